@@ -1,0 +1,59 @@
+/* cli.h - the command table and what the subcommand files share: option
+ * parsing with --help, opening the store, and turning errors into exit codes. */
+#ifndef CXMEET_CLI_H
+#define CXMEET_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cxmeet/store.h"
+
+struct cli {
+	const char *db_path; /* resolved: --db, $CXMEET_DB, or the XDG default */
+	struct store *st;    /* opened by cli_open() */
+	FILE *out;
+};
+
+struct command {
+	const char *name;
+	const char *summary;
+	const char *usage; /* full help text for `cxmeet NAME --help` */
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+extern const struct command cli_commands[];
+extern const size_t cli_command_count;
+
+/* Runs the command line after the global options; returns the exit status. */
+int cli_main(int argc, char **argv);
+
+/* The database path from the environment: $CXMEET_DB, else
+ * $XDG_DATA_HOME/cxmeet/cxmeet.db, else ~/.local/share/cxmeet/cxmeet.db. */
+char *cli_default_db_path(void);
+
+/* Opens the store, setting up a fresh database with the defaults. Returns an
+ * exit status (0 on success) after printing any error. */
+int cli_open(struct cli *cli);
+
+/* Prints "cxmeet: MSG" to stderr and returns EXIT_USAGE. */
+int cli_usage_error(const struct command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Prints the store's error and returns EXIT_USAGE for refused input, else EXIT_RUNTIME. */
+int cli_store_error(struct cli *cli, enum store_rc rc);
+/* Prints a message about bad input and returns EXIT_USAGE. */
+int cli_input_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* getopt_long over a subcommand's argv, with -h/--help built in. Returns the
+ * next option as getopt_long does, 'h' having printed the usage (the caller
+ * returns 0), '?' having printed an error (the caller returns EXIT_USAGE). */
+int cli_getopt(const struct command *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts);
+
+/* Looks up the command table entry by name. */
+const struct command *cli_find(const char *name);
+
+/* Prints text padded with spaces to `width` terminal columns. */
+void cli_pad(FILE *out, const char *text, int width);
+
+#endif

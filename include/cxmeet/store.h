@@ -1,0 +1,279 @@
+/* store.h - the persistence interface. Only the store speaks SQL; nothing here
+ * names an SQLite type, so another backend can implement the same calls.
+ *
+ * Conventions: functions return enum store_rc (STORE_OK on success). On error
+ * store_errmsg() holds a message fit for the user. Strings in returned structs
+ * are owned by the struct and freed with the matching *_free(). An id of 0 means
+ * "none"; a date of DATE_NONE means "no date". Every call that writes is one
+ * transaction on its own, unless the caller wrapped several in store_begin() /
+ * store_commit(), in which case they commit or roll back together. */
+#ifndef CXMEET_STORE_H
+#define CXMEET_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "cxmeet/agenda.h"
+#include "cxmeet/cadence.h"
+#include "cxmeet/dates.h"
+#include "cxmeet/model.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+typedef int64_t store_id;
+
+enum store_rc {
+	STORE_OK = 0,
+	STORE_ERROR,     /* anything else that went wrong underneath */
+	STORE_BUSY,      /* locked by another program past the busy timeout */
+	STORE_READONLY,  /* file or directory not writable */
+	STORE_FULL,      /* disk full */
+	STORE_CORRUPT,   /* not a database, or damaged */
+	STORE_NEWER,     /* written by a newer cxmeet */
+	STORE_NOTFOUND,  /* no such row */
+	STORE_DUPLICATE, /* a name already taken */
+	STORE_INVALID,   /* bad input caught by the store's own checks */
+};
+
+/* True for the codes that mean "the user's input was refused". */
+bool store_rc_is_input(enum store_rc rc);
+
+/* Opens (creating with mode 0600, parent directories 0700) and migrates the
+ * database at path. A file from a newer schema, or one that is not a cxmeet
+ * database, is refused and left untouched. On failure *out is NULL and err
+ * holds the message. */
+enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen);
+void store_close(struct store *st);
+/* The backend's own version, for --version. */
+const char *store_backend_version(void);
+const char *store_errmsg(const struct store *st);
+const char *store_path(const struct store *st);
+int store_schema_version(const struct store *st);
+/* The name written into item_events.by and version records (default: $USER). */
+void store_set_actor(struct store *st, const char *actor);
+
+enum store_rc store_begin(struct store *st);
+enum store_rc store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* --- organisation ------------------------------------------------------- */
+
+struct org {
+	char *text[ORG_TEXT_COUNT]; /* name, mission, success, six charter answers */
+	char *changed_at[ORG_TEXT_COUNT];
+	char *changed_by[ORG_TEXT_COUNT];
+	struct cadence cadence;
+	int escalate_after; /* carried this many times: flag for the sponsor */
+	int setup_step;     /* how far the first-run walk-through got */
+};
+
+struct org_version {
+	enum org_text field;
+	char *body;
+	char *changed_at;
+	char *changed_by;
+};
+
+/* STORE_NOTFOUND when the organisation was never set up (a fresh database). */
+enum store_rc store_org_get(struct store *st, struct org *out);
+enum store_rc store_org_create(struct store *st, const char *name);
+enum store_rc store_org_set_text(struct store *st, enum org_text f, const char *value);
+enum store_rc store_org_set_cadence(struct store *st, const struct cadence *c);
+enum store_rc store_org_set_escalate_after(struct store *st, int n);
+enum store_rc store_org_set_setup_step(struct store *st, int step);
+/* Newest first. */
+enum store_rc store_org_history(struct store *st, enum org_text f, struct org_version **out,
+				size_t *n);
+void org_free(struct org *o);
+void org_versions_free(struct org_version *v, size_t n);
+
+/* --- departments -------------------------------------------------------- */
+
+struct dept {
+	store_id id;
+	char *name;
+	bool behind; /* behind-the-scenes rather than customer-facing */
+	bool archived;
+};
+
+enum store_rc store_dept_add(struct store *st, const char *name, bool behind, store_id *id);
+/* Finds by name, compared case-insensitively; archived ones too. */
+enum store_rc store_dept_find(struct store *st, const char *name, struct dept *out);
+enum store_rc store_dept_get(struct store *st, store_id id, struct dept *out);
+enum store_rc store_dept_list(struct store *st, bool with_archived, struct dept **out, size_t *n);
+enum store_rc store_dept_rename(struct store *st, store_id id, const char *name);
+enum store_rc store_dept_set_behind(struct store *st, store_id id, bool behind);
+enum store_rc store_dept_set_archived(struct store *st, store_id id, bool archived);
+void dept_free(struct dept *d);
+void dept_list_free(struct dept *d, size_t n);
+
+/* --- people ------------------------------------------------------------- */
+
+enum stance { STANCE_UNSET = -1, STANCE_LOW = 0, STANCE_HIGH = 1 };
+
+struct person {
+	store_id id;
+	char *name;
+	store_id dept_id;  /* 0: none */
+	char *dept_name;   /* filled on read */
+	enum role role;
+	char *email;       /* NULL: none */
+	enum stance influence;
+	enum stance support;
+	bool archived;
+};
+
+enum store_rc store_person_add(struct store *st, const struct person *p, store_id *id);
+enum store_rc store_person_find(struct store *st, const char *name, struct person *out);
+enum store_rc store_person_get(struct store *st, store_id id, struct person *out);
+/* dept_id 0: all departments. Ordered by department, then name. */
+enum store_rc store_person_list(struct store *st, bool with_archived, store_id dept_id,
+				struct person **out, size_t *n);
+/* Writes name, dept_id, role, email, influence and support of p (by p->id). */
+enum store_rc store_person_update(struct store *st, const struct person *p);
+enum store_rc store_person_set_archived(struct store *st, store_id id, bool archived);
+void person_free(struct person *p);
+void person_list_free(struct person *p, size_t n);
+
+/* --- agenda templates --------------------------------------------------- */
+
+struct template_info {
+	store_id id;
+	char *name;
+	bool is_default;
+	size_t n_steps;
+	int minutes;
+};
+
+enum store_rc store_template_add(struct store *st, const struct agenda_template *t,
+				 bool make_default, store_id *id);
+enum store_rc store_template_find(struct store *st, const char *name, store_id *id);
+enum store_rc store_template_default(struct store *st, store_id *id);
+enum store_rc store_template_get(struct store *st, store_id id, struct agenda_template *out);
+enum store_rc store_template_list(struct store *st, struct template_info **out, size_t *n);
+void template_list_free(struct template_info *t, size_t n);
+
+/* --- meetings ----------------------------------------------------------- */
+
+struct meeting {
+	store_id id;
+	store_id template_id;
+	enum meeting_status status;
+	time_t started_at;
+	time_t ended_at; /* 0 while in progress */
+	store_id facilitator_id;
+	int rating;           /* 1..10, 0: not rated */
+	cx_date next_meeting; /* DATE_NONE: not set */
+	int current_step;     /* position in the meeting's own steps, from 0 */
+};
+
+struct meeting_step {
+	store_id id;
+	int position;
+	char *title;
+	enum step_kind kind;
+	int planned_minutes;
+	char *prompt;
+	int actual_seconds;
+	bool done;
+	bool skipped;
+};
+
+/* Starts a meeting that follows its own copy of `agenda`. STORE_DUPLICATE if
+ * another meeting is still in progress. */
+enum store_rc store_meeting_start(struct store *st, store_id template_id,
+				  const struct agenda_template *agenda, time_t started,
+				  store_id facilitator_id, store_id *id);
+enum store_rc store_meeting_get(struct store *st, store_id id, struct meeting *out);
+/* STORE_NOTFOUND when none is in progress. */
+enum store_rc store_meeting_in_progress(struct store *st, store_id *id);
+enum store_rc store_meeting_last(struct store *st, struct meeting *out);
+enum store_rc store_meeting_set_current_step(struct store *st, store_id id, int position);
+/* Adds seconds to a step's actual time and optionally marks it done. */
+enum store_rc store_meeting_step_time(struct store *st, store_id meeting, int position,
+				      int seconds, bool done);
+enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_status status,
+				   time_t ended, int rating, cx_date next_meeting);
+enum store_rc store_meeting_steps(struct store *st, store_id id, struct meeting_step **out,
+				  size_t *n);
+enum store_rc store_meeting_count(struct store *st, int64_t *n);
+void meeting_steps_free(struct meeting_step *s, size_t n);
+
+/* Attendance: the department is taken from the person at the time. */
+enum store_rc store_attendance_set(struct store *st, store_id meeting, store_id person,
+				   bool present);
+enum store_rc store_attendance_list(struct store *st, store_id meeting, store_id **people,
+				    size_t *n);
+
+/* --- items -------------------------------------------------------------- */
+
+struct item {
+	store_id id;
+	enum item_kind kind;
+	char *text;      /* short text, required */
+	char *detail;    /* optional long text */
+	char *rationale; /* decisions */
+	store_id dept_id;
+	store_id person_id; /* owner, decider, hero or teller, by kind */
+	cx_date due;        /* actions */
+	cx_date revisit;    /* decisions */
+	store_id superseded_by;
+	int rank;           /* parked topics; 0: unranked */
+	enum item_status status;
+	bool consent;       /* stories: the customer agreed to be named */
+	store_id meeting_id;
+	store_id step_id;
+	time_t created_at;
+	time_t closed_at;  /* when done, dropped or closed; 0 otherwise */
+	time_t deleted_at; /* 0 unless soft-deleted */
+	/* filled on read */
+	char *dept_name;
+	char *person_name;
+};
+
+struct item_event {
+	store_id id;
+	store_id item_id;
+	enum event_kind kind;
+	time_t at;
+	store_id meeting_id;
+	char *by;
+	char *old_value;
+	char *new_value;
+	char *reason;
+};
+
+/* Inserts it (setting it->id) and its "created" event in one transaction.
+ * `at` is the creation time (clock_now() for live use). */
+enum store_rc store_item_add(struct store *st, struct item *it, time_t at);
+enum store_rc store_item_get(struct store *st, store_id id, struct item *out);
+/* Writes text, detail, rationale, department, person, due, revisit, rank and
+ * consent of `it`; records an event per kind of change (edited, due_moved,
+ * reassigned) tied to meeting (0: none). */
+enum store_rc store_item_update(struct store *st, const struct item *it, store_id meeting,
+				time_t at);
+/* done, dropped, closed, or open again (reopened); reason may be NULL. */
+enum store_rc store_item_set_status(struct store *st, store_id id, enum item_status status,
+				    const char *reason, store_id meeting, time_t at);
+enum store_rc store_item_supersede(struct store *st, store_id old_id, store_id new_id,
+				   store_id meeting, time_t at);
+enum store_rc store_item_carry(struct store *st, store_id id, store_id meeting, time_t at);
+enum store_rc store_item_delete(struct store *st, store_id id, store_id meeting, time_t at);
+enum store_rc store_item_link(struct store *st, store_id from, store_id to, enum link_kind kind);
+/* Items linked to id, in either direction. */
+enum store_rc store_item_links(struct store *st, store_id id, store_id **others,
+			       enum link_kind **kinds, size_t *n);
+enum store_rc store_item_events(struct store *st, store_id id, struct item_event **out,
+				size_t *n);
+enum store_rc store_item_count(struct store *st, int kind, int64_t *n); /* kind -1: all */
+/* Full-text search, newest first, at most limit rows. */
+enum store_rc store_item_search(struct store *st, const char *query, size_t limit,
+				struct item **out, size_t *n);
+void item_free(struct item *it);
+void item_list_free(struct item *it, size_t n);
+void item_events_free(struct item_event *e, size_t n);
+
+#endif

@@ -1,0 +1,37 @@
+/* text.h - checks and transforms user text: UTF-8 validity, control characters,
+ * length limits, trimming and case folding for name comparison. Pure C. */
+#ifndef CXMEET_TEXT_H
+#define CXMEET_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Limits on what a person may type into one field, in bytes. */
+#define TEXT_MAX_NAME 200
+#define TEXT_MAX_SHORT 2000
+#define TEXT_MAX_LONG 100000
+
+enum text_kind {
+	TEXT_NAME,  /* a name: one line, at most TEXT_MAX_NAME bytes */
+	TEXT_SHORT, /* one line of text, at most TEXT_MAX_SHORT bytes */
+	TEXT_LONG,  /* free text: newlines and tabs allowed, at most TEXT_MAX_LONG */
+};
+
+bool text_valid_utf8(const char *s, size_t len);
+
+/* Validates `in` as text of `kind`, after trimming surrounding white space.
+ * On success returns a trimmed copy (caller frees); on failure returns NULL and
+ * writes a message naming `what` (e.g. "department name") into err. */
+char *text_clean(const char *in, enum text_kind kind, const char *what, char *err, size_t errlen);
+
+/* The key under which names are compared: trimmed, inner runs of white space
+ * collapsed, lower-cased (Unicode-aware in a UTF-8 locale). Caller frees. */
+char *text_fold(const char *s);
+
+/* Case-insensitive ASCII equality, for keywords such as "weekly". */
+bool text_ieq(const char *a, const char *b);
+
+/* Terminal columns the text takes (wide characters count 2, combining 0). */
+int text_width(const char *s);
+
+#endif

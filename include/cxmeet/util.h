@@ -1,0 +1,45 @@
+/* util.h - allocation wrappers that fail loudly, a growable string, and die().
+ * Nothing domain-specific lives here. */
+#ifndef CXMEET_UTIL_H
+#define CXMEET_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Exit statuses shared by every command. */
+enum {
+	EXIT_OK = 0,
+	EXIT_RUNTIME = 1, /* the database, the disk, the terminal failed us */
+	EXIT_USAGE = 2,   /* bad usage or bad input: nothing was written */
+};
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Registered by the TUI so that die() can leave the terminal clean first. */
+void util_set_die_hook(void (*hook)(void));
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* snprintf into a fixed buffer, always terminated; used for error messages. */
+void errf(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+struct strbuf {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+
+void sb_init(struct strbuf *sb);
+void sb_add(struct strbuf *sb, const char *s);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sb_take(struct strbuf *sb); /* returns the string, resets the buffer */
+void sb_free(struct strbuf *sb);
+
+#endif

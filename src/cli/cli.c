@@ -1,0 +1,276 @@
+/* cli.c - the command table, global options and the helpers every command
+ * family shares. One file per family (cmd_*.c) holds the handlers. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "cxmeet/cli.h"
+#include "cxmeet/dates.h"
+#include "cxmeet/setup.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_status(struct cli *cli, int argc, char **argv);
+int cmd_org(struct cli *cli, int argc, char **argv);
+int cmd_charter(struct cli *cli, int argc, char **argv);
+int cmd_dept(struct cli *cli, int argc, char **argv);
+int cmd_person(struct cli *cli, int argc, char **argv);
+int cmd_demo(struct cli *cli, int argc, char **argv);
+
+const struct command cli_commands[] = {
+	{"init", "create the database with the default departments and agenda",
+	 "usage: cxmeet init [--org NAME]\n"
+	 "\n"
+	 "Creates the database (if needed) with the default departments and the\n"
+	 "standard agenda. Running it again changes nothing, except the name when\n"
+	 "--org is given.\n"
+	 "\n"
+	 "  -o, --org NAME   the organisation's name\n",
+	 cmd_init},
+	{"status", "summary of the organisation and its council",
+	 "usage: cxmeet status\n"
+	 "\n"
+	 "Prints the organisation, its cadence and how much the database holds.\n",
+	 cmd_status},
+	{"org", "show or set the organisation's name, mission, success statement, cadence",
+	 "usage: cxmeet org show\n"
+	 "       cxmeet org set name|mission|success|cadence|escalate VALUE\n"
+	 "       cxmeet org history name|mission|success\n"
+	 "\n"
+	 "cadence is weekly, biweekly, monthly, quarterly, or \"every N days\"\n"
+	 "(also every N weeks, every N months). escalate is how many meetings an\n"
+	 "open action may be carried through before it is flagged for the sponsor.\n",
+	 cmd_org},
+	{"charter", "show or set the six answers of the CX charter",
+	 "usage: cxmeet charter show\n"
+	 "       cxmeet charter set N [TEXT]\n"
+	 "       cxmeet charter history N\n"
+	 "\n"
+	 "N is 1 to 6: 1 vision, 2 goals and objectives, 3 roles and\n"
+	 "responsibilities, 4 how we prioritise, 5 who needs to know and who\n"
+	 "approves, 6 how we work together. Without TEXT, $VISUAL or $EDITOR\n"
+	 "opens with the current answer.\n",
+	 cmd_charter},
+	{"dept", "list, add, rename or archive departments",
+	 "usage: cxmeet dept list [--all]\n"
+	 "       cxmeet dept add NAME [--behind-the-scenes | --customer-facing]\n"
+	 "       cxmeet dept rename NAME NEW-NAME\n"
+	 "       cxmeet dept set NAME --behind-the-scenes | --customer-facing\n"
+	 "       cxmeet dept archive NAME [--undo]\n"
+	 "\n"
+	 "Names are unique, compared without regard to case. Archived departments\n"
+	 "keep their history; list --all shows them.\n",
+	 cmd_dept},
+	{"person", "list, add, edit or archive council members",
+	 "usage: cxmeet person list [--dept DEPT] [--all]\n"
+	 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
+	 "       cxmeet person edit NAME [--name NEW] [--dept DEPT] [--role ROLE]\n"
+	 "                               [--email EMAIL]\n"
+	 "       cxmeet person archive NAME [--undo]\n"
+	 "\n"
+	 "ROLE is sponsor, lead, champion, member (the default) or guest.\n"
+	 "--email '' removes an email address.\n",
+	 cmd_person},
+	{"demo", "write a realistic synthetic history, for trying cxmeet out",
+	 "usage: cxmeet demo [--years N] [--seed S]\n"
+	 "\n"
+	 "Fills a database that has no meetings yet with N years (default 2, at\n"
+	 "most 20) of weekly council meetings ending now: departments, people,\n"
+	 "attendance, and items of every kind, with actions done, dropped, slipped\n"
+	 "and overdue. The same seed always writes the same history.\n",
+	 cmd_demo},
+};
+
+const size_t cli_command_count = ARRAY_SIZE(cli_commands);
+
+static const char main_usage[] =
+	"usage: cxmeet [--db PATH] COMMAND [ARGS]\n"
+	"\n"
+	"Runs a cross-functional CX council: agenda, decisions, actions, wins,\n"
+	"customer stories and insights, kept in a local SQLite file.\n"
+	"\n"
+	"Options:\n"
+	"  -d, --db PATH   the database file (default: $CXMEET_DB, else\n"
+	"                  $XDG_DATA_HOME/cxmeet/cxmeet.db)\n"
+	"  -h, --help      show this help\n"
+	"  -V, --version   show the version\n"
+	"\n"
+	"Commands:\n";
+
+static void print_main_usage(FILE *out)
+{
+	fputs(main_usage, out);
+	for (size_t i = 0; i < cli_command_count; i++) {
+		fputs("  ", out);
+		cli_pad(out, cli_commands[i].name, 10);
+		fprintf(out, "%s\n", cli_commands[i].summary);
+	}
+	fputs("\nWithout a command, cxmeet prints the status. 'cxmeet COMMAND --help'\n"
+	      "tells more; so does 'man cxmeet'.\n", out);
+}
+
+const struct command *cli_find(const char *name)
+{
+	for (size_t i = 0; i < cli_command_count; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+void cli_pad(FILE *out, const char *text, int width)
+{
+	fputs(text, out);
+	for (int w = text_width(text); w < width; w++)
+		fputc(' ', out);
+}
+
+char *cli_default_db_path(void)
+{
+	const char *env = getenv("CXMEET_DB");
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && xdg[0] == '/') /* the spec ignores relative values */
+		return xasprintf("%s/cxmeet/cxmeet.db", xdg);
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		return NULL;
+	return xasprintf("%s/.local/share/cxmeet/cxmeet.db", home);
+}
+
+int cli_input_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("cxmeet: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int cli_usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("cxmeet: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd)
+		fprintf(stderr, "Try 'cxmeet %s --help'.\n", cmd->name);
+	return EXIT_USAGE;
+}
+
+int cli_store_error(struct cli *cli, enum store_rc rc)
+{
+	fprintf(stderr, "cxmeet: %s\n", cli->st ? store_errmsg(cli->st) : "database error");
+	return store_rc_is_input(rc) ? EXIT_USAGE : EXIT_RUNTIME;
+}
+
+int cli_open(struct cli *cli)
+{
+	char err[600];
+	enum store_rc rc = store_open(cli->db_path, &cli->st, err, sizeof err);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "cxmeet: %s\n", err);
+		return rc == STORE_INVALID ? EXIT_USAGE : EXIT_RUNTIME;
+	}
+	bool created;
+	rc = setup_ensure(cli->st, NULL, &created);
+	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
+}
+
+int cli_getopt(const struct command *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts)
+{
+	static const struct option help_only[] = {{"help", no_argument, NULL, 'h'}, {0}};
+	char shorts[64];
+	snprintf(shorts, sizeof shorts, ":h%s", shortopts ? shortopts : "");
+	int c = getopt_long(argc, argv, shorts, longopts ? longopts : help_only, NULL);
+	if (c == 'h') {
+		fputs(cmd->usage, stdout);
+		return 'h';
+	}
+	if (c == '?') {
+		if (optopt)
+			cli_usage_error(cmd, "unknown option '-%c'", optopt);
+		else
+			cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		return '?';
+	}
+	if (c == ':') {
+		cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+		return '?';
+	}
+	return c;
+}
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{0},
+	};
+	struct cli cli = {.out = stdout};
+	char *path = NULL;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:d:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			free(path);
+			path = xstrdup(optarg);
+			break;
+		case 'h':
+			print_main_usage(stdout);
+			free(path);
+			return EXIT_OK;
+		case 'V':
+			printf("cxmeet %s (schema %d, SQLite %s)\n", CXMEET_VERSION,
+			       STORE_SCHEMA_VERSION, store_backend_version());
+			free(path);
+			return EXIT_OK;
+		case ':':
+			free(path);
+			return cli_usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			free(path);
+			cli_usage_error(NULL, "unknown option '%s'", argv[optind - 1]);
+			fputs("Try 'cxmeet --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	const char *name = optind < argc ? argv[optind] : "status";
+	const struct command *cmd = cli_find(name);
+	if (!cmd) {
+		free(path);
+		cli_usage_error(NULL, "'%s' is not a cxmeet command", name);
+		fputs("Try 'cxmeet --help'.\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (!path)
+		path = cli_default_db_path();
+	if (!path) {
+		fputs("cxmeet: no database path: set HOME, XDG_DATA_HOME or CXMEET_DB, or use --db\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	cli.db_path = path;
+	int sub_argc = optind < argc ? argc - optind : 1;
+	char *status_argv[] = {(char *)"status", NULL};
+	char **sub_argv = optind < argc ? argv + optind : status_argv;
+	optind = 0; /* restart getopt for the subcommand (GNU) */
+	int rc = cmd->run(&cli, sub_argc, sub_argv);
+	store_close(cli.st);
+	free(path);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("cxmeet: cannot write the output\n", stderr);
+		return EXIT_RUNTIME;
+	}
+	return rc;
+}

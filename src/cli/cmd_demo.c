@@ -1,0 +1,65 @@
+/* cmd_demo.c - `cxmeet demo`: fill an empty database with a synthetic history. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/demo.h"
+#include "cxmeet/util.h"
+
+static int parse_number(const char *s, long long lo, long long hi, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cmd_demo(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"years", required_argument, NULL, 'y'},
+		{"seed", required_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("demo");
+	long long years = 2, seed = 1;
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "y:s:", opts)) != -1) {
+		switch (c) {
+		case 'y':
+			if (parse_number(optarg, 1, DEMO_MAX_YEARS, &years) != 0)
+				return cli_input_error("--years is a whole number from 1 to %d",
+						       DEMO_MAX_YEARS);
+			break;
+		case 's':
+			if (parse_number(optarg, 0, 0x7fffffffffffffffLL, &seed) != 0)
+				return cli_input_error("--seed is a whole number, 0 or more");
+			break;
+		case 'h':
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	int rc = cli_open(cli);
+	if (rc)
+		return rc;
+	struct demo_stats s;
+	enum store_rc src = demo_generate(cli->st, (int)years, (uint64_t)seed, clock_now(), &s);
+	if (src == STORE_DUPLICATE)
+		return cli_input_error("%s already holds meetings; the demo writes into a database "
+				       "without any (try --db with a new file)", cli->db_path);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	fprintf(cli->out, "Wrote %lld meetings, %lld items and %lld events; added %lld "
+			  "departments and %lld people.\n",
+		(long long)s.meetings, (long long)s.items, (long long)s.events,
+		(long long)s.departments, (long long)s.people);
+	return EXIT_OK;
+}

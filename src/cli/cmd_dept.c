@@ -1,0 +1,117 @@
+/* cmd_dept.c - `cxmeet dept`: list, add, rename, set facing, archive. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+static const char *facing_label(bool behind)
+{
+	return behind ? "behind-the-scenes" : "customer-facing";
+}
+
+static int dept_list(struct cli *cli, bool all)
+{
+	struct dept *d;
+	size_t n;
+	enum store_rc rc = store_dept_list(cli->st, all, &d, &n);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	int w = 10;
+	for (size_t i = 0; i < n; i++)
+		if (text_width(d[i].name) > w)
+			w = text_width(d[i].name);
+	for (size_t i = 0; i < n; i++) {
+		cli_pad(cli->out, d[i].name, w + 2);
+		fprintf(cli->out, "%s%s\n", facing_label(d[i].behind), d[i].archived ? "  (archived)" : "");
+	}
+	if (n == 0)
+		fputs("No departments yet: cxmeet dept add NAME\n", cli->out);
+	dept_list_free(d, n);
+	return EXIT_OK;
+}
+
+/* Finds a department by name; prints the error and returns its status if none. */
+static int find(struct cli *cli, const char *name, struct dept *d)
+{
+	enum store_rc rc = store_dept_find(cli->st, name, d);
+	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
+}
+
+int cmd_dept(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"all", no_argument, NULL, 'a'},
+		{"behind-the-scenes", no_argument, NULL, 'b'},
+		{"customer-facing", no_argument, NULL, 'c'},
+		{"undo", no_argument, NULL, 'u'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("dept");
+	bool all = false, undo = false;
+	int facing = -1; /* -1 unset, 0 customer-facing, 1 behind */
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "abcu", opts)) != -1) {
+		switch (c) {
+		case 'a': all = true; break;
+		case 'b': facing = 1; break;
+		case 'c': facing = 0; break;
+		case 'u': undo = true; break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(cmd, "missing action: list, add, rename, set or archive");
+	const char *action = argv[optind];
+	int left = argc - optind - 1;
+	char **args = argv + optind + 1;
+	int rc;
+	struct dept d;
+	enum store_rc src;
+	if (strcmp(action, "list") == 0 && left == 0)
+		return (rc = cli_open(cli)) ? rc : dept_list(cli, all);
+	if (strcmp(action, "add") == 0 && left == 1) {
+		if ((rc = cli_open(cli)) != 0)
+			return rc;
+		src = store_dept_add(cli->st, args[0], facing == 1, NULL);
+		if (src != STORE_OK)
+			return cli_store_error(cli, src);
+		fprintf(cli->out, "Added department %s (%s).\n", args[0], facing_label(facing == 1));
+		return EXIT_OK;
+	}
+	if (strcmp(action, "rename") == 0 && left == 2) {
+		if ((rc = cli_open(cli)) != 0 || (rc = find(cli, args[0], &d)) != 0)
+			return rc;
+		src = store_dept_rename(cli->st, d.id, args[1]);
+		dept_free(&d);
+		if (src != STORE_OK)
+			return cli_store_error(cli, src);
+		fprintf(cli->out, "Renamed %s to %s.\n", args[0], args[1]);
+		return EXIT_OK;
+	}
+	if (strcmp(action, "set") == 0 && left == 1) {
+		if (facing < 0)
+			return cli_usage_error(cmd, "say --behind-the-scenes or --customer-facing");
+		if ((rc = cli_open(cli)) != 0 || (rc = find(cli, args[0], &d)) != 0)
+			return rc;
+		src = store_dept_set_behind(cli->st, d.id, facing == 1);
+		if (src == STORE_OK)
+			fprintf(cli->out, "%s is now %s.\n", d.name, facing_label(facing == 1));
+		dept_free(&d);
+		return src == STORE_OK ? EXIT_OK : cli_store_error(cli, src);
+	}
+	if (strcmp(action, "archive") == 0 && left == 1) {
+		if ((rc = cli_open(cli)) != 0 || (rc = find(cli, args[0], &d)) != 0)
+			return rc;
+		src = store_dept_set_archived(cli->st, d.id, !undo);
+		if (src == STORE_OK)
+			fprintf(cli->out, "%s %s.\n", undo ? "Restored" : "Archived", d.name);
+		dept_free(&d);
+		return src == STORE_OK ? EXIT_OK : cli_store_error(cli, src);
+	}
+	return cli_usage_error(cmd, "expected 'list', 'add NAME', 'rename NAME NEW-NAME', "
+				    "'set NAME --behind-the-scenes|--customer-facing' or 'archive NAME'");
+}

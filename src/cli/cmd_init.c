@@ -1,0 +1,101 @@
+/* cmd_init.c - `cxmeet init` (create and set up the database) and
+ * `cxmeet status` (what the database holds, at a glance). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/cadence.h"
+#include "cxmeet/cli.h"
+#include "cxmeet/setup.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+int cmd_init(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"org", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("init");
+	char *org = NULL;
+	char err[256];
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "o:", opts)) != -1) {
+		if (c == 'h' || c == '?') {
+			free(org);
+			return c == 'h' ? EXIT_OK : EXIT_USAGE;
+		}
+		free(org);
+		org = text_clean(optarg, TEXT_NAME, "organisation name", err, sizeof err);
+		if (!org)
+			return cli_input_error("%s", err);
+	}
+	if (optind < argc) {
+		free(org);
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	}
+	char operr[600];
+	enum store_rc rc = store_open(cli->db_path, &cli->st, operr, sizeof operr);
+	if (rc != STORE_OK) {
+		free(org);
+		fprintf(stderr, "cxmeet: %s\n", operr);
+		return rc == STORE_INVALID ? EXIT_USAGE : EXIT_RUNTIME;
+	}
+	bool created;
+	rc = setup_ensure(cli->st, org, &created);
+	free(org);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	fprintf(cli->out, "%s %s\n", created ? "Created" : "Already set up:", cli->db_path);
+	return EXIT_OK;
+}
+
+int cmd_status(struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("status");
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "", NULL)) != -1)
+		return c == 'h' ? EXIT_OK : EXIT_USAGE;
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	int rc = cli_open(cli);
+	if (rc)
+		return rc;
+	struct org org;
+	struct dept *depts;
+	struct person *people;
+	size_t nd, np;
+	int64_t meetings, items, open_actions;
+	enum store_rc src = store_org_get(cli->st, &org);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	if ((src = store_dept_list(cli->st, false, &depts, &nd)) != STORE_OK ||
+	    (src = store_person_list(cli->st, false, 0, &people, &np)) != STORE_OK) {
+		org_free(&org);
+		return cli_store_error(cli, src);
+	}
+	store_meeting_count(cli->st, &meetings);
+	store_item_count(cli->st, -1, &items);
+	store_item_count(cli->st, ITEM_ACTION, &open_actions);
+	char cad[48];
+	cadence_format(&org.cadence, cad, sizeof cad);
+	FILE *out = cli->out;
+	fprintf(out, "Organisation  %s\n", *org.text[ORG_NAME] ? org.text[ORG_NAME] : "(not named)");
+	fprintf(out, "CX mission    %s\n", *org.text[ORG_MISSION] ? org.text[ORG_MISSION]
+								 : "(not written yet)");
+	fprintf(out, "Cadence       %s\n", cad);
+	fprintf(out, "Departments   %zu\n", nd);
+	fprintf(out, "People        %zu\n", np);
+	fprintf(out, "Meetings      %lld\n", (long long)meetings);
+	fprintf(out, "Items         %lld (%lld actions)\n", (long long)items,
+		(long long)open_actions);
+	fprintf(out, "Database      %s\n", cli->db_path);
+	if (!*org.text[ORG_NAME] || !*org.text[ORG_MISSION])
+		fputs("\nNext: cxmeet org set name \"...\"; cxmeet org set mission \"...\"\n", out);
+	if (np == 0)
+		fputs("Add council members: cxmeet person add NAME --dept DEPT --role ROLE\n", out);
+	org_free(&org);
+	dept_list_free(depts, nd);
+	person_list_free(people, np);
+	return EXIT_OK;
+}

@@ -1,0 +1,206 @@
+/* cmd_org.c - `cxmeet org` and `cxmeet charter`: the organisation's name, CX
+ * mission, success statement, cadence and the six charter answers. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/cadence.h"
+#include "cxmeet/cli.h"
+#include "cxmeet/editor.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+/* Parses the options of a family's action (only --help) and checks the
+ * number of operands. Returns -1 to go on, else the exit status. */
+static int plain_args(const struct command *cmd, int argc, char **argv, int min, int max)
+{
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "", NULL)) != -1)
+		return c == 'h' ? EXIT_OK : EXIT_USAGE;
+	int n = argc - optind;
+	if (n < min)
+		return cli_usage_error(cmd, "missing argument");
+	if (n > max)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + max]);
+	return -1;
+}
+
+static void print_text(FILE *out, const char *label, const char *text, const char *changed_at)
+{
+	fprintf(out, "%s", label);
+	if (changed_at)
+		fprintf(out, "  (changed %.10s)", changed_at);
+	fprintf(out, "\n  %s\n", *text ? text : "(not written yet)");
+}
+
+static int org_show(struct cli *cli)
+{
+	struct org org;
+	enum store_rc rc = store_org_get(cli->st, &org);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	char cad[48];
+	cadence_format(&org.cadence, cad, sizeof cad);
+	fprintf(cli->out, "Name: %s\n", *org.text[ORG_NAME] ? org.text[ORG_NAME] : "(not named)");
+	fprintf(cli->out, "Cadence: %s\n", cad);
+	fprintf(cli->out, "Escalate after: carried %d times\n\n", org.escalate_after);
+	print_text(cli->out, org_text_label(ORG_MISSION), org.text[ORG_MISSION],
+		   org.changed_at[ORG_MISSION]);
+	print_text(cli->out, org_text_label(ORG_SUCCESS), org.text[ORG_SUCCESS],
+		   org.changed_at[ORG_SUCCESS]);
+	org_free(&org);
+	return EXIT_OK;
+}
+
+static int history(struct cli *cli, enum org_text f)
+{
+	struct org_version *v;
+	size_t n;
+	enum store_rc rc = store_org_history(cli->st, f, &v, &n);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	if (n == 0)
+		fprintf(cli->out, "%s has never been set.\n", org_text_label(f));
+	for (size_t i = 0; i < n; i++)
+		fprintf(cli->out, "%s  %s\n  %s\n", v[i].changed_at ? v[i].changed_at : "?",
+			v[i].changed_by ? v[i].changed_by : "", *v[i].body ? v[i].body : "(cleared)");
+	org_versions_free(v, n);
+	return EXIT_OK;
+}
+
+static int set_text(struct cli *cli, enum org_text f, const char *value)
+{
+	enum store_rc rc = store_org_set_text(cli->st, f, value);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	fprintf(cli->out, "%s saved.\n", org_text_label(f));
+	return EXIT_OK;
+}
+
+static int org_set(struct cli *cli, const struct command *cmd, const char *field,
+		   const char *value)
+{
+	char err[256];
+	if (strcmp(field, "cadence") == 0) {
+		struct cadence c;
+		if (cadence_parse(value, &c, err, sizeof err) != 0)
+			return cli_input_error("%s", err);
+		enum store_rc rc = store_org_set_cadence(cli->st, &c);
+		if (rc != STORE_OK)
+			return cli_store_error(cli, rc);
+		char buf[48];
+		cadence_format(&c, buf, sizeof buf);
+		fprintf(cli->out, "Cadence: %s\n", buf);
+		return EXIT_OK;
+	}
+	if (strcmp(field, "escalate") == 0) {
+		char *end;
+		errno = 0;
+		long n = strtol(value, &end, 10);
+		if (errno || end == value || *end || n < 1 || n > 100)
+			return cli_input_error("escalate is a number of meetings from 1 to 100");
+		enum store_rc rc = store_org_set_escalate_after(cli->st, (int)n);
+		if (rc != STORE_OK)
+			return cli_store_error(cli, rc);
+		fprintf(cli->out, "Open actions carried %ld times are flagged for the sponsor.\n", n);
+		return EXIT_OK;
+	}
+	int f = org_text_parse(field);
+	if (f != ORG_NAME && f != ORG_MISSION && f != ORG_SUCCESS)
+		return cli_usage_error(cmd, "cannot set '%s'; use name, mission, success, cadence or "
+					    "escalate", field);
+	return set_text(cli, (enum org_text)f, value);
+}
+
+int cmd_org(struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("org");
+	int rc = plain_args(cmd, argc, argv, 1, 3);
+	if (rc >= 0)
+		return rc;
+	const char *action = argv[optind];
+	int left = argc - optind - 1;
+	char **args = argv + optind + 1;
+	if (strcmp(action, "show") == 0 && left == 0)
+		return (rc = cli_open(cli)) ? rc : org_show(cli);
+	if (strcmp(action, "set") == 0 && left == 2)
+		return (rc = cli_open(cli)) ? rc : org_set(cli, cmd, args[0], args[1]);
+	if (strcmp(action, "history") == 0 && left == 1) {
+		int f = org_text_parse(args[0]);
+		if (f != ORG_NAME && f != ORG_MISSION && f != ORG_SUCCESS)
+			return cli_usage_error(cmd, "no history for '%s'; use name, mission or success",
+					       args[0]);
+		return (rc = cli_open(cli)) ? rc : history(cli, (enum org_text)f);
+	}
+	return cli_usage_error(cmd, "expected 'show', 'set FIELD VALUE' or 'history FIELD'");
+}
+
+static int charter_number(const char *s)
+{
+	if (strlen(s) == 1 && s[0] >= '1' && s[0] <= '6')
+		return CHARTER_FIRST + (s[0] - '1');
+	return -1;
+}
+
+static int charter_show(struct cli *cli)
+{
+	struct org org;
+	enum store_rc rc = store_org_get(cli->st, &org);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	for (int i = 0; i < CHARTER_COUNT; i++) {
+		int f = CHARTER_FIRST + i;
+		char label[96];
+		snprintf(label, sizeof label, "%d. %s", i + 1, org_text_label(f));
+		if (i)
+			fputc('\n', cli->out);
+		print_text(cli->out, label, org.text[f], org.changed_at[f]);
+	}
+	org_free(&org);
+	return EXIT_OK;
+}
+
+static int charter_edit(struct cli *cli, enum org_text f)
+{
+	struct org org;
+	char err[256];
+	char *text;
+	enum store_rc rc = store_org_get(cli->st, &org);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	int erc = editor_edit(org.text[f], &text, err, sizeof err);
+	org_free(&org);
+	if (erc != 0) {
+		fprintf(stderr, "cxmeet: %s\n", err);
+		return EXIT_RUNTIME;
+	}
+	int out = set_text(cli, f, text);
+	free(text);
+	return out;
+}
+
+int cmd_charter(struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("charter");
+	int rc = plain_args(cmd, argc, argv, 1, 3);
+	if (rc >= 0)
+		return rc;
+	const char *action = argv[optind];
+	int left = argc - optind - 1;
+	char **args = argv + optind + 1;
+	if (strcmp(action, "show") == 0 && left == 0)
+		return (rc = cli_open(cli)) ? rc : charter_show(cli);
+	if ((strcmp(action, "set") == 0 && (left == 1 || left == 2)) ||
+	    (strcmp(action, "history") == 0 && left == 1)) {
+		int f = charter_number(args[0]);
+		if (f < 0)
+			return cli_usage_error(cmd, "'%s' is not a charter answer: use 1 to 6", args[0]);
+		if ((rc = cli_open(cli)) != 0)
+			return rc;
+		if (action[0] == 'h')
+			return history(cli, (enum org_text)f);
+		return left == 2 ? set_text(cli, (enum org_text)f, args[1])
+				 : charter_edit(cli, (enum org_text)f);
+	}
+	return cli_usage_error(cmd, "expected 'show', 'set N [TEXT]' or 'history N'");
+}

@@ -1,0 +1,188 @@
+/* cmd_person.c - `cxmeet person`: council members and guests, each with a
+ * department and a role. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+struct person_opts {
+	const char *dept;
+	const char *role;
+	const char *email;
+	const char *name;
+	bool all;
+	bool undo;
+};
+
+static int person_list(struct cli *cli, const struct person_opts *o)
+{
+	store_id dept_id = 0;
+	if (o->dept) {
+		struct dept d;
+		enum store_rc rc = store_dept_find(cli->st, o->dept, &d);
+		if (rc != STORE_OK)
+			return cli_store_error(cli, rc);
+		dept_id = d.id;
+		dept_free(&d);
+	}
+	struct person *p;
+	size_t n;
+	enum store_rc rc = store_person_list(cli->st, o->all, dept_id, &p, &n);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	int wn = 4, wd = 10;
+	for (size_t i = 0; i < n; i++) {
+		if (text_width(p[i].name) > wn)
+			wn = text_width(p[i].name);
+		if (p[i].dept_name && text_width(p[i].dept_name) > wd)
+			wd = text_width(p[i].dept_name);
+	}
+	for (size_t i = 0; i < n; i++) {
+		cli_pad(cli->out, p[i].name, wn + 2);
+		cli_pad(cli->out, p[i].dept_name ? p[i].dept_name : "-", wd + 2);
+		cli_pad(cli->out, role_name(p[i].role), 10);
+		fprintf(cli->out, "%s%s\n", p[i].email ? p[i].email : "",
+			p[i].archived ? "  (archived)" : "");
+	}
+	if (n == 0)
+		fputs("No people yet: cxmeet person add NAME --dept DEPT --role ROLE\n", cli->out);
+	person_list_free(p, n);
+	return EXIT_OK;
+}
+
+/* Applies --dept, --role and --email to p. Returns 0 or an exit status. */
+static int apply_opts(struct cli *cli, const struct person_opts *o, struct person *p)
+{
+	if (o->role) {
+		int r = role_parse(o->role);
+		if (r < 0)
+			return cli_input_error("'%s' is not a role: use sponsor, lead, champion, "
+					       "member or guest", o->role);
+		p->role = (enum role)r;
+	}
+	if (o->dept) {
+		struct dept d;
+		enum store_rc rc = store_dept_find(cli->st, o->dept, &d);
+		if (rc != STORE_OK)
+			return cli_store_error(cli, rc);
+		bool archived = d.archived;
+		p->dept_id = d.id;
+		dept_free(&d);
+		if (archived)
+			return cli_input_error("the department '%s' is archived", o->dept);
+	}
+	if (o->email) {
+		char err[256];
+		char *e = *o->email ? text_clean(o->email, TEXT_NAME, "email", err, sizeof err)
+				    : xstrdup("");
+		if (!e)
+			return cli_input_error("%s", err);
+		if (*e && (!strchr(e, '@') || strchr(e, ' '))) {
+			free(e);
+			return cli_input_error("'%s' does not look like an email address", o->email);
+		}
+		free(p->email);
+		p->email = e;
+	}
+	return 0;
+}
+
+static int person_add(struct cli *cli, const char *name, const struct person_opts *o)
+{
+	if (!o->dept)
+		return cli_usage_error(cli_find("person"), "a person needs a department: --dept DEPT");
+	struct person p = {.name = xstrdup(name), .role = ROLE_MEMBER,
+			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
+	int rc = apply_opts(cli, o, &p);
+	if (rc == 0) {
+		enum store_rc src = store_person_add(cli->st, &p, NULL);
+		rc = src == STORE_OK ? 0 : cli_store_error(cli, src);
+	}
+	if (rc == 0)
+		fprintf(cli->out, "Added %s (%s, %s).\n", p.name, o->dept, role_name(p.role));
+	person_free(&p);
+	return rc;
+}
+
+static int person_edit(struct cli *cli, const char *name, const struct person_opts *o)
+{
+	struct person p;
+	enum store_rc src = store_person_find(cli->st, name, &p);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	int rc = apply_opts(cli, o, &p);
+	if (rc == 0 && o->name) {
+		free(p.name);
+		p.name = xstrdup(o->name);
+	}
+	if (rc == 0) {
+		src = store_person_update(cli->st, &p);
+		rc = src == STORE_OK ? 0 : cli_store_error(cli, src);
+	}
+	if (rc == 0)
+		fprintf(cli->out, "Saved %s.\n", p.name);
+	person_free(&p);
+	return rc;
+}
+
+static int person_archive(struct cli *cli, const char *name, bool undo)
+{
+	struct person p;
+	enum store_rc src = store_person_find(cli->st, name, &p);
+	if (src == STORE_OK)
+		src = store_person_set_archived(cli->st, p.id, !undo);
+	if (src == STORE_OK)
+		fprintf(cli->out, "%s %s.\n", undo ? "Restored" : "Archived", p.name);
+	person_free(&p);
+	return src == STORE_OK ? EXIT_OK : cli_store_error(cli, src);
+}
+
+int cmd_person(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"dept", required_argument, NULL, 'd'},
+		{"role", required_argument, NULL, 'r'},
+		{"email", required_argument, NULL, 'e'},
+		{"name", required_argument, NULL, 'n'},
+		{"all", no_argument, NULL, 'a'},
+		{"undo", no_argument, NULL, 'u'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("person");
+	struct person_opts o = {0};
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "d:r:e:n:au", opts)) != -1) {
+		switch (c) {
+		case 'd': o.dept = optarg; break;
+		case 'r': o.role = optarg; break;
+		case 'e': o.email = optarg; break;
+		case 'n': o.name = optarg; break;
+		case 'a': o.all = true; break;
+		case 'u': o.undo = true; break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(cmd, "missing action: list, add, edit or archive");
+	const char *action = argv[optind];
+	int left = argc - optind - 1;
+	char **args = argv + optind + 1;
+	int rc;
+	if (strcmp(action, "list") == 0 && left == 0)
+		return (rc = cli_open(cli)) ? rc : person_list(cli, &o);
+	if (strcmp(action, "add") == 0 && left == 1)
+		return (rc = cli_open(cli)) ? rc : person_add(cli, args[0], &o);
+	if (strcmp(action, "edit") == 0 && left == 1) {
+		if (!o.dept && !o.role && !o.email && !o.name)
+			return cli_usage_error(cmd, "nothing to change: give --name, --dept, --role "
+						    "or --email");
+		return (rc = cli_open(cli)) ? rc : person_edit(cli, args[0], &o);
+	}
+	if (strcmp(action, "archive") == 0 && left == 1)
+		return (rc = cli_open(cli)) ? rc : person_archive(cli, args[0], o.undo);
+	return cli_usage_error(cmd, "expected 'list', 'add NAME', 'edit NAME' or 'archive NAME'");
+}

@@ -1,0 +1,96 @@
+/* editor.c - runs $VISUAL or $EDITOR (else vi) on a private temporary file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cxmeet/editor.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static char *read_file(const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		errf(err, errlen, "cannot read back the edited text: %s", strerror(errno));
+		return NULL;
+	}
+	struct strbuf sb;
+	sb_init(&sb);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (sb.len + n > TEXT_MAX_LONG + 4096) {
+			errf(err, errlen, "the edited text is too long (at most %d bytes)",
+			     TEXT_MAX_LONG);
+			fclose(f);
+			sb_free(&sb);
+			return NULL;
+		}
+		sb_addn(&sb, buf, n);
+	}
+	fclose(f);
+	return sb_take(&sb);
+}
+
+int editor_edit(const char *initial, char **out, char *err, size_t errlen)
+{
+	const char *editor = getenv("VISUAL");
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/cxmeet-XXXXXX.md", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemps(path, 3); /* mode 0600 */
+	if (fd < 0) {
+		errf(err, errlen, "cannot create a temporary file: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	int rc = write_all(fd, initial ? initial : "", initial ? strlen(initial) : 0);
+	close(fd);
+	if (rc != 0) {
+		errf(err, errlen, "cannot write a temporary file: %s", strerror(errno));
+		unlink(path);
+		free(path);
+		return -1;
+	}
+	/* The shell splits $EDITOR as users expect ("code --wait"); the file is $1. */
+	pid_t pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", editor, path, (char *)NULL);
+		_exit(127);
+	}
+	int status = 0;
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		errf(err, errlen, "the editor '%s' failed (exit %d); nothing was changed", editor,
+		     pid > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		unlink(path);
+		free(path);
+		return -1;
+	}
+	*out = read_file(path, err, errlen);
+	unlink(path);
+	free(path);
+	return *out ? 0 : -1;
+}

@@ -1,0 +1,220 @@
+/* agenda.c - the plain-text agenda template format (data/agenda-standard.txt):
+ *
+ *   template NAME
+ *   step MINUTES KIND TITLE
+ *     indented prompt lines
+ *
+ * Comments start with #. Errors name the line they were found on. */
+#include <ctype.h>
+#include <stdbool.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/agenda.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+static const char *const step_kinds[STEP_KIND_COUNT] = {
+	"roll-call", "mission", "story", "action-review", "insights",
+	"priorities", "wins", "new-actions", "wrap-up", "topic",
+};
+
+const char *step_kind_name(enum step_kind k)
+{
+	return (int)k >= 0 && k < STEP_KIND_COUNT ? step_kinds[k] : "topic";
+}
+
+int step_kind_parse(const char *s)
+{
+	for (int i = 0; s && i < STEP_KIND_COUNT; i++)
+		if (text_ieq(s, step_kinds[i]))
+			return i;
+	return -1;
+}
+
+void agenda_free(struct agenda_template *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n_steps; i++) {
+		free(t->steps[i].title);
+		free(t->steps[i].prompt);
+	}
+	free(t->steps);
+	free(t->name);
+	memset(t, 0, sizeof *t);
+}
+
+struct parser {
+	struct agenda_template *t;
+	struct strbuf prompt;
+	int line;
+	char *err;
+	size_t errlen;
+};
+
+static int fail(struct parser *p, const char *fmt, const char *arg)
+{
+	char msg[256];
+	snprintf(msg, sizeof msg, fmt, arg);
+	errf(p->err, p->errlen, "line %d: %s", p->line, msg);
+	return -1;
+}
+
+/* Attaches the prompt gathered so far to the last step. */
+static int flush_prompt(struct parser *p)
+{
+	if (p->t->n_steps == 0 || p->prompt.len == 0) {
+		sb_free(&p->prompt);
+		return 0;
+	}
+	struct agenda_step *s = &p->t->steps[p->t->n_steps - 1];
+	char err[256];
+	char *clean = text_clean(p->prompt.s, TEXT_LONG, "prompt", err, sizeof err);
+	sb_free(&p->prompt);
+	if (!clean)
+		return fail(p, "%s", err);
+	free(s->prompt);
+	s->prompt = clean;
+	return 0;
+}
+
+static int parse_step(struct parser *p, const char *rest)
+{
+	char *end;
+	char kind[32];
+	int used = 0;
+	errno = 0;
+	long minutes = strtol(rest, &end, 10);
+	if (end == rest || !isspace((unsigned char)*end))
+		return fail(p, "expected 'step MINUTES KIND TITLE'%s", "");
+	if (errno || minutes < 0 || minutes > AGENDA_MAX_MINUTES)
+		return fail(p, "planned minutes must be 0 to 240%s", "");
+	if (sscanf(end, " %31s %n", kind, &used) != 1 || used == 0)
+		return fail(p, "expected 'step MINUTES KIND TITLE'%s", "");
+	int k = step_kind_parse(kind);
+	if (k < 0)
+		return fail(p, "unknown step kind '%s' (roll-call, mission, story, action-review, "
+			       "insights, priorities, wins, new-actions, wrap-up, topic)", kind);
+	char err[256];
+	char *title = text_clean(end + used, TEXT_NAME, "step title", err, sizeof err);
+	if (!title)
+		return fail(p, "%s", err);
+	if (p->t->n_steps >= AGENDA_MAX_STEPS) {
+		free(title);
+		return fail(p, "an agenda has at most 50 steps%s", "");
+	}
+	p->t->steps = xrealloc(p->t->steps, (p->t->n_steps + 1) * sizeof *p->t->steps);
+	p->t->steps[p->t->n_steps++] = (struct agenda_step){
+		.title = title, .kind = (enum step_kind)k, .minutes = (int)minutes,
+		.prompt = xstrdup("")};
+	return 0;
+}
+
+static int parse_line(struct parser *p, char *line)
+{
+	size_t len = strlen(line);
+	if (len > 0 && line[len - 1] == '\r')
+		line[--len] = '\0';
+	if (!text_valid_utf8(line, len))
+		return fail(p, "not valid UTF-8 text%s", "");
+	char *s = line;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '\0') {
+		if (p->prompt.len)
+			sb_add(&p->prompt, "\n");
+		return 0;
+	}
+	if (*s == '#')
+		return 0;
+	if (s != line) { /* indented: prompt text */
+		if (p->t->n_steps == 0)
+			return fail(p, "prompt text before any step%s", "");
+		/* Lines of a paragraph join with a space; a blank line starts a new one. */
+		if (p->prompt.len && p->prompt.s[p->prompt.len - 1] != '\n')
+			sb_add(&p->prompt, " ");
+		sb_add(&p->prompt, s);
+		return 0;
+	}
+	if (flush_prompt(p) != 0)
+		return -1;
+	if (strncmp(s, "template", 8) == 0 && (s[8] == ' ' || s[8] == '\t')) {
+		if (p->t->name)
+			return fail(p, "a second 'template' line%s", "");
+		if (p->t->n_steps)
+			return fail(p, "'template' must come before the steps%s", "");
+		char err[256];
+		p->t->name = text_clean(s + 9, TEXT_NAME, "template name", err, sizeof err);
+		return p->t->name ? 0 : fail(p, "%s", err);
+	}
+	if (strncmp(s, "step", 4) == 0 && (s[4] == ' ' || s[4] == '\t'))
+		return parse_step(p, s + 5);
+	char word[24];
+	sscanf(s, "%23s", word);
+	return fail(p, "unknown line starting '%s' (expected 'template', 'step', an indented "
+		       "prompt or a # comment)", word);
+}
+
+int agenda_parse(const char *text, struct agenda_template *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	struct parser p = {.t = out, .err = err, .errlen = errlen};
+	sb_init(&p.prompt);
+	const char *pos = text ? text : "";
+	int rc = 0;
+	while (*pos && rc == 0) {
+		const char *nl = strchr(pos, '\n');
+		size_t n = nl ? (size_t)(nl - pos) : strlen(pos);
+		p.line++;
+		if (n > 4096) {
+			rc = fail(&p, "line too long%s", "");
+			break;
+		}
+		char *line = xstrndup(pos, n);
+		if (memchr(pos, '\0', n) == NULL)
+			rc = parse_line(&p, line);
+		free(line);
+		pos = nl ? nl + 1 : pos + n;
+	}
+	if (rc == 0)
+		rc = flush_prompt(&p);
+	if (rc == 0 && !out->name) {
+		p.line = p.line ? p.line : 1;
+		rc = fail(&p, "no 'template NAME' line%s", "");
+	}
+	if (rc == 0 && out->n_steps == 0)
+		rc = fail(&p, "the agenda has no steps%s", "");
+	if (rc != 0) {
+		sb_free(&p.prompt);
+		agenda_free(out);
+	}
+	return rc;
+}
+
+char *agenda_render(const struct agenda_template *t)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "template %s\n", t->name ? t->name : "Unnamed");
+	for (size_t i = 0; i < t->n_steps; i++) {
+		const struct agenda_step *s = &t->steps[i];
+		sb_addf(&sb, "\nstep %d %s %s\n", s->minutes, step_kind_name(s->kind), s->title);
+		const char *para = s->prompt ? s->prompt : "";
+		bool first = true;
+		while (*para) {
+			const char *nl = strchr(para, '\n');
+			size_t n = nl ? (size_t)(nl - para) : strlen(para);
+			if (n) {
+				sb_add(&sb, first ? "  " : "\n  ");
+				sb_addn(&sb, para, n);
+				sb_add(&sb, "\n");
+				first = false;
+			}
+			para = nl ? nl + 1 : para + n;
+		}
+	}
+	return sb_take(&sb);
+}

@@ -1,0 +1,448 @@
+/* demo.c - the synthetic history behind `cxmeet demo`: an organisation with
+ * its departments and people, weekly meetings with realistic skips and late
+ * starts, and items of every kind whose lives play out over later meetings
+ * (actions done, dropped, slipped, carried, left overdue; parked topics
+ * settled by decisions; decisions superseded). Deterministic for a seed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/demo.h"
+#include "cxmeet/util.h"
+
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t next_u64(struct rng *r)
+{
+	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int pick(struct rng *r, int n) { return (int)(next_u64(r) % (uint64_t)n); }
+static bool chance(struct rng *r, int percent) { return pick(r, 100) < percent; }
+static int between(struct rng *r, int lo, int hi) { return lo + pick(r, hi - lo + 1); }
+#define ONE_OF(r, arr) ((arr)[pick((r), (int)ARRAY_SIZE(arr))])
+
+static const struct {
+	const char *name;
+	bool behind;
+} dept_pool[] = {
+	{"Sales", false}, {"Marketing", false}, {"Customer Service", false}, {"Product", false},
+	{"IT", true}, {"Operations", true}, {"Finance", true}, {"Supply Chain", true},
+	{"HR", true}, {"Facilities", true}, {"E-commerce", false}, {"Field Service", false},
+	{"Billing", true}, {"Data & Analytics", true}, {"Legal", true}, {"Logistics", true},
+	{"Account Management", false}, {"Quality Assurance", true}, {"Partnerships", false},
+	{"Procurement", true},
+};
+
+static const char *const first_names[] = {
+	"Amara", "Ben", "Chiara", "Dmitri", "Elif", "Farah", "Gustavo", "Hana", "Ivan",
+	"Jonas", "Keiko", "Liam", "Maya", "Nils", "Olu", "Priya", "Quentin", "Rosa", "Sam",
+	"Tariq", "Uma", "Viktor", "Wen", "Xavier", "Yara", "Zoë", "Siobhán", "José", "Ingrid",
+	"Mateo",
+};
+static const char *const last_names[] = {
+	"Adeyemi", "Brandt", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Haddad",
+	"Ito", "Jansen", "Kowalski", "Larsen", "Müller", "Novak", "O'Brien", "Patel",
+	"Quinn", "Rossi", "Santos", "Tanaka", "Ångström", "Núñez", "Okafor", "Lindqvist",
+};
+static const char *const cjk_names[] = {"王芳", "李娜", "陈伟", "佐藤 花子"};
+
+static const char *const verbs[] = {
+	"Fix", "Review", "Simplify", "Rewrite", "Shorten", "Automate", "Map", "Retire",
+	"Pilot", "Measure", "Publish", "Redesign",
+};
+static const char *const objects[] = {
+	"the returns form", "the onboarding emails", "the invoice layout",
+	"the delivery-slot picker", "the password reset flow", "the warranty claim process",
+	"the order-status page", "the hold-queue messages", "the refund approval step",
+	"the chatbot hand-off", "the contract renewal letter", "the installation checklist",
+	"the complaint escalation path", "the loyalty sign-up", "the spare-parts lookup",
+};
+static const char *const segments[] = {
+	"new customers", "B2B accounts", "first-time buyers", "premium members",
+	"small businesses", "customers in the north region", "customers who called twice",
+};
+static const char *const causes[] = {
+	"a late carrier hand-over", "an unclear status email", "a pricing page change",
+	"the new IVR menu", "stock-outs in two warehouses", "a billing system migration",
+	"shorter call-back times", "the redesigned checkout",
+};
+static const char *const drop_reasons[] = {
+	"overtaken by the platform migration", "no longer needed after the process change",
+	"budget moved to a higher priority", "duplicate of another action",
+};
+
+struct demo {
+	struct store *st;
+	struct rng rng;
+	store_id *depts;
+	bool *dept_behind;
+	bool *dept_quiet; /* departments that drift out of the council */
+	size_t n_depts;
+	store_id *people;
+	store_id *person_dept;
+	size_t n_people;
+	struct agenda_template agenda;
+	store_id template_id;
+	struct demo_stats *stats;
+};
+
+/* An action whose life plays out over the meetings after it was created. */
+struct pending {
+	store_id id;
+	int close_at;   /* meeting index at which it is closed; -1: stays open */
+	int slips_left; /* due-date moves still to happen */
+	bool dropped;
+	cx_date due;
+};
+
+static enum store_rc add_depts(struct demo *d)
+{
+	int want = between(&d->rng, 10, 20);
+	d->depts = xcalloc((size_t)want, sizeof *d->depts);
+	d->dept_behind = xcalloc((size_t)want, sizeof *d->dept_behind);
+	d->dept_quiet = xcalloc((size_t)want, sizeof *d->dept_quiet);
+	for (int i = 0; i < want; i++) {
+		struct dept found;
+		enum store_rc rc = store_dept_find(d->st, dept_pool[i].name, &found);
+		if (rc == STORE_OK) {
+			d->depts[i] = found.id;
+			d->dept_behind[i] = found.behind;
+			dept_free(&found);
+		} else if (rc == STORE_NOTFOUND) {
+			rc = store_dept_add(d->st, dept_pool[i].name, dept_pool[i].behind, &d->depts[i]);
+			d->dept_behind[i] = dept_pool[i].behind;
+			d->stats->departments++;
+		}
+		if (rc != STORE_OK)
+			return rc;
+		d->dept_quiet[i] = d->dept_behind[i] && chance(&d->rng, 35);
+		d->n_depts++;
+	}
+	return STORE_OK;
+}
+
+static enum store_rc add_people(struct demo *d)
+{
+	int want = between(&d->rng, 15, 40);
+	d->people = xcalloc((size_t)want, sizeof *d->people);
+	d->person_dept = xcalloc((size_t)want, sizeof *d->person_dept);
+	for (int i = 0; i < want; i++) {
+		char *name = i % 9 == 4 ? xstrdup(cjk_names[(i / 9) % ARRAY_SIZE(cjk_names)])
+				       : xasprintf("%s %s", first_names[(i * 7) % ARRAY_SIZE(first_names)],
+						   last_names[(i * 5 + 3) % ARRAY_SIZE(last_names)]);
+		size_t dept = i < (int)d->n_depts ? (size_t)i : (size_t)pick(&d->rng, (int)d->n_depts);
+		enum role role = i == 0 ? ROLE_SPONSOR : i == 1 ? ROLE_LEAD
+				 : i % 6 == 2 ? ROLE_CHAMPION : i % 11 == 10 ? ROLE_GUEST : ROLE_MEMBER;
+		struct person p = {.name = name, .dept_id = d->depts[dept], .role = role,
+				   .influence = chance(&d->rng, 50) ? STANCE_HIGH : STANCE_LOW,
+				   .support = chance(&d->rng, 60) ? STANCE_HIGH : STANCE_LOW};
+		char *email = xasprintf("person%d@example.com", i + 1);
+		p.email = email;
+		store_id id = 0;
+		enum store_rc rc = store_person_add(d->st, &p, &id);
+		if (rc == STORE_DUPLICATE) { /* a name already there: reuse it */
+			struct person old;
+			rc = store_person_find(d->st, name, &old);
+			id = old.id;
+			person_free(&old);
+		} else if (rc == STORE_OK) {
+			d->stats->people++;
+		}
+		free(name);
+		free(email);
+		if (rc != STORE_OK)
+			return rc;
+		d->people[d->n_people] = id;
+		d->person_dept[d->n_people++] = d->depts[dept];
+	}
+	return STORE_OK;
+}
+
+static enum store_rc set_org(struct demo *d)
+{
+	static const char *const texts[][2] = {
+		{"mission", "Every customer gets a clear answer, a kept promise and a reason to "
+			    "come back, whoever they reach and however they reach us."},
+		{"success", "Repeat purchases up 10% and complaints per 1,000 orders down by a "
+			    "third within two years, measured monthly from orders and case data."},
+		{"vision", "Be the outfitter customers recommend without being asked."},
+		{"goals", "Halve repeat contacts; resolve 80% of cases at first touch; publish a "
+			  "quarterly CX scorecard."},
+		{"roles", "The COO sponsors and breaks ties; the CX lead facilitates; each "
+			  "department sends one champion who owns its actions."},
+		{"prioritise", "Customer harm first, then reach (customers affected), then effort."},
+		{"approvals", "Decisions touching pricing or policy go to the executive team; "
+			      "all minutes go to every department head."},
+		{"ways", "Weekly, 65 minutes, cameras on; a customer story opens every meeting; "
+			 "no action without an owner and a date."},
+	};
+	struct org org;
+	enum store_rc rc = store_org_get(d->st, &org);
+	if (rc != STORE_OK)
+		return rc;
+	bool named = *org.text[ORG_NAME] != '\0';
+	org_free(&org);
+	if (!named)
+		rc = store_org_set_text(d->st, ORG_NAME, "Northwind Outfitters");
+	for (size_t i = 0; rc == STORE_OK && i < ARRAY_SIZE(texts); i++)
+		rc = store_org_set_text(d->st, (enum org_text)org_text_parse(texts[i][0]), texts[i][1]);
+	struct cadence weekly = {CADENCE_WEEKS, 1};
+	if (rc == STORE_OK)
+		rc = store_org_set_cadence(d->st, &weekly);
+	return rc;
+}
+
+/* A person from the department, or anyone, to credit or to own. */
+static size_t person_in(struct demo *d, size_t dept)
+{
+	for (int tries = 0; tries < 8; tries++) {
+		size_t p = (size_t)pick(&d->rng, (int)d->n_people);
+		if (d->person_dept[p] == d->depts[dept])
+			return p;
+	}
+	return (size_t)pick(&d->rng, (int)d->n_people);
+}
+
+static char *item_text(struct demo *d, enum item_kind kind, size_t dept, size_t *hero)
+{
+	struct rng *r = &d->rng;
+	switch (kind) {
+	case ITEM_ACTION:
+		return xasprintf("%s %s for %s", ONE_OF(r, verbs), ONE_OF(r, objects), ONE_OF(r, segments));
+	case ITEM_DECISION:
+		return xasprintf("%s owns %s from next quarter", dept_pool[dept].name, ONE_OF(r, objects));
+	case ITEM_WIN:
+		*hero = person_in(d, dept);
+		return xasprintf("Cut the wait on %s from %d to %d days", ONE_OF(r, objects),
+				 between(r, 5, 14), between(r, 1, 4));
+	case ITEM_STORY:
+		return xasprintf("A customer from %s gave up on %s after %d calls",
+				 ONE_OF(r, segments), ONE_OF(r, objects), between(r, 2, 6));
+	case ITEM_INSIGHT:
+		return xasprintf("Complaints from %s rose %d%%: the cause was %s", ONE_OF(r, segments),
+				 between(r, 3, 30), ONE_OF(r, causes));
+	case ITEM_PARKED:
+		return xasprintf("Should %s move to self-service?", ONE_OF(r, objects));
+	case ITEM_MESSAGE:
+		return xasprintf("Tell %s about the change to %s", dept_pool[dept].name, ONE_OF(r, objects));
+	case ITEM_NOTE:
+	default:
+		return xasprintf("Follow-up on %s discussed; figures next week", ONE_OF(r, objects));
+	}
+}
+
+static enum item_kind random_kind(struct rng *r)
+{
+	int x = pick(r, 100);
+	return x < 30 ? ITEM_ACTION : x < 44 ? ITEM_DECISION : x < 54 ? ITEM_WIN
+	       : x < 59 ? ITEM_STORY : x < 74 ? ITEM_INSIGHT : x < 89 ? ITEM_NOTE
+	       : x < 95 ? ITEM_PARKED : ITEM_MESSAGE;
+}
+
+static enum store_rc slip(struct demo *d, struct pending *p, store_id meeting, time_t at)
+{
+	struct item it;
+	enum store_rc rc = store_item_get(d->st, p->id, &it);
+	if (rc != STORE_OK)
+		return rc;
+	p->due += 7 * between(&d->rng, 1, 3);
+	it.due = p->due;
+	rc = store_item_update(d->st, &it, meeting, at);
+	item_free(&it);
+	d->stats->events++;
+	return rc;
+}
+
+/* What happens to the open actions at meeting number m. */
+static enum store_rc review_actions(struct demo *d, struct pending *open, size_t *n_open, int m,
+				    store_id meeting, time_t at)
+{
+	size_t keep = 0;
+	enum store_rc rc = STORE_OK;
+	for (size_t i = 0; rc == STORE_OK && i < *n_open; i++) {
+		struct pending *p = &open[i];
+		if (p->close_at >= 0 && m >= p->close_at) {
+			rc = store_item_set_status(d->st, p->id, p->dropped ? STATUS_DROPPED : STATUS_DONE,
+						   p->dropped ? ONE_OF(&d->rng, drop_reasons) : NULL,
+						   meeting, at);
+			d->stats->events++;
+			continue;
+		}
+		rc = store_item_carry(d->st, p->id, meeting, at);
+		d->stats->events++;
+		if (rc == STORE_OK && p->slips_left > 0 && date_from_time(at) >= p->due) {
+			p->slips_left--;
+			rc = slip(d, p, meeting, at);
+		}
+		open[keep++] = *p;
+	}
+	*n_open = keep;
+	return rc;
+}
+
+static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
+				 struct pending **open, size_t *n_open, size_t *cap,
+				 store_id *last_parked)
+{
+	store_id mid;
+	int facilitator = d->n_people > 1 ? 1 : 0;
+	enum store_rc rc = store_meeting_start(d->st, d->template_id, &d->agenda, start,
+					       d->people[facilitator], &mid);
+	if (rc != STORE_OK)
+		return rc;
+	d->stats->meetings++;
+	for (size_t p = 0; rc == STORE_OK && p < d->n_people; p++) {
+		size_t dept = 0;
+		while (dept < d->n_depts && d->depts[dept] != d->person_dept[p])
+			dept++;
+		bool quiet = dept < d->n_depts && d->dept_quiet[dept] && m > total / 2;
+		if (chance(&d->rng, quiet ? 5 : 85))
+			rc = store_attendance_set(d->st, mid, d->people[p], true);
+	}
+	struct meeting_step *steps;
+	size_t n_steps;
+	if (rc == STORE_OK)
+		rc = review_actions(d, *open, n_open, m, mid, start);
+	if (rc == STORE_OK)
+		rc = store_meeting_steps(d->st, mid, &steps, &n_steps);
+	if (rc != STORE_OK)
+		return rc;
+	int n_items = between(&d->rng, 180, 220);
+	store_id last_story = 0;
+	for (int i = 0; rc == STORE_OK && i < n_items; i++) {
+		enum item_kind kind = random_kind(&d->rng);
+		size_t dept = (size_t)pick(&d->rng, (int)d->n_depts);
+		if (d->dept_quiet[dept] && m > total / 2)
+			dept = (size_t)pick(&d->rng, (int)d->n_depts);
+		size_t person = person_in(d, dept);
+		char *text = item_text(d, kind, dept, &person);
+		time_t at = start + 60 * (5 + i * 60 / n_items);
+		cx_date today = date_from_time(at);
+		struct item it = {.kind = kind, .text = text, .dept_id = d->depts[dept],
+				  .person_id = d->people[person], .due = DATE_NONE,
+				  .revisit = DATE_NONE, .meeting_id = mid,
+				  .step_id = steps[(size_t)i * n_steps / (size_t)n_items].id};
+		if (kind == ITEM_ACTION)
+			it.due = today + 7 * between(&d->rng, 1, 5);
+		if (kind == ITEM_DECISION) {
+			it.rationale = (char *)"Agreed by the council after the customer story and the figures.";
+			if (chance(&d->rng, 20))
+				it.revisit = today + 7 * between(&d->rng, 8, 26);
+		}
+		if (kind == ITEM_STORY)
+			it.consent = chance(&d->rng, 40);
+		if (kind == ITEM_PARKED)
+			it.rank = between(&d->rng, 1, 9);
+		rc = store_item_add(d->st, &it, at);
+		free(text);
+		if (rc != STORE_OK)
+			break;
+		d->stats->items++;
+		d->stats->events++;
+		if (kind == ITEM_STORY)
+			last_story = it.id;
+		if (kind == ITEM_ACTION && last_story && chance(&d->rng, 10))
+			rc = store_item_link(d->st, it.id, last_story, LINK_AROSE_FROM);
+		if (kind == ITEM_PARKED)
+			*last_parked = it.id;
+		if (kind == ITEM_DECISION && *last_parked && chance(&d->rng, 15)) {
+			rc = store_item_link(d->st, it.id, *last_parked, LINK_SETTLES);
+			if (rc == STORE_OK)
+				rc = store_item_set_status(d->st, *last_parked, STATUS_CLOSED, NULL, mid, at);
+			d->stats->events++;
+			*last_parked = 0;
+		}
+		if (kind == ITEM_ACTION) {
+			if (*n_open == *cap) {
+				*cap = *cap ? *cap * 2 : 1024;
+				*open = xrealloc(*open, *cap * sizeof **open);
+			}
+			bool stuck = chance(&d->rng, 3) || m >= total - 3;
+			(*open)[(*n_open)++] = (struct pending){
+				.id = it.id, .due = it.due,
+				.close_at = stuck ? -1 : m + between(&d->rng, 1, 6),
+				.slips_left = chance(&d->rng, 20) ? between(&d->rng, 1, 3) : 0,
+				.dropped = chance(&d->rng, 10)};
+		}
+	}
+	for (size_t s = 0; rc == STORE_OK && s < n_steps; s++)
+		rc = store_meeting_step_time(d->st, mid, (int)s,
+					     steps[s].planned_minutes * between(&d->rng, 40, 80), true);
+	meeting_steps_free(steps, n_steps);
+	if (rc == STORE_OK)
+		rc = store_meeting_set_current_step(d->st, mid, (int)n_steps - 1);
+	time_t end = start + 60 * between(&d->rng, 55, 80);
+	bool abandoned = chance(&d->rng, 2);
+	if (rc == STORE_OK)
+		rc = store_meeting_finish(d->st, mid, abandoned ? MEETING_ABANDONED : MEETING_COMPLETED,
+					  end, abandoned ? 0 : between(&d->rng, 5, 10),
+					  date_from_time(start) + 7);
+	return rc;
+}
+
+static enum store_rc generate(struct demo *d, int years, time_t now)
+{
+	enum store_rc rc = set_org(d);
+	if (rc == STORE_OK)
+		rc = add_depts(d);
+	if (rc == STORE_OK)
+		rc = add_people(d);
+	if (rc == STORE_OK)
+		rc = store_template_default(d->st, &d->template_id);
+	if (rc == STORE_OK)
+		rc = store_template_get(d->st, d->template_id, &d->agenda);
+	if (rc != STORE_OK)
+		return rc;
+	int weeks = years * 52;
+	struct pending *open = NULL;
+	size_t n_open = 0, cap = 0;
+	store_id last_parked = 0;
+	/* Meetings at 10:00 on the same weekday, the last one a week before now. */
+	cx_date today = date_from_time(now);
+	for (int w = 0; rc == STORE_OK && w < weeks; w++) {
+		if (chance(&d->rng, 7) && w < weeks - 1) /* skipped "just this once" */
+			continue;
+		cx_date day = today - 7 * (weeks - w) + (chance(&d->rng, 10) ? between(&d->rng, 1, 2) : 0);
+		int y, mo, dd;
+		date_to_ymd(day, &y, &mo, &dd);
+		struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = dd,
+				.tm_hour = 10, .tm_min = between(&d->rng, 0, 1) * 5, .tm_isdst = -1};
+		rc = run_meeting(d, w, weeks, mktime(&tm), &open, &n_open, &cap, &last_parked);
+	}
+	free(open);
+	return rc;
+}
+
+enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t now,
+			    struct demo_stats *stats)
+{
+	int64_t meetings;
+	memset(stats, 0, sizeof *stats);
+	enum store_rc rc = store_meeting_count(st, &meetings);
+	if (rc != STORE_OK)
+		return rc;
+	if (meetings > 0)
+		return STORE_DUPLICATE;
+	struct demo d = {.st = st, .rng = {seed}, .stats = stats};
+	rc = store_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	rc = generate(&d, years, now);
+	if (rc == STORE_OK)
+		rc = store_commit(st);
+	else
+		store_rollback(st);
+	free(d.depts);
+	free(d.dept_behind);
+	free(d.dept_quiet);
+	free(d.people);
+	free(d.person_dept);
+	agenda_free(&d.agenda);
+	return rc;
+}

@@ -1,0 +1,90 @@
+/* model.c - stored names and labels of the domain's enums (model.h). */
+#include <string.h>
+
+#include "cxmeet/model.h"
+#include "cxmeet/text.h"
+
+static int lookup(const char *const *names, int n, const char *s)
+{
+	if (!s)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (text_ieq(names[i], s))
+			return i;
+	return -1;
+}
+
+#define NAME_TABLE(fn_name, fn_parse, type, count, ...) \
+	static const char *const fn_name##_table[count] = {__VA_ARGS__}; \
+	_Static_assert(sizeof fn_name##_table / sizeof fn_name##_table[0] == count, #type); \
+	const char *fn_name(type v) \
+	{ \
+		return (int)v >= 0 && (int)v < count ? fn_name##_table[v] : "?"; \
+	} \
+	int fn_parse(const char *s) { return lookup(fn_name##_table, count, s); }
+
+NAME_TABLE(item_kind_name, item_kind_parse_name, enum item_kind, ITEM_KIND_COUNT,
+	   "decision", "action", "win", "story", "insight", "note", "parked", "message")
+NAME_TABLE(item_status_name, item_status_parse, enum item_status, STATUS_COUNT,
+	   "open", "done", "dropped", "closed")
+NAME_TABLE(role_name, role_parse, enum role, ROLE_COUNT,
+	   "sponsor", "lead", "champion", "member", "guest")
+NAME_TABLE(event_kind_name, event_kind_parse, enum event_kind, EVENT_KIND_COUNT,
+	   "created", "edited", "due_moved", "reassigned", "carried", "done", "reopened",
+	   "dropped", "deleted", "superseded", "closed")
+NAME_TABLE(link_kind_name, link_kind_parse, enum link_kind, LINK_KIND_COUNT,
+	   "arose_from", "settles")
+NAME_TABLE(meeting_status_name, meeting_status_parse, enum meeting_status,
+	   MEETING_STATUS_COUNT, "in_progress", "completed", "abandoned")
+NAME_TABLE(org_text_name, org_text_parse, enum org_text, ORG_TEXT_COUNT,
+	   "name", "mission", "success", "vision", "goals", "roles", "prioritise",
+	   "approvals", "ways")
+
+static const char *const item_kind_labels[ITEM_KIND_COUNT] = {
+	"decision", "action", "win", "story", "insight", "note", "parked topic",
+	"message to another team",
+};
+
+const char *item_kind_label(enum item_kind k)
+{
+	return (int)k >= 0 && k < ITEM_KIND_COUNT ? item_kind_labels[k] : "?";
+}
+
+/* "parked topic" and "message" are accepted as well as the stored names. */
+int item_kind_parse(const char *s)
+{
+	int k = item_kind_parse_name(s);
+	if (k >= 0 || !s)
+		return k;
+	if (text_ieq(s, "parked topic") || text_ieq(s, "topic"))
+		return ITEM_PARKED;
+	return -1;
+}
+
+static const char *const org_labels[ORG_TEXT_COUNT] = {
+	"Organisation", "CX mission", "CX success statement", "Vision",
+	"Goals and objectives", "Roles and responsibilities", "How we prioritise",
+	"Who needs to know, who approves", "How we work together",
+};
+
+static const char *const org_questions[ORG_TEXT_COUNT] = {
+	"What is the organisation called?",
+	"What experience should every customer have, every time, and how should they feel?",
+	"What does success mean in business outcomes, and how is it measured?",
+	"Where is the council taking the customer experience?",
+	"What will the council achieve, and by when?",
+	"Who does what on the council: sponsor, lead, champions, members?",
+	"How does the council decide what comes first?",
+	"Who must be told of decisions, and who must approve them?",
+	"How does the council meet, decide and follow through together?",
+};
+
+const char *org_text_label(enum org_text t)
+{
+	return (int)t >= 0 && t < ORG_TEXT_COUNT ? org_labels[t] : "?";
+}
+
+const char *org_text_question(enum org_text t)
+{
+	return (int)t >= 0 && t < ORG_TEXT_COUNT ? org_questions[t] : "?";
+}

@@ -1,0 +1,210 @@
+/* text.c - validation and folding of user text. Everything a person types
+ * passes text_clean() before it is stored: valid UTF-8, no control or escape
+ * characters, within length, trimmed. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+/* Decodes one UTF-8 sequence; returns its length, or 0 when invalid
+ * (overlong forms, surrogates and values past U+10FFFF included). */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	size_t n;
+	uint32_t c, min;
+	if ((s[0] & 0xe0) == 0xc0) {
+		n = 2, c = s[0] & 0x1f, min = 0x80;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		n = 3, c = s[0] & 0x0f, min = 0x800;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		n = 4, c = s[0] & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n > len)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+static size_t utf8_encode(uint32_t c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xc0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xe0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+bool text_valid_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	while (len > 0) {
+		size_t n = utf8_decode(p, len, &cp);
+		if (n == 0)
+			return false;
+		p += n;
+		len -= n;
+	}
+	return true;
+}
+
+/* C0 and C1 controls and DEL; newline and tab only where allowed. */
+static bool is_forbidden(uint32_t c, bool multiline)
+{
+	if (multiline && (c == '\n' || c == '\t'))
+		return false;
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029;
+}
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+char *text_clean(const char *in, enum text_kind kind, const char *what, char *err, size_t errlen)
+{
+	size_t max = kind == TEXT_NAME ? TEXT_MAX_NAME : kind == TEXT_SHORT ? TEXT_MAX_SHORT
+									  : TEXT_MAX_LONG;
+	bool multiline = kind == TEXT_LONG;
+	if (!in) {
+		errf(err, errlen, "the %s is empty", what);
+		return NULL;
+	}
+	size_t len = strlen(in);
+	const char *start = in, *end = in + len;
+	while (start < end && is_space((unsigned char)*start))
+		start++;
+	while (end > start && is_space((unsigned char)end[-1]))
+		end--;
+	if (start == end) {
+		errf(err, errlen, "the %s is empty", what);
+		return NULL;
+	}
+	if ((size_t)(end - start) > max) {
+		errf(err, errlen, "the %s is too long (%zu bytes; at most %zu)", what,
+		     (size_t)(end - start), max);
+		return NULL;
+	}
+	struct strbuf out;
+	sb_init(&out);
+	const unsigned char *p = (const unsigned char *)start;
+	size_t left = (size_t)(end - start);
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(p, left, &cp);
+		if (n == 0) {
+			errf(err, errlen, "the %s is not valid UTF-8 text (byte %zu)", what,
+			     (size_t)((const char *)p - start) + 1);
+			sb_free(&out);
+			return NULL;
+		}
+		if (cp == '\r' && multiline) { /* CRLF from a paste: keep the LF only */
+			p += n, left -= n;
+			continue;
+		}
+		if (is_forbidden(cp, multiline)) {
+			errf(err, errlen, "the %s contains a control character (U+%04X)%s", what,
+			     (unsigned)cp, multiline ? "" : "; it must be one line");
+			sb_free(&out);
+			return NULL;
+		}
+		sb_addn(&out, (const char *)p, n);
+		p += n;
+		left -= n;
+	}
+	return sb_take(&out);
+}
+
+char *text_fold(const char *s)
+{
+	struct strbuf out;
+	sb_init(&out);
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t left = strlen((const char *)p);
+	bool pending_space = false;
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(p, left, &cp);
+		if (n == 0) { /* keep invalid bytes as they are: they never match valid names */
+			sb_addn(&out, (const char *)p, 1);
+			p++, left--;
+			continue;
+		}
+		p += n, left -= n;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+			pending_space = out.len > 0;
+			continue;
+		}
+		if (pending_space)
+			sb_add(&out, " ");
+		pending_space = false;
+		char enc[4];
+		uint32_t low = (uint32_t)towlower((wint_t)cp);
+		sb_addn(&out, enc, utf8_encode(low, enc));
+	}
+	return sb_take(&out);
+}
+
+bool text_ieq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+int text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t left = strlen((const char *)p);
+	int w = 0;
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(p, left, &cp);
+		if (n == 0) {
+			w++, p++, left--;
+			continue;
+		}
+		int cw = wcwidth((wchar_t)cp);
+		w += cw < 0 ? 1 : cw;
+		p += n, left -= n;
+	}
+	return w;
+}

@@ -1,0 +1,518 @@
+/* store.c - opening, migrating and closing the database; errors, transactions
+ * and the binding helpers the other store files share. All SQL of cxmeet lives
+ * under src/store; this file must not hold queries of a particular table. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store_int.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+/* 'cxmt': marks the file as ours for `file` and for our own checks. */
+#define CXMEET_APPLICATION_ID 0x63786d74
+#define BUSY_TIMEOUT_MS 3000
+
+_Static_assert(STORE_SCHEMA_VERSION == 1, "bump migrations with the schema version");
+
+static const char *const stmt_sql[STMT_COUNT] = {
+#define X(name, sql) [STMT_##name] = sql,
+	STORE_STATEMENTS(X)
+#undef X
+};
+
+bool store_rc_is_input(enum store_rc rc)
+{
+	return rc == STORE_NOTFOUND || rc == STORE_DUPLICATE || rc == STORE_INVALID;
+}
+
+static enum store_rc rc_from_sqlite(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return STORE_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return STORE_BUSY;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return STORE_READONLY;
+	case SQLITE_FULL:
+		return STORE_FULL;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return STORE_CORRUPT;
+	case SQLITE_CONSTRAINT:
+		return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY
+			       ? STORE_DUPLICATE
+			       : STORE_INVALID;
+	default:
+		return STORE_ERROR;
+	}
+}
+
+static const char *rc_hint(enum store_rc rc)
+{
+	switch (rc) {
+	case STORE_BUSY:
+		return "the database is locked by another program; try again when it is done";
+	case STORE_READONLY:
+		return "the database file or its folder is not writable";
+	case STORE_FULL:
+		return "the disk is full; nothing was written";
+	case STORE_CORRUPT:
+		return "the file is damaged or is not a cxmeet database";
+	default:
+		return NULL;
+	}
+}
+
+enum store_rc store_failf(struct store *st, enum store_rc rc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(st->errmsg, sizeof st->errmsg, fmt, ap);
+	va_end(ap);
+	if (st->tx_depth > 0)
+		st->tx_failed = true;
+	return rc;
+}
+
+enum store_rc store_fail(struct store *st, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	enum store_rc rc = rc_from_sqlite(code);
+	const char *hint = rc_hint(rc);
+	if (rc == STORE_OK)
+		rc = STORE_ERROR;
+	if (hint)
+		return store_failf(st, rc, "%s: %s (%s)", what, hint, sqlite3_errmsg(st->db));
+	return store_failf(st, rc, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+const char *store_errmsg(const struct store *st) { return st->errmsg; }
+const char *store_path(const struct store *st) { return st->path; }
+
+void store_set_actor(struct store *st, const char *actor)
+{
+	free(st->actor);
+	st->actor = actor ? xstrdup(actor) : NULL;
+}
+
+sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id)
+{
+	sqlite3_stmt *s = st->stmt[id];
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+enum store_rc stmt_exec(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+	enum store_rc out = rc == SQLITE_DONE ? STORE_OK : store_fail(st, what);
+	sqlite3_reset(s);
+	return out;
+}
+
+enum store_rc stmt_row(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	if (rc == SQLITE_DONE)
+		return STORE_NOTFOUND;
+	return store_fail(st, what);
+}
+
+enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t *n,
+			   size_t elem_size, void (*read)(sqlite3_stmt *s, void *elem),
+			   void (*free_list)(void *arr, size_t n), const char *what)
+{
+	size_t cap = 0;
+	int rc;
+	*arr = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*arr = xrealloc(*arr, cap * elem_size);
+		}
+		void *elem = (char *)*arr + *n * elem_size;
+		memset(elem, 0, elem_size);
+		read(s, elem);
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE) {
+		enum store_rc out = store_fail(st, what);
+		sqlite3_reset(s);
+		free_list(*arr, *n);
+		*arr = NULL;
+		*n = 0;
+		return out;
+	}
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	enum store_rc rc = stmt_exec(st, s, what);
+	if (rc == STORE_OK && sqlite3_changes(st->db) == 0)
+		rc = store_failf(st, STORE_NOTFOUND, "%s: no such record", what);
+	return rc;
+}
+
+/* --- transactions ------------------------------------------------------- */
+
+enum store_rc tx_begin(struct store *st)
+{
+	if (st->tx_depth++ > 0)
+		return STORE_OK;
+	st->tx_failed = false;
+	enum store_rc rc = stmt_exec(st, stmt_get(st, STMT_BEGIN), "starting a transaction");
+	if (rc != STORE_OK)
+		st->tx_depth = 0;
+	return rc;
+}
+
+enum store_rc tx_end(struct store *st, enum store_rc rc)
+{
+	if (rc != STORE_OK)
+		st->tx_failed = true;
+	if (st->tx_depth == 0 || --st->tx_depth > 0)
+		return rc;
+	if (st->tx_failed) {
+		sqlite3_step(stmt_get(st, STMT_ROLLBACK));
+		sqlite3_reset(st->stmt[STMT_ROLLBACK]);
+		st->tx_failed = false;
+		return rc != STORE_OK ? rc : STORE_ERROR;
+	}
+	enum store_rc crc = stmt_exec(st, stmt_get(st, STMT_COMMIT), "saving");
+	if (crc != STORE_OK) {
+		/* A failed COMMIT (disk full, I/O) leaves the transaction open. */
+		if (!sqlite3_get_autocommit(st->db)) {
+			sqlite3_step(stmt_get(st, STMT_ROLLBACK));
+			sqlite3_reset(st->stmt[STMT_ROLLBACK]);
+		}
+	}
+	return crc;
+}
+
+enum store_rc store_begin(struct store *st) { return tx_begin(st); }
+enum store_rc store_commit(struct store *st) { return tx_end(st, STORE_OK); }
+void store_rollback(struct store *st) { (void)tx_end(st, STORE_ERROR); }
+
+/* --- binding and reading ------------------------------------------------ */
+
+void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void bind_id(sqlite3_stmt *s, int i, store_id v)
+{
+	if (v > 0)
+		sqlite3_bind_int64(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void bind_int(sqlite3_stmt *s, int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
+
+void bind_date(sqlite3_stmt *s, int i, cx_date d)
+{
+	char buf[16];
+	if (d == DATE_NONE) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	date_format(d, buf, sizeof buf);
+	sqlite3_bind_text(s, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+void bind_time(sqlite3_stmt *s, int i, time_t t)
+{
+	char buf[32];
+	if (t == 0) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	clock_format_utc(t, buf, sizeof buf);
+	sqlite3_bind_text(s, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+void bind_now(struct store *st, sqlite3_stmt *s, int i)
+{
+	(void)st;
+	bind_time(s, i, clock_now());
+}
+
+char *col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	return v ? xstrdup((const char *)v) : NULL;
+}
+
+char *col_text_or_empty(sqlite3_stmt *s, int i)
+{
+	char *v = col_text(s, i);
+	return v ? v : xstrdup("");
+}
+
+store_id col_id(sqlite3_stmt *s, int i) { return sqlite3_column_int64(s, i); }
+
+cx_date col_date(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	cx_date d;
+	return v && date_parse_iso((const char *)v, &d) ? d : DATE_NONE;
+}
+
+time_t col_time(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	time_t t;
+	return v && clock_parse((const char *)v, &t) ? t : 0;
+}
+
+enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, time_t at,
+			store_id meeting, const char *old_value, const char *new_value,
+			const char *reason)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_EVENT_ADD);
+	bind_id(s, 1, item);
+	bind_text(s, 2, event_kind_name(kind));
+	bind_time(s, 3, at);
+	bind_id(s, 4, meeting);
+	bind_text(s, 5, st->actor);
+	bind_text(s, 6, old_value);
+	bind_text(s, 7, new_value);
+	bind_text(s, 8, reason);
+	return stmt_exec(st, s, "recording the item's history");
+}
+
+enum store_rc name_key(struct store *st, const char *name, const char *what, char **clean,
+		       char **key)
+{
+	char err[256];
+	*clean = text_clean(name, TEXT_NAME, what, err, sizeof err);
+	if (!*clean)
+		return store_failf(st, STORE_INVALID, "%s", err);
+	*key = text_fold(*clean);
+	return STORE_OK;
+}
+
+/* --- opening ------------------------------------------------------------ */
+
+static int make_parent_dirs(const char *path, char *err, size_t errlen)
+{
+	char *dir = xstrdup(path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			errf(err, errlen, "cannot create folder %s: %s", dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+/* Creates a new, empty file readable by its owner only. SQLite gives its
+ * -wal and -shm files the same permissions. */
+static int create_private_file(const char *path, char *err, size_t errlen)
+{
+	if (make_parent_dirs(path, err, errlen) != 0)
+		return -1;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		errf(err, errlen, "cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static int pragma_int(struct store *st, const char *sql, int *out)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static enum store_rc exec_sql(struct store *st, const char *sql, const char *what)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, what);
+	return STORE_OK;
+}
+
+/* Checks what the file is before anything is written to it. */
+static enum store_rc check_identity(struct store *st, int *version)
+{
+	int app_id = 0, tables = 0;
+	if (pragma_int(st, "PRAGMA user_version", version) != 0 ||
+	    pragma_int(st, "PRAGMA application_id", &app_id) != 0 ||
+	    pragma_int(st, "SELECT count(*) FROM sqlite_master", &tables) != 0) {
+		enum store_rc rc = store_fail(st, "reading the database");
+		if (rc == STORE_CORRUPT)
+			return store_failf(st, rc, "%s is not a cxmeet database (%s)", st->path,
+					   sqlite3_errmsg(st->db));
+		return rc;
+	}
+	if ((*version == 0 && tables > 0) || (app_id != 0 && app_id != CXMEET_APPLICATION_ID))
+		return store_failf(st, STORE_CORRUPT,
+				   "%s is an SQLite database of another program, not cxmeet's; "
+				   "it was left untouched",
+				   st->path);
+	if (*version > STORE_SCHEMA_VERSION)
+		return store_failf(st, STORE_NEWER,
+				   "%s was written by a newer cxmeet (schema version %d; this one "
+				   "knows up to %d); it was left untouched: upgrade cxmeet to use it",
+				   st->path, *version, STORE_SCHEMA_VERSION);
+	return STORE_OK;
+}
+
+static enum store_rc migrate(struct store *st, int version)
+{
+	if (version == STORE_SCHEMA_VERSION)
+		return STORE_OK;
+	if (sqlite3_db_readonly(st->db, "main") == 1)
+		return store_failf(st, STORE_READONLY, "cannot set up %s: the file is read-only",
+				   st->path);
+	enum store_rc brc = exec_sql(st, "BEGIN IMMEDIATE", "setting up the database");
+	if (brc != STORE_OK)
+		return brc;
+	/* Re-read under the write lock: another process may have migrated. */
+	if (pragma_int(st, "PRAGMA user_version", &version) != 0)
+		goto fail;
+	for (int v = version; v < store_migration_count; v++) {
+		char pragma[64];
+		if (sqlite3_exec(st->db, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+			goto fail;
+	}
+	char app[64];
+	snprintf(app, sizeof app, "PRAGMA application_id = %d", CXMEET_APPLICATION_ID);
+	if (sqlite3_exec(st->db, app, NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	if (exec_sql(st, "COMMIT", "setting up the database") == STORE_OK)
+		return STORE_OK;
+fail: {
+	enum store_rc rc = store_fail(st, "setting up the database");
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+}
+
+static enum store_rc configure(struct store *st)
+{
+	enum store_rc rc;
+	if (sqlite3_db_readonly(st->db, "main") == 1)
+		return store_failf(st, STORE_READONLY,
+				   "cannot write to %s: the file is read-only", st->path);
+	rc = exec_sql(st, "PRAGMA journal_mode = WAL", "opening the database");
+	if (rc == STORE_OK)
+		rc = exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+			      "opening the database");
+	return rc;
+}
+
+static enum store_rc prepare_all(struct store *st)
+{
+	for (int i = 0; i < STMT_COUNT; i++) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &st->stmt[i], NULL) != SQLITE_OK)
+			return store_fail(st, "preparing queries");
+	}
+	return STORE_OK;
+}
+
+enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	struct stat sb;
+	*out = NULL;
+	if (!path || !*path) {
+		errf(err, errlen, "no database path given");
+		return STORE_INVALID;
+	}
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		errf(err, errlen, "%s is a folder, not a database file", path);
+		return STORE_INVALID;
+	}
+	if (create_private_file(path, err, errlen) != 0)
+		return STORE_READONLY;
+
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	const char *user = getenv("USER");
+	st->actor = xstrdup(user && *user ? user : "unknown");
+	int version = 0;
+	enum store_rc rc;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = store_fail(st, "opening the database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	rc = check_identity(st, &version);
+	if (rc == STORE_OK)
+		rc = configure(st);
+	if (rc == STORE_OK)
+		rc = migrate(st, version);
+	if (rc == STORE_OK)
+		rc = prepare_all(st);
+	if (rc == STORE_OK) {
+		*out = st;
+		return STORE_OK;
+	}
+fail:
+	errf(err, errlen, "%s", st->errmsg);
+	store_close(st);
+	return rc;
+}
+
+int store_schema_version(const struct store *st)
+{
+	int v = 0;
+	return pragma_int((struct store *)st, "PRAGMA user_version", &v) == 0 ? v : -1;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < STMT_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st->actor);
+	free(st);
+}
+
+const char *store_backend_version(void) { return sqlite3_libversion(); }

@@ -1,0 +1,203 @@
+/* store_int.h - private to the store: the table of prepared statements and the
+ * helpers the store's files share. Nothing outside src/store includes this. */
+#ifndef CXMEET_STORE_INT_H
+#define CXMEET_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "cxmeet/store.h"
+
+/* Every statement the store runs, prepared at open and finalised at close.
+ * User data only ever reaches SQL through the ? parameters. */
+#define STORE_STATEMENTS(X) \
+	X(BEGIN, "BEGIN IMMEDIATE") \
+	X(COMMIT, "COMMIT") \
+	X(ROLLBACK, "ROLLBACK") \
+	X(ORG_GET, "SELECT name, mission, success, vision, goals, roles, prioritise, approvals," \
+		" ways, cadence_unit, cadence_n, escalate_after, setup_step FROM organisation WHERE id = 1") \
+	X(ORG_CREATE, "INSERT INTO organisation(id, name, created_at) VALUES (1, ?, ?)") \
+	X(ORG_SET_TEXT, "UPDATE organisation SET" \
+		" name = CASE ?1 WHEN 'name' THEN ?2 ELSE name END," \
+		" mission = CASE ?1 WHEN 'mission' THEN ?2 ELSE mission END," \
+		" success = CASE ?1 WHEN 'success' THEN ?2 ELSE success END," \
+		" vision = CASE ?1 WHEN 'vision' THEN ?2 ELSE vision END," \
+		" goals = CASE ?1 WHEN 'goals' THEN ?2 ELSE goals END," \
+		" roles = CASE ?1 WHEN 'roles' THEN ?2 ELSE roles END," \
+		" prioritise = CASE ?1 WHEN 'prioritise' THEN ?2 ELSE prioritise END," \
+		" approvals = CASE ?1 WHEN 'approvals' THEN ?2 ELSE approvals END," \
+		" ways = CASE ?1 WHEN 'ways' THEN ?2 ELSE ways END WHERE id = 1") \
+	X(ORG_SET_CADENCE, "UPDATE organisation SET cadence_unit = ?, cadence_n = ? WHERE id = 1") \
+	X(ORG_SET_ESCALATE, "UPDATE organisation SET escalate_after = ? WHERE id = 1") \
+	X(ORG_SET_SETUP, "UPDATE organisation SET setup_step = ? WHERE id = 1") \
+	X(ORG_VERSION_ADD, "INSERT INTO org_text_versions(field, body, changed_at, changed_by)" \
+		" VALUES (?, ?, ?, ?)") \
+	X(ORG_VERSION_LAST, "SELECT field, changed_at, changed_by FROM org_text_versions" \
+		" WHERE id IN (SELECT max(id) FROM org_text_versions GROUP BY field)") \
+	X(ORG_HISTORY, "SELECT body, changed_at, changed_by FROM org_text_versions" \
+		" WHERE field = ? ORDER BY id DESC") \
+	X(DEPT_ADD, "INSERT INTO departments(name, name_key, facing, created_at) VALUES (?, ?, ?, ?)") \
+	X(DEPT_BY_KEY, "SELECT id, name, facing, archived_at IS NOT NULL FROM departments" \
+		" WHERE name_key = ?") \
+	X(DEPT_BY_ID, "SELECT id, name, facing, archived_at IS NOT NULL FROM departments WHERE id = ?") \
+	X(DEPT_LIST, "SELECT id, name, facing, archived_at IS NOT NULL FROM departments" \
+		" WHERE ?1 OR archived_at IS NULL ORDER BY name_key") \
+	X(DEPT_RENAME, "UPDATE departments SET name = ?, name_key = ? WHERE id = ?") \
+	X(DEPT_SET_FACING, "UPDATE departments SET facing = ? WHERE id = ?") \
+	X(DEPT_ARCHIVE, "UPDATE departments SET archived_at = CASE WHEN ?1 THEN" \
+		" coalesce(archived_at, ?2) ELSE NULL END WHERE id = ?3") \
+	X(PERSON_ADD, "INSERT INTO people(name, name_key, department_id, role, email, influence," \
+		" support, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
+	X(PERSON_BY_KEY, PERSON_SELECT " WHERE p.name_key = ?") \
+	X(PERSON_BY_ID, PERSON_SELECT " WHERE p.id = ?") \
+	X(PERSON_LIST, PERSON_SELECT " WHERE (?1 OR p.archived_at IS NULL)" \
+		" AND (?2 = 0 OR p.department_id = ?2) ORDER BY d.name_key, p.name_key") \
+	X(PERSON_UPDATE, "UPDATE people SET name = ?, name_key = ?, department_id = ?, role = ?," \
+		" email = ?, influence = ?, support = ? WHERE id = ?") \
+	X(PERSON_ARCHIVE, "UPDATE people SET archived_at = CASE WHEN ?1 THEN" \
+		" coalesce(archived_at, ?2) ELSE NULL END WHERE id = ?3") \
+	X(TEMPLATE_ADD, "INSERT INTO agenda_templates(name, name_key, is_default, created_at)" \
+		" VALUES (?, ?, 0, ?)") \
+	X(TEMPLATE_CLEAR_DEFAULT, "UPDATE agenda_templates SET is_default = 0 WHERE is_default = 1") \
+	X(TEMPLATE_SET_DEFAULT, "UPDATE agenda_templates SET is_default = 1 WHERE id = ?") \
+	X(TEMPLATE_STEP_ADD, "INSERT INTO agenda_template_steps(template_id, position, title, kind," \
+		" minutes, prompt) VALUES (?, ?, ?, ?, ?, ?)") \
+	X(TEMPLATE_BY_KEY, "SELECT id FROM agenda_templates WHERE name_key = ?") \
+	X(TEMPLATE_DEFAULT, "SELECT id FROM agenda_templates WHERE is_default = 1") \
+	X(TEMPLATE_NAME, "SELECT name FROM agenda_templates WHERE id = ?") \
+	X(TEMPLATE_STEPS, "SELECT title, kind, minutes, prompt FROM agenda_template_steps" \
+		" WHERE template_id = ? ORDER BY position") \
+	X(TEMPLATE_LIST, "SELECT t.id, t.name, t.is_default, count(s.id), coalesce(sum(s.minutes), 0)" \
+		" FROM agenda_templates t LEFT JOIN agenda_template_steps s ON s.template_id = t.id" \
+		" WHERE t.archived_at IS NULL GROUP BY t.id ORDER BY t.name_key") \
+	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id)" \
+		" VALUES (?, 'in_progress', ?, ?)") \
+	X(MEETING_STEP_ADD, "INSERT INTO meeting_steps(meeting_id, position, title, kind," \
+		" planned_minutes, prompt) VALUES (?, ?, ?, ?, ?, ?)") \
+	X(MEETING_GET, MEETING_SELECT " WHERE id = ?") \
+	X(MEETING_LAST, MEETING_SELECT " ORDER BY started_at DESC, id DESC LIMIT 1") \
+	X(MEETING_IN_PROGRESS, "SELECT id FROM meetings WHERE status = 'in_progress'") \
+	X(MEETING_SET_STEP, "UPDATE meetings SET current_step = ? WHERE id = ?") \
+	X(MEETING_STEP_TIME, "UPDATE meeting_steps SET actual_seconds = actual_seconds + ?," \
+		" done = max(done, ?) WHERE meeting_id = ? AND position = ?") \
+	X(MEETING_FINISH, "UPDATE meetings SET status = ?, ended_at = ?, rating = ?," \
+		" next_meeting_on = ? WHERE id = ? AND status = 'in_progress'") \
+	X(MEETING_STEPS, "SELECT id, position, title, kind, planned_minutes, prompt, actual_seconds," \
+		" done, skipped FROM meeting_steps WHERE meeting_id = ? ORDER BY position") \
+	X(MEETING_COUNT, "SELECT count(*) FROM meetings") \
+	X(ATTEND_SET, "INSERT INTO attendance(meeting_id, person_id, department_id, present)" \
+		" SELECT ?1, id, department_id, ?3 FROM people WHERE id = ?2" \
+		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET present = excluded.present") \
+	X(ATTEND_LIST, "SELECT person_id FROM attendance WHERE meeting_id = ? AND present = 1" \
+		" ORDER BY person_id") \
+	X(ITEM_ADD, "INSERT INTO items(kind, text, detail, rationale, department_id, person_id," \
+		" due_on, revisit_on, rank, status, consent, meeting_id, step_id, created_at," \
+		" updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)") \
+	X(ITEM_GET, ITEM_SELECT " WHERE i.id = ?") \
+	X(ITEM_UPDATE, "UPDATE items SET text = ?, detail = ?, rationale = ?, department_id = ?," \
+		" person_id = ?, due_on = ?, revisit_on = ?, rank = ?, consent = ?, updated_at = ?" \
+		" WHERE id = ? AND deleted_at IS NULL") \
+	X(ITEM_SET_STATUS, "UPDATE items SET status = ?1, updated_at = ?2," \
+		" closed_at = CASE WHEN ?1 = 'open' THEN NULL ELSE ?2 END" \
+		" WHERE id = ?3 AND deleted_at IS NULL") \
+	X(ITEM_SUPERSEDE, "UPDATE items SET superseded_by = ?, updated_at = ? WHERE id = ?" \
+		" AND deleted_at IS NULL") \
+	X(ITEM_DELETE, "UPDATE items SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2" \
+		" AND deleted_at IS NULL") \
+	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)") \
+	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
+		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
+	X(LINK_ADD, "INSERT OR IGNORE INTO item_links(from_item, to_item, kind, created_at)" \
+		" VALUES (?, ?, ?, ?)") \
+	X(LINK_LIST, "SELECT to_item, kind FROM item_links WHERE from_item = ?1" \
+		" UNION ALL SELECT from_item, kind FROM item_links WHERE to_item = ?1") \
+	X(EVENT_ADD, "INSERT INTO item_events(item_id, event, at, meeting_id, by, old_value," \
+		" new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
+	X(EVENT_LIST, "SELECT id, item_id, event, at, meeting_id, by, old_value, new_value, reason" \
+		" FROM item_events WHERE item_id = ? ORDER BY id")
+
+#define PERSON_SELECT \
+	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
+	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"
+#define MEETING_SELECT \
+	"SELECT id, template_id, status, started_at, ended_at, facilitator_id, rating," \
+	" next_meeting_on, current_step FROM meetings"
+#define ITEM_SELECT \
+	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
+	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name FROM items i" \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id"
+
+enum stmt_id {
+#define X(name, sql) STMT_##name,
+	STORE_STATEMENTS(X)
+#undef X
+	STMT_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[STMT_COUNT];
+	int tx_depth;     /* nesting of store_begin / tx_begin */
+	bool tx_failed;   /* an inner step failed: the outer commit rolls back */
+	char *actor;
+	char errmsg[512];
+};
+
+extern const char *const store_migrations[];
+extern const int store_migration_count;
+
+/* Resets and returns a prepared statement. */
+sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id);
+
+/* Records the failure of the last SQLite call as a store error and returns it;
+ * `what` says what was being done ("adding a department"). */
+enum store_rc store_fail(struct store *st, const char *what);
+/* Sets a store error with a message of our own. */
+enum store_rc store_failf(struct store *st, enum store_rc rc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Nestable transactions: the outermost begin/end commits or rolls back. */
+enum store_rc tx_begin(struct store *st);
+enum store_rc tx_end(struct store *st, enum store_rc rc);
+
+/* Binding helpers: NULL, id 0, DATE_NONE and time 0 bind SQL NULL. */
+void bind_text(sqlite3_stmt *s, int i, const char *v);
+void bind_id(sqlite3_stmt *s, int i, store_id v);
+void bind_int(sqlite3_stmt *s, int i, int64_t v);
+void bind_date(sqlite3_stmt *s, int i, cx_date d);
+void bind_time(sqlite3_stmt *s, int i, time_t t);
+void bind_now(struct store *st, sqlite3_stmt *s, int i);
+
+/* Column helpers: NULL reads as NULL, 0, DATE_NONE or 0. */
+char *col_text(sqlite3_stmt *s, int i); /* allocated copy or NULL */
+char *col_text_or_empty(sqlite3_stmt *s, int i);
+store_id col_id(sqlite3_stmt *s, int i);
+cx_date col_date(sqlite3_stmt *s, int i);
+time_t col_time(sqlite3_stmt *s, int i);
+
+/* Runs a statement that returns no rows; SQLITE_DONE is success. */
+enum store_rc stmt_exec(struct store *st, sqlite3_stmt *s, const char *what);
+/* Steps once: STORE_OK with a row, STORE_NOTFOUND without one, or an error. */
+enum store_rc stmt_row(struct store *st, sqlite3_stmt *s, const char *what);
+
+/* Steps s to the end, growing *arr by one elem_size element per row and
+ * filling it with read(). On error frees what was read with free_list(). */
+enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t *n,
+			   size_t elem_size, void (*read)(sqlite3_stmt *s, void *elem),
+			   void (*free_list)(void *arr, size_t n), const char *what);
+
+/* Runs an UPDATE that must touch one row: STORE_NOTFOUND when it touched none. */
+enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *what);
+
+/* Appends an item event (inside the caller's transaction). */
+enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, time_t at,
+			store_id meeting, const char *old_value, const char *new_value,
+			const char *reason);
+
+/* Case-folded name key, or STORE_INVALID with a message when the name is bad. */
+enum store_rc name_key(struct store *st, const char *name, const char *what, char **clean,
+		       char **key);
+
+#endif

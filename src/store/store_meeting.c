@@ -1,0 +1,198 @@
+/* store_meeting.c - meetings, each meeting's own copy of its agenda steps with
+ * the time actually spent, and attendance. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "cxmeet/util.h"
+
+enum store_rc store_meeting_start(struct store *st, store_id template_id,
+				  const struct agenda_template *agenda, time_t started,
+				  store_id facilitator_id, store_id *id)
+{
+	if (!agenda || agenda->n_steps == 0)
+		return store_failf(st, STORE_INVALID, "a meeting needs an agenda with at least one step");
+	enum store_rc rc = tx_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_ADD);
+	bind_id(s, 1, template_id);
+	bind_time(s, 2, started);
+	bind_id(s, 3, facilitator_id);
+	rc = stmt_exec(st, s, "starting the meeting");
+	if (rc == STORE_DUPLICATE)
+		store_failf(st, rc, "another meeting is still in progress: resume or end it first");
+	store_id mid = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	for (size_t i = 0; rc == STORE_OK && i < agenda->n_steps; i++) {
+		const struct agenda_step *step = &agenda->steps[i];
+		s = stmt_get(st, STMT_MEETING_STEP_ADD);
+		bind_id(s, 1, mid);
+		bind_int(s, 2, (int64_t)i);
+		bind_text(s, 3, step->title);
+		bind_text(s, 4, step_kind_name(step->kind));
+		bind_int(s, 5, step->minutes);
+		bind_text(s, 6, step->prompt ? step->prompt : "");
+		rc = stmt_exec(st, s, "copying the agenda");
+	}
+	rc = tx_end(st, rc);
+	if (rc == STORE_OK && id)
+		*id = mid;
+	return rc;
+}
+
+static void read_meeting(sqlite3_stmt *s, struct meeting *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = col_id(s, 0);
+	m->template_id = col_id(s, 1);
+	int status = meeting_status_parse((const char *)sqlite3_column_text(s, 2));
+	m->status = status < 0 ? MEETING_ABANDONED : (enum meeting_status)status;
+	m->started_at = col_time(s, 3);
+	m->ended_at = col_time(s, 4);
+	m->facilitator_id = col_id(s, 5);
+	m->rating = sqlite3_column_int(s, 6);
+	m->next_meeting = col_date(s, 7);
+	m->current_step = sqlite3_column_int(s, 8);
+}
+
+static enum store_rc one_meeting(struct store *st, sqlite3_stmt *s, struct meeting *out,
+				 const char *missing)
+{
+	enum store_rc rc = stmt_row(st, s, "reading a meeting");
+	if (rc == STORE_OK)
+		read_meeting(s, out);
+	else if (rc == STORE_NOTFOUND)
+		store_failf(st, rc, "%s", missing);
+	sqlite3_reset(s);
+	return rc;
+}
+
+enum store_rc store_meeting_get(struct store *st, store_id id, struct meeting *out)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_GET);
+	bind_id(s, 1, id);
+	return one_meeting(st, s, out, "no such meeting");
+}
+
+enum store_rc store_meeting_last(struct store *st, struct meeting *out)
+{
+	return one_meeting(st, stmt_get(st, STMT_MEETING_LAST), out, "no meeting has been held yet");
+}
+
+enum store_rc store_meeting_in_progress(struct store *st, store_id *id)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_IN_PROGRESS);
+	enum store_rc rc = stmt_row(st, s, "looking for a meeting in progress");
+	if (rc == STORE_OK)
+		*id = col_id(s, 0);
+	sqlite3_reset(s);
+	return rc;
+}
+
+enum store_rc store_meeting_set_current_step(struct store *st, store_id id, int position)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_SET_STEP);
+	bind_int(s, 1, position);
+	bind_id(s, 2, id);
+	return stmt_update_one(st, s, "saving the meeting's step");
+}
+
+enum store_rc store_meeting_step_time(struct store *st, store_id meeting, int position,
+				      int seconds, bool done)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEP_TIME);
+	bind_int(s, 1, seconds < 0 ? 0 : seconds);
+	bind_int(s, 2, done);
+	bind_id(s, 3, meeting);
+	bind_int(s, 4, position);
+	return stmt_update_one(st, s, "saving the step's time");
+}
+
+enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_status status,
+				   time_t ended, int rating, cx_date next_meeting)
+{
+	if (status == MEETING_IN_PROGRESS)
+		return store_failf(st, STORE_INVALID, "a meeting ends completed or abandoned");
+	if (rating < 0 || rating > 10)
+		return store_failf(st, STORE_INVALID, "a rating is a whole number from 1 to 10");
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_FINISH);
+	bind_text(s, 1, meeting_status_name(status));
+	bind_time(s, 2, ended);
+	if (rating > 0)
+		bind_int(s, 3, rating);
+	bind_date(s, 4, next_meeting);
+	bind_id(s, 5, id);
+	enum store_rc rc = stmt_update_one(st, s, "ending the meeting");
+	if (rc == STORE_NOTFOUND)
+		store_failf(st, rc, "that meeting is not in progress");
+	return rc;
+}
+
+static void read_mstep(sqlite3_stmt *s, void *elem)
+{
+	struct meeting_step *m = elem;
+	m->id = col_id(s, 0);
+	m->position = sqlite3_column_int(s, 1);
+	m->title = col_text_or_empty(s, 2);
+	int kind = step_kind_parse((const char *)sqlite3_column_text(s, 3));
+	m->kind = kind < 0 ? STEP_TOPIC : (enum step_kind)kind;
+	m->planned_minutes = sqlite3_column_int(s, 4);
+	m->prompt = col_text_or_empty(s, 5);
+	m->actual_seconds = sqlite3_column_int(s, 6);
+	m->done = sqlite3_column_int(s, 7) != 0;
+	m->skipped = sqlite3_column_int(s, 8) != 0;
+}
+
+static void free_msteps(void *arr, size_t n) { meeting_steps_free(arr, n); }
+
+enum store_rc store_meeting_steps(struct store *st, store_id id, struct meeting_step **out,
+				  size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEPS);
+	bind_id(s, 1, id);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_mstep, free_msteps,
+			    "reading the meeting's agenda");
+}
+
+void meeting_steps_free(struct meeting_step *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].title);
+		free(s[i].prompt);
+	}
+	free(s);
+}
+
+enum store_rc store_meeting_count(struct store *st, int64_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_COUNT);
+	enum store_rc rc = stmt_row(st, s, "counting meetings");
+	*n = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc;
+}
+
+enum store_rc store_attendance_set(struct store *st, store_id meeting, store_id person,
+				   bool present)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_SET);
+	bind_id(s, 1, meeting);
+	bind_id(s, 2, person);
+	bind_int(s, 3, present);
+	enum store_rc rc = stmt_update_one(st, s, "recording attendance");
+	if (rc == STORE_NOTFOUND)
+		store_failf(st, rc, "no such person");
+	return rc;
+}
+
+static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
+static void free_plain(void *arr, size_t n) { (void)n; free(arr); }
+
+enum store_rc store_attendance_list(struct store *st, store_id meeting, store_id **people,
+				    size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_LIST);
+	bind_id(s, 1, meeting);
+	return stmt_collect(st, s, (void **)people, n, sizeof **people, read_id, free_plain,
+			    "reading attendance");
+}
