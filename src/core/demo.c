@@ -363,12 +363,17 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 				*cap = *cap ? *cap * 2 : 1024;
 				*open = xrealloc(*open, *cap * sizeof **open);
 			}
-			bool stuck = chance(&d->rng, 3) || m >= total - 3;
+			/* Recent ones may stay open (some overdue by now); an old one that
+			 * got stuck is dropped after months of being carried. */
+			bool stuck = chance(&d->rng, 3);
+			bool recent = m >= total - 26;
+			int close_at = stuck ? (recent ? -1 : m + between(&d->rng, 8, 20))
+					     : m + between(&d->rng, 1, 6);
 			(*open)[(*n_open)++] = (struct pending){
 				.id = it.id, .due = it.due,
-				.close_at = stuck ? -1 : m + between(&d->rng, 1, 6),
+				.close_at = close_at,
 				.slips_left = chance(&d->rng, 20) ? between(&d->rng, 1, 3) : 0,
-				.dropped = chance(&d->rng, 10)};
+				.dropped = stuck || chance(&d->rng, 10)};
 		}
 	}
 	for (size_t s = 0; rc == STORE_OK && s < n_steps; s++)

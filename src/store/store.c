@@ -81,8 +81,6 @@ enum store_rc store_failf(struct store *st, enum store_rc rc, const char *fmt, .
 	va_start(ap, fmt);
 	vsnprintf(st->errmsg, sizeof st->errmsg, fmt, ap);
 	va_end(ap);
-	if (st->tx_depth > 0)
-		st->tx_failed = true;
 	return rc;
 }
 
@@ -438,7 +436,8 @@ static enum store_rc configure(struct store *st)
 				   "cannot write to %s: the file is read-only", st->path);
 	rc = exec_sql(st, "PRAGMA journal_mode = WAL", "opening the database");
 	if (rc == STORE_OK)
-		rc = exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		rc = exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+			      " PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY",
 			      "opening the database");
 	return rc;
 }
