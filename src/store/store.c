@@ -65,7 +65,7 @@ static const char *rc_hint(enum store_rc rc)
 	case STORE_BUSY:
 		return "the database is locked by another program; try again when it is done";
 	case STORE_READONLY:
-		return "the database file or its folder is not writable";
+		return "the database file is read-only or cannot be opened: check the permissions of the file and its folder";
 	case STORE_FULL:
 		return "the disk is full; nothing was written";
 	case STORE_CORRUPT:

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Times `cxmeet demo --years 10` on an empty database and a few reads of the
+# history it writes. Usage: demo.sh PATH-TO-CXMEET. Prints figures; exits 1 if
+# the demo takes 10 s or more, or writes fewer than 90,000 items.
+set -eu
+cxmeet=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+db=$dir/bench.db
+export CXMEET_NOW=2026-11-23T09:00:00Z
+
+now_ms() { date +%s%3N; }
+
+t0=$(now_ms)
+"$cxmeet" --db "$db" demo --years 10 --seed 1
+t1=$(now_ms)
+demo_ms=$((t1 - t0))
+items=$(sqlite3 "$db" "SELECT count(*) FROM items")
+size=$(du -k "$db" | cut -f1)
+echo "demo --years 10: ${demo_ms} ms, ${items} items, database ${size} KiB"
+
+for cmd in "status" "dept list" "person list" "org show"; do
+	t0=$(now_ms)
+	# shellcheck disable=SC2086
+	"$cxmeet" --db "$db" $cmd >/dev/null
+	t1=$(now_ms)
+	echo "$cmd: $((t1 - t0)) ms"
+done
+
+[ "$demo_ms" -lt 10000 ] || { echo "too slow: demo took ${demo_ms} ms (limit 10000)"; exit 1; }
+[ "$items" -ge 90000 ] || { echo "too few items: $items"; exit 1; }

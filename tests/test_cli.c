@@ -1,0 +1,374 @@
+/* test_cli.c - the command line, run in-process on real database files: exit
+ * statuses, error messages, and that refused input leaves the file as it was. */
+#include <fcntl.h>
+#include <getopt.h>
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/dates.h"
+#include "cxmeet/util.h"
+
+static char dir[] = "/tmp/cxmeet-cli-XXXXXX";
+static char *db;
+static char *err_path;
+static int counter;
+
+/* Runs `cxmeet --db DB ARGS...` and returns its exit status; stderr goes to a file. */
+static int run(const char *first, ...)
+{
+	char *argv[32] = {"cxmeet", "--db", db};
+	int argc = 3;
+	va_list ap;
+	va_start(ap, first);
+	for (const char *a = first; a && argc < 31; a = va_arg(ap, const char *))
+		argv[argc++] = (char *)a;
+	va_end(ap);
+	argv[argc] = NULL;
+	fflush(stdout);
+	fflush(stderr);
+	int saved_out = dup(1), saved_err = dup(2);
+	int null_fd = open("/dev/null", O_WRONLY);
+	int err_fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(saved_out >= 0 && saved_err >= 0 && null_fd >= 0 && err_fd >= 0);
+	dup2(null_fd, 1);
+	dup2(err_fd, 2);
+	optind = 0;
+	int rc = cli_main(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(saved_out, 1);
+	dup2(saved_err, 2);
+	close(saved_out);
+	close(saved_err);
+	close(null_fd);
+	close(err_fd);
+	return rc;
+}
+
+static char *stderr_text(void)
+{
+	FILE *f = fopen(err_path, "r");
+	assert_non_null(f);
+	static char buf[4096];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static int64_t query(const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return v;
+}
+
+static char *query_text(const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *v = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return v;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	free(db);
+	db = xasprintf("%s/test%d.db", dir, ++counter);
+	return 0;
+}
+
+static void global__help_version_and_bad_usage(void **state)
+{
+	(void)state;
+	assert_int_equal(run("--help", NULL), EXIT_OK);
+	assert_int_equal(run("--version", NULL), EXIT_OK);
+	assert_int_equal(run("--frobnicate", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "cxmeet: unknown option"));
+	assert_int_equal(run("frobnicate", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "cxmeet: 'frobnicate' is not a cxmeet command"));
+	for (size_t i = 0; i < cli_command_count; i++)
+		assert_int_equal(run(cli_commands[i].name, "--help", NULL), EXIT_OK);
+	assert_int_equal(run("init", "--bogus", NULL), EXIT_USAGE);
+	assert_int_equal(run("init", "extra", NULL), EXIT_USAGE);
+	assert_int_equal(access(db, F_OK), -1); /* nothing was created by bad usage */
+}
+
+static void init__creates_defaults_once(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", "--org", "Acme Ltd", NULL), EXIT_OK);
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM departments"), 10);
+	assert_int_equal(query("SELECT count(*) FROM agenda_templates"), 1);
+	assert_int_equal(query("SELECT count(*) FROM agenda_template_steps"), 9);
+	char *name = query_text("SELECT name FROM organisation");
+	assert_string_equal(name, "Acme Ltd");
+	free(name);
+	struct stat sb;
+	assert_int_equal(stat(db, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(run("init", "--org", "", NULL), EXIT_USAGE);
+	assert_int_equal(run(NULL), EXIT_OK); /* status */
+}
+
+static void dept__add_rename_archive_and_refusals(void **state)
+{
+	(void)state;
+	assert_int_equal(run("dept", "add", "Zoë's Team", "--behind-the-scenes", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM departments WHERE name = 'Zoë''s Team' "
+			       "AND facing = 'behind'"), 1);
+	int64_t before = query("SELECT count(*) FROM departments");
+	assert_int_equal(run("dept", "add", "ZOË'S TEAM", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "already exists"));
+	assert_int_equal(run("dept", "add", "bad\x1b[2Jname", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "control character"));
+	assert_int_equal(run("dept", "add", "\xff\xfe", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "UTF-8"));
+	char *huge = xmalloc(5000);
+	memset(huge, 'x', 4999);
+	huge[4999] = '\0';
+	assert_int_equal(run("dept", "add", huge, NULL), EXIT_USAGE);
+	free(huge);
+	assert_int_equal(query("SELECT count(*) FROM departments"), before);
+	assert_int_equal(run("dept", "rename", "zoë's team", "Platform", NULL), EXIT_OK);
+	assert_int_equal(run("dept", "rename", "Nowhere", "X", NULL), EXIT_USAGE);
+	assert_int_equal(run("dept", "rename", "Platform", "sales", NULL), EXIT_USAGE);
+	assert_int_equal(run("dept", "set", "Platform", "--customer-facing", NULL), EXIT_OK);
+	assert_int_equal(run("dept", "set", "Platform", NULL), EXIT_USAGE);
+	assert_int_equal(run("dept", "archive", "Platform", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM departments WHERE name = 'Platform' "
+			       "AND facing = 'customer' AND archived_at IS NOT NULL"), 1);
+	assert_int_equal(run("dept", "archive", "Platform", "--undo", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM departments WHERE archived_at IS NOT NULL"), 0);
+	assert_int_equal(run("dept", "list", "--all", NULL), EXIT_OK);
+	assert_int_equal(run("dept", "explode", NULL), EXIT_USAGE);
+}
+
+static void person__add_edit_archive_and_refusals(void **state)
+{
+	(void)state;
+	assert_int_equal(run("person", "add", "王芳", "--dept", "it", "--role", "sponsor",
+			     "--email", "wang@example.com", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM people p JOIN departments d ON "
+			       "d.id = p.department_id WHERE p.name = '王芳' AND d.name = 'IT' "
+			       "AND p.role = 'sponsor' AND p.email = 'wang@example.com'"), 1);
+	assert_int_equal(run("person", "add", "Ana", NULL), EXIT_USAGE);
+	assert_int_equal(run("person", "add", "Ana", "--dept", "Nowhere", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "no department named 'Nowhere'"));
+	assert_int_equal(run("person", "add", "Ana", "--dept", "IT", "--role", "king", NULL),
+			 EXIT_USAGE);
+	assert_int_equal(run("person", "add", "Ana", "--dept", "IT", "--email", "nope", NULL),
+			 EXIT_USAGE);
+	assert_int_equal(run("person", "add", "王芳", "--dept", "Sales", NULL), EXIT_USAGE);
+	assert_int_equal(query("SELECT count(*) FROM people"), 1);
+	assert_int_equal(run("person", "edit", "王芳", "--role", "lead", "--dept", "Sales",
+			     "--email", "", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM people p JOIN departments d ON "
+			       "d.id = p.department_id WHERE d.name = 'Sales' AND p.role = 'lead' "
+			       "AND p.email IS NULL"), 1);
+	assert_int_equal(run("person", "edit", "王芳", NULL), EXIT_USAGE);
+	assert_int_equal(run("person", "edit", "Nobody", "--role", "lead", NULL), EXIT_USAGE);
+	assert_int_equal(run("person", "archive", "王芳", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM people WHERE archived_at IS NOT NULL"), 1);
+	assert_int_equal(run("person", "list", "--all", "--dept", "Sales", NULL), EXIT_OK);
+	assert_int_equal(run("dept", "archive", "IT", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "Ben", "--dept", "IT", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "archived"));
+}
+
+static void org__set_and_refuse(void **state)
+{
+	(void)state;
+	assert_int_equal(run("org", "set", "cadence", "biweekly", NULL), EXIT_OK);
+	assert_int_equal(run("org", "set", "cadence", "whenever", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "weekly, biweekly, monthly, quarterly"));
+	assert_int_equal(run("org", "set", "cadence", "every 0 days", NULL), EXIT_USAGE);
+	assert_int_equal(query("SELECT cadence_n FROM organisation WHERE cadence_unit = 'week'"), 2);
+	assert_int_equal(run("org", "set", "cadence", "every 10 days", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT cadence_n FROM organisation WHERE cadence_unit = 'day'"), 10);
+	assert_int_equal(run("org", "set", "mission", "Every customer, every time.", NULL), EXIT_OK);
+	assert_int_equal(run("org", "set", "success", "Churn below 5%.", NULL), EXIT_OK);
+	assert_int_equal(run("org", "set", "name", "  ", NULL), EXIT_USAGE);
+	assert_int_equal(run("org", "set", "colour", "blue", NULL), EXIT_USAGE);
+	assert_int_equal(run("org", "set", "escalate", "0", NULL), EXIT_USAGE);
+	assert_int_equal(run("org", "set", "escalate", "5", NULL), EXIT_OK);
+	char *m = query_text("SELECT mission FROM organisation");
+	assert_string_equal(m, "Every customer, every time.");
+	free(m);
+	assert_int_equal(query("SELECT escalate_after FROM organisation"), 5);
+	assert_int_equal(run("org", "show", NULL), EXIT_OK);
+	assert_int_equal(run("org", "history", "mission", NULL), EXIT_OK);
+	assert_int_equal(run("org", "show", "extra", NULL), EXIT_USAGE);
+}
+
+static void charter__set_by_argument_and_by_editor(void **state)
+{
+	(void)state;
+	assert_int_equal(run("charter", "set", "1", "Be the outfitter people recommend.", NULL),
+			 EXIT_OK);
+	assert_int_equal(run("charter", "set", "7", "x", NULL), EXIT_USAGE);
+	assert_int_equal(run("charter", "set", "0", "x", NULL), EXIT_USAGE);
+	char *v = query_text("SELECT vision FROM organisation");
+	assert_string_equal(v, "Be the outfitter people recommend.");
+	free(v);
+	char *script = xasprintf("%s/editor.sh", dir);
+	FILE *f = fopen(script, "w");
+	fputs("#!/bin/sh\nprintf 'Customer harm first,\\nthen reach.\\n' > \"$1\"\n", f);
+	fclose(f);
+	chmod(script, 0700);
+	setenv("VISUAL", script, 1);
+	assert_int_equal(run("charter", "set", "4", NULL), EXIT_OK);
+	v = query_text("SELECT prioritise FROM organisation");
+	assert_string_equal(v, "Customer harm first,\nthen reach.");
+	free(v);
+	setenv("VISUAL", "false", 1);
+	assert_int_equal(run("charter", "set", "4", NULL), EXIT_RUNTIME);
+	assert_non_null(strstr(stderr_text(), "nothing was changed"));
+	v = query_text("SELECT prioritise FROM organisation");
+	assert_string_equal(v, "Customer harm first,\nthen reach.");
+	free(v);
+	unsetenv("VISUAL");
+	free(script);
+	assert_int_equal(query("SELECT count(*) FROM org_text_versions WHERE field = 'prioritise'"),
+			 1);
+	assert_int_equal(run("charter", "show", NULL), EXIT_OK);
+}
+
+static void demo__is_deterministic_and_only_for_empty_databases(void **state)
+{
+	(void)state;
+	setenv("CXMEET_NOW", "2026-11-23T09:00:00Z", 1);
+	char err[128];
+	assert_int_equal(clock_init(err, sizeof err), 0);
+	assert_int_equal(run("demo", "--years", "0", NULL), EXIT_USAGE);
+	assert_int_equal(run("demo", "--years", "21", NULL), EXIT_USAGE);
+	assert_int_equal(run("demo", "--seed", "-1", NULL), EXIT_USAGE);
+	assert_int_equal(run("demo", "--years", "1", "--seed", "7", NULL), EXIT_OK);
+	int64_t items = query("SELECT count(*) FROM items");
+	assert_true(items > 5000);
+	char *digest = query_text("SELECT group_concat(text || due_on, '|') FROM "
+				  "(SELECT text, due_on FROM items WHERE kind = 'action' "
+				  "ORDER BY id LIMIT 50)");
+	/* every kind is present, and open actions are overdue relative to now */
+	assert_int_equal(query("SELECT count(DISTINCT kind) FROM items"), 8);
+	assert_true(query("SELECT count(*) FROM items WHERE kind = 'action' AND status = 'open' "
+			  "AND due_on < '2026-11-23'") > 0);
+	assert_true(query("SELECT count(*) FROM item_events WHERE event = 'due_moved'") > 0);
+	assert_true(query("SELECT count(*) FROM items WHERE status = 'dropped'") > 0);
+	assert_int_equal(query("SELECT count(*) FROM meetings WHERE status = 'in_progress'"), 0);
+	assert_true(query("SELECT max(started_at) FROM meetings") < 0 ||
+		    query("SELECT count(*) FROM meetings WHERE started_at > '2026-11-23'") == 0);
+	assert_int_equal(run("demo", NULL), EXIT_USAGE);
+	assert_int_equal(query("SELECT count(*) FROM items"), items);
+	/* the same seed writes the same history */
+	free(db);
+	db = xasprintf("%s/second.db", dir);
+	assert_int_equal(run("demo", "--years", "1", "--seed", "7", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM items"), items);
+	char *digest2 = query_text("SELECT group_concat(text || due_on, '|') FROM "
+				   "(SELECT text, due_on FROM items WHERE kind = 'action' "
+				   "ORDER BY id LIMIT 50)");
+	assert_string_equal(digest, digest2);
+	free(digest);
+	free(digest2);
+	unsetenv("CXMEET_NOW");
+	clock_init(err, sizeof err);
+}
+
+static void store_errors__exit_one_and_leave_file_alone(void **state)
+{
+	(void)state;
+	FILE *f = fopen(db, "w");
+	fputs("not a database at all, just some text that is long enough to matter......\n", f);
+	for (int i = 0; i < 100; i++)
+		fputs("................................................................\n", f);
+	fclose(f);
+	struct stat before, after;
+	stat(db, &before);
+	assert_int_equal(run("dept", "list", NULL), EXIT_RUNTIME);
+	assert_non_null(strstr(stderr_text(), "not a cxmeet database"));
+	stat(db, &after);
+	assert_int_equal(after.st_size, before.st_size);
+	assert_int_equal(after.st_mtime, before.st_mtime);
+	assert_int_equal(run("dept", "list", NULL), EXIT_RUNTIME);
+	unlink(db);
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	sqlite3 *h;
+	sqlite3_open(db, &h);
+	sqlite3_exec(h, "PRAGMA user_version = 9", NULL, NULL, NULL);
+	sqlite3_close(h);
+	assert_int_equal(run("dept", "add", "Legal", NULL), EXIT_RUNTIME);
+	assert_non_null(strstr(stderr_text(), "newer cxmeet"));
+	assert_int_equal(query("SELECT count(*) FROM departments WHERE name = 'Legal'"), 0);
+}
+
+static void paths__environment_decides_the_default(void **state)
+{
+	(void)state;
+	setenv("CXMEET_DB", "/x/y.db", 1);
+	char *p = cli_default_db_path();
+	assert_string_equal(p, "/x/y.db");
+	free(p);
+	unsetenv("CXMEET_DB");
+	setenv("XDG_DATA_HOME", "/data", 1);
+	p = cli_default_db_path();
+	assert_string_equal(p, "/data/cxmeet/cxmeet.db");
+	free(p);
+	setenv("XDG_DATA_HOME", "relative", 1);
+	setenv("HOME", "/home/u", 1);
+	p = cli_default_db_path();
+	assert_string_equal(p, "/home/u/.local/share/cxmeet/cxmeet.db");
+	free(p);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("TZ", "UTC", 1);
+	unsetenv("CXMEET_NOW");
+	if (!mkdtemp(dir))
+		return 1;
+	err_path = xasprintf("%s/stderr.txt", dir);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(global__help_version_and_bad_usage, setup),
+		cmocka_unit_test_setup(init__creates_defaults_once, setup),
+		cmocka_unit_test(dept__add_rename_archive_and_refusals),
+		cmocka_unit_test(person__add_edit_archive_and_refusals),
+		cmocka_unit_test(org__set_and_refuse),
+		cmocka_unit_test(charter__set_by_argument_and_by_editor),
+		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
+		cmocka_unit_test_setup(store_errors__exit_one_and_leave_file_alone, setup),
+		cmocka_unit_test(paths__environment_decides_the_default),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		failed++;
+	free(cmd);
+	return failed;
+}

@@ -1,0 +1,661 @@
+/* test_store.c - the store against real temporary SQLite files: every table's
+ * round trip, migrations, and the files it must refuse. */
+#include <fcntl.h>
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "cxmeet/setup.h"
+#include "cxmeet/store.h"
+#include "cxmeet/util.h"
+
+static char dir[] = "/tmp/cxmeet-test-XXXXXX";
+static int counter;
+
+static char *new_path(void)
+{
+	return xasprintf("%s/db%d.sqlite", dir, ++counter);
+}
+
+static struct store *open_new(void)
+{
+	char err[512];
+	struct store *st;
+	char *path = new_path();
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	free(path);
+	return st;
+}
+
+static struct store *open_setup(void)
+{
+	struct store *st = open_new();
+	bool created;
+	assert_int_equal(setup_ensure(st, "Acme", &created), STORE_OK);
+	assert_true(created);
+	return st;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	struct strbuf sb;
+	sb_init(&sb);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_addn(&sb, buf, n);
+	fclose(f);
+	*len = sb.len;
+	return sb_take(&sb);
+}
+
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* --- opening ------------------------------------------------------------ */
+
+static void open__creates_private_file_at_current_version(void **state)
+{
+	(void)state;
+	char err[512];
+	struct store *st;
+	char *path = xasprintf("%s/nested/deeper/new.db", dir);
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	store_close(st);
+	free(path);
+}
+
+static void open__migrates_an_empty_file(void **state)
+{
+	(void)state;
+	char err[512];
+	struct store *st;
+	char *path = new_path();
+	int fd = open(path, O_CREAT | O_WRONLY, 0600);
+	close(fd);
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_schema_version(st), 1);
+	store_close(st);
+	free(path);
+}
+
+static void open__refuses_newer_schema_and_leaves_it_untouched(void **state)
+{
+	(void)state;
+	char err[512];
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_close(st);
+	raw_exec(path, "PRAGMA user_version = 7");
+	size_t len1, len2;
+	char *before = slurp(path, &len1);
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_NEWER);
+	assert_null(st);
+	assert_non_null(strstr(err, "newer cxmeet"));
+	char *after = slurp(path, &len2);
+	assert_int_equal(len1, len2);
+	assert_memory_equal(before, after, len1);
+	free(before);
+	free(after);
+	free(path);
+}
+
+static void open__refuses_a_file_that_is_not_a_database(void **state)
+{
+	(void)state;
+	char err[512];
+	struct store *st;
+	char *path = new_path();
+	FILE *f = fopen(path, "w");
+	fputs("These are meeting notes, not a database.\n", f);
+	for (int i = 0; i < 200; i++)
+		fputs("padding padding padding padding\n", f);
+	fclose(f);
+	size_t len1, len2;
+	char *before = slurp(path, &len1);
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_CORRUPT);
+	assert_non_null(strstr(err, "not a cxmeet database"));
+	char *after = slurp(path, &len2);
+	assert_int_equal(len1, len2);
+	assert_memory_equal(before, after, len1);
+	free(before);
+	free(after);
+	free(path);
+}
+
+static void open__refuses_another_programs_database(void **state)
+{
+	(void)state;
+	char err[512];
+	struct store *st;
+	char *path = new_path();
+	raw_exec(path, "CREATE TABLE songs(title TEXT)");
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_CORRUPT);
+	assert_non_null(strstr(err, "another program"));
+	free(path);
+}
+
+static void open__refuses_a_folder(void **state)
+{
+	(void)state;
+	char err[512];
+	struct store *st;
+	assert_int_equal(store_open(dir, &st, err, sizeof err), STORE_INVALID);
+	assert_non_null(strstr(err, "folder"));
+}
+
+/* Root may write anything, so the check runs as an unprivileged user. */
+static void open__reports_a_read_only_file(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_close(st);
+	chmod(path, 0444);
+	pid_t pid = fork();
+	if (pid == 0) {
+		char err[512];
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(99);
+		enum store_rc rc = store_open(path, &st, err, sizeof err);
+		_exit(rc == STORE_READONLY && strstr(err, "read-only") ? 0 : 10 + (int)rc);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	chmod(path, 0600);
+	free(path);
+}
+
+static void write__reports_a_locked_database(void **state)
+{
+	(void)state;
+	char err[512];
+	struct store *a = open_setup(), *b;
+	assert_int_equal(store_open(store_path(a), &b, err, sizeof err), STORE_OK);
+	assert_int_equal(store_begin(a), STORE_OK);
+	assert_int_equal(store_dept_add(a, "Legal", true, NULL), STORE_OK);
+	assert_int_equal(store_dept_add(b, "Billing", true, NULL), STORE_BUSY);
+	assert_non_null(strstr(store_errmsg(b), "locked"));
+	assert_int_equal(store_commit(a), STORE_OK);
+	assert_int_equal(store_dept_add(b, "Billing", true, NULL), STORE_OK);
+	store_close(a);
+	store_close(b);
+}
+
+/* --- organisation ------------------------------------------------------- */
+
+static void org__round_trip_with_versions(void **state)
+{
+	(void)state;
+	struct store *st = open_new();
+	struct org org;
+	assert_int_equal(store_org_get(st, &org), STORE_NOTFOUND);
+	assert_int_equal(store_org_create(st, "Acme"), STORE_OK);
+	assert_int_equal(store_org_set_text(st, ORG_MISSION, "  Delight, every time.  "), STORE_OK);
+	assert_int_equal(store_org_set_text(st, ORG_MISSION, "Delight, always."), STORE_OK);
+	assert_int_equal(store_org_set_text(st, ORG_WAYS, "Weekly."), STORE_OK);
+	assert_int_equal(store_org_set_text(st, ORG_NAME, "   "), STORE_INVALID);
+	struct cadence c = {CADENCE_DAYS, 10};
+	assert_int_equal(store_org_set_cadence(st, &c), STORE_OK);
+	assert_int_equal(store_org_set_escalate_after(st, 4), STORE_OK);
+	assert_int_equal(store_org_get(st, &org), STORE_OK);
+	assert_string_equal(org.text[ORG_NAME], "Acme");
+	assert_string_equal(org.text[ORG_MISSION], "Delight, always.");
+	assert_string_equal(org.text[ORG_WAYS], "Weekly.");
+	assert_string_equal(org.text[ORG_VISION], "");
+	assert_non_null(org.changed_at[ORG_MISSION]);
+	assert_int_equal(org.cadence.unit, CADENCE_DAYS);
+	assert_int_equal(org.cadence.n, 10);
+	assert_int_equal(org.escalate_after, 4);
+	org_free(&org);
+	struct org_version *v;
+	size_t n;
+	assert_int_equal(store_org_history(st, ORG_MISSION, &v, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].body, "Delight, always.");
+	assert_string_equal(v[1].body, "Delight, every time.");
+	org_versions_free(v, n);
+	store_close(st);
+}
+
+/* --- departments and people --------------------------------------------- */
+
+static void dept__round_trip_and_case_insensitive_names(void **state)
+{
+	(void)state;
+	struct store *st = open_new();
+	store_id id;
+	struct dept d;
+	assert_int_equal(store_dept_add(st, "Zoë's Team", true, &id), STORE_OK);
+	assert_int_equal(store_dept_add(st, "ZOË'S TEAM", false, NULL), STORE_DUPLICATE);
+	assert_int_equal(store_dept_add(st, "", false, NULL), STORE_INVALID);
+	assert_int_equal(store_dept_add(st, "bad\x1b[31m", false, NULL), STORE_INVALID);
+	assert_int_equal(store_dept_find(st, "zoë's team", &d), STORE_OK);
+	assert_int_equal(d.id, id);
+	assert_string_equal(d.name, "Zoë's Team");
+	assert_true(d.behind);
+	assert_false(d.archived);
+	dept_free(&d);
+	assert_int_equal(store_dept_rename(st, id, "Platform"), STORE_OK);
+	assert_int_equal(store_dept_set_behind(st, id, false), STORE_OK);
+	assert_int_equal(store_dept_add(st, "Sales", false, NULL), STORE_OK);
+	assert_int_equal(store_dept_rename(st, id, "sales"), STORE_DUPLICATE);
+	assert_int_equal(store_dept_set_archived(st, id, true), STORE_OK);
+	struct dept *list;
+	size_t n;
+	assert_int_equal(store_dept_list(st, false, &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].name, "Sales");
+	dept_list_free(list, n);
+	assert_int_equal(store_dept_list(st, true, &list, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].name, "Platform");
+	assert_true(list[0].archived);
+	assert_false(list[0].behind);
+	dept_list_free(list, n);
+	assert_int_equal(store_dept_get(st, 999, &d), STORE_NOTFOUND);
+	store_close(st);
+}
+
+static void person__round_trip(void **state)
+{
+	(void)state;
+	struct store *st = open_new();
+	store_id it, sales, id;
+	assert_int_equal(store_dept_add(st, "IT", true, &it), STORE_OK);
+	assert_int_equal(store_dept_add(st, "Sales", false, &sales), STORE_OK);
+	struct person p = {.name = "王芳", .dept_id = it, .role = ROLE_SPONSOR,
+			   .email = "wang@example.com", .influence = STANCE_HIGH,
+			   .support = STANCE_LOW};
+	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	p.name = "Zoë Ångström";
+	p.dept_id = sales;
+	p.role = ROLE_CHAMPION;
+	p.email = NULL;
+	p.influence = p.support = STANCE_UNSET;
+	assert_int_equal(store_person_add(st, &p, NULL), STORE_OK);
+	assert_int_equal(store_person_add(st, &(struct person){.name = "ZOË ÅNGSTRÖM"}, NULL),
+			 STORE_DUPLICATE);
+	struct person got;
+	assert_int_equal(store_person_find(st, "王芳", &got), STORE_OK);
+	assert_int_equal(got.id, id);
+	assert_string_equal(got.dept_name, "IT");
+	assert_int_equal(got.role, ROLE_SPONSOR);
+	assert_string_equal(got.email, "wang@example.com");
+	assert_int_equal(got.influence, STANCE_HIGH);
+	assert_int_equal(got.support, STANCE_LOW);
+	free(got.name);
+	got.name = xstrdup("Wang Fang");
+	got.dept_id = sales;
+	got.role = ROLE_LEAD;
+	assert_int_equal(store_person_update(st, &got), STORE_OK);
+	person_free(&got);
+	assert_int_equal(store_person_get(st, id, &got), STORE_OK);
+	assert_string_equal(got.name, "Wang Fang");
+	assert_string_equal(got.dept_name, "Sales");
+	assert_int_equal(got.role, ROLE_LEAD);
+	person_free(&got);
+	assert_int_equal(store_person_set_archived(st, id, true), STORE_OK);
+	struct person *list;
+	size_t n;
+	assert_int_equal(store_person_list(st, false, 0, &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].name, "Zoë Ångström");
+	person_list_free(list, n);
+	assert_int_equal(store_person_list(st, true, sales, &list, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	person_list_free(list, n);
+	assert_int_equal(store_person_list(st, true, it, &list, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	person_list_free(list, n);
+	store_close(st);
+}
+
+/* --- agendas and meetings ----------------------------------------------- */
+
+static void template__default_agenda_is_loaded_once(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	bool created;
+	assert_int_equal(setup_ensure(st, NULL, &created), STORE_OK);
+	assert_false(created);
+	struct template_info *t;
+	size_t n;
+	assert_int_equal(store_template_list(st, &t, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_true(t[0].is_default);
+	assert_int_equal(t[0].n_steps, 9);
+	assert_int_equal(t[0].minutes, 65);
+	store_id id;
+	assert_int_equal(store_template_default(st, &id), STORE_OK);
+	assert_int_equal(id, t[0].id);
+	template_list_free(t, n);
+	struct agenda_template a;
+	assert_int_equal(store_template_get(st, id, &a), STORE_OK);
+	assert_string_equal(a.steps[0].title, "Welcome & roll call");
+	assert_int_equal(a.steps[3].kind, STEP_ACTION_REVIEW);
+	assert_int_equal(store_template_add(st, &a, false, NULL), STORE_DUPLICATE);
+	free(a.name);
+	a.name = xstrdup("Quarterly review");
+	assert_int_equal(store_template_add(st, &a, true, &id), STORE_OK);
+	agenda_free(&a);
+	store_id def;
+	assert_int_equal(store_template_default(st, &def), STORE_OK);
+	assert_int_equal(def, id);
+	struct dept *d;
+	assert_int_equal(store_dept_list(st, false, &d, &n), STORE_OK);
+	assert_int_equal(n, 10);
+	dept_list_free(d, n);
+	store_close(st);
+}
+
+static void meeting__round_trip_with_own_agenda_copy(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	store_id tid, mid, other, person;
+	struct agenda_template a;
+	assert_int_equal(store_template_default(st, &tid), STORE_OK);
+	assert_int_equal(store_template_get(st, tid, &a), STORE_OK);
+	struct dept d;
+	assert_int_equal(store_dept_find(st, "IT", &d), STORE_OK);
+	assert_int_equal(store_person_add(st, &(struct person){.name = "Ana", .dept_id = d.id},
+					  &person), STORE_OK);
+	assert_int_equal(store_meeting_in_progress(st, &mid), STORE_NOTFOUND);
+	assert_int_equal(store_meeting_start(st, tid, &a, 1790000000, person, &mid), STORE_OK);
+	assert_int_equal(store_meeting_start(st, tid, &a, 1790000100, 0, &other), STORE_DUPLICATE);
+	store_id found;
+	assert_int_equal(store_meeting_in_progress(st, &found), STORE_OK);
+	assert_int_equal(found, mid);
+	assert_int_equal(store_meeting_set_current_step(st, mid, 3), STORE_OK);
+	assert_int_equal(store_meeting_step_time(st, mid, 3, 90, false), STORE_OK);
+	assert_int_equal(store_meeting_step_time(st, mid, 3, 30, true), STORE_OK);
+	assert_int_equal(store_attendance_set(st, mid, person, true), STORE_OK);
+	assert_int_equal(store_attendance_set(st, mid, 4242, true), STORE_NOTFOUND);
+	store_id *people;
+	size_t n;
+	assert_int_equal(store_attendance_list(st, mid, &people, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(people[0], person);
+	free(people);
+	struct meeting m;
+	assert_int_equal(store_meeting_get(st, mid, &m), STORE_OK);
+	assert_int_equal(m.status, MEETING_IN_PROGRESS);
+	assert_int_equal(m.current_step, 3);
+	assert_int_equal(m.started_at, 1790000000);
+	assert_int_equal(m.facilitator_id, person);
+	assert_int_equal(store_meeting_finish(st, mid, MEETING_COMPLETED, 1790003600, 11, DATE_NONE),
+			 STORE_INVALID);
+	cx_date next = date_from_ymd(2026, 12, 1);
+	assert_int_equal(store_meeting_finish(st, mid, MEETING_COMPLETED, 1790003600, 8, next),
+			 STORE_OK);
+	assert_int_equal(store_meeting_get(st, mid, &m), STORE_OK);
+	assert_int_equal(m.status, MEETING_COMPLETED);
+	assert_int_equal(m.ended_at, 1790003600);
+	assert_int_equal(m.rating, 8);
+	assert_int_equal(m.next_meeting, next);
+	/* Editing the template later does not touch the meeting's copy. */
+	free(a.steps[0].title);
+	a.steps[0].title = xstrdup("Changed");
+	free(a.name);
+	a.name = xstrdup("Edited");
+	assert_int_equal(store_template_add(st, &a, true, NULL), STORE_OK);
+	struct meeting_step *steps;
+	assert_int_equal(store_meeting_steps(st, mid, &steps, &n), STORE_OK);
+	assert_int_equal(n, 9);
+	assert_string_equal(steps[0].title, "Welcome & roll call");
+	assert_int_equal(steps[3].actual_seconds, 120);
+	assert_true(steps[3].done);
+	assert_false(steps[2].done);
+	meeting_steps_free(steps, n);
+	agenda_free(&a);
+	store_close(st);
+}
+
+/* --- items -------------------------------------------------------------- */
+
+static store_id add_item(struct store *st, enum item_kind kind, const char *text, store_id dept,
+			 store_id person, cx_date due)
+{
+	struct item it = {.kind = kind, .text = (char *)text, .dept_id = dept,
+			  .person_id = person, .due = due, .revisit = DATE_NONE};
+	assert_int_equal(store_item_add(st, &it, 1790000000), STORE_OK);
+	assert_true(it.id > 0);
+	return it.id;
+}
+
+static void item__every_kind_round_trips(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct dept d;
+	store_id p;
+	assert_int_equal(store_dept_find(st, "Sales", &d), STORE_OK);
+	assert_int_equal(store_person_add(st, &(struct person){.name = "Ana", .dept_id = d.id}, &p),
+			 STORE_OK);
+	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
+		struct item it = {.kind = (enum item_kind)k, .text = "  Something said  ",
+				  .detail = "Line one\nLine two", .dept_id = d.id, .person_id = p,
+				  .due = k == ITEM_ACTION ? date_from_ymd(2026, 12, 4) : DATE_NONE,
+				  .revisit = k == ITEM_DECISION ? date_from_ymd(2027, 3, 1) : DATE_NONE,
+				  .rationale = k == ITEM_DECISION ? "Because" : NULL,
+				  .rank = k == ITEM_PARKED ? 2 : 0, .consent = k == ITEM_STORY};
+		assert_int_equal(store_item_add(st, &it, 1790000000), STORE_OK);
+		struct item got;
+		assert_int_equal(store_item_get(st, it.id, &got), STORE_OK);
+		assert_int_equal(got.kind, k);
+		assert_string_equal(got.text, "Something said");
+		assert_string_equal(got.detail, "Line one\nLine two");
+		assert_string_equal(got.dept_name, "Sales");
+		assert_string_equal(got.person_name, "Ana");
+		assert_int_equal(got.due, it.due);
+		assert_int_equal(got.revisit, it.revisit);
+		assert_int_equal(got.rank, it.rank);
+		assert_int_equal(got.consent, it.consent);
+		assert_int_equal(got.status, STATUS_OPEN);
+		assert_int_equal(got.created_at, 1790000000);
+		if (k == ITEM_DECISION)
+			assert_string_equal(got.rationale, "Because");
+		item_free(&got);
+	}
+	int64_t n;
+	assert_int_equal(store_item_count(st, -1, &n), STORE_OK);
+	assert_int_equal(n, ITEM_KIND_COUNT);
+	struct item bad = {.kind = ITEM_NOTE, .text = "   ", .due = DATE_NONE, .revisit = DATE_NONE};
+	assert_int_equal(store_item_add(st, &bad, 1790000000), STORE_INVALID);
+	bad.text = "ok";
+	bad.due = date_from_ymd(2026, 12, 4);
+	assert_int_equal(store_item_add(st, &bad, 1790000000), STORE_INVALID);
+	assert_int_equal(store_item_count(st, -1, &n), STORE_OK);
+	assert_int_equal(n, ITEM_KIND_COUNT);
+	dept_free(&d);
+	store_close(st);
+}
+
+static void item__changes_are_events_in_one_history(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct dept d;
+	store_id ana, ben;
+	assert_int_equal(store_dept_find(st, "IT", &d), STORE_OK);
+	assert_int_equal(store_person_add(st, &(struct person){.name = "Ana", .dept_id = d.id}, &ana),
+			 STORE_OK);
+	assert_int_equal(store_person_add(st, &(struct person){.name = "Ben", .dept_id = d.id}, &ben),
+			 STORE_OK);
+	store_id id = add_item(st, ITEM_ACTION, "Fix the returns form", d.id, ana,
+			       date_from_ymd(2026, 12, 4));
+	struct item it;
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	it.due = date_from_ymd(2026, 12, 11);
+	it.person_id = ben;
+	free(it.text);
+	it.text = xstrdup("Fix the returns form for B2B");
+	assert_int_equal(store_item_update(st, &it, 0, 1790000100), STORE_OK);
+	item_free(&it);
+	assert_int_equal(store_item_carry(st, id, 0, 1790000150), STORE_OK);
+	assert_int_equal(store_item_set_status(st, id, STATUS_DONE, NULL, 0, 1790000200), STORE_OK);
+	assert_int_equal(store_item_set_status(st, id, STATUS_DONE, NULL, 0, 1790000250),
+			 STORE_INVALID);
+	assert_int_equal(store_item_set_status(st, id, STATUS_OPEN, NULL, 0, 1790000300), STORE_OK);
+	assert_int_equal(store_item_set_status(st, id, STATUS_DROPPED, "Overtaken", 0, 1790000400),
+			 STORE_OK);
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	assert_int_equal(it.status, STATUS_DROPPED);
+	assert_int_equal(it.closed_at, 1790000400);
+	assert_string_equal(it.person_name, "Ben");
+	assert_string_equal(it.text, "Fix the returns form for B2B");
+	item_free(&it);
+	struct item_event *ev;
+	size_t n;
+	assert_int_equal(store_item_events(st, id, &ev, &n), STORE_OK);
+	static const enum event_kind want[] = {EVENT_CREATED, EVENT_DUE_MOVED, EVENT_REASSIGNED,
+					       EVENT_EDITED, EVENT_CARRIED, EVENT_DONE,
+					       EVENT_REOPENED, EVENT_DROPPED};
+	assert_int_equal(n, ARRAY_SIZE(want));
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(ev[i].kind, want[i]);
+	assert_string_equal(ev[1].old_value, "2026-12-04");
+	assert_string_equal(ev[1].new_value, "2026-12-11");
+	assert_string_equal(ev[2].old_value, "Ana");
+	assert_string_equal(ev[2].new_value, "Ben");
+	assert_string_equal(ev[3].new_value, "text");
+	assert_string_equal(ev[7].reason, "Overtaken");
+	item_events_free(ev, n);
+	/* Soft delete: the row stays, marked, and the history says so. */
+	assert_int_equal(store_item_delete(st, id, 0, 1790000500), STORE_OK);
+	assert_int_equal(store_item_delete(st, id, 0, 1790000600), STORE_NOTFOUND);
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	assert_int_equal(it.deleted_at, 1790000500);
+	item_free(&it);
+	int64_t count;
+	assert_int_equal(store_item_count(st, ITEM_ACTION, &count), STORE_OK);
+	assert_int_equal(count, 0);
+	dept_free(&d);
+	store_close(st);
+}
+
+static void item__history_is_append_only(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	store_id id = add_item(st, ITEM_NOTE, "A note", 0, 0, DATE_NONE);
+	(void)id;
+	char *path = xstrdup(store_path(st));
+	store_close(st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE item_events SET event = 'done'", 0, 0, 0),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM item_events", 0, 0, 0), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM items", 0, 0, 0), SQLITE_OK);
+	sqlite3_close(db);
+	free(path);
+}
+
+static void item__links_supersede_and_search(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	store_id story = add_item(st, ITEM_STORY, "Señora Núñez waited nine days", 0, 0, DATE_NONE);
+	store_id parked = add_item(st, ITEM_PARKED, "Self-service returns?", 0, 0, DATE_NONE);
+	store_id dec = add_item(st, ITEM_DECISION, "Offer self-service returns", 0, 0, DATE_NONE);
+	store_id dec2 = add_item(st, ITEM_DECISION, "Offer returns at any store", 0, 0, DATE_NONE);
+	assert_int_equal(store_item_link(st, dec, story, LINK_AROSE_FROM), STORE_OK);
+	assert_int_equal(store_item_link(st, dec, parked, LINK_SETTLES), STORE_OK);
+	assert_int_equal(store_item_link(st, dec, dec, LINK_SETTLES), STORE_INVALID);
+	assert_int_equal(store_item_link(st, dec, 9999, LINK_SETTLES), STORE_INVALID);
+	store_id *others;
+	enum link_kind *kinds;
+	size_t n;
+	assert_int_equal(store_item_links(st, dec, &others, &kinds, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	free(others);
+	free(kinds);
+	assert_int_equal(store_item_links(st, story, &others, &kinds, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(others[0], dec);
+	assert_int_equal(kinds[0], LINK_AROSE_FROM);
+	free(others);
+	free(kinds);
+	assert_int_equal(store_item_supersede(st, dec, dec2, 0, 1790000000), STORE_OK);
+	struct item it;
+	assert_int_equal(store_item_get(st, dec, &it), STORE_OK);
+	assert_int_equal(it.superseded_by, dec2);
+	item_free(&it);
+	struct item *found;
+	assert_int_equal(store_item_search(st, "nunez", 10, &found, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(found[0].id, story);
+	item_list_free(found, n);
+	assert_int_equal(store_item_search(st, "self-serv", 10, &found, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	item_list_free(found, n);
+	/* FTS syntax typed by a person is just text. */
+	assert_int_equal(store_item_search(st, "\"returns\" OR NEAR(", 10, &found, &n), STORE_OK);
+	item_list_free(found, n);
+	store_close(st);
+}
+
+static int teardown_dir(void)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	int rc = system(cmd);
+	free(cmd);
+	return rc;
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	if (!mkdtemp(dir))
+		return 1;
+	chmod(dir, 0755);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(open__creates_private_file_at_current_version),
+		cmocka_unit_test(open__migrates_an_empty_file),
+		cmocka_unit_test(open__refuses_newer_schema_and_leaves_it_untouched),
+		cmocka_unit_test(open__refuses_a_file_that_is_not_a_database),
+		cmocka_unit_test(open__refuses_another_programs_database),
+		cmocka_unit_test(open__refuses_a_folder),
+		cmocka_unit_test(open__reports_a_read_only_file),
+		cmocka_unit_test(write__reports_a_locked_database),
+		cmocka_unit_test(org__round_trip_with_versions),
+		cmocka_unit_test(dept__round_trip_and_case_insensitive_names),
+		cmocka_unit_test(person__round_trip),
+		cmocka_unit_test(template__default_agenda_is_loaded_once),
+		cmocka_unit_test(meeting__round_trip_with_own_agenda_copy),
+		cmocka_unit_test(item__every_kind_round_trips),
+		cmocka_unit_test(item__changes_are_events_in_one_history),
+		cmocka_unit_test(item__history_is_append_only),
+		cmocka_unit_test(item__links_supersede_and_search),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	teardown_dir();
+	return failed;
+}
