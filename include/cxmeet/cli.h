@@ -35,6 +35,8 @@ char *cli_default_db_path(void);
 /* Opens the store, setting up a fresh database with the defaults. Returns an
  * exit status (0 on success) after printing any error. */
 int cli_open(struct cli *cli);
+/* Opens (and migrates) the store without setting up the defaults. */
+int cli_open_only(struct cli *cli);
 
 /* Prints "cxmeet: MSG" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)

@@ -170,17 +170,30 @@ int cli_store_error(struct cli *cli, enum store_rc rc)
 	return store_rc_is_input(rc) ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
-int cli_open(struct cli *cli)
+static const char no_path[] =
+	"no database path: set HOME, XDG_DATA_HOME or CXMEET_DB, or use --db";
+
+int cli_open_only(struct cli *cli)
 {
 	char err[600];
+	if (!cli->db_path)
+		return cli_input_error(no_path);
 	enum store_rc rc = store_open(cli->db_path, &cli->st, err, sizeof err);
 	if (rc != STORE_OK) {
 		fprintf(stderr, "cxmeet: %s\n", err);
 		return rc == STORE_INVALID ? EXIT_USAGE : EXIT_RUNTIME;
 	}
+	return 0;
+}
+
+int cli_open(struct cli *cli)
+{
+	int rc = cli_open_only(cli);
+	if (rc)
+		return rc;
 	bool created;
-	rc = setup_ensure(cli->st, NULL, &created);
-	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
+	enum store_rc src = setup_ensure(cli->st, NULL, &created);
+	return src == STORE_OK ? 0 : cli_store_error(cli, src);
 }
 
 int cli_getopt(const struct command *cmd, int argc, char **argv, const char *shortopts,
@@ -254,12 +267,7 @@ int cli_main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!path)
-		path = cli_default_db_path();
-	if (!path) {
-		fputs("cxmeet: no database path: set HOME, XDG_DATA_HOME or CXMEET_DB, or use --db\n",
-		      stderr);
-		return EXIT_USAGE;
-	}
+		path = cli_default_db_path(); /* NULL is reported when a command opens it */
 	cli.db_path = path;
 	int sub_argc = optind < argc ? argc - optind : 1;
 	char *status_argv[] = {(char *)"status", NULL};

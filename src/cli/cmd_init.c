@@ -5,6 +5,7 @@
 
 #include "cxmeet/cadence.h"
 #include "cxmeet/cli.h"
+#include "cxmeet/dates.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -34,15 +35,13 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		free(org);
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	}
-	char operr[600];
-	enum store_rc rc = store_open(cli->db_path, &cli->st, operr, sizeof operr);
-	if (rc != STORE_OK) {
+	int erc = cli_open_only(cli);
+	if (erc) {
 		free(org);
-		fprintf(stderr, "cxmeet: %s\n", operr);
-		return rc == STORE_INVALID ? EXIT_USAGE : EXIT_RUNTIME;
+		return erc;
 	}
 	bool created;
-	rc = setup_ensure(cli->st, org, &created);
+	enum store_rc rc = setup_ensure(cli->st, org, &created);
 	free(org);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
@@ -65,7 +64,7 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	struct dept *depts;
 	struct person *people;
 	size_t nd, np;
-	int64_t meetings, items, open_actions;
+	int64_t meetings, items, open_actions, overdue;
 	enum store_rc src = store_org_get(cli->st, &org);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
@@ -76,7 +75,7 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	}
 	store_meeting_count(cli->st, &meetings);
 	store_item_count(cli->st, -1, &items);
-	store_item_count(cli->st, ITEM_ACTION, &open_actions);
+	store_action_counts(cli->st, clock_today(), &open_actions, &overdue);
 	char cad[48];
 	cadence_format(&org.cadence, cad, sizeof cad);
 	FILE *out = cli->out;
@@ -87,8 +86,9 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	fprintf(out, "Departments   %zu\n", nd);
 	fprintf(out, "People        %zu\n", np);
 	fprintf(out, "Meetings      %lld\n", (long long)meetings);
-	fprintf(out, "Items         %lld (%lld actions)\n", (long long)items,
-		(long long)open_actions);
+	fprintf(out, "Items         %lld\n", (long long)items);
+	fprintf(out, "Open actions  %lld (%lld overdue)\n", (long long)open_actions,
+		(long long)overdue);
 	fprintf(out, "Database      %s\n", cli->db_path);
 	if (!*org.text[ORG_NAME] || !*org.text[ORG_MISSION])
 		fputs("\nNext: cxmeet org set name \"...\"; cxmeet org set mission \"...\"\n", out);

@@ -42,9 +42,12 @@ static int person_list(struct cli *cli, const struct person_opts *o)
 	for (size_t i = 0; i < n; i++) {
 		cli_pad(cli->out, p[i].name, wn + 2);
 		cli_pad(cli->out, p[i].dept_name ? p[i].dept_name : "-", wd + 2);
-		cli_pad(cli->out, role_name(p[i].role), 10);
-		fprintf(cli->out, "%s%s\n", p[i].email ? p[i].email : "",
-			p[i].archived ? "  (archived)" : "");
+		const char *email = p[i].email ? p[i].email : "";
+		if (*email || p[i].archived)
+			cli_pad(cli->out, role_name(p[i].role), 10);
+		else
+			fputs(role_name(p[i].role), cli->out);
+		fprintf(cli->out, "%s%s\n", email, p[i].archived ? "  (archived)" : "");
 	}
 	if (n == 0)
 		fputs("No people yet: cxmeet person add NAME --dept DEPT --role ROLE\n", cli->out);

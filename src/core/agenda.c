@@ -133,6 +133,12 @@ static int parse_line(struct parser *p, char *line)
 	if (s != line) { /* indented: prompt text */
 		if (p->t->n_steps == 0)
 			return fail(p, "prompt text before any step%s", "");
+		/* Check the line now, so an error names this line, not the next step's. */
+		char err[256];
+		char *clean = text_clean(s, TEXT_LONG, "prompt", err, sizeof err);
+		if (!clean)
+			return fail(p, "%s", err);
+		free(clean);
 		/* Lines of a paragraph join with a space; a blank line starts a new one. */
 		if (p->prompt.len && p->prompt.s[p->prompt.len - 1] != '\n')
 			sb_add(&p->prompt, " ");

@@ -178,15 +178,14 @@ int date_parse_due(const char *in, const struct date_context *ctx, cx_date *out,
 		in = "";
 	while (*in == ' ')
 		in++;
-	while (in[n] && n < sizeof word - 1)
-		n++;
+	n = strlen(in);
 	while (n > 0 && in[n - 1] == ' ')
 		n--;
 	if (n == 0) {
 		errf(err, errlen, "no date given; use %s", date_forms_help);
 		return -1;
 	}
-	if (in[n] != '\0' && in[n] != ' ') {
+	if (n >= sizeof word) {
 		errf(err, errlen, "not a date; use %s", date_forms_help);
 		return -1;
 	}

@@ -401,6 +401,18 @@ enum store_rc store_item_count(struct store *st, int kind, int64_t *n)
 	return rc;
 }
 
+enum store_rc store_action_counts(struct store *st, cx_date today, int64_t *open,
+				  int64_t *overdue)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ACTION_COUNTS);
+	bind_date(s, 1, today);
+	enum store_rc rc = stmt_row(st, s, "counting actions");
+	*open = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+	*overdue = rc == STORE_OK ? sqlite3_column_int64(s, 1) : 0;
+	sqlite3_reset(s);
+	return rc;
+}
+
 static void free_items(void *arr, size_t n) { item_list_free(arr, n); }
 
 /* Turns what a person typed into an FTS5 query: each word becomes a quoted

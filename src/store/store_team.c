@@ -32,12 +32,22 @@ static enum store_rc one_dept(struct store *st, sqlite3_stmt *s, struct dept *ou
 	return rc;
 }
 
-static enum store_rc dup_name(struct store *st, enum store_rc rc, const char *kind,
-			      const char *name)
+/* On a clash of names, says which existing record holds the name. */
+static enum store_rc dup_name(struct store *st, enum store_rc rc, enum stmt_id by_key,
+			      const char *kind, const char *name, const char *key)
 {
-	if (rc == STORE_DUPLICATE)
-		store_failf(st, rc, "a %s named '%s' already exists (names are compared "
-				    "without regard to case)", kind, name);
+	if (rc != STORE_DUPLICATE)
+		return rc;
+	sqlite3_stmt *s = stmt_get(st, by_key);
+	bind_text(s, 1, key);
+	char *existing = stmt_row(st, s, "reading names") == STORE_OK ? col_text(s, 1) : NULL;
+	sqlite3_reset(s);
+	if (existing && strcmp(existing, name) != 0)
+		store_failf(st, rc, "'%s' is taken: a %s named '%s' already exists (names are "
+				    "compared without regard to case)", name, kind, existing);
+	else
+		store_failf(st, rc, "a %s named '%s' already exists", kind, name);
+	free(existing);
 	return rc;
 }
 
@@ -52,7 +62,8 @@ enum store_rc store_dept_add(struct store *st, const char *name, bool behind, st
 	bind_text(s, 2, key);
 	bind_text(s, 3, behind ? "behind" : "customer");
 	bind_now(st, s, 4);
-	rc = dup_name(st, stmt_exec(st, s, "adding a department"), "department", clean);
+	rc = dup_name(st, stmt_exec(st, s, "adding a department"), STMT_DEPT_BY_KEY, "department",
+		      clean, key);
 	if (rc == STORE_OK && id)
 		*id = sqlite3_last_insert_rowid(st->db);
 	free(clean);
@@ -99,7 +110,8 @@ enum store_rc store_dept_rename(struct store *st, store_id id, const char *name)
 	bind_text(s, 1, clean);
 	bind_text(s, 2, key);
 	bind_id(s, 3, id);
-	rc = dup_name(st, stmt_update_one(st, s, "renaming a department"), "department", clean);
+	rc = dup_name(st, stmt_update_one(st, s, "renaming a department"), STMT_DEPT_BY_KEY,
+		      "department", clean, key);
 	free(clean);
 	free(key);
 	return rc;
@@ -201,7 +213,8 @@ enum store_rc store_person_add(struct store *st, const struct person *p, store_i
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_ADD);
 	bind_person(s, p, clean, key);
 	bind_now(st, s, 8);
-	rc = dup_name(st, stmt_exec(st, s, "adding a person"), "person", clean);
+	rc = dup_name(st, stmt_exec(st, s, "adding a person"), STMT_PERSON_BY_KEY, "person", clean,
+		      key);
 	if (rc == STORE_OK && id)
 		*id = sqlite3_last_insert_rowid(st->db);
 	free(clean);
@@ -249,7 +262,8 @@ enum store_rc store_person_update(struct store *st, const struct person *p)
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_UPDATE);
 	bind_person(s, p, clean, key);
 	bind_id(s, 8, p->id);
-	rc = dup_name(st, stmt_update_one(st, s, "changing a person"), "person", clean);
+	rc = dup_name(st, stmt_update_one(st, s, "changing a person"), STMT_PERSON_BY_KEY, "person",
+		      clean, key);
 	free(clean);
 	free(key);
 	return rc;
