@@ -16,7 +16,7 @@ int main(int argc, char **argv)
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	if (clock_init(err, sizeof err) != 0) {
-		fprintf(stderr, "cxmeet: %s\n", err);
+		cli_report("%s", err);
 		return EXIT_USAGE;
 	}
 	return cli_main(argc, argv);

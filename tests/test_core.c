@@ -122,6 +122,17 @@ static void cadence__limits_are_inclusive(void **state)
 	cadence_ok("every 12 months", CADENCE_MONTHS, 12);
 }
 
+static void cadence__number_too_big_for_an_int_is_refused(void **state)
+{
+	(void)state;
+	struct cadence c = {CADENCE_WEEKS, 1};
+	char err[256];
+	assert_int_equal(cadence_parse("every 4294967306 days", &c, err, sizeof err), -1);
+	assert_non_null(strstr(err, "out of range"));
+	assert_int_equal(c.unit, CADENCE_WEEKS);
+	assert_int_equal(c.n, 1);
+}
+
 static void cadence__out_of_range_is_refused(void **state)
 {
 	(void)state;
@@ -931,6 +942,7 @@ int main(void)
 		cmocka_unit_test(cadence__short_forms),
 		cmocka_unit_test(cadence__limits_are_inclusive),
 		cmocka_unit_test(cadence__out_of_range_is_refused),
+		cmocka_unit_test(cadence__number_too_big_for_an_int_is_refused),
 		cmocka_unit_test(cadence__garbage_is_refused_with_forms),
 		cmocka_unit_test(cadence__format_prefers_named_words),
 		cmocka_unit_test(cadence__format_parse_round_trip_every_value),

@@ -386,6 +386,7 @@ static void meeting__round_trip_with_own_agenda_copy(void **state)
 	assert_int_equal(store_dept_find(st, "IT", &d), STORE_OK);
 	assert_int_equal(store_person_add(st, &(struct person){.name = "Ana", .dept_id = d.id},
 					  &person), STORE_OK);
+	dept_free(&d);
 	assert_int_equal(store_meeting_in_progress(st, &mid), STORE_NOTFOUND);
 	assert_int_equal(store_meeting_start(st, tid, &a, 1790000000, person, &mid), STORE_OK);
 	assert_int_equal(store_meeting_start(st, tid, &a, 1790000100, 0, &other), STORE_DUPLICATE);

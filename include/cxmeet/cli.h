@@ -43,6 +43,8 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Prints the store's error and returns EXIT_USAGE for refused input, else EXIT_RUNTIME. */
 int cli_store_error(struct cli *cli, enum store_rc rc);
+/* Prints "cxmeet: MSG" to stderr, with control characters made harmless. */
+void cli_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a message about bad input and returns EXIT_USAGE. */
 int cli_input_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

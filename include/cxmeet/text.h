@@ -31,6 +31,10 @@ char *text_fold(const char *s);
 /* Case-insensitive ASCII equality, for keywords such as "weekly". */
 bool text_ieq(const char *a, const char *b);
 
+/* A copy safe to print: control characters (but newline and tab) and bytes
+ * that are not valid UTF-8 become '?'. Caller frees. */
+char *text_printable(const char *s);
+
 /* Terminal columns the text takes (wide characters count 2, combining 0). */
 int text_width(const char *s);
 

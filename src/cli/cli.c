@@ -140,25 +140,42 @@ char *cli_default_db_path(void)
 	return xasprintf("%s/.local/share/cxmeet/cxmeet.db", home);
 }
 
+/* Every message to stderr goes through here: user input quoted in it never
+ * reaches the terminal as raw control characters. */
+static void vreport(const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		die("out of memory");
+	char *safe = text_printable(msg);
+	fprintf(stderr, "cxmeet: %s\n", safe);
+	free(safe);
+	free(msg);
+}
+
+void cli_report(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+}
+
 int cli_input_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("cxmeet: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vreport(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return EXIT_USAGE;
 }
 
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("cxmeet: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vreport(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (cmd)
 		fprintf(stderr, "Try 'cxmeet %s --help'.\n", cmd->name);
 	return EXIT_USAGE;
@@ -166,7 +183,7 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 
 int cli_store_error(struct cli *cli, enum store_rc rc)
 {
-	fprintf(stderr, "cxmeet: %s\n", cli->st ? store_errmsg(cli->st) : "database error");
+	cli_report("%s", cli->st ? store_errmsg(cli->st) : "database error");
 	return store_rc_is_input(rc) ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
@@ -180,7 +197,7 @@ int cli_open_only(struct cli *cli)
 		return cli_input_error(no_path);
 	enum store_rc rc = store_open(cli->db_path, &cli->st, err, sizeof err);
 	if (rc != STORE_OK) {
-		fprintf(stderr, "cxmeet: %s\n", err);
+		cli_report("%s", err);
 		return rc == STORE_INVALID ? EXIT_USAGE : EXIT_RUNTIME;
 	}
 	return 0;

@@ -90,10 +90,26 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	fprintf(out, "Open actions  %lld (%lld overdue)\n", (long long)open_actions,
 		(long long)overdue);
 	fprintf(out, "Database      %s\n", cli->db_path);
-	if (!*org.text[ORG_NAME] || !*org.text[ORG_MISSION])
-		fputs("\nNext: cxmeet org set name \"...\"; cxmeet org set mission \"...\"\n", out);
+	/* What is missing, and the command that fills it in. */
+	bool any = false;
+	static const struct {
+		enum org_text field;
+		const char *hint;
+	} needs[] = {
+		{ORG_NAME, "cxmeet org set name NAME"},
+		{ORG_MISSION, "cxmeet org set mission TEXT"},
+		{ORG_SUCCESS, "cxmeet org set success TEXT"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(needs); i++) {
+		if (*org.text[needs[i].field])
+			continue;
+		fprintf(out, "%s%s is missing: %s\n", any ? "" : "\n",
+			org_text_label(needs[i].field), needs[i].hint);
+		any = true;
+	}
 	if (np == 0)
-		fputs("Add council members: cxmeet person add NAME --dept DEPT --role ROLE\n", out);
+		fprintf(out, "%sNo council members yet: cxmeet person add NAME --dept DEPT --role ROLE\n",
+			any ? "" : "\n");
 	org_free(&org);
 	dept_list_free(depts, nd);
 	person_list_free(people, np);

@@ -171,7 +171,7 @@ static int charter_edit(struct cli *cli, enum org_text f)
 	int erc = editor_edit(org.text[f], &text, err, sizeof err);
 	org_free(&org);
 	if (erc != 0) {
-		fprintf(stderr, "cxmeet: %s\n", err);
+		cli_report("%s", err);
 		return EXIT_RUNTIME;
 	}
 	int out = set_text(cli, f, text);

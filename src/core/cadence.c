@@ -1,5 +1,6 @@
 /* cadence.c - parsing, printing and stepping the council's meeting cadence. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,38 +39,71 @@ static int unit_parse(const char *s, enum cadence_unit *u)
 	return 0;
 }
 
+/* Splits s into words; returns how many (at most max), or -1 if more. */
+static int split_words(const char *s, char words[][16], int max)
+{
+	int n = 0;
+	while (*s) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		size_t len = strcspn(s, " \t");
+		if (n == max || len >= 16)
+			return -1;
+		memcpy(words[n], s, len);
+		words[n++][len] = '\0';
+		s += len;
+	}
+	return n;
+}
+
+/* "10", "10d", "10days": a count and an optional unit glued to it. */
+static int parse_count(const char *w, long *n, const char **unit)
+{
+	char *end;
+	if (!isdigit((unsigned char)w[w[0] == '-']))
+		return -1;
+	errno = 0;
+	*n = strtol(w, &end, 10);
+	if (errno == ERANGE || *n > 100000 || *n < 0)
+		*n = -1; /* reported as out of range below */
+	*unit = end;
+	return 0;
+}
+
 int cadence_parse(const char *s, struct cadence *out, char *err, size_t errlen)
 {
-	char word[16] = "", unit[16] = "", extra[2] = "";
-	int n = 0, consumed = 0;
-	if (!s)
-		s = "";
-	for (size_t i = 0; i < ARRAY_SIZE(named); i++) {
-		char tmp[32];
-		if (sscanf(s, " %31s %1s", tmp, extra) == 1 && text_ieq(tmp, named[i].word)) {
-			*out = named[i].c;
+	char words[4][16];
+	int n = split_words(s ? s : "", words, 4);
+	int i = 0;
+	long count = 0;
+	const char *unit = "";
+	enum cadence_unit u;
+	for (size_t k = 0; n == 1 && k < ARRAY_SIZE(named); k++) {
+		if (text_ieq(words[0], named[k].word)) {
+			*out = named[k].c;
 			return 0;
 		}
 	}
-	/* "every N days" or "N days" or "Nd" */
-	const char *p = s;
-	if (sscanf(p, " %15s%n", word, &consumed) == 1 && text_ieq(word, "every"))
-		p += consumed;
-	enum cadence_unit u;
-	if ((sscanf(p, " %d %15[a-zA-Z] %1s", &n, unit, extra) == 2 ||
-	     sscanf(p, " %d%15[a-zA-Z] %1s", &n, unit, extra) == 2) &&
-	    unit_parse(unit, &u) == 0) {
-		if (n < 1 || n > unit_max[u]) {
-			errf(err, errlen, "a cadence of %d %s is out of range (1 to %d)", n, unit,
-			     unit_max[u]);
-			return -1;
+	if (n >= 1 && text_ieq(words[0], "every"))
+		i = 1;
+	if (n > i && parse_count(words[i], &count, &unit) == 0) {
+		const char *unit_word = *unit ? unit : (n == i + 2 ? words[i + 1] : "");
+		int used = *unit ? i + 1 : i + 2;
+		if (used == n && unit_parse(unit_word, &u) == 0) {
+			if (count < 1 || count > unit_max[u]) {
+				errf(err, errlen, "a cadence of %.*s %s is out of range (1 to %d)",
+				     (int)(unit - words[i]), words[i], unit_word, unit_max[u]);
+				return -1;
+			}
+			out->unit = u;
+			out->n = (int)count;
+			return 0;
 		}
-		out->unit = u;
-		out->n = n;
-		return 0;
 	}
 	errf(err, errlen, "'%s' is not a cadence; use %s",
-	     text_valid_utf8(s, strlen(s)) && strlen(s) < 64 ? s : "?", cadence_help);
+	     s && text_valid_utf8(s, strlen(s)) && strlen(s) < 64 ? s : "?", cadence_help);
 	return -1;
 }
 

@@ -208,3 +208,22 @@ int text_width(const char *s)
 	}
 	return w;
 }
+
+char *text_printable(const char *s)
+{
+	struct strbuf out;
+	sb_init(&out);
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t left = strlen((const char *)p);
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(p, left, &cp);
+		if (n == 0 || is_forbidden(cp, true))
+			sb_add(&out, "?");
+		else
+			sb_addn(&out, (const char *)p, n);
+		n = n ? n : 1;
+		p += n, left -= n;
+	}
+	return sb_take(&out);
+}
