@@ -7,6 +7,24 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
+enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
+			   const struct agenda_template *t, const char *what)
+{
+	enum store_rc rc = STORE_OK;
+	for (size_t i = 0; rc == STORE_OK && i < t->n_steps; i++) {
+		const struct agenda_step *step = &t->steps[i];
+		sqlite3_stmt *s = stmt_get(st, stmt);
+		bind_id(s, 1, owner);
+		bind_int(s, 2, (int64_t)i);
+		bind_text(s, 3, step->title);
+		bind_text(s, 4, step_kind_name(step->kind));
+		bind_int(s, 5, step->minutes);
+		bind_text(s, 6, step->prompt ? step->prompt : "");
+		rc = stmt_exec(st, s, what);
+	}
+	return rc;
+}
+
 enum store_rc store_template_add(struct store *st, const struct agenda_template *t,
 				 bool make_default, store_id *id)
 {
@@ -27,17 +45,8 @@ enum store_rc store_template_add(struct store *st, const struct agenda_template 
 	if (rc == STORE_DUPLICATE)
 		store_failf(st, rc, "an agenda named '%s' already exists", clean);
 	store_id tid = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
-	for (size_t i = 0; rc == STORE_OK && i < t->n_steps; i++) {
-		const struct agenda_step *step = &t->steps[i];
-		s = stmt_get(st, STMT_TEMPLATE_STEP_ADD);
-		bind_id(s, 1, tid);
-		bind_int(s, 2, (int64_t)i);
-		bind_text(s, 3, step->title);
-		bind_text(s, 4, step_kind_name(step->kind));
-		bind_int(s, 5, step->minutes);
-		bind_text(s, 6, step->prompt ? step->prompt : "");
-		rc = stmt_exec(st, s, "adding an agenda step");
-	}
+	if (rc == STORE_OK)
+		rc = steps_insert(st, STMT_TEMPLATE_STEP_ADD, tid, t, "adding an agenda step");
 	if (rc == STORE_OK && make_default) {
 		rc = stmt_exec(st, stmt_get(st, STMT_TEMPLATE_CLEAR_DEFAULT), "choosing the default");
 		if (rc == STORE_OK) {

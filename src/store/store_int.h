@@ -198,6 +198,11 @@ enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, t
 			store_id meeting, const char *old_value, const char *new_value,
 			const char *reason);
 
+/* Inserts the steps of t under owner with stmt (TEMPLATE_STEP_ADD or
+ * MEETING_STEP_ADD, which take the same parameters). */
+enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
+			   const struct agenda_template *t, const char *what);
+
 /* Case-folded name key, or STORE_INVALID with a message when the name is bad. */
 enum store_rc name_key(struct store *st, const char *name, const char *what, char **clean,
 		       char **key);

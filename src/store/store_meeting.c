@@ -23,17 +23,8 @@ enum store_rc store_meeting_start(struct store *st, store_id template_id,
 	if (rc == STORE_DUPLICATE)
 		store_failf(st, rc, "another meeting is still in progress: resume or end it first");
 	store_id mid = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
-	for (size_t i = 0; rc == STORE_OK && i < agenda->n_steps; i++) {
-		const struct agenda_step *step = &agenda->steps[i];
-		s = stmt_get(st, STMT_MEETING_STEP_ADD);
-		bind_id(s, 1, mid);
-		bind_int(s, 2, (int64_t)i);
-		bind_text(s, 3, step->title);
-		bind_text(s, 4, step_kind_name(step->kind));
-		bind_int(s, 5, step->minutes);
-		bind_text(s, 6, step->prompt ? step->prompt : "");
-		rc = stmt_exec(st, s, "copying the agenda");
-	}
+	if (rc == STORE_OK)
+		rc = steps_insert(st, STMT_MEETING_STEP_ADD, mid, agenda, "copying the agenda");
 	rc = tx_end(st, rc);
 	if (rc == STORE_OK && id)
 		*id = mid;
