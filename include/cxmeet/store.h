@@ -232,6 +232,8 @@ struct item {
 	/* filled on read */
 	char *dept_name;
 	char *person_name;
+	int slips;   /* times the due date moved later */
+	int carried; /* meetings it reached unfinished */
 };
 
 struct item_event {
@@ -275,8 +277,53 @@ enum store_rc store_action_counts(struct store *st, cx_date today, int64_t *open
 /* Full-text search, newest first, at most limit rows. */
 enum store_rc store_item_search(struct store *st, const char *query, size_t limit,
 				struct item **out, size_t *n);
+/* Items captured in a meeting (in one step when step_id is not 0), oldest first. */
+enum store_rc store_meeting_items(struct store *st, store_id meeting, store_id step_id,
+				  struct item **out, size_t *n);
+/* Open actions not created in `meeting`, earliest due first. */
+enum store_rc store_open_actions(struct store *st, store_id meeting, size_t offset,
+				 size_t limit, struct item **out, size_t *n);
+/* Open parked topics, ranked ones first by rank. */
+enum store_rc store_open_parked(struct store *st, size_t limit, struct item **out, size_t *n);
+/* Gives ids[i] rank i + 1, in one transaction. */
+enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n);
+/* Records a "carried" event, tied to meeting, for every open action from
+ * earlier meetings; returns how many. */
+enum store_rc store_carry_open_actions(struct store *st, store_id meeting, time_t at,
+				       int64_t *carried);
 void item_free(struct item *it);
 void item_list_free(struct item *it, size_t n);
 void item_events_free(struct item_event *e, size_t n);
+
+/* --- reports (store_report.c) ------------------------------------------ */
+
+/* One person present at a meeting, with the department they belonged to then. */
+struct attendee {
+	store_id person_id;
+	char *name;
+	enum role role;   /* the person's role now */
+	store_id dept_id; /* 0: none */
+	char *dept_name;  /* NULL: none */
+	bool dept_behind;
+};
+
+/* An event recorded in a meeting on an item captured elsewhere, with the
+ * item's kind and text. */
+struct review_event {
+	struct item_event e;
+	enum item_kind item_kind;
+	char *item_text;
+};
+
+/* People present at the meeting, by department name (none last), then name. */
+enum store_rc store_meeting_attendees(struct store *st, store_id meeting, struct attendee **out,
+				      size_t *n);
+/* Events recorded in `meeting` on items not captured in it (earlier meetings'
+ * actions, for instance), oldest first. The automatic 'carried' and 'created'
+ * events are left out, and so are deleted items. */
+enum store_rc store_meeting_review_events(struct store *st, store_id meeting,
+					  struct review_event **out, size_t *n);
+void attendees_free(struct attendee *a, size_t n);
+void review_events_free(struct review_event *e, size_t n);
 
 #endif

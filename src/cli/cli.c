@@ -1,6 +1,7 @@
 /* cli.c - the command table, global options and the helpers every command
  * family shares. One file per family (cmd_*.c) holds the handlers. */
 #include <stdarg.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@ int cmd_charter(struct cli *cli, int argc, char **argv);
 int cmd_dept(struct cli *cli, int argc, char **argv);
 int cmd_person(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_tui(struct cli *cli, int argc, char **argv);
+int cmd_show(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -29,6 +32,12 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "  -o, --org NAME   the organisation's name\n",
 	 cmd_init},
+	{"tui", "the full-screen interface: run a meeting (the default on a terminal)",
+	 "usage: cxmeet [tui]\n"
+	 "\n"
+	 "Opens the full-screen interface: the home screen, and from it a council\n"
+	 "meeting, started or resumed at its step. Press ? for the keys.\n",
+	 cmd_tui},
 	{"status", "summary of the organisation and its council",
 	 "usage: cxmeet status\n"
 	 "\n"
@@ -73,6 +82,18 @@ const struct command cli_commands[] = {
 	 "ROLE is sponsor, lead, champion, member (the default) or guest.\n"
 	 "--email '' removes an email address.\n",
 	 cmd_person},
+	{"show", "print a meeting's minutes as Markdown, or save them to a file",
+	 "usage: cxmeet show [MEETING] [--format md] [-o FILE] [--force]\n"
+	 "\n"
+	 "Prints the minutes of a meeting: times, attendance by department, the\n"
+	 "agenda with the time spent, every item captured, and the action review.\n"
+	 "MEETING is a meeting's number or 'last' (the default: the most recent).\n"
+	 "\n"
+	 "      --format md     the output format; only md (Markdown) for now\n"
+	 "  -o, --output FILE   save to FILE, readable by you only, instead of\n"
+	 "                      printing; in a folder, as cx-council-YYYY-MM-DD.md\n"
+	 "      --force         replace FILE if it exists\n",
+	 cmd_show},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",
 	 "usage: cxmeet demo [--years N] [--seed S]\n"
 	 "\n"
@@ -107,8 +128,9 @@ static void print_main_usage(FILE *out)
 		cli_pad(out, cli_commands[i].name, 10);
 		fprintf(out, "%s\n", cli_commands[i].summary);
 	}
-	fputs("\nWithout a command, cxmeet prints the status. 'cxmeet COMMAND --help'\n"
-	      "tells more; so does 'man cxmeet'.\n", out);
+	fputs("\nWithout a command, cxmeet opens the full-screen interface (or prints the\n"
+	      "status when not on a terminal). 'cxmeet COMMAND --help' tells more; so does\n"
+	      "'man cxmeet'.\n", out);
 }
 
 const struct command *cli_find(const char *name)
@@ -275,7 +297,9 @@ int cli_main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	const char *name = optind < argc ? argv[optind] : "status";
+	/* Without a command: the full-screen interface on a terminal, else the status. */
+	bool interactive = optind >= argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	const char *name = optind < argc ? argv[optind] : interactive ? "tui" : "status";
 	const struct command *cmd = cli_find(name);
 	if (!cmd) {
 		free(path);
@@ -287,7 +311,7 @@ int cli_main(int argc, char **argv)
 		path = cli_default_db_path(); /* NULL is reported when a command opens it */
 	cli.db_path = path;
 	int sub_argc = optind < argc ? argc - optind : 1;
-	char *status_argv[] = {(char *)"status", NULL};
+	char *status_argv[] = {(char *)name, NULL};
 	char **sub_argv = optind < argc ? argv + optind : status_argv;
 	optind = 0; /* restart getopt for the subcommand (GNU) */
 	int rc = cmd->run(&cli, sub_argc, sub_argv);

@@ -108,6 +108,17 @@
 	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)") \
 	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
+	X(MEETING_ITEMS, ITEM_SELECT " WHERE i.meeting_id = ?1 AND (?2 = 0 OR i.step_id = ?2)" \
+		" AND i.deleted_at IS NULL ORDER BY i.id") \
+	X(OPEN_ACTIONS, ITEM_SELECT " WHERE i.kind = 'action' AND i.status = 'open'" \
+		" AND i.deleted_at IS NULL AND coalesce(i.meeting_id, 0) <> ?1" \
+		" ORDER BY i.due_on, i.id LIMIT ?2 OFFSET ?3") \
+	X(OPEN_PARKED, ITEM_SELECT " WHERE i.kind = 'parked' AND i.status = 'open'" \
+		" AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id LIMIT ?1") \
+	X(ITEM_SET_RANK, "UPDATE items SET rank = ? WHERE id = ? AND deleted_at IS NULL") \
+	X(CARRY_OPEN, "INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
+		" SELECT id, 'carried', ?1, ?2, ?3 FROM items WHERE kind = 'action'" \
+		" AND status = 'open' AND deleted_at IS NULL AND coalesce(meeting_id, 0) <> ?2") \
 	X(LINK_ADD, "INSERT OR IGNORE INTO item_links(from_item, to_item, kind, created_at)" \
 		" VALUES (?, ?, ?, ?)") \
 	X(LINK_LIST, "SELECT to_item, kind FROM item_links WHERE from_item = ?1" \
@@ -115,7 +126,17 @@
 	X(EVENT_ADD, "INSERT INTO item_events(item_id, event, at, meeting_id, by, old_value," \
 		" new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
 	X(EVENT_LIST, "SELECT id, item_id, event, at, meeting_id, by, old_value, new_value, reason" \
-		" FROM item_events WHERE item_id = ? ORDER BY id")
+		" FROM item_events WHERE item_id = ? ORDER BY id") \
+	X(MEETING_ATTENDEES, "SELECT a.person_id, p.name, p.role, a.department_id, d.name," \
+		" d.facing = 'behind' FROM attendance a JOIN people p ON p.id = a.person_id" \
+		" LEFT JOIN departments d ON d.id = a.department_id" \
+		" WHERE a.meeting_id = ? AND a.present = 1" \
+		" ORDER BY d.name_key IS NULL, d.name_key, p.name_key") \
+	X(MEETING_REVIEW_EVENTS, "SELECT e.id, e.item_id, e.event, e.at, e.meeting_id, e.by," \
+		" e.old_value, e.new_value, e.reason, i.kind, i.text FROM item_events e" \
+		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = ?1" \
+		" AND e.event NOT IN ('carried', 'created') AND i.deleted_at IS NULL" \
+		" AND coalesce(i.meeting_id, 0) <> ?1 ORDER BY e.id")
 
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
@@ -123,10 +144,15 @@
 #define MEETING_SELECT \
 	"SELECT id, template_id, status, started_at, ended_at, facilitator_id, rating," \
 	" next_meeting_on, current_step FROM meetings"
+/* slips: due date moved later; carried: meetings it reached unfinished. */
 #define ITEM_SELECT \
 	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
-	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name FROM items i" \
+	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
+	"   AND e.new_value > e.old_value)," \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')" \
+	" FROM items i" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id"
 

@@ -33,7 +33,11 @@ static void read_item(sqlite3_stmt *s, void *elem)
 	it->deleted_at = col_time(s, 17);
 	it->dept_name = col_text(s, 18);
 	it->person_name = col_text(s, 19);
+	it->slips = sqlite3_column_int(s, 20);
+	it->carried = sqlite3_column_int(s, 21);
 }
+
+static void free_items(void *arr, size_t n) { item_list_free(arr, n); }
 
 /* Cleans the item's texts in place (trimmed copies); STORE_INVALID on bad text. */
 static enum store_rc clean_texts(struct store *st, const struct item *it, char **text,
@@ -413,8 +417,6 @@ enum store_rc store_action_counts(struct store *st, cx_date today, int64_t *open
 	return rc;
 }
 
-static void free_items(void *arr, size_t n) { item_list_free(arr, n); }
-
 /* Turns what a person typed into an FTS5 query: each word becomes a quoted
  * prefix term, so punctuation and FTS operators in the input are harmless. */
 static char *fts_query(const char *in)
@@ -457,6 +459,60 @@ enum store_rc store_item_search(struct store *st, const char *query, size_t limi
 	enum store_rc rc = stmt_collect(st, s, (void **)out, n, sizeof **out, read_item,
 					free_items, "searching");
 	free(q);
+	return rc;
+}
+
+enum store_rc store_meeting_items(struct store *st, store_id meeting, store_id step_id,
+				  struct item **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_ITEMS);
+	bind_id(s, 1, meeting);
+	bind_int(s, 2, step_id);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_item, free_items,
+			    "reading the meeting's items");
+}
+
+enum store_rc store_open_actions(struct store *st, store_id meeting, size_t offset,
+				 size_t limit, struct item **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_ACTIONS);
+	bind_int(s, 1, meeting);
+	bind_int(s, 2, (int64_t)limit);
+	bind_int(s, 3, (int64_t)offset);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_item, free_items,
+			    "reading open actions");
+}
+
+enum store_rc store_open_parked(struct store *st, size_t limit, struct item **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_PARKED);
+	bind_int(s, 1, (int64_t)limit);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_item, free_items,
+			    "reading parked topics");
+}
+
+enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n)
+{
+	enum store_rc rc = tx_begin(st);
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SET_RANK);
+		bind_int(s, 1, (int64_t)i + 1);
+		bind_id(s, 2, ids[i]);
+		rc = stmt_update_one(st, s, "ranking topics");
+	}
+	return tx_end(st, rc);
+}
+
+enum store_rc store_carry_open_actions(struct store *st, store_id meeting, time_t at,
+				       int64_t *carried)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_CARRY_OPEN);
+	bind_time(s, 1, at);
+	bind_id(s, 2, meeting);
+	bind_text(s, 3, st->actor);
+	enum store_rc rc = stmt_exec(st, s, "carrying open actions");
+	if (carried)
+		*carried = rc == STORE_OK ? sqlite3_changes(st->db) : 0;
 	return rc;
 }
 

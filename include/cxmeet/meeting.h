@@ -1,0 +1,63 @@
+/* meeting.h - running a meeting: the state machine the TUI drives (start or
+ * resume, move between steps with time recorded per step, end), and the
+ * domain rules of captured items. Pure C over the store: no curses. */
+#ifndef CXMEET_MEETING_H
+#define CXMEET_MEETING_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "cxmeet/store.h"
+
+struct meeting_run {
+	struct store *st;
+	struct meeting m;
+	struct meeting_step *steps;
+	size_t n_steps;
+	time_t step_started; /* when the current step's clock last started */
+};
+
+/* Starts a meeting on the template (0: the default one) and carries every
+ * open action from earlier meetings into it, in one transaction. */
+enum store_rc meeting_begin(struct store *st, store_id template_id, store_id facilitator,
+			    time_t now, struct meeting_run *out);
+/* Picks up a meeting in progress at its step; time away does not count. */
+enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out);
+/* Moves to step `to`, adding the time spent to the step being left (marked
+ * done when moving forward). */
+enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now);
+/* Records the time spent so far on the current step without leaving it. */
+enum store_rc meeting_flush_time(struct meeting_run *r, time_t now);
+/* Ends the meeting: completed (rating 1..10 or 0, next meeting date) or abandoned. */
+enum store_rc meeting_end(struct meeting_run *r, enum meeting_status status, int rating,
+			  cx_date next, time_t now);
+void meeting_run_free(struct meeting_run *r);
+
+const struct meeting_step *meeting_current(const struct meeting_run *r);
+int meeting_step_seconds(const struct meeting_run *r, int step, time_t now);
+int meeting_total_seconds(const struct meeting_run *r, time_t now);
+int meeting_planned_minutes(const struct meeting_run *r);
+bool meeting_step_overrun(const struct meeting_run *r, int step, time_t now);
+
+/* The item kind a step offers first. */
+enum item_kind step_default_kind(enum step_kind k);
+
+/* The next meeting's date by cadence, counted from the last meeting (or from
+ * today when there was none). */
+cx_date meeting_next_due(const struct cadence *c, cx_date last, cx_date today);
+
+/* Checks an item against the rules of its kind before it is saved: actions
+ * need an owner, a department and a due date; wins a department; decisions
+ * and stories a department. Returns 0, or -1 with a message. */
+int item_check(const struct item *it, char *err, size_t errlen);
+
+/* Days an open action is past its due date (0 when not overdue or not open). */
+int action_days_overdue(const struct item *it, cx_date today);
+
+/* Marks absent[i] for each department i with nobody present: `present` lists
+ * the ids of the people present, `people` gives each person's department. */
+void meeting_unrepresented(const struct dept *depts, size_t n_depts, const struct person *people,
+			   size_t n_people, const store_id *present, size_t n_present,
+			   bool *absent);
+
+#endif

@@ -1,0 +1,247 @@
+/* meeting.c - the meeting state machine and the rules items must follow. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/meeting.h"
+#include "cxmeet/util.h"
+
+static enum store_rc load(struct store *st, store_id id, time_t now, struct meeting_run *out)
+{
+	memset(out, 0, sizeof *out);
+	out->st = st;
+	enum store_rc rc = store_meeting_get(st, id, &out->m);
+	if (rc == STORE_OK)
+		rc = store_meeting_steps(st, id, &out->steps, &out->n_steps);
+	if (rc == STORE_OK && out->n_steps == 0)
+		rc = STORE_CORRUPT;
+	if (rc == STORE_OK && (out->m.current_step < 0 || (size_t)out->m.current_step >= out->n_steps))
+		out->m.current_step = 0;
+	out->step_started = now;
+	return rc;
+}
+
+enum store_rc meeting_begin(struct store *st, store_id template_id, store_id facilitator,
+			    time_t now, struct meeting_run *out)
+{
+	struct agenda_template agenda;
+	store_id mid;
+	enum store_rc rc = STORE_OK;
+	memset(out, 0, sizeof *out);
+	if (template_id == 0)
+		rc = store_template_default(st, &template_id);
+	if (rc == STORE_OK)
+		rc = store_template_get(st, template_id, &agenda);
+	if (rc != STORE_OK)
+		return rc;
+	rc = store_begin(st);
+	if (rc == STORE_OK)
+		rc = store_meeting_start(st, template_id, &agenda, now, facilitator, &mid);
+	if (rc == STORE_OK)
+		rc = store_carry_open_actions(st, mid, now, NULL);
+	if (rc == STORE_OK)
+		rc = store_commit(st);
+	else
+		store_rollback(st);
+	agenda_free(&agenda);
+	return rc == STORE_OK ? load(st, mid, now, out) : rc;
+}
+
+enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out)
+{
+	return load(st, id, now, out);
+}
+
+const struct meeting_step *meeting_current(const struct meeting_run *r)
+{
+	return &r->steps[r->m.current_step];
+}
+
+static int since(const struct meeting_run *r, time_t now)
+{
+	return now > r->step_started ? (int)(now - r->step_started) : 0;
+}
+
+enum store_rc meeting_flush_time(struct meeting_run *r, time_t now)
+{
+	int secs = since(r, now);
+	if (secs == 0)
+		return STORE_OK;
+	enum store_rc rc = store_meeting_step_time(r->st, r->m.id, r->m.current_step, secs, false);
+	if (rc == STORE_OK) {
+		r->steps[r->m.current_step].actual_seconds += secs;
+		r->step_started = now;
+	}
+	return rc;
+}
+
+enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now)
+{
+	if (to < 0 || (size_t)to >= r->n_steps)
+		return STORE_INVALID;
+	int from = r->m.current_step;
+	if (to == from)
+		return STORE_OK;
+	int secs = since(r, now);
+	bool done = to > from;
+	enum store_rc rc = store_begin(r->st);
+	if (rc == STORE_OK)
+		rc = store_meeting_step_time(r->st, r->m.id, from, secs, done);
+	if (rc == STORE_OK)
+		rc = store_meeting_set_current_step(r->st, r->m.id, to);
+	if (rc == STORE_OK)
+		rc = store_commit(r->st);
+	else
+		store_rollback(r->st);
+	if (rc != STORE_OK)
+		return rc;
+	r->steps[from].actual_seconds += secs;
+	r->steps[from].done = r->steps[from].done || done;
+	r->m.current_step = to;
+	r->step_started = now;
+	return STORE_OK;
+}
+
+enum store_rc meeting_end(struct meeting_run *r, enum meeting_status status, int rating,
+			  cx_date next, time_t now)
+{
+	int cur = r->m.current_step;
+	enum store_rc rc = store_begin(r->st);
+	if (rc == STORE_OK)
+		rc = store_meeting_step_time(r->st, r->m.id, cur, since(r, now),
+					     status == MEETING_COMPLETED);
+	if (rc == STORE_OK)
+		rc = store_meeting_finish(r->st, r->m.id, status, now, rating, next);
+	if (rc == STORE_OK)
+		rc = store_commit(r->st);
+	else
+		store_rollback(r->st);
+	if (rc == STORE_OK) {
+		r->m.status = status;
+		r->m.ended_at = now;
+		r->m.rating = rating;
+		r->m.next_meeting = next;
+	}
+	return rc;
+}
+
+void meeting_run_free(struct meeting_run *r)
+{
+	meeting_steps_free(r->steps, r->n_steps);
+	memset(r, 0, sizeof *r);
+}
+
+int meeting_step_seconds(const struct meeting_run *r, int step, time_t now)
+{
+	int secs = r->steps[step].actual_seconds;
+	return step == r->m.current_step ? secs + since(r, now) : secs;
+}
+
+int meeting_total_seconds(const struct meeting_run *r, time_t now)
+{
+	return now > r->m.started_at ? (int)(now - r->m.started_at) : 0;
+}
+
+int meeting_planned_minutes(const struct meeting_run *r)
+{
+	int total = 0;
+	for (size_t i = 0; i < r->n_steps; i++)
+		total += r->steps[i].planned_minutes;
+	return total;
+}
+
+bool meeting_step_overrun(const struct meeting_run *r, int step, time_t now)
+{
+	return meeting_step_seconds(r, step, now) > r->steps[step].planned_minutes * 60;
+}
+
+enum item_kind step_default_kind(enum step_kind k)
+{
+	switch (k) {
+	case STEP_STORY:
+		return ITEM_STORY;
+	case STEP_ACTION_REVIEW:
+	case STEP_NEW_ACTIONS:
+		return ITEM_ACTION;
+	case STEP_INSIGHTS:
+		return ITEM_INSIGHT;
+	case STEP_PRIORITIES:
+		return ITEM_DECISION;
+	case STEP_WINS:
+		return ITEM_WIN;
+	case STEP_WRAP_UP:
+		return ITEM_MESSAGE;
+	default:
+		return ITEM_NOTE;
+	}
+}
+
+cx_date meeting_next_due(const struct cadence *c, cx_date last, cx_date today)
+{
+	return cadence_next(c, last == DATE_NONE ? today : last);
+}
+
+int item_check(const struct item *it, char *err, size_t errlen)
+{
+	if (!it->text || !*it->text) {
+		errf(err, errlen, "the text is empty");
+		return -1;
+	}
+	switch (it->kind) {
+	case ITEM_ACTION:
+		if (!it->person_id) {
+			errf(err, errlen, "an action needs an owner");
+			return -1;
+		}
+		if (!it->dept_id) {
+			errf(err, errlen, "an action needs a department");
+			return -1;
+		}
+		if (it->due == DATE_NONE) {
+			errf(err, errlen, "an action needs a due date");
+			return -1;
+		}
+		return 0;
+	case ITEM_WIN:
+		if (!it->dept_id) {
+			errf(err, errlen, "a win credits a department: choose one");
+			return -1;
+		}
+		return 0;
+	case ITEM_MESSAGE:
+		if (!it->dept_id) {
+			errf(err, errlen, "a message goes to a department: choose one");
+			return -1;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static bool id_in(store_id id, const store_id *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+void meeting_unrepresented(const struct dept *depts, size_t n_depts, const struct person *people,
+			   size_t n_people, const store_id *present, size_t n_present,
+			   bool *absent)
+{
+	for (size_t d = 0; d < n_depts; d++) {
+		absent[d] = true;
+		for (size_t p = 0; p < n_people && absent[d]; p++)
+			if (people[p].dept_id == depts[d].id && id_in(people[p].id, present, n_present))
+				absent[d] = false;
+	}
+}
+
+int action_days_overdue(const struct item *it, cx_date today)
+{
+	if (it->kind != ITEM_ACTION || it->status != STATUS_OPEN || it->due == DATE_NONE ||
+	    it->due >= today)
+		return 0;
+	return (int)(today - it->due);
+}

@@ -1,0 +1,557 @@
+/* minutes.c - one meeting rendered as Markdown minutes: title and times,
+ * mission, attendance by department, the agenda with the time spent, the
+ * items by kind, and the action review. Reads through the store only (no SQL,
+ * no curses). Every piece of user text goes through md_inline() or md_block(),
+ * which escape it so that it can never change the document's structure. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "cxmeet/minutes.h"
+#include "cxmeet/util.h"
+
+/* --- escaping ----------------------------------------------------------- */
+
+/* Characters that mean something to Markdown (CommonMark with the GitHub
+ * extensions) wherever they stand. */
+static bool md_special(char c)
+{
+	return c != '\0' && strchr("\\`*_[]#|<>~", c) != NULL;
+}
+
+/* '&' only matters where it could start an entity such as "&amp;". */
+static bool md_entity_start(const char *p)
+{
+	char c = p[1];
+	return p[0] == '&' && (c == '#' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+			       (c >= 'A' && c <= 'Z'));
+}
+
+/* At the start of a line: drops leading blanks (indentation would make code)
+ * and escapes what would open a list or a heading underline. Returns where
+ * the rest of the line begins. */
+static const char *md_line_start(struct strbuf *sb, const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '-' || *p == '+' || *p == '=') {
+		sb_add(sb, "\\");
+		sb_addn(sb, p, 1);
+		return p + 1;
+	}
+	const char *q = p;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (q > p && (*q == '.' || *q == ')')) {
+		sb_addn(sb, p, (size_t)(q - p));
+		sb_add(sb, "\\");
+		sb_addn(sb, q, 1);
+		return q + 1;
+	}
+	return p;
+}
+
+/* The length of a web address starting at p (0: none), without the
+ * punctuation that ends a sentence. It stops where an autolink must stop and
+ * at '|', which would split a table cell. */
+static size_t md_url_len(const char *p, size_t len)
+{
+	size_t scheme = strncasecmp(p, "https://", 8) == 0 ? 8
+			: strncasecmp(p, "http://", 7) == 0 ? 7 : 0;
+	if (scheme == 0 || scheme > len)
+		return 0;
+	size_t n = scheme;
+	while (n < len && !strchr(" \t\r\n<>|", p[n]))
+		n++;
+	while (n > scheme && strchr(".,:;!?'\")]*_~", p[n - 1]))
+		n--;
+	return n > scheme ? n : 0;
+}
+
+static bool is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Appends p[0..len) with every significant character escaped. Web addresses
+ * become autolinks (<https://...>), whose text Markdown takes literally, so
+ * that escapes do not end up inside them. Line breaks become spaces: inline
+ * text must stay on its line (and in its table cell). */
+static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		size_t url = i == 0 || !is_alnum(p[i - 1]) ? md_url_len(p + i, len - i) : 0;
+		if (url) {
+			sb_add(sb, "<");
+			sb_addn(sb, p + i, url);
+			sb_add(sb, ">");
+			i += url - 1;
+			continue;
+		}
+		char c = p[i];
+		if (c == '\n' || c == '\r')
+			c = ' ';
+		if (md_special(c) || (c == '&' && md_entity_start(p + i)))
+			sb_add(sb, "\\");
+		sb_addn(sb, &c, 1);
+	}
+}
+
+/* User text inside a line: a name, a short text, a table cell. */
+static void md_inline(struct strbuf *sb, const char *s)
+{
+	const char *p = md_line_start(sb, s ? s : "");
+	md_escape_span(sb, p, strlen(p));
+}
+
+/* User text of several lines, each line prefixed by indent; blank lines are
+ * kept (without the indent) and blanks around each line dropped. */
+static void md_block(struct strbuf *sb, const char *s, const char *indent)
+{
+	for (const char *p = s; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
+		size_t n = len;
+		while (n > 0 && strchr(" \t\r", line[n - 1]))
+			line[--n] = '\0';
+		const char *q = line + strspn(line, " \t");
+		if (*q) {
+			sb_add(sb, indent);
+			const char *rest = md_line_start(sb, q);
+			md_escape_span(sb, rest, strlen(rest));
+		}
+		sb_add(sb, "\n");
+		free(line);
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+/* Starts a "## title" section after exactly one blank line. */
+static void md_section(struct strbuf *sb, const char *title)
+{
+	bool blank = sb->len >= 2 && sb->s[sb->len - 1] == '\n' && sb->s[sb->len - 2] == '\n';
+	sb_addf(sb, "%s## %s\n\n", blank ? "" : "\n", title);
+}
+
+/* --- what one rendering needs ------------------------------------------- */
+
+struct minutes {
+	struct store *st;
+	struct strbuf sb;
+	struct meeting m;
+	struct org org;
+	struct dept *depts; /* all of them, archived too, by name */
+	size_t n_depts;
+};
+
+static enum store_rc minutes_load(struct minutes *mc, store_id meeting)
+{
+	enum store_rc rc = store_meeting_get(mc->st, meeting, &mc->m);
+	if (rc == STORE_OK) {
+		rc = store_org_get(mc->st, &mc->org);
+		if (rc == STORE_NOTFOUND) /* never set up: minutes without a name */
+			rc = STORE_OK;
+	}
+	if (rc == STORE_OK)
+		rc = store_dept_list(mc->st, true, &mc->depts, &mc->n_depts);
+	return rc;
+}
+
+static void minutes_unload(struct minutes *mc)
+{
+	sb_free(&mc->sb);
+	org_free(&mc->org);
+	dept_list_free(mc->depts, mc->n_depts);
+}
+
+static bool dept_behind(const struct minutes *mc, store_id id)
+{
+	for (size_t i = 0; i < mc->n_depts; i++)
+		if (mc->depts[i].id == id)
+			return mc->depts[i].behind;
+	return false;
+}
+
+/* --- title, times, mission ---------------------------------------------- */
+
+static void format_hhmm(time_t t, char *buf, size_t len)
+{
+	struct tm tm;
+	if (!localtime_r(&t, &tm) || strftime(buf, len, "%H:%M", &tm) == 0)
+		snprintf(buf, len, "?");
+}
+
+static const char *status_text(enum meeting_status s)
+{
+	switch (s) {
+	case MEETING_IN_PROGRESS:
+		return "in progress";
+	case MEETING_COMPLETED:
+		return "completed";
+	default:
+		return "abandoned";
+	}
+}
+
+static void render_title(struct minutes *mc)
+{
+	char day[16], start[16], end[16];
+	const char *name = mc->org.text[ORG_NAME];
+	date_format(date_from_time(mc->m.started_at), day, sizeof day);
+	sb_add(&mc->sb, "# ");
+	if (name && *name) {
+		md_inline(&mc->sb, name);
+		sb_add(&mc->sb, " ");
+	}
+	sb_addf(&mc->sb, "CX council — %s\n\n", day);
+	format_hhmm(mc->m.started_at, start, sizeof start);
+	if (mc->m.ended_at) {
+		format_hhmm(mc->m.ended_at, end, sizeof end);
+		long secs = (long)(mc->m.ended_at - mc->m.started_at);
+		sb_addf(&mc->sb, "**Time:** %s–%s (%ld min)", start, end,
+			secs > 0 ? (secs + 30) / 60 : 0);
+	} else {
+		sb_addf(&mc->sb, "**Time:** from %s", start);
+	}
+	sb_addf(&mc->sb, " · **Status:** %s", status_text(mc->m.status));
+	if (mc->m.rating > 0)
+		sb_addf(&mc->sb, " · **Rating:** %d/10", mc->m.rating);
+	if (mc->m.next_meeting != DATE_NONE) {
+		date_format(mc->m.next_meeting, day, sizeof day);
+		sb_addf(&mc->sb, " · **Next meeting:** %s", day);
+	}
+	sb_add(&mc->sb, "\n");
+}
+
+static void render_mission(struct minutes *mc)
+{
+	const char *mission = mc->org.text[ORG_MISSION];
+	const char *success = mc->org.text[ORG_SUCCESS];
+	if (!mission || !*mission)
+		return;
+	md_section(&mc->sb, "Mission");
+	md_block(&mc->sb, mission, "");
+	if (success && *success) {
+		sb_add(&mc->sb, "\n*Success means:*\n");
+		md_block(&mc->sb, success, "");
+	}
+}
+
+/* --- attendance --------------------------------------------------------- */
+
+/* One list entry per department (attendees come sorted by department). */
+static void render_present(struct minutes *mc, const struct attendee *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || a[i].dept_id != a[i - 1].dept_id) {
+			sb_add(&mc->sb, i ? "\n- **" : "- **");
+			md_inline(&mc->sb, a[i].dept_name ? a[i].dept_name : "No department");
+			sb_add(&mc->sb, ":** ");
+		} else {
+			sb_add(&mc->sb, ", ");
+		}
+		md_inline(&mc->sb, a[i].name);
+		if (a[i].role == ROLE_SPONSOR || a[i].role == ROLE_LEAD)
+			sb_addf(&mc->sb, " (%s)", role_name(a[i].role));
+	}
+	sb_add(&mc->sb, n ? "\n" : "Nobody was recorded as present.\n");
+}
+
+static bool dept_present(store_id id, const struct attendee *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i].dept_id == id)
+			return true;
+	return false;
+}
+
+static void render_absent(struct minutes *mc, const struct attendee *a, size_t n)
+{
+	size_t missing = 0;
+	for (size_t i = 0; i < mc->n_depts; i++) {
+		const struct dept *d = &mc->depts[i];
+		if (d->archived || dept_present(d->id, a, n))
+			continue;
+		sb_add(&mc->sb, missing++ ? ", " : "\nNot represented: ");
+		md_inline(&mc->sb, d->name);
+	}
+	if (missing)
+		sb_add(&mc->sb, "\n");
+	else if (n)
+		sb_add(&mc->sb, "\nEvery department was represented.\n");
+}
+
+static enum store_rc render_attendance(struct minutes *mc)
+{
+	struct attendee *a;
+	size_t n;
+	enum store_rc rc = store_meeting_attendees(mc->st, mc->m.id, &a, &n);
+	if (rc != STORE_OK)
+		return rc;
+	md_section(&mc->sb, "Attendance");
+	render_present(mc, a, n);
+	render_absent(mc, a, n);
+	attendees_free(a, n);
+	return STORE_OK;
+}
+
+/* --- agenda ------------------------------------------------------------- */
+
+static int round_minutes(int seconds)
+{
+	return seconds > 0 ? (seconds + 30) / 60 : 0;
+}
+
+static enum store_rc render_agenda(struct minutes *mc)
+{
+	struct meeting_step *s;
+	size_t n;
+	enum store_rc rc = store_meeting_steps(mc->st, mc->m.id, &s, &n);
+	if (rc != STORE_OK)
+		return rc;
+	md_section(&mc->sb, "Agenda");
+	sb_add(&mc->sb, "| Step | Planned (min) | Actual (min) | Done |\n"
+		"|---|---:|---:|---|\n");
+	int planned = 0, actual = 0;
+	for (size_t i = 0; i < n; i++) {
+		sb_add(&mc->sb, "| ");
+		md_inline(&mc->sb, s[i].title);
+		sb_addf(&mc->sb, " | %d | %d | %s |\n", s[i].planned_minutes,
+			round_minutes(s[i].actual_seconds),
+			s[i].done ? "yes" : s[i].skipped ? "skipped" : "no");
+		planned += s[i].planned_minutes;
+		actual += s[i].actual_seconds;
+	}
+	sb_addf(&mc->sb, "| **Total** | %d | %d | |\n", planned, round_minutes(actual));
+	meeting_steps_free(s, n);
+	return STORE_OK;
+}
+
+/* --- items -------------------------------------------------------------- */
+
+static const struct {
+	enum item_kind kind;
+	const char *title;
+} minutes_sections[] = {
+	{ITEM_STORY, "Customer stories"},
+	{ITEM_DECISION, "Decisions"},
+	{ITEM_ACTION, "Actions"},
+	{ITEM_WIN, "Wins"},
+	{ITEM_INSIGHT, "Insights"},
+	{ITEM_PARKED, "Parked topics"},
+	{ITEM_MESSAGE, "Messages to other teams"},
+	{ITEM_NOTE, "Notes"},
+};
+
+/* The facts after an item's text: " — first, second, ...". */
+struct facts {
+	struct strbuf *sb;
+	int n;
+};
+
+static void fact_sep(struct facts *f)
+{
+	sb_add(f->sb, f->n++ ? ", " : " — ");
+}
+
+/* label followed by user text; nothing when the text is missing. */
+static void fact(struct facts *f, const char *label, const char *user_text)
+{
+	if (!user_text || !*user_text)
+		return;
+	fact_sep(f);
+	sb_add(f->sb, label);
+	md_inline(f->sb, user_text);
+}
+
+static void fact_date(struct facts *f, const char *label, cx_date d)
+{
+	char buf[16];
+	if (d == DATE_NONE)
+		return;
+	date_format(d, buf, sizeof buf);
+	fact_sep(f);
+	sb_addf(f->sb, "%s%s", label, buf);
+}
+
+static void item_facts(struct minutes *mc, const struct item *it)
+{
+	struct facts f = {.sb = &mc->sb};
+	switch (it->kind) {
+	case ITEM_STORY:
+		fact(&f, "told by ", it->person_name);
+		fact(&f, "", it->dept_name);
+		if (!it->consent)
+			sb_add(&mc->sb, " (customer not named)");
+		break;
+	case ITEM_DECISION:
+		fact(&f, "", it->dept_name);
+		fact(&f, "decided by ", it->person_name);
+		fact_date(&f, "revisit ", it->revisit);
+		if (it->superseded_by)
+			sb_add(&mc->sb, " (superseded)");
+		break;
+	case ITEM_ACTION:
+		fact(&f, "owner ", it->person_name);
+		fact(&f, "", it->dept_name);
+		fact_date(&f, "due ", it->due);
+		if (it->status != STATUS_OPEN)
+			sb_addf(&mc->sb, " (%s)", item_status_name(it->status));
+		break;
+	case ITEM_WIN:
+		fact(&f, "", it->dept_name);
+		if (it->dept_id && dept_behind(mc, it->dept_id))
+			sb_add(&mc->sb, " (behind the scenes)");
+		fact(&f, "hero ", it->person_name);
+		break;
+	case ITEM_MESSAGE:
+		fact(&f, "tell ", it->dept_name);
+		break;
+	default:
+		fact(&f, "", it->dept_name);
+		fact(&f, "", it->person_name);
+		if (it->kind == ITEM_PARKED && it->status == STATUS_CLOSED)
+			sb_add(&mc->sb, " (settled)");
+		break;
+	}
+}
+
+static void render_item(struct minutes *mc, const struct item *it)
+{
+	sb_add(&mc->sb, "- ");
+	md_inline(&mc->sb, it->text);
+	item_facts(mc, it);
+	sb_add(&mc->sb, "\n");
+	bool more = false;
+	if (it->kind == ITEM_DECISION && it->rationale && *it->rationale) {
+		sb_add(&mc->sb, "\n  *Rationale:*\n");
+		md_block(&mc->sb, it->rationale, "  ");
+		more = true;
+	}
+	if (it->detail && *it->detail) {
+		sb_add(&mc->sb, "\n");
+		md_block(&mc->sb, it->detail, "  ");
+		more = true;
+	}
+	if (more)
+		sb_add(&mc->sb, "\n");
+}
+
+static enum store_rc render_items(struct minutes *mc)
+{
+	struct item *it;
+	size_t n;
+	enum store_rc rc = store_meeting_items(mc->st, mc->m.id, 0, &it, &n);
+	if (rc != STORE_OK)
+		return rc;
+	for (size_t k = 0; k < ARRAY_SIZE(minutes_sections); k++) {
+		bool any = false;
+		for (size_t i = 0; i < n; i++) {
+			if (it[i].kind != minutes_sections[k].kind || it[i].deleted_at)
+				continue;
+			if (!any)
+				md_section(&mc->sb, minutes_sections[k].title);
+			any = true;
+			render_item(mc, &it[i]);
+		}
+	}
+	item_list_free(it, n);
+	return STORE_OK;
+}
+
+/* --- action review ------------------------------------------------------ */
+
+static void render_change(struct strbuf *sb, const char *what, const struct item_event *e)
+{
+	sb_add(sb, what);
+	sb_add(sb, " ");
+	md_inline(sb, e->old_value && *e->old_value ? e->old_value : "nobody");
+	sb_add(sb, " → ");
+	md_inline(sb, e->new_value && *e->new_value ? e->new_value : "nobody");
+}
+
+/* One line per change made to an earlier action; nothing for the kinds of
+ * event the review does not show (edits). */
+static void render_review_event(struct strbuf *sb, const struct review_event *r)
+{
+	const struct item_event *e = &r->e;
+	const char *word = NULL;
+	switch (e->kind) {
+	case EVENT_DONE: word = "done"; break;
+	case EVENT_DROPPED: word = "dropped"; break;
+	case EVENT_REOPENED: word = "reopened"; break;
+	case EVENT_DUE_MOVED:
+	case EVENT_REASSIGNED: break;
+	default: return;
+	}
+	sb_add(sb, "- ");
+	md_inline(sb, r->item_text);
+	sb_add(sb, " — ");
+	if (word)
+		sb_add(sb, word);
+	else
+		render_change(sb, e->kind == EVENT_DUE_MOVED ? "due moved" : "reassigned", e);
+	if (e->reason && *e->reason) {
+		sb_add(sb, ": ");
+		md_inline(sb, e->reason);
+	}
+	sb_add(sb, "\n");
+}
+
+static enum store_rc render_review(struct minutes *mc)
+{
+	struct review_event *r;
+	size_t n;
+	enum store_rc rc = store_meeting_review_events(mc->st, mc->m.id, &r, &n);
+	if (rc != STORE_OK)
+		return rc;
+	struct strbuf lines;
+	sb_init(&lines);
+	for (size_t i = 0; i < n; i++)
+		if (r[i].item_kind == ITEM_ACTION)
+			render_review_event(&lines, &r[i]);
+	if (lines.len) {
+		md_section(&mc->sb, "Action review");
+		sb_add(&mc->sb, lines.s);
+	}
+	sb_free(&lines);
+	review_events_free(r, n);
+	return STORE_OK;
+}
+
+/* --- the document ------------------------------------------------------- */
+
+enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
+{
+	struct minutes mc = {.st = st};
+	*out = NULL;
+	sb_init(&mc.sb);
+	enum store_rc rc = minutes_load(&mc, meeting);
+	if (rc == STORE_OK) {
+		render_title(&mc);
+		render_mission(&mc);
+		rc = render_attendance(&mc);
+	}
+	if (rc == STORE_OK)
+		rc = render_agenda(&mc);
+	if (rc == STORE_OK)
+		rc = render_items(&mc);
+	if (rc == STORE_OK)
+		rc = render_review(&mc);
+	if (rc == STORE_OK)
+		*out = sb_take(&mc.sb);
+	minutes_unload(&mc);
+	return rc;
+}
+
+char *minutes_default_filename(const struct meeting *m)
+{
+	char day[16];
+	date_format(date_from_time(m->started_at), day, sizeof day);
+	return xasprintf("cx-council-%s.md", day);
+}

@@ -1,0 +1,82 @@
+/* store_report.c - read-only queries that reports and exports need beyond the
+ * single tables: who attended a meeting (with names and departments) and what
+ * a meeting did to items from elsewhere. Nothing here writes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "cxmeet/util.h"
+
+static void read_attendee(sqlite3_stmt *s, void *elem)
+{
+	struct attendee *a = elem;
+	a->person_id = col_id(s, 0);
+	a->name = col_text_or_empty(s, 1);
+	int role = role_parse((const char *)sqlite3_column_text(s, 2));
+	a->role = role < 0 ? ROLE_MEMBER : (enum role)role;
+	a->dept_id = col_id(s, 3);
+	a->dept_name = col_text(s, 4);
+	a->dept_behind = sqlite3_column_int(s, 5) != 0;
+}
+
+static void free_attendees(void *arr, size_t n) { attendees_free(arr, n); }
+
+enum store_rc store_meeting_attendees(struct store *st, store_id meeting, struct attendee **out,
+				      size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_ATTENDEES);
+	bind_id(s, 1, meeting);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_attendee, free_attendees,
+			    "reading attendance");
+}
+
+static void read_review_event(sqlite3_stmt *s, void *elem)
+{
+	struct review_event *r = elem;
+	struct item_event *e = &r->e;
+	e->id = col_id(s, 0);
+	e->item_id = col_id(s, 1);
+	int k = event_kind_parse((const char *)sqlite3_column_text(s, 2));
+	e->kind = k < 0 ? EVENT_EDITED : (enum event_kind)k;
+	e->at = col_time(s, 3);
+	e->meeting_id = col_id(s, 4);
+	e->by = col_text(s, 5);
+	e->old_value = col_text(s, 6);
+	e->new_value = col_text(s, 7);
+	e->reason = col_text(s, 8);
+	int kind = item_kind_parse((const char *)sqlite3_column_text(s, 9));
+	r->item_kind = kind < 0 ? ITEM_NOTE : (enum item_kind)kind;
+	r->item_text = col_text_or_empty(s, 10);
+}
+
+static void free_review_events(void *arr, size_t n) { review_events_free(arr, n); }
+
+enum store_rc store_meeting_review_events(struct store *st, store_id meeting,
+					  struct review_event **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_REVIEW_EVENTS);
+	bind_id(s, 1, meeting);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_review_event,
+			    free_review_events, "reading the meeting's action review");
+}
+
+void attendees_free(struct attendee *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(a[i].name);
+		free(a[i].dept_name);
+	}
+	free(a);
+}
+
+void review_events_free(struct review_event *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].e.by);
+		free(e[i].e.old_value);
+		free(e[i].e.new_value);
+		free(e[i].e.reason);
+		free(e[i].item_text);
+	}
+	free(e);
+}

@@ -1,0 +1,188 @@
+/* draw.c - drawing text by screen columns: UTF-8 decoded to wide characters,
+ * measured with wcwidth, control characters shown as '?', never cut inside a
+ * character. Also the theme: colours by role, monochrome under NO_COLOR. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+
+static attr_t roles[C_ROLE_COUNT];
+
+void theme_init(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	bool color = has_colors() && !(no_color && *no_color);
+	/* Monochrome: attributes alone carry the roles. */
+	roles[C_NORMAL] = A_NORMAL;
+	roles[C_TITLE] = A_REVERSE | A_BOLD;
+	roles[C_STATUS] = A_REVERSE;
+	roles[C_SELECTED] = A_REVERSE;
+	roles[C_HEADING] = A_BOLD;
+	roles[C_MUTED] = A_DIM;
+	roles[C_WARNING] = A_BOLD | A_UNDERLINE;
+	roles[C_OK] = A_NORMAL;
+	roles[C_ACCENT] = A_BOLD;
+	roles[C_ERROR] = A_BOLD | A_REVERSE;
+	if (!color)
+		return;
+	start_color();
+	use_default_colors();
+	static const struct {
+		enum role_color role;
+		short fg, bg;
+		attr_t extra;
+	} pairs[] = {
+		{C_TITLE, COLOR_WHITE, COLOR_BLUE, A_BOLD},
+		{C_STATUS, COLOR_BLACK, COLOR_CYAN, 0},
+		{C_SELECTED, COLOR_BLACK, COLOR_YELLOW, 0},
+		{C_HEADING, COLOR_CYAN, -1, A_BOLD},
+		{C_MUTED, COLOR_BLUE, -1, 0},
+		{C_WARNING, COLOR_RED, -1, A_BOLD},
+		{C_OK, COLOR_GREEN, -1, 0},
+		{C_ACCENT, COLOR_MAGENTA, -1, A_BOLD},
+		{C_ERROR, COLOR_WHITE, COLOR_RED, A_BOLD},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		short n = (short)(i + 1);
+		init_pair(n, pairs[i].fg, pairs[i].bg);
+		roles[pairs[i].role] = COLOR_PAIR(n) | pairs[i].extra;
+	}
+	roles[C_MUTED] |= A_DIM;
+}
+
+attr_t theme(enum role_color r) { return roles[r]; }
+
+/* Decodes the next character of s; returns bytes used (0 at the end). Invalid
+ * bytes decode as '?' one at a time. */
+static size_t next_char(const char *s, wchar_t *wc)
+{
+	if (!*s)
+		return 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t n = mbrtowc(wc, s, strlen(s), &ps);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*wc = L'?';
+		return 1;
+	}
+	if (*wc < 0x20 || *wc == 0x7f || (*wc >= 0x80 && *wc < 0xa0))
+		*wc = *wc == '\t' || *wc == '\n' ? L' ' : L'?';
+	return n;
+}
+
+int text_cols(const char *s)
+{
+	int w = 0;
+	wchar_t wc;
+	size_t n;
+	while ((n = next_char(s, &wc)) > 0) {
+		int cw = wcwidth(wc);
+		w += cw < 0 ? 1 : cw;
+		s += n;
+	}
+	return w;
+}
+
+int draw_text(int y, int x, const char *s, int width, attr_t attr)
+{
+	int used = 0;
+	wchar_t wc;
+	size_t n;
+	if (!s || width <= 0)
+		return 0;
+	move(y, x);
+	while ((n = next_char(s, &wc)) > 0) {
+		int cw = wcwidth(wc);
+		if (cw < 0) {
+			wc = L'?';
+			cw = 1;
+		}
+		if (used + cw > width)
+			break;
+		cchar_t cc;
+		wchar_t str[2] = {wc, L'\0'};
+		setcchar(&cc, str, attr, PAIR_NUMBER(attr), NULL);
+		add_wch(&cc);
+		used += cw;
+		s += n;
+	}
+	return used;
+}
+
+void draw_fill(int y, int x, int width, attr_t attr)
+{
+	if (width <= 0)
+		return;
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	mvhline(y, x, ' ', width);
+	attrset(old);
+}
+
+void draw_line(int y, int x, const char *s, int width, attr_t attr)
+{
+	int used = draw_text(y, x, s, width, attr);
+	draw_fill(y, x + used, width - used, attr);
+}
+
+int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t attr)
+{
+	int row = 0;
+	if (!s || width <= 0)
+		return 0;
+	while (*s && row < max_rows) {
+		if (*s == '\n') {
+			s++;
+			row++;
+			continue;
+		}
+		/* Take as many whole words as fit in width columns. */
+		const char *p = s, *brk = NULL;
+		int cols = 0;
+		wchar_t wc;
+		size_t n;
+		while ((n = next_char(p, &wc)) > 0 && *p != '\n') {
+			int cw = wcwidth(wc);
+			cw = cw < 0 ? 1 : cw;
+			if (cols + cw > width)
+				break;
+			cols += cw;
+			p += n;
+			if (wc == L' ')
+				brk = p;
+		}
+		const char *end = (!*p || *p == '\n' || !brk) ? p : brk;
+		char *line = strndup(s, (size_t)(end - s));
+		if (!line)
+			return row;
+		draw_text(y + row, x, line, width, attr);
+		free(line);
+		row++;
+		s = end;
+		while (*s == ' ')
+			s++;
+	}
+	return row;
+}
+
+void draw_box(int y, int x, int h, int w, const char *title)
+{
+	attr_t a = theme(C_NORMAL);
+	for (int r = 0; r < h; r++)
+		draw_fill(y + r, x, w, a);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	if (title && *title) {
+		mvaddstr(y, x + 2, " ");
+		int used = draw_text(y, x + 3, title, w - 6, theme(C_HEADING));
+		mvaddstr(y, x + 3 + used, " ");
+	}
+}

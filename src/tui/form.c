@@ -1,0 +1,458 @@
+/* form.c - the capture form for every item kind: text, detail ($EDITOR),
+ * department and person pickers, due date (parsed by core, errors inline),
+ * rationale and revisit date for decisions, consent for stories, and a link to
+ * the item under the cursor. Enter saves; the item is committed before the
+ * form closes and the screen calls it saved. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lineedit.h"
+#include "tui_int.h"
+#include "cxmeet/editor.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+#define ESC 27
+#define CTRL(c) ((c) & 0x1f)
+
+enum field_kind { F_TEXT, F_DETAIL, F_DEPT, F_PERSON, F_DUE, F_RATIONALE, F_REVISIT,
+		  F_CONSENT, F_LINK };
+
+struct field {
+	enum field_kind kind;
+	const char *label;
+	struct lineedit le; /* text fields */
+	char *multiline;    /* detail or rationale with newlines, edited in $EDITOR */
+	store_id id;        /* pickers */
+	char *name;         /* pickers: the chosen name */
+	bool on;            /* toggles */
+	char error[256];
+};
+
+struct form {
+	struct item *it;
+	const struct item *link_to;
+	struct field f[9];
+	int n, focus;
+	struct date_context dates;
+	char error[256];
+	bool dirty;
+};
+
+static const char *const text_labels[ITEM_KIND_COUNT] = {
+	"Decision", "Action", "Win", "Story", "Insight", "Note", "Topic", "Message",
+};
+
+static const char *person_label(enum item_kind k)
+{
+	switch (k) {
+	case ITEM_ACTION: return "Owner";
+	case ITEM_DECISION: return "Decided by";
+	case ITEM_WIN: return "Hero";
+	case ITEM_STORY: return "Told by";
+	case ITEM_PARKED: return "Raised by";
+	default: return NULL;
+	}
+}
+
+static struct field *add(struct form *fm, enum field_kind kind, const char *label)
+{
+	struct field *f = &fm->f[fm->n++];
+	memset(f, 0, sizeof *f);
+	f->kind = kind;
+	f->label = label;
+	return f;
+}
+
+static void set_long_text(struct field *f, const char *text)
+{
+	free(f->multiline);
+	f->multiline = NULL;
+	if (text && strchr(text, '\n'))
+		f->multiline = xstrdup(text);
+	le_init(&f->le, f->multiline ? "" : text, TEXT_MAX_LONG);
+}
+
+static char *name_of(struct tui *t, bool dept, store_id id)
+{
+	if (!id)
+		return NULL;
+	char *name = NULL;
+	if (dept) {
+		struct dept d;
+		if (store_dept_get(t->st, id, &d) == STORE_OK)
+			name = xstrdup(d.name);
+		dept_free(&d);
+	} else {
+		struct person p;
+		if (store_person_get(t->st, id, &p) == STORE_OK)
+			name = xstrdup(p.name);
+		person_free(&p);
+	}
+	return name;
+}
+
+static void build(struct tui *t, struct form *fm)
+{
+	struct item *it = fm->it;
+	char buf[16];
+	struct field *f = add(fm, F_TEXT, text_labels[it->kind]);
+	le_init(&f->le, it->text, TEXT_MAX_SHORT);
+	f = add(fm, F_DETAIL, "Detail");
+	set_long_text(f, it->detail);
+	f = add(fm, F_DEPT, it->kind == ITEM_MESSAGE ? "To department"
+			    : it->kind == ITEM_WIN ? "Credited to" : "Department");
+	f->id = it->dept_id;
+	f->name = name_of(t, true, f->id);
+	if (person_label(it->kind)) {
+		f = add(fm, F_PERSON, person_label(it->kind));
+		f->id = it->person_id;
+		f->name = name_of(t, false, f->id);
+	}
+	if (it->kind == ITEM_ACTION) {
+		f = add(fm, F_DUE, "Due");
+		cx_date due = it->due != DATE_NONE ? it->due : fm->dates.next_meeting;
+		date_format(due, buf, sizeof buf);
+		le_init(&f->le, due == DATE_NONE ? "" : buf, 64);
+	}
+	if (it->kind == ITEM_DECISION) {
+		f = add(fm, F_RATIONALE, "Rationale");
+		set_long_text(f, it->rationale);
+		f = add(fm, F_REVISIT, "Revisit on");
+		date_format(it->revisit, buf, sizeof buf);
+		le_init(&f->le, it->revisit == DATE_NONE ? "" : buf, 64);
+	}
+	if (it->kind == ITEM_STORY) {
+		f = add(fm, F_CONSENT, "Customer named");
+		f->on = it->consent;
+	}
+	if (fm->link_to && it->id == 0) {
+		f = add(fm, F_LINK, fm->link_to->kind == ITEM_PARKED && it->kind == ITEM_DECISION
+					    ? "Settles topic" : "Arose from");
+		f->on = true;
+	}
+}
+
+static void form_free(struct form *fm)
+{
+	for (int i = 0; i < fm->n; i++) {
+		le_free(&fm->f[i].le);
+		free(fm->f[i].multiline);
+		free(fm->f[i].name);
+	}
+}
+
+static bool is_line(enum field_kind k)
+{
+	return k == F_TEXT || k == F_DETAIL || k == F_DUE || k == F_RATIONALE || k == F_REVISIT;
+}
+
+static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bool focus)
+{
+	int lw = 15;
+	draw_text(y, x, f->label, lw - 1, focus ? theme(C_HEADING) : theme(C_NORMAL));
+	int fx = x + lw, fw = w - lw;
+	char buf[300];
+	switch (f->kind) {
+	case F_DEPT:
+	case F_PERSON:
+		snprintf(buf, sizeof buf, "%s", f->name ? f->name : "(none: type or Space to choose)");
+		draw_line(y, fx, buf, fw, focus ? theme(C_SELECTED) : (f->name ? theme(C_NORMAL)
+										: theme(C_MUTED)));
+		break;
+	case F_CONSENT:
+		draw_line(y, fx, f->on ? "[x] yes, the customer agreed to be named"
+				       : "[ ] no: the customer is not named", fw,
+			  focus ? theme(C_SELECTED) : theme(C_NORMAL));
+		break;
+	case F_LINK:
+		snprintf(buf, sizeof buf, "[%c] %s", f->on ? 'x' : ' ', fm->link_to->text);
+		draw_line(y, fx, buf, fw, focus ? theme(C_SELECTED) : theme(C_NORMAL));
+		break;
+	default:
+		if (f->multiline) {
+			int lines = 1;
+			for (const char *p = f->multiline; *p; p++)
+				lines += *p == '\n';
+			snprintf(buf, sizeof buf, "(%d lines: Ctrl-E to edit)", lines);
+			draw_line(y, fx, buf, fw, focus ? theme(C_SELECTED) : theme(C_MUTED));
+		} else if (!focus) {
+			le_draw(&f->le, y, fx, fw, false);
+		}
+	}
+	if (f->error[0])
+		draw_wrapped(y + 1, fx, f->error, fw, 2, theme(C_WARNING));
+}
+
+static void draw_form(struct tui *t, struct form *fm)
+{
+	int rows = 0;
+	for (int i = 0; i < fm->n; i++)
+		rows += 1 + 2 * (fm->f[i].error[0] != 0);
+	int w = t->cols - 4 < 96 ? t->cols - 4 : 96;
+	int h = rows + 6;
+	int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
+	char title[64];
+	snprintf(title, sizeof title, "%s %s", fm->it->id ? "Edit" : "New",
+		 item_kind_label(fm->it->kind));
+	draw_box(y, x, h, w, title);
+	int row = y + 2, focus_row = 0;
+	for (int i = 0; i < fm->n; i++) {
+		draw_field(fm, &fm->f[i], row, x + 2, w - 4, i == fm->focus);
+		if (i == fm->focus)
+			focus_row = row;
+		row += 1 + 2 * (fm->f[i].error[0] != 0);
+	}
+	draw_text(y + h - 3, x + 2, fm->error, w - 4, theme(C_WARNING));
+	draw_text(y + h - 2, x + 2,
+		  "Enter save  Tab/Up/Down field  Ctrl-E editor  Esc cancel", w - 4, theme(C_MUTED));
+	struct field *f = &fm->f[fm->focus];
+	if (is_line(f->kind) && !f->multiline)
+		le_draw(&f->le, focus_row, x + 2 + 15, w - 4 - 15, true);
+}
+
+/* Runs $EDITOR on a text field, with curses paused. */
+static void edit_external(struct tui *t, struct form *fm, struct field *f)
+{
+	char *cur = f->multiline ? xstrdup(f->multiline) : le_text(&f->le);
+	char *out = NULL, err[256];
+	def_prog_mode();
+	endwin();
+	int rc = editor_edit(cur, &out, err, sizeof err);
+	reset_prog_mode();
+	clear();
+	free(cur);
+	if (rc != 0) {
+		snprintf(fm->error, sizeof fm->error, "%s", err);
+		return;
+	}
+	/* Trailing newlines from the editor are not part of the text. */
+	size_t len = strlen(out);
+	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == '\r'))
+		out[--len] = '\0';
+	if (f->kind == F_TEXT && strchr(out, '\n')) {
+		snprintf(fm->error, sizeof fm->error,
+			 "The text is one line; longer text goes into Detail.");
+		free(out);
+		return;
+	}
+	le_free(&f->le);
+	set_long_text(f, out);
+	fm->dirty = true;
+	free(out);
+	(void)t;
+}
+
+static char *field_text(const struct field *f)
+{
+	return f->multiline ? xstrdup(f->multiline) : le_text(&f->le);
+}
+
+static struct field *find(struct form *fm, enum field_kind k)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (fm->f[i].kind == k)
+			return &fm->f[i];
+	return NULL;
+}
+
+/* Reads the fields into `out` (strings owned by the caller); sets field errors. */
+static bool collect(struct form *fm, struct item *out)
+{
+	bool ok = true;
+	char err[256];
+	*out = *fm->it;
+	out->text = field_text(find(fm, F_TEXT));
+	out->detail = field_text(find(fm, F_DETAIL));
+	struct field *f = find(fm, F_RATIONALE);
+	out->rationale = f ? field_text(f) : NULL;
+	out->dept_id = find(fm, F_DEPT)->id;
+	if ((f = find(fm, F_PERSON)))
+		out->person_id = f->id;
+	if ((f = find(fm, F_CONSENT)))
+		out->consent = f->on;
+	if ((f = find(fm, F_DUE))) {
+		char *s = le_text(&f->le);
+		f->error[0] = '\0';
+		if (date_parse_due(s, &fm->dates, &out->due, err, sizeof err) != 0) {
+			snprintf(f->error, sizeof f->error, "%s", err);
+			ok = false;
+		}
+		free(s);
+	}
+	if ((f = find(fm, F_REVISIT))) {
+		char *s = le_text(&f->le);
+		f->error[0] = '\0';
+		out->revisit = DATE_NONE;
+		if (*s && date_parse_due(s, &fm->dates, &out->revisit, err, sizeof err) != 0) {
+			snprintf(f->error, sizeof f->error, "%s", err);
+			ok = false;
+		}
+		free(s);
+	}
+	return ok;
+}
+
+static void free_collected(struct item *it)
+{
+	free(it->text);
+	free(it->detail);
+	free(it->rationale);
+}
+
+static enum store_rc save_new(struct tui *t, struct form *fm, struct item *it)
+{
+	struct field *link = find(fm, F_LINK);
+	time_t now = clock_now();
+	enum store_rc rc = store_begin(t->st);
+	if (rc == STORE_OK)
+		rc = store_item_add(t->st, it, now);
+	if (rc == STORE_OK && link && link->on) {
+		bool settles = fm->link_to->kind == ITEM_PARKED && it->kind == ITEM_DECISION;
+		rc = store_item_link(t->st, it->id, fm->link_to->id,
+				     settles ? LINK_SETTLES : LINK_AROSE_FROM);
+		if (rc == STORE_OK && settles && fm->link_to->status == STATUS_OPEN)
+			rc = store_item_set_status(t->st, fm->link_to->id, STATUS_CLOSED, NULL,
+						   it->meeting_id, now);
+	}
+	if (rc == STORE_OK)
+		return store_commit(t->st);
+	store_rollback(t->st);
+	return rc;
+}
+
+/* Validates and saves; true when committed. */
+static bool save(struct tui *t, struct form *fm, store_id meeting)
+{
+	struct item it;
+	char err[256];
+	fm->error[0] = '\0';
+	bool ok = collect(fm, &it);
+	if (ok && item_check(&it, err, sizeof err) != 0) {
+		snprintf(fm->error, sizeof fm->error, "%s", err);
+		ok = false;
+	}
+	if (ok) {
+		enum store_rc rc = fm->it->id ? store_item_update(t->st, &it, meeting, clock_now())
+					      : save_new(t, fm, &it);
+		if (rc == STORE_OK) {
+			fm->it->id = it.id;
+		} else {
+			snprintf(fm->error, sizeof fm->error, "Not saved: %s", store_errmsg(t->st));
+			ok = false;
+		}
+	}
+	free_collected(&it);
+	return ok;
+}
+
+static void choose(struct tui *t, struct field *f, const char *filter)
+{
+	char title[64];
+	snprintf(title, sizeof title, "Choose: %s", f->label);
+	store_id id = f->kind == F_DEPT ? pick_department(t, title, filter)
+					: pick_person(t, title, filter);
+	if (!id)
+		return;
+	f->id = id;
+	free(f->name);
+	f->name = name_of(t, f->kind == F_DEPT, id);
+	f->error[0] = '\0';
+}
+
+/* One key for the form; returns 1 to save, -1 to cancel, 0 to go on. */
+static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
+{
+	struct field *f = &fm->f[fm->focus];
+	bool too_long;
+	if (!is_key && ch == ESC)
+		return -1;
+	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER))
+		return 1;
+	if ((!is_key && ch == '\t') || (is_key && ch == KEY_DOWN)) {
+		fm->focus = (fm->focus + 1) % fm->n;
+		return 0;
+	}
+	if (is_key && (ch == KEY_BTAB || ch == KEY_UP)) {
+		fm->focus = (fm->focus + fm->n - 1) % fm->n;
+		return 0;
+	}
+	if (!is_key && ch == CTRL('e') && (f->kind == F_TEXT || f->kind == F_DETAIL ||
+					   f->kind == F_RATIONALE)) {
+		edit_external(t, fm, f);
+		return 0;
+	}
+	switch (f->kind) {
+	case F_DEPT:
+	case F_PERSON:
+		if (!is_key && ch >= 0x20 && ch != 0x7f) {
+			char filter[8] = "";
+			if (ch != ' ') {
+				mbstate_t ps;
+				memset(&ps, 0, sizeof ps);
+				size_t n = wcrtomb(filter, (wchar_t)ch, &ps);
+				filter[n == (size_t)-1 ? 0 : n] = '\0';
+			}
+			choose(t, f, filter);
+		} else if (!is_key && (ch == 0x7f || ch == CTRL('h'))) {
+			f->id = 0;
+			free(f->name);
+			f->name = NULL;
+		}
+		return 0;
+	case F_CONSENT:
+	case F_LINK:
+		if (!is_key && (ch == ' ' || ch == 'y' || ch == 'n'))
+			f->on = ch == ' ' ? !f->on : ch == 'y';
+		return 0;
+	default:
+		if (f->multiline)
+			return 0;
+		if (le_key(&f->le, ch, is_key, &too_long)) {
+			fm->dirty = true;
+			f->error[0] = '\0';
+			if (too_long)
+				snprintf(f->error, sizeof f->error, "That is as long as this field can be.");
+		}
+		return 0;
+	}
+}
+
+bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
+	       const struct item *link_to)
+{
+	struct form fm = {.it = it, .link_to = link_to};
+	struct org org;
+	fm.dates.today = clock_today();
+	fm.dates.next_meeting = DATE_NONE;
+	if (store_org_get(t->st, &org) == STORE_OK) {
+		fm.dates.next_meeting = meeting_next_due(&org.cadence, fm.dates.today, fm.dates.today);
+		org_free(&org);
+	}
+	it->meeting_id = it->meeting_id ? it->meeting_id : meeting;
+	it->step_id = it->step_id ? it->step_id : step;
+	build(t, &fm);
+	bool saved = false;
+	for (;;) {
+		tui_redraw(t);
+		if (!t->too_small) {
+			draw_form(t, &fm);
+			refresh();
+		}
+		wint_t ch;
+		bool is_key;
+		if (!tui_read_key(t, &ch, &is_key, -1))
+			continue;
+		curs_set(0);
+		int r = form_key(t, &fm, ch, is_key);
+		if (r < 0 && (!fm.dirty || dialog_confirm(t, "Discard what you typed?")))
+			break;
+		if (r > 0 && save(t, &fm, meeting)) {
+			saved = true;
+			break;
+		}
+	}
+	form_free(&fm);
+	curs_set(0);
+	return saved;
+}

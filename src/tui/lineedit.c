@@ -1,0 +1,219 @@
+/* lineedit.c - the one-line editor used by every text field and prompt.
+ * Only printable characters are inserted, so escape sequences pasted into a
+ * field never reach the database or the screen. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lineedit.h"
+#include "tui_int.h"
+#include "cxmeet/util.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+static size_t utf8_len(wchar_t c)
+{
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+static size_t byte_len(const struct lineedit *le)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < le->len; i++)
+		n += utf8_len(le->buf[i]);
+	return n;
+}
+
+static bool printable(wint_t c)
+{
+	return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c != 0x2028 &&
+	       c != 0x2029 && !(c >= 0xd800 && c <= 0xdfff) && c <= 0x10ffff;
+}
+
+static bool insert(struct lineedit *le, wchar_t c)
+{
+	if (byte_len(le) + utf8_len(c) > le->max_bytes)
+		return false;
+	if (le->len + 1 >= le->cap) {
+		le->cap = le->cap ? le->cap * 2 : 64;
+		le->buf = xrealloc(le->buf, le->cap * sizeof *le->buf);
+	}
+	memmove(le->buf + le->cursor + 1, le->buf + le->cursor,
+		(le->len - le->cursor) * sizeof *le->buf);
+	le->buf[le->cursor++] = c;
+	le->len++;
+	return true;
+}
+
+void le_set(struct lineedit *le, const char *text)
+{
+	le->len = le->cursor = le->scroll = 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	const char *p = text ? text : "";
+	size_t left = strlen(p);
+	while (left > 0) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, p, left, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&ps, 0, sizeof ps);
+			n = 1;
+			wc = L'?';
+		}
+		if (wc == L'\n' || wc == L'\t')
+			wc = L' ';
+		if (printable((wint_t)wc) && !insert(le, wc))
+			break;
+		p += n;
+		left -= n;
+	}
+}
+
+void le_init(struct lineedit *le, const char *text, size_t max_bytes)
+{
+	memset(le, 0, sizeof *le);
+	le->max_bytes = max_bytes;
+	le_set(le, text);
+}
+
+void le_free(struct lineedit *le)
+{
+	free(le->buf);
+	memset(le, 0, sizeof *le);
+}
+
+char *le_text(const struct lineedit *le)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < le->len; i++) {
+		char mb[MB_LEN_MAX];
+		mbstate_t ps;
+		memset(&ps, 0, sizeof ps);
+		size_t n = wcrtomb(mb, le->buf[i], &ps);
+		if (n != (size_t)-1)
+			sb_addn(&sb, mb, n);
+	}
+	return sb_take(&sb);
+}
+
+static bool is_word(wchar_t c) { return c != L' '; }
+
+bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
+{
+	*too_long = false;
+	if (is_key) {
+		switch (ch) {
+		case KEY_LEFT:
+			if (le->cursor > 0)
+				le->cursor--;
+			return true;
+		case KEY_RIGHT:
+			if (le->cursor < le->len)
+				le->cursor++;
+			return true;
+		case KEY_HOME:
+			le->cursor = 0;
+			return true;
+		case KEY_END:
+			le->cursor = le->len;
+			return true;
+		case KEY_BACKSPACE:
+			ch = 0x7f;
+			break;
+		case KEY_DC:
+			if (le->cursor < le->len) {
+				memmove(le->buf + le->cursor, le->buf + le->cursor + 1,
+					(le->len - le->cursor - 1) * sizeof *le->buf);
+				le->len--;
+			}
+			return true;
+		default:
+			return false;
+		}
+	}
+	if (ch == 0x7f || ch == CTRL('h')) {
+		if (le->cursor > 0) {
+			memmove(le->buf + le->cursor - 1, le->buf + le->cursor,
+				(le->len - le->cursor) * sizeof *le->buf);
+			le->cursor--;
+			le->len--;
+		}
+		return true;
+	}
+	if (ch == CTRL('a')) {
+		le->cursor = 0;
+		return true;
+	}
+	if (ch == CTRL('u')) { /* delete to the start */
+		memmove(le->buf, le->buf + le->cursor, (le->len - le->cursor) * sizeof *le->buf);
+		le->len -= le->cursor;
+		le->cursor = 0;
+		return true;
+	}
+	if (ch == CTRL('w')) { /* delete the word before the cursor */
+		size_t end = le->cursor, start = end;
+		while (start > 0 && !is_word(le->buf[start - 1]))
+			start--;
+		while (start > 0 && is_word(le->buf[start - 1]))
+			start--;
+		memmove(le->buf + start, le->buf + end, (le->len - end) * sizeof *le->buf);
+		le->len -= end - start;
+		le->cursor = start;
+		return true;
+	}
+	if (!printable(ch))
+		return false;
+	if (!insert(le, (wchar_t)ch))
+		*too_long = true;
+	return true;
+}
+
+static int wcols(wchar_t c)
+{
+	int w = wcwidth(c);
+	return w < 0 ? 1 : w;
+}
+
+void le_draw(struct lineedit *le, int y, int x, int width, bool focused)
+{
+	if (width < 2)
+		return;
+	/* Keep the cursor in view: scroll so that it fits in width - 1 columns. */
+	if (le->cursor < le->scroll)
+		le->scroll = le->cursor;
+	for (;;) {
+		int cols = 0;
+		for (size_t i = le->scroll; i < le->cursor; i++)
+			cols += wcols(le->buf[i]);
+		if (cols < width - 1 || le->scroll >= le->cursor)
+			break;
+		le->scroll++;
+	}
+	attr_t a = focused ? A_UNDERLINE | A_BOLD : A_UNDERLINE;
+	draw_fill(y, x, width, a);
+	int used = 0, cursor_x = x;
+	move(y, x);
+	if (le->scroll > 0) {
+		draw_text(y, x, "<", 1, theme(C_MUTED));
+		used = 1;
+	}
+	for (size_t i = le->scroll; i < le->len; i++) {
+		int w = wcols(le->buf[i]);
+		if (used + w > width)
+			break;
+		if (i == le->cursor)
+			cursor_x = x + used;
+		cchar_t cc;
+		wchar_t str[2] = {le->buf[i], L'\0'};
+		setcchar(&cc, str, a, 0, NULL);
+		mvadd_wch(y, x + used, &cc);
+		used += w;
+	}
+	if (le->cursor == le->len)
+		cursor_x = x + used;
+	if (focused) {
+		move(y, cursor_x < x + width ? cursor_x : x + width - 1);
+		curs_set(1);
+	}
+}

@@ -1,0 +1,56 @@
+/* meeting_view.h - the meeting runner's state and its panes: one pane per
+ * kind of agenda step, each in its own file (pane_*.c). */
+#ifndef CXMEET_TUI_MEETING_VIEW_H
+#define CXMEET_TUI_MEETING_VIEW_H
+
+#include "tui_int.h"
+
+struct meeting_view {
+	struct meeting_run run;
+	struct org org;
+	struct item *items; /* the rows of the current pane */
+	size_t n_items;
+	size_t total;       /* rows in all (the review pages through them) */
+	size_t offset;      /* first row loaded */
+	int sel;            /* absolute row under the cursor */
+	int top;            /* first row shown */
+	struct person *people; /* roll call */
+	size_t n_people;
+	store_id *present;
+	size_t n_present;
+	cx_date next_date;     /* wrap-up */
+	int rating;
+};
+
+struct pane_ops {
+	void (*load)(struct tui *t);
+	void (*draw)(struct tui *t, int y, int x, int h, int w);
+	/* Gets the key before the runner; returns what it did not handle. */
+	enum action (*key)(struct tui *t, wint_t ch, bool is_key, enum action a);
+};
+
+extern const struct pane_ops pane_items, pane_rollcall, pane_mission, pane_review,
+	pane_priorities, pane_wins, pane_wrapup;
+
+const struct pane_ops *pane_for(enum step_kind k);
+/* Reloads the current pane's rows from the store. */
+void mv_reload(struct tui *t);
+/* The item under the cursor, or NULL. */
+const struct item *mv_selected(struct tui *t);
+/* Opens the capture form for a new item of kind; true when saved. */
+bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link);
+/* Moves the cursor for Up/Down/PgUp/PgDn/Home/End over n rows; true if used. */
+bool mv_move(struct tui *t, enum action a, size_t n, int page);
+
+/* Draws rows of items (kind tag, text, department, person, due); the shared
+ * list look of the panes. */
+/* Rows are numbered from first_index; sel is the row under the cursor (-1:
+ * none here) and *top the first row shown, kept so that sel stays visible. */
+void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
+		int first_index, int sel, int *top);
+/* Edit and delete of the item under the cursor, shared by the panes. */
+enum action items_key(struct tui *t, enum action a);
+/* "2026-11-23" or "-" */
+const char *fmt_date(cx_date d, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,105 @@
+/* pane_wins.c - wins and hidden heroes: this meeting's wins by department,
+ * crediting people, with the behind-the-scenes departments set apart and
+ * those without a win yet named, so nobody forgets to ask them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meeting_view.h"
+#include "cxmeet/util.h"
+
+static int by_dept(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	int c = strcmp(x->dept_name ? x->dept_name : "", y->dept_name ? y->dept_name : "");
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+static void load(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	struct item *all;
+	size_t n;
+	if (store_meeting_items(t->st, mv->run.m.id, 0, &all, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	mv->items = xcalloc(n + 1, sizeof *mv->items);
+	for (size_t i = 0; i < n; i++) {
+		if (all[i].kind == ITEM_WIN)
+			mv->items[mv->n_items++] = all[i];
+		else
+			item_free(&all[i]);
+	}
+	free(all);
+	qsort(mv->items, mv->n_items, sizeof *mv->items, by_dept);
+	mv->total = mv->n_items;
+	mv->offset = 0;
+}
+
+/* "Behind the scenes without a win yet: IT, Finance" */
+static char *quiet_heroes(struct tui *t, const struct dept *d, size_t nd)
+{
+	struct meeting_view *mv = t->mv;
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < nd; i++) {
+		if (!d[i].behind)
+			continue;
+		bool has = false;
+		for (size_t k = 0; k < mv->n_items && !has; k++)
+			has = mv->items[k].dept_id == d[i].id;
+		if (!has)
+			sb_addf(&sb, "%s%s", sb.len ? ", " : "Behind the scenes, no win yet: ",
+				d[i].name);
+	}
+	return sb_take(&sb);
+}
+
+static bool dept_behind(const struct dept *d, size_t nd, store_id id)
+{
+	for (size_t i = 0; i < nd; i++)
+		if (d[i].id == id)
+			return d[i].behind;
+	return false;
+}
+
+static void draw(struct tui *t, int y, int x, int h, int w)
+{
+	struct meeting_view *mv = t->mv;
+	struct dept *d = NULL;
+	size_t nd = 0;
+	store_dept_list(t->st, true, &d, &nd);
+	char head[120];
+	snprintf(head, sizeof head, "Wins in this meeting (%zu)  * = behind the scenes", mv->n_items);
+	draw_line(y, x, head, w, theme(C_HEADING));
+	char *quiet = quiet_heroes(t, d, nd);
+	int qrows = *quiet ? draw_wrapped(y + h - 2, x, quiet, w, 2, theme(C_ACCENT)) : 0;
+	free(quiet);
+	if (mv->n_items == 0) {
+		draw_text(y + 1, x, "No wins yet. Press w to credit a department and its hero.", w,
+			  theme(C_MUTED));
+	} else {
+		items_draw(y + 1, x, h - 2 - qrows, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+		/* Mark the wins of behind-the-scenes departments in the tag column. */
+		for (int r = 0; r < h - 2 - qrows && (size_t)(mv->top + r) < mv->n_items; r++)
+			if (dept_behind(d, nd, mv->items[mv->top + r].dept_id))
+				draw_text(y + 1 + r, x, "*", 1, mv->top + r == mv->sel
+									 ? theme(C_SELECTED)
+									 : theme(C_ACCENT));
+	}
+	dept_list_free(d, nd);
+}
+
+static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	(void)ch;
+	(void)is_key;
+	if (mv_move(t, a, t->mv->n_items, 10))
+		return ACT_NONE;
+	if (a == ACT_SELECT)
+		a = ACT_EDIT;
+	return items_key(t, a);
+}
+
+const struct pane_ops pane_wins = {.load = load, .draw = draw, .key = key};

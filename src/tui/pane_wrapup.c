@@ -1,0 +1,204 @@
+/* pane_wrapup.c - wrap-up: messages to other teams (who else needs to know),
+ * the next meeting date (from the cadence, editable), the meeting's rating,
+ * what was captured, and ending the meeting with its minutes written. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meeting_view.h"
+#include "cxmeet/fileio.h"
+#include "cxmeet/minutes.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+static int counts[ITEM_KIND_COUNT];
+
+static void load(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	struct item *all;
+	size_t n;
+	memset(counts, 0, sizeof counts);
+	if (store_meeting_items(t->st, mv->run.m.id, 0, &all, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	mv->items = xcalloc(n + 1, sizeof *mv->items);
+	for (size_t i = 0; i < n; i++) {
+		counts[all[i].kind]++;
+		if (all[i].kind == ITEM_MESSAGE)
+			mv->items[mv->n_items++] = all[i];
+		else
+			item_free(&all[i]);
+	}
+	free(all);
+	mv->total = mv->n_items;
+	mv->offset = 0;
+}
+
+static void draw(struct tui *t, int y, int x, int h, int w)
+{
+	struct meeting_view *mv = t->mv;
+	char line[300], date[16], rating[16];
+	snprintf(rating, sizeof rating, mv->rating ? "%d/10" : "not rated", mv->rating);
+	snprintf(line, sizeof line, "Next meeting: %s    Rating: %s    (Enter: set them, E: end "
+		 "the meeting)", fmt_date(mv->next_date, date, sizeof date), rating);
+	draw_line(y, x, line, w, theme(C_HEADING));
+	snprintf(line, sizeof line, "Captured: %d decisions, %d actions, %d wins, %d stories, "
+		 "%d insights, %d parked, %d messages, %d notes", counts[ITEM_DECISION],
+		 counts[ITEM_ACTION], counts[ITEM_WIN], counts[ITEM_STORY], counts[ITEM_INSIGHT],
+		 counts[ITEM_PARKED], counts[ITEM_MESSAGE], counts[ITEM_NOTE]);
+	int used = draw_wrapped(y + 1, x, line, w, 2, theme(C_NORMAL));
+	int ly = y + 2 + used;
+	snprintf(line, sizeof line, "Who else needs to know? Messages to other teams (%zu): m adds one",
+		 mv->n_items);
+	draw_line(ly, x, line, w, theme(C_HEADING));
+	if (mv->n_items)
+		items_draw(ly + 1, x, y + h - ly - 1, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+}
+
+static const char *check_rating(const char *text, void *ctx, char *buf, size_t len)
+{
+	(void)ctx;
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	if (errno || end == text || *end || v < 1 || v > 10) {
+		snprintf(buf, len, "A rating is a whole number from 1 to 10.");
+		return buf;
+	}
+	return NULL;
+}
+
+static const char *check_next(const char *text, void *ctx, char *buf, size_t len)
+{
+	cx_date d;
+	return date_parse_due(text, ctx, &d, buf, len) == 0 ? NULL : buf;
+}
+
+static void set_next(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	struct date_context dc = {clock_today(), mv->next_date};
+	char cur[16], err[200];
+	char *text = dialog_input(t, "Next meeting date", fmt_date(mv->next_date, cur, sizeof cur),
+				  check_next, &dc);
+	if (text && date_parse_due(text, &dc, &mv->next_date, err, sizeof err) != 0)
+		tui_flash(t, true, "%s", err);
+	free(text);
+}
+
+static void set_rating(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	char cur[8] = "";
+	if (mv->rating)
+		snprintf(cur, sizeof cur, "%d", mv->rating);
+	char *text = dialog_input(t, "Rate this meeting from 1 to 10", cur, check_rating, NULL);
+	if (text)
+		mv->rating = atoi(text);
+	free(text);
+}
+
+static const char *check_path(const char *text, void *ctx, char *buf, size_t len)
+{
+	(void)ctx;
+	if (!*text)
+		return NULL; /* empty: no minutes */
+	char *clean = text_clean(text, TEXT_SHORT, "file name", buf, len);
+	if (!clean)
+		return buf;
+	free(clean);
+	return NULL;
+}
+
+/* Offers to write the minutes; the meeting is already saved as completed. */
+static void write_minutes(struct tui *t, store_id meeting)
+{
+	struct meeting m;
+	if (store_meeting_get(t->st, meeting, &m) != STORE_OK)
+		return;
+	char *name = minutes_default_filename(&m);
+	for (;;) {
+		char *path = dialog_input(t, "Write the minutes to (empty: do not write)", name,
+					  check_path, NULL);
+		if (!path || !*path) {
+			free(path);
+			tui_flash(t, false, "Meeting ended. Minutes: cxmeet show %lld", (long long)meeting);
+			break;
+		}
+		char *md = NULL, err[300];
+		int rc = minutes_markdown(t->st, meeting, &md) == STORE_OK
+				 ? file_write_new(path, md, false, NULL, err, sizeof err)
+				 : (snprintf(err, sizeof err, "%s", store_errmsg(t->st)), -1);
+		free(md);
+		if (rc == 0) {
+			tui_flash(t, false, "Meeting ended. Minutes written to %s", path);
+			free(path);
+			break;
+		}
+		char q[400];
+		snprintf(q, sizeof q, "%s Try another file?", err);
+		free(name);
+		name = path;
+		if (!dialog_confirm(t, q)) {
+			tui_flash(t, true, "Meeting ended; minutes not written (%s).", err);
+			break;
+		}
+	}
+	free(name);
+}
+
+static void end_meeting(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	char q[200], date[16];
+	snprintf(q, sizeof q, "End the meeting now? Next meeting %s, rating %s.",
+		 fmt_date(mv->next_date, date, sizeof date), mv->rating ? "given" : "not given");
+	if (!dialog_confirm(t, q))
+		return;
+	store_id id = mv->run.m.id;
+	if (meeting_end(&mv->run, MEETING_COMPLETED, mv->rating, mv->next_date, clock_now()) !=
+	    STORE_OK) {
+		tui_flash(t, true, "Not ended: %s", store_errmsg(t->st));
+		return;
+	}
+	tui_set_view(t, &view_home);
+	write_minutes(t, id);
+}
+
+static void menu(struct tui *t)
+{
+	static const char *const labels[] = {"Set the next meeting date", "Rate this meeting",
+					     "End the meeting and write minutes"};
+	struct pick_option o[3];
+	for (int i = 0; i < 3; i++)
+		o[i] = (struct pick_option){i, (char *)labels[i], NULL};
+	int k = dialog_pick(t, "Wrap-up", o, 3, "");
+	if (k == 0)
+		set_next(t);
+	else if (k == 1)
+		set_rating(t);
+	else if (k == 2)
+		end_meeting(t);
+}
+
+static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	(void)ch;
+	(void)is_key;
+	if (mv_move(t, a, t->mv->n_items, 10))
+		return ACT_NONE;
+	if (a == ACT_SELECT) {
+		menu(t);
+		return ACT_NONE;
+	}
+	if (a == ACT_END_MEETING) {
+		end_meeting(t);
+		return ACT_NONE;
+	}
+	return items_key(t, a);
+}
+
+const struct pane_ops pane_wrapup = {.load = load, .draw = draw, .key = key};

@@ -1,0 +1,148 @@
+/* tui.c - starting and ending curses, the main loop, the layout (top bar,
+ * view, status bar), resizing through KEY_RESIZE only, and the too-small
+ * notice. Views live in view_*.c, widgets in dialog.c and form.c. */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+#include "cxmeet/tui.h"
+#include "cxmeet/util.h"
+
+static bool curses_on;
+static volatile sig_atomic_t stop_signal;
+
+/* SIGTERM and SIGHUP (a closed terminal) end the loop; the main loop leaves
+ * curses and the meeting is kept in progress, everything shown as saved is. */
+static void on_signal(int sig) { stop_signal = sig; }
+
+static void tui_end(void)
+{
+	if (curses_on) {
+		endwin();
+		curses_on = false;
+	}
+}
+
+void tui_flash(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->flash, sizeof t->flash, fmt, ap);
+	va_end(ap);
+	t->flash_error = error;
+}
+
+void tui_set_view(struct tui *t, const struct view_ops *v)
+{
+	if (t->view && t->view->close && t->view != v)
+		t->view->close(t);
+	t->view = v;
+}
+
+static void layout(struct tui *t)
+{
+	getmaxyx(stdscr, t->rows, t->cols);
+	t->too_small = t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_LINES;
+	t->compact = t->cols < TUI_WIDE_COLS || t->rows < TUI_TALL_LINES;
+}
+
+static void draw_too_small(struct tui *t)
+{
+	char msg[128];
+	erase();
+	snprintf(msg, sizeof msg, "Terminal too small: %dx%d.", t->cols, t->rows);
+	draw_text(0, 0, msg, t->cols, theme(C_WARNING));
+	snprintf(msg, sizeof msg, "cxmeet needs at least %dx%d.", TUI_MIN_COLS, TUI_MIN_LINES);
+	draw_text(1, 0, msg, t->cols, theme(C_NORMAL));
+	draw_text(2, 0, "Enlarge the window, or press q.", t->cols, theme(C_MUTED));
+}
+
+void tui_redraw(struct tui *t)
+{
+	layout(t);
+	if (t->too_small) {
+		draw_too_small(t);
+		refresh();
+		return;
+	}
+	erase();
+	t->view->draw(t);
+	if (t->flash[0])
+		draw_line(t->rows - 1, 0, t->flash, t->cols,
+			  theme(t->flash_error ? C_ERROR : C_STATUS));
+	refresh();
+}
+
+bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
+{
+	timeout(timeout_ms);
+	int rc = get_wch(ch);
+	if (rc == ERR)
+		return false;
+	*is_key = rc == KEY_CODE_YES;
+	if (*is_key && *ch == KEY_RESIZE) {
+		layout(t);
+		return false; /* the caller redraws */
+	}
+	return true;
+}
+
+static void run_loop(struct tui *t)
+{
+	while (!t->quit && !stop_signal) {
+		tui_redraw(t);
+		wint_t ch;
+		bool is_key;
+		if (!tui_read_key(t, &ch, &is_key, 1000))
+			continue;
+		if (t->too_small) {
+			if (!is_key && ch == 'q')
+				t->quit = true;
+			continue;
+		}
+		t->flash[0] = '\0';
+		if (!is_key && ch == 3) /* Ctrl-C: raw mode reads it as a key */
+			ch = 'q';
+		enum action a = keymap_lookup(ch, is_key);
+		if (t->view->key)
+			a = t->view->key(t, ch, is_key, a);
+		if (a == ACT_HELP)
+			tui_help(t);
+		else if (a == ACT_REDRAW)
+			clear();
+		else if (a == ACT_QUIT && t->view == &view_home)
+			t->quit = true;
+	}
+}
+
+int tui_run(struct store *st)
+{
+	struct tui t = {.st = st};
+	if (!initscr())
+		die("cannot start the terminal interface (is TERM set?)");
+	curses_on = true;
+	util_set_die_hook(tui_end);
+	raw();
+	noecho();
+	keypad(stdscr, TRUE);
+	nonl();
+	curs_set(0);
+	set_escdelay(50);
+	theme_init();
+	layout(&t);
+	struct sigaction sa = {.sa_handler = on_signal};
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	store_id mid;
+	if (store_meeting_in_progress(st, &mid) == STORE_OK)
+		tui_flash(&t, false, "A meeting is in progress: press Enter to resume it.");
+	tui_set_view(&t, &view_home);
+	run_loop(&t);
+	tui_set_view(&t, NULL);
+	tui_end();
+	util_set_die_hook(NULL);
+	return EXIT_OK;
+}

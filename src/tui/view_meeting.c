@@ -1,0 +1,259 @@
+/* view_meeting.c - the meeting runner: top bar, agenda sidebar with planned
+ * minutes, time spent and done marks, the current step's prompt and pane, and
+ * a status line with the meeting clock and the step's time against plan. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meeting_view.h"
+#include "cxmeet/util.h"
+
+static struct meeting_view mv_storage;
+
+const struct pane_ops *pane_for(enum step_kind k)
+{
+	switch (k) {
+	case STEP_ROLL_CALL: return &pane_rollcall;
+	case STEP_MISSION: return &pane_mission;
+	case STEP_ACTION_REVIEW: return &pane_review;
+	case STEP_PRIORITIES: return &pane_priorities;
+	case STEP_WINS: return &pane_wins;
+	case STEP_WRAP_UP: return &pane_wrapup;
+	default: return &pane_items;
+	}
+}
+
+static const struct pane_ops *cur_pane(struct tui *t)
+{
+	return pane_for(meeting_current(&t->mv->run)->kind);
+}
+
+void mv_reload(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	item_list_free(mv->items, mv->n_items);
+	mv->items = NULL;
+	mv->n_items = 0;
+	cur_pane(t)->load(t);
+	if (mv->sel >= (int)mv->total)
+		mv->sel = mv->total ? (int)mv->total - 1 : 0;
+}
+
+const struct item *mv_selected(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	long i = (long)mv->sel - (long)mv->offset;
+	return i >= 0 && (size_t)i < mv->n_items ? &mv->items[i] : NULL;
+}
+
+bool mv_move(struct tui *t, enum action a, size_t n, int page)
+{
+	struct meeting_view *mv = t->mv;
+	int last = n ? (int)n - 1 : 0;
+	switch (a) {
+	case ACT_UP: mv->sel = mv->sel > 0 ? mv->sel - 1 : 0; break;
+	case ACT_DOWN: mv->sel = mv->sel < last ? mv->sel + 1 : last; break;
+	case ACT_PAGE_UP: mv->sel = mv->sel > page ? mv->sel - page : 0; break;
+	case ACT_PAGE_DOWN: mv->sel = mv->sel + page < last ? mv->sel + page : last; break;
+	case ACT_TOP: mv->sel = 0; break;
+	case ACT_BOTTOM: mv->sel = last; break;
+	default: return false;
+	}
+	return true;
+}
+
+bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
+{
+	struct meeting_view *mv = t->mv;
+	const struct meeting_step *step = meeting_current(&mv->run);
+	struct item it = {.kind = kind, .due = DATE_NONE, .revisit = DATE_NONE};
+	bool saved = form_item(t, &it, mv->run.m.id, step->id, link);
+	if (saved) {
+		/* The form returned after the commit: only now is it shown as saved. */
+		meeting_flush_time(&mv->run, clock_now());
+		tui_flash(t, false, "Saved %s #%lld.", item_kind_label(kind), (long long)it.id);
+		mv_reload(t);
+	}
+	return saved;
+}
+
+static void fmt_clock(int secs, char *buf, size_t len)
+{
+	if (secs >= 3600)
+		snprintf(buf, len, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+	else
+		snprintf(buf, len, "%02d:%02d", secs / 60, secs % 60);
+}
+
+static void draw_sidebar(struct tui *t, int y, int h, int w)
+{
+	struct meeting_run *r = &t->mv->run;
+	time_t now = clock_now();
+	draw_line(y, 0, "Agenda", w, theme(C_HEADING));
+	for (size_t i = 0; i < r->n_steps && (int)i + 1 < h; i++) {
+		const struct meeting_step *s = &r->steps[i];
+		bool cur = (int)i == r->m.current_step;
+		char line[160], spent[16];
+		int secs = meeting_step_seconds(r, (int)i, now);
+		snprintf(spent, sizeof spent, "%d/%d", (secs + 59) / 60, s->planned_minutes);
+		snprintf(line, sizeof line, "%c%zu %s", s->done ? '+' : cur ? '>' : ' ', i + 1, s->title);
+		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK) : theme(C_NORMAL);
+		int sw = text_cols(spent);
+		draw_line(y + 1 + (int)i, 0, line, w - sw - 1, a);
+		draw_line(y + 1 + (int)i, w - sw - 1, " ", 1, a);
+		draw_line(y + 1 + (int)i, w - sw, spent, sw,
+			  meeting_step_overrun(r, (int)i, now) ? theme(C_WARNING)
+			  : cur ? a : theme(C_MUTED));
+	}
+	for (int row = y; row < y + h; row++)
+		mvaddch(row, w, ACS_VLINE);
+}
+
+static void draw_status(struct tui *t)
+{
+	struct meeting_run *r = &t->mv->run;
+	time_t now = clock_now();
+	char total[16], step[16], line[256];
+	fmt_clock(meeting_total_seconds(r, now), total, sizeof total);
+	fmt_clock(meeting_step_seconds(r, r->m.current_step, now), step, sizeof step);
+	const struct meeting_step *s = meeting_current(r);
+	bool over = meeting_step_overrun(r, r->m.current_step, now);
+	snprintf(line, sizeof line, " Meeting %s/%dm  Step %s/%dm%s", total,
+		 meeting_planned_minutes(r), step, s->planned_minutes, over ? " OVER" : "");
+	int used = text_cols(line);
+	draw_line(t->rows - 1, 0, line, used, over ? theme(C_ERROR) : theme(C_STATUS));
+	const char *hints = t->compact ? "  </>:step d a w s i n p m:capture ?:help q:leave"
+				       : "  Left/Right:step  d a w s i n p m:capture  e:edit  X:delete  ?:help  q:leave";
+	draw_line(t->rows - 1, used, hints, t->cols - used, theme(C_STATUS));
+}
+
+static void meeting_draw(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	struct meeting_run *r = &mv->run;
+	const struct meeting_step *s = meeting_current(r);
+	char title[300], date[16];
+	date_format(date_from_time(r->m.started_at), date, sizeof date);
+	snprintf(title, sizeof title, " %s  CX council %s  Step %d/%zu: %s",
+		 *mv->org.text[ORG_NAME] ? mv->org.text[ORG_NAME] : "cxmeet", date,
+		 r->m.current_step + 1, r->n_steps, s->title);
+	draw_line(0, 0, title, t->cols, theme(C_TITLE));
+	int side = t->compact ? 24 : 32;
+	int body = t->rows - 2;
+	draw_sidebar(t, 1, body, side);
+	int x = side + 2, w = t->cols - x - 1;
+	int used = draw_wrapped(1, x, s->prompt, w, 3, theme(C_MUTED));
+	int y = 1 + used + 1;
+	cur_pane(t)->draw(t, y, x, t->rows - 1 - y, w);
+	draw_status(t);
+}
+
+static void go_step(struct tui *t, int to)
+{
+	struct meeting_view *mv = t->mv;
+	if (to < 0 || (size_t)to >= mv->run.n_steps || to == mv->run.m.current_step)
+		return;
+	enum store_rc rc = meeting_goto(&mv->run, to, clock_now());
+	if (rc != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	mv->sel = mv->top = 0;
+	mv->offset = 0;
+	mv_reload(t);
+}
+
+static void leave(struct tui *t)
+{
+	if (!dialog_confirm(t, "Leave the meeting? It stays in progress, and you can resume it "
+			       "from the home screen."))
+		return;
+	meeting_flush_time(&t->mv->run, clock_now());
+	tui_set_view(t, &view_home);
+	tui_flash(t, false, "The meeting is still in progress: Enter resumes it.");
+}
+
+static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	struct meeting_view *mv = t->mv;
+	a = cur_pane(t)->key(t, ch, is_key, a);
+	int kind = action_capture_kind(a);
+	if (a == ACT_CAPTURE_DEFAULT)
+		kind = (int)step_default_kind(meeting_current(&mv->run)->kind);
+	if (kind >= 0) {
+		const struct item *sel = mv_selected(t);
+		mv_capture(t, (enum item_kind)kind, sel);
+		return ACT_NONE;
+	}
+	switch (a) {
+	case ACT_STEP_NEXT:
+		go_step(t, mv->run.m.current_step + 1);
+		return ACT_NONE;
+	case ACT_STEP_PREV:
+		go_step(t, mv->run.m.current_step - 1);
+		return ACT_NONE;
+	case ACT_STEP_JUMP:
+		go_step(t, (int)ch - '1');
+		return ACT_NONE;
+	case ACT_END_MEETING:
+		go_step(t, (int)mv->run.n_steps - 1);
+		return ACT_NONE;
+	case ACT_QUIT:
+		leave(t);
+		return ACT_NONE;
+	default:
+		return a;
+	}
+}
+
+static void meeting_close(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	if (!mv)
+		return;
+	if (mv->run.m.status == MEETING_IN_PROGRESS && mv->run.st)
+		meeting_flush_time(&mv->run, clock_now());
+	item_list_free(mv->items, mv->n_items);
+	person_list_free(mv->people, mv->n_people);
+	free(mv->present);
+	org_free(&mv->org);
+	meeting_run_free(&mv->run);
+	memset(mv, 0, sizeof *mv);
+	t->mv = NULL;
+}
+
+void meeting_view_open(struct tui *t, bool resume)
+{
+	struct meeting_view *mv = &mv_storage;
+	memset(mv, 0, sizeof *mv);
+	time_t now = clock_now();
+	store_id mid;
+	enum store_rc rc;
+	if (resume && store_meeting_in_progress(t->st, &mid) == STORE_OK)
+		rc = meeting_resume(t->st, mid, now, &mv->run);
+	else
+		rc = meeting_begin(t->st, 0, 0, now, &mv->run);
+	if (rc == STORE_OK)
+		rc = store_org_get(t->st, &mv->org);
+	if (rc != STORE_OK) {
+		tui_flash(t, true, "Cannot open the meeting: %s", store_errmsg(t->st));
+		meeting_run_free(&mv->run);
+		org_free(&mv->org);
+		return;
+	}
+	mv->rating = 0;
+	mv->next_date = meeting_next_due(&mv->org.cadence, date_from_time(mv->run.m.started_at),
+					 clock_today());
+	t->mv = mv;
+	tui_set_view(t, &view_meeting);
+	mv_reload(t);
+	tui_flash(t, false, resume ? "Resumed at step %d." : "Meeting started (step %d).",
+		  mv->run.m.current_step + 1);
+}
+
+const struct view_ops view_meeting = {
+	.name = "meeting",
+	.draw = meeting_draw,
+	.key = meeting_key,
+	.close = meeting_close,
+};

@@ -1,0 +1,356 @@
+/* test_meeting.c - the meeting state machine (core/meeting.c) on real temporary
+ * databases: starting with the default agenda, carrying open actions, time per
+ * step, resuming, ending; and the rules items of each kind must follow. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cxmeet/meeting.h"
+#include "cxmeet/setup.h"
+#include "cxmeet/util.h"
+
+static char dir[] = "/tmp/cxmeet-meeting-XXXXXX";
+static int counter;
+
+static struct store *open_setup(void)
+{
+	char err[512];
+	struct store *st;
+	bool created;
+	char *path = xasprintf("%s/db%d.sqlite", dir, ++counter);
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	free(path);
+	assert_int_equal(setup_ensure(st, "Acme", &created), STORE_OK);
+	return st;
+}
+
+static time_t at(const char *iso)
+{
+	time_t t;
+	assert_true(clock_parse(iso, &t));
+	return t;
+}
+
+static store_id dept_id(struct store *st, const char *name)
+{
+	struct dept d;
+	assert_int_equal(store_dept_find(st, name, &d), STORE_OK);
+	store_id id = d.id;
+	dept_free(&d);
+	return id;
+}
+
+static store_id add_person(struct store *st, const char *name, const char *dept)
+{
+	struct person p = {.name = (char *)name, .dept_id = dept_id(st, dept), .role = ROLE_MEMBER,
+			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
+	store_id id;
+	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	return id;
+}
+
+static store_id add_action(struct store *st, const char *text, store_id owner, store_id meeting,
+			   time_t when)
+{
+	struct item it = {.kind = ITEM_ACTION, .text = (char *)text, .person_id = owner,
+			  .dept_id = dept_id(st, "Sales"), .due = date_from_ymd(2026, 12, 1),
+			  .revisit = DATE_NONE, .meeting_id = meeting};
+	assert_int_equal(store_item_add(st, &it, when), STORE_OK);
+	return it.id;
+}
+
+/* How many 'carried' events the item has, and the meeting of the last one. */
+static int carried_events(struct store *st, store_id item, store_id *meeting)
+{
+	struct item_event *e;
+	size_t n;
+	int count = 0;
+	assert_int_equal(store_item_events(st, item, &e, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++) {
+		if (e[i].kind == EVENT_CARRIED) {
+			count++;
+			*meeting = e[i].meeting_id;
+		}
+	}
+	item_events_free(e, n);
+	return count;
+}
+
+static void begin__copies_default_agenda_and_carries_only_open_actions(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r1, r2;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r1), STORE_OK);
+	store_id ana = add_person(st, "Ana", "Sales");
+	store_id open = add_action(st, "Still to do", ana, r1.m.id, t + 60);
+	store_id done = add_action(st, "Finished", ana, r1.m.id, t + 70);
+	store_id gone = add_action(st, "Typed by mistake", ana, r1.m.id, t + 80);
+	assert_int_equal(store_item_set_status(st, done, STATUS_DONE, NULL, r1.m.id, t + 90),
+			 STORE_OK);
+	assert_int_equal(store_item_delete(st, gone, r1.m.id, t + 95), STORE_OK);
+	assert_int_equal(meeting_end(&r1, MEETING_COMPLETED, 7, DATE_NONE, t + 3600), STORE_OK);
+
+	assert_int_equal(meeting_begin(st, 0, 0, t + 7 * 86400, &r2), STORE_OK);
+	assert_int_equal(r2.n_steps, 9);
+	assert_string_equal(r2.steps[0].title, "Welcome & roll call");
+	assert_int_equal(r2.steps[0].kind, STEP_ROLL_CALL);
+	assert_int_equal(r2.steps[3].kind, STEP_ACTION_REVIEW);
+	assert_int_equal(r2.steps[8].kind, STEP_WRAP_UP);
+	assert_int_equal(meeting_planned_minutes(&r2), 65);
+	assert_int_equal(r2.m.status, MEETING_IN_PROGRESS);
+	assert_int_equal(r2.m.current_step, 0);
+	assert_true(meeting_current(&r2) == &r2.steps[0]);
+
+	store_id where = 0;
+	assert_int_equal(carried_events(st, open, &where), 1);
+	assert_int_equal(where, r2.m.id);
+	assert_int_equal(carried_events(st, done, &where), 0);
+	assert_int_equal(carried_events(st, gone, &where), 0);
+	struct item it;
+	assert_int_equal(store_item_get(st, open, &it), STORE_OK);
+	assert_int_equal(it.carried, 1);
+	item_free(&it);
+	meeting_run_free(&r1);
+	meeting_run_free(&r2);
+	store_close(st);
+}
+
+static void begin__refused_while_another_is_in_progress(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r, again;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_begin(st, 0, 0, t + 10, &again), STORE_DUPLICATE);
+	assert_null(again.steps);
+	meeting_run_free(&again);
+	int64_t n;
+	assert_int_equal(store_meeting_count(st, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static void goto__records_time_and_marks_done_only_forward(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_goto(&r, 2, t + 100), STORE_OK); /* forward: 0 done */
+	assert_int_equal(meeting_goto(&r, 0, t + 160), STORE_OK); /* back: 2 not done */
+	assert_int_equal(meeting_goto(&r, 2, t + 200), STORE_OK); /* revisit 0 */
+	assert_int_equal(meeting_goto(&r, 2, t + 300), STORE_OK); /* same step: nothing */
+	assert_int_equal(meeting_goto(&r, -1, t + 300), STORE_INVALID);
+	assert_int_equal(meeting_goto(&r, 9, t + 300), STORE_INVALID);
+	assert_int_equal(r.steps[0].actual_seconds, 140);
+	assert_true(r.steps[0].done);
+	assert_int_equal(r.steps[2].actual_seconds, 60);
+	assert_false(r.steps[2].done);
+	assert_int_equal(meeting_step_seconds(&r, 2, t + 230), 90);
+
+	struct meeting_step *s;
+	size_t n;
+	assert_int_equal(store_meeting_steps(st, r.m.id, &s, &n), STORE_OK);
+	assert_int_equal(s[0].actual_seconds, 140);
+	assert_true(s[0].done);
+	assert_int_equal(s[1].actual_seconds, 0);
+	assert_false(s[1].done);
+	assert_int_equal(s[2].actual_seconds, 60);
+	assert_false(s[2].done);
+	meeting_steps_free(s, n);
+	struct meeting m;
+	assert_int_equal(store_meeting_get(st, r.m.id, &m), STORE_OK);
+	assert_int_equal(m.current_step, 2);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static void resume__does_not_count_time_away(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	store_id id = r.m.id;
+	assert_int_equal(meeting_goto(&r, 1, t + 60), STORE_OK);
+	assert_int_equal(meeting_flush_time(&r, t + 90), STORE_OK);
+	meeting_run_free(&r); /* the laptop lid closes for an hour */
+
+	assert_int_equal(meeting_resume(st, id, t + 3690, &r), STORE_OK);
+	assert_int_equal(r.m.current_step, 1);
+	assert_int_equal(r.step_started, t + 3690);
+	assert_int_equal(r.steps[0].actual_seconds, 60);
+	assert_int_equal(r.steps[1].actual_seconds, 30);
+	assert_int_equal(meeting_step_seconds(&r, 1, t + 3700), 40);
+	assert_int_equal(meeting_goto(&r, 2, t + 3720), STORE_OK);
+	assert_int_equal(r.steps[1].actual_seconds, 60);
+	meeting_run_free(&r);
+	assert_int_equal(meeting_resume(st, 999, t, &r), STORE_NOTFOUND);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static void step_overrun__only_past_the_planned_minutes(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(r.steps[0].planned_minutes, 3);
+	assert_false(meeting_step_overrun(&r, 0, t + 180));
+	assert_true(meeting_step_overrun(&r, 0, t + 181));
+	assert_false(meeting_step_overrun(&r, 1, t + 181)); /* not the current step */
+	assert_int_equal(meeting_total_seconds(&r, t + 181), 181);
+	assert_int_equal(meeting_total_seconds(&r, t - 5), 0);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static void end__completed_with_rating_and_next_date_then_begin_again(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	cx_date next = date_from_ymd(2026, 12, 7);
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	store_id first = r.m.id;
+	assert_int_equal(meeting_goto(&r, 8, t + 3000), STORE_OK);
+	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 8, next, t + 3300), STORE_OK);
+	assert_int_equal(r.m.status, MEETING_COMPLETED);
+	meeting_run_free(&r);
+
+	struct meeting m;
+	assert_int_equal(store_meeting_get(st, first, &m), STORE_OK);
+	assert_int_equal(m.status, MEETING_COMPLETED);
+	assert_int_equal(m.rating, 8);
+	assert_int_equal(m.next_meeting, next);
+	assert_int_equal(m.ended_at, t + 3300);
+	struct meeting_step *s;
+	size_t n;
+	assert_int_equal(store_meeting_steps(st, first, &s, &n), STORE_OK);
+	assert_int_equal(s[8].actual_seconds, 300);
+	assert_true(s[8].done);
+	meeting_steps_free(s, n);
+	store_id id;
+	assert_int_equal(store_meeting_in_progress(st, &id), STORE_NOTFOUND);
+
+	assert_int_equal(meeting_begin(st, 0, 0, t + 86400, &r), STORE_OK);
+	assert_true(r.m.id != first);
+	assert_int_equal(meeting_end(&r, MEETING_ABANDONED, 0, DATE_NONE, t + 86500), STORE_OK);
+	assert_int_equal(store_meeting_get(st, r.m.id, &m), STORE_OK);
+	assert_int_equal(m.status, MEETING_ABANDONED);
+	assert_int_equal(m.rating, 0);
+	assert_int_equal(m.next_meeting, DATE_NONE);
+	assert_int_equal(store_meeting_steps(st, r.m.id, &s, &n), STORE_OK);
+	assert_false(s[0].done); /* abandoned: the step was not finished */
+	assert_int_equal(s[0].actual_seconds, 100);
+	meeting_steps_free(s, n);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static int check(enum item_kind kind, const char *text, store_id dept, store_id person,
+		 cx_date due, char *err, size_t errlen)
+{
+	struct item it = {.kind = kind, .text = (char *)text, .dept_id = dept, .person_id = person,
+			  .due = due, .revisit = DATE_NONE};
+	err[0] = '\0';
+	return item_check(&it, err, errlen);
+}
+
+static void item_check__rules_of_each_kind(void **state)
+{
+	(void)state;
+	char err[256];
+	cx_date due = date_from_ymd(2026, 12, 1);
+	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
+		assert_int_equal(check(k, "", 1, 1, due, err, sizeof err), -1);
+		assert_non_null(strstr(err, "empty"));
+		assert_int_equal(check(k, "Text", 1, 1, k == ITEM_ACTION ? due : DATE_NONE, err,
+				       sizeof err), 0);
+	}
+	assert_int_equal(check(ITEM_ACTION, "Do it", 1, 0, due, err, sizeof err), -1);
+	assert_non_null(strstr(err, "owner"));
+	assert_int_equal(check(ITEM_ACTION, "Do it", 0, 1, due, err, sizeof err), -1);
+	assert_non_null(strstr(err, "department"));
+	assert_int_equal(check(ITEM_ACTION, "Do it", 1, 1, DATE_NONE, err, sizeof err), -1);
+	assert_non_null(strstr(err, "due date"));
+	assert_int_equal(check(ITEM_WIN, "Shipped", 0, 1, DATE_NONE, err, sizeof err), -1);
+	assert_non_null(strstr(err, "department"));
+	assert_int_equal(check(ITEM_WIN, "Shipped", 1, 0, DATE_NONE, err, sizeof err), 0);
+	assert_int_equal(check(ITEM_MESSAGE, "Tell them", 0, 0, DATE_NONE, err, sizeof err), -1);
+	assert_non_null(strstr(err, "department"));
+	assert_int_equal(check(ITEM_INSIGHT, "Calls up", 0, 0, DATE_NONE, err, sizeof err), 0);
+	assert_int_equal(check(ITEM_NOTE, "A note", 0, 0, DATE_NONE, err, sizeof err), 0);
+	assert_int_equal(check(ITEM_PARKED, "Later", 0, 0, DATE_NONE, err, sizeof err), 0);
+}
+
+static void step_default_kind__offers_the_steps_item_first(void **state)
+{
+	(void)state;
+	assert_int_equal(step_default_kind(STEP_ROLL_CALL), ITEM_NOTE);
+	assert_int_equal(step_default_kind(STEP_MISSION), ITEM_NOTE);
+	assert_int_equal(step_default_kind(STEP_STORY), ITEM_STORY);
+	assert_int_equal(step_default_kind(STEP_ACTION_REVIEW), ITEM_ACTION);
+	assert_int_equal(step_default_kind(STEP_INSIGHTS), ITEM_INSIGHT);
+	assert_int_equal(step_default_kind(STEP_PRIORITIES), ITEM_DECISION);
+	assert_int_equal(step_default_kind(STEP_WINS), ITEM_WIN);
+	assert_int_equal(step_default_kind(STEP_NEW_ACTIONS), ITEM_ACTION);
+	assert_int_equal(step_default_kind(STEP_WRAP_UP), ITEM_MESSAGE);
+	assert_int_equal(step_default_kind(STEP_TOPIC), ITEM_NOTE);
+}
+
+static void next_due__counts_from_the_last_meeting_or_today(void **state)
+{
+	(void)state;
+	struct cadence weekly = {CADENCE_WEEKS, 1}, monthly = {CADENCE_MONTHS, 1};
+	struct cadence ten_days = {CADENCE_DAYS, 10};
+	cx_date today = date_from_ymd(2026, 11, 23);
+	cx_date last = date_from_ymd(2026, 11, 16);
+	assert_int_equal(meeting_next_due(&weekly, last, today), date_from_ymd(2026, 11, 23));
+	assert_int_equal(meeting_next_due(&weekly, DATE_NONE, today), date_from_ymd(2026, 11, 30));
+	assert_int_equal(meeting_next_due(&ten_days, last, today), date_from_ymd(2026, 11, 26));
+	assert_int_equal(meeting_next_due(&monthly, date_from_ymd(2027, 1, 31), today),
+			 date_from_ymd(2027, 2, 28));
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("TZ", "UTC", 1);
+	unsetenv("CXMEET_NOW");
+	if (!mkdtemp(dir))
+		return 1;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(begin__copies_default_agenda_and_carries_only_open_actions),
+		cmocka_unit_test(begin__refused_while_another_is_in_progress),
+		cmocka_unit_test(goto__records_time_and_marks_done_only_forward),
+		cmocka_unit_test(resume__does_not_count_time_away),
+		cmocka_unit_test(step_overrun__only_past_the_planned_minutes),
+		cmocka_unit_test(end__completed_with_rating_and_next_date_then_begin_again),
+		cmocka_unit_test(item_check__rules_of_each_kind),
+		cmocka_unit_test(step_default_kind__offers_the_steps_item_first),
+		cmocka_unit_test(next_due__counts_from_the_last_meeting_or_today),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		failed++;
+	free(cmd);
+	return failed;
+}
