@@ -116,6 +116,7 @@ static void capture_items(struct store *st, store_id m, time_t t, store_id ana, 
 	item(st, m, ITEM_PARKED, "Loyalty scheme", NULL, 0, t + 6);
 	item(st, m, ITEM_MESSAGE, "Tell them about refunds", "Finance", 0, t + 7);
 	item(st, m, ITEM_NOTE, "Room was too <small>", NULL, 0, t + 8);
+	item(st, m, ITEM_NOTE, "Notes at https://wiki.example/cx_council.", NULL, 0, t + 8);
 	store_id oops = item(st, m, ITEM_NOTE, "SECRET typed by mistake", NULL, 0, t + 9);
 	assert_int_equal(store_item_delete(st, oops, m, t + 10), STORE_OK);
 }
@@ -233,6 +234,7 @@ static void minutes__items_with_their_facts_and_escaped_text(void **state)
 	has("- Loyalty scheme\n");
 	has("- Tell them about refunds — tell Finance\n");
 	has("- Room was too \\<small\\>\n");
+	has("- Notes at <https://wiki.example/cx_council>.\n"); /* no escapes inside links */
 	assert_null(strstr(md, "SECRET"));
 }
 

@@ -51,6 +51,12 @@ cx_date meeting_next_due(const struct cadence *c, cx_date last, cx_date today);
  * and stories a department. Returns 0, or -1 with a message. */
 int item_check(const struct item *it, char *err, size_t errlen);
 
+/* How a new item of kind `from` may link to an existing item of kind `to`:
+ * LINK_SETTLES (a decision on a parked topic), LINK_AROSE_FROM (an action or
+ * decision arising from a story, insight, decision or topic), or -1 (no
+ * link makes sense). *by_default says whether to offer it ticked. */
+int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default);
+
 /* Days an open action is past its due date (0 when not overdue or not open). */
 int action_days_overdue(const struct item *it, cx_date today);
 

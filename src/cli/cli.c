@@ -91,7 +91,8 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "      --format md     the output format; only md (Markdown) for now\n"
 	 "  -o, --output FILE   save to FILE, readable by you only, instead of\n"
-	 "                      printing; in a folder, as cx-council-YYYY-MM-DD.md\n"
+	 "                      printing; in a folder, as cx-council-YYYY-MM-DD.md;\n"
+	 "                      '-' prints\n"
 	 "      --force         replace FILE if it exists\n",
 	 cmd_show},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",

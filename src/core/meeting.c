@@ -245,3 +245,16 @@ int action_days_overdue(const struct item *it, cx_date today)
 		return 0;
 	return (int)(today - it->due);
 }
+
+int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default)
+{
+	*by_default = false;
+	if (from == ITEM_DECISION && to == ITEM_PARKED) {
+		*by_default = true;
+		return LINK_SETTLES;
+	}
+	if ((from == ITEM_ACTION || from == ITEM_DECISION) &&
+	    (to == ITEM_STORY || to == ITEM_INSIGHT || to == ITEM_DECISION || to == ITEM_PARKED))
+		return LINK_AROSE_FROM;
+	return -1;
+}

@@ -22,12 +22,15 @@ static bool md_special(char c)
 	return c != '\0' && strchr("\\`*_[]#|<>~", c) != NULL;
 }
 
+static bool is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* '&' only matters where it could start an entity such as "&amp;". */
 static bool md_entity_start(const char *p)
 {
-	char c = p[1];
-	return p[0] == '&' && (c == '#' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-			       (c >= 'A' && c <= 'Z'));
+	return p[0] == '&' && (p[1] == '#' || is_alnum(p[1]));
 }
 
 /* At the start of a line: drops leading blanks (indentation would make code)
@@ -54,6 +57,14 @@ static const char *md_line_start(struct strbuf *sb, const char *p)
 	return p;
 }
 
+static bool md_parens_balanced(const char *p, size_t n)
+{
+	int depth = 0;
+	for (size_t i = 0; i < n; i++)
+		depth += p[i] == '(' ? 1 : p[i] == ')' ? -1 : 0;
+	return depth == 0;
+}
+
 /* The length of a web address starting at p (0: none), without the
  * punctuation that ends a sentence. It stops where an autolink must stop and
  * at '|', which would split a table cell. */
@@ -66,14 +77,12 @@ static size_t md_url_len(const char *p, size_t len)
 	size_t n = scheme;
 	while (n < len && !strchr(" \t\r\n<>|", p[n]))
 		n++;
-	while (n > scheme && strchr(".,:;!?'\")]*_~", p[n - 1]))
+	while (n > scheme && strchr(".,:;!?'\")]*_~", p[n - 1])) {
+		if (p[n - 1] == ')' && md_parens_balanced(p, n))
+			break; /* https://en.wikipedia.org/wiki/Foo_(bar) */
 		n--;
+	}
 	return n > scheme ? n : 0;
-}
-
-static bool is_alnum(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* Appends p[0..len) with every significant character escaped. Web addresses

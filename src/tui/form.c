@@ -32,6 +32,7 @@ struct field {
 struct form {
 	struct item *it;
 	const struct item *link_to;
+	int link; /* enum link_kind offered, or -1 */
 	struct field f[9];
 	int n, focus;
 	struct date_context dates;
@@ -126,10 +127,11 @@ static void build(struct tui *t, struct form *fm)
 		f = add(fm, F_CONSENT, "Customer named");
 		f->on = it->consent;
 	}
-	if (fm->link_to && it->id == 0) {
-		f = add(fm, F_LINK, fm->link_to->kind == ITEM_PARKED && it->kind == ITEM_DECISION
-					    ? "Settles topic" : "Arose from");
-		f->on = true;
+	bool ticked;
+	if (fm->link_to && it->id == 0 &&
+	    (fm->link = item_link_kind(it->kind, fm->link_to->kind, &ticked)) >= 0) {
+		f = add(fm, F_LINK, fm->link == LINK_SETTLES ? "Settles topic" : "Arose from");
+		f->on = ticked;
 	}
 }
 
@@ -308,9 +310,8 @@ static enum store_rc save_new(struct tui *t, struct form *fm, struct item *it)
 	if (rc == STORE_OK)
 		rc = store_item_add(t->st, it, now);
 	if (rc == STORE_OK && link && link->on) {
-		bool settles = fm->link_to->kind == ITEM_PARKED && it->kind == ITEM_DECISION;
-		rc = store_item_link(t->st, it->id, fm->link_to->id,
-				     settles ? LINK_SETTLES : LINK_AROSE_FROM);
+		bool settles = fm->link == LINK_SETTLES;
+		rc = store_item_link(t->st, it->id, fm->link_to->id, (enum link_kind)fm->link);
 		if (rc == STORE_OK && settles && fm->link_to->status == STATUS_OPEN)
 			rc = store_item_set_status(t->st, fm->link_to->id, STATUS_CLOSED, NULL,
 						   it->meeting_id, now);

@@ -15,6 +15,14 @@ static int by_dept(const void *a, const void *b)
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
+static bool dept_behind(const struct dept *d, size_t nd, store_id id)
+{
+	for (size_t i = 0; i < nd; i++)
+		if (d[i].id == id)
+			return d[i].behind;
+	return false;
+}
+
 static void load(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
@@ -32,6 +40,19 @@ static void load(struct tui *t)
 			item_free(&all[i]);
 	}
 	free(all);
+	/* The hidden heroes stand out: their department says so on the row. */
+	struct dept *d = NULL;
+	size_t nd = 0;
+	store_dept_list(t->st, true, &d, &nd);
+	for (size_t i = 0; i < mv->n_items; i++) {
+		struct item *it = &mv->items[i];
+		if (it->dept_name && dept_behind(d, nd, it->dept_id)) {
+			char *marked = xasprintf("%s (behind the scenes)", it->dept_name);
+			free(it->dept_name);
+			it->dept_name = marked;
+		}
+	}
+	dept_list_free(d, nd);
 	qsort(mv->items, mv->n_items, sizeof *mv->items, by_dept);
 	mv->total = mv->n_items;
 	mv->offset = 0;
@@ -56,14 +77,6 @@ static char *quiet_heroes(struct tui *t, const struct dept *d, size_t nd)
 	return sb_take(&sb);
 }
 
-static bool dept_behind(const struct dept *d, size_t nd, store_id id)
-{
-	for (size_t i = 0; i < nd; i++)
-		if (d[i].id == id)
-			return d[i].behind;
-	return false;
-}
-
 static void draw(struct tui *t, int y, int x, int h, int w)
 {
 	struct meeting_view *mv = t->mv;
@@ -71,7 +84,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	size_t nd = 0;
 	store_dept_list(t->st, true, &d, &nd);
 	char head[120];
-	snprintf(head, sizeof head, "Wins in this meeting (%zu)  * = behind the scenes", mv->n_items);
+	snprintf(head, sizeof head, "Wins in this meeting (%zu)", mv->n_items);
 	draw_line(y, x, head, w, theme(C_HEADING));
 	char *quiet = quiet_heroes(t, d, nd);
 	int qrows = *quiet ? draw_wrapped(y + h - 2, x, quiet, w, 2, theme(C_ACCENT)) : 0;
@@ -81,12 +94,6 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 			  theme(C_MUTED));
 	} else {
 		items_draw(y + 1, x, h - 2 - qrows, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
-		/* Mark the wins of behind-the-scenes departments in the tag column. */
-		for (int r = 0; r < h - 2 - qrows && (size_t)(mv->top + r) < mv->n_items; r++)
-			if (dept_behind(d, nd, mv->items[mv->top + r].dept_id))
-				draw_text(y + 1 + r, x, "*", 1, mv->top + r == mv->sel
-									 ? theme(C_SELECTED)
-									 : theme(C_ACCENT));
 	}
 	dept_list_free(d, nd);
 }

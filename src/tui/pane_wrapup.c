@@ -42,8 +42,8 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	struct meeting_view *mv = t->mv;
 	char line[300], date[16], rating[16];
 	snprintf(rating, sizeof rating, mv->rating ? "%d/10" : "not rated", mv->rating);
-	snprintf(line, sizeof line, "Next meeting: %s    Rating: %s    (Enter: set them, E: end "
-		 "the meeting)", fmt_date(mv->next_date, date, sizeof date), rating);
+	snprintf(line, sizeof line, "Next meeting %s · Rating %s · Enter: set · E: end",
+		 fmt_date(mv->next_date, date, sizeof date), rating);
 	draw_line(y, x, line, w, theme(C_HEADING));
 	snprintf(line, sizeof line, "Captured: %d decisions, %d actions, %d wins, %d stories, "
 		 "%d insights, %d parked, %d messages, %d notes", counts[ITEM_DECISION],
@@ -51,7 +51,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		 counts[ITEM_PARKED], counts[ITEM_MESSAGE], counts[ITEM_NOTE]);
 	int used = draw_wrapped(y + 1, x, line, w, 2, theme(C_NORMAL));
 	int ly = y + 2 + used;
-	snprintf(line, sizeof line, "Who else needs to know? Messages to other teams (%zu): m adds one",
+	snprintf(line, sizeof line, "Who else needs to know? Messages (%zu), m adds one",
 		 mv->n_items);
 	draw_line(ly, x, line, w, theme(C_HEADING));
 	if (mv->n_items)
