@@ -271,9 +271,10 @@ enum store_rc store_item_links(struct store *st, store_id id, store_id **others,
 enum store_rc store_item_events(struct store *st, store_id id, struct item_event **out,
 				size_t *n);
 enum store_rc store_item_count(struct store *st, int kind, int64_t *n); /* kind -1: all */
-/* Open actions, and those of them due before `today`. */
-enum store_rc store_action_counts(struct store *st, cx_date today, int64_t *open,
-				  int64_t *overdue);
+/* Open actions (but those of meeting `exclude`, 0: none), and those of them
+ * due before `today`. */
+enum store_rc store_action_counts(struct store *st, cx_date today, store_id exclude,
+				  int64_t *open, int64_t *overdue);
 /* Full-text search, newest first, at most limit rows. */
 enum store_rc store_item_search(struct store *st, const char *query, size_t limit,
 				struct item **out, size_t *n);

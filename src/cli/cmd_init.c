@@ -75,7 +75,7 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	}
 	store_meeting_count(cli->st, &meetings);
 	store_item_count(cli->st, -1, &items);
-	store_action_counts(cli->st, clock_today(), &open_actions, &overdue);
+	store_action_counts(cli->st, clock_today(), 0, &open_actions, &overdue);
 	char cad[48];
 	cadence_format(&org.cadence, cad, sizeof cad);
 	FILE *out = cli->out;

@@ -405,11 +405,12 @@ enum store_rc store_item_count(struct store *st, int kind, int64_t *n)
 	return rc;
 }
 
-enum store_rc store_action_counts(struct store *st, cx_date today, int64_t *open,
-				  int64_t *overdue)
+enum store_rc store_action_counts(struct store *st, cx_date today, store_id exclude,
+				  int64_t *open, int64_t *overdue)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ACTION_COUNTS);
 	bind_date(s, 1, today);
+	bind_int(s, 2, exclude);
 	enum store_rc rc = stmt_row(st, s, "counting actions");
 	*open = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
 	*overdue = rc == STORE_OK ? sqlite3_column_int64(s, 1) : 0;

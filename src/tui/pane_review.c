@@ -13,6 +13,8 @@
 
 #define PAGE 200
 
+static int64_t n_open, n_overdue; /* of earlier meetings, for the heading */
+
 static void load_at(struct tui *t, size_t offset)
 {
 	struct meeting_view *mv = t->mv;
@@ -20,11 +22,11 @@ static void load_at(struct tui *t, size_t offset)
 	mv->items = NULL;
 	mv->n_items = 0;
 	if (store_open_actions(t->st, mv->run.m.id, offset, PAGE, &mv->items, &mv->n_items) !=
-	    STORE_OK)
+		    STORE_OK ||
+	    store_action_counts(t->st, clock_today(), mv->run.m.id, &n_open, &n_overdue) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 	mv->offset = offset;
-	/* One row past the page says "there is more" until the next page is read. */
-	mv->total = offset + mv->n_items + (mv->n_items == PAGE);
+	mv->total = (size_t)n_open > offset + mv->n_items ? (size_t)n_open : offset + mv->n_items;
 }
 
 static void load(struct tui *t)
@@ -34,19 +36,59 @@ static void load(struct tui *t)
 	load_at(t, want);
 }
 
+/* Columns: due, days late, slips, meetings carried, owner, department (when
+ * there is room), then the action's text in what is left; a narrow pane puts
+ * the text on a second line. */
+static void draw_row(const struct item *it, int y, int x, int w, bool cur, cx_date today,
+		     bool two_lines)
+{
+	char date[16], cols[64];
+	int late = action_days_overdue(it, today);
+	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
+	draw_fill(y, x, w, a);
+	snprintf(cols, sizeof cols, "%s %5s %4d %4d ", fmt_date(it->due, date, sizeof date), "",
+		 it->slips, it->carried);
+	int used = draw_text(y, x, cols, w, cur ? a : theme(C_MUTED));
+	if (late) {
+		char l[16];
+		snprintf(l, sizeof l, "%4dd", late);
+		draw_text(y, x + 11, l, 5, cur ? a : theme(C_WARNING));
+	}
+	int ow = two_lines ? (w - used) / 2 : 16;
+	draw_text(y, x + used, it->person_name ? it->person_name : "-", ow - 1, a);
+	used += ow;
+	if (two_lines || w >= 90) {
+		int dw = two_lines ? w - used : 13;
+		draw_text(y, x + used, it->dept_name ? it->dept_name : "-", dw, cur ? a : theme(C_MUTED));
+		used += dw + 1;
+	}
+	if (two_lines) {
+		draw_fill(y + 1, x, w, a);
+		draw_text(y + 1, x + 2, it->text, w - 2, a);
+	} else {
+		draw_text(y, x + used, it->text, w - used, a);
+	}
+}
+
 static void draw(struct tui *t, int y, int x, int h, int w)
 {
 	struct meeting_view *mv = t->mv;
 	cx_date today = clock_today();
-	char head[160];
-	snprintf(head, sizeof head, "Open actions from earlier meetings%s  (Enter: done, new date, "
-		 "new owner, drop)", mv->n_items == PAGE ? " (many)" : "");
-	draw_line(y, x, head, w, theme(C_HEADING));
+	bool two = w < 75;
+	int rh = two ? 2 : 1;
+	char head[200];
+	snprintf(head, sizeof head, "Open actions from earlier meetings: %lld, %lld overdue.  "
+		 "Enter: done, new date, new owner, drop", (long long)n_open, (long long)n_overdue);
+	int hr = draw_wrapped(y, x, head, w, 2, theme(C_HEADING));
 	if (mv->n_items == 0) {
-		draw_text(y + 2, x, "No open actions from earlier meetings.", w, theme(C_MUTED));
+		draw_text(y + hr + 1, x, "No open actions from earlier meetings.", w, theme(C_MUTED));
 		return;
 	}
-	int rows = h - 1;
+	draw_line(y + hr, x, two ? "Due         Late Slip Carr Owner / department / action"
+			: w >= 90 ? "Due         Late Slip Carr Owner           Department    Action"
+				  : "Due         Late Slip Carr Owner           Action",
+		  w, theme(C_MUTED) | A_UNDERLINE);
+	int rows = (h - hr - 1) / rh;
 	if (mv->sel < mv->top)
 		mv->top = mv->sel;
 	if (mv->sel >= mv->top + rows)
@@ -55,33 +97,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		long idx = (long)mv->top + r - (long)mv->offset;
 		if (idx < 0 || (size_t)idx >= mv->n_items)
 			break;
-		const struct item *it = &mv->items[idx];
-		bool cur = mv->top + r == mv->sel;
-		int late = action_days_overdue(it, today);
-		char date[16], left[64], right[300];
-		snprintf(left, sizeof left, "%s %s", fmt_date(it->due, date, sizeof date),
-			 late ? "" : "    ");
-		if (late)
-			snprintf(left + strlen(left), sizeof left - strlen(left), "%3dd late", late);
-		else
-			snprintf(left + strlen(left), sizeof left - strlen(left), "     ");
-		char slips[32] = "", carried[32] = "";
-		if (it->slips)
-			snprintf(slips, sizeof slips, "slipped %d · ", it->slips);
-		if (it->carried)
-			snprintf(carried, sizeof carried, "carried %d · ", it->carried);
-		snprintf(right, sizeof right, "%s%s%s · %s", slips, carried,
-			 it->person_name ? it->person_name : "no owner",
-			 it->dept_name ? it->dept_name : "-");
-		attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
-		draw_fill(y + 1 + r, x, w, a);
-		int used = draw_text(y + 1 + r, x, left, w, cur ? a : late ? theme(C_WARNING)
-								     : theme(C_MUTED));
-		int rw = text_cols(right);
-		if (rw > w / 3)
-			rw = w / 3;
-		draw_text(y + 1 + r, x + used + 1, it->text, w - used - rw - 3, a);
-		draw_text(y + 1 + r, x + w - rw, right, rw, cur ? a : theme(C_MUTED));
+		draw_row(&mv->items[idx], y + hr + 1 + r * rh, x, w, mv->top + r == mv->sel, today, two);
 	}
 }
 

@@ -26,7 +26,7 @@ static void facts_load(struct tui *t, struct home_facts *f)
 	f->have_last = store_meeting_last(t->st, &f->last) == STORE_OK;
 	store_id id;
 	f->in_progress = store_meeting_in_progress(t->st, &id) == STORE_OK;
-	store_action_counts(t->st, clock_today(), &f->open, &f->overdue);
+	store_action_counts(t->st, clock_today(), 0, &f->open, &f->overdue);
 }
 
 static int menu_items(const struct home_facts *f, const char **labels)
