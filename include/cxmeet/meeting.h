@@ -47,8 +47,8 @@ enum item_kind step_default_kind(enum step_kind k);
 cx_date meeting_next_due(const struct cadence *c, cx_date last, cx_date today);
 
 /* Checks an item against the rules of its kind before it is saved: actions
- * need an owner, a department and a due date; wins a department; decisions
- * and stories a department. Returns 0, or -1 with a message. */
+ * need an owner, a department and a due date; a win credits a department; a
+ * message goes to a department. Returns 0, or -1 with a message. */
 int item_check(const struct item *it, char *err, size_t errlen);
 
 /* How a new item of kind `from` may link to an existing item of kind `to`:

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/fileio.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -39,81 +40,6 @@ static int find_meeting(struct cli *cli, store_id id, struct meeting *m)
 	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
 }
 
-static int write_all(int fd, const char *text)
-{
-	size_t len = strlen(text);
-	while (len > 0) {
-		ssize_t w = write(fd, text, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		text += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-static int refuse_existing(const char *path)
-{
-	return cli_input_error("%s already exists: use --force to replace it", path);
-}
-
-/* Moves the finished temporary file to path (0: tmp is gone). Without force,
- * link() refuses an existing path atomically; where links are not supported,
- * a check has to do. */
-static int install(const char *tmp, const char *path, bool force)
-{
-	if (!force) {
-		if (link(tmp, path) == 0) {
-			unlink(tmp);
-			return 0;
-		}
-		if (errno == EEXIST)
-			return refuse_existing(path);
-		if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EMLINK &&
-		    errno != ENOSYS)
-			goto fail;
-		if (access(path, F_OK) == 0)
-			return refuse_existing(path);
-	}
-	if (rename(tmp, path) == 0)
-		return 0;
-fail:
-	cli_report("cannot save %s: %s", path, strerror(errno));
-	return EXIT_RUNTIME;
-}
-
-/* Writes text to a private temporary file beside path, then puts it in place,
- * so that path never holds half the minutes. */
-static int write_file(const char *path, const char *text, bool force)
-{
-	const char *slash = strrchr(path, '/');
-	int dir_len = slash ? (int)(slash - path + 1) : 0;
-	char *tmp = xasprintf("%.*s.cxmeet-minutes-XXXXXX", dir_len, path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		cli_report("cannot write in the folder of %s: %s", path, strerror(errno));
-		free(tmp);
-		return EXIT_RUNTIME;
-	}
-	int rc = 0;
-	if (fchmod(fd, 0600) != 0 || write_all(fd, text) != 0 || fsync(fd) != 0) {
-		cli_report("cannot write %s: %s", path, strerror(errno));
-		rc = EXIT_RUNTIME;
-	}
-	if (close(fd) != 0 && rc == 0) {
-		cli_report("cannot write %s: %s", path, strerror(errno));
-		rc = EXIT_RUNTIME;
-	}
-	if (rc == 0)
-		rc = install(tmp, path, force);
-	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
-}
-
 /* The file to write: -o FILE, or the default name inside -o FOLDER. */
 static char *output_path(const char *output, const struct meeting *m)
 {
@@ -131,9 +57,12 @@ static int save(struct cli *cli, const struct show_opts *o, const struct meeting
 		const char *text)
 {
 	char *path = output_path(o->output, m);
-	struct stat sb;
-	int rc = !o->force && lstat(path, &sb) == 0 ? refuse_existing(path)
-						     : write_file(path, text, o->force);
+	char err[512];
+	bool exists;
+	int rc = 0;
+	if (file_write_new(path, text, o->force, &exists, err, sizeof err) != 0)
+		rc = exists ? cli_input_error("%s: use --force to replace it", err)
+			    : (cli_report("%s", err), EXIT_RUNTIME);
 	if (rc == 0) {
 		char *safe = text_printable(path);
 		fprintf(cli->out, "Minutes saved to %s.\n", safe);

@@ -24,50 +24,63 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+/* Moves the finished temporary file to path. Without force, link() refuses an
+ * existing path atomically; where links are not supported, a check has to do. */
+static int install(const char *tmp, const char *path, bool force, bool *exists)
+{
+	if (!force) {
+		if (link(tmp, path) == 0)
+			return unlink(tmp), 0;
+		if (errno == EEXIST)
+			return *exists = true, -1;
+		if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EMLINK &&
+		    errno != ENOSYS)
+			return -1;
+		if (access(path, F_OK) == 0)
+			return *exists = true, -1;
+	}
+	return rename(tmp, path);
+}
+
 int file_write_new(const char *path, const char *text, bool force, bool *exists, char *err,
 		   size_t errlen)
 {
-	struct stat sb;
-	if (exists)
-		*exists = false;
+	bool dummy;
+	exists = exists ? exists : &dummy;
+	*exists = false;
 	if (!path || !*path) {
 		errf(err, errlen, "no file name given");
 		return -1;
 	}
-	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode)) {
-			errf(err, errlen, "%s is a folder", path);
-			return -1;
-		}
-		if (!force) {
-			if (exists)
-				*exists = true;
-			errf(err, errlen, "%s already exists", path);
-			return -1;
-		}
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		errf(err, errlen, "%s is a folder", path);
+		return -1;
 	}
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	const char *slash = strrchr(path, '/');
+	int dir_len = slash ? (int)(slash - path + 1) : 0;
+	char *tmp = xasprintf("%.*s.cxmeet-XXXXXX", dir_len, path);
 	int fd = mkstemp(tmp); /* mode 0600 */
 	if (fd < 0) {
-		errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		errf(err, errlen, "cannot write in the folder of %s: %s", path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
 	int rc = write_all(fd, text, strlen(text));
 	if (rc == 0)
 		rc = fsync(fd);
-	int saved = errno;
-	if (close(fd) != 0 && rc == 0) {
+	if (close(fd) != 0)
 		rc = -1;
-		saved = errno;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		rc = -1;
-		saved = errno;
-	}
+	if (rc == 0)
+		rc = install(tmp, path, force, exists);
 	if (rc != 0) {
-		errf(err, errlen, "cannot write %s: %s; nothing was written", path, strerror(saved));
+		int saved = errno;
 		unlink(tmp);
+		if (*exists)
+			errf(err, errlen, "%s already exists", path);
+		else
+			errf(err, errlen, "cannot write %s: %s; nothing was written", path,
+			     strerror(saved));
 	}
 	free(tmp);
 	return rc;

@@ -27,6 +27,7 @@ enum store_rc store_org_get(struct store *st, struct org *out)
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_GET);
 	enum store_rc rc = stmt_row(st, s, "reading the organisation");
 	if (rc != STORE_OK) {
+		sqlite3_reset(s);
 		if (rc == STORE_NOTFOUND)
 			store_failf(st, rc, "the organisation is not set up yet: run 'cxmeet init'");
 		return rc;
