@@ -22,6 +22,7 @@ _Static_assert(sizeof help_text / sizeof help_text[0] == ACT_COUNT, "one help te
 const struct binding tui_bindings[] = {
 	{'?', false, ACT_HELP, "?"},
 	{'q', false, ACT_QUIT, "q"},
+	{CTRL('c'), false, ACT_QUIT, "Ctrl-C"}, /* raw mode: read as a key, not a signal */
 	{CTRL('l'), false, ACT_REDRAW, "Ctrl-L"},
 	{KEY_UP, true, ACT_UP, "Up"},
 	{'k', false, ACT_UP, "k"},

@@ -104,8 +104,6 @@ static void run_loop(struct tui *t)
 			continue;
 		}
 		t->flash[0] = '\0';
-		if (!is_key && ch == 3) /* Ctrl-C: raw mode reads it as a key */
-			ch = 'q';
 		enum action a = keymap_lookup(ch, is_key);
 		if (t->view->key)
 			a = t->view->key(t, ch, is_key, a);
