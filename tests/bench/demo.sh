@@ -19,13 +19,20 @@ items=$(sqlite3 "$db" "SELECT count(*) FROM items")
 size=$(du -k "$db" | cut -f1)
 echo "demo --years 10: ${demo_ms} ms, ${items} items, database ${size} KiB"
 
-for cmd in "status" "dept list" "person list" "org show"; do
+for cmd in "status" "dept list" "person list" "org show" "show last"; do
 	t0=$(now_ms)
 	# shellcheck disable=SC2086
 	"$cxmeet" --db "$db" $cmd >/dev/null
 	t1=$(now_ms)
 	echo "$cmd: $((t1 - t0)) ms"
 done
+
+# The queries behind the meeting screen must use indexes, never scan items.
+plan=$(sqlite3 "$db" "EXPLAIN QUERY PLAN SELECT id FROM items WHERE kind = 'action'
+  AND status = 'open' AND deleted_at IS NULL AND coalesce(meeting_id, 0) <> 1
+  ORDER BY due_on, id LIMIT 200")
+echo "open actions plan: $(echo "$plan" | tr '\n' ' ')"
+case "$plan" in *"SCAN items"*) echo "open actions scan the items table"; exit 1;; esac
 
 [ "$demo_ms" -lt 10000 ] || { echo "too slow: demo took ${demo_ms} ms (limit 10000)"; exit 1; }
 [ "$items" -ge 90000 ] || { echo "too few items: $items"; exit 1; }
