@@ -291,8 +291,17 @@ static void clean__keeps_non_ascii_text(void **state)
 	clean_is("Zoë Ångström", TEXT_NAME, "Zoë Ångström");
 	clean_is("王芳", TEXT_NAME, "王芳");
 	clean_is("Ship it \xf0\x9f\x98\x80", TEXT_SHORT, "Ship it \xf0\x9f\x98\x80");
-	clean_is("e\xcc\x81", TEXT_NAME, "e\xcc\x81");
 }
+
+/* A decomposed 'e' + U+0301 is stored as the one character U+00E9 (NFC), so
+ * that the same name typed on two keyboards is the same name. */
+static void clean__normalises_to_nfc(void **state)
+{
+	(void)state;
+	clean_is("e\xcc\x81", TEXT_NAME, "\xc3\xa9");
+	clean_is("Jose\xcc\x81 Nu\xcc\x81" "n\xcc\x83" "ez", TEXT_NAME, "Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez");
+}
+
 
 static void clean__empty_is_refused(void **state)
 {
@@ -474,6 +483,15 @@ static void fold__collapses_and_trims_white_space(void **state)
 	fold_is("   ", "");
 	fold_is("", "");
 	fold_is(NULL, "");
+}
+
+static void fold__matches_composed_and_decomposed_and_full_case(void **state)
+{
+	(void)state;
+	fold_is("Jose\xcc\x81", "jos\xc3\xa9");
+	fold_is("JOS\xc3\x89", "jos\xc3\xa9");
+	fold_is("Stra\xc3\x9f" "e", "strasse");
+	fold_is("STRASSE", "strasse");
 }
 
 static void fold__keeps_invalid_bytes_so_they_never_match(void **state)
@@ -952,6 +970,8 @@ int main(void)
 
 		cmocka_unit_test(clean__trims_surrounding_white_space),
 		cmocka_unit_test(clean__keeps_non_ascii_text),
+		cmocka_unit_test(clean__normalises_to_nfc),
+		cmocka_unit_test(fold__matches_composed_and_decomposed_and_full_case),
 		cmocka_unit_test(clean__empty_is_refused),
 		cmocka_unit_test(clean__too_long_for_each_kind),
 		cmocka_unit_test(clean__limit_counts_bytes_not_characters),

@@ -24,9 +24,12 @@ bool text_valid_utf8(const char *s, size_t len);
  * writes a message naming `what` (e.g. "department name") into err. */
 char *text_clean(const char *in, enum text_kind kind, const char *what, char *err, size_t errlen);
 
-/* The key under which names are compared: trimmed, inner runs of white space
- * collapsed, lower-cased (Unicode-aware in a UTF-8 locale). Caller frees. */
+/* The key under which names are compared: Unicode case-folded and NFC, trimmed,
+ * inner runs of white space collapsed. Caller frees. */
 char *text_fold(const char *s);
+
+/* The NFC form of valid UTF-8 text (a copy of s otherwise). Caller frees. */
+char *text_nfc(const char *s);
 
 /* Case-insensitive ASCII equality, for keywords such as "weekly". */
 bool text_ieq(const char *a, const char *b);

@@ -7,6 +7,9 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include <unicase.h>
+#include <uninorm.h>
+
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -146,10 +149,61 @@ char *text_clean(const char *in, enum text_kind kind, const char *what, char *er
 		p += n;
 		left -= n;
 	}
-	return sb_take(&out);
+	/* One spelling for one text: 'e' + U+0301 is stored as U+00E9 (NFC). */
+	char *nfc = text_nfc(out.s);
+	sb_free(&out);
+	if (strlen(nfc) > max) {
+		errf(err, errlen, "the %s is too long (%zu bytes; at most %zu)", what, strlen(nfc), max);
+		free(nfc);
+		return NULL;
+	}
+	return nfc;
+}
+
+static char *fold_spaces(const char *s, bool lower);
+
+char *text_nfc(const char *s)
+{
+	size_t len = 0;
+	if (!text_valid_utf8(s, strlen(s)))
+		return xstrdup(s); /* left for the caller's checks */
+	uint8_t *n = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &len);
+	if (!n)
+		die("out of memory");
+	char *out = xstrndup((const char *)n, len);
+	free(n);
+	return out;
+}
+
+/* Full Unicode case folding with NFC (so 'Straße' matches 'STRASSE' and a
+ * decomposed 'é' matches a composed one); NULL when s is not valid UTF-8. */
+static char *casefold(const char *s)
+{
+	size_t len = 0;
+	if (!text_valid_utf8(s, strlen(s)))
+		return NULL; /* libunistring would turn bad bytes into U+FFFD */
+	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, &len);
+	if (!f)
+		return NULL;
+	char *out = xstrndup((const char *)f, len);
+	free(f);
+	return out;
 }
 
 char *text_fold(const char *s)
+{
+	char *folded = casefold(s ? s : "");
+	if (folded) {
+		s = folded;
+	}
+	char *key = fold_spaces(s ? s : "", folded == NULL);
+	free(folded);
+	return key;
+}
+
+/* Trims, collapses runs of white space, and lower-cases with towlower when
+ * `lower` (the fallback for text that is not valid UTF-8). */
+static char *fold_spaces(const char *s, bool lower)
 {
 	struct strbuf out;
 	sb_init(&out);
@@ -173,7 +227,7 @@ char *text_fold(const char *s)
 			sb_add(&out, " ");
 		pending_space = false;
 		char enc[4];
-		uint32_t low = (uint32_t)towlower((wint_t)cp);
+		uint32_t low = lower ? (uint32_t)towlower((wint_t)cp) : cp;
 		sb_addn(&out, enc, utf8_encode(low, enc));
 	}
 	return sb_take(&out);

@@ -1,0 +1,81 @@
+#!/bin/bash
+# e2e_kill_resume - what is shown as saved survives kill -9: two items captured,
+# the program killed, then started again: the home screen offers to resume,
+# the meeting reopens at its step with both items; leaving with q keeps it in
+# progress too.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh" "$@"
+
+setup_council
+start_tui 100 30
+start_meeting
+
+note "two items in the customer story step"
+go_step 3 "Customer story"
+open_form s story
+text "Delivery arrived broken, twice"
+save_form story 1
+open_form n note
+text "Check the courier contract"
+save_form note 2
+wait_for "Captured in this step (2)"
+
+note "kill -9"
+pid=$(tui_pid)
+expect_eq "$(ps -o comm= -p "$pid")" cxmeet "the pane runs cxmeet itself"
+kill -9 "$pid"
+wait_exit
+expect_eq "$(sql "SELECT kind || ':' || text FROM items ORDER BY id")" \
+	"story:Delivery arrived broken, twice
+note:Check the courier contract" "both items are in the database"
+expect_eq "$(sql "SELECT status, current_step FROM meetings")" "in_progress|2" \
+	"the meeting is in progress at the third step"
+expect_eq "$(sql "PRAGMA integrity_check")" ok "the database is intact"
+
+note "start again and resume"
+start_tui 100 30
+wait_for "Resume the meeting in progress"
+expect_screen "A meeting is in progress: press Enter to resume it." "home says a meeting is in progress"
+expect_screen "Last meeting: 2026-11-23, still in progress." "home says the last meeting is in progress"
+expect_no_screen "Start a meeting" "home does not offer to start another meeting"
+keys Enter
+wait_for "Step 3/9: Customer story"
+wait_for "Resumed at step 3."
+wait_for "Captured in this step (2)"
+expect_screen "[S] Delivery arrived broken, twice" "the story is listed after resuming"
+expect_screen "[N] Check the courier contract" "the note is listed after resuming"
+expect_screen ">3 Customer story" "the sidebar marks step 3 as current"
+expect_screen "+1 Welcome & roll call" "the sidebar marks step 1 as done"
+
+note "edit an item after resuming"
+keys e
+wait_for "Edit story"
+keys End
+text " (photos attached)"
+save_form story 1
+wait_for "[S] Delivery arrived broken, twice (photos at" # the row is cut to fit
+expect_eq "$(sql "SELECT text FROM items WHERE id = 1")" "Delivery arrived broken, twice (photos attached)" \
+	"the edit is saved"
+expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 1 AND event = 'edited'")" 1 \
+	"the edit is in the item's history"
+
+note "q leaves the meeting in progress"
+go_step 4 "Action review"
+keys q
+wait_for "Leave the meeting? It stays in progress"
+keys y
+wait_for "The meeting is still in progress: Enter resumes it."
+wait_for "Resume the meeting in progress"
+expect_eq "$(sql "SELECT status, current_step FROM meetings")" "in_progress|3" \
+	"leaving keeps the meeting in progress at step 4"
+keys Enter
+wait_for "Step 4/9: Action review"
+wait_for "Resumed at step 4."
+expect_eq "$(sql "SELECT count(*) FROM meetings")" 1 "resuming starts no other meeting"
+keys q
+wait_for "Leave the meeting? It stays in progress"
+keys y
+wait_for "Resume the meeting in progress"
+keys q
+wait_exit
+expect_eq "$(sql "SELECT status FROM meetings")" in_progress "quitting from home keeps it in progress"

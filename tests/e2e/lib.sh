@@ -1,0 +1,290 @@
+# shellcheck shell=bash
+# lib.sh - helpers shared by the tmux-driven end-to-end tests of cxmeet.
+#
+# A scenario starts with
+#     set -euo pipefail
+#     . "$(dirname "$0")/lib.sh" "$@"        # $1: the cxmeet binary
+# and gets a private temp dir ($tmp, removed on exit, with every tmux server
+# started here killed), a fixed clock and locale, the database $CXMEET_DB, and
+# one private tmux server per start_tui.
+#
+# Checks come in two strengths:
+#   wait_for, wait_re, wait_gone, wait_exit, die
+#       stop the test at once, printing the screen: what follows depends on them;
+#   expect_eq, expect_match, expect_screen, expect_no_screen
+#       record a failure and go on, so that one run reports every mismatch;
+#       the script then exits 1.
+# Nothing here sleeps a fixed time to wait for the program: every wait polls
+# the screen (tmux capture-pane) every 0.1 s up to a timeout (5 s by default).
+# Box borders are matched as Unicode (─ │ ┌): under tmux's TERM in a UTF-8
+# locale, ncurses draws them so.
+
+CXMEET=$(realpath "${1:?usage: $0 PATH-TO-CXMEET}")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cxmeet-e2e.XXXXXX")
+failures=0
+failed=()   # the messages of the failed checks, repeated at the end
+SOCK=""     # the socket of the tmux server started last
+n_socks=0
+
+# The environment of every cxmeet run, the CLI's and the TUI's.
+export TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color
+export CXMEET_NOW=2026-11-23T10:00:00Z # a fixed clock: every timer shows 00:00
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
+export CXMEET_DB="$tmp/t.db"
+unset VISUAL EDITOR NO_COLOR
+mkdir -p "$HOME"
+
+# Kills every tmux server started by this test and removes the temp dir; a
+# test with recorded failures exits 1.
+on_exit() {
+	local rc=$? s
+	for s in "$tmp"/sock*; do
+		if [ -S "$s" ]; then tmux -S "$s" kill-server 2>/dev/null || true; fi
+	done
+	rm -rf "$tmp"
+	if [ "$failures" -gt 0 ]; then
+		echo "$failures check(s) failed:" >&2
+		printf '  %s\n' "${failed[@]}" >&2
+		[ "$rc" -ne 0 ] || rc=1
+	fi
+	exit "$rc"
+}
+trap on_exit EXIT
+
+# note MSG: a progress line in the test log.
+note() { echo "# $*"; }
+
+# tmx ARGS...: tmux on the current private server.
+tmx() { tmux -S "$SOCK" "$@"; }
+
+# start_tui COLS ROWS: runs `cxmeet` (no arguments, so on a terminal it opens
+# the TUI) in a new private tmux server of that size, working directory $tmp.
+# The pane's TERM is the one tmux encodes keys for (tmux-256color, else
+# screen): under xterm-256color, Home and End would reach ncurses as unknown
+# sequences.
+start_tui() {
+	local term=screen
+	infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
+	n_socks=$((n_socks + 1))
+	SOCK="$tmp/sock$n_socks"
+	local cmd
+	cmd=$(printf 'exec env -u VISUAL -u EDITOR -u NO_COLOR TERM=%q TZ=%q LC_ALL=%q CXMEET_NOW=%q HOME=%q XDG_DATA_HOME=%q CXMEET_DB=%q %q' \
+		"$term" "$TZ" "$LC_ALL" "$CXMEET_NOW" "$HOME" "$XDG_DATA_HOME" "$CXMEET_DB" "$CXMEET")
+	tmux -S "$SOCK" -f /dev/null new-session -d -x "$1" -y "$2" -c "$tmp" "$cmd"
+}
+
+# tui_pid: the pid of the cxmeet process in the pane (the pane runs it by exec).
+tui_pid() { tmx list-panes -F '#{pane_pid}'; }
+
+# tui_running: true while the program (hence the tmux session) is alive.
+tui_running() { tmx has-session 2>/dev/null; }
+
+# keys KEY...: tmux send-keys; `keys -l TEXT` sends TEXT literally (UTF-8).
+keys() { tmx send-keys "$@"; }
+
+# text TEXT: types TEXT literally.
+text() { tmx send-keys -l -- "$1"; }
+
+# screen: the screen as text (a wide character is printed once).
+screen() { tmx capture-pane -p; }
+
+# screen_nfc: the screen in Unicode normalization form C, for comparing text
+# that may be stored composed (é) or decomposed (e + U+0301).
+screen_nfc() {
+	screen | python3 -c 'import sys, unicodedata; sys.stdout.write(unicodedata.normalize("NFC", sys.stdin.read()))'
+}
+
+# screen_line N: line N of the screen, counted from 1.
+screen_line() { screen | sed -n "${1}p"; }
+
+# show_screen: prints the screen (or says the program is gone) to stderr.
+show_screen() {
+	if tui_running; then
+		{ echo "----- screen -----"; screen; echo "------------------"; } >&2
+	else
+		echo "(the program is not running)" >&2
+	fi
+}
+
+# die MSG: fails the test now.
+die() {
+	echo "FAIL: $*" >&2
+	show_screen
+	exit 1
+}
+
+# on_screen TEXT, on_screen_re REGEX, off_screen TEXT, off_screen_re REGEX:
+# whether the screen shows TEXT (a fixed string) or a line matching REGEX
+# (extended), or does not.
+on_screen() { screen | grep -qF -- "$1"; }
+on_screen_re() { screen | grep -qE -- "$1"; }
+off_screen() { ! on_screen "$1"; }
+off_screen_re() { ! on_screen_re "$1"; }
+
+# poll TIMEOUT CMD...: runs CMD every 0.1 s while the program runs, until it
+# succeeds (status 0) or TIMEOUT whole seconds have passed (status 1).
+poll() {
+	local i n=$(($1 * 10))
+	shift
+	for ((i = 0; i < n; i++)); do
+		if tui_running && "$@"; then return 0; fi
+		sleep 0.1
+	done
+	return 1
+}
+
+# wait_for TEXT [TIMEOUT]: waits until TEXT is on the screen (TIMEOUT: whole
+# seconds, 5 by default; the same for the other waits).
+wait_for() { poll "${2:-5}" on_screen "$1" || die "timed out waiting for '$1'"; }
+
+# wait_re REGEX [TIMEOUT]: waits until a screen line matches the extended REGEX.
+wait_re() { poll "${2:-5}" on_screen_re "$1" || die "timed out waiting for /$1/"; }
+
+# wait_gone TEXT [TIMEOUT]: waits until TEXT is no longer on the screen.
+wait_gone() { poll "${2:-5}" off_screen "$1" || die "timed out waiting for '$1' to go"; }
+
+# wait_exit: waits (5 s at most) until the program, hence its tmux server, has ended.
+wait_exit() {
+	local i
+	for ((i = 0; i < 50; i++)); do
+		tui_running || return 0
+		sleep 0.1
+	done
+	die "the program did not end"
+}
+
+# settle: for keys whose effect cannot be told from the screen beforehand,
+# waits until the screen has stayed the same for 0.5 s (at most 5 s).
+settle() {
+	local i same=0 prev="" cur
+	for ((i = 0; i < 50 && same < 5; i++)); do
+		sleep 0.1
+		cur=$(screen 2>/dev/null) || return 0 # the program has ended
+		if [ "$cur" = "$prev" ]; then same=$((same + 1)); else same=0; fi
+		prev=$cur
+	done
+}
+
+# resize COLS ROWS: resizes the (detached) window; the program gets SIGWINCH.
+resize() { tmx resize-window -x "$1" -y "$2"; }
+
+# sql QUERY: runs QUERY on the test database (waits up to 2 s for a lock).
+sql() { sqlite3 -batch -cmd '.timeout 2000' "$CXMEET_DB" "$1"; }
+
+# check_failed MSG: records a failed check (the test goes on, and exits 1).
+check_failed() {
+	failures=$((failures + 1))
+	failed+=("$1")
+	echo "FAIL: $1" >&2
+}
+
+# expect_eq ACTUAL EXPECTED MSG: records a failure when they differ.
+expect_eq() {
+	if [ "$1" != "$2" ]; then
+		check_failed "$3"
+		printf '  expected: %s\n  actual:   %s\n' "$2" "$1" >&2
+		return 0
+	fi
+	echo "ok - $3"
+}
+
+# expect_match ACTUAL REGEX MSG: records a failure unless ACTUAL matches the
+# extended REGEX.
+expect_match() {
+	if ! printf '%s\n' "$1" | grep -qE -- "$2"; then
+		check_failed "$3"
+		printf '  expected to match: %s\n  actual: %s\n' "$2" "$1" >&2
+		return 0
+	fi
+	echo "ok - $3"
+}
+
+# expect_screen TEXT MSG: records a failure (and prints the screen) when TEXT
+# is not on the screen now.
+expect_screen() {
+	if ! screen | grep -qF -- "$1"; then
+		check_failed "$2 ('$1' is not on the screen)"
+		show_screen
+		return 0
+	fi
+	echo "ok - $2"
+}
+
+# expect_no_screen TEXT MSG: records a failure when TEXT is on the screen now.
+expect_no_screen() {
+	if screen | grep -qF -- "$1"; then
+		check_failed "$2 ('$1' is on the screen)"
+		show_screen
+		return 0
+	fi
+	echo "ok - $2"
+}
+
+# display_cols: for each line on stdin, prints "WIDTH LAST" where WIDTH is its
+# width in terminal columns (East Asian wide and fullwidth characters count 2,
+# combining marks 0) and LAST the column (from 1) of its last non-space
+# character, 0 for a blank line.
+display_cols() {
+	python3 -c '
+import sys, unicodedata
+def cols(s):
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me")
+               else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+for line in sys.stdin.read().split("\n")[:-1]:
+    print(cols(line), cols(line.rstrip(" ")))
+'
+}
+
+# setup_council: the database every scenario starts from.
+setup_council() {
+	"$CXMEET" init --org "Northwind Outfitters" >/dev/null
+	"$CXMEET" org set mission "Every customer gets a clear answer." >/dev/null
+	"$CXMEET" person add "Zoë Ångström" --dept Sales --role lead >/dev/null
+	"$CXMEET" person add "王芳" --dept IT --role sponsor >/dev/null
+	"$CXMEET" person add "Ben Okafor" --dept Finance >/dev/null
+}
+
+# start_meeting: from the home screen, starts a meeting (at step 1).
+start_meeting() {
+	wait_for "Start a meeting"
+	keys Enter
+	wait_for "Step 1/9: Welcome & roll call"
+	wait_for "Meeting started (step 1)."
+}
+
+# go_step N TITLE: jumps to agenda step N (a digit key) and waits for it.
+go_step() {
+	keys "$1"
+	wait_for "Step $1/9: $2"
+}
+
+# open_form KEY KIND: opens a capture form (KEY d a w s i n p m c) and waits
+# for its box, titled "New KIND".
+open_form() {
+	keys "$1"
+	wait_re "─ New $2 ─"
+}
+
+# wait_form_closed: waits until no form box (titled "New ..." or "Edit ...")
+# is on the screen.
+wait_form_closed() {
+	poll 5 off_screen_re "─ (New|Edit) [a-z ]+ ─" || die "timed out waiting for the form to close"
+}
+
+# pick FILTER CHOICE: on a picker field of a form, types FILTER, waits for the
+# list to offer CHOICE, and takes the highlighted option (the best match).
+pick() {
+	text "$1"
+	wait_for "Choose: "
+	wait_re "Filter: +$1"
+	wait_for "$2"
+	keys Enter
+	wait_gone "Choose: "
+}
+
+# save_form KIND [ID]: Enter in a form; waits for the flash "Saved KIND #ID."
+# (any ID when not given).
+save_form() {
+	keys Enter
+	wait_re "^Saved $1 #${2:-[0-9]+}\."
+}
