@@ -127,7 +127,9 @@ void draw_line(int y, int x, const char *s, int width, attr_t attr)
 	draw_fill(y, x + used, width - used, attr);
 }
 
-int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t attr)
+/* Lays s out in lines of at most width columns, breaking at spaces; draws
+ * them when `draw`. Returns the rows used (at most max_rows). */
+static int wrap(int y, int x, const char *s, int width, int max_rows, attr_t attr, bool draw)
 {
 	int row = 0;
 	if (!s || width <= 0)
@@ -154,17 +156,39 @@ int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t at
 				brk = p;
 		}
 		const char *end = (!*p || *p == '\n' || !brk) ? p : brk;
-		char *line = strndup(s, (size_t)(end - s));
-		if (!line)
-			return row;
-		draw_text(y + row, x, line, width, attr);
-		free(line);
+		if (draw) {
+			char *line = strndup(s, (size_t)(end - s));
+			if (!line)
+				return row;
+			draw_text(y + row, x, line, width, attr);
+			free(line);
+		}
 		row++;
 		s = end;
 		while (*s == ' ')
 			s++;
 	}
 	return row;
+}
+
+int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t attr)
+{
+	return wrap(y, x, s, width, max_rows, attr, true);
+}
+
+int text_wrap_rows(const char *s, int width, int max_rows)
+{
+	return wrap(0, 0, s, width, max_rows, 0, false);
+}
+
+int draw_text_fit(int y, int x, const char *s, int width, attr_t attr)
+{
+	if (width <= 0)
+		return 0;
+	if (text_cols(s) <= width)
+		return draw_text(y, x, s, width, attr);
+	int used = draw_text(y, x, s, width - 1, attr);
+	return used + draw_text(y, x + used, "\xe2\x80\xa6", 1, attr); /* … */
 }
 
 void draw_box(int y, int x, int h, int w, const char *title)

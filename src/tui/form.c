@@ -13,6 +13,7 @@
 #include "cxmeet/util.h"
 
 #define ESC 27
+#define FIELD_ERROR_ROWS 4
 #define CTRL(c) ((c) & 0x1f)
 
 enum field_kind { F_TEXT, F_DETAIL, F_DEPT, F_PERSON, F_DUE, F_RATIONALE, F_REVISIT,
@@ -183,15 +184,21 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 		}
 	}
 	if (f->error[0])
-		draw_wrapped(y + 1, fx, f->error, fw, 2, theme(C_WARNING));
+		draw_wrapped(y + 1, fx, f->error, fw, FIELD_ERROR_ROWS, theme(C_WARNING));
+}
+
+/* Rows a field takes: its line and its error, wrapped. */
+static int field_rows(const struct field *f, int w)
+{
+	return 1 + (f->error[0] ? text_wrap_rows(f->error, w - 4 - 15, FIELD_ERROR_ROWS) : 0);
 }
 
 static void draw_form(struct tui *t, struct form *fm)
 {
+	int w = t->cols - 4 < 96 ? t->cols - 4 : 96;
 	int rows = 0;
 	for (int i = 0; i < fm->n; i++)
-		rows += 1 + 2 * (fm->f[i].error[0] != 0);
-	int w = t->cols - 4 < 96 ? t->cols - 4 : 96;
+		rows += field_rows(&fm->f[i], w);
 	int h = rows + 6;
 	int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
 	char title[64];
@@ -203,7 +210,7 @@ static void draw_form(struct tui *t, struct form *fm)
 		draw_field(fm, &fm->f[i], row, x + 2, w - 4, i == fm->focus);
 		if (i == fm->focus)
 			focus_row = row;
-		row += 1 + 2 * (fm->f[i].error[0] != 0);
+		row += field_rows(&fm->f[i], w);
 	}
 	draw_text(y + h - 3, x + 2, fm->error, w - 4, theme(C_WARNING));
 	draw_text(y + h - 2, x + 2,

@@ -48,6 +48,9 @@ bool mv_move(struct tui *t, enum action a, size_t n, int page);
  * none here) and *top the first row shown, kept so that sel stays visible. */
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int first_index, int sel, int *top);
+/* The selected item in full under a list: text, details, detail text. */
+#define ITEMS_DETAIL_ROWS 5
+int items_detail_draw(int y, int x, int w, const struct item *it);
 /* Edit and delete of the item under the cursor, shared by the panes. */
 enum action items_key(struct tui *t, enum action a);
 /* "2026-11-23" or "-" */

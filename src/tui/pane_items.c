@@ -58,19 +58,38 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		item_meta(it, meta, sizeof meta);
 		draw_fill(y + r, x, w, a);
 		int used = draw_text(y + r, x, tag, w, cur ? a : theme(C_HEADING));
-		/* The text keeps at least two thirds of the row; the details the rest. */
+		/* The text keeps most of the row; details that do not fit end in an
+		 * ellipsis, and the detail area under the list shows them whole. */
+		int avail = w - used;
 		int mw = text_cols(meta);
-		int room = w - used - text_cols(it->text) - 2;
-		int cap = room > (w - used) / 3 ? room : (w - used) / 3;
+		int tcols = text_cols(it->text);
+		int cap = avail - 2 - tcols;
+		if (cap < 16)
+			cap = 16 < avail / 3 ? 16 : avail / 3;
 		if (mw > cap)
 			mw = cap;
-		if (mw < 8)
+		if (mw < 6)
 			mw = 0;
-		int tw = w - used - (mw ? mw + 2 : 0);
-		used += draw_text(y + r, x + used, it->text, tw, a);
+		int tw = avail - (mw ? mw + 2 : 0);
+		draw_text_fit(y + r, x + used, it->text, tw, a);
 		if (mw)
-			draw_text(y + r, x + w - mw, meta, mw, cur ? a : theme(C_MUTED));
+			draw_text_fit(y + r, x + w - mw, meta, mw, cur ? a : theme(C_MUTED));
 	}
+}
+
+int items_detail_draw(int y, int x, int w, const struct item *it)
+{
+	char meta[300];
+	if (!it)
+		return 0;
+	item_meta(it, meta, sizeof meta);
+	mvhline(y, x, ACS_HLINE, w);
+	int rows = 1 + draw_wrapped(y + 1, x, it->text, w, 2, theme(C_NORMAL));
+	if (*meta)
+		rows += draw_wrapped(y + rows, x, meta, w, 1, theme(C_MUTED));
+	if (it->detail)
+		rows += draw_wrapped(y + rows, x, it->detail, w, 1, theme(C_MUTED));
+	return rows;
 }
 
 enum action items_key(struct tui *t, enum action a)
@@ -123,12 +142,15 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	draw_line(y, x, head, w, theme(C_HEADING));
 	if (mv->n_items == 0) {
 		char hint[200];
-		snprintf(hint, sizeof hint, "Nothing yet. Press c to capture a %s, or d a w s i n p m "
-			 "for another kind.", item_kind_label(step_default_kind(s->kind)));
+		const char *kind = item_kind_label(step_default_kind(s->kind));
+		snprintf(hint, sizeof hint, "Nothing yet. Press c to capture %s %s, or d a w s i n p m "
+			 "for another kind.", strchr("aeiou", kind[0]) ? "an" : "a", kind);
 		draw_wrapped(y + 2, x, hint, w, 2, theme(C_MUTED));
 		return;
 	}
-	items_draw(y + 1, x, h - 1, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+	int list = h - 1 - ITEMS_DETAIL_ROWS;
+	items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+	items_detail_draw(y + 1 + list, x, w, mv_selected(t));
 }
 
 static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)

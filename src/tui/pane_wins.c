@@ -93,7 +93,9 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		draw_text(y + 1, x, "No wins yet. Press w to credit a department and its hero.", w,
 			  theme(C_MUTED));
 	} else {
-		items_draw(y + 1, x, h - 2 - qrows, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+		int list = h - 2 - qrows - ITEMS_DETAIL_ROWS;
+		items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+		items_detail_draw(y + 1 + list, x, w, mv_selected(t));
 	}
 	dept_list_free(d, nd);
 }

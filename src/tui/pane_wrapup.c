@@ -45,10 +45,16 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	snprintf(line, sizeof line, "Next meeting %s · Rating %s · Enter: set · E: end",
 		 fmt_date(mv->next_date, date, sizeof date), rating);
 	draw_line(y, x, line, w, theme(C_HEADING));
-	snprintf(line, sizeof line, "Captured: %d decisions, %d actions, %d wins, %d stories, "
-		 "%d insights, %d parked, %d messages, %d notes", counts[ITEM_DECISION],
-		 counts[ITEM_ACTION], counts[ITEM_WIN], counts[ITEM_STORY], counts[ITEM_INSIGHT],
-		 counts[ITEM_PARKED], counts[ITEM_MESSAGE], counts[ITEM_NOTE]);
+	/* "Captured: 1 decision, 2 actions, ..." */
+	static const char *const plural[ITEM_KIND_COUNT] = {
+		"decisions", "actions", "wins", "stories", "insights", "notes", "parked topics",
+		"messages"};
+	static const char *const single[ITEM_KIND_COUNT] = {
+		"decision", "action", "win", "story", "insight", "note", "parked topic", "message"};
+	size_t len = (size_t)snprintf(line, sizeof line, "Captured:");
+	for (int k = 0; k < ITEM_KIND_COUNT && len < sizeof line; k++)
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s %d %s", k ? "," : "",
+					counts[k], counts[k] == 1 ? single[k] : plural[k]);
 	int used = draw_wrapped(y + 1, x, line, w, 2, theme(C_NORMAL));
 	int ly = y + 2 + used;
 	snprintf(line, sizeof line, "Who else needs to know? Messages (%zu), m adds one",

@@ -57,7 +57,8 @@ static void draw_too_small(struct tui *t)
 	draw_text(0, 0, msg, t->cols, theme(C_WARNING));
 	snprintf(msg, sizeof msg, "cxmeet needs at least %dx%d.", TUI_MIN_COLS, TUI_MIN_LINES);
 	draw_text(1, 0, msg, t->cols, theme(C_NORMAL));
-	draw_text(2, 0, "Enlarge the window, or press q.", t->cols, theme(C_MUTED));
+	draw_text(2, 0, t->view == &view_home ? "Enlarge the window, or press q."
+					      : "Enlarge the window to go on.", t->cols, theme(C_MUTED));
 }
 
 void tui_redraw(struct tui *t)
@@ -76,7 +77,7 @@ void tui_redraw(struct tui *t)
 	refresh();
 }
 
-bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
+static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	timeout(timeout_ms);
 	int rc = get_wch(ch);
@@ -90,16 +91,25 @@ bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 	return true;
 }
 
+/* While the terminal is too small nothing can be seen, so no key may act:
+ * a form typed into blind, or saved, would break the promise of the screen. */
+bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
+{
+	return read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
+}
+
 static void run_loop(struct tui *t)
 {
 	while (!t->quit && !stop_signal) {
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, 1000))
+		if (!read_raw(t, &ch, &is_key, 1000))
 			continue;
 		if (t->too_small) {
-			if (!is_key && ch == 'q')
+			/* q quits from home only: a live meeting asks first, on a screen
+			 * big enough to show the question. */
+			if (!is_key && ch == 'q' && t->view == &view_home)
 				t->quit = true;
 			continue;
 		}

@@ -145,6 +145,10 @@ int draw_text(int y, int x, const char *s, int width, attr_t attr);
 void draw_line(int y, int x, const char *s, int width, attr_t attr);
 /* Word-wraps s into the box; returns the rows used (at most max_rows). */
 int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t attr);
+/* The rows draw_wrapped would use. */
+int text_wrap_rows(const char *s, int width, int max_rows);
+/* Like draw_text, but ends a cut string with an ellipsis. */
+int draw_text_fit(int y, int x, const char *s, int width, attr_t attr);
 void draw_fill(int y, int x, int width, attr_t attr);
 void draw_box(int y, int x, int h, int w, const char *title);
 /* Columns a string takes on screen. */

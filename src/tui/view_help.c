@@ -46,7 +46,11 @@ static int help_top;
 static void help_draw(struct tui *t)
 {
 	draw_line(0, 0, " cxmeet help: keys", t->cols, theme(C_TITLE));
-	int total = help_rows(t, help_top, 2, t->rows - 4);
+	int total = help_rows(t, 0, 0, 0); /* counts only */
+	int page = t->rows - 4;
+	if (help_top > total - page)
+		help_top = total - page > 0 ? total - page : 0;
+	help_rows(t, help_top, 2, page);
 	char line[120];
 	snprintf(line, sizeof line, " Up/Down scroll (%d rows)  any other key: back", total);
 	draw_line(t->rows - 1, 0, line, t->cols, theme(C_STATUS));

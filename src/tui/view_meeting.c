@@ -73,6 +73,9 @@ bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
 		meeting_flush_time(&mv->run, clock_now());
 		tui_flash(t, false, "Saved %s #%lld.", item_kind_label(kind), (long long)it.id);
 		mv_reload(t);
+		for (size_t i = 0; i < mv->n_items; i++)
+			if (mv->items[i].id == it.id)
+				mv->sel = (int)(mv->offset + i);
 	}
 	return saved;
 }
@@ -122,9 +125,19 @@ static void draw_status(struct tui *t)
 		 meeting_planned_minutes(r), step, s->planned_minutes, over ? " OVER" : "");
 	int used = text_cols(line);
 	draw_line(t->rows - 1, 0, line, used, over ? theme(C_ERROR) : theme(C_STATUS));
-	const char *hints = t->compact ? "  </>:step d a w s i n p m:capture ?:help q:leave"
-				       : "  Left/Right:step  d a w s i n p m:capture  e:edit  X:delete  ?:help  q:leave";
-	draw_line(t->rows - 1, used, hints, t->cols - used, theme(C_STATUS));
+	/* As many hints as fit, most needed first; ? always lists the rest. */
+	static const char *const hints[] = {"?:help", "q:leave", "</>:step", "dawsinpm:capture",
+					    "e:edit", "X:delete"};
+	char buf[200] = "";
+	size_t len = 0;
+	int room = t->cols - used - 1;
+	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+		int need = (int)len + 2 + text_cols(hints[i]);
+		if (need > room)
+			break;
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "  %s", hints[i]);
+	}
+	draw_line(t->rows - 1, used, buf, t->cols - used, theme(C_STATUS));
 }
 
 static void meeting_draw(struct tui *t)

@@ -40,10 +40,10 @@ for title in "Welcome & ro" "Mission mome" "Customer sto" "Action revie" "Insigh
 done
 expect_eq "$(sidebar_col)" "25 " "the sidebar border is one straight column"
 keys j # clears the start message off the status line
-wait_re "^ Meeting 00:00/65m  Step 00:00/3m  </>:step"
+wait_re "^ Meeting 00:00/65m  Step 00:00/3m  [?]:help  q:leave  </>:step"
 fits "roll call"
-# The compact hints are there to fit 80 columns: they must not be cut.
-expect_match "$(screen_line 24 | sed 's/ *$//')" '\?:help +q:leave$' \
+# Hints are added while they fit: the line ends with a whole one, never a cut one.
+expect_match "$(screen_line 24 | sed 's/ *$//')" ' (\?:help|q:leave|</>:step|dawsinpm:capture|e:edit|X:delete)$' \
 	"the compact status line is whole at 80 columns"
 
 note "roll call"
@@ -75,11 +75,11 @@ note "the wide layout's status line, at 100x30"
 keys j # clears the message off the status line
 wait_gone "Saved action #1."
 resize 100 30
-wait_re "^ Meeting 00:00/65m  Step 00:00/8m  Left/Right:step"
-expect_match "$(screen_line 30 | sed 's/ *$//')" '\?:help +q:leave$' \
+wait_re "^ Meeting 00:00/65m  Step 00:00/8m  [?]:help  q:leave  </>:step  dawsinpm:capture  e:edit"
+expect_match "$(screen_line 30 | sed 's/ *$//')" ' (\?:help|q:leave|</>:step|dawsinpm:capture|e:edit|X:delete)$' \
 	"the wide status line is whole at 100 columns"
 resize 80 24
-wait_re "^ Meeting 00:00/65m  Step 00:00/8m  </>:step"
+wait_re "^ Meeting 00:00/65m  Step 00:00/8m  [?]:help  q:leave  </>:step"
 
 note "end without minutes"
 keys E

@@ -172,7 +172,7 @@ save_form "message to another team" 8
 wait_for "Who else needs to know? Messages (1)"
 expect_screen "[M] Tell Marketing about the 50 EUR rule" "the message is listed"
 expect_eq "$(screen | sed -n '/Captured:/{N;p}' | sed 's/^[^│]*│ //' | tr -s ' \n' '  ')" \
-	"Captured: 1 decisions, 1 actions, 1 wins, 1 stories, 1 insights, 1 parked, 1 messages, 0 notes " \
+	"Captured: 1 decision, 1 action, 1 win, 1 story, 1 insight, 0 notes, 1 parked topic, 1 message " \
 	"wrap-up counts what was captured, the deleted note not"
 keys Enter
 wait_for "End the meeting and write minutes"

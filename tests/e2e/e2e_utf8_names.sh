@@ -45,10 +45,10 @@ note "roll call columns at 80x24"
 keys j # clears the message off the status line
 wait_gone "王芳 is present."
 resize 80 24
-wait_re "^ Meeting .*</>:step"
+wait_re "^ Meeting .*q:leave  </>:step"
 expect_eq "$(rollcall_ends)" "79 " "at 80x24 every roll-call row ends in column 79"
 resize 100 30
-wait_re "^ Meeting .*Left/Right:step"
+wait_re "^ Meeting .*e:edit"
 
 note "a note in CJK, accents and symbols"
 go_step 3 "Customer story"
