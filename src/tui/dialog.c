@@ -132,7 +132,7 @@ static size_t filter_options(const struct pick_option *opts, size_t n, const cha
 }
 
 int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts, size_t n,
-		const char *filter)
+		const char *filter, char **typed)
 {
 	struct lineedit le;
 	size_t *shown = xcalloc(n + 1, sizeof *shown);
@@ -204,6 +204,8 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 		if (le_key(&le, ch, is_key, &too_long))
 			sel = 0;
 	}
+	if (typed)
+		*typed = le_text(&le);
 	le_free(&le);
 	free(shown);
 	return result;
@@ -221,7 +223,7 @@ store_id pick_department(struct tui *t, const char *title, const char *filter)
 	for (size_t i = 0; i < n; i++)
 		o[i] = (struct pick_option){d[i].id, xstrdup(d[i].name),
 					    xstrdup(d[i].behind ? "behind the scenes" : "")};
-	int k = dialog_pick(t, title, o, n, filter);
+	int k = dialog_pick(t, title, o, n, filter, NULL);
 	store_id id = k >= 0 ? o[k].id : 0;
 	pick_options_free(o, n);
 	dept_list_free(d, n);
@@ -276,11 +278,13 @@ store_id pick_person(struct tui *t, const char *title, const char *filter)
 		o[i + 1] = (struct pick_option){p[i].id, xstrdup(p[i].name),
 						xasprintf("%s, %s", p[i].dept_name ? p[i].dept_name : "-",
 							  role_name(p[i].role))};
-	int k = dialog_pick(t, title, o, n + 1, filter);
+	char *typed = NULL;
+	int k = dialog_pick(t, title, o, n + 1, filter, &typed);
 	store_id id = k > 0 ? o[k].id : 0;
 	pick_options_free(o, n + 1);
 	person_list_free(p, n);
 	if (k == 0)
-		id = add_person(t, filter);
+		id = add_person(t, typed); /* what was typed is the likely name */
+	free(typed);
 	return id;
 }

@@ -167,7 +167,7 @@ static void review_menu(struct tui *t)
 	struct pick_option opts[4];
 	for (int i = 0; i < 4; i++)
 		opts[i] = (struct pick_option){i, (char *)labels[i], NULL};
-	int choice = dialog_pick(t, sel->text, opts, 4, "");
+	int choice = dialog_pick(t, sel->text, opts, 4, "", NULL);
 	if (choice < 0)
 		return;
 	store_id id = sel->id;

@@ -181,7 +181,7 @@ static void menu(struct tui *t)
 	struct pick_option o[3];
 	for (int i = 0; i < 3; i++)
 		o[i] = (struct pick_option){i, (char *)labels[i], NULL};
-	int k = dialog_pick(t, "Wrap-up", o, 3, "");
+	int k = dialog_pick(t, "Wrap-up", o, 3, "", NULL);
 	if (k == 0)
 		set_next(t);
 	else if (k == 1)

@@ -171,9 +171,10 @@ struct pick_option {
 };
 
 /* A type-to-filter list; returns the index chosen, or -1 when cancelled.
- * `filter` is what was already typed. */
+ * `filter` is what was already typed; *typed (if not NULL) gets the filter as
+ * it was when the list closed (caller frees). */
 int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts, size_t n,
-		const char *filter);
+		const char *filter, char **typed);
 void pick_options_free(struct pick_option *o, size_t n);
 
 /* Picks a department (active ones); 0 when cancelled. */
