@@ -23,17 +23,21 @@ bool dialog_confirm(struct tui *t, const char *question)
 		tui_redraw(t);
 		if (!t->too_small) {
 			int w = box_width(t, text_cols(question) + 6);
-			int h = 5 + (text_cols(question) > w - 4);
+			int lines = text_wrap_rows(question, w - 4, t->rows - 6);
+			int h = 4 + lines;
 			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
 			draw_box(y, x, h, w, "Confirm");
-			draw_wrapped(y + 1, x + 2, question, w - 4, h - 3, theme(C_NORMAL));
+			draw_wrapped(y + 1, x + 2, question, w - 4, lines, theme(C_NORMAL));
 			draw_text(y + h - 2, x + 2, "y = yes    n / Esc = no", w - 4, theme(C_MUTED));
 			refresh();
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1) || is_key)
-			continue;
+		if (!tui_read_key(t, &ch, &is_key, -1) || is_key || t->in_paste) {
+			if (t->quit)
+				return false;
+			continue; /* a pasted 'y' answers nothing */
+		}
 		if (ch == 'y' || ch == 'Y')
 			return true;
 		if (ch == 'n' || ch == 'N' || ch == ESC || ch == 'q')
@@ -61,9 +65,16 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 		}
 		wint_t ch;
 		bool is_key, too_long;
-		if (!tui_read_key(t, &ch, &is_key, -1))
+		if (!tui_read_key(t, &ch, &is_key, -1)) {
+			if (t->quit) {
+				le_free(&le);
+				return NULL;
+			}
 			continue;
+		}
 		curs_set(0);
+		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+			ch = ' '; /* a pasted line break does not submit */
 		if (!is_key && ch == ESC) {
 			le_free(&le);
 			return NULL;
@@ -176,9 +187,14 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 		}
 		wint_t ch;
 		bool is_key, too_long;
-		if (!tui_read_key(t, &ch, &is_key, -1))
+		if (!tui_read_key(t, &ch, &is_key, -1)) {
+			if (t->quit)
+				break;
 			continue;
+		}
 		curs_set(0);
+		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+			continue; /* a pasted line break chooses nothing */
 		if (!is_key && ch == ESC)
 			break;
 		if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {

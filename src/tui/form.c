@@ -229,6 +229,7 @@ static void edit_external(struct tui *t, struct form *fm, struct field *f)
 	endwin();
 	int rc = editor_edit(cur, &out, err, sizeof err);
 	reset_prog_mode();
+	tui_paste_mode(true);
 	clear();
 	free(cur);
 	if (rc != 0) {
@@ -354,7 +355,7 @@ static bool save(struct tui *t, struct form *fm, store_id meeting)
 	return ok;
 }
 
-static void choose(struct tui *t, struct field *f, const char *filter)
+static void choose(struct tui *t, struct form *fm, struct field *f, const char *filter)
 {
 	char title[64];
 	snprintf(title, sizeof title, "Choose: %s", f->label);
@@ -366,6 +367,7 @@ static void choose(struct tui *t, struct field *f, const char *filter)
 	free(f->name);
 	f->name = name_of(t, f->kind == F_DEPT, id);
 	f->error[0] = '\0';
+	fm->dirty = true;
 }
 
 /* One key for the form; returns 1 to save, -1 to cancel, 0 to go on. */
@@ -401,17 +403,20 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 				size_t n = wcrtomb(filter, (wchar_t)ch, &ps);
 				filter[n == (size_t)-1 ? 0 : n] = '\0';
 			}
-			choose(t, f, filter);
+			choose(t, fm, f, filter);
 		} else if (!is_key && (ch == 0x7f || ch == CTRL('h'))) {
 			f->id = 0;
 			free(f->name);
 			f->name = NULL;
+			fm->dirty = true;
 		}
 		return 0;
 	case F_CONSENT:
 	case F_LINK:
-		if (!is_key && (ch == ' ' || ch == 'y' || ch == 'n'))
+		if (!is_key && (ch == ' ' || ch == 'y' || ch == 'n')) {
 			f->on = ch == ' ' ? !f->on : ch == 'y';
+			fm->dirty = true;
+		}
 		return 0;
 	default:
 		if (f->multiline)
@@ -449,9 +454,14 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1))
+		if (!tui_read_key(t, &ch, &is_key, -1)) {
+			if (t->quit)
+				break; /* never saved, so never shown as saved */
 			continue;
+		}
 		curs_set(0);
+		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+			ch = ' '; /* a pasted line break does not submit the form */
 		int r = form_key(t, &fm, ch, is_key);
 		if (r < 0 && (!fm.dirty || dialog_confirm(t, "Discard what you typed?")))
 			break;

@@ -17,6 +17,8 @@ static void load(struct tui *t)
 	struct meeting_view *mv = t->mv;
 	struct item *topics = NULL, *mine = NULL;
 	size_t nt = 0, nm = 0;
+	n_topics = 0;
+	mv->total = mv->offset = 0;
 	if (store_open_parked(t->st, MAX_TOPICS, &topics, &nt) != STORE_OK ||
 	    store_meeting_items(t->st, mv->run.m.id, 0, &mine, &nm) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
@@ -24,7 +26,8 @@ static void load(struct tui *t)
 		return;
 	}
 	mv->items = xcalloc(nt + nm + 1, sizeof *mv->items);
-	memcpy(mv->items, topics, nt * sizeof *topics);
+	if (nt)
+		memcpy(mv->items, topics, nt * sizeof *topics);
 	mv->n_items = nt;
 	for (size_t i = 0; i < nm; i++) {
 		if (mine[i].kind == ITEM_DECISION)

@@ -173,7 +173,7 @@ static void review_menu(struct tui *t)
 	store_id id = sel->id;
 	if (act(t, sel, choice)) {
 		tui_flash(t, false, "Action #%lld: %s.", (long long)id, labels[choice]);
-		load(t);
+		mv_reload(t); /* keeps the cursor on a row that still exists */
 	}
 }
 

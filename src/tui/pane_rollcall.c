@@ -83,8 +83,10 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 			 role_name(p->role));
 		draw_fill(y + 1 + r, x, w, a);
 		int rw = text_cols(right);
-		draw_text(y + 1 + r, x, left, w - rw - 2, a);
-		draw_text(y + 1 + r, x + w - rw, right, rw, cur ? a : theme(C_MUTED));
+		if (rw > w / 2)
+			rw = w / 2;
+		draw_text_fit(y + 1 + r, x, left, w - rw - 2, a);
+		draw_text_fit(y + 1 + r, x + w - rw, right, rw, cur ? a : theme(C_MUTED));
 	}
 }
 

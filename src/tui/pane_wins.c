@@ -82,7 +82,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	struct meeting_view *mv = t->mv;
 	struct dept *d = NULL;
 	size_t nd = 0;
-	store_dept_list(t->st, true, &d, &nd);
+	store_dept_list(t->st, false, &d, &nd);
 	char head[120];
 	snprintf(head, sizeof head, "Wins in this meeting (%zu)", mv->n_items);
 	draw_line(y, x, head, w, theme(C_HEADING));

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "tui_int.h"
@@ -18,9 +19,18 @@ static volatile sig_atomic_t stop_signal;
  * curses and the meeting is kept in progress, everything shown as saved is. */
 static void on_signal(int sig) { stop_signal = sig; }
 
+/* Bracketed paste: the terminal marks pasted text, so that it is typed into
+ * the field it lands in and never read as commands. */
+void tui_paste_mode(bool on)
+{
+	putp(on ? "\033[?2004h" : "\033[?2004l");
+	fflush(stdout);
+}
+
 static void tui_end(void)
 {
 	if (curses_on) {
+		tui_paste_mode(false);
 		endwin();
 		curses_on = false;
 	}
@@ -77,17 +87,63 @@ void tui_redraw(struct tui *t)
 	refresh();
 }
 
+/* After an ESC: a lone Esc key, or the start of a sequence the terminal sent
+ * that ncurses did not turn into a key (paste marks, unknown keys, Alt+key).
+ * A sequence is swallowed whole, so that its bytes never act as commands. */
+static bool read_escape(struct tui *t)
+{
+	char seq[24];
+	size_t n = 0;
+	wint_t c;
+	timeout(0);
+	if (get_wch(&c) == ERR)
+		return true; /* the key read is a lone Esc */
+	if (c == '[' || c == 'O') {
+		seq[n++] = (char)c;
+		while (n < sizeof seq - 1 && get_wch(&c) != ERR) {
+			seq[n++] = (char)c;
+			if (c >= 0x40 && c <= 0x7e && (seq[0] == 'O' || n > 1))
+				break;
+		}
+	}
+	seq[n] = '\0';
+	if (strcmp(seq, "[200~") == 0)
+		t->in_paste = true;
+	else if (strcmp(seq, "[201~") == 0)
+		t->in_paste = false;
+	return false;
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
+	static int dead_reads;
+	struct timespec a, b;
+	if (stop_signal) {
+		t->quit = true;
+		return false;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &a);
 	timeout(timeout_ms);
 	int rc = get_wch(ch);
-	if (rc == ERR)
+	if (rc == ERR) {
+		/* A signal, or a terminal that is gone: get_wch then fails at once,
+		 * again and again, where a live one would have waited. */
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		long ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
+		bool early = timeout_ms < 0 || ms + 20 < timeout_ms;
+		dead_reads = early ? dead_reads + 1 : 0;
+		if (stop_signal || dead_reads > 5)
+			t->quit = true;
 		return false;
+	}
+	dead_reads = 0;
 	*is_key = rc == KEY_CODE_YES;
 	if (*is_key && *ch == KEY_RESIZE) {
 		layout(t);
 		return false; /* the caller redraws */
 	}
+	if (!*is_key && *ch == 27)
+		return read_escape(t);
 	return true;
 }
 
@@ -104,8 +160,13 @@ static void run_loop(struct tui *t)
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
-		if (!read_raw(t, &ch, &is_key, 1000))
+		if (!read_raw(t, &ch, &is_key, 1000)) {
+			if (t->view->tick)
+				t->view->tick(t);
 			continue;
+		}
+		if (t->in_paste)
+			continue; /* pasted text is not a command */
 		if (t->too_small) {
 			/* q quits from home only: a live meeting asks first, on a screen
 			 * big enough to show the question. */
@@ -139,6 +200,7 @@ int tui_run(struct store *st)
 	nonl();
 	curs_set(0);
 	set_escdelay(50);
+	tui_paste_mode(true);
 	theme_init();
 	layout(&t);
 	struct sigaction sa = {.sa_handler = on_signal};

@@ -104,6 +104,8 @@ struct view_ops {
 	/* Gets the key first; returns the action it did not handle (or ACT_NONE). */
 	enum action (*key)(struct tui *t, wint_t ch, bool is_key, enum action a);
 	void (*close)(struct tui *t);
+	/* Called about once a second while no key comes. */
+	void (*tick)(struct tui *t);
 };
 
 struct meeting_view; /* view_meeting.c */
@@ -111,7 +113,8 @@ struct meeting_view; /* view_meeting.c */
 struct tui {
 	struct store *st;
 	const struct view_ops *view;
-	bool quit;
+	bool quit;     /* asked to quit, or the terminal is gone: every loop ends */
+	bool in_paste; /* between the terminal's paste marks: keys are text */
 	bool too_small;
 	bool compact;
 	int rows, cols;
@@ -129,7 +132,10 @@ void tui_set_view(struct tui *t, const struct view_ops *v);
 void tui_redraw(struct tui *t);
 void tui_flash(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Reads one key, handling resize; returns false on timeout. */
+void tui_paste_mode(bool on);
+/* Reads one key, handling resize; returns false on timeout, on a resize, and
+ * when t->quit is set (a signal or a lost terminal), which modal loops must
+ * treat as cancel. */
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
 /* Opens the help view over the current one until a key is pressed. */
 void tui_help(struct tui *t);

@@ -67,8 +67,11 @@ void tui_help(struct tui *t)
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1))
+		if (!tui_read_key(t, &ch, &is_key, -1)) {
+			if (t->quit)
+				break;
 			continue;
+		}
 		enum action a = keymap_lookup(ch, is_key);
 		if (a == ACT_DOWN)
 			help_top++;

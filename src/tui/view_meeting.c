@@ -264,9 +264,20 @@ void meeting_view_open(struct tui *t, bool resume)
 		  mv->run.m.current_step + 1);
 }
 
+/* The step's time is written at least once a minute, so that a crash loses
+ * at most a minute of it. */
+static void meeting_tick(struct tui *t)
+{
+	struct meeting_run *r = &t->mv->run;
+	time_t now = clock_now();
+	if (now - r->step_started >= 60 && meeting_flush_time(r, now) != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+}
+
 const struct view_ops view_meeting = {
 	.name = "meeting",
 	.draw = meeting_draw,
 	.key = meeting_key,
 	.close = meeting_close,
+	.tick = meeting_tick,
 };
