@@ -41,6 +41,12 @@ on_exit() {
 	for s in "$tmp"/sock*; do
 		if [ -S "$s" ]; then tmux -S "$s" kill-server 2>/dev/null || true; fi
 	done
+	if [ -s "$tmp/stderr.log" ] && grep -qE "runtime error|Sanitizer|ERROR:" "$tmp/stderr.log"; then
+		echo "----- the program's stderr -----" >&2
+		cat "$tmp/stderr.log" >&2
+		failures=$((failures + 1))
+		failed+=("the program reported a memory or undefined-behaviour error")
+	fi
 	rm -rf "$tmp"
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures check(s) failed:" >&2
@@ -68,8 +74,9 @@ start_tui() {
 	n_socks=$((n_socks + 1))
 	SOCK="$tmp/sock$n_socks"
 	local cmd
-	cmd=$(printf 'exec env -u VISUAL -u EDITOR -u NO_COLOR TERM=%q TZ=%q LC_ALL=%q CXMEET_NOW=%q HOME=%q XDG_DATA_HOME=%q CXMEET_DB=%q %q' \
-		"$term" "$TZ" "$LC_ALL" "$CXMEET_NOW" "$HOME" "$XDG_DATA_HOME" "$CXMEET_DB" "$CXMEET")
+	# The program's stderr goes to a file: a sanitizer report there fails the test.
+	cmd=$(printf 'exec env -u VISUAL -u EDITOR -u NO_COLOR TERM=%q TZ=%q LC_ALL=%q CXMEET_NOW=%q HOME=%q XDG_DATA_HOME=%q CXMEET_DB=%q %q 2>>%q' \
+		"$term" "$TZ" "$LC_ALL" "$CXMEET_NOW" "$HOME" "$XDG_DATA_HOME" "$CXMEET_DB" "$CXMEET" "$tmp/stderr.log")
 	tmux -S "$SOCK" -f /dev/null new-session -d -x "$1" -y "$2" -c "$tmp" "$cmd"
 }
 
