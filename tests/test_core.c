@@ -295,6 +295,17 @@ static void clean__keeps_non_ascii_text(void **state)
 
 /* A decomposed 'e' + U+0301 is stored as the one character U+00E9 (NFC), so
  * that the same name typed on two keyboards is the same name. */
+static void clean__refuses_bidi_overrides(void **state)
+{
+	(void)state;
+	char err[256];
+	char *c = text_clean("invoice \xe2\x80\xae" "fdp.exe", TEXT_NAME, "name", err, sizeof err);
+	assert_null(c);
+	assert_non_null(strstr(err, "U+202E"));
+	c = text_clean("a \xe2\x81\xa6" "b", TEXT_LONG, "detail", err, sizeof err);
+	assert_null(c);
+}
+
 static void clean__normalises_to_nfc(void **state)
 {
 	(void)state;
@@ -971,6 +982,7 @@ int main(void)
 		cmocka_unit_test(clean__trims_surrounding_white_space),
 		cmocka_unit_test(clean__keeps_non_ascii_text),
 		cmocka_unit_test(clean__normalises_to_nfc),
+		cmocka_unit_test(clean__refuses_bidi_overrides),
 		cmocka_unit_test(fold__matches_composed_and_decomposed_and_full_case),
 		cmocka_unit_test(clean__empty_is_refused),
 		cmocka_unit_test(clean__too_long_for_each_kind),

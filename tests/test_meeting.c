@@ -195,6 +195,8 @@ static void resume__does_not_count_time_away(void **state)
 	assert_int_equal(r.steps[0].actual_seconds, 60);
 	assert_int_equal(r.steps[1].actual_seconds, 30);
 	assert_int_equal(meeting_step_seconds(&r, 1, t + 3700), 40);
+	/* The meeting clock is the time in its steps: the hour away is not in it. */
+	assert_int_equal(meeting_total_seconds(&r, t + 3700), 100);
 	assert_int_equal(meeting_goto(&r, 2, t + 3720), STORE_OK);
 	assert_int_equal(r.steps[1].actual_seconds, 60);
 	meeting_run_free(&r);
@@ -329,6 +331,60 @@ static void next_due__counts_from_the_last_meeting_or_today(void **state)
 			 date_from_ymd(2027, 2, 28));
 }
 
+static void outcome__rating_and_next_date_kept_before_the_end(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	cx_date next = date_from_ymd(2026, 12, 7);
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(store_meeting_set_outcome(st, r.m.id, 11, next), STORE_INVALID);
+	assert_int_equal(store_meeting_set_outcome(st, r.m.id, 8, next), STORE_OK);
+	store_id id = r.m.id;
+	meeting_run_free(&r); /* a crash before the end */
+	assert_int_equal(meeting_resume(st, id, t + 60, &r), STORE_OK);
+	assert_int_equal(r.m.rating, 8);
+	assert_int_equal(r.m.next_meeting, next);
+	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 8, next, t + 120), STORE_OK);
+	assert_int_equal(store_meeting_set_outcome(st, id, 5, next), STORE_NOTFOUND);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static void delete__a_settling_decision_reopens_its_topic(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	time_t t = at("2026-11-02T14:00:00Z");
+	struct item topic = {.kind = ITEM_PARKED, .text = "Weekend support?", .due = DATE_NONE,
+			     .revisit = DATE_NONE};
+	struct item dec = {.kind = ITEM_DECISION, .text = "Open on Saturdays", .due = DATE_NONE,
+			   .revisit = DATE_NONE};
+	assert_int_equal(store_item_add(st, &topic, t), STORE_OK);
+	assert_int_equal(store_item_add(st, &dec, t), STORE_OK);
+	assert_int_equal(store_item_link(st, dec.id, topic.id, LINK_SETTLES), STORE_OK);
+	assert_int_equal(store_item_set_status(st, topic.id, STATUS_CLOSED, NULL, 0, t), STORE_OK);
+	assert_int_equal(meeting_delete_item(st, dec.id, 0, t + 60), STORE_OK);
+	struct item got;
+	assert_int_equal(store_item_get(st, topic.id, &got), STORE_OK);
+	assert_int_equal(got.status, STATUS_OPEN);
+	item_free(&got);
+	assert_int_equal(store_item_get(st, dec.id, &got), STORE_OK);
+	assert_true(got.deleted_at != 0);
+	item_free(&got);
+	struct item_event *ev;
+	size_t n;
+	assert_int_equal(store_item_events(st, topic.id, &ev, &n), STORE_OK);
+	assert_int_equal(ev[n - 1].kind, EVENT_REOPENED);
+	assert_non_null(strstr(ev[n - 1].reason, "deleted"));
+	item_events_free(ev, n);
+	/* Deleting something else touches no topic. */
+	assert_int_equal(meeting_delete_item(st, topic.id, 0, t + 90), STORE_OK);
+	assert_int_equal(meeting_delete_item(st, topic.id, 0, t + 95), STORE_NOTFOUND);
+	store_close(st);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -337,6 +393,8 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(outcome__rating_and_next_date_kept_before_the_end),
+		cmocka_unit_test(delete__a_settling_decision_reopens_its_topic),
 		cmocka_unit_test(begin__copies_default_agenda_and_carries_only_open_actions),
 		cmocka_unit_test(begin__refused_while_another_is_in_progress),
 		cmocka_unit_test(goto__records_time_and_marks_done_only_forward),

@@ -57,6 +57,10 @@ int item_check(const struct item *it, char *err, size_t errlen);
  * link makes sense). *by_default says whether to offer it ticked. */
 int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default);
 
+/* Deletes an item (soft) in one transaction; a parked topic that a deleted
+ * decision had settled is open again, so it is not lost. */
+enum store_rc meeting_delete_item(struct store *st, store_id id, store_id meeting, time_t at);
+
 /* Days an open action is past its due date (0 when not overdue or not open). */
 int action_days_overdue(const struct item *it, cx_date today);
 

@@ -195,6 +195,10 @@ enum store_rc store_meeting_set_current_step(struct store *st, store_id id, int 
 /* Adds seconds to a step's actual time and optionally marks it done. */
 enum store_rc store_meeting_step_time(struct store *st, store_id meeting, int position,
 				      int seconds, bool done);
+/* Saves the rating (0: none) and next meeting date of a meeting in progress,
+ * as soon as the facilitator gives them. */
+enum store_rc store_meeting_set_outcome(struct store *st, store_id id, int rating,
+					cx_date next_meeting);
 enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_status status,
 				   time_t ended, int rating, cx_date next_meeting);
 enum store_rc store_meeting_steps(struct store *st, store_id id, struct meeting_step **out,
@@ -286,6 +290,8 @@ enum store_rc store_open_actions(struct store *st, store_id meeting, size_t offs
 				 size_t limit, struct item **out, size_t *n);
 /* Open parked topics, ranked ones first by rank. */
 enum store_rc store_open_parked(struct store *st, size_t limit, struct item **out, size_t *n);
+/* The ids of all open parked topics, in rank order (for re-ranking). */
+enum store_rc store_open_parked_ids(struct store *st, store_id **ids, size_t *n);
 /* Gives ids[i] rank i + 1, in one transaction. */
 enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n);
 /* Records a "carried" event, tied to meeting, for every open action from

@@ -136,9 +136,14 @@ int meeting_step_seconds(const struct meeting_run *r, int step, time_t now)
 	return step == r->m.current_step ? secs + since(r, now) : secs;
 }
 
+/* The time spent in the meeting's steps: time away (a meeting left and
+ * resumed the next day) does not count. */
 int meeting_total_seconds(const struct meeting_run *r, time_t now)
 {
-	return now > r->m.started_at ? (int)(now - r->m.started_at) : 0;
+	int total = 0;
+	for (size_t i = 0; i < r->n_steps; i++)
+		total += meeting_step_seconds(r, (int)i, now);
+	return total;
 }
 
 int meeting_planned_minutes(const struct meeting_run *r)
@@ -244,6 +249,48 @@ int action_days_overdue(const struct item *it, cx_date today)
 	    it->due >= today)
 		return 0;
 	return (int)(today - it->due);
+}
+
+/* Reopens the topics the decision `id` settled. */
+static enum store_rc reopen_settled(struct store *st, store_id id, store_id meeting, time_t at)
+{
+	store_id *others;
+	enum link_kind *kinds;
+	size_t n;
+	enum store_rc rc = store_item_links(st, id, &others, &kinds, &n);
+	if (rc != STORE_OK)
+		return rc;
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		struct item topic;
+		if (kinds[i] != LINK_SETTLES || store_item_get(st, others[i], &topic) != STORE_OK)
+			continue;
+		if (topic.kind == ITEM_PARKED && topic.status == STATUS_CLOSED && !topic.deleted_at)
+			rc = store_item_set_status(st, topic.id, STATUS_OPEN,
+						   "the decision that settled it was deleted", meeting, at);
+		item_free(&topic);
+	}
+	free(others);
+	free(kinds);
+	return rc;
+}
+
+enum store_rc meeting_delete_item(struct store *st, store_id id, store_id meeting, time_t at)
+{
+	struct item it;
+	enum store_rc rc = store_item_get(st, id, &it);
+	if (rc != STORE_OK)
+		return rc;
+	bool decision = it.kind == ITEM_DECISION;
+	item_free(&it);
+	rc = store_begin(st);
+	if (rc == STORE_OK)
+		rc = store_item_delete(st, id, meeting, at);
+	if (rc == STORE_OK && decision)
+		rc = reopen_settled(st, id, meeting, at);
+	if (rc == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
 }
 
 int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default)

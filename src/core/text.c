@@ -90,7 +90,10 @@ static bool is_forbidden(uint32_t c, bool multiline)
 {
 	if (multiline && (c == '\n' || c == '\t'))
 		return false;
-	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029;
+	/* Bidi embeddings, overrides and isolates could make text read
+	 * differently from what is stored. */
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
 static bool is_space(unsigned char c)

@@ -81,6 +81,8 @@
 		" done = max(done, ?) WHERE meeting_id = ? AND position = ?") \
 	X(MEETING_FINISH, "UPDATE meetings SET status = ?, ended_at = ?, rating = ?," \
 		" next_meeting_on = ? WHERE id = ? AND status = 'in_progress'") \
+	X(MEETING_SET_OUTCOME, "UPDATE meetings SET rating = ?, next_meeting_on = ? WHERE id = ?" \
+		" AND status = 'in_progress'") \
 	X(MEETING_STEPS, "SELECT id, position, title, kind, planned_minutes, prompt, actual_seconds," \
 		" done, skipped FROM meeting_steps WHERE meeting_id = ? ORDER BY position") \
 	X(MEETING_COUNT, "SELECT count(*) FROM meetings") \
@@ -116,6 +118,8 @@
 		" ORDER BY i.due_on, i.id LIMIT ?2 OFFSET ?3") \
 	X(OPEN_PARKED, ITEM_SELECT " WHERE i.kind = 'parked' AND i.status = 'open'" \
 		" AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id LIMIT ?1") \
+	X(OPEN_PARKED_IDS, "SELECT id FROM items WHERE kind = 'parked' AND status = 'open'" \
+		" AND deleted_at IS NULL ORDER BY rank = 0, rank, id") \
 	X(ITEM_SET_RANK, "UPDATE items SET rank = ? WHERE id = ? AND deleted_at IS NULL") \
 	X(CARRY_OPEN, "INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
 		" SELECT id, 'carried', ?1, ?2, ?3 FROM items WHERE kind = 'action'" \

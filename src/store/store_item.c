@@ -492,6 +492,14 @@ enum store_rc store_open_parked(struct store *st, size_t limit, struct item **ou
 			    "reading parked topics");
 }
 
+static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
+
+enum store_rc store_open_parked_ids(struct store *st, store_id **ids, size_t *n)
+{
+	return stmt_collect(st, stmt_get(st, STMT_OPEN_PARKED_IDS), (void **)ids, n, sizeof **ids,
+			    read_id, free_plain, "reading parked topics");
+}
+
 enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n)
 {
 	enum store_rc rc = tx_begin(st);

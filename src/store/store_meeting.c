@@ -119,6 +119,22 @@ enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_s
 	return rc;
 }
 
+enum store_rc store_meeting_set_outcome(struct store *st, store_id id, int rating,
+					cx_date next_meeting)
+{
+	if (rating < 0 || rating > 10)
+		return store_failf(st, STORE_INVALID, "a rating is a whole number from 1 to 10");
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_SET_OUTCOME);
+	if (rating > 0)
+		bind_int(s, 1, rating);
+	bind_date(s, 2, next_meeting);
+	bind_id(s, 3, id);
+	enum store_rc rc = stmt_update_one(st, s, "saving the meeting's rating");
+	if (rc == STORE_NOTFOUND)
+		store_failf(st, rc, "that meeting is not in progress");
+	return rc;
+}
+
 static void read_mstep(sqlite3_stmt *s, void *elem)
 {
 	struct meeting_step *m = elem;

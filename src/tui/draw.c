@@ -65,7 +65,8 @@ static size_t next_char(const char *s, wchar_t *wc)
 		*wc = L'?';
 		return 1;
 	}
-	if (*wc < 0x20 || *wc == 0x7f || (*wc >= 0x80 && *wc < 0xa0))
+	if (*wc < 0x20 || *wc == 0x7f || (*wc >= 0x80 && *wc < 0xa0) ||
+	    (*wc >= 0x202a && *wc <= 0x202e) || (*wc >= 0x2066 && *wc <= 0x2069))
 		*wc = *wc == '\t' || *wc == '\n' ? L' ' : L'?';
 	return n;
 }

@@ -266,11 +266,32 @@ static struct field *find(struct form *fm, enum field_kind k)
 	return NULL;
 }
 
+/* Parses a date field. An unchanged date is kept as it is, even when it has
+ * passed: fixing a typo in an overdue action must not move its due date. */
+static bool field_date(struct field *f, struct date_context *dc, cx_date original, bool optional,
+		       cx_date *out)
+{
+	char err[256], was[16];
+	char *s = le_text(&f->le);
+	bool ok = true;
+	f->error[0] = '\0';
+	date_format(original, was, sizeof was);
+	if (optional && !*s)
+		*out = DATE_NONE;
+	else if (original != DATE_NONE && strcmp(s, was) == 0)
+		*out = original;
+	else if (date_parse_due(s, dc, out, err, sizeof err) != 0) {
+		snprintf(f->error, sizeof f->error, "%s", err);
+		ok = false;
+	}
+	free(s);
+	return ok;
+}
+
 /* Reads the fields into `out` (strings owned by the caller); sets field errors. */
 static bool collect(struct form *fm, struct item *out)
 {
 	bool ok = true;
-	char err[256];
 	*out = *fm->it;
 	out->text = field_text(find(fm, F_TEXT));
 	out->detail = field_text(find(fm, F_DETAIL));
@@ -281,25 +302,10 @@ static bool collect(struct form *fm, struct item *out)
 		out->person_id = f->id;
 	if ((f = find(fm, F_CONSENT)))
 		out->consent = f->on;
-	if ((f = find(fm, F_DUE))) {
-		char *s = le_text(&f->le);
-		f->error[0] = '\0';
-		if (date_parse_due(s, &fm->dates, &out->due, err, sizeof err) != 0) {
-			snprintf(f->error, sizeof f->error, "%s", err);
-			ok = false;
-		}
-		free(s);
-	}
-	if ((f = find(fm, F_REVISIT))) {
-		char *s = le_text(&f->le);
-		f->error[0] = '\0';
-		out->revisit = DATE_NONE;
-		if (*s && date_parse_due(s, &fm->dates, &out->revisit, err, sizeof err) != 0) {
-			snprintf(f->error, sizeof f->error, "%s", err);
-			ok = false;
-		}
-		free(s);
-	}
+	if ((f = find(fm, F_DUE)))
+		ok = field_date(f, &fm->dates, fm->it->due, false, &out->due) && ok;
+	if ((f = find(fm, F_REVISIT)))
+		ok = field_date(f, &fm->dates, fm->it->revisit, true, &out->revisit) && ok;
 	return ok;
 }
 

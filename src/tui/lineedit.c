@@ -27,7 +27,8 @@ static size_t byte_len(const struct lineedit *le)
 static bool printable(wint_t c)
 {
 	return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c != 0x2028 &&
-	       c != 0x2029 && !(c >= 0xd800 && c <= 0xdfff) && c <= 0x10ffff;
+	       c != 0x2029 && !(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069) &&
+	       !(c >= 0xd800 && c <= 0xdfff) && c <= 0x10ffff;
 }
 
 static bool insert(struct lineedit *le, wchar_t c)
@@ -182,11 +183,14 @@ void le_draw(struct lineedit *le, int y, int x, int width, bool focused)
 	/* Keep the cursor in view: scroll so that it fits in width - 1 columns. */
 	if (le->cursor < le->scroll)
 		le->scroll = le->cursor;
+	/* Scroll until the '<' marker, the text before the cursor and the
+	 * character under it (or the cursor cell at the end) all fit. */
 	for (;;) {
-		int cols = 0;
+		int cols = le->scroll > 0;
 		for (size_t i = le->scroll; i < le->cursor; i++)
 			cols += wcols(le->buf[i]);
-		if (cols < width - 1 || le->scroll >= le->cursor)
+		cols += le->cursor < le->len ? wcols(le->buf[le->cursor]) : 1;
+		if (cols <= width || le->scroll >= le->cursor)
 			break;
 		le->scroll++;
 	}

@@ -115,7 +115,7 @@ enum action items_key(struct tui *t, enum action a)
 	if (!dialog_confirm(t, q))
 		return ACT_NONE;
 	store_id id = sel->id;
-	if (store_item_delete(t->st, id, mv->run.m.id, clock_now()) != STORE_OK)
+	if (meeting_delete_item(t->st, id, mv->run.m.id, clock_now()) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 	else
 		tui_flash(t, false, "Deleted #%lld.", (long long)id);

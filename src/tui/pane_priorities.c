@@ -10,7 +10,8 @@
 
 #define MAX_TOPICS 500
 
-static size_t n_topics; /* rows [0, n_topics) are topics, the rest decisions */
+static size_t n_topics;   /* rows [0, n_topics) are topics, the rest decisions */
+static size_t all_topics; /* open topics in all, loaded or not */
 
 static void load(struct tui *t)
 {
@@ -25,6 +26,9 @@ static void load(struct tui *t)
 		item_list_free(topics, nt);
 		return;
 	}
+	store_id *ids = NULL;
+	all_topics = store_open_parked_ids(t->st, &ids, &all_topics) == STORE_OK ? all_topics : nt;
+	free(ids);
 	mv->items = xcalloc(nt + nm + 1, sizeof *mv->items);
 	if (nt)
 		memcpy(mv->items, topics, nt * sizeof *topics);
@@ -48,8 +52,8 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 {
 	struct meeting_view *mv = t->mv;
 	char head[160];
-	snprintf(head, sizeof head, "Parked topics (%zu), top three first  K/J: move  Enter or d: "
-		 "decide", n_topics);
+	snprintf(head, sizeof head, "Parked topics (%zu%s), top three first  K/J: move  Enter or d: "
+		 "decide", all_topics, all_topics > n_topics ? ", first shown" : "");
 	draw_line(y, x, head, w, theme(C_HEADING));
 	int topic_rows = (int)n_topics < h / 2 ? (int)n_topics : h / 2;
 	if (n_topics == 0) {
@@ -72,19 +76,24 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 			   mv->sel >= (int)n_topics ? mv->sel : -1, &decision_top);
 }
 
+/* Swaps the topic under the cursor with its neighbour, renumbering every open
+ * topic (not only the ones loaded) so that the order stays whole. */
 static void move_topic(struct tui *t, int by)
 {
 	struct meeting_view *mv = t->mv;
 	int from = mv->sel, to = mv->sel + by;
 	if (from < 0 || from >= (int)n_topics || to < 0 || to >= (int)n_topics)
 		return;
-	store_id *ids = xcalloc(n_topics, sizeof *ids);
-	for (size_t i = 0; i < n_topics; i++)
-		ids[i] = mv->items[i].id;
-	store_id tmp = ids[from];
-	ids[from] = ids[to];
-	ids[to] = tmp;
-	if (store_items_rerank(t->st, ids, n_topics) != STORE_OK)
+	store_id *ids;
+	size_t n;
+	if (store_open_parked_ids(t->st, &ids, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	store_id a = mv->items[from].id, b = mv->items[to].id;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = ids[i] == a ? b : ids[i] == b ? a : ids[i];
+	if (store_items_rerank(t->st, ids, n) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 	else
 		mv->sel = to;

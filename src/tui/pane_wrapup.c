@@ -83,6 +83,19 @@ static const char *check_next(const char *text, void *ctx, char *buf, size_t len
 	return date_parse_due(text, ctx, &d, buf, len) == 0 ? NULL : buf;
 }
 
+/* Saved as soon as given: a crash before the end keeps them. */
+static void save_outcome(struct tui *t, int rating, cx_date next)
+{
+	struct meeting_view *mv = t->mv;
+	if (store_meeting_set_outcome(t->st, mv->run.m.id, rating, next) != STORE_OK) {
+		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
+		return;
+	}
+	mv->rating = rating;
+	mv->next_date = next;
+	tui_flash(t, false, "Saved.");
+}
+
 static void set_next(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
@@ -90,8 +103,9 @@ static void set_next(struct tui *t)
 	char cur[16], err[200];
 	char *text = dialog_input(t, "Next meeting date", fmt_date(mv->next_date, cur, sizeof cur),
 				  check_next, &dc);
-	if (text && date_parse_due(text, &dc, &mv->next_date, err, sizeof err) != 0)
-		tui_flash(t, true, "%s", err);
+	cx_date next;
+	if (text && date_parse_due(text, &dc, &next, err, sizeof err) == 0)
+		save_outcome(t, mv->rating, next);
 	free(text);
 }
 
@@ -103,7 +117,7 @@ static void set_rating(struct tui *t)
 		snprintf(cur, sizeof cur, "%d", mv->rating);
 	char *text = dialog_input(t, "Rate this meeting from 1 to 10", cur, check_rating, NULL);
 	if (text)
-		mv->rating = atoi(text);
+		save_outcome(t, atoi(text), mv->next_date);
 	free(text);
 }
 

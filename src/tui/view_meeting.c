@@ -254,9 +254,11 @@ void meeting_view_open(struct tui *t, bool resume)
 		org_free(&mv->org);
 		return;
 	}
-	mv->rating = 0;
-	mv->next_date = meeting_next_due(&mv->org.cadence, date_from_time(mv->run.m.started_at),
-					 clock_today());
+	mv->rating = mv->run.m.rating;
+	mv->next_date = mv->run.m.next_meeting != DATE_NONE
+				? mv->run.m.next_meeting
+				: meeting_next_due(&mv->org.cadence,
+						   date_from_time(mv->run.m.started_at), clock_today());
 	t->mv = mv;
 	tui_set_view(t, &view_meeting);
 	mv_reload(t);

@@ -1,0 +1,60 @@
+#!/bin/bash
+# e2e_edit_overdue - an action that has gone overdue can still be edited: its
+# unchanged due date is kept (no error, no slip recorded), while a new date in
+# the past is still refused.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh" "$@"
+
+setup_council
+start_tui 100 30
+start_meeting
+go_step 8 "New actions"
+open_form a action
+text "Call the Hansen family back"
+keys Tab Tab
+pick Sal Sales
+keys Tab
+pick Ben "Ben Okafor"
+keys Tab C-u
+text tomorrow
+keys Enter
+wait_form_closed
+wait_for "Saved action #1."
+expect_eq "$(sql "SELECT due_on FROM items")" "2026-11-24" "due tomorrow"
+keys q
+wait_for "Leave the meeting?"
+keys y
+wait_for "Resume the meeting in progress"
+keys q
+wait_exit
+
+note "a week later the action is overdue"
+export CXMEET_NOW=2026-12-01T10:00:00Z
+start_tui 100 30
+wait_for "Resume the meeting in progress"
+keys Enter
+wait_for "Step 8/9: New actions"
+wait_for "[A] Call the Hansen family back"
+keys e
+wait_re "─ Edit action ─"
+keys End
+text " today"
+keys Enter
+wait_form_closed
+wait_for "Saved action #1."
+expect_eq "$(sql "SELECT text || '|' || due_on FROM items")" \
+	"Call the Hansen family back today|2026-11-24" "the text changed, the due date did not"
+expect_eq "$(sql "SELECT count(*) FROM item_events WHERE event = 'due_moved'")" 0 "no slip recorded"
+
+note "a new date in the past is still refused"
+keys e
+wait_re "─ Edit action ─"
+keys Tab Tab Tab Tab C-u
+text 2026-11-25
+keys Enter
+wait_for "2026-11-25 is in the past"
+keys Escape
+wait_for "Discard what you typed?"
+keys y
+wait_form_closed
+expect_eq "$(sql "SELECT due_on FROM items")" "2026-11-24" "still due 2026-11-24"
