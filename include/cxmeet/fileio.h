@@ -12,4 +12,7 @@
 int file_write_new(const char *path, const char *text, bool force, bool *exists, char *err,
 		   size_t errlen);
 
+/* Writes all n bytes to fd, retrying short writes; 0 or -1 (errno set). */
+int file_write_all(int fd, const char *s, size_t n);
+
 #endif

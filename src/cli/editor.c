@@ -9,22 +9,9 @@
 #include <unistd.h>
 
 #include "cxmeet/editor.h"
+#include "cxmeet/fileio.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
-
-static int write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
 
 static char *read_file(const char *path, char *err, size_t errlen)
 {
@@ -66,7 +53,7 @@ int editor_edit(const char *initial, char **out, char *err, size_t errlen)
 		free(path);
 		return -1;
 	}
-	int rc = write_all(fd, initial ? initial : "", initial ? strlen(initial) : 0);
+	int rc = file_write_all(fd, initial ? initial : "", initial ? strlen(initial) : 0);
 	close(fd);
 	if (rc != 0) {
 		errf(err, errlen, "cannot write a temporary file: %s", strerror(errno));

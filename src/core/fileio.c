@@ -10,7 +10,7 @@
 #include "cxmeet/fileio.h"
 #include "cxmeet/util.h"
 
-static int write_all(int fd, const char *s, size_t n)
+int file_write_all(int fd, const char *s, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, s, n);
@@ -66,7 +66,7 @@ int file_write_new(const char *path, const char *text, bool force, bool *exists,
 		free(tmp);
 		return -1;
 	}
-	int rc = write_all(fd, text, strlen(text));
+	int rc = file_write_all(fd, text, strlen(text));
 	if (rc == 0)
 		rc = fsync(fd);
 	if (close(fd) != 0)

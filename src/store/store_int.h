@@ -224,6 +224,10 @@ enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t
 /* Runs an UPDATE that must touch one row: STORE_NOTFOUND when it touched none. */
 enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *what);
 
+/* Reads columns 0-8 of an item_events row (id, item_id, event, at,
+ * meeting_id, by, old_value, new_value, reason) into a struct item_event. */
+void read_item_event(sqlite3_stmt *s, void *elem);
+
 /* Appends an item event (inside the caller's transaction). */
 enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, time_t at,
 			store_id meeting, const char *old_value, const char *new_value,

@@ -368,7 +368,7 @@ enum store_rc store_item_links(struct store *st, store_id id, store_id **others,
 	return STORE_OK;
 }
 
-static void read_event(sqlite3_stmt *s, void *elem)
+void read_item_event(sqlite3_stmt *s, void *elem)
 {
 	struct item_event *e = elem;
 	e->id = col_id(s, 0);
@@ -390,7 +390,7 @@ enum store_rc store_item_events(struct store *st, store_id id, struct item_event
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_EVENT_LIST);
 	bind_id(s, 1, id);
-	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_event, free_events,
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_item_event, free_events,
 			    "reading the item's history");
 }
 

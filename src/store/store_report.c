@@ -33,17 +33,7 @@ enum store_rc store_meeting_attendees(struct store *st, store_id meeting, struct
 static void read_review_event(sqlite3_stmt *s, void *elem)
 {
 	struct review_event *r = elem;
-	struct item_event *e = &r->e;
-	e->id = col_id(s, 0);
-	e->item_id = col_id(s, 1);
-	int k = event_kind_parse((const char *)sqlite3_column_text(s, 2));
-	e->kind = k < 0 ? EVENT_EDITED : (enum event_kind)k;
-	e->at = col_time(s, 3);
-	e->meeting_id = col_id(s, 4);
-	e->by = col_text(s, 5);
-	e->old_value = col_text(s, 6);
-	e->new_value = col_text(s, 7);
-	e->reason = col_text(s, 8);
+	read_item_event(s, &r->e);
 	int kind = item_kind_parse((const char *)sqlite3_column_text(s, 9));
 	r->item_kind = kind < 0 ? ITEM_NOTE : (enum item_kind)kind;
 	r->item_text = col_text_or_empty(s, 10);

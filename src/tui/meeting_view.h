@@ -51,6 +51,8 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 /* The selected item in full under a list: text, details, detail text. */
 #define ITEMS_DETAIL_ROWS 5
 int items_detail_draw(int y, int x, int w, const struct item *it);
+/* The keys of a plain list of items: moving, Enter or e to edit, X to delete. */
+enum action items_list_key(struct tui *t, wint_t ch, bool is_key, enum action a);
 /* Edit and delete of the item under the cursor, shared by the panes. */
 enum action items_key(struct tui *t, enum action a);
 /* "2026-11-23" or "-" */

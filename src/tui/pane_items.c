@@ -153,7 +153,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	items_detail_draw(y + 1 + list, x, w, mv_selected(t));
 }
 
-static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
+enum action items_list_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	(void)ch;
 	(void)is_key;
@@ -164,7 +164,7 @@ static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
 	return items_key(t, a);
 }
 
-const struct pane_ops pane_items = {.load = load, .draw = draw, .key = key};
+const struct pane_ops pane_items = {.load = load, .draw = draw, .key = items_list_key};
 
 /* --- mission moment ----------------------------------------------------- */
 

@@ -100,15 +100,4 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	dept_list_free(d, nd);
 }
 
-static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
-{
-	(void)ch;
-	(void)is_key;
-	if (mv_move(t, a, t->mv->n_items, 10))
-		return ACT_NONE;
-	if (a == ACT_SELECT)
-		a = ACT_EDIT;
-	return items_key(t, a);
-}
-
-const struct pane_ops pane_wins = {.load = load, .draw = draw, .key = key};
+const struct pane_ops pane_wins = {.load = load, .draw = draw, .key = items_list_key};
