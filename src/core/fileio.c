@@ -24,6 +24,19 @@ int file_write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+/* Makes the new name itself durable: the folder's entry is synced too. */
+static void sync_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
 /* Moves the finished temporary file to path. Without force, link() refuses an
  * existing path atomically; where links are not supported, a check has to do. */
 static int install(const char *tmp, const char *path, bool force, bool *exists)
@@ -73,6 +86,8 @@ int file_write_new(const char *path, const char *text, bool force, bool *exists,
 		rc = -1;
 	if (rc == 0)
 		rc = install(tmp, path, force, exists);
+	if (rc == 0)
+		sync_folder(path);
 	if (rc != 0) {
 		int saved = errno;
 		unlink(tmp);

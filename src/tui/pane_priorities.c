@@ -54,7 +54,9 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	char head[160];
 	snprintf(head, sizeof head, "Parked topics (%zu%s), top three first  K/J: move  Enter or d: "
 		 "decide", all_topics, all_topics > n_topics ? ", first shown" : "");
-	draw_line(y, x, head, w, theme(C_HEADING));
+	int hr = draw_wrapped(y, x, head, w, 2, theme(C_HEADING));
+	y += hr - 1;
+	h -= hr - 1;
 	int topic_rows = (int)n_topics < h / 2 ? (int)n_topics : h / 2;
 	if (n_topics == 0) {
 		draw_text(y + 1, x, "No parked topics. Press p to park one.", w, theme(C_MUTED));

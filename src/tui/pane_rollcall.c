@@ -58,7 +58,9 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	char head[120];
 	snprintf(head, sizeof head, "Roll call: %zu of %zu present  (Space toggles, + adds a guest)",
 		 mv->n_present, mv->n_people);
-	draw_line(y, x, head, w, theme(C_HEADING));
+	int hr = draw_wrapped(y, x, head, w, 2, theme(C_HEADING));
+	y += hr - 1;
+	h -= hr - 1;
 	char *absent = absent_line(t);
 	int arows = draw_wrapped(y + h - 2, x, absent, w, 2, theme(C_WARNING));
 	(void)arows;

@@ -87,11 +87,12 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	snprintf(head, sizeof head, "Wins in this meeting (%zu)", mv->n_items);
 	draw_line(y, x, head, w, theme(C_HEADING));
 	char *quiet = quiet_heroes(t, d, nd);
-	int qrows = *quiet ? draw_wrapped(y + h - 2, x, quiet, w, 2, theme(C_ACCENT)) : 0;
+	int qn = *quiet ? text_wrap_rows(quiet, w, 3) : 0;
+	int qrows = qn ? draw_wrapped(y + h - qn, x, quiet, w, qn, theme(C_ACCENT)) : 0;
 	free(quiet);
 	if (mv->n_items == 0) {
-		draw_text(y + 1, x, "No wins yet. Press w to credit a department and its hero.", w,
-			  theme(C_MUTED));
+		draw_wrapped(y + 1, x, "No wins yet. Press w to credit a department and its hero.", w,
+			     2, theme(C_MUTED));
 	} else {
 		int list = h - 2 - qrows - ITEMS_DETAIL_ROWS;
 		items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);

@@ -44,7 +44,9 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	snprintf(rating, sizeof rating, mv->rating ? "%d/10" : "not rated", mv->rating);
 	snprintf(line, sizeof line, "Next meeting %s · Rating %s · Enter: set · E: end",
 		 fmt_date(mv->next_date, date, sizeof date), rating);
-	draw_line(y, x, line, w, theme(C_HEADING));
+	int hr = draw_wrapped(y, x, line, w, 2, theme(C_HEADING));
+	y += hr - 1;
+	h -= hr - 1;
 	/* "Captured: 1 decision, 2 actions, ..." */
 	static const char *const plural[ITEM_KIND_COUNT] = {
 		"decisions", "actions", "wins", "stories", "insights", "notes", "parked topics",
@@ -59,7 +61,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	int ly = y + 2 + used;
 	snprintf(line, sizeof line, "Who else needs to know? Messages (%zu), m adds one",
 		 mv->n_items);
-	draw_line(ly, x, line, w, theme(C_HEADING));
+	ly += draw_wrapped(ly, x, line, w, 2, theme(C_HEADING)) - 1;
 	if (mv->n_items)
 		items_draw(ly + 1, x, y + h - ly - 1, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
 }
