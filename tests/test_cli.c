@@ -16,11 +16,11 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "testutil.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/util.h"
 
-static char dir[] = "/tmp/cxmeet-cli-XXXXXX";
 static char *db;
 static char *err_path;
 static int counter;
@@ -28,43 +28,20 @@ static int counter;
 /* Runs `cxmeet --db DB ARGS...` and returns its exit status; stderr goes to a file. */
 static int run(const char *first, ...)
 {
-	char *argv[32] = {"cxmeet", "--db", db};
-	int argc = 3;
 	va_list ap;
 	va_start(ap, first);
-	for (const char *a = first; a && argc < 31; a = va_arg(ap, const char *))
-		argv[argc++] = (char *)a;
+	int rc = tu_vcli(db, NULL, err_path, first, ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	fflush(stdout);
-	fflush(stderr);
-	int saved_out = dup(1), saved_err = dup(2);
-	int null_fd = open("/dev/null", O_WRONLY);
-	int err_fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(saved_out >= 0 && saved_err >= 0 && null_fd >= 0 && err_fd >= 0);
-	dup2(null_fd, 1);
-	dup2(err_fd, 2);
-	optind = 0;
-	int rc = cli_main(argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	dup2(saved_out, 1);
-	dup2(saved_err, 2);
-	close(saved_out);
-	close(saved_err);
-	close(null_fd);
-	close(err_fd);
 	return rc;
 }
 
 static char *stderr_text(void)
 {
-	FILE *f = fopen(err_path, "r");
-	assert_non_null(f);
 	static char buf[4096];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
+	char *s = tu_slurp(err_path, NULL);
+	assert_non_null(s);
+	snprintf(buf, sizeof buf, "%s", s);
+	free(s);
 	return buf;
 }
 
@@ -98,7 +75,7 @@ static int setup(void **state)
 {
 	(void)state;
 	free(db);
-	db = xasprintf("%s/test%d.db", dir, ++counter);
+	db = xasprintf("%s/test%d.db", tu_dir(), ++counter);
 	return 0;
 }
 
@@ -243,7 +220,7 @@ static void charter__set_by_argument_and_by_editor(void **state)
 	char *v = query_text("SELECT vision FROM organisation");
 	assert_string_equal(v, "Be the outfitter people recommend.");
 	free(v);
-	char *script = xasprintf("%s/editor.sh", dir);
+	char *script = xasprintf("%s/editor.sh", tu_dir());
 	FILE *f = fopen(script, "w");
 	fputs("#!/bin/sh\nprintf 'Customer harm first,\\nthen reach.\\n' > \"$1\"\n", f);
 	fclose(f);
@@ -294,7 +271,7 @@ static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 	assert_int_equal(query("SELECT count(*) FROM items"), items);
 	/* the same seed writes the same history */
 	free(db);
-	db = xasprintf("%s/second.db", dir);
+	db = xasprintf("%s/second.db", tu_dir());
 	assert_int_equal(run("demo", "--years", "1", "--seed", "7", NULL), EXIT_OK);
 	assert_int_equal(query("SELECT count(*) FROM items"), items);
 	char *digest2 = query_text("SELECT group_concat(text || due_on, '|') FROM "
@@ -355,12 +332,8 @@ static void paths__environment_decides_the_default(void **state)
 
 int main(void)
 {
-	setlocale(LC_ALL, "C.UTF-8");
-	setenv("TZ", "UTC", 1);
-	unsetenv("CXMEET_NOW");
-	if (!mkdtemp(dir))
-		return 1;
-	err_path = xasprintf("%s/stderr.txt", dir);
+	tu_init("cli");
+	err_path = xasprintf("%s/stderr.txt", tu_dir());
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(global__help_version_and_bad_usage, setup),
 		cmocka_unit_test_setup(init__creates_defaults_once, setup),
@@ -372,10 +345,5 @@ int main(void)
 		cmocka_unit_test_setup(store_errors__exit_one_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),
 	};
-	int failed = cmocka_run_group_tests(tests, NULL, NULL);
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		failed++;
-	free(cmd);
-	return failed;
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

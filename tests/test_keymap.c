@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
 #include "src/tui/tui_int.h"
 #include "cxmeet/util.h"
 
@@ -18,16 +19,9 @@ static char *man_page(void)
 {
 	const char *path = getenv("CXMEET_MAN");
 	assert_non_null(path);
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	struct strbuf sb;
-	sb_init(&sb);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_addn(&sb, buf, n);
-	fclose(f);
-	return sb_take(&sb);
+	char *text = tu_slurp(path, NULL);
+	assert_non_null(text);
+	return text;
 }
 
 static void keymap__every_action_has_a_labelled_key(void **state)

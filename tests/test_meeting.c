@@ -12,31 +12,13 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
-static char dir[] = "/tmp/cxmeet-meeting-XXXXXX";
-static int counter;
-
-static struct store *open_setup(void)
-{
-	char err[512];
-	struct store *st;
-	bool created;
-	char *path = xasprintf("%s/db%d.sqlite", dir, ++counter);
-	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
-	free(path);
-	assert_int_equal(setup_ensure(st, "Acme", &created), STORE_OK);
-	return st;
-}
-
-static time_t at(const char *iso)
-{
-	time_t t;
-	assert_true(clock_parse(iso, &t));
-	return t;
-}
+#define open_setup tu_open_setup
+#define at tu_at
 
 static store_id dept_id(struct store *st, const char *name)
 {
@@ -387,11 +369,7 @@ static void delete__a_settling_decision_reopens_its_topic(void **state)
 
 int main(void)
 {
-	setlocale(LC_ALL, "C.UTF-8");
-	setenv("TZ", "UTC", 1);
-	unsetenv("CXMEET_NOW");
-	if (!mkdtemp(dir))
-		return 1;
+	tu_init("meeting");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(outcome__rating_and_next_date_kept_before_the_end),
 		cmocka_unit_test(delete__a_settling_decision_reopens_its_topic),
@@ -405,10 +383,5 @@ int main(void)
 		cmocka_unit_test(step_default_kind__offers_the_steps_item_first),
 		cmocka_unit_test(next_due__counts_from_the_last_meeting_or_today),
 	};
-	int failed = cmocka_run_group_tests(tests, NULL, NULL);
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		failed++;
-	free(cmd);
-	return failed;
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

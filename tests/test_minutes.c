@@ -17,25 +17,20 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
-static char dir[] = "/tmp/cxmeet-minutes-XXXXXX";
 static char *db;  /* the database the group setup builds */
 static char *md;  /* its last meeting's minutes */
 static store_id first_meeting;
 
 /* --- building the meeting ----------------------------------------------- */
 
-static time_t at(const char *iso)
-{
-	time_t t;
-	assert_true(clock_parse(iso, &t));
-	return t;
-}
+#define at tu_at
 
 static store_id dept_id(struct store *st, const char *name)
 {
@@ -149,7 +144,7 @@ static int build(void **state)
 	char err[512];
 	struct store *st;
 	bool created;
-	db = xasprintf("%s/council.db", dir);
+	db = xasprintf("%s/council.db", tu_dir());
 	assert_int_equal(store_open(db, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(setup_ensure(st, "Acme", &created), STORE_OK);
 	assert_int_equal(store_org_set_text(st, ORG_MISSION, "Every customer *matters*"), STORE_OK);
@@ -252,7 +247,7 @@ static void minutes__in_progress_meeting_and_table_escaping(void **state)
 	char err[512];
 	struct store *st;
 	bool created;
-	char *path = xasprintf("%s/other.db", dir);
+	char *path = xasprintf("%s/other.db", tu_dir());
 	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(setup_ensure(st, "#1 Co", &created), STORE_OK);
 	struct agenda_step step = {.title = "Budget | *risks*", .kind = STEP_TOPIC, .minutes = 5,
@@ -282,36 +277,14 @@ static void minutes__in_progress_meeting_and_table_escaping(void **state)
 
 /* --- cxmeet show ---------------------------------------------------------- */
 
-/* Runs `cxmeet --db DB ARGS...`; stdout and stderr go to files in dir. */
+/* Runs `cxmeet --db DB ARGS...`; stdout and stderr go to files in the folder. */
 static int run(const char *first, ...)
 {
-	char *argv[16] = {"cxmeet", "--db", db};
-	int argc = 3;
+	char *out = xasprintf("%s/stdout", tu_dir()), *err = xasprintf("%s/stderr", tu_dir());
 	va_list ap;
 	va_start(ap, first);
-	for (const char *a = first; a && argc < 15; a = va_arg(ap, const char *))
-		argv[argc++] = (char *)a;
+	int rc = tu_vcli(db, out, err, first, ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	char *out = xasprintf("%s/stdout", dir), *err = xasprintf("%s/stderr", dir);
-	fflush(stdout);
-	fflush(stderr);
-	int saved_out = dup(1), saved_err = dup(2);
-	int out_fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	int err_fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(saved_out >= 0 && saved_err >= 0 && out_fd >= 0 && err_fd >= 0);
-	dup2(out_fd, 1);
-	dup2(err_fd, 2);
-	optind = 0;
-	int rc = cli_main(argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	dup2(saved_out, 1);
-	dup2(saved_err, 2);
-	close(saved_out);
-	close(saved_err);
-	close(out_fd);
-	close(err_fd);
 	free(out);
 	free(err);
 	return rc;
@@ -320,19 +293,10 @@ static int run(const char *first, ...)
 /* The whole file, or NULL when it does not exist. Caller frees. */
 static char *slurp(const char *name)
 {
-	char *path = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "rb");
+	char *path = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", tu_dir(), name);
+	char *text = tu_slurp(path, NULL);
 	free(path);
-	if (!f)
-		return NULL;
-	struct strbuf sb;
-	sb_init(&sb);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_addn(&sb, buf, n);
-	fclose(f);
-	return sb_take(&sb);
+	return text;
 }
 
 static void assert_file(const char *name, const char *want)
@@ -380,7 +344,7 @@ static void show__refuses_unknown_meetings_and_formats(void **state)
 
 static bool temp_files_left(void)
 {
-	DIR *d = opendir(dir);
+	DIR *d = opendir(tu_dir());
 	assert_non_null(d);
 	bool found = false;
 	struct dirent *e;
@@ -393,7 +357,7 @@ static bool temp_files_left(void)
 static void show__saves_a_private_file_and_never_overwrites_unasked(void **state)
 {
 	(void)state;
-	char *file = xasprintf("%s/minutes.md", dir);
+	char *file = xasprintf("%s/minutes.md", tu_dir());
 	struct stat sb;
 	assert_int_equal(run("show", "-o", file, NULL), EXIT_OK);
 	assert_int_equal(stat(file, &sb), 0);
@@ -412,9 +376,9 @@ static void show__saves_a_private_file_and_never_overwrites_unasked(void **state
 	assert_int_equal(stat(file, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 
-	assert_int_equal(run("show", "-o", dir, NULL), EXIT_OK);
+	assert_int_equal(run("show", "-o", tu_dir(), NULL), EXIT_OK);
 	assert_file("cx-council-2026-11-23.md", md);
-	char *missing = xasprintf("%s/no/such/folder/m.md", dir);
+	char *missing = xasprintf("%s/no/such/folder/m.md", tu_dir());
 	assert_int_equal(run("show", "-o", missing, NULL), EXIT_RUNTIME);
 	assert_false(temp_files_left());
 	free(missing);
@@ -423,11 +387,7 @@ static void show__saves_a_private_file_and_never_overwrites_unasked(void **state
 
 int main(void)
 {
-	setlocale(LC_ALL, "C.UTF-8");
-	setenv("TZ", "UTC", 1);
-	unsetenv("CXMEET_NOW");
-	if (!mkdtemp(dir))
-		return 1;
+	tu_init("minutes");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(minutes__title_times_mission_and_attendance),
 		cmocka_unit_test(minutes__agenda_table_with_time_spent),
@@ -439,10 +399,5 @@ int main(void)
 		cmocka_unit_test(show__refuses_unknown_meetings_and_formats),
 		cmocka_unit_test(show__saves_a_private_file_and_never_overwrites_unasked),
 	};
-	int failed = cmocka_run_group_tests(tests, build, teardown);
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		failed++;
-	free(cmd);
-	return failed;
+	return cmocka_run_group_tests(tests, build, teardown);
 }

@@ -16,50 +16,20 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "testutil.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
 
-static char dir[] = "/tmp/cxmeet-test-XXXXXX";
-static int counter;
-
-static char *new_path(void)
-{
-	return xasprintf("%s/db%d.sqlite", dir, ++counter);
-}
-
-static struct store *open_new(void)
-{
-	char err[512];
-	struct store *st;
-	char *path = new_path();
-	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
-	free(path);
-	return st;
-}
-
-static struct store *open_setup(void)
-{
-	struct store *st = open_new();
-	bool created;
-	assert_int_equal(setup_ensure(st, "Acme", &created), STORE_OK);
-	assert_true(created);
-	return st;
-}
+#define open_new tu_open_new
+#define open_setup tu_open_setup
+#define new_path tu_new_path
 
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	struct strbuf sb;
-	sb_init(&sb);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_addn(&sb, buf, n);
-	fclose(f);
-	*len = sb.len;
-	return sb_take(&sb);
+	char *s = tu_slurp(path, len);
+	assert_non_null(s);
+	return s;
 }
 
 static void raw_exec(const char *path, const char *sql)
@@ -77,7 +47,7 @@ static void open__creates_private_file_at_current_version(void **state)
 	(void)state;
 	char err[512];
 	struct store *st;
-	char *path = xasprintf("%s/nested/deeper/new.db", dir);
+	char *path = xasprintf("%s/nested/deeper/new.db", tu_dir());
 	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
 	struct stat sb;
 	assert_int_equal(stat(path, &sb), 0);
@@ -162,7 +132,7 @@ static void open__refuses_a_folder(void **state)
 	(void)state;
 	char err[512];
 	struct store *st;
-	assert_int_equal(store_open(dir, &st, err, sizeof err), STORE_INVALID);
+	assert_int_equal(store_open(tu_dir(), &st, err, sizeof err), STORE_INVALID);
 	assert_non_null(strstr(err, "folder"));
 }
 
@@ -623,20 +593,9 @@ static void item__links_supersede_and_search(void **state)
 	store_close(st);
 }
 
-static int teardown_dir(void)
-{
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-	free(cmd);
-	return rc;
-}
-
 int main(void)
 {
-	setlocale(LC_ALL, "C.UTF-8");
-	if (!mkdtemp(dir))
-		return 1;
-	chmod(dir, 0755);
+	tu_init("store");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(open__creates_private_file_at_current_version),
 		cmocka_unit_test(open__migrates_an_empty_file),
@@ -656,7 +615,5 @@ int main(void)
 		cmocka_unit_test(item__history_is_append_only),
 		cmocka_unit_test(item__links_supersede_and_search),
 	};
-	int failed = cmocka_run_group_tests(tests, NULL, NULL);
-	teardown_dir();
-	return failed;
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

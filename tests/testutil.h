@@ -1,0 +1,30 @@
+/* testutil.h - what the cmocka tests share: a private temporary folder,
+ * databases in it, reading files, and running the command line in-process. */
+#ifndef CXMEET_TESTUTIL_H
+#define CXMEET_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "cxmeet/store.h"
+
+/* Sets the locale and TZ and makes /tmp/cxmeet-NAME-XXXXXX, removed at exit. */
+void tu_init(const char *name);
+const char *tu_dir(void);
+/* A new file name in the folder ("db7.sqlite"). Caller frees. */
+char *tu_new_path(void);
+/* A new, empty store; and one set up with the defaults (organisation "Acme"). */
+struct store *tu_open_new(void);
+struct store *tu_open_setup(void);
+/* An ISO-8601 time (see clock_parse). */
+time_t tu_at(const char *iso);
+/* The whole file (NULL when it cannot be read); *len may be NULL. Caller frees. */
+char *tu_slurp(const char *path, size_t *len);
+/* Runs `cxmeet --db DB ARGS... NULL` in-process with stdout and stderr sent
+ * to out_path and err_path (NULL: /dev/null); returns the exit status. */
+int tu_cli(const char *db, const char *out_path, const char *err_path, const char *first, ...);
+int tu_vcli(const char *db, const char *out_path, const char *err_path, const char *first,
+	    va_list ap);
+
+#endif
