@@ -367,10 +367,72 @@ static void delete__a_settling_decision_reopens_its_topic(void **state)
 	store_close(st);
 }
 
+static void add_item__a_decision_on_a_topic_settles_and_closes_it(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	time_t t = at("2026-11-02T14:00:00Z");
+	struct item topic = {.kind = ITEM_PARKED, .text = "Weekend support?", .due = DATE_NONE,
+			     .revisit = DATE_NONE};
+	struct item story = {.kind = ITEM_STORY, .text = "Lost parcel", .due = DATE_NONE,
+			     .revisit = DATE_NONE};
+	assert_int_equal(store_item_add(st, &topic, t), STORE_OK);
+	assert_int_equal(store_item_add(st, &story, t), STORE_OK);
+	struct item dec = {.kind = ITEM_DECISION, .text = "Open on Saturdays", .due = DATE_NONE,
+			   .revisit = DATE_NONE};
+	assert_int_equal(meeting_add_item(st, &dec, &topic, t + 10), STORE_OK);
+	struct item got;
+	assert_int_equal(store_item_get(st, topic.id, &got), STORE_OK);
+	assert_int_equal(got.status, STATUS_CLOSED);
+	item_free(&got);
+	store_id *others;
+	enum link_kind *kinds;
+	size_t n;
+	assert_int_equal(store_item_links(st, dec.id, &others, &kinds, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(kinds[0], LINK_SETTLES);
+	free(others);
+	free(kinds);
+	/* An action arising from a story is linked, and the story stays as it was. */
+	struct item act = {.kind = ITEM_ACTION, .text = "Call back", .due = date_from_ymd(2026, 11, 9),
+			   .revisit = DATE_NONE};
+	assert_int_equal(meeting_add_item(st, &act, &story, t + 20), STORE_OK);
+	assert_int_equal(store_item_links(st, act.id, &others, &kinds, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(kinds[0], LINK_AROSE_FROM);
+	free(others);
+	free(kinds);
+	/* A note cannot be linked to a story: refused, and nothing is written. */
+	int64_t before, after;
+	store_item_count(st, -1, &before);
+	struct item note = {.kind = ITEM_NOTE, .text = "x", .due = DATE_NONE, .revisit = DATE_NONE};
+	assert_int_equal(meeting_add_item(st, &note, &story, t + 30), STORE_INVALID);
+	store_item_count(st, -1, &after);
+	assert_int_equal(after, before);
+	store_close(st);
+}
+
+static void quiet_heroes__behind_the_scenes_without_a_win(void **state)
+{
+	(void)state;
+	struct dept d[] = {{.id = 1, .name = "Sales"}, {.id = 2, .name = "IT", .behind = true},
+			   {.id = 3, .name = "Finance", .behind = true},
+			   {.id = 4, .name = "Legal", .behind = true, .archived = true}};
+	struct item wins[] = {{.kind = ITEM_WIN, .dept_id = 3}, {.kind = ITEM_NOTE, .dept_id = 2}};
+	bool quiet[4];
+	meeting_quiet_heroes(d, 4, wins, 2, quiet);
+	assert_false(quiet[0]); /* customer-facing */
+	assert_true(quiet[1]);  /* a note is not a win */
+	assert_false(quiet[2]); /* credited */
+	assert_false(quiet[3]); /* archived */
+}
+
 int main(void)
 {
 	tu_init("meeting");
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(add_item__a_decision_on_a_topic_settles_and_closes_it),
+		cmocka_unit_test(quiet_heroes__behind_the_scenes_without_a_win),
 		cmocka_unit_test(outcome__rating_and_next_date_kept_before_the_end),
 		cmocka_unit_test(delete__a_settling_decision_reopens_its_topic),
 		cmocka_unit_test(begin__copies_default_agenda_and_carries_only_open_actions),

@@ -57,6 +57,17 @@ int item_check(const struct item *it, char *err, size_t errlen);
  * link makes sense). *by_default says whether to offer it ticked. */
 int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default);
 
+/* Saves a new item in one transaction, linked to `link_to` when it is not NULL
+ * (with the kind item_link_kind() allows); a decision that settles an open
+ * parked topic closes it. */
+enum store_rc meeting_add_item(struct store *st, struct item *it, const struct item *link_to,
+			       time_t at);
+
+/* Marks quiet[i] for each behind-the-scenes department i that no win in
+ * `wins` credits: the hidden heroes nobody has asked about yet. */
+void meeting_quiet_heroes(const struct dept *depts, size_t n_depts, const struct item *wins,
+			  size_t n_wins, bool *quiet);
+
 /* Deletes an item (soft) in one transaction; a parked topic that a deleted
  * decision had settled is open again, so it is not lost. */
 enum store_rc meeting_delete_item(struct store *st, store_id id, store_id meeting, time_t at);

@@ -251,6 +251,37 @@ int action_days_overdue(const struct item *it, cx_date today)
 	return (int)(today - it->due);
 }
 
+enum store_rc meeting_add_item(struct store *st, struct item *it, const struct item *link_to,
+			       time_t at)
+{
+	bool ticked;
+	int link = link_to ? item_link_kind(it->kind, link_to->kind, &ticked) : -1;
+	if (link_to && link < 0)
+		return STORE_INVALID;
+	enum store_rc rc = store_begin(st);
+	if (rc == STORE_OK)
+		rc = store_item_add(st, it, at);
+	if (rc == STORE_OK && link >= 0)
+		rc = store_item_link(st, it->id, link_to->id, (enum link_kind)link);
+	if (rc == STORE_OK && link == LINK_SETTLES && link_to->status == STATUS_OPEN)
+		rc = store_item_set_status(st, link_to->id, STATUS_CLOSED, NULL, it->meeting_id, at);
+	if (rc == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
+}
+
+void meeting_quiet_heroes(const struct dept *depts, size_t n_depts, const struct item *wins,
+			  size_t n_wins, bool *quiet)
+{
+	for (size_t d = 0; d < n_depts; d++) {
+		quiet[d] = depts[d].behind && !depts[d].archived;
+		for (size_t w = 0; w < n_wins && quiet[d]; w++)
+			if (wins[w].kind == ITEM_WIN && wins[w].dept_id == depts[d].id)
+				quiet[d] = false;
+	}
+}
+
 /* Reopens the topics the decision `id` settled. */
 static enum store_rc reopen_settled(struct store *st, store_id id, store_id meeting, time_t at)
 {

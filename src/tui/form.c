@@ -319,21 +319,7 @@ static void free_collected(struct item *it)
 static enum store_rc save_new(struct tui *t, struct form *fm, struct item *it)
 {
 	struct field *link = find(fm, F_LINK);
-	time_t now = clock_now();
-	enum store_rc rc = store_begin(t->st);
-	if (rc == STORE_OK)
-		rc = store_item_add(t->st, it, now);
-	if (rc == STORE_OK && link && link->on) {
-		bool settles = fm->link == LINK_SETTLES;
-		rc = store_item_link(t->st, it->id, fm->link_to->id, (enum link_kind)fm->link);
-		if (rc == STORE_OK && settles && fm->link_to->status == STATUS_OPEN)
-			rc = store_item_set_status(t->st, fm->link_to->id, STATUS_CLOSED, NULL,
-						   it->meeting_id, now);
-	}
-	if (rc == STORE_OK)
-		return store_commit(t->st);
-	store_rollback(t->st);
-	return rc;
+	return meeting_add_item(t->st, it, link && link->on ? fm->link_to : NULL, clock_now());
 }
 
 /* Validates and saves; true when committed. */

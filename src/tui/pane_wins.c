@@ -62,18 +62,15 @@ static void load(struct tui *t)
 static char *quiet_heroes(struct tui *t, const struct dept *d, size_t nd)
 {
 	struct meeting_view *mv = t->mv;
+	bool *quiet = xcalloc(nd + 1, sizeof *quiet);
+	meeting_quiet_heroes(d, nd, mv->items, mv->n_items, quiet);
 	struct strbuf sb;
 	sb_init(&sb);
-	for (size_t i = 0; i < nd; i++) {
-		if (!d[i].behind)
-			continue;
-		bool has = false;
-		for (size_t k = 0; k < mv->n_items && !has; k++)
-			has = mv->items[k].dept_id == d[i].id;
-		if (!has)
+	for (size_t i = 0; i < nd; i++)
+		if (quiet[i])
 			sb_addf(&sb, "%s%s", sb.len ? ", " : "Behind the scenes, no win yet: ",
 				d[i].name);
-	}
+	free(quiet);
 	return sb_take(&sb);
 }
 
