@@ -122,6 +122,12 @@ static void dept__add_rename_archive_and_refusals(void **state)
 	int64_t before = query("SELECT count(*) FROM departments");
 	assert_int_equal(run("dept", "add", "ZOË'S TEAM", NULL), EXIT_USAGE);
 	assert_non_null(strstr(stderr_text(), "already exists"));
+	/* Invisible names and look-alikes (a zero-width space, Unicode spaces). */
+	assert_int_equal(run("dept", "add", "\xe2\x80\x8b", NULL), EXIT_USAGE);
+	assert_int_equal(run("dept", "add", "\xc2\xa0", NULL), EXIT_USAGE);
+	assert_int_equal(run("dept", "add", "\xe3\x80\x80", NULL), EXIT_USAGE);
+	assert_int_equal(run("dept", "add", "Sales\xe2\x80\x8b", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "already exists"));
 	assert_int_equal(run("dept", "add", "bad\x1b[2Jname", NULL), EXIT_USAGE);
 	assert_non_null(strstr(stderr_text(), "control character"));
 	assert_int_equal(run("dept", "add", "\xff\xfe", NULL), EXIT_USAGE);
@@ -284,7 +290,7 @@ static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 	clock_init(err, sizeof err);
 }
 
-static void store_errors__exit_one_and_leave_file_alone(void **state)
+static void store_errors__distinct_statuses_and_leave_file_alone(void **state)
 {
 	(void)state;
 	FILE *f = fopen(db, "w");
@@ -294,19 +300,19 @@ static void store_errors__exit_one_and_leave_file_alone(void **state)
 	fclose(f);
 	struct stat before, after;
 	stat(db, &before);
-	assert_int_equal(run("dept", "list", NULL), EXIT_RUNTIME);
+	assert_int_equal(run("dept", "list", NULL), EXIT_DAMAGED);
 	assert_non_null(strstr(stderr_text(), "not a cxmeet database"));
 	stat(db, &after);
 	assert_int_equal(after.st_size, before.st_size);
 	assert_int_equal(after.st_mtime, before.st_mtime);
-	assert_int_equal(run("dept", "list", NULL), EXIT_RUNTIME);
+	assert_int_equal(run("dept", "list", NULL), EXIT_DAMAGED);
 	unlink(db);
 	assert_int_equal(run("init", NULL), EXIT_OK);
 	sqlite3 *h;
 	sqlite3_open(db, &h);
 	sqlite3_exec(h, "PRAGMA user_version = 9", NULL, NULL, NULL);
 	sqlite3_close(h);
-	assert_int_equal(run("dept", "add", "Legal", NULL), EXIT_RUNTIME);
+	assert_int_equal(run("dept", "add", "Legal", NULL), EXIT_NEWER);
 	assert_non_null(strstr(stderr_text(), "newer cxmeet"));
 	assert_int_equal(query("SELECT count(*) FROM departments WHERE name = 'Legal'"), 0);
 }
@@ -342,7 +348,7 @@ int main(void)
 		cmocka_unit_test(org__set_and_refuse),
 		cmocka_unit_test(charter__set_by_argument_and_by_editor),
 		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
-		cmocka_unit_test_setup(store_errors__exit_one_and_leave_file_alone, setup),
+		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

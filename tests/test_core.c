@@ -306,6 +306,25 @@ static void clean__refuses_bidi_overrides(void **state)
 	assert_null(c);
 }
 
+/* Found by the hostile-input table: invisible names and look-alikes. */
+static void clean__invisible_and_unicode_space_names_are_empty(void **state)
+{
+	(void)state;
+	char err[256];
+	assert_null(text_clean("\xe2\x80\x8b", TEXT_NAME, "name", err, sizeof err)); /* ZWSP */
+	assert_non_null(strstr(err, "is empty"));
+	assert_null(text_clean("\xc2\xa0", TEXT_NAME, "name", err, sizeof err));       /* NBSP */
+	assert_null(text_clean("\xe3\x80\x80 \t", TEXT_NAME, "name", err, sizeof err)); /* U+3000 */
+	clean_is("\xc2\xa0Sales\xe3\x80\x80", TEXT_NAME, "Sales");
+	clean_is("Sa\xe2\x80\x8bles", TEXT_NAME, "Sales");
+	/* The joiner inside an emoji sequence stays. */
+	clean_is("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", TEXT_NAME,
+		 "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb");
+	/* A tab inside one-line text is still refused; at the ends it is trimmed. */
+	assert_null(text_clean("a\tb", TEXT_NAME, "name", err, sizeof err));
+	clean_is("\tab\n", TEXT_NAME, "ab");
+}
+
 static void clean__normalises_to_nfc(void **state)
 {
 	(void)state;
@@ -503,6 +522,13 @@ static void fold__matches_composed_and_decomposed_and_full_case(void **state)
 	fold_is("JOS\xc3\x89", "jos\xc3\xa9");
 	fold_is("Stra\xc3\x9f" "e", "strasse");
 	fold_is("STRASSE", "strasse");
+}
+
+static void fold__ignores_zero_width_and_unicode_spaces(void **state)
+{
+	(void)state;
+	fold_is("Sales\xe2\x80\x8b", "sales");
+	fold_is("Customer\xc2\xa0Service", "customer service");
 }
 
 static void fold__keeps_invalid_bytes_so_they_never_match(void **state)
@@ -761,15 +787,37 @@ static void agenda__comments_crlf_and_tabs_are_accepted(void **state)
 		  "\r\n"
 		  "step\t4   insights   Numbers  \r\n"
 		  "\t  What changed?\r\n"
-		  "  # indented comment\r\n",
+		  "# a comment between prompt lines\r\n"
+		  "  # is part of the prompt when indented\r\n",
 		  &t);
 	assert_string_equal(t.name, "Tabbed");
 	assert_int_equal(t.n_steps, 1);
 	assert_int_equal(t.steps[0].kind, STEP_INSIGHTS);
 	assert_int_equal(t.steps[0].minutes, 4);
 	assert_string_equal(t.steps[0].title, "Numbers");
-	assert_string_equal(t.steps[0].prompt, "What changed?");
+	assert_string_equal(t.steps[0].prompt, "What changed? # is part of the prompt when indented");
 	agenda_free(&t);
+}
+
+/* Found by fuzzing: each of these lost or changed text on a render and parse. */
+static void agenda__round_trip_keeps_hash_prompts_and_paragraphs(void **state)
+{
+	(void)state;
+	struct agenda_template t, again;
+	char err[256];
+	agenda_ok("template X\nstep 1 topic T\n  a\n\n\n  b\n", &t);
+	assert_string_equal(t.steps[0].prompt, "a\nb");
+	agenda_free(&t);
+	agenda_ok("template X\nstep 1 topic T\n  \r#A\n", &t);
+	assert_string_equal(t.steps[0].prompt, "#A");
+	char *text = agenda_render(&t);
+	assert_int_equal(agenda_parse(text, &again, err, sizeof err), 0);
+	assert_string_equal(again.steps[0].prompt, "#A");
+	free(text);
+	agenda_free(&t);
+	agenda_free(&again);
+	/* A line of only a vertical tab: an error that names nothing unread. */
+	assert_int_equal(agenda_parse("template X\n\v\n", &t, err, sizeof err), -1);
 }
 
 static void agenda__unknown_step_kind_names_its_line(void **state)
@@ -982,6 +1030,7 @@ int main(void)
 		cmocka_unit_test(clean__trims_surrounding_white_space),
 		cmocka_unit_test(clean__keeps_non_ascii_text),
 		cmocka_unit_test(clean__normalises_to_nfc),
+		cmocka_unit_test(clean__invisible_and_unicode_space_names_are_empty),
 		cmocka_unit_test(clean__refuses_bidi_overrides),
 		cmocka_unit_test(fold__matches_composed_and_decomposed_and_full_case),
 		cmocka_unit_test(clean__empty_is_refused),
@@ -995,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(fold__unicode_case_folds_to_the_same_key),
 		cmocka_unit_test(fold__collapses_and_trims_white_space),
 		cmocka_unit_test(fold__keeps_invalid_bytes_so_they_never_match),
+		cmocka_unit_test(fold__ignores_zero_width_and_unicode_spaces),
 		cmocka_unit_test(ieq__ascii_case_insensitive_whole_word),
 		cmocka_unit_test(width__counts_terminal_columns),
 
@@ -1010,6 +1060,7 @@ int main(void)
 		cmocka_unit_test(agenda__standard_has_nine_steps),
 		cmocka_unit_test(agenda__render_then_parse_gives_the_same_template),
 		cmocka_unit_test(agenda__comments_crlf_and_tabs_are_accepted),
+		cmocka_unit_test(agenda__round_trip_keeps_hash_prompts_and_paragraphs),
 		cmocka_unit_test(agenda__unknown_step_kind_names_its_line),
 		cmocka_unit_test(agenda__minutes_out_of_range_names_its_line),
 		cmocka_unit_test(agenda__missing_template_line_is_reported),

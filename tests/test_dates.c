@@ -790,6 +790,18 @@ static void date_from_time__is_the_utc_day_under_tz_utc(void **state)
 	assert_date(date_from_time(utc(2026, 11, 24, 0, 0, 0)), 2026, 11, 24);
 }
 
+/* Found by fuzzing: near the end of the calendar, '+62w' went past 9999. */
+static void due__never_past_the_last_year(void **state)
+{
+	(void)state;
+	struct date_context ctx = {date_from_ymd(9998, 12, 1), DATE_NONE};
+	cx_date d;
+	char err[256];
+	assert_int_equal(date_parse_due("+62w", &ctx, &d, err, sizeof err), -1);
+	assert_int_equal(date_parse_due("+999d", &ctx, &d, err, sizeof err), -1);
+	assert_int_equal(date_parse_due("+2w", &ctx, &d, err, sizeof err), 0);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -798,6 +810,7 @@ int main(void)
 	unsetenv("CXMEET_NOW");
 
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(due__never_past_the_last_year),
 		cmocka_unit_test(ymd__epoch_is_day_zero),
 		cmocka_unit_test(ymd__round_trip_every_day_1970_to_9999),
 		cmocka_unit_test(ymd__leap_years_2000_and_2024_have_feb_29),

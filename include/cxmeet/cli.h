@@ -41,7 +41,11 @@ int cli_open_only(struct cli *cli);
 /* Prints "cxmeet: MSG" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Prints the store's error and returns EXIT_USAGE for refused input, else EXIT_RUNTIME. */
+/* The exit status for a store result: EXIT_USAGE for refused input, one status
+ * per database failure (locked, read-only, damaged, newer, full), else
+ * EXIT_RUNTIME. The one place where store codes become exit statuses. */
+int cli_exit_status(enum store_rc rc);
+/* Prints the store's error and returns cli_exit_status(rc). */
 int cli_store_error(struct cli *cli, enum store_rc rc);
 /* Prints "cxmeet: MSG" to stderr, with control characters made harmless. */
 void cli_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

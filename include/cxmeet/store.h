@@ -55,6 +55,12 @@ int store_schema_version(const struct store *st);
 /* The name written into item_events.by and version records (default: $USER). */
 void store_set_actor(struct store *st, const char *actor);
 
+/* Checks the whole file: SQLite's integrity check and the foreign keys.
+ * STORE_OK with *problems NULL when healthy; STORE_CORRUPT with *problems
+ * holding what was found, one problem a line (caller frees), when damaged; any
+ * other code when the check could not run (store_errmsg says why). */
+enum store_rc store_check(struct store *st, char **problems);
+
 enum store_rc store_begin(struct store *st);
 enum store_rc store_commit(struct store *st);
 void store_rollback(struct store *st);

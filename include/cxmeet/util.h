@@ -8,11 +8,18 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Exit statuses shared by every command. */
+/* Exit statuses shared by every command (documented in cxmeet(1), EXIT
+ * STATUS). The database failures each have their own, mapped from the store's
+ * codes in one place: cli_exit_status() in src/cli/cli.c. */
 enum {
 	EXIT_OK = 0,
-	EXIT_RUNTIME = 1, /* the database, the disk, the terminal failed us */
-	EXIT_USAGE = 2,   /* bad usage or bad input: nothing was written */
+	EXIT_RUNTIME = 1,  /* anything else that failed: the system, the editor, output */
+	EXIT_USAGE = 2,    /* bad usage or bad input: nothing was written */
+	EXIT_BUSY = 3,     /* the database is locked by another program */
+	EXIT_READONLY = 4, /* the database file or its folder is read-only */
+	EXIT_DAMAGED = 5,  /* not a cxmeet database, or damaged */
+	EXIT_NEWER = 6,    /* written by a newer cxmeet */
+	EXIT_FULL = 7,     /* the disk is full (or a file-size limit was reached) */
 };
 
 void *xmalloc(size_t n);

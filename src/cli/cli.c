@@ -21,6 +21,7 @@ int cmd_person(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_tui(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -103,6 +104,13 @@ const struct command cli_commands[] = {
 	 "attendance, and items of every kind, with actions done, dropped, slipped\n"
 	 "and overdue. The same seed always writes the same history.\n",
 	 cmd_demo},
+	{"check", "check that the database file is healthy",
+	 "usage: cxmeet check\n"
+	 "\n"
+	 "Runs SQLite's integrity check and checks every reference between\n"
+	 "records. Prints 'ok' and exits 0 when the file is healthy; otherwise\n"
+	 "prints what it found and exits 5. Changes nothing.\n",
+	 cmd_check},
 };
 
 const size_t cli_command_count = ARRAY_SIZE(cli_commands);
@@ -204,10 +212,35 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_exit_status(enum store_rc rc)
+{
+	switch (rc) {
+	case STORE_OK:
+		return EXIT_OK;
+	case STORE_NOTFOUND:
+	case STORE_DUPLICATE:
+	case STORE_INVALID:
+		return EXIT_USAGE;
+	case STORE_BUSY:
+		return EXIT_BUSY;
+	case STORE_READONLY:
+		return EXIT_READONLY;
+	case STORE_CORRUPT:
+		return EXIT_DAMAGED;
+	case STORE_NEWER:
+		return EXIT_NEWER;
+	case STORE_FULL:
+		return EXIT_FULL;
+	case STORE_ERROR:
+		break;
+	}
+	return EXIT_RUNTIME;
+}
+
 int cli_store_error(struct cli *cli, enum store_rc rc)
 {
 	cli_report("%s", cli->st ? store_errmsg(cli->st) : "database error");
-	return store_rc_is_input(rc) ? EXIT_USAGE : EXIT_RUNTIME;
+	return cli_exit_status(rc);
 }
 
 static const char no_path[] =
@@ -221,7 +254,7 @@ int cli_open_only(struct cli *cli)
 	enum store_rc rc = store_open(cli->db_path, &cli->st, err, sizeof err);
 	if (rc != STORE_OK) {
 		cli_report("%s", err);
-		return rc == STORE_INVALID ? EXIT_USAGE : EXIT_RUNTIME;
+		return cli_exit_status(rc);
 	}
 	return 0;
 }

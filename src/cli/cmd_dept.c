@@ -56,8 +56,13 @@ int cmd_dept(struct cli *cli, int argc, char **argv)
 	while ((c = cli_getopt(cmd, argc, argv, "abcu", opts)) != -1) {
 		switch (c) {
 		case 'a': all = true; break;
-		case 'b': facing = 1; break;
-		case 'c': facing = 0; break;
+		case 'b':
+		case 'c':
+			if (facing >= 0 && facing != (c == 'b'))
+				return cli_usage_error(cmd, "--behind-the-scenes and --customer-facing "
+							    "contradict each other: give one");
+			facing = c == 'b';
+			break;
 		case 'u': undo = true; break;
 		case 'h': return EXIT_OK;
 		default: return EXIT_USAGE;
@@ -70,6 +75,14 @@ int cmd_dept(struct cli *cli, int argc, char **argv)
 	char **args = argv + optind + 1;
 	int rc;
 	struct dept d;
+	/* An option that does nothing for the action is a mistake worth saying. */
+	if (all && strcmp(action, "list") != 0)
+		return cli_usage_error(cmd, "--all only goes with 'list'");
+	if (undo && strcmp(action, "archive") != 0)
+		return cli_usage_error(cmd, "--undo only goes with 'archive'");
+	if (facing >= 0 && strcmp(action, "add") != 0 && strcmp(action, "set") != 0)
+		return cli_usage_error(cmd, "--behind-the-scenes and --customer-facing only go "
+					    "with 'add' and 'set'");
 	enum store_rc src;
 	if (strcmp(action, "list") == 0 && left == 0)
 		return (rc = cli_open(cli)) ? rc : dept_list(cli, all);

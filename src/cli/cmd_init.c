@@ -1,7 +1,9 @@
-/* cmd_init.c - `cxmeet init` (create and set up the database) and
- * `cxmeet status` (what the database holds, at a glance). */
+/* cmd_init.c - `cxmeet init` (create and set up the database),
+ * `cxmeet status` (what the database holds, at a glance) and `cxmeet check`
+ * (whether the file is healthy). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cxmeet/cadence.h"
 #include "cxmeet/cli.h"
@@ -114,4 +116,35 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	dept_list_free(depts, nd);
 	person_list_free(people, np);
 	return EXIT_OK;
+}
+
+/* `cxmeet check`: SQLite's integrity check and the foreign keys, through the
+ * store. Prints "ok", or each problem found, and exits EXIT_DAMAGED then. */
+int cmd_check(struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("check");
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "", NULL)) != -1)
+		return c == 'h' ? EXIT_OK : EXIT_USAGE;
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	struct stat sb;
+	if (cli->db_path && stat(cli->db_path, &sb) != 0)
+		return cli_input_error("there is no database at %s", cli->db_path);
+	int rc = cli_open_only(cli);
+	if (rc)
+		return rc;
+	char *problems = NULL;
+	enum store_rc src = store_check(cli->st, &problems);
+	if (src == STORE_OK) {
+		fputs("ok\n", cli->out);
+		return EXIT_OK;
+	}
+	if (problems) {
+		char *safe = text_printable(problems);
+		fputs(safe, cli->out);
+		free(safe);
+		free(problems);
+	}
+	return cli_store_error(cli, src);
 }

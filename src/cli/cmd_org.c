@@ -172,7 +172,7 @@ static int charter_edit(struct cli *cli, enum org_text f)
 	org_free(&org);
 	if (erc != 0) {
 		cli_report("%s", err);
-		return EXIT_RUNTIME;
+		return erc == -2 ? EXIT_USAGE : EXIT_RUNTIME;
 	}
 	int out = set_text(cli, f, text);
 	free(text);

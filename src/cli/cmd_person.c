@@ -157,12 +157,21 @@ int cmd_person(struct cli *cli, int argc, char **argv)
 	const struct command *cmd = cli_find("person");
 	struct person_opts o = {0};
 	int c;
+	const char **slot;
 	while ((c = cli_getopt(cmd, argc, argv, "d:r:e:n:au", opts)) != -1) {
 		switch (c) {
-		case 'd': o.dept = optarg; break;
-		case 'r': o.role = optarg; break;
-		case 'e': o.email = optarg; break;
-		case 'n': o.name = optarg; break;
+		case 'd':
+		case 'r':
+		case 'e':
+		case 'n':
+			slot = c == 'd' ? &o.dept : c == 'r' ? &o.role : c == 'e' ? &o.email : &o.name;
+			/* Which of two values was meant cannot be guessed. */
+			if (*slot)
+				return cli_usage_error(cmd, "--%s is given more than once",
+						       c == 'd' ? "dept" : c == 'r' ? "role"
+							 : c == 'e' ? "email" : "name");
+			*slot = optarg;
+			break;
 		case 'a': o.all = true; break;
 		case 'u': o.undo = true; break;
 		case 'h': return EXIT_OK;
@@ -175,6 +184,19 @@ int cmd_person(struct cli *cli, int argc, char **argv)
 	int left = argc - optind - 1;
 	char **args = argv + optind + 1;
 	int rc;
+	bool list = strcmp(action, "list") == 0, add = strcmp(action, "add") == 0,
+	     edit = strcmp(action, "edit") == 0, archive = strcmp(action, "archive") == 0;
+	/* An option that does nothing for the action is a mistake worth saying. */
+	if (o.all && !list)
+		return cli_usage_error(cmd, "--all only goes with 'list'");
+	if (o.undo && !archive)
+		return cli_usage_error(cmd, "--undo only goes with 'archive'");
+	if (o.name && !edit)
+		return cli_usage_error(cmd, "--name only goes with 'edit'");
+	if ((o.role || o.email) && !add && !edit)
+		return cli_usage_error(cmd, "--role and --email only go with 'add' and 'edit'");
+	if (o.dept && archive)
+		return cli_usage_error(cmd, "--dept does not go with 'archive'");
 	if (strcmp(action, "list") == 0 && left == 0)
 		return (rc = cli_open(cli)) ? rc : person_list(cli, &o);
 	if (strcmp(action, "add") == 0 && left == 1)

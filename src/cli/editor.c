@@ -1,5 +1,6 @@
 /* editor.c - runs $VISUAL or $EDITOR (else vi) on a private temporary file. */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-static char *read_file(const char *path, char *err, size_t errlen)
+static char *read_file(const char *path, bool *bad_input, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -26,8 +27,9 @@ static char *read_file(const char *path, char *err, size_t errlen)
 	size_t n;
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
 		if (sb.len + n > TEXT_MAX_LONG + 4096) {
-			errf(err, errlen, "the edited text is too long (at most %d bytes)",
-			     TEXT_MAX_LONG);
+			errf(err, errlen, "the edited text is too long (at most %d bytes); nothing "
+			     "was changed", TEXT_MAX_LONG);
+			*bad_input = true;
 			fclose(f);
 			sb_free(&sb);
 			return NULL;
@@ -35,6 +37,14 @@ static char *read_file(const char *path, char *err, size_t errlen)
 		sb_addn(&sb, buf, n);
 	}
 	fclose(f);
+	/* A NUL byte would silently cut the text short where it stands. */
+	if (sb.len > 0 && memchr(sb.s, '\0', sb.len)) {
+		errf(err, errlen, "the edited text contains a NUL byte (at byte %zu); nothing was "
+		     "changed", (size_t)((char *)memchr(sb.s, '\0', sb.len) - sb.s) + 1);
+		sb_free(&sb);
+		*bad_input = true;
+		return NULL;
+	}
 	return sb_take(&sb);
 }
 
@@ -76,8 +86,9 @@ int editor_edit(const char *initial, char **out, char *err, size_t errlen)
 		free(path);
 		return -1;
 	}
-	*out = read_file(path, err, errlen);
+	bool bad_input = false;
+	*out = read_file(path, &bad_input, err, errlen);
 	unlink(path);
 	free(path);
-	return *out ? 0 : -1;
+	return *out ? 0 : bad_input ? -2 : -1;
 }

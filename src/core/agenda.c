@@ -4,7 +4,8 @@
  *   step MINUTES KIND TITLE
  *     indented prompt lines
  *
- * Comments start with #. Errors name the line they were found on. */
+ * Comments start with # in the first column. Errors name the line they
+ * were found on. */
 #include <ctype.h>
 #include <stdbool.h>
 #include <errno.h>
@@ -120,16 +121,19 @@ static int parse_line(struct parser *p, char *line)
 		line[--len] = '\0';
 	if (!text_valid_utf8(line, len))
 		return fail(p, "not valid UTF-8 text%s", "");
+	/* Comments start in the first column; indented text is always a prompt,
+	 * so a prompt that begins with '#' survives a render and parse. */
+	if (line[0] == '#')
+		return 0;
 	char *s = line;
-	while (*s == ' ' || *s == '\t')
+	while (isspace((unsigned char)*s))
 		s++;
 	if (*s == '\0') {
-		if (p->prompt.len)
+		/* One blank line or several: one paragraph break, as render writes it. */
+		if (p->prompt.len && p->prompt.s[p->prompt.len - 1] != '\n')
 			sb_add(&p->prompt, "\n");
 		return 0;
 	}
-	if (*s == '#')
-		return 0;
 	if (s != line) { /* indented: prompt text */
 		if (p->t->n_steps == 0)
 			return fail(p, "prompt text before any step%s", "");
@@ -158,7 +162,7 @@ static int parse_line(struct parser *p, char *line)
 	}
 	if (strncmp(s, "step", 4) == 0 && (s[4] == ' ' || s[4] == '\t'))
 		return parse_step(p, s + 5);
-	char word[24];
+	char word[24] = "";
 	sscanf(s, "%23s", word);
 	return fail(p, "unknown line starting '%s' (expected 'template', 'step', an indented "
 		       "prompt or a # comment)", word);

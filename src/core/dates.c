@@ -209,7 +209,8 @@ int date_parse_due(const char *in, const struct date_context *ctx, cx_date *out,
 		errf(err, errlen, "%s is in the past; a due date is today or later", buf);
 		return -1;
 	}
-	if (*out > date_add_months(ctx->today, 12 * DATE_DUE_MAX_YEARS)) {
+	if (*out > date_add_months(ctx->today, 12 * DATE_DUE_MAX_YEARS) ||
+	    *out > date_from_ymd(DATE_MAX_YEAR, 12, 31)) {
 		date_format(*out, buf, sizeof buf);
 		errf(err, errlen, "%s is more than %d years ahead", buf, DATE_DUE_MAX_YEARS);
 		return -1;

@@ -96,9 +96,48 @@ static bool is_forbidden(uint32_t c, bool multiline)
 	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
-static bool is_space(unsigned char c)
+/* White space beyond ASCII: no-break, en/em and ideographic spaces. */
+static bool is_uspace(uint32_t c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xa0 || c == 0x1680 ||
+	       (c >= 0x2000 && c <= 0x200a) || c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+/* Invisible characters that carry no meaning in names and notes: a zero-width
+ * space would make 'Sales' and 'Sales\u200b' two look-alike names. (The
+ * zero-width joiner U+200D stays: emoji and some scripts need it.) */
+static bool is_zero_width(uint32_t c)
+{
+	return c == 0x200b || c == 0x2060 || c == 0xfeff;
+}
+
+/* Trims Unicode white space from both ends of the valid UTF-8 in sb. */
+static void trim_uspace(struct strbuf *sb)
+{
+	const unsigned char *p = (const unsigned char *)sb->s;
+	size_t left = sb->len, start = 0, end = 0, pos = 0;
+	bool seen = false;
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + pos, left, &cp);
+		if (!is_uspace(cp)) {
+			if (!seen)
+				start = pos;
+			seen = true;
+			end = pos + n;
+		}
+		pos += n;
+		left -= n;
+	}
+	if (!seen) {
+		sb->len = 0;
+		if (sb->s)
+			sb->s[0] = '\0';
+		return;
+	}
+	memmove(sb->s, sb->s + start, end - start);
+	sb->len = end - start;
+	sb->s[sb->len] = '\0';
 }
 
 char *text_clean(const char *in, enum text_kind kind, const char *what, char *err, size_t errlen)
@@ -111,38 +150,32 @@ char *text_clean(const char *in, enum text_kind kind, const char *what, char *er
 		return NULL;
 	}
 	size_t len = strlen(in);
-	const char *start = in, *end = in + len;
-	while (start < end && is_space((unsigned char)*start))
-		start++;
-	while (end > start && is_space((unsigned char)end[-1]))
-		end--;
-	if (start == end) {
-		errf(err, errlen, "the %s is empty", what);
-		return NULL;
-	}
-	if ((size_t)(end - start) > max) {
-		errf(err, errlen, "the %s is too long (%zu bytes; at most %zu)", what,
-		     (size_t)(end - start), max);
+	/* Far past any limit: refused before it is even read through. */
+	if (len > 4 * max + 1024) {
+		errf(err, errlen, "the %s is too long (%zu bytes; at most %zu)", what, len, max);
 		return NULL;
 	}
 	struct strbuf out;
 	sb_init(&out);
-	const unsigned char *p = (const unsigned char *)start;
-	size_t left = (size_t)(end - start);
+	const unsigned char *p = (const unsigned char *)in;
+	size_t left = len;
 	while (left > 0) {
 		uint32_t cp;
 		size_t n = utf8_decode(p, left, &cp);
 		if (n == 0) {
 			errf(err, errlen, "the %s is not valid UTF-8 text (byte %zu)", what,
-			     (size_t)((const char *)p - start) + 1);
+			     (size_t)((const char *)p - in) + 1);
 			sb_free(&out);
 			return NULL;
 		}
-		if (cp == '\r' && multiline) { /* CRLF from a paste: keep the LF only */
+		if ((cp == '\r' && multiline) || is_zero_width(cp)) { /* CRLF keeps its LF */
 			p += n, left -= n;
 			continue;
 		}
-		if (is_forbidden(cp, multiline)) {
+		/* A tab or line break in one-line text may only be trimmed off the
+		 * ends; what is left of them is refused after the trim. */
+		bool spacing = cp == '\t' || cp == '\n' || cp == '\r';
+		if (is_forbidden(cp, multiline) && !spacing) {
 			errf(err, errlen, "the %s contains a control character (U+%04X)%s", what,
 			     (unsigned)cp, multiline ? "" : "; it must be one line");
 			sb_free(&out);
@@ -151,6 +184,20 @@ char *text_clean(const char *in, enum text_kind kind, const char *what, char *er
 		sb_addn(&out, (const char *)p, n);
 		p += n;
 		left -= n;
+	}
+	trim_uspace(&out);
+	if (out.len == 0) {
+		sb_free(&out);
+		errf(err, errlen, "the %s is empty", what);
+		return NULL;
+	}
+	/* Inside one-line text, a tab or line break that survived the trim is refused. */
+	if (!multiline && strpbrk(out.s, "\t\n\r")) {
+		char c = *strpbrk(out.s, "\t\n\r");
+		sb_free(&out);
+		errf(err, errlen, "the %s contains a control character (U+%04X); it must be one line",
+		     what, (unsigned)c);
+		return NULL;
 	}
 	/* One spelling for one text: 'e' + U+0301 is stored as U+00E9 (NFC). */
 	char *nfc = text_nfc(out.s);
@@ -222,7 +269,9 @@ static char *fold_spaces(const char *s, bool lower)
 			continue;
 		}
 		p += n, left -= n;
-		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+		if (is_zero_width(cp))
+			continue;
+		if (is_uspace(cp)) {
 			pending_space = out.len > 0;
 			continue;
 		}

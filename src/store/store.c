@@ -67,7 +67,7 @@ static const char *rc_hint(enum store_rc rc)
 	case STORE_READONLY:
 		return "the database file is read-only or cannot be opened: check the permissions of the file and its folder";
 	case STORE_FULL:
-		return "the disk is full; nothing was written";
+		return "the disk is full (or a file-size limit was reached); nothing was written";
 	case STORE_CORRUPT:
 		return "the file is damaged or is not a cxmeet database";
 	default:
@@ -84,10 +84,40 @@ enum store_rc store_failf(struct store *st, enum store_rc rc, const char *fmt, .
 	return rc;
 }
 
+/* What an errno from the system means for the user. */
+static enum store_rc rc_from_errno(int e)
+{
+	switch (e) {
+	case ENOSPC:
+	case EFBIG: /* a file-size limit (ulimit -f) acts as a full disk */
+#ifdef EDQUOT
+	case EDQUOT:
+#endif
+		return STORE_FULL;
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return STORE_READONLY;
+	default:
+		return STORE_ERROR;
+	}
+}
+
 enum store_rc store_fail(struct store *st, const char *what)
 {
+	int saved_errno = errno; /* first: the failed call's, before anything else runs */
 	int code = sqlite3_extended_errcode(st->db);
 	enum store_rc rc = rc_from_sqlite(code);
+	/* SQLite reports a failed write() as an I/O error (SQLITE_IOERR_WRITE for
+	 * EFBIG; SQLITE_FULL only for ENOSPC), and does not always keep the
+	 * system's errno (sqlite3_system_errno() is 0 after a failed COMMIT in
+	 * WAL mode), so errno as the failed call left it is the fallback. */
+	if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN) {
+		int sys = sqlite3_system_errno(st->db);
+		enum store_rc erc = rc_from_errno(sys ? sys : saved_errno);
+		if (erc != STORE_ERROR)
+			rc = erc;
+	}
 	const char *hint = rc_hint(rc);
 	if (rc == STORE_OK)
 		rc = STORE_ERROR;
@@ -322,8 +352,10 @@ static int make_parent_dirs(const char *path, char *err, size_t errlen)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			errf(err, errlen, "cannot create folder %s: %s", dir, strerror(errno));
+			int e = errno;
+			errf(err, errlen, "cannot create folder %s: %s", dir, strerror(e));
 			free(dir);
+			errno = e; /* store_open maps it to a store code */
 			return -1;
 		}
 		*p = '/';
@@ -342,7 +374,9 @@ static int create_private_file(const char *path, char *err, size_t errlen)
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return 0;
-		errf(err, errlen, "cannot create %s: %s", path, strerror(errno));
+		int e = errno;
+		errf(err, errlen, "cannot create %s: %s", path, strerror(e));
+		errno = e;
 		return -1;
 	}
 	close(fd);
@@ -376,8 +410,12 @@ static enum store_rc check_identity(struct store *st, int *version)
 	    pragma_int(st, "PRAGMA application_id", &app_id) != 0 ||
 	    pragma_int(st, "SELECT count(*) FROM sqlite_master", &tables) != 0) {
 		enum store_rc rc = store_fail(st, "reading the database");
+		if (rc == STORE_CORRUPT && (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_NOTADB)
+			return store_failf(st, rc, "%s is not a cxmeet database (%s); it was left "
+					   "untouched", st->path, sqlite3_errmsg(st->db));
 		if (rc == STORE_CORRUPT)
-			return store_failf(st, rc, "%s is not a cxmeet database (%s)", st->path,
+			return store_failf(st, rc, "%s is damaged (%s): it is not a usable cxmeet "
+					   "database; it was left untouched", st->path,
 					   sqlite3_errmsg(st->db));
 		return rc;
 	}
@@ -464,8 +502,10 @@ enum store_rc store_open(const char *path, struct store **out, char *err, size_t
 		errf(err, errlen, "%s is a folder, not a database file", path);
 		return STORE_INVALID;
 	}
-	if (create_private_file(path, err, errlen) != 0)
-		return STORE_READONLY;
+	if (create_private_file(path, err, errlen) != 0) {
+		enum store_rc crc = rc_from_errno(errno);
+		return crc == STORE_ERROR ? STORE_READONLY : crc;
+	}
 
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
@@ -494,6 +534,41 @@ fail:
 	errf(err, errlen, "%s", st->errmsg);
 	store_close(st);
 	return rc;
+}
+
+enum store_rc store_check(struct store *st, char **problems)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_CHECK);
+	struct strbuf sb;
+	size_t n = 0;
+	int rc;
+	*problems = NULL;
+	sb_init(&sb);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *line = sqlite3_column_text(s, 0);
+		sb_addf(&sb, "%s\n", line ? (const char *)line : "(unknown problem)");
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		enum store_rc out = store_fail(st, "checking the database");
+		sqlite3_reset(s);
+		if (out == STORE_CORRUPT && n == 0)
+			sb_addf(&sb, "%s\n", sqlite3_errstr(SQLITE_CORRUPT));
+		if (out != STORE_CORRUPT) {
+			sb_free(&sb);
+			return out;
+		}
+		*problems = sb_take(&sb);
+		return out;
+	}
+	sqlite3_reset(s);
+	if (n == 0) {
+		sb_free(&sb);
+		return STORE_OK;
+	}
+	*problems = sb_take(&sb);
+	return store_failf(st, STORE_CORRUPT, "%s is damaged: %zu problem%s found", st->path, n,
+			   n == 1 ? "" : "s");
 }
 
 int store_schema_version(const struct store *st)

@@ -141,7 +141,10 @@
 		" e.old_value, e.new_value, e.reason, i.kind, i.text FROM item_events e" \
 		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = ?1" \
 		" AND e.event NOT IN ('carried', 'created') AND i.deleted_at IS NULL" \
-		" AND coalesce(i.meeting_id, 0) <> ?1 ORDER BY e.id")
+		" AND coalesce(i.meeting_id, 0) <> ?1 ORDER BY e.id") \
+	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
+		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
+		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
 
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \

@@ -183,8 +183,10 @@ void le_draw(struct lineedit *le, int y, int x, int width, bool focused)
 	/* Keep the cursor in view: scroll so that it fits in width - 1 columns. */
 	if (le->cursor < le->scroll)
 		le->scroll = le->cursor;
-	/* Scroll until the '<' marker, the text before the cursor and the
-	 * character under it (or the cursor cell at the end) all fit. */
+	/* The first character shown is the earliest one from which the '<'
+	 * marker, the text up to the cursor and the character under it (or the
+	 * cursor cell at the end) fit: a field that grows wider shows more again. */
+	le->scroll = 0;
 	for (;;) {
 		int cols = le->scroll > 0;
 		for (size_t i = le->scroll; i < le->cursor; i++)

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tui_int.h"
+#include <term.h> /* setupterm: after curses.h */
 #include "cxmeet/tui.h"
 #include "cxmeet/util.h"
 
@@ -187,11 +189,81 @@ static void run_loop(struct tui *t)
 	}
 }
 
+/* TERM as it may be shown in a message: printable ASCII only, at most 40
+ * bytes, so that a hostile value cannot drive the terminal it is printed on. */
+static void term_name(const char *term, char *buf, size_t len)
+{
+	size_t n = 0;
+	for (const char *p = term; *p && n + 4 < len && p - term < 40; p++)
+		buf[n++] = *p >= 0x20 && *p < 0x7f ? *p : '?';
+	if (strlen(term) > 40 && n + 3 < len)
+		buf[n++] = '.', buf[n++] = '.', buf[n++] = '.';
+	buf[n] = '\0';
+}
+
+/* Whether the terminal named by TERM can show the interface: known to
+ * terminfo, not hardcopy or generic, and with cursor addressing. Looked up
+ * before curses starts, which on an unusable terminal would print its own
+ * error and exit; a refusal says why and what to use instead. */
+static bool terminal_usable(void)
+{
+	static const char *const hint =
+		"use the commands instead, e.g. 'cxmeet status' (see 'cxmeet help')";
+	const char *term = getenv("TERM");
+	char name[64];
+	int err = 0;
+	if (!term || !*term) {
+		fprintf(stderr, "cxmeet: TERM is not set, so the full-screen interface cannot start; "
+				"set it to your terminal's type (e.g. TERM=xterm-256color), or %s\n",
+			hint);
+		return false;
+	}
+	term_name(term, name, sizeof name);
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		if (err == -1)
+			fprintf(stderr, "cxmeet: no terminfo database was found, so the full-screen "
+					"interface cannot start on the terminal '%s'; %s\n",
+				name, hint);
+		else if (err == 1)
+			fprintf(stderr, "cxmeet: the terminal '%s' cannot show the full-screen interface "
+					"(it is a hardcopy terminal); %s\n",
+				name, hint);
+		else
+			fprintf(stderr, "cxmeet: the terminal type '%s' is unknown here (no terminfo "
+					"entry), so the full-screen interface cannot start; set TERM to "
+					"your terminal's type, or %s\n",
+				name, hint);
+		return false;
+	}
+	const char *cup = tigetstr("cup");
+	const char *why = NULL;
+	if (tigetflag("hc") > 0)
+		why = "it is a hardcopy terminal";
+	else if (tigetflag("gn") > 0)
+		why = "it is a generic type, not a real terminal";
+	else if (!cup || cup == (const char *)-1)
+		why = "it has no cursor addressing";
+	del_curterm(cur_term);
+	if (why) {
+		fprintf(stderr, "cxmeet: the terminal '%s' cannot show the full-screen interface "
+				"(%s); %s\n",
+			name, why, hint);
+		return false;
+	}
+	return true;
+}
+
 int tui_run(struct store *st)
 {
 	struct tui t = {.st = st};
-	if (!initscr())
-		die("cannot start the terminal interface (is TERM set?)");
+	if (!terminal_usable())
+		return EXIT_USAGE;
+	/* newterm, unlike initscr, returns on failure instead of exiting. */
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "cxmeet: cannot start the full-screen interface on this terminal; "
+				"use the commands instead, e.g. 'cxmeet status'\n");
+		return EXIT_USAGE;
+	}
 	curses_on = true;
 	util_set_die_hook(tui_end);
 	raw();
