@@ -17,6 +17,8 @@ int cmd_tui(struct cli *cli, int argc, char **argv)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return cli_input_error("the full-screen interface needs a terminal; "
 				       "try 'cxmeet status'");
+	if (!tui_terminal_usable())
+		return EXIT_USAGE; /* before the database is opened: nothing written */
 	int rc = cli_open(cli);
 	return rc ? rc : tui_run(cli->st);
 }

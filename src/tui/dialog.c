@@ -21,7 +21,7 @@ bool dialog_confirm(struct tui *t, const char *question)
 {
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small) {
+		if (!t->too_small && !t->in_paste) {
 			int w = box_width(t, text_cols(question) + 6);
 			int lines = text_wrap_rows(question, w - 4, t->rows - 6);
 			int h = 4 + lines;
@@ -54,7 +54,7 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 	le_init(&le, initial, TEXT_MAX_SHORT);
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small) {
+		if (!t->too_small && !t->in_paste) {
 			int w = box_width(t, 70);
 			int y = (t->rows - 6) / 2, x = (t->cols - w) / 2;
 			draw_box(y, x, 6, w, title);
@@ -157,7 +157,7 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 		if (sel >= m)
 			sel = m ? m - 1 : 0;
 		tui_redraw(t);
-		if (!t->too_small) {
+		if (!t->too_small && !t->in_paste) {
 			int w = box_width(t, 60);
 			int h = t->rows - 4 < 20 ? t->rows - 4 : 20;
 			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;

@@ -440,7 +440,7 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	bool saved = false;
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small) {
+		if (!t->too_small && !t->in_paste) {
 			draw_form(t, &fm);
 			refresh();
 		}

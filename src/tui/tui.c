@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
@@ -75,6 +76,8 @@ static void draw_too_small(struct tui *t)
 
 void tui_redraw(struct tui *t)
 {
+	if (t->in_paste)
+		return; /* drawn once the paste has arrived, not once per character */
 	layout(t);
 	if (t->too_small) {
 		draw_too_small(t);
@@ -96,13 +99,13 @@ static bool read_escape(struct tui *t)
 {
 	char seq[24];
 	size_t n = 0;
-	wint_t c;
+	int c;
 	timeout(0);
-	if (get_wch(&c) == ERR)
+	if ((c = getch()) == ERR)
 		return true; /* the key read is a lone Esc */
 	if (c == '[' || c == 'O') {
 		seq[n++] = (char)c;
-		while (n < sizeof seq - 1 && get_wch(&c) != ERR) {
+		while (n < sizeof seq - 1 && (c = getch()) != ERR) {
 			seq[n++] = (char)c;
 			if (c >= 0x40 && c <= 0x7e && (seq[0] == 'O' || n > 1))
 				break;
@@ -116,6 +119,41 @@ static bool read_escape(struct tui *t)
 	return false;
 }
 
+#define STRAY_BYTE (ERR - 1)
+
+/* Reads one key: a KEY_ code, or a character decoded from the UTF-8 bytes
+ * getch() gives. ncurses' own get_wch swallows the bytes after one that is not
+ * UTF-8; here a stray byte is dropped alone (STRAY_BYTE) and typing goes on. */
+static int read_char(wint_t *ch, bool *is_key)
+{
+	int c = getch();
+	if (c == ERR)
+		return ERR;
+	*is_key = c >= KEY_MIN;
+	*ch = (wint_t)c;
+	if (*is_key || c < 0x80)
+		return OK;
+	int need = (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : 0;
+	if (!need)
+		return STRAY_BYTE;
+	uint32_t cp = (uint32_t)c & (0x3fu >> need);
+	timeout(20); /* the rest of a character arrives with its first byte */
+	for (int i = 0; i < need; i++) {
+		int b = getch();
+		if (b == ERR || b >= KEY_MIN || (b & 0xc0) != 0x80) {
+			if (b != ERR)
+				ungetch(b);
+			return STRAY_BYTE;
+		}
+		cp = cp << 6 | ((uint32_t)b & 0x3f);
+	}
+	static const uint32_t min[] = {0, 0x80, 0x800, 0x10000};
+	if (cp < min[need] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return STRAY_BYTE;
+	*ch = (wint_t)cp;
+	return OK;
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	static int dead_reads;
@@ -126,9 +164,13 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	timeout(timeout_ms);
-	int rc = get_wch(ch);
+	int rc = read_char(ch, is_key);
+	if (rc == STRAY_BYTE) {
+		dead_reads = 0;
+		return false;
+	}
 	if (rc == ERR) {
-		/* A signal, or a terminal that is gone: get_wch then fails at once,
+		/* A signal, or a terminal that is gone: getch then fails at once,
 		 * again and again, where a live one would have waited. */
 		clock_gettime(CLOCK_MONOTONIC, &b);
 		long ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
@@ -139,7 +181,6 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		return false;
 	}
 	dead_reads = 0;
-	*is_key = rc == KEY_CODE_YES;
 	if (*is_key && *ch == KEY_RESIZE) {
 		layout(t);
 		return false; /* the caller redraws */
@@ -205,7 +246,7 @@ static void term_name(const char *term, char *buf, size_t len)
  * terminfo, not hardcopy or generic, and with cursor addressing. Looked up
  * before curses starts, which on an unusable terminal would print its own
  * error and exit; a refusal says why and what to use instead. */
-static bool terminal_usable(void)
+bool tui_terminal_usable(void)
 {
 	static const char *const hint =
 		"use the commands instead, e.g. 'cxmeet status' (see 'cxmeet help')";
@@ -256,7 +297,7 @@ static bool terminal_usable(void)
 int tui_run(struct store *st)
 {
 	struct tui t = {.st = st};
-	if (!terminal_usable())
+	if (!tui_terminal_usable())
 		return EXIT_USAGE;
 	/* newterm, unlike initscr, returns on failure instead of exiting. */
 	if (!newterm(NULL, stdout, stdin)) {
