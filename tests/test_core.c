@@ -531,6 +531,18 @@ static void fold__ignores_zero_width_and_unicode_spaces(void **state)
 	fold_is("Customer\xc2\xa0Service", "customer service");
 }
 
+/* Found by fuzzing: a zero-width space between a letter and its accent. */
+static void fold__folding_a_key_again_changes_nothing(void **state)
+{
+	(void)state;
+	const char *in = "e\xe2\x80\x8b\xcc\x81 \xef\xac\x81 \xc3\x9f";
+	char *once = text_fold(in);
+	char *twice = text_fold(once);
+	assert_string_equal(once, twice);
+	free(once);
+	free(twice);
+}
+
 static void fold__keeps_invalid_bytes_so_they_never_match(void **state)
 {
 	(void)state;
@@ -1045,6 +1057,7 @@ int main(void)
 		cmocka_unit_test(fold__collapses_and_trims_white_space),
 		cmocka_unit_test(fold__keeps_invalid_bytes_so_they_never_match),
 		cmocka_unit_test(fold__ignores_zero_width_and_unicode_spaces),
+		cmocka_unit_test(fold__folding_a_key_again_changes_nothing),
 		cmocka_unit_test(ieq__ascii_case_insensitive_whole_word),
 		cmocka_unit_test(width__counts_terminal_columns),
 

@@ -802,6 +802,16 @@ static void due__never_past_the_last_year(void **state)
 	assert_int_equal(date_parse_due("+2w", &ctx, &d, err, sizeof err), 0);
 }
 
+/* Found by fuzzing: 9999-12-31 23:59:60 became a time in year 10000. */
+static void clock__no_leap_seconds(void **state)
+{
+	(void)state;
+	time_t t;
+	assert_false(clock_parse("9999-12-31T23:59:60Z", &t));
+	assert_false(clock_parse("2026-06-30T23:59:60Z", &t));
+	assert_true(clock_parse("9999-12-31T23:59:59Z", &t));
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -810,6 +820,7 @@ int main(void)
 	unsetenv("CXMEET_NOW");
 
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(clock__no_leap_seconds),
 		cmocka_unit_test(due__never_past_the_last_year),
 		cmocka_unit_test(ymd__epoch_is_day_zero),
 		cmocka_unit_test(ymd__round_trip_every_day_1970_to_9999),

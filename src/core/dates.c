@@ -241,7 +241,7 @@ bool clock_parse(const char *s, time_t *out)
 				return false;
 			p += 3;
 		}
-		if (h > 23 || mi > 59 || se > 60)
+		if (h > 23 || mi > 59 || se > 59) /* no leap seconds: 23:59:60 could pass 9999 */
 			return false;
 	}
 	if (*p == 'Z') {

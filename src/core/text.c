@@ -242,13 +242,17 @@ static char *casefold(const char *s)
 
 char *text_fold(const char *s)
 {
-	char *folded = casefold(s ? s : "");
+	/* Spaces and invisible characters first, then case folding and NFC, so
+	 * that folding a key again gives the same key. */
+	char *spaced = fold_spaces(s ? s : "", false);
+	char *folded = casefold(spaced);
 	if (folded) {
-		s = folded;
+		free(spaced);
+		return folded;
 	}
-	char *key = fold_spaces(s ? s : "", folded == NULL);
-	free(folded);
-	return key;
+	char *lowered = fold_spaces(spaced, true); /* not UTF-8: ASCII-style fallback */
+	free(spaced);
+	return lowered;
 }
 
 /* Trims, collapses runs of white space, and lower-cases with towlower when
