@@ -38,8 +38,6 @@ enum store_rc {
 	STORE_INVALID,   /* bad input caught by the store's own checks */
 };
 
-/* True for the codes that mean "the user's input was refused". */
-bool store_rc_is_input(enum store_rc rc);
 
 /* Opens (creating with mode 0600, parent directories 0700) and migrates the
  * database at path. A file from a newer schema, or one that is not a cxmeet

@@ -26,11 +26,6 @@ static const char *const stmt_sql[STMT_COUNT] = {
 #undef X
 };
 
-bool store_rc_is_input(enum store_rc rc)
-{
-	return rc == STORE_NOTFOUND || rc == STORE_DUPLICATE || rc == STORE_INVALID;
-}
-
 static enum store_rc rc_from_sqlite(int code)
 {
 	switch (code & 0xff) {
