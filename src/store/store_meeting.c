@@ -99,40 +99,44 @@ enum store_rc store_meeting_step_time(struct store *st, store_id meeting, int po
 	return stmt_update_one(st, s, "saving the step's time");
 }
 
-enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_status status,
-				   time_t ended, int rating, cx_date next_meeting)
+/* Writes the rating (0: none) and next meeting date of a meeting still in
+ * progress; MEETING_FINISH also ends it (status, ended), SET_OUTCOME does not. */
+static enum store_rc set_outcome(struct store *st, enum stmt_id stmt, store_id id,
+				 enum meeting_status status, time_t ended, int rating,
+				 cx_date next_meeting, const char *what)
 {
-	if (status == MEETING_IN_PROGRESS)
-		return store_failf(st, STORE_INVALID, "a meeting ends completed or abandoned");
 	if (rating < 0 || rating > 10)
 		return store_failf(st, STORE_INVALID, "a rating is a whole number from 1 to 10");
-	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_FINISH);
-	bind_text(s, 1, meeting_status_name(status));
-	bind_time(s, 2, ended);
+	sqlite3_stmt *s = stmt_get(st, stmt);
+	int i = 1;
+	if (stmt == STMT_MEETING_FINISH) {
+		bind_text(s, i++, meeting_status_name(status));
+		bind_time(s, i++, ended);
+	}
 	if (rating > 0)
-		bind_int(s, 3, rating);
-	bind_date(s, 4, next_meeting);
-	bind_id(s, 5, id);
-	enum store_rc rc = stmt_update_one(st, s, "ending the meeting");
+		bind_int(s, i, rating);
+	bind_date(s, i + 1, next_meeting);
+	bind_id(s, i + 2, id);
+	enum store_rc rc = stmt_update_one(st, s, what);
 	if (rc == STORE_NOTFOUND)
 		store_failf(st, rc, "that meeting is not in progress");
 	return rc;
 }
 
+enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_status status,
+				   time_t ended, int rating, cx_date next_meeting)
+{
+	if (status == MEETING_IN_PROGRESS)
+		return store_failf(st, STORE_INVALID, "a meeting ends completed or abandoned");
+	return set_outcome(st, STMT_MEETING_FINISH, id, status, ended, rating, next_meeting,
+			   "ending the meeting");
+}
+
 enum store_rc store_meeting_set_outcome(struct store *st, store_id id, int rating,
 					cx_date next_meeting)
 {
-	if (rating < 0 || rating > 10)
-		return store_failf(st, STORE_INVALID, "a rating is a whole number from 1 to 10");
-	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_SET_OUTCOME);
-	if (rating > 0)
-		bind_int(s, 1, rating);
-	bind_date(s, 2, next_meeting);
-	bind_id(s, 3, id);
-	enum store_rc rc = stmt_update_one(st, s, "saving the meeting's rating");
-	if (rc == STORE_NOTFOUND)
-		store_failf(st, rc, "that meeting is not in progress");
-	return rc;
+	return set_outcome(st, STMT_MEETING_SET_OUTCOME, id, MEETING_IN_PROGRESS, 0, rating,
+			   next_meeting, "saving the meeting's rating");
 }
 
 static void read_mstep(sqlite3_stmt *s, void *elem)

@@ -15,6 +15,9 @@ static bool is_present(struct meeting_view *mv, store_id id)
 	return false;
 }
 
+static char *absent_line(struct tui *t);
+static char *absent; /* "Not represented: ...", computed on load, not per redraw */
+
 static void load(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
@@ -28,6 +31,8 @@ static void load(struct tui *t)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 	mv->total = mv->n_people;
 	mv->offset = 0;
+	free(absent);
+	absent = absent_line(t);
 }
 
 /* "Not represented: IT, Finance" */
@@ -61,10 +66,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	int hr = draw_wrapped(y, x, head, w, 2, theme(C_HEADING));
 	y += hr - 1;
 	h -= hr - 1;
-	char *absent = absent_line(t);
-	int arows = draw_wrapped(y + h - 2, x, absent, w, 2, theme(C_WARNING));
-	(void)arows;
-	free(absent);
+	draw_wrapped(y + h - 2, x, absent ? absent : "", w, 2, theme(C_WARNING));
 	int rows = h - 4;
 	if (mv->n_people == 0) {
 		draw_wrapped(y + 2, x, "No council members yet. Press + to add one, or use "

@@ -23,6 +23,9 @@ static bool dept_behind(const struct dept *d, size_t nd, store_id id)
 	return false;
 }
 
+static char *quiet_heroes(struct tui *t, const struct dept *d, size_t nd);
+static char *quiet; /* the uncredited hidden heroes, computed on load, not per redraw */
+
 static void load(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
@@ -52,6 +55,8 @@ static void load(struct tui *t)
 			it->dept_name = marked;
 		}
 	}
+	free(quiet);
+	quiet = quiet_heroes(t, d, nd); /* archived ones are never named */
 	dept_list_free(d, nd);
 	qsort(mv->items, mv->n_items, sizeof *mv->items, by_dept);
 	mv->total = mv->n_items;
@@ -77,16 +82,11 @@ static char *quiet_heroes(struct tui *t, const struct dept *d, size_t nd)
 static void draw(struct tui *t, int y, int x, int h, int w)
 {
 	struct meeting_view *mv = t->mv;
-	struct dept *d = NULL;
-	size_t nd = 0;
-	store_dept_list(t->st, false, &d, &nd);
 	char head[120];
 	snprintf(head, sizeof head, "Wins in this meeting (%zu)", mv->n_items);
 	draw_line(y, x, head, w, theme(C_HEADING));
-	char *quiet = quiet_heroes(t, d, nd);
-	int qn = *quiet ? text_wrap_rows(quiet, w, 3) : 0;
+	int qn = quiet && *quiet ? text_wrap_rows(quiet, w, 3) : 0;
 	int qrows = qn ? draw_wrapped(y + h - qn, x, quiet, w, qn, theme(C_ACCENT)) : 0;
-	free(quiet);
 	if (mv->n_items == 0) {
 		draw_wrapped(y + 1, x, "No wins yet. Press w to credit a department and its hero.", w,
 			     2, theme(C_MUTED));
@@ -95,7 +95,6 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
 		items_detail_draw(y + 1 + list, x, w, mv_selected(t));
 	}
-	dept_list_free(d, nd);
 }
 
 const struct pane_ops pane_wins = {.load = load, .draw = draw, .key = items_list_key};
