@@ -137,7 +137,9 @@ refused() {
 	cmd+=$(printf '%q ' env "${envargs[@]}" "$CXMEET" "$@")"2>$tmp/ref.err; "
 	cmd+="echo \$? >$tmp/ref.rc; stty -g >$tmp/ref.after"
 	rm -f "$tmp"/ref.*
-	out=$(script -qec "$cmd" /dev/null </dev/null 2>&1 | tr -d '\r') || true
+	# The command is quoted for bash ($'...'), so script(1) must run bash
+	# whatever $SHELL says; a refusal that does not come stops after 30 s.
+	out=$(SHELL=$BASH timeout 30 script -qec "$cmd" /dev/null </dev/null 2>&1 | tr -d '\r') || true
 	rc=$(cat "$tmp/ref.rc" 2>/dev/null || echo none)
 	expect_eq "$rc" 2 "$what: exit status 2"
 	expect_eq "$(cat "$tmp/ref.err")" "$msg" "$what: the message"
