@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "cxmeet/output.h"
 #include "cxmeet/store.h"
 
 struct cli {
@@ -60,6 +61,15 @@ int cli_getopt(const struct command *cmd, int argc, char **argv, const char *sho
 
 /* Looks up the command table entry by name. */
 const struct command *cli_find(const char *name);
+
+/* Parses a --format argument among `allowed` (OUT_ALLOW bits) into *f;
+ * returns 0, or prints which formats the command takes and returns
+ * EXIT_USAGE. */
+int cli_format(const struct command *cmd, const char *arg, unsigned allowed,
+	       enum out_format *f);
+/* Writes the table to cli->out in format f; returns 0, or EXIT_RUNTIME with
+ * a message when the output cannot be written. */
+int cli_table_out(struct cli *cli, const struct table *t, enum out_format f);
 
 /* Prints text padded with spaces to `width` terminal columns. */
 void cli_pad(FILE *out, const char *text, int width);

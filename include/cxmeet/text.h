@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Limits on what a person may type into one field, in bytes. */
 #define TEXT_MAX_NAME 200
@@ -18,6 +19,11 @@ enum text_kind {
 };
 
 bool text_valid_utf8(const char *s, size_t len);
+
+/* Decodes the UTF-8 sequence at s (at most len bytes) into *cp; returns its
+ * length, or 0 when invalid (overlong forms, surrogates and values past
+ * U+10FFFF included). */
+size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp);
 
 /* Validates `in` as text of `kind`, after trimming surrounding white space.
  * On success returns a trimmed copy (caller frees); on failure returns NULL and

@@ -20,6 +20,7 @@ enum {
 	EXIT_DAMAGED = 5,  /* not a cxmeet database, or damaged */
 	EXIT_NEWER = 6,    /* written by a newer cxmeet */
 	EXIT_FULL = 7,     /* the disk is full (or a file-size limit was reached) */
+	EXIT_OVERDUE = 8,  /* cxmeet overdue: overdue actions exist (for cron) */
 };
 
 void *xmalloc(size_t n);

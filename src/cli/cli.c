@@ -1,5 +1,6 @@
 /* cli.c - the command table, global options and the helpers every command
  * family shares. One file per family (cmd_*.c) holds the handlers. */
+#include <errno.h>
 #include <stdarg.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -148,6 +149,34 @@ const struct command *cli_find(const char *name)
 		if (strcmp(cli_commands[i].name, name) == 0)
 			return &cli_commands[i];
 	return NULL;
+}
+
+int cli_format(const struct command *cmd, const char *arg, unsigned allowed,
+	       enum out_format *f)
+{
+	int v = out_format_parse(arg, allowed);
+	if (v >= 0) {
+		*f = (enum out_format)v;
+		return 0;
+	}
+	struct strbuf names;
+	sb_init(&names);
+	for (int i = OUT_PLAIN; i <= OUT_ICS; i++)
+		if (allowed & OUT_ALLOW(i))
+			sb_addf(&names, "%s%s", names.len ? ", " : "", out_format_name((enum out_format)i));
+	int rc = cli_usage_error(cmd, "unknown format '%s' for %s (use %s)", arg, cmd->name,
+				 names.s);
+	sb_free(&names);
+	return rc;
+}
+
+int cli_table_out(struct cli *cli, const struct table *t, enum out_format f)
+{
+	if (!table_write(t, f, cli->out) || fflush(cli->out) != 0) {
+		cli_report("cannot write the output: %s", strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	return 0;
 }
 
 void cli_pad(FILE *out, const char *text, int width)

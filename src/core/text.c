@@ -13,9 +13,7 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-/* Decodes one UTF-8 sequence; returns its length, or 0 when invalid
- * (overlong forms, surrogates and values past U+10FFFF included). */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	if (len == 0)
 		return 0;
@@ -76,7 +74,7 @@ bool text_valid_utf8(const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s;
 	uint32_t cp;
 	while (len > 0) {
-		size_t n = utf8_decode(p, len, &cp);
+		size_t n = text_utf8_next(p, len, &cp);
 		if (n == 0)
 			return false;
 		p += n;
@@ -119,7 +117,7 @@ static void trim_uspace(struct strbuf *sb)
 	bool seen = false;
 	while (left > 0) {
 		uint32_t cp;
-		size_t n = utf8_decode(p + pos, left, &cp);
+		size_t n = text_utf8_next(p + pos, left, &cp);
 		if (!is_uspace(cp)) {
 			if (!seen)
 				start = pos;
@@ -161,7 +159,7 @@ char *text_clean(const char *in, enum text_kind kind, const char *what, char *er
 	size_t left = len;
 	while (left > 0) {
 		uint32_t cp;
-		size_t n = utf8_decode(p, left, &cp);
+		size_t n = text_utf8_next(p, left, &cp);
 		if (n == 0) {
 			errf(err, errlen, "the %s is not valid UTF-8 text (byte %zu)", what,
 			     (size_t)((const char *)p - in) + 1);
@@ -266,7 +264,7 @@ static char *fold_spaces(const char *s, bool lower)
 	bool pending_space = false;
 	while (left > 0) {
 		uint32_t cp;
-		size_t n = utf8_decode(p, left, &cp);
+		size_t n = text_utf8_next(p, left, &cp);
 		if (n == 0) { /* keep invalid bytes as they are: they never match valid names */
 			sb_addn(&out, (const char *)p, 1);
 			p++, left--;
@@ -307,7 +305,7 @@ int text_width(const char *s)
 	int w = 0;
 	while (left > 0) {
 		uint32_t cp;
-		size_t n = utf8_decode(p, left, &cp);
+		size_t n = text_utf8_next(p, left, &cp);
 		if (n == 0) {
 			w++, p++, left--;
 			continue;
@@ -327,7 +325,7 @@ char *text_printable(const char *s)
 	size_t left = strlen((const char *)p);
 	while (left > 0) {
 		uint32_t cp;
-		size_t n = utf8_decode(p, left, &cp);
+		size_t n = text_utf8_next(p, left, &cp);
 		if (n == 0 || is_forbidden(cp, true))
 			sb_add(&out, "?");
 		else

@@ -1,0 +1,71 @@
+/* output.h - tables for the command line's reports, and the escaping every
+ * output format needs. A report fills a table; the table is written as
+ * aligned plain text, JSON (an array of objects) or CSV (RFC 4180, with a
+ * header row). Pure C: no SQL, no curses. */
+#ifndef CXMEET_OUTPUT_H
+#define CXMEET_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cxmeet/util.h"
+
+enum out_format { OUT_PLAIN, OUT_JSON, OUT_CSV, OUT_MD, OUT_ICS };
+
+/* Bits for out_format_parse's `allowed`. */
+#define OUT_ALLOW(f) (1u << (f))
+#define OUT_TABLES (OUT_ALLOW(OUT_PLAIN) | OUT_ALLOW(OUT_JSON) | OUT_ALLOW(OUT_CSV))
+
+/* "plain"/"text", "json", "csv", "md"/"markdown", "ics"; -1 when the name is
+ * unknown or not among `allowed`. */
+int out_format_parse(const char *name, unsigned allowed);
+const char *out_format_name(enum out_format f);
+
+enum col_type {
+	COL_TEXT, /* a JSON string */
+	COL_INT,  /* a JSON number; the cell holds decimal digits */
+	COL_BOOL, /* a JSON true/false; the cell holds "1" or "0" (plain: yes/no) */
+};
+
+struct table_col {
+	const char *name; /* the plain header, the CSV header and the JSON key */
+	enum col_type type;
+	bool right;       /* plain text: aligned right (numbers) */
+};
+
+struct table {
+	const struct table_col *cols;
+	size_t ncols;
+	char **cells; /* row-major; NULL: no value (JSON null, empty elsewhere) */
+	size_t nrows, cap;
+	size_t filled; /* cells written in the last row */
+};
+
+void table_init(struct table *t, const struct table_col *cols, size_t ncols);
+/* Starts a row; the next ncols table_cell* calls fill it. */
+void table_row(struct table *t);
+void table_cell(struct table *t, const char *s); /* copies s; NULL: no value */
+void table_cellf(struct table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void table_cell_int(struct table *t, long long v);
+void table_cell_bool(struct table *t, bool v);
+/* Appends the table in format f (OUT_PLAIN, OUT_JSON or OUT_CSV). Plain text
+ * has a header line and columns two spaces apart, the last one unpadded;
+ * "(none)" when there is no row. Control characters in cells are made
+ * harmless in plain text, escaped in JSON and quoted in CSV. */
+void table_render(const struct table *t, enum out_format f, struct strbuf *out);
+/* table_render to a stream; returns false if writing failed. */
+bool table_write(const struct table *t, enum out_format f, FILE *fp);
+void table_free(struct table *t);
+
+/* A JSON string literal for s (with the quotes): ", \ and control characters
+ * escaped, bytes that are not UTF-8 replaced by U+FFFD, U+2028/U+2029
+ * escaped. NULL gives null. */
+void json_string(struct strbuf *sb, const char *s);
+/* One CSV field: quoted when it holds a comma, quote, CR or LF. With
+ * `guard` (text, not numbers), a field that starts with a character a
+ * spreadsheet would read as a formula (=, +, -, @, tab, CR) gets a leading
+ * apostrophe. Bytes that are not UTF-8 become U+FFFD. */
+void csv_field(struct strbuf *sb, const char *s, bool guard);
+
+#endif

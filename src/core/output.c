@@ -1,0 +1,277 @@
+/* output.c - report tables written as plain text, JSON or CSV, and the
+ * escaping of JSON strings and CSV fields. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/output.h"
+#include "cxmeet/text.h"
+
+static const char *const format_names[] = {
+	[OUT_PLAIN] = "plain", [OUT_JSON] = "json", [OUT_CSV] = "csv",
+	[OUT_MD] = "md",       [OUT_ICS] = "ics",
+};
+
+int out_format_parse(const char *name, unsigned allowed)
+{
+	int f = -1;
+	if (!name)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(format_names); i++)
+		if (text_ieq(name, format_names[i]))
+			f = (int)i;
+	if (text_ieq(name, "text"))
+		f = OUT_PLAIN;
+	if (text_ieq(name, "markdown"))
+		f = OUT_MD;
+	return f >= 0 && (allowed & OUT_ALLOW(f)) ? f : -1;
+}
+
+const char *out_format_name(enum out_format f) { return format_names[f]; }
+
+/* --- the table ---------------------------------------------------------- */
+
+void table_init(struct table *t, const struct table_col *cols, size_t ncols)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols;
+	t->ncols = ncols;
+	t->filled = ncols;
+}
+
+void table_row(struct table *t)
+{
+	/* A row left short is completed with no values. */
+	while (t->nrows > 0 && t->filled < t->ncols)
+		table_cell(t, NULL);
+	if ((t->nrows + 1) * t->ncols > t->cap) {
+		t->cap = t->cap ? t->cap * 2 : t->ncols * 16;
+		while (t->cap < (t->nrows + 1) * t->ncols)
+			t->cap *= 2;
+		t->cells = xrealloc(t->cells, t->cap * sizeof *t->cells);
+	}
+	memset(t->cells + t->nrows * t->ncols, 0, t->ncols * sizeof *t->cells);
+	t->nrows++;
+	t->filled = 0;
+}
+
+void table_cell(struct table *t, const char *s)
+{
+	if (t->nrows == 0 || t->filled >= t->ncols)
+		die("table: a cell outside a row");
+	t->cells[(t->nrows - 1) * t->ncols + t->filled++] = s ? xstrdup(s) : NULL;
+}
+
+void table_cellf(struct table *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	va_end(ap);
+	table_cell(t, s);
+	free(s);
+}
+
+void table_cell_int(struct table *t, long long v) { table_cellf(t, "%lld", v); }
+
+void table_cell_bool(struct table *t, bool v) { table_cell(t, v ? "1" : "0"); }
+
+void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+static const char *cell(const struct table *t, size_t r, size_t c)
+{
+	return t->cells[r * t->ncols + c];
+}
+
+/* A cell as plain text shows it: one line, nothing a terminal would obey. */
+static char *plain_cell(const struct table *t, size_t r, size_t c)
+{
+	const char *s = r == SIZE_MAX ? t->cols[c].name : cell(t, r, c);
+	if (!s)
+		return xstrdup("");
+	if (r != SIZE_MAX && t->cols[c].type == COL_BOOL)
+		return xstrdup(strcmp(s, "0") ? "yes" : "no");
+	char *p = text_printable(s);
+	for (char *q = p; *q; q++)
+		if (*q == '\n' || *q == '\t' || *q == '\r')
+			*q = ' ';
+	return p;
+}
+
+static void pad(struct strbuf *sb, int n)
+{
+	for (; n > 0; n--)
+		sb_add(sb, " ");
+}
+
+static void render_plain(const struct table *t, struct strbuf *sb)
+{
+	if (t->nrows == 0) {
+		sb_add(sb, "(none)\n");
+		return;
+	}
+	int *w = xcalloc(t->ncols, sizeof *w);
+	for (size_t r = 0; r <= t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			char *s = plain_cell(t, r == 0 ? SIZE_MAX : r - 1, c);
+			int cw = text_width(s);
+			w[c] = cw > w[c] ? cw : w[c];
+			free(s);
+		}
+	for (size_t r = 0; r <= t->nrows; r++) {
+		struct strbuf line;
+		sb_init(&line);
+		for (size_t c = 0; c < t->ncols; c++) {
+			char *s = plain_cell(t, r == 0 ? SIZE_MAX : r - 1, c);
+			int gap = w[c] - text_width(s);
+			bool last = c + 1 == t->ncols;
+			if (c > 0)
+				sb_add(&line, "  ");
+			if (t->cols[c].right)
+				pad(&line, gap);
+			sb_add(&line, s);
+			if (!t->cols[c].right && !last)
+				pad(&line, gap);
+			free(s);
+		}
+		while (line.len > 0 && line.s[line.len - 1] == ' ')
+			line.s[--line.len] = '\0';
+		sb_add(sb, line.s ? line.s : "");
+		sb_add(sb, "\n");
+		sb_free(&line);
+	}
+	free(w);
+}
+
+void json_string(struct strbuf *sb, const char *s)
+{
+	if (!s) {
+		sb_add(sb, "null");
+		return;
+	}
+	sb_add(sb, "\"");
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = text_utf8_next(p, left, &cp);
+		if (n == 0) {
+			sb_add(sb, "\\ufffd");
+			p++, left--;
+			continue;
+		}
+		switch (cp) {
+		case '"': sb_add(sb, "\\\""); break;
+		case '\\': sb_add(sb, "\\\\"); break;
+		case '\n': sb_add(sb, "\\n"); break;
+		case '\r': sb_add(sb, "\\r"); break;
+		case '\t': sb_add(sb, "\\t"); break;
+		default:
+			if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029)
+				sb_addf(sb, "\\u%04x", (unsigned)cp);
+			else
+				sb_addn(sb, (const char *)p, n);
+		}
+		p += n, left -= n;
+	}
+	sb_add(sb, "\"");
+}
+
+void csv_field(struct strbuf *sb, const char *s, bool guard)
+{
+	if (!s)
+		return;
+	bool formula = guard && *s && strchr("=+-@\t\r", *s) != NULL;
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		sb_add(sb, "\"");
+	if (formula)
+		sb_add(sb, "'");
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = text_utf8_next(p, left, &cp);
+		if (n == 0) {
+			sb_add(sb, "\xef\xbf\xbd");
+			p++, left--;
+			continue;
+		}
+		if (cp == '"')
+			sb_add(sb, "\"\"");
+		else
+			sb_addn(sb, (const char *)p, n);
+		p += n, left -= n;
+	}
+	if (quote)
+		sb_add(sb, "\"");
+}
+
+static void render_json(const struct table *t, struct strbuf *sb)
+{
+	sb_add(sb, "[");
+	for (size_t r = 0; r < t->nrows; r++) {
+		sb_add(sb, r ? ",\n  {" : "\n  {");
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *v = cell(t, r, c);
+			if (c)
+				sb_add(sb, ", ");
+			json_string(sb, t->cols[c].name);
+			sb_add(sb, ": ");
+			if (!v)
+				sb_add(sb, "null");
+			else if (t->cols[c].type == COL_INT)
+				sb_add(sb, *v ? v : "null");
+			else if (t->cols[c].type == COL_BOOL)
+				sb_add(sb, strcmp(v, "0") ? "true" : "false");
+			else
+				json_string(sb, v);
+		}
+		sb_add(sb, "}");
+	}
+	sb_add(sb, t->nrows ? "\n]\n" : "]\n");
+}
+
+static void render_csv(const struct table *t, struct strbuf *sb)
+{
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				sb_add(sb, ",");
+			if (r == 0)
+				csv_field(sb, t->cols[c].name, false);
+			else
+				csv_field(sb, cell(t, r - 1, c), t->cols[c].type == COL_TEXT);
+		}
+		sb_add(sb, "\r\n");
+	}
+}
+
+void table_render(const struct table *t, enum out_format f, struct strbuf *out)
+{
+	if (f == OUT_JSON)
+		render_json(t, out);
+	else if (f == OUT_CSV)
+		render_csv(t, out);
+	else
+		render_plain(t, out);
+}
+
+bool table_write(const struct table *t, enum out_format f, FILE *fp)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	table_render(t, f, &sb);
+	bool ok = fwrite(sb.s, 1, sb.len, fp) == sb.len;
+	sb_free(&sb);
+	return ok;
+}
