@@ -89,10 +89,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 				  : "Due         Late Slip Carr Owner           Action",
 		  w, theme(C_MUTED) | A_UNDERLINE);
 	int rows = (h - hr - 1) / rh;
-	if (mv->sel < mv->top)
-		mv->top = mv->sel;
-	if (mv->sel >= mv->top + rows)
-		mv->top = mv->sel - rows + 1;
+	cursor_scroll(mv->sel, &mv->top, rows);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)mv->top + r - (long)mv->offset;
 		if (idx < 0 || (size_t)idx >= mv->n_items)

@@ -73,10 +73,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 			     "'cxmeet person add'.", w, 2, theme(C_MUTED));
 		return;
 	}
-	if (mv->sel < mv->top)
-		mv->top = mv->sel;
-	if (mv->sel >= mv->top + rows)
-		mv->top = mv->sel - rows + 1;
+	cursor_scroll(mv->sel, &mv->top, rows);
 	for (int r = 0; r < rows && (size_t)(mv->top + r) < mv->n_people; r++) {
 		const struct person *p = &mv->people[mv->top + r];
 		bool cur = mv->top + r == mv->sel;

@@ -94,6 +94,12 @@ enum action keymap_lookup(wint_t ch, bool is_key);
 /* The item kind a capture action stands for, or -1. */
 int action_capture_kind(enum action a);
 
+/* The cursor of a list (list.c): moves *sel for Up/Down/PgUp/PgDn/Home/End
+ * over n rows (page rows a page); false for any other action. */
+bool cursor_move(int *sel, enum action a, size_t n, int page);
+/* Moves *top so that row sel shows among `rows` rows from *top. */
+void cursor_scroll(int sel, int *top, int rows);
+
 /* --- the screen and its views ------------------------------------------- */
 
 struct tui;

@@ -48,18 +48,7 @@ const struct item *mv_selected(struct tui *t)
 
 bool mv_move(struct tui *t, enum action a, size_t n, int page)
 {
-	struct meeting_view *mv = t->mv;
-	int last = n ? (int)n - 1 : 0;
-	switch (a) {
-	case ACT_UP: mv->sel = mv->sel > 0 ? mv->sel - 1 : 0; break;
-	case ACT_DOWN: mv->sel = mv->sel < last ? mv->sel + 1 : last; break;
-	case ACT_PAGE_UP: mv->sel = mv->sel > page ? mv->sel - page : 0; break;
-	case ACT_PAGE_DOWN: mv->sel = mv->sel + page < last ? mv->sel + page : last; break;
-	case ACT_TOP: mv->sel = 0; break;
-	case ACT_BOTTOM: mv->sel = last; break;
-	default: return false;
-	}
-	return true;
+	return cursor_move(&t->mv->sel, a, n, page);
 }
 
 bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)

@@ -1,0 +1,32 @@
+/* list.c - the cursor every list shares: moving over n rows with the arrow,
+ * page and Home/End keys, and keeping the cursor's row on screen. */
+#include "tui_int.h"
+
+bool cursor_move(int *sel, enum action a, size_t n, int page)
+{
+	int last = n ? (int)n - 1 : 0;
+	switch (a) {
+	case ACT_UP: *sel = *sel > 0 ? *sel - 1 : 0; break;
+	case ACT_DOWN: *sel = *sel < last ? *sel + 1 : last; break;
+	case ACT_PAGE_UP: *sel = *sel > page ? *sel - page : 0; break;
+	case ACT_PAGE_DOWN: *sel = *sel + page < last ? *sel + page : last; break;
+	case ACT_TOP: *sel = 0; break;
+	case ACT_BOTTOM: *sel = last; break;
+	default: return false;
+	}
+	if (*sel > last)
+		*sel = last;
+	return true;
+}
+
+void cursor_scroll(int sel, int *top, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + rows)
+		*top = sel - rows + 1;
+	if (*top < 0)
+		*top = 0;
+}
