@@ -12,6 +12,22 @@
 int file_write_new(const char *path, const char *text, bool force, bool *exists, char *err,
 		   size_t errlen);
 
+/* The same in steps, for output too large to hold in memory: file_begin
+ * opens the temporary file (0 or -1 with a message), file_append writes to it
+ * (a failure is remembered and reported by file_finish), file_finish installs
+ * it as file_write_new does and file_abort removes it. Either of the last two
+ * ends the write and frees f. */
+struct file_new {
+	int fd;
+	char *tmp, *path;
+	bool force;
+	int failed; /* errno of the first failed append */
+};
+int file_begin(struct file_new *f, const char *path, bool force, char *err, size_t errlen);
+int file_append(struct file_new *f, const char *s, size_t n);
+int file_finish(struct file_new *f, bool *exists, char *err, size_t errlen);
+void file_abort(struct file_new *f);
+
 /* Writes all n bytes to fd, retrying short writes; 0 or -1 (errno set). */
 int file_write_all(int fd, const char *s, size_t n);
 

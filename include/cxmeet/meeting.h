@@ -45,6 +45,9 @@ enum item_kind step_default_kind(enum step_kind k);
 /* The next meeting's date by cadence, counted from the last meeting (or from
  * today when there was none). */
 cx_date meeting_next_due(const struct cadence *c, cx_date last, cx_date today);
+/* The council's next meeting: the date the last meeting set, else the cadence
+ * counted from it; with no meeting yet (last NULL), the cadence from today. */
+cx_date council_next_meeting(const struct cadence *c, const struct meeting *last, cx_date today);
 
 /* Checks an item against the rules of its kind before it is saved: actions
  * need an owner, a department and a due date; a win credits a department; a

@@ -40,6 +40,7 @@ struct table {
 	char **cells; /* row-major; NULL: no value (JSON null, empty elsewhere) */
 	size_t nrows, cap;
 	size_t filled; /* cells written in the last row */
+	bool headless; /* no header line (plain, CSV): rows that continue a table */
 };
 
 void table_init(struct table *t, const struct table_col *cols, size_t ncols);

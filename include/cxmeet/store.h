@@ -308,6 +308,13 @@ void item_events_free(struct item_event *e, size_t n);
 
 /* --- reports (store_report.c) ------------------------------------------ */
 
+/* For exports, a page at a time in id order: items (not deleted) and meetings
+ * with an id above `after`, at most limit of them. */
+enum store_rc store_items_after(struct store *st, store_id after, size_t limit,
+				struct item **out, size_t *n);
+enum store_rc store_meetings_after(struct store *st, store_id after, size_t limit,
+				   struct meeting **out, size_t *n);
+
 /* One person present at a meeting, with the department they belonged to then. */
 struct attendee {
 	store_id person_id;

@@ -23,6 +23,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_tui(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -105,6 +106,19 @@ const struct command cli_commands[] = {
 	 "attendance, and items of every kind, with actions done, dropped, slipped\n"
 	 "and overdue. The same seed always writes the same history.\n",
 	 cmd_demo},
+	{"export", "all the data as JSON or CSV, or open actions as an iCalendar file",
+	 "usage: cxmeet export [--format json|csv|ics] [-o FILE|-] [--force]\n"
+	 "\n"
+	 "json (the default): the organisation, departments, people, meetings\n"
+	 "and every item, in one document. csv: the items, one row each, with a\n"
+	 "header row. ics: an iCalendar file with a to-do for every open action\n"
+	 "(due date, owner, department) and an event on the next meeting's date,\n"
+	 "for calendar programs.\n"
+	 "\n"
+	 "  -f, --format FORMAT  json, csv or ics\n"
+	 "  -o, --output FILE    write to FILE (written whole or not at all)\n"
+	 "      --force          replace FILE if it exists\n",
+	 cmd_export},
 	{"check", "check that the database file is healthy",
 	 "usage: cxmeet check\n"
 	 "\n"

@@ -55,12 +55,10 @@ static int install(const char *tmp, const char *path, bool force, bool *exists)
 	return rename(tmp, path);
 }
 
-int file_write_new(const char *path, const char *text, bool force, bool *exists, char *err,
-		   size_t errlen)
+int file_begin(struct file_new *f, const char *path, bool force, char *err, size_t errlen)
 {
-	bool dummy;
-	exists = exists ? exists : &dummy;
-	*exists = false;
+	memset(f, 0, sizeof *f);
+	f->fd = -1;
 	if (!path || !*path) {
 		errf(err, errlen, "no file name given");
 		return -1;
@@ -72,31 +70,81 @@ int file_write_new(const char *path, const char *text, bool force, bool *exists,
 	}
 	const char *slash = strrchr(path, '/');
 	int dir_len = slash ? (int)(slash - path + 1) : 0;
-	char *tmp = xasprintf("%.*s.cxmeet-XXXXXX", dir_len, path);
-	int fd = mkstemp(tmp); /* mode 0600 */
-	if (fd < 0) {
+	f->tmp = xasprintf("%.*s.cxmeet-XXXXXX", dir_len, path);
+	f->fd = mkstemp(f->tmp); /* mode 0600 */
+	if (f->fd < 0) {
 		errf(err, errlen, "cannot write in the folder of %s: %s", path, strerror(errno));
-		free(tmp);
+		free(f->tmp);
+		f->tmp = NULL;
 		return -1;
 	}
-	int rc = file_write_all(fd, text, strlen(text));
-	if (rc == 0)
-		rc = fsync(fd);
-	if (close(fd) != 0)
-		rc = -1;
-	if (rc == 0)
-		rc = install(tmp, path, force, exists);
-	if (rc == 0)
-		sync_folder(path);
-	if (rc != 0) {
-		int saved = errno;
-		unlink(tmp);
-		if (*exists)
-			errf(err, errlen, "%s already exists", path);
-		else
-			errf(err, errlen, "cannot write %s: %s; nothing was written", path,
-			     strerror(saved));
+	f->path = xstrdup(path);
+	f->force = force;
+	return 0;
+}
+
+int file_append(struct file_new *f, const char *s, size_t n)
+{
+	if (f->fd < 0 || f->failed)
+		return -1;
+	if (file_write_all(f->fd, s, n) != 0) {
+		f->failed = errno ? errno : EIO;
+		return -1;
 	}
-	free(tmp);
+	return 0;
+}
+
+void file_abort(struct file_new *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	if (f->tmp)
+		unlink(f->tmp);
+	free(f->tmp);
+	free(f->path);
+	memset(f, 0, sizeof *f);
+	f->fd = -1;
+}
+
+int file_finish(struct file_new *f, bool *exists, char *err, size_t errlen)
+{
+	bool dummy;
+	exists = exists ? exists : &dummy;
+	*exists = false;
+	if (f->fd < 0) {
+		errf(err, errlen, "no file is open");
+		return -1;
+	}
+	int rc = f->failed ? (errno = f->failed, -1) : fsync(f->fd);
+	int saved = errno;
+	if (close(f->fd) != 0 && rc == 0)
+		rc = -1, saved = errno;
+	f->fd = -1;
+	if (rc == 0 && (rc = install(f->tmp, f->path, f->force, exists)) != 0)
+		saved = errno;
+	if (rc == 0)
+		sync_folder(f->path);
+	else if (*exists)
+		errf(err, errlen, "%s already exists", f->path);
+	else
+		errf(err, errlen, "cannot write %s: %s; nothing was written", f->path,
+		     strerror(saved));
+	if (rc == 0) {
+		free(f->tmp);
+		f->tmp = NULL;
+	}
+	file_abort(f);
 	return rc;
+}
+
+int file_write_new(const char *path, const char *text, bool force, bool *exists, char *err,
+		   size_t errlen)
+{
+	struct file_new f;
+	if (exists)
+		*exists = false;
+	if (file_begin(&f, path, force, err, errlen) != 0)
+		return -1;
+	file_append(&f, text, strlen(text));
+	return file_finish(&f, exists, err, errlen);
 }

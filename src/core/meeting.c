@@ -185,6 +185,15 @@ cx_date meeting_next_due(const struct cadence *c, cx_date last, cx_date today)
 	return cadence_next(c, last == DATE_NONE ? today : last);
 }
 
+cx_date council_next_meeting(const struct cadence *c, const struct meeting *last, cx_date today)
+{
+	if (!last)
+		return meeting_next_due(c, DATE_NONE, today);
+	if (last->next_meeting != DATE_NONE)
+		return last->next_meeting;
+	return meeting_next_due(c, date_from_time(last->started_at), today);
+}
+
 int item_check(const struct item *it, char *err, size_t errlen)
 {
 	if (!it->text || !*it->text) {

@@ -127,7 +127,7 @@ static void render_plain(const struct table *t, struct strbuf *sb)
 			w[c] = cw > w[c] ? cw : w[c];
 			free(s);
 		}
-	for (size_t r = 0; r <= t->nrows; r++) {
+	for (size_t r = t->headless ? 1 : 0; r <= t->nrows; r++) {
 		struct strbuf line;
 		sb_init(&line);
 		for (size_t c = 0; c < t->ncols; c++) {
@@ -243,7 +243,7 @@ static void render_json(const struct table *t, struct strbuf *sb)
 
 static void render_csv(const struct table *t, struct strbuf *sb)
 {
-	for (size_t r = 0; r <= t->nrows; r++) {
+	for (size_t r = t->headless ? 1 : 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (c)
 				sb_add(sb, ",");

@@ -116,6 +116,8 @@
 	X(OPEN_ACTIONS, ITEM_SELECT " WHERE i.kind = 'action' AND i.status = 'open'" \
 		" AND i.deleted_at IS NULL AND coalesce(i.meeting_id, 0) <> ?1" \
 		" ORDER BY i.due_on, i.id LIMIT ?2 OFFSET ?3") \
+	X(ITEMS_AFTER, ITEM_SELECT " WHERE i.id > ?1 AND i.deleted_at IS NULL ORDER BY i.id LIMIT ?2") \
+	X(MEETINGS_AFTER, MEETING_SELECT " WHERE id > ?1 ORDER BY id LIMIT ?2") \
 	X(OPEN_PARKED, ITEM_SELECT " WHERE i.kind = 'parked' AND i.status = 'open'" \
 		" AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id LIMIT ?1") \
 	X(OPEN_PARKED_IDS, "SELECT id FROM items WHERE kind = 'parked' AND status = 'open'" \
@@ -226,6 +228,13 @@ enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t
 
 /* Runs an UPDATE that must touch one row: STORE_NOTFOUND when it touched none. */
 enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *what);
+
+/* Reads an ITEM_SELECT row into a struct item; frees a list of them (for
+ * stmt_collect). */
+void read_item(sqlite3_stmt *s, void *elem);
+void free_items(void *arr, size_t n);
+/* Reads a MEETING_SELECT row. */
+void read_meeting(sqlite3_stmt *s, struct meeting *m);
 
 /* Reads columns 0-8 of an item_events row (id, item_id, event, at,
  * meeting_id, by, old_value, new_value, reason) into a struct item_event. */

@@ -8,7 +8,7 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-static void read_item(sqlite3_stmt *s, void *elem)
+void read_item(sqlite3_stmt *s, void *elem)
 {
 	struct item *it = elem;
 	it->id = col_id(s, 0);
@@ -37,7 +37,7 @@ static void read_item(sqlite3_stmt *s, void *elem)
 	it->carried = sqlite3_column_int(s, 21);
 }
 
-static void free_items(void *arr, size_t n) { item_list_free(arr, n); }
+void free_items(void *arr, size_t n) { item_list_free(arr, n); }
 
 /* Cleans the item's texts in place (trimmed copies); STORE_INVALID on bad text. */
 static enum store_rc clean_texts(struct store *st, const struct item *it, char **text,

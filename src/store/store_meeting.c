@@ -31,7 +31,7 @@ enum store_rc store_meeting_start(struct store *st, store_id template_id,
 	return rc;
 }
 
-static void read_meeting(sqlite3_stmt *s, struct meeting *m)
+void read_meeting(sqlite3_stmt *s, struct meeting *m)
 {
 	memset(m, 0, sizeof *m);
 	m->id = col_id(s, 0);

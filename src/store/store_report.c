@@ -50,6 +50,34 @@ enum store_rc store_meeting_review_events(struct store *st, store_id meeting,
 			    free_review_events, "reading the meeting's action review");
 }
 
+enum store_rc store_items_after(struct store *st, store_id after, size_t limit,
+				struct item **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ITEMS_AFTER);
+	bind_int(s, 1, after);
+	bind_int(s, 2, (int64_t)limit);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_item, free_items,
+			    "reading items");
+}
+
+static void read_meeting_elem(sqlite3_stmt *s, void *elem) { read_meeting(s, elem); }
+
+static void free_meetings(void *arr, size_t n)
+{
+	(void)n;
+	free(arr);
+}
+
+enum store_rc store_meetings_after(struct store *st, store_id after, size_t limit,
+				   struct meeting **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETINGS_AFTER);
+	bind_int(s, 1, after);
+	bind_int(s, 2, (int64_t)limit);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_meeting_elem, free_meetings,
+			    "reading meetings");
+}
+
 void attendees_free(struct attendee *a, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -49,10 +49,7 @@ static void due_line(const struct home_facts *f, char *buf, size_t len)
 		snprintf(buf, len, "No meeting held yet.");
 		return;
 	}
-	cx_date next = f->last.next_meeting != DATE_NONE
-			       ? f->last.next_meeting
-			       : meeting_next_due(&f->org.cadence, date_from_time(f->last.started_at),
-						  today);
+	cx_date next = council_next_meeting(&f->org.cadence, &f->last, today);
 	date_format(next, date, sizeof date);
 	if (next < today)
 		snprintf(buf, len, "Next meeting was due %s: %d days late.", date, (int)(today - next));

@@ -1,0 +1,514 @@
+/* export.c - JSON, CSV and iCalendar exports of the council's data. Items and
+ * meetings are read a page at a time and the output is handed to the sink
+ * whenever a chunk is full, so memory stays flat however long the history. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "cxmeet/export.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/text.h"
+
+#define PAGE 500
+#define CHUNK 65536
+
+struct out {
+	struct strbuf sb;
+	export_sink sink;
+	void *ctx;
+	bool failed;
+};
+
+/* Hands the buffer to the sink once it holds a chunk (or always, at the end). */
+static void flush(struct out *o, bool all)
+{
+	if (o->failed || o->sb.len == 0 || (!all && o->sb.len < CHUNK))
+		return;
+	if (o->sink(o->ctx, o->sb.s, o->sb.len) != 0)
+		o->failed = true;
+	o->sb.len = 0;
+	o->sb.s[0] = '\0';
+}
+
+static void iso_time(char *buf, size_t len, time_t t, bool basic)
+{
+	struct tm tm;
+	if (!t || !gmtime_r(&t, &tm)) {
+		snprintf(buf, len, "%s", "");
+		return;
+	}
+	strftime(buf, len, basic ? "%Y%m%dT%H%M%SZ" : "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* --- JSON --------------------------------------------------------------- */
+
+static void json_key(struct strbuf *sb, const char *key, bool first)
+{
+	sb_add(sb, first ? "" : ", ");
+	json_string(sb, key);
+	sb_add(sb, ": ");
+}
+
+static void json_kv(struct strbuf *sb, const char *key, const char *v, bool first)
+{
+	json_key(sb, key, first);
+	json_string(sb, v);
+}
+
+static void json_int(struct strbuf *sb, const char *key, long long v, bool null_if_zero)
+{
+	json_key(sb, key, false);
+	if (null_if_zero && v == 0)
+		sb_add(sb, "null");
+	else
+		sb_addf(sb, "%lld", v);
+}
+
+static void json_date(struct strbuf *sb, const char *key, cx_date d)
+{
+	char buf[16];
+	json_key(sb, key, false);
+	if (d == DATE_NONE) {
+		sb_add(sb, "null");
+		return;
+	}
+	date_format(d, buf, sizeof buf);
+	json_string(sb, buf);
+}
+
+static void json_time(struct strbuf *sb, const char *key, time_t t)
+{
+	char buf[32];
+	iso_time(buf, sizeof buf, t, false);
+	json_kv(sb, key, t ? buf : NULL, false);
+}
+
+static enum store_rc json_org(struct store *st, struct strbuf *sb)
+{
+	struct org org;
+	enum store_rc rc = store_org_get(st, &org);
+	sb_add(sb, "  \"organisation\": ");
+	if (rc == STORE_NOTFOUND) {
+		sb_add(sb, "null,\n");
+		return STORE_OK;
+	}
+	if (rc != STORE_OK)
+		return rc;
+	char cad[48];
+	cadence_format(&org.cadence, cad, sizeof cad);
+	sb_add(sb, "{");
+	for (int f = 0; f < ORG_TEXT_COUNT; f++)
+		json_kv(sb, org_text_name((enum org_text)f), org.text[f], f == 0);
+	json_kv(sb, "cadence", cad, false);
+	json_int(sb, "escalate_after", org.escalate_after, false);
+	sb_add(sb, "},\n");
+	org_free(&org);
+	return STORE_OK;
+}
+
+static enum store_rc json_team(struct store *st, struct strbuf *sb)
+{
+	struct dept *d;
+	struct person *p;
+	size_t nd, np;
+	enum store_rc rc = store_dept_list(st, true, &d, &nd);
+	if (rc != STORE_OK)
+		return rc;
+	sb_add(sb, "  \"departments\": [");
+	for (size_t i = 0; i < nd; i++) {
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_key(sb, "id", true);
+		sb_addf(sb, "%lld", (long long)d[i].id);
+		json_kv(sb, "name", d[i].name, false);
+		json_key(sb, "customer_facing", false);
+		sb_add(sb, d[i].behind ? "false" : "true");
+		json_key(sb, "archived", false);
+		sb_add(sb, d[i].archived ? "true" : "false");
+		sb_add(sb, "}");
+	}
+	sb_add(sb, nd ? "\n  ],\n" : "],\n");
+	dept_list_free(d, nd);
+	if ((rc = store_person_list(st, true, 0, &p, &np)) != STORE_OK)
+		return rc;
+	sb_add(sb, "  \"people\": [");
+	for (size_t i = 0; i < np; i++) {
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_key(sb, "id", true);
+		sb_addf(sb, "%lld", (long long)p[i].id);
+		json_kv(sb, "name", p[i].name, false);
+		json_kv(sb, "department", p[i].dept_name, false);
+		json_kv(sb, "role", role_name(p[i].role), false);
+		json_kv(sb, "email", p[i].email, false);
+		json_key(sb, "archived", false);
+		sb_add(sb, p[i].archived ? "true" : "false");
+		sb_add(sb, "}");
+	}
+	sb_add(sb, np ? "\n  ],\n" : "],\n");
+	person_list_free(p, np);
+	return STORE_OK;
+}
+
+static enum store_rc json_meetings(struct store *st, struct out *o)
+{
+	store_id after = 0;
+	bool any = false;
+	sb_add(&o->sb, "  \"meetings\": [");
+	for (;;) {
+		struct meeting *m;
+		size_t n;
+		enum store_rc rc = store_meetings_after(st, after, PAGE, &m, &n);
+		if (rc != STORE_OK)
+			return rc;
+		for (size_t i = 0; i < n; i++, any = true) {
+			struct strbuf *sb = &o->sb;
+			sb_add(sb, any ? ",\n    {" : "\n    {");
+			json_key(sb, "id", true);
+			sb_addf(sb, "%lld", (long long)m[i].id);
+			json_kv(sb, "status", meeting_status_name(m[i].status), false);
+			json_time(sb, "started_at", m[i].started_at);
+			json_time(sb, "ended_at", m[i].ended_at);
+			json_int(sb, "rating", m[i].rating, true);
+			json_date(sb, "next_meeting_on", m[i].next_meeting);
+			sb_add(sb, "}");
+			after = m[i].id;
+		}
+		free(m);
+		flush(o, false);
+		if (n < PAGE || o->failed)
+			break;
+	}
+	sb_add(&o->sb, any ? "\n  ],\n" : "],\n");
+	return STORE_OK;
+}
+
+static void json_item(struct strbuf *sb, const struct item *it)
+{
+	json_key(sb, "id", true);
+	sb_addf(sb, "%lld", (long long)it->id);
+	json_kv(sb, "kind", item_kind_name(it->kind), false);
+	json_kv(sb, "status", item_status_name(it->status), false);
+	json_kv(sb, "text", it->text, false);
+	json_kv(sb, "detail", it->detail, false);
+	json_kv(sb, "rationale", it->rationale, false);
+	json_kv(sb, "department", it->dept_name, false);
+	json_kv(sb, "person", it->person_name, false);
+	json_date(sb, "due_on", it->due);
+	json_date(sb, "revisit_on", it->revisit);
+	json_int(sb, "superseded_by", it->superseded_by, true);
+	json_int(sb, "rank", it->rank, true);
+	json_key(sb, "consent", false);
+	sb_add(sb, it->consent ? "true" : "false");
+	json_int(sb, "meeting_id", it->meeting_id, true);
+	json_time(sb, "created_at", it->created_at);
+	json_time(sb, "closed_at", it->closed_at);
+	json_int(sb, "slips", it->slips, false);
+	json_int(sb, "carried", it->carried, false);
+}
+
+/* Calls row() for every item (not deleted), a page at a time; *any tells
+ * whether there was one. */
+static enum store_rc each_item(struct store *st, struct out *o,
+			       void (*row)(struct out *o, const struct item *it, bool first),
+			       bool *any)
+{
+	store_id after = 0;
+	bool first = true;
+	*any = false;
+	for (;;) {
+		struct item *items;
+		size_t n;
+		enum store_rc rc = store_items_after(st, after, PAGE, &items, &n);
+		if (rc != STORE_OK)
+			return rc;
+		for (size_t i = 0; i < n; i++, first = false) {
+			row(o, &items[i], first);
+			*any = true;
+			after = items[i].id;
+		}
+		item_list_free(items, n);
+		flush(o, false);
+		if (n < PAGE || o->failed)
+			return STORE_OK;
+	}
+}
+
+static void json_item_row(struct out *o, const struct item *it, bool first)
+{
+	sb_add(&o->sb, first ? "\n    {" : ",\n    {");
+	json_item(&o->sb, it);
+	sb_add(&o->sb, "}");
+}
+
+static enum store_rc export_json(struct store *st, struct out *o, time_t now)
+{
+	char stamp[32];
+	iso_time(stamp, sizeof stamp, now, false);
+	sb_addf(&o->sb, "{\n  \"format\": \"cxmeet-export\",\n  \"version\": 1,\n"
+		"  \"exported_at\": \"%s\",\n", stamp);
+	enum store_rc rc;
+	if ((rc = json_org(st, &o->sb)) != STORE_OK || (rc = json_team(st, &o->sb)) != STORE_OK ||
+	    (rc = json_meetings(st, o)) != STORE_OK)
+		return rc;
+	sb_add(&o->sb, "  \"items\": [");
+	bool any;
+	if ((rc = each_item(st, o, json_item_row, &any)) != STORE_OK)
+		return rc;
+	sb_add(&o->sb, any ? "\n  ]\n}\n" : "]\n}\n");
+	return STORE_OK;
+}
+
+/* --- CSV ---------------------------------------------------------------- */
+
+static const struct table_col csv_cols[] = {
+	{"id", COL_INT, false},         {"kind", COL_TEXT, false},
+	{"status", COL_TEXT, false},    {"meeting_id", COL_INT, false},
+	{"created_at", COL_TEXT, false}, {"department", COL_TEXT, false},
+	{"person", COL_TEXT, false},    {"due_on", COL_TEXT, false},
+	{"revisit_on", COL_TEXT, false}, {"superseded_by", COL_INT, false},
+	{"slips", COL_INT, false},      {"carried", COL_INT, false},
+	{"text", COL_TEXT, false},      {"detail", COL_TEXT, false},
+	{"rationale", COL_TEXT, false},
+};
+
+static void csv_item_row(struct out *o, const struct item *it, bool first)
+{
+	(void)first;
+	char created[32], due[16] = "", revisit[16] = "";
+	iso_time(created, sizeof created, it->created_at, false);
+	if (it->due != DATE_NONE)
+		date_format(it->due, due, sizeof due);
+	if (it->revisit != DATE_NONE)
+		date_format(it->revisit, revisit, sizeof revisit);
+	struct table t;
+	table_init(&t, csv_cols, ARRAY_SIZE(csv_cols));
+	t.headless = true;
+	table_row(&t);
+	table_cell_int(&t, it->id);
+	table_cell(&t, item_kind_name(it->kind));
+	table_cell(&t, item_status_name(it->status));
+	if (it->meeting_id)
+		table_cell_int(&t, it->meeting_id);
+	else
+		table_cell(&t, NULL);
+	table_cell(&t, created);
+	table_cell(&t, it->dept_name);
+	table_cell(&t, it->person_name);
+	table_cell(&t, due);
+	table_cell(&t, revisit);
+	if (it->superseded_by)
+		table_cell_int(&t, it->superseded_by);
+	else
+		table_cell(&t, NULL);
+	table_cell_int(&t, it->slips);
+	table_cell_int(&t, it->carried);
+	table_cell(&t, it->text);
+	table_cell(&t, it->detail);
+	table_cell(&t, it->rationale);
+	table_render(&t, OUT_CSV, &o->sb);
+	table_free(&t);
+}
+
+static enum store_rc export_csv(struct store *st, struct out *o)
+{
+	struct table head;
+	table_init(&head, csv_cols, ARRAY_SIZE(csv_cols));
+	table_render(&head, OUT_CSV, &o->sb);
+	table_free(&head);
+	bool any;
+	return each_item(st, o, csv_item_row, &any);
+}
+
+/* --- iCalendar ---------------------------------------------------------- */
+
+void ics_text(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t left = strlen((const char *)p);
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = text_utf8_next(p, left, &cp);
+		if (n == 0) {
+			sb_add(sb, "\xef\xbf\xbd");
+			p++, left--;
+			continue;
+		}
+		if (cp == '\\' || cp == ';' || cp == ',') {
+			sb_addf(sb, "\\%c", (char)cp);
+		} else if (cp == '\n') {
+			sb_add(sb, "\\n");
+		} else if ((cp < 0x20 && cp != '\t') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+			/* CR and the other controls are not allowed in TEXT */
+		} else {
+			sb_addn(sb, (const char *)p, n);
+		}
+		p += n, left -= n;
+	}
+}
+
+void ics_line(struct strbuf *sb, const char *line)
+{
+	size_t len = strlen(line), col = 0, i = 0;
+	while (i < len) {
+		size_t n = 1;
+		while (i + n < len && ((unsigned char)line[i + n] & 0xc0) == 0x80)
+			n++;
+		/* The first line holds 75 octets; continuations hold 74 after their space. */
+		if (col + n > 75) {
+			sb_add(sb, "\r\n ");
+			col = 1;
+		}
+		sb_addn(sb, line + i, n);
+		col += n;
+		i += n;
+	}
+	sb_add(sb, "\r\n");
+}
+
+/* NAME:VALUE with VALUE escaped as TEXT. */
+static void ics_prop(struct strbuf *sb, const char *name, const char *value)
+{
+	struct strbuf l;
+	sb_init(&l);
+	sb_add(&l, name);
+	sb_add(&l, ":");
+	ics_text(&l, value);
+	ics_line(sb, l.s);
+	sb_free(&l);
+}
+
+static void ics_raw(struct strbuf *sb, const char *fmt, const char *value)
+{
+	char *l = xasprintf(fmt, value);
+	ics_line(sb, l);
+	free(l);
+}
+
+static void ics_basic_date(cx_date d, char *buf, size_t len)
+{
+	char iso[16];
+	date_format(d, iso, sizeof iso);
+	snprintf(buf, len, "%.4s%.2s%.2s", iso, iso + 5, iso + 8);
+}
+
+static enum store_rc ics_todos(struct store *st, struct out *o, const char *stamp)
+{
+	size_t offset = 0;
+	for (;;) {
+		struct item *items;
+		size_t n;
+		enum store_rc rc = store_open_actions(st, 0, offset, PAGE, &items, &n);
+		if (rc != STORE_OK)
+			return rc;
+		for (size_t i = 0; i < n; i++) {
+			const struct item *it = &items[i];
+			struct strbuf *sb = &o->sb, desc;
+			char id[64], due[16];
+			ics_line(sb, "BEGIN:VTODO");
+			/* the creation time keeps two databases' action 1 apart */
+			snprintf(id, sizeof id, "action-%lld-%lld@cxmeet", (long long)it->id,
+				 (long long)it->created_at);
+			ics_raw(sb, "UID:%s", id);
+			ics_raw(sb, "DTSTAMP:%s", stamp);
+			if (it->due != DATE_NONE) {
+				ics_basic_date(it->due, due, sizeof due);
+				ics_raw(sb, "DUE;VALUE=DATE:%s", due);
+			}
+			ics_prop(sb, "SUMMARY", it->text);
+			sb_init(&desc);
+			sb_addf(&desc, "Owner: %s\nDepartment: %s\nAction #%lld",
+				it->person_name ? it->person_name : "-",
+				it->dept_name ? it->dept_name : "-", (long long)it->id);
+			if (it->slips || it->carried)
+				sb_addf(&desc, "\nSlipped %d times\nCarried through %d meetings", it->slips,
+					it->carried);
+			if (it->detail)
+				sb_addf(&desc, "\n\n%s", it->detail);
+			ics_prop(sb, "DESCRIPTION", desc.s);
+			sb_free(&desc);
+			if (it->dept_name)
+				ics_prop(sb, "CATEGORIES", it->dept_name);
+			ics_line(sb, "STATUS:NEEDS-ACTION");
+			ics_line(sb, "END:VTODO");
+		}
+		offset += n;
+		item_list_free(items, n);
+		flush(o, false);
+		if (n < PAGE || o->failed)
+			return STORE_OK;
+	}
+}
+
+static enum store_rc ics_next_meeting(struct store *st, struct out *o, const char *stamp,
+				      time_t now)
+{
+	struct org org;
+	struct meeting last;
+	enum store_rc rc = store_org_get(st, &org);
+	if (rc == STORE_NOTFOUND)
+		return STORE_OK;
+	if (rc != STORE_OK)
+		return rc;
+	rc = store_meeting_last(st, &last);
+	if (rc != STORE_OK && rc != STORE_NOTFOUND) {
+		org_free(&org);
+		return rc;
+	}
+	cx_date next = council_next_meeting(&org.cadence, rc == STORE_OK ? &last : NULL,
+					    date_from_time(now));
+	char start[16], end[16], summary[64];
+	ics_basic_date(next, start, sizeof start);
+	ics_basic_date(next + 1, end, sizeof end);
+	struct strbuf *sb = &o->sb;
+	ics_line(sb, "BEGIN:VEVENT");
+	ics_raw(sb, "UID:meeting-%s@cxmeet", start);
+	ics_raw(sb, "DTSTAMP:%s", stamp);
+	ics_raw(sb, "DTSTART;VALUE=DATE:%s", start);
+	ics_raw(sb, "DTEND;VALUE=DATE:%s", end);
+	snprintf(summary, sizeof summary, "CX council meeting");
+	struct strbuf s;
+	sb_init(&s);
+	sb_add(&s, *org.text[ORG_NAME] ? org.text[ORG_NAME] : "");
+	sb_add(&s, *org.text[ORG_NAME] ? ": " : "");
+	sb_add(&s, summary);
+	ics_prop(sb, "SUMMARY", s.s);
+	sb_free(&s);
+	if (*org.text[ORG_MISSION])
+		ics_prop(sb, "DESCRIPTION", org.text[ORG_MISSION]);
+	ics_line(sb, "TRANSP:TRANSPARENT");
+	ics_line(sb, "END:VEVENT");
+	org_free(&org);
+	return STORE_OK;
+}
+
+static enum store_rc export_ics(struct store *st, struct out *o, time_t now)
+{
+	char stamp[32];
+	iso_time(stamp, sizeof stamp, now, true);
+	ics_line(&o->sb, "BEGIN:VCALENDAR");
+	ics_line(&o->sb, "VERSION:2.0");
+	ics_line(&o->sb, "PRODID:-//cxmeet//cxmeet " CXMEET_VERSION "//EN");
+	ics_line(&o->sb, "CALSCALE:GREGORIAN");
+	ics_line(&o->sb, "METHOD:PUBLISH");
+	enum store_rc rc = ics_next_meeting(st, o, stamp, now);
+	if (rc == STORE_OK)
+		rc = ics_todos(st, o, stamp);
+	ics_line(&o->sb, "END:VCALENDAR");
+	return rc;
+}
+
+enum store_rc export_write(struct store *st, enum out_format f, time_t now, export_sink sink,
+			   void *ctx)
+{
+	struct out o = {.sink = sink, .ctx = ctx};
+	sb_init(&o.sb);
+	enum store_rc rc = f == OUT_JSON  ? export_json(st, &o, now)
+			   : f == OUT_CSV ? export_csv(st, &o)
+					  : export_ics(st, &o, now);
+	if (rc == STORE_OK)
+		flush(&o, true);
+	sb_free(&o.sb);
+	return rc == STORE_OK && o.failed ? STORE_ERROR : rc;
+}

@@ -1,0 +1,250 @@
+/* test_export.c - `cxmeet export` in its three formats on a hand-built
+ * council whose texts hold everything each format must escape (quotes,
+ * commas, semicolons, backslashes, newlines, a formula, long lines of
+ * multi-byte characters, and, written behind the program's back, an escape
+ * sequence and bytes that are not UTF-8). Each output is compared with its
+ * golden file in tests/golden/ (CXMEET_UPDATE_GOLDEN=1 rewrites them) and
+ * checked against the rules of its format. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "testutil.h"
+#include "cxmeet/export.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/util.h"
+
+static char *db;
+
+static store_id dept_id(struct store *st, const char *name)
+{
+	struct dept d;
+	assert_int_equal(store_dept_find(st, name, &d), STORE_OK);
+	store_id id = d.id;
+	dept_free(&d);
+	return id;
+}
+
+static store_id add(struct store *st, store_id meeting, enum item_kind kind, const char *text,
+		    const char *detail, const char *dept, store_id who, cx_date due, time_t when)
+{
+	struct item it = {.kind = kind, .text = (char *)text, .detail = (char *)detail,
+			  .person_id = who, .dept_id = dept ? dept_id(st, dept) : 0, .due = due,
+			  .revisit = DATE_NONE, .meeting_id = meeting};
+	assert_int_equal(store_item_add(st, &it, when), STORE_OK);
+	return it.id;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	tu_init("export");
+	char err[200];
+	setenv("CXMEET_NOW", "2026-11-23T10:00:00Z", 1);
+	assert_int_equal(clock_init(err, sizeof err), 0);
+	struct store *st = tu_open_setup();
+	db = xstrdup(store_path(st));
+	assert_int_equal(store_org_set_text(st, ORG_NAME, "Acme, \"Outdoor\"; Ltd\\"), STORE_OK);
+	assert_int_equal(store_org_set_text(st, ORG_MISSION,
+					    "Every customer, every time: a kept promise; no "
+					    "excuses, no \\ back-slashes, and a line long enough to "
+					    "fold twice over in a calendar programme's view."),
+			 STORE_OK);
+	struct person p = {.name = "Zoë \"Z\" Ångström", .dept_id = dept_id(st, "Sales"),
+			   .role = ROLE_LEAD, .email = "zoe@example.com",
+			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
+	store_id zoe, raw;
+	assert_int_equal(store_person_add(st, &p, &zoe), STORE_OK);
+
+	struct meeting_run r;
+	time_t t = tu_at("2026-11-16T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, zoe, t, &r), STORE_OK);
+	add(st, r.m.id, ITEM_ACTION, "Call back, then \"close\"; the case", "Line one\nLine two",
+	    "Sales", zoe, date_from_ymd(2026, 11, 20), t + 60);
+	add(st, r.m.id, ITEM_ACTION,
+	    "ÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅÅ 日本語のテキストを折り返す", NULL, "IT", zoe,
+	    date_from_ymd(2026, 12, 1), t + 70);
+	add(st, r.m.id, ITEM_DECISION, "=HYPERLINK(\"http://x\") wins", NULL, "Finance", zoe,
+	    DATE_NONE, t + 80);
+	store_id done = add(st, r.m.id, ITEM_ACTION, "Already done", NULL, "Sales", zoe,
+			    date_from_ymd(2026, 11, 18), t + 90);
+	assert_int_equal(store_item_set_status(st, done, STATUS_DONE, NULL, r.m.id, t + 100),
+			 STORE_OK);
+	raw = add(st, r.m.id, ITEM_ACTION, "placeholder", NULL, "IT", zoe,
+		  date_from_ymd(2026, 11, 25), t + 110);
+	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 8, date_from_ymd(2026, 11, 30),
+				     t + 3600),
+			 STORE_OK);
+	meeting_run_free(&r);
+	store_close(st);
+
+	/* Text no cxmeet screen accepts, as another program could write it. */
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	char *sql = sqlite3_mprintf("UPDATE items SET text = CAST(x'1b5b324a4f776e6564ff0d0a' AS TEXT)"
+				    " || 'end' WHERE id = %lld", (long long)raw);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(h);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(db);
+	return 0;
+}
+
+/* Runs `cxmeet export --format F` and returns what it printed. */
+static char *export(const char *format, size_t *len)
+{
+	char *out = tu_new_path();
+	assert_int_equal(tu_cli(db, out, NULL, "export", "--format", format, NULL), 0);
+	char *text = tu_slurp(out, len);
+	assert_non_null(text);
+	free(out);
+	return text;
+}
+
+static void golden(const char *name, const char *text, size_t len)
+{
+	const char *dir = getenv("CXMEET_GOLDEN");
+	assert_non_null(dir);
+	char *path = xasprintf("%s/%s", dir, name);
+	if (getenv("CXMEET_UPDATE_GOLDEN")) {
+		FILE *fp = fopen(path, "wb");
+		assert_non_null(fp);
+		assert_int_equal(fwrite(text, 1, len, fp), len);
+		assert_int_equal(fclose(fp), 0);
+	}
+	size_t glen;
+	char *want = tu_slurp(path, &glen);
+	if (!want)
+		fail_msg("no golden file %s (run with CXMEET_UPDATE_GOLDEN=1)", path);
+	assert_int_equal(len, glen);
+	assert_memory_equal(text, want, len);
+	free(want);
+	free(path);
+}
+
+static void test_json(void **state)
+{
+	(void)state;
+	size_t len;
+	char *s = export("json", &len);
+	golden("export.json", s, len);
+	assert_non_null(strstr(s, "\"name\": \"Acme, \\\"Outdoor\\\"; Ltd\\\\\""));
+	assert_non_null(strstr(s, "\"text\": \"\\u001b[2JOwned\\ufffd\\r\\nend\""));
+	assert_non_null(strstr(s, "\"detail\": \"Line one\\nLine two\""));
+	for (size_t i = 0; i < len; i++)
+		assert_true((unsigned char)s[i] >= 0x20 || s[i] == '\n');
+	free(s);
+}
+
+static void test_csv(void **state)
+{
+	(void)state;
+	size_t len;
+	char *s = export("csv", &len);
+	golden("export.csv", s, len);
+	assert_non_null(strstr(s, ",\"Call back, then \"\"close\"\"; the case\",\"Line one\nLine two\","));
+	assert_non_null(strstr(s, ",\"'=HYPERLINK(\"\"http://x\"\") wins\","));
+	/* records end in CRLF; a bare LF only inside a quoted field */
+	assert_memory_equal(s + len - 2, "\r\n", 2);
+	free(s);
+}
+
+static void test_ics(void **state)
+{
+	(void)state;
+	size_t len;
+	char *s = export("ics", &len);
+	golden("export.ics", s, len);
+	int depth = 0, todos = 0, events = 0;
+	for (char *line = s; line < s + len;) {
+		char *end = strstr(line, "\r\n");
+		assert_non_null(end);
+		size_t n = (size_t)(end - line);
+		assert_true(n <= 75);
+		assert_null(memchr(line, '\n', n));
+		for (size_t i = 0; i < n; i++)
+			assert_true((unsigned char)line[i] >= 0x20 || line[i] == '\t');
+		/* a fold never splits a UTF-8 sequence */
+		if (*line == ' ')
+			assert_true(((unsigned char)line[1] & 0xc0) != 0x80);
+		if (strncmp(line, "BEGIN:", 6) == 0)
+			depth++;
+		if (strncmp(line, "END:", 4) == 0)
+			depth--;
+		todos += strncmp(line, "BEGIN:VTODO", 11) == 0;
+		events += strncmp(line, "BEGIN:VEVENT", 12) == 0;
+		line = end + 2;
+	}
+	assert_int_equal(depth, 0);
+	assert_int_equal(todos, 3); /* the open actions; not the done one */
+	assert_int_equal(events, 1);
+	assert_non_null(strstr(s, "DTSTART;VALUE=DATE:20261130\r\n"));
+	assert_non_null(strstr(s, "SUMMARY:Call back\\, then \"close\"\\; the case\r\n"));
+	assert_non_null(strstr(s, "SUMMARY:[2JOwned\xef\xbf\xbd\\nend\r\n"));
+	free(s);
+}
+
+static void test_fold(void **state)
+{
+	(void)state;
+	struct strbuf sb;
+	sb_init(&sb);
+	char line[200];
+	memset(line, 'a', 160);
+	line[160] = '\0';
+	ics_line(&sb, line);
+	/* 75 + CRLF, then space + 74 + CRLF, then space + 11 + CRLF */
+	assert_int_equal(sb.len, 77 + 77 + 14);
+	assert_memory_equal(sb.s + 75, "\r\n a", 4);
+	sb_free(&sb);
+	sb_init(&sb);
+	ics_text(&sb, "a;b,c\\d\ne\r\x01" "f");
+	assert_string_equal(sb.s, "a\\;b\\,c\\\\d\\nef");
+	sb_free(&sb);
+}
+
+static void test_refusals(void **state)
+{
+	(void)state;
+	char *err = tu_new_path(), *out = tu_new_path();
+	assert_int_equal(tu_cli(db, NULL, err, "export", "--format", "xml", NULL), EXIT_USAGE);
+	char *msg = tu_slurp(err, NULL);
+	assert_non_null(strstr(msg, "unknown format 'xml' for export (use json, csv, ics)"));
+	free(msg);
+	assert_int_equal(tu_cli(db, NULL, NULL, "export", "-o", out, NULL), 0);
+	assert_int_equal(tu_cli(db, NULL, err, "export", "-o", out, NULL), EXIT_USAGE);
+	msg = tu_slurp(err, NULL);
+	assert_non_null(strstr(msg, "already exists: use --force"));
+	free(msg);
+	assert_int_equal(tu_cli(db, NULL, NULL, "export", "-o", out, "--force", "--format", "ics",
+				NULL),
+			 0);
+	msg = tu_slurp(out, NULL);
+	assert_memory_equal(msg, "BEGIN:VCALENDAR\r\n", 17);
+	free(msg);
+	free(err);
+	free(out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json), cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_ics),  cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_refusals),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
