@@ -485,6 +485,29 @@ static enum store_rc prepare_all(struct store *st)
 	return STORE_OK;
 }
 
+/* Writes each statement as run, with its parameters filled in, so that
+ * tests/bench/reports.sh can run the very same SQL in the sqlite3 program.
+ * Statements run by triggers are left out: they come with their parent. */
+static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)type;
+	(void)x;
+	struct store *st = ctx;
+	char *sql = sqlite3_expanded_sql(p);
+	if (sql && strncmp(sql, "--", 2) != 0)
+		fprintf(st->trace, "%s;\n", sql);
+	sqlite3_free(sql);
+	return 0;
+}
+
+static void trace_open(struct store *st)
+{
+	const char *path = getenv("CXMEET_TRACE_SQL");
+	if (!path || !*path || !(st->trace = fopen(path, "a")))
+		return;
+	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, trace_stmt, st);
+}
+
 enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen)
 {
 	struct stat sb;
@@ -522,6 +545,7 @@ enum store_rc store_open(const char *path, struct store **out, char *err, size_t
 	if (rc == STORE_OK)
 		rc = prepare_all(st);
 	if (rc == STORE_OK) {
+		trace_open(st);
 		*out = st;
 		return STORE_OK;
 	}
@@ -576,6 +600,8 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	if (st->trace)
+		fclose(st->trace);
 	for (int i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);

@@ -3,6 +3,8 @@
 #ifndef CXMEET_STORE_INT_H
 #define CXMEET_STORE_INT_H
 
+#include <stdio.h>
+
 #include <sqlite3.h>
 
 #include "cxmeet/store.h"
@@ -181,6 +183,7 @@ struct store {
 	bool tx_failed;   /* an inner step failed: the outer commit rolls back */
 	char *actor;
 	char errmsg[512];
+	FILE *trace; /* $CXMEET_TRACE_SQL: every statement run, for the benchmark */
 };
 
 extern const char *const store_migrations[];
