@@ -25,6 +25,13 @@ bool text_valid_utf8(const char *s, size_t len);
  * U+10FFFF included). */
 size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp);
 
+struct strbuf;
+/* Calls emit for each character of s in turn, with its code point and its
+ * bytes; a byte that is not UTF-8 comes as U+FFFD (with its UTF-8 bytes).
+ * The escapers of the output formats are built on it. */
+void text_map(struct strbuf *sb, const char *s,
+	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n));
+
 /* Validates `in` as text of `kind`, after trimming surrounding white space.
  * On success returns a trimmed copy (caller frees); on failure returns NULL and
  * writes a message naming `what` (e.g. "department name") into err. */

@@ -323,30 +323,19 @@ static enum store_rc export_csv(struct store *st, struct out *o)
 
 /* --- iCalendar ---------------------------------------------------------- */
 
-void ics_text(struct strbuf *sb, const char *s)
+/* TEXT: backslash, semicolon and comma escaped, newline as \n; the other
+ * control characters (CR included) are not allowed, so they are left out. */
+static void ics_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t left = strlen((const char *)p);
-	while (left > 0) {
-		uint32_t cp;
-		size_t n = text_utf8_next(p, left, &cp);
-		if (n == 0) {
-			sb_add(sb, "\xef\xbf\xbd");
-			p++, left--;
-			continue;
-		}
-		if (cp == '\\' || cp == ';' || cp == ',') {
-			sb_addf(sb, "\\%c", (char)cp);
-		} else if (cp == '\n') {
-			sb_add(sb, "\\n");
-		} else if ((cp < 0x20 && cp != '\t') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-			/* CR and the other controls are not allowed in TEXT */
-		} else {
-			sb_addn(sb, (const char *)p, n);
-		}
-		p += n, left -= n;
-	}
+	if (cp == '\\' || cp == ';' || cp == ',')
+		sb_addf(sb, "\\%c", (char)cp);
+	else if (cp == '\n')
+		sb_add(sb, "\\n");
+	else if (!((cp < 0x20 && cp != '\t') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)))
+		sb_addn(sb, bytes, n);
 }
+
+void ics_text(struct strbuf *sb, const char *s) { text_map(sb, s ? s : "", ics_char); }
 
 void ics_line(struct strbuf *sb, const char *line)
 {

@@ -152,6 +152,24 @@ static void render_plain(const struct table *t, struct strbuf *sb)
 	free(w);
 }
 
+/* JSON: the quote, the backslash and control characters escaped; U+2028 and
+ * U+2029 too, for JavaScript parsers. */
+static void json_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n)
+{
+	switch (cp) {
+	case '"': sb_add(sb, "\\\""); break;
+	case '\\': sb_add(sb, "\\\\"); break;
+	case '\n': sb_add(sb, "\\n"); break;
+	case '\r': sb_add(sb, "\\r"); break;
+	case '\t': sb_add(sb, "\\t"); break;
+	default:
+		if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029 || cp == 0xfffd)
+			sb_addf(sb, "\\u%04x", (unsigned)cp);
+		else
+			sb_addn(sb, bytes, n);
+	}
+}
+
 void json_string(struct strbuf *sb, const char *s)
 {
 	if (!s) {
@@ -159,31 +177,13 @@ void json_string(struct strbuf *sb, const char *s)
 		return;
 	}
 	sb_add(sb, "\"");
-	const unsigned char *p = (const unsigned char *)s;
-	size_t left = strlen(s);
-	while (left > 0) {
-		uint32_t cp;
-		size_t n = text_utf8_next(p, left, &cp);
-		if (n == 0) {
-			sb_add(sb, "\\ufffd");
-			p++, left--;
-			continue;
-		}
-		switch (cp) {
-		case '"': sb_add(sb, "\\\""); break;
-		case '\\': sb_add(sb, "\\\\"); break;
-		case '\n': sb_add(sb, "\\n"); break;
-		case '\r': sb_add(sb, "\\r"); break;
-		case '\t': sb_add(sb, "\\t"); break;
-		default:
-			if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029)
-				sb_addf(sb, "\\u%04x", (unsigned)cp);
-			else
-				sb_addn(sb, (const char *)p, n);
-		}
-		p += n, left -= n;
-	}
+	text_map(sb, s, json_char);
 	sb_add(sb, "\"");
+}
+
+static void csv_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n)
+{
+	sb_addn(sb, cp == '"' ? "\"\"" : bytes, cp == '"' ? 2 : n);
 }
 
 void csv_field(struct strbuf *sb, const char *s, bool guard)
@@ -196,22 +196,7 @@ void csv_field(struct strbuf *sb, const char *s, bool guard)
 		sb_add(sb, "\"");
 	if (formula)
 		sb_add(sb, "'");
-	const unsigned char *p = (const unsigned char *)s;
-	size_t left = strlen(s);
-	while (left > 0) {
-		uint32_t cp;
-		size_t n = text_utf8_next(p, left, &cp);
-		if (n == 0) {
-			sb_add(sb, "\xef\xbf\xbd");
-			p++, left--;
-			continue;
-		}
-		if (cp == '"')
-			sb_add(sb, "\"\"");
-		else
-			sb_addn(sb, (const char *)p, n);
-		p += n, left -= n;
-	}
+	text_map(sb, s, csv_char);
 	if (quote)
 		sb_add(sb, "\"");
 }

@@ -317,6 +317,23 @@ int text_width(const char *s)
 	return w;
 }
 
+void text_map(struct strbuf *sb, const char *s,
+	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n))
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = text_utf8_next(p, left, &cp);
+		if (n == 0)
+			emit(sb, 0xfffd, "\xef\xbf\xbd", 3);
+		else
+			emit(sb, cp, (const char *)p, n);
+		n = n ? n : 1;
+		p += n, left -= n;
+	}
+}
+
 char *text_printable(const char *s)
 {
 	struct strbuf out;
