@@ -61,6 +61,8 @@ static void summary_texts(cx_date today, bool *warn)
 	if (s->next_due < today)
 		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting was due %s: %d days late",
 			 a, (int)(today - s->next_due));
+	else if (s->next_due == today)
+		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting due today (%s)", a);
 	else
 		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting due %s, in %d days", a,
 			 (int)(s->next_due - today));
@@ -199,7 +201,7 @@ static void draw_dept(int y, int x, int w, const struct dept_line *l)
 	draw_text_fit(y, x, l->dept->name, nw - 1, a);
 	char pct[16], cols[96];
 	percent_text(pct, sizeof pct, l->on_time, l->judged);
-	snprintf(cols, sizeof cols, "%3d/%-3zu %5d %6s %6d %4d  %s", l->attended,
+	snprintf(cols, sizeof cols, "%4d/%-3zu%6d%7s%8d%5d  %s", l->attended,
 		 cv.rep.n_meetings, l->actions, pct, l->overdue, l->wins,
 		 l->silo ? "SILO WATCH" : "");
 	draw_text(y, x + nw, cols, w - nw, l->silo ? theme(C_WARNING) : theme(C_NORMAL));
@@ -252,7 +254,7 @@ static void draw_head(int y, int x, int w, enum line_kind kind)
 	char buf[160];
 	switch (kind) {
 	case L_DEPT_HEAD:
-		snprintf(buf, sizeof buf, "%-*s%7s %5s %6s %6s %4s", name_width(w, DEPT_FIXED),
+		snprintf(buf, sizeof buf, "%-*s%8s%6s%7s%8s%5s", name_width(w, DEPT_FIXED),
 			 "Department", "Attended", "Acts", "OnTime", "Overdue", "Wins");
 		break;
 	case L_STEP_HEAD:
