@@ -105,13 +105,14 @@ void dept_lines_build(const struct dept *depts, size_t n_depts, const store_id *
 
 struct step_line {
 	const char *title; /* borrowed from the steps array */
-	int held;          /* times the step was held (not skipped) */
+	int held;          /* times the step was held */
 	int planned_minutes_total;
 	int actual_seconds_total;
 	int overran;
 };
 
-/* Groups steps by title (first appearance order), skipped steps left out;
+/* Groups steps by title (first appearance order), leaving out the steps
+ * skipped or never reached (neither done nor timed);
  * out needs room for n lines. Returns the number of lines. */
 size_t step_lines_build(const struct window_step *steps, size_t n, struct step_line *out);
 

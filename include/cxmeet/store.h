@@ -371,6 +371,7 @@ struct window_step {
 	int planned_minutes;
 	int actual_seconds;
 	bool skipped;
+	bool done;
 };
 
 struct dept_count {

@@ -192,11 +192,18 @@ void dept_lines_build(const struct dept *depts, size_t n_depts, const store_id *
 	}
 }
 
+/* A step counts as held when it was not skipped and was reached: done, or
+ * with time spent on it (a meeting ended early never reached the rest). */
+static bool step_held(const struct window_step *s)
+{
+	return !s->skipped && (s->done || s->actual_seconds > 0);
+}
+
 size_t step_lines_build(const struct window_step *steps, size_t n, struct step_line *out)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (steps[i].skipped)
+		if (!step_held(&steps[i]))
 			continue;
 		size_t j = 0;
 		while (j < k && strcmp(out[j].title, steps[i].title) != 0)
@@ -233,7 +240,7 @@ void meeting_lines_build(const struct held_meeting *window, size_t n_window,
 			}
 		}
 		for (size_t i = 0; i < n_steps; i++) {
-			if (steps[i].meeting_id != l->id || steps[i].skipped)
+			if (steps[i].meeting_id != l->id || !step_held(&steps[i]))
 				continue;
 			l->steps++;
 			l->overran += steps[i].actual_seconds > steps[i].planned_minutes * 60;

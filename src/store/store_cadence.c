@@ -76,6 +76,7 @@ static void read_window_step(sqlite3_stmt *s, void *elem)
 	w->planned_minutes = sqlite3_column_int(s, 2);
 	w->actual_seconds = sqlite3_column_int(s, 3);
 	w->skipped = sqlite3_column_int(s, 4) != 0;
+	w->done = sqlite3_column_int(s, 5) != 0;
 }
 
 static void free_window_steps(void *arr, size_t n) { window_steps_free(arr, n); }

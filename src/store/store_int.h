@@ -151,7 +151,7 @@
 	X(WINDOW_ITEMS, "SELECT meeting_id, department_id, kind, due_on, status, closed_at" \
 		" FROM items WHERE meeting_id IN (" WINDOW_MEETINGS ")" \
 		" AND +kind IN ('action', 'win') AND deleted_at IS NULL") \
-	X(WINDOW_STEPS, "SELECT meeting_id, title, planned_minutes, actual_seconds, skipped" \
+	X(WINDOW_STEPS, "SELECT meeting_id, title, planned_minutes, actual_seconds, skipped, done" \
 		" FROM meeting_steps WHERE meeting_id IN (" WINDOW_MEETINGS ")" \
 		" ORDER BY meeting_id, position") \
 	X(OVERDUE_BY_DEPT, "SELECT department_id, count(*) FROM items WHERE kind = 'action'" \
