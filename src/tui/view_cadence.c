@@ -352,6 +352,11 @@ static void jump_section(const struct tui *t, int dir)
 static void change_window(struct tui *t, int delta)
 {
 	int n = (int)cv.window + delta;
+	if (delta > 0 && cv.rep.n_meetings < cv.window) {
+		/* every meeting held is already in: more would change nothing */
+		tui_flash(t, false, "All %zu meetings held are shown.", cv.rep.n_meetings);
+		return;
+	}
 	if (n < REPORT_WINDOW_MIN || n > REPORT_WINDOW_MAX) {
 		tui_flash(t, false, "Between %d and %d meetings.", REPORT_WINDOW_MIN,
 			  REPORT_WINDOW_MAX);
