@@ -221,7 +221,7 @@ static void plain_summary(const struct cadence_report *r, cx_date today, struct 
 	}
 	date_format(s->first, a, sizeof a);
 	date_format(s->last, b, sizeof b);
-	sb_addf(sb, "Meetings held: %zu days, %s to %s; ", s->n_days, a, b);
+	sb_addf(sb, "Meeting days held: %zu, %s to %s; ", s->n_days, a, b);
 	due_text(s, today, sb);
 	sb_add(sb, ".\n");
 	int pct = report_percent(s->recent_on_time, s->recent_judged);
@@ -242,9 +242,9 @@ static void plain_summary(const struct cadence_report *r, cx_date today, struct 
 	sb_add(sb, "\n");
 }
 
-static const char *const plain_titles[TABLE_COUNT] = {
-	"", "Intervals", "Departments over the last %zu meetings",
-	"Agenda steps over the last %zu meetings", "Meetings, newest first"};
+static const char *const plain_titles[TABLE_COUNT] = {"", "Intervals", "Departments over",
+						      "Agenda steps over",
+						      "Meetings, newest first"};
 
 static int write_plain(struct cli *cli, const struct cadence_report *r, int only, cx_date today)
 {
@@ -258,8 +258,11 @@ static int write_plain(struct cli *cli, const struct cadence_report *r, int only
 		struct table t;
 		fill(&t, (enum cadence_table)k, r, today);
 		if (only == TABLE_ALL) {
-			sb_add(&sb, "\n");
-			sb_addf(&sb, plain_titles[k], r->n_meetings);
+			sb_addf(&sb, "\n%s", plain_titles[k]);
+			if ((k == TABLE_DEPARTMENTS || k == TABLE_STEPS) && r->n_meetings == 1)
+				sb_add(&sb, " the last meeting");
+			else if (k == TABLE_DEPARTMENTS || k == TABLE_STEPS)
+				sb_addf(&sb, " the last %zu meetings", r->n_meetings);
 			sb_add(&sb, ":\n");
 		}
 		table_render(&t, OUT_PLAIN, &sb);

@@ -96,10 +96,13 @@ static void build_lines(cx_date today)
 	bool warn[SUMMARY_LINES] = {0};
 	summary_texts(today, warn);
 	snprintf(cv.headings[0], sizeof cv.headings[0], "Cadence");
-	snprintf(cv.headings[1], sizeof cv.headings[1], "Departments over the last %zu meetings",
-		 cv.rep.n_meetings);
-	snprintf(cv.headings[2], sizeof cv.headings[2], "Agenda steps over the last %zu meetings",
-		 cv.rep.n_meetings);
+	char last[32];
+	if (cv.rep.n_meetings == 1)
+		snprintf(last, sizeof last, "the last meeting");
+	else
+		snprintf(last, sizeof last, "the last %zu meetings", cv.rep.n_meetings);
+	snprintf(cv.headings[1], sizeof cv.headings[1], "Departments over %s", last);
+	snprintf(cv.headings[2], sizeof cv.headings[2], "Agenda steps over %s", last);
 	snprintf(cv.headings[3], sizeof cv.headings[3], "Meetings, newest first");
 	add(L_HEADING, 0, false);
 	for (int i = 0; i < SUMMARY_LINES; i++)
@@ -320,8 +323,8 @@ static void clamp_top(const struct tui *t)
 static void cadence_draw(struct tui *t)
 {
 	char line[160];
-	snprintf(line, sizeof line, " Cadence and participation  (last %zu meetings)",
-		 cv.rep.n_meetings);
+	snprintf(line, sizeof line, " Cadence and participation  (last %zu meeting%s)",
+		 cv.rep.n_meetings, cv.rep.n_meetings == 1 ? "" : "s");
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	clamp_top(t);
 	int rows = page_rows(t);

@@ -27,7 +27,9 @@ sql "INSERT INTO attendance(meeting_id, person_id, department_id, present)
 sql "INSERT INTO meeting_steps(meeting_id, position, title, kind, planned_minutes, actual_seconds, done)
 	SELECT id, 0, 'Customer story', 'story', 7, 600, 1 FROM meetings WHERE status = 'completed';"
 sql "INSERT INTO departments(name, name_key, facing, created_at)
-	VALUES ('Night' || char(27) || '[31mShift', 'nightshift', 'behind', '2026-01-01T00:00:00Z');"
+	VALUES ('Night' || char(27) || '[31mShift', 'nightshift', 'behind', '2026-01-01T00:00:00Z'),
+	('Wareh' || replace(hex(zeroblob(150)), '00', 'o') || 'use', 'long', 'customer',
+	 '2026-01-01T00:00:00Z');"
 before=$(sql "SELECT (SELECT count(*) FROM meetings) || '|' || (SELECT count(*) FROM items)
 	|| '|' || (SELECT count(*) FROM item_events) || '|' || (SELECT count(*) FROM attendance)")
 
@@ -52,6 +54,8 @@ expect_match "$(screen | grep -E '^ +Finance ')" "1/5" "Finance attended once"
 expect_no_screen "$(printf '\033')" "no raw escape on the screen"
 expect_match "$(screen | grep -F 'Night?[31mShift')" "SILO WATCH" \
 	"a hostile name is drawn with its control character made harmless"
+expect_match "$(screen | grep -F 'Wareho')" "Warehoo+… +0/5 .*SILO WATCH" \
+	"a very long name is cut with an ellipsis, the figures still in their columns"
 expect_match "$(screen | grep -E '^ +Sales ')" "5/5" "Sales attended every meeting"
 expect_match "$(screen | grep -E '^ +Sales ')" "[0-9]+ +[-0-9%]+ +[0-9]+ +[0-9]+ *$" \
 	"Sales is not on silo watch"
@@ -80,6 +84,8 @@ expect_screen "#1     2026-10-05" "+ brings the oldest meeting back, End shows i
 note "resize to the smallest size and back"
 resize 60 18
 wait_for "(last 5 meetings)"
+resize 50 12
+wait_for "Terminal too small"
 resize 100 30
 wait_for "(last 5 meetings)"
 
