@@ -121,9 +121,9 @@ bool action_judged(const struct window_item *it, cx_date today, bool *on_time)
 	return it->status == STATUS_OPEN && it->due < today;
 }
 
-static bool in_newest(store_id meeting, const store_id *window, size_t n_window, size_t k)
+static bool in_window(store_id meeting, const store_id *window, size_t n_window)
 {
-	for (size_t i = 0; i < n_window && i < k; i++)
+	for (size_t i = 0; i < n_window; i++)
 		if (window[i] == meeting)
 			return true;
 	return false;
@@ -168,10 +168,10 @@ void dept_lines_build(const struct dept *depts, size_t n_depts, const store_id *
 		l->dept = &depts[d];
 		for (size_t i = 0; i < n_att; i++)
 			l->attended += att[i].dept_id == id &&
-				       in_newest(att[i].meeting_id, window, n_window, n_window);
+				       in_window(att[i].meeting_id, window, n_window);
 		for (size_t i = 0; i < n_items; i++) {
 			const struct window_item *it = &items[i];
-			if (it->dept_id != id || !in_newest(it->meeting_id, window, n_window, n_window))
+			if (it->dept_id != id || !in_window(it->meeting_id, window, n_window))
 				continue;
 			bool on_time;
 			if (it->kind == ITEM_WIN)

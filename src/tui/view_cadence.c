@@ -369,16 +369,9 @@ static void change_window(struct tui *t, int delta)
 	load(t);
 }
 
-static enum action cadence_key(struct tui *t, wint_t ch, bool is_key, enum action a)
+/* Scrolling keys and q; any other action goes back to the caller. */
+static enum action list_key(struct tui *t, enum action a)
 {
-	if (!is_key && ch == '\t')
-		return jump_section(t, 1), ACT_NONE;
-	if (is_key && ch == KEY_BTAB)
-		return jump_section(t, -1), ACT_NONE;
-	if (!is_key && (ch == '+' || ch == '='))
-		return change_window(t, 1), ACT_NONE;
-	if (!is_key && ch == '-')
-		return change_window(t, -1), ACT_NONE;
 	int page = page_rows(t);
 	switch (a) {
 	case ACT_UP:
@@ -406,6 +399,23 @@ static enum action cadence_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		return a;
 	}
 	clamp_top(t);
+	return ACT_NONE;
+}
+
+static enum action cadence_key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	/* The view's own keys, read before the keymap's meaning ('+' adds a
+	 * person in a meeting). */
+	if (!is_key && ch == '\t')
+		jump_section(t, 1);
+	else if (is_key && ch == KEY_BTAB)
+		jump_section(t, -1);
+	else if (!is_key && (ch == '+' || ch == '='))
+		change_window(t, 1);
+	else if (!is_key && ch == '-')
+		change_window(t, -1);
+	else
+		return list_key(t, a);
 	return ACT_NONE;
 }
 
