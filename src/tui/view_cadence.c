@@ -164,9 +164,14 @@ static void draw_marks(int y, int x, int w, bool dates)
 		char a[16], b[16];
 		date_format(s->iv[from].from, a, sizeof a);
 		date_format(s->iv[s->n_iv - 1].from, b, sizeof b);
-		draw_text(y, x, a, w, theme(C_MUTED));
-		if (w >= 24 && s->n_iv - from > 11)
+		if (s->n_iv - from > 11) { /* under the first and the last mark */
+			draw_text(y, x, a, w, theme(C_MUTED));
 			draw_text(y, x + 2 * (int)(s->n_iv - 1 - from) - 9, b, 10, theme(C_MUTED));
+		} else {
+			char both[40];
+			snprintf(both, sizeof both, "%s to %s", a, b);
+			draw_text(y, x, both, w, theme(C_MUTED));
+		}
 		return;
 	}
 	for (size_t i = from; i < s->n_iv; i++) {

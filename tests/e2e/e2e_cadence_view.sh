@@ -44,6 +44,7 @@ expect_screen "On time: 3 of the last 5 intervals (60%)" "the on-time share"
 expect_screen "Streak: 0 on time in a row" "the streak ends with the late open interval"
 expect_screen "Longest gap: 14 days (2026-10-12 to 2026-10-26)" "the longest gap"
 expect_screen "● ○ ● ● ○" "the timeline marks, oldest first"
+expect_screen "2026-10-05 to 2026-11-09" "the timeline's first and last meeting"
 
 note "the departments: IT silent in the last three meetings, Finance not"
 keys Tab
