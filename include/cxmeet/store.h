@@ -344,4 +344,65 @@ enum store_rc store_meeting_review_events(struct store *st, store_id meeting,
 void attendees_free(struct attendee *a, size_t n);
 void review_events_free(struct review_event *e, size_t n);
 
+/* --- cadence and participation (store_cadence.c) ------------------------ */
+
+/* A completed meeting, for the cadence: when it started, its rating (0:
+ * none) and the next meeting date it agreed (DATE_NONE: none). */
+struct held_meeting {
+	store_id id;
+	time_t started_at;
+	int rating;
+	cx_date next_meeting;
+};
+
+/* A department with someone present at a meeting. */
+struct meeting_dept {
+	store_id meeting_id;
+	store_id dept_id;
+};
+
+/* An action or a win captured in a meeting, as the reports need it. */
+struct window_item {
+	store_id meeting_id;
+	store_id dept_id; /* 0: none */
+	enum item_kind kind;
+	cx_date due;      /* DATE_NONE: none */
+	enum item_status status;
+	time_t closed_at; /* 0: not closed */
+};
+
+/* One step of a meeting as it was held. */
+struct window_step {
+	store_id meeting_id;
+	char *title;
+	int planned_minutes;
+	int actual_seconds;
+	bool skipped;
+	bool done;
+};
+
+struct dept_count {
+	store_id dept_id; /* 0: none */
+	int64_t n;
+};
+
+/* The "window" of the calls below is the last `last_n` completed meetings
+ * (newest by start time), the same ones store_held_meetings lists last. */
+
+/* Every completed meeting, oldest first (a few hundred rows in ten years). */
+enum store_rc store_held_meetings(struct store *st, struct held_meeting **out, size_t *n);
+/* The departments with someone present, per meeting of the window. */
+enum store_rc store_window_attendance(struct store *st, size_t last_n, struct meeting_dept **out,
+				      size_t *n);
+/* The actions and wins captured in the window's meetings (not deleted). */
+enum store_rc store_window_items(struct store *st, size_t last_n, struct window_item **out,
+				 size_t *n);
+/* The agenda steps of the window's meetings, by meeting and position. */
+enum store_rc store_window_steps(struct store *st, size_t last_n, struct window_step **out,
+				 size_t *n);
+/* Open actions due before `today`, counted per department (any meeting). */
+enum store_rc store_overdue_by_dept(struct store *st, cx_date today, struct dept_count **out,
+				    size_t *n);
+void window_steps_free(struct window_step *s, size_t n);
+
 #endif

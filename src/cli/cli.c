@@ -24,6 +24,7 @@ int cmd_tui(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_cadence(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -98,6 +99,23 @@ const struct command cli_commands[] = {
 	 "                      '-' prints\n"
 	 "      --force         replace FILE if it exists\n",
 	 cmd_show},
+	{"cadence", "is the council keeping its cadence, and which departments take part",
+	 "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"
+	 "\n"
+	 "Prints the cadence and how well it is kept: the next due date, the\n"
+	 "intervals held on time among the last 12, the current streak, the\n"
+	 "longest gap and a timeline; then, over the last N completed meetings,\n"
+	 "each department's attendance, actions, share done on time, overdue\n"
+	 "actions, wins and the silo watch (silent in each of the last three\n"
+	 "meetings); the agenda steps against their plan; and each meeting's\n"
+	 "rating, actions done on time and steps that overran.\n"
+	 "\n"
+	 "  -n, --meetings N   the meetings to look back over (3 to 52, default 6)\n"
+	 "  -f, --format F     plain (default), json (one object with every\n"
+	 "                     table) or csv (one table, departments by default)\n"
+	 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
+	 "                     or meetings\n",
+	 cmd_cadence},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",
 	 "usage: cxmeet demo [--years N] [--seed S]\n"
 	 "\n"

@@ -146,10 +146,29 @@
 		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = ?1" \
 		" AND e.event NOT IN ('carried', 'created') AND i.deleted_at IS NULL" \
 		" AND coalesce(i.meeting_id, 0) <> ?1 ORDER BY e.id") \
+	X(HELD_MEETINGS, "SELECT id, started_at, rating, next_meeting_on FROM meetings" \
+		" WHERE status = 'completed' ORDER BY started_at, id") \
+	X(WINDOW_ATTENDANCE, "SELECT DISTINCT meeting_id, department_id FROM attendance" \
+		" WHERE meeting_id IN (" WINDOW_MEETINGS ") AND present = 1" \
+		" AND department_id IS NOT NULL") \
+	/* +kind: looked up by meeting (items_meeting), not among every action */ \
+	X(WINDOW_ITEMS, "SELECT meeting_id, department_id, kind, due_on, status, closed_at" \
+		" FROM items WHERE meeting_id IN (" WINDOW_MEETINGS ")" \
+		" AND +kind IN ('action', 'win') AND deleted_at IS NULL") \
+	X(WINDOW_STEPS, "SELECT meeting_id, title, planned_minutes, actual_seconds, skipped, done" \
+		" FROM meeting_steps WHERE meeting_id IN (" WINDOW_MEETINGS ")" \
+		" ORDER BY meeting_id, position") \
+	X(OVERDUE_BY_DEPT, "SELECT department_id, count(*) FROM items WHERE kind = 'action'" \
+		" AND status = 'open' AND deleted_at IS NULL AND due_on < ?1" \
+		" GROUP BY department_id") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
 
+/* The last ?1 completed meetings (served by meetings_started). */
+#define WINDOW_MEETINGS \
+	"SELECT id FROM meetings WHERE status = 'completed' ORDER BY started_at DESC, id DESC" \
+	" LIMIT ?1"
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
 	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"

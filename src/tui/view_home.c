@@ -1,6 +1,7 @@
 /* view_home.c - the home screen: the organisation and its CX mission, when the
  * next meeting is due by the cadence (or how late it is), open and overdue
- * actions, the last meeting, and starting or resuming a meeting. */
+ * actions, the last meeting, starting or resuming a meeting, and the reports
+ * between meetings (cadence and participation). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,14 +30,21 @@ static void facts_load(struct tui *t, struct home_facts *f)
 	store_action_counts(t->st, clock_today(), 0, &f->open, &f->overdue);
 }
 
-static int menu_items(const struct home_facts *f, const char **labels)
+enum home_item { HOME_MEETING, HOME_CADENCE, HOME_HELP, HOME_QUIT };
+
+#define MENU_MAX 8
+
+/* The menu's labels and what each one opens. */
+static int menu_items(const struct home_facts *f, const char **labels, enum home_item *ids)
 {
 	int n = 0;
-	if (f->in_progress)
-		labels[n++] = "Resume the meeting in progress";
-	else
-		labels[n++] = "Start a meeting";
+	ids[n] = HOME_MEETING;
+	labels[n++] = f->in_progress ? "Resume the meeting in progress" : "Start a meeting";
+	ids[n] = HOME_HELP;
 	labels[n++] = "Help: keys";
+	ids[n] = HOME_CADENCE;
+	labels[n++] = "Cadence and participation (c)";
+	ids[n] = HOME_QUIT;
 	labels[n++] = "Quit";
 	return n;
 }
@@ -96,8 +104,9 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
-	const char *labels[4];
-	int n = menu_items(&f, labels);
+	const char *labels[MENU_MAX];
+	enum home_item ids[MENU_MAX];
+	int n = menu_items(&f, labels, ids);
 	if (home_sel >= n)
 		home_sel = n - 1;
 	for (int i = 0; i < n && y < t->rows - 2; i++, y++) {
@@ -112,14 +121,17 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)ch;
-	(void)is_key;
 	struct home_facts f;
 	facts_load(t, &f);
-	const char *labels[4];
-	int n = menu_items(&f, labels);
+	const char *labels[MENU_MAX];
+	enum home_item ids[MENU_MAX];
+	int n = menu_items(&f, labels, ids);
 	if (f.have_org)
 		org_free(&f.org);
+	if (!is_key && ch == 'c') { /* the shortcut shown in the label */
+		cadence_view_open(t);
+		return ACT_NONE;
+	}
 	switch (a) {
 	case ACT_UP:
 		home_sel = home_sel > 0 ? home_sel - 1 : 0;
@@ -128,13 +140,19 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		home_sel = home_sel + 1 < n ? home_sel + 1 : home_sel;
 		return ACT_NONE;
 	case ACT_SELECT:
-		if (home_sel == 0)
+		switch (ids[home_sel]) {
+		case HOME_MEETING:
 			meeting_view_open(t, f.in_progress);
-		else if (home_sel == 1)
+			return ACT_NONE;
+		case HOME_CADENCE:
+			cadence_view_open(t);
+			return ACT_NONE;
+		case HOME_HELP:
 			return ACT_HELP;
-		else
+		case HOME_QUIT:
+		default:
 			return ACT_QUIT;
-		return ACT_NONE;
+		}
 	default:
 		return a;
 	}

@@ -45,6 +45,7 @@ vg 0 --version
 vg 2 nosuch
 vg 0 init --org "Northwind Outfitters"
 vg 0 init
+vg 0 cadence # an empty history
 vg 0 status
 vg 0 org show
 vg 0 org set mission "Every customer gets a clear answer and a kept promise."
@@ -89,6 +90,10 @@ vg 0 show last -o "$tmp/minutes.md" --force
 mkdir "$tmp/dir"
 vg 0 show last -o "$tmp/dir/"
 vg 2 show 99999
+vg 0 cadence
+vg 0 cadence --meetings 12 --format json
+vg 0 cadence --format csv --table timeline
+vg 2 cadence --meetings 1
 vg 2 tui
 
 echo "$n runs of cxmeet under valgrind, $failures failed"
