@@ -110,8 +110,14 @@ static void draw_row(const struct action_row *r, int y, int w, bool cur, struct 
 static void draw_header(struct tui *t)
 {
 	char line[400];
-	snprintf(line, sizeof line, " Actions: %lld %s, %lld overdue", (long long)av.total,
-		 action_state_label(av.f.state), (long long)av.overdue);
+	if (av.f.state == ASTATE_OVERDUE || av.f.state == ASTATE_DONE ||
+	    av.f.state == ASTATE_DROPPED)
+		snprintf(line, sizeof line, " Actions: %lld %s", (long long)av.total,
+			 action_state_label(av.f.state));
+	else
+		snprintf(line, sizeof line, " Actions: %lld %s, %lld overdue", (long long)av.total,
+			 av.f.state == ASTATE_ALL ? "in all" : action_state_label(av.f.state),
+			 (long long)av.overdue);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	snprintf(line, sizeof line, "Showing: %s   Department: %s   Owner: %s",
 		 action_state_label(av.f.state), av.dept_name ? av.dept_name : "any",
