@@ -441,6 +441,37 @@ static void cli__actions_json_and_csv_escape_text(void **state)
 	free(s);
 }
 
+static void exec_sql(const char *sql)
+{
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+}
+
+/* Text the store would refuse, written behind its back (a hostile file):
+ * every format still keeps the terminal and the reader safe. */
+static void cli__actions_hostile_text_in_every_format(void **state)
+{
+	(void)state;
+	exec_sql("INSERT INTO items(kind, text, status, due_on, created_at, updated_at) VALUES"
+		 " ('action', 'Ring ' || char(27) || '[2J, \"now\"' || char(10) || '=next', 'dropped',"
+		 " '2026-10-20', '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z')");
+	assert_int_equal(run("actions", "--state", "dropped", NULL), 0);
+	char *s = slurp_out();
+	assert_null(strchr(s, '\x1b'));
+	assert_non_null(strstr(s, "Ring ?[2J, \"now\" =next")); /* one line */
+	free(s);
+	assert_int_equal(run("actions", "--state", "dropped", "--format", "json", NULL), 0);
+	s = slurp_out();
+	assert_non_null(strstr(s, "\"text\": \"Ring \\u001b[2J, \\\"now\\\"\\n=next\""));
+	free(s);
+	assert_int_equal(run("actions", "--state", "dropped", "--format", "csv", NULL), 0);
+	s = slurp_out();
+	assert_non_null(strstr(s, ",\"Ring \x1b[2J, \"\"now\"\"\n=next\"\r\n"));
+	free(s);
+}
+
 static void cli__overdue_exit_status(void **state)
 {
 	(void)state;
@@ -577,6 +608,8 @@ int main(void)
 		cmocka_unit_test(core__digest_makes_hostile_text_harmless),
 		cmocka_unit_test_setup_teardown(cli__actions_plain_and_filters, setup_paths, free_paths),
 		cmocka_unit_test_setup_teardown(cli__actions_json_and_csv_escape_text, setup_paths,
+						free_paths),
+		cmocka_unit_test_setup_teardown(cli__actions_hostile_text_in_every_format, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__overdue_exit_status, setup_paths, free_paths),
 		cmocka_unit_test_setup_teardown(cli__digest_grouped_by_owner, setup_paths, free_paths),

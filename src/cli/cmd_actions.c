@@ -12,7 +12,7 @@
 #include "cxmeet/util.h"
 
 /* Rows read per store call: a long list never sits in memory twice. */
-#define PAGE 500
+#define PAGE 2000
 
 static const struct table_col action_cols[] = {
 	{"id", COL_INT, true},

@@ -274,13 +274,25 @@ static void set_owner(struct tui *t)
 		tui_flash(t, false, "Any owner.");
 		return;
 	}
-	store_id id = pick_person(t, "Only the actions owned by", "");
-	struct person p;
-	if (id && store_person_get(t->st, id, &p) == STORE_OK) {
-		av.f.person_id = id;
-		av.owner_name = xstrdup(p.name);
-		person_free(&p);
+	/* Archived people too: they may still owe actions. No "add a person"
+	 * here, unlike pick_person: a filter creates nothing. */
+	struct person *p;
+	size_t n;
+	if (store_person_list(t->st, true, 0, &p, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
 	}
+	struct pick_option *o = xcalloc(n + 1, sizeof *o);
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct pick_option){p[i].id, xstrdup(p[i].name),
+					    xstrdup(p[i].dept_name ? p[i].dept_name : "")};
+	int k = dialog_pick(t, "Only the actions owned by", o, n, "", NULL);
+	if (k >= 0) {
+		av.f.person_id = o[k].id;
+		av.owner_name = xstrdup(o[k].label);
+	}
+	pick_options_free(o, n);
+	person_list_free(p, n);
 }
 
 /* The view's own keys (raw characters); true when ch was one. */

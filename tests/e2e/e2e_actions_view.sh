@@ -8,7 +8,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
 setup_council
-note "three actions from a meeting on 2026-10-05 (one carried three times) and one from outside"
+note "actions from a meeting on 2026-10-05 (one carried three times), one from outside, and"
+note "a dropped one with hostile text written behind the store's back"
 sql "INSERT INTO meetings(id, status, started_at, ended_at)
        VALUES (1, 'completed', '2026-10-05T10:00:00Z', '2026-10-05T11:00:00Z');
      INSERT INTO items(id, kind, text, department_id, person_id, due_on, status, meeting_id,
@@ -21,6 +22,10 @@ sql "INSERT INTO meetings(id, status, started_at, ended_at)
         (SELECT id FROM departments WHERE name = 'Sales'),
         (SELECT id FROM people WHERE name = 'Zoë Ångström'), '2026-11-27', 'open', 1,
         '2026-10-05T10:31:00Z', '2026-10-05T10:31:00Z'),
+       (4, 'action', 'Ring ' || char(27) || '[2J' || char(10) || 'then ' || CAST(X'FF' AS TEXT)
+          || '; \"quoted\", long',
+        NULL, NULL, '2026-10-20', 'dropped', NULL,
+        '2026-10-06T09:00:00Z', '2026-10-06T09:00:00Z'),
        (3, 'action', 'Print the flyers',
         (SELECT id FROM departments WHERE name = 'IT'),
         (SELECT id FROM people WHERE name = '王芳'), '2026-12-10', 'open', NULL,
@@ -52,8 +57,22 @@ expect_screen "Fix the \"returns\" form" "due 2026-11-27, within six days"
 keys f
 wait_for "Actions: 0 done"
 expect_screen "No actions match the filters." "nothing done yet"
-keys f f f
+keys f
+wait_for "Actions: 1 dropped"
+expect_screen "Ring ?[2J then ?; \"quote" "control characters and a bad byte shown as '?', never sent"
+keys f f
 wait_for "Actions: 3 open, 1 overdue"
+
+note "resized: to the smallest size, too small, and back"
+before=$(screen)
+resize 60 18
+wait_for "Actions: 3 open, 1 overdue"
+expect_match "$(screen_line 4)" "2026-10-31 +23d +0 +3 ESC Ben Okafor +Call the" "60x18 draws"
+resize 40 10
+wait_for "Terminal too small"
+resize 100 30
+wait_for "Department    Meeting"
+expect_eq "$(screen)" "$before" "the same screen after the resizes"
 
 note "department filter, then cleared"
 keys d
