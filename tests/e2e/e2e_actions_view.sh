@@ -133,18 +133,43 @@ expect_screen "due_moved   2026-11-27 -> 2026-12-04  (outside a meeting)" "the s
 keys Escape
 wait_gone "History of action #2"
 
-note "the state filter shows the done one; q goes home"
+note "a new owner"
+keys Enter
+wait_for "New owner"
+text "New owner"
+keys Enter
+wait_for "+ Add a new person..."
+text "王"
+wait_re "Filter: +王"
+keys Enter
+wait_for "Action #2: New owner."
+expect_match "$(screen_line 4)" "2026-12-04 +1 +0 +王芳" "the new owner shown"
+expect_eq "$(sql "SELECT coalesce(old_value, '') || ' -> ' || new_value || ' ' || coalesce(meeting_id, 'none')
+                  FROM item_events WHERE item_id = 2 AND event = 'reassigned'")" \
+	"Zoë Ångström -> 王芳 none" "a reassigned event with no meeting"
+
+note "the state filter shows the done one, which can be reopened; q goes home"
 keys f f f
 wait_for "Actions: 1 done"
 expect_screen "Call the Hansen family back" "the done action"
+keys Enter
+wait_for "Reopen"
+expect_no_screen "New due date" "a done action offers only to reopen it"
+keys Enter
+wait_for "Action #1: Reopen."
+wait_for "Actions: 0 done"
+expect_eq "$(sql "SELECT status FROM items WHERE id = 1")" "open" "open again"
+expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 1 AND event = 'reopened'
+                  AND meeting_id IS NULL")" 1 "a reopened event with no meeting"
 keys q
 wait_for "Start a meeting"
 
 note "at 80x24"
 resize 80 24
 keys a
-wait_for "Actions: 2 open, 0 overdue"
-expect_match "$(screen_line 4)" "2026-12-04 .*Zoë Ångström +Fix the" "narrow: no department column"
+wait_for "Actions: 3 open, 1 overdue"
+expect_match "$(screen_line 5)" "2026-12-04 .*王芳 +Fix the" "narrow: no department column"
+keys j
 expect_screen "#2 open, from the meeting of 2026-10-05, Sales" "details of the selected action"
 keys q
 wait_for "Start a meeting"
