@@ -24,6 +24,7 @@ static struct {
 	int sel, top;
 	char *dept_name, *owner_name; /* the filters, as shown */
 	int escalate_after;
+	cx_date next_meeting; /* offered as the new due date; DATE_NONE: none ahead */
 } av;
 
 /* Reads the page around the cursor and the counts for the filter. */
@@ -325,7 +326,7 @@ static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum actio
 	switch (a) {
 	case ACT_SELECT: {
 		const struct action_row *r = selected();
-		if (r && action_menu(t, &r->it, 0, DATE_NONE))
+		if (r && action_menu(t, &r->it, 0, av.next_meeting))
 			load(t);
 		return ACT_NONE;
 	}
@@ -357,8 +358,18 @@ void actions_view_open(struct tui *t)
 	memset(&av, 0, sizeof av);
 	av.f = (struct action_filter){ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()};
 	struct org o;
+	struct meeting last;
+	cx_date today = clock_today();
 	av.escalate_after = 3;
+	av.next_meeting = DATE_NONE;
 	if (store_org_get(t->st, &o) == STORE_OK) {
+		/* The next meeting by cadence, as the meeting runner offers it. */
+		bool have_last = store_meeting_last(t->st, &last) == STORE_OK;
+		cx_date from = have_last ? date_from_time(last.started_at) : DATE_NONE;
+		cx_date next = have_last && last.next_meeting != DATE_NONE
+				       ? last.next_meeting
+				       : meeting_next_due(&o.cadence, from, today);
+		av.next_meeting = next >= today ? next : DATE_NONE;
 		av.escalate_after = o.escalate_after;
 		org_free(&o);
 	}
