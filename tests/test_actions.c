@@ -174,7 +174,8 @@ static char *ids(int count, ...)
 	buf[0] = '\0';
 	for (int i = 0; i < count; i++) {
 		size_t l = strlen(buf);
-		snprintf(buf + l, sizeof buf - l, "%s%lld", i ? " " : "", (long long)va_arg(ap, store_id));
+		long long id = (long long)va_arg(ap, store_id);
+		snprintf(buf + l, sizeof buf - l, "%s%lld", i ? " " : "", id);
 	}
 	va_end(ap);
 	return buf;
@@ -334,8 +335,8 @@ static void core__digest_makes_hostile_text_harmless(void **state)
 	struct action_row r[2] = {0};
 	r[0].it = (struct item){.id = 4, .kind = ITEM_ACTION, .status = STATUS_OPEN,
 				.text = "Ring \x1b[31mred\x1b[0m\nSecond line", .person_id = 9,
-				.person_name = "Eve\x07", .dept_name = "IT", .due = ymd(2026, 11, 1),
-				.carried = 5};
+				.person_name = "Eve\x07", .dept_name = "IT",
+				.due = ymd(2026, 11, 1), .carried = 5};
 	r[1].it = (struct item){.id = 5, .kind = ITEM_ACTION, .status = STATUS_OPEN,
 				.text = "Bad \xff byte", .due = ymd(2026, 11, 9)};
 	struct person p = {.id = 9, .name = "Eve", .email = "eve@example.com\r\nBcc: x"};
@@ -346,7 +347,8 @@ static void core__digest_makes_hostile_text_harmless(void **state)
 	assert_null(strstr(s, "\xff"));
 	assert_non_null(strstr(s, "Eve? <eve@example.com? Bcc: x>\n"));
 	assert_non_null(strstr(s, "  - #4 due 2026-11-01, 1 day overdue (IT): Ring ?[31mred?[0m "
-				  "Second line\n    carried 5 times \xe2\x80\x94 escalate to the sponsor\n"));
+				  "Second line\n"
+				  "    carried 5 times \xe2\x80\x94 escalate to the sponsor\n"));
 	assert_non_null(strstr(s, "No owner\n  - #5 due 2026-11-09, due in 7 days (no department): "
 				  "Bad ? byte\n"));
 	free(s);
@@ -406,12 +408,14 @@ static void cli__actions_plain_and_filters(void **state)
 	assert_int_equal(run("actions", "--overdue", "--state", "done", NULL), EXIT_USAGE);
 	assert_int_equal(run("actions", "--due-before", "whenever", NULL), EXIT_USAGE);
 	assert_int_equal(run("actions", "--format", "md", NULL), EXIT_USAGE);
-	assert_int_equal(run("actions", "--state", "dropped", "--due-before", "2026-11-02", NULL), 0);
+	assert_int_equal(run("actions", "--state", "dropped", "--due-before", "2026-11-02", NULL),
+			 0);
 	s = slurp_out();
 	assert_non_null(strstr(s, "Print flyers"));
 	free(s);
 	assert_int_equal(run("actions", "--owner", "Nobody", NULL), EXIT_USAGE);
-	assert_int_equal(run("actions", "--state", "done", "--owner", "ANA \"quotes\", esq.", NULL), 0);
+	assert_int_equal(run("actions", "--state", "done", "--owner", "ANA \"quotes\", esq.",
+			     NULL), 0);
 	s = slurp_out();
 	assert_string_equal(s, "No actions match.\n");
 	free(s);
@@ -428,13 +432,15 @@ static void cli__actions_json_and_csv_escape_text(void **state)
 		 "\"carried\": 2, \"escalate\": true, \"status\": \"open\", "
 		 "\"owner\": \"Ana \\\"Quotes\\\", Esq.\", \"department\": \"Sales\", "
 		 "\"meeting\": \"2026-10-01\", "
-		 "\"text\": \"Call \\\"Hansen\\\", then, =SUM(A1) \xc3\xa5\"}\n]\n", (long long)a_late);
+		 "\"text\": \"Call \\\"Hansen\\\", then, =SUM(A1) \xc3\xa5\"}\n]\n",
+		 (long long)a_late);
 	assert_string_equal(s, want);
 	free(s);
 	assert_int_equal(run("actions", "--overdue", "--format", "csv", NULL), EXIT_OK);
 	s = slurp_out();
 	snprintf(want, sizeof want,
-		 "id,due,days_overdue,slips,carried,escalate,status,owner,department,meeting,text\r\n"
+		 "id,due,days_overdue,slips,carried,escalate,status,owner,department,meeting,"
+		 "text\r\n"
 		 "%lld,2026-10-31,2,0,2,1,open,\"Ana \"\"Quotes\"\", Esq.\",Sales,2026-10-01,"
 		 "\"Call \"\"Hansen\"\", then, =SUM(A1) \xc3\xa5\"\r\n", (long long)a_late);
 	assert_string_equal(s, want);
@@ -455,7 +461,8 @@ static void cli__actions_hostile_text_in_every_format(void **state)
 {
 	(void)state;
 	exec_sql("INSERT INTO items(kind, text, status, due_on, created_at, updated_at) VALUES"
-		 " ('action', 'Ring ' || char(27) || '[2J, \"now\"' || char(10) || '=next', 'dropped',"
+		 " ('action', 'Ring ' || char(27) || '[2J, \"now\"' || char(10) || '=next',"
+		 " 'dropped',"
 		 " '2026-10-20', '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z')");
 	assert_int_equal(run("actions", "--state", "dropped", NULL), 0);
 	char *s = slurp_out();
@@ -504,10 +511,12 @@ static void cli__digest_grouped_by_owner(void **state)
 	char *s = slurp_out();
 	char want[2048];
 	snprintf(want, sizeof want,
-		 "Actions overdue or due in the next 7 days, as of 2026-11-02: 1 overdue, 3 due soon.\n"
+		 "Actions overdue or due in the next 7 days, as of 2026-11-02: 1 overdue, 3 due "
+		 "soon.\n"
 		 "\n"
 		 "Ana \"Quotes\", Esq. <ana@example.com>\n"
-		 "  - #%lld due 2026-10-31, 2 days overdue (Sales): Call \"Hansen\", then, =SUM(A1) \xc3\xa5\n"
+		 "  - #%lld due 2026-10-31, 2 days overdue (Sales): "
+		 "Call \"Hansen\", then, =SUM(A1) \xc3\xa5\n"
 		 "    carried 2 times \xe2\x80\x94 escalate to the sponsor\n"
 		 "\n"
 		 "Bo\n"
@@ -606,13 +615,15 @@ int main(void)
 		cmocka_unit_test(core__escalation_at_the_limit),
 		cmocka_unit_test(core__states_and_their_dates),
 		cmocka_unit_test(core__digest_makes_hostile_text_harmless),
-		cmocka_unit_test_setup_teardown(cli__actions_plain_and_filters, setup_paths, free_paths),
+		cmocka_unit_test_setup_teardown(cli__actions_plain_and_filters, setup_paths,
+						free_paths),
 		cmocka_unit_test_setup_teardown(cli__actions_json_and_csv_escape_text, setup_paths,
 						free_paths),
-		cmocka_unit_test_setup_teardown(cli__actions_hostile_text_in_every_format, setup_paths,
-						free_paths),
+		cmocka_unit_test_setup_teardown(cli__actions_hostile_text_in_every_format,
+						setup_paths, free_paths),
 		cmocka_unit_test_setup_teardown(cli__overdue_exit_status, setup_paths, free_paths),
-		cmocka_unit_test_setup_teardown(cli__digest_grouped_by_owner, setup_paths, free_paths),
+		cmocka_unit_test_setup_teardown(cli__digest_grouped_by_owner, setup_paths,
+						free_paths),
 		cmocka_unit_test_setup_teardown(cli__done_refuses_and_writes_nothing, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__done_records_an_event_outside_a_meeting,

@@ -133,6 +133,12 @@ static int resolve_names(struct cli *cli, struct list_opts *o)
 	return 0;
 }
 
+static int bad_state(const struct command *cmd, const char *s)
+{
+	return cli_usage_error(cmd, "unknown state '%s' (use open, overdue, week, done, dropped "
+				    "or all)", s);
+}
+
 int cmd_actions(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -154,8 +160,7 @@ int cmd_actions(struct cli *cli, int argc, char **argv)
 		case 'O': want = ASTATE_OVERDUE; break;
 		case 's':
 			if ((want = action_state_parse(optarg)) < 0)
-				return cli_usage_error(cmd, "unknown state '%s' (use open, overdue, week, "
-							    "done, dropped or all)", optarg);
+				return bad_state(cmd, optarg);
 			break;
 		case 'o': o.owner = optarg; break;
 		case 'd': o.dept = optarg; break;
@@ -315,7 +320,8 @@ int cmd_digest(struct cli *cli, int argc, char **argv)
 		case 'n':
 			if (!*optarg || strspn(optarg, "0123456789") != strlen(optarg) ||
 			    strlen(optarg) > 3 || (days = atoi(optarg)) > 366)
-				return cli_usage_error(cmd, "--days takes a number of days from 0 to 366");
+				return cli_usage_error(cmd, "--days takes a number of days from 0 "
+							    "to 366");
 			break;
 		case 'h': return EXIT_OK;
 		default: return EXIT_USAGE;

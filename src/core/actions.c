@@ -154,14 +154,16 @@ static void action_line(struct strbuf *sb, const struct item *it, cx_date today,
 	else if (it->due == today)
 		sb_add(sb, "due today");
 	else if (it->due != DATE_NONE)
-		sb_addf(sb, "due in %d day%s", (int)(it->due - today), it->due - today == 1 ? "" : "s");
+		sb_addf(sb, "due in %d day%s", (int)(it->due - today),
+			it->due - today == 1 ? "" : "s");
 	sb_add(sb, " (");
 	add_safe(sb, it->dept_name ? it->dept_name : "no department");
 	sb_add(sb, "): ");
 	add_safe(sb, it->text);
 	sb_add(sb, "\n");
 	if (action_escalated(it, escalate_after))
-		sb_addf(sb, "    carried %d times \xe2\x80\x94 escalate to the sponsor\n", it->carried);
+		sb_addf(sb, "    carried %d times \xe2\x80\x94 escalate to the sponsor\n",
+			it->carried);
 }
 
 char *action_digest(const struct action_row *rows, size_t n, const struct person *people,

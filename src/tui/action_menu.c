@@ -43,7 +43,9 @@ static bool set_status(struct tui *t, store_id id, enum choice c, store_id meeti
 	char *why = NULL;
 	if (c == CH_DROP && !(why = dialog_input(t, "Why is it dropped?", "", check_reason, NULL)))
 		return false;
-	enum item_status to = c == CH_DONE ? STATUS_DONE : c == CH_DROP ? STATUS_DROPPED : STATUS_OPEN;
+	enum item_status to = c == CH_DONE   ? STATUS_DONE
+			      : c == CH_DROP ? STATUS_DROPPED
+					     : STATUS_OPEN;
 	enum store_rc rc = store_item_set_status(t->st, id, to, why, meeting, clock_now());
 	free(why);
 	if (rc != STORE_OK)
@@ -68,7 +70,8 @@ static bool update(struct tui *t, store_id id, enum choice c, store_id meeting,
 		char cur[16] = "";
 		if (default_due != DATE_NONE)
 			date_format(default_due, cur, sizeof cur);
-		text = dialog_input(t, "New due date (counted as a slip if later)", cur, check_due, &dc);
+		text = dialog_input(t, "New due date (counted as a slip if later)", cur, check_due,
+				    &dc);
 		changed = text && date_parse_due(text, &dc, &it.due, cur, sizeof cur) == 0;
 	} else {
 		store_id who = pick_person(t, "New owner", "");

@@ -226,7 +226,8 @@ static void history(struct tui *t)
 			draw_box(2, 2, h, w, title);
 			for (int i = 0; i < page && top + i < (int)n; i++)
 				draw_line(3 + i, 4, lines[top + i], w - 4, theme(C_NORMAL));
-			draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4, theme(C_MUTED));
+			draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4,
+				  theme(C_MUTED));
 			refresh();
 		}
 		wint_t ch;
