@@ -306,6 +306,42 @@ void item_free(struct item *it);
 void item_list_free(struct item *it, size_t n);
 void item_events_free(struct item_event *e, size_t n);
 
+/* --- the action list (store_actions.c) --------------------------------- */
+
+/* Which actions a list shows, by state. */
+enum action_state {
+	ASTATE_OPEN,     /* open, whatever the date */
+	ASTATE_OVERDUE,  /* open and due before today */
+	ASTATE_WEEK,     /* open and due today to today + 6 */
+	ASTATE_DONE,
+	ASTATE_DROPPED,
+	ASTATE_ALL,
+	ASTATE_COUNT
+};
+
+struct action_filter {
+	enum action_state state;
+	store_id dept_id;   /* 0: any department */
+	store_id person_id; /* 0: any owner */
+	cx_date due_before; /* DATE_NONE: no bound */
+	cx_date today;
+};
+
+/* An action with the start of the meeting it was captured in. */
+struct action_row {
+	struct item it;
+	time_t meeting_at; /* 0: captured outside a meeting */
+};
+
+/* One page of the actions the filter selects: overdue ones first (earliest
+ * due first), then by due date, then by id. */
+enum store_rc store_actions_list(struct store *st, const struct action_filter *f, size_t offset,
+				 size_t limit, struct action_row **out, size_t *n);
+/* How many actions the filter selects, and how many of them are overdue. */
+enum store_rc store_actions_count(struct store *st, const struct action_filter *f,
+				  int64_t *total, int64_t *overdue);
+void action_rows_free(struct action_row *r, size_t n);
+
 /* --- reports (store_report.c) ------------------------------------------ */
 
 /* For exports, a page at a time in id order: items (not deleted) and meetings

@@ -25,6 +25,10 @@ int cmd_show(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_cadence(struct cli *cli, int argc, char **argv);
+int cmd_actions(struct cli *cli, int argc, char **argv);
+int cmd_done(struct cli *cli, int argc, char **argv);
+int cmd_overdue(struct cli *cli, int argc, char **argv);
+int cmd_digest(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -116,6 +120,54 @@ const struct command cli_commands[] = {
 	 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
 	 "                     or meetings\n",
 	 cmd_cadence},
+	{"actions", "list actions: open, overdue, due this week, done or dropped",
+	 "usage: cxmeet actions [--overdue | --state STATE] [--owner PERSON] [--dept DEPT]\n"
+	 "                      [--due-before DATE] [--format plain|json|csv]\n"
+	 "\n"
+	 "Lists actions, overdue ones first (earliest due first), then by due date:\n"
+	 "number, due date, days overdue, slips (times the date moved later),\n"
+	 "meetings carried through, whether it is flagged for escalation to the\n"
+	 "sponsor (cxmeet org set escalate N), status, owner, department, the date\n"
+	 "of the meeting it came from, and its text.\n"
+	 "\n"
+	 "  -s, --state STATE      open (the default), overdue, week (due today to\n"
+	 "                         six days ahead), done, dropped or all\n"
+	 "      --overdue          the same as --state overdue\n"
+	 "  -o, --owner PERSON     only the actions PERSON owns\n"
+	 "  -d, --dept DEPT        only the actions of department DEPT\n"
+	 "  -b, --due-before DATE  only those due before DATE (YYYY-MM-DD, or a form\n"
+	 "                         such as today, +2w, fri, eom)\n"
+	 "      --format FORMAT    plain (the default), json or csv\n",
+	 cmd_actions},
+	{"done", "mark an action done, outside a meeting",
+	 "usage: cxmeet done ID [--reason TEXT]\n"
+	 "\n"
+	 "Marks the open action number ID (see 'cxmeet actions') done, recorded in\n"
+	 "its history with no meeting. An unknown number, an item that is not an\n"
+	 "action, or an action already done or dropped is refused (exit status 2)\n"
+	 "and nothing is written.\n"
+	 "\n"
+	 "  -r, --reason TEXT   a note kept with the event\n",
+	 cmd_done},
+	{"overdue", "list overdue actions; exit status 8 when there are any",
+	 "usage: cxmeet overdue [--format plain|json|csv]\n"
+	 "\n"
+	 "Lists the open actions past their due date, as 'cxmeet actions\n"
+	 "--overdue' does, and exits with status 8 when there is at least one, 0\n"
+	 "when there is none: a cron job can act on it.\n"
+	 "\n"
+	 "      --format FORMAT   plain (the default), json or csv\n",
+	 cmd_overdue},
+	{"digest", "overdue and soon-due actions by owner, as text for a mail",
+	 "usage: cxmeet digest [--days N]\n"
+	 "\n"
+	 "Prints the open actions that are overdue or due within N days (default\n"
+	 "7), grouped by owner with their email address when known, then 'No\n"
+	 "owner'. Each action shows its due date, how late it is, its department,\n"
+	 "and whether it has been carried so often that it goes to the sponsor.\n"
+	 "\n"
+	 "  -n, --days N   how many days ahead count as due soon (0 to 366)\n",
+	 cmd_digest},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",
 	 "usage: cxmeet demo [--years N] [--seed S]\n"
 	 "\n"

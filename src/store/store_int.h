@@ -161,6 +161,12 @@
 	X(OVERDUE_BY_DEPT, "SELECT department_id, count(*) FROM items WHERE kind = 'action'" \
 		" AND status = 'open' AND deleted_at IS NULL AND due_on < ?1" \
 		" GROUP BY department_id") \
+	X(ACTION_PAGE, ACTION_PAGE_SQL(ACTION_ONE_STATUS)) \
+	X(ACTION_PAGE_ALL, ACTION_PAGE_SQL(ACTION_ANY_STATUS)) \
+	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
+		ACTION_IDS(ACTION_ONE_STATUS) ")") \
+	X(ACTION_COUNT_ALL, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
+		ACTION_IDS(ACTION_ANY_STATUS) ")") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
@@ -186,6 +192,41 @@
 	" FROM items i" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id"
+
+/* The action list (store_actions.c): ?1 status (NULL for every status),
+ * ?4..?5 due from / before (NULL: no bound), ?6 department, ?7 owner (0:
+ * any), ?8 today. ACTION_IDS picks the ids on an index: the department's
+ * (items_department) or the owner's (items_person) when filtered by one, else
+ * items_kind_status_due; the branches not asked for cost nothing, their
+ * parameter test failing before any row is read. The page's ids are sorted
+ * (overdue first, then by due date) before the full rows, with their slip
+ * and carried counts, are read. */
+#define ACTION_ONE_STATUS " AND status = ?1 AND deleted_at IS NULL"
+#define ACTION_ANY_STATUS " AND deleted_at IS NULL AND ?1 IS NULL"
+#define ACTION_DUE \
+	" AND (?4 IS NULL OR due_on >= ?4) AND (?5 IS NULL OR due_on < ?5)"
+#define ACTION_ID_COLS "SELECT id, due_on, status = 'open' AND due_on < ?8 AS late FROM items"
+#define ACTION_IDS(status) \
+	ACTION_ID_COLS " WHERE ?6 = 0 AND ?7 = 0 AND kind = 'action'" status ACTION_DUE \
+	" UNION ALL " ACTION_ID_COLS " INDEXED BY items_department WHERE ?6 <> 0" \
+	" AND department_id = ?6 AND kind = 'action'" status ACTION_DUE \
+	" AND (?7 = 0 OR person_id = ?7)" \
+	" UNION ALL " ACTION_ID_COLS " INDEXED BY items_person WHERE ?6 = 0 AND ?7 <> 0" \
+	" AND person_id = ?7 AND kind = 'action'" status ACTION_DUE
+#define ACTION_PAGE_SQL(status) \
+	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
+	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
+	"   AND e.new_value > e.old_value)," \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
+	" m.started_at FROM (SELECT id, due_on, late FROM (" ACTION_IDS(status) ")" \
+	" ORDER BY late DESC, due_on, id LIMIT ?9 OFFSET ?10) k" \
+	" JOIN items i ON i.id = k.id" \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
+	" ORDER BY k.late DESC, k.due_on, k.id"
 
 enum stmt_id {
 #define X(name, sql) STMT_##name,

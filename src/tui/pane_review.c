@@ -98,80 +98,13 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	}
 }
 
-static const char *check_reason(const char *text, void *ctx, char *buf, size_t len)
-{
-	(void)ctx;
-	char *clean = text_clean(text, TEXT_SHORT, "reason", buf, len);
-	if (!clean)
-		return buf;
-	free(clean);
-	return NULL;
-}
-
-static const char *check_due(const char *text, void *ctx, char *buf, size_t len)
-{
-	struct date_context *dc = ctx;
-	cx_date d;
-	return date_parse_due(text, dc, &d, buf, len) == 0 ? NULL : buf;
-}
-
-/* Applies one of the review's changes to the action; true when saved. */
-static bool act(struct tui *t, const struct item *sel, int choice)
-{
-	struct meeting_view *mv = t->mv;
-	store_id meeting = mv->run.m.id;
-	time_t now = clock_now();
-	enum store_rc rc = STORE_OK;
-	struct item it;
-	char *text = NULL;
-	if (choice == 0 || choice == 3) {
-		if (choice == 3 && !(text = dialog_input(t, "Why is it dropped?", "", check_reason, NULL)))
-			return false;
-		rc = store_item_set_status(t->st, sel->id, choice == 0 ? STATUS_DONE : STATUS_DROPPED,
-					   text, meeting, now);
-		free(text);
-		if (rc != STORE_OK)
-			tui_flash(t, true, "%s", store_errmsg(t->st));
-		return rc == STORE_OK;
-	}
-	if (store_item_get(t->st, sel->id, &it) != STORE_OK)
-		return false;
-	bool changed = false;
-	if (choice == 1) {
-		struct date_context dc = {clock_today(), mv->next_date};
-		char cur[16];
-		text = dialog_input(t, "New due date (counted as a slip if later)",
-				    fmt_date(mv->next_date, cur, sizeof cur), check_due, &dc);
-		changed = text && date_parse_due(text, &dc, &it.due, cur, sizeof cur) == 0;
-	} else if (choice == 2) {
-		store_id who = pick_person(t, "New owner", "");
-		changed = who != 0 && who != it.person_id;
-		it.person_id = who ? who : it.person_id;
-	}
-	if (changed && (rc = store_item_update(t->st, &it, meeting, now)) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
-	free(text);
-	item_free(&it);
-	return changed && rc == STORE_OK;
-}
-
+/* Enter: the shared action menu, its changes tied to this meeting. */
 static void review_menu(struct tui *t)
 {
+	struct meeting_view *mv = t->mv;
 	const struct item *sel = mv_selected(t);
-	if (!sel)
-		return;
-	static const char *const labels[] = {"Done", "New due date", "New owner", "Drop (with a reason)"};
-	struct pick_option opts[4];
-	for (int i = 0; i < 4; i++)
-		opts[i] = (struct pick_option){i, (char *)labels[i], NULL};
-	int choice = dialog_pick(t, sel->text, opts, 4, "", NULL);
-	if (choice < 0)
-		return;
-	store_id id = sel->id;
-	if (act(t, sel, choice)) {
-		tui_flash(t, false, "Action #%lld: %s.", (long long)id, labels[choice]);
+	if (sel && action_menu(t, sel, mv->run.m.id, mv->next_date))
 		mv_reload(t); /* keeps the cursor on a row that still exists */
-	}
 }
 
 static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)

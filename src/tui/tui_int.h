@@ -133,6 +133,7 @@ extern const struct view_ops view_home;
 extern const struct view_ops view_meeting;
 extern const struct view_ops view_help;
 extern const struct view_ops view_cadence;
+extern const struct view_ops view_actions;
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
 /* Redraws everything: bars, the current view, or the too-small notice. */
@@ -146,6 +147,8 @@ void tui_paste_mode(bool on);
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
 /* Opens the help view over the current one until a key is pressed. */
 void tui_help(struct tui *t);
+/* Opens the actions view (view_actions.c). */
+void actions_view_open(struct tui *t);
 /* Starts or resumes the meeting and switches to the runner. */
 void meeting_view_open(struct tui *t, bool resume);
 /* Reads the cadence and participation report and switches to its view. */
@@ -196,6 +199,12 @@ void pick_options_free(struct pick_option *o, size_t n);
 store_id pick_department(struct tui *t, const char *title, const char *filter);
 /* Picks a person, or adds one on the spot; 0 when cancelled. */
 store_id pick_person(struct tui *t, const char *title, const char *filter);
+
+/* The menu of what can be done to an action (action_menu.c): done, a new
+ * due date (offering default_due), a new owner, drop with a reason; reopen
+ * when it is done or dropped. Changes are events tied to meeting (0: none).
+ * True when something was saved; the flash says what. */
+bool action_menu(struct tui *t, const struct item *it, store_id meeting, cx_date default_due);
 
 /* The capture form. `it` holds the starting values (kind set; id 0 for a
  * new item). Returns true when the item was saved (it->id set). `link_to`,

@@ -30,23 +30,35 @@ static void facts_load(struct tui *t, struct home_facts *f)
 	store_action_counts(t->st, clock_today(), 0, &f->open, &f->overdue);
 }
 
-enum home_item { HOME_MEETING, HOME_CADENCE, HOME_HELP, HOME_QUIT };
+/* The menu: what each entry opens, with the key that opens it from home.
+ * Entries with no opener are the meeting (its label depends on whether one
+ * is in progress), help and quit. */
+struct home_entry {
+	const char *label;
+	wint_t key; /* 0: none */
+	void (*open)(struct tui *t);
+};
 
-#define MENU_MAX 8
+static const struct home_entry home_menu[] = {
+	{"Start a meeting", 0, NULL},
+	{"Actions: who owes what", 'a', actions_view_open},
+	{"Cadence and participation", 'c', cadence_view_open},
+	{"Help: keys", '?', NULL},
+	{"Quit", 'q', NULL},
+};
 
-/* The menu's labels and what each one opens. */
-static int menu_items(const struct home_facts *f, const char **labels, enum home_item *ids)
+#define HOME_MEETING 0
+#define HOME_N ((int)ARRAY_SIZE(home_menu))
+
+static void menu_label(const struct home_facts *f, int i, char *buf, size_t len)
 {
-	int n = 0;
-	ids[n] = HOME_MEETING;
-	labels[n++] = f->in_progress ? "Resume the meeting in progress" : "Start a meeting";
-	ids[n] = HOME_HELP;
-	labels[n++] = "Help: keys";
-	ids[n] = HOME_CADENCE;
-	labels[n++] = "Cadence and participation (c)";
-	ids[n] = HOME_QUIT;
-	labels[n++] = "Quit";
-	return n;
+	const struct home_entry *e = &home_menu[i];
+	const char *label = i == HOME_MEETING && f->in_progress ? "Resume the meeting in progress"
+								: e->label;
+	if (e->open && e->key)
+		snprintf(buf, len, "  %s (%lc)  ", label, (wint_t)e->key);
+	else
+		snprintf(buf, len, "  %s  ", label);
 }
 
 static void due_line(const struct home_facts *f, char *buf, size_t len)
@@ -104,13 +116,10 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
-	const char *labels[MENU_MAX];
-	enum home_item ids[MENU_MAX];
-	int n = menu_items(&f, labels, ids);
-	if (home_sel >= n)
-		home_sel = n - 1;
-	for (int i = 0; i < n && y < t->rows - 2; i++, y++) {
-		snprintf(line, sizeof line, "  %s  ", labels[i]);
+	if (home_sel >= HOME_N)
+		home_sel = HOME_N - 1;
+	for (int i = 0; i < HOME_N && y < t->rows - 2; i++, y++) {
+		menu_label(&f, i, line, sizeof line);
 		draw_text(y, x, line, w, i == home_sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
 	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  ?  help  q quit", t->cols,
@@ -121,38 +130,35 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	struct home_facts f;
-	facts_load(t, &f);
-	const char *labels[MENU_MAX];
-	enum home_item ids[MENU_MAX];
-	int n = menu_items(&f, labels, ids);
-	if (f.have_org)
-		org_free(&f.org);
-	if (!is_key && ch == 'c') { /* the shortcut shown in the label */
-		cadence_view_open(t);
-		return ACT_NONE;
-	}
+	for (int i = 0; !is_key && i < HOME_N; i++)
+		if (home_menu[i].open && home_menu[i].key == ch) {
+			home_sel = i;
+			home_menu[i].open(t);
+			return ACT_NONE;
+		}
 	switch (a) {
 	case ACT_UP:
 		home_sel = home_sel > 0 ? home_sel - 1 : 0;
 		return ACT_NONE;
 	case ACT_DOWN:
-		home_sel = home_sel + 1 < n ? home_sel + 1 : home_sel;
+		home_sel = home_sel + 1 < HOME_N ? home_sel + 1 : home_sel;
+		return ACT_NONE;
+	case ACT_TOP:
+		home_sel = 0;
+		return ACT_NONE;
+	case ACT_BOTTOM:
+		home_sel = HOME_N - 1;
 		return ACT_NONE;
 	case ACT_SELECT:
-		switch (ids[home_sel]) {
-		case HOME_MEETING:
-			meeting_view_open(t, f.in_progress);
-			return ACT_NONE;
-		case HOME_CADENCE:
-			cadence_view_open(t);
-			return ACT_NONE;
-		case HOME_HELP:
-			return ACT_HELP;
-		case HOME_QUIT:
-		default:
-			return ACT_QUIT;
+		if (home_sel == HOME_MEETING) {
+			store_id id;
+			meeting_view_open(t, store_meeting_in_progress(t->st, &id) == STORE_OK);
+		} else if (home_menu[home_sel].open) {
+			home_menu[home_sel].open(t);
+		} else {
+			return home_menu[home_sel].key == '?' ? ACT_HELP : ACT_QUIT;
 		}
+		return ACT_NONE;
 	default:
 		return a;
 	}

@@ -27,6 +27,20 @@ for cmd in "status" "dept list" "person list" "org show" "show last"; do
 	echo "$cmd: $((t1 - t0)) ms"
 done
 
+for cmd in "actions" "actions --dept Sales" "actions --state done --dept IT" "digest"; do
+	t0=$(now_ms)
+	# shellcheck disable=SC2086
+	"$cxmeet" --db "$db" $cmd >/dev/null
+	t1=$(now_ms)
+	echo "$cmd: $((t1 - t0)) ms"
+done
+t0=$(now_ms)
+rc=0
+"$cxmeet" --db "$db" overdue >/dev/null || rc=$?
+t1=$(now_ms)
+echo "overdue: $((t1 - t0)) ms, exit status $rc"
+[ "$rc" -eq 8 ] || { echo "overdue should exit 8 on the demo history"; exit 1; }
+
 # The queries behind the meeting screen must use indexes, never scan items.
 plan=$(sqlite3 "$db" "EXPLAIN QUERY PLAN SELECT id FROM items WHERE kind = 'action'
   AND status = 'open' AND deleted_at IS NULL AND coalesce(meeting_id, 0) <> 1

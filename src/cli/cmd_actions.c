@@ -1,0 +1,349 @@
+/* cmd_actions.c - who owes what, between meetings: `cxmeet actions` (the
+ * list, filtered), `cxmeet done` (an action closed outside a meeting),
+ * `cxmeet overdue` (for cron: exit status 8 when anything is overdue) and
+ * `cxmeet digest` (overdue and soon-due actions per owner, for a mail). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/actions.h"
+#include "cxmeet/cli.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+/* Rows read per store call: a long list never sits in memory twice. */
+#define PAGE 2000
+
+static const struct table_col action_cols[] = {
+	{"id", COL_INT, true},
+	{"due", COL_TEXT, false},
+	{"days_overdue", COL_INT, true},
+	{"slips", COL_INT, true},
+	{"carried", COL_INT, true},
+	{"escalate", COL_BOOL, false},
+	{"status", COL_TEXT, false},
+	{"owner", COL_TEXT, false},
+	{"department", COL_TEXT, false},
+	{"meeting", COL_TEXT, false},
+	{"text", COL_TEXT, false},
+};
+
+struct list_opts {
+	struct action_filter f;
+	const char *owner;
+	const char *dept;
+	const char *due_before;
+	enum out_format format;
+};
+
+/* The organisation's escalation limit (3 when it was never set up). */
+static int escalate_limit(struct cli *cli)
+{
+	struct org o;
+	if (store_org_get(cli->st, &o) != STORE_OK)
+		return 3;
+	int n = o.escalate_after;
+	org_free(&o);
+	return n;
+}
+
+static void table_add(struct table *t, const struct action_row *r, cx_date today, int limit)
+{
+	const struct item *it = &r->it;
+	char due[16], met[16];
+	table_row(t);
+	table_cell_int(t, it->id);
+	table_cell(t, it->due == DATE_NONE ? NULL : (date_format(it->due, due, sizeof due), due));
+	table_cell_int(t, action_days_overdue(it, today));
+	table_cell_int(t, it->slips);
+	table_cell_int(t, it->carried);
+	table_cell_bool(t, action_escalated(it, limit));
+	table_cell(t, item_status_name(it->status));
+	table_cell(t, it->person_name);
+	table_cell(t, it->dept_name);
+	if (r->meeting_at)
+		date_format(date_from_time(r->meeting_at), met, sizeof met);
+	table_cell(t, r->meeting_at ? met : NULL);
+	table_cell(t, it->text);
+}
+
+/* Writes every action the filter selects, a page of the store at a time;
+ * *count gets how many. */
+static int list_out(struct cli *cli, const struct action_filter *f, enum out_format format,
+		    const char *none, size_t *count)
+{
+	struct table t;
+	int limit = escalate_limit(cli);
+	enum store_rc rc = STORE_OK;
+	table_init(&t, action_cols, ARRAY_SIZE(action_cols));
+	for (size_t offset = 0;; offset += PAGE) {
+		struct action_row *rows;
+		size_t n;
+		if ((rc = store_actions_list(cli->st, f, offset, PAGE, &rows, &n)) != STORE_OK)
+			break;
+		for (size_t i = 0; i < n; i++)
+			table_add(&t, &rows[i], f->today, limit);
+		action_rows_free(rows, n);
+		if (n < PAGE)
+			break;
+	}
+	int status = 0;
+	*count = t.nrows;
+	if (rc != STORE_OK)
+		status = cli_store_error(cli, rc);
+	else if (t.nrows == 0 && format == OUT_PLAIN)
+		fprintf(cli->out, "%s\n", none);
+	else
+		status = cli_table_out(cli, &t, format);
+	table_free(&t);
+	return status;
+}
+
+/* A date as typed for --due-before: YYYY-MM-DD (past ones too), or the
+ * relative forms of due dates (today, +2w, fri, eom...). */
+static int parse_before(const char *s, cx_date today, cx_date *out)
+{
+	char err[256];
+	struct date_context dc = {today, DATE_NONE};
+	if (date_parse_iso(s, out) || date_parse_due(s, &dc, out, err, sizeof err) == 0)
+		return 0;
+	return cli_input_error("--due-before: %s", err);
+}
+
+/* Turns --owner and --dept names into ids; unknown names are refused. */
+static int resolve_names(struct cli *cli, struct list_opts *o)
+{
+	enum store_rc rc;
+	if (o->dept) {
+		struct dept d;
+		if ((rc = store_dept_find(cli->st, o->dept, &d)) != STORE_OK)
+			return cli_store_error(cli, rc);
+		o->f.dept_id = d.id;
+		dept_free(&d);
+	}
+	if (o->owner) {
+		struct person p;
+		if ((rc = store_person_find(cli->st, o->owner, &p)) != STORE_OK)
+			return cli_store_error(cli, rc);
+		o->f.person_id = p.id;
+		person_free(&p);
+	}
+	if (o->due_before)
+		return parse_before(o->due_before, o->f.today, &o->f.due_before);
+	return 0;
+}
+
+static int bad_state(const struct command *cmd, const char *s)
+{
+	return cli_usage_error(cmd, "unknown state '%s' (use open, overdue, week, done, dropped "
+				    "or all)", s);
+}
+
+int cmd_actions(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"overdue", no_argument, NULL, 'O'},
+		{"state", required_argument, NULL, 's'},
+		{"owner", required_argument, NULL, 'o'},
+		{"dept", required_argument, NULL, 'd'},
+		{"due-before", required_argument, NULL, 'b'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("actions");
+	struct list_opts o = {.f = {ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()}};
+	int state = -1, c;
+	while ((c = cli_getopt(cmd, argc, argv, "s:o:d:b:", opts)) != -1) {
+		int want = -1;
+		switch (c) {
+		case 'O': want = ASTATE_OVERDUE; break;
+		case 's':
+			if ((want = action_state_parse(optarg)) < 0)
+				return bad_state(cmd, optarg);
+			break;
+		case 'o': o.owner = optarg; break;
+		case 'd': o.dept = optarg; break;
+		case 'b': o.due_before = optarg; break;
+		case 'f':
+			if (cli_format(cmd, optarg, OUT_TABLES, &o.format))
+				return EXIT_USAGE;
+			break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+		if (want >= 0 && state >= 0 && state != want)
+			return cli_usage_error(cmd, "two different states asked for (--overdue, "
+						    "--state): give one");
+		if (want >= 0)
+			state = want;
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if (state >= 0)
+		o.f.state = (enum action_state)state;
+	int rc = cli_open(cli);
+	if (rc == 0)
+		rc = resolve_names(cli, &o);
+	size_t n;
+	return rc ? rc : list_out(cli, &o.f, o.format, "No actions match.", &n);
+}
+
+int cmd_overdue(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("overdue");
+	enum out_format format = OUT_PLAIN;
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "", opts)) != -1) {
+		switch (c) {
+		case 'f':
+			if (cli_format(cmd, optarg, OUT_TABLES, &format))
+				return EXIT_USAGE;
+			break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	int rc = cli_open(cli);
+	if (rc)
+		return rc;
+	struct action_filter f = {ASTATE_OVERDUE, 0, 0, DATE_NONE, clock_today()};
+	size_t n = 0;
+	rc = list_out(cli, &f, format, "No overdue actions.", &n);
+	return rc ? rc : n > 0 ? EXIT_OVERDUE : EXIT_OK;
+}
+
+/* "12" or "#12"; false when it is not an item number. */
+static bool parse_id(const char *s, store_id *id)
+{
+	if (*s == '#')
+		s++;
+	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 18)
+		return false;
+	*id = strtoll(s, NULL, 10);
+	return *id > 0;
+}
+
+/* Refuses, with a message and nothing written, what cannot be marked done. */
+static int check_done(struct cli *cli, store_id id)
+{
+	struct item it;
+	enum store_rc rc = store_item_get(cli->st, id, &it);
+	if (rc == STORE_NOTFOUND)
+		return cli_input_error("no action #%lld", (long long)id);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	int status = 0;
+	if (it.deleted_at)
+		status = cli_input_error("action #%lld was deleted", (long long)id);
+	else if (it.kind != ITEM_ACTION)
+		status = cli_input_error("#%lld is a %s, not an action", (long long)id,
+					 item_kind_label(it.kind));
+	else if (it.status != STATUS_OPEN)
+		status = cli_input_error("action #%lld is already %s", (long long)id,
+					 item_status_name(it.status));
+	item_free(&it);
+	return status;
+}
+
+int cmd_done(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"reason", required_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("done");
+	const char *reason = NULL;
+	int c;
+	while ((c = cli_getopt(cmd, argc, argv, "r:", opts)) != -1) {
+		switch (c) {
+		case 'r': reason = optarg; break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	store_id id;
+	if (optind >= argc)
+		return cli_usage_error(cmd, "missing the action's number (see 'cxmeet actions')");
+	if (argc - optind > 1)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
+	if (!parse_id(argv[optind], &id))
+		return cli_usage_error(cmd, "'%s' is not an action's number", argv[optind]);
+	int rc = cli_open(cli);
+	if (rc == 0)
+		rc = check_done(cli, id);
+	if (rc)
+		return rc;
+	enum store_rc src = store_item_set_status(cli->st, id, STATUS_DONE, reason, 0, clock_now());
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	fprintf(cli->out, "Action #%lld is done.\n", (long long)id);
+	return EXIT_OK;
+}
+
+/* The people who own the rows, for their email addresses. */
+static struct person *owners(struct cli *cli, const struct action_row *rows, size_t n,
+			     size_t *n_people)
+{
+	struct person *p = xcalloc(n + 1, sizeof *p);
+	*n_people = 0;
+	for (size_t i = 0; i < n; i++) {
+		store_id id = rows[i].it.person_id;
+		bool seen = id == 0;
+		for (size_t k = 0; k < *n_people && !seen; k++)
+			seen = p[k].id == id;
+		if (!seen && store_person_get(cli->st, id, &p[*n_people]) == STORE_OK)
+			(*n_people)++;
+	}
+	return p;
+}
+
+int cmd_digest(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"days", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("digest");
+	int days = 7, c;
+	while ((c = cli_getopt(cmd, argc, argv, "n:", opts)) != -1) {
+		switch (c) {
+		case 'n':
+			if (!*optarg || strspn(optarg, "0123456789") != strlen(optarg) ||
+			    strlen(optarg) > 3 || (days = atoi(optarg)) > 366)
+				return cli_usage_error(cmd, "--days takes a number of days from 0 "
+							    "to 366");
+			break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	int rc = cli_open(cli);
+	if (rc)
+		return rc;
+	cx_date today = clock_today();
+	struct action_filter f = {ASTATE_OPEN, 0, 0, today + days + 1, today};
+	struct action_row *rows;
+	size_t n, n_people;
+	enum store_rc src = store_actions_list(cli->st, &f, 0, SIZE_MAX / 2, &rows, &n);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	struct person *people = owners(cli, rows, n, &n_people);
+	char *text = action_digest(rows, n, people, n_people, today, days, escalate_limit(cli));
+	fputs(text, cli->out);
+	free(text);
+	person_list_free(people, n_people);
+	action_rows_free(rows, n);
+	return EXIT_OK;
+}

@@ -1,0 +1,201 @@
+/* actions.c - the rules of actions between meetings: list states and their
+ * dates, escalation to the sponsor, and the per-owner digest for a mail. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/actions.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+static const char *const state_names[ASTATE_COUNT] = {
+	"open", "overdue", "week", "done", "dropped", "all",
+};
+
+static const char *const state_labels[ASTATE_COUNT] = {
+	"open", "overdue", "due this week", "done", "dropped", "all",
+};
+
+const char *action_state_name(enum action_state s)
+{
+	return (int)s >= 0 && s < ASTATE_COUNT ? state_names[s] : "?";
+}
+
+const char *action_state_label(enum action_state s)
+{
+	return (int)s >= 0 && s < ASTATE_COUNT ? state_labels[s] : "?";
+}
+
+int action_state_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	for (int i = 0; i < ASTATE_COUNT; i++)
+		if (text_ieq(s, state_names[i]))
+			return i;
+	if (text_ieq(s, "due-this-week") || text_ieq(s, "this-week"))
+		return ASTATE_WEEK;
+	return -1;
+}
+
+const char *action_state_status(enum action_state s)
+{
+	switch (s) {
+	case ASTATE_DONE: return "done";
+	case ASTATE_DROPPED: return "dropped";
+	case ASTATE_ALL: return NULL;
+	default: return "open";
+	}
+}
+
+static cx_date earlier(cx_date a, cx_date b)
+{
+	if (a == DATE_NONE)
+		return b;
+	if (b == DATE_NONE)
+		return a;
+	return a < b ? a : b;
+}
+
+void action_state_range(const struct action_filter *f, cx_date *from, cx_date *before)
+{
+	*from = DATE_NONE;
+	*before = f->due_before;
+	if (f->state == ASTATE_OVERDUE) {
+		*before = earlier(f->due_before, f->today);
+	} else if (f->state == ASTATE_WEEK) {
+		*from = f->today;
+		*before = earlier(f->due_before, f->today + 7);
+	}
+}
+
+enum action_state action_state_next(enum action_state s)
+{
+	return (enum action_state)(((int)s + 1) % ASTATE_COUNT);
+}
+
+bool action_escalated(const struct item *it, int limit)
+{
+	return limit >= 1 && it->kind == ITEM_ACTION && it->status == STATUS_OPEN &&
+	       it->carried >= limit;
+}
+
+/* The rows' indexes ordered by owner name (no owner last), keeping the due
+ * order within an owner. */
+static const struct action_row *sort_rows;
+
+static int by_owner(const void *a, const void *b)
+{
+	const struct item *x = &sort_rows[*(const size_t *)a].it;
+	const struct item *y = &sort_rows[*(const size_t *)b].it;
+	bool nx = !x->person_id, ny = !y->person_id;
+	if (nx != ny)
+		return nx ? 1 : -1;
+	if (!nx && x->person_id != y->person_id) {
+		char *fx = text_fold(x->person_name ? x->person_name : "");
+		char *fy = text_fold(y->person_name ? y->person_name : "");
+		int c = strcmp(fx, fy);
+		free(fx);
+		free(fy);
+		if (c)
+			return c;
+		return x->person_id < y->person_id ? -1 : 1;
+	}
+	size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static const struct person *find_person(const struct person *people, size_t n, store_id id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (people[i].id == id)
+			return &people[i];
+	return NULL;
+}
+
+/* Appends user text with control characters made harmless. */
+static void add_safe(struct strbuf *sb, const char *s)
+{
+	char *p = text_printable(s ? s : "");
+	for (char *c = p; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' '; /* one action, one line */
+	sb_add(sb, p);
+	free(p);
+}
+
+static void owner_heading(struct strbuf *sb, const struct item *it, const struct person *people,
+			  size_t n_people)
+{
+	if (!it->person_id) {
+		sb_add(sb, "No owner\n");
+		return;
+	}
+	const struct person *p = find_person(people, n_people, it->person_id);
+	add_safe(sb, it->person_name ? it->person_name : "?");
+	if (p && p->email && *p->email) {
+		sb_add(sb, " <");
+		add_safe(sb, p->email);
+		sb_add(sb, ">");
+	}
+	sb_add(sb, "\n");
+}
+
+static void action_line(struct strbuf *sb, const struct item *it, cx_date today,
+			int escalate_after)
+{
+	char due[16] = "no date";
+	if (it->due != DATE_NONE)
+		date_format(it->due, due, sizeof due);
+	sb_addf(sb, "  - #%lld due %s, ", (long long)it->id, due);
+	int late = action_days_overdue(it, today);
+	if (late)
+		sb_addf(sb, "%d day%s overdue", late, late == 1 ? "" : "s");
+	else if (it->due == today)
+		sb_add(sb, "due today");
+	else if (it->due != DATE_NONE)
+		sb_addf(sb, "due in %d day%s", (int)(it->due - today),
+			it->due - today == 1 ? "" : "s");
+	sb_add(sb, " (");
+	add_safe(sb, it->dept_name ? it->dept_name : "no department");
+	sb_add(sb, "): ");
+	add_safe(sb, it->text);
+	sb_add(sb, "\n");
+	if (action_escalated(it, escalate_after))
+		sb_addf(sb, "    carried %d times \xe2\x80\x94 escalate to the sponsor\n",
+			it->carried);
+}
+
+char *action_digest(const struct action_row *rows, size_t n, const struct person *people,
+		    size_t n_people, cx_date today, int days, int escalate_after)
+{
+	struct strbuf sb;
+	char date[16];
+	size_t overdue = 0;
+	sb_init(&sb);
+	for (size_t i = 0; i < n; i++)
+		overdue += action_days_overdue(&rows[i].it, today) > 0;
+	date_format(today, date, sizeof date);
+	sb_addf(&sb, "Actions overdue or due in the next %d day%s, as of %s: %zu overdue, %zu due "
+		     "soon.\n", days, days == 1 ? "" : "s", date, overdue, n - overdue);
+	if (n == 0) {
+		sb_add(&sb, "\nNothing is overdue or due soon.\n");
+		return sb_take(&sb);
+	}
+	size_t *order = xcalloc(n, sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	sort_rows = rows;
+	qsort(order, n, sizeof *order, by_owner);
+	sort_rows = NULL;
+	for (size_t k = 0; k < n; k++) {
+		const struct item *it = &rows[order[k]].it;
+		if (k == 0 || rows[order[k - 1]].it.person_id != it->person_id) {
+			sb_add(&sb, "\n");
+			owner_heading(&sb, it, people, n_people);
+		}
+		action_line(&sb, it, today, escalate_after);
+	}
+	free(order);
+	return sb_take(&sb);
+}

@@ -1,0 +1,84 @@
+/* store_actions.c - the action list between meetings: actions filtered by
+ * state, department, owner and due date, a page at a time, with the meeting
+ * each came from; and the counts for the same filter. The page's ids are
+ * chosen on the items_kind_status_due index, so a page costs the same on
+ * ten years of history as on ten days. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "cxmeet/actions.h"
+#include "cxmeet/util.h"
+
+/* Binds the filter's parameters (?1 and ?4 to ?8) to s. */
+static void bind_filter(sqlite3_stmt *s, const struct action_filter *f)
+{
+	cx_date from, before;
+	const char *status = action_state_status(f->state);
+	action_state_range(f, &from, &before);
+	bind_text(s, 1, status);
+	bind_date(s, 4, from);
+	bind_date(s, 5, before);
+	bind_int(s, 6, f->dept_id);
+	bind_int(s, 7, f->person_id);
+	bind_date(s, 8, f->today);
+}
+
+static void read_row(sqlite3_stmt *s, void *elem)
+{
+	struct action_row *r = elem;
+	read_item(s, &r->it);
+	r->meeting_at = col_time(s, 22);
+}
+
+static void free_rows(void *arr, size_t n) { action_rows_free(arr, n); }
+
+static bool state_ok(struct store *st, const struct action_filter *f)
+{
+	if ((int)f->state < 0 || f->state >= ASTATE_COUNT) {
+		store_failf(st, STORE_INVALID, "unknown action state");
+		return false;
+	}
+	return true;
+}
+
+enum store_rc store_actions_list(struct store *st, const struct action_filter *f, size_t offset,
+				 size_t limit, struct action_row **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!state_ok(st, f))
+		return STORE_INVALID;
+	sqlite3_stmt *s = stmt_get(st, f->state == ASTATE_ALL ? STMT_ACTION_PAGE_ALL
+								: STMT_ACTION_PAGE);
+	bind_filter(s, f);
+	bind_int(s, 9, (int64_t)limit);
+	bind_int(s, 10, (int64_t)offset);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_row, free_rows,
+			    "reading actions");
+}
+
+enum store_rc store_actions_count(struct store *st, const struct action_filter *f,
+				  int64_t *total, int64_t *overdue)
+{
+	*total = *overdue = 0;
+	if (!state_ok(st, f))
+		return STORE_INVALID;
+	sqlite3_stmt *s = stmt_get(st, f->state == ASTATE_ALL ? STMT_ACTION_COUNT_ALL
+								: STMT_ACTION_COUNT);
+	bind_filter(s, f);
+	enum store_rc rc = stmt_row(st, s, "counting actions");
+	if (rc == STORE_OK) {
+		*total = sqlite3_column_int64(s, 0);
+		*overdue = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+void action_rows_free(struct action_row *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		item_free(&r[i].it);
+	free(r);
+}

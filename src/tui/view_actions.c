@@ -1,0 +1,379 @@
+/* view_actions.c - every action between meetings: filtered by state (open,
+ * overdue, due this week, done, dropped, all), department and owner; overdue
+ * first, with days late, slips, meetings carried, the escalation mark and
+ * the meeting each came from. Enter acts on the action (the shared action
+ * menu, outside any meeting); v shows its history. Rows are read a page at a
+ * time, so ten years of history open as fast as ten days. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+#include "cxmeet/actions.h"
+#include "cxmeet/util.h"
+
+#define PAGE 200
+#define ESC 27
+
+static struct {
+	struct action_filter f;
+	struct action_row *rows; /* the page loaded */
+	size_t n;
+	size_t offset;           /* row number of rows[0] */
+	int64_t total, overdue;
+	int sel, top;
+	char *dept_name, *owner_name; /* the filters, as shown */
+	int escalate_after;
+	cx_date next_meeting; /* offered as the new due date; DATE_NONE: none ahead */
+} av;
+
+/* Reads the page around the cursor and the counts for the filter. */
+static void load(struct tui *t)
+{
+	action_rows_free(av.rows, av.n);
+	av.rows = NULL;
+	av.n = 0;
+	av.f.today = clock_today();
+	if (store_actions_count(t->st, &av.f, &av.total, &av.overdue) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	if (av.sel >= av.total)
+		av.sel = av.total > 0 ? (int)av.total - 1 : 0;
+	av.offset = av.sel > PAGE / 2 ? (size_t)av.sel - PAGE / 2 : 0;
+	if (store_actions_list(t->st, &av.f, av.offset, PAGE, &av.rows, &av.n) != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+}
+
+static const struct action_row *selected(void)
+{
+	long i = (long)av.sel - (long)av.offset;
+	return i >= 0 && (size_t)i < av.n ? &av.rows[i] : NULL;
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+/* Column layout: narrow screens leave out the department and meeting. */
+struct cols {
+	bool wide;
+	int owner;
+};
+
+static struct cols layout_for(int w)
+{
+	struct cols c = {w >= 100, w >= 100 ? 16 : 14};
+	return c;
+}
+
+static void draw_row(const struct action_row *r, int y, int w, bool cur, struct cols c)
+{
+	const struct item *it = &r->it;
+	char buf[64], date[16];
+	int late = action_days_overdue(it, av.f.today);
+	bool esc = action_escalated(it, av.escalate_after);
+	bool closed = it->status != STATUS_OPEN;
+	attr_t a = cur ? theme(C_SELECTED) : closed ? theme(C_MUTED) : theme(C_NORMAL);
+	attr_t muted = cur ? a : theme(C_MUTED);
+	draw_fill(y, 0, w, a);
+	date[0] = '\0';
+	if (it->due != DATE_NONE)
+		date_format(it->due, date, sizeof date);
+	int x = 1;
+	draw_text(y, x, date[0] ? date : "-", 10, late && !cur ? theme(C_WARNING) : a);
+	x += 11;
+	if (late) {
+		snprintf(buf, sizeof buf, "%4dd", late);
+		draw_text(y, x, buf, 5, cur ? a : theme(C_WARNING));
+	} else if (closed) {
+		draw_text(y, x, it->status == STATUS_DONE ? " done" : " drop", 5, muted);
+	}
+	x += 6;
+	snprintf(buf, sizeof buf, "%4d %4d", it->slips, it->carried);
+	draw_text(y, x, buf, 9, muted);
+	x += 10;
+	if (esc)
+		draw_text(y, x, "ESC", 3, cur ? a | A_BOLD : theme(C_ERROR) | A_BOLD);
+	x += 4;
+	draw_text(y, x, it->person_name ? it->person_name : "-", c.owner - 1, a);
+	x += c.owner;
+	if (c.wide) {
+		draw_text(y, x, it->dept_name ? it->dept_name : "-", 13, muted);
+		x += 14;
+		if (r->meeting_at)
+			date_format(date_from_time(r->meeting_at), date, sizeof date);
+		draw_text(y, x, r->meeting_at ? date : "-", 10, muted);
+		x += 11;
+	}
+	if (x < w)
+		draw_text(y, x, it->text, w - x, late && !cur ? theme(C_WARNING) : a);
+}
+
+static void draw_header(struct tui *t)
+{
+	char line[400];
+	if (av.f.state == ASTATE_OVERDUE || av.f.state == ASTATE_DONE ||
+	    av.f.state == ASTATE_DROPPED)
+		snprintf(line, sizeof line, " Actions: %lld %s", (long long)av.total,
+			 action_state_label(av.f.state));
+	else
+		snprintf(line, sizeof line, " Actions: %lld %s, %lld overdue", (long long)av.total,
+			 av.f.state == ASTATE_ALL ? "in all" : action_state_label(av.f.state),
+			 (long long)av.overdue);
+	draw_line(0, 0, line, t->cols, theme(C_TITLE));
+	snprintf(line, sizeof line, "Showing: %s   Department: %s   Owner: %s",
+		 action_state_label(av.f.state), av.dept_name ? av.dept_name : "any",
+		 av.owner_name ? av.owner_name : "any");
+	draw_text(1, 1, line, t->cols - 2, theme(C_HEADING));
+	struct cols c = layout_for(t->cols);
+	snprintf(line, sizeof line, " %-10s %5s %4s %4s %-3s %-*s%s", "Due", "Late", "Slip", "Carr",
+		 "Esc", c.owner, "Owner", c.wide ? "Department    Meeting    Action" : "Action");
+	draw_line(2, 0, line, t->cols, theme(C_MUTED) | A_UNDERLINE);
+}
+
+/* The selected action in full under the list: text, department, meeting. */
+static void draw_detail(struct tui *t, int y)
+{
+	const struct action_row *r = selected();
+	if (!r)
+		return;
+	char line[200], date[16];
+	if (r->meeting_at) {
+		date_format(date_from_time(r->meeting_at), date, sizeof date);
+		snprintf(line, sizeof line, "#%lld %s, from the meeting of %s", (long long)r->it.id,
+			 item_status_name(r->it.status), date);
+	} else {
+		snprintf(line, sizeof line, "#%lld %s, captured outside a meeting",
+			 (long long)r->it.id, item_status_name(r->it.status));
+	}
+	int used = draw_text(y, 1, line, t->cols - 2, theme(C_MUTED));
+	if (r->it.dept_name && used + 4 < t->cols - 2) {
+		draw_text(y, 1 + used, ", ", 2, theme(C_MUTED));
+		draw_text(y, 3 + used, r->it.dept_name, t->cols - 5 - used, theme(C_MUTED));
+	}
+	draw_wrapped(y + 1, 1, r->it.text, t->cols - 2, 1, theme(C_NORMAL));
+}
+
+static int list_rows(struct tui *t) { return t->rows - 7; }
+
+static void actions_draw(struct tui *t)
+{
+	draw_header(t);
+	int rows = list_rows(t);
+	struct cols c = layout_for(t->cols);
+	if (av.total == 0) {
+		draw_text(4, 2, "No actions match the filters.", t->cols - 4, theme(C_MUTED));
+	} else {
+		cursor_scroll(av.sel, &av.top, rows);
+		for (int r = 0; r < rows; r++) {
+			long idx = (long)av.top + r - (long)av.offset;
+			if (idx < 0 || (size_t)idx >= av.n)
+				break;
+			draw_row(&av.rows[idx], 3 + r, t->cols, av.top + r == av.sel, c);
+		}
+		draw_detail(t, t->rows - 4);
+	}
+	draw_line(t->rows - 1, 0, " Enter act  v history  f state  d dept  o owner  ? help  q back",
+		  t->cols, theme(C_STATUS));
+}
+
+/* --- the history panel -------------------------------------------------- */
+
+/* One line per event: when, what, old -> new, reason, in which meeting. */
+static char *event_line(const struct item_event *e)
+{
+	char when[32];
+	clock_format_utc(e->at, when, sizeof when);
+	when[16] = '\0';
+	when[10] = ' ';
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%s  %-10s", when, event_kind_name(e->kind));
+	if (e->old_value || e->new_value)
+		sb_addf(&sb, "  %s -> %s", e->old_value ? e->old_value : "-",
+			e->new_value ? e->new_value : "-");
+	if (e->reason)
+		sb_addf(&sb, "  \"%s\"", e->reason);
+	if (e->meeting_id)
+		sb_addf(&sb, "  (meeting #%lld)", (long long)e->meeting_id);
+	else
+		sb_add(&sb, "  (outside a meeting)");
+	return sb_take(&sb);
+}
+
+static void history(struct tui *t)
+{
+	const struct action_row *r = selected();
+	if (!r)
+		return;
+	struct item_event *ev;
+	size_t n;
+	if (store_item_events(t->st, r->it.id, &ev, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	char **lines = xcalloc(n + 1, sizeof *lines);
+	for (size_t i = 0; i < n; i++)
+		lines[i] = event_line(&ev[i]);
+	char title[64];
+	snprintf(title, sizeof title, "History of action #%lld", (long long)r->it.id);
+	int top = 0;
+	for (;;) {
+		tui_redraw(t);
+		int h = t->rows - 4, w = t->cols - 4, page = h - 4;
+		if (!t->too_small) {
+			if (top > (int)n - page)
+				top = (int)n - page > 0 ? (int)n - page : 0;
+			draw_box(2, 2, h, w, title);
+			for (int i = 0; i < page && top + i < (int)n; i++)
+				draw_line(3 + i, 4, lines[top + i], w - 4, theme(C_NORMAL));
+			draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4,
+				  theme(C_MUTED));
+			refresh();
+		}
+		wint_t ch;
+		bool is_key;
+		if (!tui_read_key(t, &ch, &is_key, -1)) {
+			if (t->quit)
+				break;
+			continue;
+		}
+		enum action a = keymap_lookup(ch, is_key);
+		if (!cursor_move(&top, a, n, page > 1 ? page - 1 : 1))
+			break;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	item_events_free(ev, n);
+}
+
+/* --- filters and keys --------------------------------------------------- */
+
+static void set_dept(struct tui *t)
+{
+	free(av.dept_name);
+	av.dept_name = NULL;
+	if (av.f.dept_id) {
+		av.f.dept_id = 0;
+		tui_flash(t, false, "Any department.");
+		return;
+	}
+	store_id id = pick_department(t, "Only the actions of department", "");
+	struct dept d;
+	if (id && store_dept_get(t->st, id, &d) == STORE_OK) {
+		av.f.dept_id = id;
+		av.dept_name = xstrdup(d.name);
+		dept_free(&d);
+	}
+}
+
+static void set_owner(struct tui *t)
+{
+	free(av.owner_name);
+	av.owner_name = NULL;
+	if (av.f.person_id) {
+		av.f.person_id = 0;
+		tui_flash(t, false, "Any owner.");
+		return;
+	}
+	/* Archived people too: they may still owe actions. No "add a person"
+	 * here, unlike pick_person: a filter creates nothing. */
+	struct person *p;
+	size_t n;
+	if (store_person_list(t->st, true, 0, &p, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	struct pick_option *o = xcalloc(n + 1, sizeof *o);
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct pick_option){p[i].id, xstrdup(p[i].name),
+					    xstrdup(p[i].dept_name ? p[i].dept_name : "")};
+	int k = dialog_pick(t, "Only the actions owned by", o, n, "", NULL);
+	if (k >= 0) {
+		av.f.person_id = o[k].id;
+		av.owner_name = xstrdup(o[k].label);
+	}
+	pick_options_free(o, n);
+	person_list_free(p, n);
+}
+
+/* The view's own keys (raw characters); true when ch was one. */
+static bool own_key(struct tui *t, wint_t ch)
+{
+	switch (ch) {
+	case 'f':
+	case '\t':
+		av.f.state = action_state_next(av.f.state);
+		break;
+	case 'd': set_dept(t); break;
+	case 'o': set_owner(t); break;
+	case 'v': history(t); return true;
+	default: return false;
+	}
+	av.sel = av.top = 0;
+	load(t);
+	return true;
+}
+
+static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	if (!is_key && own_key(t, ch))
+		return ACT_NONE;
+	if (cursor_move(&av.sel, a, (size_t)av.total, list_rows(t) > 1 ? list_rows(t) - 1 : 1)) {
+		if (!selected())
+			load(t);
+		return ACT_NONE;
+	}
+	switch (a) {
+	case ACT_SELECT: {
+		const struct action_row *r = selected();
+		if (r && action_menu(t, &r->it, 0, av.next_meeting))
+			load(t);
+		return ACT_NONE;
+	}
+	case ACT_QUIT:
+		tui_set_view(t, &view_home);
+		return ACT_NONE;
+	case ACT_HELP:
+	case ACT_REDRAW:
+		return a;
+	default:
+		return ACT_NONE;
+	}
+}
+
+static void actions_close(struct tui *t)
+{
+	(void)t;
+	action_rows_free(av.rows, av.n);
+	free(av.dept_name);
+	free(av.owner_name);
+	memset(&av, 0, sizeof av);
+}
+
+const struct view_ops view_actions = {
+	.name = "actions", .draw = actions_draw, .key = actions_key, .close = actions_close};
+
+void actions_view_open(struct tui *t)
+{
+	memset(&av, 0, sizeof av);
+	av.f = (struct action_filter){ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()};
+	struct org o;
+	struct meeting last;
+	cx_date today = clock_today();
+	av.escalate_after = 3;
+	av.next_meeting = DATE_NONE;
+	if (store_org_get(t->st, &o) == STORE_OK) {
+		/* The next meeting by cadence, as the meeting runner offers it. */
+		bool have_last = store_meeting_last(t->st, &last) == STORE_OK;
+		cx_date from = have_last ? date_from_time(last.started_at) : DATE_NONE;
+		cx_date next = have_last && last.next_meeting != DATE_NONE
+				       ? last.next_meeting
+				       : meeting_next_due(&o.cadence, from, today);
+		av.next_meeting = next >= today ? next : DATE_NONE;
+		av.escalate_after = o.escalate_after;
+		org_free(&o);
+	}
+	tui_set_view(t, &view_actions);
+	load(t);
+}
