@@ -470,7 +470,7 @@ static enum store_rc configure(struct store *st)
 	rc = exec_sql(st, "PRAGMA journal_mode = WAL", "opening the database");
 	if (rc == STORE_OK)
 		rc = exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-			      " PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY",
+			      " PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY",
 			      "opening the database");
 	return rc;
 }
