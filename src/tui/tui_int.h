@@ -147,6 +147,12 @@ bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
 void tui_help(struct tui *t);
 /* Starts or resumes the meeting and switches to the runner. */
 void meeting_view_open(struct tui *t, bool resume);
+/* Starts a meeting on the facilitator's adjusted copy of a template. */
+void meeting_view_start(struct tui *t, store_id template_id, const struct agenda_template *agenda);
+/* The agenda template editor (view_agenda.c), and this meeting's agenda
+ * before it starts (view_prepare.c). */
+extern const struct view_ops view_agenda;
+void prepare_view_open(struct tui *t);
 
 /* --- drawing ------------------------------------------------------------ */
 
