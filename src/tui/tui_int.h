@@ -151,7 +151,7 @@ void meeting_view_open(struct tui *t, bool resume);
 void meeting_view_start(struct tui *t, store_id template_id, const struct agenda_template *agenda);
 /* The agenda template editor (view_agenda.c), and this meeting's agenda
  * before it starts (view_prepare.c). */
-extern const struct view_ops view_agenda;
+void agenda_view_open(struct tui *t);
 void prepare_view_open(struct tui *t);
 
 /* --- drawing ------------------------------------------------------------ */

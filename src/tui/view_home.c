@@ -36,6 +36,7 @@ static int menu_items(const struct home_facts *f, const char **labels)
 		labels[n++] = "Resume the meeting in progress";
 	else
 		labels[n++] = "Start a meeting";
+	labels[n++] = "Agenda templates (t)";
 	labels[n++] = "Help: keys";
 	labels[n++] = "Quit";
 	return n;
@@ -96,7 +97,7 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
-	const char *labels[4];
+	const char *labels[8];
 	int n = menu_items(&f, labels);
 	if (home_sel >= n)
 		home_sel = n - 1;
@@ -112,14 +113,16 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)ch;
-	(void)is_key;
 	struct home_facts f;
 	facts_load(t, &f);
-	const char *labels[4];
+	const char *labels[8];
 	int n = menu_items(&f, labels);
 	if (f.have_org)
 		org_free(&f.org);
+	if (!is_key && ch == 't') {
+		agenda_view_open(t);
+		return ACT_NONE;
+	}
 	switch (a) {
 	case ACT_UP:
 		home_sel = home_sel > 0 ? home_sel - 1 : 0;
@@ -128,9 +131,13 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		home_sel = home_sel + 1 < n ? home_sel + 1 : home_sel;
 		return ACT_NONE;
 	case ACT_SELECT:
-		if (home_sel == 0)
-			meeting_view_open(t, f.in_progress);
+		if (home_sel == 0 && f.in_progress)
+			meeting_view_open(t, true);
+		else if (home_sel == 0)
+			prepare_view_open(t); /* pick and adjust this meeting's agenda first */
 		else if (home_sel == 1)
+			agenda_view_open(t);
+		else if (home_sel == 2)
 			return ACT_HELP;
 		else
 			return ACT_QUIT;
