@@ -36,8 +36,8 @@ static int menu_items(const struct home_facts *f, const char **labels)
 		labels[n++] = "Resume the meeting in progress";
 	else
 		labels[n++] = "Start a meeting";
-	labels[n++] = "Agenda templates (t)";
 	labels[n++] = "Help: keys";
+	labels[n++] = "Agenda templates (t)";
 	labels[n++] = "Quit";
 	return n;
 }
@@ -136,9 +136,9 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		else if (home_sel == 0)
 			prepare_view_open(t); /* pick and adjust this meeting's agenda first */
 		else if (home_sel == 1)
-			agenda_view_open(t);
-		else if (home_sel == 2)
 			return ACT_HELP;
+		else if (home_sel == 2)
+			agenda_view_open(t);
 		else
 			return ACT_QUIT;
 		return ACT_NONE;
