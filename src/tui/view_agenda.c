@@ -166,9 +166,11 @@ static void list_draw(struct tui *t)
 	draw_line(0, 0, " Agenda templates", t->cols, theme(C_TITLE));
 	int w = t->cols, h = t->rows - 4;
 	char line[300];
-	snprintf(line, sizeof line, "   %-*s %6s %8s", w - 22 > 0 ? w - 22 : 1, "Name", "Steps",
-		 "Minutes");
-	draw_line(1, 0, line, w, theme(C_HEADING));
+	/* The same columns as the rows' numbers below. */
+	snprintf(line, sizeof line, " %6s %8s ", "Steps", "Minutes");
+	int hw = text_cols(line);
+	draw_line(1, 0, "   Name", w - hw, theme(C_HEADING));
+	draw_line(1, w - hw, line, hw, theme(C_HEADING));
 	cursor_scroll(ag.sel, &ag.top, h);
 	for (int r = 0; r < h; r++) {
 		size_t i = (size_t)(ag.top + r);
