@@ -122,7 +122,7 @@ static int agenda_export(struct cli *cli, const char *name, const struct agenda_
 }
 
 /* Reads a whole file ("-": standard input) of at most AGENDA_FILE_MAX bytes. */
-static char *read_all(const char *path, char *err, size_t errlen)
+static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -147,6 +147,7 @@ static char *read_all(const char *path, char *err, size_t errlen)
 		sb_free(&sb);
 		return NULL;
 	}
+	*len = sb.len;
 	return sb_take(&sb);
 }
 
@@ -167,10 +168,21 @@ static int parse_error(const char *path, const char *err)
 static int agenda_import(struct cli *cli, const char *path, const struct agenda_opts *o)
 {
 	char err[512];
-	char *text = read_all(path, err, sizeof err);
+	size_t len;
+	char *text = read_all(path, &len, err, sizeof err);
 	if (!text) {
 		cli_report("%s", err);
 		return EXIT_USAGE;
+	}
+	/* The parser reads a C string: a NUL byte would silently end the file. */
+	const char *nul = memchr(text, '\0', len);
+	if (nul) {
+		int line = 1;
+		for (const char *p = text; p < nul; p++)
+			line += *p == '\n';
+		snprintf(err, sizeof err, "line %d: a NUL byte: not a text file", line);
+		free(text);
+		return parse_error(path, err);
 	}
 	struct agenda_template t;
 	int prc = agenda_parse(text, &t, err, sizeof err);
