@@ -488,9 +488,9 @@ static void cli__list_default_copy_rename_archive(void **state)
 	assert_int_equal(run("agenda", "copy", "Standard council meeting", "Review, \"Q4\"", NULL), 0);
 	assert_int_equal(run("agenda", "list", "--format", "csv", NULL), 0);
 	char *o = slurp(out_path);
-	assert_string_equal(o, "name,default,steps,minutes\n"
-			       "\"Review, \"\"Q4\"\"\",0,9,65\n"
-			       "Standard council meeting,1,9,65\n");
+	assert_string_equal(o, "name,default,steps,minutes\r\n"
+			       "\"Review, \"\"Q4\"\"\",0,9,65\r\n"
+			       "Standard council meeting,1,9,65\r\n");
 	free(o);
 	assert_int_equal(run("agenda", "list", "--format", "json", NULL), 0);
 	o = slurp(out_path);
