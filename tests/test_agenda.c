@@ -16,6 +16,7 @@
 #include "testutil.h"
 #include "cxmeet/agenda.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/minutes.h"
 #include "cxmeet/util.h"
 
 /* --- the parser ---------------------------------------------------------- */
@@ -325,6 +326,12 @@ static void store__meeting_on_adjusted_copy_leaves_template(void **state)
 	assert_int_equal(meeting_step_after(&run, 2, -1), -1);
 	assert_int_equal(meeting_step_after(&run, 2, 1), 3);
 	assert_int_equal(meeting_step_after(&run, 9, 1), -1);
+	/* The minutes mark the skipped steps and leave them out of the planned total. */
+	char *md;
+	assert_int_equal(minutes_markdown(st, run.m.id, &md), STORE_OK);
+	assert_non_null(strstr(md, "| Welcome & roll call | 3 | 0 | skipped |"));
+	assert_non_null(strstr(md, "| **Total** | 92 |"));
+	free(md);
 	meeting_run_free(&run);
 	assert_int_equal(store_template_get(st, std, &back), STORE_OK);
 	assert_int_equal(back.n_steps, 9);
