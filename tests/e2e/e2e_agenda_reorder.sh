@@ -1,7 +1,9 @@
 #!/bin/bash
 # e2e_agenda_reorder - the agenda template editor, opened from home: a step
-# moved down and back up, a step added with bad minutes refused inline, a
-# hostile title shown harmlessly; agenda_template_steps checked after each.
+# moved down and back up, a step added (bad minutes refused inline, nothing
+# saved), edited and given a prompt, with hostile text; then the list: a copy
+# (a clashing name refused), a new default, the old one archived. The
+# database is checked after each change.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -73,10 +75,66 @@ expect_eq "$(sql "SELECT position || '|' || title || '|' || kind || '|' || minut
 	'2|Guest "Q&A", ü, with a comma|topic|12' "the new step is saved after step 2"
 expect_screen '  3. Guest "Q&A", ü, with a comma' "the new step shows as step 3"
 
-note "q goes back to the list, q again to home"
+note "e edits a step: title, minutes, kind; p its prompt"
+keys e
+wait_re "─ Step title ─"
+keys C-u
+text "Guest slot"
+keys Enter
+wait_re "─ Planned minutes"
+keys C-u
+text 20
+keys Enter
+wait_re "─ Kind of step ─"
+text insi
+keys Enter
+wait_for "Saved: step changed."
+keys p
+wait_re "─ Facilitator prompt"
+text 'Ask: "what, exactly", did they say? ü'
+keys Enter
+wait_for "Saved: prompt changed."
+expect_screen 'Ask: "what, exactly", did they say? ü' "the prompt shows under the steps"
+expect_eq "$(sql "SELECT title || '|' || kind || '|' || minutes || '|' || prompt FROM agenda_template_steps WHERE position = 2")" \
+	'Guest slot|insights|20|Ask: "what, exactly", did they say? ü' "the edited step"
+
+note "the editor survives a small and a large terminal"
+resize 60 18
+wait_for " Agenda: Standard council meeting (default)"
+resize 100 30
+wait_for " Agenda: Standard council meeting (default)  10 steps, 85 min"
+
+note "q goes back to the list: copy, make default, archive"
 keys q
 wait_for "Enter steps  n new copy"
-expect_screen "10       77" "the list shows the new totals"
+expect_screen "10       85" "the list shows the new totals"
+keys n
+wait_re "─ New agenda, a copy of Standard council meeting: its name ─"
+text "standard COUNCIL meeting"
+keys Enter
+wait_for "Not saved: an agenda named 'standard COUNCIL meeting' already exists"
+keys n
+wait_re "─ New agenda, a copy of"
+text "Quarterly review"
+keys Enter
+wait_for "Saved: agenda Quarterly review added."
+keys X
+wait_for "Archive the agenda Quarterly review?"
+keys n
+keys d
+wait_for "Saved: Quarterly review is the default agenda."
+expect_screen "* Quarterly review (default)" "the new default is marked"
+keys j X
+wait_for "Archive the agenda Standard council meeting?"
+keys y
+wait_for "Saved: agenda archived."
+wait_gone "Standard council meeting"
+expect_eq "$(sql "SELECT name || '|' || is_default || '|' || (archived_at IS NOT NULL) FROM agenda_templates ORDER BY id")" \
+	"$(printf 'Standard council meeting|0|1\nQuarterly review|1|0')" "the templates in the database"
+expect_eq "$(sql "SELECT count(*) FROM agenda_template_steps GROUP BY template_id")" "$(printf '10\n10')" \
+	"the copy has the same steps"
+
+note "q again goes home"
 keys q
 wait_for "Start a meeting"
 keys q
