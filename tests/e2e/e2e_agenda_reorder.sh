@@ -16,7 +16,7 @@ wait_for "Agenda templates (t)"
 
 note "t opens the list of templates, Enter a template's steps"
 keys t
-wait_for " Agenda templates"
+wait_for "Enter steps  n new copy"
 expect_screen "* Standard council meeting (default)" "the default is marked"
 keys Enter
 wait_for " Agenda: Standard council meeting (default)  9 steps, 65 min"
