@@ -454,7 +454,8 @@ static void cli__export_import_round_trip(void **state)
 	write_file(file, "template Standard council meeting\nstep 9 topic Only one\n", 56);
 	assert_int_equal(run("agenda", "import", file, "--replace", NULL), 0);
 	char *dump = dump_templates();
-	assert_non_null(strstr(dump, "1\ntemplate Standard council meeting\n\nstep 9 topic Only one\n"));
+	assert_non_null(
+		strstr(dump, "1\ntemplate Standard council meeting\n\nstep 9 topic Only one\n"));
 	free(dump);
 	free(file);
 }

@@ -199,9 +199,9 @@ static int agenda_import(struct cli *cli, const char *path, const struct agenda_
 	if (rc == 0) {
 		src = store_template_find(cli->st, t.name, &id);
 		if (src == STORE_OK && !o->replace)
-			rc = cli_input_error("an agenda named '%s' already exists: use --replace to "
-					     "replace its steps, or --name to import it under another "
-					     "name", t.name);
+			rc = cli_input_error("an agenda named '%s' already exists: use --replace "
+					     "to replace its steps, or --name to import it under "
+					     "another name", t.name);
 		else if (src == STORE_OK)
 			src = store_template_save_steps(cli->st, id, &t);
 		else if (src == STORE_NOTFOUND)

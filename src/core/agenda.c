@@ -252,8 +252,10 @@ int agenda_check(const struct agenda_template *t, char *err, size_t errlen)
 
 static struct agenda_step step_dup(const struct agenda_step *s)
 {
-	return (struct agenda_step){.title = xstrdup(s->title ? s->title : ""), .kind = s->kind,
-				    .minutes = s->minutes, .prompt = xstrdup(s->prompt ? s->prompt : ""),
+	return (struct agenda_step){.title = xstrdup(s->title ? s->title : ""),
+				    .kind = s->kind,
+				    .minutes = s->minutes,
+				    .prompt = xstrdup(s->prompt ? s->prompt : ""),
 				    .skipped = s->skipped};
 }
 

@@ -249,7 +249,8 @@ static void list_default(struct tui *t, const struct template_info *ti)
 static void list_archive(struct tui *t, const struct template_info *ti)
 {
 	if (ti->is_default) {
-		tui_flash(t, true, "The default agenda cannot be archived: make another the default.");
+		tui_flash(t, true, "The default agenda cannot be archived: make another the "
+				   "default.");
 		return;
 	}
 	char q[300];
@@ -348,7 +349,8 @@ static void steps_draw_view(struct tui *t)
 static void step_add(struct tui *t)
 {
 	if (ag.t.n_steps >= AGENDA_MAX_STEPS) {
-		tui_flash(t, true, "An agenda has at most %d steps: nothing added.", AGENDA_MAX_STEPS);
+		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
+			  AGENDA_MAX_STEPS);
 		return;
 	}
 	char *title = ask_step_title(t, "New step: its title", "");
@@ -418,8 +420,9 @@ static void step_prompt(struct tui *t, bool external)
 	/* A prompt of several lines does not fit the one-line dialog. */
 	if (strchr(cur, '\n') || strlen(cur) >= TEXT_MAX_SHORT)
 		external = true;
-	char *text = external ? prompt_external(t, cur)
-			      : dialog_input(t, "Facilitator prompt (P: in $EDITOR)", cur, NULL, NULL);
+	char *text = external
+		? prompt_external(t, cur)
+		: dialog_input(t, "Facilitator prompt (P: in $EDITOR)", cur, NULL, NULL);
 	if (!text)
 		return;
 	char err[256];

@@ -88,8 +88,8 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 		char line[160], spent[16];
 		int secs = meeting_step_seconds(r, (int)i, now);
 		snprintf(spent, sizeof spent, "%d/%d", (secs + 59) / 60, s->planned_minutes);
-		snprintf(line, sizeof line, "%c%zu %s", s->done ? '+' : cur ? '>' : s->skipped ? '-' : ' ',
-			 i + 1, s->title);
+		char mark = s->done ? '+' : cur ? '>' : s->skipped ? '-' : ' ';
+		snprintf(line, sizeof line, "%c%zu %s", mark, i + 1, s->title);
 		/* Skipped steps stay in view, muted: the runner passes over them. */
 		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK)
 			   : s->skipped ? theme(C_MUTED) : theme(C_NORMAL);

@@ -59,7 +59,8 @@ static void toggle_skip(struct tui *t)
 static void add_topic(struct tui *t)
 {
 	if (pr.t.n_steps >= AGENDA_MAX_STEPS) {
-		tui_flash(t, true, "An agenda has at most %d steps: nothing added.", AGENDA_MAX_STEPS);
+		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
+			  AGENDA_MAX_STEPS);
 		return;
 	}
 	char *title = ask_step_title(t, "Guest topic: its title", "");
