@@ -86,7 +86,7 @@ const struct command cli_commands[] = {
 	 "ROLE is sponsor, lead, champion, member (the default) or guest.\n"
 	 "--email '' removes an email address.\n",
 	 cmd_person},
-	{"agenda", "list, show, export, import, copy, rename or archive agenda templates",
+	{"agenda", "list, export, import, copy, rename or archive agenda templates",
 	 "usage: cxmeet agenda list [--format plain|json|csv]\n"
 	 "       cxmeet agenda show NAME\n"
 	 "       cxmeet agenda export NAME [-o FILE|-] [--force]\n"
