@@ -4,6 +4,7 @@
 #ifndef CXMEET_AGENDA_H
 #define CXMEET_AGENDA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum step_kind {
@@ -31,6 +32,7 @@ struct agenda_step {
 	enum step_kind kind;
 	int minutes;
 	char *prompt;
+	bool skipped; /* a meeting's own copy only: passed over; templates ignore it */
 };
 
 struct agenda_template {
@@ -43,5 +45,20 @@ struct agenda_template {
 int agenda_parse(const char *text, struct agenda_template *out, char *err, size_t errlen);
 char *agenda_render(const struct agenda_template *t);
 void agenda_free(struct agenda_template *t);
+
+/* Checks a template before it is saved: 1 to 50 steps, each with a title
+ * (a clean one-line name) and 0 to 240 planned minutes. Returns 0, or -1
+ * with a message naming the step. */
+int agenda_check(const struct agenda_template *t, char *err, size_t errlen);
+/* A deep copy of src into *dst. */
+void agenda_copy(const struct agenda_template *src, struct agenda_template *dst);
+/* Inserts a copy of step (title and prompt duplicated) at index `at` (0 to
+ * n_steps); -1 when the agenda already has AGENDA_MAX_STEPS steps. */
+int agenda_insert_step(struct agenda_template *t, size_t at, const struct agenda_step *step);
+void agenda_remove_step(struct agenda_template *t, size_t at);
+/* Swaps steps i and j (both must exist). */
+void agenda_swap_steps(struct agenda_template *t, size_t i, size_t j);
+/* Planned minutes of all steps, those skipped left out. */
+int agenda_minutes(const struct agenda_template *t);
 
 #endif

@@ -159,6 +159,20 @@ enum store_rc store_template_default(struct store *st, store_id *id);
 enum store_rc store_template_get(struct store *st, store_id id, struct agenda_template *out);
 enum store_rc store_template_list(struct store *st, struct template_info **out, size_t *n);
 void template_list_free(struct template_info *t, size_t n);
+/* Replaces all of a template's steps with t's (its name is not touched);
+ * STORE_INVALID with a message when agenda_check() refuses them. */
+enum store_rc store_template_save_steps(struct store *st, store_id id,
+					const struct agenda_template *t);
+/* Names are unique, compared without regard to case: STORE_DUPLICATE. */
+enum store_rc store_template_rename(struct store *st, store_id id, const char *name);
+/* There is always exactly one default. */
+enum store_rc store_template_set_default(struct store *st, store_id id);
+/* A new template with the steps of id, under name. */
+enum store_rc store_template_copy(struct store *st, store_id id, const char *name,
+				  store_id *new_id);
+/* Hides a template from the lists and frees its name; the default cannot be
+ * archived (STORE_INVALID). Meetings keep their own copies of its steps. */
+enum store_rc store_template_archive(struct store *st, store_id id);
 
 /* --- meetings ----------------------------------------------------------- */
 

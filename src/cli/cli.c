@@ -29,6 +29,7 @@ int cmd_actions(struct cli *cli, int argc, char **argv);
 int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_overdue(struct cli *cli, int argc, char **argv);
 int cmd_digest(struct cli *cli, int argc, char **argv);
+int cmd_agenda(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -90,6 +91,31 @@ const struct command cli_commands[] = {
 	 "ROLE is sponsor, lead, champion, member (the default) or guest.\n"
 	 "--email '' removes an email address.\n",
 	 cmd_person},
+	{"agenda", "list, export, import, copy, rename or archive agenda templates",
+	 "usage: cxmeet agenda list [--format plain|json|csv]\n"
+	 "       cxmeet agenda show NAME\n"
+	 "       cxmeet agenda export NAME [-o FILE|-] [--force]\n"
+	 "       cxmeet agenda import FILE|- [--name NAME] [--replace]\n"
+	 "       cxmeet agenda default NAME\n"
+	 "       cxmeet agenda copy NAME NEW-NAME\n"
+	 "       cxmeet agenda rename NAME NEW-NAME\n"
+	 "       cxmeet agenda archive NAME\n"
+	 "\n"
+	 "Agenda templates are the steps a meeting follows; each meeting keeps its\n"
+	 "own copy, so changing a template never changes a past meeting. Files use\n"
+	 "the plain-text format of the standard agenda: 'template NAME', then\n"
+	 "'step MINUTES KIND TITLE' lines, each followed by its indented prompt.\n"
+	 "An import with errors reports them as FILE:LINE and writes nothing.\n"
+	 "The default agenda cannot be archived: make another one the default.\n"
+	 "\n"
+	 "  -f, --format FORMAT  list: plain, json or csv\n"
+	 "  -o, --output FILE    export: write to FILE (written whole or not at\n"
+	 "                       all); '-' prints\n"
+	 "      --force          export: replace FILE if it exists\n"
+	 "  -n, --name NAME      import: under NAME instead of the file's name\n"
+	 "      --replace        import: replace the steps of the agenda of that\n"
+	 "                       name if it exists\n",
+	 cmd_agenda},
 	{"show", "print a meeting's minutes as Markdown, or save them to a file",
 	 "usage: cxmeet show [MEETING] [--format md] [-o FILE] [--force]\n"
 	 "\n"

@@ -228,3 +228,84 @@ char *agenda_render(const struct agenda_template *t)
 	}
 	return sb_take(&sb);
 }
+
+int agenda_check(const struct agenda_template *t, char *err, size_t errlen)
+{
+	if (t->n_steps == 0)
+		return errf(err, errlen, "an agenda needs at least one step"), -1;
+	if (t->n_steps > AGENDA_MAX_STEPS)
+		return errf(err, errlen, "an agenda has at most %d steps", AGENDA_MAX_STEPS), -1;
+	for (size_t i = 0; i < t->n_steps; i++) {
+		const struct agenda_step *s = &t->steps[i];
+		char why[256];
+		char *clean = text_clean(s->title ? s->title : "", TEXT_NAME, "step title", why,
+					 sizeof why);
+		if (!clean)
+			return errf(err, errlen, "step %zu: %s", i + 1, why), -1;
+		free(clean);
+		if (s->minutes < 0 || s->minutes > AGENDA_MAX_MINUTES)
+			return errf(err, errlen, "step %zu: planned minutes must be 0 to %d", i + 1,
+				    AGENDA_MAX_MINUTES), -1;
+	}
+	return 0;
+}
+
+static struct agenda_step step_dup(const struct agenda_step *s)
+{
+	return (struct agenda_step){.title = xstrdup(s->title ? s->title : ""),
+				    .kind = s->kind,
+				    .minutes = s->minutes,
+				    .prompt = xstrdup(s->prompt ? s->prompt : ""),
+				    .skipped = s->skipped};
+}
+
+void agenda_copy(const struct agenda_template *src, struct agenda_template *dst)
+{
+	memset(dst, 0, sizeof *dst);
+	dst->name = src->name ? xstrdup(src->name) : NULL;
+	dst->steps = xcalloc(src->n_steps ? src->n_steps : 1, sizeof *dst->steps);
+	for (size_t i = 0; i < src->n_steps; i++)
+		dst->steps[i] = step_dup(&src->steps[i]);
+	dst->n_steps = src->n_steps;
+}
+
+int agenda_insert_step(struct agenda_template *t, size_t at, const struct agenda_step *step)
+{
+	if (t->n_steps >= AGENDA_MAX_STEPS)
+		return -1;
+	if (at > t->n_steps)
+		at = t->n_steps;
+	t->steps = xrealloc(t->steps, (t->n_steps + 1) * sizeof *t->steps);
+	memmove(&t->steps[at + 1], &t->steps[at], (t->n_steps - at) * sizeof *t->steps);
+	t->steps[at] = step_dup(step);
+	t->n_steps++;
+	return 0;
+}
+
+void agenda_remove_step(struct agenda_template *t, size_t at)
+{
+	if (at >= t->n_steps)
+		return;
+	free(t->steps[at].title);
+	free(t->steps[at].prompt);
+	memmove(&t->steps[at], &t->steps[at + 1], (t->n_steps - at - 1) * sizeof *t->steps);
+	t->n_steps--;
+}
+
+void agenda_swap_steps(struct agenda_template *t, size_t i, size_t j)
+{
+	if (i >= t->n_steps || j >= t->n_steps)
+		return;
+	struct agenda_step tmp = t->steps[i];
+	t->steps[i] = t->steps[j];
+	t->steps[j] = tmp;
+}
+
+int agenda_minutes(const struct agenda_template *t)
+{
+	int total = 0;
+	for (size_t i = 0; i < t->n_steps; i++)
+		if (!t->steps[i].skipped)
+			total += t->steps[i].minutes;
+	return total;
+}

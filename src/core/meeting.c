@@ -24,7 +24,6 @@ enum store_rc meeting_begin(struct store *st, store_id template_id, store_id fac
 			    time_t now, struct meeting_run *out)
 {
 	struct agenda_template agenda;
-	store_id mid;
 	enum store_rc rc = STORE_OK;
 	memset(out, 0, sizeof *out);
 	if (template_id == 0)
@@ -33,17 +32,41 @@ enum store_rc meeting_begin(struct store *st, store_id template_id, store_id fac
 		rc = store_template_get(st, template_id, &agenda);
 	if (rc != STORE_OK)
 		return rc;
-	rc = store_begin(st);
+	rc = meeting_begin_agenda(st, template_id, &agenda, facilitator, now, out);
+	agenda_free(&agenda);
+	return rc;
+}
+
+enum store_rc meeting_begin_agenda(struct store *st, store_id template_id,
+				   const struct agenda_template *agenda, store_id facilitator,
+				   time_t now, struct meeting_run *out)
+{
+	store_id mid;
+	memset(out, 0, sizeof *out);
+	/* The meeting opens on its first step not skipped. */
+	int first = 0;
+	while ((size_t)first + 1 < agenda->n_steps && agenda->steps[first].skipped)
+		first++;
+	enum store_rc rc = store_begin(st);
 	if (rc == STORE_OK)
-		rc = store_meeting_start(st, template_id, &agenda, now, facilitator, &mid);
+		rc = store_meeting_start(st, template_id, agenda, now, facilitator, &mid);
+	if (rc == STORE_OK && first > 0)
+		rc = store_meeting_set_current_step(st, mid, first);
 	if (rc == STORE_OK)
 		rc = store_carry_open_actions(st, mid, now, NULL);
 	if (rc == STORE_OK)
 		rc = store_commit(st);
 	else
 		store_rollback(st);
-	agenda_free(&agenda);
 	return rc == STORE_OK ? load(st, mid, now, out) : rc;
+}
+
+int meeting_step_after(const struct meeting_run *r, int from, int dir)
+{
+	for (int i = from + dir; i >= 0 && (size_t)i < r->n_steps; i += dir)
+		if (!r->steps[i].skipped)
+			return i;
+	return -1;
 }
 
 enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out)
@@ -150,7 +173,7 @@ int meeting_planned_minutes(const struct meeting_run *r)
 {
 	int total = 0;
 	for (size_t i = 0; i < r->n_steps; i++)
-		total += r->steps[i].planned_minutes;
+		total += r->steps[i].skipped ? 0 : r->steps[i].planned_minutes;
 	return total;
 }
 

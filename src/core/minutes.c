@@ -333,7 +333,8 @@ static enum store_rc render_agenda(struct minutes *mc)
 		sb_addf(&mc->sb, " | %d | %d | %s |\n", s[i].planned_minutes,
 			round_minutes(s[i].actual_seconds),
 			s[i].done ? "yes" : s[i].skipped ? "skipped" : "no");
-		planned += s[i].planned_minutes;
+		/* A skipped step was never planned to run: the runner's total agrees. */
+		planned += s[i].skipped ? 0 : s[i].planned_minutes;
 		actual += s[i].actual_seconds;
 	}
 	sb_addf(&mc->sb, "| **Total** | %d | %d | |\n", planned, round_minutes(actual));

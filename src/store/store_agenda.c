@@ -20,6 +20,8 @@ enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
 		bind_text(s, 4, step_kind_name(step->kind));
 		bind_int(s, 5, step->minutes);
 		bind_text(s, 6, step->prompt ? step->prompt : "");
+		if (stmt == STMT_MEETING_STEP_ADD)
+			bind_int(s, 7, step->skipped);
 		rc = stmt_exec(st, s, what);
 	}
 	return rc;
@@ -145,6 +147,120 @@ enum store_rc store_template_list(struct store *st, struct template_info **out, 
 {
 	return stmt_collect(st, stmt_get(st, STMT_TEMPLATE_LIST), (void **)out, n, sizeof **out,
 			    read_info, free_infos, "listing agendas");
+}
+
+/* Whether the template is the default and whether it is archived;
+ * STORE_NOTFOUND (with a message) when there is no such template. */
+static enum store_rc template_state(struct store *st, store_id id, bool *is_default,
+				    bool *archived)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_STATE);
+	bind_id(s, 1, id);
+	enum store_rc rc = stmt_row(st, s, "reading an agenda");
+	if (rc == STORE_OK) {
+		*is_default = sqlite3_column_int(s, 0) != 0;
+		*archived = sqlite3_column_int(s, 1) != 0;
+	} else if (rc == STORE_NOTFOUND) {
+		store_failf(st, rc, "no such agenda");
+	}
+	sqlite3_reset(s);
+	if (rc == STORE_OK && *archived)
+		rc = store_failf(st, STORE_NOTFOUND, "that agenda is archived");
+	return rc;
+}
+
+enum store_rc store_template_save_steps(struct store *st, store_id id,
+					const struct agenda_template *t)
+{
+	char err[256];
+	if (agenda_check(t, err, sizeof err) != 0)
+		return store_failf(st, STORE_INVALID, "%s", err);
+	bool is_default, archived;
+	enum store_rc rc = tx_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	rc = template_state(st, id, &is_default, &archived);
+	/* Replacing every step is simple and safe: meetings keep their own copies. */
+	if (rc == STORE_OK) {
+		sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_STEPS_CLEAR);
+		bind_id(s, 1, id);
+		rc = stmt_exec(st, s, "saving the agenda");
+	}
+	if (rc == STORE_OK)
+		rc = steps_insert(st, STMT_TEMPLATE_STEP_ADD, id, t, "saving an agenda step");
+	return tx_end(st, rc);
+}
+
+enum store_rc store_template_rename(struct store *st, store_id id, const char *name)
+{
+	char *clean, *key;
+	enum store_rc rc = name_key(st, name, "agenda name", &clean, &key);
+	if (rc != STORE_OK)
+		return rc;
+	sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_RENAME);
+	bind_text(s, 1, clean);
+	bind_text(s, 2, key);
+	bind_id(s, 3, id);
+	rc = stmt_update_one(st, s, "renaming the agenda");
+	if (rc == STORE_DUPLICATE)
+		store_failf(st, rc, "an agenda named '%s' already exists", clean);
+	else if (rc == STORE_NOTFOUND)
+		store_failf(st, rc, "no such agenda");
+	free(clean);
+	free(key);
+	return rc;
+}
+
+enum store_rc store_template_set_default(struct store *st, store_id id)
+{
+	bool is_default, archived;
+	enum store_rc rc = tx_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	rc = template_state(st, id, &is_default, &archived);
+	/* Clear first: the unique index allows one default at a time. */
+	if (rc == STORE_OK && !is_default)
+		rc = stmt_exec(st, stmt_get(st, STMT_TEMPLATE_CLEAR_DEFAULT), "choosing the default");
+	if (rc == STORE_OK && !is_default) {
+		sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_SET_DEFAULT);
+		bind_id(s, 1, id);
+		rc = stmt_update_one(st, s, "choosing the default agenda");
+	}
+	return tx_end(st, rc);
+}
+
+enum store_rc store_template_copy(struct store *st, store_id id, const char *name,
+				  store_id *new_id)
+{
+	struct agenda_template t;
+	enum store_rc rc = store_template_get(st, id, &t);
+	if (rc != STORE_OK)
+		return rc;
+	free(t.name);
+	t.name = xstrdup(name ? name : "");
+	rc = store_template_add(st, &t, false, new_id);
+	agenda_free(&t);
+	return rc;
+}
+
+enum store_rc store_template_archive(struct store *st, store_id id)
+{
+	bool is_default, archived;
+	enum store_rc rc = tx_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	rc = template_state(st, id, &is_default, &archived);
+	if (rc == STORE_OK && is_default)
+		rc = store_failf(st, STORE_INVALID, "the default agenda cannot be archived: make "
+						    "another one the default first");
+	if (rc == STORE_OK) {
+		/* Its name is freed for a new template; meetings keep their copies. */
+		sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_ARCHIVE);
+		bind_now(st, s, 1);
+		bind_id(s, 2, id);
+		rc = stmt_update_one(st, s, "archiving the agenda");
+	}
+	return tx_end(st, rc);
 }
 
 void template_list_free(struct template_info *t, size_t n)

@@ -71,10 +71,18 @@
 	X(TEMPLATE_LIST, "SELECT t.id, t.name, t.is_default, count(s.id), coalesce(sum(s.minutes), 0)" \
 		" FROM agenda_templates t LEFT JOIN agenda_template_steps s ON s.template_id = t.id" \
 		" WHERE t.archived_at IS NULL GROUP BY t.id ORDER BY t.name_key") \
+	X(TEMPLATE_STEPS_CLEAR, "DELETE FROM agenda_template_steps WHERE template_id = ?") \
+	X(TEMPLATE_STATE, "SELECT is_default, archived_at IS NOT NULL FROM agenda_templates" \
+		" WHERE id = ?") \
+	X(TEMPLATE_RENAME, "UPDATE agenda_templates SET name = ?, name_key = ? WHERE id = ?" \
+		" AND archived_at IS NULL") \
+	X(TEMPLATE_ARCHIVE, "UPDATE agenda_templates SET archived_at = ?1," \
+		" name_key = char(31) || id || ' ' || name_key" \
+		" WHERE id = ?2 AND archived_at IS NULL AND is_default = 0") \
 	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id)" \
 		" VALUES (?, 'in_progress', ?, ?)") \
 	X(MEETING_STEP_ADD, "INSERT INTO meeting_steps(meeting_id, position, title, kind," \
-		" planned_minutes, prompt) VALUES (?, ?, ?, ?, ?, ?)") \
+		" planned_minutes, prompt, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)") \
 	X(MEETING_GET, MEETING_SELECT " WHERE id = ?") \
 	X(MEETING_LAST, MEETING_SELECT " ORDER BY started_at DESC, id DESC LIMIT 1") \
 	X(MEETING_IN_PROGRESS, "SELECT id FROM meetings WHERE status = 'in_progress'") \
@@ -309,7 +317,8 @@ enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, t
 			const char *reason);
 
 /* Inserts the steps of t under owner with stmt (TEMPLATE_STEP_ADD or
- * MEETING_STEP_ADD, which take the same parameters). */
+ * MEETING_STEP_ADD, which take the same parameters; a meeting's copy also
+ * records which steps are skipped). */
 enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
 			   const struct agenda_template *t, const char *what);
 

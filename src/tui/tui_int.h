@@ -153,6 +153,12 @@ void actions_view_open(struct tui *t);
 void meeting_view_open(struct tui *t, bool resume);
 /* Reads the cadence and participation report and switches to its view. */
 void cadence_view_open(struct tui *t);
+/* Starts a meeting on the facilitator's adjusted copy of a template. */
+void meeting_view_start(struct tui *t, store_id template_id, const struct agenda_template *agenda);
+/* The agenda template editor (view_agenda.c), and this meeting's agenda
+ * before it starts (view_prepare.c). */
+void agenda_view_open(struct tui *t);
+void prepare_view_open(struct tui *t);
 
 /* --- drawing ------------------------------------------------------------ */
 

@@ -43,6 +43,7 @@ static const struct home_entry home_menu[] = {
 	{"Start a meeting", 0, NULL},
 	{"Actions: who owes what", 'a', actions_view_open},
 	{"Cadence and participation", 'c', cadence_view_open},
+	{"Agenda templates", 't', agenda_view_open},
 	{"Help: keys", '?', NULL},
 	{"Quit", 'q', NULL},
 };
@@ -152,7 +153,10 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 	case ACT_SELECT:
 		if (home_sel == HOME_MEETING) {
 			store_id id;
-			meeting_view_open(t, store_meeting_in_progress(t->st, &id) == STORE_OK);
+			if (store_meeting_in_progress(t->st, &id) == STORE_OK)
+				meeting_view_open(t, true);
+			else
+				prepare_view_open(t); /* pick and adjust this meeting's agenda first */
 		} else if (home_menu[home_sel].open) {
 			home_menu[home_sel].open(t);
 		} else {

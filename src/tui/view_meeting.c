@@ -88,8 +88,11 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 		char line[160], spent[16];
 		int secs = meeting_step_seconds(r, (int)i, now);
 		snprintf(spent, sizeof spent, "%d/%d", (secs + 59) / 60, s->planned_minutes);
-		snprintf(line, sizeof line, "%c%zu %s", s->done ? '+' : cur ? '>' : ' ', i + 1, s->title);
-		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK) : theme(C_NORMAL);
+		char mark = s->done ? '+' : cur ? '>' : s->skipped ? '-' : ' ';
+		snprintf(line, sizeof line, "%c%zu %s", mark, i + 1, s->title);
+		/* Skipped steps stay in view, muted: the runner passes over them. */
+		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK)
+			   : s->skipped ? theme(C_MUTED) : theme(C_NORMAL);
 		int sw = text_cols(spent);
 		draw_line(y + 1 + (int)i, 0, line, w - sw - 1, a);
 		draw_line(y + 1 + (int)i, w - sw - 1, " ", 1, a);
@@ -189,10 +192,10 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 	}
 	switch (a) {
 	case ACT_STEP_NEXT:
-		go_step(t, mv->run.m.current_step + 1);
+		go_step(t, meeting_step_after(&mv->run, mv->run.m.current_step, 1));
 		return ACT_NONE;
 	case ACT_STEP_PREV:
-		go_step(t, mv->run.m.current_step - 1);
+		go_step(t, meeting_step_after(&mv->run, mv->run.m.current_step, -1));
 		return ACT_NONE;
 	case ACT_STEP_JUMP:
 		go_step(t, (int)ch - '1');
@@ -224,17 +227,10 @@ static void meeting_close(struct tui *t)
 	t->mv = NULL;
 }
 
-void meeting_view_open(struct tui *t, bool resume)
+/* Opens the runner on a meeting just started or resumed (rc says whether
+ * that worked). */
+static void open_run(struct tui *t, struct meeting_view *mv, enum store_rc rc, bool resume)
 {
-	struct meeting_view *mv = &mv_storage;
-	memset(mv, 0, sizeof *mv);
-	time_t now = clock_now();
-	store_id mid;
-	enum store_rc rc;
-	if (resume && store_meeting_in_progress(t->st, &mid) == STORE_OK)
-		rc = meeting_resume(t->st, mid, now, &mv->run);
-	else
-		rc = meeting_begin(t->st, 0, 0, now, &mv->run);
 	if (rc == STORE_OK)
 		rc = store_org_get(t->st, &mv->org);
 	if (rc != STORE_OK) {
@@ -253,6 +249,29 @@ void meeting_view_open(struct tui *t, bool resume)
 	mv_reload(t);
 	tui_flash(t, false, resume ? "Resumed at step %d." : "Meeting started (step %d).",
 		  mv->run.m.current_step + 1);
+}
+
+void meeting_view_open(struct tui *t, bool resume)
+{
+	struct meeting_view *mv = &mv_storage;
+	memset(mv, 0, sizeof *mv);
+	time_t now = clock_now();
+	store_id mid;
+	enum store_rc rc;
+	if (resume && store_meeting_in_progress(t->st, &mid) == STORE_OK)
+		rc = meeting_resume(t->st, mid, now, &mv->run);
+	else
+		rc = meeting_begin(t->st, 0, 0, now, &mv->run);
+	open_run(t, mv, rc, resume);
+}
+
+void meeting_view_start(struct tui *t, store_id template_id, const struct agenda_template *agenda)
+{
+	struct meeting_view *mv = &mv_storage;
+	memset(mv, 0, sizeof *mv);
+	enum store_rc rc = meeting_begin_agenda(t->st, template_id, agenda, 0, clock_now(),
+						&mv->run);
+	open_run(t, mv, rc, false);
 }
 
 /* The step's time is written at least once a minute, so that a crash loses

@@ -344,6 +344,8 @@ scenario=start
 pane_start
 waitre "Start a meeting"
 keys Enter
+waitre "This meeting's agenda"
+keys Enter
 waitre "Meeting started \(step 1\)\."
 waitre "Step 1/9: "
 started=$SECONDS

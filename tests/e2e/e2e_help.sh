@@ -59,6 +59,8 @@ expect_eq "$(tui_running && echo running)" running "q in the help does not quit 
 
 note "? in a meeting"
 keys Home Enter
+wait_for "This meeting's agenda"
+keys Enter
 wait_for "Step 1/9: Welcome & roll call"
 keys '?'
 wait_for " cxmeet help: keys"

@@ -251,9 +251,12 @@ setup_council() {
 	"$CXMEET" person add "Ben Okafor" --dept Finance >/dev/null
 }
 
-# start_meeting: from the home screen, starts a meeting (at step 1).
+# start_meeting: from the home screen, starts a meeting (at step 1) on the
+# agenda as it is (Enter on "This meeting's agenda").
 start_meeting() {
 	wait_for "Start a meeting"
+	keys Enter
+	wait_for "This meeting's agenda"
 	keys Enter
 	wait_for "Step 1/9: Welcome & roll call"
 	wait_for "Meeting started (step 1)."

@@ -1,0 +1,341 @@
+/* cmd_agenda.c - `cxmeet agenda`: the agenda templates. List, show, export to
+ * and import from the plain-text format of data/agenda-standard.txt, choose
+ * the default, copy, rename and archive. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/fileio.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+/* A template file larger than this is refused before it is parsed. */
+#define AGENDA_FILE_MAX (4u << 20)
+
+struct agenda_opts {
+	enum out_format format;
+	const char *output;
+	const char *name;
+	bool force, replace;
+};
+
+static int agenda_list(struct cli *cli, enum out_format f)
+{
+	static const struct table_col cols[] = {
+		{"name", COL_TEXT, false},
+		{"default", COL_BOOL, false},
+		{"steps", COL_INT, true},
+		{"minutes", COL_INT, true},
+	};
+	struct template_info *ti;
+	size_t n;
+	enum store_rc rc = store_template_list(cli->st, &ti, &n);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	struct table t;
+	table_init(&t, cols, ARRAY_SIZE(cols));
+	for (size_t i = 0; i < n; i++) {
+		table_row(&t);
+		table_cell(&t, ti[i].name);
+		table_cell_bool(&t, ti[i].is_default);
+		table_cell_int(&t, (long long)ti[i].n_steps);
+		table_cell_int(&t, ti[i].minutes);
+	}
+	int out = cli_table_out(cli, &t, f);
+	table_free(&t);
+	template_list_free(ti, n);
+	return out;
+}
+
+/* Finds a template by name and reads it; prints the error if there is none. */
+static int load(struct cli *cli, const char *name, store_id *id, struct agenda_template *t)
+{
+	enum store_rc rc = store_template_find(cli->st, name, id);
+	if (rc == STORE_NOTFOUND) {
+		char *safe = text_printable(name);
+		int r = cli_input_error("no agenda named '%s' (cxmeet agenda list shows them)", safe);
+		free(safe);
+		return r;
+	}
+	if (rc == STORE_OK && t)
+		rc = store_template_get(cli->st, *id, t);
+	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
+}
+
+static int agenda_show(struct cli *cli, const char *name)
+{
+	struct agenda_template t;
+	store_id id;
+	int rc = load(cli, name, &id, &t);
+	if (rc != 0)
+		return rc;
+	int total = 0;
+	char *safe = text_printable(t.name);
+	fprintf(cli->out, "%s\n\n", safe);
+	free(safe);
+	for (size_t i = 0; i < t.n_steps; i++) {
+		const struct agenda_step *s = &t.steps[i];
+		char *title = text_printable(s->title);
+		fprintf(cli->out, "%2zu. ", i + 1);
+		cli_pad(cli->out, title, 41); /* by terminal columns, not bytes */
+		fprintf(cli->out, "%-14s %3d min\n", step_kind_name(s->kind), s->minutes);
+		free(title);
+		if (s->prompt && *s->prompt) {
+			char *prompt = text_printable(s->prompt);
+			fprintf(cli->out, "    %s\n", prompt);
+			free(prompt);
+		}
+		total += s->minutes;
+	}
+	fprintf(cli->out, "\n%zu steps, %d minutes planned.\n", t.n_steps, total);
+	agenda_free(&t);
+	return ferror(cli->out) ? EXIT_RUNTIME : EXIT_OK;
+}
+
+static int agenda_export(struct cli *cli, const char *name, const struct agenda_opts *o)
+{
+	struct agenda_template t;
+	store_id id;
+	int rc = load(cli, name, &id, &t);
+	if (rc != 0)
+		return rc;
+	char *text = agenda_render(&t);
+	agenda_free(&t);
+	if (!o->output || strcmp(o->output, "-") == 0) {
+		fputs(text, cli->out);
+		free(text);
+		return ferror(cli->out) ? EXIT_RUNTIME : EXIT_OK;
+	}
+	char err[512];
+	bool exists;
+	if (file_write_new(o->output, text, o->force, &exists, err, sizeof err) != 0)
+		rc = exists ? cli_input_error("%s: use --force to replace it", err)
+			    : (cli_report("%s", err), EXIT_RUNTIME);
+	free(text);
+	if (rc == 0) {
+		char *safe = text_printable(o->output);
+		fprintf(cli->out, "Agenda saved to %s.\n", safe);
+		free(safe);
+	}
+	return rc;
+}
+
+/* Reads a whole file ("-": standard input) of at most AGENDA_FILE_MAX bytes. */
+static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	if (!fp) {
+		errf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct strbuf sb;
+	sb_init(&sb);
+	char buf[8192];
+	size_t got;
+	bool too_big = false;
+	while ((got = fread(buf, 1, sizeof buf, fp)) > 0 && !too_big) {
+		sb_addn(&sb, buf, got);
+		too_big = sb.len > AGENDA_FILE_MAX;
+	}
+	bool failed = ferror(fp);
+	if (!is_stdin)
+		fclose(fp);
+	if (failed || too_big) {
+		errf(err, errlen, failed ? "cannot read %s" : "%s is too large for an agenda", path);
+		sb_free(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	return sb_take(&sb);
+}
+
+/* "line N: msg" from the parser becomes "FILE:N: msg", as compilers write it. */
+static int parse_error(const char *path, const char *err)
+{
+	char *safe = text_printable(path);
+	int line = 0, used = 0;
+	int rc;
+	if (sscanf(err, "line %d: %n", &line, &used) == 1 && used > 0)
+		rc = cli_input_error("%s:%d: %s", safe, line, err + used);
+	else
+		rc = cli_input_error("%s: %s", safe, err);
+	free(safe);
+	return rc;
+}
+
+static int agenda_import(struct cli *cli, const char *path, const struct agenda_opts *o)
+{
+	char err[512];
+	size_t len;
+	char *text = read_all(path, &len, err, sizeof err);
+	if (!text) {
+		cli_report("%s", err);
+		return EXIT_USAGE;
+	}
+	/* The parser reads a C string: a NUL byte would silently end the file. */
+	const char *nul = memchr(text, '\0', len);
+	if (nul) {
+		int line = 1;
+		for (const char *p = text; p < nul; p++)
+			line += *p == '\n';
+		snprintf(err, sizeof err, "line %d: a NUL byte: not a text file", line);
+		free(text);
+		return parse_error(path, err);
+	}
+	struct agenda_template t;
+	int prc = agenda_parse(text, &t, err, sizeof err);
+	free(text);
+	if (prc != 0)
+		return parse_error(path, err);
+	if (o->name) {
+		free(t.name);
+		t.name = xstrdup(o->name);
+	}
+	int rc = cli_open(cli);
+	store_id id = 0;
+	enum store_rc src = STORE_OK;
+	if (rc == 0) {
+		src = store_template_find(cli->st, t.name, &id);
+		if (src == STORE_OK && !o->replace)
+			rc = cli_input_error("an agenda named '%s' already exists: use --replace "
+					     "to replace its steps, or --name to import it under "
+					     "another name", t.name);
+		else if (src == STORE_OK)
+			src = store_template_save_steps(cli->st, id, &t);
+		else if (src == STORE_NOTFOUND)
+			src = store_template_add(cli->st, &t, false, &id);
+		if (rc == 0 && src != STORE_OK)
+			rc = cli_store_error(cli, src);
+	}
+	if (rc == 0) {
+		char *safe = text_printable(t.name);
+		fprintf(cli->out, "Imported agenda %s: %zu steps, %d minutes.\n", safe, t.n_steps,
+			agenda_minutes(&t));
+		free(safe);
+	}
+	agenda_free(&t);
+	return rc;
+}
+
+/* default, copy, rename and archive: one template by name, maybe a new name. */
+static int agenda_change(struct cli *cli, const char *action, const char *name,
+			 const char *new_name)
+{
+	store_id id;
+	int rc = load(cli, name, &id, NULL);
+	if (rc != 0)
+		return rc;
+	enum store_rc src;
+	const char *done;
+	if (strcmp(action, "default") == 0) {
+		src = store_template_set_default(cli->st, id);
+		done = "is now the default agenda";
+	} else if (strcmp(action, "copy") == 0) {
+		src = store_template_copy(cli->st, id, new_name, NULL);
+		done = "copied";
+	} else if (strcmp(action, "rename") == 0) {
+		src = store_template_rename(cli->st, id, new_name);
+		done = "renamed";
+	} else {
+		src = store_template_archive(cli->st, id);
+		done = "archived";
+	}
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	char *safe = text_printable(name);
+	char *safe_new = new_name ? text_printable(new_name) : NULL;
+	fprintf(cli->out, "Agenda %s %s%s%s.\n", safe, done, safe_new ? " to " : "",
+		safe_new ? safe_new : "");
+	free(safe);
+	free(safe_new);
+	return EXIT_OK;
+}
+
+/* How many arguments each action takes after its name. */
+static int action_args(const char *action)
+{
+	static const struct {
+		const char *name;
+		int args;
+	} actions[] = {{"list", 0}, {"show", 1}, {"export", 1}, {"import", 1}, {"default", 1},
+		       {"copy", 2}, {"rename", 2}, {"archive", 1}};
+	for (size_t i = 0; i < ARRAY_SIZE(actions); i++)
+		if (strcmp(action, actions[i].name) == 0)
+			return actions[i].args;
+	return -1;
+}
+
+/* Options that do nothing for the action are mistakes worth saying. */
+static int check_options(const struct command *cmd, const char *action, const struct agenda_opts *o,
+			 bool format_given)
+{
+	if (format_given && strcmp(action, "list") != 0)
+		return cli_usage_error(cmd, "--format only goes with 'list'");
+	if ((o->output || o->force) && strcmp(action, "export") != 0)
+		return cli_usage_error(cmd, "--output and --force only go with 'export'");
+	if ((o->name || o->replace) && strcmp(action, "import") != 0)
+		return cli_usage_error(cmd, "--name and --replace only go with 'import'");
+	if (o->output && !*o->output)
+		return cli_usage_error(cmd, "--output needs a file name");
+	return 0;
+}
+
+int cmd_agenda(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"force", no_argument, NULL, 'F'},
+		{"name", required_argument, NULL, 'n'},
+		{"replace", no_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("agenda");
+	struct agenda_opts o = {.format = OUT_PLAIN};
+	bool format_given = false;
+	int c, rc;
+	while ((c = cli_getopt(cmd, argc, argv, "f:o:n:", opts)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((rc = cli_format(cmd, optarg, OUT_TABLES, &o.format)) != 0)
+				return rc;
+			format_given = true;
+			break;
+		case 'o': o.output = optarg; break;
+		case 'F': o.force = true; break;
+		case 'n': o.name = optarg; break;
+		case 'r': o.replace = true; break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(cmd, "missing action: list, show, export, import, default, "
+					    "copy, rename or archive");
+	const char *action = argv[optind];
+	int want = action_args(action), left = argc - optind - 1;
+	char **args = argv + optind + 1;
+	if (want < 0)
+		return cli_usage_error(cmd, "unknown action '%s': list, show, export, import, "
+					    "default, copy, rename or archive", action);
+	if (left != want)
+		return cli_usage_error(cmd, "'%s' takes %d argument%s (see cxmeet agenda --help)",
+				       action, want, want == 1 ? "" : "s");
+	if ((rc = check_options(cmd, action, &o, format_given)) != 0)
+		return rc;
+	/* import parses the file before opening anything: a bad file writes nothing. */
+	if (strcmp(action, "import") == 0)
+		return agenda_import(cli, args[0], &o);
+	if ((rc = cli_open(cli)) != 0)
+		return rc;
+	if (strcmp(action, "list") == 0)
+		return agenda_list(cli, o.format);
+	if (strcmp(action, "show") == 0)
+		return agenda_show(cli, args[0]);
+	if (strcmp(action, "export") == 0)
+		return agenda_export(cli, args[0], &o);
+	return agenda_change(cli, action, args[0], want == 2 ? args[1] : NULL);
+}

@@ -1,0 +1,204 @@
+/* view_prepare.c - this meeting's agenda, before it starts: the facilitator
+ * picks a template, then adjusts this meeting's own copy (skip a step, add a
+ * guest topic, change minutes, reorder) without touching the template.
+ * Nothing is written until Enter starts the meeting; Esc starts nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda_view.h"
+#include "cxmeet/util.h"
+
+#define ESC 27
+
+static struct {
+	store_id tid;
+	struct agenda_template t; /* this meeting's copy, in memory until the start */
+	int sel, top;
+} pr;
+
+static void prepare_draw(struct tui *t)
+{
+	char line[300];
+	snprintf(line, sizeof line, " This meeting's agenda (from %s)  %zu steps, %d min",
+		 pr.t.name, pr.t.n_steps, agenda_minutes(&pr.t));
+	draw_line(0, 0, line, t->cols, theme(C_TITLE));
+	int prompt_h = t->compact ? 4 : 6;
+	int list_h = t->rows - 3 - prompt_h;
+	steps_draw(&pr.t, pr.sel, &pr.top, 1, list_h, t->cols);
+	step_prompt_draw(&pr.t, pr.sel, 2 + list_h, prompt_h, t->cols);
+	draw_line(t->rows - 1, 0, " Enter start  s skip  a guest topic  e minutes  K/J move  "
+				  "Esc back", t->cols, theme(C_STATUS));
+}
+
+static size_t steps_kept(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pr.t.n_steps; i++)
+		n += !pr.t.steps[i].skipped;
+	return n;
+}
+
+static void toggle_skip(struct tui *t)
+{
+	struct agenda_step *s = &pr.t.steps[pr.sel];
+	/* The wrap-up is where the meeting ends and is rated: it always runs. */
+	if (!s->skipped && s->kind == STEP_WRAP_UP) {
+		tui_flash(t, true, "The wrap-up ends the meeting: it cannot be skipped.");
+		return;
+	}
+	if (!s->skipped && steps_kept() <= 1) {
+		tui_flash(t, true, "A meeting needs at least one step.");
+		return;
+	}
+	s->skipped = !s->skipped;
+	tui_flash(t, false, "%s %s (this meeting only).", s->skipped ? "Skipping" : "Keeping",
+		  s->title);
+}
+
+static void add_topic(struct tui *t)
+{
+	if (pr.t.n_steps >= AGENDA_MAX_STEPS) {
+		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
+			  AGENDA_MAX_STEPS);
+		return;
+	}
+	char *title = ask_step_title(t, "Guest topic: its title", "");
+	if (!title)
+		return;
+	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)", 10);
+	if (minutes > 0) {
+		struct agenda_step s = {.title = title, .kind = STEP_TOPIC, .minutes = minutes,
+					.prompt = ""};
+		/* At the cursor: before the step under it, so a topic goes ahead of the wrap-up. */
+		agenda_insert_step(&pr.t, (size_t)pr.sel, &s);
+		tui_flash(t, false, "Guest topic added (this meeting only).");
+	}
+	free(title);
+}
+
+static void change_minutes(struct tui *t)
+{
+	struct agenda_step *s = &pr.t.steps[pr.sel];
+	int minutes = ask_step_minutes(t, "Planned minutes for this meeting (1 to 240)",
+				       s->minutes ? s->minutes : 1);
+	if (minutes > 0)
+		s->minutes = minutes;
+}
+
+static void move_step(int dir)
+{
+	int to = pr.sel + dir;
+	if (to < 0 || to >= (int)pr.t.n_steps)
+		return;
+	agenda_swap_steps(&pr.t, (size_t)pr.sel, (size_t)to);
+	pr.sel = to;
+}
+
+static enum action prepare_key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	if ((!is_key && (ch == '\n' || ch == '\r')) || (is_key && ch == KEY_ENTER)) {
+		/* Written in one transaction; on failure the screen stays as it was. */
+		meeting_view_start(t, pr.tid, &pr.t);
+		return ACT_NONE;
+	}
+	if (!is_key && ch == ESC) {
+		tui_set_view(t, &view_home);
+		tui_flash(t, false, "No meeting started.");
+		return ACT_NONE;
+	}
+	if (!is_key && (ch == 's' || ch == ' ')) {
+		toggle_skip(t);
+		return ACT_NONE;
+	}
+	if (!is_key && ch == 'a') {
+		add_topic(t);
+		return ACT_NONE;
+	}
+	if (cursor_move(&pr.sel, a, pr.t.n_steps, t->rows - 10))
+		return ACT_NONE;
+	switch (a) {
+	case ACT_EDIT:
+		change_minutes(t);
+		return ACT_NONE;
+	case ACT_MOVE_UP:
+		move_step(-1);
+		return ACT_NONE;
+	case ACT_MOVE_DOWN:
+		move_step(1);
+		return ACT_NONE;
+	case ACT_QUIT:
+		tui_set_view(t, &view_home);
+		tui_flash(t, false, "No meeting started.");
+		return ACT_NONE;
+	case ACT_HELP:
+	case ACT_REDRAW:
+		return a;
+	default:
+		return ACT_NONE;
+	}
+}
+
+static void prepare_close(struct tui *t)
+{
+	(void)t;
+	agenda_free(&pr.t);
+	memset(&pr, 0, sizeof pr);
+}
+
+static const struct view_ops view_prepare = {
+	.name = "prepare",
+	.draw = prepare_draw,
+	.key = prepare_key,
+	.close = prepare_close,
+};
+
+/* The template to start from: the only one, or the facilitator's pick with
+ * the default first (so Enter takes it). 0 when cancelled. */
+static store_id pick_template(struct tui *t)
+{
+	struct template_info *ti;
+	size_t n;
+	if (store_template_list(t->st, &ti, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return 0;
+	}
+	store_id id = 0;
+	if (n == 1) {
+		id = ti[0].id;
+	} else if (n > 1) {
+		struct pick_option *o = xcalloc(n, sizeof *o);
+		size_t k = 0;
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < n; i++)
+				if (ti[i].is_default == (pass == 0))
+					o[k++] = (struct pick_option){
+						ti[i].id, xstrdup(ti[i].name),
+						xasprintf("%zu steps, %d min%s", ti[i].n_steps,
+							  ti[i].minutes,
+							  ti[i].is_default ? ", default" : "")};
+		int c = dialog_pick(t, "Which agenda?", o, n, "", NULL);
+		id = c >= 0 ? o[c].id : 0;
+		pick_options_free(o, n);
+	} else {
+		tui_flash(t, true, "There is no agenda template: add one with cxmeet agenda import.");
+	}
+	template_list_free(ti, n);
+	return id;
+}
+
+void prepare_view_open(struct tui *t)
+{
+	store_id id = pick_template(t);
+	if (!id)
+		return;
+	struct agenda_template copy;
+	if (store_template_get(t->st, id, &copy) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	tui_set_view(t, &view_prepare);
+	pr.tid = id;
+	pr.t = copy;
+	pr.sel = pr.top = 0;
+}

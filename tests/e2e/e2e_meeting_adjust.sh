@@ -1,0 +1,95 @@
+#!/bin/bash
+# e2e_meeting_adjust - starting a meeting: pick a template (the default
+# preselected), then adjust this meeting's own agenda (skip a step, add a
+# guest topic, change minutes, move a step) and start. The runner follows
+# the adjusted copy, meeting_steps holds it, and the template is unchanged.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh" "$@"
+
+template_rows() {
+	sql "SELECT group_concat(position || ':' || title || ':' || minutes, '|') FROM
+	     (SELECT * FROM agenda_template_steps WHERE template_id =
+	      (SELECT id FROM agenda_templates WHERE is_default = 1) ORDER BY position)"
+}
+
+setup_council
+"$CXMEET" agenda copy "Standard council meeting" "Quarterly review" >/dev/null
+before=$(template_rows)
+before_all=$(sql "SELECT group_concat(template_id || title || minutes || position, ',') FROM agenda_template_steps")
+
+start_tui 100 30
+wait_for "Start a meeting"
+
+note "Esc on this meeting's agenda starts nothing"
+keys Enter
+wait_re "─ Which agenda\? ─"
+expect_screen "Standard council meeting  9 steps, 65 min, default" "the default is offered first"
+keys Enter
+wait_for " This meeting's agenda (from Standard council meeting)  9 steps, 65 min"
+keys Escape
+wait_for "No meeting started."
+expect_eq "$(sql "SELECT count(*) FROM meetings")" 0 "Esc started nothing"
+
+note "adjust: skip the story, a guest topic before the wrap-up, minutes, a move"
+keys Enter
+wait_re "─ Which agenda\? ─"
+keys Enter
+wait_for " This meeting's agenda (from Standard council meeting)"
+keys j j s
+wait_for "Skipping Customer story (this meeting only)."
+expect_screen "  3. (skipped) Customer story" "the skipped step is marked"
+keys G s
+wait_for "The wrap-up ends the meeting: it cannot be skipped."
+keys a
+wait_re "─ Guest topic: its title ─"
+text 'Billing, "refunds" & ü'
+keys Enter
+wait_re "─ Planned minutes \(1 to 240\) ─"
+keys C-u
+text 999
+keys Enter
+wait_for "Planned minutes are a whole number from 1 to 240."
+keys C-u
+text 12
+keys Enter
+wait_for "Guest topic added (this meeting only)."
+expect_screen '  9. Billing, "refunds" & ü' "the guest topic goes before the wrap-up"
+keys g e
+wait_re "─ Planned minutes for this meeting"
+keys C-u
+text 6
+keys Enter
+wait_gone "Planned minutes for this meeting"
+keys j J
+wait_for " This meeting's agenda (from Standard council meeting)  10 steps, 73 min"
+expect_eq "$(sql "SELECT count(*) FROM meetings")" 0 "nothing written before the start"
+
+note "Enter starts the meeting on the adjusted agenda"
+keys Enter
+wait_for "Step 1/10: Welcome & roll call"
+expect_screen "-2 Customer story" "the sidebar shows the skipped step (moved up by the move), marked"
+expect_screen " 9 Billing, \"refunds\" & ü" "the sidebar shows the guest topic"
+expect_eq "$(sql "SELECT group_concat(position || ':' || title || ':' || planned_minutes || ':' || skipped || ':' || kind, '|') FROM (SELECT * FROM meeting_steps ORDER BY position)")" \
+	'0:Welcome & roll call:6:0:roll-call|1:Customer story:7:1:story|2:Mission moment:2:0:mission|3:Action review:10:0:action-review|4:Insights & metrics:8:0:insights|5:Priorities & decisions:15:0:priorities|6:Wins & hidden heroes:7:0:wins|7:New actions:8:0:new-actions|8:Billing, "refunds" & ü:12:0:topic|9:Wrap-up:5:0:wrap-up' \
+	"meeting_steps holds the adjusted copy"
+
+note "the runner passes over the skipped step"
+keys l
+wait_for "Step 3/10: Mission moment"
+expect_screen "Meeting 00:00/73m" "the planned total leaves the skipped step out"
+keys h
+wait_for "Step 1/10: Welcome & roll call"
+keys l l
+wait_for "Step 4/10: Action review"
+expect_eq "$(sql "SELECT current_step FROM meetings")" 3 "the meeting is at step 4"
+
+note "the templates are unchanged"
+expect_eq "$(template_rows)" "$before" "the default template's steps"
+expect_eq "$(sql "SELECT group_concat(template_id || title || minutes || position, ',') FROM agenda_template_steps")" \
+	"$before_all" "every template's steps"
+keys q
+wait_for "Leave the meeting?"
+keys y
+wait_for "Resume the meeting in progress"
+keys q
+wait_exit
