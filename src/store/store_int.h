@@ -142,10 +142,55 @@
 		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = ?1" \
 		" AND e.event NOT IN ('carried', 'created') AND i.deleted_at IS NULL" \
 		" AND coalesce(i.meeting_id, 0) <> ?1 ORDER BY e.id") \
+	X(DEC_DUE, DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
+		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
+		" AND i.deleted_at IS NULL AND (?2 = 0 OR i.department_id = ?2)" \
+		" ORDER BY i.revisit_on, i.id LIMIT ?3 OFFSET ?4") \
+	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
+		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
+		" AND i.deleted_at IS NULL AND (?2 = 0 OR i.department_id = ?2)") \
+	X(DEC_REST, DECISION_SELECT " FROM items i INDEXED BY dec_items_kind" DECISION_JOINS \
+		" WHERE " DECISION_REST " ORDER BY i.id DESC LIMIT ?4 OFFSET ?5") \
+	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY dec_items_kind" \
+		" WHERE " DECISION_REST) \
+	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
+		" JOIN items o ON o.id = l.to_item WHERE l.from_item = ?1 AND o.deleted_at IS NULL" \
+		" UNION ALL SELECT o.id, o.kind, o.status, l.kind, 0, o.text FROM item_links l" \
+		" JOIN items o ON o.id = l.from_item WHERE l.to_item = ?1 AND o.deleted_at IS NULL" \
+		" ORDER BY 1") \
+	X(DEC_SUPERSEDES, "SELECT i.id, i.created_at, i.text, d.name FROM items i" \
+		" LEFT JOIN departments d ON d.id = i.department_id" \
+		" WHERE i.superseded_by = ? AND i.deleted_at IS NULL ORDER BY i.id") \
+	X(DEC_LATER, "SELECT i.id, i.created_at, i.text, d.name FROM items i" \
+		" INDEXED BY dec_items_kind LEFT JOIN departments d ON d.id = i.department_id" \
+		" WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.id <> ?1" \
+		" AND i.created_at >= ?2 ORDER BY i.id DESC LIMIT ?3") \
+	X(DEC_SET_REVISIT, "UPDATE items SET revisit_on = ?, updated_at = ? WHERE id = ?" \
+		" AND kind = 'decision' AND deleted_at IS NULL") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
 
+/* The decision log's row (store_decisions.c reads it in this order); links
+ * count both directions and leave deleted items out. */
+#define DECISION_SELECT \
+	"SELECT i.id, i.created_at, i.meeting_id, m.started_at, i.department_id, d.name," \
+	" i.person_id, p.name, i.text, i.rationale, i.revisit_on, i.superseded_by, s.text," \
+	" (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item" \
+	"   WHERE l.from_item = i.id AND o.deleted_at IS NULL)" \
+	" + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item" \
+	"   WHERE l.to_item = i.id AND o.deleted_at IS NULL)"
+#define DECISION_JOINS \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
+	" LEFT JOIN items s ON s.id = i.superseded_by"
+/* The decisions not due for a revisit on ?1, of department ?2 (0: all),
+ * superseded ones only when ?3. */
+#define DECISION_REST \
+	"i.kind = 'decision' AND i.deleted_at IS NULL" \
+	" AND NOT coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)" \
+	" AND (?2 = 0 OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)"
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
 	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"
