@@ -412,6 +412,9 @@ enum store_rc store_decision_supersede(struct store *st, store_id old_id, store_
  * holding the old and new dates. STORE_INVALID if id is not a decision. */
 enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
 					 store_id meeting, time_t at);
+/* For a command that reads much of the file once (a whole report): a small
+ * page cache, so memory stays small whatever the history's size. */
+enum store_rc store_read_once(struct store *st);
 void decision_rows_free(struct decision_row *r, size_t n);
 void decision_links_free(struct decision_link *l, size_t n);
 void decision_refs_free(struct decision_ref *r, size_t n);

@@ -23,6 +23,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_tui(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_decisions(struct cli *cli, int argc, char **argv);
+int cmd_supersede(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -97,6 +99,29 @@ const struct command cli_commands[] = {
 	 "                      '-' prints\n"
 	 "      --force         replace FILE if it exists\n",
 	 cmd_show},
+	{"decisions", "the decision log: revisits due first, then the newest",
+	 "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"
+	 "                        [--format plain|json|csv]\n"
+	 "\n"
+	 "Lists the decisions in force: first those due for a revisit (revisit\n"
+	 "date today or earlier), earliest revisit first, then the rest, newest\n"
+	 "first. Each shows its date, department, who decided, the revisit date,\n"
+	 "how many items are linked to it, its text and why it was taken.\n"
+	 "\n"
+	 "  -r, --revisit-due   only the decisions due for a revisit\n"
+	 "  -d, --dept DEPT     only the decisions of department DEPT\n"
+	 "  -a, --all           superseded decisions too, with what superseded them\n"
+	 "      --format F      plain (the default: a short block per decision),\n"
+	 "                      json or csv (one row per decision, every column)\n",
+	 cmd_decisions},
+	{"supersede", "mark a decision superseded by a later one",
+	 "usage: cxmeet supersede OLD NEW\n"
+	 "\n"
+	 "Marks decision OLD as superseded by decision NEW (numbers as shown by\n"
+	 "cxmeet decisions, with or without '#'). NEW must be a decision taken at\n"
+	 "the same time as OLD or later, and OLD must not be superseded already.\n"
+	 "Both stay in the log; the change is recorded in OLD's history.\n",
+	 cmd_supersede},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",
 	 "usage: cxmeet demo [--years N] [--seed S]\n"
 	 "\n"

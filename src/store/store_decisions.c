@@ -292,6 +292,11 @@ enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date 
 	return rc;
 }
 
+enum store_rc store_read_once(struct store *st)
+{
+	return stmt_exec(st, stmt_get(st, STMT_CACHE_SMALL), "setting the page cache");
+}
+
 void decision_rows_free(struct decision_row *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -142,13 +142,14 @@
 		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = ?1" \
 		" AND e.event NOT IN ('carried', 'created') AND i.deleted_at IS NULL" \
 		" AND coalesce(i.meeting_id, 0) <> ?1 ORDER BY e.id") \
+	X(CACHE_SMALL, "PRAGMA cache_size = -2048") \
 	X(DEC_DUE, DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
-		" AND i.deleted_at IS NULL AND (?2 = 0 OR i.department_id = ?2)" \
+		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" \
 		" ORDER BY i.revisit_on, i.id LIMIT ?3 OFFSET ?4") \
 	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
-		" AND i.deleted_at IS NULL AND (?2 = 0 OR i.department_id = ?2)") \
+		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)") \
 	X(DEC_REST, DECISION_SELECT " FROM items i INDEXED BY dec_items_kind" DECISION_JOINS \
 		" WHERE " DECISION_REST " ORDER BY i.id DESC LIMIT ?4 OFFSET ?5") \
 	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY dec_items_kind" \
@@ -185,12 +186,12 @@
 	" LEFT JOIN people p ON p.id = i.person_id" \
 	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
 	" LEFT JOIN items s ON s.id = i.superseded_by"
-/* The decisions not due for a revisit on ?1, of department ?2 (0: all),
+/* The decisions not due for a revisit on ?1, of department ?2 (NULL: all),
  * superseded ones only when ?3. */
 #define DECISION_REST \
 	"i.kind = 'decision' AND i.deleted_at IS NULL" \
 	" AND NOT coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)" \
-	" AND (?2 = 0 OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)"
+	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)"
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
 	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"
