@@ -37,6 +37,7 @@ static int menu_items(const struct home_facts *f, const char **labels)
 	else
 		labels[n++] = "Start a meeting";
 	labels[n++] = "Help: keys";
+	labels[n++] = "Decisions: the decision log (D)";
 	labels[n++] = "Quit";
 	return n;
 }
@@ -99,7 +100,7 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
-	const char *labels[4];
+	const char *labels[8];
 	int n = menu_items(&f, labels);
 	if (home_sel >= n)
 		home_sel = n - 1;
@@ -107,7 +108,7 @@ static void home_draw(struct tui *t)
 		snprintf(line, sizeof line, "  %s  ", labels[i]);
 		draw_text(y, x, line, w, i == home_sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
-	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  ?  help  q quit", t->cols,
+	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  D decisions  ?  help  q quit", t->cols,
 		  theme(C_STATUS));
 	if (f.have_org)
 		org_free(&f.org);
@@ -115,14 +116,16 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)ch;
-	(void)is_key;
 	struct home_facts f;
 	facts_load(t, &f);
-	const char *labels[4];
+	const char *labels[8];
 	int n = menu_items(&f, labels);
 	if (f.have_org)
 		org_free(&f.org);
+	if (!is_key && (ch == 'D' || ch == 'd')) {
+		decisions_view_open(t);
+		return ACT_NONE;
+	}
 	switch (a) {
 	case ACT_UP:
 		home_sel = home_sel > 0 ? home_sel - 1 : 0;
@@ -135,6 +138,8 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 			meeting_view_open(t, f.in_progress);
 		else if (home_sel == 1)
 			return ACT_HELP;
+		else if (home_sel == 2)
+			decisions_view_open(t);
 		else
 			return ACT_QUIT;
 		return ACT_NONE;
