@@ -154,8 +154,8 @@ static void draw_row(const struct decision_row *r, int y, int w, bool cur)
 
 static int draw_list(struct tui *t, int y, int h, int w)
 {
-	draw_line(y, 0, w >= 76 ? " Date       Revisit    Department     Decided by     Decision"
-				: " Date       Revisit    Department     Decision",
+	draw_line(y, 0, w >= 76 ? " Date       Revisit    Department    Decided by    Decision"
+				: " Date       Revisit    Department    Decision",
 		  w, theme(C_MUTED) | A_UNDERLINE);
 	int rows = h - 1;
 	if (dv.total == 0) {
