@@ -54,28 +54,26 @@ static void rows_clear(void)
 	dv.n = 0;
 }
 
-static void load_at(struct tui *t, size_t offset)
+/* Reads the page of rows around the cursor. */
+static void load_page(struct tui *t)
 {
 	rows_clear();
-	dv.offset = offset;
-	if (store_decisions_count(t->st, &dv.f, &dv.total, &dv.due) != STORE_OK ||
-	    store_decisions_list(t->st, &dv.f, offset, PAGE, &dv.rows, &dv.n) != STORE_OK)
+	dv.offset = dv.sel > PAGE / 2 ? (size_t)dv.sel - PAGE / 2 : 0;
+	if (store_decisions_list(t->st, &dv.f, dv.offset, PAGE, &dv.rows, &dv.n) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 }
 
-/* Reads the page around the cursor (after a change, or when it left the page). */
+/* Counts and reads again, after a filter changed or a decision was changed;
+ * moving the cursor only reads pages (load_page). */
 static void load(struct tui *t)
 {
-	size_t want = dv.sel > PAGE / 2 ? (size_t)dv.sel - PAGE / 2 : 0;
-	load_at(t, want);
-	if (dv.total > 0 && dv.sel >= dv.total)
-		dv.sel = (int)dv.total - 1;
-	if (dv.sel < 0 || dv.total == 0)
-		dv.sel = 0;
-	if ((size_t)dv.sel < dv.offset || (size_t)dv.sel >= dv.offset + dv.n) {
-		if (dv.total > 0)
-			load_at(t, dv.sel > PAGE / 2 ? (size_t)dv.sel - PAGE / 2 : 0);
+	if (store_decisions_count(t->st, &dv.f, &dv.total, &dv.due) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		dv.total = dv.due = 0;
 	}
+	if (dv.sel >= dv.total)
+		dv.sel = dv.total > 0 ? (int)dv.total - 1 : 0;
+	load_page(t);
 	detail_clear();
 }
 
@@ -425,7 +423,7 @@ static enum action dec_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 	int page = t->rows / 2 - 2;
 	if (cursor_move(&dv.sel, a, (size_t)dv.total, page > 1 ? page : 1)) {
 		if ((size_t)dv.sel < dv.offset || (size_t)dv.sel >= dv.offset + dv.n)
-			load(t);
+			load_page(t);
 		return ACT_NONE;
 	}
 	return a;
