@@ -457,7 +457,8 @@ static void cli__plain_json_csv_with_hostile_text(void **state)
 	make_hostile();
 	assert_int_equal(run("decisions", NULL), EXIT_OK);
 	assert_has("stdout", "4 decisions, 2 due for a revisit");
-	assert_has("stdout", "REVISIT DUE 2026-02-15");
+	assert_has("stdout", "   REVISIT DUE: 2026-02-15\n");
+	assert_has("stdout", "   revisit: 2026-12-01\n");
 	assert_has("stdout", "=cmd|\"x\", said 'he'");
 	assert_has("stdout", "why: line one two, \"q\"?[31mred?");
 	assert_has("stdout", ", 2 linked");

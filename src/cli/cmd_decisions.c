@@ -90,24 +90,25 @@ static char *one_line(const char *s, int cols)
 	return out;
 }
 
-/* One decision as a short block: a heading line, its text, why, and what
- * superseded it. */
+/* One decision as a short block that fits 80 columns: a heading line
+ * (number, date, department, who decided, links), its text, its revisit
+ * date, why, and what superseded it. */
 static void plain_row(FILE *out, const struct decision_row *r)
 {
 	char date[16], rev[16];
 	decision_date(r, date, sizeof date);
-	char *dept = one_line(r->dept_name ? r->dept_name : "no department", 24);
-	char *who = one_line(r->decider ? r->decider : "nobody named", 24);
+	char *dept = one_line(r->dept_name ? r->dept_name : "no department", 18);
+	char *who = one_line(r->decider ? r->decider : "nobody named", 18);
 	fprintf(out, "#%lld  %s  %s, decided by %s", (long long)r->id, date, dept, who);
 	if (r->links)
 		fprintf(out, ", %d linked", r->links);
-	if (r->revisit != DATE_NONE) {
-		date_format(r->revisit, rev, sizeof rev);
-		fprintf(out, r->due ? "  REVISIT DUE %s" : "  revisit %s", rev);
-	}
 	fputc('\n', out);
 	char *text = one_line(r->text, 0);
 	fprintf(out, "   %s\n", text);
+	if (r->revisit != DATE_NONE) {
+		date_format(r->revisit, rev, sizeof rev);
+		fprintf(out, r->due ? "   REVISIT DUE: %s\n" : "   revisit: %s\n", rev);
+	}
 	if (r->rationale) {
 		char *why = one_line(r->rationale, WHY_COLS);
 		fprintf(out, "   why: %s\n", why);
@@ -159,7 +160,7 @@ static int plain_summary(struct cli *cli, const struct decision_filter *f)
 	else
 		fprintf(cli->out, "%lld decision%s, %lld due for a revisit%s.\n", (long long)total,
 			total == 1 ? "" : "s", (long long)due,
-			f->with_superseded ? "" : " (superseded ones hidden: --all shows them)");
+			f->with_superseded ? "" : "; superseded ones hidden (--all)");
 	return 0;
 }
 
