@@ -17,6 +17,7 @@
 
 #include "testutil.h"
 #include "cxmeet/decisions.h"
+#include "cxmeet/output.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
 
@@ -529,6 +530,49 @@ static void cli__refusals(void **state)
 	free(c);
 }
 
+/* A table streamed in pages is byte for byte the table written whole. */
+static void output__streamed_pages_equal_the_whole_table(void **state)
+{
+	(void)state;
+	static const struct table_col cols[] = {{"n", COL_INT, true}, {"text", COL_TEXT, false},
+						{"ok", COL_BOOL, false}};
+	static const char *const texts[] = {"plain", "a \"quoted\", text", "two\nlines", "=1+1",
+					    NULL};
+	enum out_format formats[] = {OUT_JSON, OUT_CSV};
+	for (size_t rows = 0; rows <= 5; rows++)
+		for (size_t fi = 0; fi < 2; fi++) {
+			struct table whole, page;
+			struct strbuf a, b;
+			sb_init(&a);
+			sb_init(&b);
+			table_init(&whole, cols, 3);
+			table_init(&page, cols, 3);
+			table_stream_begin(&page, formats[fi], &b);
+			for (size_t r = 0; r < rows; r++) {
+				table_row(&whole);
+				table_cell_int(&whole, (long long)r);
+				table_cell(&whole, texts[r]);
+				table_cell_bool(&whole, r % 2);
+				table_row(&page);
+				table_cell_int(&page, (long long)r);
+				table_cell(&page, texts[r]);
+				table_cell_bool(&page, r % 2);
+				if (r % 2 == 1 || r + 1 == rows) { /* pages of two rows */
+					table_stream_rows(&page, formats[fi], r + 1 - page.nrows, &b);
+					table_free(&page);
+					table_init(&page, cols, 3);
+				}
+			}
+			table_stream_end(&page, formats[fi], rows, &b);
+			table_render(&whole, formats[fi], &a);
+			assert_string_equal(b.s, a.s);
+			table_free(&whole);
+			table_free(&page);
+			sb_free(&a);
+			sb_free(&b);
+		}
+}
+
 int main(void)
 {
 	tu_init("decisions");
@@ -545,6 +589,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(cli__plain_json_csv_with_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(cli__refusals, setup, teardown),
+		cmocka_unit_test(output__streamed_pages_equal_the_whole_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,8 @@
 /* cmd_decisions.c - `cxmeet decisions`: the decision log (those due for a
  * revisit first, then the rest newest first), as a readable list or as a JSON
- * or CSV table; and `cxmeet supersede OLD NEW`. Rows are read a page at a
- * time, so ten years of decisions cost no more memory than one page for the
- * plain list. */
+ * or CSV table; and `cxmeet supersede OLD NEW`. Rows are read and written a
+ * page at a time, in every format, so ten years of decisions cost no more
+ * memory than one page. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,29 +124,57 @@ static void plain_row(FILE *out, const struct decision_row *r)
 	free(text);
 }
 
-/* Reads the log page by page, writing plain blocks as it goes or filling t. */
-static int decisions_out(struct cli *cli, const struct decision_filter *f, enum out_format fmt,
-			 struct table *t)
+/* Writes sb to the output and empties it; false when writing failed. */
+static bool flush_buf(struct cli *cli, struct strbuf *sb)
 {
+	bool ok = sb->len == 0 || fwrite(sb->s, 1, sb->len, cli->out) == sb->len;
+	sb_free(sb);
+	sb_init(sb);
+	return ok;
+}
+
+/* Reads the log page by page and writes each page as it comes: plain blocks,
+ * or the rows of a JSON or CSV table, so memory stays that of one page. */
+static int decisions_out(struct cli *cli, const struct decision_filter *f, enum out_format fmt)
+{
+	struct table t;
+	struct strbuf sb;
 	size_t offset = 0;
+	bool ok = true;
+	table_init(&t, decision_cols, ARRAY_SIZE(decision_cols)); /* empty: for the header */
+	sb_init(&sb);
+	table_stream_begin(&t, fmt, &sb);
 	for (;;) {
 		struct decision_row *rows;
 		size_t n;
 		enum store_rc rc = store_decisions_list(cli->st, f, offset, PAGE, &rows, &n);
-		if (rc != STORE_OK)
+		if (rc != STORE_OK) {
+			table_free(&t);
+			sb_free(&sb);
 			return cli_store_error(cli, rc);
+		}
+		table_init(&t, decision_cols, ARRAY_SIZE(decision_cols));
 		for (size_t i = 0; i < n; i++) {
 			if (fmt == OUT_PLAIN)
 				plain_row(cli->out, &rows[i]);
 			else
-				table_add(t, &rows[i]);
+				table_add(&t, &rows[i]);
 		}
+		table_stream_rows(&t, fmt, offset, &sb);
+		table_free(&t);
+		ok = ok && flush_buf(cli, &sb);
 		decision_rows_free(rows, n);
 		offset += n;
 		if (n < PAGE)
 			break;
 	}
-	return 0;
+	table_stream_end(&t, fmt, offset, &sb);
+	ok = flush_buf(cli, &sb) && ok;
+	sb_free(&sb);
+	if (ok && fflush(cli->out) == 0 && !ferror(cli->out))
+		return 0;
+	cli_report("cannot write the output: %s", strerror(errno));
+	return EXIT_RUNTIME;
 }
 
 static int plain_summary(struct cli *cli, const struct decision_filter *f)
@@ -208,21 +236,9 @@ int cmd_decisions(struct cli *cli, int argc, char **argv)
 		f.dept_id = d.id;
 		dept_free(&d);
 	}
-	if (fmt == OUT_PLAIN) {
-		if ((rc = plain_summary(cli, &f)) != 0 || (rc = decisions_out(cli, &f, fmt, NULL)) != 0)
-			return rc;
-		if (fflush(cli->out) == 0 && !ferror(cli->out))
-			return EXIT_OK;
-		cli_report("cannot write the output: %s", strerror(errno));
-		return EXIT_RUNTIME;
-	}
-	struct table t;
-	table_init(&t, decision_cols, ARRAY_SIZE(decision_cols));
-	rc = decisions_out(cli, &f, fmt, &t);
-	if (rc == 0)
-		rc = cli_table_out(cli, &t, fmt);
-	table_free(&t);
-	return rc;
+	if (fmt == OUT_PLAIN && (rc = plain_summary(cli, &f)) != 0)
+		return rc;
+	return decisions_out(cli, &f, fmt);
 }
 
 /* A decision's number as typed: 12 or #12. */
