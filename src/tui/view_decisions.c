@@ -185,12 +185,10 @@ static void detail_text(int *row, int y0, int h, int x, int w, const char *s, at
 	*row += need;
 }
 
-static void draw_detail(struct tui *t, int y, int h, int w)
+/* Draws the rows of the detail that fall in the window (none when h is 0);
+ * returns how many rows the whole detail takes. */
+static int detail_rows(const struct decision_row *r, int y, int h, int w)
 {
-	const struct decision_row *r = current();
-	if (!r || h < 2)
-		return;
-	detail_load(t);
 	char line[600], d1[16], d2[16];
 	int row = 0, x = 2, tw = w - 4;
 	snprintf(line, sizeof line, "#%lld  %s  %s  decided by %s", (long long)r->id,
@@ -231,9 +229,20 @@ static void draw_detail(struct tui *t, int y, int h, int w)
 		detail_text(&row, y, h, x + 2, tw - 2, s, theme(C_NORMAL));
 		free(s);
 	}
-	/* Keep the scroll within what there is to see. */
-	if (dv.detail_top > row - h)
-		dv.detail_top = row - h > 0 ? row - h : 0;
+	return row;
+}
+
+static void draw_detail(struct tui *t, int y, int h, int w)
+{
+	const struct decision_row *r = current();
+	if (!r || h < 2)
+		return;
+	detail_load(t);
+	/* Keep the scroll within what there is to see, then draw. */
+	int rows = detail_rows(r, y, 0, w);
+	if (dv.detail_top > rows - h)
+		dv.detail_top = rows - h > 0 ? rows - h : 0;
+	detail_rows(r, y, h, w);
 }
 
 static void dec_draw(struct tui *t)
@@ -412,10 +421,14 @@ static enum action dec_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 		return ACT_NONE;
 	}
 	if (dv.zoom) {
+		/* The detail scrolls; draw_detail keeps it within what there is. */
+		int step = a == ACT_PAGE_UP || a == ACT_PAGE_DOWN ? t->rows - 5 : 1;
 		if (a == ACT_UP || a == ACT_PAGE_UP)
-			dv.detail_top = dv.detail_top > 0 ? dv.detail_top - 1 : 0;
+			dv.detail_top = dv.detail_top > step ? dv.detail_top - step : 0;
 		else if (a == ACT_DOWN || a == ACT_PAGE_DOWN)
-			dv.detail_top++;
+			dv.detail_top += step > 0 ? step : 1;
+		else if (a == ACT_TOP)
+			dv.detail_top = 0;
 		else
 			return a;
 		return ACT_NONE;
