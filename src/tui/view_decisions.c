@@ -150,7 +150,7 @@ static void draw_row(const struct decision_row *r, int y, int w, bool cur)
 	draw_text_fit(y, x, r->text, w - x - 1, a);
 }
 
-static int draw_list(struct tui *t, int y, int h, int w)
+static void draw_list(int y, int h, int w)
 {
 	draw_line(y, 0, w >= 76 ? " Date       Revisit    Department    Decided by    Decision"
 				: " Date       Revisit    Department    Decision",
@@ -161,17 +161,14 @@ static int draw_list(struct tui *t, int y, int h, int w)
 			  dv.f.due_only || dv.f.dept_id ? "No decision matches the filter."
 							: "No decisions yet.",
 			  w - 2, theme(C_MUTED));
-		return h;
+		return;
 	}
 	cursor_scroll(dv.sel, &dv.top, rows);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)dv.top + r - (long)dv.offset;
-		if (idx < 0 || (size_t)idx >= dv.n)
-			break;
-		draw_row(&dv.rows[idx], y + 1 + r, w, dv.top + r == dv.sel);
+		if (idx >= 0 && (size_t)idx < dv.n)
+			draw_row(&dv.rows[idx], y + 1 + r, w, dv.top + r == dv.sel);
 	}
-	(void)t;
-	return h;
 }
 
 /* Draws a block of the detail when its first row falls inside the window
@@ -259,7 +256,7 @@ static void dec_draw(struct tui *t)
 		draw_detail(t, 2, body - 1, t->cols);
 	} else {
 		int list_h = body / 2 + 1;
-		draw_list(t, 1, list_h, t->cols);
+		draw_list(1, list_h, t->cols);
 		draw_line(1 + list_h, 0, " Selected decision", t->cols, theme(C_MUTED) | A_UNDERLINE);
 		draw_detail(t, 2 + list_h, body - list_h - 1, t->cols);
 	}
@@ -270,40 +267,56 @@ static void dec_draw(struct tui *t)
 		  t->cols, theme(C_STATUS));
 }
 
+/* What the revisit dialog checks against: today, and the date it started with. */
+struct revisit_ctx {
+	struct date_context dc;
+	char current[16];
+};
+
+/* Empty or "none" clears, the unchanged date keeps (even once past), and
+ * anything else must be a date as date_parse_due takes it. */
+static int parse_revisit(const char *text, const struct revisit_ctx *rc, cx_date *d, char *err,
+			 size_t len)
+{
+	*d = DATE_NONE;
+	if (!*text || strcmp(text, "none") == 0)
+		return 0;
+	if (rc->current[0] && strcmp(text, rc->current) == 0)
+		return date_parse_iso(text, d) ? 0 : -1;
+	return date_parse_due(text, &rc->dc, d, err, len);
+}
+
 static const char *check_revisit(const char *text, void *ctx, char *buf, size_t len)
 {
-	struct date_context *dc = ctx;
 	cx_date d;
-	if (!*text || strcmp(text, "none") == 0)
-		return NULL;
-	return date_parse_due(text, dc, &d, buf, len) == 0 ? NULL : buf;
+	return parse_revisit(text, ctx, &d, buf, len) == 0 ? NULL : buf;
 }
 
 static void set_revisit(struct tui *t, const struct decision_row *r)
 {
-	struct date_context dc = {clock_today(), DATE_NONE};
-	char cur[16] = "", err[256];
+	struct revisit_ctx rc = {.dc = {clock_today(), DATE_NONE}};
+	char err[256], day[16];
 	if (r->revisit != DATE_NONE)
-		date_format(r->revisit, cur, sizeof cur);
-	char *text = dialog_input(t, "Revisit date (empty or none: no revisit)", cur, check_revisit,
-				  &dc);
+		date_format(r->revisit, rc.current, sizeof rc.current);
+	char *text = dialog_input(t, "Revisit date (empty or none: no revisit)", rc.current,
+				  check_revisit, &rc);
 	if (!text)
 		return;
-	cx_date d = DATE_NONE;
-	if (*text && strcmp(text, "none") != 0 && date_parse_due(text, &dc, &d, err, sizeof err) != 0) {
-		free(text);
-		return;
-	}
+	cx_date d;
+	int bad = parse_revisit(text, &rc, &d, err, sizeof err);
 	free(text);
+	if (bad || d == r->revisit)
+		return; /* refused by the dialog already, or nothing changed */
 	store_id id = r->id;
 	if (store_decision_set_revisit(t->st, id, d, 0, clock_now()) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
-	char day[16];
-	tui_flash(t, false, d == DATE_NONE ? "Saved: #%lld has no revisit date%s."
-					 : "Saved: #%lld to be revisited on %s.",
-		  (long long)id, d == DATE_NONE ? "" : fmt_day(d, day, sizeof day));
+	if (d == DATE_NONE)
+		tui_flash(t, false, "Saved: #%lld has no revisit date.", (long long)id);
+	else
+		tui_flash(t, false, "Saved: #%lld to be revisited on %s.", (long long)id,
+			  fmt_day(d, day, sizeof day));
 	load(t);
 }
 

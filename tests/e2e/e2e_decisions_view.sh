@@ -84,6 +84,18 @@ wait_for "Saved: #2 to be revisited on 2027-01-15."
 expect_eq "$(sql "SELECT revisit_on FROM items WHERE id = 2")" 2027-01-15 "the revisit date is saved"
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 2 AND event = 'edited'
 	AND new_value = '2027-01-15'")" 1 "with an event"
+keys v
+wait_for "Revisit date (empty or none: no revisit)"
+keys C-u
+text "2020-01-01"
+keys Enter
+wait_for "2020-01-01 is in the past"
+keys C-u Enter
+wait_for "Saved: #2 has no revisit date."
+expect_eq "$(sql "SELECT coalesce(revisit_on, 'none') FROM items WHERE id = 2")" none \
+	"the revisit date is cleared"
+expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 2 AND event = 'edited'")" 2 \
+	"the clearing is an event too, the refused date none"
 
 note "one department, then all again"
 keys f
