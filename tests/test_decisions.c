@@ -193,8 +193,31 @@ static void list__filters_and_row_facts(void **state)
 	f.with_superseded = true;
 	assert_order(&f, 0, 50, "B,D,E");
 
+	/* Words: every one required, as a prefix, in text or rationale; FTS
+	 * syntax typed by the user is taken as plain words. */
+	f = filter();
+	f.words = "refund";
+	assert_order(&f, 0, 50, "A");
+	assert_counts(&f, 1, 1);
+	f.words = "  chat  ";
+	assert_order(&f, 0, 50, "D");
+	f.with_superseded = true;
+	assert_order(&f, 0, 50, "D,E");
+	f.words = "chat week";
+	assert_order(&f, 0, 50, "E");
+	f.words = "fewer";
+	assert_order(&f, 0, 50, "B");
+	f.words = "\"AND OR* NEAR(";
+	assert_order(&f, 0, 50, "");
+	f.words = "";
+	assert_order(&f, 0, 50, "B,A,D,C,E");
+	f.words = "bad\x1b[2J";
 	struct decision_row *r;
 	size_t n;
+	int64_t t, d;
+	assert_int_equal(store_decisions_list(fx.st, &f, 0, 50, &r, &n), STORE_INVALID);
+	assert_int_equal(store_decisions_count(fx.st, &f, &t, &d), STORE_INVALID);
+
 	f = filter();
 	f.with_superseded = true;
 	assert_int_equal(store_decisions_list(fx.st, &f, 0, 50, &r, &n), STORE_OK);
@@ -492,6 +515,12 @@ static void cli__plain_json_csv_with_hostile_text(void **state)
 	assert_has("stdout", "1 decision, 1 due for a revisit");
 	assert_has("stdout", "A: refunds within 14 days");
 	assert_lacks("stdout", "B: one phone");
+
+	assert_int_equal(run("decisions", "--search", "said he", "--format", "csv", NULL), EXIT_OK);
+	assert_has("stdout", "=cmd");
+	assert_lacks("stdout", "A: refunds");
+	assert_int_equal(run("decisions", "--search", "nothing-like-this", NULL), EXIT_OK);
+	assert_has("stdout", "No decisions match.\n");
 }
 
 static void cli__refusals(void **state)

@@ -363,6 +363,8 @@ struct decision_filter {
 	store_id dept_id;     /* 0: every department */
 	bool due_only;        /* only those due for a revisit */
 	bool with_superseded; /* superseded ones too */
+	const char *words;    /* only those whose text, detail or rationale hold
+			       * all these words (as prefixes); NULL or "": any */
 };
 
 /* An item linked to a decision, for its detail panel. */

@@ -101,7 +101,7 @@ const struct command cli_commands[] = {
 	 cmd_show},
 	{"decisions", "the decision log: revisits due first, then the newest",
 	 "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"
-	 "                        [--format plain|json|csv]\n"
+	 "                        [--search WORDS] [--format plain|json|csv]\n"
 	 "\n"
 	 "Lists the decisions in force: first those due for a revisit (revisit\n"
 	 "date today or earlier), earliest revisit first, then the rest, newest\n"
@@ -111,6 +111,8 @@ const struct command cli_commands[] = {
 	 "  -r, --revisit-due   only the decisions due for a revisit\n"
 	 "  -d, --dept DEPT     only the decisions of department DEPT\n"
 	 "  -a, --all           superseded decisions too, with what superseded them\n"
+	 "  -s, --search WORDS  only the decisions whose text, detail or rationale\n"
+	 "                      hold every word (or a word starting so)\n"
 	 "      --format F      plain (the default: a short block per decision),\n"
 	 "                      json or csv (one row per decision, every column)\n",
 	 cmd_decisions},

@@ -184,7 +184,8 @@ static int plain_summary(struct cli *cli, const struct decision_filter *f)
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
 	if (total == 0)
-		fprintf(cli->out, "No decisions%s.\n", f->due_only ? " due for a revisit" : "");
+		fprintf(cli->out, "No decisions%s%s.\n", f->due_only ? " due for a revisit" : "",
+			f->dept_id || (f->words && *f->words) ? " match" : "");
 	else
 		fprintf(cli->out, "%lld decision%s, %lld due for a revisit%s.\n", (long long)total,
 			total == 1 ? "" : "s", (long long)due,
@@ -198,6 +199,7 @@ int cmd_decisions(struct cli *cli, int argc, char **argv)
 		{"revisit-due", no_argument, NULL, 'r'},
 		{"dept", required_argument, NULL, 'd'},
 		{"all", no_argument, NULL, 'a'},
+		{"search", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
@@ -207,11 +209,12 @@ int cmd_decisions(struct cli *cli, int argc, char **argv)
 	const char *dept = NULL;
 	enum out_format fmt = OUT_PLAIN;
 	int c, rc;
-	while ((c = cli_getopt(cmd, argc, argv, "rd:a", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "rd:as:", opts)) != -1) {
 		switch (c) {
 		case 'r': f.due_only = true; break;
 		case 'd': dept = optarg; break;
 		case 'a': f.with_superseded = true; break;
+		case 's': f.words = optarg; break;
 		case 'f':
 			if ((rc = cli_format(cmd, optarg, OUT_TABLES, &fmt)) != 0)
 				return rc;

@@ -8,6 +8,7 @@
 
 #include "store_int.h"
 #include "cxmeet/decisions.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 /* A superseded_by chain longer than this is not followed further. */
@@ -59,22 +60,41 @@ static enum store_rc append_rows(struct store *st, sqlite3_stmt *s, int lim_at, 
 	return STORE_OK;
 }
 
-static enum store_rc count_due(struct store *st, const struct decision_filter *f, int64_t *due)
+/* The filter's words as an FTS5 query in *q (NULL: no words), or
+ * STORE_INVALID for text that is not fit to search with. */
+static enum store_rc words_query(struct store *st, const struct decision_filter *f, char **q)
+{
+	char err[256];
+	*q = NULL;
+	if (!f->words || strspn(f->words, " \t") == strlen(f->words))
+		return STORE_OK;
+	char *clean = text_clean(f->words, TEXT_SHORT, "search", err, sizeof err);
+	if (!clean)
+		return store_failf(st, STORE_INVALID, "%s", err);
+	*q = fts_query(clean);
+	free(clean);
+	return STORE_OK;
+}
+
+static enum store_rc count_due(struct store *st, const struct decision_filter *f, const char *q,
+			       int64_t *due)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_DUE_COUNT);
 	bind_date(s, 1, f->today);
 	bind_id(s, 2, f->dept_id);
+	bind_text(s, 9, q);
 	enum store_rc rc = stmt_row(st, s, "counting decisions due for a revisit");
 	*due = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return rc;
 }
 
-static void bind_rest(sqlite3_stmt *s, const struct decision_filter *f)
+static void bind_rest(sqlite3_stmt *s, const struct decision_filter *f, const char *q)
 {
 	bind_date(s, 1, f->today);
 	bind_id(s, 2, f->dept_id);
 	bind_int(s, 3, f->with_superseded);
+	bind_text(s, 9, q);
 }
 
 enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
@@ -84,21 +104,24 @@ enum store_rc store_decisions_list(struct store *st, const struct decision_filte
 	*out = NULL;
 	*n = 0;
 	int64_t due;
-	enum store_rc rc = count_due(st, f, &due);
-	if (rc != STORE_OK)
-		return rc;
-	if (offset < (size_t)due && limit > 0) {
+	char *q;
+	enum store_rc rc = words_query(st, f, &q);
+	if (rc == STORE_OK)
+		rc = count_due(st, f, q, &due);
+	if (rc == STORE_OK && offset < (size_t)due && limit > 0) {
 		sqlite3_stmt *s = stmt_get(st, STMT_DEC_DUE);
 		bind_date(s, 1, f->today);
 		bind_id(s, 2, f->dept_id);
+		bind_text(s, 9, q);
 		rc = append_rows(st, s, 3, offset, limit, f->today, out, n);
 	}
 	if (rc == STORE_OK && !f->due_only && *n < limit) {
 		size_t rest_off = offset > (size_t)due ? offset - (size_t)due : 0;
 		sqlite3_stmt *s = stmt_get(st, STMT_DEC_REST);
-		bind_rest(s, f);
+		bind_rest(s, f, q);
 		rc = append_rows(st, s, 4, rest_off, limit - *n, f->today, out, n);
 	}
+	free(q);
 	if (rc != STORE_OK) {
 		decision_rows_free(*out, *n);
 		*out = NULL;
@@ -110,18 +133,23 @@ enum store_rc store_decisions_list(struct store *st, const struct decision_filte
 enum store_rc store_decisions_count(struct store *st, const struct decision_filter *f,
 				    int64_t *total, int64_t *due)
 {
-	*total = 0;
-	enum store_rc rc = count_due(st, f, due);
+	*total = *due = 0;
+	char *q;
+	enum store_rc rc = words_query(st, f, &q);
+	if (rc == STORE_OK)
+		rc = count_due(st, f, q, due);
 	if (rc != STORE_OK || f->due_only) {
 		*total = *due;
+		free(q);
 		return rc;
 	}
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_REST_COUNT);
-	bind_rest(s, f);
+	bind_rest(s, f, q);
 	rc = stmt_row(st, s, "counting decisions");
 	if (rc == STORE_OK)
 		*total = *due + sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
+	free(q);
 	return rc;
 }
 

@@ -145,11 +145,11 @@
 	X(CACHE_SMALL, "PRAGMA cache_size = -2048") \
 	X(DEC_DUE, DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
-		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" \
+		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS \
 		" ORDER BY i.revisit_on, i.id LIMIT ?3 OFFSET ?4") \
 	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
-		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)") \
+		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS) \
 	X(DEC_REST, DECISION_SELECT " FROM items i INDEXED BY dec_items_kind" DECISION_JOINS \
 		" WHERE " DECISION_REST " ORDER BY i.id DESC LIMIT ?4 OFFSET ?5") \
 	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY dec_items_kind" \
@@ -187,11 +187,16 @@
 	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
 	" LEFT JOIN items s ON s.id = i.superseded_by"
 /* The decisions not due for a revisit on ?1, of department ?2 (NULL: all),
- * superseded ones only when ?3. */
+ * superseded ones only when ?3, holding the words ?9 (NULL: any). */
 #define DECISION_REST \
 	"i.kind = 'decision' AND i.deleted_at IS NULL" \
 	" AND NOT coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)" \
-	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)"
+	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)" \
+	DECISION_WORDS
+/* Only the decisions whose text, detail or rationale hold the words ?9 (an
+ * FTS5 query; NULL: all). The matches are gathered once per statement. */
+#define DECISION_WORDS \
+	" AND (?9 IS NULL OR i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?9))"
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
 	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"
@@ -286,6 +291,10 @@ enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, t
  * MEETING_STEP_ADD, which take the same parameters). */
 enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
 			   const struct agenda_template *t, const char *what);
+
+/* An FTS5 query for words as typed: each word quoted (so nothing in it is
+ * FTS syntax) and matched as a prefix, all of them required. Caller frees. */
+char *fts_query(const char *in);
 
 /* Case-folded name key, or STORE_INVALID with a message when the name is bad. */
 enum store_rc name_key(struct store *st, const char *name, const char *what, char **clean,

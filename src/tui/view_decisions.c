@@ -3,9 +3,9 @@
  * first (in the warning colour), superseded ones muted with the decision that
  * replaced them. Below the list, the selected decision in full: text,
  * rationale, revisit date, linked items, what superseded it or what it
- * supersedes. Keys of its own: f department filter, r revisit-due only,
- * a superseded shown or hidden, s supersede by a later decision, v revisit
- * date. Rows are read a page at a time and the detail only when the cursor
+ * supersedes. Keys of its own: / find words, f department filter,
+ * r revisit-due only, a superseded shown or hidden, s supersede by a later
+ * decision, v revisit date. Rows are read a page at a time and the detail only when the cursor
  * lands on another decision, so ten years of history cost what one page does. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +22,7 @@
 static struct {
 	struct decision_filter f;
 	char dept_name[64];
+	char *words; /* the search, f.words; NULL: none */
 	struct decision_row *rows; /* rows offset .. offset + n */
 	size_t n, offset;
 	int64_t total, due;
@@ -108,6 +109,9 @@ static void dec_close(struct tui *t)
 	(void)t;
 	rows_clear();
 	detail_clear();
+	free(dv.words);
+	dv.words = NULL;
+	dv.f.words = NULL;
 }
 
 static const char *fmt_day(cx_date d, char *buf, size_t len)
@@ -245,10 +249,12 @@ static void draw_detail(struct tui *t, int y, int h, int w)
 static void dec_draw(struct tui *t)
 {
 	char title[300];
-	snprintf(title, sizeof title, " Decision log  %lld decision%s, %lld due for a revisit%s%s%s%s",
+	snprintf(title, sizeof title,
+		 " Decision log  %lld decision%s, %lld due for a revisit%s%s%s%s%s%.60s%s",
 		 (long long)dv.total, dv.total == 1 ? "" : "s", (long long)dv.due,
 		 dv.f.dept_id ? "  dept: " : "", dv.f.dept_id ? dv.dept_name : "",
-		 dv.f.due_only ? "  [due only]" : "", dv.f.with_superseded ? "  [+superseded]" : "");
+		 dv.f.due_only ? "  [due only]" : "", dv.f.with_superseded ? "  [+superseded]" : "",
+		 dv.words ? "  find: \"" : "", dv.words ? dv.words : "", dv.words ? "\"" : "");
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	int body = t->rows - 2;
 	if (dv.zoom) {
@@ -262,7 +268,7 @@ static void dec_draw(struct tui *t)
 	}
 	draw_line(t->rows - 1, 0,
 		  dv.zoom ? " Up/Down scroll  Enter back to the list  s supersede  v revisit  q back"
-			  : " Enter detail  f dept  r due only  a superseded  s supersede  v revisit"
+			  : " Enter open  / find  f dept  r due  a superseded  s supersede  v revisit"
 			    "  q back",
 		  t->cols, theme(C_STATUS));
 }
@@ -386,11 +392,30 @@ static void pick_dept(struct tui *t)
 	dept_free(&d);
 }
 
+/* Asks for words to find (empty: every decision again). */
+static void find_words(struct tui *t)
+{
+	char *text = dialog_input(t, "Find decisions holding the words (empty: all)",
+				  dv.words ? dv.words : "", NULL, NULL);
+	if (!text)
+		return;
+	free(dv.words);
+	dv.words = NULL;
+	if (strspn(text, " \t") != strlen(text))
+		dv.words = text;
+	else
+		free(text);
+	dv.f.words = dv.words;
+}
+
 /* The view's own letters; true when ch was one of them. */
 static bool own_key(struct tui *t, wint_t ch)
 {
 	const struct decision_row *r = current();
 	switch (ch) {
+	case '/':
+		find_words(t);
+		break;
 	case 'f':
 		pick_dept(t);
 		break;

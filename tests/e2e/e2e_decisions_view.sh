@@ -47,7 +47,7 @@ expect_screen 'Why: Customers said "too slow", often?[31m; see the survey' \
 	"the rationale, its escape character shown as ?"
 expect_screen "#4 action, open, arose from it: Print the refund leaflet" "the linked action"
 keys Enter
-wait_for "Enter detail  f dept"
+wait_for "Enter open  / find  f dept"
 
 note "supersede it by a later decision, picked by typing"
 keys s
@@ -108,6 +108,18 @@ expect_no_screen "Refunds within" "only IT's decisions"
 keys f
 wait_gone "dept: IT"
 wait_for "Refunds within 30 days"
+
+note "find by words"
+keys /
+wait_for "Find decisions holding the words (empty: all)"
+text "phon"
+keys Enter
+wait_for 'find: "phon"'
+wait_for "Decision log  1 decision, 0 due"
+expect_match "$(screen_line 3)" "One phone number for support" "the decision holding the word"
+keys / C-u Enter
+wait_gone 'find: "phon"'
+wait_for "Decision log  3 decisions, 0 due for a revisit  [+superseded]"
 
 note "sizes"
 resize 100 30
