@@ -33,7 +33,8 @@ start_tui 80 24
 wait_for "Decisions: the decision log (D)"
 keys D
 wait_for "Decision log  3 decisions, 1 due for a revisit"
-expect_match "$(screen_line 3)" "2026-09-01 2026-11-01 Sales +Zoë Ångström +Refunds within 14 days" \
+expect_match "$(screen_line 3)" \
+	"2026-09-01 2026-11-01 Sales +Zoë Ångström +Refunds within 14 days" \
 	"the decision due for a revisit is the first row"
 expect_match "$(screen_line 4)" "Refunds within 30 days" "then the newest"
 expect_match "$(screen_line 5)" "One phone number" "then the older one"
@@ -42,7 +43,8 @@ expect_screen "Revisit: 2026-11-01  DUE" "the detail says the revisit is due"
 note "its details on the whole screen"
 keys Enter
 wait_for "Linked items: 1"
-expect_screen "#1  2026-09-01  Sales  decided by Zoë Ångström" "who decided, when, which department"
+expect_screen "#1  2026-09-01  Sales  decided by Zoë Ångström" \
+	"who decided, when, which department"
 expect_screen 'Why: Customers said "too slow", often?[31m; see the survey' \
 	"the rationale, its escape character shown as ?"
 expect_screen "#4 action, open, arose from it: Print the refund leaflet" "the linked action"
@@ -66,7 +68,8 @@ expect_eq "$(sql "SELECT event || '|' || new_value FROM item_events WHERE item_i
 wait_for "Decision log  2 decisions, 0 due for a revisit"
 expect_eq "$(screen | sed -n '3,12p' | grep -c 'Refunds within 14 days' || true)" 0 \
 	"a superseded decision is hidden from the list"
-expect_screen "Supersedes #1: Refunds within 14 days" "the decision in force says what it supersedes"
+expect_screen "Supersedes #1: Refunds within 14 days" \
+	"the decision in force says what it supersedes"
 keys a
 wait_for "[+superseded]"
 expect_screen "→ #3 Refunds within 14 days" "shown again, muted, with what superseded it"
@@ -81,7 +84,8 @@ wait_for "Revisit date (empty or none: no revisit)"
 text "2027-01-15"
 keys Enter
 wait_for "Saved: #2 to be revisited on 2027-01-15."
-expect_eq "$(sql "SELECT revisit_on FROM items WHERE id = 2")" 2027-01-15 "the revisit date is saved"
+expect_eq "$(sql "SELECT revisit_on FROM items WHERE id = 2")" 2027-01-15 \
+	"the revisit date is saved"
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 2 AND event = 'edited'
 	AND new_value = '2027-01-15'")" 1 "with an event"
 keys v
