@@ -160,6 +160,10 @@ int draw_text(int y, int x, const char *s, int width, attr_t attr);
 void draw_line(int y, int x, const char *s, int width, attr_t attr);
 /* Word-wraps s into the box; returns the rows used (at most max_rows). */
 int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t attr);
+/* Like draw_wrapped, leaving out the first `skip` rows of the wrapped text:
+ * for a view that scrolls through a text longer than the screen. */
+int draw_wrapped_from(int y, int x, const char *s, int width, int skip, int max_rows,
+		      attr_t attr);
 /* The rows draw_wrapped would use. */
 int text_wrap_rows(const char *s, int width, int max_rows);
 /* Like draw_text, but ends a cut string with an ellipsis. */

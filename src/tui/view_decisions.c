@@ -7,6 +7,7 @@
  * r revisit-due only, a superseded shown or hidden, s supersede by a later
  * decision, v revisit date. Rows are read a page at a time and the detail only when the cursor
  * lands on another decision, so ten years of history cost what one page does. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,14 +176,21 @@ static void draw_list(int y, int h, int w)
 	}
 }
 
-/* Draws a block of the detail when its first row falls inside the window
- * (the detail scrolls by whole blocks' rows); *row counts every row. */
+/* The most rows one text of the detail takes (a long rationale is cut). */
+#define BLOCK_ROWS_MAX 2000
+
+/* Draws what falls inside the window (h rows from y0, scrolled by
+ * dv.detail_top) of a block of the detail starting at row *row, then counts
+ * its rows into *row. */
 static void detail_text(int *row, int y0, int h, int x, int w, const char *s, attr_t a)
 {
-	int need = text_wrap_rows(s, w, 50);
-	int vis = *row - dv.detail_top;
-	if (vis >= 0 && vis < h)
-		draw_wrapped(y0 + vis, x, s, w, need < h - vis ? need : h - vis, a);
+	int need = text_wrap_rows(s, w, BLOCK_ROWS_MAX);
+	int vis = *row - dv.detail_top; /* where its first row falls; < 0: above */
+	int skip = vis < 0 ? -vis : 0;
+	int at = vis < 0 ? 0 : vis;
+	int rows = need - skip < h - at ? need - skip : h - at;
+	if (rows > 0)
+		draw_wrapped_from(y0 + at, x, s, w, skip, rows, a);
 	*row += need;
 }
 
@@ -467,6 +475,8 @@ static enum action dec_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 			dv.detail_top += step > 0 ? step : 1;
 		else if (a == ACT_TOP)
 			dv.detail_top = 0;
+		else if (a == ACT_BOTTOM)
+			dv.detail_top = INT_MAX / 2; /* draw_detail brings it back to the end */
 		else
 			return a;
 		return ACT_NONE;

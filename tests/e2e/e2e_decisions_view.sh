@@ -3,7 +3,8 @@
 # for a revisit comes first; its detail shows the rationale (hostile bytes made
 # harmless) and its linked action; it is superseded by a later decision picked
 # by typing, and the database holds superseded_by and the event; then the
-# revisit date, the department filter, and sizes from 60x18 to 100x30.
+# revisit date, the department filter, finding by words, a very long text,
+# and sizes from 60x18 to 100x30.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -124,6 +125,27 @@ expect_match "$(screen_line 3)" "One phone number for support" "the decision hol
 keys / C-u Enter
 wait_gone 'find: "phon"'
 wait_for "Decision log  3 decisions, 0 due for a revisit  [+superseded]"
+
+note "a very long text with a bad byte, written by another program"
+sql "INSERT INTO items(id, kind, text, department_id, created_at, updated_at)
+     VALUES (5, 'decision', 'Long ' || replace(hex(zeroblob(1500)), '00', 'word ') ||
+       cast(x'ff' AS TEXT) || ' end', $it, '2026-08-01T10:00:00Z', '2026-08-01T10:00:00Z')"
+keys r r # reads the log again
+wait_for "Decision log  4 decisions"
+keys g # recorded last, so listed first
+wait_re "Long word word .*…"
+wait_for "#5  2026-08-01  IT  decided by nobody named"
+keys Enter
+wait_for "Revisit: none set"
+expect_no_screen "Linked items: 0" "the long text fills the screen"
+keys PageDown
+wait_gone "Revisit: none set"
+keys G
+wait_for "Linked items: 0"
+expect_match "$(screen | grep -F ' end' || true)" "word \? end" "the end of the text, its bad byte as ?"
+keys PageUp g
+wait_for "Revisit: none set"
+keys Enter
 
 note "sizes"
 resize 100 30
