@@ -27,6 +27,16 @@ for cmd in "status" "dept list" "person list" "org show" "show last"; do
 	echo "$cmd: $((t1 - t0)) ms"
 done
 
+# The decision log, whole: read and written a page at a time.
+for cmd in "decisions" "decisions --all --format json" "decisions --revisit-due --dept Sales" \
+	"decisions --search warranty"; do
+	t0=$(now_ms)
+	# shellcheck disable=SC2086
+	"$cxmeet" --db "$db" $cmd >/dev/null
+	t1=$(now_ms)
+	echo "$cmd: $((t1 - t0)) ms"
+done
+
 # The queries behind the meeting screen must use indexes, never scan items.
 plan=$(sqlite3 "$db" "EXPLAIN QUERY PLAN SELECT id FROM items WHERE kind = 'action'
   AND status = 'open' AND deleted_at IS NULL AND coalesce(meeting_id, 0) <> 1
