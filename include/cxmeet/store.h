@@ -387,7 +387,8 @@ struct decision_ref {
 };
 
 /* Not deleted decisions matching f: those due for a revisit first, earliest
- * revisit date first; then the rest, newest first. Rows offset..offset+limit. */
+ * revisit date first; then the rest, the most recently recorded first. Rows
+ * offset..offset+limit. STORE_INVALID when f->words is not fit to search. */
 enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
 				   size_t offset, size_t limit, struct decision_row **out,
 				   size_t *n);
@@ -411,7 +412,8 @@ enum store_rc store_decisions_later(struct store *st, store_id id, size_t limit,
 enum store_rc store_decision_supersede(struct store *st, store_id old_id, store_id new_id,
 				       store_id meeting, time_t at);
 /* Sets (DATE_NONE: clears) a decision's revisit date, with an "edited" event
- * holding the old and new dates. STORE_INVALID if id is not a decision. */
+ * holding the old and new dates (reason "revisit"). STORE_INVALID if id is
+ * not a decision. */
 enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
 					 store_id meeting, time_t at);
 /* For a command that reads much of the file once (a whole report): a small
