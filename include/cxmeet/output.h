@@ -40,7 +40,6 @@ struct table {
 	char **cells; /* row-major; NULL: no value (JSON null, empty elsewhere) */
 	size_t nrows, cap;
 	size_t filled; /* cells written in the last row */
-	bool headless; /* no header line (plain, CSV): rows that continue a table */
 };
 
 void table_init(struct table *t, const struct table_col *cols, size_t ncols);
@@ -58,6 +57,16 @@ void table_render(const struct table *t, enum out_format f, struct strbuf *out);
 /* table_render to a stream; returns false if writing failed. */
 bool table_write(const struct table *t, enum out_format f, FILE *fp);
 void table_free(struct table *t);
+
+/* A long table written a page at a time, in the same bytes as table_render
+ * writes it whole: table_stream_begin once, table_stream_rows for each page
+ * (t holding only that page's rows; rows_before: how many pages before held),
+ * table_stream_end with the number of rows written. JSON and CSV only: plain
+ * text aligns its columns over every row. */
+void table_stream_begin(const struct table *t, enum out_format f, struct strbuf *out);
+void table_stream_rows(const struct table *t, enum out_format f, size_t rows_before,
+		       struct strbuf *out);
+void table_stream_end(const struct table *t, enum out_format f, size_t rows, struct strbuf *out);
 
 /* A JSON string literal for s (with the quotes): ", \ and control characters
  * escaped, bytes that are not UTF-8 replaced by U+FFFD, U+2028/U+2029

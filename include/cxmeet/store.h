@@ -20,7 +20,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 typedef int64_t store_id;
@@ -454,5 +454,90 @@ enum store_rc store_window_steps(struct store *st, size_t last_n, struct window_
 enum store_rc store_overdue_by_dept(struct store *st, cx_date today, struct dept_count **out,
 				    size_t *n);
 void window_steps_free(struct window_step *s, size_t n);
+/* --- the decision log (store_decisions.c) ------------------------------- */
+
+/* One decision as the log shows it. */
+struct decision_row {
+	store_id id;
+	time_t created_at;
+	store_id meeting_id;  /* 0: not taken in a meeting */
+	time_t meeting_at;    /* when that meeting started; 0: none */
+	store_id dept_id;
+	char *dept_name;      /* NULL: none */
+	store_id person_id;
+	char *decider;        /* who decided; NULL: nobody named */
+	char *text;
+	char *rationale;      /* NULL: none */
+	cx_date revisit;      /* DATE_NONE: no revisit date */
+	store_id superseded_by;
+	char *superseded_text; /* the superseding decision's text; NULL when in force */
+	int links;            /* items linked to it, either way, not deleted */
+	bool due;             /* due for a revisit (decision_revisit_due) */
+};
+
+struct decision_filter {
+	cx_date today;        /* revisit dates up to this day are due */
+	store_id dept_id;     /* 0: every department */
+	bool due_only;        /* only those due for a revisit */
+	bool with_superseded; /* superseded ones too */
+	const char *words;    /* only those whose text, detail or rationale hold
+			       * all these words (as prefixes); NULL or "": any */
+};
+
+/* An item linked to a decision, for its detail panel. */
+struct decision_link {
+	store_id id;
+	enum item_kind kind;
+	enum item_status status;
+	enum link_kind link;
+	bool outgoing; /* the link goes from the decision to the item */
+	char *text;
+};
+
+/* A decision named by id and text: what it supersedes, or a candidate to
+ * supersede it. */
+struct decision_ref {
+	store_id id;
+	time_t created_at;
+	char *text;
+	char *dept_name; /* NULL: none */
+};
+
+/* Not deleted decisions matching f: those due for a revisit first, earliest
+ * revisit date first; then the rest, the most recently recorded first. Rows
+ * offset..offset+limit. STORE_INVALID when f->words is not fit to search. */
+enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
+				   size_t offset, size_t limit, struct decision_row **out,
+				   size_t *n);
+/* How many decisions match f, and how many of them are due for a revisit. */
+enum store_rc store_decisions_count(struct store *st, const struct decision_filter *f,
+				    int64_t *total, int64_t *due);
+/* The items linked to decision id (not deleted), in id order. */
+enum store_rc store_decision_links(struct store *st, store_id id, struct decision_link **out,
+				   size_t *n);
+/* The decisions that `id` superseded, oldest first. */
+enum store_rc store_decision_supersedes(struct store *st, store_id id,
+					struct decision_ref **out, size_t *n);
+/* Decisions other than `id` taken at or after it, newest first, at most
+ * limit: the candidates to supersede it. */
+enum store_rc store_decisions_later(struct store *st, store_id id, size_t limit,
+				    struct decision_ref **out, size_t *n);
+/* Marks decision old_id superseded by new_id, after the rules of
+ * decision_supersede_check (STORE_INVALID with the reason when refused,
+ * STORE_NOTFOUND for an unknown id); the change and its event are one
+ * transaction. */
+enum store_rc store_decision_supersede(struct store *st, store_id old_id, store_id new_id,
+				       store_id meeting, time_t at);
+/* Sets (DATE_NONE: clears) a decision's revisit date, with an "edited" event
+ * holding the old and new dates (reason "revisit"). STORE_INVALID if id is
+ * not a decision. */
+enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
+					 store_id meeting, time_t at);
+/* For a command that reads much of the file once (a whole report): a small
+ * page cache, so memory stays small whatever the history's size. */
+enum store_rc store_read_once(struct store *st);
+void decision_rows_free(struct decision_row *r, size_t n);
+void decision_links_free(struct decision_link *l, size_t n);
+void decision_refs_free(struct decision_ref *r, size_t n);
 
 #endif

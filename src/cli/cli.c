@@ -30,6 +30,8 @@ int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_overdue(struct cli *cli, int argc, char **argv);
 int cmd_digest(struct cli *cli, int argc, char **argv);
 int cmd_agenda(struct cli *cli, int argc, char **argv);
+int cmd_decisions(struct cli *cli, int argc, char **argv);
+int cmd_supersede(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -194,6 +196,31 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "  -n, --days N   how many days ahead count as due soon (0 to 366)\n",
 	 cmd_digest},
+	{"decisions", "the decision log: revisits due first, then the newest",
+	 "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"
+	 "                        [--search WORDS] [--format plain|json|csv]\n"
+	 "\n"
+	 "Lists the decisions in force: first those due for a revisit (revisit\n"
+	 "date today or earlier), earliest revisit first, then the rest, newest\n"
+	 "first. Each shows its date, department, who decided, the revisit date,\n"
+	 "how many items are linked to it, its text and why it was taken.\n"
+	 "\n"
+	 "  -r, --revisit-due   only the decisions due for a revisit\n"
+	 "  -d, --dept DEPT     only the decisions of department DEPT\n"
+	 "  -a, --all           superseded decisions too, with what superseded them\n"
+	 "  -s, --search WORDS  only the decisions whose text, detail or rationale\n"
+	 "                      hold every word (or a word starting so)\n"
+	 "      --format F      plain (the default: a short block per decision),\n"
+	 "                      json or csv (one row per decision, every column)\n",
+	 cmd_decisions},
+	{"supersede", "mark a decision superseded by a later one",
+	 "usage: cxmeet supersede OLD NEW\n"
+	 "\n"
+	 "Marks decision OLD as superseded by decision NEW (numbers as shown by\n"
+	 "cxmeet decisions, with or without '#'). NEW must be a decision taken at\n"
+	 "the same time as OLD or later, and OLD must not be superseded already.\n"
+	 "Both stay in the log; the change is recorded in OLD's history.\n",
+	 cmd_supersede},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",
 	 "usage: cxmeet demo [--years N] [--seed S]\n"
 	 "\n"

@@ -284,7 +284,6 @@ static void csv_item_row(struct out *o, const struct item *it, bool first)
 		date_format(it->revisit, revisit, sizeof revisit);
 	struct table t;
 	table_init(&t, csv_cols, ARRAY_SIZE(csv_cols));
-	t.headless = true;
 	table_row(&t);
 	table_cell_int(&t, it->id);
 	table_cell(&t, item_kind_name(it->kind));
@@ -307,7 +306,7 @@ static void csv_item_row(struct out *o, const struct item *it, bool first)
 	table_cell(&t, it->text);
 	table_cell(&t, it->detail);
 	table_cell(&t, it->rationale);
-	table_render(&t, OUT_CSV, &o->sb);
+	table_stream_rows(&t, OUT_CSV, 0, &o->sb);
 	table_free(&t);
 }
 
@@ -315,7 +314,7 @@ static enum store_rc export_csv(struct store *st, struct out *o)
 {
 	struct table head;
 	table_init(&head, csv_cols, ARRAY_SIZE(csv_cols));
-	table_render(&head, OUT_CSV, &o->sb);
+	table_stream_begin(&head, OUT_CSV, &o->sb);
 	table_free(&head);
 	bool any;
 	return each_item(st, o, csv_item_row, &any);

@@ -127,7 +127,7 @@ static void render_plain(const struct table *t, struct strbuf *sb)
 			w[c] = cw > w[c] ? cw : w[c];
 			free(s);
 		}
-	for (size_t r = t->headless ? 1 : 0; r <= t->nrows; r++) {
+	for (size_t r = 0; r <= t->nrows; r++) {
 		struct strbuf line;
 		sb_init(&line);
 		for (size_t c = 0; c < t->ncols; c++) {
@@ -201,11 +201,10 @@ void csv_field(struct strbuf *sb, const char *s, bool guard)
 		sb_add(sb, "\"");
 }
 
-static void render_json(const struct table *t, struct strbuf *sb)
+static void json_rows(const struct table *t, size_t rows_before, struct strbuf *sb)
 {
-	sb_add(sb, "[");
 	for (size_t r = 0; r < t->nrows; r++) {
-		sb_add(sb, r ? ",\n  {" : "\n  {");
+		sb_add(sb, rows_before + r ? ",\n  {" : "\n  {");
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *v = cell(t, r, c);
 			if (c)
@@ -223,22 +222,65 @@ static void render_json(const struct table *t, struct strbuf *sb)
 		}
 		sb_add(sb, "}");
 	}
-	sb_add(sb, t->nrows ? "\n]\n" : "]\n");
+}
+
+static void csv_header(const struct table *t, struct strbuf *sb)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			sb_add(sb, ",");
+		csv_field(sb, t->cols[c].name, false);
+	}
+	sb_add(sb, "\r\n");
+}
+
+static void csv_rows(const struct table *t, struct strbuf *sb)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				sb_add(sb, ",");
+			csv_field(sb, cell(t, r, c), t->cols[c].type == COL_TEXT);
+		}
+		sb_add(sb, "\r\n");
+	}
+}
+
+void table_stream_begin(const struct table *t, enum out_format f, struct strbuf *out)
+{
+	if (f == OUT_JSON)
+		sb_add(out, "[");
+	else if (f == OUT_CSV)
+		csv_header(t, out);
+}
+
+void table_stream_rows(const struct table *t, enum out_format f, size_t rows_before,
+		       struct strbuf *out)
+{
+	if (f == OUT_JSON)
+		json_rows(t, rows_before, out);
+	else if (f == OUT_CSV)
+		csv_rows(t, out);
+}
+
+void table_stream_end(const struct table *t, enum out_format f, size_t rows, struct strbuf *out)
+{
+	(void)t;
+	if (f == OUT_JSON)
+		sb_add(out, rows ? "\n]\n" : "]\n");
+}
+
+static void render_json(const struct table *t, struct strbuf *sb)
+{
+	table_stream_begin(t, OUT_JSON, sb);
+	json_rows(t, 0, sb);
+	table_stream_end(t, OUT_JSON, t->nrows, sb);
 }
 
 static void render_csv(const struct table *t, struct strbuf *sb)
 {
-	for (size_t r = t->headless ? 1 : 0; r <= t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			if (c)
-				sb_add(sb, ",");
-			if (r == 0)
-				csv_field(sb, t->cols[c].name, false);
-			else
-				csv_field(sb, cell(t, r - 1, c), t->cols[c].type == COL_TEXT);
-		}
-		sb_add(sb, "\r\n");
-	}
+	csv_header(t, sb);
+	csv_rows(t, sb);
 }
 
 void table_render(const struct table *t, enum out_format f, struct strbuf *out)

@@ -198,8 +198,16 @@ static const char migration_1[] =
 	"    VALUES (new.id, new.text, new.detail, new.rationale);"
 	"END;";
 
+/* Decision log: decisions newest first (by id within kind), and what a
+ * decision superseded. Only CREATE INDEX statements, merged by the lead. */
+static const char migration_2[] =
+	"CREATE INDEX IF NOT EXISTS dec_items_kind ON items(kind) WHERE deleted_at IS NULL;"
+	"CREATE INDEX IF NOT EXISTS dec_items_superseded_by ON items(superseded_by)"
+	"  WHERE superseded_by IS NOT NULL;";
+
 const char *const store_migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

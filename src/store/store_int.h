@@ -175,6 +175,32 @@
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
 	X(ACTION_COUNT_ALL, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ANY_STATUS) ")") \
+	X(CACHE_SMALL, "PRAGMA cache_size = -2048") \
+	X(DEC_DUE, DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
+		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
+		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS \
+		" ORDER BY i.revisit_on, i.id LIMIT ?3 OFFSET ?4") \
+	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
+		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
+		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS) \
+	X(DEC_REST, DECISION_SELECT " FROM items i INDEXED BY dec_items_kind" DECISION_JOINS \
+		" WHERE " DECISION_REST " ORDER BY i.id DESC LIMIT ?4 OFFSET ?5") \
+	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY dec_items_kind" \
+		" WHERE " DECISION_REST) \
+	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
+		" JOIN items o ON o.id = l.to_item WHERE l.from_item = ?1 AND o.deleted_at IS NULL" \
+		" UNION ALL SELECT o.id, o.kind, o.status, l.kind, 0, o.text FROM item_links l" \
+		" JOIN items o ON o.id = l.from_item WHERE l.to_item = ?1 AND o.deleted_at IS NULL" \
+		" ORDER BY 1") \
+	X(DEC_SUPERSEDES, "SELECT i.id, i.created_at, i.text, d.name FROM items i" \
+		" LEFT JOIN departments d ON d.id = i.department_id" \
+		" WHERE i.superseded_by = ? AND i.deleted_at IS NULL ORDER BY i.id") \
+	X(DEC_LATER, "SELECT i.id, i.created_at, i.text, d.name FROM items i" \
+		" INDEXED BY dec_items_kind LEFT JOIN departments d ON d.id = i.department_id" \
+		" WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.id <> ?1" \
+		" AND i.created_at >= ?2 ORDER BY i.id DESC LIMIT ?3") \
+	X(DEC_SET_REVISIT, "UPDATE items SET revisit_on = ?, updated_at = ? WHERE id = ?" \
+		" AND kind = 'decision' AND deleted_at IS NULL") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
@@ -183,6 +209,31 @@
 #define WINDOW_MEETINGS \
 	"SELECT id FROM meetings WHERE status = 'completed' ORDER BY started_at DESC, id DESC" \
 	" LIMIT ?1"
+/* The decision log's row (store_decisions.c reads it in this order); links
+ * count both directions and leave deleted items out. */
+#define DECISION_SELECT \
+	"SELECT i.id, i.created_at, i.meeting_id, m.started_at, i.department_id, d.name," \
+	" i.person_id, p.name, i.text, i.rationale, i.revisit_on, i.superseded_by, s.text," \
+	" (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item" \
+	"   WHERE l.from_item = i.id AND o.deleted_at IS NULL)" \
+	" + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item" \
+	"   WHERE l.to_item = i.id AND o.deleted_at IS NULL)"
+#define DECISION_JOINS \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
+	" LEFT JOIN items s ON s.id = i.superseded_by"
+/* The decisions not due for a revisit on ?1, of department ?2 (NULL: all),
+ * superseded ones only when ?3, holding the words ?9 (NULL: any). */
+#define DECISION_REST \
+	"i.kind = 'decision' AND i.deleted_at IS NULL" \
+	" AND NOT coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)" \
+	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)" \
+	DECISION_WORDS
+/* Only the decisions whose text, detail or rationale hold the words ?9 (an
+ * FTS5 query; NULL: all). The matches are gathered once per statement. */
+#define DECISION_WORDS \
+	" AND (?9 IS NULL OR i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?9))"
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
 	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"
@@ -321,6 +372,10 @@ enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, t
  * records which steps are skipped). */
 enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
 			   const struct agenda_template *t, const char *what);
+
+/* An FTS5 query for words as typed: each word quoted (so nothing in it is
+ * FTS syntax) and matched as a prefix, all of them required. Caller frees. */
+char *fts_query(const char *in);
 
 /* Case-folded name key, or STORE_INVALID with a message when the name is bad. */
 enum store_rc name_key(struct store *st, const char *name, const char *what, char **clean,

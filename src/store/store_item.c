@@ -420,7 +420,7 @@ enum store_rc store_action_counts(struct store *st, cx_date today, store_id excl
 
 /* Turns what a person typed into an FTS5 query: each word becomes a quoted
  * prefix term, so punctuation and FTS operators in the input are harmless. */
-static char *fts_query(const char *in)
+char *fts_query(const char *in)
 {
 	struct strbuf q;
 	sb_init(&q);

@@ -1,6 +1,7 @@
 /* draw.c - drawing text by screen columns: UTF-8 decoded to wide characters,
  * measured with wcwidth, control characters shown as '?', never cut inside a
  * character. Also the theme: colours by role, monochrome under NO_COLOR. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,7 +61,9 @@ static size_t next_char(const char *s, wchar_t *wc)
 		return 0;
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
-	size_t n = mbrtowc(wc, s, strlen(s), &ps);
+	/* One character is at most MB_LEN_MAX bytes: measuring the whole rest of
+	 * the string for each character made long texts quadratic. */
+	size_t n = mbrtowc(wc, s, strnlen(s, MB_LEN_MAX), &ps);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 		*wc = L'?';
 		return 1;
@@ -129,13 +132,15 @@ void draw_line(int y, int x, const char *s, int width, attr_t attr)
 }
 
 /* Lays s out in lines of at most width columns, breaking at spaces; draws
- * them when `draw`. Returns the rows used (at most max_rows). */
-static int wrap(int y, int x, const char *s, int width, int max_rows, attr_t attr, bool draw)
+ * them from the row `skip` on, at y, when `draw`. Returns the rows used after
+ * skip (at most max_rows). */
+static int wrap(int y, int x, const char *s, int width, int skip, int max_rows, attr_t attr,
+		bool draw)
 {
 	int row = 0;
 	if (!s || width <= 0)
 		return 0;
-	while (*s && row < max_rows) {
+	while (*s && row < skip + max_rows) {
 		if (*s == '\n') {
 			s++;
 			row++;
@@ -157,11 +162,11 @@ static int wrap(int y, int x, const char *s, int width, int max_rows, attr_t att
 				brk = p;
 		}
 		const char *end = (!*p || *p == '\n' || !brk) ? p : brk;
-		if (draw) {
+		if (draw && row >= skip) {
 			char *line = strndup(s, (size_t)(end - s));
 			if (!line)
-				return row;
-			draw_text(y + row, x, line, width, attr);
+				return row - skip;
+			draw_text(y + row - skip, x, line, width, attr);
 			free(line);
 		}
 		row++;
@@ -169,17 +174,23 @@ static int wrap(int y, int x, const char *s, int width, int max_rows, attr_t att
 		while (*s == ' ')
 			s++;
 	}
-	return row;
+	return row > skip ? row - skip : 0;
 }
 
 int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t attr)
 {
-	return wrap(y, x, s, width, max_rows, attr, true);
+	return wrap(y, x, s, width, 0, max_rows, attr, true);
+}
+
+int draw_wrapped_from(int y, int x, const char *s, int width, int skip, int max_rows,
+		      attr_t attr)
+{
+	return wrap(y, x, s, width, skip > 0 ? skip : 0, max_rows, attr, true);
 }
 
 int text_wrap_rows(const char *s, int width, int max_rows)
 {
-	return wrap(0, 0, s, width, max_rows, 0, false);
+	return wrap(0, 0, s, width, 0, max_rows, 0, false);
 }
 
 int draw_text_fit(int y, int x, const char *s, int width, attr_t attr)

@@ -134,6 +134,7 @@ extern const struct view_ops view_meeting;
 extern const struct view_ops view_help;
 extern const struct view_ops view_cadence;
 extern const struct view_ops view_actions;
+extern const struct view_ops view_decisions;
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
 /* Redraws everything: bars, the current view, or the too-small notice. */
@@ -159,6 +160,8 @@ void meeting_view_start(struct tui *t, store_id template_id, const struct agenda
  * before it starts (view_prepare.c). */
 void agenda_view_open(struct tui *t);
 void prepare_view_open(struct tui *t);
+/* Opens the decision log (view_decisions.c). */
+void decisions_view_open(struct tui *t);
 
 /* --- drawing ------------------------------------------------------------ */
 
@@ -169,6 +172,10 @@ int draw_text(int y, int x, const char *s, int width, attr_t attr);
 void draw_line(int y, int x, const char *s, int width, attr_t attr);
 /* Word-wraps s into the box; returns the rows used (at most max_rows). */
 int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t attr);
+/* Like draw_wrapped, leaving out the first `skip` rows of the wrapped text:
+ * for a view that scrolls through a text longer than the screen. */
+int draw_wrapped_from(int y, int x, const char *s, int width, int skip, int max_rows,
+		      attr_t attr);
 /* The rows draw_wrapped would use. */
 int text_wrap_rows(const char *s, int width, int max_rows);
 /* Like draw_text, but ends a cut string with an ellipsis. */

@@ -42,6 +42,7 @@ struct home_entry {
 static const struct home_entry home_menu[] = {
 	{"Start a meeting", 0, NULL},
 	{"Actions: who owes what", 'a', actions_view_open},
+	{"Decisions: the decision log", 'd', decisions_view_open},
 	{"Cadence and participation", 'c', cadence_view_open},
 	{"Agenda templates", 't', agenda_view_open},
 	{"Help: keys", '?', NULL},

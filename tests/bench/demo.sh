@@ -27,7 +27,9 @@ for cmd in "status" "dept list" "person list" "org show" "show last"; do
 	echo "$cmd: $((t1 - t0)) ms"
 done
 
-for cmd in "actions" "actions --dept Sales" "actions --state done --dept IT" "digest"; do
+for cmd in "actions" "actions --dept Sales" "actions --state done --dept IT" "digest" \
+	"decisions" "decisions --all --format json" "decisions --revisit-due --dept Sales" \
+	"decisions --search warranty"; do
 	t0=$(now_ms)
 	# shellcheck disable=SC2086
 	"$cxmeet" --db "$db" $cmd >/dev/null

@@ -112,7 +112,7 @@ poll 5 eval '[ "$(bar_cols 1)" = 300 ]' || check_failed "300x100: the title bar 
 wait_re "^ Northwind Outfitters  CX council"
 expect_match "$(screen_line 100)" "^ Up/Down choose  Enter open" "300x100: the status line on row 100"
 expect_eq "$(bar_cols 100)" 300 "300x100: the status line spans 300 columns"
-expect_eq "$(screen | sed -n '16,99p' | tr -d ' \n')" "" "300x100: rows 16-99 are blank"
+expect_eq "$(screen | sed -n '28,99p' | tr -d ' \n')" "" "300x100: rows 28-99 are blank"
 whole_screen 300 100 "home at 300x100"
 resize 100 30
 wait_re "^ Up/Down choose  Enter open"

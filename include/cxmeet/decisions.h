@@ -1,0 +1,47 @@
+/* decisions.h - the rules of the decision log: when a decision is due for a
+ * revisit, and whether a later decision may supersede an earlier one. Pure C:
+ * the store gathers the facts, these functions judge them. */
+#ifndef CXMEET_DECISIONS_H
+#define CXMEET_DECISIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "cxmeet/dates.h"
+
+/* What the supersede rule needs to know about one item. */
+struct decision_facts {
+	int64_t id;
+	bool is_decision;
+	bool deleted;
+	time_t created_at;
+	int64_t superseded_by; /* 0: in force */
+};
+
+enum supersede_verdict {
+	SUPERSEDE_OK,
+	SUPERSEDE_SAME,         /* a decision cannot supersede itself */
+	SUPERSEDE_OLD_NOT_DECISION,
+	SUPERSEDE_NEW_NOT_DECISION,
+	SUPERSEDE_DELETED,      /* one of them was deleted */
+	SUPERSEDE_EARLIER,      /* the new one was taken before the old one */
+	SUPERSEDE_ALREADY,      /* the old one is already superseded */
+	SUPERSEDE_CYCLE,        /* the new one is itself superseded, through a chain, by the old */
+};
+
+/* Whether `new` may supersede `old`. chain holds the ids that supersede `new`
+ * in turn (new's superseded_by, then that one's, ...), n_chain of them. */
+enum supersede_verdict decision_supersede_check(const struct decision_facts *old,
+						const struct decision_facts *new,
+						const int64_t *chain, size_t n_chain);
+/* A sentence for the user saying why the supersede is refused. */
+void supersede_refusal(enum supersede_verdict v, const struct decision_facts *old,
+		       const struct decision_facts *new, char *buf, size_t len);
+
+/* Due for a revisit: it has a revisit date on or before today and is still in
+ * force (a superseded decision is never due). */
+bool decision_revisit_due(cx_date revisit, int64_t superseded_by, cx_date today);
+
+#endif

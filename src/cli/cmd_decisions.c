@@ -1,0 +1,279 @@
+/* cmd_decisions.c - `cxmeet decisions`: the decision log (those due for a
+ * revisit first, then the rest newest first), as a readable list or as a JSON
+ * or CSV table; and `cxmeet supersede OLD NEW`. Rows are read and written a
+ * page at a time, in every format, so ten years of decisions cost no more
+ * memory than one page. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/dates.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+#define PAGE 500
+/* The rationale's line in the plain list is cut to this many columns. */
+#define WHY_COLS 70
+
+static const struct table_col decision_cols[] = {
+	{"id", COL_INT, true},
+	{"date", COL_TEXT, false},
+	{"revisit", COL_TEXT, false},
+	{"revisit_due", COL_BOOL, false},
+	{"department", COL_TEXT, false},
+	{"decided_by", COL_TEXT, false},
+	{"superseded_by", COL_INT, true},
+	{"links", COL_INT, true},
+	{"text", COL_TEXT, false},
+	{"rationale", COL_TEXT, false},
+};
+
+/* The day the decision was taken: its meeting's, else when it was recorded. */
+static void decision_date(const struct decision_row *r, char *buf, size_t len)
+{
+	date_format(date_from_time(r->meeting_at ? r->meeting_at : r->created_at), buf, len);
+}
+
+static void table_add(struct table *t, const struct decision_row *r)
+{
+	char date[16], rev[16];
+	decision_date(r, date, sizeof date);
+	table_row(t);
+	table_cell_int(t, (long long)r->id);
+	table_cell(t, date);
+	if (r->revisit != DATE_NONE) {
+		date_format(r->revisit, rev, sizeof rev);
+		table_cell(t, rev);
+	} else {
+		table_cell(t, NULL);
+	}
+	table_cell_bool(t, r->due);
+	table_cell(t, r->dept_name);
+	table_cell(t, r->decider);
+	if (r->superseded_by)
+		table_cell_int(t, (long long)r->superseded_by);
+	else
+		table_cell(t, NULL);
+	table_cell_int(t, r->links);
+	table_cell(t, r->text);
+	table_cell(t, r->rationale);
+}
+
+/* s on one line, safe for a terminal: control characters and line breaks
+ * become '?' or spaces, and it is cut to `cols` columns with an ellipsis
+ * (0: not cut). Caller frees. */
+static char *one_line(const char *s, int cols)
+{
+	char *p = text_printable(s ? s : "");
+	for (char *q = p; *q; q++)
+		if (*q == '\n' || *q == '\t' || *q == '\r')
+			*q = ' ';
+	if (cols <= 0 || text_width(p) <= cols)
+		return p;
+	/* Cut on a character boundary, leaving a column for the ellipsis. */
+	size_t len = strlen(p), end = 0;
+	while (end < len) {
+		uint32_t cp;
+		size_t step = text_utf8_next((const unsigned char *)p + end, len - end, &cp);
+		char save = p[end + step];
+		p[end + step] = '\0';
+		int w = text_width(p);
+		p[end + step] = save;
+		if (w > cols - 1)
+			break;
+		end += step;
+	}
+	p[end] = '\0';
+	char *out = xasprintf("%s…", p);
+	free(p);
+	return out;
+}
+
+/* One decision as a short block that fits 80 columns: a heading line
+ * (number, date, department, who decided, links), its text, its revisit
+ * date, why, and what superseded it. */
+static void plain_row(FILE *out, const struct decision_row *r)
+{
+	char date[16], rev[16];
+	decision_date(r, date, sizeof date);
+	char *dept = one_line(r->dept_name ? r->dept_name : "no department", 18);
+	char *who = one_line(r->decider ? r->decider : "nobody named", 18);
+	fprintf(out, "#%lld  %s  %s, decided by %s", (long long)r->id, date, dept, who);
+	if (r->links)
+		fprintf(out, ", %d linked", r->links);
+	fputc('\n', out);
+	char *text = one_line(r->text, 0);
+	fprintf(out, "   %s\n", text);
+	if (r->revisit != DATE_NONE) {
+		date_format(r->revisit, rev, sizeof rev);
+		fprintf(out, r->due ? "   REVISIT DUE: %s\n" : "   revisit: %s\n", rev);
+	}
+	if (r->rationale) {
+		char *why = one_line(r->rationale, WHY_COLS);
+		fprintf(out, "   why: %s\n", why);
+		free(why);
+	}
+	if (r->superseded_by) {
+		char *by = one_line(r->superseded_text, WHY_COLS - 20);
+		fprintf(out, "   superseded by #%lld: %s\n", (long long)r->superseded_by, by);
+		free(by);
+	}
+	free(dept);
+	free(who);
+	free(text);
+}
+
+/* Writes sb to the output and empties it; false when writing failed. */
+static bool flush_buf(struct cli *cli, struct strbuf *sb)
+{
+	bool ok = sb->len == 0 || fwrite(sb->s, 1, sb->len, cli->out) == sb->len;
+	sb_free(sb);
+	sb_init(sb);
+	return ok;
+}
+
+/* Reads the log page by page and writes each page as it comes: plain blocks,
+ * or the rows of a JSON or CSV table, so memory stays that of one page. */
+static int decisions_out(struct cli *cli, const struct decision_filter *f, enum out_format fmt)
+{
+	struct table t;
+	struct strbuf sb;
+	size_t offset = 0;
+	bool ok = true;
+	table_init(&t, decision_cols, ARRAY_SIZE(decision_cols)); /* empty: for the header */
+	sb_init(&sb);
+	table_stream_begin(&t, fmt, &sb);
+	for (;;) {
+		struct decision_row *rows;
+		size_t n;
+		enum store_rc rc = store_decisions_list(cli->st, f, offset, PAGE, &rows, &n);
+		if (rc != STORE_OK) {
+			table_free(&t);
+			sb_free(&sb);
+			return cli_store_error(cli, rc);
+		}
+		table_init(&t, decision_cols, ARRAY_SIZE(decision_cols));
+		for (size_t i = 0; i < n; i++) {
+			if (fmt == OUT_PLAIN)
+				plain_row(cli->out, &rows[i]);
+			else
+				table_add(&t, &rows[i]);
+		}
+		table_stream_rows(&t, fmt, offset, &sb);
+		table_free(&t);
+		ok = ok && flush_buf(cli, &sb);
+		decision_rows_free(rows, n);
+		offset += n;
+		if (n < PAGE)
+			break;
+	}
+	table_stream_end(&t, fmt, offset, &sb);
+	ok = flush_buf(cli, &sb) && ok;
+	sb_free(&sb);
+	if (ok && fflush(cli->out) == 0 && !ferror(cli->out))
+		return 0;
+	cli_report("cannot write the output: %s", strerror(errno));
+	return EXIT_RUNTIME;
+}
+
+static int plain_summary(struct cli *cli, const struct decision_filter *f)
+{
+	int64_t total, due;
+	enum store_rc rc = store_decisions_count(cli->st, f, &total, &due);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	if (total == 0)
+		fprintf(cli->out, "No decisions%s%s.\n", f->due_only ? " due for a revisit" : "",
+			f->dept_id || (f->words && *f->words) ? " match" : "");
+	else
+		fprintf(cli->out, "%lld decision%s, %lld due for a revisit%s.\n", (long long)total,
+			total == 1 ? "" : "s", (long long)due,
+			f->with_superseded ? "" : "; superseded ones hidden (--all)");
+	return 0;
+}
+
+int cmd_decisions(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"revisit-due", no_argument, NULL, 'r'},
+		{"dept", required_argument, NULL, 'd'},
+		{"all", no_argument, NULL, 'a'},
+		{"search", required_argument, NULL, 's'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("decisions");
+	struct decision_filter f = {.today = clock_today()};
+	const char *dept = NULL;
+	enum out_format fmt = OUT_PLAIN;
+	int c, rc;
+	while ((c = cli_getopt(cmd, argc, argv, "rd:as:", opts)) != -1) {
+		switch (c) {
+		case 'r': f.due_only = true; break;
+		case 'd': dept = optarg; break;
+		case 'a': f.with_superseded = true; break;
+		case 's': f.words = optarg; break;
+		case 'f':
+			if ((rc = cli_format(cmd, optarg, OUT_TABLES, &fmt)) != 0)
+				return rc;
+			break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_open(cli)) != 0)
+		return rc;
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
+	if (dept) {
+		struct dept d;
+		enum store_rc src = store_dept_find(cli->st, dept, &d);
+		if (src == STORE_NOTFOUND)
+			return cli_input_error("no department named '%s' (cxmeet dept list shows them)",
+					       dept);
+		if (src != STORE_OK)
+			return cli_store_error(cli, src);
+		f.dept_id = d.id;
+		dept_free(&d);
+	}
+	if (fmt == OUT_PLAIN && (rc = plain_summary(cli, &f)) != 0)
+		return rc;
+	return decisions_out(cli, &f, fmt);
+}
+
+/* A decision's number as typed: 12 or #12. */
+static bool parse_id(const char *s, store_id *id)
+{
+	if (*s == '#')
+		s++;
+	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 18)
+		return false;
+	*id = strtoll(s, NULL, 10);
+	return *id > 0;
+}
+
+int cmd_supersede(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
+	const struct command *cmd = cli_find("supersede");
+	int c, rc;
+	while ((c = cli_getopt(cmd, argc, argv, "", opts)) != -1)
+		return c == 'h' ? EXIT_OK : EXIT_USAGE;
+	if (argc - optind != 2)
+		return cli_usage_error(cmd, "give two decision numbers: OLD and the later NEW");
+	store_id ids[2];
+	for (int i = 0; i < 2; i++)
+		if (!parse_id(argv[optind + i], &ids[i]))
+			return cli_usage_error(cmd, "'%s' is not a decision number", argv[optind + i]);
+	if ((rc = cli_open(cli)) != 0)
+		return rc;
+	enum store_rc src = store_decision_supersede(cli->st, ids[0], ids[1], 0, clock_now());
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	fprintf(cli->out, "Decision #%lld is now superseded by #%lld.\n", (long long)ids[0],
+		(long long)ids[1]);
+	return EXIT_OK;
+}

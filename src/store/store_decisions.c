@@ -1,0 +1,354 @@
+/* store_decisions.c - the decision log: decisions a page at a time (those due
+ * for a revisit first), the items linked to one, what it superseded, and the
+ * two changes the log makes (supersede, revisit date). The due ones and the
+ * rest are two indexed queries stitched together at the boundary, so no page
+ * ever sorts the whole history. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "cxmeet/decisions.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+/* A superseded_by chain longer than this is not followed further. */
+#define CHAIN_MAX 256
+
+static void read_row(sqlite3_stmt *s, void *elem)
+{
+	struct decision_row *r = elem;
+	r->id = col_id(s, 0);
+	r->created_at = col_time(s, 1);
+	r->meeting_id = col_id(s, 2);
+	r->meeting_at = col_time(s, 3);
+	r->dept_id = col_id(s, 4);
+	r->dept_name = col_text(s, 5);
+	r->person_id = col_id(s, 6);
+	r->decider = col_text(s, 7);
+	r->text = col_text_or_empty(s, 8);
+	r->rationale = col_text(s, 9);
+	r->revisit = col_date(s, 10);
+	r->superseded_by = col_id(s, 11);
+	r->superseded_text = col_text(s, 12);
+	r->links = sqlite3_column_int(s, 13);
+}
+
+static void free_rows(void *arr, size_t n) { decision_rows_free(arr, n); }
+
+/* Appends up to limit rows of stmt (already bound but for LIMIT/OFFSET at
+ * lim_at, lim_at + 1) to *out. */
+static enum store_rc append_rows(struct store *st, sqlite3_stmt *s, int lim_at, size_t offset,
+				 size_t limit, cx_date today, struct decision_row **out, size_t *n)
+{
+	struct decision_row *part;
+	size_t got;
+	bind_int(s, lim_at, (int64_t)limit);
+	bind_int(s, lim_at + 1, (int64_t)offset);
+	enum store_rc rc = stmt_collect(st, s, (void **)&part, &got, sizeof *part, read_row,
+					free_rows, "reading the decision log");
+	if (rc != STORE_OK)
+		return rc;
+	if (got) {
+		*out = xrealloc(*out, (*n + got) * sizeof **out);
+		for (size_t i = 0; i < got; i++) {
+			part[i].due = decision_revisit_due(part[i].revisit, part[i].superseded_by, today);
+			(*out)[*n + i] = part[i];
+		}
+		*n += got;
+	}
+	free(part);
+	return STORE_OK;
+}
+
+/* The filter's words as an FTS5 query in *q (NULL: no words), or
+ * STORE_INVALID for text that is not fit to search with. */
+static enum store_rc words_query(struct store *st, const struct decision_filter *f, char **q)
+{
+	char err[256];
+	*q = NULL;
+	if (!f->words || strspn(f->words, " \t") == strlen(f->words))
+		return STORE_OK;
+	char *clean = text_clean(f->words, TEXT_SHORT, "search", err, sizeof err);
+	if (!clean)
+		return store_failf(st, STORE_INVALID, "%s", err);
+	*q = fts_query(clean);
+	free(clean);
+	return STORE_OK;
+}
+
+static enum store_rc count_due(struct store *st, const struct decision_filter *f, const char *q,
+			       int64_t *due)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_DEC_DUE_COUNT);
+	bind_date(s, 1, f->today);
+	bind_id(s, 2, f->dept_id);
+	bind_text(s, 9, q);
+	enum store_rc rc = stmt_row(st, s, "counting decisions due for a revisit");
+	*due = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc;
+}
+
+static void bind_rest(sqlite3_stmt *s, const struct decision_filter *f, const char *q)
+{
+	bind_date(s, 1, f->today);
+	bind_id(s, 2, f->dept_id);
+	bind_int(s, 3, f->with_superseded);
+	bind_text(s, 9, q);
+}
+
+enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
+				   size_t offset, size_t limit, struct decision_row **out,
+				   size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	int64_t due;
+	char *q;
+	enum store_rc rc = words_query(st, f, &q);
+	if (rc == STORE_OK)
+		rc = count_due(st, f, q, &due);
+	if (rc == STORE_OK && offset < (size_t)due && limit > 0) {
+		sqlite3_stmt *s = stmt_get(st, STMT_DEC_DUE);
+		bind_date(s, 1, f->today);
+		bind_id(s, 2, f->dept_id);
+		bind_text(s, 9, q);
+		rc = append_rows(st, s, 3, offset, limit, f->today, out, n);
+	}
+	if (rc == STORE_OK && !f->due_only && *n < limit) {
+		size_t rest_off = offset > (size_t)due ? offset - (size_t)due : 0;
+		sqlite3_stmt *s = stmt_get(st, STMT_DEC_REST);
+		bind_rest(s, f, q);
+		rc = append_rows(st, s, 4, rest_off, limit - *n, f->today, out, n);
+	}
+	free(q);
+	if (rc != STORE_OK) {
+		decision_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+enum store_rc store_decisions_count(struct store *st, const struct decision_filter *f,
+				    int64_t *total, int64_t *due)
+{
+	*total = *due = 0;
+	char *q;
+	enum store_rc rc = words_query(st, f, &q);
+	if (rc == STORE_OK)
+		rc = count_due(st, f, q, due);
+	if (rc != STORE_OK || f->due_only) {
+		*total = *due;
+		free(q);
+		return rc;
+	}
+	sqlite3_stmt *s = stmt_get(st, STMT_DEC_REST_COUNT);
+	bind_rest(s, f, q);
+	rc = stmt_row(st, s, "counting decisions");
+	if (rc == STORE_OK)
+		*total = *due + sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	free(q);
+	return rc;
+}
+
+static void read_link(sqlite3_stmt *s, void *elem)
+{
+	struct decision_link *l = elem;
+	l->id = col_id(s, 0);
+	int k = item_kind_parse((const char *)sqlite3_column_text(s, 1));
+	l->kind = k < 0 ? ITEM_NOTE : (enum item_kind)k;
+	int st = item_status_parse((const char *)sqlite3_column_text(s, 2));
+	l->status = st < 0 ? STATUS_OPEN : (enum item_status)st;
+	int lk = link_kind_parse((const char *)sqlite3_column_text(s, 3));
+	l->link = lk < 0 ? LINK_AROSE_FROM : (enum link_kind)lk;
+	l->outgoing = sqlite3_column_int(s, 4) != 0;
+	l->text = col_text_or_empty(s, 5);
+}
+
+static void free_links(void *arr, size_t n) { decision_links_free(arr, n); }
+
+enum store_rc store_decision_links(struct store *st, store_id id, struct decision_link **out,
+				   size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_DEC_LINKS);
+	bind_id(s, 1, id);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_link, free_links,
+			    "reading the decision's linked items");
+}
+
+static void read_ref(sqlite3_stmt *s, void *elem)
+{
+	struct decision_ref *r = elem;
+	r->id = col_id(s, 0);
+	r->created_at = col_time(s, 1);
+	r->text = col_text_or_empty(s, 2);
+	r->dept_name = col_text(s, 3);
+}
+
+static void free_refs(void *arr, size_t n) { decision_refs_free(arr, n); }
+
+enum store_rc store_decision_supersedes(struct store *st, store_id id,
+					struct decision_ref **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_DEC_SUPERSEDES);
+	bind_id(s, 1, id);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_ref, free_refs,
+			    "reading what the decision superseded");
+}
+
+enum store_rc store_decisions_later(struct store *st, store_id id, size_t limit,
+				    struct decision_ref **out, size_t *n)
+{
+	struct item it;
+	*out = NULL;
+	*n = 0;
+	enum store_rc rc = store_item_get(st, id, &it);
+	if (rc != STORE_OK)
+		return rc;
+	sqlite3_stmt *s = stmt_get(st, STMT_DEC_LATER);
+	bind_id(s, 1, id);
+	bind_time(s, 2, it.created_at);
+	bind_int(s, 3, (int64_t)limit);
+	item_free(&it);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_ref, free_refs,
+			    "reading later decisions");
+}
+
+/* The facts the supersede rule needs; STORE_NOTFOUND with a message for an
+ * unknown id. */
+static enum store_rc facts_get(struct store *st, store_id id, struct decision_facts *f)
+{
+	struct item it;
+	enum store_rc rc = store_item_get(st, id, &it);
+	if (rc != STORE_OK)
+		return rc;
+	*f = (struct decision_facts){.id = id, .is_decision = it.kind == ITEM_DECISION,
+				     .deleted = it.deleted_at != 0, .created_at = it.created_at,
+				     .superseded_by = it.superseded_by};
+	item_free(&it);
+	return STORE_OK;
+}
+
+/* The ids that supersede `id` in turn, at most CHAIN_MAX of them. */
+static enum store_rc chain_get(struct store *st, store_id next, int64_t *chain, size_t *n)
+{
+	*n = 0;
+	while (next != 0 && *n < CHAIN_MAX) {
+		struct decision_facts f;
+		enum store_rc rc = facts_get(st, next, &f);
+		if (rc != STORE_OK)
+			return rc;
+		chain[(*n)++] = next;
+		next = f.superseded_by;
+	}
+	return STORE_OK;
+}
+
+/* Judges the supersede under the caller's transaction. */
+static enum store_rc supersede_allowed(struct store *st, store_id old_id, store_id new_id)
+{
+	struct decision_facts old, new;
+	int64_t chain[CHAIN_MAX];
+	size_t n = 0;
+	enum store_rc rc = facts_get(st, old_id, &old);
+	if (rc == STORE_OK)
+		rc = facts_get(st, new_id, &new);
+	if (rc == STORE_OK && old_id != new_id)
+		rc = chain_get(st, new.superseded_by, chain, &n);
+	if (rc != STORE_OK)
+		return rc;
+	enum supersede_verdict v = decision_supersede_check(&old, &new, chain, n);
+	if (v == SUPERSEDE_OK)
+		return STORE_OK;
+	char why[256];
+	supersede_refusal(v, &old, &new, why, sizeof why);
+	return store_failf(st, STORE_INVALID, "%s", why);
+}
+
+enum store_rc store_decision_supersede(struct store *st, store_id old_id, store_id new_id,
+				       store_id meeting, time_t at)
+{
+	/* The checks read under the write lock, so nothing changes between the
+	 * rule and the write. */
+	enum store_rc rc = tx_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	rc = supersede_allowed(st, old_id, new_id);
+	if (rc == STORE_OK)
+		rc = store_item_supersede(st, old_id, new_id, meeting, at);
+	return tx_end(st, rc);
+}
+
+static char *date_or_null(cx_date d)
+{
+	char buf[16];
+	if (d == DATE_NONE)
+		return NULL;
+	date_format(d, buf, sizeof buf);
+	return xstrdup(buf);
+}
+
+enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
+					 store_id meeting, time_t at)
+{
+	struct item it;
+	enum store_rc rc = store_item_get(st, id, &it);
+	if (rc != STORE_OK)
+		return rc;
+	if (it.kind != ITEM_DECISION || it.deleted_at) {
+		item_free(&it);
+		return store_failf(st, STORE_INVALID, "#%lld is not a decision in the log",
+				   (long long)id);
+	}
+	char *o = date_or_null(it.revisit), *nw = date_or_null(revisit);
+	item_free(&it);
+	rc = tx_begin(st);
+	if (rc == STORE_OK) {
+		sqlite3_stmt *s = stmt_get(st, STMT_DEC_SET_REVISIT);
+		bind_date(s, 1, revisit);
+		bind_time(s, 2, at);
+		bind_id(s, 3, id);
+		rc = stmt_update_one(st, s, "saving the revisit date");
+		if (rc == STORE_OK)
+			rc = event_add(st, id, EVENT_EDITED, at, meeting, o, nw, "revisit");
+		rc = tx_end(st, rc);
+	}
+	free(o);
+	free(nw);
+	return rc;
+}
+
+enum store_rc store_read_once(struct store *st)
+{
+	return stmt_exec(st, stmt_get(st, STMT_CACHE_SMALL), "setting the page cache");
+}
+
+void decision_rows_free(struct decision_row *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].dept_name);
+		free(r[i].decider);
+		free(r[i].text);
+		free(r[i].rationale);
+		free(r[i].superseded_text);
+	}
+	free(r);
+}
+
+void decision_links_free(struct decision_link *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(l[i].text);
+	free(l);
+}
+
+void decision_refs_free(struct decision_ref *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].text);
+		free(r[i].dept_name);
+	}
+	free(r);
+}
