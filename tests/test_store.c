@@ -66,7 +66,7 @@ static void open__migrates_an_empty_file(void **state)
 	int fd = open(path, O_CREAT | O_WRONLY, 0600);
 	close(fd);
 	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
-	assert_int_equal(store_schema_version(st), 1);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
 	store_close(st);
 	free(path);
 }

@@ -20,7 +20,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 typedef int64_t store_id;
@@ -343,5 +343,27 @@ enum store_rc store_meeting_review_events(struct store *st, store_id meeting,
 					  struct review_event **out, size_t *n);
 void attendees_free(struct attendee *a, size_t n);
 void review_events_free(struct review_event *e, size_t n);
+
+/* --- people's records (store_people.c) ---------------------------------- */
+
+/* One person's record as owner and hero. Deleted items do not count. */
+struct person_record {
+	struct person p;
+	int64_t wins;         /* wins crediting them */
+	int64_t actions;      /* actions they own, whatever their status */
+	int64_t done;         /* of those, done */
+	int64_t done_on_time; /* done on or before the due date (local), or with none */
+	int64_t open;
+	int64_t overdue;      /* open and due before `today` */
+};
+
+/* Every person's record in one query, by department then name; archived
+ * people only when with_archived. */
+enum store_rc store_person_records(struct store *st, cx_date today, bool with_archived,
+				   struct person_record **out, size_t *n);
+/* Places a person on the stakeholder map (STANCE_UNSET: not placed). */
+enum store_rc store_person_set_stance(struct store *st, store_id id, enum stance influence,
+				      enum stance support);
+void person_records_free(struct person_record *r, size_t n);
 
 #endif

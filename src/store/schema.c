@@ -198,8 +198,16 @@ static const char migration_1[] =
 	"    VALUES (new.id, new.text, new.detail, new.rationale);"
 	"END;";
 
+/* Indexes only (the lead merges every worker's into one migration_2). */
+static const char migration_2[] =
+	/* The people's records (store_people.c) read wins and actions per person
+	 * from this index alone, never from the items' rows. */
+	"CREATE INDEX IF NOT EXISTS ppl_items_person_record ON items(person_id, kind, status,"
+	"  due_on, closed_at, deleted_at) WHERE deleted_at IS NULL;";
+
 const char *const store_migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);
