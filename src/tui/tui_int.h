@@ -132,6 +132,8 @@ struct tui {
 extern const struct view_ops view_home;
 extern const struct view_ops view_meeting;
 extern const struct view_ops view_help;
+extern const struct view_ops view_people;       /* view_people.c */
+extern const struct view_ops view_stakeholders; /* view_stakeholders.c */
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
 /* Redraws everything: bars, the current view, or the too-small notice. */
@@ -145,6 +147,9 @@ void tui_paste_mode(bool on);
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
 /* Opens the help view over the current one until a key is pressed. */
 void tui_help(struct tui *t);
+/* Opens the stakeholder map with the cursor on `select` (0: the first
+ * person); q goes back to `back` (NULL: home). */
+void stakeholder_view_open(struct tui *t, store_id select, const struct view_ops *back);
 /* Starts or resumes the meeting and switches to the runner. */
 void meeting_view_open(struct tui *t, bool resume);
 

@@ -36,6 +36,8 @@ static int menu_items(const struct home_facts *f, const char **labels)
 		labels[n++] = "Resume the meeting in progress";
 	else
 		labels[n++] = "Start a meeting";
+	labels[n++] = "Departments and people (p)";
+	labels[n++] = "Stakeholder map and champions (m)";
 	labels[n++] = "Help: keys";
 	labels[n++] = "Quit";
 	return n;
@@ -96,7 +98,7 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
-	const char *labels[4];
+	const char *labels[6];
 	int n = menu_items(&f, labels);
 	if (home_sel >= n)
 		home_sel = n - 1;
@@ -112,14 +114,21 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)ch;
-	(void)is_key;
 	struct home_facts f;
 	facts_load(t, &f);
-	const char *labels[4];
+	const char *labels[6];
 	int n = menu_items(&f, labels);
 	if (f.have_org)
 		org_free(&f.org);
+	/* The shortcuts shown in the menu's labels. */
+	if (!is_key && ch == 'p') {
+		tui_set_view(t, &view_people);
+		return ACT_NONE;
+	}
+	if (!is_key && ch == 'm') {
+		stakeholder_view_open(t, 0, NULL);
+		return ACT_NONE;
+	}
 	switch (a) {
 	case ACT_UP:
 		home_sel = home_sel > 0 ? home_sel - 1 : 0;
@@ -131,6 +140,10 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		if (home_sel == 0)
 			meeting_view_open(t, f.in_progress);
 		else if (home_sel == 1)
+			tui_set_view(t, &view_people);
+		else if (home_sel == 2)
+			stakeholder_view_open(t, 0, NULL);
+		else if (home_sel == 3)
 			return ACT_HELP;
 		else
 			return ACT_QUIT;
