@@ -90,21 +90,25 @@ static void draw_quadrant(int y, int x, int h, int w, enum quadrant q, bool high
 		free(idx);
 		return;
 	}
-	int shown = (int)count <= inner ? (int)count : inner - 1;
+	/* The last row says how many do not fit, unless it is the only row:
+	 * then the count shares it with one name. */
+	int shown = (int)count <= inner ? (int)count : inner > 1 ? inner - 1 : 1;
 	int start = pos >= shown && shown > 0 ? pos - shown + 1 : 0;
+	char more[32] = "";
+	if (shown < (int)count)
+		snprintf(more, sizeof more, "+%zu more", count - (size_t)shown);
+	int more_w = inner == 1 && more[0] ? text_cols(more) + 1 : 0;
 	for (int r = 0; r < shown; r++) {
 		const struct person_record *p = &sv.recs[idx[start + r]];
 		char line[300];
 		snprintf(line, sizeof line, "%s · %s", p->p.name, p->p.dept_name ? p->p.dept_name : "-");
 		attr_t a = is_sel(idx[start + r]) ? theme(C_SELECTED) : theme(C_NORMAL);
-		draw_fill(y + 1 + r, x + 1, w - 2, a);
-		draw_text_fit(y + 1 + r, x + 2, line, w - 4, a);
+		draw_fill(y + 1 + r, x + 1, w - 2 - more_w, a);
+		draw_text_fit(y + 1 + r, x + 2, line, w - 4 - more_w, a);
 	}
-	if (shown < (int)count) {
-		char more[32];
-		snprintf(more, sizeof more, "+%zu more", count - (size_t)shown);
-		draw_text(y + 1 + shown, x + 2, more, w - 4, theme(C_MUTED));
-	}
+	if (more[0])
+		draw_text(more_w ? y + 1 : y + 1 + shown, more_w ? x + w - 1 - more_w : x + 2, more,
+			  more_w ? more_w : w - 4, theme(C_MUTED));
 	if (count == 0)
 		draw_text(y + 1, x + 2, "(nobody)", w - 4, theme(C_MUTED));
 	free(idx);
