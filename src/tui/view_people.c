@@ -137,11 +137,11 @@ static void draw_people(struct tui *t, int y, int rows)
 		const struct person *p = &pv.people[i];
 		bool cur = (int)i == pv.sel[TAB_PEOPLE];
 		attr_t a = cur ? theme(C_SELECTED) : p->archived ? theme(C_MUTED) : theme(C_NORMAL);
-		char name[300];
-		snprintf(name, sizeof name, "%s%s", p->name, p->archived ? " (archived)" : "");
-		const char *cells[5] = {name, p->dept_name ? p->dept_name : "-", role_name(p->role),
-					quadrant_name(stakeholder_quadrant(p->influence, p->support)),
-					p->email ? p->email : ""};
+		/* The map leaves archived people out, so their column says why. */
+		const char *map = p->archived ? "(archived)"
+			: quadrant_name(stakeholder_quadrant(p->influence, p->support));
+		const char *cells[5] = {p->name, p->dept_name ? p->dept_name : "-",
+					role_name(p->role), map, p->email ? p->email : ""};
 		draw_fill(y + 1 + r, 1, w, a);
 		for (int c = 0; c < 5; c++)
 			draw_text_fit(y + 1 + r, xs[c], cells[c], ws[c], a);
