@@ -64,7 +64,7 @@
 		" count(*) FILTER (WHERE i.kind = 'action')," \
 		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done')," \
 		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done'" \
-		"   AND (i.due_on IS NULL OR substr(i.closed_at, 1, 10) <= i.due_on))," \
+		"   AND (i.due_on IS NULL OR date(i.closed_at, 'localtime') <= i.due_on))," \
 		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'open')," \
 		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'open' AND i.due_on < ?2)" \
 		" FROM people p LEFT JOIN departments d ON d.id = p.department_id" \
