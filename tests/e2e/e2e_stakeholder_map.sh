@@ -58,6 +58,18 @@ expect_screen "High influence: Champions (0)" "no longer among the high-influenc
 expect_eq "$(sql "SELECT influence || '|' || support FROM people WHERE name = '王芳'")" \
 	"low|high" "moved in the database"
 
+note "resized: smallest, too small, wide"
+resize 60 18
+wait_for "Not placed (1): Zoë Ångström"
+expect_screen "Keep inf" "the quadrants still show at 60x18"
+resize 50 12
+wait_for "Terminal too small: 50x12."
+resize 100 30
+wait_for "Low influence: Keep informed (1)"
+expect_match "$(screen)" "Champions and heroes +Quadrant +Wins +On time +Open +Overdue" \
+	"the record has its quadrant column when wide"
+expect_eq "$(tui_running && echo running)" running "still running after the resizes"
+
 note "q goes home"
 keys q
 wait_for "Start a meeting"
