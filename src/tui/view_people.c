@@ -296,7 +296,7 @@ static struct person *cur_person(void)
 	return s >= 0 && (size_t)s < pv.n_people ? &pv.people[s] : NULL;
 }
 
-static int pick_role(struct tui *t, const char *title, enum role current)
+static int pick_role(struct tui *t, const char *title)
 {
 	static const char *const what[ROLE_COUNT] = {
 		[ROLE_SPONSOR] = "the executive who backs the council",
@@ -308,7 +308,6 @@ static int pick_role(struct tui *t, const char *title, enum role current)
 	struct pick_option o[ROLE_COUNT];
 	for (int r = 0; r < ROLE_COUNT; r++)
 		o[r] = (struct pick_option){r, (char *)role_name((enum role)r), (char *)what[r]};
-	(void)current;
 	return dialog_pick(t, title, o, ROLE_COUNT, "", NULL);
 }
 
@@ -326,7 +325,7 @@ static void person_add(struct tui *t)
 	char title[300];
 	snprintf(title, sizeof title, "Department of %s", name);
 	store_id dept = pick_department(t, title, "");
-	int role = dept ? pick_role(t, "Their role on the council", ROLE_MEMBER) : -1;
+	int role = dept ? pick_role(t, "Their role on the council") : -1;
 	if (role >= 0) {
 		struct person p = {.name = name, .dept_id = dept, .role = (enum role)role,
 				   .influence = STANCE_UNSET, .support = STANCE_UNSET};
@@ -386,7 +385,7 @@ static void person_role(struct tui *t)
 		return;
 	char title[300];
 	snprintf(title, sizeof title, "Role of %s (now %s)", p.name, role_name(p.role));
-	int r = pick_role(t, title, p.role);
+	int r = pick_role(t, title);
 	if (r >= 0) {
 		p.role = (enum role)r;
 		person_save(t, &p, "Changed the role of %s.");
