@@ -70,9 +70,16 @@ static void home_draw(struct tui *t)
 	snprintf(line, sizeof line, " %s  CX council", name);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int x = 2, w = t->cols - 4, y = 2;
+	const char *labels[6];
+	int n = menu_items(&f, labels);
+	/* The mission gives up rows before the menu does: every entry must show.
+	 * Besides it: 3 rows above, 5 lines of facts and gaps, the menu, 2 below. */
+	int mission_rows = t->rows - 10 - (f.have_last ? 1 : 0) - n;
+	mission_rows = mission_rows < 1 ? 1 : mission_rows > 4 ? 4 : mission_rows;
 	draw_text(y++, x, "CX mission", w, theme(C_HEADING));
 	if (f.have_org && *f.org.text[ORG_MISSION])
-		y += draw_wrapped(y, x + 2, f.org.text[ORG_MISSION], w - 2, 4, theme(C_ACCENT));
+		y += draw_wrapped(y, x + 2, f.org.text[ORG_MISSION], w - 2, mission_rows,
+				  theme(C_ACCENT));
 	else
 		y += draw_wrapped(y, x + 2, "Not written yet: cxmeet org set mission TEXT", w - 2, 1,
 				  theme(C_MUTED));
@@ -98,8 +105,6 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
-	const char *labels[6];
-	int n = menu_items(&f, labels);
 	if (home_sel >= n)
 		home_sel = n - 1;
 	for (int i = 0; i < n && y < t->rows - 2; i++, y++) {
