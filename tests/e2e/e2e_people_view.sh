@@ -32,6 +32,36 @@ expect_eq "$(sql "SELECT facing FROM departments WHERE name = 'Customer Success,
 	behind "the department is saved, behind the scenes"
 expect_screen "Departments (11)" "the list counts the new department"
 
+note "another department: renamed, made behind the scenes, then archived"
+keys a
+wait_for "New department: name"
+text "Temp team"
+keys Enter
+wait_for "Is it customer-facing?"
+keys Enter
+wait_for "Added the department Temp team."
+keys r
+wait_for "Rename the department"
+keys C-u
+text "IT"
+keys Enter
+wait_for "Taken: a department 'IT' exists (case is ignored)."
+keys C-u
+text "Partners"
+keys Enter
+wait_for "Renamed to Partners."
+keys f
+wait_for "Partners is behind the scenes."
+expect_eq "$(sql "SELECT name || '|' || facing FROM departments WHERE id = 12")" \
+	"Partners|behind" "renamed and behind the scenes"
+keys X
+wait_for "Archive the department Partners?"
+keys y
+wait_for "Archived Partners."
+expect_eq "$(sql "SELECT archived_at IS NOT NULL FROM departments WHERE name = 'Partners'")" 1 \
+	"the department is archived"
+expect_screen "Departments (11)" "the archived department is hidden"
+
 note "a person"
 keys Tab
 wait_for "People (3)"
@@ -60,6 +90,10 @@ expect_screen "People (4)" "the list counts the new person"
 note "moved to another department (the cursor stays on her)"
 keys d
 wait_for "Move Amira Haddad to which department?"
+text Partn
+wait_re "Filter: +Partn"
+expect_no_screen "Partners" "an archived department is not offered"
+keys C-u
 text Mark
 wait_for "Marketing"
 keys Enter
