@@ -187,6 +187,34 @@ static void records__wins_on_time_open_overdue_per_person(void **state)
 	store_close(st);
 }
 
+/* On time is judged by the local calendar, as the due date was given. */
+static void records__on_time_by_the_local_date(void **state)
+{
+	(void)state;
+	setenv("TZ", "Asia/Tokyo", 1); /* UTC+9, no summer time */
+	tzset();
+	struct store *st = tu_open_new();
+	store_id ann = add_person(st, "Ann", 0);
+	const char *c = "2026-01-10T09:00:00Z";
+	/* 16:00 UTC on the 31st is already 1 February in Tokyo: late. */
+	done_at(st, add_item(st, ITEM_ACTION, ann, "2026-01-31", c), STATUS_DONE,
+		"2026-01-31T16:00:00Z");
+	/* 14:59 UTC is 23:59 in Tokyo: just in time. */
+	done_at(st, add_item(st, ITEM_ACTION, ann, "2026-01-31", c), STATUS_DONE,
+		"2026-01-31T14:59:00Z");
+	struct person_record *r;
+	size_t n;
+	assert_int_equal(store_person_records(st, date_from_ymd(2026, 11, 23), false, &r, &n),
+			 STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].done, 2);
+	assert_int_equal(r[0].done_on_time, 1);
+	person_records_free(r, n);
+	store_close(st);
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 static void archived__leave_pickers_keep_history(void **state)
 {
 	(void)state;
@@ -319,6 +347,7 @@ int main(void)
 		cmocka_unit_test(suggestions__win_over_and_champions_high_influence_first),
 		cmocka_unit_test(record__on_time_share_and_order),
 		cmocka_unit_test(records__wins_on_time_open_overdue_per_person),
+		cmocka_unit_test(records__on_time_by_the_local_date),
 		cmocka_unit_test(archived__leave_pickers_keep_history),
 		cmocka_unit_test(stance__set_and_read_back),
 		cmocka_unit_test(cli__champions_json_csv_with_a_hostile_name),
