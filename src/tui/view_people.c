@@ -468,7 +468,11 @@ static int action_menu(struct tui *t)
 	bool depts = pv.tab == TAB_DEPTS;
 	const struct pick_option *o = depts ? dept_ops : person_ops;
 	size_t n = depts ? ARRAY_SIZE(dept_ops) : ARRAY_SIZE(person_ops);
-	int k = dialog_pick(t, "What to do?", o, n, "", NULL);
+	const char *name = depts ? (cur_dept() ? cur_dept()->name : NULL)
+				 : (cur_person() ? cur_person()->name : NULL);
+	char title[300];
+	snprintf(title, sizeof title, "%s%sWhat to do?", name ? name : "", name ? ": " : "");
+	int k = dialog_pick(t, title, o, n, "", NULL);
 	return k < 0 ? 0 : (int)o[k].id;
 }
 

@@ -104,7 +104,7 @@ expect_match "$(screen)" "Amira Haddad +Marketing +champion" "the row shows the 
 
 note "another role, through the Enter menu"
 keys Enter
-wait_for "What to do?"
+wait_for "Amira Haddad: What to do?"
 text "Change the role"
 keys Enter
 wait_for "Role of Amira Haddad (now champion)"
