@@ -539,5 +539,26 @@ enum store_rc store_read_once(struct store *st);
 void decision_rows_free(struct decision_row *r, size_t n);
 void decision_links_free(struct decision_link *l, size_t n);
 void decision_refs_free(struct decision_ref *r, size_t n);
+/* --- people's records (store_people.c) ---------------------------------- */
+
+/* One person's record as owner and hero. Deleted items do not count. */
+struct person_record {
+	struct person p;
+	int64_t wins;         /* wins crediting them */
+	int64_t actions;      /* actions they own, whatever their status */
+	int64_t done;         /* of those, done */
+	int64_t done_on_time; /* done on or before the due date (local), or with none */
+	int64_t open;
+	int64_t overdue;      /* open and due before `today` */
+};
+
+/* Every person's record in one query, by department then name; archived
+ * people only when with_archived. */
+enum store_rc store_person_records(struct store *st, cx_date today, bool with_archived,
+				   struct person_record **out, size_t *n);
+/* Places a person on the stakeholder map (STANCE_UNSET: not placed). */
+enum store_rc store_person_set_stance(struct store *st, store_id id, enum stance influence,
+				      enum stance support);
+void person_records_free(struct person_record *r, size_t n);
 
 #endif

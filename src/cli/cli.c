@@ -19,6 +19,7 @@ int cmd_org(struct cli *cli, int argc, char **argv);
 int cmd_charter(struct cli *cli, int argc, char **argv);
 int cmd_dept(struct cli *cli, int argc, char **argv);
 int cmd_person(struct cli *cli, int argc, char **argv);
+int cmd_champions(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_tui(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
@@ -87,11 +88,14 @@ const struct command cli_commands[] = {
 	 "usage: cxmeet person list [--dept DEPT] [--all]\n"
 	 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
 	 "       cxmeet person edit NAME [--name NEW] [--dept DEPT] [--role ROLE]\n"
-	 "                               [--email EMAIL]\n"
+	 "                               [--email EMAIL] [--influence LEVEL]\n"
+	 "                               [--support LEVEL]\n"
 	 "       cxmeet person archive NAME [--undo]\n"
 	 "\n"
 	 "ROLE is sponsor, lead, champion, member (the default) or guest.\n"
-	 "--email '' removes an email address.\n",
+	 "--email '' removes an email address. --influence (over decisions) and\n"
+	 "--support (for CX) place the person on the stakeholder map: LEVEL is\n"
+	 "low, high or unset.\n",
 	 cmd_person},
 	{"agenda", "list, export, import, copy, rename or archive agenda templates",
 	 "usage: cxmeet agenda list [--format plain|json|csv]\n"
@@ -118,6 +122,19 @@ const struct command cli_commands[] = {
 	 "      --replace        import: replace the steps of the agenda of that\n"
 	 "                       name if it exists\n",
 	 cmd_agenda},
+	{"champions", "the stakeholder map's champions and heroes, with their record",
+	 "usage: cxmeet champions [--all] [--format plain|json|csv]\n"
+	 "\n"
+	 "Prints the champions (high support for CX, or the champion role) and\n"
+	 "the heroes (wins credited to them), most wins first, each with their\n"
+	 "department, role, quadrant on the stakeholder map, wins credited,\n"
+	 "actions done on time out of those due (done, or open past their due\n"
+	 "date), open actions and overdue ones.\n"
+	 "\n"
+	 "  -a, --all            everyone on the council, not only champions and\n"
+	 "                       heroes (archived people are never shown)\n"
+	 "  -f, --format FORMAT  plain (the default), json or csv\n",
+	 cmd_champions},
 	{"show", "print a meeting's minutes as Markdown, or save them to a file",
 	 "usage: cxmeet show [MEETING] [--format md] [-o FILE] [--force]\n"
 	 "\n"

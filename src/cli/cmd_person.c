@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/stakeholder.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -12,6 +13,8 @@ struct person_opts {
 	const char *role;
 	const char *email;
 	const char *name;
+	const char *influence;
+	const char *support;
 	bool all;
 	bool undo;
 };
@@ -75,6 +78,17 @@ static int apply_opts(struct cli *cli, const struct person_opts *o, struct perso
 		dept_free(&d);
 		if (archived)
 			return cli_input_error("the department '%s' is archived", o->dept);
+	}
+	const char *levels[2] = {o->influence, o->support};
+	enum stance *slots[2] = {&p->influence, &p->support};
+	for (int i = 0; i < 2; i++) {
+		if (!levels[i])
+			continue;
+		int v = stance_parse(levels[i]);
+		if (v < -1)
+			return cli_input_error("'%s' is not a level for --%s: use low, high or unset",
+					       levels[i], i == 0 ? "influence" : "support");
+		*slots[i] = (enum stance)v;
 	}
 	if (o->email) {
 		char err[256];
@@ -149,6 +163,8 @@ int cmd_person(struct cli *cli, int argc, char **argv)
 		{"role", required_argument, NULL, 'r'},
 		{"email", required_argument, NULL, 'e'},
 		{"name", required_argument, NULL, 'n'},
+		{"influence", required_argument, NULL, 'I'},
+		{"support", required_argument, NULL, 'S'},
 		{"all", no_argument, NULL, 'a'},
 		{"undo", no_argument, NULL, 'u'},
 		{"help", no_argument, NULL, 'h'},
@@ -158,18 +174,22 @@ int cmd_person(struct cli *cli, int argc, char **argv)
 	struct person_opts o = {0};
 	int c;
 	const char **slot;
-	while ((c = cli_getopt(cmd, argc, argv, "d:r:e:n:au", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "d:r:e:n:I:S:au", opts)) != -1) {
 		switch (c) {
 		case 'd':
 		case 'r':
 		case 'e':
 		case 'n':
-			slot = c == 'd' ? &o.dept : c == 'r' ? &o.role : c == 'e' ? &o.email : &o.name;
+		case 'I':
+		case 'S':
+			slot = c == 'd' ? &o.dept : c == 'r' ? &o.role : c == 'e' ? &o.email
+			     : c == 'n' ? &o.name : c == 'I' ? &o.influence : &o.support;
 			/* Which of two values was meant cannot be guessed. */
 			if (*slot)
 				return cli_usage_error(cmd, "--%s is given more than once",
 						       c == 'd' ? "dept" : c == 'r' ? "role"
-							 : c == 'e' ? "email" : "name");
+						       : c == 'e' ? "email" : c == 'n' ? "name"
+						       : c == 'I' ? "influence" : "support");
 			*slot = optarg;
 			break;
 		case 'a': o.all = true; break;
@@ -195,6 +215,8 @@ int cmd_person(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cmd, "--name only goes with 'edit'");
 	if ((o.role || o.email) && !add && !edit)
 		return cli_usage_error(cmd, "--role and --email only go with 'add' and 'edit'");
+	if ((o.influence || o.support) && !edit)
+		return cli_usage_error(cmd, "--influence and --support only go with 'edit'");
 	if (o.dept && archive)
 		return cli_usage_error(cmd, "--dept does not go with 'archive'");
 	if (strcmp(action, "list") == 0 && left == 0)
@@ -202,9 +224,9 @@ int cmd_person(struct cli *cli, int argc, char **argv)
 	if (strcmp(action, "add") == 0 && left == 1)
 		return (rc = cli_open(cli)) ? rc : person_add(cli, args[0], &o);
 	if (strcmp(action, "edit") == 0 && left == 1) {
-		if (!o.dept && !o.role && !o.email && !o.name)
-			return cli_usage_error(cmd, "nothing to change: give --name, --dept, --role "
-						    "or --email");
+		if (!o.dept && !o.role && !o.email && !o.name && !o.influence && !o.support)
+			return cli_usage_error(cmd, "nothing to change: give --name, --dept, --role, "
+						    "--email, --influence or --support");
 		return (rc = cli_open(cli)) ? rc : person_edit(cli, args[0], &o);
 	}
 	if (strcmp(action, "archive") == 0 && left == 1)

@@ -198,12 +198,16 @@ static const char migration_1[] =
 	"    VALUES (new.id, new.text, new.detail, new.rationale);"
 	"END;";
 
-/* Decision log: decisions newest first (by id within kind), and what a
- * decision superseded. Only CREATE INDEX statements, merged by the lead. */
+/* Indexes for the reports between meetings: the decision log (decisions
+ * newest first by id within kind, and what a decision superseded), and the
+ * people's records (wins and actions per person, read from the index alone,
+ * never from the items' rows). */
 static const char migration_2[] =
 	"CREATE INDEX IF NOT EXISTS dec_items_kind ON items(kind) WHERE deleted_at IS NULL;"
 	"CREATE INDEX IF NOT EXISTS dec_items_superseded_by ON items(superseded_by)"
-	"  WHERE superseded_by IS NOT NULL;";
+	"  WHERE superseded_by IS NOT NULL;"
+	"CREATE INDEX IF NOT EXISTS ppl_items_person_record ON items(person_id, kind, status,"
+	"  due_on, closed_at, deleted_at) WHERE deleted_at IS NULL;";
 
 const char *const store_migrations[] = {
 	migration_1,

@@ -57,6 +57,20 @@
 		" email = ?, influence = ?, support = ? WHERE id = ?") \
 	X(PERSON_ARCHIVE, "UPDATE people SET archived_at = CASE WHEN ?1 THEN" \
 		" coalesce(archived_at, ?2) ELSE NULL END WHERE id = ?3") \
+	X(PERSON_SET_STANCE, "UPDATE people SET influence = ?, support = ? WHERE id = ?") \
+	X(PERSON_RECORDS, "SELECT p.id, p.name, p.department_id, d.name, p.role, p.email," \
+		" p.influence, p.support, p.archived_at IS NOT NULL," \
+		" count(*) FILTER (WHERE i.kind = 'win')," \
+		" count(*) FILTER (WHERE i.kind = 'action')," \
+		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done')," \
+		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done'" \
+		"   AND (i.due_on IS NULL OR date(i.closed_at, 'localtime') <= i.due_on))," \
+		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'open')," \
+		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'open' AND i.due_on < ?2)" \
+		" FROM people p LEFT JOIN departments d ON d.id = p.department_id" \
+		" LEFT JOIN items i ON i.person_id = p.id AND i.kind IN ('win', 'action')" \
+		"   AND i.deleted_at IS NULL" \
+		" WHERE ?1 OR p.archived_at IS NULL GROUP BY p.id ORDER BY d.name_key, p.name_key") \
 	X(TEMPLATE_ADD, "INSERT INTO agenda_templates(name, name_key, is_default, created_at)" \
 		" VALUES (?, ?, 0, ?)") \
 	X(TEMPLATE_CLEAR_DEFAULT, "UPDATE agenda_templates SET is_default = 0 WHERE is_default = 1") \
@@ -355,6 +369,10 @@ enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *wha
  * stmt_collect). */
 void read_item(sqlite3_stmt *s, void *elem);
 void free_items(void *arr, size_t n);
+/* "low", "high" or NULL (unset), as the people table stores a stance. */
+const char *stance_name(enum stance s);
+/* Reads a PERSON_SELECT row (columns 0-8) into a struct person. */
+void read_person(sqlite3_stmt *s, void *elem);
 /* Reads a MEETING_SELECT row. */
 void read_meeting(sqlite3_stmt *s, struct meeting *m);
 

@@ -151,7 +151,7 @@ void dept_list_free(struct dept *d, size_t n)
 
 /* --- people ------------------------------------------------------------- */
 
-static const char *stance_name(enum stance s)
+const char *stance_name(enum stance s)
 {
 	return s == STANCE_LOW ? "low" : s == STANCE_HIGH ? "high" : NULL;
 }
@@ -164,7 +164,7 @@ static enum stance stance_read(sqlite3_stmt *s, int i)
 	return strcmp((const char *)v, "high") == 0 ? STANCE_HIGH : STANCE_LOW;
 }
 
-static void read_person(sqlite3_stmt *s, void *elem)
+void read_person(sqlite3_stmt *s, void *elem)
 {
 	struct person *p = elem;
 	p->id = col_id(s, 0);

@@ -135,6 +135,8 @@ extern const struct view_ops view_help;
 extern const struct view_ops view_cadence;
 extern const struct view_ops view_actions;
 extern const struct view_ops view_decisions;
+extern const struct view_ops view_people;       /* view_people.c */
+extern const struct view_ops view_stakeholders; /* view_stakeholders.c */
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
 /* Redraws everything: bars, the current view, or the too-small notice. */
@@ -150,6 +152,9 @@ bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
 void tui_help(struct tui *t);
 /* Opens the actions view (view_actions.c). */
 void actions_view_open(struct tui *t);
+/* Opens the stakeholder map with the cursor on `select` (0: the first
+ * person); q goes back to `back` (NULL: home). */
+void stakeholder_view_open(struct tui *t, store_id select, const struct view_ops *back);
 /* Starts or resumes the meeting and switches to the runner. */
 void meeting_view_open(struct tui *t, bool resume);
 /* Reads the cadence and participation report and switches to its view. */

@@ -39,11 +39,16 @@ struct home_entry {
 	void (*open)(struct tui *t);
 };
 
+static void people_open(struct tui *t) { tui_set_view(t, &view_people); }
+static void map_open(struct tui *t) { stakeholder_view_open(t, 0, NULL); }
+
 static const struct home_entry home_menu[] = {
 	{"Start a meeting", 0, NULL},
 	{"Actions: who owes what", 'a', actions_view_open},
 	{"Decisions: the decision log", 'd', decisions_view_open},
 	{"Cadence and participation", 'c', cadence_view_open},
+	{"Departments and people", 'p', people_open},
+	{"Stakeholder map and champions", 'm', map_open},
 	{"Agenda templates", 't', agenda_view_open},
 	{"Help: keys", '?', NULL},
 	{"Quit", 'q', NULL},
@@ -91,8 +96,17 @@ static void home_draw(struct tui *t)
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int x = 2, w = t->cols - 4, y = 2;
 	draw_text(y++, x, "CX mission", w, theme(C_HEADING));
+	/* The mission gives up rows before the menu does: below it come a gap,
+	 * three or four lines of facts, a gap, the menu (in two columns if need
+	 * be) and the status line. */
+	int below = 1 + 3 + (f.have_last ? 1 : 0) + 1 + 1;
+	int mission_rows = t->rows - y - below - HOME_N;
+	if (mission_rows < 1)
+		mission_rows = t->rows - y - below - (HOME_N + 1) / 2;
+	mission_rows = mission_rows < 1 ? 1 : mission_rows > 4 ? 4 : mission_rows;
 	if (f.have_org && *f.org.text[ORG_MISSION])
-		y += draw_wrapped(y, x + 2, f.org.text[ORG_MISSION], w - 2, 4, theme(C_ACCENT));
+		y += draw_wrapped(y, x + 2, f.org.text[ORG_MISSION], w - 2, mission_rows,
+				  theme(C_ACCENT));
 	else
 		y += draw_wrapped(y, x + 2, "Not written yet: cxmeet org set mission TEXT", w - 2, 1,
 				  theme(C_MUTED));
@@ -120,9 +134,15 @@ static void home_draw(struct tui *t)
 	y++;
 	if (home_sel >= HOME_N)
 		home_sel = HOME_N - 1;
-	for (int i = 0; i < HOME_N && y < t->rows - 2; i++, y++) {
+	/* One column, or two when the rows left cannot hold every entry. */
+	int cols = HOME_N > t->rows - 2 - y ? 2 : 1;
+	int per_col = (HOME_N + cols - 1) / cols, cw = w / cols;
+	for (int i = 0; i < HOME_N; i++) {
+		int ry = y + i % per_col, rx = x + (i / per_col) * cw;
+		if (ry >= t->rows - 1)
+			continue;
 		menu_label(&f, i, line, sizeof line);
-		draw_text(y, x, line, w, i == home_sel ? theme(C_SELECTED) : theme(C_NORMAL));
+		draw_text(ry, rx, line, cw - 1, i == home_sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
 	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  ?  help  q quit", t->cols,
 		  theme(C_STATUS));

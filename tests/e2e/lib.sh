@@ -255,7 +255,7 @@ setup_council() {
 # agenda as it is (Enter on "This meeting's agenda").
 start_meeting() {
 	wait_for "Start a meeting"
-	keys Enter
+	keys Home Enter # the first entry, wherever the cursor was left
 	wait_for "This meeting's agenda"
 	keys Enter
 	wait_for "Step 1/9: Welcome & roll call"

@@ -81,6 +81,12 @@ vg 0 person list --dept Sales --all
 vg 0 person archive "Wang Fang"
 vg 0 person archive "Wang Fang" --undo
 vg 0 demo --years 1 --seed 1
+vg 0 person edit "Zoë Ångström" --influence high --support high
+vg 2 person edit "Zoë Ångström" --support sky-high
+vg 0 champions
+vg 0 champions --all --format json
+vg 0 champions --format csv
+vg 2 champions --format ics
 vg 0 status
 vg 0 show last
 vg 0 show 1

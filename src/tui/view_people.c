@@ -1,0 +1,545 @@
+/* view_people.c - the council's departments and people, in two tabs: add,
+ * rename, move a person to another department, change a role or an email,
+ * turn a department customer-facing or behind-the-scenes, archive and
+ * restore. Every change is saved at once; names stay unique, and a clash is
+ * said inside the dialog before anything is written. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+#include "cxmeet/stakeholder.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+enum { TAB_DEPTS, TAB_PEOPLE };
+
+static struct {
+	bool loaded;
+	int tab;
+	bool show_archived;
+	struct dept *depts;
+	size_t n_depts;
+	size_t *members; /* active people per department, by index into depts */
+	struct person *people;
+	size_t n_people;
+	int sel[2], top[2];
+} pv;
+
+static void unload(void)
+{
+	dept_list_free(pv.depts, pv.n_depts);
+	person_list_free(pv.people, pv.n_people);
+	free(pv.members);
+	pv.depts = NULL;
+	pv.people = NULL;
+	pv.members = NULL;
+	pv.n_depts = pv.n_people = 0;
+	pv.loaded = false;
+}
+
+/* Reads both lists; the council is a few dozen rows, so they are read whole. */
+static void load(struct tui *t)
+{
+	unload();
+	struct person *active = NULL;
+	size_t n_active = 0;
+	if (store_dept_list(t->st, pv.show_archived, &pv.depts, &pv.n_depts) != STORE_OK ||
+	    store_person_list(t->st, pv.show_archived, 0, &pv.people, &pv.n_people) != STORE_OK ||
+	    store_person_list(t->st, false, 0, &active, &n_active) != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+	pv.members = xcalloc(pv.n_depts + 1, sizeof *pv.members);
+	for (size_t i = 0; i < pv.n_depts; i++)
+		for (size_t j = 0; j < n_active; j++)
+			if (active[j].dept_id == pv.depts[i].id)
+				pv.members[i]++;
+	person_list_free(active, n_active);
+	pv.loaded = true;
+}
+
+static size_t rows_of(int tab) { return tab == TAB_DEPTS ? pv.n_depts : pv.n_people; }
+
+/* Reloads and puts the cursor back on the row with that id. */
+static void reload_at(struct tui *t, int tab, store_id id)
+{
+	load(t);
+	for (size_t i = 0; i < rows_of(tab); i++)
+		if ((tab == TAB_DEPTS ? pv.depts[i].id : pv.people[i].id) == id)
+			pv.sel[tab] = (int)i;
+	if ((size_t)pv.sel[tab] >= rows_of(tab))
+		pv.sel[tab] = rows_of(tab) ? (int)rows_of(tab) - 1 : 0;
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static void draw_tabs(struct tui *t, int y)
+{
+	char label[64];
+	snprintf(label, sizeof label, " Departments (%zu) ", pv.n_depts);
+	int x = 1 + draw_text(y, 1, label, t->cols - 2,
+			      pv.tab == TAB_DEPTS ? theme(C_SELECTED) : theme(C_MUTED));
+	snprintf(label, sizeof label, " People (%zu) ", pv.n_people);
+	x += 2;
+	x += draw_text(y, x, label, t->cols - x, pv.tab == TAB_PEOPLE ? theme(C_SELECTED)
+								     : theme(C_MUTED));
+	draw_text(y, x + 2, pv.show_archived ? "archived shown (A hides)" : "", t->cols - x - 2,
+		  theme(C_MUTED));
+}
+
+static void draw_depts(struct tui *t, int y, int rows)
+{
+	int w = t->cols - 2, wf = 19, wm = 7;
+	int wn = w - wf - wm - 4;
+	draw_text(y, 1, "Department", wn, theme(C_HEADING));
+	draw_text(y, 1 + wn + 2, "Kind", wf, theme(C_HEADING));
+	draw_text(y, 1 + wn + wf + 4, "Members", wm, theme(C_HEADING));
+	if (pv.n_depts == 0) {
+		draw_wrapped(y + 2, 1, "No departments yet. Press a to add the first one.", w, 2,
+			     theme(C_MUTED));
+		return;
+	}
+	cursor_scroll(pv.sel[TAB_DEPTS], &pv.top[TAB_DEPTS], rows);
+	for (int r = 0; r < rows && (size_t)(pv.top[TAB_DEPTS] + r) < pv.n_depts; r++) {
+		size_t i = (size_t)(pv.top[TAB_DEPTS] + r);
+		const struct dept *d = &pv.depts[i];
+		bool cur = (int)i == pv.sel[TAB_DEPTS];
+		attr_t a = cur ? theme(C_SELECTED) : d->archived ? theme(C_MUTED) : theme(C_NORMAL);
+		char name[300], count[24];
+		snprintf(name, sizeof name, "%s%s", d->name, d->archived ? " (archived)" : "");
+		snprintf(count, sizeof count, "%zu", pv.members[i]);
+		draw_fill(y + 1 + r, 1, w, a);
+		draw_text_fit(y + 1 + r, 1, name, wn, a);
+		draw_text(y + 1 + r, 1 + wn + 2, d->behind ? "behind the scenes" : "customer-facing",
+			  wf, cur ? a : d->behind ? theme(C_ACCENT) : a);
+		draw_text(y + 1 + r, 1 + wn + wf + 4, count, wm, a);
+	}
+}
+
+static void draw_people(struct tui *t, int y, int rows)
+{
+	int w = t->cols - 2, wr = 8, wq = 13;
+	int rest = w - wr - wq - 8;
+	int wn = rest * 35 / 100, wd = rest * 30 / 100, we = rest - wn - wd;
+	int xs[5] = {1, 1 + wn + 2, 1 + wn + wd + 4, 1 + wn + wd + wr + 6,
+		     1 + wn + wd + wr + wq + 8};
+	int ws[5] = {wn, wd, wr, wq, we};
+	const char *heads[5] = {"Name", "Department", "Role", "Map", "Email"};
+	for (int c = 0; c < 5; c++)
+		draw_text(y, xs[c], heads[c], ws[c], theme(C_HEADING));
+	if (pv.n_people == 0) {
+		draw_wrapped(y + 2, 1, "No people yet. Press a to add the first one.", w, 2,
+			     theme(C_MUTED));
+		return;
+	}
+	cursor_scroll(pv.sel[TAB_PEOPLE], &pv.top[TAB_PEOPLE], rows);
+	for (int r = 0; r < rows && (size_t)(pv.top[TAB_PEOPLE] + r) < pv.n_people; r++) {
+		size_t i = (size_t)(pv.top[TAB_PEOPLE] + r);
+		const struct person *p = &pv.people[i];
+		bool cur = (int)i == pv.sel[TAB_PEOPLE];
+		attr_t a = cur ? theme(C_SELECTED) : p->archived ? theme(C_MUTED) : theme(C_NORMAL);
+		/* The map leaves archived people out, so their column says why. */
+		const char *map = p->archived ? "(archived)"
+			: quadrant_name(stakeholder_quadrant(p->influence, p->support));
+		const char *cells[5] = {p->name, p->dept_name ? p->dept_name : "-",
+					role_name(p->role), map, p->email ? p->email : ""};
+		draw_fill(y + 1 + r, 1, w, a);
+		for (int c = 0; c < 5; c++)
+			draw_text_fit(y + 1 + r, xs[c], cells[c], ws[c], a);
+	}
+}
+
+static void people_draw(struct tui *t)
+{
+	if (!pv.loaded)
+		load(t);
+	draw_line(0, 0, " Departments and people", t->cols, theme(C_TITLE));
+	draw_tabs(t, 1);
+	int rows = t->rows - 6;
+	if (pv.tab == TAB_DEPTS)
+		draw_depts(t, 3, rows);
+	else
+		draw_people(t, 3, rows);
+	const char *hint = pv.tab == TAB_DEPTS
+		? " a add  r rename  f customer-facing/behind  X archive/restore  A show archived"
+		: " a add  r rename  d department  o role  e email  X archive/restore  A archived";
+	draw_line(t->rows - 2, 0, hint, t->cols, theme(C_MUTED));
+	draw_line(t->rows - 1, 0, " Tab switch  Enter choose an action  m stakeholder map  "
+		  "? help  q back", t->cols, theme(C_STATUS));
+}
+
+/* --- names -------------------------------------------------------------- */
+
+struct name_check {
+	struct tui *t;
+	bool person;   /* a person's name, else a department's */
+	store_id self; /* the record being renamed (0: a new one) */
+};
+
+/* Refuses a name another department or person already has (compared without
+ * regard to case), before anything is written. */
+static const char *check_unique(const char *text, void *ctx, char *buf, size_t len)
+{
+	const struct name_check *c = ctx;
+	char *clean = text_clean(text, TEXT_NAME, "name", buf, len);
+	if (!clean)
+		return buf;
+	store_id other = 0;
+	char *other_name = NULL;
+	if (c->person) {
+		struct person p;
+		if (store_person_find(c->t->st, clean, &p) == STORE_OK) {
+			other = p.id;
+			other_name = xstrdup(p.name);
+		}
+		person_free(&p);
+	} else {
+		struct dept d;
+		if (store_dept_find(c->t->st, clean, &d) == STORE_OK) {
+			other = d.id;
+			other_name = xstrdup(d.name);
+		}
+		dept_free(&d);
+	}
+	free(clean);
+	if (other && other != c->self)
+		snprintf(buf, len, "Taken: %s '%s' exists (case is ignored).",
+			 c->person ? "a person" : "a department", other_name);
+	free(other_name);
+	return other && other != c->self ? buf : NULL;
+}
+
+static char *ask_name(struct tui *t, const char *title, const char *initial, bool person,
+		      store_id self)
+{
+	struct name_check c = {t, person, self};
+	return dialog_input(t, title, initial, check_unique, &c);
+}
+
+/* --- departments -------------------------------------------------------- */
+
+static struct dept *cur_dept(void)
+{
+	int s = pv.sel[TAB_DEPTS];
+	return s >= 0 && (size_t)s < pv.n_depts ? &pv.depts[s] : NULL;
+}
+
+static void saved(struct tui *t, enum store_rc rc, int tab, store_id id, const char *fmt,
+		  const char *name)
+{
+	if (rc != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	reload_at(t, tab, id);
+	tui_flash(t, false, fmt, name);
+}
+
+static void dept_add(struct tui *t)
+{
+	char *name = ask_name(t, "New department: name", "", false, 0);
+	if (!name)
+		return;
+	static const struct pick_option kinds[] = {
+		{0, "Customer-facing", "talks to customers every day"},
+		{1, "Behind the scenes", "shapes the experience out of sight"},
+	};
+	int k = dialog_pick(t, "Is it customer-facing?", kinds, 2, "", NULL);
+	if (k >= 0) {
+		store_id id = 0;
+		enum store_rc rc = store_dept_add(t->st, name, k == 1, &id);
+		saved(t, rc, TAB_DEPTS, id, "Added the department %s.", name);
+	}
+	free(name);
+}
+
+static void dept_rename(struct tui *t, struct dept *d)
+{
+	store_id id = d->id;
+	char *name = ask_name(t, "Rename the department", d->name, false, id);
+	if (!name)
+		return;
+	saved(t, store_dept_rename(t->st, id, name), TAB_DEPTS, id, "Renamed to %s.", name);
+	free(name);
+}
+
+static void dept_facing(struct tui *t, struct dept *d)
+{
+	bool behind = !d->behind;
+	char *name = xstrdup(d->name);
+	saved(t, store_dept_set_behind(t->st, d->id, behind), TAB_DEPTS, d->id,
+	      behind ? "%s is behind the scenes." : "%s is customer-facing.", name);
+	free(name);
+}
+
+static void dept_archive(struct tui *t, struct dept *d)
+{
+	char *q = d->archived
+		? xasprintf("Restore the department %s?", d->name)
+		: xasprintf("Archive the department %s? Its history is kept; it leaves the "
+			    "pickers.", d->name);
+	bool yes = dialog_confirm(t, q);
+	free(q);
+	if (!yes)
+		return;
+	bool archive = !d->archived;
+	char *name = xstrdup(d->name);
+	saved(t, store_dept_set_archived(t->st, d->id, archive), TAB_DEPTS, d->id,
+	      archive ? "Archived %s." : "Restored %s.", name);
+	free(name);
+}
+
+/* --- people ------------------------------------------------------------- */
+
+static struct person *cur_person(void)
+{
+	int s = pv.sel[TAB_PEOPLE];
+	return s >= 0 && (size_t)s < pv.n_people ? &pv.people[s] : NULL;
+}
+
+static int pick_role(struct tui *t, const char *title)
+{
+	static const char *const what[ROLE_COUNT] = {
+		[ROLE_SPONSOR] = "the executive who backs the council",
+		[ROLE_LEAD] = "runs the council",
+		[ROLE_CHAMPION] = "carries CX into their team",
+		[ROLE_MEMBER] = "speaks for their department",
+		[ROLE_GUEST] = "joins now and then",
+	};
+	struct pick_option o[ROLE_COUNT];
+	for (int r = 0; r < ROLE_COUNT; r++)
+		o[r] = (struct pick_option){r, (char *)role_name((enum role)r), (char *)what[r]};
+	return dialog_pick(t, title, o, ROLE_COUNT, "", NULL);
+}
+
+/* Saves p (a copy of the row, changed by the caller) and says so. */
+static void person_save(struct tui *t, struct person *p, const char *fmt)
+{
+	saved(t, store_person_update(t->st, p), TAB_PEOPLE, p->id, fmt, p->name);
+}
+
+static void person_add(struct tui *t)
+{
+	char *name = ask_name(t, "New person: name", "", true, 0);
+	if (!name)
+		return;
+	char title[300];
+	snprintf(title, sizeof title, "Department of %s", name);
+	store_id dept = pick_department(t, title, "");
+	int role = dept ? pick_role(t, "Their role on the council") : -1;
+	if (role >= 0) {
+		struct person p = {.name = name, .dept_id = dept, .role = (enum role)role,
+				   .influence = STANCE_UNSET, .support = STANCE_UNSET};
+		store_id id = 0;
+		enum store_rc rc = store_person_add(t->st, &p, &id);
+		saved(t, rc, TAB_PEOPLE, id, "Added %s.", name);
+	}
+	free(name);
+}
+
+/* A copy of the person under the cursor that the caller may change and save. */
+static bool person_copy(struct person *out)
+{
+	const struct person *p = cur_person();
+	if (!p)
+		return false;
+	*out = *p;
+	out->name = xstrdup(p->name);
+	out->dept_name = NULL;
+	out->email = p->email ? xstrdup(p->email) : NULL;
+	return true;
+}
+
+static void person_rename(struct tui *t)
+{
+	struct person p;
+	if (!person_copy(&p))
+		return;
+	char *name = ask_name(t, "Rename", p.name, true, p.id);
+	if (name) {
+		free(p.name);
+		p.name = name;
+		person_save(t, &p, "Renamed to %s.");
+	}
+	person_free(&p);
+}
+
+static void person_move(struct tui *t)
+{
+	struct person p;
+	if (!person_copy(&p))
+		return;
+	char title[300];
+	snprintf(title, sizeof title, "Move %s to which department?", p.name);
+	store_id dept = pick_department(t, title, "");
+	if (dept) {
+		p.dept_id = dept;
+		person_save(t, &p, "Moved %s.");
+	}
+	person_free(&p);
+}
+
+static void person_role(struct tui *t)
+{
+	struct person p;
+	if (!person_copy(&p))
+		return;
+	char title[300];
+	snprintf(title, sizeof title, "Role of %s (now %s)", p.name, role_name(p.role));
+	int r = pick_role(t, title);
+	if (r >= 0) {
+		p.role = (enum role)r;
+		person_save(t, &p, "Changed the role of %s.");
+	}
+	person_free(&p);
+}
+
+static const char *check_email(const char *text, void *ctx, char *buf, size_t len)
+{
+	(void)ctx;
+	if (!*text)
+		return NULL; /* empty: no email */
+	char *clean = text_clean(text, TEXT_NAME, "email", buf, len);
+	if (!clean)
+		return buf;
+	bool ok = strchr(clean, '@') && !strchr(clean, ' ');
+	free(clean);
+	return ok ? NULL : "That does not look like an email address.";
+}
+
+static void person_email(struct tui *t)
+{
+	struct person p;
+	if (!person_copy(&p))
+		return;
+	char title[300];
+	snprintf(title, sizeof title, "Email of %s (empty: none)", p.name);
+	char *email = dialog_input(t, title, p.email ? p.email : "", check_email, NULL);
+	if (email) {
+		char err[256];
+		free(p.email);
+		p.email = *email ? text_clean(email, TEXT_NAME, "email", err, sizeof err) : NULL;
+		person_save(t, &p, "Saved the email of %s.");
+		free(email);
+	}
+	person_free(&p);
+}
+
+static void person_archive(struct tui *t)
+{
+	const struct person *cur = cur_person();
+	if (!cur)
+		return;
+	char *q = cur->archived
+		? xasprintf("Restore %s?", cur->name)
+		: xasprintf("Archive %s? Their history is kept; they leave the pickers.",
+			    cur->name);
+	bool yes = dialog_confirm(t, q);
+	free(q);
+	if (!yes)
+		return;
+	bool archive = !cur->archived;
+	store_id id = cur->id;
+	char *name = xstrdup(cur->name);
+	saved(t, store_person_set_archived(t->st, id, archive), TAB_PEOPLE, id,
+	      archive ? "Archived %s." : "Restored %s.", name);
+	free(name);
+}
+
+/* --- keys --------------------------------------------------------------- */
+
+/* Enter: the row's actions as a list, so that no key has to be known. */
+static int row_menu(struct tui *t)
+{
+	static const struct pick_option dept_ops[] = {
+		{'r', "Rename", NULL},
+		{'f', "Switch customer-facing / behind the scenes", NULL},
+		{'X', "Archive or restore", NULL},
+		{'a', "Add a department", NULL},
+	};
+	static const struct pick_option person_ops[] = {
+		{'r', "Rename", NULL},
+		{'d', "Move to another department", NULL},
+		{'o', "Change the role", NULL},
+		{'e', "Set the email", NULL},
+		{'m', "Place on the stakeholder map", NULL},
+		{'X', "Archive or restore", NULL},
+		{'a', "Add a person", NULL},
+	};
+	bool depts = pv.tab == TAB_DEPTS;
+	const struct pick_option *o = depts ? dept_ops : person_ops;
+	size_t n = depts ? ARRAY_SIZE(dept_ops) : ARRAY_SIZE(person_ops);
+	const char *name = depts ? (cur_dept() ? cur_dept()->name : NULL)
+				 : (cur_person() ? cur_person()->name : NULL);
+	char title[300];
+	snprintf(title, sizeof title, "%s%sWhat to do?", name ? name : "", name ? ": " : "");
+	int k = dialog_pick(t, title, o, n, "", NULL);
+	return k < 0 ? 0 : (int)o[k].id;
+}
+
+static bool dept_key(struct tui *t, int c)
+{
+	struct dept *d = cur_dept();
+	switch (c) {
+	case 'a': dept_add(t); return true;
+	case 'r': if (d) dept_rename(t, d); return true;
+	case 'f': if (d) dept_facing(t, d); return true;
+	case 'X': if (d) dept_archive(t, d); return true;
+	default: return false;
+	}
+}
+
+static bool person_key(struct tui *t, int c)
+{
+	switch (c) {
+	case 'a': person_add(t); return true;
+	case 'r': person_rename(t); return true;
+	case 'd': person_move(t); return true;
+	case 'o': person_role(t); return true;
+	case 'e': person_email(t); return true;
+	case 'X': person_archive(t); return true;
+	default: return false;
+	}
+}
+
+static enum action people_key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	if (!pv.loaded)
+		load(t);
+	int c = is_key ? (a == ACT_DELETE ? 'X' : 0) : (int)ch;
+	if (a == ACT_SELECT)
+		c = row_menu(t);
+	if (cursor_move(&pv.sel[pv.tab], a, rows_of(pv.tab), t->rows - 7))
+		return ACT_NONE;
+	if (c == '\t' || a == ACT_STEP_NEXT || a == ACT_STEP_PREV) {
+		pv.tab = pv.tab == TAB_DEPTS ? TAB_PEOPLE : TAB_DEPTS;
+		return ACT_NONE;
+	}
+	if (c == 'A') {
+		pv.show_archived = !pv.show_archived;
+		load(t);
+		tui_flash(t, false, pv.show_archived ? "Archived ones are shown."
+						     : "Archived ones are hidden.");
+		return ACT_NONE;
+	}
+	if (c == 'm') {
+		const struct person *p = pv.tab == TAB_PEOPLE ? cur_person() : NULL;
+		stakeholder_view_open(t, p ? p->id : 0, &view_people);
+		return ACT_NONE;
+	}
+	if (pv.tab == TAB_DEPTS ? dept_key(t, c) : person_key(t, c))
+		return ACT_NONE;
+	if (a == ACT_QUIT) {
+		tui_set_view(t, &view_home);
+		return ACT_NONE;
+	}
+	return a == ACT_HELP || a == ACT_REDRAW ? a : ACT_NONE;
+}
+
+static void people_close(struct tui *t)
+{
+	(void)t;
+	unload();
+}
+
+const struct view_ops view_people = {
+	.name = "people", .draw = people_draw, .key = people_key, .close = people_close};

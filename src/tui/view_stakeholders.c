@@ -1,0 +1,335 @@
+/* view_stakeholders.c - the stakeholder map: every active person on a 2x2 of
+ * influence over decisions (up) and support for CX (right), those not placed
+ * yet, who to win over and who the champions are, and the champions' and
+ * heroes' record (wins credited, actions done on time). A person is moved
+ * between quadrants with a key and saved at once. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+#include "cxmeet/stakeholder.h"
+#include "cxmeet/util.h"
+
+/* The quadrants as the map lays them out, which is also the order the
+ * cursor walks: top left, top right, bottom left, bottom right. */
+static const enum quadrant grid_order[4] = {QUAD_WIN_OVER, QUAD_CHAMPIONS, QUAD_MONITOR,
+					    QUAD_KEEP_INFORMED};
+
+static struct {
+	bool loaded;
+	struct person_record *recs;
+	size_t n;
+	size_t *order; /* indexes into recs, quadrant by quadrant, the unplaced last */
+	int sel;       /* position in order */
+	store_id want; /* put the cursor on this person at the next load */
+	const struct view_ops *back;
+} sv;
+
+static enum quadrant quad_of(size_t i)
+{
+	return stakeholder_quadrant(sv.recs[i].p.influence, sv.recs[i].p.support);
+}
+
+static void unload(void)
+{
+	person_records_free(sv.recs, sv.n);
+	free(sv.order);
+	sv.recs = NULL;
+	sv.order = NULL;
+	sv.n = 0;
+	sv.loaded = false;
+}
+
+/* One query for the whole council: people with their records. */
+static void load(struct tui *t)
+{
+	store_id keep = sv.want;
+	if (!keep && sv.loaded && sv.sel >= 0 && (size_t)sv.sel < sv.n)
+		keep = sv.recs[sv.order[sv.sel]].p.id;
+	unload();
+	if (store_person_records(t->st, clock_today(), false, &sv.recs, &sv.n) != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+	sv.order = xcalloc(sv.n + 1, sizeof *sv.order);
+	size_t k = 0;
+	for (int g = 0; g <= 4; g++)
+		for (size_t i = 0; i < sv.n; i++)
+			if (quad_of(i) == (g < 4 ? grid_order[g] : QUAD_UNPLACED))
+				sv.order[k++] = i;
+	for (size_t j = 0; j < sv.n; j++)
+		if (keep && sv.recs[sv.order[j]].p.id == keep)
+			sv.sel = (int)j;
+	if ((size_t)sv.sel >= sv.n)
+		sv.sel = sv.n ? (int)sv.n - 1 : 0;
+	sv.want = 0;
+	sv.loaded = true;
+}
+
+static bool is_sel(size_t rec) { return sv.n && sv.order[sv.sel] == rec; }
+
+/* --- drawing ------------------------------------------------------------ */
+
+/* One quadrant's box: its people one a line, a window that keeps the cursor
+ * in sight, and "+N more" for those that do not fit. */
+static void draw_quadrant(int y, int x, int h, int w, enum quadrant q, bool high_influence)
+{
+	size_t *idx = xcalloc(sv.n + 1, sizeof *idx), count = 0;
+	int pos = -1;
+	for (size_t j = 0; j < sv.n; j++)
+		if (quad_of(sv.order[j]) == q) {
+			if ((int)j == sv.sel)
+				pos = (int)count;
+			idx[count++] = sv.order[j];
+		}
+	char title[80];
+	snprintf(title, sizeof title, "%s influence: %s (%zu)", high_influence ? "High" : "Low",
+		 quadrant_name(q), count);
+	draw_box(y, x, h, w, title);
+	int inner = h - 2;
+	if (inner < 1) {
+		free(idx);
+		return;
+	}
+	/* The last row says how many do not fit, unless it is the only row:
+	 * then the count shares it with one name. */
+	int shown = (int)count <= inner ? (int)count : inner > 1 ? inner - 1 : 1;
+	int start = pos >= shown && shown > 0 ? pos - shown + 1 : 0;
+	char more[32] = "";
+	if (shown < (int)count)
+		snprintf(more, sizeof more, "+%zu more", count - (size_t)shown);
+	int more_w = inner == 1 && more[0] ? text_cols(more) + 1 : 0;
+	for (int r = 0; r < shown; r++) {
+		const struct person_record *p = &sv.recs[idx[start + r]];
+		char line[300];
+		snprintf(line, sizeof line, "%s · %s", p->p.name, p->p.dept_name ? p->p.dept_name : "-");
+		attr_t a = is_sel(idx[start + r]) ? theme(C_SELECTED) : theme(C_NORMAL);
+		draw_fill(y + 1 + r, x + 1, w - 2 - more_w, a);
+		draw_text_fit(y + 1 + r, x + 2, line, w - 4 - more_w, a);
+	}
+	if (more[0])
+		draw_text(more_w ? y + 1 : y + 1 + shown, more_w ? x + w - 1 - more_w : x + 2, more,
+			  more_w ? more_w : w - 4, theme(C_MUTED));
+	if (count == 0)
+		draw_text(y + 1, x + 2, "(nobody)", w - 4, theme(C_MUTED));
+	free(idx);
+}
+
+/* Names on one line after a label, the cursor's highlighted, "+N more" when
+ * they do not fit. */
+static void draw_names(int y, int w, const char *label, attr_t la, const size_t *idx, size_t n)
+{
+	int x = 1 + draw_text(y, 1, label, w, la);
+	size_t start = 0;
+	for (size_t k = 0; k < n; k++)
+		if (is_sel(idx[k]) && k > 3)
+			start = k; /* keep the cursor's name in sight */
+	if (n == 0)
+		draw_text(y, x, "nobody", w - x, theme(C_MUTED));
+	for (size_t k = start; k < n; k++) {
+		const char *name = sv.recs[idx[k]].p.name;
+		int need = text_cols(name) + 2;
+		if (x + need + 9 > w && k + 1 < n) {
+			char more[32];
+			snprintf(more, sizeof more, "+%zu more", n - k + start);
+			draw_text(y, x, more, w - x, theme(C_MUTED));
+			return;
+		}
+		attr_t a = is_sel(idx[k]) ? theme(C_SELECTED) : theme(C_NORMAL);
+		x += draw_text_fit(y, x, name, w - x, a);
+		if (k + 1 < n)
+			x += draw_text(y, x, ", ", w - x, theme(C_NORMAL));
+	}
+}
+
+static void draw_suggestions(int y, int w)
+{
+	size_t *idx = xcalloc(sv.n + 1, sizeof *idx), k = 0;
+	for (size_t j = 0; j < sv.n; j++)
+		if (quad_of(sv.order[j]) == QUAD_UNPLACED)
+			idx[k++] = sv.order[j];
+	char label[48];
+	snprintf(label, sizeof label, "Not placed (%zu): ", k);
+	draw_names(y, w, label, theme(C_HEADING), idx, k);
+	/* The suggestion rules take people; records start with one. */
+	struct person *people = xcalloc(sv.n + 1, sizeof *people);
+	for (size_t i = 0; i < sv.n; i++)
+		people[i] = sv.recs[i].p; /* shallow: the strings stay the records' */
+	k = stakeholder_win_over(people, sv.n, idx);
+	draw_names(y + 1, w, "Win over: ", theme(C_WARNING), idx, k);
+	k = stakeholder_champions(people, sv.n, idx);
+	draw_names(y + 2, w, "Champions: ", theme(C_OK), idx, k);
+	free(people);
+	free(idx);
+}
+
+static void draw_record(int y, int rows, int w, bool wide)
+{
+	if (rows < 2)
+		return;
+	int wq = wide ? 13 : 0, ww = 5, wt = 12, wo = 5, wd = 7;
+	int wn = w - wq - ww - wt - wo - wd - (wide ? 10 : 8);
+	int x[6], cw[6] = {wn, wq, ww, wt, wo, wd};
+	x[0] = 1;
+	for (int c = 1; c < 6; c++)
+		x[c] = x[c - 1] + cw[c - 1] + (cw[c - 1] ? 2 : 0);
+	const char *heads[6] = {"Champions and heroes", "Quadrant", " Wins", "On time",
+				" Open", "Overdue"};
+	for (int c = 0; c < 6; c++)
+		if (cw[c])
+			draw_text(y, x[c], heads[c], cw[c], theme(C_HEADING));
+	size_t *idx = xcalloc(sv.n + 1, sizeof *idx);
+	size_t n = record_notable_order(sv.recs, sv.n, idx);
+	if (n == 0)
+		draw_text(y + 1, 1, "Nobody yet: champions have high support; heroes have wins.", w,
+			  theme(C_MUTED));
+	for (size_t r = 0; r < n && (int)r < rows - 1; r++) {
+		const struct person_record *p = &sv.recs[idx[r]];
+		if ((int)r == rows - 2 && r + 1 < n) {
+			char more[80];
+			snprintf(more, sizeof more, "+%zu more: cxmeet champions", n - r);
+			draw_text(y + 1 + (int)r, 1, more, w, theme(C_MUTED));
+			break;
+		}
+		char wins[24], ontime[40], open[24], overdue[24];
+		int pct = record_on_time_pct(p);
+		snprintf(wins, sizeof wins, "%5lld", (long long)p->wins);
+		if (pct < 0)
+			snprintf(ontime, sizeof ontime, "-");
+		else
+			snprintf(ontime, sizeof ontime, "%lld/%lld %d%%", (long long)p->done_on_time,
+				 (long long)record_due(p), pct);
+		snprintf(open, sizeof open, "%5lld", (long long)p->open);
+		snprintf(overdue, sizeof overdue, "%7lld", (long long)p->overdue);
+		const char *cells[6] = {p->p.name,
+					quadrant_name(stakeholder_quadrant(p->p.influence,
+									   p->p.support)),
+					wins, ontime, open, overdue};
+		for (int c = 0; c < 6; c++)
+			if (cw[c])
+				draw_text_fit(y + 1 + (int)r, x[c], cells[c], cw[c],
+					      c == 5 && p->overdue ? theme(C_WARNING)
+								   : theme(C_NORMAL));
+	}
+	free(idx);
+}
+
+static void map_draw(struct tui *t)
+{
+	if (!sv.loaded)
+		load(t);
+	draw_line(0, 0, " Stakeholder map: influence over decisions (up), support for CX (right)",
+		  t->cols, theme(C_TITLE));
+	int w = t->cols - 2, bw = w / 2;
+	int qh = (t->rows - 12) / 2;
+	qh = qh < 3 ? 3 : qh > 8 ? 8 : qh;
+	draw_text(1, 1 + (bw - 20) / 2, "<- low support", bw, theme(C_MUTED));
+	draw_text(1, 1 + bw + (bw - 20) / 2, "high support ->", bw, theme(C_MUTED));
+	for (int g = 0; g < 4; g++)
+		draw_quadrant(2 + (g / 2) * qh, 1 + (g % 2) * bw, qh, bw, grid_order[g], g < 2);
+	int y = 2 + 2 * qh;
+	draw_suggestions(y, w);
+	draw_record(y + 3, t->rows - 2 - (y + 3), w, t->cols >= 80);
+	draw_line(t->rows - 2, 0, " Left/Right support  K/J influence  i/s toggle  u unplace  "
+		  "Enter choose", t->cols, theme(C_MUTED));
+	draw_line(t->rows - 1, 0, " Up/Down person  ? help  q back", t->cols, theme(C_STATUS));
+}
+
+/* --- keys --------------------------------------------------------------- */
+
+static void place(struct tui *t, enum stance influence, enum stance support)
+{
+	if (!sv.n)
+		return;
+	const struct person *p = &sv.recs[sv.order[sv.sel]].p;
+	store_id id = p->id;
+	char *name = xstrdup(p->name);
+	if (store_person_set_stance(t->st, id, influence, support) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		free(name);
+		return;
+	}
+	sv.want = id;
+	load(t);
+	enum quadrant q = stakeholder_quadrant(influence, support);
+	if (q != QUAD_UNPLACED)
+		tui_flash(t, false, "%s: %s (influence %s, support %s).", name, quadrant_name(q),
+			  stance_word(influence), stance_word(support));
+	else
+		tui_flash(t, false, "%s: influence %s, support %s; not placed until both are set.",
+			  name, stance_word(influence), stance_word(support));
+	free(name);
+}
+
+/* Enter: the quadrants as a list, for those who do not know the keys. */
+static void place_menu(struct tui *t)
+{
+	if (!sv.n)
+		return;
+	static const struct pick_option o[] = {
+		{QUAD_WIN_OVER, "Win over", "high influence, low support"},
+		{QUAD_CHAMPIONS, "Champions", "high influence, high support"},
+		{QUAD_KEEP_INFORMED, "Keep informed", "low influence, high support"},
+		{QUAD_MONITOR, "Monitor", "low influence, low support"},
+		{QUAD_UNPLACED, "Not placed", "not known yet"},
+	};
+	char title[300];
+	snprintf(title, sizeof title, "Place %s", sv.recs[sv.order[sv.sel]].p.name);
+	int k = dialog_pick(t, title, o, ARRAY_SIZE(o), "", NULL);
+	if (k < 0)
+		return;
+	enum quadrant q = (enum quadrant)o[k].id;
+	if (q == QUAD_UNPLACED)
+		place(t, STANCE_UNSET, STANCE_UNSET);
+	else
+		place(t, q == QUAD_WIN_OVER || q == QUAD_CHAMPIONS ? STANCE_HIGH : STANCE_LOW,
+		      q == QUAD_CHAMPIONS || q == QUAD_KEEP_INFORMED ? STANCE_HIGH : STANCE_LOW);
+}
+
+static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	if (!sv.loaded)
+		load(t);
+	if (cursor_move(&sv.sel, a, sv.n, 5))
+		return ACT_NONE;
+	const struct person *p = sv.n ? &sv.recs[sv.order[sv.sel]].p : NULL;
+	enum stance inf = p ? p->influence : STANCE_UNSET, sup = p ? p->support : STANCE_UNSET;
+	int c = is_key ? 0 : (int)ch;
+	if (a == ACT_STEP_PREV)
+		place(t, inf, STANCE_LOW);
+	else if (a == ACT_STEP_NEXT)
+		place(t, inf, STANCE_HIGH);
+	else if (a == ACT_MOVE_UP || (is_key && ch == KEY_SR))
+		place(t, STANCE_HIGH, sup);
+	else if (a == ACT_MOVE_DOWN || (is_key && ch == KEY_SF))
+		place(t, STANCE_LOW, sup);
+	else if (c == 'i')
+		place(t, stance_toggle(inf), sup);
+	else if (c == 's')
+		place(t, inf, stance_toggle(sup));
+	else if (c == 'u')
+		place(t, STANCE_UNSET, STANCE_UNSET);
+	else if (a == ACT_SELECT)
+		place_menu(t);
+	else if (a == ACT_QUIT)
+		tui_set_view(t, sv.back ? sv.back : &view_home);
+	else if (a == ACT_HELP || a == ACT_REDRAW)
+		return a;
+	return ACT_NONE;
+}
+
+static void map_close(struct tui *t)
+{
+	(void)t;
+	unload();
+}
+
+void stakeholder_view_open(struct tui *t, store_id select, const struct view_ops *back)
+{
+	sv.want = select;
+	sv.back = back;
+	sv.sel = 0;
+	tui_set_view(t, &view_stakeholders);
+}
+
+const struct view_ops view_stakeholders = {
+	.name = "stakeholders", .draw = map_draw, .key = map_key, .close = map_close};
