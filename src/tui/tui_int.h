@@ -11,6 +11,7 @@
 #include <curses.h>
 
 #include "cxmeet/meeting.h"
+#include "cxmeet/roster.h"
 #include "cxmeet/store.h"
 
 /* Below this the screen says it is too small instead of drawing. */
@@ -132,6 +133,8 @@ struct tui {
 extern const struct view_ops view_home;
 extern const struct view_ops view_meeting;
 extern const struct view_ops view_help;
+extern const struct view_ops view_council;
+extern const struct view_ops view_setup;
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
 /* Redraws everything: bars, the current view, or the too-small notice. */
@@ -147,6 +150,27 @@ bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
 void tui_help(struct tui *t);
 /* Starts or resumes the meeting and switches to the runner. */
 void meeting_view_open(struct tui *t, bool resume);
+/* Switches to the council view (view_council.c), cursor on the mission. */
+void council_view_open(struct tui *t);
+/* Switches to the first-run walk-through at the stored step (view_setup.c). */
+void setup_view_open(struct tui *t, int step);
+
+/* What home, the council view and the first run show of the council's state
+ * (view_council.c): the organisation, the roster findings, what is missing. */
+struct council_facts {
+	struct org org;
+	bool have_org;
+	struct roster_finding *findings;
+	size_t nf;
+	struct council_missing missing;
+};
+
+/* False (and the store's message) when the organisation cannot be read. */
+bool council_facts_load(struct tui *t, struct council_facts *f);
+void council_facts_free(struct council_facts *f);
+/* Weekly, every two weeks, monthly, quarterly or every N days; false when
+ * cancelled. `current` (may be NULL) is marked in the list. */
+bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *out);
 
 /* --- drawing ------------------------------------------------------------ */
 
@@ -193,6 +217,11 @@ void pick_options_free(struct pick_option *o, size_t n);
 store_id pick_department(struct tui *t, const char *title, const char *filter);
 /* Picks a person, or adds one on the spot; 0 when cancelled. */
 store_id pick_person(struct tui *t, const char *title, const char *filter);
+
+/* Runs $VISUAL or $EDITOR on a copy of `initial` with curses paused (the one
+ * launcher of the TUI, form.c). Returns 0 with *out (trailing newlines cut,
+ * caller frees), or non-zero with err set and nothing changed. */
+int tui_edit_external(struct tui *t, const char *initial, char **out, char *err, size_t errlen);
 
 /* The capture form. `it` holds the starting values (kind set; id 0 for a
  * new item). Returns true when the item was saved (it->id set). `link_to`,

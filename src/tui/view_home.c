@@ -1,6 +1,7 @@
 /* view_home.c - the home screen: the organisation and its CX mission, when the
  * next meeting is due by the cadence (or how late it is), open and overdue
- * actions, the last meeting, and starting or resuming a meeting. */
+ * actions, the last meeting, what the set-up still lacks, and the menu:
+ * starting or resuming a meeting, the council and charter. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,8 @@ static void facts_load(struct tui *t, struct home_facts *f)
 	store_action_counts(t->st, clock_today(), 0, &f->open, &f->overdue);
 }
 
+enum home_item { HOME_MEETING, HOME_COUNCIL, HOME_HELP, HOME_QUIT, HOME_ITEM_COUNT };
+
 static int menu_items(const struct home_facts *f, const char **labels)
 {
 	int n = 0;
@@ -36,9 +39,28 @@ static int menu_items(const struct home_facts *f, const char **labels)
 		labels[n++] = "Resume the meeting in progress";
 	else
 		labels[n++] = "Start a meeting";
+	labels[n++] = "Council and charter (c)";
 	labels[n++] = "Help: keys";
 	labels[n++] = "Quit";
 	return n;
+}
+
+/* "To do: CX mission, 6 charter answers (c: council and charter)" while the
+ * set-up is incomplete; returns the rows used. */
+static int todo_line(struct tui *t, int y, int x, int w)
+{
+	struct council_facts cf;
+	if (!council_facts_load(t, &cf))
+		return 0;
+	int rows = 0;
+	if (council_missing_any(&cf.missing)) {
+		char what[300], line[400];
+		council_missing_format(&cf.missing, what, sizeof what);
+		snprintf(line, sizeof line, "To do: %s (press c: council and charter)", what);
+		rows = draw_wrapped(y, x, line, w, 2, theme(C_WARNING));
+	}
+	council_facts_free(&cf);
+	return rows;
 }
 
 static void due_line(const struct home_facts *f, char *buf, size_t len)
@@ -72,7 +94,7 @@ static void home_draw(struct tui *t)
 	if (f.have_org && *f.org.text[ORG_MISSION])
 		y += draw_wrapped(y, x + 2, f.org.text[ORG_MISSION], w - 2, 4, theme(C_ACCENT));
 	else
-		y += draw_wrapped(y, x + 2, "Not written yet: cxmeet org set mission TEXT", w - 2, 1,
+		y += draw_wrapped(y, x + 2, "Not written yet: press c to write it.", w - 2, 1,
 				  theme(C_MUTED));
 	y++;
 	char cad[48];
@@ -96,7 +118,10 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
-	const char *labels[4];
+	int todo = todo_line(t, y, x, w);
+	if (todo)
+		y += todo + 1;
+	const char *labels[HOME_ITEM_COUNT];
 	int n = menu_items(&f, labels);
 	if (home_sel >= n)
 		home_sel = n - 1;
@@ -112,11 +137,9 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)ch;
-	(void)is_key;
 	struct home_facts f;
 	facts_load(t, &f);
-	const char *labels[4];
+	const char *labels[HOME_ITEM_COUNT];
 	int n = menu_items(&f, labels);
 	if (f.have_org)
 		org_free(&f.org);
@@ -128,14 +151,22 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		home_sel = home_sel + 1 < n ? home_sel + 1 : home_sel;
 		return ACT_NONE;
 	case ACT_SELECT:
-		if (home_sel == 0)
+		if (home_sel == HOME_MEETING)
 			meeting_view_open(t, f.in_progress);
-		else if (home_sel == 1)
+		else if (home_sel == HOME_COUNCIL)
+			council_view_open(t);
+		else if (home_sel == HOME_HELP)
 			return ACT_HELP;
 		else
 			return ACT_QUIT;
 		return ACT_NONE;
 	default:
+		/* The menu's one-letter shortcuts, read as typed (c is a capture
+		 * key only in a meeting). */
+		if (!is_key && ch == 'c') {
+			council_view_open(t);
+			return ACT_NONE;
+		}
 		return a;
 	}
 }
