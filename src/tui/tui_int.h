@@ -113,6 +113,9 @@ struct view_ops {
 	void (*close)(struct tui *t);
 	/* Called about once a second while no key comes. */
 	void (*tick)(struct tui *t);
+	/* The view has a text field: pasted text reaches key() too (t->in_paste
+	 * set) instead of being dropped as it is for views of commands. */
+	bool text_input;
 };
 
 struct meeting_view; /* view_meeting.c */

@@ -293,7 +293,7 @@ static int roster_box(struct tui *t, const struct council_facts *f, int y, int m
 	if (shown > max_rows)
 		shown = max_rows;
 	int h = shown + 2, x = 1, w = t->cols - 2;
-	draw_box(y, x, h, w, f->nf ? " Roster check " : " Roster check: all good ");
+	draw_box(y, x, h, w, f->nf ? "Roster check" : "Roster check: all good");
 	if (!f->nf)
 		draw_text(y + 1, x + 2, "Every department has a member; there is a sponsor and a lead.",
 			  w - 4, theme(C_OK));
