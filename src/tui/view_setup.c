@@ -524,6 +524,8 @@ static size_t dept_count(struct tui *t, struct dept **d)
 
 static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
+	if (t->in_paste) /* pasted text is typed into the answer, never a command */
+		return is_text_step(su.step) ? text_key(t, ch, is_key) : ACT_NONE;
 	if (is_key && ch == KEY_BTAB) {
 		go(t, su.step - 1);
 		return ACT_NONE;
@@ -538,8 +540,6 @@ static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action 
 	}
 	if (is_text_step(su.step))
 		return text_key(t, ch, is_key);
-	if (t->in_paste)
-		return ACT_NONE;
 	if (su.step == SETUP_CADENCE) {
 		if (cursor_move(&su.sel, a, ARRAY_SIZE(cadences), 3))
 			return ACT_NONE;
