@@ -3,8 +3,9 @@
 # set-up: the name and the mission are answered (the mission pasted, with a
 # line break, an escape sequence, quotes and a comma), the program is left at
 # the success statement and started again: it resumes there. Back goes to the
-# mission, the cadence is chosen, a department added, the rest skipped; home
-# then says what is missing, and the walk-through does not come back.
+# mission, the cadence is chosen, a department added, the success statement
+# skipped, a first member added; home then says what is missing, and the
+# walk-through does not come back.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -76,11 +77,31 @@ expect_eq "$(sql "SELECT facing FROM departments WHERE name = 'Legal, \"Complian
 keys Tab
 wait_for "Your first council members"
 expect_screen "Nobody yet" "no members yet"
-keys Tab
+expect_screen "The council has no members yet" "the roster check shows under the list"
+
+note "the first member: the lead, in Sales"
+keys a
+wait_for "New council member: name"
+text 'Zoë "Z", O'"'"'Brien'
+keys Enter
+wait_for "Department of Zoë"
+text Sal
+wait_re "Filter: +Sal"
+keys Enter
+wait_for "Role of Zoë"
+text lea
+wait_re "Filter: +lea"
+keys Enter
+wait_for "(lead)."
+expect_eq "$(sql "SELECT p.name || '|' || d.name || '|' || p.role FROM people p JOIN departments d ON d.id = p.department_id")" \
+	'Zoë "Z", O'"'"'Brien|Sales|lead' "the member is stored with department and role"
+expect_screen "The council has no executive sponsor" "the roster check now misses a sponsor"
+expect_eq "$(step)" 6 "adding members keeps the step"
+keys Enter
 
 note "home says what is missing"
 wait_for "Set-up done."
-wait_re "To do: CX success statement, 6 charter answers, council members, 11 roster"
+wait_re "To do: CX success statement, 6 charter answers, 11 roster findings"
 expect_eq "$(step)" 7 "setup_step is done"
 expect_eq "$(sql "SELECT group_concat(field, ',') FROM (SELECT field FROM org_text_versions ORDER BY id)")" "name,mission" \
 	"one version each of the name and the mission"
