@@ -49,7 +49,7 @@ wait_for "Start a meeting"
 wait_gone "cxmeet help: keys"
 
 note "the home menu's Help: keys"
-keys Down Enter
+keys Down Down Enter # past "Council and charter"
 wait_for " cxmeet help: keys"
 wait_for "Up/Down scroll (32 rows)"
 expect_eq "$(page)" "$page1" "Help: keys shows the help from its top"
@@ -58,7 +58,7 @@ wait_for "Start a meeting"
 expect_eq "$(tui_running && echo running)" running "q in the help does not quit cxmeet"
 
 note "? in a meeting"
-keys Up Enter
+keys Up Up Enter
 wait_for "Step 1/9: Welcome & roll call"
 keys '?'
 wait_for " cxmeet help: keys"
