@@ -254,6 +254,29 @@ static int entry_height(const struct org *o, int row, int w, bool compact)
 	return 2 + (*s ? text_wrap_rows(s, w - 2, row_text_rows(compact)) : 1);
 }
 
+/* Rows the entries from..to (inclusive) take. */
+static int entries_height(const struct org *o, int from, int to, int w, bool compact)
+{
+	int h = 0;
+	for (int r = from; r <= to; r++)
+		h += entry_height(o, r, w, compact);
+	return h;
+}
+
+/* Scrolls by whole entries: the selected one shows whole, and no room is left
+ * empty at the bottom while entries above are hidden (after a resize). */
+static void scroll_to_selected(const struct org *o, int w, int rows, bool compact)
+{
+	if (council_sel < council_top)
+		council_top = council_sel;
+	while (council_top < council_sel &&
+	       entries_height(o, council_top, council_sel, w, compact) > rows)
+		council_top++;
+	while (council_top > 0 &&
+	       entries_height(o, council_top - 1, ROW_COUNT - 1, w, compact) <= rows)
+		council_top--;
+}
+
 static void draw_entry(struct tui *t, const struct org *o, int row, int y, int w)
 {
 	int x = 2;
@@ -264,8 +287,8 @@ static void draw_entry(struct tui *t, const struct org *o, int row, int y, int w
 		if (row == ROW_CADENCE)
 			snprintf(line, sizeof line, "Cadence: the council meets %s", cad);
 		else
-			snprintf(line, sizeof line, "Escalation: an action carried %d times is flagged "
-				 "for the sponsor", o->escalate_after);
+			snprintf(line, sizeof line, "Escalation: flagged for the sponsor after %d "
+				 "carries", o->escalate_after);
 		draw_line(y, x, line, w, sel ? theme(C_SELECTED) : theme(C_NORMAL));
 		return;
 	}
@@ -327,17 +350,7 @@ static void council_draw(struct tui *t)
 	int box_rows = t->compact ? 3 : 5;
 	int box_h = (f.nf ? ((int)f.nf < box_rows ? (int)f.nf : box_rows) : 1) + 2;
 	int w = t->cols - 4, y0 = 2, bottom = t->rows - 2 - box_h;
-	/* Scroll by entries so that the selected one shows whole. */
-	if (council_sel < council_top)
-		council_top = council_sel;
-	for (;;) {
-		int used = 0;
-		for (int r = council_top; r <= council_sel; r++)
-			used += entry_height(&f.org, r, w, t->compact);
-		if (used <= bottom - y0 || council_top >= council_sel)
-			break;
-		council_top++;
-	}
+	scroll_to_selected(&f.org, w, bottom - y0, t->compact);
 	int y = y0;
 	for (int r = council_top; r < ROW_COUNT; r++) {
 		int h = entry_height(&f.org, r, w, t->compact);

@@ -388,8 +388,8 @@ static void status(struct tui *t, const char *full, const char *compact)
 
 static void draw_text_step(struct tui *t, int y)
 {
-	draw_text(y++, 2, su.step == SETUP_NAME ? "Name:" : "Your answer (one paragraph here, "
-		  "or Ctrl-E for several lines):", t->cols - 4, theme(C_MUTED));
+	draw_text(y++, 2, su.step == SETUP_NAME ? "Name:" : "Your answer (Ctrl-E for several lines):",
+		  t->cols - 4, theme(C_MUTED));
 	draw_fill(y, 2, t->cols - 4, theme(C_SELECTED));
 	status(t, " Enter save and go on  Ctrl-E write in $EDITOR  Tab skip  Shift-Tab back  "
 		  "Esc stop for now",
@@ -456,7 +456,7 @@ static void draw_dept_step(struct tui *t, int y)
 	dept_list_free(d, n);
 	status(t, " Space customer-facing/behind  r rename  X remove  a add  Enter go on  Tab skip  "
 		  "Shift-Tab back  q stop",
-	       " Space facing  r rename  X remove  a add  Enter go on  q stop");
+	       " Space facing  r rename  X remove  a add  Enter next  q stop");
 }
 
 static void person_row(struct tui *t, size_t i, int y, const void *data)
