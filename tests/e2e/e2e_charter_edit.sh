@@ -4,7 +4,8 @@
 # check, a charter answer is written and then changed in place (the second
 # time pasted with an escape sequence, quotes and a comma); the screen shows the
 # new text with its change date, the versions view the old one, and
-# org_text_versions holds both.
+# org_text_versions holds both. Then, with $EDITOR set, an answer of several
+# lines is written in the editor.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -67,5 +68,38 @@ keys q
 wait_for "Start a meeting"
 expect_no_screen "Roster check" "q goes back home"
 wait_for "To do: CX success statement, 5 charter answers"
+keys q
+wait_exit
+
+note "an answer of several lines, written in \$EDITOR"
+cat >"$tmp/editor.sh" <<'SH'
+#!/bin/sh
+printf 'We meet monthly, "on time",\nand decide by consent.\n' >"$1"
+SH
+chmod +x "$tmp/editor.sh"
+# start_tui, with EDITOR set to the script above.
+n_socks=$((n_socks + 1))
+SOCK="$tmp/sock$n_socks"
+term=screen
+infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
+cmd=$(printf 'exec env -u VISUAL EDITOR=%q TERM=%q TZ=%q LC_ALL=%q CXMEET_NOW=%q HOME=%q CXMEET_DB=%q %q 2>>%q' \
+	"$tmp/editor.sh" "$term" "$TZ" "$LC_ALL" "$CXMEET_NOW" "$HOME" "$CXMEET_DB" "$CXMEET" \
+	"$tmp/stderr.log")
+tmux -S "$SOCK" -f /dev/null new-session -d -x 100 -y 30 -c "$tmp" "$cmd"
+wait_for "Start a meeting"
+keys c
+wait_for "Roster check"
+keys End Up Up e
+wait_for "Saved: How we work together."
+expect_screen 'We meet monthly, "on time",' "the first line is shown"
+expect_screen "and decide by consent." "the second line too"
+expect_eq "$(sql "SELECT ways FROM organisation")" "$(printf 'We meet monthly, "on time",\nand decide by consent.')" \
+	"the answer is stored with its line break"
+keys Enter
+wait_for "This answer has several lines: press e"
+expect_eq "$(sql "SELECT count(*) FROM org_text_versions WHERE field = 'ways'")" 1 \
+	"one version of it"
+keys q
+wait_for "Start a meeting"
 keys q
 wait_exit
