@@ -171,8 +171,19 @@ struct council_facts {
 /* False (and the store's message) when the organisation cannot be read. */
 bool council_facts_load(struct tui *t, struct council_facts *f);
 void council_facts_free(struct council_facts *f);
-/* Weekly, every two weeks, monthly, quarterly or every N days; false when
- * cancelled. `current` (may be NULL) is marked in the list. */
+/* The cadences offered: weekly, every two weeks, monthly, quarterly, and
+ * "every N days" (n 0: the number is asked). */
+struct cadence_choice {
+	const char *label;
+	struct cadence c;
+};
+size_t cadence_choices(const struct cadence_choice **out);
+/* The choice that is c (the last, "every N days", when none other is). */
+size_t cadence_choice_of(const struct cadence *c);
+/* The cadence of choice k, asking for N when needed; false when cancelled or
+ * refused (the reason flashed). */
+bool cadence_choice_take(struct tui *t, size_t k, struct cadence *out);
+/* Picks from the choices in a list; `current` (may be NULL) is marked. */
 bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *out);
 
 /* --- drawing ------------------------------------------------------------ */

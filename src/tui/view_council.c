@@ -63,45 +63,59 @@ void council_facts_free(struct council_facts *f)
 	memset(f, 0, sizeof *f);
 }
 
-bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *out)
+static const struct cadence_choice choices[] = {
+	{"weekly", {CADENCE_WEEKS, 1}},
+	{"every two weeks", {CADENCE_WEEKS, 2}},
+	{"monthly", {CADENCE_MONTHS, 1}},
+	{"quarterly", {CADENCE_MONTHS, 3}},
+	{"every N days...", {CADENCE_DAYS, 0}},
+};
+
+size_t cadence_choices(const struct cadence_choice **out)
 {
-	static const struct {
-		const char *label;
-		struct cadence c;
-	} choices[] = {
-		{"weekly", {CADENCE_WEEKS, 1}},
-		{"every two weeks", {CADENCE_WEEKS, 2}},
-		{"monthly", {CADENCE_MONTHS, 1}},
-		{"quarterly", {CADENCE_MONTHS, 3}},
-	};
-	size_t n = ARRAY_SIZE(choices);
-	struct pick_option o[ARRAY_SIZE(choices) + 1];
-	for (size_t i = 0; i < n; i++) {
-		bool now = current && choices[i].c.unit == current->unit && choices[i].c.n == current->n;
-		o[i] = (struct pick_option){(store_id)i + 1, (char *)choices[i].label,
-					    now ? (char *)"current" : NULL};
-	}
-	o[n] = (struct pick_option){(store_id)n + 1, (char *)"every N days...", NULL};
-	int k = dialog_pick(t, "How often does the council meet?", o, n + 1, "", NULL);
-	if (k < 0)
+	*out = choices;
+	return ARRAY_SIZE(choices);
+}
+
+size_t cadence_choice_of(const struct cadence *c)
+{
+	size_t last = ARRAY_SIZE(choices) - 1;
+	for (size_t i = 0; i < last; i++)
+		if (choices[i].c.unit == c->unit && choices[i].c.n == c->n)
+			return i;
+	return last;
+}
+
+bool cadence_choice_take(struct tui *t, size_t k, struct cadence *out)
+{
+	if (k >= ARRAY_SIZE(choices))
 		return false;
-	if ((size_t)k < n) {
+	if (choices[k].c.n) {
 		*out = choices[k].c;
 		return true;
 	}
 	char err[256];
-	for (;;) {
-		char *days = dialog_input(t, "Every how many days? (1-366)", "", NULL, NULL);
-		if (!days)
-			return false;
-		char *spec = xasprintf("every %s days", days);
-		int rc = cadence_parse(spec, out, err, sizeof err);
-		free(spec);
-		free(days);
-		if (rc == 0)
-			return true;
+	char *days = dialog_input(t, "Every how many days? (1-366)", "", NULL, NULL);
+	if (!days)
+		return false;
+	char *spec = xasprintf("every %s days", days);
+	int rc = cadence_parse(spec, out, err, sizeof err);
+	free(spec);
+	free(days);
+	if (rc != 0)
 		tui_flash(t, true, "%s", err);
-	}
+	return rc == 0;
+}
+
+bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *out)
+{
+	size_t n = ARRAY_SIZE(choices), now = current ? cadence_choice_of(current) : n;
+	struct pick_option o[ARRAY_SIZE(choices)];
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct pick_option){(store_id)i + 1, (char *)choices[i].label,
+					    i == now && choices[i].c.n ? (char *)"current" : NULL};
+	int k = dialog_pick(t, "How often does the council meet?", o, n, "", NULL);
+	return k >= 0 && cadence_choice_take(t, (size_t)k, out);
 }
 
 /* --- editing ---------------------------------------------------------------- */

@@ -206,48 +206,22 @@ static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 
 /* --- the cadence step ------------------------------------------------------ */
 
-static const struct {
-	const char *label;
-	struct cadence c;
-} cadences[] = {
-	{"weekly", {CADENCE_WEEKS, 1}},
-	{"every two weeks", {CADENCE_WEEKS, 2}},
-	{"monthly", {CADENCE_MONTHS, 1}},
-	{"quarterly", {CADENCE_MONTHS, 3}},
-	{"every N days...", {CADENCE_DAYS, 0}},
-};
-
-/* The row of the stored cadence (the last, "every N days", when not listed). */
+/* The row of the stored cadence. */
 static int cadence_index(struct tui *t)
 {
 	struct org o;
-	int k = (int)ARRAY_SIZE(cadences) - 1;
 	if (store_org_get(t->st, &o) != STORE_OK)
-		return 2;
-	for (int i = 0; i < k; i++)
-		if (cadences[i].c.unit == o.cadence.unit && cadences[i].c.n == o.cadence.n)
-			k = i;
+		return 0;
+	int k = (int)cadence_choice_of(&o.cadence);
 	org_free(&o);
 	return k;
 }
 
 static void cadence_choose(struct tui *t)
 {
-	struct cadence c = cadences[su.sel].c;
-	if (c.n == 0) {
-		char err[256];
-		char *days = dialog_input(t, "Every how many days? (1-366)", "", NULL, NULL);
-		if (!days)
-			return;
-		char *spec = xasprintf("every %s days", days);
-		int rc = cadence_parse(spec, &c, err, sizeof err);
-		free(spec);
-		free(days);
-		if (rc != 0) {
-			tui_flash(t, true, "%s", err);
-			return;
-		}
-	}
+	struct cadence c;
+	if (!cadence_choice_take(t, (size_t)su.sel, &c))
+		return;
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_cadence(t->st, &c);
@@ -400,20 +374,24 @@ static void draw_text_step(struct tui *t, int y)
 
 static void draw_cadence_step(struct tui *t, int y)
 {
+	const struct cadence_choice *ch;
+	size_t n = cadence_choices(&ch);
 	struct org o;
-	bool have = store_org_get(t->st, &o) == STORE_OK;
+	size_t now = n;
 	char cur[48] = "";
-	if (have)
+	if (store_org_get(t->st, &o) == STORE_OK) {
+		now = cadence_choice_of(&o.cadence);
 		cadence_format(&o.cadence, cur, sizeof cur);
-	for (size_t i = 0; i < ARRAY_SIZE(cadences) && y < t->rows - 2; i++, y++) {
-		char line[120];
-		bool now = have && cadences[i].c.n && cadences[i].c.unit == o.cadence.unit &&
-			   cadences[i].c.n == o.cadence.n;
-		snprintf(line, sizeof line, "  %s%s", cadences[i].label, now ? "  (current)" : "");
+		org_free(&o);
+	}
+	for (size_t i = 0; i < n && y < t->rows - 2; i++, y++) {
+		char line[120], mark[64] = "";
+		if (i == now)
+			snprintf(mark, sizeof mark, "  (current%s%s)", ch[i].c.n ? "" : ": ",
+				 ch[i].c.n ? "" : cur);
+		snprintf(line, sizeof line, "  %s%s", ch[i].label, mark);
 		draw_line(y, 2, line, 40, (int)i == su.sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
-	if (have)
-		org_free(&o);
 	status(t, " Up/Down choose  Enter save and go on  Tab skip  Shift-Tab back  q stop for now",
 	       " Enter save  Tab skip  S-Tab back  q stop");
 }
@@ -541,7 +519,8 @@ static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action 
 	if (is_text_step(su.step))
 		return text_key(t, ch, is_key);
 	if (su.step == SETUP_CADENCE) {
-		if (cursor_move(&su.sel, a, ARRAY_SIZE(cadences), 3))
+		const struct cadence_choice *choices;
+		if (cursor_move(&su.sel, a, cadence_choices(&choices), 3))
 			return ACT_NONE;
 		if (a == ACT_SELECT && ch != ' ')
 			cadence_choose(t);
