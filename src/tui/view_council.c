@@ -14,9 +14,9 @@
 
 #define ESC 27
 
-/* Rows of the view: the texts from the mission to the last charter answer,
- * then the cadence and the escalation limit. */
-#define TEXT_ROWS (ORG_WAYS - ORG_MISSION + 1)
+/* Rows of the view: the texts from the name to the last charter answer, then
+ * the cadence and the escalation limit. */
+#define TEXT_ROWS (ORG_WAYS - ORG_NAME + 1)
 #define ROW_CADENCE TEXT_ROWS
 #define ROW_ESCALATE (TEXT_ROWS + 1)
 #define ROW_COUNT (TEXT_ROWS + 2)
@@ -120,14 +120,16 @@ bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *
 
 /* --- editing ---------------------------------------------------------------- */
 
-static enum org_text row_field(int row) { return (enum org_text)(ORG_MISSION + row); }
+static enum org_text row_field(int row) { return (enum org_text)(ORG_NAME + row); }
 
+/* ctx: the field. Only the name is required. */
 static const char *check_text(const char *text, void *ctx, char *buf, size_t len)
 {
-	(void)ctx;
-	if (strspn(text, " \t") == strlen(text))
+	bool name = *(const enum org_text *)ctx == ORG_NAME;
+	if (!name && strspn(text, " \t") == strlen(text))
 		return NULL; /* clearing is allowed: the old text stays in the history */
-	char *clean = text_clean(text, TEXT_SHORT, "answer", buf, len);
+	char *clean = text_clean(text, name ? TEXT_NAME : TEXT_SHORT,
+				 name ? "organisation name" : "answer", buf, len);
 	if (!clean)
 		return buf;
 	free(clean);
@@ -149,7 +151,7 @@ static void edit_in_place(struct tui *t, enum org_text f, const char *current)
 		tui_flash(t, false, "This answer has several lines: press e to edit it in $EDITOR.");
 		return;
 	}
-	char *text = dialog_input(t, org_text_label(f), current, check_text, NULL);
+	char *text = dialog_input(t, org_text_label(f), current, check_text, &f);
 	if (!text)
 		return;
 	if (strcmp(text, current) != 0 &&
@@ -441,7 +443,8 @@ static void council_close(struct tui *t)
 
 void council_view_open(struct tui *t)
 {
-	council_sel = council_top = 0;
+	council_sel = ORG_MISSION - ORG_NAME; /* the name changes least */
+	council_top = 0;
 	versions_close();
 	tui_set_view(t, &view_council);
 }
