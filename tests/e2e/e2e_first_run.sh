@@ -62,6 +62,16 @@ wait_for "Saved: the council meets weekly."
 expect_eq "$(sql "SELECT cadence_unit || ' ' || cadence_n || ' ' || setup_step FROM organisation")" \
 	"week 1 5" "the cadence and the step are saved"
 
+note "resized to the smallest size and back"
+resize 60 18
+wait_re "^  to your own words, remove"
+wait_for "Customer Service            customer-facing"
+resize 50 12
+wait_for "Terminal too small: 50x12."
+resize 100 30
+wait_re "^  Keep the departments your organisation has, rename them to your own words, remove"
+expect_eq "$(step)" 5 "resizing changes nothing"
+
 note "a department added, with a hostile name"
 keys a
 wait_for "New department: name"
