@@ -148,7 +148,8 @@ static void save_text(struct tui *t, enum org_text f, const char *text)
 static void edit_in_place(struct tui *t, enum org_text f, const char *current)
 {
 	if (strchr(current, '\n') || strlen(current) > TEXT_MAX_SHORT) {
-		tui_flash(t, false, "This answer has several lines: press e to edit it in $EDITOR.");
+		tui_flash(t, false,
+			  "This answer has several lines: press e to edit it in $EDITOR.");
 		return;
 	}
 	char *text = dialog_input(t, org_text_label(f), current, check_text, &f);
@@ -244,12 +245,14 @@ static void versions_draw(struct tui *t)
 		versions.top = versions.n ? (int)versions.n - 1 : 0;
 	for (size_t i = (size_t)versions.top; i < versions.n && y < bottom; i++) {
 		const struct org_version *v = &versions.v[i];
-		snprintf(line, sizeof line, "%.10s %.5s  by %s%s", v->changed_at ? v->changed_at : "?",
-			 v->changed_at && strlen(v->changed_at) > 11 ? v->changed_at + 11 : "",
-			 v->changed_by ? v->changed_by : "?", i == 0 ? "  (current)" : "");
+		const char *at = v->changed_at ? v->changed_at : "?";
+		snprintf(line, sizeof line, "%.10s %.5s  by %s%s", at,
+			 strlen(at) > 11 ? at + 11 : "", v->changed_by ? v->changed_by : "?",
+			 i == 0 ? "  (current)" : "");
 		draw_text(y++, x, line, w, theme(C_HEADING));
+		const char *body = *v->body ? v->body : "(cleared)";
 		if (y < bottom)
-			y += draw_wrapped(y, x + 2, *v->body ? v->body : "(cleared)", w - 2, bottom - y,
+			y += draw_wrapped(y, x + 2, body, w - 2, bottom - y,
 					  *v->body ? theme(C_NORMAL) : theme(C_MUTED));
 		y++;
 	}
@@ -334,8 +337,9 @@ static int roster_box(struct tui *t, const struct council_facts *f, int y, int m
 	int h = shown + 2, x = 1, w = t->cols - 2;
 	draw_box(y, x, h, w, f->nf ? "Roster check" : "Roster check: all good");
 	if (!f->nf)
-		draw_text(y + 1, x + 2, "Every department has a member; there is a sponsor and a lead.",
-			  w - 4, theme(C_OK));
+		draw_text(y + 1, x + 2,
+			  "Every department has a member; there is a sponsor and a lead.", w - 4,
+			  theme(C_OK));
 	for (int i = 0; i < shown && f->nf; i++) {
 		char line[320];
 		if (i == shown - 1 && (size_t)shown < f->nf)

@@ -31,40 +31,38 @@ struct step_text {
 	const char *questions[4];
 };
 
+/* The explanation of each step, and the questions that help answer it. */
+#define NAME_TEXT "Which company or unit does this council serve? Its name heads every " \
+	"screen and the minutes."
+#define MISSION_TEXT "In a sentence or two: the experience every customer should have, " \
+	"every time. It opens every meeting, so that every department speaks the same " \
+	"language. These questions help:"
+#define SUCCESS_TEXT "What success means in business outcomes, and how it is measured. " \
+	"These questions help:"
+#define CADENCE_TEXT "How often does the council meet? A steady rhythm keeps it alive: " \
+	"most councils meet monthly, many weekly or every two weeks while they start."
+#define DEPTS_TEXT "Keep the departments your organisation has, rename them to your own " \
+	"words, remove the others and add what is missing. Customer-facing ones talk to " \
+	"customers; behind-the-scenes ones shape the experience without meeting customers, " \
+	"and their wins are the hidden heroes."
+#define MEMBERS_TEXT "Add the people on the council, each with a department and a role: " \
+	"the executive sponsor breaks ties and removes obstacles, the lead runs the " \
+	"meetings, champions carry the work into their departments. Guests are not members."
+
 static const struct step_text steps[SETUP_DONE] = {
-	[SETUP_NAME] = {"Your organisation",
-			"Which company or unit does this council serve? Its name heads every screen "
-			"and the minutes.",
-			{NULL}},
-	[SETUP_MISSION] = {"Your CX mission",
-			   "In a sentence or two: the experience every customer should have, every "
-			   "time. It opens every meeting, so that every department speaks the same "
-			   "language. These questions help:",
-			   {"Who are our customers?", "What experience should they have, every time?",
+	[SETUP_NAME] = {"Your organisation", NAME_TEXT, {NULL}},
+	[SETUP_MISSION] = {"Your CX mission", MISSION_TEXT,
+			   {"Who are our customers?",
+			    "What experience should they have, every time?",
 			    "How should they feel after dealing with us?", NULL}},
-	[SETUP_SUCCESS] = {"Your CX success statement",
-			   "What success means in business outcomes, and how it is measured. These "
-			   "questions help:",
-			   {"Which business outcomes will a better experience bring (customers who "
-			    "stay, buy again, recommend us; a lower cost to serve)?",
+	[SETUP_SUCCESS] = {"Your CX success statement", SUCCESS_TEXT,
+			   {"Which business outcomes will a better experience bring (customers "
+			    "who stay, buy again, recommend us; a lower cost to serve)?",
 			    "How will we measure them, and how often?",
 			    "Which figure would tell us we have succeeded?", NULL}},
-	[SETUP_CADENCE] = {"Your cadence",
-			   "How often does the council meet? A steady rhythm keeps it alive: most "
-			   "councils meet monthly, many weekly or every two weeks while they start.",
-			   {NULL}},
-	[SETUP_DEPARTMENTS] = {"Your departments",
-			       "Keep the departments your organisation has, rename them to your own "
-			       "words, remove the others and add what is missing. Customer-facing "
-			       "ones talk to customers; behind-the-scenes ones shape the experience "
-			       "without meeting customers, and their wins are the hidden heroes.",
-			       {NULL}},
-	[SETUP_MEMBERS] = {"Your first council members",
-			   "Add the people on the council, each with a department and a role: the "
-			   "executive sponsor breaks ties and removes obstacles, the lead runs the "
-			   "meetings, champions carry the work into their departments. Guests are "
-			   "not members.",
-			   {NULL}},
+	[SETUP_CADENCE] = {"Your cadence", CADENCE_TEXT, {NULL}},
+	[SETUP_DEPARTMENTS] = {"Your departments", DEPTS_TEXT, {NULL}},
+	[SETUP_MEMBERS] = {"Your first council members", MEMBERS_TEXT, {NULL}},
 };
 
 static bool is_text_step(int step)
@@ -77,7 +75,16 @@ static enum org_text step_field(int step)
 	return step == SETUP_NAME ? ORG_NAME : step == SETUP_MISSION ? ORG_MISSION : ORG_SUCCESS;
 }
 
-static int cadence_index(struct tui *t);
+/* The row of the stored cadence. */
+static int cadence_index(struct tui *t)
+{
+	struct org o;
+	if (store_org_get(t->st, &o) != STORE_OK)
+		return 0;
+	int k = (int)cadence_choice_of(&o.cadence);
+	org_free(&o);
+	return k;
+}
 
 /* Makes the screen show `step`, with the field holding the saved answer. */
 static void enter_step(struct tui *t, int step)
@@ -111,7 +118,8 @@ static void go(struct tui *t, int step)
 	}
 	if (step >= SETUP_DONE) {
 		tui_set_view(t, &view_home); /* setup_close frees the field */
-		tui_flash(t, false, "Set-up done. Change any of it later under Council and charter.");
+		tui_flash(t, false,
+			  "Set-up done. Change any of it later under Council and charter.");
 		return;
 	}
 	enter_step(t, step);
@@ -205,17 +213,6 @@ static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 }
 
 /* --- the cadence step ------------------------------------------------------ */
-
-/* The row of the stored cadence. */
-static int cadence_index(struct tui *t)
-{
-	struct org o;
-	if (store_org_get(t->st, &o) != STORE_OK)
-		return 0;
-	int k = (int)cadence_choice_of(&o.cadence);
-	org_free(&o);
-	return k;
-}
 
 static void cadence_choose(struct tui *t)
 {
@@ -362,8 +359,9 @@ static void status(struct tui *t, const char *full, const char *compact)
 
 static void draw_text_step(struct tui *t, int y)
 {
-	draw_text(y++, 2, su.step == SETUP_NAME ? "Name:" : "Your answer (Ctrl-E for several lines):",
-		  t->cols - 4, theme(C_MUTED));
+	const char *label = su.step == SETUP_NAME ? "Name:"
+				: "Your answer (Ctrl-E for several lines):";
+	draw_text(y++, 2, label, t->cols - 4, theme(C_MUTED));
 	draw_fill(y, 2, t->cols - 4, theme(C_SELECTED));
 	status(t, " Enter save and go on  Ctrl-E write in $EDITOR  Tab skip  Shift-Tab back  "
 		  "Esc stop for now",
@@ -397,8 +395,10 @@ static void draw_cadence_step(struct tui *t, int y)
 }
 
 /* A scrolled list of rows drawn by row(); keeps su.sel within n. */
-static void draw_list(struct tui *t, int y, int bottom, size_t n,
-		      void (*row)(struct tui *t, size_t i, int y, const void *data), const void *data)
+typedef void draw_row_fn(struct tui *t, size_t i, int y, const void *data);
+
+static void draw_list(struct tui *t, int y, int bottom, size_t n, draw_row_fn *row,
+		      const void *data)
 {
 	if (su.sel >= (int)n)
 		su.sel = n ? (int)n - 1 : 0;
@@ -432,8 +432,8 @@ static void draw_dept_step(struct tui *t, int y)
 	su.follow = 0;
 	draw_list(t, y, t->rows - 2, n, dept_row, d);
 	dept_list_free(d, n);
-	status(t, " Space customer-facing/behind  r rename  X remove  a add  Enter go on  Tab skip  "
-		  "Shift-Tab back  q stop",
+	status(t, " Space customer-facing/behind  r rename  X remove  a add  Enter go on  "
+		  "Tab skip  Shift-Tab back  q stop",
 	       " Space facing  r rename  X remove  a add  Enter next  q stop");
 }
 
@@ -441,7 +441,8 @@ static void person_row(struct tui *t, size_t i, int y, const void *data)
 {
 	const struct person *p = (const struct person *)data + i;
 	char line[400];
-	snprintf(line, sizeof line, "%s, %s", p->dept_name ? p->dept_name : "-", role_name(p->role));
+	snprintf(line, sizeof line, "%s, %s", p->dept_name ? p->dept_name : "-",
+		 role_name(p->role));
 	draw_text_fit(y, 4, p->name, t->cols / 2 - 4, theme(C_NORMAL));
 	draw_text_fit(y, t->cols / 2 + 2, line, t->cols / 2 - 4, theme(C_MUTED));
 }
@@ -457,8 +458,9 @@ static void draw_members_step(struct tui *t, int y)
 			char more[64];
 			snprintf(more, sizeof more, "... and %zu more", f.nf - (size_t)i);
 			bool cut = i == shown - 1 && f.nf > (size_t)shown;
-			draw_text_fit(t->rows - 2 - shown + i, 4, cut ? more : f.findings[i].message,
-				      t->cols - 8, theme(C_WARNING));
+			const char *msg = cut ? more : f.findings[i].message;
+			draw_text_fit(t->rows - 2 - shown + i, 4, msg, t->cols - 8,
+				      theme(C_WARNING));
 		}
 		box = shown ? shown + 1 : 0;
 		council_facts_free(&f);
