@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/roster.h"
+#include "cxmeet/setup.h"
 #include "cxmeet/tui.h"
 #include "cxmeet/util.h"
 
@@ -19,6 +21,16 @@ int cmd_tui(struct cli *cli, int argc, char **argv)
 				       "try 'cxmeet status'");
 	if (!tui_terminal_usable())
 		return EXIT_USAGE; /* before the database is opened: nothing written */
-	int rc = cli_open(cli);
-	return rc ? rc : tui_run(cli->st);
+	int rc = cli_open_only(cli);
+	if (rc)
+		return rc;
+	/* A database this start creates gets the first-run walk-through; one set
+	 * up by the commands (setup_step 0) never does. */
+	bool created;
+	enum store_rc src = setup_ensure(cli->st, NULL, &created);
+	if (src == STORE_OK && created)
+		src = store_org_set_setup_step(cli->st, SETUP_NAME);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	return tui_run(cli->st);
 }

@@ -220,26 +220,35 @@ static void draw_form(struct tui *t, struct form *fm)
 		le_draw(&f->le, focus_row, x + 2 + 15, w - 4 - 15, true);
 }
 
-/* Runs $EDITOR on a text field, with curses paused. */
+int tui_edit_external(struct tui *t, const char *initial, char **out, char *err, size_t errlen)
+{
+	(void)t;
+	def_prog_mode();
+	endwin();
+	int rc = editor_edit(initial, out, err, errlen);
+	reset_prog_mode();
+	tui_paste_mode(true);
+	clear();
+	if (rc != 0)
+		return rc;
+	/* Trailing newlines from the editor are not part of the text. */
+	size_t len = strlen(*out);
+	while (len > 0 && ((*out)[len - 1] == '\n' || (*out)[len - 1] == '\r'))
+		(*out)[--len] = '\0';
+	return 0;
+}
+
+/* Runs $EDITOR on a text field. */
 static void edit_external(struct tui *t, struct form *fm, struct field *f)
 {
 	char *cur = f->multiline ? xstrdup(f->multiline) : le_text(&f->le);
 	char *out = NULL, err[256];
-	def_prog_mode();
-	endwin();
-	int rc = editor_edit(cur, &out, err, sizeof err);
-	reset_prog_mode();
-	tui_paste_mode(true);
-	clear();
+	int rc = tui_edit_external(t, cur, &out, err, sizeof err);
 	free(cur);
 	if (rc != 0) {
 		snprintf(fm->error, sizeof fm->error, "%s", err);
 		return;
 	}
-	/* Trailing newlines from the editor are not part of the text. */
-	size_t len = strlen(out);
-	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == '\r'))
-		out[--len] = '\0';
 	if (f->kind == F_TEXT && strchr(out, '\n')) {
 		snprintf(fm->error, sizeof fm->error,
 			 "The text is one line; longer text goes into Detail.");
@@ -250,7 +259,6 @@ static void edit_external(struct tui *t, struct form *fm, struct field *f)
 	set_long_text(f, out);
 	fm->dirty = true;
 	free(out);
-	(void)t;
 }
 
 static char *field_text(const struct field *f)

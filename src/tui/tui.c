@@ -208,7 +208,7 @@ static void run_loop(struct tui *t)
 				t->view->tick(t);
 			continue;
 		}
-		if (t->in_paste)
+		if (t->in_paste && !t->view->text_input)
 			continue; /* pasted text is not a command */
 		if (t->too_small) {
 			/* q quits from home only: a live meeting asks first, on a screen
@@ -323,6 +323,12 @@ int tui_run(struct store *st)
 	if (store_meeting_in_progress(st, &mid) == STORE_OK)
 		tui_flash(&t, false, "A meeting is in progress: press Enter to resume it.");
 	tui_set_view(&t, &view_home);
+	struct org org;
+	if (store_org_get(st, &org) == STORE_OK) {
+		if (setup_pending(org.setup_step))
+			setup_view_open(&t, org.setup_step);
+		org_free(&org);
+	}
 	run_loop(&t);
 	tui_set_view(&t, NULL);
 	tui_end();

@@ -11,6 +11,7 @@
 #include <curses.h>
 
 #include "cxmeet/meeting.h"
+#include "cxmeet/roster.h"
 #include "cxmeet/store.h"
 
 /* Below this the screen says it is too small instead of drawing. */
@@ -112,6 +113,9 @@ struct view_ops {
 	void (*close)(struct tui *t);
 	/* Called about once a second while no key comes. */
 	void (*tick)(struct tui *t);
+	/* The view has a text field: pasted text reaches key() too (t->in_paste
+	 * set) instead of being dropped as it is for views of commands. */
+	bool text_input;
 };
 
 struct meeting_view; /* view_meeting.c */
@@ -137,6 +141,8 @@ extern const struct view_ops view_actions;
 extern const struct view_ops view_decisions;
 extern const struct view_ops view_people;       /* view_people.c */
 extern const struct view_ops view_stakeholders; /* view_stakeholders.c */
+extern const struct view_ops view_council;
+extern const struct view_ops view_setup;
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
 /* Redraws everything: bars, the current view, or the too-small notice. */
@@ -167,6 +173,38 @@ void agenda_view_open(struct tui *t);
 void prepare_view_open(struct tui *t);
 /* Opens the decision log (view_decisions.c). */
 void decisions_view_open(struct tui *t);
+/* Switches to the council view (view_council.c), cursor on the mission. */
+void council_view_open(struct tui *t);
+/* Switches to the first-run walk-through at the stored step (view_setup.c). */
+void setup_view_open(struct tui *t, int step);
+
+/* What home, the council view and the first run show of the council's state
+ * (view_council.c): the organisation, the roster findings, what is missing. */
+struct council_facts {
+	struct org org;
+	bool have_org;
+	struct roster_finding *findings;
+	size_t nf;
+	struct council_missing missing;
+};
+
+/* False (and the store's message) when the organisation cannot be read. */
+bool council_facts_load(struct tui *t, struct council_facts *f);
+void council_facts_free(struct council_facts *f);
+/* The cadences offered: weekly, every two weeks, monthly, quarterly, and
+ * "every N days" (n 0: the number is asked). */
+struct cadence_choice {
+	const char *label;
+	struct cadence c;
+};
+size_t cadence_choices(const struct cadence_choice **out);
+/* The choice that is c (the last, "every N days", when none other is). */
+size_t cadence_choice_of(const struct cadence *c);
+/* The cadence of choice k, asking for N when needed; false when cancelled or
+ * refused (the reason flashed). */
+bool cadence_choice_take(struct tui *t, size_t k, struct cadence *out);
+/* Picks from the choices in a list; `current` (may be NULL) is marked. */
+bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *out);
 
 /* --- drawing ------------------------------------------------------------ */
 
@@ -223,6 +261,10 @@ store_id pick_person(struct tui *t, const char *title, const char *filter);
  * when it is done or dropped. Changes are events tied to meeting (0: none).
  * True when something was saved; the flash says what. */
 bool action_menu(struct tui *t, const struct item *it, store_id meeting, cx_date default_due);
+/* Runs $VISUAL or $EDITOR on a copy of `initial` with curses paused (the one
+ * launcher of the TUI, form.c). Returns 0 with *out (trailing newlines cut,
+ * caller frees), or non-zero with err set and nothing changed. */
+int tui_edit_external(struct tui *t, const char *initial, char **out, char *err, size_t errlen);
 
 /* The capture form. `it` holds the starting values (kind set; id 0 for a
  * new item). Returns true when the item was saved (it->id set). `link_to`,

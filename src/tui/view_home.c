@@ -1,7 +1,8 @@
 /* view_home.c - the home screen: the organisation and its CX mission, when the
  * next meeting is due by the cadence (or how late it is), open and overdue
- * actions, the last meeting, starting or resuming a meeting, and the reports
- * between meetings (cadence and participation). */
+ * actions, the last meeting, what the set-up still lacks, and the menu:
+ * starting or resuming a meeting, the views between meetings and the
+ * council's set-up. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,8 @@ static const struct home_entry home_menu[] = {
 	{"Start a meeting", 0, NULL},
 	{"Actions: who owes what", 'a', actions_view_open},
 	{"Decisions: the decision log", 'd', decisions_view_open},
-	{"Cadence and participation", 'c', cadence_view_open},
+	{"Cadence and participation", 'C', cadence_view_open},
+	{"Council and charter", 'c', council_view_open},
 	{"Departments and people", 'p', people_open},
 	{"Stakeholder map and champions", 'm', map_open},
 	{"Agenda templates", 't', agenda_view_open},
@@ -56,6 +58,23 @@ static const struct home_entry home_menu[] = {
 
 #define HOME_MEETING 0
 #define HOME_N ((int)ARRAY_SIZE(home_menu))
+
+/* "To do: CX mission, 6 charter answers (press c: ...)" while the set-up is
+ * incomplete; false when nothing is missing. */
+static bool todo_text(struct tui *t, char *line, size_t len)
+{
+	struct council_facts cf;
+	if (!council_facts_load(t, &cf))
+		return false;
+	bool any = council_missing_any(&cf.missing);
+	if (any) {
+		char what[300];
+		council_missing_format(&cf.missing, what, sizeof what);
+		snprintf(line, len, "To do: %s (press c: council and charter)", what);
+	}
+	council_facts_free(&cf);
+	return any;
+}
 
 static void menu_label(const struct home_facts *f, int i, char *buf, size_t len)
 {
@@ -99,7 +118,9 @@ static void home_draw(struct tui *t)
 	/* The mission gives up rows before the menu does: below it come a gap,
 	 * three or four lines of facts, a gap, the menu (in two columns if need
 	 * be) and the status line. */
-	int below = 1 + 3 + (f.have_last ? 1 : 0) + 1 + 1;
+	char todo[400];
+	int todo_rows = todo_text(t, todo, sizeof todo) ? text_wrap_rows(todo, w, 2) : 0;
+	int below = 1 + 3 + (f.have_last ? 1 : 0) + 1 + 1 + (todo_rows ? todo_rows + 1 : 0);
 	int mission_rows = t->rows - y - below - HOME_N;
 	if (mission_rows < 1)
 		mission_rows = t->rows - y - below - (HOME_N + 1) / 2;
@@ -108,7 +129,7 @@ static void home_draw(struct tui *t)
 		y += draw_wrapped(y, x + 2, f.org.text[ORG_MISSION], w - 2, mission_rows,
 				  theme(C_ACCENT));
 	else
-		y += draw_wrapped(y, x + 2, "Not written yet: cxmeet org set mission TEXT", w - 2, 1,
+		y += draw_wrapped(y, x + 2, "Not written yet: press c to write it.", w - 2, 1,
 				  theme(C_MUTED));
 	y++;
 	char cad[48];
@@ -132,6 +153,8 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
+	if (todo_rows)
+		y += draw_wrapped(y, x, todo, w, todo_rows, theme(C_WARNING)) + 1;
 	if (home_sel >= HOME_N)
 		home_sel = HOME_N - 1;
 	/* One column, or two when the rows left cannot hold every entry. */

@@ -34,8 +34,8 @@ before=$(sql "SELECT (SELECT count(*) FROM meetings) || '|' || (SELECT count(*) 
 	|| '|' || (SELECT count(*) FROM item_events) || '|' || (SELECT count(*) FROM attendance)")
 
 start_tui 80 24
-wait_for "Cadence and participation (c)"
-keys c
+wait_for "Cadence and participation (C)"
+keys C
 wait_for "Cadence and participation  (last 5 meetings)"
 note "the summary: 10-05→10-12 on time, 10-12→10-26 late, then two on time, the open one late"
 expect_screen "Cadence: weekly (grace 1 day)" "the cadence and its grace"
@@ -92,7 +92,7 @@ wait_for "(last 5 meetings)"
 
 note "q goes back home; nothing was written"
 keys q
-wait_for "Cadence and participation (c)"
+wait_for "Cadence and participation (C)"
 expect_eq "$(tui_running && echo running)" running "q in the view does not quit cxmeet"
 after=$(sql "SELECT (SELECT count(*) FROM meetings) || '|' || (SELECT count(*) FROM items)
 	|| '|' || (SELECT count(*) FROM item_events) || '|' || (SELECT count(*) FROM attendance)")

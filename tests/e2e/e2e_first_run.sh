@@ -1,0 +1,126 @@
+#!/bin/bash
+# e2e_first_run - the first start on a brand new database walks through the
+# set-up: the name and the mission are answered (the mission pasted, with a
+# line break, an escape sequence, quotes and a comma), the program is left at
+# the success statement and started again: it resumes there. Back goes to the
+# mission, the cadence is chosen, a department added, the success statement
+# skipped, a first member added; home then says what is missing, and the
+# walk-through does not come back.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh" "$@"
+
+step() { sql "SELECT setup_step FROM organisation"; }
+
+start_tui 80 24
+wait_for "setting up your CX council  (step 1 of 6)"
+wait_for "Your organisation"
+text 'Acme "Q", Ltd'
+keys Enter
+wait_for "Your CX mission"
+wait_for "Saved: Organisation."
+expect_screen "Who are our customers?" "the mission step shows its helping questions"
+expect_eq "$(sql "SELECT name FROM organisation")" 'Acme "Q", Ltd' "the name is saved at once"
+expect_eq "$(step)" 2 "setup_step is at the mission"
+
+note "a pasted mission: the line break is a space, the escape sequence is dropped"
+printf 'Every customer\nfeels known\033[31m, "always"' >"$tmp/mission.txt"
+tmx load-buffer "$tmp/mission.txt"
+tmx paste-buffer -p
+wait_for 'Every customer feels known, "always"'
+keys Enter
+wait_for "Your CX success statement"
+expect_eq "$(sql "SELECT mission FROM organisation")" 'Every customer feels known, "always"' \
+	"the mission is saved as shown"
+expect_eq "$(sql "SELECT count(*) FROM org_text_versions WHERE body GLOB '*'||char(27)||'*'")" 0 \
+	"no escape character is stored"
+expect_eq "$(step)" 3 "setup_step is at the success statement"
+
+note "leaving half-way"
+keys Escape
+wait_exit
+expect_eq "$(step)" 3 "setup_step stays at the success statement"
+
+note "the next start resumes at the success statement"
+start_tui 100 30
+wait_for "Your CX success statement"
+expect_screen "(step 3 of 6)" "resumed at step 3"
+keys BTab
+wait_for "Your CX mission"
+expect_screen 'Every customer feels known, "always"' "back shows the saved mission"
+expect_eq "$(step)" 2 "back is recorded"
+keys Tab
+wait_for "Your CX success statement"
+keys Tab
+wait_for "Your cadence"
+expect_eq "$(step)" 4 "the success statement was skipped"
+
+note "the cadence: weekly"
+expect_screen "monthly  (current)" "the current cadence is marked"
+keys Up Up Enter
+wait_for "Your departments"
+wait_for "Saved: the council meets weekly."
+expect_eq "$(sql "SELECT cadence_unit || ' ' || cadence_n || ' ' || setup_step FROM organisation")" \
+	"week 1 5" "the cadence and the step are saved"
+
+note "resized to the smallest size and back"
+resize 60 18
+wait_re "^  to your own words, remove"
+wait_for "Customer Service            customer-facing"
+resize 50 12
+wait_for "Terminal too small: 50x12."
+resize 100 30
+wait_re "^  Keep the departments your organisation has, rename them to your own words, remove"
+expect_eq "$(step)" 5 "resizing changes nothing"
+
+note "a department added, with a hostile name"
+keys a
+wait_for "New department: name"
+text 'Legal, "Compliance"'
+keys Enter
+wait_for 'Added Legal, "Compliance"'
+expect_eq "$(sql "SELECT facing FROM departments WHERE name = 'Legal, \"Compliance\"'")" \
+	"customer" "the department is stored, customer-facing"
+keys Space
+wait_for 'Legal, "Compliance": behind the scenes.'
+expect_eq "$(sql "SELECT facing FROM departments WHERE name = 'Legal, \"Compliance\"'")" \
+	"behind" "Space made it behind the scenes"
+keys Tab
+wait_for "Your first council members"
+expect_screen "Nobody yet" "no members yet"
+expect_screen "The council has no members yet" "the roster check shows under the list"
+
+note "the first member: the lead, in Sales"
+keys a
+wait_for "New council member: name"
+text 'Zoë "Z", O'"'"'Brien'
+keys Enter
+wait_for "Department of Zoë"
+text Sal
+wait_re "Filter: +Sal"
+keys Enter
+wait_for "Role of Zoë"
+text lea
+wait_re "Filter: +lea"
+keys Enter
+wait_for "(lead)."
+expect_eq "$(sql "SELECT p.name || '|' || d.name || '|' || p.role FROM people p JOIN departments d ON d.id = p.department_id")" \
+	'Zoë "Z", O'"'"'Brien|Sales|lead' "the member is stored with department and role"
+expect_screen "The council has no executive sponsor" "the roster check now misses a sponsor"
+expect_eq "$(step)" 6 "adding members keeps the step"
+keys Enter
+
+note "home says what is missing"
+wait_for "Set-up done."
+wait_re "To do: CX success statement, 6 charter answers, 11 roster findings"
+expect_eq "$(step)" 7 "setup_step is done"
+expect_eq "$(sql "SELECT group_concat(field, ',') FROM (SELECT field FROM org_text_versions ORDER BY id)")" "name,mission" \
+	"one version each of the name and the mission"
+keys q
+wait_exit
+
+note "a finished set-up starts on home"
+start_tui 100 30
+wait_for "Start a meeting"
+expect_no_screen "setting up your CX council" "no walk-through once done"
+keys q
+wait_exit
