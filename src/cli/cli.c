@@ -23,6 +23,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_tui(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_history(struct cli *cli, int argc, char **argv);
+int cmd_search(struct cli *cli, int argc, char **argv);
 
 const struct command cli_commands[] = {
 	{"init", "create the database with the default departments and agenda",
@@ -84,19 +86,49 @@ const struct command cli_commands[] = {
 	 "ROLE is sponsor, lead, champion, member (the default) or guest.\n"
 	 "--email '' removes an email address.\n",
 	 cmd_person},
-	{"show", "print a meeting's minutes as Markdown, or save them to a file",
-	 "usage: cxmeet show [MEETING] [--format md] [-o FILE] [--force]\n"
+	{"show", "print a meeting's minutes as Markdown or JSON, or save them to a file",
+	 "usage: cxmeet show [MEETING] [--format md|json] [-o FILE] [--force]\n"
 	 "\n"
 	 "Prints the minutes of a meeting: times, attendance by department, the\n"
 	 "agenda with the time spent, every item captured, and the action review.\n"
 	 "MEETING is a meeting's number or 'last' (the default: the most recent).\n"
 	 "\n"
-	 "      --format md     the output format; only md (Markdown) for now\n"
+	 "      --format F      md (Markdown, to mail; the default) or json (one\n"
+	 "                      object with every field)\n"
 	 "  -o, --output FILE   save to FILE, readable by you only, instead of\n"
 	 "                      printing; in a folder, as cx-council-YYYY-MM-DD.md;\n"
 	 "                      '-' prints\n"
 	 "      --force         replace FILE if it exists\n",
 	 cmd_show},
+	{"history", "list past meetings, newest first, with what each one decided",
+	 "usage: cxmeet history [--since DATE] [--dept DEPT] [--limit N]\n"
+	 "                      [--format plain|json|csv]\n"
+	 "\n"
+	 "Lists the meetings held, newest first: date, start, length in minutes,\n"
+	 "people present, departments present (how many, and which), decisions,\n"
+	 "actions and wins captured, rating and status.\n"
+	 "\n"
+	 "  -s, --since DATE    meetings started on or after DATE (YYYY-MM-DD)\n"
+	 "  -d, --dept DEPT     meetings that department attended\n"
+	 "  -n, --limit N       the newest N meetings only\n"
+	 "  -f, --format F      plain (the default), json or csv\n",
+	 cmd_history},
+	{"search", "find items of every meeting by the words in them",
+	 "usage: cxmeet search WORDS... [--dept DEPT] [--kind KIND] [--limit N]\n"
+	 "                     [--format plain|json|csv]\n"
+	 "\n"
+	 "Lists the items of every meeting whose text, detail or rationale holds\n"
+	 "every word (the last one as a prefix: 'escal' finds 'escalation'),\n"
+	 "newest first: id, kind, date, meeting, department, person and text.\n"
+	 "Case and accents do not matter; quotes and other punctuation only\n"
+	 "separate words.\n"
+	 "\n"
+	 "  -d, --dept DEPT     items of that department only\n"
+	 "  -k, --kind KIND     decision, action, win, story, insight, note, parked\n"
+	 "                      or message only\n"
+	 "  -n, --limit N       at most N items (default 50)\n"
+	 "  -f, --format F      plain (the default), json or csv\n",
+	 cmd_search},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",
 	 "usage: cxmeet demo [--years N] [--seed S]\n"
 	 "\n"

@@ -8,7 +8,7 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-static void read_item(sqlite3_stmt *s, void *elem)
+void read_item(sqlite3_stmt *s, void *elem)
 {
 	struct item *it = elem;
 	it->id = col_id(s, 0);
