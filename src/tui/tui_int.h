@@ -132,6 +132,7 @@ struct tui {
 extern const struct view_ops view_home;
 extern const struct view_ops view_meeting;
 extern const struct view_ops view_help;
+extern const struct view_ops view_history;
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
 /* Redraws everything: bars, the current view, or the too-small notice. */
@@ -147,6 +148,8 @@ bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
 void tui_help(struct tui *t);
 /* Starts or resumes the meeting and switches to the runner. */
 void meeting_view_open(struct tui *t, bool resume);
+/* Switches to past meetings and search (view_history.c). */
+void history_view_open(struct tui *t);
 
 /* --- drawing ------------------------------------------------------------ */
 

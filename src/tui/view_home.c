@@ -1,6 +1,7 @@
 /* view_home.c - the home screen: the organisation and its CX mission, when the
  * next meeting is due by the cadence (or how late it is), open and overdue
- * actions, the last meeting, and starting or resuming a meeting. */
+ * actions, the last meeting, starting or resuming a meeting, and the history
+ * of past meetings with search (H). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@ static int menu_items(const struct home_facts *f, const char **labels)
 	else
 		labels[n++] = "Start a meeting";
 	labels[n++] = "Help: keys";
+	labels[n++] = "History and search (H)";
 	labels[n++] = "Quit";
 	return n;
 }
@@ -99,7 +101,7 @@ static void home_draw(struct tui *t)
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
-	const char *labels[4];
+	const char *labels[5];
 	int n = menu_items(&f, labels);
 	if (home_sel >= n)
 		home_sel = n - 1;
@@ -107,7 +109,7 @@ static void home_draw(struct tui *t)
 		snprintf(line, sizeof line, "  %s  ", labels[i]);
 		draw_text(y, x, line, w, i == home_sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
-	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  ?  help  q quit", t->cols,
+	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  H history  ?  help  q quit", t->cols,
 		  theme(C_STATUS));
 	if (f.have_org)
 		org_free(&f.org);
@@ -115,11 +117,13 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)ch;
-	(void)is_key;
+	if (!is_key && ch == 'H') {
+		history_view_open(t);
+		return ACT_NONE;
+	}
 	struct home_facts f;
 	facts_load(t, &f);
-	const char *labels[4];
+	const char *labels[5];
 	int n = menu_items(&f, labels);
 	if (f.have_org)
 		org_free(&f.org);
@@ -135,6 +139,8 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 			meeting_view_open(t, f.in_progress);
 		else if (home_sel == 1)
 			return ACT_HELP;
+		else if (home_sel == 2)
+			history_view_open(t);
 		else
 			return ACT_QUIT;
 		return ACT_NONE;
