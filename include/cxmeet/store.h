@@ -357,7 +357,7 @@ struct history_filter {
 	store_id dept_id; /* meetings this department attended; 0: all */
 };
 
-/* Meetings newest first, `limit` of them from `offset`. */
+/* Meetings newest first, `limit` of them (0: all) from `offset`. */
 enum store_rc store_history_list(struct store *st, const struct history_filter *f,
 				 size_t offset, size_t limit, struct meeting_summary **out,
 				 size_t *n);

@@ -42,7 +42,7 @@ enum store_rc store_history_list(struct store *st, const struct history_filter *
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HISTORY_LIST);
 	bind_history_filter(s, f);
-	bind_int(s, 3, (int64_t)limit);
+	bind_int(s, 3, limit ? (int64_t)limit : -1); /* SQLite: a negative LIMIT is none */
 	bind_int(s, 4, (int64_t)offset);
 	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_summary, free_summaries,
 			    "reading the meeting history");
