@@ -50,6 +50,18 @@ static struct {
 	int p_top;
 } H;
 
+static const struct meeting_summary *meeting_selected(void)
+{
+	long idx = (long)H.m_sel - (long)H.m_offset;
+	return idx >= 0 && (size_t)idx < H.n_meetings ? &H.meetings[idx] : NULL;
+}
+
+static const struct search_hit *hit_selected(void)
+{
+	long idx = (long)H.h_sel - (long)H.h_offset;
+	return idx >= 0 && (size_t)idx < H.n_hits ? &H.hits[idx] : NULL;
+}
+
 /* --- loading ------------------------------------------------------------ */
 
 /* The window start that keeps sel well inside it. */
@@ -258,9 +270,10 @@ static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
 		snprintf(rating, sizeof rating, "%d", m->rating);
 	else
 		snprintf(rating, sizeof rating, "-");
-	snprintf(line, sizeof line, "%s %s %4s %4d %4d %4d %4d %4d %4s  %-9s  ", date, hhmm, len,
-		 m->present, m->n_depts, m->decisions, m->actions, m->wins, rating,
-		 status_word(m->status));
+	/* a narrow screen leaves out the start time, so that the status fits */
+	snprintf(line, sizeof line, "%s%s%s %4s %4d %4d %4d %4d %4d %4s  %-9s  ", date,
+		 w < 70 ? "" : " ", w < 70 ? "" : hhmm, len, m->present, m->n_depts, m->decisions,
+		 m->actions, m->wins, rating, status_word(m->status));
 	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
 	draw_fill(y, 2, w, a);
 	int used = draw_text(y, 2, line, w, m->status == MEETING_ABANDONED && !cur ? theme(C_MUTED)
@@ -270,7 +283,46 @@ static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
 			      cur ? a : theme(C_MUTED));
 }
 
-static int list_rows(struct tui *t) { return t->rows - 5; }
+/* The list's rows: between its heading (row 2) and the two rows above the
+ * status line that tell more about the row under the cursor. */
+static int list_rows(struct tui *t) { return t->rows - 7; }
+
+/* Draws text with marked spans (see SEARCH_MARK_ON) over up to `rows` rows of
+ * `width` columns from (y, x), cutting anywhere; ends with an ellipsis when
+ * the text does not fit. */
+static void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t normal,
+			     attr_t match)
+{
+	bool on = false;
+	int row = 0, col = 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	while (*s && row < rows) {
+		if (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) {
+			on = *s++ == SEARCH_MARK_ON;
+			continue;
+		}
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			n = 1;
+			memset(&ps, 0, sizeof ps);
+		}
+		char ch[8];
+		memcpy(ch, s, n < sizeof ch ? n : sizeof ch - 1);
+		ch[n < sizeof ch ? n : sizeof ch - 1] = '\0';
+		int cw = text_cols(ch);
+		if (col + cw > width - (row == rows - 1)) {
+			if (++row == rows) {
+				draw_text(y + row - 1, x + col, "\xe2\x80\xa6", 1, normal); /* … */
+				break;
+			}
+			col = 0;
+		}
+		col += draw_text(y + row, x + col, ch, width - col, on ? match : normal);
+		s += n;
+	}
+}
 
 static void draw_list(struct tui *t)
 {
@@ -279,8 +331,10 @@ static void draw_list(struct tui *t)
 		 H.m_total == 1 ? "" : "s");
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int w = t->cols - 4, rows = list_rows(t);
-	draw_line(2, 2, "Date       Time   Min Pres Dept Dec. Act. Wins Rate  Status     "
-		  "Departments present", w, theme(C_MUTED) | A_UNDERLINE);
+	draw_line(2, 2, w < 70 ? "Date        Min Pres Dept Dec. Act. Wins Rate  Status"
+			       : "Date       Time   Min Pres Dept Dec. Act. Wins Rate  Status     "
+				 "Departments present",
+		  w, theme(C_MUTED) | A_UNDERLINE);
 	if (H.m_total == 0)
 		draw_text(3, 2, "No meeting held yet.", w, theme(C_MUTED));
 	cursor_scroll(H.m_sel, &H.m_top, rows);
@@ -290,14 +344,15 @@ static void draw_list(struct tui *t)
 			break;
 		meeting_row(&H.meetings[idx], 3 + r, w, H.m_top + r == H.m_sel);
 	}
+	const struct meeting_summary *m = meeting_selected();
+	if (m) {
+		snprintf(line, sizeof line, "Meeting %lld, departments present: ", (long long)m->id);
+		int used = draw_text(t->rows - 3, 2, line, w, theme(C_HEADING));
+		draw_marked_rows(t->rows - 3, 2 + used, m->dept_names ? m->dept_names : "none",
+				 w - used, 2, theme(C_NORMAL), theme(C_NORMAL));
+	}
 	draw_line(t->rows - 1, 0, " Up/Down move  Enter minutes  / search all items  q home",
 		  t->cols, theme(C_STATUS));
-}
-
-static const struct meeting_summary *meeting_selected(void)
-{
-	long idx = (long)H.m_sel - (long)H.m_offset;
-	return idx >= 0 && (size_t)idx < H.n_meetings ? &H.meetings[idx] : NULL;
 }
 
 /* --- search results ----------------------------------------------------- */
@@ -357,14 +412,16 @@ static void draw_results(struct tui *t)
 			break;
 		hit_row(&H.hits[idx], 3 + r, w, H.h_top + r == H.h_sel);
 	}
+	const struct search_hit *h = hit_selected();
+	if (h) {
+		snprintf(line, sizeof line, "#%lld %s, meeting %lld: ", (long long)h->it.id,
+			 item_kind_name(h->it.kind), (long long)h->it.meeting_id);
+		int used = draw_text(t->rows - 3, 2, line, w, theme(C_HEADING));
+		draw_marked_rows(t->rows - 3, 2 + used, h->marked, w - used, 2, theme(C_NORMAL),
+				 theme(C_NORMAL) | A_BOLD | A_UNDERLINE);
+	}
 	draw_line(t->rows - 1, 0, " Enter its meeting  / search  f department  t kind  x clear"
 		  "  q back", t->cols, theme(C_STATUS));
-}
-
-static const struct search_hit *hit_selected(void)
-{
-	long idx = (long)H.h_sel - (long)H.h_offset;
-	return idx >= 0 && (size_t)idx < H.n_hits ? &H.hits[idx] : NULL;
 }
 
 static void ask_words(struct tui *t)
