@@ -93,15 +93,26 @@ static void load_hits(struct tui *t)
 }
 
 /* Runs the search afresh (new words or filters): counts the matches once,
- * then reads the first window. */
-static void search_run(struct tui *t)
+ * then reads the first window. Words the store refuses (nothing to search
+ * for) leave the search as it was, and say why. */
+static void search_run(struct tui *t, char *words)
 {
-	H.f.words = H.words;
-	H.h_sel = H.h_top = 0;
-	if (store_search_count(t->st, &H.f, &H.h_total) != STORE_OK) {
+	struct search_filter f = H.f;
+	int64_t total;
+	f.words = words;
+	if (store_search_count(t->st, &f, &total) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
+		if (words != H.words)
+			free(words);
 		return;
 	}
+	if (words != H.words) {
+		free(H.words);
+		H.words = words;
+	}
+	H.f.words = H.words;
+	H.h_total = total;
+	H.h_sel = H.h_top = 0;
 	load_hits(t);
 	H.mode = MODE_RESULTS;
 }
@@ -428,11 +439,8 @@ static void ask_words(struct tui *t)
 {
 	char *words = dialog_input(t, "Search every meeting's items", H.words ? H.words : "",
 				   NULL, NULL);
-	if (!words)
-		return;
-	free(H.words);
-	H.words = words;
-	search_run(t);
+	if (words)
+		search_run(t, words);
 }
 
 static void pick_dept_filter(struct tui *t)
@@ -445,7 +453,7 @@ static void pick_dept_filter(struct tui *t)
 	H.dept_name = xstrdup(d.name);
 	H.f.dept_id = id;
 	dept_free(&d);
-	search_run(t);
+	search_run(t, H.words);
 }
 
 static void pick_kind_filter(struct tui *t)
@@ -458,7 +466,7 @@ static void pick_kind_filter(struct tui *t)
 	if (choice < 0)
 		return;
 	H.f.kind = (int)opts[choice].id;
-	search_run(t);
+	search_run(t, H.words);
 }
 
 static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
@@ -486,7 +494,7 @@ static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
 		H.dept_name = NULL;
 		H.f.dept_id = 0;
 		H.f.kind = -1;
-		search_run(t);
+		search_run(t, H.words);
 	}
 }
 

@@ -18,6 +18,11 @@ sales=$(sql "SELECT id FROM departments WHERE name = 'Sales'")
 sql "INSERT INTO items(kind, text, department_id, meeting_id, created_at, updated_at)
      VALUES ('decision', 'Ship the \"Zébra\" refund, now', $sales, $second,
              '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')"
+# And one with an escape sequence, bytes that are not UTF-8 and a long tail.
+sql "INSERT INTO items(kind, text, meeting_id, created_at, updated_at)
+     VALUES ('note', 'Hostile ' || char(27) || '[2J cleared? ' || CAST(X'FFFE' AS TEXT) ||
+             ' ' || replace(hex(zeroblob(150)), '0', 'long '), $newest,
+             '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')"
 before=$(sql "SELECT count(*) FROM items; SELECT count(*) FROM item_events;
               SELECT count(*) FROM meetings; SELECT total(rating) FROM meetings")
 meetings=$(sql "SELECT count(*) FROM meetings")
@@ -82,6 +87,29 @@ wait_for "Nothing matches"
 keys x
 wait_for ' Search "zébra": 1 match'
 wait_gone "dept: Sales"
+
+note "hostile text is shown harmless; a search with no word is refused"
+keys /
+wait_re "─ Search every meeting's items ─"
+keys C-u
+text "hostile"
+keys Enter
+wait_for ' Search "hostile": 1 match'
+wait_for "Hostile ?[2J cleared? ?? long long"
+expect_screen "Kind     Date       Department" "the screen was not cleared by the stored escape sequence"
+keys /
+wait_re "─ Search every meeting's items ─"
+keys C-u
+text '"*:-'
+keys Enter
+wait_for "nothing to search for"
+expect_screen ' Search "hostile": 1 match' "the previous search stays"
+keys /
+wait_re "─ Search every meeting's items ─"
+keys C-u
+text "zébra"
+keys Enter
+wait_for ' Search "zébra": 1 match'
 
 note "Enter jumps to the item's meeting, at the item"
 keys Enter
