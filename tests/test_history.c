@@ -114,7 +114,8 @@ static int build(void **state)
 	item(st, m3, ITEM_DECISION, "Refund policy: customers get 30 days", "Ops, \"R&D\" =1+1",
 	     cleo, NULL, t);
 	item(st, m3, ITEM_ACTION, "Refund the Hansen family", "Sales", ana, NULL, t + 1);
-	item(st, m3, ITEM_NOTE, "Courier follow-up", NULL, 0, "The refunds\nwait on \"Ops\"", t + 2);
+	item(st, m3, ITEM_NOTE, "Courier follow-up", NULL, 0, "The refunds\nwait on \"Ops\"",
+	     t + 2);
 	hostile_item = item(st, m3, ITEM_STORY, "placeholder", "Sales", ana, NULL, t + 3);
 	store_close(st);
 	/* escape sequence, newline, quote, comma, formula, invalid UTF-8 */
@@ -476,7 +477,8 @@ static void cli__search_in_three_formats_with_hostile_text(void **state)
 
 	assert_int_equal(run("search", "refund", "--format", "json", NULL), 0);
 	assert_true(json_valid(out_text));
-	assert_non_null(strstr(out_text, "\"text\": \"=HYPERLINK(\\\"x\\\"), refund\\u001b[2J\\nline2"));
+	assert_non_null(strstr(out_text,
+			       "\"text\": \"=HYPERLINK(\\\"x\\\"), refund\\u001b[2J\\nline2"));
 	assert_non_null(strstr(out_text, "\"department\": \"Ops, \\\"R&D\\\" =1+1\""));
 	assert_non_null(strstr(out_text, "\"meeting\": 3"));
 
@@ -486,7 +488,8 @@ static void cli__search_in_three_formats_with_hostile_text(void **state)
 	assert_non_null(strstr(out_text, "8,story,2026-11-02,3,Sales,Ana,"
 					 "\"'=HYPERLINK(\"\"x\"\"), refund\x1b[2J\nline2 "
 					 "\xef\xbf\xbd\xef\xbf\xbd end\"\r\n"));
-	assert_non_null(strstr(out_text, "6,action,2026-11-02,3,Sales,Ana,Refund the Hansen family\r\n"));
+	assert_non_null(
+		strstr(out_text, "6,action,2026-11-02,3,Sales,Ana,Refund the Hansen family\r\n"));
 
 	/* more than --limit: says so in plain text */
 	assert_int_equal(run("search", "refund", "--limit", "2", NULL), 0);
@@ -527,7 +530,8 @@ static void cli__show_json_is_valid_with_hostile_text(void **state)
 	assert_non_null(strstr(out_text, "\"planned_minutes\": "));
 	assert_non_null(strstr(out_text, "{\"department\": \"Ops, \\\"R&D\\\" =1+1\", "
 					 "\"behind_the_scenes\": true, \"people\": [{\"id\": 3, "
-					 "\"name\": \"Cléo \\\"the fixer\\\"\", \"role\": \"member\"}]}"));
+					 "\"name\": \"Cléo \\\"the fixer\\\"\", "
+					 "\"role\": \"member\"}]}"));
 	assert_non_null(strstr(out_text, "\"text\": \"=HYPERLINK(\\\"x\\\"), refund\\u001b[2J"
 					 "\\nline2 \\ufffd\\ufffd end\""));
 	assert_non_null(strstr(out_text, "\"detail\": \"The refunds\\nwait on \\\"Ops\\\"\""));

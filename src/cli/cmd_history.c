@@ -219,8 +219,8 @@ static int search(struct cli *cli, struct search_opts *o)
 		search_row(&t, &h[i]);
 	rc = cli_table_out(cli, &t, o->format);
 	if (rc == 0 && n > shown && o->format == OUT_PLAIN)
-		fprintf(cli->out, "(the newest %zu matches; there are more: --limit N shows more)\n",
-			shown);
+		fprintf(cli->out,
+			"(the newest %zu matches; there are more: --limit N shows more)\n", shown);
 	table_free(&t);
 	search_hits_free(h, n);
 	return rc;
@@ -242,7 +242,8 @@ static char *join_words(int argc, char **argv)
 static bool has_word(const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+		if (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
 			return true;
 	return false;
 }
@@ -266,7 +267,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		case 'k':
 			if ((o.f.kind = item_kind_parse(optarg)) < 0)
 				return cli_usage_error(cmd, "unknown kind: use decision, action, win, "
-							    "story, insight, note, parked or message");
+						       "story, insight, note, parked or message");
 			break;
 		case 'n':
 			if ((rc = parse_limit(cmd, optarg, &o.limit)) != 0)

@@ -131,47 +131,52 @@ static void hist_close(struct tui *t)
 
 /* --- the minutes pager -------------------------------------------------- */
 
-/* Cuts each line of the text into rows of at most `cols` columns, at a
- * space when there is one. */
+/* Where the screen row that starts at pos ends: at most `cols` columns, cut
+ * after the last space that fits when the line goes on. */
+static size_t row_end(const char *s, size_t pos, size_t eol, int cols)
+{
+	size_t at = pos, brk = 0;
+	int w = 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	while (at < eol) {
+		wchar_t wc = L'?';
+		size_t n = mbrtowc(&wc, s + at, eol - at, &ps);
+		int cw = 1;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			n = 1;
+			memset(&ps, 0, sizeof ps);
+		} else if (wcwidth(wc) >= 0) {
+			cw = wcwidth(wc);
+		}
+		if (w + cw > cols && at > pos)
+			break;
+		if (wc == L' ')
+			brk = at + 1;
+		w += cw;
+		at += n;
+	}
+	return at < eol && brk > pos ? brk : at;
+}
+
+/* Cuts each line of the text into screen rows of at most `cols` columns. */
 static void wrap_text(int cols)
 {
+	size_t cap = 0, pos = 0, len = strlen(H.text);
 	free(H.segs);
 	H.segs = NULL;
 	H.n_segs = 0;
-	size_t cap = 0;
-	const char *s = H.text;
-	size_t pos = 0, len = strlen(s);
 	while (pos < len) {
-		size_t eol = pos + strcspn(s + pos, "\n");
-		bool heading = s[pos] == '#';
+		size_t eol = pos + strcspn(H.text + pos, "\n");
+		bool heading = H.text[pos] == '#';
 		do {
-			size_t at = pos, brk = 0;
-			int w = 0;
-			mbstate_t ps;
-			memset(&ps, 0, sizeof ps);
-			while (at < eol) {
-				wchar_t wc;
-				size_t n = mbrtowc(&wc, s + at, eol - at, &ps);
-				int cw = 1;
-				if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-					n = 1;
-					memset(&ps, 0, sizeof ps);
-				} else if (wcwidth(wc) >= 0) {
-					cw = wcwidth(wc);
-				}
-				if (w + cw > cols && at > pos)
-					break;
-				if (wc == L' ')
-					brk = at + 1;
-				w += cw;
-				at += n;
+			size_t end = row_end(H.text, pos, eol, cols);
+			if (H.n_segs == cap) {
+				cap = cap ? cap * 2 : 256;
+				H.segs = xrealloc(H.segs, cap * sizeof *H.segs);
 			}
-			if (at < eol && brk > pos)
-				at = brk;
-			if (H.n_segs == cap)
-				H.segs = xrealloc(H.segs, (cap = cap ? cap * 2 : 256) * sizeof *H.segs);
-			H.segs[H.n_segs++] = (struct seg){pos, at - pos, heading};
-			pos = at;
+			H.segs[H.n_segs++] = (struct seg){pos, end - pos, heading};
+			pos = end;
 		} while (pos < eol);
 		pos = eol + 1;
 	}
@@ -228,7 +233,8 @@ static void draw_minutes(struct tui *t)
 		draw_text(2 + r, 2, line, w, theme(sg->heading ? C_HEADING : C_NORMAL));
 		free(line);
 	}
-	snprintf(title, sizeof title, " Up/Down PgUp/PgDn Home/End scroll  q back   rows %d-%d of %zu",
+	snprintf(title, sizeof title,
+		 " Up/Down PgUp/PgDn Home/End scroll  q back   rows %d-%d of %zu",
 		 H.n_segs ? H.p_top + 1 : 0,
 		 H.p_top + rows < (int)H.n_segs ? H.p_top + rows : (int)H.n_segs, H.n_segs);
 	draw_line(t->rows - 1, 0, title, t->cols, theme(C_STATUS));
@@ -325,7 +331,8 @@ static void draw_marked_rows(int y, int x, const char *s, int width, int rows, a
 		int cw = text_cols(ch);
 		if (col + cw > width - (row == rows - 1)) {
 			if (++row == rows) {
-				draw_text(y + row - 1, x + col, "\xe2\x80\xa6", 1, normal); /* … */
+				/* … */
+				draw_text(y + row - 1, x + col, "\xe2\x80\xa6", 1, normal);
 				break;
 			}
 			col = 0;
@@ -357,7 +364,8 @@ static void draw_list(struct tui *t)
 	}
 	const struct meeting_summary *m = meeting_selected();
 	if (m) {
-		snprintf(line, sizeof line, "Meeting %lld, departments present: ", (long long)m->id);
+		snprintf(line, sizeof line, "Meeting %lld, departments present: ",
+			 (long long)m->id);
 		int used = draw_text(t->rows - 3, 2, line, w, theme(C_HEADING));
 		draw_marked_rows(t->rows - 3, 2 + used, m->dept_names ? m->dept_names : "none",
 				 w - used, 2, theme(C_NORMAL), theme(C_NORMAL));
@@ -395,7 +403,8 @@ static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 	draw_fill(y, 2, w, a);
 	int used = draw_text(y, 2, head, w, cur ? a : theme(C_MUTED));
 	int dw = w >= 90 ? 18 : 13;
-	draw_text_fit(y, 2 + used, h->it.dept_name ? h->it.dept_name : "-", dw, cur ? a : theme(C_ACCENT));
+	draw_text_fit(y, 2 + used, h->it.dept_name ? h->it.dept_name : "-", dw,
+		      cur ? a : theme(C_ACCENT));
 	used += dw + 1;
 	if (w - used > 0)
 		draw_marked(y, 2 + used, h->marked, w - used, a, a | A_BOLD | A_UNDERLINE);
@@ -461,7 +470,8 @@ static void pick_kind_filter(struct tui *t)
 	struct pick_option opts[ITEM_KIND_COUNT + 1];
 	opts[0] = (struct pick_option){-1, (char *)"any kind", NULL};
 	for (int k = 0; k < ITEM_KIND_COUNT; k++)
-		opts[k + 1] = (struct pick_option){k, (char *)item_kind_name((enum item_kind)k), NULL};
+		opts[k + 1] = (struct pick_option){
+			k, (char *)item_kind_name((enum item_kind)k), NULL};
 	int choice = dialog_pick(t, "Only items of kind", opts, ITEM_KIND_COUNT + 1, "", NULL);
 	if (choice < 0)
 		return;
