@@ -265,9 +265,11 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		switch (c) {
 		case 'd': o.dept = optarg; break;
 		case 'k':
-			if ((o.f.kind = item_kind_parse(optarg)) < 0)
-				return cli_usage_error(cmd, "unknown kind: use decision, action, win, "
-						       "story, insight, note, parked or message");
+			o.f.kind = item_kind_parse(optarg);
+			if (o.f.kind < 0)
+				return cli_usage_error(cmd, "unknown kind: use decision, action, "
+							    "win, story, insight, note, parked or "
+							    "message");
 			break;
 		case 'n':
 			if ((rc = parse_limit(cmd, optarg, &o.limit)) != 0)
