@@ -42,8 +42,7 @@ note "Enter on the second row opens that meeting's minutes, which scroll"
 keys Down Enter
 wait_for " History: minutes of meeting $second"
 wait_for "## Attendance"
-expect_re_rows() { on_screen_re "$1"; }
-poll 5 expect_re_rows "rows 1-26 of [0-9]+" || die "the pager shows rows 1-26"
+wait_re "rows 1-26 of [0-9]+"
 keys PageDown
 wait_re "rows 26-51 of"
 keys End
