@@ -560,5 +560,61 @@ enum store_rc store_person_records(struct store *st, cx_date today, bool with_ar
 enum store_rc store_person_set_stance(struct store *st, store_id id, enum stance influence,
 				      enum stance support);
 void person_records_free(struct person_record *r, size_t n);
+/* --- history and search (store_history.c) ------------------------------ */
+
+/* One past meeting as the history lists it. */
+struct meeting_summary {
+	store_id id;
+	time_t started_at;
+	time_t ended_at; /* 0: never ended (in progress) */
+	enum meeting_status status;
+	int rating;      /* 0: not rated */
+	int present;     /* people present */
+	int n_depts;     /* departments present */
+	char *dept_names; /* those departments by name, ", " between; NULL: none */
+	int decisions, actions, wins; /* items captured, deleted ones left out */
+};
+
+struct history_filter {
+	time_t since;     /* meetings started at or after; 0: all */
+	store_id dept_id; /* meetings this department attended; 0: all */
+};
+
+/* Meetings newest first, `limit` of them (0: all) from `offset`. */
+enum store_rc store_history_list(struct store *st, const struct history_filter *f,
+				 size_t offset, size_t limit, struct meeting_summary **out,
+				 size_t *n);
+enum store_rc store_history_count(struct store *st, const struct history_filter *f,
+				  int64_t *n);
+void meeting_summaries_free(struct meeting_summary *m, size_t n);
+
+/* Around each match in search_hit.marked: bytes stored text never holds
+ * (text_clean refuses control characters). */
+#define SEARCH_MARK_ON '\x01'
+#define SEARCH_MARK_OFF '\x02'
+/* At most this many words of a search are used, each cut to this many bytes. */
+#define SEARCH_MAX_WORDS 32
+#define SEARCH_MAX_WORD 100
+
+struct search_filter {
+	const char *words; /* as typed: every word must occur, the last as a prefix */
+	store_id dept_id;  /* 0: any department */
+	int kind;          /* an enum item_kind, or -1: any */
+};
+
+struct search_hit {
+	struct item it;
+	time_t meeting_at; /* when its meeting started; 0: none */
+	char *marked;      /* it.text with SEARCH_MARK_ON/OFF around the matches */
+};
+
+/* Items of every meeting whose text, detail or rationale holds every word,
+ * newest first. The words are taken as plain text: quotes, operators and
+ * punctuation typed by the user only separate words. STORE_INVALID (with a
+ * message) when there is no word to search for. */
+enum store_rc store_search(struct store *st, const struct search_filter *f, size_t offset,
+			   size_t limit, struct search_hit **out, size_t *n);
+enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n);
+void search_hits_free(struct search_hit *h, size_t n);
 
 #endif

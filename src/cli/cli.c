@@ -24,6 +24,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_tui(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_history(struct cli *cli, int argc, char **argv);
+int cmd_search(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_cadence(struct cli *cli, int argc, char **argv);
 int cmd_actions(struct cli *cli, int argc, char **argv);
@@ -122,49 +124,49 @@ const struct command cli_commands[] = {
 	 "      --replace        import: replace the steps of the agenda of that\n"
 	 "                       name if it exists\n",
 	 cmd_agenda},
-	{"champions", "the stakeholder map's champions and heroes, with their record",
-	 "usage: cxmeet champions [--all] [--format plain|json|csv]\n"
+	{"history", "list past meetings, newest first, with what each one decided",
+	 "usage: cxmeet history [--since DATE] [--dept DEPT] [--limit N]\n"
+	 "                      [--format plain|json|csv]\n"
 	 "\n"
-	 "Prints the champions (high support for CX, or the champion role) and\n"
-	 "the heroes (wins credited to them), most wins first, each with their\n"
-	 "department, role, quadrant on the stakeholder map, wins credited,\n"
-	 "actions done on time out of those due (done, or open past their due\n"
-	 "date), open actions and overdue ones.\n"
+	 "Lists the meetings held, newest first: date, start, length in minutes,\n"
+	 "people present, departments present (how many, and which), decisions,\n"
+	 "actions and wins captured, rating and status.\n"
 	 "\n"
-	 "  -a, --all            everyone on the council, not only champions and\n"
-	 "                       heroes (archived people are never shown)\n"
-	 "  -f, --format FORMAT  plain (the default), json or csv\n",
-	 cmd_champions},
-	{"show", "print a meeting's minutes as Markdown, or save them to a file",
-	 "usage: cxmeet show [MEETING] [--format md] [-o FILE] [--force]\n"
+	 "  -s, --since DATE    meetings started on or after DATE (YYYY-MM-DD)\n"
+	 "  -d, --dept DEPT     meetings that department attended\n"
+	 "  -n, --limit N       the newest N meetings only\n"
+	 "  -f, --format F      plain (the default), json or csv\n",
+	 cmd_history},
+	{"search", "find items of every meeting by the words in them",
+	 "usage: cxmeet search WORDS... [--dept DEPT] [--kind KIND] [--limit N]\n"
+	 "                     [--format plain|json|csv]\n"
+	 "\n"
+	 "Lists the items of every meeting whose text, detail or rationale holds\n"
+	 "every word (the last one as a prefix: 'escal' finds 'escalation'),\n"
+	 "newest first: id, kind, date, meeting, department, person and text.\n"
+	 "Case and accents do not matter; quotes and other punctuation only\n"
+	 "separate words.\n"
+	 "\n"
+	 "  -d, --dept DEPT     items of that department only\n"
+	 "  -k, --kind KIND     decision, action, win, story, insight, note, parked\n"
+	 "                      or message only\n"
+	 "  -n, --limit N       at most N items (default 50)\n"
+	 "  -f, --format F      plain (the default), json or csv\n",
+	 cmd_search},
+	{"show", "print a meeting's minutes as Markdown or JSON, or save them to a file",
+	 "usage: cxmeet show [MEETING] [--format md|json] [-o FILE] [--force]\n"
 	 "\n"
 	 "Prints the minutes of a meeting: times, attendance by department, the\n"
 	 "agenda with the time spent, every item captured, and the action review.\n"
 	 "MEETING is a meeting's number or 'last' (the default: the most recent).\n"
 	 "\n"
-	 "      --format md     the output format; only md (Markdown) for now\n"
+	 "      --format F      md (Markdown, to mail; the default) or json (one\n"
+	 "                      object with every field)\n"
 	 "  -o, --output FILE   save to FILE, readable by you only, instead of\n"
 	 "                      printing; in a folder, as cx-council-YYYY-MM-DD.md;\n"
 	 "                      '-' prints\n"
 	 "      --force         replace FILE if it exists\n",
 	 cmd_show},
-	{"cadence", "is the council keeping its cadence, and which departments take part",
-	 "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"
-	 "\n"
-	 "Prints the cadence and how well it is kept: the next due date, the\n"
-	 "intervals held on time among the last 12, the current streak, the\n"
-	 "longest gap and a timeline; then, over the last N completed meetings,\n"
-	 "each department's attendance, actions, share done on time, overdue\n"
-	 "actions, wins and the silo watch (silent in each of the last three\n"
-	 "meetings); the agenda steps against their plan; and each meeting's\n"
-	 "rating, actions done on time and steps that overran.\n"
-	 "\n"
-	 "  -n, --meetings N   the meetings to look back over (3 to 52, default 6)\n"
-	 "  -f, --format F     plain (default), json (one object with every\n"
-	 "                     table) or csv (one table, departments by default)\n"
-	 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
-	 "                     or meetings\n",
-	 cmd_cadence},
 	{"actions", "list actions: open, overdue, due this week, done or dropped",
 	 "usage: cxmeet actions [--overdue | --state STATE] [--owner PERSON] [--dept DEPT]\n"
 	 "                      [--due-before DATE] [--format plain|json|csv]\n"
@@ -238,14 +240,36 @@ const struct command cli_commands[] = {
 	 "the same time as OLD or later, and OLD must not be superseded already.\n"
 	 "Both stay in the log; the change is recorded in OLD's history.\n",
 	 cmd_supersede},
-	{"demo", "write a realistic synthetic history, for trying cxmeet out",
-	 "usage: cxmeet demo [--years N] [--seed S]\n"
+	{"cadence", "is the council keeping its cadence, and which departments take part",
+	 "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"
 	 "\n"
-	 "Fills a database that has no meetings yet with N years (default 2, at\n"
-	 "most 20) of weekly council meetings ending now: departments, people,\n"
-	 "attendance, and items of every kind, with actions done, dropped, slipped\n"
-	 "and overdue. The same seed always writes the same history.\n",
-	 cmd_demo},
+	 "Prints the cadence and how well it is kept: the next due date, the\n"
+	 "intervals held on time among the last 12, the current streak, the\n"
+	 "longest gap and a timeline; then, over the last N completed meetings,\n"
+	 "each department's attendance, actions, share done on time, overdue\n"
+	 "actions, wins and the silo watch (silent in each of the last three\n"
+	 "meetings); the agenda steps against their plan; and each meeting's\n"
+	 "rating, actions done on time and steps that overran.\n"
+	 "\n"
+	 "  -n, --meetings N   the meetings to look back over (3 to 52, default 6)\n"
+	 "  -f, --format F     plain (default), json (one object with every\n"
+	 "                     table) or csv (one table, departments by default)\n"
+	 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
+	 "                     or meetings\n",
+	 cmd_cadence},
+	{"champions", "the stakeholder map's champions and heroes, with their record",
+	 "usage: cxmeet champions [--all] [--format plain|json|csv]\n"
+	 "\n"
+	 "Prints the champions (high support for CX, or the champion role) and\n"
+	 "the heroes (wins credited to them), most wins first, each with their\n"
+	 "department, role, quadrant on the stakeholder map, wins credited,\n"
+	 "actions done on time out of those due (done, or open past their due\n"
+	 "date), open actions and overdue ones.\n"
+	 "\n"
+	 "  -a, --all            everyone on the council, not only champions and\n"
+	 "                       heroes (archived people are never shown)\n"
+	 "  -f, --format FORMAT  plain (the default), json or csv\n",
+	 cmd_champions},
 	{"export", "all the data as JSON or CSV, or open actions as an iCalendar file",
 	 "usage: cxmeet export [--format json|csv|ics] [-o FILE|-] [--force]\n"
 	 "\n"
@@ -259,6 +283,14 @@ const struct command cli_commands[] = {
 	 "  -o, --output FILE    write to FILE (written whole or not at all)\n"
 	 "      --force          replace FILE if it exists\n",
 	 cmd_export},
+	{"demo", "write a realistic synthetic history, for trying cxmeet out",
+	 "usage: cxmeet demo [--years N] [--seed S]\n"
+	 "\n"
+	 "Fills a database that has no meetings yet with N years (default 2, at\n"
+	 "most 20) of weekly council meetings ending now: departments, people,\n"
+	 "attendance, and items of every kind, with actions done, dropped, slipped\n"
+	 "and overdue. The same seed always writes the same history.\n",
+	 cmd_demo},
 	{"check", "check that the database file is healthy",
 	 "usage: cxmeet check\n"
 	 "\n"

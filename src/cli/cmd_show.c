@@ -1,5 +1,5 @@
-/* cmd_show.c - `cxmeet show`: one meeting's minutes as Markdown, printed or
- * saved to a file that is written whole or not at all. */
+/* cmd_show.c - `cxmeet show`: one meeting's minutes as Markdown or JSON,
+ * printed or saved to a file that is written whole or not at all. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,7 @@ struct show_opts {
 	store_id meeting; /* 0: the most recent */
 	const char *output;
 	bool force;
+	bool json;
 };
 
 /* MEETING as typed: "last" (0) or a meeting's number. */
@@ -41,12 +42,19 @@ static int find_meeting(struct cli *cli, store_id id, struct meeting *m)
 }
 
 /* The file to write: -o FILE, or the default name inside -o FOLDER. */
-static char *output_path(const char *output, const struct meeting *m)
+static char *output_path(const char *output, const struct meeting *m, bool json)
 {
 	struct stat sb;
 	if (stat(output, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return xstrdup(output);
 	char *name = minutes_default_filename(m);
+	if (json) { /* cx-council-YYYY-MM-DD.json */
+		char *dot = strrchr(name, '.');
+		*dot = '\0';
+		char *renamed = xasprintf("%s.json", name);
+		free(name);
+		name = renamed;
+	}
 	size_t len = strlen(output);
 	char *path = xasprintf("%s%s%s", output, len && output[len - 1] == '/' ? "" : "/", name);
 	free(name);
@@ -56,7 +64,7 @@ static char *output_path(const char *output, const struct meeting *m)
 static int save(struct cli *cli, const struct show_opts *o, const struct meeting *m,
 		const char *text)
 {
-	char *path = output_path(o->output, m);
+	char *path = output_path(o->output, m, o->json);
 	char err[512];
 	bool exists;
 	int rc = 0;
@@ -79,7 +87,8 @@ static int show(struct cli *cli, const struct show_opts *o)
 	int rc = find_meeting(cli, o->meeting, &m);
 	if (rc != 0)
 		return rc;
-	enum store_rc src = minutes_markdown(cli->st, m.id, &text);
+	enum store_rc src = o->json ? minutes_json(cli->st, m.id, &text)
+				   : minutes_markdown(cli->st, m.id, &text);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	if (o->output && strcmp(o->output, "-") != 0)
@@ -101,20 +110,22 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	};
 	const struct command *cmd = cli_find("show");
 	struct show_opts o = {0};
-	const char *format = "md";
-	int c;
+	enum out_format format = OUT_MD;
+	int c, rc;
 	while ((c = cli_getopt(cmd, argc, argv, "o:", opts)) != -1) {
 		switch (c) {
-		case 'f': format = optarg; break;
+		case 'f':
+			if ((rc = cli_format(cmd, optarg, OUT_ALLOW(OUT_MD) | OUT_ALLOW(OUT_JSON),
+					     &format)) != 0)
+				return rc;
+			break;
 		case 'o': o.output = optarg; break;
 		case 'F': o.force = true; break;
 		case 'h': return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
 	}
-	if (strcmp(format, "md") != 0 && strcmp(format, "markdown") != 0)
-		return cli_usage_error(cmd, "unknown format '%s': only md (Markdown) is available",
-				       format);
+	o.json = format == OUT_JSON;
 	if (argc - optind > 1)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
 	if (optind < argc && !parse_meeting(argv[optind], &o.meeting))
@@ -122,6 +133,6 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 				       argv[optind]);
 	if (o.output && !*o.output)
 		return cli_usage_error(cmd, "--output needs a file name");
-	int rc = cli_open(cli);
+	rc = cli_open(cli);
 	return rc ? rc : show(cli, &o);
 }

@@ -1,8 +1,10 @@
-/* minutes.c - one meeting rendered as Markdown minutes: title and times,
- * mission, attendance by department, the agenda with the time spent, the
- * items by kind, and the action review. Reads through the store only (no SQL,
- * no curses). Every piece of user text goes through md_inline() or md_block(),
- * which escape it so that it can never change the document's structure. */
+/* minutes.c - one meeting's minutes: title and times, mission, attendance by
+ * department, the agenda with the time spent, the items by kind, and the
+ * action review. minutes_load() gathers all of it through the store once (no
+ * SQL, no curses); the Markdown and the JSON renderers only walk what it
+ * gathered. In Markdown every piece of user text goes through md_inline() or
+ * md_block(), which escape it so that it can never change the document's
+ * structure; in JSON through json_string(). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include <time.h>
 
 #include "cxmeet/minutes.h"
+#include "cxmeet/output.h"
 #include "cxmeet/util.h"
 
 /* --- escaping ----------------------------------------------------------- */
@@ -156,6 +159,14 @@ struct minutes {
 	struct org org;
 	struct dept *depts; /* all of them, archived too, by name */
 	size_t n_depts;
+	struct attendee *att; /* present, by department */
+	size_t n_att;
+	struct meeting_step *steps;
+	size_t n_steps;
+	struct item *items; /* captured in the meeting, oldest first */
+	size_t n_items;
+	struct review_event *review;
+	size_t n_review;
 };
 
 static enum store_rc minutes_load(struct minutes *mc, store_id meeting)
@@ -168,6 +179,14 @@ static enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 	}
 	if (rc == STORE_OK)
 		rc = store_dept_list(mc->st, true, &mc->depts, &mc->n_depts);
+	if (rc == STORE_OK)
+		rc = store_meeting_attendees(mc->st, meeting, &mc->att, &mc->n_att);
+	if (rc == STORE_OK)
+		rc = store_meeting_steps(mc->st, meeting, &mc->steps, &mc->n_steps);
+	if (rc == STORE_OK)
+		rc = store_meeting_items(mc->st, meeting, 0, &mc->items, &mc->n_items);
+	if (rc == STORE_OK)
+		rc = store_meeting_review_events(mc->st, meeting, &mc->review, &mc->n_review);
 	return rc;
 }
 
@@ -176,6 +195,10 @@ static void minutes_unload(struct minutes *mc)
 	sb_free(&mc->sb);
 	org_free(&mc->org);
 	dept_list_free(mc->depts, mc->n_depts);
+	attendees_free(mc->att, mc->n_att);
+	meeting_steps_free(mc->steps, mc->n_steps);
+	item_list_free(mc->items, mc->n_items);
+	review_events_free(mc->review, mc->n_review);
 }
 
 static bool dept_behind(const struct minutes *mc, store_id id)
@@ -295,18 +318,11 @@ static void render_absent(struct minutes *mc, const struct attendee *a, size_t n
 		sb_add(&mc->sb, "\nEvery department was represented.\n");
 }
 
-static enum store_rc render_attendance(struct minutes *mc)
+static void render_attendance(struct minutes *mc)
 {
-	struct attendee *a;
-	size_t n;
-	enum store_rc rc = store_meeting_attendees(mc->st, mc->m.id, &a, &n);
-	if (rc != STORE_OK)
-		return rc;
 	md_section(&mc->sb, "Attendance");
-	render_present(mc, a, n);
-	render_absent(mc, a, n);
-	attendees_free(a, n);
-	return STORE_OK;
+	render_present(mc, mc->att, mc->n_att);
+	render_absent(mc, mc->att, mc->n_att);
 }
 
 /* --- agenda ------------------------------------------------------------- */
@@ -316,13 +332,10 @@ static int round_minutes(int seconds)
 	return seconds > 0 ? (seconds + 30) / 60 : 0;
 }
 
-static enum store_rc render_agenda(struct minutes *mc)
+static void render_agenda(struct minutes *mc)
 {
-	struct meeting_step *s;
-	size_t n;
-	enum store_rc rc = store_meeting_steps(mc->st, mc->m.id, &s, &n);
-	if (rc != STORE_OK)
-		return rc;
+	const struct meeting_step *s = mc->steps;
+	size_t n = mc->n_steps;
 	md_section(&mc->sb, "Agenda");
 	sb_add(&mc->sb, "| Step | Planned (min) | Actual (min) | Done |\n"
 		"|---|---:|---:|---|\n");
@@ -338,8 +351,6 @@ static enum store_rc render_agenda(struct minutes *mc)
 		actual += s[i].actual_seconds;
 	}
 	sb_addf(&mc->sb, "| **Total** | %d | %d | |\n", planned, round_minutes(actual));
-	meeting_steps_free(s, n);
-	return STORE_OK;
 }
 
 /* --- items -------------------------------------------------------------- */
@@ -452,13 +463,10 @@ static void render_item(struct minutes *mc, const struct item *it)
 		sb_add(&mc->sb, "\n");
 }
 
-static enum store_rc render_items(struct minutes *mc)
+static void render_items(struct minutes *mc)
 {
-	struct item *it;
-	size_t n;
-	enum store_rc rc = store_meeting_items(mc->st, mc->m.id, 0, &it, &n);
-	if (rc != STORE_OK)
-		return rc;
+	const struct item *it = mc->items;
+	size_t n = mc->n_items;
 	for (size_t k = 0; k < ARRAY_SIZE(minutes_sections); k++) {
 		bool any = false;
 		for (size_t i = 0; i < n; i++) {
@@ -470,8 +478,6 @@ static enum store_rc render_items(struct minutes *mc)
 			render_item(mc, &it[i]);
 		}
 	}
-	item_list_free(it, n);
-	return STORE_OK;
 }
 
 /* --- action review ------------------------------------------------------ */
@@ -513,25 +519,234 @@ static void render_review_event(struct strbuf *sb, const struct review_event *r)
 	sb_add(sb, "\n");
 }
 
-static enum store_rc render_review(struct minutes *mc)
+static void render_review(struct minutes *mc)
 {
-	struct review_event *r;
-	size_t n;
-	enum store_rc rc = store_meeting_review_events(mc->st, mc->m.id, &r, &n);
-	if (rc != STORE_OK)
-		return rc;
 	struct strbuf lines;
 	sb_init(&lines);
-	for (size_t i = 0; i < n; i++)
-		if (r[i].item_kind == ITEM_ACTION)
-			render_review_event(&lines, &r[i]);
+	for (size_t i = 0; i < mc->n_review; i++)
+		if (mc->review[i].item_kind == ITEM_ACTION)
+			render_review_event(&lines, &mc->review[i]);
 	if (lines.len) {
 		md_section(&mc->sb, "Action review");
 		sb_add(&mc->sb, lines.s);
 	}
 	sb_free(&lines);
-	review_events_free(r, n);
-	return STORE_OK;
+}
+
+/* --- JSON ---------------------------------------------------------------- */
+
+/* Appends `"key": ` after a comma when it is not the first member. */
+static void js_key(struct strbuf *sb, bool *first, const char *key)
+{
+	sb_addf(sb, "%s\"%s\": ", *first ? "" : ", ", key);
+	*first = false;
+}
+
+static void js_str(struct strbuf *sb, bool *first, const char *key, const char *v)
+{
+	js_key(sb, first, key);
+	json_string(sb, v);
+}
+
+static void js_int(struct strbuf *sb, bool *first, const char *key, long long v)
+{
+	js_key(sb, first, key);
+	sb_addf(sb, "%lld", v);
+}
+
+/* An id, a count or a rating that may be missing (0): null then. */
+static void js_int_or_null(struct strbuf *sb, bool *first, const char *key, long long v)
+{
+	js_key(sb, first, key);
+	if (v)
+		sb_addf(sb, "%lld", v);
+	else
+		sb_add(sb, "null");
+}
+
+static void js_bool(struct strbuf *sb, bool *first, const char *key, bool v)
+{
+	js_key(sb, first, key);
+	sb_add(sb, v ? "true" : "false");
+}
+
+static void js_date(struct strbuf *sb, bool *first, const char *key, cx_date d)
+{
+	char buf[16];
+	js_key(sb, first, key);
+	if (d == DATE_NONE) {
+		sb_add(sb, "null");
+		return;
+	}
+	date_format(d, buf, sizeof buf);
+	json_string(sb, buf);
+}
+
+/* A moment as a UTC timestamp, "2026-11-23T10:00:00Z"; null when 0. */
+static void js_time(struct strbuf *sb, bool *first, const char *key, time_t t)
+{
+	char buf[32];
+	js_key(sb, first, key);
+	if (!t) {
+		sb_add(sb, "null");
+		return;
+	}
+	clock_format_utc(t, buf, sizeof buf);
+	json_string(sb, buf);
+}
+
+static void json_meeting(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	bool f = true;
+	const struct meeting *m = &mc->m;
+	sb_add(sb, "  \"meeting\": {");
+	js_int(sb, &f, "id", m->id);
+	js_str(sb, &f, "organisation", mc->org.text[ORG_NAME]);
+	js_date(sb, &f, "date", date_from_time(m->started_at));
+	js_time(sb, &f, "started_at", m->started_at);
+	js_time(sb, &f, "ended_at", m->ended_at);
+	js_key(sb, &f, "minutes");
+	if (m->ended_at)
+		sb_addf(sb, "%d", round_minutes((int)(m->ended_at - m->started_at)));
+	else
+		sb_add(sb, "null");
+	js_str(sb, &f, "status", meeting_status_name(m->status));
+	js_int_or_null(sb, &f, "rating", m->rating);
+	js_date(sb, &f, "next_meeting", m->next_meeting);
+	js_str(sb, &f, "mission", mc->org.text[ORG_MISSION]);
+	sb_add(sb, "},\n");
+}
+
+static void json_agenda(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	sb_add(sb, "  \"agenda\": [");
+	for (size_t i = 0; i < mc->n_steps; i++) {
+		const struct meeting_step *st = &mc->steps[i];
+		bool f = true;
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		js_int(sb, &f, "position", st->position + 1);
+		js_str(sb, &f, "title", st->title);
+		js_str(sb, &f, "kind", step_kind_name(st->kind));
+		js_int(sb, &f, "planned_minutes", st->planned_minutes);
+		js_int(sb, &f, "actual_minutes", round_minutes(st->actual_seconds));
+		js_int(sb, &f, "actual_seconds", st->actual_seconds);
+		js_bool(sb, &f, "done", st->done);
+		js_bool(sb, &f, "skipped", st->skipped);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, mc->n_steps ? "\n  ],\n" : "],\n");
+}
+
+/* One object per department present (attendees come sorted by department),
+ * then the active departments nobody represented. */
+static void json_attendance(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	const struct attendee *a = mc->att;
+	sb_add(sb, "  \"attendance\": [");
+	for (size_t i = 0; i < mc->n_att; i++) {
+		if (i == 0 || a[i].dept_id != a[i - 1].dept_id) {
+			bool f = true;
+			sb_add(sb, i ? "]},\n    {" : "\n    {");
+			js_str(sb, &f, "department", a[i].dept_name);
+			js_bool(sb, &f, "behind_the_scenes", a[i].dept_behind);
+			js_key(sb, &f, "people");
+			sb_add(sb, "[");
+		} else {
+			sb_add(sb, ", ");
+		}
+		bool f = true;
+		sb_add(sb, "{");
+		js_int(sb, &f, "id", a[i].person_id);
+		js_str(sb, &f, "name", a[i].name);
+		js_str(sb, &f, "role", role_name(a[i].role));
+		sb_add(sb, "}");
+	}
+	sb_add(sb, mc->n_att ? "]}\n  ],\n" : "],\n");
+	sb_add(sb, "  \"not_represented\": [");
+	size_t missing = 0;
+	for (size_t i = 0; i < mc->n_depts; i++) {
+		const struct dept *d = &mc->depts[i];
+		if (d->archived || dept_present(d->id, a, mc->n_att))
+			continue;
+		sb_add(sb, missing++ ? ", " : "");
+		json_string(sb, d->name);
+	}
+	sb_add(sb, "],\n");
+}
+
+static void json_item(struct strbuf *sb, const struct item *it)
+{
+	bool f = true;
+	sb_add(sb, "{");
+	js_int(sb, &f, "id", it->id);
+	js_str(sb, &f, "kind", item_kind_name(it->kind));
+	js_str(sb, &f, "text", it->text);
+	js_str(sb, &f, "detail", it->detail);
+	js_str(sb, &f, "rationale", it->rationale);
+	js_int_or_null(sb, &f, "department_id", it->dept_id);
+	js_str(sb, &f, "department", it->dept_name);
+	js_int_or_null(sb, &f, "person_id", it->person_id);
+	js_str(sb, &f, "person", it->person_name);
+	js_date(sb, &f, "due", it->due);
+	js_date(sb, &f, "revisit", it->revisit);
+	js_str(sb, &f, "status", item_status_name(it->status));
+	js_int_or_null(sb, &f, "superseded_by", it->superseded_by);
+	js_int(sb, &f, "rank", it->rank);
+	js_bool(sb, &f, "consent", it->consent);
+	js_time(sb, &f, "created_at", it->created_at);
+	js_time(sb, &f, "closed_at", it->closed_at);
+	js_int(sb, &f, "slips", it->slips);
+	js_int(sb, &f, "carried", it->carried);
+	sb_add(sb, "}");
+}
+
+/* "items": one array per kind, in the order of the Markdown sections, keyed
+ * by the kind's name ("decision", "action", ...), empty arrays included. */
+static void json_items(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	sb_add(sb, "  \"items\": {");
+	for (size_t k = 0; k < ARRAY_SIZE(minutes_sections); k++) {
+		sb_addf(sb, "%s\n    \"%s\": [", k ? "," : "",
+			item_kind_name(minutes_sections[k].kind));
+		size_t shown = 0;
+		for (size_t i = 0; i < mc->n_items; i++) {
+			const struct item *it = &mc->items[i];
+			if (it->kind != minutes_sections[k].kind || it->deleted_at)
+				continue;
+			sb_add(sb, shown++ ? ",\n      " : "\n      ");
+			json_item(sb, it);
+		}
+		sb_add(sb, shown ? "\n    ]" : "]");
+	}
+	sb_add(sb, "\n  },\n");
+}
+
+static void json_review(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	size_t shown = 0;
+	sb_add(sb, "  \"action_review\": [");
+	for (size_t i = 0; i < mc->n_review; i++) {
+		const struct review_event *r = &mc->review[i];
+		if (r->item_kind != ITEM_ACTION)
+			continue;
+		bool f = true;
+		sb_add(sb, shown++ ? ",\n    {" : "\n    {");
+		js_int(sb, &f, "item_id", r->e.item_id);
+		js_str(sb, &f, "item_text", r->item_text);
+		js_str(sb, &f, "event", event_kind_name(r->e.kind));
+		js_time(sb, &f, "at", r->e.at);
+		js_str(sb, &f, "by", r->e.by);
+		js_str(sb, &f, "old_value", r->e.old_value);
+		js_str(sb, &f, "new_value", r->e.new_value);
+		js_str(sb, &f, "reason", r->e.reason);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, shown ? "\n  ]\n" : "]\n");
 }
 
 /* --- the document ------------------------------------------------------- */
@@ -545,16 +760,32 @@ enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
 	if (rc == STORE_OK) {
 		render_title(&mc);
 		render_mission(&mc);
-		rc = render_attendance(&mc);
-	}
-	if (rc == STORE_OK)
-		rc = render_agenda(&mc);
-	if (rc == STORE_OK)
-		rc = render_items(&mc);
-	if (rc == STORE_OK)
-		rc = render_review(&mc);
-	if (rc == STORE_OK)
+		render_attendance(&mc);
+		render_agenda(&mc);
+		render_items(&mc);
+		render_review(&mc);
 		*out = sb_take(&mc.sb);
+	}
+	minutes_unload(&mc);
+	return rc;
+}
+
+enum store_rc minutes_json(struct store *st, store_id meeting, char **out)
+{
+	struct minutes mc = {.st = st};
+	*out = NULL;
+	sb_init(&mc.sb);
+	enum store_rc rc = minutes_load(&mc, meeting);
+	if (rc == STORE_OK) {
+		sb_add(&mc.sb, "{\n");
+		json_meeting(&mc);
+		json_agenda(&mc);
+		json_attendance(&mc);
+		json_items(&mc);
+		json_review(&mc);
+		sb_add(&mc.sb, "}\n");
+		*out = sb_take(&mc.sb);
+	}
 	minutes_unload(&mc);
 	return rc;
 }

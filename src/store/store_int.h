@@ -215,6 +215,13 @@
 		" AND i.created_at >= ?2 ORDER BY i.id DESC LIMIT ?3") \
 	X(DEC_SET_REVISIT, "UPDATE items SET revisit_on = ?, updated_at = ? WHERE id = ?" \
 		" AND kind = 'decision' AND deleted_at IS NULL") \
+	X(HISTORY_LIST, HISTORY_SELECT HISTORY_WHERE \
+		" ORDER BY m.started_at DESC, m.id DESC LIMIT ?3 OFFSET ?4") \
+	X(HISTORY_COUNT, "SELECT count(*) FROM meetings m" HISTORY_WHERE) \
+	X(SEARCH_LIST, "SELECT " ITEM_COLUMNS ", m.started_at," \
+		" highlight(items_fts, 0, char(1), char(2))" SEARCH_FROM \
+		" ORDER BY f.rowid DESC LIMIT ?4 OFFSET ?5") \
+	X(SEARCH_COUNT, "SELECT count(*)" SEARCH_FROM) \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
@@ -255,16 +262,48 @@
 	"SELECT id, template_id, status, started_at, ended_at, facilitator_id, rating," \
 	" next_meeting_on, current_step FROM meetings"
 /* slips: due date moved later; carried: meetings it reached unfinished. */
-#define ITEM_SELECT \
-	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+#define ITEM_SELECT "SELECT " ITEM_COLUMNS ITEM_FROM
+#define ITEM_COLUMNS \
+	"i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
 	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
-	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')" \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')"
+#define ITEM_FROM \
 	" FROM items i" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id"
+/* History (store_history.c): one row per meeting, newest first, with what the
+ * list shows; ?1 since (a time, NULL: all), ?2 a department that attended (0:
+ * any). Every count is served by the meeting's own rows (attendance's key,
+ * items_meeting). */
+#define HISTORY_SELECT \
+	"SELECT m.id, m.started_at, m.ended_at, m.status, m.rating," \
+	" (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present = 1)," \
+	" (SELECT count(DISTINCT a.department_id) FROM attendance a" \
+	"   WHERE a.meeting_id = m.id AND a.present = 1)," \
+	" (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT d.name AS name" \
+	"   FROM attendance a JOIN departments d ON d.id = a.department_id" \
+	"   WHERE a.meeting_id = m.id AND a.present = 1 ORDER BY d.name_key))," \
+	HISTORY_KIND_COUNT("decision") "," HISTORY_KIND_COUNT("action") "," \
+	HISTORY_KIND_COUNT("win") " FROM meetings m"
+#define HISTORY_KIND_COUNT(kind) \
+	" (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.kind = '" kind "'" \
+	"   AND i.deleted_at IS NULL)"
+#define HISTORY_WHERE \
+	" WHERE (?1 IS NULL OR m.started_at >= ?1) AND (?2 = 0 OR EXISTS (SELECT 1" \
+	"   FROM attendance a WHERE a.meeting_id = m.id AND a.department_id = ?2" \
+	"   AND a.present = 1))"
+/* Search: ?1 an FTS5 query built by the store from the user's words (every
+ * word a quoted string), ?2 a department (0: any), ?3 a kind (NULL: any). */
+#define SEARCH_FROM \
+	" FROM items_fts f JOIN items i ON i.id = f.rowid" \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
+	" WHERE items_fts MATCH ?1 AND i.deleted_at IS NULL" \
+	" AND (?2 = 0 OR i.department_id = ?2) AND (?3 IS NULL OR i.kind = ?3)"
 
 /* The action list (store_actions.c): ?1 status (NULL for every status),
  * ?4..?5 due from / before (NULL: no bound), ?6 department, ?7 owner (0:
@@ -379,6 +418,9 @@ void read_meeting(sqlite3_stmt *s, struct meeting *m);
 /* Reads columns 0-8 of an item_events row (id, item_id, event, at,
  * meeting_id, by, old_value, new_value, reason) into a struct item_event. */
 void read_item_event(sqlite3_stmt *s, void *elem);
+
+/* Reads the ITEM_COLUMNS (0-21) of a row into a struct item. */
+void read_item(sqlite3_stmt *s, void *elem);
 
 /* Appends an item event (inside the caller's transaction). */
 enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, time_t at,

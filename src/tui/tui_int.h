@@ -143,6 +143,7 @@ extern const struct view_ops view_people;       /* view_people.c */
 extern const struct view_ops view_stakeholders; /* view_stakeholders.c */
 extern const struct view_ops view_council;
 extern const struct view_ops view_setup;
+extern const struct view_ops view_history;
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
 /* Redraws everything: bars, the current view, or the too-small notice. */
@@ -205,6 +206,8 @@ size_t cadence_choice_of(const struct cadence *c);
 bool cadence_choice_take(struct tui *t, size_t k, struct cadence *out);
 /* Picks from the choices in a list; `current` (may be NULL) is marked. */
 bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *out);
+/* Switches to past meetings and search (view_history.c). */
+void history_view_open(struct tui *t);
 
 /* --- drawing ------------------------------------------------------------ */
 

@@ -45,6 +45,7 @@ static void map_open(struct tui *t) { stakeholder_view_open(t, 0, NULL); }
 
 static const struct home_entry home_menu[] = {
 	{"Start a meeting", 0, NULL},
+	{"History and search", 'h', history_view_open},
 	{"Actions: who owes what", 'a', actions_view_open},
 	{"Decisions: the decision log", 'd', decisions_view_open},
 	{"Cadence and participation", 'C', cadence_view_open},

@@ -1,0 +1,297 @@
+/* cmd_history.c - between meetings on the command line: `cxmeet history`
+ * (past meetings newest first, with attendance, departments and what each
+ * decided) and `cxmeet search` (every item of every meeting by its words).
+ * Both write tables: plain text, JSON or CSV. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/util.h"
+
+/* How many search results are listed unless --limit says otherwise. */
+#define SEARCH_DEFAULT_LIMIT 50
+#define LIMIT_MAX 1000000
+
+static int parse_limit(const struct command *cmd, const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > LIMIT_MAX)
+		return cli_usage_error(cmd, "--limit is a whole number from 1 to %d", LIMIT_MAX);
+	*out = (size_t)v;
+	return 0;
+}
+
+/* Resolves --dept NAME into an id; prints the error and returns its status
+ * when there is no such department. */
+static int find_dept(struct cli *cli, const char *name, store_id *id)
+{
+	struct dept d;
+	*id = 0;
+	if (!name)
+		return 0;
+	enum store_rc rc = store_dept_find(cli->st, name, &d);
+	if (rc == STORE_NOTFOUND)
+		return cli_input_error("no department '%s' (cxmeet dept list shows them)", name);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	*id = d.id;
+	dept_free(&d);
+	return 0;
+}
+
+static void format_local(time_t t, const char *fmt, char *buf, size_t len)
+{
+	struct tm tm;
+	if (!t || !localtime_r(&t, &tm) || strftime(buf, len, fmt, &tm) == 0)
+		buf[0] = '\0';
+}
+
+/* --- cxmeet history ----------------------------------------------------- */
+
+static const struct table_col history_cols[] = {
+	{"id", COL_INT, true},
+	{"date", COL_TEXT, false},
+	{"start", COL_TEXT, false},
+	{"minutes", COL_INT, true},
+	{"present", COL_INT, true},
+	{"depts", COL_INT, true},
+	{"decisions", COL_INT, true},
+	{"actions", COL_INT, true},
+	{"wins", COL_INT, true},
+	{"rating", COL_INT, true},
+	{"status", COL_TEXT, false},
+	{"departments", COL_TEXT, false},
+};
+
+static void history_row(struct table *t, const struct meeting_summary *m)
+{
+	char buf[32];
+	table_row(t);
+	table_cell_int(t, m->id);
+	format_local(m->started_at, "%Y-%m-%d", buf, sizeof buf);
+	table_cell(t, buf);
+	format_local(m->started_at, "%H:%M", buf, sizeof buf);
+	table_cell(t, buf);
+	if (m->ended_at && m->ended_at >= m->started_at)
+		table_cell_int(t, (long long)(m->ended_at - m->started_at + 30) / 60);
+	else
+		table_cell(t, NULL);
+	table_cell_int(t, m->present);
+	table_cell_int(t, m->n_depts);
+	table_cell_int(t, m->decisions);
+	table_cell_int(t, m->actions);
+	table_cell_int(t, m->wins);
+	if (m->rating)
+		table_cell_int(t, m->rating);
+	else
+		table_cell(t, NULL);
+	table_cell(t, meeting_status_name(m->status));
+	table_cell(t, m->dept_names);
+}
+
+struct history_opts {
+	const char *since;
+	const char *dept;
+	size_t limit; /* 0: all */
+	enum out_format format;
+};
+
+static int history(struct cli *cli, const struct history_opts *o)
+{
+	struct history_filter f = {0};
+	int rc = find_dept(cli, o->dept, &f.dept_id);
+	if (rc != 0)
+		return rc;
+	if (o->since)
+		clock_parse(o->since, &f.since); /* checked as a date before; local midnight */
+	struct meeting_summary *m;
+	size_t n;
+	enum store_rc src = store_history_list(cli->st, &f, 0, o->limit, &m, &n);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	struct table t;
+	table_init(&t, history_cols, ARRAY_SIZE(history_cols));
+	for (size_t i = 0; i < n; i++)
+		history_row(&t, &m[i]);
+	rc = cli_table_out(cli, &t, o->format);
+	table_free(&t);
+	meeting_summaries_free(m, n);
+	return rc;
+}
+
+int cmd_history(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"since", required_argument, NULL, 's'},
+		{"dept", required_argument, NULL, 'd'},
+		{"limit", required_argument, NULL, 'n'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("history");
+	struct history_opts o = {.format = OUT_PLAIN};
+	cx_date since;
+	int c, rc;
+	while ((c = cli_getopt(cmd, argc, argv, "s:d:n:f:", opts)) != -1) {
+		switch (c) {
+		case 's':
+			if (!date_parse_iso(optarg, &since))
+				return cli_usage_error(cmd, "--since takes a date as YYYY-MM-DD");
+			o.since = optarg;
+			break;
+		case 'd': o.dept = optarg; break;
+		case 'n':
+			if ((rc = parse_limit(cmd, optarg, &o.limit)) != 0)
+				return rc;
+			break;
+		case 'f':
+			if ((rc = cli_format(cmd, optarg, OUT_TABLES, &o.format)) != 0)
+				return rc;
+			break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	rc = cli_open(cli);
+	return rc ? rc : history(cli, &o);
+}
+
+/* --- cxmeet search ------------------------------------------------------ */
+
+static const struct table_col search_cols[] = {
+	{"id", COL_INT, true},
+	{"kind", COL_TEXT, false},
+	{"date", COL_TEXT, false},
+	{"meeting", COL_INT, true},
+	{"department", COL_TEXT, false},
+	{"person", COL_TEXT, false},
+	{"text", COL_TEXT, false},
+};
+
+static void search_row(struct table *t, const struct search_hit *h)
+{
+	char buf[32];
+	table_row(t);
+	table_cell_int(t, h->it.id);
+	table_cell(t, item_kind_name(h->it.kind));
+	format_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", buf,
+		     sizeof buf);
+	table_cell(t, buf);
+	if (h->it.meeting_id)
+		table_cell_int(t, h->it.meeting_id);
+	else
+		table_cell(t, NULL);
+	table_cell(t, h->it.dept_name);
+	table_cell(t, h->it.person_name);
+	table_cell(t, h->it.text);
+}
+
+struct search_opts {
+	struct search_filter f;
+	const char *dept;
+	size_t limit;
+	enum out_format format;
+};
+
+static int search(struct cli *cli, struct search_opts *o)
+{
+	int rc = find_dept(cli, o->dept, &o->f.dept_id);
+	if (rc != 0)
+		return rc;
+	struct search_hit *h;
+	size_t n;
+	/* One row more than shown tells whether there are more, without counting
+	 * every match (which would read them all). */
+	enum store_rc src = store_search(cli->st, &o->f, 0, o->limit + 1, &h, &n);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	size_t shown = n > o->limit ? o->limit : n;
+	struct table t;
+	table_init(&t, search_cols, ARRAY_SIZE(search_cols));
+	for (size_t i = 0; i < shown; i++)
+		search_row(&t, &h[i]);
+	rc = cli_table_out(cli, &t, o->format);
+	if (rc == 0 && n > shown && o->format == OUT_PLAIN)
+		fprintf(cli->out,
+			"(the newest %zu matches; there are more: --limit N shows more)\n", shown);
+	table_free(&t);
+	search_hits_free(h, n);
+	return rc;
+}
+
+/* The words of the search, from the arguments left after the options. */
+static char *join_words(int argc, char **argv)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			sb_add(&sb, " ");
+		sb_add(&sb, argv[i]);
+	}
+	return sb_take(&sb);
+}
+
+static bool has_word(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			return true;
+	return false;
+}
+
+int cmd_search(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"dept", required_argument, NULL, 'd'},
+		{"kind", required_argument, NULL, 'k'},
+		{"limit", required_argument, NULL, 'n'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const struct command *cmd = cli_find("search");
+	struct search_opts o = {.f.kind = -1, .limit = SEARCH_DEFAULT_LIMIT, .format = OUT_PLAIN};
+	int c, rc;
+	while ((c = cli_getopt(cmd, argc, argv, "d:k:n:f:", opts)) != -1) {
+		switch (c) {
+		case 'd': o.dept = optarg; break;
+		case 'k':
+			o.f.kind = item_kind_parse(optarg);
+			if (o.f.kind < 0)
+				return cli_usage_error(cmd, "unknown kind: use decision, action, "
+							    "win, story, insight, note, parked or "
+							    "message");
+			break;
+		case 'n':
+			if ((rc = parse_limit(cmd, optarg, &o.limit)) != 0)
+				return rc;
+			break;
+		case 'f':
+			if ((rc = cli_format(cmd, optarg, OUT_TABLES, &o.format)) != 0)
+				return rc;
+			break;
+		case 'h': return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	char *words = join_words(argc - optind, argv + optind);
+	if (!has_word(words)) {
+		free(words);
+		return cli_usage_error(cmd, "give the words to search for (letters or digits)");
+	}
+	o.f.words = words;
+	rc = cli_open(cli);
+	if (rc == 0)
+		rc = search(cli, &o);
+	free(words);
+	return rc;
+}

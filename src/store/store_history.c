@@ -1,0 +1,184 @@
+/* store_history.c - between meetings: the list of past meetings with what each
+ * one held (attendance, departments, counts of decisions, actions and wins),
+ * and full-text search over every item of every meeting. Both are read a page
+ * at a time, newest first, through indexed queries. Nothing here writes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+/* --- history ------------------------------------------------------------ */
+
+static void bind_history_filter(sqlite3_stmt *s, const struct history_filter *f)
+{
+	bind_time(s, 1, f ? f->since : 0);
+	bind_int(s, 2, f ? f->dept_id : 0);
+}
+
+static void read_summary(sqlite3_stmt *s, void *elem)
+{
+	struct meeting_summary *m = elem;
+	m->id = col_id(s, 0);
+	m->started_at = col_time(s, 1);
+	m->ended_at = col_time(s, 2);
+	int status = meeting_status_parse((const char *)sqlite3_column_text(s, 3));
+	m->status = status < 0 ? MEETING_ABANDONED : (enum meeting_status)status;
+	m->rating = sqlite3_column_int(s, 4);
+	m->present = sqlite3_column_int(s, 5);
+	m->n_depts = sqlite3_column_int(s, 6);
+	m->dept_names = col_text(s, 7);
+	m->decisions = sqlite3_column_int(s, 8);
+	m->actions = sqlite3_column_int(s, 9);
+	m->wins = sqlite3_column_int(s, 10);
+}
+
+static void free_summaries(void *arr, size_t n) { meeting_summaries_free(arr, n); }
+
+enum store_rc store_history_list(struct store *st, const struct history_filter *f,
+				 size_t offset, size_t limit, struct meeting_summary **out,
+				 size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_HISTORY_LIST);
+	bind_history_filter(s, f);
+	bind_int(s, 3, limit ? (int64_t)limit : -1); /* SQLite: a negative LIMIT is none */
+	bind_int(s, 4, (int64_t)offset);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_summary, free_summaries,
+			    "reading the meeting history");
+}
+
+enum store_rc store_history_count(struct store *st, const struct history_filter *f,
+				  int64_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_HISTORY_COUNT);
+	bind_history_filter(s, f);
+	enum store_rc rc = stmt_row(st, s, "counting meetings");
+	*n = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc;
+}
+
+void meeting_summaries_free(struct meeting_summary *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(m[i].dept_names);
+	free(m);
+}
+
+/* --- search ------------------------------------------------------------- */
+
+/* ASCII that is not a letter or digit separates words, and so does a byte
+ * that is not UTF-8: what remains can be quoted as an FTS5 string safely. */
+static size_t word_char(const unsigned char *p, size_t len)
+{
+	if (*p < 0x80) {
+		bool alnum = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+			     (*p >= 'A' && *p <= 'Z');
+		return alnum ? 1 : 0;
+	}
+	uint32_t cp;
+	return text_utf8_next(p, len, &cp);
+}
+
+/* The length of the separators at p (at least 1 when p is not at the end). */
+static size_t separator_len(const unsigned char *p, size_t len)
+{
+	size_t n = 0;
+	while (n < len && word_char(p + n, len - n) == 0)
+		n++;
+	return n;
+}
+
+/* Builds the FTS5 query for what was typed: each word becomes a string in
+ * double quotes ("..."), the last one followed by * (a prefix), joined by
+ * spaces (all must match). Words hold only letters, digits and non-ASCII
+ * characters, so no quote, operator or parenthesis typed can reach FTS5's
+ * syntax. NULL when there is no word. */
+static char *fts_words(const char *in)
+{
+	const unsigned char *p = (const unsigned char *)(in ? in : "");
+	size_t len = strlen((const char *)p), at = 0;
+	int words = 0;
+	struct strbuf q;
+	sb_init(&q);
+	while (words < SEARCH_MAX_WORDS) {
+		at += separator_len(p + at, len - at);
+		if (at >= len)
+			break;
+		size_t start = at, end = at, c;
+		while (at < len && (c = word_char(p + at, len - at)) != 0) {
+			if (at + c - start <= SEARCH_MAX_WORD) /* longer words are cut */
+				end = at + c;
+			at += c;
+		}
+		sb_addf(&q, "%s\"%.*s\"", words ? " " : "", (int)(end - start),
+			(const char *)p + start);
+		words++;
+	}
+	if (!words) {
+		sb_free(&q);
+		return NULL;
+	}
+	sb_add(&q, "*");
+	return sb_take(&q);
+}
+
+/* Binds the search's filter; STORE_INVALID when there is nothing to search. */
+static enum store_rc bind_search(struct store *st, sqlite3_stmt *s, const struct search_filter *f)
+{
+	char *q = fts_words(f->words);
+	if (!q)
+		return store_failf(st, STORE_INVALID,
+				   "nothing to search for: give a word with letters or digits");
+	sqlite3_bind_text(s, 1, q, -1, free);
+	bind_int(s, 2, f->dept_id);
+	bind_text(s, 3, f->kind >= 0 ? item_kind_name((enum item_kind)f->kind) : NULL);
+	return STORE_OK;
+}
+
+static void read_hit(sqlite3_stmt *s, void *elem)
+{
+	struct search_hit *h = elem;
+	read_item(s, &h->it);
+	h->meeting_at = col_time(s, 22);
+	h->marked = col_text_or_empty(s, 23);
+}
+
+static void free_hits(void *arr, size_t n) { search_hits_free(arr, n); }
+
+enum store_rc store_search(struct store *st, const struct search_filter *f, size_t offset,
+			   size_t limit, struct search_hit **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_LIST);
+	*out = NULL;
+	*n = 0;
+	enum store_rc rc = bind_search(st, s, f);
+	if (rc != STORE_OK)
+		return rc;
+	bind_int(s, 4, (int64_t)limit);
+	bind_int(s, 5, (int64_t)offset);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_hit, free_hits, "searching");
+}
+
+enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_COUNT);
+	*n = 0;
+	enum store_rc rc = bind_search(st, s, f);
+	if (rc != STORE_OK)
+		return rc;
+	rc = stmt_row(st, s, "counting search results");
+	*n = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc;
+}
+
+void search_hits_free(struct search_hit *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		item_free(&h[i].it);
+		free(h[i].marked);
+	}
+	free(h);
+}

@@ -1,0 +1,559 @@
+/* view_history.c - between meetings: past meetings newest first (date, length,
+ * attendance, departments present, decisions/actions/wins, rating, status),
+ * each one's minutes in a scrollable pager, and full-text search over every
+ * item of every meeting with the matching words highlighted, filtered by
+ * department and kind, and a jump from a result to its meeting's minutes.
+ * Lists are read a window of rows at a time around the cursor, so a long
+ * history costs no more to browse than a short one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "tui_int.h"
+#include "cxmeet/minutes.h"
+#include "cxmeet/util.h"
+
+#define WINDOW 100 /* rows read at once */
+
+enum hist_mode { MODE_LIST, MODE_RESULTS, MODE_MINUTES };
+
+/* One screen row of the minutes: a piece of a line of the text. */
+struct seg {
+	size_t start, len;
+	bool heading;
+};
+
+static struct {
+	enum hist_mode mode;
+	enum hist_mode back; /* where q leaves the minutes for */
+	/* the meetings */
+	struct meeting_summary *meetings;
+	size_t n_meetings, m_offset;
+	int64_t m_total;
+	int m_sel, m_top;
+	/* the search */
+	char *words;
+	struct search_filter f;
+	char *dept_name; /* the department filter's name; NULL: any */
+	struct search_hit *hits;
+	size_t n_hits, h_offset;
+	int64_t h_total;
+	int h_sel, h_top;
+	/* the minutes */
+	store_id minutes_of;
+	char *text;
+	struct seg *segs;
+	size_t n_segs;
+	int wrapped_cols; /* the width segs were cut for */
+	int p_top;
+} H;
+
+static const struct meeting_summary *meeting_selected(void)
+{
+	long idx = (long)H.m_sel - (long)H.m_offset;
+	return idx >= 0 && (size_t)idx < H.n_meetings ? &H.meetings[idx] : NULL;
+}
+
+static const struct search_hit *hit_selected(void)
+{
+	long idx = (long)H.h_sel - (long)H.h_offset;
+	return idx >= 0 && (size_t)idx < H.n_hits ? &H.hits[idx] : NULL;
+}
+
+/* --- loading ------------------------------------------------------------ */
+
+/* The window start that keeps sel well inside it. */
+static size_t window_for(int sel)
+{
+	return sel > WINDOW / 2 ? (size_t)sel - WINDOW / 2 : 0;
+}
+
+static void load_meetings(struct tui *t)
+{
+	meeting_summaries_free(H.meetings, H.n_meetings);
+	H.meetings = NULL;
+	H.n_meetings = 0;
+	H.m_offset = window_for(H.m_sel);
+	if (store_history_count(t->st, NULL, &H.m_total) != STORE_OK ||
+	    store_history_list(t->st, NULL, H.m_offset, WINDOW, &H.meetings, &H.n_meetings) !=
+		    STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+}
+
+static void load_hits(struct tui *t)
+{
+	search_hits_free(H.hits, H.n_hits);
+	H.hits = NULL;
+	H.n_hits = 0;
+	H.h_offset = window_for(H.h_sel);
+	if (store_search(t->st, &H.f, H.h_offset, WINDOW, &H.hits, &H.n_hits) != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+}
+
+/* Runs the search afresh (new words or filters): counts the matches once,
+ * then reads the first window. Words the store refuses (nothing to search
+ * for) leave the search as it was, and say why. */
+static void search_run(struct tui *t, char *words)
+{
+	struct search_filter f = H.f;
+	int64_t total;
+	f.words = words;
+	if (store_search_count(t->st, &f, &total) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		if (words != H.words)
+			free(words);
+		return;
+	}
+	if (words != H.words) {
+		free(H.words);
+		H.words = words;
+	}
+	H.f.words = H.words;
+	H.h_total = total;
+	H.h_sel = H.h_top = 0;
+	load_hits(t);
+	H.mode = MODE_RESULTS;
+}
+
+static void hist_close(struct tui *t)
+{
+	(void)t;
+	meeting_summaries_free(H.meetings, H.n_meetings);
+	search_hits_free(H.hits, H.n_hits);
+	free(H.words);
+	free(H.dept_name);
+	free(H.text);
+	free(H.segs);
+	memset(&H, 0, sizeof H);
+}
+
+/* --- the minutes pager -------------------------------------------------- */
+
+/* Where the screen row that starts at pos ends: at most `cols` columns, cut
+ * after the last space that fits when the line goes on. */
+static size_t row_end(const char *s, size_t pos, size_t eol, int cols)
+{
+	size_t at = pos, brk = 0;
+	int w = 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	while (at < eol) {
+		wchar_t wc = L'?';
+		size_t n = mbrtowc(&wc, s + at, eol - at, &ps);
+		int cw = 1;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			n = 1;
+			memset(&ps, 0, sizeof ps);
+		} else if (wcwidth(wc) >= 0) {
+			cw = wcwidth(wc);
+		}
+		if (w + cw > cols && at > pos)
+			break;
+		if (wc == L' ')
+			brk = at + 1;
+		w += cw;
+		at += n;
+	}
+	return at < eol && brk > pos ? brk : at;
+}
+
+/* Cuts each line of the text into screen rows of at most `cols` columns. */
+static void wrap_text(int cols)
+{
+	size_t cap = 0, pos = 0, len = strlen(H.text);
+	free(H.segs);
+	H.segs = NULL;
+	H.n_segs = 0;
+	while (pos < len) {
+		size_t eol = pos + strcspn(H.text + pos, "\n");
+		bool heading = H.text[pos] == '#';
+		do {
+			size_t end = row_end(H.text, pos, eol, cols);
+			if (H.n_segs == cap) {
+				cap = cap ? cap * 2 : 256;
+				H.segs = xrealloc(H.segs, cap * sizeof *H.segs);
+			}
+			H.segs[H.n_segs++] = (struct seg){pos, end - pos, heading};
+			pos = end;
+		} while (pos < eol);
+		pos = eol + 1;
+	}
+	H.wrapped_cols = cols;
+}
+
+/* Opens a meeting's minutes; `find`, when not NULL, is text to show first. */
+static void minutes_open(struct tui *t, store_id meeting, const char *find)
+{
+	char *text;
+	if (minutes_markdown(t->st, meeting, &text) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	free(H.text);
+	H.text = text;
+	H.minutes_of = meeting;
+	H.back = H.mode;
+	H.mode = MODE_MINUTES;
+	H.wrapped_cols = 0;
+	H.p_top = 0;
+	if (find) {
+		/* the item's line: its first words as written (Markdown escapes
+		 * only punctuation, which the first words of most texts lack) */
+		char *head = xstrndup(find, strcspn(find, "\\`*_[]#|<>~&\n"));
+		const char *hit = strlen(head) >= 3 ? strstr(H.text, head) : NULL;
+		free(head);
+		if (hit) {
+			wrap_text(t->cols - 4 > 10 ? t->cols - 4 : 10);
+			for (size_t i = 0; i < H.n_segs; i++)
+				if (H.segs[i].start <= (size_t)(hit - H.text))
+					H.p_top = (int)i;
+			H.p_top = H.p_top > 2 ? H.p_top - 2 : 0;
+		}
+	}
+}
+
+static int pager_rows(struct tui *t) { return t->rows - 4; }
+
+static void draw_minutes(struct tui *t)
+{
+	char title[120];
+	snprintf(title, sizeof title, " History: minutes of meeting %lld", (long long)H.minutes_of);
+	draw_line(0, 0, title, t->cols, theme(C_TITLE));
+	int w = t->cols - 4, rows = pager_rows(t);
+	if (w != H.wrapped_cols)
+		wrap_text(w > 10 ? w : 10);
+	int last = (int)H.n_segs - rows;
+	if (H.p_top > last)
+		H.p_top = last > 0 ? last : 0;
+	for (int r = 0; r < rows && (size_t)(H.p_top + r) < H.n_segs; r++) {
+		const struct seg *sg = &H.segs[H.p_top + r];
+		char *line = xstrndup(H.text + sg->start, sg->len);
+		draw_text(2 + r, 2, line, w, theme(sg->heading ? C_HEADING : C_NORMAL));
+		free(line);
+	}
+	snprintf(title, sizeof title,
+		 " Up/Down PgUp/PgDn Home/End scroll  q back   rows %d-%d of %zu",
+		 H.n_segs ? H.p_top + 1 : 0,
+		 H.p_top + rows < (int)H.n_segs ? H.p_top + rows : (int)H.n_segs, H.n_segs);
+	draw_line(t->rows - 1, 0, title, t->cols, theme(C_STATUS));
+}
+
+static void key_minutes(struct tui *t, enum action a)
+{
+	int rows = pager_rows(t), last = (int)H.n_segs - rows;
+	switch (a) {
+	case ACT_UP: H.p_top--; break;
+	case ACT_DOWN: H.p_top++; break;
+	case ACT_PAGE_UP: H.p_top -= rows - 1; break;
+	case ACT_PAGE_DOWN: H.p_top += rows - 1; break;
+	case ACT_TOP: H.p_top = 0; break;
+	case ACT_BOTTOM: H.p_top = last; break;
+	case ACT_QUIT: H.mode = H.back; break;
+	default: break;
+	}
+	if (H.p_top > last)
+		H.p_top = last;
+	if (H.p_top < 0)
+		H.p_top = 0;
+}
+
+/* --- the list of meetings ----------------------------------------------- */
+
+static void fmt_local(time_t t, const char *fmt, char *buf, size_t len)
+{
+	struct tm tm;
+	if (!t || !localtime_r(&t, &tm) || strftime(buf, len, fmt, &tm) == 0)
+		snprintf(buf, len, "?");
+}
+
+static const char *status_word(enum meeting_status s)
+{
+	return s == MEETING_COMPLETED ? "completed" : s == MEETING_IN_PROGRESS ? "running"
+										: "abandoned";
+}
+
+static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
+{
+	char date[16], hhmm[16], len[24], rating[16], line[200];
+	fmt_local(m->started_at, "%Y-%m-%d", date, sizeof date);
+	fmt_local(m->started_at, "%H:%M", hhmm, sizeof hhmm);
+	if (m->ended_at && m->ended_at >= m->started_at)
+		snprintf(len, sizeof len, "%ld", (long)(m->ended_at - m->started_at + 30) / 60);
+	else
+		snprintf(len, sizeof len, "-");
+	if (m->rating)
+		snprintf(rating, sizeof rating, "%d", m->rating);
+	else
+		snprintf(rating, sizeof rating, "-");
+	/* a narrow screen leaves out the start time, so that the status fits */
+	snprintf(line, sizeof line, "%s%s%s %4s %4d %4d %4d %4d %4d %4s  %-9s  ", date,
+		 w < 70 ? "" : " ", w < 70 ? "" : hhmm, len, m->present, m->n_depts, m->decisions,
+		 m->actions, m->wins, rating, status_word(m->status));
+	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
+	draw_fill(y, 2, w, a);
+	int used = draw_text(y, 2, line, w, m->status == MEETING_ABANDONED && !cur ? theme(C_MUTED)
+										     : a);
+	if (w - used > 8)
+		draw_text_fit(y, 2 + used, m->dept_names ? m->dept_names : "-", w - used,
+			      cur ? a : theme(C_MUTED));
+}
+
+/* The list's rows: between its heading (row 2) and the two rows above the
+ * status line that tell more about the row under the cursor. */
+static int list_rows(struct tui *t) { return t->rows - 7; }
+
+/* Draws text with marked spans (see SEARCH_MARK_ON) over up to `rows` rows of
+ * `width` columns from (y, x), cutting anywhere; ends with an ellipsis when
+ * the text does not fit. */
+static void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t normal,
+			     attr_t match)
+{
+	bool on = false;
+	int row = 0, col = 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	while (*s && row < rows) {
+		if (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) {
+			on = *s++ == SEARCH_MARK_ON;
+			continue;
+		}
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			n = 1;
+			memset(&ps, 0, sizeof ps);
+		}
+		char ch[8];
+		memcpy(ch, s, n < sizeof ch ? n : sizeof ch - 1);
+		ch[n < sizeof ch ? n : sizeof ch - 1] = '\0';
+		int cw = text_cols(ch);
+		if (col + cw > width - (row == rows - 1)) {
+			if (++row == rows) {
+				/* … */
+				draw_text(y + row - 1, x + col, "\xe2\x80\xa6", 1, normal);
+				break;
+			}
+			col = 0;
+		}
+		col += draw_text(y + row, x + col, ch, width - col, on ? match : normal);
+		s += n;
+	}
+}
+
+static void draw_list(struct tui *t)
+{
+	char line[160];
+	snprintf(line, sizeof line, " History: %lld meeting%s, newest first", (long long)H.m_total,
+		 H.m_total == 1 ? "" : "s");
+	draw_line(0, 0, line, t->cols, theme(C_TITLE));
+	int w = t->cols - 4, rows = list_rows(t);
+	draw_line(2, 2, w < 70 ? "Date        Min Pres Dept Dec. Act. Wins Rate  Status"
+			       : "Date       Time   Min Pres Dept Dec. Act. Wins Rate  Status     "
+				 "Departments present",
+		  w, theme(C_MUTED) | A_UNDERLINE);
+	if (H.m_total == 0)
+		draw_text(3, 2, "No meeting held yet.", w, theme(C_MUTED));
+	cursor_scroll(H.m_sel, &H.m_top, rows);
+	for (int r = 0; r < rows; r++) {
+		long idx = (long)H.m_top + r - (long)H.m_offset;
+		if (idx < 0 || (size_t)idx >= H.n_meetings)
+			break;
+		meeting_row(&H.meetings[idx], 3 + r, w, H.m_top + r == H.m_sel);
+	}
+	const struct meeting_summary *m = meeting_selected();
+	if (m) {
+		snprintf(line, sizeof line, "Meeting %lld, departments present: ",
+			 (long long)m->id);
+		int used = draw_text(t->rows - 3, 2, line, w, theme(C_HEADING));
+		draw_marked_rows(t->rows - 3, 2 + used, m->dept_names ? m->dept_names : "none",
+				 w - used, 2, theme(C_NORMAL), theme(C_NORMAL));
+	}
+	draw_line(t->rows - 1, 0, " Up/Down move  Enter minutes  / search all items  q home",
+		  t->cols, theme(C_STATUS));
+}
+
+/* --- search results ----------------------------------------------------- */
+
+/* Draws marked text: the spans between SEARCH_MARK_ON and SEARCH_MARK_OFF
+ * in the match attribute. Returns the columns used. */
+static int draw_marked(int y, int x, const char *s, int width, attr_t normal, attr_t match)
+{
+	int used = 0;
+	bool on = false;
+	while (*s && used < width) {
+		size_t n = strcspn(s, "\x01\x02");
+		char *part = xstrndup(s, n);
+		used += draw_text(y, x + used, part, width - used, on ? match : normal);
+		free(part);
+		s += n;
+		if (*s)
+			on = *s++ == SEARCH_MARK_ON;
+	}
+	return used;
+}
+
+static void hit_row(const struct search_hit *h, int y, int w, bool cur)
+{
+	char date[16], head[64];
+	fmt_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", date, sizeof date);
+	snprintf(head, sizeof head, "%-8.8s %s ", item_kind_name(h->it.kind), date);
+	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
+	draw_fill(y, 2, w, a);
+	int used = draw_text(y, 2, head, w, cur ? a : theme(C_MUTED));
+	int dw = w >= 90 ? 18 : 13;
+	draw_text_fit(y, 2 + used, h->it.dept_name ? h->it.dept_name : "-", dw,
+		      cur ? a : theme(C_ACCENT));
+	used += dw + 1;
+	if (w - used > 0)
+		draw_marked(y, 2 + used, h->marked, w - used, a, a | A_BOLD | A_UNDERLINE);
+}
+
+static void draw_results(struct tui *t)
+{
+	char line[400];
+	snprintf(line, sizeof line, " Search \"%s\": %lld match%s%s%s%s%s", H.words,
+		 (long long)H.h_total, H.h_total == 1 ? "" : "es", H.dept_name ? "  dept: " : "",
+		 H.dept_name ? H.dept_name : "", H.f.kind >= 0 ? "  kind: " : "",
+		 H.f.kind >= 0 ? item_kind_name((enum item_kind)H.f.kind) : "");
+	draw_line(0, 0, line, t->cols, theme(C_TITLE));
+	int w = t->cols - 4, rows = list_rows(t);
+	draw_line(2, 2, w >= 90 ? "Kind     Date       Department         Text"
+			       : "Kind     Date       Department    Text",
+		  w, theme(C_MUTED) | A_UNDERLINE);
+	if (H.h_total == 0)
+		draw_text(3, 2, "Nothing matches: / searches again, x clears the filters.", w,
+			  theme(C_MUTED));
+	cursor_scroll(H.h_sel, &H.h_top, rows);
+	for (int r = 0; r < rows; r++) {
+		long idx = (long)H.h_top + r - (long)H.h_offset;
+		if (idx < 0 || (size_t)idx >= H.n_hits)
+			break;
+		hit_row(&H.hits[idx], 3 + r, w, H.h_top + r == H.h_sel);
+	}
+	const struct search_hit *h = hit_selected();
+	if (h) {
+		snprintf(line, sizeof line, "#%lld %s, meeting %lld: ", (long long)h->it.id,
+			 item_kind_name(h->it.kind), (long long)h->it.meeting_id);
+		int used = draw_text(t->rows - 3, 2, line, w, theme(C_HEADING));
+		draw_marked_rows(t->rows - 3, 2 + used, h->marked, w - used, 2, theme(C_NORMAL),
+				 theme(C_NORMAL) | A_BOLD | A_UNDERLINE);
+	}
+	draw_line(t->rows - 1, 0, " Enter its meeting  / search  f department  t kind  x clear"
+		  "  q back", t->cols, theme(C_STATUS));
+}
+
+static void ask_words(struct tui *t)
+{
+	char *words = dialog_input(t, "Search every meeting's items", H.words ? H.words : "",
+				   NULL, NULL);
+	if (words)
+		search_run(t, words);
+}
+
+static void pick_dept_filter(struct tui *t)
+{
+	store_id id = pick_department(t, "Only items of department", "");
+	struct dept d;
+	if (!id || store_dept_get(t->st, id, &d) != STORE_OK)
+		return;
+	free(H.dept_name);
+	H.dept_name = xstrdup(d.name);
+	H.f.dept_id = id;
+	dept_free(&d);
+	search_run(t, H.words);
+}
+
+static void pick_kind_filter(struct tui *t)
+{
+	struct pick_option opts[ITEM_KIND_COUNT + 1];
+	opts[0] = (struct pick_option){-1, (char *)"any kind", NULL};
+	for (int k = 0; k < ITEM_KIND_COUNT; k++)
+		opts[k + 1] = (struct pick_option){
+			k, (char *)item_kind_name((enum item_kind)k), NULL};
+	int choice = dialog_pick(t, "Only items of kind", opts, ITEM_KIND_COUNT + 1, "", NULL);
+	if (choice < 0)
+		return;
+	H.f.kind = (int)opts[choice].id;
+	search_run(t, H.words);
+}
+
+static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	if (cursor_move(&H.h_sel, a, (size_t)H.h_total, list_rows(t))) {
+		if ((size_t)H.h_sel < H.h_offset || (size_t)H.h_sel >= H.h_offset + H.n_hits)
+			load_hits(t);
+		return;
+	}
+	const struct search_hit *h = hit_selected();
+	if (a == ACT_SELECT && h) {
+		if (h->it.meeting_id)
+			minutes_open(t, h->it.meeting_id, h->it.text);
+		else
+			tui_flash(t, false, "Item #%lld was not captured in a meeting.",
+				  (long long)h->it.id);
+	} else if (a == ACT_QUIT) {
+		H.mode = MODE_LIST;
+	} else if (!is_key && ch == 'f') {
+		pick_dept_filter(t);
+	} else if (!is_key && ch == 't') {
+		pick_kind_filter(t);
+	} else if (!is_key && ch == 'x') {
+		free(H.dept_name);
+		H.dept_name = NULL;
+		H.f.dept_id = 0;
+		H.f.kind = -1;
+		search_run(t, H.words);
+	}
+}
+
+/* --- the view ----------------------------------------------------------- */
+
+static void hist_draw(struct tui *t)
+{
+	if (H.mode == MODE_MINUTES)
+		draw_minutes(t);
+	else if (H.mode == MODE_RESULTS)
+		draw_results(t);
+	else
+		draw_list(t);
+}
+
+static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a)
+{
+	if (a == ACT_HELP || a == ACT_REDRAW)
+		return a;
+	if (!is_key && ch == '/' && H.mode != MODE_MINUTES) {
+		ask_words(t);
+		return ACT_NONE;
+	}
+	if (H.mode == MODE_MINUTES) {
+		key_minutes(t, a);
+		return ACT_NONE;
+	}
+	if (H.mode == MODE_RESULTS) {
+		key_results(t, ch, is_key, a);
+		return ACT_NONE;
+	}
+	if (cursor_move(&H.m_sel, a, (size_t)H.m_total, list_rows(t))) {
+		if ((size_t)H.m_sel < H.m_offset || (size_t)H.m_sel >= H.m_offset + H.n_meetings)
+			load_meetings(t);
+	} else if (a == ACT_SELECT && meeting_selected()) {
+		minutes_open(t, meeting_selected()->id, NULL);
+	} else if (a == ACT_QUIT) {
+		tui_set_view(t, &view_home);
+	}
+	return ACT_NONE;
+}
+
+const struct view_ops view_history = {
+	.name = "history", .draw = hist_draw, .key = hist_key, .close = hist_close};
+
+void history_view_open(struct tui *t)
+{
+	tui_set_view(t, &view_history);
+	memset(&H, 0, sizeof H);
+	H.f.kind = -1;
+	load_meetings(t);
+}
