@@ -36,7 +36,8 @@ static void facts_load(struct tui *t, struct home_facts *f)
  * is in progress), help and quit. */
 struct home_entry {
 	const char *label;
-	wint_t key; /* 0: none */
+	const char *brief; /* for narrow columns */
+	wint_t key;        /* 0: none */
 	void (*open)(struct tui *t);
 };
 
@@ -44,17 +45,17 @@ static void people_open(struct tui *t) { tui_set_view(t, &view_people); }
 static void map_open(struct tui *t) { stakeholder_view_open(t, 0, NULL); }
 
 static const struct home_entry home_menu[] = {
-	{"Start a meeting", 0, NULL},
-	{"History and search", 'h', history_view_open},
-	{"Actions: who owes what", 'a', actions_view_open},
-	{"Decisions: the decision log", 'd', decisions_view_open},
-	{"Cadence and participation", 'C', cadence_view_open},
-	{"Council and charter", 'c', council_view_open},
-	{"Departments and people", 'p', people_open},
-	{"Stakeholder map and champions", 'm', map_open},
-	{"Agenda templates", 't', agenda_view_open},
-	{"Help: keys", '?', NULL},
-	{"Quit", 'q', NULL},
+	{"Start a meeting", "Start a meeting", 0, NULL},
+	{"History and search", "History", 'h', history_view_open},
+	{"Actions: who owes what", "Actions", 'a', actions_view_open},
+	{"Decisions: the decision log", "Decisions", 'd', decisions_view_open},
+	{"Cadence and participation", "Cadence", 'C', cadence_view_open},
+	{"Council and charter", "Council", 'c', council_view_open},
+	{"Departments and people", "People", 'p', people_open},
+	{"Stakeholder map and champions", "Stakeholders", 'm', map_open},
+	{"Agenda templates", "Agendas", 't', agenda_view_open},
+	{"Help: keys", "Help", '?', NULL},
+	{"Quit", "Quit", 'q', NULL},
 };
 
 #define HOME_MEETING 0
@@ -77,11 +78,12 @@ static bool todo_text(struct tui *t, char *line, size_t len)
 	return any;
 }
 
-static void menu_label(const struct home_facts *f, int i, char *buf, size_t len)
+static void menu_label(const struct home_facts *f, int i, bool brief, char *buf, size_t len)
 {
 	const struct home_entry *e = &home_menu[i];
-	const char *label = i == HOME_MEETING && f->in_progress ? "Resume the meeting in progress"
-								: e->label;
+	const char *label = i == HOME_MEETING && f->in_progress
+				    ? (brief ? "Resume meeting" : "Resume the meeting in progress")
+				    : brief ? e->brief : e->label;
 	if (e->open && e->key)
 		snprintf(buf, len, "  %s (%lc)  ", label, (wint_t)e->key);
 	else
@@ -116,23 +118,28 @@ static void home_draw(struct tui *t)
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int x = 2, w = t->cols - 4, y = 2;
 	draw_text(y++, x, "CX mission", w, theme(C_HEADING));
-	/* The mission gives up rows before the menu does: below it come a gap,
-	 * three or four lines of facts, a gap, the menu (in two columns if need
-	 * be) and the status line. */
+	/* Below the mission come a gap, three or four lines of facts, a gap, the
+	 * to-do line if any, the menu and the status line. The menu takes two
+	 * columns when one would not fit under the whole mission; then the
+	 * mission gives up rows if it still must. */
 	char todo[400];
 	int todo_rows = todo_text(t, todo, sizeof todo) ? text_wrap_rows(todo, w, 2) : 0;
 	int below = 1 + 3 + (f.have_last ? 1 : 0) + 1 + 1 + (todo_rows ? todo_rows + 1 : 0);
-	int mission_rows = t->rows - y - below - HOME_N;
-	if (mission_rows < 1)
-		mission_rows = t->rows - y - below - (HOME_N + 1) / 2;
-	mission_rows = mission_rows < 1 ? 1 : mission_rows > 4 ? 4 : mission_rows;
-	if (f.have_org && *f.org.text[ORG_MISSION])
-		y += draw_wrapped(y, x + 2, f.org.text[ORG_MISSION], w - 2, mission_rows,
-				  theme(C_ACCENT));
-	else
-		y += draw_wrapped(y, x + 2, "Not written yet: press c to write it.", w - 2, 1,
-				  theme(C_MUTED));
-	y++;
+	bool have_mission = f.have_org && *f.org.text[ORG_MISSION];
+	const char *mission = have_mission ? f.org.text[ORG_MISSION]
+					   : "Not written yet: press c to write it.";
+	int avail = t->rows - y - below, mission_rows = text_wrap_rows(mission, w - 2, 4);
+	int cols = 1, gap = 1;
+	if (mission_rows + HOME_N > avail) {
+		cols = 2;
+		int room = avail - (HOME_N + 1) / 2;
+		if (room < 1) /* still short: the blank lines go first */
+			gap = 0, room += 2 + (todo_rows ? 1 : 0);
+		mission_rows = room < 1 ? 1 : room < mission_rows ? room : mission_rows;
+	}
+	y += draw_wrapped(y, x + 2, mission, w - 2, mission_rows,
+			  have_mission ? theme(C_ACCENT) : theme(C_MUTED));
+	y += gap;
 	char cad[48];
 	cadence_format(&f.org.cadence, cad, sizeof cad);
 	snprintf(line, sizeof line, "Cadence: %s", cad);
@@ -153,19 +160,18 @@ static void home_draw(struct tui *t)
 			 : f.last.status == MEETING_COMPLETED ? "completed" : "abandoned", rating);
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
-	y++;
+	y += gap;
 	if (todo_rows)
-		y += draw_wrapped(y, x, todo, w, todo_rows, theme(C_WARNING)) + 1;
+		y += draw_wrapped(y, x, todo, w, todo_rows, theme(C_WARNING)) + gap;
 	if (home_sel >= HOME_N)
 		home_sel = HOME_N - 1;
-	/* One column, or two when the rows left cannot hold every entry. */
-	int cols = HOME_N > t->rows - 2 - y ? 2 : 1;
 	int per_col = (HOME_N + cols - 1) / cols, cw = w / cols;
+	bool brief = cols > 1 && cw < 38;
 	for (int i = 0; i < HOME_N; i++) {
 		int ry = y + i % per_col, rx = x + (i / per_col) * cw;
 		if (ry >= t->rows - 1)
 			continue;
-		menu_label(&f, i, line, sizeof line);
+		menu_label(&f, i, brief, line, sizeof line);
 		draw_text(ry, rx, line, cw - 1, i == home_sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
 	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  ?  help  q quit", t->cols,
