@@ -71,6 +71,29 @@ static void open__migrates_an_empty_file(void **state)
 	free(path);
 }
 
+/* Statements are compiled on first use; `check` compiles them all, so an
+ * index or a column missing from the file is found there, with its name. */
+static void check__finds_a_query_that_does_not_fit_the_schema(void **state)
+{
+	(void)state;
+	char err[512], *problems = NULL;
+	struct store *st = tu_open_setup();
+	char *path = xstrdup(store_path(st));
+	assert_int_equal(store_prepare_all(st), STORE_OK);
+	assert_int_equal(store_check(st, &problems), STORE_OK);
+	assert_null(problems);
+	store_close(st);
+	raw_exec(path, "DROP INDEX items_decisions");
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_check(st, &problems), STORE_CORRUPT);
+	assert_non_null(problems);
+	assert_non_null(strstr(problems, "a query does not fit the schema"));
+	assert_non_null(strstr(problems, "items_decisions"));
+	free(problems);
+	store_close(st);
+	free(path);
+}
+
 static void open__refuses_newer_schema_and_leaves_it_untouched(void **state)
 {
 	(void)state;
@@ -599,6 +622,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(open__creates_private_file_at_current_version),
 		cmocka_unit_test(open__migrates_an_empty_file),
+		cmocka_unit_test(check__finds_a_query_that_does_not_fit_the_schema),
 		cmocka_unit_test(open__refuses_newer_schema_and_leaves_it_untouched),
 		cmocka_unit_test(open__refuses_a_file_that_is_not_a_database),
 		cmocka_unit_test(open__refuses_another_programs_database),

@@ -59,6 +59,10 @@ void store_set_actor(struct store *st, const char *actor);
  * other code when the check could not run (store_errmsg says why). */
 enum store_rc store_check(struct store *st, char **problems);
 
+/* Compiles every statement the store may run (they are otherwise compiled on
+ * first use): a check that the schema is what this program expects. */
+enum store_rc store_prepare_all(struct store *st);
+
 enum store_rc store_begin(struct store *st);
 enum store_rc store_commit(struct store *st);
 void store_rollback(struct store *st);

@@ -130,12 +130,33 @@ void store_set_actor(struct store *st, const char *actor)
 	st->actor = actor ? xstrdup(actor) : NULL;
 }
 
+/* Statements are compiled on first use, so that a command pays only for the
+ * few it runs. A statement that fails to compile is reported as the store's
+ * error; the NULL returned makes every later SQLite call on it fail safely
+ * (SQLITE_MISUSE), which the caller's step reports. */
+static sqlite3_stmt *stmt_prepare(struct store *st, enum stmt_id id)
+{
+	if (!st->stmt[id] && sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
+						SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
+						NULL) != SQLITE_OK)
+		store_fail(st, "preparing a query");
+	return st->stmt[id];
+}
+
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id)
 {
-	sqlite3_stmt *s = st->stmt[id];
+	sqlite3_stmt *s = stmt_prepare(st, id);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return s;
+}
+
+enum store_rc store_prepare_all(struct store *st)
+{
+	for (int i = 0; i < STMT_COUNT; i++)
+		if (!stmt_prepare(st, (enum stmt_id)i))
+			return store_fail(st, "preparing queries");
+	return STORE_OK;
 }
 
 enum store_rc stmt_exec(struct store *st, sqlite3_stmt *s, const char *what)
@@ -475,13 +496,14 @@ static enum store_rc configure(struct store *st)
 	return rc;
 }
 
-static enum store_rc prepare_all(struct store *st)
+/* The transaction statements are compiled at once: a rollback must never
+ * depend on compiling anything (say, with the disk full). */
+static enum store_rc prepare_tx(struct store *st)
 {
-	for (int i = 0; i < STMT_COUNT; i++) {
-		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-				       &st->stmt[i], NULL) != SQLITE_OK)
+	static const enum stmt_id tx[] = {STMT_BEGIN, STMT_COMMIT, STMT_ROLLBACK};
+	for (size_t i = 0; i < ARRAY_SIZE(tx); i++)
+		if (!stmt_prepare(st, tx[i]))
 			return store_fail(st, "preparing queries");
-	}
 	return STORE_OK;
 }
 
@@ -543,7 +565,7 @@ enum store_rc store_open(const char *path, struct store **out, char *err, size_t
 	if (rc == STORE_OK)
 		rc = migrate(st, version);
 	if (rc == STORE_OK)
-		rc = prepare_all(st);
+		rc = prepare_tx(st);
 	if (rc == STORE_OK) {
 		trace_open(st);
 		*out = st;
@@ -581,6 +603,11 @@ enum store_rc store_check(struct store *st, char **problems)
 		return out;
 	}
 	sqlite3_reset(s);
+	/* Every query must compile against the tables and indexes found. */
+	if (store_prepare_all(st) != STORE_OK) {
+		sb_addf(&sb, "a query does not fit the schema: %s\n", sqlite3_errmsg(st->db));
+		n++;
+	}
 	if (n == 0) {
 		sb_free(&sb);
 		return STORE_OK;

@@ -197,9 +197,9 @@
 	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
 		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS) \
-	X(DEC_REST, DECISION_SELECT " FROM items i INDEXED BY dec_items_kind" DECISION_JOINS \
+	X(DEC_REST, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
 		" WHERE " DECISION_REST " ORDER BY i.id DESC LIMIT ?4 OFFSET ?5") \
-	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY dec_items_kind" \
+	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
 		" WHERE " DECISION_REST) \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
 		" JOIN items o ON o.id = l.to_item WHERE l.from_item = ?1 AND o.deleted_at IS NULL" \
@@ -210,7 +210,7 @@
 		" LEFT JOIN departments d ON d.id = i.department_id" \
 		" WHERE i.superseded_by = ? AND i.deleted_at IS NULL ORDER BY i.id") \
 	X(DEC_LATER, "SELECT i.id, i.created_at, i.text, d.name FROM items i" \
-		" INDEXED BY dec_items_kind LEFT JOIN departments d ON d.id = i.department_id" \
+		" INDEXED BY items_decisions LEFT JOIN departments d ON d.id = i.department_id" \
 		" WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.id <> ?1" \
 		" AND i.created_at >= ?2 ORDER BY i.id DESC LIMIT ?3") \
 	X(DEC_SET_REVISIT, "UPDATE items SET revisit_on = ?, updated_at = ? WHERE id = ?" \

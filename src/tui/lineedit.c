@@ -147,6 +147,8 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 		return true;
 	}
 	if (ch == CTRL('u')) { /* delete to the start */
+		if (le->cursor == 0) /* nothing before it; buf may be NULL */
+			return true;
 		memmove(le->buf, le->buf + le->cursor, (le->len - le->cursor) * sizeof *le->buf);
 		le->len -= le->cursor;
 		le->cursor = 0;
@@ -158,6 +160,8 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 			start--;
 		while (start > 0 && is_word(le->buf[start - 1]))
 			start--;
+		if (start == end) /* nothing to delete; buf may be NULL */
+			return true;
 		memmove(le->buf + start, le->buf + end, (le->len - end) * sizeof *le->buf);
 		le->len -= end - start;
 		le->cursor = start;
