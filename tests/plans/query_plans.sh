@@ -1,0 +1,50 @@
+#!/bin/bash
+# query_plans.sh - every statement that the reports between meetings run, on
+# a year of synthetic history, checked with EXPLAIN QUERY PLAN: none may read
+# the items or their events whole, or look items up by their kind alone once
+# per meeting (which made `cxmeet history` take 13 s on ten years).
+# Usage: query_plans.sh PATH-TO-CXMEET
+set -euo pipefail
+here=$(dirname "$0")
+. "$here/plan_check.sh"
+cxmeet=$(realpath "$1")
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+db=$dir/plans.db
+export CXMEET_NOW=2026-11-23T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 CXMEET_TRACE_SQL=$dir/trace.sql
+"$cxmeet" --db "$db" demo --years 1 --seed 1 >/dev/null
+: >"$dir/trace.sql"
+dept=$(sqlite3 "$db" "SELECT name FROM departments ORDER BY id LIMIT 1")
+person=$(sqlite3 "$db" "SELECT name FROM people ORDER BY id LIMIT 1")
+run() { "$cxmeet" --db "$db" "$@" >/dev/null 2>&1 || true; }
+run status
+run history
+run history --dept "$dept" --format json
+run search customer
+run search customer --kind decision --dept "$dept"
+run show last --format json
+run actions
+run actions --dept "$dept"
+run actions --owner "$person" --state all
+run overdue
+run digest
+run decisions --format csv
+run decisions --revisit-due --dept "$dept"
+run decisions --search customer
+run cadence --format json
+run champions --all
+run agenda list
+run export --format ics
+run export --format csv
+n=0 bad=0
+while IFS= read -r stmt; do
+	n=$((n + 1))
+	why=$(plan_problem "$db" "$stmt")
+	if [ -n "$why" ]; then
+		bad=$((bad + 1))
+		printf 'not ok - %s\n  %.300s\n' "$why" "$stmt"
+	fi
+done < <(grep -E '^(SELECT|WITH) ' "$dir/trace.sql" | distinct_shapes)
+echo "$n distinct statements checked, $bad that would not scale"
+[ "$n" -gt 20 ] || { echo "too few statements traced: is CXMEET_TRACE_SQL working?"; exit 1; }
+[ "$bad" -eq 0 ]
