@@ -131,7 +131,7 @@
 		" AND deleted_at IS NULL") \
 	X(ACTION_COUNTS, "SELECT count(*), count(*) FILTER (WHERE due_on < ?1) FROM items" \
 		" WHERE kind = 'action' AND status = 'open' AND deleted_at IS NULL" \
-		" AND coalesce(meeting_id, 0) <> ?2") \
+		" AND meeting_id IS NOT ?2") \
 	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)") \
 	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
