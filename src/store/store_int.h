@@ -138,7 +138,7 @@
 	X(MEETING_ITEMS, ITEM_SELECT " WHERE i.meeting_id = ?1 AND (?2 = 0 OR i.step_id = ?2)" \
 		" AND i.deleted_at IS NULL ORDER BY i.id") \
 	X(OPEN_ACTIONS, ITEM_SELECT " WHERE i.kind = 'action' AND i.status = 'open'" \
-		" AND i.deleted_at IS NULL AND coalesce(i.meeting_id, 0) <> ?1" \
+		" AND i.deleted_at IS NULL AND i.meeting_id IS NOT ?1" \
 		" ORDER BY i.due_on, i.id LIMIT ?2 OFFSET ?3") \
 	X(ITEMS_AFTER, ITEM_SELECT " WHERE i.id > ?1 AND i.deleted_at IS NULL ORDER BY i.id LIMIT ?2") \
 	X(MEETINGS_AFTER, MEETING_SELECT " WHERE id > ?1 ORDER BY id LIMIT ?2") \
