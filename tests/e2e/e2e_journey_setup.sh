@@ -193,6 +193,10 @@ note "phase 4: a meeting on an adjusted copy of the template"
 keys Home Enter
 wait_re "─ Which agenda\? ─"
 expect_screen "Standard council meeting  10 steps, 73 min, default" "the edited template is offered"
+expect_screen "Quarterly review  10 steps, 73 min" "so is the copy"
+text stand
+wait_re "Filter: +stand"
+wait_gone "Quarterly review  10 steps"
 keys Enter
 wait_for " This meeting's agenda (from Standard council meeting)  10 steps, 73 min"
 keys j j j s
@@ -223,6 +227,8 @@ expect_eq "$(sql "SELECT group_concat(position || ':' || title || ':' || planned
 	'0:Welcome & roll call:3:0:roll-call|1:Mission, "why" we ride:4:0:mission|2:Action review:10:0:action-review|3:Customer story:7:1:story|4:Insights & metrics:5:0:insights|5:Supplier delays:6:0:topic|6:Priorities & decisions:15:0:priorities|7:Wins & hidden heroes:7:0:wins|8:New actions:8:0:new-actions|9:Guest: "Velo" dealer, 3 asks:12:0:topic|10:Wrap-up:5:0:wrap-up' \
 	"meeting_steps: the skipped step, the guest topic, the changed minutes"
 expect_eq "$(template_dump)" "$before" "starting the meeting leaves the templates alone"
+expect_eq "$(sql "SELECT t.name FROM meetings m JOIN agenda_templates t ON t.id = m.template_id")" \
+	"Standard council meeting" "the meeting is on the template picked"
 
 note "the roll call: the lead and the sponsor are present"
 wait_re "Roll call: 0 of 3 present"
