@@ -491,6 +491,45 @@ static void item__every_kind_round_trips(void **state)
 	store_close(st);
 }
 
+/* Actions taken outside any meeting count and list as open everywhere (the
+ * exports too); only the excluded meeting's own actions are left out (the
+ * action review shows what was owed before the meeting). */
+static void item__open_actions_include_actions_outside_meetings(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	store_id tid, mid;
+	struct agenda_template a;
+	assert_int_equal(store_template_default(st, &tid), STORE_OK);
+	assert_int_equal(store_template_get(st, tid, &a), STORE_OK);
+	add_item(st, ITEM_ACTION, "Outside, overdue", 0, 0, date_from_ymd(2026, 11, 1));
+	add_item(st, ITEM_ACTION, "Outside, not yet due", 0, 0, date_from_ymd(2026, 12, 1));
+	assert_int_equal(store_meeting_start(st, tid, &a, 1790000000, 0, &mid), STORE_OK);
+	struct item it = {.kind = ITEM_ACTION, .text = "In the meeting, overdue",
+			  .due = date_from_ymd(2026, 10, 1), .revisit = DATE_NONE, .meeting_id = mid};
+	assert_int_equal(store_item_add(st, &it, 1790000100), STORE_OK);
+	int64_t open = -1, overdue = -1;
+	cx_date today = date_from_ymd(2026, 11, 23);
+	assert_int_equal(store_action_counts(st, today, 0, &open, &overdue), STORE_OK);
+	assert_int_equal(open, 3);
+	assert_int_equal(overdue, 2);
+	assert_int_equal(store_action_counts(st, today, mid, &open, &overdue), STORE_OK);
+	assert_int_equal(open, 2);
+	assert_int_equal(overdue, 1);
+	struct item *items;
+	size_t n;
+	assert_int_equal(store_open_actions(st, 0, 0, 10, &items, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(items[0].text, "In the meeting, overdue");
+	item_list_free(items, n);
+	assert_int_equal(store_open_actions(st, mid, 0, 10, &items, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(items[0].text, "Outside, overdue");
+	item_list_free(items, n);
+	agenda_free(&a);
+	store_close(st);
+}
+
 static void item__changes_are_events_in_one_history(void **state)
 {
 	(void)state;
@@ -635,6 +674,7 @@ int main(void)
 		cmocka_unit_test(template__default_agenda_is_loaded_once),
 		cmocka_unit_test(meeting__round_trip_with_own_agenda_copy),
 		cmocka_unit_test(item__every_kind_round_trips),
+		cmocka_unit_test(item__open_actions_include_actions_outside_meetings),
 		cmocka_unit_test(item__changes_are_events_in_one_history),
 		cmocka_unit_test(item__history_is_append_only),
 		cmocka_unit_test(item__links_supersede_and_search),

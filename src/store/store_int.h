@@ -131,14 +131,14 @@
 		" AND deleted_at IS NULL") \
 	X(ACTION_COUNTS, "SELECT count(*), count(*) FILTER (WHERE due_on < ?1) FROM items" \
 		" WHERE kind = 'action' AND status = 'open' AND deleted_at IS NULL" \
-		" AND coalesce(meeting_id, 0) <> ?2") \
+		" AND meeting_id IS NOT ?2") \
 	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)") \
 	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
 	X(MEETING_ITEMS, ITEM_SELECT " WHERE i.meeting_id = ?1 AND (?2 = 0 OR i.step_id = ?2)" \
 		" AND i.deleted_at IS NULL ORDER BY i.id") \
 	X(OPEN_ACTIONS, ITEM_SELECT " WHERE i.kind = 'action' AND i.status = 'open'" \
-		" AND i.deleted_at IS NULL AND coalesce(i.meeting_id, 0) <> ?1" \
+		" AND i.deleted_at IS NULL AND i.meeting_id IS NOT ?1" \
 		" ORDER BY i.due_on, i.id LIMIT ?2 OFFSET ?3") \
 	X(ITEMS_AFTER, ITEM_SELECT " WHERE i.id > ?1 AND i.deleted_at IS NULL ORDER BY i.id LIMIT ?2") \
 	X(MEETINGS_AFTER, MEETING_SELECT " WHERE id > ?1 ORDER BY id LIMIT ?2") \

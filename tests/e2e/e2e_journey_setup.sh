@@ -1,0 +1,324 @@
+#!/bin/bash
+# e2e_journey_setup - the promise of the council set-up, end to end at 80x24:
+# from an empty database (no `cxmeet init`), in the TUI alone, a new user walks
+# through the first run (name, mission, success statement, cadence, the
+# default departments kept, renamed, removed and one made behind the scenes,
+# three council members), writes two charter answers, edits the standard
+# agenda (a step renamed and given other minutes, a step moved, a step added),
+# and then runs a meeting on an adjusted copy of it (a step skipped, a guest
+# topic, other minutes) to the end, with a decision, an action and a rating.
+# The database is checked after each phase, and the template's steps are the
+# same after the meeting as before it.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh" "$@"
+
+template_dump() {
+	sql "SELECT template_id, position, title, kind, minutes, prompt FROM agenda_template_steps
+	     ORDER BY template_id, position"
+}
+versions() {
+	sql "SELECT group_concat(field || '=' || body, '|') FROM
+	     (SELECT field, body FROM org_text_versions ORDER BY id)"
+}
+
+[ ! -e "$CXMEET_DB" ] || die "the database exists before the first start"
+start_tui 80 24
+
+note "phase 1: the first run"
+wait_for "setting up your CX council  (step 1 of 6)"
+wait_for "Your organisation"
+text 'Lakeside "Bikes", Ltd'
+keys Enter
+wait_for "Your CX mission"
+wait_for "Saved: Organisation."
+text 'Every rider gets a fix, "fast"'
+keys Enter
+wait_for "Your CX success statement"
+wait_for "Saved: CX mission."
+text "Repeat customers up 10%, measured quarterly"
+keys Enter
+wait_for "Your cadence"
+expect_screen "monthly  (current)" "monthly is the current cadence"
+keys Enter
+wait_for "Your departments"
+wait_for "Saved: the council meets monthly."
+expect_eq "$(sql "SELECT name || '|' || mission || '|' || success || '|' || cadence_unit || ' ' ||
+	cadence_n FROM organisation")" \
+	'Lakeside "Bikes", Ltd|Every rider gets a fix, "fast"|Repeat customers up 10%, measured quarterly|month 1' \
+	"the name, the mission, the success statement and the cadence are saved"
+expect_eq "$(versions)" \
+	'name=Lakeside "Bikes", Ltd|mission=Every rider gets a fix, "fast"|success=Repeat customers up 10%, measured quarterly' \
+	"one version of each text"
+
+note "the departments: one renamed, one removed, one made behind the scenes"
+wait_re "^    Customer Service +customer-facing"
+keys Home r
+wait_for "Rename the department"
+keys C-u
+text 'Customer Care, "Support"'
+keys Enter
+wait_for 'Renamed to Customer Care, "Support".'
+wait_for 'Customer Care, "Support"'
+keys j X
+wait_for "Remove Facilities? (it is archived: its history stays)"
+keys y
+wait_for "Removed Facilities."
+poll 5 off_screen_re "^    Facilities" || die "Facilities is still listed"
+note "Product is the 6th row now"
+keys Home j j j j j j Space
+wait_for "Product: behind the scenes."
+wait_re "^    Product +behind the scenes"
+expect_eq "$(sql "SELECT group_concat(name || ':' || facing || ':' || (archived_at IS NOT NULL), '|') FROM
+	(SELECT * FROM departments ORDER BY name)")" \
+	'Customer Care, "Support":customer:0|Facilities:behind:1|Finance:behind:0|HR:behind:0|IT:behind:0|Marketing:customer:0|Operations:behind:0|Product:behind:0|Sales:customer:0|Supply Chain:behind:0' \
+	"the departments: renamed, removed (archived), Product behind the scenes"
+keys Enter
+wait_for "Your first council members"
+wait_for "Nobody yet"
+
+note "three council members: a sponsor, a lead, a champion"
+# add_member NAME DEPT-FILTER DEPT ROLE-FILTER ROLE
+add_member() {
+	keys a
+	wait_for "New council member: name"
+	text "$1"
+	keys Enter
+	wait_for "Department of ${1%% *}"
+	text "$2"
+	wait_re "Filter: +$2"
+	wait_for "$3"
+	keys Enter
+	wait_for "Role of ${1%% *}"
+	text "$4"
+	wait_re "Filter: +$4"
+	keys Enter
+	wait_for "Added $1 ($5)."
+}
+add_member "Ines Duarte" Fin Finance spo sponsor
+add_member "Omar O'Neil" Cust 'Customer Care, "Support"' lea lead
+add_member "Kai Brandt" Prod Product cha champion
+expect_eq "$(sql "SELECT group_concat(p.name || ':' || d.name || ':' || p.role, '|') FROM
+	(SELECT * FROM people ORDER BY id) p JOIN departments d ON d.id = p.department_id")" \
+	"Ines Duarte:Finance:sponsor|Omar O'Neil:Customer Care, \"Support\":lead|Kai Brandt:Product:champion" \
+	"the members with their departments and roles"
+keys Enter
+wait_for "Set-up done."
+wait_for "Start a meeting"
+expect_eq "$(sql "SELECT setup_step FROM organisation")" 7 "the set-up is done"
+
+note "phase 2: two charter answers in the council view"
+keys c
+wait_for "Roster check"
+keys Down Down Enter
+wait_re "─ Vision ─"
+text 'The bike shop people "recommend", first'
+keys Enter
+wait_for "Saved: Vision."
+keys Down Enter
+wait_re "─ Goals and objectives ─"
+text "Answer every repair question within 1 day, by June"
+keys Enter
+wait_for "Saved: Goals and objectives."
+expect_screen 'The bike shop people "recommend", first' "the vision is shown"
+expect_screen "Answer every repair question within 1 day, by June" "the goals are shown"
+expect_eq "$(sql "SELECT vision || '|' || goals FROM organisation")" \
+	'The bike shop people "recommend", first|Answer every repair question within 1 day, by June' \
+	"the two charter answers are stored"
+expect_eq "$(versions)" \
+	'name=Lakeside "Bikes", Ltd|mission=Every rider gets a fix, "fast"|success=Repeat customers up 10%, measured quarterly|vision=The bike shop people "recommend", first|goals=Answer every repair question within 1 day, by June' \
+	"each answer is one more version"
+keys q
+wait_for "Start a meeting"
+
+note "phase 3: the agenda template edited"
+keys t
+wait_for "Enter steps  n new copy"
+keys Enter
+wait_for " Agenda: Standard council meeting (default)  9 steps, 65 min"
+keys j e
+wait_re "─ Step title ─"
+keys C-u
+text 'Mission, "why" we ride'
+keys Enter
+wait_re "─ Planned minutes"
+keys C-u
+text 4
+keys Enter
+wait_re "─ Kind of step ─"
+keys Enter
+wait_for "Saved: step changed."
+keys j j K
+wait_for "Saved: step moved up."
+keys j j a
+wait_re "─ New step: its title ─"
+text "Supplier delays"
+keys Enter
+wait_re "─ Planned minutes"
+keys C-u
+text 6
+keys Enter
+wait_re "─ Kind of step ─"
+keys Enter
+wait_for "Saved: step added."
+wait_for " Agenda: Standard council meeting (default)  10 steps, 73 min"
+expect_screen '  2. Mission, "why" we ride' "the renamed step shows"
+expect_screen "  6. Supplier delays" "the new step shows after the cursor"
+edited='0|Welcome & roll call|roll-call|3
+1|Mission, "why" we ride|mission|4
+2|Action review|action-review|10
+3|Customer story|story|7
+4|Insights & metrics|insights|8
+5|Supplier delays|topic|6
+6|Priorities & decisions|priorities|15
+7|Wins & hidden heroes|wins|7
+8|New actions|new-actions|8
+9|Wrap-up|wrap-up|5'
+expect_eq "$(sql "SELECT position, title, kind, minutes FROM agenda_template_steps ORDER BY position")" \
+	"$edited" "the template's steps as edited"
+keys q
+wait_for "Enter steps  n new copy"
+note "a copy, so that a meeting has two templates to choose from"
+keys n
+wait_re "─ New agenda, a copy of Standard council meeting: its name ─"
+text "Quarterly review"
+keys Enter
+wait_for "Saved: agenda Quarterly review added."
+expect_eq "$(sql "SELECT count(*) FROM agenda_template_steps GROUP BY template_id")" "$(printf '10\n10')" \
+	"the copy has the edited steps"
+keys q
+wait_for "Start a meeting"
+before=$(template_dump)
+
+note "phase 4: a meeting on an adjusted copy of the template"
+keys Home Enter
+wait_re "─ Which agenda\? ─"
+expect_screen "Standard council meeting  10 steps, 73 min, default" "the edited template is offered"
+expect_screen "Quarterly review  10 steps, 73 min" "so is the copy"
+text stand
+wait_re "Filter: +stand"
+wait_gone "Quarterly review  10 steps"
+keys Enter
+wait_for " This meeting's agenda (from Standard council meeting)  10 steps, 73 min"
+keys j j j s
+wait_for "Skipping Customer story (this meeting only)."
+expect_screen "  4. (skipped) Customer story" "the skipped step is marked"
+keys G a
+wait_re "─ Guest topic: its title ─"
+text 'Guest: "Velo" dealer, 3 asks'
+keys Enter
+wait_re "─ Planned minutes \(1 to 240\) ─"
+keys C-u
+text 12
+keys Enter
+wait_for "Guest topic added (this meeting only)."
+expect_screen ' 10. Guest: "Velo" dealer, 3 asks' "the guest topic goes before the wrap-up"
+keys g j j j j e
+wait_re "─ Planned minutes for this meeting"
+keys C-u
+text 5
+keys Enter
+wait_gone "Planned minutes for this meeting"
+wait_for " This meeting's agenda (from Standard council meeting)  11 steps, 75 min"
+expect_eq "$(sql "SELECT count(*) FROM meetings")" 0 "nothing written before the start"
+keys Enter
+wait_for "Step 1/11: Welcome & roll call"
+wait_for "Meeting started (step 1)."
+expect_eq "$(sql "SELECT group_concat(position || ':' || title || ':' || planned_minutes || ':' || skipped || ':' || kind, '|') FROM (SELECT * FROM meeting_steps ORDER BY position)")" \
+	'0:Welcome & roll call:3:0:roll-call|1:Mission, "why" we ride:4:0:mission|2:Action review:10:0:action-review|3:Customer story:7:1:story|4:Insights & metrics:5:0:insights|5:Supplier delays:6:0:topic|6:Priorities & decisions:15:0:priorities|7:Wins & hidden heroes:7:0:wins|8:New actions:8:0:new-actions|9:Guest: "Velo" dealer, 3 asks:12:0:topic|10:Wrap-up:5:0:wrap-up' \
+	"meeting_steps: the skipped step, the guest topic, the changed minutes"
+expect_eq "$(template_dump)" "$before" "starting the meeting leaves the templates alone"
+expect_eq "$(sql "SELECT t.name FROM meetings m JOIN agenda_templates t ON t.id = m.template_id")" \
+	"Standard council meeting" "the meeting is on the template picked"
+
+note "the roll call: the lead and the sponsor are present"
+wait_re "Roll call: 0 of 3 present"
+keys Space
+wait_for "Omar O'Neil is present."
+keys j Space
+wait_for "Ines Duarte is present."
+wait_re "Roll call: 2 of 3 present"
+expect_eq "$(sql "SELECT group_concat(p.name, '|') FROM attendance a JOIN people p ON p.id = a.person_id
+	WHERE a.present = 1 ORDER BY p.name")" "Ines Duarte|Omar O'Neil" "two members present"
+
+note "through the steps: the skipped one is passed over"
+keys l
+wait_for "Step 2/11: Mission, \"why\" we ride"
+keys l
+wait_for "Step 3/11: Action review"
+keys l
+wait_for "Step 5/11: Insights & metrics"
+keys l
+wait_for "Step 6/11: Supplier delays"
+keys l
+wait_for "Step 7/11: Priorities & decisions"
+open_form d decision
+text 'Loan bikes for repairs over 3 days, "free"'
+keys Tab Tab
+pick Cus 'Customer Care, "Support"'
+keys Tab
+pick Ine "Ines Duarte"
+wait_re "Decided by +Ines Duarte"
+keys Tab
+text "Waiting riders buy elsewhere"
+save_form decision
+wait_for "Decided in this meeting (1)"
+keys l
+wait_for "Step 8/11: Wins & hidden heroes"
+keys l
+wait_for "Step 9/11: New actions"
+open_form a action
+text 'Stock the "top 20" spare parts, weekly'
+keys Tab Tab
+pick Prod Product
+keys Tab
+pick Kai "Kai Brandt"
+wait_re "Owner +Kai Brandt"
+keys Tab
+wait_re "Due +2026-12-23" # prefilled with the next meeting (monthly cadence)
+keys C-u
+text "2026-12-15"
+save_form action
+wait_for "[A] Stock the \"top 20\" spare parts"
+expect_screen "Product · Kai Brandt · due 2026-12-15" "the action shows its owner, department and date"
+expect_eq "$(sql "SELECT group_concat(i.kind || ':' || i.text || ':' || coalesce(d.name, '') || ':' ||
+	coalesce(p.name, '') || ':' || coalesce(i.due_on, '') || ':' || s.title, '|')
+	FROM (SELECT * FROM items ORDER BY id) i
+	LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
+	LEFT JOIN meeting_steps s ON s.id = i.step_id WHERE i.deleted_at IS NULL")" \
+	'decision:Loan bikes for repairs over 3 days, "free":Customer Care, "Support":Ines Duarte::Priorities & decisions|action:Stock the "top 20" spare parts, weekly:Product:Kai Brandt:2026-12-15:New actions' \
+	"the decision and the action, with department, person, due date and step"
+expect_eq "$(sql "SELECT rationale FROM items WHERE kind = 'decision'")" "Waiting riders buy elsewhere" \
+	"the decision keeps its rationale"
+
+note "the guest topic, then the wrap-up: a rating, the end"
+keys l
+wait_for "Step 10/11: Guest: \"Velo\" dealer," # cut at 80 columns
+expect_screen "Step 00:00/12m" "the guest topic has its minutes"
+keys l
+wait_for "Step 11/11: Wrap-up"
+wait_for "Rating not rated"
+keys Enter
+wait_for "End the meeting and write minutes"
+keys Down Enter
+wait_for "Rate this meeting from 1 to 10"
+text 9
+keys Enter
+wait_for "Rating 9/10"
+keys E
+wait_for "End the meeting now?"
+keys y
+wait_for "Write the minutes to (empty: do not write)"
+keys C-u Enter
+wait_for "Meeting ended."
+wait_for "Start a meeting"
+expect_screen "Last meeting: 2026-11-23, completed, rated 9/10." "home shows the meeting done"
+keys q
+wait_exit
+
+note "the database after the meeting"
+expect_eq "$(sql "SELECT status || '|' || rating || '|' || (ended_at IS NOT NULL) FROM meetings")" \
+	"completed|9|1" "the meeting is completed and rated"
+expect_eq "$(sql "SELECT count(*) FROM meeting_steps WHERE skipped = 1")" 1 "one step was skipped"
+expect_eq "$(template_dump)" "$before" "agenda_template_steps is exactly as before the meeting"
+expect_eq "$(sql "SELECT count(*) FROM agenda_templates WHERE archived_at IS NULL")" 2 "both templates remain"
+expect_eq "$(sql "PRAGMA integrity_check")" ok "the database is intact"
