@@ -371,6 +371,9 @@ static void step_add(struct tui *t)
 	free(title);
 }
 
+/* Title, minutes, kind, one dialog after the other. Esc on a later one keeps
+ * that answer and the ones after as they were, but what was already given is
+ * saved: a title typed and then an Esc on the minutes is not lost. */
 static void step_edit(struct tui *t)
 {
 	const struct agenda_step *cur = &ag.t.steps[ag.ssel];
@@ -380,18 +383,20 @@ static void step_edit(struct tui *t)
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)",
 				       cur->minutes ? cur->minutes : 1);
 	int kind = minutes < 0 ? -1 : ask_step_kind(t, cur->kind);
-	if (kind >= 0) {
-		struct agenda_template next;
-		agenda_copy(&ag.t, &next);
-		struct agenda_step *s = &next.steps[ag.ssel];
-		free(s->title);
-		s->title = title;
-		title = NULL;
-		s->minutes = minutes;
-		s->kind = (enum step_kind)kind;
-		steps_save(t, &next, "step changed");
+	if (minutes < 0 && strcmp(title, cur->title) == 0) {
+		free(title);
+		return;
 	}
-	free(title);
+	struct agenda_template next;
+	agenda_copy(&ag.t, &next);
+	struct agenda_step *s = &next.steps[ag.ssel];
+	free(s->title);
+	s->title = title;
+	if (minutes >= 0)
+		s->minutes = minutes;
+	if (kind >= 0)
+		s->kind = (enum step_kind)kind;
+	steps_save(t, &next, "step changed");
 }
 
 /* The prompt in $VISUAL/$EDITOR, with curses paused (for several lines). */

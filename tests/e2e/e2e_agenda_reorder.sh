@@ -1,7 +1,8 @@
 #!/bin/bash
 # e2e_agenda_reorder - the agenda template editor, opened from home: a step
 # moved down and back up, a step added (bad minutes refused inline, nothing
-# saved), edited and given a prompt, with hostile text; then the list: a copy
+# saved), edited and given a prompt, with hostile text; a title kept when a
+# later dialog of the edit is cancelled; then the list: a copy
 # (a clashing name refused), a new default, the old one archived. The
 # database is checked after each change.
 set -euo pipefail
@@ -97,6 +98,30 @@ wait_for "Saved: prompt changed."
 expect_screen 'Ask: "what, exactly", did they say? ü' "the prompt shows under the steps"
 expect_eq "$(sql "SELECT title || '|' || kind || '|' || minutes || '|' || prompt FROM agenda_template_steps WHERE position = 2")" \
 	'Guest slot|insights|20|Ask: "what, exactly", did they say? ü' "the edited step"
+
+note "a title typed, then Esc on the minutes: the title is saved, the rest kept"
+keys e
+wait_re "─ Step title ─"
+keys C-u
+text "Guest corner"
+keys Enter
+wait_re "─ Planned minutes"
+keys Escape
+wait_for "Saved: step changed."
+expect_eq "$(sql "SELECT title || '|' || kind || '|' || minutes FROM agenda_template_steps WHERE position = 2")" \
+	'Guest corner|insights|20' "the new title kept, minutes and kind as they were"
+keys e
+wait_re "─ Step title ─"
+keys C-u
+text "Guest slot"
+keys Enter
+wait_re "─ Planned minutes"
+keys Enter
+wait_re "─ Kind of step ─"
+keys Escape
+wait_for "Saved: step changed."
+expect_eq "$(sql "SELECT title || '|' || kind FROM agenda_template_steps WHERE position = 2")" \
+	'Guest slot|insights' "Esc on the kind keeps it"
 
 note "the editor survives a small and a large terminal"
 resize 60 18
