@@ -3,9 +3,9 @@
 # set-up: the name and the mission are answered (the mission pasted, with a
 # line break, an escape sequence, quotes and a comma), the program is left at
 # the success statement and started again: it resumes there. Back goes to the
-# mission, the cadence is chosen, a department added, the success statement
-# skipped, a first member added; home then says what is missing, and the
-# walk-through does not come back.
+# mission, a bad number of days is refused, the cadence is chosen, a
+# department added, the success statement skipped, a first member added;
+# home then says what is missing, and the walk-through does not come back.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -54,9 +54,24 @@ keys Tab
 wait_for "Your cadence"
 expect_eq "$(step)" 4 "the success statement was skipped"
 
+note "every N days: a bad number is refused in the dialog, in words for the screen"
+keys Down Down Enter
+wait_re "─ Every how many days\? \(1-366\) ─"
+text abc
+keys Enter
+wait_for "Type a whole number of days, from 1 to 366."
+keys C-u
+text 0
+keys Enter
+wait_for "Type a whole number of days, from 1 to 366."
+keys Escape
+wait_gone "Every how many days"
+expect_eq "$(sql "SELECT cadence_unit || ' ' || cadence_n FROM organisation")" "month 1" \
+	"nothing saved after a cancel"
+
 note "the cadence: weekly"
 expect_screen "monthly  (current)" "the current cadence is marked"
-keys Up Up Enter
+keys Up Up Up Up Enter
 wait_for "Your departments"
 wait_for "Saved: the council meets weekly."
 expect_eq "$(sql "SELECT cadence_unit || ' ' || cadence_n || ' ' || setup_step FROM organisation")" \
