@@ -258,6 +258,13 @@ void pick_options_free(struct pick_option *o, size_t n);
 store_id pick_department(struct tui *t, const char *title, const char *filter);
 /* Picks a person, or adds one on the spot; 0 when cancelled. */
 store_id pick_person(struct tui *t, const char *title, const char *filter);
+/* The name of a new or renamed department (person false) or person; one that
+ * another already has, in any case, is refused in the dialog. self: the one
+ * renamed (0: a new one). NULL when cancelled. */
+char *ask_unique_name(struct tui *t, const char *title, const char *initial, bool person,
+		      store_id self);
+/* Picks a role on the council (enum role); -1 when cancelled. */
+int pick_role(struct tui *t, const char *title);
 
 /* The menu of what can be done to an action (action_menu.c): done, a new
  * due date (offering default_due), a new owner, drop with a reason; reopen

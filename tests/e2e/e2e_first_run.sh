@@ -4,7 +4,8 @@
 # line break, an escape sequence, quotes and a comma), the program is left at
 # the success statement and started again: it resumes there. Back goes to the
 # mission, a bad number of days is refused, the cadence is chosen, a
-# department added, the success statement skipped, a first member added;
+# department added, a clashing rename and a clashing member refused in
+# their dialogs, the success statement skipped, a first member added;
 # home then says what is missing, and the walk-through does not come back.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
@@ -99,6 +100,18 @@ keys Space
 wait_for 'Legal, "Compliance": behind the scenes.'
 expect_eq "$(sql "SELECT facing FROM departments WHERE name = 'Legal, \"Compliance\"'")" \
 	"behind" "Space made it behind the scenes"
+
+note "a rename to another department's name, in another case, is refused in the dialog"
+keys Home r
+wait_re "─ Rename the department ─"
+keys C-u
+text sales
+keys Enter
+wait_for "Taken: a department 'Sales' exists (case is ignored)."
+keys Escape
+wait_gone "Rename the department"
+expect_eq "$(sql "SELECT count(*) FROM departments WHERE name IN ('Customer Service', 'Sales')")" 2 \
+	"no department renamed"
 keys Tab
 wait_for "Your first council members"
 expect_screen "Nobody yet" "no members yet"
@@ -121,6 +134,14 @@ wait_for "(lead)."
 expect_eq "$(sql "SELECT p.name || '|' || d.name || '|' || p.role FROM people p JOIN departments d ON d.id = p.department_id")" \
 	'Zoë "Z", O'"'"'Brien|Sales|lead' "the member is stored with department and role"
 expect_screen "The council has no executive sponsor" "the roster check now misses a sponsor"
+keys a
+wait_for "New council member: name"
+text 'zoë "z", o'"'"'brien'
+keys Enter
+wait_for "Taken: a person 'Zoë \"Z\", O'Brien' exists (case is ignored)."
+keys Escape
+wait_gone "New council member"
+expect_eq "$(sql "SELECT count(*) FROM people")" 1 "the same name in another case is not added"
 expect_eq "$(step)" 6 "adding members keeps the step"
 keys Enter
 
