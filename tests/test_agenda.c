@@ -326,6 +326,10 @@ static void store__meeting_on_adjusted_copy_leaves_template(void **state)
 	assert_int_equal(meeting_step_after(&run, 2, -1), -1);
 	assert_int_equal(meeting_step_after(&run, 2, 1), 3);
 	assert_int_equal(meeting_step_after(&run, 9, 1), -1);
+	/* A skipped step cannot be reached by a jump either: it stays skipped, not done. */
+	assert_int_equal(meeting_goto(&run, 0, tu_at("2026-11-23T10:01:00Z")), STORE_INVALID);
+	assert_int_equal(run.m.current_step, 2);
+	assert_false(run.steps[0].done);
 	/* The minutes mark the skipped steps and leave them out of the planned total. */
 	char *md;
 	assert_int_equal(minutes_markdown(st, run.m.id, &md), STORE_OK);

@@ -32,7 +32,8 @@ int meeting_step_after(const struct meeting_run *r, int from, int dir);
 /* Picks up a meeting in progress at its step; time away does not count. */
 enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out);
 /* Moves to step `to`, adding the time spent to the step being left (marked
- * done when moving forward). */
+ * done when moving forward). A step out of range or skipped for this
+ * meeting is refused with STORE_INVALID, and nothing is written. */
 enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now);
 /* Records the time spent so far on the current step without leaving it. */
 enum store_rc meeting_flush_time(struct meeting_run *r, time_t now);

@@ -104,6 +104,10 @@ enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now)
 	int from = r->m.current_step;
 	if (to == from)
 		return STORE_OK;
+	/* A step skipped for this meeting is not held: reaching it would mark it
+	 * done while the minutes and the reports count it as skipped. */
+	if (r->steps[to].skipped)
+		return STORE_INVALID;
 	int secs = since(r, now);
 	bool done = to > from;
 	enum store_rc rc = store_begin(r->st);

@@ -159,6 +159,10 @@ static void go_step(struct tui *t, int to)
 	if (to < 0 || (size_t)to >= mv->run.n_steps || to == mv->run.m.current_step)
 		return;
 	enum store_rc rc = meeting_goto(&mv->run, to, clock_now());
+	if (rc == STORE_INVALID) { /* in range, so a step skipped for this meeting */
+		tui_flash(t, true, "Step %d was skipped for this meeting.", to + 1);
+		return;
+	}
 	if (rc != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
