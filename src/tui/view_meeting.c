@@ -82,6 +82,9 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 	struct meeting_run *r = &t->mv->run;
 	time_t now = clock_now();
 	draw_line(y, 0, "Agenda", w, theme(C_HEADING));
+	/* Numbers right-aligned, so that the titles stay in one column when a
+	 * guest topic takes the agenda to 10 steps or more. */
+	int digits = r->n_steps >= 10 ? 2 : 1;
 	for (size_t i = 0; i < r->n_steps && (int)i + 1 < h; i++) {
 		const struct meeting_step *s = &r->steps[i];
 		bool cur = (int)i == r->m.current_step;
@@ -89,7 +92,7 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 		int secs = meeting_step_seconds(r, (int)i, now);
 		snprintf(spent, sizeof spent, "%d/%d", (secs + 59) / 60, s->planned_minutes);
 		char mark = s->done ? '+' : cur ? '>' : s->skipped ? '-' : ' ';
-		snprintf(line, sizeof line, "%c%zu %s", mark, i + 1, s->title);
+		snprintf(line, sizeof line, "%c%*zu %s", mark, digits, i + 1, s->title);
 		/* Skipped steps stay in view, muted: the runner passes over them. */
 		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK)
 			   : s->skipped ? theme(C_MUTED) : theme(C_NORMAL);
