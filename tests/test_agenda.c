@@ -345,6 +345,35 @@ static void store__meeting_on_adjusted_copy_leaves_template(void **state)
 	store_close(st);
 }
 
+/* A template edited without its wrap-up: the meeting's copy gets one last, so
+ * that the meeting can be rated and ended; the template keeps its steps. */
+static void store__meeting_without_wrap_up_gets_one(void **state)
+{
+	(void)state;
+	struct store *st = tu_open_setup();
+	store_id std = find(st, "Standard council meeting");
+	struct agenda_template t, back;
+	assert_int_equal(store_template_get(st, std, &t), STORE_OK);
+	agenda_remove_step(&t, 8); /* the wrap-up */
+	free(t.steps[7].title);
+	t.steps[7].title = xstrdup("Topic, \"Q\" \xc3\xbc");
+	struct meeting_run run;
+	assert_int_equal(store_template_save_steps(st, std, &t), STORE_OK);
+	assert_int_equal(meeting_begin_agenda(st, std, &t, 0, tu_at("2026-11-23T10:00:00Z"), &run),
+			 STORE_OK);
+	assert_int_equal(run.n_steps, 9);
+	assert_int_equal(run.steps[8].kind, STEP_WRAP_UP);
+	assert_string_equal(run.steps[7].title, "Topic, \"Q\" \xc3\xbc");
+	assert_int_equal(meeting_wrap_up_step(&run), 8);
+	assert_int_equal(meeting_planned_minutes(&run), 65);
+	meeting_run_free(&run);
+	assert_int_equal(store_template_get(st, std, &back), STORE_OK);
+	assert_int_equal(back.n_steps, 8);
+	agenda_free(&back);
+	agenda_free(&t);
+	store_close(st);
+}
+
 /* --- the command line ---------------------------------------------------- */
 
 static char *db, *out_path, *err_path;
@@ -553,6 +582,7 @@ int main(void)
 		cmocka_unit_test(store__always_exactly_one_default),
 		cmocka_unit_test(store__archive_hides_and_frees_the_name),
 		cmocka_unit_test(store__meeting_on_adjusted_copy_leaves_template),
+		cmocka_unit_test(store__meeting_without_wrap_up_gets_one),
 		cmocka_unit_test(cli__export_import_round_trip),
 		cmocka_unit_test(cli__import_errors_by_line_change_nothing),
 		cmocka_unit_test(cli__list_default_copy_rename_archive),

@@ -208,7 +208,7 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		go_step(t, (int)ch - '1');
 		return ACT_NONE;
 	case ACT_END_MEETING:
-		go_step(t, (int)mv->run.n_steps - 1);
+		go_step(t, meeting_wrap_up_step(&mv->run));
 		return ACT_NONE;
 	case ACT_QUIT:
 		leave(t);
