@@ -181,6 +181,30 @@ static void helpers__insert_remove_swap_minutes(void **state)
 	agenda_free(&copy);
 }
 
+/* A meeting's copy: the wrap-up is never skipped, one step at least is kept. */
+static void helpers__skip_rules(void **state)
+{
+	(void)state;
+	struct agenda_template t = {0};
+	struct agenda_step s = {.title = "Topic, \"Q\"\n", .kind = STEP_TOPIC, .minutes = 5,
+				.prompt = ""};
+	char err[256];
+	assert_int_equal(agenda_insert_step(&t, 0, &s), 0);
+	assert_int_equal(agenda_toggle_skip(&t, 0, err, sizeof err), -1);
+	assert_string_equal(err, "A meeting needs at least one step.");
+	s.kind = STEP_WRAP_UP;
+	assert_int_equal(agenda_insert_step(&t, 1, &s), 0);
+	assert_int_equal(agenda_toggle_skip(&t, 1, err, sizeof err), -1);
+	assert_string_equal(err, "The wrap-up ends the meeting: it cannot be skipped.");
+	assert_false(t.steps[1].skipped);
+	assert_int_equal(agenda_toggle_skip(&t, 0, err, sizeof err), 0);
+	assert_true(t.steps[0].skipped);
+	assert_int_equal(agenda_toggle_skip(&t, 0, err, sizeof err), 0); /* kept again */
+	assert_false(t.steps[0].skipped);
+	assert_int_equal(agenda_toggle_skip(&t, 2, err, sizeof err), -1);
+	agenda_free(&t);
+}
+
 /* --- the store ----------------------------------------------------------- */
 
 static store_id find(struct store *st, const char *name)
@@ -577,6 +601,7 @@ int main(void)
 		cmocka_unit_test(parse__hostile_text_survives_a_round_trip),
 		cmocka_unit_test(check__refuses_bad_steps),
 		cmocka_unit_test(helpers__insert_remove_swap_minutes),
+		cmocka_unit_test(helpers__skip_rules),
 		cmocka_unit_test(store__reorder_saves_every_step_in_order),
 		cmocka_unit_test(store__rename_clash_is_case_insensitive),
 		cmocka_unit_test(store__always_exactly_one_default),

@@ -31,27 +31,14 @@ static void prepare_draw(struct tui *t)
 				  "Esc back", t->cols, theme(C_STATUS));
 }
 
-static size_t steps_kept(void)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < pr.t.n_steps; i++)
-		n += !pr.t.steps[i].skipped;
-	return n;
-}
-
 static void toggle_skip(struct tui *t)
 {
-	struct agenda_step *s = &pr.t.steps[pr.sel];
-	/* The wrap-up is where the meeting ends and is rated: it always runs. */
-	if (!s->skipped && s->kind == STEP_WRAP_UP) {
-		tui_flash(t, true, "The wrap-up ends the meeting: it cannot be skipped.");
+	char err[256];
+	if (agenda_toggle_skip(&pr.t, (size_t)pr.sel, err, sizeof err) != 0) {
+		tui_flash(t, true, "%s", err);
 		return;
 	}
-	if (!s->skipped && steps_kept() <= 1) {
-		tui_flash(t, true, "A meeting needs at least one step.");
-		return;
-	}
-	s->skipped = !s->skipped;
+	const struct agenda_step *s = &pr.t.steps[pr.sel];
 	tui_flash(t, false, "%s %s (this meeting only).", s->skipped ? "Skipping" : "Keeping",
 		  s->title);
 }
