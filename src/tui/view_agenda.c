@@ -71,6 +71,16 @@ static const char *check_title(const char *text, void *ctx, char *buf, size_t le
 	return NULL;
 }
 
+char *ask_new_step_title(struct tui *t, const struct agenda_template *a, const char *title)
+{
+	if (a->n_steps >= AGENDA_MAX_STEPS) {
+		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
+			  AGENDA_MAX_STEPS);
+		return NULL;
+	}
+	return ask_step_title(t, title, "");
+}
+
 char *ask_step_title(struct tui *t, const char *title, const char *initial)
 {
 	char *text = dialog_input(t, title, initial, check_title, NULL);
@@ -348,12 +358,7 @@ static void steps_draw_view(struct tui *t)
 
 static void step_add(struct tui *t)
 {
-	if (ag.t.n_steps >= AGENDA_MAX_STEPS) {
-		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
-			  AGENDA_MAX_STEPS);
-		return;
-	}
-	char *title = ask_step_title(t, "New step: its title", "");
+	char *title = ask_new_step_title(t, &ag.t, "New step: its title");
 	if (!title)
 		return;
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)", 5);

@@ -45,12 +45,7 @@ static void toggle_skip(struct tui *t)
 
 static void add_topic(struct tui *t)
 {
-	if (pr.t.n_steps >= AGENDA_MAX_STEPS) {
-		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
-			  AGENDA_MAX_STEPS);
-		return;
-	}
-	char *title = ask_step_title(t, "Guest topic: its title", "");
+	char *title = ask_new_step_title(t, &pr.t, "Guest topic: its title");
 	if (!title)
 		return;
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)", 10);

@@ -125,6 +125,21 @@ static void go(struct tui *t, int step)
 	enter_step(t, step);
 }
 
+/* Ends the transaction begun for an answer (rc: how writing it went): the
+ * answer and the step reached are saved together or not at all. */
+static bool commit_with_step(struct tui *t, enum store_rc rc, int next)
+{
+	if (rc == STORE_OK)
+		rc = store_org_set_setup_step(t->st, next);
+	if (rc == STORE_OK)
+		rc = store_commit(t->st);
+	else
+		store_rollback(t->st);
+	if (rc != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+	return rc == STORE_OK;
+}
+
 /* Saves the answer of a text step and the next step in one transaction. */
 static bool save_answer(struct tui *t, const char *text, int next)
 {
@@ -132,16 +147,8 @@ static bool save_answer(struct tui *t, const char *text, int next)
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_text(t->st, f, text);
-	if (rc == STORE_OK)
-		rc = store_org_set_setup_step(t->st, next);
-	if (rc == STORE_OK)
-		rc = store_commit(t->st);
-	else
-		store_rollback(t->st);
-	if (rc != STORE_OK) {
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	if (!commit_with_step(t, rc, next))
 		return false;
-	}
 	tui_flash(t, false, "Saved: %s.", org_text_label(f));
 	return true;
 }
@@ -222,16 +229,8 @@ static void cadence_choose(struct tui *t)
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_cadence(t->st, &c);
-	if (rc == STORE_OK)
-		rc = store_org_set_setup_step(t->st, su.step + 1);
-	if (rc == STORE_OK)
-		rc = store_commit(t->st);
-	else
-		store_rollback(t->st);
-	if (rc != STORE_OK) {
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	if (!commit_with_step(t, rc, su.step + 1))
 		return;
-	}
 	char buf[48];
 	cadence_format(&c, buf, sizeof buf);
 	go(t, su.step + 1);
