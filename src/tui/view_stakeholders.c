@@ -265,24 +265,27 @@ static void place_menu(struct tui *t)
 {
 	if (!sv.n)
 		return;
-	static const struct pick_option o[] = {
-		{QUAD_WIN_OVER, "Win over", "high influence, low support"},
-		{QUAD_CHAMPIONS, "Champions", "high influence, high support"},
-		{QUAD_KEEP_INFORMED, "Keep informed", "low influence, high support"},
-		{QUAD_MONITOR, "Monitor", "low influence, low support"},
-		{QUAD_UNPLACED, "Not placed", "not known yet"},
-	};
+	static const enum quadrant order[] = {QUAD_WIN_OVER, QUAD_CHAMPIONS, QUAD_KEEP_INFORMED,
+					      QUAD_MONITOR, QUAD_UNPLACED};
+	struct pick_option o[ARRAY_SIZE(order)];
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
+		enum stance inf, sup;
+		stakeholder_stances(order[i], &inf, &sup);
+		o[i] = (struct pick_option){order[i], (char *)quadrant_name(order[i]),
+					    order[i] == QUAD_UNPLACED ? xstrdup("not known yet")
+					    : xasprintf("%s influence, %s support",
+							stance_word(inf), stance_word(sup))};
+	}
 	char title[300];
 	snprintf(title, sizeof title, "Place %s", sv.recs[sv.order[sv.sel]].p.name);
 	int k = dialog_pick(t, title, o, ARRAY_SIZE(o), "", NULL);
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
+		free(o[i].detail);
 	if (k < 0)
 		return;
-	enum quadrant q = (enum quadrant)o[k].id;
-	if (q == QUAD_UNPLACED)
-		place(t, STANCE_UNSET, STANCE_UNSET);
-	else
-		place(t, q == QUAD_WIN_OVER || q == QUAD_CHAMPIONS ? STANCE_HIGH : STANCE_LOW,
-		      q == QUAD_CHAMPIONS || q == QUAD_KEEP_INFORMED ? STANCE_HIGH : STANCE_LOW);
+	enum stance inf, sup;
+	stakeholder_stances(order[k], &inf, &sup);
+	place(t, inf, sup);
 }
 
 static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)
