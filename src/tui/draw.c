@@ -203,6 +203,11 @@ int draw_text_fit(int y, int x, const char *s, int width, attr_t attr)
 	return used + draw_text(y, x + used, "\xe2\x80\xa6", 1, attr); /* … */
 }
 
+void draw_hint(int y, int width, const char *full, const char *brief, attr_t attr)
+{
+	draw_line(y, 0, text_cols(full) <= width ? full : brief, width, attr);
+}
+
 void draw_box(int y, int x, int h, int w, const char *title)
 {
 	attr_t a = theme(C_NORMAL);

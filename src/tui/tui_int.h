@@ -226,6 +226,9 @@ int draw_wrapped_from(int y, int x, const char *s, int width, int skip, int max_
 int text_wrap_rows(const char *s, int width, int max_rows);
 /* Like draw_text, but ends a cut string with an ellipsis. */
 int draw_text_fit(int y, int x, const char *s, int width, attr_t attr);
+/* A line of key hints from column 0: full when it fits in width, else brief,
+ * so that a narrow terminal does not cut a hint in the middle of a word. */
+void draw_hint(int y, int width, const char *full, const char *brief, attr_t attr);
 void draw_fill(int y, int x, int width, attr_t attr);
 void draw_box(int y, int x, int h, int w, const char *title);
 /* Columns a string takes on screen. */

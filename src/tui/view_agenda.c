@@ -196,8 +196,9 @@ static void list_draw(struct tui *t)
 		draw_line(2 + r, 0, name, w - nw, a);
 		draw_line(2 + r, w - nw, nums, nw, a);
 	}
-	draw_line(t->rows - 1, 0, " Enter steps  n new copy  r rename  d default  X archive  "
-				  "q back  ? help", t->cols, theme(C_STATUS));
+	draw_hint(t->rows - 1, t->cols, " Enter steps  n new copy  r rename  d default  X archive  "
+		  "q back  ? help", " Enter steps  n copy  r rename  d default  X archive  q back",
+		  theme(C_STATUS));
 }
 
 static const char *check_name(const char *text, void *ctx, char *buf, size_t len)

@@ -159,12 +159,17 @@ static void people_draw(struct tui *t)
 		draw_depts(t, 3, rows);
 	else
 		draw_people(t, 3, rows);
-	const char *hint = pv.tab == TAB_DEPTS
-		? " a add  r rename  f customer-facing/behind  X archive/restore  A show archived"
-		: " a add  r rename  d department  o role  e email  X archive/restore  A archived";
-	draw_line(t->rows - 2, 0, hint, t->cols, theme(C_MUTED));
-	draw_line(t->rows - 1, 0, " Tab switch  Enter choose an action  m stakeholder map  "
-		  "? help  q back", t->cols, theme(C_STATUS));
+	if (pv.tab == TAB_DEPTS)
+		draw_hint(t->rows - 2, t->cols, " a add  r rename  f customer-facing/behind  "
+			  "X archive/restore  A show archived",
+			  " a add  r rename  f facing/behind  X archive", theme(C_MUTED));
+	else
+		draw_hint(t->rows - 2, t->cols, " a add  r rename  d department  o role  e email  "
+			  "X archive/restore  A archived",
+			  " a add  r rename  d dept  o role  e email  X archive", theme(C_MUTED));
+	draw_hint(t->rows - 1, t->cols, " Tab switch  Enter choose an action  m stakeholder map  "
+		  "? help  q back", " Tab switch  Enter actions  A archived  m map  q back",
+		  theme(C_STATUS));
 }
 
 /* --- departments -------------------------------------------------------- */

@@ -84,6 +84,8 @@ static void draw_quadrant(int y, int x, int h, int w, enum quadrant q, bool high
 	char title[80];
 	snprintf(title, sizeof title, "%s influence: %s (%zu)", high_influence ? "High" : "Low",
 		 quadrant_name(q), count);
+	if (text_cols(title) + 6 > w) /* narrow: the name alone, not cut mid-word */
+		snprintf(title, sizeof title, "%s (%zu)", quadrant_name(q), count);
 	draw_box(y, x, h, w, title);
 	int inner = h - 2;
 	if (inner < 1) {
@@ -217,8 +219,8 @@ static void map_draw(struct tui *t)
 {
 	if (!sv.loaded)
 		load(t);
-	draw_line(0, 0, " Stakeholder map: influence over decisions (up), support for CX (right)",
-		  t->cols, theme(C_TITLE));
+	draw_hint(0, t->cols, " Stakeholder map: influence over decisions (up), support for CX (right)",
+		  " Stakeholder map: influence (up), support (right)", theme(C_TITLE));
 	int w = t->cols - 2, bw = w / 2;
 	int qh = (t->rows - 12) / 2;
 	qh = qh < 3 ? 3 : qh > 8 ? 8 : qh;
@@ -229,9 +231,15 @@ static void map_draw(struct tui *t)
 	int y = 2 + 2 * qh;
 	draw_suggestions(y, w);
 	draw_record(y + 3, t->rows - 2 - (y + 3), w, t->cols >= 80);
-	draw_line(t->rows - 2, 0, " Left/Right support  K/J influence  i/s toggle  u unplace  "
-		  "Enter choose", t->cols, theme(C_MUTED));
-	draw_line(t->rows - 1, 0, " Up/Down person  ? help  q back", t->cols, theme(C_STATUS));
+	/* Narrow: the toggles go to the second line, so that no hint is cut. */
+	static const char *const keys = " Left/Right support  K/J influence  i/s toggle  u unplace  "
+					"Enter choose";
+	bool fits = text_cols(keys) <= t->cols;
+	draw_line(t->rows - 2, 0, fits ? keys : " Left/Right support  K/J influence  Enter choose",
+		  t->cols, theme(C_MUTED));
+	draw_line(t->rows - 1, 0, fits ? " Up/Down person  ? help  q back"
+				       : " Up/Down person  i/s toggle  u unplace  ? help  q back",
+		  t->cols, theme(C_STATUS));
 }
 
 /* --- keys --------------------------------------------------------------- */

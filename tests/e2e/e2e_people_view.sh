@@ -127,6 +127,12 @@ wait_re "Amira Haddad +Marketing +lead +\(archived\)"
 keys A
 wait_gone "(archived)"
 
+note "at 60x18 the key hints are the brief ones, none cut in the middle of a word"
+resize 60 18
+wait_for " a add  r rename  d dept  o role  e email  X archive"
+resize 80 24
+wait_for " a add  r rename  d department  o role  e email  X archive/restore  A archived"
+
 note "the capture form's owner picker does not offer her"
 keys q
 wait_for "Start a meeting"
