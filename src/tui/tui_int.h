@@ -192,6 +192,9 @@ struct council_facts {
 /* False (and the store's message) when the organisation cannot be read. */
 bool council_facts_load(struct tui *t, struct council_facts *f);
 void council_facts_free(struct council_facts *f);
+/* Draws roster finding i of the `shown` that fit; the last of them, when
+ * more were found, names the rest on one line. */
+void roster_line(const struct council_facts *f, int i, int shown, int y, int x, int w);
 /* The cadences offered: weekly, every two weeks, monthly, quarterly, and
  * "every N days" (n 0: the number is asked). */
 struct cadence_choice {

@@ -55,6 +55,17 @@ bool council_facts_load(struct tui *t, struct council_facts *f)
 	return true;
 }
 
+void roster_line(const struct council_facts *f, int i, int shown, int y, int x, int w)
+{
+	if (i == shown - 1 && (size_t)shown < f->nf) {
+		char *more = roster_more_line(f->findings, f->nf, (size_t)i);
+		draw_text_fit(y, x, more, w, theme(C_WARNING));
+		free(more);
+	} else {
+		draw_text_fit(y, x, f->findings[i].message, w, theme(C_WARNING));
+	}
+}
+
 void council_facts_free(struct council_facts *f)
 {
 	if (f->have_org)
@@ -350,14 +361,8 @@ static int roster_box(struct tui *t, const struct council_facts *f, int y, int m
 		draw_text(y + 1, x + 2,
 			  "Every department has a member; there is a sponsor and a lead.", w - 4,
 			  theme(C_OK));
-	for (int i = 0; i < shown && f->nf; i++) {
-		char line[320];
-		if (i == shown - 1 && (size_t)shown < f->nf)
-			snprintf(line, sizeof line, "... and %zu more", f->nf - (size_t)i);
-		else
-			snprintf(line, sizeof line, "%s", f->findings[i].message);
-		draw_text_fit(y + 1 + i, x + 2, line, w - 4, theme(C_WARNING));
-	}
+	for (int i = 0; i < shown && f->nf; i++)
+		roster_line(f, i, shown, y + 1 + i, x + 2, w - 4);
 	return h;
 }
 

@@ -419,14 +419,8 @@ static void draw_members_step(struct tui *t, int y)
 	if (council_facts_load(t, &f)) {
 		/* The roster check, so that the gaps are seen while filling them. */
 		int shown = f.nf < 3 ? (int)f.nf : 3;
-		for (int i = 0; i < shown; i++) {
-			char more[64];
-			snprintf(more, sizeof more, "... and %zu more", f.nf - (size_t)i);
-			bool cut = i == shown - 1 && f.nf > (size_t)shown;
-			const char *msg = cut ? more : f.findings[i].message;
-			draw_text_fit(t->rows - 2 - shown + i, 4, msg, t->cols - 8,
-				      theme(C_WARNING));
-		}
+		for (int i = 0; i < shown; i++)
+			roster_line(&f, i, shown, t->rows - 2 - shown + i, 4, t->cols - 8);
 		box = shown ? shown + 1 : 0;
 		council_facts_free(&f);
 	}
