@@ -548,6 +548,9 @@ static void cli__import_errors_by_line_change_nothing(void **state)
 	assert_int_equal(run("agenda", "import", file, NULL), EXIT_USAGE);
 	assert_true(err_has("bad.txt:3: a NUL byte"));
 	assert_int_equal(run("agenda", "import", "/nonexistent/x.txt", NULL), EXIT_USAGE);
+	/* A folder opens but cannot be read: the message says why. */
+	assert_int_equal(run("agenda", "import", "/tmp", NULL), EXIT_USAGE);
+	assert_true(err_has("cannot read /tmp: Is a directory"));
 	char *after = dump_templates();
 	assert_string_equal(before, after);
 	free(before);
