@@ -201,21 +201,34 @@ static void list_draw(struct tui *t)
 		  theme(C_STATUS));
 }
 
+struct agenda_name_check {
+	struct tui *t;
+	store_id self; /* the agenda renamed (0: a new one) */
+};
+
+/* Refuses an empty or bad name, and one another agenda has in any case, in
+ * the dialog: what was typed stays there to be corrected. */
 static const char *check_name(const char *text, void *ctx, char *buf, size_t len)
 {
-	(void)ctx;
+	const struct agenda_name_check *c = ctx;
 	char *clean = text_clean(text, TEXT_NAME, "agenda name", buf, len);
 	if (!clean)
 		return buf;
+	store_id other = 0;
+	bool taken = store_template_find(c->t->st, clean, &other) == STORE_OK && other != c->self;
 	free(clean);
-	return NULL;
+	if (!taken)
+		return NULL;
+	snprintf(buf, len, "Taken: another agenda has this name (case is ignored).");
+	return buf;
 }
 
 static void list_copy(struct tui *t, const struct template_info *ti)
 {
 	char title[300];
 	snprintf(title, sizeof title, "New agenda, a copy of %s: its name", ti->name);
-	char *name = dialog_input(t, title, "", check_name, NULL);
+	struct agenda_name_check c = {t, 0};
+	char *name = dialog_input(t, title, "", check_name, &c);
 	if (!name)
 		return;
 	store_id id;
@@ -231,7 +244,8 @@ static void list_copy(struct tui *t, const struct template_info *ti)
 
 static void list_rename(struct tui *t, const struct template_info *ti)
 {
-	char *name = dialog_input(t, "Rename the agenda", ti->name, check_name, NULL);
+	struct agenda_name_check c = {t, ti->id};
+	char *name = dialog_input(t, "Rename the agenda", ti->name, check_name, &c);
 	if (!name)
 		return;
 	store_id id = ti->id;

@@ -137,9 +137,9 @@ keys n
 wait_re "─ New agenda, a copy of Standard council meeting: its name ─"
 text "standard COUNCIL meeting"
 keys Enter
-wait_for "Not saved: an agenda named 'standard COUNCIL meeting' already exists"
-keys n
-wait_re "─ New agenda, a copy of"
+wait_for "Taken: another agenda has this name (case is ignored)."
+expect_screen "standard COUNCIL meeting" "what was typed stays in the dialog"
+keys C-u
 text "Quarterly review"
 keys Enter
 wait_for "Saved: agenda Quarterly review added."
