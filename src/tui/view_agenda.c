@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "agenda_view.h"
-#include "cxmeet/editor.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -419,23 +418,14 @@ static void step_edit(struct tui *t)
 	steps_save(t, &next, "step changed");
 }
 
-/* The prompt in $VISUAL/$EDITOR, with curses paused (for several lines). */
+/* The prompt in $VISUAL/$EDITOR (for several lines). */
 static char *prompt_external(struct tui *t, const char *cur)
 {
 	char *out = NULL, err[256];
-	def_prog_mode();
-	endwin();
-	int rc = editor_edit(cur, &out, err, sizeof err);
-	reset_prog_mode();
-	tui_paste_mode(true);
-	clear();
-	if (rc != 0) {
+	if (tui_edit_external(t, cur, &out, err, sizeof err) != 0) {
 		tui_flash(t, true, "Not saved: %s", err);
 		return NULL;
 	}
-	size_t len = strlen(out);
-	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == '\r'))
-		out[--len] = '\0';
 	return out;
 }
 
