@@ -172,10 +172,17 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 				bool cur = top + (size_t)r == sel;
 				attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
 				draw_fill(y + 3 + r, x + 1, w - 2, a);
-				int used = draw_text(y + 3 + r, x + 2, o->label, w - 4, a);
+				/* A cut label or detail ends in an ellipsis, not mid-word; a
+				 * long label leaves room for its detail (a department's kind). */
+				int room = w - 4;
+				if (o->detail && *o->detail) {
+					int keep = room - 2 - text_cols(o->detail);
+					room = keep > room / 2 ? keep : room / 2;
+				}
+				int used = draw_text_fit(y + 3 + r, x + 2, o->label, room, a);
 				if (o->detail && used + 3 < w - 4)
-					draw_text(y + 3 + r, x + 4 + used, o->detail, w - 6 - used,
-						  cur ? a : theme(C_MUTED));
+					draw_text_fit(y + 3 + r, x + 4 + used, o->detail, w - 6 - used,
+						      cur ? a : theme(C_MUTED));
 			}
 			if (m == 0)
 				draw_text(y + 3, x + 2, "Nothing matches.", w - 4, theme(C_MUTED));
