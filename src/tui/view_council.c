@@ -210,7 +210,7 @@ static void edit_escalate(struct tui *t, int current)
 {
 	char init[16];
 	snprintf(init, sizeof init, "%d", current);
-	char *text = dialog_input(t, "Flag an action for the sponsor after it is carried N times",
+	char *text = dialog_input(t, "Escalate after how many carries? (1 to 100)",
 				  init, check_escalate, NULL);
 	if (!text)
 		return;

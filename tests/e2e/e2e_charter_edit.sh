@@ -60,7 +60,11 @@ wait_for "Roster check"
 
 note "the escalation limit"
 keys End Enter
-wait_for "carried N times"
+wait_for "─ Escalate after how many carries? (1 to 100) ─"
+resize 60 18
+wait_re "Escalate after how many carries\? \(1 to 100\) ─+┐" # whole at 60 columns
+resize 100 30
+wait_for "─ Escalate after how many carries? (1 to 100) ─"
 keys C-u
 text 5
 keys Enter
