@@ -223,7 +223,7 @@ void draw_box(int y, int x, int h, int w, const char *title)
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
 	if (title && *title) {
 		mvaddstr(y, x + 2, " ");
-		int used = draw_text(y, x + 3, title, w - 6, theme(C_HEADING));
+		int used = draw_text_fit(y, x + 3, title, w - 6, theme(C_HEADING)); /* cut: "…" */
 		mvaddstr(y, x + 3 + used, " ");
 	}
 }

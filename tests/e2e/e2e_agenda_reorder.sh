@@ -133,6 +133,12 @@ note "q goes back to the list: copy, make default, archive"
 keys q
 wait_for "Enter steps  n new copy"
 expect_screen "10       85" "the list shows the new totals"
+resize 60 18
+keys n
+wait_for "─ New agenda, a copy of Standard council meeting: i… ─" # a cut title ends in "…"
+keys Escape
+wait_gone "New agenda, a copy"
+resize 100 30
 keys n
 wait_re "─ New agenda, a copy of Standard council meeting: its name ─"
 text "standard COUNCIL meeting"
