@@ -101,6 +101,19 @@ wait_for 'Legal, "Compliance": behind the scenes.'
 expect_eq "$(sql "SELECT facing FROM departments WHERE name = 'Legal, \"Compliance\"'")" \
 	"behind" "Space made it behind the scenes"
 
+note "a message longer than the last row takes the row above, not cut"
+long="Regional Field Operations, Logistics and Installations for the Northern Islands"
+keys a
+wait_for "New department: name"
+text "$long"
+keys Enter
+wait_re "^Added Regional Field Operations, Logistics and Installations for the Northern Islands *$"
+wait_re "^\(customer-facing; Space to change\)\. *$"
+keys X
+wait_for "Remove Regional Field Operations"
+keys y
+wait_for "Removed Regional Field Operations"
+
 note "a rename to another department's name, in another case, is refused in the dialog"
 keys Home r
 wait_re "─ Rename the department ─"
