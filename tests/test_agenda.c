@@ -181,6 +181,23 @@ static void helpers__insert_remove_swap_minutes(void **state)
 	agenda_free(&copy);
 }
 
+/* Minutes typed by hand: whole, 1 to 240. */
+static void helpers__minutes_typed(void **state)
+{
+	(void)state;
+	assert_int_equal(agenda_minutes_parse("12"), 12);
+	assert_int_equal(agenda_minutes_parse(" 7 "), 7);
+	assert_int_equal(agenda_minutes_parse("240"), 240);
+	assert_int_equal(agenda_minutes_parse("241"), -1);
+	assert_int_equal(agenda_minutes_parse("0"), -1);
+	assert_int_equal(agenda_minutes_parse("-3"), -1);
+	assert_int_equal(agenda_minutes_parse("abc"), -1);
+	assert_int_equal(agenda_minutes_parse("12x"), -1);
+	assert_int_equal(agenda_minutes_parse(""), -1);
+	assert_int_equal(agenda_minutes_parse("99999999999999999999"), -1);
+	assert_int_equal(agenda_minutes_parse("1\x1b[2J"), -1);
+}
+
 /* A meeting's copy: the wrap-up is never skipped, one step at least is kept. */
 static void helpers__skip_rules(void **state)
 {
@@ -605,6 +622,7 @@ int main(void)
 		cmocka_unit_test(check__refuses_bad_steps),
 		cmocka_unit_test(helpers__insert_remove_swap_minutes),
 		cmocka_unit_test(helpers__skip_rules),
+		cmocka_unit_test(helpers__minutes_typed),
 		cmocka_unit_test(store__reorder_saves_every_step_in_order),
 		cmocka_unit_test(store__rename_clash_is_case_insensitive),
 		cmocka_unit_test(store__always_exactly_one_default),

@@ -301,6 +301,18 @@ void agenda_swap_steps(struct agenda_template *t, size_t i, size_t j)
 	t->steps[j] = tmp;
 }
 
+int agenda_minutes_parse(const char *text)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (end == text || *end || errno || v < 1 || v > AGENDA_MAX_MINUTES)
+		return -1;
+	return (int)v;
+}
+
 int agenda_toggle_skip(struct agenda_template *t, size_t i, char *err, size_t errlen)
 {
 	if (i >= t->n_steps)

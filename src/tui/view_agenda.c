@@ -91,17 +91,10 @@ char *ask_step_title(struct tui *t, const char *title, const char *initial)
 	return clean;
 }
 
-/* Whole minutes 1..240 (a step planned for no time at all is a mistake). */
 static bool parse_minutes(const char *text, int *out)
 {
-	char *end;
-	long v = strtol(text, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (end == text || *end || v < 1 || v > AGENDA_MAX_MINUTES)
-		return false;
-	*out = (int)v;
-	return true;
+	*out = agenda_minutes_parse(text);
+	return *out > 0;
 }
 
 static const char *check_minutes(const char *text, void *ctx, char *buf, size_t len)
