@@ -104,8 +104,9 @@ static const char *check_days(const char *text, void *ctx, char *buf, size_t len
 {
 	char *end, err[256];
 	long n = strtol(text, &end, 10);
+	bool whole = end != text && end[strspn(end, " ")] == '\0';
 	char *spec = xasprintf("every %ld days", n);
-	bool ok = end != text && *end == '\0' && cadence_parse(spec, ctx, err, sizeof err) == 0;
+	bool ok = whole && cadence_parse(spec, ctx, err, sizeof err) == 0;
 	free(spec);
 	if (ok)
 		return NULL;
