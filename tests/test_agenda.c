@@ -181,6 +181,47 @@ static void helpers__insert_remove_swap_minutes(void **state)
 	agenda_free(&copy);
 }
 
+/* Minutes typed by hand: whole, 1 to 240. */
+static void helpers__minutes_typed(void **state)
+{
+	(void)state;
+	assert_int_equal(agenda_minutes_parse("12"), 12);
+	assert_int_equal(agenda_minutes_parse(" 7 "), 7);
+	assert_int_equal(agenda_minutes_parse("240"), 240);
+	assert_int_equal(agenda_minutes_parse("241"), -1);
+	assert_int_equal(agenda_minutes_parse("0"), -1);
+	assert_int_equal(agenda_minutes_parse("-3"), -1);
+	assert_int_equal(agenda_minutes_parse("abc"), -1);
+	assert_int_equal(agenda_minutes_parse("12x"), -1);
+	assert_int_equal(agenda_minutes_parse(""), -1);
+	assert_int_equal(agenda_minutes_parse("99999999999999999999"), -1);
+	assert_int_equal(agenda_minutes_parse("1\x1b[2J"), -1);
+}
+
+/* A meeting's copy: the wrap-up is never skipped, one step at least is kept. */
+static void helpers__skip_rules(void **state)
+{
+	(void)state;
+	struct agenda_template t = {0};
+	struct agenda_step s = {.title = "Topic, \"Q\"\n", .kind = STEP_TOPIC, .minutes = 5,
+				.prompt = ""};
+	char err[256];
+	assert_int_equal(agenda_insert_step(&t, 0, &s), 0);
+	assert_int_equal(agenda_toggle_skip(&t, 0, err, sizeof err), -1);
+	assert_string_equal(err, "A meeting needs at least one step.");
+	s.kind = STEP_WRAP_UP;
+	assert_int_equal(agenda_insert_step(&t, 1, &s), 0);
+	assert_int_equal(agenda_toggle_skip(&t, 1, err, sizeof err), -1);
+	assert_string_equal(err, "The wrap-up ends the meeting: it cannot be skipped.");
+	assert_false(t.steps[1].skipped);
+	assert_int_equal(agenda_toggle_skip(&t, 0, err, sizeof err), 0);
+	assert_true(t.steps[0].skipped);
+	assert_int_equal(agenda_toggle_skip(&t, 0, err, sizeof err), 0); /* kept again */
+	assert_false(t.steps[0].skipped);
+	assert_int_equal(agenda_toggle_skip(&t, 2, err, sizeof err), -1);
+	agenda_free(&t);
+}
+
 /* --- the store ----------------------------------------------------------- */
 
 static store_id find(struct store *st, const char *name)
@@ -326,6 +367,10 @@ static void store__meeting_on_adjusted_copy_leaves_template(void **state)
 	assert_int_equal(meeting_step_after(&run, 2, -1), -1);
 	assert_int_equal(meeting_step_after(&run, 2, 1), 3);
 	assert_int_equal(meeting_step_after(&run, 9, 1), -1);
+	/* A skipped step cannot be reached by a jump either: it stays skipped, not done. */
+	assert_int_equal(meeting_goto(&run, 0, tu_at("2026-11-23T10:01:00Z")), STORE_INVALID);
+	assert_int_equal(run.m.current_step, 2);
+	assert_false(run.steps[0].done);
 	/* The minutes mark the skipped steps and leave them out of the planned total. */
 	char *md;
 	assert_int_equal(minutes_markdown(st, run.m.id, &md), STORE_OK);
@@ -336,6 +381,35 @@ static void store__meeting_on_adjusted_copy_leaves_template(void **state)
 	assert_int_equal(store_template_get(st, std, &back), STORE_OK);
 	assert_int_equal(back.n_steps, 9);
 	assert_int_equal(back.steps[3].minutes, 10);
+	agenda_free(&back);
+	agenda_free(&t);
+	store_close(st);
+}
+
+/* A template edited without its wrap-up: the meeting's copy gets one last, so
+ * that the meeting can be rated and ended; the template keeps its steps. */
+static void store__meeting_without_wrap_up_gets_one(void **state)
+{
+	(void)state;
+	struct store *st = tu_open_setup();
+	store_id std = find(st, "Standard council meeting");
+	struct agenda_template t, back;
+	assert_int_equal(store_template_get(st, std, &t), STORE_OK);
+	agenda_remove_step(&t, 8); /* the wrap-up */
+	free(t.steps[7].title);
+	t.steps[7].title = xstrdup("Topic, \"Q\" \xc3\xbc");
+	struct meeting_run run;
+	assert_int_equal(store_template_save_steps(st, std, &t), STORE_OK);
+	assert_int_equal(meeting_begin_agenda(st, std, &t, 0, tu_at("2026-11-23T10:00:00Z"), &run),
+			 STORE_OK);
+	assert_int_equal(run.n_steps, 9);
+	assert_int_equal(run.steps[8].kind, STEP_WRAP_UP);
+	assert_string_equal(run.steps[7].title, "Topic, \"Q\" \xc3\xbc");
+	assert_int_equal(meeting_wrap_up_step(&run), 8);
+	assert_int_equal(meeting_planned_minutes(&run), 65);
+	meeting_run_free(&run);
+	assert_int_equal(store_template_get(st, std, &back), STORE_OK);
+	assert_int_equal(back.n_steps, 8);
 	agenda_free(&back);
 	agenda_free(&t);
 	store_close(st);
@@ -491,6 +565,9 @@ static void cli__import_errors_by_line_change_nothing(void **state)
 	assert_int_equal(run("agenda", "import", file, NULL), EXIT_USAGE);
 	assert_true(err_has("bad.txt:3: a NUL byte"));
 	assert_int_equal(run("agenda", "import", "/nonexistent/x.txt", NULL), EXIT_USAGE);
+	/* A folder opens but cannot be read: the message says why. */
+	assert_int_equal(run("agenda", "import", "/tmp", NULL), EXIT_USAGE);
+	assert_true(err_has("cannot read /tmp: Is a directory"));
 	char *after = dump_templates();
 	assert_string_equal(before, after);
 	free(before);
@@ -544,11 +621,14 @@ int main(void)
 		cmocka_unit_test(parse__hostile_text_survives_a_round_trip),
 		cmocka_unit_test(check__refuses_bad_steps),
 		cmocka_unit_test(helpers__insert_remove_swap_minutes),
+		cmocka_unit_test(helpers__skip_rules),
+		cmocka_unit_test(helpers__minutes_typed),
 		cmocka_unit_test(store__reorder_saves_every_step_in_order),
 		cmocka_unit_test(store__rename_clash_is_case_insensitive),
 		cmocka_unit_test(store__always_exactly_one_default),
 		cmocka_unit_test(store__archive_hides_and_frees_the_name),
 		cmocka_unit_test(store__meeting_on_adjusted_copy_leaves_template),
+		cmocka_unit_test(store__meeting_without_wrap_up_gets_one),
 		cmocka_unit_test(cli__export_import_round_trip),
 		cmocka_unit_test(cli__import_errors_by_line_change_nothing),
 		cmocka_unit_test(cli__list_default_copy_rename_archive),

@@ -30,6 +30,12 @@ static void quadrant__from_influence_and_support(void **state)
 	assert_int_equal(stakeholder_quadrant(STANCE_UNSET, STANCE_HIGH), QUAD_UNPLACED);
 	assert_int_equal(stakeholder_quadrant(STANCE_HIGH, STANCE_UNSET), QUAD_UNPLACED);
 	assert_int_equal(stakeholder_quadrant(STANCE_UNSET, STANCE_UNSET), QUAD_UNPLACED);
+	/* And back: each quadrant from the stances that put a person there. */
+	for (int q = QUAD_UNPLACED; q < QUAD_COUNT; q++) {
+		enum stance inf, sup;
+		stakeholder_stances((enum quadrant)q, &inf, &sup);
+		assert_int_equal(stakeholder_quadrant(inf, sup), q);
+	}
 	assert_string_equal(quadrant_name(QUAD_WIN_OVER), "Win over");
 	assert_string_equal(quadrant_name(QUAD_UNPLACED), "Not placed");
 	assert_int_equal(stance_parse("high"), STANCE_HIGH);

@@ -47,6 +47,28 @@ static void test_no_people(void **state)
 	roster_findings_free(f, n);
 }
 
+/* The line for findings that do not fit names every one left. */
+static void test_more_line(void **state)
+{
+	(void)state;
+	struct person p[] = {person("Ann", 3, ROLE_MEMBER)};
+	struct roster_finding *f;
+	size_t n = roster_check(depts, 3, p, 1, &f);
+	char k[8];
+	kinds(f, n, k);
+	assert_string_equal(k, "1233"); /* no sponsor, no lead, Sales and Finance empty */
+	assert_string_equal(f[2].dept_name, "Sales");
+	assert_null(f[0].dept_name);
+	char *line = roster_more_line(f, n, 1);
+	assert_string_equal(line, "and 3 more: The council has no lead; no council member in "
+				  "Sales, Finance, \"the money\"");
+	free(line);
+	line = roster_more_line(f, n, 3);
+	assert_string_equal(line, "and 1 more: no council member in Finance, \"the money\"");
+	free(line);
+	roster_findings_free(f, n);
+}
+
 static void test_only_guests(void **state)
 {
 	(void)state;
@@ -146,6 +168,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_no_people),
 		cmocka_unit_test(test_only_guests),
+		cmocka_unit_test(test_more_line),
 		cmocka_unit_test(test_no_sponsor_no_lead),
 		cmocka_unit_test(test_archived_ignored),
 		cmocka_unit_test(test_setup_pending),

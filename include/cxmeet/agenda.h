@@ -58,6 +58,14 @@ int agenda_insert_step(struct agenda_template *t, size_t at, const struct agenda
 void agenda_remove_step(struct agenda_template *t, size_t at);
 /* Swaps steps i and j (both must exist). */
 void agenda_swap_steps(struct agenda_template *t, size_t i, size_t j);
+/* Planned minutes typed by hand: a whole number from 1 to 240 (a step
+ * planned for no time at all is a slip; a file may still say 0). Returns
+ * the number, or -1. */
+int agenda_minutes_parse(const char *text);
+/* Skips step i of a meeting's own copy, or keeps it again. The wrap-up is
+ * never skipped, and one step at least is kept. Returns 0, or -1 with a
+ * sentence saying why in err. */
+int agenda_toggle_skip(struct agenda_template *t, size_t i, char *err, size_t errlen);
 /* Planned minutes of all steps, those skipped left out. */
 int agenda_minutes(const struct agenda_template *t);
 

@@ -22,17 +22,21 @@ struct meeting_run {
 enum store_rc meeting_begin(struct store *st, store_id template_id, store_id facilitator,
 			    time_t now, struct meeting_run *out);
 /* Starts a meeting that follows `agenda`, the facilitator's adjusted copy of
- * template_id's steps (skipped steps are kept, marked skipped), the same way. */
+ * template_id's steps (skipped steps are kept, marked skipped), the same way.
+ * A copy with no wrap-up step gets one last, so that the meeting can end. */
 enum store_rc meeting_begin_agenda(struct store *st, store_id template_id,
 				   const struct agenda_template *agenda, store_id facilitator,
 				   time_t now, struct meeting_run *out);
 /* The next step from `from` in direction dir (+1 or -1) that is not
  * skipped, or -1 when there is none. */
 int meeting_step_after(const struct meeting_run *r, int from, int dir);
+/* The step where the meeting is ended: its last wrap-up step. */
+int meeting_wrap_up_step(const struct meeting_run *r);
 /* Picks up a meeting in progress at its step; time away does not count. */
 enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out);
 /* Moves to step `to`, adding the time spent to the step being left (marked
- * done when moving forward). */
+ * done when moving forward). A step out of range or skipped for this
+ * meeting is refused with STORE_INVALID, and nothing is written. */
 enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now);
 /* Records the time spent so far on the current step without leaving it. */
 enum store_rc meeting_flush_time(struct meeting_run *r, time_t now);

@@ -39,6 +39,7 @@ struct roster_finding {
 	enum roster_kind kind;
 	store_id dept_id; /* ROSTER_DEPT_EMPTY only */
 	char *message;    /* for the screen: "Finance has no council member" */
+	char *dept_name;  /* ROSTER_DEPT_EMPTY only: "Finance" */
 };
 
 /* Checks the roster. Archived departments and people are left out; guests
@@ -47,6 +48,11 @@ struct roster_finding {
 size_t roster_check(const struct dept *depts, size_t nd, const struct person *people, size_t np,
 		    struct roster_finding **out);
 void roster_findings_free(struct roster_finding *f, size_t n);
+/* One line for the findings from `from` on, when a screen has no room for
+ * each on its own: "and 8 more: no council member in HR, IT, ..." (the
+ * departments by name, other findings by their message), so that none goes
+ * unseen. Caller frees. */
+char *roster_more_line(const struct roster_finding *f, size_t n, size_t from);
 /* Active people who are not guests. */
 size_t roster_member_count(const struct person *people, size_t np);
 

@@ -20,6 +20,9 @@ enum quadrant {
 };
 
 enum quadrant stakeholder_quadrant(enum stance influence, enum stance support);
+/* The reverse: the influence and support that put a person in quadrant q
+ * (both unset for QUAD_UNPLACED). */
+void stakeholder_stances(enum quadrant q, enum stance *influence, enum stance *support);
 /* "Win over", "Champions", "Keep informed", "Monitor" or "Not placed". */
 const char *quadrant_name(enum quadrant q);
 /* "low", "high" or "unset"; and back (-2 when the word is none of these). */

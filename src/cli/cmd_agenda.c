@@ -140,10 +140,14 @@ static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
 		too_big = sb.len > AGENDA_FILE_MAX;
 	}
 	bool failed = ferror(fp);
+	int why = errno; /* a folder opens, and fails on the first read */
 	if (!is_stdin)
 		fclose(fp);
+	if (failed)
+		errf(err, errlen, "cannot read %s: %s", path, strerror(why));
+	else if (too_big)
+		errf(err, errlen, "%s is too large for an agenda", path);
 	if (failed || too_big) {
-		errf(err, errlen, failed ? "cannot read %s" : "%s is too large for an agenda", path);
 		sb_free(&sb);
 		return NULL;
 	}

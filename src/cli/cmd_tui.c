@@ -25,11 +25,18 @@ int cmd_tui(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	/* A database this start creates gets the first-run walk-through; one set
-	 * up by the commands (setup_step 0) never does. */
-	bool created;
-	enum store_rc src = setup_ensure(cli->st, NULL, &created);
+	 * up by the commands (setup_step 0) never does. Both in one transaction:
+	 * a kill in between would leave a new database that never offers it. */
+	bool created = false;
+	enum store_rc src = store_begin(cli->st);
+	if (src == STORE_OK)
+		src = setup_ensure(cli->st, NULL, &created);
 	if (src == STORE_OK && created)
 		src = store_org_set_setup_step(cli->st, SETUP_NAME);
+	if (src == STORE_OK)
+		src = store_commit(cli->st);
+	else
+		store_rollback(cli->st);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	return tui_run(cli->st);

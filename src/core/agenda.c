@@ -301,6 +301,38 @@ void agenda_swap_steps(struct agenda_template *t, size_t i, size_t j)
 	t->steps[j] = tmp;
 }
 
+int agenda_minutes_parse(const char *text)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (end == text || *end || errno || v < 1 || v > AGENDA_MAX_MINUTES)
+		return -1;
+	return (int)v;
+}
+
+int agenda_toggle_skip(struct agenda_template *t, size_t i, char *err, size_t errlen)
+{
+	if (i >= t->n_steps)
+		return errf(err, errlen, "there is no step %zu", i + 1), -1;
+	struct agenda_step *s = &t->steps[i];
+	if (!s->skipped) {
+		/* The wrap-up is where the meeting is rated and ended: it always runs. */
+		if (s->kind == STEP_WRAP_UP)
+			return errf(err, errlen, "The wrap-up ends the meeting: it cannot be "
+						 "skipped."), -1;
+		size_t kept = 0;
+		for (size_t k = 0; k < t->n_steps; k++)
+			kept += !t->steps[k].skipped;
+		if (kept <= 1)
+			return errf(err, errlen, "A meeting needs at least one step."), -1;
+	}
+	s->skipped = !s->skipped;
+	return 0;
+}
+
 int agenda_minutes(const struct agenda_template *t)
 {
 	int total = 0;

@@ -37,9 +37,52 @@ enum store_rc meeting_begin(struct store *st, store_id template_id, store_id fac
 	return rc;
 }
 
+static bool has_wrap_up(const struct agenda_template *a)
+{
+	for (size_t i = 0; i < a->n_steps; i++)
+		if (a->steps[i].kind == STEP_WRAP_UP)
+			return true;
+	return false;
+}
+
+static enum store_rc begin_copy(struct store *st, store_id template_id,
+				const struct agenda_template *agenda, store_id facilitator,
+				time_t now, struct meeting_run *out);
+
 enum store_rc meeting_begin_agenda(struct store *st, store_id template_id,
 				   const struct agenda_template *agenda, store_id facilitator,
 				   time_t now, struct meeting_run *out)
+{
+	if (has_wrap_up(agenda))
+		return begin_copy(st, template_id, agenda, facilitator, now, out);
+	/* The wrap-up is where a meeting is rated and ended: without one (its
+	 * template was edited without it) the meeting could never end, so this
+	 * meeting's copy gets one last. The template is left as it is. */
+	struct agenda_template copy;
+	agenda_copy(agenda, &copy);
+	const struct agenda_step wrap = {.title = "Wrap-up", .kind = STEP_WRAP_UP, .minutes = 5,
+					 .prompt = "Confirm the next meeting date and rate "
+						   "this meeting."};
+	if (agenda_insert_step(&copy, copy.n_steps, &wrap) != 0) { /* full: the last one */
+		copy.steps[copy.n_steps - 1].kind = STEP_WRAP_UP;
+		copy.steps[copy.n_steps - 1].skipped = false;
+	}
+	enum store_rc rc = begin_copy(st, template_id, &copy, facilitator, now, out);
+	agenda_free(&copy);
+	return rc;
+}
+
+int meeting_wrap_up_step(const struct meeting_run *r)
+{
+	for (size_t i = r->n_steps; i-- > 0;)
+		if (r->steps[i].kind == STEP_WRAP_UP && !r->steps[i].skipped)
+			return (int)i;
+	return (int)r->n_steps - 1;
+}
+
+static enum store_rc begin_copy(struct store *st, store_id template_id,
+				const struct agenda_template *agenda, store_id facilitator,
+				time_t now, struct meeting_run *out)
 {
 	store_id mid;
 	memset(out, 0, sizeof *out);
@@ -104,6 +147,10 @@ enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now)
 	int from = r->m.current_step;
 	if (to == from)
 		return STORE_OK;
+	/* A step skipped for this meeting is not held: reaching it would mark it
+	 * done while the minutes and the reports count it as skipped. */
+	if (r->steps[to].skipped)
+		return STORE_INVALID;
 	int secs = since(r, now);
 	bool done = to > from;
 	enum store_rc rc = store_begin(r->st);

@@ -35,11 +35,12 @@ static bool dept_covered(const struct person *people, size_t np, store_id dept)
 	return false;
 }
 
-static void add(struct roster_finding **out, size_t *n, enum roster_kind kind, store_id dept,
-		char *message)
+static void add(struct roster_finding **out, size_t *n, enum roster_kind kind,
+		const struct dept *dept, char *message)
 {
 	*out = xrealloc(*out, (*n + 1) * sizeof **out);
-	(*out)[(*n)++] = (struct roster_finding){kind, dept, message};
+	(*out)[(*n)++] = (struct roster_finding){kind, dept ? dept->id : 0, message,
+						 dept ? xstrdup(dept->name) : NULL};
 }
 
 size_t roster_check(const struct dept *depts, size_t nd, const struct person *people, size_t np,
@@ -49,26 +50,49 @@ size_t roster_check(const struct dept *depts, size_t nd, const struct person *pe
 	*out = NULL;
 	/* With no member at all, "no sponsor" and "no lead" would only repeat it. */
 	if (roster_member_count(people, np) == 0) {
-		add(out, &n, ROSTER_NO_MEMBERS, 0, xstrdup("The council has no members yet"));
+		add(out, &n, ROSTER_NO_MEMBERS, NULL, xstrdup("The council has no members yet"));
 	} else {
 		if (!has_role(people, np, ROLE_SPONSOR))
-			add(out, &n, ROSTER_NO_SPONSOR, 0,
+			add(out, &n, ROSTER_NO_SPONSOR, NULL,
 			    xstrdup("The council has no executive sponsor"));
 		if (!has_role(people, np, ROLE_LEAD))
-			add(out, &n, ROSTER_NO_LEAD, 0, xstrdup("The council has no lead"));
+			add(out, &n, ROSTER_NO_LEAD, NULL, xstrdup("The council has no lead"));
 	}
 	for (size_t i = 0; i < nd; i++)
 		if (!depts[i].archived && !dept_covered(people, np, depts[i].id))
-			add(out, &n, ROSTER_DEPT_EMPTY, depts[i].id,
+			add(out, &n, ROSTER_DEPT_EMPTY, &depts[i],
 			    xasprintf("%s has no council member", depts[i].name));
 	return n;
 }
 
 void roster_findings_free(struct roster_finding *f, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(f[i].message);
+		free(f[i].dept_name);
+	}
 	free(f);
+}
+
+char *roster_more_line(const struct roster_finding *f, size_t n, size_t from)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "and %zu more:", from < n ? n - from : 0);
+	bool depts = false;
+	for (size_t i = from; i < n; i++) {
+		/* The other findings come first (in the order of their kinds), then
+		 * the departments, named together. */
+		const char *sep = i == from ? " " : "; ";
+		if (f[i].kind != ROSTER_DEPT_EMPTY)
+			sb_addf(&sb, "%s%s", sep, f[i].message);
+		else if (depts)
+			sb_addf(&sb, ", %s", f[i].dept_name);
+		else
+			sb_addf(&sb, "%sno council member in %s", sep, f[i].dept_name);
+		depts = depts || f[i].kind == ROSTER_DEPT_EMPTY;
+	}
+	return sb_take(&sb);
 }
 
 static bool blank(const char *s) { return !s || s[strspn(s, " \t\r\n")] == '\0'; }

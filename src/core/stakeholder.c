@@ -14,6 +14,15 @@ enum quadrant stakeholder_quadrant(enum stance influence, enum stance support)
 	return support == STANCE_HIGH ? QUAD_KEEP_INFORMED : QUAD_MONITOR;
 }
 
+void stakeholder_stances(enum quadrant q, enum stance *influence, enum stance *support)
+{
+	bool placed = q > QUAD_UNPLACED && q < QUAD_COUNT;
+	*influence = !placed ? STANCE_UNSET
+		     : q == QUAD_WIN_OVER || q == QUAD_CHAMPIONS ? STANCE_HIGH : STANCE_LOW;
+	*support = !placed ? STANCE_UNSET
+		   : q == QUAD_CHAMPIONS || q == QUAD_KEEP_INFORMED ? STANCE_HIGH : STANCE_LOW;
+}
+
 const char *quadrant_name(enum quadrant q)
 {
 	switch (q) {

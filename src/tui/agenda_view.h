@@ -13,6 +13,9 @@ void steps_draw(const struct agenda_template *t, int sel, int *top, int y, int h
 void step_prompt_draw(const struct agenda_template *t, int sel, int y, int h, int w);
 /* Asks for a step title; NULL when cancelled. Empty titles are refused inline. */
 char *ask_step_title(struct tui *t, const char *title, const char *initial);
+/* The title of a step to add to a, asked only when a has room for one more
+ * (else it says so); NULL when there is no room or it is cancelled. */
+char *ask_new_step_title(struct tui *t, const struct agenda_template *a, const char *title);
 /* Asks for planned minutes (1 to 240); -1 when cancelled. */
 int ask_step_minutes(struct tui *t, const char *title, int initial);
 /* Picks a step kind, `initial` first; -1 when cancelled. */

@@ -172,10 +172,17 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 				bool cur = top + (size_t)r == sel;
 				attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
 				draw_fill(y + 3 + r, x + 1, w - 2, a);
-				int used = draw_text(y + 3 + r, x + 2, o->label, w - 4, a);
+				/* A cut label or detail ends in an ellipsis, not mid-word; a
+				 * long label leaves room for its detail (a department's kind). */
+				int room = w - 4;
+				if (o->detail && *o->detail) {
+					int keep = room - 2 - text_cols(o->detail);
+					room = keep > room / 2 ? keep : room / 2;
+				}
+				int used = draw_text_fit(y + 3 + r, x + 2, o->label, room, a);
 				if (o->detail && used + 3 < w - 4)
-					draw_text(y + 3 + r, x + 4 + used, o->detail, w - 6 - used,
-						  cur ? a : theme(C_MUTED));
+					draw_text_fit(y + 3 + r, x + 4 + used, o->detail, w - 6 - used,
+						      cur ? a : theme(C_MUTED));
 			}
 			if (m == 0)
 				draw_text(y + 3, x + 2, "Nothing matches.", w - 4, theme(C_MUTED));
@@ -246,20 +253,73 @@ store_id pick_department(struct tui *t, const char *title, const char *filter)
 	return id;
 }
 
-static const char *check_name(const char *text, void *ctx, char *buf, size_t len)
+/* Refuses a name another department or person already has (compared without
+ * regard to case) inside the dialog, before anything is written: a clash
+ * said there can be read whole and corrected on the spot. */
+struct name_check {
+	struct tui *t;
+	bool person;   /* a person's name, else a department's */
+	store_id self; /* the record being renamed (0: a new one) */
+};
+
+static char *name_taken(const struct name_check *c, const char *clean)
 {
-	(void)ctx;
+	char *other_name = NULL;
+	if (c->person) {
+		struct person p;
+		if (store_person_find(c->t->st, clean, &p) == STORE_OK && p.id != c->self)
+			other_name = xstrdup(p.name);
+		person_free(&p);
+	} else {
+		struct dept d;
+		if (store_dept_find(c->t->st, clean, &d) == STORE_OK && d.id != c->self)
+			other_name = xstrdup(d.name);
+		dept_free(&d);
+	}
+	return other_name;
+}
+
+static const char *check_unique(const char *text, void *ctx, char *buf, size_t len)
+{
+	const struct name_check *c = ctx;
 	char *clean = text_clean(text, TEXT_NAME, "name", buf, len);
 	if (!clean)
 		return buf;
+	char *other = name_taken(c, clean);
 	free(clean);
-	return NULL;
+	if (other)
+		snprintf(buf, len, "Taken: %s '%s' exists (case is ignored).",
+			 c->person ? "a person" : "a department", other);
+	free(other);
+	return other ? buf : NULL;
+}
+
+char *ask_unique_name(struct tui *t, const char *title, const char *initial, bool person,
+		      store_id self)
+{
+	struct name_check c = {t, person, self};
+	return dialog_input(t, title, initial, check_unique, &c);
+}
+
+int pick_role(struct tui *t, const char *title)
+{
+	static const char *const what[ROLE_COUNT] = {
+		[ROLE_SPONSOR] = "the executive who backs the council",
+		[ROLE_LEAD] = "runs the council",
+		[ROLE_CHAMPION] = "carries CX into their team",
+		[ROLE_MEMBER] = "speaks for their department",
+		[ROLE_GUEST] = "joins now and then",
+	};
+	struct pick_option o[ROLE_COUNT];
+	for (int r = 0; r < ROLE_COUNT; r++)
+		o[r] = (struct pick_option){r, (char *)role_name((enum role)r), (char *)what[r]};
+	return dialog_pick(t, title, o, ROLE_COUNT, "", NULL);
 }
 
 /* Adds a person on the spot: a name, then a department. */
 static store_id add_person(struct tui *t, const char *filter)
 {
-	char *name = dialog_input(t, "New person: name", filter, check_name, NULL);
+	char *name = ask_unique_name(t, "New person: name", filter, true, 0);
 	if (!name)
 		return 0;
 	char title[300];

@@ -203,6 +203,11 @@ int draw_text_fit(int y, int x, const char *s, int width, attr_t attr)
 	return used + draw_text(y, x + used, "\xe2\x80\xa6", 1, attr); /* … */
 }
 
+void draw_hint(int y, int width, const char *full, const char *brief, attr_t attr)
+{
+	draw_line(y, 0, text_cols(full) <= width ? full : brief, width, attr);
+}
+
 void draw_box(int y, int x, int h, int w, const char *title)
 {
 	attr_t a = theme(C_NORMAL);
@@ -218,7 +223,7 @@ void draw_box(int y, int x, int h, int w, const char *title)
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
 	if (title && *title) {
 		mvaddstr(y, x + 2, " ");
-		int used = draw_text(y, x + 3, title, w - 6, theme(C_HEADING));
+		int used = draw_text_fit(y, x + 3, title, w - 6, theme(C_HEADING)); /* cut: "…" */
 		mvaddstr(y, x + 3 + used, " ");
 	}
 }

@@ -62,6 +62,21 @@ static void layout(struct tui *t)
 	t->compact = t->cols < TUI_WIDE_COLS || t->rows < TUI_TALL_LINES;
 }
 
+/* The one-line message on the last row; one too long for it takes the row
+ * above as well, broken between words, rather than being cut. */
+static void draw_flash(struct tui *t)
+{
+	attr_t a = theme(t->flash_error ? C_ERROR : C_STATUS);
+	if (text_cols(t->flash) <= t->cols) {
+		draw_line(t->rows - 1, 0, t->flash, t->cols, a);
+		return;
+	}
+	int rows = text_wrap_rows(t->flash, t->cols, 2);
+	for (int i = 0; i < rows; i++)
+		draw_fill(t->rows - rows + i, 0, t->cols, a);
+	draw_wrapped(t->rows - rows, 0, t->flash, t->cols, rows, a);
+}
+
 static void draw_too_small(struct tui *t)
 {
 	char msg[128];
@@ -87,8 +102,7 @@ void tui_redraw(struct tui *t)
 	erase();
 	t->view->draw(t);
 	if (t->flash[0])
-		draw_line(t->rows - 1, 0, t->flash, t->cols,
-			  theme(t->flash_error ? C_ERROR : C_STATUS));
+		draw_flash(t);
 	refresh();
 }
 

@@ -192,6 +192,9 @@ struct council_facts {
 /* False (and the store's message) when the organisation cannot be read. */
 bool council_facts_load(struct tui *t, struct council_facts *f);
 void council_facts_free(struct council_facts *f);
+/* Draws roster finding i of the `shown` that fit; the last of them, when
+ * more were found, names the rest on one line. */
+void roster_line(const struct council_facts *f, int i, int shown, int y, int x, int w);
 /* The cadences offered: weekly, every two weeks, monthly, quarterly, and
  * "every N days" (n 0: the number is asked). */
 struct cadence_choice {
@@ -226,6 +229,9 @@ int draw_wrapped_from(int y, int x, const char *s, int width, int skip, int max_
 int text_wrap_rows(const char *s, int width, int max_rows);
 /* Like draw_text, but ends a cut string with an ellipsis. */
 int draw_text_fit(int y, int x, const char *s, int width, attr_t attr);
+/* A line of key hints from column 0: full when it fits in width, else brief,
+ * so that a narrow terminal does not cut a hint in the middle of a word. */
+void draw_hint(int y, int width, const char *full, const char *brief, attr_t attr);
 void draw_fill(int y, int x, int width, attr_t attr);
 void draw_box(int y, int x, int h, int w, const char *title);
 /* Columns a string takes on screen. */
@@ -258,6 +264,13 @@ void pick_options_free(struct pick_option *o, size_t n);
 store_id pick_department(struct tui *t, const char *title, const char *filter);
 /* Picks a person, or adds one on the spot; 0 when cancelled. */
 store_id pick_person(struct tui *t, const char *title, const char *filter);
+/* The name of a new or renamed department (person false) or person; one that
+ * another already has, in any case, is refused in the dialog. self: the one
+ * renamed (0: a new one). NULL when cancelled. */
+char *ask_unique_name(struct tui *t, const char *title, const char *initial, bool person,
+		      store_id self);
+/* Picks a role on the council (enum role); -1 when cancelled. */
+int pick_role(struct tui *t, const char *title);
 
 /* The menu of what can be done to an action (action_menu.c): done, a new
  * due date (offering default_due), a new owner, drop with a reason; reopen

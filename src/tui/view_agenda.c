@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "agenda_view.h"
-#include "cxmeet/editor.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -71,6 +70,16 @@ static const char *check_title(const char *text, void *ctx, char *buf, size_t le
 	return NULL;
 }
 
+char *ask_new_step_title(struct tui *t, const struct agenda_template *a, const char *title)
+{
+	if (a->n_steps >= AGENDA_MAX_STEPS) {
+		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
+			  AGENDA_MAX_STEPS);
+		return NULL;
+	}
+	return ask_step_title(t, title, "");
+}
+
 char *ask_step_title(struct tui *t, const char *title, const char *initial)
 {
 	char *text = dialog_input(t, title, initial, check_title, NULL);
@@ -82,17 +91,10 @@ char *ask_step_title(struct tui *t, const char *title, const char *initial)
 	return clean;
 }
 
-/* Whole minutes 1..240 (a step planned for no time at all is a mistake). */
 static bool parse_minutes(const char *text, int *out)
 {
-	char *end;
-	long v = strtol(text, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (end == text || *end || v < 1 || v > AGENDA_MAX_MINUTES)
-		return false;
-	*out = (int)v;
-	return true;
+	*out = agenda_minutes_parse(text);
+	return *out > 0;
 }
 
 static const char *check_minutes(const char *text, void *ctx, char *buf, size_t len)
@@ -186,25 +188,39 @@ static void list_draw(struct tui *t)
 		draw_line(2 + r, 0, name, w - nw, a);
 		draw_line(2 + r, w - nw, nums, nw, a);
 	}
-	draw_line(t->rows - 1, 0, " Enter steps  n new copy  r rename  d default  X archive  "
-				  "q back  ? help", t->cols, theme(C_STATUS));
+	draw_hint(t->rows - 1, t->cols, " Enter steps  n new copy  r rename  d default  X archive  "
+		  "q back  ? help", " Enter steps  n copy  r rename  d default  X archive  q back",
+		  theme(C_STATUS));
 }
 
+struct agenda_name_check {
+	struct tui *t;
+	store_id self; /* the agenda renamed (0: a new one) */
+};
+
+/* Refuses an empty or bad name, and one another agenda has in any case, in
+ * the dialog: what was typed stays there to be corrected. */
 static const char *check_name(const char *text, void *ctx, char *buf, size_t len)
 {
-	(void)ctx;
+	const struct agenda_name_check *c = ctx;
 	char *clean = text_clean(text, TEXT_NAME, "agenda name", buf, len);
 	if (!clean)
 		return buf;
+	store_id other = 0;
+	bool taken = store_template_find(c->t->st, clean, &other) == STORE_OK && other != c->self;
 	free(clean);
-	return NULL;
+	if (!taken)
+		return NULL;
+	snprintf(buf, len, "Taken: another agenda has this name (case is ignored).");
+	return buf;
 }
 
 static void list_copy(struct tui *t, const struct template_info *ti)
 {
 	char title[300];
 	snprintf(title, sizeof title, "New agenda, a copy of %s: its name", ti->name);
-	char *name = dialog_input(t, title, "", check_name, NULL);
+	struct agenda_name_check c = {t, 0};
+	char *name = dialog_input(t, title, "", check_name, &c);
 	if (!name)
 		return;
 	store_id id;
@@ -220,7 +236,8 @@ static void list_copy(struct tui *t, const struct template_info *ti)
 
 static void list_rename(struct tui *t, const struct template_info *ti)
 {
-	char *name = dialog_input(t, "Rename the agenda", ti->name, check_name, NULL);
+	struct agenda_name_check c = {t, ti->id};
+	char *name = dialog_input(t, "Rename the agenda", ti->name, check_name, &c);
 	if (!name)
 		return;
 	store_id id = ti->id;
@@ -348,12 +365,7 @@ static void steps_draw_view(struct tui *t)
 
 static void step_add(struct tui *t)
 {
-	if (ag.t.n_steps >= AGENDA_MAX_STEPS) {
-		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
-			  AGENDA_MAX_STEPS);
-		return;
-	}
-	char *title = ask_step_title(t, "New step: its title", "");
+	char *title = ask_new_step_title(t, &ag.t, "New step: its title");
 	if (!title)
 		return;
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)", 5);
@@ -371,6 +383,9 @@ static void step_add(struct tui *t)
 	free(title);
 }
 
+/* Title, minutes, kind, one dialog after the other. Esc on a later one keeps
+ * that answer and the ones after as they were, but what was already given is
+ * saved: a title typed and then an Esc on the minutes is not lost. */
 static void step_edit(struct tui *t)
 {
 	const struct agenda_step *cur = &ag.t.steps[ag.ssel];
@@ -380,37 +395,30 @@ static void step_edit(struct tui *t)
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)",
 				       cur->minutes ? cur->minutes : 1);
 	int kind = minutes < 0 ? -1 : ask_step_kind(t, cur->kind);
-	if (kind >= 0) {
-		struct agenda_template next;
-		agenda_copy(&ag.t, &next);
-		struct agenda_step *s = &next.steps[ag.ssel];
-		free(s->title);
-		s->title = title;
-		title = NULL;
-		s->minutes = minutes;
-		s->kind = (enum step_kind)kind;
-		steps_save(t, &next, "step changed");
+	if (minutes < 0 && strcmp(title, cur->title) == 0) {
+		free(title);
+		return;
 	}
-	free(title);
+	struct agenda_template next;
+	agenda_copy(&ag.t, &next);
+	struct agenda_step *s = &next.steps[ag.ssel];
+	free(s->title);
+	s->title = title;
+	if (minutes >= 0)
+		s->minutes = minutes;
+	if (kind >= 0)
+		s->kind = (enum step_kind)kind;
+	steps_save(t, &next, "step changed");
 }
 
-/* The prompt in $VISUAL/$EDITOR, with curses paused (for several lines). */
+/* The prompt in $VISUAL/$EDITOR (for several lines). */
 static char *prompt_external(struct tui *t, const char *cur)
 {
 	char *out = NULL, err[256];
-	def_prog_mode();
-	endwin();
-	int rc = editor_edit(cur, &out, err, sizeof err);
-	reset_prog_mode();
-	tui_paste_mode(true);
-	clear();
-	if (rc != 0) {
+	if (tui_edit_external(t, cur, &out, err, sizeof err) != 0) {
 		tui_flash(t, true, "Not saved: %s", err);
 		return NULL;
 	}
-	size_t len = strlen(out);
-	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == '\r'))
-		out[--len] = '\0';
 	return out;
 }
 

@@ -55,6 +55,17 @@ bool council_facts_load(struct tui *t, struct council_facts *f)
 	return true;
 }
 
+void roster_line(const struct council_facts *f, int i, int shown, int y, int x, int w)
+{
+	if (i == shown - 1 && (size_t)shown < f->nf) {
+		char *more = roster_more_line(f->findings, f->nf, (size_t)i);
+		draw_text_fit(y, x, more, w, theme(C_WARNING));
+		free(more);
+	} else {
+		draw_text_fit(y, x, f->findings[i].message, w, theme(C_WARNING));
+	}
+}
+
 void council_facts_free(struct council_facts *f)
 {
 	if (f->have_org)
@@ -86,6 +97,23 @@ size_t cadence_choice_of(const struct cadence *c)
 	return last;
 }
 
+/* The number of days of a cadence "every N days", refused in the dialog in
+ * words for this screen (core's message speaks of the command line); ctx:
+ * the cadence, set when the number is good. */
+static const char *check_days(const char *text, void *ctx, char *buf, size_t len)
+{
+	char *end, err[256];
+	long n = strtol(text, &end, 10);
+	bool whole = end != text && end[strspn(end, " ")] == '\0';
+	char *spec = xasprintf("every %ld days", n);
+	bool ok = whole && cadence_parse(spec, ctx, err, sizeof err) == 0;
+	free(spec);
+	if (ok)
+		return NULL;
+	snprintf(buf, len, "Type a whole number of days, from 1 to 366.");
+	return buf;
+}
+
 bool cadence_choice_take(struct tui *t, size_t k, struct cadence *out)
 {
 	if (k >= ARRAY_SIZE(choices))
@@ -94,17 +122,11 @@ bool cadence_choice_take(struct tui *t, size_t k, struct cadence *out)
 		*out = choices[k].c;
 		return true;
 	}
-	char err[256];
-	char *days = dialog_input(t, "Every how many days? (1-366)", "", NULL, NULL);
+	char *days = dialog_input(t, "Every how many days? (1-366)", "", check_days, out);
 	if (!days)
 		return false;
-	char *spec = xasprintf("every %s days", days);
-	int rc = cadence_parse(spec, out, err, sizeof err);
-	free(spec);
-	free(days);
-	if (rc != 0)
-		tui_flash(t, true, "%s", err);
-	return rc == 0;
+	free(days); /* check_days left the cadence in *out */
+	return true;
 }
 
 bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *out)
@@ -189,7 +211,7 @@ static void edit_escalate(struct tui *t, int current)
 {
 	char init[16];
 	snprintf(init, sizeof init, "%d", current);
-	char *text = dialog_input(t, "Flag an action for the sponsor after it is carried N times",
+	char *text = dialog_input(t, "Escalate after how many carries? (1 to 100)",
 				  init, check_escalate, NULL);
 	if (!text)
 		return;
@@ -340,14 +362,8 @@ static int roster_box(struct tui *t, const struct council_facts *f, int y, int m
 		draw_text(y + 1, x + 2,
 			  "Every department has a member; there is a sponsor and a lead.", w - 4,
 			  theme(C_OK));
-	for (int i = 0; i < shown && f->nf; i++) {
-		char line[320];
-		if (i == shown - 1 && (size_t)shown < f->nf)
-			snprintf(line, sizeof line, "... and %zu more", f->nf - (size_t)i);
-		else
-			snprintf(line, sizeof line, "%s", f->findings[i].message);
-		draw_text_fit(y + 1 + i, x + 2, line, w - 4, theme(C_WARNING));
-	}
+	for (int i = 0; i < shown && f->nf; i++)
+		roster_line(f, i, shown, y + 1 + i, x + 2, w - 4);
 	return h;
 }
 

@@ -82,6 +82,9 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 	struct meeting_run *r = &t->mv->run;
 	time_t now = clock_now();
 	draw_line(y, 0, "Agenda", w, theme(C_HEADING));
+	/* Numbers right-aligned, so that the titles stay in one column when a
+	 * guest topic takes the agenda to 10 steps or more. */
+	int digits = r->n_steps >= 10 ? 2 : 1;
 	for (size_t i = 0; i < r->n_steps && (int)i + 1 < h; i++) {
 		const struct meeting_step *s = &r->steps[i];
 		bool cur = (int)i == r->m.current_step;
@@ -89,7 +92,7 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 		int secs = meeting_step_seconds(r, (int)i, now);
 		snprintf(spent, sizeof spent, "%d/%d", (secs + 59) / 60, s->planned_minutes);
 		char mark = s->done ? '+' : cur ? '>' : s->skipped ? '-' : ' ';
-		snprintf(line, sizeof line, "%c%zu %s", mark, i + 1, s->title);
+		snprintf(line, sizeof line, "%c%*zu %s", mark, digits, i + 1, s->title);
 		/* Skipped steps stay in view, muted: the runner passes over them. */
 		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK)
 			   : s->skipped ? theme(C_MUTED) : theme(C_NORMAL);
@@ -159,6 +162,10 @@ static void go_step(struct tui *t, int to)
 	if (to < 0 || (size_t)to >= mv->run.n_steps || to == mv->run.m.current_step)
 		return;
 	enum store_rc rc = meeting_goto(&mv->run, to, clock_now());
+	if (rc == STORE_INVALID) { /* in range, so a step skipped for this meeting */
+		tui_flash(t, true, "Step %d was skipped for this meeting.", to + 1);
+		return;
+	}
 	if (rc != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
@@ -201,7 +208,7 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		go_step(t, (int)ch - '1');
 		return ACT_NONE;
 	case ACT_END_MEETING:
-		go_step(t, (int)mv->run.n_steps - 1);
+		go_step(t, meeting_wrap_up_step(&mv->run));
 		return ACT_NONE;
 	case ACT_QUIT:
 		leave(t);

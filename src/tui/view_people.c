@@ -159,60 +159,17 @@ static void people_draw(struct tui *t)
 		draw_depts(t, 3, rows);
 	else
 		draw_people(t, 3, rows);
-	const char *hint = pv.tab == TAB_DEPTS
-		? " a add  r rename  f customer-facing/behind  X archive/restore  A show archived"
-		: " a add  r rename  d department  o role  e email  X archive/restore  A archived";
-	draw_line(t->rows - 2, 0, hint, t->cols, theme(C_MUTED));
-	draw_line(t->rows - 1, 0, " Tab switch  Enter choose an action  m stakeholder map  "
-		  "? help  q back", t->cols, theme(C_STATUS));
-}
-
-/* --- names -------------------------------------------------------------- */
-
-struct name_check {
-	struct tui *t;
-	bool person;   /* a person's name, else a department's */
-	store_id self; /* the record being renamed (0: a new one) */
-};
-
-/* Refuses a name another department or person already has (compared without
- * regard to case), before anything is written. */
-static const char *check_unique(const char *text, void *ctx, char *buf, size_t len)
-{
-	const struct name_check *c = ctx;
-	char *clean = text_clean(text, TEXT_NAME, "name", buf, len);
-	if (!clean)
-		return buf;
-	store_id other = 0;
-	char *other_name = NULL;
-	if (c->person) {
-		struct person p;
-		if (store_person_find(c->t->st, clean, &p) == STORE_OK) {
-			other = p.id;
-			other_name = xstrdup(p.name);
-		}
-		person_free(&p);
-	} else {
-		struct dept d;
-		if (store_dept_find(c->t->st, clean, &d) == STORE_OK) {
-			other = d.id;
-			other_name = xstrdup(d.name);
-		}
-		dept_free(&d);
-	}
-	free(clean);
-	if (other && other != c->self)
-		snprintf(buf, len, "Taken: %s '%s' exists (case is ignored).",
-			 c->person ? "a person" : "a department", other_name);
-	free(other_name);
-	return other && other != c->self ? buf : NULL;
-}
-
-static char *ask_name(struct tui *t, const char *title, const char *initial, bool person,
-		      store_id self)
-{
-	struct name_check c = {t, person, self};
-	return dialog_input(t, title, initial, check_unique, &c);
+	if (pv.tab == TAB_DEPTS)
+		draw_hint(t->rows - 2, t->cols, " a add  r rename  f customer-facing/behind  "
+			  "X archive/restore  A show archived",
+			  " a add  r rename  f facing/behind  X archive", theme(C_MUTED));
+	else
+		draw_hint(t->rows - 2, t->cols, " a add  r rename  d department  o role  e email  "
+			  "X archive/restore  A archived",
+			  " a add  r rename  d dept  o role  e email  X archive", theme(C_MUTED));
+	draw_hint(t->rows - 1, t->cols, " Tab switch  Enter choose an action  m stakeholder map  "
+		  "? help  q back", " Tab switch  Enter actions  A archived  m map  q back",
+		  theme(C_STATUS));
 }
 
 /* --- departments -------------------------------------------------------- */
@@ -236,7 +193,7 @@ static void saved(struct tui *t, enum store_rc rc, int tab, store_id id, const c
 
 static void dept_add(struct tui *t)
 {
-	char *name = ask_name(t, "New department: name", "", false, 0);
+	char *name = ask_unique_name(t, "New department: name", "", false, 0);
 	if (!name)
 		return;
 	static const struct pick_option kinds[] = {
@@ -255,7 +212,7 @@ static void dept_add(struct tui *t)
 static void dept_rename(struct tui *t, struct dept *d)
 {
 	store_id id = d->id;
-	char *name = ask_name(t, "Rename the department", d->name, false, id);
+	char *name = ask_unique_name(t, "Rename the department", d->name, false, id);
 	if (!name)
 		return;
 	saved(t, store_dept_rename(t->st, id, name), TAB_DEPTS, id, "Renamed to %s.", name);
@@ -296,21 +253,6 @@ static struct person *cur_person(void)
 	return s >= 0 && (size_t)s < pv.n_people ? &pv.people[s] : NULL;
 }
 
-static int pick_role(struct tui *t, const char *title)
-{
-	static const char *const what[ROLE_COUNT] = {
-		[ROLE_SPONSOR] = "the executive who backs the council",
-		[ROLE_LEAD] = "runs the council",
-		[ROLE_CHAMPION] = "carries CX into their team",
-		[ROLE_MEMBER] = "speaks for their department",
-		[ROLE_GUEST] = "joins now and then",
-	};
-	struct pick_option o[ROLE_COUNT];
-	for (int r = 0; r < ROLE_COUNT; r++)
-		o[r] = (struct pick_option){r, (char *)role_name((enum role)r), (char *)what[r]};
-	return dialog_pick(t, title, o, ROLE_COUNT, "", NULL);
-}
-
 /* Saves p (a copy of the row, changed by the caller) and says so. */
 static void person_save(struct tui *t, struct person *p, const char *fmt)
 {
@@ -319,7 +261,7 @@ static void person_save(struct tui *t, struct person *p, const char *fmt)
 
 static void person_add(struct tui *t)
 {
-	char *name = ask_name(t, "New person: name", "", true, 0);
+	char *name = ask_unique_name(t, "New person: name", "", true, 0);
 	if (!name)
 		return;
 	char title[300];
@@ -354,7 +296,7 @@ static void person_rename(struct tui *t)
 	struct person p;
 	if (!person_copy(&p))
 		return;
-	char *name = ask_name(t, "Rename", p.name, true, p.id);
+	char *name = ask_unique_name(t, "Rename", p.name, true, p.id);
 	if (name) {
 		free(p.name);
 		p.name = name;

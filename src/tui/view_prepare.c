@@ -31,39 +31,21 @@ static void prepare_draw(struct tui *t)
 				  "Esc back", t->cols, theme(C_STATUS));
 }
 
-static size_t steps_kept(void)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < pr.t.n_steps; i++)
-		n += !pr.t.steps[i].skipped;
-	return n;
-}
-
 static void toggle_skip(struct tui *t)
 {
-	struct agenda_step *s = &pr.t.steps[pr.sel];
-	/* The wrap-up is where the meeting ends and is rated: it always runs. */
-	if (!s->skipped && s->kind == STEP_WRAP_UP) {
-		tui_flash(t, true, "The wrap-up ends the meeting: it cannot be skipped.");
+	char err[256];
+	if (agenda_toggle_skip(&pr.t, (size_t)pr.sel, err, sizeof err) != 0) {
+		tui_flash(t, true, "%s", err);
 		return;
 	}
-	if (!s->skipped && steps_kept() <= 1) {
-		tui_flash(t, true, "A meeting needs at least one step.");
-		return;
-	}
-	s->skipped = !s->skipped;
+	const struct agenda_step *s = &pr.t.steps[pr.sel];
 	tui_flash(t, false, "%s %s (this meeting only).", s->skipped ? "Skipping" : "Keeping",
 		  s->title);
 }
 
 static void add_topic(struct tui *t)
 {
-	if (pr.t.n_steps >= AGENDA_MAX_STEPS) {
-		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
-			  AGENDA_MAX_STEPS);
-		return;
-	}
-	char *title = ask_step_title(t, "Guest topic: its title", "");
+	char *title = ask_new_step_title(t, &pr.t, "Guest topic: its title");
 	if (!title)
 		return;
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)", 10);

@@ -125,6 +125,21 @@ static void go(struct tui *t, int step)
 	enter_step(t, step);
 }
 
+/* Ends the transaction begun for an answer (rc: how writing it went): the
+ * answer and the step reached are saved together or not at all. */
+static bool commit_with_step(struct tui *t, enum store_rc rc, int next)
+{
+	if (rc == STORE_OK)
+		rc = store_org_set_setup_step(t->st, next);
+	if (rc == STORE_OK)
+		rc = store_commit(t->st);
+	else
+		store_rollback(t->st);
+	if (rc != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+	return rc == STORE_OK;
+}
+
 /* Saves the answer of a text step and the next step in one transaction. */
 static bool save_answer(struct tui *t, const char *text, int next)
 {
@@ -132,16 +147,8 @@ static bool save_answer(struct tui *t, const char *text, int next)
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_text(t->st, f, text);
-	if (rc == STORE_OK)
-		rc = store_org_set_setup_step(t->st, next);
-	if (rc == STORE_OK)
-		rc = store_commit(t->st);
-	else
-		store_rollback(t->st);
-	if (rc != STORE_OK) {
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	if (!commit_with_step(t, rc, next))
 		return false;
-	}
 	tui_flash(t, false, "Saved: %s.", org_text_label(f));
 	return true;
 }
@@ -222,16 +229,8 @@ static void cadence_choose(struct tui *t)
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_cadence(t->st, &c);
-	if (rc == STORE_OK)
-		rc = store_org_set_setup_step(t->st, su.step + 1);
-	if (rc == STORE_OK)
-		rc = store_commit(t->st);
-	else
-		store_rollback(t->st);
-	if (rc != STORE_OK) {
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	if (!commit_with_step(t, rc, su.step + 1))
 		return;
-	}
 	char buf[48];
 	cadence_format(&c, buf, sizeof buf);
 	go(t, su.step + 1);
@@ -240,22 +239,13 @@ static void cadence_choose(struct tui *t)
 
 /* --- the departments step -------------------------------------------------- */
 
-static const char *check_name(const char *text, void *ctx, char *buf, size_t len)
-{
-	char *clean = text_clean(text, TEXT_NAME, ctx, buf, len);
-	if (!clean)
-		return buf;
-	free(clean);
-	return NULL;
-}
-
 static void dept_key(struct tui *t, wint_t ch, const struct dept *d, size_t n)
 {
 	const struct dept *cur = n ? &d[su.sel < (int)n ? su.sel : (int)n - 1] : NULL;
 	enum store_rc rc = STORE_OK;
 	char *name = NULL;
 	if (ch == 'a') {
-		name = dialog_input(t, "New department: name", "", check_name, "department name");
+		name = ask_unique_name(t, "New department: name", "", false, 0);
 		if (name && (rc = store_dept_add(t->st, name, false, &su.follow)) == STORE_OK)
 			tui_flash(t, false, "Added %s (customer-facing; Space to change).", name);
 	} else if (!cur) {
@@ -266,8 +256,7 @@ static void dept_key(struct tui *t, wint_t ch, const struct dept *d, size_t n)
 			tui_flash(t, false, "%s: %s.", cur->name,
 				  cur->behind ? "customer-facing" : "behind the scenes");
 	} else if (ch == 'r') {
-		name = dialog_input(t, "Rename the department", cur->name, check_name,
-				    "department name");
+		name = ask_unique_name(t, "Rename the department", cur->name, false, cur->id);
 		if (name && (rc = store_dept_rename(t->st, cur->id, name)) == STORE_OK) {
 			tui_flash(t, false, "Renamed to %s.", name);
 			su.follow = cur->id;
@@ -286,48 +275,24 @@ static void dept_key(struct tui *t, wint_t ch, const struct dept *d, size_t n)
 
 /* --- the members step ------------------------------------------------------ */
 
-static enum role pick_role(struct tui *t, const char *name)
-{
-	static const char *const detail[ROLE_COUNT] = {
-		"executive sponsor: breaks ties, removes obstacles",
-		"CX lead: runs the meetings",
-		"carries the work into a department",
-		"a council member",
-		"not a member: attends now and then",
-	};
-	struct pick_option o[ROLE_COUNT];
-	for (int r = 0; r < ROLE_COUNT; r++)
-		o[r] = (struct pick_option){r + 1, (char *)role_name((enum role)r),
-					    (char *)detail[r]};
-	char *title = xasprintf("Role of %s", name);
-	int k = dialog_pick(t, title, o, ROLE_COUNT, "", NULL);
-	free(title);
-	return k < 0 ? ROLE_COUNT : (enum role)k;
-}
-
 static void member_add(struct tui *t)
 {
-	char *name = dialog_input(t, "New council member: name", "", check_name, "name");
+	char *name = ask_unique_name(t, "New council member: name", "", true, 0);
 	if (!name)
 		return;
-	struct person found;
-	if (store_person_find(t->st, name, &found) == STORE_OK) {
-		tui_flash(t, true, "%s is already on the list.", found.name);
-		person_free(&found);
-		free(name);
-		return;
-	}
 	char *title = xasprintf("Department of %s", name);
 	store_id dept = pick_department(t, title, "");
 	free(title);
-	enum role role = dept ? pick_role(t, name) : ROLE_COUNT;
-	if (role != ROLE_COUNT) {
-		struct person p = {.name = name, .dept_id = dept, .role = role,
+	title = xasprintf("Role of %s", name);
+	int role = dept ? pick_role(t, title) : -1;
+	free(title);
+	if (role >= 0) {
+		struct person p = {.name = name, .dept_id = dept, .role = (enum role)role,
 				   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 		if (store_person_add(t->st, &p, NULL) != STORE_OK)
 			tui_flash(t, true, "%s", store_errmsg(t->st));
 		else
-			tui_flash(t, false, "Added %s (%s).", name, role_name(role));
+			tui_flash(t, false, "Added %s (%s).", name, role_name((enum role)role));
 	}
 	free(name);
 }
@@ -454,14 +419,8 @@ static void draw_members_step(struct tui *t, int y)
 	if (council_facts_load(t, &f)) {
 		/* The roster check, so that the gaps are seen while filling them. */
 		int shown = f.nf < 3 ? (int)f.nf : 3;
-		for (int i = 0; i < shown; i++) {
-			char more[64];
-			snprintf(more, sizeof more, "... and %zu more", f.nf - (size_t)i);
-			bool cut = i == shown - 1 && f.nf > (size_t)shown;
-			const char *msg = cut ? more : f.findings[i].message;
-			draw_text_fit(t->rows - 2 - shown + i, 4, msg, t->cols - 8,
-				      theme(C_WARNING));
-		}
+		for (int i = 0; i < shown; i++)
+			roster_line(&f, i, shown, t->rows - 2 - shown + i, 4, t->cols - 8);
 		box = shown ? shown + 1 : 0;
 		council_facts_free(&f);
 	}

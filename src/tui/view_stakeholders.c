@@ -84,6 +84,8 @@ static void draw_quadrant(int y, int x, int h, int w, enum quadrant q, bool high
 	char title[80];
 	snprintf(title, sizeof title, "%s influence: %s (%zu)", high_influence ? "High" : "Low",
 		 quadrant_name(q), count);
+	if (text_cols(title) + 6 > w) /* narrow: the name alone, not cut mid-word */
+		snprintf(title, sizeof title, "%s (%zu)", quadrant_name(q), count);
 	draw_box(y, x, h, w, title);
 	int inner = h - 2;
 	if (inner < 1) {
@@ -217,8 +219,8 @@ static void map_draw(struct tui *t)
 {
 	if (!sv.loaded)
 		load(t);
-	draw_line(0, 0, " Stakeholder map: influence over decisions (up), support for CX (right)",
-		  t->cols, theme(C_TITLE));
+	draw_hint(0, t->cols, " Stakeholder map: influence over decisions (up), support for CX (right)",
+		  " Stakeholder map: influence (up), support (right)", theme(C_TITLE));
 	int w = t->cols - 2, bw = w / 2;
 	int qh = (t->rows - 12) / 2;
 	qh = qh < 3 ? 3 : qh > 8 ? 8 : qh;
@@ -229,9 +231,15 @@ static void map_draw(struct tui *t)
 	int y = 2 + 2 * qh;
 	draw_suggestions(y, w);
 	draw_record(y + 3, t->rows - 2 - (y + 3), w, t->cols >= 80);
-	draw_line(t->rows - 2, 0, " Left/Right support  K/J influence  i/s toggle  u unplace  "
-		  "Enter choose", t->cols, theme(C_MUTED));
-	draw_line(t->rows - 1, 0, " Up/Down person  ? help  q back", t->cols, theme(C_STATUS));
+	/* Narrow: the toggles go to the second line, so that no hint is cut. */
+	static const char *const keys = " Left/Right support  K/J influence  i/s toggle  u unplace  "
+					"Enter choose";
+	bool fits = text_cols(keys) <= t->cols;
+	draw_line(t->rows - 2, 0, fits ? keys : " Left/Right support  K/J influence  Enter choose",
+		  t->cols, theme(C_MUTED));
+	draw_line(t->rows - 1, 0, fits ? " Up/Down person  ? help  q back"
+				       : " Up/Down person  i/s toggle  u unplace  ? help  q back",
+		  t->cols, theme(C_STATUS));
 }
 
 /* --- keys --------------------------------------------------------------- */
@@ -265,24 +273,27 @@ static void place_menu(struct tui *t)
 {
 	if (!sv.n)
 		return;
-	static const struct pick_option o[] = {
-		{QUAD_WIN_OVER, "Win over", "high influence, low support"},
-		{QUAD_CHAMPIONS, "Champions", "high influence, high support"},
-		{QUAD_KEEP_INFORMED, "Keep informed", "low influence, high support"},
-		{QUAD_MONITOR, "Monitor", "low influence, low support"},
-		{QUAD_UNPLACED, "Not placed", "not known yet"},
-	};
+	static const enum quadrant order[] = {QUAD_WIN_OVER, QUAD_CHAMPIONS, QUAD_KEEP_INFORMED,
+					      QUAD_MONITOR, QUAD_UNPLACED};
+	struct pick_option o[ARRAY_SIZE(order)];
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
+		enum stance inf, sup;
+		stakeholder_stances(order[i], &inf, &sup);
+		o[i] = (struct pick_option){order[i], (char *)quadrant_name(order[i]),
+					    order[i] == QUAD_UNPLACED ? xstrdup("not known yet")
+					    : xasprintf("%s influence, %s support",
+							stance_word(inf), stance_word(sup))};
+	}
 	char title[300];
 	snprintf(title, sizeof title, "Place %s", sv.recs[sv.order[sv.sel]].p.name);
 	int k = dialog_pick(t, title, o, ARRAY_SIZE(o), "", NULL);
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
+		free(o[i].detail);
 	if (k < 0)
 		return;
-	enum quadrant q = (enum quadrant)o[k].id;
-	if (q == QUAD_UNPLACED)
-		place(t, STANCE_UNSET, STANCE_UNSET);
-	else
-		place(t, q == QUAD_WIN_OVER || q == QUAD_CHAMPIONS ? STANCE_HIGH : STANCE_LOW,
-		      q == QUAD_CHAMPIONS || q == QUAD_KEEP_INFORMED ? STANCE_HIGH : STANCE_LOW);
+	enum stance inf, sup;
+	stakeholder_stances(order[k], &inf, &sup);
+	place(t, inf, sup);
 }
 
 static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)

@@ -1,7 +1,8 @@
 #!/bin/bash
 # e2e_agenda_reorder - the agenda template editor, opened from home: a step
 # moved down and back up, a step added (bad minutes refused inline, nothing
-# saved), edited and given a prompt, with hostile text; then the list: a copy
+# saved), edited and given a prompt, with hostile text; a title kept when a
+# later dialog of the edit is cancelled; then the list: a copy
 # (a clashing name refused), a new default, the old one archived. The
 # database is checked after each change.
 set -euo pipefail
@@ -98,6 +99,30 @@ expect_screen 'Ask: "what, exactly", did they say? ü' "the prompt shows under t
 expect_eq "$(sql "SELECT title || '|' || kind || '|' || minutes || '|' || prompt FROM agenda_template_steps WHERE position = 2")" \
 	'Guest slot|insights|20|Ask: "what, exactly", did they say? ü' "the edited step"
 
+note "a title typed, then Esc on the minutes: the title is saved, the rest kept"
+keys e
+wait_re "─ Step title ─"
+keys C-u
+text "Guest corner"
+keys Enter
+wait_re "─ Planned minutes"
+keys Escape
+wait_for "Saved: step changed."
+expect_eq "$(sql "SELECT title || '|' || kind || '|' || minutes FROM agenda_template_steps WHERE position = 2")" \
+	'Guest corner|insights|20' "the new title kept, minutes and kind as they were"
+keys e
+wait_re "─ Step title ─"
+keys C-u
+text "Guest slot"
+keys Enter
+wait_re "─ Planned minutes"
+keys Enter
+wait_re "─ Kind of step ─"
+keys Escape
+wait_for "Saved: step changed."
+expect_eq "$(sql "SELECT title || '|' || kind FROM agenda_template_steps WHERE position = 2")" \
+	'Guest slot|insights' "Esc on the kind keeps it"
+
 note "the editor survives a small and a large terminal"
 resize 60 18
 wait_for " Agenda: Standard council meeting (default)"
@@ -108,13 +133,19 @@ note "q goes back to the list: copy, make default, archive"
 keys q
 wait_for "Enter steps  n new copy"
 expect_screen "10       85" "the list shows the new totals"
+resize 60 18
+keys n
+wait_for "─ New agenda, a copy of Standard council meeting: i… ─" # a cut title ends in "…"
+keys Escape
+wait_gone "New agenda, a copy"
+resize 100 30
 keys n
 wait_re "─ New agenda, a copy of Standard council meeting: its name ─"
 text "standard COUNCIL meeting"
 keys Enter
-wait_for "Not saved: an agenda named 'standard COUNCIL meeting' already exists"
-keys n
-wait_re "─ New agenda, a copy of"
+wait_for "Taken: another agenda has this name (case is ignored)."
+expect_screen "standard COUNCIL meeting" "what was typed stays in the dialog"
+keys C-u
 text "Quarterly review"
 keys Enter
 wait_for "Saved: agenda Quarterly review added."

@@ -19,6 +19,8 @@ keys c
 wait_for "Council and charter"
 wait_for "Roster check"
 expect_screen "Customer Service has no council member" "the roster check names an empty department"
+expect_match "$(screen)" "│ and [0-9]+ more: no council member in [^│]*Operations" \
+	"the findings that do not fit are named on one line, not just counted"
 expect_no_screen "no executive sponsor" "there is a sponsor"
 expect_screen "Every customer gets a clear answer." "the mission is shown"
 
@@ -58,7 +60,11 @@ wait_for "Roster check"
 
 note "the escalation limit"
 keys End Enter
-wait_for "carried N times"
+wait_for "─ Escalate after how many carries? (1 to 100) ─"
+resize 60 18
+wait_re "Escalate after how many carries\? \(1 to 100\) ─+┐" # whole at 60 columns
+resize 100 30
+wait_for "─ Escalate after how many carries? (1 to 100) ─"
 keys C-u
 text 5
 keys Enter

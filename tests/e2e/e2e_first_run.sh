@@ -3,9 +3,10 @@
 # set-up: the name and the mission are answered (the mission pasted, with a
 # line break, an escape sequence, quotes and a comma), the program is left at
 # the success statement and started again: it resumes there. Back goes to the
-# mission, the cadence is chosen, a department added, the success statement
-# skipped, a first member added; home then says what is missing, and the
-# walk-through does not come back.
+# mission, a bad number of days is refused, the cadence is chosen, a
+# department added, a clashing rename and a clashing member refused in
+# their dialogs, the success statement skipped, a first member added;
+# home then says what is missing, and the walk-through does not come back.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -54,9 +55,24 @@ keys Tab
 wait_for "Your cadence"
 expect_eq "$(step)" 4 "the success statement was skipped"
 
+note "every N days: a bad number is refused in the dialog, in words for the screen"
+keys Down Down Enter
+wait_re "─ Every how many days\? \(1-366\) ─"
+text abc
+keys Enter
+wait_for "Type a whole number of days, from 1 to 366."
+keys C-u
+text 0
+keys Enter
+wait_for "Type a whole number of days, from 1 to 366."
+keys Escape
+wait_gone "Every how many days"
+expect_eq "$(sql "SELECT cadence_unit || ' ' || cadence_n FROM organisation")" "month 1" \
+	"nothing saved after a cancel"
+
 note "the cadence: weekly"
 expect_screen "monthly  (current)" "the current cadence is marked"
-keys Up Up Enter
+keys Up Up Up Up Enter
 wait_for "Your departments"
 wait_for "Saved: the council meets weekly."
 expect_eq "$(sql "SELECT cadence_unit || ' ' || cadence_n || ' ' || setup_step FROM organisation")" \
@@ -84,6 +100,31 @@ keys Space
 wait_for 'Legal, "Compliance": behind the scenes.'
 expect_eq "$(sql "SELECT facing FROM departments WHERE name = 'Legal, \"Compliance\"'")" \
 	"behind" "Space made it behind the scenes"
+
+note "a message longer than the last row takes the row above, not cut"
+long="Regional Field Operations, Logistics and Installations for the Northern Islands"
+keys a
+wait_for "New department: name"
+text "$long"
+keys Enter
+wait_re "^Added Regional Field Operations, Logistics and Installations for the Northern Islands *$"
+wait_re "^\(customer-facing; Space to change\)\. *$"
+keys X
+wait_for "Remove Regional Field Operations"
+keys y
+wait_for "Removed Regional Field Operations"
+
+note "a rename to another department's name, in another case, is refused in the dialog"
+keys Home r
+wait_re "─ Rename the department ─"
+keys C-u
+text sales
+keys Enter
+wait_for "Taken: a department 'Sales' exists (case is ignored)."
+keys Escape
+wait_gone "Rename the department"
+expect_eq "$(sql "SELECT count(*) FROM departments WHERE name IN ('Customer Service', 'Sales')")" 2 \
+	"no department renamed"
 keys Tab
 wait_for "Your first council members"
 expect_screen "Nobody yet" "no members yet"
@@ -106,6 +147,14 @@ wait_for "(lead)."
 expect_eq "$(sql "SELECT p.name || '|' || d.name || '|' || p.role FROM people p JOIN departments d ON d.id = p.department_id")" \
 	'Zoë "Z", O'"'"'Brien|Sales|lead' "the member is stored with department and role"
 expect_screen "The council has no executive sponsor" "the roster check now misses a sponsor"
+keys a
+wait_for "New council member: name"
+text 'zoë "z", o'"'"'brien'
+keys Enter
+wait_for "Taken: a person 'Zoë \"Z\", O'Brien' exists (case is ignored)."
+keys Escape
+wait_gone "New council member"
+expect_eq "$(sql "SELECT count(*) FROM people")" 1 "the same name in another case is not added"
 expect_eq "$(step)" 6 "adding members keeps the step"
 keys Enter
 

@@ -2,7 +2,8 @@
 # e2e_meeting_adjust - starting a meeting: pick a template (the default
 # preselected), then adjust this meeting's own agenda (skip a step, add a
 # guest topic, change minutes, move a step) and start. The runner follows
-# the adjusted copy, meeting_steps holds it, and the template is unchanged.
+# the adjusted copy (a jump to the skipped step refused), meeting_steps holds
+# it, and the template is unchanged.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -67,8 +68,9 @@ expect_eq "$(sql "SELECT count(*) FROM meetings")" 0 "nothing written before the
 note "Enter starts the meeting on the adjusted agenda"
 keys Enter
 wait_for "Step 1/10: Welcome & roll call"
-expect_screen "-2 Customer story" "the sidebar shows the skipped step (moved up by the move), marked"
-expect_screen " 9 Billing, \"refunds\" & ü" "the sidebar shows the guest topic"
+expect_screen "- 2 Customer story" "the sidebar shows the skipped step (moved up by the move), marked"
+expect_screen "  9 Billing, \"refunds\" & ü" "the sidebar shows the guest topic"
+expect_screen " 10 Wrap-up" "with 10 steps the numbers are right-aligned, the titles in one column"
 expect_eq "$(sql "SELECT group_concat(position || ':' || title || ':' || planned_minutes || ':' || skipped || ':' || kind, '|') FROM (SELECT * FROM meeting_steps ORDER BY position)")" \
 	'0:Welcome & roll call:6:0:roll-call|1:Customer story:7:1:story|2:Mission moment:2:0:mission|3:Action review:10:0:action-review|4:Insights & metrics:8:0:insights|5:Priorities & decisions:15:0:priorities|6:Wins & hidden heroes:7:0:wins|7:New actions:8:0:new-actions|8:Billing, "refunds" & ü:12:0:topic|9:Wrap-up:5:0:wrap-up' \
 	"meeting_steps holds the adjusted copy"
@@ -82,6 +84,13 @@ wait_for "Step 1/10: Welcome & roll call"
 keys l l
 wait_for "Step 4/10: Action review"
 expect_eq "$(sql "SELECT current_step FROM meetings")" 3 "the meeting is at step 4"
+
+note "a jump to the skipped step is refused: it stays skipped, not done"
+keys 2
+wait_for "Step 2 was skipped for this meeting."
+expect_screen "Step 4/10: Action review" "still at step 4"
+expect_eq "$(sql "SELECT current_step || '|' || (SELECT skipped || done FROM meeting_steps WHERE position = 1) FROM meetings")" \
+	"3|10" "the meeting stays at step 4, the story skipped and not done"
 
 note "the templates are unchanged"
 expect_eq "$(template_rows)" "$before" "the default template's steps"

@@ -63,6 +63,8 @@ expect_eq "$(sql "SELECT archived_at IS NOT NULL FROM departments WHERE name = '
 expect_screen "Departments (11)" "the archived department is hidden"
 
 note "a person"
+"$CXMEET" dept add "Field Operations and Logistics for the Northern Regions and the Islands" \
+	--behind-the-scenes >/dev/null
 keys Tab
 wait_for "People (3)"
 keys a
@@ -74,6 +76,8 @@ keys C-u
 text "Amira Haddad"
 keys Enter
 wait_for "Department of Amira Haddad"
+expect_match "$(screen)" "│ Field Operations and Logistics for t…  behind the scenes │" \
+	"a long department name is cut with an ellipsis in the picker, its kind still shown"
 text "Customer Suc"
 wait_for "Customer Success, \"EMEA\""
 keys Enter
@@ -126,6 +130,12 @@ keys A
 wait_re "Amira Haddad +Marketing +lead +\(archived\)"
 keys A
 wait_gone "(archived)"
+
+note "at 60x18 the key hints are the brief ones, none cut in the middle of a word"
+resize 60 18
+wait_for " a add  r rename  d dept  o role  e email  X archive"
+resize 80 24
+wait_for " a add  r rename  d department  o role  e email  X archive/restore  A archived"
 
 note "the capture form's owner picker does not offer her"
 keys q

@@ -61,7 +61,9 @@ expect_eq "$(sql "SELECT influence || '|' || support FROM people WHERE name = '�
 note "resized: smallest, too small, wide"
 resize 60 18
 wait_for "Not placed (1): Zoë Ångström"
-expect_screen "Keep inf" "the quadrants still show at 60x18"
+expect_screen "─ Keep informed (1) ─" "the quadrants still show at 60x18, their names whole"
+expect_eq "$(screen_line 17 | sed 's/ *$//')" " Left/Right support  K/J influence  Enter choose" \
+	"the key hints fit at 60 columns, none cut"
 resize 50 12
 wait_for "Terminal too small: 50x12."
 resize 100 30
