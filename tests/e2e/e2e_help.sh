@@ -71,3 +71,9 @@ wait_for "Step 1/9: Welcome & roll call"
 wait_for "Roll call: 0 of 3 present"
 expect_eq "$(sql "SELECT count(*), status, current_step FROM meetings")" "1|in_progress|0" \
 	"the help changes nothing in the meeting"
+
+note "the status line's </>:step keys move between steps"
+keys '>'
+wait_for "Step 2/9: Mission moment"
+keys '<'
+wait_for "Step 1/9: Welcome & roll call"
