@@ -201,7 +201,8 @@ static const char migration_1[] =
 /* Indexes for the reports between meetings: the decision log (decisions
  * newest first, and what a decision superseded), and the people's records
  * (wins and actions per person, read from the index alone, never from the
- * items' rows). The decisions' index is partial on the kind, so that no
+ * items' rows), and each meeting's items counted by kind (the history)
+ * from the index alone. The decisions' index is partial on the kind, so that no
  * query on another kind, or on a meeting's items, is tempted by it. */
 static const char migration_2[] =
 	"CREATE INDEX items_decisions ON items(id) WHERE kind = 'decision'"
@@ -209,7 +210,8 @@ static const char migration_2[] =
 	"CREATE INDEX items_superseded_by ON items(superseded_by)"
 	"  WHERE superseded_by IS NOT NULL;"
 	"CREATE INDEX items_person_record ON items(person_id, kind, status, due_on, closed_at,"
-	"  deleted_at) WHERE deleted_at IS NULL;";
+	"  deleted_at) WHERE deleted_at IS NULL;"
+	"CREATE INDEX items_meeting_kind ON items(meeting_id, kind) WHERE deleted_at IS NULL;";
 
 const char *const store_migrations[] = {
 	migration_1,
