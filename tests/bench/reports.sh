@@ -11,7 +11,7 @@
 # loads ncursesw and libunistring), which dominates the shortest reports, so
 # both the plain ratio and the "net" ratio (each time less its program's bare
 # start) are printed. Exits 1 when a report's net time is more than 1.5 times
-# sqlite3's (with 1 ms of slack for noise), when one uses 16 MB or more, or
+# sqlite3's (with 3 ms of slack for noise), when one uses 16 MB or more, or
 # when a view's statement reads the items or their events without an index.
 set -euo pipefail
 . "$(dirname "$0")/../plans/plan_check.sh"
@@ -106,8 +106,9 @@ while IFS=$'\t' read -r label args; do
 		'BEGIN { a = m - m0; b = s - s0; if (a < 0) a = 0; if (b < 200) b = 200; printf "%.2f", a / b }')
 	printf '%-26s %7.1f ms %7.1f ms %6s %6s %6.1f MB\n' "$label" "$(awk -v v="$m" 'BEGIN{print v/1000}')" \
 		"$(awk -v v="$s" 'BEGIN{print v/1000}')" "$ratio" "$net" "$(awk -v v="$rss" 'BEGIN{print v/1024}')"
-	# past 1.5 times sqlite3 on the query itself (1 ms of slack for noise)
-	if awk -v m="$m" -v s="$s" -v m0="$m0" -v s0="$s0" 'BEGIN { exit !(m - m0 > 1.5 * (s - s0) + 1000) }'; then
+	# past 1.5 times sqlite3 on the query itself (3 ms of slack: opening the
+	# database in WAL mode and loading the libraries vary by that much)
+	if awk -v m="$m" -v s="$s" -v m0="$m0" -v s0="$s0" 'BEGIN { exit !(m - m0 > 1.5 * (s - s0) + 3000) }'; then
 		echo "  too slow: more than 1.5 times sqlite3" >&2
 		fail=1
 	fi
