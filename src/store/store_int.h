@@ -277,7 +277,9 @@
 /* History (store_history.c): one row per meeting, newest first, with what the
  * list shows; ?1 since (a time, NULL: all), ?2 a department that attended (0:
  * any). Every count is served by the meeting's own rows (attendance's key,
- * items_meeting). */
+ * items_meeting): named, because the planner would otherwise take the index
+ * on kind alone (dec_items_kind) and read every decision of every meeting for
+ * each meeting's count. */
 #define HISTORY_SELECT \
 	"SELECT m.id, m.started_at, m.ended_at, m.status, m.rating," \
 	" (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present = 1)," \
@@ -289,7 +291,8 @@
 	HISTORY_KIND_COUNT("decision") "," HISTORY_KIND_COUNT("action") "," \
 	HISTORY_KIND_COUNT("win") " FROM meetings m"
 #define HISTORY_KIND_COUNT(kind) \
-	" (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.kind = '" kind "'" \
+	" (SELECT count(*) FROM items i INDEXED BY items_meeting WHERE i.meeting_id = m.id" \
+	"   AND i.kind = '" kind "'" \
 	"   AND i.deleted_at IS NULL)"
 #define HISTORY_WHERE \
 	" WHERE (?1 IS NULL OR m.started_at >= ?1) AND (?2 = 0 OR EXISTS (SELECT 1" \
