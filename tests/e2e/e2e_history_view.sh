@@ -133,6 +133,15 @@ keys h
 wait_for " History: $meetings meetings, newest first"
 expect_match "$(screen_line 4)" "^  $first_date " "80x24: the newest meeting first"
 expect_screen "Up/Down move  Enter minutes" "80x24: the status line on screen"
+# The departments present wrap at spaces: rejoined, every name but a last
+# one cut by the ellipsis is a whole department's name.
+present="$(screen_line 22 | sed 's/.*departments present: //') $(screen_line 23 | sed 's/^ *//')"
+present=${present% }
+bad=$(echo "${present%,…}" | sed 's/…$//; s/, /\n/g' | sed '$d' | while read -r name; do
+	[ "$(sql "SELECT count(*) FROM departments WHERE name = '${name//\'/\'\'}'")" = 1 ] ||
+		echo "$name"
+done)
+expect_eq "$bad" "" "80x24: no department's name is cut between the two rows ($present)"
 keys Enter
 wait_for " History: minutes of meeting $newest"
 resize 60 18
