@@ -133,15 +133,30 @@ keys h
 wait_for " History: $meetings meetings, newest first"
 expect_match "$(screen_line 4)" "^  $first_date " "80x24: the newest meeting first"
 expect_screen "Up/Down move  Enter minutes" "80x24: the status line on screen"
-# The departments present wrap at spaces: rejoined, every name but a last
-# one cut by the ellipsis is a whole department's name.
-present="$(screen_line 22 | sed 's/.*departments present: //') $(screen_line 23 | sed 's/^ *//')"
-present=${present% }
-bad=$(echo "${present%,…}" | sed 's/…$//; s/, /\n/g' | sed '$d' | while read -r name; do
-	[ "$(sql "SELECT count(*) FROM departments WHERE name = '${name//\'/\'\'}'")" = 1 ] ||
-		echo "$name"
-done)
-expect_eq "$bad" "" "80x24: no department's name is cut between the two rows ($present)"
+# The departments present wrap at spaces: the second row starts under the
+# first's text with a word, and rejoined, every name but a last one cut by the
+# ellipsis is a whole department's name. Checked on the eight newest meetings.
+cut_names() {
+	local row head row2 present
+	row=$(screen_line 22)
+	head="${row%%departments present: *}departments present: "
+	row2=$(screen_line 23)
+	present="${row#"$head"} ${row2:${#head}}"
+	present=${present% }
+	echo "${present%,…}" | sed 's/…$//; s/, /\n/g' | sed '$d' | while read -r name; do
+		[ "$(sql "SELECT count(*) FROM departments WHERE name = '${name//\'/\'\'}'")" = 1 ] ||
+			echo "$name"
+	done
+}
+bad=
+for n in 1 2 3 4 5 6 7 8; do
+	wait_for "Meeting $((newest + 1 - n)), departments present"
+	bad+=$(cut_names)
+	keys Down
+done
+keys Home
+wait_for "Meeting $newest, departments present"
+expect_eq "$bad" "" "80x24: no department's name is cut between the two rows"
 keys Enter
 wait_for " History: minutes of meeting $newest"
 resize 60 18
