@@ -209,6 +209,12 @@ static void list__filters_and_row_facts(void **state)
 	assert_order(&f, 0, 50, "B");
 	f.words = "\"AND OR* NEAR(";
 	assert_order(&f, 0, 50, "");
+	f.words = "\"*:-";
+	struct decision_row *none;
+	size_t n_none;
+	int64_t t_none, d_none;
+	assert_int_equal(store_decisions_list(fx.st, &f, 0, 50, &none, &n_none), STORE_INVALID);
+	assert_int_equal(store_decisions_count(fx.st, &f, &t_none, &d_none), STORE_INVALID);
 	f.words = "";
 	assert_order(&f, 0, 50, "B,A,D,C,E");
 	f.words = "bad\x1b[2J";
@@ -531,6 +537,10 @@ static void cli__refusals(void **state)
 	assert_has("stderr", "no department named 'Nowhere'");
 	assert_int_equal(run("decisions", "--format", "xml", NULL), EXIT_USAGE);
 	assert_int_equal(run("decisions", "extra", NULL), EXIT_USAGE);
+	/* Words of punctuation alone are nothing to search for, as for search. */
+	assert_int_equal(run("decisions", "--search", "\"\"", "--format", "json", NULL), EXIT_USAGE);
+	assert_has("stderr", "nothing to search for");
+	assert_lacks("stdout", "[");
 	assert_int_equal(run("supersede", "1", NULL), EXIT_USAGE);
 	assert_int_equal(run("supersede", "x", "2", NULL), EXIT_USAGE);
 	assert_int_equal(run("supersede", "9999", "2", NULL), EXIT_USAGE);
