@@ -209,6 +209,25 @@ static void cadence__share_counts_only_the_last_twelve(void **state)
 	cadence_summary_free(&s);
 }
 
+/* The sentence on the next meeting, shared by home, the cadence view and
+ * `cxmeet cadence`: one day is a day, not "1 days". */
+static void cadence__next_due_text_counts_days(void **state)
+{
+	(void)state;
+	char buf[80];
+	cx_date today = D(2026, 11, 23);
+	next_due_text(today, today, buf, sizeof buf);
+	assert_string_equal(buf, "due today (2026-11-23)");
+	next_due_text(D(2026, 11, 24), today, buf, sizeof buf);
+	assert_string_equal(buf, "due 2026-11-24, in 1 day");
+	next_due_text(D(2026, 11, 30), today, buf, sizeof buf);
+	assert_string_equal(buf, "due 2026-11-30, in 7 days");
+	next_due_text(D(2026, 11, 22), today, buf, sizeof buf);
+	assert_string_equal(buf, "was due 2026-11-22: 1 day late");
+	next_due_text(D(2026, 10, 31), today, buf, sizeof buf);
+	assert_string_equal(buf, "was due 2026-10-31: 23 days late");
+}
+
 static void actions__judged_on_time_late_or_not_at_all(void **state)
 {
 	(void)state;
@@ -496,6 +515,7 @@ int main(void)
 		cmocka_unit_test(cadence__changed_cadence_judged_by_the_date_agreed_then),
 		cmocka_unit_test(cadence__monthly_across_a_month_end),
 		cmocka_unit_test(cadence__share_counts_only_the_last_twelve),
+		cmocka_unit_test(cadence__next_due_text_counts_days),
 		cmocka_unit_test(actions__judged_on_time_late_or_not_at_all),
 		cmocka_unit_test(depts__silo_watch_needs_three_silent_meetings),
 		cmocka_unit_test(steps__grouped_by_title_without_skipped),

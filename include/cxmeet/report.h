@@ -84,6 +84,11 @@ bool action_judged(const struct window_item *it, cx_date today, bool *on_time);
 /* 0..100 rounded, or -1 when den is 0 (no share to speak of). */
 int report_percent(int num, int den);
 
+/* When the next meeting is due, seen from today, for a sentence that names
+ * it first ("Next meeting " + this): "due today (2026-11-23)", "due
+ * 2026-11-30, in 7 days", "was due 2026-11-16: 4 days late". */
+void next_due_text(cx_date next, cx_date today, char *buf, size_t len);
+
 struct dept_line {
 	const struct dept *dept;
 	int attended; /* meetings of the window with someone present */

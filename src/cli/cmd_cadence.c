@@ -186,17 +186,12 @@ static void fill(struct table *t, enum cadence_table which, const struct cadence
 	}
 }
 
-/* "next due 2026-11-30, in 7 days" / "... 3 days late". */
+/* "next due 2026-11-30, in 7 days" / "next was due ...: 3 days late". */
 static void due_text(const struct cadence_summary *s, cx_date today, struct strbuf *sb)
 {
-	char date[16];
-	date_format(s->next_due, date, sizeof date);
-	if (s->next_due < today)
-		sb_addf(sb, "next was due %s: %d days late", date, (int)(today - s->next_due));
-	else if (s->next_due == today)
-		sb_addf(sb, "next due today (%s)", date);
-	else
-		sb_addf(sb, "next due %s, in %d days", date, (int)(s->next_due - today));
+	char due[80];
+	next_due_text(s->next_due, today, due, sizeof due);
+	sb_addf(sb, "next %s", due);
 }
 
 /* The last intervals as marks: on time, late, not yet judged. */

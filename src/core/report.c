@@ -1,5 +1,6 @@
 /* report.c - the cadence and participation report as pure computations over
  * the rows the store reads; the definitions are in include/cxmeet/report.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,19 @@ int report_percent(int num, int den)
 	if (den <= 0)
 		return -1;
 	return (int)((200LL * num + den) / (2LL * den)); /* rounded half up */
+}
+
+void next_due_text(cx_date next, cx_date today, char *buf, size_t len)
+{
+	char date[16];
+	date_format(next, date, sizeof date);
+	int days = (int)(next < today ? today - next : next - today);
+	if (next < today)
+		snprintf(buf, len, "was due %s: %d day%s late", date, days, days == 1 ? "" : "s");
+	else if (next == today)
+		snprintf(buf, len, "due today (%s)", date);
+	else
+		snprintf(buf, len, "due %s, in %d day%s", date, days, days == 1 ? "" : "s");
 }
 
 /* The due date of the interval opened by a meeting on `day`. */

@@ -58,14 +58,9 @@ static void summary_texts(cx_date today, bool *warn)
 	date_format(s->next_due, a, sizeof a);
 	snprintf(cv.summary[0], sizeof cv.summary[0], "Cadence: %s (grace %d day%s)", cad,
 		 s->grace, s->grace == 1 ? "" : "s");
-	if (s->next_due < today)
-		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting was due %s: %d days late",
-			 a, (int)(today - s->next_due));
-	else if (s->next_due == today)
-		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting due today (%s)", a);
-	else
-		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting due %s, in %d days", a,
-			 (int)(s->next_due - today));
+	char due[80];
+	next_due_text(s->next_due, today, due, sizeof due);
+	snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting %s", due);
 	warn[1] = s->next_due + s->grace < today;
 	int pct = report_percent(s->recent_on_time, s->recent_judged);
 	if (pct < 0)
