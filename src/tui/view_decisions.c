@@ -400,19 +400,29 @@ static void pick_dept(struct tui *t)
 	dept_free(&d);
 }
 
-/* Asks for words to find (empty: every decision again). */
+/* Asks for words to find (empty: every decision again). Words the store
+ * refuses (punctuation alone, control characters) leave the last search on
+ * screen, with the reason, rather than an empty log. */
 static void find_words(struct tui *t)
 {
 	char *text = dialog_input(t, "Find decisions holding the words (empty: all)",
 				  dv.words ? dv.words : "", NULL, NULL);
 	if (!text)
 		return;
-	free(dv.words);
-	dv.words = NULL;
-	if (strspn(text, " \t") != strlen(text))
-		dv.words = text;
-	else
+	if (strspn(text, " \t") == strlen(text)) {
 		free(text);
+		text = NULL;
+	}
+	struct decision_filter f = dv.f;
+	int64_t total, due;
+	f.words = text;
+	if (store_decisions_count(t->st, &f, &total, &due) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		free(text);
+		return;
+	}
+	free(dv.words);
+	dv.words = text;
 	dv.f.words = dv.words;
 }
 
