@@ -34,6 +34,8 @@ reports=$(cat <<EOT
 overdue	overdue
 actions --dept	actions --dept $dept
 actions --owner	actions --owner $owner
+actions --state all csv	actions --state all --format csv
+decisions --all json	decisions --all --format json
 search	search $word
 history	history
 decisions	decisions
