@@ -77,10 +77,11 @@ int cli_table_out(struct cli *cli, const struct table *t, enum out_format f);
  * with the exit status in *status. */
 typedef long (*cli_page_fn)(struct cli *cli, void *ctx, size_t offset, size_t limit,
 			    struct table *t, int *status);
-/* Writes a long table as JSON or CSV a page at a time, so memory stays that
- * of one page, in the same bytes cli_table_out would write. With OUT_PLAIN
- * nothing is written but what the pages write themselves. *rows gets the
- * table rows written. Returns 0 or an exit status. */
+/* Writes a long table in the bytes cli_table_out would write: JSON and CSV a
+ * page at a time, so memory stays that of one page; plain text, whose
+ * columns align over every row, once all pages are read (nothing when no
+ * page added a row: a page may write plain text of its own instead). *rows
+ * gets the table rows. Returns 0 or an exit status. */
 int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 		    enum out_format f, size_t page, cli_page_fn fill, void *ctx, size_t *rows);
 

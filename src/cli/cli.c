@@ -387,20 +387,29 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 	sb_init(&sb);
 	table_stream_begin(&t, f, &sb);
 	for (;;) {
-		table_free(&t);
-		table_init(&t, cols, ncols);
+		if (f != OUT_PLAIN) { /* plain text gathers every page in t */
+			table_free(&t);
+			table_init(&t, cols, ncols);
+		}
 		long n = fill(cli, ctx, offset, page, &t, &status);
 		if (n < 0) {
 			table_free(&t);
 			sb_free(&sb);
 			return status;
 		}
-		table_stream_rows(&t, f, *rows, &sb);
-		ok = ok && flush_buf(cli, &sb);
-		*rows += t.nrows;
+		if (f != OUT_PLAIN) {
+			table_stream_rows(&t, f, *rows, &sb);
+			ok = ok && flush_buf(cli, &sb);
+			*rows += t.nrows;
+		}
 		offset += (size_t)n;
 		if ((size_t)n < page)
 			break;
+	}
+	if (f == OUT_PLAIN) {
+		*rows = t.nrows;
+		if (t.nrows)
+			table_render(&t, f, &sb);
 	}
 	table_stream_end(&t, f, *rows, &sb);
 	table_free(&t);

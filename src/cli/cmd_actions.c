@@ -90,30 +90,16 @@ static long actions_page(struct cli *cli, void *ctx, size_t offset, size_t limit
 	return (long)n;
 }
 
-/* Writes every action the filter selects, a page of the store at a time:
- * JSON and CSV as the pages come, plain text once its columns are known;
+/* Writes every action the filter selects, a page of the store at a time;
  * *count gets how many. */
 static int list_out(struct cli *cli, const struct action_filter *f, enum out_format format,
 		    const char *none, size_t *count)
 {
 	struct list_ctx c = {f, escalate_limit(cli)};
-	if (format != OUT_PLAIN)
-		return cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols), format, PAGE,
-				       actions_page, &c, count);
-	struct table t;
-	int status = 0;
-	table_init(&t, action_cols, ARRAY_SIZE(action_cols));
-	for (size_t offset = 0;; offset += PAGE) {
-		long n = actions_page(cli, &c, offset, PAGE, &t, &status);
-		if (n < 0 || (size_t)n < PAGE)
-			break;
-	}
-	*count = t.nrows;
-	if (status == 0 && t.nrows == 0)
+	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols), format, PAGE,
+				     actions_page, &c, count);
+	if (status == 0 && *count == 0 && format == OUT_PLAIN)
 		fprintf(cli->out, "%s\n", none);
-	else if (status == 0)
-		status = cli_table_out(cli, &t, format);
-	table_free(&t);
 	return status;
 }
 

@@ -37,6 +37,7 @@ actions --owner	actions --owner $owner
 actions --state all csv	actions --state all --format csv
 decisions --all json	decisions --all --format json
 search	search $word
+search every match csv	search the --limit 1000000 --format csv
 history	history
 decisions	decisions
 decisions --revisit-due	decisions --revisit-due
