@@ -53,6 +53,8 @@ static void cadence__no_meeting(void **state)
 	assert_int_equal(s.n_iv, 0);
 	assert_int_equal(s.first, DATE_NONE);
 	assert_int_equal(s.next_due, D(2026, 11, 30)); /* a cadence from today */
+	assert_int_equal(s.days_late, 0);
+	assert_false(s.late);
 	assert_int_equal(s.recent_judged, 0);
 	assert_int_equal(s.streak, 0);
 	assert_int_equal(s.longest_gap, 0);
@@ -67,12 +69,16 @@ static void cadence__one_meeting_open_interval_judged_after_grace(void **state)
 	cadence_summarise(&WEEKLY, m, 1, D(2026, 11, 10), &s); /* due 11-09, grace to 11-10 */
 	assert_int_equal(s.n_iv, 1);
 	assert_int_equal(s.next_due, D(2026, 11, 9));
+	assert_int_equal(s.days_late, 1); /* a day past due, still within its grace */
+	assert_false(s.late);
 	assert_false(s.iv[0].judged);
 	assert_int_equal(s.recent_judged, 0);
 	assert_int_equal(s.longest_gap, 8);
 	assert_int_equal(s.gap_to, DATE_NONE);
 	cadence_summary_free(&s);
 	cadence_summarise(&WEEKLY, m, 1, D(2026, 11, 11), &s);
+	assert_int_equal(s.days_late, 2);
+	assert_true(s.late); /* as the open interval is judged late */
 	assert_true(s.iv[0].judged);
 	assert_false(s.iv[0].on_time);
 	assert_int_equal(s.recent_judged, 1);

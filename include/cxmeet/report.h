@@ -65,6 +65,8 @@ struct cadence_summary {
 	size_t n_days;     /* distinct meeting days */
 	cx_date first, last; /* DATE_NONE when no meeting was held */
 	cx_date next_due;    /* by the last agreed date or the cadence; from today if none */
+	int days_late;       /* days today is past next_due (0: not past) */
+	bool late;           /* past next_due and its grace: the cadence is slipping */
 	struct cadence_interval *iv; /* oldest first, the open one last */
 	size_t n_iv;
 	int recent_judged, recent_on_time; /* over the last 12 judged intervals */

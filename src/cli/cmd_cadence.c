@@ -58,7 +58,7 @@ static void fill_summary(struct table *t, const struct cadence_summary *s, cx_da
 	cell_date(t, s->first);
 	cell_date(t, s->last);
 	cell_date(t, s->next_due);
-	table_cell_int(t, today > s->next_due ? today - s->next_due : 0);
+	table_cell_int(t, s->days_late);
 	table_cell_int(t, s->recent_judged);
 	table_cell_int(t, s->recent_on_time);
 	cell_percent(t, s->recent_on_time, s->recent_judged);

@@ -79,6 +79,9 @@ static void recent_figures(struct cadence_summary *s)
 	}
 }
 
+static void summarise_held(const struct cadence *c, const struct held_meeting *held, size_t n,
+			   cx_date today, struct cadence_summary *out);
+
 void cadence_summarise(const struct cadence *c, const struct held_meeting *held, size_t n,
 		       cx_date today, struct cadence_summary *out)
 {
@@ -90,6 +93,15 @@ void cadence_summarise(const struct cadence *c, const struct held_meeting *held,
 		out->next_due = meeting_next_due(c, DATE_NONE, today);
 		return;
 	}
+	summarise_held(c, held, n, today, out);
+	out->days_late = today > out->next_due ? (int)(today - out->next_due) : 0;
+	out->late = today > out->next_due + out->grace;
+}
+
+/* cadence_summarise's figures once at least one meeting was held. */
+static void summarise_held(const struct cadence *c, const struct held_meeting *held, size_t n,
+			   cx_date today, struct cadence_summary *out)
+{
 	cx_date *days = xcalloc(n, sizeof *days), *agreed = xcalloc(n, sizeof *agreed);
 	size_t k = meeting_days(held, n, days, agreed);
 	out->n_days = k;

@@ -61,7 +61,7 @@ static void summary_texts(cx_date today, bool *warn)
 	char due[80];
 	next_due_text(s->next_due, today, due, sizeof due);
 	snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting %s", due);
-	warn[1] = s->next_due + s->grace < today;
+	warn[1] = s->late;
 	int pct = report_percent(s->recent_on_time, s->recent_judged);
 	if (pct < 0)
 		snprintf(cv.summary[2], sizeof cv.summary[2], "On time: no interval to judge yet");
