@@ -94,10 +94,10 @@ static void draw_row(const struct action_row *r, int y, int w, bool cur, struct 
 	if (esc)
 		draw_text(y, x, "ESC", 3, cur ? a | A_BOLD : theme(C_ERROR) | A_BOLD);
 	x += 4;
-	draw_text(y, x, it->person_name ? it->person_name : "-", c.owner - 1, a);
+	draw_text_fit(y, x, it->person_name ? it->person_name : "-", c.owner - 1, a);
 	x += c.owner;
 	if (c.wide) {
-		draw_text(y, x, it->dept_name ? it->dept_name : "-", 13, muted);
+		draw_text_fit(y, x, it->dept_name ? it->dept_name : "-", 13, muted);
 		x += 14;
 		if (r->meeting_at)
 			date_format(date_from_time(r->meeting_at), date, sizeof date);
@@ -105,7 +105,7 @@ static void draw_row(const struct action_row *r, int y, int w, bool cur, struct 
 		x += 11;
 	}
 	if (x < w)
-		draw_text(y, x, it->text, w - x, late && !cur ? theme(C_WARNING) : a);
+		draw_text_fit(y, x, it->text, w - x, late && !cur ? theme(C_WARNING) : a);
 }
 
 static void draw_header(struct tui *t)

@@ -417,24 +417,6 @@ static void draw_list(struct tui *t)
 
 /* --- search results ----------------------------------------------------- */
 
-/* Draws marked text: the spans between SEARCH_MARK_ON and SEARCH_MARK_OFF
- * in the match attribute. Returns the columns used. */
-static int draw_marked(int y, int x, const char *s, int width, attr_t normal, attr_t match)
-{
-	int used = 0;
-	bool on = false;
-	while (*s && used < width) {
-		size_t n = strcspn(s, "\x01\x02");
-		char *part = xstrndup(s, n);
-		used += draw_text(y, x + used, part, width - used, on ? match : normal);
-		free(part);
-		s += n;
-		if (*s)
-			on = *s++ == SEARCH_MARK_ON;
-	}
-	return used;
-}
-
 static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 {
 	char date[16], head[64];
@@ -448,7 +430,7 @@ static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 		      cur ? a : theme(C_ACCENT));
 	used += dw + 1;
 	if (w - used > 0)
-		draw_marked(y, 2 + used, h->marked, w - used, a, a | A_BOLD | A_UNDERLINE);
+		draw_marked_rows(y, 2 + used, h->marked, w - used, 1, a, a | A_BOLD | A_UNDERLINE);
 }
 
 static void draw_results(struct tui *t)
