@@ -78,7 +78,8 @@ static size_t md_url_len(const char *p, size_t len)
 	if (scheme == 0 || scheme > len)
 		return 0;
 	size_t n = scheme;
-	while (n < len && !strchr(" \t\r\n<>|", p[n]))
+	while (n < len && !strchr(" \t\r\n<>|", p[n]) && (unsigned char)p[n] >= 0x20 &&
+	       p[n] != 0x7f)
 		n++;
 	while (n > scheme && strchr(".,:;!?'\")]*_~", p[n - 1])) {
 		if (p[n - 1] == ')' && md_parens_balanced(p, n))
@@ -91,7 +92,8 @@ static size_t md_url_len(const char *p, size_t len)
 /* Appends p[0..len) with every significant character escaped. Web addresses
  * become autolinks (<https://...>), whose text Markdown takes literally, so
  * that escapes do not end up inside them. Line breaks become spaces: inline
- * text must stay on its line (and in its table cell). */
+ * text must stay on its line (and in its table cell); other control
+ * characters become '?'. */
 static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
@@ -106,6 +108,8 @@ static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 		char c = p[i];
 		if (c == '\n' || c == '\r')
 			c = ' ';
+		else if (((unsigned char)c < 0x20 && c != '\t') || c == 0x7f)
+			c = '?'; /* an escape sequence or a bell must not reach a terminal */
 		if (md_special(c) || (c == '&' && md_entity_start(p + i)))
 			sb_add(sb, "\\");
 		sb_addn(sb, &c, 1);
