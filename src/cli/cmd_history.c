@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
 /* How many search results are listed unless --limit says otherwise. */
@@ -76,8 +77,9 @@ static void history_row(struct table *t, const struct meeting_summary *m)
 	table_cell(t, buf);
 	format_local(m->started_at, "%H:%M", buf, sizeof buf);
 	table_cell(t, buf);
-	if (m->ended_at && m->ended_at >= m->started_at)
-		table_cell_int(t, (long long)(m->ended_at - m->started_at + 30) / 60);
+	int length = meeting_length_minutes(m->started_at, m->ended_at);
+	if (length >= 0)
+		table_cell_int(t, length);
 	else
 		table_cell(t, NULL);
 	table_cell_int(t, m->present);

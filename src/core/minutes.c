@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/output.h"
 #include "cxmeet/util.h"
@@ -248,9 +249,10 @@ static void render_title(struct minutes *mc)
 	format_hhmm(mc->m.started_at, start, sizeof start);
 	if (mc->m.ended_at) {
 		format_hhmm(mc->m.ended_at, end, sizeof end);
-		long secs = (long)(mc->m.ended_at - mc->m.started_at);
-		sb_addf(&mc->sb, "**Time:** %s–%s (%ld min)", start, end,
-			secs > 0 ? (secs + 30) / 60 : 0);
+		sb_addf(&mc->sb, "**Time:** %s–%s", start, end);
+		int length = meeting_length_minutes(mc->m.started_at, mc->m.ended_at);
+		if (length >= 0)
+			sb_addf(&mc->sb, " (%d min)", length);
 	} else {
 		sb_addf(&mc->sb, "**Time:** from %s", start);
 	}
@@ -610,9 +612,10 @@ static void json_meeting(struct minutes *mc)
 	js_date(sb, &f, "date", date_from_time(m->started_at));
 	js_time(sb, &f, "started_at", m->started_at);
 	js_time(sb, &f, "ended_at", m->ended_at);
+	int length = meeting_length_minutes(m->started_at, m->ended_at);
 	js_key(sb, &f, "minutes");
-	if (m->ended_at)
-		sb_addf(sb, "%d", round_minutes((int)(m->ended_at - m->started_at)));
+	if (length >= 0)
+		sb_addf(sb, "%d", length);
 	else
 		sb_add(sb, "null");
 	js_str(sb, &f, "status", meeting_status_name(m->status));

@@ -279,8 +279,9 @@ static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
 	char date[16], hhmm[16], len[24], rating[16], line[200];
 	fmt_local(m->started_at, "%Y-%m-%d", date, sizeof date);
 	fmt_local(m->started_at, "%H:%M", hhmm, sizeof hhmm);
-	if (m->ended_at && m->ended_at >= m->started_at)
-		snprintf(len, sizeof len, "%ld", (long)(m->ended_at - m->started_at + 30) / 60);
+	int length = meeting_length_minutes(m->started_at, m->ended_at);
+	if (length >= 0)
+		snprintf(len, sizeof len, "%d", length);
 	else
 		snprintf(len, sizeof len, "-");
 	if (m->rating)
