@@ -458,8 +458,12 @@ static void draw_results(struct tui *t)
 	}
 	const struct search_hit *h = hit_selected();
 	if (h) {
-		snprintf(line, sizeof line, "#%lld %s, meeting %lld: ", (long long)h->it.id,
-			 item_kind_name(h->it.kind), (long long)h->it.meeting_id);
+		if (h->it.meeting_id)
+			snprintf(line, sizeof line, "#%lld %s, meeting %lld: ", (long long)h->it.id,
+				 item_kind_name(h->it.kind), (long long)h->it.meeting_id);
+		else
+			snprintf(line, sizeof line, "#%lld %s, outside a meeting: ",
+				 (long long)h->it.id, item_kind_name(h->it.kind));
 		int used = draw_text(t->rows - 3, 2, line, w, theme(C_HEADING));
 		draw_marked_rows(t->rows - 3, 2 + used, h->marked, w - used, 2, theme(C_NORMAL),
 				 theme(C_NORMAL) | A_BOLD | A_UNDERLINE);

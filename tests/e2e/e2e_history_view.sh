@@ -23,6 +23,11 @@ sql "INSERT INTO items(kind, text, meeting_id, created_at, updated_at)
      VALUES ('note', 'Hostile ' || char(27) || '[2J cleared? ' || CAST(X'FFFE' AS TEXT) ||
              ' ' || replace(hex(zeroblob(150)), '0', 'long '), $newest,
              '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')"
+# And one recorded outside any meeting.
+sql "INSERT INTO items(kind, text, status, due_on, created_at, updated_at)
+     VALUES ('action', 'Zanzibar follow-up', 'open', '2026-12-01',
+             '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')"
+outside=$(sql "SELECT max(id) FROM items")
 before=$(sql "SELECT count(*) FROM items; SELECT count(*) FROM item_events;
               SELECT count(*) FROM meetings; SELECT total(rating) FROM meetings")
 meetings=$(sql "SELECT count(*) FROM meetings")
@@ -105,6 +110,23 @@ text '"*:-'
 keys Enter
 wait_for "nothing to search for"
 expect_screen ' Search "hostile": 1 match' "the previous search stays"
+keys /
+wait_re "─ Search every meeting's items ─"
+keys C-u
+text "zébra"
+keys Enter
+wait_for ' Search "zébra": 1 match'
+
+note "an item from outside any meeting says so, and has no meeting to open"
+keys /
+wait_re "─ Search every meeting's items ─"
+keys C-u
+text "zanzibar"
+keys Enter
+wait_for ' Search "zanzibar": 1 match'
+wait_for "#$outside action, outside a meeting: Zanzibar follow-up"
+keys Enter
+wait_for "was not captured in a meeting"
 keys /
 wait_re "─ Search every meeting's items ─"
 keys C-u
