@@ -364,12 +364,9 @@ void actions_view_open(struct tui *t)
 	av.escalate_after = 3;
 	av.next_meeting = DATE_NONE;
 	if (store_org_get(t->st, &o) == STORE_OK) {
-		/* The next meeting by cadence, as the meeting runner offers it. */
+		/* The council's next meeting, as home and the meeting runner see it. */
 		bool have_last = store_meeting_last(t->st, &last) == STORE_OK;
-		cx_date from = have_last ? date_from_time(last.started_at) : DATE_NONE;
-		cx_date next = have_last && last.next_meeting != DATE_NONE
-				       ? last.next_meeting
-				       : meeting_next_due(&o.cadence, from, today);
+		cx_date next = council_next_meeting(&o.cadence, have_last ? &last : NULL, today);
 		av.next_meeting = next >= today ? next : DATE_NONE;
 		av.escalate_after = o.escalate_after;
 		org_free(&o);
