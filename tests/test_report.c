@@ -210,6 +210,7 @@ static void cadence__share_counts_only_the_last_twelve(void **state)
 	assert_int_equal(s.n_iv, 16);
 	assert_int_equal(s.recent_judged, 12);
 	assert_int_equal(s.recent_on_time, 12);
+	assert_int_equal(s.recent_from, 3); /* the 12 judged before the open one */
 	assert_int_equal(s.streak, 12);
 	assert_int_equal(s.longest_gap, 14);
 	cadence_summary_free(&s);

@@ -70,6 +70,7 @@ struct cadence_summary {
 	struct cadence_interval *iv; /* oldest first, the open one last */
 	size_t n_iv;
 	int recent_judged, recent_on_time; /* over the last 12 judged intervals */
+	size_t recent_from; /* where those begin in iv (0: fewer than 12 judged) */
 	int streak;
 	int longest_gap;   /* days; 0 when there is no interval */
 	cx_date gap_from, gap_to; /* gap_to DATE_NONE: the open interval */

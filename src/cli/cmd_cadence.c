@@ -194,11 +194,11 @@ static void due_text(const struct cadence_summary *s, cx_date today, struct strb
 	sb_addf(sb, "next %s", due);
 }
 
-/* The last intervals as marks: on time, late, not yet judged. */
-static void timeline_marks(const struct cadence_summary *s, size_t max, struct strbuf *sb)
+/* The intervals that the on-time share counts, and the open one after
+ * them, as marks: on time, late, not yet judged. */
+static void timeline_marks(const struct cadence_summary *s, struct strbuf *sb)
 {
-	size_t from = s->n_iv > max ? s->n_iv - max : 0;
-	for (size_t i = from; i < s->n_iv; i++)
+	for (size_t i = s->recent_from; i < s->n_iv; i++)
 		sb_add(sb, !s->iv[i].judged ? "·" : s->iv[i].on_time ? "●" : "○");
 }
 
@@ -233,7 +233,7 @@ static void plain_summary(const struct cadence_report *r, cx_date today, struct 
 			s->gap_to == DATE_NONE ? ", still open" : "");
 	}
 	sb_add(sb, "Timeline (● on time, ○ late, · not yet due): ");
-	timeline_marks(s, REPORT_RECENT_INTERVALS, sb);
+	timeline_marks(s, sb);
 	sb_add(sb, "\n");
 }
 

@@ -68,7 +68,8 @@ static void recent_figures(struct cadence_summary *s)
 		if (!v->judged)
 			continue;
 		if (seen < REPORT_RECENT_INTERVALS) {
-			seen++;
+			if (++seen == REPORT_RECENT_INTERVALS)
+				s->recent_from = i;
 			s->recent_judged++;
 			s->recent_on_time += v->on_time;
 		}
