@@ -318,6 +318,11 @@ static void rule__every_refusal(void **state)
 	assert_false(decision_revisit_due(day("2026-01-02"), 0, day("2026-01-01")));
 	assert_false(decision_revisit_due(day("2025-01-01"), 9, day("2026-01-01")));
 	assert_false(decision_revisit_due(DATE_NONE, 0, day("2026-01-01")));
+
+	/* A decision's day: its meeting's, else when it was recorded. */
+	assert_int_equal(decision_day(tu_at("2026-03-02T10:00:00Z"), tu_at("2026-03-05T10:00:00Z")),
+			 day("2026-03-02"));
+	assert_int_equal(decision_day(0, tu_at("2026-03-05T10:00:00Z")), day("2026-03-05"));
 }
 
 /* --- the supersede rule (store): refusals write nothing ----------------- */

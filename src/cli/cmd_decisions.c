@@ -9,6 +9,7 @@
 
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/decisions.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -32,7 +33,7 @@ static const struct table_col decision_cols[] = {
 /* The day the decision was taken: its meeting's, else when it was recorded. */
 static void decision_date(const struct decision_row *r, char *buf, size_t len)
 {
-	date_format(date_from_time(r->meeting_at ? r->meeting_at : r->created_at), buf, len);
+	date_format(decision_day(r->meeting_at, r->created_at), buf, len);
 }
 
 static void table_add(struct table *t, const struct decision_row *r)

@@ -14,6 +14,7 @@
 
 #include "tui_int.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/decisions.h"
 #include "cxmeet/util.h"
 
 #define PAGE 200
@@ -126,7 +127,7 @@ static const char *fmt_day(cx_date d, char *buf, size_t len)
 
 static cx_date row_date(const struct decision_row *r)
 {
-	return date_from_time(r->meeting_at ? r->meeting_at : r->created_at);
+	return decision_day(r->meeting_at, r->created_at);
 }
 
 /* Date, revisit, department, decider (when there is room), then the text. */
