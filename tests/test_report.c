@@ -315,6 +315,8 @@ static void steps__grouped_by_title_without_skipped(void **state)
 	assert_int_equal(out[0].held, 3);
 	assert_int_equal(out[0].planned_minutes_total, 11);
 	assert_int_equal(out[0].actual_seconds_total, 660);
+	assert_true(out[0].planned_avg > 3.66 && out[0].planned_avg < 3.67); /* 11 / 3 */
+	assert_true(out[0].actual_avg > 3.66 && out[0].actual_avg < 3.67);   /* 660 s / 3 */
 	assert_int_equal(out[0].overran, 1);
 	assert_int_equal(out[1].held, 1);
 	assert_int_equal(out[1].overran, 0);

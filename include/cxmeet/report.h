@@ -117,6 +117,7 @@ struct step_line {
 	int planned_minutes_total;
 	int actual_seconds_total;
 	int overran;
+	double planned_avg, actual_avg; /* minutes, per time held */
 };
 
 /* Groups steps by title (first appearance order), leaving out the steps

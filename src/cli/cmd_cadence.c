@@ -131,8 +131,8 @@ static void fill_steps(struct table *t, const struct cadence_report *r)
 		table_row(t);
 		table_cell(t, l->title);
 		table_cell_int(t, l->held);
-		table_cellf(t, "%.1f", (double)l->planned_minutes_total / l->held);
-		table_cellf(t, "%.1f", l->actual_seconds_total / 60.0 / l->held);
+		table_cellf(t, "%.1f", l->planned_avg);
+		table_cellf(t, "%.1f", l->actual_avg);
 		table_cell_int(t, l->overran);
 	}
 }

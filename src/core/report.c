@@ -242,6 +242,10 @@ size_t step_lines_build(const struct window_step *steps, size_t n, struct step_l
 		out[j].actual_seconds_total += steps[i].actual_seconds;
 		out[j].overran += steps[i].actual_seconds > steps[i].planned_minutes * 60;
 	}
+	for (size_t j = 0; j < k; j++) {
+		out[j].planned_avg = (double)out[j].planned_minutes_total / out[j].held;
+		out[j].actual_avg = out[j].actual_seconds_total / 60.0 / out[j].held;
+	}
 	return k;
 }
 

@@ -215,8 +215,7 @@ static void draw_dept(int y, int x, int w, const struct dept_line *l)
 static void draw_step(int y, int x, int w, const struct step_line *l)
 {
 	int nw = name_width(w, STEP_FIXED);
-	double planned = (double)l->planned_minutes_total / l->held;
-	double actual = l->actual_seconds_total / 60.0 / l->held;
+	double planned = l->planned_avg, actual = l->actual_avg;
 	bool over = actual > planned;
 	draw_text_fit(y, x, l->title, nw - 1, theme(C_NORMAL));
 	char cols[64];
