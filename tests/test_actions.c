@@ -479,6 +479,50 @@ static void cli__actions_hostile_text_in_every_format(void **state)
 	free(s);
 }
 
+static size_t count_of(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* More actions than one page of the store (2000): JSON and CSV are written a
+ * page at a time, and the rows join across the pages as in one table. */
+static void cli__long_lists_across_pages(void **state)
+{
+	(void)state;
+	exec_sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2101)"
+		 " INSERT INTO items(kind, text, status, due_on, closed_at, created_at, updated_at)"
+		 " SELECT 'action', 'Bulk, \"row\" ' || i, 'done', '2026-09-01',"
+		 " '2026-09-02T10:00:00Z', '2026-08-01T10:00:00Z', '2026-08-01T10:00:00Z' FROM n");
+	long long done = 0;
+	sqlite3 *h;
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM items WHERE kind = 'action'"
+					    " AND status = 'done' AND deleted_at IS NULL",
+					    -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	done = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	assert_true(done > 2101);
+	assert_int_equal(run("actions", "--state", "done", "--format", "json", NULL), EXIT_OK);
+	char *s = slurp_out();
+	assert_int_equal(strncmp(s, "[\n  {\"id\": ", strlen("[\n  {\"id\": ")), 0);
+	assert_int_equal(count_of(s, "{\"id\": "), done);
+	assert_int_equal(count_of(s, "},\n  {\"id\": "), done - 1);
+	assert_string_equal(s + strlen(s) - 4, "}\n]\n");
+	free(s);
+	assert_int_equal(run("actions", "--state", "done", "--format", "csv", NULL), EXIT_OK);
+	s = slurp_out();
+	assert_int_equal(strncmp(s, "id,due,", 7), 0);
+	assert_int_equal(count_of(s, "\r\n"), done + 1);
+	assert_int_equal(count_of(s, ",\"Bulk, \"\"row\"\" "), 2101);
+	free(s);
+}
+
 static void cli__overdue_exit_status(void **state)
 {
 	(void)state;
@@ -625,6 +669,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(cli__digest_grouped_by_owner, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__done_refuses_and_writes_nothing, setup_paths,
+						free_paths),
+		cmocka_unit_test_setup_teardown(cli__long_lists_across_pages, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__done_records_an_event_outside_a_meeting,
 						setup_paths, free_paths),

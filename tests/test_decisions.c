@@ -211,12 +211,16 @@ static void list__filters_and_row_facts(void **state)
 	assert_order(&f, 0, 50, "");
 	f.words = "";
 	assert_order(&f, 0, 50, "B,A,D,C,E");
-	f.words = "bad\x1b[2J";
+	/* Refused: control characters, and punctuation alone (no word). */
 	struct decision_row *r;
 	size_t n;
 	int64_t t, d;
-	assert_int_equal(store_decisions_list(fx.st, &f, 0, 50, &r, &n), STORE_INVALID);
-	assert_int_equal(store_decisions_count(fx.st, &f, &t, &d), STORE_INVALID);
+	static const char *const refused[] = {"bad\x1b[2J", "\"*:-"};
+	for (size_t i = 0; i < 2; i++) {
+		f.words = refused[i];
+		assert_int_equal(store_decisions_list(fx.st, &f, 0, 50, &r, &n), STORE_INVALID);
+		assert_int_equal(store_decisions_count(fx.st, &f, &t, &d), STORE_INVALID);
+	}
 
 	f = filter();
 	f.with_superseded = true;
@@ -314,6 +318,11 @@ static void rule__every_refusal(void **state)
 	assert_false(decision_revisit_due(day("2026-01-02"), 0, day("2026-01-01")));
 	assert_false(decision_revisit_due(day("2025-01-01"), 9, day("2026-01-01")));
 	assert_false(decision_revisit_due(DATE_NONE, 0, day("2026-01-01")));
+
+	/* A decision's day: its meeting's, else when it was recorded. */
+	assert_int_equal(decision_day(tu_at("2026-03-02T10:00:00Z"), tu_at("2026-03-05T10:00:00Z")),
+			 day("2026-03-02"));
+	assert_int_equal(decision_day(0, tu_at("2026-03-05T10:00:00Z")), day("2026-03-05"));
 }
 
 /* --- the supersede rule (store): refusals write nothing ----------------- */
@@ -531,6 +540,10 @@ static void cli__refusals(void **state)
 	assert_has("stderr", "no department named 'Nowhere'");
 	assert_int_equal(run("decisions", "--format", "xml", NULL), EXIT_USAGE);
 	assert_int_equal(run("decisions", "extra", NULL), EXIT_USAGE);
+	/* Words of punctuation alone are nothing to search for, as for search. */
+	assert_int_equal(run("decisions", "--search", "\"\"", "--format", "json", NULL), EXIT_USAGE);
+	assert_has("stderr", "nothing to search for");
+	assert_lacks("stdout", "[");
 	assert_int_equal(run("supersede", "1", NULL), EXIT_USAGE);
 	assert_int_equal(run("supersede", "x", "2", NULL), EXIT_USAGE);
 	assert_int_equal(run("supersede", "9999", "2", NULL), EXIT_USAGE);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "testutil.h"
 #include "cxmeet/cli.h"
@@ -270,6 +271,34 @@ static void minutes__in_progress_meeting_and_table_escaping(void **state)
 	free(out);
 	assert_int_equal(minutes_markdown(st, 999, &out), STORE_NOTFOUND);
 	assert_null(out);
+	/* Control characters written behind the store's back (an escape
+	 * sequence, a bell) reach neither a terminal nor a mail: '?' instead. */
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "UPDATE meeting_steps SET title = 'Budget ' || char(27) ||"
+				      " '[2J' || char(7) || ' *risks*'", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(minutes_markdown(st, r.m.id, &out), STORE_OK);
+	assert_non_null(strstr(out, "| Budget ?\\[2J? \\*risks\\* | 5 | 0 | no |\n"));
+	assert_null(strchr(out, '\x1b'));
+	assert_null(strchr(out, '\a'));
+	free(out);
+	/* An end before the start (a clock set wrong) gives no length, as in the
+	 * history, rather than "0 min". */
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "UPDATE meetings SET ended_at = '2026-11-23T09:00:00Z'",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(minutes_markdown(st, r.m.id, &out), STORE_OK);
+	assert_non_null(strstr(out, "**Time:** 09:30–09:00 · **Status:**"));
+	free(out);
+	assert_int_equal(minutes_json(st, r.m.id, &out), STORE_OK);
+	assert_non_null(strstr(out, "\"minutes\": null"));
+	free(out);
+	assert_int_equal(meeting_length_minutes(at("2026-11-23T09:30:00Z"),
+						at("2026-11-23T10:24:31Z")), 55);
+	assert_int_equal(meeting_length_minutes(at("2026-11-23T09:30:00Z"), 0), -1);
 	meeting_run_free(&r);
 	store_close(st);
 	free(path);

@@ -53,6 +53,8 @@ static void cadence__no_meeting(void **state)
 	assert_int_equal(s.n_iv, 0);
 	assert_int_equal(s.first, DATE_NONE);
 	assert_int_equal(s.next_due, D(2026, 11, 30)); /* a cadence from today */
+	assert_int_equal(s.days_late, 0);
+	assert_false(s.late);
 	assert_int_equal(s.recent_judged, 0);
 	assert_int_equal(s.streak, 0);
 	assert_int_equal(s.longest_gap, 0);
@@ -67,12 +69,16 @@ static void cadence__one_meeting_open_interval_judged_after_grace(void **state)
 	cadence_summarise(&WEEKLY, m, 1, D(2026, 11, 10), &s); /* due 11-09, grace to 11-10 */
 	assert_int_equal(s.n_iv, 1);
 	assert_int_equal(s.next_due, D(2026, 11, 9));
+	assert_int_equal(s.days_late, 1); /* a day past due, still within its grace */
+	assert_false(s.late);
 	assert_false(s.iv[0].judged);
 	assert_int_equal(s.recent_judged, 0);
 	assert_int_equal(s.longest_gap, 8);
 	assert_int_equal(s.gap_to, DATE_NONE);
 	cadence_summary_free(&s);
 	cadence_summarise(&WEEKLY, m, 1, D(2026, 11, 11), &s);
+	assert_int_equal(s.days_late, 2);
+	assert_true(s.late); /* as the open interval is judged late */
 	assert_true(s.iv[0].judged);
 	assert_false(s.iv[0].on_time);
 	assert_int_equal(s.recent_judged, 1);
@@ -204,9 +210,29 @@ static void cadence__share_counts_only_the_last_twelve(void **state)
 	assert_int_equal(s.n_iv, 16);
 	assert_int_equal(s.recent_judged, 12);
 	assert_int_equal(s.recent_on_time, 12);
+	assert_int_equal(s.recent_from, 3); /* the 12 judged before the open one */
 	assert_int_equal(s.streak, 12);
 	assert_int_equal(s.longest_gap, 14);
 	cadence_summary_free(&s);
+}
+
+/* The sentence on the next meeting, shared by home, the cadence view and
+ * `cxmeet cadence`: one day is a day, not "1 days". */
+static void cadence__next_due_text_counts_days(void **state)
+{
+	(void)state;
+	char buf[80];
+	cx_date today = D(2026, 11, 23);
+	next_due_text(today, today, buf, sizeof buf);
+	assert_string_equal(buf, "due today (2026-11-23)");
+	next_due_text(D(2026, 11, 24), today, buf, sizeof buf);
+	assert_string_equal(buf, "due 2026-11-24, in 1 day");
+	next_due_text(D(2026, 11, 30), today, buf, sizeof buf);
+	assert_string_equal(buf, "due 2026-11-30, in 7 days");
+	next_due_text(D(2026, 11, 22), today, buf, sizeof buf);
+	assert_string_equal(buf, "was due 2026-11-22: 1 day late");
+	next_due_text(D(2026, 10, 31), today, buf, sizeof buf);
+	assert_string_equal(buf, "was due 2026-10-31: 23 days late");
 }
 
 static void actions__judged_on_time_late_or_not_at_all(void **state)
@@ -289,6 +315,8 @@ static void steps__grouped_by_title_without_skipped(void **state)
 	assert_int_equal(out[0].held, 3);
 	assert_int_equal(out[0].planned_minutes_total, 11);
 	assert_int_equal(out[0].actual_seconds_total, 660);
+	assert_true(out[0].planned_avg > 3.66 && out[0].planned_avg < 3.67); /* 11 / 3 */
+	assert_true(out[0].actual_avg > 3.66 && out[0].actual_avg < 3.67);   /* 660 s / 3 */
 	assert_int_equal(out[0].overran, 1);
 	assert_int_equal(out[1].held, 1);
 	assert_int_equal(out[1].overran, 0);
@@ -496,6 +524,7 @@ int main(void)
 		cmocka_unit_test(cadence__changed_cadence_judged_by_the_date_agreed_then),
 		cmocka_unit_test(cadence__monthly_across_a_month_end),
 		cmocka_unit_test(cadence__share_counts_only_the_last_twelve),
+		cmocka_unit_test(cadence__next_due_text_counts_days),
 		cmocka_unit_test(actions__judged_on_time_late_or_not_at_all),
 		cmocka_unit_test(depts__silo_watch_needs_three_silent_meetings),
 		cmocka_unit_test(steps__grouped_by_title_without_skipped),

@@ -71,6 +71,20 @@ int cli_format(const struct command *cmd, const char *arg, unsigned allowed,
  * a message when the output cannot be written. */
 int cli_table_out(struct cli *cli, const struct table *t, enum out_format f);
 
+/* Fills t (initialised, empty) with a page of a long report: the store's
+ * rows from offset, at most limit. Returns how many rows the store gave
+ * (fewer than limit: the last page), or -1 after reporting a store error,
+ * with the exit status in *status. */
+typedef long (*cli_page_fn)(struct cli *cli, void *ctx, size_t offset, size_t limit,
+			    struct table *t, int *status);
+/* Writes a long table in the bytes cli_table_out would write: JSON and CSV a
+ * page at a time, so memory stays that of one page; plain text, whose
+ * columns align over every row, once all pages are read (nothing when no
+ * page added a row: a page may write plain text of its own instead). *rows
+ * gets the table rows. Returns 0 or an exit status. */
+int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
+		    enum out_format f, size_t page, cli_page_fn fill, void *ctx, size_t *rows);
+
 /* Prints text padded with spaces to `width` terminal columns. */
 void cli_pad(FILE *out, const char *text, int width);
 

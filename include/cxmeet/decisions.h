@@ -44,4 +44,8 @@ void supersede_refusal(enum supersede_verdict v, const struct decision_facts *ol
  * force (a superseded decision is never due). */
 bool decision_revisit_due(cx_date revisit, int64_t superseded_by, cx_date today);
 
+/* The day a decision was taken: its meeting's (meeting_at, 0 when it was
+ * recorded outside a meeting), else the day it was recorded. */
+cx_date decision_day(time_t meeting_at, time_t created_at);
+
 #endif

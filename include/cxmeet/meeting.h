@@ -54,6 +54,11 @@ bool meeting_step_overrun(const struct meeting_run *r, int step, time_t now);
 /* The item kind a step offers first. */
 enum item_kind step_default_kind(enum step_kind k);
 
+/* How long a meeting lasted, in whole minutes rounded to the nearest; -1
+ * when it has not ended (ended_at 0) or its end is before its start (a clock
+ * set wrong): the history and the minutes then show no length. */
+int meeting_length_minutes(time_t started_at, time_t ended_at);
+
 /* The next meeting's date by cadence, counted from the last meeting (or from
  * today when there was none). */
 cx_date meeting_next_due(const struct cadence *c, cx_date last, cx_date today);

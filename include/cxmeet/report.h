@@ -65,9 +65,12 @@ struct cadence_summary {
 	size_t n_days;     /* distinct meeting days */
 	cx_date first, last; /* DATE_NONE when no meeting was held */
 	cx_date next_due;    /* by the last agreed date or the cadence; from today if none */
+	int days_late;       /* days today is past next_due (0: not past) */
+	bool late;           /* past next_due and its grace: the cadence is slipping */
 	struct cadence_interval *iv; /* oldest first, the open one last */
 	size_t n_iv;
 	int recent_judged, recent_on_time; /* over the last 12 judged intervals */
+	size_t recent_from; /* where those begin in iv (0: fewer than 12 judged) */
 	int streak;
 	int longest_gap;   /* days; 0 when there is no interval */
 	cx_date gap_from, gap_to; /* gap_to DATE_NONE: the open interval */
@@ -83,6 +86,11 @@ bool action_judged(const struct window_item *it, cx_date today, bool *on_time);
 
 /* 0..100 rounded, or -1 when den is 0 (no share to speak of). */
 int report_percent(int num, int den);
+
+/* When the next meeting is due, seen from today, for a sentence that names
+ * it first ("Next meeting " + this): "due today (2026-11-23)", "due
+ * 2026-11-30, in 7 days", "was due 2026-11-16: 4 days late". */
+void next_due_text(cx_date next, cx_date today, char *buf, size_t len);
 
 struct dept_line {
 	const struct dept *dept;
@@ -109,6 +117,7 @@ struct step_line {
 	int planned_minutes_total;
 	int actual_seconds_total;
 	int overran;
+	double planned_avg, actual_avg; /* minutes, per time held */
 };
 
 /* Groups steps by title (first appearance order), leaving out the steps

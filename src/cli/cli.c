@@ -365,6 +365,62 @@ int cli_table_out(struct cli *cli, const struct table *t, enum out_format f)
 	return 0;
 }
 
+/* Writes sb to the output and empties it; false when writing failed. */
+static bool flush_buf(struct cli *cli, struct strbuf *sb)
+{
+	bool ok = sb->len == 0 || fwrite(sb->s, 1, sb->len, cli->out) == sb->len;
+	sb_free(sb);
+	sb_init(sb);
+	return ok;
+}
+
+int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
+		    enum out_format f, size_t page, cli_page_fn fill, void *ctx, size_t *rows)
+{
+	struct table t;
+	struct strbuf sb;
+	size_t offset = 0;
+	bool ok = true;
+	int status = 0;
+	*rows = 0;
+	table_init(&t, cols, ncols); /* empty: for the header */
+	sb_init(&sb);
+	table_stream_begin(&t, f, &sb);
+	for (;;) {
+		if (f != OUT_PLAIN) { /* plain text gathers every page in t */
+			table_free(&t);
+			table_init(&t, cols, ncols);
+		}
+		long n = fill(cli, ctx, offset, page, &t, &status);
+		if (n < 0) {
+			table_free(&t);
+			sb_free(&sb);
+			return status;
+		}
+		if (f != OUT_PLAIN) {
+			table_stream_rows(&t, f, *rows, &sb);
+			ok = ok && flush_buf(cli, &sb);
+			*rows += t.nrows;
+		}
+		offset += (size_t)n;
+		if ((size_t)n < page)
+			break;
+	}
+	if (f == OUT_PLAIN) {
+		*rows = t.nrows;
+		if (t.nrows)
+			table_render(&t, f, &sb);
+	}
+	table_stream_end(&t, f, *rows, &sb);
+	table_free(&t);
+	ok = flush_buf(cli, &sb) && ok;
+	sb_free(&sb);
+	if (ok && fflush(cli->out) == 0 && !ferror(cli->out))
+		return 0;
+	cli_report("cannot write the output: %s", strerror(errno));
+	return EXIT_RUNTIME;
+}
+
 void cli_pad(FILE *out, const char *text, int width)
 {
 	fputs(text, out);

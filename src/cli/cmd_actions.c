@@ -67,35 +67,39 @@ static void table_add(struct table *t, const struct action_row *r, cx_date today
 	table_cell(t, it->text);
 }
 
+struct list_ctx {
+	const struct action_filter *f;
+	int limit; /* the escalation limit */
+};
+
+/* A page of the actions the filter selects, as table rows. */
+static long actions_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+			 struct table *t, int *status)
+{
+	const struct list_ctx *c = ctx;
+	struct action_row *rows;
+	size_t n;
+	enum store_rc rc = store_actions_list(cli->st, c->f, offset, limit, &rows, &n);
+	if (rc != STORE_OK) {
+		*status = cli_store_error(cli, rc);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		table_add(t, &rows[i], c->f->today, c->limit);
+	action_rows_free(rows, n);
+	return (long)n;
+}
+
 /* Writes every action the filter selects, a page of the store at a time;
  * *count gets how many. */
 static int list_out(struct cli *cli, const struct action_filter *f, enum out_format format,
 		    const char *none, size_t *count)
 {
-	struct table t;
-	int limit = escalate_limit(cli);
-	enum store_rc rc = STORE_OK;
-	table_init(&t, action_cols, ARRAY_SIZE(action_cols));
-	for (size_t offset = 0;; offset += PAGE) {
-		struct action_row *rows;
-		size_t n;
-		if ((rc = store_actions_list(cli->st, f, offset, PAGE, &rows, &n)) != STORE_OK)
-			break;
-		for (size_t i = 0; i < n; i++)
-			table_add(&t, &rows[i], f->today, limit);
-		action_rows_free(rows, n);
-		if (n < PAGE)
-			break;
-	}
-	int status = 0;
-	*count = t.nrows;
-	if (rc != STORE_OK)
-		status = cli_store_error(cli, rc);
-	else if (t.nrows == 0 && format == OUT_PLAIN)
+	struct list_ctx c = {f, escalate_limit(cli)};
+	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols), format, PAGE,
+				     actions_page, &c, count);
+	if (status == 0 && *count == 0 && format == OUT_PLAIN)
 		fprintf(cli->out, "%s\n", none);
-	else
-		status = cli_table_out(cli, &t, format);
-	table_free(&t);
 	return status;
 }
 

@@ -58,7 +58,7 @@ static void fill_summary(struct table *t, const struct cadence_summary *s, cx_da
 	cell_date(t, s->first);
 	cell_date(t, s->last);
 	cell_date(t, s->next_due);
-	table_cell_int(t, today > s->next_due ? today - s->next_due : 0);
+	table_cell_int(t, s->days_late);
 	table_cell_int(t, s->recent_judged);
 	table_cell_int(t, s->recent_on_time);
 	cell_percent(t, s->recent_on_time, s->recent_judged);
@@ -131,8 +131,8 @@ static void fill_steps(struct table *t, const struct cadence_report *r)
 		table_row(t);
 		table_cell(t, l->title);
 		table_cell_int(t, l->held);
-		table_cellf(t, "%.1f", (double)l->planned_minutes_total / l->held);
-		table_cellf(t, "%.1f", l->actual_seconds_total / 60.0 / l->held);
+		table_cellf(t, "%.1f", l->planned_avg);
+		table_cellf(t, "%.1f", l->actual_avg);
 		table_cell_int(t, l->overran);
 	}
 }
@@ -186,24 +186,19 @@ static void fill(struct table *t, enum cadence_table which, const struct cadence
 	}
 }
 
-/* "next due 2026-11-30, in 7 days" / "... 3 days late". */
+/* "next due 2026-11-30, in 7 days" / "next was due ...: 3 days late". */
 static void due_text(const struct cadence_summary *s, cx_date today, struct strbuf *sb)
 {
-	char date[16];
-	date_format(s->next_due, date, sizeof date);
-	if (s->next_due < today)
-		sb_addf(sb, "next was due %s: %d days late", date, (int)(today - s->next_due));
-	else if (s->next_due == today)
-		sb_addf(sb, "next due today (%s)", date);
-	else
-		sb_addf(sb, "next due %s, in %d days", date, (int)(s->next_due - today));
+	char due[80];
+	next_due_text(s->next_due, today, due, sizeof due);
+	sb_addf(sb, "next %s", due);
 }
 
-/* The last intervals as marks: on time, late, not yet judged. */
-static void timeline_marks(const struct cadence_summary *s, size_t max, struct strbuf *sb)
+/* The intervals that the on-time share counts, and the open one after
+ * them, as marks: on time, late, not yet judged. */
+static void timeline_marks(const struct cadence_summary *s, struct strbuf *sb)
 {
-	size_t from = s->n_iv > max ? s->n_iv - max : 0;
-	for (size_t i = from; i < s->n_iv; i++)
+	for (size_t i = s->recent_from; i < s->n_iv; i++)
 		sb_add(sb, !s->iv[i].judged ? "·" : s->iv[i].on_time ? "●" : "○");
 }
 
@@ -238,7 +233,7 @@ static void plain_summary(const struct cadence_report *r, cx_date today, struct 
 			s->gap_to == DATE_NONE ? ", still open" : "");
 	}
 	sb_add(sb, "Timeline (● on time, ○ late, · not yet due): ");
-	timeline_marks(s, REPORT_RECENT_INTERVALS, sb);
+	timeline_marks(s, sb);
 	sb_add(sb, "\n");
 }
 

@@ -9,6 +9,7 @@
 
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/decisions.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -32,7 +33,7 @@ static const struct table_col decision_cols[] = {
 /* The day the decision was taken: its meeting's, else when it was recorded. */
 static void decision_date(const struct decision_row *r, char *buf, size_t len)
 {
-	date_format(date_from_time(r->meeting_at ? r->meeting_at : r->created_at), buf, len);
+	date_format(decision_day(r->meeting_at, r->created_at), buf, len);
 }
 
 static void table_add(struct table *t, const struct decision_row *r)
@@ -124,57 +125,41 @@ static void plain_row(FILE *out, const struct decision_row *r)
 	free(text);
 }
 
-/* Writes sb to the output and empties it; false when writing failed. */
-static bool flush_buf(struct cli *cli, struct strbuf *sb)
+struct log_out {
+	const struct decision_filter *f;
+	enum out_format fmt;
+};
+
+/* A page of the log: plain blocks written as they come, or table rows. */
+static long decisions_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+			   struct table *t, int *status)
 {
-	bool ok = sb->len == 0 || fwrite(sb->s, 1, sb->len, cli->out) == sb->len;
-	sb_free(sb);
-	sb_init(sb);
-	return ok;
+	const struct log_out *o = ctx;
+	struct decision_row *rows;
+	size_t n;
+	enum store_rc rc = store_decisions_list(cli->st, o->f, offset, limit, &rows, &n);
+	if (rc != STORE_OK) {
+		*status = cli_store_error(cli, rc);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (o->fmt == OUT_PLAIN)
+			plain_row(cli->out, &rows[i]);
+		else
+			table_add(t, &rows[i]);
+	}
+	decision_rows_free(rows, n);
+	return (long)n;
 }
 
 /* Reads the log page by page and writes each page as it comes: plain blocks,
  * or the rows of a JSON or CSV table, so memory stays that of one page. */
 static int decisions_out(struct cli *cli, const struct decision_filter *f, enum out_format fmt)
 {
-	struct table t;
-	struct strbuf sb;
-	size_t offset = 0;
-	bool ok = true;
-	table_init(&t, decision_cols, ARRAY_SIZE(decision_cols)); /* empty: for the header */
-	sb_init(&sb);
-	table_stream_begin(&t, fmt, &sb);
-	for (;;) {
-		struct decision_row *rows;
-		size_t n;
-		enum store_rc rc = store_decisions_list(cli->st, f, offset, PAGE, &rows, &n);
-		if (rc != STORE_OK) {
-			table_free(&t);
-			sb_free(&sb);
-			return cli_store_error(cli, rc);
-		}
-		table_init(&t, decision_cols, ARRAY_SIZE(decision_cols));
-		for (size_t i = 0; i < n; i++) {
-			if (fmt == OUT_PLAIN)
-				plain_row(cli->out, &rows[i]);
-			else
-				table_add(&t, &rows[i]);
-		}
-		table_stream_rows(&t, fmt, offset, &sb);
-		table_free(&t);
-		ok = ok && flush_buf(cli, &sb);
-		decision_rows_free(rows, n);
-		offset += n;
-		if (n < PAGE)
-			break;
-	}
-	table_stream_end(&t, fmt, offset, &sb);
-	ok = flush_buf(cli, &sb) && ok;
-	sb_free(&sb);
-	if (ok && fflush(cli->out) == 0 && !ferror(cli->out))
-		return 0;
-	cli_report("cannot write the output: %s", strerror(errno));
-	return EXIT_RUNTIME;
+	struct log_out o = {f, fmt};
+	size_t rows;
+	return cli_table_pages(cli, decision_cols, ARRAY_SIZE(decision_cols), fmt, PAGE,
+			       decisions_page, &o, &rows);
 }
 
 static int plain_summary(struct cli *cli, const struct decision_filter *f)

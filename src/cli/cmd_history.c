@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
 /* How many search results are listed unless --limit says otherwise. */
@@ -76,8 +77,9 @@ static void history_row(struct table *t, const struct meeting_summary *m)
 	table_cell(t, buf);
 	format_local(m->started_at, "%H:%M", buf, sizeof buf);
 	table_cell(t, buf);
-	if (m->ended_at && m->ended_at >= m->started_at)
-		table_cell_int(t, (long long)(m->ended_at - m->started_at + 30) / 60);
+	int length = meeting_length_minutes(m->started_at, m->ended_at);
+	if (length >= 0)
+		table_cell_int(t, length);
 	else
 		table_cell(t, NULL);
 	table_cell_int(t, m->present);
@@ -165,6 +167,8 @@ int cmd_history(struct cli *cli, int argc, char **argv)
 
 /* --- cxmeet search ------------------------------------------------------ */
 
+#define SEARCH_PAGE 2000 /* matches read at once */
+
 static const struct table_col search_cols[] = {
 	{"id", COL_INT, true},
 	{"kind", COL_TEXT, false},
@@ -200,30 +204,56 @@ struct search_opts {
 	enum out_format format;
 };
 
+/* A page of the matches, up to the --limit asked for. */
+static long search_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+			struct table *t, int *status)
+{
+	const struct search_opts *o = ctx;
+	size_t want = offset < o->limit ? o->limit - offset : 0;
+	want = want < limit ? want : limit;
+	if (want == 0)
+		return 0;
+	struct search_hit *h;
+	size_t n;
+	enum store_rc rc = store_search(cli->st, &o->f, offset, want, &h, &n);
+	if (rc != STORE_OK) {
+		*status = cli_store_error(cli, rc);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		search_row(t, &h[i]);
+	search_hits_free(h, n);
+	/* A full page goes on; less (the last match, or the limit) ends. */
+	return want == limit && n == want ? (long)n : 0;
+}
+
 static int search(struct cli *cli, struct search_opts *o)
 {
 	int rc = find_dept(cli, o->dept, &o->f.dept_id);
 	if (rc != 0)
 		return rc;
-	struct search_hit *h;
-	size_t n;
-	/* One row more than shown tells whether there are more, without counting
+	size_t shown;
+	rc = cli_table_pages(cli, search_cols, ARRAY_SIZE(search_cols), o->format, SEARCH_PAGE,
+			     search_page, o, &shown);
+	if (rc != 0 || o->format != OUT_PLAIN)
+		return rc;
+	if (shown == 0) { /* the table of no row, as before */
+		struct table t;
+		table_init(&t, search_cols, ARRAY_SIZE(search_cols));
+		rc = cli_table_out(cli, &t, o->format);
+		table_free(&t);
+		return rc;
+	}
+	/* One row past the limit tells whether there are more, without counting
 	 * every match (which would read them all). */
-	enum store_rc src = store_search(cli->st, &o->f, 0, o->limit + 1, &h, &n);
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	size_t shown = n > o->limit ? o->limit : n;
-	struct table t;
-	table_init(&t, search_cols, ARRAY_SIZE(search_cols));
-	for (size_t i = 0; i < shown; i++)
-		search_row(&t, &h[i]);
-	rc = cli_table_out(cli, &t, o->format);
-	if (rc == 0 && n > shown && o->format == OUT_PLAIN)
+	struct search_hit *h;
+	size_t n = 0;
+	if (shown == o->limit && store_search(cli->st, &o->f, o->limit, 1, &h, &n) == STORE_OK)
+		search_hits_free(h, n);
+	if (n > 0)
 		fprintf(cli->out,
 			"(the newest %zu matches; there are more: --limit N shows more)\n", shown);
-	table_free(&t);
-	search_hits_free(h, n);
-	return rc;
+	return 0;
 }
 
 /* The words of the search, from the arguments left after the options. */

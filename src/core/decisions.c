@@ -69,3 +69,8 @@ bool decision_revisit_due(cx_date revisit, int64_t superseded_by, cx_date today)
 {
 	return revisit != DATE_NONE && superseded_by == 0 && revisit <= today;
 }
+
+cx_date decision_day(time_t meeting_at, time_t created_at)
+{
+	return date_from_time(meeting_at ? meeting_at : created_at);
+}

@@ -250,6 +250,13 @@ enum item_kind step_default_kind(enum step_kind k)
 	}
 }
 
+int meeting_length_minutes(time_t started_at, time_t ended_at)
+{
+	if (ended_at == 0 || ended_at < started_at)
+		return -1;
+	return (int)((ended_at - started_at + 30) / 60);
+}
+
 cx_date meeting_next_due(const struct cadence *c, cx_date last, cx_date today)
 {
 	return cadence_next(c, last == DATE_NONE ? today : last);

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/output.h"
 #include "cxmeet/util.h"
@@ -78,7 +79,8 @@ static size_t md_url_len(const char *p, size_t len)
 	if (scheme == 0 || scheme > len)
 		return 0;
 	size_t n = scheme;
-	while (n < len && !strchr(" \t\r\n<>|", p[n]))
+	while (n < len && !strchr(" \t\r\n<>|", p[n]) && (unsigned char)p[n] >= 0x20 &&
+	       p[n] != 0x7f)
 		n++;
 	while (n > scheme && strchr(".,:;!?'\")]*_~", p[n - 1])) {
 		if (p[n - 1] == ')' && md_parens_balanced(p, n))
@@ -91,7 +93,8 @@ static size_t md_url_len(const char *p, size_t len)
 /* Appends p[0..len) with every significant character escaped. Web addresses
  * become autolinks (<https://...>), whose text Markdown takes literally, so
  * that escapes do not end up inside them. Line breaks become spaces: inline
- * text must stay on its line (and in its table cell). */
+ * text must stay on its line (and in its table cell); other control
+ * characters become '?'. */
 static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
@@ -106,6 +109,8 @@ static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 		char c = p[i];
 		if (c == '\n' || c == '\r')
 			c = ' ';
+		else if (((unsigned char)c < 0x20 && c != '\t') || c == 0x7f)
+			c = '?'; /* an escape sequence or a bell must not reach a terminal */
 		if (md_special(c) || (c == '&' && md_entity_start(p + i)))
 			sb_add(sb, "\\");
 		sb_addn(sb, &c, 1);
@@ -244,9 +249,10 @@ static void render_title(struct minutes *mc)
 	format_hhmm(mc->m.started_at, start, sizeof start);
 	if (mc->m.ended_at) {
 		format_hhmm(mc->m.ended_at, end, sizeof end);
-		long secs = (long)(mc->m.ended_at - mc->m.started_at);
-		sb_addf(&mc->sb, "**Time:** %s–%s (%ld min)", start, end,
-			secs > 0 ? (secs + 30) / 60 : 0);
+		sb_addf(&mc->sb, "**Time:** %s–%s", start, end);
+		int length = meeting_length_minutes(mc->m.started_at, mc->m.ended_at);
+		if (length >= 0)
+			sb_addf(&mc->sb, " (%d min)", length);
 	} else {
 		sb_addf(&mc->sb, "**Time:** from %s", start);
 	}
@@ -606,9 +612,10 @@ static void json_meeting(struct minutes *mc)
 	js_date(sb, &f, "date", date_from_time(m->started_at));
 	js_time(sb, &f, "started_at", m->started_at);
 	js_time(sb, &f, "ended_at", m->ended_at);
+	int length = meeting_length_minutes(m->started_at, m->ended_at);
 	js_key(sb, &f, "minutes");
-	if (m->ended_at)
-		sb_addf(sb, "%d", round_minutes((int)(m->ended_at - m->started_at)));
+	if (length >= 0)
+		sb_addf(sb, "%d", length);
 	else
 		sb_add(sb, "null");
 	js_str(sb, &f, "status", meeting_status_name(m->status));

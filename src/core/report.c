@@ -1,5 +1,6 @@
 /* report.c - the cadence and participation report as pure computations over
  * the rows the store reads; the definitions are in include/cxmeet/report.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,19 @@ int report_percent(int num, int den)
 	if (den <= 0)
 		return -1;
 	return (int)((200LL * num + den) / (2LL * den)); /* rounded half up */
+}
+
+void next_due_text(cx_date next, cx_date today, char *buf, size_t len)
+{
+	char date[16];
+	date_format(next, date, sizeof date);
+	int days = (int)(next < today ? today - next : next - today);
+	if (next < today)
+		snprintf(buf, len, "was due %s: %d day%s late", date, days, days == 1 ? "" : "s");
+	else if (next == today)
+		snprintf(buf, len, "due today (%s)", date);
+	else
+		snprintf(buf, len, "due %s, in %d day%s", date, days, days == 1 ? "" : "s");
 }
 
 /* The due date of the interval opened by a meeting on `day`. */
@@ -54,7 +68,8 @@ static void recent_figures(struct cadence_summary *s)
 		if (!v->judged)
 			continue;
 		if (seen < REPORT_RECENT_INTERVALS) {
-			seen++;
+			if (++seen == REPORT_RECENT_INTERVALS)
+				s->recent_from = i;
 			s->recent_judged++;
 			s->recent_on_time += v->on_time;
 		}
@@ -64,6 +79,9 @@ static void recent_figures(struct cadence_summary *s)
 			streaking = false;
 	}
 }
+
+static void summarise_held(const struct cadence *c, const struct held_meeting *held, size_t n,
+			   cx_date today, struct cadence_summary *out);
 
 void cadence_summarise(const struct cadence *c, const struct held_meeting *held, size_t n,
 		       cx_date today, struct cadence_summary *out)
@@ -76,6 +94,15 @@ void cadence_summarise(const struct cadence *c, const struct held_meeting *held,
 		out->next_due = meeting_next_due(c, DATE_NONE, today);
 		return;
 	}
+	summarise_held(c, held, n, today, out);
+	out->days_late = today > out->next_due ? (int)(today - out->next_due) : 0;
+	out->late = today > out->next_due + out->grace;
+}
+
+/* cadence_summarise's figures once at least one meeting was held. */
+static void summarise_held(const struct cadence *c, const struct held_meeting *held, size_t n,
+			   cx_date today, struct cadence_summary *out)
+{
 	cx_date *days = xcalloc(n, sizeof *days), *agreed = xcalloc(n, sizeof *agreed);
 	size_t k = meeting_days(held, n, days, agreed);
 	out->n_days = k;
@@ -214,6 +241,10 @@ size_t step_lines_build(const struct window_step *steps, size_t n, struct step_l
 		out[j].planned_minutes_total += steps[i].planned_minutes;
 		out[j].actual_seconds_total += steps[i].actual_seconds;
 		out[j].overran += steps[i].actual_seconds > steps[i].planned_minutes * 60;
+	}
+	for (size_t j = 0; j < k; j++) {
+		out[j].planned_avg = (double)out[j].planned_minutes_total / out[j].held;
+		out[j].actual_avg = out[j].actual_seconds_total / 60.0 / out[j].held;
 	}
 	return k;
 }

@@ -71,9 +71,9 @@ static enum store_rc words_query(struct store *st, const struct decision_filter 
 	char *clean = text_clean(f->words, TEXT_SHORT, "search", err, sizeof err);
 	if (!clean)
 		return store_failf(st, STORE_INVALID, "%s", err);
-	*q = fts_query(clean);
+	*q = fts_words(clean, true);
 	free(clean);
-	return STORE_OK;
+	return *q ? STORE_OK : store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 }
 
 static enum store_rc count_due(struct store *st, const struct decision_filter *f, const char *q,

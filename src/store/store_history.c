@@ -68,69 +68,12 @@ void meeting_summaries_free(struct meeting_summary *m, size_t n)
 
 /* --- search ------------------------------------------------------------- */
 
-/* ASCII that is not a letter or digit separates words, and so does a byte
- * that is not UTF-8: what remains can be quoted as an FTS5 string safely. */
-static size_t word_char(const unsigned char *p, size_t len)
-{
-	if (*p < 0x80) {
-		bool alnum = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-			     (*p >= 'A' && *p <= 'Z');
-		return alnum ? 1 : 0;
-	}
-	uint32_t cp;
-	return text_utf8_next(p, len, &cp);
-}
-
-/* The length of the separators at p (at least 1 when p is not at the end). */
-static size_t separator_len(const unsigned char *p, size_t len)
-{
-	size_t n = 0;
-	while (n < len && word_char(p + n, len - n) == 0)
-		n++;
-	return n;
-}
-
-/* Builds the FTS5 query for what was typed: each word becomes a string in
- * double quotes ("..."), the last one followed by * (a prefix), joined by
- * spaces (all must match). Words hold only letters, digits and non-ASCII
- * characters, so no quote, operator or parenthesis typed can reach FTS5's
- * syntax. NULL when there is no word. */
-static char *fts_words(const char *in)
-{
-	const unsigned char *p = (const unsigned char *)(in ? in : "");
-	size_t len = strlen((const char *)p), at = 0;
-	int words = 0;
-	struct strbuf q;
-	sb_init(&q);
-	while (words < SEARCH_MAX_WORDS) {
-		at += separator_len(p + at, len - at);
-		if (at >= len)
-			break;
-		size_t start = at, end = at, c;
-		while (at < len && (c = word_char(p + at, len - at)) != 0) {
-			if (at + c - start <= SEARCH_MAX_WORD) /* longer words are cut */
-				end = at + c;
-			at += c;
-		}
-		sb_addf(&q, "%s\"%.*s\"", words ? " " : "", (int)(end - start),
-			(const char *)p + start);
-		words++;
-	}
-	if (!words) {
-		sb_free(&q);
-		return NULL;
-	}
-	sb_add(&q, "*");
-	return sb_take(&q);
-}
-
 /* Binds the search's filter; STORE_INVALID when there is nothing to search. */
 static enum store_rc bind_search(struct store *st, sqlite3_stmt *s, const struct search_filter *f)
 {
-	char *q = fts_words(f->words);
+	char *q = fts_words(f->words, false);
 	if (!q)
-		return store_failf(st, STORE_INVALID,
-				   "nothing to search for: give a word with letters or digits");
+		return store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 	sqlite3_bind_text(s, 1, q, -1, free);
 	bind_int(s, 2, f->dept_id);
 	bind_text(s, 3, f->kind >= 0 ? item_kind_name((enum item_kind)f->kind) : NULL);

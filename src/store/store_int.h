@@ -277,7 +277,9 @@
 /* History (store_history.c): one row per meeting, newest first, with what the
  * list shows; ?1 since (a time, NULL: all), ?2 a department that attended (0:
  * any). Every count is served by the meeting's own rows (attendance's key,
- * items_meeting). */
+ * items_meeting): named, because the planner would otherwise take the index
+ * on kind alone (dec_items_kind) and read every decision of every meeting for
+ * each meeting's count. */
 #define HISTORY_SELECT \
 	"SELECT m.id, m.started_at, m.ended_at, m.status, m.rating," \
 	" (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present = 1)," \
@@ -433,9 +435,12 @@ enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, t
 enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
 			   const struct agenda_template *t, const char *what);
 
-/* An FTS5 query for words as typed: each word quoted (so nothing in it is
- * FTS syntax) and matched as a prefix, all of them required. Caller frees. */
-char *fts_query(const char *in);
+/* An FTS5 query for words as typed (store_item.c): only letters, digits and
+ * non-ASCII characters make words, each quoted, all required; the last one a
+ * prefix, or every one when every_prefix. NULL when nothing typed is a word
+ * (refused with FTS_NO_WORD). Caller frees. */
+char *fts_words(const char *in, bool every_prefix);
+#define FTS_NO_WORD "nothing to search for: give a word with letters or digits"
 
 /* Case-folded name key, or STORE_INVALID with a message when the name is bad. */
 enum store_rc name_key(struct store *st, const char *name, const char *what, char **clean,

@@ -418,30 +418,60 @@ enum store_rc store_action_counts(struct store *st, cx_date today, store_id excl
 	return rc;
 }
 
-/* Turns what a person typed into an FTS5 query: each word becomes a quoted
- * prefix term, so punctuation and FTS operators in the input are harmless. */
-char *fts_query(const char *in)
+/* ASCII that is not a letter or digit separates words, and so does a byte
+ * that is not UTF-8: what remains can be quoted as an FTS5 string safely. */
+static size_t word_char(const unsigned char *p, size_t len)
 {
+	if (*p < 0x80) {
+		bool alnum = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+			     (*p >= 'A' && *p <= 'Z');
+		return alnum ? 1 : 0;
+	}
+	uint32_t cp;
+	return text_utf8_next(p, len, &cp);
+}
+
+/* The length of the separators at p (at least 1 when p is not at the end). */
+static size_t separator_len(const unsigned char *p, size_t len)
+{
+	size_t n = 0;
+	while (n < len && word_char(p + n, len - n) == 0)
+		n++;
+	return n;
+}
+
+/* Builds the FTS5 query for what was typed: each word becomes a string in
+ * double quotes ("..."), joined by spaces (all must match); the last one, or
+ * every one when every_prefix, followed by * (a prefix). Words hold only
+ * letters, digits and non-ASCII characters, so no quote, operator or
+ * parenthesis typed can reach FTS5's syntax. NULL when there is no word. */
+char *fts_words(const char *in, bool every_prefix)
+{
+	const unsigned char *p = (const unsigned char *)(in ? in : "");
+	size_t len = strlen((const char *)p), at = 0;
+	int words = 0;
 	struct strbuf q;
 	sb_init(&q);
-	const char *p = in;
-	while (*p) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
+	while (words < SEARCH_MAX_WORDS) {
+		at += separator_len(p + at, len - at);
+		if (at >= len)
 			break;
-		const char *start = p;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
-		sb_add(&q, q.len ? " \"" : "\"");
-		for (const char *c = start; c < p; c++) {
-			if (*c == '"')
-				sb_add(&q, "\"\"");
-			else
-				sb_addn(&q, c, 1);
+		size_t start = at, end = at, c;
+		while (at < len && (c = word_char(p + at, len - at)) != 0) {
+			if (at + c - start <= SEARCH_MAX_WORD) /* longer words are cut */
+				end = at + c;
+			at += c;
 		}
-		sb_add(&q, "\"*");
+		sb_addf(&q, "%s\"%.*s\"%s", words ? " " : "", (int)(end - start),
+			(const char *)p + start, every_prefix ? "*" : "");
+		words++;
 	}
+	if (!words) {
+		sb_free(&q);
+		return NULL;
+	}
+	if (!every_prefix)
+		sb_add(&q, "*");
 	return sb_take(&q);
 }
 
@@ -452,8 +482,10 @@ enum store_rc store_item_search(struct store *st, const char *query, size_t limi
 	char *clean = text_clean(query, TEXT_SHORT, "search", err, sizeof err);
 	if (!clean)
 		return store_failf(st, STORE_INVALID, "%s", err);
-	char *q = fts_query(clean);
+	char *q = fts_words(clean, true);
 	free(clean);
+	if (!q)
+		return store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SEARCH);
 	bind_text(s, 1, q);
 	bind_int(s, 2, (int64_t)limit);

@@ -94,10 +94,10 @@ static void draw_row(const struct action_row *r, int y, int w, bool cur, struct 
 	if (esc)
 		draw_text(y, x, "ESC", 3, cur ? a | A_BOLD : theme(C_ERROR) | A_BOLD);
 	x += 4;
-	draw_text(y, x, it->person_name ? it->person_name : "-", c.owner - 1, a);
+	draw_text_fit(y, x, it->person_name ? it->person_name : "-", c.owner - 1, a);
 	x += c.owner;
 	if (c.wide) {
-		draw_text(y, x, it->dept_name ? it->dept_name : "-", 13, muted);
+		draw_text_fit(y, x, it->dept_name ? it->dept_name : "-", 13, muted);
 		x += 14;
 		if (r->meeting_at)
 			date_format(date_from_time(r->meeting_at), date, sizeof date);
@@ -105,7 +105,7 @@ static void draw_row(const struct action_row *r, int y, int w, bool cur, struct 
 		x += 11;
 	}
 	if (x < w)
-		draw_text(y, x, it->text, w - x, late && !cur ? theme(C_WARNING) : a);
+		draw_text_fit(y, x, it->text, w - x, late && !cur ? theme(C_WARNING) : a);
 }
 
 static void draw_header(struct tui *t)
@@ -364,12 +364,9 @@ void actions_view_open(struct tui *t)
 	av.escalate_after = 3;
 	av.next_meeting = DATE_NONE;
 	if (store_org_get(t->st, &o) == STORE_OK) {
-		/* The next meeting by cadence, as the meeting runner offers it. */
+		/* The council's next meeting, as home and the meeting runner see it. */
 		bool have_last = store_meeting_last(t->st, &last) == STORE_OK;
-		cx_date from = have_last ? date_from_time(last.started_at) : DATE_NONE;
-		cx_date next = have_last && last.next_meeting != DATE_NONE
-				       ? last.next_meeting
-				       : meeting_next_due(&o.cadence, from, today);
+		cx_date next = council_next_meeting(&o.cadence, have_last ? &last : NULL, today);
 		av.next_meeting = next >= today ? next : DATE_NONE;
 		av.escalate_after = o.escalate_after;
 		org_free(&o);

@@ -58,15 +58,10 @@ static void summary_texts(cx_date today, bool *warn)
 	date_format(s->next_due, a, sizeof a);
 	snprintf(cv.summary[0], sizeof cv.summary[0], "Cadence: %s (grace %d day%s)", cad,
 		 s->grace, s->grace == 1 ? "" : "s");
-	if (s->next_due < today)
-		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting was due %s: %d days late",
-			 a, (int)(today - s->next_due));
-	else if (s->next_due == today)
-		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting due today (%s)", a);
-	else
-		snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting due %s, in %d days", a,
-			 (int)(s->next_due - today));
-	warn[1] = s->next_due + s->grace < today;
+	char due[80];
+	next_due_text(s->next_due, today, due, sizeof due);
+	snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting %s", due);
+	warn[1] = s->late;
 	int pct = report_percent(s->recent_on_time, s->recent_judged);
 	if (pct < 0)
 		snprintf(cv.summary[2], sizeof cv.summary[2], "On time: no interval to judge yet");
@@ -220,8 +215,7 @@ static void draw_dept(int y, int x, int w, const struct dept_line *l)
 static void draw_step(int y, int x, int w, const struct step_line *l)
 {
 	int nw = name_width(w, STEP_FIXED);
-	double planned = (double)l->planned_minutes_total / l->held;
-	double actual = l->actual_seconds_total / 60.0 / l->held;
+	double planned = l->planned_avg, actual = l->actual_avg;
 	bool over = actual > planned;
 	draw_text_fit(y, x, l->title, nw - 1, theme(C_NORMAL));
 	char cols[64];

@@ -14,6 +14,7 @@
 
 #include "tui_int.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/decisions.h"
 #include "cxmeet/util.h"
 
 #define PAGE 200
@@ -126,7 +127,7 @@ static const char *fmt_day(cx_date d, char *buf, size_t len)
 
 static cx_date row_date(const struct decision_row *r)
 {
-	return date_from_time(r->meeting_at ? r->meeting_at : r->created_at);
+	return decision_day(r->meeting_at, r->created_at);
 }
 
 /* Date, revisit, department, decider (when there is room), then the text. */
@@ -400,19 +401,29 @@ static void pick_dept(struct tui *t)
 	dept_free(&d);
 }
 
-/* Asks for words to find (empty: every decision again). */
+/* Asks for words to find (empty: every decision again). Words the store
+ * refuses (punctuation alone, control characters) leave the last search on
+ * screen, with the reason, rather than an empty log. */
 static void find_words(struct tui *t)
 {
 	char *text = dialog_input(t, "Find decisions holding the words (empty: all)",
 				  dv.words ? dv.words : "", NULL, NULL);
 	if (!text)
 		return;
-	free(dv.words);
-	dv.words = NULL;
-	if (strspn(text, " \t") != strlen(text))
-		dv.words = text;
-	else
+	if (strspn(text, " \t") == strlen(text)) {
 		free(text);
+		text = NULL;
+	}
+	struct decision_filter f = dv.f;
+	int64_t total, due;
+	f.words = text;
+	if (store_decisions_count(t->st, &f, &total, &due) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		free(text);
+		return;
+	}
+	free(dv.words);
+	dv.words = text;
 	dv.f.words = dv.words;
 }
 

@@ -279,8 +279,9 @@ static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
 	char date[16], hhmm[16], len[24], rating[16], line[200];
 	fmt_local(m->started_at, "%Y-%m-%d", date, sizeof date);
 	fmt_local(m->started_at, "%H:%M", hhmm, sizeof hhmm);
-	if (m->ended_at && m->ended_at >= m->started_at)
-		snprintf(len, sizeof len, "%ld", (long)(m->ended_at - m->started_at + 30) / 60);
+	int length = meeting_length_minutes(m->started_at, m->ended_at);
+	if (length >= 0)
+		snprintf(len, sizeof len, "%d", length);
 	else
 		snprintf(len, sizeof len, "-");
 	if (m->rating)
@@ -304,9 +305,47 @@ static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
  * status line that tell more about the row under the cursor. */
 static int list_rows(struct tui *t) { return t->rows - 7; }
 
+/* The bytes of the character at s (1 for a byte that is not UTF-8). */
+static size_t char_len(const char *s, mbstate_t *ps)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, strlen(s), ps);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(ps, 0, sizeof *ps);
+		return 1;
+	}
+	return n;
+}
+
+/* The columns of the character of n bytes at s. */
+static int char_cols(const char *s, size_t n)
+{
+	char ch[8];
+	size_t len = n < sizeof ch ? n : sizeof ch - 1;
+	memcpy(ch, s, len);
+	ch[len] = '\0';
+	return text_cols(ch);
+}
+
+/* The columns of the word at s, up to the next space, marks left out. */
+static int word_cols(const char *s)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	int cols = 0;
+	while (*s && *s != ' ') {
+		size_t n = (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) ? 1 : char_len(s, &ps);
+		if (*s != SEARCH_MARK_ON && *s != SEARCH_MARK_OFF)
+			cols += char_cols(s, n);
+		s += n;
+	}
+	return cols;
+}
+
 /* Draws text with marked spans (see SEARCH_MARK_ON) over up to `rows` rows of
- * `width` columns from (y, x), cutting anywhere; ends with an ellipsis when
- * the text does not fit. */
+ * `width` columns from (y, x), breaking at the space before a word that would
+ * not fit (a word wider than a row is cut); ends with an ellipsis when the
+ * text does not fit. */
 static void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t normal,
 			     attr_t match)
 {
@@ -319,24 +358,27 @@ static void draw_marked_rows(int y, int x, const char *s, int width, int rows, a
 			on = *s++ == SEARCH_MARK_ON;
 			continue;
 		}
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			n = 1;
-			memset(&ps, 0, sizeof ps);
-		}
-		char ch[8];
-		memcpy(ch, s, n < sizeof ch ? n : sizeof ch - 1);
-		ch[n < sizeof ch ? n : sizeof ch - 1] = '\0';
-		int cw = text_cols(ch);
-		if (col + cw > width - (row == rows - 1)) {
+		int room = width - (row == rows - 1); /* the last row keeps one for … */
+		size_t n = char_len(s, &ps);
+		int cw = char_cols(s, n);
+		bool wrap_here = *s == ' ' && col > 0 && col + 1 + word_cols(s + 1) > room &&
+				 word_cols(s + 1) <= width;
+		if (wrap_here || col + cw > room) {
 			if (++row == rows) {
 				/* … */
 				draw_text(y + row - 1, x + col, "\xe2\x80\xa6", 1, normal);
 				break;
 			}
 			col = 0;
+			if (*s == ' ') { /* a row starts with the word, not the space */
+				s++;
+				continue;
+			}
 		}
+		char ch[8];
+		size_t len = n < sizeof ch ? n : sizeof ch - 1;
+		memcpy(ch, s, len);
+		ch[len] = '\0';
 		col += draw_text(y + row, x + col, ch, width - col, on ? match : normal);
 		s += n;
 	}
@@ -376,24 +418,6 @@ static void draw_list(struct tui *t)
 
 /* --- search results ----------------------------------------------------- */
 
-/* Draws marked text: the spans between SEARCH_MARK_ON and SEARCH_MARK_OFF
- * in the match attribute. Returns the columns used. */
-static int draw_marked(int y, int x, const char *s, int width, attr_t normal, attr_t match)
-{
-	int used = 0;
-	bool on = false;
-	while (*s && used < width) {
-		size_t n = strcspn(s, "\x01\x02");
-		char *part = xstrndup(s, n);
-		used += draw_text(y, x + used, part, width - used, on ? match : normal);
-		free(part);
-		s += n;
-		if (*s)
-			on = *s++ == SEARCH_MARK_ON;
-	}
-	return used;
-}
-
 static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 {
 	char date[16], head[64];
@@ -407,7 +431,7 @@ static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 		      cur ? a : theme(C_ACCENT));
 	used += dw + 1;
 	if (w - used > 0)
-		draw_marked(y, 2 + used, h->marked, w - used, a, a | A_BOLD | A_UNDERLINE);
+		draw_marked_rows(y, 2 + used, h->marked, w - used, 1, a, a | A_BOLD | A_UNDERLINE);
 }
 
 static void draw_results(struct tui *t)
@@ -434,8 +458,12 @@ static void draw_results(struct tui *t)
 	}
 	const struct search_hit *h = hit_selected();
 	if (h) {
-		snprintf(line, sizeof line, "#%lld %s, meeting %lld: ", (long long)h->it.id,
-			 item_kind_name(h->it.kind), (long long)h->it.meeting_id);
+		if (h->it.meeting_id)
+			snprintf(line, sizeof line, "#%lld %s, meeting %lld: ", (long long)h->it.id,
+				 item_kind_name(h->it.kind), (long long)h->it.meeting_id);
+		else
+			snprintf(line, sizeof line, "#%lld %s, outside a meeting: ",
+				 (long long)h->it.id, item_kind_name(h->it.kind));
 		int used = draw_text(t->rows - 3, 2, line, w, theme(C_HEADING));
 		draw_marked_rows(t->rows - 3, 2 + used, h->marked, w - used, 2, theme(C_NORMAL),
 				 theme(C_NORMAL) | A_BOLD | A_UNDERLINE);

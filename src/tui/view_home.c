@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tui_int.h"
+#include "cxmeet/report.h"
 #include "cxmeet/util.h"
 
 static int home_sel;
@@ -93,19 +94,14 @@ static void menu_label(const struct home_facts *f, int i, bool brief, char *buf,
 static void due_line(const struct home_facts *f, char *buf, size_t len)
 {
 	cx_date today = clock_today();
-	char date[16];
 	if (!f->have_last) {
 		snprintf(buf, len, "No meeting held yet.");
 		return;
 	}
 	cx_date next = council_next_meeting(&f->org.cadence, &f->last, today);
-	date_format(next, date, sizeof date);
-	if (next < today)
-		snprintf(buf, len, "Next meeting was due %s: %d days late.", date, (int)(today - next));
-	else if (next == today)
-		snprintf(buf, len, "Next meeting is due today (%s).", date);
-	else
-		snprintf(buf, len, "Next meeting due %s, in %d days.", date, (int)(next - today));
+	char due[80];
+	next_due_text(next, today, due, sizeof due);
+	snprintf(buf, len, "Next meeting %s.", due);
 }
 
 static void home_draw(struct tui *t)

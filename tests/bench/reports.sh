@@ -39,8 +39,11 @@ reports=$(cat <<EOT
 overdue	overdue
 actions --dept	actions --dept $dept
 actions --owner	actions --owner $owner
+actions --state all csv	actions --state all --format csv
+decisions --all json	decisions --all --format json
 search	search $word
 search --kind decision	search $word --kind decision
+search every match csv	search the --limit 1000000 --format csv
 history	history
 history --dept	history --dept $dept
 decisions	decisions

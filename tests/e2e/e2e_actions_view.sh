@@ -164,11 +164,14 @@ expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 1 AND event =
 keys q
 wait_for "Start a meeting"
 
-note "at 80x24"
+note "at 80x24, with a text longer than the row"
+sql "UPDATE items SET text = text || ' and tell every team about it' WHERE id = 2"
 resize 80 24
 keys a
 wait_for "Actions: 3 open, 1 overdue"
 expect_match "$(screen_line 5)" "2026-12-04 .*王芳 +Fix the" "narrow: no department column"
+expect_match "$(screen_line 5)" "Fix the \"returns\" form, then .*…$" \
+	"text too long for the row ends in an ellipsis"
 keys j
 expect_screen "#2 open, from the meeting of 2026-10-05, Sales" "details of the selected action"
 keys q

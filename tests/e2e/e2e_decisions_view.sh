@@ -122,6 +122,15 @@ keys Enter
 wait_for 'find: "phon"'
 wait_for "Decision log  1 decision, 0 due"
 expect_match "$(screen_line 3)" "One phone number for support" "the decision holding the word"
+note "words of punctuation alone are refused; the last search stays"
+keys /
+wait_for "Find decisions holding the words (empty: all)"
+keys C-u
+text '"--'
+keys Enter
+wait_for "nothing to search for"
+expect_screen 'find: "phon"' "the last search is kept"
+expect_match "$(screen_line 3)" "One phone number for support" "and its decision still shown"
 keys / C-u Enter
 wait_gone 'find: "phon"'
 wait_for "Decision log  3 decisions, 0 due for a revisit  [+superseded]"

@@ -23,6 +23,11 @@ sql "INSERT INTO items(kind, text, meeting_id, created_at, updated_at)
      VALUES ('note', 'Hostile ' || char(27) || '[2J cleared? ' || CAST(X'FFFE' AS TEXT) ||
              ' ' || replace(hex(zeroblob(150)), '0', 'long '), $newest,
              '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')"
+# And one recorded outside any meeting.
+sql "INSERT INTO items(kind, text, status, due_on, created_at, updated_at)
+     VALUES ('action', 'Zanzibar follow-up', 'open', '2026-12-01',
+             '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')"
+outside=$(sql "SELECT max(id) FROM items")
 before=$(sql "SELECT count(*) FROM items; SELECT count(*) FROM item_events;
               SELECT count(*) FROM meetings; SELECT total(rating) FROM meetings")
 meetings=$(sql "SELECT count(*) FROM meetings")
@@ -95,6 +100,8 @@ text "hostile"
 keys Enter
 wait_for ' Search "hostile": 1 match'
 wait_for "Hostile ?[2J cleared? ?? long long"
+expect_match "$(screen | grep -F '  note ' | head -1)" " long…$" \
+	"a result too long for its row ends in an ellipsis after a whole word"
 expect_screen "Kind     Date       Department" "the screen was not cleared by the stored escape sequence"
 keys /
 wait_re "─ Search every meeting's items ─"
@@ -103,6 +110,23 @@ text '"*:-'
 keys Enter
 wait_for "nothing to search for"
 expect_screen ' Search "hostile": 1 match' "the previous search stays"
+keys /
+wait_re "─ Search every meeting's items ─"
+keys C-u
+text "zébra"
+keys Enter
+wait_for ' Search "zébra": 1 match'
+
+note "an item from outside any meeting says so, and has no meeting to open"
+keys /
+wait_re "─ Search every meeting's items ─"
+keys C-u
+text "zanzibar"
+keys Enter
+wait_for ' Search "zanzibar": 1 match'
+wait_for "#$outside action, outside a meeting: Zanzibar follow-up"
+keys Enter
+wait_for "was not captured in a meeting"
 keys /
 wait_re "─ Search every meeting's items ─"
 keys C-u
@@ -133,6 +157,30 @@ keys h
 wait_for " History: $meetings meetings, newest first"
 expect_match "$(screen_line 4)" "^  $first_date " "80x24: the newest meeting first"
 expect_screen "Up/Down move  Enter minutes" "80x24: the status line on screen"
+# The departments present wrap at spaces: the second row starts under the
+# first's text with a word, and rejoined, every name but a last one cut by the
+# ellipsis is a whole department's name. Checked on the eight newest meetings.
+cut_names() {
+	local row head row2 present
+	row=$(screen_line 22)
+	head="${row%%departments present: *}departments present: "
+	row2=$(screen_line 23)
+	present="${row#"$head"} ${row2:${#head}}"
+	present=${present% }
+	echo "${present%,…}" | sed 's/…$//; s/, /\n/g' | sed '$d' | while read -r name; do
+		[ "$(sql "SELECT count(*) FROM departments WHERE name = '${name//\'/\'\'}'")" = 1 ] ||
+			echo "$name"
+	done
+}
+bad=
+for n in 1 2 3 4 5 6 7 8; do
+	wait_for "Meeting $((newest + 1 - n)), departments present"
+	bad+=$(cut_names)
+	keys Down
+done
+keys Home
+wait_for "Meeting $newest, departments present"
+expect_eq "$bad" "" "80x24: no department's name is cut between the two rows"
 keys Enter
 wait_for " History: minutes of meeting $newest"
 resize 60 18
