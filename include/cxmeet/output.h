@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cxmeet/dates.h"
 #include "cxmeet/util.h"
 
 enum out_format { OUT_PLAIN, OUT_JSON, OUT_CSV, OUT_MD, OUT_ICS };
@@ -72,6 +73,18 @@ void table_stream_end(const struct table *t, enum out_format f, size_t rows, str
  * escaped, bytes that are not UTF-8 replaced by U+FFFD, U+2028/U+2029
  * escaped. NULL gives null. */
 void json_string(struct strbuf *sb, const char *s);
+/* Members of a JSON object, each written after a comma unless *first (which
+ * they clear): `"key": value`. Missing values are null: a NULL string, an id
+ * of 0 (json_member_id), DATE_NONE, a time of 0. Times are UTC timestamps
+ * ("2026-11-23T10:00:00Z"), dates "2026-11-23". */
+void json_member(struct strbuf *sb, bool *first, const char *key);
+void json_member_str(struct strbuf *sb, bool *first, const char *key, const char *v);
+void json_member_int(struct strbuf *sb, bool *first, const char *key, long long v);
+void json_member_id(struct strbuf *sb, bool *first, const char *key, long long v);
+void json_member_bool(struct strbuf *sb, bool *first, const char *key, bool v);
+void json_member_date(struct strbuf *sb, bool *first, const char *key, cx_date d);
+void json_member_time(struct strbuf *sb, bool *first, const char *key, time_t t);
+
 /* One CSV field: quoted when it holds a comma, quote, CR or LF. With
  * `guard` (text, not numbers), a field that starts with a character a
  * spreadsheet would read as a formula (=, +, -, @, tab, CR) gets a leading

@@ -45,47 +45,6 @@ static void iso_time(char *buf, size_t len, time_t t, bool basic)
 
 /* --- JSON --------------------------------------------------------------- */
 
-static void json_key(struct strbuf *sb, const char *key, bool first)
-{
-	sb_add(sb, first ? "" : ", ");
-	json_string(sb, key);
-	sb_add(sb, ": ");
-}
-
-static void json_kv(struct strbuf *sb, const char *key, const char *v, bool first)
-{
-	json_key(sb, key, first);
-	json_string(sb, v);
-}
-
-static void json_int(struct strbuf *sb, const char *key, long long v, bool null_if_zero)
-{
-	json_key(sb, key, false);
-	if (null_if_zero && v == 0)
-		sb_add(sb, "null");
-	else
-		sb_addf(sb, "%lld", v);
-}
-
-static void json_date(struct strbuf *sb, const char *key, cx_date d)
-{
-	char buf[16];
-	json_key(sb, key, false);
-	if (d == DATE_NONE) {
-		sb_add(sb, "null");
-		return;
-	}
-	date_format(d, buf, sizeof buf);
-	json_string(sb, buf);
-}
-
-static void json_time(struct strbuf *sb, const char *key, time_t t)
-{
-	char buf[32];
-	iso_time(buf, sizeof buf, t, false);
-	json_kv(sb, key, t ? buf : NULL, false);
-}
-
 static enum store_rc json_org(struct store *st, struct strbuf *sb)
 {
 	struct org org;
@@ -100,10 +59,11 @@ static enum store_rc json_org(struct store *st, struct strbuf *sb)
 	char cad[48];
 	cadence_format(&org.cadence, cad, sizeof cad);
 	sb_add(sb, "{");
+	bool first = true;
 	for (int f = 0; f < ORG_TEXT_COUNT; f++)
-		json_kv(sb, org_text_name((enum org_text)f), org.text[f], f == 0);
-	json_kv(sb, "cadence", cad, false);
-	json_int(sb, "escalate_after", org.escalate_after, false);
+		json_member_str(sb, &first, org_text_name((enum org_text)f), org.text[f]);
+	json_member_str(sb, &first, "cadence", cad);
+	json_member_int(sb, &first, "escalate_after", org.escalate_after);
 	sb_add(sb, "},\n");
 	org_free(&org);
 	return STORE_OK;
@@ -119,14 +79,12 @@ static enum store_rc json_team(struct store *st, struct strbuf *sb)
 		return rc;
 	sb_add(sb, "  \"departments\": [");
 	for (size_t i = 0; i < nd; i++) {
+		bool first = true;
 		sb_add(sb, i ? ",\n    {" : "\n    {");
-		json_key(sb, "id", true);
-		sb_addf(sb, "%lld", (long long)d[i].id);
-		json_kv(sb, "name", d[i].name, false);
-		json_key(sb, "customer_facing", false);
-		sb_add(sb, d[i].behind ? "false" : "true");
-		json_key(sb, "archived", false);
-		sb_add(sb, d[i].archived ? "true" : "false");
+		json_member_int(sb, &first, "id", d[i].id);
+		json_member_str(sb, &first, "name", d[i].name);
+		json_member_bool(sb, &first, "customer_facing", !d[i].behind);
+		json_member_bool(sb, &first, "archived", d[i].archived);
 		sb_add(sb, "}");
 	}
 	sb_add(sb, nd ? "\n  ],\n" : "],\n");
@@ -135,15 +93,14 @@ static enum store_rc json_team(struct store *st, struct strbuf *sb)
 		return rc;
 	sb_add(sb, "  \"people\": [");
 	for (size_t i = 0; i < np; i++) {
+		bool first = true;
 		sb_add(sb, i ? ",\n    {" : "\n    {");
-		json_key(sb, "id", true);
-		sb_addf(sb, "%lld", (long long)p[i].id);
-		json_kv(sb, "name", p[i].name, false);
-		json_kv(sb, "department", p[i].dept_name, false);
-		json_kv(sb, "role", role_name(p[i].role), false);
-		json_kv(sb, "email", p[i].email, false);
-		json_key(sb, "archived", false);
-		sb_add(sb, p[i].archived ? "true" : "false");
+		json_member_int(sb, &first, "id", p[i].id);
+		json_member_str(sb, &first, "name", p[i].name);
+		json_member_str(sb, &first, "department", p[i].dept_name);
+		json_member_str(sb, &first, "role", role_name(p[i].role));
+		json_member_str(sb, &first, "email", p[i].email);
+		json_member_bool(sb, &first, "archived", p[i].archived);
 		sb_add(sb, "}");
 	}
 	sb_add(sb, np ? "\n  ],\n" : "],\n");
@@ -164,14 +121,14 @@ static enum store_rc json_meetings(struct store *st, struct out *o)
 			return rc;
 		for (size_t i = 0; i < n; i++, any = true) {
 			struct strbuf *sb = &o->sb;
+			bool first = true;
 			sb_add(sb, any ? ",\n    {" : "\n    {");
-			json_key(sb, "id", true);
-			sb_addf(sb, "%lld", (long long)m[i].id);
-			json_kv(sb, "status", meeting_status_name(m[i].status), false);
-			json_time(sb, "started_at", m[i].started_at);
-			json_time(sb, "ended_at", m[i].ended_at);
-			json_int(sb, "rating", m[i].rating, true);
-			json_date(sb, "next_meeting_on", m[i].next_meeting);
+			json_member_int(sb, &first, "id", m[i].id);
+			json_member_str(sb, &first, "status", meeting_status_name(m[i].status));
+			json_member_time(sb, &first, "started_at", m[i].started_at);
+			json_member_time(sb, &first, "ended_at", m[i].ended_at);
+			json_member_id(sb, &first, "rating", m[i].rating);
+			json_member_date(sb, &first, "next_meeting_on", m[i].next_meeting);
 			sb_add(sb, "}");
 			after = m[i].id;
 		}
@@ -186,26 +143,25 @@ static enum store_rc json_meetings(struct store *st, struct out *o)
 
 static void json_item(struct strbuf *sb, const struct item *it)
 {
-	json_key(sb, "id", true);
-	sb_addf(sb, "%lld", (long long)it->id);
-	json_kv(sb, "kind", item_kind_name(it->kind), false);
-	json_kv(sb, "status", item_status_name(it->status), false);
-	json_kv(sb, "text", it->text, false);
-	json_kv(sb, "detail", it->detail, false);
-	json_kv(sb, "rationale", it->rationale, false);
-	json_kv(sb, "department", it->dept_name, false);
-	json_kv(sb, "person", it->person_name, false);
-	json_date(sb, "due_on", it->due);
-	json_date(sb, "revisit_on", it->revisit);
-	json_int(sb, "superseded_by", it->superseded_by, true);
-	json_int(sb, "rank", it->rank, true);
-	json_key(sb, "consent", false);
-	sb_add(sb, it->consent ? "true" : "false");
-	json_int(sb, "meeting_id", it->meeting_id, true);
-	json_time(sb, "created_at", it->created_at);
-	json_time(sb, "closed_at", it->closed_at);
-	json_int(sb, "slips", it->slips, false);
-	json_int(sb, "carried", it->carried, false);
+	bool first = true;
+	json_member_int(sb, &first, "id", it->id);
+	json_member_str(sb, &first, "kind", item_kind_name(it->kind));
+	json_member_str(sb, &first, "status", item_status_name(it->status));
+	json_member_str(sb, &first, "text", it->text);
+	json_member_str(sb, &first, "detail", it->detail);
+	json_member_str(sb, &first, "rationale", it->rationale);
+	json_member_str(sb, &first, "department", it->dept_name);
+	json_member_str(sb, &first, "person", it->person_name);
+	json_member_date(sb, &first, "due_on", it->due);
+	json_member_date(sb, &first, "revisit_on", it->revisit);
+	json_member_id(sb, &first, "superseded_by", it->superseded_by);
+	json_member_id(sb, &first, "rank", it->rank);
+	json_member_bool(sb, &first, "consent", it->consent);
+	json_member_id(sb, &first, "meeting_id", it->meeting_id);
+	json_member_time(sb, &first, "created_at", it->created_at);
+	json_member_time(sb, &first, "closed_at", it->closed_at);
+	json_member_int(sb, &first, "slips", it->slips);
+	json_member_int(sb, &first, "carried", it->carried);
 }
 
 /* Calls row() for every item (not deleted), a page at a time; *any tells

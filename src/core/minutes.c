@@ -541,87 +541,27 @@ static void render_review(struct minutes *mc)
 
 /* --- JSON ---------------------------------------------------------------- */
 
-/* Appends `"key": ` after a comma when it is not the first member. */
-static void js_key(struct strbuf *sb, bool *first, const char *key)
-{
-	sb_addf(sb, "%s\"%s\": ", *first ? "" : ", ", key);
-	*first = false;
-}
-
-static void js_str(struct strbuf *sb, bool *first, const char *key, const char *v)
-{
-	js_key(sb, first, key);
-	json_string(sb, v);
-}
-
-static void js_int(struct strbuf *sb, bool *first, const char *key, long long v)
-{
-	js_key(sb, first, key);
-	sb_addf(sb, "%lld", v);
-}
-
-/* An id, a count or a rating that may be missing (0): null then. */
-static void js_int_or_null(struct strbuf *sb, bool *first, const char *key, long long v)
-{
-	js_key(sb, first, key);
-	if (v)
-		sb_addf(sb, "%lld", v);
-	else
-		sb_add(sb, "null");
-}
-
-static void js_bool(struct strbuf *sb, bool *first, const char *key, bool v)
-{
-	js_key(sb, first, key);
-	sb_add(sb, v ? "true" : "false");
-}
-
-static void js_date(struct strbuf *sb, bool *first, const char *key, cx_date d)
-{
-	char buf[16];
-	js_key(sb, first, key);
-	if (d == DATE_NONE) {
-		sb_add(sb, "null");
-		return;
-	}
-	date_format(d, buf, sizeof buf);
-	json_string(sb, buf);
-}
-
-/* A moment as a UTC timestamp, "2026-11-23T10:00:00Z"; null when 0. */
-static void js_time(struct strbuf *sb, bool *first, const char *key, time_t t)
-{
-	char buf[32];
-	js_key(sb, first, key);
-	if (!t) {
-		sb_add(sb, "null");
-		return;
-	}
-	clock_format_utc(t, buf, sizeof buf);
-	json_string(sb, buf);
-}
-
 static void json_meeting(struct minutes *mc)
 {
 	struct strbuf *sb = &mc->sb;
 	bool f = true;
 	const struct meeting *m = &mc->m;
 	sb_add(sb, "  \"meeting\": {");
-	js_int(sb, &f, "id", m->id);
-	js_str(sb, &f, "organisation", mc->org.text[ORG_NAME]);
-	js_date(sb, &f, "date", date_from_time(m->started_at));
-	js_time(sb, &f, "started_at", m->started_at);
-	js_time(sb, &f, "ended_at", m->ended_at);
+	json_member_int(sb, &f, "id", m->id);
+	json_member_str(sb, &f, "organisation", mc->org.text[ORG_NAME]);
+	json_member_date(sb, &f, "date", date_from_time(m->started_at));
+	json_member_time(sb, &f, "started_at", m->started_at);
+	json_member_time(sb, &f, "ended_at", m->ended_at);
 	int length = meeting_length_minutes(m->started_at, m->ended_at);
-	js_key(sb, &f, "minutes");
+	json_member(sb, &f, "minutes");
 	if (length >= 0)
 		sb_addf(sb, "%d", length);
 	else
 		sb_add(sb, "null");
-	js_str(sb, &f, "status", meeting_status_name(m->status));
-	js_int_or_null(sb, &f, "rating", m->rating);
-	js_date(sb, &f, "next_meeting", m->next_meeting);
-	js_str(sb, &f, "mission", mc->org.text[ORG_MISSION]);
+	json_member_str(sb, &f, "status", meeting_status_name(m->status));
+	json_member_id(sb, &f, "rating", m->rating);
+	json_member_date(sb, &f, "next_meeting", m->next_meeting);
+	json_member_str(sb, &f, "mission", mc->org.text[ORG_MISSION]);
 	sb_add(sb, "},\n");
 }
 
@@ -633,14 +573,14 @@ static void json_agenda(struct minutes *mc)
 		const struct meeting_step *st = &mc->steps[i];
 		bool f = true;
 		sb_add(sb, i ? ",\n    {" : "\n    {");
-		js_int(sb, &f, "position", st->position + 1);
-		js_str(sb, &f, "title", st->title);
-		js_str(sb, &f, "kind", step_kind_name(st->kind));
-		js_int(sb, &f, "planned_minutes", st->planned_minutes);
-		js_int(sb, &f, "actual_minutes", round_minutes(st->actual_seconds));
-		js_int(sb, &f, "actual_seconds", st->actual_seconds);
-		js_bool(sb, &f, "done", st->done);
-		js_bool(sb, &f, "skipped", st->skipped);
+		json_member_int(sb, &f, "position", st->position + 1);
+		json_member_str(sb, &f, "title", st->title);
+		json_member_str(sb, &f, "kind", step_kind_name(st->kind));
+		json_member_int(sb, &f, "planned_minutes", st->planned_minutes);
+		json_member_int(sb, &f, "actual_minutes", round_minutes(st->actual_seconds));
+		json_member_int(sb, &f, "actual_seconds", st->actual_seconds);
+		json_member_bool(sb, &f, "done", st->done);
+		json_member_bool(sb, &f, "skipped", st->skipped);
 		sb_add(sb, "}");
 	}
 	sb_add(sb, mc->n_steps ? "\n  ],\n" : "],\n");
@@ -657,18 +597,18 @@ static void json_attendance(struct minutes *mc)
 		if (i == 0 || a[i].dept_id != a[i - 1].dept_id) {
 			bool f = true;
 			sb_add(sb, i ? "]},\n    {" : "\n    {");
-			js_str(sb, &f, "department", a[i].dept_name);
-			js_bool(sb, &f, "behind_the_scenes", a[i].dept_behind);
-			js_key(sb, &f, "people");
+			json_member_str(sb, &f, "department", a[i].dept_name);
+			json_member_bool(sb, &f, "behind_the_scenes", a[i].dept_behind);
+			json_member(sb, &f, "people");
 			sb_add(sb, "[");
 		} else {
 			sb_add(sb, ", ");
 		}
 		bool f = true;
 		sb_add(sb, "{");
-		js_int(sb, &f, "id", a[i].person_id);
-		js_str(sb, &f, "name", a[i].name);
-		js_str(sb, &f, "role", role_name(a[i].role));
+		json_member_int(sb, &f, "id", a[i].person_id);
+		json_member_str(sb, &f, "name", a[i].name);
+		json_member_str(sb, &f, "role", role_name(a[i].role));
 		sb_add(sb, "}");
 	}
 	sb_add(sb, mc->n_att ? "]}\n  ],\n" : "],\n");
@@ -688,25 +628,25 @@ static void json_item(struct strbuf *sb, const struct item *it)
 {
 	bool f = true;
 	sb_add(sb, "{");
-	js_int(sb, &f, "id", it->id);
-	js_str(sb, &f, "kind", item_kind_name(it->kind));
-	js_str(sb, &f, "text", it->text);
-	js_str(sb, &f, "detail", it->detail);
-	js_str(sb, &f, "rationale", it->rationale);
-	js_int_or_null(sb, &f, "department_id", it->dept_id);
-	js_str(sb, &f, "department", it->dept_name);
-	js_int_or_null(sb, &f, "person_id", it->person_id);
-	js_str(sb, &f, "person", it->person_name);
-	js_date(sb, &f, "due", it->due);
-	js_date(sb, &f, "revisit", it->revisit);
-	js_str(sb, &f, "status", item_status_name(it->status));
-	js_int_or_null(sb, &f, "superseded_by", it->superseded_by);
-	js_int(sb, &f, "rank", it->rank);
-	js_bool(sb, &f, "consent", it->consent);
-	js_time(sb, &f, "created_at", it->created_at);
-	js_time(sb, &f, "closed_at", it->closed_at);
-	js_int(sb, &f, "slips", it->slips);
-	js_int(sb, &f, "carried", it->carried);
+	json_member_int(sb, &f, "id", it->id);
+	json_member_str(sb, &f, "kind", item_kind_name(it->kind));
+	json_member_str(sb, &f, "text", it->text);
+	json_member_str(sb, &f, "detail", it->detail);
+	json_member_str(sb, &f, "rationale", it->rationale);
+	json_member_id(sb, &f, "department_id", it->dept_id);
+	json_member_str(sb, &f, "department", it->dept_name);
+	json_member_id(sb, &f, "person_id", it->person_id);
+	json_member_str(sb, &f, "person", it->person_name);
+	json_member_date(sb, &f, "due", it->due);
+	json_member_date(sb, &f, "revisit", it->revisit);
+	json_member_str(sb, &f, "status", item_status_name(it->status));
+	json_member_id(sb, &f, "superseded_by", it->superseded_by);
+	json_member_int(sb, &f, "rank", it->rank);
+	json_member_bool(sb, &f, "consent", it->consent);
+	json_member_time(sb, &f, "created_at", it->created_at);
+	json_member_time(sb, &f, "closed_at", it->closed_at);
+	json_member_int(sb, &f, "slips", it->slips);
+	json_member_int(sb, &f, "carried", it->carried);
 	sb_add(sb, "}");
 }
 
@@ -743,14 +683,14 @@ static void json_review(struct minutes *mc)
 			continue;
 		bool f = true;
 		sb_add(sb, shown++ ? ",\n    {" : "\n    {");
-		js_int(sb, &f, "item_id", r->e.item_id);
-		js_str(sb, &f, "item_text", r->item_text);
-		js_str(sb, &f, "event", event_kind_name(r->e.kind));
-		js_time(sb, &f, "at", r->e.at);
-		js_str(sb, &f, "by", r->e.by);
-		js_str(sb, &f, "old_value", r->e.old_value);
-		js_str(sb, &f, "new_value", r->e.new_value);
-		js_str(sb, &f, "reason", r->e.reason);
+		json_member_int(sb, &f, "item_id", r->e.item_id);
+		json_member_str(sb, &f, "item_text", r->item_text);
+		json_member_str(sb, &f, "event", event_kind_name(r->e.kind));
+		json_member_time(sb, &f, "at", r->e.at);
+		json_member_str(sb, &f, "by", r->e.by);
+		json_member_str(sb, &f, "old_value", r->e.old_value);
+		json_member_str(sb, &f, "new_value", r->e.new_value);
+		json_member_str(sb, &f, "reason", r->e.reason);
 		sb_add(sb, "}");
 	}
 	sb_add(sb, shown ? "\n  ]\n" : "]\n");

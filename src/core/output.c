@@ -181,6 +181,57 @@ void json_string(struct strbuf *sb, const char *s)
 	sb_add(sb, "\"");
 }
 
+void json_member(struct strbuf *sb, bool *first, const char *key)
+{
+	if (!*first)
+		sb_add(sb, ", ");
+	*first = false;
+	json_string(sb, key);
+	sb_add(sb, ": ");
+}
+
+void json_member_str(struct strbuf *sb, bool *first, const char *key, const char *v)
+{
+	json_member(sb, first, key);
+	json_string(sb, v);
+}
+
+void json_member_int(struct strbuf *sb, bool *first, const char *key, long long v)
+{
+	json_member(sb, first, key);
+	sb_addf(sb, "%lld", v);
+}
+
+void json_member_id(struct strbuf *sb, bool *first, const char *key, long long v)
+{
+	if (v)
+		json_member_int(sb, first, key, v);
+	else
+		json_member_str(sb, first, key, NULL);
+}
+
+void json_member_bool(struct strbuf *sb, bool *first, const char *key, bool v)
+{
+	json_member(sb, first, key);
+	sb_add(sb, v ? "true" : "false");
+}
+
+void json_member_date(struct strbuf *sb, bool *first, const char *key, cx_date d)
+{
+	char buf[16];
+	if (d != DATE_NONE)
+		date_format(d, buf, sizeof buf);
+	json_member_str(sb, first, key, d == DATE_NONE ? NULL : buf);
+}
+
+void json_member_time(struct strbuf *sb, bool *first, const char *key, time_t t)
+{
+	char buf[32];
+	if (t)
+		clock_format_utc(t, buf, sizeof buf);
+	json_member_str(sb, first, key, t ? buf : NULL);
+}
+
 static void csv_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n)
 {
 	sb_addn(sb, cp == '"' ? "\"\"" : bytes, cp == '"' ? 2 : n);

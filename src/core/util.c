@@ -103,7 +103,16 @@ void sb_add(struct strbuf *sb, const char *s) { sb_addn(sb, s, strlen(s)); }
 
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 {
+	/* Short pieces (most are) are formatted on the stack: no allocation. */
+	char small[256];
 	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof small) {
+		sb_addn(sb, small, (size_t)n);
+		return;
+	}
 	va_start(ap, fmt);
 	char *tmp = xvasprintf(fmt, ap);
 	va_end(ap);
