@@ -525,8 +525,15 @@ static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
 static void trace_open(struct store *st)
 {
 	const char *path = getenv("CXMEET_TRACE_SQL");
-	if (!path || !*path || !(st->trace = fopen(path, "a")))
+	if (!path || !*path)
 		return;
+	/* private, like the database: the statements hold what was typed */
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (fd < 0 || !(st->trace = fdopen(fd, "a"))) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
 	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, trace_stmt, st);
 }
 
