@@ -197,6 +197,9 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 	dead_reads = 0;
 	if (*is_key && *ch == KEY_RESIZE) {
 		layout(t);
+		/* A resize in the middle of drawing can leave the terminal showing
+		 * other than what curses believes: the next refresh repaints all. */
+		clearok(curscr, TRUE);
 		return false; /* the caller redraws */
 	}
 	if (!*is_key && *ch == 27)
