@@ -337,7 +337,7 @@ static void ics_basic_date(cx_date d, char *buf, size_t len)
 	snprintf(buf, len, "%.4s%.2s%.2s", iso, iso + 5, iso + 8);
 }
 
-static enum store_rc ics_todos(struct store *st, struct out *o, const char *stamp)
+static enum store_rc ics_open_actions(struct store *st, struct out *o, const char *stamp)
 {
 	size_t offset = 0;
 	for (;;) {
@@ -438,7 +438,7 @@ static enum store_rc export_ics(struct store *st, struct out *o, time_t now)
 	ics_line(&o->sb, "METHOD:PUBLISH");
 	enum store_rc rc = ics_next_meeting(st, o, stamp, now);
 	if (rc == STORE_OK)
-		rc = ics_todos(st, o, stamp);
+		rc = ics_open_actions(st, o, stamp);
 	ics_line(&o->sb, "END:VCALENDAR");
 	return rc;
 }
