@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -505,6 +506,12 @@ static void cli__search_and_history_refuse_bad_input(void **state)
 	assert_int_equal(run("search", NULL), EXIT_USAGE);
 	assert_non_null(strstr(err_text, "give the words to search for"));
 	assert_int_equal(run("search", "\"", "*", NULL), EXIT_USAGE);
+	/* bytes that are not UTF-8 are no word either: refused before the
+	 * database is even opened, so a new path stays uncreated */
+	char *fresh = tu_new_path();
+	assert_int_equal(tu_cli(fresh, NULL, NULL, "search", "\xff\xfe", NULL), EXIT_USAGE);
+	assert_int_equal(access(fresh, F_OK), -1);
+	free(fresh);
 	assert_int_equal(run("search", "", NULL), EXIT_USAGE);
 	assert_int_equal(run("search", "x", "--dept", "Nowhere", NULL), EXIT_USAGE);
 	assert_non_null(strstr(err_text, "no department 'Nowhere'"));

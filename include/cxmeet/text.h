@@ -25,6 +25,13 @@ bool text_valid_utf8(const char *s, size_t len);
  * U+10FFFF included). */
 size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp);
 
+/* Searching: ASCII that is not a letter or digit separates words, and so
+ * does a byte that is not UTF-8. text_word_char returns the length of the
+ * word character at s (0: a separator); text_has_word whether s holds a
+ * word at all, i.e. whether a search for it means anything. */
+size_t text_word_char(const unsigned char *s, size_t len);
+bool text_has_word(const char *s);
+
 struct strbuf;
 /* Calls emit for each character of s in turn, with its code point and its
  * bytes; a byte that is not UTF-8 comes as U+FFFD (with its UTF-8 bytes).

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/text.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
@@ -269,15 +270,6 @@ static char *join_words(int argc, char **argv)
 	return sb_take(&sb);
 }
 
-static bool has_word(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
-		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
-			return true;
-	return false;
-}
-
 int cmd_search(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -314,7 +306,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		}
 	}
 	char *words = join_words(argc - optind, argv + optind);
-	if (!has_word(words)) {
+	if (!text_has_word(words)) {
 		free(words);
 		return cli_usage_error(cmd, "give the words to search for (letters or digits)");
 	}

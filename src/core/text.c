@@ -317,6 +317,28 @@ int text_width(const char *s)
 	return w;
 }
 
+size_t text_word_char(const unsigned char *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	if (*s < 0x80) {
+		bool alnum = (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
+			     (*s >= 'A' && *s <= 'Z');
+		return alnum ? 1 : 0;
+	}
+	uint32_t cp;
+	return text_utf8_next(s, len, &cp);
+}
+
+bool text_has_word(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	for (size_t len = strlen((const char *)p); len > 0; p++, len--)
+		if (text_word_char(p, len))
+			return true;
+	return false;
+}
+
 void text_map(struct strbuf *sb, const char *s,
 	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n))
 {

@@ -418,24 +418,12 @@ enum store_rc store_action_counts(struct store *st, cx_date today, store_id excl
 	return rc;
 }
 
-/* ASCII that is not a letter or digit separates words, and so does a byte
- * that is not UTF-8: what remains can be quoted as an FTS5 string safely. */
-static size_t word_char(const unsigned char *p, size_t len)
-{
-	if (*p < 0x80) {
-		bool alnum = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-			     (*p >= 'A' && *p <= 'Z');
-		return alnum ? 1 : 0;
-	}
-	uint32_t cp;
-	return text_utf8_next(p, len, &cp);
-}
-
-/* The length of the separators at p (at least 1 when p is not at the end). */
+/* The length of the separators at p (at least 1 when p is not at the end);
+ * what separates words is core's rule (text_word_char). */
 static size_t separator_len(const unsigned char *p, size_t len)
 {
 	size_t n = 0;
-	while (n < len && word_char(p + n, len - n) == 0)
+	while (n < len && text_word_char(p + n, len - n) == 0)
 		n++;
 	return n;
 }
@@ -457,7 +445,7 @@ char *fts_words(const char *in, bool every_prefix)
 		if (at >= len)
 			break;
 		size_t start = at, end = at, c;
-		while (at < len && (c = word_char(p + at, len - at)) != 0) {
+		while (at < len && (c = text_word_char(p + at, len - at)) != 0) {
 			if (at + c - start <= SEARCH_MAX_WORD) /* longer words are cut */
 				end = at + c;
 			at += c;
