@@ -16,6 +16,7 @@
 
 #include "testutil.h"
 #include "cxmeet/cli.h"
+#include "cxmeet/dates.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -36,6 +37,10 @@ void tu_init(const char *name)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	unsetenv("CXMEET_NOW");
+	{
+		char err[160];
+		clock_init(err, sizeof err);
+	}
 	snprintf(dir, sizeof dir, "/tmp/cxmeet-%s-XXXXXX", name);
 	if (!mkdtemp(dir))
 		die("cannot make a temporary folder");

@@ -575,7 +575,14 @@ int cli_main(int argc, char **argv)
 	};
 	struct cli cli = {.out = stdout};
 	char *path = NULL;
+	char clock_err[256];
 	int c;
+	/* Every run of the command line, the full-screen interface included and the
+	 * tests that call this in-process, reads CXMEET_NOW afresh here. */
+	if (clock_init(clock_err, sizeof clock_err) != 0) {
+		cli_report("%s", clock_err);
+		return EXIT_USAGE;
+	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:d:hV", opts, NULL)) != -1) {
 		switch (c) {

@@ -222,6 +222,7 @@ int date_parse_due(const char *in, const struct date_context *ctx, cx_date *out,
 
 static time_t fixed_now;
 static bool clock_fixed;
+static bool clock_ready; /* clock_init has run */
 
 bool clock_parse(const char *s, time_t *out)
 {
@@ -266,6 +267,7 @@ bool clock_parse(const char *s, time_t *out)
 int clock_init(char *err, size_t errlen)
 {
 	const char *v = getenv("CXMEET_NOW");
+	clock_ready = true;
 	clock_fixed = false;
 	if (!v || !*v)
 		return 0;
@@ -279,7 +281,18 @@ int clock_init(char *err, size_t errlen)
 	return 0;
 }
 
-time_t clock_now(void) { return clock_fixed ? fixed_now : time(NULL); }
+time_t clock_now(void)
+{
+	/* Whoever asks first sets the clock up, so no entry point can forget
+	 * CXMEET_NOW; a malformed value is reported by cli_main, which calls
+	 * clock_init itself before anything else. */
+	if (!clock_ready) {
+		char err[160];
+		if (clock_init(err, sizeof err) != 0)
+			clock_fixed = false;
+	}
+	return clock_fixed ? fixed_now : time(NULL);
+}
 
 cx_date date_from_time(time_t t)
 {
