@@ -46,8 +46,10 @@ enum store_rc {
  * altered (STORE_CORRUPT, err naming what is wrong). Objects of the user's own
  * are tolerated. On failure *out is NULL and err holds the message. */
 enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen);
-/* As store_open, but a schema that differs is not refused: for store_check,
- * which lists every difference. Nothing else may run on such a store. */
+/* As store_open, but a schema that differs is not refused, and a file of an
+ * older schema version is not migrated: for store_check, which lists every
+ * difference from the schema of the file's version. Nothing else may run on
+ * such a store. */
 enum store_rc store_open_for_check(const char *path, struct store **out, char *err,
 				   size_t errlen);
 /* STORE_CORRUPT (store_errmsg naming what is wrong) when the schema has been

@@ -606,8 +606,11 @@ static enum store_rc open_store(const char *path, bool verify, struct store **ou
 		rc = schema_verify(st, version);
 	if (rc == STORE_OK)
 		rc = configure(st);
-	if (rc == STORE_OK)
+	/* An older file opened for check is checked as it is: a damaged one
+	 * might not even migrate, and check changes nothing. */
+	if (rc == STORE_OK && (verify || version == 0))
 		rc = migrate(st, version);
+	st->version = verify || version == 0 ? STORE_SCHEMA_VERSION : version;
 	if (rc == STORE_OK)
 		rc = prepare_tx(st);
 	if (rc == STORE_OK) {
@@ -680,11 +683,13 @@ enum store_rc store_check(struct store *st, char **problems, char **notes)
 		*notes = NULL;
 	sb_init(&sb);
 	sb_init(&nb);
-	enum store_rc rc = schema_compare(st, STORE_SCHEMA_VERSION, &sb, &nb, &n);
+	enum store_rc rc = schema_compare(st, st->version, &sb, &nb, &n);
 	if (rc == STORE_OK)
 		rc = check_integrity(st, &sb, &n);
-	/* Every query must compile against the tables and indexes found. */
-	if (rc == STORE_OK && n == 0 && store_prepare_all(st) != STORE_OK) {
+	/* Every query must compile against the tables and indexes found (on a
+	 * file of this version: an older one is migrated by its next use). */
+	if (rc == STORE_OK && n == 0 && st->version == STORE_SCHEMA_VERSION &&
+	    store_prepare_all(st) != STORE_OK) {
 		sb_addf(&sb, "a query does not fit the schema: %s\n", sqlite3_errmsg(st->db));
 		n++;
 	}

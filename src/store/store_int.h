@@ -363,6 +363,7 @@ struct store {
 	enum store_rc prep_rc;
 	char prep_err[512];
 	int schema_cookie; /* PRAGMA schema_version when the schema was last verified */
+	int version;       /* the file's schema version (older only for store_check) */
 	FILE *trace; /* $CXMEET_TRACE_SQL: every statement run, for the benchmark */
 };
 

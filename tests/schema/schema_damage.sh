@@ -155,6 +155,27 @@ sqlite3 "$db" "DROP INDEX items_department;
 	create index ITEMS_DEPARTMENT on Items ( department_id ,kind ) ;"
 "$cxmeet" --db "$db" check >"$dir/out" 2>"$dir/err" || fail "a retyped index is called damage: $(cat "$dir/out" "$dir/err")"
 
+# A file of an older schema version (1) is checked against that version's
+# schema before it is migrated: damaged, it is refused and not migrated;
+# healthy, it is migrated. check looks at it as it is, and migrates nothing.
+old=$dir/v1.db
+cp "$fresh" "$old"
+sqlite3 "$old" "DROP INDEX items_decisions; DROP INDEX items_superseded_by;
+	DROP INDEX items_person_record; DROP INDEX items_meeting_kind; PRAGMA user_version = 1"
+db=$dir/v1-damaged.db
+cp "$old" "$db"
+sqlite3 "$db" "DROP INDEX people_department"
+"$cxmeet" --db "$db" check >"$dir/out" 2>"$dir/err"
+rc=$?
+[ $rc -eq 5 ] && [ "$(cat "$dir/out")" = "index people_department is missing" ] ||
+	fail "check on a damaged file of schema 1 ($rc): $(cat "$dir/out" "$dir/err")"
+expect_refused "$db" people_department status
+[ "$(sqlite3 "$db" "PRAGMA user_version")" = 1 ] || fail "a damaged file of schema 1 was migrated"
+"$cxmeet" --db "$old" check >"$dir/out" 2>&1 || fail "check on a file of schema 1: $(cat "$dir/out")"
+[ "$(sqlite3 "$old" "PRAGMA user_version")" = 1 ] || fail "check migrated a file of schema 1"
+"$cxmeet" --db "$old" status >/dev/null 2>"$dir/err" || fail "a file of schema 1 is refused: $(cat "$dir/err")"
+"$cxmeet" --db "$old" check >"$dir/out" 2>&1 || fail "check after migrating: $(cat "$dir/out")"
+
 # A healthy file: check says ok and nothing else.
 "$cxmeet" --db "$fresh" check >"$dir/out" 2>&1 || fail "check on a fresh database: $(cat "$dir/out")"
 [ "$(cat "$dir/out")" = ok ] || fail "check on a fresh database says: $(cat "$dir/out")"
