@@ -25,24 +25,18 @@ fresh=$dir/fresh.db
 "$cxmeet" --db "$fresh" person add Ana --dept Sales >/dev/null
 "$cxmeet" --db "$fresh" charter set 1 "Customers first" >/dev/null
 
-# One command of every family, with arguments that pass their own checks, so
-# that each reaches the database.
+# One command of every family (and a writing one where the family writes),
+# with arguments that pass their own checks, so that each reaches the database.
 commands=(
 	"status"
 	"org show"
-	"org history name"
-	"org set name Other"
 	"charter show"
-	"charter set 2 Goals"
 	"dept list"
 	"dept add Legal"
-	"dept rename Sales Selling"
 	"person list --all"
 	"person add Bo --dept Sales"
-	"person edit Ana --role lead"
 	"agenda list"
 	"agenda show Standard"
-	"agenda export Standard -o -"
 	"history"
 	"search customer"
 	"show"
@@ -55,8 +49,6 @@ commands=(
 	"cadence --format json"
 	"champions --all"
 	"export --format json -o -"
-	"export --format csv -o -"
-	"export --format ics -o -"
 	"demo --years 1"
 	"init"
 	"check"
