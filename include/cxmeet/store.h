@@ -41,9 +41,21 @@ enum store_rc {
 
 /* Opens (creating with mode 0600, parent directories 0700) and migrates the
  * database at path. A file from a newer schema, or one that is not a cxmeet
- * database, is refused and left untouched. On failure *out is NULL and err
- * holds the message. */
+ * database, is refused and left untouched; so is a damaged one, whose schema
+ * lacks a table, index, trigger or view that this version makes, or holds one
+ * altered (STORE_CORRUPT, err naming what is wrong). Objects of the user's own
+ * are tolerated. On failure *out is NULL and err holds the message. */
 enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen);
+/* As store_open, but a schema that differs is not refused, and a file of an
+ * older schema version is not migrated: for store_check, which lists every
+ * difference from the schema of the file's version. Nothing else may run on
+ * such a store. */
+enum store_rc store_open_for_check(const char *path, struct store **out, char *err,
+				   size_t errlen);
+/* STORE_CORRUPT (store_errmsg naming what is wrong) when the schema has been
+ * changed behind the program's back since the store was opened or last
+ * verified; cheap when it has not (one PRAGMA): for long-running callers. */
+enum store_rc store_verify(struct store *st);
 void store_close(struct store *st);
 /* The backend's own version, for --version. */
 const char *store_backend_version(void);
@@ -53,11 +65,14 @@ int store_schema_version(const struct store *st);
 /* The name written into item_events.by and version records (default: $USER). */
 void store_set_actor(struct store *st, const char *actor);
 
-/* Checks the whole file: SQLite's integrity check and the foreign keys.
- * STORE_OK with *problems NULL when healthy; STORE_CORRUPT with *problems
- * holding what was found, one problem a line (caller frees), when damaged; any
- * other code when the check could not run (store_errmsg says why). */
-enum store_rc store_check(struct store *st, char **problems);
+/* Checks the whole file: its schema against the one this version makes
+ * (every table, index, trigger and view missing or altered), SQLite's
+ * integrity check and the foreign keys. STORE_OK with *problems NULL when
+ * healthy; STORE_CORRUPT with *problems holding what was found, one problem a
+ * line (caller frees), when damaged; any other code when the check could not
+ * run (store_errmsg says why). *notes (when notes is not NULL; caller frees)
+ * lists the objects of the user's own, which are not problems, or is NULL. */
+enum store_rc store_check(struct store *st, char **problems, char **notes);
 
 /* Compiles every statement the store may run (they are otherwise compiled on
  * first use): a check that the schema is what this program expects. */

@@ -294,9 +294,11 @@ const struct command cli_commands[] = {
 	{"check", "check that the database file is healthy",
 	 "usage: cxmeet check\n"
 	 "\n"
-	 "Runs SQLite's integrity check and checks every reference between\n"
-	 "records. Prints 'ok' and exits 0 when the file is healthy; otherwise\n"
-	 "prints what it found and exits 5. Changes nothing.\n",
+	 "Compares the schema with the one this version makes (every table,\n"
+	 "index, trigger or view missing or altered), runs SQLite's integrity\n"
+	 "check and checks every reference between records. Prints 'ok' and\n"
+	 "exits 0 when the file is healthy; otherwise prints what it found and\n"
+	 "exits 5. Objects of your own are noted, not problems. Changes nothing.\n",
 	 cmd_check},
 };
 

@@ -118,8 +118,10 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* `cxmeet check`: SQLite's integrity check and the foreign keys, through the
- * store. Prints "ok", or each problem found, and exits EXIT_DAMAGED then. */
+/* `cxmeet check`: the schema against this version's, SQLite's integrity
+ * check and the foreign keys, through the store. Opens a damaged file too (it
+ * is the diagnostic). Prints "ok", or each problem found, and exits
+ * EXIT_DAMAGED then; objects of the user's own are listed as notes. */
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("check");
@@ -131,20 +133,32 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	struct stat sb;
 	if (cli->db_path && stat(cli->db_path, &sb) != 0)
 		return cli_input_error("there is no database at %s", cli->db_path);
-	int rc = cli_open_only(cli);
-	if (rc)
-		return rc;
-	char *problems = NULL;
-	enum store_rc src = store_check(cli->st, &problems);
-	if (src == STORE_OK) {
-		fputs("ok\n", cli->out);
-		return EXIT_OK;
+	if (!cli->db_path)
+		return cli_open_only(cli); /* says that there is no path */
+	char err[600];
+	enum store_rc src = store_open_for_check(cli->db_path, &cli->st, err, sizeof err);
+	if (src != STORE_OK) {
+		cli_report("%s", err);
+		return cli_exit_status(src);
 	}
+	char *problems = NULL, *notes = NULL;
+	src = store_check(cli->st, &problems, &notes);
 	if (problems) {
 		char *safe = text_printable(problems);
 		fputs(safe, cli->out);
 		free(safe);
 		free(problems);
+	}
+	if (notes) {
+		char *safe = text_printable(notes);
+		for (char *line = strtok(safe, "\n"); line; line = strtok(NULL, "\n"))
+			fprintf(cli->out, "note: %s\n", line);
+		free(safe);
+		free(notes);
+	}
+	if (src == STORE_OK) {
+		fputs("ok\n", cli->out);
+		return EXIT_OK;
 	}
 	return cli_store_error(cli, src);
 }

@@ -131,23 +131,43 @@ void store_set_actor(struct store *st, const char *actor)
 }
 
 /* Statements are compiled on first use, so that a command pays only for the
- * few it runs. A statement that fails to compile is reported as the store's
- * error; the NULL returned makes every later SQLite call on it fail safely
- * (SQLITE_MISUSE), which the caller's step reports. */
+ * few it runs. A statement that fails to compile stays NULL: its failure is
+ * kept (st->prep_rc, st->prep_err) and is what every helper below returns
+ * for it, and no SQLite call that cannot take NULL is made on it. A schema
+ * that does not fit the query is a damaged file (the schema is checked at
+ * open, so this is a second line of defence). */
 static sqlite3_stmt *stmt_prepare(struct store *st, enum stmt_id id)
 {
-	if (!st->stmt[id] && sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
-						SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
-						NULL) != SQLITE_OK)
-		store_fail(st, "preparing a query");
-	return st->stmt[id];
+	if (st->stmt[id])
+		return st->stmt[id];
+	if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
+			       NULL) == SQLITE_OK && st->stmt[id])
+		return st->stmt[id];
+	st->stmt[id] = NULL;
+	enum store_rc rc = store_fail(st, "preparing a query");
+	if (rc == STORE_ERROR)
+		rc = store_failf(st, STORE_CORRUPT, "the database %s is damaged: a query does not "
+				 "fit its schema (%s); 'cxmeet check' tells more", st->path,
+				 sqlite3_errmsg(st->db));
+	st->prep_rc = rc;
+	snprintf(st->prep_err, sizeof st->prep_err, "%s", st->errmsg);
+	return NULL;
+}
+
+/* The failure of the statement that could not be compiled, again. */
+static enum store_rc stmt_missing(struct store *st)
+{
+	return store_failf(st, st->prep_rc != STORE_OK ? st->prep_rc : STORE_CORRUPT, "%s",
+			   st->prep_err[0] ? st->prep_err : "a query could not be compiled");
 }
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id)
 {
 	sqlite3_stmt *s = stmt_prepare(st, id);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+	}
 	return s;
 }
 
@@ -155,12 +175,14 @@ enum store_rc store_prepare_all(struct store *st)
 {
 	for (int i = 0; i < STMT_COUNT; i++)
 		if (!stmt_prepare(st, (enum stmt_id)i))
-			return store_fail(st, "preparing queries");
+			return stmt_missing(st);
 	return STORE_OK;
 }
 
 enum store_rc stmt_exec(struct store *st, sqlite3_stmt *s, const char *what)
 {
+	if (!s)
+		return stmt_missing(st);
 	int rc = sqlite3_step(s);
 	enum store_rc out = rc == SQLITE_DONE ? STORE_OK : store_fail(st, what);
 	sqlite3_reset(s);
@@ -169,6 +191,8 @@ enum store_rc stmt_exec(struct store *st, sqlite3_stmt *s, const char *what)
 
 enum store_rc stmt_row(struct store *st, sqlite3_stmt *s, const char *what)
 {
+	if (!s)
+		return stmt_missing(st);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		return STORE_OK;
@@ -185,6 +209,8 @@ enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t
 	int rc;
 	*arr = NULL;
 	*n = 0;
+	if (!s)
+		return stmt_missing(st);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -503,7 +529,7 @@ static enum store_rc prepare_tx(struct store *st)
 	static const enum stmt_id tx[] = {STMT_BEGIN, STMT_COMMIT, STMT_ROLLBACK};
 	for (size_t i = 0; i < ARRAY_SIZE(tx); i++)
 		if (!stmt_prepare(st, tx[i]))
-			return store_fail(st, "preparing queries");
+			return stmt_missing(st);
 	return STORE_OK;
 }
 
@@ -537,7 +563,14 @@ static void trace_open(struct store *st)
 	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, trace_stmt, st);
 }
 
-enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen)
+static int schema_cookie(struct store *st)
+{
+	int v = -1;
+	return pragma_int(st, "PRAGMA schema_version", &v) == 0 ? v : -1;
+}
+
+static enum store_rc open_store(const char *path, bool verify, struct store **out, char *err,
+				size_t errlen)
 {
 	struct stat sb;
 	*out = NULL;
@@ -567,13 +600,21 @@ enum store_rc store_open(const char *path, struct store **out, char *err, size_t
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	rc = check_identity(st, &version);
+	/* Before anything is written or migrated: the schema must be the one
+	 * this version of cxmeet made for the file's schema version. */
+	if (rc == STORE_OK && verify && version > 0)
+		rc = schema_verify(st, version);
 	if (rc == STORE_OK)
 		rc = configure(st);
-	if (rc == STORE_OK)
+	/* An older file opened for check is checked as it is: a damaged one
+	 * might not even migrate, and check changes nothing. */
+	if (rc == STORE_OK && (verify || version == 0))
 		rc = migrate(st, version);
+	st->version = verify || version == 0 ? STORE_SCHEMA_VERSION : version;
 	if (rc == STORE_OK)
 		rc = prepare_tx(st);
 	if (rc == STORE_OK) {
+		st->schema_cookie = verify ? schema_cookie(st) : -1;
 		trace_open(st);
 		*out = st;
 		return STORE_OK;
@@ -584,43 +625,84 @@ fail:
 	return rc;
 }
 
-enum store_rc store_check(struct store *st, char **problems)
+enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	return open_store(path, true, out, err, errlen);
+}
+
+enum store_rc store_open_for_check(const char *path, struct store **out, char *err,
+				   size_t errlen)
+{
+	return open_store(path, false, out, err, errlen);
+}
+
+enum store_rc store_verify(struct store *st)
+{
+	int cookie = schema_cookie(st);
+	if (cookie >= 0 && cookie == st->schema_cookie)
+		return STORE_OK;
+	enum store_rc rc = schema_verify(st, STORE_SCHEMA_VERSION);
+	if (rc == STORE_OK)
+		st->schema_cookie = cookie;
+	return rc;
+}
+
+/* Appends each problem SQLite's integrity check and foreign-key check find. */
+static enum store_rc check_integrity(struct store *st, struct strbuf *sb, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_CHECK);
-	struct strbuf sb;
-	size_t n = 0;
 	int rc;
-	*problems = NULL;
-	sb_init(&sb);
+	if (!s)
+		return stmt_missing(st);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const unsigned char *line = sqlite3_column_text(s, 0);
-		sb_addf(&sb, "%s\n", line ? (const char *)line : "(unknown problem)");
-		n++;
+		sb_addf(sb, "%s\n", line ? (const char *)line : "(unknown problem)");
+		(*n)++;
 	}
-	if (rc != SQLITE_DONE) {
-		enum store_rc out = store_fail(st, "checking the database");
+	if (rc == SQLITE_DONE) {
 		sqlite3_reset(s);
-		if (out == STORE_CORRUPT && n == 0)
-			sb_addf(&sb, "%s\n", sqlite3_errstr(SQLITE_CORRUPT));
-		if (out != STORE_CORRUPT) {
-			sb_free(&sb);
-			return out;
-		}
-		*problems = sb_take(&sb);
-		return out;
+		return STORE_OK;
 	}
+	enum store_rc out = store_fail(st, "checking the database");
 	sqlite3_reset(s);
-	/* Every query must compile against the tables and indexes found. */
-	if (store_prepare_all(st) != STORE_OK) {
+	if (out != STORE_CORRUPT)
+		return out;
+	if (*n == 0) {
+		sb_addf(sb, "%s\n", sqlite3_errstr(SQLITE_CORRUPT));
+		(*n)++;
+	}
+	return STORE_OK;
+}
+
+enum store_rc store_check(struct store *st, char **problems, char **notes)
+{
+	struct strbuf sb, nb;
+	size_t n = 0;
+	*problems = NULL;
+	if (notes)
+		*notes = NULL;
+	sb_init(&sb);
+	sb_init(&nb);
+	enum store_rc rc = schema_compare(st, st->version, &sb, &nb, &n);
+	if (rc == STORE_OK)
+		rc = check_integrity(st, &sb, &n);
+	/* Every query must compile against the tables and indexes found (on a
+	 * file of this version: an older one is migrated by its next use). */
+	if (rc == STORE_OK && n == 0 && st->version == STORE_SCHEMA_VERSION &&
+	    store_prepare_all(st) != STORE_OK) {
 		sb_addf(&sb, "a query does not fit the schema: %s\n", sqlite3_errmsg(st->db));
 		n++;
 	}
-	if (n == 0) {
+	if (notes && nb.len)
+		*notes = sb_take(&nb);
+	sb_free(&nb);
+	if (rc != STORE_OK || n == 0) {
 		sb_free(&sb);
-		return STORE_OK;
+		return rc;
 	}
 	*problems = sb_take(&sb);
-	return store_failf(st, STORE_CORRUPT, "%s is damaged: %zu problem%s found", st->path, n,
+	return store_failf(st, STORE_CORRUPT, "the database %s is damaged: %zu problem%s found",
+			   st->path, n,
 			   n == 1 ? "" : "s");
 }
 

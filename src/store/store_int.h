@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "cxmeet/store.h"
+#include "cxmeet/util.h"
 
 /* Every statement the store runs, prepared at open and finalised at close.
  * User data only ever reaches SQL through the ? parameters. */
@@ -357,11 +358,26 @@ struct store {
 	bool tx_failed;   /* an inner step failed: the outer commit rolls back */
 	char *actor;
 	char errmsg[512];
+	/* The first statement that failed to compile: what every later use of it
+	 * reports, instead of handing SQLite a NULL statement. */
+	enum store_rc prep_rc;
+	char prep_err[512];
+	int schema_cookie; /* PRAGMA schema_version when the schema was last verified */
+	int version;       /* the file's schema version (older only for store_check) */
 	FILE *trace; /* $CXMEET_TRACE_SQL: every statement run, for the benchmark */
 };
 
 extern const char *const store_migrations[];
 extern const int store_migration_count;
+
+/* store_schema.c: the file's schema against the one the first `version`
+ * migrations make. schema_compare lists every difference (one a line in
+ * problems, counted in *n) and the user's own objects (in notes); either
+ * buffer may be NULL. schema_verify refuses a file that differs, naming the
+ * first difference (STORE_CORRUPT). */
+enum store_rc schema_compare(struct store *st, int version, struct strbuf *problems,
+			     struct strbuf *notes, size_t *n);
+enum store_rc schema_verify(struct store *st, int version);
 
 /* Resets and returns a prepared statement. */
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id);

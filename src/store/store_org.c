@@ -41,14 +41,20 @@ enum store_rc store_org_get(struct store *st, struct org *out)
 	sqlite3_reset(s);
 
 	s = stmt_get(st, STMT_ORG_VERSION_LAST);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = stmt_row(st, s, "reading the organisation's history")) == STORE_OK) {
 		int f = org_text_parse((const char *)sqlite3_column_text(s, 0));
 		if (f < 0)
 			continue;
+		free(out->changed_at[f]);
+		free(out->changed_by[f]);
 		out->changed_at[f] = col_text(s, 1);
 		out->changed_by[f] = col_text(s, 2);
 	}
 	sqlite3_reset(s);
+	if (rc != STORE_NOTFOUND) {
+		org_free(out);
+		return rc;
+	}
 	return STORE_OK;
 }
 

@@ -12,6 +12,7 @@
 
 #include "tui_int.h"
 #include <term.h> /* setupterm: after curses.h */
+#include "cxmeet/text.h"
 #include "cxmeet/tui.h"
 #include "cxmeet/util.h"
 
@@ -214,13 +215,28 @@ bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 	return read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
 }
 
+/* Whether the schema was damaged (an object dropped or altered by another
+ * program) while the interface ran: it then ends, and says what is wrong,
+ * rather than run queries on it. One PRAGMA when nothing changed. */
+static bool schema_damaged(struct tui *t)
+{
+	if (store_verify(t->st) == STORE_CORRUPT)
+		t->damaged = t->quit = true;
+	return t->damaged;
+}
+
 static void run_loop(struct tui *t)
 {
 	while (!t->quit && !stop_signal) {
+		if (schema_damaged(t))
+			break;
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
-		if (!read_raw(t, &ch, &is_key, 1000)) {
+		bool got = read_raw(t, &ch, &is_key, 1000);
+		if (schema_damaged(t))
+			break;
+		if (!got) {
 			if (t->view->tick)
 				t->view->tick(t);
 			continue;
@@ -350,5 +366,11 @@ int tui_run(struct store *st)
 	tui_set_view(&t, NULL);
 	tui_end();
 	util_set_die_hook(NULL);
+	if (t.damaged) { /* after endwin: printed on the shell's screen */
+		char *safe = text_printable(store_errmsg(st));
+		fprintf(stderr, "cxmeet: %s\n", safe);
+		free(safe);
+		return EXIT_DAMAGED;
+	}
 	return EXIT_OK;
 }

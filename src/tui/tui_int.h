@@ -124,6 +124,7 @@ struct tui {
 	struct store *st;
 	const struct view_ops *view;
 	bool quit;     /* asked to quit, or the terminal is gone: every loop ends */
+	bool damaged;  /* the schema was changed behind our back: quit, and say so */
 	bool in_paste; /* between the terminal's paste marks: keys are text */
 	bool too_small;
 	bool compact;
