@@ -174,7 +174,12 @@ void json_string(struct strbuf *sb, const char *s)
 		return;
 	}
 	sb_add(sb, "\"");
-	text_map(sb, s, json_char);
+	size_t len = strlen(s);
+	/* Most text needs neither cleaning nor escaping: copied whole. */
+	if (text_is_safe(s, len) && !strpbrk(s, "\"\\\n\t") && !strstr(s, "\xef\xbf\xbd"))
+		sb_addn(sb, s, len);
+	else
+		text_map(sb, s, json_char);
 	sb_add(sb, "\"");
 }
 
@@ -244,7 +249,11 @@ void csv_field(struct strbuf *sb, const char *s, bool guard)
 		sb_add(sb, "\"");
 	if (formula)
 		sb_add(sb, "'");
-	text_map(sb, s, csv_char);
+	size_t len = strlen(s);
+	if (!strchr(s, '"') && text_is_safe(s, len))
+		sb_addn(sb, s, len); /* most text: copied whole */
+	else
+		text_map(sb, s, csv_char);
 	if (quote)
 		sb_add(sb, "\"");
 }
