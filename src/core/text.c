@@ -85,13 +85,19 @@ bool text_valid_utf8(const char *s, size_t len)
 	return true;
 }
 
+/* Marks, embeddings, overrides and isolates: they reorder what is shown. */
+static bool is_bidi(uint32_t c)
+{
+	return c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
 bool text_is_unsafe(uint32_t c)
 {
 	if (c == '\n' || c == '\t')
 		return false;
-	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x200e || c == 0x200f ||
-	       c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
-	       (c >= 0x2066 && c <= 0x2069);
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+	       is_bidi(c);
 }
 
 /* Refused on input: the unsafe set, and newline and tab unless allowed. */
@@ -182,8 +188,9 @@ char *text_clean(const char *in, enum text_kind kind, const char *what, char *er
 		 * ends; what is left of them is refused after the trim. */
 		bool spacing = cp == '\t' || cp == '\n' || cp == '\r';
 		if (is_forbidden(cp, multiline) && !spacing) {
-			errf(err, errlen, "the %s contains a control character (U+%04X)%s", what,
-			     (unsigned)cp, multiline ? "" : "; it must be one line");
+			errf(err, errlen, "the %s contains a %scontrol character (U+%04X)%s", what,
+			     is_bidi(cp) ? "bidirectional " : "", (unsigned)cp,
+			     multiline ? "" : "; it must be one line");
 			sb_free(&out);
 			return NULL;
 		}
