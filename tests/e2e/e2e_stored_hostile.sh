@@ -150,19 +150,28 @@ tmx pipe-pane -o "cat >>'$tmp/raw.log'"
 # Drawn: U+FFFD where each unsafe character was.
 R=$'\xef\xbf\xbd'
 shown="Evil${R}[2J${R}bel${R}cr${R}1m${R}rlo${R}lri${R}lrm${R}rlm${R}ls${R}end"
+# check_screen NAME: the screen as tmux holds it has none of the characters.
+check_screen() {
+	screen >"$tmp/screen.txt"
+	check_bytes "$1 screen" "$tmp/screen.txt"
+}
 wait_for "History and search (h)"
 wait_for "Org $shown"
+check_screen home
 note "actions"
 keys a
 wait_for "Refund $shown"
+check_screen actions
 keys q
 wait_for "History and search (h)"
 note "history, then a meeting's minutes"
 keys h
 wait_for "History: 1 meeting"
 expect_screen "Sales $shown" "the history shows the meeting's departments"
+check_screen history
 keys Enter
 wait_for "Refund Evil${R}\\[2J${R}bel" # the minutes are Markdown
+check_screen minutes
 keys q
 keys q
 wait_for "History and search (h)"
@@ -170,6 +179,7 @@ note "decisions"
 keys d
 wait_for "Decision log"
 wait_for "Refund $shown"
+check_screen decisions
 keys q
 wait_for "History and search (h)"
 keys q
