@@ -347,7 +347,8 @@ static void core__digest_makes_hostile_text_harmless(void **state)
 	assert_null(strchr(s, '\r'));
 	assert_null(strstr(s, "\xff"));
 	assert_non_null(strstr(s, "Eve" REPL " <eve@example.com Bcc: x>\n"));
-	assert_non_null(strstr(s, "  - #4 due 2026-11-01, 1 day overdue (IT): Ring " REPL "[31mred" REPL "[0m "
+	assert_non_null(strstr(s, "  - #4 due 2026-11-01, 1 day overdue (IT): "
+				  "Ring " REPL "[31mred" REPL "[0m "
 				  "Second line\n"
 				  "    carried 5 times \xe2\x80\x94 escalate to the sponsor\n"));
 	assert_non_null(strstr(s, "No owner\n  - #5 due 2026-11-09, due in 7 days (no department): "

@@ -280,7 +280,8 @@ static void minutes__in_progress_meeting_and_table_escaping(void **state)
 			 SQLITE_OK);
 	sqlite3_close(h);
 	assert_int_equal(minutes_markdown(st, r.m.id, &out), STORE_OK);
-	assert_non_null(strstr(out, "| Budget \xef\xbf\xbd\\[2J\xef\xbf\xbd \\*risks\\* | 5 | 0 | no |\n"));
+	assert_non_null(strstr(out, "| Budget \xef\xbf\xbd\\[2J\xef\xbf\xbd \\*risks\\* "
+				    "| 5 | 0 | no |\n"));
 	assert_null(strchr(out, '\x1b'));
 	assert_null(strchr(out, '\a'));
 	free(out);

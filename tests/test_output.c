@@ -70,7 +70,8 @@ static void test_json(void **state)
 	char *s = render(&t, OUT_JSON);
 	assert_string_equal(s, "[\n"
 			       "  {\"id\": 7, \"open\": true, \"text\": \"Say \\\"hi\\\", then\\nleave\"},\n"
-			       "  {\"id\": 12, \"open\": false, \"text\": \"=HYPERLINK(\\\"x\\\")\\ufffd[2J" UFFFD7 "!\"},\n"
+			       "  {\"id\": 12, \"open\": false, "
+			       "\"text\": \"=HYPERLINK(\\\"x\\\")\\ufffd[2J" UFFFD7 "!\"},\n"
 			       "  {\"id\": 3, \"open\": null, \"text\": \"日本\"}\n"
 			       "]\n");
 	free(s);
