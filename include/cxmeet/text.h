@@ -87,7 +87,8 @@ char *text_printable(const char *s);
 /* text_printable on one line: newline and tab become spaces. */
 char *text_printable_line(const char *s);
 
-/* Terminal columns the text takes (wide characters count 2, combining 0). */
+/* Terminal columns the text takes as printed (wide characters count 2,
+ * combining 0, an unsafe character or a byte that is not UTF-8 1: U+FFFD). */
 int text_width(const char *s);
 
 #endif

@@ -325,7 +325,8 @@ int text_width(const char *s)
 			w++, p++, left--;
 			continue;
 		}
-		int cw = wcwidth((wchar_t)cp);
+		/* An unsafe character is shown as U+FFFD, one column. */
+		int cw = text_is_unsafe(cp) ? 1 : wcwidth((wchar_t)cp);
 		w += cw < 0 ? 1 : cw;
 		p += n, left -= n;
 	}
