@@ -249,6 +249,36 @@ static void charter__set_by_argument_and_by_editor(void **state)
 	assert_int_equal(run("charter", "show", NULL), EXIT_OK);
 }
 
+/* The editor is an output too: text stored behind the program's back reaches
+ * it (and so the terminal it draws on) with U+FFFD for what is unsafe. */
+static void charter__editor_gets_stored_text_made_safe(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "UPDATE organisation SET prioritise = 'First' || "
+					 "char(27) || '[2J' || char(8238) || char(13) || char(10) || "
+					 "'line two'", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	char *script = xasprintf("%s/editor-copy.sh", tu_dir());
+	char *seen = xasprintf("%s/seen.md", tu_dir());
+	FILE *f = fopen(script, "w");
+	fprintf(f, "#!/bin/sh\ncp \"$1\" '%s'\n", seen);
+	fclose(f);
+	chmod(script, 0700);
+	setenv("VISUAL", script, 1);
+	assert_int_equal(run("charter", "set", "4", NULL), EXIT_OK);
+	unsetenv("VISUAL");
+	char *text = tu_slurp(seen, NULL);
+	assert_non_null(text);
+	assert_string_equal(text, "First\xef\xbf\xbd[2J\xef\xbf\xbd\nline two");
+	free(text);
+	free(seen);
+	free(script);
+}
+
 static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 {
 	(void)state;
@@ -347,6 +377,7 @@ int main(void)
 		cmocka_unit_test(person__add_edit_archive_and_refusals),
 		cmocka_unit_test(org__set_and_refuse),
 		cmocka_unit_test(charter__set_by_argument_and_by_editor),
+		cmocka_unit_test(charter__editor_gets_stored_text_made_safe),
 		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
 		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),
