@@ -594,9 +594,12 @@ static bool guard_pass(struct out_guard *og, const char *buf, size_t n, bool end
 	return ok;
 }
 
+/* Passed on at once, so that a failed write shows at the fflush of cli->out
+ * that the commands check. */
 static ssize_t guard_write(void *cookie, const char *buf, size_t n)
 {
-	return guard_pass(cookie, buf, n, false) ? (ssize_t)n : -1;
+	struct out_guard *og = cookie;
+	return guard_pass(og, buf, n, false) && fflush(og->to) == 0 ? (ssize_t)n : -1;
 }
 
 static int guard_close(void *cookie)
@@ -614,6 +617,7 @@ static FILE *guard_open(FILE *to)
 								.close = guard_close});
 	if (!fp)
 		die("out of memory");
+	setvbuf(fp, NULL, _IOFBF, 1 << 16);
 	return fp;
 }
 
