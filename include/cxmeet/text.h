@@ -48,9 +48,6 @@ struct strbuf;
 void text_map(struct strbuf *sb, const char *s,
 	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n));
 
-/* Appends s[0..len) as text_map hands it over (unsafe characters and bytes
- * that are not UTF-8 as U+FFFD, CRLF as LF), copying safe runs whole. */
-void text_safe_addn(struct strbuf *sb, const char *s, size_t len);
 /* Whether s[0..len) is valid UTF-8 with nothing unsafe in it. */
 bool text_is_safe(const char *s, size_t len);
 

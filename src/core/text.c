@@ -415,11 +415,6 @@ static void safe_add(struct strbuf *sb, const char *s, size_t len, bool keep_crl
 	}
 }
 
-void text_safe_addn(struct strbuf *sb, const char *s, size_t len)
-{
-	safe_add(sb, s, len, false);
-}
-
 bool text_is_safe(const char *s, size_t len)
 {
 	return safe_run((const unsigned char *)s, len) == len;
@@ -475,7 +470,10 @@ static size_t unfinished_tail(const unsigned char *s, size_t len)
 		unsigned char b = s[len - k];
 		if ((b & 0xc0) == 0x80)
 			continue; /* a continuation byte: look further back */
-		size_t need = (b & 0xe0) == 0xc0 ? 2 : (b & 0xf0) == 0xe0 ? 3 : (b & 0xf8) == 0xf0 ? 4 : 0;
+		size_t need = (b & 0xe0) == 0xc0   ? 2
+			      : (b & 0xf0) == 0xe0 ? 3
+			      : (b & 0xf8) == 0xf0 ? 4
+						   : 0;
 		return need > k ? k : 0;
 	}
 	return 0;
