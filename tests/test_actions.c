@@ -181,6 +181,7 @@ static char *ids(int count, ...)
 	return buf;
 }
 
+#define REPL "\xef\xbf\xbd" /* U+FFFD, what replaces an unsafe character */
 #define F(state) ((struct action_filter){(state), 0, 0, DATE_NONE, 0})
 
 /* --- the store's list --------------------------------------------------- */
@@ -345,12 +346,13 @@ static void core__digest_makes_hostile_text_harmless(void **state)
 	assert_null(strchr(s, '\x07'));
 	assert_null(strchr(s, '\r'));
 	assert_null(strstr(s, "\xff"));
-	assert_non_null(strstr(s, "Eve? <eve@example.com? Bcc: x>\n"));
-	assert_non_null(strstr(s, "  - #4 due 2026-11-01, 1 day overdue (IT): Ring ?[31mred?[0m "
+	assert_non_null(strstr(s, "Eve" REPL " <eve@example.com Bcc: x>\n"));
+	assert_non_null(strstr(s, "  - #4 due 2026-11-01, 1 day overdue (IT): "
+				  "Ring " REPL "[31mred" REPL "[0m "
 				  "Second line\n"
 				  "    carried 5 times \xe2\x80\x94 escalate to the sponsor\n"));
 	assert_non_null(strstr(s, "No owner\n  - #5 due 2026-11-09, due in 7 days (no department): "
-				  "Bad ? byte\n"));
+				  "Bad " REPL " byte\n"));
 	free(s);
 }
 
@@ -467,15 +469,18 @@ static void cli__actions_hostile_text_in_every_format(void **state)
 	assert_int_equal(run("actions", "--state", "dropped", NULL), 0);
 	char *s = slurp_out();
 	assert_null(strchr(s, '\x1b'));
-	assert_non_null(strstr(s, "Ring ?[2J, \"now\" =next")); /* one line */
+	assert_non_null(strstr(s, "Ring " REPL "[2J, \"now\" =next")); /* one line */
 	free(s);
 	assert_int_equal(run("actions", "--state", "dropped", "--format", "json", NULL), 0);
 	s = slurp_out();
-	assert_non_null(strstr(s, "\"text\": \"Ring \\u001b[2J, \\\"now\\\"\\n=next\""));
+	/* escaped is not enough: whatever prints the value would obey it */
+	assert_null(strstr(s, "\\u001b"));
+	assert_non_null(strstr(s, "\"text\": \"Ring \\ufffd[2J, \\\"now\\\"\\n=next\""));
 	free(s);
 	assert_int_equal(run("actions", "--state", "dropped", "--format", "csv", NULL), 0);
 	s = slurp_out();
-	assert_non_null(strstr(s, ",\"Ring \x1b[2J, \"\"now\"\"\n=next\"\r\n"));
+	assert_null(strchr(s, '\x1b'));
+	assert_non_null(strstr(s, ",\"Ring " REPL "[2J, \"\"now\"\"\n=next\"\r\n"));
 	free(s);
 }
 

@@ -193,7 +193,7 @@ static void org__set_and_refuse(void **state)
 	assert_int_equal(run("org", "set", "cadence", "every 0 days", NULL), EXIT_USAGE);
 	/* what was typed is quoted back, but never as raw escape sequences */
 	assert_int_equal(run("org", "set", "cadence", "week\x1b[2Jly\x7f", NULL), EXIT_USAGE);
-	assert_non_null(strstr(stderr_text(), "'week?[2Jly?' is not a cadence"));
+	assert_non_null(strstr(stderr_text(), "'week\xef\xbf\xbd[2Jly\xef\xbf\xbd' is not a cadence"));
 	assert_null(strchr(stderr_text(), '\x1b'));
 	assert_int_equal(run("dept", "rename", "no\x1b]0;title\x07where", "X", NULL), EXIT_USAGE);
 	assert_null(strchr(stderr_text(), '\x1b'));
@@ -247,6 +247,72 @@ static void charter__set_by_argument_and_by_editor(void **state)
 	assert_int_equal(query("SELECT count(*) FROM org_text_versions WHERE field = 'prioritise'"),
 			 1);
 	assert_int_equal(run("charter", "show", NULL), EXIT_OK);
+}
+
+/* The editor is an output too: text stored behind the program's back reaches
+ * it (and so the terminal it draws on) with U+FFFD for what is unsafe. */
+static void charter__editor_gets_stored_text_made_safe(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "UPDATE organisation SET prioritise = 'First' || "
+					 "char(27) || '[2J' || char(8238) || char(13) || char(10) || "
+					 "'line two'", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	char *script = xasprintf("%s/editor-copy.sh", tu_dir());
+	char *seen = xasprintf("%s/seen.md", tu_dir());
+	FILE *f = fopen(script, "w");
+	fprintf(f, "#!/bin/sh\ncp \"$1\" '%s'\n", seen);
+	fclose(f);
+	chmod(script, 0700);
+	setenv("VISUAL", script, 1);
+	assert_int_equal(run("charter", "set", "4", NULL), EXIT_OK);
+	unsetenv("VISUAL");
+	char *text = tu_slurp(seen, NULL);
+	assert_non_null(text);
+	assert_string_equal(text, "First\xef\xbf\xbd[2J\xef\xbf\xbd\nline two");
+	free(text);
+	free(seen);
+	free(script);
+}
+
+/* Commands that print stored text with a plain fprintf (status, the person
+ * and department lists) pass it through the guard on stdout all the same. */
+static void guard__plain_prints_of_stored_text_are_made_safe(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "Ana", "--dept", "Sales", NULL), EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	static const char hostile[] = "'x' || char(27) || ']0;t' || char(7) || char(13) || "
+				      "char(155) || char(8238) || char(8206) || CAST(X'FF' AS TEXT)";
+	char *sql = xasprintf("UPDATE organisation SET name = %s; "
+			      "UPDATE departments SET name = 'Sales' || %s WHERE name = 'Sales'; "
+			      "UPDATE people SET name = 'Ana' || %s, email = 'a@b.c' || %s",
+			      hostile, hostile, hostile, hostile);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	sqlite3_close(h);
+	static const char *const cmds[][3] = {{"status"}, {"person", "list"}, {"dept", "list"}};
+	char *out = xasprintf("%s/guard.out", tu_dir());
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		assert_int_equal(tu_cli(db, out, err_path, cmds[i][0], cmds[i][1], NULL), EXIT_OK);
+		size_t len;
+		char *s = tu_slurp(out, &len);
+		assert_non_null(s);
+		assert_non_null(strstr(s, "x\xef\xbf\xbd]0;t\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+					  "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"));
+		for (size_t k = 0; k < len; k++)
+			assert_true((unsigned char)s[k] >= 0x20 || s[k] == '\n');
+		assert_null(strstr(s, "\xe2\x80"));
+		assert_null(strstr(s, "\xc2\x9b"));
+		free(s);
+	}
+	free(out);
 }
 
 static void demo__is_deterministic_and_only_for_empty_databases(void **state)
@@ -347,6 +413,8 @@ int main(void)
 		cmocka_unit_test(person__add_edit_archive_and_refusals),
 		cmocka_unit_test(org__set_and_refuse),
 		cmocka_unit_test(charter__set_by_argument_and_by_editor),
+		cmocka_unit_test(charter__editor_gets_stored_text_made_safe),
+		cmocka_unit_test(guard__plain_prints_of_stored_text_are_made_safe),
 		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
 		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),

@@ -19,6 +19,7 @@
 #include "cxmeet/model.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/text.h"
+#include "cxmeet/util.h"
 
 /* --- helpers ------------------------------------------------------------- */
 
@@ -304,6 +305,65 @@ static void clean__refuses_bidi_overrides(void **state)
 	assert_non_null(strstr(err, "U+202E"));
 	c = text_clean("a \xe2\x81\xa6" "b", TEXT_LONG, "detail", err, sizeof err);
 	assert_null(c);
+	/* The marks too: U+200E and U+200F, in every kind of text. */
+	static const char *const marks[][2] = {{"left\xe2\x80\x8emark", "U+200E"},
+					       {"right\xe2\x80\x8fmark", "U+200F"}};
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; i < 2; i++) {
+			assert_null(text_clean(marks[i][0], all_kinds[k], "name", err, sizeof err));
+			assert_non_null(strstr(err, marks[i][1]));
+		}
+}
+
+#define FFFD "\xef\xbf\xbd"
+
+/* The output side of the rule: every unsafe character and every byte that is
+ * not UTF-8 becomes U+FFFD; newline, tab and safe text pass unchanged. */
+static void text__printable_replaces_every_unsafe_character(void **state)
+{
+	(void)state;
+	static const uint32_t unsafe[] = {0x00 + 1, 0x07, 0x0d, 0x1b, 0x1f, 0x7f, 0x80, 0x85,
+					  0x9b, 0x9f, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a,
+					  0x202e, 0x2066, 0x2069};
+	for (size_t i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++)
+		assert_true(text_is_unsafe(unsafe[i]));
+	static const uint32_t safe[] = {'\n', '\t', ' ', '~', 0xa0, 0xe9, 0x200d, 0x2030,
+					0x2065, 0x206a, 0xfffd, 0x1f600};
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		assert_false(text_is_unsafe(safe[i]));
+	char *p = text_printable("a\x1b[31m\a\rb\xc2\x9b\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8e"
+				 "\xff\xe2\x80 \r\nz\t\xc3\xa9");
+	assert_string_equal(p, "a" FFFD "[31m" FFFD FFFD "b" FFFD FFFD FFFD FFFD FFFD FFFD FFFD
+			       " \nz\t\xc3\xa9");
+	free(p);
+	p = text_printable_line("one\ntwo\tthree");
+	assert_string_equal(p, "one two three");
+	free(p);
+	assert_true(text_is_safe("Zo\xc3\xab \xe6\x97\xa5\n\t", 10));
+	assert_false(text_is_safe("\xe2\x80\x8f", 3));
+	assert_false(text_is_safe("a\r\n", 3));
+}
+
+/* The guard sees output in pieces: a character or a CRLF cut between two
+ * writes is held back, not replaced; CRLF line ends stay; a lone CR goes. */
+static void text__guard_holds_a_character_cut_between_writes(void **state)
+{
+	(void)state;
+	const char *whole = "a,b\r\n\xc3\xa9\xe2\x80\xae\x1b" "c\r\xf0\x9f\x98\x80\r";
+	size_t len = strlen(whole);
+	for (size_t cut = 0; cut <= len; cut++)
+		for (size_t cut2 = cut; cut2 <= len; cut2++) {
+			struct text_guard g = {0};
+			struct strbuf sb;
+			sb_init(&sb);
+			text_guard_feed(&g, whole, cut, &sb);
+			text_guard_feed(&g, whole + cut, cut2 - cut, &sb);
+			text_guard_feed(&g, whole + cut2, len - cut2, &sb);
+			text_guard_end(&g, &sb);
+			assert_string_equal(sb.s, "a,b\r\n\xc3\xa9" FFFD FFFD "c" FFFD
+						  "\xf0\x9f\x98\x80" FFFD);
+			sb_free(&sb);
+		}
 }
 
 /* Found by the hostile-input table: invisible names and look-alikes. */
@@ -1044,6 +1104,8 @@ int main(void)
 		cmocka_unit_test(clean__normalises_to_nfc),
 		cmocka_unit_test(clean__invisible_and_unicode_space_names_are_empty),
 		cmocka_unit_test(clean__refuses_bidi_overrides),
+		cmocka_unit_test(text__printable_replaces_every_unsafe_character),
+		cmocka_unit_test(text__guard_holds_a_character_cut_between_writes),
 		cmocka_unit_test(fold__matches_composed_and_decomposed_and_full_case),
 		cmocka_unit_test(clean__empty_is_refused),
 		cmocka_unit_test(clean__too_long_for_each_kind),

@@ -91,6 +91,8 @@ struct row {
 
 #define U_ZWSP "\xe2\x80\x8b"
 #define U_RLO "\xe2\x80\xae"
+#define U_LRM "\xe2\x80\x8e"
+#define U_RLM "\xe2\x80\x8f"
 #define U_LRI "\xe2\x81\xa6"
 #define U_PDI "\xe2\x81\xa9"
 #define U_LS "\xe2\x80\xa8"
@@ -131,6 +133,10 @@ static const struct row rows[] = {
 	{.argv = {"dept", "add", "Sales" U_RLO "gnp"}, .exit = EXIT_USAGE, .msg = "U+202E"},
 	{.argv = {"person", "add", U_LRI "Ana" U_PDI, "--dept", "Sales"}, .exit = EXIT_USAGE, .msg = "U+2066"},
 	{.argv = {"org", "set", "mission", "Pay " U_RLO "001$"}, .exit = EXIT_USAGE, .msg = "U+202E"},
+	/* and the marks */
+	{.argv = {"dept", "add", "Sales" U_LRM "x"}, .exit = EXIT_USAGE, .msg = "bidirectional control character (U+200E)"},
+	{.argv = {"person", "add", "Ana" U_RLM, "--dept", "Sales"}, .exit = EXIT_USAGE, .msg = "U+200F"},
+	{.argv = {"org", "set", "mission", "Pay " U_RLM "now"}, .exit = EXIT_USAGE, .msg = "U+200F"},
 	/* unknown departments and people */
 	{.argv = {"person", "add", "Bo", "--dept", "Nowhere"}, .exit = EXIT_USAGE, .msg = "no department named 'Nowhere'"},
 	{.argv = {"person", "add", "Bo", "--dept", "Sal"}, .exit = EXIT_USAGE, .msg = "no department named"},

@@ -12,6 +12,10 @@
 
 #include "cxmeet/output.h"
 
+#define FFFD "\xef\xbf\xbd"
+#define FFFD7 FFFD FFFD FFFD FFFD FFFD FFFD FFFD
+#define UFFFD7 "\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd"
+
 static const struct table_col cols[] = {
 	{"id", COL_INT, true},
 	{"open", COL_BOOL, false},
@@ -36,7 +40,8 @@ static void fill(struct table *t)
 	table_row(t);
 	table_cell_int(t, 12);
 	table_cell_bool(t, false);
-	table_cell(t, "=HYPERLINK(\"x\")\x1b[2J\xff");
+	/* ESC, a byte that is not UTF-8, BEL, CR, C1 CSI, RLO, LRI, LRM */
+	table_cell(t, "=HYPERLINK(\"x\")\x1b[2J\xff\a\r\xc2\x9b" "\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8e!");
 	table_row(t);
 	table_cell_int(t, 3);
 	table_cell(t, NULL);
@@ -51,7 +56,7 @@ static void test_plain(void **state)
 	char *s = render(&t, OUT_PLAIN);
 	assert_string_equal(s, "id  open  text\n"
 			       " 7  yes   Say \"hi\", then leave\n"
-			       "12  no    =HYPERLINK(\"x\")?[2J?\n"
+			       "12  no    =HYPERLINK(\"x\")" FFFD "[2J" FFFD7 "!\n"
 			       " 3        日本\n");
 	free(s);
 	table_free(&t);
@@ -65,7 +70,8 @@ static void test_json(void **state)
 	char *s = render(&t, OUT_JSON);
 	assert_string_equal(s, "[\n"
 			       "  {\"id\": 7, \"open\": true, \"text\": \"Say \\\"hi\\\", then\\nleave\"},\n"
-			       "  {\"id\": 12, \"open\": false, \"text\": \"=HYPERLINK(\\\"x\\\")\\u001b[2J\\ufffd\"},\n"
+			       "  {\"id\": 12, \"open\": false, "
+			       "\"text\": \"=HYPERLINK(\\\"x\\\")\\ufffd[2J" UFFFD7 "!\"},\n"
 			       "  {\"id\": 3, \"open\": null, \"text\": \"日本\"}\n"
 			       "]\n");
 	free(s);
@@ -80,7 +86,7 @@ static void test_csv(void **state)
 	char *s = render(&t, OUT_CSV);
 	assert_string_equal(s, "id,open,text\r\n"
 			       "7,1,\"Say \"\"hi\"\", then\nleave\"\r\n"
-			       "12,0,\"'=HYPERLINK(\"\"x\"\")\x1b[2J\xef\xbf\xbd\"\r\n"
+			       "12,0,\"'=HYPERLINK(\"\"x\"\")" FFFD "[2J" FFFD7 "!\"\r\n"
 			       "3,,日本\r\n");
 	free(s);
 	table_free(&t);
@@ -110,7 +116,7 @@ static void test_json_string(void **state)
 	sb_init(&sb);
 	json_string(&sb, "a\\b\t\x7f\xe2\x80\xa8/");
 	json_string(&sb, NULL);
-	assert_string_equal(sb.s, "\"a\\\\b\\t\\u007f\\u2028/\"null");
+	assert_string_equal(sb.s, "\"a\\\\b\\t\\ufffd\\ufffd/\"null");
 	sb_free(&sb);
 }
 

@@ -32,12 +32,35 @@ size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp);
 size_t text_word_char(const unsigned char *s, size_t len);
 bool text_has_word(const char *s);
 
+/* The one rule for what text may carry, in and out: C0 controls (but newline
+ * and tab), DEL, C1 controls (U+0080-U+009F), the line and paragraph
+ * separators U+2028/U+2029, and the bidirectional marks, embeddings,
+ * overrides and isolates (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) are
+ * unsafe: input refuses them, output replaces them. */
+bool text_is_unsafe(uint32_t cp);
+
 struct strbuf;
 /* Calls emit for each character of s in turn, with its code point and its
- * bytes; a byte that is not UTF-8 comes as U+FFFD (with its UTF-8 bytes).
- * The escapers of the output formats are built on it. */
+ * bytes. What output may not carry comes as U+FFFD (with its UTF-8 bytes): a
+ * byte that is not UTF-8 and an unsafe character; the CR of a CRLF is left
+ * out. Newline and tab come as they are: each format decides. The writers of
+ * every output format are built on it. */
 void text_map(struct strbuf *sb, const char *s,
 	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n));
+
+/* Whether s[0..len) is valid UTF-8 with nothing unsafe in it. */
+bool text_is_safe(const char *s, size_t len);
+
+/* The last guard before a stream: text_guard_feed appends the bytes written
+ * with anything unsafe replaced, keeping CRLF line ends (CSV and iCalendar
+ * need them) and holding back a character or CRLF cut between two writes;
+ * text_guard_end lets out what was held back. */
+struct text_guard {
+	unsigned char pend[4];
+	size_t npend;
+};
+void text_guard_feed(struct text_guard *g, const char *buf, size_t n, struct strbuf *out);
+void text_guard_end(struct text_guard *g, struct strbuf *out);
 
 /* Validates `in` as text of `kind`, after trimming surrounding white space.
  * On success returns a trimmed copy (caller frees); on failure returns NULL and
@@ -54,11 +77,15 @@ char *text_nfc(const char *s);
 /* Case-insensitive ASCII equality, for keywords such as "weekly". */
 bool text_ieq(const char *a, const char *b);
 
-/* A copy safe to print: control characters (but newline and tab) and bytes
- * that are not valid UTF-8 become '?'. Caller frees. */
+/* A copy safe to print: unsafe characters (newline and tab are kept) and
+ * bytes that are not valid UTF-8 become U+FFFD; CRLF becomes LF. Caller
+ * frees. */
 char *text_printable(const char *s);
+/* text_printable on one line: newline and tab become spaces. */
+char *text_printable_line(const char *s);
 
-/* Terminal columns the text takes (wide characters count 2, combining 0). */
+/* Terminal columns the text takes as printed (wide characters count 2,
+ * combining 0, an unsafe character or a byte that is not UTF-8 1: U+FFFD). */
 int text_width(const char *s);
 
 #endif

@@ -567,6 +567,62 @@ int cli_getopt(const struct command *cmd, int argc, char **argv, const char *sho
 	return c;
 }
 
+/* Everything a command prints passes the guard of core's text rule on its
+ * way to stdout: text stored behind the program's back (by sqlite3, an
+ * import, an older version) reaches no terminal raw, whichever command or
+ * format prints it. The writers of each format clean their text already;
+ * this is the one place that catches what a plain fprintf would let by. */
+struct out_guard {
+	FILE *to;
+	struct text_guard g;
+};
+
+static bool guard_pass(struct out_guard *og, const char *buf, size_t n, bool end)
+{
+	/* Most output is safe and does not end inside a character or a CRLF:
+	 * written as it is. */
+	unsigned char last = n ? (unsigned char)buf[n - 1] : 0;
+	if (!end && og->g.npend == 0 && n > 0 && last < 0x80 && last != '\r' &&
+	    text_is_safe(buf, n))
+		return fwrite(buf, 1, n, og->to) == n;
+	struct strbuf sb;
+	sb_init(&sb);
+	if (n)
+		text_guard_feed(&og->g, buf, n, &sb);
+	if (end)
+		text_guard_end(&og->g, &sb);
+	bool ok = sb.len == 0 || fwrite(sb.s, 1, sb.len, og->to) == sb.len;
+	sb_free(&sb);
+	return ok;
+}
+
+/* Passed on at once, so that a failed write shows at the fflush of cli->out
+ * that the commands check. */
+static ssize_t guard_write(void *cookie, const char *buf, size_t n)
+{
+	struct out_guard *og = cookie;
+	return guard_pass(og, buf, n, false) && fflush(og->to) == 0 ? (ssize_t)n : -1;
+}
+
+static int guard_close(void *cookie)
+{
+	bool ok = guard_pass(cookie, NULL, 0, true);
+	free(cookie);
+	return ok ? 0 : EOF;
+}
+
+static FILE *guard_open(FILE *to)
+{
+	struct out_guard *og = xcalloc(1, sizeof *og);
+	og->to = to;
+	FILE *fp = fopencookie(og, "w", (cookie_io_functions_t){.write = guard_write,
+								.close = guard_close});
+	if (!fp)
+		die("out of memory");
+	setvbuf(fp, NULL, _IOFBF, 1 << 16);
+	return fp;
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -628,10 +684,12 @@ int cli_main(int argc, char **argv)
 	char *status_argv[] = {(char *)name, NULL};
 	char **sub_argv = optind < argc ? argv + optind : status_argv;
 	optind = 0; /* restart getopt for the subcommand (GNU) */
+	cli.out = guard_open(stdout);
 	int rc = cmd->run(&cli, sub_argc, sub_argv);
 	store_close(cli.st);
 	free(path);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	bool out_ok = fclose(cli.out) == 0;
+	if (!out_ok || fflush(stdout) != 0 || ferror(stdout)) {
 		fputs("cxmeet: cannot write the output\n", stderr);
 		return EXIT_RUNTIME;
 	}

@@ -63,7 +63,11 @@ int editor_edit(const char *initial, char **out, char *err, size_t errlen)
 		free(path);
 		return -1;
 	}
-	int rc = file_write_all(fd, initial ? initial : "", initial ? strlen(initial) : 0);
+	/* The editor shows the text on the terminal: what was stored behind the
+	 * program's back comes with U+FFFD for what is unsafe, as in any output. */
+	char *seed = text_printable(initial ? initial : "");
+	int rc = file_write_all(fd, seed, strlen(seed));
+	free(seed);
 	close(fd);
 	if (rc != 0) {
 		errf(err, errlen, "cannot write a temporary file: %s", strerror(errno));

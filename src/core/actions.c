@@ -116,10 +116,7 @@ static const struct person *find_person(const struct person *people, size_t n, s
 /* Appends user text with control characters made harmless. */
 static void add_safe(struct strbuf *sb, const char *s)
 {
-	char *p = text_printable(s ? s : "");
-	for (char *c = p; *c; c++)
-		if (*c == '\n' || *c == '\t')
-			*c = ' '; /* one action, one line */
+	char *p = text_printable_line(s ? s : ""); /* one action, one line */
 	sb_add(sb, p);
 	free(p);
 }

@@ -204,15 +204,22 @@ int agenda_parse(const char *text, struct agenda_template *out, char *err, size_
 	return rc;
 }
 
+/* Stored text is printed through text_printable: an agenda written into the
+ * database behind the program's back must not carry escapes into the file. */
 char *agenda_render(const struct agenda_template *t)
 {
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_addf(&sb, "template %s\n", t->name ? t->name : "Unnamed");
+	char *name = text_printable_line(t->name ? t->name : "Unnamed");
+	sb_addf(&sb, "template %s\n", name);
+	free(name);
 	for (size_t i = 0; i < t->n_steps; i++) {
 		const struct agenda_step *s = &t->steps[i];
-		sb_addf(&sb, "\nstep %d %s %s\n", s->minutes, step_kind_name(s->kind), s->title);
-		const char *para = s->prompt ? s->prompt : "";
+		char *title = text_printable_line(s->title);
+		sb_addf(&sb, "\nstep %d %s %s\n", s->minutes, step_kind_name(s->kind), title);
+		free(title);
+		char *prompt = text_printable(s->prompt ? s->prompt : "");
+		const char *para = prompt;
 		bool first = true;
 		while (*para) {
 			const char *nl = strchr(para, '\n');
@@ -225,6 +232,7 @@ char *agenda_render(const struct agenda_template *t)
 			}
 			para = nl ? nl + 1 : para + n;
 		}
+		free(prompt);
 	}
 	return sb_take(&sb);
 }

@@ -278,15 +278,15 @@ static enum store_rc export_csv(struct store *st, struct out *o)
 
 /* --- iCalendar ---------------------------------------------------------- */
 
-/* TEXT: backslash, semicolon and comma escaped, newline as \n; the other
- * control characters (CR included) are not allowed, so they are left out. */
+/* TEXT: backslash, semicolon and comma escaped, newline as \n; text_map has
+ * already replaced the other control characters. */
 static void ics_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n)
 {
 	if (cp == '\\' || cp == ';' || cp == ',')
 		sb_addf(sb, "\\%c", (char)cp);
 	else if (cp == '\n')
 		sb_add(sb, "\\n");
-	else if (!((cp < 0x20 && cp != '\t') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)))
+	else
 		sb_addn(sb, bytes, n);
 }
 

@@ -15,6 +15,7 @@
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/output.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 /* --- escaping ----------------------------------------------------------- */
@@ -93,8 +94,8 @@ static size_t md_url_len(const char *p, size_t len)
 /* Appends p[0..len) with every significant character escaped. Web addresses
  * become autolinks (<https://...>), whose text Markdown takes literally, so
  * that escapes do not end up inside them. Line breaks become spaces: inline
- * text must stay on its line (and in its table cell); other control
- * characters become '?'. */
+ * text must stay on its line (and in its table cell). p is text_printable's:
+ * nothing unsafe is left in it. */
 static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
@@ -109,8 +110,6 @@ static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 		char c = p[i];
 		if (c == '\n' || c == '\r')
 			c = ' ';
-		else if (((unsigned char)c < 0x20 && c != '\t') || c == 0x7f)
-			c = '?'; /* an escape sequence or a bell must not reach a terminal */
 		if (md_special(c) || (c == '&' && md_entity_start(p + i)))
 			sb_add(sb, "\\");
 		sb_addn(sb, &c, 1);
@@ -120,15 +119,18 @@ static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 /* User text inside a line: a name, a short text, a table cell. */
 static void md_inline(struct strbuf *sb, const char *s)
 {
-	const char *p = md_line_start(sb, s ? s : "");
+	char *safe = text_printable(s);
+	const char *p = md_line_start(sb, safe);
 	md_escape_span(sb, p, strlen(p));
+	free(safe);
 }
 
 /* User text of several lines, each line prefixed by indent; blank lines are
  * kept (without the indent) and blanks around each line dropped. */
 static void md_block(struct strbuf *sb, const char *s, const char *indent)
 {
-	for (const char *p = s; *p;) {
+	char *safe = text_printable(s);
+	for (const char *p = safe; *p;) {
 		size_t len = strcspn(p, "\n");
 		char *line = xstrndup(p, len);
 		size_t n = len;
@@ -146,6 +148,7 @@ static void md_block(struct strbuf *sb, const char *s, const char *indent)
 		if (*p == '\n')
 			p++;
 	}
+	free(safe);
 }
 
 /* Starts a "## title" section after exactly one blank line. */

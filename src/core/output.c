@@ -100,11 +100,7 @@ static char *plain_cell(const struct table *t, size_t r, size_t c)
 		return xstrdup("");
 	if (r != SIZE_MAX && t->cols[c].type == COL_BOOL)
 		return xstrdup(strcmp(s, "0") ? "yes" : "no");
-	char *p = text_printable(s);
-	for (char *q = p; *q; q++)
-		if (*q == '\n' || *q == '\t' || *q == '\r')
-			*q = ' ';
-	return p;
+	return text_printable_line(s);
 }
 
 static void pad(struct strbuf *sb, int n)
@@ -152,8 +148,9 @@ static void render_plain(const struct table *t, struct strbuf *sb)
 	free(w);
 }
 
-/* JSON: the quote, the backslash and control characters escaped; U+2028 and
- * U+2029 too, for JavaScript parsers. */
+/* JSON: the quote, the backslash, newline and tab escaped. text_map has
+ * already replaced what no output may carry (an escaped ESC is still an ESC
+ * to whatever prints the value); U+FFFD is written \ufffd. */
 static void json_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n)
 {
 	switch (cp) {
@@ -163,7 +160,7 @@ static void json_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t 
 	case '\r': sb_add(sb, "\\r"); break;
 	case '\t': sb_add(sb, "\\t"); break;
 	default:
-		if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029 || cp == 0xfffd)
+		if (cp < 0x20 || cp == 0xfffd)
 			sb_addf(sb, "\\u%04x", (unsigned)cp);
 		else
 			sb_addn(sb, bytes, n);
@@ -177,7 +174,12 @@ void json_string(struct strbuf *sb, const char *s)
 		return;
 	}
 	sb_add(sb, "\"");
-	text_map(sb, s, json_char);
+	size_t len = strlen(s);
+	/* Most text needs neither cleaning nor escaping: copied whole. */
+	if (text_is_safe(s, len) && !strpbrk(s, "\"\\\n\t") && !strstr(s, "\xef\xbf\xbd"))
+		sb_addn(sb, s, len);
+	else
+		text_map(sb, s, json_char);
 	sb_add(sb, "\"");
 }
 
@@ -247,7 +249,11 @@ void csv_field(struct strbuf *sb, const char *s, bool guard)
 		sb_add(sb, "\"");
 	if (formula)
 		sb_add(sb, "'");
-	text_map(sb, s, csv_char);
+	size_t len = strlen(s);
+	if (!strchr(s, '"') && text_is_safe(s, len))
+		sb_addn(sb, s, len); /* most text: copied whole */
+	else
+		text_map(sb, s, csv_char);
 	if (quote)
 		sb_add(sb, "\"");
 }

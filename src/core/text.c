@@ -1,6 +1,8 @@
 /* text.c - validation and folding of user text. Everything a person types
  * passes text_clean() before it is stored: valid UTF-8, no control or escape
- * characters, within length, trimmed. */
+ * characters, within length, trimmed. Everything printed passes the same rule
+ * (text_is_unsafe) on the way out, since stored text may have been written
+ * behind the program's back. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,15 +85,27 @@ bool text_valid_utf8(const char *s, size_t len)
 	return true;
 }
 
-/* C0 and C1 controls and DEL; newline and tab only where allowed. */
+/* Marks, embeddings, overrides and isolates: they reorder what is shown. */
+static bool is_bidi(uint32_t c)
+{
+	return c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+bool text_is_unsafe(uint32_t c)
+{
+	if (c == '\n' || c == '\t')
+		return false;
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+	       is_bidi(c);
+}
+
+/* Refused on input: the unsafe set, and newline and tab unless allowed. */
 static bool is_forbidden(uint32_t c, bool multiline)
 {
-	if (multiline && (c == '\n' || c == '\t'))
-		return false;
-	/* Bidi embeddings, overrides and isolates could make text read
-	 * differently from what is stored. */
-	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
-	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+	if (c == '\n' || c == '\t')
+		return !multiline;
+	return text_is_unsafe(c);
 }
 
 /* White space beyond ASCII: no-break, en/em and ideographic spaces. */
@@ -174,8 +188,9 @@ char *text_clean(const char *in, enum text_kind kind, const char *what, char *er
 		 * ends; what is left of them is refused after the trim. */
 		bool spacing = cp == '\t' || cp == '\n' || cp == '\r';
 		if (is_forbidden(cp, multiline) && !spacing) {
-			errf(err, errlen, "the %s contains a control character (U+%04X)%s", what,
-			     (unsigned)cp, multiline ? "" : "; it must be one line");
+			errf(err, errlen, "the %s contains a %scontrol character (U+%04X)%s", what,
+			     is_bidi(cp) ? "bidirectional " : "", (unsigned)cp,
+			     multiline ? "" : "; it must be one line");
 			sb_free(&out);
 			return NULL;
 		}
@@ -310,7 +325,8 @@ int text_width(const char *s)
 			w++, p++, left--;
 			continue;
 		}
-		int cw = wcwidth((wchar_t)cp);
+		/* An unsafe character is shown as U+FFFD, one column. */
+		int cw = text_is_unsafe(cp) ? 1 : wcwidth((wchar_t)cp);
 		w += cw < 0 ? 1 : cw;
 		p += n, left -= n;
 	}
@@ -339,6 +355,71 @@ bool text_has_word(const char *s)
 	return false;
 }
 
+/* The length of the run at the start of s (len bytes) that output may carry
+ * as it is: printable ASCII, newline, tab, and UTF-8 that is neither a C1
+ * control nor a bidirectional mark or separator. The byte scan is the fast
+ * path: most text is all of that run. */
+static size_t safe_run(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char b = s[i];
+		if (b >= 0x20 && b < 0x7f) {
+			i++;
+			continue;
+		}
+		if (b == '\n' || b == '\t') {
+			i++;
+			continue;
+		}
+		if (b < 0x80)
+			return i; /* C0 (CR included) or DEL */
+		uint32_t cp;
+		size_t n = text_utf8_next(s + i, len - i, &cp);
+		if (n == 0 || text_is_unsafe(cp))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* Where s[0..len) needs a change, the bytes used and what replaces them:
+ * U+FFFD for an unsafe character or a byte that is not UTF-8, nothing for the
+ * CR of a CRLF (or, with keep_crlf, the CR itself). */
+static size_t unsafe_at(const unsigned char *s, size_t len, bool keep_crlf, const char **with)
+{
+	uint32_t cp;
+	if (s[0] == '\r' && len > 1 && s[1] == '\n') {
+		*with = keep_crlf ? "\r" : "";
+		return 1;
+	}
+	*with = "\xef\xbf\xbd";
+	size_t n = text_utf8_next(s, len, &cp);
+	return n ? n : 1;
+}
+
+static void safe_add(struct strbuf *sb, const char *s, size_t len, bool keep_crlf)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (len > 0) {
+		size_t run = safe_run(p, len);
+		if (run)
+			sb_addn(sb, (const char *)p, run);
+		p += run, len -= run;
+		if (len == 0)
+			break;
+		const char *with;
+		size_t n = unsafe_at(p, len, keep_crlf, &with);
+		sb_add(sb, with);
+		p += n, len -= n;
+	}
+}
+
+bool text_is_safe(const char *s, size_t len)
+{
+	return safe_run((const unsigned char *)s, len) == len;
+}
+
 void text_map(struct strbuf *sb, const char *s,
 	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n))
 {
@@ -347,11 +428,14 @@ void text_map(struct strbuf *sb, const char *s,
 	while (left > 0) {
 		uint32_t cp;
 		size_t n = text_utf8_next(p, left, &cp);
-		if (n == 0)
-			emit(sb, 0xfffd, "\xef\xbf\xbd", 3);
-		else
+		if (n == 0 || text_is_unsafe(cp)) {
+			const char *with;
+			n = unsafe_at(p, left, false, &with);
+			if (*with)
+				emit(sb, 0xfffd, with, strlen(with));
+		} else {
 			emit(sb, cp, (const char *)p, n);
-		n = n ? n : 1;
+		}
 		p += n, left -= n;
 	}
 }
@@ -360,17 +444,62 @@ char *text_printable(const char *s)
 {
 	struct strbuf out;
 	sb_init(&out);
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t left = strlen((const char *)p);
-	while (left > 0) {
-		uint32_t cp;
-		size_t n = text_utf8_next(p, left, &cp);
-		if (n == 0 || is_forbidden(cp, true))
-			sb_add(&out, "?");
-		else
-			sb_addn(&out, (const char *)p, n);
-		n = n ? n : 1;
-		p += n, left -= n;
-	}
+	s = s ? s : "";
+	safe_add(&out, s, strlen(s), false);
 	return sb_take(&out);
+}
+
+char *text_printable_line(const char *s)
+{
+	char *p = text_printable(s);
+	for (char *c = p; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' ';
+	return p;
+}
+
+/* --- the guard on a stream ---------------------------------------------- */
+
+/* How many bytes at the end of s[0..len) may be the start of a character (or
+ * of a CRLF) that the next write completes. */
+static size_t unfinished_tail(const unsigned char *s, size_t len)
+{
+	if (len > 0 && s[len - 1] == '\r')
+		return 1;
+	for (size_t k = 1; k <= 3 && k <= len; k++) {
+		unsigned char b = s[len - k];
+		if ((b & 0xc0) == 0x80)
+			continue; /* a continuation byte: look further back */
+		size_t need = (b & 0xe0) == 0xc0   ? 2
+			      : (b & 0xf0) == 0xe0 ? 3
+			      : (b & 0xf8) == 0xf0 ? 4
+						   : 0;
+		return need > k ? k : 0;
+	}
+	return 0;
+}
+
+void text_guard_feed(struct text_guard *g, const char *buf, size_t n, struct strbuf *out)
+{
+	const char *s = buf;
+	struct strbuf joined;
+	sb_init(&joined);
+	if (g->npend > 0) {
+		sb_addn(&joined, (const char *)g->pend, g->npend);
+		sb_addn(&joined, buf, n);
+		s = joined.s;
+		n = joined.len;
+		g->npend = 0;
+	}
+	size_t keep = unfinished_tail((const unsigned char *)s, n);
+	safe_add(out, s, n - keep, true);
+	memcpy(g->pend, s + n - keep, keep);
+	g->npend = keep;
+	sb_free(&joined);
+}
+
+void text_guard_end(struct text_guard *g, struct strbuf *out)
+{
+	safe_add(out, (const char *)g->pend, g->npend, true);
+	g->npend = 0;
 }

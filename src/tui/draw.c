@@ -1,10 +1,12 @@
 /* draw.c - drawing text by screen columns: UTF-8 decoded to wide characters,
- * measured with wcwidth, control characters shown as '?', never cut inside a
- * character. Also the theme: colours by role, monochrome under NO_COLOR. */
+ * measured with wcwidth, what core's text rule calls unsafe (and bytes that
+ * are not UTF-8) shown as U+FFFD, never cut inside a character. Also the
+ * theme: colours by role, monochrome under NO_COLOR. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxmeet/text.h"
 #include "tui_int.h"
 
 static attr_t roles[C_ROLE_COUNT];
@@ -54,7 +56,7 @@ void theme_init(void)
 attr_t theme(enum role_color r) { return roles[r]; }
 
 /* Decodes the next character of s; returns bytes used (0 at the end). Invalid
- * bytes decode as '?' one at a time. */
+ * bytes decode as U+FFFD one at a time; tab and newline as a space. */
 static size_t next_char(const char *s, wchar_t *wc)
 {
 	if (!*s)
@@ -65,12 +67,13 @@ static size_t next_char(const char *s, wchar_t *wc)
 	 * the string for each character made long texts quadratic. */
 	size_t n = mbrtowc(wc, s, strnlen(s, MB_LEN_MAX), &ps);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		*wc = L'?';
+		*wc = 0xfffd;
 		return 1;
 	}
-	if (*wc < 0x20 || *wc == 0x7f || (*wc >= 0x80 && *wc < 0xa0) ||
-	    (*wc >= 0x202a && *wc <= 0x202e) || (*wc >= 0x2066 && *wc <= 0x2069))
-		*wc = *wc == '\t' || *wc == '\n' ? L' ' : L'?';
+	if (*wc == '\t' || *wc == '\n')
+		*wc = L' ';
+	else if (text_is_unsafe((uint32_t)*wc))
+		*wc = 0xfffd;
 	return n;
 }
 

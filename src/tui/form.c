@@ -395,7 +395,7 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 	switch (f->kind) {
 	case F_DEPT:
 	case F_PERSON:
-		if (!is_key && ch >= 0x20 && ch != 0x7f) {
+		if (!is_key && ch >= 0x20 && !text_is_unsafe((uint32_t)ch)) {
 			char filter[8] = "";
 			if (ch != ' ') {
 				mbstate_t ps;

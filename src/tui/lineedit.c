@@ -7,6 +7,7 @@
 
 #include "lineedit.h"
 #include "tui_int.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -26,9 +27,8 @@ static size_t byte_len(const struct lineedit *le)
 
 static bool printable(wint_t c)
 {
-	return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c != 0x2028 &&
-	       c != 0x2029 && !(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069) &&
-	       !(c >= 0xd800 && c <= 0xdfff) && c <= 0x10ffff;
+	return c >= 0x20 && !text_is_unsafe((uint32_t)c) && !(c >= 0xd800 && c <= 0xdfff) &&
+	       c <= 0x10ffff;
 }
 
 static bool insert(struct lineedit *le, wchar_t c)

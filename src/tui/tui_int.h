@@ -216,7 +216,7 @@ void history_view_open(struct tui *t);
 /* --- drawing ------------------------------------------------------------ */
 
 /* Draws s at (y, x) in at most `width` columns, wide characters at their true
- * width, control characters as '?'. Returns the columns used. */
+ * width, what core's text rule calls unsafe as U+FFFD. Returns the columns used. */
 int draw_text(int y, int x, const char *s, int width, attr_t attr);
 /* Like draw_text, then pads with spaces to width. */
 void draw_line(int y, int x, const char *s, int width, attr_t attr);

@@ -59,7 +59,7 @@ wait_for "Actions: 0 done"
 expect_screen "No actions match the filters." "nothing done yet"
 keys f
 wait_for "Actions: 1 dropped"
-expect_screen "Ring ?[2J then ?; \"quote" "control characters and a bad byte shown as '?', never sent"
+expect_screen "Ring �[2J then �; \"quote" "control characters and a bad byte shown as U+FFFD, never sent"
 keys f f
 wait_for "Actions: 3 open, 1 overdue"
 

@@ -53,7 +53,7 @@ expect_match "$(screen | grep -E '^ +IT ')" "1/5 .*SILO WATCH" \
 	"IT, present once but not in the last three meetings, is on silo watch"
 expect_match "$(screen | grep -E '^ +Finance ')" "1/5" "Finance attended once"
 expect_no_screen "$(printf '\033')" "no raw escape on the screen"
-expect_match "$(screen | grep -F 'Night?[31mShift')" "SILO WATCH" \
+expect_match "$(screen | grep -F 'Night�[31mShift')" "SILO WATCH" \
 	"a hostile name is drawn with its control character made harmless"
 expect_match "$(screen | grep -F 'Wareho')" "Warehoo+… +0/5 .*SILO WATCH" \
 	"a very long name is cut with an ellipsis, the figures still in their columns"

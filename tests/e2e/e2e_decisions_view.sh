@@ -46,8 +46,8 @@ keys Enter
 wait_for "Linked items: 1"
 expect_screen "#1  2026-09-01  Sales  decided by Zoë Ångström" \
 	"who decided, when, which department"
-expect_screen 'Why: Customers said "too slow", often?[31m; see the survey' \
-	"the rationale, its escape character shown as ?"
+expect_screen 'Why: Customers said "too slow", often�[31m; see the survey' \
+	"the rationale, its escape character shown as U+FFFD"
 expect_screen "#4 action, open, arose from it: Print the refund leaflet" "the linked action"
 keys Enter
 wait_for "Enter open  / find  f dept"
@@ -151,7 +151,7 @@ keys PageDown
 wait_gone "Revisit: none set"
 keys G
 wait_for "Linked items: 0"
-expect_match "$(screen | grep -F ' end' || true)" "word \? end" "the end of the text, its bad byte as ?"
+expect_match "$(screen | grep -F ' end' || true)" "word � end" "the end of the text, its bad byte as U+FFFD"
 keys PageUp g
 wait_for "Revisit: none set"
 keys Enter

@@ -99,7 +99,7 @@ keys C-u
 text "hostile"
 keys Enter
 wait_for ' Search "hostile": 1 match'
-wait_for "Hostile ?[2J cleared? ?? long long"
+wait_for "Hostile �[2J cleared? �� long long"
 expect_match "$(screen | grep -F '  note ' | head -1)" " long…$" \
 	"a result too long for its row ends in an ellipsis after a whole word"
 expect_screen "Kind     Date       Department" "the screen was not cleared by the stored escape sequence"

@@ -1,7 +1,20 @@
-/* fuzz_text.c - text_clean (every kind), text_fold, text_nfc, text_printable
- * and text_width on any bytes. */
+/* fuzz_text.c - text_clean (every kind), text_fold, text_nfc, text_printable,
+ * the output guard and text_width on any bytes. */
 #include "cxmeet/text.h"
+#include "cxmeet/util.h"
 #include "fuzz_common.h"
+
+/* The guard's output for s[0..len) written in two pieces, cut at `cut`. */
+static char *guarded(const char *s, size_t len, size_t cut)
+{
+	struct text_guard g = {0};
+	struct strbuf sb;
+	sb_init(&sb);
+	text_guard_feed(&g, s, cut, &sb);
+	text_guard_feed(&g, s + cut, len - cut, &sb);
+	text_guard_end(&g, &sb);
+	return sb_take(&sb);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -51,7 +64,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(*q >= 0x20 || *q == '\n' || *q == '\t', "control byte 0x%02x out", *q);
 	int w = text_width(p);
 	FUZZ_CHECK(w >= 0, "width %d", w);
+	FUZZ_CHECK(text_is_safe(p, strlen(p)), "text_printable: an unsafe character out");
+	char *p2 = text_printable(p);
+	FUZZ_CHECK(strcmp(p, p2) == 0, "text_printable is not idempotent");
+	free(p2);
 	free(p);
+
+	/* The guard: where the output is cut between writes changes nothing; what
+	 * comes out is safe but for the CR of a CRLF. */
+	char *whole = guarded(s, len, len);
+	char *cut = guarded(s, len, len ? (size_t)data[0] % len : 0);
+	FUZZ_CHECK(strcmp(whole, cut) == 0, "the guard's output depends on the cut");
+	FUZZ_CHECK(text_valid_utf8(whole, strlen(whole)), "the guard let invalid UTF-8 out");
+	for (const char *q = whole; *q; q++)
+		FUZZ_CHECK(*q != '\r' || q[1] == '\n', "a lone CR out of the guard");
+	struct strbuf lf;
+	sb_init(&lf);
+	for (const char *q = whole; *q; q++)
+		if (*q != '\r')
+			sb_addn(&lf, q, 1);
+	FUZZ_CHECK(text_is_safe(lf.s ? lf.s : "", lf.len), "the guard let an unsafe character out");
+	sb_free(&lf);
+	free(cut);
+	free(whole);
 
 	(void)text_width(s);
 	(void)text_ieq(s, "weekly");
