@@ -513,10 +513,15 @@ static enum store_rc prepare_tx(struct store *st)
 static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
 {
 	(void)type;
-	(void)x;
 	struct store *st = ctx;
+	/* For a trigger program, SQLite calls again with the same statement in p
+	 * (whose expanded text is the parent's) and "-- TRIGGER name" in x: only
+	 * the unexpanded text in x tells the two calls apart. */
+	const char *unexpanded = x;
+	if (unexpanded && strncmp(unexpanded, "--", 2) == 0)
+		return 0;
 	char *sql = sqlite3_expanded_sql(p);
-	if (sql && strncmp(sql, "--", 2) != 0)
+	if (sql)
 		fprintf(st->trace, "%s;\n", sql);
 	sqlite3_free(sql);
 	return 0;
