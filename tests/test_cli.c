@@ -336,6 +336,31 @@ static void paths__environment_decides_the_default(void **state)
 	free(p);
 }
 
+/* A failed write of the output is reported once, whatever the command, with
+ * its cause, and a full disk has its own exit status. */
+static void output__a_full_disk_is_reported_once(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", "--org", "Acme", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "Ann", "--dept", "Sales", NULL), EXIT_OK);
+	static const char *const cmds[][6] = {
+		{"decisions"}, {"history"}, {"actions"}, {"status"}, {"dept", "list"},
+		{"person", "list"}, {"org", "show"}, {"cadence"}, {"cadence", "--format", "json"},
+		{"champions", "--all"}, {"digest"}, {"agenda", "list"}, {"search", "x"},
+		{"export", "-o", "-"}, {"export", "--format", "ics", "-o", "-"}, {"check"},
+		{"decisions", "--help"}, {"--help"}, {"--version"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+		int rc = tu_cli(db, "/dev/full", err_path, cmds[i][0], cmds[i][1], cmds[i][2],
+				cmds[i][3], cmds[i][4], NULL);
+		const char *err = stderr_text();
+		if (rc != EXIT_FULL || strcmp(err, "cxmeet: cannot write the output: "
+						  "No space left on device\n") != 0)
+			fail_msg("cxmeet %s %s: exit %d, stderr: %s", cmds[i][0],
+				 cmds[i][1] ? cmds[i][1] : "", rc, err);
+	}
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -350,6 +375,7 @@ int main(void)
 		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
 		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),
+		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

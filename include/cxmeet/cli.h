@@ -14,6 +14,7 @@ struct cli {
 	const char *db_path; /* resolved: --db, $CXMEET_DB, or the XDG default */
 	struct store *st;    /* opened by cli_open() */
 	FILE *out;
+	int output_failed; /* the exit status, once a failed write was reported */
 };
 
 struct command {
@@ -70,6 +71,14 @@ int cli_format(const struct command *cmd, const char *arg, unsigned allowed,
 /* Writes the table to cli->out in format f; returns 0, or EXIT_RUNTIME with
  * a message when the output cannot be written. */
 int cli_table_out(struct cli *cli, const struct table *t, enum out_format f);
+
+/* Reports that the output could not be written (errno err, 0 if unknown),
+ * once per run however often it is called, and returns the exit status:
+ * EXIT_FULL for a full disk or a file-size limit, else EXIT_RUNTIME. */
+int cli_output_error(struct cli *cli, int err);
+
+/* Writes text to cli->out; returns 0, or cli_output_error's status. */
+int cli_write(struct cli *cli, const char *text);
 
 /* Fills t (initialised, empty) with a page of a long report: the store's
  * rows from offset, at most limit. Returns how many rows the store gave

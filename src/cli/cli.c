@@ -358,11 +358,35 @@ int cli_format(const struct command *cmd, const char *arg, unsigned allowed,
 
 int cli_table_out(struct cli *cli, const struct table *t, enum out_format f)
 {
-	if (!table_write(t, f, cli->out) || fflush(cli->out) != 0) {
-		cli_report("cannot write the output: %s", strerror(errno));
-		return EXIT_RUNTIME;
-	}
+	if (!table_write(t, f, cli->out) || fflush(cli->out) != 0)
+		return cli_output_error(cli, errno);
 	return 0;
+}
+
+int cli_write(struct cli *cli, const char *text)
+{
+	if (fputs(text, cli->out) == EOF || fflush(cli->out) != 0)
+		return cli_output_error(cli, errno);
+	return 0;
+}
+
+int cli_output_error(struct cli *cli, int err)
+{
+	int status = EXIT_RUNTIME;
+	if (err == ENOSPC || err == EFBIG
+#ifdef EDQUOT
+	    || err == EDQUOT
+#endif
+	)
+		status = EXIT_FULL;
+	if (cli->output_failed)
+		return cli->output_failed;
+	if (err)
+		cli_report("cannot write the output: %s", strerror(err));
+	else
+		cli_report("cannot write the output");
+	cli->output_failed = status;
+	return status;
 }
 
 /* Writes sb to the output and empties it; false when writing failed. */
@@ -417,8 +441,7 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 	sb_free(&sb);
 	if (ok && fflush(cli->out) == 0 && !ferror(cli->out))
 		return 0;
-	cli_report("cannot write the output: %s", strerror(errno));
-	return EXIT_RUNTIME;
+	return cli_output_error(cli, errno);
 }
 
 void cli_pad(FILE *out, const char *text, int width)
@@ -565,6 +588,21 @@ int cli_getopt(const struct command *cmd, int argc, char **argv, const char *sho
 	return c;
 }
 
+/* The last word on the output, for every command: a write that failed and
+ * was not reported yet (by a command that wrote without checking) is
+ * reported here, once. */
+static int finish(struct cli *cli, int rc)
+{
+	errno = 0;
+	bool flushed = fflush(stdout) == 0;
+	int err = flushed ? 0 : errno;
+	if (cli->output_failed)
+		return cli->output_failed;
+	if (!flushed || ferror(stdout))
+		return cli_output_error(cli, err);
+	return rc;
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -584,6 +622,7 @@ int cli_main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	opterr = 0;
+	clearerr(stdout); /* a failed write of an earlier in-process run */
 	while ((c = getopt_long(argc, argv, "+:d:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -593,12 +632,12 @@ int cli_main(int argc, char **argv)
 		case 'h':
 			print_main_usage(stdout);
 			free(path);
-			return EXIT_OK;
+			return finish(&cli, EXIT_OK);
 		case 'V':
 			printf("cxmeet %s (schema %d, SQLite %s)\n", CXMEET_VERSION,
 			       STORE_SCHEMA_VERSION, store_backend_version());
 			free(path);
-			return EXIT_OK;
+			return finish(&cli, EXIT_OK);
 		case ':':
 			free(path);
 			return cli_usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
@@ -629,9 +668,5 @@ int cli_main(int argc, char **argv)
 	int rc = cmd->run(&cli, sub_argc, sub_argv);
 	store_close(cli.st);
 	free(path);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fputs("cxmeet: cannot write the output\n", stderr);
-		return EXIT_RUNTIME;
-	}
-	return rc;
+	return finish(&cli, rc);
 }

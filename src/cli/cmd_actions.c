@@ -345,9 +345,9 @@ int cmd_digest(struct cli *cli, int argc, char **argv)
 		return cli_store_error(cli, src);
 	struct person *people = owners(cli, rows, n, &n_people);
 	char *text = action_digest(rows, n, people, n_people, today, days, escalate_limit(cli));
-	fputs(text, cli->out);
+	rc = cli_write(cli, text);
 	free(text);
 	person_list_free(people, n_people);
 	action_rows_free(rows, n);
-	return EXIT_OK;
+	return rc;
 }

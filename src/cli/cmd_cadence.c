@@ -1,6 +1,7 @@
 /* cmd_cadence.c - `cxmeet cadence`: is the council keeping its cadence, and
  * who takes part. A summary and four tables (timeline, departments, agenda
  * steps, meetings), as plain text, one JSON object, or one table as CSV. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,7 +266,7 @@ static int write_plain(struct cli *cli, const struct cadence_report *r, int only
 	}
 	int rc = 0;
 	if (fputs(sb.s ? sb.s : "", cli->out) == EOF || fflush(cli->out) != 0)
-		rc = (cli_report("cannot write the output"), EXIT_RUNTIME);
+		rc = cli_output_error(cli, errno);
 	sb_free(&sb);
 	return rc;
 }
@@ -298,7 +299,7 @@ static int write_json(struct cli *cli, const struct cadence_report *r, cx_date t
 	sb_add(&sb, "\n}\n");
 	int rc = 0;
 	if (fputs(sb.s, cli->out) == EOF || fflush(cli->out) != 0)
-		rc = (cli_report("cannot write the output"), EXIT_RUNTIME);
+		rc = cli_output_error(cli, errno);
 	sb_free(&sb);
 	return rc;
 }
