@@ -361,6 +361,100 @@ static void output__a_full_disk_is_reported_once(void **state)
 	}
 }
 
+static bool exists(const char *path, const char *suffix)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	bool yes = access(p, F_OK) == 0;
+	free(p);
+	return yes;
+}
+
+/* Only init, demo and the full-screen interface create a database; every
+ * other command on a missing (or empty) file says so and creates nothing. */
+static void open__a_missing_database_is_not_created(void **state)
+{
+	(void)state;
+	static const char *const cmds[][4] = {
+		{"history"}, {"status"}, {"actions"}, {"decisions"}, {"dept", "list"},
+		{"dept", "add", "Legal"}, {"person", "list"}, {"org", "show"},
+		{"org", "set", "name", "Acme"}, {"charter", "set", "1", "x"}, {"cadence"},
+		{"search", "x"}, {"show", "last"}, {"export", "-o", "-"}, {"check"},
+		{"agenda", "list"}, {"overdue"}, {"digest"}, {"champions"}, {"done", "1"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+		int rc = run(cmds[i][0], cmds[i][1], cmds[i][2], cmds[i][3], NULL);
+		const char *err = stderr_text();
+		if (rc != EXIT_USAGE || !strstr(err, "there is no database at ") ||
+		    !strstr(err, "cxmeet init") || exists(db, "") || exists(db, "-wal") ||
+		    exists(db, "-shm") || exists(db, "-journal"))
+			fail_msg("cxmeet %s %s: exit %d, stderr: %s", cmds[i][0],
+				 cmds[i][1] ? cmds[i][1] : "", rc, err);
+	}
+	/* nor in a folder that does not exist */
+	char *deep = xasprintf("%s/no-such-folder/x.db", tu_dir());
+	assert_int_equal(tu_cli(deep, NULL, err_path, "history", NULL), EXIT_USAGE);
+	char *folder = xasprintf("%s/no-such-folder", tu_dir());
+	assert_int_equal(access(folder, F_OK), -1);
+	free(folder);
+	free(deep);
+	/* an empty file is no database either, and stays empty */
+	close(open(db, O_WRONLY | O_CREAT, 0600));
+	assert_int_equal(run("history", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "the file is empty"));
+	struct stat sb;
+	assert_int_equal(stat(db, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	unlink(db);
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("history", NULL), EXIT_OK);
+	unlink(db);
+	setenv("CXMEET_NOW", "2026-11-23T09:00:00Z", 1);
+	assert_int_equal(run("demo", "--years", "1", NULL), EXIT_OK);
+	unsetenv("CXMEET_NOW");
+	assert_true(exists(db, ""));
+}
+
+/* A name whose companion files (-journal, -wal, -shm) would be too long is
+ * reported as that, not as a read-only file; nothing is created. */
+static void open__a_name_too_long_for_the_companion_files_says_so(void **state)
+{
+	(void)state;
+	char name[251];
+	memset(name, 'n', 250);
+	name[250] = '\0';
+	char *path = xasprintf("%s/%s", tu_dir(), name);
+	assert_int_equal(tu_cli(path, NULL, err_path, "init", NULL), EXIT_USAGE);
+	const char *err = stderr_text();
+	assert_non_null(strstr(err, "is too long"));
+	assert_non_null(strstr(err, "-wal"));
+	assert_non_null(strstr(err, "at most 247 bytes"));
+	assert_null(strstr(err, "read-only"));
+	assert_false(exists(path, ""));
+	name[247] = '\0'; /* the longest that fits */
+	free(path);
+	path = xasprintf("%s/%s", tu_dir(), name);
+	assert_int_equal(tu_cli(path, NULL, err_path, "init", NULL), EXIT_OK);
+	assert_int_equal(tu_cli(path, NULL, err_path, "status", NULL), EXIT_OK);
+	free(path);
+	/* a whole path too long for SQLite: folders of 200 bytes each */
+	char part[201];
+	memset(part, 'p', 200);
+	part[200] = '\0';
+	char *dir = xasprintf("%s/%s", tu_dir(), part);
+	mkdir(dir, 0700);
+	char *dir2 = xasprintf("%s/%s", dir, part);
+	mkdir(dir2, 0700);
+	path = xasprintf("%s/%s.db", dir2, part);
+	assert_int_equal(tu_cli(path, NULL, err_path, "init", NULL), EXIT_USAGE);
+	err = stderr_text();
+	assert_non_null(strstr(err, "is too long"));
+	assert_null(strstr(err, "read-only"));
+	assert_false(exists(path, ""));
+	free(path);
+	free(dir2);
+	free(dir);
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -376,6 +470,9 @@ int main(void)
 		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
+		cmocka_unit_test_setup(open__a_missing_database_is_not_created, setup),
+		cmocka_unit_test_setup(open__a_name_too_long_for_the_companion_files_says_so,
+				       setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

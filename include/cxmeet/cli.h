@@ -13,6 +13,7 @@
 struct cli {
 	const char *db_path; /* resolved: --db, $CXMEET_DB, or the XDG default */
 	struct store *st;    /* opened by cli_open() */
+	bool may_create;     /* the command creates a missing database (init, demo, tui) */
 	FILE *out;
 	int output_failed; /* the exit status, once a failed write was reported */
 };
@@ -22,6 +23,8 @@ struct command {
 	const char *summary;
 	const char *usage; /* full help text for `cxmeet NAME --help` */
 	int (*run)(struct cli *cli, int argc, char **argv);
+	bool creates; /* creates the database when there is none; every other
+		       * command refuses a missing file and creates nothing */
 };
 
 extern const struct command cli_commands[];
@@ -35,7 +38,9 @@ int cli_main(int argc, char **argv);
 char *cli_default_db_path(void);
 
 /* Opens the store, setting up a fresh database with the defaults. Returns an
- * exit status (0 on success) after printing any error. */
+ * exit status (0 on success) after printing any error. A missing database
+ * is created only for a command that creates one (init, demo, tui); for the
+ * others it is EXIT_USAGE, "there is no database at PATH", nothing created. */
 int cli_open(struct cli *cli);
 /* Opens (and migrates) the store without setting up the defaults. */
 int cli_open_only(struct cli *cli);

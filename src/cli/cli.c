@@ -1,6 +1,7 @@
 /* cli.c - the command table, global options and the helpers every command
  * family shares. One file per family (cmd_*.c) holds the handlers. */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -45,18 +46,18 @@ const struct command cli_commands[] = {
 	 "--org is given.\n"
 	 "\n"
 	 "  -o, --org NAME   the organisation's name\n",
-	 cmd_init},
+	 cmd_init, true},
 	{"tui", "the full-screen interface: run a meeting (the default on a terminal)",
 	 "usage: cxmeet [tui]\n"
 	 "\n"
 	 "Opens the full-screen interface: the home screen, and from it a council\n"
 	 "meeting, started or resumed at its step. Press ? for the keys.\n",
-	 cmd_tui},
+	 cmd_tui, true},
 	{"status", "summary of the organisation and its council",
 	 "usage: cxmeet status\n"
 	 "\n"
 	 "Prints the organisation, its cadence and how much the database holds.\n",
-	 cmd_status},
+	 cmd_status, false},
 	{"org", "show or set the organisation's name, mission, success statement, cadence",
 	 "usage: cxmeet org show\n"
 	 "       cxmeet org set name|mission|success|cadence|escalate VALUE\n"
@@ -65,7 +66,7 @@ const struct command cli_commands[] = {
 	 "cadence is weekly, biweekly, monthly, quarterly, or \"every N days\"\n"
 	 "(also every N weeks, every N months). escalate is how many meetings an\n"
 	 "open action may be carried through before it is flagged for the sponsor.\n",
-	 cmd_org},
+	 cmd_org, false},
 	{"charter", "show or set the six answers of the CX charter",
 	 "usage: cxmeet charter show\n"
 	 "       cxmeet charter set N [TEXT]\n"
@@ -75,7 +76,7 @@ const struct command cli_commands[] = {
 	 "responsibilities, 4 how we prioritise, 5 who needs to know and who\n"
 	 "approves, 6 how we work together. Without TEXT, $VISUAL or $EDITOR\n"
 	 "opens with the current answer.\n",
-	 cmd_charter},
+	 cmd_charter, false},
 	{"dept", "list, add, rename or archive departments",
 	 "usage: cxmeet dept list [--all]\n"
 	 "       cxmeet dept add NAME [--behind-the-scenes | --customer-facing]\n"
@@ -85,7 +86,7 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "Names are unique, compared without regard to case. Archived departments\n"
 	 "keep their history; list --all shows them.\n",
-	 cmd_dept},
+	 cmd_dept, false},
 	{"person", "list, add, edit or archive council members",
 	 "usage: cxmeet person list [--dept DEPT] [--all]\n"
 	 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
@@ -98,7 +99,7 @@ const struct command cli_commands[] = {
 	 "--email '' removes an email address. --influence (over decisions) and\n"
 	 "--support (for CX) place the person on the stakeholder map: LEVEL is\n"
 	 "low, high or unset.\n",
-	 cmd_person},
+	 cmd_person, false},
 	{"agenda", "list, export, import, copy, rename or archive agenda templates",
 	 "usage: cxmeet agenda list [--format plain|json|csv]\n"
 	 "       cxmeet agenda show NAME\n"
@@ -123,7 +124,7 @@ const struct command cli_commands[] = {
 	 "  -n, --name NAME      import: under NAME instead of the file's name\n"
 	 "      --replace        import: replace the steps of the agenda of that\n"
 	 "                       name if it exists\n",
-	 cmd_agenda},
+	 cmd_agenda, false},
 	{"history", "list past meetings, newest first, with what each one decided",
 	 "usage: cxmeet history [--since DATE] [--dept DEPT] [--limit N]\n"
 	 "                      [--format plain|json|csv]\n"
@@ -136,7 +137,7 @@ const struct command cli_commands[] = {
 	 "  -d, --dept DEPT     meetings that department attended\n"
 	 "  -n, --limit N       the newest N meetings only\n"
 	 "  -f, --format F      plain (the default), json or csv\n",
-	 cmd_history},
+	 cmd_history, false},
 	{"search", "find items of every meeting by the words in them",
 	 "usage: cxmeet search WORDS... [--dept DEPT] [--kind KIND] [--limit N]\n"
 	 "                     [--format plain|json|csv]\n"
@@ -152,7 +153,7 @@ const struct command cli_commands[] = {
 	 "                      or message only\n"
 	 "  -n, --limit N       at most N items (default 50)\n"
 	 "  -f, --format F      plain (the default), json or csv\n",
-	 cmd_search},
+	 cmd_search, false},
 	{"show", "print a meeting's minutes as Markdown or JSON, or save them to a file",
 	 "usage: cxmeet show [MEETING] [--format md|json] [-o FILE] [--force]\n"
 	 "\n"
@@ -166,7 +167,7 @@ const struct command cli_commands[] = {
 	 "                      printing; in a folder, as cx-council-YYYY-MM-DD.md;\n"
 	 "                      '-' prints\n"
 	 "      --force         replace FILE if it exists\n",
-	 cmd_show},
+	 cmd_show, false},
 	{"actions", "list actions: open, overdue, due this week, done or dropped",
 	 "usage: cxmeet actions [--overdue | --state STATE] [--owner PERSON] [--dept DEPT]\n"
 	 "                      [--due-before DATE] [--format plain|json|csv]\n"
@@ -185,7 +186,7 @@ const struct command cli_commands[] = {
 	 "  -b, --due-before DATE  only those due before DATE (YYYY-MM-DD, or a form\n"
 	 "                         such as today, +2w, fri, eom)\n"
 	 "      --format FORMAT    plain (the default), json or csv\n",
-	 cmd_actions},
+	 cmd_actions, false},
 	{"done", "mark an action done, outside a meeting",
 	 "usage: cxmeet done ID [--reason TEXT]\n"
 	 "\n"
@@ -195,7 +196,7 @@ const struct command cli_commands[] = {
 	 "and nothing is written.\n"
 	 "\n"
 	 "  -r, --reason TEXT   a note kept with the event\n",
-	 cmd_done},
+	 cmd_done, false},
 	{"overdue", "list overdue actions; exit status 8 when there are any",
 	 "usage: cxmeet overdue [--format plain|json|csv]\n"
 	 "\n"
@@ -204,7 +205,7 @@ const struct command cli_commands[] = {
 	 "when there is none: a cron job can act on it.\n"
 	 "\n"
 	 "      --format FORMAT   plain (the default), json or csv\n",
-	 cmd_overdue},
+	 cmd_overdue, false},
 	{"digest", "overdue and soon-due actions by owner, as text for a mail",
 	 "usage: cxmeet digest [--days N]\n"
 	 "\n"
@@ -214,7 +215,7 @@ const struct command cli_commands[] = {
 	 "and whether it has been carried so often that it goes to the sponsor.\n"
 	 "\n"
 	 "  -n, --days N   how many days ahead count as due soon (0 to 366)\n",
-	 cmd_digest},
+	 cmd_digest, false},
 	{"decisions", "the decision log: revisits due first, then the newest",
 	 "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"
 	 "                        [--search WORDS] [--format plain|json|csv]\n"
@@ -231,7 +232,7 @@ const struct command cli_commands[] = {
 	 "                      hold every word (or a word starting so)\n"
 	 "      --format F      plain (the default: a short block per decision),\n"
 	 "                      json or csv (one row per decision, every column)\n",
-	 cmd_decisions},
+	 cmd_decisions, false},
 	{"supersede", "mark a decision superseded by a later one",
 	 "usage: cxmeet supersede OLD NEW\n"
 	 "\n"
@@ -239,7 +240,7 @@ const struct command cli_commands[] = {
 	 "cxmeet decisions, with or without '#'). NEW must be a decision taken at\n"
 	 "the same time as OLD or later, and OLD must not be superseded already.\n"
 	 "Both stay in the log; the change is recorded in OLD's history.\n",
-	 cmd_supersede},
+	 cmd_supersede, false},
 	{"cadence", "is the council keeping its cadence, and which departments take part",
 	 "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"
 	 "\n"
@@ -256,7 +257,7 @@ const struct command cli_commands[] = {
 	 "                     table) or csv (one table, departments by default)\n"
 	 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
 	 "                     or meetings\n",
-	 cmd_cadence},
+	 cmd_cadence, false},
 	{"champions", "the stakeholder map's champions and heroes, with their record",
 	 "usage: cxmeet champions [--all] [--format plain|json|csv]\n"
 	 "\n"
@@ -269,7 +270,7 @@ const struct command cli_commands[] = {
 	 "  -a, --all            everyone on the council, not only champions and\n"
 	 "                       heroes (archived people are never shown)\n"
 	 "  -f, --format FORMAT  plain (the default), json or csv\n",
-	 cmd_champions},
+	 cmd_champions, false},
 	{"export", "all the data as JSON or CSV, or open actions as an iCalendar file",
 	 "usage: cxmeet export [--format json|csv|ics] [-o FILE|-] [--force]\n"
 	 "\n"
@@ -282,7 +283,7 @@ const struct command cli_commands[] = {
 	 "  -f, --format FORMAT  json, csv or ics\n"
 	 "  -o, --output FILE    write to FILE (written whole or not at all)\n"
 	 "      --force          replace FILE if it exists\n",
-	 cmd_export},
+	 cmd_export, false},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",
 	 "usage: cxmeet demo [--years N] [--seed S]\n"
 	 "\n"
@@ -290,14 +291,14 @@ const struct command cli_commands[] = {
 	 "most 20) of weekly council meetings ending now: departments, people,\n"
 	 "attendance, and items of every kind, with actions done, dropped, slipped\n"
 	 "and overdue. The same seed always writes the same history.\n",
-	 cmd_demo},
+	 cmd_demo, true},
 	{"check", "check that the database file is healthy",
 	 "usage: cxmeet check\n"
 	 "\n"
 	 "Runs SQLite's integrity check and checks every reference between\n"
 	 "records. Prints 'ok' and exits 0 when the file is healthy; otherwise\n"
 	 "prints what it found and exits 5. Changes nothing.\n",
-	 cmd_check},
+	 cmd_check, false},
 };
 
 const size_t cli_command_count = ARRAY_SIZE(cli_commands);
@@ -542,10 +543,11 @@ static const char no_path[] =
 
 int cli_open_only(struct cli *cli)
 {
-	char err[600];
+	char err[PATH_MAX + 512]; /* the message quotes the path */
 	if (!cli->db_path)
 		return cli_input_error(no_path);
-	enum store_rc rc = store_open(cli->db_path, &cli->st, err, sizeof err);
+	enum store_rc rc = store_open_mode(cli->db_path, cli->may_create, &cli->st, err,
+					   sizeof err);
 	if (rc != STORE_OK) {
 		cli_report("%s", err);
 		return cli_exit_status(rc);
@@ -661,6 +663,7 @@ int cli_main(int argc, char **argv)
 	if (!path)
 		path = cli_default_db_path(); /* NULL is reported when a command opens it */
 	cli.db_path = path;
+	cli.may_create = cmd->creates;
 	int sub_argc = optind < argc ? argc - optind : 1;
 	char *status_argv[] = {(char *)name, NULL};
 	char **sub_argv = optind < argc ? argv + optind : status_argv;

@@ -128,10 +128,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		return c == 'h' ? EXIT_OK : EXIT_USAGE;
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	struct stat sb;
-	if (cli->db_path && stat(cli->db_path, &sb) != 0)
-		return cli_input_error("there is no database at %s", cli->db_path);
-	int rc = cli_open_only(cli);
+	int rc = cli_open_only(cli); /* a missing file is refused, not created */
 	if (rc)
 		return rc;
 	char *problems = NULL;

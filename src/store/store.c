@@ -3,6 +3,7 @@
  * under src/store; this file must not hold queries of a particular table. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -542,7 +543,60 @@ static void trace_open(struct store *st)
 	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, trace_stmt, st);
 }
 
+/* SQLite keeps companion files beside the database, named after it: the
+ * longest suffix is "-journal" (looked for at every open), then "-wal" and
+ * "-shm". A name that fits while a companion's does not would fail later as
+ * "unable to open", which reads like a permission problem. */
+#define COMPANION_SUFFIX "-journal"
+
+static bool path_fits(const char *path, char *err, size_t errlen)
+{
+	const size_t suffix = strlen(COMPANION_SUFFIX);
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	long name_max = NAME_MAX;
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+	long pc = pathconf(dir, _PC_NAME_MAX); /* -1 when the folder does not exist yet */
+	free(dir);
+	if (pc > 0)
+		name_max = pc;
+	if (strlen(base) + suffix > (size_t)name_max) {
+		errf(err, errlen,
+		     "the file name of %s is too long: it is %zu bytes, and the names of the "
+		     "files SQLite keeps beside it (with -wal, -shm and -journal added) must fit "
+		     "in %ld bytes; use a file name of at most %zu bytes",
+		     path, strlen(base), name_max, (size_t)name_max - suffix);
+		return false;
+	}
+	/* SQLite works on the absolute path, and bounds it (with the suffix). */
+	size_t abs_len = strlen(path);
+	if (path[0] != '/') {
+		char *cwd = getcwd(NULL, 0);
+		abs_len += cwd ? strlen(cwd) + 1 : 0;
+		free(cwd);
+	}
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	size_t limit = vfs && vfs->mxPathname > 0 ? (size_t)vfs->mxPathname : 512;
+	if (limit > PATH_MAX)
+		limit = PATH_MAX;
+	if (abs_len + suffix > limit) {
+		errf(err, errlen,
+		     "the path %s is too long: it is %zu bytes as a full path, and the paths of "
+		     "the files SQLite keeps beside it (with -wal, -shm and -journal added) must "
+		     "fit in %zu bytes; use a path of at most %zu bytes",
+		     path, abs_len, limit, limit - suffix);
+		return false;
+	}
+	return true;
+}
+
 enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	return store_open_mode(path, true, out, err, errlen);
+}
+
+enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
+			      size_t errlen)
 {
 	struct stat sb;
 	*out = NULL;
@@ -550,11 +604,25 @@ enum store_rc store_open(const char *path, struct store **out, char *err, size_t
 		errf(err, errlen, "no database path given");
 		return STORE_INVALID;
 	}
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+	if (!path_fits(path, err, errlen))
+		return STORE_INVALID;
+	int found = stat(path, &sb);
+	if (found == 0 && S_ISDIR(sb.st_mode)) {
 		errf(err, errlen, "%s is a folder, not a database file", path);
 		return STORE_INVALID;
 	}
-	if (create_private_file(path, err, errlen) != 0) {
+	if (!create && (found != 0 || sb.st_size == 0)) {
+		if (found != 0 && errno != ENOENT && errno != ENOTDIR) {
+			int e = errno;
+			errf(err, errlen, "cannot open %s: %s", path, strerror(e));
+			enum store_rc src = rc_from_errno(e);
+			return src == STORE_ERROR ? STORE_READONLY : src;
+		}
+		errf(err, errlen, "there is no database at %s%s: 'cxmeet init' creates one (or "
+		     "check --db and CXMEET_DB)", path, found == 0 ? " (the file is empty)" : "");
+		return STORE_NOTFOUND;
+	}
+	if (create && create_private_file(path, err, errlen) != 0) {
 		enum store_rc crc = rc_from_errno(errno);
 		return crc == STORE_ERROR ? STORE_READONLY : crc;
 	}
