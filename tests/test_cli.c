@@ -35,6 +35,46 @@ static int run(const char *first, ...)
 	return rc;
 }
 
+/* Runs `cxmeet --db DB ARGS...` with standard input read from fd. */
+static int run_with_stdin(int fd, const char *first, ...)
+{
+	va_list ap;
+	va_start(ap, first);
+	int saved = dup(0);
+	dup2(fd, 0);
+	clearerr(stdin);
+	int rc = tu_vcli(db, NULL, err_path, first, ap);
+	dup2(saved, 0);
+	close(saved);
+	clearerr(stdin);
+	va_end(ap);
+	return rc;
+}
+
+/* A file holding text, opened for reading. */
+static int text_fd(const char *text, size_t len)
+{
+	char *path = xasprintf("%s/stdin.txt", tu_dir());
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	lseek(fd, 0, SEEK_SET);
+	free(path);
+	return fd;
+}
+
+/* A terminal for standard input: the editor runs only on one. */
+static int terminal_fd(void)
+{
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	int fd = open(ptsname(master), O_RDWR | O_NOCTTY);
+	assert_true(fd >= 0);
+	return fd; /* the master stays open for the test's life */
+}
+
 static char *stderr_text(void)
 {
 	static char buf[4096];
@@ -232,12 +272,14 @@ static void charter__set_by_argument_and_by_editor(void **state)
 	fclose(f);
 	chmod(script, 0700);
 	setenv("VISUAL", script, 1);
-	assert_int_equal(run("charter", "set", "4", NULL), EXIT_OK);
+	int tty = terminal_fd();
+	assert_int_equal(run_with_stdin(tty, "charter", "set", "4", NULL), EXIT_OK);
 	v = query_text("SELECT prioritise FROM organisation");
 	assert_string_equal(v, "Customer harm first,\nthen reach.");
 	free(v);
 	setenv("VISUAL", "false", 1);
-	assert_int_equal(run("charter", "set", "4", NULL), EXIT_RUNTIME);
+	assert_int_equal(run_with_stdin(tty, "charter", "set", "4", NULL), EXIT_RUNTIME);
+	close(tty);
 	assert_non_null(strstr(stderr_text(), "nothing was changed"));
 	v = query_text("SELECT prioritise FROM organisation");
 	assert_string_equal(v, "Customer harm first,\nthen reach.");
@@ -455,6 +497,55 @@ static void open__a_name_too_long_for_the_companion_files_says_so(void **state)
 	free(dir);
 }
 
+/* "-" reads the text from standard input wherever text is taken; without a
+ * terminal no editor is started, and nothing is written. */
+static void text__dash_reads_standard_input_and_no_editor_without_a_terminal(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	int64_t versions = query("SELECT count(*) FROM org_text_versions");
+	char *script = xasprintf("%s/editor-ran.sh", tu_dir());
+	char *mark = xasprintf("%s/editor-ran", tu_dir());
+	FILE *f = fopen(script, "w");
+	fprintf(f, "#!/bin/sh\ntouch '%s'; echo edited > \"$1\"\n", mark);
+	fclose(f);
+	chmod(script, 0700);
+	setenv("VISUAL", script, 1);
+	int fd = text_fd("x\n", 2);
+	assert_int_equal(run_with_stdin(fd, "charter", "set", "4", NULL), EXIT_USAGE);
+	close(fd);
+	assert_non_null(strstr(stderr_text(), "standard input is not a terminal"));
+	assert_int_equal(access(mark, F_OK), -1);
+	assert_int_equal(query("SELECT count(*) FROM org_text_versions"), versions);
+	unsetenv("VISUAL");
+
+	fd = text_fd("Customer harm first,\nthen reach.\n", 33);
+	assert_int_equal(run_with_stdin(fd, "charter", "set", "4", "-", NULL), EXIT_OK);
+	close(fd);
+	char *v = query_text("SELECT prioritise FROM organisation");
+	assert_string_equal(v, "Customer harm first,\nthen reach.");
+	free(v);
+	fd = text_fd("Every customer, every time, everywhere.\n", 40);
+	assert_int_equal(run_with_stdin(fd, "org", "set", "mission", "-", NULL), EXIT_OK);
+	close(fd);
+	v = query_text("SELECT mission FROM organisation");
+	assert_string_equal(v, "Every customer, every time, everywhere.");
+	free(v);
+	fd = text_fd("monthly\n", 8);
+	assert_int_equal(run_with_stdin(fd, "org", "set", "cadence", "-", NULL), EXIT_OK);
+	close(fd);
+	assert_int_equal(query("SELECT cadence_n FROM organisation"), 1);
+	/* refused text writes nothing */
+	fd = text_fd("a\0b", 3);
+	assert_int_equal(run_with_stdin(fd, "org", "set", "success", "-", NULL), EXIT_USAGE);
+	close(fd);
+	assert_non_null(strstr(stderr_text(), "NUL byte"));
+	assert_int_equal(query("SELECT count(*) FROM org_text_versions WHERE field = 'success'"),
+			 0);
+	free(script);
+	free(mark);
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -471,6 +562,8 @@ int main(void)
 		cmocka_unit_test(paths__environment_decides_the_default),
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
 		cmocka_unit_test_setup(open__a_missing_database_is_not_created, setup),
+		cmocka_unit_test_setup(
+			text__dash_reads_standard_input_and_no_editor_without_a_terminal, setup),
 		cmocka_unit_test_setup(open__a_name_too_long_for_the_companion_files_says_so,
 				       setup),
 	};

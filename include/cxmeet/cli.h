@@ -82,6 +82,11 @@ int cli_table_out(struct cli *cli, const struct table *t, enum out_format f);
  * EXIT_FULL for a full disk or a file-size limit, else EXIT_RUNTIME. */
 int cli_output_error(struct cli *cli, int err);
 
+/* A TEXT operand or option value: "-" reads the text from standard input.
+ * Returns 0 with *out set (caller frees), or an exit status after a message
+ * (EXIT_USAGE for refused text: a NUL byte, far too long). */
+int cli_text_arg(const char *arg, char **out);
+
 /* Writes text to cli->out; returns 0, or cli_output_error's status. */
 int cli_write(struct cli *cli, const char *text);
 

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/editor.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -63,6 +64,7 @@ const struct command cli_commands[] = {
 	 "       cxmeet org set name|mission|success|cadence|escalate VALUE\n"
 	 "       cxmeet org history name|mission|success\n"
 	 "\n"
+	 "VALUE '-' reads the value from standard input.\n"
 	 "cadence is weekly, biweekly, monthly, quarterly, or \"every N days\"\n"
 	 "(also every N weeks, every N months). escalate is how many meetings an\n"
 	 "open action may be carried through before it is flagged for the sponsor.\n",
@@ -74,8 +76,9 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "N is 1 to 6: 1 vision, 2 goals and objectives, 3 roles and\n"
 	 "responsibilities, 4 how we prioritise, 5 who needs to know and who\n"
-	 "approves, 6 how we work together. Without TEXT, $VISUAL or $EDITOR\n"
-	 "opens with the current answer.\n",
+	 "approves, 6 how we work together. TEXT '-' reads the answer from\n"
+	 "standard input. Without TEXT, $VISUAL or $EDITOR opens with the current\n"
+	 "answer (only on a terminal).\n",
 	 cmd_charter, false},
 	{"dept", "list, add, rename or archive departments",
 	 "usage: cxmeet dept list [--all]\n"
@@ -195,7 +198,8 @@ const struct command cli_commands[] = {
 	 "action, or an action already done or dropped is refused (exit status 2)\n"
 	 "and nothing is written.\n"
 	 "\n"
-	 "  -r, --reason TEXT   a note kept with the event\n",
+	 "  -r, --reason TEXT   a note kept with the event ('-': read from standard\n"
+	 "                      input)\n",
 	 cmd_done, false},
 	{"overdue", "list overdue actions; exit status 8 when there are any",
 	 "usage: cxmeet overdue [--format plain|json|csv]\n"
@@ -362,6 +366,26 @@ int cli_table_out(struct cli *cli, const struct table *t, enum out_format f)
 	if (!table_write(t, f, cli->out) || fflush(cli->out) != 0)
 		return cli_output_error(cli, errno);
 	return 0;
+}
+
+int cli_text_arg(const char *arg, char **out)
+{
+	char err[256];
+	*out = NULL;
+	if (strcmp(arg, "-") != 0) {
+		*out = xstrdup(arg);
+		return 0;
+	}
+	int rc = editor_read_stdin(out, err, sizeof err);
+	if (rc == 0) {
+		/* the newline that ends a file or an echo is not part of the value */
+		size_t len = strlen(*out);
+		while (len > 0 && ((*out)[len - 1] == '\n' || (*out)[len - 1] == '\r'))
+			(*out)[--len] = '\0';
+		return 0;
+	}
+	cli_report("%s", err);
+	return rc == -2 ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
 int cli_write(struct cli *cli, const char *text)

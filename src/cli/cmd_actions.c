@@ -281,16 +281,22 @@ int cmd_done(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
 	if (!parse_id(argv[optind], &id))
 		return cli_usage_error(cmd, "'%s' is not an action's number", argv[optind]);
-	int rc = cli_open(cli);
+	char *why = NULL;
+	int rc = reason ? cli_text_arg(reason, &why) : 0;
+	if (rc == 0)
+		rc = cli_open(cli);
 	if (rc == 0)
 		rc = check_done(cli, id);
-	if (rc)
-		return rc;
-	enum store_rc src = store_item_set_status(cli->st, id, STATUS_DONE, reason, 0, clock_now());
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	fprintf(cli->out, "Action #%lld is done.\n", (long long)id);
-	return EXIT_OK;
+	if (rc == 0) {
+		enum store_rc src =
+			store_item_set_status(cli->st, id, STATUS_DONE, why, 0, clock_now());
+		if (src != STORE_OK)
+			rc = cli_store_error(cli, src);
+		else
+			fprintf(cli->out, "Action #%lld is done.\n", (long long)id);
+	}
+	free(why);
+	return rc;
 }
 
 /* The people who own the rows, for their email addresses. */

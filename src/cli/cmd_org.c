@@ -123,8 +123,16 @@ int cmd_org(struct cli *cli, int argc, char **argv)
 	char **args = argv + optind + 1;
 	if (strcmp(action, "show") == 0 && left == 0)
 		return (rc = cli_open(cli)) ? rc : org_show(cli);
-	if (strcmp(action, "set") == 0 && left == 2)
-		return (rc = cli_open(cli)) ? rc : org_set(cli, cmd, args[0], args[1]);
+	if (strcmp(action, "set") == 0 && left == 2) {
+		char *value;
+		if ((rc = cli_text_arg(args[1], &value)) != 0)
+			return rc;
+		rc = cli_open(cli);
+		if (rc == 0)
+			rc = org_set(cli, cmd, args[0], value);
+		free(value);
+		return rc;
+	}
 	if (strcmp(action, "history") == 0 && left == 1) {
 		int f = org_text_parse(args[0]);
 		if (f != ORG_NAME && f != ORG_MISSION && f != ORG_SUCCESS)
@@ -195,12 +203,18 @@ int cmd_charter(struct cli *cli, int argc, char **argv)
 		int f = charter_number(args[0]);
 		if (f < 0)
 			return cli_usage_error(cmd, "'%s' is not a charter answer: use 1 to 6", args[0]);
-		if ((rc = cli_open(cli)) != 0)
+		char *text = NULL;
+		if (left == 2 && (rc = cli_text_arg(args[1], &text)) != 0)
 			return rc;
-		if (action[0] == 'h')
-			return history(cli, (enum org_text)f);
-		return left == 2 ? set_text(cli, (enum org_text)f, args[1])
-				 : charter_edit(cli, (enum org_text)f);
+		if ((rc = cli_open(cli)) == 0) {
+			if (action[0] == 'h')
+				rc = history(cli, (enum org_text)f);
+			else
+				rc = text ? set_text(cli, (enum org_text)f, text)
+					  : charter_edit(cli, (enum org_text)f);
+		}
+		free(text);
+		return rc;
 	}
 	return cli_usage_error(cmd, "expected 'show', 'set N [TEXT]' or 'history N'");
 }
