@@ -63,18 +63,6 @@ static int text_fd(const char *text, size_t len)
 	return fd;
 }
 
-/* A terminal for standard input: the editor runs only on one. */
-static int terminal_fd(void)
-{
-	int master = posix_openpt(O_RDWR | O_NOCTTY);
-	assert_true(master >= 0);
-	assert_int_equal(grantpt(master), 0);
-	assert_int_equal(unlockpt(master), 0);
-	int fd = open(ptsname(master), O_RDWR | O_NOCTTY);
-	assert_true(fd >= 0);
-	return fd; /* the master stays open for the test's life */
-}
-
 static char *stderr_text(void)
 {
 	static char buf[4096];
@@ -272,7 +260,7 @@ static void charter__set_by_argument_and_by_editor(void **state)
 	fclose(f);
 	chmod(script, 0700);
 	setenv("VISUAL", script, 1);
-	int tty = terminal_fd();
+	int tty = tu_terminal();
 	assert_int_equal(run_with_stdin(tty, "charter", "set", "4", NULL), EXIT_OK);
 	v = query_text("SELECT prioritise FROM organisation");
 	assert_string_equal(v, "Customer harm first,\nthen reach.");
@@ -546,6 +534,45 @@ static void text__dash_reads_standard_input_and_no_editor_without_a_terminal(voi
 	free(mark);
 }
 
+/* Every date option takes the one date grammar: history --since friday (the
+ * last Friday) as due dates take "friday" (the next one). */
+static void dates__since_takes_the_grammar_of_due_dates(void **state)
+{
+	(void)state;
+	setenv("CXMEET_NOW", "2026-11-23T09:00:00Z", 1); /* a Monday */
+	assert_int_equal(run("demo", "--years", "1", "--seed", "3", NULL), EXIT_OK);
+	char *a = xasprintf("%s/since-a.txt", tu_dir());
+	char *b = xasprintf("%s/since-b.txt", tu_dir());
+	static const char *const pairs[][2] = {
+		{"friday", "2026-11-20"}, {"fri", "2026-11-20"}, {"-2w", "2026-11-09"},
+		{"yesterday", "2026-11-22"}, {"monday", "2026-11-16"}, {"today", "2026-11-23"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
+		assert_int_equal(tu_cli(db, a, err_path, "history", "--since", pairs[i][0],
+					"--format", "csv", NULL), EXIT_OK);
+		assert_int_equal(tu_cli(db, b, err_path, "history", "--since", pairs[i][1],
+					"--format", "csv", NULL), EXIT_OK);
+		char *ta = tu_slurp(a, NULL), *tb = tu_slurp(b, NULL);
+		assert_string_equal(ta, tb);
+		free(ta);
+		free(tb);
+	}
+	/* the filter works: a month back holds meetings, all of them from then on */
+	assert_int_equal(tu_cli(db, b, err_path, "history", "--since", "-3w", "--format", "csv",
+				NULL), EXIT_OK);
+	char *month = tu_slurp(b, NULL);
+	assert_non_null(strstr(month, "\n2026-11-") ? month : strstr(month, ",2026-11-"));
+	assert_null(strstr(month, ",2026-10-"));
+	free(month);
+	assert_int_equal(run("history", "--since", "soon", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "yesterday"));
+	assert_int_equal(run("actions", "--due-before", "friday", NULL), EXIT_OK);
+	assert_int_equal(run("actions", "--due-before", "-1w", NULL), EXIT_OK);
+	unsetenv("CXMEET_NOW");
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -562,6 +589,7 @@ int main(void)
 		cmocka_unit_test(paths__environment_decides_the_default),
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
 		cmocka_unit_test_setup(open__a_missing_database_is_not_created, setup),
+		cmocka_unit_test_setup(dates__since_takes_the_grammar_of_due_dates, setup),
 		cmocka_unit_test_setup(
 			text__dash_reads_standard_input_and_no_editor_without_a_terminal, setup),
 		cmocka_unit_test_setup(open__a_name_too_long_for_the_companion_files_says_so,

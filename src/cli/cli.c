@@ -136,7 +136,9 @@ const struct command cli_commands[] = {
 	 "people present, departments present (how many, and which), decisions,\n"
 	 "actions and wins captured, rating and status.\n"
 	 "\n"
-	 "  -s, --since DATE    meetings started on or after DATE (YYYY-MM-DD)\n"
+	 "  -s, --since DATE    meetings started on or after DATE: YYYY-MM-DD,\n"
+	 "                      today, yesterday, -2w, a weekday (the last one:\n"
+	 "                      friday is the Friday before today)\n"
 	 "  -d, --dept DEPT     meetings that department attended\n"
 	 "  -n, --limit N       the newest N meetings only\n"
 	 "  -f, --format F      plain (the default), json or csv\n",
@@ -187,7 +189,8 @@ const struct command cli_commands[] = {
 	 "  -o, --owner PERSON     only the actions PERSON owns\n"
 	 "  -d, --dept DEPT        only the actions of department DEPT\n"
 	 "  -b, --due-before DATE  only those due before DATE (YYYY-MM-DD, or a form\n"
-	 "                         such as today, +2w, fri, eom)\n"
+	 "                         such as today, +2w, -1w, fri (the next Friday),\n"
+	 "                         eom)\n"
 	 "      --format FORMAT    plain (the default), json or csv\n",
 	 cmd_actions, false},
 	{"done", "mark an action done, outside a meeting",

@@ -103,13 +103,13 @@ static int list_out(struct cli *cli, const struct action_filter *f, enum out_for
 	return status;
 }
 
-/* A date as typed for --due-before: YYYY-MM-DD (past ones too), or the
- * relative forms of due dates (today, +2w, fri, eom...). */
+/* A date as typed for --due-before, looking ahead as due dates do (fri is
+ * the next Friday), past dates allowed. */
 static int parse_before(const char *s, cx_date today, cx_date *out)
 {
-	char err[256];
+	char err[512];
 	struct date_context dc = {today, DATE_NONE};
-	if (date_parse_iso(s, out) || date_parse_due(s, &dc, out, err, sizeof err) == 0)
+	if (date_parse(s, &dc, DATE_AHEAD, out, err, sizeof err) == 0)
 		return 0;
 	return cli_input_error("--due-before: %s", err);
 }
