@@ -217,7 +217,7 @@ static void org__set_and_refuse(void **state)
 	(void)state;
 	assert_int_equal(run("org", "set", "cadence", "biweekly", NULL), EXIT_OK);
 	assert_int_equal(run("org", "set", "cadence", "whenever", NULL), EXIT_USAGE);
-	assert_non_null(strstr(stderr_text(), "weekly, biweekly, monthly, quarterly"));
+	assert_non_null(strstr(stderr_text(), "weekly, every two weeks, monthly, quarterly"));
 	assert_int_equal(run("org", "set", "cadence", "every 0 days", NULL), EXIT_USAGE);
 	/* what was typed is quoted back, but never as raw escape sequences */
 	assert_int_equal(run("org", "set", "cadence", "week\x1b[2Jly\x7f", NULL), EXIT_USAGE);
@@ -573,6 +573,48 @@ static void dates__since_takes_the_grammar_of_due_dates(void **state)
 	free(b);
 }
 
+/* Without $USER nobody is recorded, and nothing says "by unknown". */
+static void words__an_unknown_author_is_left_out(void **state)
+{
+	(void)state;
+	char *user = getenv("USER") ? xstrdup(getenv("USER")) : NULL;
+	unsetenv("USER");
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("org", "set", "mission", "Kept promises.", NULL), EXIT_OK);
+	/* and a version written by an older cxmeet, which stored "unknown" */
+	assert_int_equal(run("org", "set", "success", "Repeat buyers.", NULL), EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "UPDATE org_text_versions SET changed_by = 'unknown' "
+					 "WHERE field = 'success'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(query("SELECT count(*) FROM org_text_versions WHERE field = 'mission' "
+			       "AND changed_by IS NULL"), 1);
+	char *out = xasprintf("%s/history.txt", tu_dir());
+	assert_int_equal(tu_cli(db, out, err_path, "org", "history", "mission", NULL), EXIT_OK);
+	char *text = tu_slurp(out, NULL);
+	assert_non_null(strstr(text, "Kept promises."));
+	assert_null(strstr(text, "unknown"));
+	assert_null(strstr(text, " by"));
+	free(text);
+	assert_int_equal(tu_cli(db, out, err_path, "org", "history", "success", NULL), EXIT_OK);
+	text = tu_slurp(out, NULL);
+	assert_null(strstr(text, "unknown"));
+	free(text);
+	setenv("USER", "ana", 1);
+	assert_int_equal(run("org", "set", "mission", "Kept promises, always.", NULL), EXIT_OK);
+	assert_int_equal(tu_cli(db, out, err_path, "org", "history", "mission", NULL), EXIT_OK);
+	text = tu_slurp(out, NULL);
+	assert_non_null(strstr(text, "  by ana\n  Kept promises, always."));
+	free(text);
+	free(out);
+	if (user)
+		setenv("USER", user, 1);
+	else
+		unsetenv("USER");
+	free(user);
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -589,6 +631,7 @@ int main(void)
 		cmocka_unit_test(paths__environment_decides_the_default),
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
 		cmocka_unit_test_setup(open__a_missing_database_is_not_created, setup),
+		cmocka_unit_test_setup(words__an_unknown_author_is_left_out, setup),
 		cmocka_unit_test_setup(dates__since_takes_the_grammar_of_due_dates, setup),
 		cmocka_unit_test_setup(
 			text__dash_reads_standard_input_and_no_editor_without_a_terminal, setup),

@@ -65,7 +65,7 @@ const struct command cli_commands[] = {
 	 "       cxmeet org history name|mission|success\n"
 	 "\n"
 	 "VALUE '-' reads the value from standard input.\n"
-	 "cadence is weekly, biweekly, monthly, quarterly, or \"every N days\"\n"
+	 "cadence is weekly, \"every two weeks\", monthly, quarterly, or \"every N days\"\n"
 	 "(also every N weeks, every N months). escalate is how many meetings an\n"
 	 "open action may be carried through before it is flagged for the sponsor.\n",
 	 cmd_org, false},

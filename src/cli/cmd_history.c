@@ -255,8 +255,8 @@ static int search(struct cli *cli, struct search_opts *o)
 	if (shown == o->limit && store_search(cli->st, &o->f, o->limit, 1, &h, &n) == STORE_OK)
 		search_hits_free(h, n);
 	if (n > 0)
-		fprintf(cli->out,
-			"(the newest %zu matches; there are more: --limit N shows more)\n", shown);
+		fprintf(cli->out, "(the newest %zu %s; there are more: --limit N shows more)\n",
+			shown, text_plural((long long)shown, "match", "matches"));
 	return 0;
 }
 

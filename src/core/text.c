@@ -374,3 +374,8 @@ char *text_printable(const char *s)
 	}
 	return sb_take(&out);
 }
+
+const char *text_plural(long long n, const char *one, const char *many)
+{
+	return n == 1 || n == -1 ? one : many;
+}

@@ -630,7 +630,7 @@ enum store_rc store_open_mode(const char *path, bool create, struct store **out,
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	const char *user = getenv("USER");
-	st->actor = xstrdup(user && *user ? user : "unknown");
+	st->actor = user && *user ? xstrdup(user) : NULL; /* unknown: not recorded */
 	int version = 0;
 	enum store_rc rc;
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -693,8 +693,8 @@ enum store_rc store_check(struct store *st, char **problems)
 		return STORE_OK;
 	}
 	*problems = sb_take(&sb);
-	return store_failf(st, STORE_CORRUPT, "%s is damaged: %zu problem%s found", st->path, n,
-			   n == 1 ? "" : "s");
+	return store_failf(st, STORE_CORRUPT, "%s is damaged: %zu %s found", st->path, n,
+			   text_plural((long long)n, "problem", "problems"));
 }
 
 int store_schema_version(const struct store *st)
