@@ -218,7 +218,8 @@ static void edit_escalate(struct tui *t, int current)
 	if (store_org_set_escalate_after(t->st, atoi(text)) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 	else
-		tui_flash(t, false, "Saved: escalate after %d carries.", atoi(text));
+		tui_flash(t, false, "Saved: escalate after %d %s.", atoi(text),
+			  text_plural(atoi(text), "carry", "carries"));
 	free(text);
 }
 
