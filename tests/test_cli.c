@@ -35,6 +35,34 @@ static int run(const char *first, ...)
 	return rc;
 }
 
+/* Runs `cxmeet --db DB ARGS...` with standard input read from fd. */
+static int run_with_stdin(int fd, const char *first, ...)
+{
+	va_list ap;
+	va_start(ap, first);
+	int saved = dup(0);
+	dup2(fd, 0);
+	clearerr(stdin);
+	int rc = tu_vcli(db, NULL, err_path, first, ap);
+	dup2(saved, 0);
+	close(saved);
+	clearerr(stdin);
+	va_end(ap);
+	return rc;
+}
+
+/* A file holding text, opened for reading. */
+static int text_fd(const char *text, size_t len)
+{
+	char *path = xasprintf("%s/stdin.txt", tu_dir());
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	lseek(fd, 0, SEEK_SET);
+	free(path);
+	return fd;
+}
+
 static char *stderr_text(void)
 {
 	static char buf[4096];
@@ -189,7 +217,7 @@ static void org__set_and_refuse(void **state)
 	(void)state;
 	assert_int_equal(run("org", "set", "cadence", "biweekly", NULL), EXIT_OK);
 	assert_int_equal(run("org", "set", "cadence", "whenever", NULL), EXIT_USAGE);
-	assert_non_null(strstr(stderr_text(), "weekly, biweekly, monthly, quarterly"));
+	assert_non_null(strstr(stderr_text(), "weekly, every two weeks, monthly, quarterly"));
 	assert_int_equal(run("org", "set", "cadence", "every 0 days", NULL), EXIT_USAGE);
 	/* what was typed is quoted back, but never as raw escape sequences */
 	assert_int_equal(run("org", "set", "cadence", "week\x1b[2Jly\x7f", NULL), EXIT_USAGE);
@@ -232,12 +260,14 @@ static void charter__set_by_argument_and_by_editor(void **state)
 	fclose(f);
 	chmod(script, 0700);
 	setenv("VISUAL", script, 1);
-	assert_int_equal(run("charter", "set", "4", NULL), EXIT_OK);
+	int tty = tu_terminal();
+	assert_int_equal(run_with_stdin(tty, "charter", "set", "4", NULL), EXIT_OK);
 	v = query_text("SELECT prioritise FROM organisation");
 	assert_string_equal(v, "Customer harm first,\nthen reach.");
 	free(v);
 	setenv("VISUAL", "false", 1);
-	assert_int_equal(run("charter", "set", "4", NULL), EXIT_RUNTIME);
+	assert_int_equal(run_with_stdin(tty, "charter", "set", "4", NULL), EXIT_RUNTIME);
+	close(tty);
 	assert_non_null(strstr(stderr_text(), "nothing was changed"));
 	v = query_text("SELECT prioritise FROM organisation");
 	assert_string_equal(v, "Customer harm first,\nthen reach.");
@@ -269,7 +299,9 @@ static void charter__editor_gets_stored_text_made_safe(void **state)
 	fclose(f);
 	chmod(script, 0700);
 	setenv("VISUAL", script, 1);
-	assert_int_equal(run("charter", "set", "4", NULL), EXIT_OK);
+	int tty = tu_terminal(); /* no editor is started without one */
+	assert_int_equal(run_with_stdin(tty, "charter", "set", "4", NULL), EXIT_OK);
+	close(tty);
 	unsetenv("VISUAL");
 	char *text = tu_slurp(seen, NULL);
 	assert_non_null(text);
@@ -402,6 +434,255 @@ static void paths__environment_decides_the_default(void **state)
 	free(p);
 }
 
+/* A failed write of the output is reported once, whatever the command, with
+ * its cause, and a full disk has its own exit status. */
+static void output__a_full_disk_is_reported_once(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", "--org", "Acme", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "Ann", "--dept", "Sales", NULL), EXIT_OK);
+	static const char *const cmds[][6] = {
+		{"decisions"}, {"history"}, {"actions"}, {"status"}, {"dept", "list"},
+		{"person", "list"}, {"org", "show"}, {"cadence"}, {"cadence", "--format", "json"},
+		{"champions", "--all"}, {"digest"}, {"agenda", "list"}, {"search", "x"},
+		{"export", "-o", "-"}, {"export", "--format", "ics", "-o", "-"}, {"check"},
+		{"decisions", "--help"}, {"--help"}, {"--version"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+		int rc = tu_cli(db, "/dev/full", err_path, cmds[i][0], cmds[i][1], cmds[i][2],
+				cmds[i][3], cmds[i][4], NULL);
+		const char *err = stderr_text();
+		if (rc != EXIT_FULL || strcmp(err, "cxmeet: cannot write the output: "
+						  "No space left on device\n") != 0)
+			fail_msg("cxmeet %s %s: exit %d, stderr: %s", cmds[i][0],
+				 cmds[i][1] ? cmds[i][1] : "", rc, err);
+	}
+}
+
+static bool exists(const char *path, const char *suffix)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	bool yes = access(p, F_OK) == 0;
+	free(p);
+	return yes;
+}
+
+/* Only init, demo and the full-screen interface create a database; every
+ * other command on a missing (or empty) file says so and creates nothing. */
+static void open__a_missing_database_is_not_created(void **state)
+{
+	(void)state;
+	static const char *const cmds[][4] = {
+		{"history"}, {"status"}, {"actions"}, {"decisions"}, {"dept", "list"},
+		{"dept", "add", "Legal"}, {"person", "list"}, {"org", "show"},
+		{"org", "set", "name", "Acme"}, {"charter", "set", "1", "x"}, {"cadence"},
+		{"search", "x"}, {"show", "last"}, {"export", "-o", "-"}, {"check"},
+		{"agenda", "list"}, {"overdue"}, {"digest"}, {"champions"}, {"done", "1"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+		int rc = run(cmds[i][0], cmds[i][1], cmds[i][2], cmds[i][3], NULL);
+		const char *err = stderr_text();
+		if (rc != EXIT_USAGE || !strstr(err, "there is no database at ") ||
+		    !strstr(err, "cxmeet init") || exists(db, "") || exists(db, "-wal") ||
+		    exists(db, "-shm") || exists(db, "-journal"))
+			fail_msg("cxmeet %s %s: exit %d, stderr: %s", cmds[i][0],
+				 cmds[i][1] ? cmds[i][1] : "", rc, err);
+	}
+	/* nor in a folder that does not exist */
+	char *deep = xasprintf("%s/no-such-folder/x.db", tu_dir());
+	assert_int_equal(tu_cli(deep, NULL, err_path, "history", NULL), EXIT_USAGE);
+	char *folder = xasprintf("%s/no-such-folder", tu_dir());
+	assert_int_equal(access(folder, F_OK), -1);
+	free(folder);
+	free(deep);
+	/* an empty file is no database either, and stays empty */
+	close(open(db, O_WRONLY | O_CREAT, 0600));
+	assert_int_equal(run("history", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "the file is empty"));
+	struct stat sb;
+	assert_int_equal(stat(db, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	unlink(db);
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("history", NULL), EXIT_OK);
+	unlink(db);
+	setenv("CXMEET_NOW", "2026-11-23T09:00:00Z", 1);
+	assert_int_equal(run("demo", "--years", "1", NULL), EXIT_OK);
+	unsetenv("CXMEET_NOW");
+	assert_true(exists(db, ""));
+}
+
+/* A name whose companion files (-journal, -wal, -shm) would be too long is
+ * reported as that, not as a read-only file; nothing is created. */
+static void open__a_name_too_long_for_the_companion_files_says_so(void **state)
+{
+	(void)state;
+	char name[251];
+	memset(name, 'n', 250);
+	name[250] = '\0';
+	char *path = xasprintf("%s/%s", tu_dir(), name);
+	assert_int_equal(tu_cli(path, NULL, err_path, "init", NULL), EXIT_USAGE);
+	const char *err = stderr_text();
+	assert_non_null(strstr(err, "is too long"));
+	assert_non_null(strstr(err, "-wal"));
+	assert_non_null(strstr(err, "at most 247 bytes"));
+	assert_null(strstr(err, "read-only"));
+	assert_false(exists(path, ""));
+	name[247] = '\0'; /* the longest that fits */
+	free(path);
+	path = xasprintf("%s/%s", tu_dir(), name);
+	assert_int_equal(tu_cli(path, NULL, err_path, "init", NULL), EXIT_OK);
+	assert_int_equal(tu_cli(path, NULL, err_path, "status", NULL), EXIT_OK);
+	free(path);
+	/* a whole path too long for SQLite: folders of 200 bytes each */
+	char part[201];
+	memset(part, 'p', 200);
+	part[200] = '\0';
+	char *dir = xasprintf("%s/%s", tu_dir(), part);
+	mkdir(dir, 0700);
+	char *dir2 = xasprintf("%s/%s", dir, part);
+	mkdir(dir2, 0700);
+	path = xasprintf("%s/%s.db", dir2, part);
+	assert_int_equal(tu_cli(path, NULL, err_path, "init", NULL), EXIT_USAGE);
+	err = stderr_text();
+	assert_non_null(strstr(err, "is too long"));
+	assert_null(strstr(err, "read-only"));
+	assert_false(exists(path, ""));
+	free(path);
+	free(dir2);
+	free(dir);
+}
+
+/* "-" reads the text from standard input wherever text is taken; without a
+ * terminal no editor is started, and nothing is written. */
+static void text__dash_reads_standard_input_and_no_editor_without_a_terminal(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	int64_t versions = query("SELECT count(*) FROM org_text_versions");
+	char *script = xasprintf("%s/editor-ran.sh", tu_dir());
+	char *mark = xasprintf("%s/editor-ran", tu_dir());
+	FILE *f = fopen(script, "w");
+	fprintf(f, "#!/bin/sh\ntouch '%s'; echo edited > \"$1\"\n", mark);
+	fclose(f);
+	chmod(script, 0700);
+	setenv("VISUAL", script, 1);
+	int fd = text_fd("x\n", 2);
+	assert_int_equal(run_with_stdin(fd, "charter", "set", "4", NULL), EXIT_USAGE);
+	close(fd);
+	assert_non_null(strstr(stderr_text(), "standard input is not a terminal"));
+	assert_int_equal(access(mark, F_OK), -1);
+	assert_int_equal(query("SELECT count(*) FROM org_text_versions"), versions);
+	unsetenv("VISUAL");
+
+	fd = text_fd("Customer harm first,\nthen reach.\n", 33);
+	assert_int_equal(run_with_stdin(fd, "charter", "set", "4", "-", NULL), EXIT_OK);
+	close(fd);
+	char *v = query_text("SELECT prioritise FROM organisation");
+	assert_string_equal(v, "Customer harm first,\nthen reach.");
+	free(v);
+	fd = text_fd("Every customer, every time, everywhere.\n", 40);
+	assert_int_equal(run_with_stdin(fd, "org", "set", "mission", "-", NULL), EXIT_OK);
+	close(fd);
+	v = query_text("SELECT mission FROM organisation");
+	assert_string_equal(v, "Every customer, every time, everywhere.");
+	free(v);
+	fd = text_fd("monthly\n", 8);
+	assert_int_equal(run_with_stdin(fd, "org", "set", "cadence", "-", NULL), EXIT_OK);
+	close(fd);
+	assert_int_equal(query("SELECT cadence_n FROM organisation"), 1);
+	/* refused text writes nothing */
+	fd = text_fd("a\0b", 3);
+	assert_int_equal(run_with_stdin(fd, "org", "set", "success", "-", NULL), EXIT_USAGE);
+	close(fd);
+	assert_non_null(strstr(stderr_text(), "NUL byte"));
+	assert_int_equal(query("SELECT count(*) FROM org_text_versions WHERE field = 'success'"),
+			 0);
+	free(script);
+	free(mark);
+}
+
+/* Every date option takes the one date grammar: history --since friday (the
+ * last Friday) as due dates take "friday" (the next one). */
+static void dates__since_takes_the_grammar_of_due_dates(void **state)
+{
+	(void)state;
+	setenv("CXMEET_NOW", "2026-11-23T09:00:00Z", 1); /* a Monday */
+	assert_int_equal(run("demo", "--years", "1", "--seed", "3", NULL), EXIT_OK);
+	char *a = xasprintf("%s/since-a.txt", tu_dir());
+	char *b = xasprintf("%s/since-b.txt", tu_dir());
+	static const char *const pairs[][2] = {
+		{"friday", "2026-11-20"}, {"fri", "2026-11-20"}, {"-2w", "2026-11-09"},
+		{"yesterday", "2026-11-22"}, {"monday", "2026-11-16"}, {"today", "2026-11-23"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
+		assert_int_equal(tu_cli(db, a, err_path, "history", "--since", pairs[i][0],
+					"--format", "csv", NULL), EXIT_OK);
+		assert_int_equal(tu_cli(db, b, err_path, "history", "--since", pairs[i][1],
+					"--format", "csv", NULL), EXIT_OK);
+		char *ta = tu_slurp(a, NULL), *tb = tu_slurp(b, NULL);
+		assert_string_equal(ta, tb);
+		free(ta);
+		free(tb);
+	}
+	/* the filter works: a month back holds meetings, all of them from then on */
+	assert_int_equal(tu_cli(db, b, err_path, "history", "--since", "-3w", "--format", "csv",
+				NULL), EXIT_OK);
+	char *month = tu_slurp(b, NULL);
+	assert_non_null(strstr(month, "\n2026-11-") ? month : strstr(month, ",2026-11-"));
+	assert_null(strstr(month, ",2026-10-"));
+	free(month);
+	assert_int_equal(run("history", "--since", "soon", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "yesterday"));
+	assert_int_equal(run("actions", "--due-before", "friday", NULL), EXIT_OK);
+	assert_int_equal(run("actions", "--due-before", "-1w", NULL), EXIT_OK);
+	unsetenv("CXMEET_NOW");
+	free(a);
+	free(b);
+}
+
+/* Without $USER nobody is recorded, and nothing says "by unknown". */
+static void words__an_unknown_author_is_left_out(void **state)
+{
+	(void)state;
+	char *user = getenv("USER") ? xstrdup(getenv("USER")) : NULL;
+	unsetenv("USER");
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("org", "set", "mission", "Kept promises.", NULL), EXIT_OK);
+	/* and a version written by an older cxmeet, which stored "unknown" */
+	assert_int_equal(run("org", "set", "success", "Repeat buyers.", NULL), EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "UPDATE org_text_versions SET changed_by = 'unknown' "
+					 "WHERE field = 'success'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(query("SELECT count(*) FROM org_text_versions WHERE field = 'mission' "
+			       "AND changed_by IS NULL"), 1);
+	char *out = xasprintf("%s/history.txt", tu_dir());
+	assert_int_equal(tu_cli(db, out, err_path, "org", "history", "mission", NULL), EXIT_OK);
+	char *text = tu_slurp(out, NULL);
+	assert_non_null(strstr(text, "Kept promises."));
+	assert_null(strstr(text, "unknown"));
+	assert_null(strstr(text, " by"));
+	free(text);
+	assert_int_equal(tu_cli(db, out, err_path, "org", "history", "success", NULL), EXIT_OK);
+	text = tu_slurp(out, NULL);
+	assert_null(strstr(text, "unknown"));
+	free(text);
+	setenv("USER", "ana", 1);
+	assert_int_equal(run("org", "set", "mission", "Kept promises, always.", NULL), EXIT_OK);
+	assert_int_equal(tu_cli(db, out, err_path, "org", "history", "mission", NULL), EXIT_OK);
+	text = tu_slurp(out, NULL);
+	assert_non_null(strstr(text, "  by ana\n  Kept promises, always."));
+	free(text);
+	free(out);
+	if (user)
+		setenv("USER", user, 1);
+	else
+		unsetenv("USER");
+	free(user);
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -418,6 +699,14 @@ int main(void)
 		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
 		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),
+		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
+		cmocka_unit_test_setup(open__a_missing_database_is_not_created, setup),
+		cmocka_unit_test_setup(words__an_unknown_author_is_left_out, setup),
+		cmocka_unit_test_setup(dates__since_takes_the_grammar_of_due_dates, setup),
+		cmocka_unit_test_setup(
+			text__dash_reads_standard_input_and_no_editor_without_a_terminal, setup),
+		cmocka_unit_test_setup(open__a_name_too_long_for_the_companion_files_says_so,
+				       setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,6 +78,8 @@ static void cadence__named_words(void **state)
 	cadence_ok("weekly", CADENCE_WEEKS, 1);
 	cadence_ok("biweekly", CADENCE_WEEKS, 2);
 	cadence_ok("fortnightly", CADENCE_WEEKS, 2);
+	cadence_ok("every two weeks", CADENCE_WEEKS, 2);
+	cadence_ok("Every other week", CADENCE_WEEKS, 2);
 	cadence_ok("monthly", CADENCE_MONTHS, 1);
 	cadence_ok("quarterly", CADENCE_MONTHS, 3);
 	cadence_ok("daily", CADENCE_DAYS, 1);
@@ -178,7 +180,11 @@ static void cadence__format_prefers_named_words(void **state)
 {
 	(void)state;
 	cadence_format_is((struct cadence){CADENCE_WEEKS, 1}, "weekly");
-	cadence_format_is((struct cadence){CADENCE_WEEKS, 2}, "biweekly");
+	/* as the full-screen interface offers it; "biweekly" also means twice a week */
+	cadence_format_is((struct cadence){CADENCE_WEEKS, 2}, "every two weeks");
+	cadence_format_is((struct cadence){CADENCE_MONTHS, 2}, "every two months");
+	cadence_format_is((struct cadence){CADENCE_DAYS, 2}, "every two days");
+	cadence_format_is((struct cadence){CADENCE_DAYS, 1}, "daily");
 	cadence_format_is((struct cadence){CADENCE_MONTHS, 1}, "monthly");
 	cadence_format_is((struct cadence){CADENCE_MONTHS, 3}, "quarterly");
 	cadence_format_is((struct cadence){CADENCE_DAYS, 10}, "every 10 days");
@@ -1078,6 +1084,35 @@ static void setup__comments_and_blank_lines_are_skipped(void **state)
 	setup_departments_free(d, n);
 }
 
+/* --- words ---------------------------------------------------------------- */
+
+static void words__plural_is_singular_for_one_only(void **state)
+{
+	(void)state;
+	assert_string_equal(text_plural(1, "day", "days"), "day");
+	assert_string_equal(text_plural(-1, "day", "days"), "day");
+	assert_string_equal(text_plural(0, "day", "days"), "days");
+	assert_string_equal(text_plural(2, "meeting", "meetings"), "meetings");
+	assert_string_equal(text_plural(11, "person", "people"), "people");
+}
+
+/* An action's history is shown in words, never by the stored names. */
+static void words__event_kinds_read_as_words(void **state)
+{
+	(void)state;
+	assert_string_equal(event_kind_label(EVENT_DUE_MOVED), "due date moved");
+	assert_string_equal(event_kind_label(EVENT_CARRIED), "carried to the next meeting");
+	for (int k = 0; k < EVENT_KIND_COUNT; k++) {
+		const char *l = event_kind_label((enum event_kind)k);
+		assert_null(strchr(l, '_'));
+		assert_string_not_equal(l, "?");
+	}
+	assert_true(actor_known("ana"));
+	assert_false(actor_known("unknown"));
+	assert_false(actor_known(""));
+	assert_false(actor_known(NULL));
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -1152,6 +1187,8 @@ int main(void)
 		cmocka_unit_test(setup__default_departments),
 		cmocka_unit_test(setup__bad_department_line_names_its_line),
 		cmocka_unit_test(setup__comments_and_blank_lines_are_skipped),
+		cmocka_unit_test(words__plural_is_singular_for_one_only),
+		cmocka_unit_test(words__event_kinds_read_as_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

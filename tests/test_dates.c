@@ -455,7 +455,6 @@ static void due__garbage_is_refused_with_forms(void **state)
 {
 	(void)state;
 	due_bad_lists_forms("soon");
-	due_bad_lists_forms("yesterday");
 	due_bad_lists_forms("next week");
 	due_bad_lists_forms("fr");
 	due_bad_lists_forms("frid");
@@ -569,7 +568,6 @@ static void due__malformed_offsets_are_refused(void **state)
 	due_bad_lists_forms("+3");
 	due_bad_lists_forms("+d");
 	due_bad_lists_forms("3d");
-	due_bad_lists_forms("-3d");
 	due_bad_lists_forms("+ 3d");
 	due_bad_lists_forms("++3d");
 	due_bad_lists_forms("+3 d");
@@ -812,6 +810,83 @@ static void clock__no_leap_seconds(void **state)
 	assert_true(clock_parse("9999-12-31T23:59:59Z", &t));
 }
 
+/* --- one grammar for every date option ------------------------------------ */
+
+static cx_date parse_ok(const char *in, enum date_way way)
+{
+	char err[512] = "";
+	struct date_context ctx = ctx_default();
+	cx_date out = DATE_NONE;
+	if (date_parse(in, &ctx, way, &out, err, sizeof err) != 0)
+		fail_msg("'%s' was refused: %s", in, err);
+	return out;
+}
+
+/* A due date in the past is refused for being past, whatever its form. */
+static void due__past_forms_are_refused_as_past(void **state)
+{
+	(void)state;
+	char err[512];
+	due_bad("yesterday", err, sizeof err);
+	assert_contains(err, "in the past");
+	due_bad("-3d", err, sizeof err);
+	assert_contains(err, "in the past");
+}
+
+/* history --since friday: a weekday looking back is the last one before
+ * today (Wednesday 11 March 2026), never today itself. */
+static void back__weekday_is_the_last_one_before_today(void **state)
+{
+	(void)state;
+	assert_date(parse_ok("friday", DATE_BACK), 2026, 3, 6);
+	assert_date(parse_ok("fri", DATE_BACK), 2026, 3, 6);
+	assert_date(parse_ok("Tuesday", DATE_BACK), 2026, 3, 10);
+	assert_date(parse_ok("wed", DATE_BACK), 2026, 3, 4);
+	assert_date(parse_ok("thursday", DATE_BACK), 2026, 3, 5);
+	assert_date(parse_ok("monday", DATE_BACK), 2026, 3, 9);
+	/* ahead, the same words are the next ones */
+	assert_date(parse_ok("friday", DATE_AHEAD), 2026, 3, 13);
+	assert_date(parse_ok("wed", DATE_AHEAD), 2026, 3, 18);
+}
+
+static void back__relative_words_and_offsets(void **state)
+{
+	(void)state;
+	assert_date(parse_ok("today", DATE_BACK), 2026, 3, 11);
+	assert_date(parse_ok("yesterday", DATE_BACK), 2026, 3, 10);
+	assert_date(parse_ok("-3d", DATE_BACK), 2026, 3, 8);
+	assert_date(parse_ok("-2w", DATE_BACK), 2026, 2, 25);
+	assert_date(parse_ok("-2W", DATE_AHEAD), 2026, 2, 25);
+	assert_date(parse_ok("+1w", DATE_BACK), 2026, 3, 18);
+	assert_date(parse_ok("eom", DATE_BACK), 2026, 3, 31);
+	assert_date(parse_ok("2025-12-01", DATE_BACK), 2025, 12, 1);
+	assert_date(parse_ok(" 2025-12-01 ", DATE_AHEAD), 2025, 12, 1);
+}
+
+static void back__refusals_list_the_forms_and_leave_output_alone(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {"", "soon", "fr", "-3", "--3d", "-3x", "2026-02-30",
+					  "last friday", "-100001d"};
+	struct date_context ctx = ctx_default();
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char err[512] = "";
+		cx_date out = 42;
+		if (date_parse(bad[i], &ctx, DATE_BACK, &out, err, sizeof err) == 0)
+			fail_msg("'%s' was accepted", bad[i]);
+		assert_int_equal(out, 42);
+		assert_true(err[0] != '\0');
+	}
+	char err[512];
+	cx_date out;
+	assert_int_equal(date_parse("soon", &ctx, DATE_BACK, &out, err, sizeof err), -1);
+	assert_contains(err, "yesterday");
+	assert_contains(err, "-2w");
+	/* before 1970 */
+	assert_int_equal(date_parse("-3000w", &ctx, DATE_BACK, &out, err, sizeof err), -1);
+	assert_contains(err, "1970");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -880,6 +955,10 @@ int main(void)
 		cmocka_unit_test(clock_format_utc__writes_iso_with_z),
 		cmocka_unit_test(clock_format_utc__round_trips_through_clock_parse),
 		cmocka_unit_test(date_from_time__is_the_utc_day_under_tz_utc),
+		cmocka_unit_test(due__past_forms_are_refused_as_past),
+		cmocka_unit_test(back__weekday_is_the_last_one_before_today),
+		cmocka_unit_test(back__relative_words_and_offsets),
+		cmocka_unit_test(back__refusals_list_the_forms_and_leave_output_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -240,12 +240,61 @@ static void test_refusals(void **state)
 	free(out);
 }
 
+/* The iCalendar text unfolded (RFC 5545 lines joined again). */
+static char *unfold(const char *s)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (; *s; s++) {
+		if (s[0] == '\r' && s[1] == '\n' && s[2] == ' ') {
+			s += 2;
+			continue;
+		}
+		sb_addn(&sb, s, 1);
+	}
+	return sb_take(&sb);
+}
+
+/* Plain words with correct plurals in a to-do: an action carried through one
+ * meeting says so in the singular, and one that never slipped says nothing
+ * of slips ("Slipped 0 times" was written). */
+static void ics__slips_and_carries_in_plain_words(void **state)
+{
+	(void)state;
+	struct store *st = tu_open_setup();
+	char *path = xstrdup(store_path(st));
+	struct meeting_run r;
+	time_t t = tu_at("2026-11-09T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	add(st, r.m.id, ITEM_ACTION, "Carried once", NULL, "Sales", 0, date_from_ymd(2026, 12, 20),
+	    t + 60);
+	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 0, DATE_NONE, t + 600), STORE_OK);
+	meeting_run_free(&r);
+	t = tu_at("2026-11-16T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK); /* carries it */
+	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 0, DATE_NONE, t + 600), STORE_OK);
+	meeting_run_free(&r);
+	store_close(st);
+	char *out = tu_new_path();
+	assert_int_equal(tu_cli(path, out, NULL, "export", "--format", "ics", NULL), 0);
+	char *raw = tu_slurp(out, NULL);
+	char *s = unfold(raw);
+	assert_non_null(strstr(s, "Carried through 1 meeting\r\n"));
+	assert_null(strstr(s, "Slipped"));
+	assert_null(strstr(s, "1 meetings"));
+	free(s);
+	free(raw);
+	free(out);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json), cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_ics),  cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(ics__slips_and_carries_in_plain_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

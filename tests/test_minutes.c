@@ -238,8 +238,11 @@ static void minutes__action_review_without_carried_events(void **state)
 {
 	(void)state;
 	has("## Action review\n\n- Fix the returns form — done\n"
-	    "- Publish the FAQ — due moved 2026-11-30 → 2026-12-14\n");
+	    "- Publish the FAQ — due date moved 2026-11-30 → 2026-12-14\n");
 	assert_null(strstr(md, "Untouched action"));
+	/* events in words, never their stored names */
+	assert_null(strstr(md, "due_moved"));
+	assert_null(strstr(md, "due moved"));
 }
 
 static void minutes__in_progress_meeting_and_table_escaping(void **state)

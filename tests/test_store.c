@@ -765,6 +765,40 @@ static void item__links_supersede_and_search(void **state)
 	store_close(st);
 }
 
+/* CXMEET_TRACE_SQL logs each statement run once: an insert into items fires
+ * the full-text trigger, whose program must not log the insert again. */
+static void trace__logs_each_statement_once(void **state)
+{
+	(void)state;
+	char *log = xasprintf("%s/trace.sql", tu_dir());
+	struct store *st = open_setup();
+	setenv("CXMEET_TRACE_SQL", log, 1);
+	char *path = xstrdup(store_path(st));
+	store_close(st);
+	char err[512];
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	unsetenv("CXMEET_TRACE_SQL");
+	for (int i = 0; i < 3; i++) {
+		struct item it = {.kind = ITEM_NOTE, .text = "Traced once", .due = DATE_NONE,
+				  .revisit = DATE_NONE};
+		assert_int_equal(store_item_add(st, &it, 1790000000), STORE_OK);
+	}
+	store_close(st);
+	size_t len;
+	char *text = slurp(log, &len);
+	int inserts = 0, lines = 0;
+	for (char *l = text; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		lines++;
+		if (strncmp(l, "INSERT INTO items(", 18) == 0 || strncmp(l, "INSERT INTO items ", 18) == 0)
+			inserts++;
+	}
+	assert_int_equal(inserts, 3);
+	assert_true(lines > 3);
+	free(text);
+	free(path);
+	free(log);
+}
+
 int main(void)
 {
 	tu_init("store");
@@ -793,6 +827,7 @@ int main(void)
 		cmocka_unit_test(item__changes_are_events_in_one_history),
 		cmocka_unit_test(item__history_is_append_only),
 		cmocka_unit_test(item__links_supersede_and_search),
+		cmocka_unit_test(trace__logs_each_statement_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

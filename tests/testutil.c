@@ -132,3 +132,17 @@ int tu_cli(const char *db, const char *out_path, const char *err_path, const cha
 	va_end(ap);
 	return rc;
 }
+
+int tu_terminal(void)
+{
+	static int master = -1; /* kept open: the terminal lives as long as the test */
+	if (master < 0) {
+		master = posix_openpt(O_RDWR | O_NOCTTY);
+		assert_true(master >= 0);
+		assert_int_equal(grantpt(master), 0);
+		assert_int_equal(unlockpt(master), 0);
+	}
+	int fd = open(ptsname(master), O_RDWR | O_NOCTTY);
+	assert_true(fd >= 0);
+	return fd;
+}

@@ -24,6 +24,9 @@ char *tu_slurp(const char *path, size_t *len);
 /* Runs `cxmeet --db DB ARGS... NULL` in-process with stdout and stderr sent
  * to out_path and err_path (NULL: /dev/null); returns the exit status. */
 int tu_cli(const char *db, const char *out_path, const char *err_path, const char *first, ...);
+/* A new descriptor on a pseudo-terminal, for a standard input on which an
+ * editor may run. Caller closes. */
+int tu_terminal(void);
 int tu_vcli(const char *db, const char *out_path, const char *err_path, const char *first,
 	    va_list ap);
 

@@ -13,7 +13,9 @@
 struct cli {
 	const char *db_path; /* resolved: --db, $CXMEET_DB, or the XDG default */
 	struct store *st;    /* opened by cli_open() */
+	bool may_create;     /* the command creates a missing database (init, demo, tui) */
 	FILE *out;
+	int output_failed; /* the exit status, once a failed write was reported */
 };
 
 struct command {
@@ -21,6 +23,8 @@ struct command {
 	const char *summary;
 	const char *usage; /* full help text for `cxmeet NAME --help` */
 	int (*run)(struct cli *cli, int argc, char **argv);
+	bool creates; /* creates the database when there is none; every other
+		       * command refuses a missing file and creates nothing */
 };
 
 extern const struct command cli_commands[];
@@ -34,7 +38,9 @@ int cli_main(int argc, char **argv);
 char *cli_default_db_path(void);
 
 /* Opens the store, setting up a fresh database with the defaults. Returns an
- * exit status (0 on success) after printing any error. */
+ * exit status (0 on success) after printing any error. A missing database
+ * is created only for a command that creates one (init, demo, tui); for the
+ * others it is EXIT_USAGE, "there is no database at PATH", nothing created. */
 int cli_open(struct cli *cli);
 /* Opens (and migrates) the store without setting up the defaults. */
 int cli_open_only(struct cli *cli);
@@ -70,6 +76,19 @@ int cli_format(const struct command *cmd, const char *arg, unsigned allowed,
 /* Writes the table to cli->out in format f; returns 0, or EXIT_RUNTIME with
  * a message when the output cannot be written. */
 int cli_table_out(struct cli *cli, const struct table *t, enum out_format f);
+
+/* Reports that the output could not be written (errno err, 0 if unknown),
+ * once per run however often it is called, and returns the exit status:
+ * EXIT_FULL for a full disk or a file-size limit, else EXIT_RUNTIME. */
+int cli_output_error(struct cli *cli, int err);
+
+/* A TEXT operand or option value: "-" reads the text from standard input.
+ * Returns 0 with *out set (caller frees), or an exit status after a message
+ * (EXIT_USAGE for refused text: a NUL byte, far too long). */
+int cli_text_arg(const char *arg, char **out);
+
+/* Writes text to cli->out; returns 0, or cli_output_error's status. */
+int cli_write(struct cli *cli, const char *text);
 
 /* Fills t (initialised, empty) with a page of a long report: the store's
  * rows from offset, at most limit. Returns how many rows the store gave

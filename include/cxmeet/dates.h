@@ -35,16 +35,32 @@ struct date_context {
 /* How far ahead a due date may be set. */
 #define DATE_DUE_MAX_YEARS 10
 
-/* Parses a due date as typed: YYYY-MM-DD, today, tomorrow, +Nd, +Nw, a weekday
- * name (next occurrence after today), eow (the coming Friday), eom (last day of
- * this month), next (the next meeting by cadence). Rejects dates before today
- * or more than DATE_DUE_MAX_YEARS ahead. Returns 0, or -1 with a message that
- * lists the accepted forms. */
+/* Which way a date option looks from today: a due date or a revisit ahead,
+ * a --since back. Only a weekday name depends on it. */
+enum date_way {
+	DATE_AHEAD, /* "friday" is the next Friday after today */
+	DATE_BACK,  /* "friday" is the last Friday before today */
+};
+
+/* The one grammar of dates as people type them, for every date option:
+ * YYYY-MM-DD, today, tomorrow, yesterday, +Nd, +Nw, -Nd, -Nw (days or weeks
+ * ahead or back), a weekday name or its first three letters (never today:
+ * the next one AHEAD, the last one BACK), eow (the coming Friday, or today
+ * on a Friday), eom (last day of this month), next (the next meeting by
+ * cadence). Any date from 1970 to 9999. Returns 0, or -1 with a message that
+ * lists the accepted forms (*out unchanged). */
+int date_parse(const char *in, const struct date_context *ctx, enum date_way way,
+	       cx_date *out, char *err, size_t errlen);
+
+/* A due date: date_parse ahead, refusing dates before today or more than
+ * DATE_DUE_MAX_YEARS ahead. Returns 0, or -1 with a message. */
 int date_parse_due(const char *in, const struct date_context *ctx, cx_date *out,
 		   char *err, size_t errlen);
 
-/* The forms date_parse_due accepts, for help texts. */
+/* The forms date_parse_due accepts, for help texts; and those that suit a
+ * date looking back (--since). */
 extern const char date_forms_help[];
+extern const char date_forms_back_help[];
 
 /* --- the clock ---------------------------------------------------------- */
 

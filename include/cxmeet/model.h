@@ -4,6 +4,8 @@
 #ifndef CXMEET_MODEL_H
 #define CXMEET_MODEL_H
 
+#include <stdbool.h>
+
 enum item_kind {
 	ITEM_DECISION,
 	ITEM_ACTION,
@@ -88,6 +90,13 @@ int item_status_parse(const char *s);
 const char *role_name(enum role r);
 int role_parse(const char *s);
 const char *event_kind_name(enum event_kind e);
+/* The event in words, for people: "due date moved", "carried to the next
+ * meeting" (event_kind_name is the stored name). */
+const char *event_kind_label(enum event_kind e);
+/* Whether a recorded actor names someone: not empty, and not the "unknown"
+ * that earlier versions stored when $USER was not set. Unknown actors are
+ * left out of what people read, never shown as "by unknown". */
+bool actor_known(const char *actor);
 int event_kind_parse(const char *s);
 const char *link_kind_name(enum link_kind l);
 int link_kind_parse(const char *s);

@@ -56,6 +56,12 @@ enum store_rc store_open_for_check(const char *path, struct store **out, char *e
  * changed behind the program's back since the store was opened or last
  * verified; cheap when it has not (one PRAGMA): for long-running callers. */
 enum store_rc store_verify(struct store *st);
+/* store_open, or (create false) only an existing database: a missing or
+ * empty file gives STORE_NOTFOUND and nothing is created. A path whose
+ * companion files (-wal, -shm, -journal) would have names too long gives
+ * STORE_INVALID, saying so. */
+enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
+			      size_t errlen);
 void store_close(struct store *st);
 /* The backend's own version, for --version. */
 const char *store_backend_version(void);

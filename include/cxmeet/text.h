@@ -76,6 +76,10 @@ char *text_nfc(const char *s);
 
 /* Case-insensitive ASCII equality, for keywords such as "weekly". */
 bool text_ieq(const char *a, const char *b);
+/* The word for n things, singular or plural: "%d %s", n, text_plural(n,
+ * "day", "days") says "1 day", "0 days", "3 days". The one rule for plurals
+ * on screen, in the minutes and in exports. */
+const char *text_plural(long long n, const char *one, const char *many);
 
 /* A copy safe to print: unsafe characters (newline and tab are kept) and
  * bytes that are not valid UTF-8 become U+FFFD; CRLF becomes LF. Caller

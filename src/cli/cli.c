@@ -1,6 +1,7 @@
 /* cli.c - the command table, global options and the helpers every command
  * family shares. One file per family (cmd_*.c) holds the handlers. */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "config.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/editor.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -45,27 +47,28 @@ const struct command cli_commands[] = {
 	 "--org is given.\n"
 	 "\n"
 	 "  -o, --org NAME   the organisation's name\n",
-	 cmd_init},
+	 cmd_init, true},
 	{"tui", "the full-screen interface: run a meeting (the default on a terminal)",
 	 "usage: cxmeet [tui]\n"
 	 "\n"
 	 "Opens the full-screen interface: the home screen, and from it a council\n"
 	 "meeting, started or resumed at its step. Press ? for the keys.\n",
-	 cmd_tui},
+	 cmd_tui, true},
 	{"status", "summary of the organisation and its council",
 	 "usage: cxmeet status\n"
 	 "\n"
 	 "Prints the organisation, its cadence and how much the database holds.\n",
-	 cmd_status},
+	 cmd_status, false},
 	{"org", "show or set the organisation's name, mission, success statement, cadence",
 	 "usage: cxmeet org show\n"
 	 "       cxmeet org set name|mission|success|cadence|escalate VALUE\n"
 	 "       cxmeet org history name|mission|success\n"
 	 "\n"
-	 "cadence is weekly, biweekly, monthly, quarterly, or \"every N days\"\n"
+	 "VALUE '-' reads the value from standard input.\n"
+	 "cadence is weekly, \"every two weeks\", monthly, quarterly, or \"every N days\"\n"
 	 "(also every N weeks, every N months). escalate is how many meetings an\n"
 	 "open action may be carried through before it is flagged for the sponsor.\n",
-	 cmd_org},
+	 cmd_org, false},
 	{"charter", "show or set the six answers of the CX charter",
 	 "usage: cxmeet charter show\n"
 	 "       cxmeet charter set N [TEXT]\n"
@@ -73,9 +76,10 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "N is 1 to 6: 1 vision, 2 goals and objectives, 3 roles and\n"
 	 "responsibilities, 4 how we prioritise, 5 who needs to know and who\n"
-	 "approves, 6 how we work together. Without TEXT, $VISUAL or $EDITOR\n"
-	 "opens with the current answer.\n",
-	 cmd_charter},
+	 "approves, 6 how we work together. TEXT '-' reads the answer from\n"
+	 "standard input. Without TEXT, $VISUAL or $EDITOR opens with the current\n"
+	 "answer (only on a terminal).\n",
+	 cmd_charter, false},
 	{"dept", "list, add, rename or archive departments",
 	 "usage: cxmeet dept list [--all]\n"
 	 "       cxmeet dept add NAME [--behind-the-scenes | --customer-facing]\n"
@@ -85,7 +89,7 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "Names are unique, compared without regard to case. Archived departments\n"
 	 "keep their history; list --all shows them.\n",
-	 cmd_dept},
+	 cmd_dept, false},
 	{"person", "list, add, edit or archive council members",
 	 "usage: cxmeet person list [--dept DEPT] [--all]\n"
 	 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
@@ -98,7 +102,7 @@ const struct command cli_commands[] = {
 	 "--email '' removes an email address. --influence (over decisions) and\n"
 	 "--support (for CX) place the person on the stakeholder map: LEVEL is\n"
 	 "low, high or unset.\n",
-	 cmd_person},
+	 cmd_person, false},
 	{"agenda", "list, export, import, copy, rename or archive agenda templates",
 	 "usage: cxmeet agenda list [--format plain|json|csv]\n"
 	 "       cxmeet agenda show NAME\n"
@@ -123,7 +127,7 @@ const struct command cli_commands[] = {
 	 "  -n, --name NAME      import: under NAME instead of the file's name\n"
 	 "      --replace        import: replace the steps of the agenda of that\n"
 	 "                       name if it exists\n",
-	 cmd_agenda},
+	 cmd_agenda, false},
 	{"history", "list past meetings, newest first, with what each one decided",
 	 "usage: cxmeet history [--since DATE] [--dept DEPT] [--limit N]\n"
 	 "                      [--format plain|json|csv]\n"
@@ -132,11 +136,13 @@ const struct command cli_commands[] = {
 	 "people present, departments present (how many, and which), decisions,\n"
 	 "actions and wins captured, rating and status.\n"
 	 "\n"
-	 "  -s, --since DATE    meetings started on or after DATE (YYYY-MM-DD)\n"
+	 "  -s, --since DATE    meetings started on or after DATE: YYYY-MM-DD,\n"
+	 "                      today, yesterday, -2w, a weekday (the last one:\n"
+	 "                      friday is the Friday before today)\n"
 	 "  -d, --dept DEPT     meetings that department attended\n"
 	 "  -n, --limit N       the newest N meetings only\n"
 	 "  -f, --format F      plain (the default), json or csv\n",
-	 cmd_history},
+	 cmd_history, false},
 	{"search", "find items of every meeting by the words in them",
 	 "usage: cxmeet search WORDS... [--dept DEPT] [--kind KIND] [--limit N]\n"
 	 "                     [--format plain|json|csv]\n"
@@ -152,7 +158,7 @@ const struct command cli_commands[] = {
 	 "                      or message only\n"
 	 "  -n, --limit N       at most N items (default 50)\n"
 	 "  -f, --format F      plain (the default), json or csv\n",
-	 cmd_search},
+	 cmd_search, false},
 	{"show", "print a meeting's minutes as Markdown or JSON, or save them to a file",
 	 "usage: cxmeet show [MEETING] [--format md|json] [-o FILE] [--force]\n"
 	 "\n"
@@ -166,7 +172,7 @@ const struct command cli_commands[] = {
 	 "                      printing; in a folder, as cx-council-YYYY-MM-DD.md;\n"
 	 "                      '-' prints\n"
 	 "      --force         replace FILE if it exists\n",
-	 cmd_show},
+	 cmd_show, false},
 	{"actions", "list actions: open, overdue, due this week, done or dropped",
 	 "usage: cxmeet actions [--overdue | --state STATE] [--owner PERSON] [--dept DEPT]\n"
 	 "                      [--due-before DATE] [--format plain|json|csv]\n"
@@ -183,9 +189,10 @@ const struct command cli_commands[] = {
 	 "  -o, --owner PERSON     only the actions PERSON owns\n"
 	 "  -d, --dept DEPT        only the actions of department DEPT\n"
 	 "  -b, --due-before DATE  only those due before DATE (YYYY-MM-DD, or a form\n"
-	 "                         such as today, +2w, fri, eom)\n"
+	 "                         such as today, +2w, -1w, fri (the next Friday),\n"
+	 "                         eom)\n"
 	 "      --format FORMAT    plain (the default), json or csv\n",
-	 cmd_actions},
+	 cmd_actions, false},
 	{"done", "mark an action done, outside a meeting",
 	 "usage: cxmeet done ID [--reason TEXT]\n"
 	 "\n"
@@ -194,8 +201,9 @@ const struct command cli_commands[] = {
 	 "action, or an action already done or dropped is refused (exit status 2)\n"
 	 "and nothing is written.\n"
 	 "\n"
-	 "  -r, --reason TEXT   a note kept with the event\n",
-	 cmd_done},
+	 "  -r, --reason TEXT   a note kept with the event ('-': read from standard\n"
+	 "                      input)\n",
+	 cmd_done, false},
 	{"overdue", "list overdue actions; exit status 8 when there are any",
 	 "usage: cxmeet overdue [--format plain|json|csv]\n"
 	 "\n"
@@ -204,7 +212,7 @@ const struct command cli_commands[] = {
 	 "when there is none: a cron job can act on it.\n"
 	 "\n"
 	 "      --format FORMAT   plain (the default), json or csv\n",
-	 cmd_overdue},
+	 cmd_overdue, false},
 	{"digest", "overdue and soon-due actions by owner, as text for a mail",
 	 "usage: cxmeet digest [--days N]\n"
 	 "\n"
@@ -214,7 +222,7 @@ const struct command cli_commands[] = {
 	 "and whether it has been carried so often that it goes to the sponsor.\n"
 	 "\n"
 	 "  -n, --days N   how many days ahead count as due soon (0 to 366)\n",
-	 cmd_digest},
+	 cmd_digest, false},
 	{"decisions", "the decision log: revisits due first, then the newest",
 	 "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"
 	 "                        [--search WORDS] [--format plain|json|csv]\n"
@@ -231,7 +239,7 @@ const struct command cli_commands[] = {
 	 "                      hold every word (or a word starting so)\n"
 	 "      --format F      plain (the default: a short block per decision),\n"
 	 "                      json or csv (one row per decision, every column)\n",
-	 cmd_decisions},
+	 cmd_decisions, false},
 	{"supersede", "mark a decision superseded by a later one",
 	 "usage: cxmeet supersede OLD NEW\n"
 	 "\n"
@@ -239,7 +247,7 @@ const struct command cli_commands[] = {
 	 "cxmeet decisions, with or without '#'). NEW must be a decision taken at\n"
 	 "the same time as OLD or later, and OLD must not be superseded already.\n"
 	 "Both stay in the log; the change is recorded in OLD's history.\n",
-	 cmd_supersede},
+	 cmd_supersede, false},
 	{"cadence", "is the council keeping its cadence, and which departments take part",
 	 "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"
 	 "\n"
@@ -256,7 +264,7 @@ const struct command cli_commands[] = {
 	 "                     table) or csv (one table, departments by default)\n"
 	 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
 	 "                     or meetings\n",
-	 cmd_cadence},
+	 cmd_cadence, false},
 	{"champions", "the stakeholder map's champions and heroes, with their record",
 	 "usage: cxmeet champions [--all] [--format plain|json|csv]\n"
 	 "\n"
@@ -269,7 +277,7 @@ const struct command cli_commands[] = {
 	 "  -a, --all            everyone on the council, not only champions and\n"
 	 "                       heroes (archived people are never shown)\n"
 	 "  -f, --format FORMAT  plain (the default), json or csv\n",
-	 cmd_champions},
+	 cmd_champions, false},
 	{"export", "all the data as JSON or CSV, or open actions as an iCalendar file",
 	 "usage: cxmeet export [--format json|csv|ics] [-o FILE|-] [--force]\n"
 	 "\n"
@@ -282,7 +290,7 @@ const struct command cli_commands[] = {
 	 "  -f, --format FORMAT  json, csv or ics\n"
 	 "  -o, --output FILE    write to FILE (written whole or not at all)\n"
 	 "      --force          replace FILE if it exists\n",
-	 cmd_export},
+	 cmd_export, false},
 	{"demo", "write a realistic synthetic history, for trying cxmeet out",
 	 "usage: cxmeet demo [--years N] [--seed S]\n"
 	 "\n"
@@ -290,7 +298,7 @@ const struct command cli_commands[] = {
 	 "most 20) of weekly council meetings ending now: departments, people,\n"
 	 "attendance, and items of every kind, with actions done, dropped, slipped\n"
 	 "and overdue. The same seed always writes the same history.\n",
-	 cmd_demo},
+	 cmd_demo, true},
 	{"check", "check that the database file is healthy",
 	 "usage: cxmeet check\n"
 	 "\n"
@@ -299,7 +307,7 @@ const struct command cli_commands[] = {
 	 "check and checks every reference between records. Prints 'ok' and\n"
 	 "exits 0 when the file is healthy; otherwise prints what it found and\n"
 	 "exits 5. Objects of your own are noted, not problems. Changes nothing.\n",
-	 cmd_check},
+	 cmd_check, false},
 };
 
 const size_t cli_command_count = ARRAY_SIZE(cli_commands);
@@ -360,11 +368,55 @@ int cli_format(const struct command *cmd, const char *arg, unsigned allowed,
 
 int cli_table_out(struct cli *cli, const struct table *t, enum out_format f)
 {
-	if (!table_write(t, f, cli->out) || fflush(cli->out) != 0) {
-		cli_report("cannot write the output: %s", strerror(errno));
-		return EXIT_RUNTIME;
-	}
+	if (!table_write(t, f, cli->out) || fflush(cli->out) != 0)
+		return cli_output_error(cli, errno);
 	return 0;
+}
+
+int cli_text_arg(const char *arg, char **out)
+{
+	char err[256];
+	*out = NULL;
+	if (strcmp(arg, "-") != 0) {
+		*out = xstrdup(arg);
+		return 0;
+	}
+	int rc = editor_read_stdin(out, err, sizeof err);
+	if (rc == 0) {
+		/* the newline that ends a file or an echo is not part of the value */
+		size_t len = strlen(*out);
+		while (len > 0 && ((*out)[len - 1] == '\n' || (*out)[len - 1] == '\r'))
+			(*out)[--len] = '\0';
+		return 0;
+	}
+	cli_report("%s", err);
+	return rc == -2 ? EXIT_USAGE : EXIT_RUNTIME;
+}
+
+int cli_write(struct cli *cli, const char *text)
+{
+	if (fputs(text, cli->out) == EOF || fflush(cli->out) != 0)
+		return cli_output_error(cli, errno);
+	return 0;
+}
+
+int cli_output_error(struct cli *cli, int err)
+{
+	int status = EXIT_RUNTIME;
+	if (err == ENOSPC || err == EFBIG
+#ifdef EDQUOT
+	    || err == EDQUOT
+#endif
+	)
+		status = EXIT_FULL;
+	if (cli->output_failed)
+		return cli->output_failed;
+	if (err)
+		cli_report("cannot write the output: %s", strerror(err));
+	else
+		cli_report("cannot write the output");
+	cli->output_failed = status;
+	return status;
 }
 
 /* Writes sb to the output and empties it; false when writing failed. */
@@ -419,8 +471,7 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 	sb_free(&sb);
 	if (ok && fflush(cli->out) == 0 && !ferror(cli->out))
 		return 0;
-	cli_report("cannot write the output: %s", strerror(errno));
-	return EXIT_RUNTIME;
+	return cli_output_error(cli, errno);
 }
 
 void cli_pad(FILE *out, const char *text, int width)
@@ -521,10 +572,11 @@ static const char no_path[] =
 
 int cli_open_only(struct cli *cli)
 {
-	char err[600];
+	char err[PATH_MAX + 512]; /* the message quotes the path */
 	if (!cli->db_path)
 		return cli_input_error(no_path);
-	enum store_rc rc = store_open(cli->db_path, &cli->st, err, sizeof err);
+	enum store_rc rc = store_open_mode(cli->db_path, cli->may_create, &cli->st, err,
+					   sizeof err);
 	if (rc != STORE_OK) {
 		cli_report("%s", err);
 		return cli_exit_status(rc);
@@ -623,6 +675,32 @@ static FILE *guard_open(FILE *to)
 	return fp;
 }
 
+/* The last word on the output, for every command: the guard is closed and
+ * stdout flushed, and a write that failed and was not reported yet (by a
+ * command that wrote without checking) is reported here, once. */
+static int finish(struct cli *cli, int rc)
+{
+	int err = 0;
+	bool ok = true;
+	if (cli->out != stdout) {
+		errno = 0;
+		ok = fclose(cli->out) == 0;
+		err = ok ? 0 : errno;
+		cli->out = stdout;
+	}
+	errno = 0;
+	if (fflush(stdout) != 0) {
+		if (ok)
+			err = errno;
+		ok = false;
+	}
+	if (cli->output_failed)
+		return cli->output_failed;
+	if (!ok || ferror(stdout))
+		return cli_output_error(cli, err);
+	return rc;
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -642,6 +720,7 @@ int cli_main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	opterr = 0;
+	clearerr(stdout); /* a failed write of an earlier in-process run */
 	while ((c = getopt_long(argc, argv, "+:d:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -651,12 +730,12 @@ int cli_main(int argc, char **argv)
 		case 'h':
 			print_main_usage(stdout);
 			free(path);
-			return EXIT_OK;
+			return finish(&cli, EXIT_OK);
 		case 'V':
 			printf("cxmeet %s (schema %d, SQLite %s)\n", CXMEET_VERSION,
 			       STORE_SCHEMA_VERSION, store_backend_version());
 			free(path);
-			return EXIT_OK;
+			return finish(&cli, EXIT_OK);
 		case ':':
 			free(path);
 			return cli_usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
@@ -680,6 +759,7 @@ int cli_main(int argc, char **argv)
 	if (!path)
 		path = cli_default_db_path(); /* NULL is reported when a command opens it */
 	cli.db_path = path;
+	cli.may_create = cmd->creates;
 	int sub_argc = optind < argc ? argc - optind : 1;
 	char *status_argv[] = {(char *)name, NULL};
 	char **sub_argv = optind < argc ? argv + optind : status_argv;
@@ -688,10 +768,5 @@ int cli_main(int argc, char **argv)
 	int rc = cmd->run(&cli, sub_argc, sub_argv);
 	store_close(cli.st);
 	free(path);
-	bool out_ok = fclose(cli.out) == 0;
-	if (!out_ok || fflush(stdout) != 0 || ferror(stdout)) {
-		fputs("cxmeet: cannot write the output\n", stderr);
-		return EXIT_RUNTIME;
-	}
-	return rc;
+	return finish(&cli, rc);
 }

@@ -103,13 +103,13 @@ static int list_out(struct cli *cli, const struct action_filter *f, enum out_for
 	return status;
 }
 
-/* A date as typed for --due-before: YYYY-MM-DD (past ones too), or the
- * relative forms of due dates (today, +2w, fri, eom...). */
+/* A date as typed for --due-before, looking ahead as due dates do (fri is
+ * the next Friday), past dates allowed. */
 static int parse_before(const char *s, cx_date today, cx_date *out)
 {
-	char err[256];
+	char err[512];
 	struct date_context dc = {today, DATE_NONE};
-	if (date_parse_iso(s, out) || date_parse_due(s, &dc, out, err, sizeof err) == 0)
+	if (date_parse(s, &dc, DATE_AHEAD, out, err, sizeof err) == 0)
 		return 0;
 	return cli_input_error("--due-before: %s", err);
 }
@@ -281,16 +281,22 @@ int cmd_done(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
 	if (!parse_id(argv[optind], &id))
 		return cli_usage_error(cmd, "'%s' is not an action's number", argv[optind]);
-	int rc = cli_open(cli);
+	char *why = NULL;
+	int rc = reason ? cli_text_arg(reason, &why) : 0;
+	if (rc == 0)
+		rc = cli_open(cli);
 	if (rc == 0)
 		rc = check_done(cli, id);
-	if (rc)
-		return rc;
-	enum store_rc src = store_item_set_status(cli->st, id, STATUS_DONE, reason, 0, clock_now());
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	fprintf(cli->out, "Action #%lld is done.\n", (long long)id);
-	return EXIT_OK;
+	if (rc == 0) {
+		enum store_rc src =
+			store_item_set_status(cli->st, id, STATUS_DONE, why, 0, clock_now());
+		if (src != STORE_OK)
+			rc = cli_store_error(cli, src);
+		else
+			fprintf(cli->out, "Action #%lld is done.\n", (long long)id);
+	}
+	free(why);
+	return rc;
 }
 
 /* The people who own the rows, for their email addresses. */
@@ -345,9 +351,9 @@ int cmd_digest(struct cli *cli, int argc, char **argv)
 		return cli_store_error(cli, src);
 	struct person *people = owners(cli, rows, n, &n_people);
 	char *text = action_digest(rows, n, people, n_people, today, days, escalate_limit(cli));
-	fputs(text, cli->out);
+	rc = cli_write(cli, text);
 	free(text);
 	person_list_free(people, n_people);
 	action_rows_free(rows, n);
-	return EXIT_OK;
+	return rc;
 }

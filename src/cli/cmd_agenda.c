@@ -88,7 +88,9 @@ static int agenda_show(struct cli *cli, const char *name)
 		}
 		total += s->minutes;
 	}
-	fprintf(cli->out, "\n%zu steps, %d minutes planned.\n", t.n_steps, total);
+	fprintf(cli->out, "\n%zu %s, %d %s planned.\n", t.n_steps,
+		text_plural((long long)t.n_steps, "step", "steps"), total,
+		text_plural(total, "minute", "minutes"));
 	agenda_free(&t);
 	return ferror(cli->out) ? EXIT_RUNTIME : EXIT_OK;
 }
@@ -215,8 +217,9 @@ static int agenda_import(struct cli *cli, const char *path, const struct agenda_
 	}
 	if (rc == 0) {
 		char *safe = text_printable(t.name);
-		fprintf(cli->out, "Imported agenda %s: %zu steps, %d minutes.\n", safe, t.n_steps,
-			agenda_minutes(&t));
+		fprintf(cli->out, "Imported agenda %s: %zu %s, %d %s.\n", safe, t.n_steps,
+			text_plural((long long)t.n_steps, "step", "steps"), agenda_minutes(&t),
+			text_plural(agenda_minutes(&t), "minute", "minutes"));
 		free(safe);
 	}
 	agenda_free(&t);

@@ -1,6 +1,7 @@
 /* cmd_cadence.c - `cxmeet cadence`: is the council keeping its cadence, and
  * who takes part. A summary and four tables (timeline, departments, agenda
  * steps, meetings), as plain text, one JSON object, or one table as CSV. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,7 +208,8 @@ static void plain_summary(const struct cadence_report *r, cx_date today, struct 
 	const struct cadence_summary *s = &r->sum;
 	char cad[48], a[16], b[16];
 	cadence_format(&s->cadence, cad, sizeof cad);
-	sb_addf(sb, "Cadence: %s (grace %d day%s)\n", cad, s->grace, s->grace == 1 ? "" : "s");
+	sb_addf(sb, "Cadence: %s (grace %d %s)\n", cad, s->grace,
+		text_plural(s->grace, "day", "days"));
 	if (s->n_days == 0) {
 		sb_add(sb, "No meeting held yet; ");
 		due_text(s, today, sb);
@@ -223,13 +225,14 @@ static void plain_summary(const struct cadence_report *r, cx_date today, struct 
 	if (pct < 0)
 		sb_add(sb, "On time: no interval to judge yet.\n");
 	else
-		sb_addf(sb, "On time: %d of the last %d intervals (%d%%).\n", s->recent_on_time,
-			s->recent_judged, pct);
+		sb_addf(sb, "On time: %d of the last %d %s (%d%%).\n", s->recent_on_time,
+			s->recent_judged, text_plural(s->recent_judged, "interval", "intervals"), pct);
 	sb_addf(sb, "Streak: %d on time in a row.\n", s->streak);
 	if (s->longest_gap > 0) {
 		date_format(s->gap_from, a, sizeof a);
 		date_format(s->gap_to == DATE_NONE ? today : s->gap_to, b, sizeof b);
-		sb_addf(sb, "Longest gap: %d days (%s to %s%s).\n", s->longest_gap, a, b,
+		sb_addf(sb, "Longest gap: %d %s (%s to %s%s).\n", s->longest_gap,
+			text_plural(s->longest_gap, "day", "days"), a, b,
 			s->gap_to == DATE_NONE ? ", still open" : "");
 	}
 	sb_add(sb, "Timeline (● on time, ○ late, · not yet due): ");
@@ -265,7 +268,7 @@ static int write_plain(struct cli *cli, const struct cadence_report *r, int only
 	}
 	int rc = 0;
 	if (fputs(sb.s ? sb.s : "", cli->out) == EOF || fflush(cli->out) != 0)
-		rc = (cli_report("cannot write the output"), EXIT_RUNTIME);
+		rc = cli_output_error(cli, errno);
 	sb_free(&sb);
 	return rc;
 }
@@ -298,7 +301,7 @@ static int write_json(struct cli *cli, const struct cadence_report *r, cx_date t
 	sb_add(&sb, "\n}\n");
 	int rc = 0;
 	if (fputs(sb.s, cli->out) == EOF || fflush(cli->out) != 0)
-		rc = (cli_report("cannot write the output"), EXIT_RUNTIME);
+		rc = cli_output_error(cli, errno);
 	sb_free(&sb);
 	return rc;
 }

@@ -172,8 +172,8 @@ static int plain_summary(struct cli *cli, const struct decision_filter *f)
 		fprintf(cli->out, "No decisions%s%s.\n", f->due_only ? " due for a revisit" : "",
 			f->dept_id || (f->words && *f->words) ? " match" : "");
 	else
-		fprintf(cli->out, "%lld decision%s, %lld due for a revisit%s.\n", (long long)total,
-			total == 1 ? "" : "s", (long long)due,
+		fprintf(cli->out, "%lld %s, %lld due for a revisit%s.\n", (long long)total,
+			text_plural(total, "decision", "decisions"), (long long)due,
 			f->with_superseded ? "" : "; superseded ones hidden (--all)");
 	return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "cxmeet/cli.h"
 #include "cxmeet/demo.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static int parse_number(const char *s, long long lo, long long hi, long long *out)
@@ -57,9 +58,11 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 				       "without any (try --db with a new file)", cli->db_path);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
-	fprintf(cli->out, "Wrote %lld meetings, %lld items and %lld events; added %lld "
-			  "departments and %lld people.\n",
-		(long long)s.meetings, (long long)s.items, (long long)s.events,
-		(long long)s.departments, (long long)s.people);
+	fprintf(cli->out, "Wrote %lld %s, %lld %s and %lld %s; added %lld %s and %lld %s.\n",
+		(long long)s.meetings, text_plural(s.meetings, "meeting", "meetings"),
+		(long long)s.items, text_plural(s.items, "item", "items"), (long long)s.events,
+		text_plural(s.events, "event", "events"), (long long)s.departments,
+		text_plural(s.departments, "department", "departments"), (long long)s.people,
+		text_plural(s.people, "person", "people"));
 	return EXIT_OK;
 }

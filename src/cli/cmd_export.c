@@ -32,10 +32,8 @@ static int print(struct cli *cli, enum out_format f)
 	enum store_rc rc = export_write(cli->st, f, clock_now(), sink, &c);
 	if (rc == STORE_OK && fflush(cli->out) != 0)
 		c.err = errno;
-	if (c.err) {
-		cli_report("cannot write the export: %s", strerror(c.err));
-		return EXIT_RUNTIME;
-	}
+	if (c.err)
+		return cli_output_error(cli, c.err);
 	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
 }
 

@@ -97,7 +97,7 @@ static void history_row(struct table *t, const struct meeting_summary *m)
 }
 
 struct history_opts {
-	const char *since;
+	cx_date since; /* DATE_NONE: every meeting */
 	const char *dept;
 	size_t limit; /* 0: all */
 	enum out_format format;
@@ -109,8 +109,11 @@ static int history(struct cli *cli, const struct history_opts *o)
 	int rc = find_dept(cli, o->dept, &f.dept_id);
 	if (rc != 0)
 		return rc;
-	if (o->since)
-		clock_parse(o->since, &f.since); /* checked as a date before; local midnight */
+	if (o->since != DATE_NONE) {
+		char day[16];
+		date_format(o->since, day, sizeof day);
+		clock_parse(day, &f.since); /* local midnight */
+	}
 	struct meeting_summary *m;
 	size_t n;
 	enum store_rc src = store_history_list(cli->st, &f, 0, o->limit, &m, &n);
@@ -137,15 +140,15 @@ int cmd_history(struct cli *cli, int argc, char **argv)
 		{0},
 	};
 	const struct command *cmd = cli_find("history");
-	struct history_opts o = {.format = OUT_PLAIN};
-	cx_date since;
+	struct history_opts o = {.since = DATE_NONE, .format = OUT_PLAIN};
+	struct date_context dc = {clock_today(), DATE_NONE};
+	char err[512];
 	int c, rc;
 	while ((c = cli_getopt(cmd, argc, argv, "s:d:n:f:", opts)) != -1) {
 		switch (c) {
 		case 's':
-			if (!date_parse_iso(optarg, &since))
-				return cli_usage_error(cmd, "--since takes a date as YYYY-MM-DD");
-			o.since = optarg;
+			if (date_parse(optarg, &dc, DATE_BACK, &o.since, err, sizeof err) != 0)
+				return cli_usage_error(cmd, "--since: %s", err);
 			break;
 		case 'd': o.dept = optarg; break;
 		case 'n':
@@ -252,8 +255,8 @@ static int search(struct cli *cli, struct search_opts *o)
 	if (shown == o->limit && store_search(cli->st, &o->f, o->limit, 1, &h, &n) == STORE_OK)
 		search_hits_free(h, n);
 	if (n > 0)
-		fprintf(cli->out,
-			"(the newest %zu matches; there are more: --limit N shows more)\n", shown);
+		fprintf(cli->out, "(the newest %zu %s; there are more: --limit N shows more)\n",
+			shown, text_plural((long long)shown, "match", "matches"));
 	return 0;
 }
 

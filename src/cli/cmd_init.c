@@ -130,11 +130,10 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		return c == 'h' ? EXIT_OK : EXIT_USAGE;
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	struct stat sb;
-	if (cli->db_path && stat(cli->db_path, &sb) != 0)
-		return cli_input_error("there is no database at %s", cli->db_path);
 	if (!cli->db_path)
 		return cli_open_only(cli); /* says that there is no path */
+	/* A missing or empty file is refused, not created; a damaged one is
+	 * opened as it is, to be listed. */
 	char err[600];
 	enum store_rc src = store_open_for_check(cli->db_path, &cli->st, err, sizeof err);
 	if (src != STORE_OK) {

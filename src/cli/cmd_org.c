@@ -43,7 +43,8 @@ static int org_show(struct cli *cli)
 	cadence_format(&org.cadence, cad, sizeof cad);
 	fprintf(cli->out, "Name: %s\n", *org.text[ORG_NAME] ? org.text[ORG_NAME] : "(not named)");
 	fprintf(cli->out, "Cadence: %s\n", cad);
-	fprintf(cli->out, "Escalate after: carried %d times\n\n", org.escalate_after);
+	fprintf(cli->out, "Escalate after: carried %d %s\n\n", org.escalate_after,
+		text_plural(org.escalate_after, "time", "times"));
 	print_text(cli->out, org_text_label(ORG_MISSION), org.text[ORG_MISSION],
 		   org.changed_at[ORG_MISSION]);
 	print_text(cli->out, org_text_label(ORG_SUCCESS), org.text[ORG_SUCCESS],
@@ -62,8 +63,10 @@ static int history(struct cli *cli, enum org_text f)
 	if (n == 0)
 		fprintf(cli->out, "%s has never been set.\n", org_text_label(f));
 	for (size_t i = 0; i < n; i++)
-		fprintf(cli->out, "%s  %s\n  %s\n", v[i].changed_at ? v[i].changed_at : "?",
-			v[i].changed_by ? v[i].changed_by : "", *v[i].body ? v[i].body : "(cleared)");
+		fprintf(cli->out, "%s%s%s\n  %s\n", v[i].changed_at ? v[i].changed_at : "?",
+			actor_known(v[i].changed_by) ? "  by " : "",
+			actor_known(v[i].changed_by) ? v[i].changed_by : "",
+			*v[i].body ? v[i].body : "(cleared)");
 	org_versions_free(v, n);
 	return EXIT_OK;
 }
@@ -102,7 +105,8 @@ static int org_set(struct cli *cli, const struct command *cmd, const char *field
 		enum store_rc rc = store_org_set_escalate_after(cli->st, (int)n);
 		if (rc != STORE_OK)
 			return cli_store_error(cli, rc);
-		fprintf(cli->out, "Open actions carried %ld times are flagged for the sponsor.\n", n);
+		fprintf(cli->out, "Open actions carried %ld %s are flagged for the sponsor.\n", n,
+			text_plural(n, "time", "times"));
 		return EXIT_OK;
 	}
 	int f = org_text_parse(field);
@@ -123,8 +127,16 @@ int cmd_org(struct cli *cli, int argc, char **argv)
 	char **args = argv + optind + 1;
 	if (strcmp(action, "show") == 0 && left == 0)
 		return (rc = cli_open(cli)) ? rc : org_show(cli);
-	if (strcmp(action, "set") == 0 && left == 2)
-		return (rc = cli_open(cli)) ? rc : org_set(cli, cmd, args[0], args[1]);
+	if (strcmp(action, "set") == 0 && left == 2) {
+		char *value;
+		if ((rc = cli_text_arg(args[1], &value)) != 0)
+			return rc;
+		rc = cli_open(cli);
+		if (rc == 0)
+			rc = org_set(cli, cmd, args[0], value);
+		free(value);
+		return rc;
+	}
 	if (strcmp(action, "history") == 0 && left == 1) {
 		int f = org_text_parse(args[0]);
 		if (f != ORG_NAME && f != ORG_MISSION && f != ORG_SUCCESS)
@@ -195,12 +207,18 @@ int cmd_charter(struct cli *cli, int argc, char **argv)
 		int f = charter_number(args[0]);
 		if (f < 0)
 			return cli_usage_error(cmd, "'%s' is not a charter answer: use 1 to 6", args[0]);
-		if ((rc = cli_open(cli)) != 0)
+		char *text = NULL;
+		if (left == 2 && (rc = cli_text_arg(args[1], &text)) != 0)
 			return rc;
-		if (action[0] == 'h')
-			return history(cli, (enum org_text)f);
-		return left == 2 ? set_text(cli, (enum org_text)f, args[1])
-				 : charter_edit(cli, (enum org_text)f);
+		if ((rc = cli_open(cli)) == 0) {
+			if (action[0] == 'h')
+				rc = history(cli, (enum org_text)f);
+			else
+				rc = text ? set_text(cli, (enum org_text)f, text)
+					  : charter_edit(cli, (enum org_text)f);
+		}
+		free(text);
+		return rc;
 	}
 	return cli_usage_error(cmd, "expected 'show', 'set N [TEXT]' or 'history N'");
 }

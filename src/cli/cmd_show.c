@@ -94,7 +94,7 @@ static int show(struct cli *cli, const struct show_opts *o)
 	if (o->output && strcmp(o->output, "-") != 0)
 		rc = save(cli, o, &m, text);
 	else
-		fputs(text, cli->out);
+		rc = cli_write(cli, text);
 	free(text);
 	return rc;
 }

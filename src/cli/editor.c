@@ -1,4 +1,5 @@
-/* editor.c - runs $VISUAL or $EDITOR (else vi) on a private temporary file. */
+/* editor.c - long text from outside the command line: $VISUAL or $EDITOR
+ * (else vi) run on a private temporary file, or standard input. */
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
@@ -14,6 +15,39 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
+/* Reads f whole: `what` names the text in messages ("the edited text"). */
+static char *read_stream(FILE *f, const char *what, bool *bad_input, char *err, size_t errlen)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (sb.len + n > TEXT_MAX_LONG + 4096) {
+			errf(err, errlen, "%s is too long (at most %d bytes); nothing was changed",
+			     what, TEXT_MAX_LONG);
+			*bad_input = true;
+			sb_free(&sb);
+			return NULL;
+		}
+		sb_addn(&sb, buf, n);
+	}
+	if (ferror(f)) {
+		errf(err, errlen, "cannot read %s: %s; nothing was changed", what, strerror(errno));
+		sb_free(&sb);
+		return NULL;
+	}
+	/* A NUL byte would silently cut the text short where it stands. */
+	if (sb.len > 0 && memchr(sb.s, '\0', sb.len)) {
+		errf(err, errlen, "%s contains a NUL byte (at byte %zu); nothing was changed",
+		     what, (size_t)((char *)memchr(sb.s, '\0', sb.len) - sb.s) + 1);
+		sb_free(&sb);
+		*bad_input = true;
+		return NULL;
+	}
+	return sb.s ? sb_take(&sb) : xstrdup("");
+}
+
 static char *read_file(const char *path, bool *bad_input, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
@@ -21,35 +55,26 @@ static char *read_file(const char *path, bool *bad_input, char *err, size_t errl
 		errf(err, errlen, "cannot read back the edited text: %s", strerror(errno));
 		return NULL;
 	}
-	struct strbuf sb;
-	sb_init(&sb);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		if (sb.len + n > TEXT_MAX_LONG + 4096) {
-			errf(err, errlen, "the edited text is too long (at most %d bytes); nothing "
-			     "was changed", TEXT_MAX_LONG);
-			*bad_input = true;
-			fclose(f);
-			sb_free(&sb);
-			return NULL;
-		}
-		sb_addn(&sb, buf, n);
-	}
+	char *text = read_stream(f, "the edited text", bad_input, err, errlen);
 	fclose(f);
-	/* A NUL byte would silently cut the text short where it stands. */
-	if (sb.len > 0 && memchr(sb.s, '\0', sb.len)) {
-		errf(err, errlen, "the edited text contains a NUL byte (at byte %zu); nothing was "
-		     "changed", (size_t)((char *)memchr(sb.s, '\0', sb.len) - sb.s) + 1);
-		sb_free(&sb);
-		*bad_input = true;
-		return NULL;
-	}
-	return sb_take(&sb);
+	return text;
+}
+
+int editor_read_stdin(char **out, char *err, size_t errlen)
+{
+	bool bad_input = false;
+	*out = read_stream(stdin, "the text on standard input", &bad_input, err, errlen);
+	return *out ? 0 : bad_input ? -2 : -1;
 }
 
 int editor_edit(const char *initial, char **out, char *err, size_t errlen)
 {
+	if (!isatty(STDIN_FILENO)) {
+		errf(err, errlen, "no text given, and standard input is not a terminal, so no "
+		     "editor was started; give the text, or '-' to read it from standard "
+		     "input; nothing was changed");
+		return -2;
+	}
 	const char *editor = getenv("VISUAL");
 	if (!editor || !*editor)
 		editor = getenv("EDITOR");

@@ -147,20 +147,20 @@ static void action_line(struct strbuf *sb, const struct item *it, cx_date today,
 	sb_addf(sb, "  - #%lld due %s, ", (long long)it->id, due);
 	int late = action_days_overdue(it, today);
 	if (late)
-		sb_addf(sb, "%d day%s overdue", late, late == 1 ? "" : "s");
+		sb_addf(sb, "%d %s overdue", late, text_plural(late, "day", "days"));
 	else if (it->due == today)
 		sb_add(sb, "due today");
 	else if (it->due != DATE_NONE)
-		sb_addf(sb, "due in %d day%s", (int)(it->due - today),
-			it->due - today == 1 ? "" : "s");
+		sb_addf(sb, "due in %d %s", (int)(it->due - today),
+			text_plural(it->due - today, "day", "days"));
 	sb_add(sb, " (");
 	add_safe(sb, it->dept_name ? it->dept_name : "no department");
 	sb_add(sb, "): ");
 	add_safe(sb, it->text);
 	sb_add(sb, "\n");
 	if (action_escalated(it, escalate_after))
-		sb_addf(sb, "    carried %d times \xe2\x80\x94 escalate to the sponsor\n",
-			it->carried);
+		sb_addf(sb, "    carried %d %s \xe2\x80\x94 escalate to the sponsor\n",
+			it->carried, text_plural(it->carried, "time", "times"));
 }
 
 char *action_digest(const struct action_row *rows, size_t n, const struct person *people,
@@ -173,8 +173,8 @@ char *action_digest(const struct action_row *rows, size_t n, const struct person
 	for (size_t i = 0; i < n; i++)
 		overdue += action_days_overdue(&rows[i].it, today) > 0;
 	date_format(today, date, sizeof date);
-	sb_addf(&sb, "Actions overdue or due in the next %d day%s, as of %s: %zu overdue, %zu due "
-		     "soon.\n", days, days == 1 ? "" : "s", date, overdue, n - overdue);
+	sb_addf(&sb, "Actions overdue or due in the next %d %s, as of %s: %zu overdue, %zu due "
+		     "soon.\n", days, text_plural(days, "day", "days"), date, overdue, n - overdue);
 	if (n == 0) {
 		sb_add(&sb, "\nNothing is overdue or due soon.\n");
 		return sb_take(&sb);

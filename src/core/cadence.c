@@ -23,8 +23,8 @@ static const int unit_max[] = {[CADENCE_DAYS] = 366, [CADENCE_WEEKS] = 52,
 			       [CADENCE_MONTHS] = 12};
 
 static const char cadence_help[] =
-	"weekly, biweekly, monthly, quarterly, or every N days (also every N weeks, "
-	"every N months)";
+	"weekly, every two weeks, monthly, quarterly, or every N days (also every N "
+	"weeks, every N months)";
 
 static int unit_parse(const char *s, enum cadence_unit *u)
 {
@@ -58,10 +58,16 @@ static int split_words(const char *s, char words[][16], int max)
 	return n;
 }
 
-/* "10", "10d", "10days": a count and an optional unit glued to it. */
+/* "10", "10d", "10days": a count and an optional unit glued to it; also
+ * "two" (as cadence_format writes it: "every two weeks") and "other". */
 static int parse_count(const char *w, long *n, const char **unit)
 {
 	char *end;
+	if (text_ieq(w, "two") || text_ieq(w, "other")) {
+		*n = 2;
+		*unit = w + strlen(w);
+		return 0;
+	}
 	if (!isdigit((unsigned char)w[w[0] == '-']))
 		return -1;
 	errno = 0;
@@ -109,16 +115,21 @@ int cadence_parse(const char *s, struct cadence *out, char *err, size_t errlen)
 
 void cadence_format(const struct cadence *c, char *buf, size_t len)
 {
+	/* The plain words: "biweekly" also means twice a week, so two weeks
+	 * are "every two weeks", as the full-screen interface offers them. */
 	for (size_t i = 0; i < ARRAY_SIZE(named); i++) {
-		if (named[i].c.unit == c->unit && named[i].c.n == c->n &&
-		    strcmp(named[i].word, "fortnightly") != 0) {
+		if (named[i].c.unit == c->unit && named[i].c.n == c->n && named[i].c.n != 2) {
 			snprintf(buf, len, "%s", named[i].word);
 			return;
 		}
 	}
-	const char *unit = c->unit == CADENCE_DAYS ? "days" : c->unit == CADENCE_WEEKS ? "weeks"
-										       : "months";
-	snprintf(buf, len, "every %d %s", c->n, unit);
+	const char *unit = c->unit == CADENCE_DAYS	? text_plural(c->n, "day", "days")
+			   : c->unit == CADENCE_WEEKS ? text_plural(c->n, "week", "weeks")
+						      : text_plural(c->n, "month", "months");
+	if (c->n == 2)
+		snprintf(buf, len, "every two %s", unit);
+	else
+		snprintf(buf, len, "every %d %s", c->n, unit);
 }
 
 cx_date cadence_next(const struct cadence *c, cx_date last)

@@ -125,23 +125,28 @@ static int weekday_parse(const char *s)
 	return -1;
 }
 
-/* "+3d", "+2w": a count of days or weeks ahead. */
+const char date_forms_back_help[] =
+	"YYYY-MM-DD, today, yesterday, -3d, -2w (days or weeks ago), a weekday (the last "
+	"one: monday..sunday or mon..sun), eom (end of month)";
+
+/* "+3d", "+2w", "-3d", "-2w": a count of days or weeks ahead or back. */
 static int parse_offset(const char *s, cx_date today, cx_date *out)
 {
 	char *end;
-	if (s[0] != '+' || !isdigit((unsigned char)s[1]))
+	if ((s[0] != '+' && s[0] != '-') || !isdigit((unsigned char)s[1]))
 		return -1;
 	errno = 0;
 	long n = strtol(s + 1, &end, 10);
 	if (errno || n > 100000 || (end[0] != 'd' && end[0] != 'w' && end[0] != 'D' &&
 				    end[0] != 'W') || end[1] != '\0')
 		return -1;
-	*out = today + (cx_date)(tolower((unsigned char)end[0]) == 'w' ? n * 7 : n);
+	long days = tolower((unsigned char)end[0]) == 'w' ? n * 7 : n;
+	*out = today + (cx_date)(s[0] == '-' ? -days : days);
 	return 0;
 }
 
-static int parse_word(const char *s, const struct date_context *ctx, cx_date *out,
-		      char *err, size_t errlen)
+static int parse_word(const char *s, const struct date_context *ctx, enum date_way way,
+		      cx_date *out, char *err, size_t errlen)
 {
 	cx_date today = ctx->today;
 	int wd;
@@ -149,6 +154,8 @@ static int parse_word(const char *s, const struct date_context *ctx, cx_date *ou
 		*out = today;
 	} else if (text_ieq(s, "tomorrow")) {
 		*out = today + 1;
+	} else if (text_ieq(s, "yesterday")) {
+		*out = today - 1;
 	} else if (text_ieq(s, "eom")) {
 		*out = date_end_of_month(today);
 	} else if (text_ieq(s, "eow")) {
@@ -161,17 +168,24 @@ static int parse_word(const char *s, const struct date_context *ctx, cx_date *ou
 		}
 		*out = ctx->next_meeting;
 	} else if ((wd = weekday_parse(s)) >= 0) {
-		int ahead = (wd - date_weekday(today) + 7) % 7;
-		*out = today + (ahead == 0 ? 7 : ahead);
+		/* never today: "friday" on a Friday is a week ahead, or a week back */
+		if (way == DATE_BACK) {
+			int back = (date_weekday(today) - wd + 7) % 7;
+			*out = today - (back == 0 ? 7 : back);
+		} else {
+			int ahead = (wd - date_weekday(today) + 7) % 7;
+			*out = today + (ahead == 0 ? 7 : ahead);
+		}
 	} else if (parse_offset(s, today, out) != 0 && !date_parse_iso(s, out)) {
 		return 1;
 	}
 	return 0;
 }
 
-int date_parse_due(const char *in, const struct date_context *ctx, cx_date *out,
-		   char *err, size_t errlen)
+int date_parse(const char *in, const struct date_context *ctx, enum date_way way,
+	       cx_date *out, char *err, size_t errlen)
 {
+	const char *forms = way == DATE_BACK ? date_forms_back_help : date_forms_help;
 	char word[32];
 	size_t n = 0;
 	if (!in)
@@ -182,27 +196,42 @@ int date_parse_due(const char *in, const struct date_context *ctx, cx_date *out,
 	while (n > 0 && in[n - 1] == ' ')
 		n--;
 	if (n == 0) {
-		errf(err, errlen, "no date given; use %s", date_forms_help);
+		errf(err, errlen, "no date given; use %s", forms);
 		return -1;
 	}
 	if (n >= sizeof word) {
-		errf(err, errlen, "not a date; use %s", date_forms_help);
+		errf(err, errlen, "not a date; use %s", forms);
 		return -1;
 	}
 	memcpy(word, in, n);
 	word[n] = '\0';
-	int rc = parse_word(word, ctx, out, err, errlen);
+	cx_date d = DATE_NONE;
+	int rc = parse_word(word, ctx, way, &d, err, errlen);
 	if (rc < 0)
 		return -1;
 	if (rc > 0) {
-		int y, m, d;
-		if (sscanf(word, "%d-%d-%d", &y, &m, &d) == 3 && strlen(word) == 10)
+		int y, m, day;
+		if (sscanf(word, "%d-%d-%d", &y, &m, &day) == 3 && strlen(word) == 10)
 			errf(err, errlen, "%s is not a date on the calendar", word);
 		else
 			errf(err, errlen, "'%s' is not a date I understand; use %s",
-			     text_valid_utf8(word, strlen(word)) ? word : "?", date_forms_help);
+			     text_valid_utf8(word, strlen(word)) ? word : "?", forms);
 		return -1;
 	}
+	if (d < date_from_ymd(DATE_MIN_YEAR, 1, 1) || d > date_from_ymd(DATE_MAX_YEAR, 12, 31)) {
+		errf(err, errlen, "'%s' falls outside the years %d to %d", word, DATE_MIN_YEAR,
+		     DATE_MAX_YEAR);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+int date_parse_due(const char *in, const struct date_context *ctx, cx_date *out,
+		   char *err, size_t errlen)
+{
+	if (date_parse(in, ctx, DATE_AHEAD, out, err, errlen) != 0)
+		return -1;
 	char buf[16];
 	if (*out < ctx->today) {
 		date_format(*out, buf, sizeof buf);

@@ -365,9 +365,12 @@ static enum store_rc ics_open_actions(struct store *st, struct out *o, const cha
 			sb_addf(&desc, "Owner: %s\nDepartment: %s\nAction #%lld",
 				it->person_name ? it->person_name : "-",
 				it->dept_name ? it->dept_name : "-", (long long)it->id);
-			if (it->slips || it->carried)
-				sb_addf(&desc, "\nSlipped %d times\nCarried through %d meetings", it->slips,
-					it->carried);
+			if (it->slips)
+				sb_addf(&desc, "\nSlipped %d %s", it->slips,
+					text_plural(it->slips, "time", "times"));
+			if (it->carried)
+				sb_addf(&desc, "\nCarried through %d %s", it->carried,
+					text_plural(it->carried, "meeting", "meetings"));
 			if (it->detail)
 				sb_addf(&desc, "\n\n%s", it->detail);
 			ics_prop(sb, "DESCRIPTION", desc.s);

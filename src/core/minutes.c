@@ -520,7 +520,7 @@ static void render_review_event(struct strbuf *sb, const struct review_event *r)
 	if (word)
 		sb_add(sb, word);
 	else
-		render_change(sb, e->kind == EVENT_DUE_MOVED ? "due moved" : "reassigned", e);
+		render_change(sb, event_kind_label(e->kind), e); /* "due date moved" */
 	if (e->reason && *e->reason) {
 		sb_add(sb, ": ");
 		md_inline(sb, e->reason);

@@ -45,6 +45,21 @@ static const char *const item_kind_labels[ITEM_KIND_COUNT] = {
 	"message to another team",
 };
 
+static const char *const event_kind_labels[EVENT_KIND_COUNT] = {
+	"created", "edited", "due date moved", "reassigned", "carried to the next meeting",
+	"done", "reopened", "dropped", "deleted", "superseded", "closed",
+};
+
+const char *event_kind_label(enum event_kind e)
+{
+	return (int)e >= 0 && e < EVENT_KIND_COUNT ? event_kind_labels[e] : "?";
+}
+
+bool actor_known(const char *actor)
+{
+	return actor && *actor && strcmp(actor, "unknown") != 0;
+}
+
 const char *item_kind_label(enum item_kind k)
 {
 	return (int)k >= 0 && k < ITEM_KIND_COUNT ? item_kind_labels[k] : "?";

@@ -6,6 +6,7 @@
 
 #include "cxmeet/meeting.h"
 #include "cxmeet/report.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 int cadence_grace_days(const struct cadence *c)
@@ -26,11 +27,12 @@ void next_due_text(cx_date next, cx_date today, char *buf, size_t len)
 	date_format(next, date, sizeof date);
 	int days = (int)(next < today ? today - next : next - today);
 	if (next < today)
-		snprintf(buf, len, "was due %s: %d day%s late", date, days, days == 1 ? "" : "s");
+		snprintf(buf, len, "was due %s: %d %s late", date, days,
+			 text_plural(days, "day", "days"));
 	else if (next == today)
 		snprintf(buf, len, "due today (%s)", date);
 	else
-		snprintf(buf, len, "due %s, in %d day%s", date, days, days == 1 ? "" : "s");
+		snprintf(buf, len, "due %s, in %d %s", date, days, text_plural(days, "day", "days"));
 }
 
 /* The due date of the interval opened by a meeting on `day`. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cxmeet/roster.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 bool setup_pending(int step) { return step > SETUP_NOT_STARTED && step < SETUP_DONE; }
@@ -138,15 +139,15 @@ void council_missing_format(const struct council_missing *m, char *buf, size_t l
 	if (m->success)
 		append(buf, len, "CX success statement");
 	if (m->charter_empty) {
-		snprintf(part, sizeof part, "%d charter answer%s", m->charter_empty,
-			 m->charter_empty == 1 ? "" : "s");
+		snprintf(part, sizeof part, "%d %s", m->charter_empty,
+			 text_plural(m->charter_empty, "charter answer", "charter answers"));
 		append(buf, len, part);
 	}
 	if (m->members)
 		append(buf, len, "council members");
 	if (m->findings) {
-		snprintf(part, sizeof part, "%zu roster finding%s", m->findings,
-			 m->findings == 1 ? "" : "s");
+		snprintf(part, sizeof part, "%zu %s", m->findings,
+			 text_plural((long long)m->findings, "roster finding", "roster findings"));
 		append(buf, len, part);
 	}
 }

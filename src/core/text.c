@@ -503,3 +503,8 @@ void text_guard_end(struct text_guard *g, struct strbuf *out)
 	safe_add(out, (const char *)g->pend, g->npend, true);
 	g->npend = 0;
 }
+
+const char *text_plural(long long n, const char *one, const char *many)
+{
+	return n == 1 || n == -1 ? one : many;
+}

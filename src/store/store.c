@@ -3,6 +3,7 @@
  * under src/store; this file must not hold queries of a particular table. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -539,10 +540,15 @@ static enum store_rc prepare_tx(struct store *st)
 static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
 {
 	(void)type;
-	(void)x;
 	struct store *st = ctx;
+	/* For a trigger program, SQLite calls again with the same statement in p
+	 * (whose expanded text is the parent's) and "-- TRIGGER name" in x: only
+	 * the unexpanded text in x tells the two calls apart. */
+	const char *unexpanded = x;
+	if (unexpanded && strncmp(unexpanded, "--", 2) == 0)
+		return 0;
 	char *sql = sqlite3_expanded_sql(p);
-	if (sql && strncmp(sql, "--", 2) != 0)
+	if (sql)
 		fprintf(st->trace, "%s;\n", sql);
 	sqlite3_free(sql);
 	return 0;
@@ -569,8 +575,55 @@ static int schema_cookie(struct store *st)
 	return pragma_int(st, "PRAGMA schema_version", &v) == 0 ? v : -1;
 }
 
-static enum store_rc open_store(const char *path, bool verify, struct store **out, char *err,
-				size_t errlen)
+/* SQLite keeps companion files beside the database, named after it: the
+ * longest suffix is "-journal" (looked for at every open), then "-wal" and
+ * "-shm". A name that fits while a companion's does not would fail later as
+ * "unable to open", which reads like a permission problem. */
+#define COMPANION_SUFFIX "-journal"
+
+static bool path_fits(const char *path, char *err, size_t errlen)
+{
+	const size_t suffix = strlen(COMPANION_SUFFIX);
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	long name_max = NAME_MAX;
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+	long pc = pathconf(dir, _PC_NAME_MAX); /* -1 when the folder does not exist yet */
+	free(dir);
+	if (pc > 0)
+		name_max = pc;
+	if (strlen(base) + suffix > (size_t)name_max) {
+		errf(err, errlen,
+		     "the file name of %s is too long: it is %zu bytes, and the names of the "
+		     "files SQLite keeps beside it (with -wal, -shm and -journal added) must fit "
+		     "in %ld bytes; use a file name of at most %zu bytes",
+		     path, strlen(base), name_max, (size_t)name_max - suffix);
+		return false;
+	}
+	/* SQLite works on the absolute path, and bounds it (with the suffix). */
+	size_t abs_len = strlen(path);
+	if (path[0] != '/') {
+		char *cwd = getcwd(NULL, 0);
+		abs_len += cwd ? strlen(cwd) + 1 : 0;
+		free(cwd);
+	}
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	size_t limit = vfs && vfs->mxPathname > 0 ? (size_t)vfs->mxPathname : 512;
+	if (limit > PATH_MAX)
+		limit = PATH_MAX;
+	if (abs_len + suffix > limit) {
+		errf(err, errlen,
+		     "the path %s is too long: it is %zu bytes as a full path, and the paths of "
+		     "the files SQLite keeps beside it (with -wal, -shm and -journal added) must "
+		     "fit in %zu bytes; use a path of at most %zu bytes",
+		     path, abs_len, limit, limit - suffix);
+		return false;
+	}
+	return true;
+}
+
+static enum store_rc open_store(const char *path, bool create, bool verify,
+				struct store **out, char *err, size_t errlen)
 {
 	struct stat sb;
 	*out = NULL;
@@ -578,11 +631,25 @@ static enum store_rc open_store(const char *path, bool verify, struct store **ou
 		errf(err, errlen, "no database path given");
 		return STORE_INVALID;
 	}
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+	if (!path_fits(path, err, errlen))
+		return STORE_INVALID;
+	int found = stat(path, &sb);
+	if (found == 0 && S_ISDIR(sb.st_mode)) {
 		errf(err, errlen, "%s is a folder, not a database file", path);
 		return STORE_INVALID;
 	}
-	if (create_private_file(path, err, errlen) != 0) {
+	if (!create && (found != 0 || sb.st_size == 0)) {
+		if (found != 0 && errno != ENOENT && errno != ENOTDIR) {
+			int e = errno;
+			errf(err, errlen, "cannot open %s: %s", path, strerror(e));
+			enum store_rc src = rc_from_errno(e);
+			return src == STORE_ERROR ? STORE_READONLY : src;
+		}
+		errf(err, errlen, "there is no database at %s%s: 'cxmeet init' creates one (or "
+		     "check --db and CXMEET_DB)", path, found == 0 ? " (the file is empty)" : "");
+		return STORE_NOTFOUND;
+	}
+	if (create && create_private_file(path, err, errlen) != 0) {
 		enum store_rc crc = rc_from_errno(errno);
 		return crc == STORE_ERROR ? STORE_READONLY : crc;
 	}
@@ -590,7 +657,7 @@ static enum store_rc open_store(const char *path, bool verify, struct store **ou
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	const char *user = getenv("USER");
-	st->actor = xstrdup(user && *user ? user : "unknown");
+	st->actor = user && *user ? xstrdup(user) : NULL; /* unknown: not recorded */
 	int version = 0;
 	enum store_rc rc;
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -627,13 +694,19 @@ fail:
 
 enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen)
 {
-	return open_store(path, true, out, err, errlen);
+	return open_store(path, true, true, out, err, errlen);
+}
+
+enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
+			      size_t errlen)
+{
+	return open_store(path, create, true, out, err, errlen);
 }
 
 enum store_rc store_open_for_check(const char *path, struct store **out, char *err,
 				   size_t errlen)
 {
-	return open_store(path, false, out, err, errlen);
+	return open_store(path, false, false, out, err, errlen);
 }
 
 enum store_rc store_verify(struct store *st)
@@ -701,9 +774,8 @@ enum store_rc store_check(struct store *st, char **problems, char **notes)
 		return rc;
 	}
 	*problems = sb_take(&sb);
-	return store_failf(st, STORE_CORRUPT, "the database %s is damaged: %zu problem%s found",
-			   st->path, n,
-			   n == 1 ? "" : "s");
+	return store_failf(st, STORE_CORRUPT, "the database %s is damaged: %zu %s found", st->path,
+			   n, text_plural((long long)n, "problem", "problems"));
 }
 
 int store_schema_version(const struct store *st)

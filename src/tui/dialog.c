@@ -49,8 +49,17 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 		   const char *(*check)(const char *text, void *ctx, char *buf, size_t len),
 		   void *ctx)
 {
+	return dialog_input_for(t, title, initial, "save", check, ctx);
+}
+
+char *dialog_input_for(struct tui *t, const char *title, const char *initial,
+		       const char *enter,
+		       const char *(*check)(const char *text, void *ctx, char *buf, size_t len),
+		       void *ctx)
+{
 	struct lineedit le;
-	char error[256] = "";
+	char error[256] = "", hint[64];
+	snprintf(hint, sizeof hint, "Enter = %s    Esc = cancel", enter);
 	le_init(&le, initial, TEXT_MAX_SHORT);
 	for (;;) {
 		tui_redraw(t);
@@ -58,7 +67,7 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 			int w = box_width(t, 70);
 			int y = (t->rows - 6) / 2, x = (t->cols - w) / 2;
 			draw_box(y, x, 6, w, title);
-			draw_text(y + 3, x + 2, error[0] ? error : "Enter = save    Esc = cancel", w - 4,
+			draw_text(y + 3, x + 2, error[0] ? error : hint, w - 4,
 				  theme(error[0] ? C_WARNING : C_MUTED));
 			le_draw(&le, y + 2, x + 2, w - 4, true);
 			refresh();

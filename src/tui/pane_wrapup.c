@@ -41,8 +41,8 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 {
 	struct meeting_view *mv = t->mv;
 	char line[300], date[16], rating[16];
-	snprintf(rating, sizeof rating, mv->rating ? "%d/10" : "not rated", mv->rating);
-	snprintf(line, sizeof line, "Next meeting %s · Rating %s · Enter: set · E: end",
+	snprintf(rating, sizeof rating, mv->rating ? "%d/10" : "not given", mv->rating);
+	snprintf(line, sizeof line, "Next meeting: %s · Rating: %s · Enter: set · E: end",
 		 fmt_date(mv->next_date, date, sizeof date), rating);
 	int hr = draw_wrapped(y, x, line, w, 2, theme(C_HEADING));
 	y += hr - 1;

@@ -247,6 +247,11 @@ bool dialog_confirm(struct tui *t, const char *question);
 char *dialog_input(struct tui *t, const char *title, const char *initial,
 		   const char *(*check)(const char *text, void *ctx, char *buf, size_t len),
 		   void *ctx);
+/* The same, its hint naming what Enter does ("search") rather than "save". */
+char *dialog_input_for(struct tui *t, const char *title, const char *initial,
+		       const char *enter,
+		       const char *(*check)(const char *text, void *ctx, char *buf, size_t len),
+		       void *ctx);
 
 struct pick_option {
 	store_id id;

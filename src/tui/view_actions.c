@@ -187,7 +187,7 @@ static char *event_line(const struct item_event *e)
 	when[10] = ' ';
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_addf(&sb, "%s  %-10s", when, event_kind_name(e->kind));
+	sb_addf(&sb, "%s  %s", when, event_kind_label(e->kind));
 	if (e->old_value || e->new_value)
 		sb_addf(&sb, "  %s -> %s", e->old_value ? e->old_value : "-",
 			e->new_value ? e->new_value : "-");

@@ -352,8 +352,9 @@ static void steps_draw_view(struct tui *t)
 	for (size_t i = 0; i < ag.n; i++)
 		if (ag.list[i].id == ag.tid)
 			is_default = ag.list[i].is_default;
-	snprintf(line, sizeof line, " Agenda: %s%s  %zu steps, %d min", ag.t.name,
-		 is_default ? " (default)" : "", ag.t.n_steps, agenda_minutes(&ag.t));
+	snprintf(line, sizeof line, " Agenda: %s%s  %zu %s, %d min", ag.t.name,
+		 is_default ? " (default)" : "", ag.t.n_steps,
+		 text_plural((long long)ag.t.n_steps, "step", "steps"), agenda_minutes(&ag.t));
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int prompt_h = t->compact ? 4 : 6;
 	int list_h = t->rows - 3 - prompt_h;

@@ -10,6 +10,7 @@
 
 #include "tui_int.h"
 #include "cxmeet/report.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 enum line_kind {
@@ -67,15 +68,15 @@ static void summary_texts(cx_date today, bool *warn)
 		snprintf(cv.summary[2], sizeof cv.summary[2], "On time: no interval to judge yet");
 	else
 		snprintf(cv.summary[2], sizeof cv.summary[2],
-			 "On time: %d of the last %d intervals (%d%%)", s->recent_on_time,
-			 s->recent_judged, pct);
+			 "On time: %d of the last %d %s (%d%%)", s->recent_on_time,
+			 s->recent_judged, text_plural(s->recent_judged, "interval", "intervals"), pct);
 	warn[2] = pct >= 0 && pct < 75;
 	snprintf(cv.summary[3], sizeof cv.summary[3], "Streak: %d on time in a row", s->streak);
 	if (s->longest_gap > 0) {
 		date_format(s->gap_from, a, sizeof a);
 		date_format(s->gap_to == DATE_NONE ? today : s->gap_to, b, sizeof b);
-		snprintf(cv.summary[4], sizeof cv.summary[4], "Longest gap: %d days (%s to %s)",
-			 s->longest_gap, a, b);
+		snprintf(cv.summary[4], sizeof cv.summary[4], "Longest gap: %d %s (%s to %s)",
+			 s->longest_gap, text_plural(s->longest_gap, "day", "days"), a, b);
 	} else {
 		snprintf(cv.summary[4], sizeof cv.summary[4], "Longest gap: none yet");
 	}
@@ -356,7 +357,10 @@ static void change_window(struct tui *t, int delta)
 	int n = (int)cv.window + delta;
 	if (delta > 0 && cv.rep.n_meetings < cv.window) {
 		/* every meeting held is already in: more would change nothing */
-		tui_flash(t, false, "All %zu meetings held are shown.", cv.rep.n_meetings);
+		if (cv.rep.n_meetings == 1)
+			tui_flash(t, false, "The one meeting held is shown.");
+		else
+			tui_flash(t, false, "All %zu meetings held are shown.", cv.rep.n_meetings);
 		return;
 	}
 	if (n < REPORT_WINDOW_MIN || n > REPORT_WINDOW_MAX) {

@@ -218,7 +218,8 @@ static void edit_escalate(struct tui *t, int current)
 	if (store_org_set_escalate_after(t->st, atoi(text)) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 	else
-		tui_flash(t, false, "Saved: escalate after %d carries.", atoi(text));
+		tui_flash(t, false, "Saved: escalate after %d %s.", atoi(text),
+			  text_plural(atoi(text), "carry", "carries"));
 	free(text);
 }
 
@@ -268,8 +269,9 @@ static void versions_draw(struct tui *t)
 	for (size_t i = (size_t)versions.top; i < versions.n && y < bottom; i++) {
 		const struct org_version *v = &versions.v[i];
 		const char *at = v->changed_at ? v->changed_at : "?";
-		snprintf(line, sizeof line, "%.10s %.5s  by %s%s", at,
-			 strlen(at) > 11 ? at + 11 : "", v->changed_by ? v->changed_by : "?",
+		bool known = actor_known(v->changed_by);
+		snprintf(line, sizeof line, "%.10s %.5s%s%s%s", at, strlen(at) > 11 ? at + 11 : "",
+			 known ? "  by " : "", known ? v->changed_by : "",
 			 i == 0 ? "  (current)" : "");
 		draw_text(y++, x, line, w, theme(C_HEADING));
 		const char *body = *v->body ? v->body : "(cleared)";
@@ -328,16 +330,17 @@ static void draw_entry(struct tui *t, const struct org *o, int row, int y, int w
 		if (row == ROW_CADENCE)
 			snprintf(line, sizeof line, "Cadence: the council meets %s", cad);
 		else
-			snprintf(line, sizeof line, "Escalation: flagged for the sponsor after %d "
-				 "carries", o->escalate_after);
+			snprintf(line, sizeof line, "Escalation: flagged for the sponsor after %d %s",
+				 o->escalate_after, text_plural(o->escalate_after, "carry", "carries"));
 		draw_line(y, x, line, w, sel ? theme(C_SELECTED) : theme(C_NORMAL));
 		return;
 	}
 	enum org_text f = row_field(row);
 	draw_line(y, x, org_text_label(f), w, sel ? theme(C_SELECTED) : theme(C_HEADING));
 	if (o->changed_at[f]) {
-		snprintf(line, sizeof line, "changed %.10s by %s", o->changed_at[f],
-			 o->changed_by[f] ? o->changed_by[f] : "?");
+		bool known = actor_known(o->changed_by[f]);
+		snprintf(line, sizeof line, "changed %.10s%s%s", o->changed_at[f],
+			 known ? " by " : "", known ? o->changed_by[f] : "");
 		int cols = text_cols(line);
 		int lx = x + w - cols - 1;
 		if (lx > x + text_cols(org_text_label(f)) + 2)

@@ -406,8 +406,8 @@ static void pick_dept(struct tui *t)
  * screen, with the reason, rather than an empty log. */
 static void find_words(struct tui *t)
 {
-	char *text = dialog_input(t, "Find decisions holding the words (empty: all)",
-				  dv.words ? dv.words : "", NULL, NULL);
+	char *text = dialog_input_for(t, "Find decisions holding the words (empty: all)",
+				      dv.words ? dv.words : "", "search", NULL, NULL);
 	if (!text)
 		return;
 	if (strspn(text, " \t") == strlen(text)) {

@@ -474,8 +474,8 @@ static void draw_results(struct tui *t)
 
 static void ask_words(struct tui *t)
 {
-	char *words = dialog_input(t, "Search every meeting's items", H.words ? H.words : "",
-				   NULL, NULL);
+	char *words = dialog_input_for(t, "Search every meeting's items", H.words ? H.words : "",
+				       "search", NULL, NULL);
 	if (words)
 		search_run(t, words);
 }

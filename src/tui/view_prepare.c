@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "agenda_view.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 #define ESC 27
@@ -20,8 +21,9 @@ static struct {
 static void prepare_draw(struct tui *t)
 {
 	char line[300];
-	snprintf(line, sizeof line, " This meeting's agenda (from %s)  %zu steps, %d min",
-		 pr.t.name, pr.t.n_steps, agenda_minutes(&pr.t));
+	snprintf(line, sizeof line, " This meeting's agenda (from %s)  %zu %s, %d min",
+		 pr.t.name, pr.t.n_steps, text_plural((long long)pr.t.n_steps, "step", "steps"),
+		 agenda_minutes(&pr.t));
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int prompt_h = t->compact ? 4 : 6;
 	int list_h = t->rows - 3 - prompt_h;
@@ -156,7 +158,9 @@ static store_id pick_template(struct tui *t)
 				if (ti[i].is_default == (pass == 0))
 					o[k++] = (struct pick_option){
 						ti[i].id, xstrdup(ti[i].name),
-						xasprintf("%zu steps, %d min%s", ti[i].n_steps,
+						xasprintf("%zu %s, %d min%s", ti[i].n_steps,
+							  text_plural((long long)ti[i].n_steps,
+								      "step", "steps"),
 							  ti[i].minutes,
 							  ti[i].is_default ? ", default" : "")};
 		int c = dialog_pick(t, "Which agenda?", o, n, "", NULL);

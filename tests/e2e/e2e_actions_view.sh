@@ -128,8 +128,8 @@ expect_match "$(screen_line 4)" "2026-12-04 +1 +0 +Zoë Ångström" "one slip sh
 note "its history"
 keys v
 wait_for "History of action #2"
-expect_screen "created     (meeting #1)" "created in meeting 1"
-expect_screen "due_moved   2026-11-27 -> 2026-12-04  (outside a meeting)" "the slip"
+expect_screen "created  (meeting #1)" "created in meeting 1"
+expect_screen "due date moved  2026-11-27 -> 2026-12-04  (outside a meeting)" "the slip, in words"
 keys Escape
 wait_gone "History of action #2"
 

@@ -27,11 +27,11 @@ wait_re "Owner +Ben Okafor"
 keys Tab
 wait_re "Due +2026-12-23"
 
-note "due: yesterday"
+note "due: soon"
 keys C-u
-text yesterday
+text soon
 keys Enter
-wait_for "'yesterday' is not a date I understand; use YYYY-MM-DD, today, tomorrow,"
+wait_for "'soon' is not a date I understand; use YYYY-MM-DD, today, tomorrow,"
 expect_screen "─ New action ─" "the form stays open"
 expect_eq "$(items)" 0 "nothing saved with an unreadable due date"
 # The message lists every form a due date may take; the last ones must not be cut off.

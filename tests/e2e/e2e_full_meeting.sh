@@ -162,7 +162,7 @@ expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 7 AND event =
 
 note "wrap-up: a message, a rating, the end"
 go_step 9 "Wrap-up"
-wait_for "Next meeting 2026-12-23 · Rating not rated"
+wait_for "Next meeting: 2026-12-23 · Rating: not given"
 open_form m "message to another team"
 text "Tell Marketing about the 50 EUR rule"
 keys Tab Tab
@@ -184,7 +184,7 @@ wait_for "A rating is a whole number from 1 to 10."
 keys C-u
 text 8
 keys Enter
-wait_for "Rating 8/10"
+wait_for "Rating: 8/10"
 keys E
 wait_for "End the meeting now? Next meeting 2026-12-23, rating given."
 keys y

@@ -296,14 +296,14 @@ wait_for "Step 10/11: Guest: \"Velo\" dealer," # cut at 80 columns
 expect_screen "Step 00:00/12m" "the guest topic has its minutes"
 keys l
 wait_for "Step 11/11: Wrap-up"
-wait_for "Rating not rated"
+wait_for "Rating: not given"
 keys Enter
 wait_for "End the meeting and write minutes"
 keys Down Enter
 wait_for "Rate this meeting from 1 to 10"
 text 9
 keys Enter
-wait_for "Rating 9/10"
+wait_for "Rating: 9/10"
 keys E
 wait_for "End the meeting now?"
 keys y

@@ -216,7 +216,7 @@ wait_re "│ 7 +│"
 storm_in "the rating dialog"
 keys Escape
 wait_gone "Rate this meeting from 1 to 10"
-wait_for "Rating not rated"
+wait_for "Rating: not given"
 keys E
 wait_for "End the meeting now? Next meeting 2026-12-23, rating not given."
 storm_in "the end confirmation"

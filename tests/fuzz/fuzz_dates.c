@@ -1,4 +1,4 @@
-/* fuzz_dates.c - date_parse_due, date_parse_iso and clock_parse on any input.
+/* fuzz_dates.c - date_parse_due, date_parse (back), date_parse_iso and clock_parse on any input.
  * Whatever they accept must be in range and survive a format/parse round trip. */
 #include <time.h>
 
@@ -41,6 +41,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else {
 			FUZZ_CHECK(memchr(err, '\0', sizeof err) != NULL && err[0] != '\0',
 				   "'%s': no message", s);
+		}
+	}
+	/* The same grammar looking back (--since): any date it gives is on the
+	 * calendar, and a refusal says why. */
+	for (size_t i = 0; i < sizeof ctxs / sizeof ctxs[0]; i++) {
+		char err[512];
+		cx_date d = DATE_NONE;
+		if (date_parse(s, &ctxs[i], DATE_BACK, &d, err, sizeof err) == 0) {
+			int y, m, day;
+			date_to_ymd(d, &y, &m, &day);
+			FUZZ_CHECK(date_valid_ymd(y, m, day), "'%s' back -> %d", s, (int)d);
+		} else {
+			FUZZ_CHECK(memchr(err, '\0', sizeof err) != NULL && err[0] != '\0',
+				   "'%s': no message looking back", s);
 		}
 	}
 

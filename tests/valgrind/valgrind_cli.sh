@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 export TZ=UTC LC_ALL=C.UTF-8 CXMEET_NOW=2026-11-23T10:00:00Z
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share" CXMEET_DB="$tmp/t.db"
-export VISUAL=true # `charter set N` without text runs it: the text stays as it was
+export VISUAL=true # never run: `charter set N` without text needs a terminal
 unset EDITOR NO_COLOR
 mkdir -p "$HOME"
 cd "$tmp"
@@ -58,7 +58,9 @@ vg 0 org set name "Northwind Outfitters Ltd"
 vg 0 org history name
 vg 0 org history mission
 vg 0 charter set 1 "Be the outfitter customers recommend."
-vg 0 charter set 4
+vg 2 charter set 4 # no terminal on standard input: no editor, nothing written
+vg 0 charter set 4 - # the text from standard input (here empty: cleared)
+vg 2 --db "$tmp/missing.db" history # no database there: none created
 vg 2 charter set 7 "no such answer"
 vg 0 charter show
 vg 0 charter history 1

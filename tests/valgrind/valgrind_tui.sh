@@ -149,7 +149,7 @@ wait_for "A rating is a whole number from 1 to 10."
 keys C-u
 text 8
 keys Enter
-wait_for "Rating 8/10"
+wait_for "Rating: 8/10"
 keys E
 wait_for "End the meeting now?"
 keys y
