@@ -23,6 +23,9 @@ enum store_rc store_meeting_start(struct store *st, store_id template_id,
 	if (rc == STORE_DUPLICATE)
 		store_failf(st, rc, "another meeting is still in progress: resume or end it first");
 	store_id mid = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	/* The instance that starts a meeting holds it, before anything is written into it. */
+	if (rc == STORE_OK)
+		rc = store_hold_take(st, mid, NULL, started);
 	if (rc == STORE_OK)
 		rc = steps_insert(st, STMT_MEETING_STEP_ADD, mid, agenda, "copying the agenda");
 	rc = tx_end(st, rc);
