@@ -20,6 +20,11 @@ struct meeting_view {
 	size_t n_present;
 	cx_date next_date;     /* wrap-up */
 	int rating;
+	/* Another instance holds the meeting: this screen follows it, read-only. */
+	bool follow;
+	struct meeting_hold holder; /* who holds it, when following */
+	int64_t data_version;       /* the database as last read, when following */
+	time_t last_beat;           /* the holder's last sign of life written */
 };
 
 struct pane_ops {

@@ -220,7 +220,7 @@ static void run_loop(struct tui *t)
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
-		if (!read_raw(t, &ch, &is_key, 1000)) {
+		if (!read_raw(t, &ch, &is_key, t->view->tick_ms ? t->view->tick_ms : 1000)) {
 			if (t->view->tick)
 				t->view->tick(t);
 			continue;
