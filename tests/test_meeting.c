@@ -583,6 +583,37 @@ static void hold_gone__a_dead_process_here_or_a_silent_one_elsewhere(void **stat
 	assert_true(meeting_hold_gone(&h, t + HOLD_STALE_SECS + 1)); /* a closed lid */
 }
 
+static void step_done__worked_in_or_moved_on_however_it_was_left(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_goto(&r, 6, t + 10), STORE_OK); /* jump over 1..5 */
+	struct item it = note_in(r.m.id, "a win, as a note will do");
+	it.step_id = r.steps[6].id;
+	assert_int_equal(store_item_add(st, &it, t + 20), STORE_OK);
+	assert_int_equal(meeting_goto(&r, 4, t + 30), STORE_OK); /* back, after work */
+	assert_true(r.steps[6].done);
+	assert_int_equal(meeting_goto(&r, 3, t + 40), STORE_OK); /* back, nothing done */
+	assert_false(r.steps[4].done);
+	struct meeting_work w;
+	assert_int_equal(store_meeting_work(st, r.m.id, &w), STORE_OK);
+	assert_int_equal(meeting_step_work(&r.steps[6], &w), 1);
+	/* the same rule reads a flag left unset by an older version */
+	struct meeting_step s = r.steps[6];
+	s.done = false;
+	assert_true(meeting_step_done(&s, &w));
+	s.skipped = true;
+	assert_false(meeting_step_done(&s, &w));
+	assert_true(meeting_step_done(&r.steps[0], &w)); /* moved on from it */
+	assert_false(meeting_step_done(&r.steps[2], &w)); /* jumped over */
+	meeting_work_free(&w);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
 int main(void)
 {
 	tu_init("meeting");
@@ -600,6 +631,7 @@ int main(void)
 		cmocka_unit_test(item_check__rules_of_each_kind),
 		cmocka_unit_test(step_default_kind__offers_the_steps_item_first),
 		cmocka_unit_test(next_due__counts_from_the_last_meeting_or_today),
+		cmocka_unit_test(step_done__worked_in_or_moved_on_however_it_was_left),
 		cmocka_unit_test(hold__only_the_holder_writes_into_the_meeting),
 		cmocka_unit_test(hold__take_over_moves_the_writer),
 		cmocka_unit_test(hold__nothing_written_into_an_ended_meeting),

@@ -53,9 +53,20 @@ enum store_rc meeting_take_over(struct meeting_run *r, const struct meeting_hold
 /* Reads the meeting and its steps again (a follower's view of another
  * instance's work); the current step's clock restarts at now. */
 enum store_rc meeting_reload(struct meeting_run *r, time_t now);
+/* How much was done in a step: the items captured there, and what its kind
+ * is for (actions reviewed at the action review, people marked present at
+ * the roll call, the rating at the wrap-up). */
+int meeting_step_work(const struct meeting_step *s, const struct meeting_work *w);
+/* The one rule of a step's "done", for the runner and the minutes alike: a
+ * step not skipped is done when it was worked in (meeting_step_work), or
+ * when the meeting moved on from it to a later step (the flag the runner
+ * keeps, `s->done`). Leaving a step backwards with nothing done there, or
+ * jumping over it, does not make it done. */
+bool meeting_step_done(const struct meeting_step *s, const struct meeting_work *w);
 /* Moves to step `to`, adding the time spent to the step being left (marked
- * done when moving forward). A step out of range or skipped for this
- * meeting is refused with STORE_INVALID, and nothing is written. */
+ * done by meeting_step_done: moving forward, or worked in). A step out of
+ * range or skipped for this meeting is refused with STORE_INVALID, and
+ * nothing is written. */
 enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now);
 /* Records the time spent so far on the current step without leaving it. */
 enum store_rc meeting_flush_time(struct meeting_run *r, time_t now);

@@ -278,6 +278,18 @@ enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_s
 enum store_rc store_meeting_steps(struct store *st, store_id id, struct meeting_step **out,
 				  size_t *n);
 enum store_rc store_meeting_count(struct store *st, int64_t *n);
+/* What was done in a meeting: the items captured in each step, the actions
+ * of other meetings changed in it, the people marked present, a rating. */
+struct meeting_work {
+	int *items; /* per step, by position */
+	size_t n_steps;
+	int reviewed;
+	int present;
+	bool rated;
+};
+enum store_rc store_meeting_work(struct store *st, store_id meeting, struct meeting_work *out);
+void meeting_work_free(struct meeting_work *w);
+
 void meeting_steps_free(struct meeting_step *s, size_t n);
 
 /* Attendance: the department is taken from the person at the time. */

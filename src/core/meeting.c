@@ -208,6 +208,39 @@ enum store_rc meeting_flush_time(struct meeting_run *r, time_t now)
 	return rc;
 }
 
+int meeting_step_work(const struct meeting_step *s, const struct meeting_work *w)
+{
+	int n = s->position >= 0 && (size_t)s->position < w->n_steps ? w->items[s->position] : 0;
+	switch (s->kind) {
+	case STEP_ACTION_REVIEW:
+		return n + w->reviewed;
+	case STEP_ROLL_CALL:
+		return n + w->present;
+	case STEP_WRAP_UP:
+		return n + (w->rated ? 1 : 0);
+	default:
+		return n;
+	}
+}
+
+bool meeting_step_done(const struct meeting_step *s, const struct meeting_work *w)
+{
+	return !s->skipped && (s->done || meeting_step_work(s, w) > 0);
+}
+
+/* Whether step i is done once left (forward: moved on from it). */
+static enum store_rc done_when_left(struct meeting_run *r, int i, bool forward, bool *done)
+{
+	struct meeting_work w;
+	struct meeting_step s = r->steps[i];
+	s.done = s.done || forward;
+	enum store_rc rc = store_meeting_work(r->st, r->m.id, &w);
+	if (rc == STORE_OK)
+		*done = meeting_step_done(&s, &w);
+	meeting_work_free(&w);
+	return rc;
+}
+
 enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now)
 {
 	if (to < 0 || (size_t)to >= r->n_steps)
@@ -220,8 +253,10 @@ enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now)
 	if (r->steps[to].skipped)
 		return STORE_INVALID;
 	int secs = since(r, now);
-	bool done = to > from;
+	bool done = false;
 	enum store_rc rc = store_begin(r->st);
+	if (rc == STORE_OK)
+		rc = done_when_left(r, from, to > from, &done);
 	if (rc == STORE_OK)
 		rc = store_meeting_step_time(r->st, r->m.id, from, secs, done);
 	if (rc == STORE_OK)
@@ -243,10 +278,12 @@ enum store_rc meeting_end(struct meeting_run *r, enum meeting_status status, int
 			  cx_date next, time_t now)
 {
 	int cur = r->m.current_step;
+	bool done = false;
 	enum store_rc rc = store_begin(r->st);
 	if (rc == STORE_OK)
-		rc = store_meeting_step_time(r->st, r->m.id, cur, since(r, now),
-					     status == MEETING_COMPLETED);
+		rc = done_when_left(r, cur, status == MEETING_COMPLETED, &done);
+	if (rc == STORE_OK)
+		rc = store_meeting_step_time(r->st, r->m.id, cur, since(r, now), done);
 	if (rc == STORE_OK)
 		rc = store_meeting_finish(r->st, r->m.id, status, now, rating, next);
 	if (rc == STORE_OK)

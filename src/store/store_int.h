@@ -110,6 +110,15 @@
 	X(MEETING_STEPS, "SELECT id, position, title, kind, planned_minutes, prompt, actual_seconds," \
 		" done, skipped FROM meeting_steps WHERE meeting_id = ? ORDER BY position") \
 	X(MEETING_COUNT, "SELECT count(*) FROM meetings") \
+	/* items_meeting (meeting_id, step_id) counts each step's items */ \
+	X(MEETING_STEP_ITEMS, "SELECT s.position, (SELECT count(*) FROM items i" \
+		" WHERE i.meeting_id = s.meeting_id AND i.step_id = s.id AND i.deleted_at IS NULL)" \
+		" FROM meeting_steps s WHERE s.meeting_id = ? ORDER BY s.position") \
+	X(MEETING_WORK, "SELECT (SELECT count(DISTINCT e.item_id) FROM item_events e" \
+		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = ?1" \
+		" AND e.event NOT IN ('carried', 'created') AND coalesce(i.meeting_id, 0) <> ?1)," \
+		" (SELECT count(*) FROM attendance WHERE meeting_id = ?1 AND present = 1)," \
+		" (SELECT rating IS NOT NULL FROM meetings WHERE id = ?1)") \
 	X(ATTEND_SET, "INSERT INTO attendance(meeting_id, person_id, department_id, present)" \
 		" SELECT ?1, id, department_id, ?3 FROM people WHERE id = ?2" \
 		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET present = excluded.present") \

@@ -186,6 +186,51 @@ enum store_rc store_meeting_count(struct store *st, int64_t *n)
 	return rc;
 }
 
+enum store_rc store_meeting_work(struct store *st, store_id meeting, struct meeting_work *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEP_ITEMS);
+	bind_id(s, 1, meeting);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int pos = sqlite3_column_int(s, 0);
+		if (pos < 0 || pos > 1000)
+			continue;
+		if ((size_t)pos >= cap) {
+			size_t old = cap;
+			cap = (size_t)pos + 16;
+			out->items = xrealloc(out->items, cap * sizeof *out->items);
+			memset(out->items + old, 0, (cap - old) * sizeof *out->items);
+		}
+		out->items[pos] = sqlite3_column_int(s, 1);
+		if ((size_t)pos + 1 > out->n_steps)
+			out->n_steps = (size_t)pos + 1;
+	}
+	enum store_rc out_rc = rc == SQLITE_DONE ? STORE_OK : store_fail(st, "reading the meeting's work");
+	sqlite3_reset(s);
+	if (out_rc == STORE_OK) {
+		s = stmt_get(st, STMT_MEETING_WORK);
+		bind_id(s, 1, meeting);
+		out_rc = stmt_row(st, s, "reading the meeting's work");
+		if (out_rc == STORE_OK) {
+			out->reviewed = sqlite3_column_int(s, 0);
+			out->present = sqlite3_column_int(s, 1);
+			out->rated = sqlite3_column_int(s, 2) != 0;
+		}
+		sqlite3_reset(s);
+	}
+	if (out_rc != STORE_OK)
+		meeting_work_free(out);
+	return out_rc;
+}
+
+void meeting_work_free(struct meeting_work *w)
+{
+	free(w->items);
+	memset(w, 0, sizeof *w);
+}
+
 enum store_rc store_attendance_set(struct store *st, store_id meeting, store_id person,
 				   bool present)
 {
