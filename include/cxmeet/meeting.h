@@ -63,6 +63,10 @@ int meeting_step_work(const struct meeting_step *s, const struct meeting_work *w
  * keeps, `s->done`). Leaving a step backwards with nothing done there, or
  * jumping over it, does not make it done. */
 bool meeting_step_done(const struct meeting_step *s, const struct meeting_work *w);
+/* Whether step i would be left undone if the meeting ended now: not
+ * skipped, not done (meeting_step_done), and neither the current step nor
+ * the wrap-up, where the meeting ends. */
+bool meeting_step_pending(const struct meeting_run *r, int i, const struct meeting_work *w);
 /* Moves to step `to`, adding the time spent to the step being left (marked
  * done by meeting_step_done: moving forward, or worked in). A step out of
  * range or skipped for this meeting is refused with STORE_INVALID, and

@@ -228,6 +228,12 @@ bool meeting_step_done(const struct meeting_step *s, const struct meeting_work *
 	return !s->skipped && (s->done || meeting_step_work(s, w) > 0);
 }
 
+bool meeting_step_pending(const struct meeting_run *r, int i, const struct meeting_work *w)
+{
+	return i != r->m.current_step && i != meeting_wrap_up_step(r) &&
+	       !r->steps[i].skipped && !meeting_step_done(&r->steps[i], w);
+}
+
 /* Whether step i is done once left (forward: moved on from it). */
 static enum store_rc done_when_left(struct meeting_run *r, int i, bool forward, bool *done)
 {

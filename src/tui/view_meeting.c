@@ -189,6 +189,19 @@ static void go_step(struct tui *t, int to)
 	mv_reload(t);
 }
 
+/* E before the wrap-up: says what would be left undone, and asks. */
+static void end_early(struct tui *t)
+{
+	char undone[600], q[700];
+	mv_end_warning(t, undone, sizeof undone);
+	if (*undone) {
+		snprintf(q, sizeof q, "Go to the wrap-up to end the meeting? %s", undone);
+		if (!dialog_confirm(t, q))
+			return;
+	}
+	go_step(t, meeting_wrap_up_step(&t->mv->run));
+}
+
 static void leave(struct tui *t)
 {
 	if (!dialog_confirm(t, "Leave the meeting? It stays in progress, and you can resume it "
@@ -339,7 +352,7 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		go_step(t, (int)ch - '1');
 		return ACT_NONE;
 	case ACT_END_MEETING:
-		go_step(t, meeting_wrap_up_step(&mv->run));
+		end_early(t);
 		return ACT_NONE;
 	case ACT_QUIT:
 		leave(t);

@@ -77,6 +77,8 @@ SOCK=$A
 keys T
 wait_for "You hold the meeting now"
 keys E
+wait_for "Go to the wrap-up to end the meeting?"
+keys y
 wait_for "Step 9/9: Wrap-up"
 keys E
 wait_for "End the meeting now?"
