@@ -444,6 +444,30 @@ static enum store_rc ask_holder(struct tui *t, struct meeting_view *mv, struct m
 	return STORE_NOT_HELD;
 }
 
+/* A form was open when the program stopped (a crash, a closed terminal):
+ * its draft is offered back. */
+static void offer_draft(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	struct meeting_draft d;
+	if (!mv || mv->follow || store_draft_get(t->st, mv->run.m.id, &d) != STORE_OK)
+		return;
+	char q[600];
+	snprintf(q, sizeof q, "A draft %s was being typed: \"%s\". Restore it?",
+		 item_kind_label(d.kind), d.text);
+	if (dialog_confirm(t, q)) {
+		struct item it = {.kind = d.kind, .text = d.text, .detail = d.detail,
+				  .due = DATE_NONE, .revisit = DATE_NONE, .step_id = d.step_id};
+		if (form_item(t, &it, mv->run.m.id, d.step_id, NULL)) {
+			tui_flash(t, false, "Saved %s #%lld.", item_kind_label(d.kind), (long long)it.id);
+			mv_reload(t);
+		}
+	} else if (store_draft_clear(t->st, mv->run.m.id) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+	}
+	meeting_draft_free(&d);
+}
+
 void meeting_view_open(struct tui *t, bool resume)
 {
 	struct meeting_view *mv = &mv_storage;
@@ -461,6 +485,8 @@ void meeting_view_open(struct tui *t, bool resume)
 		return;
 	}
 	open_run(t, mv, rc, resume);
+	if (resume)
+		offer_draft(t);
 }
 
 void meeting_view_start(struct tui *t, store_id template_id, const struct agenda_template *agenda)
