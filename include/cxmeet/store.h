@@ -379,7 +379,10 @@ enum store_rc store_open_parked(struct store *st, size_t limit, struct item **ou
 /* The ids of all open parked topics, in rank order (for re-ranking). */
 enum store_rc store_open_parked_ids(struct store *st, store_id **ids, size_t *n);
 /* Gives ids[i] rank i + 1, in one transaction. */
-enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n);
+/* Ranks topics in the order of ids; in `meeting` (0: none), which this
+ * instance must hold. */
+enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n,
+				 store_id meeting);
 /* Records a "carried" event, tied to meeting, for every open action from
  * earlier meetings; returns how many. */
 enum store_rc store_carry_open_actions(struct store *st, store_id meeting, time_t at,

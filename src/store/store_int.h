@@ -214,6 +214,7 @@
 	X(HOLD_RELEASE, "DELETE FROM meeting_holds WHERE meeting_id = ? AND token = ?") \
 	X(HOLD_WHY, "SELECT h.user, h.host, h.since FROM meetings m" \
 		" LEFT JOIN meeting_holds h ON h.meeting_id = m.id WHERE m.status = 'in_progress'") \
+	X(HOLD_END, "DELETE FROM meeting_holds WHERE meeting_id = ?") \
 	X(DATA_VERSION, "PRAGMA data_version") \
 	X(DRAFT_SAVE, "INSERT INTO meeting_drafts(meeting_id, step_id, kind, text, detail, saved_at)" \
 		" VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id) DO UPDATE SET" \

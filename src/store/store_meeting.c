@@ -131,8 +131,22 @@ enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_s
 {
 	if (status == MEETING_IN_PROGRESS)
 		return store_failf(st, STORE_INVALID, "a meeting ends completed or abandoned");
-	return set_outcome(st, STMT_MEETING_FINISH, id, status, ended, rating, next_meeting,
-			   "ending the meeting");
+	/* An ended meeting is held by nobody, and a draft typed in it has nowhere to go. */
+	enum store_rc rc = tx_begin(st);
+	if (rc == STORE_OK)
+		rc = set_outcome(st, STMT_MEETING_FINISH, id, status, ended, rating, next_meeting,
+				 "ending the meeting");
+	if (rc == STORE_OK) {
+		sqlite3_stmt *s = stmt_get(st, STMT_DRAFT_CLEAR);
+		bind_id(s, 1, id);
+		rc = stmt_exec(st, s, "ending the meeting");
+	}
+	if (rc == STORE_OK) {
+		sqlite3_stmt *s = stmt_get(st, STMT_HOLD_END);
+		bind_id(s, 1, id);
+		rc = stmt_exec(st, s, "ending the meeting");
+	}
+	return tx_end(st, rc);
 }
 
 enum store_rc store_meeting_set_outcome(struct store *st, store_id id, int rating,

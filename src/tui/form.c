@@ -324,10 +324,20 @@ static void free_collected(struct item *it)
 	free(it->rationale);
 }
 
+/* A new item in a meeting and the end of its draft are one transaction: a
+ * crash never leaves a draft of an item that was saved. */
 static enum store_rc save_new(struct tui *t, struct form *fm, struct item *it)
 {
 	struct field *link = find(fm, F_LINK);
-	return meeting_add_item(t->st, it, link && link->on ? fm->link_to : NULL, clock_now());
+	enum store_rc rc = store_begin(t->st);
+	if (rc == STORE_OK)
+		rc = meeting_add_item(t->st, it, link && link->on ? fm->link_to : NULL, clock_now());
+	if (rc == STORE_OK && it->meeting_id)
+		rc = store_draft_clear(t->st, it->meeting_id);
+	if (rc == STORE_OK)
+		return store_commit(t->st);
+	store_rollback(t->st);
+	return rc;
 }
 
 /* Validates and saves; true when committed. */
