@@ -454,6 +454,7 @@ static void draft_keep(struct tui *t, struct form *fm, store_id meeting)
 	d.detail = field_text(find(fm, F_DETAIL));
 	/* refused when this screen no longer holds the meeting: nothing to keep then */
 	(void)store_draft_save(t->st, meeting, &d, clock_now());
+	(void)store_hold_beat(t->st, meeting, clock_now()); /* typing is a sign of life */
 	meeting_draft_free(&d);
 }
 
