@@ -24,23 +24,24 @@
  * instance checks its own writes against its own token, and they are no part
  * of the database's schema. Each fires inside the statement that writes, so
  * the check and the write are one transaction. */
-static const char hold_checks[] =
-	"CREATE TEMP TABLE cx_instance (token TEXT NOT NULL);"
+static const char hold_table[] = "CREATE TEMP TABLE cx_instance (token TEXT NOT NULL)";
+static const char *const hold_checks[] = {
 	"CREATE TEMP TRIGGER cx_hold_items BEFORE INSERT ON main.items"
-	"  WHEN new.meeting_id IS NOT NULL" REFUSE("new.meeting_id")
+	"  WHEN new.meeting_id IS NOT NULL" REFUSE("new.meeting_id"),
 	"CREATE TEMP TRIGGER cx_hold_events BEFORE INSERT ON main.item_events"
-	"  WHEN new.meeting_id IS NOT NULL" REFUSE("new.meeting_id")
-	"CREATE TEMP TRIGGER cx_hold_meetings BEFORE UPDATE ON main.meetings" REFUSE("old.id")
+	"  WHEN new.meeting_id IS NOT NULL" REFUSE("new.meeting_id"),
+	"CREATE TEMP TRIGGER cx_hold_meetings BEFORE UPDATE ON main.meetings" REFUSE("old.id"),
 	"CREATE TEMP TRIGGER cx_hold_steps BEFORE UPDATE ON main.meeting_steps"
-	REFUSE("old.meeting_id")
+	REFUSE("old.meeting_id"),
 	"CREATE TEMP TRIGGER cx_hold_attend_i BEFORE INSERT ON main.attendance"
-	REFUSE("new.meeting_id")
+	REFUSE("new.meeting_id"),
 	"CREATE TEMP TRIGGER cx_hold_attend_u BEFORE UPDATE ON main.attendance"
-	REFUSE("old.meeting_id")
+	REFUSE("old.meeting_id"),
 	"CREATE TEMP TRIGGER cx_hold_draft_i BEFORE INSERT ON main.meeting_drafts"
-	REFUSE("new.meeting_id")
+	REFUSE("new.meeting_id"),
 	"CREATE TEMP TRIGGER cx_hold_draft_u BEFORE UPDATE ON main.meeting_drafts"
-	REFUSE("old.meeting_id");
+	REFUSE("old.meeting_id"),
+};
 
 static void make_token(char *out)
 {
@@ -63,8 +64,13 @@ enum store_rc hold_setup(struct store *st)
 	if (gethostname(st->host, sizeof st->host) != 0 || !st->host[0])
 		snprintf(st->host, sizeof st->host, "localhost");
 	st->host[sizeof st->host - 1] = '\0';
-	if (sqlite3_exec(st->db, hold_checks, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(st->db, hold_table, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, "opening the database");
+	/* One by one: a table missing from a damaged file loses its own check
+	 * only (it cannot be written anyway), and the file still opens, so that
+	 * the schema's own check can say what is wrong. */
+	for (size_t i = 0; i < ARRAY_SIZE(hold_checks); i++)
+		(void)sqlite3_exec(st->db, hold_checks[i], NULL, NULL, NULL);
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, "INSERT INTO temp.cx_instance(token) VALUES (?)", -1, &s,
 			       NULL) != SQLITE_OK)
