@@ -72,13 +72,24 @@ static void set_due(struct store *st, store_id id, cx_date due, time_t when)
 	item_free(&it);
 }
 
+/* A meeting begun at start; what it captures is written before it ends. */
+static store_id begin_meeting(struct store *st, const char *start, struct meeting_run *r)
+{
+	assert_int_equal(meeting_begin(st, 0, 0, at(start), r), STORE_OK);
+	return r->m.id;
+}
+
+static void end_meeting(struct meeting_run *r, const char *end)
+{
+	assert_int_equal(meeting_end(r, MEETING_COMPLETED, 8, DATE_NONE, at(end)), STORE_OK);
+	meeting_run_free(r);
+}
+
 static store_id hold_meeting(struct store *st, const char *start, const char *end)
 {
 	struct meeting_run r;
-	assert_int_equal(meeting_begin(st, 0, 0, at(start), &r), STORE_OK);
-	store_id id = r.m.id;
-	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 8, DATE_NONE, at(end)), STORE_OK);
-	meeting_run_free(&r);
+	store_id id = begin_meeting(st, start, &r);
+	end_meeting(&r, end);
 	return id;
 }
 
@@ -103,7 +114,8 @@ static int build(void **state)
 	assert_int_equal(store_org_set_escalate_after(st, 2), STORE_OK);
 
 	time_t t1 = at("2026-10-01T10:05:00Z");
-	meeting1 = hold_meeting(st, "2026-10-01T10:00:00Z", "2026-10-01T11:00:00Z");
+	struct meeting_run run;
+	meeting1 = begin_meeting(st, "2026-10-01T10:00:00Z", &run);
 	a_late = action(st, meeting1, "Call \"Hansen\", then, =SUM(A1) \xc3\xa5", ana, sales,
 			ymd(2026, 10, 31), t1);
 	a_week = action(st, meeting1, "Fix the returns form", bo, it_dept, ymd(2026, 11, 5), t1);
@@ -115,6 +127,7 @@ static int build(void **state)
 			 .due = DATE_NONE, .revisit = DATE_NONE, .meeting_id = meeting1};
 	assert_int_equal(store_item_add(st, &d, t1), STORE_OK);
 	decision = d.id;
+	end_meeting(&run, "2026-10-01T11:00:00Z");
 	/* Two slips (later twice) and one move earlier, which is not a slip. */
 	set_due(st, a_later, ymd(2026, 11, 25), at("2026-10-02T09:00:00Z"));
 	set_due(st, a_later, ymd(2026, 11, 30), at("2026-10-03T09:00:00Z"));
@@ -124,9 +137,10 @@ static int build(void **state)
 	assert_int_equal(store_item_set_status(st, a_dropped, STATUS_DROPPED, "no budget", 0,
 					       at("2026-10-05T09:00:00Z")), STORE_OK);
 	hold_meeting(st, "2026-10-08T10:00:00Z", "2026-10-08T11:00:00Z");
-	meeting3 = hold_meeting(st, "2026-10-15T10:00:00Z", "2026-10-15T11:00:00Z");
+	meeting3 = begin_meeting(st, "2026-10-15T10:00:00Z", &run);
 	a_today = action(st, meeting3, "Book the room", bo, sales, ymd(2026, 11, 2),
 			 at("2026-10-15T10:30:00Z"));
+	end_meeting(&run, "2026-10-15T11:00:00Z");
 	store_close(st);
 	return 0;
 }

@@ -58,18 +58,23 @@ static store_id item(struct store *st, store_id meeting, enum item_kind kind, co
 	return it.id;
 }
 
-static store_id meeting(struct store *st, const char *start, int minutes,
-			enum meeting_status status, int rating, const store_id *present, size_t n)
+/* A meeting begun at start with the people present; what it captures is
+ * written before meeting_done() ends it. */
+static store_id meeting(struct store *st, const char *start, struct meeting_run *r,
+			const store_id *present, size_t n)
 {
-	struct meeting_run r;
-	time_t t = at(start);
-	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_begin(st, 0, 0, at(start), r), STORE_OK);
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(store_attendance_set(st, r.m.id, present[i], true), STORE_OK);
-	store_id id = r.m.id;
-	assert_int_equal(meeting_end(&r, status, rating, DATE_NONE, t + minutes * 60), STORE_OK);
-	meeting_run_free(&r);
-	return id;
+		assert_int_equal(store_attendance_set(st, r->m.id, present[i], true), STORE_OK);
+	return r->m.id;
+}
+
+static void meeting_done(struct meeting_run *r, int minutes, enum meeting_status status,
+			 int rating)
+{
+	assert_int_equal(meeting_end(r, status, rating, DATE_NONE, r->m.started_at + minutes * 60),
+			 STORE_OK);
+	meeting_run_free(r);
 }
 
 /* Rewrites an item's text with bytes the store itself would refuse. */
@@ -99,18 +104,21 @@ static int build(void **state)
 	time_t t;
 
 	store_id p1[] = {ana, ben};
-	m1 = meeting(st, "2026-10-05T14:00:00Z", 60, MEETING_COMPLETED, 7, p1, 2);
+	struct meeting_run r;
+	m1 = meeting(st, "2026-10-05T14:00:00Z", &r, p1, 2);
 	t = at("2026-10-05T14:10:00Z");
 	item(st, m1, ITEM_DECISION, "Adopt the refund portal", "Sales", ana, NULL, t);
 	item(st, m1, ITEM_ACTION, "Call the courier", "IT", ben, NULL, t + 1);
 	item(st, m1, ITEM_WIN, "Fixed the login bug", "IT", ben, NULL, t + 2);
 	store_id gone = item(st, m1, ITEM_WIN, "Refund typed by mistake", "IT", ben, NULL, t + 3);
 	assert_int_equal(store_item_delete(st, gone, m1, t + 4), STORE_OK);
+	meeting_done(&r, 60, MEETING_COMPLETED, 7);
 
-	m2 = meeting(st, "2026-10-12T14:00:00Z", 10, MEETING_ABANDONED, 0, NULL, 0);
+	m2 = meeting(st, "2026-10-12T14:00:00Z", &r, NULL, 0);
+	meeting_done(&r, 10, MEETING_ABANDONED, 0);
 
 	store_id p3[] = {ana, cleo};
-	m3 = meeting(st, "2026-11-02T14:00:00Z", 90, MEETING_COMPLETED, 9, p3, 2);
+	m3 = meeting(st, "2026-11-02T14:00:00Z", &r, p3, 2);
 	t = at("2026-11-02T14:20:00Z");
 	item(st, m3, ITEM_DECISION, "Refund policy: customers get 30 days", "Ops, \"R&D\" =1+1",
 	     cleo, NULL, t);
@@ -118,6 +126,7 @@ static int build(void **state)
 	item(st, m3, ITEM_NOTE, "Courier follow-up", NULL, 0, "The refunds\nwait on \"Ops\"",
 	     t + 2);
 	hostile_item = item(st, m3, ITEM_STORY, "placeholder", "Sales", ana, NULL, t + 3);
+	meeting_done(&r, 90, MEETING_COMPLETED, 9);
 	store_close(st);
 	/* escape sequence, newline, quote, comma, formula, invalid UTF-8 */
 	hand_edit(hostile_item, "=HYPERLINK(\"x\"), refund\x1b[2J\nline2 \xff\xfe end");

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -171,7 +173,7 @@ static void resume__does_not_count_time_away(void **state)
 	assert_int_equal(meeting_flush_time(&r, t + 90), STORE_OK);
 	meeting_run_free(&r); /* the laptop lid closes for an hour */
 
-	assert_int_equal(meeting_resume(st, id, t + 3690, &r), STORE_OK);
+	assert_int_equal(meeting_resume(st, id, t + 3690, &r, NULL), STORE_OK);
 	assert_int_equal(r.m.current_step, 1);
 	assert_int_equal(r.step_started, t + 3690);
 	assert_int_equal(r.steps[0].actual_seconds, 60);
@@ -182,7 +184,7 @@ static void resume__does_not_count_time_away(void **state)
 	assert_int_equal(meeting_goto(&r, 2, t + 3720), STORE_OK);
 	assert_int_equal(r.steps[1].actual_seconds, 60);
 	meeting_run_free(&r);
-	assert_int_equal(meeting_resume(st, 999, t, &r), STORE_NOTFOUND);
+	assert_int_equal(meeting_resume(st, 999, t, &r, NULL), STORE_NOTFOUND);
 	meeting_run_free(&r);
 	store_close(st);
 }
@@ -325,7 +327,7 @@ static void outcome__rating_and_next_date_kept_before_the_end(void **state)
 	assert_int_equal(store_meeting_set_outcome(st, r.m.id, 8, next), STORE_OK);
 	store_id id = r.m.id;
 	meeting_run_free(&r); /* a crash before the end */
-	assert_int_equal(meeting_resume(st, id, t + 60, &r), STORE_OK);
+	assert_int_equal(meeting_resume(st, id, t + 60, &r, NULL), STORE_OK);
 	assert_int_equal(r.m.rating, 8);
 	assert_int_equal(r.m.next_meeting, next);
 	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 8, next, t + 120), STORE_OK);
@@ -427,6 +429,191 @@ static void quiet_heroes__behind_the_scenes_without_a_win(void **state)
 	assert_false(quiet[3]); /* archived */
 }
 
+
+/* --- one writer per live meeting ---------------------------------------- */
+
+static struct store *open_again(struct store *st)
+{
+	struct store *b;
+	char err[256];
+	assert_int_equal(store_open(store_path(st), &b, err, sizeof err), STORE_OK);
+	return b;
+}
+
+static int64_t count_rows(struct store *st, const char *what)
+{
+	int64_t n = -1;
+	if (strcmp(what, "items") == 0)
+		assert_int_equal(store_item_count(st, -1, &n), STORE_OK);
+	return n;
+}
+
+static struct item note_in(store_id meeting, const char *text)
+{
+	return (struct item){.kind = ITEM_NOTE, .text = (char *)text, .due = DATE_NONE,
+			     .revisit = DATE_NONE, .meeting_id = meeting};
+}
+
+static void hold__only_the_holder_writes_into_the_meeting(void **state)
+{
+	(void)state;
+	struct store *a = open_setup();
+	time_t t = at("2026-11-23T10:00:00Z");
+	struct meeting_run r;
+	assert_int_equal(meeting_begin(a, 0, 0, t, &r), STORE_OK);
+	store_id ana = add_person(a, "Ana", "Sales");
+	struct store *b = open_again(a);
+	/* b did not start it and has not taken it: every write into it is refused */
+	struct item it = note_in(r.m.id, "from b");
+	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
+	assert_non_null(strstr(store_errmsg(b), "nothing was saved"));
+	assert_non_null(strstr(store_errmsg(b), "has held the meeting since 2026-11-23 10:00"));
+	assert_int_equal(store_meeting_set_current_step(b, r.m.id, 3), STORE_NOT_HELD);
+	assert_int_equal(store_meeting_step_time(b, r.m.id, 0, 60, true), STORE_NOT_HELD);
+	assert_int_equal(store_attendance_set(b, r.m.id, ana, true), STORE_NOT_HELD);
+	assert_int_equal(store_meeting_set_outcome(b, r.m.id, 7, DATE_NONE), STORE_NOT_HELD);
+	assert_int_equal(store_meeting_finish(b, r.m.id, MEETING_COMPLETED, t, 7, DATE_NONE),
+			 STORE_NOT_HELD);
+	struct meeting_draft d = {.kind = ITEM_WIN, .text = (char *)"half"};
+	assert_int_equal(store_draft_save(b, r.m.id, &d, t), STORE_NOT_HELD);
+	assert_int_equal(count_rows(a, "items"), 0);
+	struct meeting m;
+	assert_int_equal(store_meeting_get(a, r.m.id, &m), STORE_OK);
+	assert_int_equal(m.current_step, 0);
+	assert_int_equal(m.status, MEETING_IN_PROGRESS);
+	/* between meetings' writes (no meeting) go on from anyone */
+	it = note_in(0, "outside the meeting");
+	assert_int_equal(store_item_add(b, &it, t), STORE_OK);
+	/* the holder writes */
+	it = note_in(r.m.id, "from a");
+	assert_int_equal(store_item_add(a, &it, t), STORE_OK);
+	assert_int_equal(meeting_goto(&r, 2, t + 60), STORE_OK);
+	assert_int_equal(count_rows(a, "items"), 2);
+	meeting_run_free(&r);
+	store_close(b);
+	store_close(a);
+}
+
+static void hold__take_over_moves_the_writer(void **state)
+{
+	(void)state;
+	struct store *a = open_setup();
+	time_t t = at("2026-11-23T10:00:00Z");
+	struct meeting_run ra, rb;
+	assert_int_equal(meeting_begin(a, 0, 0, t, &ra), STORE_OK);
+	struct store *b = open_again(a);
+	struct meeting_hold h;
+	/* the holder lives (this very process): b is told who holds it */
+	assert_int_equal(meeting_resume(b, ra.m.id, t + 5, &rb, &h), STORE_NOT_HELD);
+	assert_false(h.mine);
+	assert_true(h.same_host);
+	assert_false(meeting_hold_gone(&h, t + 3600));
+	assert_int_equal(h.since, t);
+	assert_non_null(h.user);
+	assert_int_equal(meeting_take_over(&rb, &h, t + 10), STORE_OK);
+	/* a take-over from a hold read before is refused once another took it */
+	assert_int_equal(store_hold_take(a, ra.m.id, &h, t + 11), STORE_NOT_HELD);
+	assert_false(store_hold_mine(a, ra.m.id));
+	assert_true(store_hold_mine(b, ra.m.id));
+	struct item it = note_in(ra.m.id, "from a");
+	assert_int_equal(store_item_add(a, &it, t + 12), STORE_NOT_HELD);
+	assert_int_equal(meeting_goto(&ra, 3, t + 12), STORE_NOT_HELD);
+	assert_int_equal(store_hold_beat(a, ra.m.id, t + 13), STORE_NOT_HELD);
+	it = note_in(ra.m.id, "from b");
+	assert_int_equal(store_item_add(b, &it, t + 14), STORE_OK);
+	assert_int_equal(store_hold_beat(b, ra.m.id, t + 15), STORE_OK);
+	/* let go: the next to resume takes it without a question */
+	assert_int_equal(store_hold_release(b, ra.m.id), STORE_OK);
+	meeting_run_free(&ra);
+	assert_int_equal(meeting_resume(a, rb.m.id, t + 20, &ra, NULL), STORE_OK);
+	assert_true(store_hold_mine(a, ra.m.id));
+	meeting_hold_free(&h);
+	meeting_run_free(&ra);
+	meeting_run_free(&rb);
+	store_close(b);
+	store_close(a);
+}
+
+static void hold__nothing_written_into_an_ended_meeting(void **state)
+{
+	(void)state;
+	struct store *a = open_setup();
+	time_t t = at("2026-11-23T10:00:00Z");
+	struct meeting_run r;
+	assert_int_equal(meeting_begin(a, 0, 0, t, &r), STORE_OK);
+	store_id mid = r.m.id;
+	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 8, DATE_NONE, t + 60), STORE_OK);
+	struct item it = note_in(mid, "too late");
+	assert_int_equal(store_item_add(a, &it, t + 70), STORE_NOT_HELD);
+	assert_non_null(strstr(store_errmsg(a), "the meeting has ended"));
+	assert_int_equal(store_meeting_set_current_step(a, mid, 2), STORE_NOT_HELD);
+	assert_int_equal(count_rows(a, "items"), 0);
+	/* the check runs inside the writing transaction: a meeting ended earlier
+	 * in the same transaction refuses the item, and both are rolled back */
+	assert_int_equal(meeting_begin(a, 0, 0, t + 100, &r), STORE_OK);
+	assert_int_equal(store_begin(a), STORE_OK);
+	assert_int_equal(store_meeting_finish(a, r.m.id, MEETING_COMPLETED, t + 110, 0, DATE_NONE),
+			 STORE_OK);
+	it = note_in(r.m.id, "after the end, same transaction");
+	assert_int_equal(store_item_add(a, &it, t + 111), STORE_NOT_HELD);
+	store_rollback(a);
+	struct meeting m;
+	assert_int_equal(store_meeting_get(a, r.m.id, &m), STORE_OK);
+	assert_int_equal(m.status, MEETING_IN_PROGRESS);
+	assert_int_equal(count_rows(a, "items"), 0);
+	meeting_run_free(&r);
+	store_close(a);
+}
+
+static void hold_gone__a_dead_process_here_or_a_silent_one_elsewhere(void **state)
+{
+	(void)state;
+	pid_t child = fork();
+	if (child == 0)
+		_exit(0);
+	assert_true(child > 0);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	time_t t = at("2026-11-23T10:00:00Z");
+	struct meeting_hold h = {.same_host = true, .pid = child, .seen = t};
+	assert_true(meeting_hold_gone(&h, t)); /* kill -9: the process is no more */
+	h.pid = getpid();
+	assert_false(meeting_hold_gone(&h, t + 86400)); /* alive here, however quiet */
+	h = (struct meeting_hold){.same_host = false, .pid = getpid(), .seen = t};
+	assert_false(meeting_hold_gone(&h, t + HOLD_STALE_SECS));
+	assert_true(meeting_hold_gone(&h, t + HOLD_STALE_SECS + 1)); /* a closed lid */
+}
+
+static void step_done__worked_in_or_moved_on_however_it_was_left(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_goto(&r, 6, t + 10), STORE_OK); /* jump over 1..5 */
+	struct item it = note_in(r.m.id, "a win, as a note will do");
+	it.step_id = r.steps[6].id;
+	assert_int_equal(store_item_add(st, &it, t + 20), STORE_OK);
+	assert_int_equal(meeting_goto(&r, 4, t + 30), STORE_OK); /* back, after work */
+	assert_true(r.steps[6].done);
+	assert_int_equal(meeting_goto(&r, 3, t + 40), STORE_OK); /* back, nothing done */
+	assert_false(r.steps[4].done);
+	struct meeting_work w;
+	assert_int_equal(store_meeting_work(st, r.m.id, &w), STORE_OK);
+	assert_int_equal(meeting_step_work(&r.steps[6], &w), 1);
+	/* the same rule reads a flag left unset by an older version */
+	struct meeting_step s = r.steps[6];
+	s.done = false;
+	assert_true(meeting_step_done(&s, &w));
+	s.skipped = true;
+	assert_false(meeting_step_done(&s, &w));
+	assert_true(meeting_step_done(&r.steps[0], &w)); /* moved on from it */
+	assert_false(meeting_step_done(&r.steps[2], &w)); /* jumped over */
+	meeting_work_free(&w);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
 int main(void)
 {
 	tu_init("meeting");
@@ -444,6 +631,11 @@ int main(void)
 		cmocka_unit_test(item_check__rules_of_each_kind),
 		cmocka_unit_test(step_default_kind__offers_the_steps_item_first),
 		cmocka_unit_test(next_due__counts_from_the_last_meeting_or_today),
+		cmocka_unit_test(step_done__worked_in_or_moved_on_however_it_was_left),
+		cmocka_unit_test(hold__only_the_holder_writes_into_the_meeting),
+		cmocka_unit_test(hold__take_over_moves_the_writer),
+		cmocka_unit_test(hold__nothing_written_into_an_ended_meeting),
+		cmocka_unit_test(hold_gone__a_dead_process_here_or_a_silent_one_elsewhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -352,22 +352,35 @@ struct fixture {
 };
 
 /* A meeting on `iso` (10:00 for an hour), with Ana (IT) present when asked. */
-static store_id meeting_on(struct store *st, const char *iso, bool ana_present,
-			   enum meeting_status status, store_id ana)
+static store_id meeting_begun_on(struct store *st, const char *iso, bool ana_present,
+				 store_id ana)
 {
 	store_id tid, mid;
 	struct agenda_template a;
 	assert_int_equal(store_template_default(st, &tid), STORE_OK);
 	assert_int_equal(store_template_get(st, tid, &a), STORE_OK);
-	time_t at = tu_at(iso);
-	assert_int_equal(store_meeting_start(st, tid, &a, at, 0, &mid), STORE_OK);
+	assert_int_equal(store_meeting_start(st, tid, &a, tu_at(iso), 0, &mid), STORE_OK);
 	agenda_free(&a);
 	if (ana_present)
 		assert_int_equal(store_attendance_set(st, mid, ana, true), STORE_OK);
 	assert_int_equal(store_meeting_step_time(st, mid, 0, 400, true), STORE_OK);
-	assert_int_equal(store_meeting_finish(st, mid, status, at + 3600,
+	return mid;
+}
+
+/* Ends a meeting begun on iso, an hour after it began. */
+static void meeting_ended(struct store *st, store_id mid, const char *iso,
+			  enum meeting_status status)
+{
+	assert_int_equal(store_meeting_finish(st, mid, status, tu_at(iso) + 3600,
 					      status == MEETING_COMPLETED ? 8 : 0, DATE_NONE),
 			 STORE_OK);
+}
+
+static store_id meeting_on(struct store *st, const char *iso, bool ana_present,
+			   enum meeting_status status, store_id ana)
+{
+	store_id mid = meeting_begun_on(st, iso, ana_present, ana);
+	meeting_ended(st, mid, iso, status);
 	return mid;
 }
 
@@ -387,10 +400,7 @@ static void build_fixture(struct fixture *f)
 	/* monthly; meetings 09-01, 10-01, an abandoned one 10-20, 11-02, 11-03 */
 	assert_int_equal(store_org_set_cadence(st, &MONTHLY), STORE_OK);
 	meeting_on(st, "2026-09-01T10:00:00Z", true, MEETING_COMPLETED, f->ana);
-	store_id m2 = meeting_on(st, "2026-10-01T10:00:00Z", true, MEETING_COMPLETED, f->ana);
-	meeting_on(st, "2026-10-20T10:00:00Z", true, MEETING_ABANDONED, f->ana);
-	meeting_on(st, "2026-11-02T10:00:00Z", false, MEETING_COMPLETED, f->ana);
-	meeting_on(st, "2026-11-03T10:00:00Z", false, MEETING_COMPLETED, f->ana);
+	store_id m2 = meeting_begun_on(st, "2026-10-01T10:00:00Z", true, f->ana);
 	struct item it = {.kind = ITEM_ACTION, .text = "Fix the returns page", .dept_id = f->sales,
 			  .person_id = f->ana, .due = D(2026, 10, 15), .meeting_id = m2};
 	assert_int_equal(store_item_add(st, &it, tu_at("2026-10-01T10:30:00Z")), STORE_OK);
@@ -400,6 +410,10 @@ static void build_fixture(struct fixture *f)
 			   .dept_id = f->sales, .person_id = f->ana, .due = D(2026, 10, 20),
 			   .meeting_id = m2};
 	assert_int_equal(store_item_add(st, &it, tu_at("2026-10-01T10:40:00Z")), STORE_OK);
+	meeting_ended(st, m2, "2026-10-01T10:00:00Z", MEETING_COMPLETED);
+	meeting_on(st, "2026-10-20T10:00:00Z", true, MEETING_ABANDONED, f->ana);
+	meeting_on(st, "2026-11-02T10:00:00Z", false, MEETING_COMPLETED, f->ana);
+	meeting_on(st, "2026-11-03T10:00:00Z", false, MEETING_COMPLETED, f->ana);
 	store_close(st);
 	/* A name the program would refuse, as another tool might have written it. */
 	sqlite3 *h;

@@ -32,11 +32,48 @@ enum store_rc meeting_begin_agenda(struct store *st, store_id template_id,
 int meeting_step_after(const struct meeting_run *r, int from, int dir);
 /* The step where the meeting is ended: its last wrap-up step. */
 int meeting_wrap_up_step(const struct meeting_run *r);
-/* Picks up a meeting in progress at its step; time away does not count. */
-enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out);
+/* A holder writes a sign of life this often (while its runner waits for
+ * keys, and when a form keeps its draft), and one on another machine that
+ * has not for HOLD_STALE_SECS is taken for gone (a closed lid, a lost link).
+ * Generous, because a holder sitting in a dialog writes none; taking over
+ * by choice is always one key away. */
+#define HOLD_BEAT_SECS 10
+#define HOLD_STALE_SECS 300
+/* Whether the instance holding a meeting is gone, so that its hold is taken
+ * over without a question: on this machine, when its process no longer
+ * exists (a pid alone decides: a frozen but living process still holds);
+ * on another machine, when it has not been seen for HOLD_STALE_SECS. */
+bool meeting_hold_gone(const struct meeting_hold *h, time_t now);
+/* Picks up a meeting in progress at its step; time away does not count.
+ * Takes its hold when nobody holds it or its holder is gone. When another
+ * living instance holds it, returns STORE_NOT_HELD with the meeting loaded
+ * (to be followed read-only) and *holder filled (when not NULL; caller frees). */
+enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out,
+			     struct meeting_hold *holder);
+/* Takes the meeting over from `from`, the holder read before asking. */
+enum store_rc meeting_take_over(struct meeting_run *r, const struct meeting_hold *from,
+				time_t now);
+/* Reads the meeting and its steps again (a follower's view of another
+ * instance's work); the current step's clock restarts at now. */
+enum store_rc meeting_reload(struct meeting_run *r, time_t now);
+/* How much was done in a step: the items captured there, and what its kind
+ * is for (actions reviewed at the action review, people marked present at
+ * the roll call, the rating at the wrap-up). */
+int meeting_step_work(const struct meeting_step *s, const struct meeting_work *w);
+/* The one rule of a step's "done", for the runner and the minutes alike: a
+ * step not skipped is done when it was worked in (meeting_step_work), or
+ * when the meeting moved on from it to a later step (the flag the runner
+ * keeps, `s->done`). Leaving a step backwards with nothing done there, or
+ * jumping over it, does not make it done. */
+bool meeting_step_done(const struct meeting_step *s, const struct meeting_work *w);
+/* Whether step i would be left undone if the meeting ended now: not
+ * skipped, not done (meeting_step_done), and neither the current step nor
+ * the wrap-up, where the meeting ends. */
+bool meeting_step_pending(const struct meeting_run *r, int i, const struct meeting_work *w);
 /* Moves to step `to`, adding the time spent to the step being left (marked
- * done when moving forward). A step out of range or skipped for this
- * meeting is refused with STORE_INVALID, and nothing is written. */
+ * done by meeting_step_done: moving forward, or worked in). A step out of
+ * range or skipped for this meeting is refused with STORE_INVALID, and
+ * nothing is written. */
 enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now);
 /* Records the time spent so far on the current step without leaving it. */
 enum store_rc meeting_flush_time(struct meeting_run *r, time_t now);

@@ -20,7 +20,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 typedef int64_t store_id;
@@ -36,6 +36,7 @@ enum store_rc {
 	STORE_NOTFOUND,  /* no such row */
 	STORE_DUPLICATE, /* a name already taken */
 	STORE_INVALID,   /* bad input caught by the store's own checks */
+	STORE_NOT_HELD,  /* a write into a meeting this instance does not hold, or that ended */
 };
 
 
@@ -199,6 +200,57 @@ enum store_rc store_template_copy(struct store *st, store_id id, const char *nam
  * archived (STORE_INVALID). Meetings keep their own copies of its steps. */
 enum store_rc store_template_archive(struct store *st, store_id id);
 
+/* --- who holds a live meeting (store_hold.c) ------------------------------ */
+
+/* A live meeting is written by one instance (a full-screen session) at a
+ * time: the one that holds it. Every write into a meeting (its items, the
+ * events tied to it, its steps, attendance, rating, end, draft) checks in
+ * its own transaction that the meeting is in progress and held by this
+ * store's instance; otherwise nothing is written and STORE_NOT_HELD says who
+ * holds it or that it ended. Starting a meeting takes its hold. */
+struct meeting_hold {
+	char *user;
+	char *host;
+	long pid;
+	time_t since;   /* when it was taken */
+	time_t seen;    /* the holder's last sign of life */
+	bool mine;      /* held by this instance */
+	bool same_host; /* the holder runs on this machine (its pid can be checked) */
+	char token[33];
+};
+/* STORE_NOTFOUND when nobody holds the meeting. */
+enum store_rc store_hold_get(struct store *st, store_id meeting, struct meeting_hold *out);
+/* Takes the hold of a meeting in progress for this instance: from NULL, only
+ * when nobody holds it; else only while it is still held as `from` was read,
+ * so that two taking over at once cannot both win (STORE_NOT_HELD). */
+enum store_rc store_hold_take(struct store *st, store_id meeting, const struct meeting_hold *from,
+			      time_t now);
+/* Whether this instance still holds the meeting, in progress. */
+bool store_hold_mine(struct store *st, store_id meeting);
+/* Records that the holder is alive; STORE_NOT_HELD when it holds no more. */
+enum store_rc store_hold_beat(struct store *st, store_id meeting, time_t now);
+/* Lets go of the meeting (kept in progress), when this instance holds it. */
+enum store_rc store_hold_release(struct store *st, store_id meeting);
+void meeting_hold_free(struct meeting_hold *h);
+/* A number that changes whenever another connection commits a change to the
+ * database: a cheap test of whether there is anything new to read. */
+int64_t store_data_version(struct store *st);
+
+/* The draft of the capture form open in a meeting: one per meeting. */
+struct meeting_draft {
+	store_id step_id;
+	enum item_kind kind;
+	char *text;
+	char *detail;
+	time_t saved_at;
+};
+enum store_rc store_draft_save(struct store *st, store_id meeting, const struct meeting_draft *d,
+			       time_t now);
+/* STORE_NOTFOUND when there is none. */
+enum store_rc store_draft_get(struct store *st, store_id meeting, struct meeting_draft *out);
+enum store_rc store_draft_clear(struct store *st, store_id meeting);
+void meeting_draft_free(struct meeting_draft *d);
+
 /* --- meetings ----------------------------------------------------------- */
 
 struct meeting {
@@ -247,6 +299,18 @@ enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_s
 enum store_rc store_meeting_steps(struct store *st, store_id id, struct meeting_step **out,
 				  size_t *n);
 enum store_rc store_meeting_count(struct store *st, int64_t *n);
+/* What was done in a meeting: the items captured in each step, the actions
+ * of other meetings changed in it, the people marked present, a rating. */
+struct meeting_work {
+	int *items; /* per step, by position */
+	size_t n_steps;
+	int reviewed;
+	int present;
+	bool rated;
+};
+enum store_rc store_meeting_work(struct store *st, store_id meeting, struct meeting_work *out);
+void meeting_work_free(struct meeting_work *w);
+
 void meeting_steps_free(struct meeting_step *s, size_t n);
 
 /* Attendance: the department is taken from the person at the time. */
@@ -336,7 +400,10 @@ enum store_rc store_open_parked(struct store *st, size_t limit, struct item **ou
 /* The ids of all open parked topics, in rank order (for re-ranking). */
 enum store_rc store_open_parked_ids(struct store *st, store_id **ids, size_t *n);
 /* Gives ids[i] rank i + 1, in one transaction. */
-enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n);
+/* Ranks topics in the order of ids; in `meeting` (0: none), which this
+ * instance must hold. */
+enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n,
+				 store_id meeting);
 /* Records a "carried" event, tied to meeting, for every open action from
  * earlier meetings; returns how many. */
 enum store_rc store_carry_open_actions(struct store *st, store_id meeting, time_t at,

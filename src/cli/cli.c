@@ -546,6 +546,7 @@ int cli_exit_status(enum store_rc rc)
 	case STORE_INVALID:
 		return EXIT_USAGE;
 	case STORE_BUSY:
+	case STORE_NOT_HELD:
 		return EXIT_BUSY;
 	case STORE_READONLY:
 		return EXIT_READONLY;

@@ -1,4 +1,7 @@
 /* meeting.c - the meeting state machine and the rules items must follow. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,9 +115,74 @@ int meeting_step_after(const struct meeting_run *r, int from, int dir)
 	return -1;
 }
 
-enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out)
+/* Whether process pid has ended: gone, or a zombie that nobody has reaped
+ * yet (kill() still finds those; Linux's /proc tells them apart). */
+static bool process_ended(long pid)
 {
-	return load(st, id, now, out);
+	if (pid <= 0)
+		return false;
+	if (kill((pid_t)pid, 0) != 0)
+		return errno == ESRCH;
+	char path[64], buf[512];
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	const char *p = strrchr(buf, ')'); /* the name, in parentheses, may hold anything */
+	return p && p[1] == ' ' && (p[2] == 'Z' || p[2] == 'X');
+}
+
+bool meeting_hold_gone(const struct meeting_hold *h, time_t now)
+{
+	if (h->same_host)
+		return process_ended(h->pid);
+	return now - h->seen > HOLD_STALE_SECS;
+}
+
+enum store_rc meeting_resume(struct store *st, store_id id, time_t now, struct meeting_run *out,
+			     struct meeting_hold *holder)
+{
+	enum store_rc rc = load(st, id, now, out);
+	if (rc != STORE_OK)
+		return rc;
+	struct meeting_hold h;
+	rc = store_hold_get(st, id, &h);
+	if (rc == STORE_NOTFOUND)
+		return store_hold_take(st, id, NULL, now);
+	if (rc != STORE_OK)
+		return rc;
+	if (h.mine || meeting_hold_gone(&h, now))
+		rc = store_hold_take(st, id, &h, now);
+	else
+		rc = STORE_NOT_HELD;
+	if (rc == STORE_NOT_HELD && holder && !h.mine)
+		*holder = h;
+	else
+		meeting_hold_free(&h);
+	return rc;
+}
+
+enum store_rc meeting_take_over(struct meeting_run *r, const struct meeting_hold *from,
+				time_t now)
+{
+	enum store_rc rc = store_hold_take(r->st, r->m.id, from, now);
+	return rc == STORE_OK ? meeting_reload(r, now) : rc;
+}
+
+enum store_rc meeting_reload(struct meeting_run *r, time_t now)
+{
+	struct meeting_run fresh;
+	enum store_rc rc = load(r->st, r->m.id, now, &fresh);
+	if (rc != STORE_OK) {
+		meeting_run_free(&fresh);
+		return rc;
+	}
+	meeting_run_free(r);
+	*r = fresh;
+	return STORE_OK;
 }
 
 const struct meeting_step *meeting_current(const struct meeting_run *r)
@@ -140,6 +208,45 @@ enum store_rc meeting_flush_time(struct meeting_run *r, time_t now)
 	return rc;
 }
 
+int meeting_step_work(const struct meeting_step *s, const struct meeting_work *w)
+{
+	int n = s->position >= 0 && (size_t)s->position < w->n_steps ? w->items[s->position] : 0;
+	switch (s->kind) {
+	case STEP_ACTION_REVIEW:
+		return n + w->reviewed;
+	case STEP_ROLL_CALL:
+		return n + w->present;
+	case STEP_WRAP_UP:
+		return n + (w->rated ? 1 : 0);
+	default:
+		return n;
+	}
+}
+
+bool meeting_step_done(const struct meeting_step *s, const struct meeting_work *w)
+{
+	return !s->skipped && (s->done || meeting_step_work(s, w) > 0);
+}
+
+bool meeting_step_pending(const struct meeting_run *r, int i, const struct meeting_work *w)
+{
+	return i != r->m.current_step && i != meeting_wrap_up_step(r) &&
+	       !r->steps[i].skipped && !meeting_step_done(&r->steps[i], w);
+}
+
+/* Whether step i is done once left (forward: moved on from it). */
+static enum store_rc done_when_left(struct meeting_run *r, int i, bool forward, bool *done)
+{
+	struct meeting_work w;
+	struct meeting_step s = r->steps[i];
+	s.done = s.done || forward;
+	enum store_rc rc = store_meeting_work(r->st, r->m.id, &w);
+	if (rc == STORE_OK)
+		*done = meeting_step_done(&s, &w);
+	meeting_work_free(&w);
+	return rc;
+}
+
 enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now)
 {
 	if (to < 0 || (size_t)to >= r->n_steps)
@@ -152,8 +259,10 @@ enum store_rc meeting_goto(struct meeting_run *r, int to, time_t now)
 	if (r->steps[to].skipped)
 		return STORE_INVALID;
 	int secs = since(r, now);
-	bool done = to > from;
+	bool done = false;
 	enum store_rc rc = store_begin(r->st);
+	if (rc == STORE_OK)
+		rc = done_when_left(r, from, to > from, &done);
 	if (rc == STORE_OK)
 		rc = store_meeting_step_time(r->st, r->m.id, from, secs, done);
 	if (rc == STORE_OK)
@@ -175,10 +284,12 @@ enum store_rc meeting_end(struct meeting_run *r, enum meeting_status status, int
 			  cx_date next, time_t now)
 {
 	int cur = r->m.current_step;
+	bool done = false;
 	enum store_rc rc = store_begin(r->st);
 	if (rc == STORE_OK)
-		rc = store_meeting_step_time(r->st, r->m.id, cur, since(r, now),
-					     status == MEETING_COMPLETED);
+		rc = done_when_left(r, cur, status == MEETING_COMPLETED, &done);
+	if (rc == STORE_OK)
+		rc = store_meeting_step_time(r->st, r->m.id, cur, since(r, now), done);
 	if (rc == STORE_OK)
 		rc = store_meeting_finish(r->st, r->m.id, status, now, rating, next);
 	if (rc == STORE_OK)

@@ -175,6 +175,7 @@ struct minutes {
 	size_t n_items;
 	struct review_event *review;
 	size_t n_review;
+	struct meeting_work work; /* what was done in each step */
 };
 
 static enum store_rc minutes_load(struct minutes *mc, store_id meeting)
@@ -195,6 +196,8 @@ static enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 		rc = store_meeting_items(mc->st, meeting, 0, &mc->items, &mc->n_items);
 	if (rc == STORE_OK)
 		rc = store_meeting_review_events(mc->st, meeting, &mc->review, &mc->n_review);
+	if (rc == STORE_OK)
+		rc = store_meeting_work(mc->st, meeting, &mc->work);
 	return rc;
 }
 
@@ -207,6 +210,7 @@ static void minutes_unload(struct minutes *mc)
 	meeting_steps_free(mc->steps, mc->n_steps);
 	item_list_free(mc->items, mc->n_items);
 	review_events_free(mc->review, mc->n_review);
+	meeting_work_free(&mc->work);
 }
 
 static bool dept_behind(const struct minutes *mc, store_id id)
@@ -354,7 +358,7 @@ static void render_agenda(struct minutes *mc)
 		md_inline(&mc->sb, s[i].title);
 		sb_addf(&mc->sb, " | %d | %d | %s |\n", s[i].planned_minutes,
 			round_minutes(s[i].actual_seconds),
-			s[i].done ? "yes" : s[i].skipped ? "skipped" : "no");
+			meeting_step_done(&s[i], &mc->work) ? "yes" : s[i].skipped ? "skipped" : "no");
 		/* A skipped step was never planned to run: the runner's total agrees. */
 		planned += s[i].skipped ? 0 : s[i].planned_minutes;
 		actual += s[i].actual_seconds;
@@ -582,7 +586,7 @@ static void json_agenda(struct minutes *mc)
 		json_member_int(sb, &f, "planned_minutes", st->planned_minutes);
 		json_member_int(sb, &f, "actual_minutes", round_minutes(st->actual_seconds));
 		json_member_int(sb, &f, "actual_seconds", st->actual_seconds);
-		json_member_bool(sb, &f, "done", st->done);
+		json_member_bool(sb, &f, "done", meeting_step_done(st, &mc->work));
 		json_member_bool(sb, &f, "skipped", st->skipped);
 		sb_add(sb, "}");
 	}

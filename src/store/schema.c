@@ -213,9 +213,37 @@ static const char migration_2[] =
 	"  deleted_at) WHERE deleted_at IS NULL;"
 	"CREATE INDEX items_meeting_kind ON items(meeting_id, kind) WHERE deleted_at IS NULL;";
 
+/* One writer per live meeting: the instance (a full-screen session) that
+ * holds it, with who, where, which process, since when and when it was last
+ * seen alive; a random token tells one instance from another. Every write
+ * into a meeting checks, in its own transaction, that the meeting is in
+ * progress and held by the writer (the check is the writing connection's,
+ * see store.c). And the draft of the capture form open in a meeting, kept
+ * while it is typed, so that a crash does not lose it. */
+static const char migration_3[] =
+	"CREATE TABLE meeting_holds ("
+	"  meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),"
+	"  token TEXT NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  host TEXT NOT NULL,"
+	"  pid INTEGER NOT NULL,"
+	"  since TEXT NOT NULL,"
+	"  seen_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE meeting_drafts ("
+	"  meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),"
+	"  step_id INTEGER REFERENCES meeting_steps(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('decision','action','win','story','insight',"
+	"    'note','parked','message')),"
+	"  text TEXT NOT NULL,"
+	"  detail TEXT,"
+	"  saved_at TEXT NOT NULL"
+	");";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -19,7 +19,7 @@
 #define CXMEET_APPLICATION_ID 0x63786d74
 #define BUSY_TIMEOUT_MS 3000
 
-_Static_assert(STORE_SCHEMA_VERSION == 2, "bump migrations with the schema version");
+_Static_assert(STORE_SCHEMA_VERSION == 3, "bump migrations with the schema version");
 
 static const char *const stmt_sql[STMT_COUNT] = {
 #define X(name, sql) [STMT_##name] = sql,
@@ -103,6 +103,8 @@ enum store_rc store_fail(struct store *st, const char *what)
 {
 	int saved_errno = errno; /* first: the failed call's, before anything else runs */
 	int code = sqlite3_extended_errcode(st->db);
+	if (code == SQLITE_CONSTRAINT_TRIGGER && strcmp(sqlite3_errmsg(st->db), HOLD_REFUSAL) == 0)
+		return hold_refused(st, what);
 	enum store_rc rc = rc_from_sqlite(code);
 	/* SQLite reports a failed write() as an I/O error (SQLITE_IOERR_WRITE for
 	 * EFBIG; SQLITE_FULL only for ENOSPC), and does not always keep the
@@ -680,6 +682,8 @@ static enum store_rc open_store(const char *path, bool create, bool verify,
 	st->version = verify || version == 0 ? STORE_SCHEMA_VERSION : version;
 	if (rc == STORE_OK)
 		rc = prepare_tx(st);
+	if (rc == STORE_OK)
+		rc = hold_setup(st);
 	if (rc == STORE_OK) {
 		st->schema_cookie = verify ? schema_cookie(st) : -1;
 		trace_open(st);

@@ -111,6 +111,15 @@
 	X(MEETING_STEPS, "SELECT id, position, title, kind, planned_minutes, prompt, actual_seconds," \
 		" done, skipped FROM meeting_steps WHERE meeting_id = ? ORDER BY position") \
 	X(MEETING_COUNT, "SELECT count(*) FROM meetings") \
+	/* items_meeting (meeting_id, step_id) counts each step's items */ \
+	X(MEETING_STEP_ITEMS, "SELECT s.position, (SELECT count(*) FROM items i" \
+		" WHERE i.meeting_id = s.meeting_id AND i.step_id = s.id AND i.deleted_at IS NULL)" \
+		" FROM meeting_steps s WHERE s.meeting_id = ? ORDER BY s.position") \
+	X(MEETING_WORK, "SELECT (SELECT count(DISTINCT e.item_id) FROM item_events e" \
+		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = ?1" \
+		" AND e.event NOT IN ('carried', 'created') AND coalesce(i.meeting_id, 0) <> ?1)," \
+		" (SELECT count(*) FROM attendance WHERE meeting_id = ?1 AND present = 1)," \
+		" (SELECT rating IS NOT NULL FROM meetings WHERE id = ?1)") \
 	X(ATTEND_SET, "INSERT INTO attendance(meeting_id, person_id, department_id, present)" \
 		" SELECT ?1, id, department_id, ?3 FROM people WHERE id = ?2" \
 		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET present = excluded.present") \
@@ -190,6 +199,31 @@
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
 	X(ACTION_COUNT_ALL, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ANY_STATUS) ")") \
+	X(HOLD_GET, "SELECT token, user, host, pid, since, seen_at, token = ?2" \
+		" FROM meeting_holds WHERE meeting_id = ?1") \
+	/* ?7: the token of the hold being taken over (NULL: only when nobody holds it) */ \
+	X(HOLD_TAKE, "INSERT INTO meeting_holds(meeting_id, token, user, host, pid, since, seen_at)" \
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6 FROM meetings WHERE id = ?1" \
+		" AND status = 'in_progress' ON CONFLICT(meeting_id) DO UPDATE SET" \
+		" token = excluded.token, user = excluded.user, host = excluded.host," \
+		" pid = excluded.pid, since = excluded.since, seen_at = excluded.seen_at" \
+		" WHERE meeting_holds.token = ?7 OR meeting_holds.token = ?2") \
+	X(HOLD_BEAT, "UPDATE meeting_holds SET seen_at = ?1 WHERE meeting_id = ?2 AND token = ?3" \
+		" AND seen_at <> ?1") \
+	X(HOLD_MINE, "SELECT 1 FROM meeting_holds h JOIN meetings m ON m.id = h.meeting_id" \
+		" WHERE h.meeting_id = ?1 AND h.token = ?2 AND m.status = 'in_progress'") \
+	X(HOLD_RELEASE, "DELETE FROM meeting_holds WHERE meeting_id = ? AND token = ?") \
+	X(HOLD_WHY, "SELECT h.user, h.host, h.since FROM meetings m" \
+		" LEFT JOIN meeting_holds h ON h.meeting_id = m.id WHERE m.status = 'in_progress'") \
+	X(HOLD_END, "DELETE FROM meeting_holds WHERE meeting_id = ?") \
+	X(DATA_VERSION, "PRAGMA data_version") \
+	X(DRAFT_SAVE, "INSERT INTO meeting_drafts(meeting_id, step_id, kind, text, detail, saved_at)" \
+		" VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id) DO UPDATE SET" \
+		" step_id = excluded.step_id, kind = excluded.kind, text = excluded.text," \
+		" detail = excluded.detail, saved_at = excluded.saved_at") \
+	X(DRAFT_GET, "SELECT step_id, kind, text, detail, saved_at FROM meeting_drafts" \
+		" WHERE meeting_id = ?") \
+	X(DRAFT_CLEAR, "DELETE FROM meeting_drafts WHERE meeting_id = ?") \
 	X(CACHE_SMALL, "PRAGMA cache_size = -2048") \
 	X(DEC_DUE, DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
@@ -365,7 +399,18 @@ struct store {
 	int schema_cookie; /* PRAGMA schema_version when the schema was last verified */
 	int version;       /* the file's schema version (older only for store_check) */
 	FILE *trace; /* $CXMEET_TRACE_SQL: every statement run, for the benchmark */
+	/* This instance, as a meeting's hold names it (store_hold.c). */
+	char token[33];
+	char host[128];
 };
+
+/* Sets up this connection's instance: its token, and the checks (temporary
+ * triggers, the connection's own) that refuse a write into a meeting that
+ * is not in progress or not held by this instance. */
+enum store_rc hold_setup(struct store *st);
+/* The message of a write refused by those checks (store_fail calls it). */
+enum store_rc hold_refused(struct store *st, const char *what);
+#define HOLD_REFUSAL "cxmeet: the meeting is not held by this instance"
 
 extern const char *const store_migrations[];
 extern const int store_migration_count;

@@ -520,9 +520,13 @@ enum store_rc store_open_parked_ids(struct store *st, store_id **ids, size_t *n)
 			    read_id, free_plain, "reading parked topics");
 }
 
-enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n)
+enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n,
+				 store_id meeting)
 {
 	enum store_rc rc = tx_begin(st);
+	/* checked under the transaction's write lock, as the triggers check the rest */
+	if (rc == STORE_OK && meeting && !store_hold_mine(st, meeting))
+		rc = hold_refused(st, "ranking topics");
 	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
 		sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SET_RANK);
 		bind_int(s, 1, (int64_t)i + 1);

@@ -23,6 +23,9 @@ enum store_rc store_meeting_start(struct store *st, store_id template_id,
 	if (rc == STORE_DUPLICATE)
 		store_failf(st, rc, "another meeting is still in progress: resume or end it first");
 	store_id mid = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	/* The instance that starts a meeting holds it, before anything is written into it. */
+	if (rc == STORE_OK)
+		rc = store_hold_take(st, mid, NULL, started);
 	if (rc == STORE_OK)
 		rc = steps_insert(st, STMT_MEETING_STEP_ADD, mid, agenda, "copying the agenda");
 	rc = tx_end(st, rc);
@@ -128,8 +131,22 @@ enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_s
 {
 	if (status == MEETING_IN_PROGRESS)
 		return store_failf(st, STORE_INVALID, "a meeting ends completed or abandoned");
-	return set_outcome(st, STMT_MEETING_FINISH, id, status, ended, rating, next_meeting,
-			   "ending the meeting");
+	/* An ended meeting is held by nobody, and a draft typed in it has nowhere to go. */
+	enum store_rc rc = tx_begin(st);
+	if (rc == STORE_OK)
+		rc = set_outcome(st, STMT_MEETING_FINISH, id, status, ended, rating, next_meeting,
+				 "ending the meeting");
+	if (rc == STORE_OK) {
+		sqlite3_stmt *s = stmt_get(st, STMT_DRAFT_CLEAR);
+		bind_id(s, 1, id);
+		rc = stmt_exec(st, s, "ending the meeting");
+	}
+	if (rc == STORE_OK) {
+		sqlite3_stmt *s = stmt_get(st, STMT_HOLD_END);
+		bind_id(s, 1, id);
+		rc = stmt_exec(st, s, "ending the meeting");
+	}
+	return tx_end(st, rc);
 }
 
 enum store_rc store_meeting_set_outcome(struct store *st, store_id id, int rating,
@@ -181,6 +198,51 @@ enum store_rc store_meeting_count(struct store *st, int64_t *n)
 	*n = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return rc;
+}
+
+enum store_rc store_meeting_work(struct store *st, store_id meeting, struct meeting_work *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEP_ITEMS);
+	bind_id(s, 1, meeting);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int pos = sqlite3_column_int(s, 0);
+		if (pos < 0 || pos > 1000)
+			continue;
+		if ((size_t)pos >= cap) {
+			size_t old = cap;
+			cap = (size_t)pos + 16;
+			out->items = xrealloc(out->items, cap * sizeof *out->items);
+			memset(out->items + old, 0, (cap - old) * sizeof *out->items);
+		}
+		out->items[pos] = sqlite3_column_int(s, 1);
+		if ((size_t)pos + 1 > out->n_steps)
+			out->n_steps = (size_t)pos + 1;
+	}
+	enum store_rc out_rc = rc == SQLITE_DONE ? STORE_OK : store_fail(st, "reading the meeting's work");
+	sqlite3_reset(s);
+	if (out_rc == STORE_OK) {
+		s = stmt_get(st, STMT_MEETING_WORK);
+		bind_id(s, 1, meeting);
+		out_rc = stmt_row(st, s, "reading the meeting's work");
+		if (out_rc == STORE_OK) {
+			out->reviewed = sqlite3_column_int(s, 0);
+			out->present = sqlite3_column_int(s, 1);
+			out->rated = sqlite3_column_int(s, 2) != 0;
+		}
+		sqlite3_reset(s);
+	}
+	if (out_rc != STORE_OK)
+		meeting_work_free(out);
+	return out_rc;
+}
+
+void meeting_work_free(struct meeting_work *w)
+{
+	free(w->items);
+	memset(w, 0, sizeof *w);
 }
 
 enum store_rc store_attendance_set(struct store *st, store_id meeting, store_id person,

@@ -324,10 +324,20 @@ static void free_collected(struct item *it)
 	free(it->rationale);
 }
 
+/* A new item in a meeting and the end of its draft are one transaction: a
+ * crash never leaves a draft of an item that was saved. */
 static enum store_rc save_new(struct tui *t, struct form *fm, struct item *it)
 {
 	struct field *link = find(fm, F_LINK);
-	return meeting_add_item(t->st, it, link && link->on ? fm->link_to : NULL, clock_now());
+	enum store_rc rc = store_begin(t->st);
+	if (rc == STORE_OK)
+		rc = meeting_add_item(t->st, it, link && link->on ? fm->link_to : NULL, clock_now());
+	if (rc == STORE_OK && it->meeting_id)
+		rc = store_draft_clear(t->st, it->meeting_id);
+	if (rc == STORE_OK)
+		return store_commit(t->st);
+	store_rollback(t->st);
+	return rc;
 }
 
 /* Validates and saves; true when committed. */
@@ -431,6 +441,23 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 	}
 }
 
+/* A new item's form in a meeting keeps its draft in the database, so that a
+ * crash does not lose what was typed: after a pause in typing, or every
+ * DRAFT_KEYS keys, never once per key. */
+#define DRAFT_PAUSE_MS 700
+#define DRAFT_KEYS 20
+
+static void draft_keep(struct tui *t, struct form *fm, store_id meeting)
+{
+	struct meeting_draft d = {.step_id = fm->it->step_id, .kind = fm->it->kind};
+	d.text = field_text(find(fm, F_TEXT));
+	d.detail = field_text(find(fm, F_DETAIL));
+	/* refused when this screen no longer holds the meeting: nothing to keep then */
+	(void)store_draft_save(t->st, meeting, &d, clock_now());
+	(void)store_hold_beat(t->st, meeting, clock_now()); /* typing is a sign of life */
+	meeting_draft_free(&d);
+}
+
 bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	       const struct item *link_to)
 {
@@ -446,6 +473,8 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	it->step_id = it->step_id ? it->step_id : step;
 	build(t, &fm);
 	bool saved = false;
+	bool drafts = meeting && it->id == 0;
+	int unkept = 0; /* keys since the draft was last kept */
 	for (;;) {
 		tui_redraw(t);
 		if (!t->too_small && !t->in_paste) {
@@ -454,10 +483,18 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
+		if (!tui_read_key(t, &ch, &is_key, unkept ? DRAFT_PAUSE_MS : -1)) {
+			if (unkept) { /* a pause in typing, or the end */
+				draft_keep(t, &fm, meeting);
+				unkept = 0;
+			}
 			if (t->quit)
 				break; /* never saved, so never shown as saved */
 			continue;
+		}
+		if (drafts && ++unkept >= DRAFT_KEYS) {
+			draft_keep(t, &fm, meeting);
+			unkept = 0;
 		}
 		curs_set(0);
 		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
@@ -470,6 +507,8 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 			break;
 		}
 	}
+	if (drafts && !t->quit) /* saved or given up: no draft to offer back */
+		(void)store_draft_clear(t->st, meeting);
 	form_free(&fm);
 	curs_set(0);
 	return saved;

@@ -54,6 +54,7 @@ const struct binding tui_bindings[] = {
 	{'J', false, ACT_MOVE_DOWN, "J"},
 	{'+', false, ACT_ADD_PERSON, "+"},
 	{'E', false, ACT_END_MEETING, "E"},
+	{'T', false, ACT_TAKE_OVER, "T"},
 	{'d', false, ACT_CAPTURE_DECISION, "d"},
 	{'a', false, ACT_CAPTURE_ACTION, "a"},
 	{'w', false, ACT_CAPTURE_WIN, "w"},

@@ -20,6 +20,11 @@ struct meeting_view {
 	size_t n_present;
 	cx_date next_date;     /* wrap-up */
 	int rating;
+	/* Another instance holds the meeting: this screen follows it, read-only. */
+	bool follow;
+	struct meeting_hold holder; /* who holds it, when following */
+	int64_t data_version;       /* the database as last read, when following */
+	time_t last_beat;           /* the holder's last sign of life written */
 };
 
 struct pane_ops {
@@ -55,6 +60,9 @@ int items_detail_draw(int y, int x, int w, const struct item *it);
 enum action items_list_key(struct tui *t, wint_t ch, bool is_key, enum action a);
 /* Edit and delete of the item under the cursor, shared by the panes. */
 enum action items_key(struct tui *t, enum action a);
+/* What ending the meeting now would leave undone ("Not done: 4 Action
+ * review (2 open actions not reviewed), 7 Wins & hidden heroes."), or "". */
+void mv_end_warning(struct tui *t, char *buf, size_t len);
 /* "2026-11-23" or "-" */
 const char *fmt_date(cx_date d, char *buf, size_t len);
 

@@ -95,7 +95,7 @@ static void move_topic(struct tui *t, int by)
 	store_id a = mv->items[from].id, b = mv->items[to].id;
 	for (size_t i = 0; i < n; i++)
 		ids[i] = ids[i] == a ? b : ids[i] == b ? a : ids[i];
-	if (store_items_rerank(t->st, ids, n) != STORE_OK)
+	if (store_items_rerank(t->st, ids, n, mv->run.m.id) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 	else
 		mv->sel = to;

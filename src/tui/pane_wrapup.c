@@ -172,12 +172,38 @@ static void write_minutes(struct tui *t, store_id meeting)
 	free(name);
 }
 
+void mv_end_warning(struct tui *t, char *buf, size_t len)
+{
+	struct meeting_run *r = &t->mv->run;
+	struct meeting_work w;
+	int64_t open = 0, overdue = 0;
+	buf[0] = '\0';
+	if (store_meeting_work(t->st, r->m.id, &w) != STORE_OK)
+		return;
+	store_action_counts(t->st, clock_today(), r->m.id, &open, &overdue);
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_steps && n < len; i++) {
+		if (!meeting_step_pending(r, (int)i, &w))
+			continue;
+		n += (size_t)snprintf(buf + n, len - n, "%s%zu %s", n ? ", " : "Not done: ", i + 1,
+				      r->steps[i].title);
+		if (r->steps[i].kind == STEP_ACTION_REVIEW && open > 0 && n < len)
+			n += (size_t)snprintf(buf + n, len - n, " (%lld open action%s not reviewed)",
+					      (long long)open, open == 1 ? "" : "s");
+	}
+	if (n > 0 && n < len)
+		snprintf(buf + n, len - n, ".");
+	meeting_work_free(&w);
+}
+
 static void end_meeting(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
-	char q[200], date[16];
-	snprintf(q, sizeof q, "End the meeting now? Next meeting %s, rating %s.",
-		 fmt_date(mv->next_date, date, sizeof date), mv->rating ? "given" : "not given");
+	char q[800], date[16], undone[600];
+	mv_end_warning(t, undone, sizeof undone);
+	snprintf(q, sizeof q, "End the meeting now?%s%s Next meeting %s, rating %s.",
+		 *undone ? " " : "", undone, fmt_date(mv->next_date, date, sizeof date),
+		 mv->rating ? "given" : "not given");
 	if (!dialog_confirm(t, q))
 		return;
 	store_id id = mv->run.m.id;

@@ -233,7 +233,7 @@ static void run_loop(struct tui *t)
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
-		bool got = read_raw(t, &ch, &is_key, 1000);
+		bool got = read_raw(t, &ch, &is_key, t->view->tick_ms ? t->view->tick_ms : 1000);
 		if (schema_damaged(t))
 			break;
 		if (!got) {

@@ -63,6 +63,7 @@ attr_t theme(enum role_color r);
 	X(MOVE_DOWN, "Move a parked topic down", "Meeting") \
 	X(ADD_PERSON, "Add a person on the spot and mark them present (roll call)", "Meeting") \
 	X(END_MEETING, "End the meeting (wrap-up) and write minutes", "Meeting") \
+	X(TAKE_OVER, "Take over a meeting another screen holds (when following it)", "Meeting") \
 	X(CAPTURE_DECISION, "Capture a decision", "Capture") \
 	X(CAPTURE_ACTION, "Capture an action", "Capture") \
 	X(CAPTURE_WIN, "Capture a win", "Capture") \
@@ -111,8 +112,9 @@ struct view_ops {
 	/* Gets the key first; returns the action it did not handle (or ACT_NONE). */
 	enum action (*key)(struct tui *t, wint_t ch, bool is_key, enum action a);
 	void (*close)(struct tui *t);
-	/* Called about once a second while no key comes. */
+	/* Called about once a second while no key comes (every tick_ms when set). */
 	void (*tick)(struct tui *t);
+	int tick_ms;
 	/* The view has a text field: pasted text reaches key() too (t->in_paste
 	 * set) instead of being dropped as it is for views of commands. */
 	bool text_input;

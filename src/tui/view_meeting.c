@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "meeting_view.h"
 #include "cxmeet/util.h"
@@ -118,6 +119,17 @@ static void draw_status(struct tui *t)
 	bool over = meeting_step_overrun(r, r->m.current_step, now);
 	snprintf(line, sizeof line, " Meeting %s/%dm  Step %s/%dm%s", total,
 		 meeting_planned_minutes(r), step, s->planned_minutes, over ? " OVER" : "");
+	if (t->mv->follow) {
+		const struct meeting_hold *h = &t->mv->holder;
+		if (h->user)
+			snprintf(line, sizeof line, " Read-only: following %s on %s  T:take over  q:stop",
+				 h->user, h->host);
+		else
+			snprintf(line, sizeof line, " Read-only: nobody holds this meeting now  "
+				 "T:take over  q:stop");
+		draw_line(t->rows - 1, 0, line, t->cols, theme(C_WARNING));
+		return;
+	}
 	int used = text_cols(line);
 	draw_line(t->rows - 1, 0, line, used, over ? theme(C_ERROR) : theme(C_STATUS));
 	/* As many hints as fit, most needed first; ? always lists the rest. */
@@ -145,6 +157,8 @@ static void meeting_draw(struct tui *t)
 	snprintf(title, sizeof title, " %s  CX council %s  Step %d/%zu: %s",
 		 *mv->org.text[ORG_NAME] ? mv->org.text[ORG_NAME] : "cxmeet", date,
 		 r->m.current_step + 1, r->n_steps, s->title);
+	if (mv->follow)
+		snprintf(title + strlen(title), sizeof title - strlen(title), "  (read-only)");
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	int side = t->compact ? 24 : 32;
 	int body = t->rows - 2;
@@ -175,6 +189,19 @@ static void go_step(struct tui *t, int to)
 	mv_reload(t);
 }
 
+/* E before the wrap-up: says what would be left undone, and asks. */
+static void end_early(struct tui *t)
+{
+	char undone[600], q[700];
+	mv_end_warning(t, undone, sizeof undone);
+	if (*undone) {
+		snprintf(q, sizeof q, "Go to the wrap-up to end the meeting? %s", undone);
+		if (!dialog_confirm(t, q))
+			return;
+	}
+	go_step(t, meeting_wrap_up_step(&t->mv->run));
+}
+
 static void leave(struct tui *t)
 {
 	if (!dialog_confirm(t, "Leave the meeting? It stays in progress, and you can resume it "
@@ -185,9 +212,126 @@ static void leave(struct tui *t)
 	tui_flash(t, false, "The meeting is still in progress: Enter resumes it.");
 }
 
+static void fmt_hm(time_t t, char *buf, size_t len)
+{
+	struct tm tm;
+	if (!t || !localtime_r(&t, &tm) || !strftime(buf, len, "%H:%M", &tm))
+		snprintf(buf, len, "?");
+}
+
+/* Reads who holds the meeting now (nobody: holder.user NULL). */
+static void read_holder(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	meeting_hold_free(&mv->holder);
+	if (store_hold_get(t->st, mv->run.m.id, &mv->holder) != STORE_OK)
+		meeting_hold_free(&mv->holder);
+}
+
+/* The meeting ended elsewhere: back home, saying so. */
+static void ended_elsewhere(struct tui *t)
+{
+	tui_set_view(t, &view_home);
+	tui_flash(t, false, "The meeting was ended on the screen that held it.");
+}
+
+/* Reads the meeting again as the holder left it: its step, its items. */
+static void follow_refresh(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	struct meeting m;
+	mv->data_version = store_data_version(t->st);
+	if (store_meeting_get(t->st, mv->run.m.id, &m) != STORE_OK ||
+	    m.status != MEETING_IN_PROGRESS) {
+		ended_elsewhere(t);
+		return;
+	}
+	int step = mv->run.m.current_step;
+	if (meeting_reload(&mv->run, clock_now()) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	if (mv->run.m.current_step != step)
+		mv->sel = mv->top = 0, mv->offset = 0;
+	mv->rating = mv->run.m.rating;
+	if (mv->run.m.next_meeting != DATE_NONE)
+		mv->next_date = mv->run.m.next_meeting;
+	read_holder(t);
+	mv_reload(t);
+}
+
+/* This screen no longer holds the meeting: it follows it from now on. */
+static void lost_hold(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	mv->follow = true;
+	follow_refresh(t);
+	if (t->mv != mv)
+		return; /* ended */
+	char hm[16];
+	fmt_hm(mv->holder.since, hm, sizeof hm);
+	if (mv->holder.user)
+		tui_flash(t, true, "%s on %s took over this meeting at %s: this screen now follows "
+			  "it read-only, and nothing more is written from here. T takes it back.",
+			  mv->holder.user, mv->holder.host, hm);
+	else
+		tui_flash(t, true, "This screen no longer holds the meeting: it follows it "
+			  "read-only. T takes it back.");
+}
+
+static void take_over(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	read_holder(t);
+	enum store_rc rc = meeting_take_over(&mv->run, mv->holder.user ? &mv->holder : NULL,
+					     clock_now());
+	if (rc != STORE_OK) {
+		tui_flash(t, true, "Not taken over: %s", store_errmsg(t->st));
+		return;
+	}
+	mv->follow = false;
+	meeting_hold_free(&mv->holder);
+	mv->last_beat = clock_now();
+	mv->sel = mv->top = 0, mv->offset = 0;
+	mv_reload(t);
+	tui_flash(t, false, "You hold the meeting now: the other screen follows it read-only.");
+}
+
+/* Following: the cursor moves, help and q work, T takes over; nothing else. */
+static enum action follow_key(struct tui *t, enum action a)
+{
+	struct meeting_view *mv = t->mv;
+	switch (a) {
+	case ACT_HELP:
+	case ACT_REDRAW:
+		return a;
+	case ACT_TAKE_OVER:
+		take_over(t);
+		return ACT_NONE;
+	case ACT_QUIT:
+		tui_set_view(t, &view_home);
+		tui_flash(t, false, "Stopped following the meeting: it goes on on the other screen.");
+		return ACT_NONE;
+	default:
+		if (mv_move(t, a, mv->total, 10))
+			return ACT_NONE;
+		if (a != ACT_NONE || !mv->holder.user)
+			tui_flash(t, true, "Read-only: %s holds this meeting. T takes it over.",
+				  mv->holder.user ? mv->holder.user : "nobody");
+		return ACT_NONE;
+	}
+}
+
 static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	struct meeting_view *mv = t->mv;
+	if (!mv->follow && a != ACT_HELP && !store_hold_mine(t->st, mv->run.m.id)) {
+		/* told at the first key after another screen took it */
+		lost_hold(t);
+		return ACT_NONE;
+	}
+	if (mv->follow)
+		return follow_key(t, a);
 	a = cur_pane(t)->key(t, ch, is_key, a);
 	int kind = action_capture_kind(a);
 	if (a == ACT_CAPTURE_DEFAULT)
@@ -208,7 +352,7 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		go_step(t, (int)ch - '1');
 		return ACT_NONE;
 	case ACT_END_MEETING:
-		go_step(t, meeting_wrap_up_step(&mv->run));
+		end_early(t);
 		return ACT_NONE;
 	case ACT_QUIT:
 		leave(t);
@@ -223,8 +367,12 @@ static void meeting_close(struct tui *t)
 	struct meeting_view *mv = t->mv;
 	if (!mv)
 		return;
-	if (mv->run.m.status == MEETING_IN_PROGRESS && mv->run.st)
+	if (mv->run.m.status == MEETING_IN_PROGRESS && mv->run.st && !mv->follow) {
+		/* kept in progress, and let go: the next to open it takes it at once */
 		meeting_flush_time(&mv->run, clock_now());
+		store_hold_release(t->st, mv->run.m.id);
+	}
+	meeting_hold_free(&mv->holder);
 	item_list_free(mv->items, mv->n_items);
 	person_list_free(mv->people, mv->n_people);
 	free(mv->present);
@@ -253,9 +401,71 @@ static void open_run(struct tui *t, struct meeting_view *mv, enum store_rc rc, b
 						   date_from_time(mv->run.m.started_at), clock_today());
 	t->mv = mv;
 	tui_set_view(t, &view_meeting);
+	mv->data_version = store_data_version(t->st);
+	mv->last_beat = clock_now();
 	mv_reload(t);
-	tui_flash(t, false, resume ? "Resumed at step %d." : "Meeting started (step %d).",
-		  mv->run.m.current_step + 1);
+	if (mv->follow)
+		tui_flash(t, false, "Following the meeting read-only at step %d.",
+			  mv->run.m.current_step + 1);
+	else
+		tui_flash(t, false, resume ? "Resumed at step %d." : "Meeting started (step %d).",
+			  mv->run.m.current_step + 1);
+}
+
+/* Another living screen holds the meeting: follow it, take it over, or
+ * neither. Returns STORE_OK when the runner is to open. */
+static enum store_rc ask_holder(struct tui *t, struct meeting_view *mv, struct meeting_hold *h)
+{
+	char day[16], hm[16];
+	date_format(date_from_time(h->since), day, sizeof day);
+	fmt_hm(h->since, hm, sizeof hm);
+	tui_flash(t, true, "This meeting is held by %s on %s (process %ld) since %s %s.", h->user,
+		  h->host, h->pid, day, hm);
+	struct pick_option o[2] = {
+		{0, (char *)"Follow it read-only", (char *)"see its steps and items as they change"},
+		{1, (char *)"Take it over", (char *)"the other screen becomes read-only"},
+	};
+	int k = dialog_pick(t, "Held by another screen", o, 2, "", NULL);
+	t->flash[0] = '\0';
+	if (k == 1) {
+		enum store_rc rc = meeting_take_over(&mv->run, h, clock_now());
+		meeting_hold_free(h);
+		if (rc != STORE_OK)
+			tui_flash(t, true, "Not taken over: %s", store_errmsg(t->st));
+		return rc;
+	}
+	if (k == 0) {
+		mv->follow = true;
+		mv->holder = *h;
+		return STORE_OK;
+	}
+	meeting_hold_free(h);
+	tui_flash(t, false, "The meeting goes on on the other screen.");
+	return STORE_NOT_HELD;
+}
+
+/* A form was open when the program stopped (a crash, a closed terminal):
+ * its draft is offered back. */
+static void offer_draft(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	struct meeting_draft d;
+	if (!mv || mv->follow || store_draft_get(t->st, mv->run.m.id, &d) != STORE_OK)
+		return;
+	char q[600];
+	snprintf(q, sizeof q, "A draft %s was being typed: \"%s\". Restore it?",
+		 item_kind_label(d.kind), d.text);
+	if (dialog_confirm(t, q)) {
+		struct item it = {.kind = d.kind, .text = d.text, .detail = d.detail,
+				  .due = DATE_NONE, .revisit = DATE_NONE, .step_id = d.step_id};
+		if (form_item(t, &it, mv->run.m.id, d.step_id, NULL)) {
+			tui_flash(t, false, "Saved %s #%lld.", item_kind_label(d.kind), (long long)it.id);
+			mv_reload(t);
+		}
+	} else if (store_draft_clear(t->st, mv->run.m.id) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+	}
+	meeting_draft_free(&d);
 }
 
 void meeting_view_open(struct tui *t, bool resume)
@@ -265,11 +475,18 @@ void meeting_view_open(struct tui *t, bool resume)
 	time_t now = clock_now();
 	store_id mid;
 	enum store_rc rc;
+	struct meeting_hold h = {0};
 	if (resume && store_meeting_in_progress(t->st, &mid) == STORE_OK)
-		rc = meeting_resume(t->st, mid, now, &mv->run);
+		rc = meeting_resume(t->st, mid, now, &mv->run, &h);
 	else
 		rc = meeting_begin(t->st, 0, 0, now, &mv->run);
+	if (rc == STORE_NOT_HELD && h.user && (rc = ask_holder(t, mv, &h)) != STORE_OK) {
+		meeting_run_free(&mv->run);
+		return;
+	}
 	open_run(t, mv, rc, resume);
+	if (resume)
+		offer_draft(t);
 }
 
 void meeting_view_start(struct tui *t, store_id template_id, const struct agenda_template *agenda)
@@ -285,8 +502,22 @@ void meeting_view_start(struct tui *t, store_id template_id, const struct agenda
  * at most a minute of it. */
 static void meeting_tick(struct tui *t)
 {
-	struct meeting_run *r = &t->mv->run;
+	struct meeting_view *mv = t->mv;
+	struct meeting_run *r = &mv->run;
 	time_t now = clock_now();
+	if (mv->follow) {
+		/* one cheap read: anything committed since? */
+		if (store_data_version(t->st) != mv->data_version)
+			follow_refresh(t);
+		return;
+	}
+	if (now - mv->last_beat >= HOLD_BEAT_SECS) {
+		mv->last_beat = now;
+		if (store_hold_beat(t->st, r->m.id, now) == STORE_NOT_HELD) {
+			lost_hold(t);
+			return;
+		}
+	}
 	if (now - r->step_started >= 60 && meeting_flush_time(r, now) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 }
@@ -297,4 +528,5 @@ const struct view_ops view_meeting = {
 	.key = meeting_key,
 	.close = meeting_close,
 	.tick = meeting_tick,
+	.tick_ms = 200, /* a follower shows the holder's work within a second */
 };

@@ -211,6 +211,20 @@ resume() {
 	waitre "Resume the meeting in progress"
 	keys Enter
 	waitre "Resumed at step [0-9]+\."
+	# a form open at the kill: its draft is offered back (with the flash, on
+	# one screen); it is dropped, so that the cycle's keys act as planned.
+	# Whether there is one is read from the file, not from a screen that may
+	# have been caught before the question was drawn.
+	if [ "$(sq "SELECT count(*) FROM meeting_drafts")" != 0 ]; then
+		waitre "Restore it\?"
+		keys n
+		local end=$((SECONDS + WAIT))
+		while cap; grep -q "Restore it?" <<<"$SCR"; do
+			[ "$SECONDS" -lt "$end" ] || fail_now "the draft's question stayed"
+			sleep 0.02
+		done
+		n_drafts=$((n_drafts + 1))
+	fi
 	local shown
 	shown=$(grep -oE "Resumed at step [0-9]+\." <<<"$SCR" | grep -oE '[0-9]+')
 	[ "$shown" = "$cur_step" ] ||
@@ -233,6 +247,7 @@ resume() {
 kinds=(n i d p s)
 labels=(note insight decision "parked topic" story)
 n_typed=0
+n_drafts=0 # drafts offered back on resume
 
 # fill_form: opens a form of a random kind and types its text; sets K and T.
 fill_form() {
@@ -420,6 +435,7 @@ expect_eq "$(sq "SELECT status FROM meetings")" in_progress "the meeting is stil
 
 note "kills right after Enter on a form: $enter_shown after 'Saved' was shown;" \
 	"$killed_after_commit after the commit but before 'Saved'; $killed_before_commit before the commit"
+note "drafts offered back on resume: $n_drafts"
 note "kills by scenario: $(for k in form enter saves steps rollcall; do printf '%s %s, ' "$k" "${n_scen[$k]-0}"; done)"
 echo "kills: $KILLS, items shown as saved: ${#saved[@]}, lost: $lost, integrity: $ic" \
 	"($((SECONDS - started)) s, CRASH_SEED=$SEED)"

@@ -83,10 +83,15 @@ wait_re "^ Meeting 00:00/65m  Step 00:00/8m  [?]:help  q:leave  </>:step"
 
 note "end without minutes"
 keys E
+wait_for "Go to the wrap-up to end the meeting?"
+fits "the question before the wrap-up"
+keys y
 wait_for "Step 9/9: Wrap-up"
 fits "wrap-up"
 keys E
-wait_for "End the meeting now? Next meeting 2026-12-23, rating not given."
+wait_for "End the meeting now? Not done: 2 Mission moment, 3 Customer story, 4"
+expect_screen "hidden heroes. Next meeting 2026-12-23, rating not given." \
+	"the end question wraps inside its box"
 fits "the end question"
 keys y
 wait_for "Write the minutes to (empty: do not write)"

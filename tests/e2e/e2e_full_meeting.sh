@@ -186,7 +186,8 @@ text 8
 keys Enter
 wait_for "Rating: 8/10"
 keys E
-wait_for "End the meeting now? Next meeting 2026-12-23, rating given."
+wait_for "End the meeting now? Not done: 2 Mission moment, 4 Action review. Next meeting 2026-12-23,"
+expect_screen " rating given." "the end question says the rating was given"
 keys y
 wait_for "Write the minutes to (empty: do not write)"
 wait_for "cx-council-2026-11-23.md"

@@ -37,6 +37,10 @@ start_tui 100 30
 wait_for "Resume the meeting in progress"
 keys Enter
 wait_for "Resumed at step 6."
+# the terminal closed with the form open: what was typed is offered back
+wait_for 'A draft action was being typed: "abcd". Restore it?'
+keys n
+wait_gone "Restore it?"
 open_form a action
 head -c 1048576 /dev/zero | tr '\000' y >"$tmp/paste.txt"
 tmx load-buffer "$tmp/paste.txt"

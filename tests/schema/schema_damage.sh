@@ -153,7 +153,8 @@ sqlite3 "$db" "DROP INDEX items_department;
 old=$dir/v1.db
 cp "$fresh" "$old"
 sqlite3 "$old" "DROP INDEX items_decisions; DROP INDEX items_superseded_by;
-	DROP INDEX items_person_record; DROP INDEX items_meeting_kind; PRAGMA user_version = 1"
+	DROP INDEX items_person_record; DROP INDEX items_meeting_kind;
+	DROP TABLE meeting_holds; DROP TABLE meeting_drafts; PRAGMA user_version = 1"
 db=$dir/v1-damaged.db
 cp "$old" "$db"
 sqlite3 "$db" "DROP INDEX people_department"
