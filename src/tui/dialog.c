@@ -149,6 +149,7 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 	size_t *shown = xcalloc(n + 1, sizeof *shown);
 	size_t sel = 0, top = 0;
 	le_init(&le, filter, TEXT_MAX_NAME);
+	le.prefilled = false; /* the filter was typed: the next key adds to it */
 	int result = -1;
 	for (;;) {
 		char *f = le_text(&le);
