@@ -212,17 +212,11 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 			}
 			continue;
 		}
-		if (is_key && ch == KEY_UP) {
-			sel = sel > 0 ? sel - 1 : 0;
-			continue;
-		}
-		if (is_key && ch == KEY_DOWN) {
-			sel = sel + 1 < m ? sel + 1 : sel;
-			continue;
-		}
-		if (is_key && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
-			sel = ch == KEY_NPAGE ? (sel + 10 < m ? sel + 10 : (m ? m - 1 : 0))
-					      : (sel > 10 ? sel - 10 : 0);
+		/* The list's moving keys; letters are the filter's. */
+		enum action mv = is_key ? keymap_lookup(ch, is_key) : ACT_NONE;
+		int isel = (int)sel, page = (t->rows - 4 < 20 ? t->rows - 4 : 20) - 6;
+		if (cursor_move(&isel, mv, m, page > 1 ? page : 1)) {
+			sel = (size_t)isel;
 			continue;
 		}
 		if (le_key(&le, ch, is_key, &too_long))

@@ -1,6 +1,6 @@
 #!/bin/bash
 # e2e_help - the help screen (?) at 100x30 against tests/e2e/help.golden: the
-# first page, then the page after scrolling down to the last binding (six
+# first page, then the page after scrolling down to the last binding (seven
 # times Down), trailing spaces stripped. Scrolling stops at the end; any other
 # key goes back; the home menu's "Help: keys" and ? in a meeting show the same.
 # After a deliberate change to the keys, regenerate the golden file with
@@ -21,13 +21,13 @@ wait_for "Start a meeting"
 note "? on the home screen"
 keys '?'
 wait_for " cxmeet help: keys"
-wait_for "Up/Down scroll (32 rows)  any other key: back"
+wait_for "Up/Down/PgUp/PgDn/Home/End scroll (33 rows)  any other key: back"
 page1=$(page)
-keys Down Down Down Down Down Down
+keys Down Down Down Down Down Down Down
 wait_for "$last_row"
 wait_gone "Show this help"
 page2=$(page)
-got=$(printf '%s\n--- after Down x6 ---\n%s\n' "$page1" "$page2")
+got=$(printf '%s\n--- after Down x7 ---\n%s\n' "$page1" "$page2")
 if [ "${CXMEET_UPDATE_GOLDEN:-}" = 1 ]; then
 	printf '%s\n' "$got" >"$golden"
 	note "wrote $golden"
@@ -51,7 +51,7 @@ wait_gone "cxmeet help: keys"
 note "the home menu's Help: keys (the last but one entry)"
 keys End Up Enter
 wait_for " cxmeet help: keys"
-wait_for "Up/Down scroll (32 rows)"
+wait_for "Up/Down/PgUp/PgDn/Home/End scroll (33 rows)"
 expect_eq "$(page)" "$page1" "Help: keys shows the help from its top"
 keys q # leaves the help, not the program
 wait_for "Start a meeting"
