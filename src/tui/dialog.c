@@ -21,7 +21,7 @@ bool dialog_confirm(struct tui *t, const char *question)
 {
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small && !t->in_paste) {
+		if (!t->too_small && !tui_hold_drawing(t)) {
 			int w = box_width(t, text_cols(question) + 6);
 			int lines = text_wrap_rows(question, w - 4, t->rows - 6);
 			int h = 4 + lines;
@@ -33,7 +33,7 @@ bool dialog_confirm(struct tui *t, const char *question)
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1) || is_key || t->in_paste) {
+		if (!tui_read_key(t, &ch, &is_key, -1) || is_key || tui_pasted(t)) {
 			if (t->quit)
 				return false;
 			continue; /* a pasted 'y' answers nothing */
@@ -54,7 +54,7 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 	le_init(&le, initial, TEXT_MAX_SHORT);
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small && !t->in_paste) {
+		if (!t->too_small && !tui_hold_drawing(t)) {
 			int w = box_width(t, 70);
 			int y = (t->rows - 6) / 2, x = (t->cols - w) / 2;
 			draw_box(y, x, 6, w, title);
@@ -65,7 +65,7 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 		}
 		wint_t ch;
 		bool is_key, too_long;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
+		if (!tui_read_text(t, &ch, &is_key, -1)) {
 			if (t->quit) {
 				le_free(&le);
 				return NULL;
@@ -73,9 +73,9 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 			continue;
 		}
 		curs_set(0);
-		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_pasted(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			ch = ' '; /* a pasted line break does not submit */
-		if (!is_key && ch == ESC) {
+		if (!is_key && ch == ESC && !tui_pasted(t)) { /* a pasted Esc cancels nothing */
 			le_free(&le);
 			return NULL;
 		}
@@ -91,8 +91,11 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 			free(text);
 			continue;
 		}
-		if (le_key(&le, ch, is_key, &too_long))
-			snprintf(error, sizeof error, "%s", too_long ? "That is as long as it can be." : "");
+		if (le_key(&le, ch, is_key, &too_long)) {
+			error[0] = '\0';
+			if (too_long)
+				le_cut_message(&le, error, sizeof error);
+		}
 	}
 }
 
@@ -158,7 +161,7 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 		if (sel >= m)
 			sel = m ? m - 1 : 0;
 		tui_redraw(t);
-		if (!t->too_small && !t->in_paste) {
+		if (!t->too_small && !tui_hold_drawing(t)) {
 			int w = box_width(t, 60);
 			int h = t->rows - 4 < 20 ? t->rows - 4 : 20;
 			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
@@ -195,15 +198,15 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 		}
 		wint_t ch;
 		bool is_key, too_long;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
+		if (!tui_read_text(t, &ch, &is_key, -1)) {
 			if (t->quit)
 				break;
 			continue;
 		}
 		curs_set(0);
-		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_pasted(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			continue; /* a pasted line break chooses nothing */
-		if (!is_key && ch == ESC)
+		if (!is_key && ch == ESC && !tui_pasted(t))
 			break;
 		if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
 			if (m > 0) {

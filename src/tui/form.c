@@ -376,7 +376,7 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 	struct field *f = &fm->f[fm->focus];
 	bool too_long;
 	if (!is_key && ch == ESC)
-		return -1;
+		return tui_pasted(t) ? 0 : -1; /* a pasted Esc cancels nothing */
 	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER))
 		return 1;
 	if ((!is_key && ch == '\t') || (is_key && ch == KEY_DOWN)) {
@@ -425,7 +425,7 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 			fm->dirty = true;
 			f->error[0] = '\0';
 			if (too_long)
-				snprintf(f->error, sizeof f->error, "That is as long as this field can be.");
+				le_cut_message(&f->le, f->error, sizeof f->error);
 		}
 		return 0;
 	}
@@ -448,19 +448,19 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	bool saved = false;
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small && !t->in_paste) {
+		if (!t->too_small && !tui_hold_drawing(t)) {
 			draw_form(t, &fm);
 			refresh();
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
+		if (!tui_read_text(t, &ch, &is_key, -1)) {
 			if (t->quit)
 				break; /* never saved, so never shown as saved */
 			continue;
 		}
 		curs_set(0);
-		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_pasted(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			ch = ' '; /* a pasted line break does not submit the form */
 		int r = form_key(t, &fm, ch, is_key);
 		if (r < 0 && (!fm.dirty || dialog_confirm(t, "Discard what you typed?")))

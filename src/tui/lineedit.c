@@ -2,6 +2,7 @@
  * Only printable characters are inserted, so escape sequences pasted into a
  * field never reach the database or the screen. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,12 @@ char *le_text(const struct lineedit *le)
 			sb_addn(&sb, mb, n);
 	}
 	return sb_take(&sb);
+}
+
+void le_cut_message(const struct lineedit *le, char *buf, size_t len)
+{
+	snprintf(buf, len, "Cut at %zu character%s: the most this field holds.", le->len,
+		 le->len == 1 ? "" : "s");
 }
 
 static bool is_word(wchar_t c) { return c != L' '; }

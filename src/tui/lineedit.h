@@ -27,6 +27,8 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long);
 /* Replaces the text (UTF-8), e.g. with what came back from an editor, as if
  * typed (not pre-filled); returns false when it was cut at the limit. */
 bool le_set(struct lineedit *le, const char *text);
+/* What to say when a key was refused at the limit: where the text was cut. */
+void le_cut_message(const struct lineedit *le, char *buf, size_t len);
 /* The text as UTF-8 (caller frees). */
 char *le_text(const struct lineedit *le);
 /* Draws the field at (y, x) in width columns; places the cursor if focused. */

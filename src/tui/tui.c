@@ -91,7 +91,7 @@ static void draw_too_small(struct tui *t)
 
 void tui_redraw(struct tui *t)
 {
-	if (t->in_paste)
+	if (tui_hold_drawing(t))
 		return; /* drawn once the paste has arrived, not once per character */
 	layout(t);
 	if (t->too_small) {
@@ -168,6 +168,31 @@ static int read_char(wint_t *ch, bool *is_key)
 	return OK;
 }
 
+/* How many keys (up to max, at most 4) are already waiting; they stay waiting. */
+static int keys_waiting(int max)
+{
+	int got[4], n = 0, c;
+	timeout(0);
+	while (n < max && n < 4 && (c = getch()) != ERR)
+		got[n++] = c;
+	for (int i = n; i-- > 0;)
+		ungetch(got[i]);
+	return n;
+}
+
+/* A burst starts at a printable key read by a text field with at least two
+ * more already waiting (no hand types that fast; a paste does), and lasts
+ * while keys keep waiting. */
+static void note_burst(struct tui *t, wint_t ch, bool is_key)
+{
+	if (t->burst_open) {
+		t->burst = true;
+		t->burst_open = keys_waiting(1) > 0;
+	} else if (t->reading_text && !is_key && ch >= 0x20 && ch != 0x7f && keys_waiting(2) >= 2) {
+		t->burst = t->burst_open = true;
+	}
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	static int dead_reads;
@@ -177,6 +202,7 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		return false;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &a);
+	t->burst = false;
 	timeout(timeout_ms);
 	int rc = read_char(ch, is_key);
 	if (rc == STRAY_BYTE) {
@@ -202,8 +228,9 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		clearok(curscr, TRUE);
 		return false; /* the caller redraws */
 	}
-	if (!*is_key && *ch == 27)
-		return read_escape(t);
+	if (!*is_key && *ch == 27 && !read_escape(t))
+		return false;
+	note_burst(t, *ch, *is_key);
 	return true;
 }
 
@@ -211,7 +238,16 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
  * a form typed into blind, or saved, would break the promise of the screen. */
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
+	t->reading_text = false;
 	return read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
+}
+
+bool tui_read_text(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
+{
+	t->reading_text = true;
+	bool got = read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
+	t->reading_text = false;
+	return got;
 }
 
 static void run_loop(struct tui *t)
@@ -220,12 +256,15 @@ static void run_loop(struct tui *t)
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
-		if (!read_raw(t, &ch, &is_key, 1000)) {
+		t->reading_text = t->view->text_input;
+		bool got = read_raw(t, &ch, &is_key, 1000);
+		t->reading_text = false;
+		if (!got) {
 			if (t->view->tick)
 				t->view->tick(t);
 			continue;
 		}
-		if (t->in_paste && !t->view->text_input)
+		if (tui_pasted(t) && !t->view->text_input)
 			continue; /* pasted text is not a command */
 		if (t->too_small) {
 			/* q quits from home only: a live meeting asks first, on a screen

@@ -125,6 +125,11 @@ struct tui {
 	const struct view_ops *view;
 	bool quit;     /* asked to quit, or the terminal is gone: every loop ends */
 	bool in_paste; /* between the terminal's paste marks: keys are text */
+	/* A terminal without paste marks: keys that arrive together (several
+	 * already waiting after a printable key read by a text field) are a
+	 * paste too. burst: the key just read is one of them; burst_open: more
+	 * of them are waiting. reading_text: a text field is reading. */
+	bool burst, burst_open, reading_text;
 	bool too_small;
 	bool compact;
 	int rows, cols;
@@ -155,6 +160,13 @@ void tui_paste_mode(bool on);
  * when t->quit is set (a signal or a lost terminal), which modal loops must
  * treat as cancel. */
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
+/* The same for a text field: keys that arrive in a burst are marked pasted. */
+bool tui_read_text(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
+/* The key just read was pasted (marked by the terminal, or in a burst): it
+ * is text, never a command, and a line break in it submits nothing. */
+static inline bool tui_pasted(const struct tui *t) { return t->in_paste || t->burst; }
+/* More pasted text is on its way: draw once it has all arrived. */
+static inline bool tui_hold_drawing(const struct tui *t) { return t->in_paste || t->burst_open; }
 /* Opens the help view over the current one until a key is pressed. */
 void tui_help(struct tui *t);
 /* Opens the actions view (view_actions.c). */
