@@ -89,8 +89,8 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 		const struct meeting_step *s = &r->steps[i];
 		bool cur = (int)i == r->m.current_step;
 		char line[160], spent[16];
-		int secs = meeting_step_seconds(r, (int)i, now);
-		snprintf(spent, sizeof spent, "%d/%d", (secs + 59) / 60, s->planned_minutes);
+		snprintf(spent, sizeof spent, "%d/%d", meeting_step_minutes(r, (int)i, now),
+			 s->planned_minutes);
 		char mark = s->done ? '+' : cur ? '>' : s->skipped ? '-' : ' ';
 		snprintf(line, sizeof line, "%c%*zu %s", mark, digits, i + 1, s->title);
 		/* Skipped steps stay in view, muted: the runner passes over them. */
