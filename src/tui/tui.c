@@ -193,6 +193,13 @@ static void note_burst(struct tui *t, wint_t ch, bool is_key)
 	}
 }
 
+/* After bytes that made no key: a burst goes on only while keys wait. */
+static void note_burst_end(struct tui *t)
+{
+	if (t->burst_open)
+		t->burst_open = keys_waiting(1) > 0;
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	static int dead_reads;
@@ -207,6 +214,7 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 	int rc = read_char(ch, is_key);
 	if (rc == STRAY_BYTE) {
 		dead_reads = 0;
+		note_burst_end(t);
 		return false;
 	}
 	if (rc == ERR) {
@@ -226,10 +234,13 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		/* A resize in the middle of drawing can leave the terminal showing
 		 * other than what curses believes: the next refresh repaints all. */
 		clearok(curscr, TRUE);
+		note_burst_end(t);
 		return false; /* the caller redraws */
 	}
-	if (!*is_key && *ch == 27 && !read_escape(t))
+	if (!*is_key && *ch == 27 && !read_escape(t)) {
+		note_burst_end(t); /* a paste mark or an unknown key: no key, but a burst may end */
 		return false;
+	}
 	note_burst(t, *ch, *is_key);
 	return true;
 }
@@ -256,7 +267,7 @@ static void run_loop(struct tui *t)
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
-		t->reading_text = t->view->text_input;
+		t->reading_text = t->view->typing ? t->view->typing(t) : t->view->text_input;
 		bool got = read_raw(t, &ch, &is_key, 1000);
 		t->reading_text = false;
 		if (!got) {

@@ -116,6 +116,9 @@ struct view_ops {
 	/* The view has a text field: pasted text reaches key() too (t->in_paste
 	 * set) instead of being dropped as it is for views of commands. */
 	bool text_input;
+	/* A view with text_input: whether a text field takes the keys now (keys
+	 * that arrive together are then a paste). NULL: whenever text_input. */
+	bool (*typing)(struct tui *t);
 };
 
 struct meeting_view; /* view_meeting.c */

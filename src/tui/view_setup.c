@@ -518,6 +518,12 @@ static void setup_close(struct tui *t)
 	curs_set(0);
 }
 
+static bool setup_typing(struct tui *t)
+{
+	(void)t;
+	return is_text_step(su.step);
+}
+
 void setup_view_open(struct tui *t, int step)
 {
 	tui_set_view(t, &view_setup);
@@ -528,4 +534,5 @@ const struct view_ops view_setup = {.name = "setup",
 				    .draw = setup_draw,
 				    .key = setup_key,
 				    .close = setup_close,
-				    .text_input = true};
+				    .text_input = true,
+				    .typing = setup_typing};
