@@ -26,7 +26,7 @@ bool dialog_confirm(struct tui *t, const char *question)
 			int lines = text_wrap_rows(question, w - 4, t->rows - 6);
 			int h = 4 + lines;
 			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
-			draw_box(y, x, h, w, "Confirm");
+			draw_dialog_box(y, x, h, w, "Confirm");
 			draw_wrapped(y + 1, x + 2, question, w - 4, lines, theme(C_NORMAL));
 			draw_text(y + h - 2, x + 2, "y = yes    n / Esc = no", w - 4, theme(C_MUTED));
 			refresh();
@@ -57,7 +57,7 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 		if (!t->too_small && !tui_hold_drawing(t)) {
 			int w = box_width(t, 70);
 			int y = (t->rows - 6) / 2, x = (t->cols - w) / 2;
-			draw_box(y, x, 6, w, title);
+			draw_dialog_box(y, x, 6, w, title);
 			draw_text(y + 3, x + 2, error[0] ? error : "Enter = save    Esc = cancel", w - 4,
 				  theme(error[0] ? C_WARNING : C_MUTED));
 			le_draw(&le, y + 2, x + 2, w - 4, true);
@@ -73,9 +73,9 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 			continue;
 		}
 		curs_set(0);
-		if (tui_pasted(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			ch = ' '; /* a pasted line break does not submit */
-		if (!is_key && ch == ESC && !tui_pasted(t)) { /* a pasted Esc cancels nothing */
+		if (!is_key && ch == ESC && !tui_inside_paste(t)) { /* a pasted Esc cancels nothing */
 			le_free(&le);
 			return NULL;
 		}
@@ -166,7 +166,7 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 			int h = t->rows - 4 < 20 ? t->rows - 4 : 20;
 			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
 			int list_rows = h - 5;
-			draw_box(y, x, h, w, title);
+			draw_dialog_box(y, x, h, w, title);
 			if (sel < top)
 				top = sel;
 			if (sel >= top + (size_t)list_rows)
@@ -204,9 +204,9 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 			continue;
 		}
 		curs_set(0);
-		if (tui_pasted(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			continue; /* a pasted line break chooses nothing */
-		if (!is_key && ch == ESC && !tui_pasted(t))
+		if (!is_key && ch == ESC && !tui_inside_paste(t))
 			break;
 		if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
 			if (m > 0) {

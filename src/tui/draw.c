@@ -227,3 +227,26 @@ void draw_box(int y, int x, int h, int w, const char *title)
 		mvaddstr(y, x + 3 + used, " ");
 	}
 }
+
+/* Beside a dialog, a strip this narrow could show only fragments of the rows
+ * under it (a column of "…", a lone digit): it is cleared. */
+#define DIALOG_STRIP 8
+
+void draw_dialog_box(int y, int x, int h, int w, const char *title)
+{
+	attr_t a = theme(C_NORMAL);
+	int cols = getmaxx(stdscr), right = x + w;
+	for (int r = y; r < y + h; r++) {
+		/* A blank column at least on each side, so that the text under
+		 * the dialog never touches its border. */
+		if (x <= DIALOG_STRIP)
+			draw_fill(r, 0, x, a);
+		else
+			draw_fill(r, x - 1, 1, a);
+		if (cols - right <= DIALOG_STRIP)
+			draw_fill(r, right, cols - right, a);
+		else
+			draw_fill(r, right, 1, a);
+	}
+	draw_box(y, x, h, w, title);
+}

@@ -204,7 +204,7 @@ static void draw_form(struct tui *t, struct form *fm)
 	char title[64];
 	snprintf(title, sizeof title, "%s %s", fm->it->id ? "Edit" : "New",
 		 item_kind_label(fm->it->kind));
-	draw_box(y, x, h, w, title);
+	draw_dialog_box(y, x, h, w, title);
 	int row = y + 2, focus_row = 0;
 	for (int i = 0; i < fm->n; i++) {
 		draw_field(fm, &fm->f[i], row, x + 2, w - 4, i == fm->focus);
@@ -376,7 +376,7 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 	struct field *f = &fm->f[fm->focus];
 	bool too_long;
 	if (!is_key && ch == ESC)
-		return tui_pasted(t) ? 0 : -1; /* a pasted Esc cancels nothing */
+		return tui_inside_paste(t) ? 0 : -1; /* a pasted Esc cancels nothing */
 	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER))
 		return 1;
 	if ((!is_key && ch == '\t') || (is_key && ch == KEY_DOWN)) {
@@ -460,7 +460,7 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 			continue;
 		}
 		curs_set(0);
-		if (tui_pasted(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			ch = ' '; /* a pasted line break does not submit the form */
 		int r = form_key(t, &fm, ch, is_key);
 		if (r < 0 && (!fm.dirty || dialog_confirm(t, "Discard what you typed?")))

@@ -168,6 +168,14 @@ bool tui_read_text(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
 /* The key just read was pasted (marked by the terminal, or in a burst): it
  * is text, never a command, and a line break in it submits nothing. */
 static inline bool tui_pasted(const struct tui *t) { return t->in_paste || t->burst; }
+/* The key just read is inside pasted text: a line break there is a space,
+ * never Enter, and an Esc cancels nothing. The last key of a burst is taken
+ * as typed: text typed fast and then Enter arrive together on a slow
+ * machine. */
+static inline bool tui_inside_paste(const struct tui *t)
+{
+	return t->in_paste || (t->burst && t->burst_open);
+}
 /* More pasted text is on its way: draw once it has all arrived. */
 static inline bool tui_hold_drawing(const struct tui *t) { return t->in_paste || t->burst_open; }
 /* Opens the help view over the current one until a key is pressed. */
@@ -249,6 +257,9 @@ int draw_text_fit(int y, int x, const char *s, int width, attr_t attr);
 void draw_hint(int y, int width, const char *full, const char *brief, attr_t attr);
 void draw_fill(int y, int x, int width, attr_t attr);
 void draw_box(int y, int x, int h, int w, const char *title);
+/* A box drawn over the view (a dialog, a form): the view's text beside it is
+ * kept a column away, and a strip too narrow to be read is cleared. */
+void draw_dialog_box(int y, int x, int h, int w, const char *title);
 /* Columns a string takes on screen. */
 int text_cols(const char *s);
 

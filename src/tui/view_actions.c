@@ -223,7 +223,7 @@ static void history(struct tui *t)
 		if (!t->too_small) {
 			if (top > (int)n - page)
 				top = (int)n - page > 0 ? (int)n - page : 0;
-			draw_box(2, 2, h, w, title);
+			draw_dialog_box(2, 2, h, w, title);
 			for (int i = 0; i < page && top + i < (int)n; i++)
 				draw_line(3 + i, 4, lines[top + i], w - 4, theme(C_NORMAL));
 			draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4,

@@ -197,7 +197,7 @@ static void stop(struct tui *t)
 
 static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 {
-	if (tui_pasted(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+	if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 		ch = ' '; /* a pasted line break does not submit */
 	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
 		char *text = le_text(&su.le);
