@@ -248,6 +248,9 @@ int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t at
  * for a view that scrolls through a text longer than the screen. */
 int draw_wrapped_from(int y, int x, const char *s, int width, int skip, int max_rows,
 		      attr_t attr);
+/* Like draw_wrapped, but a text that does not fit in max_rows ends its last
+ * row with an ellipsis. */
+int draw_wrapped_fit(int y, int x, const char *s, int width, int max_rows, attr_t attr);
 /* The rows draw_wrapped would use. */
 int text_wrap_rows(const char *s, int width, int max_rows);
 /* Like draw_text, but ends a cut string with an ellipsis. */
