@@ -159,8 +159,7 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 	switch (f->kind) {
 	case F_DEPT:
 	case F_PERSON:
-		snprintf(buf, sizeof buf, "%s", f->name ? f->name : "(none: type or Space to choose)");
-		draw_line(y, fx, buf, fw, focus ? theme(C_SELECTED) : (f->name ? theme(C_NORMAL)
+		draw_line(y, fx, f->name ? f->name : "(none: type or Space to choose)", fw, focus ? theme(C_SELECTED) : (f->name ? theme(C_NORMAL)
 										: theme(C_MUTED)));
 		break;
 	case F_CONSENT:
@@ -168,10 +167,12 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 				       : "[ ] no: the customer is not named", fw,
 			  focus ? theme(C_SELECTED) : theme(C_NORMAL));
 		break;
-	case F_LINK:
-		snprintf(buf, sizeof buf, "[%c] %s", f->on ? 'x' : ' ', fm->link_to->text);
-		draw_line(y, fx, buf, fw, focus ? theme(C_SELECTED) : theme(C_NORMAL));
+	case F_LINK: {
+		char *s = xasprintf("[%c] %s", f->on ? 'x' : ' ', fm->link_to->text);
+		draw_line(y, fx, s, fw, focus ? theme(C_SELECTED) : theme(C_NORMAL));
+		free(s);
 		break;
+	}
 	default:
 		if (f->multiline) {
 			int lines = 1;
