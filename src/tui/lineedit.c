@@ -241,7 +241,7 @@ void le_draw(struct lineedit *le, int y, int x, int width, bool focused)
 			cursor_x = x + used;
 		cchar_t cc;
 		wchar_t str[2] = {le->buf[i], L'\0'};
-		setcchar(&cc, str, a, 0, NULL);
+		setcchar(&cc, str, a, (short)PAIR_NUMBER(a), NULL);
 		mvadd_wch(y, x + used, &cc);
 		used += w;
 	}

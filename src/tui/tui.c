@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "tui_int.h"
@@ -180,24 +181,46 @@ static int keys_waiting(int max)
 	return n;
 }
 
+/* Bytes the terminal has sent that no read has taken yet. */
+static long bytes_waiting(void)
+{
+	int n = 0;
+	return ioctl(STDIN_FILENO, FIONREAD, &n) == 0 && n > 0 ? n : 0;
+}
+
+/* A paste this big filled the terminal's buffer: the rest follows. */
+#define BURST_BIG 1024
+
 /* A burst starts at a printable key read by a text field with at least two
- * more already waiting (no hand types that fast; a paste does), and lasts
- * while keys keep waiting. */
+ * more already waiting (no hand types that fast; a paste does). It is the
+ * bytes that were there then, counted down key by key: keys sent after it
+ * (a Tab, on a loaded machine) are not part of it, unless the paste was so
+ * big that it came in pieces. */
+static void burst_count(struct tui *t, long bytes)
+{
+	t->burst_left -= bytes;
+	if (t->burst_left <= 0 && t->burst_big && keys_waiting(1) > 0)
+		t->burst_left = bytes_waiting() + 1;
+	t->burst_open = t->burst_left > 0 && keys_waiting(1) > 0;
+}
+
 static void note_burst(struct tui *t, wint_t ch, bool is_key)
 {
 	if (t->burst_open) {
 		t->burst = true;
-		t->burst_open = keys_waiting(1) > 0;
+		burst_count(t, is_key ? 3 : ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch < 0x10000 ? 3 : 4);
 	} else if (t->reading_text && !is_key && ch >= 0x20 && ch != 0x7f && keys_waiting(2) >= 2) {
 		t->burst = t->burst_open = true;
+		t->burst_left = bytes_waiting() + 2; /* the two peeked at are read already */
+		t->burst_big = t->burst_left >= BURST_BIG;
 	}
 }
 
-/* After bytes that made no key: a burst goes on only while keys wait. */
+/* After bytes that made no key (a paste mark, an unknown key's sequence). */
 static void note_burst_end(struct tui *t)
 {
 	if (t->burst_open)
-		t->burst_open = keys_waiting(1) > 0;
+		burst_count(t, 6);
 }
 
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)

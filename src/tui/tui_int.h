@@ -133,6 +133,8 @@ struct tui {
 	 * paste too. burst: the key just read is one of them; burst_open: more
 	 * of them are waiting. reading_text: a text field is reading. */
 	bool burst, burst_open, reading_text;
+	long burst_left; /* bytes of the burst not read yet */
+	bool burst_big;  /* a paste big enough to arrive in pieces */
 	bool too_small;
 	bool compact;
 	int rows, cols;

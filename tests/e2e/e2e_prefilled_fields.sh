@@ -53,6 +53,9 @@ keys Tab
 pick Ben "Ben Okafor"
 keys Tab
 wait_re "Due +2026-12-23"
+# The offered value shows selected (black on yellow), the sign that typing replaces it.
+expect_match "$(tmx capture-pane -p -e | grep -a 'Due' | cat -v)" '\^\[\[43m2026-12-23' \
+	"the offered date is shown selected"
 text "+2w"
 wait_re "Due +\+2w"
 expect_no_screen "2026-12-23+2w" "the offered date is not kept in front of what is typed"
