@@ -31,8 +31,8 @@ static int help_rows(struct tui *t, int first, int y0, int h)
 			if (strcmp(group, "Moving") == 0) {
 				/* A picker's letters are its filter's: say so where the keys are. */
 				if (row >= first && y < y0 + h)
-					draw_text(y++, 2, "  (in a list under a Filter: line, letters filter it;"
-						  " the other moving keys work)", t->cols - 4,
+					draw_text(y++, 2, "  In a list with a Filter, letters filter; the other"
+						  " keys above move.", t->cols - 4,
 						  theme(C_MUTED));
 				row++;
 			}
