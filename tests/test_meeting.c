@@ -206,6 +206,30 @@ static void step_overrun__only_past_the_planned_minutes(void **state)
 	store_close(st);
 }
 
+/* The agenda shows whole minutes spent: 1:08 is 1, not 2; 2:08 of a 2-minute
+ * step is 2 (over), not 3. */
+static void step_minutes__whole_minutes_spent(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_step_minutes(&r, 0, t), 0);
+	assert_int_equal(meeting_step_minutes(&r, 0, t + 59), 0);
+	assert_int_equal(meeting_step_minutes(&r, 0, t + 60), 1);
+	assert_int_equal(meeting_step_minutes(&r, 0, t + 68), 1);
+	assert_int_equal(meeting_step_minutes(&r, 0, t + 128), 2);
+	assert_int_equal(meeting_step_minutes(&r, 0, t + 180), 3);
+	assert_false(meeting_step_overrun(&r, 0, t + 180)); /* 3/3: on time */
+	assert_int_equal(meeting_step_minutes(&r, 0, t - 5), 0); /* a clock set back */
+	assert_int_equal(meeting_goto(&r, 1, t + 68), STORE_OK);
+	assert_int_equal(meeting_step_minutes(&r, 0, t + 600), 1); /* left at 1:08 */
+	assert_int_equal(meeting_step_minutes(&r, 1, t + 68 + 119), 1);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
 static void end__completed_with_rating_and_next_date_then_begin_again(void **state)
 {
 	(void)state;
@@ -627,6 +651,7 @@ int main(void)
 		cmocka_unit_test(goto__records_time_and_marks_done_only_forward),
 		cmocka_unit_test(resume__does_not_count_time_away),
 		cmocka_unit_test(step_overrun__only_past_the_planned_minutes),
+		cmocka_unit_test(step_minutes__whole_minutes_spent),
 		cmocka_unit_test(end__completed_with_rating_and_next_date_then_begin_again),
 		cmocka_unit_test(item_check__rules_of_each_kind),
 		cmocka_unit_test(step_default_kind__offers_the_steps_item_first),

@@ -86,7 +86,11 @@ const struct meeting_step *meeting_current(const struct meeting_run *r);
 int meeting_step_seconds(const struct meeting_run *r, int step, time_t now);
 int meeting_total_seconds(const struct meeting_run *r, time_t now);
 int meeting_planned_minutes(const struct meeting_run *r);
+/* Whether a step has run past its planned minutes (at planned:00 it has not). */
 bool meeting_step_overrun(const struct meeting_run *r, int step, time_t now);
+/* The whole minutes spent in a step (1:59 is 1): what the agenda shows
+ * against the planned minutes. */
+int meeting_step_minutes(const struct meeting_run *r, int step, time_t now);
 
 /* The item kind a step offers first. */
 enum item_kind step_default_kind(enum step_kind k);

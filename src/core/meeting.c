@@ -340,6 +340,12 @@ bool meeting_step_overrun(const struct meeting_run *r, int step, time_t now)
 	return meeting_step_seconds(r, step, now) > r->steps[step].planned_minutes * 60;
 }
 
+int meeting_step_minutes(const struct meeting_run *r, int step, time_t now)
+{
+	int secs = meeting_step_seconds(r, step, now);
+	return secs > 0 ? secs / 60 : 0;
+}
+
 enum item_kind step_default_kind(enum step_kind k)
 {
 	switch (k) {

@@ -50,6 +50,9 @@ static bool set_status(struct tui *t, store_id id, enum choice c, store_id meeti
 	free(why);
 	if (rc != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
+	else
+		tui_flash(t, false, "Action #%lld %s.", (long long)id,
+			  c == CH_DONE ? "marked done" : c == CH_DROP ? "dropped" : "reopened");
 	return rc == STORE_OK;
 }
 
@@ -58,7 +61,7 @@ static bool update(struct tui *t, store_id id, enum choice c, store_id meeting,
 		   cx_date default_due)
 {
 	struct item it;
-	char *text = NULL;
+	char *text = NULL, *who_name = NULL;
 	enum store_rc rc = STORE_OK;
 	bool changed = false;
 	if (store_item_get(t->st, id, &it) != STORE_OK) {
@@ -77,9 +80,22 @@ static bool update(struct tui *t, store_id id, enum choice c, store_id meeting,
 		store_id who = pick_person(t, "New owner", "");
 		changed = who != 0 && who != it.person_id;
 		it.person_id = who ? who : it.person_id;
+		struct person p = {0};
+		if (changed && store_person_get(t->st, who, &p) == STORE_OK)
+			who_name = xstrdup(p.name);
+		person_free(&p);
 	}
-	if (changed && (rc = store_item_update(t->st, &it, meeting, clock_now())) != STORE_OK)
+	if (changed && (rc = store_item_update(t->st, &it, meeting, clock_now())) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
+	} else if (changed && c == CH_DUE) {
+		char day[16];
+		date_format(it.due, day, sizeof day);
+		tui_flash(t, false, "Action #%lld is now due %s.", (long long)id, day);
+	} else if (changed) {
+		tui_flash(t, false, "Action #%lld is now owned by %s.", (long long)id,
+			  who_name ? who_name : "its new owner");
+	}
+	free(who_name);
 	free(text);
 	item_free(&it);
 	return changed && rc == STORE_OK;
@@ -100,9 +116,7 @@ bool action_menu(struct tui *t, const struct item *it, store_id meeting, cx_date
 		return false;
 	enum choice c = (enum choice)opts[k].id;
 	store_id id = it->id;
-	bool saved = c == CH_DUE || c == CH_OWNER ? update(t, id, c, meeting, default_due)
-						  : set_status(t, id, c, meeting);
-	if (saved)
-		tui_flash(t, false, "Action #%lld: %s.", (long long)id, labels[c]);
-	return saved;
+	/* Each change names itself on the status line. */
+	return c == CH_DUE || c == CH_OWNER ? update(t, id, c, meeting, default_due)
+					    : set_status(t, id, c, meeting);
 }

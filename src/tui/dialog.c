@@ -21,19 +21,19 @@ bool dialog_confirm(struct tui *t, const char *question)
 {
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small && !t->in_paste) {
+		if (!t->too_small && !tui_hold_drawing(t)) {
 			int w = box_width(t, text_cols(question) + 6);
 			int lines = text_wrap_rows(question, w - 4, t->rows - 6);
 			int h = 4 + lines;
 			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
-			draw_box(y, x, h, w, "Confirm");
+			draw_dialog_box(y, x, h, w, "Confirm");
 			draw_wrapped(y + 1, x + 2, question, w - 4, lines, theme(C_NORMAL));
 			draw_text(y + h - 2, x + 2, "y = yes    n / Esc = no", w - 4, theme(C_MUTED));
 			refresh();
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1) || is_key || t->in_paste) {
+		if (!tui_read_key(t, &ch, &is_key, -1) || is_key || tui_pasted(t)) {
 			if (t->quit)
 				return false;
 			continue; /* a pasted 'y' answers nothing */
@@ -63,10 +63,10 @@ char *dialog_input_for(struct tui *t, const char *title, const char *initial,
 	le_init(&le, initial, TEXT_MAX_SHORT);
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small && !t->in_paste) {
+		if (!t->too_small && !tui_hold_drawing(t)) {
 			int w = box_width(t, 70);
 			int y = (t->rows - 6) / 2, x = (t->cols - w) / 2;
-			draw_box(y, x, 6, w, title);
+			draw_dialog_box(y, x, 6, w, title);
 			draw_text(y + 3, x + 2, error[0] ? error : hint, w - 4,
 				  theme(error[0] ? C_WARNING : C_MUTED));
 			le_draw(&le, y + 2, x + 2, w - 4, true);
@@ -74,7 +74,7 @@ char *dialog_input_for(struct tui *t, const char *title, const char *initial,
 		}
 		wint_t ch;
 		bool is_key, too_long;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
+		if (!tui_read_text(t, &ch, &is_key, -1)) {
 			if (t->quit) {
 				le_free(&le);
 				return NULL;
@@ -82,9 +82,9 @@ char *dialog_input_for(struct tui *t, const char *title, const char *initial,
 			continue;
 		}
 		curs_set(0);
-		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			ch = ' '; /* a pasted line break does not submit */
-		if (!is_key && ch == ESC) {
+		if (!is_key && ch == ESC && !tui_inside_paste(t)) { /* a pasted Esc cancels nothing */
 			le_free(&le);
 			return NULL;
 		}
@@ -100,8 +100,11 @@ char *dialog_input_for(struct tui *t, const char *title, const char *initial,
 			free(text);
 			continue;
 		}
-		if (le_key(&le, ch, is_key, &too_long))
-			snprintf(error, sizeof error, "%s", too_long ? "That is as long as it can be." : "");
+		if (le_key(&le, ch, is_key, &too_long)) {
+			error[0] = '\0';
+			if (too_long)
+				le_cut_message(&le, error, sizeof error);
+		}
 	}
 }
 
@@ -158,6 +161,7 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 	size_t *shown = xcalloc(n + 1, sizeof *shown);
 	size_t sel = 0, top = 0;
 	le_init(&le, filter, TEXT_MAX_NAME);
+	le.prefilled = false; /* the filter was typed: the next key adds to it */
 	int result = -1;
 	for (;;) {
 		char *f = le_text(&le);
@@ -166,12 +170,12 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 		if (sel >= m)
 			sel = m ? m - 1 : 0;
 		tui_redraw(t);
-		if (!t->too_small && !t->in_paste) {
+		if (!t->too_small && !tui_hold_drawing(t)) {
 			int w = box_width(t, 60);
 			int h = t->rows - 4 < 20 ? t->rows - 4 : 20;
 			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
 			int list_rows = h - 5;
-			draw_box(y, x, h, w, title);
+			draw_dialog_box(y, x, h, w, title);
 			if (sel < top)
 				top = sel;
 			if (sel >= top + (size_t)list_rows)
@@ -203,15 +207,15 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 		}
 		wint_t ch;
 		bool is_key, too_long;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
+		if (!tui_read_text(t, &ch, &is_key, -1)) {
 			if (t->quit)
 				break;
 			continue;
 		}
 		curs_set(0);
-		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			continue; /* a pasted line break chooses nothing */
-		if (!is_key && ch == ESC)
+		if (!is_key && ch == ESC && !tui_inside_paste(t))
 			break;
 		if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
 			if (m > 0) {
@@ -220,17 +224,11 @@ int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts
 			}
 			continue;
 		}
-		if (is_key && ch == KEY_UP) {
-			sel = sel > 0 ? sel - 1 : 0;
-			continue;
-		}
-		if (is_key && ch == KEY_DOWN) {
-			sel = sel + 1 < m ? sel + 1 : sel;
-			continue;
-		}
-		if (is_key && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
-			sel = ch == KEY_NPAGE ? (sel + 10 < m ? sel + 10 : (m ? m - 1 : 0))
-					      : (sel > 10 ? sel - 10 : 0);
+		/* The list's moving keys; letters are the filter's. */
+		enum action mv = is_key ? keymap_lookup(ch, is_key) : ACT_NONE;
+		int isel = (int)sel, page = (t->rows - 4 < 20 ? t->rows - 4 : 20) - 6;
+		if (cursor_move(&isel, mv, m, page > 1 ? page : 1)) {
+			sel = (size_t)isel;
 			continue;
 		}
 		if (le_key(&le, ch, is_key, &too_long))

@@ -138,7 +138,7 @@ void draw_line(int y, int x, const char *s, int width, attr_t attr)
  * them from the row `skip` on, at y, when `draw`. Returns the rows used after
  * skip (at most max_rows). */
 static int wrap(int y, int x, const char *s, int width, int skip, int max_rows, attr_t attr,
-		bool draw)
+		bool draw, const char **rest)
 {
 	int row = 0;
 	if (!s || width <= 0)
@@ -177,23 +177,25 @@ static int wrap(int y, int x, const char *s, int width, int skip, int max_rows, 
 		while (*s == ' ')
 			s++;
 	}
+	if (rest)
+		*rest = s;
 	return row > skip ? row - skip : 0;
 }
 
 int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t attr)
 {
-	return wrap(y, x, s, width, 0, max_rows, attr, true);
+	return wrap(y, x, s, width, 0, max_rows, attr, true, NULL);
 }
 
 int draw_wrapped_from(int y, int x, const char *s, int width, int skip, int max_rows,
 		      attr_t attr)
 {
-	return wrap(y, x, s, width, skip > 0 ? skip : 0, max_rows, attr, true);
+	return wrap(y, x, s, width, skip > 0 ? skip : 0, max_rows, attr, true, NULL);
 }
 
 int text_wrap_rows(const char *s, int width, int max_rows)
 {
-	return wrap(0, 0, s, width, 0, max_rows, 0, false);
+	return wrap(0, 0, s, width, 0, max_rows, 0, false, NULL);
 }
 
 int draw_text_fit(int y, int x, const char *s, int width, attr_t attr)
@@ -204,6 +206,20 @@ int draw_text_fit(int y, int x, const char *s, int width, attr_t attr)
 		return draw_text(y, x, s, width, attr);
 	int used = draw_text(y, x, s, width - 1, attr);
 	return used + draw_text(y, x + used, "\xe2\x80\xa6", 1, attr); /* … */
+}
+
+int draw_wrapped_fit(int y, int x, const char *s, int width, int max_rows, attr_t attr)
+{
+	if (!s || max_rows <= 0 || width <= 0)
+		return 0;
+	if (text_wrap_rows(s, width, max_rows + 1) <= max_rows)
+		return draw_wrapped(y, x, s, width, max_rows, attr);
+	const char *rest = s;
+	int rows = wrap(y, x, s, width, 0, max_rows - 1, attr, true, &rest);
+	while (*rest == '\n')
+		rest++;
+	draw_text_fit(y + rows, x, rest, width, attr); /* the rest, cut: "…" */
+	return rows + 1;
 }
 
 void draw_hint(int y, int width, const char *full, const char *brief, attr_t attr)
@@ -229,4 +245,27 @@ void draw_box(int y, int x, int h, int w, const char *title)
 		int used = draw_text_fit(y, x + 3, title, w - 6, theme(C_HEADING)); /* cut: "…" */
 		mvaddstr(y, x + 3 + used, " ");
 	}
+}
+
+/* Beside a dialog, a strip this narrow could show only fragments of the rows
+ * under it (a column of "…", a lone digit): it is cleared. */
+#define DIALOG_STRIP 8
+
+void draw_dialog_box(int y, int x, int h, int w, const char *title)
+{
+	attr_t a = theme(C_NORMAL);
+	int cols = getmaxx(stdscr), right = x + w;
+	for (int r = y; r < y + h; r++) {
+		/* A blank column at least on each side, so that the text under
+		 * the dialog never touches its border. */
+		if (x <= DIALOG_STRIP)
+			draw_fill(r, 0, x, a);
+		else
+			draw_fill(r, x - 1, 1, a);
+		if (cols - right <= DIALOG_STRIP)
+			draw_fill(r, right, cols - right, a);
+		else
+			draw_fill(r, right, 1, a);
+	}
+	draw_box(y, x, h, w, title);
 }

@@ -159,8 +159,7 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 	switch (f->kind) {
 	case F_DEPT:
 	case F_PERSON:
-		snprintf(buf, sizeof buf, "%s", f->name ? f->name : "(none: type or Space to choose)");
-		draw_line(y, fx, buf, fw, focus ? theme(C_SELECTED) : (f->name ? theme(C_NORMAL)
+		draw_line(y, fx, f->name ? f->name : "(none: type or Space to choose)", fw, focus ? theme(C_SELECTED) : (f->name ? theme(C_NORMAL)
 										: theme(C_MUTED)));
 		break;
 	case F_CONSENT:
@@ -168,10 +167,12 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 				       : "[ ] no: the customer is not named", fw,
 			  focus ? theme(C_SELECTED) : theme(C_NORMAL));
 		break;
-	case F_LINK:
-		snprintf(buf, sizeof buf, "[%c] %s", f->on ? 'x' : ' ', fm->link_to->text);
-		draw_line(y, fx, buf, fw, focus ? theme(C_SELECTED) : theme(C_NORMAL));
+	case F_LINK: {
+		char *s = xasprintf("[%c] %s", f->on ? 'x' : ' ', fm->link_to->text);
+		draw_line(y, fx, s, fw, focus ? theme(C_SELECTED) : theme(C_NORMAL));
+		free(s);
 		break;
+	}
 	default:
 		if (f->multiline) {
 			int lines = 1;
@@ -204,7 +205,7 @@ static void draw_form(struct tui *t, struct form *fm)
 	char title[64];
 	snprintf(title, sizeof title, "%s %s", fm->it->id ? "Edit" : "New",
 		 item_kind_label(fm->it->kind));
-	draw_box(y, x, h, w, title);
+	draw_dialog_box(y, x, h, w, title);
 	int row = y + 2, focus_row = 0;
 	for (int i = 0; i < fm->n; i++) {
 		draw_field(fm, &fm->f[i], row, x + 2, w - 4, i == fm->focus);
@@ -386,7 +387,7 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 	struct field *f = &fm->f[fm->focus];
 	bool too_long;
 	if (!is_key && ch == ESC)
-		return -1;
+		return tui_inside_paste(t) ? 0 : -1; /* a pasted Esc cancels nothing */
 	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER))
 		return 1;
 	if ((!is_key && ch == '\t') || (is_key && ch == KEY_DOWN)) {
@@ -435,7 +436,7 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 			fm->dirty = true;
 			f->error[0] = '\0';
 			if (too_long)
-				snprintf(f->error, sizeof f->error, "That is as long as this field can be.");
+				le_cut_message(&f->le, f->error, sizeof f->error);
 		}
 		return 0;
 	}
@@ -477,13 +478,13 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	int unkept = 0; /* keys since the draft was last kept */
 	for (;;) {
 		tui_redraw(t);
-		if (!t->too_small && !t->in_paste) {
+		if (!t->too_small && !tui_hold_drawing(t)) {
 			draw_form(t, &fm);
 			refresh();
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, unkept ? DRAFT_PAUSE_MS : -1)) {
+		if (!tui_read_text(t, &ch, &is_key, unkept ? DRAFT_PAUSE_MS : -1)) {
 			if (unkept) { /* a pause in typing, or the end */
 				draft_keep(t, &fm, meeting);
 				unkept = 0;
@@ -497,7 +498,7 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 			unkept = 0;
 		}
 		curs_set(0);
-		if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			ch = ' '; /* a pasted line break does not submit the form */
 		int r = form_key(t, &fm, ch, is_key);
 		if (r < 0 && (!fm.dirty || dialog_confirm(t, "Discard what you typed?")))

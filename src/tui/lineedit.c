@@ -2,6 +2,7 @@
  * Only printable characters are inserted, so escape sequences pasted into a
  * field never reach the database or the screen. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,9 +47,10 @@ static bool insert(struct lineedit *le, wchar_t c)
 	return true;
 }
 
-void le_set(struct lineedit *le, const char *text)
+bool le_set(struct lineedit *le, const char *text)
 {
 	le->len = le->cursor = le->scroll = 0;
+	le->prefilled = false;
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
 	const char *p = text ? text : "";
@@ -64,10 +66,11 @@ void le_set(struct lineedit *le, const char *text)
 		if (wc == L'\n' || wc == L'\t')
 			wc = L' ';
 		if (printable((wint_t)wc) && !insert(le, wc))
-			break;
+			return false;
 		p += n;
 		left -= n;
 	}
+	return true;
 }
 
 void le_init(struct lineedit *le, const char *text, size_t max_bytes)
@@ -75,6 +78,7 @@ void le_init(struct lineedit *le, const char *text, size_t max_bytes)
 	memset(le, 0, sizeof *le);
 	le->max_bytes = max_bytes;
 	le_set(le, text);
+	le->prefilled = le->len > 0;
 }
 
 void le_free(struct lineedit *le)
@@ -98,11 +102,23 @@ char *le_text(const struct lineedit *le)
 	return sb_take(&sb);
 }
 
+void le_cut_message(const struct lineedit *le, char *buf, size_t len)
+{
+	snprintf(buf, len, "Cut at %zu character%s: the most this field holds.", le->len,
+		 le->len == 1 ? "" : "s");
+}
+
 static bool is_word(wchar_t c) { return c != L' '; }
 
 bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 {
 	*too_long = false;
+	if (le->prefilled && !is_key && printable(ch)) {
+		le->len = le->cursor = le->scroll = 0; /* typing replaces a given text */
+		le->prefilled = false;
+	}
+	bool was_prefilled = le->prefilled;
+	le->prefilled = false;
 	if (is_key) {
 		switch (ch) {
 		case KEY_LEFT:
@@ -130,6 +146,7 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 			}
 			return true;
 		default:
+			le->prefilled = was_prefilled;
 			return false;
 		}
 	}
@@ -144,6 +161,10 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 	}
 	if (ch == CTRL('a')) {
 		le->cursor = 0;
+		return true;
+	}
+	if (ch == CTRL('e')) {
+		le->cursor = le->len;
 		return true;
 	}
 	if (ch == CTRL('u')) { /* delete to the start */
@@ -167,8 +188,10 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 		le->cursor = start;
 		return true;
 	}
-	if (!printable(ch))
+	if (!printable(ch)) {
+		le->prefilled = was_prefilled;
 		return false;
+	}
 	if (!insert(le, (wchar_t)ch))
 		*too_long = true;
 	return true;
@@ -200,8 +223,10 @@ void le_draw(struct lineedit *le, int y, int x, int width, bool focused)
 			break;
 		le->scroll++;
 	}
-	attr_t a = focused ? A_UNDERLINE | A_BOLD : A_UNDERLINE;
-	draw_fill(y, x, width, a);
+	/* A given text shows selected while focused: typing replaces it. */
+	attr_t fill = focused ? A_UNDERLINE | A_BOLD : A_UNDERLINE;
+	attr_t a = focused && le->prefilled ? theme(C_SELECTED) : fill;
+	draw_fill(y, x, width, fill);
 	int used = 0, cursor_x = x;
 	move(y, x);
 	if (le->scroll > 0) {
@@ -216,7 +241,7 @@ void le_draw(struct lineedit *le, int y, int x, int width, bool focused)
 			cursor_x = x + used;
 		cchar_t cc;
 		wchar_t str[2] = {le->buf[i], L'\0'};
-		setcchar(&cc, str, a, 0, NULL);
+		setcchar(&cc, str, a, (short)PAIR_NUMBER(a), NULL);
 		mvadd_wch(y, x + used, &cc);
 		used += w;
 	}

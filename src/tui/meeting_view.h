@@ -53,9 +53,16 @@ bool mv_move(struct tui *t, enum action a, size_t n, int page);
  * none here) and *top the first row shown, kept so that sel stays visible. */
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int first_index, int sel, int *top);
-/* The selected item in full under a list: text, details, detail text. */
+/* The selected item in full under a list, over h rows (the first a rule):
+ * text, details, detail text, each wrapped, cut with an ellipsis when it
+ * does not fit. At least ITEMS_DETAIL_ROWS rows are kept for it. */
 #define ITEMS_DETAIL_ROWS 5
-int items_detail_draw(int y, int x, int w, const struct item *it);
+int items_detail_draw(int y, int x, int w, int h, const struct item *it);
+/* The rows the preview of `it` would use at most max_rows. */
+int items_detail_rows(const struct item *it, int w, int max_rows);
+/* The preview's height under a list of n_items in h rows: ITEMS_DETAIL_ROWS,
+ * or more when its text needs them and the list leaves them empty. */
+int items_detail_height(const struct item *it, size_t n_items, int h, int w);
 /* The keys of a plain list of items: moving, Enter or e to edit, X to delete. */
 enum action items_list_key(struct tui *t, wint_t ch, bool is_key, enum action a);
 /* Edit and delete of the item under the cursor, shared by the panes. */

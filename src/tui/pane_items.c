@@ -16,25 +16,32 @@ const char *fmt_date(cx_date d, char *buf, size_t len)
 	return buf;
 }
 
-/* "Sales · Ana · due 2026-12-04" */
-static void item_meta(const struct item *it, char *buf, size_t len)
+/* "Sales · Ana · due 2026-12-04" (caller frees): as long as the names are. */
+static char *item_meta(const struct item *it)
 {
 	char date[16];
-	size_t n = 0;
-	buf[0] = '\0';
-	if (it->dept_name)
-		n += (size_t)snprintf(buf + n, len - n, "%s", it->dept_name);
-	if (it->person_name && n < len)
-		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? " · " : "", it->person_name);
-	if (it->due != DATE_NONE && n < len)
-		n += (size_t)snprintf(buf + n, len - n, "%sdue %s", n ? " · " : "",
-				      fmt_date(it->due, date, sizeof date));
-	if (it->kind == ITEM_STORY && n < len)
-		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? " · " : "",
-				      it->consent ? "customer named" : "customer not named");
-	if (it->revisit != DATE_NONE && n < len)
-		snprintf(buf + n, len - n, "%srevisit %s", n ? " · " : "",
-			 fmt_date(it->revisit, date, sizeof date));
+	struct strbuf sb;
+	sb_init(&sb);
+	const char *sep = "";
+	if (it->dept_name) {
+		sb_addf(&sb, "%s", it->dept_name);
+		sep = " · ";
+	}
+	if (it->person_name) {
+		sb_addf(&sb, "%s%s", sep, it->person_name);
+		sep = " · ";
+	}
+	if (it->due != DATE_NONE) {
+		sb_addf(&sb, "%sdue %s", sep, fmt_date(it->due, date, sizeof date));
+		sep = " · ";
+	}
+	if (it->kind == ITEM_STORY) {
+		sb_addf(&sb, "%s%s", sep, it->consent ? "customer named" : "customer not named");
+		sep = " · ";
+	}
+	if (it->revisit != DATE_NONE)
+		sb_addf(&sb, "%srevisit %s", sep, fmt_date(it->revisit, date, sizeof date));
+	return sb_take(&sb);
 }
 
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
@@ -53,9 +60,9 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		const struct item *it = &items[idx - first_index];
 		bool cur = idx == sel;
 		attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
-		char tag[8], meta[300];
+		char tag[8];
 		snprintf(tag, sizeof tag, "[%c] ", kind_tag[it->kind]);
-		item_meta(it, meta, sizeof meta);
+		char *meta = item_meta(it);
 		draw_fill(y + r, x, w, a);
 		int used = draw_text(y + r, x, tag, w, cur ? a : theme(C_HEADING));
 		/* The text keeps most of the row; details that do not fit end in an
@@ -74,22 +81,71 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		draw_text_fit(y + r, x + used, it->text, tw, a);
 		if (mw)
 			draw_text_fit(y + r, x + w - mw, meta, mw, cur ? a : theme(C_MUTED));
+		free(meta);
 	}
 }
 
-int items_detail_draw(int y, int x, int w, const struct item *it)
+/* Rows for the text, the details line and the detail text of `it` in h rows
+ * of w columns under the rule: the text first (leaving a row to each of the
+ * others), then the details, then the detail text in what is left. */
+static void detail_layout(const struct item *it, const char *meta, int w, int h, int *text_rows,
+			  int *meta_rows, int *detail_rows)
 {
-	char meta[300];
-	if (!it)
+	bool has_meta = *meta, has_detail = it->detail && *it->detail;
+	int left = h;
+	int want = text_wrap_rows(it->text, w, left);
+	int room = left - has_meta - has_detail;
+	*text_rows = want < room ? want : room > 1 ? room : 1;
+	left -= *text_rows;
+	*meta_rows = 0;
+	if (has_meta && left > 0) {
+		want = text_wrap_rows(meta, w, left);
+		room = left - has_detail;
+		*meta_rows = want < room ? want : room > 1 ? room : 1;
+		left -= *meta_rows;
+	}
+	*detail_rows = has_detail && left > 0 ? text_wrap_rows(it->detail, w, left) : 0;
+}
+
+int items_detail_rows(const struct item *it, int w, int max_rows)
+{
+	if (!it || max_rows < 2)
+		return max_rows;
+	char *meta = item_meta(it);
+	int tr, mr, dr;
+	detail_layout(it, meta, w, max_rows - 1, &tr, &mr, &dr);
+	free(meta);
+	return 1 + tr + mr + dr;
+}
+
+int items_detail_draw(int y, int x, int w, int h, const struct item *it)
+{
+	if (!it || h < 2)
 		return 0;
-	item_meta(it, meta, sizeof meta);
+	char *meta = item_meta(it);
+	int tr, mr, dr;
+	detail_layout(it, meta, w, h - 1, &tr, &mr, &dr);
 	mvhline(y, x, ACS_HLINE, w);
-	int rows = 1 + draw_wrapped(y + 1, x, it->text, w, 2, theme(C_NORMAL));
-	if (*meta)
-		rows += draw_wrapped(y + rows, x, meta, w, 1, theme(C_MUTED));
-	if (it->detail)
-		rows += draw_wrapped(y + rows, x, it->detail, w, 1, theme(C_MUTED));
+	/* Whatever does not fit in its rows ends in an ellipsis. */
+	int rows = 1 + draw_wrapped_fit(y + 1, x, it->text, w, tr, theme(C_NORMAL));
+	if (mr)
+		rows += draw_wrapped_fit(y + rows, x, meta, w, mr, theme(C_MUTED));
+	if (dr)
+		rows += draw_wrapped_fit(y + rows, x, it->detail, w, dr, theme(C_MUTED));
+	free(meta);
 	return rows;
+}
+
+int items_detail_height(const struct item *it, size_t n_items, int h, int w)
+{
+	/* The preview grows into the rows the list leaves empty (one kept
+	 * blank between them), when its text needs them. */
+	int spare = h - (int)n_items - 1;
+	int most = spare > ITEMS_DETAIL_ROWS ? spare : ITEMS_DETAIL_ROWS;
+	if (most > h - 1)
+		most = h - 1;
+	int need = items_detail_rows(it, w, most);
+	return need > ITEMS_DETAIL_ROWS ? need : ITEMS_DETAIL_ROWS;
 }
 
 enum action items_key(struct tui *t, enum action a)
@@ -148,9 +204,10 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		draw_wrapped(y + 2, x, hint, w, 2, theme(C_MUTED));
 		return;
 	}
-	int list = h - 1 - ITEMS_DETAIL_ROWS;
+	int dh = items_detail_height(mv_selected(t), mv->n_items, h - 1, w);
+	int list = h - 1 - dh;
 	items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
-	items_detail_draw(y + 1 + list, x, w, mv_selected(t));
+	items_detail_draw(y + 1 + list, x, w, dh, mv_selected(t));
 }
 
 enum action items_list_key(struct tui *t, wint_t ch, bool is_key, enum action a)

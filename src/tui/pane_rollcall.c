@@ -78,16 +78,17 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		const struct person *p = &mv->people[mv->top + r];
 		bool cur = mv->top + r == mv->sel;
 		attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
-		char left[300], right[200];
-		snprintf(left, sizeof left, "[%c] %s", is_present(mv, p->id) ? 'x' : ' ', p->name);
-		snprintf(right, sizeof right, "%s · %s", p->dept_name ? p->dept_name : "-",
-			 role_name(p->role));
+		char *left = xasprintf("[%c] %s", is_present(mv, p->id) ? 'x' : ' ', p->name);
+		char *right = xasprintf("%s · %s", p->dept_name ? p->dept_name : "-",
+					role_name(p->role));
 		draw_fill(y + 1 + r, x, w, a);
 		int rw = text_cols(right);
 		if (rw > w / 2)
 			rw = w / 2;
 		draw_text_fit(y + 1 + r, x, left, w - rw - 2, a);
 		draw_text_fit(y + 1 + r, x + w - rw, right, rw, cur ? a : theme(C_MUTED));
+		free(left);
+		free(right);
 	}
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "tui_int.h"
@@ -92,7 +93,7 @@ static void draw_too_small(struct tui *t)
 
 void tui_redraw(struct tui *t)
 {
-	if (t->in_paste)
+	if (tui_hold_drawing(t))
 		return; /* drawn once the paste has arrived, not once per character */
 	layout(t);
 	if (t->too_small) {
@@ -169,6 +170,60 @@ static int read_char(wint_t *ch, bool *is_key)
 	return OK;
 }
 
+/* How many keys (up to max, at most 4) are already waiting; they stay waiting. */
+static int keys_waiting(int max)
+{
+	int got[4], n = 0, c;
+	timeout(0);
+	while (n < max && n < 4 && (c = getch()) != ERR)
+		got[n++] = c;
+	for (int i = n; i-- > 0;)
+		ungetch(got[i]);
+	return n;
+}
+
+/* Bytes the terminal has sent that no read has taken yet. */
+static long bytes_waiting(void)
+{
+	int n = 0;
+	return ioctl(STDIN_FILENO, FIONREAD, &n) == 0 && n > 0 ? n : 0;
+}
+
+/* A paste this big filled the terminal's buffer: the rest follows. */
+#define BURST_BIG 1024
+
+/* A burst starts at a printable key read by a text field with at least two
+ * more already waiting (no hand types that fast; a paste does). It is the
+ * bytes that were there then, counted down key by key: keys sent after it
+ * (a Tab, on a loaded machine) are not part of it, unless the paste was so
+ * big that it came in pieces. */
+static void burst_count(struct tui *t, long bytes)
+{
+	t->burst_left -= bytes;
+	if (t->burst_left <= 0 && t->burst_big && keys_waiting(1) > 0)
+		t->burst_left = bytes_waiting() + 1;
+	t->burst_open = t->burst_left > 0 && keys_waiting(1) > 0;
+}
+
+static void note_burst(struct tui *t, wint_t ch, bool is_key)
+{
+	if (t->burst_open) {
+		t->burst = true;
+		burst_count(t, is_key ? 3 : ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch < 0x10000 ? 3 : 4);
+	} else if (t->reading_text && !is_key && ch >= 0x20 && ch != 0x7f && keys_waiting(2) >= 2) {
+		t->burst = t->burst_open = true;
+		t->burst_left = bytes_waiting() + 2; /* the two peeked at are read already */
+		t->burst_big = t->burst_left >= BURST_BIG;
+	}
+}
+
+/* After bytes that made no key (a paste mark, an unknown key's sequence). */
+static void note_burst_end(struct tui *t)
+{
+	if (t->burst_open)
+		burst_count(t, 6);
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	static int dead_reads;
@@ -178,10 +233,12 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		return false;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &a);
+	t->burst = false;
 	timeout(timeout_ms);
 	int rc = read_char(ch, is_key);
 	if (rc == STRAY_BYTE) {
 		dead_reads = 0;
+		note_burst_end(t);
 		return false;
 	}
 	if (rc == ERR) {
@@ -201,10 +258,14 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		/* A resize in the middle of drawing can leave the terminal showing
 		 * other than what curses believes: the next refresh repaints all. */
 		clearok(curscr, TRUE);
+		note_burst_end(t);
 		return false; /* the caller redraws */
 	}
-	if (!*is_key && *ch == 27)
-		return read_escape(t);
+	if (!*is_key && *ch == 27 && !read_escape(t)) {
+		note_burst_end(t); /* a paste mark or an unknown key: no key, but a burst may end */
+		return false;
+	}
+	note_burst(t, *ch, *is_key);
 	return true;
 }
 
@@ -212,6 +273,7 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
  * a form typed into blind, or saved, would break the promise of the screen. */
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
+	t->reading_text = false;
 	return read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
 }
 
@@ -225,6 +287,14 @@ static bool schema_damaged(struct tui *t)
 	return t->damaged;
 }
 
+bool tui_read_text(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
+{
+	t->reading_text = true;
+	bool got = read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
+	t->reading_text = false;
+	return got;
+}
+
 static void run_loop(struct tui *t)
 {
 	while (!t->quit && !stop_signal) {
@@ -233,7 +303,9 @@ static void run_loop(struct tui *t)
 		tui_redraw(t);
 		wint_t ch;
 		bool is_key;
+		t->reading_text = t->view->typing ? t->view->typing(t) : t->view->text_input;
 		bool got = read_raw(t, &ch, &is_key, t->view->tick_ms ? t->view->tick_ms : 1000);
+		t->reading_text = false;
 		if (schema_damaged(t))
 			break;
 		if (!got) {
@@ -241,7 +313,7 @@ static void run_loop(struct tui *t)
 				t->view->tick(t);
 			continue;
 		}
-		if (t->in_paste && !t->view->text_input)
+		if (tui_pasted(t) && !t->view->text_input)
 			continue; /* pasted text is not a command */
 		if (t->too_small) {
 			/* q quits from home only: a live meeting asks first, on a screen

@@ -118,6 +118,9 @@ struct view_ops {
 	/* The view has a text field: pasted text reaches key() too (t->in_paste
 	 * set) instead of being dropped as it is for views of commands. */
 	bool text_input;
+	/* A view with text_input: whether a text field takes the keys now (keys
+	 * that arrive together are then a paste). NULL: whenever text_input. */
+	bool (*typing)(struct tui *t);
 };
 
 struct meeting_view; /* view_meeting.c */
@@ -128,6 +131,13 @@ struct tui {
 	bool quit;     /* asked to quit, or the terminal is gone: every loop ends */
 	bool damaged;  /* the schema was changed behind our back: quit, and say so */
 	bool in_paste; /* between the terminal's paste marks: keys are text */
+	/* A terminal without paste marks: keys that arrive together (several
+	 * already waiting after a printable key read by a text field) are a
+	 * paste too. burst: the key just read is one of them; burst_open: more
+	 * of them are waiting. reading_text: a text field is reading. */
+	bool burst, burst_open, reading_text;
+	long burst_left; /* bytes of the burst not read yet */
+	bool burst_big;  /* a paste big enough to arrive in pieces */
 	bool too_small;
 	bool compact;
 	int rows, cols;
@@ -158,6 +168,21 @@ void tui_paste_mode(bool on);
  * when t->quit is set (a signal or a lost terminal), which modal loops must
  * treat as cancel. */
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
+/* The same for a text field: keys that arrive in a burst are marked pasted. */
+bool tui_read_text(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms);
+/* The key just read was pasted (marked by the terminal, or in a burst): it
+ * is text, never a command, and a line break in it submits nothing. */
+static inline bool tui_pasted(const struct tui *t) { return t->in_paste || t->burst; }
+/* The key just read is inside pasted text: a line break there is a space,
+ * never Enter, and an Esc cancels nothing. The last key of a burst is taken
+ * as typed: text typed fast and then Enter arrive together on a slow
+ * machine. */
+static inline bool tui_inside_paste(const struct tui *t)
+{
+	return t->in_paste || (t->burst && t->burst_open);
+}
+/* More pasted text is on its way: draw once it has all arrived. */
+static inline bool tui_hold_drawing(const struct tui *t) { return t->in_paste || t->burst_open; }
 /* Opens the help view over the current one until a key is pressed. */
 void tui_help(struct tui *t);
 /* Opens the actions view (view_actions.c). */
@@ -228,6 +253,9 @@ int draw_wrapped(int y, int x, const char *s, int width, int max_rows, attr_t at
  * for a view that scrolls through a text longer than the screen. */
 int draw_wrapped_from(int y, int x, const char *s, int width, int skip, int max_rows,
 		      attr_t attr);
+/* Like draw_wrapped, but a text that does not fit in max_rows ends its last
+ * row with an ellipsis. */
+int draw_wrapped_fit(int y, int x, const char *s, int width, int max_rows, attr_t attr);
 /* The rows draw_wrapped would use. */
 int text_wrap_rows(const char *s, int width, int max_rows);
 /* Like draw_text, but ends a cut string with an ellipsis. */
@@ -237,6 +265,9 @@ int draw_text_fit(int y, int x, const char *s, int width, attr_t attr);
 void draw_hint(int y, int width, const char *full, const char *brief, attr_t attr);
 void draw_fill(int y, int x, int width, attr_t attr);
 void draw_box(int y, int x, int h, int w, const char *title);
+/* A box drawn over the view (a dialog, a form): the view's text beside it is
+ * kept a column away, and a strip too narrow to be read is cleared. */
+void draw_dialog_box(int y, int x, int h, int w, const char *title);
 /* Columns a string takes on screen. */
 int text_cols(const char *s);
 

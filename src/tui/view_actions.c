@@ -120,14 +120,17 @@ static void draw_header(struct tui *t)
 			 av.f.state == ASTATE_ALL ? "in all" : action_state_label(av.f.state),
 			 (long long)av.overdue);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
-	snprintf(line, sizeof line, "Showing: %s   Department: %s   Owner: %s",
-		 action_state_label(av.f.state), av.dept_name ? av.dept_name : "any",
-		 av.owner_name ? av.owner_name : "any");
-	draw_text(1, 1, line, t->cols - 2, theme(C_HEADING));
+	/* Names at any length, columns as wide as the terminal. */
+	char *s = xasprintf("Showing: %s   Department: %s   Owner: %s",
+			    action_state_label(av.f.state), av.dept_name ? av.dept_name : "any",
+			    av.owner_name ? av.owner_name : "any");
+	draw_text(1, 1, s, t->cols - 2, theme(C_HEADING));
+	free(s);
 	struct cols c = layout_for(t->cols);
-	snprintf(line, sizeof line, " %-10s %5s %4s %4s %-3s %-*s%s", "Due", "Late", "Slip", "Carr",
-		 "Esc", c.owner, "Owner", c.wide ? "Department    Meeting    Action" : "Action");
-	draw_line(2, 0, line, t->cols, theme(C_MUTED) | A_UNDERLINE);
+	s = xasprintf(" %-10s %5s %4s %4s %-3s %-*s%s", "Due", "Late", "Slip", "Carr", "Esc",
+		      c.owner, "Owner", c.wide ? "Department    Meeting    Action" : "Action");
+	draw_line(2, 0, s, t->cols, theme(C_MUTED) | A_UNDERLINE);
+	free(s);
 }
 
 /* The selected action in full under the list: text, department, meeting. */
@@ -223,7 +226,7 @@ static void history(struct tui *t)
 		if (!t->too_small) {
 			if (top > (int)n - page)
 				top = (int)n - page > 0 ? (int)n - page : 0;
-			draw_box(2, 2, h, w, title);
+			draw_dialog_box(2, 2, h, w, title);
 			for (int i = 0; i < page && top + i < (int)n; i++)
 				draw_line(3 + i, 4, lines[top + i], w - 4, theme(C_NORMAL));
 			draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4,

@@ -254,22 +254,24 @@ static void draw_meeting(int y, int x, int w, const struct meeting_line *l)
 
 static void draw_head(int y, int x, int w, enum line_kind kind)
 {
-	char buf[160];
+	/* As wide as the terminal: the name column grows with it. */
+	char *buf;
 	switch (kind) {
 	case L_DEPT_HEAD:
-		snprintf(buf, sizeof buf, "%-*s%8s%6s%7s%8s%5s", name_width(w, DEPT_FIXED),
-			 "Department", "Attended", "Acts", "OnTime", "Overdue", "Wins");
+		buf = xasprintf("%-*s%8s%6s%7s%8s%5s", name_width(w, DEPT_FIXED), "Department",
+				"Attended", "Acts", "OnTime", "Overdue", "Wins");
 		break;
 	case L_STEP_HEAD:
-		snprintf(buf, sizeof buf, "%-*s%4s %7s %7s %6s", name_width(w, STEP_FIXED), "Step",
-			 "Held", "Planned", "Actual", "Overran");
+		buf = xasprintf("%-*s%4s %7s %7s %6s", name_width(w, STEP_FIXED), "Step", "Held",
+				"Planned", "Actual", "Overran");
 		break;
 	default:
-		snprintf(buf, sizeof buf, "%-19s%-13s %7s %7s %6s", "Meeting", "Rating", "Actions",
-			 "OnTime", "Overran");
+		buf = xasprintf("%-19s%-13s %7s %7s %6s", "Meeting", "Rating", "Actions", "OnTime",
+				"Overran");
 		break;
 	}
 	draw_text(y, x, buf, w, theme(C_MUTED));
+	free(buf);
 }
 
 static void draw_row(const struct line *l, int y, int x, int w)
@@ -322,10 +324,10 @@ static void clamp_top(const struct tui *t)
 
 static void cadence_draw(struct tui *t)
 {
-	char line[160];
-	snprintf(line, sizeof line, " Cadence and participation  (last %zu meeting%s)",
-		 cv.rep.n_meetings, cv.rep.n_meetings == 1 ? "" : "s");
+	char *line = xasprintf(" Cadence and participation  (last %zu meeting%s)",
+			       cv.rep.n_meetings, cv.rep.n_meetings == 1 ? "" : "s");
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
+	free(line);
 	clamp_top(t);
 	int rows = page_rows(t);
 	for (int i = 0; i < rows && cv.top + i < cv.n_lines; i++)

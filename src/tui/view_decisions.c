@@ -23,7 +23,7 @@
 
 static struct {
 	struct decision_filter f;
-	char dept_name[64];
+	char *dept_name; /* the department filter's name; NULL: none */
 	char *words; /* the search, f.words; NULL: none */
 	struct decision_row *rows; /* rows offset .. offset + n */
 	size_t n, offset;
@@ -114,6 +114,8 @@ static void dec_close(struct tui *t)
 	free(dv.words);
 	dv.words = NULL;
 	dv.f.words = NULL;
+	free(dv.dept_name);
+	dv.dept_name = NULL;
 }
 
 static const char *fmt_day(cx_date d, char *buf, size_t len)
@@ -199,12 +201,14 @@ static void detail_text(int *row, int y0, int h, int x, int w, const char *s, at
  * returns how many rows the whole detail takes. */
 static int detail_rows(const struct decision_row *r, int y, int h, int w)
 {
-	char line[600], d1[16], d2[16];
+	char line[80], d1[16], d2[16];
 	int row = 0, x = 2, tw = w - 4;
-	snprintf(line, sizeof line, "#%lld  %s  %s  decided by %s", (long long)r->id,
-		 fmt_day(row_date(r), d1, sizeof d1), r->dept_name ? r->dept_name : "no department",
-		 r->decider ? r->decider : "nobody named");
-	detail_text(&row, y, h, x, tw, line, theme(C_HEADING));
+	char *head = xasprintf("#%lld  %s  %s  decided by %s", (long long)r->id,
+			       fmt_day(row_date(r), d1, sizeof d1),
+			       r->dept_name ? r->dept_name : "no department",
+			       r->decider ? r->decider : "nobody named");
+	detail_text(&row, y, h, x, tw, head, theme(C_HEADING));
+	free(head);
 	if (r->revisit == DATE_NONE)
 		snprintf(line, sizeof line, "Revisit: none set (v sets one)");
 	else
@@ -257,14 +261,14 @@ static void draw_detail(struct tui *t, int y, int h, int w)
 
 static void dec_draw(struct tui *t)
 {
-	char title[300];
-	snprintf(title, sizeof title,
-		 " Decision log  %lld decision%s, %lld due for a revisit%s%s%s%s%s%.60s%s",
-		 (long long)dv.total, dv.total == 1 ? "" : "s", (long long)dv.due,
-		 dv.f.dept_id ? "  dept: " : "", dv.f.dept_id ? dv.dept_name : "",
-		 dv.f.due_only ? "  [due only]" : "", dv.f.with_superseded ? "  [+superseded]" : "",
-		 dv.words ? "  find: \"" : "", dv.words ? dv.words : "", dv.words ? "\"" : "");
-	draw_line(0, 0, title, t->cols, theme(C_TITLE));
+	char *title = xasprintf(
+		" Decision log  %lld decision%s, %lld due for a revisit%s%s%s%s%s%s%s",
+		(long long)dv.total, dv.total == 1 ? "" : "s", (long long)dv.due,
+		dv.f.dept_id ? "  dept: " : "", dv.f.dept_id && dv.dept_name ? dv.dept_name : "",
+		dv.f.due_only ? "  [due only]" : "", dv.f.with_superseded ? "  [+superseded]" : "",
+		dv.words ? "  find: \"" : "", dv.words ? dv.words : "", dv.words ? "\"" : "");
+	draw_line(0, 0, title, t->cols, theme(C_TITLE)); /* as long as the screen shows */
+	free(title);
 	int body = t->rows - 2;
 	if (dv.zoom) {
 		draw_line(1, 0, " Decision", t->cols, theme(C_MUTED) | A_UNDERLINE);
@@ -388,7 +392,8 @@ static void pick_dept(struct tui *t)
 {
 	if (dv.f.dept_id) {
 		dv.f.dept_id = 0;
-		dv.dept_name[0] = '\0';
+		free(dv.dept_name);
+		dv.dept_name = NULL;
 		tui_flash(t, false, "Showing every department.");
 		return;
 	}
@@ -397,7 +402,8 @@ static void pick_dept(struct tui *t)
 	if (!id || store_dept_get(t->st, id, &d) != STORE_OK)
 		return;
 	dv.f.dept_id = id;
-	snprintf(dv.dept_name, sizeof dv.dept_name, "%s", d.name);
+	free(dv.dept_name);
+	dv.dept_name = xstrdup(d.name);
 	dept_free(&d);
 }
 

@@ -28,6 +28,14 @@ static int help_rows(struct tui *t, int first, int y0, int h)
 		if (!keys[0])
 			continue;
 		if (strcmp(group, action_group((enum action)a)) != 0) {
+			if (strcmp(group, "Moving") == 0) {
+				/* A picker's letters are its filter's: say so where the keys are. */
+				if (row >= first && y < y0 + h)
+					draw_text(y++, 2, "  In a list with a Filter, letters filter; the other"
+						  " keys above move.", t->cols - 4,
+						  theme(C_MUTED));
+				row++;
+			}
 			group = action_group((enum action)a);
 			if (row >= first && y < y0 + h)
 				draw_text(y++, 2, group, t->cols - 4, theme(C_HEADING));
@@ -52,7 +60,7 @@ static void help_draw(struct tui *t)
 		help_top = total - page > 0 ? total - page : 0;
 	help_rows(t, help_top, 2, page);
 	char line[120];
-	snprintf(line, sizeof line, " Up/Down scroll (%d rows)  any other key: back", total);
+	snprintf(line, sizeof line, " Up/Down/PgUp/PgDn/Home/End scroll (%d rows)  any other key: back", total);
 	draw_line(t->rows - 1, 0, line, t->cols, theme(C_STATUS));
 }
 
@@ -72,13 +80,20 @@ void tui_help(struct tui *t)
 				break;
 			continue;
 		}
+		/* Every moving key scrolls; help_draw keeps the last page in place. */
 		enum action a = keymap_lookup(ch, is_key);
-		if (a == ACT_DOWN)
-			help_top++;
-		else if (a == ACT_UP)
-			help_top = help_top > 0 ? help_top - 1 : 0;
-		else
-			break;
+		int page = t->rows - 4 > 1 ? t->rows - 4 : 1, total = help_rows(t, 0, 0, 0);
+		int last = total - page > 0 ? total - page : 0;
+		switch (a) {
+		case ACT_UP: help_top = help_top > 0 ? help_top - 1 : 0; break;
+		case ACT_DOWN: help_top = help_top < last ? help_top + 1 : last; break;
+		case ACT_PAGE_UP: help_top = help_top > page ? help_top - page : 0; break;
+		case ACT_PAGE_DOWN: help_top = help_top + page < last ? help_top + page : last; break;
+		case ACT_TOP: help_top = 0; break;
+		case ACT_BOTTOM: help_top = last; break;
+		default: t->view = back; return;
+		}
+		continue;
 	}
 	t->view = back;
 }

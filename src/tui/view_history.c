@@ -436,12 +436,14 @@ static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 
 static void draw_results(struct tui *t)
 {
-	char line[400];
-	snprintf(line, sizeof line, " Search \"%s\": %lld match%s%s%s%s%s", H.words,
-		 (long long)H.h_total, H.h_total == 1 ? "" : "es", H.dept_name ? "  dept: " : "",
-		 H.dept_name ? H.dept_name : "", H.f.kind >= 0 ? "  kind: " : "",
-		 H.f.kind >= 0 ? item_kind_name((enum item_kind)H.f.kind) : "");
-	draw_line(0, 0, line, t->cols, theme(C_TITLE));
+	char line[96]; /* "#id kind, meeting id: " */
+	char *title = xasprintf(" Search \"%s\": %lld match%s%s%s%s%s", H.words,
+			       (long long)H.h_total, H.h_total == 1 ? "" : "es",
+			       H.dept_name ? "  dept: " : "", H.dept_name ? H.dept_name : "",
+			       H.f.kind >= 0 ? "  kind: " : "",
+			       H.f.kind >= 0 ? item_kind_name((enum item_kind)H.f.kind) : "");
+	draw_line(0, 0, title, t->cols, theme(C_TITLE));
+	free(title);
 	int w = t->cols - 4, rows = list_rows(t);
 	draw_line(2, 2, w >= 90 ? "Kind     Date       Department         Text"
 			       : "Kind     Date       Department    Text",

@@ -186,16 +186,12 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		}
 	switch (a) {
 	case ACT_UP:
-		home_sel = home_sel > 0 ? home_sel - 1 : 0;
-		return ACT_NONE;
 	case ACT_DOWN:
-		home_sel = home_sel + 1 < HOME_N ? home_sel + 1 : home_sel;
-		return ACT_NONE;
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
 	case ACT_TOP:
-		home_sel = 0;
-		return ACT_NONE;
 	case ACT_BOTTOM:
-		home_sel = HOME_N - 1;
+		cursor_move(&home_sel, a, HOME_N, HOME_N);
 		return ACT_NONE;
 	case ACT_SELECT:
 		if (home_sel == HOME_MEETING) {

@@ -89,16 +89,17 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 	for (size_t i = 0; i < r->n_steps && (int)i + 1 < h; i++) {
 		const struct meeting_step *s = &r->steps[i];
 		bool cur = (int)i == r->m.current_step;
-		char line[160], spent[16];
-		int secs = meeting_step_seconds(r, (int)i, now);
-		snprintf(spent, sizeof spent, "%d/%d", (secs + 59) / 60, s->planned_minutes);
+		char spent[24];
+		snprintf(spent, sizeof spent, "%d/%d", meeting_step_minutes(r, (int)i, now),
+			 s->planned_minutes);
 		char mark = s->done ? '+' : cur ? '>' : s->skipped ? '-' : ' ';
-		snprintf(line, sizeof line, "%c%*zu %s", mark, digits, i + 1, s->title);
+		char *line = xasprintf("%c%*zu %s", mark, digits, i + 1, s->title);
 		/* Skipped steps stay in view, muted: the runner passes over them. */
 		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK)
 			   : s->skipped ? theme(C_MUTED) : theme(C_NORMAL);
 		int sw = text_cols(spent);
 		draw_line(y + 1 + (int)i, 0, line, w - sw - 1, a);
+		free(line);
 		draw_line(y + 1 + (int)i, w - sw - 1, " ", 1, a);
 		draw_line(y + 1 + (int)i, w - sw, spent, sw,
 			  meeting_step_overrun(r, (int)i, now) ? theme(C_WARNING)
@@ -152,14 +153,14 @@ static void meeting_draw(struct tui *t)
 	struct meeting_view *mv = t->mv;
 	struct meeting_run *r = &mv->run;
 	const struct meeting_step *s = meeting_current(r);
-	char title[300], date[16];
+	char date[16];
 	date_format(date_from_time(r->m.started_at), date, sizeof date);
-	snprintf(title, sizeof title, " %s  CX council %s  Step %d/%zu: %s",
-		 *mv->org.text[ORG_NAME] ? mv->org.text[ORG_NAME] : "cxmeet", date,
-		 r->m.current_step + 1, r->n_steps, s->title);
-	if (mv->follow)
-		snprintf(title + strlen(title), sizeof title - strlen(title), "  (read-only)");
+	char *title = xasprintf(" %s  CX council %s  Step %d/%zu: %s%s",
+				*mv->org.text[ORG_NAME] ? mv->org.text[ORG_NAME] : "cxmeet", date,
+				r->m.current_step + 1, r->n_steps, s->title,
+				mv->follow ? "  (read-only)" : "");
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
+	free(title);
 	int side = t->compact ? 24 : 32;
 	int body = t->rows - 2;
 	draw_sidebar(t, 1, body, side);

@@ -197,7 +197,7 @@ static void stop(struct tui *t)
 
 static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 {
-	if (t->in_paste && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+	if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 		ch = ' '; /* a pasted line break does not submit */
 	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
 		char *text = le_text(&su.le);
@@ -213,8 +213,11 @@ static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 		free(out);
 	} else {
 		bool too_long;
-		if (le_key(&su.le, ch, is_key, &too_long) && too_long)
-			tui_flash(t, true, "That is as long as it can be.");
+		if (le_key(&su.le, ch, is_key, &too_long) && too_long) {
+			char msg[128];
+			le_cut_message(&su.le, msg, sizeof msg);
+			tui_flash(t, true, "%s", msg);
+		}
 	}
 	return ACT_NONE;
 }
@@ -331,7 +334,7 @@ static void draw_text_step(struct tui *t, int y)
 	status(t, " Enter save and go on  Ctrl-E write in $EDITOR  Tab skip  Shift-Tab back  "
 		  "Esc stop for now",
 	       " Enter save  Ctrl-E $EDITOR  Tab skip  S-Tab back  Esc stop");
-	if (!t->in_paste)
+	if (!tui_hold_drawing(t))
 		le_draw(&su.le, y, 2, t->cols - 4, true);
 }
 
@@ -463,7 +466,7 @@ static size_t dept_count(struct tui *t, struct dept **d)
 
 static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (t->in_paste) /* pasted text is typed into the answer, never a command */
+	if (tui_pasted(t)) /* pasted text is typed into the answer, never a command */
 		return is_text_step(su.step) ? text_key(t, ch, is_key) : ACT_NONE;
 	if (is_key && ch == KEY_BTAB) {
 		go(t, su.step - 1);
@@ -515,6 +518,12 @@ static void setup_close(struct tui *t)
 	curs_set(0);
 }
 
+static bool setup_typing(struct tui *t)
+{
+	(void)t;
+	return is_text_step(su.step);
+}
+
 void setup_view_open(struct tui *t, int step)
 {
 	tui_set_view(t, &view_setup);
@@ -525,4 +534,5 @@ const struct view_ops view_setup = {.name = "setup",
 				    .draw = setup_draw,
 				    .key = setup_key,
 				    .close = setup_close,
-				    .text_input = true};
+				    .text_input = true,
+				    .typing = setup_typing};

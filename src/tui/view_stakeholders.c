@@ -102,11 +102,11 @@ static void draw_quadrant(int y, int x, int h, int w, enum quadrant q, bool high
 	int more_w = inner == 1 && more[0] ? text_cols(more) + 1 : 0;
 	for (int r = 0; r < shown; r++) {
 		const struct person_record *p = &sv.recs[idx[start + r]];
-		char line[300];
-		snprintf(line, sizeof line, "%s · %s", p->p.name, p->p.dept_name ? p->p.dept_name : "-");
+		char *line = xasprintf("%s · %s", p->p.name, p->p.dept_name ? p->p.dept_name : "-");
 		attr_t a = is_sel(idx[start + r]) ? theme(C_SELECTED) : theme(C_NORMAL);
 		draw_fill(y + 1 + r, x + 1, w - 2 - more_w, a);
 		draw_text_fit(y + 1 + r, x + 2, line, w - 4 - more_w, a);
+		free(line);
 	}
 	if (more[0])
 		draw_text(more_w ? y + 1 : y + 1 + shown, more_w ? x + w - 1 - more_w : x + 2, more,

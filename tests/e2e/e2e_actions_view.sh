@@ -99,7 +99,7 @@ keys Enter
 wait_for "New due date"
 text Done
 keys Enter
-wait_for "Action #1: Done."
+wait_for "Action #1 marked done."
 wait_for "Actions: 0 open, 0 overdue"
 expect_eq "$(sql "SELECT status FROM items WHERE id = 1")" "done" "the action is done"
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 1 AND event = 'done'
@@ -118,7 +118,7 @@ wait_for "New due date (counted as a slip if later)"
 keys C-u
 text 2026-12-04
 keys Enter
-wait_for "Action #2: New due date."
+wait_for "Action #2 is now due 2026-12-04."
 expect_eq "$(sql "SELECT due_on FROM items WHERE id = 2")" "2026-12-04" "the date moved"
 expect_eq "$(sql "SELECT old_value || ' ' || new_value || ' ' || coalesce(meeting_id, 'none')
                   FROM item_events WHERE item_id = 2 AND event = 'due_moved'")" \
@@ -142,7 +142,7 @@ wait_for "+ Add a new person..."
 text "王"
 wait_re "Filter: +王"
 keys Enter
-wait_for "Action #2: New owner."
+wait_for "Action #2 is now owned by 王芳."
 expect_match "$(screen_line 4)" "2026-12-04 +1 +0 +王芳" "the new owner shown"
 expect_eq "$(sql "SELECT coalesce(old_value, '') || ' -> ' || new_value || ' ' || coalesce(meeting_id, 'none')
                   FROM item_events WHERE item_id = 2 AND event = 'reassigned'")" \
@@ -156,7 +156,7 @@ keys Enter
 wait_for "Reopen"
 expect_no_screen "New due date" "a done action offers only to reopen it"
 keys Enter
-wait_for "Action #1: Reopen."
+wait_for "Action #1 reopened."
 wait_for "Actions: 0 done"
 expect_eq "$(sql "SELECT status FROM items WHERE id = 1")" "open" "open again"
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 1 AND event = 'reopened'

@@ -21,13 +21,13 @@ wait_for "Start a meeting"
 note "? on the home screen"
 keys '?'
 wait_for " cxmeet help: keys"
-wait_for "Up/Down scroll (33 rows)  any other key: back"
+wait_for "Up/Down/PgUp/PgDn/Home/End scroll (34 rows)  any other key: back"
 page1=$(page)
-keys Down Down Down Down Down Down Down
+keys Down Down Down Down Down Down Down Down
 wait_for "$last_row"
 wait_gone "Show this help"
 page2=$(page)
-got=$(printf '%s\n--- after Down x7 ---\n%s\n' "$page1" "$page2")
+got=$(printf '%s\n--- after Down x8 ---\n%s\n' "$page1" "$page2")
 if [ "${CXMEET_UPDATE_GOLDEN:-}" = 1 ]; then
 	printf '%s\n' "$got" >"$golden"
 	note "wrote $golden"
@@ -51,7 +51,7 @@ wait_gone "cxmeet help: keys"
 note "the home menu's Help: keys (the last but one entry)"
 keys End Up Enter
 wait_for " cxmeet help: keys"
-wait_for "Up/Down scroll (33 rows)"
+wait_for "Up/Down/PgUp/PgDn/Home/End scroll (34 rows)"
 expect_eq "$(page)" "$page1" "Help: keys shows the help from its top"
 keys q # leaves the help, not the program
 wait_for "Start a meeting"

@@ -24,7 +24,7 @@ note "an 8 kB paste into the one-line Action field"
 head -c 8192 /dev/zero | tr '\000' y >"$tmp/paste.txt"
 tmx load-buffer "$tmp/paste.txt"
 tmx paste-buffer -p
-wait_for "That is as long as this field can be." 30
+wait_for "Cut at 2000 characters: the most this field holds." 30
 keys C-u
 text "Marker"
 wait_re "Action +Marker" 90 # the whole paste has been read by now

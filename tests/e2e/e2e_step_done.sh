@@ -32,7 +32,7 @@ for n in 1 2 3; do
 	keys Enter
 	wait_for "New due date"
 	keys Enter # Done, the first choice
-	wait_re "^Action #[0-9]+: Done\."
+	wait_re "^Action #[0-9]+ marked done\."
 done
 wait_for "No open actions from earlier meetings."
 go_step 2 "Mission moment"

@@ -123,8 +123,11 @@ die() {
 # on_screen TEXT, on_screen_re REGEX, off_screen TEXT, off_screen_re REGEX:
 # whether the screen shows TEXT (a fixed string) or a line matching REGEX
 # (extended), or does not.
-on_screen() { screen | grep -qF -- "$1"; }
-on_screen_re() { screen | grep -qE -- "$1"; }
+# (grep reads all its input, never -q: under pipefail, a grep that leaves at
+# the first match makes the writer of a screen over 4 kB die of SIGPIPE, and
+# the pipeline fail although the text was there.)
+on_screen() { screen | grep -F -- "$1" >/dev/null; }
+on_screen_re() { screen | grep -E -- "$1" >/dev/null; }
 off_screen() { ! on_screen "$1"; }
 off_screen_re() { ! on_screen_re "$1"; }
 
@@ -198,7 +201,7 @@ expect_eq() {
 # expect_match ACTUAL REGEX MSG: records a failure unless ACTUAL matches the
 # extended REGEX.
 expect_match() {
-	if ! printf '%s\n' "$1" | grep -qE -- "$2"; then
+	if ! printf '%s\n' "$1" | grep -E -- "$2" >/dev/null; then
 		check_failed "$3"
 		printf '  expected to match: %s\n  actual: %s\n' "$2" "$1" >&2
 		return 0
@@ -209,7 +212,7 @@ expect_match() {
 # expect_screen TEXT MSG: records a failure (and prints the screen) when TEXT
 # is not on the screen now.
 expect_screen() {
-	if ! screen | grep -qF -- "$1"; then
+	if ! screen | grep -F -- "$1" >/dev/null; then
 		check_failed "$2 ('$1' is not on the screen)"
 		show_screen
 		return 0
@@ -219,7 +222,7 @@ expect_screen() {
 
 # expect_no_screen TEXT MSG: records a failure when TEXT is on the screen now.
 expect_no_screen() {
-	if screen | grep -qF -- "$1"; then
+	if screen | grep -F -- "$1" >/dev/null; then
 		check_failed "$2 ('$1' is on the screen)"
 		show_screen
 		return 0

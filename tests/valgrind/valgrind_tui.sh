@@ -22,6 +22,13 @@ poll() {
 	done
 	return 1
 }
+# So slow a program finds the keys sent after a text already waiting with
+# it: one burst, which it takes for a paste (a Tab in it is a space). Each
+# text is waited for on the screen, as a person would, before the next key.
+text() {
+	tmx send-keys -l -- "$1"
+	wait_for "$1"
+}
 wait_exit() {
 	local i
 	for ((i = 0; i < 600; i++)); do
