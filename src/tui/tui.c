@@ -9,6 +9,7 @@
 #include <time.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "tui_int.h"
@@ -30,6 +31,75 @@ void tui_paste_mode(bool on)
 {
 	putp(on ? "\033[?2004h" : "\033[?2004l");
 	fflush(stdout);
+}
+
+/* --- a fatal signal ------------------------------------------------------ */
+
+/* What a crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) must undo before
+ * the process dies: the terminal's modes as the shell had them, and the
+ * screen, cursor and paste mode curses changed. Prepared at start, because a
+ * signal handler may only call async-signal-safe functions (tcsetattr,
+ * write, sigaction, raise). */
+static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+static struct sigaction fatal_old[N_FATAL];
+static struct termios shell_modes;
+static bool shell_modes_saved;
+static char fatal_reset[128];
+static size_t fatal_reset_len;
+
+static void reset_add(const char *cap)
+{
+	size_t n = cap && cap != (char *)-1 ? strlen(cap) : 0;
+	if (n && fatal_reset_len + n < sizeof fatal_reset) {
+		memcpy(fatal_reset + fatal_reset_len, cap, n);
+		fatal_reset_len += n;
+	}
+}
+
+static void on_fatal(int sig)
+{
+	static const char msg[] = "\r\ncxmeet: stopped by a fatal error; everything shown as "
+				  "saved is in the database\r\n";
+	if (shell_modes_saved)
+		tcsetattr(STDIN_FILENO, TCSANOW, &shell_modes);
+	if (write(STDOUT_FILENO, fatal_reset, fatal_reset_len) < 0 ||
+	    write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+		/* nothing more can be done about a terminal that is gone */
+	}
+	/* The handler that was there before (the default, or a sanitizer's)
+	 * then does what it does: a core dump, a report. */
+	for (size_t i = 0; i < N_FATAL; i++)
+		if (fatal_signals[i] == sig)
+			sigaction(sig, &fatal_old[i], NULL);
+	raise(sig);
+}
+
+/* Before curses changes the terminal: remembers the shell's modes. */
+static void fatal_save_modes(void)
+{
+	shell_modes_saved = tcgetattr(STDIN_FILENO, &shell_modes) == 0;
+}
+
+/* After curses has started: what undoing its changes takes, and the handlers. */
+static void fatal_arm(void)
+{
+	fatal_reset_len = 0;
+	reset_add("\033[?2004l"); /* paste marks off */
+	reset_add("\033[0m");
+	reset_add(tigetstr("cnorm"));
+	reset_add(tigetstr("rmkx"));
+	reset_add(tigetstr("rmcup"));
+	struct sigaction sa = {.sa_handler = on_fatal};
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < N_FATAL; i++)
+		sigaction(fatal_signals[i], &sa, &fatal_old[i]);
+}
+
+static void fatal_disarm(void)
+{
+	for (size_t i = 0; i < N_FATAL; i++)
+		sigaction(fatal_signals[i], &fatal_old[i], NULL);
 }
 
 static void tui_end(void)
@@ -404,6 +474,7 @@ int tui_run(struct store *st)
 	struct tui t = {.st = st};
 	if (!tui_terminal_usable())
 		return EXIT_USAGE;
+	fatal_save_modes();
 	/* newterm, unlike initscr, returns on failure instead of exiting. */
 	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, "cxmeet: cannot start the full-screen interface on this terminal; "
@@ -424,6 +495,7 @@ int tui_run(struct store *st)
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	fatal_arm();
 	store_id mid;
 	if (store_meeting_in_progress(st, &mid) == STORE_OK)
 		tui_flash(&t, false, "A meeting is in progress: press Enter to resume it.");
@@ -437,6 +509,7 @@ int tui_run(struct store *st)
 	run_loop(&t);
 	tui_set_view(&t, NULL);
 	tui_end();
+	fatal_disarm();
 	util_set_die_hook(NULL);
 	if (t.damaged) { /* after endwin: printed on the shell's screen */
 		char *safe = text_printable(store_errmsg(st));

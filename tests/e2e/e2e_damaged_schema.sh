@@ -3,7 +3,8 @@
 # from a shell in tmux: refused at start with the object's name and exit
 # status 5; and when an index is dropped while it runs (then `a`, which used
 # to crash), it ends curses, says what is wrong, exits 5, and leaves the
-# terminal as the shell had it (not in raw mode, echo on).
+# terminal as the shell had it (not in raw mode, echo on); so does a fatal
+# signal.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -51,5 +52,24 @@ keys a
 wait_re "^rc=[0-9]+$" 10
 expect_screen "rc=5" "the interface exits with status 5"
 expect_screen "damaged: index items_department is missing" "the message names the index"
+expect_no_screen "Start a meeting" "the full-screen interface is gone from the screen"
+terminal_sane
+sql "CREATE INDEX items_department ON items(department_id, kind)"
+tmx kill-server
+
+# A crash is not a way out that leaves raw mode behind: a fatal signal (here
+# sent from outside, as a fault would raise it) restores the shell's terminal
+# before the process dies by that signal.
+note "a fatal signal while it runs"
+start_shell
+text "$(printf '%q' "$CXMEET"); echo \"rc=\$?\""
+keys Enter
+wait_for "Start a meeting" 10
+pid=$(pgrep -P "$(tui_pid)" -x cxmeet)
+kill -SEGV "$pid"
+wait_re "^rc=[0-9]+$" 10
+expect_screen "rc=139" "the process dies by the signal (128 + SIGSEGV)"
+expect_screen "cxmeet: stopped by a fatal error; everything shown as saved is in the database" \
+	"it says what happened"
 expect_no_screen "Start a meeting" "the full-screen interface is gone from the screen"
 terminal_sane
