@@ -175,7 +175,11 @@ void tui_redraw(struct tui *t)
 	t->view->draw(t);
 	if (t->flash[0])
 		draw_flash(t);
-	refresh();
+	/* Staged, not sent: a dialog or form drawn over the view sends both in
+	 * one update (its refresh), so the terminal never shows the view without
+	 * the box that covers it. A caller with nothing to draw over it calls
+	 * doupdate. */
+	wnoutrefresh(stdscr);
 }
 
 /* After an ESC: a lone Esc key, or the start of a sequence the terminal sent
@@ -371,6 +375,7 @@ static void run_loop(struct tui *t)
 		if (schema_damaged(t))
 			break;
 		tui_redraw(t);
+		doupdate();
 		wint_t ch;
 		bool is_key;
 		t->reading_text = t->view->typing ? t->view->typing(t) : t->view->text_input;

@@ -159,7 +159,9 @@ extern const struct view_ops view_setup;
 extern const struct view_ops view_history;
 
 void tui_set_view(struct tui *t, const struct view_ops *v);
-/* Redraws everything: bars, the current view, or the too-small notice. */
+/* Redraws everything: bars, the current view, or the too-small notice (sent
+ * at once). The view is staged for the next update: the caller draws what
+ * goes over it and refreshes, or calls doupdate. */
 void tui_redraw(struct tui *t);
 void tui_flash(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

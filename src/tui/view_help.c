@@ -73,6 +73,7 @@ void tui_help(struct tui *t)
 	help_top = 0;
 	for (;;) {
 		tui_redraw(t);
+		doupdate();
 		wint_t ch;
 		bool is_key;
 		if (!tui_read_key(t, &ch, &is_key, -1)) {
