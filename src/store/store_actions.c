@@ -44,11 +44,8 @@ static bool state_ok(struct store *st, const struct action_filter *f)
 }
 
 #define PART(name, key) { STMT_ACTION_##name##_F, STMT_ACTION_##name##_B, true, key, 0 }
-static const struct page_part parts_one[] = {
-	PART(LATE_ONE, 7), PART(NODUE_ONE, -1), PART(REST_ONE, 7), PART(UNDATED_ONE, -1)
-};
-static const struct page_part parts_all[] = {
-	PART(LATE_ALL, 7), PART(NODUE_ALL, -1), PART(REST_ALL, 7), PART(UNDATED_ALL, -1)
+static const struct page_part parts[] = {
+	PART(LATE, 7), PART(NODUE, -1), PART(REST, 7), PART(UNDATED, -1)
 };
 #undef PART
 
@@ -63,7 +60,7 @@ enum store_rc store_actions_list(struct store *st, const struct action_filter *f
 	if (!state_ok(st, f))
 		return STORE_INVALID;
 	struct page_list l = {
-		.parts = f->state == ASTATE_ALL ? parts_all : parts_one,
+		.parts = parts,
 		.nparts = 4,
 		.elem_size = sizeof **out,
 		.at_off = offsetof(struct action_row, after),

@@ -199,8 +199,7 @@
 	X(OVERDUE_BY_DEPT, "SELECT department_id, count(*) FROM items WHERE kind = 'action'" \
 		" AND status = 'open' AND deleted_at IS NULL AND due_on < ?1" \
 		" GROUP BY department_id") \
-	ACTION_PARTS(X, ONE, ACTION_ONE_STATUS) \
-	ACTION_PARTS(X, ALL, ACTION_ANY_STATUS) \
+	ACTION_PARTS(X) \
 	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
 	X(ACTION_COUNT_ALL, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
@@ -387,30 +386,52 @@
 /* The action list's order (overdue first, by due date; then the rest by due
  * date, those with none first; then the open ones with no due date) as four
  * parts, each a keyset page in (due_on, id) order, forward (_F) or reversed
- * (_B); late is NULL for an open action with no due date. */
-#define ACTION_PARTS(X, v, status) \
-	X(ACTION_LATE_##v##_F, ACTION_PART(status, "late = 1", ACTION_KEY(">"), "")) \
-	X(ACTION_LATE_##v##_B, ACTION_PART(status, "late = 1", ACTION_KEY("<"), " DESC")) \
-	X(ACTION_NODUE_##v##_F, ACTION_PART(status, "late = 0 AND due_on IS NULL", \
-		"id > ?11", "")) \
-	X(ACTION_NODUE_##v##_B, ACTION_PART(status, "late = 0 AND due_on IS NULL", \
-		"id < ?11", " DESC")) \
-	X(ACTION_REST_##v##_F, ACTION_PART(status, "late = 0 AND due_on IS NOT NULL", \
-		ACTION_KEY(">"), "")) \
-	X(ACTION_REST_##v##_B, ACTION_PART(status, "late = 0 AND due_on IS NOT NULL", \
-		ACTION_KEY("<"), " DESC")) \
-	X(ACTION_UNDATED_##v##_F, ACTION_PART(status, "late IS NULL", "id > ?11", "")) \
-	X(ACTION_UNDATED_##v##_B, ACTION_PART(status, "late IS NULL", "id < ?11", " DESC"))
+ * (_B). Each part merges one branch per status, each read in order on an
+ * index (items_kind_status_due, or items_person_record for one owner), so no
+ * page sorts more than its own rows; a department filter is a test on the
+ * rows read. The branches not asked for (?1: one status, NULL: all; ?7: an
+ * owner, 0: any) cost nothing: their parameter test fails before any row. */
+#define ACTION_PARTS(X) \
+	X(ACTION_LATE_F, ACTION_PART(ACTION_OPEN(ACTION_LATE_KEY_F), "")) \
+	X(ACTION_LATE_B, ACTION_PART(ACTION_OPEN(ACTION_LATE_KEY_B), " DESC")) \
+	X(ACTION_NODUE_F, ACTION_PART(ACTION_CLOSED("due_on IS NULL AND id > ?11"), "")) \
+	X(ACTION_NODUE_B, ACTION_PART(ACTION_CLOSED("due_on IS NULL AND id < ?11"), " DESC")) \
+	X(ACTION_REST_F, ACTION_PART(ACTION_OPEN(ACTION_AHEAD_KEY_F) " UNION ALL " \
+		ACTION_CLOSED("due_on IS NOT NULL AND " ACTION_KEY(">")), "")) \
+	X(ACTION_REST_B, ACTION_PART(ACTION_OPEN(ACTION_AHEAD_KEY_B) " UNION ALL " \
+		ACTION_CLOSED("due_on IS NOT NULL AND " ACTION_KEY("<")), " DESC")) \
+	X(ACTION_UNDATED_F, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id > ?11"), "")) \
+	X(ACTION_UNDATED_B, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id < ?11"), " DESC"))
 #define ACTION_KEY(cmp) "(due_on, id) " cmp " (?10, ?11)"
-#define ACTION_PART(status, which, key, dir) \
+/* Overdue (before ?8), and due today or later: the key, or the day, whichever
+ * bound is nearer, so that the index is entered there. */
+#define ACTION_LATE_KEY_F ACTION_KEY(">") " AND due_on < ?8"
+#define ACTION_LATE_KEY_B \
+	"(due_on, id) < (min(?10, ?8), CASE WHEN ?10 < ?8 THEN ?11 ELSE " ACTION_ID_MIN " END)"
+#define ACTION_AHEAD_KEY_F \
+	"(due_on, id) > (max(?10, ?8), CASE WHEN ?10 >= ?8 THEN ?11 ELSE " ACTION_ID_MIN " END)"
+#define ACTION_AHEAD_KEY_B ACTION_KEY("<") " AND due_on >= ?8"
+#define ACTION_ID_MIN "-9223372036854775807 - 1"
+#define ACTION_OPEN(cond) ACTION_STATUS("open", cond)
+#define ACTION_CLOSED(cond) \
+	ACTION_STATUS("done", cond) " UNION ALL " ACTION_STATUS("dropped", cond) \
+	" UNION ALL " ACTION_STATUS("closed", cond)
+#define ACTION_STATUS(status, cond) \
+	"SELECT id, due_on FROM items INDEXED BY items_kind_status_due WHERE ?7 = 0" \
+	ACTION_WHERE(status) " AND " cond \
+	" UNION ALL SELECT id, due_on FROM items INDEXED BY items_person_record WHERE ?7 <> 0" \
+	" AND person_id = ?7" ACTION_WHERE(status) " AND " cond
+#define ACTION_WHERE(status) \
+	" AND (?1 IS NULL OR ?1 = '" status "') AND kind = 'action' AND status = '" status "'" \
+	" AND deleted_at IS NULL AND (?6 = 0 OR department_id = ?6)" ACTION_DUE
+#define ACTION_PART(ids, dir) \
 	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
 	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
-	" m.started_at FROM (SELECT id, due_on FROM (" ACTION_IDS(status) ")" \
-	" WHERE " which " AND " key " ORDER BY due_on" dir ", id" dir " LIMIT ?12) k" \
+	" m.started_at FROM (" ids " ORDER BY due_on" dir ", id" dir " LIMIT ?12) k" \
 	" JOIN items i ON i.id = k.id" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id" \
