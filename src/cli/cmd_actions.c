@@ -74,13 +74,13 @@ struct list_ctx {
 };
 
 /* A page of the actions the filter selects, as table rows. */
-static long actions_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+static long actions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 			 struct table *t, int *status)
 {
 	struct list_ctx *c = ctx;
 	struct action_row *rows;
 	size_t n;
-	(void)offset;
+	(void)done;
 	enum store_rc rc = store_actions_list(cli->st, c->f, &c->cur, limit, &rows, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);

@@ -132,13 +132,13 @@ struct log_out {
 };
 
 /* A page of the log: plain blocks written as they come, or table rows. */
-static long decisions_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+static long decisions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 			   struct table *t, int *status)
 {
 	struct log_out *o = ctx;
 	struct decision_row *rows;
 	size_t n;
-	(void)offset;
+	(void)done;
 	enum store_rc rc = store_decisions_list(cli->st, o->f, &o->cur, limit, &rows, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);

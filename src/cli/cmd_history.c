@@ -210,11 +210,11 @@ struct search_opts {
 };
 
 /* A page of the matches, up to the --limit asked for. */
-static long search_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+static long search_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 			struct table *t, int *status)
 {
 	struct search_opts *o = ctx;
-	size_t want = offset < o->limit ? o->limit - offset : 0;
+	size_t want = done < o->limit ? o->limit - done : 0;
 	want = want < limit ? want : limit;
 	if (want == 0)
 		return 0;
