@@ -101,11 +101,30 @@ static void seek__inside_the_window_reads_nothing_and_end_one_page(void **state)
 	assert_int_equal(loads, 1);
 }
 
+static void reread__stays_where_it_was_in_a_read_or_two(void **state)
+{
+	(void)state;
+	size_t offset = 0;
+	n_rows = 0;
+	seek_to(&offset, 600);
+	size_t before = offset;
+	loads = 0;
+	pager_reread(NULL, &ops, &offset, PAGE);
+	seek_to(&offset, 600);
+	assert_true(loads <= 2);
+	assert_true(offset <= 600 && offset + PAGE > 600);
+	loads = 0;
+	pager_reread(NULL, &ops, &offset, PAGE);
+	seek_to(&offset, before + 1); /* the window's own first row again */
+	assert_true(loads <= 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seek__every_move_holds_the_row_with_its_true_number),
 		cmocka_unit_test(seek__inside_the_window_reads_nothing_and_end_one_page),
+		cmocka_unit_test(reread__stays_where_it_was_in_a_read_or_two),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

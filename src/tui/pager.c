@@ -52,3 +52,12 @@ void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size
 			return;
 	}
 }
+
+void pager_reread(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t page)
+{
+	if (!ops->count())
+		return;
+	struct store_cursor c = *ops->at(0);
+	if (ops->load(t, &c, page))
+		*offset += 1;
+}

@@ -45,11 +45,16 @@ static const struct pager_ops pager = { page_load, page_count, page_at };
 static void load_page(struct tui *t, bool afresh)
 {
 	struct meeting_view *mv = t->mv;
+	pager_tui = t;
 	if (afresh) {
-		item_list_free(mv->items, mv->n_items);
-		mv->items = NULL;
-		mv->n_items = 0;
-		mv->offset = 0;
+		if (mv->n_items && mv->offset > 0 && mv->sel > 0) { /* the same place again */
+			pager_reread(t, &pager, &mv->offset, PAGE);
+		} else {
+			item_list_free(mv->items, mv->n_items);
+			mv->items = NULL;
+			mv->n_items = 0;
+			mv->offset = 0;
+		}
 		if (store_action_counts(t->st, clock_today(), mv->run.m.id, &n_open, &n_overdue) !=
 		    STORE_OK)
 			tui_flash(t, true, "%s", store_errmsg(t->st));

@@ -112,6 +112,11 @@ struct pager_ops {
  * end, whichever is nearer; nothing when it holds target already. */
 void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t target,
 		size_t total, size_t page);
+/* Reads the window again where it is (after a change to the rows): on from
+ * the key of its first row, which it then no longer holds; pager_seek then
+ * brings back the row under the cursor, so a change deep in a long list
+ * reads a page or two, not every page from either end. */
+void pager_reread(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t page);
 bool cursor_move(int *sel, enum action a, size_t n, int page);
 /* Moves *top so that row sel shows among `rows` rows from *top. */
 void cursor_scroll(int sel, int *top, int rows);

@@ -48,20 +48,30 @@ static void load_page(struct tui *t)
 	pager_seek(t, &pager, &av.offset, (size_t)av.sel, (size_t)av.total, PAGE);
 }
 
-/* Reads the counts for the filter and the page around the cursor afresh. */
+/* Reads the counts for the filter and the page around the cursor again: at
+ * the same place after a change, afresh for a new filter (the cursor back on
+ * the first row). */
 static void load(struct tui *t)
 {
-	action_rows_free(av.rows, av.n);
-	av.rows = NULL;
-	av.n = 0;
-	av.offset = 0;
 	av.f.today = clock_today();
+	if (!av.n || av.offset == 0 || av.sel == 0) {
+		action_rows_free(av.rows, av.n);
+		av.rows = NULL;
+		av.n = 0;
+		av.offset = 0;
+	}
 	if (store_actions_count(t->st, &av.f, &av.total, &av.overdue) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
+		action_rows_free(av.rows, av.n);
+		av.rows = NULL;
+		av.n = 0;
+		av.offset = 0;
 		return;
 	}
 	if (av.sel >= av.total)
 		av.sel = av.total > 0 ? (int)av.total - 1 : 0;
+	if (av.n)
+		pager_reread(t, &pager, &av.offset, PAGE);
 	load_page(t);
 }
 

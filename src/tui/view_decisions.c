@@ -86,8 +86,12 @@ static void load(struct tui *t)
 	}
 	if (dv.sel >= dv.total)
 		dv.sel = dv.total > 0 ? (int)dv.total - 1 : 0;
-	rows_clear(); /* the filter or the rows changed: read afresh */
-	dv.offset = 0;
+	if (dv.n && dv.offset > 0 && dv.sel > 0) { /* a change: read the same place again */
+		pager_reread(t, &pager, &dv.offset, PAGE);
+	} else { /* a new filter (the cursor back on the first row), or at the top */
+		rows_clear();
+		dv.offset = 0;
+	}
 	load_page(t);
 	detail_clear();
 }
