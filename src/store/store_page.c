@@ -96,19 +96,14 @@ enum store_rc page_collect(struct store *st, const struct page_list *l, const vo
 		*n = 0;
 		return rc;
 	}
-	if (back) { /* read in reverse: turned round into the list's order */
-		char tmp[512];
-		char *a = *out;
-		for (size_t i = 0, j = *n ? *n - 1 : 0; i < j; i++, j--) {
-			/* rows are small structs; swap through tmp in chunks */
-			for (size_t off = 0; off < l->elem_size; off += sizeof tmp) {
-				size_t len = l->elem_size - off < sizeof tmp ? l->elem_size - off
-									     : sizeof tmp;
-				memcpy(tmp, a + i * l->elem_size + off, len);
-				memcpy(a + i * l->elem_size + off, a + j * l->elem_size + off, len);
-				memcpy(a + j * l->elem_size + off, tmp, len);
-			}
+	if (back && *n > 1) { /* read in reverse: turned round into the list's order */
+		char *a = *out, *tmp = xmalloc(l->elem_size);
+		for (size_t i = 0, j = *n - 1; i < j; i++, j--) {
+			memcpy(tmp, a + i * l->elem_size, l->elem_size);
+			memcpy(a + i * l->elem_size, a + j * l->elem_size, l->elem_size);
+			memcpy(a + j * l->elem_size, tmp, l->elem_size);
 		}
+		free(tmp);
 	}
 	return STORE_OK;
 }
