@@ -354,7 +354,7 @@ static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 	char err[128];
 	assert_int_equal(clock_init(err, sizeof err), 0);
 	assert_int_equal(run("demo", "--years", "0", NULL), EXIT_USAGE);
-	assert_int_equal(run("demo", "--years", "21", NULL), EXIT_USAGE);
+	assert_int_equal(run("demo", "--years", "101", NULL), EXIT_USAGE);
 	assert_int_equal(run("demo", "--seed", "-1", NULL), EXIT_USAGE);
 	assert_int_equal(run("demo", "--years", "1", "--seed", "7", NULL), EXIT_OK);
 	int64_t items = query("SELECT count(*) FROM items");

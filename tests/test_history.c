@@ -156,7 +156,7 @@ static void history__newest_first_with_counts(void **state)
 	struct store *st = open_db();
 	struct meeting_summary *m;
 	size_t n;
-	assert_int_equal(store_history_list(st, NULL, 0, 10, &m, &n), STORE_OK);
+	assert_int_equal(store_history_list(st, NULL, NULL, 10, &m, &n), STORE_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(m[0].id, m3);
 	assert_int_equal(m[1].id, m2);
@@ -202,7 +202,7 @@ static void history__filters_and_paging(void **state)
 	size_t n;
 	int64_t count;
 	struct history_filter since = {.since = at("2026-10-12")};
-	assert_int_equal(store_history_list(st, &since, 0, 10, &m, &n), STORE_OK);
+	assert_int_equal(store_history_list(st, &since, NULL, 10, &m, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(m[0].id, m3);
 	assert_int_equal(m[1].id, m2);
@@ -211,7 +211,7 @@ static void history__filters_and_paging(void **state)
 	assert_int_equal(count, 2);
 
 	struct history_filter it = {.dept_id = dept_id(st, "IT")};
-	assert_int_equal(store_history_list(st, &it, 0, 10, &m, &n), STORE_OK);
+	assert_int_equal(store_history_list(st, &it, NULL, 10, &m, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(m[0].id, m1);
 	meeting_summaries_free(m, n);
@@ -219,12 +219,15 @@ static void history__filters_and_paging(void **state)
 	assert_int_equal(count, 1);
 
 	struct history_filter none = {.since = at("2027-01-01")};
-	assert_int_equal(store_history_list(st, &none, 0, 10, &m, &n), STORE_OK);
+	assert_int_equal(store_history_list(st, &none, NULL, 10, &m, &n), STORE_OK);
 	assert_int_equal(n, 0);
 	meeting_summaries_free(m, n);
 
 	/* one page of one row from the second */
-	assert_int_equal(store_history_list(st, NULL, 1, 1, &m, &n), STORE_OK);
+	assert_int_equal(store_history_list(st, NULL, NULL, 1, &m, &n), STORE_OK);
+	struct store_cursor after = m[0].after;
+	meeting_summaries_free(m, n);
+	assert_int_equal(store_history_list(st, NULL, &after, 1, &m, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(m[0].id, m2);
 	meeting_summaries_free(m, n);
@@ -240,7 +243,7 @@ static char *found(struct store *st, const char *words, store_id dept, int kind)
 	struct search_filter f = {.words = words, .dept_id = dept, .kind = kind};
 	struct search_hit *h;
 	size_t n;
-	enum store_rc rc = store_search(st, &f, 0, 100, &h, &n);
+	enum store_rc rc = store_search(st, &f, NULL, 100, &h, &n);
 	if (rc != STORE_OK)
 		return xasprintf("!%d", (int)rc);
 	struct strbuf sb;
@@ -281,7 +284,7 @@ static void search__words_prefix_and_filters(void **state)
 	struct search_filter f = {.words = "refund policy", .kind = -1};
 	struct search_hit *h;
 	size_t n;
-	assert_int_equal(store_search(st, &f, 0, 10, &h, &n), STORE_OK);
+	assert_int_equal(store_search(st, &f, NULL, 10, &h, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].it.meeting_id, m3);
 	assert_int_equal(h[0].meeting_at, at("2026-11-02T14:00:00Z"));
@@ -291,7 +294,10 @@ static void search__words_prefix_and_filters(void **state)
 
 	/* paging */
 	f.words = "refund";
-	assert_int_equal(store_search(st, &f, 1, 2, &h, &n), STORE_OK);
+	assert_int_equal(store_search(st, &f, NULL, 1, &h, &n), STORE_OK);
+	struct store_cursor after = h[0].after;
+	search_hits_free(h, n);
+	assert_int_equal(store_search(st, &f, &after, 2, &h, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(h[0].it.id, 7);
 	assert_int_equal(h[1].it.id, 6);

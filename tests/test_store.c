@@ -177,15 +177,15 @@ static void query__on_a_damaged_schema_fails_without_crashing(void **state)
 	struct store *st = open_setup();
 	char *path = xstrdup(store_path(st));
 	store_close(st);
-	raw_exec(path, "DROP INDEX items_department");
+	raw_exec(path, "DROP INDEX items_person_record");
 	assert_int_equal(store_open_for_check(path, &st, err, sizeof err), STORE_OK);
 	struct action_filter f = {.state = ASTATE_OPEN, .due_before = DATE_NONE,
 				  .today = clock_today()};
 	for (int i = 0; i < 2; i++) { /* the second use of the statement too */
-		assert_int_equal(store_actions_list(st, &f, 0, 10, &rows, &n), STORE_CORRUPT);
+		assert_int_equal(store_actions_list(st, &f, NULL, 10, &rows, &n), STORE_CORRUPT);
 		assert_null(rows);
 		assert_int_equal(n, 0);
-		assert_non_null(strstr(store_errmsg(st), "no such index: items_department"));
+		assert_non_null(strstr(store_errmsg(st), "no such index: items_person_record"));
 	}
 	store_close(st);
 	free(path);
@@ -628,11 +628,11 @@ static void item__open_actions_include_actions_outside_meetings(void **state)
 	assert_int_equal(overdue, 1);
 	struct item *items;
 	size_t n;
-	assert_int_equal(store_open_actions(st, 0, 0, 10, &items, &n), STORE_OK);
+	assert_int_equal(store_open_actions(st, 0, NULL, 10, &items, &n), STORE_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(items[0].text, "In the meeting, overdue");
 	item_list_free(items, n);
-	assert_int_equal(store_open_actions(st, mid, 0, 10, &items, &n), STORE_OK);
+	assert_int_equal(store_open_actions(st, mid, NULL, 10, &items, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(items[0].text, "Outside, overdue");
 	item_list_free(items, n);

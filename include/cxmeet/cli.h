@@ -90,11 +90,13 @@ int cli_text_arg(const char *arg, char **out);
 /* Writes text to cli->out; returns 0, or cli_output_error's status. */
 int cli_write(struct cli *cli, const char *text);
 
-/* Fills t (initialised, empty) with a page of a long report: the store's
- * rows from offset, at most limit. Returns how many rows the store gave
- * (fewer than limit: the last page), or -1 after reporting a store error,
- * with the exit status in *status. */
-typedef long (*cli_page_fn)(struct cli *cli, void *ctx, size_t offset, size_t limit,
+/* Fills t (initialised, empty) with the next page of a long report, at most
+ * limit of the store's rows after the `done` given before it; the function
+ * keeps in ctx where the last page ended (the store's cursor: pages continue
+ * by key, never by counting rows again). Returns how many rows the store
+ * gave (fewer than limit: the last page), or -1 after reporting a store
+ * error, with the exit status in *status. */
+typedef long (*cli_page_fn)(struct cli *cli, void *ctx, size_t done, size_t limit,
 			    struct table *t, int *status);
 /* Writes a long table in the bytes cli_table_out would write: JSON and CSV a
  * page at a time, so memory stays that of one page; plain text, whose

@@ -8,7 +8,7 @@
 
 #include "cxmeet/store.h"
 
-#define DEMO_MAX_YEARS 20
+#define DEMO_MAX_YEARS 100 /* about a million items */
 
 struct demo_stats {
 	int64_t departments;

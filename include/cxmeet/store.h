@@ -319,6 +319,23 @@ enum store_rc store_attendance_set(struct store *st, store_id meeting, store_id 
 enum store_rc store_attendance_list(struct store *st, store_id meeting, store_id **people,
 				    size_t *n);
 
+/* --- keyset paging -------------------------------------------------------- */
+
+/* Where a page of a long list continues: the sort keys of the row it starts
+ * after, never a row count (a page costs the same at the end of ten years as
+ * at the start). A zeroed cursor reads the first page, or with backward the
+ * last. Every row of a paged list carries in `after` the cursor that continues
+ * after it; a copy with backward set reads the page before that row instead.
+ * Pages are always given in the list's own order. */
+struct store_cursor {
+	bool set;      /* false: from the start (backward: from the end) */
+	bool backward; /* the rows before the key rather than after it */
+	int part;      /* lists made of parts (the decision log's due ones, then
+			* the rest): the part the key row is in */
+	store_id id;   /* the key row's id, the last sort key */
+	char key[40];  /* its first sort key as stored; "" when sorted by id alone */
+};
+
 /* --- items -------------------------------------------------------------- */
 
 struct item {
@@ -392,9 +409,13 @@ enum store_rc store_item_search(struct store *st, const char *query, size_t limi
 /* Items captured in a meeting (in one step when step_id is not 0), oldest first. */
 enum store_rc store_meeting_items(struct store *st, store_id meeting, store_id step_id,
 				  struct item **out, size_t *n);
-/* Open actions not created in `meeting`, earliest due first. */
-enum store_rc store_open_actions(struct store *st, store_id meeting, size_t offset,
-				 size_t limit, struct item **out, size_t *n);
+/* Open actions not created in `meeting`, earliest due first (those with no
+ * due date before them), a page of at most limit from cur (NULL: the first). */
+enum store_rc store_open_actions(struct store *st, store_id meeting,
+				 const struct store_cursor *cur, size_t limit, struct item **out,
+				 size_t *n);
+/* The cursor continuing store_open_actions after it. */
+void store_open_action_cursor(const struct item *it, struct store_cursor *cur);
 /* Open parked topics, ranked ones first by rank. */
 enum store_rc store_open_parked(struct store *st, size_t limit, struct item **out, size_t *n);
 /* The ids of all open parked topics, in rank order (for re-ranking). */
@@ -437,12 +458,14 @@ struct action_filter {
 struct action_row {
 	struct item it;
 	time_t meeting_at; /* 0: captured outside a meeting */
+	struct store_cursor after; /* continues the list after this row */
 };
 
 /* One page of the actions the filter selects: overdue ones first (earliest
  * due first), then by due date, then by id. */
-enum store_rc store_actions_list(struct store *st, const struct action_filter *f, size_t offset,
-				 size_t limit, struct action_row **out, size_t *n);
+enum store_rc store_actions_list(struct store *st, const struct action_filter *f,
+				 const struct store_cursor *cur, size_t limit,
+				 struct action_row **out, size_t *n);
 /* How many actions the filter selects, and how many of them are overdue. */
 enum store_rc store_actions_count(struct store *st, const struct action_filter *f,
 				  int64_t *total, int64_t *overdue);
@@ -565,6 +588,7 @@ struct decision_row {
 	char *superseded_text; /* the superseding decision's text; NULL when in force */
 	int links;            /* items linked to it, either way, not deleted */
 	bool due;             /* due for a revisit (decision_revisit_due) */
+	struct store_cursor after; /* continues the list after this row */
 };
 
 struct decision_filter {
@@ -597,10 +621,11 @@ struct decision_ref {
 
 /* Not deleted decisions matching f: those due for a revisit first, earliest
  * revisit date first; then the rest, the most recently recorded first. Rows
- * offset..offset+limit. STORE_INVALID when f->words is not fit to search. */
+ * At most limit rows from cur (NULL: the first page). STORE_INVALID when
+ * f->words is not fit to search. */
 enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
-				   size_t offset, size_t limit, struct decision_row **out,
-				   size_t *n);
+				   const struct store_cursor *cur, size_t limit,
+				   struct decision_row **out, size_t *n);
 /* How many decisions match f, and how many of them are due for a revisit. */
 enum store_rc store_decisions_count(struct store *st, const struct decision_filter *f,
 				    int64_t *total, int64_t *due);
@@ -665,6 +690,7 @@ struct meeting_summary {
 	int n_depts;     /* departments present */
 	char *dept_names; /* those departments by name, ", " between; NULL: none */
 	int decisions, actions, wins; /* items captured, deleted ones left out */
+	struct store_cursor after; /* continues the list after this row */
 };
 
 struct history_filter {
@@ -672,10 +698,10 @@ struct history_filter {
 	store_id dept_id; /* meetings this department attended; 0: all */
 };
 
-/* Meetings newest first, `limit` of them (0: all) from `offset`. */
+/* Meetings newest first, `limit` of them (0: all) from cur (NULL: the first). */
 enum store_rc store_history_list(struct store *st, const struct history_filter *f,
-				 size_t offset, size_t limit, struct meeting_summary **out,
-				 size_t *n);
+				 const struct store_cursor *cur, size_t limit,
+				 struct meeting_summary **out, size_t *n);
 enum store_rc store_history_count(struct store *st, const struct history_filter *f,
 				  int64_t *n);
 void meeting_summaries_free(struct meeting_summary *m, size_t n);
@@ -698,14 +724,16 @@ struct search_hit {
 	struct item it;
 	time_t meeting_at; /* when its meeting started; 0: none */
 	char *marked;      /* it.text with SEARCH_MARK_ON/OFF around the matches */
+	struct store_cursor after; /* continues the list after this row */
 };
 
 /* Items of every meeting whose text, detail or rationale holds every word,
  * newest first. The words are taken as plain text: quotes, operators and
  * punctuation typed by the user only separate words. STORE_INVALID (with a
  * message) when there is no word to search for. */
-enum store_rc store_search(struct store *st, const struct search_filter *f, size_t offset,
-			   size_t limit, struct search_hit **out, size_t *n);
+enum store_rc store_search(struct store *st, const struct search_filter *f,
+			   const struct store_cursor *cur, size_t limit, struct search_hit **out,
+			   size_t *n);
 enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n);
 void search_hits_free(struct search_hit *h, size_t n);
 

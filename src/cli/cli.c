@@ -433,7 +433,7 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 {
 	struct table t;
 	struct strbuf sb;
-	size_t offset = 0;
+	size_t done = 0;
 	bool ok = true;
 	int status = 0;
 	*rows = 0;
@@ -445,7 +445,7 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 			table_free(&t);
 			table_init(&t, cols, ncols);
 		}
-		long n = fill(cli, ctx, offset, page, &t, &status);
+		long n = fill(cli, ctx, done, page, &t, &status);
 		if (n < 0) {
 			table_free(&t);
 			sb_free(&sb);
@@ -456,7 +456,7 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 			ok = ok && flush_buf(cli, &sb);
 			*rows += t.nrows;
 		}
-		offset += (size_t)n;
+		done += (size_t)n;
 		if ((size_t)n < page)
 			break;
 	}

@@ -70,22 +70,26 @@ static void table_add(struct table *t, const struct action_row *r, cx_date today
 struct list_ctx {
 	const struct action_filter *f;
 	int limit; /* the escalation limit */
+	struct store_cursor cur; /* where the next page starts */
 };
 
 /* A page of the actions the filter selects, as table rows. */
-static long actions_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+static long actions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 			 struct table *t, int *status)
 {
-	const struct list_ctx *c = ctx;
+	struct list_ctx *c = ctx;
 	struct action_row *rows;
 	size_t n;
-	enum store_rc rc = store_actions_list(cli->st, c->f, offset, limit, &rows, &n);
+	(void)done;
+	enum store_rc rc = store_actions_list(cli->st, c->f, &c->cur, limit, &rows, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
 		table_add(t, &rows[i], c->f->today, c->limit);
+	if (n)
+		c->cur = rows[n - 1].after;
 	action_rows_free(rows, n);
 	return (long)n;
 }
@@ -95,7 +99,7 @@ static long actions_page(struct cli *cli, void *ctx, size_t offset, size_t limit
 static int list_out(struct cli *cli, const struct action_filter *f, enum out_format format,
 		    const char *none, size_t *count)
 {
-	struct list_ctx c = {f, escalate_limit(cli)};
+	struct list_ctx c = {f, escalate_limit(cli), {0}};
 	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols), format, PAGE,
 				     actions_page, &c, count);
 	if (status == 0 && *count == 0 && format == OUT_PLAIN)

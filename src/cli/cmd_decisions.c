@@ -128,16 +128,18 @@ static void plain_row(FILE *out, const struct decision_row *r)
 struct log_out {
 	const struct decision_filter *f;
 	enum out_format fmt;
+	struct store_cursor cur; /* where the next page starts */
 };
 
 /* A page of the log: plain blocks written as they come, or table rows. */
-static long decisions_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+static long decisions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 			   struct table *t, int *status)
 {
-	const struct log_out *o = ctx;
+	struct log_out *o = ctx;
 	struct decision_row *rows;
 	size_t n;
-	enum store_rc rc = store_decisions_list(cli->st, o->f, offset, limit, &rows, &n);
+	(void)done;
+	enum store_rc rc = store_decisions_list(cli->st, o->f, &o->cur, limit, &rows, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;
@@ -148,6 +150,8 @@ static long decisions_page(struct cli *cli, void *ctx, size_t offset, size_t lim
 		else
 			table_add(t, &rows[i]);
 	}
+	if (n)
+		o->cur = rows[n - 1].after;
 	decision_rows_free(rows, n);
 	return (long)n;
 }
@@ -156,7 +160,7 @@ static long decisions_page(struct cli *cli, void *ctx, size_t offset, size_t lim
  * or the rows of a JSON or CSV table, so memory stays that of one page. */
 static int decisions_out(struct cli *cli, const struct decision_filter *f, enum out_format fmt)
 {
-	struct log_out o = {f, fmt};
+	struct log_out o = {f, fmt, {0}};
 	size_t rows;
 	return cli_table_pages(cli, decision_cols, ARRAY_SIZE(decision_cols), fmt, PAGE,
 			       decisions_page, &o, &rows);

@@ -116,7 +116,7 @@ static int history(struct cli *cli, const struct history_opts *o)
 	}
 	struct meeting_summary *m;
 	size_t n;
-	enum store_rc src = store_history_list(cli->st, &f, 0, o->limit, &m, &n);
+	enum store_rc src = store_history_list(cli->st, &f, NULL, o->limit, &m, &n);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	struct table t;
@@ -206,26 +206,29 @@ struct search_opts {
 	const char *dept;
 	size_t limit;
 	enum out_format format;
+	struct store_cursor cur; /* where the next page starts */
 };
 
 /* A page of the matches, up to the --limit asked for. */
-static long search_page(struct cli *cli, void *ctx, size_t offset, size_t limit,
+static long search_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 			struct table *t, int *status)
 {
-	const struct search_opts *o = ctx;
-	size_t want = offset < o->limit ? o->limit - offset : 0;
+	struct search_opts *o = ctx;
+	size_t want = done < o->limit ? o->limit - done : 0;
 	want = want < limit ? want : limit;
 	if (want == 0)
 		return 0;
 	struct search_hit *h;
 	size_t n;
-	enum store_rc rc = store_search(cli->st, &o->f, offset, want, &h, &n);
+	enum store_rc rc = store_search(cli->st, &o->f, &o->cur, want, &h, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
 		search_row(t, &h[i]);
+	if (n)
+		o->cur = h[n - 1].after;
 	search_hits_free(h, n);
 	/* A full page goes on; less (the last match, or the limit) ends. */
 	return want == limit && n == want ? (long)n : 0;
@@ -252,7 +255,7 @@ static int search(struct cli *cli, struct search_opts *o)
 	 * every match (which would read them all). */
 	struct search_hit *h;
 	size_t n = 0;
-	if (shown == o->limit && store_search(cli->st, &o->f, o->limit, 1, &h, &n) == STORE_OK)
+	if (shown == o->limit && store_search(cli->st, &o->f, &o->cur, 1, &h, &n) == STORE_OK)
 		search_hits_free(h, n);
 	if (n > 0)
 		fprintf(cli->out, "(the newest %zu %s; there are more: --limit N shows more)\n",

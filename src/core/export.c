@@ -339,11 +339,11 @@ static void ics_basic_date(cx_date d, char *buf, size_t len)
 
 static enum store_rc ics_open_actions(struct store *st, struct out *o, const char *stamp)
 {
-	size_t offset = 0;
+	struct store_cursor cur = { 0 };
 	for (;;) {
 		struct item *items;
 		size_t n;
-		enum store_rc rc = store_open_actions(st, 0, offset, PAGE, &items, &n);
+		enum store_rc rc = store_open_actions(st, 0, &cur, PAGE, &items, &n);
 		if (rc != STORE_OK)
 			return rc;
 		for (size_t i = 0; i < n; i++) {
@@ -380,7 +380,8 @@ static enum store_rc ics_open_actions(struct store *st, struct out *o, const cha
 			ics_line(sb, "STATUS:NEEDS-ACTION");
 			ics_line(sb, "END:VTODO");
 		}
-		offset += n;
+		if (n)
+			store_open_action_cursor(&items[n - 1], &cur);
 		item_list_free(items, n);
 		flush(o, false);
 		if (n < PAGE || o->failed)

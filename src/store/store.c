@@ -158,7 +158,7 @@ static sqlite3_stmt *stmt_prepare(struct store *st, enum stmt_id id)
 }
 
 /* The failure of the statement that could not be compiled, again. */
-static enum store_rc stmt_missing(struct store *st)
+enum store_rc stmt_missing(struct store *st)
 {
 	return store_failf(st, st->prep_rc != STORE_OK ? st->prep_rc : STORE_CORRUPT, "%s",
 			   st->prep_err[0] ? st->prep_err : "a query could not be compiled");

@@ -3,6 +3,7 @@
  * each came from; and the counts for the same filter. The page's ids are
  * chosen on the items_kind_status_due index, so a page costs the same on
  * ten years of history as on ten days. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,20 +43,35 @@ static bool state_ok(struct store *st, const struct action_filter *f)
 	return true;
 }
 
-enum store_rc store_actions_list(struct store *st, const struct action_filter *f, size_t offset,
-				 size_t limit, struct action_row **out, size_t *n)
+#define PART(name, key) { STMT_ACTION_##name##_F, STMT_ACTION_##name##_B, true, key, 0 }
+static const struct page_part parts[] = {
+	PART(LATE, 7), PART(NODUE, -1), PART(REST, 7), PART(UNDATED, -1)
+};
+#undef PART
+
+static void bind_page(sqlite3_stmt *s, const void *ctx) { bind_filter(s, ctx); }
+
+enum store_rc store_actions_list(struct store *st, const struct action_filter *f,
+				 const struct store_cursor *cur, size_t limit,
+				 struct action_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
 	if (!state_ok(st, f))
 		return STORE_INVALID;
-	sqlite3_stmt *s = stmt_get(st, f->state == ASTATE_ALL ? STMT_ACTION_PAGE_ALL
-								: STMT_ACTION_PAGE);
-	bind_filter(s, f);
-	bind_int(s, 9, (int64_t)limit);
-	bind_int(s, 10, (int64_t)offset);
-	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_row, free_rows,
-			    "reading actions");
+	struct page_list l = {
+		.parts = parts,
+		.nparts = 4,
+		.elem_size = sizeof **out,
+		.at_off = offsetof(struct action_row, after),
+		.bind = bind_page,
+		.read = read_row,
+		.free_list = free_rows,
+		.what = "reading actions",
+	};
+	if (limit == 0)
+		return STORE_OK;
+	return page_collect(st, &l, f, cur, limit, (void **)out, n);
 }
 
 enum store_rc store_actions_count(struct store *st, const struct action_filter *f,

@@ -3,6 +3,7 @@
  * two changes the log makes (supersede, revisit date). The due ones and the
  * rest are two indexed queries stitched together at the boundary, so no page
  * ever sorts the whole history. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,31 +36,6 @@ static void read_row(sqlite3_stmt *s, void *elem)
 
 static void free_rows(void *arr, size_t n) { decision_rows_free(arr, n); }
 
-/* Appends up to limit rows of stmt (already bound but for LIMIT/OFFSET at
- * lim_at, lim_at + 1) to *out. */
-static enum store_rc append_rows(struct store *st, sqlite3_stmt *s, int lim_at, size_t offset,
-				 size_t limit, cx_date today, struct decision_row **out, size_t *n)
-{
-	struct decision_row *part;
-	size_t got;
-	bind_int(s, lim_at, (int64_t)limit);
-	bind_int(s, lim_at + 1, (int64_t)offset);
-	enum store_rc rc = stmt_collect(st, s, (void **)&part, &got, sizeof *part, read_row,
-					free_rows, "reading the decision log");
-	if (rc != STORE_OK)
-		return rc;
-	if (got) {
-		*out = xrealloc(*out, (*n + got) * sizeof **out);
-		for (size_t i = 0; i < got; i++) {
-			part[i].due = decision_revisit_due(part[i].revisit, part[i].superseded_by, today);
-			(*out)[*n + i] = part[i];
-		}
-		*n += got;
-	}
-	free(part);
-	return STORE_OK;
-}
-
 /* The filter's words as an FTS5 query in *q (NULL: no words), or
  * STORE_INVALID for text that is not fit to search with. */
 static enum store_rc words_query(struct store *st, const struct decision_filter *f, char **q)
@@ -89,44 +65,54 @@ static enum store_rc count_due(struct store *st, const struct decision_filter *f
 	return rc;
 }
 
-static void bind_rest(sqlite3_stmt *s, const struct decision_filter *f, const char *q)
+/* The filter, with its words as an FTS5 query (NULL: none). */
+struct dec_ctx {
+	const struct decision_filter *f;
+	const char *q;
+};
+
+static void bind_page(sqlite3_stmt *s, const void *ctx)
 {
-	bind_date(s, 1, f->today);
-	bind_id(s, 2, f->dept_id);
-	bind_int(s, 3, f->with_superseded);
-	bind_text(s, 9, q);
+	const struct dec_ctx *c = ctx;
+	bind_date(s, 1, c->f->today);
+	bind_id(s, 2, c->f->dept_id);
+	bind_int(s, 3, c->f->with_superseded);
+	bind_text(s, 9, c->q);
 }
 
+static const struct page_part dec_parts[] = {
+	{ STMT_DEC_DUE_F, STMT_DEC_DUE_B, true, 10, 0 },
+	{ STMT_DEC_REST_F, STMT_DEC_REST_B, false, -1, 0 },
+};
+
 enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
-				   size_t offset, size_t limit, struct decision_row **out,
-				   size_t *n)
+				   const struct store_cursor *cur, size_t limit,
+				   struct decision_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	int64_t due;
 	char *q;
 	enum store_rc rc = words_query(st, f, &q);
-	if (rc == STORE_OK)
-		rc = count_due(st, f, q, &due);
-	if (rc == STORE_OK && offset < (size_t)due && limit > 0) {
-		sqlite3_stmt *s = stmt_get(st, STMT_DEC_DUE);
-		bind_date(s, 1, f->today);
-		bind_id(s, 2, f->dept_id);
-		bind_text(s, 9, q);
-		rc = append_rows(st, s, 3, offset, limit, f->today, out, n);
+	if (rc != STORE_OK || limit == 0) {
+		free(q);
+		return rc;
 	}
-	if (rc == STORE_OK && !f->due_only && *n < limit) {
-		size_t rest_off = offset > (size_t)due ? offset - (size_t)due : 0;
-		sqlite3_stmt *s = stmt_get(st, STMT_DEC_REST);
-		bind_rest(s, f, q);
-		rc = append_rows(st, s, 4, rest_off, limit - *n, f->today, out, n);
-	}
+	struct dec_ctx c = { f, q };
+	struct page_list l = {
+		.parts = dec_parts,
+		.nparts = f->due_only ? 1 : 2,
+		.elem_size = sizeof **out,
+		.at_off = offsetof(struct decision_row, after),
+		.bind = bind_page,
+		.read = read_row,
+		.free_list = free_rows,
+		.what = "reading the decision log",
+	};
+	rc = page_collect(st, &l, &c, cur, limit, (void **)out, n);
 	free(q);
-	if (rc != STORE_OK) {
-		decision_rows_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	for (size_t i = 0; rc == STORE_OK && i < *n; i++)
+		(*out)[i].due = decision_revisit_due((*out)[i].revisit, (*out)[i].superseded_by,
+						     f->today);
 	return rc;
 }
 
@@ -144,7 +130,8 @@ enum store_rc store_decisions_count(struct store *st, const struct decision_filt
 		return rc;
 	}
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_REST_COUNT);
-	bind_rest(s, f, q);
+	struct dec_ctx c = { f, q };
+	bind_page(s, &c);
 	rc = stmt_row(st, s, "counting decisions");
 	if (rc == STORE_OK)
 		*total = *due + sqlite3_column_int64(s, 0);

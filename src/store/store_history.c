@@ -2,6 +2,7 @@
  * one held (attendance, departments, counts of decisions, actions and wins),
  * and full-text search over every item of every meeting. Both are read a page
  * at a time, newest first, through indexed queries. Nothing here writes. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,16 +37,25 @@ static void read_summary(sqlite3_stmt *s, void *elem)
 
 static void free_summaries(void *arr, size_t n) { meeting_summaries_free(arr, n); }
 
+static const struct page_part history_part = { STMT_HISTORY_F, STMT_HISTORY_B, false, 1, 0 };
+
+static void bind_history_page(sqlite3_stmt *s, const void *ctx) { bind_history_filter(s, ctx); }
+
 enum store_rc store_history_list(struct store *st, const struct history_filter *f,
-				 size_t offset, size_t limit, struct meeting_summary **out,
-				 size_t *n)
+				 const struct store_cursor *cur, size_t limit,
+				 struct meeting_summary **out, size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_HISTORY_LIST);
-	bind_history_filter(s, f);
-	bind_int(s, 3, limit ? (int64_t)limit : -1); /* SQLite: a negative LIMIT is none */
-	bind_int(s, 4, (int64_t)offset);
-	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_summary, free_summaries,
-			    "reading the meeting history");
+	struct page_list l = {
+		.parts = &history_part,
+		.nparts = 1,
+		.elem_size = sizeof **out,
+		.at_off = offsetof(struct meeting_summary, after),
+		.bind = bind_history_page,
+		.read = read_summary,
+		.free_list = free_summaries,
+		.what = "reading the meeting history",
+	};
+	return page_collect(st, &l, f, cur, limit, (void **)out, n);
 }
 
 enum store_rc store_history_count(struct store *st, const struct history_filter *f,
@@ -90,18 +100,45 @@ static void read_hit(sqlite3_stmt *s, void *elem)
 
 static void free_hits(void *arr, size_t n) { search_hits_free(arr, n); }
 
-enum store_rc store_search(struct store *st, const struct search_filter *f, size_t offset,
-			   size_t limit, struct search_hit **out, size_t *n)
+static const struct page_part search_part = { STMT_SEARCH_F, STMT_SEARCH_B, false, -1, 0 };
+
+/* The search's filter, with its FTS5 query made once for every part. */
+struct search_ctx {
+	const struct search_filter *f;
+	const char *q;
+};
+
+static void bind_search_page(sqlite3_stmt *s, const void *ctx)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_LIST);
+	const struct search_ctx *c = ctx;
+	bind_text(s, 1, c->q);
+	bind_int(s, 2, c->f->dept_id);
+	bind_text(s, 3, c->f->kind >= 0 ? item_kind_name((enum item_kind)c->f->kind) : NULL);
+}
+
+enum store_rc store_search(struct store *st, const struct search_filter *f,
+			   const struct store_cursor *cur, size_t limit, struct search_hit **out,
+			   size_t *n)
+{
 	*out = NULL;
 	*n = 0;
-	enum store_rc rc = bind_search(st, s, f);
-	if (rc != STORE_OK)
-		return rc;
-	bind_int(s, 4, (int64_t)limit);
-	bind_int(s, 5, (int64_t)offset);
-	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_hit, free_hits, "searching");
+	char *q = fts_words(f->words, false);
+	if (!q)
+		return store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
+	struct search_ctx c = { f, q };
+	struct page_list l = {
+		.parts = &search_part,
+		.nparts = 1,
+		.elem_size = sizeof **out,
+		.at_off = offsetof(struct search_hit, after),
+		.bind = bind_search_page,
+		.read = read_hit,
+		.free_list = free_hits,
+		.what = "searching",
+	};
+	enum store_rc rc = limit ? page_collect(st, &l, &c, cur, limit, (void **)out, n) : STORE_OK;
+	free(q);
+	return rc;
 }
 
 enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n)

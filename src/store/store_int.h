@@ -147,9 +147,15 @@
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
 	X(MEETING_ITEMS, ITEM_SELECT " WHERE i.meeting_id = ?1 AND (?2 = 0 OR i.step_id = ?2)" \
 		" AND i.deleted_at IS NULL ORDER BY i.id") \
-	X(OPEN_ACTIONS, ITEM_SELECT " WHERE i.kind = 'action' AND i.status = 'open'" \
-		" AND i.deleted_at IS NULL AND i.meeting_id IS NOT ?1" \
-		" ORDER BY i.due_on, i.id LIMIT ?2 OFFSET ?3") \
+	/* Keyset pages (store_page.c): the key ?10 (text) and ?11 (id), ?12 rows. */ \
+	X(OPEN_NODUE_F, OPEN_ACTIONS " AND i.due_on IS NULL AND i.id > ?11" \
+		" ORDER BY i.id LIMIT ?12") \
+	X(OPEN_NODUE_B, OPEN_ACTIONS " AND i.due_on IS NULL AND i.id < ?11" \
+		" ORDER BY i.id DESC LIMIT ?12") \
+	X(OPEN_DUE_F, OPEN_ACTIONS " AND (i.due_on, i.id) > (?10, ?11)" \
+		" ORDER BY i.due_on, i.id LIMIT ?12") \
+	X(OPEN_DUE_B, OPEN_ACTIONS " AND (i.due_on, i.id) < (?10, ?11)" \
+		" ORDER BY i.due_on DESC, i.id DESC LIMIT ?12") \
 	X(ITEMS_AFTER, ITEM_SELECT " WHERE i.id > ?1 AND i.deleted_at IS NULL ORDER BY i.id LIMIT ?2") \
 	X(MEETINGS_AFTER, MEETING_SELECT " WHERE id > ?1 ORDER BY id LIMIT ?2") \
 	X(OPEN_PARKED, ITEM_SELECT " WHERE i.kind = 'parked' AND i.status = 'open'" \
@@ -193,8 +199,7 @@
 	X(OVERDUE_BY_DEPT, "SELECT department_id, count(*) FROM items WHERE kind = 'action'" \
 		" AND status = 'open' AND deleted_at IS NULL AND due_on < ?1" \
 		" GROUP BY department_id") \
-	X(ACTION_PAGE, ACTION_PAGE_SQL(ACTION_ONE_STATUS)) \
-	X(ACTION_PAGE_ALL, ACTION_PAGE_SQL(ACTION_ANY_STATUS)) \
+	ACTION_PARTS(X) \
 	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
 	X(ACTION_COUNT_ALL, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
@@ -225,15 +230,17 @@
 		" WHERE meeting_id = ?") \
 	X(DRAFT_CLEAR, "DELETE FROM meeting_drafts WHERE meeting_id = ?") \
 	X(CACHE_SMALL, "PRAGMA cache_size = -2048") \
-	X(DEC_DUE, DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
-		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
-		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS \
-		" ORDER BY i.revisit_on, i.id LIMIT ?3 OFFSET ?4") \
+	X(DEC_DUE_F, DECISION_DUE " AND (i.revisit_on, i.id) > (?10, ?11)" \
+		" ORDER BY i.revisit_on, i.id LIMIT ?12") \
+	X(DEC_DUE_B, DECISION_DUE " AND (i.revisit_on, i.id) < (?10, ?11)" \
+		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT ?12") \
 	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
 		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS) \
-	X(DEC_REST, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
-		" WHERE " DECISION_REST " ORDER BY i.id DESC LIMIT ?4 OFFSET ?5") \
+	X(DEC_REST_F, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
+		" WHERE " DECISION_REST " AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
+	X(DEC_REST_B, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
+		" WHERE " DECISION_REST " AND i.id > ?11 ORDER BY i.id LIMIT ?12") \
 	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
 		" WHERE " DECISION_REST) \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
@@ -250,12 +257,13 @@
 		" AND i.created_at >= ?2 ORDER BY i.id DESC LIMIT ?3") \
 	X(DEC_SET_REVISIT, "UPDATE items SET revisit_on = ?, updated_at = ? WHERE id = ?" \
 		" AND kind = 'decision' AND deleted_at IS NULL") \
-	X(HISTORY_LIST, HISTORY_SELECT HISTORY_WHERE \
-		" ORDER BY m.started_at DESC, m.id DESC LIMIT ?3 OFFSET ?4") \
+	X(HISTORY_F, HISTORY_SELECT HISTORY_WHERE " AND (m.started_at, m.id) < (?10, ?11)" \
+		" ORDER BY m.started_at DESC, m.id DESC LIMIT ?12") \
+	X(HISTORY_B, HISTORY_SELECT HISTORY_WHERE " AND (m.started_at, m.id) > (?10, ?11)" \
+		" ORDER BY m.started_at, m.id LIMIT ?12") \
 	X(HISTORY_COUNT, "SELECT count(*) FROM meetings m" HISTORY_WHERE) \
-	X(SEARCH_LIST, "SELECT " ITEM_COLUMNS ", m.started_at," \
-		" highlight(items_fts, 0, char(1), char(2))" SEARCH_FROM \
-		" ORDER BY f.rowid DESC LIMIT ?4 OFFSET ?5") \
+	X(SEARCH_F, SEARCH_SELECT " AND f.rowid < ?11 ORDER BY f.rowid DESC LIMIT ?12") \
+	X(SEARCH_B, SEARCH_SELECT " AND f.rowid > ?11 ORDER BY f.rowid LIMIT ?12") \
 	X(SEARCH_COUNT, "SELECT count(*)" SEARCH_FROM) \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
@@ -265,6 +273,19 @@
 #define WINDOW_MEETINGS \
 	"SELECT id FROM meetings WHERE status = 'completed' ORDER BY started_at DESC, id DESC" \
 	" LIMIT ?1"
+/* Open actions (not deleted) but those of meeting ?1. */
+#define OPEN_ACTIONS \
+	ITEM_SELECT " WHERE i.kind = 'action' AND i.status = 'open'" \
+	" AND i.deleted_at IS NULL AND i.meeting_id IS NOT ?1"
+#define SEARCH_SELECT \
+	"SELECT " ITEM_COLUMNS ", m.started_at, highlight(items_fts, 0, char(1), char(2))" \
+	SEARCH_FROM
+/* The decisions due for a revisit on ?1, of department ?2 (NULL: all),
+ * holding the words ?9 (NULL: any). */
+#define DECISION_DUE \
+	DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
+	" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
+	" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS
 /* The decision log's row (store_decisions.c reads it in this order); links
  * count both directions and leave deleted items out. */
 #define DECISION_SELECT \
@@ -362,20 +383,60 @@
 	" AND (?7 = 0 OR person_id = ?7)" \
 	" UNION ALL " ACTION_ID_COLS " INDEXED BY items_person WHERE ?6 = 0 AND ?7 <> 0" \
 	" AND person_id = ?7 AND kind = 'action'" status ACTION_DUE
-#define ACTION_PAGE_SQL(status) \
+/* The action list's order (overdue first, by due date; then the rest by due
+ * date, those with none first; then the open ones with no due date) as four
+ * parts, each a keyset page in (due_on, id) order, forward (_F) or reversed
+ * (_B). Each part merges one branch per status, each read in order on an
+ * index (items_kind_status_due, or items_person_record for one owner), so no
+ * page sorts more than its own rows; a department filter is a test on the
+ * rows read. The branches not asked for (?1: one status, NULL: all; ?7: an
+ * owner, 0: any) cost nothing: their parameter test fails before any row. */
+#define ACTION_PARTS(X) \
+	X(ACTION_LATE_F, ACTION_PART(ACTION_OPEN(ACTION_LATE_KEY_F), "")) \
+	X(ACTION_LATE_B, ACTION_PART(ACTION_OPEN(ACTION_LATE_KEY_B), " DESC")) \
+	X(ACTION_NODUE_F, ACTION_PART(ACTION_CLOSED("due_on IS NULL AND id > ?11"), "")) \
+	X(ACTION_NODUE_B, ACTION_PART(ACTION_CLOSED("due_on IS NULL AND id < ?11"), " DESC")) \
+	X(ACTION_REST_F, ACTION_PART(ACTION_OPEN(ACTION_AHEAD_KEY_F) " UNION ALL " \
+		ACTION_CLOSED("due_on IS NOT NULL AND " ACTION_KEY(">")), "")) \
+	X(ACTION_REST_B, ACTION_PART(ACTION_OPEN(ACTION_AHEAD_KEY_B) " UNION ALL " \
+		ACTION_CLOSED("due_on IS NOT NULL AND " ACTION_KEY("<")), " DESC")) \
+	X(ACTION_UNDATED_F, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id > ?11"), "")) \
+	X(ACTION_UNDATED_B, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id < ?11"), " DESC"))
+#define ACTION_KEY(cmp) "(due_on, id) " cmp " (?10, ?11)"
+/* Overdue (before ?8), and due today or later: the key, or the day, whichever
+ * bound is nearer, so that the index is entered there. */
+#define ACTION_LATE_KEY_F ACTION_KEY(">") " AND due_on < ?8"
+#define ACTION_LATE_KEY_B \
+	"(due_on, id) < (min(?10, ?8), CASE WHEN ?10 < ?8 THEN ?11 ELSE " ACTION_ID_MIN " END)"
+#define ACTION_AHEAD_KEY_F \
+	"(due_on, id) > (max(?10, ?8), CASE WHEN ?10 >= ?8 THEN ?11 ELSE " ACTION_ID_MIN " END)"
+#define ACTION_AHEAD_KEY_B ACTION_KEY("<") " AND due_on >= ?8"
+#define ACTION_ID_MIN "-9223372036854775807 - 1"
+#define ACTION_OPEN(cond) ACTION_STATUS("open", cond)
+#define ACTION_CLOSED(cond) \
+	ACTION_STATUS("done", cond) " UNION ALL " ACTION_STATUS("dropped", cond) \
+	" UNION ALL " ACTION_STATUS("closed", cond)
+#define ACTION_STATUS(status, cond) \
+	"SELECT id, due_on FROM items INDEXED BY items_kind_status_due WHERE ?7 = 0" \
+	ACTION_WHERE(status) " AND " cond \
+	" UNION ALL SELECT id, due_on FROM items INDEXED BY items_person_record WHERE ?7 <> 0" \
+	" AND person_id = ?7" ACTION_WHERE(status) " AND " cond
+#define ACTION_WHERE(status) \
+	" AND (?1 IS NULL OR ?1 = '" status "') AND kind = 'action' AND status = '" status "'" \
+	" AND deleted_at IS NULL AND (?6 = 0 OR department_id = ?6)" ACTION_DUE
+#define ACTION_PART(ids, dir) \
 	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
 	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
-	" m.started_at FROM (SELECT id, due_on, late FROM (" ACTION_IDS(status) ")" \
-	" ORDER BY late DESC, due_on, id LIMIT ?9 OFFSET ?10) k" \
+	" m.started_at FROM (" ids " ORDER BY due_on" dir ", id" dir " LIMIT ?12) k" \
 	" JOIN items i ON i.id = k.id" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id" \
 	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
-	" ORDER BY k.late DESC, k.due_on, k.id"
+	" ORDER BY k.due_on" dir ", k.id" dir
 
 enum stmt_id {
 #define X(name, sql) STMT_##name,
@@ -426,6 +487,8 @@ enum store_rc schema_verify(struct store *st, int version);
 
 /* Resets and returns a prepared statement. */
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id);
+/* The failure of a statement that could not be compiled, again. */
+enum store_rc stmt_missing(struct store *st);
 
 /* Records the failure of the last SQLite call as a store error and returns it;
  * `what` says what was being done ("adding a department"). */
@@ -460,6 +523,29 @@ enum store_rc stmt_row(struct store *st, sqlite3_stmt *s, const char *what);
 
 /* Steps s to the end, growing *arr by one elem_size element per row and
  * filling it with read(). On error frees what was read with free_list(). */
+/* One part of a list paged by key (store_page.c): its statements in the
+ * list's order (fwd) and reversed (bwd), each taking the key ?10 (text, when
+ * key_col >= 0) and ?11 (id), and at most ?12 rows; asc when the list runs
+ * up the key. key_col and id_col: where each row gives its key. */
+struct page_part {
+	enum stmt_id fwd, bwd;
+	bool asc;
+	int key_col, id_col;
+};
+/* How a paged list binds its filter, reads a row and frees rows. */
+struct page_list {
+	const struct page_part *parts;
+	int nparts;
+	size_t elem_size, at_off; /* the row's size, and where its cursor lies */
+	void (*bind)(sqlite3_stmt *s, const void *ctx);
+	void (*read)(sqlite3_stmt *s, void *elem);
+	void (*free_list)(void *arr, size_t n);
+	const char *what;
+};
+/* At most limit rows (0: all) of list from cur (NULL: the first page), in
+ * the list's order, each with its cursor. */
+enum store_rc page_collect(struct store *st, const struct page_list *list, const void *ctx,
+			   const struct store_cursor *cur, size_t limit, void **out, size_t *n);
 enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t *n,
 			   size_t elem_size, void (*read)(sqlite3_stmt *s, void *elem),
 			   void (*free_list)(void *arr, size_t n), const char *what);

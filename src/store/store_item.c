@@ -1,6 +1,7 @@
 /* store_item.c - items, their links, their append-only event history and
  * full-text search. Every change to an item writes its event in the same
  * transaction, so the history can never disagree with the item. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -493,15 +494,71 @@ enum store_rc store_meeting_items(struct store *st, store_id meeting, store_id s
 			    "reading the meeting's items");
 }
 
-enum store_rc store_open_actions(struct store *st, store_id meeting, size_t offset,
-				 size_t limit, struct item **out, size_t *n)
+static const struct page_part open_parts[] = {
+	{ STMT_OPEN_NODUE_F, STMT_OPEN_NODUE_B, true, -1, 0 },
+	{ STMT_OPEN_DUE_F, STMT_OPEN_DUE_B, true, 7, 0 },
+};
+
+static void bind_open(sqlite3_stmt *s, const void *ctx)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_ACTIONS);
-	bind_int(s, 1, meeting);
-	bind_int(s, 2, (int64_t)limit);
-	bind_int(s, 3, (int64_t)offset);
-	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_item, free_items,
-			    "reading open actions");
+	bind_int(s, 1, *(const store_id *)ctx);
+}
+
+/* Open actions are read into plain items: their cursor is kept aside. */
+struct open_action {
+	struct item it;
+	struct store_cursor after;
+};
+
+static void read_open(sqlite3_stmt *s, void *elem) { read_item(s, elem); }
+
+static void free_open(void *arr, size_t n)
+{
+	struct open_action *a = arr;
+	for (size_t i = 0; i < n; i++)
+		item_free(&a[i].it);
+	free(a);
+}
+
+enum store_rc store_open_actions(struct store *st, store_id meeting,
+				 const struct store_cursor *cur, size_t limit, struct item **out,
+				 size_t *n)
+{
+	struct page_list l = {
+		.parts = open_parts,
+		.nparts = 2,
+		.elem_size = sizeof(struct open_action),
+		.at_off = offsetof(struct open_action, after),
+		.bind = bind_open,
+		.read = read_open,
+		.free_list = free_open,
+		.what = "reading open actions",
+	};
+	struct open_action *a;
+	*out = NULL;
+	*n = 0;
+	if (limit == 0)
+		return STORE_OK;
+	enum store_rc rc = page_collect(st, &l, &meeting, cur, limit, (void **)&a, n);
+	if (rc != STORE_OK || *n == 0) {
+		free(a);
+		return rc;
+	}
+	*out = xmalloc(*n * sizeof **out);
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = a[i].it;
+	free(a);
+	return STORE_OK;
+}
+
+void store_open_action_cursor(const struct item *it, struct store_cursor *cur)
+{
+	memset(cur, 0, sizeof *cur);
+	cur->set = true;
+	cur->id = it->id;
+	cur->part = it->due != DATE_NONE;
+	if (it->due != DATE_NONE)
+		date_format(it->due, cur->key, sizeof cur->key);
 }
 
 enum store_rc store_open_parked(struct store *st, size_t limit, struct item **out, size_t *n)

@@ -15,26 +15,56 @@
 
 static int64_t n_open, n_overdue; /* of earlier meetings, for the heading */
 
-static void load_at(struct tui *t, size_t offset)
+static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
 	struct meeting_view *mv = t->mv;
 	item_list_free(mv->items, mv->n_items);
 	mv->items = NULL;
 	mv->n_items = 0;
-	if (store_open_actions(t->st, mv->run.m.id, offset, PAGE, &mv->items, &mv->n_items) !=
-		    STORE_OK ||
-	    store_action_counts(t->st, clock_today(), mv->run.m.id, &n_open, &n_overdue) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
-	mv->offset = offset;
-	mv->total = (size_t)n_open > offset + mv->n_items ? (size_t)n_open : offset + mv->n_items;
+	if (store_open_actions(t->st, mv->run.m.id, cur, limit, &mv->items, &mv->n_items) ==
+	    STORE_OK)
+		return true;
+	tui_flash(t, true, "%s", store_errmsg(t->st));
+	return false;
 }
 
-static void load(struct tui *t)
+static struct tui *pager_tui; /* the screen page_at reads the rows of */
+static size_t page_count(void) { return pager_tui->mv->n_items; }
+
+static const struct store_cursor *page_at(size_t i)
+{
+	static struct store_cursor c;
+	store_open_action_cursor(&pager_tui->mv->items[i], &c);
+	return &c;
+}
+
+static const struct pager_ops pager = { page_load, page_count, page_at };
+
+/* Reads the counts and the page of open actions around the cursor; afresh
+ * (the actions changed) or on or back from the rows held. */
+static void load_page(struct tui *t, bool afresh)
 {
 	struct meeting_view *mv = t->mv;
-	size_t want = mv->sel > PAGE / 2 ? (size_t)mv->sel - PAGE / 2 : 0;
-	load_at(t, want);
+	pager_tui = t;
+	if (afresh) {
+		if (mv->n_items && mv->offset > 0 && mv->sel > 0) { /* the same place again */
+			pager_reread(t, &pager, &mv->offset, PAGE);
+		} else {
+			item_list_free(mv->items, mv->n_items);
+			mv->items = NULL;
+			mv->n_items = 0;
+			mv->offset = 0;
+		}
+		if (store_action_counts(t->st, clock_today(), mv->run.m.id, &n_open, &n_overdue) !=
+		    STORE_OK)
+			tui_flash(t, true, "%s", store_errmsg(t->st));
+		mv->total = (size_t)n_open;
+	}
+	pager_tui = t;
+	pager_seek(t, &pager, &mv->offset, (size_t)mv->sel, mv->total, PAGE);
 }
+
+static void load(struct tui *t) { load_page(t, true); }
 
 /* Columns: due, days late, slips, meetings carried, owner, department (when
  * there is room), then the action's text in what is left; a narrow pane puts
@@ -113,8 +143,7 @@ static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
 	(void)is_key;
 	struct meeting_view *mv = t->mv;
 	if (mv_move(t, a, mv->total, 10)) {
-		if ((size_t)mv->sel < mv->offset || (size_t)mv->sel >= mv->offset + mv->n_items)
-			load(t);
+		load_page(t, false);
 		return ACT_NONE;
 	}
 	if (a == ACT_SELECT) {

@@ -98,6 +98,25 @@ int action_capture_kind(enum action a);
 
 /* The cursor of a list (list.c): moves *sel for Up/Down/PgUp/PgDn/Home/End
  * over n rows (page rows a page); false for any other action. */
+struct tui;
+/* pager.c: how a view reads its window of a long list paged by key. */
+struct pager_ops {
+	/* Replaces the rows held by at most limit read from cur (NULL: the
+	 * first page); false after an error (flashed). */
+	bool (*load)(struct tui *t, const struct store_cursor *cur, size_t limit);
+	size_t (*count)(void);                        /* rows held */
+	const struct store_cursor *(*at)(size_t i);   /* row i's cursor */
+};
+/* Moves the window (rows *offset.. of total) to hold row target, about page
+ * rows around it, reading on or back from the rows it holds, or from either
+ * end, whichever is nearer; nothing when it holds target already. */
+void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t target,
+		size_t total, size_t page);
+/* Reads the window again where it is (after a change to the rows): on from
+ * the key of its first row, which it then no longer holds; pager_seek then
+ * brings back the row under the cursor, so a change deep in a long list
+ * reads a page or two, not every page from either end. */
+void pager_reread(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t page);
 bool cursor_move(int *sel, enum action a, size_t n, int page);
 /* Moves *top so that row sel shows among `rows` rows from *top. */
 void cursor_scroll(int sel, int *top, int rows);

@@ -27,22 +27,52 @@ static struct {
 	cx_date next_meeting; /* offered as the new due date; DATE_NONE: none ahead */
 } av;
 
-/* Reads the page around the cursor and the counts for the filter. */
-static void load(struct tui *t)
+static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
 	action_rows_free(av.rows, av.n);
 	av.rows = NULL;
 	av.n = 0;
+	if (store_actions_list(t->st, &av.f, cur, limit, &av.rows, &av.n) == STORE_OK)
+		return true;
+	tui_flash(t, true, "%s", store_errmsg(t->st));
+	return false;
+}
+
+static size_t page_count(void) { return av.n; }
+static const struct store_cursor *page_at(size_t i) { return &av.rows[i].after; }
+static const struct pager_ops pager = { page_load, page_count, page_at };
+
+/* Reads the page around the cursor, on or back from the rows held. */
+static void load_page(struct tui *t)
+{
+	pager_seek(t, &pager, &av.offset, (size_t)av.sel, (size_t)av.total, PAGE);
+}
+
+/* Reads the counts for the filter and the page around the cursor again: at
+ * the same place after a change, afresh for a new filter (the cursor back on
+ * the first row). */
+static void load(struct tui *t)
+{
 	av.f.today = clock_today();
+	if (!av.n || av.offset == 0 || av.sel == 0) {
+		action_rows_free(av.rows, av.n);
+		av.rows = NULL;
+		av.n = 0;
+		av.offset = 0;
+	}
 	if (store_actions_count(t->st, &av.f, &av.total, &av.overdue) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
+		action_rows_free(av.rows, av.n);
+		av.rows = NULL;
+		av.n = 0;
+		av.offset = 0;
 		return;
 	}
 	if (av.sel >= av.total)
 		av.sel = av.total > 0 ? (int)av.total - 1 : 0;
-	av.offset = av.sel > PAGE / 2 ? (size_t)av.sel - PAGE / 2 : 0;
-	if (store_actions_list(t->st, &av.f, av.offset, PAGE, &av.rows, &av.n) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	if (av.n)
+		pager_reread(t, &pager, &av.offset, PAGE);
+	load_page(t);
 }
 
 static const struct action_row *selected(void)
@@ -323,8 +353,7 @@ static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum actio
 	if (!is_key && own_key(t, ch))
 		return ACT_NONE;
 	if (cursor_move(&av.sel, a, (size_t)av.total, list_rows(t) > 1 ? list_rows(t) - 1 : 1)) {
-		if (!selected())
-			load(t);
+		load_page(t);
 		return ACT_NONE;
 	}
 	switch (a) {

@@ -57,13 +57,23 @@ static void rows_clear(void)
 	dv.n = 0;
 }
 
-/* Reads the page of rows around the cursor. */
-static void load_page(struct tui *t)
+static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
 	rows_clear();
-	dv.offset = dv.sel > PAGE / 2 ? (size_t)dv.sel - PAGE / 2 : 0;
-	if (store_decisions_list(t->st, &dv.f, dv.offset, PAGE, &dv.rows, &dv.n) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	if (store_decisions_list(t->st, &dv.f, cur, limit, &dv.rows, &dv.n) == STORE_OK)
+		return true;
+	tui_flash(t, true, "%s", store_errmsg(t->st));
+	return false;
+}
+
+static size_t page_count(void) { return dv.n; }
+static const struct store_cursor *page_at(size_t i) { return &dv.rows[i].after; }
+static const struct pager_ops pager = { page_load, page_count, page_at };
+
+/* Reads the page of rows around the cursor, on or back from the rows held. */
+static void load_page(struct tui *t)
+{
+	pager_seek(t, &pager, &dv.offset, (size_t)dv.sel, (size_t)dv.total, PAGE);
 }
 
 /* Counts and reads again, after a filter changed or a decision was changed;
@@ -76,6 +86,12 @@ static void load(struct tui *t)
 	}
 	if (dv.sel >= dv.total)
 		dv.sel = dv.total > 0 ? (int)dv.total - 1 : 0;
+	if (dv.n && dv.offset > 0 && dv.sel > 0) { /* a change: read the same place again */
+		pager_reread(t, &pager, &dv.offset, PAGE);
+	} else { /* a new filter (the cursor back on the first row), or at the top */
+		rows_clear();
+		dv.offset = 0;
+	}
 	load_page(t);
 	detail_clear();
 }
@@ -500,8 +516,7 @@ static enum action dec_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 	}
 	int page = t->rows / 2 - 2;
 	if (cursor_move(&dv.sel, a, (size_t)dv.total, page > 1 ? page : 1)) {
-		if ((size_t)dv.sel < dv.offset || (size_t)dv.sel >= dv.offset + dv.n)
-			load_page(t);
+		load_page(t);
 		return ACT_NONE;
 	}
 	return a;

@@ -64,32 +64,69 @@ static const struct search_hit *hit_selected(void)
 
 /* --- loading ------------------------------------------------------------ */
 
-/* The window start that keeps sel well inside it. */
-static size_t window_for(int sel)
+static bool meetings_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
-	return sel > WINDOW / 2 ? (size_t)sel - WINDOW / 2 : 0;
+	meeting_summaries_free(H.meetings, H.n_meetings);
+	H.meetings = NULL;
+	H.n_meetings = 0;
+	if (store_history_list(t->st, NULL, cur, limit, &H.meetings, &H.n_meetings) == STORE_OK)
+		return true;
+	tui_flash(t, true, "%s", store_errmsg(t->st));
+	return false;
 }
 
+static size_t meetings_count(void) { return H.n_meetings; }
+static const struct store_cursor *meetings_at(size_t i) { return &H.meetings[i].after; }
+static const struct pager_ops meetings_pager = { meetings_load, meetings_count, meetings_at };
+
+static bool hits_load(struct tui *t, const struct store_cursor *cur, size_t limit)
+{
+	search_hits_free(H.hits, H.n_hits);
+	H.hits = NULL;
+	H.n_hits = 0;
+	if (store_search(t->st, &H.f, cur, limit, &H.hits, &H.n_hits) == STORE_OK)
+		return true;
+	tui_flash(t, true, "%s", store_errmsg(t->st));
+	return false;
+}
+
+static size_t hits_count(void) { return H.n_hits; }
+static const struct store_cursor *hits_at(size_t i) { return &H.hits[i].after; }
+static const struct pager_ops hits_pager = { hits_load, hits_count, hits_at };
+
+/* The window of meetings around the cursor, on or back from those held. */
+static void meetings_seek(struct tui *t)
+{
+	pager_seek(t, &meetings_pager, &H.m_offset, (size_t)H.m_sel, (size_t)H.m_total, WINDOW);
+}
+
+static void hits_seek(struct tui *t)
+{
+	pager_seek(t, &hits_pager, &H.h_offset, (size_t)H.h_sel, (size_t)H.h_total, WINDOW);
+}
+
+/* Counts the meetings and reads the window around the cursor afresh. */
 static void load_meetings(struct tui *t)
 {
 	meeting_summaries_free(H.meetings, H.n_meetings);
 	H.meetings = NULL;
 	H.n_meetings = 0;
-	H.m_offset = window_for(H.m_sel);
-	if (store_history_count(t->st, NULL, &H.m_total) != STORE_OK ||
-	    store_history_list(t->st, NULL, H.m_offset, WINDOW, &H.meetings, &H.n_meetings) !=
-		    STORE_OK)
+	H.m_offset = 0;
+	if (store_history_count(t->st, NULL, &H.m_total) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	meetings_seek(t);
 }
 
+/* Reads the window of matches around the cursor afresh. */
 static void load_hits(struct tui *t)
 {
 	search_hits_free(H.hits, H.n_hits);
 	H.hits = NULL;
 	H.n_hits = 0;
-	H.h_offset = window_for(H.h_sel);
-	if (store_search(t->st, &H.f, H.h_offset, WINDOW, &H.hits, &H.n_hits) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	H.h_offset = 0;
+	hits_seek(t);
 }
 
 /* Runs the search afresh (new words or filters): counts the matches once,
@@ -512,8 +549,7 @@ static void pick_kind_filter(struct tui *t)
 static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	if (cursor_move(&H.h_sel, a, (size_t)H.h_total, list_rows(t))) {
-		if ((size_t)H.h_sel < H.h_offset || (size_t)H.h_sel >= H.h_offset + H.n_hits)
-			load_hits(t);
+		hits_seek(t);
 		return;
 	}
 	const struct search_hit *h = hit_selected();
@@ -567,8 +603,7 @@ static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		return ACT_NONE;
 	}
 	if (cursor_move(&H.m_sel, a, (size_t)H.m_total, list_rows(t))) {
-		if ((size_t)H.m_sel < H.m_offset || (size_t)H.m_sel >= H.m_offset + H.n_meetings)
-			load_meetings(t);
+		meetings_seek(t);
 	} else if (a == ACT_SELECT && meeting_selected()) {
 		minutes_open(t, meeting_selected()->id, NULL);
 	} else if (a == ACT_QUIT) {

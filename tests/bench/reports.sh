@@ -32,7 +32,7 @@ dept=$(sqlite3 "$db" "SELECT name FROM departments ORDER BY id LIMIT 1")
 owner=$(sqlite3 "$db" "SELECT p.name FROM items i JOIN people p ON p.id = i.person_id
 	WHERE i.kind = 'action' AND i.status = 'open' GROUP BY p.id ORDER BY count(*) DESC LIMIT 1")
 word=$(sqlite3 "$db" "SELECT substr(text, 1, instr(text, ' ') - 1) FROM items WHERE kind = 'decision'
-	ORDER BY id LIMIT 1 OFFSET 5000")
+	ORDER BY id LIMIT 5001" | tail -n 1)
 
 # The reports, one per line: a label, a tab, the arguments.
 reports=$(cat <<EOT

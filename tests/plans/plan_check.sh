@@ -6,13 +6,38 @@
 #   plan_problem DB SQL         prints why SQL's plan would not scale, if so:
 #     - the items or their events read whole (SCAN without an index), or
 #     - a correlated subquery (run once per outer row) that finds items by
-#       their kind alone, i.e. reads every item of that kind each time.
+#       their kind alone, i.e. reads every item of that kind each time;
+#     - OFFSET: a page must continue from the last key seen (keyset paging),
+#       not count past every earlier row again;
+#     - a temporary B-tree (a sort, DISTINCT or GROUP BY) over an unbounded
+#       set: in the same part of the plan as a read of the history (items,
+#       their events, meetings, attendance, the full-text index) that is not
+#       held to one meeting, one item or one row. A sort of the ties of an
+#       index's order ("RIGHT PART OF ORDER BY") or of a LIMITed subquery's
+#       rows is bounded.
 
 distinct_shapes() {
 	awk '{ k = $0; gsub(/[0-9]+/, "N", k); if (!(k in seen)) { seen[k] = 1; print } }'
 }
 
+# Sorts known and left for later (issue 10's aggregates: overdue actions by
+# department, the people's records), named so that any other one fails.
+plan_known_sort='^SELECT department_id, count\(\*\) FROM items WHERE kind = .action. AND status = .open.|^SELECT p\.id, p\.name, p\.department_id, d\.name, p\.role, p\.email, p\.influence, p\.support, p\.archived_at IS NOT NULL, count\('
+
 plan_problem() {
+	local why
+	why=$(plan_problem_all "$@")
+	if [[ $why == "sorts an unbounded set"* ]] && grep -qE "$plan_known_sort" <<<"$2"; then
+		return
+	fi
+	[ -z "$why" ] || echo "$why"
+}
+
+plan_problem_all() {
+	if printf '%s' "$2" | grep -qiE '(^|[^a-z_])OFFSET([^a-z_]|$)'; then
+		echo "pages with OFFSET"
+		return
+	fi
 	sqlite3 "$1" "EXPLAIN QUERY PLAN $2" 2>&1 | awk '
 		{ line = $0; depth = match(line, /[A-Z]/) }
 		/CORRELATED/ { corr[depth] = 1; cdepth = depth; incorr = 1; next }
@@ -21,5 +46,13 @@ plan_problem() {
 			sub(/^[^A-Z]*/, "", line); print "reads a whole table: " line; exit }
 		incorr && /SEARCH (items|i) USING (COVERING )?INDEX [a-z_]+ \(kind=\?\)$/ {
 			sub(/^[^A-Z]*/, "", line); print "finds items by kind alone, once per row: " line; exit }
-		/^Parse error|^Error/ { print "does not compile: " line; exit }'
+		/^Parse error|^Error/ { print "does not compile: " line; exit }
+		# each line'"'"'s parent: the last line above it less deep
+		{ n++; while (sp > 0 && sdepth[sp] >= depth) sp--; par = sp ? sline[sp] : 0
+		  sp++; sdepth[sp] = depth; sline[sp] = n; text = line; sub(/^[^A-Z]*/, "", text) }
+		/USE TEMP B-TREE/ && !/RIGHT PART OF ORDER BY/ { temp[par] = text }
+		/(SCAN|SEARCH) (items|item_events|meetings|attendance|items_fts|i|e|m|a|f)( |$)/ &&
+		    !/\((meeting_id|item_id|rowid)=\?/ { hist[par] = text }
+		END { for (p in temp) if (p in hist) {
+			print "sorts an unbounded set: " temp[p] " over " hist[p]; exit } }'
 }

@@ -1,0 +1,109 @@
+/* store_page.c - keyset paging: a page of a long list continues from the
+ * sort keys of the row before it (or, going back, after it), so each page
+ * is read on an index from where the last one stopped, never by counting
+ * past every earlier row. A list may be made of parts read one after the
+ * other (the decision log: the ones due for a revisit, then the rest). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "cxmeet/util.h"
+
+/* Binds the key: cur's, or (cur NULL) one before every row in the direction
+ * read. A text key sorts after NULL and numbers, and '' before any other
+ * text; a blob sorts after any text. */
+static void bind_key(sqlite3_stmt *s, const struct page_part *p, bool up,
+		     const struct store_cursor *cur)
+{
+	if (cur) {
+		if (p->key_col >= 0)
+			sqlite3_bind_text(s, 10, cur->key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 11, cur->id);
+	} else if (up) {
+		if (p->key_col >= 0)
+			sqlite3_bind_text(s, 10, "", 0, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 11, INT64_MIN);
+	} else {
+		if (p->key_col >= 0)
+			sqlite3_bind_blob(s, 10, "\xff", 1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 11, INT64_MAX);
+	}
+}
+
+static void set_cursor(sqlite3_stmt *s, const struct page_part *p, int part,
+		       struct store_cursor *c)
+{
+	memset(c, 0, sizeof *c);
+	c->set = true;
+	c->part = part;
+	c->id = sqlite3_column_int64(s, p->id_col);
+	const unsigned char *k = p->key_col >= 0 ? sqlite3_column_text(s, p->key_col) : NULL;
+	if (k)
+		snprintf(c->key, sizeof c->key, "%s", (const char *)k);
+}
+
+/* Appends the rows of one part to *out (capacity *cap). */
+static enum store_rc read_part(struct store *st, const struct page_list *l, const void *ctx,
+			       int part, bool backward, const struct store_cursor *cur,
+			       size_t limit, void **out, size_t *n, size_t *cap)
+{
+	const struct page_part *p = &l->parts[part];
+	sqlite3_stmt *s = stmt_get(st, backward ? p->bwd : p->fwd);
+	if (!s)
+		return stmt_missing(st);
+	l->bind(s, ctx);
+	bind_key(s, p, p->asc != backward, cur);
+	sqlite3_bind_int64(s, 12, limit ? (int64_t)(limit - *n) : -1);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*out = xrealloc(*out, *cap * l->elem_size);
+		}
+		char *elem = (char *)*out + *n * l->elem_size;
+		memset(elem, 0, l->elem_size);
+		l->read(s, elem);
+		set_cursor(s, p, part, (struct store_cursor *)(elem + l->at_off));
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE) {
+		enum store_rc out_rc = store_fail(st, l->what);
+		sqlite3_reset(s);
+		return out_rc;
+	}
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+enum store_rc page_collect(struct store *st, const struct page_list *l, const void *ctx,
+			   const struct store_cursor *cur, size_t limit, void **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	bool back = cur && cur->backward;
+	const struct store_cursor *key = cur && cur->set ? cur : NULL;
+	int part = key ? key->part : back ? l->nparts - 1 : 0;
+	if (part < 0 || part >= l->nparts)
+		return store_failf(st, STORE_INVALID, "a page of %s from an unknown place", l->what);
+	enum store_rc rc = STORE_OK;
+	for (; rc == STORE_OK && part >= 0 && part < l->nparts && (!limit || *n < limit);
+	     part += back ? -1 : 1, key = NULL)
+		rc = read_part(st, l, ctx, part, back, key, limit, out, n, &cap);
+	if (rc != STORE_OK) {
+		l->free_list(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (back && *n > 1) { /* read in reverse: turned round into the list's order */
+		char *a = *out, *tmp = xmalloc(l->elem_size);
+		for (size_t i = 0, j = *n - 1; i < j; i++, j--) {
+			memcpy(tmp, a + i * l->elem_size, l->elem_size);
+			memcpy(a + i * l->elem_size, a + j * l->elem_size, l->elem_size);
+			memcpy(a + j * l->elem_size, tmp, l->elem_size);
+		}
+		free(tmp);
+	}
+	return STORE_OK;
+}
