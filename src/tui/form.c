@@ -188,6 +188,8 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 		draw_wrapped(y + 1, fx, f->error, fw, FIELD_ERROR_ROWS, theme(C_WARNING));
 }
 
+#define FORM_ERROR_ROWS 3
+
 /* Rows a field takes: its line and its error, wrapped. */
 static int field_rows(const struct field *f, int w)
 {
@@ -200,7 +202,10 @@ static void draw_form(struct tui *t, struct form *fm)
 	int rows = 0;
 	for (int i = 0; i < fm->n; i++)
 		rows += field_rows(&fm->f[i], w);
-	int h = rows + 6;
+	/* The form's own message (a refusal names who holds the meeting) wraps
+	 * over up to three rows rather than being cut at the border. */
+	int err_rows = fm->error[0] ? text_wrap_rows(fm->error, w - 4, FORM_ERROR_ROWS) : 1;
+	int h = rows + 5 + err_rows;
 	int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
 	char title[64];
 	snprintf(title, sizeof title, "%s %s", fm->it->id ? "Edit" : "New",
@@ -213,7 +218,7 @@ static void draw_form(struct tui *t, struct form *fm)
 			focus_row = row;
 		row += field_rows(&fm->f[i], w);
 	}
-	draw_text(y + h - 3, x + 2, fm->error, w - 4, theme(C_WARNING));
+	draw_wrapped_fit(y + h - 2 - err_rows, x + 2, fm->error, w - 4, err_rows, theme(C_WARNING));
 	draw_text(y + h - 2, x + 2,
 		  "Enter save  Tab/Up/Down field  Ctrl-E editor  Esc cancel", w - 4, theme(C_MUTED));
 	struct field *f = &fm->f[fm->focus];
