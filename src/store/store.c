@@ -252,8 +252,18 @@ enum store_rc tx_begin(struct store *st)
 		return STORE_OK;
 	st->tx_failed = false;
 	enum store_rc rc = stmt_exec(st, stmt_get(st, STMT_BEGIN), "starting a transaction");
-	if (rc != STORE_OK)
+	if (rc != STORE_OK) {
 		st->tx_depth = 0;
+		return rc;
+	}
+	/* A schema damaged by another program since it was verified (a trigger
+	 * dropped while the interface runs) is refused before anything is
+	 * written on it: one PRAGMA when nothing changed. */
+	if (st->schema_cookie >= 0 && (rc = store_verify(st)) != STORE_OK) {
+		sqlite3_step(stmt_get(st, STMT_ROLLBACK));
+		sqlite3_reset(st->stmt[STMT_ROLLBACK]);
+		st->tx_depth = 0;
+	}
 	return rc;
 }
 
@@ -657,6 +667,7 @@ static enum store_rc open_store(const char *path, bool create, bool verify,
 	}
 
 	struct store *st = xcalloc(1, sizeof *st);
+	st->schema_cookie = -1; /* not verified yet: no check at each transaction */
 	st->path = xstrdup(path);
 	const char *user = getenv("USER");
 	st->actor = user && *user ? xstrdup(user) : NULL; /* unknown: not recorded */
