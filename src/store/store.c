@@ -321,7 +321,15 @@ void bind_date(sqlite3_stmt *s, int i, cx_date d)
 		sqlite3_bind_null(s, i);
 		return;
 	}
-	date_format(d, buf, sizeof buf);
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	/* A bound past the last date that can be stored (today + 7 days on
+	 * 9999-12-31) would be "10000-01-07", which sorts before "2026-": bound
+	 * it after every stored date instead. */
+	if (y > DATE_MAX_YEAR)
+		snprintf(buf, sizeof buf, "%04d-12-31~", DATE_MAX_YEAR);
+	else
+		date_format(d, buf, sizeof buf);
 	sqlite3_bind_text(s, i, buf, -1, SQLITE_TRANSIENT);
 }
 
