@@ -448,9 +448,10 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 }
 
 /* A new item's form in a meeting keeps its draft in the database, so that a
- * crash does not lose what was typed: after a pause in typing, or every
- * DRAFT_KEYS keys, never once per key. */
-#define DRAFT_PAUSE_MS 700
+ * crash does not lose what was typed: as soon as no key is waiting (a paste
+ * or a fast typist is kept once at its end), or every DRAFT_KEYS keys. Kept
+ * only after a pause of 0.7 s, a win typed and killed at once was lost. */
+#define DRAFT_PAUSE_MS 0
 #define DRAFT_KEYS 20
 
 static void draft_keep(struct tui *t, struct form *fm, store_id meeting)
@@ -490,7 +491,7 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 		wint_t ch;
 		bool is_key;
 		if (!tui_read_text(t, &ch, &is_key, unkept ? DRAFT_PAUSE_MS : -1)) {
-			if (unkept) { /* a pause in typing, or the end */
+			if (unkept) { /* no key waiting, or the end */
 				draft_keep(t, &fm, meeting);
 				unkept = 0;
 			}
