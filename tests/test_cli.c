@@ -368,6 +368,9 @@ static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 			  "AND due_on < '2026-11-23'") > 0);
 	assert_true(query("SELECT count(*) FROM item_events WHERE event = 'due_moved'") > 0);
 	assert_true(query("SELECT count(*) FROM items WHERE status = 'dropped'") > 0);
+	/* its words are plain English: no "to 1 days" in a win */
+	assert_true(query("SELECT count(*) FROM items WHERE text LIKE '% to 1 day'") > 0);
+	assert_int_equal(query("SELECT count(*) FROM items WHERE text LIKE '% 1 days%'"), 0);
 	assert_int_equal(query("SELECT count(*) FROM meetings WHERE status = 'in_progress'"), 0);
 	assert_true(query("SELECT max(started_at) FROM meetings") < 0 ||
 		    query("SELECT count(*) FROM meetings WHERE started_at > '2026-11-23'") == 0);
