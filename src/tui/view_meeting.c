@@ -481,11 +481,15 @@ void meeting_view_open(struct tui *t, bool resume)
 		rc = meeting_resume(t->st, mid, now, &mv->run, &h);
 	else
 		rc = meeting_begin(t->st, 0, 0, now, &mv->run);
-	if (rc == STORE_NOT_HELD && h.user && (rc = ask_holder(t, mv, &h)) != STORE_OK) {
+	bool asked = rc == STORE_NOT_HELD && h.user;
+	if (asked && (rc = ask_holder(t, mv, &h)) != STORE_OK) {
 		meeting_run_free(&mv->run);
 		return;
 	}
 	open_run(t, mv, rc, resume);
+	if (asked && t->mv && !mv->follow) /* taken over from a living screen: say so */
+		tui_flash(t, false, "You hold the meeting now: the other screen follows it "
+				    "read-only.");
 	if (resume)
 		offer_draft(t);
 }

@@ -3,6 +3,7 @@
 # meeting over; A's Enter is refused and the form says, in full and at 80
 # columns, who holds the meeting now and since when (the message was cut at
 # the form's border, before who took it over was said); nothing is written.
+# B, taking over from the dialog, is told it holds the meeting now.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -24,6 +25,7 @@ keys Down Enter
 wait_for "Step 3/9: Customer story"
 if poll 3 on_screen "Restore it?"; then keys n; fi
 wait_gone "Restore it?"
+wait_for "You hold the meeting now" # not "Resumed at step 3."
 expect_eq "$(sql "SELECT count(*) FROM meeting_holds")" 1 "one hold, B's"
 
 note "A saves: refused, told in full"
