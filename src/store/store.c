@@ -291,6 +291,11 @@ enum store_rc tx_end(struct store *st, enum store_rc rc)
 }
 
 enum store_rc store_begin(struct store *st) { return tx_begin(st); }
+
+void store_no_wait(struct store *st, bool on)
+{
+	sqlite3_busy_timeout(st->db, on ? 0 : BUSY_TIMEOUT_MS);
+}
 enum store_rc store_commit(struct store *st) { return tx_end(st, STORE_OK); }
 void store_rollback(struct store *st) { (void)tx_end(st, STORE_ERROR); }
 

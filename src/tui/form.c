@@ -454,15 +454,24 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 #define DRAFT_PAUSE_MS 0
 #define DRAFT_KEYS 20
 
-static void draft_keep(struct tui *t, struct form *fm, store_id meeting)
+/* While another program holds the database locked, the draft is tried
+ * again after this pause: typing never waits for the lock. */
+#define DRAFT_RETRY_MS 500
+
+/* Returns false when the database was locked: to be tried again. */
+static bool draft_keep(struct tui *t, struct form *fm, store_id meeting)
 {
 	struct meeting_draft d = {.step_id = fm->it->step_id, .kind = fm->it->kind};
 	d.text = field_text(find(fm, F_TEXT));
 	d.detail = field_text(find(fm, F_DETAIL));
+	store_no_wait(t->st, true);
 	/* refused when this screen no longer holds the meeting: nothing to keep then */
-	(void)store_draft_save(t->st, meeting, &d, clock_now());
-	(void)store_hold_beat(t->st, meeting, clock_now()); /* typing is a sign of life */
+	enum store_rc rc = store_draft_save(t->st, meeting, &d, clock_now());
+	if (rc != STORE_BUSY) /* typing is a sign of life */
+		rc = store_hold_beat(t->st, meeting, clock_now());
+	store_no_wait(t->st, false);
 	meeting_draft_free(&d);
+	return rc != STORE_BUSY;
 }
 
 bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
@@ -482,6 +491,7 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	bool saved = false;
 	bool drafts = meeting && it->id == 0;
 	int unkept = 0; /* keys since the draft was last kept */
+	bool locked = false; /* the last try to keep it found the database locked */
 	for (;;) {
 		tui_redraw(t);
 		if (!t->too_small && !tui_hold_drawing(t)) {
@@ -490,18 +500,19 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_text(t, &ch, &is_key, unkept ? DRAFT_PAUSE_MS : -1)) {
+		int wait = !unkept ? -1 : locked ? DRAFT_RETRY_MS : DRAFT_PAUSE_MS;
+		if (!tui_read_text(t, &ch, &is_key, wait)) {
 			if (unkept) { /* no key waiting, or the end */
-				draft_keep(t, &fm, meeting);
-				unkept = 0;
+				locked = !draft_keep(t, &fm, meeting);
+				unkept = locked ? unkept : 0;
 			}
 			if (t->quit)
 				break; /* never saved, so never shown as saved */
 			continue;
 		}
-		if (drafts && ++unkept >= DRAFT_KEYS) {
-			draft_keep(t, &fm, meeting);
-			unkept = 0;
+		if (drafts && ++unkept >= DRAFT_KEYS && !locked) {
+			locked = !draft_keep(t, &fm, meeting);
+			unkept = locked ? unkept : 0;
 		}
 		curs_set(0);
 		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
