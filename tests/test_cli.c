@@ -35,7 +35,8 @@ static int run(const char *first, ...)
 	return rc;
 }
 
-/* Runs `cxmeet --db DB ARGS...` with standard input read from fd. */
+/* Runs `cxmeet --db DB ARGS...` with standard input read from fd; a terminal
+ * is its standard output too (an editor is started only on one). */
 static int run_with_stdin(int fd, const char *first, ...)
 {
 	va_list ap;
@@ -43,7 +44,7 @@ static int run_with_stdin(int fd, const char *first, ...)
 	int saved = dup(0);
 	dup2(fd, 0);
 	clearerr(stdin);
-	int rc = tu_vcli(db, NULL, err_path, first, ap);
+	int rc = tu_vcli(db, isatty(fd) ? ttyname(fd) : NULL, err_path, first, ap);
 	dup2(saved, 0);
 	close(saved);
 	clearerr(stdin);
