@@ -601,6 +601,20 @@ static void cli__digest_grouped_by_owner(void **state)
 	s = slurp_out();
 	assert_non_null(strstr(s, "Rewrite the FAQ"));
 	free(s);
+	/* On the last day that can be written, the week ahead runs past it: what
+	 * is overdue is still listed (the bound was "10000-01-08", before all). */
+	char err[256];
+	setenv("CXMEET_NOW", "9999-12-31T09:00:00Z", 1);
+	assert_int_equal(clock_init(err, sizeof err), 0);
+	assert_int_equal(run("digest", NULL), 0);
+	s = slurp_out();
+	assert_non_null(strstr(s, "as of 9999-12-31: "));
+	assert_non_null(strstr(s, " overdue, 0 due soon."));
+	assert_null(strstr(s, ": 0 overdue"));
+	assert_non_null(strstr(s, "Book the room"));
+	free(s);
+	setenv("CXMEET_NOW", "2026-11-02T09:00:00Z", 1);
+	assert_int_equal(clock_init(err, sizeof err), 0);
 	assert_int_equal(run("digest", "--days", "-1", NULL), EXIT_USAGE);
 	assert_int_equal(run("digest", "--days", "400", NULL), EXIT_USAGE);
 }

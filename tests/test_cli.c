@@ -35,7 +35,8 @@ static int run(const char *first, ...)
 	return rc;
 }
 
-/* Runs `cxmeet --db DB ARGS...` with standard input read from fd. */
+/* Runs `cxmeet --db DB ARGS...` with standard input read from fd; a terminal
+ * is its standard output too (an editor is started only on one). */
 static int run_with_stdin(int fd, const char *first, ...)
 {
 	va_list ap;
@@ -43,7 +44,7 @@ static int run_with_stdin(int fd, const char *first, ...)
 	int saved = dup(0);
 	dup2(fd, 0);
 	clearerr(stdin);
-	int rc = tu_vcli(db, NULL, err_path, first, ap);
+	int rc = tu_vcli(db, isatty(fd) ? ttyname(fd) : NULL, err_path, first, ap);
 	dup2(saved, 0);
 	close(saved);
 	clearerr(stdin);
@@ -368,6 +369,9 @@ static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 			  "AND due_on < '2026-11-23'") > 0);
 	assert_true(query("SELECT count(*) FROM item_events WHERE event = 'due_moved'") > 0);
 	assert_true(query("SELECT count(*) FROM items WHERE status = 'dropped'") > 0);
+	/* its words are plain English: no "to 1 days" in a win */
+	assert_true(query("SELECT count(*) FROM items WHERE text LIKE '% to 1 day'") > 0);
+	assert_int_equal(query("SELECT count(*) FROM items WHERE text LIKE '% 1 days%'"), 0);
 	assert_int_equal(query("SELECT count(*) FROM meetings WHERE status = 'in_progress'"), 0);
 	assert_true(query("SELECT max(started_at) FROM meetings") < 0 ||
 		    query("SELECT count(*) FROM meetings WHERE started_at > '2026-11-23'") == 0);

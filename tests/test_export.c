@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -240,6 +242,34 @@ static void test_refusals(void **state)
 	free(out);
 }
 
+/* -o naming a device (here through a link to it, so that a failure replaces
+ * the link, not the device) writes into it: the file was renamed over it, so
+ * that `-o /dev/full --force` said "Exported" and, as root, left /dev/full a
+ * plain file. */
+static void export_into_a_device(void **state)
+{
+	(void)state;
+	char *err = tu_new_path(), *full = tu_new_path(), *null = tu_new_path();
+	assert_int_equal(symlink("/dev/full", full), 0);
+	assert_int_equal(symlink("/dev/null", null), 0);
+	assert_int_not_equal(tu_cli(db, NULL, err, "export", "-o", full, "--force", NULL), 0);
+	char *msg = tu_slurp(err, NULL);
+	assert_non_null(strstr(msg, "No space left on device"));
+	free(msg);
+	assert_int_equal(tu_cli(db, NULL, err, "show", "last", "-o", full, "--force", NULL) != 0, 1);
+	assert_int_equal(tu_cli(db, NULL, NULL, "export", "-o", null, "--force", NULL), 0);
+	struct stat sb;
+	assert_int_equal(lstat(full, &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	assert_int_equal(lstat(null, &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	unlink(full);
+	unlink(null);
+	free(err);
+	free(full);
+	free(null);
+}
+
 /* The iCalendar text unfolded (RFC 5545 lines joined again). */
 static char *unfold(const char *s)
 {
@@ -294,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_json), cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_ics),  cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(export_into_a_device),
 		cmocka_unit_test(ics__slips_and_carries_in_plain_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -275,16 +275,19 @@ static int run_row(const struct row *r, size_t idx)
 	const char *a[10];
 	for (size_t i = 0; i < 10; i++)
 		a[i] = expand(r->argv[i]);
-	/* the editor runs only with a terminal on standard input */
+	/* the editor runs only with a terminal on standard input and output */
 	int saved_in = -1;
+	char *tty_path = NULL;
 	if (script) {
 		int tty = tu_terminal();
+		tty_path = xstrdup(ttyname(tty));
 		saved_in = dup(0);
 		dup2(tty, 0);
 		close(tty);
 	}
-	int rc = tu_cli(db, out_path, err_path, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7],
-			a[8], a[9], NULL);
+	int rc = tu_cli(db, tty_path ? tty_path : out_path, err_path, a[0], a[1], a[2], a[3], a[4],
+			a[5], a[6], a[7], a[8], a[9], NULL);
+	free(tty_path);
 	if (saved_in >= 0) {
 		dup2(saved_in, 0);
 		close(saved_in);

@@ -21,6 +21,7 @@ struct file_new {
 	int fd;
 	char *tmp, *path;
 	bool force;
+	bool direct; /* an existing device or pipe, written into, never replaced */
 	int failed; /* errno of the first failed append */
 };
 int file_begin(struct file_new *f, const char *path, bool force, char *err, size_t errlen);

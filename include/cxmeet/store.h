@@ -235,6 +235,10 @@ void meeting_hold_free(struct meeting_hold *h);
 /* A number that changes whenever another connection commits a change to the
  * database: a cheap test of whether there is anything new to read. */
 int64_t store_data_version(struct store *st);
+/* With `on`, a write that finds the database locked by another program fails
+ * at once (STORE_BUSY) instead of waiting up to three seconds: for what is
+ * kept in passing, such as a form's draft at each key. */
+void store_no_wait(struct store *st, bool on);
 
 /* The draft of the capture form open in a meeting: one per meeting. */
 struct meeting_draft {

@@ -69,10 +69,12 @@ int editor_read_stdin(char **out, char *err, size_t errlen)
 
 int editor_edit(const char *initial, char **out, char *err, size_t errlen)
 {
-	if (!isatty(STDIN_FILENO)) {
-		errf(err, errlen, "no text given, and standard input is not a terminal, so no "
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		/* An editor draws on its standard output: redirected, it would
+		 * write its screen into the file, and wait for keys blind. */
+		errf(err, errlen, "no text given, and standard %s is not a terminal, so no "
 		     "editor was started; give the text, or '-' to read it from standard "
-		     "input; nothing was changed");
+		     "input; nothing was changed", isatty(STDIN_FILENO) ? "output" : "input");
 		return -2;
 	}
 	const char *editor = getenv("VISUAL");

@@ -217,10 +217,17 @@ static char *item_text(struct demo *d, enum item_kind kind, size_t dept, size_t 
 		return xasprintf("%s %s for %s", ONE_OF(r, verbs), ONE_OF(r, objects), ONE_OF(r, segments));
 	case ITEM_DECISION:
 		return xasprintf("%s owns %s from next quarter", dept_pool[dept].name, ONE_OF(r, objects));
-	case ITEM_WIN:
+	case ITEM_WIN: {
 		*hero = person_in(d, dept);
-		return xasprintf("Cut the wait on %s from %d to %d days", ONE_OF(r, objects),
-				 between(r, 5, 14), between(r, 1, 4));
+		char *s = xasprintf("Cut the wait on %s from %d to %d days", ONE_OF(r, objects),
+				    between(r, 5, 14), between(r, 1, 4));
+		/* "to 1 days" is no English: the number drawn is left as it is, so
+		 * that a seed gives the same history as before. */
+		size_t n = strlen(s);
+		if (n > 7 && strcmp(s + n - 7, " 1 days") == 0)
+			s[n - 1] = '\0';
+		return s;
+	}
 	case ITEM_STORY:
 		return xasprintf("A customer from %s gave up on %s after %d calls",
 				 ONE_OF(r, segments), ONE_OF(r, objects), between(r, 2, 6));

@@ -68,6 +68,18 @@ int file_begin(struct file_new *f, const char *path, bool force, char *err, size
 		errf(err, errlen, "%s is a folder", path);
 		return -1;
 	}
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* A device or a pipe (/dev/stdout, a fifo) is written into: renamed
+		 * over, /dev/null or /dev/full would become a plain file. */
+		f->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		if (f->fd < 0) {
+			errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+			return -1;
+		}
+		f->path = xstrdup(path);
+		f->direct = true;
+		return 0;
+	}
 	const char *slash = strrchr(path, '/');
 	int dir_len = slash ? (int)(slash - path + 1) : 0;
 	f->tmp = xasprintf("%.*s.cxmeet-XXXXXX", dir_len, path);
@@ -115,8 +127,16 @@ int file_finish(struct file_new *f, bool *exists, char *err, size_t errlen)
 		errf(err, errlen, "no file is open");
 		return -1;
 	}
-	int rc = f->failed ? (errno = f->failed, -1) : fsync(f->fd);
+	int rc = f->failed ? (errno = f->failed, -1) : f->direct ? 0 : fsync(f->fd);
 	int saved = errno;
+	if (f->direct) {
+		close(f->fd);
+		f->fd = -1;
+		if (rc != 0)
+			errf(err, errlen, "cannot write %s: %s", f->path, strerror(saved));
+		file_abort(f);
+		return rc;
+	}
 	if (close(f->fd) != 0 && rc == 0)
 		rc = -1, saved = errno;
 	f->fd = -1;

@@ -252,8 +252,18 @@ enum store_rc tx_begin(struct store *st)
 		return STORE_OK;
 	st->tx_failed = false;
 	enum store_rc rc = stmt_exec(st, stmt_get(st, STMT_BEGIN), "starting a transaction");
-	if (rc != STORE_OK)
+	if (rc != STORE_OK) {
 		st->tx_depth = 0;
+		return rc;
+	}
+	/* A schema damaged by another program since it was verified (a trigger
+	 * dropped while the interface runs) is refused before anything is
+	 * written on it: one PRAGMA when nothing changed. */
+	if (st->schema_cookie >= 0 && (rc = store_verify(st)) != STORE_OK) {
+		sqlite3_step(stmt_get(st, STMT_ROLLBACK));
+		sqlite3_reset(st->stmt[STMT_ROLLBACK]);
+		st->tx_depth = 0;
+	}
 	return rc;
 }
 
@@ -281,6 +291,11 @@ enum store_rc tx_end(struct store *st, enum store_rc rc)
 }
 
 enum store_rc store_begin(struct store *st) { return tx_begin(st); }
+
+void store_no_wait(struct store *st, bool on)
+{
+	sqlite3_busy_timeout(st->db, on ? 0 : BUSY_TIMEOUT_MS);
+}
 enum store_rc store_commit(struct store *st) { return tx_end(st, STORE_OK); }
 void store_rollback(struct store *st) { (void)tx_end(st, STORE_ERROR); }
 
@@ -311,7 +326,15 @@ void bind_date(sqlite3_stmt *s, int i, cx_date d)
 		sqlite3_bind_null(s, i);
 		return;
 	}
-	date_format(d, buf, sizeof buf);
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	/* A bound past the last date that can be stored (today + 7 days on
+	 * 9999-12-31) would be "10000-01-07", which sorts before "2026-": bound
+	 * it after every stored date instead. */
+	if (y > DATE_MAX_YEAR)
+		snprintf(buf, sizeof buf, "%04d-12-31~", DATE_MAX_YEAR);
+	else
+		date_format(d, buf, sizeof buf);
 	sqlite3_bind_text(s, i, buf, -1, SQLITE_TRANSIENT);
 }
 
@@ -657,6 +680,7 @@ static enum store_rc open_store(const char *path, bool create, bool verify,
 	}
 
 	struct store *st = xcalloc(1, sizeof *st);
+	st->schema_cookie = -1; /* not verified yet: no check at each transaction */
 	st->path = xstrdup(path);
 	const char *user = getenv("USER");
 	st->actor = user && *user ? xstrdup(user) : NULL; /* unknown: not recorded */

@@ -188,6 +188,8 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 		draw_wrapped(y + 1, fx, f->error, fw, FIELD_ERROR_ROWS, theme(C_WARNING));
 }
 
+#define FORM_ERROR_ROWS 3
+
 /* Rows a field takes: its line and its error, wrapped. */
 static int field_rows(const struct field *f, int w)
 {
@@ -200,7 +202,10 @@ static void draw_form(struct tui *t, struct form *fm)
 	int rows = 0;
 	for (int i = 0; i < fm->n; i++)
 		rows += field_rows(&fm->f[i], w);
-	int h = rows + 6;
+	/* The form's own message (a refusal names who holds the meeting) wraps
+	 * over up to three rows rather than being cut at the border. */
+	int err_rows = fm->error[0] ? text_wrap_rows(fm->error, w - 4, FORM_ERROR_ROWS) : 1;
+	int h = rows + 5 + err_rows;
 	int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
 	char title[64];
 	snprintf(title, sizeof title, "%s %s", fm->it->id ? "Edit" : "New",
@@ -213,7 +218,7 @@ static void draw_form(struct tui *t, struct form *fm)
 			focus_row = row;
 		row += field_rows(&fm->f[i], w);
 	}
-	draw_text(y + h - 3, x + 2, fm->error, w - 4, theme(C_WARNING));
+	draw_wrapped_fit(y + h - 2 - err_rows, x + 2, fm->error, w - 4, err_rows, theme(C_WARNING));
 	draw_text(y + h - 2, x + 2,
 		  "Enter save  Tab/Up/Down field  Ctrl-E editor  Esc cancel", w - 4, theme(C_MUTED));
 	struct field *f = &fm->f[fm->focus];
@@ -443,20 +448,30 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 }
 
 /* A new item's form in a meeting keeps its draft in the database, so that a
- * crash does not lose what was typed: after a pause in typing, or every
- * DRAFT_KEYS keys, never once per key. */
-#define DRAFT_PAUSE_MS 700
+ * crash does not lose what was typed: as soon as no key is waiting (a paste
+ * or a fast typist is kept once at its end), or every DRAFT_KEYS keys. Kept
+ * only after a pause of 0.7 s, a win typed and killed at once was lost. */
+#define DRAFT_PAUSE_MS 0
 #define DRAFT_KEYS 20
 
-static void draft_keep(struct tui *t, struct form *fm, store_id meeting)
+/* While another program holds the database locked, the draft is tried
+ * again after this pause: typing never waits for the lock. */
+#define DRAFT_RETRY_MS 500
+
+/* Returns false when the database was locked: to be tried again. */
+static bool draft_keep(struct tui *t, struct form *fm, store_id meeting)
 {
 	struct meeting_draft d = {.step_id = fm->it->step_id, .kind = fm->it->kind};
 	d.text = field_text(find(fm, F_TEXT));
 	d.detail = field_text(find(fm, F_DETAIL));
+	store_no_wait(t->st, true);
 	/* refused when this screen no longer holds the meeting: nothing to keep then */
-	(void)store_draft_save(t->st, meeting, &d, clock_now());
-	(void)store_hold_beat(t->st, meeting, clock_now()); /* typing is a sign of life */
+	enum store_rc rc = store_draft_save(t->st, meeting, &d, clock_now());
+	if (rc != STORE_BUSY) /* typing is a sign of life */
+		rc = store_hold_beat(t->st, meeting, clock_now());
+	store_no_wait(t->st, false);
 	meeting_draft_free(&d);
+	return rc != STORE_BUSY;
 }
 
 bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
@@ -476,6 +491,7 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	bool saved = false;
 	bool drafts = meeting && it->id == 0;
 	int unkept = 0; /* keys since the draft was last kept */
+	bool locked = false; /* the last try to keep it found the database locked */
 	for (;;) {
 		tui_redraw(t);
 		if (!t->too_small && !tui_hold_drawing(t)) {
@@ -484,18 +500,19 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 		}
 		wint_t ch;
 		bool is_key;
-		if (!tui_read_text(t, &ch, &is_key, unkept ? DRAFT_PAUSE_MS : -1)) {
-			if (unkept) { /* a pause in typing, or the end */
-				draft_keep(t, &fm, meeting);
-				unkept = 0;
+		int wait = !unkept ? -1 : locked ? DRAFT_RETRY_MS : DRAFT_PAUSE_MS;
+		if (!tui_read_text(t, &ch, &is_key, wait)) {
+			if (unkept) { /* no key waiting, or the end */
+				locked = !draft_keep(t, &fm, meeting);
+				unkept = locked ? unkept : 0;
 			}
 			if (t->quit)
 				break; /* never saved, so never shown as saved */
 			continue;
 		}
-		if (drafts && ++unkept >= DRAFT_KEYS) {
-			draft_keep(t, &fm, meeting);
-			unkept = 0;
+		if (drafts && ++unkept >= DRAFT_KEYS && !locked) {
+			locked = !draft_keep(t, &fm, meeting);
+			unkept = locked ? unkept : 0;
 		}
 		curs_set(0);
 		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))

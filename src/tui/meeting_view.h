@@ -25,6 +25,7 @@ struct meeting_view {
 	struct meeting_hold holder; /* who holds it, when following */
 	int64_t data_version;       /* the database as last read, when following */
 	time_t last_beat;           /* the holder's last sign of life written */
+	time_t last_flush_try;      /* the last try to write the step's time */
 };
 
 struct pane_ops {

@@ -193,6 +193,13 @@ static bool read_escape(struct tui *t)
 	timeout(0);
 	if ((c = getch()) == ERR)
 		return true; /* the key read is a lone Esc */
+	if (c == 27) {
+		/* Esc pressed twice in quick succession (or sent so): each is an
+		 * Esc; swallowed as an Alt+Esc, a dialog stayed open and took the
+		 * next keys as its text. */
+		ungetch(c);
+		return true;
+	}
 	if (c == '[' || c == 'O') {
 		seq[n++] = (char)c;
 		while (n < sizeof seq - 1 && (c = getch()) != ERR) {

@@ -481,11 +481,15 @@ void meeting_view_open(struct tui *t, bool resume)
 		rc = meeting_resume(t->st, mid, now, &mv->run, &h);
 	else
 		rc = meeting_begin(t->st, 0, 0, now, &mv->run);
-	if (rc == STORE_NOT_HELD && h.user && (rc = ask_holder(t, mv, &h)) != STORE_OK) {
+	bool asked = rc == STORE_NOT_HELD && h.user;
+	if (asked && (rc = ask_holder(t, mv, &h)) != STORE_OK) {
 		meeting_run_free(&mv->run);
 		return;
 	}
 	open_run(t, mv, rc, resume);
+	if (asked && t->mv && !mv->follow) /* taken over from a living screen: say so */
+		tui_flash(t, false, "You hold the meeting now: the other screen follows it "
+				    "read-only.");
 	if (resume)
 		offer_draft(t);
 }
@@ -512,15 +516,24 @@ static void meeting_tick(struct tui *t)
 			follow_refresh(t);
 		return;
 	}
+	/* Written in passing: a database another program holds locked makes
+	 * them fail at once (tried again later), never freeze the screen for
+	 * the three seconds of the busy timeout, tick after tick. */
+	store_no_wait(t->st, true);
 	if (now - mv->last_beat >= HOLD_BEAT_SECS) {
 		mv->last_beat = now;
 		if (store_hold_beat(t->st, r->m.id, now) == STORE_NOT_HELD) {
+			store_no_wait(t->st, false);
 			lost_hold(t);
 			return;
 		}
 	}
-	if (now - r->step_started >= 60 && meeting_flush_time(r, now) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	if (now - r->step_started >= 60 && now - mv->last_flush_try >= 1) {
+		mv->last_flush_try = now;
+		if (meeting_flush_time(r, now) != STORE_OK)
+			tui_flash(t, true, "%s", store_errmsg(t->st));
+	}
+	store_no_wait(t->st, false);
 }
 
 const struct view_ops view_meeting = {

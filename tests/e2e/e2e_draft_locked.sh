@@ -1,0 +1,48 @@
+#!/bin/bash
+# e2e_draft_locked - typing into a capture form never waits for a database
+# another program holds locked: each key showed only after the draft's write
+# had waited out the three-second busy timeout. The draft is kept once the
+# lock is gone, and a save under the lock says why it was refused.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh" "$@"
+
+setup_council
+start_tui 80 24
+start_meeting
+go_step 3 "Customer story"
+open_form n note
+
+note "another program holds a write lock"
+mkfifo "$tmp/lock"
+sqlite3 "$CXMEET_DB" <"$tmp/lock" >/dev/null 2>&1 &
+locker=$!
+exec 7>"$tmp/lock"
+echo "BEGIN EXCLUSIVE; UPDATE organisation SET name = name;" >&7
+for ((i = 0; i < 50; i++)); do
+	sqlite3 -cmd '.timeout 0' "$CXMEET_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
+	sleep 0.1
+done
+# typed as a person does, with pauses (a pause is when the draft was kept)
+text "ab"
+wait_for "ab" 1
+sleep 1
+text "cd"
+wait_for "abcd" 1
+sleep 1
+keys e
+wait_for "abcde" 1
+keys Enter
+wait_for "the database is locked" 6
+expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing saved under the lock"
+
+note "the lock is let go: the draft is kept, the note saved"
+exec 7>&-
+wait "$locker" || true
+for ((i = 0; i < 30; i++)); do
+	[ "$(sql "SELECT text FROM meeting_drafts")" = abcde ] && break
+	sleep 0.1
+done
+expect_eq "$(sql "SELECT text FROM meeting_drafts")" abcde "the draft is kept once the lock is gone"
+keys Enter
+wait_for "Saved note #1."
+expect_eq "$(sql "SELECT text FROM items")" abcde "the note is saved"
