@@ -314,6 +314,35 @@ static void charter__editor_gets_stored_text_made_safe(void **state)
 
 /* Commands that print stored text with a plain fprintf (status, the person
  * and department lists) pass it through the guard on stdout all the same. */
+/* A tab or a line break stored in a name is a space in a plain table: each
+ * department and person stays on one row, in line with the others. */
+static void plain__a_stored_line_break_keeps_the_row_whole(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "Ana", "--dept", "Sales", NULL), EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "UPDATE departments SET name = 'Sa' || char(9) || 'les' || "
+					 "char(10) || 'x' WHERE name = 'Sales'; UPDATE people SET "
+					 "name = 'An' || char(13) || char(10) || 'a'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	char *out = xasprintf("%s/rows.out", tu_dir());
+	assert_int_equal(tu_cli(db, out, err_path, "dept", "list", NULL), EXIT_OK);
+	char *s = tu_slurp(out, NULL);
+	assert_non_null(strstr(s, "\nSa les x          customer-facing\n"));
+	assert_null(strchr(s, '\t'));
+	free(s);
+	assert_int_equal(tu_cli(db, out, err_path, "person", "list", NULL), EXIT_OK);
+	s = tu_slurp(out, NULL);
+	if (strcmp(s, "An a  Sa les x    member\n") != 0)
+		fail_msg("person list:\n%s", s);
+	free(s);
+	free(out);
+}
+
 static void guard__plain_prints_of_stored_text_are_made_safe(void **state)
 {
 	(void)state;
@@ -700,6 +729,7 @@ int main(void)
 		cmocka_unit_test(charter__set_by_argument_and_by_editor),
 		cmocka_unit_test(charter__editor_gets_stored_text_made_safe),
 		cmocka_unit_test(guard__plain_prints_of_stored_text_are_made_safe),
+		cmocka_unit_test_setup(plain__a_stored_line_break_keeps_the_row_whole, setup),
 		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
 		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),

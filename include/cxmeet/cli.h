@@ -108,5 +108,7 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 
 /* Prints text padded with spaces to `width` terminal columns. */
 void cli_pad(FILE *out, const char *text, int width);
+/* The columns text takes as cli_pad prints it (one row, made safe). */
+int cli_cell_width(const char *text);
 
 #endif

@@ -474,11 +474,22 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 	return cli_output_error(cli, errno);
 }
 
+int cli_cell_width(const char *text)
+{
+	char *line = text_printable_line(text ? text : "");
+	int w = text_width(line);
+	free(line);
+	return w;
+}
+
 void cli_pad(FILE *out, const char *text, int width)
 {
-	fputs(text, out);
-	for (int w = text_width(text); w < width; w++)
+	/* A cell is one row: a tab or line break stored in it is a space. */
+	char *line = text_printable_line(text ? text : "");
+	fputs(line, out);
+	for (int w = text_width(line); w < width; w++)
 		fputc(' ', out);
+	free(line);
 }
 
 char *cli_default_db_path(void)

@@ -20,8 +20,8 @@ static int dept_list(struct cli *cli, bool all)
 		return cli_store_error(cli, rc);
 	int w = 10;
 	for (size_t i = 0; i < n; i++)
-		if (text_width(d[i].name) > w)
-			w = text_width(d[i].name);
+		if (cli_cell_width(d[i].name) > w)
+			w = cli_cell_width(d[i].name);
 	for (size_t i = 0; i < n; i++) {
 		cli_pad(cli->out, d[i].name, w + 2);
 		fprintf(cli->out, "%s%s\n", facing_label(d[i].behind), d[i].archived ? "  (archived)" : "");

@@ -37,10 +37,10 @@ static int person_list(struct cli *cli, const struct person_opts *o)
 		return cli_store_error(cli, rc);
 	int wn = 4, wd = 10;
 	for (size_t i = 0; i < n; i++) {
-		if (text_width(p[i].name) > wn)
-			wn = text_width(p[i].name);
-		if (p[i].dept_name && text_width(p[i].dept_name) > wd)
-			wd = text_width(p[i].dept_name);
+		if (cli_cell_width(p[i].name) > wn)
+			wn = cli_cell_width(p[i].name);
+		if (p[i].dept_name && cli_cell_width(p[i].dept_name) > wd)
+			wd = cli_cell_width(p[i].dept_name);
 	}
 	for (size_t i = 0; i < n; i++) {
 		cli_pad(cli->out, p[i].name, wn + 2);
