@@ -65,7 +65,9 @@ start_shell
 text "$(printf '%q' "$CXMEET"); echo \"rc=\$?\""
 keys Enter
 wait_for "Start a meeting" 10
-pid=$(pgrep -P "$(tui_pid)" -x cxmeet)
+shell_pid=$(tui_pid)
+pid=$(tr -d " " <"/proc/$shell_pid/task/$shell_pid/children") # the shell's one child
+expect_eq "$(cat "/proc/$pid/comm")" cxmeet "the shell's child is cxmeet"
 kill -SEGV "$pid"
 wait_re "^rc=[0-9]+$" 10
 expect_screen "rc=139" "the process dies by the signal (128 + SIGSEGV)"
