@@ -13,15 +13,7 @@ go_step 3 "Customer story"
 open_form n note
 
 note "another program holds a write lock"
-mkfifo "$tmp/lock"
-sqlite3 "$CXMEET_DB" <"$tmp/lock" >/dev/null 2>&1 &
-locker=$!
-exec 7>"$tmp/lock"
-echo "BEGIN EXCLUSIVE; UPDATE organisation SET name = name;" >&7
-for ((i = 0; i < 50; i++)); do
-	sqlite3 -cmd '.timeout 0' "$CXMEET_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
-	sleep 0.1
-done
+lock_database
 # typed as a person does, with pauses (a pause is when the draft was kept)
 text "ab"
 wait_for "ab" 1
@@ -36,8 +28,7 @@ wait_for "the database is locked" 6
 expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing saved under the lock"
 
 note "the lock is let go: the draft is kept, the note saved"
-exec 7>&-
-wait "$locker" || true
+unlock_database
 for ((i = 0; i < 30; i++)); do
 	[ "$(sql "SELECT text FROM meeting_drafts")" = abcde ] && break
 	sleep 0.1

@@ -13,11 +13,7 @@ start_tui 80 24
 start_meeting
 
 note "another program holds a write lock for 13 s"
-mkfifo "$tmp/lock"
-sqlite3 "$CXMEET_DB" <"$tmp/lock" >/dev/null 2>&1 &
-locker=$!
-exec 7>"$tmp/lock"
-echo "BEGIN EXCLUSIVE; UPDATE organisation SET name = name;" >&7
+lock_database
 end=$((SECONDS + 13))
 n=0
 while [ "$SECONDS" -lt "$end" ]; do
@@ -28,7 +24,6 @@ while [ "$SECONDS" -lt "$end" ]; do
 	sleep 0.5 # a person's pause: the screen's clock ticks
 	n=$((n + 1))
 done
-exec 7>&-
-wait "$locker" || true
+unlock_database
 note "the help opened and closed $n times, each within a second"
 expect_match "$(sql "SELECT count(*) FROM meeting_holds")" "^1$" "the meeting is still held"

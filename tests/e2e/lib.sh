@@ -178,6 +178,29 @@ settle() {
 # resize COLS ROWS: resizes the (detached) window; the program gets SIGWINCH.
 resize() { tmx resize-window -x "$1" -y "$2"; }
 
+# lock_database: another program (sqlite3) takes the database's write lock
+# and keeps it until unlock_database; returns once the lock is seen taken.
+# The locker waits for a write of the program's own to finish first.
+lock_database() {
+	mkfifo "$tmp/lock"
+	sqlite3 -cmd '.timeout 10000' "$CXMEET_DB" <"$tmp/lock" >/dev/null 2>&1 &
+	locker=$!
+	exec 7>"$tmp/lock"
+	echo "BEGIN EXCLUSIVE; UPDATE organisation SET name = name;" >&7
+	local i
+	for ((i = 0; i < 100; i++)); do
+		sqlite3 -cmd '.timeout 0' "$CXMEET_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	die "the write lock was never taken"
+}
+
+unlock_database() {
+	exec 7>&-
+	wait "$locker" || true
+	rm -f "$tmp/lock"
+}
+
 # sql QUERY: runs QUERY on the test database (waits up to 2 s for a lock).
 sql() { sqlite3 -batch -cmd '.timeout 2000' "$CXMEET_DB" "$1"; }
 
