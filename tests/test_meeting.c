@@ -572,6 +572,7 @@ static void hold__nothing_written_into_an_ended_meeting(void **state)
 	assert_non_null(strstr(store_errmsg(a), "the meeting has ended"));
 	assert_int_equal(store_meeting_set_current_step(a, mid, 2), STORE_NOT_HELD);
 	assert_int_equal(count_rows(a, "items"), 0);
+	meeting_run_free(&r);
 	/* the check runs inside the writing transaction: a meeting ended earlier
 	 * in the same transaction refuses the item, and both are rolled back */
 	assert_int_equal(meeting_begin(a, 0, 0, t + 100, &r), STORE_OK);

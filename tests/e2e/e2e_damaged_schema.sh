@@ -70,7 +70,9 @@ pid=$(tr -d " " <"/proc/$shell_pid/task/$shell_pid/children") # the shell's one 
 expect_eq "$(cat "/proc/$pid/comm")" cxmeet "the shell's child is cxmeet"
 kill -SEGV "$pid"
 wait_re "^rc=[0-9]+$" 10
-expect_screen "rc=139" "the process dies by the signal (128 + SIGSEGV)"
+# 139 (128 + SIGSEGV) when the default action ends it; a sanitizer's handler,
+# run after the terminal is restored, reports and exits 1
+expect_match "$(screen | grep -E '^rc=[0-9]+$')" '^rc=(139|1)$' "the process dies of it"
 expect_screen "cxmeet: stopped by a fatal error; everything shown as saved is in the database" \
 	"it says what happened"
 expect_no_screen "Start a meeting" "the full-screen interface is gone from the screen"
