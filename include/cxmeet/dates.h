@@ -72,6 +72,9 @@ cx_date clock_today(void); /* local calendar date of clock_now() */
 cx_date date_from_time(time_t t); /* local calendar date */
 /* UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" (buf at least 21 bytes). */
 void clock_format_utc(time_t t, char *buf, size_t len);
+/* t as local time in strftime's fmt; fallback when t is 0 or cannot be
+ * written. */
+void clock_format_local(time_t t, const char *fmt, const char *fallback, char *buf, size_t len);
 /* Parses what clock_format_utc wrote (and the CXMEET_NOW forms). */
 bool clock_parse(const char *s, time_t *out);
 

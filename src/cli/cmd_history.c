@@ -45,13 +45,6 @@ static int find_dept(struct cli *cli, const char *name, store_id *id)
 	return 0;
 }
 
-static void format_local(time_t t, const char *fmt, char *buf, size_t len)
-{
-	struct tm tm;
-	if (!t || !localtime_r(&t, &tm) || strftime(buf, len, fmt, &tm) == 0)
-		buf[0] = '\0';
-}
-
 /* --- cxmeet history ----------------------------------------------------- */
 
 static const struct table_col history_cols[] = {
@@ -74,9 +67,9 @@ static void history_row(struct table *t, const struct meeting_summary *m)
 	char buf[32];
 	table_row(t);
 	table_cell_int(t, m->id);
-	format_local(m->started_at, "%Y-%m-%d", buf, sizeof buf);
+	clock_format_local(m->started_at, "%Y-%m-%d", "", buf, sizeof buf);
 	table_cell(t, buf);
-	format_local(m->started_at, "%H:%M", buf, sizeof buf);
+	clock_format_local(m->started_at, "%H:%M", "", buf, sizeof buf);
 	table_cell(t, buf);
 	int length = meeting_length_minutes(m->started_at, m->ended_at);
 	if (length >= 0)
@@ -189,7 +182,7 @@ static void search_row(struct table *t, const struct search_hit *h)
 	table_row(t);
 	table_cell_int(t, h->it.id);
 	table_cell(t, item_kind_name(h->it.kind));
-	format_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", buf,
+	clock_format_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", "", buf,
 		     sizeof buf);
 	table_cell(t, buf);
 	if (h->it.meeting_id)

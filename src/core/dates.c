@@ -332,6 +332,13 @@ cx_date date_from_time(time_t t)
 
 cx_date clock_today(void) { return date_from_time(clock_now()); }
 
+void clock_format_local(time_t t, const char *fmt, const char *fallback, char *buf, size_t len)
+{
+	struct tm tm;
+	if (!t || !localtime_r(&t, &tm) || strftime(buf, len, fmt, &tm) == 0)
+		snprintf(buf, len, "%s", fallback);
+}
+
 void clock_format_utc(time_t t, char *buf, size_t len)
 {
 	struct tm tm;

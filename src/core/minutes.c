@@ -223,13 +223,6 @@ static bool dept_behind(const struct minutes *mc, store_id id)
 
 /* --- title, times, mission ---------------------------------------------- */
 
-static void format_hhmm(time_t t, char *buf, size_t len)
-{
-	struct tm tm;
-	if (!localtime_r(&t, &tm) || strftime(buf, len, "%H:%M", &tm) == 0)
-		snprintf(buf, len, "?");
-}
-
 static const char *status_text(enum meeting_status s)
 {
 	switch (s) {
@@ -253,9 +246,9 @@ static void render_title(struct minutes *mc)
 		sb_add(&mc->sb, " ");
 	}
 	sb_addf(&mc->sb, "CX council — %s\n\n", day);
-	format_hhmm(mc->m.started_at, start, sizeof start);
+	clock_format_local(mc->m.started_at, "%H:%M", "?", start, sizeof start);
 	if (mc->m.ended_at) {
-		format_hhmm(mc->m.ended_at, end, sizeof end);
+		clock_format_local(mc->m.ended_at, "%H:%M", "?", end, sizeof end);
 		sb_addf(&mc->sb, "**Time:** %s–%s", start, end);
 		int length = meeting_length_minutes(mc->m.started_at, mc->m.ended_at);
 		if (length >= 0)

@@ -82,13 +82,6 @@ enum store_rc hold_setup(struct store *st)
 	return rc == SQLITE_DONE ? STORE_OK : store_fail(st, "opening the database");
 }
 
-static void fmt_since(time_t t, char *buf, size_t len)
-{
-	struct tm tm;
-	if (!t || !localtime_r(&t, &tm) || strftime(buf, len, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, len, "an unknown time");
-}
-
 enum store_rc hold_refused(struct store *st, const char *what)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HOLD_WHY);
@@ -104,7 +97,8 @@ enum store_rc hold_refused(struct store *st, const char *what)
 				   "hold the meeting (it was let go); resume it to write", what);
 	}
 	char since[32];
-	fmt_since(col_time(s, 2), since, sizeof since);
+	clock_format_local(col_time(s, 2), "%Y-%m-%d %H:%M", "an unknown time", since,
+			   sizeof since);
 	store_failf(st, STORE_NOT_HELD, "%s: nothing was saved: %s on %s has held the meeting "
 		    "since %s", what, (const char *)sqlite3_column_text(s, 0),
 		    (const char *)sqlite3_column_text(s, 1), since);

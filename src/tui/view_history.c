@@ -298,13 +298,6 @@ static void key_minutes(struct tui *t, enum action a)
 
 /* --- the list of meetings ----------------------------------------------- */
 
-static void fmt_local(time_t t, const char *fmt, char *buf, size_t len)
-{
-	struct tm tm;
-	if (!t || !localtime_r(&t, &tm) || strftime(buf, len, fmt, &tm) == 0)
-		snprintf(buf, len, "?");
-}
-
 static const char *status_word(enum meeting_status s)
 {
 	return s == MEETING_COMPLETED ? "completed" : s == MEETING_IN_PROGRESS ? "running"
@@ -314,8 +307,8 @@ static const char *status_word(enum meeting_status s)
 static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
 {
 	char date[16], hhmm[16], len[24], rating[16], line[200];
-	fmt_local(m->started_at, "%Y-%m-%d", date, sizeof date);
-	fmt_local(m->started_at, "%H:%M", hhmm, sizeof hhmm);
+	clock_format_local(m->started_at, "%Y-%m-%d", "?", date, sizeof date);
+	clock_format_local(m->started_at, "%H:%M", "?", hhmm, sizeof hhmm);
 	int length = meeting_length_minutes(m->started_at, m->ended_at);
 	if (length >= 0)
 		snprintf(len, sizeof len, "%d", length);
@@ -458,7 +451,8 @@ static void draw_list(struct tui *t)
 static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 {
 	char date[16], head[64];
-	fmt_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", date, sizeof date);
+	clock_format_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", "?", date,
+			   sizeof date);
 	snprintf(head, sizeof head, "%-8.8s %s ", item_kind_name(h->it.kind), date);
 	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
 	draw_fill(y, 2, w, a);

@@ -213,13 +213,6 @@ static void leave(struct tui *t)
 	tui_flash(t, false, "The meeting is still in progress: Enter resumes it.");
 }
 
-static void fmt_hm(time_t t, char *buf, size_t len)
-{
-	struct tm tm;
-	if (!t || !localtime_r(&t, &tm) || !strftime(buf, len, "%H:%M", &tm))
-		snprintf(buf, len, "?");
-}
-
 /* Reads who holds the meeting now (nobody: holder.user NULL). */
 static void read_holder(struct tui *t)
 {
@@ -270,7 +263,7 @@ static void lost_hold(struct tui *t)
 	if (t->mv != mv)
 		return; /* ended */
 	char hm[16];
-	fmt_hm(mv->holder.since, hm, sizeof hm);
+	clock_format_local(mv->holder.since, "%H:%M", "?", hm, sizeof hm);
 	if (mv->holder.user)
 		tui_flash(t, true, "%s on %s took over this meeting at %s: this screen now follows "
 			  "it read-only, and nothing more is written from here. T takes it back.",
@@ -419,7 +412,7 @@ static enum store_rc ask_holder(struct tui *t, struct meeting_view *mv, struct m
 {
 	char day[16], hm[16];
 	date_format(date_from_time(h->since), day, sizeof day);
-	fmt_hm(h->since, hm, sizeof hm);
+	clock_format_local(h->since, "%H:%M", "?", hm, sizeof hm);
 	tui_flash(t, true, "This meeting is held by %s on %s (process %ld) since %s %s.", h->user,
 		  h->host, h->pid, day, hm);
 	struct pick_option o[2] = {
