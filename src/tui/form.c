@@ -510,7 +510,9 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 				break; /* never saved, so never shown as saved */
 			continue;
 		}
-		if (drafts && ++unkept >= DRAFT_KEYS && !locked) {
+		/* Inside a paste the draft waits for its end (no key waiting):
+		 * kept every DRAFT_KEYS keys, a 1 MB paste was 50,000 writes. */
+		if (drafts && ++unkept >= DRAFT_KEYS && !locked && !tui_hold_drawing(t)) {
 			locked = !draft_keep(t, &fm, meeting);
 			unkept = locked ? unkept : 0;
 		}

@@ -18,12 +18,18 @@ static size_t utf8_len(wchar_t c)
 	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
-static size_t byte_len(const struct lineedit *le)
+/* Removes the characters from start to end (not included). */
+static void drop(struct lineedit *le, size_t start, size_t end)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < le->len; i++)
-		n += utf8_len(le->buf[i]);
-	return n;
+	for (size_t i = start; i < end; i++)
+		le->bytes -= utf8_len(le->buf[i]);
+	memmove(le->buf + start, le->buf + end, (le->len - end) * sizeof *le->buf);
+	le->len -= end - start;
+}
+
+static void empty(struct lineedit *le)
+{
+	le->len = le->cursor = le->scroll = le->bytes = 0;
 }
 
 static bool printable(wint_t c)
@@ -34,7 +40,9 @@ static bool printable(wint_t c)
 
 static bool insert(struct lineedit *le, wchar_t c)
 {
-	if (byte_len(le) + utf8_len(c) > le->max_bytes)
+	/* Counted as it changes: a paste far past the limit checks each
+	 * refused character in constant time, not by measuring the text. */
+	if (le->bytes + utf8_len(c) > le->max_bytes)
 		return false;
 	if (le->len + 1 >= le->cap) {
 		le->cap = le->cap ? le->cap * 2 : 64;
@@ -44,12 +52,13 @@ static bool insert(struct lineedit *le, wchar_t c)
 		(le->len - le->cursor) * sizeof *le->buf);
 	le->buf[le->cursor++] = c;
 	le->len++;
+	le->bytes += utf8_len(c);
 	return true;
 }
 
 bool le_set(struct lineedit *le, const char *text)
 {
-	le->len = le->cursor = le->scroll = 0;
+	empty(le);
 	le->prefilled = false;
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
@@ -114,7 +123,7 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 {
 	*too_long = false;
 	if (le->prefilled && !is_key && printable(ch)) {
-		le->len = le->cursor = le->scroll = 0; /* typing replaces a given text */
+		empty(le); /* typing replaces a given text */
 		le->prefilled = false;
 	}
 	bool was_prefilled = le->prefilled;
@@ -139,11 +148,8 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 			ch = 0x7f;
 			break;
 		case KEY_DC:
-			if (le->cursor < le->len) {
-				memmove(le->buf + le->cursor, le->buf + le->cursor + 1,
-					(le->len - le->cursor - 1) * sizeof *le->buf);
-				le->len--;
-			}
+			if (le->cursor < le->len)
+				drop(le, le->cursor, le->cursor + 1);
 			return true;
 		default:
 			le->prefilled = was_prefilled;
@@ -152,10 +158,8 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 	}
 	if (ch == 0x7f || ch == CTRL('h')) {
 		if (le->cursor > 0) {
-			memmove(le->buf + le->cursor - 1, le->buf + le->cursor,
-				(le->len - le->cursor) * sizeof *le->buf);
+			drop(le, le->cursor - 1, le->cursor);
 			le->cursor--;
-			le->len--;
 		}
 		return true;
 	}
@@ -170,8 +174,7 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 	if (ch == CTRL('u')) { /* delete to the start */
 		if (le->cursor == 0) /* nothing before it; buf may be NULL */
 			return true;
-		memmove(le->buf, le->buf + le->cursor, (le->len - le->cursor) * sizeof *le->buf);
-		le->len -= le->cursor;
+		drop(le, 0, le->cursor);
 		le->cursor = 0;
 		return true;
 	}
@@ -183,8 +186,7 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 			start--;
 		if (start == end) /* nothing to delete; buf may be NULL */
 			return true;
-		memmove(le->buf + start, le->buf + end, (le->len - end) * sizeof *le->buf);
-		le->len -= end - start;
+		drop(le, start, end);
 		le->cursor = start;
 		return true;
 	}

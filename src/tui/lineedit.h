@@ -13,6 +13,7 @@ struct lineedit {
 	size_t cursor;
 	size_t scroll; /* first character shown */
 	size_t max_bytes;
+	size_t bytes; /* the text's length in UTF-8, kept as it changes */
 	/* The text was given, not typed: the first printable key replaces it
 	 * (shown selected); a moving or deleting key edits it instead. */
 	bool prefilled;
