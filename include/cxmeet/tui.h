@@ -10,6 +10,11 @@
  * Checked before anything is opened, so a refusal writes nothing. */
 bool tui_terminal_usable(void);
 
+/* With $CXMEET_TRACE_KEYS set to a file: notes the start, so that the time to
+ * the first frame can be written there, then the time each key took (from
+ * its arrival to the program waiting for the next), for the benchmark. */
+void tui_trace_begin(void);
+
 /* Runs the interface on an open, set-up store until the user quits.
  * Returns an exit status. */
 int tui_run(struct store *st);

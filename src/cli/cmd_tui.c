@@ -21,6 +21,7 @@ int cmd_tui(struct cli *cli, int argc, char **argv)
 				       "try 'cxmeet status'");
 	if (!tui_terminal_usable())
 		return EXIT_USAGE; /* before the database is opened: nothing written */
+	tui_trace_begin();
 	int rc = cli_open_only(cli);
 	if (rc)
 		return rc;

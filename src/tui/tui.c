@@ -305,6 +305,65 @@ static void note_burst_end(struct tui *t)
 		burst_count(t, 6);
 }
 
+/* $CXMEET_TRACE_KEYS: one line per key, "key NAME VIEW MS", after a first
+ * line "frame first MS" (from the start to the first wait for a key). */
+static struct {
+	FILE *f;
+	struct timespec at; /* the start, then the last key's arrival */
+	bool first_done, key_pending;
+	char key[32];
+} key_trace;
+
+static double ms_since(const struct timespec *a)
+{
+	struct timespec b;
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return (double)(b.tv_sec - a->tv_sec) * 1e3 + (double)(b.tv_nsec - a->tv_nsec) / 1e6;
+}
+
+void tui_trace_begin(void)
+{
+	const char *path = getenv("CXMEET_TRACE_KEYS");
+	if (!path || !*path || key_trace.f)
+		return;
+	key_trace.f = fopen(path, "a");
+	clock_gettime(CLOCK_MONOTONIC, &key_trace.at);
+}
+
+/* The program is about to wait: the key before it is done. */
+static void trace_wait(const struct tui *t)
+{
+	if (!key_trace.f)
+		return;
+	if (!key_trace.first_done) {
+		key_trace.first_done = true;
+		fprintf(key_trace.f, "frame first %.3f\n", ms_since(&key_trace.at));
+	} else if (key_trace.key_pending) {
+		fprintf(key_trace.f, "key %s %s %.3f\n", key_trace.key, t->view ? t->view->name : "-",
+			ms_since(&key_trace.at));
+	}
+	key_trace.key_pending = false;
+	fflush(key_trace.f);
+}
+
+static void trace_key(wint_t ch, bool is_key)
+{
+	if (!key_trace.f)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &key_trace.at);
+	key_trace.key_pending = true;
+	if (is_key)
+		snprintf(key_trace.key, sizeof key_trace.key, "%s", keyname((int)ch) ? keyname((int)ch) : "?");
+	else if (ch < 0x20 || ch == 0x7f)
+		snprintf(key_trace.key, sizeof key_trace.key, "^%c", (char)(ch ^ 0x40));
+	else if (ch == ' ')
+		snprintf(key_trace.key, sizeof key_trace.key, "Space");
+	else if (ch < 0x7f)
+		snprintf(key_trace.key, sizeof key_trace.key, "%c", (char)ch);
+	else
+		snprintf(key_trace.key, sizeof key_trace.key, "U+%04X", (unsigned)ch);
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	static int dead_reads;
@@ -313,6 +372,8 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		t->quit = true;
 		return false;
 	}
+	if (timeout_ms != 0) /* a peek for more keys is not a wait */
+		trace_wait(t);
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	t->burst = false;
 	timeout(timeout_ms);
@@ -347,6 +408,7 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		return false;
 	}
 	note_burst(t, *ch, *is_key);
+	trace_key(*ch, *is_key);
 	return true;
 }
 
