@@ -510,12 +510,6 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 				break; /* never saved, so never shown as saved */
 			continue;
 		}
-		/* Inside a paste the draft waits for its end (no key waiting):
-		 * kept every DRAFT_KEYS keys, a 1 MB paste was 50,000 writes. */
-		if (drafts && ++unkept >= DRAFT_KEYS && !locked && !tui_hold_drawing(t)) {
-			locked = !draft_keep(t, &fm, meeting);
-			unkept = locked ? unkept : 0;
-		}
 		curs_set(0);
 		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 			ch = ' '; /* a pasted line break does not submit the form */
@@ -525,6 +519,13 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 		if (r > 0 && save(t, &fm, meeting)) {
 			saved = true;
 			break;
+		}
+		/* After the key, so that what is kept has it. Inside a paste the
+		 * draft waits for its end (no key waiting): kept every DRAFT_KEYS
+		 * keys, a 1 MB paste was 50,000 draft writes. */
+		if (drafts && ++unkept >= DRAFT_KEYS && !locked && !tui_hold_drawing(t)) {
+			locked = !draft_keep(t, &fm, meeting);
+			unkept = locked ? unkept : 0;
 		}
 	}
 	if (drafts && !t->quit) /* saved or given up: no draft to offer back */
