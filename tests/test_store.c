@@ -765,6 +765,63 @@ static void item__links_supersede_and_search(void **state)
 	store_close(st);
 }
 
+static size_t hits(struct store *st, const char *words)
+{
+	struct item *found;
+	size_t n;
+	assert_int_equal(store_item_search(st, words, 100, &found, &n), STORE_OK);
+	item_list_free(found, n);
+	return n;
+}
+
+/* A writer of many items defers the full-text index and builds it once: the
+ * items written are found after the commit (built by store_fts_build, or by
+ * the commit itself), nothing of them after a rollback, and either way the
+ * triggers that keep the index in step are back, as the schema made them. */
+static void fts__deferred_index_is_built_once_or_rolled_back(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	assert_int_equal(store_fts_defer(st), STORE_ERROR); /* only inside a transaction */
+
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_fts_defer(st), STORE_OK);
+	assert_int_equal(store_fts_defer(st), STORE_OK); /* twice: still once */
+	add_item(st, ITEM_NOTE, "Zebra crossing at the depot", 0, 0, DATE_NONE);
+	assert_int_equal(hits(st, "zebra"), 0); /* not indexed yet */
+	store_rollback(st);
+	assert_int_equal(hits(st, "zebra"), 0);
+	assert_int_equal(store_verify(st), STORE_OK);
+	add_item(st, ITEM_NOTE, "Zebra stripes on the returns form", 0, 0, DATE_NONE);
+	assert_int_equal(hits(st, "zebra"), 1); /* kept in step again, row by row */
+
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_fts_defer(st), STORE_OK);
+	for (int i = 0; i < 3; i++)
+		add_item(st, ITEM_WIN, "Quagga sightings halved", 0, 0, DATE_NONE);
+	assert_int_equal(store_fts_build(st), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+	assert_int_equal(hits(st, "quagga"), 3);
+	assert_int_equal(hits(st, "zebra"), 1);
+
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_fts_defer(st), STORE_OK);
+	add_item(st, ITEM_STORY, "The okapi waited nine days", 0, 0, DATE_NONE);
+	assert_int_equal(store_commit(st), STORE_OK); /* built by the commit */
+	assert_int_equal(hits(st, "okapi"), 1);
+	add_item(st, ITEM_STORY, "A second okapi", 0, 0, DATE_NONE);
+	assert_int_equal(hits(st, "okapi"), 2);
+
+	char *problems = NULL, *notes = NULL;
+	assert_int_equal(store_check(st, &problems, &notes), STORE_OK);
+	assert_null(problems);
+	assert_null(notes);
+	store_close(st);
+	raw_exec(path, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')");
+	free(path);
+}
+
 /* CXMEET_TRACE_SQL logs each statement run once: an insert into items fires
  * the full-text trigger, whose program must not log the insert again. */
 static void trace__logs_each_statement_once(void **state)
@@ -827,6 +884,7 @@ int main(void)
 		cmocka_unit_test(item__changes_are_events_in_one_history),
 		cmocka_unit_test(item__history_is_append_only),
 		cmocka_unit_test(item__links_supersede_and_search),
+		cmocka_unit_test(fts__deferred_index_is_built_once_or_rolled_back),
 		cmocka_unit_test(trace__logs_each_statement_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -445,7 +445,12 @@ enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t n
 	rc = store_begin(st);
 	if (rc != STORE_OK)
 		return rc;
-	rc = generate(&d, years, now);
+	/* The full-text index is built once at the end, not item by item. */
+	rc = store_fts_defer(st);
+	if (rc == STORE_OK)
+		rc = generate(&d, years, now);
+	if (rc == STORE_OK)
+		rc = store_fts_build(st);
 	if (rc == STORE_OK)
 		rc = store_commit(st);
 	else

@@ -463,7 +463,14 @@ struct store {
 	/* This instance, as a meeting's hold names it (store_hold.c). */
 	char token[33];
 	char host[128];
+	/* While the full-text index is built in bulk (store_fts_defer): the SQL
+	 * that makes again the triggers keeping it in step, dropped until then. */
+	char *fts_deferred;
 };
+
+/* Builds the full-text index deferred in this transaction, and makes again
+ * the triggers that keep it in step (tx_end calls it before a commit). */
+enum store_rc fts_finish(struct store *st);
 
 /* Sets up this connection's instance: its token, and the checks (temporary
  * triggers, the connection's own) that refuse a write into a meeting that
