@@ -403,7 +403,7 @@ static void demo__builds_the_full_text_index_in_bulk(void **state)
 	}
 	free(hex);
 	assert_true(v[1] >= 1);            /* segments now */
-	assert_true(v[2] < (uint64_t)items / 100); /* segments ever written */
+	assert_true(v[2] < (uint64_t)items / 10); /* segments ever written */
 	assert_int_equal(run("check", NULL), EXIT_OK);
 	assert_int_equal(query("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
 			       "AND name IN ('items_fts_i', 'items_fts_u')"), 2);

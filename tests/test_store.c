@@ -822,6 +822,62 @@ static void fts__deferred_index_is_built_once_or_rolled_back(void **state)
 	free(path);
 }
 
+static int64_t raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* A file of schema 3 (its full-text index without prefixes) is migrated: the
+ * index is made again with prefixes of one to three characters and built
+ * from the items already there, which search finds as before. */
+static void open__migration_builds_the_prefix_index_of_an_older_file(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_id a = add_item(st, ITEM_NOTE, "Review the returns form", 0, 0, DATE_NONE);
+	store_id b = add_item(st, ITEM_ACTION, "Refund within a day", 0, 0, DATE_NONE);
+	add_item(st, ITEM_WIN, "Fewer calls about delivery", 0, 0, DATE_NONE);
+	store_close(st);
+	raw_exec(path, "BEGIN; DROP TABLE items_fts;"
+		 " CREATE VIRTUAL TABLE items_fts USING fts5(text, detail, rationale,"
+		 "  content='items', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+		 " INSERT INTO items_fts(items_fts) VALUES ('rebuild');"
+		 " PRAGMA user_version = 3; COMMIT");
+	char err[512];
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	struct item *found;
+	size_t n;
+	assert_int_equal(store_item_search(st, "r", 10, &found, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_true((found[0].id == a && found[1].id == b) || (found[0].id == b && found[1].id == a));
+	item_list_free(found, n);
+	assert_int_equal(store_item_search(st, "deliv", 10, &found, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	item_list_free(found, n);
+	add_item(st, ITEM_NOTE, "Refunds by card", 0, 0, DATE_NONE); /* triggers still work */
+	assert_int_equal(store_item_search(st, "ref", 10, &found, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	item_list_free(found, n);
+	char *problems = NULL;
+	assert_int_equal(store_check(st, &problems, NULL), STORE_OK);
+	assert_null(problems);
+	store_close(st);
+	assert_int_equal(raw_int(path, "SELECT sql LIKE '%prefix=''1 2 3''%' FROM sqlite_master"
+			 " WHERE name = 'items_fts'"), 1);
+	raw_exec(path, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')");
+	free(path);
+}
+
 /* CXMEET_TRACE_SQL logs each statement run once: an insert into items fires
  * the full-text trigger, whose program must not log the insert again. */
 static void trace__logs_each_statement_once(void **state)
@@ -862,6 +918,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(open__creates_private_file_at_current_version),
 		cmocka_unit_test(open__migrates_an_empty_file),
+		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
 		cmocka_unit_test(check__finds_a_query_that_does_not_fit_the_schema),
 		cmocka_unit_test(open__refuses_a_schema_object_missing_naming_it),
 		cmocka_unit_test(check__lists_every_missing_or_altered_object),

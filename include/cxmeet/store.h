@@ -20,7 +20,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 typedef int64_t store_id;
@@ -64,6 +64,13 @@ enum store_rc store_verify(struct store *st);
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen);
 void store_close(struct store *st);
+/* Long work on a file (a migration, building the full-text index): fn is
+ * called once it has taken half a second and then about five times a
+ * second, with what is being done and the seconds taken so far, and once
+ * more with what NULL when it is over (only if it was called before). For a
+ * line of progress on a terminal; one for the whole program, NULL for none. */
+typedef void (*store_progress_fn)(const char *what, double seconds, void *ctx);
+void store_set_progress(store_progress_fn fn, void *ctx);
 /* The backend's own version, for --version. */
 const char *store_backend_version(void);
 const char *store_errmsg(const struct store *st);

@@ -63,8 +63,12 @@ enum store_rc fts_finish(struct store *st)
 	if (!make)
 		return STORE_OK;
 	enum store_rc rc = STORE_OK;
-	if (sqlite3_exec(st->db, "INSERT INTO items_fts(items_fts) VALUES ('rebuild')", NULL,
-			 NULL, NULL) != SQLITE_OK)
+	struct long_work w;
+	long_work_begin(st, &w, "building the search index");
+	int built = sqlite3_exec(st->db, "INSERT INTO items_fts(items_fts) VALUES ('rebuild')",
+				 NULL, NULL, NULL);
+	long_work_end(st, &w);
+	if (built != SQLITE_OK)
 		rc = store_fail(st, "building the full-text index");
 	else if (sqlite3_exec(st->db, make, NULL, NULL, NULL) != SQLITE_OK)
 		rc = store_fail(st, "making the full-text index's triggers again");

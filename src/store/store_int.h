@@ -468,6 +468,16 @@ struct store {
 	char *fts_deferred;
 };
 
+/* Long work (store_set_progress): between long_work_begin and
+ * long_work_end, SQLite's progress handler tells the time taken. */
+struct long_work {
+	const char *what;
+	struct timespec start, last;
+	bool shown;
+};
+void long_work_begin(struct store *st, struct long_work *w, const char *what);
+void long_work_end(struct store *st, struct long_work *w);
+
 /* Builds the full-text index deferred in this transaction, and makes again
  * the triggers that keep it in step (tx_end calls it before a commit). */
 enum store_rc fts_finish(struct store *st);
