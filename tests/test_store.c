@@ -775,7 +775,7 @@ static size_t hits(struct store *st, const char *words)
 }
 
 /* A writer of many items defers the full-text index and builds it once: the
- * items written are found after the commit (built by store_fts_build, or by
+ * items written are found after the commit (built by store_bulk_end, or by
  * the commit itself), nothing of them after a rollback, and either way the
  * triggers that keep the index in step are back, as the schema made them. */
 static void fts__deferred_index_is_built_once_or_rolled_back(void **state)
@@ -783,11 +783,11 @@ static void fts__deferred_index_is_built_once_or_rolled_back(void **state)
 	(void)state;
 	struct store *st = open_setup();
 	char *path = xstrdup(store_path(st));
-	assert_int_equal(store_fts_defer(st), STORE_ERROR); /* only inside a transaction */
+	assert_int_equal(store_bulk_begin(st), STORE_ERROR); /* only inside a transaction */
 
 	assert_int_equal(store_begin(st), STORE_OK);
-	assert_int_equal(store_fts_defer(st), STORE_OK);
-	assert_int_equal(store_fts_defer(st), STORE_OK); /* twice: still once */
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK); /* twice: still once */
 	add_item(st, ITEM_NOTE, "Zebra crossing at the depot", 0, 0, DATE_NONE);
 	assert_int_equal(hits(st, "zebra"), 0); /* not indexed yet */
 	store_rollback(st);
@@ -797,16 +797,16 @@ static void fts__deferred_index_is_built_once_or_rolled_back(void **state)
 	assert_int_equal(hits(st, "zebra"), 1); /* kept in step again, row by row */
 
 	assert_int_equal(store_begin(st), STORE_OK);
-	assert_int_equal(store_fts_defer(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
 	for (int i = 0; i < 3; i++)
 		add_item(st, ITEM_WIN, "Quagga sightings halved", 0, 0, DATE_NONE);
-	assert_int_equal(store_fts_build(st), STORE_OK);
+	assert_int_equal(store_bulk_end(st), STORE_OK);
 	assert_int_equal(store_commit(st), STORE_OK);
 	assert_int_equal(hits(st, "quagga"), 3);
 	assert_int_equal(hits(st, "zebra"), 1);
 
 	assert_int_equal(store_begin(st), STORE_OK);
-	assert_int_equal(store_fts_defer(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
 	add_item(st, ITEM_STORY, "The okapi waited nine days", 0, 0, DATE_NONE);
 	assert_int_equal(store_commit(st), STORE_OK); /* built by the commit */
 	assert_int_equal(hits(st, "okapi"), 1);

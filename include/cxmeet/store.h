@@ -95,13 +95,16 @@ enum store_rc store_prepare_all(struct store *st);
 enum store_rc store_begin(struct store *st);
 enum store_rc store_commit(struct store *st);
 void store_rollback(struct store *st);
-/* For a writer of many items in one transaction (inside store_begin):
- * store_fts_defer stops keeping the full-text index in step row by row, and
- * store_fts_build builds it once, from every item, and keeps it in step
- * again (store_commit does it too, if not done yet; a rollback undoes both).
- * The schema the transaction commits is the one it began with. */
-enum store_rc store_fts_defer(struct store *st);
-enum store_rc store_fts_build(struct store *st);
+/* For a writer of many rows in one transaction (inside store_begin) that
+ * writes only into meetings it starts in it: store_bulk_begin stops keeping
+ * the full-text index in step row by row and lifts this connection's checks
+ * that it holds the meeting written (refused, STORE_BUSY, while another
+ * instance holds a meeting); store_bulk_end builds the index once, from
+ * every item, and puts both back (store_commit does it too, if not done
+ * yet; a rollback undoes everything). The schema committed is the one the
+ * transaction began with. */
+enum store_rc store_bulk_begin(struct store *st);
+enum store_rc store_bulk_end(struct store *st);
 
 /* --- organisation ------------------------------------------------------- */
 

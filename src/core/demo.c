@@ -445,12 +445,13 @@ enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t n
 	rc = store_begin(st);
 	if (rc != STORE_OK)
 		return rc;
-	/* The full-text index is built once at the end, not item by item. */
-	rc = store_fts_defer(st);
+	/* The full-text index is built once at the end, not item by item; the
+	 * meetings written are the ones started here. */
+	rc = store_bulk_begin(st);
 	if (rc == STORE_OK)
 		rc = generate(&d, years, now);
 	if (rc == STORE_OK)
-		rc = store_fts_build(st);
+		rc = store_bulk_end(st);
 	if (rc == STORE_OK)
 		rc = store_commit(st);
 	else

@@ -274,16 +274,15 @@ enum store_rc tx_end(struct store *st, enum store_rc rc)
 		st->tx_failed = true;
 	if (st->tx_depth == 0 || --st->tx_depth > 0)
 		return rc;
-	/* A full-text index deferred and not built yet is built now: a commit
-	 * never saves the file without the triggers that keep it in step. */
-	if (!st->tx_failed && st->fts_deferred && fts_finish(st) != STORE_OK)
+	/* A bulk write not ended yet is ended now: a commit never saves the
+	 * file without the triggers that keep the full-text index in step. */
+	if (!st->tx_failed && st->bulk && bulk_finish(st) != STORE_OK)
 		st->tx_failed = true;
 	if (st->tx_failed) {
 		sqlite3_step(stmt_get(st, STMT_ROLLBACK));
 		sqlite3_reset(st->stmt[STMT_ROLLBACK]);
 		st->tx_failed = false;
-		free(st->fts_deferred); /* the rollback made the triggers again */
-		st->fts_deferred = NULL;
+		bulk_forget(st); /* the rollback made the triggers again */
 		return rc != STORE_OK ? rc : STORE_ERROR;
 	}
 	enum store_rc crc = stmt_exec(st, stmt_get(st, STMT_COMMIT), "saving");
@@ -887,7 +886,7 @@ void store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st->actor);
-	free(st->fts_deferred);
+	free(st->bulk_fts);
 	free(st);
 }
 

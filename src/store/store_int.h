@@ -463,9 +463,10 @@ struct store {
 	/* This instance, as a meeting's hold names it (store_hold.c). */
 	char token[33];
 	char host[128];
-	/* While the full-text index is built in bulk (store_fts_defer): the SQL
-	 * that makes again the triggers keeping it in step, dropped until then. */
-	char *fts_deferred;
+	/* A bulk write (store_bulk_begin) runs: the SQL that makes again the
+	 * triggers keeping the full-text index in step, dropped until its end. */
+	bool bulk;
+	char *bulk_fts;
 };
 
 /* Long work (store_set_progress): between long_work_begin and
@@ -478,9 +479,14 @@ struct long_work {
 void long_work_begin(struct store *st, struct long_work *w, const char *what);
 void long_work_end(struct store *st, struct long_work *w);
 
-/* Builds the full-text index deferred in this transaction, and makes again
- * the triggers that keep it in step (tx_end calls it before a commit). */
-enum store_rc fts_finish(struct store *st);
+/* The end of a bulk write: builds the full-text index and makes the
+ * triggers again (tx_end calls it before a commit); bulk_forget, after a
+ * rollback (which made them again). */
+enum store_rc bulk_finish(struct store *st);
+void bulk_forget(struct store *st);
+/* This connection's hold checks, dropped and made again (store_hold.c). */
+enum store_rc hold_checks_drop(struct store *st);
+enum store_rc hold_checks_make(struct store *st);
 
 /* Sets up this connection's instance: its token, and the checks (temporary
  * triggers, the connection's own) that refuse a write into a meeting that
