@@ -739,8 +739,10 @@ struct search_filter {
 	const char *words; /* as typed: every word must occur, the last as a prefix */
 	store_id dept_id;  /* 0: any department */
 	int kind;          /* an enum item_kind, or -1: any */
+	bool plain;        /* no marks wanted: each hit's marked is "" (cheaper) */
 };
 
+/* it.slips and it.carried are not read (0). */
 struct search_hit {
 	struct item it;
 	time_t meeting_at; /* when its meeting started; 0: none */
