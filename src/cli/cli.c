@@ -587,7 +587,7 @@ static void show_progress(const char *what, double seconds, void *ctx)
 {
 	(void)ctx;
 	if (what)
-		fprintf(stderr, "\rcxmeet: %s... %.0f s", what, seconds);
+		fprintf(stderr, "\rcxmeet: %s... %.0f s\033[K", what, seconds);
 	else
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
