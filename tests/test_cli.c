@@ -377,6 +377,59 @@ static void guard__plain_prints_of_stored_text_are_made_safe(void **state)
 	free(out);
 }
 
+/* The full-text index of the demo's history is built once, in bulk: FTS5
+ * counts the segments it ever wrote in its structure record (the third
+ * varint after the 4-byte cookie), which kept in step item by item is about
+ * one per item written. It is whole, search finds what one FTS5 query
+ * finds, and the schema is as cxmeet makes it. */
+static void demo__builds_the_full_text_index_in_bulk(void **state)
+{
+	(void)state;
+	setenv("CXMEET_NOW", "2026-11-23T09:00:00Z", 1);
+	char err[128];
+	assert_int_equal(clock_init(err, sizeof err), 0);
+	assert_int_equal(run("demo", "--years", "1", "--seed", "7", NULL), EXIT_OK);
+	int64_t items = query("SELECT count(*) FROM items");
+	char *hex = query_text("SELECT hex(block) FROM items_fts_data WHERE id = 10");
+	const char *p = hex + 8; /* past the cookie */
+	uint64_t v[3] = {0};
+	for (int i = 0; i < 3; i++) {
+		unsigned byte;
+		do {
+			assert_int_equal(sscanf(p, "%2x", &byte), 1);
+			p += 2;
+			v[i] = v[i] << 7 | (byte & 0x7f);
+		} while (byte & 0x80);
+	}
+	free(hex);
+	assert_true(v[1] >= 1);            /* segments now */
+	assert_true(v[2] < (uint64_t)items / 10); /* segments ever written */
+	assert_int_equal(run("check", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+			       "AND name IN ('items_fts_i', 'items_fts_u')"), 2);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "INSERT INTO items_fts(items_fts) VALUES "
+				      "('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	char *out = xasprintf("%s/search.csv", tu_dir());
+	assert_int_equal(tu_cli(db, out, err_path, "search", "warranty", "--limit", "1000000",
+				"--format", "csv", NULL), EXIT_OK);
+	size_t len;
+	char *csv = tu_slurp(out, &len);
+	assert_non_null(csv);
+	int64_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += csv[i] == '\n';
+	free(csv);
+	free(out);
+	int64_t want = query("SELECT count(*) FROM items_fts f JOIN items i ON i.id = f.rowid "
+			     "WHERE items_fts MATCH '\"warranty\"*' AND i.deleted_at IS NULL");
+	assert_true(want > 100);
+	assert_int_equal(lines, want + 1); /* and the heading */
+	unsetenv("CXMEET_NOW");
+}
+
 static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 {
 	(void)state;
@@ -406,11 +459,26 @@ static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 		    query("SELECT count(*) FROM meetings WHERE started_at > '2026-11-23'") == 0);
 	assert_int_equal(run("demo", NULL), EXIT_USAGE);
 	assert_int_equal(query("SELECT count(*) FROM items"), items);
-	/* the same seed writes the same history */
+	/* the same seed writes the same history, byte for byte in the export */
+	char *json1 = xasprintf("%s/first.json", tu_dir());
+	char *json2 = xasprintf("%s/second.json", tu_dir());
+	assert_int_equal(tu_cli(db, json1, err_path, "export", "--format", "json", NULL), EXIT_OK);
 	free(db);
 	db = xasprintf("%s/second.db", tu_dir());
 	assert_int_equal(run("demo", "--years", "1", "--seed", "7", NULL), EXIT_OK);
 	assert_int_equal(query("SELECT count(*) FROM items"), items);
+	assert_int_equal(tu_cli(db, json2, err_path, "export", "--format", "json", NULL), EXIT_OK);
+	size_t len1, len2;
+	char *e1 = tu_slurp(json1, &len1), *e2 = tu_slurp(json2, &len2);
+	assert_non_null(e1);
+	assert_non_null(e2);
+	assert_true(len1 > 1000000);
+	assert_int_equal(len1, len2);
+	assert_memory_equal(e1, e2, len1);
+	free(e1);
+	free(e2);
+	free(json1);
+	free(json2);
 	char *digest2 = query_text("SELECT group_concat(text || due_on, '|') FROM "
 				   "(SELECT text, due_on FROM items WHERE kind = 'action' "
 				   "ORDER BY id LIMIT 50)");
@@ -731,6 +799,7 @@ int main(void)
 		cmocka_unit_test(guard__plain_prints_of_stored_text_are_made_safe),
 		cmocka_unit_test_setup(plain__a_stored_line_break_keeps_the_row_whole, setup),
 		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
+		cmocka_unit_test_setup(demo__builds_the_full_text_index_in_bulk, setup),
 		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),

@@ -291,6 +291,16 @@ static void search__words_prefix_and_filters(void **state)
 	assert_string_equal(h[0].it.dept_name, "Ops, \"R&D\" =1+1");
 	assert_string_equal(h[0].marked, "\001Refund\002 \001policy\002: customers get 30 days");
 	search_hits_free(h, n);
+	/* plain (the command line's): the same hits, without marks */
+	f.plain = true;
+	assert_int_equal(store_search(st, &f, NULL, 10, &h, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].it.meeting_id, m3);
+	assert_int_equal(h[0].meeting_at, at("2026-11-02T14:00:00Z"));
+	assert_string_equal(h[0].it.text, "Refund policy: customers get 30 days");
+	assert_string_equal(h[0].marked, "");
+	search_hits_free(h, n);
+	f.plain = false;
 
 	/* paging */
 	f.words = "refund";

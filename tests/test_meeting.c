@@ -478,6 +478,40 @@ static struct item note_in(store_id meeting, const char *text)
 			     .revisit = DATE_NONE, .meeting_id = meeting};
 }
 
+/* A bulk write (the demo's) lifts this connection's hold checks for its
+ * transaction only, and only while no other instance holds a meeting: after
+ * its rollback or its commit, every write into a meeting held elsewhere is
+ * refused again. */
+static void hold__checks_are_back_after_a_bulk_write(void **state)
+{
+	(void)state;
+	struct store *a = open_setup();
+	struct store *b = open_again(a);
+	time_t t = at("2026-11-23T10:00:00Z");
+	assert_int_equal(store_begin(b), STORE_OK);
+	assert_int_equal(store_bulk_begin(b), STORE_OK);
+	store_rollback(b);
+	assert_int_equal(store_begin(b), STORE_OK);
+	assert_int_equal(store_bulk_begin(b), STORE_OK);
+	struct item outside = note_in(0, "written in bulk");
+	assert_int_equal(store_item_add(b, &outside, t), STORE_OK);
+	assert_int_equal(store_bulk_end(b), STORE_OK);
+	assert_int_equal(store_commit(b), STORE_OK);
+	struct meeting_run r;
+	assert_int_equal(meeting_begin(a, 0, 0, t, &r), STORE_OK);
+	struct item it = note_in(r.m.id, "from b");
+	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
+	assert_int_equal(store_meeting_set_current_step(b, r.m.id, 3), STORE_NOT_HELD);
+	/* while a holds its meeting, b writes nothing in bulk */
+	assert_int_equal(store_begin(b), STORE_OK);
+	assert_int_equal(store_bulk_begin(b), STORE_BUSY);
+	store_rollback(b);
+	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
+	assert_int_equal(count_rows(a, "items"), 1);
+	store_close(b);
+	store_close(a);
+}
+
 static void hold__only_the_holder_writes_into_the_meeting(void **state)
 {
 	(void)state;
@@ -659,6 +693,7 @@ int main(void)
 		cmocka_unit_test(next_due__counts_from_the_last_meeting_or_today),
 		cmocka_unit_test(step_done__worked_in_or_moved_on_however_it_was_left),
 		cmocka_unit_test(hold__only_the_holder_writes_into_the_meeting),
+		cmocka_unit_test(hold__checks_are_back_after_a_bulk_write),
 		cmocka_unit_test(hold__take_over_moves_the_writer),
 		cmocka_unit_test(hold__nothing_written_into_an_ended_meeting),
 		cmocka_unit_test(hold_gone__a_dead_process_here_or_a_silent_one_elsewhere),

@@ -765,6 +765,119 @@ static void item__links_supersede_and_search(void **state)
 	store_close(st);
 }
 
+static size_t hits(struct store *st, const char *words)
+{
+	struct item *found;
+	size_t n;
+	assert_int_equal(store_item_search(st, words, 100, &found, &n), STORE_OK);
+	item_list_free(found, n);
+	return n;
+}
+
+/* A writer of many items defers the full-text index and builds it once: the
+ * items written are found after the commit (built by store_bulk_end, or by
+ * the commit itself), nothing of them after a rollback, and either way the
+ * triggers that keep the index in step are back, as the schema made them. */
+static void fts__deferred_index_is_built_once_or_rolled_back(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	assert_int_equal(store_bulk_begin(st), STORE_ERROR); /* only inside a transaction */
+
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK); /* twice: still once */
+	add_item(st, ITEM_NOTE, "Zebra crossing at the depot", 0, 0, DATE_NONE);
+	assert_int_equal(hits(st, "zebra"), 0); /* not indexed yet */
+	store_rollback(st);
+	assert_int_equal(hits(st, "zebra"), 0);
+	assert_int_equal(store_verify(st), STORE_OK);
+	add_item(st, ITEM_NOTE, "Zebra stripes on the returns form", 0, 0, DATE_NONE);
+	assert_int_equal(hits(st, "zebra"), 1); /* kept in step again, row by row */
+
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
+	for (int i = 0; i < 3; i++)
+		add_item(st, ITEM_WIN, "Quagga sightings halved", 0, 0, DATE_NONE);
+	assert_int_equal(store_bulk_end(st), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+	assert_int_equal(hits(st, "quagga"), 3);
+	assert_int_equal(hits(st, "zebra"), 1);
+
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
+	add_item(st, ITEM_STORY, "The okapi waited nine days", 0, 0, DATE_NONE);
+	assert_int_equal(store_commit(st), STORE_OK); /* built by the commit */
+	assert_int_equal(hits(st, "okapi"), 1);
+	add_item(st, ITEM_STORY, "A second okapi", 0, 0, DATE_NONE);
+	assert_int_equal(hits(st, "okapi"), 2);
+
+	char *problems = NULL, *notes = NULL;
+	assert_int_equal(store_check(st, &problems, &notes), STORE_OK);
+	assert_null(problems);
+	assert_null(notes);
+	store_close(st);
+	raw_exec(path, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')");
+	free(path);
+}
+
+static int64_t raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* A file of schema 3 (its full-text index without prefixes) is migrated: the
+ * index is made again with prefixes of one to three characters and built
+ * from the items already there, which search finds as before. */
+static void open__migration_builds_the_prefix_index_of_an_older_file(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_id a = add_item(st, ITEM_NOTE, "Review the returns form", 0, 0, DATE_NONE);
+	store_id b = add_item(st, ITEM_ACTION, "Refund within a day", 0, 0, DATE_NONE);
+	add_item(st, ITEM_WIN, "Fewer calls about delivery", 0, 0, DATE_NONE);
+	store_close(st);
+	raw_exec(path, "BEGIN; DROP TABLE items_fts;"
+		 " CREATE VIRTUAL TABLE items_fts USING fts5(text, detail, rationale,"
+		 "  content='items', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+		 " INSERT INTO items_fts(items_fts) VALUES ('rebuild');"
+		 " PRAGMA user_version = 3; COMMIT");
+	char err[512];
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	struct item *found;
+	size_t n;
+	assert_int_equal(store_item_search(st, "r", 10, &found, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_true((found[0].id == a && found[1].id == b) || (found[0].id == b && found[1].id == a));
+	item_list_free(found, n);
+	assert_int_equal(store_item_search(st, "deliv", 10, &found, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	item_list_free(found, n);
+	add_item(st, ITEM_NOTE, "Refunds by card", 0, 0, DATE_NONE); /* triggers still work */
+	assert_int_equal(store_item_search(st, "ref", 10, &found, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	item_list_free(found, n);
+	char *problems = NULL;
+	assert_int_equal(store_check(st, &problems, NULL), STORE_OK);
+	assert_null(problems);
+	store_close(st);
+	assert_int_equal(raw_int(path, "SELECT sql LIKE '%prefix=''1 2 3''%' FROM sqlite_master"
+			 " WHERE name = 'items_fts'"), 1);
+	raw_exec(path, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')");
+	free(path);
+}
+
 /* CXMEET_TRACE_SQL logs each statement run once: an insert into items fires
  * the full-text trigger, whose program must not log the insert again. */
 static void trace__logs_each_statement_once(void **state)
@@ -805,6 +918,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(open__creates_private_file_at_current_version),
 		cmocka_unit_test(open__migrates_an_empty_file),
+		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
 		cmocka_unit_test(check__finds_a_query_that_does_not_fit_the_schema),
 		cmocka_unit_test(open__refuses_a_schema_object_missing_naming_it),
 		cmocka_unit_test(check__lists_every_missing_or_altered_object),
@@ -827,6 +941,7 @@ int main(void)
 		cmocka_unit_test(item__changes_are_events_in_one_history),
 		cmocka_unit_test(item__history_is_append_only),
 		cmocka_unit_test(item__links_supersede_and_search),
+		cmocka_unit_test(fts__deferred_index_is_built_once_or_rolled_back),
 		cmocka_unit_test(trace__logs_each_statement_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,7 +20,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 typedef int64_t store_id;
@@ -64,6 +64,13 @@ enum store_rc store_verify(struct store *st);
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen);
 void store_close(struct store *st);
+/* Long work on a file (a migration, building the full-text index): fn is
+ * called once it has taken half a second and then about five times a
+ * second, with what is being done and the seconds taken so far, and once
+ * more with what NULL when it is over (only if it was called before). For a
+ * line of progress on a terminal; one for the whole program, NULL for none. */
+typedef void (*store_progress_fn)(const char *what, double seconds, void *ctx);
+void store_set_progress(store_progress_fn fn, void *ctx);
 /* The backend's own version, for --version. */
 const char *store_backend_version(void);
 const char *store_errmsg(const struct store *st);
@@ -88,6 +95,16 @@ enum store_rc store_prepare_all(struct store *st);
 enum store_rc store_begin(struct store *st);
 enum store_rc store_commit(struct store *st);
 void store_rollback(struct store *st);
+/* For a writer of many rows in one transaction (inside store_begin) that
+ * writes only into meetings it starts in it: store_bulk_begin stops keeping
+ * the full-text index in step row by row and lifts this connection's checks
+ * that it holds the meeting written (refused, STORE_BUSY, while another
+ * instance holds a meeting); store_bulk_end builds the index once, from
+ * every item, and puts both back (store_commit does it too, if not done
+ * yet; a rollback undoes everything). The schema committed is the one the
+ * transaction began with. */
+enum store_rc store_bulk_begin(struct store *st);
+enum store_rc store_bulk_end(struct store *st);
 
 /* --- organisation ------------------------------------------------------- */
 
@@ -722,8 +739,10 @@ struct search_filter {
 	const char *words; /* as typed: every word must occur, the last as a prefix */
 	store_id dept_id;  /* 0: any department */
 	int kind;          /* an enum item_kind, or -1: any */
+	bool plain;        /* no marks wanted: each hit's marked is "" (cheaper) */
 };
 
+/* it.slips and it.carried are not read (0). */
 struct search_hit {
 	struct item it;
 	time_t meeting_at; /* when its meeting started; 0: none */

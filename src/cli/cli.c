@@ -582,11 +582,23 @@ int cli_store_error(struct cli *cli, enum store_rc rc)
 static const char no_path[] =
 	"no database path: set HOME, XDG_DATA_HOME or CXMEET_DB, or use --db";
 
+/* Long work on the file (store_set_progress), on a terminal's line. */
+static void show_progress(const char *what, double seconds, void *ctx)
+{
+	(void)ctx;
+	if (what)
+		fprintf(stderr, "\rcxmeet: %s... %.0f s\033[K", what, seconds);
+	else
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
 int cli_open_only(struct cli *cli)
 {
 	char err[PATH_MAX + 512]; /* the message quotes the path */
 	if (!cli->db_path)
 		return cli_input_error(no_path);
+	store_set_progress(isatty(STDERR_FILENO) ? show_progress : NULL, NULL);
 	enum store_rc rc = store_open_mode(cli->db_path, cli->may_create, &cli->st, err,
 					   sizeof err);
 	if (rc != STORE_OK) {

@@ -1,6 +1,8 @@
 /* cmd_demo.c - `cxmeet demo`: fill an empty database with a synthetic history. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cxmeet/cli.h"
 #include "cxmeet/demo.h"
@@ -16,6 +18,29 @@ static int parse_number(const char *s, long long lo, long long hi, long long *ou
 		return -1;
 	*out = v;
 	return 0;
+}
+
+/* A bar of the weeks written, on a terminal's stderr, drawn when its
+ * percentage changes; the full-text index built after the last week says
+ * so on the same line (store_set_progress, see cli.c). */
+struct bar {
+	int percent; /* drawn; -1: not yet */
+};
+
+static void draw_bar(int done, int total, void *ctx)
+{
+	struct bar *b = ctx;
+	int percent = total ? (int)((long long)done * 100 / total) : 100;
+	if (percent == b->percent)
+		return;
+	b->percent = percent;
+	char cells[41];
+	int full = percent * 40 / 100;
+	for (int i = 0; i < 40; i++)
+		cells[i] = i < full ? '#' : '.';
+	cells[40] = '\0';
+	fprintf(stderr, "\rcxmeet: writing the history [%s] %3d%%\033[K", cells, percent);
+	fflush(stderr);
 }
 
 int cmd_demo(struct cli *cli, int argc, char **argv)
@@ -52,7 +77,14 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct demo_stats s;
-	enum store_rc src = demo_generate(cli->st, (int)years, (uint64_t)seed, clock_now(), &s);
+	struct bar bar = {-1};
+	bool tty = isatty(STDERR_FILENO);
+	enum store_rc src = demo_generate(cli->st, (int)years, (uint64_t)seed, clock_now(), &s,
+					  tty ? draw_bar : NULL, &bar);
+	if (tty && bar.percent >= 0) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
 	if (src == STORE_DUPLICATE)
 		return cli_input_error("%s already holds meetings; the demo writes into a database "
 				       "without any (try --db with a new file)", cli->db_path);

@@ -280,7 +280,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		{0},
 	};
 	const struct command *cmd = cli_find("search");
-	struct search_opts o = {.f.kind = -1, .limit = SEARCH_DEFAULT_LIMIT, .format = OUT_PLAIN};
+	struct search_opts o = {.f.kind = -1, .f.plain = true, .limit = SEARCH_DEFAULT_LIMIT,
+				.format = OUT_PLAIN};
 	int c, rc;
 	while ((c = cli_getopt(cmd, argc, argv, "d:k:n:f:", opts)) != -1) {
 		switch (c) {

@@ -398,7 +398,8 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 	return rc;
 }
 
-static enum store_rc generate(struct demo *d, int years, time_t now)
+static enum store_rc generate(struct demo *d, int years, time_t now, demo_progress_fn progress,
+			      void *ctx)
 {
 	enum store_rc rc = set_org(d);
 	if (rc == STORE_OK)
@@ -426,13 +427,15 @@ static enum store_rc generate(struct demo *d, int years, time_t now)
 		struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = dd,
 				.tm_hour = 10, .tm_min = between(&d->rng, 0, 1) * 5, .tm_isdst = -1};
 		rc = run_meeting(d, w, weeks, mktime(&tm), &open, &n_open, &cap, &last_parked);
+		if (progress)
+			progress(w + 1, weeks, ctx);
 	}
 	free(open);
 	return rc;
 }
 
 enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t now,
-			    struct demo_stats *stats)
+			    struct demo_stats *stats, demo_progress_fn progress, void *ctx)
 {
 	int64_t meetings;
 	memset(stats, 0, sizeof *stats);
@@ -445,7 +448,13 @@ enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t n
 	rc = store_begin(st);
 	if (rc != STORE_OK)
 		return rc;
-	rc = generate(&d, years, now);
+	/* The full-text index is built once at the end, not item by item; the
+	 * meetings written are the ones started here. */
+	rc = store_bulk_begin(st);
+	if (rc == STORE_OK)
+		rc = generate(&d, years, now, progress, ctx);
+	if (rc == STORE_OK)
+		rc = store_bulk_end(st);
 	if (rc == STORE_OK)
 		rc = store_commit(st);
 	else

@@ -240,10 +240,24 @@ static const char migration_3[] =
 	"  saved_at TEXT NOT NULL"
 	");";
 
+/* A prefix index for search: the last word typed is searched as a prefix
+ * ("re" finds "returns", "refund", "review"...), and without one FTS5 merges
+ * the lists of every word it begins, for every page. Prefixes of one to
+ * three characters are kept (longer ones begin few words). The table is made
+ * again with the option, the triggers on items (which name it) stay, and its
+ * index is built from items at once. */
+static const char migration_4[] =
+	"DROP TABLE items_fts;"
+	"CREATE VIRTUAL TABLE items_fts USING fts5(text, detail, rationale,"
+	"  content='items', content_rowid='id', tokenize='unicode61 remove_diacritics 2',"
+	"  prefix='1 2 3');"
+	"INSERT INTO items_fts(items_fts) VALUES ('rebuild');";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_int.h"
@@ -19,7 +20,7 @@
 #define CXMEET_APPLICATION_ID 0x63786d74
 #define BUSY_TIMEOUT_MS 3000
 
-_Static_assert(STORE_SCHEMA_VERSION == 3, "bump migrations with the schema version");
+_Static_assert(STORE_SCHEMA_VERSION == 4, "bump migrations with the schema version");
 
 static const char *const stmt_sql[STMT_COUNT] = {
 #define X(name, sql) [STMT_##name] = sql,
@@ -273,10 +274,15 @@ enum store_rc tx_end(struct store *st, enum store_rc rc)
 		st->tx_failed = true;
 	if (st->tx_depth == 0 || --st->tx_depth > 0)
 		return rc;
+	/* A bulk write not ended yet is ended now: a commit never saves the
+	 * file without the triggers that keep the full-text index in step. */
+	if (!st->tx_failed && st->bulk && bulk_finish(st) != STORE_OK)
+		st->tx_failed = true;
 	if (st->tx_failed) {
 		sqlite3_step(stmt_get(st, STMT_ROLLBACK));
 		sqlite3_reset(st->stmt[STMT_ROLLBACK]);
 		st->tx_failed = false;
+		bulk_forget(st); /* the rollback made the triggers again */
 		return rc != STORE_OK ? rc : STORE_ERROR;
 	}
 	enum store_rc crc = stmt_exec(st, stmt_get(st, STMT_COMMIT), "saving");
@@ -410,6 +416,59 @@ enum store_rc name_key(struct store *st, const char *name, const char *what, cha
 	return STORE_OK;
 }
 
+/* --- long work ---------------------------------------------------------- */
+
+static store_progress_fn progress_fn;
+static void *progress_ctx;
+
+void store_set_progress(store_progress_fn fn, void *ctx)
+{
+	progress_fn = fn;
+	progress_ctx = ctx;
+}
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* Called by SQLite every few thousand steps of the statements running. */
+static int long_work_tick(void *p)
+{
+	struct long_work *w = p;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double taken = seconds_between(&w->start, &now);
+	if (taken >= 0.5 && (!w->shown || seconds_between(&w->last, &now) >= 0.2)) {
+		progress_fn(w->what, taken, progress_ctx);
+		w->shown = true;
+		w->last = now;
+	}
+	return 0;
+}
+
+void long_work_begin(struct store *st, struct long_work *w, const char *what)
+{
+	memset(w, 0, sizeof *w);
+	w->what = what;
+	if (!progress_fn)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &w->start);
+	sqlite3_progress_handler(st->db, 10000, long_work_tick, w);
+}
+
+void long_work_end(struct store *st, struct long_work *w)
+{
+	if (!progress_fn)
+		return;
+	sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	if (w->shown) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		progress_fn(NULL, seconds_between(&w->start, &now), progress_ctx);
+	}
+}
+
 /* --- opening ------------------------------------------------------------ */
 
 static int make_parent_dirs(const char *path, char *err, size_t errlen)
@@ -513,14 +572,18 @@ static enum store_rc migrate(struct store *st, int version)
 	/* Re-read under the write lock: another process may have migrated. */
 	if (pragma_int(st, "PRAGMA user_version", &version) != 0)
 		goto fail;
+	struct long_work w;
+	long_work_begin(st, &w, version ? "upgrading the database" : "setting up the database");
 	for (int v = version; v < store_migration_count; v++) {
 		char pragma[64];
-		if (sqlite3_exec(st->db, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK)
-			goto fail;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-		if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_exec(st->db, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+			long_work_end(st, &w);
 			goto fail;
+		}
 	}
+	long_work_end(st, &w);
 	char app[64];
 	snprintf(app, sizeof app, "PRAGMA application_id = %d", CXMEET_APPLICATION_ID);
 	if (sqlite3_exec(st->db, app, NULL, NULL, NULL) != SQLITE_OK)
@@ -823,6 +886,7 @@ void store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st->actor);
+	free(st->bulk_fts);
 	free(st);
 }
 

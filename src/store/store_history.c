@@ -101,6 +101,8 @@ static void read_hit(sqlite3_stmt *s, void *elem)
 static void free_hits(void *arr, size_t n) { search_hits_free(arr, n); }
 
 static const struct page_part search_part = { STMT_SEARCH_F, STMT_SEARCH_B, false, -1, 0 };
+static const struct page_part search_plain_part = {
+	STMT_SEARCH_PLAIN_F, STMT_SEARCH_PLAIN_B, false, -1, 0 };
 
 /* The search's filter, with its FTS5 query made once for every part. */
 struct search_ctx {
@@ -127,7 +129,7 @@ enum store_rc store_search(struct store *st, const struct search_filter *f,
 		return store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 	struct search_ctx c = { f, q };
 	struct page_list l = {
-		.parts = &search_part,
+		.parts = f->plain ? &search_plain_part : &search_part,
 		.nparts = 1,
 		.elem_size = sizeof **out,
 		.at_off = offsetof(struct search_hit, after),

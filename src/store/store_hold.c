@@ -82,6 +82,30 @@ enum store_rc hold_setup(struct store *st)
 	return rc == SQLITE_DONE ? STORE_OK : store_fail(st, "opening the database");
 }
 
+enum store_rc hold_checks_drop(struct store *st)
+{
+	static const char *const names[] = {
+		"cx_hold_items", "cx_hold_events", "cx_hold_meetings", "cx_hold_steps",
+		"cx_hold_attend_i", "cx_hold_attend_u", "cx_hold_draft_i", "cx_hold_draft_u",
+	};
+	_Static_assert(ARRAY_SIZE(names) == ARRAY_SIZE(hold_checks), "one name per check");
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		char sql[80];
+		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS temp.%s", names[i]);
+		if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			return store_fail(st, "lifting the hold checks");
+	}
+	return STORE_OK;
+}
+
+enum store_rc hold_checks_make(struct store *st)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(hold_checks); i++)
+		if (sqlite3_exec(st->db, hold_checks[i], NULL, NULL, NULL) != SQLITE_OK)
+			return store_fail(st, "making the hold checks again");
+	return STORE_OK;
+}
+
 enum store_rc hold_refused(struct store *st, const char *what)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HOLD_WHY);

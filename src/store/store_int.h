@@ -264,6 +264,8 @@
 	X(HISTORY_COUNT, "SELECT count(*) FROM meetings m" HISTORY_WHERE) \
 	X(SEARCH_F, SEARCH_SELECT " AND f.rowid < ?11 ORDER BY f.rowid DESC LIMIT ?12") \
 	X(SEARCH_B, SEARCH_SELECT " AND f.rowid > ?11 ORDER BY f.rowid LIMIT ?12") \
+	X(SEARCH_PLAIN_F, SEARCH_PLAIN_SELECT " AND f.rowid < ?11 ORDER BY f.rowid DESC LIMIT ?12") \
+	X(SEARCH_PLAIN_B, SEARCH_PLAIN_SELECT " AND f.rowid > ?11 ORDER BY f.rowid LIMIT ?12") \
 	X(SEARCH_COUNT, "SELECT count(*)" SEARCH_FROM) \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
@@ -277,9 +279,15 @@
 #define OPEN_ACTIONS \
 	ITEM_SELECT " WHERE i.kind = 'action' AND i.status = 'open'" \
 	" AND i.deleted_at IS NULL AND i.meeting_id IS NOT ?1"
+/* A search hit: the item without the counts of its events (0, which no list
+ * of hits shows: they cost two reads of item_events per hit), its meeting's
+ * start and (SEARCH_SELECT) its text with the matches marked, or
+ * (SEARCH_PLAIN_SELECT) none. */
 #define SEARCH_SELECT \
-	"SELECT " ITEM_COLUMNS ", m.started_at, highlight(items_fts, 0, char(1), char(2))" \
-	SEARCH_FROM
+	"SELECT " ITEM_OWN_COLUMNS ", 0, 0, m.started_at," \
+	" highlight(items_fts, 0, char(1), char(2))" SEARCH_FROM
+#define SEARCH_PLAIN_SELECT \
+	"SELECT " ITEM_OWN_COLUMNS ", 0, 0, m.started_at, NULL" SEARCH_FROM
 /* The decisions due for a revisit on ?1, of department ?2 (NULL: all),
  * holding the words ?9 (NULL: any). */
 #define DECISION_DUE \
@@ -320,12 +328,16 @@
 /* slips: due date moved later; carried: meetings it reached unfinished. */
 #define ITEM_SELECT "SELECT " ITEM_COLUMNS ITEM_FROM
 #define ITEM_COLUMNS \
-	"i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
-	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
-	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
+	ITEM_OWN_COLUMNS "," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')"
+/* The item's own row with its department's and person's names: the
+ * columns of ITEM_COLUMNS but the counts of its events. */
+#define ITEM_OWN_COLUMNS \
+	"i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
+	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name"
 #define ITEM_FROM \
 	" FROM items i" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
@@ -463,7 +475,30 @@ struct store {
 	/* This instance, as a meeting's hold names it (store_hold.c). */
 	char token[33];
 	char host[128];
+	/* A bulk write (store_bulk_begin) runs: the SQL that makes again the
+	 * triggers keeping the full-text index in step, dropped until its end. */
+	bool bulk;
+	char *bulk_fts;
 };
+
+/* Long work (store_set_progress): between long_work_begin and
+ * long_work_end, SQLite's progress handler tells the time taken. */
+struct long_work {
+	const char *what;
+	struct timespec start, last;
+	bool shown;
+};
+void long_work_begin(struct store *st, struct long_work *w, const char *what);
+void long_work_end(struct store *st, struct long_work *w);
+
+/* The end of a bulk write: builds the full-text index and makes the
+ * triggers again (tx_end calls it before a commit); bulk_forget, after a
+ * rollback (which made them again). */
+enum store_rc bulk_finish(struct store *st);
+void bulk_forget(struct store *st);
+/* This connection's hold checks, dropped and made again (store_hold.c). */
+enum store_rc hold_checks_drop(struct store *st);
+enum store_rc hold_checks_make(struct store *st);
 
 /* Sets up this connection's instance: its token, and the checks (temporary
  * triggers, the connection's own) that refuse a write into a meeting that

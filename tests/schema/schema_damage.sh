@@ -154,7 +154,10 @@ old=$dir/v1.db
 cp "$fresh" "$old"
 sqlite3 "$old" "DROP INDEX items_decisions; DROP INDEX items_superseded_by;
 	DROP INDEX items_person_record; DROP INDEX items_meeting_kind;
-	DROP TABLE meeting_holds; DROP TABLE meeting_drafts; PRAGMA user_version = 1"
+	DROP TABLE meeting_holds; DROP TABLE meeting_drafts;
+	DROP TABLE items_fts; CREATE VIRTUAL TABLE items_fts USING fts5(text, detail, rationale,
+	  content='items', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+	INSERT INTO items_fts(items_fts) VALUES ('rebuild'); PRAGMA user_version = 1"
 db=$dir/v1-damaged.db
 cp "$old" "$db"
 sqlite3 "$db" "DROP INDEX people_department"

@@ -1,0 +1,119 @@
+/* store_bulk.c - many rows written in one transaction (the demo). Kept in
+ * step one row at a time by the triggers on items, the full-text index
+ * (items_fts) costs a flush of FTS5's pending terms at every statement, and
+ * each row written into a meeting runs this connection's hold check (see
+ * store_hold.c). A bulk writer drops both inside its transaction; at its end
+ * the index is built once, from items, and the triggers are made again (the
+ * index's from their own stored text, so the schema committed is the one the
+ * file had). Everything is one transaction: a writer killed half-way, or
+ * rolled back, leaves the file and the connection as they were. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "cxmeet/util.h"
+
+/* The triggers that keep items_fts in step, by name, as the schema made them. */
+#define FTS_TRIGGERS \
+	"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'" \
+	" AND tbl_name = 'items' AND name LIKE 'items\\_fts\\_%' ESCAPE '\\' ORDER BY rowid"
+
+/* Drops the full-text index's triggers, keeping their text in st->bulk_fts. */
+static enum store_rc fts_defer(struct store *st)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, FTS_TRIGGERS, -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, "reading the full-text index's triggers");
+	struct strbuf make, drop;
+	sb_init(&make);
+	sb_init(&drop);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		const char *sql = (const char *)sqlite3_column_text(s, 1);
+		if (!name || !sql)
+			continue;
+		sb_addf(&make, "%s;\n", sql);
+		char *q = sqlite3_mprintf("DROP TRIGGER main.\"%w\";\n", name);
+		sb_add(&drop, q);
+		sqlite3_free(q);
+	}
+	sqlite3_finalize(s);
+	enum store_rc out = STORE_OK;
+	if (rc != SQLITE_DONE)
+		out = store_fail(st, "reading the full-text index's triggers");
+	else if (make.len && sqlite3_exec(st->db, drop.s, NULL, NULL, NULL) != SQLITE_OK)
+		out = store_fail(st, "deferring the full-text index");
+	sb_free(&drop);
+	if (out == STORE_OK && make.len)
+		st->bulk_fts = sb_take(&make);
+	else
+		sb_free(&make);
+	return out;
+}
+
+enum store_rc store_bulk_begin(struct store *st)
+{
+	if (st->tx_depth == 0)
+		return store_failf(st, STORE_ERROR, "a bulk write must be inside a transaction");
+	if (st->bulk)
+		return STORE_OK;
+	/* The hold checks are lifted only when no other instance holds a
+	 * meeting: under this transaction's write lock none can take one, so
+	 * every meeting written is one this transaction starts. */
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM main.meeting_holds"
+			       " WHERE token <> (SELECT token FROM temp.cx_instance)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, "looking for meetings held");
+	int rc = sqlite3_step(s);
+	int64_t held = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, "looking for meetings held");
+	if (held > 0)
+		return store_failf(st, STORE_BUSY, "a meeting is held by another instance: "
+				   "many rows are written only when none is");
+	enum store_rc out = fts_defer(st);
+	if (out == STORE_OK)
+		out = hold_checks_drop(st);
+	if (out == STORE_OK)
+		st->bulk = true;
+	else
+		bulk_forget(st);
+	return out;
+}
+
+void bulk_forget(struct store *st)
+{
+	free(st->bulk_fts);
+	st->bulk_fts = NULL;
+	st->bulk = false;
+}
+
+enum store_rc bulk_finish(struct store *st)
+{
+	if (!st->bulk)
+		return STORE_OK;
+	char *make = st->bulk_fts;
+	st->bulk_fts = NULL;
+	st->bulk = false;
+	enum store_rc rc = STORE_OK;
+	if (make) {
+		struct long_work w;
+		long_work_begin(st, &w, "building the search index");
+		int built = sqlite3_exec(st->db, "INSERT INTO items_fts(items_fts)"
+					 " VALUES ('rebuild')", NULL, NULL, NULL);
+		long_work_end(st, &w);
+		if (built != SQLITE_OK)
+			rc = store_fail(st, "building the full-text index");
+		else if (sqlite3_exec(st->db, make, NULL, NULL, NULL) != SQLITE_OK)
+			rc = store_fail(st, "making the full-text index's triggers again");
+		free(make);
+	}
+	if (rc == STORE_OK)
+		rc = hold_checks_make(st);
+	return rc;
+}
+
+enum store_rc store_bulk_end(struct store *st) { return bulk_finish(st); }
