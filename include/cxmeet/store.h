@@ -20,7 +20,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 typedef int64_t store_id;

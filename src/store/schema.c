@@ -240,10 +240,66 @@ static const char migration_3[] =
 	"  saved_at TEXT NOT NULL"
 	");";
 
+/* The sums the people's records, the stakeholder map, the decision log and
+ * the overdue count by department show, kept up to date as items change, so
+ * that none of them reads all of history: item_tally counts the items (not
+ * deleted) by kind, status, department, person (0: none), due date (open
+ * actions only, '' for none and for every other item), whether superseded,
+ * and whether a done action was closed on or before its due day (in the
+ * local time of the change, as the people's records always judged it). The
+ * triggers take a changed item's old row out and put its new row in; a key
+ * whose count falls to zero is removed, so the table stays as small as the
+ * set of keys in use (open actions' due dates, not all of history). The
+ * migration fills it once from the items. */
+#define TALLY_KEY(r) \
+	r ".kind, " r ".status, coalesce(" r ".department_id, 0), coalesce(" r ".person_id, 0)," \
+	" CASE WHEN " r ".kind = 'action' AND " r ".status = 'open'" \
+	"   THEN coalesce(" r ".due_on, '') ELSE '' END," \
+	" " r ".superseded_by IS NOT NULL," \
+	" CASE WHEN " r ".kind = 'action' AND " r ".status = 'done' AND (" r ".due_on IS NULL" \
+	"   OR date(" r ".closed_at, 'localtime') <= " r ".due_on) THEN 1 ELSE 0 END"
+#define TALLY_MATCH(r) \
+	"(kind, status, department_id, person_id, due, superseded, on_time) = (" TALLY_KEY(r) ")"
+#define TALLY_ADD(r) \
+	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)" \
+	" SELECT " TALLY_KEY(r) ", 1 WHERE " r ".deleted_at IS NULL" \
+	" ON CONFLICT DO UPDATE SET n = n + 1;"
+static const char migration_4[] =
+	"CREATE TABLE item_tally ("
+	"  kind TEXT NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  department_id INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
+	"  due TEXT NOT NULL,"
+	"  superseded INTEGER NOT NULL,"
+	"  on_time INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL CHECK (n > 0),"
+	"  PRIMARY KEY (kind, status, department_id, person_id, due, superseded, on_time)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX item_tally_person ON item_tally(person_id, kind, status, due, on_time, n);"
+	"CREATE TRIGGER item_tally_i AFTER INSERT ON items BEGIN "
+	TALLY_ADD("new")
+	" END;"
+	"CREATE TRIGGER item_tally_u AFTER UPDATE OF kind, status, department_id, person_id,"
+	"  due_on, superseded_by, closed_at, deleted_at ON items BEGIN"
+	" DELETE FROM item_tally WHERE old.deleted_at IS NULL AND n = 1"
+	"   AND " TALLY_MATCH("old") ";"
+	" UPDATE item_tally SET n = n - 1 WHERE old.deleted_at IS NULL AND n > 1"
+	"   AND " TALLY_MATCH("old") ";"
+	" " TALLY_ADD("new")
+	" END;"
+	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)"
+	" SELECT " TALLY_KEY("i") ", count(*) FROM items i WHERE i.deleted_at IS NULL"
+	" GROUP BY 1, 2, 3, 4, 5, 6, 7;";
+#undef TALLY_KEY
+#undef TALLY_MATCH
+#undef TALLY_ADD
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -129,12 +129,14 @@ enum store_rc store_decisions_count(struct store *st, const struct decision_filt
 		free(q);
 		return rc;
 	}
-	sqlite3_stmt *s = stmt_get(st, STMT_DEC_REST_COUNT);
+	/* Without words, the due ones and the rest make every decision of the
+	 * department (superseded ones when asked): kept summed, read at once. */
+	sqlite3_stmt *s = stmt_get(st, q ? STMT_DEC_REST_COUNT : STMT_DEC_TOTAL);
 	struct dec_ctx c = { f, q };
 	bind_page(s, &c);
 	rc = stmt_row(st, s, "counting decisions");
 	if (rc == STORE_OK)
-		*total = *due + sqlite3_column_int64(s, 0);
+		*total = (q ? *due : 0) + sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	free(q);
 	return rc;

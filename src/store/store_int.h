@@ -59,19 +59,25 @@
 	X(PERSON_ARCHIVE, "UPDATE people SET archived_at = CASE WHEN ?1 THEN" \
 		" coalesce(archived_at, ?2) ELSE NULL END WHERE id = ?3") \
 	X(PERSON_SET_STANCE, "UPDATE people SET influence = ?, support = ? WHERE id = ?") \
+	/* The sums from item_tally (kept by triggers, schema.c): a few rows per
+	 * person, whatever the length of history. */ \
 	X(PERSON_RECORDS, "SELECT p.id, p.name, p.department_id, d.name, p.role, p.email," \
 		" p.influence, p.support, p.archived_at IS NOT NULL," \
-		" count(*) FILTER (WHERE i.kind = 'win')," \
-		" count(*) FILTER (WHERE i.kind = 'action')," \
-		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done')," \
-		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done'" \
-		"   AND (i.due_on IS NULL OR date(i.closed_at, 'localtime') <= i.due_on))," \
-		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'open')," \
-		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'open' AND i.due_on < ?2)" \
+		" coalesce(t.wins, 0), coalesce(t.actions, 0), coalesce(t.done, 0)," \
+		" coalesce(t.on_time, 0), coalesce(t.open, 0), coalesce(t.overdue, 0)" \
 		" FROM people p LEFT JOIN departments d ON d.id = p.department_id" \
-		" LEFT JOIN items i ON i.person_id = p.id AND i.kind IN ('win', 'action')" \
-		"   AND i.deleted_at IS NULL" \
-		" WHERE ?1 OR p.archived_at IS NULL GROUP BY p.id ORDER BY d.name_key, p.name_key") \
+		" LEFT JOIN (SELECT person_id," \
+		"   sum(n) FILTER (WHERE kind = 'win') AS wins," \
+		"   sum(n) FILTER (WHERE kind = 'action') AS actions," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'done') AS done," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'done' AND on_time) AS on_time," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'open') AS open," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'open' AND due > ''" \
+		"     AND due < ?2) AS overdue" \
+		"   FROM item_tally INDEXED BY item_tally_person WHERE kind IN ('win', 'action')" \
+		"   GROUP BY person_id) t" \
+		"   ON t.person_id = p.id" \
+		" WHERE ?1 OR p.archived_at IS NULL ORDER BY d.name_key, p.name_key") \
 	X(TEMPLATE_ADD, "INSERT INTO agenda_templates(name, name_key, is_default, created_at)" \
 		" VALUES (?, ?, 0, ?)") \
 	X(TEMPLATE_CLEAR_DEFAULT, "UPDATE agenda_templates SET is_default = 0 WHERE is_default = 1") \
@@ -196,9 +202,9 @@
 	X(WINDOW_STEPS, "SELECT meeting_id, title, planned_minutes, actual_seconds, skipped, done" \
 		" FROM meeting_steps WHERE meeting_id IN (" WINDOW_MEETINGS ")" \
 		" ORDER BY meeting_id, position") \
-	X(OVERDUE_BY_DEPT, "SELECT department_id, count(*) FROM items WHERE kind = 'action'" \
-		" AND status = 'open' AND deleted_at IS NULL AND due_on < ?1" \
-		" GROUP BY department_id") \
+	/* item_tally's key runs (kind, status, department_id): no sort */ \
+	X(OVERDUE_BY_DEPT, "SELECT department_id, sum(n) FROM item_tally WHERE kind = 'action'" \
+		" AND status = 'open' AND due > '' AND due < ?1 GROUP BY department_id") \
 	ACTION_PARTS(X) \
 	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
@@ -241,6 +247,10 @@
 		" WHERE " DECISION_REST " AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
 	X(DEC_REST_B, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
 		" WHERE " DECISION_REST " AND i.id > ?11 ORDER BY i.id LIMIT ?12") \
+	/* Every decision the filter's department (?2) and superseded (?3) choose,
+	 * due or not, from item_tally (kept by triggers, schema.c). */ \
+	X(DEC_TOTAL, "SELECT coalesce(sum(n), 0) FROM item_tally WHERE kind = 'decision'" \
+		" AND (?2 IS NULL OR department_id = ?2) AND (?3 OR NOT superseded)") \
 	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
 		" WHERE " DECISION_REST) \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
