@@ -264,6 +264,15 @@ static const char migration_3[] =
 	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)" \
 	" SELECT " TALLY_KEY(r) ", 1 WHERE " r ".deleted_at IS NULL" \
 	" ON CONFLICT DO UPDATE SET n = n + 1;"
+/* The decisions waiting for a revisit (not superseded, not deleted), counted
+ * by department and by the year of the revisit: the decision log counts
+ * those due by today as these sums for the years before this one and the
+ * decisions of this year read on items_revisit, so that the count costs a
+ * year of decisions at most, not all of history. */
+#define REVISIT_WHEN(r) \
+	r ".kind = 'decision' AND " r ".deleted_at IS NULL AND " r ".superseded_by IS NULL" \
+	" AND " r ".revisit_on IS NOT NULL"
+#define REVISIT_KEY(r) "coalesce(" r ".department_id, 0), substr(" r ".revisit_on, 1, 4)"
 static const char migration_4[] =
 	"CREATE TABLE item_tally ("
 	"  kind TEXT NOT NULL,"
@@ -288,10 +297,33 @@ static const char migration_4[] =
 	"   AND " TALLY_MATCH("old") ";"
 	" " TALLY_ADD("new")
 	" END;"
+	"CREATE TABLE revisit_tally ("
+	"  department_id INTEGER NOT NULL,"
+	"  year TEXT NOT NULL,"
+	"  n INTEGER NOT NULL CHECK (n > 0),"
+	"  PRIMARY KEY (department_id, year)"
+	") WITHOUT ROWID;"
+	"CREATE TRIGGER revisit_tally_i AFTER INSERT ON items WHEN " REVISIT_WHEN("new") " BEGIN"
+	" INSERT INTO revisit_tally(department_id, year, n) VALUES (" REVISIT_KEY("new") ", 1)"
+	"   ON CONFLICT DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER revisit_tally_u AFTER UPDATE OF kind, department_id, revisit_on,"
+	"  superseded_by, deleted_at ON items BEGIN"
+	" DELETE FROM revisit_tally WHERE " REVISIT_WHEN("old") " AND n = 1"
+	"   AND (department_id, year) = (" REVISIT_KEY("old") ");"
+	" UPDATE revisit_tally SET n = n - 1 WHERE " REVISIT_WHEN("old") " AND n > 1"
+	"   AND (department_id, year) = (" REVISIT_KEY("old") ");"
+	" INSERT INTO revisit_tally(department_id, year, n) SELECT " REVISIT_KEY("new") ", 1"
+	"   WHERE " REVISIT_WHEN("new") " ON CONFLICT DO UPDATE SET n = n + 1;"
+	" END;"
+	"INSERT INTO revisit_tally(department_id, year, n) SELECT " REVISIT_KEY("i") ", count(*)"
+	" FROM items i WHERE " REVISIT_WHEN("i") " GROUP BY 1, 2;"
 	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)"
 	" SELECT " TALLY_KEY("i") ", count(*) FROM items i WHERE i.deleted_at IS NULL"
 	" GROUP BY 1, 2, 3, 4, 5, 6, 7;";
 #undef TALLY_KEY
+#undef REVISIT_KEY
+#undef REVISIT_WHEN
 #undef TALLY_MATCH
 #undef TALLY_ADD
 

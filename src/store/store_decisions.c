@@ -55,10 +55,11 @@ static enum store_rc words_query(struct store *st, const struct decision_filter 
 static enum store_rc count_due(struct store *st, const struct decision_filter *f, const char *q,
 			       int64_t *due)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_DEC_DUE_COUNT);
+	sqlite3_stmt *s = stmt_get(st, q ? STMT_DEC_DUE_COUNT : STMT_DEC_DUE_TALLY);
 	bind_date(s, 1, f->today);
 	bind_id(s, 2, f->dept_id);
-	bind_text(s, 9, q);
+	if (q)
+		bind_text(s, 9, q);
 	enum store_rc rc = stmt_row(st, s, "counting decisions due for a revisit");
 	*due = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);

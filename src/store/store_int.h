@@ -251,6 +251,15 @@
 	 * due or not, from item_tally (kept by triggers, schema.c). */ \
 	X(DEC_TOTAL, "SELECT coalesce(sum(n), 0) FROM item_tally WHERE kind = 'decision'" \
 		" AND (?2 IS NULL OR department_id = ?2) AND (?3 OR NOT superseded)") \
+	/* The decisions due for a revisit by ?1 of department ?2 (NULL: all),
+	 * without words: revisit_tally's years before ?1's, and ?1's year read on
+	 * items_revisit (kept by triggers, schema.c). */ \
+	X(DEC_DUE_TALLY, "SELECT (SELECT coalesce(sum(n), 0) FROM revisit_tally" \
+		"   WHERE (?2 IS NULL OR department_id = ?2) AND year < substr(?1, 1, 4))" \
+		" + (SELECT count(*) FROM items i INDEXED BY items_revisit" \
+		"   WHERE i.kind = 'decision' AND i.revisit_on >= substr(?1, 1, 4)" \
+		"   AND i.revisit_on <= ?1 AND i.superseded_by IS NULL AND i.deleted_at IS NULL" \
+		"   AND (?2 IS NULL OR i.department_id = ?2))") \
 	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
 		" WHERE " DECISION_REST) \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
