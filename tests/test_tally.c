@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
+#include "cxmeet/actions.h"
 #include "cxmeet/agenda.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/setup.h"
@@ -202,6 +203,48 @@ static void check_reports(struct store *st, const char *path, cx_date today)
 			free(want);
 		}
 	}
+
+	/* The action list's counts, for every state, by department and owner. */
+	struct person_record *pr;
+	size_t np;
+	assert_int_equal(store_person_records(st, today, true, &pr, &np), STORE_OK);
+	for (int state = 0; state < ASTATE_COUNT; state++) {
+		for (size_t k = 0; k <= nd; k++) {
+			for (size_t j = 0; j <= np; j += 2) {
+				struct action_filter f = {.state = (enum action_state)state,
+							  .dept_id = k < nd ? d[k].id : 0,
+							  .person_id = j < np ? pr[j].p.id : 0,
+							  .due_before = DATE_NONE, .today = today};
+				int64_t total, late;
+				assert_int_equal(store_actions_count(st, &f, &total, &late), STORE_OK);
+				cx_date from, before;
+				action_state_range(&f, &from, &before);
+				const char *status = action_state_status(f.state);
+				char a[16] = "", b[16] = "";
+				if (from != DATE_NONE)
+					date_format(from, a, sizeof a);
+				if (before != DATE_NONE)
+					date_format(before, b, sizeof b);
+				char *q = xasprintf(
+					"SELECT count(*), count(*) FILTER (WHERE status = 'open'"
+					" AND due_on < ?1) FROM items WHERE kind = 'action'"
+					" AND deleted_at IS NULL AND ('%s' = '' OR status = '%s')"
+					" AND ('%s' = '' OR due_on >= '%s') AND ('%s' = '' OR due_on < '%s')"
+					" AND (%lld = 0 OR department_id = %lld)"
+					" AND (%lld = 0 OR person_id = %lld)",
+					status ? status : "", status ? status : "", a, a, b, b,
+					(long long)f.dept_id, (long long)f.dept_id,
+					(long long)f.person_id, (long long)f.person_id);
+				want = rows_of(db, q, day);
+				got = xasprintf("%lld|%lld\n", (long long)total, (long long)late);
+				assert_string_equal(got, want);
+				free(q);
+				free(got);
+				free(want);
+			}
+		}
+	}
+	person_records_free(pr, np);
 	dept_list_free(d, nd);
 	sqlite3_close(db);
 }

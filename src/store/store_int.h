@@ -208,6 +208,14 @@
 	ACTION_PARTS(X) \
 	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
+	/* ACTION_COUNT from item_tally (kept by triggers, schema.c), for a filter
+	 * whose due dates (?4, ?5) bound open actions only: a due date is kept
+	 * for those alone. */ \
+	X(ACTION_COUNT_TALLY, "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER" \
+		" (WHERE status = 'open' AND due > '' AND due < ?8), 0) FROM item_tally" \
+		" WHERE kind = 'action' AND (?1 IS NULL OR status = ?1)" \
+		" AND (?4 IS NULL OR due >= ?4) AND (?5 IS NULL OR (due > '' AND due < ?5))" \
+		" AND (?6 = 0 OR department_id = ?6) AND (?7 = 0 OR person_id = ?7)") \
 	X(ACTION_COUNT_ALL, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ANY_STATUS) ")") \
 	X(HOLD_GET, "SELECT token, user, host, pid, since, seen_at, token = ?2" \
