@@ -297,6 +297,10 @@ static const char migration_4[] =
 	"   AND " TALLY_MATCH("old") ";"
 	" " TALLY_ADD("new")
 	" END;"
+	/* The decision log of one department, in its order (due ones by revisit
+	 * date; the rest newest first on items_department). */
+	"CREATE INDEX items_revisit_dept ON items(department_id, revisit_on)"
+	"  WHERE kind = 'decision';"
 	"CREATE TABLE revisit_tally ("
 	"  department_id INTEGER NOT NULL,"
 	"  year TEXT NOT NULL,"

@@ -85,6 +85,10 @@ static const struct page_part dec_parts[] = {
 	{ STMT_DEC_DUE_F, STMT_DEC_DUE_B, true, 10, 0 },
 	{ STMT_DEC_REST_F, STMT_DEC_REST_B, false, -1, 0 },
 };
+static const struct page_part dec_dept_parts[] = {
+	{ STMT_DEC_DUE_DEPT_F, STMT_DEC_DUE_DEPT_B, true, 10, 0 },
+	{ STMT_DEC_REST_DEPT_F, STMT_DEC_REST_DEPT_B, false, -1, 0 },
+};
 
 enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
 				   const struct store_cursor *cur, size_t limit,
@@ -100,7 +104,7 @@ enum store_rc store_decisions_list(struct store *st, const struct decision_filte
 	}
 	struct dec_ctx c = { f, q };
 	struct page_list l = {
-		.parts = dec_parts,
+		.parts = f->dept_id ? dec_dept_parts : dec_parts,
 		.nparts = f->due_only ? 1 : 2,
 		.elem_size = sizeof **out,
 		.at_off = offsetof(struct decision_row, after),

@@ -248,6 +248,18 @@
 		" ORDER BY i.revisit_on, i.id LIMIT ?12") \
 	X(DEC_DUE_B, DECISION_DUE " AND (i.revisit_on, i.id) < (?10, ?11)" \
 		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT ?12") \
+	/* The same two parts for one department (?2): read on that department's
+	 * decisions alone, not on every decision filtered. */ \
+	X(DEC_DUE_DEPT_F, DECISION_DUE_DEPT " AND (i.revisit_on, i.id) > (?10, ?11)" \
+		" ORDER BY i.revisit_on, i.id LIMIT ?12") \
+	X(DEC_DUE_DEPT_B, DECISION_DUE_DEPT " AND (i.revisit_on, i.id) < (?10, ?11)" \
+		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT ?12") \
+	X(DEC_REST_DEPT_F, DECISION_SELECT " FROM items i INDEXED BY items_department" \
+		DECISION_JOINS " WHERE i.department_id = ?2 AND " DECISION_REST \
+		" AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
+	X(DEC_REST_DEPT_B, DECISION_SELECT " FROM items i INDEXED BY items_department" \
+		DECISION_JOINS " WHERE i.department_id = ?2 AND " DECISION_REST \
+		" AND i.id > ?11 ORDER BY i.id LIMIT ?12") \
 	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
 		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS) \
@@ -313,6 +325,11 @@
 	DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
 	" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
 	" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS
+/* DECISION_DUE for one department ?2, on items_revisit_dept. */
+#define DECISION_DUE_DEPT \
+	DECISION_SELECT " FROM items i INDEXED BY items_revisit_dept" DECISION_JOINS \
+	" WHERE i.kind = 'decision' AND i.department_id = ?2 AND i.revisit_on <= ?1" \
+	" AND i.superseded_by IS NULL AND i.deleted_at IS NULL" DECISION_WORDS
 /* The decision log's row (store_decisions.c reads it in this order); links
  * count both directions and leave deleted items out. */
 #define DECISION_SELECT \
