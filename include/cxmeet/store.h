@@ -722,6 +722,7 @@ struct search_filter {
 	const char *words; /* as typed: every word must occur, the last as a prefix */
 	store_id dept_id;  /* 0: any department */
 	int kind;          /* an enum item_kind, or -1: any */
+	store_id floor;    /* only items from this id on (a window of the newest); 0: all */
 };
 
 struct search_hit {
@@ -739,6 +740,12 @@ enum store_rc store_search(struct store *st, const struct search_filter *f,
 			   const struct store_cursor *cur, size_t limit, struct search_hit **out,
 			   size_t *n);
 enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n);
+/* The newest matches, at most cap of them (the filter's floor aside): how
+ * many (*n), and, when older ones remain beyond them, the id of the oldest
+ * of the cap (*floor; 0 when every match is counted), to make the window
+ * the filter's floor. Reads cap + 1 matches at most, however many there are. */
+enum store_rc store_search_window(struct store *st, const struct search_filter *f, size_t cap,
+				  int64_t *n, store_id *floor);
 void search_hits_free(struct search_hit *h, size_t n);
 
 #endif

@@ -304,6 +304,7 @@
 	X(SEARCH_F, SEARCH_SELECT " AND f.rowid < ?11 ORDER BY f.rowid DESC LIMIT ?12") \
 	X(SEARCH_B, SEARCH_SELECT " AND f.rowid > ?11 ORDER BY f.rowid LIMIT ?12") \
 	X(SEARCH_COUNT, "SELECT count(*)" SEARCH_FROM) \
+	X(SEARCH_NEWEST, "SELECT f.rowid" SEARCH_FROM " ORDER BY f.rowid DESC LIMIT ?5") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
@@ -398,14 +399,16 @@
 	"   FROM attendance a WHERE a.meeting_id = m.id AND a.department_id = ?2" \
 	"   AND a.present = 1))"
 /* Search: ?1 an FTS5 query built by the store from the user's words (every
- * word a quoted string), ?2 a department (0: any), ?3 a kind (NULL: any). */
+ * word a quoted string), ?2 a department (0: any), ?3 a kind (NULL: any), ?4
+ * the oldest item id of the window searched (0: all). */
 #define SEARCH_FROM \
 	" FROM items_fts f JOIN items i ON i.id = f.rowid" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id" \
 	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
 	" WHERE items_fts MATCH ?1 AND i.deleted_at IS NULL" \
-	" AND (?2 = 0 OR i.department_id = ?2) AND (?3 IS NULL OR i.kind = ?3)"
+	" AND (?2 = 0 OR i.department_id = ?2) AND (?3 IS NULL OR i.kind = ?3)" \
+	" AND f.rowid >= ?4"
 
 /* The action list (store_actions.c): ?1 status (NULL for every status),
  * ?4..?5 due from / before (NULL: no bound), ?6 department, ?7 owner (0:
