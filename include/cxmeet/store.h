@@ -602,7 +602,16 @@ struct decision_filter {
 	bool with_superseded; /* superseded ones too */
 	const char *words;    /* only those whose text, detail or rationale hold
 			       * all these words (as prefixes); NULL or "": any */
+	store_id floor;       /* with words: only decisions from this id on (a
+			       * window of the newest, store_decisions_window); 0: all */
 };
+
+/* With words: the id of the oldest of the newest cap decisions (not
+ * deleted, any department) holding them, when older ones hold them too, to
+ * make the filter's floor; 0 when there are no more than cap. Reads cap + 1
+ * matching decisions at most. STORE_INVALID for words not fit to search. */
+enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
+				     size_t cap, store_id *floor);
 
 /* An item linked to a decision, for its detail panel. */
 struct decision_link {

@@ -280,6 +280,10 @@
 		"   WHERE i.kind = 'decision' AND i.revisit_on >= substr(?1, 1, 4)" \
 		"   AND i.revisit_on <= ?1 AND i.superseded_by IS NULL AND i.deleted_at IS NULL" \
 		"   AND (?2 IS NULL OR i.department_id = ?2))") \
+	/* The newest decisions holding the words ?9, at most ?5. */ \
+	X(DEC_WORDS_NEWEST, "SELECT f.rowid FROM items_fts f JOIN items i ON i.id = f.rowid" \
+		" WHERE items_fts MATCH ?9 AND i.kind = 'decision' AND i.deleted_at IS NULL" \
+		" ORDER BY f.rowid DESC LIMIT ?5") \
 	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
 		" WHERE " DECISION_REST) \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
@@ -353,9 +357,12 @@
 	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)" \
 	DECISION_WORDS
 /* Only the decisions whose text, detail or rationale hold the words ?9 (an
- * FTS5 query; NULL: all). The matches are gathered once per statement. */
+ * FTS5 query; NULL: all), from id ?13 on (0: all; a window of the newest
+ * matches, so that no more than the window's matches are gathered, once per
+ * statement). */
 #define DECISION_WORDS \
-	" AND (?9 IS NULL OR i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?9))"
+	" AND (?9 IS NULL OR (i.id >= ?13 AND i.id IN (SELECT rowid FROM items_fts" \
+	"   WHERE items_fts MATCH ?9 AND rowid >= ?13)))"
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
 	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"
