@@ -420,7 +420,7 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER item_tally_i; DROP TRIGGER item_tally_u;"
 				      " DROP TRIGGER revisit_tally_i; DROP TRIGGER revisit_tally_u;"
-				      " DROP TABLE item_tally; DROP TABLE revisit_tally; DROP INDEX items_revisit_dept;"
+				      " DROP TABLE item_tally; DROP TABLE revisit_tally; DROP INDEX items_revisit_dept; DROP INDEX items_parked_rank;"
 				      " PRAGMA user_version = 3", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);

@@ -422,8 +422,11 @@ enum store_rc store_open_actions(struct store *st, store_id meeting,
 void store_open_action_cursor(const struct item *it, struct store_cursor *cur);
 /* Open parked topics, ranked ones first by rank. */
 enum store_rc store_open_parked(struct store *st, size_t limit, struct item **out, size_t *n);
-/* The ids of all open parked topics, in rank order (for re-ranking). */
-enum store_rc store_open_parked_ids(struct store *st, store_id **ids, size_t *n);
+/* The ids of the first limit (0: all) open parked topics, in rank order
+ * (for re-ranking). */
+enum store_rc store_open_parked_ids(struct store *st, size_t limit, store_id **ids, size_t *n);
+/* How many parked topics are open (kept summed: no topic is read). */
+enum store_rc store_open_parked_count(struct store *st, int64_t *n);
 /* Gives ids[i] rank i + 1, in one transaction. */
 /* Ranks topics in the order of ids; in `meeting` (0: none), which this
  * instance must hold. */

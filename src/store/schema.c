@@ -301,6 +301,10 @@ static const char migration_4[] =
 	 * date; the rest newest first on items_department). */
 	"CREATE INDEX items_revisit_dept ON items(department_id, revisit_on)"
 	"  WHERE kind = 'decision';"
+	/* The open parked topics in their order (ranked ones first by rank, then
+	 * the rest oldest first), read a page at a time without sorting them all. */
+	"CREATE INDEX items_parked_rank ON items(rank = 0, rank)"
+	"  WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL;"
 	"CREATE TABLE revisit_tally ("
 	"  department_id INTEGER NOT NULL,"
 	"  year TEXT NOT NULL,"

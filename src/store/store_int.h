@@ -164,10 +164,16 @@
 		" ORDER BY i.due_on DESC, i.id DESC LIMIT ?12") \
 	X(ITEMS_AFTER, ITEM_SELECT " WHERE i.id > ?1 AND i.deleted_at IS NULL ORDER BY i.id LIMIT ?2") \
 	X(MEETINGS_AFTER, MEETING_SELECT " WHERE id > ?1 ORDER BY id LIMIT ?2") \
-	X(OPEN_PARKED, ITEM_SELECT " WHERE i.kind = 'parked' AND i.status = 'open'" \
-		" AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id LIMIT ?1") \
-	X(OPEN_PARKED_IDS, "SELECT id FROM items WHERE kind = 'parked' AND status = 'open'" \
-		" AND deleted_at IS NULL ORDER BY rank = 0, rank, id") \
+	X(OPEN_PARKED, "SELECT " ITEM_COLUMNS " FROM items i INDEXED BY items_parked_rank" \
+		" LEFT JOIN departments d ON d.id = i.department_id" \
+		" LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'parked'" \
+		" AND i.status = 'open' AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id" \
+		" LIMIT ?1") \
+	X(OPEN_PARKED_IDS, "SELECT id FROM items INDEXED BY items_parked_rank" \
+		" WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL" \
+		" ORDER BY rank = 0, rank, id LIMIT ?1") \
+	X(OPEN_PARKED_COUNT, "SELECT coalesce(sum(n), 0) FROM item_tally" \
+		" WHERE kind = 'parked' AND status = 'open'") \
 	X(ITEM_SET_RANK, "UPDATE items SET rank = ? WHERE id = ? AND deleted_at IS NULL") \
 	X(CARRY_OPEN, "INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
 		" SELECT id, 'carried', ?1, ?2, ?3 FROM items WHERE kind = 'action'" \
