@@ -8,7 +8,7 @@
 #include "meeting_view.h"
 #include "cxmeet/util.h"
 
-#define MAX_TOPICS 500
+#define MAX_TOPICS 100 /* read at once: the pane shows half a screen of them */
 
 static size_t n_topics;   /* rows [0, n_topics) are topics, the rest decisions */
 static size_t all_topics; /* open topics in all, loaded or not */
