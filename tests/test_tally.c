@@ -204,6 +204,25 @@ static void check_reports(struct store *st, const char *path, cx_date today)
 		}
 	}
 
+	/* The open actions counted on the home screen and in a meeting's review
+	 * (those of the meeting itself left out). */
+	int64_t meetings = 0;
+	assert_int_equal(store_meeting_count(st, &meetings), STORE_OK);
+	for (store_id m = 0; m <= meetings; m += 1 + (store_id)(meetings / 5)) {
+		int64_t open, late;
+		assert_int_equal(store_action_counts(st, today, m, &open, &late), STORE_OK);
+		char *q = xasprintf("SELECT count(*), count(*) FILTER (WHERE due_on < ?1) FROM items"
+				    " WHERE kind = 'action' AND status = 'open' AND deleted_at IS NULL"
+				    " AND (%lld = 0 OR coalesce(meeting_id, 0) <> %lld)",
+				    (long long)m, (long long)m);
+		want = rows_of(db, q, day);
+		got = xasprintf("%lld|%lld\n", (long long)open, (long long)late);
+		assert_string_equal(got, want);
+		free(q);
+		free(got);
+		free(want);
+	}
+
 	/* The action list's counts, for every state, by department and owner. */
 	struct person_record *pr;
 	size_t np;

@@ -154,7 +154,10 @@ old=$dir/v1.db
 cp "$fresh" "$old"
 sqlite3 "$old" "DROP INDEX items_decisions; DROP INDEX items_superseded_by;
 	DROP INDEX items_person_record; DROP INDEX items_meeting_kind;
-	DROP TABLE meeting_holds; DROP TABLE meeting_drafts; PRAGMA user_version = 1"
+	DROP TABLE meeting_holds; DROP TABLE meeting_drafts;
+	DROP TRIGGER item_tally_i; DROP TRIGGER item_tally_u; DROP TRIGGER revisit_tally_i;
+	DROP TRIGGER revisit_tally_u; DROP TABLE item_tally; DROP TABLE revisit_tally;
+	DROP INDEX items_revisit_dept; DROP INDEX items_parked_rank; PRAGMA user_version = 1"
 db=$dir/v1-damaged.db
 cp "$old" "$db"
 sqlite3 "$db" "DROP INDEX people_department"
