@@ -146,13 +146,13 @@
 	X(ITEM_DELETE, "UPDATE items SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2" \
 		" AND deleted_at IS NULL") \
 	/* Every open action (item_tally), less those of meeting ?2 (its own rows). */ \
-	X(ACTION_COUNTS, "SELECT t.n - e.n, t.late - e.late FROM" \
+	X(ACTION_COUNTS, "SELECT alln.n - own.n, alln.late - own.late FROM" \
 		" (SELECT coalesce(sum(n), 0) AS n," \
 		"   coalesce(sum(n) FILTER (WHERE due > '' AND due < ?1), 0) AS late" \
-		"   FROM item_tally WHERE kind = 'action' AND status = 'open') t," \
+		"   FROM item_tally WHERE kind = 'action' AND status = 'open') alln," \
 		" (SELECT count(*) AS n, count(*) FILTER (WHERE due_on < ?1) AS late FROM items" \
 		"   WHERE meeting_id = ?2 AND kind = 'action' AND status = 'open'" \
-		"   AND deleted_at IS NULL) e") \
+		"   AND deleted_at IS NULL) own") \
 	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)") \
 	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
