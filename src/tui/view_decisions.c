@@ -17,7 +17,6 @@
 #include "cxmeet/decisions.h"
 #include "cxmeet/util.h"
 
-#define PAGE 200
 /* Words found count and show the newest FIND_WINDOW decisions holding them
  * at most: gathering every match of a common word read all of history. */
 #define FIND_WINDOW 1000
@@ -77,7 +76,7 @@ static const struct pager_ops pager = { page_load, page_count, page_at };
 /* Reads the page of rows around the cursor, on or back from the rows held. */
 static void load_page(struct tui *t)
 {
-	pager_seek(t, &pager, &dv.offset, (size_t)dv.sel, (size_t)dv.total, PAGE);
+	pager_seek(t, &pager, &dv.offset, (size_t)dv.sel, (size_t)dv.total, pager_window(t));
 }
 
 /* Counts and reads again, after a filter changed or a decision was changed;
@@ -91,7 +90,7 @@ static void load(struct tui *t)
 	if (dv.sel >= dv.total)
 		dv.sel = dv.total > 0 ? (int)dv.total - 1 : 0;
 	if (dv.n && dv.offset > 0 && dv.sel > 0) { /* a change: read the same place again */
-		pager_reread(t, &pager, &dv.offset, PAGE);
+		pager_reread(t, &pager, &dv.offset, pager_window(t));
 	} else { /* a new filter (the cursor back on the first row), or at the top */
 		rows_clear();
 		dv.offset = 0;

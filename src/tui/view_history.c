@@ -15,15 +15,10 @@
 #include "cxmeet/minutes.h"
 #include "cxmeet/util.h"
 
-/* Rows read at once: a screen's height either side of the cursor (the
- * pager centres the window on it), so that what is drawn is held, and each
- * row's counts are read for no more rows than that. */
 /* A search counts and shows at most this many matches, the newest: more
  * words narrow it. Counting every match of a common word read all of
  * history (370,000 matches of "customer" at a million items: a second). */
 #define SEARCH_WINDOW 1000
-
-static size_t window_rows(const struct tui *t) { return t->rows > 20 ? 2 * (size_t)t->rows : 40; }
 
 enum hist_mode { MODE_LIST, MODE_RESULTS, MODE_MINUTES };
 
@@ -106,13 +101,13 @@ static const struct pager_ops hits_pager = { hits_load, hits_count, hits_at };
 static void meetings_seek(struct tui *t)
 {
 	pager_seek(t, &meetings_pager, &H.m_offset, (size_t)H.m_sel, (size_t)H.m_total,
-		   window_rows(t));
+		   pager_window(t));
 }
 
 static void hits_seek(struct tui *t)
 {
 	pager_seek(t, &hits_pager, &H.h_offset, (size_t)H.h_sel, (size_t)H.h_total,
-		   window_rows(t));
+		   pager_window(t));
 }
 
 /* Counts the meetings and reads the window around the cursor afresh. */
