@@ -220,6 +220,22 @@ static void list__filters_and_row_facts(void **state)
 	assert_order(&f, 0, 50, "");
 	f.words = "";
 	assert_order(&f, 0, 50, "B,A,D,C,E");
+	/* A window of the newest decisions holding the words: "chat" is in D
+	 * and the older E; a window of one holds D alone, of two both. */
+	store_id floor = -1;
+	f.words = "chat";
+	assert_int_equal(store_decisions_window(fx.st, &f, 2, &floor), STORE_OK);
+	assert_int_equal(floor, 0);
+	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor), STORE_OK);
+	assert_int_equal(floor, fx.d);
+	f.floor = floor;
+	assert_order(&f, 0, 50, "D");
+	assert_counts(&f, 1, 0);
+	f.words = NULL;
+	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor), STORE_OK);
+	assert_int_equal(floor, 0); /* no words, no window */
+	f.floor = 0;
+	f.words = "";
 	/* Refused: control characters, and punctuation alone (no word). */
 	struct decision_row *r;
 	size_t n;

@@ -315,6 +315,51 @@ static void search__words_prefix_and_filters(void **state)
 	store_close(st);
 }
 
+/* The newest matches, counted up to a window: "refund" holds 8 7 6 5 1. */
+static void search__window_of_the_newest(void **state)
+{
+	(void)state;
+	struct store *st = open_db();
+	struct search_filter f = {.words = "refund", .kind = -1};
+	int64_t n;
+	store_id floor;
+	/* all fit: every match counted, no floor */
+	assert_int_equal(store_search_window(st, &f, 5, &n, &floor), STORE_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(floor, 0);
+	assert_int_equal(store_search_window(st, &f, 100, &n, &floor), STORE_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(floor, 0);
+	/* more than the window: the oldest of the newest three is the floor */
+	assert_int_equal(store_search_window(st, &f, 3, &n, &floor), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(floor, 6);
+	/* and the list, by pages either way, keeps to the window */
+	f.floor = floor;
+	struct search_hit *h;
+	size_t k;
+	assert_int_equal(store_search(st, &f, NULL, 100, &h, &k), STORE_OK);
+	assert_int_equal(k, 3);
+	assert_int_equal(h[0].it.id, 8);
+	assert_int_equal(h[2].it.id, 6);
+	search_hits_free(h, k);
+	struct store_cursor end = {.backward = true};
+	assert_int_equal(store_search(st, &f, &end, 2, &h, &k), STORE_OK);
+	assert_int_equal(k, 2);
+	assert_int_equal(h[0].it.id, 7); /* the last page: the window's oldest two */
+	assert_int_equal(h[1].it.id, 6);
+	search_hits_free(h, k);
+	/* with a filter, the window is of the matches the filter keeps */
+	f.floor = 0;
+	f.kind = ITEM_DECISION;
+	assert_int_equal(store_search_window(st, &f, 1, &n, &floor), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(floor, 5);
+	f.words = "!!";
+	assert_int_equal(store_search_window(st, &f, 1, &n, &floor), STORE_INVALID);
+	store_close(st);
+}
+
 static void search__hostile_queries_are_words(void **state)
 {
 	(void)state;
@@ -598,6 +643,7 @@ int main(void)
 		cmocka_unit_test(history__newest_first_with_counts),
 		cmocka_unit_test(history__filters_and_paging),
 		cmocka_unit_test(search__words_prefix_and_filters),
+		cmocka_unit_test(search__window_of_the_newest),
 		cmocka_unit_test(search__hostile_queries_are_words),
 		cmocka_unit_test(json_checker_refuses_broken_json),
 		cmocka_unit_test(cli__history_in_three_formats),

@@ -847,7 +847,11 @@ static void open__migration_builds_the_prefix_index_of_an_older_file(void **stat
 	store_id b = add_item(st, ITEM_ACTION, "Refund within a day", 0, 0, DATE_NONE);
 	add_item(st, ITEM_WIN, "Fewer calls about delivery", 0, 0, DATE_NONE);
 	store_close(st);
-	raw_exec(path, "BEGIN; DROP TABLE items_fts;"
+	raw_exec(path, "BEGIN; DROP TRIGGER item_tally_i; DROP TRIGGER item_tally_u;"
+		 " DROP TRIGGER revisit_tally_i; DROP TRIGGER revisit_tally_u;"
+		 " DROP TABLE item_tally; DROP TABLE revisit_tally;"
+		 " DROP INDEX items_revisit_dept; DROP INDEX items_parked_rank;"
+		 " DROP TABLE items_fts;"
 		 " CREATE VIRTUAL TABLE items_fts USING fts5(text, detail, rationale,"
 		 "  content='items', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
 		 " INSERT INTO items_fts(items_fts) VALUES ('rebuild');"

@@ -20,7 +20,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 typedef int64_t store_id;
@@ -439,8 +439,11 @@ enum store_rc store_open_actions(struct store *st, store_id meeting,
 void store_open_action_cursor(const struct item *it, struct store_cursor *cur);
 /* Open parked topics, ranked ones first by rank. */
 enum store_rc store_open_parked(struct store *st, size_t limit, struct item **out, size_t *n);
-/* The ids of all open parked topics, in rank order (for re-ranking). */
-enum store_rc store_open_parked_ids(struct store *st, store_id **ids, size_t *n);
+/* The ids of the first limit (0: all) open parked topics, in rank order
+ * (for re-ranking). */
+enum store_rc store_open_parked_ids(struct store *st, size_t limit, store_id **ids, size_t *n);
+/* How many parked topics are open (kept summed: no topic is read). */
+enum store_rc store_open_parked_count(struct store *st, int64_t *n);
 /* Gives ids[i] rank i + 1, in one transaction. */
 /* Ranks topics in the order of ids; in `meeting` (0: none), which this
  * instance must hold. */
@@ -619,7 +622,16 @@ struct decision_filter {
 	bool with_superseded; /* superseded ones too */
 	const char *words;    /* only those whose text, detail or rationale hold
 			       * all these words (as prefixes); NULL or "": any */
+	store_id floor;       /* with words: only decisions from this id on (a
+			       * window of the newest, store_decisions_window); 0: all */
 };
+
+/* With words: the id of the oldest of the newest cap decisions (not
+ * deleted, any department) holding them, when older ones hold them too, to
+ * make the filter's floor; 0 when there are no more than cap. Reads cap + 1
+ * matching decisions at most. STORE_INVALID for words not fit to search. */
+enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
+				     size_t cap, store_id *floor);
 
 /* An item linked to a decision, for its detail panel. */
 struct decision_link {
@@ -740,6 +752,7 @@ struct search_filter {
 	store_id dept_id;  /* 0: any department */
 	int kind;          /* an enum item_kind, or -1: any */
 	bool plain;        /* no marks wanted: each hit's marked is "" (cheaper) */
+	store_id floor;    /* only items from this id on (a window of the newest); 0: all */
 };
 
 /* it.slips and it.carried are not read (0). */
@@ -758,6 +771,12 @@ enum store_rc store_search(struct store *st, const struct search_filter *f,
 			   const struct store_cursor *cur, size_t limit, struct search_hit **out,
 			   size_t *n);
 enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n);
+/* The newest matches, at most cap of them (the filter's floor aside): how
+ * many (*n), and, when older ones remain beyond them, the id of the oldest
+ * of the cap (*floor; 0 when every match is counted), to make the window
+ * the filter's floor. Reads cap + 1 matches at most, however many there are. */
+enum store_rc store_search_window(struct store *st, const struct search_filter *f, size_t cap,
+				  int64_t *n, store_id *floor);
 void search_hits_free(struct search_hit *h, size_t n);
 
 #endif

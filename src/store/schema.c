@@ -253,11 +253,107 @@ static const char migration_4[] =
 	"  prefix='1 2 3');"
 	"INSERT INTO items_fts(items_fts) VALUES ('rebuild');";
 
+/* The sums the people's records, the stakeholder map, the decision log and
+ * the overdue count by department show, kept up to date as items change, so
+ * that none of them reads all of history: item_tally counts the items (not
+ * deleted) by kind, status, department, person (0: none), due date (open
+ * actions only, '' for none and for every other item), whether superseded,
+ * and whether a done action was closed on or before its due day (in the
+ * local time of the change, as the people's records always judged it). The
+ * triggers take a changed item's old row out and put its new row in; a key
+ * whose count falls to zero is removed, so the table stays as small as the
+ * set of keys in use (open actions' due dates, not all of history). The
+ * migration fills it once from the items. */
+#define TALLY_KEY(r) \
+	r ".kind, " r ".status, coalesce(" r ".department_id, 0), coalesce(" r ".person_id, 0)," \
+	" CASE WHEN " r ".kind = 'action' AND " r ".status = 'open'" \
+	"   THEN coalesce(" r ".due_on, '') ELSE '' END," \
+	" " r ".superseded_by IS NOT NULL," \
+	" CASE WHEN " r ".kind = 'action' AND " r ".status = 'done' AND (" r ".due_on IS NULL" \
+	"   OR date(" r ".closed_at, 'localtime') <= " r ".due_on) THEN 1 ELSE 0 END"
+#define TALLY_MATCH(r) \
+	"(kind, status, department_id, person_id, due, superseded, on_time) = (" TALLY_KEY(r) ")"
+#define TALLY_ADD(r) \
+	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)" \
+	" SELECT " TALLY_KEY(r) ", 1 WHERE " r ".deleted_at IS NULL" \
+	" ON CONFLICT DO UPDATE SET n = n + 1;"
+/* The decisions waiting for a revisit (not superseded, not deleted), counted
+ * by department and by the year of the revisit: the decision log counts
+ * those due by today as these sums for the years before this one and the
+ * decisions of this year read on items_revisit, so that the count costs a
+ * year of decisions at most, not all of history. */
+#define REVISIT_WHEN(r) \
+	r ".kind = 'decision' AND " r ".deleted_at IS NULL AND " r ".superseded_by IS NULL" \
+	" AND " r ".revisit_on IS NOT NULL"
+#define REVISIT_KEY(r) "coalesce(" r ".department_id, 0), substr(" r ".revisit_on, 1, 4)"
+static const char migration_5[] =
+	"CREATE TABLE item_tally ("
+	"  kind TEXT NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  department_id INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
+	"  due TEXT NOT NULL,"
+	"  superseded INTEGER NOT NULL,"
+	"  on_time INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL CHECK (n > 0),"
+	"  PRIMARY KEY (kind, status, department_id, person_id, due, superseded, on_time)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX item_tally_person ON item_tally(person_id, kind, status, due, on_time, n);"
+	"CREATE TRIGGER item_tally_i AFTER INSERT ON items BEGIN "
+	TALLY_ADD("new")
+	" END;"
+	"CREATE TRIGGER item_tally_u AFTER UPDATE OF kind, status, department_id, person_id,"
+	"  due_on, superseded_by, closed_at, deleted_at ON items BEGIN"
+	" DELETE FROM item_tally WHERE old.deleted_at IS NULL AND n = 1"
+	"   AND " TALLY_MATCH("old") ";"
+	" UPDATE item_tally SET n = n - 1 WHERE old.deleted_at IS NULL AND n > 1"
+	"   AND " TALLY_MATCH("old") ";"
+	" " TALLY_ADD("new")
+	" END;"
+	/* The decision log of one department, in its order (due ones by revisit
+	 * date; the rest newest first on items_department). */
+	"CREATE INDEX items_revisit_dept ON items(department_id, revisit_on)"
+	"  WHERE kind = 'decision';"
+	/* The open parked topics in their order (ranked ones first by rank, then
+	 * the rest oldest first), read a page at a time without sorting them all. */
+	"CREATE INDEX items_parked_rank ON items(rank = 0, rank)"
+	"  WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL;"
+	"CREATE TABLE revisit_tally ("
+	"  department_id INTEGER NOT NULL,"
+	"  year TEXT NOT NULL,"
+	"  n INTEGER NOT NULL CHECK (n > 0),"
+	"  PRIMARY KEY (department_id, year)"
+	") WITHOUT ROWID;"
+	"CREATE TRIGGER revisit_tally_i AFTER INSERT ON items WHEN " REVISIT_WHEN("new") " BEGIN"
+	" INSERT INTO revisit_tally(department_id, year, n) VALUES (" REVISIT_KEY("new") ", 1)"
+	"   ON CONFLICT DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER revisit_tally_u AFTER UPDATE OF kind, department_id, revisit_on,"
+	"  superseded_by, deleted_at ON items BEGIN"
+	" DELETE FROM revisit_tally WHERE " REVISIT_WHEN("old") " AND n = 1"
+	"   AND (department_id, year) = (" REVISIT_KEY("old") ");"
+	" UPDATE revisit_tally SET n = n - 1 WHERE " REVISIT_WHEN("old") " AND n > 1"
+	"   AND (department_id, year) = (" REVISIT_KEY("old") ");"
+	" INSERT INTO revisit_tally(department_id, year, n) SELECT " REVISIT_KEY("new") ", 1"
+	"   WHERE " REVISIT_WHEN("new") " ON CONFLICT DO UPDATE SET n = n + 1;"
+	" END;"
+	"INSERT INTO revisit_tally(department_id, year, n) SELECT " REVISIT_KEY("i") ", count(*)"
+	" FROM items i WHERE " REVISIT_WHEN("i") " GROUP BY 1, 2;"
+	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)"
+	" SELECT " TALLY_KEY("i") ", count(*) FROM items i WHERE i.deleted_at IS NULL"
+	" GROUP BY 1, 2, 3, 4, 5, 6, 7;";
+#undef TALLY_KEY
+#undef REVISIT_KEY
+#undef REVISIT_WHEN
+#undef TALLY_MATCH
+#undef TALLY_ADD
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -80,7 +80,15 @@ enum store_rc store_actions_count(struct store *st, const struct action_filter *
 	*total = *overdue = 0;
 	if (!state_ok(st, f))
 		return STORE_INVALID;
-	sqlite3_stmt *s = stmt_get(st, f->state == ASTATE_ALL ? STMT_ACTION_COUNT_ALL
+	/* The kept sums serve every filter but a due date bound on actions that
+	 * are not open (the sums keep due dates for open actions only). */
+	cx_date from, before;
+	action_state_range(f, &from, &before);
+	const char *status = action_state_status(f->state);
+	bool tally = (from == DATE_NONE && before == DATE_NONE) ||
+		     (status && strcmp(status, "open") == 0);
+	sqlite3_stmt *s = stmt_get(st, tally			 ? STMT_ACTION_COUNT_TALLY
+				       : f->state == ASTATE_ALL ? STMT_ACTION_COUNT_ALL
 								: STMT_ACTION_COUNT);
 	bind_filter(s, f);
 	enum store_rc rc = stmt_row(st, s, "counting actions");

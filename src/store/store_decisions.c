@@ -55,10 +55,13 @@ static enum store_rc words_query(struct store *st, const struct decision_filter 
 static enum store_rc count_due(struct store *st, const struct decision_filter *f, const char *q,
 			       int64_t *due)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_DEC_DUE_COUNT);
+	sqlite3_stmt *s = stmt_get(st, q ? STMT_DEC_DUE_COUNT : STMT_DEC_DUE_TALLY);
 	bind_date(s, 1, f->today);
 	bind_id(s, 2, f->dept_id);
-	bind_text(s, 9, q);
+	if (q) {
+		bind_text(s, 9, q);
+		bind_int(s, 13, f->floor);
+	}
 	enum store_rc rc = stmt_row(st, s, "counting decisions due for a revisit");
 	*due = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
@@ -78,11 +81,16 @@ static void bind_page(sqlite3_stmt *s, const void *ctx)
 	bind_id(s, 2, c->f->dept_id);
 	bind_int(s, 3, c->f->with_superseded);
 	bind_text(s, 9, c->q);
+	bind_int(s, 13, c->f->floor);
 }
 
 static const struct page_part dec_parts[] = {
 	{ STMT_DEC_DUE_F, STMT_DEC_DUE_B, true, 10, 0 },
 	{ STMT_DEC_REST_F, STMT_DEC_REST_B, false, -1, 0 },
+};
+static const struct page_part dec_dept_parts[] = {
+	{ STMT_DEC_DUE_DEPT_F, STMT_DEC_DUE_DEPT_B, true, 10, 0 },
+	{ STMT_DEC_REST_DEPT_F, STMT_DEC_REST_DEPT_B, false, -1, 0 },
 };
 
 enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
@@ -99,7 +107,7 @@ enum store_rc store_decisions_list(struct store *st, const struct decision_filte
 	}
 	struct dec_ctx c = { f, q };
 	struct page_list l = {
-		.parts = dec_parts,
+		.parts = f->dept_id ? dec_dept_parts : dec_parts,
 		.nparts = f->due_only ? 1 : 2,
 		.elem_size = sizeof **out,
 		.at_off = offsetof(struct decision_row, after),
@@ -129,14 +137,44 @@ enum store_rc store_decisions_count(struct store *st, const struct decision_filt
 		free(q);
 		return rc;
 	}
-	sqlite3_stmt *s = stmt_get(st, STMT_DEC_REST_COUNT);
+	/* Without words, the due ones and the rest make every decision of the
+	 * department (superseded ones when asked): kept summed, read at once. */
+	sqlite3_stmt *s = stmt_get(st, q ? STMT_DEC_REST_COUNT : STMT_DEC_TOTAL);
 	struct dec_ctx c = { f, q };
 	bind_page(s, &c);
 	rc = stmt_row(st, s, "counting decisions");
 	if (rc == STORE_OK)
-		*total = *due + sqlite3_column_int64(s, 0);
+		*total = (q ? *due : 0) + sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	free(q);
+	return rc;
+}
+
+enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
+				     size_t cap, store_id *floor)
+{
+	*floor = 0;
+	char *q;
+	enum store_rc rc = words_query(st, f, &q);
+	if (rc != STORE_OK || !q)
+		return rc;
+	sqlite3_stmt *s = stmt_get(st, STMT_DEC_WORDS_NEWEST);
+	sqlite3_bind_text(s, 9, q, -1, free);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)cap + 1);
+	store_id last = 0;
+	size_t n = 0;
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) { /* one more than the window: older ones remain */
+			*floor = last;
+			break;
+		}
+		last = col_id(s, 0);
+		n++;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_fail(st, "finding decisions");
+	sqlite3_reset(s);
 	return rc;
 }
 

@@ -87,6 +87,7 @@ static enum store_rc bind_search(struct store *st, sqlite3_stmt *s, const struct
 	sqlite3_bind_text(s, 1, q, -1, free);
 	bind_int(s, 2, f->dept_id);
 	bind_text(s, 3, f->kind >= 0 ? item_kind_name((enum item_kind)f->kind) : NULL);
+	bind_int(s, 4, f->floor);
 	return STORE_OK;
 }
 
@@ -116,6 +117,7 @@ static void bind_search_page(sqlite3_stmt *s, const void *ctx)
 	bind_text(s, 1, c->q);
 	bind_int(s, 2, c->f->dept_id);
 	bind_text(s, 3, c->f->kind >= 0 ? item_kind_name((enum item_kind)c->f->kind) : NULL);
+	sqlite3_bind_int64(s, 4, c->f->floor);
 }
 
 enum store_rc store_search(struct store *st, const struct search_filter *f,
@@ -152,6 +154,32 @@ enum store_rc store_search_count(struct store *st, const struct search_filter *f
 		return rc;
 	rc = stmt_row(st, s, "counting search results");
 	*n = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc;
+}
+
+enum store_rc store_search_window(struct store *st, const struct search_filter *f, size_t cap,
+				  int64_t *n, store_id *floor)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_NEWEST);
+	*n = 0;
+	*floor = 0;
+	enum store_rc rc = bind_search(st, s, f);
+	if (rc != STORE_OK)
+		return rc;
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)cap + 1);
+	store_id last = 0;
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((size_t)*n == cap) { /* one more than the window: older ones remain */
+			*floor = last;
+			break;
+		}
+		last = col_id(s, 0);
+		(*n)++;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_fail(st, "counting search results");
 	sqlite3_reset(s);
 	return rc;
 }

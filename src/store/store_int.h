@@ -59,19 +59,25 @@
 	X(PERSON_ARCHIVE, "UPDATE people SET archived_at = CASE WHEN ?1 THEN" \
 		" coalesce(archived_at, ?2) ELSE NULL END WHERE id = ?3") \
 	X(PERSON_SET_STANCE, "UPDATE people SET influence = ?, support = ? WHERE id = ?") \
+	/* The sums from item_tally (kept by triggers, schema.c): a few rows per
+	 * person, whatever the length of history. */ \
 	X(PERSON_RECORDS, "SELECT p.id, p.name, p.department_id, d.name, p.role, p.email," \
 		" p.influence, p.support, p.archived_at IS NOT NULL," \
-		" count(*) FILTER (WHERE i.kind = 'win')," \
-		" count(*) FILTER (WHERE i.kind = 'action')," \
-		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done')," \
-		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done'" \
-		"   AND (i.due_on IS NULL OR date(i.closed_at, 'localtime') <= i.due_on))," \
-		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'open')," \
-		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'open' AND i.due_on < ?2)" \
+		" coalesce(t.wins, 0), coalesce(t.actions, 0), coalesce(t.done, 0)," \
+		" coalesce(t.on_time, 0), coalesce(t.open, 0), coalesce(t.overdue, 0)" \
 		" FROM people p LEFT JOIN departments d ON d.id = p.department_id" \
-		" LEFT JOIN items i ON i.person_id = p.id AND i.kind IN ('win', 'action')" \
-		"   AND i.deleted_at IS NULL" \
-		" WHERE ?1 OR p.archived_at IS NULL GROUP BY p.id ORDER BY d.name_key, p.name_key") \
+		" LEFT JOIN (SELECT person_id," \
+		"   sum(n) FILTER (WHERE kind = 'win') AS wins," \
+		"   sum(n) FILTER (WHERE kind = 'action') AS actions," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'done') AS done," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'done' AND on_time) AS on_time," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'open') AS open," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'open' AND due > ''" \
+		"     AND due < ?2) AS overdue" \
+		"   FROM item_tally INDEXED BY item_tally_person WHERE kind IN ('win', 'action')" \
+		"   GROUP BY person_id) t" \
+		"   ON t.person_id = p.id" \
+		" WHERE ?1 OR p.archived_at IS NULL ORDER BY d.name_key, p.name_key") \
 	X(TEMPLATE_ADD, "INSERT INTO agenda_templates(name, name_key, is_default, created_at)" \
 		" VALUES (?, ?, 0, ?)") \
 	X(TEMPLATE_CLEAR_DEFAULT, "UPDATE agenda_templates SET is_default = 0 WHERE is_default = 1") \
@@ -139,9 +145,14 @@
 		" AND deleted_at IS NULL") \
 	X(ITEM_DELETE, "UPDATE items SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2" \
 		" AND deleted_at IS NULL") \
-	X(ACTION_COUNTS, "SELECT count(*), count(*) FILTER (WHERE due_on < ?1) FROM items" \
-		" WHERE kind = 'action' AND status = 'open' AND deleted_at IS NULL" \
-		" AND meeting_id IS NOT ?2") \
+	/* Every open action (item_tally), less those of meeting ?2 (its own rows). */ \
+	X(ACTION_COUNTS, "SELECT alln.n - own.n, alln.late - own.late FROM" \
+		" (SELECT coalesce(sum(n), 0) AS n," \
+		"   coalesce(sum(n) FILTER (WHERE due > '' AND due < ?1), 0) AS late" \
+		"   FROM item_tally WHERE kind = 'action' AND status = 'open') alln," \
+		" (SELECT count(*) AS n, count(*) FILTER (WHERE due_on < ?1) AS late FROM items" \
+		"   WHERE meeting_id = ?2 AND kind = 'action' AND status = 'open'" \
+		"   AND deleted_at IS NULL) own") \
 	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)") \
 	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
@@ -158,10 +169,16 @@
 		" ORDER BY i.due_on DESC, i.id DESC LIMIT ?12") \
 	X(ITEMS_AFTER, ITEM_SELECT " WHERE i.id > ?1 AND i.deleted_at IS NULL ORDER BY i.id LIMIT ?2") \
 	X(MEETINGS_AFTER, MEETING_SELECT " WHERE id > ?1 ORDER BY id LIMIT ?2") \
-	X(OPEN_PARKED, ITEM_SELECT " WHERE i.kind = 'parked' AND i.status = 'open'" \
-		" AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id LIMIT ?1") \
-	X(OPEN_PARKED_IDS, "SELECT id FROM items WHERE kind = 'parked' AND status = 'open'" \
-		" AND deleted_at IS NULL ORDER BY rank = 0, rank, id") \
+	X(OPEN_PARKED, "SELECT " ITEM_COLUMNS " FROM items i INDEXED BY items_parked_rank" \
+		" LEFT JOIN departments d ON d.id = i.department_id" \
+		" LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'parked'" \
+		" AND i.status = 'open' AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id" \
+		" LIMIT ?1") \
+	X(OPEN_PARKED_IDS, "SELECT id FROM items INDEXED BY items_parked_rank" \
+		" WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL" \
+		" ORDER BY rank = 0, rank, id LIMIT ?1") \
+	X(OPEN_PARKED_COUNT, "SELECT coalesce(sum(n), 0) FROM item_tally" \
+		" WHERE kind = 'parked' AND status = 'open'") \
 	X(ITEM_SET_RANK, "UPDATE items SET rank = ? WHERE id = ? AND deleted_at IS NULL") \
 	X(CARRY_OPEN, "INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
 		" SELECT id, 'carried', ?1, ?2, ?3 FROM items WHERE kind = 'action'" \
@@ -196,12 +213,20 @@
 	X(WINDOW_STEPS, "SELECT meeting_id, title, planned_minutes, actual_seconds, skipped, done" \
 		" FROM meeting_steps WHERE meeting_id IN (" WINDOW_MEETINGS ")" \
 		" ORDER BY meeting_id, position") \
-	X(OVERDUE_BY_DEPT, "SELECT department_id, count(*) FROM items WHERE kind = 'action'" \
-		" AND status = 'open' AND deleted_at IS NULL AND due_on < ?1" \
-		" GROUP BY department_id") \
+	/* item_tally's key runs (kind, status, department_id): no sort */ \
+	X(OVERDUE_BY_DEPT, "SELECT department_id, sum(n) FROM item_tally WHERE kind = 'action'" \
+		" AND status = 'open' AND due > '' AND due < ?1 GROUP BY department_id") \
 	ACTION_PARTS(X) \
 	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
+	/* ACTION_COUNT from item_tally (kept by triggers, schema.c), for a filter
+	 * whose due dates (?4, ?5) bound open actions only: a due date is kept
+	 * for those alone. */ \
+	X(ACTION_COUNT_TALLY, "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER" \
+		" (WHERE status = 'open' AND due > '' AND due < ?8), 0) FROM item_tally" \
+		" WHERE kind = 'action' AND (?1 IS NULL OR status = ?1)" \
+		" AND (?4 IS NULL OR due >= ?4) AND (?5 IS NULL OR (due > '' AND due < ?5))" \
+		" AND (?6 = 0 OR department_id = ?6) AND (?7 = 0 OR person_id = ?7)") \
 	X(ACTION_COUNT_ALL, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ANY_STATUS) ")") \
 	X(HOLD_GET, "SELECT token, user, host, pid, since, seen_at, token = ?2" \
@@ -234,6 +259,18 @@
 		" ORDER BY i.revisit_on, i.id LIMIT ?12") \
 	X(DEC_DUE_B, DECISION_DUE " AND (i.revisit_on, i.id) < (?10, ?11)" \
 		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT ?12") \
+	/* The same two parts for one department (?2): read on that department's
+	 * decisions alone, not on every decision filtered. */ \
+	X(DEC_DUE_DEPT_F, DECISION_DUE_DEPT " AND (i.revisit_on, i.id) > (?10, ?11)" \
+		" ORDER BY i.revisit_on, i.id LIMIT ?12") \
+	X(DEC_DUE_DEPT_B, DECISION_DUE_DEPT " AND (i.revisit_on, i.id) < (?10, ?11)" \
+		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT ?12") \
+	X(DEC_REST_DEPT_F, DECISION_SELECT " FROM items i INDEXED BY items_department" \
+		DECISION_JOINS " WHERE i.department_id = ?2 AND " DECISION_REST \
+		" AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
+	X(DEC_REST_DEPT_B, DECISION_SELECT " FROM items i INDEXED BY items_department" \
+		DECISION_JOINS " WHERE i.department_id = ?2 AND " DECISION_REST \
+		" AND i.id > ?11 ORDER BY i.id LIMIT ?12") \
 	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
 		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
 		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS) \
@@ -241,6 +278,23 @@
 		" WHERE " DECISION_REST " AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
 	X(DEC_REST_B, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
 		" WHERE " DECISION_REST " AND i.id > ?11 ORDER BY i.id LIMIT ?12") \
+	/* Every decision the filter's department (?2) and superseded (?3) choose,
+	 * due or not, from item_tally (kept by triggers, schema.c). */ \
+	X(DEC_TOTAL, "SELECT coalesce(sum(n), 0) FROM item_tally WHERE kind = 'decision'" \
+		" AND (?2 IS NULL OR department_id = ?2) AND (?3 OR NOT superseded)") \
+	/* The decisions due for a revisit by ?1 of department ?2 (NULL: all),
+	 * without words: revisit_tally's years before ?1's, and ?1's year read on
+	 * items_revisit (kept by triggers, schema.c). */ \
+	X(DEC_DUE_TALLY, "SELECT (SELECT coalesce(sum(n), 0) FROM revisit_tally" \
+		"   WHERE (?2 IS NULL OR department_id = ?2) AND year < substr(?1, 1, 4))" \
+		" + (SELECT count(*) FROM items i INDEXED BY items_revisit" \
+		"   WHERE i.kind = 'decision' AND i.revisit_on >= substr(?1, 1, 4)" \
+		"   AND i.revisit_on <= ?1 AND i.superseded_by IS NULL AND i.deleted_at IS NULL" \
+		"   AND (?2 IS NULL OR i.department_id = ?2))") \
+	/* The newest decisions holding the words ?9, at most ?5. */ \
+	X(DEC_WORDS_NEWEST, "SELECT f.rowid FROM items_fts f JOIN items i ON i.id = f.rowid" \
+		" WHERE items_fts MATCH ?9 AND i.kind = 'decision' AND i.deleted_at IS NULL" \
+		" ORDER BY f.rowid DESC LIMIT ?5") \
 	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
 		" WHERE " DECISION_REST) \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
@@ -267,6 +321,7 @@
 	X(SEARCH_PLAIN_F, SEARCH_PLAIN_SELECT " AND f.rowid < ?11 ORDER BY f.rowid DESC LIMIT ?12") \
 	X(SEARCH_PLAIN_B, SEARCH_PLAIN_SELECT " AND f.rowid > ?11 ORDER BY f.rowid LIMIT ?12") \
 	X(SEARCH_COUNT, "SELECT count(*)" SEARCH_FROM) \
+	X(SEARCH_NEWEST, "SELECT f.rowid" SEARCH_FROM " ORDER BY f.rowid DESC LIMIT ?5") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
@@ -294,6 +349,11 @@
 	DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
 	" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
 	" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS
+/* DECISION_DUE for one department ?2, on items_revisit_dept. */
+#define DECISION_DUE_DEPT \
+	DECISION_SELECT " FROM items i INDEXED BY items_revisit_dept" DECISION_JOINS \
+	" WHERE i.kind = 'decision' AND i.department_id = ?2 AND i.revisit_on <= ?1" \
+	" AND i.superseded_by IS NULL AND i.deleted_at IS NULL" DECISION_WORDS
 /* The decision log's row (store_decisions.c reads it in this order); links
  * count both directions and leave deleted items out. */
 #define DECISION_SELECT \
@@ -316,9 +376,12 @@
 	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)" \
 	DECISION_WORDS
 /* Only the decisions whose text, detail or rationale hold the words ?9 (an
- * FTS5 query; NULL: all). The matches are gathered once per statement. */
+ * FTS5 query; NULL: all), from id ?13 on (0: all; a window of the newest
+ * matches, so that no more than the window's matches are gathered, once per
+ * statement). */
 #define DECISION_WORDS \
-	" AND (?9 IS NULL OR i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?9))"
+	" AND (?9 IS NULL OR (i.id >= ?13 AND i.id IN (SELECT rowid FROM items_fts" \
+	"   WHERE items_fts MATCH ?9 AND rowid >= ?13)))"
 #define PERSON_SELECT \
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
 	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"
@@ -366,14 +429,16 @@
 	"   FROM attendance a WHERE a.meeting_id = m.id AND a.department_id = ?2" \
 	"   AND a.present = 1))"
 /* Search: ?1 an FTS5 query built by the store from the user's words (every
- * word a quoted string), ?2 a department (0: any), ?3 a kind (NULL: any). */
+ * word a quoted string), ?2 a department (0: any), ?3 a kind (NULL: any), ?4
+ * the oldest item id of the window searched (0: all). */
 #define SEARCH_FROM \
 	" FROM items_fts f JOIN items i ON i.id = f.rowid" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id" \
 	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
 	" WHERE items_fts MATCH ?1 AND i.deleted_at IS NULL" \
-	" AND (?2 = 0 OR i.department_id = ?2) AND (?3 IS NULL OR i.kind = ?3)"
+	" AND (?2 = 0 OR i.department_id = ?2) AND (?3 IS NULL OR i.kind = ?3)" \
+	" AND f.rowid >= ?4"
 
 /* The action list (store_actions.c): ?1 status (NULL for every status),
  * ?4..?5 due from / before (NULL: no bound), ?6 department, ?7 owner (0:

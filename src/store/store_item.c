@@ -571,10 +571,21 @@ enum store_rc store_open_parked(struct store *st, size_t limit, struct item **ou
 
 static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
 
-enum store_rc store_open_parked_ids(struct store *st, store_id **ids, size_t *n)
+enum store_rc store_open_parked_ids(struct store *st, size_t limit, store_id **ids, size_t *n)
 {
-	return stmt_collect(st, stmt_get(st, STMT_OPEN_PARKED_IDS), (void **)ids, n, sizeof **ids,
-			    read_id, free_plain, "reading parked topics");
+	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_PARKED_IDS);
+	bind_int(s, 1, limit ? (int64_t)limit : -1);
+	return stmt_collect(st, s, (void **)ids, n, sizeof **ids, read_id, free_plain,
+			    "reading parked topics");
+}
+
+enum store_rc store_open_parked_count(struct store *st, int64_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_PARKED_COUNT);
+	enum store_rc rc = stmt_row(st, s, "counting parked topics");
+	*n = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc;
 }
 
 enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n,

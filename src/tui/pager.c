@@ -3,6 +3,8 @@
  * from the start, or backward from the end; never by counting rows. */
 #include "tui_int.h"
 
+size_t pager_window(const struct tui *t) { return t->rows > 20 ? 2 * (size_t)t->rows : 40; }
+
 void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t target,
 		size_t total, size_t page)
 {

@@ -8,7 +8,7 @@
 #include "meeting_view.h"
 #include "cxmeet/util.h"
 
-#define MAX_TOPICS 500
+#define MAX_TOPICS 100 /* read at once: the pane shows half a screen of them */
 
 static size_t n_topics;   /* rows [0, n_topics) are topics, the rest decisions */
 static size_t all_topics; /* open topics in all, loaded or not */
@@ -26,9 +26,9 @@ static void load(struct tui *t)
 		item_list_free(topics, nt);
 		return;
 	}
-	store_id *ids = NULL;
-	all_topics = store_open_parked_ids(t->st, &ids, &all_topics) == STORE_OK ? all_topics : nt;
-	free(ids);
+	int64_t open_topics;
+	all_topics = store_open_parked_count(t->st, &open_topics) == STORE_OK ? (size_t)open_topics
+									       : nt;
 	mv->items = xcalloc(nt + nm + 1, sizeof *mv->items);
 	if (nt)
 		memcpy(mv->items, topics, nt * sizeof *topics);
@@ -78,17 +78,25 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 			   mv->sel >= (int)n_topics ? mv->sel : -1, &decision_top);
 }
 
-/* Swaps the topic under the cursor with its neighbour, renumbering every open
- * topic (not only the ones loaded) so that the order stays whole. */
+/* Swaps the topic under the cursor with its neighbour, renumbering the open
+ * topics from the first down to the two (ranks 1, 2, ...), and on while the
+ * next one's rank would no longer put it after them, so that the order stays
+ * whole: the ranked topics after them keep higher ranks, and the unranked
+ * ones follow every ranked one. Only when that runs past the topics loaded
+ * is every open topic renumbered. */
 static void move_topic(struct tui *t, int by)
 {
 	struct meeting_view *mv = t->mv;
 	int from = mv->sel, to = mv->sel + by;
 	if (from < 0 || from >= (int)n_topics || to < 0 || to >= (int)n_topics)
 		return;
+	size_t k = (size_t)(from > to ? from : to) + 1;
+	while (k < n_topics && mv->items[k].rank != 0 && mv->items[k].rank <= (int)k)
+		k++;
 	store_id *ids;
 	size_t n;
-	if (store_open_parked_ids(t->st, &ids, &n) != STORE_OK) {
+	if (store_open_parked_ids(t->st, k < n_topics || k == all_topics ? k : 0, &ids, &n) !=
+	    STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}

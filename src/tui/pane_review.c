@@ -11,7 +11,6 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define PAGE 200
 
 static int64_t n_open, n_overdue; /* of earlier meetings, for the heading */
 
@@ -48,7 +47,7 @@ static void load_page(struct tui *t, bool afresh)
 	pager_tui = t;
 	if (afresh) {
 		if (mv->n_items && mv->offset > 0 && mv->sel > 0) { /* the same place again */
-			pager_reread(t, &pager, &mv->offset, PAGE);
+			pager_reread(t, &pager, &mv->offset, pager_window(t));
 		} else {
 			item_list_free(mv->items, mv->n_items);
 			mv->items = NULL;
@@ -61,7 +60,7 @@ static void load_page(struct tui *t, bool afresh)
 		mv->total = (size_t)n_open;
 	}
 	pager_tui = t;
-	pager_seek(t, &pager, &mv->offset, (size_t)mv->sel, mv->total, PAGE);
+	pager_seek(t, &pager, &mv->offset, (size_t)mv->sel, mv->total, pager_window(t));
 }
 
 static void load(struct tui *t) { load_page(t, true); }

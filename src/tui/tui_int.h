@@ -110,6 +110,10 @@ struct pager_ops {
 /* Moves the window (rows *offset.. of total) to hold row target, about page
  * rows around it, reading on or back from the rows it holds, or from either
  * end, whichever is nearer; nothing when it holds target already. */
+/* How many rows a pager reads at once: the screen's height either side of
+ * the cursor (pager_seek centres the window on it), so that every row drawn
+ * is held and no more rows are read, each with what it counts, than that. */
+size_t pager_window(const struct tui *t);
 void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t target,
 		size_t total, size_t page);
 /* Reads the window again where it is (after a change to the rows): on from

@@ -12,7 +12,6 @@
 #include "cxmeet/actions.h"
 #include "cxmeet/util.h"
 
-#define PAGE 200
 #define ESC 27
 
 static struct {
@@ -45,7 +44,7 @@ static const struct pager_ops pager = { page_load, page_count, page_at };
 /* Reads the page around the cursor, on or back from the rows held. */
 static void load_page(struct tui *t)
 {
-	pager_seek(t, &pager, &av.offset, (size_t)av.sel, (size_t)av.total, PAGE);
+	pager_seek(t, &pager, &av.offset, (size_t)av.sel, (size_t)av.total, pager_window(t));
 }
 
 /* Reads the counts for the filter and the page around the cursor again: at
@@ -71,7 +70,7 @@ static void load(struct tui *t)
 	if (av.sel >= av.total)
 		av.sel = av.total > 0 ? (int)av.total - 1 : 0;
 	if (av.n)
-		pager_reread(t, &pager, &av.offset, PAGE);
+		pager_reread(t, &pager, &av.offset, pager_window(t));
 	load_page(t);
 }
 

@@ -17,7 +17,10 @@
 #include "cxmeet/decisions.h"
 #include "cxmeet/util.h"
 
-#define PAGE 200
+/* Words found count and show the newest FIND_WINDOW decisions holding them
+ * at most: gathering every match of a common word read all of history. */
+#define FIND_WINDOW 1000
+#define FIND_WINDOW_TEXT "1000"
 /* Candidates offered to supersede a decision: the newest later ones. */
 #define LATER_MAX 500
 
@@ -73,7 +76,7 @@ static const struct pager_ops pager = { page_load, page_count, page_at };
 /* Reads the page of rows around the cursor, on or back from the rows held. */
 static void load_page(struct tui *t)
 {
-	pager_seek(t, &pager, &dv.offset, (size_t)dv.sel, (size_t)dv.total, PAGE);
+	pager_seek(t, &pager, &dv.offset, (size_t)dv.sel, (size_t)dv.total, pager_window(t));
 }
 
 /* Counts and reads again, after a filter changed or a decision was changed;
@@ -87,7 +90,7 @@ static void load(struct tui *t)
 	if (dv.sel >= dv.total)
 		dv.sel = dv.total > 0 ? (int)dv.total - 1 : 0;
 	if (dv.n && dv.offset > 0 && dv.sel > 0) { /* a change: read the same place again */
-		pager_reread(t, &pager, &dv.offset, PAGE);
+		pager_reread(t, &pager, &dv.offset, pager_window(t));
 	} else { /* a new filter (the cursor back on the first row), or at the top */
 		rows_clear();
 		dv.offset = 0;
@@ -278,11 +281,12 @@ static void draw_detail(struct tui *t, int y, int h, int w)
 static void dec_draw(struct tui *t)
 {
 	char *title = xasprintf(
-		" Decision log  %lld decision%s, %lld due for a revisit%s%s%s%s%s%s%s",
+		" Decision log  %lld decision%s, %lld due for a revisit%s%s%s%s%s%s%s%s",
 		(long long)dv.total, dv.total == 1 ? "" : "s", (long long)dv.due,
 		dv.f.dept_id ? "  dept: " : "", dv.f.dept_id && dv.dept_name ? dv.dept_name : "",
 		dv.f.due_only ? "  [due only]" : "", dv.f.with_superseded ? "  [+superseded]" : "",
-		dv.words ? "  find: \"" : "", dv.words ? dv.words : "", dv.words ? "\"" : "");
+		dv.words ? "  find: \"" : "", dv.words ? dv.words : "", dv.words ? "\"" : "",
+		dv.words && dv.f.floor ? " (among the newest " FIND_WINDOW_TEXT " holding it)" : "");
 	draw_line(0, 0, title, t->cols, theme(C_TITLE)); /* as long as the screen shows */
 	free(title);
 	int body = t->rows - 2;
@@ -437,9 +441,9 @@ static void find_words(struct tui *t)
 		text = NULL;
 	}
 	struct decision_filter f = dv.f;
-	int64_t total, due;
+	store_id floor;
 	f.words = text;
-	if (store_decisions_count(t->st, &f, &total, &due) != STORE_OK) {
+	if (store_decisions_window(t->st, &f, FIND_WINDOW, &floor) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		free(text);
 		return;
@@ -447,6 +451,7 @@ static void find_words(struct tui *t)
 	free(dv.words);
 	dv.words = text;
 	dv.f.words = dv.words;
+	dv.f.floor = floor;
 }
 
 /* The view's own letters; true when ch was one of them. */
