@@ -5,7 +5,8 @@
  * carry, archive) and after a migration of a file made by schema 3; and the
  * reports read from them (people's records, the decision log's counts, the
  * overdue count by department) against the queries that counted every item,
- * as they were before the sums were kept. */
+ * as they were before the sums were kept; and after a demo, which writes its
+ * rows without the triggers and counts the sums once at its end. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +22,7 @@
 #include "cxmeet/actions.h"
 #include "cxmeet/agenda.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/demo.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -451,11 +453,42 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 	free(path);
 }
 
+static void demo__sums_counted_at_its_end_equal_a_recount(void **state)
+{
+	(void)state;
+	char *path = tu_new_path();
+	char err[256];
+	struct store *st;
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	bool created;
+	assert_int_equal(setup_ensure(st, NULL, &created), STORE_OK);
+	struct demo_stats stats;
+	time_t now = 1795424400; /* 2026-11-23 09:00 UTC */
+	assert_int_equal(demo_generate(st, 2, 7, now, &stats, NULL, NULL), STORE_OK);
+	check_sums(path);
+	/* the triggers are back: a change after the demo is counted */
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM items WHERE kind = 'action'"
+					    " AND status = 'open' ORDER BY id LIMIT 1", -1, &q, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	store_id open = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	assert_int_equal(store_item_set_status(st, open, STATUS_DONE, NULL, 0, now), STORE_OK);
+	check_sums(path);
+	store_close(st);
+	free(path);
+}
+
 int main(void)
 {
 	tu_init("tally");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(mixed_changes__sums_equal_a_recount),
+		cmocka_unit_test(demo__sums_counted_at_its_end_equal_a_recount),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

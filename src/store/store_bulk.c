@@ -1,11 +1,12 @@
 /* store_bulk.c - many rows written in one transaction (the demo). Kept in
  * step one row at a time by the triggers on items, the full-text index
- * (items_fts) costs a flush of FTS5's pending terms at every statement, and
+ * (items_fts) costs a flush of FTS5's pending terms at every statement, the
+ * kept sums (item_tally, revisit_tally) a trigger program per row, and
  * each row written into a meeting runs this connection's hold check (see
  * store_hold.c). A bulk writer drops both inside its transaction; at its end
- * the index is built once, from items, and the triggers are made again (the
- * index's from their own stored text, so the schema committed is the one the
- * file had). Everything is one transaction: a writer killed half-way, or
+ * the index is built and the sums counted once, from items, and the triggers
+ * are made again from their own stored text (so the schema committed is the
+ * one the file had). Everything is one transaction: a writer killed half-way, or
  * rolled back, leaves the file and the connection as they were. */
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,13 @@
 #include "store_int.h"
 #include "cxmeet/util.h"
 
-/* The triggers that keep items_fts in step, by name, as the schema made them. */
+/* The triggers that keep items_fts and the sums in step, by name, as the
+ * schema made them. */
 #define FTS_TRIGGERS \
 	"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'" \
-	" AND tbl_name = 'items' AND name LIKE 'items\\_fts\\_%' ESCAPE '\\' ORDER BY rowid"
+	" AND tbl_name = 'items' AND (name LIKE 'items\\_fts\\_%' ESCAPE '\\'" \
+	" OR name LIKE 'item\\_tally\\_%' ESCAPE '\\' OR name LIKE 'revisit\\_tally\\_%' ESCAPE '\\')" \
+	" ORDER BY rowid"
 
 /* Drops the full-text index's triggers, keeping their text in st->bulk_fts. */
 static enum store_rc fts_defer(struct store *st)
@@ -104,9 +108,11 @@ enum store_rc bulk_finish(struct store *st)
 		long_work_begin(st, &w, "building the search index");
 		int built = sqlite3_exec(st->db, "INSERT INTO items_fts(items_fts)"
 					 " VALUES ('rebuild')", NULL, NULL, NULL);
+		if (built == SQLITE_OK)
+			built = sqlite3_exec(st->db, store_tally_refill, NULL, NULL, NULL);
 		long_work_end(st, &w);
 		if (built != SQLITE_OK)
-			rc = store_fail(st, "building the full-text index");
+			rc = store_fail(st, "building the full-text index and the sums");
 		else if (sqlite3_exec(st->db, make, NULL, NULL, NULL) != SQLITE_OK)
 			rc = store_fail(st, "making the full-text index's triggers again");
 		free(make);

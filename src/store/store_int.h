@@ -574,6 +574,8 @@ enum store_rc hold_refused(struct store *st, const char *what);
 #define HOLD_REFUSAL "cxmeet: the meeting is not held by this instance"
 
 extern const char *const store_migrations[];
+/* Counts item_tally and revisit_tally again from the items (schema.c). */
+extern const char store_tally_refill[];
 extern const int store_migration_count;
 
 /* store_schema.c: the file's schema against the one the first `version`
