@@ -835,6 +835,47 @@ static int64_t raw_int(const char *path, const char *sql)
 	return v;
 }
 
+static size_t search_count(struct store *st, const char *words)
+{
+	struct item *found;
+	size_t n;
+	assert_int_equal(store_item_search(st, words, 100, &found, &n), STORE_OK);
+	item_list_free(found, n);
+	return n;
+}
+
+/* A prefix longer than the prefix index's is searched as the index terms it
+ * begins, joined by OR, when they are few, and as a prefix when they are
+ * many: the same items either way, whatever the case typed. */
+static void search__long_prefix_finds_what_a_prefix_finds(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	add_item(st, ITEM_NOTE, "Returns by post", 0, 0, DATE_NONE);
+	add_item(st, ITEM_NOTE, "Returned parcels", 0, 0, DATE_NONE);
+	add_item(st, ITEM_NOTE, "Return label printed late", 0, 0, DATE_NONE);
+	add_item(st, ITEM_NOTE, "Retina display", 0, 0, DATE_NONE);
+	add_item(st, ITEM_NOTE, "Café returns, late again", 0, 0, DATE_NONE);
+	assert_int_equal(search_count(st, "retur"), 4);
+	assert_int_equal(search_count(st, "RETURN"), 4);
+	assert_int_equal(search_count(st, "returne"), 1);
+	assert_int_equal(search_count(st, "returns"), 2);
+	assert_int_equal(search_count(st, "returx"), 0);
+	assert_int_equal(search_count(st, "late retur"), 2);
+	assert_int_equal(search_count(st, "retur late"), 2);
+	assert_int_equal(search_count(st, "café retu"), 1);
+	assert_int_equal(search_count(st, "cafe"), 1);
+	/* more terms than are worth joining: the prefix itself */
+	for (int i = 0; i < 20; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Checkpoint%c%c reached", 'a' + i, 'a' + i);
+		add_item(st, ITEM_NOTE, text, 0, 0, DATE_NONE);
+	}
+	assert_int_equal(search_count(st, "checkpoint"), 20);
+	assert_int_equal(search_count(st, "CHECKPOINTC"), 1);
+	store_close(st);
+}
+
 /* A file of schema 3 (its full-text index without prefixes) is migrated: the
  * index is made again with prefixes of one to three characters and built
  * from the items already there, which search finds as before. */
@@ -923,6 +964,7 @@ int main(void)
 		cmocka_unit_test(open__creates_private_file_at_current_version),
 		cmocka_unit_test(open__migrates_an_empty_file),
 		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
+		cmocka_unit_test(search__long_prefix_finds_what_a_prefix_finds),
 		cmocka_unit_test(check__finds_a_query_that_does_not_fit_the_schema),
 		cmocka_unit_test(open__refuses_a_schema_object_missing_naming_it),
 		cmocka_unit_test(check__lists_every_missing_or_altered_object),

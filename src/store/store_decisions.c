@@ -47,7 +47,7 @@ static enum store_rc words_query(struct store *st, const struct decision_filter 
 	char *clean = text_clean(f->words, TEXT_SHORT, "search", err, sizeof err);
 	if (!clean)
 		return store_failf(st, STORE_INVALID, "%s", err);
-	*q = fts_words(clean, true);
+	*q = fts_words(st, clean, true);
 	free(clean);
 	return *q ? STORE_OK : store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 }

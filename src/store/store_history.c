@@ -81,7 +81,7 @@ void meeting_summaries_free(struct meeting_summary *m, size_t n)
 /* Binds the search's filter; STORE_INVALID when there is nothing to search. */
 static enum store_rc bind_search(struct store *st, sqlite3_stmt *s, const struct search_filter *f)
 {
-	char *q = fts_words(f->words, false);
+	char *q = fts_words(st, f->words, false);
 	if (!q)
 		return store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 	sqlite3_bind_text(s, 1, q, -1, free);
@@ -126,7 +126,7 @@ enum store_rc store_search(struct store *st, const struct search_filter *f,
 {
 	*out = NULL;
 	*n = 0;
-	char *q = fts_words(f->words, false);
+	char *q = fts_words(st, f->words, false);
 	if (!q)
 		return store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 	struct search_ctx c = { f, q };

@@ -544,6 +544,7 @@ struct store {
 	 * triggers keeping the full-text index in step, dropped until its end. */
 	bool bulk;
 	char *bulk_fts;
+	bool fts_vocab; /* temp.cx_items_vocab made (store_item.c) */
 };
 
 /* Long work (store_set_progress): between long_work_begin and
@@ -688,7 +689,7 @@ enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
  * non-ASCII characters make words, each quoted, all required; the last one a
  * prefix, or every one when every_prefix. NULL when nothing typed is a word
  * (refused with FTS_NO_WORD). Caller frees. */
-char *fts_words(const char *in, bool every_prefix);
+char *fts_words(struct store *st, const char *in, bool every_prefix);
 #define FTS_NO_WORD "nothing to search for: give a word with letters or digits"
 
 /* Case-folded name key, or STORE_INVALID with a message when the name is bad. */

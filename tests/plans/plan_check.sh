@@ -29,7 +29,11 @@ plan_problem_all() {
 		echo "pages with OFFSET"
 		return
 	fi
-	sqlite3 "$1" "EXPLAIN QUERY PLAN $2" 2>&1 | awk '
+	# search's list of index terms is a table of the connection's own
+	local pre=""
+	[[ $2 != *temp.cx_items_vocab* ]] ||
+		pre="CREATE VIRTUAL TABLE temp.cx_items_vocab USING fts5vocab(main, items_fts, row); "
+	sqlite3 "$1" "${pre}EXPLAIN QUERY PLAN $2" 2>&1 | awk '
 		{ line = $0; depth = match(line, /[A-Z]/) }
 		/CORRELATED/ { corr[depth] = 1; cdepth = depth; incorr = 1; next }
 		incorr && depth <= cdepth { incorr = 0 }
