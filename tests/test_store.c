@@ -865,6 +865,16 @@ static void search__long_prefix_finds_what_a_prefix_finds(void **state)
 	assert_int_equal(search_count(st, "retur late"), 2);
 	assert_int_equal(search_count(st, "café retu"), 1);
 	assert_int_equal(search_count(st, "cafe"), 1);
+	/* a new term is found at once, whether this connection wrote it or another */
+	assert_int_equal(search_count(st, "retur"), 4);
+	add_item(st, ITEM_NOTE, "Returnable boxes", 0, 0, DATE_NONE);
+	assert_int_equal(search_count(st, "retur"), 5);
+	struct store *other;
+	char err[256];
+	assert_int_equal(store_open(store_path(st), &other, err, sizeof err), STORE_OK);
+	add_item(other, ITEM_NOTE, "Returnees welcomed", 0, 0, DATE_NONE);
+	store_close(other);
+	assert_int_equal(search_count(st, "retur"), 6);
 	/* more terms than are worth joining: the prefix itself */
 	for (int i = 0; i < 20; i++) {
 		char text[64];

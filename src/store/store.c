@@ -887,6 +887,8 @@ void store_close(struct store *st)
 	free(st->path);
 	free(st->actor);
 	free(st->bulk_fts);
+	free(st->fts_memo.words);
+	free(st->fts_memo.query);
 	free(st);
 }
 

@@ -317,9 +317,9 @@
 		" ORDER BY m.started_at, m.id LIMIT ?12") \
 	X(HISTORY_COUNT, "SELECT count(*) FROM meetings m" HISTORY_WHERE) \
 	X(SEARCH_F, SEARCH_SELECT " AND f.rowid < ?11 ORDER BY f.rowid DESC LIMIT ?12") \
-	X(SEARCH_B, SEARCH_SELECT " AND f.rowid > ?11 ORDER BY f.rowid LIMIT ?12") \
+	X(SEARCH_B, SEARCH_SELECT " AND f.rowid > max(?11, ?4 - 1) ORDER BY f.rowid LIMIT ?12") \
 	X(SEARCH_PLAIN_F, SEARCH_PLAIN_SELECT " AND f.rowid < ?11 ORDER BY f.rowid DESC LIMIT ?12") \
-	X(SEARCH_PLAIN_B, SEARCH_PLAIN_SELECT " AND f.rowid > ?11 ORDER BY f.rowid LIMIT ?12") \
+	X(SEARCH_PLAIN_B, SEARCH_PLAIN_SELECT " AND f.rowid > max(?11, ?4 - 1) ORDER BY f.rowid LIMIT ?12") \
 	X(SEARCH_COUNT, "SELECT count(*)" SEARCH_FROM) \
 	X(SEARCH_NEWEST, "SELECT f.rowid" SEARCH_FROM " ORDER BY f.rowid DESC LIMIT ?5") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
@@ -439,6 +439,9 @@
 	" WHERE items_fts MATCH ?1 AND i.deleted_at IS NULL" \
 	" AND (?2 = 0 OR i.department_id = ?2) AND (?3 IS NULL OR i.kind = ?3)" \
 	" AND f.rowid >= ?4"
+/* (Read forward, the page's start and the window's floor are one bound: the
+ * full-text index takes one lower bound on rowid, and given the page's, it
+ * read every match below the floor to drop it.) */
 
 /* The action list (store_actions.c): ?1 status (NULL for every status),
  * ?4..?5 due from / before (NULL: no bound), ?6 department, ?7 owner (0:
@@ -545,6 +548,11 @@ struct store {
 	bool bulk;
 	char *bulk_fts;
 	bool fts_vocab; /* temp.cx_items_vocab made (store_item.c) */
+	struct fts_memo { /* the last search query built (store_item.c) */
+		char *words, *query;
+		int64_t stamp;
+		bool every_prefix;
+	} fts_memo;
 };
 
 /* Long work (store_set_progress): between long_work_begin and

@@ -489,7 +489,47 @@ static bool expand_prefix(struct store *st, const char *word, size_t len, struct
  * the index it begins when they are few (expand_prefix). Words hold only
  * letters, digits and non-ASCII characters, so no quote, operator or
  * parenthesis typed can reach FTS5's syntax. NULL when there is no word. */
+/* What the database's content is now, as far as the index's terms go: a
+ * change by this connection (total_changes) or by another (data_version). */
+static int64_t content_stamp(struct store *st)
+{
+	int64_t stamp = sqlite3_total_changes64(st->db) << 20;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		stamp += sqlite3_column_int64(s, 0);
+	else
+		stamp = -1;
+	sqlite3_finalize(s);
+	return stamp;
+}
+
+static char *fts_build(struct store *st, const char *in, bool every_prefix);
+
 char *fts_words(struct store *st, const char *in, bool every_prefix)
+{
+	/* A list read a page at a time asks again for each page: the terms are
+	 * looked up once for the same words, until the content changes. */
+	const char *key = in ? in : "";
+	int64_t stamp = content_stamp(st);
+	struct fts_memo *m = &st->fts_memo;
+	if (stamp >= 0 && m->query && m->stamp == stamp && m->every_prefix == every_prefix &&
+	    strcmp(m->words, key) == 0)
+		return xstrdup(m->query);
+	char *q = fts_build(st, in, every_prefix);
+	if (q && stamp >= 0) {
+		free(m->words);
+		free(m->query);
+		m->words = xstrdup(key);
+		m->query = xstrdup(q);
+		m->stamp = stamp;
+		m->every_prefix = every_prefix;
+	}
+	return q;
+}
+
+static char *fts_build(struct store *st, const char *in, bool every_prefix)
 {
 	const unsigned char *p = (const unsigned char *)(in ? in : "");
 	size_t len = strlen((const char *)p), at = 0;
