@@ -31,7 +31,8 @@
 # Usage: tests/bench/bench.sh [--1m] [--runs N] [--cache DIR] [--only LIST] [CXMEET]
 #   --1m        also the million items (`demo --years 100 --seed 1`); or BENCH_1M=1
 #   --runs N    timed runs per report, the median kept (default 5; BENCH_RUNS);
-#               a report whose first run takes over 5 s is run once
+#               a report whose first run takes over 1 s is run at most 3
+#               times, over 10 s once; BENCH_TIMEOUT (default 150 s) stops one
 #   --cache DIR keep the generated databases in DIR (BENCH_CACHE), keyed by
 #               the binary's schema version, so a rerun does not regenerate
 #   --only LIST comma-separated sections: reports,views,plans,demo,task
@@ -61,6 +62,7 @@ timeout_s=${BENCH_TIMEOUT:-150} # a report still running then is stopped, and br
 for p in sqlite3 tmux; do
 	command -v $p >/dev/null || { echo "bench: needs the $p program" >&2; exit 77; }
 done
+command -v python3 >/dev/null || { echo "bench: needs python3 (to time with wait4)" >&2; exit 77; }
 [ -x /usr/bin/time ] || { echo "bench: needs GNU time (/usr/bin/time)" >&2; exit 77; }
 schema=$("$cxmeet" --version | sed -n 's/.*(schema \([0-9]*\),.*/\1/p')
 [ -n "$schema" ] || { echo "bench: cannot read the schema version of $cxmeet" >&2; exit 1; }
@@ -85,20 +87,46 @@ problems=()
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : 0) }'; }
 now_us() { echo $(($(date +%s%N) / 1000)); }
 ms() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'; }
+ratio() { awk -v m="$1" -v s="$2" 'BEGIN { printf "%.2f", m / (s > 0 ? s : 1) }'; }
 
-# measure OUT CMD...: runs CMD (under a timeout) with stdout to OUT; sets
-# m_wall (us), m_cpu (us, user + system), m_rss (KiB), m_rc.
+# measure OUT CMD...: runs CMD with stdout to OUT (stdin as given), stopped
+# after $timeout_s; sets m_wall (us, from fork to exit), m_cpu (us, user +
+# system, from wait4(2): GNU time prints it to 10 ms only), m_rc (124 when
+# stopped) and m_rss (peak, KiB, from GNU time, which starts CMD from a
+# process of its own small size: a child of python would count python's).
 measure() {
-	local out=$1 t0 t1
+	local out=$1
 	shift
-	t0=$(now_us)
-	/usr/bin/time -o "$dir/time" -f '%U %S %M' timeout "$timeout_s" "$@" >"$out" 2>"$dir/err"
-	m_rc=$?
-	t1=$(now_us)
-	m_wall=$((t1 - t0))
-	read -r u s m_rss < <(grep -E '^[0-9.]+ [0-9.]+ [0-9]+$' "$dir/time" | tail -1)
-	m_cpu=$(awk -v u="${u:-0}" -v s="${s:-0}" 'BEGIN { printf "%d", (u + s) * 1e6 }')
+	python3 -c '
+import os, sys, time, signal
+out, limit = sys.argv[1], float(sys.argv[2])
+fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+err = os.open(sys.argv[3], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+t0 = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    os.dup2(fd, 1); os.dup2(err, 2)
+    try:
+        os.execvp(sys.argv[4], sys.argv[4:])
+    finally:
+        os._exit(127)
+signal.signal(signal.SIGALRM, lambda *a: os.kill(pid, signal.SIGKILL))
+signal.setitimer(signal.ITIMER_REAL, limit)
+while True:
+    try:
+        _, status, ru = os.wait4(pid, 0)
+        break
+    except InterruptedError:
+        continue
+t1 = time.monotonic()
+signal.setitimer(signal.ITIMER_REAL, 0)
+rc = 124 if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL else os.waitstatus_to_exitcode(status)
+print(int((t1 - t0) * 1e6), int((ru.ru_utime + ru.ru_stime) * 1e6), rc)
+' "$out" "$timeout_s" "$dir/err" /usr/bin/time -o "$dir/rss" -f '%M' "$@" >"$dir/measured"
+	read -r m_wall m_cpu m_rc <"$dir/measured"
+	m_rss=$(grep -E '^[0-9]+$' "$dir/rss" 2>/dev/null | tail -1)
 	m_rss=${m_rss:-0}
+	rm -f "$dir/rss"
 }
 
 # db_for YEARS: the path of a cached demo database of YEARS years (made if
@@ -231,10 +259,11 @@ run_reports() {
 		measure /dev/null sqlite3 -batch -readonly "$db" "SELECT 1"; b+=("$m_wall")
 	done
 	start_mine=$(printf '%s\n' "${a[@]}" | median) start_theirs=$(printf '%s\n' "${b[@]}" | median)
-	printf '\nreports (%s runs, median wall; start: cxmeet %s ms, sqlite3 %s ms; bound: cxmeet <= 1.2 x sqlite3 + %s ms, RSS <= 16 MB)\n' \
+	printf '\nreports (%s runs, medians; start: cxmeet %s ms, sqlite3 %s ms; bound: wall cxmeet <= 1.2 x sqlite3 + %s ms, RSS <= 16 MB)\n' \
 		"$runs" "$(ms "$start_mine")" "$(ms "$start_theirs")" "$slack_ms"
-	printf '%-26s %10s %10s %6s %10s %9s %9s  %s\n' report cxmeet sqlite3 ratio "cxmeet CPU" "peak RSS" rows verdict
-	local k label how mode sql argv n1 n2 mine theirs cpu rss verdict
+	printf '%-26s %10s %10s %6s %10s %10s %6s %9s %8s  %s\n' report cxmeet sqlite3 ratio "CPU cxmeet" sqlite3 ratio \
+		"peak RSS" rows verdict
+	local k label how mode sql argv n1 n2 mine theirs cpu tcpu rss verdict
 	for k in "${!reports[@]}"; do
 		IFS=$'\t' read -r label how mode sql <<<"${reports[$k]}"
 		mapfile -t argv <<<"${argvs[$k]}"
@@ -243,7 +272,7 @@ run_reports() {
 		CXMEET_TRACE_SQL=$dir/trace.sql measure "$dir/mine.out" "$cxmeet" --db "$db" "${argv[@]}"
 		if [ "$m_rc" -ne 0 ] && [ "$m_rc" -ne 8 ]; then
 			verdict="failed (exit $m_rc$([ "$m_rc" -eq 124 ] && echo ": over ${timeout_s} s"))"
-			printf '%-26s %10s %10s %6s %10s %9s %9s  %s\n' "$label" - - - - - - "$verdict"
+			printf '%-26s %10s %10s %6s %10s %10s %6s %9s %8s  %s\n' "$label" - - - - - - - - "$verdict"
 			bound_broken "$label: $verdict"
 			continue
 		fi
@@ -252,17 +281,19 @@ run_reports() {
 		[ "$m_rc" -eq 0 ] || { echo "bench: the sqlite3 query of '$label' failed: $(head -c 300 "$dir/err")" >&2; exit 1; }
 		n1=$(count_out "$how" "$dir/mine.out")
 		n2=$(wc -l <"$dir/theirs.out")
-		local mw=() tw=() mc=() mr=() n=$runs
-		[ "$first" -lt 5000000 ] || n=1
+		# a long report is run fewer times: 3 times past 1 s, once past 10 s
+		local mw=() tw=() mc=() tc=() mr=() n=$runs
+		[ "$first" -lt 1000000 ] || n=$((runs < 3 ? runs : 3))
+		[ "$first" -lt 10000000 ] || n=1
 		for ((i = 0; i < n; i++)); do
 			measure /dev/null "$cxmeet" --db "$db" "${argv[@]}"
 			mw+=("$m_wall") mc+=("$m_cpu") mr+=("$m_rss")
 			[ "$m_rc" -ne 124 ] || break
 			measure /dev/null sqlite3 -batch -readonly "$db" <"$dir/q.sql"
-			tw+=("$m_wall")
+			tw+=("$m_wall") tc+=("$m_cpu")
 		done
 		mine=$(printf '%s\n' "${mw[@]}" | median) theirs=$(printf '%s\n' "${tw[@]}" | median)
-		cpu=$(printf '%s\n' "${mc[@]}" | median) rss=$(printf '%s\n' "${mr[@]}" | sort -n | tail -1)
+		cpu=$(printf '%s\n' "${mc[@]}" | median) tcpu=$(printf '%s\n' "${tc[@]}" | median) rss=$(printf '%s\n' "${mr[@]}" | sort -n | tail -1)
 		verdict=ok
 		local why=()
 		[ "$n1" = "$n2" ] || why+=("rows differ: $n1 against $n2")
@@ -273,8 +304,8 @@ run_reports() {
 			verdict="BROKEN: $(IFS=,; echo "${why[*]}")"
 			bound_broken "$label: $verdict"
 		fi
-		printf '%-26s %7s ms %7s ms %6s %7s ms %6.1f MB %9s  %s\n' "$label" "$(ms "$mine")" "$(ms "$theirs")" \
-			"$(awk -v m="$mine" -v s="$theirs" 'BEGIN { printf "%.2f", m / (s > 0 ? s : 1) }')" "$(ms "$cpu")" \
+		printf '%-26s %7s ms %7s ms %6s %7s ms %7s ms %6s %6.1f MB %8s  %s\n' "$label" "$(ms "$mine")" "$(ms "$theirs")" \
+			"$(ratio "$mine" "$theirs")" "$(ms "$cpu")" "$(ms "$tcpu")" "$(ratio "$cpu" "$tcpu")" \
 			"$(awk -v v="$rss" 'BEGIN { print v / 1024 }')" "$n1" "$verdict"
 		cat "$dir/trace.sql" >>"$dir/all.sql" 2>/dev/null
 		rm -f "$dir/trace.sql"
