@@ -86,7 +86,6 @@ bound_broken() { broken=$((broken + 1)); problems+=("$size: $*"); }
 problems=()
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : 0) }'; }
-now_us() { echo $(($(date +%s%N) / 1000)); }
 ms() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'; }
 ratio() { awk -v m="$1" -v s="$2" 'BEGIN { printf "%.2f", m / (s > 0 ? s : 1) }'; }
 
@@ -95,6 +94,8 @@ ratio() { awk -v m="$1" -v s="$2" 'BEGIN { printf "%.2f", m / (s > 0 ? s : 1) }'
 # system, from wait4(2): GNU time prints it to 10 ms only), m_rc (124 when
 # stopped) and m_rss (peak, KiB, from GNU time, which starts CMD from a
 # process of its own small size: a child of python would count python's).
+# Both programs compared are started the same way, GNU time's own start
+# (about 1 ms) included.
 measure() {
 	local out=$1
 	shift
@@ -106,12 +107,13 @@ err = os.open(sys.argv[3], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
 t0 = time.monotonic()
 pid = os.fork()
 if pid == 0:
+    os.setpgid(0, 0)  # stopped whole, with the program GNU time runs
     os.dup2(fd, 1); os.dup2(err, 2)
     try:
         os.execvp(sys.argv[4], sys.argv[4:])
     finally:
         os._exit(127)
-signal.signal(signal.SIGALRM, lambda *a: os.kill(pid, signal.SIGKILL))
+signal.signal(signal.SIGALRM, lambda *a: os.killpg(pid, signal.SIGKILL))
 signal.setitimer(signal.ITIMER_REAL, limit)
 while True:
     try:
@@ -130,8 +132,8 @@ print(int((t1 - t0) * 1e6), int((ru.ru_utime + ru.ru_stime) * 1e6), rc)
 	rm -f "$dir/rss"
 }
 
-# db_for YEARS: the path of a cached demo database of YEARS years (made if
-# missing); prints the demo's wall time in us on fd 3 when it made one.
+# db_for YEARS: the path of a cached demo database of YEARS years, written
+# first if missing.
 db_for() {
 	local f=$cache/demo-y$1-s1-schema$schema.db
 	if [ ! -s "$f" ]; then
