@@ -7,6 +7,8 @@
 #            written here, no paging: not cxmeet's own paged SQL), the ratio,
 #            CPU time and cxmeet's peak RSS. The rows of both outputs are
 #            counted and must agree, so the comparison is of equal work.
+#            Last, `overdue` with every done action reopened on the copy (put
+#            back afterwards): a plain table of every action overdue.
 #            Bounds: cxmeet <= 1.2 x sqlite3 + SLACK ms (BENCH_SLACK_MS,
 #            default 5: cxmeet loads ncursesw and libunistring, sqlite3 does
 #            not; both starts are printed), peak RSS <= 16 MB. The bound
@@ -275,63 +277,82 @@ run_reports() {
 		"$(ms "$(printf '%s\n' "${b[@]}" | median)")" "$(ms "$(printf '%s\n' "${bc[@]}" | median)")"
 	printf '%-26s %10s %10s %6s %10s %10s %6s %9s %8s  %s\n' report cxmeet sqlite3 ratio "CPU cxmeet" sqlite3 ratio \
 		"peak RSS" rows verdict
-	local k label how mode sql argv n1 n2 mine theirs cpu tcpu rss verdict
+	local k
 	for k in "${!reports[@]}"; do
-		IFS=$'\t' read -r label how mode sql <<<"${reports[$k]}"
-		mapfile -t argv <<<"${argvs[$k]}"
-		printf '.mode %s\n%s;\n' "$mode" "$sql" >"$dir/q.sql"
-		# the first run of each, traced, gives the rows and the statements
-		CXMEET_TRACE_SQL=$dir/trace.sql measure "$dir/mine.out" "$cxmeet" --db "$db" "${argv[@]}"
-		if [ "$m_rc" -ne 0 ] && [ "$m_rc" -ne 8 ]; then
-			verdict="failed (exit $m_rc$([ "$m_rc" -eq 124 ] && echo ": over ${timeout_s} s"))"
-			printf '%-26s %10s %10s %6s %10s %10s %6s %9s %8s  %s\n' "$label" - - - - - - - - "$verdict"
-			bound_broken "$label: $verdict"
-			continue
-		fi
-		local first=$m_wall
-		measure "$dir/theirs.out" sqlite3 -batch -readonly "$db" <"$dir/q.sql"
-		[ "$m_rc" -eq 0 ] || { echo "bench: the sqlite3 query of '$label' failed: $(head -c 300 "$dir/err")" >&2; exit 1; }
-		n1=$(count_out "$how" "$dir/mine.out")
-		n2=$(if [ "$how" = ics ]; then grep -c '^BEGIN:VTODO' "$dir/theirs.out"; else wc -l <"$dir/theirs.out"; fi)
-		# a long report is run fewer times: 3 times past 1 s, once past 10 s
-		local mw=() sw=() mc=() sc=() mr=() n=$runs
-		[ "$first" -lt 1000000 ] || n=$((runs < 3 ? runs : 3))
-		[ "$first" -lt 10000000 ] || n=1
-		for ((i = 0; i < n; i++)); do
-			measure /dev/null "$cxmeet" --db "$db" "${argv[@]}"
-			mw+=("$m_wall") mc+=("$m_cpu") mr+=("$m_rss")
-			[ "$m_rc" -ne 124 ] || break
-			measure /dev/null sqlite3 -batch -readonly "$db" <"$dir/q.sql"
-			sw+=("$m_wall") sc+=("$m_cpu")
-		done
-		mine=$(printf '%s\n' "${mw[@]}" | median) theirs=$(printf '%s\n' "${sw[@]}" | median)
-		cpu=$(printf '%s\n' "${mc[@]}" | median) tcpu=$(printf '%s\n' "${sc[@]}" | median) rss=$(printf '%s\n' "${mr[@]}" | sort -n | tail -1)
-		verdict=ok
-		local why=()
-		[ "$n1" = "$n2" ] || why+=("rows differ: $n1 against $n2")
-		# slow: past the bound in CPU time (on a shared machine the wall
-		# time of either program can be another's load; on an idle one the
-		# two agree), said with the wall time's verdict beside it
-		local over_wall=0 over_cpu=0
-		awk -v m="$mine" -v s="$theirs" -v k="$slack_ms" 'BEGIN { exit !(m > 1.2 * s + k * 1000) }' && over_wall=1
-		awk -v m="$cpu" -v s="$tcpu" -v k="$slack_ms" 'BEGIN { exit !(m > 1.2 * s + k * 1000) }' && over_cpu=1
-		case $over_cpu$over_wall in
-		11) why+=("slow") ;;
-		10) why+=("slow (CPU; wall within)") ;;
-		01) verdict="ok (wall only: load?)" ;;
-		esac
-		[ "$rss" -le 16384 ] || why+=("RSS")
-		[ "$m_rc" -ne 124 ] || why+=("over ${timeout_s} s")
-		if [ ${#why[@]} -gt 0 ]; then
-			verdict="BROKEN: $(IFS=,; echo "${why[*]}")"
-			bound_broken "$label: $verdict"
-		fi
-		printf '%-26s %7s ms %7s ms %6s %7s ms %7s ms %6s %6.1f MB %8s  %s\n' "$label" "$(ms "$mine")" "$(ms "$theirs")" \
-			"$(ratio "$mine" "$theirs")" "$(ms "$cpu")" "$(ms "$tcpu")" "$(ratio "$cpu" "$tcpu")" \
-			"$(awk -v v="$rss" 'BEGIN { print v / 1024 }')" "$n1" "$verdict"
-		cat "$dir/trace.sql" >>"$dir/all.sql" 2>/dev/null
-		rm -f "$dir/trace.sql"
+		one_report "$db" "$k"
 	done
+
+	# a plain table of every action overdue, on the same copy: the done
+	# actions reopened (their rows kept aside and put back afterwards, for
+	# the views), the case that held every row to align the columns
+	sqlite3 "$db" "ATTACH '$dir/kept.db' AS k; CREATE TABLE k.kept AS SELECT id, closed_at FROM items
+		WHERE kind = 'action' AND status = 'done' AND deleted_at IS NULL;
+		UPDATE items SET status = 'open', closed_at = NULL WHERE id IN (SELECT id FROM k.kept)"
+	report "overdue, done reopened" table list "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action'
+ AND i.status = 'open' AND i.deleted_at IS NULL AND i.due_on < '$today' ORDER BY i.due_on, i.id" overdue
+	one_report "$db" $((${#reports[@]} - 1))
+	sqlite3 "$db" "ATTACH '$dir/kept.db' AS k; UPDATE items SET status = 'done', closed_at = (SELECT closed_at
+		FROM k.kept WHERE kept.id = items.id) WHERE id IN (SELECT id FROM k.kept)"
+	rm -f "$dir/kept.db"
+}
+
+# one_report DB K: measures the Kth report of run_reports and prints its row.
+one_report() {
+	local db=$1 k=$2 label how mode sql argv n1 n2 mine theirs cpu tcpu rss verdict i
+	IFS=$'\t' read -r label how mode sql <<<"${reports[$k]}"
+	mapfile -t argv <<<"${argvs[$k]}"
+	printf '.mode %s\n%s;\n' "$mode" "$sql" >"$dir/q.sql"
+	# the first run of each, traced, gives the rows and the statements
+	CXMEET_TRACE_SQL=$dir/trace.sql measure "$dir/mine.out" "$cxmeet" --db "$db" "${argv[@]}"
+	if [ "$m_rc" -ne 0 ] && [ "$m_rc" -ne 8 ]; then
+		verdict="failed (exit $m_rc$([ "$m_rc" -eq 124 ] && echo ": over ${timeout_s} s"))"
+		printf '%-26s %10s %10s %6s %10s %10s %6s %9s %8s  %s\n' "$label" - - - - - - - - "$verdict"
+		bound_broken "$label: $verdict"
+		return
+	fi
+	local first=$m_wall
+	measure "$dir/theirs.out" sqlite3 -batch -readonly "$db" <"$dir/q.sql"
+	[ "$m_rc" -eq 0 ] || { echo "bench: the sqlite3 query of '$label' failed: $(head -c 300 "$dir/err")" >&2; exit 1; }
+	n1=$(count_out "$how" "$dir/mine.out")
+	n2=$(if [ "$how" = ics ]; then grep -c '^BEGIN:VTODO' "$dir/theirs.out"; else wc -l <"$dir/theirs.out"; fi)
+	# a long report is run fewer times: 3 times past 1 s, once past 10 s
+	local mw=() sw=() mc=() sc=() mr=() n=$runs
+	[ "$first" -lt 1000000 ] || n=$((runs < 3 ? runs : 3))
+	[ "$first" -lt 10000000 ] || n=1
+	for ((i = 0; i < n; i++)); do
+		measure /dev/null "$cxmeet" --db "$db" "${argv[@]}"
+		mw+=("$m_wall") mc+=("$m_cpu") mr+=("$m_rss")
+		[ "$m_rc" -ne 124 ] || break
+		measure /dev/null sqlite3 -batch -readonly "$db" <"$dir/q.sql"
+		sw+=("$m_wall") sc+=("$m_cpu")
+	done
+	mine=$(printf '%s\n' "${mw[@]}" | median) theirs=$(printf '%s\n' "${sw[@]}" | median)
+	cpu=$(printf '%s\n' "${mc[@]}" | median) tcpu=$(printf '%s\n' "${sc[@]}" | median) rss=$(printf '%s\n' "${mr[@]}" | sort -n | tail -1)
+	verdict=ok
+	local why=()
+	[ "$n1" = "$n2" ] || why+=("rows differ: $n1 against $n2")
+	# slow: past the bound in CPU time (on a shared machine the wall
+	# time of either program can be another's load; on an idle one the
+	# two agree), said with the wall time's verdict beside it
+	local over_wall=0 over_cpu=0
+	awk -v m="$mine" -v s="$theirs" -v k="$slack_ms" 'BEGIN { exit !(m > 1.2 * s + k * 1000) }' && over_wall=1
+	awk -v m="$cpu" -v s="$tcpu" -v k="$slack_ms" 'BEGIN { exit !(m > 1.2 * s + k * 1000) }' && over_cpu=1
+	case $over_cpu$over_wall in
+	11) why+=("slow") ;;
+	10) why+=("slow (CPU; wall within)") ;;
+	01) verdict="ok (wall only: load?)" ;;
+	esac
+	[ "$rss" -le 16384 ] || why+=("RSS")
+	[ "$m_rc" -ne 124 ] || why+=("over ${timeout_s} s")
+	if [ ${#why[@]} -gt 0 ]; then
+		verdict="BROKEN: $(IFS=,; echo "${why[*]}")"
+		bound_broken "$label: $verdict"
+	fi
+	printf '%-26s %7s ms %7s ms %6s %7s ms %7s ms %6s %6.1f MB %8s  %s\n' "$label" "$(ms "$mine")" "$(ms "$theirs")" \
+		"$(ratio "$mine" "$theirs")" "$(ms "$cpu")" "$(ms "$tcpu")" "$(ratio "$cpu" "$tcpu")" \
+		"$(awk -v v="$rss" 'BEGIN { print v / 1024 }')" "$n1" "$verdict"
+	cat "$dir/trace.sql" >>"$dir/all.sql" 2>/dev/null
+	rm -f "$dir/trace.sql"
 }
 
 # --- the full-screen interface ----------------------------------------------
