@@ -285,8 +285,8 @@ run_reports() {
 	# a plain table of every action overdue, on the same copy: the done
 	# actions reopened (their rows kept aside and put back afterwards, for
 	# the views), the case that held every row to align the columns
-	sqlite3 "$db" "ATTACH '$dir/kept.db' AS k; CREATE TABLE k.kept AS SELECT id, closed_at FROM items
-		WHERE kind = 'action' AND status = 'done' AND deleted_at IS NULL;
+	sqlite3 "$db" "ATTACH '$dir/kept.db' AS k; CREATE TABLE k.kept (id INTEGER PRIMARY KEY, closed_at TEXT);
+		INSERT INTO k.kept SELECT id, closed_at FROM items WHERE kind = 'action' AND status = 'done' AND deleted_at IS NULL;
 		UPDATE items SET status = 'open', closed_at = NULL WHERE id IN (SELECT id FROM k.kept)"
 	report "overdue, done reopened" table list "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action'
  AND i.status = 'open' AND i.deleted_at IS NULL AND i.due_on < '$today' ORDER BY i.due_on, i.id" overdue
@@ -628,22 +628,24 @@ run_task() {
 		WHERE i.kind = 'action' AND i.deleted_at IS NULL AND i.due_on IS NOT NULL" >"$tw/tasks.json"
 	TASKRC=$tw/rc task import "$tw/tasks.json" >/dev/null 2>"$tw/err" || { echo "bench: task import failed: $(tail -1 "$tw/err")" >&2; bound_broken "task import failed"; return; }
 	TASKRC=$tw/rc task overdue >/dev/null 2>&1 # its first run collects garbage
-	local cw=() tw_=() cr=0 tr=0 i nc nt
+	local cw=() tw_=() cc=() tc=() cr=0 tr=0 i nc nt
 	for i in 1 2 3 4 5; do
-		measure "$dir/c.out" "$cxmeet" --db "$db" overdue; cw+=("$m_wall"); [ "$m_rss" -gt "$cr" ] && cr=$m_rss
-		TASKRC=$tw/rc measure "$dir/t.out" task overdue; tw_+=("$m_wall"); [ "$m_rss" -gt "$tr" ] && tr=$m_rss
+		measure "$dir/c.out" "$cxmeet" --db "$db" overdue; cw+=("$m_wall") cc+=("$m_cpu"); [ "$m_rss" -gt "$cr" ] && cr=$m_rss
+		TASKRC=$tw/rc measure "$dir/t.out" task overdue; tw_+=("$m_wall") tc+=("$m_cpu"); [ "$m_rss" -gt "$tr" ] && tr=$m_rss
 	done
 	nc=$(count_out table "$dir/c.out")
 	nt=$(TASKRC=$tw/rc task +OVERDUE count 2>/dev/null)
-	local c t
+	local c t c2 t2
 	c=$(printf '%s\n' "${cw[@]}" | median) t=$(printf '%s\n' "${tw_[@]}" | median)
-	printf '%-16s %10s %9s %9s\n' "" wall "peak RSS" overdue
-	printf '%-16s %7s ms %6.1f MB %9s\n' "cxmeet overdue" "$(ms "$c")" "$(awk -v v="$cr" 'BEGIN { print v / 1024 }')" "$nc"
-	printf '%-16s %7s ms %6.1f MB %9s\n' "task overdue" "$(ms "$t")" "$(awk -v v="$tr" 'BEGIN { print v / 1024 }')" "$nt"
-	printf 'cxmeet is %sx faster (bound: >= 50x, <= 16 MB; %s tasks imported)\n' \
-		"$(awk -v a="$c" -v b="$t" 'BEGIN { printf "%.1f", b / a }')" "$(wc -l <"$tw/tasks.json")"
+	c2=$(printf '%s\n' "${cc[@]}" | median) t2=$(printf '%s\n' "${tc[@]}" | median)
+	printf '%-16s %10s %10s %9s %9s\n' "" wall CPU "peak RSS" overdue
+	printf '%-16s %7s ms %7s ms %6.1f MB %9s\n' "cxmeet overdue" "$(ms "$c")" "$(ms "$c2")" "$(awk -v v="$cr" 'BEGIN { print v / 1024 }')" "$nc"
+	printf '%-16s %7s ms %7s ms %6.1f MB %9s\n' "task overdue" "$(ms "$t")" "$(ms "$t2")" "$(awk -v v="$tr" 'BEGIN { print v / 1024 }')" "$nt"
+	printf 'cxmeet is %sx faster in CPU time, %sx in wall time (bound: >= 50x in CPU time, <= 16 MB; %s tasks imported)\n' \
+		"$(awk -v a="$c2" -v b="$t2" 'BEGIN { printf "%.1f", b / a }')" "$(awk -v a="$c" -v b="$t" 'BEGIN { printf "%.1f", b / a }')" \
+		"$(wc -l <"$tw/tasks.json")"
 	[ "$nc" = "$nt" ] || bound_broken "taskwarrior: overdue sets differ ($nc against $nt)"
-	awk -v a="$c" -v b="$t" 'BEGIN { exit !(b < 50 * a) }' && bound_broken "taskwarrior: less than 50x faster"
+	awk -v a="$c2" -v b="$t2" 'BEGIN { exit !(b < 50 * a) }' && bound_broken "taskwarrior: less than 50x faster"
 	[ "$cr" -le 16384 ] || bound_broken "taskwarrior: cxmeet overdue over 16 MB"
 	rm -rf "$tw"
 }
