@@ -623,7 +623,8 @@ static enum store_rc prepare_tx(struct store *st)
 }
 
 /* Writes each statement as run, with its parameters filled in, so that
- * tests/bench/reports.sh can run the very same SQL in the sqlite3 program.
+ * they can be run again in the sqlite3 program and their plans checked
+ * (tests/bench/bench.sh).
  * Statements run by triggers are left out: they come with their parent. */
 static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
 {

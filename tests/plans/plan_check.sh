@@ -1,10 +1,11 @@
 # shellcheck shell=bash
 # plan_check.sh - sourced by tests/plans/query_plans.sh and
-# tests/bench/reports.sh: the query plans of traced statements.
+# tests/bench/bench.sh: the query plans of traced statements.
 #
 #   distinct_shapes < TRACE     one statement of each shape (numbers aside)
 #   plan_problem DB SQL         prints why SQL's plan would not scale, if so:
-#     - the items or their events read whole (SCAN without an index), or
+#     - any SCAN of the items or their events, even of an index (a full
+#       index scan reads every entry as surely as the table), or
 #     - a correlated subquery (run once per outer row) that finds items by
 #       their kind alone, i.e. reads every item of that kind each time;
 #     - OFFSET: a page must continue from the last key seen (keyset paging),
@@ -20,8 +21,20 @@ distinct_shapes() {
 	awk '{ k = $0; gsub(/[0-9]+/, "N", k); if (!(k in seen)) { seen[k] = 1; print } }'
 }
 
+# Whole-index scans known and left for later (issue 10: the counts of the
+# status screen and of the decision log's older part), named likewise.
+plan_known_scan='^SELECT count\(\*\) FROM items WHERE deleted_at IS NULL AND \(|^SELECT count\(\*\) FROM items i INDEXED BY items_decisions WHERE '
+
+# With PLAN_STRICT=1 (the benchmark) nothing is known: every problem counts.
 plan_problem() {
-	plan_problem_all "$@"
+	local why
+	why=$(plan_problem_all "$@")
+	if [ "${PLAN_STRICT:-0}" != 1 ]; then
+		if [[ $why == "scans the items"* ]] && grep -qE "$plan_known_scan" <<<"$2"; then
+			return
+		fi
+	fi
+	[ -z "$why" ] || echo "$why"
 }
 
 plan_problem_all() {
@@ -29,16 +42,25 @@ plan_problem_all() {
 		echo "pages with OFFSET"
 		return
 	fi
+	# the names the items and their events go by in this statement (the
+	# plan names a table by its alias)
+	local names
+	names=$(printf '%s' "$2" | grep -oiE '(from|join) +(items|item_events)( +(as +)?[a-z_][a-z0-9_]*)?' |
+		awk '{ print $2; n = $NF; if (NF > 2 && toupper(n) !~ /^(WHERE|JOIN|LEFT|INNER|CROSS|ON|INDEXED|NOT|ORDER|GROUP|LIMIT|USING|UNION|AS)$/) print n }' |
+		sort -u | paste -sd'|')
 	# search's list of index terms is a table of the connection's own
 	local pre=""
 	[[ $2 != *temp.cx_items_vocab* ]] ||
 		pre="CREATE VIRTUAL TABLE temp.cx_items_vocab USING fts5vocab(main, items_fts, row); "
-	sqlite3 "$1" "${pre}EXPLAIN QUERY PLAN $2" 2>&1 | awk '
+	sqlite3 "$1" "${pre}EXPLAIN QUERY PLAN $2" 2>&1 | awk -v names="^SCAN (${names:-items|item_events|i|e})( |$)" '
 		{ line = $0; depth = match(line, /[A-Z]/) }
 		/CORRELATED/ { corr[depth] = 1; cdepth = depth; incorr = 1; next }
 		incorr && depth <= cdepth { incorr = 0 }
-		/SCAN (items|item_events|i|e)( |$)/ && !/USING (COVERING )?INDEX/ {
-			sub(/^[^A-Z]*/, "", line); print "reads a whole table: " line; exit }
+		{ text = line; sub(/^[^A-Z]*/, "", text) }
+		text ~ names || text ~ /^SCAN (items|item_events)( |$)/ {
+			if (text ~ /USING (COVERING )?INDEX/) print "scans the items or their events through a whole index: " text
+			else print "reads a whole table: " text
+			exit }
 		incorr && /SEARCH (items|i) USING (COVERING )?INDEX [a-z_]+ \(kind=\?\)$/ {
 			sub(/^[^A-Z]*/, "", line); print "finds items by kind alone, once per row: " line; exit }
 		/^Parse error|^Error/ { print "does not compile: " line; exit }

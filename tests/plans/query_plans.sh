@@ -46,6 +46,9 @@ done <<'EOT'
 SELECT id FROM items WHERE kind = 'action' AND status = 'open' ORDER BY id LIMIT 5 OFFSET 10
 SELECT id FROM items WHERE kind = 'action' AND status = 'open' ORDER BY text LIMIT 5
 SELECT id FROM items WHERE kind = 'action' ORDER BY text
+SELECT count(*) FROM items WHERE deleted_at IS NULL
+SELECT x.id FROM items x WHERE x.text LIKE 'a%'
+SELECT ev.id FROM items i JOIN item_events AS ev ON ev.item_id = i.id WHERE i.id = 3 OR ev.at > '2026'
 EOT
 [ -z "$(plan_problem "$db" "SELECT id FROM items WHERE meeting_id = 3 ORDER BY text")" ] ||
 	{ echo "plan_check refused a sort of one meeting's items"; exit 1; }

@@ -1,0 +1,682 @@
+#!/bin/bash
+# bench.sh - how fast cxmeet is at 100,000 items and, behind an option, at a
+# million, held to the bounds of issue 10. For each size it prints one table:
+#
+#   reports  every report and export: cxmeet's median wall time, the stock
+#            sqlite3 program producing the same rows in ONE pass (one query
+#            written here, no paging: not cxmeet's own paged SQL), the ratio,
+#            CPU time and cxmeet's peak RSS. The rows of both outputs are
+#            counted and must agree, so the comparison is of equal work.
+#            Last, `overdue` with every done action reopened on the copy (put
+#            back afterwards): a plain table of every action overdue.
+#            Bounds: cxmeet <= 1.2 x sqlite3 + SLACK ms (BENCH_SLACK_MS,
+#            default 5: cxmeet loads ncursesw and libunistring, sqlite3 does
+#            not; both starts are printed), peak RSS <= 16 MB. The bound
+#            is held in CPU time (user + system): on a shared machine the
+#            wall time of either program may be another's load, on an idle
+#            one they agree; the wall time's ratio is printed beside it.
+#   views    every view of the full-screen interface in a private tmux server,
+#            timed by the program itself (CXMEET_TRACE_KEYS): opening it, End,
+#            PgDn and a search where it has one, and a meeting started on the
+#            copy (step moves, a capture form opened). Bounds: every key
+#            <= 5 ms, first frame < 50 ms, peak RSS <= 16 MB.
+#   plans    every statement traced (CXMEET_TRACE_SQL) during the reports and
+#            the views, checked with EXPLAIN QUERY PLAN (tests/plans/
+#            plan_check.sh): no OFFSET, no temporary B-tree over an unbounded
+#            set, no scan of the items or their events, even of an index.
+#   demo     (100k only) `demo --years 10` against the bulk floor: the same
+#            rows copied by INSERT ... SELECT into a fresh schema and the
+#            full-text index rebuilt at once. Bound: 1.5 x. The demo must also
+#            write the same rows twice for one seed.
+#   task     (100k only, when taskwarrior's `task` is installed) the same
+#            actions imported into a private taskwarrior, `cxmeet overdue`
+#            against `task overdue` on the same overdue set. Bounds: >= 50x
+#            faster, <= 16 MB.
+#
+# Usage: tests/bench/bench.sh [--1m] [--runs N] [--cache DIR] [--only LIST] [CXMEET]
+#   --1m        also the million items (`demo --years 100 --seed 1`); or BENCH_1M=1
+#   --runs N    timed runs per report, the median kept (default 5; BENCH_RUNS);
+#               a report whose first run takes over 1 s is run at most 3
+#               times, over 10 s once; BENCH_TIMEOUT (default 150 s) stops one
+#   --cache DIR keep the generated databases in DIR (BENCH_CACHE), keyed by
+#               the binary's schema version, so a rerun does not regenerate
+#   --only LIST comma-separated sections: reports,views,plans,demo,task
+# Ends with "bench: all bounds met" (exit 0) or "bench: N bounds broken"
+# (exit 1). Run it on an otherwise idle machine; at a million items with nice.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=../plans/plan_check.sh
+. "$here/../plans/plan_check.sh"
+export PLAN_STRICT=1 # no statement is excused here (plan_check.sh)
+
+big=${BENCH_1M:-0} runs=${BENCH_RUNS:-5} cache=${BENCH_CACHE:-} only=${BENCH_ONLY:-reports,views,plans,demo,task}
+cxmeet=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--1m) big=1 ;;
+	--runs) runs=$2; shift ;;
+	--cache) cache=$2; shift ;;
+	--only) only=$2; shift ;;
+	-h | --help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	*) cxmeet=$1 ;;
+	esac
+	shift
+done
+cxmeet=$(realpath "${cxmeet:-build/src/cxmeet}")
+slack_ms=${BENCH_SLACK_MS:-5}
+timeout_s=${BENCH_TIMEOUT:-150} # a report still running then is stopped, and broken
+for p in sqlite3 tmux; do
+	command -v $p >/dev/null || { echo "bench: needs the $p program" >&2; exit 77; }
+done
+command -v python3 >/dev/null || { echo "bench: needs python3 (to time with wait4)" >&2; exit 77; }
+[ -x /usr/bin/time ] || { echo "bench: needs GNU time (/usr/bin/time)" >&2; exit 77; }
+schema=$("$cxmeet" --version | sed -n 's/.*(schema \([0-9]*\),.*/\1/p')
+[ -n "$schema" ] || { echo "bench: cannot read the schema version of $cxmeet" >&2; exit 1; }
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/cxmeet-bench.XXXXXX")
+cleanup() {
+	for s in "$dir"/sock*; do [ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null; done
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+[ -n "$cache" ] || cache=$dir/cache
+mkdir -p "$cache"
+export CXMEET_NOW=2026-11-23T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
+unset CXMEET_TRACE_SQL CXMEET_TRACE_KEYS CXMEET_DB
+today=${CXMEET_NOW%%T*}
+broken=0
+has() { [[ ",$only," == *",$1,"* ]]; }
+# bound_broken WHAT: counts a broken bound, and says which.
+bound_broken() { broken=$((broken + 1)); problems+=("$size: $*"); }
+problems=()
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : 0) }'; }
+ms() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'; }
+ratio() { awk -v m="$1" -v s="$2" 'BEGIN { printf "%.2f", m / (s > 0 ? s : 1) }'; }
+
+# measure OUT CMD...: runs CMD with stdout to OUT (stdin as given), stopped
+# after $timeout_s; sets m_wall (us, from fork to exit), m_cpu (us, user +
+# system, from wait4(2): GNU time prints it to 10 ms only), m_rc (124 when
+# stopped) and m_rss (peak, KiB, from GNU time, which starts CMD from a
+# process of its own small size: a child of python would count python's).
+# Both programs compared are started the same way, GNU time's own start
+# (about 1 ms) included.
+measure() {
+	local out=$1
+	shift
+	python3 -c '
+import os, sys, time, signal
+out, limit = sys.argv[1], float(sys.argv[2])
+fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+err = os.open(sys.argv[3], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+t0 = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    os.setpgid(0, 0)  # stopped whole, with the program GNU time runs
+    os.dup2(fd, 1); os.dup2(err, 2)
+    try:
+        os.execvp(sys.argv[4], sys.argv[4:])
+    finally:
+        os._exit(127)
+signal.signal(signal.SIGALRM, lambda *a: os.killpg(pid, signal.SIGKILL))
+signal.setitimer(signal.ITIMER_REAL, limit)
+while True:
+    try:
+        _, status, ru = os.wait4(pid, 0)
+        break
+    except InterruptedError:
+        continue
+t1 = time.monotonic()
+signal.setitimer(signal.ITIMER_REAL, 0)
+rc = 124 if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL else os.waitstatus_to_exitcode(status)
+print(int((t1 - t0) * 1e6), int((ru.ru_utime + ru.ru_stime) * 1e6), rc)
+' "$out" "$timeout_s" "$dir/err" /usr/bin/time -o "$dir/rss" -f '%M' "$@" >"$dir/measured"
+	read -r m_wall m_cpu m_rc <"$dir/measured"
+	m_rss=$(grep -E '^[0-9]+$' "$dir/rss" 2>/dev/null | tail -1)
+	m_rss=${m_rss:-0}
+	rm -f "$dir/rss"
+}
+
+# db_for YEARS: the path of a cached demo database of YEARS years, written
+# first if missing.
+db_for() {
+	local f=$cache/demo-y$1-s1-schema$schema.db
+	if [ ! -s "$f" ]; then
+		echo "bench: writing $f (demo --years $1 --seed 1)..." >&2
+		rm -f "$f.tmp"
+		"$cxmeet" --db "$f.tmp" demo --years "$1" --seed 1 >/dev/null || { echo "bench: the demo failed" >&2; exit 1; }
+		sqlite3 "$f.tmp" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE" >/dev/null
+		mv "$f.tmp" "$f"
+	fi
+	echo "$f"
+}
+
+# count_out KIND FILE: the records in one of cxmeet's outputs.
+count_out() {
+	case $1 in
+	table) grep -cE '^ *[0-9]+  ' "$2" ;;       # a plain table led by the id
+	headed) echo $(($(wc -l <"$2") - 1)) ;;      # a plain table or CSV with one heading line
+	jsonid) grep -cE '^ *\{"id": ' "$2" ;;
+	dec) grep -cE '^#[0-9]+  ' "$2" ;;
+	digest) grep -cE '^  - #[0-9]+ ' "$2" ;;
+	cadence) sed -n 's/^Meeting days held: \([0-9]*\),.*/\1/p' "$2" ;;
+	export) grep -cE '^    \{' "$2" ;;
+	ics) grep -c '^BEGIN:VTODO' "$2" ;;
+	esac
+}
+
+run_reports() {
+	local db=$1 dept_id dept owner_id owner rare soon
+	dept_id=$(sqlite3 "$db" "SELECT id FROM departments ORDER BY id LIMIT 1")
+	dept=$(sqlite3 "$db" "SELECT name FROM departments WHERE id = $dept_id")
+	owner_id=$(sqlite3 "$db" "SELECT person_id FROM items INDEXED BY items_kind_status_due WHERE kind = 'action'
+		AND status = 'open' AND deleted_at IS NULL GROUP BY person_id ORDER BY count(*) DESC, person_id LIMIT 1")
+	owner=$(sqlite3 "$db" "SELECT name FROM people WHERE id = $owner_id")
+	# the rarest word of four letters or more that is in at least two items
+	rare=$(sqlite3 "$db" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, items_fts, row);
+		SELECT term FROM temp.v WHERE doc >= 2 AND length(term) >= 4 AND term GLOB '[a-z]*'
+		AND term NOT GLOB '*[^a-z]*' ORDER BY doc, term LIMIT 1")
+	soon=$(date -u -d "$today + 8 days" +%F)
+	local acols="i.id, i.due_on, CAST(max(0, julianday('$today') - julianday(i.due_on)) AS INTEGER),
+ (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
+ (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried'),
+ i.status, p.name, d.name, substr(m.started_at, 1, 10), i.text"
+	local ajoin="LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
+ LEFT JOIN meetings m ON m.id = i.meeting_id"
+	local dcols="i.id, substr(i.created_at, 1, 10), d.name, p.name, i.text, i.rationale, i.revisit_on, i.superseded_by,
+ (SELECT count(*) FROM item_links l WHERE l.from_item = i.id) + (SELECT count(*) FROM item_links l WHERE l.to_item = i.id)"
+	local scols="i.id, i.kind, substr(i.created_at, 1, 10), i.meeting_id, d.name, p.name, i.text
+ FROM items_fts f JOIN items i ON i.id = f.rowid LEFT JOIN departments d ON d.id = i.department_id
+ LEFT JOIN people p ON p.id = i.person_id"
+	local hcols="m.id, m.started_at, m.ended_at, m.status, m.rating,
+ (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present = 1),
+ (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT d.name AS name FROM attendance a JOIN departments d ON d.id = a.department_id
+   WHERE a.meeting_id = m.id AND a.present = 1 ORDER BY d.name_key)),
+ (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.kind = 'decision' AND i.deleted_at IS NULL),
+ (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.kind = 'action' AND i.deleted_at IS NULL),
+ (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.kind = 'win' AND i.deleted_at IS NULL) FROM meetings m"
+	local rec="(SELECT count(*) FROM items i WHERE i.person_id = p.id AND i.kind = 'win' AND i.deleted_at IS NULL),
+ (SELECT count(*) FROM items i WHERE i.person_id = p.id AND i.kind = 'action' AND i.status = 'done' AND i.deleted_at IS NULL
+   AND substr(i.closed_at, 1, 10) <= i.due_on),
+ (SELECT count(*) FROM items i WHERE i.person_id = p.id AND i.kind = 'action' AND i.deleted_at IS NULL AND i.due_on < '$today'),
+ (SELECT count(*) FROM items i WHERE i.person_id = p.id AND i.kind = 'action' AND i.status = 'open' AND i.deleted_at IS NULL),
+ (SELECT count(*) FROM items i WHERE i.person_id = p.id AND i.kind = 'action' AND i.status = 'open' AND i.deleted_at IS NULL
+   AND i.due_on < '$today')"
+	local ecols="i.id, i.kind, i.status, i.meeting_id, i.created_at, d.name, p.name, i.due_on, i.revisit_on, i.superseded_by,
+ (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
+ (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried'), i.text, i.detail, i.rationale
+ FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id"
+
+	# label | how to count cxmeet's rows | sqlite3 mode | the one-pass query | cxmeet's arguments (one per line after)
+	reports=()
+	report() { reports+=("$(printf '%s\t%s\t%s\t%s' "$1" "$2" "$3" "${4//$'\n'/ }")"); shift 4; argvs+=("$(printf '%s\n' "$@")"); }
+	argvs=()
+	report "overdue" table list "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action' AND i.status = 'open'
+ AND i.deleted_at IS NULL AND i.due_on < '$today' ORDER BY i.due_on, i.id" overdue
+	report "actions --dept" table list "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action' AND i.status = 'open'
+ AND i.deleted_at IS NULL AND i.department_id = $dept_id ORDER BY i.due_on, i.id" actions --dept "$dept"
+	report "actions --owner" table list "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action' AND i.status = 'open'
+ AND i.deleted_at IS NULL AND i.person_id = $owner_id ORDER BY i.due_on, i.id" actions --owner "$owner"
+	report "actions --state all csv" headed csv "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action'
+ AND i.deleted_at IS NULL ORDER BY i.due_on, i.id" actions --state all --format csv
+	report "decisions" dec list "SELECT $dcols FROM items i LEFT JOIN departments d ON d.id = i.department_id
+ LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
+ ORDER BY i.revisit_on <= '$today' DESC, CASE WHEN i.revisit_on <= '$today' THEN i.revisit_on END, i.id DESC" decisions
+	report "decisions --revisit-due" dec list "SELECT $dcols FROM items i LEFT JOIN departments d ON d.id = i.department_id
+ LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
+ AND i.revisit_on <= '$today' ORDER BY i.revisit_on, i.id" decisions --revisit-due
+	report "decisions --all json" jsonid list "SELECT json_object('id', i.id, 'date', substr(i.created_at, 1, 10),
+ 'revisit', i.revisit_on, 'department', d.name, 'decided_by', p.name, 'superseded_by', i.superseded_by, 'text', i.text,
+ 'rationale', i.rationale) FROM items i LEFT JOIN departments d ON d.id = i.department_id
+ LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL
+ ORDER BY i.revisit_on <= '$today' AND i.superseded_by IS NULL DESC, i.id DESC" decisions --all --format json
+	report "search customer" table list "SELECT $scols WHERE items_fts MATCH '\"customer\"*' AND i.deleted_at IS NULL
+ ORDER BY f.rowid DESC LIMIT 50" search customer
+	report "search $rare (rare)" table list "SELECT $scols WHERE items_fts MATCH '\"$rare\"*' AND i.deleted_at IS NULL
+ ORDER BY f.rowid DESC LIMIT 50" search "$rare"
+	report "search --kind decision" table list "SELECT $scols WHERE items_fts MATCH '\"customer\"*' AND i.deleted_at IS NULL
+ AND i.kind = 'decision' ORDER BY f.rowid DESC LIMIT 50" search customer --kind decision
+	report "search the (all) csv" headed csv "SELECT $scols WHERE items_fts MATCH '\"the\"*' AND i.deleted_at IS NULL
+ ORDER BY f.rowid DESC LIMIT 1000000" search the --limit 1000000 --format csv
+	report "history" table list "SELECT $hcols ORDER BY m.started_at DESC, m.id DESC" history
+	report "history --dept" table list "SELECT $hcols WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id
+ AND a.department_id = $dept_id AND a.present = 1) ORDER BY m.started_at DESC, m.id DESC" history --dept "$dept"
+	report "digest" digest list "SELECT $acols, p.email FROM items i $ajoin WHERE i.kind = 'action' AND i.status = 'open'
+ AND i.deleted_at IS NULL AND i.due_on < '$soon' ORDER BY p.name, i.due_on, i.id" digest
+	report "cadence" cadence list "SELECT substr(started_at, 1, 10), count(*) FROM meetings WHERE status = 'completed'
+ GROUP BY 1 ORDER BY 1" cadence
+	report "champions" headed list "SELECT p.name, d.name, p.role, p.influence, p.support, $rec FROM people p
+ LEFT JOIN departments d ON d.id = p.department_id WHERE p.archived_at IS NULL ORDER BY 6 DESC, p.name" champions
+	report "export json" export list "SELECT json_object('id', id, 'name', name, 'customer_facing', facing = 'customer')
+ FROM departments UNION ALL SELECT json_object('id', p.id, 'name', p.name, 'department', d.name, 'role', p.role,
+ 'email', p.email) FROM people p LEFT JOIN departments d ON d.id = p.department_id UNION ALL
+ SELECT json_object('id', id, 'status', status, 'started_at', started_at, 'ended_at', ended_at, 'rating', rating,
+ 'next_meeting_on', next_meeting_on) FROM meetings UNION ALL SELECT json_object('id', i.id, 'kind', i.kind, 'status', i.status,
+ 'text', i.text, 'detail', i.detail, 'rationale', i.rationale, 'department', d.name, 'person', p.name, 'due_on', i.due_on,
+ 'revisit_on', i.revisit_on, 'superseded_by', i.superseded_by, 'rank', i.rank, 'consent', i.consent, 'meeting_id', i.meeting_id,
+ 'created_at', i.created_at, 'closed_at', i.closed_at,
+ 'slips', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
+ 'carried', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried'))
+ FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
+ WHERE i.deleted_at IS NULL" export --format json
+	report "export ics" ics list "SELECT 'BEGIN:VTODO' || char(10) || 'UID:action-' || i.id || '@cxmeet' || char(10)
+ || 'DUE;VALUE=DATE:' || replace(i.due_on, '-', '') || char(10) || 'SUMMARY:' || i.text || char(10) || 'END:VTODO'
+ FROM items i INDEXED BY items_kind_status_due WHERE i.kind = 'action' AND i.status = 'open' AND i.deleted_at IS NULL
+ ORDER BY i.due_on, i.id" export --format ics
+	report "export csv" headed csv "SELECT $ecols WHERE i.deleted_at IS NULL ORDER BY i.id" export --format csv
+
+	# starting each program, before any query
+	local a=() b=() ac=() bc=() i
+	for i in 1 2 3 4 5; do
+		measure /dev/null "$cxmeet" --version; a+=("$m_wall") ac+=("$m_cpu")
+		measure /dev/null sqlite3 -batch -readonly "$db" "SELECT 1"; b+=("$m_wall") bc+=("$m_cpu")
+	done
+	printf '\nreports (%s runs, medians; bound: cxmeet <= 1.2 x sqlite3 + %s ms in CPU time, RSS <= 16 MB)\n' "$runs" "$slack_ms"
+	printf 'starting the program (wall / CPU): cxmeet %s / %s ms, sqlite3 %s / %s ms\n' \
+		"$(ms "$(printf '%s\n' "${a[@]}" | median)")" "$(ms "$(printf '%s\n' "${ac[@]}" | median)")" \
+		"$(ms "$(printf '%s\n' "${b[@]}" | median)")" "$(ms "$(printf '%s\n' "${bc[@]}" | median)")"
+	printf '%-26s %10s %10s %6s %10s %10s %6s %9s %8s  %s\n' report cxmeet sqlite3 ratio "CPU cxmeet" sqlite3 ratio \
+		"peak RSS" rows verdict
+	local k
+	for k in "${!reports[@]}"; do
+		one_report "$db" "$k"
+	done
+
+	# a plain table of every action overdue, on the same copy: the done
+	# actions reopened (their rows kept aside and put back afterwards, for
+	# the views), the case that held every row to align the columns
+	sqlite3 "$db" "ATTACH '$dir/kept.db' AS k; CREATE TABLE k.kept (id INTEGER PRIMARY KEY, closed_at TEXT);
+		INSERT INTO k.kept SELECT id, closed_at FROM items WHERE kind = 'action' AND status = 'done' AND deleted_at IS NULL;
+		UPDATE items SET status = 'open', closed_at = NULL WHERE id IN (SELECT id FROM k.kept)"
+	report "overdue, done reopened" table list "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action'
+ AND i.status = 'open' AND i.deleted_at IS NULL AND i.due_on < '$today' ORDER BY i.due_on, i.id" overdue
+	one_report "$db" $((${#reports[@]} - 1))
+	sqlite3 "$db" "ATTACH '$dir/kept.db' AS k; UPDATE items SET status = 'done', closed_at = (SELECT closed_at
+		FROM k.kept WHERE kept.id = items.id) WHERE id IN (SELECT id FROM k.kept)"
+	rm -f "$dir/kept.db"
+}
+
+# one_report DB K: measures the Kth report of run_reports and prints its row.
+one_report() {
+	local db=$1 k=$2 label how mode sql argv n1 n2 mine theirs cpu tcpu rss verdict i
+	IFS=$'\t' read -r label how mode sql <<<"${reports[$k]}"
+	mapfile -t argv <<<"${argvs[$k]}"
+	printf '.mode %s\n%s;\n' "$mode" "$sql" >"$dir/q.sql"
+	# the first run of each, traced, gives the rows and the statements
+	CXMEET_TRACE_SQL=$dir/trace.sql measure "$dir/mine.out" "$cxmeet" --db "$db" "${argv[@]}"
+	if [ "$m_rc" -ne 0 ] && [ "$m_rc" -ne 8 ]; then
+		verdict="failed (exit $m_rc$([ "$m_rc" -eq 124 ] && echo ": over ${timeout_s} s"))"
+		printf '%-26s %10s %10s %6s %10s %10s %6s %9s %8s  %s\n' "$label" - - - - - - - - "$verdict"
+		bound_broken "$label: $verdict"
+		return
+	fi
+	local first=$m_wall
+	measure "$dir/theirs.out" sqlite3 -batch -readonly "$db" <"$dir/q.sql"
+	[ "$m_rc" -eq 0 ] || { echo "bench: the sqlite3 query of '$label' failed: $(head -c 300 "$dir/err")" >&2; exit 1; }
+	n1=$(count_out "$how" "$dir/mine.out")
+	n2=$(if [ "$how" = ics ]; then grep -c '^BEGIN:VTODO' "$dir/theirs.out"; else wc -l <"$dir/theirs.out"; fi)
+	# a long report is run fewer times: 3 times past 1 s, once past 10 s
+	local mw=() sw=() mc=() sc=() mr=() n=$runs
+	[ "$first" -lt 1000000 ] || n=$((runs < 3 ? runs : 3))
+	[ "$first" -lt 10000000 ] || n=1
+	for ((i = 0; i < n; i++)); do
+		measure /dev/null "$cxmeet" --db "$db" "${argv[@]}"
+		mw+=("$m_wall") mc+=("$m_cpu") mr+=("$m_rss")
+		[ "$m_rc" -ne 124 ] || break
+		measure /dev/null sqlite3 -batch -readonly "$db" <"$dir/q.sql"
+		sw+=("$m_wall") sc+=("$m_cpu")
+	done
+	mine=$(printf '%s\n' "${mw[@]}" | median) theirs=$(printf '%s\n' "${sw[@]}" | median)
+	cpu=$(printf '%s\n' "${mc[@]}" | median) tcpu=$(printf '%s\n' "${sc[@]}" | median) rss=$(printf '%s\n' "${mr[@]}" | sort -n | tail -1)
+	verdict=ok
+	local why=()
+	[ "$n1" = "$n2" ] || why+=("rows differ: $n1 against $n2")
+	# slow: past the bound in CPU time (on a shared machine the wall
+	# time of either program can be another's load; on an idle one the
+	# two agree), said with the wall time's verdict beside it
+	local over_wall=0 over_cpu=0
+	awk -v m="$mine" -v s="$theirs" -v k="$slack_ms" 'BEGIN { exit !(m > 1.2 * s + k * 1000) }' && over_wall=1
+	awk -v m="$cpu" -v s="$tcpu" -v k="$slack_ms" 'BEGIN { exit !(m > 1.2 * s + k * 1000) }' && over_cpu=1
+	case $over_cpu$over_wall in
+	11) why+=("slow") ;;
+	10) why+=("slow (CPU; wall within)") ;;
+	01) verdict="ok (wall only: load?)" ;;
+	esac
+	[ "$rss" -le 16384 ] || why+=("RSS")
+	[ "$m_rc" -ne 124 ] || why+=("over ${timeout_s} s")
+	if [ ${#why[@]} -gt 0 ]; then
+		verdict="BROKEN: $(IFS=,; echo "${why[*]}")"
+		bound_broken "$label: $verdict"
+	fi
+	printf '%-26s %7s ms %7s ms %6s %7s ms %7s ms %6s %6.1f MB %8s  %s\n' "$label" "$(ms "$mine")" "$(ms "$theirs")" \
+		"$(ratio "$mine" "$theirs")" "$(ms "$cpu")" "$(ms "$tcpu")" "$(ratio "$cpu" "$tcpu")" \
+		"$(awk -v v="$rss" 'BEGIN { print v / 1024 }')" "$n1" "$verdict"
+	cat "$dir/trace.sql" >>"$dir/all.sql" 2>/dev/null
+	rm -f "$dir/trace.sql"
+}
+
+# --- the full-screen interface ----------------------------------------------
+nsock=0
+# tui_start DB: a new private tmux server running the TUI on DB, tracing keys
+# to $keys and statements to $dir/tui.sql.
+tui_start() {
+	local term=screen
+	infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
+	nsock=$((nsock + 1))
+	sock=$dir/sock$nsock keys=$dir/keys$nsock
+	: >"$keys"
+	tmux -S "$sock" -f /dev/null new-session -d -x 100 -y 30 \
+		"exec env CXMEET_TRACE_KEYS=$keys CXMEET_TRACE_SQL=$dir/tui.sql TERM=$term $cxmeet --db $1 2>>$dir/tui.err"
+	tui_pid=$(tmux -S "$sock" display-message -p '#{pane_pid}')
+	wait_lines frame 1 || return 1
+	wait_screen "Start a meeting"
+}
+tm() { tmux -S "$sock" "$@"; }
+# wait_lines KIND N: polls (10 ms, at most 60 s) until the key trace has N
+# lines starting with KIND.
+wait_lines() {
+	local i
+	for ((i = 0; i < 6000; i++)); do
+		[ "$(grep -c "^$1 " "$keys")" -ge "$2" ] && return 0
+		sleep 0.01
+	done
+	echo "bench: timed out waiting for the program (key trace: $(tail -1 "$keys"))" >&2
+	tm capture-pane -p >&2
+	return 1
+}
+# wait_screen TEXT: polls (10 ms, at most 60 s) until the screen shows TEXT.
+wait_screen() {
+	local i
+	for ((i = 0; i < 6000; i++)); do
+		tm capture-pane -p | grep -qF -- "$1" && return 0
+		sleep 0.01
+	done
+	echo "bench: timed out waiting for '$1' on the screen" >&2
+	tm capture-pane -p >&2
+	return 1
+}
+# wait_title TEXT: the same, for the title line (the home menu names every view).
+wait_title() {
+	local i
+	for ((i = 0; i < 6000; i++)); do
+		tm capture-pane -p | head -1 | grep -qF -- "$1" && return 0
+		sleep 0.01
+	done
+	echo "bench: timed out waiting for the title '$1'" >&2
+	tm capture-pane -p >&2
+	return 1
+}
+# key NAME...: sends one key (tmux's name) and waits until the program is
+# waiting again; prints the time the program took for it (ms).
+key() {
+	local n
+	n=$(grep -c '^key ' "$keys")
+	tm send-keys "$@"
+	wait_lines key $((n + 1)) || { echo timeout; return 1; }
+	sed -n "$((n + 1))p" <(grep '^key ' "$keys") | awk '{ print $NF }'
+}
+# type TEXT: types TEXT, one key each, and waits for all of them.
+type_text() {
+	local n
+	n=$(grep -c '^key ' "$keys")
+	tm send-keys -l -- "$1"
+	wait_lines key $((n + ${#1}))
+}
+fmt_ms() { [ -n "$1" ] || { echo -; return; }; awk -v v="$1" 'BEGIN { if (v ~ /^[0-9.]+$/) printf "%.1f", v; else print v }'; }
+
+# keys_since N: the times of the keys traced after the first N, on one line.
+keys_since() { grep '^key ' "$keys" | tail -n +$(($1 + 1)) | awk '{ print $NF }' | paste -sd' '; }
+# col_medians: lines of times (one pass each) in, each position's median out.
+col_medians() {
+	python3 -c '
+import sys, statistics
+rows = [l.split() for l in sys.stdin if l.strip()]
+n = min(map(len, rows)) if rows else 0
+print(" ".join("%.3f" % statistics.median(float(r[i]) for r in rows) for i in range(n)))'
+}
+nth() { local i=$1; shift; echo "${@:$i:1}"; }
+max_of() { printf '%s\n' "$@" | sort -g | tail -1; }
+
+run_views() {
+	local db=$1 k mark search label passes=${BENCH_VIEW_PASSES:-3} r n0 all=() t
+	printf '\nviews (100x30, ms from the key to the program waiting again, median of %s passes; bound: every key <= 5 ms, first frame < 50 ms)\n' "$passes"
+	tui_start "$db" || { bound_broken "the TUI did not start"; return; }
+	printf '%-22s %8s %8s %8s %8s %10s\n' view open End PgDn search "worst key"
+	printf '%-22s %8s\n' "first frame" "$(fmt_ms "$(awk '/^frame first/ { print $3 }' "$keys")")"
+	while IFS='|' read -r k mark search label; do
+		local lines=
+		for ((r = 0; r < passes; r++)); do
+			n0=$(grep -c '^key ' "$keys")
+			if ! key "$k" >/dev/null || ! wait_title "$mark"; then
+				bound_broken "$label: did not open"
+				break 2
+			fi
+			key End >/dev/null
+			key PgDn >/dev/null
+			if [ -n "$search" ]; then
+				key / >/dev/null
+				type_text "$search"
+				key Enter >/dev/null
+			fi
+			# back home: q until the home menu shows (a search's results first go back to the list)
+			for _ in 1 2 3; do
+				tm capture-pane -p | head -1 | grep -qF "CX council" && break
+				key q >/dev/null
+			done
+			wait_title "CX council" || break 2
+			lines+="$(keys_since "$n0")"$'\n'
+		done
+		read -r -a t <<<"$(col_medians <<<"$lines")"
+		all+=("${t[@]}")
+		local s=-
+		[ -z "$search" ] || s=$(nth $((4 + ${#search} + 1)) "${t[@]}")
+		printf '%-22s %8s %8s %8s %8s %10s\n' "$label" "$(fmt_ms "${t[0]}")" "$(fmt_ms "${t[1]}")" "$(fmt_ms "${t[2]}")" \
+			"$(fmt_ms "$s")" "$(fmt_ms "$(max_of "${t[@]}")")"
+	done <<'EOV'
+h| History: |customer|history (+ / search)
+a| Actions: ||actions
+d| Decision log|customer|decision log (+ /)
+C| Cadence and participation||cadence
+c|Council and charter||council and charter
+p| Departments and people||people
+m| Stakeholder map||stakeholder map
+t| Agenda templates||agenda templates
+EOV
+	# home itself: moving in its menu
+	local lines=
+	for ((r = 0; r < passes; r++)); do
+		n0=$(grep -c '^key ' "$keys")
+		key Down >/dev/null
+		key Up >/dev/null
+		lines+="$(keys_since "$n0")"$'\n'
+	done
+	read -r -a t <<<"$(col_medians <<<"$lines")"
+	all+=("${t[@]}")
+	printf '%-22s %8s  (Down, Up)\n' "home" "$(fmt_ms "$(max_of "${t[@]}")")"
+	# a meeting, started on this copy: step moves and a capture form
+	local st f
+	key Home >/dev/null
+	key Enter >/dev/null
+	if wait_screen "This meeting's agenda"; then
+		st=$(key Enter)
+		all+=("$st")
+		if wait_screen "Step 1/"; then
+			lines=
+			for ((r = 0; r < passes; r++)); do
+				n0=$(grep -c '^key ' "$keys")
+				for k in 2 3 4 5 6 7 8 9 1; do key "$k" >/dev/null; done
+				lines+="$(keys_since "$n0")"$'\n'
+			done
+			read -r -a t <<<"$(col_medians <<<"$lines")"
+			all+=("${t[@]}")
+			key 3 >/dev/null
+			f=$(key s)
+			all+=("$f")
+			wait_screen "New story" && key Escape >/dev/null
+			printf '%-22s %8s  (start)  steps 2..9,1: %s  story form: %s\n' "meeting" "$(fmt_ms "$st")" \
+				"$(for x in "${t[@]}"; do printf '%s ' "$(fmt_ms "$x")"; done)" "$(fmt_ms "$f")"
+		fi
+	else
+		bound_broken "a meeting could not be started"
+	fi
+	local hwm over worst first
+	hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$tui_pid/status" 2>/dev/null || echo 0)
+	tm kill-server 2>/dev/null
+	over=$(printf '%s\n' "${all[@]}" | awk '$1 > 5' | wc -l)
+	worst=$(max_of "${all[@]}")
+	first=$(cat "$dir"/keys* | awk '/^frame first/ { print $3 }' | sort -g | tail -1)
+	printf 'keys: %s timed (medians), %s over 5 ms, slowest %s ms; slowest single key: %s; first frame %s ms; peak RSS %.1f MB\n' \
+		"${#all[@]}" "$over" "$(fmt_ms "$worst")" "$(cat "$dir"/keys* | grep '^key ' | sort -k4 -g | tail -1 | cut -d' ' -f2-)" \
+		"$(fmt_ms "$first")" "$(awk -v v="${hwm:-0}" 'BEGIN { print v / 1024 }')"
+	[ "$over" -eq 0 ] || bound_broken "views: $over keys over 5 ms (slowest $(fmt_ms "$worst") ms)"
+	awk -v f="$first" 'BEGIN { exit !(f < 50) }' || bound_broken "views: first frame $first ms"
+	[ "${hwm:-0}" -le 16384 ] || bound_broken "views: peak RSS ${hwm} KiB"
+	rm -f "$dir"/keys*
+	cat "$dir/tui.sql" >>"$dir/all.sql" 2>/dev/null
+	rm -f "$dir/tui.sql"
+}
+
+run_plans() {
+	local db=$1 n=0 bad=0 stmt why
+	printf '\nplans of every statement traced (no OFFSET, no unbounded sort, no scan of items or events)\n'
+	[ -s "$dir/all.sql" ] || { echo "  (no statements traced: run with reports or views)"; return; }
+	while IFS= read -r stmt; do
+		n=$((n + 1))
+		why=$(plan_problem "$db" "$stmt")
+		if [ -n "$why" ]; then
+			bad=$((bad + 1))
+			printf '  %s\n    %.240s\n' "$why" "$stmt"
+		fi
+	done < <(grep -E '^(SELECT|WITH) ' "$dir/all.sql" | distinct_shapes)
+	printf 'statements: %s distinct, %s that would not scale\n' "$n" "$bad"
+	[ "$bad" -eq 0 ] || bound_broken "plans: $bad statements would not scale"
+	rm -f "$dir/all.sql"
+}
+
+# The bulk floor of the demo: the rows of SRC copied by INSERT ... SELECT
+# into a fresh copy of its schema, in one transaction, the full-text index
+# built once at the end.
+floor_sql() {
+	local src=$1 t
+	echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; ATTACH '$src' AS s; BEGIN;"
+	sqlite3 "$src" "SELECT sql || ';' FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index')
+		AND name NOT LIKE 'items_fts%' ORDER BY type = 'index', rowid"
+	for t in $(sqlite3 "$src" "SELECT name FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL
+		AND name NOT LIKE 'items_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"); do
+		echo "INSERT INTO main.$t SELECT * FROM s.$t;"
+	done
+	sqlite3 "$src" "SELECT sql || ';' FROM sqlite_master WHERE name = 'items_fts'"
+	echo "INSERT INTO items_fts(items_fts) VALUES ('rebuild');"
+	sqlite3 "$src" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger'"
+	echo "COMMIT;"
+}
+
+run_demo() {
+	local years=$1 d=() f=() i sums=()
+	printf '\ndemo --years %s against the bulk floor (bound: 1.5 x)\n' "$years"
+	for i in 1 2 3; do
+		rm -f "$dir/demo.db"*
+		measure /dev/null "$cxmeet" --db "$dir/demo.db" demo --years "$years" --seed 1
+		d+=("$m_wall")
+		[ "$m_rc" -eq 0 ] || { bound_broken "demo failed (exit $m_rc)"; return; }
+		sums+=("$(sqlite3 "$dir/demo.db" "SELECT * FROM items ORDER BY id; SELECT * FROM item_events ORDER BY id;
+			SELECT * FROM meetings ORDER BY id; SELECT * FROM attendance ORDER BY 1, 2" | sha256sum | cut -c1-16)")
+		floor_sql "$dir/demo.db" >"$dir/floor.sql"
+		rm -f "$dir/floor.db"*
+		measure /dev/null sqlite3 -batch "$dir/floor.db" <"$dir/floor.sql"
+		[ "$m_rc" -eq 0 ] || { echo "bench: the floor failed: $(head -c 300 "$dir/err")" >&2; exit 1; }
+		f+=("$m_wall")
+	done
+	local dm fm items
+	dm=$(printf '%s\n' "${d[@]}" | median) fm=$(printf '%s\n' "${f[@]}" | median)
+	items=$(sqlite3 "$dir/demo.db" "SELECT count(*) FROM items")
+	[ "$(sqlite3 "$dir/floor.db" "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'customer'")" = \
+		"$(sqlite3 "$dir/demo.db" "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'customer'")" ] ||
+		bound_broken "demo: the floor's full-text index differs"
+	printf 'demo %s ms, floor %s ms, ratio %s (%s items, median of 3)\n' "$(ms "$dm")" "$(ms "$fm")" \
+		"$(awk -v a="$dm" -v b="$fm" 'BEGIN { printf "%.2f", a / b }')" "$items"
+	awk -v a="$dm" -v b="$fm" 'BEGIN { exit !(a > 1.5 * b) }' && bound_broken "demo: over 1.5 x the bulk floor"
+	if [ "$(printf '%s\n' "${sums[@]}" | sort -u | wc -l)" -ne 1 ]; then
+		echo "demo: NOT deterministic: ${sums[*]}"
+		bound_broken "demo: not deterministic for one seed"
+	else
+		echo "demo: the same rows for one seed in all 3 runs"
+	fi
+	rm -f "$dir/demo.db"* "$dir/floor.db"*
+}
+
+run_task() {
+	local db=$1
+	printf '\ntaskwarrior: the same actions (open pending, done completed, dropped deleted), overdue\n'
+	if ! command -v task >/dev/null; then
+		echo "skipped: taskwarrior (task) is not installed"
+		return
+	fi
+	local tw=$dir/task shift_days
+	rm -rf "$tw"; mkdir -p "$tw/data"
+	printf 'data.location=%s\nconfirmation=off\nverbose=nothing\ngc=on\nhooks=off\n' "$tw/data" >"$tw/rc"
+	# taskwarrior follows the system clock, cxmeet CXMEET_NOW: due dates are
+	# shifted by the days between them, and due at the end of their day, so
+	# that "due before today" is the same set for both.
+	shift_days=$((($(date -u +%s) - $(date -u -d "$today" +%s)) / 86400))
+	sqlite3 "$db" "SELECT json_patch('{}', json_object('uuid', printf('%08x-0000-4000-8000-%012x', i.id, i.id),
+		'description', i.text, 'status', CASE i.status WHEN 'open' THEN 'pending' WHEN 'done' THEN 'completed' ELSE 'deleted' END,
+		'entry', strftime('%Y%m%dT%H%M%SZ', i.created_at),
+		'end', CASE WHEN i.status <> 'open' THEN strftime('%Y%m%dT%H%M%SZ', coalesce(i.closed_at, i.updated_at)) END,
+		'project', replace(d.name, ' ', '_'), 'due', strftime('%Y%m%dT235959Z', i.due_on, '+$shift_days days')))
+		FROM items i LEFT JOIN departments d ON d.id = i.department_id
+		WHERE i.kind = 'action' AND i.deleted_at IS NULL AND i.due_on IS NOT NULL" >"$tw/tasks.json"
+	TASKRC=$tw/rc task import "$tw/tasks.json" >/dev/null 2>"$tw/err" || { echo "bench: task import failed: $(tail -1 "$tw/err")" >&2; bound_broken "task import failed"; return; }
+	TASKRC=$tw/rc task overdue >/dev/null 2>&1 # its first run collects garbage
+	local cw=() tw_=() cc=() tc=() cr=0 tr=0 i nc nt
+	for i in 1 2 3 4 5; do
+		measure "$dir/c.out" "$cxmeet" --db "$db" overdue; cw+=("$m_wall") cc+=("$m_cpu"); [ "$m_rss" -gt "$cr" ] && cr=$m_rss
+		TASKRC=$tw/rc measure "$dir/t.out" task overdue; tw_+=("$m_wall") tc+=("$m_cpu"); [ "$m_rss" -gt "$tr" ] && tr=$m_rss
+	done
+	nc=$(count_out table "$dir/c.out")
+	nt=$(TASKRC=$tw/rc task +OVERDUE count 2>/dev/null)
+	local c t c2 t2
+	c=$(printf '%s\n' "${cw[@]}" | median) t=$(printf '%s\n' "${tw_[@]}" | median)
+	c2=$(printf '%s\n' "${cc[@]}" | median) t2=$(printf '%s\n' "${tc[@]}" | median)
+	printf '%-16s %10s %10s %9s %9s\n' "" wall CPU "peak RSS" overdue
+	printf '%-16s %7s ms %7s ms %6.1f MB %9s\n' "cxmeet overdue" "$(ms "$c")" "$(ms "$c2")" "$(awk -v v="$cr" 'BEGIN { print v / 1024 }')" "$nc"
+	printf '%-16s %7s ms %7s ms %6.1f MB %9s\n' "task overdue" "$(ms "$t")" "$(ms "$t2")" "$(awk -v v="$tr" 'BEGIN { print v / 1024 }')" "$nt"
+	printf 'cxmeet is %sx faster in CPU time, %sx in wall time (bound: >= 50x in CPU time, <= 16 MB; %s tasks imported)\n' \
+		"$(awk -v a="$c2" -v b="$t2" 'BEGIN { printf "%.1f", b / a }')" "$(awk -v a="$c" -v b="$t" 'BEGIN { printf "%.1f", b / a }')" \
+		"$(wc -l <"$tw/tasks.json")"
+	[ "$nc" = "$nt" ] || bound_broken "taskwarrior: overdue sets differ ($nc against $nt)"
+	awk -v a="$c2" -v b="$t2" 'BEGIN { exit !(b < 50 * a) }' && bound_broken "taskwarrior: less than 50x faster"
+	[ "$cr" -le 16384 ] || bound_broken "taskwarrior: cxmeet overdue over 16 MB"
+	rm -rf "$tw"
+}
+
+sizes=(10)
+[ "$big" = 1 ] && sizes+=(100)
+for years in "${sizes[@]}"; do
+	size=$([ "$years" = 10 ] && echo 100k || echo 1M)
+	src=$(db_for "$years")
+	# every command and the TUI open read-write: they run on a copy
+	cp "$src" "$dir/work.db"
+	db=$dir/work.db
+	printf '\n=== %s: demo --years %s --seed 1: %s items, %s events, %s meetings (schema %s) ===\n' "$size" "$years" \
+		"$(sqlite3 "$db" "SELECT count(*) FROM items")" "$(sqlite3 "$db" "SELECT count(*) FROM item_events")" \
+		"$(sqlite3 "$db" "SELECT count(*) FROM meetings")" "$schema"
+	before=$broken
+	: >"$dir/all.sql"
+	has reports && run_reports "$db"
+	has views && run_views "$db"
+	has plans && run_plans "$db"
+	if [ "$years" = 10 ]; then
+		has demo && run_demo "$years"
+		has task && run_task "$db"
+	fi
+	printf '%s: %s bounds broken\n' "$size" $((broken - before))
+	rm -f "$dir/work.db"*
+done
+echo
+if [ "$broken" -gt 0 ]; then
+	printf '  %s\n' "${problems[@]}"
+	echo "bench: $broken bounds broken"
+	exit 1
+fi
+echo "bench: all bounds met"
