@@ -153,7 +153,7 @@
 		" (SELECT count(*) AS n, count(*) FILTER (WHERE due_on < ?1) AS late FROM items" \
 		"   WHERE meeting_id = ?2 AND kind = 'action' AND status = 'open'" \
 		"   AND deleted_at IS NULL) own") \
-	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)") \
+	X(ITEM_COUNT, "SELECT coalesce(sum(n), 0) FROM item_tally WHERE ?1 IS NULL OR kind = ?1") \
 	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
 	X(MEETING_ITEMS, ITEM_SELECT " WHERE i.meeting_id = ?1 AND (?2 = 0 OR i.step_id = ?2)" \
