@@ -295,8 +295,10 @@
 	X(DEC_WORDS_NEWEST, "SELECT f.rowid FROM items_fts f JOIN items i ON i.id = f.rowid" \
 		" WHERE items_fts MATCH ?9 AND i.kind = 'decision' AND i.deleted_at IS NULL" \
 		" ORDER BY f.rowid DESC LIMIT ?5") \
+	/* (With words only: from the window's floor ?13 on, as a range of the
+	 * index, not a test on every decision.) */ \
 	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
-		" WHERE " DECISION_REST) \
+		" WHERE i.id >= ?13 AND " DECISION_REST) \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
 		" JOIN items o ON o.id = l.to_item WHERE l.from_item = ?1 AND o.deleted_at IS NULL" \
 		" UNION ALL SELECT o.id, o.kind, o.status, l.kind, 0, o.text FROM item_links l" \
