@@ -11,7 +11,7 @@
 /* Days since 1970-01-01 in the proleptic Gregorian calendar. */
 typedef int32_t cx_date;
 #define DATE_NONE INT32_MIN
-#define DATE_MIN_YEAR 1970
+#define DATE_MIN_YEAR 1900
 #define DATE_MAX_YEAR 9999
 
 cx_date date_from_ymd(int y, int m, int d);
