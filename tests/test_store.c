@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
+#include "src/store/store_int.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
@@ -835,6 +836,42 @@ static int64_t raw_int(const char *path, const char *sql)
 	return v;
 }
 
+static uint64_t file_digest(const char *path)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	uint64_t d = schema_digest(db);
+	sqlite3_close(db);
+	return d;
+}
+
+/* A file this version makes has the schema digest the store knows, so that
+ * opening it need not make the expected schema in memory; any change to the
+ * schema changes it (the message says the value to write in store_int.h),
+ * and a damaged or extended file does not have it and is compared object by
+ * object. */
+static void open__schema_digest_known_for_a_new_file(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_close(st);
+	uint64_t fresh = file_digest(path);
+	if (fresh != STORE_SCHEMA_DIGEST)
+		fail_msg("the schema's digest is 0x%016llxull; STORE_SCHEMA_DIGEST says 0x%016llxull",
+			 (unsigned long long)fresh, (unsigned long long)STORE_SCHEMA_DIGEST);
+	raw_exec(path, "CREATE TABLE my_notes(x)");
+	assert_true(file_digest(path) != STORE_SCHEMA_DIGEST);
+	char err[512];
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK); /* the long way */
+	store_close(st);
+	raw_exec(path, "DROP TABLE my_notes; DROP INDEX items_department");
+	assert_true(file_digest(path) != STORE_SCHEMA_DIGEST);
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_CORRUPT);
+	assert_non_null(strstr(err, "items_department"));
+	free(path);
+}
+
 static size_t search_count(struct store *st, const char *words)
 {
 	struct item *found;
@@ -975,6 +1012,7 @@ int main(void)
 		cmocka_unit_test(open__migrates_an_empty_file),
 		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
 		cmocka_unit_test(search__long_prefix_finds_what_a_prefix_finds),
+		cmocka_unit_test(open__schema_digest_known_for_a_new_file),
 		cmocka_unit_test(check__finds_a_query_that_does_not_fit_the_schema),
 		cmocka_unit_test(open__refuses_a_schema_object_missing_naming_it),
 		cmocka_unit_test(check__lists_every_missing_or_altered_object),

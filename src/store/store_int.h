@@ -597,6 +597,12 @@ extern const int store_migration_count;
 enum store_rc schema_compare(struct store *st, int version, struct strbuf *problems,
 			     struct strbuf *notes, size_t *n);
 enum store_rc schema_verify(struct store *st, int version);
+/* A digest of the file's schema as written: a file of this version's schema
+ * has the one store_schema.c knows, and is then not compared object by object. */
+uint64_t schema_digest(sqlite3 *db);
+/* The digest of this version's schema (test_store checks it against a file
+ * this version makes, and says the new value when the schema changes). */
+#define STORE_SCHEMA_DIGEST 0xac3b3e438b199f03ull
 
 /* Resets and returns a prepared statement. */
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id);
