@@ -483,6 +483,9 @@ enum store_rc store_items_after(struct store *st, store_id after, size_t limit,
 				struct item **out, size_t *n);
 enum store_rc store_meetings_after(struct store *st, store_id after, size_t limit,
 				   struct meeting **out, size_t *n);
+/* The largest item and meeting ids there are (0: none), for the width of an
+ * id column before its rows are read. */
+enum store_rc store_id_bounds(struct store *st, store_id *max_item, store_id *max_meeting);
 
 /* One person present at a meeting, with the department they belonged to then. */
 struct attendee {

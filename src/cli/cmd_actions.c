@@ -67,6 +67,22 @@ static void table_add(struct table *t, const struct action_row *r, cx_date today
 	table_cell(t, it->text);
 }
 
+/* The widest each column's cells can be, known before reading a row, for a
+ * list longer than a page (the text is last and unpadded). */
+static void action_widths(struct cli *cli, int w[ARRAY_SIZE(action_cols)])
+{
+	memset(w, 0, ARRAY_SIZE(action_cols) * sizeof *w);
+	w[0] = cli_id_width(cli, false);
+	w[1] = w[9] = 10; /* dates */
+	w[5] = 3;         /* yes, no */
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		int sw = (int)strlen(item_status_name((enum item_status)s));
+		w[6] = sw > w[6] ? sw : w[6];
+	}
+	w[7] = cli_widest_person(cli);
+	w[8] = cli_widest_dept(cli);
+}
+
 struct list_ctx {
 	const struct action_filter *f;
 	int limit; /* the escalation limit */
@@ -100,8 +116,12 @@ static int list_out(struct cli *cli, const struct action_filter *f, enum out_for
 		    const char *none, size_t *count)
 {
 	struct list_ctx c = {f, escalate_limit(cli), {0}};
-	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols), format, PAGE,
-				     actions_page, &c, count);
+	int w[ARRAY_SIZE(action_cols)];
+	if (format == OUT_PLAIN)
+		action_widths(cli, w);
+	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols),
+				     format == OUT_PLAIN ? w : NULL, format, PAGE, actions_page,
+				     &c, count);
 	if (status == 0 && *count == 0 && format == OUT_PLAIN)
 		fprintf(cli->out, "%s\n", none);
 	return status;

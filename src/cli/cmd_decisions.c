@@ -162,7 +162,7 @@ static int decisions_out(struct cli *cli, const struct decision_filter *f, enum 
 {
 	struct log_out o = {f, fmt, {0}};
 	size_t rows;
-	return cli_table_pages(cli, decision_cols, ARRAY_SIZE(decision_cols), fmt, PAGE,
+	return cli_table_pages(cli, decision_cols, ARRAY_SIZE(decision_cols), NULL, fmt, PAGE,
 			       decisions_page, &o, &rows);
 }
 

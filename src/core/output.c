@@ -92,21 +92,87 @@ static const char *cell(const struct table *t, size_t r, size_t c)
 	return t->cells[r * t->ncols + c];
 }
 
-/* A cell as plain text shows it: one line, nothing a terminal would obey. */
-static char *plain_cell(const struct table *t, size_t r, size_t c)
+/* Whether s is printable ASCII only, which plain text shows as it is, one
+ * column a byte (most cells): no copy and no width lookup needed. */
+static bool plain_ascii(const char *s, int *width)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++)
+		if (*p < 0x20 || *p >= 0x7f)
+			return false;
+	*width = (int)(p - (const unsigned char *)s);
+	return true;
+}
+
+/* A cell as plain text shows it: one line, nothing a terminal would obey;
+ * r SIZE_MAX is the header. *made is what to free (NULL when s is the cell
+ * itself); *width its terminal columns. */
+static const char *plain_cell(const struct table *t, size_t r, size_t c, char **made,
+			      int *width)
 {
 	const char *s = r == SIZE_MAX ? t->cols[c].name : cell(t, r, c);
+	*made = NULL;
 	if (!s)
-		return xstrdup("");
-	if (r != SIZE_MAX && t->cols[c].type == COL_BOOL)
-		return xstrdup(strcmp(s, "0") ? "yes" : "no");
-	return text_printable_line(s);
+		s = "";
+	else if (r != SIZE_MAX && t->cols[c].type == COL_BOOL)
+		s = strcmp(s, "0") ? "yes" : "no";
+	if (plain_ascii(s, width))
+		return s;
+	*made = text_printable_line(s);
+	*width = text_width(*made);
+	return *made;
 }
 
 static void pad(struct strbuf *sb, int n)
 {
-	for (; n > 0; n--)
-		sb_add(sb, " ");
+	static const char spaces[] = "                                ";
+	for (; n > 0; n -= (int)sizeof spaces - 1)
+		sb_addn(sb, spaces, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1);
+}
+
+void table_plain_measure(const struct table *t, int *w)
+{
+	for (size_t r = 0; r <= t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			char *made;
+			int cw;
+			plain_cell(t, r == 0 ? SIZE_MAX : r - 1, c, &made, &cw);
+			w[c] = cw > w[c] ? cw : w[c];
+			free(made);
+		}
+}
+
+/* One line of plain text: row r (SIZE_MAX: the header) in the widths w, the
+ * spaces at its end left out. */
+static void plain_line(const struct table *t, size_t r, const int *w, struct strbuf *sb)
+{
+	size_t start = sb->len;
+	for (size_t c = 0; c < t->ncols; c++) {
+		char *made;
+		int cw;
+		const char *s = plain_cell(t, r, c, &made, &cw);
+		int gap = w[c] - cw;
+		bool last = c + 1 == t->ncols;
+		if (c > 0)
+			sb_add(sb, "  ");
+		if (t->cols[c].right)
+			pad(sb, gap);
+		sb_add(sb, s);
+		if (!t->cols[c].right && !last)
+			pad(sb, gap);
+		free(made);
+	}
+	while (sb->len > start && sb->s[sb->len - 1] == ' ')
+		sb->s[--sb->len] = '\0';
+	sb_add(sb, "\n");
+}
+
+void table_plain_rows(const struct table *t, const int *w, bool header, struct strbuf *out)
+{
+	if (header)
+		plain_line(t, SIZE_MAX, w, out);
+	for (size_t r = 0; r < t->nrows; r++)
+		plain_line(t, r, w, out);
 }
 
 static void render_plain(const struct table *t, struct strbuf *sb)
@@ -116,35 +182,8 @@ static void render_plain(const struct table *t, struct strbuf *sb)
 		return;
 	}
 	int *w = xcalloc(t->ncols, sizeof *w);
-	for (size_t r = 0; r <= t->nrows; r++)
-		for (size_t c = 0; c < t->ncols; c++) {
-			char *s = plain_cell(t, r == 0 ? SIZE_MAX : r - 1, c);
-			int cw = text_width(s);
-			w[c] = cw > w[c] ? cw : w[c];
-			free(s);
-		}
-	for (size_t r = 0; r <= t->nrows; r++) {
-		struct strbuf line;
-		sb_init(&line);
-		for (size_t c = 0; c < t->ncols; c++) {
-			char *s = plain_cell(t, r == 0 ? SIZE_MAX : r - 1, c);
-			int gap = w[c] - text_width(s);
-			bool last = c + 1 == t->ncols;
-			if (c > 0)
-				sb_add(&line, "  ");
-			if (t->cols[c].right)
-				pad(&line, gap);
-			sb_add(&line, s);
-			if (!t->cols[c].right && !last)
-				pad(&line, gap);
-			free(s);
-		}
-		while (line.len > 0 && line.s[line.len - 1] == ' ')
-			line.s[--line.len] = '\0';
-		sb_add(sb, line.s ? line.s : "");
-		sb_add(sb, "\n");
-		sb_free(&line);
-	}
+	table_plain_measure(t, w);
+	table_plain_rows(t, w, true, sb);
 	free(w);
 }
 

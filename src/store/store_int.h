@@ -157,6 +157,7 @@
 	X(OPEN_DUE_B, OPEN_ACTIONS " AND (i.due_on, i.id) < (?10, ?11)" \
 		" ORDER BY i.due_on DESC, i.id DESC LIMIT ?12") \
 	X(ITEMS_AFTER, ITEM_SELECT " WHERE i.id > ?1 AND i.deleted_at IS NULL ORDER BY i.id LIMIT ?2") \
+	X(ID_BOUNDS, "SELECT (SELECT max(id) FROM items), (SELECT max(id) FROM meetings)") \
 	X(MEETINGS_AFTER, MEETING_SELECT " WHERE id > ?1 ORDER BY id LIMIT ?2") \
 	X(OPEN_PARKED, ITEM_SELECT " WHERE i.kind = 'parked' AND i.status = 'open'" \
 		" AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id LIMIT ?1") \
