@@ -19,6 +19,7 @@
 #include "testutil.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static char *db;
@@ -716,6 +717,74 @@ static void words__an_unknown_author_is_left_out(void **state)
 	free(user);
 }
 
+/* The display column where `needle` starts in line (NULL: not in it). */
+static int column_of(const char *line, const char *needle)
+{
+	const char *at = strstr(line, needle);
+	if (!at)
+		return -1;
+	char *prefix = xstrndup(line, (size_t)(at - line));
+	int w = text_width(prefix);
+	free(prefix);
+	return w;
+}
+
+/* More overdue actions than a page of the store: the plain table is written
+ * a page at a time, so its widths are fixed before the last rows are read.
+ * A wide (CJK) owner and department that appear only in the last row must
+ * still fit their columns: every row's text starts under the header's. */
+static void overdue__a_long_list_aligns_a_name_seen_only_at_its_end(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("dept", "add", "顧客体験のとても長い部門名", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "Ana", "--dept", "Sales", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "山田 花子 Yamada-Hanako-Longname", "--dept",
+			     "顧客体験のとても長い部門名", NULL),
+			 EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(h,
+			     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+			     "WHERE i < 4500) INSERT INTO items (kind, text, department_id, "
+			     "person_id, due_on, status, created_at, updated_at) SELECT 'action', "
+			     "'Task-' || i, (SELECT department_id FROM people WHERE name = 'Ana'), "
+			     "(SELECT id FROM people WHERE name = 'Ana'), date('2001-01-01', '+' "
+			     "|| (i % 3000) || ' days'), 'open', '2000-12-01T09:00:00Z', "
+			     "'2000-12-01T09:00:00Z' FROM n; INSERT INTO items (kind, text, "
+			     "department_id, person_id, due_on, status, created_at, updated_at) "
+			     "SELECT 'action', 'Task-last', department_id, id, '2010-01-01', "
+			     "'open', '2000-12-01T09:00:00Z', '2000-12-01T09:00:00Z' FROM people "
+			     "WHERE name LIKE '山田%'",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(h);
+	char *out = xasprintf("%s/overdue.out", tu_dir());
+	assert_int_equal(tu_cli(db, out, err_path, "overdue", NULL), EXIT_OVERDUE);
+	char *s = tu_slurp(out, NULL), *save = NULL;
+	int rows = 0, text_col = -1;
+	bool seen_last = false;
+	for (char *line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (text_col < 0) {
+			text_col = column_of(line, "text");
+			assert_true(text_col > 0);
+			continue;
+		}
+		if (column_of(line, "Task-") != text_col)
+			fail_msg("row %d is not aligned with the header:\n%s", rows + 1, line);
+		if (strstr(line, "Task-last")) {
+			seen_last = true;
+			assert_non_null(strstr(line, "山田 花子 Yamada-Hanako-Longname  顧客体験"));
+		}
+		rows++;
+	}
+	assert_int_equal(rows, 4501);
+	assert_true(seen_last);
+	free(s);
+	free(out);
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -740,6 +809,8 @@ int main(void)
 		cmocka_unit_test_setup(
 			text__dash_reads_standard_input_and_no_editor_without_a_terminal, setup),
 		cmocka_unit_test_setup(open__a_name_too_long_for_the_companion_files_says_so,
+				       setup),
+		cmocka_unit_test_setup(overdue__a_long_list_aligns_a_name_seen_only_at_its_end,
 				       setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
