@@ -38,9 +38,12 @@ struct table_col {
 struct table {
 	const struct table_col *cols;
 	size_t ncols;
-	char **cells; /* row-major; NULL: no value (JSON null, empty elsewhere) */
+	size_t *cells; /* row-major: 1 + the cell's offset in text; 0: no value
+			* (JSON null, empty elsewhere) */
 	size_t nrows, cap;
-	size_t filled; /* cells written in the last row */
+	size_t filled;      /* cells written in the last row */
+	struct strbuf text; /* every cell's bytes, each ended by a NUL: one
+			     * allocation for the lot, not one per cell */
 };
 
 void table_init(struct table *t, const struct table_col *cols, size_t ncols);

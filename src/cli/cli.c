@@ -703,7 +703,7 @@ static bool guard_pass(struct out_guard *og, const char *buf, size_t n, bool end
 	 * written as it is. */
 	unsigned char last = n ? (unsigned char)buf[n - 1] : 0;
 	if (!end && og->g.npend == 0 && n > 0 && last < 0x80 && last != '\r' &&
-	    text_is_safe(buf, n))
+	    text_is_safe_crlf(buf, n))
 		return fwrite(buf, 1, n, og->to) == n;
 	struct strbuf sb;
 	sb_init(&sb);

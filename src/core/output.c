@@ -38,6 +38,7 @@ void table_init(struct table *t, const struct table_col *cols, size_t ncols)
 	t->cols = cols;
 	t->ncols = ncols;
 	t->filled = ncols;
+	sb_init(&t->text);
 }
 
 void table_row(struct table *t)
@@ -56,12 +57,22 @@ void table_row(struct table *t)
 	t->filled = 0;
 }
 
-void table_cell(struct table *t, const char *s)
+/* The next cell: n bytes at s (NULL: no value). */
+static void cell_add(struct table *t, const char *s, size_t n)
 {
 	if (t->nrows == 0 || t->filled >= t->ncols)
 		die("table: a cell outside a row");
-	t->cells[(t->nrows - 1) * t->ncols + t->filled++] = s ? xstrdup(s) : NULL;
+	size_t at = (t->nrows - 1) * t->ncols + t->filled++;
+	if (!s) {
+		t->cells[at] = 0;
+		return;
+	}
+	t->cells[at] = t->text.len + 1;
+	sb_addn(&t->text, s, n);
+	sb_addn(&t->text, "", 1); /* the cell's end */
 }
+
+void table_cell(struct table *t, const char *s) { cell_add(t, s, s ? strlen(s) : 0); }
 
 void table_cellf(struct table *t, const char *fmt, ...)
 {
@@ -75,21 +86,26 @@ void table_cellf(struct table *t, const char *fmt, ...)
 	free(s);
 }
 
-void table_cell_int(struct table *t, long long v) { table_cellf(t, "%lld", v); }
+void table_cell_int(struct table *t, long long v)
+{
+	char buf[24];
+	int n = snprintf(buf, sizeof buf, "%lld", v);
+	cell_add(t, buf, (size_t)n);
+}
 
 void table_cell_bool(struct table *t, bool v) { table_cell(t, v ? "1" : "0"); }
 
 void table_free(struct table *t)
 {
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
 	free(t->cells);
+	sb_free(&t->text);
 	memset(t, 0, sizeof *t);
 }
 
 static const char *cell(const struct table *t, size_t r, size_t c)
 {
-	return t->cells[r * t->ncols + c];
+	size_t at = t->cells[r * t->ncols + c];
+	return at ? t->text.s + at - 1 : NULL;
 }
 
 /* Whether s is printable ASCII only, which plain text shows as it is, one
@@ -206,20 +222,35 @@ static void json_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t 
 	}
 }
 
+/* The length of the run at the start of s of printable ASCII but the bytes
+ * of `special` (one or two of them): what every format writes as it is. */
+static size_t ascii_run(const char *s, const char *special)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char a = (unsigned char)special[0], b = special[1] ? (unsigned char)special[1] : a;
+	for (; *p >= 0x20 && *p < 0x7f && *p != a && *p != b; p++)
+		;
+	return (size_t)(p - (const unsigned char *)s);
+}
+
 void json_string(struct strbuf *sb, const char *s)
 {
 	if (!s) {
 		sb_add(sb, "null");
 		return;
 	}
-	sb_add(sb, "\"");
-	size_t len = strlen(s);
 	/* Most text needs neither cleaning nor escaping: copied whole. */
-	if (text_is_safe(s, len) && !strpbrk(s, "\"\\\n\t") && !strstr(s, "\xef\xbf\xbd"))
+	size_t len = ascii_run(s, "\"\\");
+	if (s[len] == '\0' || (text_is_safe(s, len = strlen(s)) && !strpbrk(s, "\"\\\n\t") &&
+				!strstr(s, "\xef\xbf\xbd"))) {
+		sb_addn(sb, "\"", 1);
 		sb_addn(sb, s, len);
-	else
-		text_map(sb, s, json_char);
-	sb_add(sb, "\"");
+		sb_addn(sb, "\"", 1);
+		return;
+	}
+	sb_addn(sb, "\"", 1);
+	text_map(sb, s, json_char);
+	sb_addn(sb, "\"", 1);
 }
 
 void json_member(struct strbuf *sb, bool *first, const char *key)
@@ -283,6 +314,11 @@ void csv_field(struct strbuf *sb, const char *s, bool guard)
 	if (!s)
 		return;
 	bool formula = guard && *s && strchr("=+-@\t\r", *s) != NULL;
+	size_t run = ascii_run(s, ",\"");
+	if (!formula && s[run] == '\0') { /* most fields: plain ASCII, no comma */
+		sb_addn(sb, s, run);
+		return;
+	}
 	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		sb_add(sb, "\"");

@@ -420,6 +420,19 @@ bool text_is_safe(const char *s, size_t len)
 	return safe_run((const unsigned char *)s, len) == len;
 }
 
+bool text_is_safe_crlf(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (;;) {
+		size_t run = safe_run(p, len);
+		if (run == len)
+			return true;
+		if (p[run] != '\r' || run + 1 >= len || p[run + 1] != '\n')
+			return false;
+		p += run + 2, len -= run + 2;
+	}
+}
+
 void text_map(struct strbuf *sb, const char *s,
 	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n))
 {
