@@ -423,8 +423,7 @@ int cli_output_error(struct cli *cli, int err)
 static bool flush_buf(struct cli *cli, struct strbuf *sb)
 {
 	bool ok = sb->len == 0 || fwrite(sb->s, 1, sb->len, cli->out) == sb->len;
-	sb_free(sb);
-	sb_init(sb);
+	sb->len = 0; /* kept for the next page */
 	return ok;
 }
 

@@ -33,19 +33,6 @@ static void flush(struct out *o, bool all)
 	o->sb.s[0] = '\0';
 }
 
-/* Decimal digits of v at the end of buf[0..24); returns where they start. */
-static char *digits(long long v, char buf[24])
-{
-	char *p = buf + 24;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--p = '-';
-	return p;
-}
-
 static void iso_time(char *buf, size_t len, time_t t, bool basic)
 {
 	struct tm tm;
@@ -246,13 +233,10 @@ static const struct table_col csv_cols[] = {
  * each after a comma unless it is the row's first. */
 static void csv_int(struct strbuf *sb, long long v, bool zero_none, bool first)
 {
-	char buf[24];
 	if (!first)
 		sb_addn(sb, ",", 1);
-	if (zero_none && !v)
-		return;
-	char *p = digits(v, buf);
-	sb_addn(sb, p, (size_t)(buf + sizeof buf - p));
+	if (!zero_none || v)
+		sb_add_int(sb, v);
 }
 
 static void csv_text(struct strbuf *sb, const char *s)

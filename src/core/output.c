@@ -88,9 +88,14 @@ void table_cellf(struct table *t, const char *fmt, ...)
 
 void table_cell_int(struct table *t, long long v)
 {
-	char buf[24];
-	int n = snprintf(buf, sizeof buf, "%lld", v);
-	cell_add(t, buf, (size_t)n);
+	char buf[24], *p = buf + sizeof buf; /* no printf: a cell or more a row */
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	cell_add(t, p, (size_t)(buf + sizeof buf - p));
 }
 
 void table_cell_bool(struct table *t, bool v) { table_cell(t, v ? "1" : "0"); }
@@ -271,7 +276,7 @@ void json_member_str(struct strbuf *sb, bool *first, const char *key, const char
 void json_member_int(struct strbuf *sb, bool *first, const char *key, long long v)
 {
 	json_member(sb, first, key);
-	sb_addf(sb, "%lld", v);
+	sb_add_int(sb, v);
 }
 
 void json_member_id(struct strbuf *sb, bool *first, const char *key, long long v)
