@@ -116,6 +116,7 @@ static int list_out(struct cli *cli, const struct action_filter *f, enum out_for
 		    const char *none, size_t *count)
 {
 	struct list_ctx c = {f, escalate_limit(cli), {0}};
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	int w[ARRAY_SIZE(action_cols)];
 	if (format == OUT_PLAIN)
 		action_widths(cli, w);

@@ -148,6 +148,7 @@ static void history_widths(struct cli *cli, int w[ARRAY_SIZE(history_cols)])
 static int history(struct cli *cli, const struct history_opts *o)
 {
 	struct history_ctx h = {.limit = o->limit};
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	int rc = find_dept(cli, o->dept, &h.f.dept_id);
 	if (rc != 0)
 		return rc;
@@ -299,6 +300,7 @@ static int search(struct cli *cli, struct search_opts *o)
 	if (rc != 0)
 		return rc;
 	size_t shown;
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	int w[ARRAY_SIZE(search_cols)];
 	if (o->format == OUT_PLAIN)
 		search_widths(cli, w);
