@@ -741,6 +741,21 @@ struct search_hit {
 enum store_rc store_search(struct store *st, const struct search_filter *f,
 			   const struct store_cursor *cur, size_t limit, struct search_hit **out,
 			   size_t *n);
+/* Every match of a search, newest first, read by one statement in one pass
+ * (a search read a page at a time starts over at each page, which costs as
+ * much as reading every match when a word is in most items): for a command
+ * that writes them all. _begin starts (at most `limit` matches, 0: all),
+ * _next gives the next `limit` of them (fewer: the last), _end stops.
+ * The hits hold what a list of matches shows: the item's id, kind, text,
+ * department and person (ids and names), meeting and times, and the cursor
+ * after it; no marks, slips or carried counts. No other search may run in
+ * between. */
+struct search_stream;
+enum store_rc store_search_stream_begin(struct store *st, const struct search_filter *f,
+					size_t limit, struct search_stream **out);
+enum store_rc store_search_stream_next(struct search_stream *ss, size_t limit,
+				       struct search_hit **out, size_t *n);
+void store_search_stream_end(struct search_stream *ss);
 enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n);
 void search_hits_free(struct search_hit *h, size_t n);
 

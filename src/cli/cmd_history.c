@@ -250,7 +250,8 @@ struct search_opts {
 	const char *dept;
 	size_t limit;
 	enum out_format format;
-	struct store_cursor cur; /* where the next page starts */
+	struct store_cursor cur; /* after the last match written */
+	struct search_stream *ss; /* every match, in one pass */
 };
 
 /* A page of the matches, up to the --limit asked for. */
@@ -264,7 +265,7 @@ static long search_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 		return 0;
 	struct search_hit *h;
 	size_t n;
-	enum store_rc rc = store_search(cli->st, &o->f, &o->cur, want, &h, &n);
+	enum store_rc rc = store_search_stream_next(o->ss, want, &h, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;
@@ -304,9 +305,13 @@ static int search(struct cli *cli, struct search_opts *o)
 	int w[ARRAY_SIZE(search_cols)];
 	if (o->format == OUT_PLAIN)
 		search_widths(cli, w);
+	enum store_rc src = store_search_stream_begin(cli->st, &o->f, o->limit, &o->ss);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
 	rc = cli_table_pages(cli, search_cols, ARRAY_SIZE(search_cols),
 			     o->format == OUT_PLAIN ? w : NULL, o->format, SEARCH_PAGE,
 			     search_page, o, &shown);
+	store_search_stream_end(o->ss);
 	if (rc != 0 || o->format != OUT_PLAIN)
 		return rc;
 	if (shown == 0) { /* the table of no row, as before */

@@ -266,6 +266,9 @@
 	X(SEARCH_F, SEARCH_SELECT " AND f.rowid < ?11 ORDER BY f.rowid DESC LIMIT ?12") \
 	X(SEARCH_B, SEARCH_SELECT " AND f.rowid > ?11 ORDER BY f.rowid LIMIT ?12") \
 	X(SEARCH_COUNT, "SELECT count(*)" SEARCH_FROM) \
+	X(SEARCH_LIST, "SELECT i.id, i.kind, i.text, i.department_id, i.person_id, i.meeting_id," \
+		" i.created_at, d.name, p.name, m.started_at" SEARCH_FROM \
+		" ORDER BY f.rowid DESC LIMIT ?12") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
