@@ -86,7 +86,7 @@ static void action_widths(struct cli *cli, int w[ARRAY_SIZE(action_cols)])
 struct list_ctx {
 	const struct action_filter *f;
 	int limit; /* the escalation limit */
-	struct store_cursor cur; /* where the next page starts */
+	struct actions_stream *as; /* every row, in one pass */
 };
 
 /* A page of the actions the filter selects, as table rows. */
@@ -97,15 +97,13 @@ static long actions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 	struct action_row *rows;
 	size_t n;
 	(void)done;
-	enum store_rc rc = store_actions_list(cli->st, c->f, &c->cur, limit, &rows, &n);
+	enum store_rc rc = store_actions_stream_next(c->as, limit, &rows, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
 		table_add(t, &rows[i], c->f->today, c->limit);
-	if (n)
-		c->cur = rows[n - 1].after;
 	action_rows_free(rows, n);
 	return (long)n;
 }
@@ -115,14 +113,18 @@ static long actions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 static int list_out(struct cli *cli, const struct action_filter *f, enum out_format format,
 		    const char *none, size_t *count)
 {
-	struct list_ctx c = {f, escalate_limit(cli), {0}};
+	struct list_ctx c = {f, escalate_limit(cli), NULL};
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	int w[ARRAY_SIZE(action_cols)];
 	if (format == OUT_PLAIN)
 		action_widths(cli, w);
+	enum store_rc rc = store_actions_stream_begin(cli->st, f, &c.as);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
 	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols),
 				     format == OUT_PLAIN ? w : NULL, format, PAGE, actions_page,
 				     &c, count);
+	store_actions_stream_end(c.as);
 	if (status == 0 && *count == 0 && format == OUT_PLAIN)
 		fprintf(cli->out, "%s\n", none);
 	return status;
