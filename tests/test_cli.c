@@ -717,6 +717,18 @@ static void words__an_unknown_author_is_left_out(void **state)
 	free(user);
 }
 
+/* How many lines of the file hold `needle`. */
+static int lines_with(const char *path, const char *needle)
+{
+	char *s = tu_slurp(path, NULL), *save = NULL;
+	int n = 0;
+	assert_non_null(s);
+	for (char *line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		n += strstr(line, needle) != NULL;
+	free(s);
+	return n;
+}
+
 /* The display column where `needle` starts in line (NULL: not in it). */
 static int column_of(const char *line, const char *needle)
 {
@@ -729,8 +741,9 @@ static int column_of(const char *line, const char *needle)
 	return w;
 }
 
-/* More overdue actions than a page of the store: the plain table is written
- * a page at a time, so its widths are fixed before the last rows are read.
+/* More overdue actions than a page of the store: the list is read in one
+ * pass, and the plain table written a page at a time, so its widths are
+ * fixed before the last rows are read.
  * A wide (CJK) owner and department that appear only in the last row must
  * still fit their columns: every row's text starts under the header's. */
 static void overdue__a_long_list_aligns_a_name_seen_only_at_its_end(void **state)
@@ -761,7 +774,16 @@ static void overdue__a_long_list_aligns_a_name_seen_only_at_its_end(void **state
 		SQLITE_OK);
 	sqlite3_close(h);
 	char *out = xasprintf("%s/overdue.out", tu_dir());
-	assert_int_equal(tu_cli(db, out, err_path, "overdue", NULL), EXIT_OVERDUE);
+	char *trace = xasprintf("%s/overdue.trace", tu_dir());
+	unlink(trace);
+	setenv("CXMEET_TRACE_SQL", trace, 1);
+	int rc = tu_cli(db, out, err_path, "overdue", NULL);
+	unsetenv("CXMEET_TRACE_SQL");
+	assert_int_equal(rc, EXIT_OVERDUE);
+	/* one pass: a statement for each of the list's four parts, not one for
+	 * each page of each part */
+	assert_int_equal(lines_with(trace, "items_kind_status_due"), 4);
+	free(trace);
 	char *s = tu_slurp(out, NULL), *save = NULL;
 	int rows = 0, text_col = -1;
 	bool seen_last = false;
@@ -783,18 +805,6 @@ static void overdue__a_long_list_aligns_a_name_seen_only_at_its_end(void **state
 	assert_true(seen_last);
 	free(s);
 	free(out);
-}
-
-/* How many lines of the file hold `needle`. */
-static int lines_with(const char *path, const char *needle)
-{
-	char *s = tu_slurp(path, NULL), *save = NULL;
-	int n = 0;
-	assert_non_null(s);
-	for (char *line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		n += strstr(line, needle) != NULL;
-	free(s);
-	return n;
 }
 
 /* Every match of a word found in most items is read by one statement: read

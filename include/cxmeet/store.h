@@ -471,9 +471,10 @@ enum store_rc store_actions_list(struct store *st, const struct action_filter *f
 				 const struct store_cursor *cur, size_t limit,
 				 struct action_row **out, size_t *n);
 /* Every action the filter selects, in the order of store_actions_list, read
- * by one statement per part in one pass (no page started over): for a
- * command that writes them all. _next gives the next `limit` rows (fewer:
- * the last); no other action list may be read in between. */
+ * by one statement per part in one pass (no page started over; one owner's
+ * actions a page at a time on that owner's index): for a command that
+ * writes them all. _next gives the next `limit` rows (fewer: the last); no
+ * other action list may be read in between. */
 struct actions_stream;
 enum store_rc store_actions_stream_begin(struct store *st, const struct action_filter *f,
 					 struct actions_stream **out);

@@ -81,8 +81,10 @@ static const struct page_part stream_parts[] = {
 #undef STREAM
 
 struct actions_stream {
+	struct store *st;
 	struct action_filter f;
-	struct page_stream *ps;
+	struct page_stream *ps;  /* every owner's actions */
+	struct store_cursor cur; /* or one owner's: after the last page */
 };
 
 enum store_rc store_actions_stream_begin(struct store *st, const struct action_filter *f,
@@ -102,8 +104,10 @@ enum store_rc store_actions_stream_begin(struct store *st, const struct action_f
 		.what = "reading actions",
 	};
 	struct actions_stream *as = xcalloc(1, sizeof *as);
+	as->st = st;
 	as->f = *f;
-	as->ps = page_stream_begin(st, &l, &as->f);
+	if (!f->person_id)
+		as->ps = page_stream_begin(st, &l, &as->f);
 	*out = as;
 	return STORE_OK;
 }
@@ -111,7 +115,12 @@ enum store_rc store_actions_stream_begin(struct store *st, const struct action_f
 enum store_rc store_actions_stream_next(struct actions_stream *as, size_t limit,
 					struct action_row **out, size_t *n)
 {
-	return page_stream_next(as->ps, limit, (void **)out, n);
+	if (as->ps)
+		return page_stream_next(as->ps, limit, (void **)out, n);
+	enum store_rc rc = store_actions_list(as->st, &as->f, &as->cur, limit, out, n);
+	if (rc == STORE_OK && *n)
+		as->cur = (*out)[*n - 1].after;
+	return rc;
 }
 
 void store_actions_stream_end(struct actions_stream *as)

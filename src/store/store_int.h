@@ -408,11 +408,11 @@
 	X(ACTION_UNDATED_F, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id > ?11"), "")) \
 	X(ACTION_UNDATED_B, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id < ?11"), " DESC"))
 /* The action list read in one pass (store_actions_stream_begin), in the same
- * four parts and order: each part one statement over all its rows, whose
- * branches (one per status, each read in order on items_kind_status_due, or
- * items_person_record for one owner) are merged by the compound's ORDER BY
- * (8: due_on, 1: id) as the full rows are read: nothing is materialised and
- * no part sorted but one owner's rows. */
+ * four parts and order, for every owner (one owner's list is read a page at a
+ * time on items_person_record): each part one statement over all its rows,
+ * whose branches (one per status, each read in order on
+ * items_kind_status_due) are merged by the compound's ORDER BY (8: due_on,
+ * 1: id) as the full rows are read: nothing is materialised or sorted. */
 #define ACTION_STREAM(X) \
 	X(ACTION_LIST_LATE, ACTION_S_OPEN("i.due_on < ?8") " ORDER BY 8, 1") \
 	X(ACTION_LIST_NODUE, ACTION_S_CLOSED("i.due_on IS NULL") " ORDER BY 1") \
@@ -424,9 +424,7 @@
 	ACTION_S_STATUS("done", cond) " UNION ALL " ACTION_S_STATUS("dropped", cond) \
 	" UNION ALL " ACTION_S_STATUS("closed", cond)
 #define ACTION_S_STATUS(status, cond) \
-	ACTION_S_ROW("items_kind_status_due") " WHERE ?7 = 0" ACTION_S_WHERE(status) " AND " cond \
-	" UNION ALL " ACTION_S_ROW("items_person_record") " WHERE ?7 <> 0 AND i.person_id = ?7" \
-	ACTION_S_WHERE(status) " AND " cond
+	ACTION_S_ROW("items_kind_status_due") " WHERE ?7 = 0" ACTION_S_WHERE(status) " AND " cond
 #define ACTION_S_WHERE(status) \
 	" AND (?1 IS NULL OR ?1 = '" status "') AND i.kind = 'action'" \
 	" AND i.status = '" status "' AND i.deleted_at IS NULL" \
