@@ -319,6 +319,10 @@ int text_width(const char *s)
 	size_t left = strlen((const char *)p);
 	int w = 0;
 	while (left > 0) {
+		if (*p < 0x80) { /* any ASCII byte takes a column (a control one as U+FFFD) */
+			w++, p++, left--;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = text_utf8_next(p, left, &cp);
 		if (n == 0) {
