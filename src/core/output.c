@@ -178,7 +178,7 @@ static void plain_line(const struct table *t, size_t r, const int *w, struct str
 			sb_add(sb, "  ");
 		if (t->cols[c].right)
 			pad(sb, gap);
-		sb_add(sb, s);
+		sb_addn(sb, s, made ? strlen(s) : (size_t)cw); /* ASCII: a byte a column */
 		if (!t->cols[c].right && !last)
 			pad(sb, gap);
 		free(made);
