@@ -61,6 +61,9 @@ void table_render(const struct table *t, enum out_format f, struct strbuf *out);
 /* table_render to a stream; returns false if writing failed. */
 bool table_write(const struct table *t, enum out_format f, FILE *fp);
 void table_free(struct table *t);
+/* Empties t of its rows, keeping its memory for the next ones (a long
+ * report's next page). */
+void table_clear(struct table *t);
 
 /* Plain text a page at a time, in widths fixed before the rest of the rows
  * are read (a long report cannot hold every row to measure them):

@@ -452,8 +452,7 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 	sb_init(&sb);
 	table_stream_begin(&t, f, &sb);
 	for (;; first = false) {
-		table_free(&t);
-		table_init(&t, cols, ncols);
+		table_clear(&t);
 		long n = fill(cli, ctx, done, page, &t, &status);
 		if (n < 0) {
 			table_free(&t);

@@ -100,6 +100,13 @@ void table_cell_int(struct table *t, long long v)
 
 void table_cell_bool(struct table *t, bool v) { table_cell(t, v ? "1" : "0"); }
 
+void table_clear(struct table *t)
+{
+	t->nrows = 0;
+	t->filled = t->ncols;
+	t->text.len = 0;
+}
+
 void table_free(struct table *t)
 {
 	free(t->cells);

@@ -126,14 +126,18 @@ struct page_stream *page_stream_begin(struct store *st, const struct page_list *
 
 enum store_rc page_stream_next(struct page_stream *ps, size_t limit, void **out, size_t *n)
 {
-	size_t cap = 0;
-	*out = NULL;
+	size_t cap = limit <= 4096 ? limit : 64; /* a page: allocated once */
+	*out = cap ? xmalloc(cap * ps->l.elem_size) : NULL;
 	*n = 0;
 	while (*n < limit && ps->part < ps->l.nparts) {
 		const struct page_part *p = &ps->l.parts[ps->part];
 		if (!ps->s) {
-			if (!(ps->s = stmt_get(ps->st, p->fwd)))
+			if (!(ps->s = stmt_get(ps->st, p->fwd))) {
+				ps->l.free_list(*out, *n);
+				*out = NULL;
+				*n = 0;
 				return stmt_missing(ps->st);
+			}
 			ps->l.bind(ps->s, ps->ctx);
 		}
 		int rc = SQLITE_ROW;
