@@ -2,10 +2,10 @@
 # plain_overdue - a plain table of many rows costs the memory of a page, not
 # of the result: 150,000 overdue actions (made by SQL, in seconds) are listed
 # by `cxmeet overdue` in plain text, JSON and CSV, each within 16 MB of peak
-# resident memory (/usr/bin/time %M), every row written, and the plain
-# table's rows aligned under its header (the text column starts at the
-# header's "text" on every line: the names are ASCII here; test_cli checks
-# wide characters). Needs sqlite3 and GNU time; skipped (77) without them.
+# resident memory (/usr/bin/time %M), every row written, and so is the
+# digest of them by owner; the plain table's rows aligned under its header
+# (the text column starts at the header's "text" on every line: the names
+# are ASCII here; test_cli checks wide characters). Needs sqlite3 and GNU time; skipped (77) without them.
 set -euo pipefail
 cxmeet=${1:?usage: plain_overdue.sh PATH-TO-CXMEET}
 command -v sqlite3 >/dev/null || { echo "no sqlite3: skipped"; exit 77; }
@@ -44,6 +44,20 @@ for fmt in plain json csv; do
 		fail=1
 	fi
 done
+# The digest (per owner, for a mail) of the same actions, within the bound too.
+status=0
+/usr/bin/time -o "$tmp/rss" -f %M "$cxmeet" --db "$db" digest >"$tmp/out.digest" || status=$?
+kb=$(tail -n 1 "$tmp/rss")
+echo "digest: peak RSS $kb KB"
+[[ $status -eq 0 ]] || { echo "FAIL: digest exited $status"; fail=1; }
+((kb <= LIMIT_KB)) || { echo "FAIL: digest took $kb KB (bound: $LIMIT_KB KB)"; fail=1; }
+rows=$(grep -c '^  - #.*Task-' "$tmp/out.digest" || true)
+[[ $rows -eq $((N + 1)) ]] || { echo "FAIL: the digest has $rows actions, not $((N + 1))"; fail=1; }
+grep -q "^Actions overdue or due in the next 7 days, as of 2026-11-23: $((N + 1)) overdue, 0 due soon.$" \
+	"$tmp/out.digest" || { echo "FAIL: the digest's heading"; head -1 "$tmp/out.digest"; fail=1; }
+# Owners by name: Ana's actions, then Bartholomew's one.
+[[ $(grep -v '^  ' "$tmp/out.digest" | grep -v '^$' | sed -n '2,3p' | cut -c1-11 | tr '\n' ,) == "Ana,Bartholomew," ]] ||
+	{ echo "FAIL: the digest's owners"; fail=1; }
 rows=$(grep -c 'Task-' "$tmp/out.plain" || true)
 [[ $rows -eq $((N + 1)) ]] || { echo "FAIL: plain has $rows rows, not $((N + 1))"; fail=1; }
 rows=$(grep -c '"Task-' "$tmp/out.json" || true)
