@@ -341,7 +341,8 @@ static bool known_owner(store_id id, const struct person *people, size_t n_peopl
  * a time; person_id 0: the actions of no owner (and of an owner missing from
  * the people table), picked from every action in one pass. */
 static int digest_part(struct cli *cli, const struct action_filter *f,
-		       const struct person *people, size_t n_people, int limit)
+		       const struct person *people, size_t n_people, int limit,
+		       int64_t *written)
 {
 	struct actions_stream *as;
 	enum store_rc src = store_actions_stream_begin(cli->st, f, &as);
@@ -367,6 +368,7 @@ static int digest_part(struct cli *cli, const struct action_filter *f,
 				action_digest_owner(&sb, it, people, n_people);
 			shown = it->person_id;
 			action_digest_line(&sb, it, f->today, limit);
+			(*written)++;
 		}
 		action_rows_free(rows, n);
 		if (sb.len && fwrite(sb.s, 1, sb.len, cli->out) != sb.len)
@@ -403,10 +405,14 @@ static int digest_out(struct cli *cli, cx_date today, int days)
 		return cli_store_error(cli, src);
 	qsort(people, n_people, sizeof *people, by_owner);
 	int limit = escalate_limit(cli);
-	for (size_t i = 0; i <= n_people && rc == 0; i++) {
-		f.person_id = i < n_people ? people[i].id : 0;
-		rc = digest_part(cli, &f, people, n_people, limit);
+	int64_t written = 0;
+	for (size_t i = 0; i < n_people && rc == 0; i++) {
+		f.person_id = people[i].id;
+		rc = digest_part(cli, &f, people, n_people, limit, &written);
 	}
+	f.person_id = 0; /* the actions of no one, when the owners' did not make the count */
+	if (rc == 0 && written < total)
+		rc = digest_part(cli, &f, people, n_people, limit, &written);
 	person_list_free(people, n_people);
 	if (rc == 0 && fflush(cli->out) != 0)
 		rc = cli_output_error(cli, errno);
