@@ -19,6 +19,7 @@
 #include "testutil.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static char *db;
@@ -784,6 +785,137 @@ static void words__an_unknown_author_is_left_out(void **state)
 	free(user);
 }
 
+/* How many lines of the file hold `needle`. */
+static int lines_with(const char *path, const char *needle)
+{
+	char *s = tu_slurp(path, NULL), *save = NULL;
+	int n = 0;
+	assert_non_null(s);
+	for (char *line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		n += strstr(line, needle) != NULL;
+	free(s);
+	return n;
+}
+
+/* The display column where `needle` starts in line (NULL: not in it). */
+static int column_of(const char *line, const char *needle)
+{
+	const char *at = strstr(line, needle);
+	if (!at)
+		return -1;
+	char *prefix = xstrndup(line, (size_t)(at - line));
+	int w = text_width(prefix);
+	free(prefix);
+	return w;
+}
+
+/* More overdue actions than a page of the store: the list is read in one
+ * pass, and the plain table written a page at a time, so its widths are
+ * fixed before the last rows are read.
+ * A wide (CJK) owner and department that appear only in the last row must
+ * still fit their columns: every row's text starts under the header's. */
+static void overdue__a_long_list_aligns_a_name_seen_only_at_its_end(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("dept", "add", "顧客体験のとても長い部門名", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "Ana", "--dept", "Sales", NULL), EXIT_OK);
+	assert_int_equal(run("person", "add", "山田 花子 Yamada-Hanako-Longname", "--dept",
+			     "顧客体験のとても長い部門名", NULL),
+			 EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(h,
+			     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+			     "WHERE i < 4500) INSERT INTO items (kind, text, department_id, "
+			     "person_id, due_on, status, created_at, updated_at) SELECT 'action', "
+			     "'Task-' || i, (SELECT department_id FROM people WHERE name = 'Ana'), "
+			     "(SELECT id FROM people WHERE name = 'Ana'), date('2001-01-01', '+' "
+			     "|| (i % 3000) || ' days'), 'open', '2000-12-01T09:00:00Z', "
+			     "'2000-12-01T09:00:00Z' FROM n; INSERT INTO items (kind, text, "
+			     "department_id, person_id, due_on, status, created_at, updated_at) "
+			     "SELECT 'action', 'Task-last', department_id, id, '2010-01-01', "
+			     "'open', '2000-12-01T09:00:00Z', '2000-12-01T09:00:00Z' FROM people "
+			     "WHERE name LIKE '山田%'",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(h);
+	char *out = xasprintf("%s/overdue.out", tu_dir());
+	char *trace = xasprintf("%s/overdue.trace", tu_dir());
+	unlink(trace);
+	setenv("CXMEET_TRACE_SQL", trace, 1);
+	int rc = tu_cli(db, out, err_path, "overdue", NULL);
+	unsetenv("CXMEET_TRACE_SQL");
+	assert_int_equal(rc, EXIT_OVERDUE);
+	/* one pass: a statement for each of the list's four parts, not one for
+	 * each page of each part */
+	assert_int_equal(lines_with(trace, "items_kind_status_due"), 4);
+	free(trace);
+	char *s = tu_slurp(out, NULL), *save = NULL;
+	int rows = 0, text_col = -1;
+	bool seen_last = false;
+	for (char *line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (text_col < 0) {
+			text_col = column_of(line, "text");
+			assert_true(text_col > 0);
+			continue;
+		}
+		if (column_of(line, "Task-") != text_col)
+			fail_msg("row %d is not aligned with the header:\n%s", rows + 1, line);
+		if (strstr(line, "Task-last")) {
+			seen_last = true;
+			assert_non_null(strstr(line, "山田 花子 Yamada-Hanako-Longname  顧客体験"));
+		}
+		rows++;
+	}
+	assert_int_equal(rows, 4501);
+	assert_true(seen_last);
+	free(s);
+	free(out);
+}
+
+/* Every match of a word found in most items is read by one statement: read
+ * a page at a time, each page started the search over (FTS5 merges every
+ * match of the word again), 22 s for a million matches. The rows are all
+ * there, newest first, and the table aligned as a page at a time writes it. */
+static void search__every_match_in_one_pass(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(h,
+			     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+			     "WHERE i < 4500) INSERT INTO items (kind, text, created_at, "
+			     "updated_at) SELECT 'note', 'Alpha note ' || i, "
+			     "'2020-01-01T09:00:00Z', '2020-01-01T09:00:00Z' FROM n",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(h);
+	char *out = xasprintf("%s/search.out", tu_dir());
+	char *trace = xasprintf("%s/search.trace", tu_dir());
+	unlink(trace);
+	setenv("CXMEET_TRACE_SQL", trace, 1);
+	int rc = tu_cli(db, out, err_path, "search", "alpha", "--limit", "1000000", "--format",
+			"csv", NULL);
+	unsetenv("CXMEET_TRACE_SQL");
+	assert_int_equal(rc, EXIT_OK);
+	assert_int_equal(lines_with(trace, "MATCH"), 1);
+	assert_int_equal(lines_with(out, "Alpha note"), 4500);
+	char *s = tu_slurp(out, NULL);
+	/* newest first: the last note inserted, then the one before */
+	assert_non_null(strstr(s, "\r\n4500,note,2020-01-01,,,,Alpha note 4500\r\n4499,"));
+	free(s);
+	assert_int_equal(tu_cli(db, out, err_path, "search", "alpha", "--limit", "4000", NULL),
+			 EXIT_OK);
+	assert_int_equal(lines_with(out, "Alpha note"), 4000);
+	assert_int_equal(lines_with(out, "there are more"), 1);
+	free(trace);
+	free(out);
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -810,6 +942,9 @@ int main(void)
 			text__dash_reads_standard_input_and_no_editor_without_a_terminal, setup),
 		cmocka_unit_test_setup(open__a_name_too_long_for_the_companion_files_says_so,
 				       setup),
+		cmocka_unit_test_setup(overdue__a_long_list_aligns_a_name_seen_only_at_its_end,
+				       setup),
+		cmocka_unit_test_setup(search__every_match_in_one_pass, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "cxmeet/store.h"
+#include "cxmeet/util.h"
 
 /* "open", "overdue", "week", "done", "dropped", "all". */
 const char *action_state_name(enum action_state s);
@@ -36,5 +37,17 @@ bool action_escalated(const struct item *it, int limit);
  * harmless. Caller frees. */
 char *action_digest(const struct action_row *rows, size_t n, const struct person *people,
 		    size_t n_people, cx_date today, int days, int escalate_after);
+/* The digest in pieces, for one written as its rows are read (one owner's
+ * actions at a time): the heading (with "Nothing is overdue or due soon."
+ * when total is 0), an owner's heading before their first action, an
+ * action's lines. action_owner_cmp orders owners as the digest does (by
+ * name, then id). */
+void action_digest_heading(struct strbuf *sb, cx_date today, int days, size_t overdue,
+			   size_t total);
+void action_digest_owner(struct strbuf *sb, const struct item *it, const struct person *people,
+			 size_t n_people);
+void action_digest_line(struct strbuf *sb, const struct item *it, cx_date today,
+			int escalate_after);
+int action_owner_cmp(const struct person *a, const struct person *b);
 
 #endif

@@ -98,13 +98,25 @@ int cli_write(struct cli *cli, const char *text);
  * error, with the exit status in *status. */
 typedef long (*cli_page_fn)(struct cli *cli, void *ctx, size_t done, size_t limit,
 			    struct table *t, int *status);
-/* Writes a long table in the bytes cli_table_out would write: JSON and CSV a
- * page at a time, so memory stays that of one page; plain text, whose
- * columns align over every row, once all pages are read (nothing when no
- * page added a row: a page may write plain text of its own instead). *rows
- * gets the table rows. Returns 0 or an exit status. */
+/* Writes a long table a page at a time, so memory stays that of one page
+ * whatever the length. JSON and CSV: the bytes cli_table_out would write.
+ * Plain text: when the first page is the whole table, those bytes too; a
+ * longer table is aligned on widths fixed once its first page is read, the
+ * widest of that page and of w_max (NULL, or ncols widths no cell of the
+ * column exceeds, known before reading: the widest name in the people
+ * table, the digits of the largest id; 0 where the first page must do).
+ * Nothing is written when no page added a row (a page may write plain text
+ * of its own instead). *rows gets the table rows. Returns 0 or an exit
+ * status. */
 int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
-		    enum out_format f, size_t page, cli_page_fn fill, void *ctx, size_t *rows);
+		    const int *w_max, enum out_format f, size_t page, cli_page_fn fill,
+		    void *ctx, size_t *rows);
+/* Bounds for w_max: the widest name of any department or person (archived
+ * ones too), the digits of the largest item (or meeting) id; 0 when they
+ * cannot be read. */
+int cli_widest_dept(struct cli *cli);
+int cli_widest_person(struct cli *cli);
+int cli_id_width(struct cli *cli, bool meeting);
 
 /* Prints text padded with spaces to `width` terminal columns. */
 void cli_pad(FILE *out, const char *text, int width);

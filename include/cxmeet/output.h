@@ -38,9 +38,12 @@ struct table_col {
 struct table {
 	const struct table_col *cols;
 	size_t ncols;
-	char **cells; /* row-major; NULL: no value (JSON null, empty elsewhere) */
+	size_t *cells; /* row-major: 1 + the cell's offset in text; 0: no value
+			* (JSON null, empty elsewhere) */
 	size_t nrows, cap;
-	size_t filled; /* cells written in the last row */
+	size_t filled;      /* cells written in the last row */
+	struct strbuf text; /* every cell's bytes, each ended by a NUL: one
+			     * allocation for the lot, not one per cell */
 };
 
 void table_init(struct table *t, const struct table_col *cols, size_t ncols);
@@ -58,12 +61,24 @@ void table_render(const struct table *t, enum out_format f, struct strbuf *out);
 /* table_render to a stream; returns false if writing failed. */
 bool table_write(const struct table *t, enum out_format f, FILE *fp);
 void table_free(struct table *t);
+/* Empties t of its rows, keeping its memory for the next ones (a long
+ * report's next page). */
+void table_clear(struct table *t);
+
+/* Plain text a page at a time, in widths fixed before the rest of the rows
+ * are read (a long report cannot hold every row to measure them):
+ * table_plain_measure widens w[0..ncols) to the header and the rows of t;
+ * table_plain_rows writes the rows of t (after the header, with `header`)
+ * padded to w, as table_render does. A cell wider than its column pushes the
+ * rest of its row to the right. */
+void table_plain_measure(const struct table *t, int *w);
+void table_plain_rows(const struct table *t, const int *w, bool header, struct strbuf *out);
 
 /* A long table written a page at a time, in the same bytes as table_render
  * writes it whole: table_stream_begin once, table_stream_rows for each page
  * (t holding only that page's rows; rows_before: how many pages before held),
- * table_stream_end with the number of rows written. JSON and CSV only: plain
- * text aligns its columns over every row. */
+ * table_stream_end with the number of rows written. JSON and CSV only (plain
+ * text: table_plain_rows). */
 void table_stream_begin(const struct table *t, enum out_format f, struct strbuf *out);
 void table_stream_rows(const struct table *t, enum out_format f, size_t rows_before,
 		       struct strbuf *out);

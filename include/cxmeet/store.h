@@ -490,6 +490,17 @@ struct action_row {
 enum store_rc store_actions_list(struct store *st, const struct action_filter *f,
 				 const struct store_cursor *cur, size_t limit,
 				 struct action_row **out, size_t *n);
+/* Every action the filter selects, in the order of store_actions_list, read
+ * by one statement per part in one pass (no page started over; one owner's
+ * actions a page at a time on that owner's index): for a command that
+ * writes them all. _next gives the next `limit` rows (fewer: the last); no
+ * other action list may be read in between. */
+struct actions_stream;
+enum store_rc store_actions_stream_begin(struct store *st, const struct action_filter *f,
+					 struct actions_stream **out);
+enum store_rc store_actions_stream_next(struct actions_stream *as, size_t limit,
+					struct action_row **out, size_t *n);
+void store_actions_stream_end(struct actions_stream *as);
 /* How many actions the filter selects, and how many of them are overdue. */
 enum store_rc store_actions_count(struct store *st, const struct action_filter *f,
 				  int64_t *total, int64_t *overdue);
@@ -503,6 +514,9 @@ enum store_rc store_items_after(struct store *st, store_id after, size_t limit,
 				struct item **out, size_t *n);
 enum store_rc store_meetings_after(struct store *st, store_id after, size_t limit,
 				   struct meeting **out, size_t *n);
+/* The largest item and meeting ids there are (0: none), for the width of an
+ * id column before its rows are read. */
+enum store_rc store_id_bounds(struct store *st, store_id *max_item, store_id *max_meeting);
 
 /* One person present at a meeting, with the department they belonged to then. */
 struct attendee {
@@ -770,6 +784,21 @@ struct search_hit {
 enum store_rc store_search(struct store *st, const struct search_filter *f,
 			   const struct store_cursor *cur, size_t limit, struct search_hit **out,
 			   size_t *n);
+/* Every match of a search, newest first, read by one statement in one pass
+ * (a search read a page at a time starts over at each page, which costs as
+ * much as reading every match when a word is in most items): for a command
+ * that writes them all. _begin starts (at most `limit` matches, 0: all),
+ * _next gives the next `limit` of them (fewer: the last), _end stops.
+ * The hits hold what a list of matches shows: the item's id, kind, text,
+ * department and person (ids and names), meeting and times, and the cursor
+ * after it; no marks, slips or carried counts. No other search may run in
+ * between. */
+struct search_stream;
+enum store_rc store_search_stream_begin(struct store *st, const struct search_filter *f,
+					size_t limit, struct search_stream **out);
+enum store_rc store_search_stream_next(struct search_stream *ss, size_t limit,
+				       struct search_hit **out, size_t *n);
+void store_search_stream_end(struct search_stream *ss);
 enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n);
 /* The newest matches, at most cap of them (the filter's floor aside): how
  * many (*n), and, when older ones remain beyond them, the id of the oldest

@@ -59,6 +59,9 @@ struct text_guard {
 	unsigned char pend[4];
 	size_t npend;
 };
+/* Whether text_guard_feed would pass s[0..len) as it is: safe text, CR only
+ * in a CRLF (the fast path for a whole buffer). */
+bool text_is_safe_crlf(const char *s, size_t len);
 void text_guard_feed(struct text_guard *g, const char *buf, size_t n, struct strbuf *out);
 void text_guard_end(struct text_guard *g, struct strbuf *out);
 

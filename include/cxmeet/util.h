@@ -48,6 +48,8 @@ void sb_add(struct strbuf *sb, const char *s);
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *sb_take(struct strbuf *sb); /* returns the string, resets the buffer */
+/* v in decimal, appended (no printf: reports write millions of numbers). */
+void sb_add_int(struct strbuf *sb, long long v);
 void sb_free(struct strbuf *sb);
 
 #endif

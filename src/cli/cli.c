@@ -423,55 +423,109 @@ int cli_output_error(struct cli *cli, int err)
 static bool flush_buf(struct cli *cli, struct strbuf *sb)
 {
 	bool ok = sb->len == 0 || fwrite(sb->s, 1, sb->len, cli->out) == sb->len;
-	sb_free(sb);
-	sb_init(sb);
+	sb->len = 0; /* kept for the next page */
 	return ok;
 }
 
+/* Plain text, once the first page is read: the widths of the whole table,
+ * from that page and from what bounds each column (w_max). */
+static int *plain_widths(const struct table *t, const int *w_max)
+{
+	int *w = xcalloc(t->ncols, sizeof *w);
+	table_plain_measure(t, w);
+	for (size_t c = 0; w_max && c < t->ncols; c++)
+		w[c] = w_max[c] > w[c] ? w_max[c] : w[c];
+	return w;
+}
+
 int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
-		    enum out_format f, size_t page, cli_page_fn fill, void *ctx, size_t *rows)
+		    const int *w_max, enum out_format f, size_t page, cli_page_fn fill,
+		    void *ctx, size_t *rows)
 {
 	struct table t;
 	struct strbuf sb;
 	size_t done = 0;
-	bool ok = true;
-	int status = 0;
+	bool ok = true, first = true;
+	int status = 0, *w = NULL;
 	*rows = 0;
 	table_init(&t, cols, ncols); /* empty: for the header */
 	sb_init(&sb);
 	table_stream_begin(&t, f, &sb);
-	for (;;) {
-		if (f != OUT_PLAIN) { /* plain text gathers every page in t */
-			table_free(&t);
-			table_init(&t, cols, ncols);
-		}
+	for (;; first = false) {
+		table_clear(&t);
 		long n = fill(cli, ctx, done, page, &t, &status);
 		if (n < 0) {
 			table_free(&t);
 			sb_free(&sb);
+			free(w);
 			return status;
 		}
-		if (f != OUT_PLAIN) {
+		bool last = (size_t)n < page;
+		if (f != OUT_PLAIN)
 			table_stream_rows(&t, f, *rows, &sb);
-			ok = ok && flush_buf(cli, &sb);
-			*rows += t.nrows;
+		else if (first && last && t.nrows)
+			table_render(&t, f, &sb); /* the whole table at hand: measured */
+		else if (t.nrows) {
+			bool header = !w;
+			if (!w)
+				w = plain_widths(&t, w_max);
+			table_plain_rows(&t, w, header, &sb);
 		}
+		*rows += t.nrows;
+		ok = ok && flush_buf(cli, &sb);
 		done += (size_t)n;
-		if ((size_t)n < page)
+		if (last)
 			break;
-	}
-	if (f == OUT_PLAIN) {
-		*rows = t.nrows;
-		if (t.nrows)
-			table_render(&t, f, &sb);
 	}
 	table_stream_end(&t, f, *rows, &sb);
 	table_free(&t);
+	free(w);
 	ok = flush_buf(cli, &sb) && ok;
 	sb_free(&sb);
 	if (ok && fflush(cli->out) == 0 && !ferror(cli->out))
 		return 0;
 	return cli_output_error(cli, errno);
+}
+
+/* Widest names: every department's and every person's, archived ones too
+ * (their rows still name them). Small tables; 0 if they cannot be read. */
+int cli_widest_dept(struct cli *cli)
+{
+	struct dept *d;
+	size_t n;
+	int w = 0;
+	if (store_dept_list(cli->st, true, &d, &n) != STORE_OK)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		int cw = cli_cell_width(d[i].name);
+		w = cw > w ? cw : w;
+	}
+	dept_list_free(d, n);
+	return w;
+}
+
+int cli_widest_person(struct cli *cli)
+{
+	struct person *p;
+	size_t n;
+	int w = 0;
+	if (store_person_list(cli->st, true, 0, &p, &n) != STORE_OK)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		int cw = cli_cell_width(p[i].name);
+		w = cw > w ? cw : w;
+	}
+	person_list_free(p, n);
+	return w;
+}
+
+int cli_id_width(struct cli *cli, bool meeting)
+{
+	store_id item, met;
+	if (store_id_bounds(cli->st, &item, &met) != STORE_OK)
+		return 0;
+	char buf[32];
+	return snprintf(buf, sizeof buf, "%lld", (long long)(meeting ? met : item));
 }
 
 int cli_cell_width(const char *text)
@@ -659,7 +713,7 @@ static bool guard_pass(struct out_guard *og, const char *buf, size_t n, bool end
 	 * written as it is. */
 	unsigned char last = n ? (unsigned char)buf[n - 1] : 0;
 	if (!end && og->g.npend == 0 && n > 0 && last < 0x80 && last != '\r' &&
-	    text_is_safe(buf, n))
+	    text_is_safe_crlf(buf, n))
 		return fwrite(buf, 1, n, og->to) == n;
 	struct strbuf sb;
 	sb_init(&sb);

@@ -2,6 +2,7 @@
  * list, filtered), `cxmeet done` (an action closed outside a meeting),
  * `cxmeet overdue` (for cron: exit status 8 when anything is overdue) and
  * `cxmeet digest` (overdue and soon-due actions per owner, for a mail). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,10 +68,26 @@ static void table_add(struct table *t, const struct action_row *r, cx_date today
 	table_cell(t, it->text);
 }
 
+/* The widest each column's cells can be, known before reading a row, for a
+ * list longer than a page (the text is last and unpadded). */
+static void action_widths(struct cli *cli, int w[ARRAY_SIZE(action_cols)])
+{
+	memset(w, 0, ARRAY_SIZE(action_cols) * sizeof *w);
+	w[0] = cli_id_width(cli, false);
+	w[1] = w[9] = 10; /* dates */
+	w[5] = 3;         /* yes, no */
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		int sw = (int)strlen(item_status_name((enum item_status)s));
+		w[6] = sw > w[6] ? sw : w[6];
+	}
+	w[7] = cli_widest_person(cli);
+	w[8] = cli_widest_dept(cli);
+}
+
 struct list_ctx {
 	const struct action_filter *f;
 	int limit; /* the escalation limit */
-	struct store_cursor cur; /* where the next page starts */
+	struct actions_stream *as; /* every row, in one pass */
 };
 
 /* A page of the actions the filter selects, as table rows. */
@@ -81,15 +98,13 @@ static long actions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 	struct action_row *rows;
 	size_t n;
 	(void)done;
-	enum store_rc rc = store_actions_list(cli->st, c->f, &c->cur, limit, &rows, &n);
+	enum store_rc rc = store_actions_stream_next(c->as, limit, &rows, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
 		table_add(t, &rows[i], c->f->today, c->limit);
-	if (n)
-		c->cur = rows[n - 1].after;
 	action_rows_free(rows, n);
 	return (long)n;
 }
@@ -99,9 +114,18 @@ static long actions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 static int list_out(struct cli *cli, const struct action_filter *f, enum out_format format,
 		    const char *none, size_t *count)
 {
-	struct list_ctx c = {f, escalate_limit(cli), {0}};
-	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols), format, PAGE,
-				     actions_page, &c, count);
+	struct list_ctx c = {f, escalate_limit(cli), NULL};
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
+	int w[ARRAY_SIZE(action_cols)];
+	if (format == OUT_PLAIN)
+		action_widths(cli, w);
+	enum store_rc rc = store_actions_stream_begin(cli->st, f, &c.as);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols),
+				     format == OUT_PLAIN ? w : NULL, format, PAGE, actions_page,
+				     &c, count);
+	store_actions_stream_end(c.as);
 	if (status == 0 && *count == 0 && format == OUT_PLAIN)
 		fprintf(cli->out, "%s\n", none);
 	return status;
@@ -303,21 +327,96 @@ int cmd_done(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
-/* The people who own the rows, for their email addresses. */
-static struct person *owners(struct cli *cli, const struct action_row *rows, size_t n,
-			     size_t *n_people)
+static int by_owner(const void *a, const void *b) { return action_owner_cmp(a, b); }
+
+static bool known_owner(store_id id, const struct person *people, size_t n_people)
 {
-	struct person *p = xcalloc(n + 1, sizeof *p);
-	*n_people = 0;
-	for (size_t i = 0; i < n; i++) {
-		store_id id = rows[i].it.person_id;
-		bool seen = id == 0;
-		for (size_t k = 0; k < *n_people && !seen; k++)
-			seen = p[k].id == id;
-		if (!seen && store_person_get(cli->st, id, &p[*n_people]) == STORE_OK)
-			(*n_people)++;
+	for (size_t i = 0; i < n_people; i++)
+		if (people[i].id == id)
+			return true;
+	return false;
+}
+
+/* One owner's part of the digest (f->person_id), read and written a page at
+ * a time; person_id 0: the actions of no owner (and of an owner missing from
+ * the people table), picked from every action in one pass. */
+static int digest_part(struct cli *cli, const struct action_filter *f,
+		       const struct person *people, size_t n_people, int limit,
+		       int64_t *written)
+{
+	struct actions_stream *as;
+	enum store_rc src = store_actions_stream_begin(cli->st, f, &as);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	store_id shown = -1; /* the owner whose heading was written last */
+	int rc = 0;
+	struct strbuf sb;
+	sb_init(&sb);
+	for (;;) {
+		struct action_row *rows;
+		size_t n;
+		if ((src = store_actions_stream_next(as, PAGE, &rows, &n)) != STORE_OK) {
+			rc = cli_store_error(cli, src);
+			break;
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct item *it = &rows[i].it;
+			if (!f->person_id && it->person_id &&
+			    known_owner(it->person_id, people, n_people))
+				continue;
+			if (it->person_id != shown)
+				action_digest_owner(&sb, it, people, n_people);
+			shown = it->person_id;
+			action_digest_line(&sb, it, f->today, limit);
+			(*written)++;
+		}
+		action_rows_free(rows, n);
+		if (sb.len && fwrite(sb.s, 1, sb.len, cli->out) != sb.len)
+			rc = cli_output_error(cli, errno);
+		sb.len = 0;
+		if (n < PAGE || rc)
+			break;
 	}
-	return p;
+	store_actions_stream_end(as);
+	sb_free(&sb);
+	return rc;
+}
+
+/* The digest written as it is read: the heading from the counts, then each
+ * owner's actions (owners in the digest's order, from the small people
+ * table), so memory stays that of a page however many actions are late. */
+static int digest_out(struct cli *cli, cx_date today, int days)
+{
+	struct action_filter f = {ASTATE_OPEN, 0, 0, today + days + 1, today};
+	int64_t total, late;
+	enum store_rc src = store_actions_count(cli->st, &f, &total, &late);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	struct strbuf sb;
+	sb_init(&sb);
+	action_digest_heading(&sb, today, days, (size_t)late, (size_t)total);
+	int rc = cli_write(cli, sb.s);
+	sb_free(&sb);
+	if (rc || total == 0)
+		return rc;
+	struct person *people;
+	size_t n_people;
+	if ((src = store_person_list(cli->st, true, 0, &people, &n_people)) != STORE_OK)
+		return cli_store_error(cli, src);
+	qsort(people, n_people, sizeof *people, by_owner);
+	int limit = escalate_limit(cli);
+	int64_t written = 0;
+	for (size_t i = 0; i < n_people && rc == 0; i++) {
+		f.person_id = people[i].id;
+		rc = digest_part(cli, &f, people, n_people, limit, &written);
+	}
+	f.person_id = 0; /* the actions of no one, when the owners' did not make the count */
+	if (rc == 0 && written < total)
+		rc = digest_part(cli, &f, people, n_people, limit, &written);
+	person_list_free(people, n_people);
+	if (rc == 0 && fflush(cli->out) != 0)
+		rc = cli_output_error(cli, errno);
+	return rc;
 }
 
 int cmd_digest(struct cli *cli, int argc, char **argv)
@@ -346,18 +445,6 @@ int cmd_digest(struct cli *cli, int argc, char **argv)
 	int rc = cli_open(cli);
 	if (rc)
 		return rc;
-	cx_date today = clock_today();
-	struct action_filter f = {ASTATE_OPEN, 0, 0, today + days + 1, today};
-	struct action_row *rows;
-	size_t n, n_people;
-	enum store_rc src = store_actions_list(cli->st, &f, 0, SIZE_MAX / 2, &rows, &n);
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	struct person *people = owners(cli, rows, n, &n_people);
-	char *text = action_digest(rows, n, people, n_people, today, days, escalate_limit(cli));
-	rc = cli_write(cli, text);
-	free(text);
-	person_list_free(people, n_people);
-	action_rows_free(rows, n);
-	return rc;
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
+	return digest_out(cli, clock_today(), days);
 }

@@ -72,14 +72,18 @@ static char *one_line(const char *s, int cols)
 			*q = ' ';
 	if (cols <= 0 || text_width(p) <= cols)
 		return p;
-	/* Cut on a character boundary, leaving a column for the ellipsis. */
+	/* Cut on a character boundary, leaving a column for the ellipsis; the
+	 * width summed a character at a time (measuring each prefix again made
+	 * a long rationale cost its length squared). */
 	size_t len = strlen(p), end = 0;
+	int w = 0;
 	while (end < len) {
 		uint32_t cp;
 		size_t step = text_utf8_next((const unsigned char *)p + end, len - end, &cp);
+		step = step ? step : 1;
 		char save = p[end + step];
 		p[end + step] = '\0';
-		int w = text_width(p);
+		w += text_width(p + end);
 		p[end + step] = save;
 		if (w > cols - 1)
 			break;
@@ -93,31 +97,51 @@ static char *one_line(const char *s, int cols)
 
 /* One decision as a short block that fits 80 columns: a heading line
  * (number, date, department, who decided, links), its text, its revisit
- * date, why, and what superseded it. */
-static void plain_row(FILE *out, const struct decision_row *r)
+ * date, why, and what superseded it. Appended to sb: a page is written at
+ * once. */
+static void plain_row(struct strbuf *sb, const struct decision_row *r)
 {
 	char date[16], rev[16];
 	decision_date(r, date, sizeof date);
 	char *dept = one_line(r->dept_name ? r->dept_name : "no department", 18);
 	char *who = one_line(r->decider ? r->decider : "nobody named", 18);
-	fprintf(out, "#%lld  %s  %s, decided by %s", (long long)r->id, date, dept, who);
-	if (r->links)
-		fprintf(out, ", %d linked", r->links);
-	fputc('\n', out);
+	sb_add(sb, "#");
+	sb_add_int(sb, (long long)r->id);
+	sb_add(sb, "  ");
+	sb_add(sb, date);
+	sb_add(sb, "  ");
+	sb_add(sb, dept);
+	sb_add(sb, ", decided by ");
+	sb_add(sb, who);
+	if (r->links) {
+		sb_add(sb, ", ");
+		sb_add_int(sb, r->links);
+		sb_add(sb, " linked");
+	}
 	char *text = one_line(r->text, 0);
-	fprintf(out, "   %s\n", text);
+	sb_add(sb, "\n   ");
+	sb_add(sb, text);
+	sb_add(sb, "\n");
 	if (r->revisit != DATE_NONE) {
 		date_format(r->revisit, rev, sizeof rev);
-		fprintf(out, r->due ? "   REVISIT DUE: %s\n" : "   revisit: %s\n", rev);
+		sb_add(sb, r->due ? "   REVISIT DUE: " : "   revisit: ");
+		sb_add(sb, rev);
+		sb_add(sb, "\n");
 	}
 	if (r->rationale) {
 		char *why = one_line(r->rationale, WHY_COLS);
-		fprintf(out, "   why: %s\n", why);
+		sb_add(sb, "   why: ");
+		sb_add(sb, why);
+		sb_add(sb, "\n");
 		free(why);
 	}
 	if (r->superseded_by) {
 		char *by = one_line(r->superseded_text, WHY_COLS - 20);
-		fprintf(out, "   superseded by #%lld: %s\n", (long long)r->superseded_by, by);
+		sb_add(sb, "   superseded by #");
+		sb_add_int(sb, (long long)r->superseded_by);
+		sb_add(sb, ": ");
+		sb_add(sb, by);
+		sb_add(sb, "\n");
 		free(by);
 	}
 	free(dept);
@@ -144,12 +168,17 @@ static long decisions_page(struct cli *cli, void *ctx, size_t done, size_t limit
 		*status = cli_store_error(cli, rc);
 		return -1;
 	}
+	struct strbuf sb;
+	sb_init(&sb);
 	for (size_t i = 0; i < n; i++) {
 		if (o->fmt == OUT_PLAIN)
-			plain_row(cli->out, &rows[i]);
+			plain_row(&sb, &rows[i]);
 		else
 			table_add(t, &rows[i]);
 	}
+	if (sb.len)
+		fwrite(sb.s, 1, sb.len, cli->out); /* a failure shows at the end's fflush */
+	sb_free(&sb);
 	if (n)
 		o->cur = rows[n - 1].after;
 	decision_rows_free(rows, n);
@@ -162,7 +191,7 @@ static int decisions_out(struct cli *cli, const struct decision_filter *f, enum 
 {
 	struct log_out o = {f, fmt, {0}};
 	size_t rows;
-	return cli_table_pages(cli, decision_cols, ARRAY_SIZE(decision_cols), fmt, PAGE,
+	return cli_table_pages(cli, decision_cols, ARRAY_SIZE(decision_cols), NULL, fmt, PAGE,
 			       decisions_page, &o, &rows);
 }
 

@@ -96,5 +96,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	int rc = cli_open(cli);
 	if (rc)
 		return rc;
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	return output && strcmp(output, "-") != 0 ? save(cli, f, output, force) : print(cli, f);
 }

@@ -96,29 +96,80 @@ struct history_opts {
 	enum out_format format;
 };
 
+#define HISTORY_PAGE 1000 /* meetings read at once */
+
+struct history_ctx {
+	struct history_filter f;
+	size_t limit; /* 0: all */
+	struct store_cursor cur; /* where the next page starts */
+};
+
+/* A page of meetings, up to the --limit asked for. */
+static long history_page(struct cli *cli, void *ctx, size_t done, size_t limit,
+			 struct table *t, int *status)
+{
+	struct history_ctx *h = ctx;
+	size_t want = limit;
+	if (h->limit)
+		want = done < h->limit ? h->limit - done : 0;
+	want = want < limit ? want : limit;
+	if (want == 0)
+		return 0;
+	struct meeting_summary *m;
+	size_t n;
+	enum store_rc rc = store_history_list(cli->st, &h->f, &h->cur, want, &m, &n);
+	if (rc != STORE_OK) {
+		*status = cli_store_error(cli, rc);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		history_row(t, &m[i]);
+	if (n)
+		h->cur = m[n - 1].after;
+	meeting_summaries_free(m, n);
+	/* A full page goes on; less (the last meeting, or the limit) ends. */
+	return want == limit && n == want ? (long)n : 0;
+}
+
+/* The widest each column's cells can be, known before reading a meeting, for
+ * a history longer than a page (the departments are last and unpadded). */
+static void history_widths(struct cli *cli, int w[ARRAY_SIZE(history_cols)])
+{
+	memset(w, 0, ARRAY_SIZE(history_cols) * sizeof *w);
+	w[0] = cli_id_width(cli, true);
+	w[1] = 10; /* 2026-11-23 */
+	w[2] = 5;  /* 09:00 */
+	for (int s = 0; s < MEETING_STATUS_COUNT; s++) {
+		int sw = (int)strlen(meeting_status_name((enum meeting_status)s));
+		w[10] = sw > w[10] ? sw : w[10];
+	}
+}
+
 static int history(struct cli *cli, const struct history_opts *o)
 {
-	struct history_filter f = {0};
-	int rc = find_dept(cli, o->dept, &f.dept_id);
+	struct history_ctx h = {.limit = o->limit};
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
+	int rc = find_dept(cli, o->dept, &h.f.dept_id);
 	if (rc != 0)
 		return rc;
 	if (o->since != DATE_NONE) {
 		char day[16];
 		date_format(o->since, day, sizeof day);
-		clock_parse(day, &f.since); /* local midnight */
+		clock_parse(day, &h.f.since); /* local midnight */
 	}
-	struct meeting_summary *m;
-	size_t n;
-	enum store_rc src = store_history_list(cli->st, &f, NULL, o->limit, &m, &n);
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	struct table t;
+	int w[ARRAY_SIZE(history_cols)];
+	if (o->format == OUT_PLAIN)
+		history_widths(cli, w);
+	size_t shown;
+	rc = cli_table_pages(cli, history_cols, ARRAY_SIZE(history_cols),
+			     o->format == OUT_PLAIN ? w : NULL, o->format, HISTORY_PAGE,
+			     history_page, &h, &shown);
+	if (rc != 0 || shown > 0 || o->format != OUT_PLAIN)
+		return rc;
+	struct table t; /* the table of no row, as before */
 	table_init(&t, history_cols, ARRAY_SIZE(history_cols));
-	for (size_t i = 0; i < n; i++)
-		history_row(&t, &m[i]);
 	rc = cli_table_out(cli, &t, o->format);
 	table_free(&t);
-	meeting_summaries_free(m, n);
 	return rc;
 }
 
@@ -199,7 +250,8 @@ struct search_opts {
 	const char *dept;
 	size_t limit;
 	enum out_format format;
-	struct store_cursor cur; /* where the next page starts */
+	struct store_cursor cur; /* after the last match written */
+	struct search_stream *ss; /* every match, in one pass */
 };
 
 /* A page of the matches, up to the --limit asked for. */
@@ -213,7 +265,7 @@ static long search_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 		return 0;
 	struct search_hit *h;
 	size_t n;
-	enum store_rc rc = store_search(cli->st, &o->f, &o->cur, want, &h, &n);
+	enum store_rc rc = store_search_stream_next(o->ss, want, &h, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;
@@ -227,14 +279,39 @@ static long search_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 	return want == limit && n == want ? (long)n : 0;
 }
 
+/* The widest each column's cells can be, known before reading a match, for
+ * more matches than a page (the text is last and unpadded). */
+static void search_widths(struct cli *cli, int w[ARRAY_SIZE(search_cols)])
+{
+	memset(w, 0, ARRAY_SIZE(search_cols) * sizeof *w);
+	w[0] = cli_id_width(cli, false);
+	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
+		int kw = (int)strlen(item_kind_name((enum item_kind)k));
+		w[1] = kw > w[1] ? kw : w[1];
+	}
+	w[2] = 10; /* 2026-11-23 */
+	w[3] = cli_id_width(cli, true);
+	w[4] = cli_widest_dept(cli);
+	w[5] = cli_widest_person(cli);
+}
+
 static int search(struct cli *cli, struct search_opts *o)
 {
 	int rc = find_dept(cli, o->dept, &o->f.dept_id);
 	if (rc != 0)
 		return rc;
 	size_t shown;
-	rc = cli_table_pages(cli, search_cols, ARRAY_SIZE(search_cols), o->format, SEARCH_PAGE,
+	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
+	int w[ARRAY_SIZE(search_cols)];
+	if (o->format == OUT_PLAIN)
+		search_widths(cli, w);
+	enum store_rc src = store_search_stream_begin(cli->st, &o->f, o->limit, &o->ss);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	rc = cli_table_pages(cli, search_cols, ARRAY_SIZE(search_cols),
+			     o->format == OUT_PLAIN ? w : NULL, o->format, SEARCH_PAGE,
 			     search_page, o, &shown);
+	store_search_stream_end(o->ss);
 	if (rc != 0 || o->format != OUT_PLAIN)
 		return rc;
 	if (shown == 0) { /* the table of no row, as before */

@@ -163,22 +163,51 @@ static void action_line(struct strbuf *sb, const struct item *it, cx_date today,
 			it->carried, text_plural(it->carried, "time", "times"));
 }
 
+void action_digest_heading(struct strbuf *sb, cx_date today, int days, size_t overdue,
+			   size_t total)
+{
+	char date[16];
+	date_format(today, date, sizeof date);
+	sb_addf(sb, "Actions overdue or due in the next %d %s, as of %s: %zu overdue, %zu due "
+		    "soon.\n", days, text_plural(days, "day", "days"), date, overdue, total - overdue);
+	if (total == 0)
+		sb_add(sb, "\nNothing is overdue or due soon.\n");
+}
+
+void action_digest_owner(struct strbuf *sb, const struct item *it, const struct person *people,
+			 size_t n_people)
+{
+	sb_add(sb, "\n");
+	owner_heading(sb, it, people, n_people);
+}
+
+void action_digest_line(struct strbuf *sb, const struct item *it, cx_date today,
+			int escalate_after)
+{
+	action_line(sb, it, today, escalate_after);
+}
+
+int action_owner_cmp(const struct person *a, const struct person *b)
+{
+	char *fx = text_fold(a->name ? a->name : "");
+	char *fy = text_fold(b->name ? b->name : "");
+	int c = strcmp(fx, fy);
+	free(fx);
+	free(fy);
+	return c ? c : a->id < b->id ? -1 : a->id > b->id;
+}
+
 char *action_digest(const struct action_row *rows, size_t n, const struct person *people,
 		    size_t n_people, cx_date today, int days, int escalate_after)
 {
 	struct strbuf sb;
-	char date[16];
 	size_t overdue = 0;
 	sb_init(&sb);
 	for (size_t i = 0; i < n; i++)
 		overdue += action_days_overdue(&rows[i].it, today) > 0;
-	date_format(today, date, sizeof date);
-	sb_addf(&sb, "Actions overdue or due in the next %d %s, as of %s: %zu overdue, %zu due "
-		     "soon.\n", days, text_plural(days, "day", "days"), date, overdue, n - overdue);
-	if (n == 0) {
-		sb_add(&sb, "\nNothing is overdue or due soon.\n");
+	action_digest_heading(&sb, today, days, overdue, n);
+	if (n == 0)
 		return sb_take(&sb);
-	}
 	size_t *order = xcalloc(n, sizeof *order);
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;

@@ -103,7 +103,16 @@ void date_format(cx_date d, char *buf, size_t len)
 		return;
 	}
 	date_to_ymd(d, &y, &m, &day);
-	snprintf(buf, len, "%04d-%02d-%02d", y, m, day);
+	if (y < 0 || y > 9999 || len < 11) {
+		snprintf(buf, len, "%04d-%02d-%02d", y, m, day);
+		return;
+	}
+	/* by hand: reports format a date or two for every row */
+	char *p = buf;
+	*p++ = (char)('0' + y / 1000), *p++ = (char)('0' + y / 100 % 10);
+	*p++ = (char)('0' + y / 10 % 10), *p++ = (char)('0' + y % 10), *p++ = '-';
+	*p++ = (char)('0' + m / 10), *p++ = (char)('0' + m % 10), *p++ = '-';
+	*p++ = (char)('0' + day / 10), *p++ = (char)('0' + day % 10), *p = '\0';
 }
 
 const char date_forms_help[] =

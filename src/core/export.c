@@ -229,41 +229,50 @@ static const struct table_col csv_cols[] = {
 	{"rationale", COL_TEXT, false},
 };
 
+/* A number field (no value when v is 0 and `zero_none`), and a text field;
+ * each after a comma unless it is the row's first. */
+static void csv_int(struct strbuf *sb, long long v, bool zero_none, bool first)
+{
+	if (!first)
+		sb_addn(sb, ",", 1);
+	if (!zero_none || v)
+		sb_add_int(sb, v);
+}
+
+static void csv_text(struct strbuf *sb, const char *s)
+{
+	sb_addn(sb, ",", 1);
+	csv_field(sb, s, true);
+}
+
+/* One row in the columns of csv_cols, written as table_stream_rows would
+ * write it, straight from the item. */
 static void csv_item_row(struct out *o, const struct item *it, bool first)
 {
 	(void)first;
+	struct strbuf *sb = &o->sb;
 	char created[32], due[16] = "", revisit[16] = "";
 	iso_time(created, sizeof created, it->created_at, false);
 	if (it->due != DATE_NONE)
 		date_format(it->due, due, sizeof due);
 	if (it->revisit != DATE_NONE)
 		date_format(it->revisit, revisit, sizeof revisit);
-	struct table t;
-	table_init(&t, csv_cols, ARRAY_SIZE(csv_cols));
-	table_row(&t);
-	table_cell_int(&t, it->id);
-	table_cell(&t, item_kind_name(it->kind));
-	table_cell(&t, item_status_name(it->status));
-	if (it->meeting_id)
-		table_cell_int(&t, it->meeting_id);
-	else
-		table_cell(&t, NULL);
-	table_cell(&t, created);
-	table_cell(&t, it->dept_name);
-	table_cell(&t, it->person_name);
-	table_cell(&t, due);
-	table_cell(&t, revisit);
-	if (it->superseded_by)
-		table_cell_int(&t, it->superseded_by);
-	else
-		table_cell(&t, NULL);
-	table_cell_int(&t, it->slips);
-	table_cell_int(&t, it->carried);
-	table_cell(&t, it->text);
-	table_cell(&t, it->detail);
-	table_cell(&t, it->rationale);
-	table_stream_rows(&t, OUT_CSV, 0, &o->sb);
-	table_free(&t);
+	csv_int(sb, it->id, false, true);
+	csv_text(sb, item_kind_name(it->kind));
+	csv_text(sb, item_status_name(it->status));
+	csv_int(sb, it->meeting_id, true, false);
+	csv_text(sb, created);
+	csv_text(sb, it->dept_name);
+	csv_text(sb, it->person_name);
+	csv_text(sb, due);
+	csv_text(sb, revisit);
+	csv_int(sb, it->superseded_by, true, false);
+	csv_int(sb, it->slips, false, false);
+	csv_int(sb, it->carried, false, false);
+	csv_text(sb, it->text);
+	csv_text(sb, it->detail);
+	csv_text(sb, it->rationale);
+	sb_addn(sb, "\r\n", 2);
 }
 
 static enum store_rc export_csv(struct store *st, struct out *o)

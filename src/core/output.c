@@ -38,6 +38,7 @@ void table_init(struct table *t, const struct table_col *cols, size_t ncols)
 	t->cols = cols;
 	t->ncols = ncols;
 	t->filled = ncols;
+	sb_init(&t->text);
 }
 
 void table_row(struct table *t)
@@ -56,12 +57,22 @@ void table_row(struct table *t)
 	t->filled = 0;
 }
 
-void table_cell(struct table *t, const char *s)
+/* The next cell: n bytes at s (NULL: no value). */
+static void cell_add(struct table *t, const char *s, size_t n)
 {
 	if (t->nrows == 0 || t->filled >= t->ncols)
 		die("table: a cell outside a row");
-	t->cells[(t->nrows - 1) * t->ncols + t->filled++] = s ? xstrdup(s) : NULL;
+	size_t at = (t->nrows - 1) * t->ncols + t->filled++;
+	if (!s) {
+		t->cells[at] = 0;
+		return;
+	}
+	t->cells[at] = t->text.len + 1;
+	sb_addn(&t->text, s, n);
+	sb_addn(&t->text, "", 1); /* the cell's end */
 }
+
+void table_cell(struct table *t, const char *s) { cell_add(t, s, s ? strlen(s) : 0); }
 
 void table_cellf(struct table *t, const char *fmt, ...)
 {
@@ -75,38 +86,121 @@ void table_cellf(struct table *t, const char *fmt, ...)
 	free(s);
 }
 
-void table_cell_int(struct table *t, long long v) { table_cellf(t, "%lld", v); }
+void table_cell_int(struct table *t, long long v)
+{
+	char buf[24], *p = buf + sizeof buf; /* no printf: a cell or more a row */
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	cell_add(t, p, (size_t)(buf + sizeof buf - p));
+}
 
 void table_cell_bool(struct table *t, bool v) { table_cell(t, v ? "1" : "0"); }
 
+void table_clear(struct table *t)
+{
+	t->nrows = 0;
+	t->filled = t->ncols;
+	t->text.len = 0;
+}
+
 void table_free(struct table *t)
 {
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
 	free(t->cells);
+	sb_free(&t->text);
 	memset(t, 0, sizeof *t);
 }
 
 static const char *cell(const struct table *t, size_t r, size_t c)
 {
-	return t->cells[r * t->ncols + c];
+	size_t at = t->cells[r * t->ncols + c];
+	return at ? t->text.s + at - 1 : NULL;
 }
 
-/* A cell as plain text shows it: one line, nothing a terminal would obey. */
-static char *plain_cell(const struct table *t, size_t r, size_t c)
+/* Whether s is printable ASCII only, which plain text shows as it is, one
+ * column a byte (most cells): no copy and no width lookup needed. */
+static bool plain_ascii(const char *s, int *width)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++)
+		if (*p < 0x20 || *p >= 0x7f)
+			return false;
+	*width = (int)(p - (const unsigned char *)s);
+	return true;
+}
+
+/* A cell as plain text shows it: one line, nothing a terminal would obey;
+ * r SIZE_MAX is the header. *made is what to free (NULL when s is the cell
+ * itself); *width its terminal columns. */
+static const char *plain_cell(const struct table *t, size_t r, size_t c, char **made,
+			      int *width)
 {
 	const char *s = r == SIZE_MAX ? t->cols[c].name : cell(t, r, c);
+	*made = NULL;
 	if (!s)
-		return xstrdup("");
-	if (r != SIZE_MAX && t->cols[c].type == COL_BOOL)
-		return xstrdup(strcmp(s, "0") ? "yes" : "no");
-	return text_printable_line(s);
+		s = "";
+	else if (r != SIZE_MAX && t->cols[c].type == COL_BOOL)
+		s = strcmp(s, "0") ? "yes" : "no";
+	if (plain_ascii(s, width))
+		return s;
+	*made = text_printable_line(s);
+	*width = text_width(*made);
+	return *made;
 }
 
 static void pad(struct strbuf *sb, int n)
 {
-	for (; n > 0; n--)
-		sb_add(sb, " ");
+	static const char spaces[] = "                                ";
+	for (; n > 0; n -= (int)sizeof spaces - 1)
+		sb_addn(sb, spaces, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1);
+}
+
+void table_plain_measure(const struct table *t, int *w)
+{
+	for (size_t r = 0; r <= t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			char *made;
+			int cw;
+			plain_cell(t, r == 0 ? SIZE_MAX : r - 1, c, &made, &cw);
+			w[c] = cw > w[c] ? cw : w[c];
+			free(made);
+		}
+}
+
+/* One line of plain text: row r (SIZE_MAX: the header) in the widths w, the
+ * spaces at its end left out. */
+static void plain_line(const struct table *t, size_t r, const int *w, struct strbuf *sb)
+{
+	size_t start = sb->len;
+	for (size_t c = 0; c < t->ncols; c++) {
+		char *made;
+		int cw;
+		const char *s = plain_cell(t, r, c, &made, &cw);
+		int gap = w[c] - cw;
+		bool last = c + 1 == t->ncols;
+		if (c > 0)
+			sb_add(sb, "  ");
+		if (t->cols[c].right)
+			pad(sb, gap);
+		sb_addn(sb, s, made ? strlen(s) : (size_t)cw); /* ASCII: a byte a column */
+		if (!t->cols[c].right && !last)
+			pad(sb, gap);
+		free(made);
+	}
+	while (sb->len > start && sb->s[sb->len - 1] == ' ')
+		sb->s[--sb->len] = '\0';
+	sb_add(sb, "\n");
+}
+
+void table_plain_rows(const struct table *t, const int *w, bool header, struct strbuf *out)
+{
+	if (header)
+		plain_line(t, SIZE_MAX, w, out);
+	for (size_t r = 0; r < t->nrows; r++)
+		plain_line(t, r, w, out);
 }
 
 static void render_plain(const struct table *t, struct strbuf *sb)
@@ -116,35 +210,8 @@ static void render_plain(const struct table *t, struct strbuf *sb)
 		return;
 	}
 	int *w = xcalloc(t->ncols, sizeof *w);
-	for (size_t r = 0; r <= t->nrows; r++)
-		for (size_t c = 0; c < t->ncols; c++) {
-			char *s = plain_cell(t, r == 0 ? SIZE_MAX : r - 1, c);
-			int cw = text_width(s);
-			w[c] = cw > w[c] ? cw : w[c];
-			free(s);
-		}
-	for (size_t r = 0; r <= t->nrows; r++) {
-		struct strbuf line;
-		sb_init(&line);
-		for (size_t c = 0; c < t->ncols; c++) {
-			char *s = plain_cell(t, r == 0 ? SIZE_MAX : r - 1, c);
-			int gap = w[c] - text_width(s);
-			bool last = c + 1 == t->ncols;
-			if (c > 0)
-				sb_add(&line, "  ");
-			if (t->cols[c].right)
-				pad(&line, gap);
-			sb_add(&line, s);
-			if (!t->cols[c].right && !last)
-				pad(&line, gap);
-			free(s);
-		}
-		while (line.len > 0 && line.s[line.len - 1] == ' ')
-			line.s[--line.len] = '\0';
-		sb_add(sb, line.s ? line.s : "");
-		sb_add(sb, "\n");
-		sb_free(&line);
-	}
+	table_plain_measure(t, w);
+	table_plain_rows(t, w, true, sb);
 	free(w);
 }
 
@@ -167,20 +234,35 @@ static void json_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t 
 	}
 }
 
+/* The length of the run at the start of s of printable ASCII but the bytes
+ * of `special` (one or two of them): what every format writes as it is. */
+static size_t ascii_run(const char *s, const char *special)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char a = (unsigned char)special[0], b = special[1] ? (unsigned char)special[1] : a;
+	for (; *p >= 0x20 && *p < 0x7f && *p != a && *p != b; p++)
+		;
+	return (size_t)(p - (const unsigned char *)s);
+}
+
 void json_string(struct strbuf *sb, const char *s)
 {
 	if (!s) {
 		sb_add(sb, "null");
 		return;
 	}
-	sb_add(sb, "\"");
-	size_t len = strlen(s);
 	/* Most text needs neither cleaning nor escaping: copied whole. */
-	if (text_is_safe(s, len) && !strpbrk(s, "\"\\\n\t") && !strstr(s, "\xef\xbf\xbd"))
+	size_t len = ascii_run(s, "\"\\");
+	if (s[len] == '\0' || (text_is_safe(s, len = strlen(s)) && !strpbrk(s, "\"\\\n\t") &&
+				!strstr(s, "\xef\xbf\xbd"))) {
+		sb_addn(sb, "\"", 1);
 		sb_addn(sb, s, len);
-	else
-		text_map(sb, s, json_char);
-	sb_add(sb, "\"");
+		sb_addn(sb, "\"", 1);
+		return;
+	}
+	sb_addn(sb, "\"", 1);
+	text_map(sb, s, json_char);
+	sb_addn(sb, "\"", 1);
 }
 
 void json_member(struct strbuf *sb, bool *first, const char *key)
@@ -201,7 +283,7 @@ void json_member_str(struct strbuf *sb, bool *first, const char *key, const char
 void json_member_int(struct strbuf *sb, bool *first, const char *key, long long v)
 {
 	json_member(sb, first, key);
-	sb_addf(sb, "%lld", v);
+	sb_add_int(sb, v);
 }
 
 void json_member_id(struct strbuf *sb, bool *first, const char *key, long long v)
@@ -244,6 +326,11 @@ void csv_field(struct strbuf *sb, const char *s, bool guard)
 	if (!s)
 		return;
 	bool formula = guard && *s && strchr("=+-@\t\r", *s) != NULL;
+	size_t run = ascii_run(s, ",\"");
+	if (!formula && s[run] == '\0') { /* most fields: plain ASCII, no comma */
+		sb_addn(sb, s, run);
+		return;
+	}
 	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		sb_add(sb, "\"");

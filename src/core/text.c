@@ -319,6 +319,10 @@ int text_width(const char *s)
 	size_t left = strlen((const char *)p);
 	int w = 0;
 	while (left > 0) {
+		if (*p < 0x80) { /* any ASCII byte takes a column (a control one as U+FFFD) */
+			w++, p++, left--;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = text_utf8_next(p, left, &cp);
 		if (n == 0) {
@@ -418,6 +422,19 @@ static void safe_add(struct strbuf *sb, const char *s, size_t len, bool keep_crl
 bool text_is_safe(const char *s, size_t len)
 {
 	return safe_run((const unsigned char *)s, len) == len;
+}
+
+bool text_is_safe_crlf(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (;;) {
+		size_t run = safe_run(p, len);
+		if (run == len)
+			return true;
+		if (p[run] != '\r' || run + 1 >= len || p[run + 1] != '\n')
+			return false;
+		p += run + 2, len -= run + 2;
+	}
 }
 
 void text_map(struct strbuf *sb, const char *s,

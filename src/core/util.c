@@ -101,6 +101,18 @@ void sb_addn(struct strbuf *sb, const char *s, size_t n)
 
 void sb_add(struct strbuf *sb, const char *s) { sb_addn(sb, s, strlen(s)); }
 
+void sb_add_int(struct strbuf *sb, long long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	sb_addn(sb, p, (size_t)(buf + sizeof buf - p));
+}
+
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	/* Short pieces (most are) are formatted on the stack: no allocation. */

@@ -74,6 +74,63 @@ enum store_rc store_actions_list(struct store *st, const struct action_filter *f
 	return page_collect(st, &l, f, cur, limit, (void **)out, n);
 }
 
+#define STREAM(name) { STMT_ACTION_LIST_##name, STMT_ACTION_LIST_##name, true, 7, 0 }
+static const struct page_part stream_parts[] = {
+	STREAM(LATE), STREAM(NODUE), STREAM(REST), STREAM(UNDATED)
+};
+#undef STREAM
+
+struct actions_stream {
+	struct store *st;
+	struct action_filter f;
+	struct page_stream *ps;  /* every owner's actions */
+	struct store_cursor cur; /* or one owner's: after the last page */
+};
+
+enum store_rc store_actions_stream_begin(struct store *st, const struct action_filter *f,
+					 struct actions_stream **out)
+{
+	*out = NULL;
+	if (!state_ok(st, f))
+		return STORE_INVALID;
+	struct page_list l = {
+		.parts = stream_parts,
+		.nparts = 4,
+		.elem_size = sizeof(struct action_row),
+		.at_off = offsetof(struct action_row, after),
+		.bind = bind_page,
+		.read = read_row,
+		.free_list = free_rows,
+		.what = "reading actions",
+	};
+	struct actions_stream *as = xcalloc(1, sizeof *as);
+	as->st = st;
+	as->f = *f;
+	if (!f->person_id)
+		as->ps = page_stream_begin(st, &l, &as->f);
+	*out = as;
+	return STORE_OK;
+}
+
+enum store_rc store_actions_stream_next(struct actions_stream *as, size_t limit,
+					struct action_row **out, size_t *n)
+{
+	if (as->ps)
+		return page_stream_next(as->ps, limit, (void **)out, n);
+	enum store_rc rc = store_actions_list(as->st, &as->f, &as->cur, limit, out, n);
+	if (rc == STORE_OK && *n)
+		as->cur = (*out)[*n - 1].after;
+	return rc;
+}
+
+void store_actions_stream_end(struct actions_stream *as)
+{
+	if (!as)
+		return;
+	page_stream_end(as->ps);
+	free(as);
+}
+
 enum store_rc store_actions_count(struct store *st, const struct action_filter *f,
 				  int64_t *total, int64_t *overdue)
 {

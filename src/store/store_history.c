@@ -145,6 +145,85 @@ enum store_rc store_search(struct store *st, const struct search_filter *f,
 	return rc;
 }
 
+struct search_stream {
+	struct store *st;
+	sqlite3_stmt *s;
+	char *q;
+	bool done;
+};
+
+enum store_rc store_search_stream_begin(struct store *st, const struct search_filter *f,
+					size_t limit, struct search_stream **out)
+{
+	*out = NULL;
+	char *q = fts_words(st, f->words, false);
+	if (!q)
+		return store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
+	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_LIST);
+	if (!s) {
+		free(q);
+		return stmt_missing(st);
+	}
+	struct search_ctx c = { f, q };
+	bind_search_page(s, &c);
+	sqlite3_bind_int64(s, 12, limit ? (int64_t)limit : -1);
+	struct search_stream *ss = xcalloc(1, sizeof *ss);
+	*ss = (struct search_stream){ st, s, q, false };
+	*out = ss;
+	return STORE_OK;
+}
+
+static void read_list_hit(sqlite3_stmt *s, struct search_hit *h)
+{
+	memset(h, 0, sizeof *h);
+	h->it.id = col_id(s, 0);
+	int kind = item_kind_parse((const char *)sqlite3_column_text(s, 1));
+	h->it.kind = kind < 0 ? ITEM_NOTE : (enum item_kind)kind;
+	h->it.text = col_text_or_empty(s, 2);
+	h->it.dept_id = col_id(s, 3);
+	h->it.person_id = col_id(s, 4);
+	h->it.meeting_id = col_id(s, 5);
+	h->it.created_at = col_time(s, 6);
+	h->it.dept_name = col_text(s, 7);
+	h->it.person_name = col_text(s, 8);
+	h->it.due = h->it.revisit = DATE_NONE;
+	h->meeting_at = col_time(s, 9);
+	h->after.set = true;
+	h->after.id = h->it.id;
+}
+
+enum store_rc store_search_stream_next(struct search_stream *ss, size_t limit,
+				       struct search_hit **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (ss->done || limit == 0)
+		return STORE_OK;
+	*out = xcalloc(limit, sizeof **out);
+	int rc = SQLITE_ROW;
+	while (*n < limit && (rc = sqlite3_step(ss->s)) == SQLITE_ROW)
+		read_list_hit(ss->s, &(*out)[(*n)++]);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	ss->done = true;
+	if (rc == SQLITE_DONE)
+		return STORE_OK;
+	enum store_rc src = store_fail(ss->st, "searching");
+	search_hits_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return src;
+}
+
+void store_search_stream_end(struct search_stream *ss)
+{
+	if (!ss)
+		return;
+	sqlite3_reset(ss->s);
+	free(ss->q);
+	free(ss);
+}
+
 enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_COUNT);

@@ -168,6 +168,7 @@
 	X(OPEN_DUE_B, OPEN_ACTIONS " AND (i.due_on, i.id) < (?10, ?11)" \
 		" ORDER BY i.due_on DESC, i.id DESC LIMIT ?12") \
 	X(ITEMS_AFTER, ITEM_SELECT " WHERE i.id > ?1 AND i.deleted_at IS NULL ORDER BY i.id LIMIT ?2") \
+	X(ID_BOUNDS, "SELECT (SELECT max(id) FROM items), (SELECT max(id) FROM meetings)") \
 	X(MEETINGS_AFTER, MEETING_SELECT " WHERE id > ?1 ORDER BY id LIMIT ?2") \
 	X(OPEN_PARKED, "SELECT " ITEM_COLUMNS " FROM items i INDEXED BY items_parked_rank" \
 		" LEFT JOIN departments d ON d.id = i.department_id" \
@@ -217,6 +218,7 @@
 	X(OVERDUE_BY_DEPT, "SELECT department_id, sum(n) FROM item_tally WHERE kind = 'action'" \
 		" AND status = 'open' AND due > '' AND due < ?1 GROUP BY department_id") \
 	ACTION_PARTS(X) \
+	ACTION_STREAM(X) \
 	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
 	/* ACTION_COUNT from item_tally (kept by triggers, schema.c), for a filter
@@ -324,6 +326,9 @@
 	X(SEARCH_PLAIN_B, SEARCH_PLAIN_SELECT " AND f.rowid > max(?11, ?4 - 1) ORDER BY f.rowid LIMIT ?12") \
 	X(SEARCH_COUNT, "SELECT count(*)" SEARCH_FROM) \
 	X(SEARCH_NEWEST, "SELECT f.rowid" SEARCH_FROM " ORDER BY f.rowid DESC LIMIT ?5") \
+	X(SEARCH_LIST, "SELECT i.id, i.kind, i.text, i.department_id, i.person_id, i.meeting_id," \
+		" i.created_at, d.name, p.name, m.started_at" SEARCH_FROM \
+		" ORDER BY f.rowid DESC LIMIT ?12") \
 	X(CHECK, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'" \
 		" UNION ALL SELECT 'row ' || coalesce(rowid, '?') || ' of ' || \"table\"" \
 		" || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check")
@@ -484,6 +489,40 @@
 		ACTION_CLOSED("due_on IS NOT NULL AND " ACTION_KEY("<")), " DESC")) \
 	X(ACTION_UNDATED_F, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id > ?11"), "")) \
 	X(ACTION_UNDATED_B, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id < ?11"), " DESC"))
+/* The action list read in one pass (store_actions_stream_begin), in the same
+ * four parts and order, for every owner (one owner's list is read a page at a
+ * time on items_person_record): each part one statement over all its rows,
+ * whose branches (one per status, each read in order on
+ * items_kind_status_due) are merged by the compound's ORDER BY (8: due_on,
+ * 1: id) as the full rows are read: nothing is materialised or sorted. */
+#define ACTION_STREAM(X) \
+	X(ACTION_LIST_LATE, ACTION_S_OPEN("i.due_on < ?8") " ORDER BY 8, 1") \
+	X(ACTION_LIST_NODUE, ACTION_S_CLOSED("i.due_on IS NULL") " ORDER BY 1") \
+	X(ACTION_LIST_REST, ACTION_S_OPEN("i.due_on >= ?8") " UNION ALL " \
+		ACTION_S_CLOSED("i.due_on IS NOT NULL") " ORDER BY 8, 1") \
+	X(ACTION_LIST_UNDATED, ACTION_S_OPEN("i.due_on IS NULL") " ORDER BY 1")
+#define ACTION_S_OPEN(cond) ACTION_S_STATUS("open", cond)
+#define ACTION_S_CLOSED(cond) \
+	ACTION_S_STATUS("done", cond) " UNION ALL " ACTION_S_STATUS("dropped", cond) \
+	" UNION ALL " ACTION_S_STATUS("closed", cond)
+#define ACTION_S_STATUS(status, cond) \
+	ACTION_S_ROW("items_kind_status_due") " WHERE ?7 = 0" ACTION_S_WHERE(status) " AND " cond
+#define ACTION_S_WHERE(status) \
+	" AND (?1 IS NULL OR ?1 = '" status "') AND i.kind = 'action'" \
+	" AND i.status = '" status "' AND i.deleted_at IS NULL" \
+	" AND (?6 = 0 OR i.department_id = ?6) AND (?4 IS NULL OR i.due_on >= ?4)" \
+	" AND (?5 IS NULL OR i.due_on < ?5)"
+#define ACTION_S_ROW(index) \
+	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
+	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
+	"   AND e.new_value > e.old_value)," \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
+	" m.started_at FROM items i INDEXED BY " index \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id"
 #define ACTION_KEY(cmp) "(due_on, id) " cmp " (?10, ?11)"
 /* Overdue (before ?8), and due today or later: the key, or the day, whichever
  * bound is nearer, so that the index is entered there. */
@@ -665,6 +704,16 @@ struct page_list {
  * the list's order, each with its cursor. */
 enum store_rc page_collect(struct store *st, const struct page_list *list, const void *ctx,
 			   const struct store_cursor *cur, size_t limit, void **out, size_t *n);
+/* A list read in one pass, part after part, each part's statement (its
+ * `fwd`, with no key and no limit) stepped on from one call of
+ * page_stream_next to the next: for a command that writes every row, a page
+ * at a time. No other user of those statements may run in between. */
+struct page_stream;
+struct page_stream *page_stream_begin(struct store *st, const struct page_list *list,
+				      const void *ctx);
+/* The next rows, at most limit (fewer: the end). */
+enum store_rc page_stream_next(struct page_stream *ps, size_t limit, void **out, size_t *n);
+void page_stream_end(struct page_stream *ps);
 enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t *n,
 			   size_t elem_size, void (*read)(sqlite3_stmt *s, void *elem),
 			   void (*free_list)(void *arr, size_t n), const char *what);

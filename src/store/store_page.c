@@ -107,3 +107,75 @@ enum store_rc page_collect(struct store *st, const struct page_list *l, const vo
 	}
 	return STORE_OK;
 }
+
+struct page_stream {
+	struct store *st;
+	struct page_list l;
+	const void *ctx;
+	int part;        /* the part being read */
+	sqlite3_stmt *s; /* its statement, part-way through; NULL: not started */
+};
+
+struct page_stream *page_stream_begin(struct store *st, const struct page_list *list,
+				      const void *ctx)
+{
+	struct page_stream *ps = xcalloc(1, sizeof *ps);
+	*ps = (struct page_stream){ st, *list, ctx, 0, NULL };
+	return ps;
+}
+
+enum store_rc page_stream_next(struct page_stream *ps, size_t limit, void **out, size_t *n)
+{
+	size_t cap = limit <= 4096 ? limit : 64; /* a page: allocated once */
+	*out = cap ? xmalloc(cap * ps->l.elem_size) : NULL;
+	*n = 0;
+	while (*n < limit && ps->part < ps->l.nparts) {
+		const struct page_part *p = &ps->l.parts[ps->part];
+		if (!ps->s) {
+			if (!(ps->s = stmt_get(ps->st, p->fwd))) {
+				ps->l.free_list(*out, *n);
+				*out = NULL;
+				*n = 0;
+				return stmt_missing(ps->st);
+			}
+			ps->l.bind(ps->s, ps->ctx);
+		}
+		int rc = SQLITE_ROW;
+		while (*n < limit && (rc = sqlite3_step(ps->s)) == SQLITE_ROW) {
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 64;
+				*out = xrealloc(*out, cap * ps->l.elem_size);
+			}
+			char *elem = (char *)*out + *n * ps->l.elem_size;
+			memset(elem, 0, ps->l.elem_size);
+			ps->l.read(ps->s, elem);
+			set_cursor(ps->s, p, ps->part, (struct store_cursor *)(elem + ps->l.at_off));
+			(*n)++;
+		}
+		if (rc == SQLITE_ROW)
+			break; /* a full page: the statement goes on at the next call */
+		if (rc != SQLITE_DONE) {
+			enum store_rc out_rc = store_fail(ps->st, ps->l.what);
+			sqlite3_reset(ps->s);
+			ps->s = NULL;
+			ps->part = ps->l.nparts;
+			ps->l.free_list(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return out_rc;
+		}
+		sqlite3_reset(ps->s);
+		ps->s = NULL;
+		ps->part++;
+	}
+	return STORE_OK;
+}
+
+void page_stream_end(struct page_stream *ps)
+{
+	if (!ps)
+		return;
+	if (ps->s)
+		sqlite3_reset(ps->s);
+	free(ps);
+}

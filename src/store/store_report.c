@@ -60,6 +60,21 @@ enum store_rc store_items_after(struct store *st, store_id after, size_t limit,
 			    "reading items");
 }
 
+enum store_rc store_id_bounds(struct store *st, store_id *max_item, store_id *max_meeting)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ID_BOUNDS);
+	*max_item = *max_meeting = 0;
+	if (!s)
+		return stmt_missing(st);
+	enum store_rc rc = stmt_row(st, s, "reading the largest ids");
+	if (rc == STORE_OK) {
+		*max_item = sqlite3_column_int64(s, 0);
+		*max_meeting = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
 static void read_meeting_elem(sqlite3_stmt *s, void *elem) { read_meeting(s, elem); }
 
 static void free_meetings(void *arr, size_t n)
