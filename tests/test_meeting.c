@@ -508,6 +508,7 @@ static void hold__checks_are_back_after_a_bulk_write(void **state)
 	store_rollback(b);
 	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
 	assert_int_equal(count_rows(a, "items"), 1);
+	meeting_run_free(&r);
 	store_close(b);
 	store_close(a);
 }
