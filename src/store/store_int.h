@@ -507,19 +507,24 @@
 	" UNION ALL " ACTION_S_STATUS("closed", cond)
 #define ACTION_S_STATUS(status, cond) \
 	ACTION_S_ROW("items_kind_status_due") " WHERE ?7 = 0" ACTION_S_WHERE(status) " AND " cond
-#define ACTION_S_WHERE(status) \
-	" AND (?1 IS NULL OR ?1 = '" status "') AND i.kind = 'action'" \
-	" AND i.status = '" status "' AND i.deleted_at IS NULL" \
-	" AND (?6 = 0 OR i.department_id = ?6) AND (?4 IS NULL OR i.due_on >= ?4)" \
-	" AND (?5 IS NULL OR i.due_on < ?5)"
-#define ACTION_S_ROW(index) \
+/* An action as the lists read it: the item, its department's and owner's
+ * names, how often its due date slipped and it was carried, its meeting's
+ * start (read_row in store_actions.c). */
+#define ACTION_ROW_COLUMNS \
 	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
 	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
-	" m.started_at FROM items i INDEXED BY " index \
+	" m.started_at"
+#define ACTION_S_WHERE(status) \
+	" AND (?1 IS NULL OR ?1 = '" status "') AND i.kind = 'action'" \
+	" AND i.status = '" status "' AND i.deleted_at IS NULL" \
+	" AND (?6 = 0 OR i.department_id = ?6) AND (?4 IS NULL OR i.due_on >= ?4)" \
+	" AND (?5 IS NULL OR i.due_on < ?5)"
+#define ACTION_S_ROW(index) \
+	ACTION_ROW_COLUMNS " FROM items i INDEXED BY " index \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id" \
 	" LEFT JOIN meetings m ON m.id = i.meeting_id"
@@ -546,13 +551,7 @@
 	" AND (?1 IS NULL OR ?1 = '" status "') AND kind = 'action' AND status = '" status "'" \
 	" AND deleted_at IS NULL AND (?6 = 0 OR department_id = ?6)" ACTION_DUE
 #define ACTION_PART(ids, dir) \
-	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
-	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
-	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
-	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
-	"   AND e.new_value > e.old_value)," \
-	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
-	" m.started_at FROM (" ids " ORDER BY due_on" dir ", id" dir " LIMIT ?12) k" \
+	ACTION_ROW_COLUMNS " FROM (" ids " ORDER BY due_on" dir ", id" dir " LIMIT ?12) k" \
 	" JOIN items i ON i.id = k.id" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id" \
