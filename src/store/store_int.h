@@ -421,9 +421,8 @@
 #define HISTORY_SELECT \
 	"SELECT m.id, m.started_at, m.ended_at, m.status, m.rating," \
 	" (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present = 1)," \
-	" (SELECT count(DISTINCT a.department_id) FROM attendance a" \
-	"   WHERE a.meeting_id = m.id AND a.present = 1)," \
-	" (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT d.name AS name" \
+	" 0," /* the departments are counted from their names (read_summary) */ \
+	" (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT d.name AS name" \
 	"   FROM attendance a JOIN departments d ON d.id = a.department_id" \
 	"   WHERE a.meeting_id = m.id AND a.present = 1 ORDER BY d.name_key))," \
 	HISTORY_KIND_COUNT("decision") "," HISTORY_KIND_COUNT("action") "," \
