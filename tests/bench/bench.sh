@@ -226,8 +226,11 @@ run_reports() {
  LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
  AND i.revisit_on <= '$today' ORDER BY i.revisit_on, i.id" decisions --revisit-due
 	report "decisions --all json" jsonid list "SELECT json_object('id', i.id, 'date', substr(i.created_at, 1, 10),
- 'revisit', i.revisit_on, 'department', d.name, 'decided_by', p.name, 'superseded_by', i.superseded_by, 'text', i.text,
- 'rationale', i.rationale) FROM items i LEFT JOIN departments d ON d.id = i.department_id
+ 'revisit', i.revisit_on, 'revisit_due', json(CASE WHEN i.revisit_on <= '$today' AND i.superseded_by IS NULL
+ THEN 'true' ELSE 'false' END), 'department', d.name, 'decided_by', p.name, 'superseded_by', i.superseded_by,
+ 'links', (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item WHERE l.from_item = i.id AND o.deleted_at IS NULL)
+ + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item WHERE l.to_item = i.id AND o.deleted_at IS NULL),
+ 'text', i.text, 'rationale', i.rationale) FROM items i LEFT JOIN departments d ON d.id = i.department_id
  LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL
  ORDER BY i.revisit_on <= '$today' AND i.superseded_by IS NULL DESC, i.id DESC" decisions --all --format json
 	report "search customer" table list "SELECT $scols WHERE items_fts MATCH '\"customer\"*' AND i.deleted_at IS NULL
