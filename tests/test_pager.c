@@ -48,8 +48,16 @@ static bool load(struct tui *t, const struct store_cursor *cur, size_t limit)
 	return true;
 }
 
-static size_t count(void) { return n_rows; }
-static const struct store_cursor *at(size_t i) { return &curs[i]; }
+static size_t count(const struct tui *t)
+{
+	(void)t;
+	return n_rows;
+}
+static const struct store_cursor *at(const struct tui *t, size_t i)
+{
+	(void)t;
+	return &curs[i];
+}
 static const struct pager_ops ops = {load, count, at};
 
 static void seek_to(size_t *offset, size_t target)

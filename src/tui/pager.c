@@ -8,13 +8,13 @@ size_t pager_window(const struct tui *t) { return t->rows > 20 ? 2 * (size_t)t->
 void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t target,
 		size_t total, size_t page)
 {
-	size_t n = ops->count();
+	size_t n = ops->count(t);
 	if (total == 0 || (n && target >= *offset && target < *offset + n))
 		return;
 	size_t s = target > page / 2 ? target - page / 2 : 0;
 	struct store_cursor c = { 0 };
 	for (int guard = 0; guard < 1 << 20; guard++) {
-		n = ops->count();
+		n = ops->count(t);
 		if (s == 0 || (!n && s <= total - s)) {
 			if (!ops->load(t, NULL, page)) /* the first page */
 				return;
@@ -23,33 +23,33 @@ void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size
 			c = (struct store_cursor){ .backward = true }; /* the last page */
 			if (!ops->load(t, &c, page))
 				return;
-			n = ops->count();
+			n = ops->count(t);
 			*offset = total > n ? total - n : 0;
 		} else if (s > *offset && s <= *offset + n) {
-			c = *ops->at(s - 1 - *offset); /* on from a row held */
+			c = *ops->at(t, s - 1 - *offset); /* on from a row held */
 			if (!ops->load(t, &c, page))
 				return;
 			*offset = s;
 		} else if (s + page >= *offset && s + page < *offset + n) {
-			c = *ops->at(s + page - *offset); /* back from a row held */
+			c = *ops->at(t, s + page - *offset); /* back from a row held */
 			c.backward = true;
 			if (!ops->load(t, &c, page))
 				return;
-			*offset = s + page - ops->count();
+			*offset = s + page - ops->count(t);
 		} else if (s > *offset) { /* far on: a page at a time */
-			c = *ops->at(n - 1);
+			c = *ops->at(t, n - 1);
 			if (!ops->load(t, &c, page))
 				return;
 			*offset += n;
 		} else { /* far back */
-			c = *ops->at(0);
+			c = *ops->at(t, 0);
 			c.backward = true;
 			if (!ops->load(t, &c, page))
 				return;
-			size_t got = ops->count();
+			size_t got = ops->count(t);
 			*offset = *offset > got ? *offset - got : 0;
 		}
-		n = ops->count();
+		n = ops->count(t);
 		if (!n || (target >= *offset && target < *offset + n))
 			return;
 	}
@@ -57,9 +57,9 @@ void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size
 
 void pager_reread(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t page)
 {
-	if (!ops->count())
+	if (!ops->count(t))
 		return;
-	struct store_cursor c = *ops->at(0);
+	struct store_cursor c = *ops->at(t, 0);
 	if (ops->load(t, &c, page))
 		*offset += 1;
 }

@@ -27,13 +27,12 @@ static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limi
 	return false;
 }
 
-static struct tui *pager_tui; /* the screen page_at reads the rows of */
-static size_t page_count(void) { return pager_tui->mv->n_items; }
+static size_t page_count(const struct tui *t) { return t->mv->n_items; }
 
-static const struct store_cursor *page_at(size_t i)
+static const struct store_cursor *page_at(const struct tui *t, size_t i)
 {
 	static struct store_cursor c;
-	store_open_action_cursor(&pager_tui->mv->items[i], &c);
+	store_open_action_cursor(&t->mv->items[i], &c);
 	return &c;
 }
 
@@ -44,7 +43,6 @@ static const struct pager_ops pager = { page_load, page_count, page_at };
 static void load_page(struct tui *t, bool afresh)
 {
 	struct meeting_view *mv = t->mv;
-	pager_tui = t;
 	if (afresh) {
 		if (mv->n_items && mv->offset > 0 && mv->sel > 0) { /* the same place again */
 			pager_reread(t, &pager, &mv->offset, pager_window(t));
@@ -59,7 +57,6 @@ static void load_page(struct tui *t, bool afresh)
 			tui_flash(t, true, "%s", store_errmsg(t->st));
 		mv->total = (size_t)n_open;
 	}
-	pager_tui = t;
 	pager_seek(t, &pager, &mv->offset, (size_t)mv->sel, mv->total, pager_window(t));
 }
 

@@ -104,8 +104,8 @@ struct pager_ops {
 	/* Replaces the rows held by at most limit read from cur (NULL: the
 	 * first page); false after an error (flashed). */
 	bool (*load)(struct tui *t, const struct store_cursor *cur, size_t limit);
-	size_t (*count)(void);                        /* rows held */
-	const struct store_cursor *(*at)(size_t i);   /* row i's cursor */
+	size_t (*count)(const struct tui *t);                      /* rows held */
+	const struct store_cursor *(*at)(const struct tui *t, size_t i); /* row i's cursor */
 };
 /* Moves the window (rows *offset.. of total) to hold row target, about page
  * rows around it, reading on or back from the rows it holds, or from either

@@ -37,8 +37,16 @@ static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limi
 	return false;
 }
 
-static size_t page_count(void) { return av.n; }
-static const struct store_cursor *page_at(size_t i) { return &av.rows[i].after; }
+static size_t page_count(const struct tui *t)
+{
+	(void)t;
+	return av.n;
+}
+static const struct store_cursor *page_at(const struct tui *t, size_t i)
+{
+	(void)t;
+	return &av.rows[i].after;
+}
 static const struct pager_ops pager = { page_load, page_count, page_at };
 
 /* Reads the page around the cursor, on or back from the rows held. */

@@ -20,7 +20,6 @@
 /* Words found count and show the newest FIND_WINDOW decisions holding them
  * at most: gathering every match of a common word read all of history. */
 #define FIND_WINDOW 1000
-#define FIND_WINDOW_TEXT "1000"
 /* Candidates offered to supersede a decision: the newest later ones. */
 #define LATER_MAX 500
 
@@ -69,8 +68,16 @@ static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limi
 	return false;
 }
 
-static size_t page_count(void) { return dv.n; }
-static const struct store_cursor *page_at(size_t i) { return &dv.rows[i].after; }
+static size_t page_count(const struct tui *t)
+{
+	(void)t;
+	return dv.n;
+}
+static const struct store_cursor *page_at(const struct tui *t, size_t i)
+{
+	(void)t;
+	return &dv.rows[i].after;
+}
 static const struct pager_ops pager = { page_load, page_count, page_at };
 
 /* Reads the page of rows around the cursor, on or back from the rows held. */
@@ -280,13 +287,16 @@ static void draw_detail(struct tui *t, int y, int h, int w)
 
 static void dec_draw(struct tui *t)
 {
+	char window[64] = "";
+	if (dv.words && dv.f.floor)
+		snprintf(window, sizeof window, " (among the newest %d holding it)", FIND_WINDOW);
 	char *title = xasprintf(
 		" Decision log  %lld decision%s, %lld due for a revisit%s%s%s%s%s%s%s%s",
 		(long long)dv.total, dv.total == 1 ? "" : "s", (long long)dv.due,
 		dv.f.dept_id ? "  dept: " : "", dv.f.dept_id && dv.dept_name ? dv.dept_name : "",
 		dv.f.due_only ? "  [due only]" : "", dv.f.with_superseded ? "  [+superseded]" : "",
 		dv.words ? "  find: \"" : "", dv.words ? dv.words : "", dv.words ? "\"" : "",
-		dv.words && dv.f.floor ? " (among the newest " FIND_WINDOW_TEXT " holding it)" : "");
+		window);
 	draw_line(0, 0, title, t->cols, theme(C_TITLE)); /* as long as the screen shows */
 	free(title);
 	int body = t->rows - 2;

@@ -78,8 +78,16 @@ static bool meetings_load(struct tui *t, const struct store_cursor *cur, size_t 
 	return false;
 }
 
-static size_t meetings_count(void) { return H.n_meetings; }
-static const struct store_cursor *meetings_at(size_t i) { return &H.meetings[i].after; }
+static size_t meetings_count(const struct tui *t)
+{
+	(void)t;
+	return H.n_meetings;
+}
+static const struct store_cursor *meetings_at(const struct tui *t, size_t i)
+{
+	(void)t;
+	return &H.meetings[i].after;
+}
 static const struct pager_ops meetings_pager = { meetings_load, meetings_count, meetings_at };
 
 static bool hits_load(struct tui *t, const struct store_cursor *cur, size_t limit)
@@ -93,8 +101,16 @@ static bool hits_load(struct tui *t, const struct store_cursor *cur, size_t limi
 	return false;
 }
 
-static size_t hits_count(void) { return H.n_hits; }
-static const struct store_cursor *hits_at(size_t i) { return &H.hits[i].after; }
+static size_t hits_count(const struct tui *t)
+{
+	(void)t;
+	return H.n_hits;
+}
+static const struct store_cursor *hits_at(const struct tui *t, size_t i)
+{
+	(void)t;
+	return &H.hits[i].after;
+}
 static const struct pager_ops hits_pager = { hits_load, hits_count, hits_at };
 
 /* The window of meetings around the cursor, on or back from those held. */
