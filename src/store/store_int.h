@@ -697,6 +697,9 @@ struct page_list {
 	void (*read)(sqlite3_stmt *s, void *elem);
 	void (*free_list)(void *arr, size_t n);
 	const char *what;
+	/* Parts (bit N: part N) that the filter leaves without a row: neither
+	 * compiled nor run (a short report pays for the statements it needs). */
+	unsigned empty;
 };
 /* At most limit rows (0: all) of list from cur (NULL: the first page), in
  * the list's order, each with its cursor. */
