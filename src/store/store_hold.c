@@ -59,17 +59,23 @@ static void make_token(char *out)
 		snprintf(out + 2 * i, 3, "%02x", b[i]);
 }
 
-enum store_rc hold_setup(struct store *st)
+void hold_setup(struct store *st)
 {
 	make_token(st->token);
 	if (gethostname(st->host, sizeof st->host) != 0 || !st->host[0])
 		snprintf(st->host, sizeof st->host, "localhost");
 	st->host[sizeof st->host - 1] = '\0';
+}
+
+enum store_rc hold_ensure(struct store *st)
+{
+	if (st->holds)
+		return STORE_OK;
 	if (sqlite3_exec(st->db, hold_table, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, "opening the database");
 	/* One by one: a table missing from a damaged file loses its own check
-	 * only (it cannot be written anyway), and the file still opens, so that
-	 * the schema's own check can say what is wrong. */
+	 * only (it cannot be written anyway), and the file is still written as
+	 * far as it can be, so that the schema's own check can say what is wrong. */
 	for (size_t i = 0; i < ARRAY_SIZE(hold_checks); i++)
 		(void)sqlite3_exec(st->db, hold_checks[i], NULL, NULL, NULL);
 	sqlite3_stmt *s;
@@ -79,7 +85,10 @@ enum store_rc hold_setup(struct store *st)
 	sqlite3_bind_text(s, 1, st->token, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(st, "opening the database");
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "opening the database");
+	st->holds = true;
+	return STORE_OK;
 }
 
 enum store_rc hold_checks_drop(struct store *st)

@@ -582,6 +582,7 @@ struct store {
 	/* This instance, as a meeting's hold names it (store_hold.c). */
 	char token[33];
 	char host[128];
+	bool holds; /* its hold checks are made (hold_ensure) */
 	/* A bulk write (store_bulk_begin) runs: the SQL that makes again the
 	 * triggers keeping the full-text index in step, dropped until its end. */
 	bool bulk;
@@ -613,10 +614,16 @@ void bulk_forget(struct store *st);
 enum store_rc hold_checks_drop(struct store *st);
 enum store_rc hold_checks_make(struct store *st);
 
-/* Sets up this connection's instance: its token, and the checks (temporary
- * triggers, the connection's own) that refuse a write into a meeting that
- * is not in progress or not held by this instance. */
-enum store_rc hold_setup(struct store *st);
+/* Sets up this connection's instance: its token and host (at open). */
+void hold_setup(struct store *st);
+/* Makes, once, the checks (temporary triggers, the connection's own) that
+ * refuse a write into a meeting that is not in progress or not held by this
+ * instance. Writing needs them, reading does not: they are made before the
+ * first transaction begins (tx_begin) and before the first statement that
+ * writes is compiled (stmt_prepare, for a write outside a transaction), so a
+ * command that only reads never pays for them. Never inside a transaction,
+ * whose rollback would take them away. */
+enum store_rc hold_ensure(struct store *st);
 /* The message of a write refused by those checks (store_fail calls it). */
 enum store_rc hold_refused(struct store *st, const char *what);
 #define HOLD_REFUSAL "cxmeet: the meeting is not held by this instance"
