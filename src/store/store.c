@@ -734,11 +734,24 @@ static bool path_fits(const char *path, char *err, size_t errlen)
 	return true;
 }
 
+/* SQLite's settings for the whole process, made before its first use:
+ * no count of the memory it takes (a lock and a sum at every allocation,
+ * read by nothing here). */
+static void sqlite_setup(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static enum store_rc open_store(const char *path, bool create, bool verify,
 				struct store **out, char *err, size_t errlen)
 {
 	struct stat sb;
 	*out = NULL;
+	sqlite_setup();
 	if (!path || !*path) {
 		errf(err, errlen, "no database path given");
 		return STORE_INVALID;
