@@ -44,6 +44,8 @@
 	X(DEPT_BY_ID, "SELECT id, name, facing, archived_at IS NOT NULL FROM departments WHERE id = ?") \
 	X(DEPT_LIST, "SELECT id, name, facing, archived_at IS NOT NULL FROM departments" \
 		" WHERE ?1 OR archived_at IS NULL ORDER BY name_key") \
+	X(DEPT_NAMES, "SELECT name FROM departments") \
+	X(PERSON_NAMES, "SELECT name FROM people") \
 	X(DEPT_RENAME, "UPDATE departments SET name = ?, name_key = ? WHERE id = ?") \
 	X(DEPT_SET_FACING, "UPDATE departments SET facing = ? WHERE id = ?") \
 	X(DEPT_ARCHIVE, "UPDATE departments SET archived_at = CASE WHEN ?1 THEN" \
