@@ -134,17 +134,18 @@ void store_set_actor(struct store *st, const char *actor)
 	st->actor = actor ? xstrdup(actor) : NULL;
 }
 
+/* The statements that begin and end a transaction: they write no table. */
+static bool is_tx_stmt(enum stmt_id id)
+{
+	return id == STMT_BEGIN || id == STMT_COMMIT || id == STMT_ROLLBACK;
+}
+
 /* Statements are compiled on first use, so that a command pays only for the
  * few it runs. A statement that fails to compile stays NULL: its failure is
  * kept (st->prep_rc, st->prep_err) and is what every helper below returns
  * for it, and no SQLite call that cannot take NULL is made on it. A schema
  * that does not fit the query is a damaged file (the schema is checked at
  * open, so this is a second line of defence). */
-static bool is_tx_stmt(enum stmt_id id)
-{
-	return id == STMT_BEGIN || id == STMT_COMMIT || id == STMT_ROLLBACK;
-}
-
 static sqlite3_stmt *stmt_prepare(struct store *st, enum stmt_id id)
 {
 	if (st->stmt[id])
