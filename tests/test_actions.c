@@ -571,6 +571,28 @@ static void cli__overdue_exit_status(void **state)
 	assert_int_equal(clock_init(err, sizeof err), 0);
 }
 
+static int owner_cmp(const void *a, const void *b) { return action_owner_cmp(a, b); }
+
+/* The digest's owners sorted with each name folded once: the same order as
+ * the comparison (folded name, then id), ties and accents included. */
+static void core__owners_sorted_as_compared(void **state)
+{
+	(void)state;
+	const char *names[] = {"zoë", "Ana", "ZOE", "Émile", "ana", "Bob", "", "Zoë", "emile", "Ana"};
+	enum { N = sizeof names / sizeof *names };
+	struct person a[N], b[N];
+	for (size_t i = 0; i < N; i++)
+		a[i] = (struct person){.id = (store_id)(N - i), .name = (char *)names[i]};
+	memcpy(b, a, sizeof a);
+	qsort(a, N, sizeof *a, owner_cmp);
+	action_owners_sort(b, N);
+	for (size_t i = 0; i < N; i++) {
+		assert_int_equal(a[i].id, b[i].id);
+		assert_string_equal(a[i].name, b[i].name);
+	}
+	action_owners_sort(b, 0);
+}
+
 static void cli__digest_grouped_by_owner(void **state)
 {
 	(void)state;
@@ -696,6 +718,7 @@ int main(void)
 		cmocka_unit_test(core__escalation_at_the_limit),
 		cmocka_unit_test(core__states_and_their_dates),
 		cmocka_unit_test(core__digest_makes_hostile_text_harmless),
+		cmocka_unit_test(core__owners_sorted_as_compared),
 		cmocka_unit_test_setup_teardown(cli__actions_plain_and_filters, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__actions_json_and_csv_escape_text, setup_paths,

@@ -513,6 +513,41 @@ static void hold__checks_are_back_after_a_bulk_write(void **state)
 	store_close(a);
 }
 
+/* A connection makes its hold checks only when it first writes (a command
+ * that only reads never does): a write outside any transaction, as the
+ * first thing a fresh connection does, is checked all the same, and so is a
+ * reader that turns writer later. */
+static void hold__a_first_write_outside_a_transaction_is_checked(void **state)
+{
+	(void)state;
+	struct store *a = open_setup();
+	time_t t = at("2026-11-23T10:00:00Z");
+	struct meeting_run r;
+	assert_int_equal(meeting_begin(a, 0, 0, t, &r), STORE_OK);
+	struct store *b = open_again(a);
+	struct meeting_draft d = {.kind = ITEM_WIN, .text = (char *)"half"};
+	assert_int_equal(store_draft_save(b, r.m.id, &d, t), STORE_NOT_HELD);
+	store_close(b);
+	b = open_again(a);
+	assert_int_equal(store_meeting_set_current_step(b, r.m.id, 3), STORE_NOT_HELD);
+	store_close(b);
+	b = open_again(a);
+	struct meeting m;
+	assert_int_equal(store_meeting_get(b, r.m.id, &m), STORE_OK); /* reads first */
+	assert_int_equal(store_hold_beat(b, r.m.id, t + 1), STORE_NOT_HELD);
+	struct item it = note_in(r.m.id, "from b");
+	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
+	assert_int_equal(store_meeting_get(a, r.m.id, &m), STORE_OK);
+	assert_int_equal(m.current_step, 0);
+	assert_int_equal(count_rows(a, "items"), 0);
+	/* the holder itself writes on */
+	assert_int_equal(store_draft_save(a, r.m.id, &d, t), STORE_OK);
+	assert_int_equal(store_meeting_set_current_step(a, r.m.id, 3), STORE_OK);
+	meeting_run_free(&r);
+	store_close(b);
+	store_close(a);
+}
+
 static void hold__only_the_holder_writes_into_the_meeting(void **state)
 {
 	(void)state;
@@ -694,6 +729,7 @@ int main(void)
 		cmocka_unit_test(next_due__counts_from_the_last_meeting_or_today),
 		cmocka_unit_test(step_done__worked_in_or_moved_on_however_it_was_left),
 		cmocka_unit_test(hold__only_the_holder_writes_into_the_meeting),
+		cmocka_unit_test(hold__a_first_write_outside_a_transaction_is_checked),
 		cmocka_unit_test(hold__checks_are_back_after_a_bulk_write),
 		cmocka_unit_test(hold__take_over_moves_the_writer),
 		cmocka_unit_test(hold__nothing_written_into_an_ended_meeting),

@@ -49,5 +49,8 @@ void action_digest_owner(struct strbuf *sb, const struct item *it, const struct 
 void action_digest_line(struct strbuf *sb, const struct item *it, cx_date today,
 			int escalate_after);
 int action_owner_cmp(const struct person *a, const struct person *b);
+/* Sorts people as action_owner_cmp orders them, each name folded once
+ * (not once for each comparison). */
+void action_owners_sort(struct person *people, size_t n);
 
 #endif

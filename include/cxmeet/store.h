@@ -183,6 +183,11 @@ enum store_rc store_person_list(struct store *st, bool with_archived, store_id d
 enum store_rc store_person_update(struct store *st, const struct person *p);
 enum store_rc store_person_set_archived(struct store *st, store_id id, bool archived);
 void person_free(struct person *p);
+/* Every person's name (people: true) or every department's, archived ones
+ * too, in no particular order, each given to fn: a report sizes its columns
+ * on them without reading whole rows. */
+enum store_rc store_names_each(struct store *st, bool people,
+			       void (*fn)(const char *name, void *ctx), void *ctx);
 void person_list_free(struct person *p, size_t n);
 
 /* --- agenda templates --------------------------------------------------- */

@@ -489,34 +489,22 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 
 /* Widest names: every department's and every person's, archived ones too
  * (their rows still name them). Small tables; 0 if they cannot be read. */
+static void widest(const char *name, void *ctx)
+{
+	int *w = ctx, cw = cli_cell_width(name);
+	*w = cw > *w ? cw : *w;
+}
+
 int cli_widest_dept(struct cli *cli)
 {
-	struct dept *d;
-	size_t n;
 	int w = 0;
-	if (store_dept_list(cli->st, true, &d, &n) != STORE_OK)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		int cw = cli_cell_width(d[i].name);
-		w = cw > w ? cw : w;
-	}
-	dept_list_free(d, n);
-	return w;
+	return store_names_each(cli->st, false, widest, &w) == STORE_OK ? w : 0;
 }
 
 int cli_widest_person(struct cli *cli)
 {
-	struct person *p;
-	size_t n;
 	int w = 0;
-	if (store_person_list(cli->st, true, 0, &p, &n) != STORE_OK)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		int cw = cli_cell_width(p[i].name);
-		w = cw > w ? cw : w;
-	}
-	person_list_free(p, n);
-	return w;
+	return store_names_each(cli->st, true, widest, &w) == STORE_OK ? w : 0;
 }
 
 int cli_id_width(struct cli *cli, bool meeting)

@@ -187,6 +187,34 @@ void action_digest_line(struct strbuf *sb, const struct item *it, cx_date today,
 	action_line(sb, it, today, escalate_after);
 }
 
+/* A person with the key the digest orders by, folded once. */
+struct owner_key {
+	char *fold;
+	struct person p;
+};
+
+static int owner_key_cmp(const void *a, const void *b)
+{
+	const struct owner_key *x = a, *y = b;
+	int c = strcmp(x->fold, y->fold);
+	return c ? c : x->p.id < y->p.id ? -1 : x->p.id > y->p.id;
+}
+
+void action_owners_sort(struct person *people, size_t n)
+{
+	struct owner_key *k = xcalloc(n ? n : 1, sizeof *k);
+	for (size_t i = 0; i < n; i++) {
+		k[i].fold = text_fold(people[i].name ? people[i].name : "");
+		k[i].p = people[i];
+	}
+	qsort(k, n, sizeof *k, owner_key_cmp);
+	for (size_t i = 0; i < n; i++) {
+		people[i] = k[i].p;
+		free(k[i].fold);
+	}
+	free(k);
+}
+
 int action_owner_cmp(const struct person *a, const struct person *b)
 {
 	char *fx = text_fold(a->name ? a->name : "");

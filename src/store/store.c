@@ -134,6 +134,12 @@ void store_set_actor(struct store *st, const char *actor)
 	st->actor = actor ? xstrdup(actor) : NULL;
 }
 
+/* The statements that begin and end a transaction: they write no table. */
+static bool is_tx_stmt(enum stmt_id id)
+{
+	return id == STMT_BEGIN || id == STMT_COMMIT || id == STMT_ROLLBACK;
+}
+
 /* Statements are compiled on first use, so that a command pays only for the
  * few it runs. A statement that fails to compile stays NULL: its failure is
  * kept (st->prep_rc, st->prep_err) and is what every helper below returns
@@ -144,15 +150,26 @@ static sqlite3_stmt *stmt_prepare(struct store *st, enum stmt_id id)
 {
 	if (st->stmt[id])
 		return st->stmt[id];
+	enum store_rc rc;
 	if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
-			       NULL) == SQLITE_OK && st->stmt[id])
-		return st->stmt[id];
+			       NULL) == SQLITE_OK && st->stmt[id]) {
+		/* A statement that writes is compiled with the hold checks in
+		 * place (they are made first, then it is compiled again). */
+		if (st->holds || is_tx_stmt(id) || sqlite3_stmt_readonly(st->stmt[id]))
+			return st->stmt[id];
+		sqlite3_finalize(st->stmt[id]);
+		st->stmt[id] = NULL;
+		if ((rc = hold_ensure(st)) != STORE_OK)
+			goto fail;
+		return stmt_prepare(st, id);
+	}
 	st->stmt[id] = NULL;
-	enum store_rc rc = store_fail(st, "preparing a query");
+	rc = store_fail(st, "preparing a query");
 	if (rc == STORE_ERROR)
 		rc = store_failf(st, STORE_CORRUPT, "the database %s is damaged: a query does not "
 				 "fit its schema (%s); 'cxmeet check' tells more", st->path,
 				 sqlite3_errmsg(st->db));
+fail:
 	st->prep_rc = rc;
 	snprintf(st->prep_err, sizeof st->prep_err, "%s", st->errmsg);
 	return NULL;
@@ -249,10 +266,17 @@ enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *wha
 
 enum store_rc tx_begin(struct store *st)
 {
-	if (st->tx_depth++ > 0)
+	if (st->tx_depth > 0) {
+		st->tx_depth++;
 		return STORE_OK;
+	}
+	/* Outside the transaction: its rollback would take the checks away. */
+	enum store_rc rc = hold_ensure(st);
+	if (rc != STORE_OK)
+		return rc;
+	st->tx_depth++;
 	st->tx_failed = false;
-	enum store_rc rc = stmt_exec(st, stmt_get(st, STMT_BEGIN), "starting a transaction");
+	rc = stmt_exec(st, stmt_get(st, STMT_BEGIN), "starting a transaction");
 	if (rc != STORE_OK) {
 		st->tx_depth = 0;
 		return rc;
@@ -711,11 +735,24 @@ static bool path_fits(const char *path, char *err, size_t errlen)
 	return true;
 }
 
+/* SQLite's settings for the whole process, made before its first use:
+ * no count of the memory it takes (a lock and a sum at every allocation,
+ * read by nothing here). */
+static void sqlite_setup(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static enum store_rc open_store(const char *path, bool create, bool verify,
 				struct store **out, char *err, size_t errlen)
 {
 	struct stat sb;
 	*out = NULL;
+	sqlite_setup();
 	if (!path || !*path) {
 		errf(err, errlen, "no database path given");
 		return STORE_INVALID;
@@ -772,8 +809,7 @@ static enum store_rc open_store(const char *path, bool create, bool verify,
 	st->version = verify || version == 0 ? STORE_SCHEMA_VERSION : version;
 	if (rc == STORE_OK)
 		rc = prepare_tx(st);
-	if (rc == STORE_OK)
-		rc = hold_setup(st);
+	hold_setup(st);
 	if (rc == STORE_OK) {
 		st->schema_cookie = verify ? schema_cookie(st) : -1;
 		trace_open(st);

@@ -25,7 +25,7 @@
  * instance checks its own writes against its own token, and they are no part
  * of the database's schema. Each fires inside the statement that writes, so
  * the check and the write are one transaction. */
-static const char hold_table[] = "CREATE TEMP TABLE cx_instance (token TEXT NOT NULL)";
+static const char hold_table[] = "CREATE TEMP TABLE IF NOT EXISTS cx_instance (token TEXT NOT NULL)";
 static const char *const hold_checks[] = {
 	"CREATE TEMP TRIGGER cx_hold_items BEFORE INSERT ON main.items"
 	"  WHEN new.meeting_id IS NOT NULL" REFUSE("new.meeting_id"),
@@ -59,27 +59,35 @@ static void make_token(char *out)
 		snprintf(out + 2 * i, 3, "%02x", b[i]);
 }
 
-enum store_rc hold_setup(struct store *st)
+void hold_setup(struct store *st)
 {
 	make_token(st->token);
 	if (gethostname(st->host, sizeof st->host) != 0 || !st->host[0])
 		snprintf(st->host, sizeof st->host, "localhost");
 	st->host[sizeof st->host - 1] = '\0';
+}
+
+enum store_rc hold_ensure(struct store *st)
+{
+	if (st->holds)
+		return STORE_OK;
 	if (sqlite3_exec(st->db, hold_table, NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, "opening the database");
+		return store_fail(st, "getting ready to write");
 	/* One by one: a table missing from a damaged file loses its own check
-	 * only (it cannot be written anyway), and the file still opens, so that
-	 * the schema's own check can say what is wrong. */
+	 * only (it cannot be written anyway), and every other keeps its own. */
 	for (size_t i = 0; i < ARRAY_SIZE(hold_checks); i++)
 		(void)sqlite3_exec(st->db, hold_checks[i], NULL, NULL, NULL);
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, "INSERT INTO temp.cx_instance(token) VALUES (?)", -1, &s,
 			       NULL) != SQLITE_OK)
-		return store_fail(st, "opening the database");
+		return store_fail(st, "getting ready to write");
 	sqlite3_bind_text(s, 1, st->token, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(st, "opening the database");
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "getting ready to write");
+	st->holds = true;
+	return STORE_OK;
 }
 
 enum store_rc hold_checks_drop(struct store *st)

@@ -44,6 +44,8 @@
 	X(DEPT_BY_ID, "SELECT id, name, facing, archived_at IS NOT NULL FROM departments WHERE id = ?") \
 	X(DEPT_LIST, "SELECT id, name, facing, archived_at IS NOT NULL FROM departments" \
 		" WHERE ?1 OR archived_at IS NULL ORDER BY name_key") \
+	X(DEPT_NAMES, "SELECT name FROM departments") \
+	X(PERSON_NAMES, "SELECT name FROM people") \
 	X(DEPT_RENAME, "UPDATE departments SET name = ?, name_key = ? WHERE id = ?") \
 	X(DEPT_SET_FACING, "UPDATE departments SET facing = ? WHERE id = ?") \
 	X(DEPT_ARCHIVE, "UPDATE departments SET archived_at = CASE WHEN ?1 THEN" \
@@ -582,6 +584,7 @@ struct store {
 	/* This instance, as a meeting's hold names it (store_hold.c). */
 	char token[33];
 	char host[128];
+	bool holds; /* its hold checks are made (hold_ensure) */
 	/* A bulk write (store_bulk_begin) runs: the SQL that makes again the
 	 * triggers keeping the full-text index in step, dropped until its end. */
 	bool bulk;
@@ -613,10 +616,16 @@ void bulk_forget(struct store *st);
 enum store_rc hold_checks_drop(struct store *st);
 enum store_rc hold_checks_make(struct store *st);
 
-/* Sets up this connection's instance: its token, and the checks (temporary
- * triggers, the connection's own) that refuse a write into a meeting that
- * is not in progress or not held by this instance. */
-enum store_rc hold_setup(struct store *st);
+/* Sets up this connection's instance: its token and host (at open). */
+void hold_setup(struct store *st);
+/* Makes, once, the checks (temporary triggers, the connection's own) that
+ * refuse a write into a meeting that is not in progress or not held by this
+ * instance. Writing needs them, reading does not: they are made before the
+ * first transaction begins (tx_begin) and before the first statement that
+ * writes is compiled (stmt_prepare, for a write outside a transaction), so a
+ * command that only reads never pays for them. Never inside a transaction,
+ * whose rollback would take them away. */
+enum store_rc hold_ensure(struct store *st);
 /* The message of a write refused by those checks (store_fail calls it). */
 enum store_rc hold_refused(struct store *st, const char *what);
 #define HOLD_REFUSAL "cxmeet: the meeting is not held by this instance"
@@ -697,6 +706,9 @@ struct page_list {
 	void (*read)(sqlite3_stmt *s, void *elem);
 	void (*free_list)(void *arr, size_t n);
 	const char *what;
+	/* Parts (bit N: part N) that the filter leaves without a row: neither
+	 * compiled nor run (a short report pays for the statements it needs). */
+	unsigned empty;
 };
 /* At most limit rows (0: all) of list from cur (NULL: the first page), in
  * the list's order, each with its cursor. */

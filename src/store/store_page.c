@@ -89,7 +89,8 @@ enum store_rc page_collect(struct store *st, const struct page_list *l, const vo
 	enum store_rc rc = STORE_OK;
 	for (; rc == STORE_OK && part >= 0 && part < l->nparts && (!limit || *n < limit);
 	     part += back ? -1 : 1, key = NULL)
-		rc = read_part(st, l, ctx, part, back, key, limit, out, n, &cap);
+		if (!(l->empty & 1u << part))
+			rc = read_part(st, l, ctx, part, back, key, limit, out, n, &cap);
 	if (rc != STORE_OK) {
 		l->free_list(*out, *n);
 		*out = NULL;
@@ -131,6 +132,10 @@ enum store_rc page_stream_next(struct page_stream *ps, size_t limit, void **out,
 	*n = 0;
 	while (*n < limit && ps->part < ps->l.nparts) {
 		const struct page_part *p = &ps->l.parts[ps->part];
+		if (ps->l.empty & 1u << ps->part) {
+			ps->part++;
+			continue;
+		}
 		if (!ps->s) {
 			if (!(ps->s = stmt_get(ps->st, p->fwd))) {
 				ps->l.free_list(*out, *n);

@@ -242,9 +242,11 @@ static void fnv(uint64_t *h, const char *s)
 uint64_t schema_digest(sqlite3 *db)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(db, "SELECT o.type, o.name, o.tbl_name, CASE WHEN o.type = 'table'"
-			       " AND EXISTS (SELECT 1 FROM main.sqlite_master v WHERE v.type = 'table'"
-			       " AND v.sql LIKE 'create virtual table%' AND o.name LIKE v.name || '\\_%'"
+	/* The virtual tables are found once (not once for each object). */
+	if (sqlite3_prepare_v2(db, "WITH v(name) AS MATERIALIZED (SELECT name FROM main.sqlite_master"
+			       " WHERE type = 'table' AND sql LIKE 'create virtual table%')"
+			       " SELECT o.type, o.name, o.tbl_name, CASE WHEN o.type = 'table'"
+			       " AND EXISTS (SELECT 1 FROM v WHERE o.name LIKE v.name || '\\_%'"
 			       " ESCAPE '\\') THEN '' ELSE o.sql END FROM main.sqlite_master o"
 			       " WHERE o.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY o.name",
 			       -1, &s, NULL) != SQLITE_OK)

@@ -294,3 +294,19 @@ void person_list_free(struct person *p, size_t n)
 		person_free(&p[i]);
 	free(p);
 }
+
+enum store_rc store_names_each(struct store *st, bool people,
+			       void (*fn)(const char *name, void *ctx), void *ctx)
+{
+	sqlite3_stmt *s = stmt_get(st, people ? STMT_PERSON_NAMES : STMT_DEPT_NAMES);
+	if (!s)
+		return stmt_missing(st);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *name = sqlite3_column_text(s, 0);
+		fn(name ? (const char *)name : "", ctx);
+	}
+	enum store_rc out = rc == SQLITE_DONE ? STORE_OK : store_fail(st, "reading names");
+	sqlite3_reset(s);
+	return out;
+}
