@@ -417,12 +417,13 @@
  * any). Every count is served by the meeting's own rows (attendance's key,
  * items_meeting): named, because the planner would otherwise take the index
  * on kind alone (dec_items_kind) and read every decision of every meeting for
- * each meeting's count. */
+ * each meeting's count. The departments' names are joined by a unit separator
+ * written as a literal: char(31) would be called again for every name. */
 #define HISTORY_SELECT \
 	"SELECT m.id, m.started_at, m.ended_at, m.status, m.rating," \
 	" (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present = 1)," \
 	" 0," /* the departments are counted from their names (read_summary) */ \
-	" (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT d.name AS name" \
+	" (SELECT group_concat(name, '\x1f') FROM (SELECT DISTINCT d.name AS name" \
 	"   FROM attendance a JOIN departments d ON d.id = a.department_id" \
 	"   WHERE a.meeting_id = m.id AND a.present = 1 ORDER BY d.name_key))," \
 	HISTORY_KIND_COUNT("decision") "," HISTORY_KIND_COUNT("action") "," \
