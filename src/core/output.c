@@ -347,16 +347,31 @@ void csv_field(struct strbuf *sb, const char *s, bool guard)
 
 static void json_rows(const struct table *t, size_t rows_before, struct strbuf *sb)
 {
+	if (t->nrows == 0)
+		return;
+	/* Each member's start (", " but the first, the name quoted, ": "),
+	 * made once for the rows at hand, not again for every cell. */
+	struct strbuf keys;
+	sb_init(&keys);
+	size_t *at = xmalloc((t->ncols + 1) * sizeof *at);
+	for (size_t c = 0; c < t->ncols; c++) {
+		at[c] = keys.len;
+		if (c)
+			sb_addn(&keys, ", ", 2);
+		json_string(&keys, t->cols[c].name);
+		sb_addn(&keys, ": ", 2);
+	}
+	at[t->ncols] = keys.len;
 	for (size_t r = 0; r < t->nrows; r++) {
-		sb_add(sb, rows_before + r ? ",\n  {" : "\n  {");
+		if (rows_before + r)
+			sb_addn(sb, ",\n  {", 5);
+		else
+			sb_addn(sb, "\n  {", 4);
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *v = cell(t, r, c);
-			if (c)
-				sb_add(sb, ", ");
-			json_string(sb, t->cols[c].name);
-			sb_add(sb, ": ");
+			sb_addn(sb, keys.s + at[c], at[c + 1] - at[c]);
 			if (!v)
-				sb_add(sb, "null");
+				sb_addn(sb, "null", 4);
 			else if (t->cols[c].type == COL_INT)
 				sb_add(sb, *v ? v : "null");
 			else if (t->cols[c].type == COL_BOOL)
@@ -364,8 +379,10 @@ static void json_rows(const struct table *t, size_t rows_before, struct strbuf *
 			else
 				json_string(sb, v);
 		}
-		sb_add(sb, "}");
+		sb_addn(sb, "}", 1);
 	}
+	free(at);
+	sb_free(&keys);
 }
 
 static void csv_header(const struct table *t, struct strbuf *sb)
