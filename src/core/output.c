@@ -68,8 +68,12 @@ static void cell_add(struct table *t, const char *s, size_t n)
 		return;
 	}
 	t->cells[at] = t->text.len + 1;
-	sb_addn(&t->text, s, n);
-	sb_addn(&t->text, "", 1); /* the cell's end */
+	struct strbuf *b = &t->text;
+	sb_grow(b, n + 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len++] = '\0'; /* the cell's end */
+	b->s[b->len] = '\0';
 }
 
 void table_cell(struct table *t, const char *s) { cell_add(t, s, s ? strlen(s) : 0); }
@@ -124,11 +128,10 @@ static const char *cell(const struct table *t, size_t r, size_t c)
  * column a byte (most cells): no copy and no width lookup needed. */
 static bool plain_ascii(const char *s, int *width)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	for (; *p; p++)
-		if (*p < 0x20 || *p >= 0x7f)
-			return false;
-	*width = (int)(p - (const unsigned char *)s);
+	size_t len = strlen(s);
+	if (text_printable_ascii(s, len) != len)
+		return false;
+	*width = (int)len;
 	return true;
 }
 
@@ -182,7 +185,7 @@ static void plain_line(const struct table *t, size_t r, const int *w, struct str
 		int gap = w[c] - cw;
 		bool last = c + 1 == t->ncols;
 		if (c > 0)
-			sb_add(sb, "  ");
+			sb_addn(sb, "  ", 2);
 		if (t->cols[c].right)
 			pad(sb, gap);
 		sb_addn(sb, s, made ? strlen(s) : (size_t)cw); /* ASCII: a byte a column */
@@ -192,7 +195,7 @@ static void plain_line(const struct table *t, size_t r, const int *w, struct str
 	}
 	while (sb->len > start && sb->s[sb->len - 1] == ' ')
 		sb->s[--sb->len] = '\0';
-	sb_add(sb, "\n");
+	sb_addn(sb, "\n", 1);
 }
 
 void table_plain_rows(const struct table *t, const int *w, bool header, struct strbuf *out)

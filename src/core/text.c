@@ -376,6 +376,17 @@ static inline bool word_printable(uint64_t x)
 		BYTES_HIGH) == 0;
 }
 
+size_t text_printable_ascii(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	for (uint64_t x; i + 8 <= len && (memcpy(&x, p + i, 8), word_printable(x));)
+		i += 8;
+	while (i < len && p[i] >= 0x20 && p[i] < 0x7f)
+		i++;
+	return i;
+}
+
 static size_t safe_run(const unsigned char *s, size_t len)
 {
 	size_t i = 0;

@@ -510,10 +510,15 @@
 /* An action as the lists read it: the item, its department's and owner's
  * names, how often its due date slipped and it was carried, its meeting's
  * start (read_row in store_actions.c). */
-#define ACTION_ROW_COLUMNS \
-	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+#define ACTION_ROW_COLUMNS ACTION_COLUMNS("i.detail, i.rationale", "i.closed_at, i.deleted_at")
+/* The same for the lists read in one pass (ACTION_STREAM), which write
+ * neither the detail nor the rationale nor when an action was closed: NULL,
+ * not read from every row and copied to be dropped. */
+#define ACTION_STREAM_COLUMNS ACTION_COLUMNS("NULL, NULL", "NULL, NULL")
+#define ACTION_COLUMNS(detail_rationale, closed_deleted) \
+	"SELECT i.id, i.kind, i.text, " detail_rationale ", i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
-	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
+	" i.step_id, i.created_at, " closed_deleted ", d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
@@ -524,7 +529,7 @@
 	" AND (?6 = 0 OR i.department_id = ?6) AND (?4 IS NULL OR i.due_on >= ?4)" \
 	" AND (?5 IS NULL OR i.due_on < ?5)"
 #define ACTION_S_ROW(index) \
-	ACTION_ROW_COLUMNS " FROM items i INDEXED BY " index \
+	ACTION_STREAM_COLUMNS " FROM items i INDEXED BY " index \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id" \
 	" LEFT JOIN meetings m ON m.id = i.meeting_id"
