@@ -510,15 +510,16 @@
 /* An action as the lists read it: the item, its department's and owner's
  * names, how often its due date slipped and it was carried, its meeting's
  * start (read_row in store_actions.c). */
-#define ACTION_ROW_COLUMNS ACTION_COLUMNS("i.detail, i.rationale", "i.closed_at, i.deleted_at")
+#define ACTION_ROW_COLUMNS \
+	ACTION_COLUMNS("i.detail, i.rationale", "i.created_at, i.closed_at, i.deleted_at")
 /* The same for the lists read in one pass (ACTION_STREAM), which write
- * neither the detail nor the rationale nor when an action was closed: NULL,
- * not read from every row and copied to be dropped. */
-#define ACTION_STREAM_COLUMNS ACTION_COLUMNS("NULL, NULL", "NULL, NULL")
-#define ACTION_COLUMNS(detail_rationale, closed_deleted) \
+ * neither the detail nor the rationale nor when an action was recorded or
+ * closed: NULL, not read from every row to be copied or parsed and dropped. */
+#define ACTION_STREAM_COLUMNS ACTION_COLUMNS("NULL, NULL", "NULL, NULL, NULL")
+#define ACTION_COLUMNS(detail_rationale, times) \
 	"SELECT i.id, i.kind, i.text, " detail_rationale ", i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
-	" i.step_id, i.created_at, " closed_deleted ", d.name, p.name," \
+	" i.step_id, " times ", d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
