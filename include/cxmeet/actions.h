@@ -40,7 +40,7 @@ char *action_digest(const struct action_row *rows, size_t n, const struct person
 /* The digest in pieces, for one written as its rows are read (one owner's
  * actions at a time): the heading (with "Nothing is overdue or due soon."
  * when total is 0), an owner's heading before their first action, an
- * action's lines. action_owner_cmp orders owners as the digest does (by
+ * action's lines. action_owners_sort orders owners as the digest does (by
  * name, then id). */
 void action_digest_heading(struct strbuf *sb, cx_date today, int days, size_t overdue,
 			   size_t total);
@@ -48,6 +48,6 @@ void action_digest_owner(struct strbuf *sb, const struct item *it, const struct 
 			 size_t n_people);
 void action_digest_line(struct strbuf *sb, const struct item *it, cx_date today,
 			int escalate_after);
-int action_owner_cmp(const struct person *a, const struct person *b);
+void action_owners_sort(struct person *people, size_t n);
 
 #endif

@@ -327,8 +327,6 @@ int cmd_done(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
-static int by_owner(const void *a, const void *b) { return action_owner_cmp(a, b); }
-
 static bool known_owner(store_id id, const struct person *people, size_t n_people)
 {
 	for (size_t i = 0; i < n_people; i++)
@@ -403,7 +401,7 @@ static int digest_out(struct cli *cli, cx_date today, int days)
 	size_t n_people;
 	if ((src = store_person_list(cli->st, true, 0, &people, &n_people)) != STORE_OK)
 		return cli_store_error(cli, src);
-	qsort(people, n_people, sizeof *people, by_owner);
+	action_owners_sort(people, n_people);
 	int limit = escalate_limit(cli);
 	int64_t written = 0;
 	for (size_t i = 0; i < n_people && rc == 0; i++) {

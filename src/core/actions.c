@@ -187,14 +187,31 @@ void action_digest_line(struct strbuf *sb, const struct item *it, cx_date today,
 	action_line(sb, it, today, escalate_after);
 }
 
-int action_owner_cmp(const struct person *a, const struct person *b)
+/* A person with their name folded once, for sorting. */
+struct owner_key {
+	char *fold;
+	struct person p;
+};
+
+static int owner_key_cmp(const void *a, const void *b)
 {
-	char *fx = text_fold(a->name ? a->name : "");
-	char *fy = text_fold(b->name ? b->name : "");
-	int c = strcmp(fx, fy);
-	free(fx);
-	free(fy);
-	return c ? c : a->id < b->id ? -1 : a->id > b->id;
+	const struct owner_key *x = a, *y = b;
+	int c = strcmp(x->fold, y->fold);
+	return c ? c : x->p.id < y->p.id ? -1 : x->p.id > y->p.id;
+}
+
+void action_owners_sort(struct person *people, size_t n)
+{
+	/* Each name folded once, not again at every comparison. */
+	struct owner_key *k = xcalloc(n ? n : 1, sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct owner_key){text_fold(people[i].name ? people[i].name : ""), people[i]};
+	qsort(k, n, sizeof *k, owner_key_cmp);
+	for (size_t i = 0; i < n; i++) {
+		people[i] = k[i].p;
+		free(k[i].fold);
+	}
+	free(k);
 }
 
 char *action_digest(const struct action_row *rows, size_t n, const struct person *people,
