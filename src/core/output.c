@@ -270,6 +270,20 @@ void json_string(struct strbuf *sb, const char *s)
 
 void json_member(struct strbuf *sb, bool *first, const char *key)
 {
+	size_t len = strlen(key);
+	if (ascii_run(key, "\"\\") == len) { /* every key written: ", \"key\": " at once */
+		sb_grow(sb, len + 6);
+		char *p = sb->s + sb->len;
+		if (!*first)
+			*p++ = ',', *p++ = ' ';
+		*p++ = '"';
+		memcpy(p, key, len);
+		p += len;
+		*p++ = '"', *p++ = ':', *p++ = ' ', *p = '\0';
+		sb->len = (size_t)(p - sb->s);
+		*first = false;
+		return;
+	}
 	if (!*first)
 		sb_add(sb, ", ");
 	*first = false;
