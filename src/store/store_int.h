@@ -222,12 +222,8 @@
 	/* One owner's open actions due before ?5 (the digest's, one owner at a
 	 * time): one range of that owner's index, in the list's order (with a
 	 * due date bounded, only by due date), nothing materialised. */ \
-	X(ACTION_OWNER_DUE, ACTION_STREAM_COLUMNS " FROM items i INDEXED BY items_person_record" \
-		" LEFT JOIN departments d ON d.id = i.department_id" \
-		" LEFT JOIN people p ON p.id = i.person_id" \
-		" LEFT JOIN meetings m ON m.id = i.meeting_id" \
-		" WHERE i.person_id = ?7 AND i.kind = 'action' AND i.status = 'open'" \
-		" AND i.deleted_at IS NULL AND i.due_on < ?5 AND (?4 IS NULL OR i.due_on >= ?4)" \
+	X(ACTION_OWNER_DUE, ACTION_S_ROW("items_person_record") " WHERE i.person_id = ?7" \
+		" AND i.kind = 'action' AND i.status = 'open' AND i.deleted_at IS NULL AND i.due_on < ?5 AND (?4 IS NULL OR i.due_on >= ?4)" \
 		" AND (?6 = 0 OR i.department_id = ?6) ORDER BY i.due_on, i.id") \
 	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
