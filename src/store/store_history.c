@@ -56,7 +56,7 @@ static void read_summary(sqlite3_stmt *s, void *elem)
 	m->n_depts = 0;
 	m->dept_names = NULL;
 	if (names && *names)
-		m->dept_names = join_names(names, (size_t)sqlite3_column_bytes(s, 7), &m->n_depts);
+		m->dept_names = join_names(names, strlen(names), &m->n_depts);
 	m->decisions = sqlite3_column_int(s, 8);
 	m->actions = sqlite3_column_int(s, 9);
 	m->wins = sqlite3_column_int(s, 10);
