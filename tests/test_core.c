@@ -350,6 +350,74 @@ static void text__printable_replaces_every_unsafe_character(void **state)
 	assert_false(text_is_safe("a\r\n", 3));
 }
 
+/* What text_is_safe and text_is_safe_crlf answer, a character at a time. */
+static bool safe_by_character(const char *s, size_t len, bool crlf)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		if (crlf && p[i] == '\r' && i + 1 < len && p[i + 1] == '\n') {
+			i += 2;
+			continue;
+		}
+		size_t n = text_utf8_next(p + i, len - i, &cp);
+		if (n == 0 || text_is_unsafe(cp))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+static void append_byte(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n)
+{
+	(void)cp;
+	sb_addn(sb, bytes, n);
+}
+
+/* The checks that read printable ASCII eight bytes at a time give the
+ * answers (and text_printable the bytes) of a character at a time, with
+ * anything hostile at every place of a run of every length around a word:
+ * quotes, controls, DEL, CR and CRLF, C1, bidi and line separators, invalid
+ * and cut UTF-8, a byte with its high bit set. */
+static void text__word_checks_agree_with_a_character_at_a_time(void **state)
+{
+	(void)state;
+	static const char *const hostile[] = {
+		"\"", "\\", "\n", "\t", "\r", "\r\n", "\x7f", "\x1b[2J", "\x01", "\x1f",
+		"\xc2\x85", "\xc2\x9b", "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x80\xa8",
+		"\xe2\x80\x8f", "\xef\xbf\xbd", "\xc3\xa9", "\xe6\x97\xa5", "\xf0\x9f\x98\x80",
+		"\xff", "\x80", "\xc3", "\xe2\x80", "\xed\xa0\x80", "\xc0\xaf", " ", "~",
+	};
+	char buf[64];
+	for (size_t h = 0; h < sizeof hostile / sizeof hostile[0]; h++) {
+		size_t hl = strlen(hostile[h]);
+		for (size_t len = 0; len <= 24; len++)
+			for (size_t at = 0; at <= len; at++) {
+				for (size_t i = 0; i < len; i++)
+					buf[i] = (char)('!' + (i * 7 + len) % 94); /* 0x21..0x7e */
+				memmove(buf + at + hl, buf + at, len - at);
+				memcpy(buf + at, hostile[h], hl);
+				size_t n = len + hl;
+				buf[n] = '\0';
+				size_t ascii = 0;
+				while (ascii < n && (unsigned char)buf[ascii] >= 0x20 &&
+				       (unsigned char)buf[ascii] < 0x7f)
+					ascii++;
+				assert_int_equal(text_printable_ascii(buf, n), ascii);
+				assert_int_equal(text_is_safe(buf, n), safe_by_character(buf, n, false));
+				assert_int_equal(text_is_safe_crlf(buf, n),
+						 safe_by_character(buf, n, true));
+				struct strbuf want;
+				sb_init(&want);
+				text_map(&want, buf, append_byte);
+				char *got = text_printable(buf);
+				assert_string_equal(got, want.s ? want.s : "");
+				free(got);
+				sb_free(&want);
+			}
+	}
+}
+
 /* The guard sees output in pieces: a character or a CRLF cut between two
  * writes is held back, not replaced; CRLF line ends stay; a lone CR goes. */
 static void text__guard_holds_a_character_cut_between_writes(void **state)
@@ -1140,6 +1208,7 @@ int main(void)
 		cmocka_unit_test(clean__invisible_and_unicode_space_names_are_empty),
 		cmocka_unit_test(clean__refuses_bidi_overrides),
 		cmocka_unit_test(text__printable_replaces_every_unsafe_character),
+		cmocka_unit_test(text__word_checks_agree_with_a_character_at_a_time),
 		cmocka_unit_test(text__guard_holds_a_character_cut_between_writes),
 		cmocka_unit_test(fold__matches_composed_and_decomposed_and_full_case),
 		cmocka_unit_test(clean__empty_is_refused),

@@ -768,6 +768,38 @@ static void clock_format_utc__writes_iso_with_z(void **state)
 	assert_int_equal(strlen(buf), 20);
 }
 
+/* The time written by hand is the bytes strftime writes, every second of a
+ * day, around leap days and centuries, before 1970, and at the ends of the
+ * years of four digits (past them, strftime itself). */
+static void clock_format_utc__same_bytes_as_strftime(void **state)
+{
+	(void)state;
+	static const time_t at[] = {
+		0, -1, -86400, -86401, 1, 86399, 86400, 951782399, 951782400, 951868800,
+		4107542399, 4107542400, -2208988800, -2208988801, -62167219200, -62167219201,
+		253402300799, 253402300800, 253402300801, -62135596800, 1795424825,
+	};
+	char mine[64], want[64];
+	for (size_t i = 0; i < (sizeof at / sizeof at[0]) + 200000; i++) {
+		time_t t = i < (sizeof at / sizeof at[0]) ? at[i]
+					     : (time_t)(i - (sizeof at / sizeof at[0])) * 7919 * 113 - 11000000000LL;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		clock_format_utc(t, mine, sizeof mine);
+		if (strcmp(mine, want) != 0)
+			fail_msg("%lld: '%s', not '%s'", (long long)t, mine, want);
+	}
+	for (time_t t = 0; t < 86400 * 2; t += 7) { /* every second of the day */
+		struct tm tm;
+		time_t u = t - 86400;
+		gmtime_r(&u, &tm);
+		strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		clock_format_utc(u, mine, sizeof mine);
+		assert_string_equal(mine, want);
+	}
+}
+
 static void clock_format_utc__round_trips_through_clock_parse(void **state)
 {
 	(void)state;
@@ -954,6 +986,7 @@ int main(void)
 		cmocka_unit_test_teardown(clock_init__unset_or_empty_uses_the_real_clock, clock_reset),
 		cmocka_unit_test_teardown(clock_init__failure_leaves_the_real_clock, clock_reset),
 		cmocka_unit_test(clock_format_utc__writes_iso_with_z),
+		cmocka_unit_test(clock_format_utc__same_bytes_as_strftime),
 		cmocka_unit_test(clock_format_utc__round_trips_through_clock_parse),
 		cmocka_unit_test(date_from_time__is_the_utc_day_under_tz_utc),
 		cmocka_unit_test(due__past_forms_are_refused_as_past),

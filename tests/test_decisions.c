@@ -509,6 +509,41 @@ static void make_hostile(void)
 	free(sql);
 }
 
+/* The plain list cuts a long line to its columns with an ellipsis, in the
+ * same bytes whether the text is plain ASCII (written as it is) or not (made
+ * printable and measured a character at a time): the department and who
+ * decided at 18 columns, the rationale at 70; a line that fits is whole. */
+static void cli__plain_cuts_long_lines_the_same_for_ascii_and_not(void **state)
+{
+	(void)state;
+	char *sql = xasprintf(
+		"UPDATE departments SET name = 'Customer Operations Europe' WHERE id = %lld;"
+		" UPDATE departments SET name = 'Caf\xc3\xa9 Operations Europe' WHERE id = %lld;"
+		" UPDATE people SET name = 'Annabel Lee-Morgan' WHERE id = %lld;"
+		" UPDATE people SET name = 'Raj Rao-Venkatesan' || char(9) || 'x' WHERE id = %lld;"
+		" UPDATE items SET rationale = printf('%%.69s', 'abcdefghij-abcdefghij-abcdefghij-'"
+		" || 'abcdefghij-abcdefghij-abcdefghij-abcdefghij') || 'Z' WHERE id = %lld;"
+		" UPDATE items SET rationale = printf('%%.70s', 'Because-abcdefghij-abcdefghij-'"
+		" || 'abcdefghij-abcdefghij-abcdefghij-abcdefghij') || 'Z!' WHERE id = %lld;"
+		" UPDATE items SET rationale = '\xc3\xa9' || printf('%%.70s', 'because-abcdefghij-"
+		"abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij') WHERE id = %lld;",
+		(long long)fx.sales, (long long)fx.it, (long long)fx.ann, (long long)fx.raj,
+		(long long)fx.a, (long long)fx.b, (long long)fx.c);
+	raw(sql);
+	free(sql);
+	assert_int_equal(run("decisions", NULL), EXIT_OK);
+	/* 18 columns: 17 and the ellipsis; a name of 18 is whole */
+	assert_has("stdout", "  Customer Operatio…, decided by Annabel Lee-Morgan, 2 linked\n");
+	assert_has("stdout", "  Caf\xc3\xa9 Operations E…, decided by Raj Rao-Venkatesa…\n");
+	/* 70 columns: a rationale of 70 is whole, of 72 cut to 69 */
+	assert_has("stdout", "   why: abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-"
+			     "abcdefghij-abcZ\n");
+	assert_has("stdout", "   why: Because-abcdefghij-abcdefghij-abcdefghij-abcdefghij-"
+			     "abcdefghij-abcdef…\n");
+	assert_has("stdout", "   why: \xc3\xa9" "because-abcdefghij-abcdefghij-abcdefghij-abcdefghij-"
+			     "abcdefghij-abcde…\n");
+}
+
 static void cli__plain_json_csv_with_hostile_text(void **state)
 {
 	(void)state;
@@ -657,6 +692,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(store__revisit_date_set_and_cleared_with_events, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(cli__plain_json_csv_with_hostile_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(cli__plain_cuts_long_lines_the_same_for_ascii_and_not,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(cli__refusals, setup, teardown),
 		cmocka_unit_test(output__streamed_pages_equal_the_whole_table),
 	};

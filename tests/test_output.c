@@ -120,6 +120,58 @@ static void test_json_string(void **state)
 	sb_free(&sb);
 }
 
+/* A member's name is written quoted and escaped, whether it is plain (the
+ * common case, written at once) or not; ", " comes before all but the first. */
+static void test_json_member_names(void **state)
+{
+	(void)state;
+	struct strbuf sb;
+	sb_init(&sb);
+	bool first = true;
+	json_member_int(&sb, &first, "id", 7);
+	json_member_str(&sb, &first, "a \"b\"\\c", "v");
+	json_member_bool(&sb, &first, "line\nbreak\x1b", true);
+	json_member_str(&sb, &first, "", NULL);
+	json_member_id(&sb, &first, "r\xc3\xa9sum\xc3\xa9", 0);
+	assert_string_equal(sb.s, "\"id\": 7, \"a \\\"b\\\"\\\\c\": \"v\", "
+				  "\"line\\nbreak\\ufffd\": true, \"\": null, "
+				  "\"r\xc3\xa9sum\xc3\xa9\": null");
+	sb_free(&sb);
+}
+
+/* Column names made once per page are the ones escaped per cell before:
+ * hostile names, and a page after the first (its rows start with ",\n"). */
+static void test_json_hostile_column_names(void **state)
+{
+	(void)state;
+	static const struct table_col hcols[] = {
+		{"a\"b", COL_INT, true},
+		{"c\\d\ne", COL_TEXT, false},
+		{"\xe2\x80\xae" "flip", COL_BOOL, false},
+	};
+	struct table t;
+	table_init(&t, hcols, 3);
+	table_row(&t);
+	table_cell_int(&t, 1);
+	table_cell(&t, "x");
+	table_cell_bool(&t, true);
+	table_row(&t);
+	table_cell_int(&t, -2);
+	table_cell(&t, NULL);
+	table_cell_bool(&t, false);
+	struct strbuf sb;
+	sb_init(&sb);
+	table_stream_rows(&t, OUT_JSON, 5, &sb);
+	assert_string_equal(sb.s, ",\n  {\"a\\\"b\": 1, \"c\\\\d\\ne\": \"x\", \"\\ufffdflip\": true}"
+				  ",\n  {\"a\\\"b\": -2, \"c\\\\d\\ne\": null, \"\\ufffdflip\": false}");
+	sb.len = 0;
+	table_clear(&t);
+	table_stream_rows(&t, OUT_JSON, 0, &sb);
+	assert_int_equal(sb.len, 0);
+	sb_free(&sb);
+	table_free(&t);
+}
+
 static void test_csv_guard(void **state)
 {
 	(void)state;
@@ -154,7 +206,8 @@ int main(void)
 		cmocka_unit_test(test_plain),       cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),         cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_json_string), cmocka_unit_test(test_csv_guard),
-		cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_format_parse), cmocka_unit_test(test_json_member_names),
+		cmocka_unit_test(test_json_hostile_column_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -499,7 +499,9 @@ enum store_rc store_actions_list(struct store *st, const struct action_filter *f
  * by one statement per part in one pass (no page started over; one owner's
  * actions a page at a time on that owner's index): for a command that
  * writes them all. _next gives the next `limit` rows (fewer: the last); no
- * other action list may be read in between. */
+ * other action list may be read in between. The rows may lack what no list
+ * writes: the detail, rationale, created_at, closed_at and deleted_at (NULL,
+ * 0). */
 struct actions_stream;
 enum store_rc store_actions_stream_begin(struct store *st, const struct action_filter *f,
 					 struct actions_stream **out);

@@ -50,6 +50,9 @@ void text_map(struct strbuf *sb, const char *s,
 
 /* Whether s[0..len) is valid UTF-8 with nothing unsafe in it. */
 bool text_is_safe(const char *s, size_t len);
+/* How many bytes at the start of s[0..len) are printable ASCII (0x20 to
+ * 0x7e): what every format writes as it is, one column a byte. */
+size_t text_printable_ascii(const char *s, size_t len);
 
 /* The last guard before a stream: text_guard_feed appends the bytes written
  * with anything unsafe replaced, keeping CRLF line ends (CSV and iCalendar

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -44,8 +45,19 @@ struct strbuf {
 };
 
 void sb_init(struct strbuf *sb);
-void sb_add(struct strbuf *sb, const char *s);
-void sb_addn(struct strbuf *sb, const char *s, size_t n);
+/* Makes room for n more bytes and the terminating NUL. */
+void sb_grow(struct strbuf *sb, size_t n);
+/* n bytes of s appended: inline, as reports append several pieces to every
+ * row; the buffer grows out of line. */
+static inline void sb_addn(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap)
+		sb_grow(sb, n);
+	memcpy(sb->s + sb->len, s, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+static inline void sb_add(struct strbuf *sb, const char *s) { sb_addn(sb, s, strlen(s)); }
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *sb_take(struct strbuf *sb); /* returns the string, resets the buffer */
 /* v in decimal, appended (no printf: reports write millions of numbers). */

@@ -95,6 +95,26 @@ static char *one_line(const char *s, int cols)
 	return out;
 }
 
+/* Appends one_line(s, cols). Printable ASCII (most text) is its own line,
+ * a column a byte: written as it is, or cut to cols - 1 bytes and the
+ * ellipsis, without a copy or a width lookup. */
+static void add_line(struct strbuf *sb, const char *s, int cols)
+{
+	size_t len = strlen(s);
+	if (text_printable_ascii(s, len) == len) {
+		if (cols > 0 && len > (size_t)cols) {
+			sb_addn(sb, s, (size_t)cols - 1);
+			sb_add(sb, "…");
+		} else {
+			sb_addn(sb, s, len);
+		}
+		return;
+	}
+	char *line = one_line(s, cols);
+	sb_add(sb, line);
+	free(line);
+}
+
 /* One decision as a short block that fits 80 columns: a heading line
  * (number, date, department, who decided, links), its text, its revisit
  * date, why, and what superseded it. Appended to sb: a page is written at
@@ -103,24 +123,21 @@ static void plain_row(struct strbuf *sb, const struct decision_row *r)
 {
 	char date[16], rev[16];
 	decision_date(r, date, sizeof date);
-	char *dept = one_line(r->dept_name ? r->dept_name : "no department", 18);
-	char *who = one_line(r->decider ? r->decider : "nobody named", 18);
 	sb_add(sb, "#");
 	sb_add_int(sb, (long long)r->id);
 	sb_add(sb, "  ");
 	sb_add(sb, date);
 	sb_add(sb, "  ");
-	sb_add(sb, dept);
+	add_line(sb, r->dept_name ? r->dept_name : "no department", 18);
 	sb_add(sb, ", decided by ");
-	sb_add(sb, who);
+	add_line(sb, r->decider ? r->decider : "nobody named", 18);
 	if (r->links) {
 		sb_add(sb, ", ");
 		sb_add_int(sb, r->links);
 		sb_add(sb, " linked");
 	}
-	char *text = one_line(r->text, 0);
 	sb_add(sb, "\n   ");
-	sb_add(sb, text);
+	add_line(sb, r->text ? r->text : "", 0);
 	sb_add(sb, "\n");
 	if (r->revisit != DATE_NONE) {
 		date_format(r->revisit, rev, sizeof rev);
@@ -129,24 +146,17 @@ static void plain_row(struct strbuf *sb, const struct decision_row *r)
 		sb_add(sb, "\n");
 	}
 	if (r->rationale) {
-		char *why = one_line(r->rationale, WHY_COLS);
 		sb_add(sb, "   why: ");
-		sb_add(sb, why);
+		add_line(sb, r->rationale, WHY_COLS);
 		sb_add(sb, "\n");
-		free(why);
 	}
 	if (r->superseded_by) {
-		char *by = one_line(r->superseded_text, WHY_COLS - 20);
 		sb_add(sb, "   superseded by #");
 		sb_add_int(sb, (long long)r->superseded_by);
 		sb_add(sb, ": ");
-		sb_add(sb, by);
+		add_line(sb, r->superseded_text ? r->superseded_text : "", WHY_COLS - 20);
 		sb_add(sb, "\n");
-		free(by);
 	}
-	free(dept);
-	free(who);
-	free(text);
 }
 
 struct log_out {

@@ -350,6 +350,25 @@ void clock_format_local(time_t t, const char *fmt, const char *fallback, char *b
 
 void clock_format_utc(time_t t, char *buf, size_t len)
 {
+	/* By hand for years 1000 to 9999 (exports write two times an item);
+	 * strftime for the rest (%Y has no leading zeros), as it would. */
+	int64_t days = (int64_t)t / 86400, secs = (int64_t)t % 86400;
+	if (secs < 0)
+		days--, secs += 86400;
+	int y, m, d;
+	if (len >= 21 && days > -800000 && days < 3000000) {
+		date_to_ymd((cx_date)days, &y, &m, &d);
+		if (y >= 1000 && y <= 9999) {
+			date_format((cx_date)days, buf, len);
+			int h = (int)(secs / 3600), mi = (int)(secs / 60 % 60), se = (int)(secs % 60);
+			char *p = buf + 10;
+			*p++ = 'T', *p++ = (char)('0' + h / 10), *p++ = (char)('0' + h % 10);
+			*p++ = ':', *p++ = (char)('0' + mi / 10), *p++ = (char)('0' + mi % 10);
+			*p++ = ':', *p++ = (char)('0' + se / 10), *p++ = (char)('0' + se % 10);
+			*p++ = 'Z', *p = '\0';
+			return;
+		}
+	}
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);

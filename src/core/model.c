@@ -8,6 +8,11 @@ static int lookup(const char *const *names, int n, const char *s)
 {
 	if (!s)
 		return -1;
+	/* Stored names are written as the table has them: matched exactly
+	 * first (every row read parses one or two), then ignoring case. */
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
 	for (int i = 0; i < n; i++)
 		if (text_ieq(names[i], s))
 			return i;

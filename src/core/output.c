@@ -68,8 +68,12 @@ static void cell_add(struct table *t, const char *s, size_t n)
 		return;
 	}
 	t->cells[at] = t->text.len + 1;
-	sb_addn(&t->text, s, n);
-	sb_addn(&t->text, "", 1); /* the cell's end */
+	struct strbuf *b = &t->text;
+	sb_grow(b, n + 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len++] = '\0'; /* the cell's end */
+	b->s[b->len] = '\0';
 }
 
 void table_cell(struct table *t, const char *s) { cell_add(t, s, s ? strlen(s) : 0); }
@@ -124,11 +128,10 @@ static const char *cell(const struct table *t, size_t r, size_t c)
  * column a byte (most cells): no copy and no width lookup needed. */
 static bool plain_ascii(const char *s, int *width)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	for (; *p; p++)
-		if (*p < 0x20 || *p >= 0x7f)
-			return false;
-	*width = (int)(p - (const unsigned char *)s);
+	size_t len = strlen(s);
+	if (text_printable_ascii(s, len) != len)
+		return false;
+	*width = (int)len;
 	return true;
 }
 
@@ -182,7 +185,7 @@ static void plain_line(const struct table *t, size_t r, const int *w, struct str
 		int gap = w[c] - cw;
 		bool last = c + 1 == t->ncols;
 		if (c > 0)
-			sb_add(sb, "  ");
+			sb_addn(sb, "  ", 2);
 		if (t->cols[c].right)
 			pad(sb, gap);
 		sb_addn(sb, s, made ? strlen(s) : (size_t)cw); /* ASCII: a byte a column */
@@ -192,7 +195,7 @@ static void plain_line(const struct table *t, size_t r, const int *w, struct str
 	}
 	while (sb->len > start && sb->s[sb->len - 1] == ' ')
 		sb->s[--sb->len] = '\0';
-	sb_add(sb, "\n");
+	sb_addn(sb, "\n", 1);
 }
 
 void table_plain_rows(const struct table *t, const int *w, bool header, struct strbuf *out)
@@ -267,6 +270,20 @@ void json_string(struct strbuf *sb, const char *s)
 
 void json_member(struct strbuf *sb, bool *first, const char *key)
 {
+	size_t len = strlen(key);
+	if (ascii_run(key, "\"\\") == len) { /* every key written: ", \"key\": " at once */
+		sb_grow(sb, len + 6);
+		char *p = sb->s + sb->len;
+		if (!*first)
+			*p++ = ',', *p++ = ' ';
+		*p++ = '"';
+		memcpy(p, key, len);
+		p += len;
+		*p++ = '"', *p++ = ':', *p++ = ' ', *p = '\0';
+		sb->len = (size_t)(p - sb->s);
+		*first = false;
+		return;
+	}
 	if (!*first)
 		sb_add(sb, ", ");
 	*first = false;
@@ -347,16 +364,31 @@ void csv_field(struct strbuf *sb, const char *s, bool guard)
 
 static void json_rows(const struct table *t, size_t rows_before, struct strbuf *sb)
 {
+	if (t->nrows == 0)
+		return;
+	/* Each member's start (", " but the first, the name quoted, ": "),
+	 * made once for the rows at hand, not again for every cell. */
+	struct strbuf keys;
+	sb_init(&keys);
+	size_t *at = xmalloc((t->ncols + 1) * sizeof *at);
+	for (size_t c = 0; c < t->ncols; c++) {
+		at[c] = keys.len;
+		if (c)
+			sb_addn(&keys, ", ", 2);
+		json_string(&keys, t->cols[c].name);
+		sb_addn(&keys, ": ", 2);
+	}
+	at[t->ncols] = keys.len;
 	for (size_t r = 0; r < t->nrows; r++) {
-		sb_add(sb, rows_before + r ? ",\n  {" : "\n  {");
+		if (rows_before + r)
+			sb_addn(sb, ",\n  {", 5);
+		else
+			sb_addn(sb, "\n  {", 4);
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *v = cell(t, r, c);
-			if (c)
-				sb_add(sb, ", ");
-			json_string(sb, t->cols[c].name);
-			sb_add(sb, ": ");
+			sb_addn(sb, keys.s + at[c], at[c + 1] - at[c]);
 			if (!v)
-				sb_add(sb, "null");
+				sb_addn(sb, "null", 4);
 			else if (t->cols[c].type == COL_INT)
 				sb_add(sb, *v ? v : "null");
 			else if (t->cols[c].type == COL_BOOL)
@@ -364,8 +396,10 @@ static void json_rows(const struct table *t, size_t rows_before, struct strbuf *
 			else
 				json_string(sb, v);
 		}
-		sb_add(sb, "}");
+		sb_addn(sb, "}", 1);
 	}
+	free(at);
+	sb_free(&keys);
 }
 
 static void csv_header(const struct table *t, struct strbuf *sb)

@@ -363,10 +363,39 @@ bool text_has_word(const char *s)
  * as it is: printable ASCII, newline, tab, and UTF-8 that is neither a C1
  * control nor a bidirectional mark or separator. The byte scan is the fast
  * path: most text is all of that run. */
+#define BYTES_ONES 0x0101010101010101ull
+#define BYTES_HIGH 0x8080808080808080ull
+
+/* Whether all eight bytes of x are printable ASCII (0x20 to 0x7e): none has
+ * its high bit, none is below 0x20, none is DEL. Each test is exact for the
+ * word as a whole (a borrow only runs on from a byte that already failed). */
+static inline bool word_printable(uint64_t x)
+{
+	uint64_t del = x ^ (0x7f * BYTES_ONES);
+	return ((x | ((x - 0x20 * BYTES_ONES) & ~x) | ((del - BYTES_ONES) & ~del)) &
+		BYTES_HIGH) == 0;
+}
+
+size_t text_printable_ascii(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	for (uint64_t x; i + 8 <= len && (memcpy(&x, p + i, 8), word_printable(x));)
+		i += 8;
+	while (i < len && p[i] >= 0x20 && p[i] < 0x7f)
+		i++;
+	return i;
+}
+
 static size_t safe_run(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* Eight bytes at a time while they are printable ASCII. */
+		for (uint64_t x; i + 8 <= len && (memcpy(&x, s + i, 8), word_printable(x));)
+			i += 8;
+		if (i == len)
+			break;
 		unsigned char b = s[i];
 		if (b >= 0x20 && b < 0x7f) {
 			i++;

@@ -85,21 +85,16 @@ void errf(char *buf, size_t len, const char *fmt, ...)
 
 void sb_init(struct strbuf *sb) { memset(sb, 0, sizeof *sb); }
 
-void sb_addn(struct strbuf *sb, const char *s, size_t n)
+void sb_grow(struct strbuf *sb, size_t n)
 {
-	if (sb->len + n + 1 > sb->cap) {
-		size_t cap = sb->cap ? sb->cap : 64;
-		while (cap < sb->len + n + 1)
-			cap *= 2;
-		sb->s = xrealloc(sb->s, cap);
-		sb->cap = cap;
-	}
-	memcpy(sb->s + sb->len, s, n);
-	sb->len += n;
-	sb->s[sb->len] = '\0';
+	if (sb->len + n + 1 <= sb->cap)
+		return;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap < sb->len + n + 1)
+		cap *= 2;
+	sb->s = xrealloc(sb->s, cap);
+	sb->cap = cap;
 }
-
-void sb_add(struct strbuf *sb, const char *s) { sb_addn(sb, s, strlen(s)); }
 
 void sb_add_int(struct strbuf *sb, long long v)
 {

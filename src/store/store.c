@@ -388,7 +388,14 @@ void bind_now(struct store *st, sqlite3_stmt *s, int i)
 char *col_text(sqlite3_stmt *s, int i)
 {
 	const unsigned char *v = sqlite3_column_text(s, i);
-	return v ? xstrdup((const char *)v) : NULL;
+	if (!v)
+		return NULL;
+	/* SQLite knows the length: no strlen for every value read (a NUL
+	 * inside ends the string as it did) */
+	size_t n = (size_t)sqlite3_column_bytes(s, i);
+	char *out = xmalloc(n + 1);
+	memcpy(out, v, n + 1);
+	return out;
 }
 
 char *col_text_or_empty(sqlite3_stmt *s, int i)

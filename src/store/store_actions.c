@@ -107,6 +107,8 @@ static const struct page_part stream_parts[] = {
 	STREAM(LATE), STREAM(NODUE), STREAM(REST), STREAM(UNDATED)
 };
 #undef STREAM
+static const struct page_part owner_due_part = {
+	STMT_ACTION_OWNER_DUE, STMT_ACTION_OWNER_DUE, true, 7, 0 };
 
 struct actions_stream {
 	struct store *st;
@@ -132,10 +134,21 @@ enum store_rc store_actions_stream_begin(struct store *st, const struct action_f
 		.what = "reading actions",
 		.empty = empty_parts(f),
 	};
+	/* One owner's open actions with a due date bounded (the digest's):
+	 * one statement on the owner's index; any other filter of one owner is
+	 * read a page at a time. */
+	cx_date from, before;
+	action_state_range(f, &from, &before);
+	const char *status = action_state_status(f->state);
+	bool owner_due = f->person_id && before != DATE_NONE && status && strcmp(status, "open") == 0;
+	if (owner_due) {
+		l.parts = &owner_due_part;
+		l.nparts = 1;
+	}
 	struct actions_stream *as = xcalloc(1, sizeof *as);
 	as->st = st;
 	as->f = *f;
-	if (!f->person_id)
+	if (!f->person_id || owner_due)
 		as->ps = page_stream_begin(st, &l, &as->f);
 	*out = as;
 	return STORE_OK;

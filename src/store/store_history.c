@@ -18,6 +18,27 @@ static void bind_history_filter(sqlite3_stmt *s, const struct history_filter *f)
 	bind_int(s, 2, f ? f->dept_id : 0);
 }
 
+/* The n bytes of names, one unit separator between, joined by ", " instead;
+ * *count says how many names. */
+static char *join_names(const char *names, size_t n, int *count)
+{
+	size_t seps = 0;
+	for (const char *p = names; (p = memchr(p, '\x1f', n - (size_t)(p - names))); p++)
+		seps++;
+	char *out = xmalloc(n + seps + 1), *o = out;
+	const char *p = names, *end = names + n;
+	for (const char *q; (q = memchr(p, '\x1f', (size_t)(end - p))); p = q + 1) {
+		memcpy(o, p, (size_t)(q - p));
+		o += q - p;
+		memcpy(o, ", ", 2);
+		o += 2;
+	}
+	memcpy(o, p, (size_t)(end - p));
+	o[end - p] = '\0';
+	*count = (int)seps + 1;
+	return out;
+}
+
 static void read_summary(sqlite3_stmt *s, void *elem)
 {
 	struct meeting_summary *m = elem;
@@ -34,20 +55,8 @@ static void read_summary(sqlite3_stmt *s, void *elem)
 	const char *names = (const char *)sqlite3_column_text(s, 7);
 	m->n_depts = 0;
 	m->dept_names = NULL;
-	if (names && *names) {
-		struct strbuf sb;
-		sb_init(&sb);
-		m->n_depts = 1;
-		for (const char *p = names; *p; p++) {
-			if (*p == '\x1f') {
-				m->n_depts++;
-				sb_add(&sb, ", ");
-			} else {
-				sb_addn(&sb, p, 1);
-			}
-		}
-		m->dept_names = sb_take(&sb);
-	}
+	if (names && *names)
+		m->dept_names = join_names(names, strlen(names), &m->n_depts);
 	m->decisions = sqlite3_column_int(s, 8);
 	m->actions = sqlite3_column_int(s, 9);
 	m->wins = sqlite3_column_int(s, 10);

@@ -221,6 +221,12 @@
 		" AND status = 'open' AND due > '' AND due < ?1 GROUP BY department_id") \
 	ACTION_PARTS(X) \
 	ACTION_STREAM(X) \
+	/* One owner's open actions due before ?5 (the digest's, one owner at a
+	 * time): one range of that owner's index, in the list's order (with a
+	 * due date bounded, only by due date), nothing materialised. */ \
+	X(ACTION_OWNER_DUE, ACTION_S_ROW("items_person_record") " WHERE i.person_id = ?7" \
+		" AND i.kind = 'action' AND i.status = 'open' AND i.deleted_at IS NULL AND i.due_on < ?5 AND (?4 IS NULL OR i.due_on >= ?4)" \
+		" AND (?6 = 0 OR i.department_id = ?6) ORDER BY i.due_on, i.id") \
 	X(ACTION_COUNT, "SELECT count(*), coalesce(sum(late), 0) FROM (" \
 		ACTION_IDS(ACTION_ONE_STATUS) ")") \
 	/* ACTION_COUNT from item_tally (kept by triggers, schema.c), for a filter
@@ -419,12 +425,13 @@
  * any). Every count is served by the meeting's own rows (attendance's key,
  * items_meeting): named, because the planner would otherwise take the index
  * on kind alone (dec_items_kind) and read every decision of every meeting for
- * each meeting's count. */
+ * each meeting's count. The departments' names are joined by a unit separator
+ * written as a literal: char(31) would be called again for every name. */
 #define HISTORY_SELECT \
 	"SELECT m.id, m.started_at, m.ended_at, m.status, m.rating," \
 	" (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present = 1)," \
 	" 0," /* the departments are counted from their names (read_summary) */ \
-	" (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT d.name AS name" \
+	" (SELECT group_concat(name, '\x1f') FROM (SELECT DISTINCT d.name AS name" \
 	"   FROM attendance a JOIN departments d ON d.id = a.department_id" \
 	"   WHERE a.meeting_id = m.id AND a.present = 1 ORDER BY d.name_key))," \
 	HISTORY_KIND_COUNT("decision") "," HISTORY_KIND_COUNT("action") "," \
@@ -512,9 +519,15 @@
  * names, how often its due date slipped and it was carried, its meeting's
  * start (read_row in store_actions.c). */
 #define ACTION_ROW_COLUMNS \
-	"SELECT i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+	ACTION_COLUMNS("i.detail, i.rationale", "i.created_at, i.closed_at, i.deleted_at")
+/* The same for the lists read in one pass (ACTION_STREAM), which write
+ * neither the detail nor the rationale nor when an action was recorded or
+ * closed: NULL, not read from every row to be copied or parsed and dropped. */
+#define ACTION_STREAM_COLUMNS ACTION_COLUMNS("NULL, NULL", "NULL, NULL, NULL")
+#define ACTION_COLUMNS(detail_rationale, times) \
+	"SELECT i.id, i.kind, i.text, " detail_rationale ", i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
-	" i.step_id, i.created_at, i.closed_at, i.deleted_at, d.name, p.name," \
+	" i.step_id, " times ", d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
@@ -525,7 +538,7 @@
 	" AND (?6 = 0 OR i.department_id = ?6) AND (?4 IS NULL OR i.due_on >= ?4)" \
 	" AND (?5 IS NULL OR i.due_on < ?5)"
 #define ACTION_S_ROW(index) \
-	ACTION_ROW_COLUMNS " FROM items i INDEXED BY " index \
+	ACTION_STREAM_COLUMNS " FROM items i INDEXED BY " index \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id" \
 	" LEFT JOIN meetings m ON m.id = i.meeting_id"

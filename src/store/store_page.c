@@ -38,8 +38,11 @@ static void set_cursor(sqlite3_stmt *s, const struct page_part *p, int part,
 	c->part = part;
 	c->id = sqlite3_column_int64(s, p->id_col);
 	const unsigned char *k = p->key_col >= 0 ? sqlite3_column_text(s, p->key_col) : NULL;
-	if (k)
-		snprintf(c->key, sizeof c->key, "%s", (const char *)k);
+	if (k) { /* a row or more a page: no printf */
+		size_t n = strnlen((const char *)k, sizeof c->key - 1);
+		memcpy(c->key, k, n);
+		c->key[n] = '\0';
+	}
 }
 
 /* Appends the rows of one part to *out (capacity *cap). */
