@@ -257,6 +257,17 @@
 		" WHERE meeting_id = ?") \
 	X(DRAFT_CLEAR, "DELETE FROM meeting_drafts WHERE meeting_id = ?") \
 	X(CACHE_SMALL, "PRAGMA cache_size = -2048") \
+	/* The full-text index's own records, for its terms (fts_terms in
+	 * store_item.c): the structure record with the format's version, the
+	 * leaf page whose key is the greatest not above ?2 in segment ?1, the
+	 * later ones with a key below ?3, and one leaf. */ \
+	X(FTS_STRUCTURE, "SELECT block, (SELECT v FROM items_fts_config WHERE k = 'version')" \
+		" FROM items_fts_data WHERE id = 10") \
+	X(FTS_PAGE_FLOOR, "SELECT pgno, term FROM items_fts_idx WHERE segid = ?1 AND term <= ?2" \
+		" ORDER BY term DESC LIMIT 1") \
+	X(FTS_PAGES_NEXT, "SELECT pgno FROM items_fts_idx WHERE segid = ?1 AND term > ?2" \
+		" AND term < ?3 ORDER BY term") \
+	X(FTS_PAGE, "SELECT block FROM items_fts_data WHERE id = ?1") \
 	X(DEC_DUE_F, DECISION_DUE " AND (i.revisit_on, i.id) > (?10, ?11)" \
 		" ORDER BY i.revisit_on, i.id LIMIT ?12") \
 	X(DEC_DUE_B, DECISION_DUE " AND (i.revisit_on, i.id) < (?10, ?11)" \
@@ -273,9 +284,12 @@
 	X(DEC_REST_DEPT_B, DECISION_SELECT " FROM items i INDEXED BY items_department" \
 		DECISION_JOINS " WHERE i.department_id = ?2 AND " DECISION_REST \
 		" AND i.id > ?11 ORDER BY i.id LIMIT ?12") \
-	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
-		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
-		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS) \
+	/* With words only: the matches from the window's floor ?13 on, read from
+	 * the full-text index (as the window was found), not every decision due. */ \
+	X(DEC_DUE_COUNT, "SELECT count(*) FROM items_fts f CROSS JOIN items i ON i.id = f.rowid" \
+		" WHERE items_fts MATCH ?9 AND f.rowid >= ?13 AND i.kind = 'decision'" \
+		" AND i.revisit_on <= ?1 AND i.superseded_by IS NULL AND i.deleted_at IS NULL" \
+		" AND (?2 IS NULL OR i.department_id = ?2)") \
 	X(DEC_REST_F, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
 		" WHERE " DECISION_REST " AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
 	X(DEC_REST_B, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
@@ -297,10 +311,9 @@
 	X(DEC_WORDS_NEWEST, "SELECT f.rowid FROM items_fts f JOIN items i ON i.id = f.rowid" \
 		" WHERE items_fts MATCH ?9 AND i.kind = 'decision' AND i.deleted_at IS NULL" \
 		" ORDER BY f.rowid DESC LIMIT ?5") \
-	/* (With words only: from the window's floor ?13 on, as a range of the
-	 * index, not a test on every decision.) */ \
-	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
-		" WHERE i.id >= ?13 AND " DECISION_REST) \
+	/* (With words only: as DEC_DUE_COUNT.) */ \
+	X(DEC_REST_COUNT, "SELECT count(*) FROM items_fts f CROSS JOIN items i ON i.id = f.rowid" \
+		" WHERE items_fts MATCH ?9 AND f.rowid >= ?13 AND " DECISION_REST_OWN) \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
 		" JOIN items o ON o.id = l.to_item WHERE l.from_item = ?1 AND o.deleted_at IS NULL" \
 		" UNION ALL SELECT o.id, o.kind, o.status, l.kind, 0, o.text FROM item_links l" \
@@ -377,11 +390,11 @@
 	" LEFT JOIN items s ON s.id = i.superseded_by"
 /* The decisions not due for a revisit on ?1, of department ?2 (NULL: all),
  * superseded ones only when ?3, holding the words ?9 (NULL: any). */
-#define DECISION_REST \
+#define DECISION_REST DECISION_REST_OWN DECISION_WORDS
+#define DECISION_REST_OWN \
 	"i.kind = 'decision' AND i.deleted_at IS NULL" \
 	" AND NOT coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)" \
-	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)" \
-	DECISION_WORDS
+	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)"
 /* Only the decisions whose text, detail or rationale hold the words ?9 (an
  * FTS5 query; NULL: all), from id ?13 on (0: all; a window of the newest
  * matches, so that no more than the window's matches are gathered, once per
@@ -753,6 +766,13 @@ enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
  * prefix, or every one when every_prefix. NULL when nothing typed is a word
  * (refused with FTS_NO_WORD). Caller frees. */
 char *fts_words(struct store *st, const char *in, bool every_prefix);
+/* The terms of the full-text index's main index in [lo, hi), at most max
+ * into out[] (allocated, sorted): how many, max + 1 when there are more, -1
+ * when they could not be read. fts_terms reads the index's pages (a few per
+ * segment), fts_terms_vocab asks fts5vocab (which reads every row of each
+ * term: kept for an index not as fts_terms knows it). */
+int fts_terms(struct store *st, const char *lo, const char *hi, char **out, int max);
+int fts_terms_vocab(struct store *st, const char *lo, const char *hi, char **out, int max);
 #define FTS_NO_WORD "nothing to search for: give a word with letters or digits"
 
 /* Case-folded name key, or STORE_INVALID with a message when the name is bad. */
