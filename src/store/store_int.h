@@ -284,12 +284,23 @@
 	X(DEC_REST_DEPT_B, DECISION_SELECT " FROM items i INDEXED BY items_department" \
 		DECISION_JOINS " WHERE i.department_id = ?2 AND " DECISION_REST \
 		" AND i.id > ?11 ORDER BY i.id LIMIT ?12") \
-	/* With words only: the matches from the window's floor ?13 on, read from
-	 * the full-text index (as the window was found), not every decision due. */ \
-	X(DEC_DUE_COUNT, "SELECT count(*) FROM items_fts f CROSS JOIN items i ON i.id = f.rowid" \
-		" WHERE items_fts MATCH ?9 AND f.rowid >= ?13 AND i.kind = 'decision'" \
-		" AND i.revisit_on <= ?1 AND i.superseded_by IS NULL AND i.deleted_at IS NULL" \
-		" AND (?2 IS NULL OR i.department_id = ?2)") \
+	/* The two parts with words and a window's reach (?14): read from the
+	 * window's matches (DEC_MATCHES), sorted among them (at most the
+	 * window's decisions), not on the decisions' indexes filtered by the
+	 * words, which walk every decision due, or all before the floor. */ \
+	X(DEC_W_DUE_F, DECISION_SELECT " FROM (" DEC_MATCHES("") ") w CROSS JOIN items i" \
+		" ON i.id = w.id" DECISION_JOINS " WHERE " DECISION_DUE_OWN \
+		" AND (i.revisit_on, i.id) > (?10, ?11) ORDER BY i.revisit_on, i.id LIMIT ?12") \
+	X(DEC_W_DUE_B, DECISION_SELECT " FROM (" DEC_MATCHES("") ") w CROSS JOIN items i" \
+		" ON i.id = w.id" DECISION_JOINS " WHERE " DECISION_DUE_OWN \
+		" AND (i.revisit_on, i.id) < (?10, ?11)" \
+		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT ?12") \
+	X(DEC_W_REST_F, DECISION_SELECT " FROM (" DEC_MATCHES(" AND rowid < ?11") ") w" \
+		" CROSS JOIN items i ON i.id = w.id" DECISION_JOINS " WHERE " DECISION_REST_OWN \
+		" ORDER BY w.id DESC LIMIT ?12") \
+	X(DEC_W_REST_B, DECISION_SELECT " FROM (" DEC_MATCHES(" AND rowid > ?11") ") w" \
+		" CROSS JOIN items i ON i.id = w.id" DECISION_JOINS " WHERE " DECISION_REST_OWN \
+		" ORDER BY w.id LIMIT ?12") \
 	X(DEC_REST_F, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
 		" WHERE " DECISION_REST " AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
 	X(DEC_REST_B, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
@@ -307,13 +318,19 @@
 		"   WHERE i.kind = 'decision' AND i.revisit_on >= substr(?1, 1, 4)" \
 		"   AND i.revisit_on <= ?1 AND i.superseded_by IS NULL AND i.deleted_at IS NULL" \
 		"   AND (?2 IS NULL OR i.department_id = ?2))") \
-	/* The newest decisions holding the words ?9, at most ?5. */ \
-	X(DEC_WORDS_NEWEST, "SELECT f.rowid FROM items_fts f JOIN items i ON i.id = f.rowid" \
-		" WHERE items_fts MATCH ?9 AND i.kind = 'decision' AND i.deleted_at IS NULL" \
-		" ORDER BY f.rowid DESC LIMIT ?5") \
-	/* (With words only: as DEC_DUE_COUNT.) */ \
-	X(DEC_REST_COUNT, "SELECT count(*) FROM items_fts f CROSS JOIN items i ON i.id = f.rowid" \
-		" WHERE items_fts MATCH ?9 AND f.rowid >= ?13 AND " DECISION_REST_OWN) \
+	/* The items holding the words ?9, the newest first, and whether each is
+	 * a decision in the log: read until the window's decisions are found. */ \
+	X(DEC_WORDS_NEWEST, "SELECT f.rowid, EXISTS (SELECT 1 FROM items d INDEXED BY items_decisions" \
+		" WHERE d.id = f.rowid AND d.kind = 'decision' AND d.deleted_at IS NULL)" \
+		" FROM items_fts f WHERE items_fts MATCH ?9 ORDER BY f.rowid DESC") \
+	/* (With words only: the due ones and the rest in one pass, the rows of
+	 * decisions alone read, found on items_decisions.) */ \
+	X(DEC_WORDS_COUNTS, "SELECT count(*) FILTER (WHERE " DECISION_IS_DUE ")," \
+		" count(*) FILTER (WHERE NOT " DECISION_IS_DUE " AND (?3 OR i.superseded_by IS NULL))" \
+		" FROM (" DEC_MATCHES("") ") w CROSS JOIN items d INDEXED BY items_decisions" \
+		" ON d.id = w.id AND d.kind = 'decision' AND d.deleted_at IS NULL" \
+		" CROSS JOIN items i ON i.id = w.id WHERE i.kind = 'decision' AND i.deleted_at IS NULL" \
+		" AND (?2 IS NULL OR i.department_id = ?2)") \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
 		" JOIN items o ON o.id = l.to_item WHERE l.from_item = ?1 AND o.deleted_at IS NULL" \
 		" UNION ALL SELECT o.id, o.kind, o.status, l.kind, 0, o.text FROM item_links l" \
@@ -369,6 +386,15 @@
 	DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
 	" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
 	" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS
+#define DECISION_DUE_OWN \
+	"i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
+	" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)"
+/* The items holding the words ?9 from the window's floor ?13 on, the newest
+ * ?14 (the window's reach; -1: all), with `cond` on their ids: the set the
+ * decision log's search reads, of the window's size, not history's. */
+#define DEC_MATCHES(cond) \
+	"SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?9 AND rowid >= ?13" cond \
+	" ORDER BY rowid DESC LIMIT ?14"
 /* DECISION_DUE for one department ?2, on items_revisit_dept. */
 #define DECISION_DUE_DEPT \
 	DECISION_SELECT " FROM items i INDEXED BY items_revisit_dept" DECISION_JOINS \
@@ -391,9 +417,9 @@
 /* The decisions not due for a revisit on ?1, of department ?2 (NULL: all),
  * superseded ones only when ?3, holding the words ?9 (NULL: any). */
 #define DECISION_REST DECISION_REST_OWN DECISION_WORDS
+#define DECISION_IS_DUE "coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)"
 #define DECISION_REST_OWN \
-	"i.kind = 'decision' AND i.deleted_at IS NULL" \
-	" AND NOT coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)" \
+	"i.kind = 'decision' AND i.deleted_at IS NULL AND NOT " DECISION_IS_DUE \
 	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)"
 /* Only the decisions whose text, detail or rationale hold the words ?9 (an
  * FTS5 query; NULL: all), from id ?13 on (0: all; a window of the newest
