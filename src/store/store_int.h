@@ -288,19 +288,15 @@
 	 * window's matches (DEC_MATCHES), sorted among them (at most the
 	 * window's decisions), not on the decisions' indexes filtered by the
 	 * words, which walk every decision due, or all before the floor. */ \
-	X(DEC_W_DUE_F, DECISION_SELECT " FROM (" DEC_MATCHES("") ") w CROSS JOIN items i" \
-		" ON i.id = w.id" DECISION_JOINS " WHERE " DECISION_DUE_OWN \
-		" AND (i.revisit_on, i.id) > (?10, ?11) ORDER BY i.revisit_on, i.id LIMIT ?12") \
-	X(DEC_W_DUE_B, DECISION_SELECT " FROM (" DEC_MATCHES("") ") w CROSS JOIN items i" \
-		" ON i.id = w.id" DECISION_JOINS " WHERE " DECISION_DUE_OWN \
-		" AND (i.revisit_on, i.id) < (?10, ?11)" \
-		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT ?12") \
-	X(DEC_W_REST_F, DECISION_SELECT " FROM (" DEC_MATCHES(" AND rowid < ?11") ") w" \
-		" CROSS JOIN items i ON i.id = w.id" DECISION_JOINS " WHERE " DECISION_REST_OWN \
-		" ORDER BY w.id DESC LIMIT ?12") \
-	X(DEC_W_REST_B, DECISION_SELECT " FROM (" DEC_MATCHES(" AND rowid > ?11") ") w" \
-		" CROSS JOIN items i ON i.id = w.id" DECISION_JOINS " WHERE " DECISION_REST_OWN \
-		" ORDER BY w.id LIMIT ?12") \
+	X(DEC_W_DUE_F, DEC_W_PAGE(DEC_MATCHES(""), DECISION_DUE_OWN \
+		" AND (i.revisit_on, i.id) > (?10, ?11)", "i.revisit_on, i.id", "k.k, k.id")) \
+	X(DEC_W_DUE_B, DEC_W_PAGE(DEC_MATCHES(""), DECISION_DUE_OWN \
+		" AND (i.revisit_on, i.id) < (?10, ?11)", "i.revisit_on DESC, i.id DESC", \
+		"k.k DESC, k.id DESC")) \
+	X(DEC_W_REST_F, DEC_W_PAGE(DEC_MATCHES(" AND rowid < ?11"), DECISION_REST_OWN, \
+		"w.id DESC", "k.id DESC")) \
+	X(DEC_W_REST_B, DEC_W_PAGE(DEC_MATCHES(" AND rowid > ?11"), DECISION_REST_OWN, "w.id", \
+		"k.id")) \
 	X(DEC_REST_F, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
 		" WHERE " DECISION_REST " AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
 	X(DEC_REST_B, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
@@ -395,6 +391,16 @@
 #define DEC_MATCHES(cond) \
 	"SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?9 AND rowid >= ?13" cond \
 	" ORDER BY rowid DESC LIMIT ?14"
+/* A page of the decision log with words and a window's reach: the ids (and
+ * revisit dates) of the page found among the window's matches, the rows of
+ * decisions alone read (told on items_decisions), sorted by `order`; then
+ * their columns, for the page's rows alone. */
+#define DEC_W_PAGE(matches, cond, order, outer) \
+	DECISION_SELECT " FROM (SELECT i.id AS id, i.revisit_on AS k FROM (" matches ") w" \
+	" CROSS JOIN items d INDEXED BY items_decisions ON d.id = w.id AND d.kind = 'decision'" \
+	" AND d.deleted_at IS NULL CROSS JOIN items i ON i.id = w.id WHERE " cond \
+	" ORDER BY " order " LIMIT ?12) k CROSS JOIN items i ON i.id = k.id" DECISION_JOINS \
+	" ORDER BY " outer
 /* DECISION_DUE for one department ?2, on items_revisit_dept. */
 #define DECISION_DUE_DEPT \
 	DECISION_SELECT " FROM items i INDEXED BY items_revisit_dept" DECISION_JOINS \
