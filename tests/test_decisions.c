@@ -184,6 +184,51 @@ static void list__due_first_by_revisit_then_newest(void **state)
 	assert_counts(&f, 4, 0);
 }
 
+/* With words, the list read from the window's matches (the filter's reach,
+ * as the decision log reads it) is the one read on the decisions' indexes:
+ * the same rows, order, pages and counts, for every filter. */
+static void list__from_the_windows_matches_as_from_the_indexes(void **state)
+{
+	(void)state;
+	static const char *const words[] = {"chat", "refund", "c", "fewer", "week"};
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+		for (int k = 0; k < 8; k++) {
+			struct decision_filter f = filter();
+			f.words = words[w];
+			f.due_only = k & 1;
+			f.with_superseded = k & 2;
+			f.dept_id = k & 4 ? fx.it : 0;
+			for (size_t cap = 1; cap <= 6; cap += 5) {
+				store_id floor;
+				int64_t reach;
+				assert_int_equal(store_decisions_window(fx.st, &f, cap, &floor, &reach),
+						 STORE_OK);
+				assert_true(reach > 0 || (floor == 0 && reach == 0));
+				struct decision_filter g = f;
+				f.floor = g.floor = floor;
+				g.reach = reach;
+				int64_t t1, d1, t2, d2;
+				assert_int_equal(store_decisions_count(fx.st, &f, &t1, &d1), STORE_OK);
+				assert_int_equal(store_decisions_count(fx.st, &g, &t2, &d2), STORE_OK);
+				assert_int_equal(t1, t2);
+				assert_int_equal(d1, d2);
+				for (size_t off = 0; off <= 5; off++) {
+					for (size_t lim = 1; lim <= 5; lim += 2) {
+						char *a = order(&f, off, lim), *b = order(&g, off, lim);
+						if (strcmp(a, b) != 0)
+							fail_msg("\"%s\" (%d, cap %zu) rows %zu+%zu: \"%s\" on "
+								 "the indexes, \"%s\" from the matches",
+								 words[w], k, cap, off, lim, a, b);
+						free(a);
+						free(b);
+					}
+				}
+				f.floor = 0;
+			}
+		}
+	}
+}
+
 static void list__filters_and_row_facts(void **state)
 {
 	(void)state;
@@ -223,18 +268,26 @@ static void list__filters_and_row_facts(void **state)
 	/* A window of the newest decisions holding the words: "chat" is in D
 	 * and the older E; a window of one holds D alone, of two both. */
 	store_id floor = -1;
+	int64_t reach = -1;
 	f.words = "chat";
-	assert_int_equal(store_decisions_window(fx.st, &f, 2, &floor), STORE_OK);
+	assert_int_equal(store_decisions_window(fx.st, &f, 2, &floor, &reach), STORE_OK);
 	assert_int_equal(floor, 0);
-	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor), STORE_OK);
+	assert_int_equal(reach, 2); /* every item holding it */
+	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor, &reach), STORE_OK);
 	assert_int_equal(floor, fx.d);
+	assert_int_equal(reach, 1); /* the items holding it from D on */
 	f.floor = floor;
 	assert_order(&f, 0, 50, "D");
 	assert_counts(&f, 1, 0);
+	f.reach = reach; /* read from the window's matches: the same */
+	assert_order(&f, 0, 50, "D");
+	assert_counts(&f, 1, 0);
 	f.words = NULL;
-	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor), STORE_OK);
+	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor, &reach), STORE_OK);
 	assert_int_equal(floor, 0); /* no words, no window */
+	assert_int_equal(reach, 0);
 	f.floor = 0;
+	f.reach = 0;
 	f.words = "";
 	/* Refused: control characters, and punctuation alone (no word). */
 	struct decision_row *r;
@@ -682,6 +735,8 @@ int main(void)
 	tu_init("decisions");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(list__due_first_by_revisit_then_newest, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(list__from_the_windows_matches_as_from_the_indexes, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(list__filters_and_row_facts, setup, teardown),
 		cmocka_unit_test_setup_teardown(links__kind_status_text_and_direction, setup, teardown),

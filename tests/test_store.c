@@ -923,6 +923,66 @@ static void search__long_prefix_finds_what_a_prefix_finds(void **state)
 	store_close(st);
 }
 
+/* The terms a prefix begins, read from the full-text index's own pages,
+ * are those fts5vocab lists, on an index of many segments (some of them in a
+ * merge under way), terms on many pages and doclists running over pages. */
+static void search__terms_read_from_the_index_pages_are_fts5vocabs(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	assert_int_equal(sqlite3_exec(st->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_stmt *ins;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "INSERT INTO items(kind, text, detail, created_at,"
+					    " updated_at) VALUES ('note', ?1, ?2, '2026-01-01T00:00:00Z',"
+					    " '2026-01-01T00:00:00Z')", -1, &ins, NULL), SQLITE_OK);
+	for (int tx = 0; tx < 60; tx++) { /* one segment each, merged as they come */
+		assert_int_equal(sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+		for (int i = 0; i < 50; i++) {
+			int k = tx * 50 + i;
+			char text[160], detail[160];
+			snprintf(text, sizeof text, "customer %s cust%04d custom%c%c route%03d",
+				 k % 3 ? "customers" : "customs", k % 700, 'a' + k % 26,
+				 'a' + k / 26 % 26, k % 997);
+			snprintf(detail, sizeof detail, "reply to customer %d, %sword%d", k,
+				 k % 5 ? "" : "customerservice ", k % 40);
+			sqlite3_bind_text(ins, 1, text, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins, 2, detail, -1, SQLITE_TRANSIENT);
+			assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+			sqlite3_reset(ins);
+		}
+		assert_int_equal(sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	}
+	sqlite3_finalize(ins);
+	assert_true(raw_int(store_path(st), "SELECT count(DISTINCT segid) FROM items_fts_idx") > 1);
+	assert_true(raw_int(store_path(st), "SELECT max(pgno) >> 1 FROM items_fts_idx") > 20);
+	static const char *const range[][2] = {
+		{ "customer", "customes" }, { "customs", "customt" }, { "cust0", "cust1" },
+		{ "cust06", "cust07" }, { "customa", "customb" }, { "custom", "customz" },
+		{ "route99", "route9:" }, { "a", "b" }, { "zz", "zzz" }, { "cust", "cusu" },
+		{ "word3", "word4" }, { "reply", "replz" },
+	};
+	for (size_t r = 0; r < sizeof range / sizeof *range; r++) {
+		for (int max = 1; max <= 40; max += 15) {
+			char *a[64], *b[64];
+			int na = fts_terms(st, range[r][0], range[r][1], a, max);
+			int nb = fts_terms_vocab(st, range[r][0], range[r][1], b, max);
+			if (na != nb)
+				fail_msg("%s..%s, at most %d: %d terms from the pages, %d from fts5vocab",
+					 range[r][0], range[r][1], max, na, nb);
+			for (int i = 0; i < na && i < max; i++) {
+				assert_string_equal(a[i], b[i]);
+				free(a[i]);
+				free(b[i]);
+			}
+		}
+	}
+	/* as search sees it: every prefix finds what the prefix finds */
+	assert_int_equal(search_count(st, "customerservice"), 100);
+	assert_int_equal(search_count(st, "route99"), 21); /* route990..route996, thrice */
+	store_close(st);
+}
+
 /* A file of schema 3 (its full-text index without prefixes) is migrated: the
  * index is made again with prefixes of one to three characters and built
  * from the items already there, which search finds as before. */
@@ -1012,6 +1072,7 @@ int main(void)
 		cmocka_unit_test(open__migrates_an_empty_file),
 		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
 		cmocka_unit_test(search__long_prefix_finds_what_a_prefix_finds),
+		cmocka_unit_test(search__terms_read_from_the_index_pages_are_fts5vocabs),
 		cmocka_unit_test(open__schema_digest_known_for_a_new_file),
 		cmocka_unit_test(check__finds_a_query_that_does_not_fit_the_schema),
 		cmocka_unit_test(open__refuses_a_schema_object_missing_naming_it),

@@ -645,14 +645,20 @@ struct decision_filter {
 			       * all these words (as prefixes); NULL or "": any */
 	store_id floor;       /* with words: only decisions from this id on (a
 			       * window of the newest, store_decisions_window); 0: all */
+	int64_t reach;        /* with words: the matches of any kind from the floor
+			       * on, the newest first (store_decisions_window): the
+			       * list is read from them alone; 0: not known (read on
+			       * the decisions' indexes) */
 };
 
 /* With words: the id of the oldest of the newest cap decisions (not
  * deleted, any department) holding them, when older ones hold them too, to
- * make the filter's floor; 0 when there are no more than cap. Reads cap + 1
- * matching decisions at most. STORE_INVALID for words not fit to search. */
+ * make the filter's floor; 0 when there are no more than cap. *reach: the
+ * items of any kind holding them from the floor on (all of them when the
+ * floor is 0), the filter's reach. Reads cap + 1 matching decisions at most.
+ * STORE_INVALID for words not fit to search. */
 enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
-				     size_t cap, store_id *floor);
+				     size_t cap, store_id *floor, int64_t *reach);
 
 /* An item linked to a decision, for its detail panel. */
 struct decision_link {

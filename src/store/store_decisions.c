@@ -52,16 +52,11 @@ static enum store_rc words_query(struct store *st, const struct decision_filter 
 	return *q ? STORE_OK : store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 }
 
-static enum store_rc count_due(struct store *st, const struct decision_filter *f, const char *q,
-			       int64_t *due)
+static enum store_rc count_due(struct store *st, const struct decision_filter *f, int64_t *due)
 {
-	sqlite3_stmt *s = stmt_get(st, q ? STMT_DEC_DUE_COUNT : STMT_DEC_DUE_TALLY);
+	sqlite3_stmt *s = stmt_get(st, STMT_DEC_DUE_TALLY);
 	bind_date(s, 1, f->today);
 	bind_id(s, 2, f->dept_id);
-	if (q) {
-		bind_text(s, 9, q);
-		bind_int(s, 13, f->floor);
-	}
 	enum store_rc rc = stmt_row(st, s, "counting decisions due for a revisit");
 	*due = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
@@ -82,11 +77,17 @@ static void bind_page(sqlite3_stmt *s, const void *ctx)
 	bind_int(s, 3, c->f->with_superseded);
 	bind_text(s, 9, c->q);
 	bind_int(s, 13, c->f->floor);
+	bind_int(s, 14, c->f->reach > 0 ? c->f->reach : -1);
 }
 
 static const struct page_part dec_parts[] = {
 	{ STMT_DEC_DUE_F, STMT_DEC_DUE_B, true, 10, 0 },
 	{ STMT_DEC_REST_F, STMT_DEC_REST_B, false, -1, 0 },
+};
+/* With words and a window (the filter's reach): read from its matches. */
+static const struct page_part dec_words_parts[] = {
+	{ STMT_DEC_W_DUE_F, STMT_DEC_W_DUE_B, true, 10, 0 },
+	{ STMT_DEC_W_REST_F, STMT_DEC_W_REST_B, false, -1, 0 },
 };
 static const struct page_part dec_dept_parts[] = {
 	{ STMT_DEC_DUE_DEPT_F, STMT_DEC_DUE_DEPT_B, true, 10, 0 },
@@ -107,7 +108,7 @@ enum store_rc store_decisions_list(struct store *st, const struct decision_filte
 	}
 	struct dec_ctx c = { f, q };
 	struct page_list l = {
-		.parts = f->dept_id ? dec_dept_parts : dec_parts,
+		.parts = q && f->reach > 0 ? dec_words_parts : f->dept_id ? dec_dept_parts : dec_parts,
 		.nparts = f->due_only ? 1 : 2,
 		.elem_size = sizeof **out,
 		.at_off = offsetof(struct decision_row, after),
@@ -130,50 +131,68 @@ enum store_rc store_decisions_count(struct store *st, const struct decision_filt
 	*total = *due = 0;
 	char *q;
 	enum store_rc rc = words_query(st, f, &q);
-	if (rc == STORE_OK)
-		rc = count_due(st, f, q, due);
+	if (rc != STORE_OK)
+		return rc;
+	struct dec_ctx c = { f, q };
+	sqlite3_stmt *s;
+	if (q) { /* the due ones and the rest among the matches, in one pass */
+		s = stmt_get(st, STMT_DEC_WORDS_COUNTS);
+		bind_page(s, &c);
+		rc = stmt_row(st, s, "counting decisions");
+		if (rc == STORE_OK) {
+			*due = sqlite3_column_int64(s, 0);
+			*total = *due + (f->due_only ? 0 : sqlite3_column_int64(s, 1));
+		}
+		sqlite3_reset(s);
+		free(q);
+		return rc;
+	}
+	rc = count_due(st, f, due);
 	if (rc != STORE_OK || f->due_only) {
 		*total = *due;
-		free(q);
 		return rc;
 	}
 	/* Without words, the due ones and the rest make every decision of the
 	 * department (superseded ones when asked): kept summed, read at once. */
-	sqlite3_stmt *s = stmt_get(st, q ? STMT_DEC_REST_COUNT : STMT_DEC_TOTAL);
-	struct dec_ctx c = { f, q };
+	s = stmt_get(st, STMT_DEC_TOTAL);
 	bind_page(s, &c);
 	rc = stmt_row(st, s, "counting decisions");
 	if (rc == STORE_OK)
-		*total = (q ? *due : 0) + sqlite3_column_int64(s, 0);
+		*total = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	free(q);
 	return rc;
 }
 
 enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
-				     size_t cap, store_id *floor)
+				     size_t cap, store_id *floor, int64_t *reach)
 {
 	*floor = 0;
+	*reach = 0;
 	char *q;
 	enum store_rc rc = words_query(st, f, &q);
 	if (rc != STORE_OK || !q)
 		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_WORDS_NEWEST);
 	sqlite3_bind_text(s, 9, q, -1, free);
-	sqlite3_bind_int64(s, 5, (sqlite3_int64)cap + 1);
 	store_id last = 0;
 	size_t n = 0;
+	int64_t read = 0, at_last = 0;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		read++;
+		if (!sqlite3_column_int(s, 1))
+			continue;
 		if (n == cap) { /* one more than the window: older ones remain */
 			*floor = last;
 			break;
 		}
 		last = col_id(s, 0);
+		at_last = read;
 		n++;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = store_fail(st, "finding decisions");
+	*reach = *floor ? at_last : read;
 	sqlite3_reset(s);
 	return rc;
 }

@@ -265,6 +265,17 @@
 		" WHERE meeting_id = ?") \
 	X(DRAFT_CLEAR, "DELETE FROM meeting_drafts WHERE meeting_id = ?") \
 	X(CACHE_SMALL, "PRAGMA cache_size = -2048") \
+	/* The full-text index's own records, for its terms (fts_terms in
+	 * store_item.c): the structure record with the format's version, the
+	 * leaf page whose key is the greatest not above ?2 in segment ?1, the
+	 * later ones with a key below ?3, and one leaf. */ \
+	X(FTS_STRUCTURE, "SELECT block, (SELECT v FROM items_fts_config WHERE k = 'version')" \
+		" FROM items_fts_data WHERE id = 10") \
+	X(FTS_PAGE_FLOOR, "SELECT pgno, term FROM items_fts_idx WHERE segid = ?1 AND term <= ?2" \
+		" ORDER BY term DESC LIMIT 1") \
+	X(FTS_PAGES_NEXT, "SELECT pgno FROM items_fts_idx WHERE segid = ?1 AND term > ?2" \
+		" AND term < ?3 ORDER BY term") \
+	X(FTS_PAGE, "SELECT block FROM items_fts_data WHERE id = ?1") \
 	X(DEC_DUE_F, DECISION_DUE " AND (i.revisit_on, i.id) > (?10, ?11)" \
 		" ORDER BY i.revisit_on, i.id LIMIT ?12") \
 	X(DEC_DUE_B, DECISION_DUE " AND (i.revisit_on, i.id) < (?10, ?11)" \
@@ -281,9 +292,19 @@
 	X(DEC_REST_DEPT_B, DECISION_SELECT " FROM items i INDEXED BY items_department" \
 		DECISION_JOINS " WHERE i.department_id = ?2 AND " DECISION_REST \
 		" AND i.id > ?11 ORDER BY i.id LIMIT ?12") \
-	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i INDEXED BY items_revisit" \
-		" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
-		" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS) \
+	/* The two parts with words and a window's reach (?14): read from the
+	 * window's matches (DEC_MATCHES), sorted among them (at most the
+	 * window's decisions), not on the decisions' indexes filtered by the
+	 * words, which walk every decision due, or all before the floor. */ \
+	X(DEC_W_DUE_F, DEC_W_PAGE(DEC_MATCHES(""), DECISION_DUE_OWN \
+		" AND (i.revisit_on, i.id) > (?10, ?11)", "i.revisit_on, i.id", "k.k, k.id")) \
+	X(DEC_W_DUE_B, DEC_W_PAGE(DEC_MATCHES(""), DECISION_DUE_OWN \
+		" AND (i.revisit_on, i.id) < (?10, ?11)", "i.revisit_on DESC, i.id DESC", \
+		"k.k DESC, k.id DESC")) \
+	X(DEC_W_REST_F, DEC_W_PAGE(DEC_MATCHES(" AND rowid < ?11"), DECISION_REST_OWN, \
+		"w.id DESC", "k.id DESC")) \
+	X(DEC_W_REST_B, DEC_W_PAGE(DEC_MATCHES(" AND rowid > ?11"), DECISION_REST_OWN, "w.id", \
+		"k.id")) \
 	X(DEC_REST_F, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
 		" WHERE " DECISION_REST " AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
 	X(DEC_REST_B, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
@@ -301,14 +322,19 @@
 		"   WHERE i.kind = 'decision' AND i.revisit_on >= substr(?1, 1, 4)" \
 		"   AND i.revisit_on <= ?1 AND i.superseded_by IS NULL AND i.deleted_at IS NULL" \
 		"   AND (?2 IS NULL OR i.department_id = ?2))") \
-	/* The newest decisions holding the words ?9, at most ?5. */ \
-	X(DEC_WORDS_NEWEST, "SELECT f.rowid FROM items_fts f JOIN items i ON i.id = f.rowid" \
-		" WHERE items_fts MATCH ?9 AND i.kind = 'decision' AND i.deleted_at IS NULL" \
-		" ORDER BY f.rowid DESC LIMIT ?5") \
-	/* (With words only: from the window's floor ?13 on, as a range of the
-	 * index, not a test on every decision.) */ \
-	X(DEC_REST_COUNT, "SELECT count(*) FROM items i INDEXED BY items_decisions" \
-		" WHERE i.id >= ?13 AND " DECISION_REST) \
+	/* The items holding the words ?9, the newest first, and whether each is
+	 * a decision in the log: read until the window's decisions are found. */ \
+	X(DEC_WORDS_NEWEST, "SELECT f.rowid, EXISTS (SELECT 1 FROM items d INDEXED BY items_decisions" \
+		" WHERE d.id = f.rowid AND d.kind = 'decision' AND d.deleted_at IS NULL)" \
+		" FROM items_fts f WHERE items_fts MATCH ?9 ORDER BY f.rowid DESC") \
+	/* (With words only: the due ones and the rest in one pass, the rows of
+	 * decisions alone read, found on items_decisions.) */ \
+	X(DEC_WORDS_COUNTS, "SELECT count(*) FILTER (WHERE " DECISION_IS_DUE ")," \
+		" count(*) FILTER (WHERE NOT " DECISION_IS_DUE " AND (?3 OR i.superseded_by IS NULL))" \
+		" FROM (" DEC_MATCHES("") ") w CROSS JOIN items d INDEXED BY items_decisions" \
+		" ON d.id = w.id AND d.kind = 'decision' AND d.deleted_at IS NULL" \
+		" CROSS JOIN items i ON i.id = w.id WHERE i.kind = 'decision' AND i.deleted_at IS NULL" \
+		" AND (?2 IS NULL OR i.department_id = ?2)") \
 	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
 		" JOIN items o ON o.id = l.to_item WHERE l.from_item = ?1 AND o.deleted_at IS NULL" \
 		" UNION ALL SELECT o.id, o.kind, o.status, l.kind, 0, o.text FROM item_links l" \
@@ -364,6 +390,25 @@
 	DECISION_SELECT " FROM items i INDEXED BY items_revisit" DECISION_JOINS \
 	" WHERE i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
 	" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)" DECISION_WORDS
+#define DECISION_DUE_OWN \
+	"i.kind = 'decision' AND i.revisit_on <= ?1 AND i.superseded_by IS NULL" \
+	" AND i.deleted_at IS NULL AND (?2 IS NULL OR i.department_id = ?2)"
+/* The items holding the words ?9 from the window's floor ?13 on, the newest
+ * ?14 (the window's reach; -1: all), with `cond` on their ids: the set the
+ * decision log's search reads, of the window's size, not history's. */
+#define DEC_MATCHES(cond) \
+	"SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?9 AND rowid >= ?13" cond \
+	" ORDER BY rowid DESC LIMIT ?14"
+/* A page of the decision log with words and a window's reach: the ids (and
+ * revisit dates) of the page found among the window's matches, the rows of
+ * decisions alone read (told on items_decisions), sorted by `order`; then
+ * their columns, for the page's rows alone. */
+#define DEC_W_PAGE(matches, cond, order, outer) \
+	DECISION_SELECT " FROM (SELECT i.id AS id, i.revisit_on AS k FROM (" matches ") w" \
+	" CROSS JOIN items d INDEXED BY items_decisions ON d.id = w.id AND d.kind = 'decision'" \
+	" AND d.deleted_at IS NULL CROSS JOIN items i ON i.id = w.id WHERE " cond \
+	" ORDER BY " order " LIMIT ?12) k CROSS JOIN items i ON i.id = k.id" DECISION_JOINS \
+	" ORDER BY " outer
 /* DECISION_DUE for one department ?2, on items_revisit_dept. */
 #define DECISION_DUE_DEPT \
 	DECISION_SELECT " FROM items i INDEXED BY items_revisit_dept" DECISION_JOINS \
@@ -385,11 +430,11 @@
 	" LEFT JOIN items s ON s.id = i.superseded_by"
 /* The decisions not due for a revisit on ?1, of department ?2 (NULL: all),
  * superseded ones only when ?3, holding the words ?9 (NULL: any). */
-#define DECISION_REST \
-	"i.kind = 'decision' AND i.deleted_at IS NULL" \
-	" AND NOT coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)" \
-	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)" \
-	DECISION_WORDS
+#define DECISION_REST DECISION_REST_OWN DECISION_WORDS
+#define DECISION_IS_DUE "coalesce(i.revisit_on <= ?1 AND i.superseded_by IS NULL, 0)"
+#define DECISION_REST_OWN \
+	"i.kind = 'decision' AND i.deleted_at IS NULL AND NOT " DECISION_IS_DUE \
+	" AND (?2 IS NULL OR i.department_id = ?2) AND (?3 OR i.superseded_by IS NULL)"
 /* Only the decisions whose text, detail or rationale hold the words ?9 (an
  * FTS5 query; NULL: all), from id ?13 on (0: all; a window of the newest
  * matches, so that no more than the window's matches are gathered, once per
@@ -778,6 +823,13 @@ enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
  * prefix, or every one when every_prefix. NULL when nothing typed is a word
  * (refused with FTS_NO_WORD). Caller frees. */
 char *fts_words(struct store *st, const char *in, bool every_prefix);
+/* The terms of the full-text index's main index in [lo, hi), at most max
+ * into out[] (allocated, sorted): how many, max + 1 when there are more, -1
+ * when they could not be read. fts_terms reads the index's pages (a few per
+ * segment), fts_terms_vocab asks fts5vocab (which reads every row of each
+ * term: kept for an index not as fts_terms knows it). */
+int fts_terms(struct store *st, const char *lo, const char *hi, char **out, int max);
+int fts_terms_vocab(struct store *st, const char *lo, const char *hi, char **out, int max);
 #define FTS_NO_WORD "nothing to search for: give a word with letters or digits"
 
 /* Case-folded name key, or STORE_INVALID with a message when the name is bad. */

@@ -452,8 +452,9 @@ static void find_words(struct tui *t)
 	}
 	struct decision_filter f = dv.f;
 	store_id floor;
+	int64_t reach;
 	f.words = text;
-	if (store_decisions_window(t->st, &f, FIND_WINDOW, &floor) != STORE_OK) {
+	if (store_decisions_window(t->st, &f, FIND_WINDOW, &floor, &reach) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		free(text);
 		return;
@@ -462,6 +463,7 @@ static void find_words(struct tui *t)
 	dv.words = text;
 	dv.f.words = dv.words;
 	dv.f.floor = floor;
+	dv.f.reach = reach;
 }
 
 /* The view's own letters; true when ch was one of them. */

@@ -5,7 +5,9 @@
 #   distinct_shapes < TRACE     one statement of each shape (numbers aside)
 #   plan_problem DB SQL         prints why SQL's plan would not scale, if so:
 #     - any SCAN of the items or their events, even of an index (a full
-#       index scan reads every entry as surely as the table), or
+#       index scan reads every entry as surely as the table), but a walk of
+#       a partial index that stops at a LIMIT with no row of it dropped (its
+#       condition is the statement's whole filter: partial_walk_bounded), or
 #     - a correlated subquery (run once per outer row) that finds items by
 #       their kind alone, i.e. reads every item of that kind each time;
 #     - OFFSET: a page must continue from the last key seen (keyset paging),
@@ -22,7 +24,61 @@ distinct_shapes() {
 }
 
 plan_problem() {
-	plan_problem_all "$@"
+	local why
+	why=$(plan_problem_all "$@")
+	# A walk of a partial index is no scan of history when it stops after
+	# LIMIT rows and no row it reads is dropped (partial_walk_bounded).
+	if [[ $why == "scans the items or their events through a whole index: "* && $why != *$'\n'* ]] &&
+		partial_walk_bounded "$1" "$2" "$why"; then
+		return
+	fi
+	[ -z "$why" ] || printf '%s\n' "$why"
+}
+
+# top_level SQL: SQL with every parenthesised part (subqueries, lists,
+# calls) put as "()", and its spaces made single.
+top_level() {
+	printf '%s' "$1" | tr '\n\t' '  ' | awk '{
+		out = ""; depth = 0; q = 0
+		for (i = 1; i <= length($0); i++) {
+			c = substr($0, i, 1)
+			if (c == "\047") q = !q
+			if (!q && c == "(") { if (depth++ == 0) out = out "(" ; continue }
+			if (!q && c == ")") { if (--depth == 0) out = out ")"; continue }
+			if (depth == 0) out = out c
+		}
+		gsub(/ +/, " ", out); print out }'
+}
+
+# partial_walk_bounded DB SQL WHY: true when the whole-index walk WHY names
+# reads no more rows than the statement returns, and those at most its
+# LIMIT: the index is partial, and its condition is the statement's whole
+# filter (the same terms, on the one table: no other term, no inner join to
+# drop a row, no sort before the LIMIT), and the statement ends with a
+# LIMIT of a number. Then every entry read is a row returned, and the walk
+# stops after LIMIT entries whatever the history's size.
+partial_walk_bounded() {
+	local db=$1 sql=$2 why=$3 alias idx cond top where
+	alias=$(printf '%s' "$why" | sed -n 's/.*: SCAN \([a-z_][a-z0-9_]*\) USING \(COVERING \)\{0,1\}INDEX \([a-z_][a-z0-9_]*\).*/\1/p')
+	idx=$(printf '%s' "$why" | sed -n 's/.*: SCAN \([a-z_][a-z0-9_]*\) USING \(COVERING \)\{0,1\}INDEX \([a-z_][a-z0-9_]*\).*/\3/p')
+	[ -n "$idx" ] || return 1
+	cond=$(sqlite3 "$db" "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '$idx'" |
+		tr '\n\t' '  ' | sed -n 's/.* WHERE \(.*\)$/\1/p' | sed 's/  */ /g; s/ *$//')
+	[ -n "$cond" ] || return 1 # not a partial index
+	top=$(top_level "$sql")
+	[[ $top =~ \ LIMIT\ [1-9][0-9]*\;?\ *$ ]] || return 1
+	# LEFT JOINs drop no row; any other join, or a list of tables, may
+	local from=${top#* FROM }
+	from=${from%% WHERE *}
+	[[ $from != *,* ]] || return 1
+	! printf '%s' "$from" | sed -E 's/ LEFT (OUTER )?JOIN / LEFTJOIN /g' | grep -qiE ' JOIN ' || return 1
+	! printf '%s' "$top" | grep -qiE ' (GROUP BY|HAVING|UNION|EXCEPT|INTERSECT) ' || return 1
+	sqlite3 "$db" "EXPLAIN QUERY PLAN $sql" 2>/dev/null | grep -q 'USE TEMP B-TREE' && return 1
+	where=$(printf '%s' "$top" | sed -n 's/.* WHERE \(.*\) ORDER BY .*/\1/p')
+	[ -n "$where" ] || where=$(printf '%s' "$top" | sed -n 's/.* WHERE \(.*\) LIMIT .*/\1/p')
+	[ -n "$where" ] || return 1
+	terms() { printf '%s' "$1" | sed "s/\b$alias\.//g; s/ AND /\n/g" | sed 's/^ *//; s/ *$//' | sort; }
+	[ "$(terms "$where")" = "$(alias=none terms "$cond")" ]
 }
 
 plan_problem_all() {

@@ -49,9 +49,21 @@ SELECT id FROM items WHERE kind = 'action' ORDER BY text
 SELECT count(*) FROM items WHERE deleted_at IS NULL
 SELECT x.id FROM items x WHERE x.text LIKE 'a%'
 SELECT ev.id FROM items i JOIN item_events AS ev ON ev.item_id = i.id WHERE i.id = 3 OR ev.at > '2026'
+SELECT id FROM items INDEXED BY items_parked_rank WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL ORDER BY rank = 0, rank, id
+SELECT id FROM items INDEXED BY items_parked_rank WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL ORDER BY rank = 0, rank, id LIMIT -1
+SELECT id FROM items INDEXED BY items_parked_rank WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL AND text LIKE 'a%' ORDER BY rank = 0, rank, id LIMIT 5
+SELECT id FROM items INDEXED BY items_parked_rank WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL AND (rank > 2 OR rank < 1) ORDER BY rank = 0, rank, id LIMIT 5
+SELECT i.id FROM items i INDEXED BY items_parked_rank JOIN people p ON p.id = i.person_id WHERE i.kind = 'parked' AND i.status = 'open' AND i.deleted_at IS NULL ORDER BY i.rank = 0, i.rank, i.id LIMIT 5
+SELECT id FROM items INDEXED BY items_parked_rank WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL ORDER BY text LIMIT 5
 EOT
 [ -z "$(plan_problem "$db" "SELECT id FROM items WHERE meeting_id = 3 ORDER BY text")" ] ||
 	{ echo "plan_check refused a sort of one meeting's items"; exit 1; }
+# A LIMITed walk, in its order, of a partial index whose condition is the
+# whole filter reads no more than the LIMIT (the open parked topics' first page).
+[ -z "$(plan_problem "$db" "SELECT i.id, p.name FROM items i INDEXED BY items_parked_rank LEFT JOIN people p
+ ON p.id = i.person_id WHERE i.kind = 'parked' AND i.status = 'open' AND i.deleted_at IS NULL
+ ORDER BY i.rank = 0, i.rank, i.id LIMIT 5")" ] ||
+	{ echo "plan_check refused a LIMITed walk of a partial index that drops no row"; exit 1; }
 # No statement run, of any kind, pages with OFFSET.
 if grep -qiE '(^|[^a-z_])OFFSET([^a-z_]|$)' "$dir/trace.sql"; then
 	echo "not ok - a statement pages with OFFSET:"
