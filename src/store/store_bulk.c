@@ -17,10 +17,11 @@
 /* The triggers that keep items_fts and the sums in step, by name, as the
  * schema made them. */
 #define FTS_TRIGGERS \
-	"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'" \
+	"SELECT name, sql, type FROM main.sqlite_master WHERE (type = 'trigger'" \
 	" AND tbl_name = 'items' AND (name LIKE 'items\\_fts\\_%' ESCAPE '\\'" \
-	" OR name LIKE 'item\\_tally\\_%' ESCAPE '\\' OR name LIKE 'revisit\\_tally\\_%' ESCAPE '\\')" \
-	" ORDER BY rowid"
+	" OR name LIKE 'item\\_tally\\_%' ESCAPE '\\' OR name LIKE 'revisit\\_tally\\_%' ESCAPE '\\'))" \
+	" OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('items', 'item_events'))" \
+	" ORDER BY type = 'trigger', rowid"
 
 /* Drops the full-text index's triggers, keeping their text in st->bulk_fts. */
 static enum store_rc fts_defer(struct store *st)
@@ -38,7 +39,9 @@ static enum store_rc fts_defer(struct store *st)
 		if (!name || !sql)
 			continue;
 		sb_addf(&make, "%s;\n", sql);
-		char *q = sqlite3_mprintf("DROP TRIGGER main.\"%w\";\n", name);
+		const char *type = (const char *)sqlite3_column_text(s, 2);
+		char *q = sqlite3_mprintf("DROP %s main.\"%w\";\n",
+					  type && strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER", name);
 		sb_add(&drop, q);
 		sqlite3_free(q);
 	}
@@ -81,6 +84,9 @@ enum store_rc store_bulk_begin(struct store *st)
 	enum store_rc out = fts_defer(st);
 	if (out == STORE_OK)
 		out = hold_checks_drop(st);
+	if (out == STORE_OK && sqlite3_exec(st->db, "PRAGMA ignore_check_constraints = ON",
+					    NULL, NULL, NULL) != SQLITE_OK)
+		out = store_fail(st, "starting a bulk write");
 	if (out == STORE_OK)
 		st->bulk = true;
 	else
@@ -90,6 +96,7 @@ enum store_rc store_bulk_begin(struct store *st)
 
 void bulk_forget(struct store *st)
 {
+	sqlite3_exec(st->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
 	free(st->bulk_fts);
 	st->bulk_fts = NULL;
 	st->bulk = false;
@@ -102,6 +109,7 @@ enum store_rc bulk_finish(struct store *st)
 	char *make = st->bulk_fts;
 	st->bulk_fts = NULL;
 	st->bulk = false;
+	sqlite3_exec(st->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
 	enum store_rc rc = STORE_OK;
 	if (make) {
 		struct long_work w;
