@@ -587,6 +587,7 @@ struct store {
 	 * triggers keeping the full-text index in step, dropped until its end. */
 	bool bulk;
 	char *bulk_fts;
+	int bulk_cache; /* the cache_size to put back at its end; 0: none */
 	bool fts_vocab; /* temp.cx_items_vocab made (store_item.c) */
 	struct fts_memo { /* the last search query built (store_item.c) */
 		char *words, *query;
