@@ -529,8 +529,11 @@ static uint64_t rows_digest(const char *path, int *tables)
 }
 
 /* The demo writes its rows in bulk (no CHECK nor foreign key tested row by
- * row): one seed writes the same rows, in every table, twice; and they keep
- * every CHECK constraint and foreign key of the schema. */
+ * row), through a rollback journal when the file is open nowhere else: one
+ * seed writes the same rows, in every table, twice, the second time with
+ * the file open elsewhere (through the log then); they keep every CHECK
+ * constraint and foreign key of the schema, and the file is left in
+ * write-ahead-log mode. */
 static void demo__one_seed_writes_the_same_rows_in_every_table(void **state)
 {
 	(void)state;
@@ -543,11 +546,23 @@ static void demo__one_seed_writes_the_same_rows_in_every_table(void **state)
 	char *ok = query_text("PRAGMA integrity_check"); /* the CHECK constraints too */
 	assert_string_equal(ok, "ok");
 	free(ok);
+	char *mode = query_text("PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
 	int n1, n2;
 	uint64_t first = rows_digest(db, &n1);
 	free(db);
 	db = xasprintf("%s/again.db", tu_dir());
+	assert_int_equal(run("init", "--org", "Northwind Outfitters", NULL), EXIT_OK);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM items", NULL, NULL, NULL),
+			 SQLITE_OK);
 	assert_int_equal(run("demo", "--years", "2", "--seed", "11", NULL), EXIT_OK);
+	sqlite3_close(other);
+	mode = query_text("PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
 	uint64_t second = rows_digest(db, &n2);
 	assert_true(n1 >= 15);
 	assert_int_equal(n1, n2);

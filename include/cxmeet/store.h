@@ -106,6 +106,14 @@ void store_rollback(struct store *st);
 enum store_rc store_bulk_begin(struct store *st);
 enum store_rc store_bulk_end(struct store *st);
 /* (store_bulk_item_add and the like, with the items below.) */
+/* Outside any transaction, before a bulk write (on) and after its commit or
+ * rollback (off): the file's write-ahead log is left for a rollback journal
+ * meanwhile, so that each page is written once, into the file (not into the
+ * log, then again into the file); the commit is as durable, a writer killed
+ * half-way is rolled back from the journal at the next open. STORE_BUSY,
+ * and nothing changed, while another connection has the file open: the bulk
+ * write then goes through the log. */
+enum store_rc store_bulk_journal(struct store *st, bool on);
 
 /* --- organisation ------------------------------------------------------- */
 

@@ -178,3 +178,23 @@ enum store_rc bulk_finish(struct store *st)
 }
 
 enum store_rc store_bulk_end(struct store *st) { return bulk_finish(st); }
+
+enum store_rc store_bulk_journal(struct store *st, bool on)
+{
+	if (st->tx_depth > 0)
+		return store_failf(st, STORE_ERROR, "the journal is changed outside a transaction");
+	const char *want = on ? "delete" : "wal";
+	char sql[40];
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", want);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, "changing the journal");
+	int rc = sqlite3_step(s);
+	const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+	bool done = mode && strcmp(mode, want) == 0;
+	sqlite3_finalize(s);
+	if (!done)
+		return store_failf(st, STORE_BUSY, "the file is open elsewhere: its journal is "
+				   "kept as it is");
+	return STORE_OK;
+}
