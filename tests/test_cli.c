@@ -19,6 +19,7 @@
 #include "testutil.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/progress.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -490,6 +491,117 @@ static void demo__is_deterministic_and_only_for_empty_databases(void **state)
 	clock_init(err, sizeof err);
 }
 
+/* An order-free digest of every row of every table of path (the full-text
+ * index's own tables but its rows, which follow from the items'), with the
+ * number of tables read in *tables. */
+static uint64_t rows_digest(const char *path, int *tables)
+{
+	sqlite3 *h;
+	sqlite3_stmt *t, *s;
+	uint64_t sum = 0;
+	*tables = 0;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT name FROM sqlite_master WHERE type = 'table'"
+					    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+					    " AND name NOT LIKE 'items\\_fts%' ESCAPE '\\'"
+					    " ORDER BY name", -1, &t, NULL), SQLITE_OK);
+	while (sqlite3_step(t) == SQLITE_ROW) {
+		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", sqlite3_column_text(t, 0));
+		assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+		sqlite3_free(sql);
+		(*tables)++;
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			uint64_t row = 0xcbf29ce484222325ull + (uint64_t)*tables;
+			for (int c = 0; c < sqlite3_column_count(s); c++) {
+				const unsigned char *v = sqlite3_column_text(s, c);
+				int n = sqlite3_column_bytes(s, c);
+				row = (row ^ (uint64_t)(v ? n + 1 : 0)) * 0x100000001b3ull;
+				for (int i = 0; v && i < n; i++)
+					row = (row ^ v[i]) * 0x100000001b3ull;
+			}
+			sum += row * 0x9e3779b97f4a7c15ull;
+		}
+		sqlite3_finalize(s);
+	}
+	sqlite3_finalize(t);
+	sqlite3_close(h);
+	return sum;
+}
+
+/* The demo writes its rows in bulk (no CHECK nor foreign key tested row by
+ * row), through a rollback journal when the file is open nowhere else: one
+ * seed writes the same rows, in every table, twice, the second time with
+ * the file open elsewhere (through the log then); they keep every CHECK
+ * constraint and foreign key of the schema, and the file is left in
+ * write-ahead-log mode. */
+static void demo__one_seed_writes_the_same_rows_in_every_table(void **state)
+{
+	(void)state;
+	setenv("CXMEET_NOW", "2026-11-23T09:00:00Z", 1);
+	char err[128];
+	assert_int_equal(clock_init(err, sizeof err), 0);
+	assert_int_equal(run("demo", "--years", "2", "--seed", "11", NULL), EXIT_OK);
+	assert_true(query("SELECT count(*) FROM item_events") > 20000);
+	assert_int_equal(query("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	char *ok = query_text("PRAGMA integrity_check"); /* the CHECK constraints too */
+	assert_string_equal(ok, "ok");
+	free(ok);
+	char *mode = query_text("PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	int n1, n2;
+	uint64_t first = rows_digest(db, &n1);
+	free(db);
+	db = xasprintf("%s/again.db", tu_dir());
+	assert_int_equal(run("init", "--org", "Northwind Outfitters", NULL), EXIT_OK);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM items", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(run("demo", "--years", "2", "--seed", "11", NULL), EXIT_OK);
+	sqlite3_close(other);
+	mode = query_text("PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	uint64_t second = rows_digest(db, &n2);
+	assert_true(n1 >= 15);
+	assert_int_equal(n1, n2);
+	assert_true(first == second);
+	/* another seed, another history */
+	free(db);
+	db = xasprintf("%s/other.db", tu_dir());
+	assert_int_equal(run("demo", "--years", "2", "--seed", "12", NULL), EXIT_OK);
+	assert_true(rows_digest(db, &n2) != first);
+	unsetenv("CXMEET_NOW");
+	clock_init(err, sizeof err);
+}
+
+/* The progress line of long work: what, a bar, the percentage, the count of
+ * the total, the rate and the time left, never wider than the screen (less
+ * one column); the bar keeps its length whatever the count, and goes on a
+ * narrow screen. */
+static void progress__count_rate_and_time_left_fit_the_screen(void **state)
+{
+	(void)state;
+	char line[512], later[512];
+	progress_format(line, sizeof line, 100, "writing the history", "weeks", 130, 520, 0.5);
+	assert_string_equal(line, "cxmeet: writing the history [####.............] "
+			    " 25% 130/520 weeks,   260 weeks/s, 2 s left");
+	assert_true(strlen(line) <= 99);
+	progress_format(later, sizeof later, 100, "writing the history", "weeks", 7, 520, 0.5);
+	assert_int_equal(strchr(later, ']') - later, strchr(line, ']') - line);
+	assert_non_null(strstr(later, "   1% " "  7/520 weeks,    14 weeks/s, 37 s left"));
+	progress_format(line, sizeof line, 100, "writing the history", "weeks", 26, 5200, 2.0);
+	assert_non_null(strstr(line, "   0%   26/5200 weeks,    13 weeks/s, 6 min 38 s left"));
+	progress_format(line, sizeof line, 72, "writing the history", "weeks", 130, 520, 0.5);
+	assert_null(strchr(line, '['));
+	assert_string_equal(line, "cxmeet: writing the history  25% 130/520 weeks,   260 weeks/s, 2 s left");
+	progress_format(line, sizeof line, 40, "writing the history", "weeks", 130, 520, 0.5);
+	assert_int_equal(strlen(line), 39);
+	progress_format(line, sizeof line, 100, "writing the history", "weeks", 0, 520, 0.0);
+	assert_non_null(strstr(line, "   0% " "  0/520 weeks,     0 weeks/s, ? left"));
+}
+
 static void store_errors__distinct_statuses_and_leave_file_alone(void **state)
 {
 	(void)state;
@@ -933,6 +1045,8 @@ int main(void)
 		cmocka_unit_test_setup(plain__a_stored_line_break_keeps_the_row_whole, setup),
 		cmocka_unit_test_setup(demo__is_deterministic_and_only_for_empty_databases, setup),
 		cmocka_unit_test_setup(demo__builds_the_full_text_index_in_bulk, setup),
+		cmocka_unit_test_setup(demo__one_seed_writes_the_same_rows_in_every_table, setup),
+		cmocka_unit_test(progress__count_rate_and_time_left_fit_the_screen),
 		cmocka_unit_test_setup(store_errors__distinct_statuses_and_leave_file_alone, setup),
 		cmocka_unit_test(paths__environment_decides_the_default),
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),

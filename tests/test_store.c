@@ -836,6 +836,85 @@ static int64_t raw_int(const char *path, const char *sql)
 	return v;
 }
 
+static char *raw_text(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	const unsigned char *v = sqlite3_column_text(s, 0);
+	char *out = xstrdup(v ? (const char *)v : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return out;
+}
+
+/* An item's row (but its id) and its events (but theirs), as text. */
+#define ITEM_ROW(id) \
+	"SELECT kind || '|' || text || '|' || coalesce(department_id, '') || '|'" \
+	" || coalesce(due_on, '') || '|' || status || '|' || created_at || '|' || updated_at" \
+	" || '|' || coalesce(closed_at, '') || '|' || (SELECT group_concat(event || '|' || at" \
+	" || '|' || coalesce(old_value, '') || '|' || coalesce(new_value, '') || '|'" \
+	" || coalesce(reason, '') || '|' || coalesce(by, ''), ';') FROM (SELECT * FROM item_events" \
+	" WHERE item_id = " #id " ORDER BY id)) FROM items WHERE id = " #id
+
+/* The bulk writer's item changes (the demo's) write what store_item_add,
+ * store_item_update of the due date and store_item_set_status write, row and
+ * events; outside a bulk write they are refused and write nothing. */
+static void bulk__items_written_as_the_one_row_writers_write_them(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	cx_date due = date_from_ymd(2026, 12, 1), later = date_from_ymd(2026, 12, 15);
+	store_id dept;
+	assert_int_equal(store_dept_add(st, "Billing", true, &dept), STORE_OK);
+	struct item it = {.kind = ITEM_ACTION, .text = (char *)"Shorten the refund approval step",
+			  .dept_id = dept, .due = due, .revisit = DATE_NONE};
+	assert_int_equal(store_bulk_item_add(st, &it, 1790000000), STORE_ERROR);
+	assert_int_equal(store_bulk_item_status(st, 1, STATUS_OPEN, STATUS_DONE, NULL, 0,
+						1790000000), STORE_ERROR);
+	assert_int_equal(store_bulk_item_due(st, 1, due, later, 0, 1790000000), STORE_ERROR);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM items"), 0);
+
+	/* one row at a time, as the program writes */
+	assert_int_equal(store_item_add(st, &it, 1790000000), STORE_OK);
+	assert_int_equal(it.id, 1);
+	struct item got;
+	assert_int_equal(store_item_get(st, 1, &got), STORE_OK);
+	got.due = later;
+	assert_int_equal(store_item_update(st, &got, 0, 1790100000), STORE_OK);
+	item_free(&got);
+	assert_int_equal(store_item_set_status(st, 1, STATUS_DROPPED, "duplicate of another action",
+					       0, 1790200000), STORE_OK);
+	/* in bulk */
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
+	it.id = 0;
+	assert_int_equal(store_bulk_item_add(st, &it, 1790000000), STORE_OK);
+	assert_int_equal(it.id, 2);
+	assert_int_equal(store_bulk_item_due(st, 2, due, later, 0, 1790100000), STORE_OK);
+	assert_int_equal(store_bulk_item_status(st, 2, STATUS_OPEN, STATUS_DROPPED,
+						"duplicate of another action", 0, 1790200000),
+			 STORE_OK);
+	assert_int_equal(store_bulk_end(st), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+
+	char *one = raw_text(path, ITEM_ROW(1)), *two = raw_text(path, ITEM_ROW(2));
+	assert_non_null(strstr(one, "|dropped|"));
+	assert_non_null(strstr(one, ";due_moved|"));
+	assert_string_equal(one, two);
+	free(one);
+	free(two);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM items WHERE kind = 'action'"
+				       " AND status = 'dropped' AND department_id IS NOT NULL"), 2);
+	char *problems = NULL, *notes = NULL;
+	assert_int_equal(store_check(st, &problems, &notes), STORE_OK);
+	store_close(st);
+	free(path);
+}
+
 static uint64_t file_digest(const char *path)
 {
 	sqlite3 *db;
@@ -1097,6 +1176,7 @@ int main(void)
 		cmocka_unit_test(item__history_is_append_only),
 		cmocka_unit_test(item__links_supersede_and_search),
 		cmocka_unit_test(fts__deferred_index_is_built_once_or_rolled_back),
+		cmocka_unit_test(bulk__items_written_as_the_one_row_writers_write_them),
 		cmocka_unit_test(trace__logs_each_statement_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -105,6 +105,15 @@ void store_rollback(struct store *st);
  * transaction began with. */
 enum store_rc store_bulk_begin(struct store *st);
 enum store_rc store_bulk_end(struct store *st);
+/* (store_bulk_item_add and the like, with the items below.) */
+/* Outside any transaction, before a bulk write (on) and after its commit or
+ * rollback (off): the file's write-ahead log is left for a rollback journal
+ * meanwhile, so that each page is written once, into the file (not into the
+ * log, then again into the file); the commit is as durable, a writer killed
+ * half-way is rolled back from the journal at the next open. STORE_BUSY,
+ * and nothing changed, while another connection has the file open: the bulk
+ * write then goes through the log. */
+enum store_rc store_bulk_journal(struct store *st, bool on);
 
 /* --- organisation ------------------------------------------------------- */
 
@@ -401,6 +410,18 @@ struct item_event {
 	char *new_value;
 	char *reason;
 };
+
+/* Inside a bulk write, the changes of a writer whose rows are right by
+ * construction (the demo's: clean texts, an existing item in the state
+ * said): nothing is read back or cleaned, each is one prepared statement
+ * and its event, written as store_item_add, store_item_set_status and a
+ * store_item_update of the due date alone write them. */
+enum store_rc store_bulk_item_add(struct store *st, struct item *it, time_t at);
+enum store_rc store_bulk_item_status(struct store *st, store_id id, enum item_status from,
+				     enum item_status to, const char *reason, store_id meeting,
+				     time_t at);
+enum store_rc store_bulk_item_due(struct store *st, store_id id, cx_date from, cx_date to,
+				  store_id meeting, time_t at);
 
 /* Inserts it (setting it->id) and its "created" event in one transaction.
  * `at` is the creation time (clock_now() for live use). */

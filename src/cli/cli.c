@@ -11,6 +11,7 @@
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/editor.h"
+#include "cxmeet/progress.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -628,11 +629,7 @@ static const char no_path[] =
 static void show_progress(const char *what, double seconds, void *ctx)
 {
 	(void)ctx;
-	if (what)
-		fprintf(stderr, "\rcxmeet: %s... %.0f s\033[K", what, seconds);
-	else
-		fputs("\r\033[K", stderr);
-	fflush(stderr);
+	progress_time(what, seconds);
 }
 
 int cli_open_only(struct cli *cli)

@@ -2,10 +2,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "cxmeet/cli.h"
 #include "cxmeet/demo.h"
+#include "cxmeet/progress.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -20,27 +20,12 @@ static int parse_number(const char *s, long long lo, long long hi, long long *ou
 	return 0;
 }
 
-/* A bar of the weeks written, on a terminal's stderr, drawn when its
- * percentage changes; the full-text index built after the last week says
- * so on the same line (store_set_progress, see cli.c). */
-struct bar {
-	int percent; /* drawn; -1: not yet */
-};
-
-static void draw_bar(int done, int total, void *ctx)
+/* The weeks written, on a terminal's stderr (progress.h); the full-text
+ * index built after the last week says so on the same line
+ * (store_set_progress, see cli.c). */
+static void show_weeks(int done, int total, void *ctx)
 {
-	struct bar *b = ctx;
-	int percent = total ? (int)((long long)done * 100 / total) : 100;
-	if (percent == b->percent)
-		return;
-	b->percent = percent;
-	char cells[41];
-	int full = percent * 40 / 100;
-	for (int i = 0; i < 40; i++)
-		cells[i] = i < full ? '#' : '.';
-	cells[40] = '\0';
-	fprintf(stderr, "\rcxmeet: writing the history [%s] %3d%%\033[K", cells, percent);
-	fflush(stderr);
+	progress_count(ctx, done, total);
 }
 
 int cmd_demo(struct cli *cli, int argc, char **argv)
@@ -77,14 +62,11 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct demo_stats s;
-	struct bar bar = {-1};
-	bool tty = isatty(STDERR_FILENO);
+	struct progress bar;
+	progress_begin(&bar, "writing the history", "weeks");
 	enum store_rc src = demo_generate(cli->st, (int)years, (uint64_t)seed, clock_now(), &s,
-					  tty ? draw_bar : NULL, &bar);
-	if (tty && bar.percent >= 0) {
-		fputs("\r\033[K", stderr);
-		fflush(stderr);
-	}
+					  bar.on ? show_weeks : NULL, &bar);
+	progress_end(&bar);
 	if (src == STORE_DUPLICATE)
 		return cli_input_error("%s already holds meetings; the demo writes into a database "
 				       "without any (try --db with a new file)", cli->db_path);

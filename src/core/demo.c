@@ -254,16 +254,10 @@ static enum item_kind random_kind(struct rng *r)
 
 static enum store_rc slip(struct demo *d, struct pending *p, store_id meeting, time_t at)
 {
-	struct item it;
-	enum store_rc rc = store_item_get(d->st, p->id, &it);
-	if (rc != STORE_OK)
-		return rc;
+	cx_date was = p->due;
 	p->due += 7 * between(&d->rng, 1, 3);
-	it.due = p->due;
-	rc = store_item_update(d->st, &it, meeting, at);
-	item_free(&it);
 	d->stats->events++;
-	return rc;
+	return store_bulk_item_due(d->st, p->id, was, p->due, meeting, at);
 }
 
 /* What happens to the open actions at meeting number m. */
@@ -275,9 +269,10 @@ static enum store_rc review_actions(struct demo *d, struct pending *open, size_t
 	for (size_t i = 0; rc == STORE_OK && i < *n_open; i++) {
 		struct pending *p = &open[i];
 		if (p->close_at >= 0 && m >= p->close_at) {
-			rc = store_item_set_status(d->st, p->id, p->dropped ? STATUS_DROPPED : STATUS_DONE,
-						   p->dropped ? ONE_OF(&d->rng, drop_reasons) : NULL,
-						   meeting, at);
+			rc = store_bulk_item_status(d->st, p->id, STATUS_OPEN,
+						    p->dropped ? STATUS_DROPPED : STATUS_DONE,
+						    p->dropped ? ONE_OF(&d->rng, drop_reasons) : NULL,
+						    meeting, at);
 			d->stats->events++;
 			continue;
 		}
@@ -346,7 +341,7 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 			it.consent = chance(&d->rng, 40);
 		if (kind == ITEM_PARKED)
 			it.rank = between(&d->rng, 1, 9);
-		rc = store_item_add(d->st, &it, at);
+		rc = store_bulk_item_add(d->st, &it, at);
 		free(text);
 		if (rc != STORE_OK)
 			break;
@@ -361,7 +356,8 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 		if (kind == ITEM_DECISION && *last_parked && chance(&d->rng, 15)) {
 			rc = store_item_link(d->st, it.id, *last_parked, LINK_SETTLES);
 			if (rc == STORE_OK)
-				rc = store_item_set_status(d->st, *last_parked, STATUS_CLOSED, NULL, mid, at);
+				rc = store_bulk_item_status(d->st, *last_parked, STATUS_OPEN, STATUS_CLOSED,
+							    NULL, mid, at);
 			d->stats->events++;
 			*last_parked = 0;
 		}
@@ -445,12 +441,14 @@ enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t n
 	if (meetings > 0)
 		return STORE_DUPLICATE;
 	struct demo d = {.st = st, .rng = {seed}, .stats = stats};
+	/* Every page written once, into the file, when nobody else has it open
+	 * (else through the log, as any write). */
+	bool journal = store_bulk_journal(st, true) == STORE_OK;
 	rc = store_begin(st);
-	if (rc != STORE_OK)
-		return rc;
 	/* The full-text index is built once at the end, not item by item; the
 	 * meetings written are the ones started here. */
-	rc = store_bulk_begin(st);
+	if (rc == STORE_OK)
+		rc = store_bulk_begin(st);
 	if (rc == STORE_OK)
 		rc = generate(&d, years, now, progress, ctx);
 	if (rc == STORE_OK)
@@ -459,6 +457,8 @@ enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t n
 		rc = store_commit(st);
 	else
 		store_rollback(st);
+	if (journal)
+		(void)store_bulk_journal(st, false); /* else at the next open */
 	free(d.depts);
 	free(d.dept_behind);
 	free(d.dept_quiet);

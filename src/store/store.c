@@ -370,12 +370,18 @@ void bind_date(sqlite3_stmt *s, int i, cx_date d)
 
 void bind_time(sqlite3_stmt *s, int i, time_t t)
 {
-	char buf[32];
+	/* The last time formatted, again: a row and its event, or the rows
+	 * written in bulk at one moment, bind the same time one after another. */
+	static time_t last;
+	static char buf[32];
 	if (t == 0) {
 		sqlite3_bind_null(s, i);
 		return;
 	}
-	clock_format_utc(t, buf, sizeof buf);
+	if (t != last || !buf[0]) {
+		clock_format_utc(t, buf, sizeof buf);
+		last = t;
+	}
 	sqlite3_bind_text(s, i, buf, -1, SQLITE_TRANSIENT);
 }
 

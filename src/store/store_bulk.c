@@ -3,24 +3,37 @@
  * (items_fts) costs a flush of FTS5's pending terms at every statement, the
  * kept sums (item_tally, revisit_tally) a trigger program per row, and
  * each row written into a meeting runs this connection's hold check (see
- * store_hold.c). A bulk writer drops both inside its transaction; at its end
- * the index is built and the sums counted once, from items, and the triggers
- * are made again from their own stored text (so the schema committed is the
- * one the file had). Everything is one transaction: a writer killed half-way, or
- * rolled back, leaves the file and the connection as they were. */
+ * store_hold.c). A bulk writer drops them inside its transaction, and the
+ * large indexes of items and item_events too (the few partial ones, small,
+ * are kept: building one reads every item); at its end the indexes are made
+ * again and the full-text index built and the sums counted once, from items,
+ * each from its own stored text (so the schema committed is the one the file
+ * had). Its rows are right by construction: the CHECK constraints and the
+ * foreign keys are not tested row by row meanwhile (`cxmeet check` tests
+ * both), and the page cache is larger. Everything is one transaction: a
+ * writer killed half-way, or rolled back, leaves the file and the connection
+ * as they were. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_int.h"
 #include "cxmeet/util.h"
 
+/* The page cache of a bulk write, in KiB (negative): the indexes made at
+ * its end are sorted in it. */
+#define BULK_CACHE "-32768"
+
 /* The triggers that keep items_fts and the sums in step, by name, as the
- * schema made them. */
+ * schema made them, and the indexes made again after the rows (first). */
 #define FTS_TRIGGERS \
-	"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'" \
+	"SELECT name, sql, type FROM main.sqlite_master WHERE (type = 'trigger'" \
 	" AND tbl_name = 'items' AND (name LIKE 'items\\_fts\\_%' ESCAPE '\\'" \
-	" OR name LIKE 'item\\_tally\\_%' ESCAPE '\\' OR name LIKE 'revisit\\_tally\\_%' ESCAPE '\\')" \
-	" ORDER BY rowid"
+	" OR name LIKE 'item\\_tally\\_%' ESCAPE '\\' OR name LIKE 'revisit\\_tally\\_%' ESCAPE '\\'))" \
+	" OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('items', 'item_events')" \
+	" AND name NOT IN ('items_revisit', 'items_decisions', 'items_superseded_by'," \
+	" 'items_revisit_dept', 'items_parked_rank'))" \
+	" ORDER BY type = 'trigger', rowid"
 
 /* Drops the full-text index's triggers, keeping their text in st->bulk_fts. */
 static enum store_rc fts_defer(struct store *st)
@@ -38,7 +51,9 @@ static enum store_rc fts_defer(struct store *st)
 		if (!name || !sql)
 			continue;
 		sb_addf(&make, "%s;\n", sql);
-		char *q = sqlite3_mprintf("DROP TRIGGER main.\"%w\";\n", name);
+		const char *type = (const char *)sqlite3_column_text(s, 2);
+		char *q = sqlite3_mprintf("DROP %s main.\"%w\";\n",
+					  type && strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER", name);
 		sb_add(&drop, q);
 		sqlite3_free(q);
 	}
@@ -54,6 +69,40 @@ static enum store_rc fts_defer(struct store *st)
 	else
 		sb_free(&make);
 	return out;
+}
+
+/* While rows are written in bulk (on): no CHECK constraint nor foreign key
+ * tested row by row (the writer's rows are right by construction; `cxmeet
+ * check` tests both), and a page cache that holds the indexes being built;
+ * off: the connection as it was. SQLite takes a change of the foreign keys
+ * inside a transaction from sqlite3_db_config (the PRAGMA is refused there);
+ * no foreign key is deferred, so no count of violations is carried over. */
+static enum store_rc bulk_pragmas(struct store *st, bool on)
+{
+	if (on) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &s, NULL) != SQLITE_OK)
+			return store_fail(st, "starting a bulk write");
+		st->bulk_cache = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -8192;
+		sqlite3_finalize(s);
+		if (st->bulk_cache == 0)
+			st->bulk_cache = -8192;
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_FKEY, 0, (int *)NULL);
+		if (sqlite3_exec(st->db, "PRAGMA ignore_check_constraints = ON;"
+				 " PRAGMA cache_size = " BULK_CACHE, NULL, NULL, NULL) != SQLITE_OK)
+			return store_fail(st, "starting a bulk write");
+		return STORE_OK;
+	}
+	if (st->bulk_cache == 0)
+		return STORE_OK; /* not on */
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = %d",
+		 st->bulk_cache);
+	st->bulk_cache = 0;
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, (int *)NULL);
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "ending a bulk write");
+	return STORE_OK;
 }
 
 enum store_rc store_bulk_begin(struct store *st)
@@ -82,6 +131,8 @@ enum store_rc store_bulk_begin(struct store *st)
 	if (out == STORE_OK)
 		out = hold_checks_drop(st);
 	if (out == STORE_OK)
+		out = bulk_pragmas(st, true);
+	if (out == STORE_OK)
 		st->bulk = true;
 	else
 		bulk_forget(st);
@@ -90,6 +141,7 @@ enum store_rc store_bulk_begin(struct store *st)
 
 void bulk_forget(struct store *st)
 {
+	(void)bulk_pragmas(st, false);
 	free(st->bulk_fts);
 	st->bulk_fts = NULL;
 	st->bulk = false;
@@ -110,16 +162,39 @@ enum store_rc bulk_finish(struct store *st)
 					 " VALUES ('rebuild')", NULL, NULL, NULL);
 		if (built == SQLITE_OK)
 			built = sqlite3_exec(st->db, store_tally_refill, NULL, NULL, NULL);
-		long_work_end(st, &w);
 		if (built != SQLITE_OK)
 			rc = store_fail(st, "building the full-text index and the sums");
 		else if (sqlite3_exec(st->db, make, NULL, NULL, NULL) != SQLITE_OK)
-			rc = store_fail(st, "making the full-text index's triggers again");
+			rc = store_fail(st, "making the indexes and the triggers again");
+		long_work_end(st, &w);
 		free(make);
 	}
+	enum store_rc prc = bulk_pragmas(st, false);
+	if (rc == STORE_OK)
+		rc = prc;
 	if (rc == STORE_OK)
 		rc = hold_checks_make(st);
 	return rc;
 }
 
 enum store_rc store_bulk_end(struct store *st) { return bulk_finish(st); }
+
+enum store_rc store_bulk_journal(struct store *st, bool on)
+{
+	if (st->tx_depth > 0)
+		return store_failf(st, STORE_ERROR, "the journal is changed outside a transaction");
+	const char *want = on ? "delete" : "wal";
+	char sql[40];
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", want);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, "changing the journal");
+	int rc = sqlite3_step(s);
+	const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+	bool done = mode && strcmp(mode, want) == 0;
+	sqlite3_finalize(s);
+	if (!done)
+		return store_failf(st, STORE_BUSY, "the file is open elsewhere: its journal is "
+				   "kept as it is");
+	return STORE_OK;
+}

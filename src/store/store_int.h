@@ -143,6 +143,7 @@
 	X(ITEM_SET_STATUS, "UPDATE items SET status = ?1, updated_at = ?2," \
 		" closed_at = CASE WHEN ?1 = 'open' THEN NULL ELSE ?2 END" \
 		" WHERE id = ?3 AND deleted_at IS NULL") \
+	X(ITEM_SET_DUE, "UPDATE items SET due_on = ?1, updated_at = ?2 WHERE id = ?3") \
 	X(ITEM_SUPERSEDE, "UPDATE items SET superseded_by = ?, updated_at = ? WHERE id = ?" \
 		" AND deleted_at IS NULL") \
 	X(ITEM_DELETE, "UPDATE items SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2" \
@@ -647,6 +648,7 @@ struct store {
 	 * triggers keeping the full-text index in step, dropped until its end. */
 	bool bulk;
 	char *bulk_fts;
+	int bulk_cache; /* the cache_size to put back at its end; 0: none */
 	bool fts_vocab; /* temp.cx_items_vocab made (store_item.c) */
 	struct fts_memo { /* the last search query built (store_item.c) */
 		char *words, *query;

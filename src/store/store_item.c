@@ -278,6 +278,71 @@ enum store_rc store_item_set_status(struct store *st, store_id id, enum item_sta
 	return rc;
 }
 
+/* The bulk writer's changes (store.h): no transaction of their own (the bulk
+ * write's), no read back, texts as given. */
+enum store_rc store_bulk_item_add(struct store *st, struct item *it, time_t at)
+{
+	if (!st->bulk)
+		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
+	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_ADD);
+	bind_text(s, 1, item_kind_name(it->kind));
+	bind_text(s, 2, it->text);
+	bind_text(s, 3, it->detail && *it->detail ? it->detail : NULL);
+	bind_text(s, 4, it->rationale && *it->rationale ? it->rationale : NULL);
+	bind_id(s, 5, it->dept_id);
+	bind_id(s, 6, it->person_id);
+	bind_date(s, 7, it->due);
+	bind_date(s, 8, it->revisit);
+	bind_int(s, 9, it->rank);
+	bind_text(s, 10, item_status_name(it->status));
+	bind_int(s, 11, it->consent);
+	bind_id(s, 12, it->meeting_id);
+	bind_id(s, 13, it->step_id);
+	bind_time(s, 14, at);
+	enum store_rc rc = stmt_exec(st, s, "saving the item");
+	if (rc != STORE_OK)
+		return rc;
+	it->id = sqlite3_last_insert_rowid(st->db);
+	it->created_at = at;
+	return event_add(st, it->id, EVENT_CREATED, at, it->meeting_id, NULL, NULL, NULL);
+}
+
+enum store_rc store_bulk_item_status(struct store *st, store_id id, enum item_status from,
+				     enum item_status to, const char *reason, store_id meeting,
+				     time_t at)
+{
+	if (!st->bulk)
+		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
+	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SET_STATUS);
+	bind_text(s, 1, item_status_name(to));
+	bind_time(s, 2, at);
+	bind_id(s, 3, id);
+	enum store_rc rc = stmt_exec(st, s, "changing the item's status");
+	if (rc == STORE_OK)
+		rc = event_add(st, id, status_event(to), at, meeting, item_status_name(from),
+			       item_status_name(to), reason && *reason ? reason : NULL);
+	return rc;
+}
+
+enum store_rc store_bulk_item_due(struct store *st, store_id id, cx_date from, cx_date to,
+				  store_id meeting, time_t at)
+{
+	if (!st->bulk)
+		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
+	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SET_DUE);
+	bind_date(s, 1, to);
+	bind_time(s, 2, at);
+	bind_id(s, 3, id);
+	enum store_rc rc = stmt_exec(st, s, "moving the item's due date");
+	if (rc == STORE_OK) {
+		char o[16], n[16];
+		date_format(from, o, sizeof o);
+		date_format(to, n, sizeof n);
+		rc = event_add(st, id, EVENT_DUE_MOVED, at, meeting, o, n, NULL);
+	}
+	return rc;
+}
+
 enum store_rc store_item_supersede(struct store *st, store_id old_id, store_id new_id,
 				   store_id meeting, time_t at)
 {
