@@ -201,7 +201,9 @@ static void list__from_the_windows_matches_as_from_the_indexes(void **state)
 			for (size_t cap = 1; cap <= 6; cap += 5) {
 				store_id floor;
 				int64_t reach;
-				assert_int_equal(store_decisions_window(fx.st, &f, cap, &floor, &reach),
+				int64_t wt = -1, wd = -1;
+				assert_int_equal(store_decisions_window(fx.st, &f, cap, &floor, &reach,
+									&wt, &wd),
 						 STORE_OK);
 				assert_true(reach > 0 || (floor == 0 && reach == 0));
 				struct decision_filter g = f;
@@ -212,6 +214,9 @@ static void list__from_the_windows_matches_as_from_the_indexes(void **state)
 				assert_int_equal(store_decisions_count(fx.st, &g, &t2, &d2), STORE_OK);
 				assert_int_equal(t1, t2);
 				assert_int_equal(d1, d2);
+				/* counted in the window's own pass: the same */
+				assert_int_equal(wt, t1);
+				assert_int_equal(wd, d1);
 				for (size_t off = 0; off <= 5; off++) {
 					for (size_t lim = 1; lim <= 5; lim += 2) {
 						char *a = order(&f, off, lim), *b = order(&g, off, lim);
@@ -270,10 +275,10 @@ static void list__filters_and_row_facts(void **state)
 	store_id floor = -1;
 	int64_t reach = -1;
 	f.words = "chat";
-	assert_int_equal(store_decisions_window(fx.st, &f, 2, &floor, &reach), STORE_OK);
+	assert_int_equal(store_decisions_window(fx.st, &f, 2, &floor, &reach, NULL, NULL), STORE_OK);
 	assert_int_equal(floor, 0);
 	assert_int_equal(reach, 2); /* every item holding it */
-	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor, &reach), STORE_OK);
+	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor, &reach, NULL, NULL), STORE_OK);
 	assert_int_equal(floor, fx.d);
 	assert_int_equal(reach, 1); /* the items holding it from D on */
 	f.floor = floor;
@@ -283,7 +288,7 @@ static void list__filters_and_row_facts(void **state)
 	assert_order(&f, 0, 50, "D");
 	assert_counts(&f, 1, 0);
 	f.words = NULL;
-	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor, &reach), STORE_OK);
+	assert_int_equal(store_decisions_window(fx.st, &f, 1, &floor, &reach, NULL, NULL), STORE_OK);
 	assert_int_equal(floor, 0); /* no words, no window */
 	assert_int_equal(reach, 0);
 	f.floor = 0;

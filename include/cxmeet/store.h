@@ -676,10 +676,13 @@ struct decision_filter {
  * deleted, any department) holding them, when older ones hold them too, to
  * make the filter's floor; 0 when there are no more than cap. *reach: the
  * items of any kind holding them from the floor on (all of them when the
- * floor is 0), the filter's reach. Reads cap + 1 matching decisions at most.
- * STORE_INVALID for words not fit to search. */
+ * floor is 0), the filter's reach. *total and *due (each may be NULL): what
+ * store_decisions_count gives for f with that floor and reach, counted in
+ * the same pass. Reads cap + 1 matching decisions at most. STORE_INVALID for
+ * words not fit to search. */
 enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
-				     size_t cap, store_id *floor, int64_t *reach);
+				     size_t cap, store_id *floor, int64_t *reach, int64_t *total,
+				     int64_t *due);
 
 /* An item linked to a decision, for its detail panel. */
 struct decision_link {

@@ -164,15 +164,25 @@ enum store_rc store_decisions_count(struct store *st, const struct decision_filt
 }
 
 enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
-				     size_t cap, store_id *floor, int64_t *reach)
+				     size_t cap, store_id *floor, int64_t *reach, int64_t *total,
+				     int64_t *due)
 {
 	*floor = 0;
 	*reach = 0;
+	int64_t n_due = 0, n_rest = 0;
 	char *q;
 	enum store_rc rc = words_query(st, f, &q);
-	if (rc != STORE_OK || !q)
+	if (rc != STORE_OK || !q) {
+		if (total)
+			*total = 0;
+		if (due)
+			*due = 0;
 		return rc;
+	}
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_WORDS_NEWEST);
+	bind_date(s, 1, f->today);
+	bind_id(s, 2, f->dept_id);
+	bind_int(s, 3, f->with_superseded);
 	sqlite3_bind_text(s, 9, q, -1, free);
 	store_id last = 0;
 	size_t n = 0;
@@ -189,11 +199,19 @@ enum store_rc store_decisions_window(struct store *st, const struct decision_fil
 		last = col_id(s, 0);
 		at_last = read;
 		n++;
+		n_due += sqlite3_column_int(s, 2) != 0;
+		n_rest += sqlite3_column_int(s, 3) != 0;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = store_fail(st, "finding decisions");
 	*reach = *floor ? at_last : read;
 	sqlite3_reset(s);
+	if (rc != STORE_OK)
+		n_due = n_rest = 0;
+	if (due)
+		*due = n_due;
+	if (total)
+		*total = n_due + (f->due_only ? 0 : n_rest);
 	return rc;
 }
 

@@ -323,11 +323,19 @@
 		"   WHERE i.kind = 'decision' AND i.revisit_on >= substr(?1, 1, 4)" \
 		"   AND i.revisit_on <= ?1 AND i.superseded_by IS NULL AND i.deleted_at IS NULL" \
 		"   AND (?2 IS NULL OR i.department_id = ?2))") \
-	/* The items holding the words ?9, the newest first, and whether each is
-	 * a decision in the log: read until the window's decisions are found. */ \
-	X(DEC_WORDS_NEWEST, "SELECT f.rowid, EXISTS (SELECT 1 FROM items d INDEXED BY items_decisions" \
-		" WHERE d.id = f.rowid AND d.kind = 'decision' AND d.deleted_at IS NULL)" \
-		" FROM items_fts f WHERE items_fts MATCH ?9 ORDER BY f.rowid DESC") \
+	/* The items holding the words ?9, the newest first, whether each is a
+	 * decision in the log (told on items_decisions), and for a decision
+	 * (its row then read) whether the filter counts it due, counts it among
+	 * the rest (department ?2, superseded ones when ?3): read until the
+	 * window's decisions are found, counted on the way (the counts of
+	 * DEC_WORDS_COUNTS for the window, in the same pass). */ \
+	X(DEC_WORDS_NEWEST, "SELECT f.rowid, d.id IS NOT NULL," \
+		" coalesce(" DECISION_IS_DUE " AND (?2 IS NULL OR i.department_id = ?2), 0)," \
+		" coalesce(NOT " DECISION_IS_DUE " AND (?3 OR i.superseded_by IS NULL)" \
+		" AND (?2 IS NULL OR i.department_id = ?2), 0)" \
+		" FROM items_fts f LEFT JOIN items d INDEXED BY items_decisions ON d.id = f.rowid" \
+		" AND d.kind = 'decision' AND d.deleted_at IS NULL LEFT JOIN items i ON i.id = d.id" \
+		" WHERE items_fts MATCH ?9 ORDER BY f.rowid DESC") \
 	/* (With words only: the due ones and the rest in one pass, the rows of
 	 * decisions alone read, found on items_decisions.) */ \
 	X(DEC_WORDS_COUNTS, "SELECT count(*) FILTER (WHERE " DECISION_IS_DUE ")," \
