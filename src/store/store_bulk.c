@@ -30,7 +30,7 @@
 	"SELECT name, sql, type FROM main.sqlite_master WHERE (type = 'trigger'" \
 	" AND tbl_name = 'items' AND (name LIKE 'items\\_fts\\_%' ESCAPE '\\'" \
 	" OR name LIKE 'item\\_tally\\_%' ESCAPE '\\' OR name LIKE 'revisit\\_tally\\_%' ESCAPE '\\'))" \
-	" OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('items', 'item_events')" \
+	" OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('items', 'item_events', 'item_tally')" \
 	" AND name NOT IN ('items_revisit', 'items_decisions', 'items_superseded_by'," \
 	" 'items_revisit_dept', 'items_parked_rank'))" \
 	" ORDER BY type = 'trigger', rowid"
