@@ -57,18 +57,28 @@ struct bulk_events {
 
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
+/* Text bound without a copy: it outlives the statement's run (the names of
+ * events are constants, the rest is freed only after the row is written). */
+static void bind_kept(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
 /* Binds event e as the row whose first parameter is first + 1 (as
  * event_add binds one). */
 static void bind_event(struct store *st, sqlite3_stmt *s, int first, const struct bulk_event *e)
 {
 	bind_id(s, first + 1, e->item);
-	bind_text(s, first + 2, event_kind_name(e->kind));
-	bind_time(s, first + 3, e->at);
+	bind_kept(s, first + 2, event_kind_name(e->kind));
+	bind_time(s, first + 3, e->at); /* a copy: its text is one buffer, used again */
 	bind_id(s, first + 4, e->meeting);
-	bind_text(s, first + 5, st->actor);
-	bind_text(s, first + 6, e->old_value);
-	bind_text(s, first + 7, e->new_value);
-	bind_text(s, first + 8, e->reason);
+	bind_kept(s, first + 5, st->actor);
+	bind_kept(s, first + 6, e->old_value);
+	bind_kept(s, first + 7, e->new_value);
+	bind_kept(s, first + 8, e->reason);
 }
 
 static enum store_rc write_full(struct store *st, struct bulk_events *b)
