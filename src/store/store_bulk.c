@@ -10,7 +10,8 @@
  * each from its own stored text (so the schema committed is the one the file
  * had). Its rows are right by construction: the CHECK constraints and the
  * foreign keys are not tested row by row meanwhile (`cxmeet check` tests
- * both), and the page cache is larger. Everything is one transaction: a
+ * both), and the page cache is larger. Its events are written 32 rows to a
+ * statement (bulk_events_write). Everything is one transaction: a
  * writer killed half-way, or rolled back, leaves the file and the connection
  * as they were. */
 #include <stdio.h>
