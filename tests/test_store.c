@@ -915,6 +915,128 @@ static void bulk__items_written_as_the_one_row_writers_write_them(void **state)
 	free(path);
 }
 
+/* The events of a bulk write are kept and written many to a statement: in
+ * the order given (ids as one row at a time gives them), read through the
+ * store whenever asked, also in the middle of a batch, and a rollback
+ * writes none of them. */
+static void bulk__events_in_order_read_mid_batch_and_none_after_a_rollback(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	struct item it = {.kind = ITEM_ACTION, .text = (char *)"Map the hold-queue messages",
+			  .due = date_from_ymd(2026, 12, 1), .revisit = DATE_NONE};
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_item_add(st, &it, 1790000000), STORE_OK);
+	store_id a = it.id;
+	it.id = 0;
+	assert_int_equal(store_bulk_item_add(st, &it, 1790000000), STORE_OK);
+	store_id b = it.id;
+	/* 70 carries, item a and b in turn, each a second later: 72 events,
+	 * not a multiple of a batch */
+	for (int i = 0; i < 70; i++) {
+		assert_int_equal(store_item_carry(st, i % 2 ? b : a, 0, 1790000001 + i), STORE_OK);
+		if (i == 40) { /* in the middle of a batch: all of a's so far */
+			struct item_event *ev;
+			size_t n;
+			assert_int_equal(store_item_events(st, a, &ev, &n), STORE_OK);
+			assert_int_equal(n, 1 + 21);
+			assert_int_equal(ev[n - 1].kind, EVENT_CARRIED);
+			assert_int_equal(ev[n - 1].at, 1790000001 + 40);
+			item_events_free(ev, n);
+		}
+	}
+	assert_int_equal(store_bulk_item_status(st, b, STATUS_OPEN, STATUS_DROPPED,
+						"duplicate of another action", 0, 1790000100),
+			 STORE_OK);
+	assert_int_equal(store_bulk_end(st), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM item_events"), 73);
+	/* ids in the order written: the times rise with them */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM item_events e JOIN item_events f"
+				       " ON f.id = e.id + 1 WHERE f.at < e.at"), 0);
+	assert_int_equal(raw_int(path, "SELECT max(id) - min(id) FROM item_events"), 72);
+	char *last = raw_text(path, "SELECT item_id || '|' || event || '|' || reason FROM item_events"
+				    " ORDER BY id DESC LIMIT 1");
+	char *want = xasprintf("%lld|dropped|duplicate of another action", (long long)b);
+	assert_string_equal(last, want);
+	free(last);
+	free(want);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM item_events WHERE item_id = " "1"
+				       " AND event = 'carried'"), 35);
+
+	/* rolled back: none of its events, kept or written, is in the file */
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
+	for (int i = 0; i < 40; i++)
+		assert_int_equal(store_item_carry(st, a, 0, 1790000200 + i), STORE_OK);
+	store_rollback(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM item_events"), 73);
+	/* and one row at a time again after it */
+	assert_int_equal(store_item_carry(st, a, 0, 1790000300), STORE_OK);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM item_events"), 74);
+	store_close(st);
+	free(path);
+}
+
+#define TALLY_ROWS \
+	"SELECT (SELECT group_concat(r, ';') FROM (SELECT kind || '|' || status || '|'" \
+	" || department_id || '|' || person_id || '|' || due || '|' || superseded || '|' || on_time" \
+	" || '|' || n AS r FROM item_tally ORDER BY 1)) || ' # ' || (SELECT group_concat(r, ';')" \
+	" FROM (SELECT department_id || '|' || year || '|' || n AS r FROM revisit_tally ORDER BY 1))"
+
+/* Items written in bulk add up in the kept sums (item_tally, revisit_tally)
+ * as the same items written one row at a time do. */
+static void bulk__sums_as_the_one_row_writers_make_them(void **state)
+{
+	(void)state;
+	char *sums[2];
+	for (int bulk = 0; bulk < 2; bulk++) {
+		struct store *st = open_setup();
+		char *path = xstrdup(store_path(st));
+		store_id dept[2];
+		assert_int_equal(store_dept_add(st, "Billing", true, &dept[0]), STORE_OK);
+		assert_int_equal(store_dept_add(st, "Legal", true, &dept[1]), STORE_OK);
+		if (bulk) {
+			assert_int_equal(store_begin(st), STORE_OK);
+			assert_int_equal(store_bulk_begin(st), STORE_OK);
+		}
+		for (int i = 0; i < 24; i++) {
+			enum item_kind kind = i % 3 == 0 ? ITEM_DECISION : i % 3 == 1 ? ITEM_ACTION : ITEM_WIN;
+			struct item it = {.kind = kind, .text = (char *)"Retire the invoice layout",
+					  .dept_id = dept[i % 2], .due = DATE_NONE, .revisit = DATE_NONE};
+			if (kind == ITEM_ACTION)
+				it.due = date_from_ymd(2026, 12, 1 + i % 4);
+			if (kind == ITEM_DECISION && i % 2)
+				it.revisit = date_from_ymd(2027 + i % 3, 3, 1);
+			time_t at = 1790000000 + 86400 * i;
+			assert_int_equal(bulk ? store_bulk_item_add(st, &it, at) : store_item_add(st, &it, at),
+					 STORE_OK);
+			if (kind == ITEM_ACTION && i % 4 != 1) { /* done on time, late, dropped */
+				enum item_status to = i % 4 == 3 ? STATUS_DROPPED : STATUS_DONE;
+				time_t when = at + 86400 * (i % 8 < 4 ? 1 : 40);
+				assert_int_equal(bulk ? store_bulk_item_status(st, it.id, STATUS_OPEN, to, NULL, 0,
+										 when)
+						      : store_item_set_status(st, it.id, to, NULL, 0, when),
+						 STORE_OK);
+			}
+		}
+		if (bulk) {
+			assert_int_equal(store_bulk_end(st), STORE_OK);
+			assert_int_equal(store_commit(st), STORE_OK);
+		}
+		store_close(st);
+		sums[bulk] = raw_text(path, TALLY_ROWS);
+		assert_non_null(strstr(sums[bulk], "action|done|"));
+		assert_non_null(strstr(sums[bulk], " # "));
+		free(path);
+	}
+	assert_string_equal(sums[0], sums[1]);
+	free(sums[0]);
+	free(sums[1]);
+}
+
 static uint64_t file_digest(const char *path)
 {
 	sqlite3 *db;
@@ -1177,6 +1299,8 @@ int main(void)
 		cmocka_unit_test(item__links_supersede_and_search),
 		cmocka_unit_test(fts__deferred_index_is_built_once_or_rolled_back),
 		cmocka_unit_test(bulk__items_written_as_the_one_row_writers_write_them),
+		cmocka_unit_test(bulk__events_in_order_read_mid_batch_and_none_after_a_rollback),
+		cmocka_unit_test(bulk__sums_as_the_one_row_writers_make_them),
 		cmocka_unit_test(trace__logs_each_statement_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -346,8 +346,16 @@ static const char migration_5[] =
 	TALLY_FILL;
 
 /* The sums counted again from the items, after a bulk write that wrote its
- * rows without the triggers (store_bulk.c). */
-const char store_tally_refill[] = "DELETE FROM revisit_tally; DELETE FROM item_tally;" TALLY_FILL;
+ * rows without the triggers (store_bulk.c). Each item is added to its key's
+ * count as the trigger adds it: a GROUP BY sorted every item on the seven
+ * columns of the key first, a fifth slower at 100,000 items (item_tally_person
+ * is made after it, with the other indexes the bulk write deferred). */
+const char store_tally_refill[] = "DELETE FROM revisit_tally; DELETE FROM item_tally;"
+	"INSERT INTO revisit_tally(department_id, year, n) SELECT " REVISIT_KEY("i") ", count(*)"
+	" FROM items i WHERE " REVISIT_WHEN("i") " GROUP BY 1, 2;"
+	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)"
+	" SELECT " TALLY_KEY("i") ", 1 FROM items i WHERE i.deleted_at IS NULL"
+	" ON CONFLICT DO UPDATE SET n = n + 1;";
 #undef TALLY_KEY
 #undef REVISIT_KEY
 #undef REVISIT_WHEN

@@ -130,6 +130,8 @@ const char *store_path(const struct store *st) { return st->path; }
 
 void store_set_actor(struct store *st, const char *actor)
 {
+	if (st->bulk_ev)
+		(void)bulk_events_write(st); /* written by the actor they had */
 	free(st->actor);
 	st->actor = actor ? xstrdup(actor) : NULL;
 }
@@ -182,8 +184,20 @@ enum store_rc stmt_missing(struct store *st)
 			   st->prep_err[0] ? st->prep_err : "a query could not be compiled");
 }
 
+/* Whether statement id names item_events (so that the events a bulk write
+ * keeps are written before it runs). */
+static bool stmt_names_events(enum stmt_id id)
+{
+	static signed char names[STMT_COUNT]; /* 0: not looked at; 1 yes; -1 no */
+	if (!names[id])
+		names[id] = strstr(stmt_sql[id], "item_events") ? 1 : -1;
+	return names[id] > 0;
+}
+
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id)
 {
+	if (st->bulk_ev && stmt_names_events(id))
+		(void)bulk_events_write(st); /* a failure is kept, and fails the bulk write */
 	sqlite3_stmt *s = stmt_prepare(st, id);
 	if (s) {
 		sqlite3_reset(s);
@@ -430,6 +444,8 @@ enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, t
 			store_id meeting, const char *old_value, const char *new_value,
 			const char *reason)
 {
+	if (st->bulk_ev)
+		return bulk_event_add(st, item, kind, at, meeting, old_value, new_value, reason);
 	sqlite3_stmt *s = stmt_get(st, STMT_EVENT_ADD);
 	bind_id(s, 1, item);
 	bind_text(s, 2, event_kind_name(kind));
@@ -933,6 +949,7 @@ void store_close(struct store *st)
 		return;
 	if (st->trace)
 		fclose(st->trace);
+	bulk_events_drop(st);
 	for (int i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);

@@ -657,6 +657,7 @@ struct store {
 	bool bulk;
 	char *bulk_fts;
 	int bulk_cache; /* the cache_size to put back at its end; 0: none */
+	struct bulk_events *bulk_ev; /* its events not written yet (store_bulk.c) */
 	bool fts_vocab; /* temp.cx_items_vocab made (store_item.c) */
 	struct fts_memo { /* the last search query built (store_item.c) */
 		char *words, *query;
@@ -680,6 +681,17 @@ void long_work_end(struct store *st, struct long_work *w);
  * rollback (which made them again). */
 enum store_rc bulk_finish(struct store *st);
 void bulk_forget(struct store *st);
+/* A bulk write's events (event_add) are kept and written many to a
+ * statement, in the order given, so their ids are the ones one row at a
+ * time gives; bulk_events_write writes those kept. The store writes them
+ * before any of its statements that names item_events (stmt_get), at the
+ * end of the bulk write, and when the actor changes. */
+enum store_rc bulk_event_add(struct store *st, store_id item, enum event_kind kind, time_t at,
+			     store_id meeting, const char *old_value, const char *new_value,
+			     const char *reason);
+enum store_rc bulk_events_write(struct store *st);
+/* Forgets the events kept, unwritten (a rollback, or closing). */
+void bulk_events_drop(struct store *st);
 /* This connection's hold checks, dropped and made again (store_hold.c). */
 enum store_rc hold_checks_drop(struct store *st);
 enum store_rc hold_checks_make(struct store *st);
