@@ -68,15 +68,11 @@ bad:
 	return store_failf(st, STORE_INVALID, "%s", err);
 }
 
-enum store_rc store_item_add(struct store *st, struct item *it, time_t at)
+/* The item's row (STMT_ITEM_ADD), its texts as given: the one insert of an
+ * item, for the one-row writer and the bulk writer alike. */
+static enum store_rc item_insert(struct store *st, const struct item *it, const char *text,
+				 const char *detail, const char *rationale, time_t at)
 {
-	char *text, *detail, *rationale;
-	enum store_rc rc = clean_texts(st, it, &text, &detail, &rationale);
-	if (rc != STORE_OK)
-		return rc;
-	rc = tx_begin(st);
-	if (rc != STORE_OK)
-		goto out;
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_ADD);
 	bind_text(s, 1, item_kind_name(it->kind));
 	bind_text(s, 2, text);
@@ -92,7 +88,19 @@ enum store_rc store_item_add(struct store *st, struct item *it, time_t at)
 	bind_id(s, 12, it->meeting_id);
 	bind_id(s, 13, it->step_id);
 	bind_time(s, 14, at);
-	rc = stmt_exec(st, s, "saving the item");
+	return stmt_exec(st, s, "saving the item");
+}
+
+enum store_rc store_item_add(struct store *st, struct item *it, time_t at)
+{
+	char *text, *detail, *rationale;
+	enum store_rc rc = clean_texts(st, it, &text, &detail, &rationale);
+	if (rc != STORE_OK)
+		return rc;
+	rc = tx_begin(st);
+	if (rc != STORE_OK)
+		goto out;
+	rc = item_insert(st, it, text, detail, rationale, at);
 	store_id id = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
 	if (rc == STORE_OK)
 		rc = event_add(st, id, EVENT_CREATED, at, it->meeting_id, NULL, NULL, NULL);
@@ -284,22 +292,8 @@ enum store_rc store_bulk_item_add(struct store *st, struct item *it, time_t at)
 {
 	if (!st->bulk)
 		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
-	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_ADD);
-	bind_text(s, 1, item_kind_name(it->kind));
-	bind_text(s, 2, it->text);
-	bind_text(s, 3, it->detail && *it->detail ? it->detail : NULL);
-	bind_text(s, 4, it->rationale && *it->rationale ? it->rationale : NULL);
-	bind_id(s, 5, it->dept_id);
-	bind_id(s, 6, it->person_id);
-	bind_date(s, 7, it->due);
-	bind_date(s, 8, it->revisit);
-	bind_int(s, 9, it->rank);
-	bind_text(s, 10, item_status_name(it->status));
-	bind_int(s, 11, it->consent);
-	bind_id(s, 12, it->meeting_id);
-	bind_id(s, 13, it->step_id);
-	bind_time(s, 14, at);
-	enum store_rc rc = stmt_exec(st, s, "saving the item");
+	enum store_rc rc = item_insert(st, it, it->text, it->detail && *it->detail ? it->detail : NULL,
+				       it->rationale && *it->rationale ? it->rationale : NULL, at);
 	if (rc != STORE_OK)
 		return rc;
 	it->id = sqlite3_last_insert_rowid(st->db);
