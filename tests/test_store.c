@@ -554,6 +554,69 @@ static store_id add_item(struct store *st, enum item_kind kind, const char *text
 	return it.id;
 }
 
+/* --- checkpoints off the keys ------------------------------------------ */
+
+static off_t file_size(const char *path)
+{
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	return sb.st_size;
+}
+
+/* Notes of 90 KB each until the log owes a copy (or `n` of them); how many. */
+static int fill_log(struct store *st, int n)
+{
+	char *detail = xmalloc(90001);
+	for (size_t i = 0; i < 90000; i++)
+		detail[i] = i % 7 == 6 ? ' ' : (char)('a' + (i * 31 + i / 7) % 26);
+	detail[90000] = '\0';
+	int i = 0;
+	for (; i < n && !(n == 1000 && store_checkpoint_due(st)); i++) {
+		struct item it = {.kind = ITEM_NOTE, .text = "a long note", .detail = detail, .due = DATE_NONE,
+				  .revisit = DATE_NONE};
+		enum store_rc rc = store_item_add(st, &it, 1790000000);
+		if (rc != STORE_OK)
+			fail_msg("%s", store_errmsg(st));
+	}
+	free(detail);
+	return i;
+}
+
+/* Deferred, a commit that fills the log leaves the database file as it was
+ * until store_checkpoint_idle copies the log into it; not deferred, that
+ * commit copies it itself. */
+static void checkpoint__deferred_until_idle(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_defer_checkpoints(st);
+	store_checkpoint_idle(st);
+	off_t before = file_size(path);
+	int n = fill_log(st, 1000);
+	assert_true(store_checkpoint_due(st));
+	assert_true(n > 10 && n < 1000);
+	assert_int_equal(file_size(path), before); /* the pages are all in the log */
+	store_checkpoint_idle(st);
+	assert_false(store_checkpoint_due(st));
+	assert_true(file_size(path) > before + (off_t)n * 90000);
+	/* the next commit starts the log over: nothing owed */
+	fill_log(st, 1);
+	assert_false(store_checkpoint_due(st));
+	store_close(st);
+	free(path);
+
+	st = open_setup();
+	path = xstrdup(store_path(st));
+	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	before = file_size(path);
+	fill_log(st, n);
+	assert_false(store_checkpoint_due(st));
+	assert_true(file_size(path) > before); /* copied in a commit */
+	store_close(st);
+	free(path);
+}
+
 static void item__every_kind_round_trips(void **state)
 {
 	(void)state;
@@ -1302,6 +1365,7 @@ int main(void)
 		cmocka_unit_test(bulk__events_in_order_read_mid_batch_and_none_after_a_rollback),
 		cmocka_unit_test(bulk__sums_as_the_one_row_writers_make_them),
 		cmocka_unit_test(trace__logs_each_statement_once),
+		cmocka_unit_test(checkpoint__deferred_until_idle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -71,6 +71,16 @@ void store_close(struct store *st);
  * line of progress on a terminal; one for the whole program, NULL for none. */
 typedef void (*store_progress_fn)(const char *what, double seconds, void *ctx);
 void store_set_progress(store_progress_fn fn, void *ctx);
+/* Checkpoints of the write-ahead log kept off the user's keys: once asked
+ * (the full-screen interface does), a commit no longer copies the log into
+ * the database when the log reaches its size (about 4 MB), which made that
+ * one key wait for a copy and a sync; store_checkpoint_due then says a copy
+ * is owed, and store_checkpoint_idle makes it (a passive one: it waits for
+ * no reader nor writer), to be called while nobody types. A log grown ten
+ * times that size is copied in the commit after all, so it stays bounded. */
+void store_defer_checkpoints(struct store *st);
+bool store_checkpoint_due(const struct store *st);
+void store_checkpoint_idle(struct store *st);
 /* The backend's own version, for --version. */
 const char *store_backend_version(void);
 const char *store_errmsg(const struct store *st);

@@ -469,6 +469,39 @@ enum store_rc name_key(struct store *st, const char *name, const char *what, cha
 	return STORE_OK;
 }
 
+/* --- checkpoints off the keys ------------------------------------------ */
+
+/* SQLite's own: a copy once the log holds this many pages. */
+#define CHECKPOINT_PAGES 1000
+
+static int wal_committed(void *p, sqlite3 *db, const char *name, int frames)
+{
+	struct store *st = p;
+	st->wal_frames = frames;
+	if (frames >= 10 * CHECKPOINT_PAGES) /* typed on without a pause: bounded all the same */
+		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return SQLITE_OK;
+}
+
+void store_defer_checkpoints(struct store *st)
+{
+	/* the hook replaces SQLite's automatic checkpoint, which is one */
+	sqlite3_wal_hook(st->db, wal_committed, st);
+}
+
+bool store_checkpoint_due(const struct store *st)
+{
+	return st->wal_frames >= CHECKPOINT_PAGES;
+}
+
+void store_checkpoint_idle(struct store *st)
+{
+	/* Whether it copied all, stopped at a reader or failed, the next
+	 * commit's count of the log tells whether a copy is still owed. */
+	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	st->wal_frames = 0;
+}
+
 /* --- long work ---------------------------------------------------------- */
 
 static store_progress_fn progress_fn;

@@ -659,6 +659,7 @@ struct store {
 	int bulk_cache; /* the cache_size to put back at its end; 0: none */
 	struct bulk_events *bulk_ev; /* its events not written yet (store_bulk.c) */
 	bool fts_vocab; /* temp.cx_items_vocab made (store_item.c) */
+	int wal_frames; /* frames in the log since its last copy, when deferred (store_defer_checkpoints) */
 	struct fts_memo { /* the last search query built (store_item.c) */
 		char *words, *query;
 		int64_t stamp;

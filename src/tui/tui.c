@@ -364,6 +364,26 @@ static void trace_key(wint_t ch, bool is_key)
 		snprintf(key_trace.key, sizeof key_trace.key, "U+%04X", (unsigned)ch);
 }
 
+/* A wait for a key in which, when the log owes the database a copy, the
+ * copy is made once nobody has typed for IDLE_MS: not in the commit of
+ * whichever key filled the log (store_defer_checkpoints). */
+#define IDLE_MS 250
+static int read_char_idle(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
+{
+	if (timeout_ms != 0 && (timeout_ms < 0 || timeout_ms > IDLE_MS) && t->st &&
+	    store_checkpoint_due(t->st)) {
+		timeout(IDLE_MS);
+		int rc = read_char(ch, is_key);
+		if (rc != ERR)
+			return rc;
+		store_checkpoint_idle(t->st);
+		if (timeout_ms > 0)
+			timeout_ms -= IDLE_MS;
+	}
+	timeout(timeout_ms);
+	return read_char(ch, is_key);
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	static int dead_reads;
@@ -376,8 +396,7 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		trace_wait(t);
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	t->burst = false;
-	timeout(timeout_ms);
-	int rc = read_char(ch, is_key);
+	int rc = read_char_idle(t, ch, is_key, timeout_ms);
 	if (rc == STRAY_BYTE) {
 		dead_reads = 0;
 		note_burst_end(t);
@@ -570,6 +589,7 @@ int tui_run(struct store *st)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	fatal_arm();
+	store_defer_checkpoints(st);
 	store_id mid;
 	if (store_meeting_in_progress(st, &mid) == STORE_OK)
 		tui_flash(&t, false, "A meeting is in progress: press Enter to resume it.");
