@@ -15,6 +15,7 @@
 #include "tui_int.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/decisions.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 /* Words found count and show the newest FIND_WINDOW decisions holding them
@@ -293,16 +294,26 @@ static void draw_detail(struct tui *t, int y, int h, int w)
 
 static void dec_draw(struct tui *t)
 {
-	char window[64] = "";
-	if (dv.words && dv.f.floor)
-		snprintf(window, sizeof window, " (among the newest %d holding it)", FIND_WINDOW);
-	char *title = xasprintf(
-		" Decision log  %lld decision%s, %lld due for a revisit%s%s%s%s%s%s%s%s",
-		(long long)dv.total, dv.total == 1 ? "" : "s", (long long)dv.due,
-		dv.f.dept_id ? "  dept: " : "", dv.f.dept_id && dv.dept_name ? dv.dept_name : "",
-		dv.f.due_only ? "  [due only]" : "", dv.f.with_superseded ? "  [+superseded]" : "",
-		dv.words ? "  find: \"" : "", dv.words ? dv.words : "", dv.words ? "\"" : "",
-		window);
+	/* The whole title, or where the screen is too narrow for it the same
+	 * facts in fewer words (a find's window said last, as it is cut last). */
+	char *title = NULL;
+	for (int brief = 0; brief < 2; brief++) {
+		char window[64] = "";
+		if (dv.words && dv.f.floor)
+			snprintf(window, sizeof window,
+				 brief ? " (newest %d)" : " (among the newest %d holding it)", FIND_WINDOW);
+		free(title);
+		title = xasprintf(" Decision log  %lld decision%s, %lld due%s%s%s%s%s%s%s%s%s",
+				  (long long)dv.total, dv.total == 1 ? "" : "s", (long long)dv.due,
+				  brief ? "" : " for a revisit", dv.f.dept_id ? "  dept: " : "",
+				  dv.f.dept_id && dv.dept_name ? dv.dept_name : "",
+				  dv.f.due_only ? "  [due only]" : "",
+				  dv.f.with_superseded ? "  [+superseded]" : "",
+				  dv.words ? "  find: \"" : "", dv.words ? dv.words : "",
+				  dv.words ? "\"" : "", window);
+		if (text_width(title) <= t->cols)
+			break;
+	}
 	draw_line(0, 0, title, t->cols, theme(C_TITLE)); /* as long as the screen shows */
 	free(title);
 	int body = t->rows - 2;
