@@ -398,6 +398,7 @@ static void add_item__a_decision_on_a_topic_settles_and_closes_it(void **state)
 	(void)state;
 	struct store *st = open_setup();
 	time_t t = at("2026-11-02T14:00:00Z");
+	char err[256];
 	struct item topic = {.kind = ITEM_PARKED, .text = "Weekend support?", .due = DATE_NONE,
 			     .revisit = DATE_NONE};
 	struct item story = {.kind = ITEM_STORY, .text = "Lost parcel", .due = DATE_NONE,
@@ -406,7 +407,7 @@ static void add_item__a_decision_on_a_topic_settles_and_closes_it(void **state)
 	assert_int_equal(store_item_add(st, &story, t), STORE_OK);
 	struct item dec = {.kind = ITEM_DECISION, .text = "Open on Saturdays", .due = DATE_NONE,
 			   .revisit = DATE_NONE};
-	assert_int_equal(meeting_add_item(st, &dec, &topic, t + 10), STORE_OK);
+	assert_int_equal(meeting_add_item(st, &dec, &topic, t + 10, err, sizeof err), STORE_OK);
 	struct item got;
 	assert_int_equal(store_item_get(st, topic.id, &got), STORE_OK);
 	assert_int_equal(got.status, STATUS_CLOSED);
@@ -420,9 +421,10 @@ static void add_item__a_decision_on_a_topic_settles_and_closes_it(void **state)
 	free(others);
 	free(kinds);
 	/* An action arising from a story is linked, and the story stays as it was. */
+	store_id owner = add_person(st, "Ana Ruiz", "Sales");
 	struct item act = {.kind = ITEM_ACTION, .text = "Call back", .due = date_from_ymd(2026, 11, 9),
-			   .revisit = DATE_NONE};
-	assert_int_equal(meeting_add_item(st, &act, &story, t + 20), STORE_OK);
+			   .person_id = owner, .dept_id = dept_id(st, "Sales"), .revisit = DATE_NONE};
+	assert_int_equal(meeting_add_item(st, &act, &story, t + 20, err, sizeof err), STORE_OK);
 	assert_int_equal(store_item_links(st, act.id, &others, &kinds, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(kinds[0], LINK_AROSE_FROM);
@@ -432,9 +434,62 @@ static void add_item__a_decision_on_a_topic_settles_and_closes_it(void **state)
 	int64_t before, after;
 	store_item_count(st, -1, &before);
 	struct item note = {.kind = ITEM_NOTE, .text = "x", .due = DATE_NONE, .revisit = DATE_NONE};
-	assert_int_equal(meeting_add_item(st, &note, &story, t + 30), STORE_INVALID);
+	assert_int_equal(meeting_add_item(st, &note, &story, t + 30, err, sizeof err), STORE_INVALID);
+	assert_string_equal(err, "this note cannot be linked to that story");
 	store_item_count(st, -1, &after);
 	assert_int_equal(after, before);
+	store_close(st);
+}
+
+/* Adding and editing pass one gate in core: an action without an owner, a
+ * department or a due date is refused there, saying why, whoever calls, and
+ * nothing is written; an edit that would take one away is refused too. */
+static void item_gate__adding_and_editing_keep_the_rules_of_each_kind(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	time_t t = at("2026-11-02T14:00:00Z");
+	char err[256];
+	int64_t before, after;
+	store_item_count(st, -1, &before);
+	struct item act = {.kind = ITEM_ACTION, .text = "Call back", .due = date_from_ymd(2026, 11, 9),
+			   .dept_id = dept_id(st, "Sales"), .revisit = DATE_NONE};
+	assert_int_equal(meeting_add_item(st, &act, NULL, t, err, sizeof err), STORE_INVALID);
+	assert_string_equal(err, "an action needs an owner");
+	struct item win = {.kind = ITEM_WIN, .text = "Fewer calls", .due = DATE_NONE,
+			   .revisit = DATE_NONE};
+	assert_int_equal(meeting_add_item(st, &win, NULL, t, err, sizeof err), STORE_INVALID);
+	assert_string_equal(err, "a win credits a department: choose one");
+	store_item_count(st, -1, &after);
+	assert_int_equal(after, before);
+
+	act.person_id = add_person(st, "Ana Ruiz", "Sales");
+	assert_int_equal(meeting_add_item(st, &act, NULL, t, err, sizeof err), STORE_OK);
+	struct item edit = act;
+	edit.due = DATE_NONE;
+	assert_int_equal(item_edit(st, &edit, 0, t + 10, err, sizeof err), STORE_INVALID);
+	assert_string_equal(err, "an action needs a due date");
+	struct item got;
+	assert_int_equal(store_item_get(st, act.id, &got), STORE_OK);
+	assert_int_equal(got.due, date_from_ymd(2026, 11, 9)); /* unchanged */
+	item_free(&got);
+	edit.due = date_from_ymd(2026, 11, 16);
+	assert_int_equal(item_edit(st, &edit, 0, t + 10, err, sizeof err), STORE_OK);
+	assert_int_equal(store_item_get(st, act.id, &got), STORE_OK);
+	assert_int_equal(got.due, date_from_ymd(2026, 11, 16));
+	item_free(&got);
+
+	/* An action saved before the rule, with no department: its owner may
+	 * change all the same, but the owner may not be taken away. */
+	struct item old = {.kind = ITEM_ACTION, .text = "Old one", .person_id = act.person_id,
+			   .due = date_from_ymd(2026, 11, 9), .revisit = DATE_NONE};
+	assert_int_equal(store_item_add(st, &old, t), STORE_OK);
+	struct item moved = old;
+	moved.person_id = add_person(st, "Bo Li", "IT");
+	assert_int_equal(item_edit(st, &moved, 0, t + 10, err, sizeof err), STORE_OK);
+	moved.person_id = 0;
+	assert_int_equal(item_edit(st, &moved, 0, t + 20, err, sizeof err), STORE_INVALID);
+	assert_string_equal(err, "an action needs an owner");
 	store_close(st);
 }
 
@@ -725,6 +780,7 @@ int main(void)
 		cmocka_unit_test(step_minutes__whole_minutes_spent),
 		cmocka_unit_test(end__completed_with_rating_and_next_date_then_begin_again),
 		cmocka_unit_test(item_check__rules_of_each_kind),
+		cmocka_unit_test(item_gate__adding_and_editing_keep_the_rules_of_each_kind),
 		cmocka_unit_test(step_default_kind__offers_the_steps_item_first),
 		cmocka_unit_test(next_due__counts_from_the_last_meeting_or_today),
 		cmocka_unit_test(step_done__worked_in_or_moved_on_however_it_was_left),

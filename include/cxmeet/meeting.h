@@ -118,11 +118,20 @@ int item_check(const struct item *it, char *err, size_t errlen);
  * link makes sense). *by_default says whether to offer it ticked. */
 int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default);
 
-/* Saves a new item in one transaction, linked to `link_to` when it is not NULL
- * (with the kind item_link_kind() allows); a decision that settles an open
- * parked topic closes it. */
+/* The one gate through which an item is saved, from every entry point.
+ *
+ * meeting_add_item saves a new item in one transaction, linked to `link_to`
+ * when it is not NULL (with the kind item_link_kind() allows); a decision
+ * that settles an open parked topic closes it. item_edit saves the changes
+ * to an existing one (`meeting`: the meeting it is changed in, or 0).
+ *
+ * Both first hold the item to the rules of its kind (item_check): refused,
+ * they return STORE_INVALID with err saying why and write nothing; on any
+ * other failure err says "Not saved: " and store_errmsg's message. */
 enum store_rc meeting_add_item(struct store *st, struct item *it, const struct item *link_to,
-			       time_t at);
+			       time_t at, char *err, size_t errlen);
+enum store_rc item_edit(struct store *st, const struct item *it, store_id meeting, time_t at,
+			char *err, size_t errlen);
 
 /* Marks quiet[i] for each behind-the-scenes department i that no win in
  * `wins` credits: the hidden heroes nobody has asked about yet. */

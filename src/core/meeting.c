@@ -454,13 +454,25 @@ int action_days_overdue(const struct item *it, cx_date today)
 	return (int)(today - it->due);
 }
 
+static enum store_rc saved(struct store *st, enum store_rc rc, char *err, size_t errlen)
+{
+	if (rc != STORE_OK)
+		errf(err, errlen, "Not saved: %s", store_errmsg(st));
+	return rc;
+}
+
 enum store_rc meeting_add_item(struct store *st, struct item *it, const struct item *link_to,
-			       time_t at)
+			       time_t at, char *err, size_t errlen)
 {
 	bool ticked;
 	int link = link_to ? item_link_kind(it->kind, link_to->kind, &ticked) : -1;
-	if (link_to && link < 0)
+	if (item_check(it, err, errlen) != 0)
 		return STORE_INVALID;
+	if (link_to && link < 0) {
+		errf(err, errlen, "this %s cannot be linked to that %s", item_kind_label(it->kind),
+		     item_kind_label(link_to->kind));
+		return STORE_INVALID;
+	}
 	enum store_rc rc = store_begin(st);
 	if (rc == STORE_OK)
 		rc = store_item_add(st, it, at);
@@ -469,9 +481,34 @@ enum store_rc meeting_add_item(struct store *st, struct item *it, const struct i
 	if (rc == STORE_OK && link == LINK_SETTLES && link_to->status == STATUS_OPEN)
 		rc = store_item_set_status(st, link_to->id, STATUS_CLOSED, NULL, it->meeting_id, at);
 	if (rc == STORE_OK)
-		return store_commit(st);
+		return saved(st, store_commit(st), err, errlen);
+	saved(st, rc, err, errlen);
 	store_rollback(st);
 	return rc;
+}
+
+enum store_rc item_edit(struct store *st, const struct item *it, store_id meeting, time_t at,
+			char *err, size_t errlen)
+{
+	/* An edit never takes away what the kind requires; what the item
+	 * already lacked (saved before the rule, or by another program) it may
+	 * go on lacking, so that changing its owner alone is not refused for a
+	 * missing department. */
+	struct item old;
+	enum store_rc rc = store_item_get(st, it->id, &old);
+	if (rc != STORE_OK)
+		return saved(st, rc, err, errlen);
+	struct item need = *it;
+	if (!old.person_id && !need.person_id)
+		need.person_id = old.id;
+	if (!old.dept_id && !need.dept_id)
+		need.dept_id = old.id;
+	if (old.due == DATE_NONE && need.due == DATE_NONE)
+		need.due = 0;
+	item_free(&old);
+	if (item_check(&need, err, errlen) != 0)
+		return STORE_INVALID;
+	return saved(st, store_item_update(st, it, meeting, at), err, errlen);
 }
 
 void meeting_quiet_heroes(const struct dept *depts, size_t n_depts, const struct item *wins,

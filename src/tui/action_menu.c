@@ -85,8 +85,9 @@ static bool update(struct tui *t, store_id id, enum choice c, store_id meeting,
 			who_name = xstrdup(p.name);
 		person_free(&p);
 	}
-	if (changed && (rc = store_item_update(t->st, &it, meeting, clock_now())) != STORE_OK) {
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	char err[256];
+	if (changed && (rc = item_edit(t->st, &it, meeting, clock_now(), err, sizeof err)) != STORE_OK) {
+		tui_flash(t, true, "%s", err);
 	} else if (changed && c == CH_DUE) {
 		char day[16];
 		date_format(it.due, day, sizeof day);

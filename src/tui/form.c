@@ -332,38 +332,42 @@ static void free_collected(struct item *it)
 
 /* A new item in a meeting and the end of its draft are one transaction: a
  * crash never leaves a draft of an item that was saved. */
-static enum store_rc save_new(struct tui *t, struct form *fm, struct item *it)
+static enum store_rc save_new(struct tui *t, struct form *fm, struct item *it, char *err,
+			      size_t errlen)
 {
 	struct field *link = find(fm, F_LINK);
 	enum store_rc rc = store_begin(t->st);
-	if (rc == STORE_OK)
-		rc = meeting_add_item(t->st, it, link && link->on ? fm->link_to : NULL, clock_now());
-	if (rc == STORE_OK && it->meeting_id)
-		rc = store_draft_clear(t->st, it->meeting_id);
-	if (rc == STORE_OK)
-		return store_commit(t->st);
-	store_rollback(t->st);
+	if (rc != STORE_OK) {
+		snprintf(err, errlen, "Not saved: %s", store_errmsg(t->st));
+		return rc;
+	}
+	rc = meeting_add_item(t->st, it, link && link->on ? fm->link_to : NULL, clock_now(), err,
+			      errlen);
+	if (rc == STORE_OK && it->meeting_id &&
+	    (rc = store_draft_clear(t->st, it->meeting_id)) != STORE_OK)
+		snprintf(err, errlen, "Not saved: %s", store_errmsg(t->st));
+	if (rc == STORE_OK && (rc = store_commit(t->st)) != STORE_OK)
+		snprintf(err, errlen, "Not saved: %s", store_errmsg(t->st));
+	if (rc != STORE_OK)
+		store_rollback(t->st);
 	return rc;
 }
 
-/* Validates and saves; true when committed. */
+/* Validates (the fields here, the item's rules in core's gate) and saves;
+ * true when committed. */
 static bool save(struct tui *t, struct form *fm, store_id meeting)
 {
 	struct item it;
-	char err[256];
+	char err[256] = "";
 	fm->error[0] = '\0';
 	bool ok = collect(fm, &it);
-	if (ok && item_check(&it, err, sizeof err) != 0) {
-		snprintf(fm->error, sizeof fm->error, "%s", err);
-		ok = false;
-	}
 	if (ok) {
-		enum store_rc rc = fm->it->id ? store_item_update(t->st, &it, meeting, clock_now())
-					      : save_new(t, fm, &it);
+		enum store_rc rc = fm->it->id ? item_edit(t->st, &it, meeting, clock_now(), err, sizeof err)
+					      : save_new(t, fm, &it, err, sizeof err);
 		if (rc == STORE_OK) {
 			fm->it->id = it.id;
 		} else {
-			snprintf(fm->error, sizeof fm->error, "Not saved: %s", store_errmsg(t->st));
+			snprintf(fm->error, sizeof fm->error, "%s", err);
 			ok = false;
 		}
 	}
