@@ -410,18 +410,7 @@ static void rule__every_refusal(void **state)
 
 /* --- the supersede rule (store): refusals write nothing ----------------- */
 
-static int64_t scalar(const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_open(store_path(fx.st), &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
-}
+static int64_t scalar(const char *sql) { return tu_sql_int(store_path(fx.st), sql); }
 
 static void raw(const char *sql)
 {

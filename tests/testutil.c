@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "testutil.h"
 #include "cxmeet/cli.h"
@@ -76,6 +77,19 @@ time_t tu_at(const char *iso)
 	time_t t;
 	assert_true(clock_parse(iso, &t));
 	return t;
+}
+
+int64_t tu_sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
 }
 
 char *tu_slurp(const char *path, size_t *len)

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "cxmeet/store.h"
@@ -19,6 +20,9 @@ struct store *tu_open_new(void);
 struct store *tu_open_setup(void);
 /* An ISO-8601 time (see clock_parse). */
 time_t tu_at(const char *iso);
+/* The integer the first row of `sql` holds, read from the file at path by a
+ * connection of its own (not the store's): what the data says. */
+int64_t tu_sql_int(const char *path, const char *sql);
 /* The whole file (NULL when it cannot be read); *len may be NULL. Caller frees. */
 char *tu_slurp(const char *path, size_t *len);
 /* Runs `cxmeet --db DB ARGS... NULL` in-process with stdout and stderr sent

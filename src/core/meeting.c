@@ -498,11 +498,14 @@ enum store_rc item_edit(struct store *st, const struct item *it, store_id meetin
 	enum store_rc rc = store_item_get(st, it->id, &old);
 	if (rc != STORE_OK)
 		return saved(st, rc, err, errlen);
+	/* The item held to the rules as if what it lacked before were there:
+	 * any owner, department or date stands in, as only their presence is
+	 * checked. */
 	struct item need = *it;
 	if (!old.person_id && !need.person_id)
-		need.person_id = old.id;
+		need.person_id = it->id;
 	if (!old.dept_id && !need.dept_id)
-		need.dept_id = old.id;
+		need.dept_id = it->id;
 	if (old.due == DATE_NONE && need.due == DATE_NONE)
 		need.due = 0;
 	item_free(&old);

@@ -544,19 +544,12 @@ EOV
 }
 
 run_plans() {
-	local db=$1 n=0 bad=0 stmt why
+	local db=$1
 	printf '\nplans of every statement traced (no OFFSET, no unbounded sort, no scan of items or events)\n'
 	[ -s "$dir/all.sql" ] || { echo "  (no statements traced: run with reports or views)"; return; }
-	while IFS= read -r stmt; do
-		n=$((n + 1))
-		why=$(plan_problem "$db" "$stmt")
-		if [ -n "$why" ]; then
-			bad=$((bad + 1))
-			printf '  %s\n    %.240s\n' "$why" "$stmt"
-		fi
-	done < <(grep -E '^(SELECT|WITH) ' "$dir/all.sql" | distinct_shapes)
-	printf 'statements: %s distinct, %s that would not scale\n' "$n" "$bad"
-	[ "$bad" -eq 0 ] || bound_broken "plans: $bad statements would not scale"
+	plans_check "$db" "$dir/all.sql" '  ' '    '
+	printf 'statements: %s distinct, %s that would not scale\n' "$plans_n" "$plans_bad"
+	[ "$plans_bad" -eq 0 ] || bound_broken "plans: $plans_bad statements would not scale"
 	rm -f "$dir/all.sql"
 }
 

@@ -3,6 +3,10 @@
 # tests/bench/bench.sh: the query plans of traced statements.
 #
 #   distinct_shapes < TRACE     one statement of each shape (numbers aside)
+#   plans_check DB TRACE WHY SQL  plan_problem on one statement of each
+#                               shape in TRACE: prints WHY and the reason,
+#                               then SQL and the statement, for each that
+#                               would not scale; sets plans_n and plans_bad
 #   plan_problem DB SQL         prints why SQL's plan would not scale, if so:
 #     - any SCAN of the items or their events, even of an index (a full
 #       index scan reads every entry as surely as the table), but a walk of
@@ -21,6 +25,19 @@
 
 distinct_shapes() {
 	awk '{ k = $0; gsub(/[0-9]+/, "N", k); if (!(k in seen)) { seen[k] = 1; print } }'
+}
+
+plans_check() {
+	local db=$1 trace=$2 why_lead=$3 sql_lead=$4 stmt why
+	plans_n=0 plans_bad=0
+	while IFS= read -r stmt; do
+		plans_n=$((plans_n + 1))
+		why=$(plan_problem "$db" "$stmt")
+		if [ -n "$why" ]; then
+			plans_bad=$((plans_bad + 1))
+			printf '%s%s\n%s%.300s\n' "$why_lead" "$why" "$sql_lead" "$stmt"
+		fi
+	done < <(grep -E '^(SELECT|WITH) ' "$trace" | distinct_shapes)
 }
 
 plan_problem() {

@@ -70,15 +70,7 @@ if grep -qiE '(^|[^a-z_])OFFSET([^a-z_]|$)' "$dir/trace.sql"; then
 	grep -iE '(^|[^a-z_])OFFSET([^a-z_]|$)' "$dir/trace.sql" | cut -c1-300
 	exit 1
 fi
-n=0 bad=0
-while IFS= read -r stmt; do
-	n=$((n + 1))
-	why=$(plan_problem "$db" "$stmt")
-	if [ -n "$why" ]; then
-		bad=$((bad + 1))
-		printf 'not ok - %s\n  %.300s\n' "$why" "$stmt"
-	fi
-done < <(grep -E '^(SELECT|WITH) ' "$dir/trace.sql" | distinct_shapes)
-echo "$n distinct statements checked, $bad that would not scale"
-[ "$n" -gt 20 ] || { echo "too few statements traced: is CXMEET_TRACE_SQL working?"; exit 1; }
-[ "$bad" -eq 0 ]
+plans_check "$db" "$dir/trace.sql" 'not ok - ' '  '
+echo "$plans_n distinct statements checked, $plans_bad that would not scale"
+[ "$plans_n" -gt 20 ] || { echo "too few statements traced: is CXMEET_TRACE_SQL working?"; exit 1; }
+[ "$plans_bad" -eq 0 ]
