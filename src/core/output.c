@@ -68,12 +68,8 @@ static void cell_add(struct table *t, const char *s, size_t n)
 		return;
 	}
 	t->cells[at] = t->text.len + 1;
-	struct strbuf *b = &t->text;
-	sb_grow(b, n + 1);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len++] = '\0'; /* the cell's end */
-	b->s[b->len] = '\0';
+	sb_addn(&t->text, s, n);
+	sb_addn(&t->text, "", 1); /* the cell's end */
 }
 
 void table_cell(struct table *t, const char *s) { cell_add(t, s, s ? strlen(s) : 0); }
