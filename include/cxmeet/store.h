@@ -485,8 +485,9 @@ enum store_rc store_open_parked_count(struct store *st, int64_t *n);
  * instance must hold. */
 enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n,
 				 store_id meeting);
-/* Records a "carried" event, tied to meeting, for every open action from
- * earlier meetings; returns how many. */
+/* Records a "carried" event, tied to meeting, for every open action (all
+ * from earlier meetings: call it in the transaction that made meeting);
+ * returns how many. */
 enum store_rc store_carry_open_actions(struct store *st, store_id meeting, time_t at,
 				       int64_t *carried);
 void item_free(struct item *it);

@@ -184,9 +184,12 @@
 	X(OPEN_PARKED_COUNT, "SELECT coalesce(sum(n), 0) FROM item_tally" \
 		" WHERE kind = 'parked' AND status = 'open'") \
 	X(ITEM_SET_RANK, "UPDATE items SET rank = ? WHERE id = ? AND deleted_at IS NULL") \
+	/* Run in the transaction that made meeting ?2, which no item can name yet \
+	 * (items.meeting_id is a foreign key and meetings are never deleted): \
+	 * every open action is carried, read from the index alone. */ \
 	X(CARRY_OPEN, "INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
 		" SELECT id, 'carried', ?1, ?2, ?3 FROM items WHERE kind = 'action'" \
-		" AND status = 'open' AND deleted_at IS NULL AND coalesce(meeting_id, 0) <> ?2") \
+		" AND status = 'open' AND deleted_at IS NULL") \
 	X(LINK_ADD, "INSERT OR IGNORE INTO item_links(from_item, to_item, kind, created_at)" \
 		" VALUES (?, ?, ?, ?)") \
 	X(LINK_LIST, "SELECT to_item, kind FROM item_links WHERE from_item = ?1" \
