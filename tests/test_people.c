@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
+#include "cxmeet/report.h"
 #include "cxmeet/stakeholder.h"
 #include "cxmeet/util.h"
 
@@ -80,15 +81,18 @@ static void record__on_time_share_and_order(void **state)
 	r[0].p.support = STANCE_HIGH; /* a champion with nothing due */
 	r[1].p.support = STANCE_LOW;
 	r[1].wins = 2;
-	r[1].done = 3;
+	r[1].done = 4; /* one with no due date: not judged */
+	r[1].done_judged = 3;
 	r[1].done_on_time = 2;
 	r[1].overdue = 1;
 	r[2].p.role = ROLE_MEMBER; /* neither champion nor hero */
 	r[2].done = 5;
+	r[2].done_judged = 5;
 	r[2].done_on_time = 5;
 	r[3].p.role = ROLE_CHAMPION;
 	r[3].wins = 2;
 	r[3].done = 1;
+	r[3].done_judged = 1;
 	r[3].done_on_time = 1;
 	assert_int_equal(record_due(&r[1]), 4);
 	assert_int_equal(record_on_time_pct(&r[1]), 50);
@@ -154,8 +158,10 @@ static void records__wins_on_time_open_overdue_per_person(void **state)
 		"2026-01-31T23:30:00Z");
 	done_at(st, add_item(st, ITEM_ACTION, ann, "2026-01-31", c), STATUS_DONE,
 		"2026-02-01T08:00:00Z");
-	/* No due date: it cannot be late. */
-	done_at(st, add_item(st, ITEM_ACTION, ann, NULL, c), STATUS_DONE, "2026-05-01T08:00:00Z");
+	/* No due date: it is neither on time nor late, as the reports judge it
+	 * (action_judged). */
+	store_id undated = add_item(st, ITEM_ACTION, ann, NULL, c);
+	done_at(st, undated, STATUS_DONE, "2026-05-01T08:00:00Z");
 	/* Dropped: neither done nor due. */
 	done_at(st, add_item(st, ITEM_ACTION, ann, "2026-02-01", c), STATUS_DROPPED,
 		"2026-03-01T08:00:00Z");
@@ -180,11 +186,16 @@ static void records__wins_on_time_open_overdue_per_person(void **state)
 	assert_int_equal(a->wins, 2);
 	assert_int_equal(a->actions, 6);
 	assert_int_equal(a->done, 3);
-	assert_int_equal(a->done_on_time, 2);
+	assert_int_equal(a->done_judged, 2);
+	assert_int_equal(a->done_on_time, 1);
 	assert_int_equal(a->open, 2);
 	assert_int_equal(a->overdue, 1);
-	assert_int_equal(record_due(a), 4);
-	assert_int_equal(record_on_time_pct(a), 50);
+	assert_int_equal(record_due(a), 3);
+	assert_int_equal(record_on_time_pct(a), 33);
+	struct window_item w = {.kind = ITEM_ACTION, .status = STATUS_DONE, .due = DATE_NONE,
+				.closed_at = tu_at("2026-05-01T08:00:00Z")};
+	bool on_time;
+	assert_false(action_judged(&w, today, &on_time)); /* the same rule, once */
 	const struct person_record *b = find_rec(r, n, bo);
 	assert_int_equal(b->wins, 1);
 	assert_int_equal(b->actions, 0);

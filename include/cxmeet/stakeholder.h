@@ -38,7 +38,8 @@ enum stance stance_toggle(enum stance s);
 size_t stakeholder_win_over(const struct person *people, size_t n, size_t *idx);
 size_t stakeholder_champions(const struct person *people, size_t n, size_t *idx);
 
-/* Actions that were due: done, or still open past their due date. */
+/* Actions that were due, judged as action_judged (report.h) judges them:
+ * done with a due date, or still open past it. */
 int64_t record_due(const struct person_record *r);
 /* The share of those done on time, in whole percent; -1 when none was due. */
 int record_on_time_pct(const struct person_record *r);

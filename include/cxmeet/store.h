@@ -20,7 +20,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 typedef int64_t store_id;
@@ -759,7 +759,8 @@ struct person_record {
 	int64_t wins;         /* wins crediting them */
 	int64_t actions;      /* actions they own, whatever their status */
 	int64_t done;         /* of those, done */
-	int64_t done_on_time; /* done on or before the due date (local), or with none */
+	int64_t done_judged;  /* done, with a due date to be judged by (action_judged) */
+	int64_t done_on_time; /* of those, done on or before the due date (local) */
 	int64_t open;
 	int64_t overdue;      /* open and due before `today` */
 };

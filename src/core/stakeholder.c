@@ -83,7 +83,7 @@ size_t stakeholder_champions(const struct person *people, size_t n, size_t *idx)
 
 int64_t record_due(const struct person_record *r)
 {
-	return r->done + r->overdue;
+	return r->done_judged + r->overdue;
 }
 
 int record_on_time_pct(const struct person_record *r)

@@ -258,25 +258,51 @@ static const char migration_4[] =
  * that none of them reads all of history: item_tally counts the items (not
  * deleted) by kind, status, department, person (0: none), due date (open
  * actions only, '' for none and for every other item), whether superseded,
- * and whether a done action was closed on or before its due day (in the
- * local time of the change, as the people's records always judged it). The
+ * and how a done action is judged (on_time: 1 closed on or before its due
+ * day, in the local time of the change; 0 closed after it; -1 not judged,
+ * with no due date or no time of closing; 0 for every other item), as
+ * action_judged (core/report.c) judges each one: schema 5 counted an action
+ * done with no due date as on time, where the reports do not judge it. The
  * triggers take a changed item's old row out and put its new row in; a key
  * whose count falls to zero is removed, so the table stays as small as the
  * set of keys in use (open actions' due dates, not all of history). The
  * migration fills it once from the items. */
-#define TALLY_KEY(r) \
+#define TALLY_KEY_HEAD(r) \
 	r ".kind, " r ".status, coalesce(" r ".department_id, 0), coalesce(" r ".person_id, 0)," \
 	" CASE WHEN " r ".kind = 'action' AND " r ".status = 'open'" \
 	"   THEN coalesce(" r ".due_on, '') ELSE '' END," \
-	" " r ".superseded_by IS NOT NULL," \
+	" " r ".superseded_by IS NOT NULL,"
+/* schema 5, as its files hold it (the text is checked before a migration):
+ * done with no due date counted as on time */
+#define TALLY_KEY5(r) TALLY_KEY_HEAD(r) \
 	" CASE WHEN " r ".kind = 'action' AND " r ".status = 'done' AND (" r ".due_on IS NULL" \
 	"   OR date(" r ".closed_at, 'localtime') <= " r ".due_on) THEN 1 ELSE 0 END"
-#define TALLY_MATCH(r) \
-	"(kind, status, department_id, person_id, due, superseded, on_time) = (" TALLY_KEY(r) ")"
-#define TALLY_ADD(r) \
+#define TALLY_KEY(r) TALLY_KEY_HEAD(r) \
+	" CASE WHEN " r ".kind <> 'action' OR " r ".status <> 'done' THEN 0" \
+	"   WHEN " r ".due_on IS NULL OR " r ".closed_at IS NULL THEN -1" \
+	"   WHEN date(" r ".closed_at, 'localtime') <= " r ".due_on THEN 1 ELSE 0 END"
+#define TALLY_MATCH(key, r) \
+	"(kind, status, department_id, person_id, due, superseded, on_time) = (" key(r) ")"
+#define TALLY_ADD(key, r) \
 	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)" \
-	" SELECT " TALLY_KEY(r) ", 1 WHERE " r ".deleted_at IS NULL" \
+	" SELECT " key(r) ", 1 WHERE " r ".deleted_at IS NULL" \
 	" ON CONFLICT DO UPDATE SET n = n + 1;"
+#define TALLY_TRIGGERS(key) \
+	"CREATE TRIGGER item_tally_i AFTER INSERT ON items BEGIN " \
+	TALLY_ADD(key, "new") \
+	" END;" \
+	"CREATE TRIGGER item_tally_u AFTER UPDATE OF kind, status, department_id, person_id," \
+	"  due_on, superseded_by, closed_at, deleted_at ON items BEGIN" \
+	" DELETE FROM item_tally WHERE old.deleted_at IS NULL AND n = 1" \
+	"   AND " TALLY_MATCH(key, "old") ";" \
+	" UPDATE item_tally SET n = n - 1 WHERE old.deleted_at IS NULL AND n > 1" \
+	"   AND " TALLY_MATCH(key, "old") ";" \
+	" " TALLY_ADD(key, "new") \
+	" END;"
+#define TALLY_ITEMS_FILL(key) \
+	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)" \
+	" SELECT " key("i") ", count(*) FROM items i WHERE i.deleted_at IS NULL" \
+	" GROUP BY 1, 2, 3, 4, 5, 6, 7;"
 /* The decisions waiting for a revisit (not superseded, not deleted), counted
  * by department and by the year of the revisit: the decision log counts
  * those due by today as these sums for the years before this one and the
@@ -289,9 +315,7 @@ static const char migration_4[] =
 #define TALLY_FILL \
 	"INSERT INTO revisit_tally(department_id, year, n) SELECT " REVISIT_KEY("i") ", count(*)" \
 	" FROM items i WHERE " REVISIT_WHEN("i") " GROUP BY 1, 2;" \
-	"INSERT INTO item_tally(kind, status, department_id, person_id, due, superseded, on_time, n)" \
-	" SELECT " TALLY_KEY("i") ", count(*) FROM items i WHERE i.deleted_at IS NULL" \
-	" GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+	TALLY_ITEMS_FILL(TALLY_KEY5)
 static const char migration_5[] =
 	"CREATE TABLE item_tally ("
 	"  kind TEXT NOT NULL,"
@@ -305,17 +329,7 @@ static const char migration_5[] =
 	"  PRIMARY KEY (kind, status, department_id, person_id, due, superseded, on_time)"
 	") WITHOUT ROWID;"
 	"CREATE INDEX item_tally_person ON item_tally(person_id, kind, status, due, on_time, n);"
-	"CREATE TRIGGER item_tally_i AFTER INSERT ON items BEGIN "
-	TALLY_ADD("new")
-	" END;"
-	"CREATE TRIGGER item_tally_u AFTER UPDATE OF kind, status, department_id, person_id,"
-	"  due_on, superseded_by, closed_at, deleted_at ON items BEGIN"
-	" DELETE FROM item_tally WHERE old.deleted_at IS NULL AND n = 1"
-	"   AND " TALLY_MATCH("old") ";"
-	" UPDATE item_tally SET n = n - 1 WHERE old.deleted_at IS NULL AND n > 1"
-	"   AND " TALLY_MATCH("old") ";"
-	" " TALLY_ADD("new")
-	" END;"
+	TALLY_TRIGGERS(TALLY_KEY5)
 	/* The decision log of one department, in its order (due ones by revisit
 	 * date; the rest newest first on items_department). */
 	"CREATE INDEX items_revisit_dept ON items(department_id, revisit_on)"
@@ -345,6 +359,15 @@ static const char migration_5[] =
 	" END;"
 	TALLY_FILL;
 
+/* An action done with no due date is not judged, as in the reports: the
+ * people's records counted it on time. Their sums are counted again. */
+static const char migration_6[] =
+	"DROP TRIGGER item_tally_i;"
+	"DROP TRIGGER item_tally_u;"
+	TALLY_TRIGGERS(TALLY_KEY)
+	"DELETE FROM item_tally;"
+	TALLY_ITEMS_FILL(TALLY_KEY);
+
 /* The sums counted again from the items, after a bulk write that wrote its
  * rows without the triggers (store_bulk.c). Each item is added to its key's
  * count as the trigger adds it: a GROUP BY sorted every item on the seven
@@ -357,6 +380,10 @@ const char store_tally_refill[] = "DELETE FROM revisit_tally; DELETE FROM item_t
 	" SELECT " TALLY_KEY("i") ", 1 FROM items i WHERE i.deleted_at IS NULL"
 	" ON CONFLICT DO UPDATE SET n = n + 1;";
 #undef TALLY_KEY
+#undef TALLY_KEY5
+#undef TALLY_KEY_HEAD
+#undef TALLY_TRIGGERS
+#undef TALLY_ITEMS_FILL
 #undef REVISIT_KEY
 #undef REVISIT_WHEN
 #undef TALLY_MATCH
@@ -369,6 +396,7 @@ const char *const store_migrations[] = {
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

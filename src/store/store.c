@@ -20,7 +20,7 @@
 #define CXMEET_APPLICATION_ID 0x63786d74
 #define BUSY_TIMEOUT_MS 3000
 
-_Static_assert(STORE_SCHEMA_VERSION == 5, "bump migrations with the schema version");
+_Static_assert(STORE_SCHEMA_VERSION == 6, "bump migrations with the schema version");
 
 static const char *const stmt_sql[STMT_COUNT] = {
 #define X(name, sql) [STMT_##name] = sql,

@@ -66,13 +66,15 @@
 	X(PERSON_RECORDS, "SELECT p.id, p.name, p.department_id, d.name, p.role, p.email," \
 		" p.influence, p.support, p.archived_at IS NOT NULL," \
 		" coalesce(t.wins, 0), coalesce(t.actions, 0), coalesce(t.done, 0)," \
-		" coalesce(t.on_time, 0), coalesce(t.open, 0), coalesce(t.overdue, 0)" \
+		" coalesce(t.on_time, 0), coalesce(t.open, 0), coalesce(t.overdue, 0)," \
+		" coalesce(t.judged, 0)" \
 		" FROM people p LEFT JOIN departments d ON d.id = p.department_id" \
 		" LEFT JOIN (SELECT person_id," \
 		"   sum(n) FILTER (WHERE kind = 'win') AS wins," \
 		"   sum(n) FILTER (WHERE kind = 'action') AS actions," \
 		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'done') AS done," \
-		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'done' AND on_time) AS on_time," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'done' AND on_time = 1) AS on_time," \
+		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'done' AND on_time >= 0) AS judged," \
 		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'open') AS open," \
 		"   sum(n) FILTER (WHERE kind = 'action' AND status = 'open' AND due > ''" \
 		"     AND due < ?2) AS overdue" \
@@ -732,7 +734,7 @@ enum store_rc schema_verify(struct store *st, int version);
 uint64_t schema_digest(sqlite3 *db);
 /* The digest of this version's schema (test_store checks it against a file
  * this version makes, and says the new value when the schema changes). */
-#define STORE_SCHEMA_DIGEST 0xac3b3e438b199f03ull
+#define STORE_SCHEMA_DIGEST 0xbdf73703e2244863ull
 
 /* Resets and returns a prepared statement. */
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id);

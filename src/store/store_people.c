@@ -14,6 +14,7 @@ static void read_record(sqlite3_stmt *s, void *elem)
 	r->actions = sqlite3_column_int64(s, 10);
 	r->done = sqlite3_column_int64(s, 11);
 	r->done_on_time = sqlite3_column_int64(s, 12);
+	r->done_judged = sqlite3_column_int64(s, 15);
 	r->open = sqlite3_column_int64(s, 13);
 	r->overdue = sqlite3_column_int64(s, 14);
 }
