@@ -1,0 +1,460 @@
+/* test_contract.c - what every store backend promises, checked through the
+ * store interface alone (include/cxmeet/store.h): no SQL, no file, so that
+ * the same checks hold a second backend to the same behaviour. Each test
+ * starts from an empty store (contract_open) and says what a caller may rely
+ * on: names unique without regard to case, an item read back as written with
+ * its events, a transaction all or nothing, one meeting in progress and one
+ * writer for it, pages that continue from a key and never repeat or skip a
+ * row, a search that finds words and forgets deleted items. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "testutil.h"
+#include "cxmeet/agenda.h"
+#include "cxmeet/util.h"
+
+/* The store under test: a new, empty one (a fresh SQLite file today). */
+static struct store *contract_open(void)
+{
+	return tu_open_new();
+}
+
+/* A second instance on the same data: another program, another screen. */
+static struct store *contract_reopen(struct store *st)
+{
+	struct store *other;
+	char err[256];
+	assert_int_equal(store_open(store_path(st), &other, err, sizeof err), STORE_OK);
+	return other;
+}
+
+static const char *const T0 = "2026-03-02T09:00:00Z";
+
+static store_id dept(struct store *st, const char *name)
+{
+	store_id id = 0;
+	assert_int_equal(store_dept_add(st, name, false, &id), STORE_OK);
+	assert_true(id > 0);
+	return id;
+}
+
+static store_id person(struct store *st, const char *name, store_id dept_id)
+{
+	struct person p = {.name = (char *)name, .dept_id = dept_id, .role = ROLE_MEMBER,
+			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
+	store_id id = 0;
+	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	return id;
+}
+
+static store_id action(struct store *st, const char *text, store_id d, store_id p, cx_date due,
+		       store_id meeting, const char *at)
+{
+	struct item it = {.kind = ITEM_ACTION, .text = (char *)text, .dept_id = d, .person_id = p,
+			  .due = due, .revisit = DATE_NONE, .status = STATUS_OPEN,
+			  .meeting_id = meeting};
+	assert_int_equal(store_item_add(st, &it, tu_at(at)), STORE_OK);
+	return it.id;
+}
+
+static store_id note(struct store *st, const char *text)
+{
+	struct item it = {.kind = ITEM_NOTE, .text = (char *)text, .due = DATE_NONE,
+			  .revisit = DATE_NONE, .status = STATUS_OPEN};
+	assert_int_equal(store_item_add(st, &it, tu_at(T0)), STORE_OK);
+	return it.id;
+}
+
+static store_id start_meeting(struct store *st, const char *at)
+{
+	struct agenda_step steps[] = {
+		{.title = (char *)"Welcome", .kind = STEP_ROLL_CALL, .minutes = 5},
+		{.title = (char *)"Actions", .kind = STEP_ACTION_REVIEW, .minutes = 10},
+		{.title = (char *)"Wrap-up", .kind = STEP_WRAP_UP, .minutes = 5},
+	};
+	struct agenda_template t = {.name = (char *)"Short", .steps = steps, .n_steps = 3};
+	store_id tid = 0, mid = 0;
+	enum store_rc rc = store_template_find(st, "Short", &tid);
+	if (rc == STORE_NOTFOUND)
+		assert_int_equal(store_template_add(st, &t, true, &tid), STORE_OK);
+	assert_int_equal(store_meeting_start(st, tid, &t, tu_at(at), 0, &mid), STORE_OK);
+	return mid;
+}
+
+static void names__unique_without_regard_to_case(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id sales = dept(st, "Sales");
+	store_id id = 0;
+	assert_int_equal(store_dept_add(st, "SALES", false, &id), STORE_DUPLICATE);
+	struct dept d;
+	assert_int_equal(store_dept_find(st, "sAlEs", &d), STORE_OK);
+	assert_int_equal(d.id, sales);
+	assert_string_equal(d.name, "Sales");
+	dept_free(&d);
+	assert_int_equal(store_dept_find(st, "Support", &d), STORE_NOTFOUND);
+
+	store_id support = dept(st, "Support");
+	assert_int_equal(store_dept_rename(st, support, "sales"), STORE_DUPLICATE);
+	assert_int_equal(store_dept_rename(st, support, "Customer Support"), STORE_OK);
+	assert_int_equal(store_dept_get(st, support, &d), STORE_OK);
+	assert_string_equal(d.name, "Customer Support");
+	dept_free(&d);
+
+	/* archived: out of the list, still found by name, still unique */
+	assert_int_equal(store_dept_set_archived(st, sales, true), STORE_OK);
+	struct dept *all;
+	size_t n;
+	assert_int_equal(store_dept_list(st, false, &all, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(all[0].id, support);
+	dept_list_free(all, n);
+	assert_int_equal(store_dept_list(st, true, &all, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	dept_list_free(all, n);
+	assert_int_equal(store_dept_add(st, "Sales", false, &id), STORE_DUPLICATE);
+
+	store_id ann = person(st, "Ann Lee", support);
+	struct person p = {.name = (char *)"ANN LEE", .role = ROLE_MEMBER,
+			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
+	assert_int_equal(store_person_add(st, &p, &id), STORE_DUPLICATE);
+	struct person got;
+	assert_int_equal(store_person_find(st, "ann lee", &got), STORE_OK);
+	assert_int_equal(got.id, ann);
+	assert_int_equal(got.dept_id, support);
+	assert_string_equal(got.dept_name, "Customer Support");
+	person_free(&got);
+	assert_int_equal(store_person_get(st, ann + 100, &got), STORE_NOTFOUND);
+	store_close(st);
+}
+
+static void item__read_back_as_written_with_its_events(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id d = dept(st, "Billing"), p = person(st, "Bo", d), q = person(st, "Cy", d);
+	cx_date due = date_from_ymd(2026, 3, 20);
+	store_set_actor(st, "facilitator");
+	store_id id = action(st, "Refund within a day", d, p, due, 0, T0);
+
+	struct item it;
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	assert_int_equal(it.kind, ITEM_ACTION);
+	assert_string_equal(it.text, "Refund within a day");
+	assert_null(it.detail);
+	assert_int_equal(it.dept_id, d);
+	assert_string_equal(it.dept_name, "Billing");
+	assert_int_equal(it.person_id, p);
+	assert_string_equal(it.person_name, "Bo");
+	assert_int_equal(it.due, due);
+	assert_int_equal(it.status, STATUS_OPEN);
+	assert_int_equal(it.created_at, tu_at(T0));
+	assert_int_equal(it.closed_at, 0);
+	assert_int_equal(it.slips, 0);
+
+	/* a later due date is a slip; another owner a reassignment */
+	free(it.detail);
+	it.detail = xstrdup("Two steps: approve, then pay");
+	it.due = due + 7;
+	it.person_id = q;
+	assert_int_equal(store_item_update(st, &it, 0, tu_at("2026-03-03T10:00:00Z")), STORE_OK);
+	item_free(&it);
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	assert_string_equal(it.detail, "Two steps: approve, then pay");
+	assert_int_equal(it.due, due + 7);
+	assert_string_equal(it.person_name, "Cy");
+	assert_int_equal(it.slips, 1);
+	item_free(&it);
+
+	assert_int_equal(store_item_set_status(st, id, STATUS_DONE, NULL, 0,
+					       tu_at("2026-03-04T10:00:00Z")),
+			 STORE_OK);
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	assert_int_equal(it.status, STATUS_DONE);
+	assert_int_equal(it.closed_at, tu_at("2026-03-04T10:00:00Z"));
+	item_free(&it);
+	assert_int_equal(store_item_set_status(st, id, STATUS_OPEN, "not paid yet", 0,
+					       tu_at("2026-03-05T10:00:00Z")),
+			 STORE_OK);
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	assert_int_equal(it.status, STATUS_OPEN);
+	assert_int_equal(it.closed_at, 0);
+	item_free(&it);
+
+	/* every change kept, in order, by whom and when */
+	struct item_event *ev;
+	size_t n;
+	assert_int_equal(store_item_events(st, id, &ev, &n), STORE_OK);
+	enum event_kind want[] = {EVENT_CREATED, EVENT_EDITED, EVENT_DUE_MOVED, EVENT_REASSIGNED,
+				  EVENT_DONE, EVENT_REOPENED};
+	size_t seen = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(ev[i].item_id, id);
+		assert_string_equal(ev[i].by, "facilitator");
+		for (size_t k = 0; k < ARRAY_SIZE(want); k++)
+			seen |= (size_t)(ev[i].kind == want[k]) << k;
+		if (i > 0)
+			assert_true(ev[i].at >= ev[i - 1].at);
+	}
+	assert_int_equal(seen, (1u << ARRAY_SIZE(want)) - 1);
+	assert_int_equal(ev[0].kind, EVENT_CREATED);
+	assert_int_equal(ev[n - 1].kind, EVENT_REOPENED);
+	assert_string_equal(ev[n - 1].reason, "not paid yet");
+	item_events_free(ev, n);
+
+	/* deleted: gone from reads, its history kept */
+	assert_int_equal(store_item_delete(st, id, 0, tu_at("2026-03-06T10:00:00Z")), STORE_OK);
+	int64_t count;
+	assert_int_equal(store_item_count(st, ITEM_ACTION, &count), STORE_OK);
+	assert_int_equal(count, 0);
+	assert_int_equal(store_item_events(st, id, &ev, &n), STORE_OK);
+	assert_int_equal(ev[n - 1].kind, EVENT_DELETED);
+	item_events_free(ev, n);
+	assert_int_equal(store_item_get(st, id + 100, &it), STORE_NOTFOUND);
+	store_close(st);
+}
+
+static void transaction__all_or_nothing(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	note(st, "kept");
+	assert_int_equal(store_begin(st), STORE_OK);
+	note(st, "first");
+	note(st, "second");
+	store_rollback(st);
+	int64_t n;
+	assert_int_equal(store_item_count(st, -1, &n), STORE_OK);
+	assert_int_equal(n, 1);
+
+	assert_int_equal(store_begin(st), STORE_OK);
+	note(st, "first");
+	note(st, "second");
+	assert_int_equal(store_commit(st), STORE_OK);
+	/* what is committed is there for another instance at once */
+	struct store *other = contract_reopen(st);
+	assert_int_equal(store_item_count(other, -1, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	store_close(other);
+	store_close(st);
+}
+
+static void meeting__one_in_progress_one_writer(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id d = dept(st, "Sales"), p = person(st, "Ann", d);
+	store_id old = action(st, "Call the five biggest customers", d, p,
+			      date_from_ymd(2026, 3, 1), 0, T0);
+	store_id mid = start_meeting(st, "2026-03-09T09:00:00Z");
+	store_id in_progress = 0;
+	assert_int_equal(store_meeting_in_progress(st, &in_progress), STORE_OK);
+	assert_int_equal(in_progress, mid);
+	assert_true(store_hold_mine(st, mid));
+
+	/* a second meeting cannot start while one is in progress */
+	struct agenda_template t;
+	store_id tid;
+	assert_int_equal(store_template_find(st, "short", &tid), STORE_OK);
+	assert_int_equal(store_template_get(st, tid, &t), STORE_OK);
+	store_id second = 0;
+	assert_int_equal(store_meeting_start(st, tid, &t, tu_at("2026-03-09T09:05:00Z"), 0, &second),
+			 STORE_DUPLICATE);
+	agenda_free(&t);
+
+	/* the holder writes into it; another instance is refused, and told who */
+	action(st, "Send the survey", d, p, date_from_ymd(2026, 3, 23), mid,
+	       "2026-03-09T09:10:00Z");
+	struct store *other = contract_reopen(st);
+	assert_false(store_hold_mine(other, mid));
+	struct item it = {.kind = ITEM_NOTE, .text = (char *)"from elsewhere", .due = DATE_NONE,
+			  .revisit = DATE_NONE, .status = STATUS_OPEN, .meeting_id = mid};
+	assert_int_equal(store_item_add(other, &it, tu_at("2026-03-09T09:11:00Z")),
+			 STORE_NOT_HELD);
+	struct item *items;
+	size_t n;
+	assert_int_equal(store_meeting_items(st, mid, 0, &items, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(items[0].text, "Send the survey");
+	item_list_free(items, n);
+
+	/* let go, the other takes it over and writes */
+	assert_int_equal(store_hold_release(st, mid), STORE_OK);
+	assert_int_equal(store_hold_take(other, mid, NULL, tu_at("2026-03-09T09:12:00Z")), STORE_OK);
+	assert_int_equal(store_item_add(other, &it, tu_at("2026-03-09T09:12:30Z")), STORE_OK);
+	assert_false(store_hold_mine(st, mid));
+
+	/* the open action from before is the meeting's to review, carried once */
+	assert_int_equal(store_open_actions(other, mid, NULL, 10, &items, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(items[0].id, old);
+	item_list_free(items, n);
+
+	assert_int_equal(store_meeting_finish(other, mid, MEETING_COMPLETED,
+					      tu_at("2026-03-09T10:00:00Z"), 8, DATE_NONE),
+			 STORE_OK);
+	struct meeting m;
+	assert_int_equal(store_meeting_get(st, mid, &m), STORE_OK);
+	assert_int_equal(m.status, MEETING_COMPLETED);
+	assert_int_equal(m.rating, 8);
+	assert_int_equal(m.ended_at, tu_at("2026-03-09T10:00:00Z"));
+	assert_int_equal(store_meeting_in_progress(st, &in_progress), STORE_NOTFOUND);
+	/* ended: nobody writes into it any more */
+	assert_int_equal(store_item_add(other, &it, tu_at("2026-03-09T10:01:00Z")), STORE_NOT_HELD);
+	store_close(other);
+	store_close(st);
+}
+
+#define PAGED 53
+
+static void pages__continue_from_a_key_never_repeat_or_skip(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id d = dept(st, "Ops"), p = person(st, "Di", d);
+	store_id ids[PAGED];
+	cx_date base = date_from_ymd(2026, 4, 1);
+	for (int i = 0; i < PAGED; i++) {
+		char text[32];
+		snprintf(text, sizeof text, "Action %d", i);
+		/* equal due dates in runs of five: the id breaks the ties */
+		ids[i] = action(st, text, d, p, base + (cx_date)(i / 5), 0, T0);
+	}
+	/* every action, in pages of 7: each once, in due-date then id order */
+	struct action_filter f = {.state = ASTATE_ALL, .due_before = DATE_NONE,
+				  .today = date_from_ymd(2026, 3, 1)};
+	struct store_cursor cur = {0};
+	size_t total = 0;
+	for (;;) {
+		struct action_row *rows;
+		size_t n;
+		assert_int_equal(store_actions_list(st, &f, &cur, 7, &rows, &n), STORE_OK);
+		for (size_t i = 0; i < n; i++, total++) {
+			assert_true(total < PAGED);
+			assert_int_equal(rows[i].it.id, ids[total]);
+		}
+		if (n > 0)
+			cur = rows[n - 1].after;
+		action_rows_free(rows, n);
+		if (n < 7)
+			break;
+	}
+	assert_int_equal(total, PAGED);
+	int64_t count, overdue;
+	assert_int_equal(store_actions_count(st, &f, &count, &overdue), STORE_OK);
+	assert_int_equal(count, PAGED);
+	assert_int_equal(overdue, 0);
+
+	/* the same list read backward from its end */
+	struct store_cursor back = {.backward = true};
+	struct action_row *rows;
+	size_t n;
+	assert_int_equal(store_actions_list(st, &f, &back, 7, &rows, &n), STORE_OK);
+	assert_int_equal(n, 7);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(rows[i].it.id, ids[PAGED - 7 + i]);
+	action_rows_free(rows, n);
+
+	/* a row added behind the reader's position does not shift its pages */
+	memset(&cur, 0, sizeof cur);
+	assert_int_equal(store_actions_list(st, &f, &cur, 10, &rows, &n), STORE_OK);
+	cur = rows[n - 1].after;
+	action_rows_free(rows, n);
+	action(st, "Earliest of all", d, p, base - 30, 0, T0);
+	assert_int_equal(store_actions_list(st, &f, &cur, 1, &rows, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].it.id, ids[10]);
+	action_rows_free(rows, n);
+
+	/* items for an export, by id, a page at a time */
+	store_id after = 0;
+	total = 0;
+	for (;;) {
+		struct item *items;
+		assert_int_equal(store_items_after(st, after, 20, &items, &n), STORE_OK);
+		for (size_t i = 0; i < n; i++, total++)
+			assert_true(items[i].id > after && (i == 0 || items[i].id > items[i - 1].id));
+		if (n)
+			after = items[n - 1].id;
+		item_list_free(items, n);
+		if (n < 20)
+			break;
+	}
+	assert_int_equal(total, PAGED + 1);
+	store_close(st);
+}
+
+static void search__finds_words_and_forgets_deleted_items(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id a = note(st, "Customers wait too long for refunds");
+	store_id b = note(st, "Refund form shortened to one page");
+	note(st, "Delivery tracking page redesigned");
+	struct search_filter f = {.words = "refund", .kind = -1};
+	struct search_hit *hits;
+	size_t n;
+	/* the last word as a prefix; newest first */
+	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(hits[0].it.id, b);
+	assert_int_equal(hits[1].it.id, a);
+	search_hits_free(hits, n);
+	/* every word must occur */
+	f.words = "page refund";
+	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].it.id, b);
+	search_hits_free(hits, n);
+	/* operators typed are only words */
+	f.words = "\"refund\" OR NOT page*";
+	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
+	assert_int_equal(n, 0); /* no item holds the words "or" and "not" */
+	search_hits_free(hits, n);
+	f.words = "\"refund\" page*";
+	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	search_hits_free(hits, n);
+	f.words = "  ";
+	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_INVALID);
+
+	/* edited text is found by its new words only; deleted, not at all */
+	struct item it;
+	assert_int_equal(store_item_get(st, a, &it), STORE_OK);
+	free(it.text);
+	it.text = xstrdup("Customers wait too long for credit notes");
+	assert_int_equal(store_item_update(st, &it, 0, tu_at(T0)), STORE_OK);
+	item_free(&it);
+	assert_int_equal(store_item_delete(st, b, 0, tu_at(T0)), STORE_OK);
+	f.words = "refund";
+	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	search_hits_free(hits, n);
+	f.words = "credit";
+	int64_t count;
+	assert_int_equal(store_search_count(st, &f, &count), STORE_OK);
+	assert_int_equal(count, 1);
+	store_close(st);
+}
+
+int main(void)
+{
+	tu_init("contract");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(names__unique_without_regard_to_case),
+		cmocka_unit_test(item__read_back_as_written_with_its_events),
+		cmocka_unit_test(transaction__all_or_nothing),
+		cmocka_unit_test(meeting__one_in_progress_one_writer),
+		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
+		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
