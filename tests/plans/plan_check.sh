@@ -106,7 +106,8 @@ plan_problem_all() {
 	# the names the items and their events go by in this statement (the
 	# plan names a table by its alias)
 	local names
-	names=$(printf '%s' "$2" | grep -oiE '(from|join) +(items|item_events)( +(as +)?[a-z_][a-z0-9_]*)?' |
+	# (a table of a comma-separated list is named after its comma)
+	names=$(printf '%s' "$2" | sed 's/,/ , /g' | grep -oiE '(from|join|,) +(items|item_events)( +(as +)?[a-z_][a-z0-9_]*)?' |
 		awk '{ print $2; n = $NF; if (NF > 2 && toupper(n) !~ /^(WHERE|JOIN|LEFT|INNER|CROSS|ON|INDEXED|NOT|ORDER|GROUP|LIMIT|USING|UNION|AS)$/) print n }' |
 		sort -u | paste -sd'|')
 	# search's list of index terms is a table of the connection's own

@@ -48,6 +48,8 @@ SELECT id FROM items WHERE kind = 'action' AND status = 'open' ORDER BY text LIM
 SELECT id FROM items WHERE kind = 'action' ORDER BY text
 SELECT count(*) FROM items WHERE deleted_at IS NULL
 SELECT x.id FROM items x WHERE x.text LIKE 'a%'
+SELECT x.id FROM departments d, items x WHERE x.text LIKE 'a%' AND d.id = 1
+SELECT e.id FROM meetings m,item_events e WHERE m.id = 1 AND e.at > m.started_at
 SELECT ev.id FROM items i JOIN item_events AS ev ON ev.item_id = i.id WHERE i.id = 3 OR ev.at > '2026'
 SELECT id FROM items INDEXED BY items_parked_rank WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL ORDER BY rank = 0, rank, id
 SELECT id FROM items INDEXED BY items_parked_rank WHERE kind = 'parked' AND status = 'open' AND deleted_at IS NULL ORDER BY rank = 0, rank, id LIMIT -1
