@@ -160,6 +160,9 @@ typedef long (*cli_page_fn)(struct cli *cli, void *ctx, size_t done, size_t limi
 int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 		    const int *w_max, enum out_format f, size_t page, cli_page_fn fill,
 		    void *ctx, size_t *rows);
+/* How many rows the next page may take, `done` written and at most `cap` in
+ * all (0: no cap): up to `page`, 0 when the cap is reached. */
+size_t cli_page_want(size_t done, size_t cap, size_t page);
 /* Bounds for w_max: the widest name of any person (people) or department
  * (archived ones too), the digits of the largest item (or meeting) id; 0
  * when they cannot be read. */

@@ -111,6 +111,12 @@ int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 	return cli_output_error(cli, errno);
 }
 
+size_t cli_page_want(size_t done, size_t cap, size_t page)
+{
+	size_t want = !cap ? page : done < cap ? cap - done : 0;
+	return want < page ? want : page;
+}
+
 /* Widest names: every person's or every department's, archived ones too
  * (their rows still name them). Small tables; 0 if they cannot be read. */
 static void widest(const char *name, void *ctx)

@@ -69,10 +69,7 @@ static long history_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 			 struct table *t, int *status)
 {
 	struct history_ctx *h = ctx;
-	size_t want = limit;
-	if (h->limit)
-		want = done < h->limit ? h->limit - done : 0;
-	want = want < limit ? want : limit;
+	size_t want = cli_page_want(done, h->limit, limit);
 	if (want == 0)
 		return 0;
 	struct meeting_summary *m;

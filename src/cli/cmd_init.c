@@ -35,7 +35,6 @@ static int init_run(const struct cli_cmd *self, struct cli *cli, int argc, char 
 	return EXIT_OK;
 }
 
-
 static const struct cli_opt init_options[] = {
 	{"org", 'o', CLI_VALUE},
 	{0},

@@ -54,8 +54,7 @@ static long search_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 			struct table *t, int *status)
 {
 	struct search_opts *o = ctx;
-	size_t want = done < o->limit ? o->limit - done : 0;
-	want = want < limit ? want : limit;
+	size_t want = cli_page_want(done, o->limit, limit);
 	if (want == 0)
 		return 0;
 	struct search_hit *h;
