@@ -1,7 +1,6 @@
 /* cmd_actions.c - who owes what, between meetings: `cxmeet actions` (the
  * list, filtered) and `cxmeet overdue` (the same list of overdue ones, for
  * cron: exit status 8 when anything is overdue). */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
