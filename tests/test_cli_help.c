@@ -209,7 +209,7 @@ static void usage__refusals_are_the_golden_ones(void **state)
 	for (size_t i = 0; i < ARRAY_SIZE(refused); i++)
 		record(&sb, refused[i]);
 	/* Every command: an unknown option, long and short, even before --help;
-	 * an option abbreviated to what two of them start with; operands. */
+	 * an option of no name (--=x); the end of the options; operands. */
 	struct strbuf help;
 	sb_init(&help);
 	record(&help, "--help");
