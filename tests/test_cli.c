@@ -120,7 +120,7 @@ static void global__help_version_and_bad_usage(void **state)
 	assert_int_equal(run("frobnicate", NULL), EXIT_USAGE);
 	assert_non_null(strstr(stderr_text(), "cxmeet: 'frobnicate' is not a cxmeet command"));
 	for (size_t i = 0; i < cli_command_count; i++)
-		assert_int_equal(run(cli_commands[i].name, "--help", NULL), EXIT_OK);
+		assert_int_equal(run(cli_commands[i]->name, "--help", NULL), EXIT_OK);
 	assert_int_equal(run("init", "--bogus", NULL), EXIT_USAGE);
 	assert_int_equal(run("init", "extra", NULL), EXIT_USAGE);
 	assert_int_equal(access(db, F_OK), -1); /* nothing was created by bad usage */

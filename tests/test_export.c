@@ -116,33 +116,12 @@ static char *export(const char *format, size_t *len)
 	return text;
 }
 
-static void golden(const char *name, const char *text, size_t len)
-{
-	const char *dir = getenv("CXMEET_GOLDEN");
-	assert_non_null(dir);
-	char *path = xasprintf("%s/%s", dir, name);
-	if (getenv("CXMEET_UPDATE_GOLDEN")) {
-		FILE *fp = fopen(path, "wb");
-		assert_non_null(fp);
-		assert_int_equal(fwrite(text, 1, len, fp), len);
-		assert_int_equal(fclose(fp), 0);
-	}
-	size_t glen;
-	char *want = tu_slurp(path, &glen);
-	if (!want)
-		fail_msg("no golden file %s (run with CXMEET_UPDATE_GOLDEN=1)", path);
-	assert_int_equal(len, glen);
-	assert_memory_equal(text, want, len);
-	free(want);
-	free(path);
-}
-
 static void test_json(void **state)
 {
 	(void)state;
 	size_t len;
 	char *s = export("json", &len);
-	golden("export.json", s, len);
+	tu_golden("export.json", s, len);
 	assert_non_null(strstr(s, "\"name\": \"Acme, \\\"Outdoor\\\"; Ltd\\\\\""));
 	assert_non_null(strstr(s, "\"text\": \"\\ufffd[2JOwned\\ufffd\\nend\""));
 	assert_non_null(strstr(s, "\"detail\": \"Line one\\nLine two\""));
@@ -156,7 +135,7 @@ static void test_csv(void **state)
 	(void)state;
 	size_t len;
 	char *s = export("csv", &len);
-	golden("export.csv", s, len);
+	tu_golden("export.csv", s, len);
 	assert_non_null(strstr(s, ",\"Call back, then \"\"close\"\"; the case\",\"Line one\nLine two\","));
 	assert_non_null(strstr(s, ",\"'=HYPERLINK(\"\"http://x\"\") wins\","));
 	/* records end in CRLF; a bare LF only inside a quoted field */
@@ -169,7 +148,7 @@ static void test_ics(void **state)
 	(void)state;
 	size_t len;
 	char *s = export("ics", &len);
-	golden("export.ics", s, len);
+	tu_golden("export.ics", s, len);
 	int depth = 0, todos = 0, events = 0;
 	for (char *line = s; line < s + len;) {
 		char *end = strstr(line, "\r\n");

@@ -109,13 +109,43 @@ char *tu_slurp(const char *path, size_t *len)
 	return sb_take(&sb);
 }
 
+void tu_golden(const char *name, const char *text, size_t len)
+{
+	const char *dir = getenv("CXMEET_GOLDEN");
+	assert_non_null(dir);
+	char *path = xasprintf("%s/%s", dir, name);
+	if (getenv("CXMEET_UPDATE_GOLDEN")) {
+		FILE *fp = fopen(path, "wb");
+		assert_non_null(fp);
+		assert_int_equal(fwrite(text, 1, len, fp), len);
+		assert_int_equal(fclose(fp), 0);
+	}
+	size_t glen;
+	char *want = tu_slurp(path, &glen);
+	if (!want)
+		fail_msg("no golden file %s (run with CXMEET_UPDATE_GOLDEN=1)", path);
+	assert_int_equal(len, glen);
+	assert_memory_equal(text, want, len);
+	free(want);
+	free(path);
+}
+
 int tu_vcli(const char *db, const char *out_path, const char *err_path, const char *first,
 	    va_list ap)
 {
+	char *args[28];
+	int n = 0;
+	for (const char *a = first; a && n < 28; a = va_arg(ap, const char *))
+		args[n++] = (char *)a;
+	return tu_cli_argv(db, out_path, err_path, n, args);
+}
+
+int tu_cli_argv(const char *db, const char *out_path, const char *err_path, int n, char **args)
+{
 	char *argv[32] = {"cxmeet", "--db", (char *)db};
 	int argc = 3;
-	for (const char *a = first; a && argc < 31; a = va_arg(ap, const char *))
-		argv[argc++] = (char *)a;
+	for (int i = 0; i < n && argc < 31; i++)
+		argv[argc++] = args[i];
 	argv[argc] = NULL;
 	fflush(stdout);
 	fflush(stderr);

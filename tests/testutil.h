@@ -25,6 +25,9 @@ time_t tu_at(const char *iso);
 int64_t tu_sql_int(const char *path, const char *sql);
 /* The whole file (NULL when it cannot be read); *len may be NULL. Caller frees. */
 char *tu_slurp(const char *path, size_t *len);
+/* Compares text with the file NAME of tests/golden/ (CXMEET_GOLDEN), byte for
+ * byte; CXMEET_UPDATE_GOLDEN=1 writes the file first. */
+void tu_golden(const char *name, const char *text, size_t len);
 /* Runs `cxmeet --db DB ARGS... NULL` in-process with stdout and stderr sent
  * to out_path and err_path (NULL: /dev/null); returns the exit status. */
 int tu_cli(const char *db, const char *out_path, const char *err_path, const char *first, ...);
@@ -33,5 +36,7 @@ int tu_cli(const char *db, const char *out_path, const char *err_path, const cha
 int tu_terminal(void);
 int tu_vcli(const char *db, const char *out_path, const char *err_path, const char *first,
 	    va_list ap);
+/* The same with the n arguments of args. */
+int tu_cli_argv(const char *db, const char *out_path, const char *err_path, int n, char **args);
 
 #endif

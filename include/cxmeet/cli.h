@@ -1,5 +1,6 @@
-/* cli.h - the command table and what the subcommand files share: option
- * parsing with --help, opening the store, and turning errors into exit codes. */
+/* cli.h - the command table and what the command files share: option
+ * parsing with --help (cli_args.c), opening the store and turning its errors
+ * into exit codes (cli_db.c), and writing the output (cli_out.c). */
 #ifndef CXMEET_CLI_H
 #define CXMEET_CLI_H
 
@@ -18,17 +19,39 @@ struct cli {
 	int output_failed; /* the exit status, once a failed write was reported */
 };
 
-struct command {
+/* An option a command takes: --NAME, and -KEY too unless CLI_LONG_ONLY. KEY
+ * is what the command's option function is given; 'h' is --help's. */
+enum { CLI_VALUE = 1, CLI_LONG_ONLY = 2 };
+struct cli_opt {
 	const char *name;
-	const char *summary;
-	const char *usage; /* full help text for `cxmeet NAME --help` */
-	int (*run)(struct cli *cli, int argc, char **argv);
-	bool creates; /* creates the database when there is none; every other
-		       * command refuses a missing file and creates nothing */
+	int key;
+	unsigned flags; /* CLI_VALUE: takes a value; CLI_LONG_ONLY */
 };
 
-extern const struct command cli_commands[];
+#define CLI_ANY (-1) /* operands: the command counts them itself */
+
+/* A command of the command line, declared by its cmd_*.c next to its handler
+ * (as tmux's cmd_entry): its name, the line of `cxmeet --help`, its own help,
+ * the options it takes and how many operands, and the handler. */
+struct cli_cmd {
+	const char *name;
+	const char *summary; /* its line in `cxmeet --help` */
+	const char *usage;   /* the whole of `cxmeet NAME --help` */
+	const struct cli_opt *opts; /* ends with {0}; NULL: none but --help */
+	int operands;               /* at most this many after the options, or CLI_ANY */
+	bool creates; /* creates the database when there is none; every other
+		       * command refuses a missing file and creates nothing */
+	int (*run)(const struct cli_cmd *self, struct cli *cli, int argc, char **argv);
+};
+
+/* Every command, in the order of `cxmeet --help` (cli.c). */
+extern const struct cli_cmd *const cli_commands[];
 extern const size_t cli_command_count;
+
+extern const struct cli_cmd cmd_init, cmd_tui, cmd_status, cmd_org, cmd_charter, cmd_dept,
+	cmd_person, cmd_agenda, cmd_history, cmd_search, cmd_show, cmd_actions, cmd_done,
+	cmd_overdue, cmd_digest, cmd_decisions, cmd_supersede, cmd_cadence, cmd_champions,
+	cmd_export, cmd_demo, cmd_check;
 
 /* Runs the command line after the global options; returns the exit status. */
 int cli_main(int argc, char **argv);
@@ -44,9 +67,14 @@ char *cli_default_db_path(void);
 int cli_open(struct cli *cli);
 /* Opens (and migrates) the store without setting up the defaults. */
 int cli_open_only(struct cli *cli);
+/* The id of department NAME in *id (0 for a NULL name); prints the error and
+ * returns its exit status when there is none. */
+int cli_dept_id(struct cli *cli, const char *name, store_id *id);
+/* The organisation's escalation limit (3 when it cannot be read). */
+int cli_escalate_limit(struct cli *cli);
 
 /* Prints "cxmeet: MSG" to stderr and returns EXIT_USAGE. */
-int cli_usage_error(const struct command *cmd, const char *fmt, ...)
+int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* The exit status for a store result: EXIT_USAGE for refused input, one status
  * per database failure (locked, read-only, damaged, newer, full), else
@@ -59,19 +87,36 @@ void cli_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a message about bad input and returns EXIT_USAGE. */
 int cli_input_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* getopt_long over a subcommand's argv, with -h/--help built in. Returns the
- * next option as getopt_long does, 'h' having printed the usage (the caller
- * returns 0), '?' having printed an error (the caller returns EXIT_USAGE). */
-int cli_getopt(const struct command *cmd, int argc, char **argv, const char *shortopts,
-	       const struct option *longopts);
+/* What a command does with one of its options: key and value (NULL for an
+ * option without one) in the order given. Returns 0, or the exit status
+ * after printing why the value is refused. */
+typedef int (*cli_opt_fn)(const struct cli_cmd *cmd, int key, const char *value, void *ctx);
+/* Reads a command's options by its option list (argv[0] is the command),
+ * with -h/--help built in, calling set for each (NULL: a command of no
+ * options); then checks there are no more operands than cmd->operands.
+ * Returns true to go on, with optind at the first operand; else false with
+ * *status the exit status: 0 having printed the help, EXIT_USAGE having said
+ * what is wrong (an unknown option, a missing value, an operand too many),
+ * or what set returned. */
+bool cli_parse(const struct cli_cmd *cmd, int argc, char **argv, cli_opt_fn set, void *ctx,
+	       int *status);
+
+/* The long name of the command's option KEY ("dept" for 'd'). */
+const char *cli_opt_name(const struct cli_cmd *cmd, int key);
+/* An item's (action's, decision's) number as typed: "12" or "#12"; false
+ * when it is not one. */
+bool cli_parse_id(const char *s, store_id *id);
+/* --limit N: a whole number from 1 to 1,000,000, else EXIT_USAGE with a
+ * message. */
+int cli_parse_limit(const struct cli_cmd *cmd, const char *s, size_t *out);
 
 /* Looks up the command table entry by name. */
-const struct command *cli_find(const char *name);
+const struct cli_cmd *cli_find(const char *name);
 
 /* Parses a --format argument among `allowed` (OUT_ALLOW bits) into *f;
  * returns 0, or prints which formats the command takes and returns
  * EXIT_USAGE. */
-int cli_format(const struct command *cmd, const char *arg, unsigned allowed,
+int cli_format(const struct cli_cmd *cmd, const char *arg, unsigned allowed,
 	       enum out_format *f);
 /* Writes the table to cli->out in format f; returns 0, or EXIT_RUNTIME with
  * a message when the output cannot be written. */
@@ -86,6 +131,10 @@ int cli_output_error(struct cli *cli, int err);
  * Returns 0 with *out set (caller frees), or an exit status after a message
  * (EXIT_USAGE for refused text: a NUL byte, far too long). */
 int cli_text_arg(const char *arg, char **out);
+
+/* A stream onto `to` through which everything a command prints passes:
+ * text that would reach the terminal raw is made harmless (cli_out.c). */
+FILE *cli_guard_open(FILE *to);
 
 /* Writes text to cli->out; returns 0, or cli_output_error's status. */
 int cli_write(struct cli *cli, const char *text);
@@ -111,11 +160,13 @@ typedef long (*cli_page_fn)(struct cli *cli, void *ctx, size_t done, size_t limi
 int cli_table_pages(struct cli *cli, const struct table_col *cols, size_t ncols,
 		    const int *w_max, enum out_format f, size_t page, cli_page_fn fill,
 		    void *ctx, size_t *rows);
-/* Bounds for w_max: the widest name of any department or person (archived
- * ones too), the digits of the largest item (or meeting) id; 0 when they
- * cannot be read. */
-int cli_widest_dept(struct cli *cli);
-int cli_widest_person(struct cli *cli);
+/* How many rows the next page may take, `done` written and at most `cap` in
+ * all (0: no cap): up to `page`, 0 when the cap is reached. */
+size_t cli_page_want(size_t done, size_t cap, size_t page);
+/* Bounds for w_max: the widest name of any person (people) or department
+ * (archived ones too), the digits of the largest item (or meeting) id; 0
+ * when they cannot be read. */
+int cli_widest_name(struct cli *cli, bool people);
 int cli_id_width(struct cli *cli, bool meeting);
 
 /* Prints text padded with spaces to `width` terminal columns. */

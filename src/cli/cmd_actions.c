@@ -1,8 +1,6 @@
 /* cmd_actions.c - who owes what, between meetings: `cxmeet actions` (the
- * list, filtered), `cxmeet done` (an action closed outside a meeting),
- * `cxmeet overdue` (for cron: exit status 8 when anything is overdue) and
- * `cxmeet digest` (overdue and soon-due actions per owner, for a mail). */
-#include <errno.h>
+ * list, filtered) and `cxmeet overdue` (the same list of overdue ones, for
+ * cron: exit status 8 when anything is overdue). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,18 +33,8 @@ struct list_opts {
 	const char *dept;
 	const char *due_before;
 	enum out_format format;
+	int state; /* -1 until --state or --overdue says */
 };
-
-/* The organisation's escalation limit (3 when it was never set up). */
-static int escalate_limit(struct cli *cli)
-{
-	struct org o;
-	if (store_org_get(cli->st, &o) != STORE_OK)
-		return 3;
-	int n = o.escalate_after;
-	org_free(&o);
-	return n;
-}
 
 static void table_add(struct table *t, const struct action_row *r, cx_date today, int limit)
 {
@@ -80,8 +68,8 @@ static void action_widths(struct cli *cli, int w[ARRAY_SIZE(action_cols)])
 		int sw = (int)strlen(item_status_name((enum item_status)s));
 		w[6] = sw > w[6] ? sw : w[6];
 	}
-	w[7] = cli_widest_person(cli);
-	w[8] = cli_widest_dept(cli);
+	w[7] = cli_widest_name(cli, true);
+	w[8] = cli_widest_name(cli, false);
 }
 
 struct list_ctx {
@@ -114,7 +102,7 @@ static long actions_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 static int list_out(struct cli *cli, const struct action_filter *f, enum out_format format,
 		    const char *none, size_t *count)
 {
-	struct list_ctx c = {f, escalate_limit(cli), NULL};
+	struct list_ctx c = {f, cli_escalate_limit(cli), NULL};
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	int w[ARRAY_SIZE(action_cols)];
 	if (format == OUT_PLAIN)
@@ -165,86 +153,61 @@ static int resolve_names(struct cli *cli, struct list_opts *o)
 	return 0;
 }
 
-static int bad_state(const struct command *cmd, const char *s)
+static int bad_state(const struct cli_cmd *cmd, const char *s)
 {
 	return cli_usage_error(cmd, "unknown state '%s' (use open, overdue, week, done, dropped "
 				    "or all)", s);
 }
 
-int cmd_actions(struct cli *cli, int argc, char **argv)
+static int actions_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"overdue", no_argument, NULL, 'O'},
-		{"state", required_argument, NULL, 's'},
-		{"owner", required_argument, NULL, 'o'},
-		{"dept", required_argument, NULL, 'd'},
-		{"due-before", required_argument, NULL, 'b'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("actions");
-	struct list_opts o = {.f = {ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()}};
-	int state = -1, c;
-	while ((c = cli_getopt(cmd, argc, argv, "s:o:d:b:", opts)) != -1) {
-		int want = -1;
-		switch (c) {
-		case 'O': want = ASTATE_OVERDUE; break;
-		case 's':
-			if ((want = action_state_parse(optarg)) < 0)
-				return bad_state(cmd, optarg);
-			break;
-		case 'o': o.owner = optarg; break;
-		case 'd': o.dept = optarg; break;
-		case 'b': o.due_before = optarg; break;
-		case 'f':
-			if (cli_format(cmd, optarg, OUT_TABLES, &o.format))
-				return EXIT_USAGE;
-			break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-		if (want >= 0 && state >= 0 && state != want)
-			return cli_usage_error(cmd, "two different states asked for (--overdue, "
-						    "--state): give one");
-		if (want >= 0)
-			state = want;
+	struct list_opts *o = ctx;
+	int want = -1;
+	switch (key) {
+	case 'O': want = ASTATE_OVERDUE; break;
+	case 's':
+		if ((want = action_state_parse(value)) < 0)
+			return bad_state(cmd, value);
+		break;
+	case 'o': o->owner = value; break;
+	case 'd': o->dept = value; break;
+	case 'b': o->due_before = value; break;
+	case 'f': return cli_format(cmd, value, OUT_TABLES, &o->format);
 	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if (state >= 0)
-		o.f.state = (enum action_state)state;
-	int rc = cli_open(cli);
+	if (want >= 0 && o->state >= 0 && o->state != want)
+		return cli_usage_error(cmd, "two different states asked for (--overdue, --state): "
+					    "give one");
+	if (want >= 0)
+		o->state = want;
+	return 0;
+}
+
+static int actions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct list_opts o = {.f = {ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()}, .state = -1};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, actions_opt, &o, &rc))
+		return rc;
+	if (o.state >= 0)
+		o.f.state = (enum action_state)o.state;
+	rc = cli_open(cli);
 	if (rc == 0)
 		rc = resolve_names(cli, &o);
 	size_t n;
 	return rc ? rc : list_out(cli, &o.f, o.format, "No actions match.", &n);
 }
 
-int cmd_overdue(struct cli *cli, int argc, char **argv)
+static int overdue_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("overdue");
+	(void)key;
+	return cli_format(cmd, value, OUT_TABLES, ctx);
+}
+
+static int overdue_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
 	enum out_format format = OUT_PLAIN;
-	int c;
-	while ((c = cli_getopt(cmd, argc, argv, "", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format(cmd, optarg, OUT_TABLES, &format))
-				return EXIT_USAGE;
-			break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	int rc = cli_open(cli);
-	if (rc)
+	int rc;
+	if (!cli_parse(cmd, argc, argv, overdue_opt, &format, &rc) || (rc = cli_open(cli)) != 0)
 		return rc;
 	struct action_filter f = {ASTATE_OVERDUE, 0, 0, DATE_NONE, clock_today()};
 	size_t n = 0;
@@ -252,197 +215,56 @@ int cmd_overdue(struct cli *cli, int argc, char **argv)
 	return rc ? rc : n > 0 ? EXIT_OVERDUE : EXIT_OK;
 }
 
-/* "12" or "#12"; false when it is not an item number. */
-static bool parse_id(const char *s, store_id *id)
-{
-	if (*s == '#')
-		s++;
-	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 18)
-		return false;
-	*id = strtoll(s, NULL, 10);
-	return *id > 0;
-}
+static const struct cli_opt actions_options[] = {
+	{"overdue", 'O', CLI_LONG_ONLY},
+	{"state", 's', CLI_VALUE},
+	{"owner", 'o', CLI_VALUE},
+	{"dept", 'd', CLI_VALUE},
+	{"due-before", 'b', CLI_VALUE},
+	{"format", 'f', CLI_VALUE | CLI_LONG_ONLY},
+	{0},
+};
 
-/* Refuses, with a message and nothing written, what cannot be marked done. */
-static int check_done(struct cli *cli, store_id id)
-{
-	struct item it;
-	enum store_rc rc = store_item_get(cli->st, id, &it);
-	if (rc == STORE_NOTFOUND)
-		return cli_input_error("no action #%lld", (long long)id);
-	if (rc != STORE_OK)
-		return cli_store_error(cli, rc);
-	int status = 0;
-	if (it.deleted_at)
-		status = cli_input_error("action #%lld was deleted", (long long)id);
-	else if (it.kind != ITEM_ACTION)
-		status = cli_input_error("#%lld is a %s, not an action", (long long)id,
-					 item_kind_label(it.kind));
-	else if (it.status != STATUS_OPEN)
-		status = cli_input_error("action #%lld is already %s", (long long)id,
-					 item_status_name(it.status));
-	item_free(&it);
-	return status;
-}
+const struct cli_cmd cmd_actions = {
+	.name = "actions",
+	.summary = "list actions: open, overdue, due this week, done or dropped",
+	.usage = "usage: cxmeet actions [--overdue | --state STATE] [--owner PERSON] [--dept DEPT]\n"
+		 "                      [--due-before DATE] [--format plain|json|csv]\n"
+		 "\n"
+		 "Lists actions, overdue ones first (earliest due first), then by due date:\n"
+		 "number, due date, days overdue, slips (times the date moved later),\n"
+		 "meetings carried through, whether it is flagged for escalation to the\n"
+		 "sponsor (cxmeet org set escalate N), status, owner, department, the date\n"
+		 "of the meeting it came from, and its text.\n"
+		 "\n"
+		 "  -s, --state STATE      open (the default), overdue, week (due today to\n"
+		 "                         six days ahead), done, dropped or all\n"
+		 "      --overdue          the same as --state overdue\n"
+		 "  -o, --owner PERSON     only the actions PERSON owns\n"
+		 "  -d, --dept DEPT        only the actions of department DEPT\n"
+		 "  -b, --due-before DATE  only those due before DATE (YYYY-MM-DD, or a form\n"
+		 "                         such as today, +2w, -1w, fri (the next Friday),\n"
+		 "                         eom)\n"
+		 "      --format FORMAT    plain (the default), json or csv\n",
+	.opts = actions_options,
+	.run = actions_run,
+};
 
-int cmd_done(struct cli *cli, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"reason", required_argument, NULL, 'r'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("done");
-	const char *reason = NULL;
-	int c;
-	while ((c = cli_getopt(cmd, argc, argv, "r:", opts)) != -1) {
-		switch (c) {
-		case 'r': reason = optarg; break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
-	store_id id;
-	if (optind >= argc)
-		return cli_usage_error(cmd, "missing the action's number (see 'cxmeet actions')");
-	if (argc - optind > 1)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
-	if (!parse_id(argv[optind], &id))
-		return cli_usage_error(cmd, "'%s' is not an action's number", argv[optind]);
-	char *why = NULL;
-	int rc = reason ? cli_text_arg(reason, &why) : 0;
-	if (rc == 0)
-		rc = cli_open(cli);
-	if (rc == 0)
-		rc = check_done(cli, id);
-	if (rc == 0) {
-		enum store_rc src =
-			store_item_set_status(cli->st, id, STATUS_DONE, why, 0, clock_now());
-		if (src != STORE_OK)
-			rc = cli_store_error(cli, src);
-		else
-			fprintf(cli->out, "Action #%lld is done.\n", (long long)id);
-	}
-	free(why);
-	return rc;
-}
+static const struct cli_opt overdue_options[] = {
+	{"format", 'f', CLI_VALUE | CLI_LONG_ONLY},
+	{0},
+};
 
-static bool known_owner(store_id id, const struct person *people, size_t n_people)
-{
-	for (size_t i = 0; i < n_people; i++)
-		if (people[i].id == id)
-			return true;
-	return false;
-}
-
-/* One owner's part of the digest (f->person_id), read and written a page at
- * a time; person_id 0: the actions of no owner (and of an owner missing from
- * the people table), picked from every action in one pass. */
-static int digest_part(struct cli *cli, const struct action_filter *f,
-		       const struct person *people, size_t n_people, int limit,
-		       int64_t *written)
-{
-	struct actions_stream *as;
-	enum store_rc src = store_actions_stream_begin(cli->st, f, &as);
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	store_id shown = -1; /* the owner whose heading was written last */
-	int rc = 0;
-	struct strbuf sb;
-	sb_init(&sb);
-	for (;;) {
-		struct action_row *rows;
-		size_t n;
-		if ((src = store_actions_stream_next(as, PAGE, &rows, &n)) != STORE_OK) {
-			rc = cli_store_error(cli, src);
-			break;
-		}
-		for (size_t i = 0; i < n; i++) {
-			const struct item *it = &rows[i].it;
-			if (!f->person_id && it->person_id &&
-			    known_owner(it->person_id, people, n_people))
-				continue;
-			if (it->person_id != shown)
-				action_digest_owner(&sb, it, people, n_people);
-			shown = it->person_id;
-			action_digest_line(&sb, it, f->today, limit);
-			(*written)++;
-		}
-		action_rows_free(rows, n);
-		if (sb.len && fwrite(sb.s, 1, sb.len, cli->out) != sb.len)
-			rc = cli_output_error(cli, errno);
-		sb.len = 0;
-		if (n < PAGE || rc)
-			break;
-	}
-	store_actions_stream_end(as);
-	sb_free(&sb);
-	return rc;
-}
-
-/* The digest written as it is read: the heading from the counts, then each
- * owner's actions (owners in the digest's order, from the small people
- * table), so memory stays that of a page however many actions are late. */
-static int digest_out(struct cli *cli, cx_date today, int days)
-{
-	struct action_filter f = {ASTATE_OPEN, 0, 0, today + days + 1, today};
-	int64_t total, late;
-	enum store_rc src = store_actions_count(cli->st, &f, &total, &late);
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	struct strbuf sb;
-	sb_init(&sb);
-	action_digest_heading(&sb, today, days, (size_t)late, (size_t)total);
-	int rc = cli_write(cli, sb.s);
-	sb_free(&sb);
-	if (rc || total == 0)
-		return rc;
-	struct person *people;
-	size_t n_people;
-	if ((src = store_person_list(cli->st, true, 0, &people, &n_people)) != STORE_OK)
-		return cli_store_error(cli, src);
-	action_owners_sort(people, n_people);
-	int limit = escalate_limit(cli);
-	int64_t written = 0;
-	for (size_t i = 0; i < n_people && rc == 0; i++) {
-		f.person_id = people[i].id;
-		rc = digest_part(cli, &f, people, n_people, limit, &written);
-	}
-	f.person_id = 0; /* the actions of no one, when the owners' did not make the count */
-	if (rc == 0 && written < total)
-		rc = digest_part(cli, &f, people, n_people, limit, &written);
-	person_list_free(people, n_people);
-	if (rc == 0 && fflush(cli->out) != 0)
-		rc = cli_output_error(cli, errno);
-	return rc;
-}
-
-int cmd_digest(struct cli *cli, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"days", required_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("digest");
-	int days = 7, c;
-	while ((c = cli_getopt(cmd, argc, argv, "n:", opts)) != -1) {
-		switch (c) {
-		case 'n':
-			if (!*optarg || strspn(optarg, "0123456789") != strlen(optarg) ||
-			    strlen(optarg) > 3 || (days = atoi(optarg)) > 366)
-				return cli_usage_error(cmd, "--days takes a number of days from 0 "
-							    "to 366");
-			break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	int rc = cli_open(cli);
-	if (rc)
-		return rc;
-	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
-	return digest_out(cli, clock_today(), days);
-}
+const struct cli_cmd cmd_overdue = {
+	.name = "overdue",
+	.summary = "list overdue actions; exit status 8 when there are any",
+	.usage = "usage: cxmeet overdue [--format plain|json|csv]\n"
+		 "\n"
+		 "Lists the open actions past their due date, as 'cxmeet actions\n"
+		 "--overdue' does, and exits with status 8 when there is at least one, 0\n"
+		 "when there is none: a cron job can act on it.\n"
+		 "\n"
+		 "      --format FORMAT   plain (the default), json or csv\n",
+	.opts = overdue_options,
+	.run = overdue_run,
+};

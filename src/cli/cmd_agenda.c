@@ -18,6 +18,7 @@ struct agenda_opts {
 	const char *output;
 	const char *name;
 	bool force, replace;
+	bool format_given;
 };
 
 static int agenda_list(struct cli *cli, enum out_format f)
@@ -275,10 +276,10 @@ static int action_args(const char *action)
 }
 
 /* Options that do nothing for the action are mistakes worth saying. */
-static int check_options(const struct command *cmd, const char *action, const struct agenda_opts *o,
-			 bool format_given)
+static int check_options(const struct cli_cmd *cmd, const char *action,
+			 const struct agenda_opts *o)
 {
-	if (format_given && strcmp(action, "list") != 0)
+	if (o->format_given && strcmp(action, "list") != 0)
 		return cli_usage_error(cmd, "--format only goes with 'list'");
 	if ((o->output || o->force) && strcmp(action, "export") != 0)
 		return cli_usage_error(cmd, "--output and --force only go with 'export'");
@@ -289,36 +290,27 @@ static int check_options(const struct command *cmd, const char *action, const st
 	return 0;
 }
 
-int cmd_agenda(struct cli *cli, int argc, char **argv)
+static int agenda_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, 'F'},
-		{"name", required_argument, NULL, 'n'},
-		{"replace", no_argument, NULL, 'r'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("agenda");
-	struct agenda_opts o = {.format = OUT_PLAIN};
-	bool format_given = false;
-	int c, rc;
-	while ((c = cli_getopt(cmd, argc, argv, "f:o:n:", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((rc = cli_format(cmd, optarg, OUT_TABLES, &o.format)) != 0)
-				return rc;
-			format_given = true;
-			break;
-		case 'o': o.output = optarg; break;
-		case 'F': o.force = true; break;
-		case 'n': o.name = optarg; break;
-		case 'r': o.replace = true; break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
+	struct agenda_opts *o = ctx;
+	switch (key) {
+	case 'f':
+		o->format_given = true;
+		return cli_format(cmd, value, OUT_TABLES, &o->format);
+	case 'o': o->output = value; break;
+	case 'F': o->force = true; break;
+	case 'n': o->name = value; break;
+	case 'r': o->replace = true; break;
 	}
+	return 0;
+}
+
+static int agenda_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct agenda_opts o = {.format = OUT_PLAIN};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, agenda_opt, &o, &rc))
+		return rc;
 	if (optind >= argc)
 		return cli_usage_error(cmd, "missing action: list, show, export, import, default, "
 					    "copy, rename or archive");
@@ -331,7 +323,7 @@ int cmd_agenda(struct cli *cli, int argc, char **argv)
 	if (left != want)
 		return cli_usage_error(cmd, "'%s' takes %d argument%s (see cxmeet agenda --help)",
 				       action, want, want == 1 ? "" : "s");
-	if ((rc = check_options(cmd, action, &o, format_given)) != 0)
+	if ((rc = check_options(cmd, action, &o)) != 0)
 		return rc;
 	/* import parses the file before opening anything: a bad file writes nothing. */
 	if (strcmp(action, "import") == 0)
@@ -346,3 +338,43 @@ int cmd_agenda(struct cli *cli, int argc, char **argv)
 		return agenda_export(cli, args[0], &o);
 	return agenda_change(cli, action, args[0], want == 2 ? args[1] : NULL);
 }
+
+static const struct cli_opt agenda_options[] = {
+	{"format", 'f', CLI_VALUE},
+	{"output", 'o', CLI_VALUE},
+	{"force", 'F', CLI_LONG_ONLY},
+	{"name", 'n', CLI_VALUE},
+	{"replace", 'r', CLI_LONG_ONLY},
+	{0},
+};
+
+const struct cli_cmd cmd_agenda = {
+	.name = "agenda",
+	.summary = "list, export, import, copy, rename or archive agenda templates",
+	.usage = "usage: cxmeet agenda list [--format plain|json|csv]\n"
+		 "       cxmeet agenda show NAME\n"
+		 "       cxmeet agenda export NAME [-o FILE|-] [--force]\n"
+		 "       cxmeet agenda import FILE|- [--name NAME] [--replace]\n"
+		 "       cxmeet agenda default NAME\n"
+		 "       cxmeet agenda copy NAME NEW-NAME\n"
+		 "       cxmeet agenda rename NAME NEW-NAME\n"
+		 "       cxmeet agenda archive NAME\n"
+		 "\n"
+		 "Agenda templates are the steps a meeting follows; each meeting keeps its\n"
+		 "own copy, so changing a template never changes a past meeting. Files use\n"
+		 "the plain-text format of the standard agenda: 'template NAME', then\n"
+		 "'step MINUTES KIND TITLE' lines, each followed by its indented prompt.\n"
+		 "An import with errors reports them as FILE:LINE and writes nothing.\n"
+		 "The default agenda cannot be archived: make another one the default.\n"
+		 "\n"
+		 "  -f, --format FORMAT  list: plain, json or csv\n"
+		 "  -o, --output FILE    export: write to FILE (written whole or not at\n"
+		 "                       all); '-' prints\n"
+		 "      --force          export: replace FILE if it exists\n"
+		 "  -n, --name NAME      import: under NAME instead of the file's name\n"
+		 "      --replace        import: replace the steps of the agenda of that\n"
+		 "                       name if it exists\n",
+	.opts = agenda_options,
+	.operands = CLI_ANY,
+	.run = agenda_run,
+};

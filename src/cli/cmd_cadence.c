@@ -306,7 +306,7 @@ static int write_json(struct cli *cli, const struct cadence_report *r, cx_date t
 	return rc;
 }
 
-static int parse_window(const struct command *cmd, const char *arg, size_t *n)
+static int parse_window(const struct cli_cmd *cmd, const char *arg, size_t *n)
 {
 	char *end;
 	long v = strtol(arg, &end, 10);
@@ -317,7 +317,7 @@ static int parse_window(const struct command *cmd, const char *arg, size_t *n)
 	return 0;
 }
 
-static int parse_table(const struct command *cmd, const char *arg, int *which)
+static int parse_table(const struct cli_cmd *cmd, const char *arg, int *which)
 {
 	for (int k = 0; k < TABLE_COUNT; k++) {
 		if (strcmp(arg, table_names[k]) == 0) {
@@ -332,42 +332,38 @@ static int parse_table(const struct command *cmd, const char *arg, int *which)
 	return rc;
 }
 
-int cmd_cadence(struct cli *cli, int argc, char **argv)
+struct cadence_opts {
+	size_t window;
+	enum out_format format;
+	int only; /* a table, or TABLE_ALL */
+};
+
+static int cadence_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"meetings", required_argument, NULL, 'n'},
-		{"format", required_argument, NULL, 'f'},
-		{"table", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("cadence");
-	size_t window = REPORT_WINDOW_DEFAULT;
-	enum out_format f = OUT_PLAIN;
-	int only = TABLE_ALL, c, rc = 0;
-	while (rc == 0 && (c = cli_getopt(cmd, argc, argv, "n:f:t:", opts)) != -1) {
-		if (c == 'h')
-			return 0;
-		if (c == '?')
-			return EXIT_USAGE;
-		if (c == 'n')
-			rc = parse_window(cmd, optarg, &window);
-		else if (c == 'f')
-			rc = cli_format(cmd, optarg, OUT_TABLES, &f);
-		else if (c == 't')
-			rc = parse_table(cmd, optarg, &only);
+	struct cadence_opts *o = ctx;
+	switch (key) {
+	case 'n': return parse_window(cmd, value, &o->window);
+	case 'f': return cli_format(cmd, value, OUT_TABLES, &o->format);
+	case 't': return parse_table(cmd, value, &o->only);
 	}
-	if (rc)
+	return 0;
+}
+
+static int cadence_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct cadence_opts o = {REPORT_WINDOW_DEFAULT, OUT_PLAIN, TABLE_ALL};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, cadence_opt, &o, &rc))
 		return rc;
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	enum out_format f = o.format;
+	int only = o.only;
 	if (f == OUT_CSV && only == TABLE_ALL)
 		only = TABLE_DEPARTMENTS; /* CSV is one table */
 	if ((rc = cli_open(cli)) != 0)
 		return rc;
 	cx_date today = clock_today();
 	struct cadence_report r;
-	enum store_rc src = cadence_report_load(cli->st, window, today, &r);
+	enum store_rc src = cadence_report_load(cli->st, o.window, today, &r);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	if (f == OUT_PLAIN)
@@ -383,3 +379,32 @@ int cmd_cadence(struct cli *cli, int argc, char **argv)
 	cadence_report_free(&r);
 	return rc;
 }
+
+static const struct cli_opt cadence_options[] = {
+	{"meetings", 'n', CLI_VALUE},
+	{"format", 'f', CLI_VALUE},
+	{"table", 't', CLI_VALUE},
+	{0},
+};
+
+const struct cli_cmd cmd_cadence = {
+	.name = "cadence",
+	.summary = "is the council keeping its cadence, and which departments take part",
+	.usage = "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"
+		 "\n"
+		 "Prints the cadence and how well it is kept: the next due date, the\n"
+		 "intervals held on time among the last 12, the current streak, the\n"
+		 "longest gap and a timeline; then, over the last N completed meetings,\n"
+		 "each department's attendance, actions, share done on time, overdue\n"
+		 "actions, wins and the silo watch (silent in each of the last three\n"
+		 "meetings); the agenda steps against their plan; and each meeting's\n"
+		 "rating, actions done on time and steps that overran.\n"
+		 "\n"
+		 "  -n, --meetings N   the meetings to look back over (3 to 52, default 6)\n"
+		 "  -f, --format F     plain (default), json (one object with every\n"
+		 "                     table) or csv (one table, departments by default)\n"
+		 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
+		 "                     or meetings\n",
+	.opts = cadence_options,
+	.run = cadence_run,
+};

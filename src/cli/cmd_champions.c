@@ -72,31 +72,50 @@ static int champions_print(struct cli *cli, bool all, enum out_format f)
 	return out;
 }
 
-int cmd_champions(struct cli *cli, int argc, char **argv)
+struct champions_opts {
+	bool all;
+	enum out_format format;
+};
+
+static int champions_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"all", no_argument, NULL, 'a'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("champions");
-	enum out_format f = OUT_PLAIN;
-	bool all = false;
-	int c;
-	while ((c = cli_getopt(cmd, argc, argv, "af:", opts)) != -1) {
-		switch (c) {
-		case 'a': all = true; break;
-		case 'f':
-			if (cli_format(cmd, optarg, OUT_TABLES, &f) != 0)
-				return EXIT_USAGE;
-			break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	int rc = cli_open(cli);
-	return rc ? rc : champions_print(cli, all, f);
+	struct champions_opts *o = ctx;
+	if (key == 'a')
+		o->all = true;
+	else if (key == 'f')
+		return cli_format(cmd, value, OUT_TABLES, &o->format);
+	return 0;
 }
+
+static int champions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct champions_opts o = {.format = OUT_PLAIN};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, champions_opt, &o, &rc) || (rc = cli_open(cli)) != 0)
+		return rc;
+	return champions_print(cli, o.all, o.format);
+}
+
+static const struct cli_opt champions_options[] = {
+	{"all", 'a', 0},
+	{"format", 'f', CLI_VALUE},
+	{0},
+};
+
+const struct cli_cmd cmd_champions = {
+	.name = "champions",
+	.summary = "the stakeholder map's champions and heroes, with their record",
+	.usage = "usage: cxmeet champions [--all] [--format plain|json|csv]\n"
+		 "\n"
+		 "Prints the champions (high support for CX, or the champion role) and\n"
+		 "the heroes (wins credited to them), most wins first, each with their\n"
+		 "department, role, quadrant on the stakeholder map, wins credited,\n"
+		 "actions done on time out of those due (done, or open past their due\n"
+		 "date), open actions and overdue ones.\n"
+		 "\n"
+		 "  -a, --all            everyone on the council, not only champions and\n"
+		 "                       heroes (archived people are never shown)\n"
+		 "  -f, --format FORMAT  plain (the default), json or csv\n",
+	.opts = champions_options,
+	.run = champions_run,
+};

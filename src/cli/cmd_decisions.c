@@ -1,7 +1,6 @@
 /* cmd_decisions.c - `cxmeet decisions`: the decision log (those due for a
  * revisit first, then the rest newest first), as a readable list or as a JSON
- * or CSV table; and `cxmeet supersede OLD NEW`. Rows are read and written a
- * page at a time, in every format, so ten years of decisions cost no more
+ * or CSV table. Rows are read and written a page at a time, in every format, so ten years of decisions cost no more
  * memory than one page. */
 #include <errno.h>
 #include <stdlib.h>
@@ -221,38 +220,34 @@ static int plain_summary(struct cli *cli, const struct decision_filter *f)
 	return 0;
 }
 
-int cmd_decisions(struct cli *cli, int argc, char **argv)
+struct decisions_opts {
+	struct decision_filter f;
+	const char *dept;
+	enum out_format format;
+};
+
+static int decisions_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"revisit-due", no_argument, NULL, 'r'},
-		{"dept", required_argument, NULL, 'd'},
-		{"all", no_argument, NULL, 'a'},
-		{"search", required_argument, NULL, 's'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("decisions");
-	struct decision_filter f = {.today = clock_today()};
-	const char *dept = NULL;
-	enum out_format fmt = OUT_PLAIN;
-	int c, rc;
-	while ((c = cli_getopt(cmd, argc, argv, "rd:as:", opts)) != -1) {
-		switch (c) {
-		case 'r': f.due_only = true; break;
-		case 'd': dept = optarg; break;
-		case 'a': f.with_superseded = true; break;
-		case 's': f.words = optarg; break;
-		case 'f':
-			if ((rc = cli_format(cmd, optarg, OUT_TABLES, &fmt)) != 0)
-				return rc;
-			break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
+	struct decisions_opts *o = ctx;
+	switch (key) {
+	case 'r': o->f.due_only = true; break;
+	case 'd': o->dept = value; break;
+	case 'a': o->f.with_superseded = true; break;
+	case 's': o->f.words = value; break;
+	case 'f': return cli_format(cmd, value, OUT_TABLES, &o->format);
 	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
+static int decisions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct decisions_opts o = {.f = {.today = clock_today()}, .format = OUT_PLAIN};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, decisions_opt, &o, &rc))
+		return rc;
+	struct decision_filter f = o.f;
+	const char *dept = o.dept;
+	enum out_format fmt = o.format;
 	if ((rc = cli_open(cli)) != 0)
 		return rc;
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
@@ -272,36 +267,33 @@ int cmd_decisions(struct cli *cli, int argc, char **argv)
 	return decisions_out(cli, &f, fmt);
 }
 
-/* A decision's number as typed: 12 or #12. */
-static bool parse_id(const char *s, store_id *id)
-{
-	if (*s == '#')
-		s++;
-	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 18)
-		return false;
-	*id = strtoll(s, NULL, 10);
-	return *id > 0;
-}
+static const struct cli_opt decisions_options[] = {
+	{"revisit-due", 'r', 0},
+	{"dept", 'd', CLI_VALUE},
+	{"all", 'a', 0},
+	{"search", 's', CLI_VALUE},
+	{"format", 'f', CLI_VALUE | CLI_LONG_ONLY},
+	{0},
+};
 
-int cmd_supersede(struct cli *cli, int argc, char **argv)
-{
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	const struct command *cmd = cli_find("supersede");
-	int c, rc;
-	while ((c = cli_getopt(cmd, argc, argv, "", opts)) != -1)
-		return c == 'h' ? EXIT_OK : EXIT_USAGE;
-	if (argc - optind != 2)
-		return cli_usage_error(cmd, "give two decision numbers: OLD and the later NEW");
-	store_id ids[2];
-	for (int i = 0; i < 2; i++)
-		if (!parse_id(argv[optind + i], &ids[i]))
-			return cli_usage_error(cmd, "'%s' is not a decision number", argv[optind + i]);
-	if ((rc = cli_open(cli)) != 0)
-		return rc;
-	enum store_rc src = store_decision_supersede(cli->st, ids[0], ids[1], 0, clock_now());
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	fprintf(cli->out, "Decision #%lld is now superseded by #%lld.\n", (long long)ids[0],
-		(long long)ids[1]);
-	return EXIT_OK;
-}
+const struct cli_cmd cmd_decisions = {
+	.name = "decisions",
+	.summary = "the decision log: revisits due first, then the newest",
+	.usage = "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"
+		 "                        [--search WORDS] [--format plain|json|csv]\n"
+		 "\n"
+		 "Lists the decisions in force: first those due for a revisit (revisit\n"
+		 "date today or earlier), earliest revisit first, then the rest, newest\n"
+		 "first. Each shows its date, department, who decided, the revisit date,\n"
+		 "how many items are linked to it, its text and why it was taken.\n"
+		 "\n"
+		 "  -r, --revisit-due   only the decisions due for a revisit\n"
+		 "  -d, --dept DEPT     only the decisions of department DEPT\n"
+		 "  -a, --all           superseded decisions too, with what superseded them\n"
+		 "  -s, --search WORDS  only the decisions whose text, detail or rationale\n"
+		 "                      hold every word (or a word starting so)\n"
+		 "      --format F      plain (the default: a short block per decision),\n"
+		 "                      json or csv (one row per decision, every column)\n",
+	.opts = decisions_options,
+	.run = decisions_run,
+};

@@ -28,43 +28,31 @@ static void show_weeks(int done, int total, void *ctx)
 	progress_count(ctx, done, total);
 }
 
-int cmd_demo(struct cli *cli, int argc, char **argv)
+struct demo_opts {
+	long long years, seed;
+};
+
+static int demo_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"years", required_argument, NULL, 'y'},
-		{"seed", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("demo");
-	long long years = 2, seed = 1;
-	int c;
-	while ((c = cli_getopt(cmd, argc, argv, "y:s:", opts)) != -1) {
-		switch (c) {
-		case 'y':
-			if (parse_number(optarg, 1, DEMO_MAX_YEARS, &years) != 0)
-				return cli_input_error("--years is a whole number from 1 to %d",
-						       DEMO_MAX_YEARS);
-			break;
-		case 's':
-			if (parse_number(optarg, 0, 0x7fffffffffffffffLL, &seed) != 0)
-				return cli_input_error("--seed is a whole number, 0 or more");
-			break;
-		case 'h':
-			return EXIT_OK;
-		default:
-			return EXIT_USAGE;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	int rc = cli_open(cli);
-	if (rc)
+	struct demo_opts *o = ctx;
+	(void)cmd;
+	if (key == 'y' && parse_number(value, 1, DEMO_MAX_YEARS, &o->years) != 0)
+		return cli_input_error("--years is a whole number from 1 to %d", DEMO_MAX_YEARS);
+	if (key == 's' && parse_number(value, 0, 0x7fffffffffffffffLL, &o->seed) != 0)
+		return cli_input_error("--seed is a whole number, 0 or more");
+	return 0;
+}
+
+static int demo_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct demo_opts o = {.years = 2, .seed = 1};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, demo_opt, &o, &rc) || (rc = cli_open(cli)) != 0)
 		return rc;
 	struct demo_stats s;
 	struct progress bar;
 	progress_begin(&bar, "writing the history", "weeks");
-	enum store_rc src = demo_generate(cli->st, (int)years, (uint64_t)seed, clock_now(), &s,
+	enum store_rc src = demo_generate(cli->st, (int)o.years, (uint64_t)o.seed, clock_now(), &s,
 					  bar.on ? show_weeks : NULL, &bar);
 	progress_end(&bar);
 	if (src == STORE_DUPLICATE)
@@ -80,3 +68,23 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 		text_plural(s.people, "person", "people"));
 	return EXIT_OK;
 }
+
+static const struct cli_opt demo_options[] = {
+	{"years", 'y', CLI_VALUE},
+	{"seed", 's', CLI_VALUE},
+	{0},
+};
+
+const struct cli_cmd cmd_demo = {
+	.name = "demo",
+	.summary = "write a realistic synthetic history, for trying cxmeet out",
+	.usage = "usage: cxmeet demo [--years N] [--seed S]\n"
+		 "\n"
+		 "Fills a database that has no meetings yet with N years (default 2, at\n"
+		 "most 20) of weekly council meetings ending now: departments, people,\n"
+		 "attendance, and items of every kind, with actions done, dropped, slipped\n"
+		 "and overdue. The same seed always writes the same history.\n",
+	.opts = demo_options,
+	.creates = true,
+	.run = demo_run,
+};

@@ -39,41 +39,42 @@ static int find(struct cli *cli, const char *name, struct dept *d)
 	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
 }
 
-int cmd_dept(struct cli *cli, int argc, char **argv)
+struct dept_opts {
+	bool all, undo;
+	int facing; /* -1 unset, 0 customer-facing, 1 behind */
+};
+
+static int dept_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"all", no_argument, NULL, 'a'},
-		{"behind-the-scenes", no_argument, NULL, 'b'},
-		{"customer-facing", no_argument, NULL, 'c'},
-		{"undo", no_argument, NULL, 'u'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("dept");
-	bool all = false, undo = false;
-	int facing = -1; /* -1 unset, 0 customer-facing, 1 behind */
-	int c;
-	while ((c = cli_getopt(cmd, argc, argv, "abcu", opts)) != -1) {
-		switch (c) {
-		case 'a': all = true; break;
-		case 'b':
-		case 'c':
-			if (facing >= 0 && facing != (c == 'b'))
-				return cli_usage_error(cmd, "--behind-the-scenes and --customer-facing "
-							    "contradict each other: give one");
-			facing = c == 'b';
-			break;
-		case 'u': undo = true; break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
+	struct dept_opts *o = ctx;
+	(void)value;
+	switch (key) {
+	case 'a': o->all = true; break;
+	case 'b':
+	case 'c':
+		if (o->facing >= 0 && o->facing != (key == 'b'))
+			return cli_usage_error(cmd, "--behind-the-scenes and --customer-facing "
+						    "contradict each other: give one");
+		o->facing = key == 'b';
+		break;
+	case 'u': o->undo = true; break;
 	}
+	return 0;
+}
+
+static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct dept_opts o = {.facing = -1};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, dept_opt, &o, &rc))
+		return rc;
+	bool all = o.all, undo = o.undo;
+	int facing = o.facing;
 	if (optind >= argc)
 		return cli_usage_error(cmd, "missing action: list, add, rename, set or archive");
 	const char *action = argv[optind];
 	int left = argc - optind - 1;
 	char **args = argv + optind + 1;
-	int rc;
 	struct dept d;
 	/* An option that does nothing for the action is a mistake worth saying. */
 	if (all && strcmp(action, "list") != 0)
@@ -128,3 +129,27 @@ int cmd_dept(struct cli *cli, int argc, char **argv)
 	return cli_usage_error(cmd, "expected 'list', 'add NAME', 'rename NAME NEW-NAME', "
 				    "'set NAME --behind-the-scenes|--customer-facing' or 'archive NAME'");
 }
+
+static const struct cli_opt dept_options[] = {
+	{"all", 'a', 0},
+	{"behind-the-scenes", 'b', 0},
+	{"customer-facing", 'c', 0},
+	{"undo", 'u', 0},
+	{0},
+};
+
+const struct cli_cmd cmd_dept = {
+	.name = "dept",
+	.summary = "list, add, rename or archive departments",
+	.usage = "usage: cxmeet dept list [--all]\n"
+		 "       cxmeet dept add NAME [--behind-the-scenes | --customer-facing]\n"
+		 "       cxmeet dept rename NAME NEW-NAME\n"
+		 "       cxmeet dept set NAME --behind-the-scenes | --customer-facing\n"
+		 "       cxmeet dept archive NAME [--undo]\n"
+		 "\n"
+		 "Names are unique, compared without regard to case. Archived departments\n"
+		 "keep their history; list --all shows them.\n",
+	.opts = dept_options,
+	.operands = CLI_ANY,
+	.run = dept_run,
+};

@@ -61,41 +61,63 @@ static int save(struct cli *cli, enum out_format f, const char *path, bool force
 	return 0;
 }
 
-int cmd_export(struct cli *cli, int argc, char **argv)
+struct export_opts {
+	enum out_format format;
+	const char *output;
+	bool force;
+};
+
+static int export_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, 'F'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("export");
-	enum out_format f = OUT_JSON;
-	const char *output = NULL;
-	bool force = false;
-	int c;
-	while ((c = cli_getopt(cmd, argc, argv, "f:o:", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format(cmd, optarg,
-				       OUT_ALLOW(OUT_JSON) | OUT_ALLOW(OUT_CSV) | OUT_ALLOW(OUT_ICS),
-				       &f) != 0)
-				return EXIT_USAGE;
-			break;
-		case 'o': output = optarg; break;
-		case 'F': force = true; break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
+	struct export_opts *o = ctx;
+	switch (key) {
+	case 'f':
+		return cli_format(cmd, value,
+				  OUT_ALLOW(OUT_JSON) | OUT_ALLOW(OUT_CSV) | OUT_ALLOW(OUT_ICS),
+				  &o->format);
+	case 'o': o->output = value; break;
+	case 'F': o->force = true; break;
 	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
+static int export_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct export_opts o = {.format = OUT_JSON};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, export_opt, &o, &rc))
+		return rc;
+	enum out_format f = o.format;
+	const char *output = o.output;
 	if (output && !*output)
 		return cli_usage_error(cmd, "--output needs a file name");
-	int rc = cli_open(cli);
-	if (rc)
+	if ((rc = cli_open(cli)) != 0)
 		return rc;
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
-	return output && strcmp(output, "-") != 0 ? save(cli, f, output, force) : print(cli, f);
+	return output && strcmp(output, "-") != 0 ? save(cli, f, output, o.force) : print(cli, f);
 }
+
+static const struct cli_opt export_options[] = {
+	{"format", 'f', CLI_VALUE},
+	{"output", 'o', CLI_VALUE},
+	{"force", 'F', CLI_LONG_ONLY},
+	{0},
+};
+
+const struct cli_cmd cmd_export = {
+	.name = "export",
+	.summary = "all the data as JSON or CSV, or open actions as an iCalendar file",
+	.usage = "usage: cxmeet export [--format json|csv|ics] [-o FILE|-] [--force]\n"
+		 "\n"
+		 "json (the default): the organisation, departments, people, meetings\n"
+		 "and every item, in one document. csv: the items, one row each, with a\n"
+		 "header row. ics: an iCalendar file with a to-do for every open action\n"
+		 "(due date, owner, department) and an event on the next meeting's date,\n"
+		 "for calendar programs.\n"
+		 "\n"
+		 "  -f, --format FORMAT  json, csv or ics\n"
+		 "  -o, --output FILE    write to FILE (written whole or not at all)\n"
+		 "      --force          replace FILE if it exists\n",
+	.opts = export_options,
+	.run = export_run,
+};

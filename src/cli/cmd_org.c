@@ -10,18 +10,15 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-/* Parses the options of a family's action (only --help) and checks the
- * number of operands. Returns -1 to go on, else the exit status. */
-static int plain_args(const struct command *cmd, int argc, char **argv, int min, int max)
+/* Reads --help and checks that an action is given (at most three words, by
+ * the entry). Returns -1 to go on, else the exit status. */
+static int plain_args(const struct cli_cmd *cmd, int argc, char **argv)
 {
-	int c;
-	while ((c = cli_getopt(cmd, argc, argv, "", NULL)) != -1)
-		return c == 'h' ? EXIT_OK : EXIT_USAGE;
-	int n = argc - optind;
-	if (n < min)
+	int rc;
+	if (!cli_parse(cmd, argc, argv, NULL, NULL, &rc))
+		return rc;
+	if (argc - optind < 1)
 		return cli_usage_error(cmd, "missing argument");
-	if (n > max)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + max]);
 	return -1;
 }
 
@@ -80,7 +77,7 @@ static int set_text(struct cli *cli, enum org_text f, const char *value)
 	return EXIT_OK;
 }
 
-static int org_set(struct cli *cli, const struct command *cmd, const char *field,
+static int org_set(struct cli *cli, const struct cli_cmd *cmd, const char *field,
 		   const char *value)
 {
 	char err[256];
@@ -116,10 +113,9 @@ static int org_set(struct cli *cli, const struct command *cmd, const char *field
 	return set_text(cli, (enum org_text)f, value);
 }
 
-int cmd_org(struct cli *cli, int argc, char **argv)
+static int org_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
-	const struct command *cmd = cli_find("org");
-	int rc = plain_args(cmd, argc, argv, 1, 3);
+	int rc = plain_args(cmd, argc, argv);
 	if (rc >= 0)
 		return rc;
 	const char *action = argv[optind];
@@ -191,10 +187,9 @@ static int charter_edit(struct cli *cli, enum org_text f)
 	return out;
 }
 
-int cmd_charter(struct cli *cli, int argc, char **argv)
+static int charter_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
-	const struct command *cmd = cli_find("charter");
-	int rc = plain_args(cmd, argc, argv, 1, 3);
+	int rc = plain_args(cmd, argc, argv);
 	if (rc >= 0)
 		return rc;
 	const char *action = argv[optind];
@@ -222,3 +217,34 @@ int cmd_charter(struct cli *cli, int argc, char **argv)
 	}
 	return cli_usage_error(cmd, "expected 'show', 'set N [TEXT]' or 'history N'");
 }
+
+const struct cli_cmd cmd_org = {
+	.name = "org",
+	.summary = "show or set the organisation's name, mission, success statement, cadence",
+	.usage = "usage: cxmeet org show\n"
+		 "       cxmeet org set name|mission|success|cadence|escalate VALUE\n"
+		 "       cxmeet org history name|mission|success\n"
+		 "\n"
+		 "VALUE '-' reads the value from standard input.\n"
+		 "cadence is weekly, \"every two weeks\", monthly, quarterly, or \"every N days\"\n"
+		 "(also every N weeks, every N months). escalate is how many meetings an\n"
+		 "open action may be carried through before it is flagged for the sponsor.\n",
+	.operands = 3,
+	.run = org_run,
+};
+
+const struct cli_cmd cmd_charter = {
+	.name = "charter",
+	.summary = "show or set the six answers of the CX charter",
+	.usage = "usage: cxmeet charter show\n"
+		 "       cxmeet charter set N [TEXT]\n"
+		 "       cxmeet charter history N\n"
+		 "\n"
+		 "N is 1 to 6: 1 vision, 2 goals and objectives, 3 roles and\n"
+		 "responsibilities, 4 how we prioritise, 5 who needs to know and who\n"
+		 "approves, 6 how we work together. TEXT '-' reads the answer from\n"
+		 "standard input. Without TEXT, $VISUAL or $EDITOR opens with the current\n"
+		 "answer (only on a terminal).\n",
+	.operands = 3,
+	.run = charter_run,
+};

@@ -109,7 +109,7 @@ static int apply_opts(struct cli *cli, const struct person_opts *o, struct perso
 static int person_add(struct cli *cli, const char *name, const struct person_opts *o)
 {
 	if (!o->dept)
-		return cli_usage_error(cli_find("person"), "a person needs a department: --dept DEPT");
+		return cli_usage_error(&cmd_person, "a person needs a department: --dept DEPT");
 	struct person p = {.name = xstrdup(name), .role = ROLE_MEMBER,
 			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 	int rc = apply_opts(cli, o, &p);
@@ -156,54 +156,35 @@ static int person_archive(struct cli *cli, const char *name, bool undo)
 	return src == STORE_OK ? EXIT_OK : cli_store_error(cli, src);
 }
 
-int cmd_person(struct cli *cli, int argc, char **argv)
+static int person_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"dept", required_argument, NULL, 'd'},
-		{"role", required_argument, NULL, 'r'},
-		{"email", required_argument, NULL, 'e'},
-		{"name", required_argument, NULL, 'n'},
-		{"influence", required_argument, NULL, 'I'},
-		{"support", required_argument, NULL, 'S'},
-		{"all", no_argument, NULL, 'a'},
-		{"undo", no_argument, NULL, 'u'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("person");
+	struct person_opts *o = ctx;
+	const char **slot = key == 'd' ? &o->dept : key == 'r' ? &o->role
+			  : key == 'e' ? &o->email : key == 'n' ? &o->name
+			  : key == 'I' ? &o->influence : key == 'S' ? &o->support : NULL;
+	if (key == 'a')
+		o->all = true;
+	else if (key == 'u')
+		o->undo = true;
+	else if (*slot) /* which of two values was meant cannot be guessed */
+		return cli_usage_error(cmd, "--%s is given more than once",
+				       cli_opt_name(cmd, key));
+	else
+		*slot = value;
+	return 0;
+}
+
+static int person_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
 	struct person_opts o = {0};
-	int c;
-	const char **slot;
-	while ((c = cli_getopt(cmd, argc, argv, "d:r:e:n:I:S:au", opts)) != -1) {
-		switch (c) {
-		case 'd':
-		case 'r':
-		case 'e':
-		case 'n':
-		case 'I':
-		case 'S':
-			slot = c == 'd' ? &o.dept : c == 'r' ? &o.role : c == 'e' ? &o.email
-			     : c == 'n' ? &o.name : c == 'I' ? &o.influence : &o.support;
-			/* Which of two values was meant cannot be guessed. */
-			if (*slot)
-				return cli_usage_error(cmd, "--%s is given more than once",
-						       c == 'd' ? "dept" : c == 'r' ? "role"
-						       : c == 'e' ? "email" : c == 'n' ? "name"
-						       : c == 'I' ? "influence" : "support");
-			*slot = optarg;
-			break;
-		case 'a': o.all = true; break;
-		case 'u': o.undo = true; break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
+	int rc;
+	if (!cli_parse(cmd, argc, argv, person_opt, &o, &rc))
+		return rc;
 	if (optind >= argc)
 		return cli_usage_error(cmd, "missing action: list, add, edit or archive");
 	const char *action = argv[optind];
 	int left = argc - optind - 1;
 	char **args = argv + optind + 1;
-	int rc;
 	bool list = strcmp(action, "list") == 0, add = strcmp(action, "add") == 0,
 	     edit = strcmp(action, "edit") == 0, archive = strcmp(action, "archive") == 0;
 	/* An option that does nothing for the action is a mistake worth saying. */
@@ -233,3 +214,34 @@ int cmd_person(struct cli *cli, int argc, char **argv)
 		return (rc = cli_open(cli)) ? rc : person_archive(cli, args[0], o.undo);
 	return cli_usage_error(cmd, "expected 'list', 'add NAME', 'edit NAME' or 'archive NAME'");
 }
+
+static const struct cli_opt person_options[] = {
+	{"dept", 'd', CLI_VALUE},
+	{"role", 'r', CLI_VALUE},
+	{"email", 'e', CLI_VALUE},
+	{"name", 'n', CLI_VALUE},
+	{"influence", 'I', CLI_VALUE},
+	{"support", 'S', CLI_VALUE},
+	{"all", 'a', 0},
+	{"undo", 'u', 0},
+	{0},
+};
+
+const struct cli_cmd cmd_person = {
+	.name = "person",
+	.summary = "list, add, edit or archive council members",
+	.usage = "usage: cxmeet person list [--dept DEPT] [--all]\n"
+		 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
+		 "       cxmeet person edit NAME [--name NEW] [--dept DEPT] [--role ROLE]\n"
+		 "                               [--email EMAIL] [--influence LEVEL]\n"
+		 "                               [--support LEVEL]\n"
+		 "       cxmeet person archive NAME [--undo]\n"
+		 "\n"
+		 "ROLE is sponsor, lead, champion, member (the default) or guest.\n"
+		 "--email '' removes an email address. --influence (over decisions) and\n"
+		 "--support (for CX) place the person on the stakeholder map: LEVEL is\n"
+		 "low, high or unset.\n",
+	.opts = person_options,
+	.operands = CLI_ANY,
+	.run = person_run,
+};

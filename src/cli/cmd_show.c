@@ -17,6 +17,7 @@ struct show_opts {
 	const char *output;
 	bool force;
 	bool json;
+	enum out_format format;
 };
 
 /* MEETING as typed: "last" (0) or a meeting's number. */
@@ -99,35 +100,24 @@ static int show(struct cli *cli, const struct show_opts *o)
 	return rc;
 }
 
-int cmd_show(struct cli *cli, int argc, char **argv)
+static int show_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, 'F'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
-	const struct command *cmd = cli_find("show");
-	struct show_opts o = {0};
-	enum out_format format = OUT_MD;
-	int c, rc;
-	while ((c = cli_getopt(cmd, argc, argv, "o:", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((rc = cli_format(cmd, optarg, OUT_ALLOW(OUT_MD) | OUT_ALLOW(OUT_JSON),
-					     &format)) != 0)
-				return rc;
-			break;
-		case 'o': o.output = optarg; break;
-		case 'F': o.force = true; break;
-		case 'h': return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
+	struct show_opts *o = ctx;
+	switch (key) {
+	case 'f': return cli_format(cmd, value, OUT_ALLOW(OUT_MD) | OUT_ALLOW(OUT_JSON), &o->format);
+	case 'o': o->output = value; break;
+	case 'F': o->force = true; break;
 	}
-	o.json = format == OUT_JSON;
-	if (argc - optind > 1)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
+	return 0;
+}
+
+static int show_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct show_opts o = {.format = OUT_MD};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, show_opt, &o, &rc))
+		return rc;
+	o.json = o.format == OUT_JSON;
 	if (optind < argc && !parse_meeting(argv[optind], &o.meeting))
 		return cli_usage_error(cmd, "'%s' is not a meeting: give its number or 'last'",
 				       argv[optind]);
@@ -136,3 +126,30 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	rc = cli_open(cli);
 	return rc ? rc : show(cli, &o);
 }
+
+static const struct cli_opt show_options[] = {
+	{"format", 'f', CLI_VALUE | CLI_LONG_ONLY},
+	{"output", 'o', CLI_VALUE},
+	{"force", 'F', CLI_LONG_ONLY},
+	{0},
+};
+
+const struct cli_cmd cmd_show = {
+	.name = "show",
+	.summary = "print a meeting's minutes as Markdown or JSON, or save them to a file",
+	.usage = "usage: cxmeet show [MEETING] [--format md|json] [-o FILE] [--force]\n"
+		 "\n"
+		 "Prints the minutes of a meeting: times, attendance by department, the\n"
+		 "agenda with the time spent, every item captured, and the action review.\n"
+		 "MEETING is a meeting's number or 'last' (the default: the most recent).\n"
+		 "\n"
+		 "      --format F      md (Markdown, to mail; the default) or json (one\n"
+		 "                      object with every field)\n"
+		 "  -o, --output FILE   save to FILE, readable by you only, instead of\n"
+		 "                      printing; in a folder, as cx-council-YYYY-MM-DD.md;\n"
+		 "                      '-' prints\n"
+		 "      --force         replace FILE if it exists\n",
+	.opts = show_options,
+	.operands = 1,
+	.run = show_run,
+};

@@ -8,21 +8,18 @@
 #include "cxmeet/tui.h"
 #include "cxmeet/util.h"
 
-int cmd_tui(struct cli *cli, int argc, char **argv)
+static int tui_cmd_run(const struct cli_cmd *self, struct cli *cli, int argc, char **argv)
 {
-	const struct command *cmd = cli_find("tui");
-	int c;
-	while ((c = cli_getopt(cmd, argc, argv, "", NULL)) != -1)
-		return c == 'h' ? EXIT_OK : EXIT_USAGE;
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	int rc;
+	if (!cli_parse(self, argc, argv, NULL, NULL, &rc))
+		return rc;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return cli_input_error("the full-screen interface needs a terminal; "
 				       "try 'cxmeet status'");
 	if (!tui_terminal_usable())
 		return EXIT_USAGE; /* before the database is opened: nothing written */
 	tui_trace_begin();
-	int rc = cli_open_only(cli);
+	rc = cli_open_only(cli);
 	if (rc)
 		return rc;
 	/* A database this start creates gets the first-run walk-through; one set
@@ -42,3 +39,14 @@ int cmd_tui(struct cli *cli, int argc, char **argv)
 		return cli_store_error(cli, src);
 	return tui_run(cli->st);
 }
+
+const struct cli_cmd cmd_tui = {
+	.name = "tui",
+	.summary = "the full-screen interface: run a meeting (the default on a terminal)",
+	.usage = "usage: cxmeet [tui]\n"
+		 "\n"
+		 "Opens the full-screen interface: the home screen, and from it a council\n"
+		 "meeting, started or resumed at its step. Press ? for the keys.\n",
+	.creates = true,
+	.run = tui_cmd_run,
+};

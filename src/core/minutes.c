@@ -1,10 +1,10 @@
-/* minutes.c - one meeting's minutes: title and times, mission, attendance by
- * department, the agenda with the time spent, the items by kind, and the
- * action review. minutes_load() gathers all of it through the store once (no
- * SQL, no curses); the Markdown and the JSON renderers only walk what it
- * gathered. In Markdown every piece of user text goes through md_inline() or
- * md_block(), which escape it so that it can never change the document's
- * structure; in JSON through json_string(). */
+/* minutes.c - one meeting's minutes as Markdown: title and times, mission,
+ * attendance by department, the agenda with the time spent, the items by
+ * kind, and the action review. minutes_load() (minutes_load.c) gathers all
+ * of it through the store once (no SQL, no curses); this renderer, like the
+ * JSON one (minutes_json.c), only walks what it gathered. Every piece of
+ * user text goes through md_inline() or md_block(), which escape it so that
+ * it can never change the document's structure. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,8 @@
 #include "cxmeet/output.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
+
+#include "minutes_int.h"
 
 /* --- escaping ----------------------------------------------------------- */
 
@@ -158,61 +160,9 @@ static void md_section(struct strbuf *sb, const char *title)
 	sb_addf(sb, "%s## %s\n\n", blank ? "" : "\n", title);
 }
 
-/* --- what one rendering needs ------------------------------------------- */
+/* --- title, times, mission ---------------------------------------------- */
 
-struct minutes {
-	struct store *st;
-	struct strbuf sb;
-	struct meeting m;
-	struct org org;
-	struct dept *depts; /* all of them, archived too, by name */
-	size_t n_depts;
-	struct attendee *att; /* present, by department */
-	size_t n_att;
-	struct meeting_step *steps;
-	size_t n_steps;
-	struct item *items; /* captured in the meeting, oldest first */
-	size_t n_items;
-	struct review_event *review;
-	size_t n_review;
-	struct meeting_work work; /* what was done in each step */
-};
-
-static enum store_rc minutes_load(struct minutes *mc, store_id meeting)
-{
-	enum store_rc rc = store_meeting_get(mc->st, meeting, &mc->m);
-	if (rc == STORE_OK) {
-		rc = store_org_get(mc->st, &mc->org);
-		if (rc == STORE_NOTFOUND) /* never set up: minutes without a name */
-			rc = STORE_OK;
-	}
-	if (rc == STORE_OK)
-		rc = store_dept_list(mc->st, true, &mc->depts, &mc->n_depts);
-	if (rc == STORE_OK)
-		rc = store_meeting_attendees(mc->st, meeting, &mc->att, &mc->n_att);
-	if (rc == STORE_OK)
-		rc = store_meeting_steps(mc->st, meeting, &mc->steps, &mc->n_steps);
-	if (rc == STORE_OK)
-		rc = store_meeting_items(mc->st, meeting, 0, &mc->items, &mc->n_items);
-	if (rc == STORE_OK)
-		rc = store_meeting_review_events(mc->st, meeting, &mc->review, &mc->n_review);
-	if (rc == STORE_OK)
-		rc = store_meeting_work(mc->st, meeting, &mc->work);
-	return rc;
-}
-
-static void minutes_unload(struct minutes *mc)
-{
-	sb_free(&mc->sb);
-	org_free(&mc->org);
-	dept_list_free(mc->depts, mc->n_depts);
-	attendees_free(mc->att, mc->n_att);
-	meeting_steps_free(mc->steps, mc->n_steps);
-	item_list_free(mc->items, mc->n_items);
-	review_events_free(mc->review, mc->n_review);
-	meeting_work_free(&mc->work);
-}
-
+/* Whether department id works behind the scenes (not customer-facing). */
 static bool dept_behind(const struct minutes *mc, store_id id)
 {
 	for (size_t i = 0; i < mc->n_depts; i++)
@@ -220,8 +170,6 @@ static bool dept_behind(const struct minutes *mc, store_id id)
 			return mc->depts[i].behind;
 	return false;
 }
-
-/* --- title, times, mission ---------------------------------------------- */
 
 static const char *status_text(enum meeting_status s)
 {
@@ -300,20 +248,12 @@ static void render_present(struct minutes *mc, const struct attendee *a, size_t 
 	sb_add(&mc->sb, n ? "\n" : "Nobody was recorded as present.\n");
 }
 
-static bool dept_present(store_id id, const struct attendee *a, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i].dept_id == id)
-			return true;
-	return false;
-}
-
 static void render_absent(struct minutes *mc, const struct attendee *a, size_t n)
 {
 	size_t missing = 0;
 	for (size_t i = 0; i < mc->n_depts; i++) {
 		const struct dept *d = &mc->depts[i];
-		if (d->archived || dept_present(d->id, a, n))
+		if (d->archived || minutes_dept_present(d->id, a, n))
 			continue;
 		sb_add(&mc->sb, missing++ ? ", " : "\nNot represented: ");
 		md_inline(&mc->sb, d->name);
@@ -333,11 +273,6 @@ static void render_attendance(struct minutes *mc)
 
 /* --- agenda ------------------------------------------------------------- */
 
-static int round_minutes(int seconds)
-{
-	return seconds > 0 ? (seconds + 30) / 60 : 0;
-}
-
 static void render_agenda(struct minutes *mc)
 {
 	const struct meeting_step *s = mc->steps;
@@ -350,30 +285,16 @@ static void render_agenda(struct minutes *mc)
 		sb_add(&mc->sb, "| ");
 		md_inline(&mc->sb, s[i].title);
 		sb_addf(&mc->sb, " | %d | %d | %s |\n", s[i].planned_minutes,
-			round_minutes(s[i].actual_seconds),
+			minutes_round(s[i].actual_seconds),
 			meeting_step_done(&s[i], &mc->work) ? "yes" : s[i].skipped ? "skipped" : "no");
 		/* A skipped step was never planned to run: the runner's total agrees. */
 		planned += s[i].skipped ? 0 : s[i].planned_minutes;
 		actual += s[i].actual_seconds;
 	}
-	sb_addf(&mc->sb, "| **Total** | %d | %d | |\n", planned, round_minutes(actual));
+	sb_addf(&mc->sb, "| **Total** | %d | %d | |\n", planned, minutes_round(actual));
 }
 
 /* --- items -------------------------------------------------------------- */
-
-static const struct {
-	enum item_kind kind;
-	const char *title;
-} minutes_sections[] = {
-	{ITEM_STORY, "Customer stories"},
-	{ITEM_DECISION, "Decisions"},
-	{ITEM_ACTION, "Actions"},
-	{ITEM_WIN, "Wins"},
-	{ITEM_INSIGHT, "Insights"},
-	{ITEM_PARKED, "Parked topics"},
-	{ITEM_MESSAGE, "Messages to other teams"},
-	{ITEM_NOTE, "Notes"},
-};
 
 /* The facts after an item's text: " — first, second, ...". */
 struct facts {
@@ -539,163 +460,6 @@ static void render_review(struct minutes *mc)
 	sb_free(&lines);
 }
 
-/* --- JSON ---------------------------------------------------------------- */
-
-static void json_meeting(struct minutes *mc)
-{
-	struct strbuf *sb = &mc->sb;
-	bool f = true;
-	const struct meeting *m = &mc->m;
-	sb_add(sb, "  \"meeting\": {");
-	json_member_int(sb, &f, "id", m->id);
-	json_member_str(sb, &f, "organisation", mc->org.text[ORG_NAME]);
-	json_member_date(sb, &f, "date", date_from_time(m->started_at));
-	json_member_time(sb, &f, "started_at", m->started_at);
-	json_member_time(sb, &f, "ended_at", m->ended_at);
-	int length = meeting_length_minutes(m->started_at, m->ended_at);
-	json_member(sb, &f, "minutes");
-	if (length >= 0)
-		sb_addf(sb, "%d", length);
-	else
-		sb_add(sb, "null");
-	json_member_str(sb, &f, "status", meeting_status_name(m->status));
-	json_member_id(sb, &f, "rating", m->rating);
-	json_member_date(sb, &f, "next_meeting", m->next_meeting);
-	json_member_str(sb, &f, "mission", mc->org.text[ORG_MISSION]);
-	sb_add(sb, "},\n");
-}
-
-static void json_agenda(struct minutes *mc)
-{
-	struct strbuf *sb = &mc->sb;
-	sb_add(sb, "  \"agenda\": [");
-	for (size_t i = 0; i < mc->n_steps; i++) {
-		const struct meeting_step *st = &mc->steps[i];
-		bool f = true;
-		sb_add(sb, i ? ",\n    {" : "\n    {");
-		json_member_int(sb, &f, "position", st->position + 1);
-		json_member_str(sb, &f, "title", st->title);
-		json_member_str(sb, &f, "kind", step_kind_name(st->kind));
-		json_member_int(sb, &f, "planned_minutes", st->planned_minutes);
-		json_member_int(sb, &f, "actual_minutes", round_minutes(st->actual_seconds));
-		json_member_int(sb, &f, "actual_seconds", st->actual_seconds);
-		json_member_bool(sb, &f, "done", meeting_step_done(st, &mc->work));
-		json_member_bool(sb, &f, "skipped", st->skipped);
-		sb_add(sb, "}");
-	}
-	sb_add(sb, mc->n_steps ? "\n  ],\n" : "],\n");
-}
-
-/* One object per department present (attendees come sorted by department),
- * then the active departments nobody represented. */
-static void json_attendance(struct minutes *mc)
-{
-	struct strbuf *sb = &mc->sb;
-	const struct attendee *a = mc->att;
-	sb_add(sb, "  \"attendance\": [");
-	for (size_t i = 0; i < mc->n_att; i++) {
-		if (i == 0 || a[i].dept_id != a[i - 1].dept_id) {
-			bool f = true;
-			sb_add(sb, i ? "]},\n    {" : "\n    {");
-			json_member_str(sb, &f, "department", a[i].dept_name);
-			json_member_bool(sb, &f, "behind_the_scenes", a[i].dept_behind);
-			json_member(sb, &f, "people");
-			sb_add(sb, "[");
-		} else {
-			sb_add(sb, ", ");
-		}
-		bool f = true;
-		sb_add(sb, "{");
-		json_member_int(sb, &f, "id", a[i].person_id);
-		json_member_str(sb, &f, "name", a[i].name);
-		json_member_str(sb, &f, "role", role_name(a[i].role));
-		sb_add(sb, "}");
-	}
-	sb_add(sb, mc->n_att ? "]}\n  ],\n" : "],\n");
-	sb_add(sb, "  \"not_represented\": [");
-	size_t missing = 0;
-	for (size_t i = 0; i < mc->n_depts; i++) {
-		const struct dept *d = &mc->depts[i];
-		if (d->archived || dept_present(d->id, a, mc->n_att))
-			continue;
-		sb_add(sb, missing++ ? ", " : "");
-		json_string(sb, d->name);
-	}
-	sb_add(sb, "],\n");
-}
-
-static void json_item(struct strbuf *sb, const struct item *it)
-{
-	bool f = true;
-	sb_add(sb, "{");
-	json_member_int(sb, &f, "id", it->id);
-	json_member_str(sb, &f, "kind", item_kind_name(it->kind));
-	json_member_str(sb, &f, "text", it->text);
-	json_member_str(sb, &f, "detail", it->detail);
-	json_member_str(sb, &f, "rationale", it->rationale);
-	json_member_id(sb, &f, "department_id", it->dept_id);
-	json_member_str(sb, &f, "department", it->dept_name);
-	json_member_id(sb, &f, "person_id", it->person_id);
-	json_member_str(sb, &f, "person", it->person_name);
-	json_member_date(sb, &f, "due", it->due);
-	json_member_date(sb, &f, "revisit", it->revisit);
-	json_member_str(sb, &f, "status", item_status_name(it->status));
-	json_member_id(sb, &f, "superseded_by", it->superseded_by);
-	json_member_int(sb, &f, "rank", it->rank);
-	json_member_bool(sb, &f, "consent", it->consent);
-	json_member_time(sb, &f, "created_at", it->created_at);
-	json_member_time(sb, &f, "closed_at", it->closed_at);
-	json_member_int(sb, &f, "slips", it->slips);
-	json_member_int(sb, &f, "carried", it->carried);
-	sb_add(sb, "}");
-}
-
-/* "items": one array per kind, in the order of the Markdown sections, keyed
- * by the kind's name ("decision", "action", ...), empty arrays included. */
-static void json_items(struct minutes *mc)
-{
-	struct strbuf *sb = &mc->sb;
-	sb_add(sb, "  \"items\": {");
-	for (size_t k = 0; k < ARRAY_SIZE(minutes_sections); k++) {
-		sb_addf(sb, "%s\n    \"%s\": [", k ? "," : "",
-			item_kind_name(minutes_sections[k].kind));
-		size_t shown = 0;
-		for (size_t i = 0; i < mc->n_items; i++) {
-			const struct item *it = &mc->items[i];
-			if (it->kind != minutes_sections[k].kind || it->deleted_at)
-				continue;
-			sb_add(sb, shown++ ? ",\n      " : "\n      ");
-			json_item(sb, it);
-		}
-		sb_add(sb, shown ? "\n    ]" : "]");
-	}
-	sb_add(sb, "\n  },\n");
-}
-
-static void json_review(struct minutes *mc)
-{
-	struct strbuf *sb = &mc->sb;
-	size_t shown = 0;
-	sb_add(sb, "  \"action_review\": [");
-	for (size_t i = 0; i < mc->n_review; i++) {
-		const struct review_event *r = &mc->review[i];
-		if (r->item_kind != ITEM_ACTION)
-			continue;
-		bool f = true;
-		sb_add(sb, shown++ ? ",\n    {" : "\n    {");
-		json_member_int(sb, &f, "item_id", r->e.item_id);
-		json_member_str(sb, &f, "item_text", r->item_text);
-		json_member_str(sb, &f, "event", event_kind_name(r->e.kind));
-		json_member_time(sb, &f, "at", r->e.at);
-		json_member_str(sb, &f, "by", r->e.by);
-		json_member_str(sb, &f, "old_value", r->e.old_value);
-		json_member_str(sb, &f, "new_value", r->e.new_value);
-		json_member_str(sb, &f, "reason", r->e.reason);
-		sb_add(sb, "}");
-	}
-	sb_add(sb, shown ? "\n  ]\n" : "]\n");
-}
-
 /* --- the document ------------------------------------------------------- */
 
 enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
@@ -711,26 +475,6 @@ enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
 		render_agenda(&mc);
 		render_items(&mc);
 		render_review(&mc);
-		*out = sb_take(&mc.sb);
-	}
-	minutes_unload(&mc);
-	return rc;
-}
-
-enum store_rc minutes_json(struct store *st, store_id meeting, char **out)
-{
-	struct minutes mc = {.st = st};
-	*out = NULL;
-	sb_init(&mc.sb);
-	enum store_rc rc = minutes_load(&mc, meeting);
-	if (rc == STORE_OK) {
-		sb_add(&mc.sb, "{\n");
-		json_meeting(&mc);
-		json_agenda(&mc);
-		json_attendance(&mc);
-		json_items(&mc);
-		json_review(&mc);
-		sb_add(&mc.sb, "}\n");
 		*out = sb_take(&mc.sb);
 	}
 	minutes_unload(&mc);

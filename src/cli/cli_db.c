@@ -1,0 +1,119 @@
+/* cli_db.c - the database of a run of the command line: where it is,
+ * opening it, the few lookups several commands share, and the one place
+ * where the store's results become exit statuses. */
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/progress.h"
+#include "cxmeet/setup.h"
+#include "cxmeet/util.h"
+
+char *cli_default_db_path(void)
+{
+	const char *env = getenv("CXMEET_DB");
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && xdg[0] == '/') /* the spec ignores relative values */
+		return xasprintf("%s/cxmeet/cxmeet.db", xdg);
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		return NULL;
+	return xasprintf("%s/.local/share/cxmeet/cxmeet.db", home);
+}
+
+int cli_exit_status(enum store_rc rc)
+{
+	switch (rc) {
+	case STORE_OK:
+		return EXIT_OK;
+	case STORE_NOTFOUND:
+	case STORE_DUPLICATE:
+	case STORE_INVALID:
+		return EXIT_USAGE;
+	case STORE_BUSY:
+	case STORE_NOT_HELD:
+		return EXIT_BUSY;
+	case STORE_READONLY:
+		return EXIT_READONLY;
+	case STORE_CORRUPT:
+		return EXIT_DAMAGED;
+	case STORE_NEWER:
+		return EXIT_NEWER;
+	case STORE_FULL:
+		return EXIT_FULL;
+	case STORE_ERROR:
+		break;
+	}
+	return EXIT_RUNTIME;
+}
+
+int cli_store_error(struct cli *cli, enum store_rc rc)
+{
+	cli_report("%s", cli->st ? store_errmsg(cli->st) : "database error");
+	return cli_exit_status(rc);
+}
+
+static const char no_path[] =
+	"no database path: set HOME, XDG_DATA_HOME or CXMEET_DB, or use --db";
+
+/* Long work on the file (store_set_progress), on a terminal's line. */
+static void show_progress(const char *what, double seconds, void *ctx)
+{
+	(void)ctx;
+	progress_time(what, seconds);
+}
+
+int cli_open_only(struct cli *cli)
+{
+	char err[PATH_MAX + 512]; /* the message quotes the path */
+	if (!cli->db_path)
+		return cli_input_error(no_path);
+	store_set_progress(isatty(STDERR_FILENO) ? show_progress : NULL, NULL);
+	enum store_rc rc = store_open_mode(cli->db_path, cli->may_create, &cli->st, err,
+					   sizeof err);
+	if (rc != STORE_OK) {
+		cli_report("%s", err);
+		return cli_exit_status(rc);
+	}
+	return 0;
+}
+
+int cli_open(struct cli *cli)
+{
+	int rc = cli_open_only(cli);
+	if (rc)
+		return rc;
+	bool created;
+	enum store_rc src = setup_ensure(cli->st, NULL, &created);
+	return src == STORE_OK ? 0 : cli_store_error(cli, src);
+}
+
+int cli_dept_id(struct cli *cli, const char *name, store_id *id)
+{
+	struct dept d;
+	*id = 0;
+	if (!name)
+		return 0;
+	enum store_rc rc = store_dept_find(cli->st, name, &d);
+	if (rc == STORE_NOTFOUND)
+		return cli_input_error("no department '%s' (cxmeet dept list shows them)", name);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	*id = d.id;
+	dept_free(&d);
+	return 0;
+}
+
+/* The organisation's escalation limit (3 when it was never set up). */
+int cli_escalate_limit(struct cli *cli)
+{
+	struct org o;
+	if (store_org_get(cli->st, &o) != STORE_OK)
+		return 3;
+	int n = o.escalate_after;
+	org_free(&o);
+	return n;
+}

@@ -1,0 +1,46 @@
+/* minutes_int.h - what the two renderings of a meeting's minutes share
+ * (minutes.c: Markdown, minutes_json.c: JSON): everything about the meeting,
+ * gathered through the store once by minutes_load() (minutes_load.c). */
+#ifndef CXMEET_MINUTES_INT_H
+#define CXMEET_MINUTES_INT_H
+
+#include <stdbool.h>
+
+#include "cxmeet/meeting.h"
+#include "cxmeet/util.h"
+
+struct minutes {
+	struct store *st;
+	struct strbuf sb;
+	struct meeting m;
+	struct org org;
+	struct dept *depts; /* all of them, archived too, by name */
+	size_t n_depts;
+	struct attendee *att; /* present, by department */
+	size_t n_att;
+	struct meeting_step *steps;
+	size_t n_steps;
+	struct item *items; /* captured in the meeting, oldest first */
+	size_t n_items;
+	struct review_event *review;
+	size_t n_review;
+	struct meeting_work work; /* what was done in each step */
+};
+
+enum store_rc minutes_load(struct minutes *mc, store_id meeting);
+void minutes_unload(struct minutes *mc);
+
+/* Whether department id has someone among the n attendees. */
+bool minutes_dept_present(store_id id, const struct attendee *a, size_t n);
+/* Seconds as whole minutes, to the nearest. */
+int minutes_round(int seconds);
+
+/* The kinds of item, in the order of the minutes' sections. */
+#define MINUTES_SECTION_COUNT 8
+struct minutes_section {
+	enum item_kind kind;
+	const char *title;
+};
+extern const struct minutes_section minutes_sections[MINUTES_SECTION_COUNT];
+
+#endif

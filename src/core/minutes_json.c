@@ -1,0 +1,185 @@
+/* minutes_json.c - a meeting's minutes as one JSON object, for other
+ * programs: every field, user text through json_string(). */
+#include <stdbool.h>
+
+#include "cxmeet/meeting.h"
+#include "cxmeet/minutes.h"
+#include "cxmeet/output.h"
+#include "cxmeet/util.h"
+
+#include "minutes_int.h"
+
+static void json_meeting(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	bool f = true;
+	const struct meeting *m = &mc->m;
+	sb_add(sb, "  \"meeting\": {");
+	json_member_int(sb, &f, "id", m->id);
+	json_member_str(sb, &f, "organisation", mc->org.text[ORG_NAME]);
+	json_member_date(sb, &f, "date", date_from_time(m->started_at));
+	json_member_time(sb, &f, "started_at", m->started_at);
+	json_member_time(sb, &f, "ended_at", m->ended_at);
+	int length = meeting_length_minutes(m->started_at, m->ended_at);
+	json_member(sb, &f, "minutes");
+	if (length >= 0)
+		sb_addf(sb, "%d", length);
+	else
+		sb_add(sb, "null");
+	json_member_str(sb, &f, "status", meeting_status_name(m->status));
+	json_member_id(sb, &f, "rating", m->rating);
+	json_member_date(sb, &f, "next_meeting", m->next_meeting);
+	json_member_str(sb, &f, "mission", mc->org.text[ORG_MISSION]);
+	sb_add(sb, "},\n");
+}
+
+static void json_agenda(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	sb_add(sb, "  \"agenda\": [");
+	for (size_t i = 0; i < mc->n_steps; i++) {
+		const struct meeting_step *st = &mc->steps[i];
+		bool f = true;
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_member_int(sb, &f, "position", st->position + 1);
+		json_member_str(sb, &f, "title", st->title);
+		json_member_str(sb, &f, "kind", step_kind_name(st->kind));
+		json_member_int(sb, &f, "planned_minutes", st->planned_minutes);
+		json_member_int(sb, &f, "actual_minutes", minutes_round(st->actual_seconds));
+		json_member_int(sb, &f, "actual_seconds", st->actual_seconds);
+		json_member_bool(sb, &f, "done", meeting_step_done(st, &mc->work));
+		json_member_bool(sb, &f, "skipped", st->skipped);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, mc->n_steps ? "\n  ],\n" : "],\n");
+}
+
+/* One object per department present (attendees come sorted by department),
+ * then the active departments nobody represented. */
+static void json_attendance(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	const struct attendee *a = mc->att;
+	sb_add(sb, "  \"attendance\": [");
+	for (size_t i = 0; i < mc->n_att; i++) {
+		if (i == 0 || a[i].dept_id != a[i - 1].dept_id) {
+			bool f = true;
+			sb_add(sb, i ? "]},\n    {" : "\n    {");
+			json_member_str(sb, &f, "department", a[i].dept_name);
+			json_member_bool(sb, &f, "behind_the_scenes", a[i].dept_behind);
+			json_member(sb, &f, "people");
+			sb_add(sb, "[");
+		} else {
+			sb_add(sb, ", ");
+		}
+		bool f = true;
+		sb_add(sb, "{");
+		json_member_int(sb, &f, "id", a[i].person_id);
+		json_member_str(sb, &f, "name", a[i].name);
+		json_member_str(sb, &f, "role", role_name(a[i].role));
+		sb_add(sb, "}");
+	}
+	sb_add(sb, mc->n_att ? "]}\n  ],\n" : "],\n");
+	sb_add(sb, "  \"not_represented\": [");
+	size_t missing = 0;
+	for (size_t i = 0; i < mc->n_depts; i++) {
+		const struct dept *d = &mc->depts[i];
+		if (d->archived || minutes_dept_present(d->id, a, mc->n_att))
+			continue;
+		sb_add(sb, missing++ ? ", " : "");
+		json_string(sb, d->name);
+	}
+	sb_add(sb, "],\n");
+}
+
+static void json_item(struct strbuf *sb, const struct item *it)
+{
+	bool f = true;
+	sb_add(sb, "{");
+	json_member_int(sb, &f, "id", it->id);
+	json_member_str(sb, &f, "kind", item_kind_name(it->kind));
+	json_member_str(sb, &f, "text", it->text);
+	json_member_str(sb, &f, "detail", it->detail);
+	json_member_str(sb, &f, "rationale", it->rationale);
+	json_member_id(sb, &f, "department_id", it->dept_id);
+	json_member_str(sb, &f, "department", it->dept_name);
+	json_member_id(sb, &f, "person_id", it->person_id);
+	json_member_str(sb, &f, "person", it->person_name);
+	json_member_date(sb, &f, "due", it->due);
+	json_member_date(sb, &f, "revisit", it->revisit);
+	json_member_str(sb, &f, "status", item_status_name(it->status));
+	json_member_id(sb, &f, "superseded_by", it->superseded_by);
+	json_member_int(sb, &f, "rank", it->rank);
+	json_member_bool(sb, &f, "consent", it->consent);
+	json_member_time(sb, &f, "created_at", it->created_at);
+	json_member_time(sb, &f, "closed_at", it->closed_at);
+	json_member_int(sb, &f, "slips", it->slips);
+	json_member_int(sb, &f, "carried", it->carried);
+	sb_add(sb, "}");
+}
+
+/* "items": one array per kind, in the order of the Markdown sections, keyed
+ * by the kind's name ("decision", "action", ...), empty arrays included. */
+static void json_items(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	sb_add(sb, "  \"items\": {");
+	for (size_t k = 0; k < ARRAY_SIZE(minutes_sections); k++) {
+		sb_addf(sb, "%s\n    \"%s\": [", k ? "," : "",
+			item_kind_name(minutes_sections[k].kind));
+		size_t shown = 0;
+		for (size_t i = 0; i < mc->n_items; i++) {
+			const struct item *it = &mc->items[i];
+			if (it->kind != minutes_sections[k].kind || it->deleted_at)
+				continue;
+			sb_add(sb, shown++ ? ",\n      " : "\n      ");
+			json_item(sb, it);
+		}
+		sb_add(sb, shown ? "\n    ]" : "]");
+	}
+	sb_add(sb, "\n  },\n");
+}
+
+static void json_review(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	size_t shown = 0;
+	sb_add(sb, "  \"action_review\": [");
+	for (size_t i = 0; i < mc->n_review; i++) {
+		const struct review_event *r = &mc->review[i];
+		if (r->item_kind != ITEM_ACTION)
+			continue;
+		bool f = true;
+		sb_add(sb, shown++ ? ",\n    {" : "\n    {");
+		json_member_int(sb, &f, "item_id", r->e.item_id);
+		json_member_str(sb, &f, "item_text", r->item_text);
+		json_member_str(sb, &f, "event", event_kind_name(r->e.kind));
+		json_member_time(sb, &f, "at", r->e.at);
+		json_member_str(sb, &f, "by", r->e.by);
+		json_member_str(sb, &f, "old_value", r->e.old_value);
+		json_member_str(sb, &f, "new_value", r->e.new_value);
+		json_member_str(sb, &f, "reason", r->e.reason);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, shown ? "\n  ]\n" : "]\n");
+}
+
+enum store_rc minutes_json(struct store *st, store_id meeting, char **out)
+{
+	struct minutes mc = {.st = st};
+	*out = NULL;
+	sb_init(&mc.sb);
+	enum store_rc rc = minutes_load(&mc, meeting);
+	if (rc == STORE_OK) {
+		sb_add(&mc.sb, "{\n");
+		json_meeting(&mc);
+		json_agenda(&mc);
+		json_attendance(&mc);
+		json_items(&mc);
+		json_review(&mc);
+		sb_add(&mc.sb, "}\n");
+		*out = sb_take(&mc.sb);
+	}
+	minutes_unload(&mc);
+	return rc;
+}

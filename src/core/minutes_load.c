@@ -1,0 +1,66 @@
+/* minutes_load.c - what one rendering of a meeting's minutes needs, read
+ * through the store once (no SQL here, no curses), and the few facts both
+ * renderings derive from it the same way. */
+#include "cxmeet/meeting.h"
+#include "cxmeet/util.h"
+
+#include "minutes_int.h"
+
+enum store_rc minutes_load(struct minutes *mc, store_id meeting)
+{
+	enum store_rc rc = store_meeting_get(mc->st, meeting, &mc->m);
+	if (rc == STORE_OK) {
+		rc = store_org_get(mc->st, &mc->org);
+		if (rc == STORE_NOTFOUND) /* never set up: minutes without a name */
+			rc = STORE_OK;
+	}
+	if (rc == STORE_OK)
+		rc = store_dept_list(mc->st, true, &mc->depts, &mc->n_depts);
+	if (rc == STORE_OK)
+		rc = store_meeting_attendees(mc->st, meeting, &mc->att, &mc->n_att);
+	if (rc == STORE_OK)
+		rc = store_meeting_steps(mc->st, meeting, &mc->steps, &mc->n_steps);
+	if (rc == STORE_OK)
+		rc = store_meeting_items(mc->st, meeting, 0, &mc->items, &mc->n_items);
+	if (rc == STORE_OK)
+		rc = store_meeting_review_events(mc->st, meeting, &mc->review, &mc->n_review);
+	if (rc == STORE_OK)
+		rc = store_meeting_work(mc->st, meeting, &mc->work);
+	return rc;
+}
+
+void minutes_unload(struct minutes *mc)
+{
+	sb_free(&mc->sb);
+	org_free(&mc->org);
+	dept_list_free(mc->depts, mc->n_depts);
+	attendees_free(mc->att, mc->n_att);
+	meeting_steps_free(mc->steps, mc->n_steps);
+	item_list_free(mc->items, mc->n_items);
+	review_events_free(mc->review, mc->n_review);
+	meeting_work_free(&mc->work);
+}
+
+bool minutes_dept_present(store_id id, const struct attendee *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i].dept_id == id)
+			return true;
+	return false;
+}
+
+int minutes_round(int seconds)
+{
+	return seconds > 0 ? (seconds + 30) / 60 : 0;
+}
+
+const struct minutes_section minutes_sections[MINUTES_SECTION_COUNT] = {
+	{ITEM_STORY, "Customer stories"},
+	{ITEM_DECISION, "Decisions"},
+	{ITEM_ACTION, "Actions"},
+	{ITEM_WIN, "Wins"},
+	{ITEM_INSIGHT, "Insights"},
+	{ITEM_PARKED, "Parked topics"},
+	{ITEM_MESSAGE, "Messages to other teams"},
+	{ITEM_NOTE, "Notes"},
+};
