@@ -45,15 +45,6 @@ static store_id dept(struct store *st, const char *name)
 	return id;
 }
 
-static store_id person(struct store *st, const char *name, store_id dept_id)
-{
-	struct person p = {.name = (char *)name, .dept_id = dept_id, .role = ROLE_MEMBER,
-			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
-	store_id id = 0;
-	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
-	return id;
-}
-
 static store_id action(struct store *st, const char *text, store_id d, store_id p, cx_date due,
 		       store_id meeting, const char *at)
 {
@@ -122,7 +113,7 @@ static void names__unique_without_regard_to_case(void **state)
 	dept_list_free(all, n);
 	assert_int_equal(store_dept_add(st, "Sales", false, &id), STORE_DUPLICATE);
 
-	store_id ann = person(st, "Ann Lee", support);
+	store_id ann = tu_person(st, "Ann Lee", support);
 	struct person p = {.name = (char *)"ANN LEE", .role = ROLE_MEMBER,
 			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 	assert_int_equal(store_person_add(st, &p, &id), STORE_DUPLICATE);
@@ -140,7 +131,7 @@ static void item__read_back_as_written_with_its_events(void **state)
 {
 	(void)state;
 	struct store *st = contract_open();
-	store_id d = dept(st, "Billing"), p = person(st, "Bo", d), q = person(st, "Cy", d);
+	store_id d = dept(st, "Billing"), p = tu_person(st, "Bo", d), q = tu_person(st, "Cy", d);
 	cx_date due = date_from_ymd(2026, 3, 20);
 	store_set_actor(st, "facilitator");
 	store_id id = action(st, "Refund within a day", d, p, due, 0, T0);
@@ -251,7 +242,7 @@ static void meeting__one_in_progress_one_writer(void **state)
 {
 	(void)state;
 	struct store *st = contract_open();
-	store_id d = dept(st, "Sales"), p = person(st, "Ann", d);
+	store_id d = dept(st, "Sales"), p = tu_person(st, "Ann", d);
 	store_id old = action(st, "Call the five biggest customers", d, p,
 			      date_from_ymd(2026, 3, 1), 0, T0);
 	store_id mid = start_meeting(st, "2026-03-09T09:00:00Z");
@@ -319,7 +310,7 @@ static void pages__continue_from_a_key_never_repeat_or_skip(void **state)
 {
 	(void)state;
 	struct store *st = contract_open();
-	store_id d = dept(st, "Ops"), p = person(st, "Di", d);
+	store_id d = dept(st, "Ops"), p = tu_person(st, "Di", d);
 	store_id ids[PAGED];
 	cx_date base = date_from_ymd(2026, 4, 1);
 	for (int i = 0; i < PAGED; i++) {

@@ -54,11 +54,7 @@ static store_id add_item(enum item_kind kind, const char *text, const char *rati
 
 static store_id add_person(const char *name, store_id dept)
 {
-	struct person p = {.name = (char *)name, .dept_id = dept, .role = ROLE_MEMBER,
-			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
-	store_id id;
-	assert_int_equal(store_person_add(fx.st, &p, &id), STORE_OK);
-	return id;
+	return tu_person(fx.st, name, dept);
 }
 
 static store_id dept_id(const char *name)

@@ -33,11 +33,7 @@ static store_id dept_id(struct store *st, const char *name)
 
 static store_id add_person(struct store *st, const char *name, const char *dept)
 {
-	struct person p = {.name = (char *)name, .dept_id = dept_id(st, dept), .role = ROLE_MEMBER,
-			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
-	store_id id;
-	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
-	return id;
+	return tu_person(st, name, dept_id(st, dept));
 }
 
 static store_id add_action(struct store *st, const char *text, store_id owner, store_id meeting,

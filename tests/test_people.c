@@ -109,15 +109,6 @@ static void record__on_time_share_and_order(void **state)
 
 /* --- the store ---------------------------------------------------------- */
 
-static store_id add_person(struct store *st, const char *name, store_id dept)
-{
-	struct person p = {.name = (char *)name, .dept_id = dept, .role = ROLE_MEMBER,
-			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
-	store_id id = 0;
-	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
-	return id;
-}
-
 static store_id add_item(struct store *st, enum item_kind kind, store_id person, const char *due,
 			 const char *created)
 {
@@ -149,8 +140,8 @@ static void records__wins_on_time_open_overdue_per_person(void **state)
 	struct store *st = tu_open_new();
 	store_id dx = 0;
 	assert_int_equal(store_dept_add(st, "Sales", false, &dx), STORE_OK);
-	store_id ann = add_person(st, "Ann", dx), bo = add_person(st, "Bo", dx);
-	add_person(st, "Cy", dx); /* owns nothing */
+	store_id ann = tu_person(st, "Ann", dx), bo = tu_person(st, "Bo", dx);
+	tu_person(st, "Cy", dx); /* owns nothing */
 	const char *c = "2026-01-10T09:00:00Z";
 	/* Due on the last day of January: done late that evening is on time;
 	 * done the next morning (February) is late. */
@@ -211,7 +202,7 @@ static void records__on_time_by_the_local_date(void **state)
 	setenv("TZ", "Asia/Tokyo", 1); /* UTC+9, no summer time */
 	tzset();
 	struct store *st = tu_open_new();
-	store_id ann = add_person(st, "Ann", 0);
+	store_id ann = tu_person(st, "Ann", 0);
 	const char *c = "2026-01-10T09:00:00Z";
 	/* 16:00 UTC on the 31st is already 1 February in Tokyo: late. */
 	done_at(st, add_item(st, ITEM_ACTION, ann, "2026-01-31", c), STATUS_DONE,
@@ -239,7 +230,7 @@ static void archived__leave_pickers_keep_history(void **state)
 	store_id dx = 0, dy = 0;
 	assert_int_equal(store_dept_add(st, "Sales", false, &dx), STORE_OK);
 	assert_int_equal(store_dept_add(st, "Old team", true, &dy), STORE_OK);
-	store_id ann = add_person(st, "Ann", dx), bo = add_person(st, "Bo", dx);
+	store_id ann = tu_person(st, "Ann", dx), bo = tu_person(st, "Bo", dx);
 	store_id win = add_item(st, ITEM_WIN, bo, NULL, "2026-01-10T09:00:00Z");
 	assert_int_equal(store_person_set_archived(st, bo, true), STORE_OK);
 	assert_int_equal(store_dept_set_archived(st, dy, true), STORE_OK);
@@ -281,7 +272,7 @@ static void stance__set_and_read_back(void **state)
 {
 	(void)state;
 	struct store *st = tu_open_new();
-	store_id ann = add_person(st, "Ann", 0);
+	store_id ann = tu_person(st, "Ann", 0);
 	assert_int_equal(store_person_set_stance(st, ann, STANCE_HIGH, STANCE_LOW), STORE_OK);
 	struct person p;
 	assert_int_equal(store_person_get(st, ann, &p), STORE_OK);

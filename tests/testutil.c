@@ -79,6 +79,15 @@ time_t tu_at(const char *iso)
 	return t;
 }
 
+store_id tu_person(struct store *st, const char *name, store_id dept)
+{
+	struct person p = {.name = (char *)name, .dept_id = dept, .role = ROLE_MEMBER,
+			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
+	store_id id = 0;
+	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	return id;
+}
+
 int64_t tu_sql_int(const char *path, const char *sql)
 {
 	sqlite3 *db;

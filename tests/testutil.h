@@ -18,6 +18,8 @@ char *tu_new_path(void);
 /* A new, empty store; and one set up with the defaults (organisation "Acme"). */
 struct store *tu_open_new(void);
 struct store *tu_open_setup(void);
+/* A council member of dept (0: none), with the defaults for the rest. */
+store_id tu_person(struct store *st, const char *name, store_id dept);
 /* An ISO-8601 time (see clock_parse). */
 time_t tu_at(const char *iso);
 /* The integer the first row of `sql` holds, read from the file at path by a
