@@ -9,7 +9,6 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 
 static int box_width(struct tui *t, int want)
 {

@@ -12,9 +12,7 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 #define FIELD_ERROR_ROWS 4
-#define CTRL(c) ((c) & 0x1f)
 
 enum field_kind { F_TEXT, F_DETAIL, F_DEPT, F_PERSON, F_DUE, F_RATIONALE, F_REVISIT,
 		  F_CONSENT, F_LINK };

@@ -11,7 +11,6 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define CTRL(c) ((c) & 0x1f)
 
 static size_t utf8_len(wchar_t c)
 {

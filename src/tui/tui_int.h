@@ -40,61 +40,7 @@ enum role_color {
 void theme_init(void);
 attr_t theme(enum role_color r);
 
-/* --- actions and keys --------------------------------------------------- */
-
-#define TUI_ACTIONS(X) \
-	X(NONE, "", "") \
-	X(HELP, "Show this help", "General") \
-	X(QUIT, "Leave the view (asks first in a live meeting)", "General") \
-	X(REDRAW, "Redraw the screen", "General") \
-	X(UP, "Move up", "Moving") \
-	X(DOWN, "Move down", "Moving") \
-	X(PAGE_UP, "Page up", "Moving") \
-	X(PAGE_DOWN, "Page down", "Moving") \
-	X(TOP, "First row", "Moving") \
-	X(BOTTOM, "Last row", "Moving") \
-	X(STEP_NEXT, "Next agenda step", "Meeting") \
-	X(STEP_PREV, "Previous agenda step", "Meeting") \
-	X(STEP_JUMP, "Jump to step 1-9", "Meeting") \
-	X(SELECT, "Open, toggle or act on the row under the cursor", "Meeting") \
-	X(EDIT, "Edit the item under the cursor", "Meeting") \
-	X(DELETE, "Delete the item under the cursor (kept in history)", "Meeting") \
-	X(MOVE_UP, "Move a parked topic up", "Meeting") \
-	X(MOVE_DOWN, "Move a parked topic down", "Meeting") \
-	X(ADD_PERSON, "Add a person on the spot and mark them present (roll call)", "Meeting") \
-	X(END_MEETING, "End the meeting (wrap-up) and write minutes", "Meeting") \
-	X(TAKE_OVER, "Take over a meeting another screen holds (when following it)", "Meeting") \
-	X(CAPTURE_DECISION, "Capture a decision", "Capture") \
-	X(CAPTURE_ACTION, "Capture an action", "Capture") \
-	X(CAPTURE_WIN, "Capture a win", "Capture") \
-	X(CAPTURE_STORY, "Capture a customer story", "Capture") \
-	X(CAPTURE_INSIGHT, "Capture an insight", "Capture") \
-	X(CAPTURE_NOTE, "Capture a note", "Capture") \
-	X(CAPTURE_PARKED, "Park a topic for later", "Capture") \
-	X(CAPTURE_MESSAGE, "Capture a message to another team", "Capture") \
-	X(CAPTURE_DEFAULT, "Capture what this step offers first", "Capture")
-
-enum action {
-#define X(name, help, group) ACT_##name,
-	TUI_ACTIONS(X)
-#undef X
-	ACT_COUNT
-};
-
-struct binding {
-	int key;       /* a character, or a KEY_* code */
-	bool is_key;   /* KEY_* code rather than a character */
-	enum action action;
-	const char *label; /* how the help screen writes the key */
-};
-
-extern const struct binding tui_bindings[];
-extern const size_t tui_binding_count;
-const char *action_help(enum action a);
-const char *action_group(enum action a);
-enum action keymap_lookup(wint_t ch, bool is_key);
-/* The item kind a capture action stands for, or -1. */
-int action_capture_kind(enum action a);
+#include "keymap.h"
 
 /* The cursor of a list (list.c): moves *sel for Up/Down/PgUp/PgDn/Home/End
  * over n rows (page rows a page); false for any other action. */
@@ -131,6 +77,9 @@ struct tui;
 
 struct view_ops {
 	const char *name;
+	/* The view's own keys, as named actions: its key() dispatches through
+	 * them and the help lists them before the shared ones. */
+	const struct keymap *keymap;
 	void (*draw)(struct tui *t);
 	/* Gets the key first; returns the action it did not handle (or ACT_NONE). */
 	enum action (*key)(struct tui *t, wint_t ch, bool is_key, enum action a);

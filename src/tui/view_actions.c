@@ -12,7 +12,6 @@
 #include "cxmeet/actions.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 
 static struct {
 	struct action_filter f;
@@ -337,17 +336,40 @@ static void set_owner(struct tui *t)
 	person_list_free(p, n);
 }
 
-/* The view's own keys (raw characters); true when ch was one. */
-static bool own_key(struct tui *t, wint_t ch)
+enum {
+	AV_STATE = ACT_VIEW,
+	AV_DEPT,
+	AV_OWNER,
+	AV_HISTORY,
+};
+
+static const struct keymap_entry actions_keys[] = {
+	KM_HEADING("Actions"),
+	{ACT_SELECT, "act", "Act on the action: done, a new due date, a new owner, drop, reopen",
+	 {{0, false}}},
+	{AV_HISTORY, "history", "Show the action's history: every change, when and why",
+	 {KM_CH('v')}},
+	KM_HEADING("Filters"),
+	{AV_STATE, "filter-state", "Show the next state: open, overdue, due this week, done, "
+				   "dropped, all", {KM_CH('f'), KM_CH('\t')}},
+	{AV_DEPT, "filter-department", "Only one department's actions (again: any department)",
+	 {KM_CH('d')}},
+	{AV_OWNER, "filter-owner", "Only one owner's actions (again: any owner)", {KM_CH('o')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+};
+
+static const struct keymap actions_keymap = KEYMAP("the actions view", actions_keys);
+
+/* The view's own keys; true when ch was one. */
+static bool own_key(struct tui *t, wint_t ch, bool is_key)
 {
-	switch (ch) {
-	case 'f':
-	case '\t':
+	switch (keymap_find(&actions_keymap, ch, is_key)) {
+	case AV_STATE:
 		av.f.state = action_state_next(av.f.state);
 		break;
-	case 'd': set_dept(t); break;
-	case 'o': set_owner(t); break;
-	case 'v': history(t); return true;
+	case AV_DEPT: set_dept(t); break;
+	case AV_OWNER: set_owner(t); break;
+	case AV_HISTORY: history(t); return true;
 	default: return false;
 	}
 	av.sel = av.top = 0;
@@ -357,7 +379,7 @@ static bool own_key(struct tui *t, wint_t ch)
 
 static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (!is_key && own_key(t, ch))
+	if (own_key(t, ch, is_key))
 		return ACT_NONE;
 	if (cursor_move(&av.sel, a, (size_t)av.total, list_rows(t) > 1 ? list_rows(t) - 1 : 1)) {
 		load_page(t);
@@ -391,7 +413,7 @@ static void actions_close(struct tui *t)
 }
 
 const struct view_ops view_actions = {
-	.name = "actions", .draw = actions_draw, .key = actions_key, .close = actions_close};
+	.name = "actions", .keymap = &actions_keymap, .draw = actions_draw, .key = actions_key, .close = actions_close};
 
 void actions_view_open(struct tui *t)
 {

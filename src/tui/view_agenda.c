@@ -10,7 +10,6 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define CTRL(c) ((c) & 0x1f)
 
 static struct {
 	bool in_steps;
@@ -285,16 +284,49 @@ static void list_archive(struct tui *t, const struct template_info *ti)
 
 static bool steps_open(struct tui *t, store_id id);
 
+enum {
+	AG_COPY = ACT_VIEW,
+	AG_RENAME,
+	AG_DEFAULT,
+	AG_ADD_STEP,
+	AG_PROMPT,
+	AG_PROMPT_EDITOR,
+};
+
+static const struct keymap_entry agenda_keys[] = {
+	KM_HEADING("Agenda templates"),
+	{ACT_SELECT, "steps", "Open the agenda's steps", {{0, false}}},
+	{AG_COPY, "copy", "A new agenda, a copy of this one", {KM_CH('n')}},
+	{AG_RENAME, "rename", "Rename the agenda", {KM_CH('r')}},
+	{AG_DEFAULT, "default", "Make it the agenda meetings start with", {KM_CH('d')}},
+	{ACT_DELETE, "archive", "Archive the agenda", {{0, false}}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+	KM_HEADING("An agenda's steps"),
+	{ACT_EDIT, "edit", "Edit the step: title, minutes, kind", {{0, false}}},
+	{ACT_SELECT, "edit", "Edit the step, as e does", {{0, false}}},
+	{AG_ADD_STEP, "add", "Add a step", {KM_CH('a')}},
+	{AG_PROMPT, "prompt", "Edit the step's prompt (the question the screen asks)",
+	 {KM_CH('p')}},
+	{AG_PROMPT_EDITOR, "prompt-editor", "Edit the step's prompt in $EDITOR",
+	 {KM_CH('P'), KM_CH(CTRL('e'))}},
+	{ACT_MOVE_UP, "move-up", "Move the step up", {{0, false}}},
+	{ACT_MOVE_DOWN, "move-down", "Move the step down", {{0, false}}},
+	{ACT_DELETE, "delete", "Delete the step", {{0, false}}},
+	{ACT_QUIT, "back", "Back to the agenda templates", {{0, false}}},
+};
+
+static const struct keymap agenda_keymap = KEYMAP("agenda templates", agenda_keys);
+
 static enum action list_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	const struct template_info *ti = list_cur();
 	if (cursor_move(&ag.sel, a, ag.n, t->rows - 4))
 		return ACT_NONE;
-	if (!is_key && ti) {
-		switch (ch) {
-		case 'n': list_copy(t, ti); return ACT_NONE;
-		case 'r': list_rename(t, ti); return ACT_NONE;
-		case 'd': list_default(t, ti); return ACT_NONE;
+	if (ti) {
+		switch (keymap_find(&agenda_keymap, ch, is_key)) {
+		case AG_COPY: list_copy(t, ti); return ACT_NONE;
+		case AG_RENAME: list_rename(t, ti); return ACT_NONE;
+		case AG_DEFAULT: list_default(t, ti); return ACT_NONE;
 		default: break;
 		}
 	}
@@ -482,12 +514,13 @@ static enum action steps_key(struct tui *t, wint_t ch, bool is_key, enum action 
 	if (cursor_move(&ag.ssel, a, ag.t.n_steps, t->rows - 10))
 		return ACT_NONE;
 	bool have = ag.t.n_steps > 0;
-	if (!is_key && ch == 'a') {
+	int own = keymap_find(&agenda_keymap, ch, is_key);
+	if (own == AG_ADD_STEP) {
 		step_add(t);
 		return ACT_NONE;
 	}
-	if (!is_key && (ch == 'p' || ch == 'P' || ch == CTRL('e')) && have) {
-		step_prompt(t, ch != 'p');
+	if ((own == AG_PROMPT || own == AG_PROMPT_EDITOR) && have) {
+		step_prompt(t, own == AG_PROMPT_EDITOR);
 		return ACT_NONE;
 	}
 	switch (a) {
@@ -543,6 +576,7 @@ static void agenda_close(struct tui *t)
 
 const struct view_ops view_agenda = {
 	.name = "agenda",
+	.keymap = &agenda_keymap,
 	.draw = agenda_draw,
 	.key = agenda_key,
 	.close = agenda_close,

@@ -407,20 +407,35 @@ static enum action list_key(struct tui *t, enum action a)
 	return ACT_NONE;
 }
 
+enum {
+	CV_NEXT_SECTION = ACT_VIEW,
+	CV_PREV_SECTION,
+	CV_MORE,
+	CV_FEWER,
+};
+
+static const struct keymap_entry cadence_keys[] = {
+	KM_HEADING("Cadence and participation"),
+	{CV_NEXT_SECTION, "section-next", "Next section of the report", {KM_CH('\t')}},
+	{CV_PREV_SECTION, "section-prev", "Previous section of the report", {KM_FN(KEY_BTAB)}},
+	{CV_MORE, "more-meetings", "Cover one more of the past meetings", {KM_CH('+'), KM_CH('=')}},
+	{CV_FEWER, "fewer-meetings", "Cover one fewer of the past meetings", {KM_CH('-')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+};
+
+static const struct keymap cadence_keymap = KEYMAP("cadence and participation", cadence_keys);
+
 static enum action cadence_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	/* The view's own keys, read before the keymap's meaning ('+' adds a
+	/* The view's own keys, read before the shared meaning ('+' adds a
 	 * person in a meeting). */
-	if (!is_key && ch == '\t')
-		jump_section(t, 1);
-	else if (is_key && ch == KEY_BTAB)
-		jump_section(t, -1);
-	else if (!is_key && (ch == '+' || ch == '='))
-		change_window(t, 1);
-	else if (!is_key && ch == '-')
-		change_window(t, -1);
-	else
-		return list_key(t, a);
+	switch (keymap_find(&cadence_keymap, ch, is_key)) {
+	case CV_NEXT_SECTION: jump_section(t, 1); break;
+	case CV_PREV_SECTION: jump_section(t, -1); break;
+	case CV_MORE: change_window(t, 1); break;
+	case CV_FEWER: change_window(t, -1); break;
+	default: return list_key(t, a);
+	}
 	return ACT_NONE;
 }
 
@@ -435,5 +450,5 @@ static void cadence_close(struct tui *t)
 	cv.n_lines = 0;
 }
 
-const struct view_ops view_cadence = {.name = "cadence", .draw = cadence_draw,
+const struct view_ops view_cadence = {.name = "cadence", .keymap = &cadence_keymap, .draw = cadence_draw,
 				      .key = cadence_key, .close = cadence_close};

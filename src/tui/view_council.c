@@ -12,7 +12,6 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 
 /* Rows of the view: the texts from the name to the last charter answer, then
  * the cadence and the escalation limit. */
@@ -407,10 +406,28 @@ static void council_draw(struct tui *t)
 	council_facts_free(&f);
 }
 
+enum {
+	CO_VERSIONS = ACT_VIEW,
+};
+
+static const struct keymap_entry council_keys[] = {
+	KM_HEADING("Council and charter"),
+	{ACT_SELECT, "edit", "Edit the row in place (a text, the cadence, the escalation)",
+	 {{0, false}}},
+	{ACT_EDIT, "edit-editor", "Edit the text in $EDITOR", {{0, false}}},
+	{CO_VERSIONS, "versions", "Earlier versions of the text (again: close them)",
+	 {KM_CH('v')}},
+	{ACT_QUIT, "back", "Back to the home screen; from the versions, close them",
+	 {KM_CH(ESC)}},
+};
+
+static const struct keymap council_keymap = KEYMAP("council and charter", council_keys);
+
 static enum action versions_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	(void)t;
-	if (a == ACT_QUIT || (!is_key && (ch == ESC || ch == 'v'))) {
+	int own = keymap_find(&council_keymap, ch, is_key);
+	if (a == ACT_QUIT || own == ACT_QUIT || own == CO_VERSIONS) {
 		versions_close();
 		return ACT_NONE;
 	}
@@ -426,12 +443,13 @@ static enum action council_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		return versions_key(t, ch, is_key, a);
 	if (cursor_move(&council_sel, a, ROW_COUNT, 3))
 		return ACT_NONE;
-	if (a == ACT_QUIT || (!is_key && ch == ESC)) {
+	int own = keymap_find(&council_keymap, ch, is_key);
+	if (a == ACT_QUIT || own == ACT_QUIT) {
 		tui_set_view(t, &view_home);
 		return ACT_NONE;
 	}
 	bool is_text = council_sel < TEXT_ROWS;
-	bool wants = a == ACT_SELECT || a == ACT_EDIT || (!is_key && ch == 'v');
+	bool wants = a == ACT_SELECT || a == ACT_EDIT || own == CO_VERSIONS;
 	if (!wants)
 		return a;
 	struct org o;
@@ -440,7 +458,7 @@ static enum action council_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		return ACT_NONE;
 	}
 	enum org_text f = row_field(council_sel);
-	if (!is_key && ch == 'v') {
+	if (own == CO_VERSIONS) {
 		if (is_text)
 			versions_open(t, f);
 		else
@@ -473,4 +491,4 @@ void council_view_open(struct tui *t)
 }
 
 const struct view_ops view_council = {
-	.name = "council", .draw = council_draw, .key = council_key, .close = council_close};
+	.name = "council", .keymap = &council_keymap, .draw = council_draw, .key = council_key, .close = council_close};

@@ -489,28 +489,52 @@ static void find_words(struct tui *t)
 	}
 }
 
-/* The view's own letters; true when ch was one of them. */
-static bool own_key(struct tui *t, wint_t ch)
+enum {
+	DV_FIND = ACT_VIEW,
+	DV_DEPT,
+	DV_DUE,
+	DV_SUPERSEDED,
+	DV_SUPERSEDE,
+	DV_REVISIT,
+};
+
+static const struct keymap_entry dec_keys[] = {
+	KM_HEADING("The decision log"),
+	{ACT_SELECT, "open", "Open the decision in full (again: back to the list)", {{0, false}}},
+	{DV_FIND, "find", "Find decisions by words (empty: all of them)", {KM_CH('/')}},
+	{DV_DEPT, "filter-department", "Only one department's decisions", {KM_CH('f')}},
+	{DV_DUE, "filter-due", "Only the decisions due for a revisit, or all", {KM_CH('r')}},
+	{DV_SUPERSEDED, "show-superseded", "Show or hide superseded decisions", {KM_CH('a')}},
+	{DV_SUPERSEDE, "supersede", "Mark the decision superseded by a later one", {KM_CH('s')}},
+	{DV_REVISIT, "revisit", "Set or clear the decision's revisit date", {KM_CH('v')}},
+	{ACT_QUIT, "back", "Back to the list from a decision, else to the home screen",
+	 {{0, false}}},
+};
+
+static const struct keymap dec_keymap = KEYMAP("the decision log", dec_keys);
+
+/* The view's own keys; true when ch was one of them. */
+static bool own_key(struct tui *t, wint_t ch, bool is_key)
 {
 	const struct decision_row *r = current();
-	switch (ch) {
-	case '/':
+	switch (keymap_find(&dec_keymap, ch, is_key)) {
+	case DV_FIND:
 		find_words(t);
 		break;
-	case 'f':
+	case DV_DEPT:
 		pick_dept(t);
 		break;
-	case 'r':
+	case DV_DUE:
 		dv.f.due_only = !dv.f.due_only;
 		break;
-	case 'a':
+	case DV_SUPERSEDED:
 		dv.f.with_superseded = !dv.f.with_superseded;
 		break;
-	case 's':
+	case DV_SUPERSEDE:
 		if (r)
 			supersede(t, r);
 		return true;
-	case 'v':
+	case DV_REVISIT:
 		if (r)
 			set_revisit(t, r);
 		return true;
@@ -524,7 +548,7 @@ static bool own_key(struct tui *t, wint_t ch)
 
 static enum action dec_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (!is_key && own_key(t, ch))
+	if (own_key(t, ch, is_key))
 		return ACT_NONE;
 	if (a == ACT_QUIT) {
 		if (dv.zoom) {
@@ -569,5 +593,5 @@ void decisions_view_open(struct tui *t)
 	dec_open(t);
 }
 
-const struct view_ops view_decisions = {.name = "decisions", .draw = dec_draw, .key = dec_key,
+const struct view_ops view_decisions = {.name = "decisions", .keymap = &dec_keymap, .draw = dec_draw, .key = dec_key,
 					.close = dec_close};

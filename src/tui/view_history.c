@@ -565,7 +565,32 @@ static void pick_kind_filter(struct tui *t)
 	search_run(t, H.words);
 }
 
-static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
+enum {
+	HV_SEARCH = ACT_VIEW,
+	HV_DEPT,
+	HV_KIND,
+	HV_CLEAR,
+};
+
+static const struct keymap_entry hist_keys[] = {
+	KM_HEADING("Past meetings"),
+	{ACT_SELECT, "minutes", "Read the meeting's minutes", {{0, false}}},
+	{HV_SEARCH, "search", "Search every item ever captured", {KM_CH('/')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+	KM_HEADING("Search results"),
+	{ACT_SELECT, "open", "Read the minutes of the item's meeting, at the item", {{0, false}}},
+	{HV_SEARCH, "search", "Search again, for other words", {KM_CH('/')}},
+	{HV_DEPT, "filter-department", "Only one department's items", {KM_CH('f')}},
+	{HV_KIND, "filter-kind", "Only items of one kind", {KM_CH('t')}},
+	{HV_CLEAR, "clear-filters", "Clear the department and kind filters", {KM_CH('x')}},
+	{ACT_QUIT, "back", "Back to past meetings", {{0, false}}},
+	KM_HEADING("Minutes"),
+	{ACT_QUIT, "back", "Back to where the minutes were opened from", {{0, false}}},
+};
+
+static const struct keymap hist_keymap = KEYMAP("history and search", hist_keys);
+
+static void key_results(struct tui *t, int own, enum action a)
 {
 	if (cursor_move(&H.h_sel, a, (size_t)H.h_total, list_rows(t))) {
 		hits_seek(t);
@@ -580,11 +605,11 @@ static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
 				  (long long)h->it.id);
 	} else if (a == ACT_QUIT) {
 		H.mode = MODE_LIST;
-	} else if (!is_key && ch == 'f') {
+	} else if (own == HV_DEPT) {
 		pick_dept_filter(t);
-	} else if (!is_key && ch == 't') {
+	} else if (own == HV_KIND) {
 		pick_kind_filter(t);
-	} else if (!is_key && ch == 'x') {
+	} else if (own == HV_CLEAR) {
 		free(H.dept_name);
 		H.dept_name = NULL;
 		H.f.dept_id = 0;
@@ -609,7 +634,8 @@ static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a
 {
 	if (a == ACT_HELP || a == ACT_REDRAW)
 		return a;
-	if (!is_key && ch == '/' && H.mode != MODE_MINUTES) {
+	int own = keymap_find(&hist_keymap, ch, is_key);
+	if (own == HV_SEARCH && H.mode != MODE_MINUTES) {
 		ask_words(t);
 		return ACT_NONE;
 	}
@@ -618,7 +644,7 @@ static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		return ACT_NONE;
 	}
 	if (H.mode == MODE_RESULTS) {
-		key_results(t, ch, is_key, a);
+		key_results(t, own, a);
 		return ACT_NONE;
 	}
 	if (cursor_move(&H.m_sel, a, (size_t)H.m_total, list_rows(t))) {
@@ -632,7 +658,7 @@ static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a
 }
 
 const struct view_ops view_history = {
-	.name = "history", .draw = hist_draw, .key = hist_key, .close = hist_close};
+	.name = "history", .keymap = &hist_keymap, .draw = hist_draw, .key = hist_key, .close = hist_close};
 
 void history_view_open(struct tui *t)
 {

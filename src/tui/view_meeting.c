@@ -529,8 +529,42 @@ static void meeting_tick(struct tui *t)
 	store_no_wait(t->st, false);
 }
 
+/* The meeting's keys are shared actions (the panes read them too): the
+ * runner's entries say what each does here. */
+#define MEETING_KEY(act, name) {ACT_##act, name, NULL, {{0, false}}}
+static const struct keymap_entry meeting_keys[] = {
+	KM_HEADING("The meeting"),
+	MEETING_KEY(STEP_NEXT, "step-next"),
+	MEETING_KEY(STEP_PREV, "step-prev"),
+	MEETING_KEY(STEP_JUMP, "step-jump"),
+	MEETING_KEY(SELECT, "select"),
+	MEETING_KEY(EDIT, "edit"),
+	MEETING_KEY(DELETE, "delete"),
+	MEETING_KEY(MOVE_UP, "move-up"),
+	MEETING_KEY(MOVE_DOWN, "move-down"),
+	MEETING_KEY(ADD_PERSON, "add-person"),
+	MEETING_KEY(END_MEETING, "end"),
+	MEETING_KEY(TAKE_OVER, "take-over"),
+	{ACT_QUIT, "leave", "Leave the meeting (asks first); it can be resumed from home",
+	 {{0, false}}},
+	KM_HEADING("Capture"),
+	MEETING_KEY(CAPTURE_DECISION, "capture-decision"),
+	MEETING_KEY(CAPTURE_ACTION, "capture-action"),
+	MEETING_KEY(CAPTURE_WIN, "capture-win"),
+	MEETING_KEY(CAPTURE_STORY, "capture-story"),
+	MEETING_KEY(CAPTURE_INSIGHT, "capture-insight"),
+	MEETING_KEY(CAPTURE_NOTE, "capture-note"),
+	MEETING_KEY(CAPTURE_PARKED, "capture-parked"),
+	MEETING_KEY(CAPTURE_MESSAGE, "capture-message"),
+	MEETING_KEY(CAPTURE_DEFAULT, "capture"),
+};
+#undef MEETING_KEY
+
+static const struct keymap meeting_keymap = KEYMAP("the meeting", meeting_keys);
+
 const struct view_ops view_meeting = {
 	.name = "meeting",
+	.keymap = &meeting_keymap,
 	.draw = meeting_draw,
 	.key = meeting_key,
 	.close = meeting_close,

@@ -389,23 +389,65 @@ static void person_archive(struct tui *t)
 
 /* --- keys --------------------------------------------------------------- */
 
+enum {
+	PV_ADD = ACT_VIEW,
+	PV_RENAME,
+	PV_ARCHIVE,
+	PV_FACING,
+	PV_MOVE,
+	PV_ROLE,
+	PV_EMAIL,
+	PV_SHOW_ARCHIVED,
+	PV_MAP,
+	PV_TAB,
+};
+
+static const struct keymap_entry people_keys[] = {
+	KM_HEADING("Departments and people"),
+	{ACT_SELECT, "menu", "What can be done to the row under the cursor, as a list",
+	 {{0, false}}},
+	{PV_TAB, "tab", "Switch between departments and people", {KM_CH('\t')}},
+	{ACT_STEP_NEXT, "tab-next", "Switch between departments and people", {{0, false}}},
+	{ACT_STEP_PREV, "tab-prev", "Switch between departments and people", {{0, false}}},
+	{PV_SHOW_ARCHIVED, "show-archived", "Show or hide archived ones", {KM_CH('A')}},
+	{PV_MAP, "stakeholder-map", "The stakeholder map, on the person under the cursor",
+	 {KM_CH('m')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+	KM_HEADING("Departments"),
+	{PV_ADD, "add", "Add a department", {KM_CH('a')}},
+	{PV_RENAME, "rename", "Rename the department", {KM_CH('r')}},
+	{PV_FACING, "facing", "Switch customer-facing / behind the scenes", {KM_CH('f')}},
+	{PV_ARCHIVE, "archive", "Archive or restore the department (its history stays)",
+	 {KM_CH('X'), KM_FN(KEY_DC)}},
+	KM_HEADING("People"),
+	{PV_ADD, "add", "Add a person", {KM_CH('a')}},
+	{PV_RENAME, "rename", "Rename the person", {KM_CH('r')}},
+	{PV_MOVE, "move", "Move the person to another department", {KM_CH('d')}},
+	{PV_ROLE, "role", "Change the person's role on the council", {KM_CH('o')}},
+	{PV_EMAIL, "email", "Set the person's email", {KM_CH('e')}},
+	{PV_ARCHIVE, "archive", "Archive or restore the person (their history stays)",
+	 {KM_CH('X'), KM_FN(KEY_DC)}},
+};
+
+static const struct keymap people_keymap = KEYMAP("departments and people", people_keys);
+
 /* Enter: the row's actions as a list, so that no key has to be known. */
 static int row_menu(struct tui *t)
 {
 	static const struct pick_option dept_ops[] = {
-		{'r', "Rename", NULL},
-		{'f', "Switch customer-facing / behind the scenes", NULL},
-		{'X', "Archive or restore", NULL},
-		{'a', "Add a department", NULL},
+		{PV_RENAME, "Rename", NULL},
+		{PV_FACING, "Switch customer-facing / behind the scenes", NULL},
+		{PV_ARCHIVE, "Archive or restore", NULL},
+		{PV_ADD, "Add a department", NULL},
 	};
 	static const struct pick_option person_ops[] = {
-		{'r', "Rename", NULL},
-		{'d', "Move to another department", NULL},
-		{'o', "Change the role", NULL},
-		{'e', "Set the email", NULL},
-		{'m', "Place on the stakeholder map", NULL},
-		{'X', "Archive or restore", NULL},
-		{'a', "Add a person", NULL},
+		{PV_RENAME, "Rename", NULL},
+		{PV_MOVE, "Move to another department", NULL},
+		{PV_ROLE, "Change the role", NULL},
+		{PV_EMAIL, "Set the email", NULL},
+		{PV_MAP, "Place on the stakeholder map", NULL},
+		{PV_ARCHIVE, "Archive or restore", NULL},
+		{PV_ADD, "Add a person", NULL},
 	};
 	bool depts = pv.tab == TAB_DEPTS;
 	const struct pick_option *o = depts ? dept_ops : person_ops;
@@ -415,30 +457,30 @@ static int row_menu(struct tui *t)
 	char title[300];
 	snprintf(title, sizeof title, "%s%sWhat to do?", name ? name : "", name ? ": " : "");
 	int k = dialog_pick(t, title, o, n, "", NULL);
-	return k < 0 ? 0 : (int)o[k].id;
+	return k < 0 ? ACT_NONE : (int)o[k].id;
 }
 
-static bool dept_key(struct tui *t, int c)
+static bool dept_key(struct tui *t, int own)
 {
 	struct dept *d = cur_dept();
-	switch (c) {
-	case 'a': dept_add(t); return true;
-	case 'r': if (d) dept_rename(t, d); return true;
-	case 'f': if (d) dept_facing(t, d); return true;
-	case 'X': if (d) dept_archive(t, d); return true;
+	switch (own) {
+	case PV_ADD: dept_add(t); return true;
+	case PV_RENAME: if (d) dept_rename(t, d); return true;
+	case PV_FACING: if (d) dept_facing(t, d); return true;
+	case PV_ARCHIVE: if (d) dept_archive(t, d); return true;
 	default: return false;
 	}
 }
 
-static bool person_key(struct tui *t, int c)
+static bool person_key(struct tui *t, int own)
 {
-	switch (c) {
-	case 'a': person_add(t); return true;
-	case 'r': person_rename(t); return true;
-	case 'd': person_move(t); return true;
-	case 'o': person_role(t); return true;
-	case 'e': person_email(t); return true;
-	case 'X': person_archive(t); return true;
+	switch (own) {
+	case PV_ADD: person_add(t); return true;
+	case PV_RENAME: person_rename(t); return true;
+	case PV_MOVE: person_move(t); return true;
+	case PV_ROLE: person_role(t); return true;
+	case PV_EMAIL: person_email(t); return true;
+	case PV_ARCHIVE: person_archive(t); return true;
 	default: return false;
 	}
 }
@@ -447,28 +489,28 @@ static enum action people_key(struct tui *t, wint_t ch, bool is_key, enum action
 {
 	if (!pv.loaded)
 		load(t);
-	int c = is_key ? (a == ACT_DELETE ? 'X' : 0) : (int)ch;
+	int own = keymap_find(&people_keymap, ch, is_key);
 	if (a == ACT_SELECT)
-		c = row_menu(t);
+		own = row_menu(t);
 	if (cursor_move(&pv.sel[pv.tab], a, rows_of(pv.tab), t->rows - 7))
 		return ACT_NONE;
-	if (c == '\t' || a == ACT_STEP_NEXT || a == ACT_STEP_PREV) {
+	if (own == PV_TAB || a == ACT_STEP_NEXT || a == ACT_STEP_PREV) {
 		pv.tab = pv.tab == TAB_DEPTS ? TAB_PEOPLE : TAB_DEPTS;
 		return ACT_NONE;
 	}
-	if (c == 'A') {
+	if (own == PV_SHOW_ARCHIVED) {
 		pv.show_archived = !pv.show_archived;
 		load(t);
 		tui_flash(t, false, pv.show_archived ? "Archived ones are shown."
 						     : "Archived ones are hidden.");
 		return ACT_NONE;
 	}
-	if (c == 'm') {
+	if (own == PV_MAP) {
 		const struct person *p = pv.tab == TAB_PEOPLE ? cur_person() : NULL;
 		stakeholder_view_open(t, p ? p->id : 0, &view_people);
 		return ACT_NONE;
 	}
-	if (pv.tab == TAB_DEPTS ? dept_key(t, c) : person_key(t, c))
+	if (pv.tab == TAB_DEPTS ? dept_key(t, own) : person_key(t, own))
 		return ACT_NONE;
 	if (a == ACT_QUIT) {
 		tui_set_view(t, &view_home);
@@ -484,4 +526,4 @@ static void people_close(struct tui *t)
 }
 
 const struct view_ops view_people = {
-	.name = "people", .draw = people_draw, .key = people_key, .close = people_close};
+	.name = "people", .keymap = &people_keymap, .draw = people_draw, .key = people_key, .close = people_close};

@@ -10,7 +10,6 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 
 static struct {
 	store_id tid;
@@ -79,23 +78,44 @@ static void move_step(int dir)
 	pr.sel = to;
 }
 
+enum {
+	PR_START = ACT_VIEW,
+	PR_SKIP,
+	PR_ADD,
+};
+
+static const struct keymap_entry prepare_keys[] = {
+	KM_HEADING("This meeting's agenda"),
+	{PR_START, "start", "Start the meeting on this agenda",
+	 {KM_CH('\n'), KM_CH('\r'), KM_FN(KEY_ENTER)}},
+	{PR_SKIP, "skip", "Skip the step in this meeting, or take it back", {KM_CH('s'), KM_CH(' ')}},
+	{PR_ADD, "add-topic", "Add a topic as a step of this meeting", {KM_CH('a')}},
+	{ACT_EDIT, "minutes", "Change the step's planned minutes", {{0, false}}},
+	{ACT_MOVE_UP, "move-up", "Move the step up", {{0, false}}},
+	{ACT_MOVE_DOWN, "move-down", "Move the step down", {{0, false}}},
+	{ACT_QUIT, "back", "Back to the home screen: no meeting is started", {KM_CH(ESC)}},
+};
+
+static const struct keymap prepare_keymap = KEYMAP("this meeting's agenda", prepare_keys);
+
 static enum action prepare_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if ((!is_key && (ch == '\n' || ch == '\r')) || (is_key && ch == KEY_ENTER)) {
+	int own = keymap_find(&prepare_keymap, ch, is_key);
+	if (own == PR_START) {
 		/* Written in one transaction; on failure the screen stays as it was. */
 		meeting_view_start(t, pr.tid, &pr.t);
 		return ACT_NONE;
 	}
-	if (!is_key && ch == ESC) {
+	if (own == ACT_QUIT) { /* Esc */
 		tui_set_view(t, &view_home);
 		tui_flash(t, false, "No meeting started.");
 		return ACT_NONE;
 	}
-	if (!is_key && (ch == 's' || ch == ' ')) {
+	if (own == PR_SKIP) {
 		toggle_skip(t);
 		return ACT_NONE;
 	}
-	if (!is_key && ch == 'a') {
+	if (own == PR_ADD) {
 		add_topic(t);
 		return ACT_NONE;
 	}
@@ -132,6 +152,7 @@ static void prepare_close(struct tui *t)
 
 static const struct view_ops view_prepare = {
 	.name = "prepare",
+	.keymap = &prepare_keymap,
 	.draw = prepare_draw,
 	.key = prepare_key,
 	.close = prepare_close,

@@ -13,8 +13,6 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
-#define CTRL(c) ((c) & 0x1f)
 #define STEP_COUNT (SETUP_DONE - SETUP_NAME)
 
 static struct {
@@ -195,15 +193,53 @@ static void stop(struct tui *t)
 	t->quit = true;
 }
 
+enum {
+	SU_ENTER = ACT_VIEW,
+	SU_EDITOR,
+	SU_NEXT,
+	SU_PREV,
+	SU_ADD,
+	SU_FACING,
+	SU_RENAME,
+	SU_REMOVE,
+};
+
+static const struct keymap_entry setup_keys[] = {
+	KM_HEADING("Setting up the council"),
+	{SU_NEXT, "step-next", "Next step, this one left as it is", {KM_CH('\t')}},
+	{SU_PREV, "step-prev", "Previous step", {KM_FN(KEY_BTAB)}},
+	{ACT_QUIT, "stop", "Stop here; the set-up goes on from this step next time (in a "
+			   "step with text, q is typed: Esc or Ctrl-C)", {KM_CH(ESC)}},
+	KM_HEADING("A step with text"),
+	{SU_ENTER, "save", "Save the answer and go on", {KM_CH('\n'), KM_CH('\r'), KM_FN(KEY_ENTER)}},
+	{SU_EDITOR, "editor", "Write the answer in $EDITOR", {KM_CH(CTRL('e'))}},
+	KM_HEADING("The cadence"),
+	{SU_ENTER, "choose", "Choose the cadence under the cursor", {KM_CH('\n')}},
+	KM_HEADING("Departments"),
+	{SU_ADD, "add", "Add a department", {KM_CH('a')}},
+	{SU_FACING, "facing", "Switch customer-facing / behind the scenes",
+	 {KM_CH(' '), KM_CH('f')}},
+	{SU_RENAME, "rename", "Rename the department", {KM_CH('r')}},
+	{SU_REMOVE, "remove", "Remove the department (it is archived: its history stays)",
+	 {KM_CH('X')}},
+	{SU_ENTER, "done", "Done: on to the council's members", {KM_CH('\n')}},
+	KM_HEADING("Members"),
+	{SU_ADD, "add", "Add a council member", {KM_CH('a')}},
+	{SU_ENTER, "done", "Done: the set-up is finished", {KM_CH('\n')}},
+};
+
+static const struct keymap setup_keymap = KEYMAP("the first-run set-up", setup_keys);
+
 static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 {
 	if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 		ch = ' '; /* a pasted line break does not submit */
-	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
+	int own = keymap_find(&setup_keymap, ch, is_key);
+	if (own == SU_ENTER) {
 		char *text = le_text(&su.le);
 		submit(t, text);
 		free(text);
-	} else if (!is_key && ch == CTRL('e')) {
+	} else if (own == SU_EDITOR) {
 		char *cur = le_text(&su.le), *out = NULL, err[256];
 		if (tui_edit_external(t, cur, &out, err, sizeof err) != 0)
 			tui_flash(t, true, "%s", err);
@@ -242,29 +278,29 @@ static void cadence_choose(struct tui *t)
 
 /* --- the departments step -------------------------------------------------- */
 
-static void dept_key(struct tui *t, wint_t ch, const struct dept *d, size_t n)
+static void dept_key(struct tui *t, int own, const struct dept *d, size_t n)
 {
 	const struct dept *cur = n ? &d[su.sel < (int)n ? su.sel : (int)n - 1] : NULL;
 	enum store_rc rc = STORE_OK;
 	char *name = NULL;
-	if (ch == 'a') {
+	if (own == SU_ADD) {
 		name = ask_unique_name(t, "New department: name", "", false, 0);
 		if (name && (rc = store_dept_add(t->st, name, false, &su.follow)) == STORE_OK)
 			tui_flash(t, false, "Added %s (customer-facing; Space to change).", name);
 	} else if (!cur) {
 		return;
-	} else if (ch == ' ' || ch == 'f') {
+	} else if (own == SU_FACING) {
 		rc = store_dept_set_behind(t->st, cur->id, !cur->behind);
 		if (rc == STORE_OK)
 			tui_flash(t, false, "%s: %s.", cur->name,
 				  cur->behind ? "customer-facing" : "behind the scenes");
-	} else if (ch == 'r') {
+	} else if (own == SU_RENAME) {
 		name = ask_unique_name(t, "Rename the department", cur->name, false, cur->id);
 		if (name && (rc = store_dept_rename(t->st, cur->id, name)) == STORE_OK) {
 			tui_flash(t, false, "Renamed to %s.", name);
 			su.follow = cur->id;
 		}
-	} else if (ch == 'X') {
+	} else if (own == SU_REMOVE) {
 		char *q = xasprintf("Remove %s? (it is archived: its history stays)", cur->name);
 		if (dialog_confirm(t, q) &&
 		    (rc = store_dept_set_archived(t->st, cur->id, true)) == STORE_OK)
@@ -468,15 +504,16 @@ static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action 
 {
 	if (tui_pasted(t)) /* pasted text is typed into the answer, never a command */
 		return is_text_step(su.step) ? text_key(t, ch, is_key) : ACT_NONE;
-	if (is_key && ch == KEY_BTAB) {
+	int own = keymap_find(&setup_keymap, ch, is_key);
+	if (own == SU_PREV) {
 		go(t, su.step - 1);
 		return ACT_NONE;
 	}
-	if (!is_key && ch == '\t') {
+	if (own == SU_NEXT) {
 		go(t, su.step + 1);
 		return ACT_NONE;
 	}
-	if ((!is_key && ch == ESC) || (a == ACT_QUIT && (ch != 'q' || !is_text_step(su.step)))) {
+	if (own == ACT_QUIT || (a == ACT_QUIT && (ch != 'q' || !is_text_step(su.step)))) {
 		stop(t);
 		return ACT_NONE;
 	}
@@ -486,7 +523,7 @@ static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action 
 		const struct cadence_choice *choices;
 		if (cursor_move(&su.sel, a, cadence_choices(&choices), 3))
 			return ACT_NONE;
-		if (a == ACT_SELECT && ch != ' ')
+		if (own == SU_ENTER)
 			cadence_choose(t);
 		return a == ACT_HELP ? a : ACT_NONE;
 	}
@@ -494,17 +531,17 @@ static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action 
 		struct dept *d;
 		size_t n = dept_count(t, &d);
 		if (cursor_move(&su.sel, a, n, 5)) {
-		} else if (a == ACT_SELECT && ch != ' ') {
+		} else if (own == SU_ENTER) {
 			go(t, su.step + 1);
-		} else if (!is_key) {
-			dept_key(t, ch, d, n);
+		} else {
+			dept_key(t, own, d, n);
 		}
 		dept_list_free(d, n);
 		return a == ACT_HELP ? a : ACT_NONE;
 	}
-	if (!is_key && ch == 'a')
+	if (own == SU_ADD)
 		member_add(t);
-	else if (a == ACT_SELECT && ch != ' ')
+	else if (own == SU_ENTER)
 		go(t, SETUP_DONE);
 	return a == ACT_HELP ? a : ACT_NONE;
 }
@@ -531,6 +568,7 @@ void setup_view_open(struct tui *t, int step)
 }
 
 const struct view_ops view_setup = {.name = "setup",
+				    .keymap = &setup_keymap,
 				    .draw = setup_draw,
 				    .key = setup_key,
 				    .close = setup_close,

@@ -296,6 +296,27 @@ static void place_menu(struct tui *t)
 	place(t, inf, sup);
 }
 
+enum {
+	SV_INFLUENCE = ACT_VIEW,
+	SV_SUPPORT,
+	SV_UNSET,
+};
+
+static const struct keymap_entry map_keys[] = {
+	KM_HEADING("Stakeholder map"),
+	{ACT_SELECT, "place", "Place the person: a list of where they can go", {{0, false}}},
+	{ACT_STEP_PREV, "support-low", "Low support", {{0, false}}},
+	{ACT_STEP_NEXT, "support-high", "High support", {{0, false}}},
+	{ACT_MOVE_UP, "influence-high", "High influence", {KM_FN(KEY_SR)}},
+	{ACT_MOVE_DOWN, "influence-low", "Low influence", {KM_FN(KEY_SF)}},
+	{SV_INFLUENCE, "influence", "Switch influence: high, low", {KM_CH('i')}},
+	{SV_SUPPORT, "support", "Switch support: high, low", {KM_CH('s')}},
+	{SV_UNSET, "unset", "Take the person off the map", {KM_CH('u')}},
+	{ACT_QUIT, "back", "Back to where the map was opened from", {{0, false}}},
+};
+
+static const struct keymap map_keymap = KEYMAP("the stakeholder map", map_keys);
+
 static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	if (!sv.loaded)
@@ -304,20 +325,20 @@ static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 		return ACT_NONE;
 	const struct person *p = sv.n ? &sv.recs[sv.order[sv.sel]].p : NULL;
 	enum stance inf = p ? p->influence : STANCE_UNSET, sup = p ? p->support : STANCE_UNSET;
-	int c = is_key ? 0 : (int)ch;
+	int own = keymap_find(&map_keymap, ch, is_key);
 	if (a == ACT_STEP_PREV)
 		place(t, inf, STANCE_LOW);
 	else if (a == ACT_STEP_NEXT)
 		place(t, inf, STANCE_HIGH);
-	else if (a == ACT_MOVE_UP || (is_key && ch == KEY_SR))
+	else if (a == ACT_MOVE_UP || own == ACT_MOVE_UP)
 		place(t, STANCE_HIGH, sup);
-	else if (a == ACT_MOVE_DOWN || (is_key && ch == KEY_SF))
+	else if (a == ACT_MOVE_DOWN || own == ACT_MOVE_DOWN)
 		place(t, STANCE_LOW, sup);
-	else if (c == 'i')
+	else if (own == SV_INFLUENCE)
 		place(t, stance_toggle(inf), sup);
-	else if (c == 's')
+	else if (own == SV_SUPPORT)
 		place(t, inf, stance_toggle(sup));
-	else if (c == 'u')
+	else if (own == SV_UNSET)
 		place(t, STANCE_UNSET, STANCE_UNSET);
 	else if (a == ACT_SELECT)
 		place_menu(t);
@@ -343,4 +364,4 @@ void stakeholder_view_open(struct tui *t, store_id select, const struct view_ops
 }
 
 const struct view_ops view_stakeholders = {
-	.name = "stakeholders", .draw = map_draw, .key = map_key, .close = map_close};
+	.name = "stakeholders", .keymap = &map_keymap, .draw = map_draw, .key = map_key, .close = map_close};
