@@ -349,13 +349,13 @@ static const struct keymap_entry actions_keys[] = {
 	 {{0, false}}},
 	{AV_HISTORY, "history", "Show the action's history: every change, when and why",
 	 {KM_CH('v')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
 	KM_HEADING("Filters"),
 	{AV_STATE, "filter-state", "Show the next state: open, overdue, due this week, done, "
 				   "dropped, all", {KM_CH('f'), KM_CH('\t')}},
 	{AV_DEPT, "filter-department", "Only one department's actions (again: any department)",
 	 {KM_CH('d')}},
 	{AV_OWNER, "filter-owner", "Only one owner's actions (again: any owner)", {KM_CH('o')}},
-	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
 };
 
 static const struct keymap actions_keymap = KEYMAP("the actions view", actions_keys);

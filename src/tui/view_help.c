@@ -64,6 +64,15 @@ static void key_line(struct help_rows *h, const char *keys, const char *text, in
 		row_add(h, NULL, text, theme(C_NORMAL), indent, i);
 }
 
+/* Whether the view's keymap says what the shared action a does there. */
+static bool keymap_names(const struct keymap *km, int a)
+{
+	for (size_t i = 0; km && i < km->n; i++)
+		if (km->entries[i].action == a)
+			return true;
+	return false;
+}
+
 /* Every row of the help of the view under it, for a screen `width` wide. */
 static void help_build(const struct view_ops *v, struct help_rows *h, int width)
 {
@@ -82,8 +91,8 @@ static void help_build(const struct view_ops *v, struct help_rows *h, int width)
 	}
 	const char *group = "";
 	for (int a = 1; a < ACT_COUNT; a++) {
-		if (!action_everywhere((enum action)a))
-			continue;
+		if (!action_everywhere((enum action)a) || keymap_names(km, a))
+			continue; /* a view's own words for a shared key come first, once */
 		struct keymap_entry shared = {a, NULL, action_help((enum action)a), {{0, false}}};
 		keymap_entry_keys(&shared, keys, sizeof keys);
 		if (!keys[0])

@@ -208,8 +208,8 @@ static const struct keymap_entry setup_keys[] = {
 	KM_HEADING("Setting up the council"),
 	{SU_NEXT, "step-next", "Next step, this one left as it is", {KM_CH('\t')}},
 	{SU_PREV, "step-prev", "Previous step", {KM_FN(KEY_BTAB)}},
-	{ACT_QUIT, "stop", "Stop here; the set-up goes on from this step next time (in a "
-			   "step with text, q is typed: Esc or Ctrl-C)", {KM_CH(ESC)}},
+	{ACT_QUIT, "stop", "Stop for now: the set-up goes on from this step next time (in a "
+			   "step with text q is typed, and Esc or Ctrl-C stop)", {KM_CH(ESC)}},
 	KM_HEADING("A step with text"),
 	{SU_ENTER, "save", "Save the answer and go on", {KM_CH('\n'), KM_CH('\r'), KM_FN(KEY_ENTER)}},
 	{SU_EDITOR, "editor", "Write the answer in $EDITOR", {KM_CH(CTRL('e'))}},
