@@ -141,13 +141,15 @@ static void help_draw(struct tui *t)
 	for (int i = 0; i < page && help.top + i < total; i++)
 		row_draw(&h.r[help.top + i], 2 + i, 2, width);
 	rows_free(&h);
-	char line[120];
-	if (total > page)
-		snprintf(line, sizeof line,
+	if (total > page) {
+		char full[120], brief[80];
+		snprintf(full, sizeof full,
 			 " Up/Down/PgUp/PgDn/Home/End scroll (%d rows)  any other key: back", total);
-	else
-		snprintf(line, sizeof line, " any key: back");
-	draw_line(t->rows - 1, 0, line, t->cols, theme(C_STATUS));
+		snprintf(brief, sizeof brief, " Up/Down/PgUp/PgDn scroll  any other key: back");
+		draw_hint(t->rows - 1, t->cols, full, brief, theme(C_STATUS));
+	} else {
+		draw_line(t->rows - 1, 0, " any key: back", t->cols, theme(C_STATUS));
+	}
 }
 
 const struct view_ops view_help = {.name = "help", .draw = help_draw};
