@@ -21,7 +21,7 @@ page() { screen | sed 's/ *$//'; }
 help_of() {
 	local view=$1 got
 	keys '?'
-	wait_for " cxmeet help: keys in"
+	wait_for " cxmeet help: keys"
 	got=$(page)
 	if on_screen "scroll ("; then
 		keys End
@@ -39,7 +39,7 @@ help_of() {
 	fi
 	help_text=$got
 	keys x
-	wait_gone " cxmeet help: keys in"
+	wait_gone " cxmeet help: keys"
 }
 
 # has_key KEYS TEXT: the help just read lists KEYS for a text starting TEXT.
