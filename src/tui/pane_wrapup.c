@@ -212,7 +212,7 @@ static void end_meeting(struct tui *t)
 		tui_flash(t, true, "Not ended: %s", store_errmsg(t->st));
 		return;
 	}
-	tui_set_view(t, &view_home);
+	tui_back(t);
 	write_minutes(t, id);
 }
 

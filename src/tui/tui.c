@@ -120,11 +120,68 @@ void tui_flash(struct tui *t, bool error, const char *fmt, ...)
 	t->flash_error = error;
 }
 
-void tui_set_view(struct tui *t, const struct view_ops *v)
+static struct view *view_of(struct tui *t, const struct view_ops *ops)
 {
-	if (t->view && t->view->close && t->view != v)
-		t->view->close(t);
+	for (size_t i = 0; i < t->n_views; i++)
+		if (t->views[i]->ops == ops)
+			return t->views[i];
+	if (t->n_views == TUI_VIEWS_MAX)
+		die("too many views");
+	struct view *v = xcalloc(1, sizeof *v);
+	v->ops = ops;
+	v->priv = ops->private_size ? xcalloc(1, ops->private_size) : NULL;
+	t->views[t->n_views++] = v;
+	return v;
+}
+
+void *tui_state(struct tui *t, const struct view_ops *v) { return view_of(t, v)->priv; }
+
+/* Shows v; the view shown before closes (its rows freed, its place kept). */
+static void switch_to(struct tui *t, struct view *v)
+{
+	if (t->view && t->view->ops->close && t->view != v)
+		t->view->ops->close(t);
 	t->view = v;
+}
+
+static bool is_under(const struct view *v, const struct view *top)
+{
+	for (const struct view *p = top; p; p = p->parent)
+		if (p == v)
+			return true;
+	return false;
+}
+
+void tui_open_view(struct tui *t, const struct view_ops *ops)
+{
+	struct view *v = view_of(t, ops);
+	if (!is_under(v, t->view))
+		v->parent = t->view;
+	switch_to(t, v);
+}
+
+void tui_replace_view(struct tui *t, const struct view_ops *ops)
+{
+	struct view *v = view_of(t, ops);
+	if (!is_under(v, t->view))
+		v->parent = t->view ? t->view->parent : NULL;
+	switch_to(t, v);
+}
+
+void tui_back(struct tui *t)
+{
+	if (t->view && t->view->parent)
+		switch_to(t, t->view->parent);
+}
+
+void tui_views_free(struct tui *t)
+{
+	switch_to(t, NULL);
+	for (size_t i = 0; i < t->n_views; i++) {
+		free(t->views[i]->priv);
+		free(t->views[i]);
+	}
+	t->n_views = 0;
 }
 
 static void layout(struct tui *t)
@@ -157,7 +214,7 @@ static void draw_too_small(struct tui *t)
 	draw_text(0, 0, msg, t->cols, theme(C_WARNING));
 	snprintf(msg, sizeof msg, "cxmeet needs at least %dx%d.", TUI_MIN_COLS, TUI_MIN_LINES);
 	draw_text(1, 0, msg, t->cols, theme(C_NORMAL));
-	draw_text(2, 0, t->view == &view_home ? "Enlarge the window, or press q."
+	draw_text(2, 0, !t->view->parent ? "Enlarge the window, or press q."
 					      : "Enlarge the window to go on.", t->cols, theme(C_MUTED));
 }
 
@@ -172,7 +229,7 @@ void tui_redraw(struct tui *t)
 		return;
 	}
 	erase();
-	t->view->draw(t);
+	t->view->ops->draw(t);
 	if (t->flash[0])
 		draw_flash(t);
 	/* Staged, not sent: a dialog or form drawn over the view sends both in
@@ -339,7 +396,7 @@ static void trace_wait(const struct tui *t)
 		key_trace.first_done = true;
 		fprintf(key_trace.f, "frame first %.3f\n", ms_since(&key_trace.at));
 	} else if (key_trace.key_pending) {
-		fprintf(key_trace.f, "key %s %s %.3f\n", key_trace.key, t->view ? t->view->name : "-",
+		fprintf(key_trace.f, "key %s %s %.3f\n", key_trace.key, t->view ? t->view->ops->name : "-",
 			ms_since(&key_trace.at));
 	}
 	key_trace.key_pending = false;
@@ -466,34 +523,35 @@ static void run_loop(struct tui *t)
 		doupdate();
 		wint_t ch;
 		bool is_key;
-		t->reading_text = t->view->typing ? t->view->typing(t) : t->view->text_input;
-		bool got = read_raw(t, &ch, &is_key, t->view->tick_ms ? t->view->tick_ms : 1000);
+		const struct view_ops *v = t->view->ops;
+		t->reading_text = v->typing ? v->typing(t) : v->text_input;
+		bool got = read_raw(t, &ch, &is_key, v->tick_ms ? v->tick_ms : 1000);
 		t->reading_text = false;
 		if (schema_damaged(t))
 			break;
 		if (!got) {
-			if (t->view->tick)
-				t->view->tick(t);
+			if (v->tick)
+				v->tick(t);
 			continue;
 		}
-		if (tui_pasted(t) && !t->view->text_input)
+		if (tui_pasted(t) && !v->text_input)
 			continue; /* pasted text is not a command */
 		if (t->too_small) {
 			/* q quits from home only: a live meeting asks first, on a screen
 			 * big enough to show the question. */
-			if (!is_key && ch == 'q' && t->view == &view_home)
+			if (!is_key && ch == 'q' && !t->view->parent)
 				t->quit = true;
 			continue;
 		}
 		t->flash[0] = '\0';
 		enum action a = keymap_lookup(ch, is_key);
-		if (t->view->key)
-			a = t->view->key(t, ch, is_key, a);
+		if (v->key)
+			a = v->key(t, ch, is_key, a);
 		if (a == ACT_HELP)
 			tui_help(t);
 		else if (a == ACT_REDRAW)
 			clear();
-		else if (a == ACT_QUIT && t->view == &view_home)
+		else if (a == ACT_QUIT && !t->view->parent) /* back from the first view */
 			t->quit = true;
 	}
 }
@@ -593,7 +651,7 @@ int tui_run(struct store *st)
 	store_id mid;
 	if (store_meeting_in_progress(st, &mid) == STORE_OK)
 		tui_flash(&t, false, "A meeting is in progress: press Enter to resume it.");
-	tui_set_view(&t, &view_home);
+	tui_open_view(&t, &view_home);
 	struct org org;
 	if (store_org_get(st, &org) == STORE_OK) {
 		if (setup_pending(org.setup_step))
@@ -601,7 +659,7 @@ int tui_run(struct store *st)
 		org_free(&org);
 	}
 	run_loop(&t);
-	tui_set_view(&t, NULL);
+	tui_views_free(&t);
 	tui_end();
 	fatal_disarm();
 	util_set_die_hook(NULL);

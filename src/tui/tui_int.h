@@ -80,6 +80,10 @@ struct view_ops {
 	/* The view's own keys, as named actions: its key() dispatches through
 	 * them and the help lists them before the shared ones. */
 	const struct keymap *keymap;
+	/* The size of the view's own state (struct view's priv), zeroed when
+	 * the view is first opened and kept until the program ends, as tig's
+	 * view_ops.private_size. */
+	size_t private_size;
 	void (*draw)(struct tui *t);
 	/* Gets the key first; returns the action it did not handle (or ACT_NONE). */
 	enum action (*key)(struct tui *t, wint_t ch, bool is_key, enum action a);
@@ -95,11 +99,23 @@ struct view_ops {
 	bool (*typing)(struct tui *t);
 };
 
+/* A view as a value: what it is (ops), its own state (priv), and where back
+ * (q, Esc) goes: the view it was opened from, NULL for the first (home). */
+struct view {
+	const struct view_ops *ops;
+	void *priv;
+	struct view *parent;
+};
+
 struct meeting_view; /* view_meeting.c */
+
+#define TUI_VIEWS_MAX 16
 
 struct tui {
 	struct store *st;
-	const struct view_ops *view;
+	struct view *view; /* the view shown */
+	struct view *views[TUI_VIEWS_MAX]; /* every view opened so far, each once */
+	size_t n_views;
 	bool quit;     /* asked to quit, or the terminal is gone: every loop ends */
 	bool damaged;  /* the schema was changed behind our back: quit, and say so */
 	bool in_paste; /* between the terminal's paste marks: keys are text */
@@ -130,7 +146,18 @@ extern const struct view_ops view_council;
 extern const struct view_ops view_setup;
 extern const struct view_ops view_history;
 
-void tui_set_view(struct tui *t, const struct view_ops *v);
+/* Opens the view over the current one: back comes to the current one (a
+ * view already under it, back to where it was). */
+void tui_open_view(struct tui *t, const struct view_ops *v);
+/* Opens the view in place of the current one: back goes where the current
+ * one's went (the meeting, started from its agenda's screen). */
+void tui_replace_view(struct tui *t, const struct view_ops *v);
+/* Back to the view the current one was opened from (none: nothing). */
+void tui_back(struct tui *t);
+/* The state of the view of these ops (its priv), made at the first call. */
+void *tui_state(struct tui *t, const struct view_ops *v);
+/* Closes the view shown and frees every view: the program ends. */
+void tui_views_free(struct tui *t);
 /* Redraws everything: bars, the current view, or the too-small notice (sent
  * at once). The view is staged for the next update: the caller draws what
  * goes over it and refreshes, or calls doupdate. */
@@ -162,8 +189,8 @@ void tui_help(struct tui *t);
 /* Opens the actions view (view_actions.c). */
 void actions_view_open(struct tui *t);
 /* Opens the stakeholder map with the cursor on `select` (0: the first
- * person); q goes back to `back` (NULL: home). */
-void stakeholder_view_open(struct tui *t, store_id select, const struct view_ops *back);
+ * person). */
+void stakeholder_view_open(struct tui *t, store_id select);
 /* Starts or resumes the meeting and switches to the runner. */
 void meeting_view_open(struct tui *t, bool resume);
 /* Reads the cadence and participation report and switches to its view. */

@@ -393,7 +393,7 @@ static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		return ACT_NONE;
 	}
 	case ACT_QUIT:
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	case ACT_HELP:
 	case ACT_REDRAW:
@@ -432,6 +432,6 @@ void actions_view_open(struct tui *t)
 		av.escalate_after = o.escalate_after;
 		org_free(&o);
 	}
-	tui_set_view(t, &view_actions);
+	tui_open_view(t, &view_actions);
 	load(t);
 }

@@ -339,7 +339,7 @@ static enum action list_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		return ACT_NONE;
 	}
 	if (a == ACT_QUIT) {
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	}
 	return a == ACT_HELP || a == ACT_REDRAW ? a : ACT_NONE;
@@ -585,7 +585,7 @@ const struct view_ops view_agenda = {
 void agenda_view_open(struct tui *t)
 {
 	memset(&ag, 0, sizeof ag);
-	tui_set_view(t, &view_agenda);
+	tui_open_view(t, &view_agenda);
 	list_load(t);
 	for (size_t i = 0; i < ag.n; i++)
 		if (ag.list[i].is_default)

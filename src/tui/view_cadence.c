@@ -147,7 +147,7 @@ void cadence_view_open(struct tui *t)
 		cv.window = REPORT_WINDOW_DEFAULT;
 	cv.top = 0;
 	load(t);
-	tui_set_view(t, &view_cadence);
+	tui_open_view(t, &view_cadence);
 }
 
 /* The last intervals that fit, one mark and a space each. */
@@ -398,7 +398,7 @@ static enum action list_key(struct tui *t, enum action a)
 		cv.top = cv.n_lines;
 		break;
 	case ACT_QUIT:
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	default:
 		return a;

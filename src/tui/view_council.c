@@ -445,7 +445,7 @@ static enum action council_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		return ACT_NONE;
 	int own = keymap_find(&council_keymap, ch, is_key);
 	if (a == ACT_QUIT || own == ACT_QUIT) {
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	}
 	bool is_text = council_sel < TEXT_ROWS;
@@ -487,7 +487,7 @@ void council_view_open(struct tui *t)
 	council_sel = ORG_MISSION - ORG_NAME; /* the name changes least */
 	council_top = 0;
 	versions_close();
-	tui_set_view(t, &view_council);
+	tui_open_view(t, &view_council);
 }
 
 const struct view_ops view_council = {

@@ -555,7 +555,7 @@ static enum action dec_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 			dv.zoom = false;
 			return ACT_NONE;
 		}
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	}
 	if (a == ACT_SELECT) {
@@ -589,7 +589,7 @@ static enum action dec_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 /* Opens the log from the home screen. */
 void decisions_view_open(struct tui *t)
 {
-	tui_set_view(t, &view_decisions);
+	tui_open_view(t, &view_decisions);
 	dec_open(t);
 }
 

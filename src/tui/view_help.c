@@ -120,26 +120,29 @@ static void row_draw(const struct help_row *r, int y, int x0, int width)
 				  r->attr);
 }
 
-static struct {
+/* The help's state: how far it is scrolled. The view it was opened in is
+ * its parent. */
+struct help_state {
 	int top;
-	const struct view_ops *under; /* the view it was opened in */
-} help;
+};
 
 static void help_draw(struct tui *t)
 {
+	struct help_state *help = t->view->priv;
+	const struct view_ops *under = t->view->parent ? t->view->parent->ops : NULL;
 	char title[160];
-	const struct keymap *km = help.under ? help.under->keymap : NULL;
+	const struct keymap *km = under ? under->keymap : NULL;
 	snprintf(title, sizeof title, " cxmeet help: keys in %s",
 		 km && km->title ? km->title : "every view");
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	int width = t->cols - 4;
 	struct help_rows h = {0};
-	help_build(help.under, &h, width);
+	help_build(under, &h, width);
 	int total = (int)h.n, page = t->rows - 4;
-	if (help.top > total - page)
-		help.top = total - page > 0 ? total - page : 0;
-	for (int i = 0; i < page && help.top + i < total; i++)
-		row_draw(&h.r[help.top + i], 2 + i, 2, width);
+	if (help->top > total - page)
+		help->top = total - page > 0 ? total - page : 0;
+	for (int i = 0; i < page && help->top + i < total; i++)
+		row_draw(&h.r[help->top + i], 2 + i, 2, width);
 	rows_free(&h);
 	if (total > page) {
 		char full[120], brief[80];
@@ -156,10 +159,10 @@ const struct view_ops view_help = {.name = "help", .draw = help_draw};
 
 void tui_help(struct tui *t)
 {
-	const struct view_ops *back = t->view;
-	help.under = back;
-	t->view = &view_help; /* drawn over, not switched: the view under it stays open */
-	help.top = 0;
+	struct help_state help = {0};
+	/* Drawn over, not switched: the view under it stays open. */
+	struct view over = {&view_help, &help, t->view};
+	t->view = &over;
 	for (;;) {
 		tui_redraw(t);
 		doupdate();
@@ -173,7 +176,7 @@ void tui_help(struct tui *t)
 		/* Every moving key scrolls; help_draw keeps the last page in place. */
 		enum action a = keymap_lookup(ch, is_key);
 		struct help_rows h = {0};
-		help_build(back, &h, t->cols - 4);
+		help_build(over.parent->ops, &h, t->cols - 4);
 		int page = t->rows - 4 > 1 ? t->rows - 4 : 1, total = (int)h.n;
 		rows_free(&h);
 		int last = total - page > 0 ? total - page : 0;
@@ -184,8 +187,8 @@ void tui_help(struct tui *t)
 		case ACT_PAGE_DOWN: help.top = help.top + page < last ? help.top + page : last; break;
 		case ACT_TOP: help.top = 0; break;
 		case ACT_BOTTOM: help.top = last; break;
-		default: t->view = back; return;
+		default: t->view = over.parent; return;
 		}
 	}
-	t->view = back;
+	t->view = over.parent;
 }

@@ -652,7 +652,7 @@ static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a
 	} else if (a == ACT_SELECT && meeting_selected()) {
 		minutes_open(t, meeting_selected()->id, NULL);
 	} else if (a == ACT_QUIT) {
-		tui_set_view(t, &view_home);
+		tui_back(t);
 	}
 	return ACT_NONE;
 }
@@ -662,7 +662,7 @@ const struct view_ops view_history = {
 
 void history_view_open(struct tui *t)
 {
-	tui_set_view(t, &view_history);
+	tui_open_view(t, &view_history);
 	memset(&H, 0, sizeof H);
 	H.f.kind = -1;
 	load_meetings(t);

@@ -71,8 +71,8 @@ static const struct keymap_entry home_keys[] = {
 
 static const struct keymap home_keymap = KEYMAP("the home screen", home_keys);
 
-static void people_open(struct tui *t) { tui_set_view(t, &view_people); }
-static void map_open(struct tui *t) { stakeholder_view_open(t, 0, NULL); }
+static void people_open(struct tui *t) { tui_open_view(t, &view_people); }
+static void map_open(struct tui *t) { stakeholder_view_open(t, 0); }
 
 static const struct home_entry home_menu[] = {
 	{"Start a meeting", "Start a meeting", 0, NULL},

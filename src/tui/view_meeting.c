@@ -209,7 +209,7 @@ static void leave(struct tui *t)
 			       "from the home screen."))
 		return;
 	meeting_flush_time(&t->mv->run, clock_now());
-	tui_set_view(t, &view_home);
+	tui_back(t);
 	tui_flash(t, false, "The meeting is still in progress: Enter resumes it.");
 }
 
@@ -225,7 +225,7 @@ static void read_holder(struct tui *t)
 /* The meeting ended elsewhere: back home, saying so. */
 static void ended_elsewhere(struct tui *t)
 {
-	tui_set_view(t, &view_home);
+	tui_back(t);
 	tui_flash(t, false, "The meeting was ended on the screen that held it.");
 }
 
@@ -303,7 +303,7 @@ static enum action follow_key(struct tui *t, enum action a)
 		take_over(t);
 		return ACT_NONE;
 	case ACT_QUIT:
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		tui_flash(t, false, "Stopped following the meeting: it goes on on the other screen.");
 		return ACT_NONE;
 	default:
@@ -378,7 +378,8 @@ static void meeting_close(struct tui *t)
 
 /* Opens the runner on a meeting just started or resumed (rc says whether
  * that worked). */
-static void open_run(struct tui *t, struct meeting_view *mv, enum store_rc rc, bool resume)
+static void open_run(struct tui *t, struct meeting_view *mv, enum store_rc rc, bool resume,
+		     bool from_agenda)
 {
 	if (rc == STORE_OK)
 		rc = store_org_get(t->st, &mv->org);
@@ -394,7 +395,10 @@ static void open_run(struct tui *t, struct meeting_view *mv, enum store_rc rc, b
 				: meeting_next_due(&mv->org.cadence,
 						   date_from_time(mv->run.m.started_at), clock_today());
 	t->mv = mv;
-	tui_set_view(t, &view_meeting);
+	if (from_agenda) /* back from the meeting goes where back from its agenda went */
+		tui_replace_view(t, &view_meeting);
+	else
+		tui_open_view(t, &view_meeting);
 	mv->data_version = store_data_version(t->st);
 	mv->last_beat = clock_now();
 	mv_reload(t);
@@ -479,7 +483,7 @@ void meeting_view_open(struct tui *t, bool resume)
 		meeting_run_free(&mv->run);
 		return;
 	}
-	open_run(t, mv, rc, resume);
+	open_run(t, mv, rc, resume, false);
 	if (asked && t->mv && !mv->follow) /* taken over from a living screen: say so */
 		tui_flash(t, false, "You hold the meeting now: the other screen follows it "
 				    "read-only.");
@@ -493,7 +497,7 @@ void meeting_view_start(struct tui *t, store_id template_id, const struct agenda
 	memset(mv, 0, sizeof *mv);
 	enum store_rc rc = meeting_begin_agenda(t->st, template_id, agenda, 0, clock_now(),
 						&mv->run);
-	open_run(t, mv, rc, false);
+	open_run(t, mv, rc, false, true);
 }
 
 /* The step's time is written at least once a minute, so that a crash loses

@@ -507,13 +507,13 @@ static enum action people_key(struct tui *t, wint_t ch, bool is_key, enum action
 	}
 	if (own == PV_MAP) {
 		const struct person *p = pv.tab == TAB_PEOPLE ? cur_person() : NULL;
-		stakeholder_view_open(t, p ? p->id : 0, &view_people);
+		stakeholder_view_open(t, p ? p->id : 0);
 		return ACT_NONE;
 	}
 	if (pv.tab == TAB_DEPTS ? dept_key(t, own) : person_key(t, own))
 		return ACT_NONE;
 	if (a == ACT_QUIT) {
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	}
 	return a == ACT_HELP || a == ACT_REDRAW ? a : ACT_NONE;

@@ -107,7 +107,7 @@ static enum action prepare_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		return ACT_NONE;
 	}
 	if (own == ACT_QUIT) { /* Esc */
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		tui_flash(t, false, "No meeting started.");
 		return ACT_NONE;
 	}
@@ -132,7 +132,7 @@ static enum action prepare_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		move_step(1);
 		return ACT_NONE;
 	case ACT_QUIT:
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		tui_flash(t, false, "No meeting started.");
 		return ACT_NONE;
 	case ACT_HELP:
@@ -204,7 +204,7 @@ void prepare_view_open(struct tui *t)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
-	tui_set_view(t, &view_prepare);
+	tui_open_view(t, &view_prepare);
 	pr.tid = id;
 	pr.t = copy;
 	pr.sel = pr.top = 0;

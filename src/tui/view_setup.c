@@ -115,7 +115,7 @@ static void go(struct tui *t, int step)
 		return;
 	}
 	if (step >= SETUP_DONE) {
-		tui_set_view(t, &view_home); /* setup_close frees the field */
+		tui_back(t); /* setup_close frees the field */
 		tui_flash(t, false,
 			  "Set-up done. Change any of it later under Council and charter.");
 		return;
@@ -173,7 +173,7 @@ static void submit(struct tui *t, const char *text)
 	char msg[sizeof t->flash];
 	snprintf(msg, sizeof msg, "%s", t->flash);
 	go(t, next);
-	if (t->view == &view_setup)
+	if (t->view->ops == &view_setup)
 		tui_flash(t, false, "%s", msg);
 }
 
@@ -563,7 +563,7 @@ static bool setup_typing(struct tui *t)
 
 void setup_view_open(struct tui *t, int step)
 {
-	tui_set_view(t, &view_setup);
+	tui_open_view(t, &view_setup);
 	enter_step(t, setup_pending(step) ? step : SETUP_NAME);
 }
 

@@ -23,7 +23,6 @@ static struct {
 	size_t *order; /* indexes into recs, quadrant by quadrant, the unplaced last */
 	int sel;       /* position in order */
 	store_id want; /* put the cursor on this person at the next load */
-	const struct view_ops *back;
 } sv;
 
 static enum quadrant quad_of(size_t i)
@@ -343,7 +342,7 @@ static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 	else if (a == ACT_SELECT)
 		place_menu(t);
 	else if (a == ACT_QUIT)
-		tui_set_view(t, sv.back ? sv.back : &view_home);
+		tui_back(t);
 	else if (a == ACT_HELP || a == ACT_REDRAW)
 		return a;
 	return ACT_NONE;
@@ -355,12 +354,11 @@ static void map_close(struct tui *t)
 	unload();
 }
 
-void stakeholder_view_open(struct tui *t, store_id select, const struct view_ops *back)
+void stakeholder_view_open(struct tui *t, store_id select)
 {
 	sv.want = select;
-	sv.back = back;
 	sv.sel = 0;
-	tui_set_view(t, &view_stakeholders);
+	tui_open_view(t, &view_stakeholders);
 }
 
 const struct view_ops view_stakeholders = {
