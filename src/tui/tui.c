@@ -134,7 +134,13 @@ static struct view *view_of(struct tui *t, const struct view_ops *ops)
 	return v;
 }
 
-void *tui_state(struct tui *t, const struct view_ops *v) { return view_of(t, v)->priv; }
+void *tui_state(const struct tui *t, const struct view_ops *v)
+{
+	for (size_t i = 0; i < t->n_views; i++)
+		if (t->views[i]->ops == v)
+			return t->views[i]->priv;
+	die("the %s view was not made", v->name);
+}
 
 /* Shows v; the view shown before closes (its rows freed, its place kept). */
 static void switch_to(struct tui *t, struct view *v)
@@ -651,6 +657,15 @@ int tui_run(struct store *st)
 	store_id mid;
 	if (store_meeting_in_progress(st, &mid) == STORE_OK)
 		tui_flash(&t, false, "A meeting is in progress: press Enter to resume it.");
+	/* Every view, made once: each keeps its state from one opening to the
+	 * next, as the screen it is. */
+	static const struct view_ops *const views[] = {
+		&view_home, &view_meeting, &view_cadence, &view_actions, &view_decisions,
+		&view_people, &view_stakeholders, &view_council, &view_setup, &view_history,
+		&view_agenda, &view_prepare,
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(views); i++)
+		view_of(&t, views[i]);
 	tui_open_view(&t, &view_home);
 	struct org org;
 	if (store_org_get(st, &org) == STORE_OK) {

@@ -145,6 +145,8 @@ extern const struct view_ops view_stakeholders; /* view_stakeholders.c */
 extern const struct view_ops view_council;
 extern const struct view_ops view_setup;
 extern const struct view_ops view_history;
+extern const struct view_ops view_agenda;  /* view_agenda.c */
+extern const struct view_ops view_prepare; /* view_prepare.c */
 
 /* Opens the view over the current one: back comes to the current one (a
  * view already under it, back to where it was). */
@@ -154,8 +156,8 @@ void tui_open_view(struct tui *t, const struct view_ops *v);
 void tui_replace_view(struct tui *t, const struct view_ops *v);
 /* Back to the view the current one was opened from (none: nothing). */
 void tui_back(struct tui *t);
-/* The state of the view of these ops (its priv), made at the first call. */
-void *tui_state(struct tui *t, const struct view_ops *v);
+/* The state of the view of these ops (its priv). */
+void *tui_state(const struct tui *t, const struct view_ops *v);
 /* Closes the view shown and frees every view: the program ends. */
 void tui_views_free(struct tui *t);
 /* Redraws everything: bars, the current view, or the too-small notice (sent

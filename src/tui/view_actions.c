@@ -13,7 +13,7 @@
 #include "cxmeet/util.h"
 
 
-static struct {
+struct actions_state {
 	struct action_filter f;
 	struct action_row *rows; /* the page loaded */
 	size_t n;
@@ -23,14 +23,15 @@ static struct {
 	char *dept_name, *owner_name; /* the filters, as shown */
 	int escalate_after;
 	cx_date next_meeting; /* offered as the new due date; DATE_NONE: none ahead */
-} av;
+};
 
 static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
-	action_rows_free(av.rows, av.n);
-	av.rows = NULL;
-	av.n = 0;
-	if (store_actions_list(t->st, &av.f, cur, limit, &av.rows, &av.n) == STORE_OK)
+	struct actions_state *av = tui_state(t, &view_actions);
+	action_rows_free(av->rows, av->n);
+	av->rows = NULL;
+	av->n = 0;
+	if (store_actions_list(t->st, &av->f, cur, limit, &av->rows, &av->n) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -38,20 +39,21 @@ static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limi
 
 static size_t page_count(const struct tui *t)
 {
-	(void)t;
-	return av.n;
+	struct actions_state *av = tui_state(t, &view_actions);
+	return av->n;
 }
 static const struct store_cursor *page_at(const struct tui *t, size_t i)
 {
-	(void)t;
-	return &av.rows[i].after;
+	struct actions_state *av = tui_state(t, &view_actions);
+	return &av->rows[i].after;
 }
 static const struct pager_ops pager = { page_load, page_count, page_at };
 
 /* Reads the page around the cursor, on or back from the rows held. */
 static void load_page(struct tui *t)
 {
-	pager_seek(t, &pager, &av.offset, (size_t)av.sel, (size_t)av.total, pager_window(t));
+	struct actions_state *av = tui_state(t, &view_actions);
+	pager_seek(t, &pager, &av->offset, (size_t)av->sel, (size_t)av->total, pager_window(t));
 }
 
 /* Reads the counts for the filter and the page around the cursor again: at
@@ -59,32 +61,33 @@ static void load_page(struct tui *t)
  * the first row). */
 static void load(struct tui *t)
 {
-	av.f.today = clock_today();
-	if (!av.n || av.offset == 0 || av.sel == 0) {
-		action_rows_free(av.rows, av.n);
-		av.rows = NULL;
-		av.n = 0;
-		av.offset = 0;
+	struct actions_state *av = tui_state(t, &view_actions);
+	av->f.today = clock_today();
+	if (!av->n || av->offset == 0 || av->sel == 0) {
+		action_rows_free(av->rows, av->n);
+		av->rows = NULL;
+		av->n = 0;
+		av->offset = 0;
 	}
-	if (store_actions_count(t->st, &av.f, &av.total, &av.overdue) != STORE_OK) {
+	if (store_actions_count(t->st, &av->f, &av->total, &av->overdue) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-		action_rows_free(av.rows, av.n);
-		av.rows = NULL;
-		av.n = 0;
-		av.offset = 0;
+		action_rows_free(av->rows, av->n);
+		av->rows = NULL;
+		av->n = 0;
+		av->offset = 0;
 		return;
 	}
-	if (av.sel >= av.total)
-		av.sel = av.total > 0 ? (int)av.total - 1 : 0;
-	if (av.n)
-		pager_reread(t, &pager, &av.offset, pager_window(t));
+	if (av->sel >= av->total)
+		av->sel = av->total > 0 ? (int)av->total - 1 : 0;
+	if (av->n)
+		pager_reread(t, &pager, &av->offset, pager_window(t));
 	load_page(t);
 }
 
-static const struct action_row *selected(void)
+static const struct action_row *selected(const struct actions_state *av)
 {
-	long i = (long)av.sel - (long)av.offset;
-	return i >= 0 && (size_t)i < av.n ? &av.rows[i] : NULL;
+	long i = (long)av->sel - (long)av->offset;
+	return i >= 0 && (size_t)i < av->n ? &av->rows[i] : NULL;
 }
 
 /* --- drawing ------------------------------------------------------------ */
@@ -101,12 +104,13 @@ static struct cols layout_for(int w)
 	return c;
 }
 
-static void draw_row(const struct action_row *r, int y, int w, bool cur, struct cols c)
+static void draw_row(const struct actions_state *av, const struct action_row *r, int y, int w,
+		     bool cur, struct cols c)
 {
 	const struct item *it = &r->it;
 	char buf[64], date[16];
-	int late = action_days_overdue(it, av.f.today);
-	bool esc = action_escalated(it, av.escalate_after);
+	int late = action_days_overdue(it, av->f.today);
+	bool esc = action_escalated(it, av->escalate_after);
 	bool closed = it->status != STATUS_OPEN;
 	attr_t a = cur ? theme(C_SELECTED) : closed ? theme(C_MUTED) : theme(C_NORMAL);
 	attr_t muted = cur ? a : theme(C_MUTED);
@@ -146,20 +150,21 @@ static void draw_row(const struct action_row *r, int y, int w, bool cur, struct 
 
 static void draw_header(struct tui *t)
 {
+	struct actions_state *av = tui_state(t, &view_actions);
 	char line[400];
-	if (av.f.state == ASTATE_OVERDUE || av.f.state == ASTATE_DONE ||
-	    av.f.state == ASTATE_DROPPED)
-		snprintf(line, sizeof line, " Actions: %lld %s", (long long)av.total,
-			 action_state_label(av.f.state));
+	if (av->f.state == ASTATE_OVERDUE || av->f.state == ASTATE_DONE ||
+	    av->f.state == ASTATE_DROPPED)
+		snprintf(line, sizeof line, " Actions: %lld %s", (long long)av->total,
+			 action_state_label(av->f.state));
 	else
-		snprintf(line, sizeof line, " Actions: %lld %s, %lld overdue", (long long)av.total,
-			 av.f.state == ASTATE_ALL ? "in all" : action_state_label(av.f.state),
-			 (long long)av.overdue);
+		snprintf(line, sizeof line, " Actions: %lld %s, %lld overdue", (long long)av->total,
+			 av->f.state == ASTATE_ALL ? "in all" : action_state_label(av->f.state),
+			 (long long)av->overdue);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	/* Names at any length, columns as wide as the terminal. */
 	char *s = xasprintf("Showing: %s   Department: %s   Owner: %s",
-			    action_state_label(av.f.state), av.dept_name ? av.dept_name : "any",
-			    av.owner_name ? av.owner_name : "any");
+			    action_state_label(av->f.state), av->dept_name ? av->dept_name : "any",
+			    av->owner_name ? av->owner_name : "any");
 	draw_text(1, 1, s, t->cols - 2, theme(C_HEADING));
 	free(s);
 	struct cols c = layout_for(t->cols);
@@ -172,7 +177,8 @@ static void draw_header(struct tui *t)
 /* The selected action in full under the list: text, department, meeting. */
 static void draw_detail(struct tui *t, int y)
 {
-	const struct action_row *r = selected();
+	const struct actions_state *av = tui_state(t, &view_actions);
+		const struct action_row *r = selected(av);
 	if (!r)
 		return;
 	char line[200], date[16];
@@ -196,18 +202,19 @@ static int list_rows(struct tui *t) { return t->rows - 7; }
 
 static void actions_draw(struct tui *t)
 {
+	struct actions_state *av = tui_state(t, &view_actions);
 	draw_header(t);
 	int rows = list_rows(t);
 	struct cols c = layout_for(t->cols);
-	if (av.total == 0) {
+	if (av->total == 0) {
 		draw_text(4, 2, "No actions match the filters.", t->cols - 4, theme(C_MUTED));
 	} else {
-		cursor_scroll(av.sel, &av.top, rows);
+		cursor_scroll(av->sel, &av->top, rows);
 		for (int r = 0; r < rows; r++) {
-			long idx = (long)av.top + r - (long)av.offset;
-			if (idx < 0 || (size_t)idx >= av.n)
+			long idx = (long)av->top + r - (long)av->offset;
+			if (idx < 0 || (size_t)idx >= av->n)
 				break;
-			draw_row(&av.rows[idx], 3 + r, t->cols, av.top + r == av.sel, c);
+			draw_row(av, &av->rows[idx], 3 + r, t->cols, av->top + r == av->sel, c);
 		}
 		draw_detail(t, t->rows - 4);
 	}
@@ -241,7 +248,8 @@ static char *event_line(const struct item_event *e)
 
 static void history(struct tui *t)
 {
-	const struct action_row *r = selected();
+	const struct actions_state *av = tui_state(t, &view_actions);
+		const struct action_row *r = selected(av);
 	if (!r)
 		return;
 	struct item_event *ev;
@@ -290,28 +298,30 @@ static void history(struct tui *t)
 
 static void set_dept(struct tui *t)
 {
-	free(av.dept_name);
-	av.dept_name = NULL;
-	if (av.f.dept_id) {
-		av.f.dept_id = 0;
+	struct actions_state *av = tui_state(t, &view_actions);
+	free(av->dept_name);
+	av->dept_name = NULL;
+	if (av->f.dept_id) {
+		av->f.dept_id = 0;
 		tui_flash(t, false, "Any department.");
 		return;
 	}
 	store_id id = pick_department(t, "Only the actions of department", "");
 	struct dept d;
 	if (id && store_dept_get(t->st, id, &d) == STORE_OK) {
-		av.f.dept_id = id;
-		av.dept_name = xstrdup(d.name);
+		av->f.dept_id = id;
+		av->dept_name = xstrdup(d.name);
 		dept_free(&d);
 	}
 }
 
 static void set_owner(struct tui *t)
 {
-	free(av.owner_name);
-	av.owner_name = NULL;
-	if (av.f.person_id) {
-		av.f.person_id = 0;
+	struct actions_state *av = tui_state(t, &view_actions);
+	free(av->owner_name);
+	av->owner_name = NULL;
+	if (av->f.person_id) {
+		av->f.person_id = 0;
 		tui_flash(t, false, "Any owner.");
 		return;
 	}
@@ -329,8 +339,8 @@ static void set_owner(struct tui *t)
 					    xstrdup(p[i].dept_name ? p[i].dept_name : "")};
 	int k = dialog_pick(t, "Only the actions owned by", o, n, "", NULL);
 	if (k >= 0) {
-		av.f.person_id = o[k].id;
-		av.owner_name = xstrdup(o[k].label);
+		av->f.person_id = o[k].id;
+		av->owner_name = xstrdup(o[k].label);
 	}
 	pick_options_free(o, n);
 	person_list_free(p, n);
@@ -363,32 +373,34 @@ static const struct keymap actions_keymap = KEYMAP("the actions view", actions_k
 /* The view's own keys; true when ch was one. */
 static bool own_key(struct tui *t, wint_t ch, bool is_key)
 {
+	struct actions_state *av = tui_state(t, &view_actions);
 	switch (keymap_find(&actions_keymap, ch, is_key)) {
 	case AV_STATE:
-		av.f.state = action_state_next(av.f.state);
+		av->f.state = action_state_next(av->f.state);
 		break;
 	case AV_DEPT: set_dept(t); break;
 	case AV_OWNER: set_owner(t); break;
 	case AV_HISTORY: history(t); return true;
 	default: return false;
 	}
-	av.sel = av.top = 0;
+	av->sel = av->top = 0;
 	load(t);
 	return true;
 }
 
 static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
+	struct actions_state *av = tui_state(t, &view_actions);
 	if (own_key(t, ch, is_key))
 		return ACT_NONE;
-	if (cursor_move(&av.sel, a, (size_t)av.total, list_rows(t) > 1 ? list_rows(t) - 1 : 1)) {
+	if (cursor_move(&av->sel, a, (size_t)av->total, list_rows(t) > 1 ? list_rows(t) - 1 : 1)) {
 		load_page(t);
 		return ACT_NONE;
 	}
 	switch (a) {
 	case ACT_SELECT: {
-		const struct action_row *r = selected();
-		if (r && action_menu(t, &r->it, 0, av.next_meeting))
+		const struct action_row *r = selected(av);
+		if (r && action_menu(t, &r->it, 0, av->next_meeting))
 			load(t);
 		return ACT_NONE;
 	}
@@ -405,31 +417,36 @@ static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum actio
 
 static void actions_close(struct tui *t)
 {
-	(void)t;
-	action_rows_free(av.rows, av.n);
-	free(av.dept_name);
-	free(av.owner_name);
-	memset(&av, 0, sizeof av);
+	struct actions_state *av = tui_state(t, &view_actions);
+	action_rows_free(av->rows, av->n);
+	free(av->dept_name);
+	free(av->owner_name);
+	memset(av, 0, sizeof *av);
 }
 
-const struct view_ops view_actions = {
-	.name = "actions", .keymap = &actions_keymap, .draw = actions_draw, .key = actions_key, .close = actions_close};
+const struct view_ops view_actions = {.name = "actions",
+				      .keymap = &actions_keymap,
+				      .private_size = sizeof(struct actions_state),
+				      .draw = actions_draw,
+				      .key = actions_key,
+				      .close = actions_close};
 
 void actions_view_open(struct tui *t)
 {
-	memset(&av, 0, sizeof av);
-	av.f = (struct action_filter){ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()};
+	struct actions_state *av = tui_state(t, &view_actions);
+	memset(av, 0, sizeof *av);
+	av->f = (struct action_filter){ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()};
 	struct org o;
 	struct meeting last;
 	cx_date today = clock_today();
-	av.escalate_after = 3;
-	av.next_meeting = DATE_NONE;
+	av->escalate_after = 3;
+	av->next_meeting = DATE_NONE;
 	if (store_org_get(t->st, &o) == STORE_OK) {
 		/* The council's next meeting, as home and the meeting runner see it. */
 		bool have_last = store_meeting_last(t->st, &last) == STORE_OK;
 		cx_date next = council_next_meeting(&o.cadence, have_last ? &last : NULL, today);
-		av.next_meeting = next >= today ? next : DATE_NONE;
-		av.escalate_after = o.escalate_after;
+		av->next_meeting = next >= today ? next : DATE_NONE;
+		av->escalate_after = o.escalate_after;
 		org_free(&o);
 	}
 	tui_open_view(t, &view_actions);

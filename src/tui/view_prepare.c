@@ -150,7 +150,7 @@ static void prepare_close(struct tui *t)
 	memset(&pr, 0, sizeof pr);
 }
 
-static const struct view_ops view_prepare = {
+const struct view_ops view_prepare = {
 	.name = "prepare",
 	.keymap = &prepare_keymap,
 	.draw = prepare_draw,
