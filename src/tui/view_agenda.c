@@ -11,7 +11,7 @@
 #include "cxmeet/util.h"
 
 
-static struct {
+struct agenda_state {
 	bool in_steps;
 	struct template_info *list;
 	size_t n;
@@ -20,7 +20,7 @@ static struct {
 	store_id tid;
 	struct agenda_template t;
 	int ssel, stop;
-} ag;
+};
 
 /* --- shared with view_prepare.c ----------------------------------------- */
 
@@ -141,29 +141,31 @@ int ask_step_kind(struct tui *t, enum step_kind initial)
 
 static void list_load(struct tui *t)
 {
-	template_list_free(ag.list, ag.n);
-	ag.list = NULL;
-	ag.n = 0;
-	if (store_template_list(t->st, &ag.list, &ag.n) != STORE_OK)
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	template_list_free(ag->list, ag->n);
+	ag->list = NULL;
+	ag->n = 0;
+	if (store_template_list(t->st, &ag->list, &ag->n) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-	if (ag.sel >= (int)ag.n)
-		ag.sel = ag.n ? (int)ag.n - 1 : 0;
+	if (ag->sel >= (int)ag->n)
+		ag->sel = ag->n ? (int)ag->n - 1 : 0;
 }
 
-static void list_select_id(store_id id)
+static void list_select_id(struct agenda_state *ag, store_id id)
 {
-	for (size_t i = 0; i < ag.n; i++)
-		if (ag.list[i].id == id)
-			ag.sel = (int)i;
+	for (size_t i = 0; i < ag->n; i++)
+		if (ag->list[i].id == id)
+			ag->sel = (int)i;
 }
 
-static const struct template_info *list_cur(void)
+static const struct template_info *list_cur(struct agenda_state *ag)
 {
-	return ag.sel >= 0 && (size_t)ag.sel < ag.n ? &ag.list[ag.sel] : NULL;
+	return ag->sel >= 0 && (size_t)ag->sel < ag->n ? &ag->list[ag->sel] : NULL;
 }
 
 static void list_draw(struct tui *t)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	draw_line(0, 0, " Agenda templates", t->cols, theme(C_TITLE));
 	int w = t->cols, h = t->rows - 4;
 	char line[300];
@@ -172,13 +174,13 @@ static void list_draw(struct tui *t)
 	int hw = text_cols(line);
 	draw_line(1, 0, "   Name", w - hw, theme(C_HEADING));
 	draw_line(1, w - hw, line, hw, theme(C_HEADING));
-	cursor_scroll(ag.sel, &ag.top, h);
+	cursor_scroll(ag->sel, &ag->top, h);
 	for (int r = 0; r < h; r++) {
-		size_t i = (size_t)(ag.top + r);
-		if (i >= ag.n)
+		size_t i = (size_t)(ag->top + r);
+		if (i >= ag->n)
 			break;
-		const struct template_info *ti = &ag.list[i];
-		attr_t a = (int)i == ag.sel ? theme(C_SELECTED) : theme(C_NORMAL);
+		const struct template_info *ti = &ag->list[i];
+		attr_t a = (int)i == ag->sel ? theme(C_SELECTED) : theme(C_NORMAL);
 		char name[260], nums[32];
 		snprintf(name, sizeof name, " %c %s%s", ti->is_default ? '*' : ' ', ti->name,
 			 ti->is_default ? " (default)" : "");
@@ -216,6 +218,7 @@ static const char *check_name(const char *text, void *ctx, char *buf, size_t len
 
 static void list_copy(struct tui *t, const struct template_info *ti)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	char title[300];
 	snprintf(title, sizeof title, "New agenda, a copy of %s: its name", ti->name);
 	struct agenda_name_check c = {t, 0};
@@ -227,7 +230,7 @@ static void list_copy(struct tui *t, const struct template_info *ti)
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 	} else {
 		list_load(t);
-		list_select_id(id);
+		list_select_id(ag, id);
 		tui_flash(t, false, "Saved: agenda %s added.", name);
 	}
 	free(name);
@@ -235,6 +238,7 @@ static void list_copy(struct tui *t, const struct template_info *ti)
 
 static void list_rename(struct tui *t, const struct template_info *ti)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	struct agenda_name_check c = {t, ti->id};
 	char *name = dialog_input(t, "Rename the agenda", ti->name, check_name, &c);
 	if (!name)
@@ -244,7 +248,7 @@ static void list_rename(struct tui *t, const struct template_info *ti)
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 	} else {
 		list_load(t);
-		list_select_id(id);
+		list_select_id(ag, id);
 		tui_flash(t, false, "Saved: renamed to %s.", name);
 	}
 	free(name);
@@ -252,14 +256,15 @@ static void list_rename(struct tui *t, const struct template_info *ti)
 
 static void list_default(struct tui *t, const struct template_info *ti)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	store_id id = ti->id;
 	if (store_template_set_default(t->st, id) != STORE_OK) {
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 		return;
 	}
 	list_load(t);
-	list_select_id(id);
-	tui_flash(t, false, "Saved: %s is the default agenda.", ag.list[ag.sel].name);
+	list_select_id(ag, id);
+	tui_flash(t, false, "Saved: %s is the default agenda.", ag->list[ag->sel].name);
 }
 
 static void list_archive(struct tui *t, const struct template_info *ti)
@@ -319,8 +324,9 @@ static const struct keymap agenda_keymap = KEYMAP("agenda templates", agenda_key
 
 static enum action list_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	const struct template_info *ti = list_cur();
-	if (cursor_move(&ag.sel, a, ag.n, t->rows - 4))
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	const struct template_info *ti = list_cur(ag);
+	if (cursor_move(&ag->sel, a, ag->n, t->rows - 4))
 		return ACT_NONE;
 	if (ti) {
 		switch (keymap_find(&agenda_keymap, ch, is_key)) {
@@ -349,16 +355,17 @@ static enum action list_key(struct tui *t, wint_t ch, bool is_key, enum action a
 
 static bool steps_open(struct tui *t, store_id id)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	struct agenda_template next;
 	if (store_template_get(t->st, id, &next) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return false;
 	}
-	agenda_free(&ag.t);
-	ag.t = next;
-	ag.tid = id;
-	ag.in_steps = true;
-	ag.ssel = ag.stop = 0;
+	agenda_free(&ag->t);
+	ag->t = next;
+	ag->tid = id;
+	ag->in_steps = true;
+	ag->ssel = ag->stop = 0;
 	return true;
 }
 
@@ -366,52 +373,55 @@ static bool steps_open(struct tui *t, store_id id)
  * become what the screen shows. Takes next either way. */
 static bool steps_save(struct tui *t, struct agenda_template *next, const char *done)
 {
-	if (store_template_save_steps(t->st, ag.tid, next) != STORE_OK) {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	if (store_template_save_steps(t->st, ag->tid, next) != STORE_OK) {
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 		agenda_free(next);
 		return false;
 	}
-	agenda_free(&ag.t);
-	ag.t = *next;
+	agenda_free(&ag->t);
+	ag->t = *next;
 	tui_flash(t, false, "Saved: %s.", done);
 	return true;
 }
 
 static void steps_draw_view(struct tui *t)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	char line[300];
 	bool is_default = false;
-	for (size_t i = 0; i < ag.n; i++)
-		if (ag.list[i].id == ag.tid)
-			is_default = ag.list[i].is_default;
-	snprintf(line, sizeof line, " Agenda: %s%s  %zu %s, %d min", ag.t.name,
-		 is_default ? " (default)" : "", ag.t.n_steps,
-		 text_plural((long long)ag.t.n_steps, "step", "steps"), agenda_minutes(&ag.t));
+	for (size_t i = 0; i < ag->n; i++)
+		if (ag->list[i].id == ag->tid)
+			is_default = ag->list[i].is_default;
+	snprintf(line, sizeof line, " Agenda: %s%s  %zu %s, %d min", ag->t.name,
+		 is_default ? " (default)" : "", ag->t.n_steps,
+		 text_plural((long long)ag->t.n_steps, "step", "steps"), agenda_minutes(&ag->t));
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int prompt_h = t->compact ? 4 : 6;
 	int list_h = t->rows - 3 - prompt_h;
-	steps_draw(&ag.t, ag.ssel, &ag.stop, 1, list_h, t->cols);
-	step_prompt_draw(&ag.t, ag.ssel, 2 + list_h, prompt_h, t->cols);
+	steps_draw(&ag->t, ag->ssel, &ag->stop, 1, list_h, t->cols);
+	step_prompt_draw(&ag->t, ag->ssel, 2 + list_h, prompt_h, t->cols);
 	draw_line(t->rows - 1, 0, " e edit  a add  p prompt  K/J move  X delete  q back  ? help",
 		  t->cols, theme(C_STATUS));
 }
 
 static void step_add(struct tui *t)
 {
-	char *title = ask_new_step_title(t, &ag.t, "New step: its title");
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	char *title = ask_new_step_title(t, &ag->t, "New step: its title");
 	if (!title)
 		return;
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)", 5);
 	int kind = minutes < 0 ? -1 : ask_step_kind(t, STEP_TOPIC);
 	if (kind >= 0) {
 		struct agenda_template next;
-		agenda_copy(&ag.t, &next);
+		agenda_copy(&ag->t, &next);
 		struct agenda_step s = {.title = title, .kind = (enum step_kind)kind,
 					.minutes = minutes, .prompt = ""};
-		size_t at = ag.t.n_steps ? (size_t)ag.ssel + 1 : 0;
+		size_t at = ag->t.n_steps ? (size_t)ag->ssel + 1 : 0;
 		agenda_insert_step(&next, at, &s);
 		if (steps_save(t, &next, "step added"))
-			ag.ssel = (int)at;
+			ag->ssel = (int)at;
 	}
 	free(title);
 }
@@ -421,7 +431,8 @@ static void step_add(struct tui *t)
  * saved: a title typed and then an Esc on the minutes is not lost. */
 static void step_edit(struct tui *t)
 {
-	const struct agenda_step *cur = &ag.t.steps[ag.ssel];
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	const struct agenda_step *cur = &ag->t.steps[ag->ssel];
 	char *title = ask_step_title(t, "Step title", cur->title);
 	if (!title)
 		return;
@@ -433,8 +444,8 @@ static void step_edit(struct tui *t)
 		return;
 	}
 	struct agenda_template next;
-	agenda_copy(&ag.t, &next);
-	struct agenda_step *s = &next.steps[ag.ssel];
+	agenda_copy(&ag->t, &next);
+	struct agenda_step *s = &next.steps[ag->ssel];
 	free(s->title);
 	s->title = title;
 	if (minutes >= 0)
@@ -457,7 +468,8 @@ static char *prompt_external(struct tui *t, const char *cur)
 
 static void step_prompt(struct tui *t, bool external)
 {
-	const char *cur = ag.t.steps[ag.ssel].prompt;
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	const char *cur = ag->t.steps[ag->ssel].prompt;
 	/* A prompt of several lines does not fit the one-line dialog. */
 	if (strchr(cur, '\n') || strlen(cur) >= TEXT_MAX_SHORT)
 		external = true;
@@ -474,46 +486,49 @@ static void step_prompt(struct tui *t, bool external)
 		return;
 	}
 	struct agenda_template next;
-	agenda_copy(&ag.t, &next);
-	free(next.steps[ag.ssel].prompt);
-	next.steps[ag.ssel].prompt = clean;
+	agenda_copy(&ag->t, &next);
+	free(next.steps[ag->ssel].prompt);
+	next.steps[ag->ssel].prompt = clean;
 	steps_save(t, &next, "prompt changed");
 }
 
 static void step_delete(struct tui *t)
 {
-	if (ag.t.n_steps <= 1) {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	if (ag->t.n_steps <= 1) {
 		tui_flash(t, true, "An agenda needs at least one step: nothing deleted.");
 		return;
 	}
 	char q[300];
-	snprintf(q, sizeof q, "Delete the step %s from this template?", ag.t.steps[ag.ssel].title);
+	snprintf(q, sizeof q, "Delete the step %s from this template?", ag->t.steps[ag->ssel].title);
 	if (!dialog_confirm(t, q))
 		return;
 	struct agenda_template next;
-	agenda_copy(&ag.t, &next);
-	agenda_remove_step(&next, (size_t)ag.ssel);
-	if (steps_save(t, &next, "step deleted") && ag.ssel >= (int)ag.t.n_steps)
-		ag.ssel = (int)ag.t.n_steps - 1;
+	agenda_copy(&ag->t, &next);
+	agenda_remove_step(&next, (size_t)ag->ssel);
+	if (steps_save(t, &next, "step deleted") && ag->ssel >= (int)ag->t.n_steps)
+		ag->ssel = (int)ag->t.n_steps - 1;
 }
 
 static void step_move(struct tui *t, int dir)
 {
-	int to = ag.ssel + dir;
-	if (to < 0 || to >= (int)ag.t.n_steps)
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	int to = ag->ssel + dir;
+	if (to < 0 || to >= (int)ag->t.n_steps)
 		return;
 	struct agenda_template next;
-	agenda_copy(&ag.t, &next);
-	agenda_swap_steps(&next, (size_t)ag.ssel, (size_t)to);
+	agenda_copy(&ag->t, &next);
+	agenda_swap_steps(&next, (size_t)ag->ssel, (size_t)to);
 	if (steps_save(t, &next, dir < 0 ? "step moved up" : "step moved down"))
-		ag.ssel = to;
+		ag->ssel = to;
 }
 
 static enum action steps_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (cursor_move(&ag.ssel, a, ag.t.n_steps, t->rows - 10))
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	if (cursor_move(&ag->ssel, a, ag->t.n_steps, t->rows - 10))
 		return ACT_NONE;
-	bool have = ag.t.n_steps > 0;
+	bool have = ag->t.n_steps > 0;
 	int own = keymap_find(&agenda_keymap, ch, is_key);
 	if (own == AG_ADD_STEP) {
 		step_add(t);
@@ -540,7 +555,7 @@ static enum action steps_key(struct tui *t, wint_t ch, bool is_key, enum action 
 		step_move(t, 1);
 		return ACT_NONE;
 	case ACT_QUIT:
-		ag.in_steps = false;
+		ag->in_steps = false;
 		list_load(t);
 		return ACT_NONE;
 	case ACT_HELP:
@@ -555,7 +570,8 @@ static enum action steps_key(struct tui *t, wint_t ch, bool is_key, enum action 
 
 static void agenda_draw(struct tui *t)
 {
-	if (ag.in_steps)
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	if (ag->in_steps)
 		steps_draw_view(t);
 	else
 		list_draw(t);
@@ -563,20 +579,21 @@ static void agenda_draw(struct tui *t)
 
 static enum action agenda_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	return ag.in_steps ? steps_key(t, ch, is_key, a) : list_key(t, ch, is_key, a);
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	return ag->in_steps ? steps_key(t, ch, is_key, a) : list_key(t, ch, is_key, a);
 }
 
 static void agenda_close(struct tui *t)
 {
-	(void)t;
-	template_list_free(ag.list, ag.n);
-	agenda_free(&ag.t);
-	memset(&ag, 0, sizeof ag);
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	template_list_free(ag->list, ag->n);
+	agenda_free(&ag->t);
+	memset(ag, 0, sizeof *ag);
 }
 
 const struct view_ops view_agenda = {
 	.name = "agenda",
-	.keymap = &agenda_keymap,
+	.keymap = &agenda_keymap, .private_size = sizeof(struct agenda_state),
 	.draw = agenda_draw,
 	.key = agenda_key,
 	.close = agenda_close,
@@ -584,10 +601,11 @@ const struct view_ops view_agenda = {
 
 void agenda_view_open(struct tui *t)
 {
-	memset(&ag, 0, sizeof ag);
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	memset(ag, 0, sizeof *ag);
 	tui_open_view(t, &view_agenda);
 	list_load(t);
-	for (size_t i = 0; i < ag.n; i++)
-		if (ag.list[i].is_default)
-			ag.sel = (int)i;
+	for (size_t i = 0; i < ag->n; i++)
+		if (ag->list[i].is_default)
+			ag->sel = (int)i;
 }

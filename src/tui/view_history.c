@@ -28,7 +28,7 @@ struct seg {
 	bool heading;
 };
 
-static struct {
+struct history_state {
 	enum hist_mode mode;
 	enum hist_mode back; /* where q leaves the minutes for */
 	/* the meetings */
@@ -51,28 +51,29 @@ static struct {
 	size_t n_segs;
 	int wrapped_cols; /* the width segs were cut for */
 	int p_top;
-} H;
+};
 
-static const struct meeting_summary *meeting_selected(void)
+static const struct meeting_summary *meeting_selected(struct history_state *H)
 {
-	long idx = (long)H.m_sel - (long)H.m_offset;
-	return idx >= 0 && (size_t)idx < H.n_meetings ? &H.meetings[idx] : NULL;
+	long idx = (long)H->m_sel - (long)H->m_offset;
+	return idx >= 0 && (size_t)idx < H->n_meetings ? &H->meetings[idx] : NULL;
 }
 
-static const struct search_hit *hit_selected(void)
+static const struct search_hit *hit_selected(struct history_state *H)
 {
-	long idx = (long)H.h_sel - (long)H.h_offset;
-	return idx >= 0 && (size_t)idx < H.n_hits ? &H.hits[idx] : NULL;
+	long idx = (long)H->h_sel - (long)H->h_offset;
+	return idx >= 0 && (size_t)idx < H->n_hits ? &H->hits[idx] : NULL;
 }
 
 /* --- loading ------------------------------------------------------------ */
 
 static bool meetings_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
-	meeting_summaries_free(H.meetings, H.n_meetings);
-	H.meetings = NULL;
-	H.n_meetings = 0;
-	if (store_history_list(t->st, NULL, cur, limit, &H.meetings, &H.n_meetings) == STORE_OK)
+	struct history_state *H = tui_state(t, &view_history);
+	meeting_summaries_free(H->meetings, H->n_meetings);
+	H->meetings = NULL;
+	H->n_meetings = 0;
+	if (store_history_list(t->st, NULL, cur, limit, &H->meetings, &H->n_meetings) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -80,22 +81,23 @@ static bool meetings_load(struct tui *t, const struct store_cursor *cur, size_t 
 
 static size_t meetings_count(const struct tui *t)
 {
-	(void)t;
-	return H.n_meetings;
+	struct history_state *H = tui_state(t, &view_history);
+	return H->n_meetings;
 }
 static const struct store_cursor *meetings_at(const struct tui *t, size_t i)
 {
-	(void)t;
-	return &H.meetings[i].after;
+	struct history_state *H = tui_state(t, &view_history);
+	return &H->meetings[i].after;
 }
 static const struct pager_ops meetings_pager = { meetings_load, meetings_count, meetings_at };
 
 static bool hits_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
-	search_hits_free(H.hits, H.n_hits);
-	H.hits = NULL;
-	H.n_hits = 0;
-	if (store_search(t->st, &H.f, cur, limit, &H.hits, &H.n_hits) == STORE_OK)
+	struct history_state *H = tui_state(t, &view_history);
+	search_hits_free(H->hits, H->n_hits);
+	H->hits = NULL;
+	H->n_hits = 0;
+	if (store_search(t->st, &H->f, cur, limit, &H->hits, &H->n_hits) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -103,37 +105,40 @@ static bool hits_load(struct tui *t, const struct store_cursor *cur, size_t limi
 
 static size_t hits_count(const struct tui *t)
 {
-	(void)t;
-	return H.n_hits;
+	struct history_state *H = tui_state(t, &view_history);
+	return H->n_hits;
 }
 static const struct store_cursor *hits_at(const struct tui *t, size_t i)
 {
-	(void)t;
-	return &H.hits[i].after;
+	struct history_state *H = tui_state(t, &view_history);
+	return &H->hits[i].after;
 }
 static const struct pager_ops hits_pager = { hits_load, hits_count, hits_at };
 
 /* The window of meetings around the cursor, on or back from those held. */
 static void meetings_seek(struct tui *t)
 {
-	pager_seek(t, &meetings_pager, &H.m_offset, (size_t)H.m_sel, (size_t)H.m_total,
+	struct history_state *H = tui_state(t, &view_history);
+	pager_seek(t, &meetings_pager, &H->m_offset, (size_t)H->m_sel, (size_t)H->m_total,
 		   pager_window(t));
 }
 
 static void hits_seek(struct tui *t)
 {
-	pager_seek(t, &hits_pager, &H.h_offset, (size_t)H.h_sel, (size_t)H.h_total,
+	struct history_state *H = tui_state(t, &view_history);
+	pager_seek(t, &hits_pager, &H->h_offset, (size_t)H->h_sel, (size_t)H->h_total,
 		   pager_window(t));
 }
 
 /* Counts the meetings and reads the window around the cursor afresh. */
 static void load_meetings(struct tui *t)
 {
-	meeting_summaries_free(H.meetings, H.n_meetings);
-	H.meetings = NULL;
-	H.n_meetings = 0;
-	H.m_offset = 0;
-	if (store_history_count(t->st, NULL, &H.m_total) != STORE_OK) {
+	struct history_state *H = tui_state(t, &view_history);
+	meeting_summaries_free(H->meetings, H->n_meetings);
+	H->meetings = NULL;
+	H->n_meetings = 0;
+	H->m_offset = 0;
+	if (store_history_count(t->st, NULL, &H->m_total) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
@@ -143,10 +148,11 @@ static void load_meetings(struct tui *t)
 /* Reads the window of matches around the cursor afresh. */
 static void load_hits(struct tui *t)
 {
-	search_hits_free(H.hits, H.n_hits);
-	H.hits = NULL;
-	H.n_hits = 0;
-	H.h_offset = 0;
+	struct history_state *H = tui_state(t, &view_history);
+	search_hits_free(H->hits, H->n_hits);
+	H->hits = NULL;
+	H->n_hits = 0;
+	H->h_offset = 0;
 	hits_seek(t);
 }
 
@@ -155,39 +161,40 @@ static void load_hits(struct tui *t)
  * for) leave the search as it was, and say why. */
 static void search_run(struct tui *t, char *words)
 {
-	struct search_filter f = H.f;
+	struct history_state *H = tui_state(t, &view_history);
+	struct search_filter f = H->f;
 	int64_t total;
 	store_id floor;
 	f.words = words;
 	f.floor = 0;
 	if (store_search_window(t->st, &f, SEARCH_WINDOW, &total, &floor) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-		if (words != H.words)
+		if (words != H->words)
 			free(words);
 		return;
 	}
-	if (words != H.words) {
-		free(H.words);
-		H.words = words;
+	if (words != H->words) {
+		free(H->words);
+		H->words = words;
 	}
-	H.f.words = H.words;
-	H.f.floor = floor; /* more than the window: the newest SEARCH_WINDOW alone */
-	H.h_total = total;
-	H.h_sel = H.h_top = 0;
+	H->f.words = H->words;
+	H->f.floor = floor; /* more than the window: the newest SEARCH_WINDOW alone */
+	H->h_total = total;
+	H->h_sel = H->h_top = 0;
 	load_hits(t);
-	H.mode = MODE_RESULTS;
+	H->mode = MODE_RESULTS;
 }
 
 static void hist_close(struct tui *t)
 {
-	(void)t;
-	meeting_summaries_free(H.meetings, H.n_meetings);
-	search_hits_free(H.hits, H.n_hits);
-	free(H.words);
-	free(H.dept_name);
-	free(H.text);
-	free(H.segs);
-	memset(&H, 0, sizeof H);
+	struct history_state *H = tui_state(t, &view_history);
+	meeting_summaries_free(H->meetings, H->n_meetings);
+	search_hits_free(H->hits, H->n_hits);
+	free(H->words);
+	free(H->dept_name);
+	free(H->text);
+	free(H->segs);
+	memset(H, 0, sizeof *H);
 }
 
 /* --- the minutes pager -------------------------------------------------- */
@@ -221,56 +228,57 @@ static size_t row_end(const char *s, size_t pos, size_t eol, int cols)
 }
 
 /* Cuts each line of the text into screen rows of at most `cols` columns. */
-static void wrap_text(int cols)
+static void wrap_text(struct history_state *H, int cols)
 {
-	size_t cap = 0, pos = 0, len = strlen(H.text);
-	free(H.segs);
-	H.segs = NULL;
-	H.n_segs = 0;
+	size_t cap = 0, pos = 0, len = strlen(H->text);
+	free(H->segs);
+	H->segs = NULL;
+	H->n_segs = 0;
 	while (pos < len) {
-		size_t eol = pos + strcspn(H.text + pos, "\n");
-		bool heading = H.text[pos] == '#';
+		size_t eol = pos + strcspn(H->text + pos, "\n");
+		bool heading = H->text[pos] == '#';
 		do {
-			size_t end = row_end(H.text, pos, eol, cols);
-			if (H.n_segs == cap) {
+			size_t end = row_end(H->text, pos, eol, cols);
+			if (H->n_segs == cap) {
 				cap = cap ? cap * 2 : 256;
-				H.segs = xrealloc(H.segs, cap * sizeof *H.segs);
+				H->segs = xrealloc(H->segs, cap * sizeof *H->segs);
 			}
-			H.segs[H.n_segs++] = (struct seg){pos, end - pos, heading};
+			H->segs[H->n_segs++] = (struct seg){pos, end - pos, heading};
 			pos = end;
 		} while (pos < eol);
 		pos = eol + 1;
 	}
-	H.wrapped_cols = cols;
+	H->wrapped_cols = cols;
 }
 
 /* Opens a meeting's minutes; `find`, when not NULL, is text to show first. */
 static void minutes_open(struct tui *t, store_id meeting, const char *find)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	char *text;
 	if (minutes_markdown(t->st, meeting, &text) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
-	free(H.text);
-	H.text = text;
-	H.minutes_of = meeting;
-	H.back = H.mode;
-	H.mode = MODE_MINUTES;
-	H.wrapped_cols = 0;
-	H.p_top = 0;
+	free(H->text);
+	H->text = text;
+	H->minutes_of = meeting;
+	H->back = H->mode;
+	H->mode = MODE_MINUTES;
+	H->wrapped_cols = 0;
+	H->p_top = 0;
 	if (find) {
 		/* the item's line: its first words as written (Markdown escapes
 		 * only punctuation, which the first words of most texts lack) */
 		char *head = xstrndup(find, strcspn(find, "\\`*_[]#|<>~&\n"));
-		const char *hit = strlen(head) >= 3 ? strstr(H.text, head) : NULL;
+		const char *hit = strlen(head) >= 3 ? strstr(H->text, head) : NULL;
 		free(head);
 		if (hit) {
-			wrap_text(t->cols - 4 > 10 ? t->cols - 4 : 10);
-			for (size_t i = 0; i < H.n_segs; i++)
-				if (H.segs[i].start <= (size_t)(hit - H.text))
-					H.p_top = (int)i;
-			H.p_top = H.p_top > 2 ? H.p_top - 2 : 0;
+			wrap_text(H, t->cols - 4 > 10 ? t->cols - 4 : 10);
+			for (size_t i = 0; i < H->n_segs; i++)
+				if (H->segs[i].start <= (size_t)(hit - H->text))
+					H->p_top = (int)i;
+			H->p_top = H->p_top > 2 ? H->p_top - 2 : 0;
 		}
 	}
 }
@@ -279,45 +287,47 @@ static int pager_rows(struct tui *t) { return t->rows - 4; }
 
 static void draw_minutes(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	char title[120];
-	snprintf(title, sizeof title, " History: minutes of meeting %lld", (long long)H.minutes_of);
+	snprintf(title, sizeof title, " History: minutes of meeting %lld", (long long)H->minutes_of);
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	int w = t->cols - 4, rows = pager_rows(t);
-	if (w != H.wrapped_cols)
-		wrap_text(w > 10 ? w : 10);
-	int last = (int)H.n_segs - rows;
-	if (H.p_top > last)
-		H.p_top = last > 0 ? last : 0;
-	for (int r = 0; r < rows && (size_t)(H.p_top + r) < H.n_segs; r++) {
-		const struct seg *sg = &H.segs[H.p_top + r];
-		char *line = xstrndup(H.text + sg->start, sg->len);
+	if (w != H->wrapped_cols)
+		wrap_text(H, w > 10 ? w : 10);
+	int last = (int)H->n_segs - rows;
+	if (H->p_top > last)
+		H->p_top = last > 0 ? last : 0;
+	for (int r = 0; r < rows && (size_t)(H->p_top + r) < H->n_segs; r++) {
+		const struct seg *sg = &H->segs[H->p_top + r];
+		char *line = xstrndup(H->text + sg->start, sg->len);
 		draw_text(2 + r, 2, line, w, theme(sg->heading ? C_HEADING : C_NORMAL));
 		free(line);
 	}
 	snprintf(title, sizeof title,
 		 " Up/Down PgUp/PgDn Home/End scroll  q back   rows %d-%d of %zu",
-		 H.n_segs ? H.p_top + 1 : 0,
-		 H.p_top + rows < (int)H.n_segs ? H.p_top + rows : (int)H.n_segs, H.n_segs);
+		 H->n_segs ? H->p_top + 1 : 0,
+		 H->p_top + rows < (int)H->n_segs ? H->p_top + rows : (int)H->n_segs, H->n_segs);
 	draw_line(t->rows - 1, 0, title, t->cols, theme(C_STATUS));
 }
 
 static void key_minutes(struct tui *t, enum action a)
 {
-	int rows = pager_rows(t), last = (int)H.n_segs - rows;
+	struct history_state *H = tui_state(t, &view_history);
+	int rows = pager_rows(t), last = (int)H->n_segs - rows;
 	switch (a) {
-	case ACT_UP: H.p_top--; break;
-	case ACT_DOWN: H.p_top++; break;
-	case ACT_PAGE_UP: H.p_top -= rows - 1; break;
-	case ACT_PAGE_DOWN: H.p_top += rows - 1; break;
-	case ACT_TOP: H.p_top = 0; break;
-	case ACT_BOTTOM: H.p_top = last; break;
-	case ACT_QUIT: H.mode = H.back; break;
+	case ACT_UP: H->p_top--; break;
+	case ACT_DOWN: H->p_top++; break;
+	case ACT_PAGE_UP: H->p_top -= rows - 1; break;
+	case ACT_PAGE_DOWN: H->p_top += rows - 1; break;
+	case ACT_TOP: H->p_top = 0; break;
+	case ACT_BOTTOM: H->p_top = last; break;
+	case ACT_QUIT: H->mode = H->back; break;
 	default: break;
 	}
-	if (H.p_top > last)
-		H.p_top = last;
-	if (H.p_top < 0)
-		H.p_top = 0;
+	if (H->p_top > last)
+		H->p_top = last;
+	if (H->p_top < 0)
+		H->p_top = 0;
 }
 
 /* --- the list of meetings ----------------------------------------------- */
@@ -440,25 +450,26 @@ static void draw_marked_rows(int y, int x, const char *s, int width, int rows, a
 
 static void draw_list(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	char line[160];
-	snprintf(line, sizeof line, " History: %lld meeting%s, newest first", (long long)H.m_total,
-		 H.m_total == 1 ? "" : "s");
+	snprintf(line, sizeof line, " History: %lld meeting%s, newest first", (long long)H->m_total,
+		 H->m_total == 1 ? "" : "s");
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int w = t->cols - 4, rows = list_rows(t);
 	draw_line(2, 2, w < 70 ? "Date        Min Pres Dept Dec. Act. Wins Rate  Status"
 			       : "Date       Time   Min Pres Dept Dec. Act. Wins Rate  Status     "
 				 "Departments present",
 		  w, theme(C_MUTED) | A_UNDERLINE);
-	if (H.m_total == 0)
+	if (H->m_total == 0)
 		draw_text(3, 2, "No meeting held yet.", w, theme(C_MUTED));
-	cursor_scroll(H.m_sel, &H.m_top, rows);
+	cursor_scroll(H->m_sel, &H->m_top, rows);
 	for (int r = 0; r < rows; r++) {
-		long idx = (long)H.m_top + r - (long)H.m_offset;
-		if (idx < 0 || (size_t)idx >= H.n_meetings)
+		long idx = (long)H->m_top + r - (long)H->m_offset;
+		if (idx < 0 || (size_t)idx >= H->n_meetings)
 			break;
-		meeting_row(&H.meetings[idx], 3 + r, w, H.m_top + r == H.m_sel);
+		meeting_row(&H->meetings[idx], 3 + r, w, H->m_top + r == H->m_sel);
 	}
-	const struct meeting_summary *m = meeting_selected();
+	const struct meeting_summary *m = meeting_selected(H);
 	if (m) {
 		snprintf(line, sizeof line, "Meeting %lld, departments present: ",
 			 (long long)m->id);
@@ -491,30 +502,31 @@ static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 
 static void draw_results(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	char line[96]; /* "#id kind, meeting id: " */
-	char *title = xasprintf(" Search \"%s\": %s%lld match%s%s%s%s%s", H.words,
-			       H.f.floor ? "the newest " : "", (long long)H.h_total,
-			       H.h_total == 1 ? "" : H.f.floor ? "es of more" : "es",
-			       H.dept_name ? "  dept: " : "", H.dept_name ? H.dept_name : "",
-			       H.f.kind >= 0 ? "  kind: " : "",
-			       H.f.kind >= 0 ? item_kind_name((enum item_kind)H.f.kind) : "");
+	char *title = xasprintf(" Search \"%s\": %s%lld match%s%s%s%s%s", H->words,
+			       H->f.floor ? "the newest " : "", (long long)H->h_total,
+			       H->h_total == 1 ? "" : H->f.floor ? "es of more" : "es",
+			       H->dept_name ? "  dept: " : "", H->dept_name ? H->dept_name : "",
+			       H->f.kind >= 0 ? "  kind: " : "",
+			       H->f.kind >= 0 ? item_kind_name((enum item_kind)H->f.kind) : "");
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	free(title);
 	int w = t->cols - 4, rows = list_rows(t);
 	draw_line(2, 2, w >= 90 ? "Kind     Date       Department         Text"
 			       : "Kind     Date       Department    Text",
 		  w, theme(C_MUTED) | A_UNDERLINE);
-	if (H.h_total == 0)
+	if (H->h_total == 0)
 		draw_text(3, 2, "Nothing matches: / searches again, x clears the filters.", w,
 			  theme(C_MUTED));
-	cursor_scroll(H.h_sel, &H.h_top, rows);
+	cursor_scroll(H->h_sel, &H->h_top, rows);
 	for (int r = 0; r < rows; r++) {
-		long idx = (long)H.h_top + r - (long)H.h_offset;
-		if (idx < 0 || (size_t)idx >= H.n_hits)
+		long idx = (long)H->h_top + r - (long)H->h_offset;
+		if (idx < 0 || (size_t)idx >= H->n_hits)
 			break;
-		hit_row(&H.hits[idx], 3 + r, w, H.h_top + r == H.h_sel);
+		hit_row(&H->hits[idx], 3 + r, w, H->h_top + r == H->h_sel);
 	}
-	const struct search_hit *h = hit_selected();
+	const struct search_hit *h = hit_selected(H);
 	if (h) {
 		if (h->it.meeting_id)
 			snprintf(line, sizeof line, "#%lld %s, meeting %lld: ", (long long)h->it.id,
@@ -532,7 +544,8 @@ static void draw_results(struct tui *t)
 
 static void ask_words(struct tui *t)
 {
-	char *words = dialog_input_for(t, "Search every meeting's items", H.words ? H.words : "",
+	struct history_state *H = tui_state(t, &view_history);
+	char *words = dialog_input_for(t, "Search every meeting's items", H->words ? H->words : "",
 				       "search", NULL, NULL);
 	if (words)
 		search_run(t, words);
@@ -540,19 +553,21 @@ static void ask_words(struct tui *t)
 
 static void pick_dept_filter(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	store_id id = pick_department(t, "Only items of department", "");
 	struct dept d;
 	if (!id || store_dept_get(t->st, id, &d) != STORE_OK)
 		return;
-	free(H.dept_name);
-	H.dept_name = xstrdup(d.name);
-	H.f.dept_id = id;
+	free(H->dept_name);
+	H->dept_name = xstrdup(d.name);
+	H->f.dept_id = id;
 	dept_free(&d);
-	search_run(t, H.words);
+	search_run(t, H->words);
 }
 
 static void pick_kind_filter(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	struct pick_option opts[ITEM_KIND_COUNT + 1];
 	opts[0] = (struct pick_option){-1, (char *)"any kind", NULL};
 	for (int k = 0; k < ITEM_KIND_COUNT; k++)
@@ -561,8 +576,8 @@ static void pick_kind_filter(struct tui *t)
 	int choice = dialog_pick(t, "Only items of kind", opts, ITEM_KIND_COUNT + 1, "", NULL);
 	if (choice < 0)
 		return;
-	H.f.kind = (int)opts[choice].id;
-	search_run(t, H.words);
+	H->f.kind = (int)opts[choice].id;
+	search_run(t, H->words);
 }
 
 enum {
@@ -592,11 +607,12 @@ static const struct keymap hist_keymap = KEYMAP("history and search", hist_keys)
 
 static void key_results(struct tui *t, int own, enum action a)
 {
-	if (cursor_move(&H.h_sel, a, (size_t)H.h_total, list_rows(t))) {
+	struct history_state *H = tui_state(t, &view_history);
+	if (cursor_move(&H->h_sel, a, (size_t)H->h_total, list_rows(t))) {
 		hits_seek(t);
 		return;
 	}
-	const struct search_hit *h = hit_selected();
+	const struct search_hit *h = hit_selected(H);
 	if (a == ACT_SELECT && h) {
 		if (h->it.meeting_id)
 			minutes_open(t, h->it.meeting_id, h->it.text);
@@ -604,17 +620,17 @@ static void key_results(struct tui *t, int own, enum action a)
 			tui_flash(t, false, "Item #%lld was not captured in a meeting.",
 				  (long long)h->it.id);
 	} else if (a == ACT_QUIT) {
-		H.mode = MODE_LIST;
+		H->mode = MODE_LIST;
 	} else if (own == HV_DEPT) {
 		pick_dept_filter(t);
 	} else if (own == HV_KIND) {
 		pick_kind_filter(t);
 	} else if (own == HV_CLEAR) {
-		free(H.dept_name);
-		H.dept_name = NULL;
-		H.f.dept_id = 0;
-		H.f.kind = -1;
-		search_run(t, H.words);
+		free(H->dept_name);
+		H->dept_name = NULL;
+		H->f.dept_id = 0;
+		H->f.kind = -1;
+		search_run(t, H->words);
 	}
 }
 
@@ -622,9 +638,10 @@ static void key_results(struct tui *t, int own, enum action a)
 
 static void hist_draw(struct tui *t)
 {
-	if (H.mode == MODE_MINUTES)
+	struct history_state *H = tui_state(t, &view_history);
+	if (H->mode == MODE_MINUTES)
 		draw_minutes(t);
-	else if (H.mode == MODE_RESULTS)
+	else if (H->mode == MODE_RESULTS)
 		draw_results(t);
 	else
 		draw_list(t);
@@ -632,25 +649,26 @@ static void hist_draw(struct tui *t)
 
 static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	if (a == ACT_HELP || a == ACT_REDRAW)
 		return a;
 	int own = keymap_find(&hist_keymap, ch, is_key);
-	if (own == HV_SEARCH && H.mode != MODE_MINUTES) {
+	if (own == HV_SEARCH && H->mode != MODE_MINUTES) {
 		ask_words(t);
 		return ACT_NONE;
 	}
-	if (H.mode == MODE_MINUTES) {
+	if (H->mode == MODE_MINUTES) {
 		key_minutes(t, a);
 		return ACT_NONE;
 	}
-	if (H.mode == MODE_RESULTS) {
+	if (H->mode == MODE_RESULTS) {
 		key_results(t, own, a);
 		return ACT_NONE;
 	}
-	if (cursor_move(&H.m_sel, a, (size_t)H.m_total, list_rows(t))) {
+	if (cursor_move(&H->m_sel, a, (size_t)H->m_total, list_rows(t))) {
 		meetings_seek(t);
-	} else if (a == ACT_SELECT && meeting_selected()) {
-		minutes_open(t, meeting_selected()->id, NULL);
+	} else if (a == ACT_SELECT && meeting_selected(H)) {
+		minutes_open(t, meeting_selected(H)->id, NULL);
 	} else if (a == ACT_QUIT) {
 		tui_back(t);
 	}
@@ -658,12 +676,13 @@ static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a
 }
 
 const struct view_ops view_history = {
-	.name = "history", .keymap = &hist_keymap, .draw = hist_draw, .key = hist_key, .close = hist_close};
+	.name = "history", .keymap = &hist_keymap, .private_size = sizeof(struct history_state), .draw = hist_draw, .key = hist_key, .close = hist_close};
 
 void history_view_open(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	tui_open_view(t, &view_history);
-	memset(&H, 0, sizeof H);
-	H.f.kind = -1;
+	memset(H, 0, sizeof *H);
+	H->f.kind = -1;
 	load_meetings(t);
 }

@@ -14,7 +14,7 @@
 
 enum { TAB_DEPTS, TAB_PEOPLE };
 
-static struct {
+struct people_state {
 	bool loaded;
 	int tab;
 	bool show_archived;
@@ -24,89 +24,93 @@ static struct {
 	struct person *people;
 	size_t n_people;
 	int sel[2], top[2];
-} pv;
+};
 
-static void unload(void)
+static void unload(struct people_state *pv)
 {
-	dept_list_free(pv.depts, pv.n_depts);
-	person_list_free(pv.people, pv.n_people);
-	free(pv.members);
-	pv.depts = NULL;
-	pv.people = NULL;
-	pv.members = NULL;
-	pv.n_depts = pv.n_people = 0;
-	pv.loaded = false;
+	dept_list_free(pv->depts, pv->n_depts);
+	person_list_free(pv->people, pv->n_people);
+	free(pv->members);
+	pv->depts = NULL;
+	pv->people = NULL;
+	pv->members = NULL;
+	pv->n_depts = pv->n_people = 0;
+	pv->loaded = false;
 }
 
 /* Reads both lists; the council is a few dozen rows, so they are read whole. */
 static void load(struct tui *t)
 {
-	unload();
+	struct people_state *pv = tui_state(t, &view_people);
+	unload(pv);
 	struct person *active = NULL;
 	size_t n_active = 0;
-	if (store_dept_list(t->st, pv.show_archived, &pv.depts, &pv.n_depts) != STORE_OK ||
-	    store_person_list(t->st, pv.show_archived, 0, &pv.people, &pv.n_people) != STORE_OK ||
+	if (store_dept_list(t->st, pv->show_archived, &pv->depts, &pv->n_depts) != STORE_OK ||
+	    store_person_list(t->st, pv->show_archived, 0, &pv->people, &pv->n_people) != STORE_OK ||
 	    store_person_list(t->st, false, 0, &active, &n_active) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-	pv.members = xcalloc(pv.n_depts + 1, sizeof *pv.members);
-	for (size_t i = 0; i < pv.n_depts; i++)
+	pv->members = xcalloc(pv->n_depts + 1, sizeof *pv->members);
+	for (size_t i = 0; i < pv->n_depts; i++)
 		for (size_t j = 0; j < n_active; j++)
-			if (active[j].dept_id == pv.depts[i].id)
-				pv.members[i]++;
+			if (active[j].dept_id == pv->depts[i].id)
+				pv->members[i]++;
 	person_list_free(active, n_active);
-	pv.loaded = true;
+	pv->loaded = true;
 }
 
-static size_t rows_of(int tab) { return tab == TAB_DEPTS ? pv.n_depts : pv.n_people; }
+static size_t rows_of(const struct people_state *pv, int tab) { return tab == TAB_DEPTS ? pv->n_depts : pv->n_people; }
 
 /* Reloads and puts the cursor back on the row with that id. */
 static void reload_at(struct tui *t, int tab, store_id id)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	load(t);
-	for (size_t i = 0; i < rows_of(tab); i++)
-		if ((tab == TAB_DEPTS ? pv.depts[i].id : pv.people[i].id) == id)
-			pv.sel[tab] = (int)i;
-	if ((size_t)pv.sel[tab] >= rows_of(tab))
-		pv.sel[tab] = rows_of(tab) ? (int)rows_of(tab) - 1 : 0;
+	for (size_t i = 0; i < rows_of(pv, tab); i++)
+		if ((tab == TAB_DEPTS ? pv->depts[i].id : pv->people[i].id) == id)
+			pv->sel[tab] = (int)i;
+	if ((size_t)pv->sel[tab] >= rows_of(pv, tab))
+		pv->sel[tab] = rows_of(pv, tab) ? (int)rows_of(pv, tab) - 1 : 0;
 }
 
 /* --- drawing ------------------------------------------------------------ */
 
 static void draw_tabs(struct tui *t, int y)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	char label[64];
-	snprintf(label, sizeof label, " Departments (%zu) ", pv.n_depts);
+	snprintf(label, sizeof label, " Departments (%zu) ", pv->n_depts);
 	int x = 1 + draw_text(y, 1, label, t->cols - 2,
-			      pv.tab == TAB_DEPTS ? theme(C_SELECTED) : theme(C_MUTED));
-	snprintf(label, sizeof label, " People (%zu) ", pv.n_people);
+			      pv->tab == TAB_DEPTS ? theme(C_SELECTED) : theme(C_MUTED));
+	snprintf(label, sizeof label, " People (%zu) ", pv->n_people);
 	x += 2;
-	x += draw_text(y, x, label, t->cols - x, pv.tab == TAB_PEOPLE ? theme(C_SELECTED)
+	x += draw_text(y, x, label, t->cols - x, pv->tab == TAB_PEOPLE ? theme(C_SELECTED)
 								     : theme(C_MUTED));
-	draw_text(y, x + 2, pv.show_archived ? "archived shown (A hides)" : "", t->cols - x - 2,
+	draw_text(y, x + 2, pv->show_archived ? "archived shown (A hides)" : "", t->cols - x - 2,
 		  theme(C_MUTED));
 }
 
 static void draw_depts(struct tui *t, int y, int rows)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	int w = t->cols - 2, wf = 19, wm = 7;
 	int wn = w - wf - wm - 4;
 	draw_text(y, 1, "Department", wn, theme(C_HEADING));
 	draw_text(y, 1 + wn + 2, "Kind", wf, theme(C_HEADING));
 	draw_text(y, 1 + wn + wf + 4, "Members", wm, theme(C_HEADING));
-	if (pv.n_depts == 0) {
+	if (pv->n_depts == 0) {
 		draw_wrapped(y + 2, 1, "No departments yet. Press a to add the first one.", w, 2,
 			     theme(C_MUTED));
 		return;
 	}
-	cursor_scroll(pv.sel[TAB_DEPTS], &pv.top[TAB_DEPTS], rows);
-	for (int r = 0; r < rows && (size_t)(pv.top[TAB_DEPTS] + r) < pv.n_depts; r++) {
-		size_t i = (size_t)(pv.top[TAB_DEPTS] + r);
-		const struct dept *d = &pv.depts[i];
-		bool cur = (int)i == pv.sel[TAB_DEPTS];
+	cursor_scroll(pv->sel[TAB_DEPTS], &pv->top[TAB_DEPTS], rows);
+	for (int r = 0; r < rows && (size_t)(pv->top[TAB_DEPTS] + r) < pv->n_depts; r++) {
+		size_t i = (size_t)(pv->top[TAB_DEPTS] + r);
+		const struct dept *d = &pv->depts[i];
+		bool cur = (int)i == pv->sel[TAB_DEPTS];
 		attr_t a = cur ? theme(C_SELECTED) : d->archived ? theme(C_MUTED) : theme(C_NORMAL);
 		char name[300], count[24];
 		snprintf(name, sizeof name, "%s%s", d->name, d->archived ? " (archived)" : "");
-		snprintf(count, sizeof count, "%zu", pv.members[i]);
+		snprintf(count, sizeof count, "%zu", pv->members[i]);
 		draw_fill(y + 1 + r, 1, w, a);
 		draw_text_fit(y + 1 + r, 1, name, wn, a);
 		draw_text(y + 1 + r, 1 + wn + 2, d->behind ? "behind the scenes" : "customer-facing",
@@ -117,6 +121,7 @@ static void draw_depts(struct tui *t, int y, int rows)
 
 static void draw_people(struct tui *t, int y, int rows)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	int w = t->cols - 2, wr = 8, wq = 13;
 	int rest = w - wr - wq - 8;
 	int wn = rest * 35 / 100, wd = rest * 30 / 100, we = rest - wn - wd;
@@ -126,16 +131,16 @@ static void draw_people(struct tui *t, int y, int rows)
 	const char *heads[5] = {"Name", "Department", "Role", "Map", "Email"};
 	for (int c = 0; c < 5; c++)
 		draw_text(y, xs[c], heads[c], ws[c], theme(C_HEADING));
-	if (pv.n_people == 0) {
+	if (pv->n_people == 0) {
 		draw_wrapped(y + 2, 1, "No people yet. Press a to add the first one.", w, 2,
 			     theme(C_MUTED));
 		return;
 	}
-	cursor_scroll(pv.sel[TAB_PEOPLE], &pv.top[TAB_PEOPLE], rows);
-	for (int r = 0; r < rows && (size_t)(pv.top[TAB_PEOPLE] + r) < pv.n_people; r++) {
-		size_t i = (size_t)(pv.top[TAB_PEOPLE] + r);
-		const struct person *p = &pv.people[i];
-		bool cur = (int)i == pv.sel[TAB_PEOPLE];
+	cursor_scroll(pv->sel[TAB_PEOPLE], &pv->top[TAB_PEOPLE], rows);
+	for (int r = 0; r < rows && (size_t)(pv->top[TAB_PEOPLE] + r) < pv->n_people; r++) {
+		size_t i = (size_t)(pv->top[TAB_PEOPLE] + r);
+		const struct person *p = &pv->people[i];
+		bool cur = (int)i == pv->sel[TAB_PEOPLE];
 		attr_t a = cur ? theme(C_SELECTED) : p->archived ? theme(C_MUTED) : theme(C_NORMAL);
 		/* The map leaves archived people out, so their column says why. */
 		const char *map = p->archived ? "(archived)"
@@ -150,16 +155,17 @@ static void draw_people(struct tui *t, int y, int rows)
 
 static void people_draw(struct tui *t)
 {
-	if (!pv.loaded)
+	struct people_state *pv = tui_state(t, &view_people);
+	if (!pv->loaded)
 		load(t);
 	draw_line(0, 0, " Departments and people", t->cols, theme(C_TITLE));
 	draw_tabs(t, 1);
 	int rows = t->rows - 6;
-	if (pv.tab == TAB_DEPTS)
+	if (pv->tab == TAB_DEPTS)
 		draw_depts(t, 3, rows);
 	else
 		draw_people(t, 3, rows);
-	if (pv.tab == TAB_DEPTS)
+	if (pv->tab == TAB_DEPTS)
 		draw_hint(t->rows - 2, t->cols, " a add  r rename  f customer-facing/behind  "
 			  "X archive/restore  A show archived",
 			  " a add  r rename  f facing/behind  X archive", theme(C_MUTED));
@@ -174,10 +180,10 @@ static void people_draw(struct tui *t)
 
 /* --- departments -------------------------------------------------------- */
 
-static struct dept *cur_dept(void)
+static struct dept *cur_dept(struct people_state *pv)
 {
-	int s = pv.sel[TAB_DEPTS];
-	return s >= 0 && (size_t)s < pv.n_depts ? &pv.depts[s] : NULL;
+	int s = pv->sel[TAB_DEPTS];
+	return s >= 0 && (size_t)s < pv->n_depts ? &pv->depts[s] : NULL;
 }
 
 static void saved(struct tui *t, enum store_rc rc, int tab, store_id id, const char *fmt,
@@ -247,10 +253,10 @@ static void dept_archive(struct tui *t, struct dept *d)
 
 /* --- people ------------------------------------------------------------- */
 
-static struct person *cur_person(void)
+static struct person *cur_person(struct people_state *pv)
 {
-	int s = pv.sel[TAB_PEOPLE];
-	return s >= 0 && (size_t)s < pv.n_people ? &pv.people[s] : NULL;
+	int s = pv->sel[TAB_PEOPLE];
+	return s >= 0 && (size_t)s < pv->n_people ? &pv->people[s] : NULL;
 }
 
 /* Saves p (a copy of the row, changed by the caller) and says so. */
@@ -279,9 +285,9 @@ static void person_add(struct tui *t)
 }
 
 /* A copy of the person under the cursor that the caller may change and save. */
-static bool person_copy(struct person *out)
+static bool person_copy(struct people_state *pv, struct person *out)
 {
-	const struct person *p = cur_person();
+	const struct person *p = cur_person(pv);
 	if (!p)
 		return false;
 	*out = *p;
@@ -293,8 +299,9 @@ static bool person_copy(struct person *out)
 
 static void person_rename(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	struct person p;
-	if (!person_copy(&p))
+	if (!person_copy(pv, &p))
 		return;
 	char *name = ask_unique_name(t, "Rename", p.name, true, p.id);
 	if (name) {
@@ -307,8 +314,9 @@ static void person_rename(struct tui *t)
 
 static void person_move(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	struct person p;
-	if (!person_copy(&p))
+	if (!person_copy(pv, &p))
 		return;
 	char title[300];
 	snprintf(title, sizeof title, "Move %s to which department?", p.name);
@@ -322,8 +330,9 @@ static void person_move(struct tui *t)
 
 static void person_role(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	struct person p;
-	if (!person_copy(&p))
+	if (!person_copy(pv, &p))
 		return;
 	char title[300];
 	snprintf(title, sizeof title, "Role of %s (now %s)", p.name, role_name(p.role));
@@ -350,8 +359,9 @@ static const char *check_email(const char *text, void *ctx, char *buf, size_t le
 
 static void person_email(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	struct person p;
-	if (!person_copy(&p))
+	if (!person_copy(pv, &p))
 		return;
 	char title[300];
 	snprintf(title, sizeof title, "Email of %s (empty: none)", p.name);
@@ -368,7 +378,8 @@ static void person_email(struct tui *t)
 
 static void person_archive(struct tui *t)
 {
-	const struct person *cur = cur_person();
+	struct people_state *pv = tui_state(t, &view_people);
+	const struct person *cur = cur_person(pv);
 	if (!cur)
 		return;
 	char *q = cur->archived
@@ -434,6 +445,7 @@ static const struct keymap people_keymap = KEYMAP("departments and people", peop
 /* Enter: the row's actions as a list, so that no key has to be known. */
 static int row_menu(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	static const struct pick_option dept_ops[] = {
 		{PV_RENAME, "Rename", NULL},
 		{PV_FACING, "Switch customer-facing / behind the scenes", NULL},
@@ -449,11 +461,11 @@ static int row_menu(struct tui *t)
 		{PV_ARCHIVE, "Archive or restore", NULL},
 		{PV_ADD, "Add a person", NULL},
 	};
-	bool depts = pv.tab == TAB_DEPTS;
+	bool depts = pv->tab == TAB_DEPTS;
 	const struct pick_option *o = depts ? dept_ops : person_ops;
 	size_t n = depts ? ARRAY_SIZE(dept_ops) : ARRAY_SIZE(person_ops);
-	const char *name = depts ? (cur_dept() ? cur_dept()->name : NULL)
-				 : (cur_person() ? cur_person()->name : NULL);
+	const char *name = depts ? (cur_dept(pv) ? cur_dept(pv)->name : NULL)
+				 : (cur_person(pv) ? cur_person(pv)->name : NULL);
 	char title[300];
 	snprintf(title, sizeof title, "%s%sWhat to do?", name ? name : "", name ? ": " : "");
 	int k = dialog_pick(t, title, o, n, "", NULL);
@@ -462,7 +474,8 @@ static int row_menu(struct tui *t)
 
 static bool dept_key(struct tui *t, int own)
 {
-	struct dept *d = cur_dept();
+	struct people_state *pv = tui_state(t, &view_people);
+	struct dept *d = cur_dept(pv);
 	switch (own) {
 	case PV_ADD: dept_add(t); return true;
 	case PV_RENAME: if (d) dept_rename(t, d); return true;
@@ -487,30 +500,31 @@ static bool person_key(struct tui *t, int own)
 
 static enum action people_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (!pv.loaded)
+	struct people_state *pv = tui_state(t, &view_people);
+	if (!pv->loaded)
 		load(t);
 	int own = keymap_find(&people_keymap, ch, is_key);
 	if (a == ACT_SELECT)
 		own = row_menu(t);
-	if (cursor_move(&pv.sel[pv.tab], a, rows_of(pv.tab), t->rows - 7))
+	if (cursor_move(&pv->sel[pv->tab], a, rows_of(pv, pv->tab), t->rows - 7))
 		return ACT_NONE;
 	if (own == PV_TAB || a == ACT_STEP_NEXT || a == ACT_STEP_PREV) {
-		pv.tab = pv.tab == TAB_DEPTS ? TAB_PEOPLE : TAB_DEPTS;
+		pv->tab = pv->tab == TAB_DEPTS ? TAB_PEOPLE : TAB_DEPTS;
 		return ACT_NONE;
 	}
 	if (own == PV_SHOW_ARCHIVED) {
-		pv.show_archived = !pv.show_archived;
+		pv->show_archived = !pv->show_archived;
 		load(t);
-		tui_flash(t, false, pv.show_archived ? "Archived ones are shown."
+		tui_flash(t, false, pv->show_archived ? "Archived ones are shown."
 						     : "Archived ones are hidden.");
 		return ACT_NONE;
 	}
 	if (own == PV_MAP) {
-		const struct person *p = pv.tab == TAB_PEOPLE ? cur_person() : NULL;
+		const struct person *p = pv->tab == TAB_PEOPLE ? cur_person(pv) : NULL;
 		stakeholder_view_open(t, p ? p->id : 0);
 		return ACT_NONE;
 	}
-	if (pv.tab == TAB_DEPTS ? dept_key(t, own) : person_key(t, own))
+	if (pv->tab == TAB_DEPTS ? dept_key(t, own) : person_key(t, own))
 		return ACT_NONE;
 	if (a == ACT_QUIT) {
 		tui_back(t);
@@ -521,9 +535,10 @@ static enum action people_key(struct tui *t, wint_t ch, bool is_key, enum action
 
 static void people_close(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	(void)t;
-	unload();
+	unload(pv);
 }
 
 const struct view_ops view_people = {
-	.name = "people", .keymap = &people_keymap, .draw = people_draw, .key = people_key, .close = people_close};
+	.name = "people", .keymap = &people_keymap, .private_size = sizeof(struct people_state), .draw = people_draw, .key = people_key, .close = people_close};

@@ -15,13 +15,13 @@
 
 #define STEP_COUNT (SETUP_DONE - SETUP_NAME)
 
-static struct {
+struct setup_state {
 	int step;
 	struct lineedit le; /* the answer of a text step */
 	bool le_on;
 	int sel, top;       /* the list of the cadence, departments and members steps */
 	store_id follow;    /* a department just added or renamed: the cursor goes to it */
-} su;
+};
 
 struct step_text {
 	const char *title;
@@ -87,21 +87,22 @@ static int cadence_index(struct tui *t)
 /* Makes the screen show `step`, with the field holding the saved answer. */
 static void enter_step(struct tui *t, int step)
 {
-	if (su.le_on)
-		le_free(&su.le);
-	su.le_on = false;
-	su.step = step;
-	su.sel = su.top = 0;
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (su->le_on)
+		le_free(&su->le);
+	su->le_on = false;
+	su->step = step;
+	su->sel = su->top = 0;
 	if (is_text_step(step)) {
 		struct org o;
 		bool have = store_org_get(t->st, &o) == STORE_OK;
-		le_init(&su.le, have ? o.text[step_field(step)] : "",
+		le_init(&su->le, have ? o.text[step_field(step)] : "",
 			step == SETUP_NAME ? TEXT_MAX_NAME : TEXT_MAX_SHORT);
-		su.le_on = true;
+		su->le_on = true;
 		if (have)
 			org_free(&o);
 	} else if (step == SETUP_CADENCE) {
-		su.sel = cadence_index(t);
+		su->sel = cadence_index(t);
 	}
 }
 
@@ -141,7 +142,8 @@ static bool commit_with_step(struct tui *t, enum store_rc rc, int next)
 /* Saves the answer of a text step and the next step in one transaction. */
 static bool save_answer(struct tui *t, const char *text, int next)
 {
-	enum org_text f = step_field(su.step);
+	struct setup_state *su = tui_state(t, &view_setup);
+	enum org_text f = step_field(su->step);
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_text(t->st, f, text);
@@ -157,11 +159,12 @@ static bool blank(const char *s) { return s[strspn(s, " \t\r\n")] == '\0'; }
  * saved before the next step shows. */
 static void submit(struct tui *t, const char *text)
 {
-	int next = su.step + 1;
+	struct setup_state *su = tui_state(t, &view_setup);
+	int next = su->step + 1;
 	struct org o;
 	bool same = false;
 	if (store_org_get(t->st, &o) == STORE_OK) {
-		same = strcmp(o.text[step_field(su.step)], text) == 0;
+		same = strcmp(o.text[step_field(su->step)], text) == 0;
 		org_free(&o);
 	}
 	if (blank(text) || same) { /* nothing new: no version recorded */
@@ -180,12 +183,13 @@ static void submit(struct tui *t, const char *text)
 /* Leaving half-way: what was typed and not yet saved is kept, the step too. */
 static void stop(struct tui *t)
 {
-	if (su.le_on) {
-		char *text = le_text(&su.le);
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (su->le_on) {
+		char *text = le_text(&su->le);
 		struct org o;
 		if (!blank(text) && store_org_get(t->st, &o) == STORE_OK) {
-			if (strcmp(o.text[step_field(su.step)], text) != 0)
-				save_answer(t, text, su.step);
+			if (strcmp(o.text[step_field(su->step)], text) != 0)
+				save_answer(t, text, su->step);
 			org_free(&o);
 		}
 		free(text);
@@ -232,15 +236,16 @@ static const struct keymap setup_keymap = KEYMAP("the first-run set-up", setup_k
 
 static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 		ch = ' '; /* a pasted line break does not submit */
 	int own = keymap_find(&setup_keymap, ch, is_key);
 	if (own == SU_ENTER) {
-		char *text = le_text(&su.le);
+		char *text = le_text(&su->le);
 		submit(t, text);
 		free(text);
 	} else if (own == SU_EDITOR) {
-		char *cur = le_text(&su.le), *out = NULL, err[256];
+		char *cur = le_text(&su->le), *out = NULL, err[256];
 		if (tui_edit_external(t, cur, &out, err, sizeof err) != 0)
 			tui_flash(t, true, "%s", err);
 		else
@@ -249,9 +254,9 @@ static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 		free(out);
 	} else {
 		bool too_long;
-		if (le_key(&su.le, ch, is_key, &too_long) && too_long) {
+		if (le_key(&su->le, ch, is_key, &too_long) && too_long) {
 			char msg[128];
-			le_cut_message(&su.le, msg, sizeof msg);
+			le_cut_message(&su->le, msg, sizeof msg);
 			tui_flash(t, true, "%s", msg);
 		}
 	}
@@ -262,17 +267,18 @@ static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 
 static void cadence_choose(struct tui *t)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	struct cadence c;
-	if (!cadence_choice_take(t, (size_t)su.sel, &c))
+	if (!cadence_choice_take(t, (size_t)su->sel, &c))
 		return;
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_cadence(t->st, &c);
-	if (!commit_with_step(t, rc, su.step + 1))
+	if (!commit_with_step(t, rc, su->step + 1))
 		return;
 	char buf[48];
 	cadence_format(&c, buf, sizeof buf);
-	go(t, su.step + 1);
+	go(t, su->step + 1);
 	tui_flash(t, false, "Saved: the council meets %s.", buf);
 }
 
@@ -280,12 +286,13 @@ static void cadence_choose(struct tui *t)
 
 static void dept_key(struct tui *t, int own, const struct dept *d, size_t n)
 {
-	const struct dept *cur = n ? &d[su.sel < (int)n ? su.sel : (int)n - 1] : NULL;
+	struct setup_state *su = tui_state(t, &view_setup);
+	const struct dept *cur = n ? &d[su->sel < (int)n ? su->sel : (int)n - 1] : NULL;
 	enum store_rc rc = STORE_OK;
 	char *name = NULL;
 	if (own == SU_ADD) {
 		name = ask_unique_name(t, "New department: name", "", false, 0);
-		if (name && (rc = store_dept_add(t->st, name, false, &su.follow)) == STORE_OK)
+		if (name && (rc = store_dept_add(t->st, name, false, &su->follow)) == STORE_OK)
 			tui_flash(t, false, "Added %s (customer-facing; Space to change).", name);
 	} else if (!cur) {
 		return;
@@ -298,7 +305,7 @@ static void dept_key(struct tui *t, int own, const struct dept *d, size_t n)
 		name = ask_unique_name(t, "Rename the department", cur->name, false, cur->id);
 		if (name && (rc = store_dept_rename(t->st, cur->id, name)) == STORE_OK) {
 			tui_flash(t, false, "Renamed to %s.", name);
-			su.follow = cur->id;
+			su->follow = cur->id;
 		}
 	} else if (own == SU_REMOVE) {
 		char *q = xasprintf("Remove %s? (it is archived: its history stays)", cur->name);
@@ -341,11 +348,12 @@ static void member_add(struct tui *t)
 /* The explanation and the questions; returns the next free row. */
 static int draw_intro(struct tui *t, int y)
 {
-	const struct step_text *s = &steps[su.step];
+	struct setup_state *su = tui_state(t, &view_setup);
+	const struct step_text *s = &steps[su->step];
 	int x = 2, w = t->cols - 4, limit = t->rows / 2;
 	char line[120];
 	snprintf(line, sizeof line, " cxmeet: setting up your CX council  (step %d of %d)",
-		 su.step - SETUP_NAME + 1, STEP_COUNT);
+		 su->step - SETUP_NAME + 1, STEP_COUNT);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	draw_text(y++, x, s->title, w, theme(C_HEADING));
 	y += draw_wrapped(y, x, s->explain, w, limit - y > 1 ? limit - y : 1, theme(C_NORMAL));
@@ -363,7 +371,8 @@ static void status(struct tui *t, const char *full, const char *compact)
 
 static void draw_text_step(struct tui *t, int y)
 {
-	const char *label = su.step == SETUP_NAME ? "Name:"
+	struct setup_state *su = tui_state(t, &view_setup);
+	const char *label = su->step == SETUP_NAME ? "Name:"
 				: "Your answer (Ctrl-E for several lines):";
 	draw_text(y++, 2, label, t->cols - 4, theme(C_MUTED));
 	draw_fill(y, 2, t->cols - 4, theme(C_SELECTED));
@@ -371,11 +380,12 @@ static void draw_text_step(struct tui *t, int y)
 		  "Esc stop for now",
 	       " Enter save  Ctrl-E $EDITOR  Tab skip  S-Tab back  Esc stop");
 	if (!tui_hold_drawing(t))
-		le_draw(&su.le, y, 2, t->cols - 4, true);
+		le_draw(&su->le, y, 2, t->cols - 4, true);
 }
 
 static void draw_cadence_step(struct tui *t, int y)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	const struct cadence_choice *ch;
 	size_t n = cadence_choices(&ch);
 	struct org o;
@@ -392,48 +402,51 @@ static void draw_cadence_step(struct tui *t, int y)
 			snprintf(mark, sizeof mark, "  (current%s%s)", ch[i].c.n ? "" : ": ",
 				 ch[i].c.n ? "" : cur);
 		snprintf(line, sizeof line, "  %s%s", ch[i].label, mark);
-		draw_line(y, 2, line, 40, (int)i == su.sel ? theme(C_SELECTED) : theme(C_NORMAL));
+		draw_line(y, 2, line, 40, (int)i == su->sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
 	status(t, " Up/Down choose  Enter save and go on  Tab skip  Shift-Tab back  q stop for now",
 	       " Enter save  Tab skip  S-Tab back  q stop");
 }
 
-/* A scrolled list of rows drawn by row(); keeps su.sel within n. */
+/* A scrolled list of rows drawn by row(); keeps su->sel within n. */
 typedef void draw_row_fn(struct tui *t, size_t i, int y, const void *data);
 
 static void draw_list(struct tui *t, int y, int bottom, size_t n, draw_row_fn *row,
 		      const void *data)
 {
-	if (su.sel >= (int)n)
-		su.sel = n ? (int)n - 1 : 0;
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (su->sel >= (int)n)
+		su->sel = n ? (int)n - 1 : 0;
 	int rows = bottom - y;
-	cursor_scroll(su.sel, &su.top, rows);
-	for (int i = 0; i < rows && (size_t)(su.top + i) < n; i++)
-		row(t, (size_t)(su.top + i), y + i, data);
+	cursor_scroll(su->sel, &su->top, rows);
+	for (int i = 0; i < rows && (size_t)(su->top + i) < n; i++)
+		row(t, (size_t)(su->top + i), y + i, data);
 }
 
 static void dept_row(struct tui *t, size_t i, int y, const void *data)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	const struct dept *d = (const struct dept *)data + i;
-	attr_t a = (int)i == su.sel ? theme(C_SELECTED) : theme(C_NORMAL);
+	attr_t a = (int)i == su->sel ? theme(C_SELECTED) : theme(C_NORMAL);
 	draw_fill(y, 2, t->cols - 4, a);
 	draw_text_fit(y, 4, d->name, t->cols / 2 - 4, a);
 	draw_text(y, t->cols / 2 + 2, d->behind ? "behind the scenes" : "customer-facing",
-		  t->cols / 2 - 4, (int)i == su.sel ? a : d->behind ? theme(C_ACCENT) : a);
+		  t->cols / 2 - 4, (int)i == su->sel ? a : d->behind ? theme(C_ACCENT) : a);
 }
 
 static void draw_dept_step(struct tui *t, int y)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	struct dept *d = NULL;
 	size_t n = 0;
 	if (store_dept_list(t->st, false, &d, &n) != STORE_OK)
 		draw_text(y, 2, store_errmsg(t->st), t->cols - 4, theme(C_ERROR));
 	else if (n == 0)
 		draw_text(y, 2, "No departments: press a to add one.", t->cols - 4, theme(C_MUTED));
-	for (size_t i = 0; su.follow && i < n; i++)
-		if (d[i].id == su.follow)
-			su.sel = (int)i;
-	su.follow = 0;
+	for (size_t i = 0; su->follow && i < n; i++)
+		if (d[i].id == su->follow)
+			su->sel = (int)i;
+	su->follow = 0;
 	draw_list(t, y, t->rows - 2, n, dept_row, d);
 	dept_list_free(d, n);
 	status(t, " Space customer-facing/behind  r rename  X remove  a add  Enter go on  "
@@ -453,6 +466,7 @@ static void person_row(struct tui *t, size_t i, int y, const void *data)
 
 static void draw_members_step(struct tui *t, int y)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	struct council_facts f;
 	int box = 0;
 	if (council_facts_load(t, &f)) {
@@ -468,7 +482,7 @@ static void draw_members_step(struct tui *t, int y)
 	if (store_person_list(t->st, false, 0, &p, &n) == STORE_OK && n == 0)
 		draw_text(y, 2, "Nobody yet: press a to add the first member.", t->cols - 4,
 			  theme(C_MUTED));
-	su.sel = n ? (int)n - 1 : 0; /* the newest rows show */
+	su->sel = n ? (int)n - 1 : 0; /* the newest rows show */
 	draw_list(t, y, t->rows - 2 - box, n, person_row, p);
 	person_list_free(p, n);
 	status(t, " a add a member  Enter finish  Tab skip  Shift-Tab back  q stop for now",
@@ -477,10 +491,11 @@ static void draw_members_step(struct tui *t, int y)
 
 static void setup_draw(struct tui *t)
 {
-	if (!is_text_step(su.step))
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (!is_text_step(su->step))
 		curs_set(0);
 	int y = draw_intro(t, 2);
-	switch (su.step) {
+	switch (su->step) {
 	case SETUP_NAME:
 	case SETUP_MISSION:
 	case SETUP_SUCCESS: draw_text_step(t, y); break;
@@ -502,37 +517,38 @@ static size_t dept_count(struct tui *t, struct dept **d)
 
 static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	if (tui_pasted(t)) /* pasted text is typed into the answer, never a command */
-		return is_text_step(su.step) ? text_key(t, ch, is_key) : ACT_NONE;
+		return is_text_step(su->step) ? text_key(t, ch, is_key) : ACT_NONE;
 	int own = keymap_find(&setup_keymap, ch, is_key);
 	if (own == SU_PREV) {
-		go(t, su.step - 1);
+		go(t, su->step - 1);
 		return ACT_NONE;
 	}
 	if (own == SU_NEXT) {
-		go(t, su.step + 1);
+		go(t, su->step + 1);
 		return ACT_NONE;
 	}
-	if (own == ACT_QUIT || (a == ACT_QUIT && (ch != 'q' || !is_text_step(su.step)))) {
+	if (own == ACT_QUIT || (a == ACT_QUIT && (ch != 'q' || !is_text_step(su->step)))) {
 		stop(t);
 		return ACT_NONE;
 	}
-	if (is_text_step(su.step))
+	if (is_text_step(su->step))
 		return text_key(t, ch, is_key);
-	if (su.step == SETUP_CADENCE) {
+	if (su->step == SETUP_CADENCE) {
 		const struct cadence_choice *choices;
-		if (cursor_move(&su.sel, a, cadence_choices(&choices), 3))
+		if (cursor_move(&su->sel, a, cadence_choices(&choices), 3))
 			return ACT_NONE;
 		if (own == SU_ENTER)
 			cadence_choose(t);
 		return a == ACT_HELP ? a : ACT_NONE;
 	}
-	if (su.step == SETUP_DEPARTMENTS) {
+	if (su->step == SETUP_DEPARTMENTS) {
 		struct dept *d;
 		size_t n = dept_count(t, &d);
-		if (cursor_move(&su.sel, a, n, 5)) {
+		if (cursor_move(&su->sel, a, n, 5)) {
 		} else if (own == SU_ENTER) {
-			go(t, su.step + 1);
+			go(t, su->step + 1);
 		} else {
 			dept_key(t, own, d, n);
 		}
@@ -548,17 +564,17 @@ static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action 
 
 static void setup_close(struct tui *t)
 {
-	(void)t;
-	if (su.le_on)
-		le_free(&su.le);
-	su.le_on = false;
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (su->le_on)
+		le_free(&su->le);
+	su->le_on = false;
 	curs_set(0);
 }
 
 static bool setup_typing(struct tui *t)
 {
-	(void)t;
-	return is_text_step(su.step);
+	struct setup_state *su = tui_state(t, &view_setup);
+	return is_text_step(su->step);
 }
 
 void setup_view_open(struct tui *t, int step)
@@ -568,7 +584,7 @@ void setup_view_open(struct tui *t, int step)
 }
 
 const struct view_ops view_setup = {.name = "setup",
-				    .keymap = &setup_keymap,
+				    .keymap = &setup_keymap, .private_size = sizeof(struct setup_state),
 				    .draw = setup_draw,
 				    .key = setup_key,
 				    .close = setup_close,
