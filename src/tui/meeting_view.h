@@ -26,6 +26,7 @@ struct meeting_view {
 	int64_t data_version;       /* the database as last read, when following */
 	time_t last_beat;           /* the holder's last sign of life written */
 	time_t last_flush_try;      /* the last try to write the step's time */
+	int topic_top, decision_top; /* the priorities pane's two lists, scrolled */
 };
 
 struct pane_ops {

@@ -11,7 +11,10 @@
 #include "cxmeet/report.h"
 #include "cxmeet/util.h"
 
-static int home_sel;
+/* The view's state: the menu entry under the cursor. */
+struct home_state {
+	int sel;
+};
 
 struct home_facts {
 	struct org org;
@@ -136,6 +139,7 @@ static void due_line(const struct home_facts *f, char *buf, size_t len)
 
 static void home_draw(struct tui *t)
 {
+	struct home_state *hs = tui_state(t, &view_home);
 	struct home_facts f;
 	facts_load(t, &f);
 	const char *name = f.have_org && *f.org.text[ORG_NAME] ? f.org.text[ORG_NAME] : "cxmeet";
@@ -189,8 +193,8 @@ static void home_draw(struct tui *t)
 	y += gap;
 	if (todo_rows)
 		y += draw_wrapped(y, x, todo, w, todo_rows, theme(C_WARNING)) + gap;
-	if (home_sel >= HOME_N)
-		home_sel = HOME_N - 1;
+	if (hs->sel >= HOME_N)
+		hs->sel = HOME_N - 1;
 	int per_col = (HOME_N + cols - 1) / cols, cw = w / cols;
 	bool brief = cols > 1 && cw < 38;
 	for (int i = 0; i < HOME_N; i++) {
@@ -198,7 +202,7 @@ static void home_draw(struct tui *t)
 		if (ry >= t->rows - 1)
 			continue;
 		menu_label(&f, i, brief, line, sizeof line);
-		draw_text(ry, rx, line, cw - 1, i == home_sel ? theme(C_SELECTED) : theme(C_NORMAL));
+		draw_text(ry, rx, line, cw - 1, i == hs->sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
 	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  ?  help  q quit", t->cols,
 		  theme(C_STATUS));
@@ -208,10 +212,11 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
+	struct home_state *hs = tui_state(t, &view_home);
 	int own = keymap_find(&home_keymap, ch, is_key);
 	for (int i = 0; own != ACT_NONE && i < HOME_N; i++)
 		if (home_menu[i].open && home_menu[i].action == own) {
-			home_sel = i;
+			hs->sel = i;
 			home_menu[i].open(t);
 			return ACT_NONE;
 		}
@@ -222,19 +227,19 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 	case ACT_PAGE_DOWN:
 	case ACT_TOP:
 	case ACT_BOTTOM:
-		cursor_move(&home_sel, a, HOME_N, HOME_N);
+		cursor_move(&hs->sel, a, HOME_N, HOME_N);
 		return ACT_NONE;
 	case ACT_SELECT:
-		if (home_sel == HOME_MEETING) {
+		if (hs->sel == HOME_MEETING) {
 			store_id id;
 			if (store_meeting_in_progress(t->st, &id) == STORE_OK)
 				meeting_view_open(t, true);
 			else
 				prepare_view_open(t); /* pick and adjust this meeting's agenda first */
-		} else if (home_menu[home_sel].open) {
-			home_menu[home_sel].open(t);
+		} else if (home_menu[hs->sel].open) {
+			home_menu[hs->sel].open(t);
 		} else {
-			return (enum action)home_menu[home_sel].action; /* help or quit */
+			return (enum action)home_menu[hs->sel].action; /* help or quit */
 		}
 		return ACT_NONE;
 	default:
@@ -242,4 +247,8 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 	}
 }
 
-const struct view_ops view_home = {.name = "home", .keymap = &home_keymap, .draw = home_draw, .key = home_key};
+const struct view_ops view_home = {.name = "home",
+				    .keymap = &home_keymap,
+				    .private_size = sizeof(struct home_state),
+				    .draw = home_draw,
+				    .key = home_key};

@@ -9,8 +9,6 @@
 #include "meeting_view.h"
 #include "cxmeet/util.h"
 
-static struct meeting_view mv_storage;
-
 const struct pane_ops *pane_for(enum step_kind k)
 {
 	switch (k) {
@@ -468,7 +466,7 @@ static void offer_draft(struct tui *t)
 
 void meeting_view_open(struct tui *t, bool resume)
 {
-	struct meeting_view *mv = &mv_storage;
+	struct meeting_view *mv = tui_state(t, &view_meeting);
 	memset(mv, 0, sizeof *mv);
 	time_t now = clock_now();
 	store_id mid;
@@ -493,7 +491,7 @@ void meeting_view_open(struct tui *t, bool resume)
 
 void meeting_view_start(struct tui *t, store_id template_id, const struct agenda_template *agenda)
 {
-	struct meeting_view *mv = &mv_storage;
+	struct meeting_view *mv = tui_state(t, &view_meeting);
 	memset(mv, 0, sizeof *mv);
 	enum store_rc rc = meeting_begin_agenda(t->st, template_id, agenda, 0, clock_now(),
 						&mv->run);
@@ -569,6 +567,7 @@ static const struct keymap meeting_keymap = KEYMAP("the meeting", meeting_keys);
 const struct view_ops view_meeting = {
 	.name = "meeting",
 	.keymap = &meeting_keymap,
+	.private_size = sizeof(struct meeting_view),
 	.draw = meeting_draw,
 	.key = meeting_key,
 	.close = meeting_close,
