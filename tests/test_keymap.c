@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
-#include "src/tui/tui_int.h"
+#include "src/tui/keymap.h"
 #include "cxmeet/util.h"
 
 static char *man_page(void)

@@ -4,7 +4,10 @@
 #ifndef CXMEET_AGENDA_VIEW_H
 #define CXMEET_AGENDA_VIEW_H
 
-#include "tui_int.h"
+#include <stdbool.h>
+
+#include "screen.h"
+#include "cxmeet/agenda.h"
 
 /* Draws the steps of t in rows y..y+h-1, the cursor on sel, scrolled by *top;
  * skipped steps (a meeting's copy) are muted and marked. */

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "screen.h"
+#include "dialog.h"
+#include "council_facts.h"
 #include "cxmeet/cadence.h"
 #include "cxmeet/util.h"
 

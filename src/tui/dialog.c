@@ -5,7 +5,11 @@
 #include <string.h>
 
 #include "lineedit.h"
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "keymap.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 

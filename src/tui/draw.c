@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cxmeet/text.h"
-#include "tui_int.h"
+#include "draw.h"
 
 static attr_t roles[C_ROLE_COUNT];
 

@@ -7,7 +7,12 @@
 #include <string.h>
 
 #include "lineedit.h"
-#include "tui_int.h"
+#include "draw.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "keymap.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/editor.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"

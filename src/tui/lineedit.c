@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "lineedit.h"
-#include "tui_int.h"
+#include "draw.h"
+#include "keymap.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 

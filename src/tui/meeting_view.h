@@ -3,7 +3,15 @@
 #ifndef CXMEET_TUI_MEETING_VIEW_H
 #define CXMEET_TUI_MEETING_VIEW_H
 
-#include "tui_int.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "keymap.h"
+#include "screen.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/store.h"
 
 struct meeting_view {
 	struct meeting_run run;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "meeting_view.h"
+#include "draw.h"
 #include "cxmeet/util.h"
 
 #define MAX_TOPICS 100 /* read at once: the pane shows half a screen of them */

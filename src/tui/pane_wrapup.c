@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "meeting_view.h"
+#include "draw.h"
+#include "dialog.h"
 #include "cxmeet/fileio.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/text.h"

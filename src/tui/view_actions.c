@@ -8,7 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
+#include "keymap.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/actions.h"
 #include "cxmeet/util.h"
 

@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "screen.h"
+#include "views.h"
+#include "keymap.h"
 #include "cxmeet/report.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"

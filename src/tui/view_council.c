@@ -7,7 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
+#include "council_facts.h"
+#include "keymap.h"
 #include "cxmeet/cadence.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"

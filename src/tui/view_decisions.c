@@ -12,7 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "views.h"
+#include "keymap.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/decisions.h"
 #include "cxmeet/text.h"

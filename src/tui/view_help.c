@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "screen.h"
+#include "views.h"
+#include "keymap.h"
 #include "cxmeet/util.h"
 
 #define KEYS_COLS 16 /* the keys' column; wider lists push the text on */

@@ -11,7 +11,13 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "views.h"
+#include "keymap.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/util.h"
 

@@ -7,7 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "views.h"
+#include "council_facts.h"
+#include "keymap.h"
 #include "cxmeet/report.h"
 #include "cxmeet/util.h"
 

@@ -7,6 +7,11 @@
 #include <time.h>
 
 #include "meeting_view.h"
+#include "draw.h"
+#include "list.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
 #include "cxmeet/util.h"
 
 const struct pane_ops *pane_for(enum step_kind k)

@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "agenda_view.h"
+#include "draw.h"
+#include "list.h"
+#include "dialog.h"
+#include "views.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 

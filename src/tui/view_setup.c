@@ -8,7 +8,14 @@
 #include <string.h>
 
 #include "lineedit.h"
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
+#include "council_facts.h"
+#include "keymap.h"
 #include "cxmeet/cadence.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
