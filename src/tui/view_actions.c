@@ -15,6 +15,7 @@
 #include "form.h"
 #include "views.h"
 #include "keymap.h"
+#include "modal.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/actions.h"
 #include "cxmeet/util.h"
@@ -253,6 +254,36 @@ static char *event_line(const struct item_event *e)
 	return sb_take(&sb);
 }
 
+/* The panel over the list: the events, scrolled by the moving keys. */
+struct history_panel {
+	char title[64];
+	char **lines;
+	size_t n;
+	int top;
+};
+
+static int panel_page(const struct tui *t) { return t->rows - 4 - 4; }
+
+static void panel_draw(struct tui *t, void *ctx)
+{
+	struct history_panel *hp = ctx;
+	int h = t->rows - 4, w = t->cols - 4, page = panel_page(t), n = (int)hp->n;
+	if (hp->top > n - page)
+		hp->top = n - page > 0 ? n - page : 0;
+	draw_dialog_box(2, 2, h, w, hp->title);
+	for (int i = 0; i < page && hp->top + i < n; i++)
+		draw_line(3 + i, 4, hp->lines[hp->top + i], w - 4, theme(C_NORMAL));
+	draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4, theme(C_MUTED));
+}
+
+static enum modal_rc panel_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
+{
+	struct history_panel *hp = ctx;
+	int page = panel_page(t);
+	enum action a = keymap_lookup(ch, is_key);
+	return cursor_move(&hp->top, a, hp->n, page > 1 ? page - 1 : 1) ? MODAL_GO_ON : MODAL_DONE;
+}
+
 static void history(struct tui *t)
 {
 	const struct actions_state *av = tui_state(t, &view_actions);
@@ -268,33 +299,10 @@ static void history(struct tui *t)
 	char **lines = xcalloc(n + 1, sizeof *lines);
 	for (size_t i = 0; i < n; i++)
 		lines[i] = event_line(&ev[i]);
-	char title[64];
-	snprintf(title, sizeof title, "History of action #%lld", (long long)r->it.id);
-	int top = 0;
-	for (;;) {
-		tui_redraw(t);
-		int h = t->rows - 4, w = t->cols - 4, page = h - 4;
-		if (!t->too_small) {
-			if (top > (int)n - page)
-				top = (int)n - page > 0 ? (int)n - page : 0;
-			draw_dialog_box(2, 2, h, w, title);
-			for (int i = 0; i < page && top + i < (int)n; i++)
-				draw_line(3 + i, 4, lines[top + i], w - 4, theme(C_NORMAL));
-			draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4,
-				  theme(C_MUTED));
-			refresh();
-		}
-		wint_t ch;
-		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
-			if (t->quit)
-				break;
-			continue;
-		}
-		enum action a = keymap_lookup(ch, is_key);
-		if (!cursor_move(&top, a, n, page > 1 ? page - 1 : 1))
-			break;
-	}
+	static const struct modal panel = {.draw = panel_draw, .key = panel_key};
+	struct history_panel hp = {.lines = lines, .n = n};
+	snprintf(hp.title, sizeof hp.title, "History of action #%lld", (long long)r->it.id);
+	modal_run(t, &panel, &hp);
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);

@@ -11,6 +11,7 @@
 #include "screen.h"
 #include "views.h"
 #include "keymap.h"
+#include "modal.h"
 #include "cxmeet/util.h"
 
 #define KEYS_COLS 16 /* the keys' column; wider lists push the text on */
@@ -160,38 +161,36 @@ static void help_draw(struct tui *t)
 
 const struct view_ops view_help = {.name = "help", .draw = help_draw};
 
+/* Every moving key scrolls; help_draw keeps the last page in place. Any
+ * other key closes the help. */
+static enum modal_rc help_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
+{
+	struct help_state *help = ctx;
+	enum action a = keymap_lookup(ch, is_key);
+	struct help_rows h = {0};
+	help_build(t->view->parent->ops, &h, t->cols - 4);
+	int page = t->rows - 4 > 1 ? t->rows - 4 : 1, total = (int)h.n;
+	rows_free(&h);
+	int last = total - page > 0 ? total - page : 0;
+	switch (a) {
+	case ACT_UP: help->top = help->top > 0 ? help->top - 1 : 0; break;
+	case ACT_DOWN: help->top = help->top < last ? help->top + 1 : last; break;
+	case ACT_PAGE_UP: help->top = help->top > page ? help->top - page : 0; break;
+	case ACT_PAGE_DOWN: help->top = help->top + page < last ? help->top + page : last; break;
+	case ACT_TOP: help->top = 0; break;
+	case ACT_BOTTOM: help->top = last; break;
+	default: return MODAL_DONE;
+	}
+	return MODAL_GO_ON;
+}
+
 void tui_help(struct tui *t)
 {
+	static const struct modal modal = {.key = help_key}; /* the view is the box */
 	struct help_state help = {0};
 	/* Drawn over, not switched: the view under it stays open. */
 	struct view over = {&view_help, &help, t->view};
 	t->view = &over;
-	for (;;) {
-		tui_redraw(t);
-		doupdate();
-		wint_t ch;
-		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
-			if (t->quit)
-				break;
-			continue;
-		}
-		/* Every moving key scrolls; help_draw keeps the last page in place. */
-		enum action a = keymap_lookup(ch, is_key);
-		struct help_rows h = {0};
-		help_build(over.parent->ops, &h, t->cols - 4);
-		int page = t->rows - 4 > 1 ? t->rows - 4 : 1, total = (int)h.n;
-		rows_free(&h);
-		int last = total - page > 0 ? total - page : 0;
-		switch (a) {
-		case ACT_UP: help.top = help.top > 0 ? help.top - 1 : 0; break;
-		case ACT_DOWN: help.top = help.top < last ? help.top + 1 : last; break;
-		case ACT_PAGE_UP: help.top = help.top > page ? help.top - page : 0; break;
-		case ACT_PAGE_DOWN: help.top = help.top + page < last ? help.top + page : last; break;
-		case ACT_TOP: help.top = 0; break;
-		case ACT_BOTTOM: help.top = last; break;
-		default: t->view = over.parent; return;
-		}
-	}
+	modal_run(t, &modal, &help);
 	t->view = over.parent;
 }
