@@ -35,6 +35,8 @@ struct meeting_view {
 	time_t last_beat;           /* the holder's last sign of life written */
 	time_t last_flush_try;      /* the last try to write the step's time */
 	int topic_top, decision_top; /* the priorities pane's two lists, scrolled */
+	/* The pane of each kind of step (the runner's, view_meeting.c). */
+	const struct pane_ops *(*pane_of)(enum step_kind k);
 };
 
 struct pane_ops {
@@ -48,6 +50,8 @@ extern const struct pane_ops pane_items, pane_rollcall, pane_mission, pane_revie
 	pane_priorities, pane_wins, pane_wrapup;
 
 const struct pane_ops *pane_for(enum step_kind k);
+/* The pane of the current step (meeting_pane.c, as the following). */
+const struct pane_ops *mv_pane(struct tui *t);
 /* Reloads the current pane's rows from the store. */
 void mv_reload(struct tui *t);
 /* The item under the cursor, or NULL. */

@@ -27,52 +27,6 @@ const struct pane_ops *pane_for(enum step_kind k)
 	}
 }
 
-static const struct pane_ops *cur_pane(struct tui *t)
-{
-	return pane_for(meeting_current(&t->mv->run)->kind);
-}
-
-void mv_reload(struct tui *t)
-{
-	struct meeting_view *mv = t->mv;
-	item_list_free(mv->items, mv->n_items);
-	mv->items = NULL;
-	mv->n_items = 0;
-	cur_pane(t)->load(t);
-	if (mv->sel >= (int)mv->total)
-		mv->sel = mv->total ? (int)mv->total - 1 : 0;
-}
-
-const struct item *mv_selected(struct tui *t)
-{
-	struct meeting_view *mv = t->mv;
-	long i = (long)mv->sel - (long)mv->offset;
-	return i >= 0 && (size_t)i < mv->n_items ? &mv->items[i] : NULL;
-}
-
-bool mv_move(struct tui *t, enum action a, size_t n, int page)
-{
-	return cursor_move(&t->mv->sel, a, n, page);
-}
-
-bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
-{
-	struct meeting_view *mv = t->mv;
-	const struct meeting_step *step = meeting_current(&mv->run);
-	struct item it = {.kind = kind, .due = DATE_NONE, .revisit = DATE_NONE};
-	bool saved = form_item(t, &it, mv->run.m.id, step->id, link);
-	if (saved) {
-		/* The form returned after the commit: only now is it shown as saved. */
-		meeting_flush_time(&mv->run, clock_now());
-		tui_flash(t, false, "Saved %s #%lld.", item_kind_label(kind), (long long)it.id);
-		mv_reload(t);
-		for (size_t i = 0; i < mv->n_items; i++)
-			if (mv->items[i].id == it.id)
-				mv->sel = (int)(mv->offset + i);
-	}
-	return saved;
-}
-
 static void fmt_clock(int secs, char *buf, size_t len)
 {
 	if (secs >= 3600)
@@ -170,7 +124,7 @@ static void meeting_draw(struct tui *t)
 	int x = side + 2, w = t->cols - x - 1;
 	int used = draw_wrapped(1, x, s->prompt, w, 3, theme(C_MUTED));
 	int y = 1 + used + 1;
-	cur_pane(t)->draw(t, y, x, t->rows - 1 - y, w);
+	mv_pane(t)->draw(t, y, x, t->rows - 1 - y, w);
 	draw_status(t);
 }
 
@@ -329,7 +283,7 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 	}
 	if (mv->follow)
 		return follow_key(t, a);
-	a = cur_pane(t)->key(t, ch, is_key, a);
+	a = mv_pane(t)->key(t, ch, is_key, a);
 	int kind = action_capture_kind(a);
 	if (a == ACT_CAPTURE_DEFAULT)
 		kind = (int)step_default_kind(meeting_current(&mv->run)->kind);
@@ -473,6 +427,7 @@ void meeting_view_open(struct tui *t, bool resume)
 {
 	struct meeting_view *mv = tui_state(t, &view_meeting);
 	memset(mv, 0, sizeof *mv);
+	mv->pane_of = pane_for;
 	time_t now = clock_now();
 	store_id mid;
 	enum store_rc rc;
@@ -498,6 +453,7 @@ void meeting_view_start(struct tui *t, store_id template_id, const struct agenda
 {
 	struct meeting_view *mv = tui_state(t, &view_meeting);
 	memset(mv, 0, sizeof *mv);
+	mv->pane_of = pane_for;
 	enum store_rc rc = meeting_begin_agenda(t->st, template_id, agenda, 0, clock_now(),
 						&mv->run);
 	open_run(t, mv, rc, false, true);
