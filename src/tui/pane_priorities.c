@@ -64,7 +64,9 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	}
 	items_draw(y + 1, x, topic_rows, w, mv->items, n_topics, 0,
 		   mv->sel < (int)n_topics ? mv->sel : -1, &mv->topic_top);
-	for (int r = 0; r < topic_rows && mv->topic_top + r < 3 && (size_t)(mv->topic_top + r) < n_topics; r++)
+	for (int r = 0; r < topic_rows && mv->topic_top + r < 3 &&
+			(size_t)(mv->topic_top + r) < n_topics;
+	     r++)
 		draw_text(y + 1 + r, x, "[^]", 3, mv->topic_top + r == mv->sel ? theme(C_SELECTED)
 									  : theme(C_ACCENT));
 	int dy = y + 2 + topic_rows;

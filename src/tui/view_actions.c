@@ -439,12 +439,14 @@ static void actions_close(struct tui *t)
 	memset(av, 0, sizeof *av);
 }
 
-const struct view_ops view_actions = {.name = "actions",
-				      .keymap = &actions_keymap,
-				      .private_size = sizeof(struct actions_state),
-				      .draw = actions_draw,
-				      .key = actions_key,
-				      .close = actions_close};
+const struct view_ops view_actions = {
+	.name = "actions",
+	.keymap = &actions_keymap,
+	.private_size = sizeof(struct actions_state),
+	.draw = actions_draw,
+	.key = actions_key,
+	.close = actions_close,
+};
 
 void actions_view_open(struct tui *t)
 {

@@ -460,5 +460,11 @@ static void cadence_close(struct tui *t)
 	cv->n_lines = 0;
 }
 
-const struct view_ops view_cadence = {.name = "cadence", .keymap = &cadence_keymap, .private_size = sizeof(struct cadence_state), .draw = cadence_draw,
-				      .key = cadence_key, .close = cadence_close};
+const struct view_ops view_cadence = {
+	.name = "cadence",
+	.keymap = &cadence_keymap,
+	.private_size = sizeof(struct cadence_state),
+	.draw = cadence_draw,
+	.key = cadence_key,
+	.close = cadence_close,
+};

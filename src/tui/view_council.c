@@ -209,7 +209,8 @@ static int entries_height(const struct org *o, int from, int to, int w, bool com
 
 /* Scrolls by whole entries: the selected one shows whole, and no room is left
  * empty at the bottom while entries above are hidden (after a resize). */
-static void scroll_to_selected(struct council_state *cs, const struct org *o, int w, int rows, bool compact)
+static void scroll_to_selected(struct council_state *cs, const struct org *o, int w, int rows,
+			       bool compact)
 {
 	if (cs->sel < cs->top)
 		cs->top = cs->sel;
@@ -399,5 +400,10 @@ void council_view_open(struct tui *t)
 }
 
 const struct view_ops view_council = {
-	.name = "council", .keymap = &council_keymap,
-	.private_size = sizeof(struct council_state), .draw = council_draw, .key = council_key, .close = council_close};
+	.name = "council",
+	.keymap = &council_keymap,
+	.private_size = sizeof(struct council_state),
+	.draw = council_draw,
+	.key = council_key,
+	.close = council_close,
+};

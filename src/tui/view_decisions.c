@@ -228,7 +228,8 @@ static void draw_list(struct decisions_state *dv, int y, int h, int w)
 /* Draws what falls inside the window (h rows from y0, scrolled by
  * dv->detail_top) of a block of the detail starting at row *row, then counts
  * its rows into *row. */
-static void detail_text(struct decisions_state *dv, int *row, int y0, int h, int x, int w, const char *s, attr_t a)
+static void detail_text(struct decisions_state *dv, int *row, int y0, int h, int x, int w,
+			const char *s, attr_t a)
 {
 	int need = text_wrap_rows(s, w, BLOCK_ROWS_MAX);
 	int vis = *row - dv->detail_top; /* where its first row falls; < 0: above */
@@ -242,7 +243,8 @@ static void detail_text(struct decisions_state *dv, int *row, int y0, int h, int
 
 /* Draws the rows of the detail that fall in the window (none when h is 0);
  * returns how many rows the whole detail takes. */
-static int detail_rows(struct decisions_state *dv, const struct decision_row *r, int y, int h, int w)
+static int detail_rows(struct decisions_state *dv, const struct decision_row *r, int y, int h,
+		       int w)
 {
 	char line[80], d1[16], d2[16];
 	int row = 0, x = 2, tw = w - 4;
@@ -609,6 +611,11 @@ void decisions_view_open(struct tui *t)
 	dec_open(t);
 }
 
-const struct view_ops view_decisions = {.name = "decisions", .keymap = &dec_keymap,
-					.private_size = sizeof(struct decisions_state), .draw = dec_draw, .key = dec_key,
-					.close = dec_close};
+const struct view_ops view_decisions = {
+	.name = "decisions",
+	.keymap = &dec_keymap,
+	.private_size = sizeof(struct decisions_state),
+	.draw = dec_draw,
+	.key = dec_key,
+	.close = dec_close,
+};

@@ -682,7 +682,13 @@ static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a
 }
 
 const struct view_ops view_history = {
-	.name = "history", .keymap = &hist_keymap, .private_size = sizeof(struct history_state), .draw = hist_draw, .key = hist_key, .close = hist_close};
+	.name = "history",
+	.keymap = &hist_keymap,
+	.private_size = sizeof(struct history_state),
+	.draw = hist_draw,
+	.key = hist_key,
+	.close = hist_close,
+};
 
 void history_view_open(struct tui *t)
 {

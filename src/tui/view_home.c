@@ -252,8 +252,10 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 	}
 }
 
-const struct view_ops view_home = {.name = "home",
-				    .keymap = &home_keymap,
-				    .private_size = sizeof(struct home_state),
-				    .draw = home_draw,
-				    .key = home_key};
+const struct view_ops view_home = {
+	.name = "home",
+	.keymap = &home_keymap,
+	.private_size = sizeof(struct home_state),
+	.draw = home_draw,
+	.key = home_key,
+};

@@ -63,7 +63,10 @@ static void load(struct tui *t)
 	pv->loaded = true;
 }
 
-static size_t rows_of(const struct people_state *pv, int tab) { return tab == TAB_DEPTS ? pv->n_depts : pv->n_people; }
+static size_t rows_of(const struct people_state *pv, int tab)
+{
+	return tab == TAB_DEPTS ? pv->n_depts : pv->n_people;
+}
 
 /* Reloads and puts the cursor back on the row with that id. */
 static void reload_at(struct tui *t, int tab, store_id id)
@@ -546,4 +549,10 @@ static void people_close(struct tui *t)
 }
 
 const struct view_ops view_people = {
-	.name = "people", .keymap = &people_keymap, .private_size = sizeof(struct people_state), .draw = people_draw, .key = people_key, .close = people_close};
+	.name = "people",
+	.keymap = &people_keymap,
+	.private_size = sizeof(struct people_state),
+	.draw = people_draw,
+	.key = people_key,
+	.close = people_close,
+};

@@ -590,10 +590,13 @@ void setup_view_open(struct tui *t, int step)
 	enter_step(t, setup_pending(step) ? step : SETUP_NAME);
 }
 
-const struct view_ops view_setup = {.name = "setup",
-				    .keymap = &setup_keymap, .private_size = sizeof(struct setup_state),
-				    .draw = setup_draw,
-				    .key = setup_key,
-				    .close = setup_close,
-				    .text_input = true,
-				    .typing = setup_typing};
+const struct view_ops view_setup = {
+	.name = "setup",
+	.keymap = &setup_keymap,
+	.private_size = sizeof(struct setup_state),
+	.draw = setup_draw,
+	.key = setup_key,
+	.close = setup_close,
+	.text_input = true,
+	.typing = setup_typing,
+};

@@ -70,13 +70,17 @@ static void load(struct tui *t)
 	sv->loaded = true;
 }
 
-static bool is_sel(const struct map_state *sv, size_t rec) { return sv->n && sv->order[sv->sel] == rec; }
+static bool is_sel(const struct map_state *sv, size_t rec)
+{
+	return sv->n && sv->order[sv->sel] == rec;
+}
 
 /* --- drawing ------------------------------------------------------------ */
 
 /* One quadrant's box: its people one a line, a window that keeps the cursor
  * in sight, and "+N more" for those that do not fit. */
-static void draw_quadrant(struct map_state *sv, int y, int x, int h, int w, enum quadrant q, bool high_influence)
+static void draw_quadrant(struct map_state *sv, int y, int x, int h, int w, enum quadrant q,
+			  bool high_influence)
 {
 	size_t *idx = xcalloc(sv->n + 1, sizeof *idx), count = 0;
 	int pos = -1;
@@ -123,7 +127,8 @@ static void draw_quadrant(struct map_state *sv, int y, int x, int h, int w, enum
 
 /* Names on one line after a label, the cursor's highlighted, "+N more" when
  * they do not fit. */
-static void draw_names(struct map_state *sv, int y, int w, const char *label, attr_t la, const size_t *idx, size_t n)
+static void draw_names(struct map_state *sv, int y, int w, const char *label, attr_t la,
+		       const size_t *idx, size_t n)
 {
 	int x = 1 + draw_text(y, 1, label, w, la);
 	size_t start = 0;
@@ -374,4 +379,10 @@ void stakeholder_view_open(struct tui *t, store_id select)
 }
 
 const struct view_ops view_stakeholders = {
-	.name = "stakeholders", .keymap = &map_keymap, .private_size = sizeof(struct map_state), .draw = map_draw, .key = map_key, .close = map_close};
+	.name = "stakeholders",
+	.keymap = &map_keymap,
+	.private_size = sizeof(struct map_state),
+	.draw = map_draw,
+	.key = map_key,
+	.close = map_close,
+};
