@@ -57,6 +57,12 @@ void draw_box(int y, int x, int h, int w, const char *title);
 /* A box drawn over the view (a dialog, a form): the view's text beside it is
  * kept a column away, and a strip too narrow to be read is cleared. */
 void draw_dialog_box(int y, int x, int h, int w, const char *title);
+/* Draws text with marked spans (see SEARCH_MARK_ON) over up to `rows` rows of
+ * `width` columns from (y, x), breaking at the space before a word that would
+ * not fit (a word wider than a row is cut); ends with an ellipsis when the
+ * text does not fit. The marked spans take the attribute `match`. */
+void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t normal,
+		      attr_t match);
 /* Columns a string takes on screen. */
 int text_cols(const char *s);
 

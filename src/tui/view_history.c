@@ -13,6 +13,7 @@
 
 #include "draw.h"
 #include "list.h"
+#include "minutes_pager.h"
 #include "screen.h"
 #include "dialog.h"
 #include "views.h"
@@ -27,12 +28,6 @@
 #define SEARCH_WINDOW 1000
 
 enum hist_mode { MODE_LIST, MODE_RESULTS, MODE_MINUTES };
-
-/* One screen row of the minutes: a piece of a line of the text. */
-struct seg {
-	size_t start, len;
-	bool heading;
-};
 
 struct history_state {
 	enum hist_mode mode;
@@ -50,13 +45,7 @@ struct history_state {
 	size_t n_hits, h_offset;
 	int64_t h_total;
 	int h_sel, h_top;
-	/* the minutes */
-	store_id minutes_of;
-	char *text;
-	struct seg *segs;
-	size_t n_segs;
-	int wrapped_cols; /* the width segs were cut for */
-	int p_top;
+	struct minutes_pager pager; /* the minutes */
 };
 
 static const struct meeting_summary *meeting_selected(struct history_state *H)
@@ -198,142 +187,20 @@ static void hist_close(struct tui *t)
 	search_hits_free(H->hits, H->n_hits);
 	free(H->words);
 	free(H->dept_name);
-	free(H->text);
-	free(H->segs);
+	minutes_pager_free(&H->pager);
 	memset(H, 0, sizeof *H);
 }
 
-/* --- the minutes pager -------------------------------------------------- */
-
-/* Where the screen row that starts at pos ends: at most `cols` columns, cut
- * after the last space that fits when the line goes on. */
-static size_t row_end(const char *s, size_t pos, size_t eol, int cols)
-{
-	size_t at = pos, brk = 0;
-	int w = 0;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	while (at < eol) {
-		wchar_t wc = L'?';
-		size_t n = mbrtowc(&wc, s + at, eol - at, &ps);
-		int cw = 1;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			n = 1;
-			memset(&ps, 0, sizeof ps);
-		} else if (wcwidth(wc) >= 0) {
-			cw = wcwidth(wc);
-		}
-		if (w + cw > cols && at > pos)
-			break;
-		if (wc == L' ')
-			brk = at + 1;
-		w += cw;
-		at += n;
-	}
-	return at < eol && brk > pos ? brk : at;
-}
-
-/* Cuts each line of the text into screen rows of at most `cols` columns. */
-static void wrap_text(struct history_state *H, int cols)
-{
-	size_t cap = 0, pos = 0, len = strlen(H->text);
-	free(H->segs);
-	H->segs = NULL;
-	H->n_segs = 0;
-	while (pos < len) {
-		size_t eol = pos + strcspn(H->text + pos, "\n");
-		bool heading = H->text[pos] == '#';
-		do {
-			size_t end = row_end(H->text, pos, eol, cols);
-			if (H->n_segs == cap) {
-				cap = cap ? cap * 2 : 256;
-				H->segs = xrealloc(H->segs, cap * sizeof *H->segs);
-			}
-			H->segs[H->n_segs++] = (struct seg){pos, end - pos, heading};
-			pos = end;
-		} while (pos < eol);
-		pos = eol + 1;
-	}
-	H->wrapped_cols = cols;
-}
+/* --- the minutes ---------------------------------------------------------- */
 
 /* Opens a meeting's minutes; `find`, when not NULL, is text to show first. */
 static void minutes_open(struct tui *t, store_id meeting, const char *find)
 {
 	struct history_state *H = tui_state(t, &view_history);
-	char *text;
-	if (minutes_markdown(t->st, meeting, &text) != STORE_OK) {
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	if (!minutes_pager_open(t, &H->pager, meeting, find))
 		return;
-	}
-	free(H->text);
-	H->text = text;
-	H->minutes_of = meeting;
 	H->back = H->mode;
 	H->mode = MODE_MINUTES;
-	H->wrapped_cols = 0;
-	H->p_top = 0;
-	if (find) {
-		/* the item's line: its first words as written (Markdown escapes
-		 * only punctuation, which the first words of most texts lack) */
-		char *head = xstrndup(find, strcspn(find, "\\`*_[]#|<>~&\n"));
-		const char *hit = strlen(head) >= 3 ? strstr(H->text, head) : NULL;
-		free(head);
-		if (hit) {
-			wrap_text(H, t->cols - 4 > 10 ? t->cols - 4 : 10);
-			for (size_t i = 0; i < H->n_segs; i++)
-				if (H->segs[i].start <= (size_t)(hit - H->text))
-					H->p_top = (int)i;
-			H->p_top = H->p_top > 2 ? H->p_top - 2 : 0;
-		}
-	}
-}
-
-static int pager_rows(struct tui *t) { return t->rows - 4; }
-
-static void draw_minutes(struct tui *t)
-{
-	struct history_state *H = tui_state(t, &view_history);
-	char title[120];
-	snprintf(title, sizeof title, " History: minutes of meeting %lld", (long long)H->minutes_of);
-	draw_line(0, 0, title, t->cols, theme(C_TITLE));
-	int w = t->cols - 4, rows = pager_rows(t);
-	if (w != H->wrapped_cols)
-		wrap_text(H, w > 10 ? w : 10);
-	int last = (int)H->n_segs - rows;
-	if (H->p_top > last)
-		H->p_top = last > 0 ? last : 0;
-	for (int r = 0; r < rows && (size_t)(H->p_top + r) < H->n_segs; r++) {
-		const struct seg *sg = &H->segs[H->p_top + r];
-		char *line = xstrndup(H->text + sg->start, sg->len);
-		draw_text(2 + r, 2, line, w, theme(sg->heading ? C_HEADING : C_NORMAL));
-		free(line);
-	}
-	snprintf(title, sizeof title,
-		 " Up/Down PgUp/PgDn Home/End scroll  q back   rows %d-%d of %zu",
-		 H->n_segs ? H->p_top + 1 : 0,
-		 H->p_top + rows < (int)H->n_segs ? H->p_top + rows : (int)H->n_segs, H->n_segs);
-	draw_line(t->rows - 1, 0, title, t->cols, theme(C_STATUS));
-}
-
-static void key_minutes(struct tui *t, enum action a)
-{
-	struct history_state *H = tui_state(t, &view_history);
-	int rows = pager_rows(t), last = (int)H->n_segs - rows;
-	switch (a) {
-	case ACT_UP: H->p_top--; break;
-	case ACT_DOWN: H->p_top++; break;
-	case ACT_PAGE_UP: H->p_top -= rows - 1; break;
-	case ACT_PAGE_DOWN: H->p_top += rows - 1; break;
-	case ACT_TOP: H->p_top = 0; break;
-	case ACT_BOTTOM: H->p_top = last; break;
-	case ACT_QUIT: H->mode = H->back; break;
-	default: break;
-	}
-	if (H->p_top > last)
-		H->p_top = last;
-	if (H->p_top < 0)
-		H->p_top = 0;
 }
 
 /* --- the list of meetings ----------------------------------------------- */
@@ -374,85 +241,6 @@ static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
 /* The list's rows: between its heading (row 2) and the two rows above the
  * status line that tell more about the row under the cursor. */
 static int list_rows(struct tui *t) { return t->rows - 7; }
-
-/* The bytes of the character at s (1 for a byte that is not UTF-8). */
-static size_t char_len(const char *s, mbstate_t *ps)
-{
-	wchar_t wc;
-	size_t n = mbrtowc(&wc, s, strlen(s), ps);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		memset(ps, 0, sizeof *ps);
-		return 1;
-	}
-	return n;
-}
-
-/* The columns of the character of n bytes at s. */
-static int char_cols(const char *s, size_t n)
-{
-	char ch[8];
-	size_t len = n < sizeof ch ? n : sizeof ch - 1;
-	memcpy(ch, s, len);
-	ch[len] = '\0';
-	return text_cols(ch);
-}
-
-/* The columns of the word at s, up to the next space, marks left out. */
-static int word_cols(const char *s)
-{
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	int cols = 0;
-	while (*s && *s != ' ') {
-		size_t n = (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) ? 1 : char_len(s, &ps);
-		if (*s != SEARCH_MARK_ON && *s != SEARCH_MARK_OFF)
-			cols += char_cols(s, n);
-		s += n;
-	}
-	return cols;
-}
-
-/* Draws text with marked spans (see SEARCH_MARK_ON) over up to `rows` rows of
- * `width` columns from (y, x), breaking at the space before a word that would
- * not fit (a word wider than a row is cut); ends with an ellipsis when the
- * text does not fit. */
-static void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t normal,
-			     attr_t match)
-{
-	bool on = false;
-	int row = 0, col = 0;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	while (*s && row < rows) {
-		if (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) {
-			on = *s++ == SEARCH_MARK_ON;
-			continue;
-		}
-		int room = width - (row == rows - 1); /* the last row keeps one for … */
-		size_t n = char_len(s, &ps);
-		int cw = char_cols(s, n);
-		bool wrap_here = *s == ' ' && col > 0 && col + 1 + word_cols(s + 1) > room &&
-				 word_cols(s + 1) <= width;
-		if (wrap_here || col + cw > room) {
-			if (++row == rows) {
-				/* … */
-				draw_text(y + row - 1, x + col, "\xe2\x80\xa6", 1, normal);
-				break;
-			}
-			col = 0;
-			if (*s == ' ') { /* a row starts with the word, not the space */
-				s++;
-				continue;
-			}
-		}
-		char ch[8];
-		size_t len = n < sizeof ch ? n : sizeof ch - 1;
-		memcpy(ch, s, len);
-		ch[len] = '\0';
-		col += draw_text(y + row, x + col, ch, width - col, on ? match : normal);
-		s += n;
-	}
-}
 
 static void draw_list(struct tui *t)
 {
@@ -646,7 +434,7 @@ static void hist_draw(struct tui *t)
 {
 	struct history_state *H = tui_state(t, &view_history);
 	if (H->mode == MODE_MINUTES)
-		draw_minutes(t);
+		minutes_pager_draw(t, &H->pager);
 	else if (H->mode == MODE_RESULTS)
 		draw_results(t);
 	else
@@ -664,7 +452,10 @@ static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		return ACT_NONE;
 	}
 	if (H->mode == MODE_MINUTES) {
-		key_minutes(t, a);
+		if (a == ACT_QUIT)
+			H->mode = H->back;
+		else
+			minutes_pager_key(t, &H->pager, a);
 		return ACT_NONE;
 	}
 	if (H->mode == MODE_RESULTS) {
