@@ -24,15 +24,7 @@ keys '?'
 wait_for " cxmeet help: keys in the home screen"
 wait_for " any key: back"
 page1=$(page)
-if [ "${CXMEET_UPDATE_GOLDEN:-}" = 1 ]; then
-	printf '%s\n' "$page1" >"$golden"
-	note "wrote $golden"
-fi
-if diff -u "$golden" <(printf '%s\n' "$page1"); then
-	echo "ok - the help screen matches help.golden"
-else
-	check_failed "the help screen differs from help.golden (diff above: - golden, + now)"
-fi
+expect_golden "$golden" "$page1" "the help screen matches help.golden"
 
 note "any other key goes back"
 keys x

@@ -28,15 +28,7 @@ help_of() {
 		settle
 		got=$(printf '%s\n--- after End ---\n%s\n' "$got" "$(page)")
 	fi
-	if [ "${CXMEET_UPDATE_GOLDEN:-}" = 1 ]; then
-		printf '%s\n' "$got" >"$golden_dir/$view.txt"
-		note "wrote $golden_dir/$view.txt"
-	fi
-	if diff -u "$golden_dir/$view.txt" <(printf '%s\n' "$got"); then
-		echo "ok - the help of $view matches $view.txt"
-	else
-		check_failed "the help of $view differs from $view.txt (diff above: - golden, + now)"
-	fi
+	expect_golden "$golden_dir/$view.txt" "$got" "the help of $view matches $view.txt"
 	help_text=$got
 	keys x
 	wait_gone " cxmeet help: keys"
@@ -62,9 +54,6 @@ has_key c "Council and charter"
 has_key p "Departments and people"
 has_key m "Stakeholder map"
 has_key t "Agenda templates"
-expect_no_match() {
-	if printf '%s\n' "$1" | grep -qE -- "$2"; then check_failed "$3"; else echo "ok - $3"; fi
-}
 expect_no_match "$help_text" "Capture a decision" "home lists no capture keys"
 
 note "the actions view"
