@@ -331,7 +331,6 @@ static const struct keymap council_keymap = KEYMAP("council and charter", counci
 static enum action versions_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	struct council_state *cs = tui_state(t, &view_council);
-	(void)t;
 	int own = keymap_find(&council_keymap, ch, is_key);
 	if (a == ACT_QUIT || own == ACT_QUIT || own == CO_VERSIONS) {
 		versions_close(cs);
@@ -386,7 +385,6 @@ static enum action council_key(struct tui *t, wint_t ch, bool is_key, enum actio
 static void council_close(struct tui *t)
 {
 	struct council_state *cs = tui_state(t, &view_council);
-	(void)t;
 	versions_close(cs);
 }
 

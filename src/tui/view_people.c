@@ -544,7 +544,6 @@ static enum action people_key(struct tui *t, wint_t ch, bool is_key, enum action
 static void people_close(struct tui *t)
 {
 	struct people_state *pv = tui_state(t, &view_people);
-	(void)t;
 	unload(pv);
 }
 

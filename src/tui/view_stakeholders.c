@@ -366,7 +366,6 @@ static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 static void map_close(struct tui *t)
 {
 	struct map_state *sv = tui_state(t, &view_stakeholders);
-	(void)t;
 	unload(sv);
 }
 
