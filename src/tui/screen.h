@@ -26,9 +26,10 @@ struct view_ops {
 	/* The view's own keys, as named actions: its key() dispatches through
 	 * them and the help lists them before the shared ones. */
 	const struct keymap *keymap;
-	/* The size of the view's own state (struct view's priv), zeroed when
-	 * the view is first opened and kept until the program ends, as tig's
-	 * view_ops.private_size. */
+	/* The size of the view's own state (struct view's priv), as tig's
+	 * view_ops.private_size: made zeroed when the interface starts and kept
+	 * until it ends, so that a view comes back as it was left (its close
+	 * frees what it read, not where its cursor was). */
 	size_t private_size;
 	void (*draw)(struct tui *t);
 	/* Gets the key first; returns the action it did not handle (or ACT_NONE). */
@@ -60,7 +61,7 @@ struct meeting_view; /* view_meeting.c */
 struct tui {
 	struct store *st;
 	struct view *view; /* the view shown */
-	struct view *views[TUI_VIEWS_MAX]; /* every view opened so far, each once */
+	struct view *views[TUI_VIEWS_MAX]; /* every view, each made once */
 	size_t n_views;
 	bool quit;     /* asked to quit, or the terminal is gone: every loop ends */
 	bool damaged;  /* the schema was changed behind our back: quit, and say so */
