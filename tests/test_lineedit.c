@@ -14,7 +14,7 @@
 
 #include "testutil.h"
 #include "src/tui/lineedit.h"
-#include "src/tui/tui_int.h"
+#include "src/tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
 

@@ -13,7 +13,8 @@
 
 #include <cmocka.h>
 
-#include "../src/tui/tui_int.h"
+#include "../src/tui/list.h"
+#include "../src/tui/screen.h"
 
 #define TOTAL 1000
 #define PAGE 40

@@ -6,7 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "tui_int.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "keymap.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 

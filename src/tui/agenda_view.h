@@ -1,10 +1,14 @@
 /* agenda_view.h - private to the TUI: what the agenda template editor
- * (view_agenda.c) and this meeting's agenda screen (view_prepare.c) share:
- * drawing a list of steps and asking for a step's title, minutes and kind. */
+ * (view_agenda.c) and this meeting's agenda screen (view_prepare.c) share
+ * (agenda_steps.c): drawing a list of steps and asking for a step's title,
+ * minutes and kind. */
 #ifndef CXMEET_AGENDA_VIEW_H
 #define CXMEET_AGENDA_VIEW_H
 
-#include "tui_int.h"
+#include <stdbool.h>
+
+#include "screen.h"
+#include "cxmeet/agenda.h"
 
 /* Draws the steps of t in rows y..y+h-1, the cursor on sel, scrolled by *top;
  * skipped steps (a meeting's copy) are muted and marked. */

@@ -1,15 +1,20 @@
 /* dialog.c - modal dialogs drawn over the current view: yes/no, one line of
  * input, and the type-to-filter picker used for departments and people. Each
- * redraws the view under it on every pass, so a resize is handled anywhere. */
+ * is a box for the one modal loop (modal.c), which redraws the view under it
+ * on every pass, so a resize is handled anywhere. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "lineedit.h"
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "keymap.h"
+#include "modal.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 
 static int box_width(struct tui *t, int want)
 {
@@ -17,32 +22,34 @@ static int box_width(struct tui *t, int want)
 	return w < 20 ? 20 : w;
 }
 
+static void confirm_draw(struct tui *t, void *ctx)
+{
+	const char *question = ctx;
+	int w = box_width(t, text_cols(question) + 6);
+	int lines = text_wrap_rows(question, w - 4, t->rows - 6);
+	int h = 4 + lines;
+	int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
+	draw_dialog_box(y, x, h, w, "Confirm");
+	draw_wrapped(y + 1, x + 2, question, w - 4, lines, theme(C_NORMAL));
+	draw_text(y + h - 2, x + 2, "y = yes    n / Esc = no", w - 4, theme(C_MUTED));
+}
+
+static enum modal_rc confirm_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
+{
+	(void)ctx;
+	if (is_key || tui_pasted(t))
+		return MODAL_GO_ON; /* a pasted 'y' answers nothing */
+	if (ch == 'y' || ch == 'Y')
+		return MODAL_DONE;
+	if (ch == 'n' || ch == 'N' || ch == ESC || ch == 'q')
+		return MODAL_CANCEL;
+	return MODAL_GO_ON;
+}
+
 bool dialog_confirm(struct tui *t, const char *question)
 {
-	for (;;) {
-		tui_redraw(t);
-		if (!t->too_small && !tui_hold_drawing(t)) {
-			int w = box_width(t, text_cols(question) + 6);
-			int lines = text_wrap_rows(question, w - 4, t->rows - 6);
-			int h = 4 + lines;
-			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
-			draw_dialog_box(y, x, h, w, "Confirm");
-			draw_wrapped(y + 1, x + 2, question, w - 4, lines, theme(C_NORMAL));
-			draw_text(y + h - 2, x + 2, "y = yes    n / Esc = no", w - 4, theme(C_MUTED));
-			refresh();
-		}
-		wint_t ch;
-		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1) || is_key || tui_pasted(t)) {
-			if (t->quit)
-				return false;
-			continue; /* a pasted 'y' answers nothing */
-		}
-		if (ch == 'y' || ch == 'Y')
-			return true;
-		if (ch == 'n' || ch == 'N' || ch == ESC || ch == 'q')
-			return false;
-	}
+	static const struct modal confirm = {.draw = confirm_draw, .key = confirm_key};
+	return modal_run(t, &confirm, (void *)question) == MODAL_DONE;
 }
 
 char *dialog_input(struct tui *t, const char *title, const char *initial,
@@ -52,60 +59,68 @@ char *dialog_input(struct tui *t, const char *title, const char *initial,
 	return dialog_input_for(t, title, initial, "save", check, ctx);
 }
 
+struct input {
+	const char *title;
+	char hint[64];
+	const char *(*check)(const char *text, void *ctx, char *buf, size_t len);
+	void *ctx;
+	struct lineedit le;
+	char error[256];
+	char *text; /* the text given, once Enter is pressed on a good one */
+};
+
+static void input_draw(struct tui *t, void *ctx)
+{
+	struct input *in = ctx;
+	int w = box_width(t, 70);
+	int y = (t->rows - 6) / 2, x = (t->cols - w) / 2;
+	draw_dialog_box(y, x, 6, w, in->title);
+	draw_text(y + 3, x + 2, in->error[0] ? in->error : in->hint, w - 4,
+		  theme(in->error[0] ? C_WARNING : C_MUTED));
+	le_draw(&in->le, y + 2, x + 2, w - 4, true);
+}
+
+static enum modal_rc input_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
+{
+	struct input *in = ctx;
+	bool too_long;
+	if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		ch = ' '; /* a pasted line break does not submit */
+	if (!is_key && ch == ESC && !tui_inside_paste(t)) /* a pasted Esc cancels nothing */
+		return MODAL_CANCEL;
+	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
+		char *text = le_text(&in->le);
+		const char *msg =
+			in->check ? in->check(text, in->ctx, in->error, sizeof in->error) : NULL;
+		if (!msg) {
+			in->text = text;
+			return MODAL_DONE;
+		}
+		if (msg != in->error)
+			snprintf(in->error, sizeof in->error, "%s", msg);
+		free(text);
+		return MODAL_GO_ON;
+	}
+	if (le_key(&in->le, ch, is_key, &too_long)) {
+		in->error[0] = '\0';
+		if (too_long)
+			le_cut_message(&in->le, in->error, sizeof in->error);
+	}
+	return MODAL_GO_ON;
+}
+
 char *dialog_input_for(struct tui *t, const char *title, const char *initial,
 		       const char *enter,
 		       const char *(*check)(const char *text, void *ctx, char *buf, size_t len),
 		       void *ctx)
 {
-	struct lineedit le;
-	char error[256] = "", hint[64];
-	snprintf(hint, sizeof hint, "Enter = %s    Esc = cancel", enter);
-	le_init(&le, initial, TEXT_MAX_SHORT);
-	for (;;) {
-		tui_redraw(t);
-		if (!t->too_small && !tui_hold_drawing(t)) {
-			int w = box_width(t, 70);
-			int y = (t->rows - 6) / 2, x = (t->cols - w) / 2;
-			draw_dialog_box(y, x, 6, w, title);
-			draw_text(y + 3, x + 2, error[0] ? error : hint, w - 4,
-				  theme(error[0] ? C_WARNING : C_MUTED));
-			le_draw(&le, y + 2, x + 2, w - 4, true);
-			refresh();
-		}
-		wint_t ch;
-		bool is_key, too_long;
-		if (!tui_read_text(t, &ch, &is_key, -1)) {
-			if (t->quit) {
-				le_free(&le);
-				return NULL;
-			}
-			continue;
-		}
-		curs_set(0);
-		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
-			ch = ' '; /* a pasted line break does not submit */
-		if (!is_key && ch == ESC && !tui_inside_paste(t)) { /* a pasted Esc cancels nothing */
-			le_free(&le);
-			return NULL;
-		}
-		if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
-			char *text = le_text(&le);
-			const char *msg = check ? check(text, ctx, error, sizeof error) : NULL;
-			if (!msg) {
-				le_free(&le);
-				return text;
-			}
-			if (msg != error)
-				snprintf(error, sizeof error, "%s", msg);
-			free(text);
-			continue;
-		}
-		if (le_key(&le, ch, is_key, &too_long)) {
-			error[0] = '\0';
-			if (too_long)
-				le_cut_message(&le, error, sizeof error);
-		}
-	}
+	static const struct modal input = {.draw = input_draw, .key = input_key, .text = true};
+	struct input in = {.title = title, .check = check, .ctx = ctx};
+	snprintf(in.hint, sizeof in.hint, "Enter = %s    Esc = cancel", enter);
+	le_init(&in.le, initial, TEXT_MAX_SHORT);
+	modal_run(t, &input, &in);
+	le_free(&in.le);
+	return in.text;
 }
 
 void pick_options_free(struct pick_option *o, size_t n)
@@ -154,91 +169,106 @@ static size_t filter_options(const struct pick_option *opts, size_t n, const cha
 	return m;
 }
 
+struct pick {
+	const char *title;
+	const struct pick_option *opts;
+	size_t n;
+	struct lineedit le; /* the filter */
+	size_t *shown;      /* the options the filter lets through, best first */
+	size_t m;
+	size_t sel, top;
+	int result;
+};
+
+/* The options shown for the filter as it is now. */
+static void pick_filter(struct pick *p)
+{
+	char *f = le_text(&p->le);
+	p->m = filter_options(p->opts, p->n, f, p->shown);
+	free(f);
+	if (p->sel >= p->m)
+		p->sel = p->m ? p->m - 1 : 0;
+}
+
+static void pick_draw(struct tui *t, void *ctx)
+{
+	struct pick *p = ctx;
+	pick_filter(p);
+	int w = box_width(t, 60);
+	int h = t->rows - 4 < 20 ? t->rows - 4 : 20;
+	int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
+	int list_rows = h - 5;
+	draw_dialog_box(y, x, h, w, p->title);
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)list_rows)
+		p->top = p->sel - (size_t)list_rows + 1;
+	for (int r = 0; r < list_rows && p->top + (size_t)r < p->m; r++) {
+		const struct pick_option *o = &p->opts[p->shown[p->top + (size_t)r]];
+		bool cur = p->top + (size_t)r == p->sel;
+		attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
+		draw_fill(y + 3 + r, x + 1, w - 2, a);
+		/* A cut label or detail ends in an ellipsis, not mid-word; a
+		 * long label leaves room for its detail (a department's kind). */
+		int room = w - 4;
+		if (o->detail && *o->detail) {
+			int keep = room - 2 - text_cols(o->detail);
+			room = keep > room / 2 ? keep : room / 2;
+		}
+		int used = draw_text_fit(y + 3 + r, x + 2, o->label, room, a);
+		if (o->detail && used + 3 < w - 4)
+			draw_text_fit(y + 3 + r, x + 4 + used, o->detail, w - 6 - used,
+				      cur ? a : theme(C_MUTED));
+	}
+	if (p->m == 0)
+		draw_text(y + 3, x + 2, "Nothing matches.", w - 4, theme(C_MUTED));
+	draw_text(y + h - 2, x + 2, "Type to filter  Up/Down  Enter = choose  Esc = cancel",
+		  w - 4, theme(C_MUTED));
+	draw_text(y + 1, x + 2, "Filter:", 8, theme(C_NORMAL));
+	le_draw(&p->le, y + 1, x + 10, w - 12, true);
+}
+
+static enum modal_rc pick_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
+{
+	struct pick *p = ctx;
+	bool too_long;
+	pick_filter(p);
+	if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		return MODAL_GO_ON; /* a pasted line break chooses nothing */
+	if (!is_key && ch == ESC && !tui_inside_paste(t))
+		return MODAL_CANCEL;
+	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
+		if (p->m == 0)
+			return MODAL_GO_ON;
+		p->result = (int)p->shown[p->sel];
+		return MODAL_DONE;
+	}
+	/* The list's moving keys; letters are the filter's. */
+	enum action mv = is_key ? keymap_lookup(ch, is_key) : ACT_NONE;
+	int isel = (int)p->sel, page = (t->rows - 4 < 20 ? t->rows - 4 : 20) - 6;
+	if (cursor_move(&isel, mv, p->m, page > 1 ? page : 1)) {
+		p->sel = (size_t)isel;
+		return MODAL_GO_ON;
+	}
+	if (le_key(&p->le, ch, is_key, &too_long))
+		p->sel = 0;
+	return MODAL_GO_ON;
+}
+
 int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts, size_t n,
 		const char *filter, char **typed)
 {
-	struct lineedit le;
-	size_t *shown = xcalloc(n + 1, sizeof *shown);
-	size_t sel = 0, top = 0;
-	le_init(&le, filter, TEXT_MAX_NAME);
-	le.prefilled = false; /* the filter was typed: the next key adds to it */
-	int result = -1;
-	for (;;) {
-		char *f = le_text(&le);
-		size_t m = filter_options(opts, n, f, shown);
-		free(f);
-		if (sel >= m)
-			sel = m ? m - 1 : 0;
-		tui_redraw(t);
-		if (!t->too_small && !tui_hold_drawing(t)) {
-			int w = box_width(t, 60);
-			int h = t->rows - 4 < 20 ? t->rows - 4 : 20;
-			int y = (t->rows - h) / 2, x = (t->cols - w) / 2;
-			int list_rows = h - 5;
-			draw_dialog_box(y, x, h, w, title);
-			if (sel < top)
-				top = sel;
-			if (sel >= top + (size_t)list_rows)
-				top = sel - (size_t)list_rows + 1;
-			for (int r = 0; r < list_rows && top + (size_t)r < m; r++) {
-				const struct pick_option *o = &opts[shown[top + (size_t)r]];
-				bool cur = top + (size_t)r == sel;
-				attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
-				draw_fill(y + 3 + r, x + 1, w - 2, a);
-				/* A cut label or detail ends in an ellipsis, not mid-word; a
-				 * long label leaves room for its detail (a department's kind). */
-				int room = w - 4;
-				if (o->detail && *o->detail) {
-					int keep = room - 2 - text_cols(o->detail);
-					room = keep > room / 2 ? keep : room / 2;
-				}
-				int used = draw_text_fit(y + 3 + r, x + 2, o->label, room, a);
-				if (o->detail && used + 3 < w - 4)
-					draw_text_fit(y + 3 + r, x + 4 + used, o->detail, w - 6 - used,
-						      cur ? a : theme(C_MUTED));
-			}
-			if (m == 0)
-				draw_text(y + 3, x + 2, "Nothing matches.", w - 4, theme(C_MUTED));
-			draw_text(y + h - 2, x + 2, "Type to filter  Up/Down  Enter = choose  Esc = cancel",
-				  w - 4, theme(C_MUTED));
-			draw_text(y + 1, x + 2, "Filter:", 8, theme(C_NORMAL));
-			le_draw(&le, y + 1, x + 10, w - 12, true);
-			refresh();
-		}
-		wint_t ch;
-		bool is_key, too_long;
-		if (!tui_read_text(t, &ch, &is_key, -1)) {
-			if (t->quit)
-				break;
-			continue;
-		}
-		curs_set(0);
-		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
-			continue; /* a pasted line break chooses nothing */
-		if (!is_key && ch == ESC && !tui_inside_paste(t))
-			break;
-		if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
-			if (m > 0) {
-				result = (int)shown[sel];
-				break;
-			}
-			continue;
-		}
-		/* The list's moving keys; letters are the filter's. */
-		enum action mv = is_key ? keymap_lookup(ch, is_key) : ACT_NONE;
-		int isel = (int)sel, page = (t->rows - 4 < 20 ? t->rows - 4 : 20) - 6;
-		if (cursor_move(&isel, mv, m, page > 1 ? page : 1)) {
-			sel = (size_t)isel;
-			continue;
-		}
-		if (le_key(&le, ch, is_key, &too_long))
-			sel = 0;
-	}
+	static const struct modal pick = {.draw = pick_draw, .key = pick_key, .text = true};
+	struct pick p = {.title = title, .opts = opts, .n = n, .result = -1};
+	p.shown = xcalloc(n + 1, sizeof *p.shown);
+	le_init(&p.le, filter, TEXT_MAX_NAME);
+	p.le.prefilled = false; /* the filter was typed: the next key adds to it */
+	modal_run(t, &pick, &p);
 	if (typed)
-		*typed = le_text(&le);
-	le_free(&le);
-	free(shown);
-	return result;
+		*typed = le_text(&p.le);
+	le_free(&p.le);
+	free(p.shown);
+	return p.result;
 }
 
 store_id pick_department(struct tui *t, const char *title, const char *filter)

@@ -6,8 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <wchar.h>
+
+#include "cxmeet/store.h" /* SEARCH_MARK_ON */
 #include "cxmeet/text.h"
-#include "tui_int.h"
+#include "draw.h"
 
 static attr_t roles[C_ROLE_COUNT];
 
@@ -268,4 +271,81 @@ void draw_dialog_box(int y, int x, int h, int w, const char *title)
 			draw_fill(r, right, 1, a);
 	}
 	draw_box(y, x, h, w, title);
+}
+
+/* --- text with marked spans (the matches of a search) --------------------- */
+
+/* The bytes of the character at s (1 for a byte that is not UTF-8). */
+static size_t char_len(const char *s, mbstate_t *ps)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, strlen(s), ps);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(ps, 0, sizeof *ps);
+		return 1;
+	}
+	return n;
+}
+
+/* The columns of the character of n bytes at s. */
+static int char_cols(const char *s, size_t n)
+{
+	char ch[8];
+	size_t len = n < sizeof ch ? n : sizeof ch - 1;
+	memcpy(ch, s, len);
+	ch[len] = '\0';
+	return text_cols(ch);
+}
+
+/* The columns of the word at s, up to the next space, marks left out. */
+static int word_cols(const char *s)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	int cols = 0;
+	while (*s && *s != ' ') {
+		size_t n = (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) ? 1 : char_len(s, &ps);
+		if (*s != SEARCH_MARK_ON && *s != SEARCH_MARK_OFF)
+			cols += char_cols(s, n);
+		s += n;
+	}
+	return cols;
+}
+
+void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t normal,
+		      attr_t match)
+{
+	bool on = false;
+	int row = 0, col = 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	while (*s && row < rows) {
+		if (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) {
+			on = *s++ == SEARCH_MARK_ON;
+			continue;
+		}
+		int room = width - (row == rows - 1); /* the last row keeps one for … */
+		size_t n = char_len(s, &ps);
+		int cw = char_cols(s, n);
+		bool wrap_here = *s == ' ' && col > 0 && col + 1 + word_cols(s + 1) > room &&
+				 word_cols(s + 1) <= width;
+		if (wrap_here || col + cw > room) {
+			if (++row == rows) {
+				/* … */
+				draw_text(y + row - 1, x + col, "\xe2\x80\xa6", 1, normal);
+				break;
+			}
+			col = 0;
+			if (*s == ' ') { /* a row starts with the word, not the space */
+				s++;
+				continue;
+			}
+		}
+		char ch[8];
+		size_t len = n < sizeof ch ? n : sizeof ch - 1;
+		memcpy(ch, s, len);
+		ch[len] = '\0';
+		col += draw_text(y + row, x + col, ch, width - col, on ? match : normal);
+		s += n;
+	}
 }

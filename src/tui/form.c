@@ -7,14 +7,18 @@
 #include <string.h>
 
 #include "lineedit.h"
-#include "tui_int.h"
+#include "draw.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "keymap.h"
+#include "modal.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/editor.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 #define FIELD_ERROR_ROWS 4
-#define CTRL(c) ((c) & 0x1f)
 
 enum field_kind { F_TEXT, F_DETAIL, F_DEPT, F_PERSON, F_DUE, F_RATIONALE, F_REVISIT,
 		  F_CONSENT, F_LINK };
@@ -478,6 +482,57 @@ static bool draft_keep(struct tui *t, struct form *fm, store_id meeting)
 	return rc != STORE_BUSY;
 }
 
+/* The form as a box for the modal loop, with its draft kept as it goes. */
+struct form_run {
+	struct form *fm;
+	store_id meeting;
+	bool drafts;  /* a new item in a meeting: its draft is kept */
+	int unkept;   /* keys since the draft was last kept */
+	bool locked;  /* the last try to keep it found the database locked */
+};
+
+static void form_draw_box(struct tui *t, void *ctx)
+{
+	struct form_run *run = ctx;
+	draw_form(t, run->fm);
+}
+
+static int form_wait(void *ctx)
+{
+	const struct form_run *run = ctx;
+	return !run->unkept ? -1 : run->locked ? DRAFT_RETRY_MS : DRAFT_PAUSE_MS;
+}
+
+/* No key waiting, or the end: the draft is kept now. */
+static void form_idle(struct tui *t, void *ctx)
+{
+	struct form_run *run = ctx;
+	if (run->unkept) {
+		run->locked = !draft_keep(t, run->fm, run->meeting);
+		run->unkept = run->locked ? run->unkept : 0;
+	}
+}
+
+static enum modal_rc form_box_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
+{
+	struct form_run *run = ctx;
+	if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
+		ch = ' '; /* a pasted line break does not submit the form */
+	int r = form_key(t, run->fm, ch, is_key);
+	if (r < 0 && (!run->fm->dirty || dialog_confirm(t, "Discard what you typed?")))
+		return MODAL_CANCEL; /* never saved, so never shown as saved */
+	if (r > 0 && save(t, run->fm, run->meeting))
+		return MODAL_DONE;
+	/* After the key, so that what is kept has it. Inside a paste the
+	 * draft waits for its end (no key waiting): kept every DRAFT_KEYS
+	 * keys, a 1 MB paste was 50,000 draft writes. */
+	if (run->drafts && ++run->unkept >= DRAFT_KEYS && !run->locked && !tui_hold_drawing(t)) {
+		run->locked = !draft_keep(t, run->fm, run->meeting);
+		run->unkept = run->locked ? run->unkept : 0;
+	}
+	return MODAL_GO_ON;
+}
+
 bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	       const struct item *link_to)
 {
@@ -492,47 +547,11 @@ bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	it->meeting_id = it->meeting_id ? it->meeting_id : meeting;
 	it->step_id = it->step_id ? it->step_id : step;
 	build(t, &fm);
-	bool saved = false;
-	bool drafts = meeting && it->id == 0;
-	int unkept = 0; /* keys since the draft was last kept */
-	bool locked = false; /* the last try to keep it found the database locked */
-	for (;;) {
-		tui_redraw(t);
-		if (!t->too_small && !tui_hold_drawing(t)) {
-			draw_form(t, &fm);
-			refresh();
-		}
-		wint_t ch;
-		bool is_key;
-		int wait = !unkept ? -1 : locked ? DRAFT_RETRY_MS : DRAFT_PAUSE_MS;
-		if (!tui_read_text(t, &ch, &is_key, wait)) {
-			if (unkept) { /* no key waiting, or the end */
-				locked = !draft_keep(t, &fm, meeting);
-				unkept = locked ? unkept : 0;
-			}
-			if (t->quit)
-				break; /* never saved, so never shown as saved */
-			continue;
-		}
-		curs_set(0);
-		if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
-			ch = ' '; /* a pasted line break does not submit the form */
-		int r = form_key(t, &fm, ch, is_key);
-		if (r < 0 && (!fm.dirty || dialog_confirm(t, "Discard what you typed?")))
-			break;
-		if (r > 0 && save(t, &fm, meeting)) {
-			saved = true;
-			break;
-		}
-		/* After the key, so that what is kept has it. Inside a paste the
-		 * draft waits for its end (no key waiting): kept every DRAFT_KEYS
-		 * keys, a 1 MB paste was 50,000 draft writes. */
-		if (drafts && ++unkept >= DRAFT_KEYS && !locked && !tui_hold_drawing(t)) {
-			locked = !draft_keep(t, &fm, meeting);
-			unkept = locked ? unkept : 0;
-		}
-	}
-	if (drafts && !t->quit) /* saved or given up: no draft to offer back */
+	static const struct modal form = {.draw = form_draw_box, .key = form_box_key,
+					  .wait_ms = form_wait, .idle = form_idle, .text = true};
+	struct form_run run = {.fm = &fm, .meeting = meeting, .drafts = meeting && it->id == 0};
+	bool saved = modal_run(t, &form, &run) == MODAL_DONE;
+	if (run.drafts && !t->quit) /* saved or given up: no draft to offer back */
 		(void)store_draft_clear(t->st, meeting);
 	form_free(&fm);
 	curs_set(0);

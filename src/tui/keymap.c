@@ -1,6 +1,14 @@
-/* keymap.c - the one table of actions (from TUI_ACTIONS) and the default key
- * bindings. The help screen is generated from these two tables. */
-#include "tui_int.h"
+/* keymap.c - the one table of shared actions (from TUI_ACTIONS), their
+ * default key bindings, and the lookup in a view's own keymap. The help
+ * screen is generated from these tables. */
+#include <stdio.h>
+#include <string.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "keymap.h"
+#include "cxmeet/model.h"
 #include "cxmeet/util.h"
 
 static const char *const help_text[ACT_COUNT] = {
@@ -16,8 +24,6 @@ static const char *const group_text[ACT_COUNT] = {
 };
 
 _Static_assert(sizeof help_text / sizeof help_text[0] == ACT_COUNT, "one help text per action");
-
-#define CTRL(c) ((c) & 0x1f)
 
 const struct binding tui_bindings[] = {
 	{'?', false, ACT_HELP, "?"},
@@ -71,6 +77,12 @@ const size_t tui_binding_count = ARRAY_SIZE(tui_bindings);
 const char *action_help(enum action a) { return a < ACT_COUNT ? help_text[a] : ""; }
 const char *action_group(enum action a) { return a < ACT_COUNT ? group_text[a] : ""; }
 
+bool action_everywhere(enum action a)
+{
+	const char *g = action_group(a);
+	return strcmp(g, "General") == 0 || strcmp(g, "Moving") == 0;
+}
+
 enum action keymap_lookup(wint_t ch, bool is_key)
 {
 	if (!is_key && ch >= '2' && ch <= '9')
@@ -93,5 +105,88 @@ int action_capture_kind(enum action a)
 	case ACT_CAPTURE_PARKED: return ITEM_PARKED;
 	case ACT_CAPTURE_MESSAGE: return ITEM_MESSAGE;
 	default: return -1;
+	}
+}
+
+int keymap_find(const struct keymap *km, wint_t ch, bool is_key)
+{
+	for (size_t i = 0; km && i < km->n; i++)
+		for (const struct view_key *k = km->entries[i].keys;
+		     k < km->entries[i].keys + KEYMAP_KEYS && k->code; k++)
+			if (k->is_key == is_key && (wint_t)k->code == ch)
+				return km->entries[i].action;
+	return ACT_NONE;
+}
+
+int keymap_key_of(const struct keymap *km, int action)
+{
+	for (size_t i = 0; km && i < km->n; i++)
+		if (km->entries[i].action == action && !km->entries[i].keys[0].is_key)
+			return km->entries[i].keys[0].code;
+	return 0;
+}
+
+void key_label(int code, bool is_key, char *buf, size_t len)
+{
+	static const struct {
+		int code;
+		const char *name;
+	} fn[] = {
+		{KEY_UP, "Up"},         {KEY_DOWN, "Down"},       {KEY_LEFT, "Left"},
+		{KEY_RIGHT, "Right"},   {KEY_PPAGE, "PgUp"},      {KEY_NPAGE, "PgDn"},
+		{KEY_HOME, "Home"},     {KEY_END, "End"},         {KEY_ENTER, "Enter"},
+		{KEY_DC, "Delete"},     {KEY_BTAB, "Shift-Tab"},  {KEY_SR, "Shift-Up"},
+		{KEY_SF, "Shift-Down"}, {KEY_BACKSPACE, "Backspace"},
+	};
+	if (is_key) {
+		for (size_t i = 0; i < ARRAY_SIZE(fn); i++)
+			if (fn[i].code == code) {
+				snprintf(buf, len, "%s", fn[i].name);
+				return;
+			}
+		const char *name = keyname(code);
+		snprintf(buf, len, "%s", name ? name : "?");
+	} else if (code == ' ') {
+		snprintf(buf, len, "Space");
+	} else if (code == '\t') {
+		snprintf(buf, len, "Tab");
+	} else if (code == '\n' || code == '\r') {
+		snprintf(buf, len, "Enter");
+	} else if (code == ESC) {
+		snprintf(buf, len, "Esc");
+	} else if (code == 0x7f) {
+		snprintf(buf, len, "Backspace");
+	} else if (code < 0x20) {
+		snprintf(buf, len, "Ctrl-%c", (char)(code ^ 0x40));
+	} else {
+		snprintf(buf, len, "%lc", (wint_t)code);
+	}
+}
+
+/* Adds a key's label to the list in buf unless it is there already
+ * (Enter is three keys: \n, \r and KEY_ENTER). */
+static void label_add(char *buf, size_t len, const char *label)
+{
+	size_t n = strlen(buf);
+	for (const char *p = buf; (p = strstr(p, label)) != NULL; p += strlen(label)) {
+		bool start = p == buf || p[-1] == ' ';
+		bool end = p[strlen(label)] == '\0' || p[strlen(label)] == ',';
+		if (start && end)
+			return;
+	}
+	snprintf(buf + n, len - n, "%s%s", n ? ", " : "", label);
+}
+
+void keymap_entry_keys(const struct keymap_entry *e, char *buf, size_t len)
+{
+	char one[32];
+	buf[0] = '\0';
+	for (size_t i = 0; e->action > ACT_NONE && e->action < ACT_COUNT && i < tui_binding_count;
+	     i++)
+		if ((int)tui_bindings[i].action == e->action && tui_bindings[i].label)
+			label_add(buf, len, tui_bindings[i].label);
+	for (const struct view_key *k = e->keys; k < e->keys + KEYMAP_KEYS && k->code; k++) {
+		key_label(k->code, k->is_key, one, sizeof one);
+		label_add(buf, len, one);
 	}
 }

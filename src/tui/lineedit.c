@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "lineedit.h"
-#include "tui_int.h"
+#include "draw.h"
+#include "keymap.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define CTRL(c) ((c) & 0x1f)
 
 static size_t utf8_len(wchar_t c)
 {

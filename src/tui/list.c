@@ -1,6 +1,7 @@
 /* list.c - the cursor every list shares: moving over n rows with the arrow,
  * page and Home/End keys, and keeping the cursor's row on screen. */
-#include "tui_int.h"
+#include "list.h"
+#include "keymap.h"
 
 bool cursor_move(int *sel, enum action a, size_t n, int page)
 {

@@ -3,7 +3,15 @@
 #ifndef CXMEET_TUI_MEETING_VIEW_H
 #define CXMEET_TUI_MEETING_VIEW_H
 
-#include "tui_int.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "keymap.h"
+#include "screen.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/store.h"
 
 struct meeting_view {
 	struct meeting_run run;
@@ -26,6 +34,9 @@ struct meeting_view {
 	int64_t data_version;       /* the database as last read, when following */
 	time_t last_beat;           /* the holder's last sign of life written */
 	time_t last_flush_try;      /* the last try to write the step's time */
+	int topic_top, decision_top; /* the priorities pane's two lists, scrolled */
+	/* The pane of each kind of step (the runner's, view_meeting.c). */
+	const struct pane_ops *(*pane_of)(enum step_kind k);
 };
 
 struct pane_ops {
@@ -39,6 +50,8 @@ extern const struct pane_ops pane_items, pane_rollcall, pane_mission, pane_revie
 	pane_priorities, pane_wins, pane_wrapup;
 
 const struct pane_ops *pane_for(enum step_kind k);
+/* The pane of the current step (meeting_pane.c, as the following). */
+const struct pane_ops *mv_pane(struct tui *t);
 /* Reloads the current pane's rows from the store. */
 void mv_reload(struct tui *t);
 /* The item under the cursor, or NULL. */

@@ -1,7 +1,8 @@
 /* pager.c - the window of a long list a view holds: about a page of rows
  * around the cursor, read by key (keyset paging) from the rows already held,
  * from the start, or backward from the end; never by counting rows. */
-#include "tui_int.h"
+#include "list.h"
+#include "screen.h"
 
 size_t pager_window(const struct tui *t) { return t->rows > 20 ? 2 * (size_t)t->rows : 40; }
 

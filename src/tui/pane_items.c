@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "meeting_view.h"
+#include "draw.h"
+#include "dialog.h"
+#include "form.h"
 #include "cxmeet/util.h"
 
 static const char kind_tag[ITEM_KIND_COUNT] = {'D', 'A', 'W', 'S', 'I', 'N', 'P', 'M'};

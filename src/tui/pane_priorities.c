@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "meeting_view.h"
+#include "draw.h"
 #include "cxmeet/util.h"
 
 #define MAX_TOPICS 100 /* read at once: the pane shows half a screen of them */
@@ -46,7 +47,6 @@ static void load(struct tui *t)
 	mv->offset = 0;
 }
 
-static int topic_top, decision_top;
 
 static void draw(struct tui *t, int y, int x, int h, int w)
 {
@@ -63,9 +63,11 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		topic_rows = 1;
 	}
 	items_draw(y + 1, x, topic_rows, w, mv->items, n_topics, 0,
-		   mv->sel < (int)n_topics ? mv->sel : -1, &topic_top);
-	for (int r = 0; r < topic_rows && topic_top + r < 3 && (size_t)(topic_top + r) < n_topics; r++)
-		draw_text(y + 1 + r, x, "[^]", 3, topic_top + r == mv->sel ? theme(C_SELECTED)
+		   mv->sel < (int)n_topics ? mv->sel : -1, &mv->topic_top);
+	for (int r = 0; r < topic_rows && mv->topic_top + r < 3 &&
+			(size_t)(mv->topic_top + r) < n_topics;
+	     r++)
+		draw_text(y + 1 + r, x, "[^]", 3, mv->topic_top + r == mv->sel ? theme(C_SELECTED)
 									  : theme(C_ACCENT));
 	int dy = y + 2 + topic_rows;
 	size_t nd = mv->n_items - n_topics;
@@ -75,7 +77,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		draw_text(dy + 1, x, "No decisions yet. Press d to record one.", w, theme(C_MUTED));
 	else
 		items_draw(dy + 1, x, y + h - dy - 1, w, mv->items + n_topics, nd, (int)n_topics,
-			   mv->sel >= (int)n_topics ? mv->sel : -1, &decision_top);
+			   mv->sel >= (int)n_topics ? mv->sel : -1, &mv->decision_top);
 }
 
 /* Swaps the topic under the cursor with its neighbour, renumbering the open

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "meeting_view.h"
+#include "draw.h"
+#include "list.h"
+#include "form.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 

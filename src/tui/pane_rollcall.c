@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "meeting_view.h"
+#include "draw.h"
+#include "list.h"
+#include "dialog.h"
 #include "cxmeet/util.h"
 
 static bool is_present(struct meeting_view *mv, store_id id)

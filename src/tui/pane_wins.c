@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "meeting_view.h"
+#include "draw.h"
 #include "cxmeet/util.h"
 
 static int by_dept(const void *a, const void *b)

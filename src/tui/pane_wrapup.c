@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "meeting_view.h"
+#include "draw.h"
+#include "dialog.h"
 #include "cxmeet/fileio.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/text.h"
@@ -212,7 +214,7 @@ static void end_meeting(struct tui *t)
 		tui_flash(t, true, "Not ended: %s", store_errmsg(t->st));
 		return;
 	}
-	tui_set_view(t, &view_home);
+	tui_back(t);
 	write_minutes(t, id);
 }
 

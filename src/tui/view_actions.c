@@ -8,13 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
+#include "keymap.h"
+#include "modal.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/actions.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 
-static struct {
+struct actions_state {
 	struct action_filter f;
 	struct action_row *rows; /* the page loaded */
 	size_t n;
@@ -24,14 +31,15 @@ static struct {
 	char *dept_name, *owner_name; /* the filters, as shown */
 	int escalate_after;
 	cx_date next_meeting; /* offered as the new due date; DATE_NONE: none ahead */
-} av;
+};
 
 static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
-	action_rows_free(av.rows, av.n);
-	av.rows = NULL;
-	av.n = 0;
-	if (store_actions_list(t->st, &av.f, cur, limit, &av.rows, &av.n) == STORE_OK)
+	struct actions_state *av = tui_state(t, &view_actions);
+	action_rows_free(av->rows, av->n);
+	av->rows = NULL;
+	av->n = 0;
+	if (store_actions_list(t->st, &av->f, cur, limit, &av->rows, &av->n) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -39,20 +47,21 @@ static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limi
 
 static size_t page_count(const struct tui *t)
 {
-	(void)t;
-	return av.n;
+	struct actions_state *av = tui_state(t, &view_actions);
+	return av->n;
 }
 static const struct store_cursor *page_at(const struct tui *t, size_t i)
 {
-	(void)t;
-	return &av.rows[i].after;
+	struct actions_state *av = tui_state(t, &view_actions);
+	return &av->rows[i].after;
 }
 static const struct pager_ops pager = { page_load, page_count, page_at };
 
 /* Reads the page around the cursor, on or back from the rows held. */
 static void load_page(struct tui *t)
 {
-	pager_seek(t, &pager, &av.offset, (size_t)av.sel, (size_t)av.total, pager_window(t));
+	struct actions_state *av = tui_state(t, &view_actions);
+	pager_seek(t, &pager, &av->offset, (size_t)av->sel, (size_t)av->total, pager_window(t));
 }
 
 /* Reads the counts for the filter and the page around the cursor again: at
@@ -60,32 +69,33 @@ static void load_page(struct tui *t)
  * the first row). */
 static void load(struct tui *t)
 {
-	av.f.today = clock_today();
-	if (!av.n || av.offset == 0 || av.sel == 0) {
-		action_rows_free(av.rows, av.n);
-		av.rows = NULL;
-		av.n = 0;
-		av.offset = 0;
+	struct actions_state *av = tui_state(t, &view_actions);
+	av->f.today = clock_today();
+	if (!av->n || av->offset == 0 || av->sel == 0) {
+		action_rows_free(av->rows, av->n);
+		av->rows = NULL;
+		av->n = 0;
+		av->offset = 0;
 	}
-	if (store_actions_count(t->st, &av.f, &av.total, &av.overdue) != STORE_OK) {
+	if (store_actions_count(t->st, &av->f, &av->total, &av->overdue) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-		action_rows_free(av.rows, av.n);
-		av.rows = NULL;
-		av.n = 0;
-		av.offset = 0;
+		action_rows_free(av->rows, av->n);
+		av->rows = NULL;
+		av->n = 0;
+		av->offset = 0;
 		return;
 	}
-	if (av.sel >= av.total)
-		av.sel = av.total > 0 ? (int)av.total - 1 : 0;
-	if (av.n)
-		pager_reread(t, &pager, &av.offset, pager_window(t));
+	if (av->sel >= av->total)
+		av->sel = av->total > 0 ? (int)av->total - 1 : 0;
+	if (av->n)
+		pager_reread(t, &pager, &av->offset, pager_window(t));
 	load_page(t);
 }
 
-static const struct action_row *selected(void)
+static const struct action_row *selected(const struct actions_state *av)
 {
-	long i = (long)av.sel - (long)av.offset;
-	return i >= 0 && (size_t)i < av.n ? &av.rows[i] : NULL;
+	long i = (long)av->sel - (long)av->offset;
+	return i >= 0 && (size_t)i < av->n ? &av->rows[i] : NULL;
 }
 
 /* --- drawing ------------------------------------------------------------ */
@@ -102,12 +112,13 @@ static struct cols layout_for(int w)
 	return c;
 }
 
-static void draw_row(const struct action_row *r, int y, int w, bool cur, struct cols c)
+static void draw_row(const struct actions_state *av, const struct action_row *r, int y, int w,
+		     bool cur, struct cols c)
 {
 	const struct item *it = &r->it;
 	char buf[64], date[16];
-	int late = action_days_overdue(it, av.f.today);
-	bool esc = action_escalated(it, av.escalate_after);
+	int late = action_days_overdue(it, av->f.today);
+	bool esc = action_escalated(it, av->escalate_after);
 	bool closed = it->status != STATUS_OPEN;
 	attr_t a = cur ? theme(C_SELECTED) : closed ? theme(C_MUTED) : theme(C_NORMAL);
 	attr_t muted = cur ? a : theme(C_MUTED);
@@ -147,20 +158,21 @@ static void draw_row(const struct action_row *r, int y, int w, bool cur, struct 
 
 static void draw_header(struct tui *t)
 {
+	struct actions_state *av = tui_state(t, &view_actions);
 	char line[400];
-	if (av.f.state == ASTATE_OVERDUE || av.f.state == ASTATE_DONE ||
-	    av.f.state == ASTATE_DROPPED)
-		snprintf(line, sizeof line, " Actions: %lld %s", (long long)av.total,
-			 action_state_label(av.f.state));
+	if (av->f.state == ASTATE_OVERDUE || av->f.state == ASTATE_DONE ||
+	    av->f.state == ASTATE_DROPPED)
+		snprintf(line, sizeof line, " Actions: %lld %s", (long long)av->total,
+			 action_state_label(av->f.state));
 	else
-		snprintf(line, sizeof line, " Actions: %lld %s, %lld overdue", (long long)av.total,
-			 av.f.state == ASTATE_ALL ? "in all" : action_state_label(av.f.state),
-			 (long long)av.overdue);
+		snprintf(line, sizeof line, " Actions: %lld %s, %lld overdue", (long long)av->total,
+			 av->f.state == ASTATE_ALL ? "in all" : action_state_label(av->f.state),
+			 (long long)av->overdue);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	/* Names at any length, columns as wide as the terminal. */
 	char *s = xasprintf("Showing: %s   Department: %s   Owner: %s",
-			    action_state_label(av.f.state), av.dept_name ? av.dept_name : "any",
-			    av.owner_name ? av.owner_name : "any");
+			    action_state_label(av->f.state), av->dept_name ? av->dept_name : "any",
+			    av->owner_name ? av->owner_name : "any");
 	draw_text(1, 1, s, t->cols - 2, theme(C_HEADING));
 	free(s);
 	struct cols c = layout_for(t->cols);
@@ -173,7 +185,8 @@ static void draw_header(struct tui *t)
 /* The selected action in full under the list: text, department, meeting. */
 static void draw_detail(struct tui *t, int y)
 {
-	const struct action_row *r = selected();
+	const struct actions_state *av = tui_state(t, &view_actions);
+		const struct action_row *r = selected(av);
 	if (!r)
 		return;
 	char line[200], date[16];
@@ -197,18 +210,19 @@ static int list_rows(struct tui *t) { return t->rows - 7; }
 
 static void actions_draw(struct tui *t)
 {
+	struct actions_state *av = tui_state(t, &view_actions);
 	draw_header(t);
 	int rows = list_rows(t);
 	struct cols c = layout_for(t->cols);
-	if (av.total == 0) {
+	if (av->total == 0) {
 		draw_text(4, 2, "No actions match the filters.", t->cols - 4, theme(C_MUTED));
 	} else {
-		cursor_scroll(av.sel, &av.top, rows);
+		cursor_scroll(av->sel, &av->top, rows);
 		for (int r = 0; r < rows; r++) {
-			long idx = (long)av.top + r - (long)av.offset;
-			if (idx < 0 || (size_t)idx >= av.n)
+			long idx = (long)av->top + r - (long)av->offset;
+			if (idx < 0 || (size_t)idx >= av->n)
 				break;
-			draw_row(&av.rows[idx], 3 + r, t->cols, av.top + r == av.sel, c);
+			draw_row(av, &av->rows[idx], 3 + r, t->cols, av->top + r == av->sel, c);
 		}
 		draw_detail(t, t->rows - 4);
 	}
@@ -240,9 +254,40 @@ static char *event_line(const struct item_event *e)
 	return sb_take(&sb);
 }
 
+/* The panel over the list: the events, scrolled by the moving keys. */
+struct history_panel {
+	char title[64];
+	char **lines;
+	size_t n;
+	int top;
+};
+
+static int panel_page(const struct tui *t) { return t->rows - 4 - 4; }
+
+static void panel_draw(struct tui *t, void *ctx)
+{
+	struct history_panel *hp = ctx;
+	int h = t->rows - 4, w = t->cols - 4, page = panel_page(t), n = (int)hp->n;
+	if (hp->top > n - page)
+		hp->top = n - page > 0 ? n - page : 0;
+	draw_dialog_box(2, 2, h, w, hp->title);
+	for (int i = 0; i < page && hp->top + i < n; i++)
+		draw_line(3 + i, 4, hp->lines[hp->top + i], w - 4, theme(C_NORMAL));
+	draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4, theme(C_MUTED));
+}
+
+static enum modal_rc panel_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
+{
+	struct history_panel *hp = ctx;
+	int page = panel_page(t);
+	enum action a = keymap_lookup(ch, is_key);
+	return cursor_move(&hp->top, a, hp->n, page > 1 ? page - 1 : 1) ? MODAL_GO_ON : MODAL_DONE;
+}
+
 static void history(struct tui *t)
 {
-	const struct action_row *r = selected();
+	const struct actions_state *av = tui_state(t, &view_actions);
+		const struct action_row *r = selected(av);
 	if (!r)
 		return;
 	struct item_event *ev;
@@ -254,33 +299,10 @@ static void history(struct tui *t)
 	char **lines = xcalloc(n + 1, sizeof *lines);
 	for (size_t i = 0; i < n; i++)
 		lines[i] = event_line(&ev[i]);
-	char title[64];
-	snprintf(title, sizeof title, "History of action #%lld", (long long)r->it.id);
-	int top = 0;
-	for (;;) {
-		tui_redraw(t);
-		int h = t->rows - 4, w = t->cols - 4, page = h - 4;
-		if (!t->too_small) {
-			if (top > (int)n - page)
-				top = (int)n - page > 0 ? (int)n - page : 0;
-			draw_dialog_box(2, 2, h, w, title);
-			for (int i = 0; i < page && top + i < (int)n; i++)
-				draw_line(3 + i, 4, lines[top + i], w - 4, theme(C_NORMAL));
-			draw_text(h, 4, "Up/Down scroll   any other key: close", w - 4,
-				  theme(C_MUTED));
-			refresh();
-		}
-		wint_t ch;
-		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
-			if (t->quit)
-				break;
-			continue;
-		}
-		enum action a = keymap_lookup(ch, is_key);
-		if (!cursor_move(&top, a, n, page > 1 ? page - 1 : 1))
-			break;
-	}
+	static const struct modal panel = {.draw = panel_draw, .key = panel_key};
+	struct history_panel hp = {.lines = lines, .n = n};
+	snprintf(hp.title, sizeof hp.title, "History of action #%lld", (long long)r->it.id);
+	modal_run(t, &panel, &hp);
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
@@ -291,28 +313,30 @@ static void history(struct tui *t)
 
 static void set_dept(struct tui *t)
 {
-	free(av.dept_name);
-	av.dept_name = NULL;
-	if (av.f.dept_id) {
-		av.f.dept_id = 0;
+	struct actions_state *av = tui_state(t, &view_actions);
+	free(av->dept_name);
+	av->dept_name = NULL;
+	if (av->f.dept_id) {
+		av->f.dept_id = 0;
 		tui_flash(t, false, "Any department.");
 		return;
 	}
 	store_id id = pick_department(t, "Only the actions of department", "");
 	struct dept d;
 	if (id && store_dept_get(t->st, id, &d) == STORE_OK) {
-		av.f.dept_id = id;
-		av.dept_name = xstrdup(d.name);
+		av->f.dept_id = id;
+		av->dept_name = xstrdup(d.name);
 		dept_free(&d);
 	}
 }
 
 static void set_owner(struct tui *t)
 {
-	free(av.owner_name);
-	av.owner_name = NULL;
-	if (av.f.person_id) {
-		av.f.person_id = 0;
+	struct actions_state *av = tui_state(t, &view_actions);
+	free(av->owner_name);
+	av->owner_name = NULL;
+	if (av->f.person_id) {
+		av->f.person_id = 0;
 		tui_flash(t, false, "Any owner.");
 		return;
 	}
@@ -330,48 +354,73 @@ static void set_owner(struct tui *t)
 					    xstrdup(p[i].dept_name ? p[i].dept_name : "")};
 	int k = dialog_pick(t, "Only the actions owned by", o, n, "", NULL);
 	if (k >= 0) {
-		av.f.person_id = o[k].id;
-		av.owner_name = xstrdup(o[k].label);
+		av->f.person_id = o[k].id;
+		av->owner_name = xstrdup(o[k].label);
 	}
 	pick_options_free(o, n);
 	person_list_free(p, n);
 }
 
-/* The view's own keys (raw characters); true when ch was one. */
-static bool own_key(struct tui *t, wint_t ch)
+enum {
+	AV_STATE = ACT_VIEW,
+	AV_DEPT,
+	AV_OWNER,
+	AV_HISTORY,
+};
+
+static const struct keymap_entry actions_keys[] = {
+	KM_HEADING("Actions"),
+	{ACT_SELECT, "act", "Act on the action: done, a new due date, a new owner, drop, reopen",
+	 {{0, false}}},
+	{AV_HISTORY, "history", "Show the action's history: every change, when and why",
+	 {KM_CH('v')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+	KM_HEADING("Filters"),
+	{AV_STATE, "filter-state", "Show the next state: open, overdue, due this week, done, "
+				   "dropped, all", {KM_CH('f'), KM_CH('\t')}},
+	{AV_DEPT, "filter-department", "Only one department's actions (again: any department)",
+	 {KM_CH('d')}},
+	{AV_OWNER, "filter-owner", "Only one owner's actions (again: any owner)", {KM_CH('o')}},
+};
+
+static const struct keymap actions_keymap = KEYMAP("the actions view", actions_keys);
+
+/* The view's own keys; true when ch was one. */
+static bool own_key(struct tui *t, wint_t ch, bool is_key)
 {
-	switch (ch) {
-	case 'f':
-	case '\t':
-		av.f.state = action_state_next(av.f.state);
+	struct actions_state *av = tui_state(t, &view_actions);
+	switch (keymap_find(&actions_keymap, ch, is_key)) {
+	case AV_STATE:
+		av->f.state = action_state_next(av->f.state);
 		break;
-	case 'd': set_dept(t); break;
-	case 'o': set_owner(t); break;
-	case 'v': history(t); return true;
+	case AV_DEPT: set_dept(t); break;
+	case AV_OWNER: set_owner(t); break;
+	case AV_HISTORY: history(t); return true;
 	default: return false;
 	}
-	av.sel = av.top = 0;
+	av->sel = av->top = 0;
 	load(t);
 	return true;
 }
 
 static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (!is_key && own_key(t, ch))
+	struct actions_state *av = tui_state(t, &view_actions);
+	if (own_key(t, ch, is_key))
 		return ACT_NONE;
-	if (cursor_move(&av.sel, a, (size_t)av.total, list_rows(t) > 1 ? list_rows(t) - 1 : 1)) {
+	if (cursor_move(&av->sel, a, (size_t)av->total, list_rows(t) > 1 ? list_rows(t) - 1 : 1)) {
 		load_page(t);
 		return ACT_NONE;
 	}
 	switch (a) {
 	case ACT_SELECT: {
-		const struct action_row *r = selected();
-		if (r && action_menu(t, &r->it, 0, av.next_meeting))
+		const struct action_row *r = selected(av);
+		if (r && action_menu(t, &r->it, 0, av->next_meeting))
 			load(t);
 		return ACT_NONE;
 	}
 	case ACT_QUIT:
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	case ACT_HELP:
 	case ACT_REDRAW:
@@ -383,33 +432,40 @@ static enum action actions_key(struct tui *t, wint_t ch, bool is_key, enum actio
 
 static void actions_close(struct tui *t)
 {
-	(void)t;
-	action_rows_free(av.rows, av.n);
-	free(av.dept_name);
-	free(av.owner_name);
-	memset(&av, 0, sizeof av);
+	struct actions_state *av = tui_state(t, &view_actions);
+	action_rows_free(av->rows, av->n);
+	free(av->dept_name);
+	free(av->owner_name);
+	memset(av, 0, sizeof *av);
 }
 
 const struct view_ops view_actions = {
-	.name = "actions", .draw = actions_draw, .key = actions_key, .close = actions_close};
+	.name = "actions",
+	.keymap = &actions_keymap,
+	.private_size = sizeof(struct actions_state),
+	.draw = actions_draw,
+	.key = actions_key,
+	.close = actions_close,
+};
 
 void actions_view_open(struct tui *t)
 {
-	memset(&av, 0, sizeof av);
-	av.f = (struct action_filter){ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()};
+	struct actions_state *av = tui_state(t, &view_actions);
+	memset(av, 0, sizeof *av);
+	av->f = (struct action_filter){ASTATE_OPEN, 0, 0, DATE_NONE, clock_today()};
 	struct org o;
 	struct meeting last;
 	cx_date today = clock_today();
-	av.escalate_after = 3;
-	av.next_meeting = DATE_NONE;
+	av->escalate_after = 3;
+	av->next_meeting = DATE_NONE;
 	if (store_org_get(t->st, &o) == STORE_OK) {
 		/* The council's next meeting, as home and the meeting runner see it. */
 		bool have_last = store_meeting_last(t->st, &last) == STORE_OK;
 		cx_date next = council_next_meeting(&o.cadence, have_last ? &last : NULL, today);
-		av.next_meeting = next >= today ? next : DATE_NONE;
-		av.escalate_after = o.escalate_after;
+		av->next_meeting = next >= today ? next : DATE_NONE;
+		av->escalate_after = o.escalate_after;
 		org_free(&o);
 	}
-	tui_set_view(t, &view_actions);
+	tui_open_view(t, &view_actions);
 	load(t);
 }

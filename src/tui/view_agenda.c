@@ -7,12 +7,15 @@
 #include <string.h>
 
 #include "agenda_view.h"
+#include "draw.h"
+#include "list.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define CTRL(c) ((c) & 0x1f)
-
-static struct {
+struct agenda_state {
 	bool in_steps;
 	struct template_info *list;
 	size_t n;
@@ -21,150 +24,37 @@ static struct {
 	store_id tid;
 	struct agenda_template t;
 	int ssel, stop;
-} ag;
-
-/* --- shared with view_prepare.c ----------------------------------------- */
-
-void steps_draw(const struct agenda_template *t, int sel, int *top, int y, int h, int w)
-{
-	cursor_scroll(sel, top, h);
-	int kind_w = w >= 70 ? 14 : 0, min_w = 8;
-	for (int r = 0; r < h; r++) {
-		size_t i = (size_t)(*top + r);
-		if (i >= t->n_steps) {
-			draw_fill(y + r, 0, w, theme(C_NORMAL));
-			continue;
-		}
-		const struct agenda_step *s = &t->steps[i];
-		attr_t a = (int)i == sel ? theme(C_SELECTED) : s->skipped ? theme(C_MUTED)
-			   : theme(C_NORMAL);
-		char line[300], mins[24];
-		snprintf(line, sizeof line, " %2zu. %s%s", i + 1, s->skipped ? "(skipped) " : "",
-			 s->title);
-		snprintf(mins, sizeof mins, "%3d min ", s->minutes);
-		draw_line(y + r, 0, line, w - kind_w - min_w, a);
-		if (kind_w)
-			draw_line(y + r, w - kind_w - min_w, step_kind_name(s->kind), kind_w, a);
-		draw_line(y + r, w - min_w, mins, min_w, a);
-	}
-}
-
-void step_prompt_draw(const struct agenda_template *t, int sel, int y, int h, int w)
-{
-	for (int r = 0; r < h; r++)
-		draw_fill(y + r, 0, w, theme(C_NORMAL));
-	if (h < 2 || sel < 0 || (size_t)sel >= t->n_steps)
-		return;
-	const char *p = t->steps[sel].prompt;
-	draw_line(y, 2, "Prompt", w - 4, theme(C_HEADING));
-	draw_wrapped(y + 1, 4, p && *p ? p : "(no prompt)", w - 6, h - 1, theme(C_MUTED));
-}
-
-static const char *check_title(const char *text, void *ctx, char *buf, size_t len)
-{
-	(void)ctx;
-	char *clean = text_clean(text, TEXT_NAME, "step title", buf, len);
-	if (!clean)
-		return buf;
-	free(clean);
-	return NULL;
-}
-
-char *ask_new_step_title(struct tui *t, const struct agenda_template *a, const char *title)
-{
-	if (a->n_steps >= AGENDA_MAX_STEPS) {
-		tui_flash(t, true, "An agenda has at most %d steps: nothing added.",
-			  AGENDA_MAX_STEPS);
-		return NULL;
-	}
-	return ask_step_title(t, title, "");
-}
-
-char *ask_step_title(struct tui *t, const char *title, const char *initial)
-{
-	char *text = dialog_input(t, title, initial, check_title, NULL);
-	if (!text)
-		return NULL;
-	char err[256];
-	char *clean = text_clean(text, TEXT_NAME, "step title", err, sizeof err);
-	free(text);
-	return clean;
-}
-
-static bool parse_minutes(const char *text, int *out)
-{
-	*out = agenda_minutes_parse(text);
-	return *out > 0;
-}
-
-static const char *check_minutes(const char *text, void *ctx, char *buf, size_t len)
-{
-	(void)ctx;
-	int v;
-	if (parse_minutes(text, &v))
-		return NULL;
-	snprintf(buf, len, "Planned minutes are a whole number from 1 to %d.", AGENDA_MAX_MINUTES);
-	return buf;
-}
-
-int ask_step_minutes(struct tui *t, const char *title, int initial)
-{
-	char init[16];
-	snprintf(init, sizeof init, "%d", initial);
-	char *text = dialog_input(t, title, init, check_minutes, NULL);
-	int v = -1;
-	if (text && !parse_minutes(text, &v))
-		v = -1;
-	free(text);
-	return v;
-}
-
-int ask_step_kind(struct tui *t, enum step_kind initial)
-{
-	static const char *const detail[STEP_KIND_COUNT] = {
-		"who is here", "the CX mission", "a customer's story", "open actions",
-		"what changed", "parked topics, decisions", "wins and heroes", "new actions",
-		"rating, next date", "a free topic"};
-	struct pick_option o[STEP_KIND_COUNT];
-	int map[STEP_KIND_COUNT], n = 0;
-	map[n++] = (int)initial;
-	for (int k = 0; k < STEP_KIND_COUNT; k++)
-		if (k != (int)initial)
-			map[n++] = k;
-	for (int i = 0; i < n; i++)
-		o[i] = (struct pick_option){0, (char *)step_kind_name((enum step_kind)map[i]),
-					    (char *)detail[map[i]]};
-	int k = dialog_pick(t, "Kind of step", o, (size_t)n, "", NULL);
-	return k < 0 ? -1 : map[k];
-}
+};
 
 /* --- the list of templates ---------------------------------------------- */
 
 static void list_load(struct tui *t)
 {
-	template_list_free(ag.list, ag.n);
-	ag.list = NULL;
-	ag.n = 0;
-	if (store_template_list(t->st, &ag.list, &ag.n) != STORE_OK)
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	template_list_free(ag->list, ag->n);
+	ag->list = NULL;
+	ag->n = 0;
+	if (store_template_list(t->st, &ag->list, &ag->n) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-	if (ag.sel >= (int)ag.n)
-		ag.sel = ag.n ? (int)ag.n - 1 : 0;
+	if (ag->sel >= (int)ag->n)
+		ag->sel = ag->n ? (int)ag->n - 1 : 0;
 }
 
-static void list_select_id(store_id id)
+static void list_select_id(struct agenda_state *ag, store_id id)
 {
-	for (size_t i = 0; i < ag.n; i++)
-		if (ag.list[i].id == id)
-			ag.sel = (int)i;
+	for (size_t i = 0; i < ag->n; i++)
+		if (ag->list[i].id == id)
+			ag->sel = (int)i;
 }
 
-static const struct template_info *list_cur(void)
+static const struct template_info *list_cur(struct agenda_state *ag)
 {
-	return ag.sel >= 0 && (size_t)ag.sel < ag.n ? &ag.list[ag.sel] : NULL;
+	return ag->sel >= 0 && (size_t)ag->sel < ag->n ? &ag->list[ag->sel] : NULL;
 }
 
 static void list_draw(struct tui *t)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	draw_line(0, 0, " Agenda templates", t->cols, theme(C_TITLE));
 	int w = t->cols, h = t->rows - 4;
 	char line[300];
@@ -173,13 +63,13 @@ static void list_draw(struct tui *t)
 	int hw = text_cols(line);
 	draw_line(1, 0, "   Name", w - hw, theme(C_HEADING));
 	draw_line(1, w - hw, line, hw, theme(C_HEADING));
-	cursor_scroll(ag.sel, &ag.top, h);
+	cursor_scroll(ag->sel, &ag->top, h);
 	for (int r = 0; r < h; r++) {
-		size_t i = (size_t)(ag.top + r);
-		if (i >= ag.n)
+		size_t i = (size_t)(ag->top + r);
+		if (i >= ag->n)
 			break;
-		const struct template_info *ti = &ag.list[i];
-		attr_t a = (int)i == ag.sel ? theme(C_SELECTED) : theme(C_NORMAL);
+		const struct template_info *ti = &ag->list[i];
+		attr_t a = (int)i == ag->sel ? theme(C_SELECTED) : theme(C_NORMAL);
 		char name[260], nums[32];
 		snprintf(name, sizeof name, " %c %s%s", ti->is_default ? '*' : ' ', ti->name,
 			 ti->is_default ? " (default)" : "");
@@ -217,6 +107,7 @@ static const char *check_name(const char *text, void *ctx, char *buf, size_t len
 
 static void list_copy(struct tui *t, const struct template_info *ti)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	char title[300];
 	snprintf(title, sizeof title, "New agenda, a copy of %s: its name", ti->name);
 	struct agenda_name_check c = {t, 0};
@@ -228,7 +119,7 @@ static void list_copy(struct tui *t, const struct template_info *ti)
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 	} else {
 		list_load(t);
-		list_select_id(id);
+		list_select_id(ag, id);
 		tui_flash(t, false, "Saved: agenda %s added.", name);
 	}
 	free(name);
@@ -236,6 +127,7 @@ static void list_copy(struct tui *t, const struct template_info *ti)
 
 static void list_rename(struct tui *t, const struct template_info *ti)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	struct agenda_name_check c = {t, ti->id};
 	char *name = dialog_input(t, "Rename the agenda", ti->name, check_name, &c);
 	if (!name)
@@ -245,7 +137,7 @@ static void list_rename(struct tui *t, const struct template_info *ti)
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 	} else {
 		list_load(t);
-		list_select_id(id);
+		list_select_id(ag, id);
 		tui_flash(t, false, "Saved: renamed to %s.", name);
 	}
 	free(name);
@@ -253,14 +145,15 @@ static void list_rename(struct tui *t, const struct template_info *ti)
 
 static void list_default(struct tui *t, const struct template_info *ti)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	store_id id = ti->id;
 	if (store_template_set_default(t->st, id) != STORE_OK) {
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 		return;
 	}
 	list_load(t);
-	list_select_id(id);
-	tui_flash(t, false, "Saved: %s is the default agenda.", ag.list[ag.sel].name);
+	list_select_id(ag, id);
+	tui_flash(t, false, "Saved: %s is the default agenda.", ag->list[ag->sel].name);
 }
 
 static void list_archive(struct tui *t, const struct template_info *ti)
@@ -285,16 +178,50 @@ static void list_archive(struct tui *t, const struct template_info *ti)
 
 static bool steps_open(struct tui *t, store_id id);
 
+enum {
+	AG_COPY = ACT_VIEW,
+	AG_RENAME,
+	AG_DEFAULT,
+	AG_ADD_STEP,
+	AG_PROMPT,
+	AG_PROMPT_EDITOR,
+};
+
+static const struct keymap_entry agenda_keys[] = {
+	KM_HEADING("Agenda templates"),
+	{ACT_SELECT, "steps", "Open the agenda's steps", {{0, false}}},
+	{AG_COPY, "copy", "A new agenda, a copy of this one", {KM_CH('n')}},
+	{AG_RENAME, "rename", "Rename the agenda", {KM_CH('r')}},
+	{AG_DEFAULT, "default", "Make it the agenda meetings start with", {KM_CH('d')}},
+	{ACT_DELETE, "archive", "Archive the agenda", {{0, false}}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+	KM_HEADING("An agenda's steps"),
+	{ACT_EDIT, "edit", "Edit the step: title, minutes, kind", {{0, false}}},
+	{ACT_SELECT, "edit", "Edit the step, as e does", {{0, false}}},
+	{AG_ADD_STEP, "add", "Add a step", {KM_CH('a')}},
+	{AG_PROMPT, "prompt", "Edit the step's prompt (the question the screen asks)",
+	 {KM_CH('p')}},
+	{AG_PROMPT_EDITOR, "prompt-editor", "Edit the step's prompt in $EDITOR",
+	 {KM_CH('P'), KM_CH(CTRL('e'))}},
+	{ACT_MOVE_UP, "move-up", "Move the step up", {{0, false}}},
+	{ACT_MOVE_DOWN, "move-down", "Move the step down", {{0, false}}},
+	{ACT_DELETE, "delete", "Delete the step", {{0, false}}},
+	{ACT_QUIT, "back", "Back to the agenda templates", {{0, false}}},
+};
+
+static const struct keymap agenda_keymap = KEYMAP("agenda templates", agenda_keys);
+
 static enum action list_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	const struct template_info *ti = list_cur();
-	if (cursor_move(&ag.sel, a, ag.n, t->rows - 4))
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	const struct template_info *ti = list_cur(ag);
+	if (cursor_move(&ag->sel, a, ag->n, t->rows - 4))
 		return ACT_NONE;
-	if (!is_key && ti) {
-		switch (ch) {
-		case 'n': list_copy(t, ti); return ACT_NONE;
-		case 'r': list_rename(t, ti); return ACT_NONE;
-		case 'd': list_default(t, ti); return ACT_NONE;
+	if (ti) {
+		switch (keymap_find(&agenda_keymap, ch, is_key)) {
+		case AG_COPY: list_copy(t, ti); return ACT_NONE;
+		case AG_RENAME: list_rename(t, ti); return ACT_NONE;
+		case AG_DEFAULT: list_default(t, ti); return ACT_NONE;
 		default: break;
 		}
 	}
@@ -307,7 +234,7 @@ static enum action list_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		return ACT_NONE;
 	}
 	if (a == ACT_QUIT) {
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	}
 	return a == ACT_HELP || a == ACT_REDRAW ? a : ACT_NONE;
@@ -317,16 +244,17 @@ static enum action list_key(struct tui *t, wint_t ch, bool is_key, enum action a
 
 static bool steps_open(struct tui *t, store_id id)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	struct agenda_template next;
 	if (store_template_get(t->st, id, &next) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return false;
 	}
-	agenda_free(&ag.t);
-	ag.t = next;
-	ag.tid = id;
-	ag.in_steps = true;
-	ag.ssel = ag.stop = 0;
+	agenda_free(&ag->t);
+	ag->t = next;
+	ag->tid = id;
+	ag->in_steps = true;
+	ag->ssel = ag->stop = 0;
 	return true;
 }
 
@@ -334,52 +262,55 @@ static bool steps_open(struct tui *t, store_id id)
  * become what the screen shows. Takes next either way. */
 static bool steps_save(struct tui *t, struct agenda_template *next, const char *done)
 {
-	if (store_template_save_steps(t->st, ag.tid, next) != STORE_OK) {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	if (store_template_save_steps(t->st, ag->tid, next) != STORE_OK) {
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 		agenda_free(next);
 		return false;
 	}
-	agenda_free(&ag.t);
-	ag.t = *next;
+	agenda_free(&ag->t);
+	ag->t = *next;
 	tui_flash(t, false, "Saved: %s.", done);
 	return true;
 }
 
 static void steps_draw_view(struct tui *t)
 {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
 	char line[300];
 	bool is_default = false;
-	for (size_t i = 0; i < ag.n; i++)
-		if (ag.list[i].id == ag.tid)
-			is_default = ag.list[i].is_default;
-	snprintf(line, sizeof line, " Agenda: %s%s  %zu %s, %d min", ag.t.name,
-		 is_default ? " (default)" : "", ag.t.n_steps,
-		 text_plural((long long)ag.t.n_steps, "step", "steps"), agenda_minutes(&ag.t));
+	for (size_t i = 0; i < ag->n; i++)
+		if (ag->list[i].id == ag->tid)
+			is_default = ag->list[i].is_default;
+	snprintf(line, sizeof line, " Agenda: %s%s  %zu %s, %d min", ag->t.name,
+		 is_default ? " (default)" : "", ag->t.n_steps,
+		 text_plural((long long)ag->t.n_steps, "step", "steps"), agenda_minutes(&ag->t));
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int prompt_h = t->compact ? 4 : 6;
 	int list_h = t->rows - 3 - prompt_h;
-	steps_draw(&ag.t, ag.ssel, &ag.stop, 1, list_h, t->cols);
-	step_prompt_draw(&ag.t, ag.ssel, 2 + list_h, prompt_h, t->cols);
+	steps_draw(&ag->t, ag->ssel, &ag->stop, 1, list_h, t->cols);
+	step_prompt_draw(&ag->t, ag->ssel, 2 + list_h, prompt_h, t->cols);
 	draw_line(t->rows - 1, 0, " e edit  a add  p prompt  K/J move  X delete  q back  ? help",
 		  t->cols, theme(C_STATUS));
 }
 
 static void step_add(struct tui *t)
 {
-	char *title = ask_new_step_title(t, &ag.t, "New step: its title");
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	char *title = ask_new_step_title(t, &ag->t, "New step: its title");
 	if (!title)
 		return;
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)", 5);
 	int kind = minutes < 0 ? -1 : ask_step_kind(t, STEP_TOPIC);
 	if (kind >= 0) {
 		struct agenda_template next;
-		agenda_copy(&ag.t, &next);
+		agenda_copy(&ag->t, &next);
 		struct agenda_step s = {.title = title, .kind = (enum step_kind)kind,
 					.minutes = minutes, .prompt = ""};
-		size_t at = ag.t.n_steps ? (size_t)ag.ssel + 1 : 0;
+		size_t at = ag->t.n_steps ? (size_t)ag->ssel + 1 : 0;
 		agenda_insert_step(&next, at, &s);
 		if (steps_save(t, &next, "step added"))
-			ag.ssel = (int)at;
+			ag->ssel = (int)at;
 	}
 	free(title);
 }
@@ -389,7 +320,8 @@ static void step_add(struct tui *t)
  * saved: a title typed and then an Esc on the minutes is not lost. */
 static void step_edit(struct tui *t)
 {
-	const struct agenda_step *cur = &ag.t.steps[ag.ssel];
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	const struct agenda_step *cur = &ag->t.steps[ag->ssel];
 	char *title = ask_step_title(t, "Step title", cur->title);
 	if (!title)
 		return;
@@ -401,8 +333,8 @@ static void step_edit(struct tui *t)
 		return;
 	}
 	struct agenda_template next;
-	agenda_copy(&ag.t, &next);
-	struct agenda_step *s = &next.steps[ag.ssel];
+	agenda_copy(&ag->t, &next);
+	struct agenda_step *s = &next.steps[ag->ssel];
 	free(s->title);
 	s->title = title;
 	if (minutes >= 0)
@@ -425,7 +357,8 @@ static char *prompt_external(struct tui *t, const char *cur)
 
 static void step_prompt(struct tui *t, bool external)
 {
-	const char *cur = ag.t.steps[ag.ssel].prompt;
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	const char *cur = ag->t.steps[ag->ssel].prompt;
 	/* A prompt of several lines does not fit the one-line dialog. */
 	if (strchr(cur, '\n') || strlen(cur) >= TEXT_MAX_SHORT)
 		external = true;
@@ -442,52 +375,56 @@ static void step_prompt(struct tui *t, bool external)
 		return;
 	}
 	struct agenda_template next;
-	agenda_copy(&ag.t, &next);
-	free(next.steps[ag.ssel].prompt);
-	next.steps[ag.ssel].prompt = clean;
+	agenda_copy(&ag->t, &next);
+	free(next.steps[ag->ssel].prompt);
+	next.steps[ag->ssel].prompt = clean;
 	steps_save(t, &next, "prompt changed");
 }
 
 static void step_delete(struct tui *t)
 {
-	if (ag.t.n_steps <= 1) {
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	if (ag->t.n_steps <= 1) {
 		tui_flash(t, true, "An agenda needs at least one step: nothing deleted.");
 		return;
 	}
 	char q[300];
-	snprintf(q, sizeof q, "Delete the step %s from this template?", ag.t.steps[ag.ssel].title);
+	snprintf(q, sizeof q, "Delete the step %s from this template?", ag->t.steps[ag->ssel].title);
 	if (!dialog_confirm(t, q))
 		return;
 	struct agenda_template next;
-	agenda_copy(&ag.t, &next);
-	agenda_remove_step(&next, (size_t)ag.ssel);
-	if (steps_save(t, &next, "step deleted") && ag.ssel >= (int)ag.t.n_steps)
-		ag.ssel = (int)ag.t.n_steps - 1;
+	agenda_copy(&ag->t, &next);
+	agenda_remove_step(&next, (size_t)ag->ssel);
+	if (steps_save(t, &next, "step deleted") && ag->ssel >= (int)ag->t.n_steps)
+		ag->ssel = (int)ag->t.n_steps - 1;
 }
 
 static void step_move(struct tui *t, int dir)
 {
-	int to = ag.ssel + dir;
-	if (to < 0 || to >= (int)ag.t.n_steps)
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	int to = ag->ssel + dir;
+	if (to < 0 || to >= (int)ag->t.n_steps)
 		return;
 	struct agenda_template next;
-	agenda_copy(&ag.t, &next);
-	agenda_swap_steps(&next, (size_t)ag.ssel, (size_t)to);
+	agenda_copy(&ag->t, &next);
+	agenda_swap_steps(&next, (size_t)ag->ssel, (size_t)to);
 	if (steps_save(t, &next, dir < 0 ? "step moved up" : "step moved down"))
-		ag.ssel = to;
+		ag->ssel = to;
 }
 
 static enum action steps_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (cursor_move(&ag.ssel, a, ag.t.n_steps, t->rows - 10))
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	if (cursor_move(&ag->ssel, a, ag->t.n_steps, t->rows - 10))
 		return ACT_NONE;
-	bool have = ag.t.n_steps > 0;
-	if (!is_key && ch == 'a') {
+	bool have = ag->t.n_steps > 0;
+	int own = keymap_find(&agenda_keymap, ch, is_key);
+	if (own == AG_ADD_STEP) {
 		step_add(t);
 		return ACT_NONE;
 	}
-	if (!is_key && (ch == 'p' || ch == 'P' || ch == CTRL('e')) && have) {
-		step_prompt(t, ch != 'p');
+	if ((own == AG_PROMPT || own == AG_PROMPT_EDITOR) && have) {
+		step_prompt(t, own == AG_PROMPT_EDITOR);
 		return ACT_NONE;
 	}
 	switch (a) {
@@ -507,7 +444,7 @@ static enum action steps_key(struct tui *t, wint_t ch, bool is_key, enum action 
 		step_move(t, 1);
 		return ACT_NONE;
 	case ACT_QUIT:
-		ag.in_steps = false;
+		ag->in_steps = false;
 		list_load(t);
 		return ACT_NONE;
 	case ACT_HELP:
@@ -522,7 +459,8 @@ static enum action steps_key(struct tui *t, wint_t ch, bool is_key, enum action 
 
 static void agenda_draw(struct tui *t)
 {
-	if (ag.in_steps)
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	if (ag->in_steps)
 		steps_draw_view(t);
 	else
 		list_draw(t);
@@ -530,19 +468,21 @@ static void agenda_draw(struct tui *t)
 
 static enum action agenda_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	return ag.in_steps ? steps_key(t, ch, is_key, a) : list_key(t, ch, is_key, a);
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	return ag->in_steps ? steps_key(t, ch, is_key, a) : list_key(t, ch, is_key, a);
 }
 
 static void agenda_close(struct tui *t)
 {
-	(void)t;
-	template_list_free(ag.list, ag.n);
-	agenda_free(&ag.t);
-	memset(&ag, 0, sizeof ag);
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	template_list_free(ag->list, ag->n);
+	agenda_free(&ag->t);
+	memset(ag, 0, sizeof *ag);
 }
 
 const struct view_ops view_agenda = {
 	.name = "agenda",
+	.keymap = &agenda_keymap, .private_size = sizeof(struct agenda_state),
 	.draw = agenda_draw,
 	.key = agenda_key,
 	.close = agenda_close,
@@ -550,10 +490,11 @@ const struct view_ops view_agenda = {
 
 void agenda_view_open(struct tui *t)
 {
-	memset(&ag, 0, sizeof ag);
-	tui_set_view(t, &view_agenda);
+	struct agenda_state *ag = tui_state(t, &view_agenda);
+	memset(ag, 0, sizeof *ag);
+	tui_open_view(t, &view_agenda);
 	list_load(t);
-	for (size_t i = 0; i < ag.n; i++)
-		if (ag.list[i].is_default)
-			ag.sel = (int)i;
+	for (size_t i = 0; i < ag->n; i++)
+		if (ag->list[i].is_default)
+			ag->sel = (int)i;
 }

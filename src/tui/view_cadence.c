@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "screen.h"
+#include "views.h"
+#include "keymap.h"
 #include "cxmeet/report.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -35,7 +38,7 @@ struct line {
 
 #define SUMMARY_LINES 6
 
-static struct {
+struct cadence_state {
 	struct cadence_report rep;
 	bool loaded;
 	size_t window;
@@ -44,116 +47,118 @@ static struct {
 	struct line *lines;
 	int n_lines;
 	int top;
-} cv;
+};
 
-static void add(enum line_kind kind, int index, bool warn)
+static void add(struct cadence_state *cv, enum line_kind kind, int index, bool warn)
 {
-	cv.lines[cv.n_lines++] = (struct line){kind, index, warn};
+	cv->lines[cv->n_lines++] = (struct line){kind, index, warn};
 }
 
-static void summary_texts(cx_date today, bool *warn)
+static void summary_texts(struct cadence_state *cv, cx_date today, bool *warn)
 {
-	const struct cadence_summary *s = &cv.rep.sum;
+	const struct cadence_summary *s = &cv->rep.sum;
 	char cad[48], a[16], b[16];
 	cadence_format(&s->cadence, cad, sizeof cad);
 	date_format(s->next_due, a, sizeof a);
-	snprintf(cv.summary[0], sizeof cv.summary[0], "Cadence: %s (grace %d day%s)", cad,
+	snprintf(cv->summary[0], sizeof cv->summary[0], "Cadence: %s (grace %d day%s)", cad,
 		 s->grace, s->grace == 1 ? "" : "s");
 	char due[80];
 	next_due_text(s->next_due, today, due, sizeof due);
-	snprintf(cv.summary[1], sizeof cv.summary[1], "Next meeting %s", due);
+	snprintf(cv->summary[1], sizeof cv->summary[1], "Next meeting %s", due);
 	warn[1] = s->late;
 	int pct = report_percent(s->recent_on_time, s->recent_judged);
 	if (pct < 0)
-		snprintf(cv.summary[2], sizeof cv.summary[2], "On time: no interval to judge yet");
+		snprintf(cv->summary[2], sizeof cv->summary[2], "On time: no interval to judge yet");
 	else
-		snprintf(cv.summary[2], sizeof cv.summary[2],
+		snprintf(cv->summary[2], sizeof cv->summary[2],
 			 "On time: %d of the last %d %s (%d%%)", s->recent_on_time,
 			 s->recent_judged, text_plural(s->recent_judged, "interval", "intervals"), pct);
 	warn[2] = pct >= 0 && pct < 75;
-	snprintf(cv.summary[3], sizeof cv.summary[3], "Streak: %d on time in a row", s->streak);
+	snprintf(cv->summary[3], sizeof cv->summary[3], "Streak: %d on time in a row", s->streak);
 	if (s->longest_gap > 0) {
 		date_format(s->gap_from, a, sizeof a);
 		date_format(s->gap_to == DATE_NONE ? today : s->gap_to, b, sizeof b);
-		snprintf(cv.summary[4], sizeof cv.summary[4], "Longest gap: %d %s (%s to %s)",
+		snprintf(cv->summary[4], sizeof cv->summary[4], "Longest gap: %d %s (%s to %s)",
 			 s->longest_gap, text_plural(s->longest_gap, "day", "days"), a, b);
 	} else {
-		snprintf(cv.summary[4], sizeof cv.summary[4], "Longest gap: none yet");
+		snprintf(cv->summary[4], sizeof cv->summary[4], "Longest gap: none yet");
 	}
-	snprintf(cv.summary[5], sizeof cv.summary[5], "Meeting days held: %zu", s->n_days);
+	snprintf(cv->summary[5], sizeof cv->summary[5], "Meeting days held: %zu", s->n_days);
 }
 
-static void build_lines(cx_date today)
+static void build_lines(struct cadence_state *cv, cx_date today)
 {
-	free(cv.lines);
-	cv.n_lines = 0;
-	cv.lines = xcalloc(32 + cv.rep.n_depts + cv.rep.n_steps + cv.rep.n_meetings,
-			   sizeof *cv.lines);
+	free(cv->lines);
+	cv->n_lines = 0;
+	cv->lines = xcalloc(32 + cv->rep.n_depts + cv->rep.n_steps + cv->rep.n_meetings,
+			   sizeof *cv->lines);
 	bool warn[SUMMARY_LINES] = {0};
-	summary_texts(today, warn);
-	snprintf(cv.headings[0], sizeof cv.headings[0], "Cadence");
+	summary_texts(cv, today, warn);
+	snprintf(cv->headings[0], sizeof cv->headings[0], "Cadence");
 	char last[32];
-	if (cv.rep.n_meetings == 1)
+	if (cv->rep.n_meetings == 1)
 		snprintf(last, sizeof last, "the last meeting");
 	else
-		snprintf(last, sizeof last, "the last %zu meetings", cv.rep.n_meetings);
-	snprintf(cv.headings[1], sizeof cv.headings[1], "Departments over %s", last);
-	snprintf(cv.headings[2], sizeof cv.headings[2], "Agenda steps over %s", last);
-	snprintf(cv.headings[3], sizeof cv.headings[3], "Meetings, newest first");
-	add(L_HEADING, 0, false);
+		snprintf(last, sizeof last, "the last %zu meetings", cv->rep.n_meetings);
+	snprintf(cv->headings[1], sizeof cv->headings[1], "Departments over %s", last);
+	snprintf(cv->headings[2], sizeof cv->headings[2], "Agenda steps over %s", last);
+	snprintf(cv->headings[3], sizeof cv->headings[3], "Meetings, newest first");
+	add(cv, L_HEADING, 0, false);
 	for (int i = 0; i < SUMMARY_LINES; i++)
-		add(L_TEXT, i, warn[i]);
-	if (cv.rep.sum.n_iv) {
-		add(L_MARKS, 0, false);
-		add(L_MARK_DATES, 0, false);
+		add(cv, L_TEXT, i, warn[i]);
+	if (cv->rep.sum.n_iv) {
+		add(cv, L_MARKS, 0, false);
+		add(cv, L_MARK_DATES, 0, false);
 	}
-	add(L_BLANK, 0, false);
-	add(L_HEADING, 1, false);
-	add(L_DEPT_HEAD, 0, false);
-	for (size_t i = 0; i < cv.rep.n_depts; i++)
-		add(L_DEPT, (int)i, false);
-	add(L_BLANK, 0, false);
-	add(L_HEADING, 2, false);
-	add(L_STEP_HEAD, 0, false);
-	for (size_t i = 0; i < cv.rep.n_steps; i++)
-		add(L_STEP, (int)i, false);
-	add(L_BLANK, 0, false);
-	add(L_HEADING, 3, false);
-	add(L_MEET_HEAD, 0, false);
-	for (size_t i = 0; i < cv.rep.n_meetings; i++)
-		add(L_MEET, (int)i, false);
+	add(cv, L_BLANK, 0, false);
+	add(cv, L_HEADING, 1, false);
+	add(cv, L_DEPT_HEAD, 0, false);
+	for (size_t i = 0; i < cv->rep.n_depts; i++)
+		add(cv, L_DEPT, (int)i, false);
+	add(cv, L_BLANK, 0, false);
+	add(cv, L_HEADING, 2, false);
+	add(cv, L_STEP_HEAD, 0, false);
+	for (size_t i = 0; i < cv->rep.n_steps; i++)
+		add(cv, L_STEP, (int)i, false);
+	add(cv, L_BLANK, 0, false);
+	add(cv, L_HEADING, 3, false);
+	add(cv, L_MEET_HEAD, 0, false);
+	for (size_t i = 0; i < cv->rep.n_meetings; i++)
+		add(cv, L_MEET, (int)i, false);
 }
 
 static void load(struct tui *t)
 {
-	if (cv.loaded)
-		cadence_report_free(&cv.rep);
-	cv.loaded = false;
+	struct cadence_state *cv = tui_state(t, &view_cadence);
+	if (cv->loaded)
+		cadence_report_free(&cv->rep);
+	cv->loaded = false;
 	cx_date today = clock_today();
-	if (cadence_report_load(t->st, cv.window, today, &cv.rep) != STORE_OK) {
+	if (cadence_report_load(t->st, cv->window, today, &cv->rep) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-		memset(&cv.rep, 0, sizeof cv.rep);
-		cv.rep.sum.cadence = CADENCE_DEFAULT;
-		cv.rep.sum.next_due = today;
+		memset(&cv->rep, 0, sizeof cv->rep);
+		cv->rep.sum.cadence = CADENCE_DEFAULT;
+		cv->rep.sum.next_due = today;
 	} else {
-		cv.loaded = true;
+		cv->loaded = true;
 	}
-	build_lines(today);
+	build_lines(cv, today);
 }
 
 void cadence_view_open(struct tui *t)
 {
-	if (!cv.window)
-		cv.window = REPORT_WINDOW_DEFAULT;
-	cv.top = 0;
+	struct cadence_state *cv = tui_state(t, &view_cadence);
+	if (!cv->window)
+		cv->window = REPORT_WINDOW_DEFAULT;
+	cv->top = 0;
 	load(t);
-	tui_set_view(t, &view_cadence);
+	tui_open_view(t, &view_cadence);
 }
 
 /* The last intervals that fit, one mark and a space each. */
-static void draw_marks(int y, int x, int w, bool dates)
+static void draw_marks(struct cadence_state *cv, int y, int x, int w, bool dates)
 {
-	const struct cadence_summary *s = &cv.rep.sum;
+	const struct cadence_summary *s = &cv->rep.sum;
 	size_t fit = (size_t)(w > 2 ? w / 2 : 1);
 	size_t from = s->n_iv > fit ? s->n_iv - fit : 0;
 	if (dates) {
@@ -198,7 +203,7 @@ static void percent_text(char *buf, size_t len, int num, int den)
 
 #define DEPT_FIXED 46
 
-static void draw_dept(int y, int x, int w, const struct dept_line *l)
+static void draw_dept(struct cadence_state *cv, int y, int x, int w, const struct dept_line *l)
 {
 	int nw = name_width(w, DEPT_FIXED);
 	attr_t a = l->silo ? theme(C_WARNING) : l->dept->behind ? theme(C_ACCENT) : theme(C_NORMAL);
@@ -206,7 +211,7 @@ static void draw_dept(int y, int x, int w, const struct dept_line *l)
 	char pct[16], cols[96];
 	percent_text(pct, sizeof pct, l->on_time, l->judged);
 	snprintf(cols, sizeof cols, "%4d/%-3zu%6d%7s%8d%5d  %s", l->attended,
-		 cv.rep.n_meetings, l->actions, pct, l->overdue, l->wins,
+		 cv->rep.n_meetings, l->actions, pct, l->overdue, l->wins,
 		 l->silo ? "SILO WATCH" : "");
 	draw_text(y, x + nw, cols, w - nw, l->silo ? theme(C_WARNING) : theme(C_NORMAL));
 }
@@ -274,28 +279,28 @@ static void draw_head(int y, int x, int w, enum line_kind kind)
 	free(buf);
 }
 
-static void draw_row(const struct line *l, int y, int x, int w)
+static void draw_row(struct cadence_state *cv, const struct line *l, int y, int x, int w)
 {
 	switch (l->kind) {
 	case L_HEADING:
-		draw_text(y, x, cv.headings[l->index], w, theme(C_HEADING));
+		draw_text(y, x, cv->headings[l->index], w, theme(C_HEADING));
 		break;
 	case L_TEXT:
-		draw_text(y, x + 2, cv.summary[l->index], w - 2,
+		draw_text(y, x + 2, cv->summary[l->index], w - 2,
 			  l->warn ? theme(C_WARNING) : theme(C_NORMAL));
 		break;
 	case L_MARKS:
 	case L_MARK_DATES:
-		draw_marks(y, x + 2, w - 2, l->kind == L_MARK_DATES);
+		draw_marks(cv, y, x + 2, w - 2, l->kind == L_MARK_DATES);
 		break;
 	case L_DEPT:
-		draw_dept(y, x + 2, w - 2, &cv.rep.depts[l->index]);
+		draw_dept(cv, y, x + 2, w - 2, &cv->rep.depts[l->index]);
 		break;
 	case L_STEP:
-		draw_step(y, x + 2, w - 2, &cv.rep.steps[l->index]);
+		draw_step(y, x + 2, w - 2, &cv->rep.steps[l->index]);
 		break;
 	case L_MEET:
-		draw_meeting(y, x + 2, w - 2, &cv.rep.meetings[l->index]);
+		draw_meeting(y, x + 2, w - 2, &cv->rep.meetings[l->index]);
 		break;
 	case L_DEPT_HEAD:
 	case L_STEP_HEAD:
@@ -315,23 +320,25 @@ static int page_rows(const struct tui *t)
 
 static void clamp_top(const struct tui *t)
 {
-	int max = cv.n_lines - page_rows(t);
-	if (cv.top > max)
-		cv.top = max;
-	if (cv.top < 0)
-		cv.top = 0;
+	struct cadence_state *cv = tui_state(t, &view_cadence);
+	int max = cv->n_lines - page_rows(t);
+	if (cv->top > max)
+		cv->top = max;
+	if (cv->top < 0)
+		cv->top = 0;
 }
 
 static void cadence_draw(struct tui *t)
 {
+	struct cadence_state *cv = tui_state(t, &view_cadence);
 	char *line = xasprintf(" Cadence and participation  (last %zu meeting%s)",
-			       cv.rep.n_meetings, cv.rep.n_meetings == 1 ? "" : "s");
+			       cv->rep.n_meetings, cv->rep.n_meetings == 1 ? "" : "s");
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	free(line);
 	clamp_top(t);
 	int rows = page_rows(t);
-	for (int i = 0; i < rows && cv.top + i < cv.n_lines; i++)
-		draw_row(&cv.lines[cv.top + i], 1 + i, 1, t->cols - 2);
+	for (int i = 0; i < rows && cv->top + i < cv->n_lines; i++)
+		draw_row(cv, &cv->lines[cv->top + i], 1 + i, 1, t->cols - 2);
 	if (t->flash[0])
 		draw_line(t->rows - 1, 0, t->flash, t->cols,
 			  t->flash_error ? theme(C_ERROR) : theme(C_STATUS));
@@ -344,25 +351,27 @@ static void cadence_draw(struct tui *t)
 /* Tab: the next section's heading to the top; Shift-Tab: the previous one. */
 static void jump_section(const struct tui *t, int dir)
 {
-	int i = cv.top + dir;
-	while (i >= 0 && i < cv.n_lines && cv.lines[i].kind != L_HEADING)
+	struct cadence_state *cv = tui_state(t, &view_cadence);
+	int i = cv->top + dir;
+	while (i >= 0 && i < cv->n_lines && cv->lines[i].kind != L_HEADING)
 		i += dir;
 	if (i < 0)
 		i = 0;
-	if (i < cv.n_lines)
-		cv.top = i;
+	if (i < cv->n_lines)
+		cv->top = i;
 	clamp_top(t);
 }
 
 static void change_window(struct tui *t, int delta)
 {
-	int n = (int)cv.window + delta;
-	if (delta > 0 && cv.rep.n_meetings < cv.window) {
+	struct cadence_state *cv = tui_state(t, &view_cadence);
+	int n = (int)cv->window + delta;
+	if (delta > 0 && cv->rep.n_meetings < cv->window) {
 		/* every meeting held is already in: more would change nothing */
-		if (cv.rep.n_meetings == 1)
+		if (cv->rep.n_meetings == 1)
 			tui_flash(t, false, "The one meeting held is shown.");
 		else
-			tui_flash(t, false, "All %zu meetings held are shown.", cv.rep.n_meetings);
+			tui_flash(t, false, "All %zu meetings held are shown.", cv->rep.n_meetings);
 		return;
 	}
 	if (n < REPORT_WINDOW_MIN || n > REPORT_WINDOW_MAX) {
@@ -370,35 +379,36 @@ static void change_window(struct tui *t, int delta)
 			  REPORT_WINDOW_MAX);
 		return;
 	}
-	cv.window = (size_t)n;
+	cv->window = (size_t)n;
 	load(t);
 }
 
 /* Scrolling keys and q; any other action goes back to the caller. */
 static enum action list_key(struct tui *t, enum action a)
 {
+	struct cadence_state *cv = tui_state(t, &view_cadence);
 	int page = page_rows(t);
 	switch (a) {
 	case ACT_UP:
-		cv.top--;
+		cv->top--;
 		break;
 	case ACT_DOWN:
-		cv.top++;
+		cv->top++;
 		break;
 	case ACT_PAGE_UP:
-		cv.top -= page;
+		cv->top -= page;
 		break;
 	case ACT_PAGE_DOWN:
-		cv.top += page;
+		cv->top += page;
 		break;
 	case ACT_TOP:
-		cv.top = 0;
+		cv->top = 0;
 		break;
 	case ACT_BOTTOM:
-		cv.top = cv.n_lines;
+		cv->top = cv->n_lines;
 		break;
 	case ACT_QUIT:
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	default:
 		return a;
@@ -407,33 +417,54 @@ static enum action list_key(struct tui *t, enum action a)
 	return ACT_NONE;
 }
 
+enum {
+	CV_NEXT_SECTION = ACT_VIEW,
+	CV_PREV_SECTION,
+	CV_MORE,
+	CV_FEWER,
+};
+
+static const struct keymap_entry cadence_keys[] = {
+	KM_HEADING("Cadence and participation"),
+	{CV_NEXT_SECTION, "section-next", "Next section of the report", {KM_CH('\t')}},
+	{CV_PREV_SECTION, "section-prev", "Previous section of the report", {KM_FN(KEY_BTAB)}},
+	{CV_MORE, "more-meetings", "Cover one more of the past meetings", {KM_CH('+'), KM_CH('=')}},
+	{CV_FEWER, "fewer-meetings", "Cover one fewer of the past meetings", {KM_CH('-')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+};
+
+static const struct keymap cadence_keymap = KEYMAP("cadence and participation", cadence_keys);
+
 static enum action cadence_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	/* The view's own keys, read before the keymap's meaning ('+' adds a
+	/* The view's own keys, read before the shared meaning ('+' adds a
 	 * person in a meeting). */
-	if (!is_key && ch == '\t')
-		jump_section(t, 1);
-	else if (is_key && ch == KEY_BTAB)
-		jump_section(t, -1);
-	else if (!is_key && (ch == '+' || ch == '='))
-		change_window(t, 1);
-	else if (!is_key && ch == '-')
-		change_window(t, -1);
-	else
-		return list_key(t, a);
+	switch (keymap_find(&cadence_keymap, ch, is_key)) {
+	case CV_NEXT_SECTION: jump_section(t, 1); break;
+	case CV_PREV_SECTION: jump_section(t, -1); break;
+	case CV_MORE: change_window(t, 1); break;
+	case CV_FEWER: change_window(t, -1); break;
+	default: return list_key(t, a);
+	}
 	return ACT_NONE;
 }
 
 static void cadence_close(struct tui *t)
 {
-	(void)t;
-	if (cv.loaded)
-		cadence_report_free(&cv.rep);
-	cv.loaded = false;
-	free(cv.lines);
-	cv.lines = NULL;
-	cv.n_lines = 0;
+	struct cadence_state *cv = tui_state(t, &view_cadence);
+	if (cv->loaded)
+		cadence_report_free(&cv->rep);
+	cv->loaded = false;
+	free(cv->lines);
+	cv->lines = NULL;
+	cv->n_lines = 0;
 }
 
-const struct view_ops view_cadence = {.name = "cadence", .draw = cadence_draw,
-				      .key = cadence_key, .close = cadence_close};
+const struct view_ops view_cadence = {
+	.name = "cadence",
+	.keymap = &cadence_keymap,
+	.private_size = sizeof(struct cadence_state),
+	.draw = cadence_draw,
+	.key = cadence_key,
+	.close = cadence_close,
+};

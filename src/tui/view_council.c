@@ -2,17 +2,22 @@
  * the six charter answers, each with when and by whom it last changed, edited
  * in place or in $EDITOR and kept with its earlier versions; the cadence and
  * the escalation limit; and the roster check (departments nobody sits for, no
- * sponsor, no lead). Also the helpers the first run and home share with it. */
+ * sponsor, no lead). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
+#include "council_facts.h"
+#include "keymap.h"
 #include "cxmeet/cadence.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
-
-#define ESC 27
 
 /* Rows of the view: the texts from the name to the last charter answer, then
  * the cadence and the escalation limit. */
@@ -21,124 +26,18 @@
 #define ROW_ESCALATE (TEXT_ROWS + 1)
 #define ROW_COUNT (TEXT_ROWS + 2)
 
-static int council_sel, council_top;
-
-/* The versions of one text, shown over the list while open. */
-static struct {
-	bool open;
-	enum org_text field;
-	struct org_version *v;
-	size_t n;
-	int top;
-} versions;
-
-/* --- shared with home and the first run ----------------------------------- */
-
-bool council_facts_load(struct tui *t, struct council_facts *f)
-{
-	memset(f, 0, sizeof *f);
-	struct dept *d = NULL;
-	struct person *p = NULL;
-	size_t nd = 0, np = 0;
-	if (store_org_get(t->st, &f->org) != STORE_OK)
-		return false;
-	f->have_org = true;
-	if (store_dept_list(t->st, false, &d, &nd) == STORE_OK &&
-	    store_person_list(t->st, false, 0, &p, &np) == STORE_OK) {
-		f->nf = roster_check(d, nd, p, np, &f->findings);
-		size_t members = roster_member_count(p, np);
-		/* "No members" is said on its own; the rest count as findings. */
-		council_missing_of(&f->org, members, members ? f->nf : f->nf - 1, &f->missing);
-	}
-	dept_list_free(d, nd);
-	person_list_free(p, np);
-	return true;
-}
-
-void roster_line(const struct council_facts *f, int i, int shown, int y, int x, int w)
-{
-	if (i == shown - 1 && (size_t)shown < f->nf) {
-		char *more = roster_more_line(f->findings, f->nf, (size_t)i);
-		draw_text_fit(y, x, more, w, theme(C_WARNING));
-		free(more);
-	} else {
-		draw_text_fit(y, x, f->findings[i].message, w, theme(C_WARNING));
-	}
-}
-
-void council_facts_free(struct council_facts *f)
-{
-	if (f->have_org)
-		org_free(&f->org);
-	roster_findings_free(f->findings, f->nf);
-	memset(f, 0, sizeof *f);
-}
-
-static const struct cadence_choice choices[] = {
-	{"weekly", {CADENCE_WEEKS, 1}},
-	{"every two weeks", {CADENCE_WEEKS, 2}},
-	{"monthly", {CADENCE_MONTHS, 1}},
-	{"quarterly", {CADENCE_MONTHS, 3}},
-	{"every N days...", {CADENCE_DAYS, 0}},
+/* The view's state: the row under the cursor, the first row shown, and the
+ * versions of one text, shown over the list while open. */
+struct council_state {
+	int sel, top;
+	struct {
+		bool open;
+		enum org_text field;
+		struct org_version *v;
+		size_t n;
+		int top;
+	} versions;
 };
-
-size_t cadence_choices(const struct cadence_choice **out)
-{
-	*out = choices;
-	return ARRAY_SIZE(choices);
-}
-
-size_t cadence_choice_of(const struct cadence *c)
-{
-	size_t last = ARRAY_SIZE(choices) - 1;
-	for (size_t i = 0; i < last; i++)
-		if (choices[i].c.unit == c->unit && choices[i].c.n == c->n)
-			return i;
-	return last;
-}
-
-/* The number of days of a cadence "every N days", refused in the dialog in
- * words for this screen (core's message speaks of the command line); ctx:
- * the cadence, set when the number is good. */
-static const char *check_days(const char *text, void *ctx, char *buf, size_t len)
-{
-	char *end, err[256];
-	long n = strtol(text, &end, 10);
-	bool whole = end != text && end[strspn(end, " ")] == '\0';
-	char *spec = xasprintf("every %ld days", n);
-	bool ok = whole && cadence_parse(spec, ctx, err, sizeof err) == 0;
-	free(spec);
-	if (ok)
-		return NULL;
-	snprintf(buf, len, "Type a whole number of days, from 1 to 366.");
-	return buf;
-}
-
-bool cadence_choice_take(struct tui *t, size_t k, struct cadence *out)
-{
-	if (k >= ARRAY_SIZE(choices))
-		return false;
-	if (choices[k].c.n) {
-		*out = choices[k].c;
-		return true;
-	}
-	char *days = dialog_input(t, "Every how many days? (1-366)", "", check_days, out);
-	if (!days)
-		return false;
-	free(days); /* check_days left the cadence in *out */
-	return true;
-}
-
-bool pick_cadence(struct tui *t, const struct cadence *current, struct cadence *out)
-{
-	size_t n = ARRAY_SIZE(choices), now = current ? cadence_choice_of(current) : n;
-	struct pick_option o[ARRAY_SIZE(choices)];
-	for (size_t i = 0; i < n; i++)
-		o[i] = (struct pick_option){(store_id)i + 1, (char *)choices[i].label,
-					    i == now && choices[i].c.n ? (char *)"current" : NULL};
-	int k = dialog_pick(t, "How often does the council meet?", o, n, "", NULL);
-	return k >= 0 && cadence_choice_take(t, (size_t)k, out);
-}
 
 /* --- editing ---------------------------------------------------------------- */
 
@@ -238,36 +137,38 @@ static void edit_cadence(struct tui *t, const struct cadence *current)
 
 /* --- the versions of one text --------------------------------------------- */
 
-static void versions_close(void)
+static void versions_close(struct council_state *cs)
 {
-	org_versions_free(versions.v, versions.n);
-	memset(&versions, 0, sizeof versions);
+	org_versions_free(cs->versions.v, cs->versions.n);
+	memset(&cs->versions, 0, sizeof cs->versions);
 }
 
 static void versions_open(struct tui *t, enum org_text f)
 {
-	versions_close();
-	if (store_org_history(t->st, f, &versions.v, &versions.n) != STORE_OK) {
+	struct council_state *cs = tui_state(t, &view_council);
+	versions_close(cs);
+	if (store_org_history(t->st, f, &cs->versions.v, &cs->versions.n) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
-	versions.open = true;
-	versions.field = f;
+	cs->versions.open = true;
+	cs->versions.field = f;
 }
 
 static void versions_draw(struct tui *t)
 {
+	struct council_state *cs = tui_state(t, &view_council);
 	char line[300];
 	snprintf(line, sizeof line, " Council and charter: versions of %s (%zu)",
-		 org_text_label(versions.field), versions.n);
+		 org_text_label(cs->versions.field), cs->versions.n);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int x = 2, w = t->cols - 4, y = 2, bottom = t->rows - 2;
-	if (versions.n == 0)
+	if (cs->versions.n == 0)
 		draw_text(y, x, "Never written.", w, theme(C_MUTED));
-	if (versions.top >= (int)versions.n)
-		versions.top = versions.n ? (int)versions.n - 1 : 0;
-	for (size_t i = (size_t)versions.top; i < versions.n && y < bottom; i++) {
-		const struct org_version *v = &versions.v[i];
+	if (cs->versions.top >= (int)cs->versions.n)
+		cs->versions.top = cs->versions.n ? (int)cs->versions.n - 1 : 0;
+	for (size_t i = (size_t)cs->versions.top; i < cs->versions.n && y < bottom; i++) {
+		const struct org_version *v = &cs->versions.v[i];
 		const char *at = v->changed_at ? v->changed_at : "?";
 		bool known = actor_known(v->changed_by);
 		snprintf(line, sizeof line, "%.10s %.5s%s%s%s", at, strlen(at) > 11 ? at + 11 : "",
@@ -308,22 +209,24 @@ static int entries_height(const struct org *o, int from, int to, int w, bool com
 
 /* Scrolls by whole entries: the selected one shows whole, and no room is left
  * empty at the bottom while entries above are hidden (after a resize). */
-static void scroll_to_selected(const struct org *o, int w, int rows, bool compact)
+static void scroll_to_selected(struct council_state *cs, const struct org *o, int w, int rows,
+			       bool compact)
 {
-	if (council_sel < council_top)
-		council_top = council_sel;
-	while (council_top < council_sel &&
-	       entries_height(o, council_top, council_sel, w, compact) > rows)
-		council_top++;
-	while (council_top > 0 &&
-	       entries_height(o, council_top - 1, ROW_COUNT - 1, w, compact) <= rows)
-		council_top--;
+	if (cs->sel < cs->top)
+		cs->top = cs->sel;
+	while (cs->top < cs->sel &&
+	       entries_height(o, cs->top, cs->sel, w, compact) > rows)
+		cs->top++;
+	while (cs->top > 0 &&
+	       entries_height(o, cs->top - 1, ROW_COUNT - 1, w, compact) <= rows)
+		cs->top--;
 }
 
 static void draw_entry(struct tui *t, const struct org *o, int row, int y, int w)
 {
+	struct council_state *cs = tui_state(t, &view_council);
 	int x = 2;
-	bool sel = row == council_sel;
+	bool sel = row == cs->sel;
 	char line[400], cad[48];
 	if (row == ROW_CADENCE || row == ROW_ESCALATE) {
 		cadence_format(&o->cadence, cad, sizeof cad);
@@ -372,7 +275,8 @@ static int roster_box(struct tui *t, const struct council_facts *f, int y, int m
 
 static void council_draw(struct tui *t)
 {
-	if (versions.open) {
+	struct council_state *cs = tui_state(t, &view_council);
+	if (cs->versions.open) {
 		versions_draw(t);
 		return;
 	}
@@ -389,9 +293,9 @@ static void council_draw(struct tui *t)
 	int box_rows = t->compact ? 3 : 5;
 	int box_h = (f.nf ? ((int)f.nf < box_rows ? (int)f.nf : box_rows) : 1) + 2;
 	int w = t->cols - 4, y0 = 2, bottom = t->rows - 2 - box_h;
-	scroll_to_selected(&f.org, w, bottom - y0, t->compact);
+	scroll_to_selected(cs, &f.org, w, bottom - y0, t->compact);
 	int y = y0;
-	for (int r = council_top; r < ROW_COUNT; r++) {
+	for (int r = cs->top; r < ROW_COUNT; r++) {
 		int h = entry_height(&f.org, r, w, t->compact);
 		if (y + h - (r >= TEXT_ROWS ? 0 : 1) > bottom)
 			break;
@@ -407,31 +311,51 @@ static void council_draw(struct tui *t)
 	council_facts_free(&f);
 }
 
+enum {
+	CO_VERSIONS = ACT_VIEW,
+};
+
+static const struct keymap_entry council_keys[] = {
+	KM_HEADING("Council and charter"),
+	{ACT_SELECT, "edit", "Edit the row in place (a text, the cadence, the escalation)",
+	 {{0, false}}},
+	{ACT_EDIT, "edit-editor", "Edit the text in $EDITOR", {{0, false}}},
+	{CO_VERSIONS, "versions", "Earlier versions of the text (again: close them)",
+	 {KM_CH('v')}},
+	{ACT_QUIT, "back", "Back to the home screen; from the versions, close them",
+	 {KM_CH(ESC)}},
+};
+
+static const struct keymap council_keymap = KEYMAP("council and charter", council_keys);
+
 static enum action versions_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)t;
-	if (a == ACT_QUIT || (!is_key && (ch == ESC || ch == 'v'))) {
-		versions_close();
+	struct council_state *cs = tui_state(t, &view_council);
+	int own = keymap_find(&council_keymap, ch, is_key);
+	if (a == ACT_QUIT || own == ACT_QUIT || own == CO_VERSIONS) {
+		versions_close(cs);
 		return ACT_NONE;
 	}
-	int sel = versions.top;
-	if (cursor_move(&sel, a, versions.n, 3))
-		versions.top = sel;
+	int sel = cs->versions.top;
+	if (cursor_move(&sel, a, cs->versions.n, 3))
+		cs->versions.top = sel;
 	return a == ACT_HELP ? a : ACT_NONE;
 }
 
 static enum action council_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (versions.open)
+	struct council_state *cs = tui_state(t, &view_council);
+	if (cs->versions.open)
 		return versions_key(t, ch, is_key, a);
-	if (cursor_move(&council_sel, a, ROW_COUNT, 3))
+	if (cursor_move(&cs->sel, a, ROW_COUNT, 3))
 		return ACT_NONE;
-	if (a == ACT_QUIT || (!is_key && ch == ESC)) {
-		tui_set_view(t, &view_home);
+	int own = keymap_find(&council_keymap, ch, is_key);
+	if (a == ACT_QUIT || own == ACT_QUIT) {
+		tui_back(t);
 		return ACT_NONE;
 	}
-	bool is_text = council_sel < TEXT_ROWS;
-	bool wants = a == ACT_SELECT || a == ACT_EDIT || (!is_key && ch == 'v');
+	bool is_text = cs->sel < TEXT_ROWS;
+	bool wants = a == ACT_SELECT || a == ACT_EDIT || own == CO_VERSIONS;
 	if (!wants)
 		return a;
 	struct org o;
@@ -439,15 +363,15 @@ static enum action council_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return ACT_NONE;
 	}
-	enum org_text f = row_field(council_sel);
-	if (!is_key && ch == 'v') {
+	enum org_text f = row_field(cs->sel);
+	if (own == CO_VERSIONS) {
 		if (is_text)
 			versions_open(t, f);
 		else
-			tui_flash(t, false, "Only the texts keep versions.");
-	} else if (council_sel == ROW_CADENCE) {
+			tui_flash(t, false, "Only the texts keep cs->versions.");
+	} else if (cs->sel == ROW_CADENCE) {
 		edit_cadence(t, &o.cadence);
-	} else if (council_sel == ROW_ESCALATE) {
+	} else if (cs->sel == ROW_ESCALATE) {
 		edit_escalate(t, o.escalate_after);
 	} else if (a == ACT_EDIT) {
 		edit_editor(t, f, o.text[f]);
@@ -460,17 +384,24 @@ static enum action council_key(struct tui *t, wint_t ch, bool is_key, enum actio
 
 static void council_close(struct tui *t)
 {
-	(void)t;
-	versions_close();
+	struct council_state *cs = tui_state(t, &view_council);
+	versions_close(cs);
 }
 
 void council_view_open(struct tui *t)
 {
-	council_sel = ORG_MISSION - ORG_NAME; /* the name changes least */
-	council_top = 0;
-	versions_close();
-	tui_set_view(t, &view_council);
+	struct council_state *cs = tui_state(t, &view_council);
+	cs->sel = ORG_MISSION - ORG_NAME; /* the name changes least */
+	cs->top = 0;
+	versions_close(cs);
+	tui_open_view(t, &view_council);
 }
 
 const struct view_ops view_council = {
-	.name = "council", .draw = council_draw, .key = council_key, .close = council_close};
+	.name = "council",
+	.keymap = &council_keymap,
+	.private_size = sizeof(struct council_state),
+	.draw = council_draw,
+	.key = council_key,
+	.close = council_close,
+};

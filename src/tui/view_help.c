@@ -1,100 +1,196 @@
-/* view_help.c - the help screen, generated from the action table and the key
- * bindings: nothing here is written by hand, so it cannot drift. */
+/* view_help.c - the help screen of the view it is opened in: that view's own
+ * keys first (its keymap, part by part), then the keys every view shares.
+ * Generated from the keymaps: nothing here is written by hand, so it cannot
+ * drift. Long lines wrap under their text; the screen scrolls when the keys
+ * do not fit. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "screen.h"
+#include "views.h"
+#include "keymap.h"
+#include "modal.h"
+#include "cxmeet/util.h"
 
-/* "Up, k" for the keys bound to a. */
-static void keys_for(enum action a, char *buf, size_t len)
+#define KEYS_COLS 16 /* the keys' column; wider lists push the text on */
+
+/* One row of the help: a heading, a key line, or the rest of a wrapped one.
+ * Columns count from the help's left margin. */
+struct help_row {
+	char *keys; /* NULL: a heading, a note, or the rest of a wrapped line */
+	char *text;
+	attr_t attr;
+	int indent; /* the text's column */
+	int skip;   /* the rows of the wrapped text above this one */
+};
+
+struct help_rows {
+	struct help_row *r;
+	size_t n, cap;
+};
+
+static void row_add(struct help_rows *h, const char *keys, const char *text, attr_t attr,
+		    int indent, int skip)
 {
-	buf[0] = '\0';
-	for (size_t i = 0; i < tui_binding_count; i++) {
-		if (tui_bindings[i].action != a || !tui_bindings[i].label)
-			continue;
-		size_t n = strlen(buf);
-		snprintf(buf + n, len - n, "%s%s", n ? ", " : "", tui_bindings[i].label);
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 64;
+		h->r = xrealloc(h->r, h->cap * sizeof *h->r);
 	}
+	h->r[h->n++] = (struct help_row){keys ? xstrdup(keys) : NULL, xstrdup(text), attr, indent,
+					 skip};
 }
 
-/* Draws the help rows starting at `first`; returns how many there are. */
-static int help_rows(struct tui *t, int first, int y0, int h)
+static void rows_free(struct help_rows *h)
 {
+	for (size_t i = 0; i < h->n; i++) {
+		free(h->r[i].keys);
+		free(h->r[i].text);
+	}
+	free(h->r);
+	memset(h, 0, sizeof *h);
+}
+
+/* A key line: the keys at column 2, the text after them, wrapped in `width`
+ * columns under itself. */
+static void key_line(struct help_rows *h, const char *keys, const char *text, int width)
+{
+	int kw = text_cols(keys), indent = 2 + (kw > KEYS_COLS ? kw : KEYS_COLS) + 1;
+	if (indent > width / 2) { /* keys too long to share the row: text under them */
+		row_add(h, keys, "", theme(C_NORMAL), 2, 0);
+		indent = 2 + KEYS_COLS + 1;
+		keys = "";
+	}
+	int rows = text_wrap_rows(text, width - indent, 100);
+	row_add(h, keys, text, theme(C_NORMAL), indent, 0);
+	for (int i = 1; i < rows; i++)
+		row_add(h, NULL, text, theme(C_NORMAL), indent, i);
+}
+
+/* Whether the view's keymap says what the shared action a does there. */
+static bool keymap_names(const struct keymap *km, int a)
+{
+	for (size_t i = 0; km && i < km->n; i++)
+		if (km->entries[i].action == a)
+			return true;
+	return false;
+}
+
+/* Every row of the help of the view under it, for a screen `width` wide. */
+static void help_build(const struct view_ops *v, struct help_rows *h, int width)
+{
+	const struct keymap *km = v ? v->keymap : NULL;
+	char keys[128];
+	for (size_t i = 0; km && i < km->n; i++) {
+		const struct keymap_entry *e = &km->entries[i];
+		if (e->action == ACT_NONE && !e->name) {
+			row_add(h, NULL, e->help, theme(C_HEADING), 0, 0);
+			continue;
+		}
+		keymap_entry_keys(e, keys, sizeof keys);
+		if (keys[0])
+			key_line(h, keys, e->help ? e->help : action_help((enum action)e->action),
+				 width);
+	}
 	const char *group = "";
-	int row = 0, y = y0;
 	for (int a = 1; a < ACT_COUNT; a++) {
-		char keys[64], line[200];
-		keys_for((enum action)a, keys, sizeof keys);
+		if (!action_everywhere((enum action)a) || keymap_names(km, a))
+			continue; /* a view's own words for a shared key come first, once */
+		struct keymap_entry shared = {a, NULL, action_help((enum action)a), {{0, false}}};
+		keymap_entry_keys(&shared, keys, sizeof keys);
 		if (!keys[0])
 			continue;
 		if (strcmp(group, action_group((enum action)a)) != 0) {
-			if (strcmp(group, "Moving") == 0) {
-				/* A picker's letters are its filter's: say so where the keys are. */
-				if (row >= first && y < y0 + h)
-					draw_text(y++, 2, "  In a list with a Filter, letters filter; the other"
-						  " keys above move.", t->cols - 4,
-						  theme(C_MUTED));
-				row++;
-			}
 			group = action_group((enum action)a);
-			if (row >= first && y < y0 + h)
-				draw_text(y++, 2, group, t->cols - 4, theme(C_HEADING));
-			row++;
+			char title[64];
+			snprintf(title, sizeof title, "%s (every view)", group);
+			row_add(h, NULL, title, theme(C_HEADING), 0, 0);
 		}
-		snprintf(line, sizeof line, "  %-16s %s", keys, action_help((enum action)a));
-		if (row >= first && y < y0 + h)
-			draw_text(y++, 2, line, t->cols - 4, theme(C_NORMAL));
-		row++;
+		key_line(h, keys, action_help((enum action)a), width);
 	}
-	return row;
+	/* A picker's letters are its filter's: say so where the keys are. */
+	row_add(h, NULL, "In a list with a Filter, letters filter; the other keys above move.",
+		theme(C_MUTED), 2, 0);
 }
 
-static int help_top;
+/* Draws a row at y; the help's margin is x0, its width `width`. */
+static void row_draw(const struct help_row *r, int y, int x0, int width)
+{
+	if (r->keys && r->keys[0])
+		draw_text(y, x0 + 2, r->keys, width - 2, theme(C_ACCENT));
+	if (r->text[0])
+		draw_wrapped_from(y, x0 + r->indent, r->text, width - r->indent, r->skip, 1,
+				  r->attr);
+}
+
+/* The help's state: how far it is scrolled. The view it was opened in is
+ * its parent. */
+struct help_state {
+	int top;
+};
 
 static void help_draw(struct tui *t)
 {
-	draw_line(0, 0, " cxmeet help: keys", t->cols, theme(C_TITLE));
-	int total = help_rows(t, 0, 0, 0); /* counts only */
-	int page = t->rows - 4;
-	if (help_top > total - page)
-		help_top = total - page > 0 ? total - page : 0;
-	help_rows(t, help_top, 2, page);
-	char line[120];
-	snprintf(line, sizeof line, " Up/Down/PgUp/PgDn/Home/End scroll (%d rows)  any other key: back", total);
-	draw_line(t->rows - 1, 0, line, t->cols, theme(C_STATUS));
+	struct help_state *help = t->view->priv;
+	const struct view_ops *under = t->view->parent ? t->view->parent->ops : NULL;
+	char title[160];
+	const struct keymap *km = under ? under->keymap : NULL;
+	snprintf(title, sizeof title, " cxmeet help: keys in %s",
+		 km && km->title ? km->title : "every view");
+	draw_line(0, 0, title, t->cols, theme(C_TITLE));
+	int width = t->cols - 4;
+	struct help_rows h = {0};
+	help_build(under, &h, width);
+	int total = (int)h.n, page = t->rows - 4;
+	if (help->top > total - page)
+		help->top = total - page > 0 ? total - page : 0;
+	for (int i = 0; i < page && help->top + i < total; i++)
+		row_draw(&h.r[help->top + i], 2 + i, 2, width);
+	rows_free(&h);
+	if (total > page) {
+		char full[120], brief[80];
+		snprintf(full, sizeof full,
+			 " Up/Down/PgUp/PgDn/Home/End scroll (%d rows)  any other key: back", total);
+		snprintf(brief, sizeof brief, " Up/Down/PgUp/PgDn scroll  any other key: back");
+		draw_hint(t->rows - 1, t->cols, full, brief, theme(C_STATUS));
+	} else {
+		draw_line(t->rows - 1, 0, " any key: back", t->cols, theme(C_STATUS));
+	}
 }
 
 const struct view_ops view_help = {.name = "help", .draw = help_draw};
 
+/* Every moving key scrolls; help_draw keeps the last page in place. Any
+ * other key closes the help. */
+static enum modal_rc help_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
+{
+	struct help_state *help = ctx;
+	enum action a = keymap_lookup(ch, is_key);
+	struct help_rows h = {0};
+	help_build(t->view->parent->ops, &h, t->cols - 4);
+	int page = t->rows - 4 > 1 ? t->rows - 4 : 1, total = (int)h.n;
+	rows_free(&h);
+	int last = total - page > 0 ? total - page : 0;
+	switch (a) {
+	case ACT_UP: help->top = help->top > 0 ? help->top - 1 : 0; break;
+	case ACT_DOWN: help->top = help->top < last ? help->top + 1 : last; break;
+	case ACT_PAGE_UP: help->top = help->top > page ? help->top - page : 0; break;
+	case ACT_PAGE_DOWN: help->top = help->top + page < last ? help->top + page : last; break;
+	case ACT_TOP: help->top = 0; break;
+	case ACT_BOTTOM: help->top = last; break;
+	default: return MODAL_DONE;
+	}
+	return MODAL_GO_ON;
+}
+
 void tui_help(struct tui *t)
 {
-	const struct view_ops *back = t->view;
-	t->view = &view_help; /* drawn over, not switched: the view under it stays open */
-	help_top = 0;
-	for (;;) {
-		tui_redraw(t);
-		doupdate();
-		wint_t ch;
-		bool is_key;
-		if (!tui_read_key(t, &ch, &is_key, -1)) {
-			if (t->quit)
-				break;
-			continue;
-		}
-		/* Every moving key scrolls; help_draw keeps the last page in place. */
-		enum action a = keymap_lookup(ch, is_key);
-		int page = t->rows - 4 > 1 ? t->rows - 4 : 1, total = help_rows(t, 0, 0, 0);
-		int last = total - page > 0 ? total - page : 0;
-		switch (a) {
-		case ACT_UP: help_top = help_top > 0 ? help_top - 1 : 0; break;
-		case ACT_DOWN: help_top = help_top < last ? help_top + 1 : last; break;
-		case ACT_PAGE_UP: help_top = help_top > page ? help_top - page : 0; break;
-		case ACT_PAGE_DOWN: help_top = help_top + page < last ? help_top + page : last; break;
-		case ACT_TOP: help_top = 0; break;
-		case ACT_BOTTOM: help_top = last; break;
-		default: t->view = back; return;
-		}
-		continue;
-	}
-	t->view = back;
+	static const struct modal modal = {.key = help_key}; /* the view is the box */
+	struct help_state help = {0};
+	/* Drawn over, not switched: the view under it stays open. */
+	struct view over = {&view_help, &help, t->view};
+	t->view = &over;
+	modal_run(t, &modal, &help);
+	t->view = over.parent;
 }

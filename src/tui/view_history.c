@@ -11,7 +11,14 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "minutes_pager.h"
+#include "screen.h"
+#include "dialog.h"
+#include "views.h"
+#include "keymap.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/util.h"
 
@@ -22,13 +29,7 @@
 
 enum hist_mode { MODE_LIST, MODE_RESULTS, MODE_MINUTES };
 
-/* One screen row of the minutes: a piece of a line of the text. */
-struct seg {
-	size_t start, len;
-	bool heading;
-};
-
-static struct {
+struct history_state {
 	enum hist_mode mode;
 	enum hist_mode back; /* where q leaves the minutes for */
 	/* the meetings */
@@ -44,35 +45,30 @@ static struct {
 	size_t n_hits, h_offset;
 	int64_t h_total;
 	int h_sel, h_top;
-	/* the minutes */
-	store_id minutes_of;
-	char *text;
-	struct seg *segs;
-	size_t n_segs;
-	int wrapped_cols; /* the width segs were cut for */
-	int p_top;
-} H;
+	struct minutes_pager pager; /* the minutes */
+};
 
-static const struct meeting_summary *meeting_selected(void)
+static const struct meeting_summary *meeting_selected(struct history_state *H)
 {
-	long idx = (long)H.m_sel - (long)H.m_offset;
-	return idx >= 0 && (size_t)idx < H.n_meetings ? &H.meetings[idx] : NULL;
+	long idx = (long)H->m_sel - (long)H->m_offset;
+	return idx >= 0 && (size_t)idx < H->n_meetings ? &H->meetings[idx] : NULL;
 }
 
-static const struct search_hit *hit_selected(void)
+static const struct search_hit *hit_selected(struct history_state *H)
 {
-	long idx = (long)H.h_sel - (long)H.h_offset;
-	return idx >= 0 && (size_t)idx < H.n_hits ? &H.hits[idx] : NULL;
+	long idx = (long)H->h_sel - (long)H->h_offset;
+	return idx >= 0 && (size_t)idx < H->n_hits ? &H->hits[idx] : NULL;
 }
 
 /* --- loading ------------------------------------------------------------ */
 
 static bool meetings_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
-	meeting_summaries_free(H.meetings, H.n_meetings);
-	H.meetings = NULL;
-	H.n_meetings = 0;
-	if (store_history_list(t->st, NULL, cur, limit, &H.meetings, &H.n_meetings) == STORE_OK)
+	struct history_state *H = tui_state(t, &view_history);
+	meeting_summaries_free(H->meetings, H->n_meetings);
+	H->meetings = NULL;
+	H->n_meetings = 0;
+	if (store_history_list(t->st, NULL, cur, limit, &H->meetings, &H->n_meetings) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -80,22 +76,23 @@ static bool meetings_load(struct tui *t, const struct store_cursor *cur, size_t 
 
 static size_t meetings_count(const struct tui *t)
 {
-	(void)t;
-	return H.n_meetings;
+	struct history_state *H = tui_state(t, &view_history);
+	return H->n_meetings;
 }
 static const struct store_cursor *meetings_at(const struct tui *t, size_t i)
 {
-	(void)t;
-	return &H.meetings[i].after;
+	struct history_state *H = tui_state(t, &view_history);
+	return &H->meetings[i].after;
 }
 static const struct pager_ops meetings_pager = { meetings_load, meetings_count, meetings_at };
 
 static bool hits_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
-	search_hits_free(H.hits, H.n_hits);
-	H.hits = NULL;
-	H.n_hits = 0;
-	if (store_search(t->st, &H.f, cur, limit, &H.hits, &H.n_hits) == STORE_OK)
+	struct history_state *H = tui_state(t, &view_history);
+	search_hits_free(H->hits, H->n_hits);
+	H->hits = NULL;
+	H->n_hits = 0;
+	if (store_search(t->st, &H->f, cur, limit, &H->hits, &H->n_hits) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -103,37 +100,40 @@ static bool hits_load(struct tui *t, const struct store_cursor *cur, size_t limi
 
 static size_t hits_count(const struct tui *t)
 {
-	(void)t;
-	return H.n_hits;
+	struct history_state *H = tui_state(t, &view_history);
+	return H->n_hits;
 }
 static const struct store_cursor *hits_at(const struct tui *t, size_t i)
 {
-	(void)t;
-	return &H.hits[i].after;
+	struct history_state *H = tui_state(t, &view_history);
+	return &H->hits[i].after;
 }
 static const struct pager_ops hits_pager = { hits_load, hits_count, hits_at };
 
 /* The window of meetings around the cursor, on or back from those held. */
 static void meetings_seek(struct tui *t)
 {
-	pager_seek(t, &meetings_pager, &H.m_offset, (size_t)H.m_sel, (size_t)H.m_total,
+	struct history_state *H = tui_state(t, &view_history);
+	pager_seek(t, &meetings_pager, &H->m_offset, (size_t)H->m_sel, (size_t)H->m_total,
 		   pager_window(t));
 }
 
 static void hits_seek(struct tui *t)
 {
-	pager_seek(t, &hits_pager, &H.h_offset, (size_t)H.h_sel, (size_t)H.h_total,
+	struct history_state *H = tui_state(t, &view_history);
+	pager_seek(t, &hits_pager, &H->h_offset, (size_t)H->h_sel, (size_t)H->h_total,
 		   pager_window(t));
 }
 
 /* Counts the meetings and reads the window around the cursor afresh. */
 static void load_meetings(struct tui *t)
 {
-	meeting_summaries_free(H.meetings, H.n_meetings);
-	H.meetings = NULL;
-	H.n_meetings = 0;
-	H.m_offset = 0;
-	if (store_history_count(t->st, NULL, &H.m_total) != STORE_OK) {
+	struct history_state *H = tui_state(t, &view_history);
+	meeting_summaries_free(H->meetings, H->n_meetings);
+	H->meetings = NULL;
+	H->n_meetings = 0;
+	H->m_offset = 0;
+	if (store_history_count(t->st, NULL, &H->m_total) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
@@ -143,10 +143,11 @@ static void load_meetings(struct tui *t)
 /* Reads the window of matches around the cursor afresh. */
 static void load_hits(struct tui *t)
 {
-	search_hits_free(H.hits, H.n_hits);
-	H.hits = NULL;
-	H.n_hits = 0;
-	H.h_offset = 0;
+	struct history_state *H = tui_state(t, &view_history);
+	search_hits_free(H->hits, H->n_hits);
+	H->hits = NULL;
+	H->n_hits = 0;
+	H->h_offset = 0;
 	hits_seek(t);
 }
 
@@ -155,169 +156,51 @@ static void load_hits(struct tui *t)
  * for) leave the search as it was, and say why. */
 static void search_run(struct tui *t, char *words)
 {
-	struct search_filter f = H.f;
+	struct history_state *H = tui_state(t, &view_history);
+	struct search_filter f = H->f;
 	int64_t total;
 	store_id floor;
 	f.words = words;
 	f.floor = 0;
 	if (store_search_window(t->st, &f, SEARCH_WINDOW, &total, &floor) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-		if (words != H.words)
+		if (words != H->words)
 			free(words);
 		return;
 	}
-	if (words != H.words) {
-		free(H.words);
-		H.words = words;
+	if (words != H->words) {
+		free(H->words);
+		H->words = words;
 	}
-	H.f.words = H.words;
-	H.f.floor = floor; /* more than the window: the newest SEARCH_WINDOW alone */
-	H.h_total = total;
-	H.h_sel = H.h_top = 0;
+	H->f.words = H->words;
+	H->f.floor = floor; /* more than the window: the newest SEARCH_WINDOW alone */
+	H->h_total = total;
+	H->h_sel = H->h_top = 0;
 	load_hits(t);
-	H.mode = MODE_RESULTS;
+	H->mode = MODE_RESULTS;
 }
 
 static void hist_close(struct tui *t)
 {
-	(void)t;
-	meeting_summaries_free(H.meetings, H.n_meetings);
-	search_hits_free(H.hits, H.n_hits);
-	free(H.words);
-	free(H.dept_name);
-	free(H.text);
-	free(H.segs);
-	memset(&H, 0, sizeof H);
+	struct history_state *H = tui_state(t, &view_history);
+	meeting_summaries_free(H->meetings, H->n_meetings);
+	search_hits_free(H->hits, H->n_hits);
+	free(H->words);
+	free(H->dept_name);
+	minutes_pager_free(&H->pager);
+	memset(H, 0, sizeof *H);
 }
 
-/* --- the minutes pager -------------------------------------------------- */
-
-/* Where the screen row that starts at pos ends: at most `cols` columns, cut
- * after the last space that fits when the line goes on. */
-static size_t row_end(const char *s, size_t pos, size_t eol, int cols)
-{
-	size_t at = pos, brk = 0;
-	int w = 0;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	while (at < eol) {
-		wchar_t wc = L'?';
-		size_t n = mbrtowc(&wc, s + at, eol - at, &ps);
-		int cw = 1;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			n = 1;
-			memset(&ps, 0, sizeof ps);
-		} else if (wcwidth(wc) >= 0) {
-			cw = wcwidth(wc);
-		}
-		if (w + cw > cols && at > pos)
-			break;
-		if (wc == L' ')
-			brk = at + 1;
-		w += cw;
-		at += n;
-	}
-	return at < eol && brk > pos ? brk : at;
-}
-
-/* Cuts each line of the text into screen rows of at most `cols` columns. */
-static void wrap_text(int cols)
-{
-	size_t cap = 0, pos = 0, len = strlen(H.text);
-	free(H.segs);
-	H.segs = NULL;
-	H.n_segs = 0;
-	while (pos < len) {
-		size_t eol = pos + strcspn(H.text + pos, "\n");
-		bool heading = H.text[pos] == '#';
-		do {
-			size_t end = row_end(H.text, pos, eol, cols);
-			if (H.n_segs == cap) {
-				cap = cap ? cap * 2 : 256;
-				H.segs = xrealloc(H.segs, cap * sizeof *H.segs);
-			}
-			H.segs[H.n_segs++] = (struct seg){pos, end - pos, heading};
-			pos = end;
-		} while (pos < eol);
-		pos = eol + 1;
-	}
-	H.wrapped_cols = cols;
-}
+/* --- the minutes ---------------------------------------------------------- */
 
 /* Opens a meeting's minutes; `find`, when not NULL, is text to show first. */
 static void minutes_open(struct tui *t, store_id meeting, const char *find)
 {
-	char *text;
-	if (minutes_markdown(t->st, meeting, &text) != STORE_OK) {
-		tui_flash(t, true, "%s", store_errmsg(t->st));
+	struct history_state *H = tui_state(t, &view_history);
+	if (!minutes_pager_open(t, &H->pager, meeting, find))
 		return;
-	}
-	free(H.text);
-	H.text = text;
-	H.minutes_of = meeting;
-	H.back = H.mode;
-	H.mode = MODE_MINUTES;
-	H.wrapped_cols = 0;
-	H.p_top = 0;
-	if (find) {
-		/* the item's line: its first words as written (Markdown escapes
-		 * only punctuation, which the first words of most texts lack) */
-		char *head = xstrndup(find, strcspn(find, "\\`*_[]#|<>~&\n"));
-		const char *hit = strlen(head) >= 3 ? strstr(H.text, head) : NULL;
-		free(head);
-		if (hit) {
-			wrap_text(t->cols - 4 > 10 ? t->cols - 4 : 10);
-			for (size_t i = 0; i < H.n_segs; i++)
-				if (H.segs[i].start <= (size_t)(hit - H.text))
-					H.p_top = (int)i;
-			H.p_top = H.p_top > 2 ? H.p_top - 2 : 0;
-		}
-	}
-}
-
-static int pager_rows(struct tui *t) { return t->rows - 4; }
-
-static void draw_minutes(struct tui *t)
-{
-	char title[120];
-	snprintf(title, sizeof title, " History: minutes of meeting %lld", (long long)H.minutes_of);
-	draw_line(0, 0, title, t->cols, theme(C_TITLE));
-	int w = t->cols - 4, rows = pager_rows(t);
-	if (w != H.wrapped_cols)
-		wrap_text(w > 10 ? w : 10);
-	int last = (int)H.n_segs - rows;
-	if (H.p_top > last)
-		H.p_top = last > 0 ? last : 0;
-	for (int r = 0; r < rows && (size_t)(H.p_top + r) < H.n_segs; r++) {
-		const struct seg *sg = &H.segs[H.p_top + r];
-		char *line = xstrndup(H.text + sg->start, sg->len);
-		draw_text(2 + r, 2, line, w, theme(sg->heading ? C_HEADING : C_NORMAL));
-		free(line);
-	}
-	snprintf(title, sizeof title,
-		 " Up/Down PgUp/PgDn Home/End scroll  q back   rows %d-%d of %zu",
-		 H.n_segs ? H.p_top + 1 : 0,
-		 H.p_top + rows < (int)H.n_segs ? H.p_top + rows : (int)H.n_segs, H.n_segs);
-	draw_line(t->rows - 1, 0, title, t->cols, theme(C_STATUS));
-}
-
-static void key_minutes(struct tui *t, enum action a)
-{
-	int rows = pager_rows(t), last = (int)H.n_segs - rows;
-	switch (a) {
-	case ACT_UP: H.p_top--; break;
-	case ACT_DOWN: H.p_top++; break;
-	case ACT_PAGE_UP: H.p_top -= rows - 1; break;
-	case ACT_PAGE_DOWN: H.p_top += rows - 1; break;
-	case ACT_TOP: H.p_top = 0; break;
-	case ACT_BOTTOM: H.p_top = last; break;
-	case ACT_QUIT: H.mode = H.back; break;
-	default: break;
-	}
-	if (H.p_top > last)
-		H.p_top = last;
-	if (H.p_top < 0)
-		H.p_top = 0;
+	H->back = H->mode;
+	H->mode = MODE_MINUTES;
 }
 
 /* --- the list of meetings ----------------------------------------------- */
@@ -359,106 +242,28 @@ static void meeting_row(const struct meeting_summary *m, int y, int w, bool cur)
  * status line that tell more about the row under the cursor. */
 static int list_rows(struct tui *t) { return t->rows - 7; }
 
-/* The bytes of the character at s (1 for a byte that is not UTF-8). */
-static size_t char_len(const char *s, mbstate_t *ps)
-{
-	wchar_t wc;
-	size_t n = mbrtowc(&wc, s, strlen(s), ps);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		memset(ps, 0, sizeof *ps);
-		return 1;
-	}
-	return n;
-}
-
-/* The columns of the character of n bytes at s. */
-static int char_cols(const char *s, size_t n)
-{
-	char ch[8];
-	size_t len = n < sizeof ch ? n : sizeof ch - 1;
-	memcpy(ch, s, len);
-	ch[len] = '\0';
-	return text_cols(ch);
-}
-
-/* The columns of the word at s, up to the next space, marks left out. */
-static int word_cols(const char *s)
-{
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	int cols = 0;
-	while (*s && *s != ' ') {
-		size_t n = (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) ? 1 : char_len(s, &ps);
-		if (*s != SEARCH_MARK_ON && *s != SEARCH_MARK_OFF)
-			cols += char_cols(s, n);
-		s += n;
-	}
-	return cols;
-}
-
-/* Draws text with marked spans (see SEARCH_MARK_ON) over up to `rows` rows of
- * `width` columns from (y, x), breaking at the space before a word that would
- * not fit (a word wider than a row is cut); ends with an ellipsis when the
- * text does not fit. */
-static void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t normal,
-			     attr_t match)
-{
-	bool on = false;
-	int row = 0, col = 0;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	while (*s && row < rows) {
-		if (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) {
-			on = *s++ == SEARCH_MARK_ON;
-			continue;
-		}
-		int room = width - (row == rows - 1); /* the last row keeps one for … */
-		size_t n = char_len(s, &ps);
-		int cw = char_cols(s, n);
-		bool wrap_here = *s == ' ' && col > 0 && col + 1 + word_cols(s + 1) > room &&
-				 word_cols(s + 1) <= width;
-		if (wrap_here || col + cw > room) {
-			if (++row == rows) {
-				/* … */
-				draw_text(y + row - 1, x + col, "\xe2\x80\xa6", 1, normal);
-				break;
-			}
-			col = 0;
-			if (*s == ' ') { /* a row starts with the word, not the space */
-				s++;
-				continue;
-			}
-		}
-		char ch[8];
-		size_t len = n < sizeof ch ? n : sizeof ch - 1;
-		memcpy(ch, s, len);
-		ch[len] = '\0';
-		col += draw_text(y + row, x + col, ch, width - col, on ? match : normal);
-		s += n;
-	}
-}
-
 static void draw_list(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	char line[160];
-	snprintf(line, sizeof line, " History: %lld meeting%s, newest first", (long long)H.m_total,
-		 H.m_total == 1 ? "" : "s");
+	snprintf(line, sizeof line, " History: %lld meeting%s, newest first", (long long)H->m_total,
+		 H->m_total == 1 ? "" : "s");
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int w = t->cols - 4, rows = list_rows(t);
 	draw_line(2, 2, w < 70 ? "Date        Min Pres Dept Dec. Act. Wins Rate  Status"
 			       : "Date       Time   Min Pres Dept Dec. Act. Wins Rate  Status     "
 				 "Departments present",
 		  w, theme(C_MUTED) | A_UNDERLINE);
-	if (H.m_total == 0)
+	if (H->m_total == 0)
 		draw_text(3, 2, "No meeting held yet.", w, theme(C_MUTED));
-	cursor_scroll(H.m_sel, &H.m_top, rows);
+	cursor_scroll(H->m_sel, &H->m_top, rows);
 	for (int r = 0; r < rows; r++) {
-		long idx = (long)H.m_top + r - (long)H.m_offset;
-		if (idx < 0 || (size_t)idx >= H.n_meetings)
+		long idx = (long)H->m_top + r - (long)H->m_offset;
+		if (idx < 0 || (size_t)idx >= H->n_meetings)
 			break;
-		meeting_row(&H.meetings[idx], 3 + r, w, H.m_top + r == H.m_sel);
+		meeting_row(&H->meetings[idx], 3 + r, w, H->m_top + r == H->m_sel);
 	}
-	const struct meeting_summary *m = meeting_selected();
+	const struct meeting_summary *m = meeting_selected(H);
 	if (m) {
 		snprintf(line, sizeof line, "Meeting %lld, departments present: ",
 			 (long long)m->id);
@@ -491,30 +296,31 @@ static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 
 static void draw_results(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	char line[96]; /* "#id kind, meeting id: " */
-	char *title = xasprintf(" Search \"%s\": %s%lld match%s%s%s%s%s", H.words,
-			       H.f.floor ? "the newest " : "", (long long)H.h_total,
-			       H.h_total == 1 ? "" : H.f.floor ? "es of more" : "es",
-			       H.dept_name ? "  dept: " : "", H.dept_name ? H.dept_name : "",
-			       H.f.kind >= 0 ? "  kind: " : "",
-			       H.f.kind >= 0 ? item_kind_name((enum item_kind)H.f.kind) : "");
+	char *title = xasprintf(" Search \"%s\": %s%lld match%s%s%s%s%s", H->words,
+			       H->f.floor ? "the newest " : "", (long long)H->h_total,
+			       H->h_total == 1 ? "" : H->f.floor ? "es of more" : "es",
+			       H->dept_name ? "  dept: " : "", H->dept_name ? H->dept_name : "",
+			       H->f.kind >= 0 ? "  kind: " : "",
+			       H->f.kind >= 0 ? item_kind_name((enum item_kind)H->f.kind) : "");
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	free(title);
 	int w = t->cols - 4, rows = list_rows(t);
 	draw_line(2, 2, w >= 90 ? "Kind     Date       Department         Text"
 			       : "Kind     Date       Department    Text",
 		  w, theme(C_MUTED) | A_UNDERLINE);
-	if (H.h_total == 0)
+	if (H->h_total == 0)
 		draw_text(3, 2, "Nothing matches: / searches again, x clears the filters.", w,
 			  theme(C_MUTED));
-	cursor_scroll(H.h_sel, &H.h_top, rows);
+	cursor_scroll(H->h_sel, &H->h_top, rows);
 	for (int r = 0; r < rows; r++) {
-		long idx = (long)H.h_top + r - (long)H.h_offset;
-		if (idx < 0 || (size_t)idx >= H.n_hits)
+		long idx = (long)H->h_top + r - (long)H->h_offset;
+		if (idx < 0 || (size_t)idx >= H->n_hits)
 			break;
-		hit_row(&H.hits[idx], 3 + r, w, H.h_top + r == H.h_sel);
+		hit_row(&H->hits[idx], 3 + r, w, H->h_top + r == H->h_sel);
 	}
-	const struct search_hit *h = hit_selected();
+	const struct search_hit *h = hit_selected(H);
 	if (h) {
 		if (h->it.meeting_id)
 			snprintf(line, sizeof line, "#%lld %s, meeting %lld: ", (long long)h->it.id,
@@ -532,7 +338,8 @@ static void draw_results(struct tui *t)
 
 static void ask_words(struct tui *t)
 {
-	char *words = dialog_input_for(t, "Search every meeting's items", H.words ? H.words : "",
+	struct history_state *H = tui_state(t, &view_history);
+	char *words = dialog_input_for(t, "Search every meeting's items", H->words ? H->words : "",
 				       "search", NULL, NULL);
 	if (words)
 		search_run(t, words);
@@ -540,19 +347,21 @@ static void ask_words(struct tui *t)
 
 static void pick_dept_filter(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	store_id id = pick_department(t, "Only items of department", "");
 	struct dept d;
 	if (!id || store_dept_get(t->st, id, &d) != STORE_OK)
 		return;
-	free(H.dept_name);
-	H.dept_name = xstrdup(d.name);
-	H.f.dept_id = id;
+	free(H->dept_name);
+	H->dept_name = xstrdup(d.name);
+	H->f.dept_id = id;
 	dept_free(&d);
-	search_run(t, H.words);
+	search_run(t, H->words);
 }
 
 static void pick_kind_filter(struct tui *t)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	struct pick_option opts[ITEM_KIND_COUNT + 1];
 	opts[0] = (struct pick_option){-1, (char *)"any kind", NULL};
 	for (int k = 0; k < ITEM_KIND_COUNT; k++)
@@ -561,17 +370,43 @@ static void pick_kind_filter(struct tui *t)
 	int choice = dialog_pick(t, "Only items of kind", opts, ITEM_KIND_COUNT + 1, "", NULL);
 	if (choice < 0)
 		return;
-	H.f.kind = (int)opts[choice].id;
-	search_run(t, H.words);
+	H->f.kind = (int)opts[choice].id;
+	search_run(t, H->words);
 }
 
-static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
+enum {
+	HV_SEARCH = ACT_VIEW,
+	HV_DEPT,
+	HV_KIND,
+	HV_CLEAR,
+};
+
+static const struct keymap_entry hist_keys[] = {
+	KM_HEADING("Past meetings"),
+	{ACT_SELECT, "minutes", "Read the meeting's minutes", {{0, false}}},
+	{HV_SEARCH, "search", "Search every item ever captured", {KM_CH('/')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+	KM_HEADING("Search results"),
+	{ACT_SELECT, "open", "Read the minutes of the item's meeting, at the item", {{0, false}}},
+	{HV_SEARCH, "search", "Search again, for other words", {KM_CH('/')}},
+	{HV_DEPT, "filter-department", "Only one department's items", {KM_CH('f')}},
+	{HV_KIND, "filter-kind", "Only items of one kind", {KM_CH('t')}},
+	{HV_CLEAR, "clear-filters", "Clear the department and kind filters", {KM_CH('x')}},
+	{ACT_QUIT, "back", "Back to past meetings", {{0, false}}},
+	KM_HEADING("Minutes"),
+	{ACT_QUIT, "back", "Back to where the minutes were opened from", {{0, false}}},
+};
+
+static const struct keymap hist_keymap = KEYMAP("history and search", hist_keys);
+
+static void key_results(struct tui *t, int own, enum action a)
 {
-	if (cursor_move(&H.h_sel, a, (size_t)H.h_total, list_rows(t))) {
+	struct history_state *H = tui_state(t, &view_history);
+	if (cursor_move(&H->h_sel, a, (size_t)H->h_total, list_rows(t))) {
 		hits_seek(t);
 		return;
 	}
-	const struct search_hit *h = hit_selected();
+	const struct search_hit *h = hit_selected(H);
 	if (a == ACT_SELECT && h) {
 		if (h->it.meeting_id)
 			minutes_open(t, h->it.meeting_id, h->it.text);
@@ -579,17 +414,17 @@ static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
 			tui_flash(t, false, "Item #%lld was not captured in a meeting.",
 				  (long long)h->it.id);
 	} else if (a == ACT_QUIT) {
-		H.mode = MODE_LIST;
-	} else if (!is_key && ch == 'f') {
+		H->mode = MODE_LIST;
+	} else if (own == HV_DEPT) {
 		pick_dept_filter(t);
-	} else if (!is_key && ch == 't') {
+	} else if (own == HV_KIND) {
 		pick_kind_filter(t);
-	} else if (!is_key && ch == 'x') {
-		free(H.dept_name);
-		H.dept_name = NULL;
-		H.f.dept_id = 0;
-		H.f.kind = -1;
-		search_run(t, H.words);
+	} else if (own == HV_CLEAR) {
+		free(H->dept_name);
+		H->dept_name = NULL;
+		H->f.dept_id = 0;
+		H->f.kind = -1;
+		search_run(t, H->words);
 	}
 }
 
@@ -597,9 +432,10 @@ static void key_results(struct tui *t, wint_t ch, bool is_key, enum action a)
 
 static void hist_draw(struct tui *t)
 {
-	if (H.mode == MODE_MINUTES)
-		draw_minutes(t);
-	else if (H.mode == MODE_RESULTS)
+	struct history_state *H = tui_state(t, &view_history);
+	if (H->mode == MODE_MINUTES)
+		minutes_pager_draw(t, &H->pager);
+	else if (H->mode == MODE_RESULTS)
 		draw_results(t);
 	else
 		draw_list(t);
@@ -607,37 +443,49 @@ static void hist_draw(struct tui *t)
 
 static enum action hist_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
+	struct history_state *H = tui_state(t, &view_history);
 	if (a == ACT_HELP || a == ACT_REDRAW)
 		return a;
-	if (!is_key && ch == '/' && H.mode != MODE_MINUTES) {
+	int own = keymap_find(&hist_keymap, ch, is_key);
+	if (own == HV_SEARCH && H->mode != MODE_MINUTES) {
 		ask_words(t);
 		return ACT_NONE;
 	}
-	if (H.mode == MODE_MINUTES) {
-		key_minutes(t, a);
+	if (H->mode == MODE_MINUTES) {
+		if (a == ACT_QUIT)
+			H->mode = H->back;
+		else
+			minutes_pager_key(t, &H->pager, a);
 		return ACT_NONE;
 	}
-	if (H.mode == MODE_RESULTS) {
-		key_results(t, ch, is_key, a);
+	if (H->mode == MODE_RESULTS) {
+		key_results(t, own, a);
 		return ACT_NONE;
 	}
-	if (cursor_move(&H.m_sel, a, (size_t)H.m_total, list_rows(t))) {
+	if (cursor_move(&H->m_sel, a, (size_t)H->m_total, list_rows(t))) {
 		meetings_seek(t);
-	} else if (a == ACT_SELECT && meeting_selected()) {
-		minutes_open(t, meeting_selected()->id, NULL);
+	} else if (a == ACT_SELECT && meeting_selected(H)) {
+		minutes_open(t, meeting_selected(H)->id, NULL);
 	} else if (a == ACT_QUIT) {
-		tui_set_view(t, &view_home);
+		tui_back(t);
 	}
 	return ACT_NONE;
 }
 
 const struct view_ops view_history = {
-	.name = "history", .draw = hist_draw, .key = hist_key, .close = hist_close};
+	.name = "history",
+	.keymap = &hist_keymap,
+	.private_size = sizeof(struct history_state),
+	.draw = hist_draw,
+	.key = hist_key,
+	.close = hist_close,
+};
 
 void history_view_open(struct tui *t)
 {
-	tui_set_view(t, &view_history);
-	memset(&H, 0, sizeof H);
-	H.f.kind = -1;
+	struct history_state *H = tui_state(t, &view_history);
+	tui_open_view(t, &view_history);
+	memset(H, 0, sizeof *H);
+	H->f.kind = -1;
 	load_meetings(t);
 }

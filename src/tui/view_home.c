@@ -7,11 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "views.h"
+#include "council_facts.h"
+#include "keymap.h"
 #include "cxmeet/report.h"
 #include "cxmeet/util.h"
 
-static int home_sel;
+/* The view's state: the menu entry under the cursor. */
+struct home_state {
+	int sel;
+};
 
 struct home_facts {
 	struct org org;
@@ -32,31 +40,60 @@ static void facts_load(struct tui *t, struct home_facts *f)
 	store_action_counts(t->st, clock_today(), 0, &f->open, &f->overdue);
 }
 
-/* The menu: what each entry opens, with the key that opens it from home.
- * Entries with no opener are the meeting (its label depends on whether one
- * is in progress), help and quit. */
+/* The menu: what each entry opens, with the action (in the keymap below)
+ * whose key opens it from home. Entries with no opener are the meeting (its
+ * label depends on whether one is in progress), help and quit. */
 struct home_entry {
 	const char *label;
 	const char *brief; /* for narrow columns */
-	wint_t key;        /* 0: none */
+	int action;        /* ACT_NONE: none */
 	void (*open)(struct tui *t);
 };
 
-static void people_open(struct tui *t) { tui_set_view(t, &view_people); }
-static void map_open(struct tui *t) { stakeholder_view_open(t, 0, NULL); }
+enum {
+	HOME_HISTORY = ACT_VIEW,
+	HOME_ACTIONS,
+	HOME_DECISIONS,
+	HOME_CADENCE,
+	HOME_COUNCIL,
+	HOME_PEOPLE,
+	HOME_MAP,
+	HOME_AGENDAS,
+};
+
+static const struct keymap_entry home_keys[] = {
+	KM_HEADING("Home"),
+	{ACT_SELECT, "open", "Open the entry under the cursor (start or resume a meeting)",
+	 {{0, false}}},
+	{HOME_HISTORY, "history", "History and search: past meetings, their minutes",
+	 {KM_CH('h')}},
+	{HOME_ACTIONS, "actions", "Actions: who owes what", {KM_CH('a')}},
+	{HOME_DECISIONS, "decisions", "Decisions: the decision log", {KM_CH('d')}},
+	{HOME_CADENCE, "cadence", "Cadence and participation", {KM_CH('C')}},
+	{HOME_COUNCIL, "council", "Council and charter", {KM_CH('c')}},
+	{HOME_PEOPLE, "people", "Departments and people", {KM_CH('p')}},
+	{HOME_MAP, "stakeholders", "Stakeholder map and champions", {KM_CH('m')}},
+	{HOME_AGENDAS, "agendas", "Agenda templates", {KM_CH('t')}},
+	{ACT_QUIT, "quit", "Quit cxmeet", {{0, false}}},
+};
+
+static const struct keymap home_keymap = KEYMAP("the home screen", home_keys);
+
+static void people_open(struct tui *t) { tui_open_view(t, &view_people); }
+static void map_open(struct tui *t) { stakeholder_view_open(t, 0); }
 
 static const struct home_entry home_menu[] = {
 	{"Start a meeting", "Start a meeting", 0, NULL},
-	{"History and search", "History", 'h', history_view_open},
-	{"Actions: who owes what", "Actions", 'a', actions_view_open},
-	{"Decisions: the decision log", "Decisions", 'd', decisions_view_open},
-	{"Cadence and participation", "Cadence", 'C', cadence_view_open},
-	{"Council and charter", "Council", 'c', council_view_open},
-	{"Departments and people", "People", 'p', people_open},
-	{"Stakeholder map and champions", "Stakeholders", 'm', map_open},
-	{"Agenda templates", "Agendas", 't', agenda_view_open},
-	{"Help: keys", "Help", '?', NULL},
-	{"Quit", "Quit", 'q', NULL},
+	{"History and search", "History", HOME_HISTORY, history_view_open},
+	{"Actions: who owes what", "Actions", HOME_ACTIONS, actions_view_open},
+	{"Decisions: the decision log", "Decisions", HOME_DECISIONS, decisions_view_open},
+	{"Cadence and participation", "Cadence", HOME_CADENCE, cadence_view_open},
+	{"Council and charter", "Council", HOME_COUNCIL, council_view_open},
+	{"Departments and people", "People", HOME_PEOPLE, people_open},
+	{"Stakeholder map and champions", "Stakeholders", HOME_MAP, map_open},
+	{"Agenda templates", "Agendas", HOME_AGENDAS, agenda_view_open},
+	{"Help: keys", "Help", ACT_HELP, NULL},
+	{"Quit", "Quit", ACT_QUIT, NULL},
 };
 
 #define HOME_MEETING 0
@@ -85,8 +122,9 @@ static void menu_label(const struct home_facts *f, int i, bool brief, char *buf,
 	const char *label = i == HOME_MEETING && f->in_progress
 				    ? (brief ? "Resume meeting" : "Resume the meeting in progress")
 				    : brief ? e->brief : e->label;
-	if (e->open && e->key)
-		snprintf(buf, len, "  %s (%lc)  ", label, (wint_t)e->key);
+	int key = keymap_key_of(&home_keymap, e->action);
+	if (e->open && key)
+		snprintf(buf, len, "  %s (%lc)  ", label, (wint_t)key);
 	else
 		snprintf(buf, len, "  %s  ", label);
 }
@@ -106,6 +144,7 @@ static void due_line(const struct home_facts *f, char *buf, size_t len)
 
 static void home_draw(struct tui *t)
 {
+	struct home_state *hs = tui_state(t, &view_home);
 	struct home_facts f;
 	facts_load(t, &f);
 	const char *name = f.have_org && *f.org.text[ORG_NAME] ? f.org.text[ORG_NAME] : "cxmeet";
@@ -159,8 +198,8 @@ static void home_draw(struct tui *t)
 	y += gap;
 	if (todo_rows)
 		y += draw_wrapped(y, x, todo, w, todo_rows, theme(C_WARNING)) + gap;
-	if (home_sel >= HOME_N)
-		home_sel = HOME_N - 1;
+	if (hs->sel >= HOME_N)
+		hs->sel = HOME_N - 1;
 	int per_col = (HOME_N + cols - 1) / cols, cw = w / cols;
 	bool brief = cols > 1 && cw < 38;
 	for (int i = 0; i < HOME_N; i++) {
@@ -168,7 +207,7 @@ static void home_draw(struct tui *t)
 		if (ry >= t->rows - 1)
 			continue;
 		menu_label(&f, i, brief, line, sizeof line);
-		draw_text(ry, rx, line, cw - 1, i == home_sel ? theme(C_SELECTED) : theme(C_NORMAL));
+		draw_text(ry, rx, line, cw - 1, i == hs->sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
 	draw_line(t->rows - 1, 0, " Up/Down choose  Enter open  ?  help  q quit", t->cols,
 		  theme(C_STATUS));
@@ -178,9 +217,11 @@ static void home_draw(struct tui *t)
 
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	for (int i = 0; !is_key && i < HOME_N; i++)
-		if (home_menu[i].open && home_menu[i].key == ch) {
-			home_sel = i;
+	struct home_state *hs = tui_state(t, &view_home);
+	int own = keymap_find(&home_keymap, ch, is_key);
+	for (int i = 0; own != ACT_NONE && i < HOME_N; i++)
+		if (home_menu[i].open && home_menu[i].action == own) {
+			hs->sel = i;
 			home_menu[i].open(t);
 			return ACT_NONE;
 		}
@@ -191,19 +232,19 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 	case ACT_PAGE_DOWN:
 	case ACT_TOP:
 	case ACT_BOTTOM:
-		cursor_move(&home_sel, a, HOME_N, HOME_N);
+		cursor_move(&hs->sel, a, HOME_N, HOME_N);
 		return ACT_NONE;
 	case ACT_SELECT:
-		if (home_sel == HOME_MEETING) {
+		if (hs->sel == HOME_MEETING) {
 			store_id id;
 			if (store_meeting_in_progress(t->st, &id) == STORE_OK)
 				meeting_view_open(t, true);
 			else
 				prepare_view_open(t); /* pick and adjust this meeting's agenda first */
-		} else if (home_menu[home_sel].open) {
-			home_menu[home_sel].open(t);
+		} else if (home_menu[hs->sel].open) {
+			home_menu[hs->sel].open(t);
 		} else {
-			return home_menu[home_sel].key == '?' ? ACT_HELP : ACT_QUIT;
+			return (enum action)home_menu[hs->sel].action; /* help or quit */
 		}
 		return ACT_NONE;
 	default:
@@ -211,4 +252,10 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 	}
 }
 
-const struct view_ops view_home = {.name = "home", .draw = home_draw, .key = home_key};
+const struct view_ops view_home = {
+	.name = "home",
+	.keymap = &home_keymap,
+	.private_size = sizeof(struct home_state),
+	.draw = home_draw,
+	.key = home_key,
+};

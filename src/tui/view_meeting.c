@@ -7,9 +7,12 @@
 #include <time.h>
 
 #include "meeting_view.h"
+#include "draw.h"
+#include "list.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
 #include "cxmeet/util.h"
-
-static struct meeting_view mv_storage;
 
 const struct pane_ops *pane_for(enum step_kind k)
 {
@@ -22,52 +25,6 @@ const struct pane_ops *pane_for(enum step_kind k)
 	case STEP_WRAP_UP: return &pane_wrapup;
 	default: return &pane_items;
 	}
-}
-
-static const struct pane_ops *cur_pane(struct tui *t)
-{
-	return pane_for(meeting_current(&t->mv->run)->kind);
-}
-
-void mv_reload(struct tui *t)
-{
-	struct meeting_view *mv = t->mv;
-	item_list_free(mv->items, mv->n_items);
-	mv->items = NULL;
-	mv->n_items = 0;
-	cur_pane(t)->load(t);
-	if (mv->sel >= (int)mv->total)
-		mv->sel = mv->total ? (int)mv->total - 1 : 0;
-}
-
-const struct item *mv_selected(struct tui *t)
-{
-	struct meeting_view *mv = t->mv;
-	long i = (long)mv->sel - (long)mv->offset;
-	return i >= 0 && (size_t)i < mv->n_items ? &mv->items[i] : NULL;
-}
-
-bool mv_move(struct tui *t, enum action a, size_t n, int page)
-{
-	return cursor_move(&t->mv->sel, a, n, page);
-}
-
-bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
-{
-	struct meeting_view *mv = t->mv;
-	const struct meeting_step *step = meeting_current(&mv->run);
-	struct item it = {.kind = kind, .due = DATE_NONE, .revisit = DATE_NONE};
-	bool saved = form_item(t, &it, mv->run.m.id, step->id, link);
-	if (saved) {
-		/* The form returned after the commit: only now is it shown as saved. */
-		meeting_flush_time(&mv->run, clock_now());
-		tui_flash(t, false, "Saved %s #%lld.", item_kind_label(kind), (long long)it.id);
-		mv_reload(t);
-		for (size_t i = 0; i < mv->n_items; i++)
-			if (mv->items[i].id == it.id)
-				mv->sel = (int)(mv->offset + i);
-	}
-	return saved;
 }
 
 static void fmt_clock(int secs, char *buf, size_t len)
@@ -167,7 +124,7 @@ static void meeting_draw(struct tui *t)
 	int x = side + 2, w = t->cols - x - 1;
 	int used = draw_wrapped(1, x, s->prompt, w, 3, theme(C_MUTED));
 	int y = 1 + used + 1;
-	cur_pane(t)->draw(t, y, x, t->rows - 1 - y, w);
+	mv_pane(t)->draw(t, y, x, t->rows - 1 - y, w);
 	draw_status(t);
 }
 
@@ -209,7 +166,7 @@ static void leave(struct tui *t)
 			       "from the home screen."))
 		return;
 	meeting_flush_time(&t->mv->run, clock_now());
-	tui_set_view(t, &view_home);
+	tui_back(t);
 	tui_flash(t, false, "The meeting is still in progress: Enter resumes it.");
 }
 
@@ -225,7 +182,7 @@ static void read_holder(struct tui *t)
 /* The meeting ended elsewhere: back home, saying so. */
 static void ended_elsewhere(struct tui *t)
 {
-	tui_set_view(t, &view_home);
+	tui_back(t);
 	tui_flash(t, false, "The meeting was ended on the screen that held it.");
 }
 
@@ -303,7 +260,7 @@ static enum action follow_key(struct tui *t, enum action a)
 		take_over(t);
 		return ACT_NONE;
 	case ACT_QUIT:
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		tui_flash(t, false, "Stopped following the meeting: it goes on on the other screen.");
 		return ACT_NONE;
 	default:
@@ -326,7 +283,7 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 	}
 	if (mv->follow)
 		return follow_key(t, a);
-	a = cur_pane(t)->key(t, ch, is_key, a);
+	a = mv_pane(t)->key(t, ch, is_key, a);
 	int kind = action_capture_kind(a);
 	if (a == ACT_CAPTURE_DEFAULT)
 		kind = (int)step_default_kind(meeting_current(&mv->run)->kind);
@@ -378,7 +335,8 @@ static void meeting_close(struct tui *t)
 
 /* Opens the runner on a meeting just started or resumed (rc says whether
  * that worked). */
-static void open_run(struct tui *t, struct meeting_view *mv, enum store_rc rc, bool resume)
+static void open_run(struct tui *t, struct meeting_view *mv, enum store_rc rc, bool resume,
+		     bool from_agenda)
 {
 	if (rc == STORE_OK)
 		rc = store_org_get(t->st, &mv->org);
@@ -394,7 +352,10 @@ static void open_run(struct tui *t, struct meeting_view *mv, enum store_rc rc, b
 				: meeting_next_due(&mv->org.cadence,
 						   date_from_time(mv->run.m.started_at), clock_today());
 	t->mv = mv;
-	tui_set_view(t, &view_meeting);
+	if (from_agenda) /* back from the meeting goes where back from its agenda went */
+		tui_replace_view(t, &view_meeting);
+	else
+		tui_open_view(t, &view_meeting);
 	mv->data_version = store_data_version(t->st);
 	mv->last_beat = clock_now();
 	mv_reload(t);
@@ -464,8 +425,9 @@ static void offer_draft(struct tui *t)
 
 void meeting_view_open(struct tui *t, bool resume)
 {
-	struct meeting_view *mv = &mv_storage;
+	struct meeting_view *mv = tui_state(t, &view_meeting);
 	memset(mv, 0, sizeof *mv);
+	mv->pane_of = pane_for;
 	time_t now = clock_now();
 	store_id mid;
 	enum store_rc rc;
@@ -479,7 +441,7 @@ void meeting_view_open(struct tui *t, bool resume)
 		meeting_run_free(&mv->run);
 		return;
 	}
-	open_run(t, mv, rc, resume);
+	open_run(t, mv, rc, resume, false);
 	if (asked && t->mv && !mv->follow) /* taken over from a living screen: say so */
 		tui_flash(t, false, "You hold the meeting now: the other screen follows it "
 				    "read-only.");
@@ -489,11 +451,12 @@ void meeting_view_open(struct tui *t, bool resume)
 
 void meeting_view_start(struct tui *t, store_id template_id, const struct agenda_template *agenda)
 {
-	struct meeting_view *mv = &mv_storage;
+	struct meeting_view *mv = tui_state(t, &view_meeting);
 	memset(mv, 0, sizeof *mv);
+	mv->pane_of = pane_for;
 	enum store_rc rc = meeting_begin_agenda(t->st, template_id, agenda, 0, clock_now(),
 						&mv->run);
-	open_run(t, mv, rc, false);
+	open_run(t, mv, rc, false, true);
 }
 
 /* The step's time is written at least once a minute, so that a crash loses
@@ -529,8 +492,43 @@ static void meeting_tick(struct tui *t)
 	store_no_wait(t->st, false);
 }
 
+/* The meeting's keys are shared actions (the panes read them too): the
+ * runner's entries say what each does here. */
+#define MEETING_KEY(act, name) {ACT_##act, name, NULL, {{0, false}}}
+static const struct keymap_entry meeting_keys[] = {
+	KM_HEADING("The meeting"),
+	MEETING_KEY(STEP_NEXT, "step-next"),
+	MEETING_KEY(STEP_PREV, "step-prev"),
+	MEETING_KEY(STEP_JUMP, "step-jump"),
+	MEETING_KEY(SELECT, "select"),
+	MEETING_KEY(EDIT, "edit"),
+	MEETING_KEY(DELETE, "delete"),
+	MEETING_KEY(MOVE_UP, "move-up"),
+	MEETING_KEY(MOVE_DOWN, "move-down"),
+	MEETING_KEY(ADD_PERSON, "add-person"),
+	MEETING_KEY(END_MEETING, "end"),
+	MEETING_KEY(TAKE_OVER, "take-over"),
+	{ACT_QUIT, "leave", "Leave the meeting (asks first); it can be resumed from home",
+	 {{0, false}}},
+	KM_HEADING("Capture"),
+	MEETING_KEY(CAPTURE_DECISION, "capture-decision"),
+	MEETING_KEY(CAPTURE_ACTION, "capture-action"),
+	MEETING_KEY(CAPTURE_WIN, "capture-win"),
+	MEETING_KEY(CAPTURE_STORY, "capture-story"),
+	MEETING_KEY(CAPTURE_INSIGHT, "capture-insight"),
+	MEETING_KEY(CAPTURE_NOTE, "capture-note"),
+	MEETING_KEY(CAPTURE_PARKED, "capture-parked"),
+	MEETING_KEY(CAPTURE_MESSAGE, "capture-message"),
+	MEETING_KEY(CAPTURE_DEFAULT, "capture"),
+};
+#undef MEETING_KEY
+
+static const struct keymap meeting_keymap = KEYMAP("the meeting", meeting_keys);
+
 const struct view_ops view_meeting = {
 	.name = "meeting",
+	.keymap = &meeting_keymap,
+	.private_size = sizeof(struct meeting_view),
 	.draw = meeting_draw,
 	.key = meeting_key,
 	.close = meeting_close,

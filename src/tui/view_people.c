@@ -7,14 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "views.h"
+#include "keymap.h"
 #include "cxmeet/stakeholder.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 enum { TAB_DEPTS, TAB_PEOPLE };
 
-static struct {
+struct people_state {
 	bool loaded;
 	int tab;
 	bool show_archived;
@@ -24,89 +29,96 @@ static struct {
 	struct person *people;
 	size_t n_people;
 	int sel[2], top[2];
-} pv;
+};
 
-static void unload(void)
+static void unload(struct people_state *pv)
 {
-	dept_list_free(pv.depts, pv.n_depts);
-	person_list_free(pv.people, pv.n_people);
-	free(pv.members);
-	pv.depts = NULL;
-	pv.people = NULL;
-	pv.members = NULL;
-	pv.n_depts = pv.n_people = 0;
-	pv.loaded = false;
+	dept_list_free(pv->depts, pv->n_depts);
+	person_list_free(pv->people, pv->n_people);
+	free(pv->members);
+	pv->depts = NULL;
+	pv->people = NULL;
+	pv->members = NULL;
+	pv->n_depts = pv->n_people = 0;
+	pv->loaded = false;
 }
 
 /* Reads both lists; the council is a few dozen rows, so they are read whole. */
 static void load(struct tui *t)
 {
-	unload();
+	struct people_state *pv = tui_state(t, &view_people);
+	unload(pv);
 	struct person *active = NULL;
 	size_t n_active = 0;
-	if (store_dept_list(t->st, pv.show_archived, &pv.depts, &pv.n_depts) != STORE_OK ||
-	    store_person_list(t->st, pv.show_archived, 0, &pv.people, &pv.n_people) != STORE_OK ||
+	if (store_dept_list(t->st, pv->show_archived, &pv->depts, &pv->n_depts) != STORE_OK ||
+	    store_person_list(t->st, pv->show_archived, 0, &pv->people, &pv->n_people) != STORE_OK ||
 	    store_person_list(t->st, false, 0, &active, &n_active) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-	pv.members = xcalloc(pv.n_depts + 1, sizeof *pv.members);
-	for (size_t i = 0; i < pv.n_depts; i++)
+	pv->members = xcalloc(pv->n_depts + 1, sizeof *pv->members);
+	for (size_t i = 0; i < pv->n_depts; i++)
 		for (size_t j = 0; j < n_active; j++)
-			if (active[j].dept_id == pv.depts[i].id)
-				pv.members[i]++;
+			if (active[j].dept_id == pv->depts[i].id)
+				pv->members[i]++;
 	person_list_free(active, n_active);
-	pv.loaded = true;
+	pv->loaded = true;
 }
 
-static size_t rows_of(int tab) { return tab == TAB_DEPTS ? pv.n_depts : pv.n_people; }
+static size_t rows_of(const struct people_state *pv, int tab)
+{
+	return tab == TAB_DEPTS ? pv->n_depts : pv->n_people;
+}
 
 /* Reloads and puts the cursor back on the row with that id. */
 static void reload_at(struct tui *t, int tab, store_id id)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	load(t);
-	for (size_t i = 0; i < rows_of(tab); i++)
-		if ((tab == TAB_DEPTS ? pv.depts[i].id : pv.people[i].id) == id)
-			pv.sel[tab] = (int)i;
-	if ((size_t)pv.sel[tab] >= rows_of(tab))
-		pv.sel[tab] = rows_of(tab) ? (int)rows_of(tab) - 1 : 0;
+	for (size_t i = 0; i < rows_of(pv, tab); i++)
+		if ((tab == TAB_DEPTS ? pv->depts[i].id : pv->people[i].id) == id)
+			pv->sel[tab] = (int)i;
+	if ((size_t)pv->sel[tab] >= rows_of(pv, tab))
+		pv->sel[tab] = rows_of(pv, tab) ? (int)rows_of(pv, tab) - 1 : 0;
 }
 
 /* --- drawing ------------------------------------------------------------ */
 
 static void draw_tabs(struct tui *t, int y)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	char label[64];
-	snprintf(label, sizeof label, " Departments (%zu) ", pv.n_depts);
+	snprintf(label, sizeof label, " Departments (%zu) ", pv->n_depts);
 	int x = 1 + draw_text(y, 1, label, t->cols - 2,
-			      pv.tab == TAB_DEPTS ? theme(C_SELECTED) : theme(C_MUTED));
-	snprintf(label, sizeof label, " People (%zu) ", pv.n_people);
+			      pv->tab == TAB_DEPTS ? theme(C_SELECTED) : theme(C_MUTED));
+	snprintf(label, sizeof label, " People (%zu) ", pv->n_people);
 	x += 2;
-	x += draw_text(y, x, label, t->cols - x, pv.tab == TAB_PEOPLE ? theme(C_SELECTED)
+	x += draw_text(y, x, label, t->cols - x, pv->tab == TAB_PEOPLE ? theme(C_SELECTED)
 								     : theme(C_MUTED));
-	draw_text(y, x + 2, pv.show_archived ? "archived shown (A hides)" : "", t->cols - x - 2,
+	draw_text(y, x + 2, pv->show_archived ? "archived shown (A hides)" : "", t->cols - x - 2,
 		  theme(C_MUTED));
 }
 
 static void draw_depts(struct tui *t, int y, int rows)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	int w = t->cols - 2, wf = 19, wm = 7;
 	int wn = w - wf - wm - 4;
 	draw_text(y, 1, "Department", wn, theme(C_HEADING));
 	draw_text(y, 1 + wn + 2, "Kind", wf, theme(C_HEADING));
 	draw_text(y, 1 + wn + wf + 4, "Members", wm, theme(C_HEADING));
-	if (pv.n_depts == 0) {
+	if (pv->n_depts == 0) {
 		draw_wrapped(y + 2, 1, "No departments yet. Press a to add the first one.", w, 2,
 			     theme(C_MUTED));
 		return;
 	}
-	cursor_scroll(pv.sel[TAB_DEPTS], &pv.top[TAB_DEPTS], rows);
-	for (int r = 0; r < rows && (size_t)(pv.top[TAB_DEPTS] + r) < pv.n_depts; r++) {
-		size_t i = (size_t)(pv.top[TAB_DEPTS] + r);
-		const struct dept *d = &pv.depts[i];
-		bool cur = (int)i == pv.sel[TAB_DEPTS];
+	cursor_scroll(pv->sel[TAB_DEPTS], &pv->top[TAB_DEPTS], rows);
+	for (int r = 0; r < rows && (size_t)(pv->top[TAB_DEPTS] + r) < pv->n_depts; r++) {
+		size_t i = (size_t)(pv->top[TAB_DEPTS] + r);
+		const struct dept *d = &pv->depts[i];
+		bool cur = (int)i == pv->sel[TAB_DEPTS];
 		attr_t a = cur ? theme(C_SELECTED) : d->archived ? theme(C_MUTED) : theme(C_NORMAL);
 		char name[300], count[24];
 		snprintf(name, sizeof name, "%s%s", d->name, d->archived ? " (archived)" : "");
-		snprintf(count, sizeof count, "%zu", pv.members[i]);
+		snprintf(count, sizeof count, "%zu", pv->members[i]);
 		draw_fill(y + 1 + r, 1, w, a);
 		draw_text_fit(y + 1 + r, 1, name, wn, a);
 		draw_text(y + 1 + r, 1 + wn + 2, d->behind ? "behind the scenes" : "customer-facing",
@@ -117,6 +129,7 @@ static void draw_depts(struct tui *t, int y, int rows)
 
 static void draw_people(struct tui *t, int y, int rows)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	int w = t->cols - 2, wr = 8, wq = 13;
 	int rest = w - wr - wq - 8;
 	int wn = rest * 35 / 100, wd = rest * 30 / 100, we = rest - wn - wd;
@@ -126,16 +139,16 @@ static void draw_people(struct tui *t, int y, int rows)
 	const char *heads[5] = {"Name", "Department", "Role", "Map", "Email"};
 	for (int c = 0; c < 5; c++)
 		draw_text(y, xs[c], heads[c], ws[c], theme(C_HEADING));
-	if (pv.n_people == 0) {
+	if (pv->n_people == 0) {
 		draw_wrapped(y + 2, 1, "No people yet. Press a to add the first one.", w, 2,
 			     theme(C_MUTED));
 		return;
 	}
-	cursor_scroll(pv.sel[TAB_PEOPLE], &pv.top[TAB_PEOPLE], rows);
-	for (int r = 0; r < rows && (size_t)(pv.top[TAB_PEOPLE] + r) < pv.n_people; r++) {
-		size_t i = (size_t)(pv.top[TAB_PEOPLE] + r);
-		const struct person *p = &pv.people[i];
-		bool cur = (int)i == pv.sel[TAB_PEOPLE];
+	cursor_scroll(pv->sel[TAB_PEOPLE], &pv->top[TAB_PEOPLE], rows);
+	for (int r = 0; r < rows && (size_t)(pv->top[TAB_PEOPLE] + r) < pv->n_people; r++) {
+		size_t i = (size_t)(pv->top[TAB_PEOPLE] + r);
+		const struct person *p = &pv->people[i];
+		bool cur = (int)i == pv->sel[TAB_PEOPLE];
 		attr_t a = cur ? theme(C_SELECTED) : p->archived ? theme(C_MUTED) : theme(C_NORMAL);
 		/* The map leaves archived people out, so their column says why. */
 		const char *map = p->archived ? "(archived)"
@@ -150,16 +163,17 @@ static void draw_people(struct tui *t, int y, int rows)
 
 static void people_draw(struct tui *t)
 {
-	if (!pv.loaded)
+	struct people_state *pv = tui_state(t, &view_people);
+	if (!pv->loaded)
 		load(t);
 	draw_line(0, 0, " Departments and people", t->cols, theme(C_TITLE));
 	draw_tabs(t, 1);
 	int rows = t->rows - 6;
-	if (pv.tab == TAB_DEPTS)
+	if (pv->tab == TAB_DEPTS)
 		draw_depts(t, 3, rows);
 	else
 		draw_people(t, 3, rows);
-	if (pv.tab == TAB_DEPTS)
+	if (pv->tab == TAB_DEPTS)
 		draw_hint(t->rows - 2, t->cols, " a add  r rename  f customer-facing/behind  "
 			  "X archive/restore  A show archived",
 			  " a add  r rename  f facing/behind  X archive", theme(C_MUTED));
@@ -174,10 +188,10 @@ static void people_draw(struct tui *t)
 
 /* --- departments -------------------------------------------------------- */
 
-static struct dept *cur_dept(void)
+static struct dept *cur_dept(struct people_state *pv)
 {
-	int s = pv.sel[TAB_DEPTS];
-	return s >= 0 && (size_t)s < pv.n_depts ? &pv.depts[s] : NULL;
+	int s = pv->sel[TAB_DEPTS];
+	return s >= 0 && (size_t)s < pv->n_depts ? &pv->depts[s] : NULL;
 }
 
 static void saved(struct tui *t, enum store_rc rc, int tab, store_id id, const char *fmt,
@@ -247,10 +261,10 @@ static void dept_archive(struct tui *t, struct dept *d)
 
 /* --- people ------------------------------------------------------------- */
 
-static struct person *cur_person(void)
+static struct person *cur_person(struct people_state *pv)
 {
-	int s = pv.sel[TAB_PEOPLE];
-	return s >= 0 && (size_t)s < pv.n_people ? &pv.people[s] : NULL;
+	int s = pv->sel[TAB_PEOPLE];
+	return s >= 0 && (size_t)s < pv->n_people ? &pv->people[s] : NULL;
 }
 
 /* Saves p (a copy of the row, changed by the caller) and says so. */
@@ -279,9 +293,9 @@ static void person_add(struct tui *t)
 }
 
 /* A copy of the person under the cursor that the caller may change and save. */
-static bool person_copy(struct person *out)
+static bool person_copy(struct people_state *pv, struct person *out)
 {
-	const struct person *p = cur_person();
+	const struct person *p = cur_person(pv);
 	if (!p)
 		return false;
 	*out = *p;
@@ -293,8 +307,9 @@ static bool person_copy(struct person *out)
 
 static void person_rename(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	struct person p;
-	if (!person_copy(&p))
+	if (!person_copy(pv, &p))
 		return;
 	char *name = ask_unique_name(t, "Rename", p.name, true, p.id);
 	if (name) {
@@ -307,8 +322,9 @@ static void person_rename(struct tui *t)
 
 static void person_move(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	struct person p;
-	if (!person_copy(&p))
+	if (!person_copy(pv, &p))
 		return;
 	char title[300];
 	snprintf(title, sizeof title, "Move %s to which department?", p.name);
@@ -322,8 +338,9 @@ static void person_move(struct tui *t)
 
 static void person_role(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	struct person p;
-	if (!person_copy(&p))
+	if (!person_copy(pv, &p))
 		return;
 	char title[300];
 	snprintf(title, sizeof title, "Role of %s (now %s)", p.name, role_name(p.role));
@@ -350,8 +367,9 @@ static const char *check_email(const char *text, void *ctx, char *buf, size_t le
 
 static void person_email(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	struct person p;
-	if (!person_copy(&p))
+	if (!person_copy(pv, &p))
 		return;
 	char title[300];
 	snprintf(title, sizeof title, "Email of %s (empty: none)", p.name);
@@ -368,7 +386,8 @@ static void person_email(struct tui *t)
 
 static void person_archive(struct tui *t)
 {
-	const struct person *cur = cur_person();
+	struct people_state *pv = tui_state(t, &view_people);
+	const struct person *cur = cur_person(pv);
 	if (!cur)
 		return;
 	char *q = cur->archived
@@ -389,89 +408,134 @@ static void person_archive(struct tui *t)
 
 /* --- keys --------------------------------------------------------------- */
 
+enum {
+	PV_ADD = ACT_VIEW,
+	PV_RENAME,
+	PV_ARCHIVE,
+	PV_FACING,
+	PV_MOVE,
+	PV_ROLE,
+	PV_EMAIL,
+	PV_SHOW_ARCHIVED,
+	PV_MAP,
+	PV_TAB,
+};
+
+static const struct keymap_entry people_keys[] = {
+	KM_HEADING("Departments and people"),
+	{ACT_SELECT, "menu", "What can be done to the row under the cursor, as a list",
+	 {{0, false}}},
+	{PV_TAB, "tab", "Switch between departments and people", {KM_CH('\t')}},
+	{ACT_STEP_NEXT, "tab-next", "Switch between departments and people", {{0, false}}},
+	{ACT_STEP_PREV, "tab-prev", "Switch between departments and people", {{0, false}}},
+	{PV_SHOW_ARCHIVED, "show-archived", "Show or hide archived ones", {KM_CH('A')}},
+	{PV_MAP, "stakeholder-map", "The stakeholder map, on the person under the cursor",
+	 {KM_CH('m')}},
+	{ACT_QUIT, "back", "Back to the home screen", {{0, false}}},
+	KM_HEADING("Departments"),
+	{PV_ADD, "add", "Add a department", {KM_CH('a')}},
+	{PV_RENAME, "rename", "Rename the department", {KM_CH('r')}},
+	{PV_FACING, "facing", "Switch customer-facing / behind the scenes", {KM_CH('f')}},
+	{PV_ARCHIVE, "archive", "Archive or restore the department (its history stays)",
+	 {KM_CH('X'), KM_FN(KEY_DC)}},
+	KM_HEADING("People"),
+	{PV_ADD, "add", "Add a person", {KM_CH('a')}},
+	{PV_RENAME, "rename", "Rename the person", {KM_CH('r')}},
+	{PV_MOVE, "move", "Move the person to another department", {KM_CH('d')}},
+	{PV_ROLE, "role", "Change the person's role on the council", {KM_CH('o')}},
+	{PV_EMAIL, "email", "Set the person's email", {KM_CH('e')}},
+	{PV_ARCHIVE, "archive", "Archive or restore the person (their history stays)",
+	 {KM_CH('X'), KM_FN(KEY_DC)}},
+};
+
+static const struct keymap people_keymap = KEYMAP("departments and people", people_keys);
+
 /* Enter: the row's actions as a list, so that no key has to be known. */
 static int row_menu(struct tui *t)
 {
+	struct people_state *pv = tui_state(t, &view_people);
 	static const struct pick_option dept_ops[] = {
-		{'r', "Rename", NULL},
-		{'f', "Switch customer-facing / behind the scenes", NULL},
-		{'X', "Archive or restore", NULL},
-		{'a', "Add a department", NULL},
+		{PV_RENAME, "Rename", NULL},
+		{PV_FACING, "Switch customer-facing / behind the scenes", NULL},
+		{PV_ARCHIVE, "Archive or restore", NULL},
+		{PV_ADD, "Add a department", NULL},
 	};
 	static const struct pick_option person_ops[] = {
-		{'r', "Rename", NULL},
-		{'d', "Move to another department", NULL},
-		{'o', "Change the role", NULL},
-		{'e', "Set the email", NULL},
-		{'m', "Place on the stakeholder map", NULL},
-		{'X', "Archive or restore", NULL},
-		{'a', "Add a person", NULL},
+		{PV_RENAME, "Rename", NULL},
+		{PV_MOVE, "Move to another department", NULL},
+		{PV_ROLE, "Change the role", NULL},
+		{PV_EMAIL, "Set the email", NULL},
+		{PV_MAP, "Place on the stakeholder map", NULL},
+		{PV_ARCHIVE, "Archive or restore", NULL},
+		{PV_ADD, "Add a person", NULL},
 	};
-	bool depts = pv.tab == TAB_DEPTS;
+	bool depts = pv->tab == TAB_DEPTS;
 	const struct pick_option *o = depts ? dept_ops : person_ops;
 	size_t n = depts ? ARRAY_SIZE(dept_ops) : ARRAY_SIZE(person_ops);
-	const char *name = depts ? (cur_dept() ? cur_dept()->name : NULL)
-				 : (cur_person() ? cur_person()->name : NULL);
+	const char *name = depts ? (cur_dept(pv) ? cur_dept(pv)->name : NULL)
+				 : (cur_person(pv) ? cur_person(pv)->name : NULL);
 	char title[300];
 	snprintf(title, sizeof title, "%s%sWhat to do?", name ? name : "", name ? ": " : "");
 	int k = dialog_pick(t, title, o, n, "", NULL);
-	return k < 0 ? 0 : (int)o[k].id;
+	return k < 0 ? ACT_NONE : (int)o[k].id;
 }
 
-static bool dept_key(struct tui *t, int c)
+static bool dept_key(struct tui *t, int own)
 {
-	struct dept *d = cur_dept();
-	switch (c) {
-	case 'a': dept_add(t); return true;
-	case 'r': if (d) dept_rename(t, d); return true;
-	case 'f': if (d) dept_facing(t, d); return true;
-	case 'X': if (d) dept_archive(t, d); return true;
+	struct people_state *pv = tui_state(t, &view_people);
+	struct dept *d = cur_dept(pv);
+	switch (own) {
+	case PV_ADD: dept_add(t); return true;
+	case PV_RENAME: if (d) dept_rename(t, d); return true;
+	case PV_FACING: if (d) dept_facing(t, d); return true;
+	case PV_ARCHIVE: if (d) dept_archive(t, d); return true;
 	default: return false;
 	}
 }
 
-static bool person_key(struct tui *t, int c)
+static bool person_key(struct tui *t, int own)
 {
-	switch (c) {
-	case 'a': person_add(t); return true;
-	case 'r': person_rename(t); return true;
-	case 'd': person_move(t); return true;
-	case 'o': person_role(t); return true;
-	case 'e': person_email(t); return true;
-	case 'X': person_archive(t); return true;
+	switch (own) {
+	case PV_ADD: person_add(t); return true;
+	case PV_RENAME: person_rename(t); return true;
+	case PV_MOVE: person_move(t); return true;
+	case PV_ROLE: person_role(t); return true;
+	case PV_EMAIL: person_email(t); return true;
+	case PV_ARCHIVE: person_archive(t); return true;
 	default: return false;
 	}
 }
 
 static enum action people_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (!pv.loaded)
+	struct people_state *pv = tui_state(t, &view_people);
+	if (!pv->loaded)
 		load(t);
-	int c = is_key ? (a == ACT_DELETE ? 'X' : 0) : (int)ch;
+	int own = keymap_find(&people_keymap, ch, is_key);
 	if (a == ACT_SELECT)
-		c = row_menu(t);
-	if (cursor_move(&pv.sel[pv.tab], a, rows_of(pv.tab), t->rows - 7))
+		own = row_menu(t);
+	if (cursor_move(&pv->sel[pv->tab], a, rows_of(pv, pv->tab), t->rows - 7))
 		return ACT_NONE;
-	if (c == '\t' || a == ACT_STEP_NEXT || a == ACT_STEP_PREV) {
-		pv.tab = pv.tab == TAB_DEPTS ? TAB_PEOPLE : TAB_DEPTS;
+	if (own == PV_TAB || a == ACT_STEP_NEXT || a == ACT_STEP_PREV) {
+		pv->tab = pv->tab == TAB_DEPTS ? TAB_PEOPLE : TAB_DEPTS;
 		return ACT_NONE;
 	}
-	if (c == 'A') {
-		pv.show_archived = !pv.show_archived;
+	if (own == PV_SHOW_ARCHIVED) {
+		pv->show_archived = !pv->show_archived;
 		load(t);
-		tui_flash(t, false, pv.show_archived ? "Archived ones are shown."
+		tui_flash(t, false, pv->show_archived ? "Archived ones are shown."
 						     : "Archived ones are hidden.");
 		return ACT_NONE;
 	}
-	if (c == 'm') {
-		const struct person *p = pv.tab == TAB_PEOPLE ? cur_person() : NULL;
-		stakeholder_view_open(t, p ? p->id : 0, &view_people);
+	if (own == PV_MAP) {
+		const struct person *p = pv->tab == TAB_PEOPLE ? cur_person(pv) : NULL;
+		stakeholder_view_open(t, p ? p->id : 0);
 		return ACT_NONE;
 	}
-	if (pv.tab == TAB_DEPTS ? dept_key(t, c) : person_key(t, c))
+	if (pv->tab == TAB_DEPTS ? dept_key(t, own) : person_key(t, own))
 		return ACT_NONE;
 	if (a == ACT_QUIT) {
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		return ACT_NONE;
 	}
 	return a == ACT_HELP || a == ACT_REDRAW ? a : ACT_NONE;
@@ -479,9 +543,15 @@ static enum action people_key(struct tui *t, wint_t ch, bool is_key, enum action
 
 static void people_close(struct tui *t)
 {
-	(void)t;
-	unload();
+	struct people_state *pv = tui_state(t, &view_people);
+	unload(pv);
 }
 
 const struct view_ops view_people = {
-	.name = "people", .draw = people_draw, .key = people_key, .close = people_close};
+	.name = "people",
+	.keymap = &people_keymap,
+	.private_size = sizeof(struct people_state),
+	.draw = people_draw,
+	.key = people_key,
+	.close = people_close,
+};

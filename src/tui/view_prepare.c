@@ -7,47 +7,53 @@
 #include <string.h>
 
 #include "agenda_view.h"
+#include "draw.h"
+#include "list.h"
+#include "dialog.h"
+#include "views.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
 
-static struct {
+struct prepare_state {
 	store_id tid;
 	struct agenda_template t; /* this meeting's copy, in memory until the start */
 	int sel, top;
-} pr;
+};
 
 static void prepare_draw(struct tui *t)
 {
+	struct prepare_state *pr = tui_state(t, &view_prepare);
 	char line[300];
 	snprintf(line, sizeof line, " This meeting's agenda (from %s)  %zu %s, %d min",
-		 pr.t.name, pr.t.n_steps, text_plural((long long)pr.t.n_steps, "step", "steps"),
-		 agenda_minutes(&pr.t));
+		 pr->t.name, pr->t.n_steps, text_plural((long long)pr->t.n_steps, "step", "steps"),
+		 agenda_minutes(&pr->t));
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int prompt_h = t->compact ? 4 : 6;
 	int list_h = t->rows - 3 - prompt_h;
-	steps_draw(&pr.t, pr.sel, &pr.top, 1, list_h, t->cols);
-	step_prompt_draw(&pr.t, pr.sel, 2 + list_h, prompt_h, t->cols);
+	steps_draw(&pr->t, pr->sel, &pr->top, 1, list_h, t->cols);
+	step_prompt_draw(&pr->t, pr->sel, 2 + list_h, prompt_h, t->cols);
 	draw_line(t->rows - 1, 0, " Enter start  s skip  a guest topic  e minutes  K/J move  "
 				  "Esc back", t->cols, theme(C_STATUS));
 }
 
 static void toggle_skip(struct tui *t)
 {
+	struct prepare_state *pr = tui_state(t, &view_prepare);
 	char err[256];
-	if (agenda_toggle_skip(&pr.t, (size_t)pr.sel, err, sizeof err) != 0) {
+	if (agenda_toggle_skip(&pr->t, (size_t)pr->sel, err, sizeof err) != 0) {
 		tui_flash(t, true, "%s", err);
 		return;
 	}
-	const struct agenda_step *s = &pr.t.steps[pr.sel];
+	const struct agenda_step *s = &pr->t.steps[pr->sel];
 	tui_flash(t, false, "%s %s (this meeting only).", s->skipped ? "Skipping" : "Keeping",
 		  s->title);
 }
 
 static void add_topic(struct tui *t)
 {
-	char *title = ask_new_step_title(t, &pr.t, "Guest topic: its title");
+	struct prepare_state *pr = tui_state(t, &view_prepare);
+	char *title = ask_new_step_title(t, &pr->t, "Guest topic: its title");
 	if (!title)
 		return;
 	int minutes = ask_step_minutes(t, "Planned minutes (1 to 240)", 10);
@@ -55,7 +61,7 @@ static void add_topic(struct tui *t)
 		struct agenda_step s = {.title = title, .kind = STEP_TOPIC, .minutes = minutes,
 					.prompt = ""};
 		/* At the cursor: before the step under it, so a topic goes ahead of the wrap-up. */
-		agenda_insert_step(&pr.t, (size_t)pr.sel, &s);
+		agenda_insert_step(&pr->t, (size_t)pr->sel, &s);
 		tui_flash(t, false, "Guest topic added (this meeting only).");
 	}
 	free(title);
@@ -63,56 +69,79 @@ static void add_topic(struct tui *t)
 
 static void change_minutes(struct tui *t)
 {
-	struct agenda_step *s = &pr.t.steps[pr.sel];
+	struct prepare_state *pr = tui_state(t, &view_prepare);
+	struct agenda_step *s = &pr->t.steps[pr->sel];
 	int minutes = ask_step_minutes(t, "Planned minutes for this meeting (1 to 240)",
 				       s->minutes ? s->minutes : 1);
 	if (minutes > 0)
 		s->minutes = minutes;
 }
 
-static void move_step(int dir)
+static void move_step(struct prepare_state *pr, int dir)
 {
-	int to = pr.sel + dir;
-	if (to < 0 || to >= (int)pr.t.n_steps)
+	int to = pr->sel + dir;
+	if (to < 0 || to >= (int)pr->t.n_steps)
 		return;
-	agenda_swap_steps(&pr.t, (size_t)pr.sel, (size_t)to);
-	pr.sel = to;
+	agenda_swap_steps(&pr->t, (size_t)pr->sel, (size_t)to);
+	pr->sel = to;
 }
+
+enum {
+	PR_START = ACT_VIEW,
+	PR_SKIP,
+	PR_ADD,
+};
+
+static const struct keymap_entry prepare_keys[] = {
+	KM_HEADING("This meeting's agenda"),
+	{PR_START, "start", "Start the meeting on this agenda",
+	 {KM_CH('\n'), KM_CH('\r'), KM_FN(KEY_ENTER)}},
+	{PR_SKIP, "skip", "Skip the step in this meeting, or take it back", {KM_CH('s'), KM_CH(' ')}},
+	{PR_ADD, "add-topic", "Add a topic as a step of this meeting", {KM_CH('a')}},
+	{ACT_EDIT, "minutes", "Change the step's planned minutes", {{0, false}}},
+	{ACT_MOVE_UP, "move-up", "Move the step up", {{0, false}}},
+	{ACT_MOVE_DOWN, "move-down", "Move the step down", {{0, false}}},
+	{ACT_QUIT, "back", "Back to the home screen: no meeting is started", {KM_CH(ESC)}},
+};
+
+static const struct keymap prepare_keymap = KEYMAP("this meeting's agenda", prepare_keys);
 
 static enum action prepare_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if ((!is_key && (ch == '\n' || ch == '\r')) || (is_key && ch == KEY_ENTER)) {
+	struct prepare_state *pr = tui_state(t, &view_prepare);
+	int own = keymap_find(&prepare_keymap, ch, is_key);
+	if (own == PR_START) {
 		/* Written in one transaction; on failure the screen stays as it was. */
-		meeting_view_start(t, pr.tid, &pr.t);
+		meeting_view_start(t, pr->tid, &pr->t);
 		return ACT_NONE;
 	}
-	if (!is_key && ch == ESC) {
-		tui_set_view(t, &view_home);
+	if (own == ACT_QUIT) { /* Esc */
+		tui_back(t);
 		tui_flash(t, false, "No meeting started.");
 		return ACT_NONE;
 	}
-	if (!is_key && (ch == 's' || ch == ' ')) {
+	if (own == PR_SKIP) {
 		toggle_skip(t);
 		return ACT_NONE;
 	}
-	if (!is_key && ch == 'a') {
+	if (own == PR_ADD) {
 		add_topic(t);
 		return ACT_NONE;
 	}
-	if (cursor_move(&pr.sel, a, pr.t.n_steps, t->rows - 10))
+	if (cursor_move(&pr->sel, a, pr->t.n_steps, t->rows - 10))
 		return ACT_NONE;
 	switch (a) {
 	case ACT_EDIT:
 		change_minutes(t);
 		return ACT_NONE;
 	case ACT_MOVE_UP:
-		move_step(-1);
+		move_step(pr, -1);
 		return ACT_NONE;
 	case ACT_MOVE_DOWN:
-		move_step(1);
+		move_step(pr, 1);
 		return ACT_NONE;
 	case ACT_QUIT:
-		tui_set_view(t, &view_home);
+		tui_back(t);
 		tui_flash(t, false, "No meeting started.");
 		return ACT_NONE;
 	case ACT_HELP:
@@ -125,13 +154,14 @@ static enum action prepare_key(struct tui *t, wint_t ch, bool is_key, enum actio
 
 static void prepare_close(struct tui *t)
 {
-	(void)t;
-	agenda_free(&pr.t);
-	memset(&pr, 0, sizeof pr);
+	struct prepare_state *pr = tui_state(t, &view_prepare);
+	agenda_free(&pr->t);
+	memset(pr, 0, sizeof *pr);
 }
 
-static const struct view_ops view_prepare = {
+const struct view_ops view_prepare = {
 	.name = "prepare",
+	.keymap = &prepare_keymap, .private_size = sizeof(struct prepare_state),
 	.draw = prepare_draw,
 	.key = prepare_key,
 	.close = prepare_close,
@@ -175,6 +205,7 @@ static store_id pick_template(struct tui *t)
 
 void prepare_view_open(struct tui *t)
 {
+	struct prepare_state *pr = tui_state(t, &view_prepare);
 	store_id id = pick_template(t);
 	if (!id)
 		return;
@@ -183,8 +214,8 @@ void prepare_view_open(struct tui *t)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
-	tui_set_view(t, &view_prepare);
-	pr.tid = id;
-	pr.t = copy;
-	pr.sel = pr.top = 0;
+	tui_open_view(t, &view_prepare);
+	pr->tid = id;
+	pr->t = copy;
+	pr->sel = pr->top = 0;
 }

@@ -8,22 +8,27 @@
 #include <string.h>
 
 #include "lineedit.h"
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "form.h"
+#include "views.h"
+#include "council_facts.h"
+#include "keymap.h"
 #include "cxmeet/cadence.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define ESC 27
-#define CTRL(c) ((c) & 0x1f)
 #define STEP_COUNT (SETUP_DONE - SETUP_NAME)
 
-static struct {
+struct setup_state {
 	int step;
 	struct lineedit le; /* the answer of a text step */
 	bool le_on;
 	int sel, top;       /* the list of the cadence, departments and members steps */
 	store_id follow;    /* a department just added or renamed: the cursor goes to it */
-} su;
+};
 
 struct step_text {
 	const char *title;
@@ -89,21 +94,22 @@ static int cadence_index(struct tui *t)
 /* Makes the screen show `step`, with the field holding the saved answer. */
 static void enter_step(struct tui *t, int step)
 {
-	if (su.le_on)
-		le_free(&su.le);
-	su.le_on = false;
-	su.step = step;
-	su.sel = su.top = 0;
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (su->le_on)
+		le_free(&su->le);
+	su->le_on = false;
+	su->step = step;
+	su->sel = su->top = 0;
 	if (is_text_step(step)) {
 		struct org o;
 		bool have = store_org_get(t->st, &o) == STORE_OK;
-		le_init(&su.le, have ? o.text[step_field(step)] : "",
+		le_init(&su->le, have ? o.text[step_field(step)] : "",
 			step == SETUP_NAME ? TEXT_MAX_NAME : TEXT_MAX_SHORT);
-		su.le_on = true;
+		su->le_on = true;
 		if (have)
 			org_free(&o);
 	} else if (step == SETUP_CADENCE) {
-		su.sel = cadence_index(t);
+		su->sel = cadence_index(t);
 	}
 }
 
@@ -117,7 +123,7 @@ static void go(struct tui *t, int step)
 		return;
 	}
 	if (step >= SETUP_DONE) {
-		tui_set_view(t, &view_home); /* setup_close frees the field */
+		tui_back(t); /* setup_close frees the field */
 		tui_flash(t, false,
 			  "Set-up done. Change any of it later under Council and charter.");
 		return;
@@ -143,7 +149,8 @@ static bool commit_with_step(struct tui *t, enum store_rc rc, int next)
 /* Saves the answer of a text step and the next step in one transaction. */
 static bool save_answer(struct tui *t, const char *text, int next)
 {
-	enum org_text f = step_field(su.step);
+	struct setup_state *su = tui_state(t, &view_setup);
+	enum org_text f = step_field(su->step);
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_text(t->st, f, text);
@@ -159,11 +166,12 @@ static bool blank(const char *s) { return s[strspn(s, " \t\r\n")] == '\0'; }
  * saved before the next step shows. */
 static void submit(struct tui *t, const char *text)
 {
-	int next = su.step + 1;
+	struct setup_state *su = tui_state(t, &view_setup);
+	int next = su->step + 1;
 	struct org o;
 	bool same = false;
 	if (store_org_get(t->st, &o) == STORE_OK) {
-		same = strcmp(o.text[step_field(su.step)], text) == 0;
+		same = strcmp(o.text[step_field(su->step)], text) == 0;
 		org_free(&o);
 	}
 	if (blank(text) || same) { /* nothing new: no version recorded */
@@ -175,19 +183,20 @@ static void submit(struct tui *t, const char *text)
 	char msg[sizeof t->flash];
 	snprintf(msg, sizeof msg, "%s", t->flash);
 	go(t, next);
-	if (t->view == &view_setup)
+	if (t->view->ops == &view_setup)
 		tui_flash(t, false, "%s", msg);
 }
 
 /* Leaving half-way: what was typed and not yet saved is kept, the step too. */
 static void stop(struct tui *t)
 {
-	if (su.le_on) {
-		char *text = le_text(&su.le);
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (su->le_on) {
+		char *text = le_text(&su->le);
 		struct org o;
 		if (!blank(text) && store_org_get(t->st, &o) == STORE_OK) {
-			if (strcmp(o.text[step_field(su.step)], text) != 0)
-				save_answer(t, text, su.step);
+			if (strcmp(o.text[step_field(su->step)], text) != 0)
+				save_answer(t, text, su->step);
 			org_free(&o);
 		}
 		free(text);
@@ -195,16 +204,55 @@ static void stop(struct tui *t)
 	t->quit = true;
 }
 
+enum {
+	SU_ENTER = ACT_VIEW,
+	SU_EDITOR,
+	SU_NEXT,
+	SU_PREV,
+	SU_ADD,
+	SU_FACING,
+	SU_RENAME,
+	SU_REMOVE,
+};
+
+static const struct keymap_entry setup_keys[] = {
+	KM_HEADING("Setting up the council"),
+	{SU_NEXT, "step-next", "Next step, this one left as it is", {KM_CH('\t')}},
+	{SU_PREV, "step-prev", "Previous step", {KM_FN(KEY_BTAB)}},
+	{ACT_QUIT, "stop", "Stop for now: the set-up goes on from this step next time (in a "
+			   "step with text q is typed, and Esc or Ctrl-C stop)", {KM_CH(ESC)}},
+	KM_HEADING("A step with text"),
+	{SU_ENTER, "save", "Save the answer and go on", {KM_CH('\n'), KM_CH('\r'), KM_FN(KEY_ENTER)}},
+	{SU_EDITOR, "editor", "Write the answer in $EDITOR", {KM_CH(CTRL('e'))}},
+	KM_HEADING("The cadence"),
+	{SU_ENTER, "choose", "Choose the cadence under the cursor", {KM_CH('\n')}},
+	KM_HEADING("Departments"),
+	{SU_ADD, "add", "Add a department", {KM_CH('a')}},
+	{SU_FACING, "facing", "Switch customer-facing / behind the scenes",
+	 {KM_CH(' '), KM_CH('f')}},
+	{SU_RENAME, "rename", "Rename the department", {KM_CH('r')}},
+	{SU_REMOVE, "remove", "Remove the department (it is archived: its history stays)",
+	 {KM_CH('X')}},
+	{SU_ENTER, "done", "Done: on to the council's members", {KM_CH('\n')}},
+	KM_HEADING("Members"),
+	{SU_ADD, "add", "Add a council member", {KM_CH('a')}},
+	{SU_ENTER, "done", "Done: the set-up is finished", {KM_CH('\n')}},
+};
+
+static const struct keymap setup_keymap = KEYMAP("the first-run set-up", setup_keys);
+
 static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	if (tui_inside_paste(t) && !is_key && (ch == '\r' || ch == '\n' || ch == '\t'))
 		ch = ' '; /* a pasted line break does not submit */
-	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
-		char *text = le_text(&su.le);
+	int own = keymap_find(&setup_keymap, ch, is_key);
+	if (own == SU_ENTER) {
+		char *text = le_text(&su->le);
 		submit(t, text);
 		free(text);
-	} else if (!is_key && ch == CTRL('e')) {
-		char *cur = le_text(&su.le), *out = NULL, err[256];
+	} else if (own == SU_EDITOR) {
+		char *cur = le_text(&su->le), *out = NULL, err[256];
 		if (tui_edit_external(t, cur, &out, err, sizeof err) != 0)
 			tui_flash(t, true, "%s", err);
 		else
@@ -213,9 +261,9 @@ static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 		free(out);
 	} else {
 		bool too_long;
-		if (le_key(&su.le, ch, is_key, &too_long) && too_long) {
+		if (le_key(&su->le, ch, is_key, &too_long) && too_long) {
 			char msg[128];
-			le_cut_message(&su.le, msg, sizeof msg);
+			le_cut_message(&su->le, msg, sizeof msg);
 			tui_flash(t, true, "%s", msg);
 		}
 	}
@@ -226,45 +274,47 @@ static enum action text_key(struct tui *t, wint_t ch, bool is_key)
 
 static void cadence_choose(struct tui *t)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	struct cadence c;
-	if (!cadence_choice_take(t, (size_t)su.sel, &c))
+	if (!cadence_choice_take(t, (size_t)su->sel, &c))
 		return;
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
 		rc = store_org_set_cadence(t->st, &c);
-	if (!commit_with_step(t, rc, su.step + 1))
+	if (!commit_with_step(t, rc, su->step + 1))
 		return;
 	char buf[48];
 	cadence_format(&c, buf, sizeof buf);
-	go(t, su.step + 1);
+	go(t, su->step + 1);
 	tui_flash(t, false, "Saved: the council meets %s.", buf);
 }
 
 /* --- the departments step -------------------------------------------------- */
 
-static void dept_key(struct tui *t, wint_t ch, const struct dept *d, size_t n)
+static void dept_key(struct tui *t, int own, const struct dept *d, size_t n)
 {
-	const struct dept *cur = n ? &d[su.sel < (int)n ? su.sel : (int)n - 1] : NULL;
+	struct setup_state *su = tui_state(t, &view_setup);
+	const struct dept *cur = n ? &d[su->sel < (int)n ? su->sel : (int)n - 1] : NULL;
 	enum store_rc rc = STORE_OK;
 	char *name = NULL;
-	if (ch == 'a') {
+	if (own == SU_ADD) {
 		name = ask_unique_name(t, "New department: name", "", false, 0);
-		if (name && (rc = store_dept_add(t->st, name, false, &su.follow)) == STORE_OK)
+		if (name && (rc = store_dept_add(t->st, name, false, &su->follow)) == STORE_OK)
 			tui_flash(t, false, "Added %s (customer-facing; Space to change).", name);
 	} else if (!cur) {
 		return;
-	} else if (ch == ' ' || ch == 'f') {
+	} else if (own == SU_FACING) {
 		rc = store_dept_set_behind(t->st, cur->id, !cur->behind);
 		if (rc == STORE_OK)
 			tui_flash(t, false, "%s: %s.", cur->name,
 				  cur->behind ? "customer-facing" : "behind the scenes");
-	} else if (ch == 'r') {
+	} else if (own == SU_RENAME) {
 		name = ask_unique_name(t, "Rename the department", cur->name, false, cur->id);
 		if (name && (rc = store_dept_rename(t->st, cur->id, name)) == STORE_OK) {
 			tui_flash(t, false, "Renamed to %s.", name);
-			su.follow = cur->id;
+			su->follow = cur->id;
 		}
-	} else if (ch == 'X') {
+	} else if (own == SU_REMOVE) {
 		char *q = xasprintf("Remove %s? (it is archived: its history stays)", cur->name);
 		if (dialog_confirm(t, q) &&
 		    (rc = store_dept_set_archived(t->st, cur->id, true)) == STORE_OK)
@@ -305,11 +355,12 @@ static void member_add(struct tui *t)
 /* The explanation and the questions; returns the next free row. */
 static int draw_intro(struct tui *t, int y)
 {
-	const struct step_text *s = &steps[su.step];
+	struct setup_state *su = tui_state(t, &view_setup);
+	const struct step_text *s = &steps[su->step];
 	int x = 2, w = t->cols - 4, limit = t->rows / 2;
 	char line[120];
 	snprintf(line, sizeof line, " cxmeet: setting up your CX council  (step %d of %d)",
-		 su.step - SETUP_NAME + 1, STEP_COUNT);
+		 su->step - SETUP_NAME + 1, STEP_COUNT);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	draw_text(y++, x, s->title, w, theme(C_HEADING));
 	y += draw_wrapped(y, x, s->explain, w, limit - y > 1 ? limit - y : 1, theme(C_NORMAL));
@@ -327,7 +378,8 @@ static void status(struct tui *t, const char *full, const char *compact)
 
 static void draw_text_step(struct tui *t, int y)
 {
-	const char *label = su.step == SETUP_NAME ? "Name:"
+	struct setup_state *su = tui_state(t, &view_setup);
+	const char *label = su->step == SETUP_NAME ? "Name:"
 				: "Your answer (Ctrl-E for several lines):";
 	draw_text(y++, 2, label, t->cols - 4, theme(C_MUTED));
 	draw_fill(y, 2, t->cols - 4, theme(C_SELECTED));
@@ -335,11 +387,12 @@ static void draw_text_step(struct tui *t, int y)
 		  "Esc stop for now",
 	       " Enter save  Ctrl-E $EDITOR  Tab skip  S-Tab back  Esc stop");
 	if (!tui_hold_drawing(t))
-		le_draw(&su.le, y, 2, t->cols - 4, true);
+		le_draw(&su->le, y, 2, t->cols - 4, true);
 }
 
 static void draw_cadence_step(struct tui *t, int y)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	const struct cadence_choice *ch;
 	size_t n = cadence_choices(&ch);
 	struct org o;
@@ -356,48 +409,51 @@ static void draw_cadence_step(struct tui *t, int y)
 			snprintf(mark, sizeof mark, "  (current%s%s)", ch[i].c.n ? "" : ": ",
 				 ch[i].c.n ? "" : cur);
 		snprintf(line, sizeof line, "  %s%s", ch[i].label, mark);
-		draw_line(y, 2, line, 40, (int)i == su.sel ? theme(C_SELECTED) : theme(C_NORMAL));
+		draw_line(y, 2, line, 40, (int)i == su->sel ? theme(C_SELECTED) : theme(C_NORMAL));
 	}
 	status(t, " Up/Down choose  Enter save and go on  Tab skip  Shift-Tab back  q stop for now",
 	       " Enter save  Tab skip  S-Tab back  q stop");
 }
 
-/* A scrolled list of rows drawn by row(); keeps su.sel within n. */
+/* A scrolled list of rows drawn by row(); keeps su->sel within n. */
 typedef void draw_row_fn(struct tui *t, size_t i, int y, const void *data);
 
 static void draw_list(struct tui *t, int y, int bottom, size_t n, draw_row_fn *row,
 		      const void *data)
 {
-	if (su.sel >= (int)n)
-		su.sel = n ? (int)n - 1 : 0;
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (su->sel >= (int)n)
+		su->sel = n ? (int)n - 1 : 0;
 	int rows = bottom - y;
-	cursor_scroll(su.sel, &su.top, rows);
-	for (int i = 0; i < rows && (size_t)(su.top + i) < n; i++)
-		row(t, (size_t)(su.top + i), y + i, data);
+	cursor_scroll(su->sel, &su->top, rows);
+	for (int i = 0; i < rows && (size_t)(su->top + i) < n; i++)
+		row(t, (size_t)(su->top + i), y + i, data);
 }
 
 static void dept_row(struct tui *t, size_t i, int y, const void *data)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	const struct dept *d = (const struct dept *)data + i;
-	attr_t a = (int)i == su.sel ? theme(C_SELECTED) : theme(C_NORMAL);
+	attr_t a = (int)i == su->sel ? theme(C_SELECTED) : theme(C_NORMAL);
 	draw_fill(y, 2, t->cols - 4, a);
 	draw_text_fit(y, 4, d->name, t->cols / 2 - 4, a);
 	draw_text(y, t->cols / 2 + 2, d->behind ? "behind the scenes" : "customer-facing",
-		  t->cols / 2 - 4, (int)i == su.sel ? a : d->behind ? theme(C_ACCENT) : a);
+		  t->cols / 2 - 4, (int)i == su->sel ? a : d->behind ? theme(C_ACCENT) : a);
 }
 
 static void draw_dept_step(struct tui *t, int y)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	struct dept *d = NULL;
 	size_t n = 0;
 	if (store_dept_list(t->st, false, &d, &n) != STORE_OK)
 		draw_text(y, 2, store_errmsg(t->st), t->cols - 4, theme(C_ERROR));
 	else if (n == 0)
 		draw_text(y, 2, "No departments: press a to add one.", t->cols - 4, theme(C_MUTED));
-	for (size_t i = 0; su.follow && i < n; i++)
-		if (d[i].id == su.follow)
-			su.sel = (int)i;
-	su.follow = 0;
+	for (size_t i = 0; su->follow && i < n; i++)
+		if (d[i].id == su->follow)
+			su->sel = (int)i;
+	su->follow = 0;
 	draw_list(t, y, t->rows - 2, n, dept_row, d);
 	dept_list_free(d, n);
 	status(t, " Space customer-facing/behind  r rename  X remove  a add  Enter go on  "
@@ -417,6 +473,7 @@ static void person_row(struct tui *t, size_t i, int y, const void *data)
 
 static void draw_members_step(struct tui *t, int y)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	struct council_facts f;
 	int box = 0;
 	if (council_facts_load(t, &f)) {
@@ -432,7 +489,7 @@ static void draw_members_step(struct tui *t, int y)
 	if (store_person_list(t->st, false, 0, &p, &n) == STORE_OK && n == 0)
 		draw_text(y, 2, "Nobody yet: press a to add the first member.", t->cols - 4,
 			  theme(C_MUTED));
-	su.sel = n ? (int)n - 1 : 0; /* the newest rows show */
+	su->sel = n ? (int)n - 1 : 0; /* the newest rows show */
 	draw_list(t, y, t->rows - 2 - box, n, person_row, p);
 	person_list_free(p, n);
 	status(t, " a add a member  Enter finish  Tab skip  Shift-Tab back  q stop for now",
@@ -441,10 +498,11 @@ static void draw_members_step(struct tui *t, int y)
 
 static void setup_draw(struct tui *t)
 {
-	if (!is_text_step(su.step))
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (!is_text_step(su->step))
 		curs_set(0);
 	int y = draw_intro(t, 2);
-	switch (su.step) {
+	switch (su->step) {
 	case SETUP_NAME:
 	case SETUP_MISSION:
 	case SETUP_SUCCESS: draw_text_step(t, y); break;
@@ -466,73 +524,79 @@ static size_t dept_count(struct tui *t, struct dept **d)
 
 static enum action setup_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
+	struct setup_state *su = tui_state(t, &view_setup);
 	if (tui_pasted(t)) /* pasted text is typed into the answer, never a command */
-		return is_text_step(su.step) ? text_key(t, ch, is_key) : ACT_NONE;
-	if (is_key && ch == KEY_BTAB) {
-		go(t, su.step - 1);
+		return is_text_step(su->step) ? text_key(t, ch, is_key) : ACT_NONE;
+	int own = keymap_find(&setup_keymap, ch, is_key);
+	if (own == SU_PREV) {
+		go(t, su->step - 1);
 		return ACT_NONE;
 	}
-	if (!is_key && ch == '\t') {
-		go(t, su.step + 1);
+	if (own == SU_NEXT) {
+		go(t, su->step + 1);
 		return ACT_NONE;
 	}
-	if ((!is_key && ch == ESC) || (a == ACT_QUIT && (ch != 'q' || !is_text_step(su.step)))) {
+	if (own == ACT_QUIT || (a == ACT_QUIT && (ch != 'q' || !is_text_step(su->step)))) {
 		stop(t);
 		return ACT_NONE;
 	}
-	if (is_text_step(su.step))
+	if (is_text_step(su->step))
 		return text_key(t, ch, is_key);
-	if (su.step == SETUP_CADENCE) {
+	if (su->step == SETUP_CADENCE) {
 		const struct cadence_choice *choices;
-		if (cursor_move(&su.sel, a, cadence_choices(&choices), 3))
+		if (cursor_move(&su->sel, a, cadence_choices(&choices), 3))
 			return ACT_NONE;
-		if (a == ACT_SELECT && ch != ' ')
+		if (own == SU_ENTER)
 			cadence_choose(t);
 		return a == ACT_HELP ? a : ACT_NONE;
 	}
-	if (su.step == SETUP_DEPARTMENTS) {
+	if (su->step == SETUP_DEPARTMENTS) {
 		struct dept *d;
 		size_t n = dept_count(t, &d);
-		if (cursor_move(&su.sel, a, n, 5)) {
-		} else if (a == ACT_SELECT && ch != ' ') {
-			go(t, su.step + 1);
-		} else if (!is_key) {
-			dept_key(t, ch, d, n);
+		if (cursor_move(&su->sel, a, n, 5)) {
+		} else if (own == SU_ENTER) {
+			go(t, su->step + 1);
+		} else {
+			dept_key(t, own, d, n);
 		}
 		dept_list_free(d, n);
 		return a == ACT_HELP ? a : ACT_NONE;
 	}
-	if (!is_key && ch == 'a')
+	if (own == SU_ADD)
 		member_add(t);
-	else if (a == ACT_SELECT && ch != ' ')
+	else if (own == SU_ENTER)
 		go(t, SETUP_DONE);
 	return a == ACT_HELP ? a : ACT_NONE;
 }
 
 static void setup_close(struct tui *t)
 {
-	(void)t;
-	if (su.le_on)
-		le_free(&su.le);
-	su.le_on = false;
+	struct setup_state *su = tui_state(t, &view_setup);
+	if (su->le_on)
+		le_free(&su->le);
+	su->le_on = false;
 	curs_set(0);
 }
 
 static bool setup_typing(struct tui *t)
 {
-	(void)t;
-	return is_text_step(su.step);
+	struct setup_state *su = tui_state(t, &view_setup);
+	return is_text_step(su->step);
 }
 
 void setup_view_open(struct tui *t, int step)
 {
-	tui_set_view(t, &view_setup);
+	tui_open_view(t, &view_setup);
 	enter_step(t, setup_pending(step) ? step : SETUP_NAME);
 }
 
-const struct view_ops view_setup = {.name = "setup",
-				    .draw = setup_draw,
-				    .key = setup_key,
-				    .close = setup_close,
-				    .text_input = true,
-				    .typing = setup_typing};
+const struct view_ops view_setup = {
+	.name = "setup",
+	.keymap = &setup_keymap,
+	.private_size = sizeof(struct setup_state),
+	.draw = setup_draw,
+	.key = setup_key,
+	.close = setup_close,
+	.text_input = true,
+	.typing = setup_typing,
+};

@@ -7,7 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_int.h"
+#include "draw.h"
+#include "list.h"
+#include "screen.h"
+#include "dialog.h"
+#include "views.h"
+#include "keymap.h"
 #include "cxmeet/stakeholder.h"
 #include "cxmeet/util.h"
 
@@ -16,70 +21,74 @@
 static const enum quadrant grid_order[4] = {QUAD_WIN_OVER, QUAD_CHAMPIONS, QUAD_MONITOR,
 					    QUAD_KEEP_INFORMED};
 
-static struct {
+struct map_state {
 	bool loaded;
 	struct person_record *recs;
 	size_t n;
 	size_t *order; /* indexes into recs, quadrant by quadrant, the unplaced last */
 	int sel;       /* position in order */
 	store_id want; /* put the cursor on this person at the next load */
-	const struct view_ops *back;
-} sv;
+};
 
-static enum quadrant quad_of(size_t i)
+static enum quadrant quad_of(struct map_state *sv, size_t i)
 {
-	return stakeholder_quadrant(sv.recs[i].p.influence, sv.recs[i].p.support);
+	return stakeholder_quadrant(sv->recs[i].p.influence, sv->recs[i].p.support);
 }
 
-static void unload(void)
+static void unload(struct map_state *sv)
 {
-	person_records_free(sv.recs, sv.n);
-	free(sv.order);
-	sv.recs = NULL;
-	sv.order = NULL;
-	sv.n = 0;
-	sv.loaded = false;
+	person_records_free(sv->recs, sv->n);
+	free(sv->order);
+	sv->recs = NULL;
+	sv->order = NULL;
+	sv->n = 0;
+	sv->loaded = false;
 }
 
 /* One query for the whole council: people with their records. */
 static void load(struct tui *t)
 {
-	store_id keep = sv.want;
-	if (!keep && sv.loaded && sv.sel >= 0 && (size_t)sv.sel < sv.n)
-		keep = sv.recs[sv.order[sv.sel]].p.id;
-	unload();
-	if (store_person_records(t->st, clock_today(), false, &sv.recs, &sv.n) != STORE_OK)
+	struct map_state *sv = tui_state(t, &view_stakeholders);
+	store_id keep = sv->want;
+	if (!keep && sv->loaded && sv->sel >= 0 && (size_t)sv->sel < sv->n)
+		keep = sv->recs[sv->order[sv->sel]].p.id;
+	unload(sv);
+	if (store_person_records(t->st, clock_today(), false, &sv->recs, &sv->n) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
-	sv.order = xcalloc(sv.n + 1, sizeof *sv.order);
+	sv->order = xcalloc(sv->n + 1, sizeof *sv->order);
 	size_t k = 0;
 	for (int g = 0; g <= 4; g++)
-		for (size_t i = 0; i < sv.n; i++)
-			if (quad_of(i) == (g < 4 ? grid_order[g] : QUAD_UNPLACED))
-				sv.order[k++] = i;
-	for (size_t j = 0; j < sv.n; j++)
-		if (keep && sv.recs[sv.order[j]].p.id == keep)
-			sv.sel = (int)j;
-	if ((size_t)sv.sel >= sv.n)
-		sv.sel = sv.n ? (int)sv.n - 1 : 0;
-	sv.want = 0;
-	sv.loaded = true;
+		for (size_t i = 0; i < sv->n; i++)
+			if (quad_of(sv, i) == (g < 4 ? grid_order[g] : QUAD_UNPLACED))
+				sv->order[k++] = i;
+	for (size_t j = 0; j < sv->n; j++)
+		if (keep && sv->recs[sv->order[j]].p.id == keep)
+			sv->sel = (int)j;
+	if ((size_t)sv->sel >= sv->n)
+		sv->sel = sv->n ? (int)sv->n - 1 : 0;
+	sv->want = 0;
+	sv->loaded = true;
 }
 
-static bool is_sel(size_t rec) { return sv.n && sv.order[sv.sel] == rec; }
+static bool is_sel(const struct map_state *sv, size_t rec)
+{
+	return sv->n && sv->order[sv->sel] == rec;
+}
 
 /* --- drawing ------------------------------------------------------------ */
 
 /* One quadrant's box: its people one a line, a window that keeps the cursor
  * in sight, and "+N more" for those that do not fit. */
-static void draw_quadrant(int y, int x, int h, int w, enum quadrant q, bool high_influence)
+static void draw_quadrant(struct map_state *sv, int y, int x, int h, int w, enum quadrant q,
+			  bool high_influence)
 {
-	size_t *idx = xcalloc(sv.n + 1, sizeof *idx), count = 0;
+	size_t *idx = xcalloc(sv->n + 1, sizeof *idx), count = 0;
 	int pos = -1;
-	for (size_t j = 0; j < sv.n; j++)
-		if (quad_of(sv.order[j]) == q) {
-			if ((int)j == sv.sel)
+	for (size_t j = 0; j < sv->n; j++)
+		if (quad_of(sv, sv->order[j]) == q) {
+			if ((int)j == sv->sel)
 				pos = (int)count;
-			idx[count++] = sv.order[j];
+			idx[count++] = sv->order[j];
 		}
 	char title[80];
 	snprintf(title, sizeof title, "%s influence: %s (%zu)", high_influence ? "High" : "Low",
@@ -101,9 +110,9 @@ static void draw_quadrant(int y, int x, int h, int w, enum quadrant q, bool high
 		snprintf(more, sizeof more, "+%zu more", count - (size_t)shown);
 	int more_w = inner == 1 && more[0] ? text_cols(more) + 1 : 0;
 	for (int r = 0; r < shown; r++) {
-		const struct person_record *p = &sv.recs[idx[start + r]];
+		const struct person_record *p = &sv->recs[idx[start + r]];
 		char *line = xasprintf("%s · %s", p->p.name, p->p.dept_name ? p->p.dept_name : "-");
-		attr_t a = is_sel(idx[start + r]) ? theme(C_SELECTED) : theme(C_NORMAL);
+		attr_t a = is_sel(sv, idx[start + r]) ? theme(C_SELECTED) : theme(C_NORMAL);
 		draw_fill(y + 1 + r, x + 1, w - 2 - more_w, a);
 		draw_text_fit(y + 1 + r, x + 2, line, w - 4 - more_w, a);
 		free(line);
@@ -118,17 +127,18 @@ static void draw_quadrant(int y, int x, int h, int w, enum quadrant q, bool high
 
 /* Names on one line after a label, the cursor's highlighted, "+N more" when
  * they do not fit. */
-static void draw_names(int y, int w, const char *label, attr_t la, const size_t *idx, size_t n)
+static void draw_names(struct map_state *sv, int y, int w, const char *label, attr_t la,
+		       const size_t *idx, size_t n)
 {
 	int x = 1 + draw_text(y, 1, label, w, la);
 	size_t start = 0;
 	for (size_t k = 0; k < n; k++)
-		if (is_sel(idx[k]) && k > 3)
+		if (is_sel(sv, idx[k]) && k > 3)
 			start = k; /* keep the cursor's name in sight */
 	if (n == 0)
 		draw_text(y, x, "nobody", w - x, theme(C_MUTED));
 	for (size_t k = start; k < n; k++) {
-		const char *name = sv.recs[idx[k]].p.name;
+		const char *name = sv->recs[idx[k]].p.name;
 		int need = text_cols(name) + 2;
 		if (x + need + 9 > w && k + 1 < n) {
 			char more[32];
@@ -136,35 +146,35 @@ static void draw_names(int y, int w, const char *label, attr_t la, const size_t 
 			draw_text(y, x, more, w - x, theme(C_MUTED));
 			return;
 		}
-		attr_t a = is_sel(idx[k]) ? theme(C_SELECTED) : theme(C_NORMAL);
+		attr_t a = is_sel(sv, idx[k]) ? theme(C_SELECTED) : theme(C_NORMAL);
 		x += draw_text_fit(y, x, name, w - x, a);
 		if (k + 1 < n)
 			x += draw_text(y, x, ", ", w - x, theme(C_NORMAL));
 	}
 }
 
-static void draw_suggestions(int y, int w)
+static void draw_suggestions(struct map_state *sv, int y, int w)
 {
-	size_t *idx = xcalloc(sv.n + 1, sizeof *idx), k = 0;
-	for (size_t j = 0; j < sv.n; j++)
-		if (quad_of(sv.order[j]) == QUAD_UNPLACED)
-			idx[k++] = sv.order[j];
+	size_t *idx = xcalloc(sv->n + 1, sizeof *idx), k = 0;
+	for (size_t j = 0; j < sv->n; j++)
+		if (quad_of(sv, sv->order[j]) == QUAD_UNPLACED)
+			idx[k++] = sv->order[j];
 	char label[48];
 	snprintf(label, sizeof label, "Not placed (%zu): ", k);
-	draw_names(y, w, label, theme(C_HEADING), idx, k);
+	draw_names(sv, y, w, label, theme(C_HEADING), idx, k);
 	/* The suggestion rules take people; records start with one. */
-	struct person *people = xcalloc(sv.n + 1, sizeof *people);
-	for (size_t i = 0; i < sv.n; i++)
-		people[i] = sv.recs[i].p; /* shallow: the strings stay the records' */
-	k = stakeholder_win_over(people, sv.n, idx);
-	draw_names(y + 1, w, "Win over: ", theme(C_WARNING), idx, k);
-	k = stakeholder_champions(people, sv.n, idx);
-	draw_names(y + 2, w, "Champions: ", theme(C_OK), idx, k);
+	struct person *people = xcalloc(sv->n + 1, sizeof *people);
+	for (size_t i = 0; i < sv->n; i++)
+		people[i] = sv->recs[i].p; /* shallow: the strings stay the records' */
+	k = stakeholder_win_over(people, sv->n, idx);
+	draw_names(sv, y + 1, w, "Win over: ", theme(C_WARNING), idx, k);
+	k = stakeholder_champions(people, sv->n, idx);
+	draw_names(sv, y + 2, w, "Champions: ", theme(C_OK), idx, k);
 	free(people);
 	free(idx);
 }
 
-static void draw_record(int y, int rows, int w, bool wide)
+static void draw_record(struct map_state *sv, int y, int rows, int w, bool wide)
 {
 	if (rows < 2)
 		return;
@@ -179,13 +189,13 @@ static void draw_record(int y, int rows, int w, bool wide)
 	for (int c = 0; c < 6; c++)
 		if (cw[c])
 			draw_text(y, x[c], heads[c], cw[c], theme(C_HEADING));
-	size_t *idx = xcalloc(sv.n + 1, sizeof *idx);
-	size_t n = record_notable_order(sv.recs, sv.n, idx);
+	size_t *idx = xcalloc(sv->n + 1, sizeof *idx);
+	size_t n = record_notable_order(sv->recs, sv->n, idx);
 	if (n == 0)
 		draw_text(y + 1, 1, "Nobody yet: champions have high support; heroes have wins.", w,
 			  theme(C_MUTED));
 	for (size_t r = 0; r < n && (int)r < rows - 1; r++) {
-		const struct person_record *p = &sv.recs[idx[r]];
+		const struct person_record *p = &sv->recs[idx[r]];
 		if ((int)r == rows - 2 && r + 1 < n) {
 			char more[80];
 			snprintf(more, sizeof more, "+%zu more: cxmeet champions", n - r);
@@ -217,7 +227,8 @@ static void draw_record(int y, int rows, int w, bool wide)
 
 static void map_draw(struct tui *t)
 {
-	if (!sv.loaded)
+	struct map_state *sv = tui_state(t, &view_stakeholders);
+	if (!sv->loaded)
 		load(t);
 	draw_hint(0, t->cols, " Stakeholder map: influence over decisions (up), support for CX (right)",
 		  " Stakeholder map: influence (up), support (right)", theme(C_TITLE));
@@ -227,10 +238,10 @@ static void map_draw(struct tui *t)
 	draw_text(1, 1 + (bw - 20) / 2, "<- low support", bw, theme(C_MUTED));
 	draw_text(1, 1 + bw + (bw - 20) / 2, "high support ->", bw, theme(C_MUTED));
 	for (int g = 0; g < 4; g++)
-		draw_quadrant(2 + (g / 2) * qh, 1 + (g % 2) * bw, qh, bw, grid_order[g], g < 2);
+		draw_quadrant(sv, 2 + (g / 2) * qh, 1 + (g % 2) * bw, qh, bw, grid_order[g], g < 2);
 	int y = 2 + 2 * qh;
-	draw_suggestions(y, w);
-	draw_record(y + 3, t->rows - 2 - (y + 3), w, t->cols >= 80);
+	draw_suggestions(sv, y, w);
+	draw_record(sv, y + 3, t->rows - 2 - (y + 3), w, t->cols >= 80);
 	/* Narrow: the toggles go to the second line, so that no hint is cut. */
 	static const char *const keys = " Left/Right support  K/J influence  i/s toggle  u unplace  "
 					"Enter choose";
@@ -246,9 +257,10 @@ static void map_draw(struct tui *t)
 
 static void place(struct tui *t, enum stance influence, enum stance support)
 {
-	if (!sv.n)
+	struct map_state *sv = tui_state(t, &view_stakeholders);
+	if (!sv->n)
 		return;
-	const struct person *p = &sv.recs[sv.order[sv.sel]].p;
+	const struct person *p = &sv->recs[sv->order[sv->sel]].p;
 	store_id id = p->id;
 	char *name = xstrdup(p->name);
 	if (store_person_set_stance(t->st, id, influence, support) != STORE_OK) {
@@ -256,7 +268,7 @@ static void place(struct tui *t, enum stance influence, enum stance support)
 		free(name);
 		return;
 	}
-	sv.want = id;
+	sv->want = id;
 	load(t);
 	enum quadrant q = stakeholder_quadrant(influence, support);
 	if (q != QUAD_UNPLACED)
@@ -271,7 +283,8 @@ static void place(struct tui *t, enum stance influence, enum stance support)
 /* Enter: the quadrants as a list, for those who do not know the keys. */
 static void place_menu(struct tui *t)
 {
-	if (!sv.n)
+	struct map_state *sv = tui_state(t, &view_stakeholders);
+	if (!sv->n)
 		return;
 	static const enum quadrant order[] = {QUAD_WIN_OVER, QUAD_CHAMPIONS, QUAD_KEEP_INFORMED,
 					      QUAD_MONITOR, QUAD_UNPLACED};
@@ -285,7 +298,7 @@ static void place_menu(struct tui *t)
 							stance_word(inf), stance_word(sup))};
 	}
 	char title[300];
-	snprintf(title, sizeof title, "Place %s", sv.recs[sv.order[sv.sel]].p.name);
+	snprintf(title, sizeof title, "Place %s", sv->recs[sv->order[sv->sel]].p.name);
 	int k = dialog_pick(t, title, o, ARRAY_SIZE(o), "", NULL);
 	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
 		free(o[i].detail);
@@ -296,33 +309,55 @@ static void place_menu(struct tui *t)
 	place(t, inf, sup);
 }
 
+enum {
+	SV_INFLUENCE = ACT_VIEW,
+	SV_SUPPORT,
+	SV_UNSET,
+};
+
+static const struct keymap_entry map_keys[] = {
+	KM_HEADING("Stakeholder map"),
+	{ACT_SELECT, "place", "Place the person: a list of where they can go", {{0, false}}},
+	{ACT_STEP_PREV, "support-low", "Low support", {{0, false}}},
+	{ACT_STEP_NEXT, "support-high", "High support", {{0, false}}},
+	{ACT_MOVE_UP, "influence-high", "High influence", {KM_FN(KEY_SR)}},
+	{ACT_MOVE_DOWN, "influence-low", "Low influence", {KM_FN(KEY_SF)}},
+	{SV_INFLUENCE, "influence", "Switch influence: high, low", {KM_CH('i')}},
+	{SV_SUPPORT, "support", "Switch support: high, low", {KM_CH('s')}},
+	{SV_UNSET, "unset", "Take the person off the map", {KM_CH('u')}},
+	{ACT_QUIT, "back", "Back to where the map was opened from", {{0, false}}},
+};
+
+static const struct keymap map_keymap = KEYMAP("the stakeholder map", map_keys);
+
 static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	if (!sv.loaded)
+	struct map_state *sv = tui_state(t, &view_stakeholders);
+	if (!sv->loaded)
 		load(t);
-	if (cursor_move(&sv.sel, a, sv.n, 5))
+	if (cursor_move(&sv->sel, a, sv->n, 5))
 		return ACT_NONE;
-	const struct person *p = sv.n ? &sv.recs[sv.order[sv.sel]].p : NULL;
+	const struct person *p = sv->n ? &sv->recs[sv->order[sv->sel]].p : NULL;
 	enum stance inf = p ? p->influence : STANCE_UNSET, sup = p ? p->support : STANCE_UNSET;
-	int c = is_key ? 0 : (int)ch;
+	int own = keymap_find(&map_keymap, ch, is_key);
 	if (a == ACT_STEP_PREV)
 		place(t, inf, STANCE_LOW);
 	else if (a == ACT_STEP_NEXT)
 		place(t, inf, STANCE_HIGH);
-	else if (a == ACT_MOVE_UP || (is_key && ch == KEY_SR))
+	else if (a == ACT_MOVE_UP || own == ACT_MOVE_UP)
 		place(t, STANCE_HIGH, sup);
-	else if (a == ACT_MOVE_DOWN || (is_key && ch == KEY_SF))
+	else if (a == ACT_MOVE_DOWN || own == ACT_MOVE_DOWN)
 		place(t, STANCE_LOW, sup);
-	else if (c == 'i')
+	else if (own == SV_INFLUENCE)
 		place(t, stance_toggle(inf), sup);
-	else if (c == 's')
+	else if (own == SV_SUPPORT)
 		place(t, inf, stance_toggle(sup));
-	else if (c == 'u')
+	else if (own == SV_UNSET)
 		place(t, STANCE_UNSET, STANCE_UNSET);
 	else if (a == ACT_SELECT)
 		place_menu(t);
 	else if (a == ACT_QUIT)
-		tui_set_view(t, sv.back ? sv.back : &view_home);
+		tui_back(t);
 	else if (a == ACT_HELP || a == ACT_REDRAW)
 		return a;
 	return ACT_NONE;
@@ -330,17 +365,23 @@ static enum action map_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 
 static void map_close(struct tui *t)
 {
-	(void)t;
-	unload();
+	struct map_state *sv = tui_state(t, &view_stakeholders);
+	unload(sv);
 }
 
-void stakeholder_view_open(struct tui *t, store_id select, const struct view_ops *back)
+void stakeholder_view_open(struct tui *t, store_id select)
 {
-	sv.want = select;
-	sv.back = back;
-	sv.sel = 0;
-	tui_set_view(t, &view_stakeholders);
+	struct map_state *sv = tui_state(t, &view_stakeholders);
+	sv->want = select;
+	sv->sel = 0;
+	tui_open_view(t, &view_stakeholders);
 }
 
 const struct view_ops view_stakeholders = {
-	.name = "stakeholders", .draw = map_draw, .key = map_key, .close = map_close};
+	.name = "stakeholders",
+	.keymap = &map_keymap,
+	.private_size = sizeof(struct map_state),
+	.draw = map_draw,
+	.key = map_key,
+	.close = map_close,
+};

@@ -232,6 +232,33 @@ expect_match() {
 	echo "ok - $3"
 }
 
+# expect_golden FILE TEXT MSG: records a failure (with the diff: - golden,
+# + now) unless TEXT, a line added at its end, is FILE's content. With
+# CXMEET_UPDATE_GOLDEN=1 it writes FILE first: read the diff before
+# committing it.
+expect_golden() {
+	if [ "${CXMEET_UPDATE_GOLDEN:-}" = 1 ]; then
+		printf '%s\n' "$2" >"$1"
+		note "wrote $1"
+	fi
+	if diff -u "$1" <(printf '%s\n' "$2"); then
+		echo "ok - $3"
+	else
+		check_failed "$3 (diff above: - golden, + now)"
+	fi
+}
+
+# expect_no_match ACTUAL REGEX MSG: records a failure when a line of ACTUAL
+# matches the extended REGEX.
+expect_no_match() {
+	if printf '%s\n' "$1" | grep -E -- "$2" >/dev/null; then
+		check_failed "$3"
+		printf '  expected no match for: %s\n' "$2" >&2
+		return 0
+	fi
+	echo "ok - $3"
+}
+
 # expect_screen TEXT MSG: records a failure (and prints the screen) when TEXT
 # is not on the screen now.
 expect_screen() {

@@ -1,0 +1,43 @@
+/* list.h - what every list shares: the cursor moved by the moving keys
+ * (list.c), and the window of a long list read a page at a time (pager.c). */
+#ifndef CXMEET_TUI_LIST_H
+#define CXMEET_TUI_LIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "keymap.h"
+#include "cxmeet/store.h"
+
+struct tui;
+
+/* The cursor of a list (list.c): moves *sel for Up/Down/PgUp/PgDn/Home/End
+ * over n rows (page rows a page); false for any other action. */
+bool cursor_move(int *sel, enum action a, size_t n, int page);
+/* Moves *top so that row sel shows among `rows` rows from *top. */
+void cursor_scroll(int sel, int *top, int rows);
+
+/* pager.c: how a view reads its window of a long list paged by key. */
+struct pager_ops {
+	/* Replaces the rows held by at most limit read from cur (NULL: the
+	 * first page); false after an error (flashed). */
+	bool (*load)(struct tui *t, const struct store_cursor *cur, size_t limit);
+	size_t (*count)(const struct tui *t);                      /* rows held */
+	const struct store_cursor *(*at)(const struct tui *t, size_t i); /* row i's cursor */
+};
+/* Moves the window (rows *offset.. of total) to hold row target, about page
+ * rows around it, reading on or back from the rows it holds, or from either
+ * end, whichever is nearer; nothing when it holds target already. */
+/* How many rows a pager reads at once: the screen's height either side of
+ * the cursor (pager_seek centres the window on it), so that every row drawn
+ * is held and no more rows are read, each with what it counts, than that. */
+size_t pager_window(const struct tui *t);
+void pager_seek(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t target,
+		size_t total, size_t page);
+/* Reads the window again where it is (after a change to the rows): on from
+ * the key of its first row, which it then no longer holds; pager_seek then
+ * brings back the row under the cursor, so a change deep in a long list
+ * reads a page or two, not every page from either end. */
+void pager_reread(struct tui *t, const struct pager_ops *ops, size_t *offset, size_t page);
+
+#endif

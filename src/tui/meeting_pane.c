@@ -1,0 +1,55 @@
+/* meeting_pane.c - what the meeting runner's panes share with it: the rows of
+ * the current pane read again, the row under the cursor, moving it, and
+ * capturing an item there. The runner (view_meeting.c) hands the panes in
+ * (mv->pane_for), so that the panes, which call these, and the runner,
+ * which calls the panes, make no circle. */
+#include "meeting_view.h"
+#include "list.h"
+#include "form.h"
+#include "cxmeet/util.h"
+
+const struct pane_ops *mv_pane(struct tui *t)
+{
+	return t->mv->pane_of(meeting_current(&t->mv->run)->kind);
+}
+
+void mv_reload(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	item_list_free(mv->items, mv->n_items);
+	mv->items = NULL;
+	mv->n_items = 0;
+	mv_pane(t)->load(t);
+	if (mv->sel >= (int)mv->total)
+		mv->sel = mv->total ? (int)mv->total - 1 : 0;
+}
+
+const struct item *mv_selected(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	long i = (long)mv->sel - (long)mv->offset;
+	return i >= 0 && (size_t)i < mv->n_items ? &mv->items[i] : NULL;
+}
+
+bool mv_move(struct tui *t, enum action a, size_t n, int page)
+{
+	return cursor_move(&t->mv->sel, a, n, page);
+}
+
+bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
+{
+	struct meeting_view *mv = t->mv;
+	const struct meeting_step *step = meeting_current(&mv->run);
+	struct item it = {.kind = kind, .due = DATE_NONE, .revisit = DATE_NONE};
+	bool saved = form_item(t, &it, mv->run.m.id, step->id, link);
+	if (saved) {
+		/* The form returned after the commit: only now is it shown as saved. */
+		meeting_flush_time(&mv->run, clock_now());
+		tui_flash(t, false, "Saved %s #%lld.", item_kind_label(kind), (long long)it.id);
+		mv_reload(t);
+		for (size_t i = 0; i < mv->n_items; i++)
+			if (mv->items[i].id == it.id)
+				mv->sel = (int)(mv->offset + i);
+	}
+	return saved;
+}
