@@ -47,6 +47,10 @@ on_exit() {
 		failures=$((failures + 1))
 		failed+=("the program reported a memory or undefined-behaviour error")
 	fi
+	if [ -s "$tmp/cx_failed" ]; then
+		failures=$((failures + 1))
+		failed+=("$(cat "$tmp/cx_failed")")
+	fi
 	rm -rf "$tmp"
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures check(s) failed:" >&2
@@ -202,7 +206,46 @@ unlock_database() {
 }
 
 # sql QUERY: runs QUERY on the test database (waits up to 2 s for a lock).
+# Only for what is about the SQLite file itself (its schema, damage, locks,
+# integrity), for text written behind the program's back, and for what no
+# command shows; what the data says is read with cx_json, through the program.
 sql() { sqlite3 -batch -cmd '.timeout 2000' "$CXMEET_DB" "$1"; }
+
+# cx [CMD ARG...]: runs cxmeet on the test database and prints its output;
+# the test stops when it fails.
+cx() {
+	local rc=0
+	"$CXMEET" --db "$CXMEET_DB" "$@" 2>"$tmp/cx.err" || rc=$?
+	[ "$rc" -eq 0 ] || cx_fail "cxmeet $* exited with status $rc: $(cat "$tmp/cx.err")"
+}
+
+# cx_json [--arg NAME VALUE | --argjson NAME JSON]... FILTER CMD [ARG...]:
+# what the jq FILTER makes of `cxmeet --db $CXMEET_DB CMD ARG... --format json`
+# (strings printed raw, one value a line). The --arg options go to jq, so that
+# a name or a text reaches the filter unquoted ($NAME). The test stops when the
+# command fails or jq cannot read its output.
+cx_json() {
+	local jq_args=() out rc=0
+	while [ "${1:-}" = --arg ] || [ "${1:-}" = --argjson ]; do
+		jq_args+=("$1" "$2" "$3")
+		shift 3
+	done
+	local filter=$1
+	shift
+	command -v jq >/dev/null || cx_fail "jq is needed to read the program's JSON"
+	out=$("$CXMEET" --db "$CXMEET_DB" "$@" --format json 2>"$tmp/cx.err") || rc=$?
+	[ "$rc" -eq 0 ] || cx_fail "cxmeet $* --format json exited with status $rc: $(cat "$tmp/cx.err")"
+	printf '%s' "$out" | jq -r "${jq_args[@]}" "$filter" ||
+		cx_fail "jq '$filter' could not read the output of cxmeet $* --format json"
+}
+
+# cx_fail MSG: fails the test now, also when called in a command substitution
+# (a subshell, whose exit alone would only leave the value empty): the message
+# is kept in a file that on_exit counts as a failure.
+cx_fail() {
+	printf '%s\n' "$1" >>"$tmp/cx_failed"
+	die "$1"
+}
 
 # check_failed MSG: records a failed check (the test goes on, and exits 1).
 check_failed() {
