@@ -22,15 +22,8 @@ template_dump() {
 template_steps() {
 	cx agenda export "$1" | sed -nE 's/^step ([0-9]+) ([^ ]+) (.*)$/\3|\2|\1/p' | awk '{ print NR - 1 "|" $0 }'
 }
-# versions: every version of the texts kept so far (name, mission, success
-# statement, vision, goals), FIELD=TEXT joined by '|', oldest first in each.
-versions() {
-	{
-		local f n
-		for f in name mission success; do cx org history "$f" | sed -n "s/^  /$f=/p" | tac; done
-		for n in 1:vision 2:goals; do cx charter history "${n%%:*}" | sed -n "s/^  /${n#*:}=/p" | tac; done
-	} | paste -sd '|'
-}
+# versions: every version of the texts kept so far, FIELD=TEXT joined by '|'.
+versions() { text_versions | paste -sd '|'; }
 # org FILTER: what FILTER makes of the organisation in the export.
 org() { cx_json ".organisation | $1" export; }
 

@@ -239,6 +239,20 @@ cx_json() {
 		cx_fail "jq '$filter' could not read the output of cxmeet $* --format json"
 }
 
+# text_versions: every version kept of the organisation's texts, one
+# FIELD=TEXT a line (first line of the text), as `cxmeet org history` and
+# `cxmeet charter history` print them: the fields in the order name, mission,
+# success, vision, goals, roles, prioritise, approvals, ways; the oldest
+# version of each first.
+text_versions() {
+	local f n=0
+	for f in name mission success; do cx org history "$f" | sed -n "s/^  /$f=/p" | tac; done
+	for f in vision goals roles prioritise approvals ways; do
+		n=$((n + 1))
+		cx charter history "$n" | sed -n "s/^  /$f=/p" | tac
+	done
+}
+
 # cx_fail MSG: fails the test now, also when called in a command substitution
 # (a subshell, whose exit alone would only leave the value empty): the message
 # is kept in a file that on_exit counts as a failure.
