@@ -253,6 +253,15 @@ text_versions() {
 	done
 }
 
+# data_digest: a digest of everything the program shows of the data: the
+# export (but the time it was made) and the meetings' history.
+data_digest() {
+	{
+		cx_json 'del(.exported_at)' export
+		cx_json . history --limit 1000000
+	} | md5sum
+}
+
 # cx_fail MSG: fails the test now, also when called in a command substitution
 # (a subshell, whose exit alone would only leave the value empty): the message
 # is kept in a file that on_exit counts as a failure.
