@@ -19,9 +19,7 @@ template_dump() {
 }
 # template_steps NAME: the steps of template NAME, one a line: position (from
 # 0), title, kind and minutes.
-template_steps() {
-	cx agenda export "$1" | sed -nE 's/^step ([0-9]+) ([^ ]+) (.*)$/\3|\2|\1/p' | awk '{ print NR - 1 "|" $0 }'
-}
+template_steps() { agenda_steps "$1" | cut -d '|' -f 1-4; }
 # versions: every version of the texts kept so far, FIELD=TEXT joined by '|'.
 versions() { text_versions | paste -sd '|'; }
 # org FILTER: what FILTER makes of the organisation in the export.

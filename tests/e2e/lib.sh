@@ -262,6 +262,22 @@ data_digest() {
 	} | md5sum
 }
 
+# agenda_steps NAME: the steps of agenda template NAME as `cxmeet agenda
+# export` writes them, one POSITION|TITLE|KIND|MINUTES|PROMPT a line, the
+# positions counted from 0 (a prompt's first line only).
+agenda_steps() {
+	cx agenda export "$1" | awk '
+		function flush() { if (title != "") print n++ "|" title "|" kind "|" minutes "|" prompt }
+		/^step / {
+			flush()
+			minutes = $2; kind = $3; title = $0
+			sub(/^step [^ ]+ [^ ]+ /, "", title)
+			prompt = ""; in_step = 1; next
+		}
+		/^  / && in_step && prompt == "" { prompt = substr($0, 3); next }
+		END { flush() }'
+}
+
 # cx_fail MSG: fails the test now, also when called in a command substitution
 # (a subshell, whose exit alone would only leave the value empty): the message
 # is kept in a file that on_exit counts as a failure.
