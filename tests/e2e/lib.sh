@@ -253,13 +253,15 @@ text_versions() {
 	done
 }
 
-# data_digest: a digest of everything the program shows of the data: the
-# export (but the time it was made) and the meetings' history.
+# data_digest: a digest of everything the program shows of the data (the
+# export but the time it was made, and the meetings' history), and the number
+# of raw event rows, which no command lists in full.
 data_digest() {
 	{
 		cx_json 'del(.exported_at)' export
 		cx_json . history --limit 1000000
 	} | md5sum
+	sql "SELECT count(*) FROM item_events"
 }
 
 # agenda_steps NAME: the steps of agenda template NAME as `cxmeet agenda
