@@ -18,6 +18,10 @@
 # the screen (tmux capture-pane) every 0.1 s up to a timeout (5 s by default).
 # Box borders are matched as Unicode (─ │ ┌): under tmux's TERM in a UTF-8
 # locale, ncurses draws them so.
+# What the data says is read through the program's own JSON output (cx_json,
+# with jq), so that the same checks hold whatever backend stores it; sql is
+# kept for the SQLite file itself, for text written behind the program's back,
+# and for what no command shows, each with a comment saying which.
 
 CXMEET=$(realpath "${1:?usage: $0 PATH-TO-CXMEET}")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cxmeet-e2e.XXXXXX")
