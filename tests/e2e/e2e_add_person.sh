@@ -32,8 +32,7 @@ keys Enter
 wait_form_closed
 wait_for "Saved action #1."
 
-expect_eq "$(sql "SELECT p.name || '|' || d.name || '|' || p.role FROM people p
-	JOIN departments d ON d.id = p.department_id WHERE p.name = 'Amira Haddad'")" \
+expect_eq "$(cx_json '.people[] | select(.name == "Amira Haddad") | "\(.name)|\(.department)|\(.role)"' export)" \
 	"Amira Haddad|Operations|guest" "the new person is a guest of Operations"
-expect_eq "$(sql "SELECT p.name FROM items i JOIN people p ON p.id = i.person_id")" \
+expect_eq "$(cx_json '.items[].person' export)" \
 	"Amira Haddad" "the action is owned by the new person"

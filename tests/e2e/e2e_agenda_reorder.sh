@@ -8,7 +8,12 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
-positions() { sql "SELECT group_concat(title, '|') FROM (SELECT title FROM agenda_template_steps ORDER BY position)"; }
+# steps: the standard template's steps, POSITION|TITLE|KIND|MINUTES|PROMPT.
+steps() { agenda_steps "Standard council meeting"; }
+# positions: its step titles in order, joined by '|'.
+positions() { steps | cut -d '|' -f 2 | paste -sd '|'; }
+# step N: its step at position N (from 0).
+step() { steps | sed -n "$(($1 + 1))p"; }
 standard='Welcome & roll call|Mission moment|Customer story|Action review|Insights & metrics|Priorities & decisions|Wins & hidden heroes|New actions|Wrap-up'
 
 setup_council
@@ -31,8 +36,8 @@ expect_eq "$(screen_line 3 | cut -c1-20 | sed 's/ *$//')" "  2. Customer story" 
 expect_eq "$(screen_line 4 | cut -c1-20 | sed 's/ *$//')" "  3. Mission moment" "step 3 is the mission"
 expect_eq "$(positions)" 'Welcome & roll call|Customer story|Mission moment|Action review|Insights & metrics|Priorities & decisions|Wins & hidden heroes|New actions|Wrap-up' \
 	"positions after the move"
-expect_eq "$(sql "SELECT min(position) || '-' || max(position) || '-' || count(DISTINCT position) FROM agenda_template_steps")" \
-	"0-8-9" "positions stay 0..8"
+expect_eq "$(cx_json '.[].steps' agenda list)-$(positions | tr '|' '\n' | sort -u | wc -l)" \
+	"9-9" "still nine steps, none lost or doubled"
 
 note "K moves it back"
 keys K
@@ -72,7 +77,7 @@ wait_re "─ Kind of step ─"
 keys Enter
 wait_for "Saved: step added."
 wait_for " Agenda: Standard council meeting (default)  10 steps, 77 min"
-expect_eq "$(sql "SELECT position || '|' || title || '|' || kind || '|' || minutes FROM agenda_template_steps WHERE title LIKE 'Guest%'")" \
+expect_eq "$(steps | grep -F '|Guest' | cut -d '|' -f 1-4)" \
 	'2|Guest "Q&A", ü, with a comma|topic|12' "the new step is saved after step 2"
 expect_screen '  3. Guest "Q&A", ü, with a comma' "the new step shows as step 3"
 
@@ -96,8 +101,8 @@ text 'Ask: "what, exactly", did they say? ü'
 keys Enter
 wait_for "Saved: prompt changed."
 expect_screen 'Ask: "what, exactly", did they say? ü' "the prompt shows under the steps"
-expect_eq "$(sql "SELECT title || '|' || kind || '|' || minutes || '|' || prompt FROM agenda_template_steps WHERE position = 2")" \
-	'Guest slot|insights|20|Ask: "what, exactly", did they say? ü' "the edited step"
+expect_eq "$(step 2)" \
+	'2|Guest slot|insights|20|Ask: "what, exactly", did they say? ü' "the edited step"
 
 note "a title typed, then Esc on the minutes: the title is saved, the rest kept"
 keys e
@@ -108,8 +113,8 @@ keys Enter
 wait_re "─ Planned minutes"
 keys Escape
 wait_for "Saved: step changed."
-expect_eq "$(sql "SELECT title || '|' || kind || '|' || minutes FROM agenda_template_steps WHERE position = 2")" \
-	'Guest corner|insights|20' "the new title kept, minutes and kind as they were"
+expect_eq "$(step 2 | cut -d '|' -f 1-4)" \
+	'2|Guest corner|insights|20' "the new title kept, minutes and kind as they were"
 keys e
 wait_re "─ Step title ─"
 keys C-u
@@ -120,14 +125,16 @@ keys Enter
 wait_re "─ Kind of step ─"
 keys Escape
 wait_for "Saved: step changed."
-expect_eq "$(sql "SELECT title || '|' || kind FROM agenda_template_steps WHERE position = 2")" \
-	'Guest slot|insights' "Esc on the kind keeps it"
+expect_eq "$(step 2 | cut -d '|' -f 1-3)" \
+	'2|Guest slot|insights' "Esc on the kind keeps it"
 
 note "the editor survives a small and a large terminal"
 resize 60 18
 wait_for " Agenda: Standard council meeting (default)"
 resize 100 30
 wait_for " Agenda: Standard council meeting (default)  10 steps, 85 min"
+
+edited=$(steps)
 
 note "q goes back to the list: copy, make default, archive"
 keys q
@@ -160,14 +167,19 @@ wait_for "Archive the agenda Standard council meeting?"
 keys y
 wait_for "Saved: agenda archived."
 wait_gone "Standard council meeting"
+expect_eq "$(cx_json '.[] | "\(.name)|\(.default)|\(.steps)"' agenda list)" \
+	"Quarterly review|true|10" "the templates the program lists: the copy, now the default"
+rc=0
+"$CXMEET" agenda show "Standard council meeting" >/dev/null 2>&1 || rc=$?
+expect_eq "$rc" 2 "the archived template is no longer found by name"
+# An archived template is kept: no command shows archived templates.
 expect_eq "$(sql "SELECT name || '|' || is_default || '|' || (archived_at IS NOT NULL) FROM agenda_templates ORDER BY id")" \
 	"$(printf 'Standard council meeting|0|1\nQuarterly review|1|0')" "the templates in the database"
-expect_eq "$(sql "SELECT count(*) FROM agenda_template_steps GROUP BY template_id")" "$(printf '10\n10')" \
-	"the copy has the same steps"
+expect_eq "$(agenda_steps "Quarterly review")" "$edited" "the copy has the same steps"
 
 note "q again goes home"
 keys q
 wait_for "Start a meeting"
 keys q
 wait_exit
-expect_eq "$(sql "SELECT count(*) FROM meetings")" 0 "no meeting was started"
+expect_eq "$(cx_json length history)" 0 "no meeting was started"

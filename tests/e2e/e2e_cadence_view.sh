@@ -12,6 +12,8 @@ setup_council
 
 note "five completed meetings and an abandoned one, weekly"
 "$CXMEET" org set cadence weekly >/dev/null
+# The past is written behind the program's back (no command records a past
+# meeting), and so are the hostile department names (no command takes them).
 sql "INSERT INTO meetings(id, status, started_at, ended_at, rating, next_meeting_on) VALUES
 	(1, 'completed', '2026-10-05T10:00:00Z', '2026-10-05T11:00:00Z', 6, '2026-10-12'),
 	(2, 'completed', '2026-10-12T10:00:00Z', '2026-10-12T11:00:00Z', 8, NULL),
@@ -30,8 +32,7 @@ sql "INSERT INTO departments(name, name_key, facing, created_at)
 	VALUES ('Night' || char(27) || '[31mShift', 'nightshift', 'behind', '2026-01-01T00:00:00Z'),
 	('Wareh' || replace(hex(zeroblob(150)), '00', 'o') || 'use', 'long', 'customer',
 	 '2026-01-01T00:00:00Z');"
-before=$(sql "SELECT (SELECT count(*) FROM meetings) || '|' || (SELECT count(*) FROM items)
-	|| '|' || (SELECT count(*) FROM item_events) || '|' || (SELECT count(*) FROM attendance)")
+before=$(data_digest)
 
 start_tui 80 24
 wait_for "Cadence and participation (C)"
@@ -94,8 +95,7 @@ note "q goes back home; nothing was written"
 keys q
 wait_for "Cadence and participation (C)"
 expect_eq "$(tui_running && echo running)" running "q in the view does not quit cxmeet"
-after=$(sql "SELECT (SELECT count(*) FROM meetings) || '|' || (SELECT count(*) FROM items)
-	|| '|' || (SELECT count(*) FROM item_events) || '|' || (SELECT count(*) FROM attendance)")
+after=$(data_digest)
 expect_eq "$after" "$before" "the view changed nothing in the database"
 keys q
 wait_exit

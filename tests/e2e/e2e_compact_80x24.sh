@@ -52,8 +52,7 @@ keys k Space
 wait_for "Roll call: 1 of 3 present"
 wait_for "Ben Okafor is present."
 expect_screen "[x] Ben Okafor" "Ben is marked present"
-expect_eq "$(sql "SELECT p.name FROM attendance a JOIN people p ON p.id = a.person_id
-	WHERE a.present = 1")" "Ben Okafor" "attendance has Ben"
+expect_eq "$(cx_json '.attendance[].people[].name' show)" "Ben Okafor" "attendance has Ben"
 
 note "one action, with the step's default kind (c)"
 go_step 8 "New actions"
@@ -107,9 +106,8 @@ wait_exit
 
 note "the database"
 expect_eq "$(find "$tmp" -maxdepth 1 -name 'cx-council*' | wc -l)" 0 "no minutes file was written"
-expect_eq "$(sql "SELECT status, coalesce(rating, 'none') FROM meetings")" "completed|none" \
+expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating // "none")"' show)" "completed|none" \
 	"the meeting is completed, not rated"
-expect_eq "$(sql "SELECT i.kind, i.text, d.name, p.name, i.due_on FROM items i
-	JOIN departments d ON d.id = i.department_id JOIN people p ON p.id = i.person_id")" \
+expect_eq "$(cx_json '.items[] | "\(.kind)|\(.text)|\(.department)|\(.person)|\(.due_on)"' export)" \
 	"action|Refund the Lee order|Customer Service|Ben Okafor|2026-12-23" \
 	"the action with its department, owner and the prefilled due date"

@@ -31,6 +31,7 @@ terminal_sane() {
 }
 
 note "damaged before it starts"
+# (the damage is to the SQLite file itself: done and undone with sql)
 sql "DROP INDEX meetings_one_in_progress"
 start_shell
 text "$(printf '%q' "$CXMEET"); echo \"rc=\$?\""
@@ -47,7 +48,7 @@ start_shell
 text "$(printf '%q' "$CXMEET"); echo \"rc=\$?\""
 keys Enter
 wait_for "Start a meeting" 10
-sql "DROP INDEX items_department"
+sql "DROP INDEX items_department" # the SQLite file itself, damaged under the program
 keys a
 wait_re "^rc=[0-9]+$" 10
 expect_screen "rc=5" "the interface exits with status 5"

@@ -13,10 +13,11 @@ start_meeting
 go_step 3 "Customer story"
 open_form d decision
 text "Typed before the damage"
-sql "DROP TRIGGER items_fts_i"
+sql "DROP TRIGGER items_fts_i" # the SQLite file itself, damaged under the program
 keys Enter
 wait_for "Not saved"
 wait_for "items_fts_i is missing"
+# (read with sql: every command refuses the damaged file, by design)
 expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing written on the damaged schema"
 keys Escape
 if poll 3 on_screen "Discard what you typed?"; then keys y; fi

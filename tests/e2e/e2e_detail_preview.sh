@@ -15,6 +15,7 @@ go_step 3 "Customer story"
 open_form n note
 text "Check the courier contract"
 save_form note 1
+# The detail is written behind the program's back, as another program might.
 sql "UPDATE items SET detail = '$detail' WHERE id = 1"
 go_step 4 "Action review"
 go_step 3 "Customer story"

@@ -11,12 +11,15 @@ setup_council
 for i in $(seq 1 24); do
 	"$CXMEET" person add "Person $(printf %02d "$i")" --dept Sales >/dev/null
 done
+# Two actions from before, written behind the program's back (no command adds one).
 sql "INSERT INTO items(id, kind, text, person_id, due_on, status, created_at, updated_at) VALUES
        (8, 'action', 'Print the flyers', (SELECT id FROM people WHERE name = 'Ben Okafor'),
         '2026-12-10', 'open', '2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z'),
        (9, 'action', 'Call the depot', (SELECT id FROM people WHERE name = 'Ben Okafor'),
         '2026-12-11', 'open', '2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z');"
-status() { sql "SELECT status FROM items WHERE id = $1"; }
+# action N FILTER: what FILTER makes of action #N in `cxmeet actions --state all`.
+action() { cx_json ".[] | select(.id == $1) | $2" actions --state all; }
+status() { action "$1" .status; }
 
 start_tui 100 30
 wait_for "Actions: who owes what (a)"
@@ -58,7 +61,7 @@ keys PgDn PgUp
 settle
 keys Enter
 wait_for "Action #9 is now owned by Person 11."
-expect_eq "$(sql "SELECT name FROM people WHERE id = (SELECT person_id FROM items WHERE id = 9)")" \
+expect_eq "$(action 9 .owner)" \
 	"Person 11" "PgDn, PgDn, PgUp: thirteen rows below the first person (the list runs by department)"
 keys Enter
 wait_re "─ Call the depot ─"

@@ -42,6 +42,7 @@ wait_form_closed
 
 note "a dialog over the actions view at 80x24"
 tmx kill-server
+# (an action written behind the program's back: no command adds one)
 sql "INSERT INTO items(kind, text, person_id, due_on, status, created_at, updated_at) VALUES
  ('action', 'Call the customer about the broken delivery and then write the long follow-up report',
   1, '2026-12-11', 'open', '2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z')"

@@ -17,7 +17,7 @@ text "f"
 wait_for "Half-typed win f"
 kill -9 "$(tui_pid)"
 wait_exit
-expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing was saved as an item"
+expect_eq "$(cx_json '.items | length' export)" 0 "nothing was saved as an item"
 
 start_tui 80 24
 wait_for "Resume the meeting in progress"

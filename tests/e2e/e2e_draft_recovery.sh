@@ -5,7 +5,9 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
+# The drafts kept with a meeting: no command shows them.
 draft() { sql "SELECT kind || ':' || text FROM meeting_drafts"; }
+n_items() { cx_json '.items | length' export; }
 
 setup_council
 start_tui 100 30
@@ -20,7 +22,7 @@ expect_eq "$(draft)" "win:Courier claims settled in a d" "the half-typed win is 
 note "kill -9 with the form open"
 kill -9 "$(tui_pid)"
 wait_exit
-expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing was saved as an item"
+expect_eq "$(n_items)" 0 "nothing was saved as an item"
 
 note "resume: the draft is offered back and restored"
 start_tui 100 30
@@ -35,7 +37,8 @@ text "ay"
 keys Tab Tab
 pick Fin Finance
 save_form win 1
-expect_eq "$(sql "SELECT text || '|' || (SELECT title FROM meeting_steps s WHERE s.id = step_id) FROM items")" \
+# (the step an item was captured at: no command shows it)
+expect_eq "$(cx_json '.items[].text' export)|$(sql "SELECT s.title FROM items i JOIN meeting_steps s ON s.id = i.step_id")" \
 	"Courier claims settled in a day|Wins & hidden heroes" "the restored win is saved at its step"
 expect_eq "$(sql "SELECT count(*) FROM meeting_drafts")" 0 "a saved form leaves no draft"
 
@@ -53,4 +56,4 @@ wait_for 'A draft note was being typed: "Unfinished note". Restore it?'
 keys n
 wait_for "Step 7/9: Wins & hidden heroes"
 expect_eq "$(sql "SELECT count(*) FROM meeting_drafts")" 0 "the refused draft is gone"
-expect_eq "$(sql "SELECT count(*) FROM items")" 1 "and nothing else was saved"
+expect_eq "$(n_items)" 1 "and nothing else was saved"

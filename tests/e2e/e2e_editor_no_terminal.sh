@@ -22,4 +22,4 @@ expect_eq "$(cat "$tmp/rc")" "rc=2" "refused as bad usage"
 expect_match "$(cat "$tmp/err.txt")" "standard output is not a terminal, so no editor was started" \
 	"it says why"
 expect_eq "$([ -e "$tmp/editor-ran" ] && echo ran || echo "not ran")" "not ran" "no editor started"
-expect_eq "$(sql "SELECT prioritise FROM organisation")" "" "nothing changed"
+expect_eq "$(cx_json '.organisation.prioritise // ""' export)" "" "nothing changed"

@@ -8,6 +8,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
 setup_council
+# An action from before, written behind the program's back (no command adds one).
 sql "INSERT INTO items(id, kind, text, person_id, due_on, status, created_at, updated_at) VALUES
        (8, 'action', 'Print the flyers', (SELECT id FROM people WHERE name = 'Ben Okafor'),
         '2026-12-10', 'open', '2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z');"
@@ -30,6 +31,7 @@ wait_re "─ Print the flyers ─"
 keys Escape Escape
 wait_gone "─ Print the flyers ─"
 wait_for "Actions: 1 open"
-expect_eq "$(sql "SELECT status FROM items WHERE id = 8")" open "the action is still open"
+expect_eq "$(cx_json '.[] | select(.id == 8).status' actions --state all)" open "the action is still open"
+# The raw event rows: no command lists an item's events.
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 8 AND event = 'dropped'")" 0 \
 	"no drop was recorded"

@@ -56,10 +56,9 @@ expect_screen "[ ] Ben Okafor" "Ben is not marked present"
 expect_eq "$(screen | sed -n '/Not represented:/,$p' | sed '$d' | sed 's/^[^│]*│ //' | tr -s ' \n' '  ')" \
 	"Not represented: Customer Service, Facilities, Finance, HR, Marketing, Operations, Product, Supply Chain " \
 	"departments without anybody present are listed, IT and Sales no longer"
-expect_eq "$(sql "SELECT count(*) FROM attendance WHERE meeting_id = 1 AND present = 1")" 2 \
+expect_eq "$(cx_json '[.attendance[].people[]] | length' show 1)" 2 \
 	"attendance has two people present"
-expect_eq "$(sql "SELECT group_concat(p.name, ';') FROM (SELECT p.name FROM attendance a
-	JOIN people p ON p.id = a.person_id WHERE a.present = 1 ORDER BY p.name) p")" \
+expect_eq "$(cx_json '[.attendance[].people[].name] | sort | join(";")' show 1)" \
 	"Zoë Ångström;王芳" "attendance names the two people marked present"
 
 note "customer story"
@@ -156,6 +155,8 @@ keys y
 wait_for "Deleted #7."
 wait_for "Captured in this step (1)"
 expect_no_screen "Typo, ignore this" "the deleted note is no longer listed"
+expect_eq "$(cx_json '[.items[] | select(.id == 7)] | length' export)" 0 "the deleted note is not exported"
+# A deleted item is kept, marked, with its event: no command shows deleted items.
 expect_eq "$(sql "SELECT deleted_at IS NOT NULL FROM items WHERE id = 7")" 1 "the note is soft-deleted"
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 7 AND event = 'deleted'")" 1 \
 	"the deletion is in the item history"
@@ -201,31 +202,41 @@ keys q
 wait_exit
 
 note "the database"
-expect_eq "$(sql "SELECT status, rating, next_meeting_on, ended_at IS NOT NULL FROM meetings")" \
-	"completed|8|2026-12-23|1" "the meeting is completed, rated 8"
-expect_eq "$(sql "SELECT i.kind, i.text, coalesce(d.name, ''), coalesce(p.name, ''),
-	coalesce(i.due_on, ''), i.status, s.title FROM items i
-	LEFT JOIN departments d ON d.id = i.department_id
-	LEFT JOIN people p ON p.id = i.person_id
-	LEFT JOIN meeting_steps s ON s.id = i.step_id
+# item FILTER: what FILTER makes of each item of meeting 1, by number.
+item() { cx_json "[.items[][]] | sort_by(.id) | .[] | $1" show 1; }
+expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating)|\(.next_meeting)|\(.ended_at != null)"' show 1)" \
+	"completed|8|2026-12-23|true" "the meeting is completed, rated 8"
+expect_eq "$(item '"\(.kind)|\(.text)|\(.department // "")|\(.person // "")|\(.due // "")|\(.status)"')" \
+	"story|Parcel lost twice, refund took 3 weeks|Sales|Zoë Ångström||open
+action|Call back refund cases|Sales|Zoë Ångström|2026-12-07|open
+parked|Self-service refunds under 50 EUR||||closed
+decision|Agents refund up to 50 EUR on the spot|Finance|王芳||open
+win|Duplicate invoices fixed overnight|Finance|Ben Okafor||open
+insight|Refund complaints doubled in October||||open
+message|Tell Marketing about the 50 EUR rule|Marketing|||open" \
+	"every item with its department, person, due date and status"
+# The step an item was captured at: no command shows it.
+expect_eq "$(sql "SELECT s.title FROM items i JOIN meeting_steps s ON s.id = i.step_id
 	WHERE i.deleted_at IS NULL ORDER BY i.id")" \
-	"story|Parcel lost twice, refund took 3 weeks|Sales|Zoë Ångström||open|Customer story
-action|Call back refund cases|Sales|Zoë Ångström|2026-12-07|open|New actions
-parked|Self-service refunds under 50 EUR||||closed|Priorities & decisions
-decision|Agents refund up to 50 EUR on the spot|Finance|王芳||open|Priorities & decisions
-win|Duplicate invoices fixed overnight|Finance|Ben Okafor||open|Wins & hidden heroes
-insight|Refund complaints doubled in October||||open|Insights & metrics
-message|Tell Marketing about the 50 EUR rule|Marketing|||open|Wrap-up" \
-	"every item with its department, person, due date, status and step"
-expect_eq "$(sql "SELECT detail, consent FROM items WHERE id = 1")" \
-	"She called five times before anyone owned it.|1" "the story keeps its detail and consent"
-expect_eq "$(sql "SELECT rationale FROM items WHERE id = 4")" \
+	"Customer story
+New actions
+Priorities & decisions
+Priorities & decisions
+Wins & hidden heroes
+Insights & metrics
+Wrap-up" "every item keeps the step it was captured at"
+expect_eq "$(item 'select(.id == 1) | "\(.detail)|\(.consent)"')" \
+	"She called five times before anyone owned it.|true" "the story keeps its detail and consent"
+expect_eq "$(item 'select(.id == 4).rationale')" \
 	"Waiting costs more than the refund" "the decision keeps its rationale"
+expect_eq "$(cx_json '.[] | select(.id == 4).links' decisions)" 1 "the decision is linked to one item"
+# Which item a link joins, and how, and the raw event rows: no command shows
+# them (decisions counts the links).
 expect_eq "$(sql "SELECT from_item, to_item, kind FROM item_links")" "4|3|settles" \
 	"the decision settles the parked topic"
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 3 AND event = 'closed'")" 1 \
 	"closing the topic is in its history"
-expect_eq "$(sql "PRAGMA integrity_check")" ok "the database is intact"
+expect_eq "$(sql "PRAGMA integrity_check")" ok "the database is intact" # the SQLite file itself
 
 note "the minutes"
 minutes="$tmp/cx-council-2026-11-23.md"

@@ -28,11 +28,12 @@ tmx paste-buffer -p
 settle
 expect_screen "─ New decision ─" "a pasted line break does not submit the form"
 expect_screen "Offer returns at every store" "the pasted lines are one line of text"
-expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing saved by the paste"
+items() { cx_json '.items | length' export; }
+expect_eq "$(items)" 0 "nothing saved by the paste"
 keys Enter
 wait_form_closed
 wait_for "Saved decision #1."
-expect_eq "$(sql "SELECT text FROM items")" "Offer returns at every store" "the text as pasted"
+expect_eq "$(cx_json '.items[].text' export)" "Offer returns at every store" "the text as pasted"
 
 note "SIGTERM while a dialog is open"
 keys q
@@ -40,7 +41,7 @@ wait_for "Leave the meeting?"
 pid=$(tui_pid)
 kill -TERM "$pid"
 wait_exit
-expect_eq "$(sql "SELECT status FROM meetings")" "in_progress" "the meeting stays in progress"
+expect_eq "$(cx_json .meeting.status show)" "in_progress" "the meeting stays in progress"
 
 note "a terminal that goes away under an open form"
 start_tui 100 30
@@ -59,4 +60,4 @@ if kill -0 "$pid" 2>/dev/null; then
 	kill -9 "$pid"
 	check_failed "the program kept running after its terminal closed"
 fi
-expect_eq "$(sql "SELECT count(*) FROM items")" 1 "the saved decision is still there, the unsaved note is not"
+expect_eq "$(items)" 1 "the saved decision is still there, the unsaved note is not"

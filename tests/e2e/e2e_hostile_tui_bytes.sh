@@ -30,7 +30,7 @@ fi
 pid=$(tui_pid)
 tmx kill-server
 for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing was saved"
+expect_eq "$(cx_json '.items | length' export)" 0 "nothing was saved"
 
 note "bug 2: a 1 MB paste into the one-line Action field"
 start_tui 100 30
@@ -52,4 +52,4 @@ if poll 15 on_screen_re "Action +Marker"; then
 else
 	check_failed "a 1 MB paste leaves the form unresponsive for more than 15 s"
 fi
-expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing was saved"
+expect_eq "$(cx_json '.items | length' export)" 0 "nothing was saved"

@@ -3,7 +3,7 @@
 # on a demo history of two years (the concrete words, departments and owners
 # read from the database, not assumed): a past decision is found by a word in
 # it and its meeting's minutes opened; who owes what and what is overdue are
-# shown per department and owner with the counts the database has; the
+# shown per department and owner with the counts the command line gives; the
 # cadence view gives the on-time share the command line gives; then the
 # minutes are saved for mailing, and the exports open cleanly: the iCalendar
 # file is well formed (CRLF, lines of at most 75 octets, BEGIN/END balanced,
@@ -12,40 +12,34 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
 "$CXMEET" demo --years 2 >/dev/null
-today=$(sql "SELECT date('${CXMEET_NOW:0:10}')")
 # An open action with hostile text, so that the exports have something to
 # escape and fold: quotes, a comma, a semicolon, a backslash, a line break and
-# a long tail.
+# a long tail (written behind the program's back, as another program would: no
+# command takes a line break in an action's text).
 sql "INSERT INTO items(kind, text, department_id, person_id, due_on, status, created_at, updated_at)
      SELECT 'action', 'Call \"Ana\", then; a\\b' || char(10) || 'résumé ' ||
             replace(hex(zeroblob(60)), '00', 'long '), department_id, id, '2026-12-30', 'open',
             '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z'
      FROM people WHERE department_id IS NOT NULL AND archived_at IS NULL ORDER BY id LIMIT 1"
-before=$(sql "SELECT (SELECT count(*) FROM items) || '|' || (SELECT count(*) FROM item_events)
-	|| '|' || (SELECT count(*) FROM meetings)")
+before=$(data_digest)
 
 note "a past decision, and the word in it that the fewest decisions share"
-decision=$(sql "SELECT id FROM items WHERE kind = 'decision' AND deleted_at IS NULL ORDER BY id
-	LIMIT 1 OFFSET (SELECT count(*) / 2 FROM items WHERE kind = 'decision')")
-# The search makes each word typed a quoted FTS5 prefix term.
-from_word() {
-	printf "FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH '\"%s\"*'
-	        AND i.deleted_at IS NULL" "$1"
-}
+decision=$(cx_json 'sort_by(.id) | .[length / 2 | floor].id' decisions --all)
+dtext=$(cx_json --argjson id "$decision" '.[] | select(.id == $id).text' decisions --all)
+ddept=$(cx_json --argjson id "$decision" '.[] | select(.id == $id).department' decisions --all)
+# search_all WORD [OPTION...]: what `cxmeet search` finds of WORD, every match.
+search_all() { cx_json "$1" search "${@:2}" --limit 1000000; }
 word="" decisions=""
-for w in $(sql "SELECT text FROM items WHERE id = $decision" | tr -c 'A-Za-z' ' '); do
+for w in $(printf '%s' "$dtext" | tr -c 'A-Za-z' ' '); do
 	[ "${#w}" -ge 4 ] || continue
-	n=$(sql "SELECT count(*) $(from_word "$w") AND i.kind = 'decision'")
+	n=$(search_all length "$w" --kind decision)
 	if [ -z "$decisions" ] || [ "$n" -lt "$decisions" ]; then word=$w decisions=$n; fi
 done
 [ -n "$word" ] || die "no word to search for in decision $decision"
-from=$(from_word "$word")
-all=$(sql "SELECT count(*) $from")
+all=$(search_all length "$word")
+meeting=$(search_all ".[] | select(.id == $decision).meeting" "$word" --kind decision)
 # The search lists the newest first: the decision is that many rows down.
-meeting=$(sql "SELECT meeting_id FROM items WHERE id = $decision")
-dtext=$(sql "SELECT text FROM items WHERE id = $decision")
-ddept=$(sql "SELECT d.name FROM items i JOIN departments d ON d.id = i.department_id WHERE i.id = $decision")
-row=$(sql "SELECT count(*) $from AND i.kind = 'decision' AND i.id > $decision")
+row=$(search_all "[.[] | select(.id > $decision)] | length" "$word" --kind decision)
 note "searching '$word': $all items, $decisions decisions, #$decision (meeting $meeting) at row $row"
 
 start_tui 100 30
@@ -65,8 +59,9 @@ keys Enter
 wait_re " Search \"$word\": $decisions match(es)?  kind: decision"
 for ((i = 0; i < row; i++)); do keys Down; done
 wait_for "  #$decision decision, meeting $meeting: $dtext"
-expect_match "$(screen)" "decision $(sql "SELECT date(started_at, 'localtime') FROM meetings
-	WHERE id = $meeting") $ddept +${dtext:0:30}" "the decision's row: its meeting's date, its department"
+# meeting_date ID: the day of meeting ID, as the program shows it.
+meeting_date() { cx_json ".meeting.date" show "$1"; }
+expect_match "$(screen)" "decision $(meeting_date "$meeting") $ddept +${dtext:0:30}" "the decision's row: its meeting's date, its department"
 note "Enter jumps to the meeting's minutes, at the decision"
 keys Enter
 wait_for " History: minutes of meeting $meeting"
@@ -80,20 +75,23 @@ keys q
 wait_for "Start a meeting"
 
 note "who owes what: the department and the owner with the most overdue actions"
-open_actions="FROM items WHERE kind = 'action' AND status = 'open' AND deleted_at IS NULL"
-overdue="$open_actions AND due_on < '$today'"
-read -r dept_id dept < <(sql "SELECT d.id, d.name FROM items i JOIN departments d ON d.id = i.department_id
-	WHERE i.id IN (SELECT id $overdue) GROUP BY d.id ORDER BY count(*) DESC, d.name LIMIT 1" | tr '|' ' ')
+# n_actions [OPTION...]: how many actions `cxmeet actions OPTION...` lists.
+n_actions() { cx_json length actions "$@"; }
+# most FIELD [OPTION...]: the department or owner with the most overdue actions
+# (of those `cxmeet actions --overdue OPTION...` lists), the first by name on a tie.
+most() {
+	cx_json --arg f "$1" 'group_by(.[$f]) | map([-length, .[0][$f]]) | sort | .[0][1]' \
+		actions --overdue "${@:2}"
+}
+dept=$(most department)
 note "home counts every open action, the one taken outside a meeting too"
-expect_screen "Open actions: $(sql "SELECT count(*) $open_actions"), of which $(sql "SELECT count(*) $overdue") overdue." \
-	"home counts the open and overdue actions as the database has them"
-read -r owner_id owner < <(sql "SELECT p.id, p.name FROM items i JOIN people p ON p.id = i.person_id
-	WHERE i.id IN (SELECT id $overdue AND department_id = $dept_id) GROUP BY p.id
-	ORDER BY count(*) DESC, p.name LIMIT 1" | tr '|' ' ')
+expect_screen "Open actions: $(n_actions), of which $(n_actions --overdue) overdue." \
+	"home counts the open and overdue actions as cxmeet actions lists them"
+owner=$(most owner --dept "$dept")
 note "department $dept, owner $owner"
 keys a
 wait_re "Actions: [0-9]+ open, [0-9]+ overdue"
-expect_screen "Actions: $(sql "SELECT count(*) $open_actions") open, $(sql "SELECT count(*) $overdue") overdue" \
+expect_screen "Actions: $(n_actions) open, $(n_actions --overdue) overdue" \
 	"the actions view counts every open and overdue action"
 keys d
 wait_for "Only the actions of department"
@@ -101,14 +99,13 @@ text "$dept"
 wait_re "Filter: +$dept"
 keys Enter
 wait_for "Department: $dept"
-expect_screen "Actions: $(sql "SELECT count(*) $open_actions AND department_id = $dept_id") open, $(sql "SELECT count(*) $overdue AND department_id = $dept_id") overdue" \
+expect_screen "Actions: $(n_actions --dept "$dept") open, $(n_actions --overdue --dept "$dept") overdue" \
 	"the department's open and overdue actions"
-# overdue_rows WHERE: the overdue actions as the view's first rows show them
-# (due date, days late, owner), most overdue first.
+# overdue_rows [OPTION...]: the overdue actions as the view's first rows show
+# them (due date, days late, owner), most overdue first.
 overdue_rows() {
-	sql "SELECT i.due_on || ' ' || CAST(julianday('$today') - julianday(i.due_on) AS INTEGER) ||
-	     'd ' || substr(p.name, 1, 14) FROM items i JOIN people p ON p.id = i.person_id
-	     WHERE i.id IN (SELECT id $overdue $1) ORDER BY i.due_on, i.id"
+	cx_json 'sort_by(.due, .id) | .[] | "\(.due) \(.days_overdue)d \(.owner[0:14])"' \
+		actions --overdue "$@"
 }
 # shown_rows N: the due date, days late and owner (its first 14 characters, as
 # a narrow column may cut it) of the first N rows on the screen, cut at the
@@ -123,9 +120,9 @@ for line in lines[3:3 + int(sys.argv[1])]:
     print(line[1:11], line[late - 1:late + 4].strip(), line[owner:dept].strip()[:14])
 ' "$1"
 }
-n=$(sql "SELECT count(*) $overdue AND department_id = $dept_id")
+n=$(n_actions --overdue --dept "$dept")
 if [ "$n" -le 20 ]; then
-	expect_eq "$(shown_rows "$n")" "$(overdue_rows "AND department_id = $dept_id")" \
+	expect_eq "$(shown_rows "$n")" "$(overdue_rows --dept "$dept")" \
 		"the department's overdue actions come first, with days late and owner"
 	expect_match "$(screen_line $((4 + n)))" "^ [0-9-]+ {7}" "the next row is not overdue"
 fi
@@ -136,11 +133,11 @@ text "$owner"
 wait_re "Filter: +$owner"
 keys Enter
 wait_for "Owner: $owner"
-mine="AND department_id = $dept_id AND person_id = $owner_id"
-n=$(sql "SELECT count(*) $overdue $mine")
-expect_screen "Actions: $(sql "SELECT count(*) $open_actions $mine") open, $n overdue" \
+mine=(--dept "$dept" --owner "$owner")
+n=$(n_actions --overdue "${mine[@]}")
+expect_screen "Actions: $(n_actions "${mine[@]}") open, $n overdue" \
 	"the owner's open and overdue actions in the department"
-expect_eq "$(shown_rows "$n")" "$(overdue_rows "$mine")" "the owner's overdue actions, first"
+expect_eq "$(shown_rows "$n")" "$(overdue_rows "${mine[@]}")" "the owner's overdue actions, first"
 keys f
 wait_for "Actions: $n overdue"
 expect_screen "Showing: overdue   Department: $dept   Owner: $owner" "the three filters at once"
@@ -168,20 +165,18 @@ keys q
 wait_for "Start a meeting"
 keys q
 wait_exit
-expect_eq "$(sql "SELECT (SELECT count(*) FROM items) || '|' || (SELECT count(*) FROM item_events)
-	|| '|' || (SELECT count(*) FROM meetings)")" "$before" "looking around wrote nothing"
+expect_eq "$(data_digest)" "$before" "looking around wrote nothing"
 
 note "the minutes of the decision's meeting, saved to mail"
 mkdir "$tmp/mail"
 rc=0
 "$CXMEET" show "$meeting" -o "$tmp/mail" >"$tmp/out" 2>"$tmp/err" || rc=$?
 expect_eq "$rc" 0 "cxmeet show $meeting -o DIR succeeds"
-minutes="$tmp/mail/cx-council-$(sql "SELECT date(started_at, 'localtime') FROM meetings WHERE id = $meeting").md"
+minutes="$tmp/mail/cx-council-$(meeting_date "$meeting").md"
 if [ -f "$minutes" ]; then
 	expect_eq "$(stat -c %a "$minutes")" 600 "the minutes are readable by the owner only"
 	expect_eq "$(grep -cF -- "- $dtext — $ddept, decided by" "$minutes")" \
-		"$(sql "SELECT count(*) FROM items WHERE meeting_id = $meeting AND kind = 'decision'
-		       AND deleted_at IS NULL AND text = (SELECT text FROM items WHERE id = $decision)")" \
+		"$(cx_json --arg t "$dtext" '[.items.decision[] | select(.text == $t)] | length' show "$meeting")" \
 		"the minutes hold the decision"
 	expect_match "$(head -1 "$minutes")" "^# " "the minutes start with a Markdown title"
 else
@@ -192,7 +187,7 @@ note "the iCalendar export"
 rc=0
 "$CXMEET" export --format ics >"$tmp/cx.ics" 2>"$tmp/err" || rc=$?
 expect_eq "$rc" 0 "cxmeet export --format ics succeeds"
-open_count=$(sql "SELECT count(*) $open_actions")
+open_count=$(n_actions)
 if command -v python3 >/dev/null; then
 	expect_eq "$(python3 - "$tmp/cx.ics" <<'PY'
 import sys
@@ -252,5 +247,5 @@ note "overdue actions: exit status 8"
 rc=0
 "$CXMEET" overdue >"$tmp/out" || rc=$?
 expect_eq "$rc" 8 "cxmeet overdue exits 8"
-expect_eq "$(($(wc -l <"$tmp/out") - 1))" "$(sql "SELECT count(*) $overdue")" \
+expect_eq "$(($(wc -l <"$tmp/out") - 1))" "$(n_actions --overdue)" \
 	"cxmeet overdue lists every overdue action (a header row, then one row each)"

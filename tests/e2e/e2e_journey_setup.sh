@@ -12,14 +12,18 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
+# template_dump: every agenda template, as `cxmeet agenda export` writes it.
 template_dump() {
-	sql "SELECT template_id, position, title, kind, minutes, prompt FROM agenda_template_steps
-	     ORDER BY template_id, position"
+	local name
+	cx_json '.[].name' agenda list | while IFS= read -r name; do cx agenda export "$name"; done
 }
-versions() {
-	sql "SELECT group_concat(field || '=' || body, '|') FROM
-	     (SELECT field, body FROM org_text_versions ORDER BY id)"
-}
+# template_steps NAME: the steps of template NAME, one a line: position (from
+# 0), title, kind and minutes.
+template_steps() { agenda_steps "$1" | cut -d '|' -f 1-4; }
+# versions: every version of the texts kept so far, FIELD=TEXT joined by '|'.
+versions() { text_versions | paste -sd '|'; }
+# org FILTER: what FILTER makes of the organisation in the export.
+org() { cx_json ".organisation | $1" export; }
 
 [ ! -e "$CXMEET_DB" ] || die "the database exists before the first start"
 start_tui 80 24
@@ -42,9 +46,8 @@ expect_screen "monthly  (current)" "monthly is the current cadence"
 keys Enter
 wait_for "Your departments"
 wait_for "Saved: the council meets monthly."
-expect_eq "$(sql "SELECT name || '|' || mission || '|' || success || '|' || cadence_unit || ' ' ||
-	cadence_n FROM organisation")" \
-	'Lakeside "Bikes", Ltd|Every rider gets a fix, "fast"|Repeat customers up 10%, measured quarterly|month 1' \
+expect_eq "$(org '"\(.name)|\(.mission)|\(.success)|\(.cadence)"')" \
+	'Lakeside "Bikes", Ltd|Every rider gets a fix, "fast"|Repeat customers up 10%, measured quarterly|monthly' \
 	"the name, the mission, the success statement and the cadence are saved"
 expect_eq "$(versions)" \
 	'name=Lakeside "Bikes", Ltd|mission=Every rider gets a fix, "fast"|success=Repeat customers up 10%, measured quarterly' \
@@ -68,8 +71,7 @@ note "Product is the 6th row now"
 keys Home j j j j j j Space
 wait_for "Product: behind the scenes."
 wait_re "^    Product +behind the scenes"
-expect_eq "$(sql "SELECT group_concat(name || ':' || facing || ':' || (archived_at IS NOT NULL), '|') FROM
-	(SELECT * FROM departments ORDER BY name)")" \
+expect_eq "$(cx_json '.departments | sort_by(.name) | map("\(.name):\(if .customer_facing then "customer" else "behind" end):\(if .archived then 1 else 0 end)") | join("|")' export)" \
 	'Customer Care, "Support":customer:0|Facilities:behind:1|Finance:behind:0|HR:behind:0|IT:behind:0|Marketing:customer:0|Operations:behind:0|Product:behind:0|Sales:customer:0|Supply Chain:behind:0' \
 	"the departments: renamed, removed (archived), Product behind the scenes"
 keys Enter
@@ -97,13 +99,13 @@ add_member() {
 add_member "Ines Duarte" Fin Finance spo sponsor
 add_member "Omar O'Neil" Cust 'Customer Care, "Support"' lea lead
 add_member "Kai Brandt" Prod Product cha champion
-expect_eq "$(sql "SELECT group_concat(p.name || ':' || d.name || ':' || p.role, '|') FROM
-	(SELECT * FROM people ORDER BY id) p JOIN departments d ON d.id = p.department_id")" \
+expect_eq "$(cx_json '.people | sort_by(.id) | map("\(.name):\(.department):\(.role)") | join("|")' export)" \
 	"Ines Duarte:Finance:sponsor|Omar O'Neil:Customer Care, \"Support\":lead|Kai Brandt:Product:champion" \
 	"the members with their departments and roles"
 keys Enter
 wait_for "Set-up done."
 wait_for "Start a meeting"
+# The first run's progress: no command shows it.
 expect_eq "$(sql "SELECT setup_step FROM organisation")" 7 "the set-up is done"
 
 note "phase 2: two charter answers in the council view"
@@ -121,7 +123,7 @@ keys Enter
 wait_for "Saved: Goals and objectives."
 expect_screen 'The bike shop people "recommend", first' "the vision is shown"
 expect_screen "Answer every repair question within 1 day, by June" "the goals are shown"
-expect_eq "$(sql "SELECT vision || '|' || goals FROM organisation")" \
+expect_eq "$(org '"\(.vision)|\(.goals)"')" \
 	'The bike shop people "recommend", first|Answer every repair question within 1 day, by June' \
 	"the two charter answers are stored"
 expect_eq "$(versions)" \
@@ -173,8 +175,7 @@ edited='0|Welcome & roll call|roll-call|3
 7|Wins & hidden heroes|wins|7
 8|New actions|new-actions|8
 9|Wrap-up|wrap-up|5'
-expect_eq "$(sql "SELECT position, title, kind, minutes FROM agenda_template_steps ORDER BY position")" \
-	"$edited" "the template's steps as edited"
+expect_eq "$(template_steps "Standard council meeting")" "$edited" "the template's steps as edited"
 keys q
 wait_for "Enter steps  n new copy"
 note "a copy, so that a meeting has two templates to choose from"
@@ -183,8 +184,8 @@ wait_re "─ New agenda, a copy of Standard council meeting: its name ─"
 text "Quarterly review"
 keys Enter
 wait_for "Saved: agenda Quarterly review added."
-expect_eq "$(sql "SELECT count(*) FROM agenda_template_steps GROUP BY template_id")" "$(printf '10\n10')" \
-	"the copy has the edited steps"
+expect_eq "$(cx_json '.[].steps' agenda list)" "$(printf '10\n10')" "the copy has as many steps"
+expect_eq "$(template_steps "Quarterly review")" "$edited" "the copy has the edited steps"
 keys q
 wait_for "Start a meeting"
 before=$(template_dump)
@@ -219,14 +220,15 @@ text 5
 keys Enter
 wait_gone "Planned minutes for this meeting"
 wait_for " This meeting's agenda (from Standard council meeting)  11 steps, 75 min"
-expect_eq "$(sql "SELECT count(*) FROM meetings")" 0 "nothing written before the start"
+expect_eq "$(cx_json length history)" 0 "nothing written before the start"
 keys Enter
 wait_for "Step 1/11: Welcome & roll call"
 wait_for "Meeting started (step 1)."
-expect_eq "$(sql "SELECT group_concat(position || ':' || title || ':' || planned_minutes || ':' || skipped || ':' || kind, '|') FROM (SELECT * FROM meeting_steps ORDER BY position)")" \
+expect_eq "$(cx_json '.agenda | map("\(.position - 1):\(.title):\(.planned_minutes):\(if .skipped then 1 else 0 end):\(.kind)") | join("|")' show)" \
 	'0:Welcome & roll call:3:0:roll-call|1:Mission, "why" we ride:4:0:mission|2:Action review:10:0:action-review|3:Customer story:7:1:story|4:Insights & metrics:5:0:insights|5:Supplier delays:6:0:topic|6:Priorities & decisions:15:0:priorities|7:Wins & hidden heroes:7:0:wins|8:New actions:8:0:new-actions|9:Guest: "Velo" dealer, 3 asks:12:0:topic|10:Wrap-up:5:0:wrap-up' \
-	"meeting_steps: the skipped step, the guest topic, the changed minutes"
+	"the meeting's steps: the skipped step, the guest topic, the changed minutes"
 expect_eq "$(template_dump)" "$before" "starting the meeting leaves the templates alone"
+# The template a meeting was started from: no command shows it.
 expect_eq "$(sql "SELECT t.name FROM meetings m JOIN agenda_templates t ON t.id = m.template_id")" \
 	"Standard council meeting" "the meeting is on the template picked"
 
@@ -237,8 +239,8 @@ wait_for "Omar O'Neil is present."
 keys j Space
 wait_for "Ines Duarte is present."
 wait_re "Roll call: 2 of 3 present"
-expect_eq "$(sql "SELECT group_concat(p.name, '|') FROM attendance a JOIN people p ON p.id = a.person_id
-	WHERE a.present = 1 ORDER BY p.name")" "Ines Duarte|Omar O'Neil" "two members present"
+expect_eq "$(cx_json '[.attendance[].people[].name] | sort | join("|")' show)" \
+	"Ines Duarte|Omar O'Neil" "two members present"
 
 note "through the steps: the skipped one is passed over"
 keys l
@@ -280,14 +282,14 @@ text "2026-12-15"
 save_form action
 wait_for "[A] Stock the \"top 20\" spare parts"
 expect_screen "Product · Kai Brandt · due 2026-12-15" "the action shows its owner, department and date"
-expect_eq "$(sql "SELECT group_concat(i.kind || ':' || i.text || ':' || coalesce(d.name, '') || ':' ||
-	coalesce(p.name, '') || ':' || coalesce(i.due_on, '') || ':' || s.title, '|')
-	FROM (SELECT * FROM items ORDER BY id) i
-	LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
-	LEFT JOIN meeting_steps s ON s.id = i.step_id WHERE i.deleted_at IS NULL")" \
-	'decision:Loan bikes for repairs over 3 days, "free":Customer Care, "Support":Ines Duarte::Priorities & decisions|action:Stock the "top 20" spare parts, weekly:Product:Kai Brandt:2026-12-15:New actions' \
-	"the decision and the action, with department, person, due date and step"
-expect_eq "$(sql "SELECT rationale FROM items WHERE kind = 'decision'")" "Waiting riders buy elsewhere" \
+expect_eq "$(cx_json '[.items[][]] | sort_by(.id) | map("\(.kind):\(.text):\(.department // ""):\(.person // ""):\(.due // "")") | join("|")' show)" \
+	'decision:Loan bikes for repairs over 3 days, "free":Customer Care, "Support":Ines Duarte:|action:Stock the "top 20" spare parts, weekly:Product:Kai Brandt:2026-12-15' \
+	"the decision and the action, with department, person and due date"
+# The step an item was captured at: no command shows it.
+expect_eq "$(sql "SELECT group_concat(s.title, '|') FROM (SELECT * FROM items ORDER BY id) i
+	JOIN meeting_steps s ON s.id = i.step_id WHERE i.deleted_at IS NULL")" \
+	'Priorities & decisions|New actions' "each item keeps the step it was captured at"
+expect_eq "$(cx_json '.items.decision[].rationale' show)" "Waiting riders buy elsewhere" \
 	"the decision keeps its rationale"
 
 note "the guest topic, then the wrap-up: a rating, the end"
@@ -316,9 +318,9 @@ keys q
 wait_exit
 
 note "the database after the meeting"
-expect_eq "$(sql "SELECT status || '|' || rating || '|' || (ended_at IS NOT NULL) FROM meetings")" \
-	"completed|9|1" "the meeting is completed and rated"
-expect_eq "$(sql "SELECT count(*) FROM meeting_steps WHERE skipped = 1")" 1 "one step was skipped"
-expect_eq "$(template_dump)" "$before" "agenda_template_steps is exactly as before the meeting"
-expect_eq "$(sql "SELECT count(*) FROM agenda_templates WHERE archived_at IS NULL")" 2 "both templates remain"
-expect_eq "$(sql "PRAGMA integrity_check")" ok "the database is intact"
+expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating)|\(.ended_at != null)"' show)" \
+	"completed|9|true" "the meeting is completed and rated"
+expect_eq "$(cx_json '[.agenda[] | select(.skipped)] | length' show)" 1 "one step was skipped"
+expect_eq "$(template_dump)" "$before" "the templates' steps are exactly as before the meeting"
+expect_eq "$(cx_json length agenda list)" 2 "both templates remain"
+expect_eq "$(sql "PRAGMA integrity_check")" ok "the database is intact" # the SQLite file itself

@@ -25,12 +25,14 @@ pid=$(tui_pid)
 expect_eq "$(ps -o comm= -p "$pid")" cxmeet "the pane runs cxmeet itself"
 kill -9 "$pid"
 wait_exit
-expect_eq "$(sql "SELECT kind || ':' || text FROM items ORDER BY id")" \
+# status: the last meeting's status, and the step it is at (from 0; no
+# command shows the step a meeting in progress is at).
+status() { echo "$(cx_json .meeting.status show)|$(sql "SELECT current_step FROM meetings")"; }
+expect_eq "$(cx_json '.items | [.[][]] | sort_by(.id) | .[] | "\(.kind):\(.text)"' show)" \
 	"story:Delivery arrived broken, twice
 note:Check the courier contract" "both items are in the database"
-expect_eq "$(sql "SELECT status, current_step FROM meetings")" "in_progress|2" \
-	"the meeting is in progress at the third step"
-expect_eq "$(sql "PRAGMA integrity_check")" ok "the database is intact"
+expect_eq "$(status)" "in_progress|2" "the meeting is in progress at the third step"
+expect_eq "$(sql "PRAGMA integrity_check")" ok "the database is intact" # the SQLite file itself
 
 note "start again and resume"
 start_tui 100 30
@@ -54,8 +56,9 @@ keys End
 text " (photos attached)"
 save_form story 1
 wait_for "[S] Delivery arrived broken, twice (photos at" # the row is cut to fit
-expect_eq "$(sql "SELECT text FROM items WHERE id = 1")" "Delivery arrived broken, twice (photos attached)" \
-	"the edit is saved"
+expect_eq "$(cx_json '.items.story[] | select(.id == 1).text' show)" \
+	"Delivery arrived broken, twice (photos attached)" "the edit is saved"
+# The raw event rows: no command lists an item's events.
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 1 AND event = 'edited'")" 1 \
 	"the edit is in the item's history"
 
@@ -66,16 +69,16 @@ wait_for "Leave the meeting? It stays in progress"
 keys y
 wait_for "The meeting is still in progress: Enter resumes it."
 wait_for "Resume the meeting in progress"
-expect_eq "$(sql "SELECT status, current_step FROM meetings")" "in_progress|3" \
+expect_eq "$(status)" "in_progress|3" \
 	"leaving keeps the meeting in progress at step 4"
 keys Enter
 wait_for "Step 4/9: Action review"
 wait_for "Resumed at step 4."
-expect_eq "$(sql "SELECT count(*) FROM meetings")" 1 "resuming starts no other meeting"
+expect_eq "$(cx_json length history)" 1 "resuming starts no other meeting"
 keys q
 wait_for "Leave the meeting? It stays in progress"
 keys y
 wait_for "Resume the meeting in progress"
 keys q
 wait_exit
-expect_eq "$(sql "SELECT status FROM meetings")" in_progress "quitting from home keeps it in progress"
+expect_eq "$(cx_json .meeting.status show)" in_progress "quitting from home keeps it in progress"

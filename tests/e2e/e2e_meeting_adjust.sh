@@ -7,16 +7,23 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
+# template_rows: the default template's steps, POSITION:TITLE:MINUTES joined by '|'.
 template_rows() {
-	sql "SELECT group_concat(position || ':' || title || ':' || minutes, '|') FROM
-	     (SELECT * FROM agenda_template_steps WHERE template_id =
-	      (SELECT id FROM agenda_templates WHERE is_default = 1) ORDER BY position)"
+	agenda_steps "$(cx_json '.[] | select(.default).name' agenda list)" | cut -d '|' -f 1,2,4 |
+		tr '|' ':' | paste -sd '|'
 }
+# all_templates: every template, as `cxmeet agenda export` writes it.
+all_templates() {
+	local name
+	cx_json '.[].name' agenda list | while IFS= read -r name; do cx agenda export "$name"; done
+}
+# current_step: the step the meeting in progress is at, from 0 (no command shows it).
+current_step() { sql "SELECT current_step FROM meetings"; }
 
 setup_council
 "$CXMEET" agenda copy "Standard council meeting" "Quarterly review" >/dev/null
 before=$(template_rows)
-before_all=$(sql "SELECT group_concat(template_id || title || minutes || position, ',') FROM agenda_template_steps")
+before_all=$(all_templates)
 
 start_tui 100 30
 wait_for "Start a meeting"
@@ -29,7 +36,7 @@ keys Enter
 wait_for " This meeting's agenda (from Standard council meeting)  9 steps, 65 min"
 keys Escape
 wait_for "No meeting started."
-expect_eq "$(sql "SELECT count(*) FROM meetings")" 0 "Esc started nothing"
+expect_eq "$(cx_json length history)" 0 "Esc started nothing"
 
 note "adjust: skip the story, a guest topic before the wrap-up, minutes, a move"
 keys Enter
@@ -63,7 +70,7 @@ keys Enter
 wait_gone "Planned minutes for this meeting"
 keys j J
 wait_for " This meeting's agenda (from Standard council meeting)  10 steps, 73 min"
-expect_eq "$(sql "SELECT count(*) FROM meetings")" 0 "nothing written before the start"
+expect_eq "$(cx_json length history)" 0 "nothing written before the start"
 
 note "Enter starts the meeting on the adjusted agenda"
 keys Enter
@@ -71,9 +78,9 @@ wait_for "Step 1/10: Welcome & roll call"
 expect_screen "- 2 Customer story" "the sidebar shows the skipped step (moved up by the move), marked"
 expect_screen "  9 Billing, \"refunds\" & ü" "the sidebar shows the guest topic"
 expect_screen " 10 Wrap-up" "with 10 steps the numbers are right-aligned, the titles in one column"
-expect_eq "$(sql "SELECT group_concat(position || ':' || title || ':' || planned_minutes || ':' || skipped || ':' || kind, '|') FROM (SELECT * FROM meeting_steps ORDER BY position)")" \
+expect_eq "$(cx_json '.agenda | map("\(.position - 1):\(.title):\(.planned_minutes):\(if .skipped then 1 else 0 end):\(.kind)") | join("|")' show)" \
 	'0:Welcome & roll call:6:0:roll-call|1:Customer story:7:1:story|2:Mission moment:2:0:mission|3:Action review:10:0:action-review|4:Insights & metrics:8:0:insights|5:Priorities & decisions:15:0:priorities|6:Wins & hidden heroes:7:0:wins|7:New actions:8:0:new-actions|8:Billing, "refunds" & ü:12:0:topic|9:Wrap-up:5:0:wrap-up' \
-	"meeting_steps holds the adjusted copy"
+	"the meeting holds the adjusted copy"
 
 note "the runner passes over the skipped step"
 keys l
@@ -83,19 +90,18 @@ keys h
 wait_for "Step 1/10: Welcome & roll call"
 keys l l
 wait_for "Step 4/10: Action review"
-expect_eq "$(sql "SELECT current_step FROM meetings")" 3 "the meeting is at step 4"
+expect_eq "$(current_step)" 3 "the meeting is at step 4"
 
 note "a jump to the skipped step is refused: it stays skipped, not done"
 keys 2
 wait_for "Step 2 was skipped for this meeting."
 expect_screen "Step 4/10: Action review" "still at step 4"
-expect_eq "$(sql "SELECT current_step || '|' || (SELECT skipped || done FROM meeting_steps WHERE position = 1) FROM meetings")" \
+expect_eq "$(current_step)|$(cx_json '.agenda[1] | [.skipped, .done] | map(if . then 1 else 0 end) | join("")' show)" \
 	"3|10" "the meeting stays at step 4, the story skipped and not done"
 
 note "the templates are unchanged"
 expect_eq "$(template_rows)" "$before" "the default template's steps"
-expect_eq "$(sql "SELECT group_concat(template_id || title || minutes || position, ',') FROM agenda_template_steps")" \
-	"$before_all" "every template's steps"
+expect_eq "$(all_templates)" "$before_all" "every template's steps"
 keys q
 wait_for "Leave the meeting?"
 keys y

@@ -26,4 +26,5 @@ while [ "$SECONDS" -lt "$end" ]; do
 done
 unlock_database
 note "the help opened and closed $n times, each within a second"
+# (no command shows a meeting's holds)
 expect_match "$(sql "SELECT count(*) FROM meeting_holds")" "^1$" "the meeting is still held"

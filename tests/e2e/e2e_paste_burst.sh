@@ -7,7 +7,9 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
-items() { sql "SELECT count(*) FROM items"; }
+items() { cx_json '.items | length' export; }
+# item N: the text of item #N in the export.
+item() { cx_json ".items[] | select(.id == $1).text" export; }
 
 setup_council
 start_tui 100 30
@@ -21,7 +23,7 @@ wait_re "Decision +Refund within ten days for every courier loss"
 expect_screen "─ New decision ─" "the line break did not submit the form"
 expect_eq "$(items)" 0 "nothing saved by the paste"
 save_form decision 1
-expect_eq "$(sql "SELECT text FROM items")" "Refund within ten days for every courier loss" \
+expect_eq "$(item 1)" "Refund within ten days for every courier loss" \
 	"a typed Enter saves the pasted lines as one line"
 
 note "a 3000-character paste of 30 lines, then c: all of it is text"
@@ -37,13 +39,13 @@ settle
 expect_screen "─ New decision ─" "the decision form is still open"
 expect_no_screen "─ New message ─" "the c after the paste opened no message form"
 expect_eq "$(items)" 1 "nothing saved by the paste"
-expect_eq "$(sql "SELECT count(*) FROM meetings WHERE status = 'in_progress'")" 1 \
+expect_eq "$(cx_json '[.[] | select(.status == "in_progress")] | length' history)" 1 \
 	"the meeting goes on"
 
 note "a typed Enter saves what the field holds: the first 2000 characters"
 keys Enter
 wait_re "^Saved decision #2\\."
 want=$(printf '%s' "${long//$'\n'/ }" | head -c 2000 | sed 's/ *$//')
-expect_eq "$(sql "SELECT text FROM items WHERE id = 2")" "$want" \
+expect_eq "$(item 2)" "$want" \
 	"the first 2000 characters are saved, line breaks as spaces (trailing space trimmed)"
 expect_no_screen "─ New message ─" "no message form"

@@ -7,6 +7,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
 setup_council
+# A past meeting, written behind the program's back (no command records one).
 sql "INSERT INTO meetings(id, status, started_at, ended_at)
        VALUES (1, 'completed', '2026-11-16T10:00:00Z', '2026-11-16T11:00:00Z');
      INSERT INTO items(kind, text, meeting_id, created_at, updated_at) VALUES
@@ -60,7 +61,9 @@ text "+2w"
 wait_re "Due +\+2w"
 expect_no_screen "2026-12-23+2w" "the offered date is not kept in front of what is typed"
 save_form action
-expect_eq "$(sql "SELECT due_on FROM items WHERE text = 'Call the Hansen family back'")" \
+# due TEXT: the due date of the action TEXT, as `cxmeet actions` lists it.
+due() { cx_json --arg t "$1" '.[] | select(.text == $t).due' actions --state all; }
+expect_eq "$(due 'Call the Hansen family back')" \
 	2026-12-07 "+2w from 2026-11-23 is saved as 2026-12-07"
 
 note "End, Backspace and the arrows edit the offered date"
@@ -82,7 +85,7 @@ keys C-e BSpace BSpace BSpace BSpace
 text 2-28
 wait_re "Due +2026-12-28"
 save_form action
-expect_eq "$(sql "SELECT due_on FROM items WHERE text = 'Print the flyers'")" \
+expect_eq "$(due 'Print the flyers')" \
 	2026-12-28 "the edited date is saved"
 
 note "Backspace on an offered value deletes one character"

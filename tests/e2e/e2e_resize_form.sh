@@ -52,6 +52,5 @@ wait_re "Owner +Zoë Ångström"
 save_form action 1
 wait_for "[A] $typed"
 
-expect_eq "$(sql "SELECT i.text, d.name, p.name, i.due_on FROM items i
-	JOIN departments d ON d.id = i.department_id JOIN people p ON p.id = i.person_id")" \
+expect_eq "$(cx_json '.items[] | "\(.text)|\(.department)|\(.person)|\(.due_on)"' export)" \
 	"$typed|Product|Zoë Ångström|2026-12-23" "the action is saved whole after the resizes"

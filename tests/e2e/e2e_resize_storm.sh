@@ -18,7 +18,9 @@ pid=""
 n_storms=0
 
 # db_state: the whole database, as a digest of its dump; but the draft of an
-# open form, which is kept on a pause in typing, whenever that falls.
+# open form, which is kept on a pause in typing, whenever that falls. (The
+# file itself: what no command shows counts too, such as the step a meeting
+# is at and its holds.)
 db_state() { sql .dump | grep -v '^INSERT INTO meeting_drafts ' | md5sum | cut -d' ' -f1; }
 
 # rand_size: "COLS ROWS" between 20x6 and 300x100.
@@ -232,8 +234,8 @@ keys q
 wait_exit
 
 note "$n_storms storms"
-expect_eq "$(sql "SELECT status, coalesce(rating, 'none'), next_meeting_on FROM meetings")" \
+expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating // "none")|\(.next_meeting)"' show)" \
 	"completed|none|2026-12-23" "the meeting ended as left: not rated, the next date unchanged"
-expect_eq "$(sql "SELECT count(*) FROM items")" 0 "no item was saved by a storm"
-expect_eq "$(sql "SELECT count(*) FROM attendance WHERE present = 1")" 0 "nobody was marked present"
+expect_eq "$(cx_json '.items | length' export)" 0 "no item was saved by a storm"
+expect_eq "$(cx_json '[.attendance[].people[]] | length' show)" 0 "nobody was marked present"
 expect_eq "$(find "$tmp" -maxdepth 1 -name 'cx-council*' | wc -l)" 0 "no minutes file was written"

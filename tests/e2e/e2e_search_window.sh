@@ -10,7 +10,7 @@ set -euo pipefail
 
 setup_council
 # 1,005 notes holding "quokka", numbered from the oldest (the FTS index
-# follows by trigger).
+# follows by trigger): written with sql, as no command adds items in bulk.
 sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1005)
      INSERT INTO items(kind, text, created_at, updated_at)
      SELECT 'note', 'Quokka number ' || i || '.', '2026-11-20T10:00:00Z',
@@ -42,6 +42,7 @@ wait_for ' Search "quokka 100": 7 matches' # 100 and 1000 to 1005
 
 note "the decision log's find: the newest 500 of 505, said in full on a wide screen"
 tmx kill-server 2>/dev/null || true
+# (written with sql, as no command adds items in bulk)
 sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 505)
      INSERT INTO items(kind, text, created_at, updated_at)
      SELECT 'decision', 'Wombat rule ' || i || '.', '2026-11-20T10:00:00Z',

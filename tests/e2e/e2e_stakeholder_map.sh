@@ -30,7 +30,9 @@ wait_for "Ben Okafor: Win over (influence high, support low)."
 wait_for "High influence: Win over (1)"
 expect_screen "│ Ben Okafor · Finance" "Ben is drawn in his quadrant"
 expect_screen "Win over: Ben Okafor" "the map suggests winning Ben over"
-expect_eq "$(sql "SELECT influence || '|' || support FROM people WHERE name = 'Ben Okafor'")" \
+# place NAME: the influence and support of NAME, as `cxmeet champions --all` gives them.
+place() { cx_json --arg n "$1" '.[] | select(.name == $n) | "\(.influence)|\(.support)"' champions --all; }
+expect_eq "$(place "Ben Okafor")" \
 	"high|low" "Ben's place is saved"
 
 note "王芳 (after Ben, in Win over now, and the long name): i and s toggle up: a champion"
@@ -43,7 +45,7 @@ wait_for "High influence: Champions (1)"
 expect_screen "Champions: 王芳" "the map names the champion"
 expect_match "$(screen)" "王芳 +Champions +0 +- +0 +0" "the record shows the champion"
 expect_screen "Not placed (1): Zoë Ångström" "one left to place"
-expect_eq "$(sql "SELECT influence || '|' || support FROM people WHERE name = '王芳'")" \
+expect_eq "$(place "王芳")" \
 	"high|high" "王芳's place is saved"
 
 note "the Enter menu moves 王芳 to Keep informed"
@@ -55,7 +57,7 @@ keys Enter
 wait_for "王芳: Keep informed (influence low, support high)."
 wait_for "Low influence: Keep informed (1)"
 expect_screen "High influence: Champions (0)" "no longer among the high-influence champions"
-expect_eq "$(sql "SELECT influence || '|' || support FROM people WHERE name = '王芳'")" \
+expect_eq "$(place "王芳")" \
 	"low|high" "moved in the database"
 
 note "resized: smallest, too small, wide"

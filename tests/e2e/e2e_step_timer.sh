@@ -13,7 +13,8 @@ start_meeting
 wait_re "^\+?>?1 Welcome & roll call +0/3│"
 
 # spend STEP-POSITION SECONDS...: kills the program, writes the seconds
-# spent in the steps at positions 0, 1, ..., and resumes the meeting.
+# spent in the steps at positions 0, 1, ..., and resumes the meeting. (Time
+# spent is written behind the program's back: the clock is fixed.)
 spend() {
 	local pos=0 s
 	kill -9 "$(tui_pid)"

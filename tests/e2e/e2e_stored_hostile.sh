@@ -19,6 +19,7 @@ setup_council
 H="'Evil' || char(27) || '[2J' || char(7) || 'bel' || char(13) || 'cr' || char(155) ||
    '1m' || char(8238) || 'rlo' || char(8294) || 'lri' || char(8206) || 'lrm' ||
    char(8207) || 'rlm' || char(8232) || 'ls' || CAST(X'FF' AS TEXT) || 'end'"
+# Written with sql, behind the program's back: no command takes such text.
 sql "UPDATE organisation SET name = 'Org ' || $H, mission = 'Mission ' || $H;
      UPDATE departments SET name = 'Sales ' || $H WHERE name = 'Sales';
      UPDATE people SET name = 'Zoe ' || $H, email = 'zoe@example.com' || $H
@@ -31,8 +32,8 @@ sql "UPDATE organisation SET name = 'Org ' || $H, mission = 'Mission ' || $H;
        VALUES (1, 1, 1, 'Wins ' || $H, 'wins', 5, 'Prompt ' || $H, 240, 1);
      INSERT INTO attendance(meeting_id, person_id, department_id)
        SELECT 1, id, department_id FROM people;"
-sales=$(sql "SELECT id FROM departments WHERE name_key = 'sales'")
-zoe=$(sql "SELECT id FROM people WHERE name LIKE 'Zoe%'")
+sales=$(cx_json '.departments[] | select(.name | startswith("Sales ")).id' export)
+zoe=$(cx_json '.people[] | select(.name | startswith("Zoe ")).id' export)
 item() { # ID KIND STATUS DUE REVISIT
 	sql "INSERT INTO items(id, kind, text, detail, rationale, department_id, person_id,
 	                       status, due_on, revisit_on, meeting_id, step_id,

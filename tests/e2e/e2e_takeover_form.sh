@@ -26,7 +26,7 @@ wait_for "Step 3/9: Customer story"
 if poll 3 on_screen "Restore it?"; then keys n; fi
 wait_gone "Restore it?"
 wait_for "You hold the meeting now" # not "Resumed at step 3."
-expect_eq "$(sql "SELECT count(*) FROM meeting_holds")" 1 "one hold, B's"
+expect_eq "$(sql "SELECT count(*) FROM meeting_holds")" 1 "one hold, B's" # (no command shows holds)
 
 note "A saves: refused, told in full"
 SOCK=$A
@@ -35,4 +35,4 @@ wait_for "Not saved"
 wait_re "since 2026-11-23 10:00"
 expect_screen "nothing was saved" "A is told nothing was saved"
 expect_screen "Enter save" "the form's key line is still shown under the message"
-expect_eq "$(sql "SELECT count(*) FROM items")" 0 "nothing written"
+expect_eq "$(cx_json '.items | length' export)" 0 "nothing written"

@@ -53,7 +53,7 @@ colours() {
 }
 
 setup_council
-sql "VACUUM INTO '$tmp/base.db'"
+sql "VACUUM INTO '$tmp/base.db'" # a copy of the SQLite file, to start each run from
 
 for run in vt100:0 linux:0 xterm-256color:0 screen:0 tmux-256color:1; do
 	term=${run%:*}
@@ -112,18 +112,16 @@ for run in vt100:0 linux:0 xterm-256color:0 screen:0 tmux-256color:1; do
 	wait_exit
 	expect_eq "$(cat "$r.rc")" 0 "$what: the program exits 0"
 	expect_eq "$(cat "$r.after")" "$(cat "$r.before")" "$what: the terminal modes are restored"
-	expect_eq "$(sql "SELECT p.name FROM attendance a JOIN people p ON p.id = a.person_id
-		WHERE a.present = 1")" "Ben Okafor" "$what: attendance has Ben"
-	expect_eq "$(sql "SELECT i.kind, i.text, d.name, p.name FROM items i
-		JOIN departments d ON d.id = i.department_id JOIN people p ON p.id = i.person_id")" \
+	expect_eq "$(cx_json '.attendance[].people[].name' show)" "Ben Okafor" "$what: attendance has Ben"
+	expect_eq "$(cx_json '.items[] | "\(.kind)|\(.text)|\(.department)|\(.person)"' export)" \
 		"action|Ring the Lee family|Customer Service|Ben Okafor" "$what: the action is saved"
-	expect_eq "$(sql "SELECT status FROM meetings")" "in_progress" "$what: the meeting stays in progress"
+	expect_eq "$(cx_json .meeting.status show)" "in_progress" "$what: the meeting stays in progress"
 done
 
 note "terminals the interface cannot use"
 export CXMEET_DB="$tmp/refused.db"
 cp "$tmp/base.db" "$CXMEET_DB"
-db_before=$(sql .dump | md5sum)
+db_before=$(sql .dump | md5sum) # the SQLite file itself, every byte of its content
 
 # refused WHAT EXPECTED-MESSAGE ENV-ARGS... -- CXMEET-ARGS...: runs cxmeet under
 # script(1) with `env ENV-ARGS`, and checks the refusal.

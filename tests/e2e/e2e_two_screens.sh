@@ -9,7 +9,9 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
-items() { sql "SELECT group_concat(text, '|') FROM (SELECT text FROM items ORDER BY id)"; }
+items() { cx_json '.items | sort_by(.id) | map(.text) | join("|")' export; }
+# The step a meeting in progress is at (from 0), and its holds: no command shows them.
+current_step() { sql "SELECT current_step FROM meetings"; }
 
 setup_council
 start_tui 100 30
@@ -28,7 +30,7 @@ wait_for "Follow it read-only"
 keys Enter
 wait_for "Following the meeting read-only at step 1."
 wait_for "Step 1/9: Welcome & roll call  (read-only)"
-expect_eq "$(sql "SELECT count(*) FROM meeting_holds")" 1 "one hold"
+expect_eq "$(sql "SELECT count(*) FROM meeting_holds")" 1 "one hold" # (no command shows holds)
 
 note "A moves and captures: B follows within a second"
 SOCK=$A
@@ -47,7 +49,7 @@ expect_no_screen "New note" "no form opens on a read-only screen"
 keys 5
 settle
 expect_screen "Step 3/9: Customer story" "a step key does not move a read-only screen"
-expect_eq "$(sql "SELECT current_step FROM meetings")" 2 "the meeting stays at A's step"
+expect_eq "$(current_step)" 2 "the meeting stays at A's step"
 
 note "B takes over; A is told at its next key and writes nothing"
 keys T
@@ -58,7 +60,7 @@ wait_for "took over this meeting at 10:00: this screen now follows it read-only"
 expect_no_screen "New note" "A's key after the take-over opened no form"
 keys 6
 wait_for "Read-only: ${USER:-$(id -un)} holds this meeting."
-expect_eq "$(sql "SELECT current_step FROM meetings")" 2 "A moved nothing"
+expect_eq "$(current_step)" 2 "A moved nothing"
 SOCK=$B
 go_step 4 "Action review"
 SOCK=$A
@@ -86,7 +88,7 @@ keys y
 wait_for "Write the minutes to"
 keys Escape
 wait_for "Meeting ended."
-expect_eq "$(sql "SELECT status FROM meetings")" completed "A ended the meeting"
+expect_eq "$(cx_json .meeting.status show)" completed "A ended the meeting"
 SOCK=$B
 keys Enter
 wait_for "Not saved: saving the item: nothing was saved: the meeting has ended"
@@ -97,7 +99,7 @@ keys y
 wait_form_closed
 keys n
 wait_for "The meeting was ended on the screen that held it."
-expect_eq "$(sql "SELECT status, current_step FROM meetings")" "completed|8" \
+expect_eq "$(cx_json .meeting.status show)|$(current_step)" "completed|8" \
 	"B moved nothing in the ended meeting"
 expect_eq "$(items)" "Seen by B" "still only the item captured while held"
 
@@ -119,7 +121,7 @@ go_step 3 "Customer story"
 open_form n note
 text "After the crash"
 save_form note
-expect_eq "$(sql "SELECT m.status || ':' || i.text FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE m.id = 2")" \
+expect_eq "$(cx_json '"\(.meeting.status):\([.items[][].text] | join("|"))"' show 2)" \
 	"in_progress:After the crash" "the new holder writes"
 expect_eq "$(sql "SELECT pid FROM meeting_holds WHERE meeting_id = 2")" "$(tui_pid)" \
 	"the hold names the living process"

@@ -12,6 +12,7 @@ long_dept="Customer Experience Operations and Returns Logistics Department of th
 long_dept="$long_dept, Warehouses and Stores"
 "$CXMEET" dept add "$long_dept" >/dev/null
 "$CXMEET" person add "Ana Long" --dept "$long_dept" >/dev/null
+# Past meetings, written behind the program's back (no command records one).
 sql "INSERT INTO meetings(id, status, started_at, ended_at, rating) VALUES
 	(1, 'completed', '2026-11-02T10:00:00Z', '2026-11-02T11:00:00Z', 7),
 	(2, 'completed', '2026-11-09T10:00:00Z', '2026-11-09T11:00:00Z', 8);

@@ -18,6 +18,10 @@
 # the screen (tmux capture-pane) every 0.1 s up to a timeout (5 s by default).
 # Box borders are matched as Unicode (─ │ ┌): under tmux's TERM in a UTF-8
 # locale, ncurses draws them so.
+# What the data says is read through the program's own JSON output (cx_json,
+# with jq), so that the same checks hold whatever backend stores it; sql is
+# kept for the SQLite file itself, for text written behind the program's back,
+# and for what no command shows, each with a comment saying which.
 
 CXMEET=$(realpath "${1:?usage: $0 PATH-TO-CXMEET}")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cxmeet-e2e.XXXXXX")
@@ -46,6 +50,10 @@ on_exit() {
 		cat "$tmp/stderr.log" >&2
 		failures=$((failures + 1))
 		failed+=("the program reported a memory or undefined-behaviour error")
+	fi
+	if [ -s "$tmp/cx_failed" ]; then
+		failures=$((failures + 1))
+		failed+=("$(cat "$tmp/cx_failed")")
 	fi
 	rm -rf "$tmp"
 	if [ "$failures" -gt 0 ]; then
@@ -202,7 +210,87 @@ unlock_database() {
 }
 
 # sql QUERY: runs QUERY on the test database (waits up to 2 s for a lock).
+# Only for what is about the SQLite file itself (its schema, damage, locks,
+# integrity), for text written behind the program's back, and for what no
+# command shows; what the data says is read with cx_json, through the program.
 sql() { sqlite3 -batch -cmd '.timeout 2000' "$CXMEET_DB" "$1"; }
+
+# cx [CMD ARG...]: runs cxmeet on the test database and prints its output;
+# the test stops when it fails.
+cx() {
+	local rc=0
+	"$CXMEET" --db "$CXMEET_DB" "$@" 2>"$tmp/cx.err" || rc=$?
+	[ "$rc" -eq 0 ] || cx_fail "cxmeet $* exited with status $rc: $(cat "$tmp/cx.err")"
+}
+
+# cx_json [--arg NAME VALUE | --argjson NAME JSON]... FILTER CMD [ARG...]:
+# what the jq FILTER makes of `cxmeet --db $CXMEET_DB CMD ARG... --format json`
+# (strings printed raw, one value a line). The --arg options go to jq, so that
+# a name or a text reaches the filter unquoted ($NAME). The test stops when the
+# command fails or jq cannot read its output.
+cx_json() {
+	local jq_args=() out rc=0
+	while [ "${1:-}" = --arg ] || [ "${1:-}" = --argjson ]; do
+		jq_args+=("$1" "$2" "$3")
+		shift 3
+	done
+	local filter=$1
+	shift
+	command -v jq >/dev/null || cx_fail "jq is needed to read the program's JSON"
+	out=$("$CXMEET" --db "$CXMEET_DB" "$@" --format json 2>"$tmp/cx.err") || rc=$?
+	[ "$rc" -eq 0 ] || cx_fail "cxmeet $* --format json exited with status $rc: $(cat "$tmp/cx.err")"
+	printf '%s' "$out" | jq -r "${jq_args[@]}" "$filter" ||
+		cx_fail "jq '$filter' could not read the output of cxmeet $* --format json"
+}
+
+# text_versions: every version kept of the organisation's texts, one
+# FIELD=TEXT a line (first line of the text), as `cxmeet org history` and
+# `cxmeet charter history` print them: the fields in the order name, mission,
+# success, vision, goals, roles, prioritise, approvals, ways; the oldest
+# version of each first.
+text_versions() {
+	local f n=0
+	for f in name mission success; do cx org history "$f" | sed -n "s/^  /$f=/p" | tac; done
+	for f in vision goals roles prioritise approvals ways; do
+		n=$((n + 1))
+		cx charter history "$n" | sed -n "s/^  /$f=/p" | tac
+	done
+}
+
+# data_digest: a digest of everything the program shows of the data (the
+# export but the time it was made, and the meetings' history), and the number
+# of raw event rows, which no command lists in full.
+data_digest() {
+	{
+		cx_json 'del(.exported_at)' export
+		cx_json . history --limit 1000000
+	} | md5sum
+	sql "SELECT count(*) FROM item_events"
+}
+
+# agenda_steps NAME: the steps of agenda template NAME as `cxmeet agenda
+# export` writes them, one POSITION|TITLE|KIND|MINUTES|PROMPT a line, the
+# positions counted from 0 (a prompt's first line only).
+agenda_steps() {
+	cx agenda export "$1" | awk '
+		function flush() { if (title != "") print n++ "|" title "|" kind "|" minutes "|" prompt }
+		/^step / {
+			flush()
+			minutes = $2; kind = $3; title = $0
+			sub(/^step [^ ]+ [^ ]+ /, "", title)
+			prompt = ""; in_step = 1; next
+		}
+		/^  / && in_step && prompt == "" { prompt = substr($0, 3); next }
+		END { flush() }'
+}
+
+# cx_fail MSG: fails the test now, also when called in a command substitution
+# (a subshell, whose exit alone would only leave the value empty): the message
+# is kept in a file that on_exit counts as a failure.
+cx_fail() {
+	printf '%s\n' "$1" >>"$tmp/cx_failed"
+	die "$1"
+}
 
 # check_failed MSG: records a failed check (the test goes on, and exits 1).
 check_failed() {
