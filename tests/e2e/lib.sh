@@ -94,11 +94,41 @@ tui_pid() { tmx list-panes -F '#{pane_pid}'; }
 # tui_running: true while the program (hence the tmux session) is alive.
 tui_running() { tmx has-session 2>/dev/null; }
 
-# keys KEY...: tmux send-keys; `keys -l TEXT` sends TEXT literally (UTF-8).
-keys() { tmx send-keys "$@"; }
+# drained: waits (2 s at most) until the program has read every byte sent to
+# its terminal and sleeps waiting for more: the next keys sent then arrive
+# on their own. Without it, on a loaded machine, text and the Tab typed after
+# it could wait in the terminal together, and the program rightly reads keys
+# that arrive together in a text field as a paste (the Tab in the text, not
+# a move to the next field). A program that has ended is drained.
+drain_sock="" drain_tty="" drain_pid=""
+drained() {
+	if [ "$drain_sock" != "$SOCK" ]; then # the pane's terminal and program, once per server
+		drain_tty=$(tmx display-message -p '#{pane_tty}' 2>/dev/null) || return 0
+		drain_pid=$(tui_pid 2>/dev/null) || return 0
+		drain_sock=$SOCK
+	fi
+	perl -e '
+		my ($tty, $pid) = @ARGV; my $quiet = 0;
+		for (my $i = 0; $i < 400 && $quiet < 2; $i++) {
+			# O_RDONLY | O_NOCTTY | O_NONBLOCK; FIONREAD (Linux)
+			sysopen(my $f, $tty, 0 | 0400 | 04000) or exit 0;
+			my $n = pack("L", 0);
+			ioctl($f, 0x541B, $n) or exit 0;
+			close $f;
+			open(my $st, "<", "/proc/$pid/stat") or exit 0;
+			my ($state) = (<$st> =~ /\) (\S) /);
+			close $st;
+			$quiet = (unpack("L", $n) == 0 && $state eq "S") ? $quiet + 1 : 0;
+			select(undef, undef, undef, 0.005);
+		}' "$drain_tty" "$drain_pid" 2>/dev/null || true
+}
+
+# keys KEY...: tmux send-keys, then waits until the program has read them;
+# `keys -l TEXT` sends TEXT literally (UTF-8).
+keys() { tmx send-keys "$@"; drained; }
 
 # text TEXT: types TEXT literally.
-text() { tmx send-keys -l -- "$1"; }
+text() { tmx send-keys -l -- "$1"; drained; }
 
 # screen: the screen as text (a wide character is printed once).
 screen() { tmx capture-pane -p; }
