@@ -17,7 +17,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
-#include "src/store/store_int.h"
+#include "src/store/sqlite/store_int.h"
 
 static const char *const stmt_names[] = {
 #define X(name, sql) #name,

@@ -17,7 +17,7 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
-#include "src/store/store_int.h"
+#include "src/store/sqlite/store_int.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"

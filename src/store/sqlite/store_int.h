@@ -1,5 +1,5 @@
 /* store_int.h - private to the store: the table of prepared statements and the
- * helpers the store's files share. Nothing outside src/store includes this. */
+ * helpers the store's files share. Nothing outside src/store/sqlite includes this. */
 #ifndef CXMEET_STORE_INT_H
 #define CXMEET_STORE_INT_H
 
