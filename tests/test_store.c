@@ -608,7 +608,7 @@ static void checkpoint__deferred_until_idle(void **state)
 
 	st = open_setup();
 	path = xstrdup(store_path(st));
-	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	sqlite3_wal_checkpoint_v2(SQ(st)->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	before = file_size(path);
 	fill_log(st, n);
 	assert_false(store_checkpoint_due(st));
@@ -1183,14 +1183,14 @@ static void search__terms_read_from_the_index_pages_are_fts5vocabs(void **state)
 {
 	(void)state;
 	struct store *st = open_setup();
-	assert_int_equal(sqlite3_exec(st->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(SQ(st)->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_stmt *ins;
-	assert_int_equal(sqlite3_prepare_v2(st->db, "INSERT INTO items(kind, text, detail, created_at,"
+	assert_int_equal(sqlite3_prepare_v2(SQ(st)->db, "INSERT INTO items(kind, text, detail, created_at,"
 					    " updated_at) VALUES ('note', ?1, ?2, '2026-01-01T00:00:00Z',"
 					    " '2026-01-01T00:00:00Z')", -1, &ins, NULL), SQLITE_OK);
 	for (int tx = 0; tx < 60; tx++) { /* one segment each, merged as they come */
-		assert_int_equal(sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(SQ(st)->db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
 		for (int i = 0; i < 50; i++) {
 			int k = tx * 50 + i;
 			char text[160], detail[160];
@@ -1204,7 +1204,7 @@ static void search__terms_read_from_the_index_pages_are_fts5vocabs(void **state)
 			assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
 			sqlite3_reset(ins);
 		}
-		assert_int_equal(sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(SQ(st)->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 	}
 	sqlite3_finalize(ins);
 	assert_true(raw_int(store_path(st), "SELECT count(DISTINCT segid) FROM items_fts_idx") > 1);

@@ -683,7 +683,7 @@ int cli_getopt(const struct command *cmd, int argc, char **argv, const char *sho
 }
 
 /* Everything a command prints passes the guard of core's text rule on its
- * way to stdout: text stored behind the program's back (by sqlite3, an
+ * way to stdout: text stored behind the program's back (by a database tool, an
  * import, an older version) reaches no terminal raw, whichever command or
  * format prints it. The writers of each format clean their text already;
  * this is the one place that catches what a plain fprintf would let by. */

@@ -76,7 +76,7 @@ enum store_rc store_failf(struct store *st, enum store_rc rc, const char *fmt, .
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(st->errmsg, sizeof st->errmsg, fmt, ap);
+	vsnprintf(SQ(st)->errmsg, sizeof SQ(st)->errmsg, fmt, ap);
 	va_end(ap);
 	return rc;
 }
@@ -103,8 +103,8 @@ static enum store_rc rc_from_errno(int e)
 enum store_rc store_fail(struct store *st, const char *what)
 {
 	int saved_errno = errno; /* first: the failed call's, before anything else runs */
-	int code = sqlite3_extended_errcode(st->db);
-	if (code == SQLITE_CONSTRAINT_TRIGGER && strcmp(sqlite3_errmsg(st->db), HOLD_REFUSAL) == 0)
+	int code = sqlite3_extended_errcode(SQ(st)->db);
+	if (code == SQLITE_CONSTRAINT_TRIGGER && strcmp(sqlite3_errmsg(SQ(st)->db), HOLD_REFUSAL) == 0)
 		return hold_refused(st, what);
 	enum store_rc rc = rc_from_sqlite(code);
 	/* SQLite reports a failed write() as an I/O error (SQLITE_IOERR_WRITE for
@@ -112,7 +112,7 @@ enum store_rc store_fail(struct store *st, const char *what)
 	 * system's errno (sqlite3_system_errno() is 0 after a failed COMMIT in
 	 * WAL mode), so errno as the failed call left it is the fallback. */
 	if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN) {
-		int sys = sqlite3_system_errno(st->db);
+		int sys = sqlite3_system_errno(SQ(st)->db);
 		enum store_rc erc = rc_from_errno(sys ? sys : saved_errno);
 		if (erc != STORE_ERROR)
 			rc = erc;
@@ -121,19 +121,19 @@ enum store_rc store_fail(struct store *st, const char *what)
 	if (rc == STORE_OK)
 		rc = STORE_ERROR;
 	if (hint)
-		return store_failf(st, rc, "%s: %s (%s)", what, hint, sqlite3_errmsg(st->db));
-	return store_failf(st, rc, "%s: %s", what, sqlite3_errmsg(st->db));
+		return store_failf(st, rc, "%s: %s (%s)", what, hint, sqlite3_errmsg(SQ(st)->db));
+	return store_failf(st, rc, "%s: %s", what, sqlite3_errmsg(SQ(st)->db));
 }
 
-const char *store_errmsg(const struct store *st) { return st->errmsg; }
-const char *store_path(const struct store *st) { return st->path; }
+const char *sqlite_errmsg(const struct store *st) { return SQ(st)->errmsg; }
+const char *sqlite_path(const struct store *st) { return SQ(st)->path; }
 
-void store_set_actor(struct store *st, const char *actor)
+void sqlite_set_actor(struct store *st, const char *actor)
 {
-	if (st->bulk_ev)
+	if (SQ(st)->bulk_ev)
 		(void)bulk_events_write(st); /* written by the actor they had */
-	free(st->actor);
-	st->actor = actor ? xstrdup(actor) : NULL;
+	free(SQ(st)->actor);
+	SQ(st)->actor = actor ? xstrdup(actor) : NULL;
 }
 
 /* The statements that begin and end a transaction: they write no table. */
@@ -144,44 +144,44 @@ static bool is_tx_stmt(enum stmt_id id)
 
 /* Statements are compiled on first use, so that a command pays only for the
  * few it runs. A statement that fails to compile stays NULL: its failure is
- * kept (st->prep_rc, st->prep_err) and is what every helper below returns
+ * kept (SQ(st)->prep_rc, SQ(st)->prep_err) and is what every helper below returns
  * for it, and no SQLite call that cannot take NULL is made on it. A schema
  * that does not fit the query is a damaged file (the schema is checked at
  * open, so this is a second line of defence). */
 static sqlite3_stmt *stmt_prepare(struct store *st, enum stmt_id id)
 {
-	if (st->stmt[id])
-		return st->stmt[id];
+	if (SQ(st)->stmt[id])
+		return SQ(st)->stmt[id];
 	enum store_rc rc;
-	if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
-			       NULL) == SQLITE_OK && st->stmt[id]) {
+	if (sqlite3_prepare_v3(SQ(st)->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &SQ(st)->stmt[id],
+			       NULL) == SQLITE_OK && SQ(st)->stmt[id]) {
 		/* A statement that writes is compiled with the hold checks in
 		 * place (they are made first, then it is compiled again). */
-		if (st->holds || is_tx_stmt(id) || sqlite3_stmt_readonly(st->stmt[id]))
-			return st->stmt[id];
-		sqlite3_finalize(st->stmt[id]);
-		st->stmt[id] = NULL;
+		if (SQ(st)->holds || is_tx_stmt(id) || sqlite3_stmt_readonly(SQ(st)->stmt[id]))
+			return SQ(st)->stmt[id];
+		sqlite3_finalize(SQ(st)->stmt[id]);
+		SQ(st)->stmt[id] = NULL;
 		if ((rc = hold_ensure(st)) != STORE_OK)
 			goto fail;
 		return stmt_prepare(st, id);
 	}
-	st->stmt[id] = NULL;
+	SQ(st)->stmt[id] = NULL;
 	rc = store_fail(st, "preparing a query");
 	if (rc == STORE_ERROR)
 		rc = store_failf(st, STORE_CORRUPT, "the database %s is damaged: a query does not "
-				 "fit its schema (%s); 'cxmeet check' tells more", st->path,
-				 sqlite3_errmsg(st->db));
+				 "fit its schema (%s); 'cxmeet check' tells more", SQ(st)->path,
+				 sqlite3_errmsg(SQ(st)->db));
 fail:
-	st->prep_rc = rc;
-	snprintf(st->prep_err, sizeof st->prep_err, "%s", st->errmsg);
+	SQ(st)->prep_rc = rc;
+	snprintf(SQ(st)->prep_err, sizeof SQ(st)->prep_err, "%s", SQ(st)->errmsg);
 	return NULL;
 }
 
 /* The failure of the statement that could not be compiled, again. */
 enum store_rc stmt_missing(struct store *st)
 {
-	return store_failf(st, st->prep_rc != STORE_OK ? st->prep_rc : STORE_CORRUPT, "%s",
-			   st->prep_err[0] ? st->prep_err : "a query could not be compiled");
+	return store_failf(st, SQ(st)->prep_rc != STORE_OK ? SQ(st)->prep_rc : STORE_CORRUPT, "%s",
+			   SQ(st)->prep_err[0] ? SQ(st)->prep_err : "a query could not be compiled");
 }
 
 /* Whether statement id names item_events (so that the events a bulk write
@@ -196,7 +196,7 @@ static bool stmt_names_events(enum stmt_id id)
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id)
 {
-	if (st->bulk_ev && stmt_names_events(id))
+	if (SQ(st)->bulk_ev && stmt_names_events(id))
 		(void)bulk_events_write(st); /* a failure is kept, and fails the bulk write */
 	sqlite3_stmt *s = stmt_prepare(st, id);
 	if (s) {
@@ -206,7 +206,7 @@ sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id)
 	return s;
 }
 
-enum store_rc store_prepare_all(struct store *st)
+enum store_rc sqlite_prepare_all(struct store *st)
 {
 	for (int i = 0; i < STMT_COUNT; i++)
 		if (!stmt_prepare(st, (enum stmt_id)i))
@@ -271,7 +271,7 @@ enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t
 enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *what)
 {
 	enum store_rc rc = stmt_exec(st, s, what);
-	if (rc == STORE_OK && sqlite3_changes(st->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(SQ(st)->db) == 0)
 		rc = store_failf(st, STORE_NOTFOUND, "%s: no such record", what);
 	return rc;
 }
@@ -280,28 +280,28 @@ enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *wha
 
 enum store_rc tx_begin(struct store *st)
 {
-	if (st->tx_depth > 0) {
-		st->tx_depth++;
+	if (SQ(st)->tx_depth > 0) {
+		SQ(st)->tx_depth++;
 		return STORE_OK;
 	}
 	/* Outside the transaction: its rollback would take the checks away. */
 	enum store_rc rc = hold_ensure(st);
 	if (rc != STORE_OK)
 		return rc;
-	st->tx_depth++;
-	st->tx_failed = false;
+	SQ(st)->tx_depth++;
+	SQ(st)->tx_failed = false;
 	rc = stmt_exec(st, stmt_get(st, STMT_BEGIN), "starting a transaction");
 	if (rc != STORE_OK) {
-		st->tx_depth = 0;
+		SQ(st)->tx_depth = 0;
 		return rc;
 	}
 	/* A schema damaged by another program since it was verified (a trigger
 	 * dropped while the interface runs) is refused before anything is
 	 * written on it: one PRAGMA when nothing changed. */
-	if (st->schema_cookie >= 0 && (rc = store_verify(st)) != STORE_OK) {
+	if (SQ(st)->schema_cookie >= 0 && (rc = sqlite_verify(st)) != STORE_OK) {
 		sqlite3_step(stmt_get(st, STMT_ROLLBACK));
-		sqlite3_reset(st->stmt[STMT_ROLLBACK]);
-		st->tx_depth = 0;
+		sqlite3_reset(SQ(st)->stmt[STMT_ROLLBACK]);
+		SQ(st)->tx_depth = 0;
 	}
 	return rc;
 }
@@ -309,39 +309,39 @@ enum store_rc tx_begin(struct store *st)
 enum store_rc tx_end(struct store *st, enum store_rc rc)
 {
 	if (rc != STORE_OK)
-		st->tx_failed = true;
-	if (st->tx_depth == 0 || --st->tx_depth > 0)
+		SQ(st)->tx_failed = true;
+	if (SQ(st)->tx_depth == 0 || --SQ(st)->tx_depth > 0)
 		return rc;
 	/* A bulk write not ended yet is ended now: a commit never saves the
 	 * file without the triggers that keep the full-text index in step. */
-	if (!st->tx_failed && st->bulk && bulk_finish(st) != STORE_OK)
-		st->tx_failed = true;
-	if (st->tx_failed) {
+	if (!SQ(st)->tx_failed && SQ(st)->bulk && bulk_finish(st) != STORE_OK)
+		SQ(st)->tx_failed = true;
+	if (SQ(st)->tx_failed) {
 		sqlite3_step(stmt_get(st, STMT_ROLLBACK));
-		sqlite3_reset(st->stmt[STMT_ROLLBACK]);
-		st->tx_failed = false;
+		sqlite3_reset(SQ(st)->stmt[STMT_ROLLBACK]);
+		SQ(st)->tx_failed = false;
 		bulk_forget(st); /* the rollback made the triggers again */
 		return rc != STORE_OK ? rc : STORE_ERROR;
 	}
 	enum store_rc crc = stmt_exec(st, stmt_get(st, STMT_COMMIT), "saving");
 	if (crc != STORE_OK) {
 		/* A failed COMMIT (disk full, I/O) leaves the transaction open. */
-		if (!sqlite3_get_autocommit(st->db)) {
+		if (!sqlite3_get_autocommit(SQ(st)->db)) {
 			sqlite3_step(stmt_get(st, STMT_ROLLBACK));
-			sqlite3_reset(st->stmt[STMT_ROLLBACK]);
+			sqlite3_reset(SQ(st)->stmt[STMT_ROLLBACK]);
 		}
 	}
 	return crc;
 }
 
-enum store_rc store_begin(struct store *st) { return tx_begin(st); }
+enum store_rc sqlite_begin(struct store *st) { return tx_begin(st); }
 
-void store_no_wait(struct store *st, bool on)
+void sqlite_no_wait(struct store *st, bool on)
 {
-	sqlite3_busy_timeout(st->db, on ? 0 : BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(SQ(st)->db, on ? 0 : BUSY_TIMEOUT_MS);
 }
-enum store_rc store_commit(struct store *st) { return tx_end(st, STORE_OK); }
-void store_rollback(struct store *st) { (void)tx_end(st, STORE_ERROR); }
+enum store_rc sqlite_commit(struct store *st) { return tx_end(st, STORE_OK); }
+void sqlite_rollback(struct store *st) { (void)tx_end(st, STORE_ERROR); }
 
 /* --- binding and reading ------------------------------------------------ */
 
@@ -444,14 +444,14 @@ enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, t
 			store_id meeting, const char *old_value, const char *new_value,
 			const char *reason)
 {
-	if (st->bulk_ev)
+	if (SQ(st)->bulk_ev)
 		return bulk_event_add(st, item, kind, at, meeting, old_value, new_value, reason);
 	sqlite3_stmt *s = stmt_get(st, STMT_EVENT_ADD);
 	bind_id(s, 1, item);
 	bind_text(s, 2, event_kind_name(kind));
 	bind_time(s, 3, at);
 	bind_id(s, 4, meeting);
-	bind_text(s, 5, st->actor);
+	bind_text(s, 5, SQ(st)->actor);
 	bind_text(s, 6, old_value);
 	bind_text(s, 7, new_value);
 	bind_text(s, 8, reason);
@@ -477,29 +477,29 @@ enum store_rc name_key(struct store *st, const char *name, const char *what, cha
 static int wal_committed(void *p, sqlite3 *db, const char *name, int frames)
 {
 	struct store *st = p;
-	st->wal_frames = frames;
+	SQ(st)->wal_frames = frames;
 	if (frames >= 10 * CHECKPOINT_PAGES) /* typed on without a pause: bounded all the same */
 		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return SQLITE_OK;
 }
 
-void store_defer_checkpoints(struct store *st)
+void sqlite_defer_checkpoints(struct store *st)
 {
 	/* the hook replaces SQLite's automatic checkpoint, which is one */
-	sqlite3_wal_hook(st->db, wal_committed, st);
+	sqlite3_wal_hook(SQ(st)->db, wal_committed, st);
 }
 
-bool store_checkpoint_due(const struct store *st)
+bool sqlite_checkpoint_due(const struct store *st)
 {
-	return st->wal_frames >= CHECKPOINT_PAGES;
+	return SQ(st)->wal_frames >= CHECKPOINT_PAGES;
 }
 
-void store_checkpoint_idle(struct store *st)
+void sqlite_checkpoint_idle(struct store *st)
 {
 	/* Whether it copied all, stopped at a reader or failed, the next
 	 * commit's count of the log tells whether a copy is still owed. */
-	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-	st->wal_frames = 0;
+	sqlite3_wal_checkpoint_v2(SQ(st)->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	SQ(st)->wal_frames = 0;
 }
 
 /* --- long work ---------------------------------------------------------- */
@@ -507,7 +507,7 @@ void store_checkpoint_idle(struct store *st)
 static store_progress_fn progress_fn;
 static void *progress_ctx;
 
-void store_set_progress(store_progress_fn fn, void *ctx)
+void sqlite_set_progress(store_progress_fn fn, void *ctx)
 {
 	progress_fn = fn;
 	progress_ctx = ctx;
@@ -540,14 +540,14 @@ void long_work_begin(struct store *st, struct long_work *w, const char *what)
 	if (!progress_fn)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &w->start);
-	sqlite3_progress_handler(st->db, 10000, long_work_tick, w);
+	sqlite3_progress_handler(SQ(st)->db, 10000, long_work_tick, w);
 }
 
 void long_work_end(struct store *st, struct long_work *w)
 {
 	if (!progress_fn)
 		return;
-	sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	sqlite3_progress_handler(SQ(st)->db, 0, NULL, NULL);
 	if (w->shown) {
 		struct timespec now;
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -599,7 +599,7 @@ static int create_private_file(const char *path, char *err, size_t errlen)
 static int pragma_int(struct store *st, const char *sql, int *out)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(SQ(st)->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -610,7 +610,7 @@ static int pragma_int(struct store *st, const char *sql, int *out)
 
 static enum store_rc exec_sql(struct store *st, const char *sql, const char *what)
 {
-	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(SQ(st)->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, what);
 	return STORE_OK;
 }
@@ -623,25 +623,25 @@ static enum store_rc check_identity(struct store *st, int *version)
 	    pragma_int(st, "PRAGMA application_id", &app_id) != 0 ||
 	    pragma_int(st, "SELECT count(*) FROM sqlite_master", &tables) != 0) {
 		enum store_rc rc = store_fail(st, "reading the database");
-		if (rc == STORE_CORRUPT && (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_NOTADB)
+		if (rc == STORE_CORRUPT && (sqlite3_extended_errcode(SQ(st)->db) & 0xff) == SQLITE_NOTADB)
 			return store_failf(st, rc, "%s is not a cxmeet database (%s); it was left "
-					   "untouched", st->path, sqlite3_errmsg(st->db));
+					   "untouched", SQ(st)->path, sqlite3_errmsg(SQ(st)->db));
 		if (rc == STORE_CORRUPT)
 			return store_failf(st, rc, "%s is damaged (%s): it is not a usable cxmeet "
-					   "database; it was left untouched", st->path,
-					   sqlite3_errmsg(st->db));
+					   "database; it was left untouched", SQ(st)->path,
+					   sqlite3_errmsg(SQ(st)->db));
 		return rc;
 	}
 	if ((*version == 0 && tables > 0) || (app_id != 0 && app_id != CXMEET_APPLICATION_ID))
 		return store_failf(st, STORE_CORRUPT,
 				   "%s is an SQLite database of another program, not cxmeet's; "
 				   "it was left untouched",
-				   st->path);
+				   SQ(st)->path);
 	if (*version > STORE_SCHEMA_VERSION)
 		return store_failf(st, STORE_NEWER,
 				   "%s was written by a newer cxmeet (schema version %d; this one "
 				   "knows up to %d); it was left untouched: upgrade cxmeet to use it",
-				   st->path, *version, STORE_SCHEMA_VERSION);
+				   SQ(st)->path, *version, STORE_SCHEMA_VERSION);
 	return STORE_OK;
 }
 
@@ -649,9 +649,9 @@ static enum store_rc migrate(struct store *st, int version)
 {
 	if (version == STORE_SCHEMA_VERSION)
 		return STORE_OK;
-	if (sqlite3_db_readonly(st->db, "main") == 1)
+	if (sqlite3_db_readonly(SQ(st)->db, "main") == 1)
 		return store_failf(st, STORE_READONLY, "cannot set up %s: the file is read-only",
-				   st->path);
+				   SQ(st)->path);
 	enum store_rc brc = exec_sql(st, "BEGIN IMMEDIATE", "setting up the database");
 	if (brc != STORE_OK)
 		return brc;
@@ -663,8 +663,8 @@ static enum store_rc migrate(struct store *st, int version)
 	for (int v = version; v < store_migration_count; v++) {
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-		if (sqlite3_exec(st->db, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
-		    sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		if (sqlite3_exec(SQ(st)->db, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(SQ(st)->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
 			long_work_end(st, &w);
 			goto fail;
 		}
@@ -672,13 +672,13 @@ static enum store_rc migrate(struct store *st, int version)
 	long_work_end(st, &w);
 	char app[64];
 	snprintf(app, sizeof app, "PRAGMA application_id = %d", CXMEET_APPLICATION_ID);
-	if (sqlite3_exec(st->db, app, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(SQ(st)->db, app, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	if (exec_sql(st, "COMMIT", "setting up the database") == STORE_OK)
 		return STORE_OK;
 fail: {
 	enum store_rc rc = store_fail(st, "setting up the database");
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(SQ(st)->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
 }
@@ -686,9 +686,9 @@ fail: {
 static enum store_rc configure(struct store *st)
 {
 	enum store_rc rc;
-	if (sqlite3_db_readonly(st->db, "main") == 1)
+	if (sqlite3_db_readonly(SQ(st)->db, "main") == 1)
 		return store_failf(st, STORE_READONLY,
-				   "cannot write to %s: the file is read-only", st->path);
+				   "cannot write to %s: the file is read-only", SQ(st)->path);
 	rc = exec_sql(st, "PRAGMA journal_mode = WAL", "opening the database");
 	if (rc == STORE_OK)
 		rc = exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
@@ -724,7 +724,7 @@ static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
 		return 0;
 	char *sql = sqlite3_expanded_sql(p);
 	if (sql)
-		fprintf(st->trace, "%s;\n", sql);
+		fprintf(SQ(st)->trace, "%s;\n", sql);
 	sqlite3_free(sql);
 	return 0;
 }
@@ -736,12 +736,12 @@ static void trace_open(struct store *st)
 		return;
 	/* private, like the database: the statements hold what was typed */
 	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	if (fd < 0 || !(st->trace = fdopen(fd, "a"))) {
+	if (fd < 0 || !(SQ(st)->trace = fdopen(fd, "a"))) {
 		if (fd >= 0)
 			close(fd);
 		return;
 	}
-	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, trace_stmt, st);
+	sqlite3_trace_v2(SQ(st)->db, SQLITE_TRACE_STMT, trace_stmt, st);
 }
 
 static int schema_cookie(struct store *st)
@@ -842,21 +842,23 @@ static enum store_rc open_store(const char *path, bool create, bool verify,
 		return crc == STORE_ERROR ? STORE_READONLY : crc;
 	}
 
-	struct store *st = xcalloc(1, sizeof *st);
-	st->schema_cookie = -1; /* not verified yet: no check at each transaction */
-	st->path = xstrdup(path);
+	struct sqlite_store *sq = xcalloc(1, sizeof *sq);
+	sq->base.ops = &sqlite_ops;
+	struct store *st = &sq->base;
+	SQ(st)->schema_cookie = -1; /* not verified yet: no check at each transaction */
+	SQ(st)->path = xstrdup(path);
 	const char *user = getenv("USER");
-	st->actor = user && *user ? xstrdup(user) : NULL; /* unknown: not recorded */
+	SQ(st)->actor = user && *user ? xstrdup(user) : NULL; /* unknown: not recorded */
 	int version = 0;
 	enum store_rc rc;
 	/* One thread uses a connection: no mutex taken at every column read. */
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	if (sqlite3_open_v2(path, &SQ(st)->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		rc = store_fail(st, "opening the database");
 		goto fail;
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(SQ(st)->db, 1);
+	sqlite3_busy_timeout(SQ(st)->db, BUSY_TIMEOUT_MS);
 	rc = check_identity(st, &version);
 	/* Before anything is written or migrated: the schema must be the one
 	 * this version of cxmeet made for the file's schema version. */
@@ -868,47 +870,42 @@ static enum store_rc open_store(const char *path, bool create, bool verify,
 	 * might not even migrate, and check changes nothing. */
 	if (rc == STORE_OK && (verify || version == 0))
 		rc = migrate(st, version);
-	st->version = verify || version == 0 ? STORE_SCHEMA_VERSION : version;
+	SQ(st)->version = verify || version == 0 ? STORE_SCHEMA_VERSION : version;
 	if (rc == STORE_OK)
 		rc = prepare_tx(st);
 	hold_setup(st);
 	if (rc == STORE_OK) {
-		st->schema_cookie = verify ? schema_cookie(st) : -1;
+		SQ(st)->schema_cookie = verify ? schema_cookie(st) : -1;
 		trace_open(st);
 		*out = st;
 		return STORE_OK;
 	}
 fail:
-	errf(err, errlen, "%s", st->errmsg);
-	store_close(st);
+	errf(err, errlen, "%s", SQ(st)->errmsg);
+	sqlite_close(st);
 	return rc;
 }
 
-enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen)
-{
-	return open_store(path, true, true, out, err, errlen);
-}
-
-enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
+enum store_rc sqlite_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen)
 {
 	return open_store(path, create, true, out, err, errlen);
 }
 
-enum store_rc store_open_for_check(const char *path, struct store **out, char *err,
+enum store_rc sqlite_open_for_check(const char *path, struct store **out, char *err,
 				   size_t errlen)
 {
 	return open_store(path, false, false, out, err, errlen);
 }
 
-enum store_rc store_verify(struct store *st)
+enum store_rc sqlite_verify(struct store *st)
 {
 	int cookie = schema_cookie(st);
-	if (cookie >= 0 && cookie == st->schema_cookie)
+	if (cookie >= 0 && cookie == SQ(st)->schema_cookie)
 		return STORE_OK;
 	enum store_rc rc = schema_verify(st, STORE_SCHEMA_VERSION);
 	if (rc == STORE_OK)
-		st->schema_cookie = cookie;
+		SQ(st)->schema_cookie = cookie;
 	return rc;
 }
 
@@ -939,7 +936,7 @@ static enum store_rc check_integrity(struct store *st, struct strbuf *sb, size_t
 	return STORE_OK;
 }
 
-enum store_rc store_check(struct store *st, char **problems, char **notes)
+enum store_rc sqlite_check(struct store *st, char **problems, char **notes)
 {
 	struct strbuf sb, nb;
 	size_t n = 0;
@@ -948,14 +945,14 @@ enum store_rc store_check(struct store *st, char **problems, char **notes)
 		*notes = NULL;
 	sb_init(&sb);
 	sb_init(&nb);
-	enum store_rc rc = schema_compare(st, st->version, &sb, &nb, &n);
+	enum store_rc rc = schema_compare(st, SQ(st)->version, &sb, &nb, &n);
 	if (rc == STORE_OK)
 		rc = check_integrity(st, &sb, &n);
 	/* Every query must compile against the tables and indexes found (on a
 	 * file of this version: an older one is migrated by its next use). */
-	if (rc == STORE_OK && n == 0 && st->version == STORE_SCHEMA_VERSION &&
-	    store_prepare_all(st) != STORE_OK) {
-		sb_addf(&sb, "a query does not fit the schema: %s\n", sqlite3_errmsg(st->db));
+	if (rc == STORE_OK && n == 0 && SQ(st)->version == STORE_SCHEMA_VERSION &&
+	    sqlite_prepare_all(st) != STORE_OK) {
+		sb_addf(&sb, "a query does not fit the schema: %s\n", sqlite3_errmsg(SQ(st)->db));
 		n++;
 	}
 	if (notes && nb.len)
@@ -966,32 +963,40 @@ enum store_rc store_check(struct store *st, char **problems, char **notes)
 		return rc;
 	}
 	*problems = sb_take(&sb);
-	return store_failf(st, STORE_CORRUPT, "the database %s is damaged: %zu %s found", st->path,
+	return store_failf(st, STORE_CORRUPT, "the database %s is damaged: %zu %s found", SQ(st)->path,
 			   n, text_plural((long long)n, "problem", "problems"));
 }
 
-int store_schema_version(const struct store *st)
+int sqlite_schema_version(const struct store *st)
 {
 	int v = 0;
 	return pragma_int((struct store *)st, "PRAGMA user_version", &v) == 0 ? v : -1;
 }
 
-void store_close(struct store *st)
+void sqlite_close(struct store *st)
 {
 	if (!st)
 		return;
-	if (st->trace)
-		fclose(st->trace);
+	if (SQ(st)->trace)
+		fclose(SQ(st)->trace);
 	bulk_events_drop(st);
 	for (int i = 0; i < STMT_COUNT; i++)
-		sqlite3_finalize(st->stmt[i]);
-	sqlite3_close(st->db);
-	free(st->path);
-	free(st->actor);
-	free(st->bulk_fts);
-	free(st->fts_memo.words);
-	free(st->fts_memo.query);
+		sqlite3_finalize(SQ(st)->stmt[i]);
+	sqlite3_close(SQ(st)->db);
+	free(SQ(st)->path);
+	free(SQ(st)->actor);
+	free(SQ(st)->bulk_fts);
+	free(SQ(st)->fts_memo.words);
+	free(SQ(st)->fts_memo.query);
 	free(st);
 }
 
-const char *store_backend_version(void) { return sqlite3_libversion(); }
+const char *sqlite_backend_version(void) { return sqlite3_libversion(); }
+
+const struct store_ops sqlite_ops = {
+#define SQLITE_OP(name, ...) .name = sqlite_##name,
+#define SQLITE_OP_R(type, name, ...) .name = sqlite_##name,
+	STORE_OPS(SQLITE_OP, SQLITE_OP_R, SQLITE_OP)
+#undef SQLITE_OP
+#undef SQLITE_OP_R
+};

@@ -78,7 +78,7 @@ static unsigned empty_parts(const struct action_filter *f)
 	return empty;
 }
 
-enum store_rc store_actions_list(struct store *st, const struct action_filter *f,
+enum store_rc sqlite_actions_list(struct store *st, const struct action_filter *f,
 				 const struct store_cursor *cur, size_t limit,
 				 struct action_row **out, size_t *n)
 {
@@ -111,13 +111,14 @@ static const struct page_part owner_due_part = {
 	STMT_ACTION_OWNER_DUE, STMT_ACTION_OWNER_DUE, true, 7, 0 };
 
 struct actions_stream {
+	const struct store_ops *ops; /* first, as every handle (backend.h) */
 	struct store *st;
 	struct action_filter f;
 	struct page_stream *ps;  /* every owner's actions */
 	struct store_cursor cur; /* or one owner's: after the last page */
 };
 
-enum store_rc store_actions_stream_begin(struct store *st, const struct action_filter *f,
+enum store_rc sqlite_actions_stream_begin(struct store *st, const struct action_filter *f,
 					 struct actions_stream **out)
 {
 	*out = NULL;
@@ -146,6 +147,7 @@ enum store_rc store_actions_stream_begin(struct store *st, const struct action_f
 		l.nparts = 1;
 	}
 	struct actions_stream *as = xcalloc(1, sizeof *as);
+	as->ops = &sqlite_ops;
 	as->st = st;
 	as->f = *f;
 	if (!f->person_id || owner_due)
@@ -154,18 +156,18 @@ enum store_rc store_actions_stream_begin(struct store *st, const struct action_f
 	return STORE_OK;
 }
 
-enum store_rc store_actions_stream_next(struct actions_stream *as, size_t limit,
+enum store_rc sqlite_actions_stream_next(struct actions_stream *as, size_t limit,
 					struct action_row **out, size_t *n)
 {
 	if (as->ps)
 		return page_stream_next(as->ps, limit, (void **)out, n);
-	enum store_rc rc = store_actions_list(as->st, &as->f, &as->cur, limit, out, n);
+	enum store_rc rc = sqlite_actions_list(as->st, &as->f, &as->cur, limit, out, n);
 	if (rc == STORE_OK && *n)
 		as->cur = (*out)[*n - 1].after;
 	return rc;
 }
 
-void store_actions_stream_end(struct actions_stream *as)
+void sqlite_actions_stream_end(struct actions_stream *as)
 {
 	if (!as)
 		return;
@@ -173,7 +175,7 @@ void store_actions_stream_end(struct actions_stream *as)
 	free(as);
 }
 
-enum store_rc store_actions_count(struct store *st, const struct action_filter *f,
+enum store_rc sqlite_actions_count(struct store *st, const struct action_filter *f,
 				  int64_t *total, int64_t *overdue)
 {
 	*total = *overdue = 0;
@@ -199,9 +201,3 @@ enum store_rc store_actions_count(struct store *st, const struct action_filter *
 	return rc;
 }
 
-void action_rows_free(struct action_row *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		item_free(&r[i].it);
-	free(r);
-}

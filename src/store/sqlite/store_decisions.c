@@ -94,7 +94,7 @@ static const struct page_part dec_dept_parts[] = {
 	{ STMT_DEC_REST_DEPT_F, STMT_DEC_REST_DEPT_B, false, -1, 0 },
 };
 
-enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
+enum store_rc sqlite_decisions_list(struct store *st, const struct decision_filter *f,
 				   const struct store_cursor *cur, size_t limit,
 				   struct decision_row **out, size_t *n)
 {
@@ -125,7 +125,7 @@ enum store_rc store_decisions_list(struct store *st, const struct decision_filte
 	return rc;
 }
 
-enum store_rc store_decisions_count(struct store *st, const struct decision_filter *f,
+enum store_rc sqlite_decisions_count(struct store *st, const struct decision_filter *f,
 				    int64_t *total, int64_t *due)
 {
 	*total = *due = 0;
@@ -163,7 +163,7 @@ enum store_rc store_decisions_count(struct store *st, const struct decision_filt
 	return rc;
 }
 
-enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
+enum store_rc sqlite_decisions_window(struct store *st, const struct decision_filter *f,
 				     size_t cap, store_id *floor, int64_t *reach, int64_t *total,
 				     int64_t *due)
 {
@@ -231,7 +231,7 @@ static void read_link(sqlite3_stmt *s, void *elem)
 
 static void free_links(void *arr, size_t n) { decision_links_free(arr, n); }
 
-enum store_rc store_decision_links(struct store *st, store_id id, struct decision_link **out,
+enum store_rc sqlite_decision_links(struct store *st, store_id id, struct decision_link **out,
 				   size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_LINKS);
@@ -251,7 +251,7 @@ static void read_ref(sqlite3_stmt *s, void *elem)
 
 static void free_refs(void *arr, size_t n) { decision_refs_free(arr, n); }
 
-enum store_rc store_decision_supersedes(struct store *st, store_id id,
+enum store_rc sqlite_decision_supersedes(struct store *st, store_id id,
 					struct decision_ref **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_SUPERSEDES);
@@ -260,13 +260,13 @@ enum store_rc store_decision_supersedes(struct store *st, store_id id,
 			    "reading what the decision superseded");
 }
 
-enum store_rc store_decisions_later(struct store *st, store_id id, size_t limit,
+enum store_rc sqlite_decisions_later(struct store *st, store_id id, size_t limit,
 				    struct decision_ref **out, size_t *n)
 {
 	struct item it;
 	*out = NULL;
 	*n = 0;
-	enum store_rc rc = store_item_get(st, id, &it);
+	enum store_rc rc = sqlite_item_get(st, id, &it);
 	if (rc != STORE_OK)
 		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_LATER);
@@ -283,7 +283,7 @@ enum store_rc store_decisions_later(struct store *st, store_id id, size_t limit,
 static enum store_rc facts_get(struct store *st, store_id id, struct decision_facts *f)
 {
 	struct item it;
-	enum store_rc rc = store_item_get(st, id, &it);
+	enum store_rc rc = sqlite_item_get(st, id, &it);
 	if (rc != STORE_OK)
 		return rc;
 	*f = (struct decision_facts){.id = id, .is_decision = it.kind == ITEM_DECISION,
@@ -329,7 +329,7 @@ static enum store_rc supersede_allowed(struct store *st, store_id old_id, store_
 	return store_failf(st, STORE_INVALID, "%s", why);
 }
 
-enum store_rc store_decision_supersede(struct store *st, store_id old_id, store_id new_id,
+enum store_rc sqlite_decision_supersede(struct store *st, store_id old_id, store_id new_id,
 				       store_id meeting, time_t at)
 {
 	/* The checks read under the write lock, so nothing changes between the
@@ -339,7 +339,7 @@ enum store_rc store_decision_supersede(struct store *st, store_id old_id, store_
 		return rc;
 	rc = supersede_allowed(st, old_id, new_id);
 	if (rc == STORE_OK)
-		rc = store_item_supersede(st, old_id, new_id, meeting, at);
+		rc = sqlite_item_supersede(st, old_id, new_id, meeting, at);
 	return tx_end(st, rc);
 }
 
@@ -352,11 +352,11 @@ static char *date_or_null(cx_date d)
 	return xstrdup(buf);
 }
 
-enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
+enum store_rc sqlite_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
 					 store_id meeting, time_t at)
 {
 	struct item it;
-	enum store_rc rc = store_item_get(st, id, &it);
+	enum store_rc rc = sqlite_item_get(st, id, &it);
 	if (rc != STORE_OK)
 		return rc;
 	if (it.kind != ITEM_DECISION || it.deleted_at) {
@@ -382,35 +382,8 @@ enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date 
 	return rc;
 }
 
-enum store_rc store_read_once(struct store *st)
+enum store_rc sqlite_read_once(struct store *st)
 {
 	return stmt_exec(st, stmt_get(st, STMT_CACHE_SMALL), "setting the page cache");
 }
 
-void decision_rows_free(struct decision_row *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].dept_name);
-		free(r[i].decider);
-		free(r[i].text);
-		free(r[i].rationale);
-		free(r[i].superseded_text);
-	}
-	free(r);
-}
-
-void decision_links_free(struct decision_link *l, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(l[i].text);
-	free(l);
-}
-
-void decision_refs_free(struct decision_ref *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].text);
-		free(r[i].dept_name);
-	}
-	free(r);
-}

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "cxmeet/store.h"
+#include "../backend.h"
 #include "cxmeet/util.h"
 
 /* Every statement the store runs, prepared at open and finalised at close.
@@ -551,7 +552,7 @@
 		ACTION_CLOSED("due_on IS NOT NULL AND " ACTION_KEY("<")), " DESC")) \
 	X(ACTION_UNDATED_F, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id > ?11"), "")) \
 	X(ACTION_UNDATED_B, ACTION_PART(ACTION_OPEN("due_on IS NULL AND id < ?11"), " DESC"))
-/* The action list read in one pass (store_actions_stream_begin), in the same
+/* The action list read in one pass (sqlite_actions_stream_begin), in the same
  * four parts and order, for every owner (one owner's list is read a page at a
  * time on items_person_record): each part one statement over all its rows,
  * whose branches (one per status, each read in order on
@@ -633,11 +634,14 @@ enum stmt_id {
 	STMT_COUNT
 };
 
-struct store {
+/* An open SQLite store: the handle every operation is given (struct store,
+ * its ops this backend's), then what the backend keeps. */
+struct sqlite_store {
+	struct store base;
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *stmt[STMT_COUNT];
-	int tx_depth;     /* nesting of store_begin / tx_begin */
+	int tx_depth;     /* nesting of sqlite_begin / tx_begin */
 	bool tx_failed;   /* an inner step failed: the outer commit rolls back */
 	char *actor;
 	char errmsg[512];
@@ -646,26 +650,40 @@ struct store {
 	enum store_rc prep_rc;
 	char prep_err[512];
 	int schema_cookie; /* PRAGMA schema_version when the schema was last verified */
-	int version;       /* the file's schema version (older only for store_check) */
+	int version;       /* the file's schema version (older only for sqlite_check) */
 	FILE *trace; /* $CXMEET_TRACE_SQL: every statement run, for the benchmark */
 	/* This instance, as a meeting's hold names it (store_hold.c). */
 	char token[33];
 	char host[128];
 	bool holds; /* its hold checks are made (hold_ensure) */
-	/* A bulk write (store_bulk_begin) runs: the SQL that makes again the
+	/* A bulk write (sqlite_bulk_begin) runs: the SQL that makes again the
 	 * triggers keeping the full-text index in step, dropped until its end. */
 	bool bulk;
 	char *bulk_fts;
 	int bulk_cache; /* the cache_size to put back at its end; 0: none */
 	struct bulk_events *bulk_ev; /* its events not written yet (store_bulk.c) */
 	bool fts_vocab; /* temp.cx_items_vocab made (store_item.c) */
-	int wal_frames; /* frames in the log since its last copy, when deferred (store_defer_checkpoints) */
+	int wal_frames; /* frames in the log since its last copy, when deferred (sqlite_defer_checkpoints) */
 	struct fts_memo { /* the last search query built (store_item.c) */
 		char *words, *query;
 		int64_t stamp;
 		bool every_prefix;
 	} fts_memo;
 };
+
+/* The SQLite store behind a handle this backend opened. */
+#define SQ(st) ((struct sqlite_store *)(st))
+
+/* The operations (STORE_OPS) as this backend does them: sqlite_NAME for
+ * store_NAME, in its table sqlite_ops (store.c). */
+#define SQLITE_DECLARE_X(name, params, args) enum store_rc sqlite_##name params;
+#define SQLITE_DECLARE_R(type, name, params, args) type sqlite_##name params;
+#define SQLITE_DECLARE_V(name, params, args) void sqlite_##name params;
+STORE_OPS(SQLITE_DECLARE_X, SQLITE_DECLARE_R, SQLITE_DECLARE_V)
+#undef SQLITE_DECLARE_X
+#undef SQLITE_DECLARE_R
+#undef SQLITE_DECLARE_V
+extern const struct store_ops sqlite_ops;
 
 /* Long work (store_set_progress): between long_work_begin and
  * long_work_end, SQLite's progress handler tells the time taken. */

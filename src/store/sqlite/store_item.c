@@ -91,7 +91,7 @@ static enum store_rc item_insert(struct store *st, const struct item *it, const 
 	return stmt_exec(st, s, "saving the item");
 }
 
-enum store_rc store_item_add(struct store *st, struct item *it, time_t at)
+enum store_rc sqlite_item_add(struct store *st, struct item *it, time_t at)
 {
 	char *text, *detail, *rationale;
 	enum store_rc rc = clean_texts(st, it, &text, &detail, &rationale);
@@ -101,7 +101,7 @@ enum store_rc store_item_add(struct store *st, struct item *it, time_t at)
 	if (rc != STORE_OK)
 		goto out;
 	rc = item_insert(st, it, text, detail, rationale, at);
-	store_id id = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	store_id id = rc == STORE_OK ? sqlite3_last_insert_rowid(SQ(st)->db) : 0;
 	if (rc == STORE_OK)
 		rc = event_add(st, id, EVENT_CREATED, at, it->meeting_id, NULL, NULL, NULL);
 	rc = tx_end(st, rc);
@@ -116,7 +116,7 @@ out:
 	return rc;
 }
 
-enum store_rc store_item_get(struct store *st, store_id id, struct item *out)
+enum store_rc sqlite_item_get(struct store *st, store_id id, struct item *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_GET);
@@ -159,7 +159,7 @@ static enum store_rc update_events(struct store *st, const struct item *old,
 	if (rc == STORE_OK && old->person_id != new->person_id) {
 		struct person p = {0};
 		char *to = NULL;
-		if (new->person_id && store_person_get(st, new->person_id, &p) == STORE_OK)
+		if (new->person_id && sqlite_person_get(st, new->person_id, &p) == STORE_OK)
 			to = xstrdup(p.name);
 		person_free(&p);
 		rc = event_add(st, old->id, EVENT_REASSIGNED, at, meeting, old->person_name, to, NULL);
@@ -190,12 +190,12 @@ static enum store_rc update_events(struct store *st, const struct item *old,
 	return rc;
 }
 
-enum store_rc store_item_update(struct store *st, const struct item *it, store_id meeting,
+enum store_rc sqlite_item_update(struct store *st, const struct item *it, store_id meeting,
 				time_t at)
 {
 	struct item old;
 	char *text, *detail, *rationale;
-	enum store_rc rc = store_item_get(st, it->id, &old);
+	enum store_rc rc = sqlite_item_get(st, it->id, &old);
 	if (rc != STORE_OK)
 		return rc;
 	if (old.deleted_at) {
@@ -251,13 +251,13 @@ static enum event_kind status_event(enum item_status to)
 	}
 }
 
-enum store_rc store_item_set_status(struct store *st, store_id id, enum item_status status,
+enum store_rc sqlite_item_set_status(struct store *st, store_id id, enum item_status status,
 				    const char *reason, store_id meeting, time_t at)
 {
 	struct item old;
 	char err[256];
 	char *why = NULL;
-	enum store_rc rc = store_item_get(st, id, &old);
+	enum store_rc rc = sqlite_item_get(st, id, &old);
 	if (rc != STORE_OK)
 		return rc;
 	if (old.status == status) {
@@ -288,24 +288,24 @@ enum store_rc store_item_set_status(struct store *st, store_id id, enum item_sta
 
 /* The bulk writer's changes (store.h): no transaction of their own (the bulk
  * write's), no read back, texts as given. */
-enum store_rc store_bulk_item_add(struct store *st, struct item *it, time_t at)
+enum store_rc sqlite_bulk_item_add(struct store *st, struct item *it, time_t at)
 {
-	if (!st->bulk)
+	if (!SQ(st)->bulk)
 		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
 	enum store_rc rc = item_insert(st, it, it->text, it->detail && *it->detail ? it->detail : NULL,
 				       it->rationale && *it->rationale ? it->rationale : NULL, at);
 	if (rc != STORE_OK)
 		return rc;
-	it->id = sqlite3_last_insert_rowid(st->db);
+	it->id = sqlite3_last_insert_rowid(SQ(st)->db);
 	it->created_at = at;
 	return event_add(st, it->id, EVENT_CREATED, at, it->meeting_id, NULL, NULL, NULL);
 }
 
-enum store_rc store_bulk_item_status(struct store *st, store_id id, enum item_status from,
+enum store_rc sqlite_bulk_item_status(struct store *st, store_id id, enum item_status from,
 				     enum item_status to, const char *reason, store_id meeting,
 				     time_t at)
 {
-	if (!st->bulk)
+	if (!SQ(st)->bulk)
 		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SET_STATUS);
 	bind_text(s, 1, item_status_name(to));
@@ -318,10 +318,10 @@ enum store_rc store_bulk_item_status(struct store *st, store_id id, enum item_st
 	return rc;
 }
 
-enum store_rc store_bulk_item_due(struct store *st, store_id id, cx_date from, cx_date to,
+enum store_rc sqlite_bulk_item_due(struct store *st, store_id id, cx_date from, cx_date to,
 				  store_id meeting, time_t at)
 {
-	if (!st->bulk)
+	if (!SQ(st)->bulk)
 		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SET_DUE);
 	bind_date(s, 1, to);
@@ -337,7 +337,7 @@ enum store_rc store_bulk_item_due(struct store *st, store_id id, cx_date from, c
 	return rc;
 }
 
-enum store_rc store_item_supersede(struct store *st, store_id old_id, store_id new_id,
+enum store_rc sqlite_item_supersede(struct store *st, store_id old_id, store_id new_id,
 				   store_id meeting, time_t at)
 {
 	if (old_id == new_id)
@@ -358,12 +358,12 @@ enum store_rc store_item_supersede(struct store *st, store_id old_id, store_id n
 	return tx_end(st, rc);
 }
 
-enum store_rc store_item_carry(struct store *st, store_id id, store_id meeting, time_t at)
+enum store_rc sqlite_item_carry(struct store *st, store_id id, store_id meeting, time_t at)
 {
 	return event_add(st, id, EVENT_CARRIED, at, meeting, NULL, NULL, NULL);
 }
 
-enum store_rc store_item_delete(struct store *st, store_id id, store_id meeting, time_t at)
+enum store_rc sqlite_item_delete(struct store *st, store_id id, store_id meeting, time_t at)
 {
 	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
@@ -379,7 +379,7 @@ enum store_rc store_item_delete(struct store *st, store_id id, store_id meeting,
 	return tx_end(st, rc);
 }
 
-enum store_rc store_item_link(struct store *st, store_id from, store_id to, enum link_kind kind)
+enum store_rc sqlite_item_link(struct store *st, store_id from, store_id to, enum link_kind kind)
 {
 	if (from == to)
 		return store_failf(st, STORE_INVALID, "an item cannot be linked to itself");
@@ -409,7 +409,7 @@ static void read_link(sqlite3_stmt *s, void *elem)
 
 static void free_plain(void *arr, size_t n) { (void)n; free(arr); }
 
-enum store_rc store_item_links(struct store *st, store_id id, store_id **others,
+enum store_rc sqlite_item_links(struct store *st, store_id id, store_id **others,
 			       enum link_kind **kinds, size_t *n)
 {
 	struct link_row *rows;
@@ -446,7 +446,7 @@ void read_item_event(sqlite3_stmt *s, void *elem)
 
 static void free_events(void *arr, size_t n) { item_events_free(arr, n); }
 
-enum store_rc store_item_events(struct store *st, store_id id, struct item_event **out,
+enum store_rc sqlite_item_events(struct store *st, store_id id, struct item_event **out,
 				size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_EVENT_LIST);
@@ -455,7 +455,7 @@ enum store_rc store_item_events(struct store *st, store_id id, struct item_event
 			    "reading the item's history");
 }
 
-enum store_rc store_item_count(struct store *st, int kind, int64_t *n)
+enum store_rc sqlite_item_count(struct store *st, int kind, int64_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_COUNT);
 	if (kind >= 0)
@@ -466,7 +466,7 @@ enum store_rc store_item_count(struct store *st, int kind, int64_t *n)
 	return rc;
 }
 
-enum store_rc store_action_counts(struct store *st, cx_date today, store_id exclude,
+enum store_rc sqlite_action_counts(struct store *st, cx_date today, store_id exclude,
 				  int64_t *open, int64_t *overdue)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ACTION_COUNTS);
@@ -775,14 +775,14 @@ static bool expand_prefix(struct store *st, const char *word, size_t len, struct
  * were deleted), by reading every row of each. */
 int fts_terms_vocab(struct store *st, const char *lo, const char *hi, char **out, int max)
 {
-	if (!st->fts_vocab) {
-		if (sqlite3_exec(st->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.cx_items_vocab"
+	if (!SQ(st)->fts_vocab) {
+		if (sqlite3_exec(SQ(st)->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.cx_items_vocab"
 				 " USING fts5vocab(main, items_fts, row)", NULL, NULL, NULL) != SQLITE_OK)
 			return -1;
-		st->fts_vocab = true;
+		SQ(st)->fts_vocab = true;
 	}
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "SELECT term FROM temp.cx_items_vocab WHERE term >= ?1"
+	if (sqlite3_prepare_v2(SQ(st)->db, "SELECT term FROM temp.cx_items_vocab WHERE term >= ?1"
 			       " AND term < ?2 LIMIT ?3", -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(s, 1, lo, -1, SQLITE_STATIC);
@@ -815,9 +815,9 @@ int fts_terms_vocab(struct store *st, const char *lo, const char *hi, char **out
  * change by this connection (total_changes) or by another (data_version). */
 static int64_t content_stamp(struct store *st)
 {
-	int64_t stamp = sqlite3_total_changes64(st->db) << 20;
+	int64_t stamp = sqlite3_total_changes64(SQ(st)->db) << 20;
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(SQ(st)->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		stamp += sqlite3_column_int64(s, 0);
@@ -835,7 +835,7 @@ char *fts_words(struct store *st, const char *in, bool every_prefix)
 	 * looked up once for the same words, until the content changes. */
 	const char *key = in ? in : "";
 	int64_t stamp = content_stamp(st);
-	struct fts_memo *m = &st->fts_memo;
+	struct fts_memo *m = &SQ(st)->fts_memo;
 	if (stamp >= 0 && m->query && m->stamp == stamp && m->every_prefix == every_prefix &&
 	    strcmp(m->words, key) == 0)
 		return xstrdup(m->query);
@@ -886,7 +886,7 @@ static char *fts_build(struct store *st, const char *in, bool every_prefix)
 	return sb_take(&q);
 }
 
-enum store_rc store_item_search(struct store *st, const char *query, size_t limit,
+enum store_rc sqlite_item_search(struct store *st, const char *query, size_t limit,
 				struct item **out, size_t *n)
 {
 	char err[256];
@@ -906,7 +906,7 @@ enum store_rc store_item_search(struct store *st, const char *query, size_t limi
 	return rc;
 }
 
-enum store_rc store_meeting_items(struct store *st, store_id meeting, store_id step_id,
+enum store_rc sqlite_meeting_items(struct store *st, store_id meeting, store_id step_id,
 				  struct item **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_ITEMS);
@@ -942,7 +942,7 @@ static void free_open(void *arr, size_t n)
 	free(a);
 }
 
-enum store_rc store_open_actions(struct store *st, store_id meeting,
+enum store_rc sqlite_open_actions(struct store *st, store_id meeting,
 				 const struct store_cursor *cur, size_t limit, struct item **out,
 				 size_t *n)
 {
@@ -983,7 +983,7 @@ void store_open_action_cursor(const struct item *it, struct store_cursor *cur)
 		date_format(it->due, cur->key, sizeof cur->key);
 }
 
-enum store_rc store_open_parked(struct store *st, size_t limit, struct item **out, size_t *n)
+enum store_rc sqlite_open_parked(struct store *st, size_t limit, struct item **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_PARKED);
 	bind_int(s, 1, (int64_t)limit);
@@ -993,7 +993,7 @@ enum store_rc store_open_parked(struct store *st, size_t limit, struct item **ou
 
 static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
 
-enum store_rc store_open_parked_ids(struct store *st, size_t limit, store_id **ids, size_t *n)
+enum store_rc sqlite_open_parked_ids(struct store *st, size_t limit, store_id **ids, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_PARKED_IDS);
 	bind_int(s, 1, limit ? (int64_t)limit : -1);
@@ -1001,7 +1001,7 @@ enum store_rc store_open_parked_ids(struct store *st, size_t limit, store_id **i
 			    "reading parked topics");
 }
 
-enum store_rc store_open_parked_count(struct store *st, int64_t *n)
+enum store_rc sqlite_open_parked_count(struct store *st, int64_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_PARKED_COUNT);
 	enum store_rc rc = stmt_row(st, s, "counting parked topics");
@@ -1010,12 +1010,12 @@ enum store_rc store_open_parked_count(struct store *st, int64_t *n)
 	return rc;
 }
 
-enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n,
+enum store_rc sqlite_items_rerank(struct store *st, const store_id *ids, size_t n,
 				 store_id meeting)
 {
 	enum store_rc rc = tx_begin(st);
 	/* checked under the transaction's write lock, as the triggers check the rest */
-	if (rc == STORE_OK && meeting && !store_hold_mine(st, meeting))
+	if (rc == STORE_OK && meeting && !sqlite_hold_mine(st, meeting))
 		rc = hold_refused(st, "ranking topics");
 	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
 		sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SET_RANK);
@@ -1026,45 +1026,16 @@ enum store_rc store_items_rerank(struct store *st, const store_id *ids, size_t n
 	return tx_end(st, rc);
 }
 
-enum store_rc store_carry_open_actions(struct store *st, store_id meeting, time_t at,
+enum store_rc sqlite_carry_open_actions(struct store *st, store_id meeting, time_t at,
 				       int64_t *carried)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_CARRY_OPEN);
 	bind_time(s, 1, at);
 	bind_id(s, 2, meeting);
-	bind_text(s, 3, st->actor);
+	bind_text(s, 3, SQ(st)->actor);
 	enum store_rc rc = stmt_exec(st, s, "carrying open actions");
 	if (carried)
-		*carried = rc == STORE_OK ? sqlite3_changes(st->db) : 0;
+		*carried = rc == STORE_OK ? sqlite3_changes(SQ(st)->db) : 0;
 	return rc;
 }
 
-void item_free(struct item *it)
-{
-	if (!it)
-		return;
-	free(it->text);
-	free(it->detail);
-	free(it->rationale);
-	free(it->dept_name);
-	free(it->person_name);
-	memset(it, 0, sizeof *it);
-}
-
-void item_list_free(struct item *it, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		item_free(&it[i]);
-	free(it);
-}
-
-void item_events_free(struct item_event *e, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(e[i].by);
-		free(e[i].old_value);
-		free(e[i].new_value);
-		free(e[i].reason);
-	}
-	free(e);
-}

@@ -1,0 +1,78 @@
+/* store.c - the store's public operations: each store_NAME() of STORE_OPS
+ * calls the backend that opened its handle, and store_open picks that
+ * backend from the database argument. */
+#include <stdio.h>
+#include <string.h>
+
+#include "backend.h"
+
+/* The table of the backend behind a handle: its first member (backend.h). */
+#define HANDLE_OPS(h) (*(const struct store_ops *const *)(const void *)(h))
+/* The first of a list of arguments: the handle. */
+#define FIRST_ARG(...) FIRST_ARG_(__VA_ARGS__, 0)
+#define FIRST_ARG_(first, ...) first
+
+#define PUBLIC_X(name, params, args) \
+	enum store_rc store_##name params { return HANDLE_OPS(FIRST_ARG args)->name args; }
+#define PUBLIC_R(type, name, params, args) \
+	type store_##name params { return HANDLE_OPS(FIRST_ARG args)->name args; }
+/* As free(): closing or ending no handle (NULL) does nothing. */
+#define PUBLIC_V(name, params, args) \
+	void store_##name params \
+	{ \
+		if (FIRST_ARG args) \
+			HANDLE_OPS(FIRST_ARG args)->name args; \
+	}
+STORE_OPS(PUBLIC_X, PUBLIC_R, PUBLIC_V)
+#undef PUBLIC_X
+#undef PUBLIC_R
+#undef PUBLIC_V
+
+/* A database argument that names a PostgreSQL server rather than a file. */
+static bool names_server(const char *db)
+{
+	static const char *const prefixes[] = {"postgresql://", "postgres://", "service="};
+	for (size_t i = 0; db && i < sizeof prefixes / sizeof *prefixes; i++)
+		if (strncmp(db, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+static enum store_rc no_server_backend(struct store **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	snprintf(err, errlen, "this build has no PostgreSQL backend: give the path of a "
+			      "database file");
+	return STORE_ERROR;
+}
+
+enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
+			      size_t errlen)
+{
+	if (names_server(path))
+		return no_server_backend(out, err, errlen);
+	return sqlite_open_mode(path, create, out, err, errlen);
+}
+
+enum store_rc store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	return store_open_mode(path, true, out, err, errlen);
+}
+
+enum store_rc store_open_for_check(const char *path, struct store **out, char *err,
+				   size_t errlen)
+{
+	if (names_server(path))
+		return no_server_backend(out, err, errlen);
+	return sqlite_open_for_check(path, out, err, errlen);
+}
+
+void store_set_progress(store_progress_fn fn, void *ctx)
+{
+	sqlite_set_progress(fn, ctx);
+}
+
+const char *store_backend_version(void)
+{
+	return sqlite_backend_version();
+}
