@@ -114,7 +114,7 @@ static size_t actions_page(const void *ctx, const struct store_cursor *cur, size
 {
 	struct action_row *r;
 	size_t n;
-	assert_int_equal(store_actions_list(st, ctx, cur, limit, &r, &n), STORE_OK);
+	assert_int_equal(actions_list(st, ctx, cur, limit, &r, &n), STORE_OK);
 	for (size_t i = 0; i < n; i++) {
 		ids[i] = r[i].it.id;
 		curs[i] = r[i].after;

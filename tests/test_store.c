@@ -18,6 +18,7 @@
 
 #include "testutil.h"
 #include "src/store/sqlite/store_int.h"
+#include "cxmeet/actions.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
@@ -183,7 +184,7 @@ static void query__on_a_damaged_schema_fails_without_crashing(void **state)
 	struct action_filter f = {.state = ASTATE_OPEN, .due_before = DATE_NONE,
 				  .today = clock_today()};
 	for (int i = 0; i < 2; i++) { /* the second use of the statement too */
-		assert_int_equal(store_actions_list(st, &f, NULL, 10, &rows, &n), STORE_CORRUPT);
+		assert_int_equal(actions_list(st, &f, NULL, 10, &rows, &n), STORE_CORRUPT);
 		assert_null(rows);
 		assert_int_equal(n, 0);
 		assert_non_null(strstr(store_errmsg(st), "no such index: items_person_record"));

@@ -45,6 +45,17 @@ struct action_filter {
 	cx_date today;
 };
 
+/* The actions a filter selects, as the store reads them (made by
+ * action_select of actions.h, which holds what each state means). */
+struct action_select {
+	int status;         /* an enum item_status, or -1: any */
+	cx_date from;       /* due on or after; DATE_NONE: no bound */
+	cx_date before;     /* due before; DATE_NONE: no bound */
+	store_id dept_id;   /* 0: any department */
+	store_id person_id; /* 0: any owner */
+	cx_date today;      /* those due before it are overdue: listed first */
+};
+
 /* An action with the start of the meeting it was captured in. */
 struct action_row {
 	struct item it;

@@ -101,6 +101,10 @@ struct search_stream;
 	R(bool, checkpoint_due, (const struct store *st), (st)) \
 	V(checkpoint_idle, (struct store *st), (st)) \
 	R(const char *, errmsg, (const struct store *st), (st)) \
+	/* Makes msg what store_errmsg says and returns rc: a call refused by a \
+	 * rule of core before the store is asked is reported as the store's own \
+	 * refusals are. */ \
+	X(refuse, (struct store *st, enum store_rc rc, const char *msg), (st, rc, msg)) \
 	R(const char *, path, (const struct store *st), (st)) \
 	R(int, schema_version, (const struct store *st), (st)) \
 	/* The name written into item_events.by and version records (default: $USER). */ \
@@ -334,9 +338,11 @@ struct search_stream;
 	X(carry_open_actions, (struct store *st, store_id meeting, time_t at, \
 		int64_t *carried), (st, meeting, at, carried)) \
 	/* --- the action list --------------------------------- */ \
-	/* One page of the actions the filter selects: overdue ones first (earliest \
-	 * due first), then by due date, then by id. */ \
-	X(actions_list, (struct store *st, const struct action_filter *f, \
+	/* (Through actions_list, actions_stream_begin and actions_count of \
+	 * actions.h, which make the selection of a filter by core's rules.) \
+	 * One page of the actions selected: those due before f->today first \
+	 * (earliest due first), then by due date, then by id. */ \
+	X(actions_list, (struct store *st, const struct action_select *f, \
 		const struct store_cursor *cur, size_t limit, struct action_row **out, \
 		size_t *n), (st, f, cur, limit, out, n)) \
 	/* Every action the filter selects, in the order of store_actions_list, read \
@@ -346,13 +352,14 @@ struct search_stream;
 	 * other action list may be read in between. The rows may lack what no list \
 	 * writes: the detail, rationale, created_at, closed_at and deleted_at (NULL, \
 	 * 0). */ \
-	X(actions_stream_begin, (struct store *st, const struct action_filter *f, \
+	X(actions_stream_begin, (struct store *st, const struct action_select *f, \
 		struct actions_stream **out), (st, f, out)) \
 	X(actions_stream_next, (struct actions_stream *as, size_t limit, \
 		struct action_row **out, size_t *n), (as, limit, out, n)) \
 	V(actions_stream_end, (struct actions_stream *as), (as)) \
-	/* How many actions the filter selects, and how many of them are overdue. */ \
-	X(actions_count, (struct store *st, const struct action_filter *f, int64_t *total, \
+	/* How many actions are selected, and how many of them are due before \
+	 * f->today. */ \
+	X(actions_count, (struct store *st, const struct action_select *f, int64_t *total, \
 		int64_t *overdue), (st, f, total, overdue)) \
 	/* --- reports ------------------------------------------ */ \
 	/* For exports, a page at a time in id order: items (not deleted) and meetings \

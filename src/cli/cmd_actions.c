@@ -119,7 +119,7 @@ static int list_out(struct cli *cli, const struct action_filter *f, enum out_for
 	int w[ARRAY_SIZE(action_cols)];
 	if (format == OUT_PLAIN)
 		action_widths(cli, w);
-	enum store_rc rc = store_actions_stream_begin(cli->st, f, &c.as);
+	enum store_rc rc = actions_stream_begin(cli->st, f, &c.as);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
 	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols),
@@ -343,7 +343,7 @@ static int digest_part(struct cli *cli, const struct action_filter *f,
 		       int64_t *written)
 {
 	struct actions_stream *as;
-	enum store_rc src = store_actions_stream_begin(cli->st, f, &as);
+	enum store_rc src = actions_stream_begin(cli->st, f, &as);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	store_id shown = -1; /* the owner whose heading was written last */
@@ -387,7 +387,7 @@ static int digest_out(struct cli *cli, cx_date today, int days)
 {
 	struct action_filter f = {ASTATE_OPEN, 0, 0, today + days + 1, today};
 	int64_t total, late;
-	enum store_rc src = store_actions_count(cli->st, &f, &total, &late);
+	enum store_rc src = actions_count(cli->st, &f, &total, &late);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	struct strbuf sb;

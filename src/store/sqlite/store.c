@@ -128,6 +128,11 @@ enum store_rc store_fail(struct store *st, const char *what)
 const char *sqlite_errmsg(const struct store *st) { return SQ(st)->errmsg; }
 const char *sqlite_path(const struct store *st) { return SQ(st)->path; }
 
+enum store_rc sqlite_refuse(struct store *st, enum store_rc rc, const char *msg)
+{
+	return store_failf(st, rc, "%s", msg);
+}
+
 void sqlite_set_actor(struct store *st, const char *actor)
 {
 	if (SQ(st)->bulk_ev)
