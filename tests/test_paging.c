@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
+#include "cxmeet/decisions.h"
 #include "cxmeet/actions.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
@@ -143,7 +144,7 @@ static size_t decisions_page(const void *ctx, const struct store_cursor *cur, si
 {
 	struct decision_row *r;
 	size_t n;
-	assert_int_equal(store_decisions_list(st, ctx, cur, limit, &r, &n), STORE_OK);
+	assert_int_equal(decisions_list(st, ctx, cur, limit, &r, &n), STORE_OK);
 	for (size_t i = 0; i < n; i++) {
 		ids[i] = r[i].id;
 		curs[i] = r[i].after;

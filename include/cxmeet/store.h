@@ -410,9 +410,10 @@ struct search_stream;
 		store_id *floor, int64_t *reach, int64_t *total, \
 		int64_t *due), (st, f, cap, floor, reach, total, due)) \
 	/* Not deleted decisions matching f: those due for a revisit first, earliest \
-	 * revisit date first; then the rest, the most recently recorded first. Rows \
-	 * At most limit rows from cur (NULL: the first page). STORE_INVALID when \
-	 * f->words is not fit to search. */ \
+	 * revisit date first; then the rest, the most recently recorded first. \
+	 * At most limit rows from cur (NULL: the first page), their `due` not set \
+	 * (decisions_list of decisions.h sets it). STORE_INVALID when f->words is \
+	 * not fit to search. */ \
 	X(decisions_list, (struct store *st, const struct decision_filter *f, \
 		const struct store_cursor *cur, size_t limit, struct decision_row **out, \
 		size_t *n), (st, f, cur, limit, out, n)) \
@@ -429,12 +430,6 @@ struct search_stream;
 	 * limit: the candidates to supersede it. */ \
 	X(decisions_later, (struct store *st, store_id id, size_t limit, \
 		struct decision_ref **out, size_t *n), (st, id, limit, out, n)) \
-	/* Marks decision old_id superseded by new_id, after the rules of \
-	 * decision_supersede_check (STORE_INVALID with the reason when refused, \
-	 * STORE_NOTFOUND for an unknown id); the change and its event are one \
-	 * transaction. */ \
-	X(decision_supersede, (struct store *st, store_id old_id, store_id new_id, \
-		store_id meeting, time_t at), (st, old_id, new_id, meeting, at)) \
 	/* Sets (DATE_NONE: clears) a decision's revisit date, with an "edited" event \
 	 * holding the old and new dates (reason "revisit"). STORE_INVALID if id is \
 	 * not a decision. */ \

@@ -173,7 +173,7 @@ static long decisions_page(struct cli *cli, void *ctx, size_t done, size_t limit
 	struct decision_row *rows;
 	size_t n;
 	(void)done;
-	enum store_rc rc = store_decisions_list(cli->st, o->f, &o->cur, limit, &rows, &n);
+	enum store_rc rc = decisions_list(cli->st, o->f, &o->cur, limit, &rows, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;
@@ -298,7 +298,7 @@ int cmd_supersede(struct cli *cli, int argc, char **argv)
 			return cli_usage_error(cmd, "'%s' is not a decision number", argv[optind + i]);
 	if ((rc = cli_open(cli)) != 0)
 		return rc;
-	enum store_rc src = store_decision_supersede(cli->st, ids[0], ids[1], 0, clock_now());
+	enum store_rc src = decision_supersede(cli->st, ids[0], ids[1], 0, clock_now());
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	fprintf(cli->out, "Decision #%lld is now superseded by #%lld.\n", (long long)ids[0],

@@ -67,7 +67,7 @@ static void rows_clear(void)
 static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limit)
 {
 	rows_clear();
-	if (store_decisions_list(t->st, &dv.f, cur, limit, &dv.rows, &dv.n) == STORE_OK)
+	if (decisions_list(t->st, &dv.f, cur, limit, &dv.rows, &dv.n) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -427,7 +427,7 @@ static void supersede(struct tui *t, const struct decision_row *r)
 		 (long long)old, (long long)by);
 	if (!dialog_confirm(t, q))
 		return;
-	if (store_decision_supersede(t->st, old, by, 0, clock_now()) != STORE_OK) {
+	if (decision_supersede(t->st, old, by, 0, clock_now()) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
