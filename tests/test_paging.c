@@ -16,8 +16,8 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
-#include "cxmeet/decisions.h"
 #include "cxmeet/actions.h"
+#include "cxmeet/decisions.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 

@@ -191,7 +191,7 @@ struct search_stream;
 	X(template_list, (struct store *st, struct template_info **out, \
 		size_t *n), (st, out, n)) \
 	/* Replaces all of a template's steps with t's (its name is not touched); \
-	 * STORE_INVALID with a message when agenda_check() refuses them. */ \
+	 * through template_save_steps (templates.h), which checks them first. */ \
 	X(template_save_steps, (struct store *st, store_id id, \
 		const struct agenda_template *t), (st, id, t)) \
 	/* Names are unique, compared without regard to case: STORE_DUPLICATE. */ \

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "agenda_view.h"
+#include "cxmeet/templates.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -334,7 +335,7 @@ static bool steps_open(struct tui *t, store_id id)
  * become what the screen shows. Takes next either way. */
 static bool steps_save(struct tui *t, struct agenda_template *next, const char *done)
 {
-	if (store_template_save_steps(t->st, ag.tid, next) != STORE_OK) {
+	if (template_save_steps(t->st, ag.tid, next) != STORE_OK) {
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 		agenda_free(next);
 		return false;

@@ -172,9 +172,6 @@ static enum store_rc template_state(struct store *st, store_id id, bool *is_defa
 enum store_rc sqlite_template_save_steps(struct store *st, store_id id,
 					const struct agenda_template *t)
 {
-	char err[256];
-	if (agenda_check(t, err, sizeof err) != 0)
-		return store_failf(st, STORE_INVALID, "%s", err);
 	bool is_default, archived;
 	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
