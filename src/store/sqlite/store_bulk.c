@@ -161,7 +161,7 @@ void bulk_events_drop(struct store *st)
 	SQ(st)->bulk_ev = NULL;
 }
 
-/* Drops the full-text index's triggers, keeping their text in SQ(st)->bulk_fts. */
+/* Drops the full-text index's triggers, keeping their text in bulk_fts. */
 static enum store_rc fts_defer(struct store *st)
 {
 	sqlite3_stmt *s;

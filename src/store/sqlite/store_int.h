@@ -135,6 +135,13 @@ uint64_t schema_digest(sqlite3 *db);
  * this version makes, and says the new value when the schema changes). */
 #define STORE_SCHEMA_DIGEST 0xac3b3e438b199f03ull
 
+/* How long a statement waits for a lock another program holds. */
+#define BUSY_TIMEOUT_MS 3000
+
+/* Compiles statement id (once; NULL, the failure recorded, when it cannot). */
+sqlite3_stmt *stmt_prepare(struct store *st, enum stmt_id id);
+/* What an errno from the system means for the user. */
+enum store_rc rc_from_errno(int e);
 /* Resets and returns a prepared statement. */
 sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id);
 /* The failure of a statement that could not be compiled, again. */
