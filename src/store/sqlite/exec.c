@@ -464,3 +464,9 @@ enum store_rc name_key(struct store *st, const char *name, const char *what, cha
 	*key = text_fold(*clean);
 	return STORE_OK;
 }
+
+void free_plain(void *arr, size_t n)
+{
+	(void)n;
+	free(arr);
+}

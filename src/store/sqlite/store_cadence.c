@@ -17,12 +17,6 @@ static void read_held(sqlite3_stmt *s, void *elem)
 	m->next_meeting = col_date(s, 3);
 }
 
-static void free_plain(void *arr, size_t n)
-{
-	(void)n;
-	free(arr);
-}
-
 enum store_rc sqlite_held_meetings(struct store *st, struct held_meeting **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HELD_MEETINGS);

@@ -220,6 +220,9 @@ enum store_rc stmt_collect(struct store *st, sqlite3_stmt *s, void **arr, size_t
 			   size_t elem_size, void (*read)(sqlite3_stmt *s, void *elem),
 			   void (*free_list)(void *arr, size_t n), const char *what);
 
+/* Frees a list whose rows own nothing (for stmt_collect). */
+void free_plain(void *arr, size_t n);
+
 /* Runs an UPDATE that must touch one row: STORE_NOTFOUND when it touched none. */
 enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *what);
 

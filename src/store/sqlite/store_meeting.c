@@ -244,8 +244,6 @@ enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id
 }
 
 static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
-static void free_plain(void *arr, size_t n) { (void)n; free(arr); }
-
 enum store_rc sqlite_attendance_list(struct store *st, store_id meeting, store_id **people,
 				    size_t *n)
 {
