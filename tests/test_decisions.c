@@ -104,7 +104,7 @@ static int setup(void **state)
 	assert_int_equal(store_item_delete(fx.st, fx.note, 0, tu_at("2026-01-03T10:00:00Z")),
 			 STORE_OK);
 	assert_int_equal(decision_supersede(fx.st, fx.e, fx.d, 0,
-						  tu_at("2026-04-01T11:00:00Z")),
+					    tu_at("2026-04-01T11:00:00Z")),
 			 STORE_OK);
 	return 0;
 }
@@ -460,7 +460,7 @@ static void store__supersede_records_its_event(void **state)
 {
 	(void)state;
 	assert_int_equal(decision_supersede(fx.st, fx.a, fx.c, 0,
-						  tu_at("2026-06-01T09:00:00Z")),
+					    tu_at("2026-06-01T09:00:00Z")),
 			 STORE_OK);
 	struct item it;
 	assert_int_equal(store_item_get(fx.st, fx.a, &it), STORE_OK);

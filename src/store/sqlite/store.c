@@ -440,13 +440,13 @@ fail:
 }
 
 enum store_rc sqlite_open_mode(const char *path, bool create, struct store **out, char *err,
-			      size_t errlen)
+			       size_t errlen)
 {
 	return open_store(path, create, true, out, err, errlen);
 }
 
 enum store_rc sqlite_open_for_check(const char *path, struct store **out, char *err,
-				   size_t errlen)
+				    size_t errlen)
 {
 	return open_store(path, false, false, out, err, errlen);
 }

@@ -142,7 +142,7 @@ enum store_rc sqlite_actions_stream_begin(struct store *st, const struct action_
 }
 
 enum store_rc sqlite_actions_stream_next(struct actions_stream *as, size_t limit,
-					struct action_row **out, size_t *n)
+					 struct action_row **out, size_t *n)
 {
 	if (as->ps)
 		return page_stream_next(as->ps, limit, (void **)out, n);

@@ -28,7 +28,7 @@ enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
 }
 
 enum store_rc sqlite_template_add(struct store *st, const struct agenda_template *t,
-				 bool make_default, store_id *id)
+				  bool make_default, store_id *id)
 {
 	char *clean, *key;
 	if (t->n_steps == 0)
@@ -170,7 +170,7 @@ static enum store_rc template_state(struct store *st, store_id id, bool *is_defa
 }
 
 enum store_rc sqlite_template_save_steps(struct store *st, store_id id,
-					const struct agenda_template *t)
+					 const struct agenda_template *t)
 {
 	bool is_default, archived;
 	enum store_rc rc = tx_begin(st);
@@ -227,7 +227,7 @@ enum store_rc sqlite_template_set_default(struct store *st, store_id id)
 }
 
 enum store_rc sqlite_template_copy(struct store *st, store_id id, const char *name,
-				  store_id *new_id)
+				   store_id *new_id)
 {
 	struct agenda_template t;
 	enum store_rc rc = sqlite_template_get(st, id, &t);

@@ -32,7 +32,7 @@ static void read_meeting_dept(sqlite3_stmt *s, void *elem)
 }
 
 enum store_rc sqlite_window_attendance(struct store *st, size_t last_n, struct meeting_dept **out,
-				      size_t *n)
+				       size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_WINDOW_ATTENDANCE);
 	bind_int(s, 1, (int64_t)last_n);
@@ -54,7 +54,7 @@ static void read_window_item(sqlite3_stmt *s, void *elem)
 }
 
 enum store_rc sqlite_window_items(struct store *st, size_t last_n, struct window_item **out,
-				 size_t *n)
+				  size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_WINDOW_ITEMS);
 	bind_int(s, 1, (int64_t)last_n);
@@ -76,7 +76,7 @@ static void read_window_step(sqlite3_stmt *s, void *elem)
 static void free_window_steps(void *arr, size_t n) { window_steps_free(arr, n); }
 
 enum store_rc sqlite_window_steps(struct store *st, size_t last_n, struct window_step **out,
-				 size_t *n)
+				  size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_WINDOW_STEPS);
 	bind_int(s, 1, (int64_t)last_n);
@@ -92,7 +92,7 @@ static void read_dept_count(sqlite3_stmt *s, void *elem)
 }
 
 enum store_rc sqlite_overdue_by_dept(struct store *st, cx_date today, struct dept_count **out,
-				    size_t *n)
+				     size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_OVERDUE_BY_DEPT);
 	bind_date(s, 1, today);

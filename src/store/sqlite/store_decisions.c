@@ -91,8 +91,8 @@ static const struct page_part dec_dept_parts[] = {
 };
 
 enum store_rc sqlite_decisions_list(struct store *st, const struct decision_filter *f,
-				   const struct store_cursor *cur, size_t limit,
-				   struct decision_row **out, size_t *n)
+				    const struct store_cursor *cur, size_t limit,
+				    struct decision_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -119,7 +119,7 @@ enum store_rc sqlite_decisions_list(struct store *st, const struct decision_filt
 }
 
 enum store_rc sqlite_decisions_count(struct store *st, const struct decision_filter *f,
-				    int64_t *total, int64_t *due)
+				     int64_t *total, int64_t *due)
 {
 	*total = *due = 0;
 	char *q;
@@ -157,8 +157,8 @@ enum store_rc sqlite_decisions_count(struct store *st, const struct decision_fil
 }
 
 enum store_rc sqlite_decisions_window(struct store *st, const struct decision_filter *f,
-				     size_t cap, store_id *floor, int64_t *reach, int64_t *total,
-				     int64_t *due)
+				      size_t cap, store_id *floor, int64_t *reach, int64_t *total,
+				      int64_t *due)
 {
 	*floor = 0;
 	*reach = 0;
@@ -225,7 +225,7 @@ static void read_link(sqlite3_stmt *s, void *elem)
 static void free_links(void *arr, size_t n) { decision_links_free(arr, n); }
 
 enum store_rc sqlite_decision_links(struct store *st, store_id id, struct decision_link **out,
-				   size_t *n)
+				    size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_LINKS);
 	bind_id(s, 1, id);
@@ -245,7 +245,7 @@ static void read_ref(sqlite3_stmt *s, void *elem)
 static void free_refs(void *arr, size_t n) { decision_refs_free(arr, n); }
 
 enum store_rc sqlite_decision_supersedes(struct store *st, store_id id,
-					struct decision_ref **out, size_t *n)
+					 struct decision_ref **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_SUPERSEDES);
 	bind_id(s, 1, id);
@@ -254,7 +254,7 @@ enum store_rc sqlite_decision_supersedes(struct store *st, store_id id,
 }
 
 enum store_rc sqlite_decisions_later(struct store *st, store_id id, size_t limit,
-				    struct decision_ref **out, size_t *n)
+				     struct decision_ref **out, size_t *n)
 {
 	struct item it;
 	*out = NULL;
@@ -281,7 +281,7 @@ static char *date_or_null(cx_date d)
 }
 
 enum store_rc sqlite_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
-					 store_id meeting, time_t at)
+					  store_id meeting, time_t at)
 {
 	struct item it;
 	enum store_rc rc = sqlite_item_get(st, id, &it);

@@ -418,7 +418,7 @@ static char *fts_build(struct store *st, const char *in, bool every_prefix)
 }
 
 enum store_rc sqlite_item_search(struct store *st, const char *query, size_t limit,
-				struct item **out, size_t *n)
+				 struct item **out, size_t *n)
 {
 	char err[256];
 	char *clean = text_clean(query, TEXT_SHORT, "search", err, sizeof err);

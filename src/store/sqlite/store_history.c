@@ -69,8 +69,8 @@ static const struct page_part history_part = { STMT_HISTORY_F, STMT_HISTORY_B, f
 static void bind_history_page(sqlite3_stmt *s, const void *ctx) { bind_history_filter(s, ctx); }
 
 enum store_rc sqlite_history_list(struct store *st, const struct history_filter *f,
-				 const struct store_cursor *cur, size_t limit,
-				 struct meeting_summary **out, size_t *n)
+				  const struct store_cursor *cur, size_t limit,
+				  struct meeting_summary **out, size_t *n)
 {
 	struct page_list l = {
 		.parts = &history_part,
@@ -86,7 +86,7 @@ enum store_rc sqlite_history_list(struct store *st, const struct history_filter 
 }
 
 enum store_rc sqlite_history_count(struct store *st, const struct history_filter *f,
-				  int64_t *n)
+				   int64_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HISTORY_COUNT);
 	bind_history_filter(s, f);
@@ -141,8 +141,8 @@ static void bind_search_page(sqlite3_stmt *s, const void *ctx)
 }
 
 enum store_rc sqlite_search(struct store *st, const struct search_filter *f,
-			   const struct store_cursor *cur, size_t limit, struct search_hit **out,
-			   size_t *n)
+			    const struct store_cursor *cur, size_t limit, struct search_hit **out,
+			    size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -174,7 +174,7 @@ struct search_stream {
 };
 
 enum store_rc sqlite_search_stream_begin(struct store *st, const struct search_filter *f,
-					size_t limit, struct search_stream **out)
+					 size_t limit, struct search_stream **out)
 {
 	*out = NULL;
 	char *q = fts_words(st, f->words, false);
@@ -214,7 +214,7 @@ static void read_list_hit(sqlite3_stmt *s, struct search_hit *h)
 }
 
 enum store_rc sqlite_search_stream_next(struct search_stream *ss, size_t limit,
-				       struct search_hit **out, size_t *n)
+					struct search_hit **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -259,7 +259,7 @@ enum store_rc sqlite_search_count(struct store *st, const struct search_filter *
 }
 
 enum store_rc sqlite_search_window(struct store *st, const struct search_filter *f, size_t cap,
-				  int64_t *n, store_id *floor)
+				   int64_t *n, store_id *floor)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_NEWEST);
 	*n = 0;

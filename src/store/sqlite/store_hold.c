@@ -174,7 +174,7 @@ static const char *hold_user(const struct store *st, char *buf, size_t len)
 }
 
 enum store_rc sqlite_hold_take(struct store *st, store_id meeting, const struct meeting_hold *from,
-			      time_t now)
+			       time_t now)
 {
 	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
@@ -240,7 +240,7 @@ int64_t sqlite_data_version(struct store *st)
 /* --- the draft of an open form ------------------------------------------ */
 
 enum store_rc sqlite_draft_save(struct store *st, store_id meeting, const struct meeting_draft *d,
-			       time_t now)
+				time_t now)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DRAFT_SAVE);
 	bind_id(s, 1, meeting);

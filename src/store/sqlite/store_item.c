@@ -192,7 +192,7 @@ static enum store_rc update_events(struct store *st, const struct item *old,
 }
 
 enum store_rc sqlite_item_update(struct store *st, const struct item *it, store_id meeting,
-				time_t at)
+				 time_t at)
 {
 	struct item old;
 	char *text, *detail, *rationale;
@@ -253,7 +253,7 @@ static enum event_kind status_event(enum item_status to)
 }
 
 enum store_rc sqlite_item_set_status(struct store *st, store_id id, enum item_status status,
-				    const char *reason, store_id meeting, time_t at)
+				     const char *reason, store_id meeting, time_t at)
 {
 	struct item old;
 	char err[256];
@@ -303,8 +303,8 @@ enum store_rc sqlite_bulk_item_add(struct store *st, struct item *it, time_t at)
 }
 
 enum store_rc sqlite_bulk_item_status(struct store *st, store_id id, enum item_status from,
-				     enum item_status to, const char *reason, store_id meeting,
-				     time_t at)
+				      enum item_status to, const char *reason, store_id meeting,
+				      time_t at)
 {
 	if (!SQ(st)->bulk)
 		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
@@ -320,7 +320,7 @@ enum store_rc sqlite_bulk_item_status(struct store *st, store_id id, enum item_s
 }
 
 enum store_rc sqlite_bulk_item_due(struct store *st, store_id id, cx_date from, cx_date to,
-				  store_id meeting, time_t at)
+				   store_id meeting, time_t at)
 {
 	if (!SQ(st)->bulk)
 		return store_failf(st, STORE_ERROR, "a bulk item outside a bulk write");
@@ -339,7 +339,7 @@ enum store_rc sqlite_bulk_item_due(struct store *st, store_id id, cx_date from, 
 }
 
 enum store_rc sqlite_item_supersede(struct store *st, store_id old_id, store_id new_id,
-				   store_id meeting, time_t at)
+				    store_id meeting, time_t at)
 {
 	if (old_id == new_id)
 		return store_failf(st, STORE_INVALID, "a decision cannot supersede itself");
@@ -409,7 +409,7 @@ static void read_link(sqlite3_stmt *s, void *elem)
 }
 
 enum store_rc sqlite_item_links(struct store *st, store_id id, store_id **others,
-			       enum link_kind **kinds, size_t *n)
+				enum link_kind **kinds, size_t *n)
 {
 	struct link_row *rows;
 	sqlite3_stmt *s = stmt_get(st, STMT_LINK_LIST);
@@ -446,7 +446,7 @@ void read_item_event(sqlite3_stmt *s, void *elem)
 static void free_events(void *arr, size_t n) { item_events_free(arr, n); }
 
 enum store_rc sqlite_item_events(struct store *st, store_id id, struct item_event **out,
-				size_t *n)
+				 size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_EVENT_LIST);
 	bind_id(s, 1, id);
@@ -466,7 +466,7 @@ enum store_rc sqlite_item_count(struct store *st, int kind, int64_t *n)
 }
 
 enum store_rc sqlite_action_counts(struct store *st, cx_date today, store_id exclude,
-				  int64_t *open, int64_t *overdue)
+				   int64_t *open, int64_t *overdue)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ACTION_COUNTS);
 	bind_date(s, 1, today);

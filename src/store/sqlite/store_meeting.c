@@ -7,8 +7,8 @@
 #include "cxmeet/util.h"
 
 enum store_rc sqlite_meeting_start(struct store *st, store_id template_id,
-				  const struct agenda_template *agenda, time_t started,
-				  store_id facilitator_id, store_id *id)
+				   const struct agenda_template *agenda, time_t started,
+				   store_id facilitator_id, store_id *id)
 {
 	if (!agenda || agenda->n_steps == 0)
 		return store_failf(st, STORE_INVALID, "a meeting needs an agenda with at least one step");
@@ -92,7 +92,7 @@ enum store_rc sqlite_meeting_set_current_step(struct store *st, store_id id, int
 }
 
 enum store_rc sqlite_meeting_step_time(struct store *st, store_id meeting, int position,
-				      int seconds, bool done)
+				       int seconds, bool done)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEP_TIME);
 	bind_int(s, 1, seconds < 0 ? 0 : seconds);
@@ -127,7 +127,7 @@ static enum store_rc set_outcome(struct store *st, enum stmt_id stmt, store_id i
 }
 
 enum store_rc sqlite_meeting_finish(struct store *st, store_id id, enum meeting_status status,
-				   time_t ended, int rating, cx_date next_meeting)
+				    time_t ended, int rating, cx_date next_meeting)
 {
 	if (status == MEETING_IN_PROGRESS)
 		return store_failf(st, STORE_INVALID, "a meeting ends completed or abandoned");
@@ -150,7 +150,7 @@ enum store_rc sqlite_meeting_finish(struct store *st, store_id id, enum meeting_
 }
 
 enum store_rc sqlite_meeting_set_outcome(struct store *st, store_id id, int rating,
-					cx_date next_meeting)
+					 cx_date next_meeting)
 {
 	return set_outcome(st, STMT_MEETING_SET_OUTCOME, id, MEETING_IN_PROGRESS, 0, rating,
 			   next_meeting, "saving the meeting's rating");
@@ -174,7 +174,7 @@ static void read_mstep(sqlite3_stmt *s, void *elem)
 static void free_msteps(void *arr, size_t n) { meeting_steps_free(arr, n); }
 
 enum store_rc sqlite_meeting_steps(struct store *st, store_id id, struct meeting_step **out,
-				  size_t *n)
+				   size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEPS);
 	bind_id(s, 1, id);
@@ -231,7 +231,7 @@ enum store_rc sqlite_meeting_work(struct store *st, store_id meeting, struct mee
 }
 
 enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id person,
-				   bool present)
+				    bool present)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_SET);
 	bind_id(s, 1, meeting);
@@ -245,7 +245,7 @@ enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id
 
 static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
 enum store_rc sqlite_attendance_list(struct store *st, store_id meeting, store_id **people,
-				    size_t *n)
+				     size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_LIST);
 	bind_id(s, 1, meeting);

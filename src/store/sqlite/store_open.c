@@ -11,7 +11,7 @@
 #include "cxmeet/util.h"
 
 enum store_rc sqlite_meeting_items(struct store *st, store_id meeting, store_id step_id,
-				  struct item **out, size_t *n)
+				   struct item **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_ITEMS);
 	bind_id(s, 1, meeting);
@@ -47,8 +47,8 @@ static void free_open(void *arr, size_t n)
 }
 
 enum store_rc sqlite_open_actions(struct store *st, store_id meeting,
-				 const struct store_cursor *cur, size_t limit, struct item **out,
-				 size_t *n)
+				  const struct store_cursor *cur, size_t limit, struct item **out,
+				  size_t *n)
 {
 	struct page_list l = {
 		.parts = open_parts,
@@ -115,7 +115,7 @@ enum store_rc sqlite_open_parked_count(struct store *st, int64_t *n)
 }
 
 enum store_rc sqlite_items_rerank(struct store *st, const store_id *ids, size_t n,
-				 store_id meeting)
+				  store_id meeting)
 {
 	enum store_rc rc = tx_begin(st);
 	/* checked under the transaction's write lock, as the triggers check the rest */
@@ -131,7 +131,7 @@ enum store_rc sqlite_items_rerank(struct store *st, const store_id *ids, size_t 
 }
 
 enum store_rc sqlite_carry_open_actions(struct store *st, store_id meeting, time_t at,
-				       int64_t *carried)
+					int64_t *carried)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_CARRY_OPEN);
 	bind_time(s, 1, at);

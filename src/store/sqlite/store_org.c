@@ -144,7 +144,7 @@ static void read_version(sqlite3_stmt *s, void *elem)
 static void free_versions(void *arr, size_t n) { org_versions_free(arr, n); }
 
 enum store_rc sqlite_org_history(struct store *st, enum org_text f, struct org_version **out,
-				size_t *n)
+				 size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_HISTORY);
 	bind_text(s, 1, org_text_name(f));

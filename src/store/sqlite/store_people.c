@@ -21,7 +21,7 @@ static void read_record(sqlite3_stmt *s, void *elem)
 static void free_records(void *arr, size_t n) { person_records_free(arr, n); }
 
 enum store_rc sqlite_person_records(struct store *st, cx_date today, bool with_archived,
-				   struct person_record **out, size_t *n)
+				    struct person_record **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_RECORDS);
 	bind_int(s, 1, with_archived);
@@ -31,7 +31,7 @@ enum store_rc sqlite_person_records(struct store *st, cx_date today, bool with_a
 }
 
 enum store_rc sqlite_person_set_stance(struct store *st, store_id id, enum stance influence,
-				      enum stance support)
+				       enum stance support)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_SET_STANCE);
 	bind_text(s, 1, stance_name(influence));

@@ -22,7 +22,7 @@ static void read_attendee(sqlite3_stmt *s, void *elem)
 static void free_attendees(void *arr, size_t n) { attendees_free(arr, n); }
 
 enum store_rc sqlite_meeting_attendees(struct store *st, store_id meeting, struct attendee **out,
-				      size_t *n)
+				       size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_ATTENDEES);
 	bind_id(s, 1, meeting);
@@ -42,7 +42,7 @@ static void read_review_event(sqlite3_stmt *s, void *elem)
 static void free_review_events(void *arr, size_t n) { review_events_free(arr, n); }
 
 enum store_rc sqlite_meeting_review_events(struct store *st, store_id meeting,
-					  struct review_event **out, size_t *n)
+					   struct review_event **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_REVIEW_EVENTS);
 	bind_id(s, 1, meeting);
@@ -51,7 +51,7 @@ enum store_rc sqlite_meeting_review_events(struct store *st, store_id meeting,
 }
 
 enum store_rc sqlite_items_after(struct store *st, store_id after, size_t limit,
-				struct item **out, size_t *n)
+				 struct item **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEMS_AFTER);
 	bind_int(s, 1, after);
@@ -84,7 +84,7 @@ static void free_meetings(void *arr, size_t n)
 }
 
 enum store_rc sqlite_meetings_after(struct store *st, store_id after, size_t limit,
-				   struct meeting **out, size_t *n)
+				    struct meeting **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETINGS_AFTER);
 	bind_int(s, 1, after);

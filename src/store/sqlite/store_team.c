@@ -229,7 +229,7 @@ enum store_rc sqlite_person_get(struct store *st, store_id id, struct person *ou
 static void free_people(void *arr, size_t n) { person_list_free(arr, n); }
 
 enum store_rc sqlite_person_list(struct store *st, bool with_archived, store_id dept_id,
-				struct person **out, size_t *n)
+				 struct person **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_LIST);
 	bind_int(s, 1, with_archived);
@@ -264,7 +264,7 @@ enum store_rc sqlite_person_set_archived(struct store *st, store_id id, bool arc
 }
 
 enum store_rc sqlite_names_each(struct store *st, bool people,
-			       void (*fn)(const char *name, void *ctx), void *ctx)
+				void (*fn)(const char *name, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = stmt_get(st, people ? STMT_PERSON_NAMES : STMT_DEPT_NAMES);
 	if (!s)
