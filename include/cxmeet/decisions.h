@@ -48,8 +48,8 @@ bool decision_revisit_due(cx_date revisit, int64_t superseded_by, cx_date today)
 
 /* store_decisions_list, each row's `due` set by decision_revisit_due. */
 enum store_rc decisions_list(struct store *st, const struct decision_filter *f,
-			     const struct store_cursor *cur, size_t limit, struct decision_row **out,
-			     size_t *n);
+			     const struct store_cursor *cur, size_t limit,
+			     struct decision_row **out, size_t *n);
 /* Marks decision old_id superseded by new_id (store_item_supersede) once
  * decision_supersede_check allows it, judged on facts read in the same
  * transaction as the write, so nothing changes between the rule and the

@@ -145,8 +145,8 @@ enum store_rc decision_supersede(struct store *st, store_id old_id, store_id new
 }
 
 enum store_rc decisions_list(struct store *st, const struct decision_filter *f,
-			     const struct store_cursor *cur, size_t limit, struct decision_row **out,
-			     size_t *n)
+			     const struct store_cursor *cur, size_t limit,
+			     struct decision_row **out, size_t *n)
 {
 	enum store_rc rc = store_decisions_list(st, f, cur, limit, out, n);
 	for (size_t i = 0; rc == STORE_OK && i < *n; i++)
