@@ -56,7 +56,9 @@ enum store_rc store_open_for_check(const char *path, struct store **out, char *e
 /* store_open, or (create false) only an existing database: a missing or
  * empty file gives STORE_NOTFOUND and nothing is created. A path whose
  * companion files (-wal, -shm, -journal) would have names too long gives
- * STORE_INVALID, saying so. */
+ * STORE_INVALID, saying so. The database argument picks the backend: a path
+ * is an SQLite file; a PostgreSQL address (postgresql://, postgres://,
+ * service=) is refused, STORE_ERROR, as this build has no backend for it. */
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen);
 
@@ -75,8 +77,9 @@ const char *store_backend_version(void);
 /* The cursor continuing store_open_actions after it. */
 void store_open_action_cursor(const struct item *it, struct store_cursor *cur);
 
+/* Streams of rows read in one pass (store_actions_stream_begin,
+ * store_search_stream_begin). */
 struct actions_stream;
-
 struct search_stream;
 
 /* Every operation on an open store, in one list: X(name, (params), (args))

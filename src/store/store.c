@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "cxmeet/dates.h"
 
 /* The table of the backend behind a handle: its first member (backend.h). */
 #define HANDLE_OPS(h) (*(const struct store_ops *const *)(const void *)(h))
@@ -75,4 +76,15 @@ void store_set_progress(store_progress_fn fn, void *ctx)
 const char *store_backend_version(void)
 {
 	return sqlite_backend_version();
+}
+
+/* The key is the due date as every backend orders it: YYYY-MM-DD. */
+void store_open_action_cursor(const struct item *it, struct store_cursor *cur)
+{
+	memset(cur, 0, sizeof *cur);
+	cur->set = true;
+	cur->id = it->id;
+	cur->part = it->due != DATE_NONE;
+	if (it->due != DATE_NONE)
+		date_format(it->due, cur->key, sizeof cur->key);
 }

@@ -77,16 +77,6 @@ enum store_rc sqlite_open_actions(struct store *st, store_id meeting,
 	return STORE_OK;
 }
 
-void store_open_action_cursor(const struct item *it, struct store_cursor *cur)
-{
-	memset(cur, 0, sizeof *cur);
-	cur->set = true;
-	cur->id = it->id;
-	cur->part = it->due != DATE_NONE;
-	if (it->due != DATE_NONE)
-		date_format(it->due, cur->key, sizeof cur->key);
-}
-
 enum store_rc sqlite_open_parked(struct store *st, size_t limit, struct item **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_OPEN_PARKED);
