@@ -1,9 +1,10 @@
 #!/bin/bash
 # store_seam.sh - the seam between the program and its database stays where
 # it was put: only the SQLite backend (src/store/sqlite/) and the build speak
-# of SQLite, and nothing outside src/store reaches into a backend's private
-# headers. Fails, naming the files, when anything else does, so that a second
-# backend stays a new folder rather than a search through the whole tree.
+# of SQLite, nothing outside src/store reaches into a backend's private
+# headers, and store.h defines no domain type. Fails, naming the files, when
+# anything else does, so that a second backend stays a new folder rather
+# than a search through the whole tree.
 # Usage: store_seam.sh SOURCE-ROOT
 set -euo pipefail
 cd "$1"
@@ -17,6 +18,12 @@ private=$(grep -rlE '#include "[^"]*(store_int|backend)\.h"' src include |
 	grep -v '^src/store/' || true)
 if [ -n "$private" ]; then
 	printf 'store_seam: outside src/store, these include a backend header:\n%s\n' "$private" >&2
+	fail=1
+fi
+# store.h declares operations; the domain's types are core's (records.h, rows.h).
+types=$(grep -E '^(struct|enum) [a-z_]+ \{' include/cxmeet/store.h | grep -v '^enum store_rc ' || true)
+if [ -n "$types" ]; then
+	printf 'store_seam: store.h defines types that belong in core:\n%s\n' "$types" >&2
 	fail=1
 fi
 # The check itself must see what it looks for: the backend does mention it.
