@@ -58,7 +58,8 @@ enum store_rc store_open_for_check(const char *path, struct store **out, char *e
  * companion files (-wal, -shm, -journal) would have names too long gives
  * STORE_INVALID, saying so. The database argument picks the backend: a path
  * is an SQLite file; a PostgreSQL address (postgresql://, postgres://,
- * service=) is refused, STORE_ERROR, as this build has no backend for it. */
+ * service=) is refused as a file that cannot be opened is (STORE_READONLY),
+ * saying this build has no backend for it. */
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen);
 

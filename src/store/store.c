@@ -44,7 +44,7 @@ static enum store_rc no_server_backend(struct store **out, char *err, size_t err
 	*out = NULL;
 	snprintf(err, errlen, "this build has no PostgreSQL backend: give the path of a "
 			      "database file");
-	return STORE_ERROR;
+	return STORE_READONLY; /* as for a file that cannot be opened */
 }
 
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
