@@ -274,8 +274,12 @@ static void list__pages_and_counts(void **state)
 	assert_int_equal(actions_count(st, &f, &total, &overdue), STORE_OK);
 	assert_int_equal(total, 1);
 	assert_int_equal(overdue, 0);
-	f.state = (enum action_state)99;
+	f.state = (enum action_state)99; /* refused by core, said as the store's errors are */
 	assert_int_equal(actions_list(st, &f, NULL, 10, &rows, &n), STORE_INVALID);
+	assert_int_equal(n, 0);
+	assert_string_equal(store_errmsg(st), "unknown action state");
+	assert_int_equal(actions_count(st, &f, &total, &overdue), STORE_INVALID);
+	assert_int_equal(total, 0);
 	store_close(st);
 }
 
