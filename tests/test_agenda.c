@@ -17,6 +17,7 @@
 #include "cxmeet/agenda.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
+#include "cxmeet/templates.h"
 #include "cxmeet/util.h"
 
 /* --- the parser ---------------------------------------------------------- */
@@ -239,7 +240,7 @@ static void store__reorder_saves_every_step_in_order(void **state)
 	struct agenda_template t;
 	assert_int_equal(store_template_get(st, id, &t), STORE_OK);
 	agenda_swap_steps(&t, 1, 2);
-	assert_int_equal(store_template_save_steps(st, id, &t), STORE_OK);
+	assert_int_equal(template_save_steps(st, id, &t), STORE_OK);
 	struct agenda_template back;
 	assert_int_equal(store_template_get(st, id, &back), STORE_OK);
 	assert_int_equal(back.n_steps, 9);
@@ -251,17 +252,17 @@ static void store__reorder_saves_every_step_in_order(void **state)
 	/* Refused steps leave the template as it was. */
 	free(t.steps[4].title);
 	t.steps[4].title = xstrdup("");
-	assert_int_equal(store_template_save_steps(st, id, &t), STORE_INVALID);
+	assert_int_equal(template_save_steps(st, id, &t), STORE_INVALID);
 	t.steps[4].title = (free(t.steps[4].title), xstrdup("Fine"));
 	t.steps[3].minutes = 999;
-	assert_int_equal(store_template_save_steps(st, id, &t), STORE_INVALID);
+	assert_int_equal(template_save_steps(st, id, &t), STORE_INVALID);
 	assert_non_null(strstr(store_errmsg(st), "0 to 240"));
 	assert_int_equal(store_template_get(st, id, &back), STORE_OK);
 	assert_string_equal(back.steps[4].title, "Insights & metrics");
 	assert_int_equal(back.steps[3].minutes, 10);
 	agenda_free(&back);
 	agenda_free(&t);
-	assert_int_equal(store_template_save_steps(st, 9999, &back), STORE_INVALID);
+	assert_int_equal(template_save_steps(st, 9999, &back), STORE_INVALID);
 	store_close(st);
 }
 
@@ -399,7 +400,7 @@ static void store__meeting_without_wrap_up_gets_one(void **state)
 	free(t.steps[7].title);
 	t.steps[7].title = xstrdup("Topic, \"Q\" \xc3\xbc");
 	struct meeting_run run;
-	assert_int_equal(store_template_save_steps(st, std, &t), STORE_OK);
+	assert_int_equal(template_save_steps(st, std, &t), STORE_OK);
 	assert_int_equal(meeting_begin_agenda(st, std, &t, 0, tu_at("2026-11-23T10:00:00Z"), &run),
 			 STORE_OK);
 	assert_int_equal(run.n_steps, 9);

@@ -683,6 +683,36 @@ static bool exists(const char *path, const char *suffix)
 
 /* Only init, demo and the full-screen interface create a database; every
  * other command on a missing (or empty) file says so and creates nothing. */
+/* A database argument naming a PostgreSQL server is not taken for a path:
+ * this build has no backend for it, says so with the status of a database
+ * that cannot be opened (4), and creates nothing. */
+static void open__a_server_address_is_refused_without_its_backend(void **state)
+{
+	(void)state;
+	static const char *const dbs[] = {"postgresql://x/y", "postgres://cx@host/cx",
+					  "service=cx"};
+	char *here = getcwd(NULL, 0);
+	assert_int_equal(chdir(tu_dir()), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(dbs); i++) {
+		int rc = tu_cli(dbs[i], NULL, err_path, "init", NULL);
+		const char *err = stderr_text();
+		if (rc != EXIT_READONLY || !strstr(err, "this build has no PostgreSQL backend"))
+			fail_msg("init with --db %s: exit %d, stderr: %s", dbs[i], rc, err);
+		assert_int_equal(tu_cli(dbs[i], NULL, err_path, "history", NULL), EXIT_READONLY);
+		assert_non_null(strstr(stderr_text(), "this build has no PostgreSQL backend"));
+	}
+	assert_int_equal(access("postgresql:", F_OK), -1);
+	assert_int_equal(access("postgres:", F_OK), -1);
+	assert_int_equal(access("service=cx", F_OK), -1);
+	struct store *st = (struct store *)1;
+	char msg[200];
+	assert_int_equal(store_open("postgresql://x/y", &st, msg, sizeof msg), STORE_READONLY);
+	assert_null(st);
+	assert_non_null(strstr(msg, "this build has no PostgreSQL backend"));
+	assert_int_equal(chdir(here), 0);
+	free(here);
+}
+
 static void open__a_missing_database_is_not_created(void **state)
 {
 	(void)state;
@@ -1051,6 +1081,7 @@ int main(void)
 		cmocka_unit_test(paths__environment_decides_the_default),
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
 		cmocka_unit_test_setup(open__a_missing_database_is_not_created, setup),
+		cmocka_unit_test_setup(open__a_server_address_is_refused_without_its_backend, setup),
 		cmocka_unit_test_setup(words__an_unknown_author_is_left_out, setup),
 		cmocka_unit_test_setup(dates__since_takes_the_grammar_of_due_dates, setup),
 		cmocka_unit_test_setup(

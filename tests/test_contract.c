@@ -320,7 +320,7 @@ static void pages__continue_from_a_key_never_repeat_or_skip(void **state)
 		ids[i] = action(st, text, d, p, base + (cx_date)(i / 5), 0, T0);
 	}
 	/* every action, in pages of 7: each once, in due-date then id order */
-	struct action_filter f = {.state = ASTATE_ALL, .due_before = DATE_NONE,
+	struct action_select f = {.status = -1, .from = DATE_NONE, .before = DATE_NONE,
 				  .today = date_from_ymd(2026, 3, 1)};
 	struct store_cursor cur = {0};
 	size_t total = 0;

@@ -99,8 +99,8 @@ static int setup(void **state)
 	assert_int_equal(store_item_link(fx.st, fx.note, fx.a, LINK_AROSE_FROM), STORE_OK);
 	assert_int_equal(store_item_delete(fx.st, fx.note, 0, tu_at("2026-01-03T10:00:00Z")),
 			 STORE_OK);
-	assert_int_equal(store_decision_supersede(fx.st, fx.e, fx.d, 0,
-						  tu_at("2026-04-01T11:00:00Z")),
+	assert_int_equal(decision_supersede(fx.st, fx.e, fx.d, 0,
+					    tu_at("2026-04-01T11:00:00Z")),
 			 STORE_OK);
 	return 0;
 }
@@ -124,14 +124,14 @@ static char *order(const struct decision_filter *f, size_t offset, size_t limit)
 	size_t n;
 	struct store_cursor cur = {0};
 	if (offset) { /* the page after the first `offset` rows */
-		assert_int_equal(store_decisions_list(fx.st, f, NULL, offset, &r, &n), STORE_OK);
+		assert_int_equal(decisions_list(fx.st, f, NULL, offset, &r, &n), STORE_OK);
 		if (n)
 			cur = r[n - 1].after;
 		decision_rows_free(r, n);
 		if (n < offset)
 			return xstrdup("");
 	}
-	assert_int_equal(store_decisions_list(fx.st, f, &cur, limit, &r, &n), STORE_OK);
+	assert_int_equal(decisions_list(fx.st, f, &cur, limit, &r, &n), STORE_OK);
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < n; i++)
@@ -297,13 +297,13 @@ static void list__filters_and_row_facts(void **state)
 	static const char *const refused[] = {"bad\x1b[2J", "\"*:-"};
 	for (size_t i = 0; i < 2; i++) {
 		f.words = refused[i];
-		assert_int_equal(store_decisions_list(fx.st, &f, NULL, 50, &r, &n), STORE_INVALID);
+		assert_int_equal(decisions_list(fx.st, &f, NULL, 50, &r, &n), STORE_INVALID);
 		assert_int_equal(store_decisions_count(fx.st, &f, &t, &d), STORE_INVALID);
 	}
 
 	f = filter();
 	f.with_superseded = true;
-	assert_int_equal(store_decisions_list(fx.st, &f, NULL, 50, &r, &n), STORE_OK);
+	assert_int_equal(decisions_list(fx.st, &f, NULL, 50, &r, &n), STORE_OK);
 	assert_int_equal(n, 5);
 	const struct decision_row *a = &r[1], *e = &r[4];
 	assert_int_equal(a->id, fx.a);
@@ -426,7 +426,7 @@ static int64_t state_now(void)
 static void assert_refused(store_id old, store_id new, enum store_rc want, const char *msg)
 {
 	int64_t before = state_now();
-	assert_int_equal(store_decision_supersede(fx.st, old, new, 0, tu_at("2026-06-01T09:00:00Z")),
+	assert_int_equal(decision_supersede(fx.st, old, new, 0, tu_at("2026-06-01T09:00:00Z")),
 			 want);
 	if (!strstr(store_errmsg(fx.st), msg))
 		fail_msg("'%s' lacks '%s'", store_errmsg(fx.st), msg);
@@ -447,7 +447,7 @@ static void store__refusals_leave_the_database_unchanged(void **state)
 	/* Two decisions of the same minute: one way round, then not back. */
 	store_id h = add_item(ITEM_DECISION, "H", NULL, 0, 0, NULL, "2026-05-01T10:00:00Z");
 	store_id i = add_item(ITEM_DECISION, "I", NULL, 0, 0, NULL, "2026-05-01T10:00:00Z");
-	assert_int_equal(store_decision_supersede(fx.st, i, h, 0, tu_at("2026-05-02T10:00:00Z")),
+	assert_int_equal(decision_supersede(fx.st, i, h, 0, tu_at("2026-05-02T10:00:00Z")),
 			 STORE_OK);
 	assert_refused(h, i, STORE_INVALID, "is itself superseded by");
 }
@@ -455,8 +455,8 @@ static void store__refusals_leave_the_database_unchanged(void **state)
 static void store__supersede_records_its_event(void **state)
 {
 	(void)state;
-	assert_int_equal(store_decision_supersede(fx.st, fx.a, fx.c, 0,
-						  tu_at("2026-06-01T09:00:00Z")),
+	assert_int_equal(decision_supersede(fx.st, fx.a, fx.c, 0,
+					    tu_at("2026-06-01T09:00:00Z")),
 			 STORE_OK);
 	struct item it;
 	assert_int_equal(store_item_get(fx.st, fx.a, &it), STORE_OK);

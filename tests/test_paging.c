@@ -17,6 +17,7 @@
 
 #include "testutil.h"
 #include "cxmeet/actions.h"
+#include "cxmeet/decisions.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
@@ -114,7 +115,7 @@ static size_t actions_page(const void *ctx, const struct store_cursor *cur, size
 {
 	struct action_row *r;
 	size_t n;
-	assert_int_equal(store_actions_list(st, ctx, cur, limit, &r, &n), STORE_OK);
+	assert_int_equal(actions_list(st, ctx, cur, limit, &r, &n), STORE_OK);
 	for (size_t i = 0; i < n; i++) {
 		ids[i] = r[i].it.id;
 		curs[i] = r[i].after;
@@ -143,7 +144,7 @@ static size_t decisions_page(const void *ctx, const struct store_cursor *cur, si
 {
 	struct decision_row *r;
 	size_t n;
-	assert_int_equal(store_decisions_list(st, ctx, cur, limit, &r, &n), STORE_OK);
+	assert_int_equal(decisions_list(st, ctx, cur, limit, &r, &n), STORE_OK);
 	for (size_t i = 0; i < n; i++) {
 		ids[i] = r[i].id;
 		curs[i] = r[i].after;

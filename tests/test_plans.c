@@ -17,7 +17,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
-#include "src/store/store_int.h"
+#include "src/store/sqlite/store_int.h"
 
 static const char *const stmt_names[] = {
 #define X(name, sql) #name,
@@ -81,7 +81,7 @@ static void test_no_kind_walk_per_row(void **state)
 	static struct plan_row rows[PLAN_MAX];
 	int bad = 0;
 	for (size_t k = 0; k < sizeof stmt_texts / sizeof stmt_texts[0]; k++) {
-		int n = read_plan(st->db, stmt_texts[k], rows);
+		int n = read_plan(SQ(st)->db, stmt_texts[k], rows);
 		for (int i = 0; i < n; i++) {
 			const char *d = rows[i].detail, *end = d + strlen(d);
 			bool by_kind_alone = (strncmp(d, "SEARCH i ", 9) == 0 ||

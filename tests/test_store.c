@@ -17,7 +17,8 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
-#include "src/store/store_int.h"
+#include "src/store/sqlite/store_int.h"
+#include "cxmeet/actions.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
@@ -183,7 +184,7 @@ static void query__on_a_damaged_schema_fails_without_crashing(void **state)
 	struct action_filter f = {.state = ASTATE_OPEN, .due_before = DATE_NONE,
 				  .today = clock_today()};
 	for (int i = 0; i < 2; i++) { /* the second use of the statement too */
-		assert_int_equal(store_actions_list(st, &f, NULL, 10, &rows, &n), STORE_CORRUPT);
+		assert_int_equal(actions_list(st, &f, NULL, 10, &rows, &n), STORE_CORRUPT);
 		assert_null(rows);
 		assert_int_equal(n, 0);
 		assert_non_null(strstr(store_errmsg(st), "no such index: items_person_record"));
@@ -608,7 +609,7 @@ static void checkpoint__deferred_until_idle(void **state)
 
 	st = open_setup();
 	path = xstrdup(store_path(st));
-	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	sqlite3_wal_checkpoint_v2(SQ(st)->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	before = file_size(path);
 	fill_log(st, n);
 	assert_false(store_checkpoint_due(st));
@@ -1183,14 +1184,14 @@ static void search__terms_read_from_the_index_pages_are_fts5vocabs(void **state)
 {
 	(void)state;
 	struct store *st = open_setup();
-	assert_int_equal(sqlite3_exec(st->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(SQ(st)->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_stmt *ins;
-	assert_int_equal(sqlite3_prepare_v2(st->db, "INSERT INTO items(kind, text, detail, created_at,"
+	assert_int_equal(sqlite3_prepare_v2(SQ(st)->db, "INSERT INTO items(kind, text, detail, created_at,"
 					    " updated_at) VALUES ('note', ?1, ?2, '2026-01-01T00:00:00Z',"
 					    " '2026-01-01T00:00:00Z')", -1, &ins, NULL), SQLITE_OK);
 	for (int tx = 0; tx < 60; tx++) { /* one segment each, merged as they come */
-		assert_int_equal(sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(SQ(st)->db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
 		for (int i = 0; i < 50; i++) {
 			int k = tx * 50 + i;
 			char text[160], detail[160];
@@ -1204,7 +1205,7 @@ static void search__terms_read_from_the_index_pages_are_fts5vocabs(void **state)
 			assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
 			sqlite3_reset(ins);
 		}
-		assert_int_equal(sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(SQ(st)->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 	}
 	sqlite3_finalize(ins);
 	assert_true(raw_int(store_path(st), "SELECT count(DISTINCT segid) FROM items_fts_idx") > 1);

@@ -240,7 +240,7 @@ static void check_reports(struct store *st, const char *path, cx_date today)
 							  .person_id = j < np ? pr[j].p.id : 0,
 							  .due_before = DATE_NONE, .today = today};
 				int64_t total, late;
-				assert_int_equal(store_actions_count(st, &f, &total, &late), STORE_OK);
+				assert_int_equal(actions_count(st, &f, &total, &late), STORE_OK);
 				cx_date from, before;
 				action_state_range(&f, &from, &before);
 				const char *status = action_state_status(f.state);

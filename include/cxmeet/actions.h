@@ -22,6 +22,19 @@ const char *action_state_status(enum action_state s);
  * before `*before` (DATE_NONE: no bound). Overdue is due before today; due
  * this week is due today to today + 6; due_before narrows either. */
 void action_state_range(const struct action_filter *f, cx_date *from, cx_date *before);
+/* What the filter selects, as the store reads it: the status of its state,
+ * the due dates of action_state_range, the department, owner and today. */
+void action_select(const struct action_filter *f, struct action_select *out);
+/* The action list of the store (store_actions_list, store_actions_stream_begin,
+ * store_actions_count) for a filter: STORE_INVALID, through store_errmsg,
+ * for a state that is none of enum action_state. */
+enum store_rc actions_list(struct store *st, const struct action_filter *f,
+			   const struct store_cursor *cur, size_t limit, struct action_row **out,
+			   size_t *n);
+enum store_rc actions_stream_begin(struct store *st, const struct action_filter *f,
+				   struct actions_stream **out);
+enum store_rc actions_count(struct store *st, const struct action_filter *f, int64_t *total,
+			    int64_t *overdue);
 /* The next state in the order a list cycles through them. */
 enum action_state action_state_next(enum action_state s);
 

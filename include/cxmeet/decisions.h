@@ -1,6 +1,7 @@
 /* decisions.h - the rules of the decision log: when a decision is due for a
- * revisit, and whether a later decision may supersede an earlier one. Pure C:
- * the store gathers the facts, these functions judge them. */
+ * revisit, and whether a later decision may supersede an earlier one. The
+ * store gathers the facts, these functions judge them; decisions_list and
+ * decision_supersede put them between the callers and the store. */
 #ifndef CXMEET_DECISIONS_H
 #define CXMEET_DECISIONS_H
 
@@ -10,6 +11,7 @@
 #include <time.h>
 
 #include "cxmeet/dates.h"
+#include "cxmeet/store.h"
 
 /* What the supersede rule needs to know about one item. */
 struct decision_facts {
@@ -43,6 +45,18 @@ void supersede_refusal(enum supersede_verdict v, const struct decision_facts *ol
 /* Due for a revisit: it has a revisit date on or before today and is still in
  * force (a superseded decision is never due). */
 bool decision_revisit_due(cx_date revisit, int64_t superseded_by, cx_date today);
+
+/* store_decisions_list, each row's `due` set by decision_revisit_due. */
+enum store_rc decisions_list(struct store *st, const struct decision_filter *f,
+			     const struct store_cursor *cur, size_t limit,
+			     struct decision_row **out, size_t *n);
+/* Marks decision old_id superseded by new_id (store_item_supersede) once
+ * decision_supersede_check allows it, judged on facts read in the same
+ * transaction as the write, so nothing changes between the rule and the
+ * write. Refused: STORE_INVALID with the reason in store_errmsg; an unknown
+ * id: STORE_NOTFOUND. */
+enum store_rc decision_supersede(struct store *st, store_id old_id, store_id new_id,
+				 store_id meeting, time_t at);
 
 /* The day a decision was taken: its meeting's (meeting_at, 0 when it was
  * recorded outside a meeting), else the day it was recorded. */

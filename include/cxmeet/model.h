@@ -1,10 +1,15 @@
 /* model.h - the words of the domain (DESIGN.md section 3) as enums, with their
  * stored names. The store keeps these names in text columns so the database
- * reads well in sqlite3; the tables that map both ways live in core/model.c. */
+ * reads well to anyone who queries it; the tables that map both ways live
+ * in core/model.c. */
 #ifndef CXMEET_MODEL_H
 #define CXMEET_MODEL_H
 
 #include <stdbool.h>
+#include <stdint.h>
+
+/* A record's id; 0 means "none". */
+typedef int64_t store_id;
 
 enum item_kind {
 	ITEM_DECISION,

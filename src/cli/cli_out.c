@@ -159,7 +159,7 @@ void cli_pad(FILE *out, const char *text, int width)
 }
 
 /* Everything a command prints passes the guard of core's text rule on its
- * way to stdout: text stored behind the program's back (by sqlite3, an
+ * way to stdout: text stored behind the program's back (by a database tool, an
  * import, an older version) reaches no terminal raw, whichever command or
  * format prints it. The writers of each format clean their text already;
  * this is the one place that catches what a plain fprintf would let by. */

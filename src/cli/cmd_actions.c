@@ -107,7 +107,7 @@ static int list_out(struct cli *cli, const struct action_filter *f, enum out_for
 	int w[ARRAY_SIZE(action_cols)];
 	if (format == OUT_PLAIN)
 		action_widths(cli, w);
-	enum store_rc rc = store_actions_stream_begin(cli->st, f, &c.as);
+	enum store_rc rc = actions_stream_begin(cli->st, f, &c.as);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
 	int status = cli_table_pages(cli, action_cols, ARRAY_SIZE(action_cols),

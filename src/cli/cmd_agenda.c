@@ -7,6 +7,7 @@
 
 #include "cxmeet/cli.h"
 #include "cxmeet/fileio.h"
+#include "cxmeet/templates.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -210,7 +211,7 @@ static int agenda_import(struct cli *cli, const char *path, const struct agenda_
 					     "to replace its steps, or --name to import it under "
 					     "another name", t.name);
 		else if (src == STORE_OK)
-			src = store_template_save_steps(cli->st, id, &t);
+			src = template_save_steps(cli->st, id, &t);
 		else if (src == STORE_NOTFOUND)
 			src = store_template_add(cli->st, &t, false, &id);
 		if (rc == 0 && src != STORE_OK)

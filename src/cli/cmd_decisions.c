@@ -172,7 +172,7 @@ static long decisions_page(struct cli *cli, void *ctx, size_t done, size_t limit
 	struct decision_row *rows;
 	size_t n;
 	(void)done;
-	enum store_rc rc = store_decisions_list(cli->st, o->f, &o->cur, limit, &rows, &n);
+	enum store_rc rc = decisions_list(cli->st, o->f, &o->cur, limit, &rows, &n);
 	if (rc != STORE_OK) {
 		*status = cli_store_error(cli, rc);
 		return -1;

@@ -28,7 +28,7 @@ static int digest_part(struct cli *cli, const struct action_filter *f,
 		       int64_t *written)
 {
 	struct actions_stream *as;
-	enum store_rc src = store_actions_stream_begin(cli->st, f, &as);
+	enum store_rc src = actions_stream_begin(cli->st, f, &as);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	store_id shown = -1; /* the owner whose heading was written last */
@@ -72,7 +72,7 @@ static int digest_out(struct cli *cli, cx_date today, int days)
 {
 	struct action_filter f = {ASTATE_OPEN, 0, 0, today + days + 1, today};
 	int64_t total, late;
-	enum store_rc src = store_actions_count(cli->st, &f, &total, &late);
+	enum store_rc src = actions_count(cli->st, &f, &total, &late);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	struct strbuf sb;

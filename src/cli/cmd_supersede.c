@@ -2,6 +2,7 @@
  * later one; both stay in the log. */
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/decisions.h"
 #include "cxmeet/util.h"
 
 static int supersede_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
@@ -17,7 +18,7 @@ static int supersede_run(const struct cli_cmd *cmd, struct cli *cli, int argc, c
 			return cli_usage_error(cmd, "'%s' is not a decision number", argv[optind + i]);
 	if ((rc = cli_open(cli)) != 0)
 		return rc;
-	enum store_rc src = store_decision_supersede(cli->st, ids[0], ids[1], 0, clock_now());
+	enum store_rc src = decision_supersede(cli->st, ids[0], ids[1], 0, clock_now());
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	fprintf(cli->out, "Decision #%lld is now superseded by #%lld.\n", (long long)ids[0],

@@ -69,6 +69,63 @@ void action_state_range(const struct action_filter *f, cx_date *from, cx_date *b
 	}
 }
 
+void action_select(const struct action_filter *f, struct action_select *out)
+{
+	const char *status = action_state_status(f->state);
+	*out = (struct action_select){.status = status ? item_status_parse(status) : -1,
+				      .dept_id = f->dept_id,
+				      .person_id = f->person_id,
+				      .today = f->today};
+	action_state_range(f, &out->from, &out->before);
+}
+
+/* The selection of f, or false (the store's error said) for an unknown state. */
+static bool select_known(struct store *st, const struct action_filter *f,
+			 struct action_select *sel)
+{
+	if ((int)f->state < 0 || f->state >= ASTATE_COUNT) {
+		store_refuse(st, STORE_INVALID, "unknown action state");
+		return false;
+	}
+	action_select(f, sel);
+	return true;
+}
+
+enum store_rc actions_list(struct store *st, const struct action_filter *f,
+			   const struct store_cursor *cur, size_t limit, struct action_row **out,
+			   size_t *n)
+{
+	struct action_select sel;
+	if (!select_known(st, f, &sel)) {
+		*out = NULL;
+		*n = 0;
+		return STORE_INVALID;
+	}
+	return store_actions_list(st, &sel, cur, limit, out, n);
+}
+
+enum store_rc actions_stream_begin(struct store *st, const struct action_filter *f,
+				   struct actions_stream **out)
+{
+	struct action_select sel;
+	if (!select_known(st, f, &sel)) {
+		*out = NULL;
+		return STORE_INVALID;
+	}
+	return store_actions_stream_begin(st, &sel, out);
+}
+
+enum store_rc actions_count(struct store *st, const struct action_filter *f, int64_t *total,
+			    int64_t *overdue)
+{
+	struct action_select sel;
+	if (!select_known(st, f, &sel)) {
+		*total = *overdue = 0;
+		return STORE_INVALID;
+	}
+	return store_actions_count(st, &sel, total, overdue);
+}
+
 enum action_state action_state_next(enum action_state s)
 {
 	return (enum action_state)(((int)s + 1) % ASTATE_COUNT);

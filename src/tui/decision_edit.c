@@ -69,7 +69,7 @@ bool decision_set_revisit(struct tui *t, const struct decision_row *r)
 	return true;
 }
 
-bool decision_supersede(struct tui *t, const struct decision_row *r)
+bool decision_supersede_ask(struct tui *t, const struct decision_row *r)
 {
 	if (r->superseded_by) {
 		tui_flash(t, true, "#%lld is already superseded by #%lld.", (long long)r->id,
@@ -110,7 +110,7 @@ bool decision_supersede(struct tui *t, const struct decision_row *r)
 		 (long long)old, (long long)by);
 	if (!dialog_confirm(t, q))
 		return false;
-	if (store_decision_supersede(t->st, old, by, 0, clock_now()) != STORE_OK) {
+	if (decision_supersede(t->st, old, by, 0, clock_now()) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return false;
 	}

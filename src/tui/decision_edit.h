@@ -14,6 +14,6 @@ struct tui;
 bool decision_set_revisit(struct tui *t, const struct decision_row *r);
 /* Offers the later decisions to supersede it with, asks to confirm, and
  * saves; true when it was saved. */
-bool decision_supersede(struct tui *t, const struct decision_row *r);
+bool decision_supersede_ask(struct tui *t, const struct decision_row *r);
 
 #endif

@@ -39,7 +39,7 @@ static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limi
 	action_rows_free(av->rows, av->n);
 	av->rows = NULL;
 	av->n = 0;
-	if (store_actions_list(t->st, &av->f, cur, limit, &av->rows, &av->n) == STORE_OK)
+	if (actions_list(t->st, &av->f, cur, limit, &av->rows, &av->n) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -77,7 +77,7 @@ static void load(struct tui *t)
 		av->n = 0;
 		av->offset = 0;
 	}
-	if (store_actions_count(t->st, &av->f, &av->total, &av->overdue) != STORE_OK) {
+	if (actions_count(t->st, &av->f, &av->total, &av->overdue) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		action_rows_free(av->rows, av->n);
 		av->rows = NULL;

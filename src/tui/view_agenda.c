@@ -12,6 +12,7 @@
 #include "dialog.h"
 #include "form.h"
 #include "views.h"
+#include "cxmeet/templates.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -263,7 +264,7 @@ static bool steps_open(struct tui *t, store_id id)
 static bool steps_save(struct tui *t, struct agenda_template *next, const char *done)
 {
 	struct agenda_state *ag = tui_state(t, &view_agenda);
-	if (store_template_save_steps(t->st, ag->tid, next) != STORE_OK) {
+	if (template_save_steps(t->st, ag->tid, next) != STORE_OK) {
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 		agenda_free(next);
 		return false;

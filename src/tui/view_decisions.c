@@ -72,7 +72,7 @@ static bool page_load(struct tui *t, const struct store_cursor *cur, size_t limi
 {
 	struct decisions_state *dv = tui_state(t, &view_decisions);
 	rows_clear(dv);
-	if (store_decisions_list(t->st, &dv->f, cur, limit, &dv->rows, &dv->n) == STORE_OK)
+	if (decisions_list(t->st, &dv->f, cur, limit, &dv->rows, &dv->n) == STORE_OK)
 		return true;
 	tui_flash(t, true, "%s", store_errmsg(t->st));
 	return false;
@@ -445,7 +445,7 @@ static bool own_key(struct tui *t, wint_t ch, bool is_key)
 		dv->f.with_superseded = !dv->f.with_superseded;
 		break;
 	case DV_SUPERSEDE:
-		if (r && decision_supersede(t, r))
+		if (r && decision_supersede_ask(t, r))
 			load(t);
 		return true;
 	case DV_REVISIT:

@@ -181,7 +181,7 @@ enum store_rc schema_compare(struct store *st, int version, struct strbuf *probl
 	if (schema_expected(version, &want) != SQLITE_OK)
 		return store_failf(st, STORE_ERROR, "cannot make the expected schema: %s",
 				   "out of memory, or SQLite lacks FTS5");
-	if (schema_read(st->db, &have) != SQLITE_OK) {
+	if (schema_read(SQ(st)->db, &have) != SQLITE_OK) {
 		schema_free(&want);
 		return store_fail(st, "reading the database's schema");
 	}
@@ -264,7 +264,7 @@ uint64_t schema_digest(sqlite3 *db)
  * difference and how many more there are. */
 enum store_rc schema_verify(struct store *st, int version)
 {
-	if (version == STORE_SCHEMA_VERSION && schema_digest(st->db) == STORE_SCHEMA_DIGEST)
+	if (version == STORE_SCHEMA_VERSION && schema_digest(SQ(st)->db) == STORE_SCHEMA_DIGEST)
 		return STORE_OK;
 	struct strbuf problems;
 	size_t n = 0;
@@ -277,11 +277,11 @@ enum store_rc schema_verify(struct store *st, int version)
 	problems.s[strcspn(problems.s, "\n")] = '\0';
 	if (n == 1)
 		rc = store_failf(st, STORE_CORRUPT, "the database %s is damaged: %s; it was left "
-				 "untouched", st->path, problems.s);
+				 "untouched", SQ(st)->path, problems.s);
 	else
 		rc = store_failf(st, STORE_CORRUPT, "the database %s is damaged: %s, and %zu other "
 				 "object%s of its schema %s missing or altered ('cxmeet check' lists "
-				 "them); it was left untouched", st->path, problems.s, n - 1,
+				 "them); it was left untouched", SQ(st)->path, problems.s, n - 1,
 				 n - 1 == 1 ? "" : "s", n - 1 == 1 ? "is" : "are");
 	sb_free(&problems);
 	return rc;

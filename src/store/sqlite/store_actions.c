@@ -8,18 +8,20 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/actions.h"
 #include "cxmeet/util.h"
 
-/* Binds the filter's parameters (?1 and ?4 to ?8) to s. */
-static void bind_filter(sqlite3_stmt *s, const struct action_filter *f)
+/* The status selected as stored ("open"), NULL for any. */
+static const char *status_of(const struct action_select *f)
 {
-	cx_date from, before;
-	const char *status = action_state_status(f->state);
-	action_state_range(f, &from, &before);
-	bind_text(s, 1, status);
-	bind_date(s, 4, from);
-	bind_date(s, 5, before);
+	return f->status < 0 ? NULL : item_status_name((enum item_status)f->status);
+}
+
+/* Binds the selection's parameters (?1 and ?4 to ?8) to s. */
+static void bind_filter(sqlite3_stmt *s, const struct action_select *f)
+{
+	bind_text(s, 1, status_of(f));
+	bind_date(s, 4, f->from);
+	bind_date(s, 5, f->before);
 	bind_int(s, 6, f->dept_id);
 	bind_int(s, 7, f->person_id);
 	bind_date(s, 8, f->today);
@@ -34,15 +36,6 @@ static void read_row(sqlite3_stmt *s, void *elem)
 
 static void free_rows(void *arr, size_t n) { action_rows_free(arr, n); }
 
-static bool state_ok(struct store *st, const struct action_filter *f)
-{
-	if ((int)f->state < 0 || f->state >= ASTATE_COUNT) {
-		store_failf(st, STORE_INVALID, "unknown action state");
-		return false;
-	}
-	return true;
-}
-
 #define PART(name, key) { STMT_ACTION_##name##_F, STMT_ACTION_##name##_B, true, key, 0 }
 static const struct page_part parts[] = {
 	PART(LATE, 7), PART(NODUE, -1), PART(REST, 7), PART(UNDATED, -1)
@@ -56,12 +49,11 @@ static void bind_page(sqlite3_stmt *s, const void *ctx) { bind_filter(s, ctx); }
  * actions due before today, the closed ones with no due date, the open ones
  * due today or later and the closed ones with a due date, the open ones with
  * no due date. A range of due dates (?4, ?5) takes no action without one. */
-static unsigned empty_parts(const struct action_filter *f)
+static unsigned empty_parts(const struct action_select *f)
 {
 	enum { LATE = 1u << 0, NODUE = 1u << 1, REST = 1u << 2, UNDATED = 1u << 3 };
-	cx_date from, before;
-	const char *status = action_state_status(f->state);
-	action_state_range(f, &from, &before);
+	cx_date from = f->from, before = f->before;
+	const char *status = status_of(f);
 	bool open = !status || strcmp(status, "open") == 0;
 	bool closed = !status || strcmp(status, "open") != 0;
 	unsigned empty = 0;
@@ -78,14 +70,12 @@ static unsigned empty_parts(const struct action_filter *f)
 	return empty;
 }
 
-enum store_rc store_actions_list(struct store *st, const struct action_filter *f,
-				 const struct store_cursor *cur, size_t limit,
-				 struct action_row **out, size_t *n)
+enum store_rc sqlite_actions_list(struct store *st, const struct action_select *f,
+				  const struct store_cursor *cur, size_t limit,
+				  struct action_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	if (!state_ok(st, f))
-		return STORE_INVALID;
 	struct page_list l = {
 		.parts = parts,
 		.nparts = 4,
@@ -111,18 +101,17 @@ static const struct page_part owner_due_part = {
 	STMT_ACTION_OWNER_DUE, STMT_ACTION_OWNER_DUE, true, 7, 0 };
 
 struct actions_stream {
+	const struct store_ops *ops; /* first, as every handle (backend.h) */
 	struct store *st;
-	struct action_filter f;
+	struct action_select f;
 	struct page_stream *ps;  /* every owner's actions */
 	struct store_cursor cur; /* or one owner's: after the last page */
 };
 
-enum store_rc store_actions_stream_begin(struct store *st, const struct action_filter *f,
-					 struct actions_stream **out)
+enum store_rc sqlite_actions_stream_begin(struct store *st, const struct action_select *f,
+					  struct actions_stream **out)
 {
 	*out = NULL;
-	if (!state_ok(st, f))
-		return STORE_INVALID;
 	struct page_list l = {
 		.parts = stream_parts,
 		.nparts = 4,
@@ -137,15 +126,13 @@ enum store_rc store_actions_stream_begin(struct store *st, const struct action_f
 	/* One owner's open actions with a due date bounded (the digest's):
 	 * one statement on the owner's index; any other filter of one owner is
 	 * read a page at a time. */
-	cx_date from, before;
-	action_state_range(f, &from, &before);
-	const char *status = action_state_status(f->state);
-	bool owner_due = f->person_id && before != DATE_NONE && status && strcmp(status, "open") == 0;
+	bool owner_due = f->person_id && f->before != DATE_NONE && f->status == STATUS_OPEN;
 	if (owner_due) {
 		l.parts = &owner_due_part;
 		l.nparts = 1;
 	}
 	struct actions_stream *as = xcalloc(1, sizeof *as);
+	as->ops = &sqlite_ops;
 	as->st = st;
 	as->f = *f;
 	if (!f->person_id || owner_due)
@@ -154,18 +141,18 @@ enum store_rc store_actions_stream_begin(struct store *st, const struct action_f
 	return STORE_OK;
 }
 
-enum store_rc store_actions_stream_next(struct actions_stream *as, size_t limit,
-					struct action_row **out, size_t *n)
+enum store_rc sqlite_actions_stream_next(struct actions_stream *as, size_t limit,
+					 struct action_row **out, size_t *n)
 {
 	if (as->ps)
 		return page_stream_next(as->ps, limit, (void **)out, n);
-	enum store_rc rc = store_actions_list(as->st, &as->f, &as->cur, limit, out, n);
+	enum store_rc rc = sqlite_actions_list(as->st, &as->f, &as->cur, limit, out, n);
 	if (rc == STORE_OK && *n)
 		as->cur = (*out)[*n - 1].after;
 	return rc;
 }
 
-void store_actions_stream_end(struct actions_stream *as)
+void sqlite_actions_stream_end(struct actions_stream *as)
 {
 	if (!as)
 		return;
@@ -173,22 +160,16 @@ void store_actions_stream_end(struct actions_stream *as)
 	free(as);
 }
 
-enum store_rc store_actions_count(struct store *st, const struct action_filter *f,
-				  int64_t *total, int64_t *overdue)
+enum store_rc sqlite_actions_count(struct store *st, const struct action_select *f,
+				   int64_t *total, int64_t *overdue)
 {
 	*total = *overdue = 0;
-	if (!state_ok(st, f))
-		return STORE_INVALID;
 	/* The kept sums serve every filter but a due date bound on actions that
 	 * are not open (the sums keep due dates for open actions only). */
-	cx_date from, before;
-	action_state_range(f, &from, &before);
-	const char *status = action_state_status(f->state);
-	bool tally = (from == DATE_NONE && before == DATE_NONE) ||
-		     (status && strcmp(status, "open") == 0);
-	sqlite3_stmt *s = stmt_get(st, tally			 ? STMT_ACTION_COUNT_TALLY
-				       : f->state == ASTATE_ALL ? STMT_ACTION_COUNT_ALL
-								: STMT_ACTION_COUNT);
+	bool tally = (f->from == DATE_NONE && f->before == DATE_NONE) || f->status == STATUS_OPEN;
+	sqlite3_stmt *s = stmt_get(st, tally		 ? STMT_ACTION_COUNT_TALLY
+				       : f->status < 0 ? STMT_ACTION_COUNT_ALL
+						       : STMT_ACTION_COUNT);
 	bind_filter(s, f);
 	enum store_rc rc = stmt_row(st, s, "counting actions");
 	if (rc == STORE_OK) {
@@ -199,9 +180,3 @@ enum store_rc store_actions_count(struct store *st, const struct action_filter *
 	return rc;
 }
 
-void action_rows_free(struct action_row *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		item_free(&r[i].it);
-	free(r);
-}

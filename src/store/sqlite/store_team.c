@@ -51,7 +51,7 @@ static enum store_rc dup_name(struct store *st, enum store_rc rc, enum stmt_id b
 	return rc;
 }
 
-enum store_rc store_dept_add(struct store *st, const char *name, bool behind, store_id *id)
+enum store_rc sqlite_dept_add(struct store *st, const char *name, bool behind, store_id *id)
 {
 	char *clean, *key;
 	enum store_rc rc = name_key(st, name, "department name", &clean, &key);
@@ -65,13 +65,13 @@ enum store_rc store_dept_add(struct store *st, const char *name, bool behind, st
 	rc = dup_name(st, stmt_exec(st, s, "adding a department"), STMT_DEPT_BY_KEY, "department",
 		      clean, key);
 	if (rc == STORE_OK && id)
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = sqlite3_last_insert_rowid(SQ(st)->db);
 	free(clean);
 	free(key);
 	return rc;
 }
 
-enum store_rc store_dept_find(struct store *st, const char *name, struct dept *out)
+enum store_rc sqlite_dept_find(struct store *st, const char *name, struct dept *out)
 {
 	char *key = text_fold(name);
 	sqlite3_stmt *s = stmt_get(st, STMT_DEPT_BY_KEY);
@@ -83,7 +83,7 @@ enum store_rc store_dept_find(struct store *st, const char *name, struct dept *o
 	return rc;
 }
 
-enum store_rc store_dept_get(struct store *st, store_id id, struct dept *out)
+enum store_rc sqlite_dept_get(struct store *st, store_id id, struct dept *out)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEPT_BY_ID);
 	bind_id(s, 1, id);
@@ -92,7 +92,7 @@ enum store_rc store_dept_get(struct store *st, store_id id, struct dept *out)
 
 static void free_depts(void *arr, size_t n) { dept_list_free(arr, n); }
 
-enum store_rc store_dept_list(struct store *st, bool with_archived, struct dept **out, size_t *n)
+enum store_rc sqlite_dept_list(struct store *st, bool with_archived, struct dept **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEPT_LIST);
 	bind_int(s, 1, with_archived);
@@ -100,7 +100,7 @@ enum store_rc store_dept_list(struct store *st, bool with_archived, struct dept 
 			    "listing departments");
 }
 
-enum store_rc store_dept_rename(struct store *st, store_id id, const char *name)
+enum store_rc sqlite_dept_rename(struct store *st, store_id id, const char *name)
 {
 	char *clean, *key;
 	enum store_rc rc = name_key(st, name, "department name", &clean, &key);
@@ -117,7 +117,7 @@ enum store_rc store_dept_rename(struct store *st, store_id id, const char *name)
 	return rc;
 }
 
-enum store_rc store_dept_set_behind(struct store *st, store_id id, bool behind)
+enum store_rc sqlite_dept_set_behind(struct store *st, store_id id, bool behind)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEPT_SET_FACING);
 	bind_text(s, 1, behind ? "behind" : "customer");
@@ -125,28 +125,13 @@ enum store_rc store_dept_set_behind(struct store *st, store_id id, bool behind)
 	return stmt_update_one(st, s, "changing a department");
 }
 
-enum store_rc store_dept_set_archived(struct store *st, store_id id, bool archived)
+enum store_rc sqlite_dept_set_archived(struct store *st, store_id id, bool archived)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEPT_ARCHIVE);
 	bind_int(s, 1, archived);
 	bind_now(st, s, 2);
 	bind_id(s, 3, id);
 	return stmt_update_one(st, s, "archiving a department");
-}
-
-void dept_free(struct dept *d)
-{
-	if (!d)
-		return;
-	free(d->name);
-	memset(d, 0, sizeof *d);
-}
-
-void dept_list_free(struct dept *d, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		dept_free(&d[i]);
-	free(d);
 }
 
 /* --- people ------------------------------------------------------------- */
@@ -204,7 +189,7 @@ static void bind_person(sqlite3_stmt *s, const struct person *p, const char *cle
 	bind_text(s, 7, stance_name(p->support));
 }
 
-enum store_rc store_person_add(struct store *st, const struct person *p, store_id *id)
+enum store_rc sqlite_person_add(struct store *st, const struct person *p, store_id *id)
 {
 	char *clean, *key;
 	enum store_rc rc = name_key(st, p->name, "person's name", &clean, &key);
@@ -216,13 +201,13 @@ enum store_rc store_person_add(struct store *st, const struct person *p, store_i
 	rc = dup_name(st, stmt_exec(st, s, "adding a person"), STMT_PERSON_BY_KEY, "person", clean,
 		      key);
 	if (rc == STORE_OK && id)
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = sqlite3_last_insert_rowid(SQ(st)->db);
 	free(clean);
 	free(key);
 	return rc;
 }
 
-enum store_rc store_person_find(struct store *st, const char *name, struct person *out)
+enum store_rc sqlite_person_find(struct store *st, const char *name, struct person *out)
 {
 	char *key = text_fold(name);
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_BY_KEY);
@@ -234,7 +219,7 @@ enum store_rc store_person_find(struct store *st, const char *name, struct perso
 	return rc;
 }
 
-enum store_rc store_person_get(struct store *st, store_id id, struct person *out)
+enum store_rc sqlite_person_get(struct store *st, store_id id, struct person *out)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_BY_ID);
 	bind_id(s, 1, id);
@@ -243,8 +228,8 @@ enum store_rc store_person_get(struct store *st, store_id id, struct person *out
 
 static void free_people(void *arr, size_t n) { person_list_free(arr, n); }
 
-enum store_rc store_person_list(struct store *st, bool with_archived, store_id dept_id,
-				struct person **out, size_t *n)
+enum store_rc sqlite_person_list(struct store *st, bool with_archived, store_id dept_id,
+				 struct person **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_LIST);
 	bind_int(s, 1, with_archived);
@@ -253,7 +238,7 @@ enum store_rc store_person_list(struct store *st, bool with_archived, store_id d
 			    "listing people");
 }
 
-enum store_rc store_person_update(struct store *st, const struct person *p)
+enum store_rc sqlite_person_update(struct store *st, const struct person *p)
 {
 	char *clean, *key;
 	enum store_rc rc = name_key(st, p->name, "person's name", &clean, &key);
@@ -269,7 +254,7 @@ enum store_rc store_person_update(struct store *st, const struct person *p)
 	return rc;
 }
 
-enum store_rc store_person_set_archived(struct store *st, store_id id, bool archived)
+enum store_rc sqlite_person_set_archived(struct store *st, store_id id, bool archived)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_ARCHIVE);
 	bind_int(s, 1, archived);
@@ -278,25 +263,8 @@ enum store_rc store_person_set_archived(struct store *st, store_id id, bool arch
 	return stmt_update_one(st, s, "archiving a person");
 }
 
-void person_free(struct person *p)
-{
-	if (!p)
-		return;
-	free(p->name);
-	free(p->dept_name);
-	free(p->email);
-	memset(p, 0, sizeof *p);
-}
-
-void person_list_free(struct person *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		person_free(&p[i]);
-	free(p);
-}
-
-enum store_rc store_names_each(struct store *st, bool people,
-			       void (*fn)(const char *name, void *ctx), void *ctx)
+enum store_rc sqlite_names_each(struct store *st, bool people,
+				void (*fn)(const char *name, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = stmt_get(st, people ? STMT_PERSON_NAMES : STMT_DEPT_NAMES);
 	if (!s)

@@ -68,9 +68,9 @@ static const struct page_part history_part = { STMT_HISTORY_F, STMT_HISTORY_B, f
 
 static void bind_history_page(sqlite3_stmt *s, const void *ctx) { bind_history_filter(s, ctx); }
 
-enum store_rc store_history_list(struct store *st, const struct history_filter *f,
-				 const struct store_cursor *cur, size_t limit,
-				 struct meeting_summary **out, size_t *n)
+enum store_rc sqlite_history_list(struct store *st, const struct history_filter *f,
+				  const struct store_cursor *cur, size_t limit,
+				  struct meeting_summary **out, size_t *n)
 {
 	struct page_list l = {
 		.parts = &history_part,
@@ -85,8 +85,8 @@ enum store_rc store_history_list(struct store *st, const struct history_filter *
 	return page_collect(st, &l, f, cur, limit, (void **)out, n);
 }
 
-enum store_rc store_history_count(struct store *st, const struct history_filter *f,
-				  int64_t *n)
+enum store_rc sqlite_history_count(struct store *st, const struct history_filter *f,
+				   int64_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HISTORY_COUNT);
 	bind_history_filter(s, f);
@@ -94,13 +94,6 @@ enum store_rc store_history_count(struct store *st, const struct history_filter 
 	*n = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return rc;
-}
-
-void meeting_summaries_free(struct meeting_summary *m, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(m[i].dept_names);
-	free(m);
 }
 
 /* --- search ------------------------------------------------------------- */
@@ -147,9 +140,9 @@ static void bind_search_page(sqlite3_stmt *s, const void *ctx)
 	sqlite3_bind_int64(s, 4, c->f->floor);
 }
 
-enum store_rc store_search(struct store *st, const struct search_filter *f,
-			   const struct store_cursor *cur, size_t limit, struct search_hit **out,
-			   size_t *n)
+enum store_rc sqlite_search(struct store *st, const struct search_filter *f,
+			    const struct store_cursor *cur, size_t limit, struct search_hit **out,
+			    size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -173,14 +166,15 @@ enum store_rc store_search(struct store *st, const struct search_filter *f,
 }
 
 struct search_stream {
+	const struct store_ops *ops; /* first, as every handle (backend.h) */
 	struct store *st;
 	sqlite3_stmt *s;
 	char *q;
 	bool done;
 };
 
-enum store_rc store_search_stream_begin(struct store *st, const struct search_filter *f,
-					size_t limit, struct search_stream **out)
+enum store_rc sqlite_search_stream_begin(struct store *st, const struct search_filter *f,
+					 size_t limit, struct search_stream **out)
 {
 	*out = NULL;
 	char *q = fts_words(st, f->words, false);
@@ -195,7 +189,7 @@ enum store_rc store_search_stream_begin(struct store *st, const struct search_fi
 	bind_search_page(s, &c);
 	sqlite3_bind_int64(s, 12, limit ? (int64_t)limit : -1);
 	struct search_stream *ss = xcalloc(1, sizeof *ss);
-	*ss = (struct search_stream){ st, s, q, false };
+	*ss = (struct search_stream){ &sqlite_ops, st, s, q, false };
 	*out = ss;
 	return STORE_OK;
 }
@@ -219,8 +213,8 @@ static void read_list_hit(sqlite3_stmt *s, struct search_hit *h)
 	h->after.id = h->it.id;
 }
 
-enum store_rc store_search_stream_next(struct search_stream *ss, size_t limit,
-				       struct search_hit **out, size_t *n)
+enum store_rc sqlite_search_stream_next(struct search_stream *ss, size_t limit,
+					struct search_hit **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -242,7 +236,7 @@ enum store_rc store_search_stream_next(struct search_stream *ss, size_t limit,
 	return src;
 }
 
-void store_search_stream_end(struct search_stream *ss)
+void sqlite_search_stream_end(struct search_stream *ss)
 {
 	if (!ss)
 		return;
@@ -251,7 +245,7 @@ void store_search_stream_end(struct search_stream *ss)
 	free(ss);
 }
 
-enum store_rc store_search_count(struct store *st, const struct search_filter *f, int64_t *n)
+enum store_rc sqlite_search_count(struct store *st, const struct search_filter *f, int64_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_COUNT);
 	*n = 0;
@@ -264,8 +258,8 @@ enum store_rc store_search_count(struct store *st, const struct search_filter *f
 	return rc;
 }
 
-enum store_rc store_search_window(struct store *st, const struct search_filter *f, size_t cap,
-				  int64_t *n, store_id *floor)
+enum store_rc sqlite_search_window(struct store *st, const struct search_filter *f, size_t cap,
+				   int64_t *n, store_id *floor)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_SEARCH_NEWEST);
 	*n = 0;
@@ -290,11 +284,3 @@ enum store_rc store_search_window(struct store *st, const struct search_filter *
 	return rc;
 }
 
-void search_hits_free(struct search_hit *h, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		item_free(&h[i].it);
-		free(h[i].marked);
-	}
-	free(h);
-}

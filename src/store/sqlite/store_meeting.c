@@ -6,9 +6,9 @@
 #include "store_int.h"
 #include "cxmeet/util.h"
 
-enum store_rc store_meeting_start(struct store *st, store_id template_id,
-				  const struct agenda_template *agenda, time_t started,
-				  store_id facilitator_id, store_id *id)
+enum store_rc sqlite_meeting_start(struct store *st, store_id template_id,
+				   const struct agenda_template *agenda, time_t started,
+				   store_id facilitator_id, store_id *id)
 {
 	if (!agenda || agenda->n_steps == 0)
 		return store_failf(st, STORE_INVALID, "a meeting needs an agenda with at least one step");
@@ -22,10 +22,10 @@ enum store_rc store_meeting_start(struct store *st, store_id template_id,
 	rc = stmt_exec(st, s, "starting the meeting");
 	if (rc == STORE_DUPLICATE)
 		store_failf(st, rc, "another meeting is still in progress: resume or end it first");
-	store_id mid = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	store_id mid = rc == STORE_OK ? sqlite3_last_insert_rowid(SQ(st)->db) : 0;
 	/* The instance that starts a meeting holds it, before anything is written into it. */
 	if (rc == STORE_OK)
-		rc = store_hold_take(st, mid, NULL, started);
+		rc = sqlite_hold_take(st, mid, NULL, started);
 	if (rc == STORE_OK)
 		rc = steps_insert(st, STMT_MEETING_STEP_ADD, mid, agenda, "copying the agenda");
 	rc = tx_end(st, rc);
@@ -61,19 +61,19 @@ static enum store_rc one_meeting(struct store *st, sqlite3_stmt *s, struct meeti
 	return rc;
 }
 
-enum store_rc store_meeting_get(struct store *st, store_id id, struct meeting *out)
+enum store_rc sqlite_meeting_get(struct store *st, store_id id, struct meeting *out)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_GET);
 	bind_id(s, 1, id);
 	return one_meeting(st, s, out, "no such meeting");
 }
 
-enum store_rc store_meeting_last(struct store *st, struct meeting *out)
+enum store_rc sqlite_meeting_last(struct store *st, struct meeting *out)
 {
 	return one_meeting(st, stmt_get(st, STMT_MEETING_LAST), out, "no meeting has been held yet");
 }
 
-enum store_rc store_meeting_in_progress(struct store *st, store_id *id)
+enum store_rc sqlite_meeting_in_progress(struct store *st, store_id *id)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_IN_PROGRESS);
 	enum store_rc rc = stmt_row(st, s, "looking for a meeting in progress");
@@ -83,7 +83,7 @@ enum store_rc store_meeting_in_progress(struct store *st, store_id *id)
 	return rc;
 }
 
-enum store_rc store_meeting_set_current_step(struct store *st, store_id id, int position)
+enum store_rc sqlite_meeting_set_current_step(struct store *st, store_id id, int position)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_SET_STEP);
 	bind_int(s, 1, position);
@@ -91,8 +91,8 @@ enum store_rc store_meeting_set_current_step(struct store *st, store_id id, int 
 	return stmt_update_one(st, s, "saving the meeting's step");
 }
 
-enum store_rc store_meeting_step_time(struct store *st, store_id meeting, int position,
-				      int seconds, bool done)
+enum store_rc sqlite_meeting_step_time(struct store *st, store_id meeting, int position,
+				       int seconds, bool done)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEP_TIME);
 	bind_int(s, 1, seconds < 0 ? 0 : seconds);
@@ -126,8 +126,8 @@ static enum store_rc set_outcome(struct store *st, enum stmt_id stmt, store_id i
 	return rc;
 }
 
-enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_status status,
-				   time_t ended, int rating, cx_date next_meeting)
+enum store_rc sqlite_meeting_finish(struct store *st, store_id id, enum meeting_status status,
+				    time_t ended, int rating, cx_date next_meeting)
 {
 	if (status == MEETING_IN_PROGRESS)
 		return store_failf(st, STORE_INVALID, "a meeting ends completed or abandoned");
@@ -149,8 +149,8 @@ enum store_rc store_meeting_finish(struct store *st, store_id id, enum meeting_s
 	return tx_end(st, rc);
 }
 
-enum store_rc store_meeting_set_outcome(struct store *st, store_id id, int rating,
-					cx_date next_meeting)
+enum store_rc sqlite_meeting_set_outcome(struct store *st, store_id id, int rating,
+					 cx_date next_meeting)
 {
 	return set_outcome(st, STMT_MEETING_SET_OUTCOME, id, MEETING_IN_PROGRESS, 0, rating,
 			   next_meeting, "saving the meeting's rating");
@@ -173,8 +173,8 @@ static void read_mstep(sqlite3_stmt *s, void *elem)
 
 static void free_msteps(void *arr, size_t n) { meeting_steps_free(arr, n); }
 
-enum store_rc store_meeting_steps(struct store *st, store_id id, struct meeting_step **out,
-				  size_t *n)
+enum store_rc sqlite_meeting_steps(struct store *st, store_id id, struct meeting_step **out,
+				   size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEPS);
 	bind_id(s, 1, id);
@@ -182,16 +182,7 @@ enum store_rc store_meeting_steps(struct store *st, store_id id, struct meeting_
 			    "reading the meeting's agenda");
 }
 
-void meeting_steps_free(struct meeting_step *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(s[i].title);
-		free(s[i].prompt);
-	}
-	free(s);
-}
-
-enum store_rc store_meeting_count(struct store *st, int64_t *n)
+enum store_rc sqlite_meeting_count(struct store *st, int64_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_COUNT);
 	enum store_rc rc = stmt_row(st, s, "counting meetings");
@@ -200,7 +191,7 @@ enum store_rc store_meeting_count(struct store *st, int64_t *n)
 	return rc;
 }
 
-enum store_rc store_meeting_work(struct store *st, store_id meeting, struct meeting_work *out)
+enum store_rc sqlite_meeting_work(struct store *st, store_id meeting, struct meeting_work *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_STEP_ITEMS);
@@ -239,14 +230,8 @@ enum store_rc store_meeting_work(struct store *st, store_id meeting, struct meet
 	return out_rc;
 }
 
-void meeting_work_free(struct meeting_work *w)
-{
-	free(w->items);
-	memset(w, 0, sizeof *w);
-}
-
-enum store_rc store_attendance_set(struct store *st, store_id meeting, store_id person,
-				   bool present)
+enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id person,
+				    bool present)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_SET);
 	bind_id(s, 1, meeting);
@@ -259,10 +244,8 @@ enum store_rc store_attendance_set(struct store *st, store_id meeting, store_id 
 }
 
 static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
-static void free_plain(void *arr, size_t n) { (void)n; free(arr); }
-
-enum store_rc store_attendance_list(struct store *st, store_id meeting, store_id **people,
-				    size_t *n)
+enum store_rc sqlite_attendance_list(struct store *st, store_id meeting, store_id **people,
+				     size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_LIST);
 	bind_id(s, 1, meeting);

@@ -21,8 +21,8 @@ static void read_record(sqlite3_stmt *s, void *elem)
 
 static void free_records(void *arr, size_t n) { person_records_free(arr, n); }
 
-enum store_rc store_person_records(struct store *st, cx_date today, bool with_archived,
-				   struct person_record **out, size_t *n)
+enum store_rc sqlite_person_records(struct store *st, cx_date today, bool with_archived,
+				    struct person_record **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_RECORDS);
 	bind_int(s, 1, with_archived);
@@ -31,8 +31,8 @@ enum store_rc store_person_records(struct store *st, cx_date today, bool with_ar
 			    "reading the people's records");
 }
 
-enum store_rc store_person_set_stance(struct store *st, store_id id, enum stance influence,
-				      enum stance support)
+enum store_rc sqlite_person_set_stance(struct store *st, store_id id, enum stance influence,
+				       enum stance support)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_SET_STANCE);
 	bind_text(s, 1, stance_name(influence));
@@ -41,9 +41,3 @@ enum store_rc store_person_set_stance(struct store *st, store_id id, enum stance
 	return stmt_update_one(st, s, "placing a person on the stakeholder map");
 }
 
-void person_records_free(struct person_record *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		person_free(&r[i].p);
-	free(r);
-}

@@ -27,8 +27,8 @@ enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
 	return rc;
 }
 
-enum store_rc store_template_add(struct store *st, const struct agenda_template *t,
-				 bool make_default, store_id *id)
+enum store_rc sqlite_template_add(struct store *st, const struct agenda_template *t,
+				  bool make_default, store_id *id)
 {
 	char *clean, *key;
 	if (t->n_steps == 0)
@@ -46,7 +46,7 @@ enum store_rc store_template_add(struct store *st, const struct agenda_template 
 	rc = stmt_exec(st, s, "adding an agenda");
 	if (rc == STORE_DUPLICATE)
 		store_failf(st, rc, "an agenda named '%s' already exists", clean);
-	store_id tid = rc == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	store_id tid = rc == STORE_OK ? sqlite3_last_insert_rowid(SQ(st)->db) : 0;
 	if (rc == STORE_OK)
 		rc = steps_insert(st, STMT_TEMPLATE_STEP_ADD, tid, t, "adding an agenda step");
 	if (rc == STORE_OK && make_default) {
@@ -77,7 +77,7 @@ static enum store_rc one_id(struct store *st, sqlite3_stmt *s, store_id *id, con
 	return rc;
 }
 
-enum store_rc store_template_find(struct store *st, const char *name, store_id *id)
+enum store_rc sqlite_template_find(struct store *st, const char *name, store_id *id)
 {
 	char *key = text_fold(name);
 	sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_BY_KEY);
@@ -86,7 +86,7 @@ enum store_rc store_template_find(struct store *st, const char *name, store_id *
 	return one_id(st, s, id, "no agenda with that name");
 }
 
-enum store_rc store_template_default(struct store *st, store_id *id)
+enum store_rc sqlite_template_default(struct store *st, store_id *id)
 {
 	return one_id(st, stmt_get(st, STMT_TEMPLATE_DEFAULT), id, "there is no default agenda");
 }
@@ -107,7 +107,7 @@ static void free_steps(void *arr, size_t n)
 	agenda_free(&t);
 }
 
-enum store_rc store_template_get(struct store *st, store_id id, struct agenda_template *out)
+enum store_rc sqlite_template_get(struct store *st, store_id id, struct agenda_template *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_NAME);
@@ -143,7 +143,7 @@ static void read_info(sqlite3_stmt *s, void *elem)
 
 static void free_infos(void *arr, size_t n) { template_list_free(arr, n); }
 
-enum store_rc store_template_list(struct store *st, struct template_info **out, size_t *n)
+enum store_rc sqlite_template_list(struct store *st, struct template_info **out, size_t *n)
 {
 	return stmt_collect(st, stmt_get(st, STMT_TEMPLATE_LIST), (void **)out, n, sizeof **out,
 			    read_info, free_infos, "listing agendas");
@@ -169,12 +169,9 @@ static enum store_rc template_state(struct store *st, store_id id, bool *is_defa
 	return rc;
 }
 
-enum store_rc store_template_save_steps(struct store *st, store_id id,
-					const struct agenda_template *t)
+enum store_rc sqlite_template_save_steps(struct store *st, store_id id,
+					 const struct agenda_template *t)
 {
-	char err[256];
-	if (agenda_check(t, err, sizeof err) != 0)
-		return store_failf(st, STORE_INVALID, "%s", err);
 	bool is_default, archived;
 	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
@@ -191,7 +188,7 @@ enum store_rc store_template_save_steps(struct store *st, store_id id,
 	return tx_end(st, rc);
 }
 
-enum store_rc store_template_rename(struct store *st, store_id id, const char *name)
+enum store_rc sqlite_template_rename(struct store *st, store_id id, const char *name)
 {
 	char *clean, *key;
 	enum store_rc rc = name_key(st, name, "agenda name", &clean, &key);
@@ -211,7 +208,7 @@ enum store_rc store_template_rename(struct store *st, store_id id, const char *n
 	return rc;
 }
 
-enum store_rc store_template_set_default(struct store *st, store_id id)
+enum store_rc sqlite_template_set_default(struct store *st, store_id id)
 {
 	bool is_default, archived;
 	enum store_rc rc = tx_begin(st);
@@ -229,21 +226,21 @@ enum store_rc store_template_set_default(struct store *st, store_id id)
 	return tx_end(st, rc);
 }
 
-enum store_rc store_template_copy(struct store *st, store_id id, const char *name,
-				  store_id *new_id)
+enum store_rc sqlite_template_copy(struct store *st, store_id id, const char *name,
+				   store_id *new_id)
 {
 	struct agenda_template t;
-	enum store_rc rc = store_template_get(st, id, &t);
+	enum store_rc rc = sqlite_template_get(st, id, &t);
 	if (rc != STORE_OK)
 		return rc;
 	free(t.name);
 	t.name = xstrdup(name ? name : "");
-	rc = store_template_add(st, &t, false, new_id);
+	rc = sqlite_template_add(st, &t, false, new_id);
 	agenda_free(&t);
 	return rc;
 }
 
-enum store_rc store_template_archive(struct store *st, store_id id)
+enum store_rc sqlite_template_archive(struct store *st, store_id id)
 {
 	bool is_default, archived;
 	enum store_rc rc = tx_begin(st);
@@ -263,9 +260,3 @@ enum store_rc store_template_archive(struct store *st, store_id id)
 	return tx_end(st, rc);
 }
 
-void template_list_free(struct template_info *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(t[i].name);
-	free(t);
-}

@@ -17,13 +17,7 @@ static void read_held(sqlite3_stmt *s, void *elem)
 	m->next_meeting = col_date(s, 3);
 }
 
-static void free_plain(void *arr, size_t n)
-{
-	(void)n;
-	free(arr);
-}
-
-enum store_rc store_held_meetings(struct store *st, struct held_meeting **out, size_t *n)
+enum store_rc sqlite_held_meetings(struct store *st, struct held_meeting **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HELD_MEETINGS);
 	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_held, free_plain,
@@ -37,8 +31,8 @@ static void read_meeting_dept(sqlite3_stmt *s, void *elem)
 	m->dept_id = col_id(s, 1);
 }
 
-enum store_rc store_window_attendance(struct store *st, size_t last_n, struct meeting_dept **out,
-				      size_t *n)
+enum store_rc sqlite_window_attendance(struct store *st, size_t last_n, struct meeting_dept **out,
+				       size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_WINDOW_ATTENDANCE);
 	bind_int(s, 1, (int64_t)last_n);
@@ -59,8 +53,8 @@ static void read_window_item(sqlite3_stmt *s, void *elem)
 	it->closed_at = col_time(s, 5);
 }
 
-enum store_rc store_window_items(struct store *st, size_t last_n, struct window_item **out,
-				 size_t *n)
+enum store_rc sqlite_window_items(struct store *st, size_t last_n, struct window_item **out,
+				  size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_WINDOW_ITEMS);
 	bind_int(s, 1, (int64_t)last_n);
@@ -81,8 +75,8 @@ static void read_window_step(sqlite3_stmt *s, void *elem)
 
 static void free_window_steps(void *arr, size_t n) { window_steps_free(arr, n); }
 
-enum store_rc store_window_steps(struct store *st, size_t last_n, struct window_step **out,
-				 size_t *n)
+enum store_rc sqlite_window_steps(struct store *st, size_t last_n, struct window_step **out,
+				  size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_WINDOW_STEPS);
 	bind_int(s, 1, (int64_t)last_n);
@@ -97,8 +91,8 @@ static void read_dept_count(sqlite3_stmt *s, void *elem)
 	c->n = sqlite3_column_int64(s, 1);
 }
 
-enum store_rc store_overdue_by_dept(struct store *st, cx_date today, struct dept_count **out,
-				    size_t *n)
+enum store_rc sqlite_overdue_by_dept(struct store *st, cx_date today, struct dept_count **out,
+				     size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_OVERDUE_BY_DEPT);
 	bind_date(s, 1, today);
@@ -106,9 +100,3 @@ enum store_rc store_overdue_by_dept(struct store *st, cx_date today, struct dept
 			    "counting overdue actions");
 }
 
-void window_steps_free(struct window_step *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(s[i].title);
-	free(s);
-}

@@ -1,6 +1,6 @@
 /* store_decisions.c - the decision log: decisions a page at a time (those due
  * for a revisit first), the items linked to one, what it superseded, and the
- * two changes the log makes (supersede, revisit date). The due ones and the
+ * revisit date the log changes. The due ones and the
  * rest are two indexed queries stitched together at the boundary, so no page
  * ever sorts the whole history. */
 #include <stddef.h>
@@ -8,12 +8,8 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/decisions.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
-
-/* A superseded_by chain longer than this is not followed further. */
-#define CHAIN_MAX 256
 
 static void read_row(sqlite3_stmt *s, void *elem)
 {
@@ -94,9 +90,9 @@ static const struct page_part dec_dept_parts[] = {
 	{ STMT_DEC_REST_DEPT_F, STMT_DEC_REST_DEPT_B, false, -1, 0 },
 };
 
-enum store_rc store_decisions_list(struct store *st, const struct decision_filter *f,
-				   const struct store_cursor *cur, size_t limit,
-				   struct decision_row **out, size_t *n)
+enum store_rc sqlite_decisions_list(struct store *st, const struct decision_filter *f,
+				    const struct store_cursor *cur, size_t limit,
+				    struct decision_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -119,14 +115,11 @@ enum store_rc store_decisions_list(struct store *st, const struct decision_filte
 	};
 	rc = page_collect(st, &l, &c, cur, limit, (void **)out, n);
 	free(q);
-	for (size_t i = 0; rc == STORE_OK && i < *n; i++)
-		(*out)[i].due = decision_revisit_due((*out)[i].revisit, (*out)[i].superseded_by,
-						     f->today);
 	return rc;
 }
 
-enum store_rc store_decisions_count(struct store *st, const struct decision_filter *f,
-				    int64_t *total, int64_t *due)
+enum store_rc sqlite_decisions_count(struct store *st, const struct decision_filter *f,
+				     int64_t *total, int64_t *due)
 {
 	*total = *due = 0;
 	char *q;
@@ -163,9 +156,9 @@ enum store_rc store_decisions_count(struct store *st, const struct decision_filt
 	return rc;
 }
 
-enum store_rc store_decisions_window(struct store *st, const struct decision_filter *f,
-				     size_t cap, store_id *floor, int64_t *reach, int64_t *total,
-				     int64_t *due)
+enum store_rc sqlite_decisions_window(struct store *st, const struct decision_filter *f,
+				      size_t cap, store_id *floor, int64_t *reach, int64_t *total,
+				      int64_t *due)
 {
 	*floor = 0;
 	*reach = 0;
@@ -231,8 +224,8 @@ static void read_link(sqlite3_stmt *s, void *elem)
 
 static void free_links(void *arr, size_t n) { decision_links_free(arr, n); }
 
-enum store_rc store_decision_links(struct store *st, store_id id, struct decision_link **out,
-				   size_t *n)
+enum store_rc sqlite_decision_links(struct store *st, store_id id, struct decision_link **out,
+				    size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_LINKS);
 	bind_id(s, 1, id);
@@ -251,8 +244,8 @@ static void read_ref(sqlite3_stmt *s, void *elem)
 
 static void free_refs(void *arr, size_t n) { decision_refs_free(arr, n); }
 
-enum store_rc store_decision_supersedes(struct store *st, store_id id,
-					struct decision_ref **out, size_t *n)
+enum store_rc sqlite_decision_supersedes(struct store *st, store_id id,
+					 struct decision_ref **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_SUPERSEDES);
 	bind_id(s, 1, id);
@@ -260,13 +253,13 @@ enum store_rc store_decision_supersedes(struct store *st, store_id id,
 			    "reading what the decision superseded");
 }
 
-enum store_rc store_decisions_later(struct store *st, store_id id, size_t limit,
-				    struct decision_ref **out, size_t *n)
+enum store_rc sqlite_decisions_later(struct store *st, store_id id, size_t limit,
+				     struct decision_ref **out, size_t *n)
 {
 	struct item it;
 	*out = NULL;
 	*n = 0;
-	enum store_rc rc = store_item_get(st, id, &it);
+	enum store_rc rc = sqlite_item_get(st, id, &it);
 	if (rc != STORE_OK)
 		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_DEC_LATER);
@@ -278,71 +271,6 @@ enum store_rc store_decisions_later(struct store *st, store_id id, size_t limit,
 			    "reading later decisions");
 }
 
-/* The facts the supersede rule needs; STORE_NOTFOUND with a message for an
- * unknown id. */
-static enum store_rc facts_get(struct store *st, store_id id, struct decision_facts *f)
-{
-	struct item it;
-	enum store_rc rc = store_item_get(st, id, &it);
-	if (rc != STORE_OK)
-		return rc;
-	*f = (struct decision_facts){.id = id, .is_decision = it.kind == ITEM_DECISION,
-				     .deleted = it.deleted_at != 0, .created_at = it.created_at,
-				     .superseded_by = it.superseded_by};
-	item_free(&it);
-	return STORE_OK;
-}
-
-/* The ids that supersede `id` in turn, at most CHAIN_MAX of them. */
-static enum store_rc chain_get(struct store *st, store_id next, int64_t *chain, size_t *n)
-{
-	*n = 0;
-	while (next != 0 && *n < CHAIN_MAX) {
-		struct decision_facts f;
-		enum store_rc rc = facts_get(st, next, &f);
-		if (rc != STORE_OK)
-			return rc;
-		chain[(*n)++] = next;
-		next = f.superseded_by;
-	}
-	return STORE_OK;
-}
-
-/* Judges the supersede under the caller's transaction. */
-static enum store_rc supersede_allowed(struct store *st, store_id old_id, store_id new_id)
-{
-	struct decision_facts old, new;
-	int64_t chain[CHAIN_MAX];
-	size_t n = 0;
-	enum store_rc rc = facts_get(st, old_id, &old);
-	if (rc == STORE_OK)
-		rc = facts_get(st, new_id, &new);
-	if (rc == STORE_OK && old_id != new_id)
-		rc = chain_get(st, new.superseded_by, chain, &n);
-	if (rc != STORE_OK)
-		return rc;
-	enum supersede_verdict v = decision_supersede_check(&old, &new, chain, n);
-	if (v == SUPERSEDE_OK)
-		return STORE_OK;
-	char why[256];
-	supersede_refusal(v, &old, &new, why, sizeof why);
-	return store_failf(st, STORE_INVALID, "%s", why);
-}
-
-enum store_rc store_decision_supersede(struct store *st, store_id old_id, store_id new_id,
-				       store_id meeting, time_t at)
-{
-	/* The checks read under the write lock, so nothing changes between the
-	 * rule and the write. */
-	enum store_rc rc = tx_begin(st);
-	if (rc != STORE_OK)
-		return rc;
-	rc = supersede_allowed(st, old_id, new_id);
-	if (rc == STORE_OK)
-		rc = store_item_supersede(st, old_id, new_id, meeting, at);
-	return tx_end(st, rc);
-}
-
 static char *date_or_null(cx_date d)
 {
 	char buf[16];
@@ -352,11 +280,11 @@ static char *date_or_null(cx_date d)
 	return xstrdup(buf);
 }
 
-enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
-					 store_id meeting, time_t at)
+enum store_rc sqlite_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
+					  store_id meeting, time_t at)
 {
 	struct item it;
-	enum store_rc rc = store_item_get(st, id, &it);
+	enum store_rc rc = sqlite_item_get(st, id, &it);
 	if (rc != STORE_OK)
 		return rc;
 	if (it.kind != ITEM_DECISION || it.deleted_at) {
@@ -382,35 +310,8 @@ enum store_rc store_decision_set_revisit(struct store *st, store_id id, cx_date 
 	return rc;
 }
 
-enum store_rc store_read_once(struct store *st)
+enum store_rc sqlite_read_once(struct store *st)
 {
 	return stmt_exec(st, stmt_get(st, STMT_CACHE_SMALL), "setting the page cache");
 }
 
-void decision_rows_free(struct decision_row *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].dept_name);
-		free(r[i].decider);
-		free(r[i].text);
-		free(r[i].rationale);
-		free(r[i].superseded_text);
-	}
-	free(r);
-}
-
-void decision_links_free(struct decision_link *l, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(l[i].text);
-	free(l);
-}
-
-void decision_refs_free(struct decision_ref *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].text);
-		free(r[i].dept_name);
-	}
-	free(r);
-}

@@ -21,7 +21,7 @@ static enum cadence_unit cadence_unit_parse(const char *s)
 	return CADENCE_MONTHS;
 }
 
-enum store_rc store_org_get(struct store *st, struct org *out)
+enum store_rc sqlite_org_get(struct store *st, struct org *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_GET);
@@ -58,27 +58,17 @@ enum store_rc store_org_get(struct store *st, struct org *out)
 	return STORE_OK;
 }
 
-void org_free(struct org *o)
-{
-	for (int f = 0; f < ORG_TEXT_COUNT; f++) {
-		free(o->text[f]);
-		free(o->changed_at[f]);
-		free(o->changed_by[f]);
-	}
-	memset(o, 0, sizeof *o);
-}
-
 static enum store_rc add_version(struct store *st, enum org_text f, const char *value)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_VERSION_ADD);
 	bind_text(s, 1, org_text_name(f));
 	bind_text(s, 2, value);
 	bind_now(st, s, 3);
-	bind_text(s, 4, st->actor);
+	bind_text(s, 4, SQ(st)->actor);
 	return stmt_exec(st, s, "recording the change");
 }
 
-enum store_rc store_org_create(struct store *st, const char *name)
+enum store_rc sqlite_org_create(struct store *st, const char *name)
 {
 	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
@@ -92,7 +82,7 @@ enum store_rc store_org_create(struct store *st, const char *name)
 	return tx_end(st, rc);
 }
 
-enum store_rc store_org_set_text(struct store *st, enum org_text f, const char *value)
+enum store_rc sqlite_org_set_text(struct store *st, enum org_text f, const char *value)
 {
 	if ((int)f < 0 || f >= ORG_TEXT_COUNT || !value)
 		return store_failf(st, STORE_INVALID, "unknown organisation field");
@@ -121,7 +111,7 @@ enum store_rc store_org_set_text(struct store *st, enum org_text f, const char *
 	return tx_end(st, rc);
 }
 
-enum store_rc store_org_set_cadence(struct store *st, const struct cadence *c)
+enum store_rc sqlite_org_set_cadence(struct store *st, const struct cadence *c)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_SET_CADENCE);
 	bind_text(s, 1, cadence_unit_name(c->unit));
@@ -129,14 +119,14 @@ enum store_rc store_org_set_cadence(struct store *st, const struct cadence *c)
 	return stmt_update_one(st, s, "saving the cadence");
 }
 
-enum store_rc store_org_set_escalate_after(struct store *st, int n)
+enum store_rc sqlite_org_set_escalate_after(struct store *st, int n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_SET_ESCALATE);
 	bind_int(s, 1, n);
 	return stmt_update_one(st, s, "saving the escalation limit");
 }
 
-enum store_rc store_org_set_setup_step(struct store *st, int step)
+enum store_rc sqlite_org_set_setup_step(struct store *st, int step)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_SET_SETUP);
 	bind_int(s, 1, step);
@@ -153,8 +143,8 @@ static void read_version(sqlite3_stmt *s, void *elem)
 
 static void free_versions(void *arr, size_t n) { org_versions_free(arr, n); }
 
-enum store_rc store_org_history(struct store *st, enum org_text f, struct org_version **out,
-				size_t *n)
+enum store_rc sqlite_org_history(struct store *st, enum org_text f, struct org_version **out,
+				 size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_HISTORY);
 	bind_text(s, 1, org_text_name(f));
@@ -165,12 +155,3 @@ enum store_rc store_org_history(struct store *st, enum org_text f, struct org_ve
 	return rc;
 }
 
-void org_versions_free(struct org_version *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].body);
-		free(v[i].changed_at);
-		free(v[i].changed_by);
-	}
-	free(v);
-}

@@ -76,7 +76,7 @@ static void bind_event(struct store *st, sqlite3_stmt *s, int first, const struc
 	bind_kept(s, first + 2, event_kind_name(e->kind));
 	bind_time(s, first + 3, e->at); /* a copy: its text is one buffer, used again */
 	bind_id(s, first + 4, e->meeting);
-	bind_kept(s, first + 5, st->actor);
+	bind_kept(s, first + 5, SQ(st)->actor);
 	bind_kept(s, first + 6, e->old_value);
 	bind_kept(s, first + 7, e->new_value);
 	bind_kept(s, first + 8, e->reason);
@@ -91,7 +91,7 @@ static enum store_rc write_full(struct store *st, struct bulk_events *b)
 		       " new_value, reason) VALUES " EVENT_ROW);
 		for (int i = 1; i < BULK_EVENTS; i++)
 			sb_add(&sql, ", " EVENT_ROW);
-		int rc = sqlite3_prepare_v3(st->db, sql.s, -1, SQLITE_PREPARE_PERSISTENT, &b->insert,
+		int rc = sqlite3_prepare_v3(SQ(st)->db, sql.s, -1, SQLITE_PREPARE_PERSISTENT, &b->insert,
 					    NULL);
 		sb_free(&sql);
 		if (rc != SQLITE_OK)
@@ -104,7 +104,7 @@ static enum store_rc write_full(struct store *st, struct bulk_events *b)
 
 enum store_rc bulk_events_write(struct store *st)
 {
-	struct bulk_events *b = st->bulk_ev;
+	struct bulk_events *b = SQ(st)->bulk_ev;
 	if (!b || b->failed != STORE_OK || b->n == 0)
 		return b ? b->failed : STORE_OK;
 	int n = b->n;
@@ -136,7 +136,7 @@ enum store_rc bulk_event_add(struct store *st, store_id item, enum event_kind ki
 			     store_id meeting, const char *old_value, const char *new_value,
 			     const char *reason)
 {
-	struct bulk_events *b = st->bulk_ev;
+	struct bulk_events *b = SQ(st)->bulk_ev;
 	if (b->failed != STORE_OK)
 		return b->failed;
 	b->ev[b->n++] = (struct bulk_event){.item = item, .meeting = meeting, .kind = kind,
@@ -148,7 +148,7 @@ enum store_rc bulk_event_add(struct store *st, store_id item, enum event_kind ki
 
 void bulk_events_drop(struct store *st)
 {
-	struct bulk_events *b = st->bulk_ev;
+	struct bulk_events *b = SQ(st)->bulk_ev;
 	if (!b)
 		return;
 	for (int i = 0; i < b->n; i++) {
@@ -158,14 +158,14 @@ void bulk_events_drop(struct store *st)
 	}
 	sqlite3_finalize(b->insert);
 	free(b);
-	st->bulk_ev = NULL;
+	SQ(st)->bulk_ev = NULL;
 }
 
-/* Drops the full-text index's triggers, keeping their text in st->bulk_fts. */
+/* Drops the full-text index's triggers, keeping their text in bulk_fts. */
 static enum store_rc fts_defer(struct store *st)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, FTS_TRIGGERS, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(SQ(st)->db, FTS_TRIGGERS, -1, &s, NULL) != SQLITE_OK)
 		return store_fail(st, "reading the full-text index's triggers");
 	struct strbuf make, drop;
 	sb_init(&make);
@@ -187,11 +187,11 @@ static enum store_rc fts_defer(struct store *st)
 	enum store_rc out = STORE_OK;
 	if (rc != SQLITE_DONE)
 		out = store_fail(st, "reading the full-text index's triggers");
-	else if (make.len && sqlite3_exec(st->db, drop.s, NULL, NULL, NULL) != SQLITE_OK)
+	else if (make.len && sqlite3_exec(SQ(st)->db, drop.s, NULL, NULL, NULL) != SQLITE_OK)
 		out = store_fail(st, "deferring the full-text index");
 	sb_free(&drop);
 	if (out == STORE_OK && make.len)
-		st->bulk_fts = sb_take(&make);
+		SQ(st)->bulk_fts = sb_take(&make);
 	else
 		sb_free(&make);
 	return out;
@@ -207,41 +207,41 @@ static enum store_rc bulk_pragmas(struct store *st, bool on)
 {
 	if (on) {
 		sqlite3_stmt *s;
-		if (sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &s, NULL) != SQLITE_OK)
+		if (sqlite3_prepare_v2(SQ(st)->db, "PRAGMA cache_size", -1, &s, NULL) != SQLITE_OK)
 			return store_fail(st, "starting a bulk write");
-		st->bulk_cache = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -8192;
+		SQ(st)->bulk_cache = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -8192;
 		sqlite3_finalize(s);
-		if (st->bulk_cache == 0)
-			st->bulk_cache = -8192;
-		sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_FKEY, 0, (int *)NULL);
-		if (sqlite3_exec(st->db, "PRAGMA ignore_check_constraints = ON;"
+		if (SQ(st)->bulk_cache == 0)
+			SQ(st)->bulk_cache = -8192;
+		sqlite3_db_config(SQ(st)->db, SQLITE_DBCONFIG_ENABLE_FKEY, 0, (int *)NULL);
+		if (sqlite3_exec(SQ(st)->db, "PRAGMA ignore_check_constraints = ON;"
 				 " PRAGMA cache_size = " BULK_CACHE, NULL, NULL, NULL) != SQLITE_OK)
 			return store_fail(st, "starting a bulk write");
 		return STORE_OK;
 	}
-	if (st->bulk_cache == 0)
+	if (SQ(st)->bulk_cache == 0)
 		return STORE_OK; /* not on */
 	char sql[96];
 	snprintf(sql, sizeof sql, "PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = %d",
-		 st->bulk_cache);
-	st->bulk_cache = 0;
-	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, (int *)NULL);
-	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		 SQ(st)->bulk_cache);
+	SQ(st)->bulk_cache = 0;
+	sqlite3_db_config(SQ(st)->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, (int *)NULL);
+	if (sqlite3_exec(SQ(st)->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, "ending a bulk write");
 	return STORE_OK;
 }
 
-enum store_rc store_bulk_begin(struct store *st)
+enum store_rc sqlite_bulk_begin(struct store *st)
 {
-	if (st->tx_depth == 0)
+	if (SQ(st)->tx_depth == 0)
 		return store_failf(st, STORE_ERROR, "a bulk write must be inside a transaction");
-	if (st->bulk)
+	if (SQ(st)->bulk)
 		return STORE_OK;
 	/* The hold checks are lifted only when no other instance holds a
 	 * meeting: under this transaction's write lock none can take one, so
 	 * every meeting written is one this transaction starts. */
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM main.meeting_holds"
+	if (sqlite3_prepare_v2(SQ(st)->db, "SELECT count(*) FROM main.meeting_holds"
 			       " WHERE token <> (SELECT token FROM temp.cx_instance)",
 			       -1, &s, NULL) != SQLITE_OK)
 		return store_fail(st, "looking for meetings held");
@@ -259,8 +259,8 @@ enum store_rc store_bulk_begin(struct store *st)
 	if (out == STORE_OK)
 		out = bulk_pragmas(st, true);
 	if (out == STORE_OK) {
-		st->bulk = true;
-		st->bulk_ev = xcalloc(1, sizeof *st->bulk_ev);
+		SQ(st)->bulk = true;
+		SQ(st)->bulk_ev = xcalloc(1, sizeof *SQ(st)->bulk_ev);
 	} else {
 		bulk_forget(st);
 	}
@@ -271,33 +271,33 @@ void bulk_forget(struct store *st)
 {
 	bulk_events_drop(st);
 	(void)bulk_pragmas(st, false);
-	free(st->bulk_fts);
-	st->bulk_fts = NULL;
-	st->bulk = false;
+	free(SQ(st)->bulk_fts);
+	SQ(st)->bulk_fts = NULL;
+	SQ(st)->bulk = false;
 }
 
 enum store_rc bulk_finish(struct store *st)
 {
-	if (!st->bulk)
+	if (!SQ(st)->bulk)
 		return STORE_OK;
 	enum store_rc written = bulk_events_write(st);
 	bulk_events_drop(st);
 	if (written != STORE_OK)
 		return written; /* the transaction is rolled back, and bulk_forget called */
-	char *make = st->bulk_fts;
-	st->bulk_fts = NULL;
-	st->bulk = false;
+	char *make = SQ(st)->bulk_fts;
+	SQ(st)->bulk_fts = NULL;
+	SQ(st)->bulk = false;
 	enum store_rc rc = STORE_OK;
 	if (make) {
 		struct long_work w;
 		long_work_begin(st, &w, "building the search index");
-		int built = sqlite3_exec(st->db, "INSERT INTO items_fts(items_fts)"
+		int built = sqlite3_exec(SQ(st)->db, "INSERT INTO items_fts(items_fts)"
 					 " VALUES ('rebuild')", NULL, NULL, NULL);
 		if (built == SQLITE_OK)
-			built = sqlite3_exec(st->db, store_tally_refill, NULL, NULL, NULL);
+			built = sqlite3_exec(SQ(st)->db, store_tally_refill, NULL, NULL, NULL);
 		if (built != SQLITE_OK)
 			rc = store_fail(st, "building the full-text index and the sums");
-		else if (sqlite3_exec(st->db, make, NULL, NULL, NULL) != SQLITE_OK)
+		else if (sqlite3_exec(SQ(st)->db, make, NULL, NULL, NULL) != SQLITE_OK)
 			rc = store_fail(st, "making the indexes and the triggers again");
 		long_work_end(st, &w);
 		free(make);
@@ -310,17 +310,17 @@ enum store_rc bulk_finish(struct store *st)
 	return rc;
 }
 
-enum store_rc store_bulk_end(struct store *st) { return bulk_finish(st); }
+enum store_rc sqlite_bulk_end(struct store *st) { return bulk_finish(st); }
 
-enum store_rc store_bulk_journal(struct store *st, bool on)
+enum store_rc sqlite_bulk_journal(struct store *st, bool on)
 {
-	if (st->tx_depth > 0)
+	if (SQ(st)->tx_depth > 0)
 		return store_failf(st, STORE_ERROR, "the journal is changed outside a transaction");
 	const char *want = on ? "delete" : "wal";
 	char sql[40];
 	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", want);
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(SQ(st)->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return store_fail(st, "changing the journal");
 	int rc = sqlite3_step(s);
 	const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;

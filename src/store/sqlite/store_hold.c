@@ -61,32 +61,32 @@ static void make_token(char *out)
 
 void hold_setup(struct store *st)
 {
-	make_token(st->token);
-	if (gethostname(st->host, sizeof st->host) != 0 || !st->host[0])
-		snprintf(st->host, sizeof st->host, "localhost");
-	st->host[sizeof st->host - 1] = '\0';
+	make_token(SQ(st)->token);
+	if (gethostname(SQ(st)->host, sizeof SQ(st)->host) != 0 || !SQ(st)->host[0])
+		snprintf(SQ(st)->host, sizeof SQ(st)->host, "localhost");
+	SQ(st)->host[sizeof SQ(st)->host - 1] = '\0';
 }
 
 enum store_rc hold_ensure(struct store *st)
 {
-	if (st->holds)
+	if (SQ(st)->holds)
 		return STORE_OK;
-	if (sqlite3_exec(st->db, hold_table, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(SQ(st)->db, hold_table, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, "getting ready to write");
 	/* One by one: a table missing from a damaged file loses its own check
 	 * only (it cannot be written anyway), and every other keeps its own. */
 	for (size_t i = 0; i < ARRAY_SIZE(hold_checks); i++)
-		(void)sqlite3_exec(st->db, hold_checks[i], NULL, NULL, NULL);
+		(void)sqlite3_exec(SQ(st)->db, hold_checks[i], NULL, NULL, NULL);
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "INSERT INTO temp.cx_instance(token) VALUES (?)", -1, &s,
+	if (sqlite3_prepare_v2(SQ(st)->db, "INSERT INTO temp.cx_instance(token) VALUES (?)", -1, &s,
 			       NULL) != SQLITE_OK)
 		return store_fail(st, "getting ready to write");
-	sqlite3_bind_text(s, 1, st->token, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, SQ(st)->token, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, "getting ready to write");
-	st->holds = true;
+	SQ(st)->holds = true;
 	return STORE_OK;
 }
 
@@ -100,7 +100,7 @@ enum store_rc hold_checks_drop(struct store *st)
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		char sql[80];
 		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS temp.%s", names[i]);
-		if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_exec(SQ(st)->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 			return store_fail(st, "lifting the hold checks");
 	}
 	return STORE_OK;
@@ -109,7 +109,7 @@ enum store_rc hold_checks_drop(struct store *st)
 enum store_rc hold_checks_make(struct store *st)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(hold_checks); i++)
-		if (sqlite3_exec(st->db, hold_checks[i], NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_exec(SQ(st)->db, hold_checks[i], NULL, NULL, NULL) != SQLITE_OK)
 			return store_fail(st, "making the hold checks again");
 	return STORE_OK;
 }
@@ -138,12 +138,12 @@ enum store_rc hold_refused(struct store *st, const char *what)
 	return STORE_NOT_HELD;
 }
 
-enum store_rc store_hold_get(struct store *st, store_id meeting, struct meeting_hold *out)
+enum store_rc sqlite_hold_get(struct store *st, store_id meeting, struct meeting_hold *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = stmt_get(st, STMT_HOLD_GET);
 	bind_id(s, 1, meeting);
-	bind_text(s, 2, st->token);
+	bind_text(s, 2, SQ(st)->token);
 	enum store_rc rc = stmt_row(st, s, "reading who holds the meeting");
 	if (rc == STORE_OK) {
 		snprintf(out->token, sizeof out->token, "%s", (const char *)sqlite3_column_text(s, 0));
@@ -153,7 +153,7 @@ enum store_rc store_hold_get(struct store *st, store_id meeting, struct meeting_
 		out->since = col_time(s, 4);
 		out->seen = col_time(s, 5);
 		out->mine = sqlite3_column_int(s, 6) != 0;
-		out->same_host = strcmp(out->host, st->host) == 0;
+		out->same_host = strcmp(out->host, SQ(st)->host) == 0;
 	}
 	sqlite3_reset(s);
 	return rc;
@@ -164,8 +164,8 @@ enum store_rc store_hold_get(struct store *st, store_id meeting, struct meeting_
  * out, but a hold always names someone). */
 static const char *hold_user(const struct store *st, char *buf, size_t len)
 {
-	if (st->actor)
-		return st->actor;
+	if (SQ(st)->actor)
+		return SQ(st)->actor;
 	struct passwd *pw = getpwuid(getuid());
 	if (pw && pw->pw_name && *pw->pw_name)
 		return pw->pw_name;
@@ -173,15 +173,8 @@ static const char *hold_user(const struct store *st, char *buf, size_t len)
 	return buf;
 }
 
-void meeting_hold_free(struct meeting_hold *h)
-{
-	free(h->user);
-	free(h->host);
-	memset(h, 0, sizeof *h);
-}
-
-enum store_rc store_hold_take(struct store *st, store_id meeting, const struct meeting_hold *from,
-			      time_t now)
+enum store_rc sqlite_hold_take(struct store *st, store_id meeting, const struct meeting_hold *from,
+			       time_t now)
 {
 	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
@@ -189,16 +182,16 @@ enum store_rc store_hold_take(struct store *st, store_id meeting, const struct m
 	char ubuf[32];
 	sqlite3_stmt *s = stmt_get(st, STMT_HOLD_TAKE);
 	bind_id(s, 1, meeting);
-	bind_text(s, 2, st->token);
+	bind_text(s, 2, SQ(st)->token);
 	bind_text(s, 3, hold_user(st, ubuf, sizeof ubuf));
-	bind_text(s, 4, st->host);
+	bind_text(s, 4, SQ(st)->host);
 	bind_int(s, 5, getpid());
 	bind_time(s, 6, now);
 	bind_text(s, 7, from ? from->token : NULL);
 	rc = stmt_exec(st, s, "taking the meeting");
-	if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
+	if (rc == STORE_OK && sqlite3_changes(SQ(st)->db) == 0) {
 		struct meeting m;
-		if (store_meeting_get(st, meeting, &m) == STORE_OK && m.status != MEETING_IN_PROGRESS)
+		if (sqlite_meeting_get(st, meeting, &m) == STORE_OK && m.status != MEETING_IN_PROGRESS)
 			rc = store_failf(st, STORE_NOT_HELD, "the meeting has ended");
 		else
 			rc = hold_refused(st, "taking the meeting");
@@ -206,37 +199,37 @@ enum store_rc store_hold_take(struct store *st, store_id meeting, const struct m
 	return tx_end(st, rc);
 }
 
-bool store_hold_mine(struct store *st, store_id meeting)
+bool sqlite_hold_mine(struct store *st, store_id meeting)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HOLD_MINE);
 	bind_id(s, 1, meeting);
-	bind_text(s, 2, st->token);
+	bind_text(s, 2, SQ(st)->token);
 	bool mine = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	return mine;
 }
 
-enum store_rc store_hold_beat(struct store *st, store_id meeting, time_t now)
+enum store_rc sqlite_hold_beat(struct store *st, store_id meeting, time_t now)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HOLD_BEAT);
 	bind_time(s, 1, now);
 	bind_id(s, 2, meeting);
-	bind_text(s, 3, st->token);
+	bind_text(s, 3, SQ(st)->token);
 	enum store_rc rc = stmt_exec(st, s, "keeping the meeting");
-	if (rc == STORE_OK && sqlite3_changes(st->db) == 0 && !store_hold_mine(st, meeting))
+	if (rc == STORE_OK && sqlite3_changes(SQ(st)->db) == 0 && !sqlite_hold_mine(st, meeting))
 		rc = hold_refused(st, "keeping the meeting");
 	return rc;
 }
 
-enum store_rc store_hold_release(struct store *st, store_id meeting)
+enum store_rc sqlite_hold_release(struct store *st, store_id meeting)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_HOLD_RELEASE);
 	bind_id(s, 1, meeting);
-	bind_text(s, 2, st->token);
+	bind_text(s, 2, SQ(st)->token);
 	return stmt_exec(st, s, "letting go of the meeting");
 }
 
-int64_t store_data_version(struct store *st)
+int64_t sqlite_data_version(struct store *st)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DATA_VERSION);
 	int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
@@ -246,8 +239,8 @@ int64_t store_data_version(struct store *st)
 
 /* --- the draft of an open form ------------------------------------------ */
 
-enum store_rc store_draft_save(struct store *st, store_id meeting, const struct meeting_draft *d,
-			       time_t now)
+enum store_rc sqlite_draft_save(struct store *st, store_id meeting, const struct meeting_draft *d,
+				time_t now)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DRAFT_SAVE);
 	bind_id(s, 1, meeting);
@@ -259,7 +252,7 @@ enum store_rc store_draft_save(struct store *st, store_id meeting, const struct 
 	return stmt_exec(st, s, "keeping the draft");
 }
 
-enum store_rc store_draft_get(struct store *st, store_id meeting, struct meeting_draft *out)
+enum store_rc sqlite_draft_get(struct store *st, store_id meeting, struct meeting_draft *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = stmt_get(st, STMT_DRAFT_GET);
@@ -277,16 +270,10 @@ enum store_rc store_draft_get(struct store *st, store_id meeting, struct meeting
 	return rc;
 }
 
-enum store_rc store_draft_clear(struct store *st, store_id meeting)
+enum store_rc sqlite_draft_clear(struct store *st, store_id meeting)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_DRAFT_CLEAR);
 	bind_id(s, 1, meeting);
 	return stmt_exec(st, s, "clearing the draft");
 }
 
-void meeting_draft_free(struct meeting_draft *d)
-{
-	free(d->text);
-	free(d->detail);
-	memset(d, 0, sizeof *d);
-}

@@ -21,8 +21,8 @@ static void read_attendee(sqlite3_stmt *s, void *elem)
 
 static void free_attendees(void *arr, size_t n) { attendees_free(arr, n); }
 
-enum store_rc store_meeting_attendees(struct store *st, store_id meeting, struct attendee **out,
-				      size_t *n)
+enum store_rc sqlite_meeting_attendees(struct store *st, store_id meeting, struct attendee **out,
+				       size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_ATTENDEES);
 	bind_id(s, 1, meeting);
@@ -41,8 +41,8 @@ static void read_review_event(sqlite3_stmt *s, void *elem)
 
 static void free_review_events(void *arr, size_t n) { review_events_free(arr, n); }
 
-enum store_rc store_meeting_review_events(struct store *st, store_id meeting,
-					  struct review_event **out, size_t *n)
+enum store_rc sqlite_meeting_review_events(struct store *st, store_id meeting,
+					   struct review_event **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETING_REVIEW_EVENTS);
 	bind_id(s, 1, meeting);
@@ -50,8 +50,8 @@ enum store_rc store_meeting_review_events(struct store *st, store_id meeting,
 			    free_review_events, "reading the meeting's action review");
 }
 
-enum store_rc store_items_after(struct store *st, store_id after, size_t limit,
-				struct item **out, size_t *n)
+enum store_rc sqlite_items_after(struct store *st, store_id after, size_t limit,
+				 struct item **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEMS_AFTER);
 	bind_int(s, 1, after);
@@ -60,7 +60,7 @@ enum store_rc store_items_after(struct store *st, store_id after, size_t limit,
 			    "reading items");
 }
 
-enum store_rc store_id_bounds(struct store *st, store_id *max_item, store_id *max_meeting)
+enum store_rc sqlite_id_bounds(struct store *st, store_id *max_item, store_id *max_meeting)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ID_BOUNDS);
 	*max_item = *max_meeting = 0;
@@ -83,8 +83,8 @@ static void free_meetings(void *arr, size_t n)
 	free(arr);
 }
 
-enum store_rc store_meetings_after(struct store *st, store_id after, size_t limit,
-				   struct meeting **out, size_t *n)
+enum store_rc sqlite_meetings_after(struct store *st, store_id after, size_t limit,
+				    struct meeting **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_MEETINGS_AFTER);
 	bind_int(s, 1, after);
@@ -93,23 +93,3 @@ enum store_rc store_meetings_after(struct store *st, store_id after, size_t limi
 			    "reading meetings");
 }
 
-void attendees_free(struct attendee *a, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(a[i].name);
-		free(a[i].dept_name);
-	}
-	free(a);
-}
-
-void review_events_free(struct review_event *e, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(e[i].e.by);
-		free(e[i].e.old_value);
-		free(e[i].e.new_value);
-		free(e[i].e.reason);
-		free(e[i].item_text);
-	}
-	free(e);
-}

@@ -1,0 +1,189 @@
+/* records.h - what the program keeps, as the domain knows it: the
+ * organisation, departments, people, agendas, meetings and their items.
+ * Strings are owned by the struct and freed with the matching *_free(). An
+ * id of 0 means "none"; a date of DATE_NONE means "no date". */
+#ifndef CXMEET_RECORDS_H
+#define CXMEET_RECORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "cxmeet/agenda.h"
+#include "cxmeet/cadence.h"
+#include "cxmeet/dates.h"
+#include "cxmeet/model.h"
+
+struct org {
+	char *text[ORG_TEXT_COUNT]; /* name, mission, success, six charter answers */
+	char *changed_at[ORG_TEXT_COUNT];
+	char *changed_by[ORG_TEXT_COUNT];
+	struct cadence cadence;
+	int escalate_after; /* carried this many times: flag for the sponsor */
+	int setup_step;     /* how far the first-run walk-through got */
+};
+
+struct org_version {
+	enum org_text field;
+	char *body;
+	char *changed_at;
+	char *changed_by;
+};
+
+void org_free(struct org *o);
+
+void org_versions_free(struct org_version *v, size_t n);
+
+struct dept {
+	store_id id;
+	char *name;
+	bool behind; /* behind-the-scenes rather than customer-facing */
+	bool archived;
+};
+
+void dept_free(struct dept *d);
+
+void dept_list_free(struct dept *d, size_t n);
+
+enum stance { STANCE_UNSET = -1, STANCE_LOW = 0, STANCE_HIGH = 1 };
+
+struct person {
+	store_id id;
+	char *name;
+	store_id dept_id;  /* 0: none */
+	char *dept_name;   /* filled on read */
+	enum role role;
+	char *email;       /* NULL: none */
+	enum stance influence;
+	enum stance support;
+	bool archived;
+};
+
+void person_free(struct person *p);
+
+void person_list_free(struct person *p, size_t n);
+
+struct template_info {
+	store_id id;
+	char *name;
+	bool is_default;
+	size_t n_steps;
+	int minutes;
+};
+
+void template_list_free(struct template_info *t, size_t n);
+
+/* A live meeting is written by one instance (a full-screen session) at a
+ * time: the one that holds it. Every write into a meeting (its items, the
+ * events tied to it, its steps, attendance, rating, end, draft) checks in
+ * its own transaction that the meeting is in progress and held by this
+ * store's instance; otherwise nothing is written and STORE_NOT_HELD says who
+ * holds it or that it ended. Starting a meeting takes its hold. */
+struct meeting_hold {
+	char *user;
+	char *host;
+	long pid;
+	time_t since;   /* when it was taken */
+	time_t seen;    /* the holder's last sign of life */
+	bool mine;      /* held by this instance */
+	bool same_host; /* the holder runs on this machine (its pid can be checked) */
+	char token[33];
+};
+
+void meeting_hold_free(struct meeting_hold *h);
+
+/* The draft of the capture form open in a meeting: one per meeting. */
+struct meeting_draft {
+	store_id step_id;
+	enum item_kind kind;
+	char *text;
+	char *detail;
+	time_t saved_at;
+};
+
+void meeting_draft_free(struct meeting_draft *d);
+
+struct meeting {
+	store_id id;
+	store_id template_id;
+	enum meeting_status status;
+	time_t started_at;
+	time_t ended_at; /* 0 while in progress */
+	store_id facilitator_id;
+	int rating;           /* 1..10, 0: not rated */
+	cx_date next_meeting; /* DATE_NONE: not set */
+	int current_step;     /* position in the meeting's own steps, from 0 */
+};
+
+struct meeting_step {
+	store_id id;
+	int position;
+	char *title;
+	enum step_kind kind;
+	int planned_minutes;
+	char *prompt;
+	int actual_seconds;
+	bool done;
+	bool skipped;
+};
+
+/* What was done in a meeting: the items captured in each step, the actions
+ * of other meetings changed in it, the people marked present, a rating. */
+struct meeting_work {
+	int *items; /* per step, by position */
+	size_t n_steps;
+	int reviewed;
+	int present;
+	bool rated;
+};
+
+void meeting_work_free(struct meeting_work *w);
+
+void meeting_steps_free(struct meeting_step *s, size_t n);
+
+struct item {
+	store_id id;
+	enum item_kind kind;
+	char *text;      /* short text, required */
+	char *detail;    /* optional long text */
+	char *rationale; /* decisions */
+	store_id dept_id;
+	store_id person_id; /* owner, decider, hero or teller, by kind */
+	cx_date due;        /* actions */
+	cx_date revisit;    /* decisions */
+	store_id superseded_by;
+	int rank;           /* parked topics; 0: unranked */
+	enum item_status status;
+	bool consent;       /* stories: the customer agreed to be named */
+	store_id meeting_id;
+	store_id step_id;
+	time_t created_at;
+	time_t closed_at;  /* when done, dropped or closed; 0 otherwise */
+	time_t deleted_at; /* 0 unless soft-deleted */
+	/* filled on read */
+	char *dept_name;
+	char *person_name;
+	int slips;   /* times the due date moved later */
+	int carried; /* meetings it reached unfinished */
+};
+
+struct item_event {
+	store_id id;
+	store_id item_id;
+	enum event_kind kind;
+	time_t at;
+	store_id meeting_id;
+	char *by;
+	char *old_value;
+	char *new_value;
+	char *reason;
+};
+
+void item_free(struct item *it);
+
+void item_list_free(struct item *it, size_t n);
+
+void item_events_free(struct item_event *e, size_t n);
+
+#endif

@@ -1,0 +1,123 @@
+/* records.c - freeing the records of records.h: no store is needed for it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/records.h"
+
+void org_free(struct org *o)
+{
+	for (int f = 0; f < ORG_TEXT_COUNT; f++) {
+		free(o->text[f]);
+		free(o->changed_at[f]);
+		free(o->changed_by[f]);
+	}
+	memset(o, 0, sizeof *o);
+}
+
+void org_versions_free(struct org_version *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].body);
+		free(v[i].changed_at);
+		free(v[i].changed_by);
+	}
+	free(v);
+}
+
+void dept_free(struct dept *d)
+{
+	if (!d)
+		return;
+	free(d->name);
+	memset(d, 0, sizeof *d);
+}
+
+void dept_list_free(struct dept *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		dept_free(&d[i]);
+	free(d);
+}
+
+void person_free(struct person *p)
+{
+	if (!p)
+		return;
+	free(p->name);
+	free(p->dept_name);
+	free(p->email);
+	memset(p, 0, sizeof *p);
+}
+
+void person_list_free(struct person *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		person_free(&p[i]);
+	free(p);
+}
+
+void template_list_free(struct template_info *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(t[i].name);
+	free(t);
+}
+
+void meeting_hold_free(struct meeting_hold *h)
+{
+	free(h->user);
+	free(h->host);
+	memset(h, 0, sizeof *h);
+}
+
+void meeting_draft_free(struct meeting_draft *d)
+{
+	free(d->text);
+	free(d->detail);
+	memset(d, 0, sizeof *d);
+}
+
+void meeting_work_free(struct meeting_work *w)
+{
+	free(w->items);
+	memset(w, 0, sizeof *w);
+}
+
+void meeting_steps_free(struct meeting_step *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].title);
+		free(s[i].prompt);
+	}
+	free(s);
+}
+
+void item_free(struct item *it)
+{
+	if (!it)
+		return;
+	free(it->text);
+	free(it->detail);
+	free(it->rationale);
+	free(it->dept_name);
+	free(it->person_name);
+	memset(it, 0, sizeof *it);
+}
+
+void item_list_free(struct item *it, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		item_free(&it[i]);
+	free(it);
+}
+
+void item_events_free(struct item_event *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].by);
+		free(e[i].old_value);
+		free(e[i].new_value);
+		free(e[i].reason);
+	}
+	free(e);
+}
