@@ -21,6 +21,7 @@
 #include "cxmeet/actions.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/names.h"
 #include "cxmeet/util.h"
 
 #define at tu_at
@@ -37,7 +38,7 @@ static store_id ana, bo, sales, it_dept;
 static store_id dept(struct store *st, const char *name)
 {
 	struct dept d;
-	assert_int_equal(store_dept_find(st, name, &d), STORE_OK);
+	assert_int_equal(dept_find(st, name, &d), STORE_OK);
 	store_id id = d.id;
 	dept_free(&d);
 	return id;
@@ -49,7 +50,7 @@ static store_id person(struct store *st, const char *name, store_id dept_id, con
 			   .email = (char *)email, .influence = STANCE_UNSET,
 			   .support = STANCE_UNSET};
 	store_id id;
-	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	assert_int_equal(person_add(st, &p, &id), STORE_OK);
 	return id;
 }
 

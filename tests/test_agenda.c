@@ -17,6 +17,7 @@
 #include "cxmeet/agenda.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
+#include "cxmeet/names.h"
 #include "cxmeet/templates.h"
 #include "cxmeet/util.h"
 
@@ -228,7 +229,7 @@ static void helpers__skip_rules(void **state)
 static store_id find(struct store *st, const char *name)
 {
 	store_id id = 0;
-	assert_int_equal(store_template_find(st, name, &id), STORE_OK);
+	assert_int_equal(template_find(st, name, &id), STORE_OK);
 	return id;
 }
 
@@ -271,15 +272,15 @@ static void store__rename_clash_is_case_insensitive(void **state)
 	(void)state;
 	struct store *st = tu_open_setup();
 	store_id std = find(st, "Standard council meeting"), q;
-	assert_int_equal(store_template_copy(st, std, "Quarterly review", &q), STORE_OK);
-	assert_int_equal(store_template_rename(st, q, "STANDARD Council meeting"), STORE_DUPLICATE);
+	assert_int_equal(template_copy(st, std, "Quarterly review", &q), STORE_OK);
+	assert_int_equal(template_rename(st, q, "STANDARD Council meeting"), STORE_DUPLICATE);
 	assert_non_null(strstr(store_errmsg(st), "already exists"));
-	assert_int_equal(store_template_copy(st, std, "quarterly REVIEW", NULL), STORE_DUPLICATE);
-	assert_int_equal(store_template_rename(st, q, "  "), STORE_INVALID);
-	assert_int_equal(store_template_rename(st, q, "Quarterly, \"deep\" review"), STORE_OK);
+	assert_int_equal(template_copy(st, std, "quarterly REVIEW", NULL), STORE_DUPLICATE);
+	assert_int_equal(template_rename(st, q, "  "), STORE_INVALID);
+	assert_int_equal(template_rename(st, q, "Quarterly, \"deep\" review"), STORE_OK);
 	assert_int_equal(find(st, "quarterly, \"DEEP\" review"), q);
 	/* Renaming to its own name in another case is fine. */
-	assert_int_equal(store_template_rename(st, q, "QUARTERLY, \"deep\" REVIEW"), STORE_OK);
+	assert_int_equal(template_rename(st, q, "QUARTERLY, \"deep\" REVIEW"), STORE_OK);
 	struct template_info *ti;
 	size_t n;
 	assert_int_equal(store_template_list(st, &ti, &n), STORE_OK);
@@ -295,7 +296,7 @@ static void store__always_exactly_one_default(void **state)
 	(void)state;
 	struct store *st = tu_open_setup();
 	store_id std = find(st, "Standard council meeting"), q, d;
-	assert_int_equal(store_template_copy(st, std, "Quarterly review", &q), STORE_OK);
+	assert_int_equal(template_copy(st, std, "Quarterly review", &q), STORE_OK);
 	assert_int_equal(store_template_default(st, &d), STORE_OK);
 	assert_int_equal(d, std);
 	assert_int_equal(store_template_archive(st, std), STORE_INVALID);
@@ -322,9 +323,9 @@ static void store__archive_hides_and_frees_the_name(void **state)
 	(void)state;
 	struct store *st = tu_open_setup();
 	store_id std = find(st, "Standard council meeting"), q, q2, id;
-	assert_int_equal(store_template_copy(st, std, "Quarterly review", &q), STORE_OK);
+	assert_int_equal(template_copy(st, std, "Quarterly review", &q), STORE_OK);
 	assert_int_equal(store_template_archive(st, q), STORE_OK);
-	assert_int_equal(store_template_find(st, "Quarterly review", &id), STORE_NOTFOUND);
+	assert_int_equal(template_find(st, "Quarterly review", &id), STORE_NOTFOUND);
 	struct template_info *ti;
 	size_t n;
 	assert_int_equal(store_template_list(st, &ti, &n), STORE_OK);
@@ -332,9 +333,9 @@ static void store__archive_hides_and_frees_the_name(void **state)
 	template_list_free(ti, n);
 	assert_int_equal(store_template_archive(st, q), STORE_NOTFOUND);
 	assert_int_equal(store_template_set_default(st, q), STORE_NOTFOUND);
-	assert_int_equal(store_template_rename(st, q, "Back"), STORE_NOTFOUND);
+	assert_int_equal(template_rename(st, q, "Back"), STORE_NOTFOUND);
 	/* The name is free for a new template; the archived one keeps its steps. */
-	assert_int_equal(store_template_copy(st, std, "Quarterly review", &q2), STORE_OK);
+	assert_int_equal(template_copy(st, std, "Quarterly review", &q2), STORE_OK);
 	assert_true(q2 != q);
 	struct agenda_template t;
 	assert_int_equal(store_template_get(st, q, &t), STORE_OK);
@@ -503,8 +504,8 @@ static void cli__export_import_round_trip(void **state)
 	assert_int_equal(store_open(db, &st, err, sizeof err), STORE_OK);
 	struct agenda_template a, b;
 	store_id ia, ib;
-	assert_int_equal(store_template_find(st, "Standard council meeting", &ia), STORE_OK);
-	assert_int_equal(store_template_find(st, "copy, \"TWO\" Ü", &ib), STORE_OK);
+	assert_int_equal(template_find(st, "Standard council meeting", &ia), STORE_OK);
+	assert_int_equal(template_find(st, "copy, \"TWO\" Ü", &ib), STORE_OK);
 	assert_int_equal(store_template_get(st, ia, &a), STORE_OK);
 	assert_int_equal(store_template_get(st, ib, &b), STORE_OK);
 	assert_int_equal(a.n_steps, b.n_steps);

@@ -18,6 +18,7 @@
 
 #include "testutil.h"
 #include "cxmeet/agenda.h"
+#include "cxmeet/names.h"
 #include "cxmeet/util.h"
 
 /* The store under test: a new, empty one (a fresh SQLite file today). */
@@ -40,7 +41,7 @@ static const char *const T0 = "2026-03-02T09:00:00Z";
 static store_id dept(struct store *st, const char *name)
 {
 	store_id id = 0;
-	assert_int_equal(store_dept_add(st, name, false, &id), STORE_OK);
+	assert_int_equal(dept_add(st, name, false, &id), STORE_OK);
 	assert_true(id > 0);
 	return id;
 }
@@ -72,9 +73,9 @@ static store_id start_meeting(struct store *st, const char *at)
 	};
 	struct agenda_template t = {.name = (char *)"Short", .steps = steps, .n_steps = 3};
 	store_id tid = 0, mid = 0;
-	enum store_rc rc = store_template_find(st, "Short", &tid);
+	enum store_rc rc = template_find(st, "Short", &tid);
 	if (rc == STORE_NOTFOUND)
-		assert_int_equal(store_template_add(st, &t, true, &tid), STORE_OK);
+		assert_int_equal(template_add(st, &t, true, &tid), STORE_OK);
 	assert_int_equal(store_meeting_start(st, tid, &t, tu_at(at), 0, &mid), STORE_OK);
 	return mid;
 }
@@ -85,17 +86,17 @@ static void names__unique_without_regard_to_case(void **state)
 	struct store *st = contract_open();
 	store_id sales = dept(st, "Sales");
 	store_id id = 0;
-	assert_int_equal(store_dept_add(st, "SALES", false, &id), STORE_DUPLICATE);
+	assert_int_equal(dept_add(st, "SALES", false, &id), STORE_DUPLICATE);
 	struct dept d;
-	assert_int_equal(store_dept_find(st, "sAlEs", &d), STORE_OK);
+	assert_int_equal(dept_find(st, "sAlEs", &d), STORE_OK);
 	assert_int_equal(d.id, sales);
 	assert_string_equal(d.name, "Sales");
 	dept_free(&d);
-	assert_int_equal(store_dept_find(st, "Support", &d), STORE_NOTFOUND);
+	assert_int_equal(dept_find(st, "Support", &d), STORE_NOTFOUND);
 
 	store_id support = dept(st, "Support");
-	assert_int_equal(store_dept_rename(st, support, "sales"), STORE_DUPLICATE);
-	assert_int_equal(store_dept_rename(st, support, "Customer Support"), STORE_OK);
+	assert_int_equal(dept_rename(st, support, "sales"), STORE_DUPLICATE);
+	assert_int_equal(dept_rename(st, support, "Customer Support"), STORE_OK);
 	assert_int_equal(store_dept_get(st, support, &d), STORE_OK);
 	assert_string_equal(d.name, "Customer Support");
 	dept_free(&d);
@@ -111,14 +112,14 @@ static void names__unique_without_regard_to_case(void **state)
 	assert_int_equal(store_dept_list(st, true, &all, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	dept_list_free(all, n);
-	assert_int_equal(store_dept_add(st, "Sales", false, &id), STORE_DUPLICATE);
+	assert_int_equal(dept_add(st, "Sales", false, &id), STORE_DUPLICATE);
 
 	store_id ann = tu_person(st, "Ann Lee", support);
 	struct person p = {.name = (char *)"ANN LEE", .role = ROLE_MEMBER,
 			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
-	assert_int_equal(store_person_add(st, &p, &id), STORE_DUPLICATE);
+	assert_int_equal(person_add(st, &p, &id), STORE_DUPLICATE);
 	struct person got;
-	assert_int_equal(store_person_find(st, "ann lee", &got), STORE_OK);
+	assert_int_equal(person_find(st, "ann lee", &got), STORE_OK);
 	assert_int_equal(got.id, ann);
 	assert_int_equal(got.dept_id, support);
 	assert_string_equal(got.dept_name, "Customer Support");
@@ -254,7 +255,7 @@ static void meeting__one_in_progress_one_writer(void **state)
 	/* a second meeting cannot start while one is in progress */
 	struct agenda_template t;
 	store_id tid;
-	assert_int_equal(store_template_find(st, "short", &tid), STORE_OK);
+	assert_int_equal(template_find(st, "short", &tid), STORE_OK);
 	assert_int_equal(store_template_get(st, tid, &t), STORE_OK);
 	store_id second = 0;
 	assert_int_equal(store_meeting_start(st, tid, &t, tu_at("2026-03-09T09:05:00Z"), 0, &second),

@@ -17,6 +17,7 @@
 
 #include "testutil.h"
 #include "cxmeet/decisions.h"
+#include "cxmeet/names.h"
 #include "cxmeet/output.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
@@ -60,7 +61,7 @@ static store_id add_person(const char *name, store_id dept)
 static store_id dept_id(const char *name)
 {
 	struct dept d;
-	assert_int_equal(store_dept_find(fx.st, name, &d), STORE_OK);
+	assert_int_equal(dept_find(fx.st, name, &d), STORE_OK);
 	store_id id = d.id;
 	dept_free(&d);
 	return id;

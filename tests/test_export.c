@@ -21,6 +21,7 @@
 #include "testutil.h"
 #include "cxmeet/export.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/names.h"
 #include "cxmeet/util.h"
 
 static char *db;
@@ -28,7 +29,7 @@ static char *db;
 static store_id dept_id(struct store *st, const char *name)
 {
 	struct dept d;
-	assert_int_equal(store_dept_find(st, name, &d), STORE_OK);
+	assert_int_equal(dept_find(st, name, &d), STORE_OK);
 	store_id id = d.id;
 	dept_free(&d);
 	return id;
@@ -63,7 +64,7 @@ static int setup(void **state)
 			   .role = ROLE_LEAD, .email = "zoe@example.com",
 			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 	store_id zoe, raw;
-	assert_int_equal(store_person_add(st, &p, &zoe), STORE_OK);
+	assert_int_equal(person_add(st, &p, &zoe), STORE_OK);
 
 	struct meeting_run r;
 	time_t t = tu_at("2026-11-16T14:00:00Z");

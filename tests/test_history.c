@@ -18,6 +18,7 @@
 
 #include "testutil.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/names.h"
 #include "cxmeet/util.h"
 
 static char *db;
@@ -31,7 +32,7 @@ static store_id hostile_item;
 static store_id dept_id(struct store *st, const char *name)
 {
 	struct dept d;
-	assert_int_equal(store_dept_find(st, name, &d), STORE_OK);
+	assert_int_equal(dept_find(st, name, &d), STORE_OK);
 	store_id id = d.id;
 	dept_free(&d);
 	return id;
@@ -42,7 +43,7 @@ static store_id person(struct store *st, const char *name, const char *dept)
 	struct person p = {.name = (char *)name, .dept_id = dept_id(st, dept), .role = ROLE_MEMBER,
 			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 	store_id id;
-	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	assert_int_equal(person_add(st, &p, &id), STORE_OK);
 	return id;
 }
 
@@ -98,7 +99,7 @@ static int build(void **state)
 	struct store *st = tu_open_setup();
 	db = xstrdup(store_path(st));
 	store_id ops;
-	assert_int_equal(store_dept_add(st, "Ops, \"R&D\" =1+1", true, &ops), STORE_OK);
+	assert_int_equal(dept_add(st, "Ops, \"R&D\" =1+1", true, &ops), STORE_OK);
 	store_id ana = person(st, "Ana", "Sales"), ben = person(st, "Ben", "IT");
 	store_id cleo = person(st, "Cléo \"the fixer\"", "Ops, \"R&D\" =1+1");
 	time_t t;

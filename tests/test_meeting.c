@@ -16,6 +16,7 @@
 
 #include "testutil.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -25,7 +26,7 @@
 static store_id dept_id(struct store *st, const char *name)
 {
 	struct dept d;
-	assert_int_equal(store_dept_find(st, name, &d), STORE_OK);
+	assert_int_equal(dept_find(st, name, &d), STORE_OK);
 	store_id id = d.id;
 	dept_free(&d);
 	return id;

@@ -22,6 +22,7 @@
 #include "cxmeet/cli.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
+#include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -36,7 +37,7 @@ static store_id first_meeting;
 static store_id dept_id(struct store *st, const char *name)
 {
 	struct dept d;
-	assert_int_equal(store_dept_find(st, name, &d), STORE_OK);
+	assert_int_equal(dept_find(st, name, &d), STORE_OK);
 	store_id id = d.id;
 	dept_free(&d);
 	return id;
@@ -47,7 +48,7 @@ static store_id person(struct store *st, const char *name, const char *dept, enu
 	struct person p = {.name = (char *)name, .dept_id = dept_id(st, dept), .role = role,
 			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 	store_id id;
-	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	assert_int_equal(person_add(st, &p, &id), STORE_OK);
 	return id;
 }
 
@@ -258,7 +259,7 @@ static void minutes__in_progress_meeting_and_table_escaping(void **state)
 				   .prompt = ""};
 	struct agenda_template t = {.name = "Short", .steps = &step, .n_steps = 1};
 	store_id tid;
-	assert_int_equal(store_template_add(st, &t, false, &tid), STORE_OK);
+	assert_int_equal(template_add(st, &t, false, &tid), STORE_OK);
 	struct meeting_run r;
 	assert_int_equal(meeting_begin(st, tid, 0, at("2026-11-23T09:30:00Z"), &r), STORE_OK);
 	char *out;

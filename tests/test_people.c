@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
+#include "cxmeet/names.h"
 #include "cxmeet/report.h"
 #include "cxmeet/stakeholder.h"
 #include "cxmeet/util.h"
@@ -139,7 +140,7 @@ static void records__wins_on_time_open_overdue_per_person(void **state)
 	(void)state;
 	struct store *st = tu_open_new();
 	store_id dx = 0;
-	assert_int_equal(store_dept_add(st, "Sales", false, &dx), STORE_OK);
+	assert_int_equal(dept_add(st, "Sales", false, &dx), STORE_OK);
 	store_id ann = tu_person(st, "Ann", dx), bo = tu_person(st, "Bo", dx);
 	tu_person(st, "Cy", dx); /* owns nothing */
 	const char *c = "2026-01-10T09:00:00Z";
@@ -228,8 +229,8 @@ static void archived__leave_pickers_keep_history(void **state)
 	(void)state;
 	struct store *st = tu_open_new();
 	store_id dx = 0, dy = 0;
-	assert_int_equal(store_dept_add(st, "Sales", false, &dx), STORE_OK);
-	assert_int_equal(store_dept_add(st, "Old team", true, &dy), STORE_OK);
+	assert_int_equal(dept_add(st, "Sales", false, &dx), STORE_OK);
+	assert_int_equal(dept_add(st, "Old team", true, &dy), STORE_OK);
 	store_id ann = tu_person(st, "Ann", dx), bo = tu_person(st, "Bo", dx);
 	store_id win = add_item(st, ITEM_WIN, bo, NULL, "2026-01-10T09:00:00Z");
 	assert_int_equal(store_person_set_archived(st, bo, true), STORE_OK);

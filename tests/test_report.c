@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
+#include "cxmeet/names.h"
 #include "cxmeet/report.h"
 #include "cxmeet/util.h"
 
@@ -389,13 +390,13 @@ static void build_fixture(struct fixture *f)
 	struct store *st = tu_open_setup();
 	f->db = xstrdup(store_path(st));
 	struct dept d;
-	assert_int_equal(store_dept_find(st, "IT", &d), STORE_OK);
+	assert_int_equal(dept_find(st, "IT", &d), STORE_OK);
 	f->it = d.id;
 	dept_free(&d);
-	assert_int_equal(store_dept_find(st, "Sales", &d), STORE_OK);
+	assert_int_equal(dept_find(st, "Sales", &d), STORE_OK);
 	f->sales = d.id;
 	dept_free(&d);
-	assert_int_equal(store_person_add(st, &(struct person){.name = "Ana", .dept_id = f->it},
+	assert_int_equal(person_add(st, &(struct person){.name = "Ana", .dept_id = f->it},
 					  &f->ana), STORE_OK);
 	/* monthly; meetings 09-01, 10-01, an abandoned one 10-20, 11-02, 11-03 */
 	assert_int_equal(store_org_set_cadence(st, &MONTHLY), STORE_OK);

@@ -19,6 +19,7 @@
 #include "testutil.h"
 #include "src/store/sqlite/store_int.h"
 #include "cxmeet/actions.h"
+#include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
@@ -302,11 +303,11 @@ static void write__reports_a_locked_database(void **state)
 	struct store *a = open_setup(), *b;
 	assert_int_equal(store_open(store_path(a), &b, err, sizeof err), STORE_OK);
 	assert_int_equal(store_begin(a), STORE_OK);
-	assert_int_equal(store_dept_add(a, "Legal", true, NULL), STORE_OK);
-	assert_int_equal(store_dept_add(b, "Billing", true, NULL), STORE_BUSY);
+	assert_int_equal(dept_add(a, "Legal", true, NULL), STORE_OK);
+	assert_int_equal(dept_add(b, "Billing", true, NULL), STORE_BUSY);
 	assert_non_null(strstr(store_errmsg(b), "locked"));
 	assert_int_equal(store_commit(a), STORE_OK);
-	assert_int_equal(store_dept_add(b, "Billing", true, NULL), STORE_OK);
+	assert_int_equal(dept_add(b, "Billing", true, NULL), STORE_OK);
 	store_close(a);
 	store_close(b);
 }
@@ -355,20 +356,20 @@ static void dept__round_trip_and_case_insensitive_names(void **state)
 	struct store *st = open_new();
 	store_id id;
 	struct dept d;
-	assert_int_equal(store_dept_add(st, "Zoë's Team", true, &id), STORE_OK);
-	assert_int_equal(store_dept_add(st, "ZOË'S TEAM", false, NULL), STORE_DUPLICATE);
-	assert_int_equal(store_dept_add(st, "", false, NULL), STORE_INVALID);
-	assert_int_equal(store_dept_add(st, "bad\x1b[31m", false, NULL), STORE_INVALID);
-	assert_int_equal(store_dept_find(st, "zoë's team", &d), STORE_OK);
+	assert_int_equal(dept_add(st, "Zoë's Team", true, &id), STORE_OK);
+	assert_int_equal(dept_add(st, "ZOË'S TEAM", false, NULL), STORE_DUPLICATE);
+	assert_int_equal(dept_add(st, "", false, NULL), STORE_INVALID);
+	assert_int_equal(dept_add(st, "bad\x1b[31m", false, NULL), STORE_INVALID);
+	assert_int_equal(dept_find(st, "zoë's team", &d), STORE_OK);
 	assert_int_equal(d.id, id);
 	assert_string_equal(d.name, "Zoë's Team");
 	assert_true(d.behind);
 	assert_false(d.archived);
 	dept_free(&d);
-	assert_int_equal(store_dept_rename(st, id, "Platform"), STORE_OK);
+	assert_int_equal(dept_rename(st, id, "Platform"), STORE_OK);
 	assert_int_equal(store_dept_set_behind(st, id, false), STORE_OK);
-	assert_int_equal(store_dept_add(st, "Sales", false, NULL), STORE_OK);
-	assert_int_equal(store_dept_rename(st, id, "sales"), STORE_DUPLICATE);
+	assert_int_equal(dept_add(st, "Sales", false, NULL), STORE_OK);
+	assert_int_equal(dept_rename(st, id, "sales"), STORE_DUPLICATE);
 	assert_int_equal(store_dept_set_archived(st, id, true), STORE_OK);
 	struct dept *list;
 	size_t n;
@@ -391,22 +392,22 @@ static void person__round_trip(void **state)
 	(void)state;
 	struct store *st = open_new();
 	store_id it, sales, id;
-	assert_int_equal(store_dept_add(st, "IT", true, &it), STORE_OK);
-	assert_int_equal(store_dept_add(st, "Sales", false, &sales), STORE_OK);
+	assert_int_equal(dept_add(st, "IT", true, &it), STORE_OK);
+	assert_int_equal(dept_add(st, "Sales", false, &sales), STORE_OK);
 	struct person p = {.name = "王芳", .dept_id = it, .role = ROLE_SPONSOR,
 			   .email = "wang@example.com", .influence = STANCE_HIGH,
 			   .support = STANCE_LOW};
-	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	assert_int_equal(person_add(st, &p, &id), STORE_OK);
 	p.name = "Zoë Ångström";
 	p.dept_id = sales;
 	p.role = ROLE_CHAMPION;
 	p.email = NULL;
 	p.influence = p.support = STANCE_UNSET;
-	assert_int_equal(store_person_add(st, &p, NULL), STORE_OK);
-	assert_int_equal(store_person_add(st, &(struct person){.name = "ZOË ÅNGSTRÖM"}, NULL),
+	assert_int_equal(person_add(st, &p, NULL), STORE_OK);
+	assert_int_equal(person_add(st, &(struct person){.name = "ZOË ÅNGSTRÖM"}, NULL),
 			 STORE_DUPLICATE);
 	struct person got;
-	assert_int_equal(store_person_find(st, "王芳", &got), STORE_OK);
+	assert_int_equal(person_find(st, "王芳", &got), STORE_OK);
 	assert_int_equal(got.id, id);
 	assert_string_equal(got.dept_name, "IT");
 	assert_int_equal(got.role, ROLE_SPONSOR);
@@ -417,7 +418,7 @@ static void person__round_trip(void **state)
 	got.name = xstrdup("Wang Fang");
 	got.dept_id = sales;
 	got.role = ROLE_LEAD;
-	assert_int_equal(store_person_update(st, &got), STORE_OK);
+	assert_int_equal(person_update(st, &got), STORE_OK);
 	person_free(&got);
 	assert_int_equal(store_person_get(st, id, &got), STORE_OK);
 	assert_string_equal(got.name, "Wang Fang");
@@ -464,10 +465,10 @@ static void template__default_agenda_is_loaded_once(void **state)
 	assert_int_equal(store_template_get(st, id, &a), STORE_OK);
 	assert_string_equal(a.steps[0].title, "Welcome & roll call");
 	assert_int_equal(a.steps[3].kind, STEP_ACTION_REVIEW);
-	assert_int_equal(store_template_add(st, &a, false, NULL), STORE_DUPLICATE);
+	assert_int_equal(template_add(st, &a, false, NULL), STORE_DUPLICATE);
 	free(a.name);
 	a.name = xstrdup("Quarterly review");
-	assert_int_equal(store_template_add(st, &a, true, &id), STORE_OK);
+	assert_int_equal(template_add(st, &a, true, &id), STORE_OK);
 	agenda_free(&a);
 	store_id def;
 	assert_int_equal(store_template_default(st, &def), STORE_OK);
@@ -488,8 +489,8 @@ static void meeting__round_trip_with_own_agenda_copy(void **state)
 	assert_int_equal(store_template_default(st, &tid), STORE_OK);
 	assert_int_equal(store_template_get(st, tid, &a), STORE_OK);
 	struct dept d;
-	assert_int_equal(store_dept_find(st, "IT", &d), STORE_OK);
-	assert_int_equal(store_person_add(st, &(struct person){.name = "Ana", .dept_id = d.id},
+	assert_int_equal(dept_find(st, "IT", &d), STORE_OK);
+	assert_int_equal(person_add(st, &(struct person){.name = "Ana", .dept_id = d.id},
 					  &person), STORE_OK);
 	dept_free(&d);
 	assert_int_equal(store_meeting_in_progress(st, &mid), STORE_NOTFOUND);
@@ -530,7 +531,7 @@ static void meeting__round_trip_with_own_agenda_copy(void **state)
 	a.steps[0].title = xstrdup("Changed");
 	free(a.name);
 	a.name = xstrdup("Edited");
-	assert_int_equal(store_template_add(st, &a, true, NULL), STORE_OK);
+	assert_int_equal(template_add(st, &a, true, NULL), STORE_OK);
 	struct meeting_step *steps;
 	assert_int_equal(store_meeting_steps(st, mid, &steps, &n), STORE_OK);
 	assert_int_equal(n, 9);
@@ -624,8 +625,8 @@ static void item__every_kind_round_trips(void **state)
 	struct store *st = open_setup();
 	struct dept d;
 	store_id p;
-	assert_int_equal(store_dept_find(st, "Sales", &d), STORE_OK);
-	assert_int_equal(store_person_add(st, &(struct person){.name = "Ana", .dept_id = d.id}, &p),
+	assert_int_equal(dept_find(st, "Sales", &d), STORE_OK);
+	assert_int_equal(person_add(st, &(struct person){.name = "Ana", .dept_id = d.id}, &p),
 			 STORE_OK);
 	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
 		struct item it = {.kind = (enum item_kind)k, .text = "  Something said  ",
@@ -711,10 +712,10 @@ static void item__changes_are_events_in_one_history(void **state)
 	struct store *st = open_setup();
 	struct dept d;
 	store_id ana, ben;
-	assert_int_equal(store_dept_find(st, "IT", &d), STORE_OK);
-	assert_int_equal(store_person_add(st, &(struct person){.name = "Ana", .dept_id = d.id}, &ana),
+	assert_int_equal(dept_find(st, "IT", &d), STORE_OK);
+	assert_int_equal(person_add(st, &(struct person){.name = "Ana", .dept_id = d.id}, &ana),
 			 STORE_OK);
-	assert_int_equal(store_person_add(st, &(struct person){.name = "Ben", .dept_id = d.id}, &ben),
+	assert_int_equal(person_add(st, &(struct person){.name = "Ben", .dept_id = d.id}, &ben),
 			 STORE_OK);
 	store_id id = add_item(st, ITEM_ACTION, "Fix the returns form", d.id, ana,
 			       date_from_ymd(2026, 12, 4));
@@ -922,7 +923,7 @@ static void bulk__items_written_as_the_one_row_writers_write_them(void **state)
 	char *path = xstrdup(store_path(st));
 	cx_date due = date_from_ymd(2026, 12, 1), later = date_from_ymd(2026, 12, 15);
 	store_id dept;
-	assert_int_equal(store_dept_add(st, "Billing", true, &dept), STORE_OK);
+	assert_int_equal(dept_add(st, "Billing", true, &dept), STORE_OK);
 	struct item it = {.kind = ITEM_ACTION, .text = (char *)"Shorten the refund approval step",
 			  .dept_id = dept, .due = due, .revisit = DATE_NONE};
 	assert_int_equal(store_bulk_item_add(st, &it, 1790000000), STORE_ERROR);
@@ -1049,8 +1050,8 @@ static void bulk__sums_as_the_one_row_writers_make_them(void **state)
 		struct store *st = open_setup();
 		char *path = xstrdup(store_path(st));
 		store_id dept[2];
-		assert_int_equal(store_dept_add(st, "Billing", true, &dept[0]), STORE_OK);
-		assert_int_equal(store_dept_add(st, "Legal", true, &dept[1]), STORE_OK);
+		assert_int_equal(dept_add(st, "Billing", true, &dept[0]), STORE_OK);
+		assert_int_equal(dept_add(st, "Legal", true, &dept[1]), STORE_OK);
 		if (bulk) {
 			assert_int_equal(store_begin(st), STORE_OK);
 			assert_int_equal(store_bulk_begin(st), STORE_OK);

@@ -23,6 +23,7 @@
 #include "cxmeet/agenda.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/demo.h"
+#include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -300,14 +301,14 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 	for (int i = 1; i <= NDEPT; i++) {
 		char name[16];
 		snprintf(name, sizeof name, "Dept %d", i);
-		assert_int_equal(store_dept_add(st, name, i % 2, &dept[i]), STORE_OK);
+		assert_int_equal(dept_add(st, name, i % 2, &dept[i]), STORE_OK);
 	}
 	for (int i = 1; i <= NPEOPLE; i++) {
 		char name[16];
 		snprintf(name, sizeof name, "Person %d", i);
 		struct person p = {.name = name, .dept_id = dept[1 + i % NDEPT], .role = ROLE_MEMBER,
 				   .influence = STANCE_UNSET, .support = STANCE_UNSET};
-		assert_int_equal(store_person_add(st, &p, &person[i]), STORE_OK);
+		assert_int_equal(person_add(st, &p, &person[i]), STORE_OK);
 	}
 	struct agenda_template a;
 	store_id tid, meeting = 0;

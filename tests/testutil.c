@@ -18,6 +18,7 @@
 #include "testutil.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -84,7 +85,7 @@ store_id tu_person(struct store *st, const char *name, store_id dept)
 	struct person p = {.name = (char *)name, .dept_id = dept, .role = ROLE_MEMBER,
 			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 	store_id id = 0;
-	assert_int_equal(store_person_add(st, &p, &id), STORE_OK);
+	assert_int_equal(person_add(st, &p, &id), STORE_OK);
 	return id;
 }
 

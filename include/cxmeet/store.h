@@ -158,26 +158,34 @@ struct search_stream;
 	X(org_history, (struct store *st, enum org_text f, struct org_version **out, \
 		size_t *n), (st, f, out, n)) \
 	/* --- departments -------------------------------------------------------- */ \
-	X(dept_add, (struct store *st, const char *name, bool behind, \
-		store_id *id), (st, name, behind, id)) \
-	/* Finds by name, compared case-insensitively; archived ones too. */ \
-	X(dept_find, (struct store *st, const char *name, struct dept *out), (st, name, out)) \
+	/* Names come clean, each with its key (names.h: name_checked), through \
+	 * core's dept_add, person_add, template_add and the like: the store \
+	 * keeps them, unique by key (STORE_DUPLICATE), and applies no rule of \
+	 * its own to them. */ \
+	X(dept_add, (struct store *st, const char *name, const char *key, bool behind, \
+		store_id *id), (st, name, key, behind, id)) \
+	/* Finds by key (archived ones too); name is for the message. */ \
+	X(dept_find, (struct store *st, const char *name, const char *key, struct dept *out), \
+		(st, name, key, out)) \
 	X(dept_get, (struct store *st, store_id id, struct dept *out), (st, id, out)) \
 	X(dept_list, (struct store *st, bool with_archived, struct dept **out, \
 		size_t *n), (st, with_archived, out, n)) \
-	X(dept_rename, (struct store *st, store_id id, const char *name), (st, id, name)) \
+	X(dept_rename, (struct store *st, store_id id, const char *name, const char *key), \
+		(st, id, name, key)) \
 	X(dept_set_behind, (struct store *st, store_id id, bool behind), (st, id, behind)) \
 	X(dept_set_archived, (struct store *st, store_id id, bool archived), (st, id, archived)) \
 	/* --- people ------------------------------------------------------------- */ \
-	X(person_add, (struct store *st, const struct person *p, store_id *id), (st, p, id)) \
-	X(person_find, (struct store *st, const char *name, \
-		struct person *out), (st, name, out)) \
+	X(person_add, (struct store *st, const struct person *p, const char *key, store_id *id), \
+		(st, p, key, id)) \
+	X(person_find, (struct store *st, const char *name, const char *key, \
+		struct person *out), (st, name, key, out)) \
 	X(person_get, (struct store *st, store_id id, struct person *out), (st, id, out)) \
 	/* dept_id 0: all departments. Ordered by department, then name. */ \
 	X(person_list, (struct store *st, bool with_archived, store_id dept_id, \
 		struct person **out, size_t *n), (st, with_archived, dept_id, out, n)) \
 	/* Writes name, dept_id, role, email, influence and support of p (by p->id). */ \
-	X(person_update, (struct store *st, const struct person *p), (st, p)) \
+	X(person_update, (struct store *st, const struct person *p, const char *key), \
+		(st, p, key)) \
 	X(person_set_archived, (struct store *st, store_id id, \
 		bool archived), (st, id, archived)) \
 	/* Every person's name (people: true) or every department's, archived ones \
@@ -186,9 +194,9 @@ struct search_stream;
 	X(names_each, (struct store *st, bool people, void (*fn)(const char *name, void *ctx), \
 		void *ctx), (st, people, fn, ctx)) \
 	/* --- agenda templates --------------------------------------------------- */ \
-	X(template_add, (struct store *st, const struct agenda_template *t, bool make_default, \
-		store_id *id), (st, t, make_default, id)) \
-	X(template_find, (struct store *st, const char *name, store_id *id), (st, name, id)) \
+	X(template_add, (struct store *st, const struct agenda_template *t, const char *key, \
+		bool make_default, store_id *id), (st, t, key, make_default, id)) \
+	X(template_find, (struct store *st, const char *key, store_id *id), (st, key, id)) \
 	X(template_default, (struct store *st, store_id *id), (st, id)) \
 	X(template_get, (struct store *st, store_id id, \
 		struct agenda_template *out), (st, id, out)) \
@@ -199,12 +207,13 @@ struct search_stream;
 	X(template_save_steps, (struct store *st, store_id id, \
 		const struct agenda_template *t), (st, id, t)) \
 	/* Names are unique, compared without regard to case: STORE_DUPLICATE. */ \
-	X(template_rename, (struct store *st, store_id id, const char *name), (st, id, name)) \
+	X(template_rename, (struct store *st, store_id id, const char *name, const char *key), \
+		(st, id, name, key)) \
 	/* There is always exactly one default. */ \
 	X(template_set_default, (struct store *st, store_id id), (st, id)) \
 	/* A new template with the steps of id, under name. */ \
-	X(template_copy, (struct store *st, store_id id, const char *name, \
-		store_id *new_id), (st, id, name, new_id)) \
+	X(template_copy, (struct store *st, store_id id, const char *name, const char *key, \
+		store_id *new_id), (st, id, name, key, new_id)) \
 	/* Hides a template from the lists and frees its name; the default cannot be \
 	 * archived (STORE_INVALID). Meetings keep their own copies of its steps. */ \
 	X(template_archive, (struct store *st, store_id id), (st, id)) \

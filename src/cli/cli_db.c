@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/names.h"
 #include "cxmeet/progress.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
@@ -97,7 +98,7 @@ int cli_dept_id(struct cli *cli, const char *name, store_id *id)
 	*id = 0;
 	if (!name)
 		return 0;
-	enum store_rc rc = store_dept_find(cli->st, name, &d);
+	enum store_rc rc = dept_find(cli->st, name, &d);
 	if (rc == STORE_NOTFOUND)
 		return cli_input_error("no department '%s' (cxmeet dept list shows them)", name);
 	if (rc != STORE_OK)

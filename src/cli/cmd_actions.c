@@ -7,6 +7,7 @@
 #include "cxmeet/actions.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/names.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -136,14 +137,14 @@ static int resolve_names(struct cli *cli, struct list_opts *o)
 	enum store_rc rc;
 	if (o->dept) {
 		struct dept d;
-		if ((rc = store_dept_find(cli->st, o->dept, &d)) != STORE_OK)
+		if ((rc = dept_find(cli->st, o->dept, &d)) != STORE_OK)
 			return cli_store_error(cli, rc);
 		o->f.dept_id = d.id;
 		dept_free(&d);
 	}
 	if (o->owner) {
 		struct person p;
-		if ((rc = store_person_find(cli->st, o->owner, &p)) != STORE_OK)
+		if ((rc = person_find(cli->st, o->owner, &p)) != STORE_OK)
 			return cli_store_error(cli, rc);
 		o->f.person_id = p.id;
 		person_free(&p);

@@ -7,6 +7,7 @@
 
 #include "cxmeet/cli.h"
 #include "cxmeet/fileio.h"
+#include "cxmeet/names.h"
 #include "cxmeet/templates.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -53,7 +54,7 @@ static int agenda_list(struct cli *cli, enum out_format f)
 /* Finds a template by name and reads it; prints the error if there is none. */
 static int load(struct cli *cli, const char *name, store_id *id, struct agenda_template *t)
 {
-	enum store_rc rc = store_template_find(cli->st, name, id);
+	enum store_rc rc = template_find(cli->st, name, id);
 	if (rc == STORE_NOTFOUND) {
 		char *safe = text_printable(name);
 		int r = cli_input_error("no agenda named '%s' (cxmeet agenda list shows them)", safe);
@@ -205,7 +206,7 @@ static int agenda_import(struct cli *cli, const char *path, const struct agenda_
 	store_id id = 0;
 	enum store_rc src = STORE_OK;
 	if (rc == 0) {
-		src = store_template_find(cli->st, t.name, &id);
+		src = template_find(cli->st, t.name, &id);
 		if (src == STORE_OK && !o->replace)
 			rc = cli_input_error("an agenda named '%s' already exists: use --replace "
 					     "to replace its steps, or --name to import it under "
@@ -213,7 +214,7 @@ static int agenda_import(struct cli *cli, const char *path, const struct agenda_
 		else if (src == STORE_OK)
 			src = template_save_steps(cli->st, id, &t);
 		else if (src == STORE_NOTFOUND)
-			src = store_template_add(cli->st, &t, false, &id);
+			src = template_add(cli->st, &t, false, &id);
 		if (rc == 0 && src != STORE_OK)
 			rc = cli_store_error(cli, src);
 	}
@@ -242,10 +243,10 @@ static int agenda_change(struct cli *cli, const char *action, const char *name,
 		src = store_template_set_default(cli->st, id);
 		done = "is now the default agenda";
 	} else if (strcmp(action, "copy") == 0) {
-		src = store_template_copy(cli->st, id, new_name, NULL);
+		src = template_copy(cli->st, id, new_name, NULL);
 		done = "copied";
 	} else if (strcmp(action, "rename") == 0) {
-		src = store_template_rename(cli->st, id, new_name);
+		src = template_rename(cli->st, id, new_name);
 		done = "renamed";
 	} else {
 		src = store_template_archive(cli->st, id);

@@ -9,6 +9,7 @@
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/decisions.h"
+#include "cxmeet/names.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -253,7 +254,7 @@ static int decisions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, c
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	if (dept) {
 		struct dept d;
-		enum store_rc src = store_dept_find(cli->st, dept, &d);
+		enum store_rc src = dept_find(cli->st, dept, &d);
 		if (src == STORE_NOTFOUND)
 			return cli_input_error("no department named '%s' (cxmeet dept list shows them)",
 					       dept);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/names.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -35,7 +36,7 @@ static int dept_list(struct cli *cli, bool all)
 /* Finds a department by name; prints the error and returns its status if none. */
 static int find(struct cli *cli, const char *name, struct dept *d)
 {
-	enum store_rc rc = store_dept_find(cli->st, name, d);
+	enum store_rc rc = dept_find(cli->st, name, d);
 	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
 }
 
@@ -90,7 +91,7 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 	if (strcmp(action, "add") == 0 && left == 1) {
 		if ((rc = cli_open(cli)) != 0)
 			return rc;
-		src = store_dept_add(cli->st, args[0], facing == 1, NULL);
+		src = dept_add(cli->st, args[0], facing == 1, NULL);
 		if (src != STORE_OK)
 			return cli_store_error(cli, src);
 		fprintf(cli->out, "Added department %s (%s).\n", args[0], facing_label(facing == 1));
@@ -99,7 +100,7 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 	if (strcmp(action, "rename") == 0 && left == 2) {
 		if ((rc = cli_open(cli)) != 0 || (rc = find(cli, args[0], &d)) != 0)
 			return rc;
-		src = store_dept_rename(cli->st, d.id, args[1]);
+		src = dept_rename(cli->st, d.id, args[1]);
 		dept_free(&d);
 		if (src != STORE_OK)
 			return cli_store_error(cli, src);

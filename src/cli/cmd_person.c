@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/names.h"
 #include "cxmeet/stakeholder.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -24,7 +25,7 @@ static int person_list(struct cli *cli, const struct person_opts *o)
 	store_id dept_id = 0;
 	if (o->dept) {
 		struct dept d;
-		enum store_rc rc = store_dept_find(cli->st, o->dept, &d);
+		enum store_rc rc = dept_find(cli->st, o->dept, &d);
 		if (rc != STORE_OK)
 			return cli_store_error(cli, rc);
 		dept_id = d.id;
@@ -70,7 +71,7 @@ static int apply_opts(struct cli *cli, const struct person_opts *o, struct perso
 	}
 	if (o->dept) {
 		struct dept d;
-		enum store_rc rc = store_dept_find(cli->st, o->dept, &d);
+		enum store_rc rc = dept_find(cli->st, o->dept, &d);
 		if (rc != STORE_OK)
 			return cli_store_error(cli, rc);
 		bool archived = d.archived;
@@ -106,7 +107,7 @@ static int apply_opts(struct cli *cli, const struct person_opts *o, struct perso
 	return 0;
 }
 
-static int person_add(struct cli *cli, const char *name, const struct person_opts *o)
+static int person_add_run(struct cli *cli, const char *name, const struct person_opts *o)
 {
 	if (!o->dept)
 		return cli_usage_error(&cmd_person, "a person needs a department: --dept DEPT");
@@ -114,7 +115,7 @@ static int person_add(struct cli *cli, const char *name, const struct person_opt
 			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 	int rc = apply_opts(cli, o, &p);
 	if (rc == 0) {
-		enum store_rc src = store_person_add(cli->st, &p, NULL);
+		enum store_rc src = person_add(cli->st, &p, NULL);
 		rc = src == STORE_OK ? 0 : cli_store_error(cli, src);
 	}
 	if (rc == 0)
@@ -126,7 +127,7 @@ static int person_add(struct cli *cli, const char *name, const struct person_opt
 static int person_edit(struct cli *cli, const char *name, const struct person_opts *o)
 {
 	struct person p;
-	enum store_rc src = store_person_find(cli->st, name, &p);
+	enum store_rc src = person_find(cli->st, name, &p);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	int rc = apply_opts(cli, o, &p);
@@ -135,7 +136,7 @@ static int person_edit(struct cli *cli, const char *name, const struct person_op
 		p.name = xstrdup(o->name);
 	}
 	if (rc == 0) {
-		src = store_person_update(cli->st, &p);
+		src = person_update(cli->st, &p);
 		rc = src == STORE_OK ? 0 : cli_store_error(cli, src);
 	}
 	if (rc == 0)
@@ -147,7 +148,7 @@ static int person_edit(struct cli *cli, const char *name, const struct person_op
 static int person_archive(struct cli *cli, const char *name, bool undo)
 {
 	struct person p;
-	enum store_rc src = store_person_find(cli->st, name, &p);
+	enum store_rc src = person_find(cli->st, name, &p);
 	if (src == STORE_OK)
 		src = store_person_set_archived(cli->st, p.id, !undo);
 	if (src == STORE_OK)
@@ -203,7 +204,7 @@ static int person_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	if (strcmp(action, "list") == 0 && left == 0)
 		return (rc = cli_open(cli)) ? rc : person_list(cli, &o);
 	if (strcmp(action, "add") == 0 && left == 1)
-		return (rc = cli_open(cli)) ? rc : person_add(cli, args[0], &o);
+		return (rc = cli_open(cli)) ? rc : person_add_run(cli, args[0], &o);
 	if (strcmp(action, "edit") == 0 && left == 1) {
 		if (!o.dept && !o.role && !o.email && !o.name && !o.influence && !o.support)
 			return cli_usage_error(cmd, "nothing to change: give --name, --dept, --role, "

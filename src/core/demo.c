@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cxmeet/demo.h"
+#include "cxmeet/names.h"
 #include "cxmeet/util.h"
 
 struct rng {
@@ -109,13 +110,13 @@ static enum store_rc add_depts(struct demo *d)
 	d->dept_quiet = xcalloc((size_t)want, sizeof *d->dept_quiet);
 	for (int i = 0; i < want; i++) {
 		struct dept found;
-		enum store_rc rc = store_dept_find(d->st, dept_pool[i].name, &found);
+		enum store_rc rc = dept_find(d->st, dept_pool[i].name, &found);
 		if (rc == STORE_OK) {
 			d->depts[i] = found.id;
 			d->dept_behind[i] = found.behind;
 			dept_free(&found);
 		} else if (rc == STORE_NOTFOUND) {
-			rc = store_dept_add(d->st, dept_pool[i].name, dept_pool[i].behind, &d->depts[i]);
+			rc = dept_add(d->st, dept_pool[i].name, dept_pool[i].behind, &d->depts[i]);
 			d->dept_behind[i] = dept_pool[i].behind;
 			d->stats->departments++;
 		}
@@ -145,10 +146,10 @@ static enum store_rc add_people(struct demo *d)
 		char *email = xasprintf("person%d@example.com", i + 1);
 		p.email = email;
 		store_id id = 0;
-		enum store_rc rc = store_person_add(d->st, &p, &id);
+		enum store_rc rc = person_add(d->st, &p, &id);
 		if (rc == STORE_DUPLICATE) { /* a name already there: reuse it */
 			struct person old;
-			rc = store_person_find(d->st, name, &old);
+			rc = person_find(d->st, name, &old);
 			id = old.id;
 			person_free(&old);
 		} else if (rc == STORE_OK) {

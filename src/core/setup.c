@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -76,9 +77,9 @@ static enum store_rc load_defaults(struct store *st)
 		die("built-in agenda: %s", err);
 	enum store_rc rc = STORE_OK;
 	for (size_t i = 0; rc == STORE_OK && i < n; i++)
-		rc = store_dept_add(st, depts[i].name, depts[i].behind, NULL);
+		rc = dept_add(st, depts[i].name, depts[i].behind, NULL);
 	if (rc == STORE_OK)
-		rc = store_template_add(st, &agenda, true, NULL);
+		rc = template_add(st, &agenda, true, NULL);
 	setup_departments_free(depts, n);
 	agenda_free(&agenda);
 	return rc;

@@ -12,6 +12,7 @@
 #include "dialog.h"
 #include "keymap.h"
 #include "modal.h"
+#include "cxmeet/names.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -304,12 +305,12 @@ static char *name_taken(const struct name_check *c, const char *clean)
 	char *other_name = NULL;
 	if (c->person) {
 		struct person p;
-		if (store_person_find(c->t->st, clean, &p) == STORE_OK && p.id != c->self)
+		if (person_find(c->t->st, clean, &p) == STORE_OK && p.id != c->self)
 			other_name = xstrdup(p.name);
 		person_free(&p);
 	} else {
 		struct dept d;
-		if (store_dept_find(c->t->st, clean, &d) == STORE_OK && d.id != c->self)
+		if (dept_find(c->t->st, clean, &d) == STORE_OK && d.id != c->self)
 			other_name = xstrdup(d.name);
 		dept_free(&d);
 	}
@@ -366,7 +367,7 @@ static store_id add_person(struct tui *t, const char *filter)
 	if (dept) {
 		struct person p = {.name = name, .dept_id = dept, .role = ROLE_GUEST,
 				   .influence = STANCE_UNSET, .support = STANCE_UNSET};
-		if (store_person_add(t->st, &p, &id) != STORE_OK) {
+		if (person_add(t->st, &p, &id) != STORE_OK) {
 			tui_flash(t, true, "%s", store_errmsg(t->st));
 			id = 0;
 		} else {

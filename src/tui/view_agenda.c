@@ -12,6 +12,7 @@
 #include "dialog.h"
 #include "form.h"
 #include "views.h"
+#include "cxmeet/names.h"
 #include "cxmeet/templates.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -98,7 +99,7 @@ static const char *check_name(const char *text, void *ctx, char *buf, size_t len
 	if (!clean)
 		return buf;
 	store_id other = 0;
-	bool taken = store_template_find(c->t->st, clean, &other) == STORE_OK && other != c->self;
+	bool taken = template_find(c->t->st, clean, &other) == STORE_OK && other != c->self;
 	free(clean);
 	if (!taken)
 		return NULL;
@@ -116,7 +117,7 @@ static void list_copy(struct tui *t, const struct template_info *ti)
 	if (!name)
 		return;
 	store_id id;
-	if (store_template_copy(t->st, ti->id, name, &id) != STORE_OK) {
+	if (template_copy(t->st, ti->id, name, &id) != STORE_OK) {
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 	} else {
 		list_load(t);
@@ -134,7 +135,7 @@ static void list_rename(struct tui *t, const struct template_info *ti)
 	if (!name)
 		return;
 	store_id id = ti->id;
-	if (store_template_rename(t->st, id, name) != STORE_OK) {
+	if (template_rename(t->st, id, name) != STORE_OK) {
 		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
 	} else {
 		list_load(t);

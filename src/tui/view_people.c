@@ -13,6 +13,7 @@
 #include "dialog.h"
 #include "views.h"
 #include "keymap.h"
+#include "cxmeet/names.h"
 #include "cxmeet/stakeholder.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -205,7 +206,7 @@ static void saved(struct tui *t, enum store_rc rc, int tab, store_id id, const c
 	tui_flash(t, false, fmt, name);
 }
 
-static void dept_add(struct tui *t)
+static void ask_dept_add(struct tui *t)
 {
 	char *name = ask_unique_name(t, "New department: name", "", false, 0);
 	if (!name)
@@ -217,19 +218,19 @@ static void dept_add(struct tui *t)
 	int k = dialog_pick(t, "Is it customer-facing?", kinds, 2, "", NULL);
 	if (k >= 0) {
 		store_id id = 0;
-		enum store_rc rc = store_dept_add(t->st, name, k == 1, &id);
+		enum store_rc rc = dept_add(t->st, name, k == 1, &id);
 		saved(t, rc, TAB_DEPTS, id, "Added the department %s.", name);
 	}
 	free(name);
 }
 
-static void dept_rename(struct tui *t, struct dept *d)
+static void ask_dept_rename(struct tui *t, struct dept *d)
 {
 	store_id id = d->id;
 	char *name = ask_unique_name(t, "Rename the department", d->name, false, id);
 	if (!name)
 		return;
-	saved(t, store_dept_rename(t->st, id, name), TAB_DEPTS, id, "Renamed to %s.", name);
+	saved(t, dept_rename(t->st, id, name), TAB_DEPTS, id, "Renamed to %s.", name);
 	free(name);
 }
 
@@ -270,10 +271,10 @@ static struct person *cur_person(struct people_state *pv)
 /* Saves p (a copy of the row, changed by the caller) and says so. */
 static void person_save(struct tui *t, struct person *p, const char *fmt)
 {
-	saved(t, store_person_update(t->st, p), TAB_PEOPLE, p->id, fmt, p->name);
+	saved(t, person_update(t->st, p), TAB_PEOPLE, p->id, fmt, p->name);
 }
 
-static void person_add(struct tui *t)
+static void ask_person_add(struct tui *t)
 {
 	char *name = ask_unique_name(t, "New person: name", "", true, 0);
 	if (!name)
@@ -286,7 +287,7 @@ static void person_add(struct tui *t)
 		struct person p = {.name = name, .dept_id = dept, .role = (enum role)role,
 				   .influence = STANCE_UNSET, .support = STANCE_UNSET};
 		store_id id = 0;
-		enum store_rc rc = store_person_add(t->st, &p, &id);
+		enum store_rc rc = person_add(t->st, &p, &id);
 		saved(t, rc, TAB_PEOPLE, id, "Added %s.", name);
 	}
 	free(name);
@@ -485,8 +486,8 @@ static bool dept_key(struct tui *t, int own)
 	struct people_state *pv = tui_state(t, &view_people);
 	struct dept *d = cur_dept(pv);
 	switch (own) {
-	case PV_ADD: dept_add(t); return true;
-	case PV_RENAME: if (d) dept_rename(t, d); return true;
+	case PV_ADD: ask_dept_add(t); return true;
+	case PV_RENAME: if (d) ask_dept_rename(t, d); return true;
 	case PV_FACING: if (d) dept_facing(t, d); return true;
 	case PV_ARCHIVE: if (d) dept_archive(t, d); return true;
 	default: return false;
@@ -496,7 +497,7 @@ static bool dept_key(struct tui *t, int own)
 static bool person_key(struct tui *t, int own)
 {
 	switch (own) {
-	case PV_ADD: person_add(t); return true;
+	case PV_ADD: ask_person_add(t); return true;
 	case PV_RENAME: person_rename(t); return true;
 	case PV_MOVE: person_move(t); return true;
 	case PV_ROLE: person_role(t); return true;

@@ -17,6 +17,7 @@
 #include "council_facts.h"
 #include "keymap.h"
 #include "cxmeet/cadence.h"
+#include "cxmeet/names.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -299,7 +300,7 @@ static void dept_key(struct tui *t, int own, const struct dept *d, size_t n)
 	char *name = NULL;
 	if (own == SU_ADD) {
 		name = ask_unique_name(t, "New department: name", "", false, 0);
-		if (name && (rc = store_dept_add(t->st, name, false, &su->follow)) == STORE_OK)
+		if (name && (rc = dept_add(t->st, name, false, &su->follow)) == STORE_OK)
 			tui_flash(t, false, "Added %s (customer-facing; Space to change).", name);
 	} else if (!cur) {
 		return;
@@ -310,7 +311,7 @@ static void dept_key(struct tui *t, int own, const struct dept *d, size_t n)
 				  cur->behind ? "customer-facing" : "behind the scenes");
 	} else if (own == SU_RENAME) {
 		name = ask_unique_name(t, "Rename the department", cur->name, false, cur->id);
-		if (name && (rc = store_dept_rename(t->st, cur->id, name)) == STORE_OK) {
+		if (name && (rc = dept_rename(t->st, cur->id, name)) == STORE_OK) {
 			tui_flash(t, false, "Renamed to %s.", name);
 			su->follow = cur->id;
 		}
@@ -342,7 +343,7 @@ static void member_add(struct tui *t)
 	if (role >= 0) {
 		struct person p = {.name = name, .dept_id = dept, .role = (enum role)role,
 				   .influence = STANCE_UNSET, .support = STANCE_UNSET};
-		if (store_person_add(t->st, &p, NULL) != STORE_OK)
+		if (person_add(t->st, &p, NULL) != STORE_OK)
 			tui_flash(t, true, "%s", store_errmsg(t->st));
 		else
 			tui_flash(t, false, "Added %s (%s).", name, role_name((enum role)role));

@@ -10,7 +10,6 @@
 #include <time.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static const char *const stmt_sql[STMT_COUNT] = {
@@ -452,17 +451,6 @@ enum store_rc event_add(struct store *st, store_id item, enum event_kind kind, t
 	bind_text(s, 7, new_value);
 	bind_text(s, 8, reason);
 	return stmt_exec(st, s, "recording the item's history");
-}
-
-enum store_rc name_key(struct store *st, const char *name, const char *what, char **clean,
-		       char **key)
-{
-	char err[256];
-	*clean = text_clean(name, TEXT_NAME, what, err, sizeof err);
-	if (!*clean)
-		return store_failf(st, STORE_INVALID, "%s", err);
-	*key = text_fold(*clean);
-	return STORE_OK;
 }
 
 void free_plain(void *arr, size_t n)

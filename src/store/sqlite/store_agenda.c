@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
@@ -28,17 +27,14 @@ enum store_rc steps_insert(struct store *st, enum stmt_id stmt, store_id owner,
 }
 
 enum store_rc sqlite_template_add(struct store *st, const struct agenda_template *t,
-				  bool make_default, store_id *id)
+				  const char *key, bool make_default, store_id *id)
 {
-	char *clean, *key;
+	const char *clean = t->name;
 	if (t->n_steps == 0)
 		return store_failf(st, STORE_INVALID, "an agenda needs at least one step");
-	enum store_rc rc = name_key(st, t->name, "agenda name", &clean, &key);
+	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
 		return rc;
-	rc = tx_begin(st);
-	if (rc != STORE_OK)
-		goto out;
 	sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_ADD);
 	bind_text(s, 1, clean);
 	bind_text(s, 2, key);
@@ -60,9 +56,6 @@ enum store_rc sqlite_template_add(struct store *st, const struct agenda_template
 	rc = tx_end(st, rc);
 	if (rc == STORE_OK && id)
 		*id = tid;
-out:
-	free(clean);
-	free(key);
 	return rc;
 }
 
@@ -77,12 +70,10 @@ static enum store_rc one_id(struct store *st, sqlite3_stmt *s, store_id *id, con
 	return rc;
 }
 
-enum store_rc sqlite_template_find(struct store *st, const char *name, store_id *id)
+enum store_rc sqlite_template_find(struct store *st, const char *key, store_id *id)
 {
-	char *key = text_fold(name);
 	sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_BY_KEY);
 	bind_text(s, 1, key);
-	free(key);
 	return one_id(st, s, id, "no agenda with that name");
 }
 
@@ -188,23 +179,18 @@ enum store_rc sqlite_template_save_steps(struct store *st, store_id id,
 	return tx_end(st, rc);
 }
 
-enum store_rc sqlite_template_rename(struct store *st, store_id id, const char *name)
+enum store_rc sqlite_template_rename(struct store *st, store_id id, const char *name,
+				     const char *key)
 {
-	char *clean, *key;
-	enum store_rc rc = name_key(st, name, "agenda name", &clean, &key);
-	if (rc != STORE_OK)
-		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_TEMPLATE_RENAME);
-	bind_text(s, 1, clean);
+	bind_text(s, 1, name);
 	bind_text(s, 2, key);
 	bind_id(s, 3, id);
-	rc = stmt_update_one(st, s, "renaming the agenda");
+	enum store_rc rc = stmt_update_one(st, s, "renaming the agenda");
 	if (rc == STORE_DUPLICATE)
-		store_failf(st, rc, "an agenda named '%s' already exists", clean);
+		store_failf(st, rc, "an agenda named '%s' already exists", name);
 	else if (rc == STORE_NOTFOUND)
 		store_failf(st, rc, "no such agenda");
-	free(clean);
-	free(key);
 	return rc;
 }
 
@@ -227,7 +213,7 @@ enum store_rc sqlite_template_set_default(struct store *st, store_id id)
 }
 
 enum store_rc sqlite_template_copy(struct store *st, store_id id, const char *name,
-				   store_id *new_id)
+				   const char *key, store_id *new_id)
 {
 	struct agenda_template t;
 	enum store_rc rc = sqlite_template_get(st, id, &t);
@@ -235,7 +221,7 @@ enum store_rc sqlite_template_copy(struct store *st, store_id id, const char *na
 		return rc;
 	free(t.name);
 	t.name = xstrdup(name ? name : "");
-	rc = sqlite_template_add(st, &t, false, new_id);
+	rc = sqlite_template_add(st, &t, key, false, new_id);
 	agenda_free(&t);
 	return rc;
 }

@@ -269,8 +269,4 @@ int fts_terms(struct store *st, const char *lo, const char *hi, char **out, int 
 int fts_terms_vocab(struct store *st, const char *lo, const char *hi, char **out, int max);
 #define FTS_NO_WORD "nothing to search for: give a word with letters or digits"
 
-/* Case-folded name key, or STORE_INVALID with a message when the name is bad. */
-enum store_rc name_key(struct store *st, const char *name, const char *what, char **clean,
-		       char **key);
-
 #endif

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 /* --- departments -------------------------------------------------------- */
@@ -51,32 +50,26 @@ static enum store_rc dup_name(struct store *st, enum store_rc rc, enum stmt_id b
 	return rc;
 }
 
-enum store_rc sqlite_dept_add(struct store *st, const char *name, bool behind, store_id *id)
+enum store_rc sqlite_dept_add(struct store *st, const char *name, const char *key, bool behind,
+			      store_id *id)
 {
-	char *clean, *key;
-	enum store_rc rc = name_key(st, name, "department name", &clean, &key);
-	if (rc != STORE_OK)
-		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_DEPT_ADD);
-	bind_text(s, 1, clean);
+	bind_text(s, 1, name);
 	bind_text(s, 2, key);
 	bind_text(s, 3, behind ? "behind" : "customer");
 	bind_now(st, s, 4);
-	rc = dup_name(st, stmt_exec(st, s, "adding a department"), STMT_DEPT_BY_KEY, "department",
-		      clean, key);
+	enum store_rc rc = dup_name(st, stmt_exec(st, s, "adding a department"), STMT_DEPT_BY_KEY,
+				    "department", name, key);
 	if (rc == STORE_OK && id)
 		*id = sqlite3_last_insert_rowid(SQ(st)->db);
-	free(clean);
-	free(key);
 	return rc;
 }
 
-enum store_rc sqlite_dept_find(struct store *st, const char *name, struct dept *out)
+enum store_rc sqlite_dept_find(struct store *st, const char *name, const char *key,
+			       struct dept *out)
 {
-	char *key = text_fold(name);
 	sqlite3_stmt *s = stmt_get(st, STMT_DEPT_BY_KEY);
 	bind_text(s, 1, key);
-	free(key);
 	char *msg = xasprintf("no department named '%s'", name);
 	enum store_rc rc = one_dept(st, s, out, msg);
 	free(msg);
@@ -100,21 +93,14 @@ enum store_rc sqlite_dept_list(struct store *st, bool with_archived, struct dept
 			    "listing departments");
 }
 
-enum store_rc sqlite_dept_rename(struct store *st, store_id id, const char *name)
+enum store_rc sqlite_dept_rename(struct store *st, store_id id, const char *name, const char *key)
 {
-	char *clean, *key;
-	enum store_rc rc = name_key(st, name, "department name", &clean, &key);
-	if (rc != STORE_OK)
-		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_DEPT_RENAME);
-	bind_text(s, 1, clean);
+	bind_text(s, 1, name);
 	bind_text(s, 2, key);
 	bind_id(s, 3, id);
-	rc = dup_name(st, stmt_update_one(st, s, "renaming a department"), STMT_DEPT_BY_KEY,
-		      "department", clean, key);
-	free(clean);
-	free(key);
-	return rc;
+	return dup_name(st, stmt_update_one(st, s, "renaming a department"), STMT_DEPT_BY_KEY,
+			"department", name, key);
 }
 
 enum store_rc sqlite_dept_set_behind(struct store *st, store_id id, bool behind)
@@ -189,30 +175,24 @@ static void bind_person(sqlite3_stmt *s, const struct person *p, const char *cle
 	bind_text(s, 7, stance_name(p->support));
 }
 
-enum store_rc sqlite_person_add(struct store *st, const struct person *p, store_id *id)
+enum store_rc sqlite_person_add(struct store *st, const struct person *p, const char *key,
+				store_id *id)
 {
-	char *clean, *key;
-	enum store_rc rc = name_key(st, p->name, "person's name", &clean, &key);
-	if (rc != STORE_OK)
-		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_ADD);
-	bind_person(s, p, clean, key);
+	bind_person(s, p, p->name, key);
 	bind_now(st, s, 8);
-	rc = dup_name(st, stmt_exec(st, s, "adding a person"), STMT_PERSON_BY_KEY, "person", clean,
-		      key);
+	enum store_rc rc = dup_name(st, stmt_exec(st, s, "adding a person"), STMT_PERSON_BY_KEY,
+				    "person", p->name, key);
 	if (rc == STORE_OK && id)
 		*id = sqlite3_last_insert_rowid(SQ(st)->db);
-	free(clean);
-	free(key);
 	return rc;
 }
 
-enum store_rc sqlite_person_find(struct store *st, const char *name, struct person *out)
+enum store_rc sqlite_person_find(struct store *st, const char *name, const char *key,
+				 struct person *out)
 {
-	char *key = text_fold(name);
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_BY_KEY);
 	bind_text(s, 1, key);
-	free(key);
 	char *msg = xasprintf("no person named '%s'", name);
 	enum store_rc rc = one_person(st, s, out, msg);
 	free(msg);
@@ -238,20 +218,13 @@ enum store_rc sqlite_person_list(struct store *st, bool with_archived, store_id 
 			    "listing people");
 }
 
-enum store_rc sqlite_person_update(struct store *st, const struct person *p)
+enum store_rc sqlite_person_update(struct store *st, const struct person *p, const char *key)
 {
-	char *clean, *key;
-	enum store_rc rc = name_key(st, p->name, "person's name", &clean, &key);
-	if (rc != STORE_OK)
-		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_PERSON_UPDATE);
-	bind_person(s, p, clean, key);
+	bind_person(s, p, p->name, key);
 	bind_id(s, 8, p->id);
-	rc = dup_name(st, stmt_update_one(st, s, "changing a person"), STMT_PERSON_BY_KEY, "person",
-		      clean, key);
-	free(clean);
-	free(key);
-	return rc;
+	return dup_name(st, stmt_update_one(st, s, "changing a person"), STMT_PERSON_BY_KEY,
+			"person", p->name, key);
 }
 
 enum store_rc sqlite_person_set_archived(struct store *st, store_id id, bool archived)
