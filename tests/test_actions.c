@@ -20,6 +20,7 @@
 #include "testutil.h"
 #include "cxmeet/actions.h"
 #include "cxmeet/cli.h"
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
 #include "cxmeet/util.h"
@@ -60,7 +61,7 @@ static store_id action(struct store *st, store_id meeting, const char *text, sto
 	struct item it = {.kind = ITEM_ACTION, .text = (char *)text, .person_id = owner,
 			  .dept_id = dept_id, .due = due, .revisit = DATE_NONE,
 			  .meeting_id = meeting};
-	assert_int_equal(store_item_add(st, &it, when), STORE_OK);
+	assert_int_equal(item_add(st, &it, when), STORE_OK);
 	return it.id;
 }
 
@@ -69,7 +70,7 @@ static void set_due(struct store *st, store_id id, cx_date due, time_t when)
 	struct item it;
 	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
 	it.due = due;
-	assert_int_equal(store_item_update(st, &it, 0, when), STORE_OK);
+	assert_int_equal(item_update(st, &it, 0, when), STORE_OK);
 	item_free(&it);
 }
 
@@ -126,16 +127,16 @@ static int build(void **state)
 	a_dropped = action(st, meeting1, "Print flyers", bo, sales, ymd(2026, 11, 1), t1);
 	struct item d = {.kind = ITEM_DECISION, .text = "Open on Sundays", .dept_id = sales,
 			 .due = DATE_NONE, .revisit = DATE_NONE, .meeting_id = meeting1};
-	assert_int_equal(store_item_add(st, &d, t1), STORE_OK);
+	assert_int_equal(item_add(st, &d, t1), STORE_OK);
 	decision = d.id;
 	end_meeting(&run, "2026-10-01T11:00:00Z");
 	/* Two slips (later twice) and one move earlier, which is not a slip. */
 	set_due(st, a_later, ymd(2026, 11, 25), at("2026-10-02T09:00:00Z"));
 	set_due(st, a_later, ymd(2026, 11, 30), at("2026-10-03T09:00:00Z"));
 	set_due(st, a_later, ymd(2026, 11, 20), at("2026-10-04T09:00:00Z"));
-	assert_int_equal(store_item_set_status(st, a_done, STATUS_DONE, NULL, 0,
+	assert_int_equal(item_set_status(st, a_done, STATUS_DONE, NULL, 0,
 					       at("2026-10-05T09:00:00Z")), STORE_OK);
-	assert_int_equal(store_item_set_status(st, a_dropped, STATUS_DROPPED, "no budget", 0,
+	assert_int_equal(item_set_status(st, a_dropped, STATUS_DROPPED, "no budget", 0,
 					       at("2026-10-05T09:00:00Z")), STORE_OK);
 	hold_meeting(st, "2026-10-08T10:00:00Z", "2026-10-08T11:00:00Z");
 	meeting3 = begin_meeting(st, "2026-10-15T10:00:00Z", &run);

@@ -18,6 +18,7 @@
 
 #include "testutil.h"
 #include "cxmeet/agenda.h"
+#include "cxmeet/items.h"
 #include "cxmeet/names.h"
 #include "cxmeet/util.h"
 
@@ -52,7 +53,7 @@ static store_id action(struct store *st, const char *text, store_id d, store_id 
 	struct item it = {.kind = ITEM_ACTION, .text = (char *)text, .dept_id = d, .person_id = p,
 			  .due = due, .revisit = DATE_NONE, .status = STATUS_OPEN,
 			  .meeting_id = meeting};
-	assert_int_equal(store_item_add(st, &it, tu_at(at)), STORE_OK);
+	assert_int_equal(item_add(st, &it, tu_at(at)), STORE_OK);
 	return it.id;
 }
 
@@ -60,7 +61,7 @@ static store_id note(struct store *st, const char *text)
 {
 	struct item it = {.kind = ITEM_NOTE, .text = (char *)text, .due = DATE_NONE,
 			  .revisit = DATE_NONE, .status = STATUS_OPEN};
-	assert_int_equal(store_item_add(st, &it, tu_at(T0)), STORE_OK);
+	assert_int_equal(item_add(st, &it, tu_at(T0)), STORE_OK);
 	return it.id;
 }
 
@@ -157,7 +158,7 @@ static void item__read_back_as_written_with_its_events(void **state)
 	it.detail = xstrdup("Two steps: approve, then pay");
 	it.due = due + 7;
 	it.person_id = q;
-	assert_int_equal(store_item_update(st, &it, 0, tu_at("2026-03-03T10:00:00Z")), STORE_OK);
+	assert_int_equal(item_update(st, &it, 0, tu_at("2026-03-03T10:00:00Z")), STORE_OK);
 	item_free(&it);
 	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
 	assert_string_equal(it.detail, "Two steps: approve, then pay");
@@ -166,14 +167,14 @@ static void item__read_back_as_written_with_its_events(void **state)
 	assert_int_equal(it.slips, 1);
 	item_free(&it);
 
-	assert_int_equal(store_item_set_status(st, id, STATUS_DONE, NULL, 0,
+	assert_int_equal(item_set_status(st, id, STATUS_DONE, NULL, 0,
 					       tu_at("2026-03-04T10:00:00Z")),
 			 STORE_OK);
 	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
 	assert_int_equal(it.status, STATUS_DONE);
 	assert_int_equal(it.closed_at, tu_at("2026-03-04T10:00:00Z"));
 	item_free(&it);
-	assert_int_equal(store_item_set_status(st, id, STATUS_OPEN, "not paid yet", 0,
+	assert_int_equal(item_set_status(st, id, STATUS_OPEN, "not paid yet", 0,
 					       tu_at("2026-03-05T10:00:00Z")),
 			 STORE_OK);
 	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
@@ -269,7 +270,7 @@ static void meeting__one_in_progress_one_writer(void **state)
 	assert_false(store_hold_mine(other, mid));
 	struct item it = {.kind = ITEM_NOTE, .text = (char *)"from elsewhere", .due = DATE_NONE,
 			  .revisit = DATE_NONE, .status = STATUS_OPEN, .meeting_id = mid};
-	assert_int_equal(store_item_add(other, &it, tu_at("2026-03-09T09:11:00Z")),
+	assert_int_equal(item_add(other, &it, tu_at("2026-03-09T09:11:00Z")),
 			 STORE_NOT_HELD);
 	struct item *items;
 	size_t n;
@@ -281,7 +282,7 @@ static void meeting__one_in_progress_one_writer(void **state)
 	/* let go, the other takes it over and writes */
 	assert_int_equal(store_hold_release(st, mid), STORE_OK);
 	assert_int_equal(store_hold_take(other, mid, NULL, tu_at("2026-03-09T09:12:00Z")), STORE_OK);
-	assert_int_equal(store_item_add(other, &it, tu_at("2026-03-09T09:12:30Z")), STORE_OK);
+	assert_int_equal(item_add(other, &it, tu_at("2026-03-09T09:12:30Z")), STORE_OK);
 	assert_false(store_hold_mine(st, mid));
 
 	/* the open action from before is the meeting's to review, carried once */
@@ -300,7 +301,7 @@ static void meeting__one_in_progress_one_writer(void **state)
 	assert_int_equal(m.ended_at, tu_at("2026-03-09T10:00:00Z"));
 	assert_int_equal(store_meeting_in_progress(st, &in_progress), STORE_NOTFOUND);
 	/* ended: nobody writes into it any more */
-	assert_int_equal(store_item_add(other, &it, tu_at("2026-03-09T10:01:00Z")), STORE_NOT_HELD);
+	assert_int_equal(item_add(other, &it, tu_at("2026-03-09T10:01:00Z")), STORE_NOT_HELD);
 	store_close(other);
 	store_close(st);
 }
@@ -423,7 +424,7 @@ static void search__finds_words_and_forgets_deleted_items(void **state)
 	assert_int_equal(store_item_get(st, a, &it), STORE_OK);
 	free(it.text);
 	it.text = xstrdup("Customers wait too long for credit notes");
-	assert_int_equal(store_item_update(st, &it, 0, tu_at(T0)), STORE_OK);
+	assert_int_equal(item_update(st, &it, 0, tu_at(T0)), STORE_OK);
 	item_free(&it);
 	assert_int_equal(store_item_delete(st, b, 0, tu_at(T0)), STORE_OK);
 	f.words = "refund";

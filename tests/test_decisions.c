@@ -17,6 +17,7 @@
 
 #include "testutil.h"
 #include "cxmeet/decisions.h"
+#include "cxmeet/items.h"
 #include "cxmeet/names.h"
 #include "cxmeet/output.h"
 #include "cxmeet/store.h"
@@ -49,7 +50,7 @@ static store_id add_item(enum item_kind kind, const char *text, const char *rati
 			  .revisit = revisit ? day(revisit) : DATE_NONE, .due = DATE_NONE};
 	if (kind == ITEM_ACTION)
 		it.due = day("2026-07-01");
-	assert_int_equal(store_item_add(fx.st, &it, tu_at(at)), STORE_OK);
+	assert_int_equal(item_add(fx.st, &it, tu_at(at)), STORE_OK);
 	return it.id;
 }
 

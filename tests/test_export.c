@@ -20,6 +20,7 @@
 
 #include "testutil.h"
 #include "cxmeet/export.h"
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
 #include "cxmeet/util.h"
@@ -41,7 +42,7 @@ static store_id add(struct store *st, store_id meeting, enum item_kind kind, con
 	struct item it = {.kind = kind, .text = (char *)text, .detail = (char *)detail,
 			  .person_id = who, .dept_id = dept ? dept_id(st, dept) : 0, .due = due,
 			  .revisit = DATE_NONE, .meeting_id = meeting};
-	assert_int_equal(store_item_add(st, &it, when), STORE_OK);
+	assert_int_equal(item_add(st, &it, when), STORE_OK);
 	return it.id;
 }
 
@@ -78,7 +79,7 @@ static int setup(void **state)
 	    DATE_NONE, t + 80);
 	store_id done = add(st, r.m.id, ITEM_ACTION, "Already done", NULL, "Sales", zoe,
 			    date_from_ymd(2026, 11, 18), t + 90);
-	assert_int_equal(store_item_set_status(st, done, STATUS_DONE, NULL, r.m.id, t + 100),
+	assert_int_equal(item_set_status(st, done, STATUS_DONE, NULL, r.m.id, t + 100),
 			 STORE_OK);
 	raw = add(st, r.m.id, ITEM_ACTION, "placeholder", NULL, "IT", zoe,
 		  date_from_ymd(2026, 11, 25), t + 110);

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
 #include "cxmeet/util.h"
@@ -55,7 +56,7 @@ static store_id item(struct store *st, store_id meeting, enum item_kind kind, co
 			  .due = DATE_NONE, .revisit = DATE_NONE, .meeting_id = meeting};
 	if (kind == ITEM_ACTION)
 		it.due = date_from_ymd(2026, 12, 30);
-	assert_int_equal(store_item_add(st, &it, when), STORE_OK);
+	assert_int_equal(item_add(st, &it, when), STORE_OK);
 	return it.id;
 }
 

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
 #include "cxmeet/setup.h"
@@ -43,7 +44,7 @@ static store_id add_action(struct store *st, const char *text, store_id owner, s
 	struct item it = {.kind = ITEM_ACTION, .text = (char *)text, .person_id = owner,
 			  .dept_id = dept_id(st, "Sales"), .due = date_from_ymd(2026, 12, 1),
 			  .revisit = DATE_NONE, .meeting_id = meeting};
-	assert_int_equal(store_item_add(st, &it, when), STORE_OK);
+	assert_int_equal(item_add(st, &it, when), STORE_OK);
 	return it.id;
 }
 
@@ -75,7 +76,7 @@ static void begin__copies_default_agenda_and_carries_only_open_actions(void **st
 	store_id open = add_action(st, "Still to do", ana, r1.m.id, t + 60);
 	store_id done = add_action(st, "Finished", ana, r1.m.id, t + 70);
 	store_id gone = add_action(st, "Typed by mistake", ana, r1.m.id, t + 80);
-	assert_int_equal(store_item_set_status(st, done, STATUS_DONE, NULL, r1.m.id, t + 90),
+	assert_int_equal(item_set_status(st, done, STATUS_DONE, NULL, r1.m.id, t + 90),
 			 STORE_OK);
 	assert_int_equal(store_item_delete(st, gone, r1.m.id, t + 95), STORE_OK);
 	assert_int_equal(meeting_end(&r1, MEETING_COMPLETED, 7, DATE_NONE, t + 3600), STORE_OK);
@@ -366,10 +367,10 @@ static void delete__a_settling_decision_reopens_its_topic(void **state)
 			     .revisit = DATE_NONE};
 	struct item dec = {.kind = ITEM_DECISION, .text = "Open on Saturdays", .due = DATE_NONE,
 			   .revisit = DATE_NONE};
-	assert_int_equal(store_item_add(st, &topic, t), STORE_OK);
-	assert_int_equal(store_item_add(st, &dec, t), STORE_OK);
+	assert_int_equal(item_add(st, &topic, t), STORE_OK);
+	assert_int_equal(item_add(st, &dec, t), STORE_OK);
 	assert_int_equal(store_item_link(st, dec.id, topic.id, LINK_SETTLES), STORE_OK);
-	assert_int_equal(store_item_set_status(st, topic.id, STATUS_CLOSED, NULL, 0, t), STORE_OK);
+	assert_int_equal(item_set_status(st, topic.id, STATUS_CLOSED, NULL, 0, t), STORE_OK);
 	assert_int_equal(meeting_delete_item(st, dec.id, 0, t + 60), STORE_OK);
 	struct item got;
 	assert_int_equal(store_item_get(st, topic.id, &got), STORE_OK);
@@ -400,8 +401,8 @@ static void add_item__a_decision_on_a_topic_settles_and_closes_it(void **state)
 			     .revisit = DATE_NONE};
 	struct item story = {.kind = ITEM_STORY, .text = "Lost parcel", .due = DATE_NONE,
 			     .revisit = DATE_NONE};
-	assert_int_equal(store_item_add(st, &topic, t), STORE_OK);
-	assert_int_equal(store_item_add(st, &story, t), STORE_OK);
+	assert_int_equal(item_add(st, &topic, t), STORE_OK);
+	assert_int_equal(item_add(st, &story, t), STORE_OK);
 	struct item dec = {.kind = ITEM_DECISION, .text = "Open on Saturdays", .due = DATE_NONE,
 			   .revisit = DATE_NONE};
 	assert_int_equal(meeting_add_item(st, &dec, &topic, t + 10, err, sizeof err), STORE_OK);
@@ -480,7 +481,7 @@ static void item_gate__adding_and_editing_keep_the_rules_of_each_kind(void **sta
 	 * change all the same, but the owner may not be taken away. */
 	struct item old = {.kind = ITEM_ACTION, .text = "Old one", .person_id = act.person_id,
 			   .due = date_from_ymd(2026, 11, 9), .revisit = DATE_NONE};
-	assert_int_equal(store_item_add(st, &old, t), STORE_OK);
+	assert_int_equal(item_add(st, &old, t), STORE_OK);
 	struct item moved = old;
 	moved.person_id = add_person(st, "Bo Li", "IT");
 	assert_int_equal(item_edit(st, &moved, 0, t + 10, err, sizeof err), STORE_OK);
@@ -546,19 +547,19 @@ static void hold__checks_are_back_after_a_bulk_write(void **state)
 	assert_int_equal(store_begin(b), STORE_OK);
 	assert_int_equal(store_bulk_begin(b), STORE_OK);
 	struct item outside = note_in(0, "written in bulk");
-	assert_int_equal(store_item_add(b, &outside, t), STORE_OK);
+	assert_int_equal(item_add(b, &outside, t), STORE_OK);
 	assert_int_equal(store_bulk_end(b), STORE_OK);
 	assert_int_equal(store_commit(b), STORE_OK);
 	struct meeting_run r;
 	assert_int_equal(meeting_begin(a, 0, 0, t, &r), STORE_OK);
 	struct item it = note_in(r.m.id, "from b");
-	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
+	assert_int_equal(item_add(b, &it, t), STORE_NOT_HELD);
 	assert_int_equal(store_meeting_set_current_step(b, r.m.id, 3), STORE_NOT_HELD);
 	/* while a holds its meeting, b writes nothing in bulk */
 	assert_int_equal(store_begin(b), STORE_OK);
 	assert_int_equal(store_bulk_begin(b), STORE_BUSY);
 	store_rollback(b);
-	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
+	assert_int_equal(item_add(b, &it, t), STORE_NOT_HELD);
 	assert_int_equal(count_rows(a, "items"), 1);
 	meeting_run_free(&r);
 	store_close(b);
@@ -588,7 +589,7 @@ static void hold__a_first_write_outside_a_transaction_is_checked(void **state)
 	assert_int_equal(store_meeting_get(b, r.m.id, &m), STORE_OK); /* reads first */
 	assert_int_equal(store_hold_beat(b, r.m.id, t + 1), STORE_NOT_HELD);
 	struct item it = note_in(r.m.id, "from b");
-	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
+	assert_int_equal(item_add(b, &it, t), STORE_NOT_HELD);
 	assert_int_equal(store_meeting_get(a, r.m.id, &m), STORE_OK);
 	assert_int_equal(m.current_step, 0);
 	assert_int_equal(count_rows(a, "items"), 0);
@@ -611,7 +612,7 @@ static void hold__only_the_holder_writes_into_the_meeting(void **state)
 	struct store *b = open_again(a);
 	/* b did not start it and has not taken it: every write into it is refused */
 	struct item it = note_in(r.m.id, "from b");
-	assert_int_equal(store_item_add(b, &it, t), STORE_NOT_HELD);
+	assert_int_equal(item_add(b, &it, t), STORE_NOT_HELD);
 	assert_non_null(strstr(store_errmsg(b), "nothing was saved"));
 	assert_non_null(strstr(store_errmsg(b), "has held the meeting since 2026-11-23 10:00"));
 	assert_int_equal(store_meeting_set_current_step(b, r.m.id, 3), STORE_NOT_HELD);
@@ -629,10 +630,10 @@ static void hold__only_the_holder_writes_into_the_meeting(void **state)
 	assert_int_equal(m.status, MEETING_IN_PROGRESS);
 	/* between meetings' writes (no meeting) go on from anyone */
 	it = note_in(0, "outside the meeting");
-	assert_int_equal(store_item_add(b, &it, t), STORE_OK);
+	assert_int_equal(item_add(b, &it, t), STORE_OK);
 	/* the holder writes */
 	it = note_in(r.m.id, "from a");
-	assert_int_equal(store_item_add(a, &it, t), STORE_OK);
+	assert_int_equal(item_add(a, &it, t), STORE_OK);
 	assert_int_equal(meeting_goto(&r, 2, t + 60), STORE_OK);
 	assert_int_equal(count_rows(a, "items"), 2);
 	meeting_run_free(&r);
@@ -662,11 +663,11 @@ static void hold__take_over_moves_the_writer(void **state)
 	assert_false(store_hold_mine(a, ra.m.id));
 	assert_true(store_hold_mine(b, ra.m.id));
 	struct item it = note_in(ra.m.id, "from a");
-	assert_int_equal(store_item_add(a, &it, t + 12), STORE_NOT_HELD);
+	assert_int_equal(item_add(a, &it, t + 12), STORE_NOT_HELD);
 	assert_int_equal(meeting_goto(&ra, 3, t + 12), STORE_NOT_HELD);
 	assert_int_equal(store_hold_beat(a, ra.m.id, t + 13), STORE_NOT_HELD);
 	it = note_in(ra.m.id, "from b");
-	assert_int_equal(store_item_add(b, &it, t + 14), STORE_OK);
+	assert_int_equal(item_add(b, &it, t + 14), STORE_OK);
 	assert_int_equal(store_hold_beat(b, ra.m.id, t + 15), STORE_OK);
 	/* let go: the next to resume takes it without a question */
 	assert_int_equal(store_hold_release(b, ra.m.id), STORE_OK);
@@ -690,7 +691,7 @@ static void hold__nothing_written_into_an_ended_meeting(void **state)
 	store_id mid = r.m.id;
 	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 8, DATE_NONE, t + 60), STORE_OK);
 	struct item it = note_in(mid, "too late");
-	assert_int_equal(store_item_add(a, &it, t + 70), STORE_NOT_HELD);
+	assert_int_equal(item_add(a, &it, t + 70), STORE_NOT_HELD);
 	assert_non_null(strstr(store_errmsg(a), "the meeting has ended"));
 	assert_int_equal(store_meeting_set_current_step(a, mid, 2), STORE_NOT_HELD);
 	assert_int_equal(count_rows(a, "items"), 0);
@@ -702,7 +703,7 @@ static void hold__nothing_written_into_an_ended_meeting(void **state)
 	assert_int_equal(store_meeting_finish(a, r.m.id, MEETING_COMPLETED, t + 110, 0, DATE_NONE),
 			 STORE_OK);
 	it = note_in(r.m.id, "after the end, same transaction");
-	assert_int_equal(store_item_add(a, &it, t + 111), STORE_NOT_HELD);
+	assert_int_equal(item_add(a, &it, t + 111), STORE_NOT_HELD);
 	store_rollback(a);
 	struct meeting m;
 	assert_int_equal(store_meeting_get(a, r.m.id, &m), STORE_OK);
@@ -740,7 +741,7 @@ static void step_done__worked_in_or_moved_on_however_it_was_left(void **state)
 	assert_int_equal(meeting_goto(&r, 6, t + 10), STORE_OK); /* jump over 1..5 */
 	struct item it = note_in(r.m.id, "a win, as a note will do");
 	it.step_id = r.steps[6].id;
-	assert_int_equal(store_item_add(st, &it, t + 20), STORE_OK);
+	assert_int_equal(item_add(st, &it, t + 20), STORE_OK);
 	assert_int_equal(meeting_goto(&r, 4, t + 30), STORE_OK); /* back, after work */
 	assert_true(r.steps[6].done);
 	assert_int_equal(meeting_goto(&r, 3, t + 40), STORE_OK); /* back, nothing done */

@@ -20,6 +20,7 @@
 
 #include "testutil.h"
 #include "cxmeet/cli.h"
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/names.h"
@@ -61,7 +62,7 @@ static store_id item(struct store *st, store_id meeting, enum item_kind kind, co
 			  .revisit = DATE_NONE, .meeting_id = meeting};
 	if (kind == ITEM_ACTION)
 		it.due = date_from_ymd(2026, 11, 30);
-	assert_int_equal(store_item_add(st, &it, when), STORE_OK);
+	assert_int_equal(item_add(st, &it, when), STORE_OK);
 	return it.id;
 }
 
@@ -76,7 +77,7 @@ static void set_fields(struct store *st, store_id id, const char *detail, const 
 	want.due = due;
 	want.revisit = revisit;
 	want.consent = consent;
-	assert_int_equal(store_item_update(st, &want, meeting, when), STORE_OK);
+	assert_int_equal(item_update(st, &want, meeting, when), STORE_OK);
 	item_free(&it);
 }
 
@@ -130,7 +131,7 @@ static store_id the_meeting(struct store *st, store_id ana, store_id ben, store_
 	assert_int_equal(store_attendance_set(st, m, cleo, true), STORE_OK);
 	assert_int_equal(store_attendance_set(st, m, dee, false), STORE_OK);
 	assert_int_equal(meeting_goto(&r, 3, t + 240), STORE_OK);
-	assert_int_equal(store_item_set_status(st, fix, STATUS_DONE, NULL, m, t + 300), STORE_OK);
+	assert_int_equal(item_set_status(st, fix, STATUS_DONE, NULL, m, t + 300), STORE_OK);
 	set_fields(st, faq, NULL, NULL, date_from_ymd(2026, 12, 14), DATE_NONE, false, m, t + 310);
 	capture_items(st, m, t + 400, ana, ben, cleo);
 	assert_int_equal(meeting_goto(&r, 8, t + 3600), STORE_OK);

@@ -18,6 +18,7 @@
 #include "testutil.h"
 #include "cxmeet/actions.h"
 #include "cxmeet/decisions.h"
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
@@ -192,7 +193,7 @@ static store_id add(enum item_kind kind, const char *text, cx_date due, cx_date 
 {
 	struct item it = {.kind = kind, .text = (char *)text, .due = due, .revisit = revisit,
 			  .meeting_id = meeting};
-	assert_int_equal(store_item_add(st, &it, tu_at("2026-10-01T10:00:00Z")), STORE_OK);
+	assert_int_equal(item_add(st, &it, tu_at("2026-10-01T10:00:00Z")), STORE_OK);
 	return it.id;
 }
 
@@ -231,11 +232,11 @@ static int build(void **state)
 		snprintf(text, sizeof text, "refund action %d", i);
 		store_id id = add(ITEM_ACTION, text, dues[i % 5], DATE_NONE, 0);
 		if (i % 7 == 3)
-			assert_int_equal(store_item_set_status(st, id, STATUS_DONE, NULL, 0,
+			assert_int_equal(item_set_status(st, id, STATUS_DONE, NULL, 0,
 							       tu_at("2026-10-02T10:00:00Z")),
 					 STORE_OK);
 		else if (i % 11 == 5)
-			assert_int_equal(store_item_set_status(st, id, STATUS_DROPPED, NULL, 0,
+			assert_int_equal(item_set_status(st, id, STATUS_DROPPED, NULL, 0,
 							       tu_at("2026-10-02T10:00:00Z")),
 					 STORE_OK);
 		else if (i == 58)

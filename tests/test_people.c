@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
+#include "cxmeet/items.h"
 #include "cxmeet/names.h"
 #include "cxmeet/report.h"
 #include "cxmeet/stakeholder.h"
@@ -117,13 +118,13 @@ static store_id add_item(struct store *st, enum item_kind kind, store_id person,
 			  .due = DATE_NONE, .revisit = DATE_NONE, .status = STATUS_OPEN};
 	if (due)
 		assert_true(date_parse_iso(due, &it.due));
-	assert_int_equal(store_item_add(st, &it, tu_at(created)), STORE_OK);
+	assert_int_equal(item_add(st, &it, tu_at(created)), STORE_OK);
 	return it.id;
 }
 
 static void done_at(struct store *st, store_id id, enum item_status status, const char *at)
 {
-	assert_int_equal(store_item_set_status(st, id, status, NULL, 0, tu_at(at)), STORE_OK);
+	assert_int_equal(item_set_status(st, id, status, NULL, 0, tu_at(at)), STORE_OK);
 }
 
 static const struct person_record *find_rec(const struct person_record *r, size_t n,

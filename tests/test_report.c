@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
+#include "cxmeet/items.h"
 #include "cxmeet/names.h"
 #include "cxmeet/report.h"
 #include "cxmeet/util.h"
@@ -404,13 +405,13 @@ static void build_fixture(struct fixture *f)
 	store_id m2 = meeting_begun_on(st, "2026-10-01T10:00:00Z", true, f->ana);
 	struct item it = {.kind = ITEM_ACTION, .text = "Fix the returns page", .dept_id = f->sales,
 			  .person_id = f->ana, .due = D(2026, 10, 15), .meeting_id = m2};
-	assert_int_equal(store_item_add(st, &it, tu_at("2026-10-01T10:30:00Z")), STORE_OK);
-	assert_int_equal(store_item_set_status(st, it.id, STATUS_DONE, NULL, 0,
+	assert_int_equal(item_add(st, &it, tu_at("2026-10-01T10:30:00Z")), STORE_OK);
+	assert_int_equal(item_set_status(st, it.id, STATUS_DONE, NULL, 0,
 					       tu_at("2026-10-14T09:00:00Z")), STORE_OK);
 	it = (struct item){.kind = ITEM_ACTION, .text = "Call the Hansen family",
 			   .dept_id = f->sales, .person_id = f->ana, .due = D(2026, 10, 20),
 			   .meeting_id = m2};
-	assert_int_equal(store_item_add(st, &it, tu_at("2026-10-01T10:40:00Z")), STORE_OK);
+	assert_int_equal(item_add(st, &it, tu_at("2026-10-01T10:40:00Z")), STORE_OK);
 	meeting_ended(st, m2, "2026-10-01T10:00:00Z", MEETING_COMPLETED);
 	meeting_on(st, "2026-10-20T10:00:00Z", true, MEETING_ABANDONED, f->ana);
 	meeting_on(st, "2026-11-02T10:00:00Z", false, MEETING_COMPLETED, f->ana);

@@ -19,6 +19,7 @@
 #include "testutil.h"
 #include "src/store/sqlite/store_int.h"
 #include "cxmeet/actions.h"
+#include "cxmeet/items.h"
 #include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/store.h"
@@ -551,7 +552,7 @@ static store_id add_item(struct store *st, enum item_kind kind, const char *text
 {
 	struct item it = {.kind = kind, .text = (char *)text, .dept_id = dept,
 			  .person_id = person, .due = due, .revisit = DATE_NONE};
-	assert_int_equal(store_item_add(st, &it, 1790000000), STORE_OK);
+	assert_int_equal(item_add(st, &it, 1790000000), STORE_OK);
 	assert_true(it.id > 0);
 	return it.id;
 }
@@ -576,7 +577,7 @@ static int fill_log(struct store *st, int n)
 	for (; i < n && !(n == 1000 && store_checkpoint_due(st)); i++) {
 		struct item it = {.kind = ITEM_NOTE, .text = "a long note", .detail = detail, .due = DATE_NONE,
 				  .revisit = DATE_NONE};
-		enum store_rc rc = store_item_add(st, &it, 1790000000);
+		enum store_rc rc = item_add(st, &it, 1790000000);
 		if (rc != STORE_OK)
 			fail_msg("%s", store_errmsg(st));
 	}
@@ -635,7 +636,7 @@ static void item__every_kind_round_trips(void **state)
 				  .revisit = k == ITEM_DECISION ? date_from_ymd(2027, 3, 1) : DATE_NONE,
 				  .rationale = k == ITEM_DECISION ? "Because" : NULL,
 				  .rank = k == ITEM_PARKED ? 2 : 0, .consent = k == ITEM_STORY};
-		assert_int_equal(store_item_add(st, &it, 1790000000), STORE_OK);
+		assert_int_equal(item_add(st, &it, 1790000000), STORE_OK);
 		struct item got;
 		assert_int_equal(store_item_get(st, it.id, &got), STORE_OK);
 		assert_int_equal(got.kind, k);
@@ -657,10 +658,10 @@ static void item__every_kind_round_trips(void **state)
 	assert_int_equal(store_item_count(st, -1, &n), STORE_OK);
 	assert_int_equal(n, ITEM_KIND_COUNT);
 	struct item bad = {.kind = ITEM_NOTE, .text = "   ", .due = DATE_NONE, .revisit = DATE_NONE};
-	assert_int_equal(store_item_add(st, &bad, 1790000000), STORE_INVALID);
+	assert_int_equal(item_add(st, &bad, 1790000000), STORE_INVALID);
 	bad.text = "ok";
 	bad.due = date_from_ymd(2026, 12, 4);
-	assert_int_equal(store_item_add(st, &bad, 1790000000), STORE_INVALID);
+	assert_int_equal(item_add(st, &bad, 1790000000), STORE_INVALID);
 	assert_int_equal(store_item_count(st, -1, &n), STORE_OK);
 	assert_int_equal(n, ITEM_KIND_COUNT);
 	dept_free(&d);
@@ -683,7 +684,7 @@ static void item__open_actions_include_actions_outside_meetings(void **state)
 	assert_int_equal(store_meeting_start(st, tid, &a, 1790000000, 0, &mid), STORE_OK);
 	struct item it = {.kind = ITEM_ACTION, .text = "In the meeting, overdue",
 			  .due = date_from_ymd(2026, 10, 1), .revisit = DATE_NONE, .meeting_id = mid};
-	assert_int_equal(store_item_add(st, &it, 1790000100), STORE_OK);
+	assert_int_equal(item_add(st, &it, 1790000100), STORE_OK);
 	int64_t open = -1, overdue = -1;
 	cx_date today = date_from_ymd(2026, 11, 23);
 	assert_int_equal(store_action_counts(st, today, 0, &open, &overdue), STORE_OK);
@@ -725,14 +726,14 @@ static void item__changes_are_events_in_one_history(void **state)
 	it.person_id = ben;
 	free(it.text);
 	it.text = xstrdup("Fix the returns form for B2B");
-	assert_int_equal(store_item_update(st, &it, 0, 1790000100), STORE_OK);
+	assert_int_equal(item_update(st, &it, 0, 1790000100), STORE_OK);
 	item_free(&it);
 	assert_int_equal(store_item_carry(st, id, 0, 1790000150), STORE_OK);
-	assert_int_equal(store_item_set_status(st, id, STATUS_DONE, NULL, 0, 1790000200), STORE_OK);
-	assert_int_equal(store_item_set_status(st, id, STATUS_DONE, NULL, 0, 1790000250),
+	assert_int_equal(item_set_status(st, id, STATUS_DONE, NULL, 0, 1790000200), STORE_OK);
+	assert_int_equal(item_set_status(st, id, STATUS_DONE, NULL, 0, 1790000250),
 			 STORE_INVALID);
-	assert_int_equal(store_item_set_status(st, id, STATUS_OPEN, NULL, 0, 1790000300), STORE_OK);
-	assert_int_equal(store_item_set_status(st, id, STATUS_DROPPED, "Overtaken", 0, 1790000400),
+	assert_int_equal(item_set_status(st, id, STATUS_OPEN, NULL, 0, 1790000300), STORE_OK);
+	assert_int_equal(item_set_status(st, id, STATUS_DROPPED, "Overtaken", 0, 1790000400),
 			 STORE_OK);
 	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
 	assert_int_equal(it.status, STATUS_DROPPED);
@@ -933,14 +934,14 @@ static void bulk__items_written_as_the_one_row_writers_write_them(void **state)
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM items"), 0);
 
 	/* one row at a time, as the program writes */
-	assert_int_equal(store_item_add(st, &it, 1790000000), STORE_OK);
+	assert_int_equal(item_add(st, &it, 1790000000), STORE_OK);
 	assert_int_equal(it.id, 1);
 	struct item got;
 	assert_int_equal(store_item_get(st, 1, &got), STORE_OK);
 	got.due = later;
-	assert_int_equal(store_item_update(st, &got, 0, 1790100000), STORE_OK);
+	assert_int_equal(item_update(st, &got, 0, 1790100000), STORE_OK);
 	item_free(&got);
-	assert_int_equal(store_item_set_status(st, 1, STATUS_DROPPED, "duplicate of another action",
+	assert_int_equal(item_set_status(st, 1, STATUS_DROPPED, "duplicate of another action",
 					       0, 1790200000), STORE_OK);
 	/* in bulk */
 	assert_int_equal(store_begin(st), STORE_OK);
@@ -1065,14 +1066,14 @@ static void bulk__sums_as_the_one_row_writers_make_them(void **state)
 			if (kind == ITEM_DECISION && i % 2)
 				it.revisit = date_from_ymd(2027 + i % 3, 3, 1);
 			time_t at = 1790000000 + 86400 * i;
-			assert_int_equal(bulk ? store_bulk_item_add(st, &it, at) : store_item_add(st, &it, at),
+			assert_int_equal(bulk ? store_bulk_item_add(st, &it, at) : item_add(st, &it, at),
 					 STORE_OK);
 			if (kind == ITEM_ACTION && i % 4 != 1) { /* done on time, late, dropped */
 				enum item_status to = i % 4 == 3 ? STATUS_DROPPED : STATUS_DONE;
 				time_t when = at + 86400 * (i % 8 < 4 ? 1 : 40);
 				assert_int_equal(bulk ? store_bulk_item_status(st, it.id, STATUS_OPEN, to, NULL, 0,
 										 when)
-						      : store_item_set_status(st, it.id, to, NULL, 0, when),
+						      : item_set_status(st, it.id, to, NULL, 0, when),
 						 STORE_OK);
 			}
 		}
@@ -1301,7 +1302,7 @@ static void trace__logs_each_statement_once(void **state)
 	for (int i = 0; i < 3; i++) {
 		struct item it = {.kind = ITEM_NOTE, .text = "Traced once", .due = DATE_NONE,
 				  .revisit = DATE_NONE};
-		assert_int_equal(store_item_add(st, &it, 1790000000), STORE_OK);
+		assert_int_equal(item_add(st, &it, 1790000000), STORE_OK);
 	}
 	store_close(st);
 	size_t len;

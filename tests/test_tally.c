@@ -23,6 +23,7 @@
 #include "cxmeet/agenda.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/demo.h"
+#include "cxmeet/items.h"
 #include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
@@ -343,7 +344,7 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 				n.due = today - 400 + (cx_date)pick(500);
 			if (n.kind == ITEM_DECISION && pick(3))
 				n.revisit = today - 900 + (cx_date)pick(1200);
-			rc = store_item_add(st, &n, t);
+			rc = item_add(st, &n, t);
 			assert_int_equal(rc, STORE_OK);
 			ids[nids++] = n.id;
 			break;
@@ -351,19 +352,19 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 		case 1: /* move between departments and people */
 			it.dept_id = dept[pick(NDEPT + 1)];
 			it.person_id = person[pick(NPEOPLE + 1)];
-			rc = store_item_update(st, &it, 0, t);
+			rc = item_update(st, &it, 0, t);
 			break;
 		case 2: /* a due date or revisit date moved, set or cleared */
 			if (it.kind == ITEM_ACTION)
 				it.due = pick(5) ? today - 300 + (cx_date)pick(400) : DATE_NONE;
 			if (it.kind == ITEM_DECISION)
 				it.revisit = pick(4) ? today - 900 + (cx_date)pick(1200) : DATE_NONE;
-			rc = store_item_update(st, &it, 0, t);
+			rc = item_update(st, &it, 0, t);
 			break;
 		case 3: /* an edit of the text alone */
 			free(it.text);
 			it.text = xstrdup("something else");
-			rc = store_item_update(st, &it, 0, t);
+			rc = item_update(st, &it, 0, t);
 			break;
 		case 4:
 		case 5: { /* done, dropped, closed, or open again */
@@ -378,7 +379,7 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 				snprintf(iso, sizeof iso, "%04d-%02d-%02dT00:00:00Z", y, m, d);
 				at = tu_at(iso) - 1800 + (time_t)pick(3600);
 			}
-			rc = store_item_set_status(st, id, to[pick(5)], NULL, 0, at);
+			rc = item_set_status(st, id, to[pick(5)], NULL, 0, at);
 			break;
 		}
 		case 6: /* soft delete */
@@ -484,7 +485,7 @@ static void demo__sums_counted_at_its_end_equal_a_recount(void **state)
 	store_id open = sqlite3_column_int64(q, 0);
 	sqlite3_finalize(q);
 	sqlite3_close(db);
-	assert_int_equal(store_item_set_status(st, open, STATUS_DONE, NULL, 0, now), STORE_OK);
+	assert_int_equal(item_set_status(st, open, STATUS_DONE, NULL, 0, now), STORE_OK);
 	check_sums(path);
 	store_close(st);
 	free(path);

@@ -4,6 +4,7 @@
 
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
@@ -56,7 +57,7 @@ static int done_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 		rc = check_done(cli, id);
 	if (rc == 0) {
 		enum store_rc src =
-			store_item_set_status(cli->st, id, STATUS_DONE, why, 0, clock_now());
+			item_set_status(cli->st, id, STATUS_DONE, why, 0, clock_now());
 		if (src != STORE_OK)
 			rc = cli_store_error(cli, src);
 		else

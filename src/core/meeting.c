@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
@@ -475,11 +476,11 @@ enum store_rc meeting_add_item(struct store *st, struct item *it, const struct i
 	}
 	enum store_rc rc = store_begin(st);
 	if (rc == STORE_OK)
-		rc = store_item_add(st, it, at);
+		rc = item_add(st, it, at);
 	if (rc == STORE_OK && link >= 0)
 		rc = store_item_link(st, it->id, link_to->id, (enum link_kind)link);
 	if (rc == STORE_OK && link == LINK_SETTLES && link_to->status == STATUS_OPEN)
-		rc = store_item_set_status(st, link_to->id, STATUS_CLOSED, NULL, it->meeting_id, at);
+		rc = item_set_status(st, link_to->id, STATUS_CLOSED, NULL, it->meeting_id, at);
 	if (rc == STORE_OK)
 		return saved(st, store_commit(st), err, errlen);
 	saved(st, rc, err, errlen);
@@ -511,7 +512,7 @@ enum store_rc item_edit(struct store *st, const struct item *it, store_id meetin
 	item_free(&old);
 	if (item_check(&need, err, errlen) != 0)
 		return STORE_INVALID;
-	return saved(st, store_item_update(st, it, meeting, at), err, errlen);
+	return saved(st, item_update(st, it, meeting, at), err, errlen);
 }
 
 void meeting_quiet_heroes(const struct dept *depts, size_t n_depts, const struct item *wins,
@@ -539,7 +540,7 @@ static enum store_rc reopen_settled(struct store *st, store_id id, store_id meet
 		if (kinds[i] != LINK_SETTLES || store_item_get(st, others[i], &topic) != STORE_OK)
 			continue;
 		if (topic.kind == ITEM_PARKED && topic.status == STATUS_CLOSED && !topic.deleted_at)
-			rc = store_item_set_status(st, topic.id, STATUS_OPEN,
+			rc = item_set_status(st, topic.id, STATUS_OPEN,
 						   "the decision that settled it was deleted", meeting, at);
 		item_free(&topic);
 	}

@@ -10,6 +10,7 @@
 #include "dialog.h"
 #include "form.h"
 #include "keymap.h"
+#include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -50,7 +51,7 @@ static bool set_status(struct tui *t, store_id id, enum choice c, store_id meeti
 	enum item_status to = c == CH_DONE   ? STATUS_DONE
 			      : c == CH_DROP ? STATUS_DROPPED
 					     : STATUS_OPEN;
-	enum store_rc rc = store_item_set_status(t->st, id, to, why, meeting, clock_now());
+	enum store_rc rc = item_set_status(t->st, id, to, why, meeting, clock_now());
 	free(why);
 	if (rc != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));

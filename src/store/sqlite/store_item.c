@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 void read_item(sqlite3_stmt *s, void *elem)
@@ -42,31 +41,12 @@ void read_item(sqlite3_stmt *s, void *elem)
 
 void free_items(void *arr, size_t n) { item_list_free(arr, n); }
 
-/* Cleans the item's texts in place (trimmed copies); STORE_INVALID on bad text. */
-static enum store_rc clean_texts(struct store *st, const struct item *it, char **text,
-				 char **detail, char **rationale)
+/* Only a kind the schema knows is written (its name is what is stored). */
+static enum store_rc known_kind(struct store *st, const struct item *it)
 {
-	char err[256];
-	*text = *detail = *rationale = NULL;
 	if ((int)it->kind < 0 || it->kind >= ITEM_KIND_COUNT)
 		return store_failf(st, STORE_INVALID, "unknown item kind");
-	if (it->kind != ITEM_ACTION && it->due != DATE_NONE)
-		return store_failf(st, STORE_INVALID, "only actions have a due date");
-	*text = text_clean(it->text, TEXT_SHORT, "text", err, sizeof err);
-	if (!*text)
-		return store_failf(st, STORE_INVALID, "%s", err);
-	if (it->detail && *it->detail &&
-	    !(*detail = text_clean(it->detail, TEXT_LONG, "detail", err, sizeof err)))
-		goto bad;
-	if (it->rationale && *it->rationale &&
-	    !(*rationale = text_clean(it->rationale, TEXT_LONG, "rationale", err, sizeof err)))
-		goto bad;
 	return STORE_OK;
-bad:
-	free(*text);
-	free(*detail);
-	*text = *detail = NULL;
-	return store_failf(st, STORE_INVALID, "%s", err);
 }
 
 /* The item's row (STMT_ITEM_ADD), its texts as given: the one insert of an
@@ -94,14 +74,13 @@ static enum store_rc item_insert(struct store *st, const struct item *it, const 
 
 enum store_rc sqlite_item_add(struct store *st, struct item *it, time_t at)
 {
-	char *text, *detail, *rationale;
-	enum store_rc rc = clean_texts(st, it, &text, &detail, &rationale);
+	enum store_rc rc = known_kind(st, it);
 	if (rc != STORE_OK)
 		return rc;
 	rc = tx_begin(st);
 	if (rc != STORE_OK)
-		goto out;
-	rc = item_insert(st, it, text, detail, rationale, at);
+		return rc;
+	rc = item_insert(st, it, it->text, it->detail, it->rationale, at);
 	store_id id = rc == STORE_OK ? sqlite3_last_insert_rowid(SQ(st)->db) : 0;
 	if (rc == STORE_OK)
 		rc = event_add(st, id, EVENT_CREATED, at, it->meeting_id, NULL, NULL, NULL);
@@ -110,10 +89,6 @@ enum store_rc sqlite_item_add(struct store *st, struct item *it, time_t at)
 		it->id = id;
 		it->created_at = at;
 	}
-out:
-	free(text);
-	free(detail);
-	free(rationale);
 	return rc;
 }
 
@@ -195,7 +170,6 @@ enum store_rc sqlite_item_update(struct store *st, const struct item *it, store_
 				 time_t at)
 {
 	struct item old;
-	char *text, *detail, *rationale;
 	enum store_rc rc = sqlite_item_get(st, it->id, &old);
 	if (rc != STORE_OK)
 		return rc;
@@ -205,19 +179,13 @@ enum store_rc sqlite_item_update(struct store *st, const struct item *it, store_
 	}
 	struct item want = *it;
 	want.kind = old.kind;
-	rc = clean_texts(st, &want, &text, &detail, &rationale);
-	if (rc != STORE_OK) {
-		item_free(&old);
-		return rc;
-	}
-	want.detail = detail;
-	want.rationale = rationale;
+	const char *text = it->text;
 	rc = tx_begin(st);
 	if (rc == STORE_OK) {
 		sqlite3_stmt *s = stmt_get(st, STMT_ITEM_UPDATE);
 		bind_text(s, 1, text);
-		bind_text(s, 2, detail);
-		bind_text(s, 3, rationale);
+		bind_text(s, 2, it->detail && *it->detail ? it->detail : NULL);
+		bind_text(s, 3, it->rationale && *it->rationale ? it->rationale : NULL);
 		bind_id(s, 4, it->dept_id);
 		bind_id(s, 5, it->person_id);
 		bind_date(s, 6, it->due);
@@ -232,9 +200,6 @@ enum store_rc sqlite_item_update(struct store *st, const struct item *it, store_
 		rc = tx_end(st, rc);
 	}
 	item_free(&old);
-	free(text);
-	free(detail);
-	free(rationale);
 	return rc;
 }
 
@@ -256,8 +221,7 @@ enum store_rc sqlite_item_set_status(struct store *st, store_id id, enum item_st
 				     const char *reason, store_id meeting, time_t at)
 {
 	struct item old;
-	char err[256];
-	char *why = NULL;
+	const char *why = reason && *reason ? reason : NULL;
 	enum store_rc rc = sqlite_item_get(st, id, &old);
 	if (rc != STORE_OK)
 		return rc;
@@ -265,10 +229,6 @@ enum store_rc sqlite_item_set_status(struct store *st, store_id id, enum item_st
 		item_free(&old);
 		return store_failf(st, STORE_INVALID, "item #%lld is already %s", (long long)id,
 				   item_status_name(status));
-	}
-	if (reason && *reason && !(why = text_clean(reason, TEXT_SHORT, "reason", err, sizeof err))) {
-		item_free(&old);
-		return store_failf(st, STORE_INVALID, "%s", err);
 	}
 	rc = tx_begin(st);
 	if (rc == STORE_OK) {
@@ -283,7 +243,6 @@ enum store_rc sqlite_item_set_status(struct store *st, store_id id, enum item_st
 		rc = tx_end(st, rc);
 	}
 	item_free(&old);
-	free(why);
 	return rc;
 }
 
