@@ -23,6 +23,7 @@
 #include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
+#include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
 static char *db;
@@ -55,8 +56,8 @@ static int setup(void **state)
 	assert_int_equal(clock_init(err, sizeof err), 0);
 	struct store *st = tu_open_setup();
 	db = xstrdup(store_path(st));
-	assert_int_equal(store_org_set_text(st, ORG_NAME, "Acme, \"Outdoor\"; Ltd\\"), STORE_OK);
-	assert_int_equal(store_org_set_text(st, ORG_MISSION,
+	assert_int_equal(org_set_text(st, ORG_NAME, "Acme, \"Outdoor\"; Ltd\\"), STORE_OK);
+	assert_int_equal(org_set_text(st, ORG_MISSION,
 					    "Every customer, every time: a kept promise; no "
 					    "excuses, no \\ back-slashes, and a line long enough to "
 					    "fold twice over in a calendar programme's view."),

@@ -150,7 +150,7 @@ static int build(void **state)
 	db = xasprintf("%s/council.db", tu_dir());
 	assert_int_equal(store_open(db, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(setup_ensure(st, "Acme", &created), STORE_OK);
-	assert_int_equal(store_org_set_text(st, ORG_MISSION, "Every customer *matters*"), STORE_OK);
+	assert_int_equal(org_set_text(st, ORG_MISSION, "Every customer *matters*"), STORE_OK);
 	store_id ana = person(st, "Ana", "Sales", ROLE_LEAD);
 	store_id ben = person(st, "Ben", "IT", ROLE_MEMBER);
 	store_id cleo = person(st, "Cleo", "Operations", ROLE_SPONSOR);

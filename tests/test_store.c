@@ -322,10 +322,10 @@ static void org__round_trip_with_versions(void **state)
 	struct org org;
 	assert_int_equal(store_org_get(st, &org), STORE_NOTFOUND);
 	assert_int_equal(store_org_create(st, "Acme"), STORE_OK);
-	assert_int_equal(store_org_set_text(st, ORG_MISSION, "  Delight, every time.  "), STORE_OK);
-	assert_int_equal(store_org_set_text(st, ORG_MISSION, "Delight, always."), STORE_OK);
-	assert_int_equal(store_org_set_text(st, ORG_WAYS, "Weekly."), STORE_OK);
-	assert_int_equal(store_org_set_text(st, ORG_NAME, "   "), STORE_INVALID);
+	assert_int_equal(org_set_text(st, ORG_MISSION, "  Delight, every time.  "), STORE_OK);
+	assert_int_equal(org_set_text(st, ORG_MISSION, "Delight, always."), STORE_OK);
+	assert_int_equal(org_set_text(st, ORG_WAYS, "Weekly."), STORE_OK);
+	assert_int_equal(org_set_text(st, ORG_NAME, "   "), STORE_INVALID);
 	struct cadence c = {CADENCE_DAYS, 10};
 	assert_int_equal(store_org_set_cadence(st, &c), STORE_OK);
 	assert_int_equal(store_org_set_escalate_after(st, 4), STORE_OK);

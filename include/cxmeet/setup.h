@@ -29,4 +29,9 @@ void setup_departments_free(struct default_dept *d, size_t n);
  * *created tells which happened. */
 enum store_rc setup_ensure(struct store *st, const char *org_name, bool *created);
 
+/* Sets one of the organisation's texts, cleaned: the name is required (a
+ * name, text.h); the others are long texts, and blank clears them. A text
+ * refused gives STORE_INVALID with the reason in store_errmsg. */
+enum store_rc org_set_text(struct store *st, enum org_text f, const char *value);
+
 #endif

@@ -7,6 +7,7 @@
 #include "cxmeet/cadence.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/editor.h"
+#include "cxmeet/setup.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -70,7 +71,7 @@ static int history(struct cli *cli, enum org_text f)
 
 static int set_text(struct cli *cli, enum org_text f, const char *value)
 {
-	enum store_rc rc = store_org_set_text(cli->st, f, value);
+	enum store_rc rc = org_set_text(cli->st, f, value);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
 	fprintf(cli->out, "%s saved.\n", org_text_label(f));

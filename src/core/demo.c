@@ -9,6 +9,7 @@
 
 #include "cxmeet/demo.h"
 #include "cxmeet/names.h"
+#include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
 struct rng {
@@ -190,9 +191,9 @@ static enum store_rc set_org(struct demo *d)
 	bool named = *org.text[ORG_NAME] != '\0';
 	org_free(&org);
 	if (!named)
-		rc = store_org_set_text(d->st, ORG_NAME, "Northwind Outfitters");
+		rc = org_set_text(d->st, ORG_NAME, "Northwind Outfitters");
 	for (size_t i = 0; rc == STORE_OK && i < ARRAY_SIZE(texts); i++)
-		rc = store_org_set_text(d->st, (enum org_text)org_text_parse(texts[i][0]), texts[i][1]);
+		rc = org_set_text(d->st, (enum org_text)org_text_parse(texts[i][0]), texts[i][1]);
 	struct cadence weekly = {CADENCE_WEEKS, 1};
 	if (rc == STORE_OK)
 		rc = store_org_set_cadence(d->st, &weekly);

@@ -93,7 +93,7 @@ enum store_rc setup_ensure(struct store *st, const char *org_name, bool *created
 	if (rc == STORE_OK) {
 		bool rename = org_name && strcmp(org.text[ORG_NAME], org_name) != 0;
 		org_free(&org);
-		return rename ? store_org_set_text(st, ORG_NAME, org_name) : STORE_OK;
+		return rename ? org_set_text(st, ORG_NAME, org_name) : STORE_OK;
 	}
 	if (rc != STORE_NOTFOUND)
 		return rc;
@@ -109,5 +109,20 @@ enum store_rc setup_ensure(struct store *st, const char *org_name, bool *created
 	}
 	rc = store_commit(st);
 	*created = rc == STORE_OK;
+	return rc;
+}
+
+enum store_rc org_set_text(struct store *st, enum org_text f, const char *value)
+{
+	if ((int)f < 0 || f >= ORG_TEXT_COUNT || !value)
+		return store_refuse(st, STORE_INVALID, "unknown organisation field");
+	char err[256];
+	char *clean = f == ORG_NAME ? text_clean(value, TEXT_NAME, "organisation name", err, sizeof err)
+		      : strspn(value, " \t\r\n") == strlen(value) ? xstrdup("")
+		      : text_clean(value, TEXT_LONG, org_text_label(f), err, sizeof err);
+	if (!clean)
+		return store_refuse(st, STORE_INVALID, err);
+	enum store_rc rc = store_org_set_text(st, f, clean);
+	free(clean);
 	return rc;
 }

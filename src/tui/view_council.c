@@ -16,6 +16,7 @@
 #include "council_facts.h"
 #include "keymap.h"
 #include "cxmeet/cadence.h"
+#include "cxmeet/setup.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -60,7 +61,7 @@ static const char *check_text(const char *text, void *ctx, char *buf, size_t len
 /* Saves one text as a new version; the screen says "saved" only after it. */
 static void save_text(struct tui *t, enum org_text f, const char *text)
 {
-	if (store_org_set_text(t->st, f, text) != STORE_OK)
+	if (org_set_text(t->st, f, text) != STORE_OK)
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 	else
 		tui_flash(t, false, "Saved: %s.", org_text_label(f));

@@ -18,6 +18,7 @@
 #include "keymap.h"
 #include "cxmeet/cadence.h"
 #include "cxmeet/names.h"
+#include "cxmeet/setup.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -154,7 +155,7 @@ static bool save_answer(struct tui *t, const char *text, int next)
 	enum org_text f = step_field(su->step);
 	enum store_rc rc = store_begin(t->st);
 	if (rc == STORE_OK)
-		rc = store_org_set_text(t->st, f, text);
+		rc = org_set_text(t->st, f, text);
 	if (!commit_with_step(t, rc, next))
 		return false;
 	tui_flash(t, false, "Saved: %s.", org_text_label(f));

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static const char *cadence_unit_name(enum cadence_unit u)
@@ -86,19 +85,10 @@ enum store_rc sqlite_org_set_text(struct store *st, enum org_text f, const char 
 {
 	if ((int)f < 0 || f >= ORG_TEXT_COUNT || !value)
 		return store_failf(st, STORE_INVALID, "unknown organisation field");
-	/* The name is required; the other texts may be cleared. */
-	char err[256];
-	const char *what = org_text_label(f);
-	char *clean = f == ORG_NAME ? text_clean(value, TEXT_NAME, "organisation name", err, sizeof err)
-		      : strspn(value, " \t\r\n") == strlen(value) ? xstrdup("")
-		      : text_clean(value, TEXT_LONG, what, err, sizeof err);
-	if (!clean)
-		return store_failf(st, STORE_INVALID, "%s", err);
+	const char *clean = value;
 	enum store_rc rc = tx_begin(st);
-	if (rc != STORE_OK) {
-		free(clean);
+	if (rc != STORE_OK)
 		return rc;
-	}
 	sqlite3_stmt *s = stmt_get(st, STMT_ORG_SET_TEXT);
 	bind_text(s, 1, org_text_name(f));
 	bind_text(s, 2, clean);
@@ -107,7 +97,6 @@ enum store_rc sqlite_org_set_text(struct store *st, enum org_text f, const char 
 		store_failf(st, rc, "the organisation is not set up yet: run 'cxmeet init'");
 	if (rc == STORE_OK)
 		rc = add_version(st, f, clean);
-	free(clean);
 	return tx_end(st, rc);
 }
 
