@@ -392,7 +392,7 @@ static void search__finds_words_and_forgets_deleted_items(void **state)
 	store_id a = note(st, "Customers wait too long for refunds");
 	store_id b = note(st, "Refund form shortened to one page");
 	note(st, "Delivery tracking page redesigned");
-	struct search_filter f = {.words = "refund", .kind = -1};
+	struct search_filter f = {.words = tu_words(st, "refund"), .kind = -1};
 	struct search_hit *hits;
 	size_t n;
 	/* the last word as a prefix; newest first */
@@ -402,21 +402,23 @@ static void search__finds_words_and_forgets_deleted_items(void **state)
 	assert_int_equal(hits[1].it.id, a);
 	search_hits_free(hits, n);
 	/* every word must occur */
-	f.words = "page refund";
+	f.words = tu_words(st, "page refund");
 	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(hits[0].it.id, b);
 	search_hits_free(hits, n);
-	/* operators typed are only words */
-	f.words = "\"refund\" OR NOT page*";
+	/* operators typed are only words (core's search_words makes them so) */
+	f.words = tu_words(st, "\"refund\" OR NOT page*");
 	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
 	assert_int_equal(n, 0); /* no item holds the words "or" and "not" */
 	search_hits_free(hits, n);
-	f.words = "\"refund\" page*";
+	f.words = tu_words(st, "\"refund\" page*");
 	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	search_hits_free(hits, n);
-	f.words = "  ";
+	/* no word to search for: refused by the rule, and by the store */
+	assert_null(tu_words(st, "  "));
+	f.words = "";
 	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_INVALID);
 
 	/* edited text is found by its new words only; deleted, not at all */
@@ -427,11 +429,11 @@ static void search__finds_words_and_forgets_deleted_items(void **state)
 	assert_int_equal(item_update(st, &it, 0, tu_at(T0)), STORE_OK);
 	item_free(&it);
 	assert_int_equal(store_item_delete(st, b, 0, tu_at(T0)), STORE_OK);
-	f.words = "refund";
+	f.words = tu_words(st, "refund");
 	assert_int_equal(store_search(st, &f, NULL, 10, &hits, &n), STORE_OK);
 	assert_int_equal(n, 0);
 	search_hits_free(hits, n);
-	f.words = "credit";
+	f.words = tu_words(st, "credit");
 	int64_t count;
 	assert_int_equal(store_search_count(st, &f, &count), STORE_OK);
 	assert_int_equal(count, 1);

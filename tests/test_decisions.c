@@ -19,6 +19,7 @@
 #include "cxmeet/decisions.h"
 #include "cxmeet/items.h"
 #include "cxmeet/names.h"
+#include "cxmeet/search.h"
 #include "cxmeet/output.h"
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
@@ -119,9 +120,25 @@ static struct decision_filter filter(void)
 	return (struct decision_filter){.today = day(TODAY)};
 }
 
-/* The ids of rows offset..offset+limit, as "a,b,c" in fixture letters. */
-static char *order(const struct decision_filter *f, size_t offset, size_t limit)
+/* f with its words as typed made the words core gives the store
+ * (search_words): blank, none. */
+static struct decision_filter as_typed(const struct decision_filter *f)
 {
+	struct decision_filter g = *f;
+	if (g.words && strspn(g.words, " \t") != strlen(g.words)) {
+		g.words = tu_words(fx.st, f->words);
+		assert_non_null(g.words);
+	} else {
+		g.words = NULL;
+	}
+	return g;
+}
+
+/* The ids of rows offset..offset+limit, as "a,b,c" in fixture letters. */
+static char *order(const struct decision_filter *typed, size_t offset, size_t limit)
+{
+	struct decision_filter g = as_typed(typed);
+	const struct decision_filter *f = &g;
 	struct decision_row *r;
 	size_t n;
 	struct store_cursor cur = {0};
@@ -150,8 +167,10 @@ static void assert_order(const struct decision_filter *f, size_t offset, size_t 
 	free(got);
 }
 
-static void assert_counts(const struct decision_filter *f, int64_t total, int64_t due)
+static void assert_counts(const struct decision_filter *typed, int64_t total, int64_t due)
 {
+	struct decision_filter g = as_typed(typed);
+	const struct decision_filter *f = &g;
 	int64_t t, d;
 	assert_int_equal(store_decisions_count(fx.st, f, &t, &d), STORE_OK);
 	assert_int_equal(t, total);
@@ -298,10 +317,14 @@ static void list__filters_and_row_facts(void **state)
 	int64_t t, d;
 	static const char *const refused[] = {"bad\x1b[2J", "\"*:-"};
 	for (size_t i = 0; i < 2; i++) {
-		f.words = refused[i];
-		assert_int_equal(decisions_list(fx.st, &f, NULL, 50, &r, &n), STORE_INVALID);
-		assert_int_equal(store_decisions_count(fx.st, &f, &t, &d), STORE_INVALID);
+		char *w;
+		assert_int_equal(search_words(fx.st, refused[i], &w), STORE_INVALID);
+		assert_null(w);
 	}
+	/* and what is no words as core makes them, the store refuses too */
+	f.words = "\"*:-";
+	assert_int_equal(decisions_list(fx.st, &f, NULL, 50, &r, &n), STORE_INVALID);
+	assert_int_equal(store_decisions_count(fx.st, &f, &t, &d), STORE_INVALID);
 
 	f = filter();
 	f.with_superseded = true;

@@ -20,6 +20,8 @@
 #include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
+#include "cxmeet/search.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static char *db;
@@ -240,12 +242,18 @@ static void history__filters_and_paging(void **state)
 
 /* The ids found for words (any department, any kind), newest first, as
  * "3 2 1"; "!" and the code when the store refused. */
-static char *found(struct store *st, const char *words, store_id dept, int kind)
+static char *found(struct store *st, const char *typed, store_id dept, int kind)
 {
+	char *words;
+	enum store_rc rc = search_words(st, typed, &words); /* as every caller does */
+	if (rc != STORE_OK)
+		return xasprintf("!%d", (int)rc);
 	struct search_filter f = {.words = words, .dept_id = dept, .kind = kind};
 	struct search_hit *h;
 	size_t n;
-	enum store_rc rc = store_search(st, &f, NULL, 100, &h, &n);
+	rc = store_search(st, &f, NULL, 100, &h, &n);
+	if (rc != STORE_OK)
+		free(words);
 	if (rc != STORE_OK)
 		return xasprintf("!%d", (int)rc);
 	struct strbuf sb;
@@ -256,6 +264,7 @@ static char *found(struct store *st, const char *words, store_id dept, int kind)
 	assert_int_equal(store_search_count(st, &f, &count), STORE_OK);
 	assert_int_equal(count, (int64_t)n);
 	search_hits_free(h, n);
+	free(words);
 	return sb.s ? sb_take(&sb) : xstrdup("");
 }
 
@@ -357,7 +366,9 @@ static void search__window_of_the_newest(void **state)
 	assert_int_equal(store_search_window(st, &f, 1, &n, &floor), STORE_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(floor, 5);
-	f.words = "!!";
+	char *w;
+	assert_int_equal(search_words(st, "!!", &w), STORE_INVALID);
+	f.words = "";
 	assert_int_equal(store_search_window(st, &f, 1, &n, &floor), STORE_INVALID);
 	store_close(st);
 }
@@ -368,7 +379,7 @@ static void search__hostile_queries_are_words(void **state)
 	struct store *st = open_db();
 	static const char *const same[] = {
 		"\"refund\"", "refund*", "-refund", "refund:", "(refund", "refund)", "\"refund",
-		"^refund", "refund\"\"", "\xff\xferefund\xc3", "{refund}", "refund'",
+		"^refund", "refund\"\"", "{refund}", "refund'",
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(same); i++)
 		assert_found(st, same[i], 0, -1, "8 7 6 5 1");
@@ -381,7 +392,7 @@ static void search__hostile_queries_are_words(void **state)
 	assert_found(st, "text:refund", 0, -1, ""); /* no column filter: the word "text" */
 	/* nothing to search for: refused with a message, not an SQL error */
 	static const char *const empty[] = {"", "   ", "\"", "*", "-", ":", "((", "\"\"\"",
-					    "AND(", "\xff\xfe", "\x1b["};
+					    "AND("};
 	for (size_t i = 0; i < ARRAY_SIZE(empty); i++) {
 		char *got = found(st, empty[i], 0, -1);
 		if (strcmp(empty[i], "AND(") == 0)
@@ -391,13 +402,26 @@ static void search__hostile_queries_are_words(void **state)
 		free(got);
 	}
 	assert_non_null(strstr(store_errmsg(st), "nothing to search for"));
-	assert_found(st, "\x1b[2J", 0, -1, "8"); /* "2J" is a word, and item 8 holds it */
-	/* 10 KB: one long word, and many words */
+	/* text no one types: refused, as text unfit to keep is (text.h), with
+	 * the reason; the same rule for every search */
+	static const char *const unfit[] = {"\xff\xferefund\xc3", "\xff\xfe", "\x1b[",
+					    "\x1b[2J", "refund\x07"};
+	for (size_t i = 0; i < ARRAY_SIZE(unfit); i++) {
+		char *got = found(st, unfit[i], 0, -1);
+		assert_string_equal(got, "!9"); /* STORE_INVALID */
+		free(got);
+		assert_non_null(strstr(store_errmsg(st), "search"));
+	}
+	/* 10 KB: more than any search (TEXT_MAX_SHORT), refused with the reason */
 	char *big = xmalloc(10241);
 	memset(big, 'a', 10240);
 	big[10240] = '\0';
+	assert_found(st, big, 0, -1, "!9");
+	assert_non_null(strstr(store_errmsg(st), "search"));
+	/* 2 KB: one long word (cut), and many words */
+	big[TEXT_MAX_SHORT] = '\0';
 	assert_found(st, big, 0, -1, "");
-	for (size_t i = 0; i + 7 < 10240; i += 7)
+	for (size_t i = 0; i + 7 < TEXT_MAX_SHORT; i += 7)
 		memcpy(big + i, "refund ", 7);
 	/* the first SEARCH_MAX_WORDS words, all whole but the last: not "refunds" */
 	assert_found(st, big, 0, -1, "8 6 5 1");

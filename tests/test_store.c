@@ -819,15 +819,15 @@ static void item__links_supersede_and_search(void **state)
 	assert_int_equal(it.superseded_by, dec2);
 	item_free(&it);
 	struct item *found;
-	assert_int_equal(store_item_search(st, "nunez", 10, &found, &n), STORE_OK);
+	assert_int_equal(store_item_search(st, tu_words(st, "nunez"), 10, &found, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(found[0].id, story);
 	item_list_free(found, n);
-	assert_int_equal(store_item_search(st, "self-serv", 10, &found, &n), STORE_OK);
+	assert_int_equal(store_item_search(st, tu_words(st, "self-serv"), 10, &found, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	item_list_free(found, n);
 	/* FTS syntax typed by a person is just text. */
-	assert_int_equal(store_item_search(st, "\"returns\" OR NEAR(", 10, &found, &n), STORE_OK);
+	assert_int_equal(store_item_search(st, tu_words(st, "\"returns\" OR NEAR("), 10, &found, &n), STORE_OK);
 	item_list_free(found, n);
 	store_close(st);
 }
@@ -836,7 +836,7 @@ static size_t hits(struct store *st, const char *words)
 {
 	struct item *found;
 	size_t n;
-	assert_int_equal(store_item_search(st, words, 100, &found, &n), STORE_OK);
+	assert_int_equal(store_item_search(st, tu_words(st, words), 100, &found, &n), STORE_OK);
 	item_list_free(found, n);
 	return n;
 }
@@ -1132,7 +1132,7 @@ static size_t search_count(struct store *st, const char *words)
 {
 	struct item *found;
 	size_t n;
-	assert_int_equal(store_item_search(st, words, 100, &found, &n), STORE_OK);
+	assert_int_equal(store_item_search(st, tu_words(st, words), 100, &found, &n), STORE_OK);
 	item_list_free(found, n);
 	return n;
 }
@@ -1265,15 +1265,15 @@ static void open__migration_builds_the_prefix_index_of_an_older_file(void **stat
 	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
 	struct item *found;
 	size_t n;
-	assert_int_equal(store_item_search(st, "r", 10, &found, &n), STORE_OK);
+	assert_int_equal(store_item_search(st, tu_words(st, "r"), 10, &found, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_true((found[0].id == a && found[1].id == b) || (found[0].id == b && found[1].id == a));
 	item_list_free(found, n);
-	assert_int_equal(store_item_search(st, "deliv", 10, &found, &n), STORE_OK);
+	assert_int_equal(store_item_search(st, tu_words(st, "deliv"), 10, &found, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	item_list_free(found, n);
 	add_item(st, ITEM_NOTE, "Refunds by card", 0, 0, DATE_NONE); /* triggers still work */
-	assert_int_equal(store_item_search(st, "ref", 10, &found, &n), STORE_OK);
+	assert_int_equal(store_item_search(st, tu_words(st, "ref"), 10, &found, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	item_list_free(found, n);
 	char *problems = NULL;

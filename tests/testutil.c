@@ -19,6 +19,7 @@
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/names.h"
+#include "cxmeet/search.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -87,6 +88,19 @@ store_id tu_person(struct store *st, const char *name, store_id dept)
 	store_id id = 0;
 	assert_int_equal(person_add(st, &p, &id), STORE_OK);
 	return id;
+}
+
+const char *tu_words(struct store *st, const char *typed)
+{
+	static char *kept[16];
+	static size_t next;
+	char *words;
+	if (search_words(st, typed, &words) != STORE_OK)
+		return NULL;
+	free(kept[next]);
+	kept[next] = words;
+	next = (next + 1) % (sizeof kept / sizeof *kept);
+	return words;
 }
 
 int64_t tu_sql_int(const char *path, const char *sql)

@@ -20,6 +20,9 @@ struct store *tu_open_new(void);
 struct store *tu_open_setup(void);
 /* A council member of dept (0: none), with the defaults for the rest. */
 store_id tu_person(struct store *st, const char *name, store_id dept);
+/* The words of a search as typed, as core gives them to the store
+ * (search_words); NULL when refused. Kept until exit. */
+const char *tu_words(struct store *st, const char *typed);
 /* An ISO-8601 time (see clock_parse). */
 time_t tu_at(const char *iso);
 /* The integer the first row of `sql` holds, read from the file at path by a

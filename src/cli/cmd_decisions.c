@@ -10,6 +10,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/decisions.h"
 #include "cxmeet/names.h"
+#include "cxmeet/search.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -263,9 +264,18 @@ static int decisions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, c
 		f.dept_id = d.id;
 		dept_free(&d);
 	}
-	if (fmt == OUT_PLAIN && (rc = plain_summary(cli, &f)) != 0)
-		return rc;
-	return decisions_out(cli, &f, fmt);
+	char *words = NULL;
+	if (f.words && strspn(f.words, " \t") != strlen(f.words)) {
+		enum store_rc src = search_words(cli->st, f.words, &words);
+		if (src != STORE_OK)
+			return cli_store_error(cli, src);
+	}
+	f.words = words;
+	rc = fmt == OUT_PLAIN ? plain_summary(cli, &f) : 0;
+	if (rc == 0)
+		rc = decisions_out(cli, &f, fmt);
+	free(words);
+	return rc;
 }
 
 static const struct cli_opt decisions_options[] = {

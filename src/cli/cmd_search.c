@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/search.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -164,15 +165,19 @@ static int search_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	int rc;
 	if (!cli_parse(cmd, argc, argv, search_opt, &o, &rc))
 		return rc;
-	char *words = join_words(argc - optind, argv + optind);
-	if (!text_has_word(words)) {
-		free(words);
+	char *typed = join_words(argc - optind, argv + optind);
+	if (!text_has_word(typed)) {
+		free(typed);
 		return cli_usage_error(cmd, "give the words to search for (letters or digits)");
 	}
-	o.f.words = words;
+	char *words = NULL;
 	rc = cli_open(cli);
-	if (rc == 0)
-		rc = search(cli, &o);
+	if (rc == 0) {
+		enum store_rc src = search_words(cli->st, typed, &words);
+		o.f.words = words;
+		rc = src != STORE_OK ? cli_store_error(cli, src) : search(cli, &o);
+	}
+	free(typed);
 	free(words);
 	return rc;
 }

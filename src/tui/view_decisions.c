@@ -22,6 +22,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/decisions.h"
 #include "cxmeet/text.h"
+#include "cxmeet/search.h"
 #include "cxmeet/util.h"
 
 /* Words found count and show the newest FIND_WINDOW decisions holding them
@@ -34,7 +35,8 @@
 struct decisions_state {
 	struct decision_filter f;
 	char *dept_name; /* the department filter's name; NULL: none */
-	char *words; /* the search, f.words; NULL: none */
+	char *words; /* the search as typed; NULL: none */
+	char *query; /* its words (search_words), f.words */
 	struct decision_row *rows; /* rows offset .. offset + n */
 	size_t n, offset;
 	int64_t total, due;
@@ -154,7 +156,8 @@ static void dec_close(struct tui *t)
 	rows_clear(dv);
 	detail_clear(dv);
 	free(dv->words);
-	dv->words = NULL;
+	free(dv->query);
+	dv->words = dv->query = NULL;
 	dv->f.words = NULL;
 	free(dv->dept_name);
 	dv->dept_name = NULL;
@@ -383,16 +386,22 @@ static void find_words(struct tui *t)
 	struct decision_filter f = dv->f;
 	store_id floor;
 	int64_t reach, total, due;
-	f.words = text;
-	if (store_decisions_window(t->st, &f, FIND_WINDOW, &floor, &reach, &total, &due) !=
-	    STORE_OK) {
+	char *query = NULL;
+	enum store_rc rc = text ? search_words(t->st, text, &query) : STORE_OK;
+	f.words = query;
+	if (rc == STORE_OK)
+		rc = store_decisions_window(t->st, &f, FIND_WINDOW, &floor, &reach, &total, &due);
+	if (rc != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		free(text);
+		free(query);
 		return;
 	}
 	free(dv->words);
+	free(dv->query);
 	dv->words = text;
-	dv->f.words = dv->words;
+	dv->query = query;
+	dv->f.words = dv->query;
 	dv->f.floor = floor;
 	dv->f.reach = reach;
 	if (text) { /* counted in the window's pass: not read again */

@@ -20,6 +20,7 @@
 #include "keymap.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
+#include "cxmeet/search.h"
 #include "cxmeet/util.h"
 
 /* A search counts and shows at most this many matches, the newest: more
@@ -38,7 +39,8 @@ struct history_state {
 	int64_t m_total;
 	int m_sel, m_top;
 	/* the search */
-	char *words;
+	char *words; /* as typed */
+	char *query; /* its words (search_words), f.words */
 	struct search_filter f;
 	char *dept_name; /* the department filter's name; NULL: any */
 	struct search_hit *hits;
@@ -160,19 +162,26 @@ static void search_run(struct tui *t, char *words)
 	struct search_filter f = H->f;
 	int64_t total;
 	store_id floor;
-	f.words = words;
+	char *query = NULL;
 	f.floor = 0;
-	if (store_search_window(t->st, &f, SEARCH_WINDOW, &total, &floor) != STORE_OK) {
+	enum store_rc rc = search_words(t->st, words, &query);
+	f.words = query;
+	if (rc == STORE_OK)
+		rc = store_search_window(t->st, &f, SEARCH_WINDOW, &total, &floor);
+	if (rc != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		if (words != H->words)
 			free(words);
+		free(query);
 		return;
 	}
 	if (words != H->words) {
 		free(H->words);
 		H->words = words;
 	}
-	H->f.words = H->words;
+	free(H->query);
+	H->query = query;
+	H->f.words = H->query;
 	H->f.floor = floor; /* more than the window: the newest SEARCH_WINDOW alone */
 	H->h_total = total;
 	H->h_sel = H->h_top = 0;
@@ -186,6 +195,7 @@ static void hist_close(struct tui *t)
 	meeting_summaries_free(H->meetings, H->n_meetings);
 	search_hits_free(H->hits, H->n_hits);
 	free(H->words);
+	free(H->query);
 	free(H->dept_name);
 	minutes_pager_free(&H->pager);
 	memset(H, 0, sizeof *H);

@@ -2,7 +2,8 @@
 # store_seam.sh - the seam between the program and its database stays where
 # it was put: only the SQLite backend (src/store/sqlite/) and the build speak
 # of SQLite, nothing outside src/store reaches into a backend's private
-# headers, and store.h defines no domain type. Fails, naming the files, when
+# headers, store.h defines no domain type, and the store applies no rule of
+# core's. Fails, naming the files, when
 # anything else does, so that a second backend stays a new folder rather
 # than a search through the whole tree.
 # Usage: store_seam.sh SOURCE-ROOT
@@ -24,6 +25,20 @@ fi
 types=$(grep -E '^(struct|enum) [a-z_]+ \{' include/cxmeet/store.h | grep -v '^enum store_rc ' || true)
 if [ -n "$types" ]; then
 	printf 'store_seam: store.h defines types that belong in core:\n%s\n' "$types" >&2
+	fail=1
+fi
+# The store applies no rule of core's: what clean text, a name's key, a
+# search's words, an overdue action or a valid agenda are is decided in core
+# (text.h, names.h, items.h, search.h, meeting.h, actions.h, decisions.h,
+# report.h, templates.h), before the store is called.
+rules=$(grep -rlE '#include "cxmeet/(text|names|items|search|meeting|actions|decisions|report|templates|setup)\.h"' src/store || true)
+if [ -n "$rules" ]; then
+	printf 'store_seam: the store includes a header of core rules:\n%s\n' "$rules" >&2
+	fail=1
+fi
+rulecalls=$(grep -rnE '\b(text_clean|text_fold|text_word_char|text_has_word|item_check|agenda_check|action_state_range|decision_revisit_due|search_words|name_checked)\(' src/store || true)
+if [ -n "$rulecalls" ]; then
+	printf 'store_seam: the store calls a rule of core:\n%s\n' "$rulecalls" >&2
 	fail=1
 fi
 # The check itself must see what it looks for: the backend does mention it.

@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 /* 'cxmt': marks the file as ours for `file` and for our own checks. */
@@ -517,7 +516,7 @@ enum store_rc sqlite_check(struct store *st, char **problems, char **notes)
 	}
 	*problems = sb_take(&sb);
 	return store_failf(st, STORE_CORRUPT, "the database %s is damaged: %zu %s found", SQ(st)->path,
-			   n, text_plural((long long)n, "problem", "problems"));
+			   n, n == 1 ? "problem" : "problems");
 }
 
 int sqlite_schema_version(const struct store *st)

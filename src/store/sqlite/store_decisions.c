@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static void read_row(sqlite3_stmt *s, void *elem)
@@ -36,15 +35,10 @@ static void free_rows(void *arr, size_t n) { decision_rows_free(arr, n); }
  * STORE_INVALID for text that is not fit to search with. */
 static enum store_rc words_query(struct store *st, const struct decision_filter *f, char **q)
 {
-	char err[256];
 	*q = NULL;
-	if (!f->words || strspn(f->words, " \t") == strlen(f->words))
+	if (!f->words || strspn(f->words, " ") == strlen(f->words))
 		return STORE_OK;
-	char *clean = text_clean(f->words, TEXT_SHORT, "search", err, sizeof err);
-	if (!clean)
-		return store_failf(st, STORE_INVALID, "%s", err);
-	*q = fts_words(st, clean, true);
-	free(clean);
+	*q = fts_words(st, f->words, true);
 	return *q ? STORE_OK : store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 }
 

@@ -7,18 +7,7 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
-
-/* The length of the separators at p (at least 1 when p is not at the end);
- * what separates words is core's rule (text_word_char). */
-static size_t separator_len(const unsigned char *p, size_t len)
-{
-	size_t n = 0;
-	while (n < len && text_word_char(p + n, len - n) == 0)
-		n++;
-	return n;
-}
 
 /* The terms of the full-text index in [lo, hi), read from the index's own
  * pages. fts5vocab lists them too, but counts the rows of every term it
@@ -384,22 +373,21 @@ char *fts_words(struct store *st, const char *in, bool every_prefix)
 
 static char *fts_build(struct store *st, const char *in, bool every_prefix)
 {
-	const unsigned char *p = (const unsigned char *)(in ? in : "");
-	size_t len = strlen((const char *)p), at = 0;
+	/* The words as core's search_words gives them: one space apart. */
+	const char *p = in ? in : "";
+	size_t len = strlen(p), at = 0;
 	size_t starts[SEARCH_MAX_WORDS], ends[SEARCH_MAX_WORDS];
 	int words = 0;
 	while (words < SEARCH_MAX_WORDS) {
-		at += separator_len(p + at, len - at);
+		while (at < len && p[at] == ' ')
+			at++;
 		if (at >= len)
 			break;
-		size_t start = at, end = at, c;
-		while (at < len && (c = text_word_char(p + at, len - at)) != 0) {
-			if (at + c - start <= SEARCH_MAX_WORD) /* longer words are cut */
-				end = at + c;
-			at += c;
-		}
-		starts[words] = start;
-		ends[words++] = end;
+		starts[words] = at;
+		while (at < len && p[at] != ' ')
+			if (p[at++] == '"')
+				return NULL; /* not words as search_words makes them */
+		ends[words++] = at;
 	}
 	if (!words)
 		return NULL;
@@ -420,12 +408,7 @@ static char *fts_build(struct store *st, const char *in, bool every_prefix)
 enum store_rc sqlite_item_search(struct store *st, const char *query, size_t limit,
 				 struct item **out, size_t *n)
 {
-	char err[256];
-	char *clean = text_clean(query, TEXT_SHORT, "search", err, sizeof err);
-	if (!clean)
-		return store_failf(st, STORE_INVALID, "%s", err);
-	char *q = fts_words(st, clean, true);
-	free(clean);
+	char *q = fts_words(st, query, true);
 	if (!q)
 		return store_failf(st, STORE_INVALID, "%s", FTS_NO_WORD);
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SEARCH);

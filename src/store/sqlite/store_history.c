@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 /* --- history ------------------------------------------------------------ */

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 enum store_rc sqlite_meeting_items(struct store *st, store_id meeting, store_id step_id,
