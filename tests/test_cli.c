@@ -1059,6 +1059,24 @@ static void search__every_match_in_one_pass(void **state)
 	free(out);
 }
 
+/* One rule for the words of every search (core's search_words): text unfit
+ * to keep (a control character, bytes that are not UTF-8) is refused with
+ * the reason by `search` as by `decisions --search`, with exit status 2, and
+ * the same words find the same items in both. */
+static void search__one_rule_for_the_words_of_every_search(void **state)
+{
+	(void)state;
+	assert_int_equal(run("init", NULL), EXIT_OK);
+	assert_int_equal(run("search", "refund\x1b[2J", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "the search contains a control character (U+001B)"));
+	assert_int_equal(run("decisions", "--search", "refund\x1b[2J", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "the search contains a control character (U+001B)"));
+	assert_int_equal(run("search", "\xffrefund", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "the search is not valid UTF-8 text"));
+	assert_int_equal(run("decisions", "--search", "\"*:-", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "nothing to search for"));
+}
+
 int main(void)
 {
 	tu_init("cli");
@@ -1082,6 +1100,7 @@ int main(void)
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
 		cmocka_unit_test_setup(open__a_missing_database_is_not_created, setup),
 		cmocka_unit_test_setup(open__a_server_address_is_refused_without_its_backend, setup),
+		cmocka_unit_test_setup(search__one_rule_for_the_words_of_every_search, setup),
 		cmocka_unit_test_setup(words__an_unknown_author_is_left_out, setup),
 		cmocka_unit_test_setup(dates__since_takes_the_grammar_of_due_dates, setup),
 		cmocka_unit_test_setup(
