@@ -146,7 +146,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *nl = strchr(p, '\n');
 		if (nl)
 			*nl = '\0';
-		if (strchr(p, '/') || strstr(p, "..") || strcmp(p, "demo") == 0)
+		/* no file outside the work folder, no long demo, and no server:
+		 * a database argument naming one (service=NAME; the URIs hold a
+		 * '/') is refused with exit status 4, as documented */
+		if (strchr(p, '/') || strstr(p, "..") || strcmp(p, "demo") == 0 ||
+		    strstr(p, "service="))
 			skip = true;
 		argv[argc++] = p;
 		if (!nl)
