@@ -125,12 +125,10 @@ static struct decision_filter filter(void)
 static struct decision_filter as_typed(const struct decision_filter *f)
 {
 	struct decision_filter g = *f;
-	if (g.words && strspn(g.words, " \t") != strlen(g.words)) {
-		g.words = tu_words(fx.st, f->words);
-		assert_non_null(g.words);
-	} else {
-		g.words = NULL;
-	}
+	static char *words; /* the last filter's, kept until the next */
+	free(words);
+	assert_int_equal(search_words_or_none(fx.st, f->words, &words), STORE_OK);
+	g.words = words;
 	return g;
 }
 

@@ -15,5 +15,9 @@
  * STORE_INVALID, with the reason in store_errmsg and *words NULL, for text
  * not fit to search with (text.h) or holding no word. */
 enum store_rc search_words(struct store *st, const char *typed, char **words);
+/* As search_words, but nothing typed (NULL, or blanks alone) asks for no
+ * words: STORE_OK and *words NULL, a filter of every row (the decision log's
+ * find). */
+enum store_rc search_words_or_none(struct store *st, const char *typed, char **words);
 
 #endif

@@ -264,12 +264,10 @@ static int decisions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, c
 		f.dept_id = d.id;
 		dept_free(&d);
 	}
-	char *words = NULL;
-	if (f.words && strspn(f.words, " \t") != strlen(f.words)) {
-		enum store_rc src = search_words(cli->st, f.words, &words);
-		if (src != STORE_OK)
-			return cli_store_error(cli, src);
-	}
+	char *words;
+	enum store_rc src = search_words_or_none(cli->st, f.words, &words);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
 	f.words = words;
 	rc = fmt == OUT_PLAIN ? plain_summary(cli, &f) : 0;
 	if (rc == 0)

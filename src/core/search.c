@@ -40,3 +40,11 @@ enum store_rc search_words(struct store *st, const char *typed, char **words)
 	*words = sb_take(&out);
 	return STORE_OK;
 }
+
+enum store_rc search_words_or_none(struct store *st, const char *typed, char **words)
+{
+	*words = NULL;
+	if (!typed || strspn(typed, " \t") == strlen(typed))
+		return STORE_OK;
+	return search_words(st, typed, words);
+}

@@ -379,15 +379,15 @@ static void find_words(struct tui *t)
 				      dv->words ? dv->words : "", "search", NULL, NULL);
 	if (!text)
 		return;
-	if (strspn(text, " \t") == strlen(text)) {
+	char *query;
+	enum store_rc rc = search_words_or_none(t->st, text, &query);
+	if (rc == STORE_OK && !query) { /* nothing typed: every decision again */
 		free(text);
 		text = NULL;
 	}
 	struct decision_filter f = dv->f;
 	store_id floor;
 	int64_t reach, total, due;
-	char *query = NULL;
-	enum store_rc rc = text ? search_words(t->st, text, &query) : STORE_OK;
 	f.words = query;
 	if (rc == STORE_OK)
 		rc = store_decisions_window(t->st, &f, FIND_WINDOW, &floor, &reach, &total, &due);
