@@ -36,6 +36,11 @@ enum store_rc {
 	STORE_DUPLICATE, /* a name already taken */
 	STORE_INVALID,   /* bad input caught by the store's own checks */
 	STORE_NOT_HELD,  /* a write into a meeting this instance does not hold, or that ended */
+	/* A database on a server (PostgreSQL): */
+	STORE_UNREACHABLE, /* the server is down or unreachable, or the connection was lost */
+	STORE_AUTH,        /* the server refused the login (password, role, pg_hba) */
+	STORE_NO_COUNCIL,  /* no such council, or which one to use is not said */
+	STORE_NOT_MEMBER,  /* the role is a member of no council, or may not do that */
 };
 
 /* Opens (creating with mode 0600, parent directories 0700) and migrates the
@@ -58,8 +63,11 @@ enum store_rc store_open_for_check(const char *path, struct store **out, char *e
  * companion files (-wal, -shm, -journal) would have names too long gives
  * STORE_INVALID, saying so. The database argument picks the backend: a path
  * is an SQLite file; a PostgreSQL address (postgresql://, postgres://,
- * service=) is refused as a file that cannot be opened is (STORE_READONLY),
- * saying this build has no backend for it. */
+ * service=) opens that server's database (the PostgreSQL backend, when the
+ * build has it; else it is refused as a file that cannot be opened is,
+ * STORE_READONLY, saying this build has no backend for it). A password in
+ * the argument is refused (STORE_INVALID); a missing database is
+ * STORE_NOTFOUND, or (create) made. */
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen);
 

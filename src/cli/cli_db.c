@@ -45,6 +45,14 @@ int cli_exit_status(enum store_rc rc)
 		return EXIT_NEWER;
 	case STORE_FULL:
 		return EXIT_FULL;
+	case STORE_UNREACHABLE:
+		return EXIT_UNREACHABLE;
+	case STORE_AUTH:
+		return EXIT_AUTH;
+	case STORE_NO_COUNCIL:
+		return EXIT_NO_COUNCIL;
+	case STORE_NOT_MEMBER:
+		return EXIT_NOT_MEMBER;
 	case STORE_ERROR:
 		break;
 	}

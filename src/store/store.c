@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "config.h"
 #include "cxmeet/dates.h"
 
 /* The table of the backend behind a handle: its first member (backend.h). */
@@ -39,6 +40,7 @@ static bool names_server(const char *db)
 	return false;
 }
 
+#if !HAVE_POSTGRESQL
 static enum store_rc no_server_backend(struct store **out, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -47,11 +49,20 @@ static enum store_rc no_server_backend(struct store **out, char *err, size_t err
 	return STORE_READONLY; /* as for a file that cannot be opened */
 }
 
+enum store_rc pg_open_mode(const char *where, bool create, struct store **out, char *err,
+			   size_t errlen)
+{
+	(void)where;
+	(void)create;
+	return no_server_backend(out, err, errlen);
+}
+#endif
+
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen)
 {
 	if (names_server(path))
-		return no_server_backend(out, err, errlen);
+		return pg_open_mode(path, create, out, err, errlen);
 	return sqlite_open_mode(path, create, out, err, errlen);
 }
 
@@ -63,8 +74,9 @@ enum store_rc store_open(const char *path, struct store **out, char *err, size_t
 enum store_rc store_open_for_check(const char *path, struct store **out, char *err,
 				   size_t errlen)
 {
+	/* A server's database is checked as it is opened. */
 	if (names_server(path))
-		return no_server_backend(out, err, errlen);
+		return pg_open_mode(path, false, out, err, errlen);
 	return sqlite_open_for_check(path, out, err, errlen);
 }
 
