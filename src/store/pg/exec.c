@@ -36,6 +36,8 @@ enum store_rc pg_rc_of_state(const char *state)
 		return STORE_UNREACHABLE; /* no answer: the connection is gone */
 	if (strcmp(state, "23505") == 0)
 		return STORE_DUPLICATE;
+	if (strcmp(state, PG_HOLD_STATE) == 0)
+		return STORE_NOT_HELD;
 	if (strncmp(state, "23", 2) == 0 || strncmp(state, "22", 2) == 0)
 		return STORE_INVALID; /* a constraint or a value refused */
 	if (pg_retryable(state) || strcmp(state, "55P03") == 0) /* lock not available */
@@ -92,9 +94,37 @@ static void server_message(struct store *st, const PGresult *res, char *buf, siz
 		*nl = '\0';
 }
 
+/* A write into a meeting the server's hold check refused (schema.c): why,
+ * from the refusal's detail. */
+static enum store_rc hold_refused(struct store *st, const PGresult *res, const char *what)
+{
+	const char *d = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+	if (!d || strcmp(d, "ended") == 0)
+		return pg_failf(st, STORE_NOT_HELD, "%s: nothing was saved: the meeting has ended",
+				what);
+	if (strcmp(d, "let go") == 0)
+		return pg_failf(st, STORE_NOT_HELD, "%s: nothing was saved: this screen does not "
+				"hold the meeting (it was let go); resume it to write", what);
+	char who[128] = "", host[128] = "", since[32];
+	long long at = 0;
+	const char *a = strchr(d, '\x1f'), *b = a ? strchr(a + 1, '\x1f') : NULL;
+	if (a && b) {
+		snprintf(who, sizeof who, "%.*s", (int)(a - d), d);
+		snprintf(host, sizeof host, "%.*s", (int)(b - a - 1), a + 1);
+		at = strtoll(b + 1, NULL, 10);
+	}
+	clock_format_local((time_t)at, "%Y-%m-%d %H:%M", "an unknown time", since, sizeof since);
+	return pg_failf(st, STORE_NOT_HELD, "%s: nothing was saved: %s on %s has held the "
+			"meeting since %s", what, who, host, since);
+}
+
 enum store_rc pg_fail(struct store *st, const PGresult *res, const char *what)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	if (PG(st)->tx_depth > 0)
+		PG(st)->tx_failed = true;
+	if (state && strcmp(state, PG_HOLD_STATE) == 0)
+		return hold_refused(st, res, what);
 	enum store_rc rc = pg_rc_of_state(state);
 	/* The server aborts a transaction at its first error: the outermost
 	 * end rolls it back and reports it. */

@@ -258,9 +258,10 @@ static enum store_rc council_choose(struct store *st)
 		return rc;
 	char id[32];
 	snprintf(id, sizeof id, "%lld", (long long)PG(st)->council);
-	const char *v[] = {id};
-	r = PQexecParams(PG(st)->conn, "SELECT set_config('cxmeet.council', $1, false)", 1, NULL,
-			 v, NULL, NULL, 0);
+	/* This instance's token too: the server's hold check compares it. */
+	const char *v[] = {id, PG(st)->token};
+	r = PQexecParams(PG(st)->conn, "SELECT set_config('cxmeet.council', $1, false),"
+			 " set_config('cxmeet.token', $2, false)", 2, NULL, v, NULL, NULL, 0);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		rc = pg_fail(st, r, "choosing the council");
 	PQclear(r);
@@ -459,14 +460,6 @@ int64_t pg_data_version(struct store *st)
 	return v;
 }
 
-/* Not written yet (see PG_DONE below): no hold is ever this instance's. */
-bool pg_hold_mine(struct store *st, store_id meeting)
-{
-	(void)st;
-	(void)meeting;
-	return false;
-}
-
 void pg_actions_stream_end(struct actions_stream *as) { free(as); }
 void pg_search_stream_end(struct search_stream *ss) { free(ss); }
 
@@ -484,7 +477,17 @@ void pg_search_stream_end(struct search_stream *ss) { free(ss); }
 	X(person_set_archived) X(person_set_stance) X(names_each) \
 	X(template_add) X(template_find) X(template_default) X(template_get) X(template_list) \
 	X(template_save_steps) X(template_rename) X(template_set_default) X(template_copy) \
-	X(template_archive)
+	X(template_archive) \
+	X(item_add) X(item_get) X(item_update) X(item_set_status) X(item_supersede) \
+	X(item_carry) X(item_delete) X(item_link) X(item_links) X(item_events) X(item_count) \
+	X(action_counts) X(meeting_items) X(items_after) X(id_bounds) X(carry_open_actions) \
+	X(meeting_start) X(meeting_get) X(meeting_in_progress) X(meeting_last) \
+	X(meeting_set_current_step) X(meeting_step_time) X(meeting_set_outcome) \
+	X(meeting_finish) X(meeting_steps) X(meeting_count) X(meeting_work) \
+	X(attendance_set) X(attendance_list) \
+	X(hold_get) X(hold_take) X(hold_beat) X(hold_release) \
+	X(draft_save) X(draft_get) X(draft_clear) \
+	X(open_actions) X(open_parked) X(open_parked_ids) X(open_parked_count) X(items_rerank)
 
 #define FIRST_ARG(...) FIRST_ARG_(__VA_ARGS__, 0)
 #define FIRST_ARG_(first, ...) first

@@ -54,6 +54,8 @@ STORE_OPS(PG_DECLARE_X, PG_DECLARE_R, PG_DECLARE_V)
 #undef PG_DECLARE_R
 #undef PG_DECLARE_V
 #define PG_NOT_YET "not available on a PostgreSQL server in this version"
+/* The SQLSTATE of a write the server's hold check refused (schema.c). */
+#define PG_HOLD_STATE "CXH01"
 
 extern const char *const pg_migrations[];
 extern const int pg_migration_count;
@@ -141,6 +143,14 @@ enum store_rc pg_tx_run(struct store *st, enum store_rc (*body)(struct store *st
 
 /* The message of an operation not written yet. */
 enum store_rc pg_not_yet(struct store *st, const char *op);
+
+/* Shared readers and writers of the operations' files (item.c). */
+void pg_read_item(const PGresult *r, int row, void *elem);       /* PG_ITEM_COLUMNS */
+void pg_read_item_event(const PGresult *r, int row, void *elem); /* EVENT_LIST's columns */
+/* Appends an item event (inside the caller's transaction), by the actor. */
+enum store_rc pg_event_add(struct store *st, store_id item, enum event_kind kind, time_t at,
+			   store_id meeting, const char *old_value, const char *new_value,
+			   const char *reason);
 
 /* The schema (open.c): applied to an empty database, checked otherwise. */
 enum store_rc pg_schema_ensure(struct store *st, bool create);

@@ -346,6 +346,46 @@ static const char migration_1[] =
 	"  FOREIGN KEY (council_id, step_id) REFERENCES meeting_steps(council_id, id)"
 	");"
 	COUNCIL_OWNED("meeting_drafts")
+	/* One writer per live meeting, checked by the server in the statement
+	 * that writes: a write into a meeting (an item captured in it, an event
+	 * tied to it, its steps, attendance, draft, or the meeting's own row) is
+	 * refused unless the meeting is in progress and held by the session's
+	 * instance (the setting cxmeet.token, made at open). The refusal
+	 * (SQLSTATE CXH01) says why in its detail: 'ended', 'let go', or who
+	 * holds it (user, host and since, separated by unit separators). A bulk
+	 * write (cxmeet.bulk = on) writes only into meetings it starts. */
+	"CREATE FUNCTION cx_hold_check() RETURNS trigger LANGUAGE plpgsql"
+	"  SET search_path = public, pg_catalog AS $$"
+	"  DECLARE m bigint; st text; tok text; who text; host text; since timestamptz;"
+	"  BEGIN"
+	"    IF TG_TABLE_NAME = 'meetings' THEN m := OLD.id;"
+	"    ELSIF TG_OP = 'UPDATE' THEN m := OLD.meeting_id;"
+	"    ELSE m := NEW.meeting_id; END IF;"
+	"    IF m IS NULL OR current_setting('cxmeet.bulk', true) = 'on' THEN"
+	"      RETURN NEW; END IF;"
+	"    SELECT status INTO st FROM meetings WHERE id = m;"
+	"    SELECT h.token, h.\"user\", h.host, h.since INTO tok, who, host, since"
+	"      FROM meeting_holds h WHERE h.meeting_id = m FOR SHARE;"
+	"    IF st = 'in_progress' AND tok = current_setting('cxmeet.token', true) THEN"
+	"      RETURN NEW; END IF;"
+	"    RAISE EXCEPTION 'cxmeet: the meeting is not held by this instance'"
+	"      USING ERRCODE = 'CXH01', DETAIL = CASE"
+	"        WHEN st IS DISTINCT FROM 'in_progress' THEN 'ended'"
+	"        WHEN tok IS NULL THEN 'let go'"
+	"        ELSE who || chr(31) || host || chr(31) || extract(epoch FROM since)::bigint END;"
+	"  END $$;"
+	"CREATE TRIGGER cx_hold_items BEFORE INSERT ON items"
+	"  FOR EACH ROW WHEN (NEW.meeting_id IS NOT NULL) EXECUTE FUNCTION cx_hold_check();"
+	"CREATE TRIGGER cx_hold_events BEFORE INSERT ON item_events"
+	"  FOR EACH ROW WHEN (NEW.meeting_id IS NOT NULL) EXECUTE FUNCTION cx_hold_check();"
+	"CREATE TRIGGER cx_hold_meetings BEFORE UPDATE ON meetings"
+	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();"
+	"CREATE TRIGGER cx_hold_steps BEFORE UPDATE ON meeting_steps"
+	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();"
+	"CREATE TRIGGER cx_hold_attendance BEFORE INSERT OR UPDATE ON attendance"
+	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();"
+	"CREATE TRIGGER cx_hold_drafts BEFORE INSERT OR UPDATE ON meeting_drafts"
+	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();"
 	/* Members take ids from the tables' sequences. */
 	"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO cxmeet_member;";
 

@@ -20,6 +20,34 @@
 	"SELECT p.id, p.name, p.department_id, d.name, p.role, p.email, p.influence, p.support," \
 	" p.archived_at IS NOT NULL FROM people p LEFT JOIN departments d ON d.id = p.department_id"
 
+#define PG_MEETING_SELECT \
+	"SELECT id, template_id, status, " PG_EPOCH("started_at") ", " PG_EPOCH("ended_at") "," \
+	" facilitator_id, rating, next_meeting_on, current_step FROM meetings"
+/* An item's own row, its department's and person's names, and the counts
+ * of its events: slips (due date moved later), carried (meetings it reached
+ * unfinished). Columns 0-21, as the SQLite store's ITEM_COLUMNS. */
+#define PG_ITEM_COLUMNS \
+	"i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
+	" i.step_id, " PG_EPOCH("i.created_at") ", " PG_EPOCH("i.closed_at") ", " \
+	PG_EPOCH("i.deleted_at") ", d.name, p.name," \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
+	"   AND e.new_value > e.old_value)," \
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')"
+#define PG_ITEM_SELECT \
+	"SELECT " PG_ITEM_COLUMNS " FROM items i" \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id"
+
+/* Open actions not captured in meeting $1. Keyset pages (page.c): after
+ * the filter's parameters, the key (parts with one), the id, the limit. */
+#define PG_OPEN_ACTIONS \
+	PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.kind = 'action'" \
+	" AND i.status = 'open' AND i.deleted_at IS NULL AND i.meeting_id IS DISTINCT FROM $1"
+#define PG_OPEN_PARKED_WHERE \
+	" WHERE i.council_id = " COUNCIL " AND i.kind = 'parked' AND i.status = 'open'" \
+	" AND i.deleted_at IS NULL"
+
 #define PG_STATEMENTS(X) \
 	X(SCHEMA_VERSION, "SELECT max(version) FROM cxmeet_schema") \
 	/* --- organisation ------------------------------------------------------ */ \
@@ -110,6 +138,134 @@
 	X(TEMPLATE_ARCHIVE, "UPDATE agenda_templates SET archived_at = $1," \
 		" name_key = chr(31) || id || ' ' || name_key" \
 		" WHERE council_id = " COUNCIL " AND id = $2 AND archived_at IS NULL" \
-		" AND NOT is_default")
+		" AND NOT is_default") \
+	/* --- items ------------------------------------------------------------- */ \
+	X(ITEM_ADD, "INSERT INTO items(kind, text, detail, rationale, department_id, person_id," \
+		" due_on, revisit_on, rank, status, consent, meeting_id, step_id, created_at," \
+		" updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14," \
+		" $14) RETURNING id") \
+	X(ITEM_GET, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.id = $1") \
+	X(ITEM_UPDATE, "UPDATE items SET text = $1, detail = $2, rationale = $3," \
+		" department_id = $4, person_id = $5, due_on = $6, revisit_on = $7, rank = $8," \
+		" consent = $9, updated_at = $10 WHERE council_id = " COUNCIL " AND id = $11" \
+		" AND deleted_at IS NULL") \
+	X(ITEM_SET_STATUS, "UPDATE items SET status = $1, updated_at = $2," \
+		" closed_at = CASE WHEN $1 = 'open' THEN NULL ELSE $2::timestamptz END" \
+		" WHERE council_id = " COUNCIL " AND id = $3 AND deleted_at IS NULL") \
+	X(ITEM_SUPERSEDE, "UPDATE items SET superseded_by = $1, updated_at = $2" \
+		" WHERE council_id = " COUNCIL " AND id = $3 AND deleted_at IS NULL") \
+	X(ITEM_DELETE, "UPDATE items SET deleted_at = $1, updated_at = $1" \
+		" WHERE council_id = " COUNCIL " AND id = $2 AND deleted_at IS NULL") \
+	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE council_id = " COUNCIL \
+		" AND deleted_at IS NULL AND ($1::text IS NULL OR kind = $1)") \
+	X(ACTION_COUNTS, "SELECT count(*), count(*) FILTER (WHERE due_on < $1) FROM items" \
+		" WHERE council_id = " COUNCIL " AND kind = 'action' AND status = 'open'" \
+		" AND deleted_at IS NULL AND meeting_id IS DISTINCT FROM $2") \
+	X(MEETING_ITEMS, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.meeting_id = $1" \
+		" AND ($2::bigint = 0 OR i.step_id = $2) AND i.deleted_at IS NULL ORDER BY i.id") \
+	X(ITEMS_AFTER, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.id > $1" \
+		" AND i.deleted_at IS NULL ORDER BY i.id LIMIT $2") \
+	X(ID_BOUNDS, "SELECT (SELECT max(id) FROM items WHERE council_id = " COUNCIL ")," \
+		" (SELECT max(id) FROM meetings WHERE council_id = " COUNCIL ")") \
+	X(LINK_ADD, "INSERT INTO item_links(from_item, to_item, kind, created_at)" \
+		" VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING") \
+	X(LINK_LIST, "SELECT to_item, kind FROM item_links WHERE council_id = " COUNCIL \
+		" AND from_item = $1 UNION ALL SELECT from_item, kind FROM item_links" \
+		" WHERE council_id = " COUNCIL " AND to_item = $1") \
+	X(EVENT_ADD, "INSERT INTO item_events(item_id, event, at, meeting_id, by, old_value," \
+		" new_value, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)") \
+	X(EVENT_LIST, "SELECT id, item_id, event, " PG_EPOCH("at") ", meeting_id, by, old_value," \
+		" new_value, reason FROM item_events WHERE council_id = " COUNCIL \
+		" AND item_id = $1 ORDER BY id") \
+	X(OPEN_NODUE_F, PG_OPEN_ACTIONS " AND i.due_on IS NULL AND i.id > $2" \
+		" ORDER BY i.id LIMIT $3") \
+	X(OPEN_NODUE_B, PG_OPEN_ACTIONS " AND i.due_on IS NULL AND i.id < $2" \
+		" ORDER BY i.id DESC LIMIT $3") \
+	X(OPEN_DUE_F, PG_OPEN_ACTIONS " AND i.due_on IS NOT NULL AND ($2::date IS NULL" \
+		" OR (i.due_on, i.id) > ($2::date, $3::bigint)) ORDER BY i.due_on, i.id LIMIT $4") \
+	X(OPEN_DUE_B, PG_OPEN_ACTIONS " AND i.due_on IS NOT NULL AND ($2::date IS NULL" \
+		" OR (i.due_on, i.id) < ($2::date, $3::bigint))" \
+		" ORDER BY i.due_on DESC, i.id DESC LIMIT $4") \
+	X(OPEN_PARKED, PG_ITEM_SELECT PG_OPEN_PARKED_WHERE \
+		" ORDER BY i.rank = 0, i.rank, i.id LIMIT $1") \
+	X(OPEN_PARKED_IDS, "SELECT i.id FROM items i" PG_OPEN_PARKED_WHERE \
+		" ORDER BY i.rank = 0, i.rank, i.id LIMIT $1") \
+	X(OPEN_PARKED_COUNT, "SELECT count(*) FROM items i" PG_OPEN_PARKED_WHERE) \
+	X(ITEM_SET_RANK, "UPDATE items SET rank = $1 WHERE council_id = " COUNCIL " AND id = $2" \
+		" AND deleted_at IS NULL") \
+	/* --- meetings ---------------------------------------------------------- */ \
+	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id)" \
+		" VALUES ($1, 'in_progress', $2, $3) RETURNING id") \
+	X(MEETING_STEP_ADD, "INSERT INTO meeting_steps(meeting_id, position, title, kind," \
+		" planned_minutes, prompt, skipped) VALUES ($1, $2, $3, $4, $5, $6, $7)") \
+	X(MEETING_GET, PG_MEETING_SELECT " WHERE council_id = " COUNCIL " AND id = $1") \
+	X(MEETING_LAST, PG_MEETING_SELECT " WHERE council_id = " COUNCIL \
+		" ORDER BY started_at DESC, id DESC LIMIT 1") \
+	X(MEETING_IN_PROGRESS, "SELECT id FROM meetings WHERE council_id = " COUNCIL \
+		" AND status = 'in_progress'") \
+	X(MEETING_SET_STEP, "UPDATE meetings SET current_step = $1 WHERE council_id = " COUNCIL \
+		" AND id = $2") \
+	X(MEETING_STEP_TIME, "UPDATE meeting_steps SET actual_seconds = actual_seconds + $1," \
+		" done = done OR $2::boolean WHERE council_id = " COUNCIL " AND meeting_id = $3" \
+		" AND position = $4") \
+	X(MEETING_FINISH, "UPDATE meetings SET status = $1, ended_at = $2, rating = $3," \
+		" next_meeting_on = $4 WHERE council_id = " COUNCIL " AND id = $5" \
+		" AND status = 'in_progress'") \
+	X(MEETING_SET_OUTCOME, "UPDATE meetings SET rating = $1, next_meeting_on = $2" \
+		" WHERE council_id = " COUNCIL " AND id = $3 AND status = 'in_progress'") \
+	X(MEETING_STEPS, "SELECT id, position, title, kind, planned_minutes, prompt," \
+		" actual_seconds, done, skipped FROM meeting_steps WHERE council_id = " COUNCIL \
+		" AND meeting_id = $1 ORDER BY position") \
+	X(MEETING_COUNT, "SELECT count(*) FROM meetings WHERE council_id = " COUNCIL) \
+	X(MEETING_STEP_ITEMS, "SELECT s.position, (SELECT count(*) FROM items i" \
+		" WHERE i.meeting_id = s.meeting_id AND i.step_id = s.id AND i.deleted_at IS NULL)" \
+		" FROM meeting_steps s WHERE s.council_id = " COUNCIL " AND s.meeting_id = $1" \
+		" ORDER BY s.position") \
+	X(MEETING_WORK, "SELECT (SELECT count(DISTINCT e.item_id) FROM item_events e" \
+		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = $1" \
+		" AND e.event NOT IN ('carried', 'created') AND coalesce(i.meeting_id, 0) <> $1)," \
+		" (SELECT count(*) FROM attendance WHERE meeting_id = $1 AND present)," \
+		" (SELECT rating IS NOT NULL FROM meetings WHERE council_id = " COUNCIL " AND id = $1)") \
+	X(ATTEND_SET, "INSERT INTO attendance(meeting_id, person_id, department_id, present)" \
+		" SELECT $1, id, department_id, $3 FROM people WHERE council_id = " COUNCIL \
+		" AND id = $2 ON CONFLICT (meeting_id, person_id)" \
+		" DO UPDATE SET present = excluded.present") \
+	X(ATTEND_LIST, "SELECT person_id FROM attendance WHERE council_id = " COUNCIL \
+		" AND meeting_id = $1 AND present ORDER BY person_id") \
+	X(CARRY_OPEN, "INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
+		" SELECT id, 'carried', $1, $2, $3 FROM items WHERE council_id = " COUNCIL \
+		" AND kind = 'action' AND status = 'open' AND deleted_at IS NULL" \
+		" AND meeting_id IS DISTINCT FROM $2") \
+	/* --- holds and drafts --------------------------------------------------- */ \
+	X(HOLD_GET, "SELECT token, \"user\", host, pid, " PG_EPOCH("since") ", " \
+		PG_EPOCH("seen_at") ", token = $2 FROM meeting_holds" \
+		" WHERE council_id = " COUNCIL " AND meeting_id = $1") \
+	/* $7: the token of the hold being taken over (NULL: only when nobody holds it) */ \
+	X(HOLD_TAKE, "INSERT INTO meeting_holds(meeting_id, token, \"user\", host, pid, since," \
+		" seen_at) SELECT $1, $2, $3, $4, $5, $6, $6 FROM meetings" \
+		" WHERE council_id = " COUNCIL " AND id = $1 AND status = 'in_progress'" \
+		" ON CONFLICT (meeting_id) DO UPDATE SET token = excluded.token," \
+		" \"user\" = excluded.\"user\", host = excluded.host, pid = excluded.pid," \
+		" since = excluded.since, seen_at = excluded.seen_at" \
+		" WHERE meeting_holds.token = $7 OR meeting_holds.token = $2") \
+	X(HOLD_BEAT, "UPDATE meeting_holds SET seen_at = $1 WHERE council_id = " COUNCIL \
+		" AND meeting_id = $2 AND token = $3") \
+	X(HOLD_MINE, "SELECT 1 FROM meeting_holds h JOIN meetings m ON m.id = h.meeting_id" \
+		" WHERE h.council_id = " COUNCIL " AND h.meeting_id = $1 AND h.token = $2" \
+		" AND m.status = 'in_progress'") \
+	X(HOLD_RELEASE, "DELETE FROM meeting_holds WHERE council_id = " COUNCIL \
+		" AND meeting_id = $1 AND token = $2") \
+	X(HOLD_WHY, "SELECT h.\"user\", h.host, " PG_EPOCH("h.since") " FROM meetings m" \
+		" LEFT JOIN meeting_holds h ON h.meeting_id = m.id WHERE m.council_id = " COUNCIL \
+		" AND m.status = 'in_progress'") \
+	X(HOLD_END, "DELETE FROM meeting_holds WHERE council_id = " COUNCIL " AND meeting_id = $1") \
+	X(DRAFT_SAVE, "INSERT INTO meeting_drafts(meeting_id, step_id, kind, text, detail, saved_at)" \
+		" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (meeting_id) DO UPDATE SET" \
+		" step_id = excluded.step_id, kind = excluded.kind, text = excluded.text," \
+		" detail = excluded.detail, saved_at = excluded.saved_at") \
+	X(DRAFT_GET, "SELECT step_id, kind, text, detail, " PG_EPOCH("saved_at") \
+		" FROM meeting_drafts WHERE council_id = " COUNCIL " AND meeting_id = $1") \
+	X(DRAFT_CLEAR, "DELETE FROM meeting_drafts WHERE council_id = " COUNCIL \
+		" AND meeting_id = $1")
 
 #endif
