@@ -64,7 +64,7 @@ expect 0 "" env CXMEET_COUNCIL=second "$cx" --db "$(db two)" status
 
 # An operation not written yet for a server refuses, saying so; no crash.
 expect 1 "not available on a PostgreSQL server in this version" \
-	env CXMEET_COUNCIL=Second "$cx" --db "$(db two)" actions
+	env CXMEET_COUNCIL=Second "$cx" --db "$(db two)" check
 
 [ "$failures" = 0 ] && echo "errors: each failure told apart"
 exit $((failures > 0))

@@ -48,6 +48,33 @@
 	" WHERE i.council_id = " COUNCIL " AND i.kind = 'parked' AND i.status = 'open'" \
 	" AND i.deleted_at IS NULL"
 
+/* The action list (actions.c): the item's columns and its meeting's start
+ * (22); the filter is $1 status (NULL: any), $2 due from, $3 due before
+ * (NULL: no bound), $4 department, $5 owner (0: any), $6 today (typed in
+ * every part, used by those that compare with it); then a part's key. */
+#define PG_ACTION_FROM \
+	"SELECT " PG_ITEM_COLUMNS ", " PG_EPOCH("m.started_at") " FROM items i" \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id"
+#define PG_ACTION_WHERE \
+	" WHERE i.council_id = " COUNCIL " AND i.kind = 'action' AND i.deleted_at IS NULL" \
+	" AND ($1::text IS NULL OR i.status = $1) AND ($2::date IS NULL OR i.due_on >= $2)" \
+	" AND ($3::date IS NULL OR i.due_on < $3) AND ($4::bigint = 0 OR i.department_id = $4)" \
+	" AND ($5::bigint = 0 OR i.person_id = $5) AND ($6::date IS NULL OR true)"
+#define PG_ACTION_KEYED(part, cmp, dir) \
+	PG_ACTION_FROM PG_ACTION_WHERE " AND " part " AND ($7::date IS NULL" \
+	" OR (i.due_on, i.id) " cmp " ($7::date, $8::bigint))" \
+	" ORDER BY i.due_on" dir ", i.id" dir " LIMIT $9"
+#define PG_ACTION_BY_ID(part, cmp, dir) \
+	PG_ACTION_FROM PG_ACTION_WHERE " AND " part " AND i.id " cmp " $7" \
+	" ORDER BY i.id" dir " LIMIT $8"
+#define PG_ACTION_LATE "i.status = 'open' AND i.due_on < $6"
+#define PG_ACTION_NODUE "i.status <> 'open' AND i.due_on IS NULL"
+#define PG_ACTION_REST \
+	"((i.status = 'open' AND i.due_on >= $6) OR (i.status <> 'open' AND i.due_on IS NOT NULL))"
+#define PG_ACTION_UNDATED "i.status = 'open' AND i.due_on IS NULL"
+
 #define PG_STATEMENTS(X) \
 	X(SCHEMA_VERSION, "SELECT max(version) FROM cxmeet_schema") \
 	/* --- organisation ------------------------------------------------------ */ \
@@ -193,6 +220,17 @@
 	X(OPEN_PARKED_COUNT, "SELECT count(*) FROM items i" PG_OPEN_PARKED_WHERE) \
 	X(ITEM_SET_RANK, "UPDATE items SET rank = $1 WHERE council_id = " COUNCIL " AND id = $2" \
 		" AND deleted_at IS NULL") \
+	/* --- the action list ---------------------------------------------------- */ \
+	X(ACTION_LATE_F, PG_ACTION_KEYED(PG_ACTION_LATE, ">", "")) \
+	X(ACTION_LATE_B, PG_ACTION_KEYED(PG_ACTION_LATE, "<", " DESC")) \
+	X(ACTION_NODUE_F, PG_ACTION_BY_ID(PG_ACTION_NODUE, ">", "")) \
+	X(ACTION_NODUE_B, PG_ACTION_BY_ID(PG_ACTION_NODUE, "<", " DESC")) \
+	X(ACTION_REST_F, PG_ACTION_KEYED(PG_ACTION_REST, ">", "")) \
+	X(ACTION_REST_B, PG_ACTION_KEYED(PG_ACTION_REST, "<", " DESC")) \
+	X(ACTION_UNDATED_F, PG_ACTION_BY_ID(PG_ACTION_UNDATED, ">", "")) \
+	X(ACTION_UNDATED_B, PG_ACTION_BY_ID(PG_ACTION_UNDATED, "<", " DESC")) \
+	X(ACTION_COUNT, "SELECT count(*), count(*) FILTER (WHERE i.status = 'open'" \
+		" AND i.due_on < $6) FROM items i" PG_ACTION_WHERE) \
 	/* --- meetings ---------------------------------------------------------- */ \
 	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id)" \
 		" VALUES ($1, 'in_progress', $2, $3) RETURNING id") \
