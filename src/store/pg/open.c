@@ -460,7 +460,6 @@ int64_t pg_data_version(struct store *st)
 	return v;
 }
 
-void pg_search_stream_end(struct search_stream *ss) { free(ss); }
 
 /* --- the table of operations ---------------------------------------------------- */
 
@@ -487,7 +486,11 @@ void pg_search_stream_end(struct search_stream *ss) { free(ss); }
 	X(hold_get) X(hold_take) X(hold_beat) X(hold_release) \
 	X(draft_save) X(draft_get) X(draft_clear) \
 	X(open_actions) X(open_parked) X(open_parked_ids) X(open_parked_count) X(items_rerank) \
-	X(actions_list) X(actions_stream_begin) X(actions_stream_next) X(actions_count)
+	X(actions_list) X(actions_stream_begin) X(actions_stream_next) X(actions_count) \
+	X(search) X(search_stream_begin) X(search_stream_next) X(search_count) X(search_window) \
+	X(item_search) X(history_list) X(history_count) \
+	X(bulk_begin) X(bulk_end) X(bulk_journal) X(bulk_item_add) X(bulk_item_status) \
+	X(bulk_item_due)
 
 #define FIRST_ARG(...) FIRST_ARG_(__VA_ARGS__, 0)
 #define FIRST_ARG_(first, ...) first

@@ -152,6 +152,11 @@ enum store_rc pg_event_add(struct store *st, store_id item, enum event_kind kind
 			   store_id meeting, const char *old_value, const char *new_value,
 			   const char *reason);
 
+/* The words as core's search_words gives them (one space apart) as the text
+ * of a tsquery: each quoted, all required, the last (or every one) a prefix.
+ * NULL when there is no word. Caller frees (search.c). */
+char *pg_words_query(const char *in, bool every_prefix);
+
 /* The schema (open.c): applied to an empty database, checked otherwise. */
 enum store_rc pg_schema_ensure(struct store *st, bool create);
 

@@ -75,6 +75,47 @@
 	"((i.status = 'open' AND i.due_on >= $6) OR (i.status <> 'open' AND i.due_on IS NOT NULL))"
 #define PG_ACTION_UNDATED "i.status = 'open' AND i.due_on IS NULL"
 
+/* Search (search.c): $1 a tsquery's text built from the user's words (each
+ * word quoted, search.c), $2 a department (0: any), $3 a kind (NULL: any),
+ * $4 the oldest item id of the window searched (0: all); newest (highest
+ * id) first. A hit: the item's own columns, no counts of its events (0),
+ * its meeting's start (22) and its text with the matches marked (23). */
+#define PG_SEARCH_QUERY "to_tsquery('cx_search', $1)"
+#define PG_SEARCH_WHERE \
+	" WHERE i.council_id = " COUNCIL " AND i.search @@ " PG_SEARCH_QUERY \
+	" AND i.deleted_at IS NULL AND ($2::bigint = 0 OR i.department_id = $2)" \
+	" AND ($3::text IS NULL OR i.kind = $3) AND i.id >= $4"
+#define PG_SEARCH_FROM \
+	" FROM items i LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id" PG_SEARCH_WHERE
+#define PG_ITEM_OWN_COLUMNS \
+	"i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
+	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
+	" i.step_id, " PG_EPOCH("i.created_at") ", " PG_EPOCH("i.closed_at") ", " \
+	PG_EPOCH("i.deleted_at") ", d.name, p.name, 0, 0, " PG_EPOCH("m.started_at")
+#define PG_SEARCH_MARKED \
+	"ts_headline('cx_search', i.text, " PG_SEARCH_QUERY "," \
+	" 'HighlightAll=true, StartSel=\x01, StopSel=\x02')"
+/* History (history.c): $1 since (NULL: all), $2 a department that attended
+ * (0: any); newest first, keyed by the start (epoch, column 1) and id. */
+#define PG_HISTORY_SELECT \
+	"SELECT m.id, " PG_EPOCH("m.started_at") ", " PG_EPOCH("m.ended_at") ", m.status," \
+	" m.rating, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present)," \
+	" 0, (SELECT string_agg(x.name, chr(31) ORDER BY x.name_key COLLATE \"C\")" \
+	"   FROM (SELECT DISTINCT d.name, d.name_key FROM attendance a" \
+	"   JOIN departments d ON d.id = a.department_id" \
+	"   WHERE a.meeting_id = m.id AND a.present) x)," \
+	PG_HISTORY_KIND_COUNT("decision") "," PG_HISTORY_KIND_COUNT("action") "," \
+	PG_HISTORY_KIND_COUNT("win") " FROM meetings m"
+#define PG_HISTORY_KIND_COUNT(kind) \
+	" (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.kind = '" kind "'" \
+	"   AND i.deleted_at IS NULL)"
+#define PG_HISTORY_WHERE \
+	" WHERE m.council_id = " COUNCIL " AND ($1::timestamptz IS NULL OR m.started_at >= $1)" \
+	" AND ($2::bigint = 0 OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id" \
+	"   AND a.department_id = $2 AND a.present))"
+
 #define PG_STATEMENTS(X) \
 	X(SCHEMA_VERSION, "SELECT max(version) FROM cxmeet_schema") \
 	/* --- organisation ------------------------------------------------------ */ \
@@ -183,6 +224,10 @@
 		" WHERE council_id = " COUNCIL " AND id = $3 AND deleted_at IS NULL") \
 	X(ITEM_DELETE, "UPDATE items SET deleted_at = $1, updated_at = $1" \
 		" WHERE council_id = " COUNCIL " AND id = $2 AND deleted_at IS NULL") \
+	X(ITEM_SET_DUE, "UPDATE items SET due_on = $1, updated_at = $2 WHERE council_id = " COUNCIL \
+		" AND id = $3") \
+	X(HOLDS_OTHERS, "SELECT count(*) FROM meeting_holds WHERE council_id = " COUNCIL \
+		" AND token <> $1") \
 	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE council_id = " COUNCIL \
 		" AND deleted_at IS NULL AND ($1::text IS NULL OR kind = $1)") \
 	X(ACTION_COUNTS, "SELECT count(*), count(*) FILTER (WHERE due_on < $1) FROM items" \
@@ -231,6 +276,27 @@
 	X(ACTION_UNDATED_B, PG_ACTION_BY_ID(PG_ACTION_UNDATED, "<", " DESC")) \
 	X(ACTION_COUNT, "SELECT count(*), count(*) FILTER (WHERE i.status = 'open'" \
 		" AND i.due_on < $6) FROM items i" PG_ACTION_WHERE) \
+	/* --- search and history ------------------------------------------------ */ \
+	X(SEARCH_F, "SELECT " PG_ITEM_OWN_COLUMNS ", " PG_SEARCH_MARKED PG_SEARCH_FROM \
+		" AND i.id < $5 ORDER BY i.id DESC LIMIT $6") \
+	X(SEARCH_B, "SELECT " PG_ITEM_OWN_COLUMNS ", " PG_SEARCH_MARKED PG_SEARCH_FROM \
+		" AND i.id > $5 ORDER BY i.id LIMIT $6") \
+	X(SEARCH_PLAIN_F, "SELECT " PG_ITEM_OWN_COLUMNS ", ''" PG_SEARCH_FROM \
+		" AND i.id < $5 ORDER BY i.id DESC LIMIT $6") \
+	X(SEARCH_PLAIN_B, "SELECT " PG_ITEM_OWN_COLUMNS ", ''" PG_SEARCH_FROM \
+		" AND i.id > $5 ORDER BY i.id LIMIT $6") \
+	X(SEARCH_COUNT, "SELECT count(*) FROM items i" PG_SEARCH_WHERE) \
+	X(SEARCH_NEWEST, "SELECT i.id FROM items i" PG_SEARCH_WHERE " ORDER BY i.id DESC LIMIT $5") \
+	X(ITEM_SEARCH, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL \
+		" AND i.search @@ to_tsquery('cx_search', $1) AND i.deleted_at IS NULL" \
+		" ORDER BY i.created_at DESC, i.id DESC LIMIT $2") \
+	X(HISTORY_F, PG_HISTORY_SELECT PG_HISTORY_WHERE " AND ($3::bigint IS NULL" \
+		" OR (m.started_at, m.id) < (to_timestamp($3::bigint), $4::bigint))" \
+		" ORDER BY m.started_at DESC, m.id DESC LIMIT $5") \
+	X(HISTORY_B, PG_HISTORY_SELECT PG_HISTORY_WHERE " AND ($3::bigint IS NULL" \
+		" OR (m.started_at, m.id) > (to_timestamp($3::bigint), $4::bigint))" \
+		" ORDER BY m.started_at, m.id LIMIT $5") \
+	X(HISTORY_COUNT, "SELECT count(*) FROM meetings m" PG_HISTORY_WHERE) \
 	/* --- meetings ---------------------------------------------------------- */ \
 	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id)" \
 		" VALUES ($1, 'in_progress', $2, $3) RETURNING id") \
