@@ -108,8 +108,38 @@ static char *dbname_of(const char *where)
 	return name;
 }
 
+/* The program's time zone, as the server names zones: $TZ, else the zone
+ * /etc/localtime links to; NULL when neither says. */
+static const char *local_zone(char *buf, size_t len)
+{
+	const char *tz = getenv("TZ");
+	if (tz && *tz == ':')
+		tz++;
+	if (!tz || !*tz) {
+		ssize_t n = readlink("/etc/localtime", buf, len - 1);
+		if (n <= 0)
+			return NULL;
+		buf[n] = '\0';
+		tz = buf;
+	}
+	const char *z = strstr(tz, "zoneinfo/");
+	if (z)
+		tz = z + strlen("zoneinfo/");
+	return *tz && *tz != '/' ? tz : NULL;
+}
+
 static enum store_rc session_setup(struct store *st)
 {
+	/* Local dates on the server as on this machine (an action closed on
+	 * time is judged by the local day): the session's time zone is the
+	 * program's, when the server knows it. */
+	char buf[256];
+	const char *zone = local_zone(buf, sizeof buf);
+	if (zone) {
+		const char *v[] = {zone};
+		PQclear(PQexecParams(PG(st)->conn, "SELECT set_config('TimeZone', $1, false)", 1,
+				     NULL, v, NULL, NULL, 0));
+	}
 	/* Every commit durable before it is reported, whatever the server's
 	 * default; dates read as ISO. */
 	return pg_exec_sql(st, "SET synchronous_commit = on; SET datestyle = 'ISO, YMD';"
@@ -490,7 +520,11 @@ int64_t pg_data_version(struct store *st)
 	X(search) X(search_stream_begin) X(search_stream_next) X(search_count) X(search_window) \
 	X(item_search) X(history_list) X(history_count) \
 	X(bulk_begin) X(bulk_end) X(bulk_journal) X(bulk_item_add) X(bulk_item_status) \
-	X(bulk_item_due)
+	X(bulk_item_due) \
+	X(meetings_after) X(meeting_attendees) X(meeting_review_events) X(held_meetings) \
+	X(window_attendance) X(window_items) X(window_steps) X(overdue_by_dept) X(person_records) \
+	X(decisions_window) X(decisions_list) X(decisions_count) X(decision_links) \
+	X(decision_supersedes) X(decisions_later) X(decision_set_revisit)
 
 #define FIRST_ARG(...) FIRST_ARG_(__VA_ARGS__, 0)
 #define FIRST_ARG_(first, ...) first

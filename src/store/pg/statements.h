@@ -116,6 +116,35 @@
 	" AND ($2::bigint = 0 OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id" \
 	"   AND a.department_id = $2 AND a.present))"
 
+/* The last $1 completed meetings (the cadence's window). */
+#define PG_WINDOW_MEETINGS \
+	"SELECT id FROM meetings WHERE council_id = " COUNCIL " AND status = 'completed'" \
+	" ORDER BY started_at DESC, id DESC LIMIT $1"
+/* The decision log (decisions.c): $1 today, $2 a department (NULL: all),
+ * $3 superseded ones too, $4 a tsquery's text (NULL: no words), $5 the
+ * window's floor (with words; 0: all); then a part's key. A row: columns
+ * as the SQLite store's DECISION_SELECT, revisit_on (10) the due part's key. */
+#define PG_DEC_SELECT \
+	"SELECT i.id, " PG_EPOCH("i.created_at") ", i.meeting_id, " PG_EPOCH("m.started_at") "," \
+	" i.department_id, d.name, i.person_id, p.name, i.text, i.rationale, i.revisit_on," \
+	" i.superseded_by, s.text," \
+	" (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item" \
+	"   WHERE l.from_item = i.id AND o.deleted_at IS NULL)" \
+	" + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item" \
+	"   WHERE l.to_item = i.id AND o.deleted_at IS NULL)" \
+	" FROM items i LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
+	" LEFT JOIN items s ON s.id = i.superseded_by"
+#define PG_DEC_IS_DUE "coalesce(i.revisit_on <= $1 AND i.superseded_by IS NULL, false)"
+#define PG_DEC_FILTER \
+	" WHERE i.council_id = " COUNCIL " AND i.kind = 'decision' AND i.deleted_at IS NULL" \
+	" AND ($2::bigint IS NULL OR i.department_id = $2) AND ($4::text IS NULL" \
+	" OR (i.id >= $5 AND i.search @@ to_tsquery('cx_search', $4)))"
+#define PG_DEC_DUE PG_DEC_FILTER " AND " PG_DEC_IS_DUE " AND ($3::boolean OR true)"
+#define PG_DEC_REST \
+	PG_DEC_FILTER " AND NOT " PG_DEC_IS_DUE " AND ($3::boolean OR i.superseded_by IS NULL)"
+
 #define PG_STATEMENTS(X) \
 	X(SCHEMA_VERSION, "SELECT max(version) FROM cxmeet_schema") \
 	/* --- organisation ------------------------------------------------------ */ \
@@ -297,6 +326,107 @@
 		" OR (m.started_at, m.id) > (to_timestamp($3::bigint), $4::bigint))" \
 		" ORDER BY m.started_at, m.id LIMIT $5") \
 	X(HISTORY_COUNT, "SELECT count(*) FROM meetings m" PG_HISTORY_WHERE) \
+	/* --- reports ------------------------------------------------------------ */ \
+	X(MEETINGS_AFTER, PG_MEETING_SELECT " WHERE council_id = " COUNCIL " AND id > $1" \
+		" ORDER BY id LIMIT $2") \
+	X(MEETING_ATTENDEES, "SELECT a.person_id, p.name, p.role, a.department_id, d.name," \
+		" d.facing = 'behind' FROM attendance a JOIN people p ON p.id = a.person_id" \
+		" LEFT JOIN departments d ON d.id = a.department_id" \
+		" WHERE a.council_id = " COUNCIL " AND a.meeting_id = $1 AND a.present" \
+		" ORDER BY d.name_key IS NULL, d.name_key COLLATE \"C\", p.name_key COLLATE \"C\"") \
+	X(MEETING_REVIEW_EVENTS, "SELECT e.id, e.item_id, e.event, " PG_EPOCH("e.at") "," \
+		" e.meeting_id, e.by, e.old_value, e.new_value, e.reason, i.kind, i.text" \
+		" FROM item_events e JOIN items i ON i.id = e.item_id" \
+		" WHERE e.council_id = " COUNCIL " AND e.meeting_id = $1" \
+		" AND e.event NOT IN ('carried', 'created') AND i.deleted_at IS NULL" \
+		" AND coalesce(i.meeting_id, 0) <> $1 ORDER BY e.id") \
+	X(HELD_MEETINGS, "SELECT id, " PG_EPOCH("started_at") ", rating, next_meeting_on" \
+		" FROM meetings WHERE council_id = " COUNCIL " AND status = 'completed'" \
+		" ORDER BY started_at, id") \
+	X(WINDOW_ATTENDANCE, "SELECT DISTINCT meeting_id, department_id FROM attendance" \
+		" WHERE meeting_id IN (" PG_WINDOW_MEETINGS ") AND present" \
+		" AND department_id IS NOT NULL ORDER BY 1, 2") \
+	X(WINDOW_ITEMS, "SELECT meeting_id, department_id, kind, due_on, status, " \
+		PG_EPOCH("closed_at") " FROM items WHERE meeting_id IN (" PG_WINDOW_MEETINGS ")" \
+		" AND kind IN ('action', 'win') AND deleted_at IS NULL ORDER BY meeting_id, step_id, id") \
+	X(WINDOW_STEPS, "SELECT meeting_id, title, planned_minutes, actual_seconds, skipped, done" \
+		" FROM meeting_steps WHERE meeting_id IN (" PG_WINDOW_MEETINGS ")" \
+		" ORDER BY meeting_id, position") \
+	X(OVERDUE_BY_DEPT, "SELECT coalesce(department_id, 0), count(*) FROM items" \
+		" WHERE council_id = " COUNCIL " AND kind = 'action' AND status = 'open'" \
+		" AND deleted_at IS NULL AND due_on < $1 GROUP BY 1 ORDER BY 1") \
+	/* Each person's record: the sums counted from the items; an action done \
+	 * is on time when closed, in the session's time zone (the program's), on \
+	 * or before its due day. */ \
+	X(PERSON_RECORDS, "SELECT p.id, p.name, p.department_id, d.name, p.role, p.email," \
+		" p.influence, p.support, p.archived_at IS NOT NULL," \
+		" coalesce(t.wins, 0), coalesce(t.actions, 0), coalesce(t.done, 0)," \
+		" coalesce(t.on_time, 0), coalesce(t.open, 0), coalesce(t.overdue, 0)," \
+		" coalesce(t.judged, 0)" \
+		" FROM people p LEFT JOIN departments d ON d.id = p.department_id" \
+		" LEFT JOIN (SELECT person_id," \
+		"   count(*) FILTER (WHERE kind = 'win') AS wins," \
+		"   count(*) FILTER (WHERE kind = 'action') AS actions," \
+		"   count(*) FILTER (WHERE kind = 'action' AND status = 'done') AS done," \
+		"   count(*) FILTER (WHERE kind = 'action' AND status = 'done'" \
+		"     AND closed_at::date <= due_on) AS on_time," \
+		"   count(*) FILTER (WHERE kind = 'action' AND status = 'done'" \
+		"     AND due_on IS NOT NULL AND closed_at IS NOT NULL) AS judged," \
+		"   count(*) FILTER (WHERE kind = 'action' AND status = 'open') AS open," \
+		"   count(*) FILTER (WHERE kind = 'action' AND status = 'open' AND due_on < $2)" \
+		"     AS overdue" \
+		"   FROM items WHERE council_id = " COUNCIL " AND deleted_at IS NULL" \
+		"   AND kind IN ('win', 'action') GROUP BY person_id) t ON t.person_id = p.id" \
+		" WHERE p.council_id = " COUNCIL " AND ($1::boolean OR p.archived_at IS NULL)" \
+		" ORDER BY d.name_key COLLATE \"C\" NULLS FIRST, p.name_key COLLATE \"C\"") \
+	/* --- the decision log ---------------------------------------------------- */ \
+	X(DEC_DUE_F, PG_DEC_SELECT PG_DEC_DUE " AND ($6::date IS NULL" \
+		" OR (i.revisit_on, i.id) > ($6::date, $7::bigint))" \
+		" ORDER BY i.revisit_on, i.id LIMIT $8") \
+	X(DEC_DUE_B, PG_DEC_SELECT PG_DEC_DUE " AND ($6::date IS NULL" \
+		" OR (i.revisit_on, i.id) < ($6::date, $7::bigint))" \
+		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT $8") \
+	X(DEC_REST_F, PG_DEC_SELECT PG_DEC_REST " AND i.id < $6 ORDER BY i.id DESC LIMIT $7") \
+	X(DEC_REST_B, PG_DEC_SELECT PG_DEC_REST " AND i.id > $6 ORDER BY i.id LIMIT $7") \
+	X(DEC_COUNTS, "SELECT count(*) FILTER (WHERE " PG_DEC_IS_DUE ")," \
+		" count(*) FILTER (WHERE NOT " PG_DEC_IS_DUE " AND ($3::boolean" \
+		" OR i.superseded_by IS NULL)) FROM items i" PG_DEC_FILTER) \
+	/* The window of the newest matches of the words $4 holding $6 decisions: \
+	 * every match (any kind) newest first, numbered; the decisions among \
+	 * them numbered too, each whether the filter counts it due or among the \
+	 * rest. Gives: how many matches, how many decisions, the $6th decision's \
+	 * id and place among the matches, and the due and the rest of the first $6. */ \
+	X(DEC_WINDOW, "WITH w AS (SELECT i.id, i.kind = 'decision' AND i.deleted_at IS NULL AS dec," \
+		" coalesce(" PG_DEC_IS_DUE " AND ($2::bigint IS NULL OR i.department_id = $2), false)" \
+		"   AS due," \
+		" coalesce(NOT " PG_DEC_IS_DUE " AND ($3::boolean OR i.superseded_by IS NULL)" \
+		"   AND ($2::bigint IS NULL OR i.department_id = $2), false) AS rest," \
+		" row_number() OVER (ORDER BY i.id DESC) AS rn FROM items i" \
+		" WHERE i.council_id = " COUNCIL " AND i.search @@ to_tsquery('cx_search', $4)" \
+		" AND $5::bigint IS NOT NULL)," \
+		" d AS (SELECT id, rn, due, rest, row_number() OVER (ORDER BY id DESC) AS dn" \
+		"   FROM w WHERE dec)" \
+		" SELECT (SELECT count(*) FROM w), (SELECT count(*) FROM d)," \
+		" (SELECT id FROM d WHERE dn = $6), (SELECT rn FROM d WHERE dn = $6)," \
+		" (SELECT count(*) FROM d WHERE dn <= $6 AND due)," \
+		" (SELECT count(*) FROM d WHERE dn <= $6 AND rest)") \
+	X(DEC_LINKS, "SELECT o.id, o.kind, o.status, l.kind, 1, o.text FROM item_links l" \
+		" JOIN items o ON o.id = l.to_item WHERE l.council_id = " COUNCIL \
+		" AND l.from_item = $1 AND o.deleted_at IS NULL" \
+		" UNION ALL SELECT o.id, o.kind, o.status, l.kind, 0, o.text FROM item_links l" \
+		" JOIN items o ON o.id = l.from_item WHERE l.council_id = " COUNCIL \
+		" AND l.to_item = $1 AND o.deleted_at IS NULL ORDER BY 1") \
+	X(DEC_SUPERSEDES, "SELECT i.id, " PG_EPOCH("i.created_at") ", i.text, d.name FROM items i" \
+		" LEFT JOIN departments d ON d.id = i.department_id" \
+		" WHERE i.council_id = " COUNCIL " AND i.superseded_by = $1 AND i.deleted_at IS NULL" \
+		" ORDER BY i.id") \
+	X(DEC_LATER, "SELECT i.id, " PG_EPOCH("i.created_at") ", i.text, d.name FROM items i" \
+		" LEFT JOIN departments d ON d.id = i.department_id" \
+		" WHERE i.council_id = " COUNCIL " AND i.kind = 'decision' AND i.deleted_at IS NULL" \
+		" AND i.id <> $1 AND i.created_at >= $2 ORDER BY i.id DESC LIMIT $3") \
+	X(DEC_SET_REVISIT, "UPDATE items SET revisit_on = $1, updated_at = $2" \
+		" WHERE council_id = " COUNCIL " AND id = $3 AND kind = 'decision'" \
+		" AND deleted_at IS NULL") \
 	/* --- meetings ---------------------------------------------------------- */ \
 	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id)" \
 		" VALUES ($1, 'in_progress', $2, $3) RETURNING id") \
