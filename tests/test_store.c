@@ -215,7 +215,9 @@ static void open__refuses_newer_schema_and_leaves_it_untouched(void **state)
 	struct store *st = open_setup();
 	char *path = xstrdup(store_path(st));
 	store_close(st);
-	raw_exec(path, "PRAGMA user_version = 7");
+	char newer[64];
+	snprintf(newer, sizeof newer, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION + 1);
+	raw_exec(path, newer);
 	size_t len1, len2;
 	char *before = slurp(path, &len1);
 	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_NEWER);
@@ -1239,6 +1241,79 @@ static void search__terms_read_from_the_index_pages_are_fts5vocabs(void **state)
 	store_close(st);
 }
 
+static int carried_count(struct store *st, store_id id)
+{
+	struct item it;
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	int n = it.carried;
+	item_free(&it);
+	return n;
+}
+
+/* The 'carried' events in an item's history, and the meeting of the last. */
+static int carried_in_history(struct store *st, store_id id, store_id *last)
+{
+	struct item_event *e;
+	size_t n;
+	int count = 0;
+	assert_int_equal(store_item_events(st, id, &e, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++)
+		if (e[i].kind == EVENT_CARRIED) {
+			count++;
+			*last = e[i].meeting_id;
+		}
+	item_events_free(e, n);
+	return count;
+}
+
+/* Schema 7 counts the meetings an open action was carried to without a
+ * 'carried' event written for each at every meeting's start. A file of
+ * schema 6, which wrote them, is migrated with its counts and histories as
+ * they were; a meeting written by another program (no number of its own)
+ * counts as started; an action closed gets the events it was counted. */
+static void open__migration_7_keeps_carried_counts(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_id a = add_item(st, ITEM_ACTION, "Still open", 0, 0, DATE_NONE);
+	store_id b = add_item(st, ITEM_ACTION, "Done later", 0, 0, DATE_NONE);
+	store_close(st);
+	raw_exec(path, "BEGIN; DROP TRIGGER items_carry_i; DROP TRIGGER items_carry_u;"
+		 " DROP TRIGGER meetings_seq_i; DROP INDEX meetings_seq;"
+		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from;"
+		 " INSERT INTO meetings(id, status, started_at) VALUES"
+		 "  (1, 'completed', '2026-03-02T09:00:00Z'), (2, 'completed', '2026-03-09T09:00:00Z');"
+		 " INSERT INTO item_events(item_id, event, at, meeting_id)"
+		 "  SELECT i.id, 'carried', m.started_at, m.id FROM items i, meetings m ORDER BY m.id;"
+		 " PRAGMA user_version = 6; COMMIT");
+	char err[512];
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	assert_int_equal(carried_count(st, a), 2);
+	assert_int_equal(carried_count(st, b), 2);
+	assert_int_equal(item_set_status(st, b, STATUS_DONE, NULL, 0, 1790000000), STORE_OK);
+	assert_int_equal(carried_count(st, b), 2);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM item_events WHERE event = 'carried'"), 4);
+
+	raw_exec(path, "INSERT INTO meetings(status, started_at) VALUES ('abandoned', '2026-03-16T09:00:00Z')");
+	assert_int_equal(raw_int(path, "SELECT seq FROM meetings WHERE started_at LIKE '2026-03-16%'"), 3);
+	assert_int_equal(carried_count(st, a), 3);
+	assert_int_equal(carried_count(st, b), 2);
+	store_id last = 0;
+	assert_int_equal(carried_in_history(st, a, &last), 3);
+	assert_int_equal(raw_int(path, "SELECT id FROM meetings WHERE seq = 3"), last);
+	/* closed: the meeting it was counted carried to is an event of its own */
+	assert_int_equal(store_item_delete(st, a, 0, 1790000100), STORE_OK);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM item_events WHERE item_id = %lld"
+		 " AND event = 'carried'", (long long)a);
+	assert_int_equal(raw_int(path, sql), 3);
+	assert_int_equal(carried_in_history(st, a, &last), 3);
+	store_close(st);
+	free(path);
+}
+
 /* A file of schema 3 (its full-text index without prefixes) is migrated: the
  * index is made again with prefixes of one to three characters and built
  * from the items already there, which search finds as before. */
@@ -1252,6 +1327,8 @@ static void open__migration_builds_the_prefix_index_of_an_older_file(void **stat
 	add_item(st, ITEM_WIN, "Fewer calls about delivery", 0, 0, DATE_NONE);
 	store_close(st);
 	raw_exec(path, "BEGIN; DROP TRIGGER item_tally_i; DROP TRIGGER item_tally_u;"
+		 " DROP TRIGGER items_carry_i; DROP TRIGGER items_carry_u; DROP TRIGGER meetings_seq_i; DROP INDEX meetings_seq;"
+		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from;"
 		 " DROP TRIGGER revisit_tally_i; DROP TRIGGER revisit_tally_u;"
 		 " DROP TABLE item_tally; DROP TABLE revisit_tally;"
 		 " DROP INDEX items_revisit_dept; DROP INDEX items_parked_rank;"
@@ -1327,6 +1404,7 @@ int main(void)
 		cmocka_unit_test(open__creates_private_file_at_current_version),
 		cmocka_unit_test(open__migrates_an_empty_file),
 		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
+		cmocka_unit_test(open__migration_7_keeps_carried_counts),
 		cmocka_unit_test(search__long_prefix_finds_what_a_prefix_finds),
 		cmocka_unit_test(search__terms_read_from_the_index_pages_are_fts5vocabs),
 		cmocka_unit_test(open__schema_digest_known_for_a_new_file),

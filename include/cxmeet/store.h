@@ -19,7 +19,7 @@
 #include "cxmeet/records.h"
 #include "cxmeet/rows.h"
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* An open store: opaque, whatever its backend. */
 struct store;
@@ -313,6 +313,8 @@ struct search_stream;
 		time_t at), (st, id, status, reason, meeting, at)) \
 	X(item_supersede, (struct store *st, store_id old_id, store_id new_id, store_id meeting, \
 		time_t at), (st, old_id, new_id, meeting, at)) \
+	/* A 'carried' event of its own (an open action is counted carried to \
+	 * every meeting started while it is open without one). */ \
 	X(item_carry, (struct store *st, store_id id, store_id meeting, \
 		time_t at), (st, id, meeting, at)) \
 	X(item_delete, (struct store *st, store_id id, store_id meeting, \
@@ -354,11 +356,6 @@ struct search_stream;
 	 * instance must hold. */ \
 	X(items_rerank, (struct store *st, const store_id *ids, size_t n, \
 		store_id meeting), (st, ids, n, meeting)) \
-	/* Records a "carried" event, tied to meeting, for every open action (all \
-	 * from earlier meetings: call it in the transaction that made meeting); \
-	 * returns how many. */ \
-	X(carry_open_actions, (struct store *st, store_id meeting, time_t at, \
-		int64_t *carried), (st, meeting, at, carried)) \
 	/* --- the action list --------------------------------- */ \
 	/* (Through actions_list, actions_stream_begin and actions_count of \
 	 * actions.h, which make the selection of a filter by core's rules.) \

@@ -100,8 +100,6 @@ static enum store_rc begin_copy(struct store *st, store_id template_id,
 	if (rc == STORE_OK && first > 0)
 		rc = store_meeting_set_current_step(st, mid, first);
 	if (rc == STORE_OK)
-		rc = store_carry_open_actions(st, mid, now, NULL);
-	if (rc == STORE_OK)
 		rc = store_commit(st);
 	else
 		store_rollback(st);

@@ -86,13 +86,18 @@
 #define MEETING_SELECT \
 	"SELECT id, template_id, status, started_at, ended_at, facilitator_id, rating," \
 	" next_meeting_on, current_step FROM meetings"
-/* slips: due date moved later; carried: meetings it reached unfinished. */
+/* slips: due date moved later; carried: meetings it reached unfinished (its
+ * 'carried' events, and for an open action the meetings started since it
+ * became open: migration 7). */
+#define CARRIED_COUNT \
+	"((SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')" \
+	" + coalesce((SELECT max(seq) FROM meetings) - i.carry_from, 0))"
 #define ITEM_SELECT "SELECT " ITEM_COLUMNS ITEM_FROM
 #define ITEM_COLUMNS \
 	ITEM_OWN_COLUMNS "," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
-	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')"
+	" " CARRIED_COUNT
 /* The item's own row with its department's and person's names: the
  * columns of ITEM_COLUMNS but the counts of its events. */
 #define ITEM_OWN_COLUMNS \
@@ -213,7 +218,7 @@
 	" i.step_id, " times ", d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
-	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')," \
+	" " CARRIED_COUNT "," \
 	" m.started_at"
 #define ACTION_S_WHERE(status) \
 	" AND (?1 IS NULL OR ?1 = '" status "') AND i.kind = 'action'" \

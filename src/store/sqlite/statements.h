@@ -101,8 +101,9 @@
 	X(TEMPLATE_ARCHIVE, "UPDATE agenda_templates SET archived_at = ?1," \
 		" name_key = char(31) || id || ' ' || name_key" \
 		" WHERE id = ?2 AND archived_at IS NULL AND is_default = 0") \
-	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id)" \
-		" VALUES (?, 'in_progress', ?, ?)") \
+	/* numbered in the order they start (the carried counts, migration 7) */ \
+	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id, seq)" \
+		" VALUES (?, 'in_progress', ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM meetings))") \
 	X(MEETING_STEP_ADD, "INSERT INTO meeting_steps(meeting_id, position, title, kind," \
 		" planned_minutes, prompt, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)") \
 	X(MEETING_GET, MEETING_SELECT " WHERE id = ?") \
@@ -183,20 +184,19 @@
 	X(OPEN_PARKED_COUNT, "SELECT coalesce(sum(n), 0) FROM item_tally" \
 		" WHERE kind = 'parked' AND status = 'open'") \
 	X(ITEM_SET_RANK, "UPDATE items SET rank = ? WHERE id = ? AND deleted_at IS NULL") \
-	/* Run in the transaction that made meeting ?2, which no item can name yet \
-	 * (items.meeting_id is a foreign key and meetings are never deleted): \
-	 * every open action is carried, read from the index alone. */ \
-	X(CARRY_OPEN, "INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
-		" SELECT id, 'carried', ?1, ?2, ?3 FROM items WHERE kind = 'action'" \
-		" AND status = 'open' AND deleted_at IS NULL") \
 	X(LINK_ADD, "INSERT OR IGNORE INTO item_links(from_item, to_item, kind, created_at)" \
 		" VALUES (?, ?, ?, ?)") \
 	X(LINK_LIST, "SELECT to_item, kind FROM item_links WHERE from_item = ?1" \
 		" UNION ALL SELECT from_item, kind FROM item_links WHERE to_item = ?1") \
 	X(EVENT_ADD, "INSERT INTO item_events(item_id, event, at, meeting_id, by, old_value," \
 		" new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
+	/* Its events, and the meetings an open action has been carried to since it \
+	 * became open (not yet events: migration 7), in the order they happened. */ \
 	X(EVENT_LIST, "SELECT id, item_id, event, at, meeting_id, by, old_value, new_value, reason" \
-		" FROM item_events WHERE item_id = ? ORDER BY id") \
+		" FROM item_events WHERE item_id = ?1 UNION ALL" \
+		" SELECT 0, i.id, 'carried', m.started_at, m.id, NULL, NULL, NULL, NULL" \
+		" FROM items i JOIN meetings m ON m.seq > i.carry_from WHERE i.id = ?1" \
+		" ORDER BY 4, 1") \
 	X(MEETING_ATTENDEES, "SELECT a.person_id, p.name, p.role, a.department_id, d.name," \
 		" d.facing = 'behind' FROM attendance a JOIN people p ON p.id = a.person_id" \
 		" LEFT JOIN departments d ON d.id = a.department_id" \

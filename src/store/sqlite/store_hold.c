@@ -29,8 +29,10 @@ static const char hold_table[] = "CREATE TEMP TABLE IF NOT EXISTS cx_instance (t
 static const char *const hold_checks[] = {
 	"CREATE TEMP TRIGGER cx_hold_items BEFORE INSERT ON main.items"
 	"  WHEN new.meeting_id IS NOT NULL" REFUSE("new.meeting_id"),
+	/* A 'carried' event names the meeting an open action was carried to,
+	 * written when the action closes (migration 7): no write into it. */
 	"CREATE TEMP TRIGGER cx_hold_events BEFORE INSERT ON main.item_events"
-	"  WHEN new.meeting_id IS NOT NULL" REFUSE("new.meeting_id"),
+	"  WHEN new.meeting_id IS NOT NULL AND new.event <> 'carried'" REFUSE("new.meeting_id"),
 	"CREATE TEMP TRIGGER cx_hold_meetings BEFORE UPDATE ON main.meetings" REFUSE("old.id"),
 	"CREATE TEMP TRIGGER cx_hold_steps BEFORE UPDATE ON main.meeting_steps"
 	REFUSE("old.meeting_id"),

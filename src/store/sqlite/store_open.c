@@ -1,6 +1,6 @@
 /* store_open.c - the items a meeting works through: those captured in it,
- * the open actions to review a page at a time, the parked topics in rank
- * order, and the open actions carried to the next meeting. */
+ * the open actions to review a page at a time, and the parked topics in rank
+ * order. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -117,17 +117,4 @@ enum store_rc sqlite_items_rerank(struct store *st, const store_id *ids, size_t 
 		rc = stmt_update_one(st, s, "ranking topics");
 	}
 	return tx_end(st, rc);
-}
-
-enum store_rc sqlite_carry_open_actions(struct store *st, store_id meeting, time_t at,
-					int64_t *carried)
-{
-	sqlite3_stmt *s = stmt_get(st, STMT_CARRY_OPEN);
-	bind_time(s, 1, at);
-	bind_id(s, 2, meeting);
-	bind_text(s, 3, SQ(st)->actor);
-	enum store_rc rc = stmt_exec(st, s, "carrying open actions");
-	if (carried)
-		*carried = rc == STORE_OK ? sqlite3_changes(SQ(st)->db) : 0;
-	return rc;
 }
