@@ -476,19 +476,3 @@ enum store_rc pg_attendance_list(struct store *st, store_id meeting, store_id **
 	return pg_collect(st, PGS_ATTEND_LIST, &p, (void **)people, n, sizeof **people, read_id,
 			  "reading attendance");
 }
-
-enum store_rc pg_carry_open_actions(struct store *st, store_id meeting, time_t at,
-				    int64_t *carried)
-{
-	struct pg_params p = {0};
-	pp_time(&p, at);
-	pp_id(&p, meeting);
-	pp_text(&p, PG(st)->actor);
-	PGresult *r;
-	enum store_rc rc = pg_run(st, PGS_CARRY_OPEN, &p, &r, "carrying open actions");
-	if (carried)
-		*carried = rc == STORE_OK ? strtoll(PQcmdTuples(r), NULL, 10) : 0;
-	if (rc == STORE_OK)
-		PQclear(r);
-	return rc;
-}

@@ -190,7 +190,9 @@ static const char migration_1[] =
 	"  rating integer CHECK (rating BETWEEN 1 AND 10),"
 	"  next_meeting_on date,"
 	"  current_step integer NOT NULL DEFAULT 0,"
+	"  seq integer,"
 	"  UNIQUE (council_id, id),"
+	"  UNIQUE (council_id, seq),"
 	"  FOREIGN KEY (council_id, template_id) REFERENCES agenda_templates(council_id, id),"
 	"  FOREIGN KEY (council_id, facilitator_id) REFERENCES people(council_id, id)"
 	");"
@@ -255,6 +257,7 @@ static const char migration_1[] =
 	"  updated_at timestamptz NOT NULL,"
 	"  closed_at timestamptz,"
 	"  deleted_at timestamptz,"
+	"  carry_from integer,"
 	"  search tsvector GENERATED ALWAYS AS (to_tsvector('cx_search'::regconfig,"
 	"    text || ' ' || coalesce(detail, '') || ' ' || coalesce(rationale, ''))) STORED,"
 	"  CHECK (kind = 'action' OR due_on IS NULL),"
@@ -376,8 +379,11 @@ static const char migration_1[] =
 	"  END $$;"
 	"CREATE TRIGGER cx_hold_items BEFORE INSERT ON items"
 	"  FOR EACH ROW WHEN (NEW.meeting_id IS NOT NULL) EXECUTE FUNCTION cx_hold_check();"
+	/* a 'carried' event names the meeting an open action was carried to,
+	 * written as it closes: no write into that meeting */
 	"CREATE TRIGGER cx_hold_events BEFORE INSERT ON item_events"
-	"  FOR EACH ROW WHEN (NEW.meeting_id IS NOT NULL) EXECUTE FUNCTION cx_hold_check();"
+	"  FOR EACH ROW WHEN (NEW.meeting_id IS NOT NULL AND NEW.event <> 'carried')"
+	"  EXECUTE FUNCTION cx_hold_check();"
 	"CREATE TRIGGER cx_hold_meetings BEFORE UPDATE ON meetings"
 	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();"
 	"CREATE TRIGGER cx_hold_steps BEFORE UPDATE ON meeting_steps"
@@ -386,6 +392,47 @@ static const char migration_1[] =
 	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();"
 	"CREATE TRIGGER cx_hold_drafts BEFORE INSERT OR UPDATE ON meeting_drafts"
 	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();"
+	/* Carried without a row per open action at each meeting's start, as in
+	 * the file (its migration 7): a council's meetings are numbered in the
+	 * order they start (seq), an open action keeps the number of its
+	 * council's last meeting when it became open (carry_from), and the
+	 * meetings since are counted by a subtraction; when it stops being open
+	 * they become its 'carried' events, and reopened it counts again. */
+	"CREATE FUNCTION cx_meeting_seq() RETURNS trigger LANGUAGE plpgsql"
+	"  SET search_path = public, pg_catalog AS $$"
+	"  BEGIN"
+	"    IF NEW.seq IS NULL THEN"
+	"      NEW.seq := coalesce((SELECT max(seq) FROM meetings"
+	"        WHERE council_id = NEW.council_id), 0) + 1;"
+	"    END IF;"
+	"    RETURN NEW;"
+	"  END $$;"
+	"CREATE TRIGGER meetings_seq BEFORE INSERT ON meetings"
+	"  FOR EACH ROW EXECUTE FUNCTION cx_meeting_seq();"
+	"CREATE FUNCTION cx_carry() RETURNS trigger LANGUAGE plpgsql"
+	"  SET search_path = public, pg_catalog AS $$"
+	"  DECLARE carrying boolean := NEW.kind = 'action' AND NEW.status = 'open'"
+	"    AND NEW.deleted_at IS NULL;"
+	"  DECLARE last integer := coalesce((SELECT max(seq) FROM meetings"
+	"    WHERE council_id = NEW.council_id), 0);"
+	"  BEGIN"
+	"    IF TG_OP = 'INSERT' THEN"
+	"      IF NOT carrying THEN NEW.carry_from := NULL;"
+	"      ELSIF NEW.carry_from IS NULL THEN NEW.carry_from := last; END IF;"
+	"      RETURN NEW;"
+	"    END IF;"
+	"    IF OLD.carry_from IS NOT NULL AND NOT carrying THEN"
+	"      INSERT INTO item_events(council_id, item_id, event, at, meeting_id)"
+	"        SELECT NEW.council_id, NEW.id, 'carried', m.started_at, m.id FROM meetings m"
+	"        WHERE m.council_id = NEW.council_id AND m.seq > OLD.carry_from ORDER BY m.seq;"
+	"      NEW.carry_from := NULL;"
+	"    ELSIF OLD.carry_from IS NULL AND carrying THEN"
+	"      NEW.carry_from := last;"
+	"    END IF;"
+	"    RETURN NEW;"
+	"  END $$;"
+	"CREATE TRIGGER items_carry BEFORE INSERT OR UPDATE OF kind, status, deleted_at ON items"
+	"  FOR EACH ROW EXECUTE FUNCTION cx_carry();"
 	/* Members take ids from the tables' sequences. */
 	"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO cxmeet_member;";
 

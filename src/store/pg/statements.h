@@ -25,7 +25,9 @@
 	" facilitator_id, rating, next_meeting_on, current_step FROM meetings"
 /* An item's own row, its department's and person's names, and the counts
  * of its events: slips (due date moved later), carried (meetings it reached
- * unfinished). Columns 0-21, as the SQLite store's ITEM_COLUMNS. */
+ * unfinished: its 'carried' events, and for an open action the meetings of its
+ * council started since it became open, counted from items.carry_from as the
+ * file counts them). Columns 0-21, as the SQLite store's ITEM_COLUMNS. */
 #define PG_ITEM_COLUMNS \
 	"i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
@@ -33,7 +35,9 @@
 	PG_EPOCH("i.deleted_at") ", d.name, p.name," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
-	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')"
+	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')" \
+	" + coalesce((SELECT max(m.seq) FROM meetings m WHERE m.council_id = i.council_id)" \
+	"   - i.carry_from, 0)"
 #define PG_ITEM_SELECT \
 	"SELECT " PG_ITEM_COLUMNS " FROM items i" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
@@ -275,9 +279,14 @@
 		" WHERE council_id = " COUNCIL " AND to_item = $1") \
 	X(EVENT_ADD, "INSERT INTO item_events(item_id, event, at, meeting_id, by, old_value," \
 		" new_value, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)") \
+	/* with the meetings an open action has been carried to since it became \
+	 * open (not yet events), in the order they happened */ \
 	X(EVENT_LIST, "SELECT id, item_id, event, " PG_EPOCH("at") ", meeting_id, by, old_value," \
-		" new_value, reason FROM item_events WHERE council_id = " COUNCIL \
-		" AND item_id = $1 ORDER BY id") \
+		" new_value, reason, at AS t FROM item_events WHERE council_id = " COUNCIL \
+		" AND item_id = $1 UNION ALL SELECT 0, i.id, 'carried', " PG_EPOCH("m.started_at") "," \
+		" m.id, NULL, NULL, NULL, NULL, m.started_at FROM items i JOIN meetings m" \
+		" ON m.council_id = i.council_id AND m.seq > i.carry_from" \
+		" WHERE i.council_id = " COUNCIL " AND i.id = $1 ORDER BY 10, 1") \
 	X(OPEN_NODUE_F, PG_OPEN_ACTIONS " AND i.due_on IS NULL AND i.id > $2" \
 		" ORDER BY i.id LIMIT $3") \
 	X(OPEN_NODUE_B, PG_OPEN_ACTIONS " AND i.due_on IS NULL AND i.id < $2" \
@@ -466,10 +475,6 @@
 		" DO UPDATE SET present = excluded.present") \
 	X(ATTEND_LIST, "SELECT person_id FROM attendance WHERE council_id = " COUNCIL \
 		" AND meeting_id = $1 AND present ORDER BY person_id") \
-	X(CARRY_OPEN, "INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
-		" SELECT id, 'carried', $1, $2, $3 FROM items WHERE council_id = " COUNCIL \
-		" AND kind = 'action' AND status = 'open' AND deleted_at IS NULL" \
-		" AND meeting_id IS DISTINCT FROM $2") \
 	/* --- holds and drafts --------------------------------------------------- */ \
 	X(HOLD_GET, "SELECT token, \"user\", host, pid, " PG_EPOCH("since") ", " \
 		PG_EPOCH("seen_at") ", token = $2 FROM meeting_holds" \
