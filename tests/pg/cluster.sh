@@ -7,6 +7,9 @@
 #   cluster.sh env DIR     prints the environment to use, as shell assignments:
 #                          eval "$(tests/pg/cluster.sh env DIR)"
 #   cluster.sh stop DIR    stops the server and removes DIR: nothing is left behind
+#   cluster.sh down DIR    stops the server at once, keeping DIR (a server gone
+#                          in the middle of a meeting)
+#   cluster.sh up DIR      starts it again after down
 #
 # Authentication is scram-sha-256, also on the socket. The passwords (of the
 # superuser cxmeet_super and of the database's owner cxmeet_owner, who may make
@@ -24,7 +27,7 @@ DBNAME=cxmeet
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
-[ $# -eq 2 ] || die "usage: cluster.sh start|stop|env DIR"
+[ $# -eq 2 ] || die "usage: cluster.sh start|stop|down|up|env DIR"
 cmd=$1
 dir=$2
 
@@ -104,9 +107,20 @@ stop() {
 	rm -rf "$dir"
 }
 
+down() {
+	(cd / && as_server "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w -t 60 stop >/dev/null)
+}
+
+up() {
+	(cd / && as_server "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+		>/dev/null) || { cat "$dir/server.log" >&2; die "the server did not start"; }
+}
+
 case $cmd in
 start) start ;;
 stop) stop ;;
+down) down ;;
+up) up ;;
 env) [ -f "$dir/pgpass" ] || die "no cluster in $dir"; print_env "$dir" ;;
-*) die "usage: cluster.sh start|stop|env DIR" ;;
+*) die "usage: cluster.sh start|stop|down|up|env DIR" ;;
 esac
