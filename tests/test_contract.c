@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -554,6 +555,30 @@ static void search__finds_words_and_forgets_deleted_items(void **state)
 	store_close(st);
 }
 
+/* The data version changes when another instance commits a change (a screen
+ * that follows a meeting reads again then, within a second), and not for
+ * the instance's own writes. */
+static void data_version__changes_for_another_writer_only(void **state)
+{
+	(void)state;
+	struct store *a = contract_open();
+	dept(a, "Sales");
+	struct store *b = contract_reopen(a);
+	int64_t v = store_data_version(b);
+	dept(b, "Service"); /* its own */
+	assert_true(store_data_version(b) == v);
+	dept(a, "Finance");
+	bool changed = false;
+	for (int i = 0; i < 100 && !changed; i++) { /* a second at most */
+		changed = store_data_version(b) != v;
+		if (!changed)
+			nanosleep(&(struct timespec){.tv_nsec = 10000000}, NULL);
+	}
+	assert_true(changed);
+	store_close(b);
+	store_close(a);
+}
+
 /* $CXMEET_CONTRACT_TESTS (names separated by commas; unset: all) runs only
  * those tests: the checks a backend passes so far, while it is built. */
 static bool wanted(const char *name)
@@ -580,6 +605,7 @@ int main(void)
 		cmocka_unit_test(meeting__one_in_progress_one_writer),
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),
+		cmocka_unit_test(data_version__changes_for_another_writer_only),
 	};
 	struct CMUnitTest tests[ARRAY_SIZE(all)];
 	size_t n = 0;

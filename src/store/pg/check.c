@@ -15,11 +15,22 @@ static const char *const council_owned[] = {
 	"item_links", "item_events", "meeting_holds", "meeting_drafts",
 };
 static const char *const other_tables[] = {"cxmeet_schema", "councils", "council_members"};
-static const char *const functions[] = {"cx_councils_of", "cx_hold_check", "cx_refuse"};
+static const char *const functions[] = {"cx_councils_of", "cx_hold_check", "cx_refuse",
+					 "cx_meeting_seq", "cx_carry", "cx_changed"};
+/* and TABLE_changed on every council-owned table (schema.c, COUNCIL_OWNED) */
 static const char *const triggers[] = {
 	"item_events_append_only", "items_soft_delete_only", "cx_hold_items", "cx_hold_events",
 	"cx_hold_meetings", "cx_hold_steps", "cx_hold_attendance", "cx_hold_drafts",
+	"meetings_seq", "items_carry",
 };
+
+static bool has_trigger(const PGresult *r, const char *name)
+{
+	for (int i = 0; i < PQntuples(r); i++)
+		if (strcmp(PQgetvalue(r, i, 0), name) == 0)
+			return true;
+	return false;
+}
 
 /* Runs a query of the catalogue with no parameters. */
 static PGresult *catalogue(struct store *st, const char *sql, enum store_rc *rc)
@@ -99,12 +110,17 @@ enum store_rc pg_check(struct store *st, char **problems, char **notes)
 			  " AND t.tgenabled <> 'D'", &rc);
 	if (!r)
 		goto out;
-	for (size_t k = 0; k < ARRAY_SIZE(triggers); k++) {
-		bool found = false;
-		for (int i = 0; i < PQntuples(r); i++)
-			found = found || strcmp(PQgetvalue(r, i, 0), triggers[k]) == 0;
-		if (!found) {
+	for (size_t k = 0; k < ARRAY_SIZE(triggers); k++)
+		if (!has_trigger(r, triggers[k])) {
 			sb_addf(&sb, "trigger %s is missing or disabled\n", triggers[k]);
+			n++;
+		}
+	for (size_t k = 0; k < ARRAY_SIZE(council_owned); k++) {
+		char name[96];
+		snprintf(name, sizeof name, "%s_changed", council_owned[k]);
+		if (!has_trigger(r, name)) {
+			sb_addf(&sb, "trigger %s is missing or disabled: a screen that follows a "
+				     "meeting would not see its changes\n", name);
 			n++;
 		}
 	}

@@ -143,7 +143,8 @@ static enum store_rc session_setup(struct store *st)
 	/* Every commit durable before it is reported, whatever the server's
 	 * default; dates read as ISO. */
 	return pg_exec_sql(st, "SET synchronous_commit = on; SET datestyle = 'ISO, YMD';"
-			       " SET lock_timeout = '3s'; SET search_path = public",
+			       " SET lock_timeout = '3s'; SET search_path = public;"
+			       " LISTEN cxmeet_changed",
 			   "opening the database");
 }
 
@@ -516,15 +517,24 @@ void pg_no_wait(struct store *st, bool on)
 			  "setting the lock timeout");
 }
 
-/* Changes whenever a transaction commits on the server (its own too): the
- * first transaction id not yet finished. */
+/* The changes to this session's council committed by other sessions, as the
+ * server told them (cx_changed, schema.c): counted from what has arrived on
+ * the connection, without a query. */
 int64_t pg_data_version(struct store *st)
 {
-	int64_t v = 0;
-	if (query_int(st, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint", &v,
-		      "reading the data version") != STORE_OK)
-		return -1;
-	return v;
+	PGconn *c = PG(st)->conn;
+	if (PQconsumeInput(c)) {
+		char mine[32];
+		snprintf(mine, sizeof mine, "%lld", (long long)PG(st)->council);
+		PGnotify *n;
+		while ((n = PQnotifies(c))) {
+			if (n->be_pid != PQbackendPID(c) &&
+			    (!*n->extra || strcmp(n->extra, mine) == 0))
+				PG(st)->changes++;
+			PQfreemem(n);
+		}
+	}
+	return PG(st)->changes;
 }
 
 

@@ -38,6 +38,7 @@ struct pg_store {
 	int64_t council; /* this session's council (the setting cxmeet.council) */
 	bool prepared[PGS_COUNT];
 	char token[33]; /* this instance, as a meeting's hold names it */
+	int64_t changes; /* changes to its council told by others (pg_data_version) */
 	char host[128];
 };
 

@@ -26,7 +26,9 @@
 	"  WITH CHECK (council_id = ANY ((SELECT cx_councils_of(current_user))::bigint[]));" \
 	"CREATE POLICY " t "_reader ON " t " FOR SELECT TO cxmeet_reader USING (true);" \
 	"GRANT SELECT ON " t " TO cxmeet_reader;" \
-	"GRANT SELECT, INSERT, UPDATE, DELETE ON " t " TO cxmeet_member;"
+	"GRANT SELECT, INSERT, UPDATE, DELETE ON " t " TO cxmeet_member;" \
+	"CREATE TRIGGER " t "_changed AFTER INSERT OR UPDATE OR DELETE ON " t \
+	"  FOR EACH STATEMENT EXECUTE FUNCTION cx_changed();"
 
 #define COUNCIL_COL \
 	"  council_id bigint NOT NULL DEFAULT current_setting('cxmeet.council')::bigint" \
@@ -104,6 +106,16 @@ static const char migration_1[] =
 	"  setup_step integer NOT NULL DEFAULT 0,"
 	"  created_at timestamptz NOT NULL"
 	");"
+	/* Every change to a council's data is told, at its commit, to the
+	 * sessions listening (LISTEN cxmeet_changed): a screen that follows a
+	 * meeting sees it within a second without reading anything meanwhile.
+	 * The payload is the writing session's council. */
+	"CREATE FUNCTION cx_changed() RETURNS trigger LANGUAGE plpgsql"
+	"  SET search_path = public, pg_catalog AS $$"
+	"  BEGIN"
+	"    PERFORM pg_notify('cxmeet_changed', coalesce(current_setting('cxmeet.council', true), ''));"
+	"    RETURN NULL;"
+	"  END $$;"
 	COUNCIL_OWNED("organisation")
 	"CREATE TABLE org_text_versions ("
 	ID_COL
