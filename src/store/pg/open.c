@@ -518,11 +518,13 @@ void pg_no_wait(struct store *st, bool on)
 }
 
 /* The changes to this session's council committed by other sessions, as the
- * server told them (cx_changed, schema.c): counted from what has arrived on
- * the connection, without a query. */
+ * server tells them (LISTEN cxmeet_changed; cx_changed, schema.c). An empty
+ * statement first: the server sends what it was told before it answers, so
+ * a commit that ended before this call is counted by it. */
 int64_t pg_data_version(struct store *st)
 {
 	PGconn *c = PG(st)->conn;
+	PQclear(PQexec(c, ""));
 	if (PQconsumeInput(c)) {
 		char mine[32];
 		snprintf(mine, sizeof mine, "%lld", (long long)PG(st)->council);
