@@ -9,6 +9,7 @@
 #include "cxmeet/names.h"
 #include "cxmeet/progress.h"
 #include "cxmeet/setup.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 char *cli_default_db_path(void)
@@ -75,6 +76,27 @@ static void show_progress(const char *what, double seconds, void *ctx)
 	progress_time(what, seconds);
 }
 
+/* The council named (--council, CXMEET_COUNCIL) is the one opened: a
+ * server picks it at open; a file has one, which must be the one named. */
+static int council_named(struct cli *cli)
+{
+	const char *want = store_chosen_council();
+	if (!want || store_council_is_optional())
+		return 0;
+	struct council c;
+	enum store_rc rc = store_council_current(cli->st, &c);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	int status = 0;
+	if (!text_ieq(c.name, want)) {
+		cli_report("no council named '%s': the database %s holds one council, '%s'", want,
+			   cli->db_path, c.name);
+		status = EXIT_NO_COUNCIL;
+	}
+	council_free(&c);
+	return status;
+}
+
 int cli_open_only(struct cli *cli)
 {
 	char err[PATH_MAX + 512]; /* the message quotes the path */
@@ -87,7 +109,7 @@ int cli_open_only(struct cli *cli)
 		cli_report("%s", err);
 		return cli_exit_status(rc);
 	}
-	return 0;
+	return council_named(cli);
 }
 
 int cli_open(struct cli *cli)

@@ -2,6 +2,7 @@
  * calls the backend that opened its handle, and store_open picks that
  * backend from the database argument. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backend.h"
@@ -79,6 +80,27 @@ enum store_rc store_open_for_check(const char *path, struct store **out, char *e
 		return pg_open_mode(path, false, out, err, errlen);
 	return sqlite_open_for_check(path, out, err, errlen);
 }
+
+static char *chosen_council;
+
+void store_choose_council(const char *name)
+{
+	free(chosen_council);
+	chosen_council = name ? strdup(name) : NULL;
+}
+
+const char *store_chosen_council(void)
+{
+	if (chosen_council)
+		return chosen_council;
+	const char *env = getenv("CXMEET_COUNCIL");
+	return env && *env ? env : NULL;
+}
+
+static bool council_optional;
+
+void store_council_optional(bool on) { council_optional = on; }
+bool store_council_is_optional(void) { return council_optional; }
 
 void store_set_progress(store_progress_fn fn, void *ctx)
 {
