@@ -293,7 +293,7 @@ static enum store_rc council_choose(struct store *st)
 				  "grant)", PG(st)->where);
 	} else if (PQntuples(r) > 1) {
 		rc = pg_failf(st, STORE_NO_COUNCIL, "the role connecting to %s is a member of "
-				  "%d councils: choose one with --council or CXMEET_COUNCIL",
+				  "%d councils: choose one with CXMEET_COUNCIL or --council",
 				  PG(st)->where, PQntuples(r));
 	} else {
 		PG(st)->council = pgc_id(r, 0, 0);
