@@ -97,6 +97,10 @@ const char *store_chosen_council(void);
 void store_council_optional(bool on);
 bool store_council_is_optional(void);
 
+/* Whether a database argument names a PostgreSQL server (postgresql://,
+ * postgres://, service=) rather than a file. */
+bool store_names_server(const char *db);
+
 /* The backend's own version, for --version. */
 const char *store_backend_version(void);
 

@@ -31,8 +31,7 @@ STORE_OPS(PUBLIC_X, PUBLIC_R, PUBLIC_V)
 #undef PUBLIC_R
 #undef PUBLIC_V
 
-/* A database argument that names a PostgreSQL server rather than a file. */
-static bool names_server(const char *db)
+bool store_names_server(const char *db)
 {
 	static const char *const prefixes[] = {"postgresql://", "postgres://", "service="};
 	for (size_t i = 0; db && i < sizeof prefixes / sizeof *prefixes; i++)
@@ -62,7 +61,7 @@ enum store_rc pg_open_mode(const char *where, bool create, struct store **out, c
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen)
 {
-	if (names_server(path))
+	if (store_names_server(path))
 		return pg_open_mode(path, create, out, err, errlen);
 	return sqlite_open_mode(path, create, out, err, errlen);
 }
@@ -76,7 +75,7 @@ enum store_rc store_open_for_check(const char *path, struct store **out, char *e
 				   size_t errlen)
 {
 	/* A server's database is checked as it is opened. */
-	if (names_server(path))
+	if (store_names_server(path))
 		return pg_open_mode(path, false, out, err, errlen);
 	return sqlite_open_for_check(path, out, err, errlen);
 }
