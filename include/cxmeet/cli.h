@@ -67,6 +67,13 @@ char *cli_default_db_path(void);
 int cli_open(struct cli *cli);
 /* Opens (and migrates) the store without setting up the defaults. */
 int cli_open_only(struct cli *cli);
+/* Opens the store for a report over every council the role may read
+ * (--all-councils): no council need be picked, and the lists that take it
+ * read them all, each row naming its council (store_read_all_councils).
+ * *council (caller frees) is the council of the session, when there is
+ * one: the name of a row that names none (a file's). Returns an exit
+ * status as cli_open does. */
+int cli_open_all_councils(struct cli *cli, char **council);
 /* The id of department NAME in *id (0 for a NULL name); prints the error and
  * returns its exit status when there is none. */
 int cli_dept_id(struct cli *cli, const char *name, store_id *id);

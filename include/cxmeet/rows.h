@@ -61,6 +61,7 @@ struct action_row {
 	struct item it;
 	time_t meeting_at; /* 0: captured outside a meeting */
 	struct store_cursor after; /* continues the list after this row */
+	char *council; /* its council, read across councils (store_read_all_councils) */
 };
 
 void action_rows_free(struct action_row *r, size_t n);
@@ -249,6 +250,7 @@ struct search_hit {
 	time_t meeting_at; /* when its meeting started; 0: none */
 	char *marked;      /* it.text with SEARCH_MARK_ON/OFF around the matches */
 	struct store_cursor after; /* continues the list after this row */
+	char *council; /* its council, read across councils (store_read_all_councils) */
 };
 
 void search_hits_free(struct search_hit *h, size_t n);

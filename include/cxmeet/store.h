@@ -212,6 +212,14 @@ struct search_stream;
 		(st, name, role)) \
 	X(council_revoke, (struct store *st, const char *name, const char *role), \
 		(st, name, role)) \
+	/* With on, the action list (store_actions_list, _stream, _count) and \
+	 * search (store_search, _stream, _count, _window) read every council the \
+	 * role may read (on a server, as its row security allows: the councils \
+	 * it belongs to, every one for cxmeet_reader), each row naming its \
+	 * council (`council`); a file has one council, and its rows name none \
+	 * (NULL: the caller names the file's). Off: the session's council. \
+	 * Filters by department or person name one council's: not with it. */ \
+	X(read_all_councils, (struct store *st, bool on), (st, on)) \
 	/* --- departments -------------------------------------------------------- */ \
 	/* Names come clean, each with its key (names.h: name_checked), through \
 	 * core's dept_add, person_add, template_add and the like: the store \

@@ -148,3 +148,22 @@ int cli_escalate_limit(struct cli *cli)
 	org_free(&o);
 	return n;
 }
+
+int cli_open_all_councils(struct cli *cli, char **council)
+{
+	*council = NULL;
+	/* Every council is read: a role of several, or the reader of all,
+	 * names none. */
+	store_council_optional(true);
+	int rc = cli_open_only(cli);
+	store_council_optional(false);
+	if (rc)
+		return rc;
+	struct council c;
+	if (store_council_current(cli->st, &c) == STORE_OK) {
+		*council = xstrdup(c.name);
+		council_free(&c);
+	}
+	enum store_rc src = store_read_all_councils(cli->st, true);
+	return src == STORE_OK ? 0 : cli_store_error(cli, src);
+}

@@ -5,8 +5,10 @@
 
 void action_rows_free(struct action_row *r, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		item_free(&r[i].it);
+		free(r[i].council);
+	}
 	free(r);
 }
 
@@ -85,6 +87,7 @@ void search_hits_free(struct search_hit *h, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		item_free(&h[i].it);
 		free(h[i].marked);
+		free(h[i].council);
 	}
 	free(h);
 }

@@ -63,8 +63,10 @@ expect_eq "$(status_of ra council rename A Mine)" 12 "a member cannot rename"
 note "each member adds data to its own council, naming none"
 as ra org set name "Region North" >/dev/null
 as ra dept add "North desk" >/dev/null
+as ra person add "Nina North" --dept "North desk" >/dev/null
 as rb org set name "Region South" >/dev/null
 as rb dept add "South desk" >/dev/null
+as rb person add "Sam South" --dept "South desk" >/dev/null
 expect_eq "$(as ra council list --format json | jq -r '.[] | "\(.name) \(.member) \(.current)"')" \
 	"A true true" "ra sees council A only, as its own"
 expect_eq "$(as ra dept list | grep -c desk)" 1 "ra sees one desk"
@@ -126,13 +128,50 @@ open_form n note
 text "North: call the courier"
 save_form note
 wait_for "Captured in this step (2)"
+# action SOCK DEPT-FILTER DEPT PERSON-FILTER PERSON TEXT: an action captured.
+action() {
+	SOCK=$1
+	open_form a action
+	text "$6"
+	keys Tab Tab
+	pick "$2" "$3"
+	keys Tab
+	pick "$4" "$5"
+	wait_re "Owner +$5"
+	save_form action
+}
+action "$sock_a" Nor "North desk" Nin "Nina North" "North: new courier contract"
+action "$sock_b" Sou "South desk" Sam "Sam South" "South: refunds within a week"
 expect_eq "$(as ra show --format json | jq -r '.meeting.status')" in_progress "A's meeting runs"
 expect_eq "$(as rb show --format json | jq -r '.meeting.status')" in_progress "B's meeting runs at once"
 expect_eq "$(as ra show --format json | jq -r '[.items[][]] | sort_by(.id) | .[].text')" \
 	"North: parcel lost twice
-North: call the courier" "A's meeting holds A's items only"
-expect_eq "$(as rb show --format json | jq -r '[.items[][]] | .[].text')" \
-	"South: refund took a month" "B's meeting holds B's items only"
+North: call the courier
+North: new courier contract" "A's meeting holds A's items only"
+expect_eq "$(as rb show --format json | jq -r '[.items[][]] | sort_by(.id) | .[].text')" \
+	"South: refund took a month
+South: refunds within a week" "B's meeting holds B's items only"
+
+note "across councils: the reader reads both, each row naming its council"
+expect_eq "$(as rr actions --all-councils --format json | jq -r '.[] | "\(.council)|\(.text)"' | sort)" \
+	"A|North: new courier contract
+B|South: refunds within a week" "the reader's actions of every council, named"
+expect_eq "$(as ra actions --all-councils --format json | jq -r '.[] | "\(.council)|\(.text)"')" \
+	"A|North: new courier contract" "a member of A reads A's alone"
+expect_eq "$(as rr search --all-councils --format csv courier | tr -d '\r' | cut -d, -f1,3)" \
+	"council,kind
+A,action
+A,note" "search across councils names the council"
+expect_eq "$(as rr search --all-councils --format json refund | jq -r '.[] | "\(.council)|\(.kind)"')" \
+	"B|action
+B|story" "and finds B's items for the reader"
+expect_match "$(as rr actions --all-councils)" "^council +id +due" "plain text: the council first"
+rc=0
+out=$(CXMEET_NOW=2027-02-01T09:00:00Z as rr overdue --all-councils --format csv) || rc=$?
+expect_eq "$rc" 8 "overdue across councils: exit status 8"
+expect_eq "$(printf '%s' "$out" | tr -d '\r' | cut -d, -f1 | sort | tr '\n' ' ')" \
+	"A B council " "overdue names each council"
+expect_eq "$(status_of rr actions --all-councils --dept 'North desk')" 2 "--dept is one council's"
 for s in "$sock_a" "$sock_b"; do
 	SOCK=$s
 	keys q

@@ -284,9 +284,9 @@ static enum store_rc council_choose(struct store *st)
 				  "'%s': the database's owner adds it (cxmeet council grant)",
 				  PQgetvalue(r, 0, 4), want);
 	} else if (!want && store_council_is_optional() && PQntuples(r) != 1) {
-		PQclear(r);
+		/* No council (0, which holds nothing): the commands over councils
+		 * need none, and nothing can be written into it. */
 		PG(st)->council = 0;
-		return STORE_OK; /* no council: the commands over councils need none */
 	} else if (PQntuples(r) == 0) {
 		rc = pg_failf(st, STORE_NOT_MEMBER, "the role connecting to %s is a member of no "
 				  "council: the database's owner adds it to one (cxmeet council "
@@ -363,6 +363,7 @@ enum store_rc pg_reconnect(struct store *st)
 	}
 	/* A new session: nothing prepared, no transaction, its settings again. */
 	memset(PG(st)->prepared, 0, sizeof PG(st)->prepared);
+	memset(PG(st)->prepared_wide, 0, sizeof PG(st)->prepared_wide);
 	PG(st)->tx_depth = 0;
 	PG(st)->tx_failed = false;
 	return session_restore(st);
@@ -578,7 +579,7 @@ int64_t pg_data_version(struct store *st)
 	X(decisions_window) X(decisions_list) X(decisions_count) X(decision_links) \
 	X(decision_supersedes) X(decisions_later) X(decision_set_revisit) \
 	X(council_list) X(council_current) X(council_add) X(council_rename) X(council_archive) \
-	X(council_grant) X(council_revoke)
+	X(council_grant) X(council_revoke) X(read_all_councils)
 
 #define FIRST_ARG(...) FIRST_ARG_(__VA_ARGS__, 0)
 #define FIRST_ARG_(first, ...) first
