@@ -140,6 +140,54 @@ static void pick__the_flag_wins_over_the_variable(void **state)
 	assert_int_equal(run("--council", NULL), EXIT_USAGE);
 }
 
+/* On a file, --all-councils is taken and the one council is named in each
+ * row: a column first in plain text and CSV, a member in JSON. The demo's
+ * actions are there to be listed. */
+static void all_councils__a_file_names_its_one_council(void **state)
+{
+	(void)state;
+	assert_int_equal(run("demo", "--years", "1", "--seed", "1", NULL), EXIT_OK);
+	assert_int_equal(run("org", "set", "name", "North CX", NULL), EXIT_OK);
+	assert_int_equal(run("actions", "--state", "all", "--format", "csv", NULL), EXIT_OK);
+	char *one = tu_slurp(out_path, NULL);
+	assert_int_equal(run("actions", "--state", "all", "--all-councils", "--format", "csv",
+			     NULL), EXIT_OK);
+	char *all = tu_slurp(out_path, NULL);
+	/* Each line is the council's name, then the line of the one council's list. */
+	const char *a = all, *o = one;
+	size_t lines = 0;
+	while (*o) {
+		const char *prefix = lines ? "North CX," : "council,";
+		assert_memory_equal(a, prefix, strlen(prefix));
+		a += strlen(prefix);
+		size_t len = strcspn(o, "\n") + 1;
+		assert_memory_equal(a, o, len);
+		a += len;
+		o += len;
+		lines++;
+	}
+	assert_string_equal(a, "");
+	assert_true(lines > 1000);
+	free(one);
+	free(all);
+	assert_int_equal(run("overdue", "--all-councils", "--format", "json", NULL),
+			 EXIT_OVERDUE);
+	assert_non_null(strstr(out(), "[\n  {\"council\": \"North CX\", \"id\": "));
+	assert_int_equal(run("overdue", "--all-councils", NULL), EXIT_OVERDUE);
+	assert_memory_equal(out(), "council ", 8);
+	assert_int_equal(run("search", "--all-councils", "--limit", "1", "--format", "json",
+			     "refund", NULL), EXIT_OK);
+	assert_non_null(strstr(out(), "[\n  {\"council\": \"North CX\", \"id\": "));
+	/* A department or person is one council's. */
+	assert_int_equal(run("actions", "--all-councils", "--dept", "Sales", NULL), EXIT_USAGE);
+	assert_non_null(strstr(err(), "not with --all-councils"));
+	assert_int_equal(run("search", "--all-councils", "--dept", "Sales", "refund", NULL),
+			 EXIT_USAGE);
+	/* Without it, as before: no council column. */
+	assert_int_equal(run("overdue", "--format", "json", NULL), EXIT_OVERDUE);
+	assert_null(strstr(out(), "\"council\""));
+}
+
 int main(void)
 {
 	tu_init("councils");
@@ -151,6 +199,7 @@ int main(void)
 		cmocka_unit_test_setup(refused__what_only_a_server_holds, setup),
 		cmocka_unit_test_setup(rename__names_the_organisation, setup),
 		cmocka_unit_test_setup(pick__the_flag_wins_over_the_variable, setup),
+		cmocka_unit_test_setup(all_councils__a_file_names_its_one_council, setup),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	free(db);
