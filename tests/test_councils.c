@@ -178,6 +178,13 @@ static void all_councils__a_file_names_its_one_council(void **state)
 	assert_int_equal(run("search", "--all-councils", "--limit", "1", "--format", "json",
 			     "refund", NULL), EXIT_OK);
 	assert_non_null(strstr(out(), "[\n  {\"council\": \"North CX\", \"id\": "));
+	assert_int_equal(run("decisions", "--all-councils", "--search", "refund", "--format",
+			     "csv", NULL), EXIT_OK);
+	assert_memory_equal(out(), "council,id,date,", 16);
+	assert_non_null(strstr(out(), "\r\nNorth CX,"));
+	assert_int_equal(run("decisions", "--all-councils", "--search", "refund", NULL), EXIT_OK);
+	assert_non_null(strstr(out(), "\n[North CX] #"));
+	assert_int_equal(run("decisions", "--all-councils", "--dept", "Sales", NULL), EXIT_USAGE);
 	/* A department or person is one council's. */
 	assert_int_equal(run("actions", "--all-councils", "--dept", "Sales", NULL), EXIT_USAGE);
 	assert_non_null(strstr(err(), "not with --all-councils"));

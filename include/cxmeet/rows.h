@@ -148,6 +148,7 @@ struct decision_row {
 	int links;            /* items linked to it, either way, not deleted */
 	bool due;             /* due for a revisit (decision_revisit_due) */
 	struct store_cursor after; /* continues the list after this row */
+	char *council; /* its council, read across councils (store_read_all_councils) */
 };
 
 struct decision_filter {

@@ -212,8 +212,9 @@ struct search_stream;
 		(st, name, role)) \
 	X(council_revoke, (struct store *st, const char *name, const char *role), \
 		(st, name, role)) \
-	/* With on, the action list (store_actions_list, _stream, _count) and \
-	 * search (store_search, _stream, _count, _window) read every council the \
+	/* With on, the action list (store_actions_list, _stream, _count), search \
+	 * (store_search, _stream, _count, _window) and the decision log \
+	 * (store_decisions_list, _count, _window) read every council the \
 	 * role may read (on a server, as its row security allows: the councils \
 	 * it belongs to, every one for cxmeet_reader), each row naming its \
 	 * council (`council`); a file has one council, and its rows name none \

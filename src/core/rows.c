@@ -48,6 +48,7 @@ void decision_rows_free(struct decision_row *r, size_t n)
 		free(r[i].text);
 		free(r[i].rationale);
 		free(r[i].superseded_text);
+		free(r[i].council);
 	}
 	free(r);
 }

@@ -142,28 +142,44 @@ action() {
 }
 action "$sock_a" Nor "North desk" Nin "Nina North" "North: new courier contract"
 action "$sock_b" Sou "South desk" Sam "Sam South" "South: refunds within a week"
+for s in "$sock_a" "$sock_b"; do
+	SOCK=$s
+	open_form d decision
+	[ "$s" = "$sock_a" ] && text "North: one courier for the region" || text "South: refunds by return of post"
+	save_form decision
+done
 expect_eq "$(as ra show --format json | jq -r '.meeting.status')" in_progress "A's meeting runs"
 expect_eq "$(as rb show --format json | jq -r '.meeting.status')" in_progress "B's meeting runs at once"
 expect_eq "$(as ra show --format json | jq -r '[.items[][]] | sort_by(.id) | .[].text')" \
 	"North: parcel lost twice
 North: call the courier
-North: new courier contract" "A's meeting holds A's items only"
+North: new courier contract
+North: one courier for the region" "A's meeting holds A's items only"
 expect_eq "$(as rb show --format json | jq -r '[.items[][]] | sort_by(.id) | .[].text')" \
 	"South: refund took a month
-South: refunds within a week" "B's meeting holds B's items only"
+South: refunds within a week
+South: refunds by return of post" "B's meeting holds B's items only"
 
 note "across councils: the reader reads both, each row naming its council"
 expect_eq "$(as rr actions --all-councils --format json | jq -r '.[] | "\(.council)|\(.text)"' | sort)" \
 	"A|North: new courier contract
 B|South: refunds within a week" "the reader's actions of every council, named"
+expect_eq "$(as rr decisions --all-councils --format json | jq -r '.[] | "\(.council)|\(.text)"' | sort)" \
+	"A|North: one courier for the region
+B|South: refunds by return of post" "the reader's decisions of every council, named"
+expect_match "$(as rr decisions --all-councils)" "^\[B\] #[0-9]+ " "plain decisions: the council heads each block"
+expect_eq "$(as rb decisions --all-councils --format csv | tr -d '\r' | cut -d, -f1 | tail -n +2)" \
+	"B" "a member of B reads B's decisions alone"
 expect_eq "$(as ra actions --all-councils --format json | jq -r '.[] | "\(.council)|\(.text)"')" \
 	"A|North: new courier contract" "a member of A reads A's alone"
 expect_eq "$(as rr search --all-councils --format csv courier | tr -d '\r' | cut -d, -f1,3)" \
 	"council,kind
+A,decision
 A,action
 A,note" "search across councils names the council"
 expect_eq "$(as rr search --all-councils --format json refund | jq -r '.[] | "\(.council)|\(.kind)"')" \
-	"B|action
+	"B|decision
+B|action
 B|story" "and finds B's items for the reader"
 expect_match "$(as rr actions --all-councils)" "^council +id +due" "plain text: the council first"
 rc=0

@@ -1,5 +1,6 @@
 /* scope.c - reading every council at once (store_read_all_councils): the
- * wide form of the statements of the action list and of search. Their
+ * wide form of the statements of the action list, search and the decision
+ * log. Their
  * council filter, the session's council, is widened to every council the
  * role sees (the councils table, which row security shows it: those it
  * belongs to, every one for cxmeet_reader); row security still decides
@@ -23,8 +24,10 @@ static const enum pg_stmt lists[] = {
 	PGS_ACTION_LATE_F, PGS_ACTION_LATE_B, PGS_ACTION_NODUE_F, PGS_ACTION_NODUE_B,
 	PGS_ACTION_REST_F, PGS_ACTION_REST_B, PGS_ACTION_UNDATED_F, PGS_ACTION_UNDATED_B,
 	PGS_SEARCH_F, PGS_SEARCH_B, PGS_SEARCH_PLAIN_F, PGS_SEARCH_PLAIN_B,
+	PGS_DEC_DUE_F, PGS_DEC_DUE_B, PGS_DEC_REST_F, PGS_DEC_REST_B,
 };
-static const enum pg_stmt counts[] = {PGS_ACTION_COUNT, PGS_SEARCH_COUNT, PGS_SEARCH_NEWEST};
+static const enum pg_stmt counts[] = {PGS_ACTION_COUNT, PGS_SEARCH_COUNT, PGS_SEARCH_NEWEST,
+				      PGS_DEC_COUNTS, PGS_DEC_WINDOW};
 
 /* text with every `from` made `to` (at most `max` of them; 0: all). */
 static char *replace(const char *text, const char *from, const char *to, int max)
