@@ -185,6 +185,15 @@ static void all_councils__a_file_names_its_one_council(void **state)
 	assert_int_equal(run("decisions", "--all-councils", "--search", "refund", NULL), EXIT_OK);
 	assert_non_null(strstr(out(), "\n[North CX] #"));
 	assert_int_equal(run("decisions", "--all-councils", "--dept", "Sales", NULL), EXIT_USAGE);
+	/* The digest of each council under its name: the file's one. */
+	assert_int_equal(run("digest", NULL), EXIT_OK);
+	char *digest = tu_slurp(out_path, NULL);
+	assert_int_equal(run("digest", "--all-councils", NULL), EXIT_OK);
+	char *each = tu_slurp(out_path, NULL);
+	assert_memory_equal(each, "Council North CX\n\n", 18);
+	assert_string_equal(each + 18, digest);
+	free(digest);
+	free(each);
 	/* A department or person is one council's. */
 	assert_int_equal(run("actions", "--all-councils", "--dept", "Sales", NULL), EXIT_USAGE);
 	assert_non_null(strstr(err(), "not with --all-councils"));

@@ -188,6 +188,15 @@ expect_eq "$rc" 8 "overdue across councils: exit status 8"
 expect_eq "$(printf '%s' "$out" | tr -d '\r' | cut -d, -f1 | sort | tr '\n' ' ')" \
 	"A B council " "overdue names each council"
 expect_eq "$(status_of rr actions --all-councils --dept 'North desk')" 2 "--dept is one council's"
+out=$(CXMEET_NOW=2027-02-01T09:00:00Z as rr digest --all-councils)
+expect_eq "$(printf '%s\n' "$out" | grep -E '^(Council|Nina|Sam)')" \
+	"Council A
+Nina North
+Council B
+Sam South
+Council $db" "the reader's digest: each council under its name (the first, empty, too)"
+expect_eq "$(printf '%s\n' "$out" | grep -c 'new courier contract\|refunds within a week')" 2 \
+	"both councils' actions are in the digest"
 for s in "$sock_a" "$sock_b"; do
 	SOCK=$s
 	keys q
