@@ -194,6 +194,16 @@ static void all_councils__a_file_names_its_one_council(void **state)
 	assert_string_equal(each + 18, digest);
 	free(digest);
 	free(each);
+	assert_int_equal(run("champions", "--all", "--format", "csv", NULL), EXIT_OK);
+	char *people = tu_slurp(out_path, NULL);
+	assert_int_equal(run("champions", "--all", "--all-councils", "--format", "csv", NULL),
+			 EXIT_OK);
+	char *named = tu_slurp(out_path, NULL);
+	assert_memory_equal(named, "council,", 8);
+	assert_non_null(strstr(named, "\r\nNorth CX,"));
+	assert_true(strlen(named) > strlen(people));
+	free(people);
+	free(named);
 	/* A department or person is one council's. */
 	assert_int_equal(run("actions", "--all-councils", "--dept", "Sales", NULL), EXIT_USAGE);
 	assert_non_null(strstr(err(), "not with --all-councils"));

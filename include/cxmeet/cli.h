@@ -74,6 +74,13 @@ int cli_open_only(struct cli *cli);
  * one: the name of a row that names none (a file's). Returns an exit
  * status as cli_open does. */
 int cli_open_all_councils(struct cli *cli, char **council);
+/* For a report of one council at a time over every council the role may
+ * read (--all-councils of digest, champions): calls fn with each council
+ * opened in turn (archived ones aside), its name and its place (0 first).
+ * Returns the first non-zero status, or 0. */
+int cli_each_council(struct cli *cli, int (*fn)(struct cli *cli, const char *council, size_t i,
+						void *ctx),
+		     void *ctx);
 /* The id of department NAME in *id (0 for a NULL name); prints the error and
  * returns its exit status when there is none. */
 int cli_dept_id(struct cli *cli, const char *name, store_id *id);

@@ -167,3 +167,34 @@ int cli_open_all_councils(struct cli *cli, char **council)
 	enum store_rc src = store_read_all_councils(cli->st, true);
 	return src == STORE_OK ? 0 : cli_store_error(cli, src);
 }
+
+int cli_each_council(struct cli *cli, int (*fn)(struct cli *cli, const char *council, size_t i,
+						void *ctx),
+		     void *ctx)
+{
+	store_council_optional(true);
+	int rc = cli_open_only(cli);
+	store_council_optional(false);
+	if (rc)
+		return rc;
+	struct council *c;
+	size_t n;
+	enum store_rc src = store_council_list(cli->st, &c, &n);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	store_close(cli->st);
+	cli->st = NULL;
+	for (size_t i = 0, done = 0; i < n && rc == 0; i++) {
+		if (c[i].archived)
+			continue;
+		store_choose_council(c[i].name);
+		if ((rc = cli_open_only(cli)) == 0) {
+			store_read_once(cli->st);
+			rc = fn(cli, c[i].name, done++, ctx);
+		}
+		store_close(cli->st);
+		cli->st = NULL;
+	}
+	council_list_free(c, n);
+	return rc;
+}

@@ -105,34 +105,15 @@ static int digest_out(struct cli *cli, cx_date today, int days)
 /* --all-councils: the digest of each council the role may read (archived
  * ones aside: nobody works on them), each under the council's name, one
  * council open at a time. */
+static int digest_one(struct cli *cli, const char *council, size_t i, void *ctx)
+{
+	fprintf(cli->out, "%sCouncil %s\n\n", i ? "\n" : "", council);
+	return digest_out(cli, clock_today(), *(int *)ctx);
+}
+
 static int digest_all(struct cli *cli, int days)
 {
-	store_council_optional(true);
-	int rc = cli_open_only(cli);
-	store_council_optional(false);
-	if (rc)
-		return rc;
-	struct council *c;
-	size_t n;
-	enum store_rc src = store_council_list(cli->st, &c, &n);
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	store_close(cli->st);
-	cli->st = NULL;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		if (c[i].archived)
-			continue;
-		store_choose_council(c[i].name);
-		if ((rc = cli_open_only(cli)) != 0)
-			break;
-		store_read_once(cli->st);
-		fprintf(cli->out, "%sCouncil %s\n\n", i ? "\n" : "", c[i].name);
-		rc = digest_out(cli, clock_today(), days);
-		store_close(cli->st);
-		cli->st = NULL;
-	}
-	council_list_free(c, n);
-	return rc;
+	return cli_each_council(cli, digest_one, &days);
 }
 
 struct digest_opts {

@@ -197,6 +197,10 @@ Sam South
 Council $db" "the reader's digest: each council under its name (the first, empty, too)"
 expect_eq "$(printf '%s\n' "$out" | grep -c 'new courier contract\|refunds within a week')" 2 \
 	"both councils' actions are in the digest"
+expect_eq "$(as rr champions --all --all-councils --format csv | tr -d '\r' | cut -d, -f1,2)" \
+	"council,name
+A,Nina North
+B,Sam South" "the people's records of every council, each row naming its council"
 for s in "$sock_a" "$sock_b"; do
 	SOCK=$s
 	keys q
