@@ -366,7 +366,10 @@ enum store_rc pg_reconnect(struct store *st)
 	memset(PG(st)->prepared_wide, 0, sizeof PG(st)->prepared_wide);
 	PG(st)->tx_depth = 0;
 	PG(st)->tx_failed = false;
-	return session_restore(st);
+	enum store_rc rc = session_restore(st);
+	if (rc == STORE_OK && PG(st)->no_wait)
+		pg_lock_timeout_apply(st);
+	return rc;
 }
 
 enum store_rc pg_open_mode(const char *where, bool create, struct store **out, char *err,
@@ -526,20 +529,33 @@ enum store_rc pg_read_once(struct store *st)
 	return STORE_OK;
 }
 
-void pg_no_wait(struct store *st, bool on)
+void pg_lock_timeout_apply(struct store *st)
 {
-	(void)pg_exec_sql(st, on ? "SET lock_timeout = '1ms'" : "SET lock_timeout = '3s'",
-			  "setting the lock timeout");
+	PQclear(PQexec(PG(st)->conn, PG(st)->no_wait ? "SET lock_timeout = '1ms'"
+						     : "SET lock_timeout = '3s'"));
 }
 
-/* Changes whenever a transaction commits on the server (its own too): the
- * first transaction id not yet finished. */
+void pg_no_wait(struct store *st, bool on)
+{
+	PG(st)->no_wait = on;
+	pg_lock_timeout_apply(st);
+}
+
+/* Changes whenever a transaction that writes commits on the server (its
+ * own too, and when one begins writing): a digest of the server's snapshot
+ * (its oldest and next transaction ids and those in progress), which a
+ * commit always changes. */
 int64_t pg_data_version(struct store *st)
 {
-	int64_t v = 0;
-	if (query_int(st, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint", &v,
-		      "reading the data version") != STORE_OK)
-		return -1;
+	PGresult *r = PQexec(PG(st)->conn, "SELECT pg_current_snapshot()::text");
+	int64_t v = -1;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+		uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+		for (const unsigned char *c = (const unsigned char *)PQgetvalue(r, 0, 0); *c; c++)
+			h = (h ^ *c) * 0x100000001b3u;
+		v = (int64_t)(h >> 1);
+	}
+	PQclear(r);
 	return v;
 }
 

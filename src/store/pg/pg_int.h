@@ -42,6 +42,7 @@ struct pg_store {
 	 * under names of their own. */
 	bool all_councils;
 	bool prepared_wide[PGS_COUNT];
+	bool no_wait;   /* store_no_wait: a lock found fails at once */
 	char token[33]; /* this instance, as a meeting's hold names it */
 	char host[128];
 };
@@ -176,6 +177,9 @@ const char *pg_wide_sql(enum pg_stmt id);
 /* The council a row of a wide list names (its column after the own_columns
  * of the list), allocated; NULL when the list is not wide. */
 char *pg_row_council(const PGresult *r, int row, int own_columns);
+/* Sets the session's lock timeout as store_no_wait last asked (again after
+ * a rollback, which undoes a setting made in its transaction). */
+void pg_lock_timeout_apply(struct store *st);
 
 /* The schema (open.c): applied to an empty database, checked otherwise. */
 enum store_rc pg_schema_ensure(struct store *st, bool create);
