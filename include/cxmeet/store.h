@@ -80,6 +80,27 @@ typedef void (*store_progress_fn)(const char *what, double seconds, void *ctx);
 
 void store_set_progress(store_progress_fn fn, void *ctx);
 
+/* The council a store opened from now on works on (NULL: the one
+ * $CXMEET_COUNCIL names, else the only one the role belongs to): for the
+ * command line's --council, which wins over the variable. The name is
+ * copied. */
+void store_choose_council(const char *name);
+/* The name store_choose_council gave, else $CXMEET_COUNCIL; NULL when
+ * neither names one. */
+const char *store_chosen_council(void);
+
+/* With on, a store opened from now on may work on no council when none can
+ * be picked (the role belongs to several and none is named, or to none):
+ * for the commands over councils (council, --all-councils), which name no
+ * council of their own. A council named that cannot be had is still
+ * refused. */
+void store_council_optional(bool on);
+bool store_council_is_optional(void);
+
+/* Whether a database argument names a PostgreSQL server (postgresql://,
+ * postgres://, service=) rather than a file. */
+bool store_names_server(const char *db);
+
 /* The backend's own version, for --version. */
 const char *store_backend_version(void);
 
@@ -165,6 +186,41 @@ struct search_stream;
 	/* Newest first. */ \
 	X(org_history, (struct store *st, enum org_text f, struct org_version **out, \
 		size_t *n), (st, f, out, n)) \
+	/* --- councils ----------------------------------------------------------- */ \
+	/* A council is one organisation's meetings and records. An SQLite file \
+	 * holds exactly one, named after the organisation ("council" while it has \
+	 * no name); a server holds many, each kept apart by the server's own row \
+	 * security. Every council the session may see, by name: archived ones too \
+	 * (marked), whether the role is a member, and which is the session's. */ \
+	X(council_list, (struct store *st, struct council **out, size_t *n), (st, out, n)) \
+	/* The council this session works on. */ \
+	X(council_current, (struct store *st, struct council *out), (st, out)) \
+	/* Managed by the database's owner on a server (STORE_NOT_MEMBER for any \
+	 * other role, saying so); a file's one council cannot be added to, nor its \
+	 * membership changed (STORE_INVALID, saying a file holds one council and a \
+	 * server many). Names are unique without regard to case (STORE_DUPLICATE); \
+	 * a council that is not there is STORE_NO_COUNCIL. Renaming a file's \
+	 * council names its organisation; archiving it is refused (STORE_INVALID). \
+	 * The name comes clean (names.h: council_add, council_rename). */ \
+	X(council_add, (struct store *st, const char *name), (st, name)) \
+	X(council_rename, (struct store *st, const char *name, const char *new_name), \
+		(st, name, new_name)) \
+	X(council_archive, (struct store *st, const char *name), (st, name)) \
+	/* Makes role (an existing role of the server: STORE_NOTFOUND otherwise) a \
+	 * member of the council, or no longer one. */ \
+	X(council_grant, (struct store *st, const char *name, const char *role), \
+		(st, name, role)) \
+	X(council_revoke, (struct store *st, const char *name, const char *role), \
+		(st, name, role)) \
+	/* With on, the action list (store_actions_list, _stream, _count), search \
+	 * (store_search, _stream, _count, _window) and the decision log \
+	 * (store_decisions_list, _count, _window) read every council the \
+	 * role may read (on a server, as its row security allows: the councils \
+	 * it belongs to, every one for cxmeet_reader), each row naming its \
+	 * council (`council`); a file has one council, and its rows name none \
+	 * (NULL: the caller names the file's). Off: the session's council. \
+	 * Filters by department or person name one council's: not with it. */ \
+	X(read_all_councils, (struct store *st, bool on), (st, on)) \
 	/* --- departments -------------------------------------------------------- */ \
 	/* Names come clean, each with its key (names.h: name_checked), through \
 	 * core's dept_add, person_add, template_add and the like: the store \

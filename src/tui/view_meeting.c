@@ -112,8 +112,9 @@ static void meeting_draw(struct tui *t)
 	const struct meeting_step *s = meeting_current(r);
 	char date[16];
 	date_format(date_from_time(r->m.started_at), date, sizeof date);
-	char *title = xasprintf(" %s  CX council %s  Step %d/%zu: %s%s",
-				*mv->org.text[ORG_NAME] ? mv->org.text[ORG_NAME] : "cxmeet", date,
+	char *title = xasprintf(" %s  CX council%s %s  Step %d/%zu: %s%s",
+				*mv->org.text[ORG_NAME] ? mv->org.text[ORG_NAME] : "cxmeet", t->council,
+				date,
 				r->m.current_step + 1, r->n_steps, s->title,
 				mv->follow ? "  (read-only)" : "");
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));

@@ -79,7 +79,7 @@ PGUSER=member_a CXMEET_COUNCIL=B "$cx" --db "postgresql://member_a@/rls?host=$PG
 	dept list >/dev/null 2>&1
 st=$?
 set -e
-[ "$st" = 11 ] || fail "cxmeet as member of A opened council B (exit $st, 11 expected)"
+[ "$st" = 12 ] || fail "cxmeet as member of A opened council B (exit $st, 12 expected: not a member)"
 n=$(PGUSER=member_a "$cx" --db "postgresql://member_a@/rls?host=$PGHOST&port=$PGPORT" dept list |
 	grep -c 'Only in' || true)
 [ "$n" = 1 ] || fail "cxmeet as member of A lists $n departments named 'Only in' (1 expected)"

@@ -26,6 +26,7 @@ static void read_row(const PGresult *r, int row, void *elem)
 	struct action_row *a = elem;
 	pg_read_item(r, row, &a->it);
 	a->meeting_at = pgc_time(r, row, 22);
+	a->council = pg_row_council(r, row, 23);
 }
 
 static void free_rows(void *arr, size_t n) { action_rows_free(arr, n); }

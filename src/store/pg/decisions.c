@@ -30,6 +30,7 @@ static void read_row(const PGresult *r, int row, void *elem)
 	d->superseded_by = pgc_id(r, row, 11);
 	d->superseded_text = pgc_text(r, row, 12);
 	d->links = (int)pgc_int(r, row, 13);
+	d->council = pg_row_council(r, row, 14);
 }
 
 static void free_rows(void *arr, size_t n) { decision_rows_free(arr, n); }

@@ -207,13 +207,23 @@ void pp_time(struct pg_params *p, time_t t)
 
 /* --- running ------------------------------------------------------------ */
 
+/* Whether statement id runs in its wide form (scope.c), and its name. */
+static bool wide_name(struct store *st, enum pg_stmt id, char *name, size_t len)
+{
+	bool wide = PG(st)->all_councils && pg_wide_sql(id);
+	snprintf(name, len, wide ? "cxw%d" : "cx%d", (int)id);
+	return wide;
+}
+
 static enum store_rc prepare(struct store *st, enum pg_stmt id)
 {
-	if (PG(st)->prepared[id])
-		return STORE_OK;
 	char name[24];
-	snprintf(name, sizeof name, "cx%d", (int)id);
-	PGresult *r = PQprepare(PG(st)->conn, name, stmt_sql[id], 0, NULL);
+	bool wide = wide_name(st, id, name, sizeof name);
+	bool *prepared = wide ? &PG(st)->prepared_wide[id] : &PG(st)->prepared[id];
+	if (*prepared)
+		return STORE_OK;
+	PGresult *r = PQprepare(PG(st)->conn, name, wide ? pg_wide_sql(id) : stmt_sql[id], 0,
+				NULL);
 	enum store_rc rc = STORE_OK;
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		rc = pg_fail(st, r, "preparing a query");
@@ -221,7 +231,7 @@ static enum store_rc prepare(struct store *st, enum pg_stmt id)
 			rc = pg_failf(st, rc, "the database does not fit this cxmeet: a query does "
 					      "not fit its schema (%s)", PQresultErrorMessage(r));
 	} else {
-		PG(st)->prepared[id] = true;
+		*prepared = true;
 	}
 	PQclear(r);
 	return rc;
@@ -246,7 +256,7 @@ enum store_rc pg_run(struct store *st, enum pg_stmt id, const struct pg_params *
 		if (rc != STORE_OK)
 			return rc;
 		char name[24];
-		snprintf(name, sizeof name, "cx%d", (int)id);
+		wide_name(st, id, name, sizeof name);
 		PGresult *r = PQexecPrepared(PG(st)->conn, name, p ? p->n : 0, p ? p->v : NULL,
 					     NULL, NULL, 0);
 		ExecStatusType s = PQresultStatus(r);

@@ -249,39 +249,54 @@ enum store_rc pg_schema_ensure(struct store *st, bool create)
 
 /* --- the session's council ---------------------------------------------------- */
 
-/* Picks the council this session works on: the one named by
- * $CXMEET_COUNCIL, else the only one the role is a member of. */
+/* Picks the council this session works on: the one named (--council,
+ * else $CXMEET_COUNCIL), else the only one the role is a member of. A role
+ * may pick a council it belongs to; the reader (cxmeet_reader) any, to read
+ * it (the server refuses its writes). An archived council is never picked.
+ * When the council is optional (store_council_is_optional) and none is
+ * named, a session that cannot pick one works on none. */
 static enum store_rc council_choose(struct store *st)
 {
-	const char *want = getenv("CXMEET_COUNCIL");
+	const char *want = store_chosen_council();
 	PGresult *r;
-	if (want && *want) {
+	if (want) {
 		const char *v[] = {want};
 		r = PQexecParams(PG(st)->conn,
-				 "SELECT id, id = ANY (cx_councils_of(current_user)) FROM councils"
-				 " WHERE lower(name) = lower($1) AND archived_at IS NULL",
+				 "SELECT c.id, c.archived, c.id = ANY (cx_councils_of(current_user)),"
+				 " pg_has_role(current_user, 'cxmeet_reader', 'MEMBER'), current_user"
+				 " FROM cx_council_named($1) c",
 				 1, NULL, v, NULL, NULL, 0);
 	} else {
-		r = PQexec(PG(st)->conn, "SELECT id, true FROM councils WHERE id = ANY"
-					 " (cx_councils_of(current_user)) AND archived_at IS NULL"
-					 " ORDER BY id");
+		r = PQexec(PG(st)->conn, "SELECT id, false, true, false, current_user FROM councils"
+					 " WHERE id = ANY (cx_councils_of(current_user))"
+					 " AND archived_at IS NULL ORDER BY id");
 	}
 	enum store_rc rc = STORE_OK;
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		rc = pg_fail(st, r, "choosing the council");
-	} else if (want && *want && PQntuples(r) == 0) {
-		rc = pg_failf(st, STORE_NO_COUNCIL, "no council named '%s' in %s (or none this "
-				  "role may see)", want, PG(st)->where);
+	} else if (want && PQntuples(r) == 0) {
+		rc = pg_failf(st, STORE_NO_COUNCIL, "no council named '%s' in %s ('cxmeet council "
+				  "list' shows them)", want, PG(st)->where);
+	} else if (want && pgc_bool(r, 0, 1)) {
+		rc = pg_failf(st, STORE_NO_COUNCIL, "the council '%s' is archived: it is read "
+				  "with --all-councils, and never worked on", want);
+	} else if (want && !pgc_bool(r, 0, 2) && !pgc_bool(r, 0, 3)) {
+		rc = pg_failf(st, STORE_NOT_MEMBER, "the role %s is not a member of the council "
+				  "'%s': the database's owner adds it (cxmeet council grant)",
+				  PQgetvalue(r, 0, 4), want);
+	} else if (!want && store_council_is_optional() && PQntuples(r) != 1) {
+		/* No council (0, which holds nothing): the commands over councils
+		 * need none, and nothing can be written into it. */
+		PG(st)->council = 0;
 	} else if (PQntuples(r) == 0) {
 		rc = pg_failf(st, STORE_NOT_MEMBER, "the role connecting to %s is a member of no "
-				  "council: the database's owner adds it to one", PG(st)->where);
+				  "council: the database's owner adds it to one (cxmeet council "
+				  "grant)", PG(st)->where);
 	} else if (PQntuples(r) > 1) {
 		rc = pg_failf(st, STORE_NO_COUNCIL, "the role connecting to %s is a member of "
-				  "%d councils: choose one with CXMEET_COUNCIL", PG(st)->where,
-				  PQntuples(r));
+				  "%d councils: choose one with CXMEET_COUNCIL or --council",
+				  PG(st)->where, PQntuples(r));
 	} else {
-		/* The reader reads a council it is not a member of; writes are refused
-		 * by the server. */
 		PG(st)->council = pgc_id(r, 0, 0);
 	}
 	PQclear(r);
@@ -349,6 +364,7 @@ enum store_rc pg_reconnect(struct store *st)
 	}
 	/* A new session: nothing prepared, no transaction, its settings again. */
 	memset(PG(st)->prepared, 0, sizeof PG(st)->prepared);
+	memset(PG(st)->prepared_wide, 0, sizeof PG(st)->prepared_wide);
 	PG(st)->tx_depth = 0;
 	PG(st)->tx_failed = false;
 	enum store_rc rc = session_restore(st);
@@ -582,7 +598,9 @@ int64_t pg_data_version(struct store *st)
 	X(meetings_after) X(meeting_attendees) X(meeting_review_events) X(held_meetings) \
 	X(window_attendance) X(window_items) X(window_steps) X(overdue_by_dept) X(person_records) \
 	X(decisions_window) X(decisions_list) X(decisions_count) X(decision_links) \
-	X(decision_supersedes) X(decisions_later) X(decision_set_revisit)
+	X(decision_supersedes) X(decisions_later) X(decision_set_revisit) \
+	X(council_list) X(council_current) X(council_add) X(council_rename) X(council_archive) \
+	X(council_grant) X(council_revoke) X(read_all_councils)
 
 #define FIRST_ARG(...) FIRST_ARG_(__VA_ARGS__, 0)
 #define FIRST_ARG_(first, ...) first

@@ -37,6 +37,11 @@ struct pg_store {
 	int version;    /* the server's schema version */
 	int64_t council; /* this session's council (the setting cxmeet.council) */
 	bool prepared[PGS_COUNT];
+	/* Reading every council the role may read (store_read_all_councils):
+	 * the statements that widen run as their wide form (scope.c), prepared
+	 * under names of their own. */
+	bool all_councils;
+	bool prepared_wide[PGS_COUNT];
 	bool no_wait;   /* store_no_wait: a lock found fails at once */
 	char token[33]; /* this instance, as a meeting's hold names it */
 	int64_t changes; /* changes to its council told by others (pg_data_version) */
@@ -165,6 +170,14 @@ char *pg_words_query(const char *in, bool every_prefix);
  * the next one, outside a transaction, reconnects first. */
 enum store_rc pg_reconnect(struct store *st);
 
+/* The wide form of statement id (scope.c): its council filter widened to
+ * every council the server's row security lets the role read, and, for a
+ * list of items, the council's name as its last column; NULL when id has
+ * none (it reads the session's council whatever the scope). */
+const char *pg_wide_sql(enum pg_stmt id);
+/* The council a row of a wide list names (its column after the own_columns
+ * of the list), allocated; NULL when the list is not wide. */
+char *pg_row_council(const PGresult *r, int row, int own_columns);
 /* Sets the session's lock timeout as store_no_wait last asked (again after
  * a rollback, which undoes a setting made in its transaction). */
 void pg_lock_timeout_apply(struct store *st);

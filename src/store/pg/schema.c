@@ -78,6 +78,16 @@ static const char migration_1[] =
 	"$$;"
 	"REVOKE ALL ON FUNCTION cx_councils_of(name) FROM PUBLIC;"
 	"GRANT EXECUTE ON FUNCTION cx_councils_of(name) TO PUBLIC;"
+	/* The council of a name (without regard to case), whoever asks: so that
+	 * a role picking a council it does not belong to is told so, rather than
+	 * that there is none. Its name and state only; nothing of its data. */
+	"CREATE FUNCTION cx_council_named(n text) RETURNS TABLE (id bigint, archived boolean)"
+	"  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$"
+	"  SELECT c.id, c.archived_at IS NOT NULL FROM public.councils c"
+	"    WHERE lower(c.name) = lower(n)"
+	"$$;"
+	"REVOKE ALL ON FUNCTION cx_council_named(text) FROM PUBLIC;"
+	"GRANT EXECUTE ON FUNCTION cx_council_named(text) TO PUBLIC;"
 	"ALTER TABLE councils ENABLE ROW LEVEL SECURITY;"
 	"CREATE POLICY councils_member ON councils FOR SELECT"
 	"  USING (id = ANY ((SELECT cx_councils_of(current_user))::bigint[]));"

@@ -74,6 +74,7 @@ static void read_hit(const PGresult *r, int row, void *elem)
 	pg_read_item(r, row, &h->it);
 	h->meeting_at = pgc_time(r, row, 22);
 	h->marked = pgc_text_or_empty(r, row, 23);
+	h->council = pg_row_council(r, row, 24);
 }
 
 static void free_hits(void *arr, size_t n) { search_hits_free(arr, n); }

@@ -151,6 +151,33 @@
 
 #define PG_STATEMENTS(X) \
 	X(SCHEMA_VERSION, "SELECT max(version) FROM cxmeet_schema") \
+	/* --- councils (council.c): the councils themselves, so these name no \
+	 * session council; the session's may be unset (council list with none \
+	 * picked), hence current_setting's missing_ok. ---------------------------- */ \
+	X(COUNCIL_LIST, "SELECT id, name, archived_at IS NOT NULL, id = ANY" \
+		" (cx_councils_of(current_user)), id::text IS NOT DISTINCT FROM" \
+		" current_setting('cxmeet.council', true) FROM councils" \
+		" ORDER BY lower(name) COLLATE \"C\", id") \
+	X(COUNCIL_CURRENT, "SELECT id, name, archived_at IS NOT NULL, id = ANY" \
+		" (cx_councils_of(current_user)), true FROM councils" \
+		" WHERE id::text = current_setting('cxmeet.council', true)") \
+	/* Whether the role owns the councils (the database's owner, who set it \
+	 * up), and who that is. */ \
+	X(COUNCIL_OWNER, "SELECT pg_has_role(current_user, c.relowner, 'USAGE')," \
+		" pg_get_userbyid(c.relowner) FROM pg_class c" \
+		" WHERE c.oid = 'public.councils'::regclass") \
+	X(COUNCIL_FIND, "SELECT id, name, archived_at IS NOT NULL FROM councils" \
+		" WHERE lower(name) = lower($1)") \
+	X(COUNCIL_ADD, "INSERT INTO councils(name) VALUES ($1) RETURNING id") \
+	X(COUNCIL_RENAME, "UPDATE councils SET name = $2 WHERE id = $1") \
+	X(COUNCIL_ARCHIVE, "UPDATE councils SET archived_at = now() WHERE id = $1" \
+		" AND archived_at IS NULL") \
+	X(ROLE_EXISTS, "SELECT rolname FROM pg_roles WHERE rolname = $1") \
+	/* The owner joins each council it adds, to set it up. */ \
+	X(MEMBER_ADD, "INSERT INTO council_members(council_id, role_name)" \
+		" VALUES ($1, coalesce($2, current_user)) ON CONFLICT DO NOTHING") \
+	X(MEMBER_DROP, "DELETE FROM council_members WHERE council_id = $1 AND role_name = $2") \
+	X(MEMBER_COUNCILS, "SELECT count(*) FROM council_members WHERE role_name = $1") \
 	/* --- organisation ------------------------------------------------------ */ \
 	X(ORG_GET, "SELECT name, mission, success, vision, goals, roles, prioritise, approvals," \
 		" ways, cadence_unit, cadence_n, escalate_after, setup_step FROM organisation" \
