@@ -4,8 +4,8 @@
 # database as it was: a password in the argument (2), the server unreachable
 # (9), the login refused (10), no such database (2; made by init), a newer
 # server schema (6, untouched), a role in no council (12), a council not
-# said or not there (11), and an operation this version does not do on a
-# server (1, saying so). Run inside with_cluster.sh: errors.sh CXMEET
+# said or not there (11); and check finds a table whose councils are no
+# longer kept apart (5). Run inside with_cluster.sh: errors.sh CXMEET
 set -uo pipefail
 cx=$1
 export TZ=UTC LC_ALL=C.UTF-8 CXMEET_NOW=2026-11-23T09:00:00Z
@@ -62,9 +62,17 @@ expect 11 "choose one with CXMEET_COUNCIL" "$cx" --db "$(db two)" status
 expect 11 "no council named 'Third'" env CXMEET_COUNCIL=Third "$cx" --db "$(db two)" status
 expect 0 "" env CXMEET_COUNCIL=second "$cx" --db "$(db two)" status
 
-# An operation not written yet for a server refuses, saying so; no crash.
-expect 1 "not available on a PostgreSQL server in this version" \
-	env CXMEET_COUNCIL=Second "$cx" --db "$(db two)" check
+# check: healthy; then a council-owned table whose row-level security is
+# no longer forced is damage (5), and a table of the user's own only a note.
+expect 0 "" env CXMEET_COUNCIL=Second "$cx" --db "$(db two)" check
+psql -X -q -d two -c "ALTER TABLE people NO FORCE ROW LEVEL SECURITY; CREATE TABLE mine (x int)"
+out=$(CXMEET_COUNCIL=Second "$cx" --db "$(db two)" check 2>&1)
+st=$?
+if [ "$st" != 5 ] || [[ "$out" != *"table people: row-level security is not forced"* ]] ||
+	[[ "$out" != *"table mine is not cxmeet's"* ]]; then
+	echo "errors: FAIL: check on a table no longer kept apart: exit $st, said: $out" >&2
+	failures=$((failures + 1))
+fi
 
 [ "$failures" = 0 ] && echo "errors: each failure told apart"
 exit $((failures > 0))

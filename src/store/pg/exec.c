@@ -232,6 +232,15 @@ enum store_rc pg_run(struct store *st, enum pg_stmt id, const struct pg_params *
 {
 	if (res)
 		*res = NULL;
+	/* A connection lost since the last call: a new one first, unless a
+	 * transaction was open on the old one (its caller must hear it failed). */
+	if (PQstatus(PG(st)->conn) != CONNECTION_OK) {
+		if (PG(st)->tx_depth > 0)
+			return pg_fail(st, NULL, what);
+		enum store_rc rc = pg_reconnect(st);
+		if (rc != STORE_OK)
+			return rc;
+	}
 	for (int attempt = 0;; attempt++) {
 		enum store_rc rc = prepare(st, id);
 		if (rc != STORE_OK)
@@ -369,7 +378,9 @@ enum store_rc pg_tx_begin(struct store *st)
 		PG(st)->tx_depth++;
 		return STORE_OK;
 	}
-	enum store_rc rc = pg_exec_sql(st, "BEGIN", "starting a transaction");
+	enum store_rc rc = pg_reconnect(st);
+	if (rc == STORE_OK)
+		rc = pg_exec_sql(st, "BEGIN", "starting a transaction");
 	if (rc == STORE_OK) {
 		PG(st)->tx_depth = 1;
 		PG(st)->tx_failed = false;

@@ -316,6 +316,43 @@ static void make_token(char *out)
 
 static const struct store_ops *pg_ops_table(void);
 
+/* The session's settings again on a new connection: the council chosen at
+ * open (by id), this instance's token, the time zone. */
+static enum store_rc session_restore(struct store *st)
+{
+	enum store_rc rc = session_setup(st);
+	if (rc != STORE_OK)
+		return rc;
+	char id[32];
+	snprintf(id, sizeof id, "%lld", (long long)PG(st)->council);
+	const char *v[] = {id, PG(st)->token};
+	PGresult *r = PQexecParams(PG(st)->conn, "SELECT set_config('cxmeet.council', $1, false),"
+				   " set_config('cxmeet.token', $2, false)", 2, NULL, v, NULL,
+				   NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		rc = pg_fail(st, r, "reconnecting");
+	PQclear(r);
+	return rc;
+}
+
+enum store_rc pg_reconnect(struct store *st)
+{
+	if (PQstatus(PG(st)->conn) == CONNECTION_OK)
+		return STORE_OK;
+	PQreset(PG(st)->conn);
+	if (PQstatus(PG(st)->conn) != CONNECTION_OK) {
+		char line[300];
+		first_line(PQerrorMessage(PG(st)->conn), line, sizeof line);
+		return pg_failf(st, STORE_UNREACHABLE, "cannot reach the server of %s: %s (is it "
+				"running, and is the address right?)", PG(st)->where, line);
+	}
+	/* A new session: nothing prepared, no transaction, its settings again. */
+	memset(PG(st)->prepared, 0, sizeof PG(st)->prepared);
+	PG(st)->tx_depth = 0;
+	PG(st)->tx_failed = false;
+	return session_restore(st);
+}
+
 enum store_rc pg_open_mode(const char *where, bool create, struct store **out, char *err,
 			   size_t errlen)
 {
@@ -496,7 +533,7 @@ int64_t pg_data_version(struct store *st)
 /* The operations written for this backend; every other one refuses
  * (STORE_ERROR, PG_NOT_YET) until it is. */
 #define PG_DONE(X) \
-	X(verify) X(prepare_all) X(begin) X(commit) X(refuse) X(read_once) \
+	X(verify) X(check) X(prepare_all) X(begin) X(commit) X(refuse) X(read_once) \
 	X(org_get) X(org_create) X(org_set_text) X(org_set_cadence) X(org_set_escalate_after) \
 	X(org_set_setup_step) X(org_history) \
 	X(dept_add) X(dept_find) X(dept_get) X(dept_list) X(dept_rename) X(dept_set_behind) \

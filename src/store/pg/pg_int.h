@@ -157,6 +157,12 @@ enum store_rc pg_event_add(struct store *st, store_id item, enum event_kind kind
  * NULL when there is no word. Caller frees (search.c). */
 char *pg_words_query(const char *in, bool every_prefix);
 
+/* After the connection was lost (a server restarted, a network cut): a new
+ * one, with the session's council, token and time zone, when the server
+ * answers (open.c). The call that found it lost failed, nothing written;
+ * the next one, outside a transaction, reconnects first. */
+enum store_rc pg_reconnect(struct store *st);
+
 /* The schema (open.c): applied to an empty database, checked otherwise. */
 enum store_rc pg_schema_ensure(struct store *st, bool create);
 
