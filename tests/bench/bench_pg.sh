@@ -26,7 +26,7 @@
 #
 # Usage: tests/bench/bench_pg.sh [--1m] [--runs N] [--cache DIR] [CXMEET]
 #   --1m, --runs, --cache as in bench.sh (BENCH_1M, BENCH_RUNS, BENCH_CACHE,
-#   BENCH_TIMEOUT). Ends with "bench_pg: all bounds met" (exit 0) or
+#   BENCH_TIMEOUT); --only-1m: the million alone. Ends with "bench_pg: all bounds met" (exit 0) or
 #   "bench_pg: N bounds broken" (exit 1). Run it with nice, alone.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +41,7 @@ cxmeet=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--1m) big=1 ;;
+	--only-1m) big=only ;;
 	--runs) runs=$2; shift ;;
 	--cache) cache=$2; shift ;;
 	-h | --help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -299,6 +300,7 @@ run_reports() {
 
 sizes=(10)
 [ "$big" = 1 ] && sizes+=(100)
+[ "$big" = only ] && sizes=(100)
 for years in "${sizes[@]}"; do
 	size=$([ "$years" = 10 ] && echo 100k || echo 1M)
 	src=$(db_for "$years")
