@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # sourced: the caller sets what it reads
 # helpers.sh - what the benchmarks share (bench.sh on an SQLite file,
 # bench_pg.sh on a PostgreSQL server): medians and ratios, timing one run
 # (bench_measure), counting the records of an output, and one report timed
