@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -136,6 +137,41 @@ static void data_version__changes_at_each_commit(void **state)
 	store_close(st);
 }
 
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* A row another instance has locked: with no_wait the write fails at once
+ * (STORE_BUSY); without, it waits for the lock (three seconds) first. A
+ * no_wait set inside a transaction that rolls back stays as set. */
+static void no_wait__a_lock_fails_at_once_or_is_waited_for(void **state)
+{
+	(void)state;
+	struct store *st = open_db("locks"), *other = open_db("locks");
+	store_id id;
+	assert_int_equal(dept_add(st, "Sales", false, &id), STORE_OK);
+	assert_int_equal(store_begin(other), STORE_OK);
+	assert_int_equal(store_dept_set_behind(other, id, true), STORE_OK); /* holds the row */
+	store_no_wait(st, true);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(store_dept_set_behind(st, id, false), STORE_BUSY);
+	assert_true(seconds_since(&t0) < 1.5);
+	assert_int_equal(store_begin(st), STORE_OK);
+	store_no_wait(st, false);
+	store_rollback(st);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(store_dept_set_behind(st, id, false), STORE_BUSY);
+	assert_true(seconds_since(&t0) >= 2.0);
+	store_rollback(other);
+	assert_int_equal(store_dept_set_behind(st, id, false), STORE_OK);
+	store_close(other);
+	store_close(st);
+}
+
 /* A role that reads every council (cxmeet_reader) but is a member of none:
  * it reads; the server refuses its writes, and that is what it is told. */
 static void reader__reads_and_is_refused_writes(void **state)
@@ -175,6 +211,7 @@ int main(void)
 		cmocka_unit_test(lost__told_nothing_saved_then_reconnected),
 		cmocka_unit_test(lost__in_a_meeting_the_hold_is_kept),
 		cmocka_unit_test(data_version__changes_at_each_commit),
+		cmocka_unit_test(no_wait__a_lock_fails_at_once_or_is_waited_for),
 		cmocka_unit_test(reader__reads_and_is_refused_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
