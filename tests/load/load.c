@@ -680,5 +680,15 @@ int main(int argc, char **argv)
 	}
 	if (!failures)
 		printf("load: ok: 0 lost, 0 errors, p99 %.2f ms <= %d ms\n", p99, bound);
+	for (int a = 0; a <= ACT_COUNT; a++)
+		free(r.t[a]);
+	free(r.items);
+	free(r.closed);
+	free(r.closed_worker);
+	for (int i = 0; i < procs; i++)
+		fclose(ws[i].out);
+	free(pids);
+	free(ws);
+	free(cs);
 	return failures ? 1 : 0;
 }
