@@ -72,7 +72,7 @@ static const char *const act_name[ACT_COUNT] = {
 
 #define MAX_PEOPLE 64
 
-struct council {
+struct load_council {
 	const char *name;
 	store_id facilitator;
 	size_t n_members;
@@ -83,7 +83,7 @@ struct council {
 /* One process's part. */
 struct worker {
 	int index;
-	struct council *c;
+	struct load_council *c;
 	int member; /* -1: the facilitator */
 	FILE *out;  /* what it saw: timings, items, closes, errors */
 	struct store *st;
@@ -176,7 +176,7 @@ static void capture(struct worker *w, struct meeting_run *r)
 {
 	static const enum item_kind kinds[] = {ITEM_ACTION, ITEM_DECISION, ITEM_ACTION,
 					       ITEM_WIN,    ITEM_NOTE,     ITEM_STORY};
-	struct council *c = w->c;
+	struct load_council *c = w->c;
 	char text[96];
 	int seq = ++w->seq;
 	struct item it = {.kind = kinds[rnd(w) % (sizeof kinds / sizeof kinds[0])],
@@ -328,7 +328,7 @@ static enum store_rc open_council(const char *db, const char *council, struct st
 
 /* The council's people: a facilitator and n members, each in one of the
  * council's departments in turn. */
-static int set_up(const char *db, struct council *c, size_t n)
+static int set_up(const char *db, struct load_council *c, size_t n)
 {
 	struct store *st;
 	if (open_council(db, c->name, &st) != STORE_OK)
@@ -484,7 +484,7 @@ static double pct(const double *v, size_t n, double p)
 /* Every item seen committed is there, as it was written, in its council;
  * every action seen closed is done; and the councils hold no item that no
  * process saw committed. Returns the number lost or wrong. */
-static size_t verify(const char *db, struct council *cs, size_t n_councils,
+static size_t verify(const char *db, struct load_council *cs, size_t n_councils,
 		     const struct worker *ws, struct results *r)
 {
 	size_t bad = 0;
@@ -561,7 +561,7 @@ int main(int argc, char **argv)
 			procs, n_councils, MAX_PEOPLE + 1);
 		return 2;
 	}
-	struct council *cs = calloc(n_councils, sizeof *cs);
+	struct load_council *cs = calloc(n_councils, sizeof *cs);
 	struct worker *ws = calloc((size_t)procs, sizeof *ws);
 	if (!cs || !ws)
 		return 2;
