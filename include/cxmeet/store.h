@@ -91,6 +91,45 @@ void store_open_action_cursor(const struct item *it, struct store_cursor *cur);
 struct actions_stream;
 struct search_stream;
 
+/* --- a whole store, table by table (cxmeet copy) ----------------------------
+ * Every table a store keeps, parents first (a row refers only to rows of the
+ * tables before its own, or, through its late column, to a later row of its
+ * own table), each with its columns in the file's order. The values of a row
+ * are canonical text whatever the backend: a time as the file keeps it
+ * (ISO 8601 in UTC, 2026-11-23T09:00:00Z), a date YYYY-MM-DD, a boolean 0 or
+ * 1, a whole number in decimal, NULL a NULL pointer. What a store makes from
+ * the rows (the file's full-text index and sums, a server's search column)
+ * and what belongs to a running instance (a live meeting's hold) is not in
+ * the list. The list is store_tables (src/store/tables.c). */
+enum store_col_kind { SCOL_TEXT, SCOL_INT, SCOL_TIME, SCOL_DATE, SCOL_BOOL };
+
+struct store_column {
+	const char *name;
+	enum store_col_kind kind;
+};
+
+struct store_table {
+	const char *name;
+	const struct store_column *cols;
+	size_t ncols;
+	/* The columns whose values order the rows (the key), by index. */
+	int key[3];
+	int nkey;
+	/* The one row of the organisation: id 1 in a file, the council's own
+	 * row on a server (which has no id column). */
+	bool one_row;
+	/* A column referring to a later row of the same table
+	 * (items.superseded_by: the newer decision), or -1: written NULL with
+	 * its row, then set by store_table_link once every row is in. */
+	int late;
+};
+
+extern const struct store_table store_tables[];
+extern const size_t store_table_count;
+
+/* A row read by store_table_rows: values[i] of column i (NULL: NULL). */
+typedef void (*store_row_fn)(const char *const *values, void *ctx);
+
 /* Every operation on an open store, in one list: X(name, (params), (args))
  * returns enum store_rc, R(type, name, (params), (args)) returns type, and
  * V(name, (params), (args)) returns nothing. Each is declared below as
@@ -154,6 +193,23 @@ struct search_stream;
 	 * and nothing changed, while another connection has the file open: the bulk \
 	 * write then goes through the log. */ \
 	X(bulk_journal, (struct store *st, bool on), (st, on)) \
+	/* The rows of store_tables[table], in key order, each given to fn (at \
+	 * most limit of them, 0: all); with fn NULL they are only counted, into \
+	 * *n (NULL when not wanted). On a server, the session's council's. */ \
+	X(table_rows, (struct store *st, size_t table, size_t limit, store_row_fn fn, void *ctx, \
+		int64_t *n), (st, table, limit, fn, ctx, n)) \
+	/* Inside a bulk write: n rows of store_tables[table] (values: n times \
+	 * its ncols values, as store_table_rows gives them), ids kept; the late \
+	 * column is written NULL. On a server, into the session's council. */ \
+	X(table_put, (struct store *st, size_t table, size_t n, const char *const *values), \
+		(st, table, n, values)) \
+	/* Sets the late column of n rows of store_tables[table]: pairs holds \
+	 * each row's id, then the value. */ \
+	X(table_link, (struct store *st, size_t table, size_t n, const char *const *pairs), \
+		(st, table, n, pairs)) \
+	/* After the last store_table_put of a copy, inside its transaction: new \
+	 * rows are then given ids past those written. */ \
+	X(table_put_end, (struct store *st), (st)) \
 	/* --- organisation ------------------------------------------------------- */ \
 	/* STORE_NOTFOUND when the organisation was never set up (a fresh database). */ \
 	X(org_get, (struct store *st, struct org *out), (st, out)) \

@@ -561,7 +561,8 @@ int64_t pg_data_version(struct store *st)
 	X(meetings_after) X(meeting_attendees) X(meeting_review_events) X(held_meetings) \
 	X(window_attendance) X(window_items) X(window_steps) X(overdue_by_dept) X(person_records) \
 	X(decisions_window) X(decisions_list) X(decisions_count) X(decision_links) \
-	X(decision_supersedes) X(decisions_later) X(decision_set_revisit)
+	X(decision_supersedes) X(decisions_later) X(decision_set_revisit) \
+	X(table_rows) X(table_put) X(table_link) X(table_put_end)
 
 #define FIRST_ARG(...) FIRST_ARG_(__VA_ARGS__, 0)
 #define FIRST_ARG_(first, ...) first
