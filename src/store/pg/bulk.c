@@ -62,6 +62,7 @@ enum store_rc pg_bulk_item_add(struct store *st, struct item *it, time_t at)
 	pp_id(&p, it->meeting_id);
 	pp_id(&p, it->step_id);
 	pp_time(&p, at);
+	pp_text(&p, PG(st)->actor);
 	PGresult *r;
 	enum store_rc rc = pg_row(st, PGS_ITEM_ADD, &p, &r, "saving the item");
 	if (rc != STORE_OK)
@@ -69,7 +70,7 @@ enum store_rc pg_bulk_item_add(struct store *st, struct item *it, time_t at)
 	it->id = pgc_id(r, 0, 0);
 	it->created_at = at;
 	PQclear(r);
-	return pg_event_add(st, it->id, EVENT_CREATED, at, it->meeting_id, NULL, NULL, NULL);
+	return STORE_OK;
 }
 
 static enum event_kind status_event(enum item_status to)

@@ -77,13 +77,14 @@ static enum store_rc item_add(struct store *st, void *ctx)
 	pp_id(&p, it->meeting_id);
 	pp_id(&p, it->step_id);
 	pp_time(&p, a->at);
+	pp_text(&p, PG(st)->actor);
 	PGresult *r;
 	enum store_rc rc = pg_row(st, PGS_ITEM_ADD, &p, &r, "saving the item");
 	if (rc != STORE_OK)
 		return rc;
 	a->id = pgc_id(r, 0, 0);
 	PQclear(r);
-	return pg_event_add(st, a->id, EVENT_CREATED, a->at, it->meeting_id, NULL, NULL, NULL);
+	return STORE_OK;
 }
 
 enum store_rc pg_item_add(struct store *st, struct item *it, time_t at)

@@ -237,10 +237,13 @@
 		" WHERE council_id = " COUNCIL " AND id = $2 AND archived_at IS NULL" \
 		" AND NOT is_default") \
 	/* --- items ------------------------------------------------------------- */ \
-	X(ITEM_ADD, "INSERT INTO items(kind, text, detail, rationale, department_id, person_id," \
-		" due_on, revisit_on, rank, status, consent, meeting_id, step_id, created_at," \
-		" updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14," \
-		" $14) RETURNING id") \
+	/* The item and its 'created' event (by $15), in one statement. */ \
+	X(ITEM_ADD, "WITH i AS (INSERT INTO items(kind, text, detail, rationale, department_id," \
+		" person_id, due_on, revisit_on, rank, status, consent, meeting_id, step_id," \
+		" created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11," \
+		" $12, $13, $14, $14) RETURNING id, meeting_id)" \
+		" INSERT INTO item_events(item_id, event, at, meeting_id, by)" \
+		" SELECT id, 'created', $14, meeting_id, $15 FROM i RETURNING item_id") \
 	X(ITEM_GET, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.id = $1") \
 	X(ITEM_UPDATE, "UPDATE items SET text = $1, detail = $2, rationale = $3," \
 		" department_id = $4, person_id = $5, due_on = $6, revisit_on = $7, rank = $8," \
