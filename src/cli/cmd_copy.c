@@ -256,7 +256,10 @@ const struct cli_cmd cmd_copy = {
 		 "DEST must hold nothing yet: a new file, or a database or council\n"
 		 "without data; otherwise it is refused and nothing is written. The\n"
 		 "copy is one transaction: if it fails or is stopped half-way, DEST\n"
-		 "holds nothing of it. Who holds a live meeting is not copied.\n",
+		 "holds nothing of it. Who holds a live meeting is not copied.\n"
+		 "\n"
+		 "  -f, --from SOURCE  the database copied from\n"
+		 "  -t, --to DEST      the database copied into: new, or without data\n",
 	.opts = copy_options,
 	.run = copy_run,
 };
