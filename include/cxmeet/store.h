@@ -195,7 +195,10 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	X(bulk_journal, (struct store *st, bool on), (st, on)) \
 	/* The rows of store_tables[table], in key order, each given to fn (at \
 	 * most limit of them, 0: all); with fn NULL they are only counted, into \
-	 * *n (NULL when not wanted). On a server, the session's council's. */ \
+	 * *n (NULL when not wanted). On a server, the session's council's. \
+	 * Read in a transaction begun for it (store_begin), table 0 first: \
+	 * every table as it was at one moment, on a server too (the file is \
+	 * not written meanwhile; the server's transaction reads a snapshot). */ \
 	X(table_rows, (struct store *st, size_t table, size_t limit, store_row_fn fn, void *ctx, \
 		int64_t *n), (st, table, limit, fn, ctx, n)) \
 	/* Inside a bulk write: n rows of store_tables[table] (values: n times \

@@ -140,6 +140,11 @@ enum store_rc pg_table_rows(struct store *st, size_t table, size_t limit, store_
 	if (!fn)
 		sb_add(&sql, ") c");
 	enum store_rc rc = connected(st, what);
+	/* The first table read in a transaction begun for it: the transaction
+	 * then sees every table as it was at one moment, whatever is committed
+	 * meanwhile (its first statement). */
+	if (rc == STORE_OK && table == 0 && PG(st)->tx_depth == 1)
+		rc = run(st, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", 0, NULL, what);
 	if (rc != STORE_OK) {
 		sb_free(&sql);
 		return rc;
@@ -176,7 +181,7 @@ enum store_rc pg_table_rows(struct store *st, size_t table, size_t limit, store_
 	return rc;
 }
 
-/* Writes rows [first, first + n) of values in one statement. */
+/* Writes n rows of values in one statement. */
 static enum store_rc put_rows(struct store *st, const struct store_table *t, size_t n,
 			      const char *const *values)
 {
