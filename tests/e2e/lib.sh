@@ -229,6 +229,7 @@ resize() { tmx resize-window -x "$1" -y "$2"; }
 # and keeps it until unlock_database; returns once the lock is seen taken.
 # The locker waits for a write of the program's own to finish first.
 lock_database() {
+	[ -z "${CXMEET_TEST_SERVER:-}" ] || cx_fail "lock_database locks an SQLite file: this scenario does not run on a server"
 	mkfifo "$tmp/lock"
 	sqlite3 -cmd '.timeout 10000' "$CXMEET_DB" <"$tmp/lock" >/dev/null 2>&1 &
 	locker=$!
