@@ -108,6 +108,28 @@ static void lost__in_a_meeting_the_hold_is_kept(void **state)
 	store_close(st);
 }
 
+/* Another instance tells that something was committed by the data version:
+ * it changes at the commit, also of a transaction already begun when it
+ * was read. */
+static void data_version__changes_at_each_commit(void **state)
+{
+	(void)state;
+	struct store *st = open_db("versions"), *other = open_db("versions");
+	store_id id;
+	int64_t v = store_data_version(other);
+	assert_true(v >= 0);
+	assert_int_equal(dept_add(st, "Sales", false, &id), STORE_OK);
+	int64_t v2 = store_data_version(other);
+	assert_true(v2 != v);
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(dept_add(st, "Billing", false, &id), STORE_OK);
+	int64_t v3 = store_data_version(other);
+	assert_int_equal(store_commit(st), STORE_OK);
+	assert_true(store_data_version(other) != v3);
+	store_close(other);
+	store_close(st);
+}
+
 /* A role that reads every council (cxmeet_reader) but is a member of none:
  * it reads; the server refuses its writes, and that is what it is told. */
 static void reader__reads_and_is_refused_writes(void **state)
@@ -146,6 +168,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lost__told_nothing_saved_then_reconnected),
 		cmocka_unit_test(lost__in_a_meeting_the_hold_is_kept),
+		cmocka_unit_test(data_version__changes_at_each_commit),
 		cmocka_unit_test(reader__reads_and_is_refused_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

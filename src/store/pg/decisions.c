@@ -225,37 +225,41 @@ struct revisit {
 	store_id id, meeting;
 	cx_date revisit;
 	time_t at;
+	const char *old_date, *new_date;
 };
 
 static enum store_rc set_revisit(struct store *st, void *ctx)
 {
 	const struct revisit *v = ctx;
-	struct item it;
-	enum store_rc rc = pg_item_get(st, v->id, &it);
-	if (rc != STORE_OK)
-		return rc;
-	if (it.kind != ITEM_DECISION || it.deleted_at) {
-		item_free(&it);
-		return pg_failf(st, STORE_INVALID, "#%lld is not a decision in the log",
-				(long long)v->id);
-	}
-	char *o = date_or_null(it.revisit), *nw = date_or_null(v->revisit);
-	item_free(&it);
 	struct pg_params p = {0};
 	pp_date(&p, v->revisit);
 	pp_time(&p, v->at);
 	pp_id(&p, v->id);
-	rc = pg_update_one(st, PGS_DEC_SET_REVISIT, &p, "saving the revisit date");
+	enum store_rc rc = pg_update_one(st, PGS_DEC_SET_REVISIT, &p, "saving the revisit date");
 	if (rc == STORE_OK)
-		rc = pg_event_add(st, v->id, EVENT_EDITED, v->at, v->meeting, o, nw, "revisit");
-	free(o);
-	free(nw);
+		rc = pg_event_add(st, v->id, EVENT_EDITED, v->at, v->meeting, v->old_date,
+				  v->new_date, "revisit");
 	return rc;
 }
 
 enum store_rc pg_decision_set_revisit(struct store *st, store_id id, cx_date revisit,
 				      store_id meeting, time_t at)
 {
-	struct revisit v = {id, meeting, revisit, at};
-	return pg_tx_run(st, set_revisit, &v);
+	/* Read and checked first, as the SQLite store does. */
+	struct item it;
+	enum store_rc rc = pg_item_get(st, id, &it);
+	if (rc != STORE_OK)
+		return rc;
+	if (it.kind != ITEM_DECISION || it.deleted_at) {
+		item_free(&it);
+		return pg_failf(st, STORE_INVALID, "#%lld is not a decision in the log",
+				(long long)id);
+	}
+	char *o = date_or_null(it.revisit), *nw = date_or_null(revisit);
+	item_free(&it);
+	struct revisit v = {id, meeting, revisit, at, o, nw};
+	rc = pg_tx_run(st, set_revisit, &v);
+	free(o);
+	free(nw);
+	return rc;
 }

@@ -413,8 +413,14 @@ enum store_rc pg_tx_end(struct store *st, enum store_rc rc)
 enum store_rc pg_tx_run(struct store *st, enum store_rc (*body)(struct store *st, void *ctx),
 			void *ctx)
 {
-	if (PG(st)->tx_depth > 0)
-		return body(st, ctx);
+	if (PG(st)->tx_depth > 0) {
+		/* Part of the caller's transaction: a failure fails it, as the
+		 * SQLite store's nested tx_end does. */
+		enum store_rc rc = body(st, ctx);
+		if (rc != STORE_OK)
+			PG(st)->tx_failed = true;
+		return rc;
+	}
 	for (int attempt = 0;; attempt++) {
 		enum store_rc rc = pg_tx_begin(st);
 		if (rc != STORE_OK)

@@ -179,6 +179,7 @@ static enum store_rc update_events(struct store *st, const struct item *old,
 
 struct update {
 	const struct item *it;
+	const struct item *old;
 	store_id meeting;
 	time_t at;
 };
@@ -187,16 +188,8 @@ static enum store_rc item_update(struct store *st, void *ctx)
 {
 	const struct update *u = ctx;
 	const struct item *it = u->it;
-	struct item old;
-	enum store_rc rc = pg_item_get(st, it->id, &old);
-	if (rc != STORE_OK)
-		return rc;
-	if (old.deleted_at) {
-		item_free(&old);
-		return pg_failf(st, STORE_NOTFOUND, "item #%lld was deleted", (long long)it->id);
-	}
 	struct item want = *it;
-	want.kind = old.kind;
+	want.kind = u->old->kind;
 	struct pg_params p = {0};
 	pp_text(&p, it->text);
 	pp_text(&p, it->detail && *it->detail ? it->detail : NULL);
@@ -209,18 +202,29 @@ static enum store_rc item_update(struct store *st, void *ctx)
 	pp_bool(&p, it->consent);
 	pp_time(&p, u->at);
 	pp_id(&p, it->id);
-	rc = pg_update_one(st, PGS_ITEM_UPDATE, &p, "saving the item");
+	enum store_rc rc = pg_update_one(st, PGS_ITEM_UPDATE, &p, "saving the item");
 	if (rc == STORE_OK)
-		rc = update_events(st, &old, &want, u->meeting, u->at);
-	item_free(&old);
+		rc = update_events(st, u->old, &want, u->meeting, u->at);
 	return rc;
 }
 
 enum store_rc pg_item_update(struct store *st, const struct item *it, store_id meeting,
 			     time_t at)
 {
-	struct update u = {it, meeting, at};
-	return pg_tx_run(st, item_update, &u);
+	/* Read and checked first, as the SQLite store does: a refusal here
+	 * fails no transaction the caller began. */
+	struct item old;
+	enum store_rc rc = pg_item_get(st, it->id, &old);
+	if (rc != STORE_OK)
+		return rc;
+	if (old.deleted_at) {
+		item_free(&old);
+		return pg_failf(st, STORE_NOTFOUND, "item #%lld was deleted", (long long)it->id);
+	}
+	struct update u = {it, &old, meeting, at};
+	rc = pg_tx_run(st, item_update, &u);
+	item_free(&old);
+	return rc;
 }
 
 static enum event_kind status_event(enum item_status to)
@@ -239,7 +243,7 @@ static enum event_kind status_event(enum item_status to)
 
 struct set_status {
 	store_id id;
-	enum item_status status;
+	enum item_status from, status;
 	const char *reason;
 	store_id meeting;
 	time_t at;
@@ -248,32 +252,32 @@ struct set_status {
 static enum store_rc set_status(struct store *st, void *ctx)
 {
 	const struct set_status *s = ctx;
-	struct item old;
-	enum store_rc rc = pg_item_get(st, s->id, &old);
-	if (rc != STORE_OK)
-		return rc;
-	if (old.status == s->status) {
-		item_free(&old);
-		return pg_failf(st, STORE_INVALID, "item #%lld is already %s", (long long)s->id,
-				item_status_name(s->status));
-	}
 	struct pg_params p = {0};
 	pp_text(&p, item_status_name(s->status));
 	pp_time(&p, s->at);
 	pp_id(&p, s->id);
-	rc = pg_update_one(st, PGS_ITEM_SET_STATUS, &p, "changing the item's status");
+	enum store_rc rc = pg_update_one(st, PGS_ITEM_SET_STATUS, &p, "changing the item's status");
 	if (rc == STORE_OK)
 		rc = pg_event_add(st, s->id, status_event(s->status), s->at, s->meeting,
-				  item_status_name(old.status), item_status_name(s->status),
+				  item_status_name(s->from), item_status_name(s->status),
 				  s->reason && *s->reason ? s->reason : NULL);
-	item_free(&old);
 	return rc;
 }
 
 enum store_rc pg_item_set_status(struct store *st, store_id id, enum item_status status,
 				 const char *reason, store_id meeting, time_t at)
 {
-	struct set_status s = {id, status, reason, meeting, at};
+	/* Read and checked first, as the SQLite store does. */
+	struct item old;
+	enum store_rc rc = pg_item_get(st, id, &old);
+	if (rc != STORE_OK)
+		return rc;
+	enum item_status from = old.status;
+	item_free(&old);
+	if (from == status)
+		return pg_failf(st, STORE_INVALID, "item #%lld is already %s", (long long)id,
+				item_status_name(status));
+	struct set_status s = {id, from, status, reason, meeting, at};
 	return pg_tx_run(st, set_status, &s);
 }
 
