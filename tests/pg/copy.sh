@@ -37,6 +37,15 @@ INSERT INTO meeting_holds VALUES (100000, 'feedfeed', 'ana', 'desk', 4242,
 
 "$cx" copy --from "$file" --to "$server" >"$work/out" 2>&1 || fail "file -> server: $(cat "$work/out")"
 "$cx" copy --from "$server" --to "$back" >"$work/out" 2>&1 || fail "server -> file: $(cat "$work/out")"
+# On a terminal, with its bar: the rows are counted first, in the same
+# snapshot of the server as they are read.
+if command -v script >/dev/null; then
+	script -qec "$(printf '%q copy --from %q --to %q' "$cx" "$server" "$work/tty.db")" /dev/null \
+		>"$work/tty.out" 2>&1 || fail "server -> file on a terminal: $(cat "$work/tty.out")"
+	grep -q "copying" "$work/tty.out" || fail "no bar on a terminal: $(cat "$work/tty.out")"
+	cmp -s <(sqlite3 "$back" .dump) <(sqlite3 "$work/tty.db" .dump) ||
+		fail "the copy made on a terminal differs"
+fi
 
 while IFS= read -r cmd; do
 	n=0

@@ -142,7 +142,8 @@ enum store_rc pg_table_rows(struct store *st, size_t table, size_t limit, store_
 	enum store_rc rc = connected(st, what);
 	/* The first table read in a transaction begun for it: the transaction
 	 * then sees every table as it was at one moment, whatever is committed
-	 * meanwhile (its first statement). */
+	 * meanwhile (its first statement; the same level set again later, as
+	 * when the rows were counted first, is no change and accepted). */
 	if (rc == STORE_OK && table == 0 && PG(st)->tx_depth == 1)
 		rc = run(st, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", 0, NULL, what);
 	if (rc != STORE_OK) {
