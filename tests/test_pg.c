@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -109,23 +110,64 @@ static void lost__in_a_meeting_the_hold_is_kept(void **state)
 }
 
 /* Another instance tells that something was committed by the data version:
- * it changes at the commit, also of a transaction already begun when it
- * was read. */
+ * it changes at every commit, also of a transaction begun before a later
+ * one that committed first. */
 static void data_version__changes_at_each_commit(void **state)
 {
 	(void)state;
-	struct store *st = open_db("versions"), *other = open_db("versions");
+	struct store *st = open_db("versions"), *late = open_db("versions");
+	struct store *other = open_db("versions");
 	store_id id;
 	int64_t v = store_data_version(other);
 	assert_true(v >= 0);
 	assert_int_equal(dept_add(st, "Sales", false, &id), STORE_OK);
 	int64_t v2 = store_data_version(other);
 	assert_true(v2 != v);
+	/* st writes first, late writes after it and commits first */
 	assert_int_equal(store_begin(st), STORE_OK);
 	assert_int_equal(dept_add(st, "Billing", false, &id), STORE_OK);
+	assert_int_equal(store_begin(late), STORE_OK);
+	assert_int_equal(dept_add(late, "Legal", false, &id), STORE_OK);
+	assert_int_equal(store_commit(late), STORE_OK);
 	int64_t v3 = store_data_version(other);
 	assert_int_equal(store_commit(st), STORE_OK);
 	assert_true(store_data_version(other) != v3);
+	store_close(other);
+	store_close(late);
+	store_close(st);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* A row another instance has locked: with no_wait the write fails at once
+ * (STORE_BUSY); without, it waits for the lock (three seconds) first. A
+ * no_wait set inside a transaction that rolls back stays as set. */
+static void no_wait__a_lock_fails_at_once_or_is_waited_for(void **state)
+{
+	(void)state;
+	struct store *st = open_db("locks"), *other = open_db("locks");
+	store_id id;
+	assert_int_equal(dept_add(st, "Sales", false, &id), STORE_OK);
+	assert_int_equal(store_begin(other), STORE_OK);
+	assert_int_equal(store_dept_set_behind(other, id, true), STORE_OK); /* holds the row */
+	store_no_wait(st, true);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(store_dept_set_behind(st, id, false), STORE_BUSY);
+	assert_true(seconds_since(&t0) < 1.5);
+	assert_int_equal(store_begin(st), STORE_OK);
+	store_no_wait(st, false);
+	store_rollback(st);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(store_dept_set_behind(st, id, false), STORE_BUSY);
+	assert_true(seconds_since(&t0) >= 2.0);
+	store_rollback(other);
+	assert_int_equal(store_dept_set_behind(st, id, false), STORE_OK);
 	store_close(other);
 	store_close(st);
 }
@@ -169,6 +211,7 @@ int main(void)
 		cmocka_unit_test(lost__told_nothing_saved_then_reconnected),
 		cmocka_unit_test(lost__in_a_meeting_the_hold_is_kept),
 		cmocka_unit_test(data_version__changes_at_each_commit),
+		cmocka_unit_test(no_wait__a_lock_fails_at_once_or_is_waited_for),
 		cmocka_unit_test(reader__reads_and_is_refused_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

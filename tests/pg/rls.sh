@@ -69,6 +69,8 @@ out=$(as_a -c "SELECT set_config('cxmeet.council', '$b', false);
 case $out in *"row-level security"*) ;; *) fail "INSERT into B by the session's council: $out" ;; esac
 out=$(as_a -c "UPDATE people SET council_id = $b WHERE council_id = $a")
 case $out in *"row-level security"*|*"foreign key"*) ;; *) fail "moving A's people to B: $out" ;; esac
+n=$(as_a -c "SELECT cardinality(cx_councils_of('$PGUSER'))")
+[ "$n" = 0 ] || fail "member of A learns the owner's councils ($n) through cx_councils_of"
 out=$(as_a -c "INSERT INTO council_members VALUES ($b, 'member_a')")
 case $out in *"permission denied"*) ;; *) fail "member of A joined B: $out" ;; esac
 # Nor through cxmeet: B is not there for member_a.

@@ -398,6 +398,7 @@ enum store_rc pg_tx_end(struct store *st, enum store_rc rc)
 		PG(st)->tx_failed = false;
 		PGresult *r = PQexec(PG(st)->conn, "ROLLBACK");
 		PQclear(r);
+		pg_lock_timeout_apply(st); /* a setting made in it is undone too */
 		return rc != STORE_OK ? rc : STORE_ERROR;
 	}
 	/* A failed COMMIT (the connection lost, a deferred check) is reported:

@@ -350,7 +350,10 @@ enum store_rc pg_reconnect(struct store *st)
 	memset(PG(st)->prepared, 0, sizeof PG(st)->prepared);
 	PG(st)->tx_depth = 0;
 	PG(st)->tx_failed = false;
-	return session_restore(st);
+	enum store_rc rc = session_restore(st);
+	if (rc == STORE_OK && PG(st)->no_wait)
+		pg_lock_timeout_apply(st);
+	return rc;
 }
 
 enum store_rc pg_open_mode(const char *where, bool create, struct store **out, char *err,
@@ -510,10 +513,16 @@ enum store_rc pg_read_once(struct store *st)
 	return STORE_OK;
 }
 
+void pg_lock_timeout_apply(struct store *st)
+{
+	PQclear(PQexec(PG(st)->conn, PG(st)->no_wait ? "SET lock_timeout = '1ms'"
+						     : "SET lock_timeout = '3s'"));
+}
+
 void pg_no_wait(struct store *st, bool on)
 {
-	(void)pg_exec_sql(st, on ? "SET lock_timeout = '1ms'" : "SET lock_timeout = '3s'",
-			  "setting the lock timeout");
+	PG(st)->no_wait = on;
+	pg_lock_timeout_apply(st);
 }
 
 /* Changes whenever a transaction that writes commits on the server (its

@@ -37,6 +37,7 @@ struct pg_store {
 	int version;    /* the server's schema version */
 	int64_t council; /* this session's council (the setting cxmeet.council) */
 	bool prepared[PGS_COUNT];
+	bool no_wait;   /* store_no_wait: a lock found fails at once */
 	char token[33]; /* this instance, as a meeting's hold names it */
 	char host[128];
 };
@@ -162,6 +163,10 @@ char *pg_words_query(const char *in, bool every_prefix);
  * answers (open.c). The call that found it lost failed, nothing written;
  * the next one, outside a transaction, reconnects first. */
 enum store_rc pg_reconnect(struct store *st);
+
+/* Sets the session's lock timeout as store_no_wait last asked (again after
+ * a rollback, which undoes a setting made in its transaction). */
+void pg_lock_timeout_apply(struct store *st);
 
 /* The schema (open.c): applied to an empty database, checked otherwise. */
 enum store_rc pg_schema_ensure(struct store *st, bool create);

@@ -64,12 +64,15 @@ static const char migration_1[] =
 	");"
 	/* The councils a role belongs to. SECURITY DEFINER: it reads
 	 * council_members as the owner does (RLS enabled, not forced, there),
-	 * so a policy that calls it does not recurse. */
+	 * so a policy that calls it does not recurse. It answers only for a
+	 * role the session's user may act as (itself, or one it may SET ROLE
+	 * to): nobody learns another role's councils through it. */
 	"CREATE FUNCTION cx_councils_of(r name) RETURNS bigint[]"
 	"  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$"
 	"  SELECT coalesce(array_agg(m.council_id), '{}') FROM public.council_members m"
 	"    JOIN pg_catalog.pg_roles o ON o.rolname = m.role_name"
 	"    WHERE pg_catalog.pg_has_role(r, o.oid, 'MEMBER')"
+	"    AND pg_catalog.pg_has_role(session_user, r, 'MEMBER')"
 	"$$;"
 	"REVOKE ALL ON FUNCTION cx_councils_of(name) FROM PUBLIC;"
 	"GRANT EXECUTE ON FUNCTION cx_councils_of(name) TO PUBLIC;"
