@@ -355,6 +355,42 @@ static void transaction__all_or_nothing(void **state)
 	store_close(st);
 }
 
+/* A name refused inside a transaction (a clash) is refused alone: the
+ * caller may read and write on, and what it wrote is committed together
+ * (the demo reuses a person already there by that name). */
+static void transaction__a_name_refused_inside_goes_on(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id sales = dept(st, "Sales");
+	assert_int_equal(store_begin(st), STORE_OK);
+	store_id it = dept(st, "IT");
+	store_id id = 0;
+	assert_int_equal(dept_add(st, "SALES", false, &id), STORE_DUPLICATE);
+	struct dept d;
+	assert_int_equal(dept_find(st, "sales", &d), STORE_OK);
+	assert_int_equal(d.id, sales);
+	dept_free(&d);
+	struct person p = {.name = "Ana Lima", .dept_id = it, .role = ROLE_LEAD,
+			   .influence = STANCE_UNSET, .support = STANCE_UNSET};
+	assert_int_equal(person_add(st, &p, &id), STORE_OK);
+	assert_int_equal(person_add(st, &p, &id), STORE_DUPLICATE);
+	struct person found;
+	assert_int_equal(person_find(st, "ana lima", &found), STORE_OK);
+	person_free(&found);
+	note(st, "after the clash");
+	assert_int_equal(store_commit(st), STORE_OK);
+	struct dept *all;
+	size_t n;
+	assert_int_equal(store_dept_list(st, true, &all, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	dept_list_free(all, n);
+	int64_t items;
+	assert_int_equal(store_item_count(st, -1, &items), STORE_OK);
+	assert_int_equal(items, 1);
+	store_close(st);
+}
+
 static void meeting__one_in_progress_one_writer(void **state)
 {
 	(void)state;
@@ -602,6 +638,7 @@ int main(void)
 		cmocka_unit_test(templates__one_default_names_unique_archived_kept_apart),
 		cmocka_unit_test(item__read_back_as_written_with_its_events),
 		cmocka_unit_test(transaction__all_or_nothing),
+		cmocka_unit_test(transaction__a_name_refused_inside_goes_on),
 		cmocka_unit_test(meeting__one_in_progress_one_writer),
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),

@@ -18,6 +18,7 @@
 
 #include "cxmeet/records.h"
 #include "cxmeet/rows.h"
+#include "cxmeet/store_tables.h"
 
 #define STORE_SCHEMA_VERSION 7
 
@@ -112,6 +113,9 @@ void store_open_action_cursor(const struct item *it, struct store_cursor *cur);
 struct actions_stream;
 struct search_stream;
 
+/* A row read by store_table_rows: values[i] of column i (NULL: NULL). */
+typedef void (*store_row_fn)(const char *const *values, void *ctx);
+
 /* Every operation on an open store, in one list: X(name, (params), (args))
  * returns enum store_rc, R(type, name, (params), (args)) returns type, and
  * V(name, (params), (args)) returns nothing. Each is declared below as
@@ -175,6 +179,26 @@ struct search_stream;
 	 * and nothing changed, while another connection has the file open: the bulk \
 	 * write then goes through the log. */ \
 	X(bulk_journal, (struct store *st, bool on), (st, on)) \
+	/* The rows of store_tables[table], in key order, each given to fn (at \
+	 * most limit of them, 0: all); with fn NULL they are only counted, into \
+	 * *n (NULL when not wanted). On a server, the session's council's. \
+	 * Read in a transaction begun for it (store_begin), table 0 first: \
+	 * every table as it was at one moment, on a server too (the file is \
+	 * not written meanwhile; the server's transaction reads a snapshot). */ \
+	X(table_rows, (struct store *st, size_t table, size_t limit, store_row_fn fn, void *ctx, \
+		int64_t *n), (st, table, limit, fn, ctx, n)) \
+	/* Inside a bulk write: n rows of store_tables[table] (values: n times \
+	 * its ncols values, as store_table_rows gives them), ids kept; the late \
+	 * column is written NULL. On a server, into the session's council. */ \
+	X(table_put, (struct store *st, size_t table, size_t n, const char *const *values), \
+		(st, table, n, values)) \
+	/* Sets the late column of n rows of store_tables[table]: pairs holds \
+	 * each row's id, then the value. */ \
+	X(table_link, (struct store *st, size_t table, size_t n, const char *const *pairs), \
+		(st, table, n, pairs)) \
+	/* After the last store_table_put of a copy, inside its transaction: new \
+	 * rows are then given ids past those written. */ \
+	X(table_put_end, (struct store *st), (st)) \
 	/* --- organisation ------------------------------------------------------- */ \
 	/* STORE_NOTFOUND when the organisation was never set up (a fresh database). */ \
 	X(org_get, (struct store *st, struct org *out), (st, out)) \

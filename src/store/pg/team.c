@@ -59,16 +59,34 @@ static enum store_rc dup_name(struct store *st, enum store_rc rc, enum pg_stmt b
 	return rc;
 }
 
-/* Runs an INSERT ... RETURNING id. */
+/* Runs an INSERT ... RETURNING id. Inside a caller's transaction, behind a
+ * savepoint: a name refused (a clash) is refused alone, as on a file, and
+ * the transaction goes on (the server would otherwise have aborted it all). */
 static enum store_rc insert_id(struct store *st, enum pg_stmt id, const struct pg_params *p,
 			       store_id *out, const char *what)
 {
+	bool saved = PG(st)->tx_depth > 0 && !PG(st)->tx_failed;
+	if (saved) {
+		enum store_rc src = pg_exec_sql(st, "SAVEPOINT cx_name", what);
+		if (src != STORE_OK)
+			return src;
+	}
 	PGresult *r;
 	enum store_rc rc = pg_row(st, id, p, &r, what);
 	if (rc == STORE_OK) {
 		if (out)
 			*out = pgc_id(r, 0, 0);
 		PQclear(r);
+	}
+	if (saved && rc == STORE_DUPLICATE) {
+		char msg[sizeof PG(st)->errmsg];
+		snprintf(msg, sizeof msg, "%s", PG(st)->errmsg);
+		if (pg_exec_sql(st, "ROLLBACK TO SAVEPOINT cx_name; RELEASE SAVEPOINT cx_name",
+				what) == STORE_OK)
+			PG(st)->tx_failed = false;
+		pg_failf(st, rc, "%s", msg);
+	} else if (saved && rc == STORE_OK) {
+		rc = pg_exec_sql(st, "RELEASE SAVEPOINT cx_name", what);
 	}
 	return rc;
 }
