@@ -37,6 +37,7 @@ static const struct store_column agenda_template_steps[] = {
 static const struct store_column meetings[] = {
 	{"id", I}, {"template_id", I}, {"status", T}, {"started_at", TM}, {"ended_at", TM},
 	{"facilitator_id", I}, {"rating", I}, {"next_meeting_on", D}, {"current_step", I},
+	{"seq", I},
 };
 static const struct store_column meeting_steps[] = {
 	{"id", I}, {"meeting_id", I}, {"position", I}, {"title", T}, {"kind", T},
@@ -51,7 +52,7 @@ static const struct store_column items[] = {
 	{"department_id", I}, {"person_id", I}, {"due_on", D}, {"revisit_on", D},
 	{"superseded_by", I}, {"rank", I}, {"status", T}, {"consent", B}, {"meeting_id", I},
 	{"step_id", I}, {"created_at", TM}, {"updated_at", TM}, {"closed_at", TM},
-	{"deleted_at", TM},
+	{"deleted_at", TM}, {"carry_from", I},
 };
 static const struct store_column item_links[] = {
 	{"from_item", I}, {"to_item", I}, {"kind", T}, {"created_at", TM},
