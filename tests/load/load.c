@@ -166,7 +166,9 @@ static void keep_draft(struct worker *w, store_id meeting, const struct item *it
 		rc = store_hold_beat(w->st, meeting, clock_now());
 	store_no_wait(w->st, false);
 	timed(w, ACT_DRAFT, t0);
-	if (rc != STORE_OK)
+	/* Busy is not shown: the form tries again at the next pause, as
+	 * typing never waits for a lock (form.c, draft_keep). */
+	if (rc != STORE_OK && rc != STORE_BUSY)
 		failed(w, ACT_DRAFT, rc, NULL);
 }
 
