@@ -16,6 +16,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "config.h"
 #include "testutil.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
@@ -683,6 +684,7 @@ static bool exists(const char *path, const char *suffix)
 
 /* Only init, demo and the full-screen interface create a database; every
  * other command on a missing (or empty) file says so and creates nothing. */
+#if !HAVE_POSTGRESQL
 /* A database argument naming a PostgreSQL server is not taken for a path:
  * this build has no backend for it, says so with the status of a database
  * that cannot be opened (4), and creates nothing. */
@@ -712,6 +714,39 @@ static void open__a_server_address_is_refused_without_its_backend(void **state)
 	assert_int_equal(chdir(here), 0);
 	free(here);
 }
+#else
+/* With the PostgreSQL backend, a database argument naming a server is not
+ * taken for a path either: a server that is not there is told as such (9),
+ * a password in the argument is refused (2), and no file is made. (The
+ * backend's other failures: tests/pg/errors.sh.) */
+static void open__a_server_address_is_never_a_file(void **state)
+{
+	(void)state;
+	static const char *const dbs[] = {"postgresql://cx@/cx?host=/nonexistent-cxmeet",
+					  "postgres://cx@/cx?host=/nonexistent-cxmeet"};
+	char *here = getcwd(NULL, 0);
+	assert_int_equal(chdir(tu_dir()), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(dbs); i++) {
+		int rc = tu_cli(dbs[i], NULL, err_path, "init", NULL);
+		const char *err = stderr_text();
+		if (rc != EXIT_UNREACHABLE || !strstr(err, "cannot reach the server"))
+			fail_msg("init with --db %s: exit %d, stderr: %s", dbs[i], rc, err);
+		assert_int_equal(tu_cli(dbs[i], NULL, err_path, "history", NULL), EXIT_UNREACHABLE);
+	}
+	assert_int_equal(tu_cli("postgresql://cx:secret@/cx?host=/nonexistent-cxmeet", NULL,
+				err_path, "init", NULL), EXIT_USAGE);
+	assert_non_null(strstr(stderr_text(), "holds a password"));
+	assert_null(strstr(stderr_text(), "secret"));
+	assert_int_equal(access("postgresql:", F_OK), -1);
+	assert_int_equal(access("postgres:", F_OK), -1);
+	struct store *st = (struct store *)1;
+	char msg[300];
+	assert_int_equal(store_open(dbs[0], &st, msg, sizeof msg), STORE_UNREACHABLE);
+	assert_null(st);
+	assert_int_equal(chdir(here), 0);
+	free(here);
+}
+#endif
 
 static void open__a_missing_database_is_not_created(void **state)
 {
@@ -1099,7 +1134,11 @@ int main(void)
 		cmocka_unit_test(paths__environment_decides_the_default),
 		cmocka_unit_test_setup(output__a_full_disk_is_reported_once, setup),
 		cmocka_unit_test_setup(open__a_missing_database_is_not_created, setup),
+#if HAVE_POSTGRESQL
+		cmocka_unit_test_setup(open__a_server_address_is_never_a_file, setup),
+#else
 		cmocka_unit_test_setup(open__a_server_address_is_refused_without_its_backend, setup),
+#endif
 		cmocka_unit_test_setup(search__one_rule_for_the_words_of_every_search, setup),
 		cmocka_unit_test_setup(words__an_unknown_author_is_left_out, setup),
 		cmocka_unit_test_setup(dates__since_takes_the_grammar_of_due_dates, setup),

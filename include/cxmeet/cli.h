@@ -48,10 +48,10 @@ struct cli_cmd {
 extern const struct cli_cmd *const cli_commands[];
 extern const size_t cli_command_count;
 
-extern const struct cli_cmd cmd_init, cmd_tui, cmd_status, cmd_org, cmd_charter, cmd_dept,
-	cmd_person, cmd_agenda, cmd_history, cmd_search, cmd_show, cmd_actions, cmd_done,
+extern const struct cli_cmd cmd_init, cmd_tui, cmd_status, cmd_council, cmd_org, cmd_charter,
+	cmd_dept, cmd_person, cmd_agenda, cmd_history, cmd_search, cmd_show, cmd_actions, cmd_done,
 	cmd_overdue, cmd_digest, cmd_decisions, cmd_supersede, cmd_cadence, cmd_champions,
-	cmd_export, cmd_demo, cmd_check;
+	cmd_export, cmd_copy, cmd_demo, cmd_check;
 
 /* Runs the command line after the global options; returns the exit status. */
 int cli_main(int argc, char **argv);
@@ -67,6 +67,20 @@ char *cli_default_db_path(void);
 int cli_open(struct cli *cli);
 /* Opens (and migrates) the store without setting up the defaults. */
 int cli_open_only(struct cli *cli);
+/* Opens the store for a report over every council the role may read
+ * (--all-councils): no council need be picked, and the lists that take it
+ * read them all, each row naming its council (store_read_all_councils).
+ * *council (caller frees) is the council of the session, when there is
+ * one: the name of a row that names none (a file's). Returns an exit
+ * status as cli_open does. */
+int cli_open_all_councils(struct cli *cli, char **council);
+/* For a report of one council at a time over every council the role may
+ * read (--all-councils of digest, champions): calls fn with each council
+ * opened in turn (archived ones aside), its name and its place (0 first).
+ * Returns the first non-zero status, or 0. */
+int cli_each_council(struct cli *cli, int (*fn)(struct cli *cli, const char *council, size_t i,
+						void *ctx),
+		     void *ctx);
 /* The id of department NAME in *id (0 for a NULL name); prints the error and
  * returns its exit status when there is none. */
 int cli_dept_id(struct cli *cli, const char *name, store_id *id);

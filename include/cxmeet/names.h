@@ -30,4 +30,11 @@ enum store_rc template_rename(struct store *st, store_id id, const char *name);
 enum store_rc template_copy(struct store *st, store_id id, const char *name, store_id *new_id);
 enum store_rc template_find(struct store *st, const char *name, store_id *id);
 
+/* Councils: the new name is cleaned as every name is; the council renamed
+ * is found by name without regard to case among those the session sees
+ * (else the name goes to the store as typed, which says why it is not
+ * there or not the role's to rename). */
+enum store_rc council_add(struct store *st, const char *name);
+enum store_rc council_rename(struct store *st, const char *name, const char *new_name);
+
 #endif

@@ -15,6 +15,18 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/model.h"
 
+/* A council (store_council_list). */
+struct council {
+	store_id id;
+	char *name;
+	bool archived; /* kept for reading; never picked for writing */
+	bool member;   /* the role belongs to it (and may write it) */
+	bool current;  /* the session's */
+};
+
+void council_free(struct council *c);
+void council_list_free(struct council *c, size_t n);
+
 struct org {
 	char *text[ORG_TEXT_COUNT]; /* name, mission, success, six charter answers */
 	char *changed_at[ORG_TEXT_COUNT];

@@ -61,6 +61,7 @@ struct action_row {
 	struct item it;
 	time_t meeting_at; /* 0: captured outside a meeting */
 	struct store_cursor after; /* continues the list after this row */
+	char *council; /* its council, read across councils (store_read_all_councils) */
 };
 
 void action_rows_free(struct action_row *r, size_t n);
@@ -147,6 +148,7 @@ struct decision_row {
 	int links;            /* items linked to it, either way, not deleted */
 	bool due;             /* due for a revisit (decision_revisit_due) */
 	struct store_cursor after; /* continues the list after this row */
+	char *council; /* its council, read across councils (store_read_all_councils) */
 };
 
 struct decision_filter {
@@ -249,6 +251,7 @@ struct search_hit {
 	time_t meeting_at; /* when its meeting started; 0: none */
 	char *marked;      /* it.text with SEARCH_MARK_ON/OFF around the matches */
 	struct store_cursor after; /* continues the list after this row */
+	char *council; /* its council, read across councils (store_read_all_councils) */
 };
 
 void search_hits_free(struct search_hit *h, size_t n);

@@ -18,6 +18,7 @@
 
 #include "cxmeet/records.h"
 #include "cxmeet/rows.h"
+#include "cxmeet/store_tables.h"
 
 #define STORE_SCHEMA_VERSION 7
 
@@ -36,6 +37,11 @@ enum store_rc {
 	STORE_DUPLICATE, /* a name already taken */
 	STORE_INVALID,   /* bad input caught by the store's own checks */
 	STORE_NOT_HELD,  /* a write into a meeting this instance does not hold, or that ended */
+	/* A database on a server (PostgreSQL): */
+	STORE_UNREACHABLE, /* the server is down or unreachable, or the connection was lost */
+	STORE_AUTH,        /* the server refused the login (password, role, pg_hba) */
+	STORE_NO_COUNCIL,  /* no such council, or which one to use is not said */
+	STORE_NOT_MEMBER,  /* the role is a member of no council, or may not do that */
 };
 
 /* Opens (creating with mode 0600, parent directories 0700) and migrates the
@@ -58,8 +64,11 @@ enum store_rc store_open_for_check(const char *path, struct store **out, char *e
  * companion files (-wal, -shm, -journal) would have names too long gives
  * STORE_INVALID, saying so. The database argument picks the backend: a path
  * is an SQLite file; a PostgreSQL address (postgresql://, postgres://,
- * service=) is refused as a file that cannot be opened is (STORE_READONLY),
- * saying this build has no backend for it. */
+ * service=) opens that server's database (the PostgreSQL backend, when the
+ * build has it; else it is refused as a file that cannot be opened is,
+ * STORE_READONLY, saying this build has no backend for it). A password in
+ * the argument is refused (STORE_INVALID); a missing database is
+ * STORE_NOTFOUND, or (create) made. */
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen);
 
@@ -72,6 +81,27 @@ typedef void (*store_progress_fn)(const char *what, double seconds, void *ctx);
 
 void store_set_progress(store_progress_fn fn, void *ctx);
 
+/* The council a store opened from now on works on (NULL: the one
+ * $CXMEET_COUNCIL names, else the only one the role belongs to): for the
+ * command line's --council, which wins over the variable. The name is
+ * copied. */
+void store_choose_council(const char *name);
+/* The name store_choose_council gave, else $CXMEET_COUNCIL; NULL when
+ * neither names one. */
+const char *store_chosen_council(void);
+
+/* With on, a store opened from now on may work on no council when none can
+ * be picked (the role belongs to several and none is named, or to none):
+ * for the commands over councils (council, --all-councils), which name no
+ * council of their own. A council named that cannot be had is still
+ * refused. */
+void store_council_optional(bool on);
+bool store_council_is_optional(void);
+
+/* Whether a database argument names a PostgreSQL server (postgresql://,
+ * postgres://, service=) rather than a file. */
+bool store_names_server(const char *db);
+
 /* The backend's own version, for --version. */
 const char *store_backend_version(void);
 
@@ -82,6 +112,9 @@ void store_open_action_cursor(const struct item *it, struct store_cursor *cur);
  * store_search_stream_begin). */
 struct actions_stream;
 struct search_stream;
+
+/* A row read by store_table_rows: values[i] of column i (NULL: NULL). */
+typedef void (*store_row_fn)(const char *const *values, void *ctx);
 
 /* Every operation on an open store, in one list: X(name, (params), (args))
  * returns enum store_rc, R(type, name, (params), (args)) returns type, and
@@ -146,6 +179,26 @@ struct search_stream;
 	 * and nothing changed, while another connection has the file open: the bulk \
 	 * write then goes through the log. */ \
 	X(bulk_journal, (struct store *st, bool on), (st, on)) \
+	/* The rows of store_tables[table], in key order, each given to fn (at \
+	 * most limit of them, 0: all); with fn NULL they are only counted, into \
+	 * *n (NULL when not wanted). On a server, the session's council's. \
+	 * Read in a transaction begun for it (store_begin), table 0 first: \
+	 * every table as it was at one moment, on a server too (the file is \
+	 * not written meanwhile; the server's transaction reads a snapshot). */ \
+	X(table_rows, (struct store *st, size_t table, size_t limit, store_row_fn fn, void *ctx, \
+		int64_t *n), (st, table, limit, fn, ctx, n)) \
+	/* Inside a bulk write: n rows of store_tables[table] (values: n times \
+	 * its ncols values, as store_table_rows gives them), ids kept; the late \
+	 * column is written NULL. On a server, into the session's council. */ \
+	X(table_put, (struct store *st, size_t table, size_t n, const char *const *values), \
+		(st, table, n, values)) \
+	/* Sets the late column of n rows of store_tables[table]: pairs holds \
+	 * each row's id, then the value. */ \
+	X(table_link, (struct store *st, size_t table, size_t n, const char *const *pairs), \
+		(st, table, n, pairs)) \
+	/* After the last store_table_put of a copy, inside its transaction: new \
+	 * rows are then given ids past those written. */ \
+	X(table_put_end, (struct store *st), (st)) \
 	/* --- organisation ------------------------------------------------------- */ \
 	/* STORE_NOTFOUND when the organisation was never set up (a fresh database). */ \
 	X(org_get, (struct store *st, struct org *out), (st, out)) \
@@ -157,6 +210,41 @@ struct search_stream;
 	/* Newest first. */ \
 	X(org_history, (struct store *st, enum org_text f, struct org_version **out, \
 		size_t *n), (st, f, out, n)) \
+	/* --- councils ----------------------------------------------------------- */ \
+	/* A council is one organisation's meetings and records. An SQLite file \
+	 * holds exactly one, named after the organisation ("council" while it has \
+	 * no name); a server holds many, each kept apart by the server's own row \
+	 * security. Every council the session may see, by name: archived ones too \
+	 * (marked), whether the role is a member, and which is the session's. */ \
+	X(council_list, (struct store *st, struct council **out, size_t *n), (st, out, n)) \
+	/* The council this session works on. */ \
+	X(council_current, (struct store *st, struct council *out), (st, out)) \
+	/* Managed by the database's owner on a server (STORE_NOT_MEMBER for any \
+	 * other role, saying so); a file's one council cannot be added to, nor its \
+	 * membership changed (STORE_INVALID, saying a file holds one council and a \
+	 * server many). Names are unique without regard to case (STORE_DUPLICATE); \
+	 * a council that is not there is STORE_NO_COUNCIL. Renaming a file's \
+	 * council names its organisation; archiving it is refused (STORE_INVALID). \
+	 * The name comes clean (names.h: council_add, council_rename). */ \
+	X(council_add, (struct store *st, const char *name), (st, name)) \
+	X(council_rename, (struct store *st, const char *name, const char *new_name), \
+		(st, name, new_name)) \
+	X(council_archive, (struct store *st, const char *name), (st, name)) \
+	/* Makes role (an existing role of the server: STORE_NOTFOUND otherwise) a \
+	 * member of the council, or no longer one. */ \
+	X(council_grant, (struct store *st, const char *name, const char *role), \
+		(st, name, role)) \
+	X(council_revoke, (struct store *st, const char *name, const char *role), \
+		(st, name, role)) \
+	/* With on, the action list (store_actions_list, _stream, _count), search \
+	 * (store_search, _stream, _count, _window) and the decision log \
+	 * (store_decisions_list, _count, _window) read every council the \
+	 * role may read (on a server, as its row security allows: the councils \
+	 * it belongs to, every one for cxmeet_reader), each row naming its \
+	 * council (`council`); a file has one council, and its rows name none \
+	 * (NULL: the caller names the file's). Off: the session's council. \
+	 * Filters by department or person name one council's: not with it. */ \
+	X(read_all_councils, (struct store *st, bool on), (st, on)) \
 	/* --- departments -------------------------------------------------------- */ \
 	/* Names come clean, each with its key (names.h: name_checked), through \
 	 * core's dept_add, person_add, template_add and the like: the store \

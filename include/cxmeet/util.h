@@ -22,6 +22,10 @@ enum {
 	EXIT_NEWER = 6,    /* written by a newer cxmeet */
 	EXIT_FULL = 7,     /* the disk is full (or a file-size limit was reached) */
 	EXIT_OVERDUE = 8,  /* cxmeet overdue: overdue actions exist (for cron) */
+	EXIT_UNREACHABLE = 9, /* the database server is down, unreachable, or the connection was lost */
+	EXIT_AUTH = 10,       /* the database server refused the login */
+	EXIT_NO_COUNCIL = 11, /* no such council, or which one is not said */
+	EXIT_NOT_MEMBER = 12, /* the role is a member of no council, or may not do that */
 };
 
 void *xmalloc(size_t n);

@@ -14,23 +14,27 @@
 /* Every command, in the order of `cxmeet --help`. Each is declared in its
  * cmd_*.c, with its help and options next to its handler. */
 const struct cli_cmd *const cli_commands[] = {
-	&cmd_init, &cmd_tui, &cmd_status, &cmd_org, &cmd_charter, &cmd_dept, &cmd_person,
+	&cmd_init, &cmd_tui, &cmd_status, &cmd_council, &cmd_org, &cmd_charter, &cmd_dept, &cmd_person,
 	&cmd_agenda, &cmd_history, &cmd_search, &cmd_show, &cmd_actions, &cmd_done,
 	&cmd_overdue, &cmd_digest, &cmd_decisions, &cmd_supersede, &cmd_cadence,
-	&cmd_champions, &cmd_export, &cmd_demo, &cmd_check,
+	&cmd_champions, &cmd_export, &cmd_copy, &cmd_demo, &cmd_check,
 };
 
 const size_t cli_command_count = ARRAY_SIZE(cli_commands);
 
 static const char main_usage[] =
-	"usage: cxmeet [--db PATH] COMMAND [ARGS]\n"
+	"usage: cxmeet [--db PATH] [--council NAME] COMMAND [ARGS]\n"
 	"\n"
 	"Runs a cross-functional CX council: agenda, decisions, actions, wins,\n"
 	"customer stories and insights, kept in a local SQLite file.\n"
 	"\n"
 	"Options:\n"
 	"  -d, --db PATH   the database file (default: $CXMEET_DB, else\n"
-	"                  $XDG_DATA_HOME/cxmeet/cxmeet.db)\n"
+	"                  $XDG_DATA_HOME/cxmeet/cxmeet.db), or a PostgreSQL\n"
+	"                  server: postgresql://..., postgres://..., service=NAME\n"
+	"  -c, --council NAME\n"
+	"                  the council to work on, on a server of several\n"
+	"                  (default: $CXMEET_COUNCIL, else the role's only one)\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -87,12 +91,14 @@ int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"council", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0},
 	};
 	struct cli cli = {.out = stdout};
 	char *path = NULL;
+	char *council = NULL;
 	char clock_err[256];
 	int c;
 	/* Every run of the command line, the full-screen interface included and the
@@ -103,26 +109,35 @@ int cli_main(int argc, char **argv)
 	}
 	opterr = 0;
 	clearerr(stdout); /* a failed write of an earlier in-process run */
-	while ((c = getopt_long(argc, argv, "+:d:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:d:c:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			free(path);
+			free(council);
 			path = xstrdup(optarg);
+			break;
+		case 'c':
+			free(council);
+			council = xstrdup(optarg);
 			break;
 		case 'h':
 			print_main_usage(stdout);
 			free(path);
+			free(council);
 			return finish(&cli, EXIT_OK);
 		case 'V':
 			printf("cxmeet %s (schema %d, SQLite %s)\n", CXMEET_VERSION,
 			       STORE_SCHEMA_VERSION, store_backend_version());
 			free(path);
+			free(council);
 			return finish(&cli, EXIT_OK);
 		case ':':
 			free(path);
+			free(council);
 			return cli_usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
 		default:
 			free(path);
+			free(council);
 			cli_usage_error(NULL, "unknown option '%s'", argv[optind - 1]);
 			fputs("Try 'cxmeet --help'.\n", stderr);
 			return EXIT_USAGE;
@@ -134,6 +149,7 @@ int cli_main(int argc, char **argv)
 	const struct cli_cmd *cmd = cli_find(name);
 	if (!cmd) {
 		free(path);
+		free(council);
 		cli_usage_error(NULL, "'%s' is not a cxmeet command", name);
 		fputs("Try 'cxmeet --help'.\n", stderr);
 		return EXIT_USAGE;
@@ -141,6 +157,8 @@ int cli_main(int argc, char **argv)
 	if (!path)
 		path = cli_default_db_path(); /* NULL is reported when a command opens it */
 	cli.db_path = path;
+	/* --council wins over $CXMEET_COUNCIL (store_chosen_council). */
+	store_choose_council(council);
 	cli.may_create = cmd->creates;
 	int sub_argc = optind < argc ? argc - optind : 1;
 	char *status_argv[] = {(char *)name, NULL};
@@ -149,6 +167,8 @@ int cli_main(int argc, char **argv)
 	cli.out = cli_guard_open(stdout);
 	int rc = cmd->run(cmd, &cli, sub_argc, sub_argv);
 	store_close(cli.st);
+	store_choose_council(NULL);
 	free(path);
+	free(council);
 	return finish(&cli, rc);
 }

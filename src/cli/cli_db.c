@@ -9,6 +9,7 @@
 #include "cxmeet/names.h"
 #include "cxmeet/progress.h"
 #include "cxmeet/setup.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 char *cli_default_db_path(void)
@@ -45,6 +46,14 @@ int cli_exit_status(enum store_rc rc)
 		return EXIT_NEWER;
 	case STORE_FULL:
 		return EXIT_FULL;
+	case STORE_UNREACHABLE:
+		return EXIT_UNREACHABLE;
+	case STORE_AUTH:
+		return EXIT_AUTH;
+	case STORE_NO_COUNCIL:
+		return EXIT_NO_COUNCIL;
+	case STORE_NOT_MEMBER:
+		return EXIT_NOT_MEMBER;
 	case STORE_ERROR:
 		break;
 	}
@@ -67,6 +76,27 @@ static void show_progress(const char *what, double seconds, void *ctx)
 	progress_time(what, seconds);
 }
 
+/* The council named (--council, CXMEET_COUNCIL) is the one opened: a
+ * server picks it at open; a file has one, which must be the one named. */
+static int council_named(struct cli *cli)
+{
+	const char *want = store_chosen_council();
+	if (!want || store_council_is_optional())
+		return 0;
+	struct council c;
+	enum store_rc rc = store_council_current(cli->st, &c);
+	if (rc != STORE_OK)
+		return cli_store_error(cli, rc);
+	int status = 0;
+	if (!text_ieq(c.name, want)) {
+		cli_report("no council named '%s': the database %s holds one council, '%s'", want,
+			   cli->db_path, c.name);
+		status = EXIT_NO_COUNCIL;
+	}
+	council_free(&c);
+	return status;
+}
+
 int cli_open_only(struct cli *cli)
 {
 	char err[PATH_MAX + 512]; /* the message quotes the path */
@@ -79,7 +109,7 @@ int cli_open_only(struct cli *cli)
 		cli_report("%s", err);
 		return cli_exit_status(rc);
 	}
-	return 0;
+	return council_named(cli);
 }
 
 int cli_open(struct cli *cli)
@@ -117,4 +147,54 @@ int cli_escalate_limit(struct cli *cli)
 	int n = o.escalate_after;
 	org_free(&o);
 	return n;
+}
+
+int cli_open_all_councils(struct cli *cli, char **council)
+{
+	*council = NULL;
+	/* Every council is read: a role of several, or the reader of all,
+	 * names none. */
+	store_council_optional(true);
+	int rc = cli_open_only(cli);
+	store_council_optional(false);
+	if (rc)
+		return rc;
+	struct council c;
+	if (store_council_current(cli->st, &c) == STORE_OK) {
+		*council = xstrdup(c.name);
+		council_free(&c);
+	}
+	enum store_rc src = store_read_all_councils(cli->st, true);
+	return src == STORE_OK ? 0 : cli_store_error(cli, src);
+}
+
+int cli_each_council(struct cli *cli, int (*fn)(struct cli *cli, const char *council, size_t i,
+						void *ctx),
+		     void *ctx)
+{
+	store_council_optional(true);
+	int rc = cli_open_only(cli);
+	store_council_optional(false);
+	if (rc)
+		return rc;
+	struct council *c;
+	size_t n;
+	enum store_rc src = store_council_list(cli->st, &c, &n);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	store_close(cli->st);
+	cli->st = NULL;
+	for (size_t i = 0, done = 0; i < n && rc == 0; i++) {
+		if (c[i].archived)
+			continue;
+		store_choose_council(c[i].name);
+		if ((rc = cli_open_only(cli)) == 0) {
+			store_read_once(cli->st);
+			rc = fn(cli, c[i].name, done++, ctx);
+		}
+		store_close(cli->st);
+		cli->st = NULL;
+	}
+	council_list_free(c, n);
+	return rc;
 }

@@ -18,7 +18,10 @@
 /* The rationale's line in the plain list is cut to this many columns. */
 #define WHY_COLS 70
 
+/* The columns; "council" first with --all-councils only (decision_cols + 1
+ * without it). */
 static const struct table_col decision_cols[] = {
+	{"council", COL_TEXT, false},
 	{"id", COL_INT, true},
 	{"date", COL_TEXT, false},
 	{"revisit", COL_TEXT, false},
@@ -37,11 +40,14 @@ static void decision_date(const struct decision_row *r, char *buf, size_t len)
 	date_format(decision_day(r->meeting_at, r->created_at), buf, len);
 }
 
-static void table_add(struct table *t, const struct decision_row *r)
+static void table_add(struct table *t, const struct decision_row *r, bool all,
+		      const char *council)
 {
 	char date[16], rev[16];
 	decision_date(r, date, sizeof date);
 	table_row(t);
+	if (all)
+		table_cell(t, r->council ? r->council : council);
 	table_cell_int(t, (long long)r->id);
 	table_cell(t, date);
 	if (r->revisit != DATE_NONE) {
@@ -120,10 +126,16 @@ static void add_line(struct strbuf *sb, const char *s, int cols)
  * (number, date, department, who decided, links), its text, its revisit
  * date, why, and what superseded it. Appended to sb: a page is written at
  * once. */
-static void plain_row(struct strbuf *sb, const struct decision_row *r)
+static void plain_row(struct strbuf *sb, const struct decision_row *r, bool all,
+		      const char *council)
 {
 	char date[16], rev[16];
 	decision_date(r, date, sizeof date);
+	if (all) { /* the council heads the block */
+		sb_add(sb, "[");
+		add_line(sb, r->council ? r->council : council ? council : "", 30);
+		sb_add(sb, "] ");
+	}
 	sb_add(sb, "#");
 	sb_add_int(sb, (long long)r->id);
 	sb_add(sb, "  ");
@@ -164,6 +176,8 @@ struct log_out {
 	const struct decision_filter *f;
 	enum out_format fmt;
 	struct store_cursor cur; /* where the next page starts */
+	bool all;            /* --all-councils: each row names its council */
+	const char *council; /* the name of a row that names none */
 };
 
 /* A page of the log: plain blocks written as they come, or table rows. */
@@ -183,9 +197,9 @@ static long decisions_page(struct cli *cli, void *ctx, size_t done, size_t limit
 	sb_init(&sb);
 	for (size_t i = 0; i < n; i++) {
 		if (o->fmt == OUT_PLAIN)
-			plain_row(&sb, &rows[i]);
+			plain_row(&sb, &rows[i], o->all, o->council);
 		else
-			table_add(t, &rows[i]);
+			table_add(t, &rows[i], o->all, o->council);
 	}
 	if (sb.len)
 		fwrite(sb.s, 1, sb.len, cli->out); /* a failure shows at the end's fflush */
@@ -198,12 +212,13 @@ static long decisions_page(struct cli *cli, void *ctx, size_t done, size_t limit
 
 /* Reads the log page by page and writes each page as it comes: plain blocks,
  * or the rows of a JSON or CSV table, so memory stays that of one page. */
-static int decisions_out(struct cli *cli, const struct decision_filter *f, enum out_format fmt)
+static int decisions_out(struct cli *cli, const struct decision_filter *f, enum out_format fmt,
+			 bool all, const char *council)
 {
-	struct log_out o = {f, fmt, {0}};
+	struct log_out o = {f, fmt, {0}, all, council};
 	size_t rows;
-	return cli_table_pages(cli, decision_cols, ARRAY_SIZE(decision_cols), NULL, fmt, PAGE,
-			       decisions_page, &o, &rows);
+	return cli_table_pages(cli, decision_cols + !all, ARRAY_SIZE(decision_cols) - !all, NULL,
+			       fmt, PAGE, decisions_page, &o, &rows);
 }
 
 static int plain_summary(struct cli *cli, const struct decision_filter *f)
@@ -226,6 +241,7 @@ struct decisions_opts {
 	struct decision_filter f;
 	const char *dept;
 	enum out_format format;
+	bool all_councils;
 };
 
 static int decisions_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
@@ -237,6 +253,7 @@ static int decisions_opt(const struct cli_cmd *cmd, int key, const char *value, 
 	case 'a': o->f.with_superseded = true; break;
 	case 's': o->f.words = value; break;
 	case 'f': return cli_format(cmd, value, OUT_TABLES, &o->format);
+	case 'A': o->all_councils = true; break;
 	}
 	return 0;
 }
@@ -250,7 +267,11 @@ static int decisions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, c
 	struct decision_filter f = o.f;
 	const char *dept = o.dept;
 	enum out_format fmt = o.format;
-	if ((rc = cli_open(cli)) != 0)
+	if (o.all_councils && dept)
+		return cli_usage_error(cmd, "--dept names a department of one council: not with "
+					    "--all-councils");
+	char *council = NULL;
+	if ((rc = o.all_councils ? cli_open_all_councils(cli, &council) : cli_open(cli)) != 0)
 		return rc;
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	if (dept) {
@@ -266,13 +287,16 @@ static int decisions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, c
 	}
 	char *words;
 	enum store_rc src = search_words_or_none(cli->st, f.words, &words);
-	if (src != STORE_OK)
+	if (src != STORE_OK) {
+		free(council);
 		return cli_store_error(cli, src);
+	}
 	f.words = words;
 	rc = fmt == OUT_PLAIN ? plain_summary(cli, &f) : 0;
 	if (rc == 0)
-		rc = decisions_out(cli, &f, fmt);
+		rc = decisions_out(cli, &f, fmt, o.all_councils, council);
 	free(words);
+	free(council);
 	return rc;
 }
 
@@ -282,6 +306,7 @@ static const struct cli_opt decisions_options[] = {
 	{"all", 'a', 0},
 	{"search", 's', CLI_VALUE},
 	{"format", 'f', CLI_VALUE | CLI_LONG_ONLY},
+	{"all-councils", 'A', CLI_LONG_ONLY},
 	{0},
 };
 
@@ -290,6 +315,7 @@ const struct cli_cmd cmd_decisions = {
 	.summary = "the decision log: revisits due first, then the newest",
 	.usage = "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"
 		 "                        [--search WORDS] [--format plain|json|csv]\n"
+		 "                        [--all-councils]\n"
 		 "\n"
 		 "Lists the decisions in force: first those due for a revisit (revisit\n"
 		 "date today or earlier), earliest revisit first, then the rest, newest\n"
@@ -302,7 +328,9 @@ const struct cli_cmd cmd_decisions = {
 		 "  -s, --search WORDS  only the decisions whose text, detail or rationale\n"
 		 "                      hold every word (or a word starting so)\n"
 		 "      --format F      plain (the default: a short block per decision),\n"
-		 "                      json or csv (one row per decision, every column)\n",
+		 "                      json or csv (one row per decision, every column)\n"
+		 "      --all-councils  the decisions of every council the role may read,\n"
+		 "                      each naming its council (not with --dept)\n",
 	.opts = decisions_options,
 	.run = decisions_run,
 };

@@ -102,10 +102,33 @@ static int digest_out(struct cli *cli, cx_date today, int days)
 	return rc;
 }
 
+/* --all-councils: the digest of each council the role may read (archived
+ * ones aside: nobody works on them), each under the council's name, one
+ * council open at a time. */
+static int digest_one(struct cli *cli, const char *council, size_t i, void *ctx)
+{
+	fprintf(cli->out, "%sCouncil %s\n\n", i ? "\n" : "", council);
+	return digest_out(cli, clock_today(), *(int *)ctx);
+}
+
+static int digest_all(struct cli *cli, int days)
+{
+	return cli_each_council(cli, digest_one, &days);
+}
+
+struct digest_opts {
+	int days;
+	bool all_councils;
+};
+
 static int digest_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
-	int *days = ctx;
-	(void)key;
+	struct digest_opts *o = ctx;
+	int *days = &o->days;
+	if (key == 'A') {
+		o->all_councils = true;
+		return 0;
+	}
 	if (!*value || strspn(value, "0123456789") != strlen(value) || strlen(value) > 3 ||
 	    (*days = atoi(value)) > 366)
 		return cli_usage_error(cmd, "--days takes a number of days from 0 to 366");
@@ -114,29 +137,37 @@ static int digest_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 
 static int digest_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
-	int days = 7, rc;
-	if (!cli_parse(cmd, argc, argv, digest_opt, &days, &rc) || (rc = cli_open(cli)) != 0)
+	struct digest_opts o = {7, false};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, digest_opt, &o, &rc))
+		return rc;
+	if (o.all_councils)
+		return digest_all(cli, o.days);
+	if ((rc = cli_open(cli)) != 0)
 		return rc;
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
-	return digest_out(cli, clock_today(), days);
+	return digest_out(cli, clock_today(), o.days);
 }
 
 static const struct cli_opt digest_options[] = {
 	{"days", 'n', CLI_VALUE},
+	{"all-councils", 'A', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_digest = {
 	.name = "digest",
 	.summary = "overdue and soon-due actions by owner, as text for a mail",
-	.usage = "usage: cxmeet digest [--days N]\n"
+	.usage = "usage: cxmeet digest [--days N] [--all-councils]\n"
 		 "\n"
 		 "Prints the open actions that are overdue or due within N days (default\n"
 		 "7), grouped by owner with their email address when known, then 'No\n"
 		 "owner'. Each action shows its due date, how late it is, its department,\n"
 		 "and whether it has been carried so often that it goes to the sponsor.\n"
 		 "\n"
-		 "  -n, --days N   how many days ahead count as due soon (0 to 366)\n",
+		 "  -n, --days N        how many days ahead count as due soon (0 to 366)\n"
+		 "      --all-councils  the digest of every council the role may read,\n"
+		 "                      each under the council's name\n",
 	.opts = digest_options,
 	.run = digest_run,
 };

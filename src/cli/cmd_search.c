@@ -13,7 +13,10 @@
 #define SEARCH_DEFAULT_LIMIT 50
 #define SEARCH_PAGE 2000 /* matches read at once */
 
+/* The columns; "council" first with --all-councils only (search_cols + 1
+ * without it). */
 static const struct table_col search_cols[] = {
+	{"council", COL_TEXT, false},
 	{"id", COL_INT, true},
 	{"kind", COL_TEXT, false},
 	{"date", COL_TEXT, false},
@@ -23,10 +26,13 @@ static const struct table_col search_cols[] = {
 	{"text", COL_TEXT, false},
 };
 
-static void search_row(struct table *t, const struct search_hit *h)
+static void search_row(struct table *t, const struct search_hit *h, bool all,
+		       const char *council)
 {
 	char buf[32];
 	table_row(t);
+	if (all)
+		table_cell(t, h->council ? h->council : council);
 	table_cell_int(t, h->it.id);
 	table_cell(t, item_kind_name(h->it.kind));
 	clock_format_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", "", buf,
@@ -48,6 +54,8 @@ struct search_opts {
 	enum out_format format;
 	struct store_cursor cur; /* after the last match written */
 	struct search_stream *ss; /* every match, in one pass */
+	bool all;      /* --all-councils: each row names its council */
+	char *council; /* the name of a row that names none */
 };
 
 /* A page of the matches, up to the --limit asked for. */
@@ -66,7 +74,7 @@ static long search_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
-		search_row(t, &h[i]);
+		search_row(t, &h[i], o->all, o->council);
 	if (n)
 		o->cur = h[n - 1].after;
 	search_hits_free(h, n);
@@ -76,9 +84,9 @@ static long search_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 
 /* The widest each column's cells can be, known before reading a match, for
  * more matches than a page (the text is last and unpadded). */
-static void search_widths(struct cli *cli, int w[ARRAY_SIZE(search_cols)])
+static void search_widths(struct cli *cli, int w[ARRAY_SIZE(search_cols) - 1])
 {
-	memset(w, 0, ARRAY_SIZE(search_cols) * sizeof *w);
+	memset(w, 0, (ARRAY_SIZE(search_cols) - 1) * sizeof *w);
 	w[0] = cli_id_width(cli, false);
 	for (int k = 0; k < ITEM_KIND_COUNT; k++) {
 		int kw = (int)strlen(item_kind_name((enum item_kind)k));
@@ -97,21 +105,22 @@ static int search(struct cli *cli, struct search_opts *o)
 		return rc;
 	size_t shown;
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
-	int w[ARRAY_SIZE(search_cols)];
+	int w[ARRAY_SIZE(search_cols)] = {0}; /* the council's: as its first page says */
 	if (o->format == OUT_PLAIN)
-		search_widths(cli, w);
+		search_widths(cli, w + 1);
+	const struct table_col *cols = search_cols + !o->all;
+	size_t ncols = ARRAY_SIZE(search_cols) - !o->all;
 	enum store_rc src = store_search_stream_begin(cli->st, &o->f, o->limit, &o->ss);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
-	rc = cli_table_pages(cli, search_cols, ARRAY_SIZE(search_cols),
-			     o->format == OUT_PLAIN ? w : NULL, o->format, SEARCH_PAGE,
-			     search_page, o, &shown);
+	rc = cli_table_pages(cli, cols, ncols, o->format == OUT_PLAIN ? w + !o->all : NULL,
+			     o->format, SEARCH_PAGE, search_page, o, &shown);
 	store_search_stream_end(o->ss);
 	if (rc != 0 || o->format != OUT_PLAIN)
 		return rc;
 	if (shown == 0) { /* the table of no row, as before */
 		struct table t;
-		table_init(&t, search_cols, ARRAY_SIZE(search_cols));
+		table_init(&t, cols, ncols);
 		rc = cli_table_out(cli, &t, o->format);
 		table_free(&t);
 		return rc;
@@ -154,6 +163,7 @@ static int search_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 		break;
 	case 'n': return cli_parse_limit(cmd, value, &o->limit);
 	case 'f': return cli_format(cmd, value, OUT_TABLES, &o->format);
+	case 'A': o->all = true; break;
 	}
 	return 0;
 }
@@ -171,7 +181,12 @@ static int search_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 		return cli_usage_error(cmd, "give the words to search for (letters or digits)");
 	}
 	char *words = NULL;
-	rc = cli_open(cli);
+	if (o.all && o.dept) {
+		free(typed);
+		return cli_usage_error(cmd, "--dept names a department of one council: not with "
+					    "--all-councils");
+	}
+	rc = o.all ? cli_open_all_councils(cli, &o.council) : cli_open(cli);
 	if (rc == 0) {
 		enum store_rc src = search_words(cli->st, typed, &words);
 		o.f.words = words;
@@ -179,6 +194,7 @@ static int search_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	}
 	free(typed);
 	free(words);
+	free(o.council);
 	return rc;
 }
 
@@ -187,6 +203,7 @@ static const struct cli_opt search_options[] = {
 	{"kind", 'k', CLI_VALUE},
 	{"limit", 'n', CLI_VALUE},
 	{"format", 'f', CLI_VALUE},
+	{"all-councils", 'A', CLI_LONG_ONLY},
 	{0},
 };
 
@@ -194,7 +211,7 @@ const struct cli_cmd cmd_search = {
 	.name = "search",
 	.summary = "find items of every meeting by the words in them",
 	.usage = "usage: cxmeet search WORDS... [--dept DEPT] [--kind KIND] [--limit N]\n"
-		 "                     [--format plain|json|csv]\n"
+		 "                     [--format plain|json|csv] [--all-councils]\n"
 		 "\n"
 		 "Lists the items of every meeting whose text, detail or rationale holds\n"
 		 "every word (the last one as a prefix: 'escal' finds 'escalation'),\n"
@@ -206,7 +223,9 @@ const struct cli_cmd cmd_search = {
 		 "  -k, --kind KIND     decision, action, win, story, insight, note, parked\n"
 		 "                      or message only\n"
 		 "  -n, --limit N       at most N items (default 50)\n"
-		 "  -f, --format F      plain (the default), json or csv\n",
+		 "  -f, --format F      plain (the default), json or csv\n"
+		 "      --all-councils  the items of every council the role may read, each\n"
+		 "                      row naming its council (not with --dept)\n",
 	.opts = search_options,
 	.operands = CLI_ANY,
 	.run = search_run,

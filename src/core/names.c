@@ -1,5 +1,6 @@
 /* names.c - names cleaned and keyed before the store keeps them (names.h). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cxmeet/names.h"
 #include "cxmeet/text.h"
@@ -125,6 +126,38 @@ enum store_rc template_find(struct store *st, const char *name, store_id *id)
 {
 	char *key = text_fold(name ? name : "");
 	enum store_rc rc = store_template_find(st, key, id);
+	free(key);
+	return rc;
+}
+
+enum store_rc council_add(struct store *st, const char *name)
+{
+	char *clean, *key;
+	enum store_rc rc = name_checked(st, name, "council name", &clean, &key);
+	if (rc == STORE_OK)
+		rc = store_council_add(st, clean);
+	free(clean);
+	free(key);
+	return rc;
+}
+
+enum store_rc council_rename(struct store *st, const char *name, const char *new_name)
+{
+	char *clean, *key;
+	enum store_rc rc = name_checked(st, new_name, "council name", &clean, &key);
+	if (rc != STORE_OK)
+		return rc;
+	struct council *c = NULL;
+	size_t n = 0;
+	char *found = NULL;
+	if (store_council_list(st, &c, &n) == STORE_OK)
+		for (size_t i = 0; i < n && !found; i++)
+			if (text_ieq(c[i].name, name))
+				found = strdup(c[i].name);
+	council_list_free(c, n);
+	rc = store_council_rename(st, found ? found : name, clean);
+	free(found);
+	free(clean);
 	free(key);
 	return rc;
 }

@@ -4,6 +4,21 @@
 
 #include "cxmeet/records.h"
 
+void council_free(struct council *c)
+{
+	if (!c)
+		return;
+	free(c->name);
+	memset(c, 0, sizeof *c);
+}
+
+void council_list_free(struct council *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		council_free(&c[i]);
+	free(c);
+}
+
 void org_free(struct org *o)
 {
 	for (int f = 0; f < ORG_TEXT_COUNT; f++) {

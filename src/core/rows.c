@@ -5,8 +5,10 @@
 
 void action_rows_free(struct action_row *r, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		item_free(&r[i].it);
+		free(r[i].council);
+	}
 	free(r);
 }
 
@@ -46,6 +48,7 @@ void decision_rows_free(struct decision_row *r, size_t n)
 		free(r[i].text);
 		free(r[i].rationale);
 		free(r[i].superseded_text);
+		free(r[i].council);
 	}
 	free(r);
 }
@@ -85,6 +88,7 @@ void search_hits_free(struct search_hit *h, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		item_free(&h[i].it);
 		free(h[i].marked);
+		free(h[i].council);
 	}
 	free(h);
 }

@@ -36,4 +36,9 @@ enum store_rc sqlite_open_for_check(const char *path, struct store **out, char *
 void sqlite_set_progress(store_progress_fn fn, void *ctx);
 const char *sqlite_backend_version(void);
 
+/* The PostgreSQL backend (src/store/pg/, when built): the database argument
+ * is a libpq URI (postgresql://, postgres://) or a service (service=NAME). */
+enum store_rc pg_open_mode(const char *where, bool create, struct store **out, char *err,
+			   size_t errlen);
+
 #endif

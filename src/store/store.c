@@ -2,9 +2,11 @@
  * calls the backend that opened its handle, and store_open picks that
  * backend from the database argument. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backend.h"
+#include "config.h"
 #include "cxmeet/dates.h"
 
 /* The table of the backend behind a handle: its first member (backend.h). */
@@ -29,8 +31,7 @@ STORE_OPS(PUBLIC_X, PUBLIC_R, PUBLIC_V)
 #undef PUBLIC_R
 #undef PUBLIC_V
 
-/* A database argument that names a PostgreSQL server rather than a file. */
-static bool names_server(const char *db)
+bool store_names_server(const char *db)
 {
 	static const char *const prefixes[] = {"postgresql://", "postgres://", "service="};
 	for (size_t i = 0; db && i < sizeof prefixes / sizeof *prefixes; i++)
@@ -39,6 +40,7 @@ static bool names_server(const char *db)
 	return false;
 }
 
+#if !HAVE_POSTGRESQL
 static enum store_rc no_server_backend(struct store **out, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -47,11 +49,20 @@ static enum store_rc no_server_backend(struct store **out, char *err, size_t err
 	return STORE_READONLY; /* as for a file that cannot be opened */
 }
 
+enum store_rc pg_open_mode(const char *where, bool create, struct store **out, char *err,
+			   size_t errlen)
+{
+	(void)where;
+	(void)create;
+	return no_server_backend(out, err, errlen);
+}
+#endif
+
 enum store_rc store_open_mode(const char *path, bool create, struct store **out, char *err,
 			      size_t errlen)
 {
-	if (names_server(path))
-		return no_server_backend(out, err, errlen);
+	if (store_names_server(path))
+		return pg_open_mode(path, create, out, err, errlen);
 	return sqlite_open_mode(path, create, out, err, errlen);
 }
 
@@ -63,10 +74,32 @@ enum store_rc store_open(const char *path, struct store **out, char *err, size_t
 enum store_rc store_open_for_check(const char *path, struct store **out, char *err,
 				   size_t errlen)
 {
-	if (names_server(path))
-		return no_server_backend(out, err, errlen);
+	/* A server's database is checked as it is opened. */
+	if (store_names_server(path))
+		return pg_open_mode(path, false, out, err, errlen);
 	return sqlite_open_for_check(path, out, err, errlen);
 }
+
+static char *chosen_council;
+
+void store_choose_council(const char *name)
+{
+	free(chosen_council);
+	chosen_council = name ? strdup(name) : NULL;
+}
+
+const char *store_chosen_council(void)
+{
+	if (chosen_council)
+		return chosen_council;
+	const char *env = getenv("CXMEET_COUNCIL");
+	return env && *env ? env : NULL;
+}
+
+static bool council_optional;
+
+void store_council_optional(bool on) { council_optional = on; }
+bool store_council_is_optional(void) { return council_optional; }
 
 void store_set_progress(store_progress_fn fn, void *ctx)
 {

@@ -79,6 +79,9 @@ struct tui {
 	char flash[256];       /* one-line message on the status bar */
 	bool flash_error;
 	struct meeting_view *mv; /* the live meeting, when one is open */
+	/* On a server of councils: ": NAME", the council's name as the title
+	 * lines show it after "CX council"; empty for a file (one council). */
+	char council[160];
 };
 
 /* Opens the view over the current one: back comes to the current one (a

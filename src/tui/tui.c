@@ -222,6 +222,11 @@ int tui_run(struct store *st)
 	struct tui t = {.st = st};
 	if (!tui_terminal_usable())
 		return EXIT_USAGE;
+	struct council c;
+	if (store_names_server(store_path(st)) && store_council_current(st, &c) == STORE_OK) {
+		snprintf(t.council, sizeof t.council, ": %s", c.name);
+		council_free(&c);
+	}
 	fatal_save_modes();
 	/* newterm, unlike initscr, returns on failure instead of exiting. */
 	if (!newterm(NULL, stdout, stdin)) {

@@ -149,7 +149,7 @@ static void home_draw(struct tui *t)
 	facts_load(t, &f);
 	const char *name = f.have_org && *f.org.text[ORG_NAME] ? f.org.text[ORG_NAME] : "cxmeet";
 	char line[400];
-	snprintf(line, sizeof line, " %s  CX council", name);
+	snprintf(line, sizeof line, " %s  CX council%s", name, t->council);
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int x = 2, w = t->cols - 4, y = 2;
 	draw_text(y++, x, "CX mission", w, theme(C_HEADING));

@@ -112,10 +112,19 @@ static void meeting_draw(struct tui *t)
 	const struct meeting_step *s = meeting_current(r);
 	char date[16];
 	date_format(date_from_time(r->m.started_at), date, sizeof date);
-	char *title = xasprintf(" %s  CX council %s  Step %d/%zu: %s%s",
-				*mv->org.text[ORG_NAME] ? mv->org.text[ORG_NAME] : "cxmeet", date,
-				r->m.current_step + 1, r->n_steps, s->title,
-				mv->follow ? "  (read-only)" : "");
+	/* The step is what the line is for: on a narrow screen the council's
+	 * name goes first, then the organisation's, rather than the step. */
+	const char *org = *mv->org.text[ORG_NAME] ? mv->org.text[ORG_NAME] : "cxmeet";
+	char *title = NULL;
+	for (int drop = 0; drop < 3; drop++) {
+		free(title);
+		title = xasprintf(" %s%sCX council%s %s  Step %d/%zu: %s%s", drop < 2 ? org : "",
+				  drop < 2 ? "  " : "", drop < 1 ? t->council : "", date,
+				  r->m.current_step + 1, r->n_steps, s->title,
+				  mv->follow ? "  (read-only)" : "");
+		if (text_cols(title) <= t->cols)
+			break;
+	}
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	free(title);
 	int side = t->compact ? 24 : 32;

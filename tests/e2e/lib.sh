@@ -35,6 +35,15 @@ export TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color
 export CXMEET_NOW=2026-11-23T10:00:00Z # a fixed clock: every timer shows 00:00
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
 export CXMEET_DB="$tmp/t.db"
+# With CXMEET_TEST_SERVER set (the 'pg' suite, inside tests/pg/with_cluster.sh),
+# the database is a new one on the test's PostgreSQL server instead:
+# $CXMEET_CONTRACT_STORE with its %d made this test's own. The scenarios
+# that read the SQLite file itself (sql) are not run so.
+if [ -n "${CXMEET_TEST_SERVER:-}" ]; then
+	[ -n "${CXMEET_CONTRACT_STORE:-}" ] || { echo "CXMEET_TEST_SERVER needs CXMEET_CONTRACT_STORE" >&2; exit 1; }
+	CXMEET_DB=${CXMEET_CONTRACT_STORE/"%d"/$$$RANDOM}
+	export CXMEET_DB
+fi
 unset VISUAL EDITOR NO_COLOR
 mkdir -p "$HOME"
 
@@ -220,6 +229,7 @@ resize() { tmx resize-window -x "$1" -y "$2"; }
 # and keeps it until unlock_database; returns once the lock is seen taken.
 # The locker waits for a write of the program's own to finish first.
 lock_database() {
+	[ -z "${CXMEET_TEST_SERVER:-}" ] || cx_fail "lock_database locks an SQLite file: this scenario does not run on a server"
 	mkfifo "$tmp/lock"
 	sqlite3 -cmd '.timeout 10000' "$CXMEET_DB" <"$tmp/lock" >/dev/null 2>&1 &
 	locker=$!
@@ -243,7 +253,10 @@ unlock_database() {
 # Only for what is about the SQLite file itself (its schema, damage, locks,
 # integrity), for text written behind the program's back, and for what no
 # command shows; what the data says is read with cx_json, through the program.
-sql() { sqlite3 -batch -cmd '.timeout 2000' "$CXMEET_DB" "$1"; }
+sql() {
+	[ -z "${CXMEET_TEST_SERVER:-}" ] || cx_fail "sql reads an SQLite file: this scenario does not run on a server"
+	sqlite3 -batch -cmd '.timeout 2000' "$CXMEET_DB" "$1"
+}
 
 # cx [CMD ARG...]: runs cxmeet on the test database and prints its output;
 # the test stops when it fails.

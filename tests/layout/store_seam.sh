@@ -15,6 +15,11 @@ if [ -n "$stray" ]; then
 	printf 'store_seam: outside src/store/sqlite, these mention sqlite3:\n%s\n' "$stray" >&2
 	fail=1
 fi
+stray=$(grep -rlE 'libpq-fe\.h|\bPQ[a-z]+\(' src include | grep -v -e '^src/store/pg/' || true)
+if [ -n "$stray" ]; then
+	printf 'store_seam: outside src/store/pg, these speak libpq:\n%s\n' "$stray" >&2
+	fail=1
+fi
 private=$(grep -rlE '#include "[^"]*(store_int|backend)\.h"' src include |
 	grep -v '^src/store/' || true)
 if [ -n "$private" ]; then

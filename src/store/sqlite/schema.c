@@ -391,7 +391,9 @@ static const char migration_7[] =
 	" END;"
 	"ALTER TABLE items ADD COLUMN carry_from INTEGER;"
 	"UPDATE items SET carry_from = " LAST_MEETING " WHERE " CARRYING("items") ";"
-	"CREATE TRIGGER items_carry_i AFTER INSERT ON items WHEN " CARRYING("new") " BEGIN"
+	/* (a row written with its own carry_from, as a copy writes it, keeps it) */
+	"CREATE TRIGGER items_carry_i AFTER INSERT ON items"
+	"  WHEN new.carry_from IS NULL AND " CARRYING("new") " BEGIN"
 	" UPDATE items SET carry_from = " LAST_MEETING " WHERE id = new.id;"
 	" END;"
 	"CREATE TRIGGER items_carry_u AFTER UPDATE OF kind, status, deleted_at ON items"

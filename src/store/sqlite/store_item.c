@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../item_change.h"
 #include "store_int.h"
 #include "cxmeet/util.h"
 
@@ -106,63 +107,23 @@ enum store_rc sqlite_item_get(struct store *st, store_id id, struct item *out)
 	return rc;
 }
 
-static bool str_differs(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "") != 0;
-}
-
-static char *date_text(cx_date d)
-{
-	char buf[16];
-	if (d == DATE_NONE)
-		return NULL;
-	date_format(d, buf, sizeof buf);
-	return xstrdup(buf);
-}
-
-/* The events an update implies: due moved, reassigned, and edited for the rest. */
+/* The events the update implies (item_change.c), with the new owner's name. */
 static enum store_rc update_events(struct store *st, const struct item *old,
-				   const struct item *new, const char *text, store_id meeting,
-				   time_t at)
+				   const struct item *new, store_id meeting, time_t at)
 {
+	struct person p = {0};
+	const char *to = NULL;
+	if (old->person_id != new->person_id && new->person_id &&
+	    sqlite_person_get(st, new->person_id, &p) == STORE_OK)
+		to = p.name;
+	struct item_change ev[ITEM_CHANGES_MAX];
+	size_t n = item_changes(old, new, to, ev);
+	person_free(&p);
 	enum store_rc rc = STORE_OK;
-	if (old->due != new->due) {
-		char *o = date_text(old->due), *n = date_text(new->due);
-		rc = event_add(st, old->id, EVENT_DUE_MOVED, at, meeting, o, n, NULL);
-		free(o);
-		free(n);
-	}
-	if (rc == STORE_OK && old->person_id != new->person_id) {
-		struct person p = {0};
-		char *to = NULL;
-		if (new->person_id && sqlite_person_get(st, new->person_id, &p) == STORE_OK)
-			to = xstrdup(p.name);
-		person_free(&p);
-		rc = event_add(st, old->id, EVENT_REASSIGNED, at, meeting, old->person_name, to, NULL);
-		free(to);
-	}
-	struct strbuf fields;
-	sb_init(&fields);
-	if (str_differs(old->text, text))
-		sb_add(&fields, "text ");
-	if (str_differs(old->detail, new->detail))
-		sb_add(&fields, "detail ");
-	if (str_differs(old->rationale, new->rationale))
-		sb_add(&fields, "rationale ");
-	if (old->dept_id != new->dept_id)
-		sb_add(&fields, "department ");
-	if (old->revisit != new->revisit)
-		sb_add(&fields, "revisit ");
-	if (old->rank != new->rank)
-		sb_add(&fields, "rank ");
-	if (old->consent != new->consent)
-		sb_add(&fields, "consent ");
-	if (rc == STORE_OK && fields.len > 0) {
-		fields.s[fields.len - 1] = '\0';
-		rc = event_add(st, old->id, EVENT_EDITED, at, meeting,
-			       str_differs(old->text, text) ? old->text : NULL, fields.s, NULL);
-	}
-	sb_free(&fields);
+	for (size_t i = 0; rc == STORE_OK && i < n; i++)
+		rc = event_add(st, old->id, ev[i].kind, at, meeting, ev[i].old_value,
+			       ev[i].new_value, NULL);
+	item_changes_free(ev, n);
 	return rc;
 }
 
@@ -196,7 +157,7 @@ enum store_rc sqlite_item_update(struct store *st, const struct item *it, store_
 		bind_id(s, 11, it->id);
 		rc = stmt_update_one(st, s, "saving the item");
 		if (rc == STORE_OK)
-			rc = update_events(st, &old, &want, text, meeting, at);
+			rc = update_events(st, &old, &want, meeting, at);
 		rc = tx_end(st, rc);
 	}
 	item_free(&old);

@@ -1,0 +1,31 @@
+/* page.h - keyset paging for the PostgreSQL backend (page.c). */
+#ifndef CXMEET_PG_PAGE_H
+#define CXMEET_PG_PAGE_H
+
+#include "pg_int.h"
+
+/* One part of a paged list: its statements in the list's order (fwd) and
+ * reversed (bwd); asc when the list runs up the key; where each row gives
+ * its key (key_col, -1: sorted by id alone) and id. */
+struct pg_page_part {
+	enum pg_stmt fwd, bwd;
+	bool asc;
+	int key_col, id_col;
+};
+
+struct pg_page_list {
+	const struct pg_page_part *parts;
+	int nparts;
+	size_t elem_size, at_off; /* the row's size, and where its cursor lies */
+	void (*bind)(struct pg_params *p, const void *ctx); /* the filter's parameters */
+	void (*read)(const PGresult *r, int row, void *elem);
+	void (*free_list)(void *arr, size_t n);
+	const char *what;
+};
+
+/* At most limit rows (0: all) of the list from cur (NULL: the first page),
+ * in the list's order, each with its cursor. */
+enum store_rc pg_page_collect(struct store *st, const struct pg_page_list *l, const void *ctx,
+			      const struct store_cursor *cur, size_t limit, void **out, size_t *n);
+
+#endif

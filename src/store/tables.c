@@ -1,0 +1,91 @@
+/* tables.c - the tables a store keeps, parents first, with their columns in
+ * the file's order (store.h, store_tables): what `cxmeet copy` moves from
+ * one store to another, the one list both backends read and write by. */
+#include "cxmeet/store.h"
+#include "cxmeet/util.h"
+
+#define T SCOL_TEXT
+#define I SCOL_INT
+#define TM SCOL_TIME
+#define D SCOL_DATE
+#define B SCOL_BOOL
+
+static const struct store_column organisation[] = {
+	{"id", I}, {"name", T}, {"mission", T}, {"success", T}, {"vision", T}, {"goals", T},
+	{"roles", T}, {"prioritise", T}, {"approvals", T}, {"ways", T}, {"cadence_unit", T},
+	{"cadence_n", I}, {"escalate_after", I}, {"setup_step", I}, {"created_at", TM},
+};
+static const struct store_column org_text_versions[] = {
+	{"id", I}, {"field", T}, {"body", T}, {"changed_at", TM}, {"changed_by", T},
+};
+static const struct store_column departments[] = {
+	{"id", I}, {"name", T}, {"name_key", T}, {"facing", T}, {"created_at", TM},
+	{"archived_at", TM},
+};
+static const struct store_column people[] = {
+	{"id", I}, {"name", T}, {"name_key", T}, {"department_id", I}, {"role", T},
+	{"email", T}, {"influence", T}, {"support", T}, {"created_at", TM}, {"archived_at", TM},
+};
+static const struct store_column agenda_templates[] = {
+	{"id", I}, {"name", T}, {"name_key", T}, {"is_default", B}, {"created_at", TM},
+	{"archived_at", TM},
+};
+static const struct store_column agenda_template_steps[] = {
+	{"id", I}, {"template_id", I}, {"position", I}, {"title", T}, {"kind", T},
+	{"minutes", I}, {"prompt", T},
+};
+static const struct store_column meetings[] = {
+	{"id", I}, {"template_id", I}, {"status", T}, {"started_at", TM}, {"ended_at", TM},
+	{"facilitator_id", I}, {"rating", I}, {"next_meeting_on", D}, {"current_step", I},
+	{"seq", I},
+};
+static const struct store_column meeting_steps[] = {
+	{"id", I}, {"meeting_id", I}, {"position", I}, {"title", T}, {"kind", T},
+	{"planned_minutes", I}, {"prompt", T}, {"actual_seconds", I}, {"done", B},
+	{"skipped", B},
+};
+static const struct store_column attendance[] = {
+	{"meeting_id", I}, {"person_id", I}, {"department_id", I}, {"present", B},
+};
+static const struct store_column items[] = {
+	{"id", I}, {"kind", T}, {"text", T}, {"detail", T}, {"rationale", T},
+	{"department_id", I}, {"person_id", I}, {"due_on", D}, {"revisit_on", D},
+	{"superseded_by", I}, {"rank", I}, {"status", T}, {"consent", B}, {"meeting_id", I},
+	{"step_id", I}, {"created_at", TM}, {"updated_at", TM}, {"closed_at", TM},
+	{"deleted_at", TM}, {"carry_from", I},
+};
+static const struct store_column item_links[] = {
+	{"from_item", I}, {"to_item", I}, {"kind", T}, {"created_at", TM},
+};
+static const struct store_column item_events[] = {
+	{"id", I}, {"item_id", I}, {"event", T}, {"at", TM}, {"meeting_id", I}, {"by", T},
+	{"old_value", T}, {"new_value", T}, {"reason", T},
+};
+/* The draft of a capture form in a meeting in progress: the meeting is
+ * copied in progress, its draft with it. Its hold (meeting_holds) is the
+ * running instance's on the source, not copied: on the destination the
+ * meeting is taken over as one whose holder is gone. */
+static const struct store_column meeting_drafts[] = {
+	{"meeting_id", I}, {"step_id", I}, {"kind", T}, {"text", T}, {"detail", T},
+	{"saved_at", TM},
+};
+
+#define TABLE(t, ...) {#t, t, ARRAY_SIZE(t), __VA_ARGS__}
+
+const struct store_table store_tables[] = {
+	TABLE(organisation, {0}, 1, true, -1),
+	TABLE(org_text_versions, {0}, 1, false, -1),
+	TABLE(departments, {0}, 1, false, -1),
+	TABLE(people, {0}, 1, false, -1),
+	TABLE(agenda_templates, {0}, 1, false, -1),
+	TABLE(agenda_template_steps, {0}, 1, false, -1),
+	TABLE(meetings, {0}, 1, false, -1),
+	TABLE(meeting_steps, {0}, 1, false, -1),
+	TABLE(attendance, {0, 1}, 2, false, -1),
+	TABLE(items, {0}, 1, false, 9),
+	TABLE(item_links, {0, 1, 2}, 3, false, -1),
+	TABLE(item_events, {0}, 1, false, -1),
+	TABLE(meeting_drafts, {0}, 1, false, -1),
+};
+
+const size_t store_table_count = ARRAY_SIZE(store_tables);

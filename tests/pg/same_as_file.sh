@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# same_as_file.sh - the same history on an SQLite file and on a server gives
+# the same reports and exports, byte for byte: the demo's year written to
+# both, then every report, list and export compared (status but for the
+# line naming the database). Run inside with_cluster.sh: same_as_file.sh CXMEET
+set -uo pipefail
+cx=$1
+export TZ=UTC LC_ALL=C.UTF-8 CXMEET_NOW=2026-11-23T09:00:00Z
+work=$(mktemp -d /tmp/cxmeet-same.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+file="$work/demo.db"
+server="postgresql://$PGUSER@/same?host=$PGHOST&port=$PGPORT"
+"$cx" --db "$file" demo --years 1 --seed 7 >"$work/file.out" || exit 1
+"$cx" --db "$server" demo --years 1 --seed 7 >"$work/server.out" || exit 1
+failures=0
+cmp -s "$work/file.out" "$work/server.out" ||
+	{ echo "same: FAIL: demo said different things" >&2; failures=$((failures + 1)); }
+while IFS= read -r cmd; do
+	# shellcheck disable=SC2086 # the command's words
+	"$cx" --db "$file" $cmd >"$work/a" 2>&1
+	a=$?
+	# shellcheck disable=SC2086
+	"$cx" --db "$server" $cmd >"$work/b" 2>&1
+	b=$?
+	if [ "$cmd" = status ]; then
+		sed -i '/^Database /d' "$work/a" "$work/b"
+	fi
+	if [ "$a" != "$b" ] || ! cmp -s "$work/a" "$work/b"; then
+		echo "same: FAIL: '$cmd' differs (exit $a on the file, $b on the server):" >&2
+		diff "$work/a" "$work/b" | head -10 >&2
+		failures=$((failures + 1))
+	fi
+	[ -s "$work/a" ] || { echo "same: FAIL: '$cmd' said nothing" >&2; failures=$((failures + 1)); }
+done <<'CMDS'
+status
+history
+history --json
+search refund
+search --json price
+actions
+actions --json
+overdue
+digest
+decisions
+decisions --json
+cadence
+champions
+person list
+dept list
+agenda list
+show 12
+show 30 --json
+export --format json
+export --format csv
+CMDS
+[ "$failures" = 0 ] && echo "same: the file and the server give the same reports and exports"
+exit $((failures > 0))
