@@ -377,6 +377,8 @@ enum store_rc pg_open_mode(const char *where, bool create, struct store **out, c
 			   size_t errlen)
 {
 	*out = NULL;
+	if (!pq_load(err, errlen))
+		return STORE_ERROR;
 	if (names_password(where)) {
 		errf(err, errlen, "the database argument holds a password: refused, so that no "
 				  "password is typed where others may see it; keep it in ~/.pgpass, "

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <libpq-fe.h>
+#include "pq.h"
 
 #include "cxmeet/store.h"
 #include "cxmeet/util.h"
