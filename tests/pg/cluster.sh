@@ -31,11 +31,14 @@ die() { echo "cluster.sh: $*" >&2; exit 1; }
 cmd=$1
 dir=$2
 
+# The server keeps the real clock: a run with the clock moved (libfaketime
+# preloaded, .ci/run) moves the program's, not the server's, whose lock
+# timeouts then never fired.
 as_server() {
 	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u "${CXMEET_PG_USER:-nobody}" -- "$@"
+		runuser -u "${CXMEET_PG_USER:-nobody}" -- env -u LD_PRELOAD -u FAKETIME "$@"
 	else
-		"$@"
+		env -u LD_PRELOAD -u FAKETIME "$@"
 	fi
 }
 
