@@ -653,7 +653,8 @@ int main(int argc, char **argv)
 	for (int a = 0; a <= ACT_COUNT; a++) {
 		if (a == ACT_COUNT)
 			printf("%-18s\n", "");
-		qsort(r.t[a], r.n[a], sizeof(double), cmp_double);
+		if (r.n[a]) /* none of an action: no array to sort */
+			qsort(r.t[a], r.n[a], sizeof(double), cmp_double);
 		printf("%-18s %8zu %9.2f %9.2f %9.2f\n",
 		       a == ACT_COUNT ? "every user action" : act_name[a], r.n[a],
 		       pct(r.t[a], r.n[a], 50), pct(r.t[a], r.n[a], 99),
