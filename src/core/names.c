@@ -4,6 +4,7 @@
 
 #include "cxmeet/names.h"
 #include "cxmeet/text.h"
+#include "cxmeet/util.h"
 
 enum store_rc name_checked(struct store *st, const char *name, const char *what, char **clean,
 			   char **key)
@@ -153,7 +154,7 @@ enum store_rc council_rename(struct store *st, const char *name, const char *new
 	if (store_council_list(st, &c, &n) == STORE_OK)
 		for (size_t i = 0; i < n && !found; i++)
 			if (text_ieq(c[i].name, name))
-				found = strdup(c[i].name);
+				found = xstrdup(c[i].name);
 	council_list_free(c, n);
 	rc = store_council_rename(st, found ? found : name, clean);
 	free(found);

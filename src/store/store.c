@@ -8,6 +8,7 @@
 #include "backend.h"
 #include "config.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/util.h"
 
 /* The table of the backend behind a handle: its first member (backend.h). */
 #define HANDLE_OPS(h) (*(const struct store_ops *const *)(const void *)(h))
@@ -85,7 +86,7 @@ static char *chosen_council;
 void store_choose_council(const char *name)
 {
 	free(chosen_council);
-	chosen_council = name ? strdup(name) : NULL;
+	chosen_council = name ? xstrdup(name) : NULL;
 }
 
 const char *store_chosen_council(void)
