@@ -47,6 +47,16 @@
 	" AND d.deleted_at IS NULL CROSS JOIN items i ON i.id = w.id WHERE " cond \
 	" ORDER BY " order " LIMIT ?12) k CROSS JOIN items i ON i.id = k.id" DECISION_JOINS \
 	" ORDER BY " outer
+/* The rest of the decision log with words and a window: the matches from
+ * the window's floor ?13 on (the same as its reach), in the page's order on
+ * the full-text index itself, each one's decision row read until the page
+ * is full: a page's matches read, not the window's, and nothing sorted. */
+#define DEC_W_REST(cond, order) \
+	DECISION_SELECT " FROM items_fts f CROSS JOIN items x INDEXED BY items_decisions" \
+	" ON x.id = f.rowid AND x.kind = 'decision' AND x.deleted_at IS NULL" \
+	" CROSS JOIN items i ON i.id = f.rowid" DECISION_JOINS \
+	" WHERE items_fts MATCH ?9 AND f.rowid >= ?13 AND " cond " AND " DECISION_REST_OWN \
+	" ORDER BY " order " LIMIT ?12"
 /* DECISION_DUE for one department ?2, on items_revisit_dept. */
 #define DECISION_DUE_DEPT \
 	DECISION_SELECT " FROM items i INDEXED BY items_revisit_dept" DECISION_JOINS \

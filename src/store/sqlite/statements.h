@@ -304,10 +304,8 @@
 	X(DEC_W_DUE_B, DEC_W_PAGE(DEC_MATCHES(""), DECISION_DUE_OWN \
 		" AND (i.revisit_on, i.id) < (?10, ?11)", "i.revisit_on DESC, i.id DESC", \
 		"k.k DESC, k.id DESC")) \
-	X(DEC_W_REST_F, DEC_W_PAGE(DEC_MATCHES(" AND rowid < ?11"), DECISION_REST_OWN, \
-		"w.id DESC", "k.id DESC")) \
-	X(DEC_W_REST_B, DEC_W_PAGE(DEC_MATCHES(" AND rowid > ?11"), DECISION_REST_OWN, "w.id", \
-		"k.id")) \
+	X(DEC_W_REST_F, DEC_W_REST("f.rowid < ?11", "f.rowid DESC")) \
+	X(DEC_W_REST_B, DEC_W_REST("f.rowid > ?11", "f.rowid")) \
 	X(DEC_REST_F, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
 		" WHERE " DECISION_REST " AND i.id < ?11 ORDER BY i.id DESC LIMIT ?12") \
 	X(DEC_REST_B, DECISION_SELECT " FROM items i INDEXED BY items_decisions" DECISION_JOINS \
