@@ -37,7 +37,16 @@ static void cell_percent(struct table *t, int num, int den)
 		table_cell_int(t, p);
 }
 
+/* Starts a row, its first cell the council's name when the table has one. */
+static void row(struct table *t, const char *council)
+{
+	table_row(t);
+	if (council)
+		table_cell(t, council);
+}
+
 static const struct table_col summary_cols[] = {
+	{"council", COL_TEXT, false},
 	{"cadence", COL_TEXT, false},     {"grace_days", COL_INT, true},
 	{"meeting_days", COL_INT, true},  {"first_meeting", COL_TEXT, false},
 	{"last_meeting", COL_TEXT, false}, {"next_due", COL_TEXT, false},
@@ -47,12 +56,12 @@ static const struct table_col summary_cols[] = {
 	{"longest_gap_from", COL_TEXT, false}, {"longest_gap_to", COL_TEXT, false},
 };
 
-static void fill_summary(struct table *t, const struct cadence_summary *s, cx_date today)
+static void fill_summary(struct table *t, const struct cadence_summary *s, cx_date today,
+			 const char *council)
 {
 	char cad[48];
 	cadence_format(&s->cadence, cad, sizeof cad);
-	table_init(t, summary_cols, ARRAY_SIZE(summary_cols));
-	table_row(t);
+	row(t, council);
 	table_cell(t, cad);
 	table_cell_int(t, s->grace);
 	table_cell_int(t, (long long)s->n_days);
@@ -73,16 +82,17 @@ static void fill_summary(struct table *t, const struct cadence_summary *s, cx_da
 }
 
 static const struct table_col timeline_cols[] = {
+	{"council", COL_TEXT, false},
 	{"from", COL_TEXT, false}, {"to", COL_TEXT, false}, {"due", COL_TEXT, false},
 	{"days", COL_INT, true},   {"judged", COL_BOOL, false}, {"on_time", COL_BOOL, false},
 };
 
-static void fill_timeline(struct table *t, const struct cadence_summary *s, cx_date today)
+static void fill_timeline(struct table *t, const struct cadence_summary *s, cx_date today,
+			  const char *council)
 {
-	table_init(t, timeline_cols, ARRAY_SIZE(timeline_cols));
 	for (size_t i = 0; i < s->n_iv; i++) {
 		const struct cadence_interval *v = &s->iv[i];
-		table_row(t);
+		row(t, council);
 		cell_date(t, v->from);
 		cell_date(t, v->to);
 		cell_date(t, v->due);
@@ -93,6 +103,7 @@ static void fill_timeline(struct table *t, const struct cadence_summary *s, cx_d
 }
 
 static const struct table_col dept_cols[] = {
+	{"council", COL_TEXT, false},
 	{"department", COL_TEXT, false}, {"facing", COL_TEXT, false},
 	{"attended", COL_INT, true},     {"of", COL_INT, true},
 	{"actions", COL_INT, true},      {"on_time_pct", COL_INT, true},
@@ -100,12 +111,11 @@ static const struct table_col dept_cols[] = {
 	{"silo_watch", COL_BOOL, false},
 };
 
-static void fill_depts(struct table *t, const struct cadence_report *r)
+static void fill_depts(struct table *t, const struct cadence_report *r, const char *council)
 {
-	table_init(t, dept_cols, ARRAY_SIZE(dept_cols));
 	for (size_t i = 0; i < r->n_depts; i++) {
 		const struct dept_line *l = &r->depts[i];
-		table_row(t);
+		row(t, council);
 		table_cell(t, l->dept->name);
 		table_cell(t, l->dept->behind ? "behind" : "customer");
 		table_cell_int(t, l->attended);
@@ -119,17 +129,17 @@ static void fill_depts(struct table *t, const struct cadence_report *r)
 }
 
 static const struct table_col step_cols[] = {
+	{"council", COL_TEXT, false},
 	{"step", COL_TEXT, false},         {"held", COL_INT, true},
 	{"planned_min", COL_INT, true},    {"actual_min", COL_INT, true},
 	{"overran", COL_INT, true},
 };
 
-static void fill_steps(struct table *t, const struct cadence_report *r)
+static void fill_steps(struct table *t, const struct cadence_report *r, const char *council)
 {
-	table_init(t, step_cols, ARRAY_SIZE(step_cols));
 	for (size_t i = 0; i < r->n_steps; i++) {
 		const struct step_line *l = &r->steps[i];
-		table_row(t);
+		row(t, council);
 		table_cell(t, l->title);
 		table_cell_int(t, l->held);
 		table_cellf(t, "%.1f", l->planned_avg);
@@ -139,18 +149,18 @@ static void fill_steps(struct table *t, const struct cadence_report *r)
 }
 
 static const struct table_col meeting_cols[] = {
+	{"council", COL_TEXT, false},
 	{"meeting", COL_INT, true},  {"date", COL_TEXT, false},
 	{"rating", COL_INT, true},   {"actions", COL_INT, true},
 	{"on_time_pct", COL_INT, true}, {"steps", COL_INT, true},
 	{"overran", COL_INT, true},
 };
 
-static void fill_meetings(struct table *t, const struct cadence_report *r)
+static void fill_meetings(struct table *t, const struct cadence_report *r, const char *council)
 {
-	table_init(t, meeting_cols, ARRAY_SIZE(meeting_cols));
 	for (size_t i = 0; i < r->n_meetings; i++) {
 		const struct meeting_line *l = &r->meetings[i];
-		table_row(t);
+		row(t, council);
 		table_cell_int(t, (long long)l->id);
 		cell_date(t, l->day);
 		if (l->rating)
@@ -164,27 +174,51 @@ static void fill_meetings(struct table *t, const struct cadence_report *r)
 	}
 }
 
+/* Starts table `which`: with a first column "council" when across. */
+static void init_table(struct table *t, enum cadence_table which, bool across)
+{
+	static const struct {
+		const struct table_col *cols;
+		size_t n;
+	} all[TABLE_COUNT] = {
+		{summary_cols, ARRAY_SIZE(summary_cols)},   {timeline_cols, ARRAY_SIZE(timeline_cols)},
+		{dept_cols, ARRAY_SIZE(dept_cols)},         {step_cols, ARRAY_SIZE(step_cols)},
+		{meeting_cols, ARRAY_SIZE(meeting_cols)},
+	};
+	table_init(t, all[which].cols + !across, all[which].n - !across);
+}
+
+/* Appends the rows of table `which` of r, each naming council (NULL: the
+ * table has no council column). */
 static void fill(struct table *t, enum cadence_table which, const struct cadence_report *r,
-		 cx_date today)
+		 cx_date today, const char *council)
 {
 	switch (which) {
 	case TABLE_SUMMARY:
-		fill_summary(t, &r->sum, today);
+		fill_summary(t, &r->sum, today, council);
 		break;
 	case TABLE_TIMELINE:
-		fill_timeline(t, &r->sum, today);
+		fill_timeline(t, &r->sum, today, council);
 		break;
 	case TABLE_STEPS:
-		fill_steps(t, r);
+		fill_steps(t, r, council);
 		break;
 	case TABLE_MEETINGS:
-		fill_meetings(t, r);
+		fill_meetings(t, r, council);
 		break;
 	case TABLE_DEPARTMENTS:
 	default:
-		fill_depts(t, r);
+		fill_depts(t, r, council);
 		break;
 	}
+}
+
+/* Table `which` of r alone, without a council column. */
+static void fill_one(struct table *t, enum cadence_table which, const struct cadence_report *r,
+		     cx_date today)
+{
+	init_table(t, which, false);
+	fill(t, which, r, today, NULL);
 }
 
 /* "next due 2026-11-30, in 7 days" / "next was due ...: 3 days late". */
@@ -244,53 +278,56 @@ static const char *const plain_titles[TABLE_COUNT] = {"", "Intervals", "Departme
 						      "Agenda steps over",
 						      "Meetings, newest first"};
 
-static int write_plain(struct cli *cli, const struct cadence_report *r, int only, cx_date today)
+/* The report in plain text: the summary and every table, or one table. */
+static void plain_report(const struct cadence_report *r, int only, cx_date today,
+			 struct strbuf *sb)
 {
-	struct strbuf sb;
-	sb_init(&sb);
 	if (only == TABLE_ALL)
-		plain_summary(r, today, &sb);
+		plain_summary(r, today, sb);
 	for (int k = TABLE_SUMMARY; k < TABLE_COUNT; k++) {
 		if (only == TABLE_ALL ? k == TABLE_SUMMARY || k == TABLE_TIMELINE : k != only)
 			continue;
 		struct table t;
-		fill(&t, (enum cadence_table)k, r, today);
+		fill_one(&t, (enum cadence_table)k, r, today);
 		if (only == TABLE_ALL) {
-			sb_addf(&sb, "\n%s", plain_titles[k]);
+			sb_addf(sb, "\n%s", plain_titles[k]);
 			if ((k == TABLE_DEPARTMENTS || k == TABLE_STEPS) && r->n_meetings == 1)
-				sb_add(&sb, " the last meeting");
+				sb_add(sb, " the last meeting");
 			else if (k == TABLE_DEPARTMENTS || k == TABLE_STEPS)
-				sb_addf(&sb, " the last %zu meetings", r->n_meetings);
-			sb_add(&sb, ":\n");
+				sb_addf(sb, " the last %zu meetings", r->n_meetings);
+			sb_add(sb, ":\n");
 		}
-		table_render(&t, OUT_PLAIN, &sb);
+		table_render(&t, OUT_PLAIN, sb);
 		table_free(&t);
 	}
-	int rc = 0;
-	if (fputs(sb.s ? sb.s : "", cli->out) == EOF || fflush(cli->out) != 0)
-		rc = cli_output_error(cli, errno);
-	sb_free(&sb);
-	return rc;
 }
 
-/* One JSON object: the summary's fields, then one array per table. */
-static int write_json(struct cli *cli, const struct cadence_report *r, cx_date today)
+/* One JSON object: the council's name (across councils), the summary's
+ * fields, then one array per table; `indent` before each of its lines. */
+static void json_report(const struct cadence_report *r, cx_date today, const char *council,
+			const char *indent, struct strbuf *out)
 {
 	struct strbuf sb;
 	sb_init(&sb);
 	struct table t;
-	fill_summary(&t, &r->sum, today);
+	fill_one(&t, TABLE_SUMMARY, r, today);
 	table_render(&t, OUT_JSON, &sb);
 	table_free(&t);
 	/* "[\n  {...}\n]\n" -> "{ ...," : the summary row's fields open the object */
 	char *s = sb_take(&sb);
 	char *open = strchr(s, '{'), *close = strrchr(s, '}');
 	sb_add(&sb, "{\n  ");
+	if (council) {
+		json_string(&sb, "council");
+		sb_add(&sb, ": ");
+		json_string(&sb, council);
+		sb_add(&sb, ",\n  ");
+	}
 	sb_addn(&sb, open + 1, (size_t)(close - open - 1));
 	free(s);
 	sb_addf(&sb, ",\n  \"window\": %zu", r->n_meetings);
 	for (int k = TABLE_TIMELINE; k < TABLE_COUNT; k++) {
-		fill(&t, (enum cadence_table)k, r, today);
+		fill_one(&t, (enum cadence_table)k, r, today);
 		sb_addf(&sb, ",\n  \"%s\": ", table_names[k]);
 		size_t at = sb.len;
 		table_render(&t, OUT_JSON, &sb);
@@ -298,11 +335,26 @@ static int write_json(struct cli *cli, const struct cadence_report *r, cx_date t
 		while (sb.len > at && sb.s[sb.len - 1] == '\n')
 			sb.s[--sb.len] = '\0';
 	}
-	sb_add(&sb, "\n}\n");
-	int rc = 0;
-	if (fputs(sb.s, cli->out) == EOF || fflush(cli->out) != 0)
-		rc = cli_output_error(cli, errno);
+	sb_add(&sb, "\n}");
+	for (const char *line = sb.s, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		sb_add(out, indent);
+		if (!nl) {
+			sb_add(out, line);
+			break;
+		}
+		sb_addn(out, line, (size_t)(nl - line + 1));
+	}
 	sb_free(&sb);
+}
+
+static int put(struct cli *cli, struct strbuf *sb)
+{
+	int rc = 0;
+	if (fputs(sb->s ? sb->s : "", cli->out) == EOF || fflush(cli->out) != 0)
+		rc = cli_output_error(cli, errno);
+	sb_free(sb);
+	sb_init(sb);
 	return rc;
 }
 
@@ -336,6 +388,7 @@ struct cadence_opts {
 	size_t window;
 	enum out_format format;
 	int only; /* a table, or TABLE_ALL */
+	bool across; /* --all-councils */
 };
 
 static int cadence_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
@@ -345,38 +398,76 @@ static int cadence_opt(const struct cli_cmd *cmd, int key, const char *value, vo
 	case 'n': return parse_window(cmd, value, &o->window);
 	case 'f': return cli_format(cmd, value, OUT_TABLES, &o->format);
 	case 't': return parse_table(cmd, value, &o->only);
+	case 'A': o->across = true; return 0;
 	}
 	return 0;
 }
 
+/* What one report is printed into: the text so far, or the one table that
+ * gathers every council's rows. */
+struct cadence_out {
+	const struct cadence_opts *o;
+	cx_date today;
+	struct table t; /* one table (CSV, or --table in JSON): every council's rows */
+	bool table;
+	struct strbuf sb;
+};
+
+/* Loads the report of the council open and adds it to out: council is its
+ * name across councils (NULL: the council open alone). */
+static int one_council(struct cli *cli, const char *council, size_t i, void *ctx)
+{
+	struct cadence_out *c = ctx;
+	struct cadence_report r;
+	enum store_rc src = cadence_report_load(cli->st, c->o->window, c->today, &r);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	int rc = 0;
+	if (c->table) {
+		fill(&c->t, (enum cadence_table)c->o->only, &r, c->today, council);
+	} else if (c->o->format == OUT_JSON) {
+		if (council)
+			sb_add(&c->sb, i ? ",\n" : "[\n");
+		json_report(&r, c->today, council, council ? "  " : "", &c->sb);
+		if (!council)
+			sb_add(&c->sb, "\n");
+	} else {
+		if (council)
+			sb_addf(&c->sb, "%sCouncil %s\n\n", i ? "\n" : "", council);
+		plain_report(&r, c->o->only, c->today, &c->sb);
+		rc = put(cli, &c->sb); /* each council as it is read */
+	}
+	cadence_report_free(&r);
+	return rc;
+}
+
 static int cadence_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
-	struct cadence_opts o = {REPORT_WINDOW_DEFAULT, OUT_PLAIN, TABLE_ALL};
+	struct cadence_opts o = {REPORT_WINDOW_DEFAULT, OUT_PLAIN, TABLE_ALL, false};
 	int rc;
 	if (!cli_parse(cmd, argc, argv, cadence_opt, &o, &rc))
 		return rc;
-	enum out_format f = o.format;
-	int only = o.only;
-	if (f == OUT_CSV && only == TABLE_ALL)
-		only = TABLE_DEPARTMENTS; /* CSV is one table */
-	if ((rc = cli_open(cli)) != 0)
-		return rc;
-	cx_date today = clock_today();
-	struct cadence_report r;
-	enum store_rc src = cadence_report_load(cli->st, o.window, today, &r);
-	if (src != STORE_OK)
-		return cli_store_error(cli, src);
-	if (f == OUT_PLAIN)
-		rc = write_plain(cli, &r, only, today);
-	else if (f == OUT_JSON && only == TABLE_ALL)
-		rc = write_json(cli, &r, today);
-	else {
-		struct table t;
-		fill(&t, (enum cadence_table)only, &r, today);
-		rc = cli_table_out(cli, &t, f);
-		table_free(&t);
+	if (o.format == OUT_CSV && o.only == TABLE_ALL)
+		o.only = TABLE_DEPARTMENTS; /* CSV is one table */
+	struct cadence_out c = {.o = &o, .today = clock_today()};
+	c.table = o.format != OUT_PLAIN && o.only != TABLE_ALL;
+	sb_init(&c.sb);
+	if (c.table)
+		init_table(&c.t, (enum cadence_table)o.only, o.across);
+	if (o.across) {
+		rc = cli_each_council(cli, one_council, &c);
+		if (rc == 0 && !c.table && o.format == OUT_JSON)
+			sb_add(&c.sb, c.sb.len ? "\n]\n" : "[]\n");
+	} else if ((rc = cli_open(cli)) == 0) {
+		rc = one_council(cli, NULL, 0, &c);
 	}
-	cadence_report_free(&r);
+	if (rc == 0 && c.table)
+		rc = cli_table_out(cli, &c.t, o.format);
+	else if (rc == 0)
+		rc = put(cli, &c.sb);
+	if (c.table)
+		table_free(&c.t);
+	sb_free(&c.sb);
 	return rc;
 }
 
@@ -384,6 +475,7 @@ static const struct cli_opt cadence_options[] = {
 	{"meetings", 'n', CLI_VALUE},
 	{"format", 'f', CLI_VALUE},
 	{"table", 't', CLI_VALUE},
+	{"all-councils", 'A', CLI_LONG_ONLY},
 	{0},
 };
 
@@ -391,6 +483,7 @@ const struct cli_cmd cmd_cadence = {
 	.name = "cadence",
 	.summary = "is the council keeping its cadence, and which departments take part",
 	.usage = "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"
+		 "                      [--all-councils]\n"
 		 "\n"
 		 "Prints the cadence and how well it is kept: the next due date, the\n"
 		 "intervals held on time among the last 12, the current streak, the\n"
@@ -404,7 +497,11 @@ const struct cli_cmd cmd_cadence = {
 		 "  -f, --format F     plain (default), json (one object with every\n"
 		 "                     table) or csv (one table, departments by default)\n"
 		 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
-		 "                     or meetings\n",
+		 "                     or meetings\n"
+		 "      --all-councils the report of every council the role may read:\n"
+		 "                     each under its name (plain), an array of objects\n"
+		 "                     each naming its council (json), or one table with\n"
+		 "                     a first column council (csv, --table)\n",
 	.opts = cadence_options,
 	.run = cadence_run,
 };

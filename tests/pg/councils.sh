@@ -201,6 +201,23 @@ expect_eq "$(as rr champions --all --all-councils --format csv | tr -d '\r' | cu
 	"council,name
 A,Nina North
 B,Sam South" "the people's records of every council, each row naming its council"
+expect_eq "$(as rr cadence --all-councils --format csv | tr -d '\r' | cut -d, -f1,2 | grep -E '^council,|desk')" \
+	"council,department
+A,North desk
+B,South desk" "the reader's cadence: every council's departments, each row naming its council"
+expect_eq "$(as rr cadence --all-councils --format json | jq -r '.[] | "\(.council) \(.departments | length) \(.cadence)"')" \
+	"A 11 monthly
+B 11 monthly
+$db 10 monthly" "in JSON, one object per council, naming it"
+expect_eq "$(as rr cadence --all-councils | grep -E '^(Council|Cadence)')" \
+	"Council A
+Cadence: monthly (grace 3 days)
+Council B
+Cadence: monthly (grace 3 days)
+Council $db
+Cadence: monthly (grace 3 days)" "in plain text, each council's report under its name"
+expect_eq "$(as ra cadence --all-councils --format json | jq -r '.[].council')" "A" \
+	"a member's cadence across councils: its own council alone"
 for s in "$sock_a" "$sock_b"; do
 	SOCK=$s
 	keys q
