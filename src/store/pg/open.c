@@ -141,8 +141,12 @@ static enum store_rc session_setup(struct store *st)
 				     NULL, v, NULL, NULL, 0));
 	}
 	/* Every commit durable before it is reported, whatever the server's
-	 * default; dates read as ISO. */
+	 * default; dates read as ISO. Each run of a prepared statement planned
+	 * for its own parameters: a generic plan cannot drop the filters a
+	 * NULL parameter turns off ("$4 = 0 OR ..."), and a keyset page then
+	 * sorted every row of the council. */
 	return pg_exec_sql(st, "SET synchronous_commit = on; SET datestyle = 'ISO, YMD';"
+			       " SET plan_cache_mode = force_custom_plan;"
 			       " SET lock_timeout = '3s'; SET search_path = public;"
 			       " LISTEN cxmeet_changed",
 			   "opening the database");
