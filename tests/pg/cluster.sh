@@ -34,11 +34,15 @@ dir=$2
 # The server keeps the real clock: a run with the clock moved (libfaketime
 # preloaded, .ci/run) moves the program's, not the server's, whose lock
 # timeouts then never fired.
+# Unset before runuser, not after: a program run as the server's account
+# with libfaketime still preloaded could not open the clock's semaphore that
+# root's processes made, and failed (initdb, now and then).
 as_server() {
 	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u "${CXMEET_PG_USER:-nobody}" -- env -u LD_PRELOAD -u FAKETIME "$@"
+		env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED \
+			runuser -u "${CXMEET_PG_USER:-nobody}" -- "$@"
 	else
-		env -u LD_PRELOAD -u FAKETIME "$@"
+		env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED "$@"
 	fi
 }
 

@@ -10,7 +10,7 @@
 #include "pg_int.h"
 
 /* The schema version this program makes and knows (schema.c). */
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2
 
 /* The database argument names a password: refused, so that none is typed
  * on a command line (where ps and the shell's history show it). */
@@ -243,6 +243,12 @@ enum store_rc pg_schema_ensure(struct store *st, bool create)
 	bool fresh = version == 0;
 	if (rc == STORE_OK)
 		rc = migrate(st, (int)version);
+	/* An upgrade changes the tables: their owner's to make. */
+	if (rc == STORE_NOT_MEMBER && !fresh)
+		rc = pg_failf(st, STORE_NOT_MEMBER, "the database %s has server schema version "
+			      "%lld and this cxmeet needs version %d: the owner of the database "
+			      "upgrades it by running cxmeet once (any command)",
+			      PG(st)->where, (long long)version, PG_SCHEMA_VERSION);
 	if (rc == STORE_OK && fresh)
 		rc = first_council(st);
 	rc = pg_tx_end(st, rc);

@@ -461,8 +461,23 @@ static const char migration_1[] =
 	/* Members take ids from the tables' sequences. */
 	"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO cxmeet_member;";
 
+/* Version 2: indexes that give the lists' pages in their own order, so a
+ * page reads its own rows from the key on and stops (a page sorted every
+ * later row of the council before): actions by due date and id (the action
+ * list's parts, closed or open), the same within a status (overdue, no due
+ * date), and decisions by revisit date and id (those due first). */
+static const char migration_2[] =
+	"DROP INDEX items_kind_status_due;"
+	"CREATE INDEX items_kind_status_due ON items(council_id, kind, status, due_on, id)"
+	"  WHERE deleted_at IS NULL;"
+	"CREATE INDEX items_kind_due ON items(council_id, kind, due_on, id)"
+	"  WHERE deleted_at IS NULL;"
+	"CREATE INDEX items_revisit_id ON items(council_id, revisit_on, id)"
+	"  WHERE kind = 'decision' AND deleted_at IS NULL;";
+
 const char *const pg_migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 const int pg_migration_count = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);

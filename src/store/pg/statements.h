@@ -27,7 +27,8 @@
  * of its events: slips (due date moved later), carried (meetings it reached
  * unfinished: its 'carried' events, and for an open action the meetings of its
  * council started since it became open, counted from items.carry_from as the
- * file counts them). Columns 0-21, as the SQLite store's ITEM_COLUMNS. */
+ * file counts them: the last meeting's number looked up for open actions
+ * alone). Columns 0-21, as the SQLite store's ITEM_COLUMNS. */
 #define PG_ITEM_COLUMNS \
 	"i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
@@ -36,8 +37,8 @@
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')" \
-	" + coalesce((SELECT max(m.seq) FROM meetings m WHERE m.council_id = i.council_id)" \
-	"   - i.carry_from, 0)"
+	" + CASE WHEN i.carry_from IS NOT NULL THEN coalesce((SELECT max(m.seq) FROM meetings m" \
+	"   WHERE m.council_id = i.council_id) - i.carry_from, 0) ELSE 0 END"
 #define PG_ITEM_SELECT \
 	"SELECT " PG_ITEM_COLUMNS " FROM items i" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
@@ -75,8 +76,10 @@
 	" ORDER BY i.id" dir " LIMIT $8"
 #define PG_ACTION_LATE "i.status = 'open' AND i.due_on < $6"
 #define PG_ACTION_NODUE "i.status <> 'open' AND i.due_on IS NULL"
-#define PG_ACTION_REST \
-	"((i.status = 'open' AND i.due_on >= $6) OR (i.status <> 'open' AND i.due_on IS NOT NULL))"
+/* (open and due from today on, or closed with a due date: written without
+ * an OR of the two, which the planner read as two index scans and a sort
+ * of every later row, not one scan in due date order) */
+#define PG_ACTION_REST "i.due_on IS NOT NULL AND (i.status <> 'open' OR i.due_on >= $6)"
 #define PG_ACTION_UNDATED "i.status = 'open' AND i.due_on IS NULL"
 
 /* Search (search.c): $1 a tsquery's text built from the user's words (each
