@@ -5,7 +5,8 @@
 # (9), the login refused (10), no such database (2; made by init), a newer
 # server schema (6, untouched), a role in no council (12), a council not
 # said or not there (11); and check finds a table whose councils are no
-# longer kept apart (5). Run inside with_cluster.sh: errors.sh CXMEET
+# longer kept apart (5); an older server schema is upgraded by the owner
+# alone (12 for a member). Run inside with_cluster.sh: errors.sh CXMEET
 set -uo pipefail
 cx=$1
 export TZ=UTC LC_ALL=C.UTF-8 CXMEET_NOW=2026-11-23T09:00:00Z
@@ -73,6 +74,22 @@ if [ "$st" != 5 ] || [[ "$out" != *"table people: row-level security is not forc
 	echo "errors: FAIL: check on a table no longer kept apart: exit $st, said: $out" >&2
 	failures=$((failures + 1))
 fi
+
+# A database of server schema 1 (as the first release made it): a member
+# cannot upgrade it and is told who can; its owner's next command does.
+expect 0 "" "$cx" --db "$(db old)" init
+psql -X -q -d old <<SQL
+DELETE FROM cxmeet_schema WHERE version = 2;
+DROP INDEX items_kind_due; DROP INDEX items_revisit_id; DROP INDEX items_kind_status_due;
+CREATE INDEX items_kind_status_due ON items(council_id, kind, status, due_on) WHERE deleted_at IS NULL;
+GRANT CONNECT ON DATABASE old TO outsider;
+SQL
+expect 12 "the owner of the database upgrades it" "$cx" --db "postgresql://outsider@/old?host=$PGHOST&port=$PGPORT" status
+ver() { psql -X -A -t -d old -c "SELECT max(version), (SELECT count(*) FROM pg_indexes
+  WHERE indexname IN ('items_kind_due', 'items_revisit_id')) FROM cxmeet_schema"; }
+[ "$(ver)" = "1|0" ] || { echo "errors: FAIL: a member changed the old schema: $(ver)" >&2; failures=$((failures + 1)); }
+expect 0 "" "$cx" --db "$(db old)" status
+[ "$(ver)" = "2|2" ] || { echo "errors: FAIL: the owner's command did not upgrade: $(ver)" >&2; failures=$((failures + 1)); }
 
 [ "$failures" = 0 ] && echo "errors: each failure told apart"
 exit $((failures > 0))
