@@ -14,7 +14,7 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-#define PAGE 500
+#define PAGE 2000
 /* The rationale's line in the plain list is cut to this many columns. */
 #define WHY_COLS 70
 
