@@ -80,7 +80,7 @@ fi
 expect 0 "" "$cx" --db "$(db old)" init
 psql -X -q -d old <<SQL
 DELETE FROM cxmeet_schema WHERE version = 2;
-DROP INDEX items_kind_due; DROP INDEX items_revisit_id; DROP INDEX items_kind_status_due;
+DROP INDEX items_kind_due; DROP INDEX items_revisit_id; DROP INDEX items_owner_due; DROP INDEX items_kind_status_due;
 CREATE INDEX items_kind_status_due ON items(council_id, kind, status, due_on) WHERE deleted_at IS NULL;
 GRANT CONNECT ON DATABASE old TO outsider;
 SQL

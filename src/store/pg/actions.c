@@ -9,6 +9,7 @@
 
 #include "pg_int.h"
 #include "page.h"
+#include "../action_parts.h"
 
 static void bind_filter(struct pg_params *p, const void *ctx)
 {
@@ -52,6 +53,7 @@ enum store_rc pg_actions_list(struct store *st, const struct action_select *f,
 		.read = read_row,
 		.free_list = free_rows,
 		.what = "reading actions",
+		.empty = action_parts_empty(f),
 	};
 	if (limit == 0)
 		return STORE_OK;

@@ -76,7 +76,8 @@ enum store_rc pg_page_collect(struct store *st, const struct pg_page_list *l, co
 	enum store_rc rc = STORE_OK;
 	for (; rc == STORE_OK && part >= 0 && part < l->nparts && (!limit || *n < limit);
 	     part += back ? -1 : 1, key = NULL)
-		rc = read_part(st, l, ctx, part, back, key, limit, out, n, &cap);
+		if (!(l->empty & 1u << part))
+			rc = read_part(st, l, ctx, part, back, key, limit, out, n, &cap);
 	if (rc != STORE_OK) {
 		l->free_list(*out, *n);
 		*out = NULL;

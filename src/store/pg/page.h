@@ -21,6 +21,7 @@ struct pg_page_list {
 	void (*read)(const PGresult *r, int row, void *elem);
 	void (*free_list)(void *arr, size_t n);
 	const char *what;
+	unsigned empty; /* bit n: part n is known to hold no row, not read */
 };
 
 /* At most limit rows (0: all) of the list from cur (NULL: the first page),

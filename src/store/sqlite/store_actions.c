@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "../action_parts.h"
 #include "cxmeet/util.h"
 
 /* The status selected as stored ("open"), NULL for any. */
@@ -44,32 +45,6 @@ static const struct page_part parts[] = {
 
 static void bind_page(sqlite3_stmt *s, const void *ctx) { bind_filter(s, ctx); }
 
-/* The parts (LATE, NODUE, REST, UNDATED, as bits 0 to 3) that the filter
- * leaves without a row, by the conditions their statements test: the open
- * actions due before today, the closed ones with no due date, the open ones
- * due today or later and the closed ones with a due date, the open ones with
- * no due date. A range of due dates (?4, ?5) takes no action without one. */
-static unsigned empty_parts(const struct action_select *f)
-{
-	enum { LATE = 1u << 0, NODUE = 1u << 1, REST = 1u << 2, UNDATED = 1u << 3 };
-	cx_date from = f->from, before = f->before;
-	const char *status = status_of(f);
-	bool open = !status || strcmp(status, "open") == 0;
-	bool closed = !status || strcmp(status, "open") != 0;
-	unsigned empty = 0;
-	if (!open)
-		empty |= LATE | UNDATED;
-	if (!closed || from != DATE_NONE || before != DATE_NONE)
-		empty |= NODUE;
-	if (from != DATE_NONE || before != DATE_NONE)
-		empty |= UNDATED;
-	if (f->today != DATE_NONE && from != DATE_NONE && from >= f->today)
-		empty |= LATE;
-	if (!closed && f->today != DATE_NONE && before != DATE_NONE && before <= f->today)
-		empty |= REST;
-	return empty;
-}
-
 enum store_rc sqlite_actions_list(struct store *st, const struct action_select *f,
 				  const struct store_cursor *cur, size_t limit,
 				  struct action_row **out, size_t *n)
@@ -85,7 +60,7 @@ enum store_rc sqlite_actions_list(struct store *st, const struct action_select *
 		.read = read_row,
 		.free_list = free_rows,
 		.what = "reading actions",
-		.empty = empty_parts(f),
+		.empty = action_parts_empty(f),
 	};
 	if (limit == 0)
 		return STORE_OK;
@@ -121,7 +96,7 @@ enum store_rc sqlite_actions_stream_begin(struct store *st, const struct action_
 		.read = read_row,
 		.free_list = free_rows,
 		.what = "reading actions",
-		.empty = empty_parts(f),
+		.empty = action_parts_empty(f),
 	};
 	/* One owner's open actions with a due date bounded (the digest's):
 	 * one statement on the owner's index; any other filter of one owner is
