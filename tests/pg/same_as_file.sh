@@ -37,12 +37,19 @@ history
 history --json
 search refund
 search --json price
+search the --limit 100000 --format csv
+search customer --limit 7
+search --kind decision owns --format json
 actions
 actions --json
+actions --state all --format csv
+actions --state done --format json
 overdue
 digest
+digest --days 30
 decisions
 decisions --json
+decisions --revisit-due
 cadence
 champions
 person list

@@ -95,3 +95,92 @@ enum store_rc pg_page_collect(struct store *st, const struct pg_page_list *l, co
 	}
 	return STORE_OK;
 }
+
+/* --- one pass on a cursor ------------------------------------------------- */
+
+#define CURSOR_NAME "cx_part"
+
+enum store_rc pg_cursor_open(struct store *st, struct pg_part_cursor *c,
+			     const struct pg_page_list *l, const void *ctx, int part, size_t limit)
+{
+	memset(c, 0, sizeof *c);
+	const struct pg_page_part *p = &l->parts[part];
+	struct pg_params q = {0};
+	if (l->bind)
+		l->bind(&q, ctx);
+	if (p->key_col >= 0)
+		pp_text(&q, NULL);
+	pp_int(&q, p->asc ? INT64_MIN : INT64_MAX);
+	if (limit)
+		pp_int(&q, (int64_t)limit);
+	else
+		pp_text(&q, NULL);
+	enum store_rc rc = STORE_OK;
+	if (PG(st)->tx_depth == 0) {
+		if ((rc = pg_tx_begin(st)) != STORE_OK)
+			return rc;
+		c->own_tx = true;
+	}
+	/* Read to the end: planned for the whole result, not its first rows. */
+	rc = pg_exec_sql(st, "SET LOCAL cursor_tuple_fraction = 1", l->what);
+	const char *wide = PG(st)->all_councils ? pg_wide_sql(p->fwd) : NULL;
+	struct strbuf sql;
+	sb_init(&sql);
+	sb_add(&sql, "DECLARE " CURSOR_NAME " NO SCROLL CURSOR FOR ");
+	sb_add(&sql, wide ? wide : pg_statement_sql(p->fwd));
+	if (rc == STORE_OK) {
+		PGresult *r = PQexecParams(PG(st)->conn, sql.s, q.n, NULL, q.v, NULL, NULL, 0);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK)
+			rc = pg_fail(st, r, l->what);
+		PQclear(r);
+	}
+	sb_free(&sql);
+	if (rc != STORE_OK) {
+		if (c->own_tx)
+			(void)pg_tx_end(st, rc);
+		c->own_tx = false;
+		return rc;
+	}
+	c->open = true;
+	c->part = part;
+	return STORE_OK;
+}
+
+enum store_rc pg_cursor_fetch(struct store *st, struct pg_part_cursor *c,
+			      const struct pg_page_list *l, size_t limit, void **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!c->open || limit == 0)
+		return STORE_OK;
+	char sql[64];
+	snprintf(sql, sizeof sql, "FETCH %zu FROM " CURSOR_NAME, limit);
+	PGresult *r = PQexec(PG(st)->conn, sql);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		enum store_rc rc = pg_fail(st, r, l->what);
+		PQclear(r);
+		return rc;
+	}
+	int rows = PQntuples(r);
+	if (rows > 0) {
+		*out = xcalloc((size_t)rows, l->elem_size);
+		for (int i = 0; i < rows; i++) {
+			char *elem = (char *)*out + (size_t)i * l->elem_size;
+			l->read(r, i, elem);
+			set_cursor(r, i, &l->parts[c->part], c->part,
+				   (struct store_cursor *)(elem + l->at_off));
+		}
+	}
+	*n = (size_t)rows;
+	PQclear(r);
+	return STORE_OK;
+}
+
+void pg_cursor_close(struct store *st, struct pg_part_cursor *c)
+{
+	if (c->open)
+		PQclear(PQexec(PG(st)->conn, "CLOSE " CURSOR_NAME));
+	if (c->own_tx)
+		(void)pg_tx_end(st, STORE_OK);
+	memset(c, 0, sizeof *c);
+}

@@ -29,4 +29,22 @@ struct pg_page_list {
 enum store_rc pg_page_collect(struct store *st, const struct pg_page_list *l, const void *ctx,
 			      const struct store_cursor *cur, size_t limit, void **out, size_t *n);
 
+/* A whole part read in one pass, a page at a time, on a cursor of the
+ * server's (DECLARE ... FETCH): the query is planned and run once, where a
+ * page read by its key plans it again and starts again from the key (for a
+ * word in every item, every later match gathered and sorted again). The
+ * cursor lives in a transaction: the caller's, or one of its own, read-only,
+ * ended with the cursor. The part's forward statement from its start, with
+ * `limit` rows at most (0: all). */
+struct pg_part_cursor {
+	bool open, own_tx;
+	int part;
+};
+enum store_rc pg_cursor_open(struct store *st, struct pg_part_cursor *c,
+			     const struct pg_page_list *l, const void *ctx, int part, size_t limit);
+/* The next rows (at most limit) of the cursor, appended as the list's. */
+enum store_rc pg_cursor_fetch(struct store *st, struct pg_part_cursor *c,
+			      const struct pg_page_list *l, size_t limit, void **out, size_t *n);
+void pg_cursor_close(struct store *st, struct pg_part_cursor *c);
+
 #endif

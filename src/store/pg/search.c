@@ -117,15 +117,18 @@ enum store_rc pg_search(struct store *st, const struct search_filter *f,
 	return rc;
 }
 
-/* Read a page at a time, each continuing from the last, the marks left out. */
+/* The matches in one pass on a cursor of the server's (page.c), a page at a
+ * time, the marks left out. */
 struct search_stream {
 	const struct store_ops *ops; /* first, as every handle (backend.h) */
 	struct store *st;
 	struct search_filter f;
-	char *words;
-	struct store_cursor cur;
+	char *q;
+	struct pg_page_list l;
+	struct search_ctx c;
+	struct pg_part_cursor cur;
 	size_t left; /* matches still wanted; SIZE_MAX: all */
-	bool done;
+	bool started, done;
 };
 
 enum store_rc pg_search_stream_begin(struct store *st, const struct search_filter *f,
@@ -135,14 +138,24 @@ enum store_rc pg_search_stream_begin(struct store *st, const struct search_filte
 	char *q = query_of(st, f);
 	if (!q)
 		return STORE_INVALID;
-	free(q);
 	struct search_stream *ss = xcalloc(1, sizeof *ss);
 	ss->ops = st->ops;
 	ss->st = st;
 	ss->f = *f;
 	ss->f.plain = true;
-	ss->words = xstrdup(f->words);
-	ss->f.words = ss->words;
+	ss->f.words = NULL; /* q holds them */
+	ss->q = q;
+	ss->c = (struct search_ctx){&ss->f, ss->q};
+	ss->l = (struct pg_page_list){
+		.parts = &search_plain_part,
+		.nparts = 1,
+		.elem_size = sizeof(struct search_hit),
+		.at_off = offsetof(struct search_hit, after),
+		.bind = bind_search,
+		.read = read_hit,
+		.free_list = free_hits,
+		.what = "searching",
+	};
 	ss->left = limit ? limit : SIZE_MAX;
 	*out = ss;
 	return STORE_OK;
@@ -155,15 +168,23 @@ enum store_rc pg_search_stream_next(struct search_stream *ss, size_t limit,
 	*n = 0;
 	if (ss->done || limit == 0)
 		return STORE_OK;
+	enum store_rc rc;
+	if (!ss->started) {
+		rc = pg_cursor_open(ss->st, &ss->cur, &ss->l, &ss->c, 0,
+				    ss->left == SIZE_MAX ? 0 : ss->left);
+		if (rc != STORE_OK)
+			return rc;
+		ss->started = true;
+	}
 	size_t want = limit < ss->left ? limit : ss->left;
-	enum store_rc rc = pg_search(ss->st, &ss->f, &ss->cur, want, out, n);
+	rc = pg_cursor_fetch(ss->st, &ss->cur, &ss->l, want, (void **)out, n);
 	if (rc != STORE_OK)
 		return rc;
-	if (*n)
-		ss->cur = (*out)[*n - 1].after;
 	ss->left -= *n;
-	if (*n < want || ss->left == 0)
+	if (*n < want || ss->left == 0) {
 		ss->done = true;
+		pg_cursor_close(ss->st, &ss->cur);
+	}
 	return STORE_OK;
 }
 
@@ -171,7 +192,8 @@ void pg_search_stream_end(struct search_stream *ss)
 {
 	if (!ss)
 		return;
-	free(ss->words);
+	pg_cursor_close(ss->st, &ss->cur);
+	free(ss->q);
 	free(ss);
 }
 
