@@ -178,7 +178,7 @@ run_reports() {
 	local day="DATE '$today'"
 	local acols="i.id, i.due_on, greatest(0, $day - i.due_on),
  (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
- (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried'),
+ (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried') + coalesce((SELECT max(seq) FROM meetings) - i.carry_from, 0),
  i.status, p.name, d.name, to_char(m.started_at, 'YYYY-MM-DD'), i.text"
 	local ajoin="LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
  LEFT JOIN meetings m ON m.id = i.meeting_id"
@@ -203,7 +203,7 @@ run_reports() {
    AND i.due_on < $day)"
 	local ecols="i.id, i.kind, i.status, i.meeting_id, i.created_at, d.name, p.name, i.due_on, i.revisit_on, i.superseded_by,
  (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
- (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried'), i.text, i.detail, i.rationale
+ (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried') + coalesce((SELECT max(seq) FROM meetings) - i.carry_from, 0), i.text, i.detail, i.rationale
  FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id"
 
 	# label | how to count cxmeet's rows | psql mode | the one-pass query | cxmeet's arguments (one per line after)
@@ -259,7 +259,7 @@ run_reports() {
  'due_on', i.due_on, 'revisit_on', i.revisit_on, 'superseded_by', i.superseded_by, 'rank', i.rank, 'consent', i.consent,
  'meeting_id', i.meeting_id, 'created_at', i.created_at, 'closed_at', i.closed_at,
  'slips', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
- 'carried', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried'))
+ 'carried', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried') + coalesce((SELECT max(seq) FROM meetings) - i.carry_from, 0))
  FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
  WHERE i.deleted_at IS NULL" export --format json
 	report "export ics" ics list "SELECT 'BEGIN:VTODO' || chr(10) || 'UID:action-' || i.id || '@cxmeet' || chr(10)

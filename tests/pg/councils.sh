@@ -160,6 +160,18 @@ expect_eq "$(as rb show --format json | jq -r '[.items[][]] | sort_by(.id) | .[]
 South: refunds within a week
 South: refunds by return of post" "B's meeting holds B's items only"
 
+note "an open action counts the meetings of its own council since it was made"
+# two more meetings held in A (written by the superuser, as a past record)
+PGUSER=cxmeet_super PGOPTIONS="-c cxmeet.bulk=on" psql -X -q -v ON_ERROR_STOP=1 -d "$db" >/dev/null <<-SQL
+	INSERT INTO meetings(council_id, status, started_at, ended_at)
+	  SELECT id, 'completed', now() + interval '1 day' * g, now() + interval '1 day' * g
+	  FROM councils, generate_series(1, 2) g WHERE name = 'A';
+SQL
+expect_eq "$(as ra actions --format json | jq -r '.[] | "\(.text) \(.carried)"')" \
+	"North: new courier contract 2" "carried through A's two later meetings"
+expect_eq "$(as rr actions --all-councils --format json | jq -r '.[] | "\(.council) \(.carried)"' | sort)" \
+	"A 2
+B 0" "across councils, each action's count is of its own council's meetings"
 note "across councils: the reader reads both, each row naming its council"
 expect_eq "$(as rr actions --all-councils --format json | jq -r '.[] | "\(.council)|\(.text)"' | sort)" \
 	"A|North: new courier contract

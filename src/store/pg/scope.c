@@ -6,7 +6,8 @@
  * belongs to, every one for cxmeet_reader); row security still decides
  * each row, as for every statement. A list's rows name their council in a
  * last column, read with the row: no second pass, the same keyset pages
- * (ids are unique across councils). The forms are made from the
+ * (ids are unique across councils); an open action's carried count is of
+ * its own council's meetings. The forms are made from the
  * statements' own text, once, so that the two never drift apart. */
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,9 @@ static char *replace(const char *text, const char *from, const char *to, int max
 
 static char *widen(enum pg_stmt id, bool named)
 {
-	char *wide = replace(pg_statement_sql(id), ONE_COUNCIL, EVERY_COUNCIL, 0);
+	char *each = replace(pg_statement_sql(id), PG_LAST_SEQ, PG_LAST_SEQ_OF_ROW, 0);
+	char *wide = replace(each, ONE_COUNCIL, EVERY_COUNCIL, 0);
+	free(each);
 	if (!named)
 		return wide;
 	char *out = replace(wide, ITEMS, NAMED, 1);

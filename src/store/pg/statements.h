@@ -37,8 +37,13 @@
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved'" \
 	"   AND e.new_value > e.old_value)," \
 	" (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried')" \
-	" + CASE WHEN i.carry_from IS NOT NULL THEN coalesce((SELECT max(m.seq) FROM meetings m" \
-	"   WHERE m.council_id = i.council_id) - i.carry_from, 0) ELSE 0 END"
+	" + CASE WHEN i.carry_from IS NOT NULL THEN coalesce(" PG_LAST_SEQ " - i.carry_from, 0)" \
+	" ELSE 0 END"
+/* The number of the council's last meeting: read once per statement (the
+ * forms read across councils, scope.c, read it per row's council,
+ * PG_LAST_SEQ_OF_ROW). */
+#define PG_LAST_SEQ "(SELECT max(m.seq) FROM meetings m WHERE m.council_id = " COUNCIL ")"
+#define PG_LAST_SEQ_OF_ROW "(SELECT max(m.seq) FROM meetings m WHERE m.council_id = i.council_id)"
 #define PG_ITEM_SELECT \
 	"SELECT " PG_ITEM_COLUMNS " FROM items i" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
@@ -71,9 +76,12 @@
 	PG_ACTION_FROM PG_ACTION_WHERE " AND " part " AND ($7::date IS NULL" \
 	" OR (i.due_on, i.id) " cmp " ($7::date, $8::bigint))" \
 	" ORDER BY i.due_on" dir ", i.id" dir " LIMIT $9"
+/* (A part with no due date, by id: ordered by the due date first, all of
+ * them NULL, so that the planner sees the order of the index by due date
+ * and id, not the primary key's filtered row by row.) */
 #define PG_ACTION_BY_ID(part, cmp, dir) \
 	PG_ACTION_FROM PG_ACTION_WHERE " AND " part " AND i.id " cmp " $7" \
-	" ORDER BY i.id" dir " LIMIT $8"
+	" ORDER BY i.due_on" dir ", i.id" dir " LIMIT $8"
 #define PG_ACTION_LATE "i.status = 'open' AND i.due_on < $6"
 #define PG_ACTION_NODUE "i.status <> 'open' AND i.due_on IS NULL"
 /* (open and due from today on, or closed with a due date: written without
@@ -321,9 +329,9 @@
 		" ON m.council_id = i.council_id AND m.seq > i.carry_from" \
 		" WHERE i.council_id = " COUNCIL " AND i.id = $1 ORDER BY 10, 1") \
 	X(OPEN_NODUE_F, PG_OPEN_ACTIONS " AND i.due_on IS NULL AND i.id > $2" \
-		" ORDER BY i.id LIMIT $3") \
+		" ORDER BY i.due_on, i.id LIMIT $3") \
 	X(OPEN_NODUE_B, PG_OPEN_ACTIONS " AND i.due_on IS NULL AND i.id < $2" \
-		" ORDER BY i.id DESC LIMIT $3") \
+		" ORDER BY i.due_on DESC, i.id DESC LIMIT $3") \
 	X(OPEN_DUE_F, PG_OPEN_ACTIONS " AND i.due_on IS NOT NULL AND ($2::date IS NULL" \
 		" OR (i.due_on, i.id) > ($2::date, $3::bigint)) ORDER BY i.due_on, i.id LIMIT $4") \
 	X(OPEN_DUE_B, PG_OPEN_ACTIONS " AND i.due_on IS NOT NULL AND ($2::date IS NULL" \
