@@ -565,9 +565,10 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * that writes them all. _begin starts (at most `limit` matches, 0: all), \
 	 * _next gives the next `limit` of them (fewer: the last), _end stops. \
 	 * The hits hold what a list of matches shows: the item's id, kind, text, \
-	 * department and person (ids and names), meeting and times, and the cursor \
-	 * after it; no marks, slips or carried counts. No other search may run in \
-	 * between. */ \
+	 * department and person (ids and names), meeting (id and start) and when \
+	 * it was made, and the cursor after it; nothing else of the item may be \
+	 * filled (no detail, dates, status, marks, slips or carried counts). No \
+	 * other search may run in between. */ \
 	X(search_stream_begin, (struct store *st, const struct search_filter *f, size_t limit, \
 		struct search_stream **out), (st, f, limit, out)) \
 	X(search_stream_next, (struct search_stream *ss, size_t limit, struct search_hit **out, \

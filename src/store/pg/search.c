@@ -82,6 +82,9 @@ static void free_hits(void *arr, size_t n) { search_hits_free(arr, n); }
 static const struct pg_page_part search_part = {PGS_SEARCH_F, PGS_SEARCH_B, false, -1, 0};
 static const struct pg_page_part search_plain_part = {PGS_SEARCH_PLAIN_F, PGS_SEARCH_PLAIN_B,
 						      false, -1, 0};
+/* read forward only, on a cursor (the stream) */
+static const struct pg_page_part search_list_part = {PGS_SEARCH_LIST, PGS_SEARCH_LIST, false,
+						     -1, 0};
 
 static char *query_of(struct store *st, const struct search_filter *f)
 {
@@ -147,7 +150,7 @@ enum store_rc pg_search_stream_begin(struct store *st, const struct search_filte
 	ss->q = q;
 	ss->c = (struct search_ctx){&ss->f, ss->q};
 	ss->l = (struct pg_page_list){
-		.parts = &search_plain_part,
+		.parts = &search_list_part,
 		.nparts = 1,
 		.elem_size = sizeof(struct search_hit),
 		.at_off = offsetof(struct search_hit, after),
