@@ -106,7 +106,8 @@ enum store_rc pg_decisions_count(struct store *st, const struct decision_filter 
 	struct pg_params p = {0};
 	bind_filter(&p, &c);
 	PGresult *r;
-	rc = pg_row(st, PGS_DEC_COUNTS, &p, &r, "counting decisions");
+	rc = pg_row(st, f->due_only ? PGS_DEC_DUE_COUNT : PGS_DEC_COUNTS, &p, &r,
+		    "counting decisions");
 	free(q);
 	if (rc != STORE_OK)
 		return rc;

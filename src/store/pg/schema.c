@@ -476,7 +476,7 @@ static const char migration_2[] =
 	"CREATE INDEX items_kind_due ON items(council_id, kind, due_on, id)"
 	"  WHERE deleted_at IS NULL;"
 	"CREATE INDEX items_revisit_id ON items(council_id, revisit_on, id)"
-	"  WHERE kind = 'decision' AND deleted_at IS NULL;"
+	"  INCLUDE (superseded_by, department_id) WHERE kind = 'decision' AND deleted_at IS NULL;"
 	"CREATE INDEX items_owner_due ON items(person_id, kind, status, due_on, id)"
 	"  WHERE deleted_at IS NULL;"
 	"CREATE OR REPLACE FUNCTION cx_councils_of(r name) RETURNS bigint[]"

@@ -28,7 +28,7 @@ static const enum pg_stmt lists[] = {
 	PGS_DEC_DUE_F, PGS_DEC_DUE_B, PGS_DEC_REST_F, PGS_DEC_REST_B,
 };
 static const enum pg_stmt counts[] = {PGS_ACTION_COUNT, PGS_SEARCH_COUNT, PGS_SEARCH_NEWEST,
-				      PGS_DEC_COUNTS, PGS_DEC_WINDOW};
+				      PGS_DEC_COUNTS, PGS_DEC_DUE_COUNT, PGS_DEC_WINDOW};
 
 /* text with every `from` made `to` (at most `max` of them; 0: all). */
 static char *replace(const char *text, const char *from, const char *to, int max)

@@ -445,6 +445,8 @@
 		" ORDER BY i.revisit_on DESC, i.id DESC LIMIT $8") \
 	X(DEC_REST_F, PG_DEC_SELECT PG_DEC_REST " AND i.id < $6 ORDER BY i.id DESC LIMIT $7") \
 	X(DEC_REST_B, PG_DEC_SELECT PG_DEC_REST " AND i.id > $6 ORDER BY i.id LIMIT $7") \
+	/* the due ones alone, read on their index from the oldest revisit date */ \
+	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i" PG_DEC_DUE " AND i.revisit_on <= $1") \
 	X(DEC_COUNTS, "SELECT count(*) FILTER (WHERE " PG_DEC_IS_DUE ")," \
 		" count(*) FILTER (WHERE NOT " PG_DEC_IS_DUE " AND ($3::boolean" \
 		" OR i.superseded_by IS NULL)) FROM items i" PG_DEC_FILTER) \
