@@ -483,6 +483,40 @@ static void template__default_agenda_is_loaded_once(void **state)
 	store_close(st);
 }
 
+/* The meeting's copy of its agenda keeps every step as given, whatever its
+ * text holds: quotes, backslashes, braces, commas, the word NULL, an empty
+ * prompt, a skipped step (the server writes them in one statement, as an
+ * array literal each). */
+static void meeting__agenda_copy_keeps_any_text(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct agenda_step steps[] = {
+		{(char *)"Say \"why\" {now}, not \\later", STEP_ROLL_CALL, 5, (char *)"a,b} {c", false},
+		{(char *)"NULL", STEP_TOPIC, 0, (char *)"", true},
+		{(char *)"Caf\xc3\xa9 \xe2\x80\x94 r\xc3\xa9sum\xc3\xa9", STEP_WINS, 120,
+		 (char *)"{}", false},
+	};
+	struct agenda_template t = {.name = (char *)"Odd", .steps = steps, .n_steps = 3};
+	store_id tid, mid;
+	assert_int_equal(template_add(st, &t, false, &tid), STORE_OK);
+	assert_int_equal(store_meeting_start(st, tid, &t, 1790000000, 0, &mid), STORE_OK);
+	struct meeting_step *ms;
+	size_t n;
+	assert_int_equal(store_meeting_steps(st, mid, &ms, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(ms[i].position, (int)i);
+		assert_string_equal(ms[i].title, steps[i].title);
+		assert_string_equal(ms[i].prompt ? ms[i].prompt : "", steps[i].prompt);
+		assert_int_equal(ms[i].kind, steps[i].kind);
+		assert_int_equal(ms[i].planned_minutes, steps[i].minutes);
+		assert_int_equal(ms[i].skipped, steps[i].skipped);
+	}
+	meeting_steps_free(ms, n);
+	store_close(st);
+}
+
 static void meeting__round_trip_with_own_agenda_copy(void **state)
 {
 	(void)state;
@@ -1424,6 +1458,7 @@ int main(void)
 		cmocka_unit_test(dept__round_trip_and_case_insensitive_names),
 		cmocka_unit_test(person__round_trip),
 		cmocka_unit_test(template__default_agenda_is_loaded_once),
+		cmocka_unit_test(meeting__agenda_copy_keeps_any_text),
 		cmocka_unit_test(meeting__round_trip_with_own_agenda_copy),
 		cmocka_unit_test(item__every_kind_round_trips),
 		cmocka_unit_test(item__open_actions_include_actions_outside_meetings),

@@ -205,6 +205,28 @@ void pp_time(struct pg_params *p, time_t t)
 	p->v[p->n++] = b;
 }
 
+/* An array literal ("{"a","b"}"), built an element at a time: each element
+ * in double quotes, its quotes and backslashes escaped. */
+void pg_array_add(struct strbuf *sb, const char *v)
+{
+	sb_add(sb, sb->len ? ",\"" : "{\"");
+	for (const char *c = v; *c; c++) {
+		if (*c == '"' || *c == '\\')
+			sb_add(sb, "\\");
+		sb_addn(sb, c, 1);
+	}
+	sb_add(sb, "\"");
+}
+
+void pg_array_add_int(struct strbuf *sb, int v)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%d", v);
+	pg_array_add(sb, buf);
+}
+
+void pg_array_end(struct strbuf *sb) { sb_add(sb, sb->len ? "}" : "{}"); }
+
 /* --- running ------------------------------------------------------------ */
 
 /* Whether statement id runs in its wide form (scope.c), and its name. */

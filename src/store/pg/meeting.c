@@ -216,18 +216,29 @@ static enum store_rc meeting_start(struct store *st, void *ctx)
 	/* The instance that starts a meeting holds it, before anything is written into it. */
 	struct take t = {s->id, NULL, s->started};
 	rc = hold_take(st, &t);
-	for (size_t i = 0; rc == STORE_OK && i < s->agenda->n_steps; i++) {
+	if (rc != STORE_OK)
+		return rc;
+	/* The agenda's steps in one round trip, as arrays. */
+	struct strbuf a[5];
+	for (size_t k = 0; k < 5; k++)
+		sb_init(&a[k]);
+	for (size_t i = 0; i < s->agenda->n_steps; i++) {
 		const struct agenda_step *step = &s->agenda->steps[i];
-		struct pg_params q = {0};
-		pp_id(&q, s->id);
-		pp_int(&q, (int64_t)i);
-		pp_text(&q, step->title);
-		pp_text(&q, step_kind_name(step->kind));
-		pp_int(&q, step->minutes);
-		pp_text(&q, step->prompt ? step->prompt : "");
-		pp_bool(&q, step->skipped);
-		rc = pg_exec(st, PGS_MEETING_STEP_ADD, &q, "copying the agenda");
+		pg_array_add(&a[0], step->title);
+		pg_array_add(&a[1], step_kind_name(step->kind));
+		pg_array_add_int(&a[2], step->minutes);
+		pg_array_add(&a[3], step->prompt ? step->prompt : "");
+		pg_array_add(&a[4], step->skipped ? "t" : "f");
 	}
+	struct pg_params q = {0};
+	pp_id(&q, s->id);
+	for (size_t k = 0; k < 5; k++) {
+		pg_array_end(&a[k]);
+		pp_text(&q, a[k].s);
+	}
+	rc = pg_exec(st, PGS_MEETING_STEPS_ADD, &q, "copying the agenda");
+	for (size_t k = 0; k < 5; k++)
+		sb_free(&a[k]);
 	return rc;
 }
 

@@ -97,6 +97,11 @@ void pp_int(struct pg_params *p, int64_t v);
 void pp_bool(struct pg_params *p, bool v);
 void pp_date(struct pg_params *p, cx_date d);  /* DATE_NONE: NULL */
 void pp_time(struct pg_params *p, time_t t);   /* 0: NULL */
+/* An array literal for a parameter ("{"a","b"}"): elements added in turn,
+ * then ended. */
+void pg_array_add(struct strbuf *sb, const char *v);
+void pg_array_add_int(struct strbuf *sb, int v);
+void pg_array_end(struct strbuf *sb);
 
 /* --- running statements --------------------------------------------------- */
 

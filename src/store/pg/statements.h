@@ -489,8 +489,12 @@
 	/* --- meetings ---------------------------------------------------------- */ \
 	X(MEETING_ADD, "INSERT INTO meetings(template_id, status, started_at, facilitator_id)" \
 		" VALUES ($1, 'in_progress', $2, $3) RETURNING id") \
-	X(MEETING_STEP_ADD, "INSERT INTO meeting_steps(meeting_id, position, title, kind," \
-		" planned_minutes, prompt, skipped) VALUES ($1, $2, $3, $4, $5, $6, $7)") \
+	/* every step of the agenda in one statement: arrays of titles, kinds, \
+	 * minutes, prompts and whether skipped, positions from 0 */ \
+	X(MEETING_STEPS_ADD, "INSERT INTO meeting_steps(meeting_id, position, title, kind," \
+		" planned_minutes, prompt, skipped) SELECT $1, u.n - 1, u.t, u.k, u.m, u.p, u.s" \
+		" FROM unnest($2::text[], $3::text[], $4::integer[], $5::text[], $6::boolean[])" \
+		" WITH ORDINALITY AS u(t, k, m, p, s, n)") \
 	X(MEETING_GET, PG_MEETING_SELECT " WHERE council_id = " COUNCIL " AND id = $1") \
 	X(MEETING_LAST, PG_MEETING_SELECT " WHERE council_id = " COUNCIL \
 		" ORDER BY started_at DESC, id DESC LIMIT 1") \
