@@ -12,7 +12,7 @@
 #include "cxmeet/meeting.h"
 #include "cxmeet/text.h"
 
-#define PAGE 500
+#define PAGE 2000
 #define CHUNK 65536
 
 struct out {

@@ -63,10 +63,14 @@
  * (NULL: no bound), $4 department, $5 owner (0: any), $6 today (typed in
  * every part, used by those that compare with it); then a part's key. */
 #define PG_ACTION_FROM \
-	"SELECT " PG_ITEM_COLUMNS ", " PG_EPOCH("m.started_at") " FROM items i" \
+	"SELECT " PG_ITEM_COLUMNS ", " PG_MEETING_START " FROM items i" \
 	" LEFT JOIN departments d ON d.id = i.department_id" \
-	" LEFT JOIN people p ON p.id = i.person_id" \
-	" LEFT JOIN meetings m ON m.id = i.meeting_id"
+	" LEFT JOIN people p ON p.id = i.person_id"
+/* The start of item i's meeting, read for the rows a page gives alone: a
+ * join of the meetings, hashed once there are thousands, lost the index's
+ * order, and a page then sorted every later row. */
+#define PG_MEETING_START \
+	"(SELECT " PG_EPOCH("m.started_at") " FROM meetings m WHERE m.id = i.meeting_id)"
 #define PG_ACTION_WHERE \
 	" WHERE i.council_id = " COUNCIL " AND i.kind = 'action' AND i.deleted_at IS NULL" \
 	" AND ($1::text IS NULL OR i.status = $1) AND ($2::date IS NULL OR i.due_on >= $2)" \
@@ -102,13 +106,12 @@
 	" AND ($3::text IS NULL OR i.kind = $3) AND i.id >= $4"
 #define PG_SEARCH_FROM \
 	" FROM items i LEFT JOIN departments d ON d.id = i.department_id" \
-	" LEFT JOIN people p ON p.id = i.person_id" \
-	" LEFT JOIN meetings m ON m.id = i.meeting_id" PG_SEARCH_WHERE
+	" LEFT JOIN people p ON p.id = i.person_id" PG_SEARCH_WHERE
 #define PG_ITEM_OWN_COLUMNS \
 	"i.id, i.kind, i.text, i.detail, i.rationale, i.department_id, i.person_id," \
 	" i.due_on, i.revisit_on, i.superseded_by, i.rank, i.status, i.consent, i.meeting_id," \
 	" i.step_id, " PG_EPOCH("i.created_at") ", " PG_EPOCH("i.closed_at") ", " \
-	PG_EPOCH("i.deleted_at") ", d.name, p.name, 0, 0, " PG_EPOCH("m.started_at")
+	PG_EPOCH("i.deleted_at") ", d.name, p.name, 0, 0, " PG_MEETING_START
 #define PG_SEARCH_MARKED \
 	"ts_headline('cx_search', i.text, " PG_SEARCH_QUERY "," \
 	" 'HighlightAll=true, StartSel=\x01, StopSel=\x02')"
@@ -140,17 +143,15 @@
  * window's floor (with words; 0: all); then a part's key. A row: columns
  * as the SQLite store's DECISION_SELECT, revisit_on (10) the due part's key. */
 #define PG_DEC_SELECT \
-	"SELECT i.id, " PG_EPOCH("i.created_at") ", i.meeting_id, " PG_EPOCH("m.started_at") "," \
+	"SELECT i.id, " PG_EPOCH("i.created_at") ", i.meeting_id, " PG_MEETING_START "," \
 	" i.department_id, d.name, i.person_id, p.name, i.text, i.rationale, i.revisit_on," \
-	" i.superseded_by, s.text," \
+	" i.superseded_by, (SELECT s.text FROM items s WHERE s.id = i.superseded_by)," \
 	" (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item" \
 	"   WHERE l.from_item = i.id AND o.deleted_at IS NULL)" \
 	" + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item" \
 	"   WHERE l.to_item = i.id AND o.deleted_at IS NULL)" \
 	" FROM items i LEFT JOIN departments d ON d.id = i.department_id" \
-	" LEFT JOIN people p ON p.id = i.person_id" \
-	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
-	" LEFT JOIN items s ON s.id = i.superseded_by"
+	" LEFT JOIN people p ON p.id = i.person_id"
 #define PG_DEC_IS_DUE "coalesce(i.revisit_on <= $1 AND i.superseded_by IS NULL, false)"
 #define PG_DEC_FILTER \
 	" WHERE i.council_id = " COUNCIL " AND i.kind = 'decision' AND i.deleted_at IS NULL" \
@@ -369,7 +370,7 @@
 	 * Each column more is another value written out and read per match. */ \
 	X(SEARCH_LIST, "SELECT i.id, i.kind, i.text, NULL, NULL, i.department_id, i.person_id," \
 		" NULL, NULL, NULL, 0, NULL, false, i.meeting_id, NULL, " PG_EPOCH("i.created_at") "," \
-		" NULL, NULL, d.name, p.name, 0, 0, " PG_EPOCH("m.started_at") ", ''" PG_SEARCH_FROM \
+		" NULL, NULL, d.name, p.name, 0, 0, " PG_MEETING_START ", ''" PG_SEARCH_FROM \
 		" AND i.id < $5 ORDER BY i.id DESC LIMIT $6") \
 	X(SEARCH_COUNT, "SELECT count(*) FROM items i" PG_SEARCH_WHERE) \
 	X(SEARCH_NEWEST, "SELECT i.id FROM items i" PG_SEARCH_WHERE " ORDER BY i.id DESC LIMIT $5") \
