@@ -273,6 +273,9 @@ enum store_rc pg_run(struct store *st, enum pg_stmt id, const struct pg_params *
 		if (rc != STORE_OK)
 			return rc;
 	}
+	/* A list's read-ahead is read-only: anything but a query ends it. */
+	if (PG(st)->ra.open && strncmp(stmt_sql[id], "SELECT", 6) != 0)
+		pg_readahead_stop(st);
 	for (int attempt = 0;; attempt++) {
 		enum store_rc rc = prepare(st, id);
 		if (rc != STORE_OK)
@@ -356,6 +359,7 @@ enum store_rc pg_collect(struct store *st, enum pg_stmt id, const struct pg_para
 
 enum store_rc pg_exec_sql(struct store *st, const char *sql, const char *what)
 {
+	pg_readahead_stop(st);
 	PGresult *r = PQexec(PG(st)->conn, sql);
 	ExecStatusType s = PQresultStatus(r);
 	enum store_rc rc = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK ? STORE_OK
@@ -406,6 +410,7 @@ time_t pgc_time(const PGresult *r, int row, int col) { return (time_t)pgc_int(r,
 
 enum store_rc pg_tx_begin(struct store *st)
 {
+	pg_readahead_stop(st);
 	if (PG(st)->tx_depth > 0) {
 		PG(st)->tx_depth++;
 		return STORE_OK;

@@ -465,6 +465,7 @@ void pg_close(struct store *st)
 {
 	if (!st)
 		return;
+	pg_readahead_stop(st);
 	PQfinish(PG(st)->conn);
 	free(PG(st)->where);
 	free(PG(st)->actor);
@@ -537,10 +538,10 @@ bool pg_checkpoint_due(const struct store *st)
 }
 void pg_checkpoint_idle(struct store *st) { (void)st; }
 
-/* A report reading much of the history asks nothing more of a server. */
+/* A report reading much of the history: its lists read ahead. */
 enum store_rc pg_read_once(struct store *st)
 {
-	(void)st;
+	PG(st)->read_once = true; /* a list read whole reads ahead (page.c) */
 	return STORE_OK;
 }
 

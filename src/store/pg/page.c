@@ -25,6 +25,121 @@ static void set_cursor(const PGresult *r, int row, const struct pg_page_part *p,
 		snprintf(c->key, sizeof c->key, "%s", PQgetvalue(r, row, p->key_col));
 }
 
+/* --- read-ahead: a list read whole, one plan and one pass per part ------- */
+
+#define READAHEAD_CURSOR "cx_ahead"
+
+/* The filter's parameters as one string (the statement's identity with
+ * them): NULL values told apart from empty ones. */
+static char *params_key(enum pg_stmt id, const struct pg_params *q)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%d", (int)id);
+	for (int i = 0; i < q->n; i++) {
+		sb_add(&sb, q->v[i] ? "\x1f=" : "\x1f" "-");
+		if (q->v[i])
+			sb_add(&sb, q->v[i]);
+	}
+	return sb_take(&sb);
+}
+
+static bool same_cursor(const struct store_cursor *a, const struct store_cursor *b)
+{
+	return a->set == b->set && a->backward == b->backward && a->part == b->part &&
+	       a->id == b->id && strcmp(a->key, b->key) == 0;
+}
+
+void pg_readahead_stop(struct store *st)
+{
+	struct pg_readahead *ra = &PG(st)->ra;
+	if (!ra->open)
+		return;
+	ra->open = false; /* first: the statements below must not stop it again */
+	free(ra->params);
+	ra->params = NULL;
+	if (PQstatus(PG(st)->conn) == CONNECTION_OK)
+		PQclear(PQexec(PG(st)->conn, "COMMIT"));
+}
+
+/* Opens the read-ahead on part p from the key of its last row given (the
+ * statement's own parameters q, with the key and no limit). */
+static void readahead_open(struct store *st, const struct pg_page_part *p, int part,
+			   const struct pg_params *filter, const struct store_cursor *at)
+{
+	if (PG(st)->tx_depth > 0)
+		return; /* the caller's transaction: not ended here */
+	struct pg_params q = *filter;
+	for (int i = 0; i < q.n; i++) /* values kept in q's own slots move with it */
+		if (filter->v[i] == filter->buf[i])
+			q.v[i] = q.buf[i];
+	if (p->key_col >= 0)
+		pp_text(&q, at->key);
+	pp_int(&q, at->id);
+	pp_text(&q, NULL);
+	const char *wide = PG(st)->all_councils ? pg_wide_sql(p->fwd) : NULL;
+	struct strbuf sql;
+	sb_init(&sql);
+	sb_add(&sql, "DECLARE " READAHEAD_CURSOR " NO SCROLL CURSOR FOR ");
+	sb_add(&sql, wide ? wide : pg_statement_sql(p->fwd));
+	PGresult *r = PQexec(PG(st)->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+				       " SET LOCAL cursor_tuple_fraction = 1");
+	bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+	if (ok) {
+		r = PQexecParams(PG(st)->conn, sql.s, q.n, NULL, q.v, NULL, NULL, 0);
+		ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		if (!ok)
+			PQclear(PQexec(PG(st)->conn, "ROLLBACK"));
+	}
+	sb_free(&sql);
+	if (!ok)
+		return; /* the pages go on by their keys */
+	struct pg_readahead *ra = &PG(st)->ra;
+	ra->open = true;
+	ra->stmt = p->fwd;
+	ra->params = params_key(p->fwd, filter);
+	ra->at = *at;
+	(void)part;
+}
+
+/* The next rows of the read-ahead, appended to *out (capacity *cap). */
+static enum store_rc fetch_ahead(struct store *st, const struct pg_page_list *l, int part,
+				 size_t limit, void **out, size_t *n, size_t *cap)
+{
+	const struct pg_page_part *p = &l->parts[part];
+	size_t want = limit ? limit - *n : 1000;
+	char sql[64];
+	snprintf(sql, sizeof sql, "FETCH %zu FROM " READAHEAD_CURSOR, want);
+	PGresult *r = PQexec(PG(st)->conn, sql);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		enum store_rc rc = pg_fail(st, r, l->what);
+		PQclear(r);
+		pg_readahead_stop(st);
+		return rc;
+	}
+	int rows = PQntuples(r);
+	if (*n + (size_t)rows > *cap) {
+		*cap = *n + (size_t)rows;
+		*out = xrealloc(*out, *cap * l->elem_size);
+	}
+	for (int i = 0; i < rows; i++) {
+		char *elem = (char *)*out + *n * l->elem_size;
+		memset(elem, 0, l->elem_size);
+		l->read(r, i, elem);
+		set_cursor(r, i, p, part, (struct store_cursor *)(elem + l->at_off));
+		(*n)++;
+	}
+	PQclear(r);
+	if ((size_t)rows < want || !limit) /* the part is read to its end */
+		pg_readahead_stop(st);
+	else
+		PG(st)->ra.at = *(const struct store_cursor *)((char *)*out +
+								(*n - 1) * l->elem_size + l->at_off);
+	return STORE_OK;
+}
+
 /* Appends the rows of one part to *out (capacity *cap). */
 static enum store_rc read_part(struct store *st, const struct pg_page_list *l, const void *ctx,
 			       int part, bool backward, const struct store_cursor *cur,
@@ -34,6 +149,21 @@ static enum store_rc read_part(struct store *st, const struct pg_page_list *l, c
 	struct pg_params q = {0};
 	if (l->bind)
 		l->bind(&q, ctx);
+	struct pg_readahead *ra = &PG(st)->ra;
+	if (ra->open) {
+		char *key = params_key(p->fwd, &q);
+		bool go_on = !backward && cur && ra->stmt == p->fwd && strcmp(key, ra->params) == 0 &&
+			     same_cursor(cur, &ra->at);
+		free(key);
+		if (go_on)
+			return fetch_ahead(st, l, part, limit, out, n, cap);
+		pg_readahead_stop(st);
+	}
+	size_t before = *n;
+	struct pg_params filter = q;
+	for (int i = 0; i < q.n; i++)
+		if (q.v[i] == q.buf[i])
+			filter.v[i] = filter.buf[i];
 	bool up = p->asc != backward;
 	if (p->key_col >= 0)
 		pp_text(&q, cur ? cur->key : NULL);
@@ -59,6 +189,12 @@ static enum store_rc read_part(struct store *st, const struct pg_page_list *l, c
 		(*n)++;
 	}
 	PQclear(r);
+	/* A full page of a report read whole: the rest of the part follows on
+	 * a cursor, planned once. */
+	if (PG(st)->read_once && !backward && limit && *n == limit && *n > before)
+		readahead_open(st, p, part, &filter,
+			       (const struct store_cursor *)((char *)*out + (*n - 1) * l->elem_size +
+							     l->at_off));
 	return STORE_OK;
 }
 

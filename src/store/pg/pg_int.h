@@ -46,7 +46,20 @@ struct pg_store {
 	char token[33]; /* this instance, as a meeting's hold names it */
 	int64_t changes; /* changes to its council told by others (pg_data_version) */
 	char host[128];
+	/* A command reading much once (store_read_once): a list read page after
+	 * page continues on a cursor of the server's (page.c), in a read-only
+	 * transaction of its own, ended before anything else is run. */
+	bool read_once;
+	struct pg_readahead {
+		bool open;
+		enum pg_stmt stmt;      /* the part's statement */
+		char *params;           /* its filter's parameters, as sent */
+		struct store_cursor at; /* the last row it gave */
+	} ra;
 };
+/* Ends a list's read-ahead (page.c), if one is open: before any other
+ * statement of the session. */
+void pg_readahead_stop(struct store *st);
 
 #define PG(st) ((struct pg_store *)(st))
 
