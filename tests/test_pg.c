@@ -202,6 +202,57 @@ static void reader__reads_and_is_refused_writes(void **state)
 	free(uri);
 }
 
+/* A report read whole reads a list ahead on a cursor, in a read-only
+ * transaction of its own: a write after it (the same session) ends it
+ * first, is saved and seen by another session at once; the list then goes
+ * on by its keys, every row once, in order. */
+static void read_ahead__ended_by_a_write_then_the_list_goes_on(void **state)
+{
+	(void)state;
+	struct store *st = open_db("ahead");
+	for (int i = 0; i < 30; i++) {
+		char text[32];
+		snprintf(text, sizeof text, "Action %02d", i);
+		struct item it = {.kind = ITEM_ACTION, .text = text, .due = DATE_NONE,
+				  .revisit = DATE_NONE, .status = STATUS_OPEN};
+		assert_int_equal(item_add(st, &it, tu_at("2026-03-09T09:00:00Z")), STORE_OK);
+	}
+	assert_int_equal(store_read_once(st), STORE_OK);
+	struct action_select f = {.status = -1, .from = DATE_NONE, .before = DATE_NONE,
+				  .today = DATE_NONE};
+	struct action_row *rows;
+	size_t n, seen = 0;
+	assert_int_equal(store_actions_list(st, &f, NULL, 10, &rows, &n), STORE_OK);
+	assert_int_equal(n, 10);
+	struct store_cursor at = rows[n - 1].after;
+	store_id last = rows[n - 1].it.id;
+	seen += n;
+	action_rows_free(rows, n);
+	/* the next page comes from the cursor */
+	assert_int_equal(store_actions_list(st, &f, &at, 10, &rows, &n), STORE_OK);
+	assert_int_equal(n, 10);
+	assert_true(rows[0].it.id > last);
+	at = rows[n - 1].after;
+	last = rows[n - 1].it.id;
+	seen += n;
+	action_rows_free(rows, n);
+	struct item late = {.kind = ITEM_NOTE, .text = (char *)"Written mid-report",
+			    .due = DATE_NONE, .revisit = DATE_NONE, .status = STATUS_OPEN};
+	assert_int_equal(item_add(st, &late, tu_at("2026-03-09T09:30:00Z")), STORE_OK);
+	struct store *other = open_db("ahead");
+	int64_t count = 0;
+	assert_int_equal(store_item_count(other, -1, &count), STORE_OK);
+	assert_int_equal(count, 31);
+	store_close(other);
+	assert_int_equal(store_actions_list(st, &f, &at, 100, &rows, &n), STORE_OK);
+	assert_int_equal(n, 10);
+	assert_true(rows[0].it.id > last);
+	seen += n;
+	action_rows_free(rows, n);
+	assert_int_equal(seen, 30);
+	store_close(st);
+}
+
 int main(void)
 {
 	tu_init("pg");
@@ -209,6 +260,7 @@ int main(void)
 		fail_msg("run inside tests/pg/with_cluster.sh");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lost__told_nothing_saved_then_reconnected),
+		cmocka_unit_test(read_ahead__ended_by_a_write_then_the_list_goes_on),
 		cmocka_unit_test(lost__in_a_meeting_the_hold_is_kept),
 		cmocka_unit_test(data_version__changes_at_each_commit),
 		cmocka_unit_test(no_wait__a_lock_fails_at_once_or_is_waited_for),

@@ -6,7 +6,13 @@
  * A part's statements take, after the filter's parameters (bind), the key
  * (when key_col >= 0: NULL for "from the start"), the id and the limit (NULL:
  * all). A part sorted by id alone is started from the smallest (or
- * largest) id. */
+ * largest) id.
+ *
+ * A report read whole (store_read_once) reads ahead: once a page comes back
+ * full, the rest of its part is read on a cursor of the server's, planned
+ * once, in a read-only transaction of its own; the next page asked for from
+ * the last row given is fetched from it. Anything else asked of the server
+ * but a query ends it first (pg_readahead_stop). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +70,7 @@ void pg_readahead_stop(struct store *st)
 
 /* Opens the read-ahead on part p from the key of its last row given (the
  * statement's own parameters q, with the key and no limit). */
-static void readahead_open(struct store *st, const struct pg_page_part *p, int part,
+static void readahead_open(struct store *st, const struct pg_page_part *p,
 			   const struct pg_params *filter, const struct store_cursor *at)
 {
 	if (PG(st)->tx_depth > 0)
@@ -101,7 +107,6 @@ static void readahead_open(struct store *st, const struct pg_page_part *p, int p
 	ra->stmt = p->fwd;
 	ra->params = params_key(p->fwd, filter);
 	ra->at = *at;
-	(void)part;
 }
 
 /* The next rows of the read-ahead, appended to *out (capacity *cap). */
@@ -109,9 +114,12 @@ static enum store_rc fetch_ahead(struct store *st, const struct pg_page_list *l,
 				 size_t limit, void **out, size_t *n, size_t *cap)
 {
 	const struct pg_page_part *p = &l->parts[part];
-	size_t want = limit ? limit - *n : 1000;
+	size_t want = limit ? limit - *n : SIZE_MAX;
 	char sql[64];
-	snprintf(sql, sizeof sql, "FETCH %zu FROM " READAHEAD_CURSOR, want);
+	if (limit)
+		snprintf(sql, sizeof sql, "FETCH %zu FROM " READAHEAD_CURSOR, want);
+	else
+		snprintf(sql, sizeof sql, "FETCH ALL FROM " READAHEAD_CURSOR);
 	PGresult *r = PQexec(PG(st)->conn, sql);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		enum store_rc rc = pg_fail(st, r, l->what);
@@ -192,7 +200,7 @@ static enum store_rc read_part(struct store *st, const struct pg_page_list *l, c
 	/* A full page of a report read whole: the rest of the part follows on
 	 * a cursor, planned once. */
 	if (PG(st)->read_once && !backward && limit && *n == limit && *n > before)
-		readahead_open(st, p, part, &filter,
+		readahead_open(st, p, &filter,
 			       (const struct store_cursor *)((char *)*out + (*n - 1) * l->elem_size +
 							     l->at_off));
 	return STORE_OK;

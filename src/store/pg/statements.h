@@ -145,7 +145,8 @@
 #define PG_DEC_SELECT \
 	"SELECT i.id, " PG_EPOCH("i.created_at") ", i.meeting_id, " PG_MEETING_START "," \
 	" i.department_id, d.name, i.person_id, p.name, i.text, i.rationale, i.revisit_on," \
-	" i.superseded_by, (SELECT s.text FROM items s WHERE s.id = i.superseded_by)," \
+	" i.superseded_by, CASE WHEN i.superseded_by IS NOT NULL THEN" \
+	" (SELECT s.text FROM items s WHERE s.id = i.superseded_by) END," \
 	" (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item" \
 	"   WHERE l.from_item = i.id AND o.deleted_at IS NULL)" \
 	" + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item" \
