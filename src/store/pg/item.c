@@ -417,51 +417,14 @@ enum store_rc pg_meeting_items(struct store *st, store_id meeting, store_id step
 
 /* Every item in id order, a page at a time (an export): a list of one
  * part, so that a report reads it ahead (page.c). */
-struct item_row {
-	struct item it;
-	struct store_cursor after;
-};
-
-static void free_item_rows(void *arr, size_t n)
-{
-	struct item_row *r = arr;
-	for (size_t i = 0; i < n; i++)
-		item_free(&r[i].it);
-	free(arr);
-}
-
 static const struct pg_page_part items_part = {PGS_ITEMS_AFTER, PGS_ITEMS_AFTER, true, -1, 0};
 
 enum store_rc pg_items_after(struct store *st, store_id after, size_t limit, struct item **out,
 			     size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	if (limit == 0)
-		return STORE_OK;
-	struct pg_page_list l = {
-		.parts = &items_part,
-		.nparts = 1,
-		.elem_size = sizeof(struct item_row),
-		.at_off = offsetof(struct item_row, after),
-		.read = pg_read_item, /* the item is the row's first member */
-		.free_list = free_item_rows,
-		.what = "reading items",
-	};
+	struct pg_page_list l = {.parts = &items_part, .nparts = 1, .what = "reading items"};
 	struct store_cursor cur = {.set = true, .id = after};
-	struct item_row *rows;
-	size_t k;
-	enum store_rc rc = pg_page_collect(st, &l, NULL, &cur, limit, (void **)&rows, &k);
-	if (rc != STORE_OK || k == 0) {
-		free(rows);
-		return rc;
-	}
-	*out = xmalloc(k * sizeof **out);
-	for (size_t i = 0; i < k; i++)
-		(*out)[i] = rows[i].it;
-	free(rows);
-	*n = k;
-	return STORE_OK;
+	return pg_page_items(st, &l, NULL, &cur, limit, out, n);
 }
 
 enum store_rc pg_id_bounds(struct store *st, store_id *max_item, store_id *max_meeting)

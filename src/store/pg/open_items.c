@@ -18,48 +18,16 @@ static void bind_open(struct pg_params *p, const void *ctx)
 	pp_int(p, *(const store_id *)ctx);
 }
 
-/* Open actions are read into plain items: their cursor is kept aside. */
-struct open_action {
-	struct item it;
-	struct store_cursor after;
-};
-
-static void free_open(void *arr, size_t n)
-{
-	struct open_action *a = arr;
-	for (size_t i = 0; i < n; i++)
-		item_free(&a[i].it);
-	free(a);
-}
-
 enum store_rc pg_open_actions(struct store *st, store_id meeting, const struct store_cursor *cur,
 			      size_t limit, struct item **out, size_t *n)
 {
 	struct pg_page_list l = {
 		.parts = open_parts,
 		.nparts = 2,
-		.elem_size = sizeof(struct open_action),
-		.at_off = offsetof(struct open_action, after),
 		.bind = bind_open,
-		.read = pg_read_item,
-		.free_list = free_open,
 		.what = "reading open actions",
 	};
-	struct open_action *a;
-	*out = NULL;
-	*n = 0;
-	if (limit == 0)
-		return STORE_OK;
-	enum store_rc rc = pg_page_collect(st, &l, &meeting, cur, limit, (void **)&a, n);
-	if (rc != STORE_OK || *n == 0) {
-		free(a);
-		return rc;
-	}
-	*out = xmalloc(*n * sizeof **out);
-	for (size_t i = 0; i < *n; i++)
-		(*out)[i] = a[i].it;
-	free(a);
-	return STORE_OK;
+	return pg_page_items(st, &l, &meeting, cur, limit, out, n);
 }
 
 enum store_rc pg_open_parked(struct store *st, size_t limit, struct item **out, size_t *n)

@@ -13,6 +13,7 @@
  * once, in a read-only transaction of its own; the next page asked for from
  * the last row given is fetched from it. Anything else asked of the server
  * but a query ends it first (pg_readahead_stop). */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,26 @@ static void set_cursor(const PGresult *r, int row, const struct pg_page_part *p,
 	c->id = pgc_id(r, row, p->id_col);
 	if (p->key_col >= 0 && !PQgetisnull(r, row, p->key_col))
 		snprintf(c->key, sizeof c->key, "%s", PQgetvalue(r, row, p->key_col));
+}
+
+/* Appends the rows of r (of part `part`) to *out (capacity *cap), each
+ * with its cursor; returns how many. */
+static int append_rows(const PGresult *r, const struct pg_page_list *l, int part, void **out,
+		       size_t *n, size_t *cap)
+{
+	int rows = PQntuples(r);
+	if (*n + (size_t)rows > *cap) {
+		*cap = *n + (size_t)rows;
+		*out = xrealloc(*out, *cap * l->elem_size);
+	}
+	for (int i = 0; i < rows; i++) {
+		char *elem = (char *)*out + *n * l->elem_size;
+		memset(elem, 0, l->elem_size);
+		l->read(r, i, elem);
+		set_cursor(r, i, &l->parts[part], part, (struct store_cursor *)(elem + l->at_off));
+		(*n)++;
+	}
+	return rows;
 }
 
 /* --- read-ahead: a list read whole, one plan and one pass per part ------- */
@@ -113,7 +134,6 @@ static void readahead_open(struct store *st, const struct pg_page_part *p,
 static enum store_rc fetch_ahead(struct store *st, const struct pg_page_list *l, int part,
 				 size_t limit, void **out, size_t *n, size_t *cap)
 {
-	const struct pg_page_part *p = &l->parts[part];
 	size_t want = limit ? limit - *n : SIZE_MAX;
 	char sql[64];
 	if (limit)
@@ -127,18 +147,7 @@ static enum store_rc fetch_ahead(struct store *st, const struct pg_page_list *l,
 		pg_readahead_stop(st);
 		return rc;
 	}
-	int rows = PQntuples(r);
-	if (*n + (size_t)rows > *cap) {
-		*cap = *n + (size_t)rows;
-		*out = xrealloc(*out, *cap * l->elem_size);
-	}
-	for (int i = 0; i < rows; i++) {
-		char *elem = (char *)*out + *n * l->elem_size;
-		memset(elem, 0, l->elem_size);
-		l->read(r, i, elem);
-		set_cursor(r, i, p, part, (struct store_cursor *)(elem + l->at_off));
-		(*n)++;
-	}
+	int rows = append_rows(r, l, part, out, n, cap);
 	PQclear(r);
 	if ((size_t)rows < want || !limit) /* the part is read to its end */
 		pg_readahead_stop(st);
@@ -184,18 +193,7 @@ static enum store_rc read_part(struct store *st, const struct pg_page_list *l, c
 	enum store_rc rc = pg_run(st, backward ? p->bwd : p->fwd, &q, &r, l->what);
 	if (rc != STORE_OK)
 		return rc;
-	int rows = PQntuples(r);
-	if (*n + (size_t)rows > *cap) {
-		*cap = *n + (size_t)rows;
-		*out = xrealloc(*out, *cap * l->elem_size);
-	}
-	for (int i = 0; i < rows; i++) {
-		char *elem = (char *)*out + *n * l->elem_size;
-		memset(elem, 0, l->elem_size);
-		l->read(r, i, elem);
-		set_cursor(r, i, p, part, (struct store_cursor *)(elem + l->at_off));
-		(*n)++;
-	}
+	append_rows(r, l, part, out, n, cap);
 	PQclear(r);
 	/* A full page of a report read whole: the rest of the part follows on
 	 * a cursor, planned once. */
@@ -305,17 +303,8 @@ enum store_rc pg_cursor_fetch(struct store *st, struct pg_part_cursor *c,
 		PQclear(r);
 		return rc;
 	}
-	int rows = PQntuples(r);
-	if (rows > 0) {
-		*out = xcalloc((size_t)rows, l->elem_size);
-		for (int i = 0; i < rows; i++) {
-			char *elem = (char *)*out + (size_t)i * l->elem_size;
-			l->read(r, i, elem);
-			set_cursor(r, i, &l->parts[c->part], c->part,
-				   (struct store_cursor *)(elem + l->at_off));
-		}
-	}
-	*n = (size_t)rows;
+	size_t cap = 0;
+	append_rows(r, l, c->part, out, n, &cap);
 	PQclear(r);
 	return STORE_OK;
 }
@@ -327,4 +316,48 @@ void pg_cursor_close(struct store *st, struct pg_part_cursor *c)
 	if (c->own_tx)
 		(void)pg_tx_end(st, STORE_OK);
 	memset(c, 0, sizeof *c);
+}
+
+/* --- items --------------------------------------------------------------- */
+
+/* An item with the cursor after it: lists of plain items keep it aside. */
+struct item_row {
+	struct item it;
+	struct store_cursor after;
+};
+
+static void free_item_rows(void *arr, size_t n)
+{
+	struct item_row *a = arr;
+	for (size_t i = 0; i < n; i++)
+		item_free(&a[i].it);
+	free(a);
+}
+
+enum store_rc pg_page_items(struct store *st, const struct pg_page_list *parts, const void *ctx,
+			    const struct store_cursor *cur, size_t limit, struct item **out,
+			    size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (limit == 0)
+		return STORE_OK;
+	struct pg_page_list l = *parts;
+	l.elem_size = sizeof(struct item_row);
+	l.at_off = offsetof(struct item_row, after);
+	l.read = pg_read_item; /* the item is the row's first member */
+	l.free_list = free_item_rows;
+	struct item_row *a;
+	size_t k;
+	enum store_rc rc = pg_page_collect(st, &l, ctx, cur, limit, (void **)&a, &k);
+	if (rc != STORE_OK || k == 0) {
+		free(a);
+		return rc;
+	}
+	*out = xmalloc(k * sizeof **out);
+	for (size_t i = 0; i < k; i++)
+		(*out)[i] = a[i].it;
+	free(a);
+	*n = k;
+	return STORE_OK;
 }

@@ -29,6 +29,12 @@ struct pg_page_list {
 enum store_rc pg_page_collect(struct store *st, const struct pg_page_list *l, const void *ctx,
 			      const struct store_cursor *cur, size_t limit, void **out, size_t *n);
 
+/* A list of plain items (pg_read_item's columns) a page at a time: parts
+ * gives the parts, bind and what; each item's cursor is kept aside. */
+enum store_rc pg_page_items(struct store *st, const struct pg_page_list *parts, const void *ctx,
+			    const struct store_cursor *cur, size_t limit, struct item **out,
+			    size_t *n);
+
 /* A whole part read in one pass, a page at a time, on a cursor of the
  * server's (DECLARE ... FETCH): the query is planned and run once, where a
  * page read by its key plans it again and starts again from the key (for a
