@@ -88,7 +88,9 @@ expect 12 "the owner of the database upgrades it" "$cx" --db "postgresql://outsi
 ver() { psql -X -A -t -d old -c "SELECT max(version), (SELECT count(*) FROM pg_indexes
   WHERE indexname IN ('items_kind_due', 'items_revisit_id')) FROM cxmeet_schema"; }
 [ "$(ver)" = "1|0" ] || { echo "errors: FAIL: a member changed the old schema: $(ver)" >&2; failures=$((failures + 1)); }
-expect 0 "" "$cx" --db "$(db old)" status
+err=$("$cx" --db "$(db old)" status 2>&1 >/dev/null) ||
+	{ echo "errors: FAIL: the owner's upgrade failed: $err" >&2; failures=$((failures + 1)); }
+[ -z "$err" ] || { echo "errors: FAIL: the upgrade wrote to standard error: $err" >&2; failures=$((failures + 1)); }
 [ "$(ver)" = "2|2" ] || { echo "errors: FAIL: the owner's command did not upgrade: $(ver)" >&2; failures=$((failures + 1)); }
 
 [ "$failures" = 0 ] && echo "errors: each failure told apart"

@@ -45,13 +45,24 @@ static enum store_rc connect_rc(const char *msg)
 	return STORE_UNREACHABLE;
 }
 
+/* The server's notices ("already exists, skipping") are not the user's
+ * business, and written to standard error they would land on the screen. */
+static void no_notice(void *ctx, const char *message)
+{
+	(void)ctx;
+	(void)message;
+}
+
 static PGconn *connect_to(const char *where, const char *dbname_override)
 {
 	/* Ours first: what the argument says overrides them. */
 	const char *keys[] = {"application_name", "connect_timeout", "client_encoding", "dbname",
 			      dbname_override ? "dbname" : NULL, NULL};
 	const char *vals[] = {"cxmeet", "10", "UTF8", where, dbname_override, NULL};
-	return PQconnectdbParams(keys, vals, 1);
+	PGconn *c = PQconnectdbParams(keys, vals, 1);
+	if (c)
+		PQsetNoticeProcessor(c, no_notice, NULL);
+	return c;
 }
 
 /* One line of libpq's message. */
@@ -379,6 +390,7 @@ enum store_rc pg_reconnect(struct store *st)
 	memset(PG(st)->prepared_wide, 0, sizeof PG(st)->prepared_wide);
 	PG(st)->tx_depth = 0;
 	PG(st)->tx_failed = false;
+	pg_readahead_stop(st); /* its cursor was the old session's */
 	enum store_rc rc = session_restore(st);
 	if (rc == STORE_OK && PG(st)->no_wait)
 		pg_lock_timeout_apply(st);

@@ -17,7 +17,8 @@
 	X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) X(PQfreemem) X(PQgetisnull) \
 	X(PQgetResult) X(PQgetvalue) X(PQlibVersion) X(PQnfields) X(PQnotifies) X(PQntuples) \
 	X(PQprepare) X(PQreset) X(PQresultErrorField) X(PQresultErrorMessage) \
-	X(PQresultStatus) X(PQsendQueryParams) X(PQsetSingleRowMode) X(PQstatus)
+	X(PQresultStatus) X(PQsendQueryParams) X(PQsetNoticeProcessor) X(PQsetSingleRowMode) \
+	X(PQstatus)
 
 struct pq_api {
 #define PQ_POINTER(name) __typeof__(&name) name;
@@ -58,6 +59,7 @@ bool pq_load(char *err, size_t errlen);
 #define PQresultErrorMessage PQ_CALL(PQresultErrorMessage)
 #define PQresultStatus PQ_CALL(PQresultStatus)
 #define PQsendQueryParams PQ_CALL(PQsendQueryParams)
+#define PQsetNoticeProcessor PQ_CALL(PQsetNoticeProcessor)
 #define PQsetSingleRowMode PQ_CALL(PQsetSingleRowMode)
 #define PQstatus PQ_CALL(PQstatus)
 #endif
