@@ -157,6 +157,11 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	/* Compiles every statement the store may run (they are otherwise compiled on \
 	 * first use): a check that the schema is what this program expects. */ \
 	X(prepare_all, (struct store *st), (st)) \
+	/* A live meeting is about to start: the backend may make ready now what a \
+	 * meeting runs (a server prepares its statements in one round trip rather \
+	 * than one each on first use). Changes nothing; a failure here is met \
+	 * again, and reported, where the statement is first run. */ \
+	V(expect_meeting, (struct store *st), (st)) \
 	X(begin, (struct store *st), (st)) \
 	X(commit, (struct store *st), (st)) \
 	V(rollback, (struct store *st), (st)) \

@@ -30,6 +30,7 @@ enum store_rc meeting_begin(struct store *st, store_id template_id, store_id fac
 	struct agenda_template agenda;
 	enum store_rc rc = STORE_OK;
 	memset(out, 0, sizeof *out);
+	store_expect_meeting(st);
 	if (template_id == 0)
 		rc = store_template_default(st, &template_id);
 	if (rc == STORE_OK)
@@ -57,6 +58,7 @@ enum store_rc meeting_begin_agenda(struct store *st, store_id template_id,
 				   const struct agenda_template *agenda, store_id facilitator,
 				   time_t now, struct meeting_run *out)
 {
+	store_expect_meeting(st); /* once a session: nothing more when already done */
 	if (has_wrap_up(agenda))
 		return begin_copy(st, template_id, agenda, facilitator, now, out);
 	/* The wrap-up is where a meeting is rated and ended: without one (its

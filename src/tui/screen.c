@@ -360,19 +360,26 @@ static void trace_key(wint_t ch, bool is_key)
 		snprintf(key_trace.key, sizeof key_trace.key, "U+%04X", (unsigned)ch);
 }
 
-/* A wait for a key in which, when the log owes the database a copy, the
- * copy is made once nobody has typed for IDLE_MS: not in the commit of
- * whichever key filled the log (store_defer_checkpoints). */
+/* A wait for a key in which work that would make a key wait is done once
+ * nobody has typed for IDLE_MS: when the log owes the database a copy, the
+ * copy, not in the commit of whichever key filled the log
+ * (store_defer_checkpoints); and in the first such pause, what a meeting
+ * runs made ready (store_expect_meeting: on a server, its statements
+ * prepared), not in the Enter that starts the first meeting. */
 #define IDLE_MS 250
 static int read_char_idle(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	if (timeout_ms != 0 && (timeout_ms < 0 || timeout_ms > IDLE_MS) && t->st &&
-	    store_checkpoint_due(t->st)) {
+	    (!t->expecting || store_checkpoint_due(t->st))) {
 		timeout(IDLE_MS);
 		int rc = read_char(ch, is_key);
 		if (rc != ERR)
 			return rc;
-		store_checkpoint_idle(t->st);
+		if (!t->expecting)
+			store_expect_meeting(t->st);
+		t->expecting = true;
+		if (store_checkpoint_due(t->st))
+			store_checkpoint_idle(t->st);
 		if (timeout_ms > 0)
 			timeout_ms -= IDLE_MS;
 	}

@@ -75,6 +75,7 @@ struct tui {
 	bool burst_big;  /* a paste big enough to arrive in pieces */
 	bool too_small;
 	bool compact;
+	bool expecting; /* store_expect_meeting done, in the first pause in typing */
 	int rows, cols;
 	char flash[256];       /* one-line message on the status bar */
 	bool flash_error;

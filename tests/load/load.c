@@ -52,7 +52,7 @@
 /* What a person does, timed. The first ones are user actions (Enter to
  * commit) held to the bound; the draft and the list are printed beside. */
 enum act {
-	ACT_FIRST,   /* a session's first meeting started: its statements prepared */
+	ACT_FIRST,   /* a session's first meeting started */
 	ACT_START,   /* a meeting started (open actions carried into it) */
 	ACT_CAPTURE, /* an item saved in a meeting, its draft cleared */
 	ACT_STEP,    /* the next step */
@@ -225,8 +225,8 @@ static void capture(struct worker *w, struct meeting_run *r)
 /* Meetings one after the other until the time is up. */
 static void facilitate(struct worker *w)
 {
-	/* The first meeting of a session prepares the statements it runs (the
-	 * store prepares each on its first use): timed on a line of its own. */
+	/* The first meeting of a session: timed on a line of its own (the
+	 * first use of some of what it runs, on the server). */
 	for (enum act start = ACT_FIRST; !over(w) && w->errors == 0; start = ACT_START) {
 		struct meeting_run r;
 		pause_think(w);
@@ -380,6 +380,9 @@ static int run_worker(struct worker *w, const char *db, int ready_fd, int go_fd,
 		fprintf(w->out, "E opening the council: cannot connect\n");
 		return 1;
 	}
+	/* the full-screen interface does this in the first pause in typing */
+	if (w->member < 0)
+		store_expect_meeting(w->st);
 	if (write(ready_fd, &b, 1) != 1)
 		return 1;
 	close(ready_fd);

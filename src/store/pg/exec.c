@@ -259,6 +259,56 @@ static enum store_rc prepare(struct store *st, enum pg_stmt id)
 	return rc;
 }
 
+/* Prepares those of ids[0..n) not yet prepared in one round trip (libpq's
+ * pipeline), rather than one each on first use. Only outside a transaction
+ * and a read-ahead: a statement that fails to prepare is left for its first
+ * use, which says why. */
+void pg_prepare_these(struct store *st, const enum pg_stmt *ids, size_t n)
+{
+	PGconn *c = PG(st)->conn;
+	size_t todo = 0;
+	for (size_t i = 0; i < n; i++) {
+		char name[24];
+		todo += !(wide_name(st, ids[i], name, sizeof name) ? PG(st)->prepared_wide
+								  : PG(st)->prepared)[ids[i]];
+	}
+	if (todo == 0 || PG(st)->tx_depth > 0 || PG(st)->ra.open ||
+	    PQstatus(c) != CONNECTION_OK || !PQenterPipelineMode(c))
+		return;
+	bool sent[PGS_COUNT] = {false};
+	for (size_t i = 0; i < n; i++) {
+		char name[24];
+		bool wide = wide_name(st, ids[i], name, sizeof name);
+		if ((wide ? PG(st)->prepared_wide : PG(st)->prepared)[ids[i]] || sent[ids[i]])
+			continue;
+		if (!PQsendPrepare(c, name, wide ? pg_wide_sql(ids[i]) : stmt_sql[ids[i]], 0, NULL))
+			break;
+		sent[ids[i]] = true;
+	}
+	PQpipelineSync(c);
+	/* the results in the order sent, then the sync's */
+	for (size_t i = 0; i < n; i++) {
+		if (!sent[ids[i]])
+			continue;
+		sent[ids[i]] = false; /* each once, as sent */
+		PGresult *r = PQgetResult(c);
+		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+			char name[24];
+			bool wide = wide_name(st, ids[i], name, sizeof name);
+			(wide ? PG(st)->prepared_wide : PG(st)->prepared)[ids[i]] = true;
+		}
+		PQclear(r);
+		PQclear(PQgetResult(c)); /* the NULL that ends each one's results */
+	}
+	for (PGresult *r; (r = PQgetResult(c)) != NULL;) {
+		bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+		PQclear(r);
+		if (sync)
+			break;
+	}
+	PQexitPipelineMode(c);
+}
+
 enum store_rc pg_run(struct store *st, enum pg_stmt id, const struct pg_params *p,
 		     PGresult **res, const char *what)
 {

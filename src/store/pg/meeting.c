@@ -197,6 +197,22 @@ struct start {
 	time_t started;
 };
 
+/* What a live meeting runs, from its start (the agenda read, the open
+ * actions carried, the meeting and its steps written, the hold taken) to its
+ * end (items, drafts, steps, the hold's beats). */
+void pg_expect_meeting(struct store *st)
+{
+	static const enum pg_stmt meeting[] = {
+		PGS_TEMPLATE_DEFAULT, PGS_TEMPLATE_NAME,  PGS_TEMPLATE_STEPS,  PGS_ACTION_LATE_F,
+		PGS_ACTION_REST_F,    PGS_ACTION_UNDATED_F, PGS_MEETING_ADD,   PGS_MEETING_STEPS_ADD,
+		PGS_HOLD_TAKE,        PGS_MEETING_GET,    PGS_MEETING_STEPS,   PGS_MEETING_WORK,
+		PGS_ITEM_ADD,         PGS_EVENT_ADD,      PGS_DRAFT_SAVE,      PGS_DRAFT_CLEAR,
+		PGS_HOLD_BEAT,        PGS_HOLD_MINE,      PGS_MEETING_STEP_TIME, PGS_MEETING_SET_STEP,
+		PGS_MEETING_FINISH,   PGS_HOLD_END,
+	};
+	pg_prepare_these(st, meeting, sizeof meeting / sizeof meeting[0]);
+}
+
 static enum store_rc meeting_start(struct store *st, void *ctx)
 {
 	struct start *s = ctx;

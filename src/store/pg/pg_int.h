@@ -123,6 +123,8 @@ void pg_array_end(struct strbuf *sb);
  * freed with PQclear; else nothing is kept. Outside a transaction a
  * serialization failure or deadlock runs it again (it is its own
  * transaction); inside one it fails the transaction (STORE_BUSY). */
+/* Prepares those of ids[0..n) not yet prepared, in one round trip (exec.c). */
+void pg_prepare_these(struct store *st, const enum pg_stmt *ids, size_t n);
 enum store_rc pg_run(struct store *st, enum pg_stmt id, const struct pg_params *p,
 		     PGresult **res, const char *what);
 /* Runs a statement that returns no rows. */

@@ -13,11 +13,13 @@
 
 #define PQ_FUNCS(X) \
 	X(PQbackendPID) X(PQclear) X(PQcmdTuples) X(PQconnectdbParams) X(PQconninfoFree) \
-	X(PQconninfoParse) X(PQconsumeInput) X(PQerrorMessage) X(PQescapeIdentifier) \
+	X(PQconninfoParse) X(PQconsumeInput) X(PQenterPipelineMode) X(PQerrorMessage) \
+	X(PQescapeIdentifier) X(PQexitPipelineMode) X(PQpipelineSync) \
 	X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) X(PQfreemem) X(PQgetisnull) \
 	X(PQgetResult) X(PQgetvalue) X(PQlibVersion) X(PQnfields) X(PQnotifies) X(PQntuples) \
 	X(PQprepare) X(PQreset) X(PQresultErrorField) X(PQresultErrorMessage) \
-	X(PQresultStatus) X(PQsendQueryParams) X(PQsetNoticeProcessor) X(PQsetSingleRowMode) \
+	X(PQresultStatus) X(PQsendPrepare) X(PQsendQueryParams) X(PQsetNoticeProcessor) \
+	X(PQsetSingleRowMode) \
 	X(PQstatus)
 
 struct pq_api {
@@ -39,11 +41,13 @@ bool pq_load(char *err, size_t errlen);
 #define PQconninfoFree PQ_CALL(PQconninfoFree)
 #define PQconninfoParse PQ_CALL(PQconninfoParse)
 #define PQconsumeInput PQ_CALL(PQconsumeInput)
+#define PQenterPipelineMode PQ_CALL(PQenterPipelineMode)
 #define PQerrorMessage PQ_CALL(PQerrorMessage)
 #define PQescapeIdentifier PQ_CALL(PQescapeIdentifier)
 #define PQexec PQ_CALL(PQexec)
 #define PQexecParams PQ_CALL(PQexecParams)
 #define PQexecPrepared PQ_CALL(PQexecPrepared)
+#define PQexitPipelineMode PQ_CALL(PQexitPipelineMode)
 #define PQfinish PQ_CALL(PQfinish)
 #define PQfreemem PQ_CALL(PQfreemem)
 #define PQgetisnull PQ_CALL(PQgetisnull)
@@ -53,11 +57,13 @@ bool pq_load(char *err, size_t errlen);
 #define PQnfields PQ_CALL(PQnfields)
 #define PQnotifies PQ_CALL(PQnotifies)
 #define PQntuples PQ_CALL(PQntuples)
+#define PQpipelineSync PQ_CALL(PQpipelineSync)
 #define PQprepare PQ_CALL(PQprepare)
 #define PQreset PQ_CALL(PQreset)
 #define PQresultErrorField PQ_CALL(PQresultErrorField)
 #define PQresultErrorMessage PQ_CALL(PQresultErrorMessage)
 #define PQresultStatus PQ_CALL(PQresultStatus)
+#define PQsendPrepare PQ_CALL(PQsendPrepare)
 #define PQsendQueryParams PQ_CALL(PQsendQueryParams)
 #define PQsetNoticeProcessor PQ_CALL(PQsetNoticeProcessor)
 #define PQsetSingleRowMode PQ_CALL(PQsetSingleRowMode)
