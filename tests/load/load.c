@@ -26,8 +26,9 @@
  * 500: far busier than people are, who type an item in tens of seconds),
  * LOAD_P99_MS (the bound, default 20).
  * Prints a table of p50, p99 and max per action and for them all; exits 1
- * when an item is lost, an action failed, or p99 of all actions is over the
- * bound; 2 on a bad setup. */
+ * when an item is lost or an action failed, 3 when all went well but p99 of
+ * all actions is over the bound (a timing, which a busy machine may upset:
+ * the caller may run it again), 2 on a bad setup. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <inttypes.h>
@@ -683,11 +684,10 @@ int main(int argc, char **argv)
 		printf("load: FAIL: nothing of some kind was done (items, closes, meetings)\n");
 		failures++;
 	}
-	if (p99 > bound) {
+	bool slow = p99 > bound;
+	if (slow)
 		printf("load: FAIL: p99 %.2f ms over the bound of %d ms\n", p99, bound);
-		failures++;
-	}
-	if (!failures)
+	if (!failures && !slow)
 		printf("load: ok: 0 lost, 0 errors, p99 %.2f ms <= %d ms\n", p99, bound);
 	for (int a = 0; a <= ACT_COUNT; a++)
 		free(r.t[a]);
@@ -699,5 +699,5 @@ int main(int argc, char **argv)
 	free(pids);
 	free(ws);
 	free(cs);
-	return failures ? 1 : 0;
+	return failures ? 1 : slow ? 3 : 0;
 }
