@@ -436,7 +436,17 @@ int64_t pgc_int(const PGresult *r, int row, int col)
 {
 	if (PQgetisnull(r, row, col))
 		return 0;
-	return strtoll(PQgetvalue(r, row, col), NULL, 10);
+	/* the server's text of an integer, read digit by digit: strtoll's
+	 * generality was an eighth of a long list's client time */
+	const char *v = PQgetvalue(r, row, col);
+	bool neg = *v == '-';
+	uint64_t n = 0;
+	const char *d = v + neg;
+	for (int k = 0; *d >= '0' && *d <= '9' && k < 18; d++, k++)
+		n = n * 10 + (uint64_t)(*d - '0');
+	if (*d != '\0' || d == v + neg) /* 19 digits and more, or not a number */
+		return strtoll(v, NULL, 10);
+	return neg ? -(int64_t)n : (int64_t)n;
 }
 
 store_id pgc_id(const PGresult *r, int row, int col) { return pgc_int(r, row, col); }

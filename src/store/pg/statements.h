@@ -8,10 +8,13 @@
 #ifndef CXMEET_PG_STATEMENTS_H
 #define CXMEET_PG_STATEMENTS_H
 
-/* The session's council, chosen at open (open.c). */
-#define COUNCIL "current_setting('cxmeet.council')::bigint"
-/* A timestamptz as seconds since the epoch (pgc_time reads it). */
-#define PG_EPOCH(c) "extract(epoch FROM " c ")::bigint"
+/* The session's council, chosen at open (open.c): read once a statement
+ * (an InitPlan), not once a row where it is a filter. */
+#define COUNCIL "(SELECT current_setting('cxmeet.council')::bigint)"
+/* A timestamptz as seconds since the epoch (pgc_time reads it): date_part's
+ * double, not extract's numeric, whose arithmetic cost a row of a long list
+ * more than the rest of its columns. Times are whole seconds. */
+#define PG_EPOCH(c) "date_part('epoch', " c ")::bigint"
 /* A timestamptz as the SQLite file keeps it: 2026-03-02T09:00:00Z. */
 #define PG_ISO(c) "to_char(" c " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
@@ -158,7 +161,10 @@
 	" WHERE i.council_id = " COUNCIL " AND i.kind = 'decision' AND i.deleted_at IS NULL" \
 	" AND ($2::bigint IS NULL OR i.department_id = $2) AND ($4::text IS NULL" \
 	" OR (i.id >= $5 AND i.search @@ to_tsquery('cx_search', $4)))"
-#define PG_DEC_DUE PG_DEC_FILTER " AND " PG_DEC_IS_DUE " AND ($3::boolean OR true)"
+/* the due ones: revisit_on <= $1 again on its own, which bounds the scan of
+ * their index (the coalesce is not read as a bound) */
+#define PG_DEC_DUE \
+	PG_DEC_FILTER " AND " PG_DEC_IS_DUE " AND i.revisit_on <= $1 AND ($3::boolean OR true)"
 #define PG_DEC_REST \
 	PG_DEC_FILTER " AND NOT " PG_DEC_IS_DUE " AND ($3::boolean OR i.superseded_by IS NULL)"
 
@@ -451,7 +457,7 @@
 	X(DEC_REST_F, PG_DEC_SELECT PG_DEC_REST " AND i.id < $6 ORDER BY i.id DESC LIMIT $7") \
 	X(DEC_REST_B, PG_DEC_SELECT PG_DEC_REST " AND i.id > $6 ORDER BY i.id LIMIT $7") \
 	/* the due ones alone, read on their index from the oldest revisit date */ \
-	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i" PG_DEC_DUE " AND i.revisit_on <= $1") \
+	X(DEC_DUE_COUNT, "SELECT count(*) FROM items i" PG_DEC_DUE) \
 	X(DEC_COUNTS, "SELECT count(*) FILTER (WHERE " PG_DEC_IS_DUE ")," \
 		" count(*) FILTER (WHERE NOT " PG_DEC_IS_DUE " AND ($3::boolean" \
 		" OR i.superseded_by IS NULL)) FROM items i" PG_DEC_FILTER) \
