@@ -35,8 +35,10 @@ static void search_row(struct table *t, const struct search_hit *h, bool all,
 		table_cell(t, h->council ? h->council : council);
 	table_cell_int(t, h->it.id);
 	table_cell(t, item_kind_name(h->it.kind));
-	clock_format_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", "", buf,
-		     sizeof buf);
+	time_t when = h->meeting_at ? h->meeting_at : h->it.created_at;
+	buf[0] = '\0';
+	if (when) /* the local day, by date_format rather than strftime: once a match, it counts */
+		date_format(date_from_time(when), buf, sizeof buf);
 	table_cell(t, buf);
 	if (h->it.meeting_id)
 		table_cell_int(t, h->it.meeting_id);

@@ -128,11 +128,12 @@ run_reports() {
  i.status, p.name, d.name, substr(m.started_at, 1, 10), i.text"
 	local ajoin="LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
  LEFT JOIN meetings m ON m.id = i.meeting_id"
-	local dcols="i.id, substr(i.created_at, 1, 10), d.name, p.name, i.text, i.rationale, i.revisit_on, i.superseded_by,
- (SELECT count(*) FROM item_links l WHERE l.from_item = i.id) + (SELECT count(*) FROM item_links l WHERE l.to_item = i.id)"
-	local scols="i.id, i.kind, substr(i.created_at, 1, 10), i.meeting_id, d.name, p.name, i.text
+	local dcols="i.id, substr(coalesce(m.started_at, i.created_at), 1, 10), d.name, p.name, i.text, i.rationale, i.revisit_on, i.superseded_by,
+ (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item WHERE l.from_item = i.id AND o.deleted_at IS NULL)
+ + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item WHERE l.to_item = i.id AND o.deleted_at IS NULL)"
+	local scols="i.id, i.kind, substr(coalesce(m.started_at, i.created_at), 1, 10), i.meeting_id, d.name, p.name, i.text
  FROM items_fts f JOIN items i ON i.id = f.rowid LEFT JOIN departments d ON d.id = i.department_id
- LEFT JOIN people p ON p.id = i.person_id"
+ LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id"
 	local hcols="m.id, m.started_at, m.ended_at, m.status, m.rating,
  (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present = 1),
  (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT d.name AS name FROM attendance a JOIN departments d ON d.id = a.department_id
@@ -165,18 +166,18 @@ run_reports() {
 	report "actions --state all csv" headed csv "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action'
  AND i.deleted_at IS NULL ORDER BY i.due_on, i.id" actions --state all --format csv
 	report "decisions" dec list "SELECT $dcols FROM items i LEFT JOIN departments d ON d.id = i.department_id
- LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
+ LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
  ORDER BY i.revisit_on <= '$today' DESC, CASE WHEN i.revisit_on <= '$today' THEN i.revisit_on END, i.id DESC" decisions
 	report "decisions --revisit-due" dec list "SELECT $dcols FROM items i LEFT JOIN departments d ON d.id = i.department_id
- LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
+ LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
  AND i.revisit_on <= '$today' ORDER BY i.revisit_on, i.id" decisions --revisit-due
-	report "decisions --all json" jsonid list "SELECT json_object('id', i.id, 'date', substr(i.created_at, 1, 10),
+	report "decisions --all json" jsonid list "SELECT json_object('id', i.id, 'date', substr(coalesce(m.started_at, i.created_at), 1, 10),
  'revisit', i.revisit_on, 'revisit_due', json(CASE WHEN i.revisit_on <= '$today' AND i.superseded_by IS NULL
  THEN 'true' ELSE 'false' END), 'department', d.name, 'decided_by', p.name, 'superseded_by', i.superseded_by,
  'links', (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item WHERE l.from_item = i.id AND o.deleted_at IS NULL)
  + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item WHERE l.to_item = i.id AND o.deleted_at IS NULL),
  'text', i.text, 'rationale', i.rationale) FROM items i LEFT JOIN departments d ON d.id = i.department_id
- LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL
+ LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL
  ORDER BY i.revisit_on <= '$today' AND i.superseded_by IS NULL DESC, i.id DESC" decisions --all --format json
 	report "search customer" table list "SELECT $scols WHERE items_fts MATCH '\"customer\"*' AND i.deleted_at IS NULL
  ORDER BY f.rowid DESC LIMIT 50" search customer

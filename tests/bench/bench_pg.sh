@@ -182,10 +182,12 @@ run_reports() {
  i.status, p.name, d.name, to_char(m.started_at, 'YYYY-MM-DD'), i.text"
 	local ajoin="LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
  LEFT JOIN meetings m ON m.id = i.meeting_id"
-	local dcols="i.id, to_char(i.created_at, 'YYYY-MM-DD'), d.name, p.name, i.text, i.rationale, i.revisit_on, i.superseded_by,
- (SELECT count(*) FROM item_links l WHERE l.from_item = i.id) + (SELECT count(*) FROM item_links l WHERE l.to_item = i.id)"
-	local scols="i.id, i.kind, to_char(i.created_at, 'YYYY-MM-DD'), i.meeting_id, d.name, p.name, i.text
- FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id"
+	local dcols="i.id, to_char(coalesce(m.started_at, i.created_at), 'YYYY-MM-DD'), d.name, p.name, i.text, i.rationale, i.revisit_on, i.superseded_by,
+ (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item WHERE l.from_item = i.id AND o.deleted_at IS NULL)
+ + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item WHERE l.to_item = i.id AND o.deleted_at IS NULL)"
+	local scols="i.id, i.kind, to_char(coalesce(m.started_at, i.created_at), 'YYYY-MM-DD'), i.meeting_id, d.name, p.name, i.text
+ FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
+ LEFT JOIN meetings m ON m.id = i.meeting_id"
 	local match="i.search @@ to_tsquery('cx_search', '''customer'':*')"
 	local hcols="m.id, m.started_at, m.ended_at, m.status, m.rating,
  (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.present),
@@ -219,19 +221,19 @@ run_reports() {
 	report "actions --state all csv" headed csv "SELECT $acols FROM items i $ajoin WHERE i.kind = 'action'
  AND i.deleted_at IS NULL ORDER BY i.due_on, i.id" actions --state all --format csv
 	report "decisions" dec list "SELECT $dcols FROM items i LEFT JOIN departments d ON d.id = i.department_id
- LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
+ LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
  ORDER BY i.revisit_on <= $day DESC NULLS LAST, CASE WHEN i.revisit_on <= $day THEN i.revisit_on END NULLS FIRST,
  i.id DESC" decisions
 	report "decisions --revisit-due" dec list "SELECT $dcols FROM items i LEFT JOIN departments d ON d.id = i.department_id
- LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
+ LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL AND i.superseded_by IS NULL
  AND i.revisit_on <= $day ORDER BY i.revisit_on, i.id" decisions --revisit-due
-	report "decisions --all json" jsonid list "SELECT json_build_object('id', i.id, 'date', to_char(i.created_at, 'YYYY-MM-DD'),
+	report "decisions --all json" jsonid list "SELECT json_build_object('id', i.id, 'date', to_char(coalesce(m.started_at, i.created_at), 'YYYY-MM-DD'),
  'revisit', i.revisit_on, 'revisit_due', coalesce(i.revisit_on <= $day AND i.superseded_by IS NULL, false),
  'department', d.name, 'decided_by', p.name, 'superseded_by', i.superseded_by,
  'links', (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.to_item WHERE l.from_item = i.id AND o.deleted_at IS NULL)
  + (SELECT count(*) FROM item_links l JOIN items o ON o.id = l.from_item WHERE l.to_item = i.id AND o.deleted_at IS NULL),
  'text', i.text, 'rationale', i.rationale) FROM items i LEFT JOIN departments d ON d.id = i.department_id
- LEFT JOIN people p ON p.id = i.person_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL
+ LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id WHERE i.kind = 'decision' AND i.deleted_at IS NULL
  ORDER BY i.revisit_on <= $day AND i.superseded_by IS NULL DESC NULLS LAST, i.id DESC" decisions --all --format json
 	report "search customer" table list "SELECT $scols WHERE $match AND i.deleted_at IS NULL
  ORDER BY i.id DESC LIMIT 50" search customer

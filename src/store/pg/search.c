@@ -77,6 +77,26 @@ static void read_hit(const PGresult *r, int row, void *elem)
 	h->council = pg_row_council(r, row, 24);
 }
 
+/* A row of SEARCH_LIST: what a list of matches shows, the rest left empty. */
+static void read_list_hit(const PGresult *r, int row, void *elem)
+{
+	struct search_hit *h = elem;
+	struct item *it = &h->it;
+	it->id = pgc_id(r, row, 0);
+	int kind = item_kind_parse(PQgetvalue(r, row, 1));
+	it->kind = kind < 0 ? ITEM_NOTE : (enum item_kind)kind;
+	it->text = pgc_text_or_empty(r, row, 2);
+	it->dept_id = pgc_id(r, row, 3);
+	it->person_id = pgc_id(r, row, 4);
+	it->meeting_id = pgc_id(r, row, 5);
+	it->created_at = pgc_time(r, row, 6);
+	it->dept_name = pgc_text(r, row, 7);
+	it->person_name = pgc_text(r, row, 8);
+	it->due = it->revisit = DATE_NONE;
+	h->meeting_at = pgc_time(r, row, 9);
+	h->council = pg_row_council(r, row, 10);
+}
+
 static void free_hits(void *arr, size_t n) { search_hits_free(arr, n); }
 
 static const struct pg_page_part search_part = {PGS_SEARCH_F, PGS_SEARCH_B, false, -1, 0};
@@ -155,7 +175,7 @@ enum store_rc pg_search_stream_begin(struct store *st, const struct search_filte
 		.elem_size = sizeof(struct search_hit),
 		.at_off = offsetof(struct search_hit, after),
 		.bind = bind_search,
-		.read = read_hit,
+		.read = read_list_hit,
 		.free_list = free_hits,
 		.what = "searching",
 	};

@@ -372,13 +372,13 @@
 		" AND i.id < $5 ORDER BY i.id DESC LIMIT $6") \
 	X(SEARCH_PLAIN_B, "SELECT " PG_ITEM_OWN_COLUMNS ", ''" PG_SEARCH_FROM \
 		" AND i.id > $5 ORDER BY i.id LIMIT $6") \
-	/* A whole search, listed (search.c's stream): the columns a list of \
-	 * matches shows, the others NULL (store.h, store_search_stream_begin). \
-	 * Each column more is another value written out and read per match. \
-	 * Read whole, its meetings joined once (not looked up per match). */ \
-	X(SEARCH_LIST, "SELECT i.id, i.kind, i.text, NULL, NULL, i.department_id, i.person_id," \
-		" NULL, NULL, NULL, 0, NULL, false, i.meeting_id, NULL, " PG_EPOCH("i.created_at") "," \
-		" NULL, NULL, d.name, p.name, 0, 0, " PG_EPOCH("m.started_at") ", ''" \
+	/* A whole search, listed (search.c's stream): only the columns a list of \
+	 * matches shows (store.h, store_search_stream_begin; read by \
+	 * read_list_hit). Each column more is another value written out and read \
+	 * per match. Read whole, its meetings joined once (not looked up per \
+	 * match). */ \
+	X(SEARCH_LIST, "SELECT i.id, i.kind, i.text, i.department_id, i.person_id, i.meeting_id, " \
+		PG_EPOCH("i.created_at") ", d.name, p.name, " PG_EPOCH("m.started_at") \
 		" FROM items i LEFT JOIN departments d ON d.id = i.department_id" \
 		" LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id" \
 		PG_SEARCH_WHERE " AND i.id < $5 ORDER BY i.id DESC LIMIT $6") \
