@@ -692,6 +692,71 @@ static void cli__done_refuses_and_writes_nothing(void **state)
 	assert_int_equal(OPEN(), open);
 }
 
+/* `cxmeet add`: an item recorded between meetings, with no meeting, the
+ * person's department when only the person is named; refused input says
+ * why and writes nothing. */
+static void cli__add_records_between_meetings(void **state)
+{
+	(void)state;
+	int64_t items = query("SELECT count(*) FROM items");
+	assert_int_equal(run("add", "win", "Returns handled in one day", "--person", "bo", NULL),
+			 EXIT_OK);
+	char *s = slurp_out();
+	assert_non_null(strstr(s, "Recorded win #"));
+	assert_non_null(strstr(s, " for IT (Bo)."));
+	assert_non_null(strstr(s, "waits for the next meeting"));
+	free(s);
+	assert_int_equal(query("SELECT count(*) FROM items WHERE kind = 'win' AND meeting_id IS NULL"
+			       " AND department_id IS NOT NULL AND text = 'Returns handled in one day'"),
+			 1);
+	assert_int_equal(run("add", "topic", "Sunday opening, again?", NULL), EXIT_OK);
+	assert_int_equal(run("add", "action", "Ring the courier", "--person", "bo", "--due", "+1w",
+			     "--detail", "ask about Saturdays", NULL),
+			 EXIT_OK);
+	s = slurp_out();
+	assert_non_null(strstr(s, "Recorded action #"));
+	assert_non_null(strstr(s, ", due 2026-11-"));
+	free(s);
+	assert_int_equal(query("SELECT count(*) FROM items WHERE kind = 'action' AND meeting_id IS NULL"
+			       " AND detail = 'ask about Saturdays' AND due_on IS NOT NULL"),
+			 1);
+	assert_int_equal(query("SELECT count(*) FROM items"), items + 3);
+	/* the created event says who recorded it, with no meeting */
+	assert_int_equal(query("SELECT count(*) FROM item_events e JOIN items i ON i.id = e.item_id"
+			       " WHERE i.kind = 'topic' AND e.event = 'created' AND e.meeting_id IS NULL"),
+			 1);
+}
+
+static void cli__add_refuses_and_writes_nothing(void **state)
+{
+	(void)state;
+	int64_t items = query("SELECT count(*) FROM items");
+	assert_int_equal(run("add", "decision", "Open on Sundays", NULL), EXIT_USAGE);
+	char *e = tu_slurp(err_path, NULL);
+	assert_non_null(strstr(e, "a decision is taken in a meeting"));
+	free(e);
+	assert_int_equal(run("add", "memo", "x", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", "win", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", "win", "No department", NULL), EXIT_USAGE);
+	e = tu_slurp(err_path, NULL);
+	assert_non_null(strstr(e, "a win credits a department"));
+	free(e);
+	assert_int_equal(run("add", "action", "No owner", "--dept", "it", "--due", "fri", NULL),
+			 EXIT_USAGE);
+	assert_int_equal(run("add", "action", "Past", "--person", "bo", "--due", "2020-01-01",
+			     NULL),
+			 EXIT_USAGE);
+	assert_int_equal(run("add", "note", "Due?", "--due", "fri", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", "win", "Who?", "--person", "nobody at all", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", "win", "Where?", "--dept", "Atlantis", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", "note", "bad\x1b[2Jtext", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", "note", "rtl \xe2\x80\xae override", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", "note", "", NULL), EXIT_USAGE);
+	assert_int_equal(run("add", "note", "x", "--consent", NULL), EXIT_USAGE);
+	assert_int_equal(query("SELECT count(*) FROM items"), items);
+}
+
 static void cli__done_records_an_event_outside_a_meeting(void **state)
 {
 	(void)state;
@@ -733,6 +798,10 @@ int main(void)
 						setup_paths, free_paths),
 		cmocka_unit_test_setup_teardown(cli__overdue_exit_status, setup_paths, free_paths),
 		cmocka_unit_test_setup_teardown(cli__digest_grouped_by_owner, setup_paths,
+						free_paths),
+		cmocka_unit_test_setup_teardown(cli__add_refuses_and_writes_nothing, setup_paths,
+						free_paths),
+		cmocka_unit_test_setup_teardown(cli__add_records_between_meetings, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__done_refuses_and_writes_nothing, setup_paths,
 						free_paths),

@@ -457,6 +457,119 @@ static void meeting__one_in_progress_one_writer(void **state)
 	store_close(st);
 }
 
+/* Recorded between meetings: an item with no meeting waits for the next
+ * meeting (the one after the last started), then for the meeting that
+ * follows; a meeting gathers what was recorded since the meeting before it
+ * started, marks it discussed, and a talking point not discussed comes back
+ * in the next one. Who recorded each is kept. */
+static store_id between(struct store *st, enum item_kind kind, const char *text, store_id d,
+			const char *at)
+{
+	struct item it = {.kind = kind, .text = (char *)text, .dept_id = d, .due = DATE_NONE,
+			  .revisit = DATE_NONE, .status = STATUS_OPEN};
+	assert_int_equal(item_add(st, &it, tu_at(at)), STORE_OK);
+	return it.id;
+}
+
+static size_t waiting(struct store *st, store_id meeting, store_id *ids, bool *discussed,
+		      time_t *since)
+{
+	struct waiting_item *w;
+	size_t n;
+	assert_int_equal(store_waiting_items(st, meeting, 100, &w, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++) {
+		ids[i] = w[i].it.id;
+		discussed[i] = w[i].discussed;
+		*since = w[i].since;
+		assert_int_equal(w[i].it.meeting_id, 0);
+	}
+	waiting_items_free(w, n);
+	return n;
+}
+
+static void between__waits_for_the_next_meeting_until_discussed(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id d = dept(st, "Sales");
+	store_id ids[8];
+	bool disc[8];
+	time_t since = -1;
+	/* before any meeting: everything recorded waits, since no meeting */
+	store_id win = between(st, ITEM_WIN, "Refunds in two days", d, "2026-03-03T10:00:00Z");
+	store_id topic = between(st, ITEM_TOPIC, "Should billing join?", 0, "2026-03-04T10:00:00Z");
+	assert_int_equal(waiting(st, 0, ids, disc, &since), 2);
+	assert_int_equal(ids[0], win);
+	assert_int_equal(ids[1], topic);
+	assert_false(disc[0]);
+	assert_int_equal(since, 0);
+
+	/* the first meeting gathers both; it discusses the win, not the topic */
+	store_id m1 = start_meeting(st, "2026-03-09T09:00:00Z");
+	assert_int_equal(waiting(st, m1, ids, disc, &since), 2);
+	struct item it;
+	assert_int_equal(store_item_get(st, win, &it), STORE_OK);
+	assert_int_equal(item_mark_discussed(st, &it, m1, true, tu_at("2026-03-09T09:30:00Z")),
+			 STORE_OK);
+	item_free(&it);
+	assert_int_equal(waiting(st, m1, ids, disc, &since), 2);
+	assert_true(disc[0]);
+	assert_false(disc[1]);
+	/* an item captured in the meeting is not one recorded between meetings */
+	store_id in = action(st, "Call back", d, tu_person(st, "Ann", d),
+			     date_from_ymd(2026, 3, 20), m1, "2026-03-09T09:40:00Z");
+	assert_int_equal(store_item_set_discussed(st, in, m1, tu_at("2026-03-09T09:41:00Z")),
+			 STORE_INVALID);
+	assert_int_equal(store_item_set_discussed(st, 999999, m1, tu_at("2026-03-09T09:41:00Z")),
+			 STORE_NOTFOUND);
+	assert_int_equal(store_meeting_finish(st, m1, MEETING_COMPLETED,
+					      tu_at("2026-03-09T10:00:00Z"), 7, DATE_NONE),
+			 STORE_OK);
+
+	/* after it: the topic carries forward; the win discussed does not; a new
+	 * insight waits, since the first meeting's start */
+	store_id insight = between(st, ITEM_INSIGHT, "Repeat calls doubled", d,
+				   "2026-03-11T10:00:00Z");
+	assert_int_equal(waiting(st, 0, ids, disc, &since), 2);
+	assert_int_equal(ids[0], topic);
+	assert_int_equal(ids[1], insight);
+	assert_int_equal(since, tu_at("2026-03-09T09:00:00Z"));
+	/* the first meeting's record stays what it discussed and was given */
+	assert_int_equal(waiting(st, m1, ids, disc, &since), 2);
+	assert_int_equal(ids[0], win);
+	assert_true(disc[0]);
+
+	/* the second meeting closes the talking point by discussing it */
+	store_id m2 = start_meeting(st, "2026-03-16T09:00:00Z");
+	assert_int_equal(store_item_get(st, topic, &it), STORE_OK);
+	assert_int_equal(item_mark_discussed(st, &it, m2, true, tu_at("2026-03-16T09:10:00Z")),
+			 STORE_OK);
+	item_free(&it);
+	assert_int_equal(store_item_get(st, topic, &it), STORE_OK);
+	assert_int_equal(it.status, STATUS_CLOSED);
+	/* unmarked, it is open again, and marked once more, closed */
+	assert_int_equal(item_mark_discussed(st, &it, m2, false, tu_at("2026-03-16T09:11:00Z")),
+			 STORE_OK);
+	item_free(&it);
+	assert_int_equal(store_item_get(st, topic, &it), STORE_OK);
+	assert_int_equal(it.status, STATUS_OPEN);
+	assert_int_equal(item_mark_discussed(st, &it, m2, true, tu_at("2026-03-16T09:12:00Z")),
+			 STORE_OK);
+	item_free(&it);
+	assert_int_equal(store_meeting_finish(st, m2, MEETING_COMPLETED,
+					      tu_at("2026-03-16T10:00:00Z"), 7, DATE_NONE),
+			 STORE_OK);
+	/* the next meeting: nothing of the topic; the insight not discussed in
+	 * the second stays with it, not the next */
+	assert_int_equal(waiting(st, 0, ids, disc, &since), 0);
+	assert_int_equal(waiting(st, m2, ids, disc, &since), 2);
+	assert_int_equal(ids[0], topic);
+	assert_true(disc[0]);
+	assert_int_equal(ids[1], insight);
+	assert_false(disc[1]);
+	store_close(st);
+}
+
 #define PAGED 53
 
 static void pages__continue_from_a_key_never_repeat_or_skip(void **state)
@@ -640,6 +753,7 @@ int main(void)
 		cmocka_unit_test(transaction__all_or_nothing),
 		cmocka_unit_test(transaction__a_name_refused_inside_goes_on),
 		cmocka_unit_test(meeting__one_in_progress_one_writer),
+		cmocka_unit_test(between__waits_for_the_next_meeting_until_discussed),
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),
 		cmocka_unit_test(data_version__changes_for_another_writer_only),

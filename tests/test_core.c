@@ -760,7 +760,8 @@ static void model__item_kind_accepts_its_labels(void **state)
 	(void)state;
 	assert_int_equal(item_kind_parse("parked topic"), ITEM_PARKED);
 	assert_int_equal(item_kind_parse("Parked Topic"), ITEM_PARKED);
-	assert_int_equal(item_kind_parse("topic"), ITEM_PARKED);
+	assert_int_equal(item_kind_parse("topic"), ITEM_TOPIC);
+	assert_int_equal(item_kind_parse("Talking point"), ITEM_TOPIC);
 	assert_int_equal(item_kind_parse("message"), ITEM_MESSAGE);
 	assert_string_equal(item_kind_label(ITEM_PARKED), "parked topic");
 	assert_string_equal(item_kind_label(ITEM_ACTION), "action");

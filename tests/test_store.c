@@ -1315,7 +1315,9 @@ static void open__migration_7_keeps_carried_counts(void **state)
 	store_close(st);
 	raw_exec(path, "BEGIN; DROP TRIGGER items_carry_i; DROP TRIGGER items_carry_u;"
 		 " DROP TRIGGER meetings_seq_i; DROP INDEX meetings_seq;"
-		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from;"
+		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in;"
+		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
+		 " WHERE name = 'items'; PRAGMA writable_schema = OFF;"
 		 " INSERT INTO meetings(id, status, started_at) VALUES"
 		 "  (1, 'completed', '2026-03-02T09:00:00Z'), (2, 'completed', '2026-03-09T09:00:00Z');"
 		 " INSERT INTO item_events(item_id, event, at, meeting_id)"
@@ -1362,7 +1364,9 @@ static void open__migration_builds_the_prefix_index_of_an_older_file(void **stat
 	store_close(st);
 	raw_exec(path, "BEGIN; DROP TRIGGER item_tally_i; DROP TRIGGER item_tally_u;"
 		 " DROP TRIGGER items_carry_i; DROP TRIGGER items_carry_u; DROP TRIGGER meetings_seq_i; DROP INDEX meetings_seq;"
-		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from;"
+		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in;"
+		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
+		 " WHERE name = 'items'; PRAGMA writable_schema = OFF;"
 		 " DROP TRIGGER revisit_tally_i; DROP TRIGGER revisit_tally_u;"
 		 " DROP TABLE item_tally; DROP TABLE revisit_tally;"
 		 " DROP INDEX items_revisit_dept; DROP INDEX items_parked_rank;"

@@ -18,4 +18,10 @@ enum store_rc item_update(struct store *st, const struct item *it, store_id meet
 enum store_rc item_set_status(struct store *st, store_id id, enum item_status status,
 			      const char *reason, store_id meeting, time_t at);
 
+/* Marks it, recorded outside any meeting, discussed in meeting (discussed
+ * false: not discussed after all), in one transaction: a talking point
+ * discussed is closed, and open again when unmarked, with its event. */
+enum store_rc item_mark_discussed(struct store *st, const struct item *it, store_id meeting,
+				  bool discussed, time_t at);
+
 #endif

@@ -94,6 +94,13 @@ int meeting_step_minutes(const struct meeting_run *r, int step, time_t now);
 
 /* The item kind a step offers first. */
 enum item_kind step_default_kind(enum step_kind k);
+/* The step of the meeting where an item of kind k recorded between meetings
+ * waits to be discussed: wins in the wins step, stories in the story,
+ * insights in the insights, decisions, parked topics and talking points in
+ * the priorities, actions in the new actions, messages in the wrap-up,
+ * notes in the roll call; the first step not skipped when the agenda has
+ * none of its kind. */
+int meeting_waiting_step(const struct meeting_run *r, enum item_kind k);
 
 /* How long a meeting lasted, in whole minutes rounded to the nearest; -1
  * when it has not ended (ended_at 0) or its end is before its start (a clock

@@ -20,6 +20,7 @@ enum item_kind {
 	ITEM_NOTE,
 	ITEM_PARKED,
 	ITEM_MESSAGE,
+	ITEM_TOPIC, /* a talking point for the next meeting: open until a meeting discusses it */
 	ITEM_KIND_COUNT
 };
 
@@ -89,6 +90,9 @@ enum org_text {
 
 const char *item_kind_name(enum item_kind k);
 const char *item_kind_label(enum item_kind k); /* "parked topic" */
+/* The kind's word for n of them: "1 win", "2 talking points" (the number
+ * not written). */
+const char *item_kind_plural(enum item_kind k, long long n);
 int item_kind_parse(const char *s);            /* -1 when unknown */
 const char *item_status_name(enum item_status s);
 int item_status_parse(const char *s);

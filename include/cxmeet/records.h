@@ -180,6 +180,19 @@ struct item {
 	int carried; /* meetings it reached unfinished */
 };
 
+/* An item recorded outside any meeting, as it waits for a meeting
+ * (store_waiting_items): who recorded it (the login of its "created"
+ * event; NULL when not known), whether that meeting discussed it, and
+ * since when the meeting gathers what was recorded (the start of the
+ * meeting before it; 0: there was none). */
+struct waiting_item {
+	struct item it;
+	char *recorded_by;
+	bool discussed;
+	time_t since;
+};
+void waiting_items_free(struct waiting_item *w, size_t n);
+
 struct item_event {
 	store_id id;
 	store_id item_id;

@@ -20,7 +20,7 @@
 #include "cxmeet/rows.h"
 #include "cxmeet/store_tables.h"
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 /* An open store: opaque, whatever its backend. */
 struct store;
@@ -420,6 +420,21 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	/* Full-text search, newest first, at most limit rows. */ \
 	X(item_search, (struct store *st, const char *query, size_t limit, struct item **out, \
 		size_t *n), (st, query, limit, out, n)) \
+	/* What was recorded outside any meeting and waits for `meeting`, oldest \
+	 * first, at most limit: the items with no meeting recorded since the \
+	 * meeting before it started (every one, before the first meeting) and, \
+	 * once it has ended, before its end, that no other meeting discussed; \
+	 * every talking point open (they carry forward until discussed) recorded \
+	 * before its end; and \
+	 * whatever this meeting discussed. meeting 0: the next meeting, after the \
+	 * last one started. */ \
+	X(waiting_items, (struct store *st, store_id meeting, size_t limit, \
+		struct waiting_item **out, size_t *n), (st, meeting, limit, out, n)) \
+	/* Marks item, recorded outside any meeting, discussed in meeting (0: not \
+	 * discussed). STORE_NOTFOUND when there is no such item; STORE_INVALID \
+	 * when it was captured in a meeting. */ \
+	X(item_set_discussed, (struct store *st, store_id item, store_id meeting, time_t at), \
+		(st, item, meeting, at)) \
 	/* Items captured in a meeting (in one step when step_id is not 0), oldest first. */ \
 	X(meeting_items, (struct store *st, store_id meeting, store_id step_id, \
 		struct item **out, size_t *n), (st, meeting, step_id, out, n)) \

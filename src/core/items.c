@@ -71,3 +71,22 @@ enum store_rc item_set_status(struct store *st, store_id id, enum item_status st
 	free(why);
 	return rc;
 }
+
+enum store_rc item_mark_discussed(struct store *st, const struct item *it, store_id meeting,
+				  bool discussed, time_t at)
+{
+	enum store_rc rc = store_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	rc = store_item_set_discussed(st, it->id, discussed ? meeting : 0, at);
+	/* a talking point is done with once discussed; unmarked, it is open again */
+	if (rc == STORE_OK && it->kind == ITEM_TOPIC) {
+		enum item_status to = discussed ? STATUS_CLOSED : STATUS_OPEN;
+		if (it->status != to)
+			rc = store_item_set_status(st, it->id, to, NULL, meeting, at);
+	}
+	if (rc == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
+}

@@ -347,6 +347,32 @@ int meeting_step_minutes(const struct meeting_run *r, int step, time_t now)
 	return secs > 0 ? secs / 60 : 0;
 }
 
+/* The kinds of step an item of each kind recorded between meetings waits
+ * for, in order of preference. */
+static const enum step_kind waits_for[ITEM_KIND_COUNT][2] = {
+	[ITEM_DECISION] = {STEP_PRIORITIES, STEP_PRIORITIES},
+	[ITEM_ACTION] = {STEP_NEW_ACTIONS, STEP_ACTION_REVIEW},
+	[ITEM_WIN] = {STEP_WINS, STEP_WINS},
+	[ITEM_STORY] = {STEP_STORY, STEP_STORY},
+	[ITEM_INSIGHT] = {STEP_INSIGHTS, STEP_INSIGHTS},
+	[ITEM_NOTE] = {STEP_ROLL_CALL, STEP_ROLL_CALL},
+	[ITEM_PARKED] = {STEP_PRIORITIES, STEP_PRIORITIES},
+	[ITEM_MESSAGE] = {STEP_WRAP_UP, STEP_WRAP_UP},
+	[ITEM_TOPIC] = {STEP_PRIORITIES, STEP_TOPIC},
+};
+
+int meeting_waiting_step(const struct meeting_run *r, enum item_kind k)
+{
+	for (int pref = 0; pref < 2 && (int)k >= 0 && k < ITEM_KIND_COUNT; pref++)
+		for (size_t i = 0; i < r->n_steps; i++)
+			if (r->steps[i].kind == waits_for[k][pref] && !r->steps[i].skipped)
+				return (int)i;
+	for (size_t i = 0; i < r->n_steps; i++)
+		if (!r->steps[i].skipped)
+			return (int)i;
+	return 0;
+}
+
 enum item_kind step_default_kind(enum step_kind k)
 {
 	switch (k) {

@@ -407,6 +407,34 @@ static void render_items(struct minutes *mc)
 	}
 }
 
+/* What was recorded between meetings for this meeting: each item as its
+ * section writes it, then who recorded it and when, and whether the
+ * meeting discussed it. */
+static void render_between(struct minutes *mc)
+{
+	if (!mc->n_between)
+		return;
+	md_section(&mc->sb, "Recorded between meetings");
+	for (size_t i = 0; i < mc->n_between; i++) {
+		const struct waiting_item *w = &mc->between[i];
+		char date[16];
+		date_format(date_from_time(w->it.created_at), date, sizeof date);
+		sb_addf(&mc->sb, "- *%s:* ", item_kind_label(w->it.kind));
+		md_inline(&mc->sb, w->it.text);
+		item_facts(mc, &w->it);
+		sb_add(&mc->sb, " — recorded ");
+		if (actor_known(w->recorded_by)) {
+			sb_add(&mc->sb, "by ");
+			md_inline(&mc->sb, w->recorded_by);
+			sb_add(&mc->sb, " ");
+		}
+		sb_addf(&mc->sb, "on %s; %s\n", date,
+			w->discussed ? "discussed"
+			: w->it.kind == ITEM_TOPIC ? "not discussed: carried to the next meeting"
+						   : "not discussed");
+	}
+}
+
 /* --- action review ------------------------------------------------------ */
 
 static void render_change(struct strbuf *sb, const char *what, const struct item_event *e)
@@ -474,6 +502,7 @@ enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
 		render_attendance(&mc);
 		render_agenda(&mc);
 		render_items(&mc);
+		render_between(&mc);
 		render_review(&mc);
 		*out = sb_take(&mc.sb);
 	}

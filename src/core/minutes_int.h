@@ -22,6 +22,8 @@ struct minutes {
 	size_t n_steps;
 	struct item *items; /* captured in the meeting, oldest first */
 	size_t n_items;
+	struct waiting_item *between; /* recorded between meetings for it */
+	size_t n_between;
 	struct review_event *review;
 	size_t n_review;
 	struct meeting_work work; /* what was done in each step */
@@ -35,8 +37,11 @@ bool minutes_dept_present(store_id id, const struct attendee *a, size_t n);
 /* Seconds as whole minutes, to the nearest. */
 int minutes_round(int seconds);
 
+/* At most this many items recorded between meetings are listed. */
+#define MINUTES_BETWEEN_MAX 1000
+
 /* The kinds of item, in the order of the minutes' sections. */
-#define MINUTES_SECTION_COUNT 8
+#define MINUTES_SECTION_COUNT 9
 struct minutes_section {
 	enum item_kind kind;
 	const char *title;

@@ -140,6 +140,25 @@ static void json_items(struct minutes *mc)
 	sb_add(sb, "\n  },\n");
 }
 
+/* "recorded_between": what was recorded between meetings for it, each item
+ * with who recorded it and whether the meeting discussed it. */
+static void json_between(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	sb_add(sb, "  \"recorded_between\": [");
+	for (size_t i = 0; i < mc->n_between; i++) {
+		const struct waiting_item *w = &mc->between[i];
+		sb_add(sb, i ? ",\n    {\"item\": " : "\n    {\"item\": ");
+		json_item(sb, &w->it);
+		bool f = false;
+		json_member_str(sb, &f, "recorded_by",
+				actor_known(w->recorded_by) ? w->recorded_by : NULL);
+		json_member_bool(sb, &f, "discussed", w->discussed);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, mc->n_between ? "\n  ],\n" : "],\n");
+}
+
 static void json_review(struct minutes *mc)
 {
 	struct strbuf *sb = &mc->sb;
@@ -176,6 +195,7 @@ enum store_rc minutes_json(struct store *st, store_id meeting, char **out)
 		json_agenda(&mc);
 		json_attendance(&mc);
 		json_items(&mc);
+		json_between(&mc);
 		json_review(&mc);
 		sb_add(&mc.sb, "}\n");
 		*out = sb_take(&mc.sb);

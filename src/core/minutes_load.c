@@ -23,6 +23,9 @@ enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 	if (rc == STORE_OK)
 		rc = store_meeting_items(mc->st, meeting, 0, &mc->items, &mc->n_items);
 	if (rc == STORE_OK)
+		rc = store_waiting_items(mc->st, meeting, MINUTES_BETWEEN_MAX, &mc->between,
+					 &mc->n_between);
+	if (rc == STORE_OK)
 		rc = store_meeting_review_events(mc->st, meeting, &mc->review, &mc->n_review);
 	if (rc == STORE_OK)
 		rc = store_meeting_work(mc->st, meeting, &mc->work);
@@ -37,6 +40,7 @@ void minutes_unload(struct minutes *mc)
 	attendees_free(mc->att, mc->n_att);
 	meeting_steps_free(mc->steps, mc->n_steps);
 	item_list_free(mc->items, mc->n_items);
+	waiting_items_free(mc->between, mc->n_between);
 	review_events_free(mc->review, mc->n_review);
 	meeting_work_free(&mc->work);
 }
@@ -63,4 +67,5 @@ const struct minutes_section minutes_sections[MINUTES_SECTION_COUNT] = {
 	{ITEM_PARKED, "Parked topics"},
 	{ITEM_MESSAGE, "Messages to other teams"},
 	{ITEM_NOTE, "Notes"},
+	{ITEM_TOPIC, "Talking points"},
 };

@@ -29,7 +29,8 @@ static int lookup(const char *const *names, int n, const char *s)
 	int fn_parse(const char *s) { return lookup(fn_name##_table, count, s); }
 
 NAME_TABLE(item_kind_name, item_kind_parse_name, enum item_kind, ITEM_KIND_COUNT,
-	   "decision", "action", "win", "story", "insight", "note", "parked", "message")
+	   "decision", "action", "win", "story", "insight", "note", "parked", "message",
+	   "topic")
 NAME_TABLE(item_status_name, item_status_parse, enum item_status, STATUS_COUNT,
 	   "open", "done", "dropped", "closed")
 NAME_TABLE(role_name, role_parse, enum role, ROLE_COUNT,
@@ -47,8 +48,22 @@ NAME_TABLE(org_text_name, org_text_parse, enum org_text, ORG_TEXT_COUNT,
 
 static const char *const item_kind_labels[ITEM_KIND_COUNT] = {
 	"decision", "action", "win", "story", "insight", "note", "parked topic",
-	"message to another team",
+	"message to another team", "talking point",
 };
+
+static const char *const item_kind_plurals[ITEM_KIND_COUNT] = {
+	"decisions", "actions", "wins", "stories", "insights", "notes", "parked topics",
+	"messages", "talking points",
+};
+
+const char *item_kind_plural(enum item_kind k, long long n)
+{
+	if ((int)k < 0 || k >= ITEM_KIND_COUNT)
+		return "?";
+	/* the labels but a message's, shorter in a count */
+	return text_plural(n, k == ITEM_MESSAGE ? "message" : item_kind_labels[k],
+			   item_kind_plurals[k]);
+}
 
 static const char *const event_kind_labels[EVENT_KIND_COUNT] = {
 	"created", "edited", "due date moved", "reassigned", "carried to the next meeting",
@@ -76,8 +91,10 @@ int item_kind_parse(const char *s)
 	int k = item_kind_parse_name(s);
 	if (k >= 0 || !s)
 		return k;
-	if (text_ieq(s, "parked topic") || text_ieq(s, "topic"))
+	if (text_ieq(s, "parked topic"))
 		return ITEM_PARKED;
+	if (text_ieq(s, "talking point"))
+		return ITEM_TOPIC;
 	return -1;
 }
 

@@ -126,6 +126,15 @@ void item_list_free(struct item *it, size_t n)
 	free(it);
 }
 
+void waiting_items_free(struct waiting_item *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		item_free(&w[i].it);
+		free(w[i].recorded_by);
+	}
+	free(w);
+}
+
 void item_events_free(struct item_event *e, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

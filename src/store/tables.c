@@ -52,7 +52,7 @@ static const struct store_column items[] = {
 	{"department_id", I}, {"person_id", I}, {"due_on", D}, {"revisit_on", D},
 	{"superseded_by", I}, {"rank", I}, {"status", T}, {"consent", B}, {"meeting_id", I},
 	{"step_id", I}, {"created_at", TM}, {"updated_at", TM}, {"closed_at", TM},
-	{"deleted_at", TM}, {"carry_from", I},
+	{"deleted_at", TM}, {"carry_from", I}, {"discussed_in", I},
 };
 static const struct store_column item_links[] = {
 	{"from_item", I}, {"to_item", I}, {"kind", T}, {"created_at", TM},

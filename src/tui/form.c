@@ -47,6 +47,7 @@ struct form {
 
 static const char *const text_labels[ITEM_KIND_COUNT] = {
 	"Decision", "Action", "Win", "Story", "Insight", "Note", "Topic", "Message",
+	"Talking point",
 };
 
 static const char *person_label(enum item_kind k)

@@ -20,6 +20,7 @@ void mv_reload(struct tui *t)
 	mv->items = NULL;
 	mv->n_items = 0;
 	mv_pane(t)->load(t);
+	waiting_load(t);
 	if (mv->sel >= (int)mv->total)
 		mv->sel = mv->total ? (int)mv->total - 1 : 0;
 }

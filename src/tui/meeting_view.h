@@ -35,6 +35,12 @@ struct meeting_view {
 	time_t last_beat;           /* the holder's last sign of life written */
 	time_t last_flush_try;      /* the last try to write the step's time */
 	int topic_top, decision_top; /* the priorities pane's two lists, scrolled */
+	/* What was recorded between meetings for this meeting (pane_waiting.c),
+	 * shown in the step it waits for; Tab moves the keys into its list. */
+	struct waiting_item *waiting;
+	size_t n_waiting;
+	bool waiting_focus;
+	int waiting_sel, waiting_top;
 	/* The pane of each kind of step (the runner's, view_meeting.c). */
 	const struct pane_ops *(*pane_of)(enum step_kind k);
 };
@@ -52,6 +58,14 @@ extern const struct pane_ops pane_items, pane_rollcall, pane_mission, pane_revie
 const struct pane_ops *pane_for(enum step_kind k);
 /* The pane of the current step (meeting_pane.c, as the following). */
 const struct pane_ops *mv_pane(struct tui *t);
+/* What was recorded between meetings, first in its step (pane_waiting.c):
+ * read again; drawn above the step's pane (the rows it took, 0 when the
+ * step has none); the keys while Tab has moved into it (what it did not
+ * handle is returned). */
+void waiting_load(struct tui *t);
+int waiting_draw(struct tui *t, int y, int x, int h, int w);
+enum action waiting_key(struct tui *t, enum action a);
+size_t waiting_here_count(const struct meeting_view *mv);
 /* Reloads the current pane's rows from the store. */
 void mv_reload(struct tui *t);
 /* The item under the cursor, or NULL. */

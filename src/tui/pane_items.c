@@ -11,7 +11,7 @@
 #include "form.h"
 #include "cxmeet/util.h"
 
-static const char kind_tag[ITEM_KIND_COUNT] = {'D', 'A', 'W', 'S', 'I', 'N', 'P', 'M'};
+static const char kind_tag[ITEM_KIND_COUNT] = {'D', 'A', 'W', 'S', 'I', 'N', 'P', 'M', 'T'};
 
 const char *fmt_date(cx_date d, char *buf, size_t len)
 {

@@ -49,16 +49,14 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	int hr = draw_wrapped(y, x, line, w, 2, theme(C_HEADING));
 	y += hr - 1;
 	h -= hr - 1;
-	/* "Captured: 1 decision, 2 actions, ..." */
-	static const char *const plural[ITEM_KIND_COUNT] = {
-		"decisions", "actions", "wins", "stories", "insights", "notes", "parked topics",
-		"messages"};
-	static const char *const single[ITEM_KIND_COUNT] = {
-		"decision", "action", "win", "story", "insight", "note", "parked topic", "message"};
+	/* "Captured: 1 decision, 2 actions, ..." (talking points, recorded
+	 * between meetings for the next one, only when there are some) */
 	size_t len = (size_t)snprintf(line, sizeof line, "Captured:");
 	for (int k = 0; k < ITEM_KIND_COUNT && len < sizeof line; k++)
-		len += (size_t)snprintf(line + len, sizeof line - len, "%s %d %s", k ? "," : "",
-					counts[k], counts[k] == 1 ? single[k] : plural[k]);
+		if (counts[k] || k != ITEM_TOPIC)
+			len += (size_t)snprintf(line + len, sizeof line - len, "%s %d %s",
+						k ? "," : "", counts[k],
+						item_kind_plural((enum item_kind)k, counts[k]));
 	int used = draw_wrapped(y + 1, x, line, w, 2, theme(C_NORMAL));
 	int ly = y + 2 + used;
 	snprintf(line, sizeof line, "Who else needs to know? Messages (%zu), m adds one",

@@ -13,8 +13,12 @@
 #include "views.h"
 #include "council_facts.h"
 #include "keymap.h"
+#include "form.h"
 #include "cxmeet/report.h"
 #include "cxmeet/util.h"
+
+/* At most this many items recorded for the next meeting are counted. */
+#define WAITING_SHOWN 1000
 
 /* The view's state: the menu entry under the cursor. */
 struct home_state {
@@ -28,6 +32,8 @@ struct home_facts {
 	bool have_last;
 	bool in_progress;
 	int64_t open, overdue;
+	int waiting[ITEM_KIND_COUNT]; /* recorded since the last meeting, by kind */
+	int n_waiting;
 };
 
 static void facts_load(struct tui *t, struct home_facts *f)
@@ -38,6 +44,14 @@ static void facts_load(struct tui *t, struct home_facts *f)
 	store_id id;
 	f->in_progress = store_meeting_in_progress(t->st, &id) == STORE_OK;
 	store_action_counts(t->st, clock_today(), 0, &f->open, &f->overdue);
+	struct waiting_item *w;
+	size_t n;
+	if (store_waiting_items(t->st, 0, WAITING_SHOWN, &w, &n) == STORE_OK) {
+		for (size_t i = 0; i < n; i++)
+			if (!w[i].discussed)
+				f->waiting[w[i].it.kind]++, f->n_waiting++;
+		waiting_items_free(w, n);
+	}
 }
 
 /* The menu: what each entry opens, with the action (in the keymap below)
@@ -59,7 +73,20 @@ enum {
 	HOME_PEOPLE,
 	HOME_MAP,
 	HOME_AGENDAS,
+	/* recording between meetings: one key per kind (home_adds) */
+	HOME_ADD_WIN,
+	HOME_ADD_STORY,
+	HOME_ADD_INSIGHT,
+	HOME_ADD_PARKED,
+	HOME_ADD_TOPIC,
+	HOME_ADD_ACTION,
+	HOME_ADD_MESSAGE,
+	HOME_ADD_NOTE,
 };
+
+/* The kind each of those keys records, in their order. */
+static const enum item_kind home_adds[] = {ITEM_WIN,    ITEM_STORY,  ITEM_INSIGHT, ITEM_PARKED,
+					   ITEM_TOPIC,  ITEM_ACTION, ITEM_MESSAGE, ITEM_NOTE};
 
 static const struct keymap_entry home_keys[] = {
 	KM_HEADING("Home"),
@@ -75,6 +102,15 @@ static const struct keymap_entry home_keys[] = {
 	{HOME_MAP, "stakeholders", "Stakeholder map and champions", {KM_CH('m')}},
 	{HOME_AGENDAS, "agendas", "Agenda templates", {KM_CH('t')}},
 	{ACT_QUIT, "quit", "Quit cxmeet", {{0, false}}},
+	KM_HEADING("Record between meetings (it waits for the next meeting)"),
+	{HOME_ADD_WIN, "add-win", "Record a win", {KM_CH('W')}},
+	{HOME_ADD_STORY, "add-story", "Record a customer story", {KM_CH('S')}},
+	{HOME_ADD_INSIGHT, "add-insight", "Record an insight", {KM_CH('I')}},
+	{HOME_ADD_PARKED, "add-parked", "Park a topic for later", {KM_CH('P')}},
+	{HOME_ADD_TOPIC, "add-topic", "Add a talking point for the next meeting", {KM_CH('T')}},
+	{HOME_ADD_ACTION, "add-action", "Record an action", {KM_CH('A')}},
+	{HOME_ADD_MESSAGE, "add-message", "Record a message to another team", {KM_CH('M')}},
+	{HOME_ADD_NOTE, "add-note", "Record a note", {KM_CH('N')}},
 };
 
 static const struct keymap home_keymap = KEYMAP("the home screen", home_keys);
@@ -129,6 +165,26 @@ static void menu_label(const struct home_facts *f, int i, bool brief, char *buf,
 		snprintf(buf, len, "  %s  ", label);
 }
 
+/* "Waiting for the next meeting: 2 wins, 1 talking point." */
+static void waiting_line(const struct home_facts *f, char *buf, size_t len)
+{
+	if (!f->n_waiting) {
+		snprintf(buf, len, "Nothing recorded for the next meeting yet (W S I P T A M N "
+			 "record one).");
+		return;
+	}
+	size_t at = (size_t)snprintf(buf, len, "Waiting for the next meeting:");
+	const char *sep = " ";
+	for (int k = 0; k < ITEM_KIND_COUNT && at < len; k++)
+		if (f->waiting[k]) {
+			at += (size_t)snprintf(buf + at, len - at, "%s%d %s", sep, f->waiting[k],
+					       item_kind_plural((enum item_kind)k, f->waiting[k]));
+			sep = ", ";
+		}
+	if (at < len)
+		snprintf(buf + at, len - at, "%s.", f->n_waiting >= WAITING_SHOWN ? " or more" : "");
+}
+
 static void due_line(const struct home_facts *f, char *buf, size_t len)
 {
 	cx_date today = clock_today();
@@ -159,7 +215,7 @@ static void home_draw(struct tui *t)
 	 * mission gives up rows if it still must. */
 	char todo[400];
 	int todo_rows = todo_text(t, todo, sizeof todo) ? text_wrap_rows(todo, w, 2) : 0;
-	int below = 1 + 3 + (f.have_last ? 1 : 0) + 1 + 1 + (todo_rows ? todo_rows + 1 : 0);
+	int below = 1 + 4 + (f.have_last ? 1 : 0) + 1 + 1 + (todo_rows ? todo_rows + 1 : 0);
 	bool have_mission = f.have_org && *f.org.text[ORG_MISSION];
 	const char *mission = have_mission ? f.org.text[ORG_MISSION]
 					   : "Not written yet: press c to write it.";
@@ -195,6 +251,8 @@ static void home_draw(struct tui *t)
 			 : f.last.status == MEETING_COMPLETED ? "completed" : "abandoned", rating);
 		draw_text(y++, x, line, w, theme(C_NORMAL));
 	}
+	waiting_line(&f, line, sizeof line);
+	draw_text(y++, x, line, w, f.n_waiting ? theme(C_ACCENT) : theme(C_MUTED));
 	y += gap;
 	if (todo_rows)
 		y += draw_wrapped(y, x, todo, w, todo_rows, theme(C_WARNING)) + gap;
@@ -215,6 +273,17 @@ static void home_draw(struct tui *t)
 		org_free(&f.org);
 }
 
+/* The capture form of a meeting, for an item kept with no meeting: it waits
+ * for the next one. */
+static void record(struct tui *t, enum item_kind kind)
+{
+	struct item it = {.kind = kind, .due = DATE_NONE, .revisit = DATE_NONE};
+	if (form_item(t, &it, 0, 0, NULL))
+		tui_flash(t, false, "Recorded %s #%lld: it waits for the next meeting.",
+			  item_kind_label(kind), (long long)it.id);
+	item_free(&it);
+}
+
 static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	struct home_state *hs = tui_state(t, &view_home);
@@ -223,6 +292,11 @@ static enum action home_key(struct tui *t, wint_t ch, bool is_key, enum action a
 		if (home_menu[i].open && home_menu[i].action == own) {
 			hs->sel = i;
 			home_menu[i].open(t);
+			return ACT_NONE;
+		}
+	for (size_t k = 0; k < ARRAY_SIZE(home_adds); k++)
+		if (own == HOME_ADD_WIN + (int)k) {
+			record(t, home_adds[k]);
 			return ACT_NONE;
 		}
 	switch (a) {

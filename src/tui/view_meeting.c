@@ -14,6 +14,10 @@
 #include "views.h"
 #include "cxmeet/util.h"
 
+/* The runner's own action (its keymap, below). */
+enum { MEETING_WAITING = ACT_VIEW };
+static const struct keymap meeting_keymap;
+
 const struct pane_ops *pane_for(enum step_kind k)
 {
 	switch (k) {
@@ -133,6 +137,7 @@ static void meeting_draw(struct tui *t)
 	int x = side + 2, w = t->cols - x - 1;
 	int used = draw_wrapped(1, x, s->prompt, w, 3, theme(C_MUTED));
 	int y = 1 + used + 1;
+	y += waiting_draw(t, y, x, t->rows - 1 - y, w);
 	mv_pane(t)->draw(t, y, x, t->rows - 1 - y, w);
 	draw_status(t);
 }
@@ -153,6 +158,8 @@ static void go_step(struct tui *t, int to)
 	}
 	mv->sel = mv->top = 0;
 	mv->offset = 0;
+	mv->waiting_focus = false;
+	mv->waiting_sel = mv->waiting_top = 0;
 	mv_reload(t);
 }
 
@@ -292,6 +299,14 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 	}
 	if (mv->follow)
 		return follow_key(t, a);
+	if (keymap_find(&meeting_keymap, ch, is_key) == MEETING_WAITING) {
+		mv->waiting_focus = !mv->waiting_focus && waiting_here_count(mv) > 0;
+		if (!mv->waiting_focus && !waiting_here_count(mv))
+			tui_flash(t, false, "Nothing recorded between meetings waits for this step.");
+		return ACT_NONE;
+	}
+	if (mv->waiting_focus && (a = waiting_key(t, a)) == ACT_NONE)
+		return ACT_NONE;
 	a = mv_pane(t)->key(t, ch, is_key, a);
 	int kind = action_capture_kind(a);
 	if (a == ACT_CAPTURE_DEFAULT)
@@ -333,6 +348,7 @@ static void meeting_close(struct tui *t)
 		store_hold_release(t->st, mv->run.m.id);
 	}
 	meeting_hold_free(&mv->holder);
+	waiting_items_free(mv->waiting, mv->n_waiting);
 	item_list_free(mv->items, mv->n_items);
 	person_list_free(mv->people, mv->n_people);
 	free(mv->present);
@@ -519,6 +535,9 @@ static const struct keymap_entry meeting_keys[] = {
 	MEETING_KEY(TAKE_OVER, "take-over"),
 	{ACT_QUIT, "leave", "Leave the meeting (asks first); it can be resumed from home",
 	 {{0, false}}},
+	{MEETING_WAITING, "recorded-between",
+	 "Go through what was recorded between meetings for this step (Space: mark it "
+	 "discussed), and back", {KM_CH('\t')}},
 	KM_HEADING("Capture"),
 	MEETING_KEY(CAPTURE_DECISION, "capture-decision"),
 	MEETING_KEY(CAPTURE_ACTION, "capture-action"),

@@ -19,7 +19,58 @@ struct prepare_state {
 	store_id tid;
 	struct agenda_template t; /* this meeting's copy, in memory until the start */
 	int sel, top;
+	/* what was recorded since the last meeting, for this one */
+	struct waiting_item *waiting;
+	size_t n_waiting;
 };
+
+/* At most this many recorded items are read, and talking points listed. */
+#define PREPARE_WAITING_MAX 500
+#define PREPARE_TOPICS_SHOWN 4
+
+/* What was recorded for this meeting, over the rows under the steps: the
+ * count by kind, then the talking points, which this meeting takes up.
+ * Returns the rows it needs (0: nothing recorded). */
+static int waiting_rows(const struct prepare_state *pr)
+{
+	if (!pr->n_waiting)
+		return 0;
+	int topics = 0;
+	for (size_t i = 0; i < pr->n_waiting; i++)
+		topics += pr->waiting[i].it.kind == ITEM_TOPIC;
+	return 2 + (topics > PREPARE_TOPICS_SHOWN ? PREPARE_TOPICS_SHOWN + 1 : topics);
+}
+
+static void waiting_draw(const struct prepare_state *pr, int y, int cols)
+{
+	int kinds[ITEM_KIND_COUNT] = {0};
+	for (size_t i = 0; i < pr->n_waiting; i++)
+		kinds[pr->waiting[i].it.kind]++;
+	char line[400];
+	size_t at = (size_t)snprintf(line, sizeof line, "  Recorded for this meeting:");
+	const char *sep = " ";
+	for (int k = 0; k < ITEM_KIND_COUNT && at < sizeof line; k++)
+		if (kinds[k]) {
+			at += (size_t)snprintf(line + at, sizeof line - at, "%s%d %s", sep, kinds[k],
+					       item_kind_plural((enum item_kind)k, kinds[k]));
+			sep = ", ";
+		}
+	draw_line(y, 0, line, cols, theme(C_HEADING));
+	int shown = 0;
+	for (size_t i = 0; i < pr->n_waiting; i++) {
+		if (pr->waiting[i].it.kind != ITEM_TOPIC)
+			continue;
+		if (shown == PREPARE_TOPICS_SHOWN) {
+			snprintf(line, sizeof line, "    and %d more talking points",
+				 kinds[ITEM_TOPIC] - shown);
+			draw_line(y + 1 + shown, 0, line, cols, theme(C_MUTED));
+			break;
+		}
+		char *row = xasprintf("    Talking point: %s", pr->waiting[i].it.text);
+		draw_line(y + 1 + shown++, 0, row, cols, theme(C_ACCENT));
+		free(row);
+	}
+}
 
 static void prepare_draw(struct tui *t)
 {
@@ -30,9 +81,14 @@ static void prepare_draw(struct tui *t)
 		 agenda_minutes(&pr->t));
 	draw_line(0, 0, line, t->cols, theme(C_TITLE));
 	int prompt_h = t->compact ? 4 : 6;
-	int list_h = t->rows - 3 - prompt_h;
+	int wait_h = waiting_rows(pr);
+	if (t->rows - 3 - prompt_h - wait_h < 3) /* a small screen keeps the steps */
+		wait_h = 0;
+	int list_h = t->rows - 3 - prompt_h - wait_h;
 	steps_draw(&pr->t, pr->sel, &pr->top, 1, list_h, t->cols);
-	step_prompt_draw(&pr->t, pr->sel, 2 + list_h, prompt_h, t->cols);
+	if (wait_h)
+		waiting_draw(pr, 1 + list_h, t->cols);
+	step_prompt_draw(&pr->t, pr->sel, 2 + list_h + wait_h, prompt_h, t->cols);
 	draw_line(t->rows - 1, 0, " Enter start  s skip  a guest topic  e minutes  K/J move  "
 				  "Esc back", t->cols, theme(C_STATUS));
 }
@@ -156,6 +212,7 @@ static void prepare_close(struct tui *t)
 {
 	struct prepare_state *pr = tui_state(t, &view_prepare);
 	agenda_free(&pr->t);
+	waiting_items_free(pr->waiting, pr->n_waiting);
 	memset(pr, 0, sizeof *pr);
 }
 
@@ -218,4 +275,10 @@ void prepare_view_open(struct tui *t)
 	pr->tid = id;
 	pr->t = copy;
 	pr->sel = pr->top = 0;
+	waiting_items_free(pr->waiting, pr->n_waiting);
+	pr->waiting = NULL;
+	pr->n_waiting = 0;
+	if (store_waiting_items(t->st, 0, PREPARE_WAITING_MAX, &pr->waiting, &pr->n_waiting) !=
+	    STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
 }

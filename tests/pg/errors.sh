@@ -75,23 +75,29 @@ if [ "$st" != 5 ] || [[ "$out" != *"table people: row-level security is not forc
 	failures=$((failures + 1))
 fi
 
-# A database of server schema 1 (as the first release made it): a member
+# A database of server schema 1 (as the first release made it: no pages'
+# indexes, no talking points nor discussed_in): a member
 # cannot upgrade it and is told who can; its owner's next command does.
 expect 0 "" "$cx" --db "$(db old)" init
 psql -X -q -d old <<SQL
-DELETE FROM cxmeet_schema WHERE version = 2;
+DELETE FROM cxmeet_schema WHERE version IN (2, 3);
+ALTER TABLE items DROP COLUMN discussed_in;
+ALTER TABLE items DROP CONSTRAINT items_kind_check;
+ALTER TABLE items ADD CONSTRAINT items_kind_check CHECK (kind IN ('decision','action','win','story','insight','note','parked','message'));
 DROP INDEX items_kind_due; DROP INDEX items_revisit_id; DROP INDEX items_owner_due; DROP INDEX items_kind_status_due;
 CREATE INDEX items_kind_status_due ON items(council_id, kind, status, due_on) WHERE deleted_at IS NULL;
 GRANT CONNECT ON DATABASE old TO outsider;
 SQL
 expect 12 "the owner of the database upgrades it" "$cx" --db "postgresql://outsider@/old?host=$PGHOST&port=$PGPORT" status
 ver() { psql -X -A -t -d old -c "SELECT max(version), (SELECT count(*) FROM pg_indexes
-  WHERE indexname IN ('items_kind_due', 'items_revisit_id')) FROM cxmeet_schema"; }
+  WHERE indexname IN ('items_kind_due', 'items_revisit_id')) + (SELECT count(*)
+  FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'discussed_in')
+  FROM cxmeet_schema"; }
 [ "$(ver)" = "1|0" ] || { echo "errors: FAIL: a member changed the old schema: $(ver)" >&2; failures=$((failures + 1)); }
 err=$("$cx" --db "$(db old)" status 2>&1 >/dev/null) ||
 	{ echo "errors: FAIL: the owner's upgrade failed: $err" >&2; failures=$((failures + 1)); }
 [ -z "$err" ] || { echo "errors: FAIL: the upgrade wrote to standard error: $err" >&2; failures=$((failures + 1)); }
-[ "$(ver)" = "2|2" ] || { echo "errors: FAIL: the owner's command did not upgrade: $(ver)" >&2; failures=$((failures + 1)); }
+[ "$(ver)" = "3|3" ] || { echo "errors: FAIL: the owner's command did not upgrade: $(ver)" >&2; failures=$((failures + 1)); }
 
 [ "$failures" = 0 ] && echo "errors: each failure told apart"
 exit $((failures > 0))

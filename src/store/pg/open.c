@@ -10,7 +10,7 @@
 #include "pg_int.h"
 
 /* The schema version this program makes and knows (schema.c). */
-#define PG_SCHEMA_VERSION 2
+#define PG_SCHEMA_VERSION 3
 
 /* The database argument names a password: refused, so that none is typed
  * on a command line (where ps and the shell's history show it). */
@@ -609,7 +609,8 @@ int64_t pg_data_version(struct store *st)
 	X(template_archive) \
 	X(item_add) X(item_get) X(item_update) X(item_set_status) X(item_supersede) \
 	X(item_carry) X(item_delete) X(item_link) X(item_links) X(item_events) X(item_count) \
-	X(action_counts) X(meeting_items) X(items_after) X(id_bounds) \
+	X(action_counts) X(meeting_items) X(items_after) X(id_bounds) X(waiting_items) \
+	X(item_set_discussed) \
 	X(meeting_start) X(meeting_get) X(meeting_in_progress) X(meeting_last) \
 	X(meeting_set_current_step) X(meeting_step_time) X(meeting_set_outcome) \
 	X(meeting_finish) X(meeting_steps) X(meeting_count) X(meeting_work) \

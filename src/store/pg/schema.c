@@ -488,9 +488,21 @@ static const char migration_2[] =
 	"      AND pg_catalog.pg_has_role(session_user, r, 'MEMBER'));"
 	"  END $$;";
 
+/* Version 3 (the file's version 8): between meetings, talking points (kind
+ * 'topic'), and which meeting discussed an item recorded outside any
+ * (items.discussed_in, a meeting of the item's council). */
+static const char migration_3[] =
+	"ALTER TABLE items DROP CONSTRAINT items_kind_check;"
+	"ALTER TABLE items ADD CONSTRAINT items_kind_check CHECK (kind IN ('decision','action',"
+	"  'win','story','insight','note','parked','message','topic'));"
+	"ALTER TABLE items ADD COLUMN discussed_in bigint;"
+	"ALTER TABLE items ADD CONSTRAINT items_discussed_in_fkey"
+	"  FOREIGN KEY (council_id, discussed_in) REFERENCES meetings(council_id, id);";
+
 const char *const pg_migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 const int pg_migration_count = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);

@@ -315,6 +315,28 @@
 	X(ACTION_COUNTS, "SELECT count(*), count(*) FILTER (WHERE due_on < $1) FROM items" \
 		" WHERE council_id = " COUNCIL " AND kind = 'action' AND status = 'open'" \
 		" AND deleted_at IS NULL AND meeting_id IS DISTINCT FROM $2") \
+	/* Between meetings (between.c), as the file's: $1 the meeting (NULL: the \
+	 * next one, after the last), $2 rows. */ \
+	X(WAITING_ITEMS, "WITH w(since, until) AS (SELECT coalesce((SELECT b.started_at" \
+		"   FROM meetings m JOIN meetings b ON b.council_id = m.council_id" \
+		"   AND b.seq = m.seq - 1 WHERE m.id = $1), (SELECT l.started_at FROM meetings l" \
+		"   WHERE $1::bigint IS NULL AND l.council_id = " COUNCIL " ORDER BY l.seq DESC" \
+		"   LIMIT 1), '-infinity'), coalesce((SELECT m.ended_at FROM meetings m" \
+		"   WHERE m.id = $1), 'infinity'))" \
+		" SELECT " PG_ITEM_COLUMNS "," \
+		" (SELECT e.by FROM item_events e WHERE e.item_id = i.id AND e.event = 'created'" \
+		"   ORDER BY e.id LIMIT 1), coalesce(i.discussed_in = $1, false)," \
+		" CASE WHEN isfinite(w.since) THEN " PG_EPOCH("w.since") " END FROM items i" \
+		" LEFT JOIN departments d ON d.id = i.department_id" \
+		" LEFT JOIN people p ON p.id = i.person_id CROSS JOIN w" \
+		" WHERE i.council_id = " COUNCIL " AND i.meeting_id IS NULL AND i.deleted_at IS NULL" \
+		" AND (i.discussed_in = $1 OR (i.kind = 'topic' AND i.status = 'open'" \
+		"  AND i.created_at <= w.until)" \
+		"  OR (i.discussed_in IS NULL AND i.created_at >= w.since AND i.created_at <= w.until))" \
+		" ORDER BY i.created_at, i.id LIMIT $2") \
+	X(ITEM_SET_DISCUSSED, "UPDATE items SET discussed_in = $1, updated_at = $2" \
+		" WHERE council_id = " COUNCIL " AND id = $3 AND meeting_id IS NULL" \
+		" AND deleted_at IS NULL") \
 	X(MEETING_ITEMS, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.meeting_id = $1" \
 		" AND ($2::bigint = 0 OR i.step_id = $2) AND i.deleted_at IS NULL ORDER BY i.id") \
 	X(ITEMS_AFTER, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.id > $1" \

@@ -407,6 +407,20 @@ static const char migration_7[] =
 #undef CARRYING
 #undef LAST_MEETING
 
+/* Between meetings: talking points (kind 'topic'), and which meeting
+ * discussed an item recorded outside any (items.discussed_in). The kinds'
+ * CHECK is widened where it is written, SQLite's way of loosening a CHECK
+ * that every row already meets (the ALTER first: it writes into the
+ * table's text at an offset that the widening would move); the schema's
+ * version is then moved on (migrate, store.c), so that every connection,
+ * this one too, reads the new text. A million items are not copied. */
+static const char migration_8[] =
+	"ALTER TABLE items ADD COLUMN discussed_in INTEGER REFERENCES meetings(id);"
+	"PRAGMA writable_schema = ON;"
+	"UPDATE sqlite_schema SET sql = replace(sql, '''parked'',''message'')',"
+	"  '''parked'',''message'',''topic'')') WHERE type = 'table' AND name = 'items';"
+	"PRAGMA writable_schema = OFF;";
+
 /* The sums counted again from the items, after a bulk write that wrote its
  * rows without the triggers (store_bulk.c). Each item is added to its key's
  * count as the trigger adds it: a GROUP BY sorted every item on the seven
@@ -437,6 +451,11 @@ const char *const store_migrations[] = {
 	migration_5,
 	migration_6,
 	migration_7,
+	migration_8,
 };
+
+/* The migration (its number, from 1) that writes the schema's text itself:
+ * the schema's version is moved on after it. */
+const int store_migration_rewrites = 8;
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -159,6 +159,22 @@
 	X(ITEM_COUNT, "SELECT coalesce(sum(n), 0) FROM item_tally WHERE ?1 IS NULL OR kind = ?1") \
 	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
+	/* Between meetings (store_between.c): ?1 the meeting (NULL: the next one, \
+	 * after the last), ?2 rows. */ \
+	X(WAITING_ITEMS, "WITH w(since, until) AS (SELECT coalesce((SELECT b.started_at" \
+		"   FROM meetings m JOIN meetings b ON b.seq = m.seq - 1 WHERE m.id = ?1)," \
+		"  (SELECT l.started_at FROM meetings l WHERE ?1 IS NULL ORDER BY l.seq DESC LIMIT 1)," \
+		"  ''), coalesce((SELECT m.ended_at FROM meetings m WHERE m.id = ?1), '9999'))" \
+		" SELECT " ITEM_COLUMNS "," \
+		" (SELECT e.by FROM item_events e WHERE e.item_id = i.id AND e.event = 'created'" \
+		"   ORDER BY e.id LIMIT 1), coalesce(i.discussed_in = ?1, 0), nullif(w.since, '')" ITEM_FROM \
+		" CROSS JOIN w WHERE i.meeting_id IS NULL AND i.deleted_at IS NULL" \
+		" AND (i.discussed_in = ?1 OR (i.kind = 'topic' AND i.status = 'open'" \
+		"  AND i.created_at <= w.until)" \
+		"  OR (i.discussed_in IS NULL AND i.created_at >= w.since AND i.created_at <= w.until))" \
+		" ORDER BY i.created_at, i.id LIMIT ?2") \
+	X(ITEM_SET_DISCUSSED, "UPDATE items SET discussed_in = ?1, updated_at = ?2" \
+		" WHERE id = ?3 AND meeting_id IS NULL AND deleted_at IS NULL") \
 	X(MEETING_ITEMS, ITEM_SELECT " WHERE i.meeting_id = ?1 AND (?2 = 0 OR i.step_id = ?2)" \
 		" AND i.deleted_at IS NULL ORDER BY i.id") \
 	/* Keyset pages (store_page.c): the key ?10 (text) and ?11 (id), ?12 rows. */ \

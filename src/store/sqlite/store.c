@@ -19,7 +19,7 @@
 /* 'cxmt': marks the file as ours for `file` and for our own checks. */
 #define CXMEET_APPLICATION_ID 0x63786d74
 
-_Static_assert(STORE_SCHEMA_VERSION == 7, "bump migrations with the schema version");
+_Static_assert(STORE_SCHEMA_VERSION == 8, "bump migrations with the schema version");
 
 /* --- checkpoints off the keys ------------------------------------------ */
 
@@ -200,6 +200,18 @@ static enum store_rc check_identity(struct store *st, int *version)
 	return STORE_OK;
 }
 
+/* The schema's version moved on by one, after a migration that wrote the
+ * schema's text itself: every connection reads the schema again. */
+static int schema_version_bump(struct store *st)
+{
+	int v;
+	if (pragma_int(st, "PRAGMA schema_version", &v) != 0)
+		return -1;
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA schema_version = %d", v + 1);
+	return sqlite3_exec(SQ(st)->db, pragma, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
 static enum store_rc migrate(struct store *st, int version)
 {
 	if (version == STORE_SCHEMA_VERSION)
@@ -219,6 +231,7 @@ static enum store_rc migrate(struct store *st, int version)
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		if (sqlite3_exec(SQ(st)->db, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+		    (v + 1 == store_migration_rewrites && schema_version_bump(st) != 0) ||
 		    sqlite3_exec(SQ(st)->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
 			long_work_end(st, &w);
 			goto fail;

@@ -1,0 +1,199 @@
+/* cmd_add.c - `cxmeet add`: an item recorded between meetings (a win the
+ * day it happens, a story, an insight, a topic for the next meeting...). It
+ * is kept with no meeting and waits for the next one, which shows it first
+ * in the step it belongs to (meeting_waiting_step). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/dates.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/names.h"
+#include "cxmeet/util.h"
+
+/* The kinds that can be recorded between meetings: a decision is the
+ * council's, taken in a meeting. */
+static const enum item_kind addable[] = {ITEM_WIN,    ITEM_STORY,  ITEM_INSIGHT, ITEM_PARKED,
+					 ITEM_TOPIC,  ITEM_ACTION, ITEM_MESSAGE, ITEM_NOTE};
+
+struct add_opts {
+	const char *dept, *person, *due, *detail;
+	bool consent;
+};
+
+static int add_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
+{
+	(void)cmd;
+	struct add_opts *o = ctx;
+	switch (key) {
+	case 'D': o->dept = value; break;
+	case 'p': o->person = value; break;
+	case 'u': o->due = value; break;
+	case 'x': o->detail = value; break;
+	case 'C': o->consent = true; break;
+	}
+	return 0;
+}
+
+static int parse_kind(const struct cli_cmd *cmd, const char *s, enum item_kind *out)
+{
+	int k = item_kind_parse(s);
+	for (size_t i = 0; k >= 0 && i < ARRAY_SIZE(addable); i++)
+		if (addable[i] == (enum item_kind)k) {
+			*out = (enum item_kind)k;
+			return 0;
+		}
+	if (k == ITEM_DECISION)
+		return cli_usage_error(cmd, "a decision is taken in a meeting; record it there "
+					    "(or add a topic for the next one)");
+	return cli_usage_error(cmd, "cannot add '%s': add win, story, insight, parked, topic, "
+				    "action, message or note", s);
+}
+
+/* The names and the date given, as ids and a date; unknown ones refused. A
+ * person named without a department brings their own. */
+static int resolve(struct cli *cli, const struct add_opts *o, struct item *it)
+{
+	enum store_rc rc;
+	if (o->dept) {
+		struct dept d;
+		if ((rc = dept_find(cli->st, o->dept, &d)) != STORE_OK)
+			return cli_store_error(cli, rc);
+		it->dept_id = d.id;
+		dept_free(&d);
+	}
+	if (o->person) {
+		struct person p;
+		if ((rc = person_find(cli->st, o->person, &p)) != STORE_OK)
+			return cli_store_error(cli, rc);
+		it->person_id = p.id;
+		if (!it->dept_id)
+			it->dept_id = p.dept_id;
+		person_free(&p);
+	}
+	if (o->due) {
+		if (it->kind != ITEM_ACTION)
+			return cli_input_error("--due: only an action has a due date");
+		struct org org;
+		struct meeting last;
+		cx_date today = clock_today();
+		struct date_context dc = {today, DATE_NONE};
+		if (store_org_get(cli->st, &org) == STORE_OK) {
+			bool have_last = store_meeting_last(cli->st, &last) == STORE_OK;
+			dc.next_meeting = council_next_meeting(&org.cadence, have_last ? &last : NULL,
+							       today);
+			org_free(&org);
+		}
+		char err[512];
+		if (date_parse_due(o->due, &dc, &it->due, err, sizeof err) != 0)
+			return cli_input_error("--due: %s", err);
+	}
+	return 0;
+}
+
+/* "Recorded win #12 for Sales (Ana Ruiz). It waits for the next meeting." */
+static void say_recorded(struct cli *cli, const struct item *it, const char *dept,
+			 const char *person, bool live)
+{
+	char due[16] = "";
+	if (it->due != DATE_NONE)
+		date_format(it->due, due, sizeof due);
+	fprintf(cli->out, "Recorded %s #%lld", item_kind_label(it->kind), (long long)it->id);
+	if (dept)
+		fprintf(cli->out, "%s %s", it->kind == ITEM_MESSAGE ? " to" : " for", dept);
+	if (person)
+		fprintf(cli->out, " (%s)", person);
+	if (*due)
+		fprintf(cli->out, ", due %s", due);
+	fprintf(cli->out, ".\n%s\n",
+		live ? "The meeting in progress shows it in its step."
+		     : "It waits for the next meeting, first in its step.");
+}
+
+static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct add_opts o = {0};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, add_opt, &o, &rc))
+		return rc;
+	if (optind >= argc)
+		return cli_usage_error(cmd, "missing what to add: win, story, insight, parked, "
+					    "topic, action, message or note");
+	struct item it = {.due = DATE_NONE, .revisit = DATE_NONE, .consent = o.consent};
+	if ((rc = parse_kind(cmd, argv[optind], &it.kind)) != 0)
+		return rc;
+	if (optind + 1 >= argc)
+		return cli_usage_error(cmd, "missing the %s's text ('-' reads it from standard "
+					    "input)", item_kind_label(it.kind));
+	if (o.consent && it.kind != ITEM_STORY)
+		return cli_usage_error(cmd, "--consent is a story's: the customer agreed to be named");
+	char *text = NULL, *detail = NULL;
+	rc = cli_text_arg(argv[optind + 1], &text);
+	if (rc == 0 && o.detail)
+		rc = cli_text_arg(o.detail, &detail);
+	if (rc == 0)
+		rc = cli_open(cli);
+	if (rc == 0)
+		rc = resolve(cli, &o, &it);
+	if (rc == 0) {
+		it.text = text;
+		it.detail = detail;
+		char err[512] = "";
+		store_id live;
+		bool in_progress = store_meeting_in_progress(cli->st, &live) == STORE_OK;
+		enum store_rc src = meeting_add_item(cli->st, &it, NULL, clock_now(), err, sizeof err);
+		if (src == STORE_INVALID && *err)
+			rc = cli_input_error("%s", err);
+		else if (src != STORE_OK)
+			rc = cli_store_error(cli, src);
+		else {
+			struct item kept;
+			if (store_item_get(cli->st, it.id, &kept) == STORE_OK) {
+				say_recorded(cli, &kept, kept.dept_name, kept.person_name, in_progress);
+				item_free(&kept);
+			} else {
+				say_recorded(cli, &it, NULL, NULL, in_progress);
+			}
+		}
+	}
+	free(text);
+	free(detail);
+	return rc;
+}
+
+static const struct cli_opt add_options[] = {
+	{"dept", 'D', CLI_VALUE},
+	{"person", 'p', CLI_VALUE},
+	{"due", 'u', CLI_VALUE},
+	{"detail", 'x', CLI_VALUE},
+	{"consent", 'C', 0},
+	{0},
+};
+
+const struct cli_cmd cmd_add = {
+	.name = "add",
+	.summary = "record a win, story, topic... between meetings, for the next one",
+	.usage = "usage: cxmeet add KIND TEXT [--dept DEPT] [--person PERSON] [--due DATE]\n"
+		 "                  [--detail TEXT] [--consent]\n"
+		 "\n"
+		 "Records an item between meetings: KIND is win, story, insight, parked (a\n"
+		 "topic parked for later), topic (a talking point for the next meeting),\n"
+		 "action, message (to another department) or note. It is kept with no\n"
+		 "meeting and waits for the next one, which shows it first in its step\n"
+		 "(wins in the wins step...) for the council to discuss; a talking point\n"
+		 "stays on the agenda until a meeting discusses it. TEXT '-' reads the text\n"
+		 "from standard input. The kind's rules hold as in a meeting: an action needs\n"
+		 "an owner, a department and a due date; a win credits a department; a\n"
+		 "message goes to one. Refused input (exit status 2) writes nothing.\n"
+		 "\n"
+		 "  -D, --dept DEPT     the department credited, concerned or told (a\n"
+		 "                      person's own when only --person is given)\n"
+		 "  -p, --person PERSON the hero, teller, owner or who raised it\n"
+		 "  -u, --due DATE      an action's due date (2026-12-04, fri, +2w, next...)\n"
+		 "  -x, --detail TEXT   the longer text ('-': standard input)\n"
+		 "  -C, --consent       a story's customer agreed to be named\n",
+	.opts = add_options,
+	.operands = 2,
+	.run = add_run,
+};
