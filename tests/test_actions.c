@@ -757,6 +757,67 @@ static void cli__add_refuses_and_writes_nothing(void **state)
 	assert_int_equal(query("SELECT count(*) FROM items"), items);
 }
 
+/* `cxmeet messages` and `cxmeet ack`: a message to two departments is
+ * listed a row each, overdue past the cadence; each acknowledges it, the
+ * last closing it; refusals say why and write nothing. */
+static void cli__messages_acknowledged(void **state)
+{
+	(void)state;
+	assert_int_equal(run("add", "message", "Returns move to the new form", "--dept", "sales",
+			     "--dept", "it", "--person", "bo", NULL),
+			 EXIT_OK);
+	char *s = slurp_out();
+	assert_non_null(strstr(s, " to Sales, IT (Bo)."));
+	free(s);
+	int64_t id = query("SELECT max(id) FROM items WHERE kind = 'message'");
+	char num[32];
+	snprintf(num, sizeof num, "%lld", (long long)id);
+	assert_int_equal(run("messages", "--open", "--format", "csv", NULL), EXIT_OK);
+	s = slurp_out();
+	assert_non_null(strstr(s, "message,recorded_on,to,delivered_by,state,acknowledged_on,"
+				  "acknowledged_by,text\r\n"));
+	assert_non_null(strstr(s, ",IT,Bo,open,,,Returns move to the new form\r\n"));
+	assert_non_null(strstr(s, ",Sales,Bo,open,,,Returns move to the new form\r\n"));
+	free(s);
+	/* past the cadence (monthly), both are overdue */
+	setenv("CXMEET_NOW", "2027-01-15T09:00:00Z", 1);
+	char err[256];
+	assert_int_equal(clock_init(err, sizeof err), 0);
+	assert_int_equal(run("messages", "--dept", "it", NULL), EXIT_OK);
+	s = slurp_out();
+	assert_non_null(strstr(s, " overdue "));
+	assert_non_null(strstr(s, "1 not acknowledged within the cadence."));
+	assert_null(strstr(s, "Sales"));
+	free(s);
+
+	int64_t events = EVENTS();
+	assert_int_equal(run("ack", num, NULL), EXIT_USAGE); /* two departments: which? */
+	char *e = tu_slurp(err_path, NULL);
+	assert_non_null(strstr(e, "goes to IT, Sales: say which department acknowledges it"));
+	free(e);
+	assert_int_equal(run("ack", num, "--dept", "finance", NULL), EXIT_USAGE);
+	assert_int_equal(run("ack", "9999", NULL), EXIT_USAGE);
+	snprintf(num, sizeof num, "%lld", (long long)decision);
+	assert_int_equal(run("ack", num, NULL), EXIT_USAGE);
+	assert_int_equal(EVENTS(), events);
+	snprintf(num, sizeof num, "#%lld", (long long)id);
+	assert_int_equal(run("ack", num, "--dept", "it", NULL), EXIT_OK);
+	s = slurp_out();
+	assert_non_null(strstr(s, "acknowledged by IT."));
+	free(s);
+	assert_int_equal(run("ack", num, "--dept", "it", NULL), EXIT_USAGE);
+	assert_int_equal(run("ack", num, NULL), EXIT_OK); /* the one left: Sales */
+	assert_int_equal(query("SELECT count(*) FROM items WHERE kind = 'message' AND status = 'closed'"
+			       " AND text = 'Returns move to the new form'"),
+			 1);
+	assert_int_equal(run("messages", "--open", "--format", "json", NULL), EXIT_OK);
+	s = slurp_out();
+	assert_null(strstr(s, "Returns move"));
+	free(s);
+	setenv("CXMEET_NOW", "2026-11-02T09:00:00Z", 1);
+	assert_int_equal(clock_init(err, sizeof err), 0);
+}
+
 static void cli__done_records_an_event_outside_a_meeting(void **state)
 {
 	(void)state;
@@ -803,6 +864,7 @@ int main(void)
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__add_records_between_meetings, setup_paths,
 						free_paths),
+		cmocka_unit_test_setup_teardown(cli__messages_acknowledged, setup_paths, free_paths),
 		cmocka_unit_test_setup_teardown(cli__done_refuses_and_writes_nothing, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__long_lists_across_pages, setup_paths,

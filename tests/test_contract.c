@@ -570,6 +570,66 @@ static void between__waits_for_the_next_meeting_until_discussed(void **state)
 	store_close(st);
 }
 
+/* A message goes to its departments, each acknowledging it once (by the
+ * store's actor, in a meeting or not); the list gives a row per department,
+ * newest first, the open ones alone when asked, a page at a time. */
+static void messages__acknowledged_by_each_department(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id sales = dept(st, "Sales"), it_dept = dept(st, "IT"), hr = dept(st, "HR");
+	store_id a = between(st, ITEM_MESSAGE, "The form changes", sales, "2026-03-03T10:00:00Z");
+	store_id to[] = {sales, it_dept};
+	assert_int_equal(store_message_recipients_add(st, a, to, 2), STORE_OK);
+	store_id b = between(st, ITEM_MESSAGE, "New hours", hr, "2026-03-04T10:00:00Z");
+	assert_int_equal(store_message_recipients_add(st, b, &hr, 1), STORE_OK);
+	struct message_filter all = {0}, open = {.open_only = true}, to_it = {.dept_id = it_dept};
+	struct message_row *r;
+	size_t n;
+	assert_int_equal(store_messages_list(st, &all, NULL, 10, &r, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(r[0].item_id, b); /* newest first */
+	assert_int_equal(r[0].dept_id, hr);
+	assert_string_equal(r[0].text, "New hours");
+	assert_int_equal(r[0].acked_at, 0);
+	message_rows_free(r, n);
+
+	store_id m = start_meeting(st, "2026-03-09T09:00:00Z");
+	assert_int_equal(store_message_ack(st, a, it_dept, m, tu_at("2026-03-09T09:05:00Z")),
+			 STORE_OK);
+	assert_int_equal(store_message_ack(st, a, it_dept, m, tu_at("2026-03-09T09:06:00Z")),
+			 STORE_DUPLICATE);
+	assert_int_equal(store_message_ack(st, a, hr, m, tu_at("2026-03-09T09:06:00Z")),
+			 STORE_NOTFOUND);
+	assert_int_equal(store_message_ack(st, b, hr, 0, tu_at("2026-03-10T09:00:00Z")), STORE_OK);
+	assert_int_equal(store_messages_list(st, &to_it, NULL, 10, &r, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].acked_at, tu_at("2026-03-09T09:05:00Z"));
+	assert_int_equal(r[0].ack_meeting_id, m);
+	message_rows_free(r, n);
+	assert_int_equal(store_messages_list(st, &open, NULL, 10, &r, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].item_id, a);
+	assert_int_equal(r[0].dept_id, sales);
+	message_rows_free(r, n);
+
+	/* pages of one continue where the last ended */
+	struct store_cursor cur = {0};
+	store_id seen[3];
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(store_messages_list(st, &all, i ? &cur : NULL, 1, &r, &n), STORE_OK);
+		assert_int_equal(n, 1);
+		seen[i] = r[0].id;
+		cur = r[0].after;
+		message_rows_free(r, n);
+	}
+	assert_true(seen[0] > seen[1] && seen[1] > seen[2]);
+	assert_int_equal(store_messages_list(st, &all, &cur, 1, &r, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	message_rows_free(r, n);
+	store_close(st);
+}
+
 #define PAGED 53
 
 static void pages__continue_from_a_key_never_repeat_or_skip(void **state)
@@ -754,6 +814,7 @@ int main(void)
 		cmocka_unit_test(transaction__a_name_refused_inside_goes_on),
 		cmocka_unit_test(meeting__one_in_progress_one_writer),
 		cmocka_unit_test(between__waits_for_the_next_meeting_until_discussed),
+		cmocka_unit_test(messages__acknowledged_by_each_department),
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),
 		cmocka_unit_test(data_version__changes_for_another_writer_only),

@@ -494,6 +494,7 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 				      " DROP TABLE item_tally; DROP TABLE revisit_tally; DROP INDEX items_revisit_dept; DROP INDEX items_parked_rank;"
 				      " DROP TRIGGER items_carry_i; DROP TRIGGER items_carry_u; DROP TRIGGER meetings_seq_i; DROP INDEX meetings_seq;"
 				      " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in;"
+		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
 		 " WHERE name = 'items'; PRAGMA writable_schema = OFF;"
 				      " PRAGMA user_version = 4", NULL, NULL, NULL),

@@ -26,6 +26,35 @@ struct store_cursor {
 	char key[40];  /* its first sort key as stored; "" when sorted by id alone */
 };
 
+/* A message to another team, once per department it goes to
+ * (store_messages_list): the message, who delivers it, and whether that
+ * department acknowledged it, when, by whom and in which meeting. */
+struct message_row {
+	store_id id;      /* the department's row of the message */
+	store_id item_id; /* the message */
+	char *text;
+	store_id person_id; /* who delivers it; 0: nobody named */
+	char *person_name;
+	time_t created_at;
+	store_id meeting_id; /* 0: recorded between meetings */
+	time_t meeting_at;
+	store_id dept_id;
+	char *dept_name;
+	time_t acked_at; /* 0: not acknowledged yet */
+	char *acked_by;
+	store_id ack_meeting_id;
+	struct store_cursor after; /* the list continues after this row */
+};
+void message_rows_free(struct message_row *r, size_t n);
+
+/* Which messages a list shows: to one department (0: any), of one message
+ * (0: any), only those not acknowledged. */
+struct message_filter {
+	store_id dept_id;
+	store_id item_id;
+	bool open_only;
+};
+
 /* Which actions a list shows, by state. */
 enum action_state {
 	ASTATE_OPEN,     /* open, whatever the date */

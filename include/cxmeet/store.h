@@ -435,6 +435,20 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * when it was captured in a meeting. */ \
 	X(item_set_discussed, (struct store *st, store_id item, store_id meeting, time_t at), \
 		(st, item, meeting, at)) \
+	/* --- messages to other teams ------------------------------- */ \
+	/* The departments message item goes to, none acknowledging it yet. */ \
+	X(message_recipients_add, (struct store *st, store_id item, const store_id *depts, \
+		size_t n), (st, item, depts, n)) \
+	/* Department dept acknowledges message item (in meeting; 0: none), by the \
+	 * store's actor. STORE_NOTFOUND when the message does not go to dept; \
+	 * STORE_DUPLICATE when dept has already acknowledged it. */ \
+	X(message_ack, (struct store *st, store_id item, store_id dept, store_id meeting, \
+		time_t at), (st, item, dept, meeting, at)) \
+	/* Messages, a row per department they go to, newest first from cur \
+	 * (NULL: the first), at most limit. */ \
+	X(messages_list, (struct store *st, const struct message_filter *f, \
+		const struct store_cursor *cur, size_t limit, struct message_row **out, \
+		size_t *n), (st, f, cur, limit, out, n)) \
 	/* Items captured in a meeting (in one step when step_id is not 0), oldest first. */ \
 	X(meeting_items, (struct store *st, store_id meeting, store_id step_id, \
 		struct item **out, size_t *n), (st, meeting, step_id, out, n)) \

@@ -17,9 +17,12 @@
 static const enum item_kind addable[] = {ITEM_WIN,    ITEM_STORY,  ITEM_INSIGHT, ITEM_PARKED,
 					 ITEM_TOPIC,  ITEM_ACTION, ITEM_MESSAGE, ITEM_NOTE};
 
+#define ADD_DEPTS_MAX 20 /* the departments a message may go to */
+
 struct add_opts {
-	const char *dept, *person, *due, *detail;
-	bool consent;
+	const char *dept[ADD_DEPTS_MAX], *person, *due, *detail;
+	size_t n_depts;
+	bool consent, too_many;
 };
 
 static int add_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
@@ -27,7 +30,12 @@ static int add_opt(const struct cli_cmd *cmd, int key, const char *value, void *
 	(void)cmd;
 	struct add_opts *o = ctx;
 	switch (key) {
-	case 'D': o->dept = value; break;
+	case 'D':
+		if (o->n_depts < ADD_DEPTS_MAX)
+			o->dept[o->n_depts++] = value;
+		else
+			o->too_many = true;
+		break;
 	case 'p': o->person = value; break;
 	case 'u': o->due = value; break;
 	case 'x': o->detail = value; break;
@@ -53,16 +61,23 @@ static int parse_kind(const struct cli_cmd *cmd, const char *s, enum item_kind *
 
 /* The names and the date given, as ids and a date; unknown ones refused. A
  * person named without a department brings their own. */
-static int resolve(struct cli *cli, const struct add_opts *o, struct item *it)
+static int resolve(struct cli *cli, const struct add_opts *o, struct item *it, store_id *depts,
+		   struct strbuf *names)
 {
 	enum store_rc rc;
-	if (o->dept) {
+	for (size_t i = 0; i < o->n_depts; i++) {
 		struct dept d;
-		if ((rc = dept_find(cli->st, o->dept, &d)) != STORE_OK)
+		if ((rc = dept_find(cli->st, o->dept[i], &d)) != STORE_OK)
 			return cli_store_error(cli, rc);
-		it->dept_id = d.id;
+		depts[i] = d.id;
+		sb_addf(names, "%s%s", i ? ", " : "", d.name);
 		dept_free(&d);
+		for (size_t j = 0; j < i; j++)
+			if (depts[j] == depts[i])
+				return cli_input_error("--dept: %s is named twice", o->dept[i]);
 	}
+	if (o->n_depts)
+		it->dept_id = depts[0];
 	if (o->person) {
 		struct person p;
 		if ((rc = person_find(cli->st, o->person, &p)) != STORE_OK)
@@ -126,6 +141,10 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 	if (optind + 1 >= argc)
 		return cli_usage_error(cmd, "missing the %s's text ('-' reads it from standard "
 					    "input)", item_kind_label(it.kind));
+	if (o.too_many)
+		return cli_usage_error(cmd, "a message goes to at most %d departments", ADD_DEPTS_MAX);
+	if (o.n_depts > 1 && it.kind != ITEM_MESSAGE)
+		return cli_usage_error(cmd, "only a message goes to more than one department");
 	if (o.consent && it.kind != ITEM_STORY)
 		return cli_usage_error(cmd, "--consent is a story's: the customer agreed to be named");
 	char *text = NULL, *detail = NULL;
@@ -134,15 +153,27 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 		rc = cli_text_arg(o.detail, &detail);
 	if (rc == 0)
 		rc = cli_open(cli);
+	store_id depts[ADD_DEPTS_MAX] = {0};
+	struct strbuf names; /* a message's departments, as they are named */
+	sb_init(&names);
 	if (rc == 0)
-		rc = resolve(cli, &o, &it);
+		rc = resolve(cli, &o, &it, depts, &names);
 	if (rc == 0) {
 		it.text = text;
 		it.detail = detail;
 		char err[512] = "";
 		store_id live;
 		bool in_progress = store_meeting_in_progress(cli->st, &live) == STORE_OK;
-		enum store_rc src = meeting_add_item(cli->st, &it, NULL, clock_now(), err, sizeof err);
+		/* the item, and a message's other departments, in one transaction */
+		enum store_rc src = store_begin(cli->st);
+		if (src == STORE_OK)
+			src = meeting_add_item(cli->st, &it, NULL, clock_now(), err, sizeof err);
+		if (src == STORE_OK && o.n_depts > 1)
+			src = store_message_recipients_add(cli->st, it.id, depts + 1, o.n_depts - 1);
+		if (src == STORE_OK)
+			src = store_commit(cli->st);
+		else
+			store_rollback(cli->st);
 		if (src == STORE_INVALID && *err)
 			rc = cli_input_error("%s", err);
 		else if (src != STORE_OK)
@@ -150,13 +181,15 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 		else {
 			struct item kept;
 			if (store_item_get(cli->st, it.id, &kept) == STORE_OK) {
-				say_recorded(cli, &kept, kept.dept_name, kept.person_name, in_progress);
+				say_recorded(cli, &kept, o.n_depts > 1 ? names.s : kept.dept_name,
+					     kept.person_name, in_progress);
 				item_free(&kept);
 			} else {
 				say_recorded(cli, &it, NULL, NULL, in_progress);
 			}
 		}
 	}
+	sb_free(&names);
 	free(text);
 	free(detail);
 	return rc;
@@ -188,7 +221,8 @@ const struct cli_cmd cmd_add = {
 		 "message goes to one. Refused input (exit status 2) writes nothing.\n"
 		 "\n"
 		 "  -D, --dept DEPT     the department credited, concerned or told (a\n"
-		 "                      person's own when only --person is given)\n"
+		 "                      person's own when only --person is given); a\n"
+		 "                      message may name several, --dept each\n"
 		 "  -p, --person PERSON the hero, teller, owner or who raised it\n"
 		 "  -u, --due DATE      an action's due date (2026-12-04, fri, +2w, next...)\n"
 		 "  -x, --detail TEXT   the longer text ('-': standard input)\n"

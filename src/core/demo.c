@@ -351,6 +351,24 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 			break;
 		d->stats->items++;
 		d->stats->events++;
+		/* a message goes to its department, which most often acknowledges it
+		 * within the week; those of the last meeting wait. Drawn from the
+		 * item's id, not the history's random numbers, which stay as they
+		 * were. */
+		if (kind == ITEM_MESSAGE) {
+			rc = store_message_recipients_add(d->st, it.id, &it.dept_id, 1);
+			uint32_t h = (uint32_t)it.id * 2654435761u;
+			if (rc == STORE_OK && (h >> 8) % 100 < 85 && m < total - 1) {
+				time_t ack = start + 86400 * (time_t)(1 + (h >> 16) % 6);
+				rc = store_message_ack(d->st, it.id, it.dept_id, 0, ack);
+				if (rc == STORE_OK)
+					rc = store_bulk_item_status(d->st, it.id, STATUS_OPEN,
+								    STATUS_CLOSED, NULL, 0, ack);
+				d->stats->events++;
+			}
+			if (rc != STORE_OK)
+				break;
+		}
 		if (kind == ITEM_STORY)
 			last_story = it.id;
 		if (kind == ITEM_ACTION && last_story && chance(&d->rng, 10))

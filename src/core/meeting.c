@@ -503,6 +503,9 @@ enum store_rc meeting_add_item(struct store *st, struct item *it, const struct i
 	enum store_rc rc = store_begin(st);
 	if (rc == STORE_OK)
 		rc = item_add(st, it, at);
+	/* a message waits for its department to acknowledge it */
+	if (rc == STORE_OK && it->kind == ITEM_MESSAGE)
+		rc = store_message_recipients_add(st, it->id, &it->dept_id, 1);
 	if (rc == STORE_OK && link >= 0)
 		rc = store_item_link(st, it->id, link_to->id, (enum link_kind)link);
 	if (rc == STORE_OK && link == LINK_SETTLES && link_to->status == STATUS_OPEN)

@@ -83,6 +83,17 @@ void meeting_summaries_free(struct meeting_summary *m, size_t n)
 	free(m);
 }
 
+void message_rows_free(struct message_row *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].text);
+		free(r[i].person_name);
+		free(r[i].dept_name);
+		free(r[i].acked_by);
+	}
+	free(r);
+}
+
 void search_hits_free(struct search_hit *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -61,6 +61,10 @@ static const struct store_column item_events[] = {
 	{"id", I}, {"item_id", I}, {"event", T}, {"at", TM}, {"meeting_id", I}, {"by", T},
 	{"old_value", T}, {"new_value", T}, {"reason", T},
 };
+static const struct store_column message_recipients[] = {
+	{"id", I}, {"item_id", I}, {"department_id", I}, {"acked_at", TM}, {"acked_by", T},
+	{"ack_meeting_id", I},
+};
 /* The draft of a capture form in a meeting in progress: the meeting is
  * copied in progress, its draft with it. Its hold (meeting_holds) is the
  * running instance's on the source, not copied: on the destination the
@@ -85,6 +89,7 @@ const struct store_table store_tables[] = {
 	TABLE(items, {0}, 1, false, 9),
 	TABLE(item_links, {0, 1, 2}, 3, false, -1),
 	TABLE(item_events, {0}, 1, false, -1),
+	TABLE(message_recipients, {0}, 1, false, -1),
 	TABLE(meeting_drafts, {0}, 1, false, -1),
 };
 

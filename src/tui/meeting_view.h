@@ -39,6 +39,8 @@ struct meeting_view {
 	 * shown in the step it waits for; Tab moves the keys into its list. */
 	struct waiting_item *waiting;
 	size_t n_waiting;
+	struct message_row *messages; /* not acknowledged yet: the roll call's */
+	size_t n_messages;
 	bool waiting_focus;
 	int waiting_sel, waiting_top;
 	/* The pane of each kind of step (the runner's, view_meeting.c). */

@@ -14,6 +14,7 @@
 #include "council_facts.h"
 #include "keymap.h"
 #include "form.h"
+#include "cxmeet/messages.h"
 #include "cxmeet/report.h"
 #include "cxmeet/util.h"
 
@@ -34,6 +35,7 @@ struct home_facts {
 	int64_t open, overdue;
 	int waiting[ITEM_KIND_COUNT]; /* recorded since the last meeting, by kind */
 	int n_waiting;
+	int unacked, unacked_late; /* messages' departments yet to acknowledge them */
 };
 
 static void facts_load(struct tui *t, struct home_facts *f)
@@ -51,6 +53,14 @@ static void facts_load(struct tui *t, struct home_facts *f)
 			if (!w[i].discussed)
 				f->waiting[w[i].it.kind]++, f->n_waiting++;
 		waiting_items_free(w, n);
+	}
+	struct message_filter mf = {.open_only = true};
+	struct message_row *m;
+	if (f->have_org && store_messages_list(t->st, &mf, NULL, WAITING_SHOWN, &m, &n) == STORE_OK) {
+		for (size_t i = 0; i < n; i++)
+			f->unacked_late += message_overdue(&m[i], &f->org.cadence, clock_today());
+		f->unacked = (int)n;
+		message_rows_free(m, n);
 	}
 }
 
@@ -215,7 +225,8 @@ static void home_draw(struct tui *t)
 	 * mission gives up rows if it still must. */
 	char todo[400];
 	int todo_rows = todo_text(t, todo, sizeof todo) ? text_wrap_rows(todo, w, 2) : 0;
-	int below = 1 + 4 + (f.have_last ? 1 : 0) + 1 + 1 + (todo_rows ? todo_rows + 1 : 0);
+	int below = 1 + 4 + (f.have_last ? 1 : 0) + (f.unacked ? 1 : 0) + 1 + 1 +
+		    (todo_rows ? todo_rows + 1 : 0);
 	bool have_mission = f.have_org && *f.org.text[ORG_MISSION];
 	const char *mission = have_mission ? f.org.text[ORG_MISSION]
 					   : "Not written yet: press c to write it.";
@@ -253,6 +264,11 @@ static void home_draw(struct tui *t)
 	}
 	waiting_line(&f, line, sizeof line);
 	draw_text(y++, x, line, w, f.n_waiting ? theme(C_ACCENT) : theme(C_MUTED));
+	if (f.unacked) {
+		snprintf(line, sizeof line, "Messages not acknowledged: %d%s, of which %d overdue.",
+			 f.unacked, f.unacked >= WAITING_SHOWN ? " or more" : "", f.unacked_late);
+		draw_text(y++, x, line, w, f.unacked_late ? theme(C_WARNING) : theme(C_NORMAL));
+	}
 	y += gap;
 	if (todo_rows)
 		y += draw_wrapped(y, x, todo, w, todo_rows, theme(C_WARNING)) + gap;

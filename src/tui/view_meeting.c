@@ -349,6 +349,7 @@ static void meeting_close(struct tui *t)
 	}
 	meeting_hold_free(&mv->holder);
 	waiting_items_free(mv->waiting, mv->n_waiting);
+	message_rows_free(mv->messages, mv->n_messages);
 	item_list_free(mv->items, mv->n_items);
 	person_list_free(mv->people, mv->n_people);
 	free(mv->present);
@@ -536,8 +537,9 @@ static const struct keymap_entry meeting_keys[] = {
 	{ACT_QUIT, "leave", "Leave the meeting (asks first); it can be resumed from home",
 	 {{0, false}}},
 	{MEETING_WAITING, "recorded-between",
-	 "Go through what was recorded between meetings for this step (Space: mark it "
-	 "discussed), and back", {KM_CH('\t')}},
+	 "Go through what waits for this step (Space: mark a recorded item discussed; in "
+	 "the roll call, a message acknowledged by its department), and back",
+	 {KM_CH('\t')}},
 	KM_HEADING("Capture"),
 	MEETING_KEY(CAPTURE_DECISION, "capture-decision"),
 	MEETING_KEY(CAPTURE_ACTION, "capture-action"),

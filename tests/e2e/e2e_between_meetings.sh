@@ -50,18 +50,39 @@ wait_for "Waiting for the next meeting: 1 win, 1 insight, 1 talking point."
 keys q
 wait_exit
 
+note "Wednesday noon: a message to two departments, from the command line"
+export CXMEET_NOW=2026-11-18T12:00:00Z
+out=$("$CXMEET" add message "Returns move to the new form on Monday" --dept Sales --dept IT \
+	--person "Ben Okafor")
+expect_match "$out" "^Recorded message to another team #[0-9]+ to Sales, IT \(Ben Okafor\)\." \
+	"add names both departments"
+msg=$(cx_json '.[0].message' messages --open)
+expect_eq "$(cx_json '[.[] | "\(.to):\(.state)"] | join(" ")' messages --open)" "IT:open Sales:open" \
+	"the message waits for both departments"
+
 note "Thursday's meeting: its prepared agenda lists the talking point"
 export CXMEET_NOW=2026-11-19T10:00:00Z
 start_tui 100 30
 wait_for "Start a meeting"
 keys Home Enter
 wait_for "This meeting's agenda"
-expect_screen "Recorded for this meeting: 1 win, 1 insight, 1 talking point" \
+expect_screen "Recorded for this meeting: 1 win, 1 insight, 1 message, 1 talking point" \
 	"the prepared agenda counts what was recorded"
 expect_screen "Talking point: Should Billing join the roll call?" \
 	"the prepared agenda lists the talking point"
 keys Enter
 wait_for "Meeting started (step 1)."
+
+note "the roll call: IT acknowledges the message"
+wait_for "2 messages to acknowledge  (Tab: mark them)"
+expect_screen "To IT: Returns move to the new form" "the message to IT waits"
+keys Tab
+wait_for "Space: mark"
+keys Space
+wait_for "IT acknowledged message #$msg."
+wait_for "1 message to acknowledge"
+expect_no_screen "To IT: Returns" "IT's row is gone once acknowledged"
+keys Tab
 
 note "the win is first in the wins step, with who recorded it"
 go_step 7 "Wins & hidden heroes"
@@ -98,7 +119,15 @@ expect_match "$md" "\*win:\* Courier claims settled in a day — Finance \\(behi
 expect_match "$md" "\*talking point:\* Should Billing join the roll call\? — recorded by zoe on 2026-11-18; not discussed: carried to the next meeting" \
 	"the talking point carried"
 expect_eq "$(cx_json '[.recorded_between[] | "\(.item.kind):\(.discussed):\(.recorded_by)"] | join(" ")' show 2 --format json)" \
-	"win:true:zoe topic:false:zoe insight:false:zoe" "the minutes' JSON"
+	"win:true:zoe topic:false:zoe insight:false:zoe message:false:zoe" "the minutes' JSON"
+
+note "Sales acknowledges it from the command line: it leaves the open list"
+export CXMEET_NOW=2026-11-20T09:00:00Z
+out=$("$CXMEET" ack "$msg")
+expect_eq "$out" "Message #$msg acknowledged by Sales." "ack takes the one department left"
+expect_eq "$(cx_json 'length' messages --open)" "0" "no message waits"
+expect_eq "$(cx_json '[.[] | "\(.to):\(.state):\(.acknowledged_on):\(.acknowledged_by)"] | join(" ")' messages)" \
+	"IT:acknowledged:2026-11-19:zoe Sales:acknowledged:2026-11-20:zoe" "who acknowledged and when"
 
 note "the next meeting: only the talking point comes back"
 export CXMEET_NOW=2026-11-26T10:00:00Z

@@ -489,15 +489,36 @@ static const char migration_2[] =
 	"  END $$;";
 
 /* Version 3 (the file's version 8): between meetings, talking points (kind
- * 'topic'), and which meeting discussed an item recorded outside any
- * (items.discussed_in, a meeting of the item's council). */
+ * 'topic'), which meeting discussed an item recorded outside any
+ * (items.discussed_in, a meeting of the item's council), and a message's
+ * departments, each acknowledging it (message_recipients). */
 static const char migration_3[] =
 	"ALTER TABLE items DROP CONSTRAINT items_kind_check;"
 	"ALTER TABLE items ADD CONSTRAINT items_kind_check CHECK (kind IN ('decision','action',"
 	"  'win','story','insight','note','parked','message','topic'));"
 	"ALTER TABLE items ADD COLUMN discussed_in bigint;"
 	"ALTER TABLE items ADD CONSTRAINT items_discussed_in_fkey"
-	"  FOREIGN KEY (council_id, discussed_in) REFERENCES meetings(council_id, id);";
+	"  FOREIGN KEY (council_id, discussed_in) REFERENCES meetings(council_id, id);"
+	"CREATE TABLE message_recipients ("
+	ID_COL
+	COUNCIL_COL
+	"  item_id bigint NOT NULL,"
+	"  department_id bigint NOT NULL,"
+	"  acked_at timestamptz,"
+	"  acked_by text,"
+	"  ack_meeting_id bigint,"
+	"  UNIQUE (item_id, department_id),"
+	"  FOREIGN KEY (council_id, item_id) REFERENCES items(council_id, id),"
+	"  FOREIGN KEY (council_id, department_id) REFERENCES departments(council_id, id),"
+	"  FOREIGN KEY (council_id, ack_meeting_id) REFERENCES meetings(council_id, id)"
+	");"
+	"CREATE INDEX message_recipients_dept ON message_recipients(council_id, department_id, id);"
+	"CREATE INDEX message_recipients_open ON message_recipients(council_id, id)"
+	"  WHERE acked_at IS NULL;"
+	"CREATE INDEX message_recipients_open_dept"
+	"  ON message_recipients(council_id, department_id, id) WHERE acked_at IS NULL;"
+	COUNCIL_OWNED("message_recipients")
+	"GRANT USAGE ON SEQUENCE message_recipients_id_seq TO cxmeet_member;";
 
 const char *const pg_migrations[] = {
 	migration_1,

@@ -168,6 +168,17 @@
 #define PG_DEC_REST \
 	PG_DEC_FILTER " AND NOT " PG_DEC_IS_DUE " AND ($3::boolean OR i.superseded_by IS NULL)"
 
+#define PG_MESSAGE_SELECT \
+	"SELECT r.id, r.item_id, i.text, i.person_id, p.name, " PG_EPOCH("i.created_at") "," \
+	" i.meeting_id, " PG_EPOCH("m.started_at") ", r.department_id, d.name, " \
+	PG_EPOCH("r.acked_at") ", r.acked_by, r.ack_meeting_id FROM message_recipients r" \
+	" JOIN items i ON i.id = r.item_id LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
+	" LEFT JOIN departments d ON d.id = r.department_id" \
+	" WHERE r.council_id = " COUNCIL " AND i.deleted_at IS NULL" \
+	" AND ($1::bigint = 0 OR r.department_id = $1) AND ($2::bigint = 0 OR r.item_id = $2)" \
+	" AND (NOT $3::boolean OR r.acked_at IS NULL)"
+
 #define PG_STATEMENTS(X) \
 	X(SCHEMA_VERSION, "SELECT max(version) FROM cxmeet_schema") \
 	/* --- councils (council.c): the councils themselves, so these name no \
@@ -337,6 +348,16 @@
 	X(ITEM_SET_DISCUSSED, "UPDATE items SET discussed_in = $1, updated_at = $2" \
 		" WHERE council_id = " COUNCIL " AND id = $3 AND meeting_id IS NULL" \
 		" AND deleted_at IS NULL") \
+	/* Messages (messages.c), as the file's: $1 a department (0: any), $2 a \
+	 * message (0: any), $3 only those not acknowledged, $4 the row's id, $5 rows. */ \
+	X(MESSAGES_F, PG_MESSAGE_SELECT " AND r.id < $4 ORDER BY r.id DESC LIMIT $5") \
+	X(MESSAGES_B, PG_MESSAGE_SELECT " AND r.id > $4 ORDER BY r.id LIMIT $5") \
+	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES ($1, $2)") \
+	X(MESSAGE_ACK, "UPDATE message_recipients SET acked_at = $3, acked_by = $4," \
+		" ack_meeting_id = $5 WHERE council_id = " COUNCIL " AND item_id = $1" \
+		" AND department_id = $2 AND acked_at IS NULL") \
+	X(MESSAGE_ACKED, "SELECT acked_at IS NOT NULL FROM message_recipients" \
+		" WHERE council_id = " COUNCIL " AND item_id = $1 AND department_id = $2") \
 	X(MEETING_ITEMS, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.meeting_id = $1" \
 		" AND ($2::bigint = 0 OR i.step_id = $2) AND i.deleted_at IS NULL ORDER BY i.id") \
 	X(ITEMS_AFTER, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.id > $1" \

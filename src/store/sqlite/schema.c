@@ -407,8 +407,9 @@ static const char migration_7[] =
 #undef CARRYING
 #undef LAST_MEETING
 
-/* Between meetings: talking points (kind 'topic'), and which meeting
- * discussed an item recorded outside any (items.discussed_in). The kinds'
+/* Between meetings: talking points (kind 'topic'), which meeting discussed
+ * an item recorded outside any (items.discussed_in), and a message's
+ * departments, each acknowledging it (message_recipients). The kinds'
  * CHECK is widened where it is written, SQLite's way of loosening a CHECK
  * that every row already meets (the ALTER first: it writes into the
  * table's text at an offset that the widening would move); the schema's
@@ -419,7 +420,23 @@ static const char migration_8[] =
 	"PRAGMA writable_schema = ON;"
 	"UPDATE sqlite_schema SET sql = replace(sql, '''parked'',''message'')',"
 	"  '''parked'',''message'',''topic'')') WHERE type = 'table' AND name = 'items';"
-	"PRAGMA writable_schema = OFF;";
+	"PRAGMA writable_schema = OFF;"
+	/* A message's departments, each acknowledging it (by whom, when, in
+	 * which meeting, if in one); a message of an earlier version has none:
+	 * whether it was delivered was not kept. */
+	"CREATE TABLE message_recipients ("
+	"  id INTEGER PRIMARY KEY,"
+	"  item_id INTEGER NOT NULL REFERENCES items(id),"
+	"  department_id INTEGER NOT NULL REFERENCES departments(id),"
+	"  acked_at TEXT,"
+	"  acked_by TEXT,"
+	"  ack_meeting_id INTEGER REFERENCES meetings(id),"
+	"  UNIQUE (item_id, department_id)"
+	");"
+	"CREATE INDEX message_recipients_dept ON message_recipients(department_id, id);"
+	"CREATE INDEX message_recipients_open ON message_recipients(id) WHERE acked_at IS NULL;"
+	"CREATE INDEX message_recipients_open_dept ON message_recipients(department_id, id)"
+	"  WHERE acked_at IS NULL;";
 
 /* The sums counted again from the items, after a bulk write that wrote its
  * rows without the triggers (store_bulk.c). Each item is added to its key's

@@ -137,6 +137,17 @@
 #define HISTORY_KIND_COUNT(kind) \
 	" (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.kind = '" kind "'" \
 	"   AND i.deleted_at IS NULL)"
+/* Messages (store_messages.c), a row per department: ?1 a department (0:
+ * any), ?2 a message (0: any), ?3 only those not acknowledged; then the
+ * page's ?11 (the row's id) and ?12. */
+#define MESSAGE_SELECT \
+	"SELECT r.id, r.item_id, i.text, i.person_id, p.name, i.created_at, i.meeting_id," \
+	" m.started_at, r.department_id, d.name, r.acked_at, r.acked_by, r.ack_meeting_id" \
+	" FROM message_recipients r JOIN items i ON i.id = r.item_id" \
+	" LEFT JOIN people p ON p.id = i.person_id LEFT JOIN meetings m ON m.id = i.meeting_id" \
+	" LEFT JOIN departments d ON d.id = r.department_id WHERE i.deleted_at IS NULL" \
+	" AND (?1 = 0 OR r.department_id = ?1) AND (?2 = 0 OR r.item_id = ?2)" \
+	" AND (NOT ?3 OR r.acked_at IS NULL)"
 #define HISTORY_WHERE \
 	" WHERE (?1 IS NULL OR m.started_at >= ?1) AND (?2 = 0 OR EXISTS (SELECT 1" \
 	"   FROM attendance a WHERE a.meeting_id = m.id AND a.department_id = ?2" \

@@ -175,6 +175,13 @@
 		" ORDER BY i.created_at, i.id LIMIT ?2") \
 	X(ITEM_SET_DISCUSSED, "UPDATE items SET discussed_in = ?1, updated_at = ?2" \
 		" WHERE id = ?3 AND meeting_id IS NULL AND deleted_at IS NULL") \
+	X(MESSAGES_F, MESSAGE_SELECT " AND r.id < ?11 ORDER BY r.id DESC LIMIT ?12") \
+	X(MESSAGES_B, MESSAGE_SELECT " AND r.id > ?11 ORDER BY r.id LIMIT ?12") \
+	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES (?1, ?2)") \
+	X(MESSAGE_ACK, "UPDATE message_recipients SET acked_at = ?3, acked_by = ?4," \
+		" ack_meeting_id = ?5 WHERE item_id = ?1 AND department_id = ?2 AND acked_at IS NULL") \
+	X(MESSAGE_ACKED, "SELECT acked_at IS NOT NULL FROM message_recipients" \
+		" WHERE item_id = ?1 AND department_id = ?2") \
 	X(MEETING_ITEMS, ITEM_SELECT " WHERE i.meeting_id = ?1 AND (?2 = 0 OR i.step_id = ?2)" \
 		" AND i.deleted_at IS NULL ORDER BY i.id") \
 	/* Keyset pages (store_page.c): the key ?10 (text) and ?11 (id), ?12 rows. */ \
