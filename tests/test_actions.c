@@ -818,6 +818,81 @@ static void cli__messages_acknowledged(void **state)
 	assert_int_equal(clock_init(err, sizeof err), 0);
 }
 
+/* `cxmeet kpi`, `cxmeet focus`, `person edit --values ...` and `add --kpi`:
+ * what connects CX to each leader's goals, written and read back; refusals
+ * write nothing. */
+static void cli__kpis_focus_and_profiles(void **state)
+{
+	(void)state;
+	assert_int_equal(run("kpi", NULL), EXIT_OK);
+	char *s = slurp_out();
+	assert_non_null(strstr(s, "No KPIs yet"));
+	free(s);
+	assert_int_equal(run("kpi", "add", "it", "Ticket backlog", "--unit", "tickets",
+			     "--lower-is-better", "--value", "412", NULL),
+			 EXIT_OK);
+	assert_int_equal(run("kpi", "add", "IT", "ticket BACKLOG", NULL), EXIT_USAGE);
+	assert_int_equal(run("kpi", "set", "IT", "ticket backlog", "380.5", "--on", "2026-11-01",
+			     NULL),
+			 EXIT_OK);
+	s = slurp_out();
+	assert_string_equal(s, "IT: ticket backlog is 380.5 on 2026-11-01.\n");
+	free(s);
+	assert_int_equal(run("kpi", "set", "IT", "ticket backlog", "lots", NULL), EXIT_USAGE);
+	assert_int_equal(run("kpi", "set", "IT", "nothing", "1", NULL), EXIT_USAGE);
+	assert_int_equal(run("kpi", "list", "--format", "json", NULL), EXIT_OK);
+	s = slurp_out();
+	/* the value of today (2026-11-02) is the last, by day */
+	assert_non_null(strstr(s, "{\"department\": \"IT\", \"kpi\": \"Ticket backlog\", "
+				  "\"unit\": \"tickets\", \"better\": \"lower\", \"value\": 412, "
+				  "\"as_of\": \"2026-11-02\"}"));
+	free(s);
+	assert_int_equal(query("SELECT count(*) FROM measure_values"), 2);
+
+	assert_int_equal(run("add", "win", "Backlog down by a tenth", "--person", "bo", "--kpi",
+			     "TICKET backlog", NULL),
+			 EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM items WHERE measure_id IS NOT NULL"), 1);
+	int64_t items = query("SELECT count(*) FROM items");
+	assert_int_equal(run("add", "win", "No such KPI", "--person", "bo", "--kpi", "nps", NULL),
+			 EXIT_USAGE);
+	char *e = tu_slurp(err_path, NULL);
+	assert_non_null(strstr(e, "IT has no KPI named 'nps'"));
+	free(e);
+	assert_int_equal(run("add", "note", "A note", "--kpi", "nps", NULL), EXIT_USAGE);
+	assert_int_equal(query("SELECT count(*) FROM items"), items);
+
+	assert_int_equal(run("person", "edit", "bo", "--values", "Fewer repeat tickets", "--kpi",
+			     "Backlog under 300", "--stage", "desire", "--next-step",
+			     "Show the repeat-call figures", "--support", "high", "--influence",
+			     "high", NULL),
+			 EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM person_profiles WHERE change_stage = 'desire'"
+			       " AND values_text = 'Fewer repeat tickets'"),
+			 1);
+	assert_int_equal(query("SELECT count(*) FROM stance_history"), 1);
+	/* a bad stage: nothing of the edit is written */
+	assert_int_equal(run("person", "edit", "bo", "--stage", "denial", "--support", "low", NULL),
+			 EXIT_USAGE);
+	assert_int_equal(query("SELECT count(*) FROM people WHERE support = 'low' AND name = 'Bo'"),
+			 0);
+	assert_int_equal(query("SELECT count(*) FROM stance_history"), 1);
+
+	assert_int_equal(run("focus", NULL), EXIT_OK);
+	s = slurp_out();
+	assert_non_null(strstr(s, "No focus department"));
+	free(s);
+	assert_int_equal(run("focus", "it", "--plan", "Win Bo", "--next-step", "Demo", NULL),
+			 EXIT_OK);
+	s = slurp_out();
+	assert_string_equal(s, "Focus      IT, since 2026-11-02\nPlan       Win Bo\n"
+			       "Next step  Demo\n");
+	free(s);
+	assert_int_equal(run("focus", "atlantis", NULL), EXIT_USAGE);
+	assert_int_equal(run("focus", "--clear", NULL), EXIT_OK);
+	assert_int_equal(query("SELECT count(*) FROM focus"), 0);
+}
+
 static void cli__done_records_an_event_outside_a_meeting(void **state)
 {
 	(void)state;
@@ -865,6 +940,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(cli__add_records_between_meetings, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__messages_acknowledged, setup_paths, free_paths),
+		cmocka_unit_test_setup_teardown(cli__kpis_focus_and_profiles, setup_paths, free_paths),
 		cmocka_unit_test_setup_teardown(cli__done_refuses_and_writes_nothing, setup_paths,
 						free_paths),
 		cmocka_unit_test_setup_teardown(cli__long_lists_across_pages, setup_paths,

@@ -20,6 +20,7 @@
 #include "testutil.h"
 #include "cxmeet/agenda.h"
 #include "cxmeet/items.h"
+#include "cxmeet/leaders.h"
 #include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
@@ -630,6 +631,106 @@ static void messages__acknowledged_by_each_department(void **state)
 	store_close(st);
 }
 
+/* What each leader values, the map's moves, a department's KPIs with every
+ * value kept, an item naming the KPI it serves, and the focus. */
+static void leaders__profiles_moves_kpis_and_focus(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id it_dept = dept(st, "IT"), sales = dept(st, "Sales");
+	store_id dana = tu_person(st, "Dana", it_dept);
+	struct person_profile pr;
+	assert_int_equal(store_person_profile_get(st, dana, &pr), STORE_NOTFOUND);
+	struct person_profile want = {.values = (char *)"Fewer repeat tickets",
+				      .kpi = (char *)"Backlog under 300",
+				      .stage = CHANGE_DESIRE, .next_step = (char *)"Show the figures"};
+	assert_int_equal(person_profile_write(st, dana, &want, tu_at(T0)), STORE_OK);
+	assert_int_equal(store_person_profile_get(st, dana, &pr), STORE_OK);
+	assert_string_equal(pr.values, "Fewer repeat tickets");
+	assert_string_equal(pr.kpi, "Backlog under 300");
+	assert_int_equal(pr.stage, CHANGE_DESIRE);
+	assert_string_equal(pr.next_step, "Show the figures");
+	person_profile_free(&pr);
+	want.stage = CHANGE_ABILITY;
+	want.values = NULL;
+	assert_int_equal(person_profile_write(st, dana, &want, tu_at(T0)), STORE_OK);
+	assert_int_equal(store_person_profile_get(st, dana, &pr), STORE_OK);
+	assert_null(pr.values);
+	assert_int_equal(pr.stage, CHANGE_ABILITY);
+	person_profile_free(&pr);
+	want.next_step = (char *)"bad\x1b[2J";
+	assert_int_equal(person_profile_write(st, dana, &want, tu_at(T0)), STORE_INVALID);
+
+	/* moves on the map are kept, newest first; standing still is no move */
+	assert_int_equal(person_place(st, dana, STANCE_HIGH, STANCE_LOW, tu_at("2026-03-03T10:00:00Z")),
+			 STORE_OK);
+	assert_int_equal(person_place(st, dana, STANCE_HIGH, STANCE_LOW, tu_at("2026-03-04T10:00:00Z")),
+			 STORE_OK);
+	assert_int_equal(person_place(st, dana, STANCE_HIGH, STANCE_HIGH, tu_at("2026-04-01T10:00:00Z")),
+			 STORE_OK);
+	struct stance_change *c;
+	size_t n;
+	assert_int_equal(store_stance_history_list(st, dana, 10, &c, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(c[0].support, STANCE_HIGH);
+	assert_int_equal(c[0].at, tu_at("2026-04-01T10:00:00Z"));
+	assert_int_equal(c[1].support, STANCE_LOW);
+	stance_changes_free(c, n);
+
+	/* KPIs: unique in their department without regard to case */
+	struct measure k = {.name = (char *)"Ticket backlog", .kind = MEASURE_KPI, .dept_id = it_dept,
+			    .unit = (char *)"tickets", .lower_is_better = true};
+	store_id kid, other;
+	assert_int_equal(measure_add(st, &k, tu_at(T0), &kid), STORE_OK);
+	k.name = (char *)"TICKET backlog";
+	assert_int_equal(measure_add(st, &k, tu_at(T0), &other), STORE_DUPLICATE);
+	k.dept_id = sales; /* another department may have one of that name */
+	assert_int_equal(measure_add(st, &k, tu_at(T0), &other), STORE_OK);
+	assert_int_equal(measure_find(st, it_dept, "ticket BACKLOG", &other), STORE_OK);
+	assert_int_equal(other, kid);
+	assert_int_equal(store_measure_value_add(st, kid, date_from_ymd(2026, 3, 2), 412, tu_at(T0)),
+			 STORE_OK);
+	assert_int_equal(store_measure_value_add(st, kid, date_from_ymd(2026, 3, 9), 380.5,
+						 tu_at("2026-03-09T10:00:00Z")),
+			 STORE_OK);
+	assert_int_equal(store_measure_value_add(st, kid, date_from_ymd(2026, 3, 9), 381.25,
+						 tu_at("2026-03-09T11:00:00Z")),
+			 STORE_OK); /* a correction */
+	struct measure *m;
+	assert_int_equal(store_measure_list(st, MEASURE_KPI, it_dept, false, &m, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(m[0].name, "Ticket backlog");
+	assert_string_equal(m[0].unit, "tickets");
+	assert_true(m[0].lower_is_better);
+	assert_true(m[0].has_value);
+	assert_true(m[0].value == 381.25);
+	assert_int_equal(m[0].value_on, date_from_ymd(2026, 3, 9));
+	measure_list_free(m, n);
+	assert_int_equal(store_measure_list(st, MEASURE_KPI, 0, false, &m, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	measure_list_free(m, n);
+	store_id win = between(st, ITEM_WIN, "Backlog down", it_dept, T0);
+	assert_int_equal(store_item_set_measure(st, win, kid), STORE_OK);
+
+	/* the focus: one department, set again, cleared */
+	struct focus f;
+	assert_int_equal(store_focus_get(st, &f), STORE_NOTFOUND);
+	assert_int_equal(focus_choose(st, it_dept, "Win Dana", "Demo the dashboard",
+				      date_from_ymd(2026, 3, 2)),
+			 STORE_OK);
+	assert_int_equal(focus_choose(st, sales, NULL, "", date_from_ymd(2026, 3, 9)), STORE_OK);
+	assert_int_equal(store_focus_get(st, &f), STORE_OK);
+	assert_int_equal(f.dept_id, sales);
+	assert_string_equal(f.dept_name, "Sales");
+	assert_null(f.plan);
+	assert_null(f.next_step);
+	assert_int_equal(f.since, date_from_ymd(2026, 3, 9));
+	focus_free(&f);
+	assert_int_equal(store_focus_set(st, NULL), STORE_OK);
+	assert_int_equal(store_focus_get(st, &f), STORE_NOTFOUND);
+	store_close(st);
+}
+
 #define PAGED 53
 
 static void pages__continue_from_a_key_never_repeat_or_skip(void **state)
@@ -815,6 +916,7 @@ int main(void)
 		cmocka_unit_test(meeting__one_in_progress_one_writer),
 		cmocka_unit_test(between__waits_for_the_next_meeting_until_discussed),
 		cmocka_unit_test(messages__acknowledged_by_each_department),
+		cmocka_unit_test(leaders__profiles_moves_kpis_and_focus),
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),
 		cmocka_unit_test(data_version__changes_for_another_writer_only),

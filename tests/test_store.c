@@ -1315,7 +1315,9 @@ static void open__migration_7_keeps_carried_counts(void **state)
 	store_close(st);
 	raw_exec(path, "BEGIN; DROP TRIGGER items_carry_i; DROP TRIGGER items_carry_u;"
 		 " DROP TRIGGER meetings_seq_i; DROP INDEX meetings_seq;"
-		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in;"
+		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in; ALTER TABLE items DROP COLUMN measure_id;"
+		 " DROP TABLE person_profiles; DROP TABLE stance_history; DROP TABLE measure_values;"
+		 " DROP TABLE measures; DROP TABLE focus;"
 		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
 		 " WHERE name = 'items'; PRAGMA writable_schema = OFF;"
@@ -1365,7 +1367,9 @@ static void open__migration_builds_the_prefix_index_of_an_older_file(void **stat
 	store_close(st);
 	raw_exec(path, "BEGIN; DROP TRIGGER item_tally_i; DROP TRIGGER item_tally_u;"
 		 " DROP TRIGGER items_carry_i; DROP TRIGGER items_carry_u; DROP TRIGGER meetings_seq_i; DROP INDEX meetings_seq;"
-		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in;"
+		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in; ALTER TABLE items DROP COLUMN measure_id;"
+		 " DROP TABLE person_profiles; DROP TABLE stance_history; DROP TABLE measure_values;"
+		 " DROP TABLE measures; DROP TABLE focus;"
 		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
 		 " WHERE name = 'items'; PRAGMA writable_schema = OFF;"

@@ -88,6 +88,20 @@ enum org_text {
 #define CHARTER_FIRST ORG_VISION
 #define CHARTER_COUNT 6
 
+/* Where a person stands in a change, in order (ADKAR); CHANGE_UNSET: not
+ * written. */
+enum change_stage {
+	CHANGE_UNSET = -1,
+	CHANGE_AWARENESS,
+	CHANGE_DESIRE,
+	CHANGE_KNOWLEDGE,
+	CHANGE_ABILITY,
+	CHANGE_REINFORCEMENT,
+	CHANGE_STAGE_COUNT
+};
+const char *change_stage_name(enum change_stage s);
+int change_stage_parse(const char *s); /* -1 when unknown */
+
 const char *item_kind_name(enum item_kind k);
 const char *item_kind_label(enum item_kind k); /* "parked topic" */
 /* The kind's word for n of them: "1 win", "2 talking points" (the number

@@ -25,7 +25,7 @@ const char *out_format_name(enum out_format f);
 
 enum col_type {
 	COL_TEXT, /* a JSON string */
-	COL_INT,  /* a JSON number; the cell holds decimal digits */
+	COL_INT,  /* a JSON number; the cell holds it as JSON writes it (digits, 92.5) */
 	COL_BOOL, /* a JSON true/false; the cell holds "1" or "0" (plain: yes/no) */
 };
 

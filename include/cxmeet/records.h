@@ -74,6 +74,58 @@ struct person {
 
 void person_free(struct person *p);
 
+/* "Connect CX to each leader's own goals": what a person values, their own
+ * KPI, where they stand in the change, and the next step with them. */
+struct person_profile {
+	char *values;    /* NULL: not written */
+	char *kpi;
+	enum change_stage stage;
+	char *next_step;
+	time_t updated_at;
+};
+void person_profile_free(struct person_profile *p);
+
+/* A move of a person on the stakeholder map, as it was kept. */
+struct stance_change {
+	enum stance influence, support;
+	time_t at;
+	char *by;
+};
+void stance_changes_free(struct stance_change *c, size_t n);
+
+/* A measure: a department's KPI (kind kpi, dept_id set) or one of the
+ * success statement's; with its last value when read in a list. */
+enum measure_kind { MEASURE_KPI, MEASURE_SUCCESS };
+struct measure {
+	store_id id;
+	char *name;
+	enum measure_kind kind;
+	store_id dept_id;
+	char *dept_name; /* filled on read */
+	store_id person_id;
+	char *unit;      /* NULL: none */
+	bool lower_is_better;
+	bool has_target;
+	double target;
+	bool archived;
+	/* the last value (by period, then as entered), when there is one */
+	bool has_value;
+	double value;
+	cx_date value_on;
+};
+void measure_list_free(struct measure *m, size_t n);
+
+/* One department at a time: the council's focus, its plan (whom to win),
+ * its next step, since when. */
+struct focus {
+	store_id dept_id;
+	char *dept_name; /* filled on read */
+	char *plan;      /* NULL: none */
+	char *next_step;
+	cx_date since;
+};
+void focus_free(struct focus *f);
+
 void person_list_free(struct person *p, size_t n);
 
 struct template_info {

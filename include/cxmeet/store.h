@@ -435,6 +435,40 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * when it was captured in a meeting. */ \
 	X(item_set_discussed, (struct store *st, store_id item, store_id meeting, time_t at), \
 		(st, item, meeting, at)) \
+	/* --- what each leader values, the map's history, KPIs, focus --- */ \
+	/* STORE_NOTFOUND when none was written. */ \
+	X(person_profile_get, (struct store *st, store_id person, struct person_profile *out), \
+		(st, person, out)) \
+	X(person_profile_set, (struct store *st, store_id person, \
+		const struct person_profile *p, time_t at), (st, person, p, at)) \
+	/* A person's move on the stakeholder map, kept; the moves newest first. */ \
+	X(stance_history_add, (struct store *st, store_id person, enum stance influence, \
+		enum stance support, time_t at), (st, person, influence, support, at)) \
+	X(stance_history_list, (struct store *st, store_id person, size_t limit, \
+		struct stance_change **out, size_t *n), (st, person, limit, out, n)) \
+	/* key: the name's key (names.h). STORE_DUPLICATE when the department (0: \
+	 * none) has a measure of that name already, without regard to case. */ \
+	X(measure_add, (struct store *st, const struct measure *m, const char *key, time_t at, \
+		store_id *id), (st, m, key, at, id)) \
+	/* The measure of that name (its key, names.h) in dept (0: none). */ \
+	X(measure_find, (struct store *st, store_id dept, const char *key, store_id *id), \
+		(st, dept, key, id)) \
+	/* Measures of kind of one department (0: all), by department then name, \
+	 * each with its last value; archived ones only when asked. */ \
+	X(measure_list, (struct store *st, enum measure_kind kind, store_id dept, \
+		bool with_archived, struct measure **out, size_t *n), \
+		(st, kind, dept, with_archived, out, n)) \
+	/* A value for the period starting on `period`, by the store's actor; a \
+	 * later value of the same period corrects it (both are kept). */ \
+	X(measure_value_add, (struct store *st, store_id measure, cx_date period, double value, \
+		time_t at), (st, measure, period, value, at)) \
+	/* The measure an item (an action or a win) serves (0: none). */ \
+	X(item_set_measure, (struct store *st, store_id item, store_id measure), \
+		(st, item, measure)) \
+	/* STORE_NOTFOUND when no department is the focus. */ \
+	X(focus_get, (struct store *st, struct focus *out), (st, out)) \
+	/* Sets the focus (f NULL: none). */ \
+	X(focus_set, (struct store *st, const struct focus *f), (st, f)) \
 	/* --- messages to other teams ------------------------------- */ \
 	/* The departments message item goes to, none acknowledging it yet. */ \
 	X(message_recipients_add, (struct store *st, store_id item, const store_id *depts, \

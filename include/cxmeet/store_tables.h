@@ -17,7 +17,7 @@
  * the rows (the file's full-text index and sums, a server's search column)
  * and what belongs to a running instance (a live meeting's hold) is not in
  * the list. The list is store_tables (src/store/tables.c). */
-enum store_col_kind { SCOL_TEXT, SCOL_INT, SCOL_TIME, SCOL_DATE, SCOL_BOOL };
+enum store_col_kind { SCOL_TEXT, SCOL_INT, SCOL_TIME, SCOL_DATE, SCOL_BOOL, SCOL_REAL };
 
 struct store_column {
 	const char *name;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxmeet/leaders.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/dates.h"
 #include "cxmeet/meeting.h"
@@ -20,7 +21,7 @@ static const enum item_kind addable[] = {ITEM_WIN,    ITEM_STORY,  ITEM_INSIGHT,
 #define ADD_DEPTS_MAX 20 /* the departments a message may go to */
 
 struct add_opts {
-	const char *dept[ADD_DEPTS_MAX], *person, *due, *detail;
+	const char *dept[ADD_DEPTS_MAX], *person, *due, *detail, *kpi;
 	size_t n_depts;
 	bool consent, too_many;
 };
@@ -39,6 +40,7 @@ static int add_opt(const struct cli_cmd *cmd, int key, const char *value, void *
 	case 'p': o->person = value; break;
 	case 'u': o->due = value; break;
 	case 'x': o->detail = value; break;
+	case 'k': o->kpi = value; break;
 	case 'C': o->consent = true; break;
 	}
 	return 0;
@@ -145,6 +147,8 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 		return cli_usage_error(cmd, "a message goes to at most %d departments", ADD_DEPTS_MAX);
 	if (o.n_depts > 1 && it.kind != ITEM_MESSAGE)
 		return cli_usage_error(cmd, "only a message goes to more than one department");
+	if (o.kpi && it.kind != ITEM_ACTION && it.kind != ITEM_WIN)
+		return cli_usage_error(cmd, "--kpi goes with an action or a win");
 	if (o.consent && it.kind != ITEM_STORY)
 		return cli_usage_error(cmd, "--consent is a story's: the customer agreed to be named");
 	char *text = NULL, *detail = NULL;
@@ -170,6 +174,20 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 			src = meeting_add_item(cli->st, &it, NULL, clock_now(), err, sizeof err);
 		if (src == STORE_OK && o.n_depts > 1)
 			src = store_message_recipients_add(cli->st, it.id, depts + 1, o.n_depts - 1);
+		/* the department's KPI it serves */
+		store_id kpi = 0;
+		if (src == STORE_OK && o.kpi &&
+		    (src = measure_find(cli->st, it.dept_id, o.kpi, &kpi)) == STORE_NOTFOUND) {
+			struct dept d = {0};
+			bool named = store_dept_get(cli->st, it.dept_id, &d) == STORE_OK;
+			snprintf(err, sizeof err, "%s has no KPI named '%s' (cxmeet kpi list)",
+				 named ? d.name : "the department", o.kpi);
+			if (named)
+				dept_free(&d);
+			src = STORE_INVALID;
+		}
+		if (src == STORE_OK && kpi)
+			src = store_item_set_measure(cli->st, it.id, kpi);
 		if (src == STORE_OK)
 			src = store_commit(cli->st);
 		else
@@ -201,6 +219,7 @@ static const struct cli_opt add_options[] = {
 	{"due", 'u', CLI_VALUE},
 	{"detail", 'x', CLI_VALUE},
 	{"consent", 'C', 0},
+	{"kpi", 'k', CLI_VALUE},
 	{0},
 };
 
@@ -226,7 +245,8 @@ const struct cli_cmd cmd_add = {
 		 "  -p, --person PERSON the hero, teller, owner or who raised it\n"
 		 "  -u, --due DATE      an action's due date (2026-12-04, fri, +2w, next...)\n"
 		 "  -x, --detail TEXT   the longer text ('-': standard input)\n"
-		 "  -C, --consent       a story's customer agreed to be named\n",
+		 "  -C, --consent       a story's customer agreed to be named\n"
+		 "  -k, --kpi NAME      the department's KPI an action or a win serves\n",
 	.opts = add_options,
 	.operands = 2,
 	.run = add_run,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxmeet/leaders.h"
 #include "cxmeet/cli.h"
 #include "cxmeet/names.h"
 #include "cxmeet/stakeholder.h"
@@ -10,6 +11,7 @@
 #include "cxmeet/util.h"
 
 struct person_opts {
+	const char *values, *kpi, *stage, *next_step; /* the profile */
 	const char *dept;
 	const char *role;
 	const char *email;
@@ -124,6 +126,39 @@ static int person_add_run(struct cli *cli, const char *name, const struct person
 	return rc;
 }
 
+/* What the person values, their KPI, stage and next step: those given
+ * replace what was written ('' clears one), the others stay. */
+static int profile_edit(struct cli *cli, store_id id, const struct person_opts *o)
+{
+	struct person_profile pr;
+	enum store_rc src = store_person_profile_get(cli->st, id, &pr);
+	if (src != STORE_OK && src != STORE_NOTFOUND)
+		return cli_store_error(cli, src);
+	int rc = 0;
+	if (o->stage) {
+		int s = strcmp(o->stage, "unset") == 0 ? CHANGE_UNSET : change_stage_parse(o->stage);
+		if (s < CHANGE_UNSET || (s == CHANGE_UNSET && strcmp(o->stage, "unset") != 0))
+			rc = cli_input_error("'%s' is not a stage of change: use awareness, desire, "
+					     "knowledge, ability, reinforcement or unset", o->stage);
+		pr.stage = (enum change_stage)s;
+	}
+	const char *given[3] = {o->values, o->kpi, o->next_step};
+	char **slots[3] = {&pr.values, &pr.kpi, &pr.next_step};
+	for (int i = 0; rc == 0 && i < 3; i++) {
+		if (!given[i])
+			continue;
+		free(*slots[i]);
+		*slots[i] = NULL;
+		rc = cli_text_arg(given[i], slots[i]);
+	}
+	if (rc == 0) {
+		src = person_profile_write(cli->st, id, &pr, clock_now());
+		rc = src == STORE_OK ? 0 : cli_store_error(cli, src);
+	}
+	person_profile_free(&pr);
+	return rc;
+}
+
 static int person_edit(struct cli *cli, const char *name, const struct person_opts *o)
 {
 	struct person p;
@@ -135,10 +170,20 @@ static int person_edit(struct cli *cli, const char *name, const struct person_op
 		free(p.name);
 		p.name = xstrdup(o->name);
 	}
+	/* the person and the profile, all or nothing */
+	bool tx = rc == 0 && (src = store_begin(cli->st)) == STORE_OK;
+	if (rc == 0 && !tx)
+		rc = cli_store_error(cli, src);
 	if (rc == 0) {
 		src = person_update(cli->st, &p);
 		rc = src == STORE_OK ? 0 : cli_store_error(cli, src);
 	}
+	if (rc == 0 && (o->values || o->kpi || o->stage || o->next_step))
+		rc = profile_edit(cli, p.id, o);
+	if (rc == 0 && (src = store_commit(cli->st)) != STORE_OK)
+		rc = cli_store_error(cli, src);
+	else if (rc != 0 && tx)
+		store_rollback(cli->st);
 	if (rc == 0)
 		fprintf(cli->out, "Saved %s.\n", p.name);
 	person_free(&p);
@@ -160,7 +205,9 @@ static int person_archive(struct cli *cli, const char *name, bool undo)
 static int person_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
 {
 	struct person_opts *o = ctx;
-	const char **slot = key == 'd' ? &o->dept : key == 'r' ? &o->role
+	const char **slot = key == 'V' ? &o->values : key == 'K' ? &o->kpi
+			  : key == 'G' ? &o->stage : key == 'X' ? &o->next_step
+			  : key == 'd' ? &o->dept : key == 'r' ? &o->role
 			  : key == 'e' ? &o->email : key == 'n' ? &o->name
 			  : key == 'I' ? &o->influence : key == 'S' ? &o->support : NULL;
 	if (key == 'a')
@@ -199,6 +246,10 @@ static int person_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 		return cli_usage_error(cmd, "--role and --email only go with 'add' and 'edit'");
 	if ((o.influence || o.support) && !edit)
 		return cli_usage_error(cmd, "--influence and --support only go with 'edit'");
+	bool profile = o.values || o.kpi || o.stage || o.next_step;
+	if (profile && !edit)
+		return cli_usage_error(cmd, "--values, --kpi, --stage and --next-step only go with "
+					    "'edit'");
 	if (o.dept && archive)
 		return cli_usage_error(cmd, "--dept does not go with 'archive'");
 	if (strcmp(action, "list") == 0 && left == 0)
@@ -206,9 +257,11 @@ static int person_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	if (strcmp(action, "add") == 0 && left == 1)
 		return (rc = cli_open(cli)) ? rc : person_add_run(cli, args[0], &o);
 	if (strcmp(action, "edit") == 0 && left == 1) {
-		if (!o.dept && !o.role && !o.email && !o.name && !o.influence && !o.support)
+		if (!o.dept && !o.role && !o.email && !o.name && !o.influence && !o.support &&
+		    !profile)
 			return cli_usage_error(cmd, "nothing to change: give --name, --dept, --role, "
-						    "--email, --influence or --support");
+						    "--email, --influence, --support, --values, "
+						    "--kpi, --stage or --next-step");
 		return (rc = cli_open(cli)) ? rc : person_edit(cli, args[0], &o);
 	}
 	if (strcmp(action, "archive") == 0 && left == 1)
@@ -223,6 +276,10 @@ static const struct cli_opt person_options[] = {
 	{"name", 'n', CLI_VALUE},
 	{"influence", 'I', CLI_VALUE},
 	{"support", 'S', CLI_VALUE},
+	{"values", 'V', CLI_VALUE},
+	{"kpi", 'K', CLI_VALUE},
+	{"stage", 'G', CLI_VALUE},
+	{"next-step", 'X', CLI_VALUE},
 	{"all", 'a', 0},
 	{"undo", 'u', 0},
 	{0},
@@ -235,13 +292,18 @@ const struct cli_cmd cmd_person = {
 		 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
 		 "       cxmeet person edit NAME [--name NEW] [--dept DEPT] [--role ROLE]\n"
 		 "                               [--email EMAIL] [--influence LEVEL]\n"
-		 "                               [--support LEVEL]\n"
+		 "                               [--support LEVEL] [--values TEXT] [--kpi TEXT]\n"
+		 "                               [--stage STAGE] [--next-step TEXT]\n"
 		 "       cxmeet person archive NAME [--undo]\n"
 		 "\n"
 		 "ROLE is sponsor, lead, champion, member (the default) or guest.\n"
 		 "--email '' removes an email address. --influence (over decisions) and\n"
 		 "--support (for CX) place the person on the stakeholder map: LEVEL is\n"
-		 "low, high or unset.\n",
+		 "low, high or unset; each move is kept. --values (what the person values),\n"
+		 "--kpi (their own KPI), --stage (where they stand in the change:\n"
+		 "awareness, desire, knowledge, ability, reinforcement, or unset) and\n"
+		 "--next-step are shown on their card of the stakeholder map; '' clears\n"
+		 "one.\n",
 	.opts = person_options,
 	.operands = CLI_ANY,
 	.run = person_run,

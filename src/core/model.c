@@ -31,6 +31,8 @@ static int lookup(const char *const *names, int n, const char *s)
 NAME_TABLE(item_kind_name, item_kind_parse_name, enum item_kind, ITEM_KIND_COUNT,
 	   "decision", "action", "win", "story", "insight", "note", "parked", "message",
 	   "topic")
+NAME_TABLE(change_stage_name, change_stage_parse, enum change_stage, CHANGE_STAGE_COUNT,
+	   "awareness", "desire", "knowledge", "ability", "reinforcement")
 NAME_TABLE(item_status_name, item_status_parse, enum item_status, STATUS_COUNT,
 	   "open", "done", "dropped", "closed")
 NAME_TABLE(role_name, role_parse, enum role, ROLE_COUNT,

@@ -67,11 +67,24 @@ enum store_rc person_add(struct store *st, const struct person *p, store_id *id)
 enum store_rc person_update(struct store *st, const struct person *p)
 {
 	char *clean, *key;
+	struct person old;
 	enum store_rc rc = name_checked(st, p->name, "person's name", &clean, &key);
-	if (rc == STORE_OK) {
+	if (rc == STORE_OK && (rc = store_person_get(st, p->id, &old)) == STORE_OK) {
+		/* a move on the stakeholder map is kept with the rest, at once */
+		bool moved = old.influence != p->influence || old.support != p->support;
+		person_free(&old);
 		struct person kept = *p;
 		kept.name = clean;
-		rc = store_person_update(st, &kept, key);
+		if ((rc = store_begin(st)) == STORE_OK) {
+			rc = store_person_update(st, &kept, key);
+			if (rc == STORE_OK && moved)
+				rc = store_stance_history_add(st, p->id, p->influence, p->support,
+							      clock_now());
+			if (rc == STORE_OK)
+				rc = store_commit(st);
+			else
+				store_rollback(st);
+		}
 	}
 	free(clean);
 	free(key);

@@ -64,6 +64,40 @@ void person_free(struct person *p)
 	memset(p, 0, sizeof *p);
 }
 
+void person_profile_free(struct person_profile *p)
+{
+	free(p->values);
+	free(p->kpi);
+	free(p->next_step);
+	memset(p, 0, sizeof *p);
+	p->stage = CHANGE_UNSET;
+}
+
+void stance_changes_free(struct stance_change *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(c[i].by);
+	free(c);
+}
+
+void measure_list_free(struct measure *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(m[i].name);
+		free(m[i].dept_name);
+		free(m[i].unit);
+	}
+	free(m);
+}
+
+void focus_free(struct focus *f)
+{
+	free(f->dept_name);
+	free(f->plan);
+	free(f->next_step);
+	memset(f, 0, sizeof *f);
+}
+
 void person_list_free(struct person *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -9,6 +9,7 @@
 #define TM SCOL_TIME
 #define D SCOL_DATE
 #define B SCOL_BOOL
+#define R SCOL_REAL
 
 static const struct store_column organisation[] = {
 	{"id", I}, {"name", T}, {"mission", T}, {"success", T}, {"vision", T}, {"goals", T},
@@ -52,7 +53,7 @@ static const struct store_column items[] = {
 	{"department_id", I}, {"person_id", I}, {"due_on", D}, {"revisit_on", D},
 	{"superseded_by", I}, {"rank", I}, {"status", T}, {"consent", B}, {"meeting_id", I},
 	{"step_id", I}, {"created_at", TM}, {"updated_at", TM}, {"closed_at", TM},
-	{"deleted_at", TM}, {"carry_from", I}, {"discussed_in", I},
+	{"deleted_at", TM}, {"carry_from", I}, {"discussed_in", I}, {"measure_id", I},
 };
 static const struct store_column item_links[] = {
 	{"from_item", I}, {"to_item", I}, {"kind", T}, {"created_at", TM},
@@ -60,6 +61,26 @@ static const struct store_column item_links[] = {
 static const struct store_column item_events[] = {
 	{"id", I}, {"item_id", I}, {"event", T}, {"at", TM}, {"meeting_id", I}, {"by", T},
 	{"old_value", T}, {"new_value", T}, {"reason", T},
+};
+static const struct store_column person_profiles[] = {
+	{"person_id", I}, {"values_text", T}, {"kpi_text", T}, {"change_stage", T},
+	{"next_step", T}, {"updated_at", TM},
+};
+static const struct store_column stance_history[] = {
+	{"id", I}, {"person_id", I}, {"influence", T}, {"support", T}, {"changed_at", TM},
+	{"changed_by", T},
+};
+static const struct store_column measures[] = {
+	{"id", I}, {"name", T}, {"name_key", T}, {"kind", T}, {"department_id", I},
+	{"person_id", I}, {"unit", T}, {"direction", T}, {"target", R}, {"created_at", TM},
+	{"archived_at", TM},
+};
+static const struct store_column measure_values[] = {
+	{"id", I}, {"measure_id", I}, {"period_on", D}, {"value", R}, {"entered_at", TM},
+	{"entered_by", T},
+};
+static const struct store_column focus[] = {
+	{"id", I}, {"department_id", I}, {"plan", T}, {"next_step", T}, {"since_on", D},
 };
 static const struct store_column message_recipients[] = {
 	{"id", I}, {"item_id", I}, {"department_id", I}, {"acked_at", TM}, {"acked_by", T},
@@ -81,10 +102,15 @@ const struct store_table store_tables[] = {
 	TABLE(org_text_versions, {0}, 1, false, -1),
 	TABLE(departments, {0}, 1, false, -1),
 	TABLE(people, {0}, 1, false, -1),
+	TABLE(person_profiles, {0}, 1, false, -1),
+	TABLE(stance_history, {0}, 1, false, -1),
+	TABLE(focus, {0}, 1, true, -1),
 	TABLE(agenda_templates, {0}, 1, false, -1),
 	TABLE(agenda_template_steps, {0}, 1, false, -1),
 	TABLE(meetings, {0}, 1, false, -1),
 	TABLE(meeting_steps, {0}, 1, false, -1),
+	TABLE(measures, {0}, 1, false, -1),
+	TABLE(measure_values, {0}, 1, false, -1),
 	TABLE(attendance, {0, 1}, 2, false, -1),
 	TABLE(items, {0}, 1, false, 9),
 	TABLE(item_links, {0, 1, 2}, 3, false, -1),

@@ -36,6 +36,8 @@ struct home_facts {
 	int waiting[ITEM_KIND_COUNT]; /* recorded since the last meeting, by kind */
 	int n_waiting;
 	int unacked, unacked_late; /* messages' departments yet to acknowledge them */
+	struct focus focus; /* one department at a time */
+	bool has_focus;
 };
 
 static void facts_load(struct tui *t, struct home_facts *f)
@@ -54,6 +56,7 @@ static void facts_load(struct tui *t, struct home_facts *f)
 				f->waiting[w[i].it.kind]++, f->n_waiting++;
 		waiting_items_free(w, n);
 	}
+	f->has_focus = store_focus_get(t->st, &f->focus) == STORE_OK;
 	struct message_filter mf = {.open_only = true};
 	struct message_row *m;
 	if (f->have_org && store_messages_list(t->st, &mf, NULL, WAITING_SHOWN, &m, &n) == STORE_OK) {
@@ -225,7 +228,7 @@ static void home_draw(struct tui *t)
 	 * mission gives up rows if it still must. */
 	char todo[400];
 	int todo_rows = todo_text(t, todo, sizeof todo) ? text_wrap_rows(todo, w, 2) : 0;
-	int below = 1 + 4 + (f.have_last ? 1 : 0) + (f.unacked ? 1 : 0) + 1 + 1 +
+	int below = 1 + 4 + (f.have_last ? 1 : 0) + (f.unacked ? 1 : 0) + (f.has_focus ? 1 : 0) + 1 + 1 +
 		    (todo_rows ? todo_rows + 1 : 0);
 	bool have_mission = f.have_org && *f.org.text[ORG_MISSION];
 	const char *mission = have_mission ? f.org.text[ORG_MISSION]
@@ -264,6 +267,15 @@ static void home_draw(struct tui *t)
 	}
 	waiting_line(&f, line, sizeof line);
 	draw_text(y++, x, line, w, f.n_waiting ? theme(C_ACCENT) : theme(C_MUTED));
+	if (f.has_focus) {
+		char since[16];
+		date_format(f.focus.since, since, sizeof since);
+		snprintf(line, sizeof line, "Focus: %s since %s%s%s%s%s.", f.focus.dept_name,
+			 since, f.focus.plan ? ": " : "", f.focus.plan ? f.focus.plan : "",
+			 f.focus.next_step ? "; next: " : "",
+			 f.focus.next_step ? f.focus.next_step : "");
+		draw_text(y++, x, line, w, theme(C_ACCENT));
+	}
 	if (f.unacked) {
 		snprintf(line, sizeof line, "Messages not acknowledged: %d%s, of which %d overdue.",
 			 f.unacked, f.unacked >= WAITING_SHOWN ? " or more" : "", f.unacked_late);
@@ -287,6 +299,8 @@ static void home_draw(struct tui *t)
 		  theme(C_STATUS));
 	if (f.have_org)
 		org_free(&f.org);
+	if (f.has_focus)
+		focus_free(&f.focus);
 }
 
 /* The capture form of a meeting, for an item kept with no meeting: it waits

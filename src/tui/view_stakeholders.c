@@ -13,6 +13,7 @@
 #include "dialog.h"
 #include "views.h"
 #include "keymap.h"
+#include "cxmeet/leaders.h"
 #include "cxmeet/stakeholder.h"
 #include "cxmeet/util.h"
 
@@ -28,15 +29,106 @@ struct map_state {
 	size_t *order; /* indexes into recs, quadrant by quadrant, the unplaced last */
 	int sel;       /* position in order */
 	store_id want; /* put the cursor on this person at the next load */
+	/* The card of the person under the cursor, read when the cursor comes
+	 * to them: what they value, their KPI, stage and next step, their
+	 * department's KPIs, their last move on the map. */
+	store_id card_of;
+	bool has_profile;
+	struct person_profile profile;
+	struct measure *kpis;
+	size_t n_kpis;
+	struct stance_change *moves;
+	size_t n_moves;
 };
+
+static void card_free(struct map_state *sv)
+{
+	person_profile_free(&sv->profile);
+	measure_list_free(sv->kpis, sv->n_kpis);
+	stance_changes_free(sv->moves, sv->n_moves);
+	sv->kpis = NULL;
+	sv->moves = NULL;
+	sv->n_kpis = sv->n_moves = 0;
+	sv->has_profile = false;
+	sv->card_of = 0;
+}
+
+static void card_load(struct tui *t, struct map_state *sv, const struct person *p)
+{
+	if (sv->card_of == p->id)
+		return;
+	card_free(sv);
+	sv->card_of = p->id;
+	sv->has_profile = store_person_profile_get(t->st, p->id, &sv->profile) == STORE_OK;
+	if (p->dept_id)
+		(void)store_measure_list(t->st, MEASURE_KPI, p->dept_id, false, &sv->kpis,
+					 &sv->n_kpis);
+	(void)store_stance_history_list(t->st, p->id, 2, &sv->moves, &sv->n_moves);
+}
+
+/* The card: up to `rows` lines for the person under the cursor; returns the
+ * lines used. */
+static int draw_card(struct tui *t, struct map_state *sv, int y, int rows, int w)
+{
+	if (rows < 1 || !sv->n || sv->sel < 0 || (size_t)sv->sel >= sv->n)
+		return 0;
+	const struct person *p = &sv->recs[sv->order[sv->sel]].p;
+	card_load(t, sv, p);
+	struct strbuf lines[4];
+	for (int i = 0; i < 4; i++)
+		sb_init(&lines[i]);
+	const struct person_profile *pr = &sv->profile;
+	sb_addf(&lines[0], "%s (%s, %s)", p->name, p->dept_name ? p->dept_name : "no department",
+		role_name(p->role));
+	if (sv->has_profile && pr->stage != CHANGE_UNSET)
+		sb_addf(&lines[0], " · stage: %s", change_stage_name(pr->stage));
+	if (sv->has_profile && pr->next_step)
+		sb_addf(&lines[0], " · next: %s", pr->next_step);
+	if (sv->has_profile && (pr->values || pr->kpi))
+		sb_addf(&lines[1], "Values: %s · Their KPI: %s", pr->values ? pr->values : "-",
+			pr->kpi ? pr->kpi : "-");
+	else
+		sb_add(&lines[1], "What they value and their KPI: not written (cxmeet person edit "
+				  "NAME --values --kpi)");
+	if (sv->n_kpis) {
+		sb_addf(&lines[2], "%s KPIs:", p->dept_name ? p->dept_name : "Department");
+		for (size_t i = 0; i < sv->n_kpis; i++) {
+			char v[40] = "-";
+			if (sv->kpis[i].has_value)
+				measure_value_text(sv->kpis[i].value, v, sizeof v);
+			sb_addf(&lines[2], "%s %s %s%s%s", i ? "," : "", sv->kpis[i].name, v,
+				sv->kpis[i].unit ? " " : "", sv->kpis[i].unit ? sv->kpis[i].unit : "");
+		}
+	}
+	if (sv->n_moves) {
+		char day[16];
+		date_format(date_from_time(sv->moves[0].at), day, sizeof day);
+		sb_addf(&lines[3], "Moved on %s to influence %s, support %s", day,
+			stance_word(sv->moves[0].influence), stance_word(sv->moves[0].support));
+		if (sv->n_moves > 1)
+			sb_addf(&lines[3], " (was %s, %s)", stance_word(sv->moves[1].influence),
+				stance_word(sv->moves[1].support));
+	}
+	int used = 0;
+	for (int i = 0; i < 4; i++) {
+		if (lines[i].len && used < rows)
+			draw_text_fit(y + used++, 1, lines[i].s, w,
+				      i == 0 ? theme(C_HEADING) : theme(C_NORMAL));
+		sb_free(&lines[i]);
+	}
+	return used;
+}
 
 static enum quadrant quad_of(struct map_state *sv, size_t i)
 {
 	return stakeholder_quadrant(sv->recs[i].p.influence, sv->recs[i].p.support);
 }
 
+static void card_free(struct map_state *sv);
+
 static void unload(struct map_state *sv)
 {
+	card_free(sv);
 	person_records_free(sv->recs, sv->n);
 	free(sv->order);
 	sv->recs = NULL;
@@ -241,7 +333,11 @@ static void map_draw(struct tui *t)
 		draw_quadrant(sv, 2 + (g / 2) * qh, 1 + (g % 2) * bw, qh, bw, grid_order[g], g < 2);
 	int y = 2 + 2 * qh;
 	draw_suggestions(sv, y, w);
-	draw_record(sv, y + 3, t->rows - 2 - (y + 3), w, t->cols >= 80);
+	/* the card of the person under the cursor, then the record with what
+	 * rows are left (three at least, when there are) */
+	int left = t->rows - 2 - (y + 3);
+	int card = draw_card(t, sv, y + 3, left - 3 > 4 ? 4 : left - 3, w);
+	draw_record(sv, y + 3 + card, left - card, w, t->cols >= 80);
 	/* Narrow: the toggles go to the second line, so that no hint is cut. */
 	static const char *const keys = " Left/Right support  K/J influence  i/s toggle  u unplace  "
 					"Enter choose";
@@ -263,7 +359,7 @@ static void place(struct tui *t, enum stance influence, enum stance support)
 	const struct person *p = &sv->recs[sv->order[sv->sel]].p;
 	store_id id = p->id;
 	char *name = xstrdup(p->name);
-	if (store_person_set_stance(t->st, id, influence, support) != STORE_OK) {
+	if (person_place(t->st, id, influence, support, clock_now()) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		free(name);
 		return;

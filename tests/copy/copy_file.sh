@@ -20,6 +20,17 @@ src="$work/src.db"
 old=$(sqlite3 "$src" "SELECT min(id) FROM items WHERE kind = 'decision' AND deleted_at IS NULL")
 new=$(sqlite3 "$src" "SELECT max(id) FROM items WHERE kind = 'decision' AND deleted_at IS NULL")
 "$cx" --db "$src" supersede "$old" "$new" >/dev/null || fail "supersede $old $new"
+# what connects CX to a leader's goals: a KPI and its values, the focus, a
+# profile and moves on the map
+dept=$(sqlite3 "$src" "SELECT name FROM departments ORDER BY id LIMIT 1")
+who=$(sqlite3 "$src" "SELECT name FROM people ORDER BY id LIMIT 1")
+{ "$cx" --db "$src" kpi add "$dept" "Repeat calls" --unit % --lower-is-better --value 12.5 &&
+	"$cx" --db "$src" kpi set "$dept" "Repeat calls" 11.25 &&
+	"$cx" --db "$src" focus "$dept" --plan "Win the lead" --next-step "Show the figures" &&
+	"$cx" --db "$src" person edit "$who" --values "Fewer escalations" --kpi "Repeat calls" \
+		--stage knowledge --next-step "Pair on a case" --influence low --support low &&
+	"$cx" --db "$src" person edit "$who" --influence high --support high; } >/dev/null ||
+	fail "setting up KPIs, the focus and a profile"
 sqlite3 "$src" "
 INSERT INTO meetings(id, template_id, status, started_at, current_step)
   VALUES (100000, 1, 'in_progress', '2026-11-23T08:30:00Z', 1);

@@ -23,6 +23,17 @@ server=$(uri copied)
 old=$(sqlite3 "$file" "SELECT min(id) FROM items WHERE kind = 'decision' AND deleted_at IS NULL")
 new=$(sqlite3 "$file" "SELECT max(id) FROM items WHERE kind = 'decision' AND deleted_at IS NULL")
 "$cx" --db "$file" supersede "$old" "$new" >/dev/null || fail "supersede $old $new"
+# what connects CX to a leader's goals: a KPI and its values, the focus, a
+# profile and moves on the map
+dept=$(sqlite3 "$file" "SELECT name FROM departments ORDER BY id LIMIT 1")
+who=$(sqlite3 "$file" "SELECT name FROM people ORDER BY id LIMIT 1")
+{ "$cx" --db "$file" kpi add "$dept" "Repeat calls" --unit % --lower-is-better --value 12.5 &&
+	"$cx" --db "$file" kpi set "$dept" "Repeat calls" 11.25 &&
+	"$cx" --db "$file" focus "$dept" --plan "Win the lead" --next-step "Show the figures" &&
+	"$cx" --db "$file" person edit "$who" --values "Fewer escalations" --kpi "Repeat calls" \
+		--stage knowledge --next-step "Pair on a case" --influence low --support low &&
+	"$cx" --db "$file" person edit "$who" --influence high --support high; } >/dev/null ||
+	fail "setting up KPIs, the focus and a profile"
 # A meeting in progress with the draft of a form (written behind the
 # program's back: no command leaves one), and its hold, which stays behind.
 sqlite3 "$file" "

@@ -83,6 +83,8 @@ psql -X -q -d old <<SQL
 DELETE FROM cxmeet_schema WHERE version IN (2, 3);
 ALTER TABLE items DROP COLUMN discussed_in;
 DROP TABLE message_recipients;
+ALTER TABLE items DROP COLUMN measure_id;
+DROP TABLE person_profiles, stance_history, measure_values, measures, focus;
 ALTER TABLE items DROP CONSTRAINT items_kind_check;
 ALTER TABLE items ADD CONSTRAINT items_kind_check CHECK (kind IN ('decision','action','win','story','insight','note','parked','message'));
 DROP INDEX items_kind_due; DROP INDEX items_revisit_id; DROP INDEX items_owner_due; DROP INDEX items_kind_status_due;

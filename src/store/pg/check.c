@@ -13,6 +13,7 @@ static const char *const council_owned[] = {
 	"organisation", "org_text_versions", "departments", "people", "agenda_templates",
 	"agenda_template_steps", "meetings", "meeting_steps", "attendance", "items",
 	"item_links", "item_events", "meeting_holds", "meeting_drafts", "message_recipients",
+	"person_profiles", "stance_history", "measures", "measure_values", "focus",
 };
 static const char *const other_tables[] = {"cxmeet_schema", "councils", "council_members"};
 static const char *const functions[] = {"cx_councils_of", "cx_hold_check", "cx_refuse",

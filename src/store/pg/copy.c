@@ -49,6 +49,10 @@ static void add_read(struct strbuf *sql, const struct store_table *t, size_t c)
 		add_name(sql, name);
 		sb_add(sql, "::int");
 		break;
+	case SCOL_REAL:
+		add_name(sql, name);
+		sb_add(sql, "::text");
+		break;
 	case SCOL_INT:
 	case SCOL_TEXT:
 		add_name(sql, name);
@@ -67,6 +71,8 @@ static const char *cast_of(enum store_col_kind k)
 		return "::boolean";
 	case SCOL_INT:
 		return "::bigint";
+	case SCOL_REAL:
+		return "::double precision";
 	case SCOL_TEXT:
 		break;
 	}

@@ -177,6 +177,13 @@ void pp_id(struct pg_params *p, store_id v)
 
 void pp_bool(struct pg_params *p, bool v) { pp_text(p, v ? "t" : "f"); }
 
+void pp_real(struct pg_params *p, double v)
+{
+	char *b = pp_slot(p);
+	snprintf(b, sizeof p->buf[0], "%.17g", v); /* read back as the same double */
+	p->v[p->n++] = b;
+}
+
 void pp_date(struct pg_params *p, cx_date d)
 {
 	if (d == DATE_NONE) {

@@ -611,6 +611,9 @@ int64_t pg_data_version(struct store *st)
 	X(item_carry) X(item_delete) X(item_link) X(item_links) X(item_events) X(item_count) \
 	X(action_counts) X(meeting_items) X(items_after) X(id_bounds) X(waiting_items) \
 	X(item_set_discussed) X(message_recipients_add) X(message_ack) X(messages_list) \
+	X(person_profile_get) X(person_profile_set) X(stance_history_add) X(stance_history_list) \
+	X(measure_add) X(measure_find) X(measure_list) X(measure_value_add) X(item_set_measure) \
+	X(focus_get) X(focus_set) \
 	X(meeting_start) X(meeting_get) X(meeting_in_progress) X(meeting_last) \
 	X(meeting_set_current_step) X(meeting_step_time) X(meeting_set_outcome) \
 	X(meeting_finish) X(meeting_steps) X(meeting_count) X(meeting_work) \

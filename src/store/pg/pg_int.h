@@ -108,6 +108,7 @@ void pp_text(struct pg_params *p, const char *v);
 void pp_id(struct pg_params *p, store_id v);   /* 0: NULL */
 void pp_int(struct pg_params *p, int64_t v);
 void pp_bool(struct pg_params *p, bool v);
+void pp_real(struct pg_params *p, double v);
 void pp_date(struct pg_params *p, cx_date d);  /* DATE_NONE: NULL */
 void pp_time(struct pg_params *p, time_t t);   /* 0: NULL */
 /* An array literal for a parameter ("{"a","b"}"): elements added in turn,

@@ -518,7 +518,77 @@ static const char migration_3[] =
 	"CREATE INDEX message_recipients_open_dept"
 	"  ON message_recipients(council_id, department_id, id) WHERE acked_at IS NULL;"
 	COUNCIL_OWNED("message_recipients")
-	"GRANT USAGE ON SEQUENCE message_recipients_id_seq TO cxmeet_member;";
+	"CREATE TABLE person_profiles ("
+	COUNCIL_COL
+	"  person_id bigint PRIMARY KEY,"
+	"  values_text text,"
+	"  kpi_text text,"
+	"  change_stage text CHECK (change_stage IN ('awareness','desire','knowledge','ability',"
+	"    'reinforcement')),"
+	"  next_step text,"
+	"  updated_at timestamptz NOT NULL,"
+	"  FOREIGN KEY (council_id, person_id) REFERENCES people(council_id, id)"
+	");"
+	COUNCIL_OWNED("person_profiles")
+	"CREATE TABLE stance_history ("
+	ID_COL
+	COUNCIL_COL
+	"  person_id bigint NOT NULL,"
+	"  influence text CHECK (influence IN ('low','high')),"
+	"  support text CHECK (support IN ('low','high')),"
+	"  changed_at timestamptz NOT NULL,"
+	"  changed_by text,"
+	"  FOREIGN KEY (council_id, person_id) REFERENCES people(council_id, id)"
+	");"
+	"CREATE INDEX stance_history_person ON stance_history(person_id, changed_at);"
+	COUNCIL_OWNED("stance_history")
+	"CREATE TABLE measures ("
+	ID_COL
+	COUNCIL_COL
+	"  name text NOT NULL CHECK (length(name) > 0),"
+	"  name_key text NOT NULL,"
+	"  kind text NOT NULL CHECK (kind IN ('kpi','success')),"
+	"  department_id bigint,"
+	"  person_id bigint,"
+	"  unit text,"
+	"  direction text NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher','lower')),"
+	"  target double precision,"
+	"  created_at timestamptz NOT NULL,"
+	"  archived_at timestamptz,"
+	"  UNIQUE (council_id, id),"
+	"  FOREIGN KEY (council_id, department_id) REFERENCES departments(council_id, id),"
+	"  FOREIGN KEY (council_id, person_id) REFERENCES people(council_id, id)"
+	");"
+	"CREATE UNIQUE INDEX measures_name ON measures(council_id, coalesce(department_id, 0), name_key);"
+	COUNCIL_OWNED("measures")
+	"CREATE TABLE measure_values ("
+	ID_COL
+	COUNCIL_COL
+	"  measure_id bigint NOT NULL,"
+	"  period_on date NOT NULL,"
+	"  value double precision NOT NULL,"
+	"  entered_at timestamptz NOT NULL,"
+	"  entered_by text,"
+	"  FOREIGN KEY (council_id, measure_id) REFERENCES measures(council_id, id)"
+	");"
+	"CREATE INDEX measure_values_measure ON measure_values(measure_id, period_on, id);"
+	COUNCIL_OWNED("measure_values")
+	"ALTER TABLE items ADD COLUMN measure_id bigint;"
+	"ALTER TABLE items ADD CONSTRAINT items_measure_id_fkey"
+	"  FOREIGN KEY (council_id, measure_id) REFERENCES measures(council_id, id);"
+	"CREATE TABLE focus ("
+	"  council_id bigint PRIMARY KEY DEFAULT current_setting('cxmeet.council')::bigint"
+	"    REFERENCES councils(id),"
+	"  department_id bigint NOT NULL,"
+	"  plan text,"
+	"  next_step text,"
+	"  since_on date NOT NULL,"
+	"  FOREIGN KEY (council_id, department_id) REFERENCES departments(council_id, id)"
+	");"
+	COUNCIL_OWNED("focus")
+	"GRANT USAGE ON SEQUENCE message_recipients_id_seq, stance_history_id_seq,"
+	"  measures_id_seq, measure_values_id_seq TO cxmeet_member;";
+
 
 const char *const pg_migrations[] = {
 	migration_1,

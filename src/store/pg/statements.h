@@ -350,6 +350,44 @@
 		" AND deleted_at IS NULL") \
 	/* Messages (messages.c), as the file's: $1 a department (0: any), $2 a \
 	 * message (0: any), $3 only those not acknowledged, $4 the row's id, $5 rows. */ \
+	/* Profiles, the map's history, measures, the focus (leaders.c). */ \
+	X(PROFILE_GET, "SELECT values_text, kpi_text, change_stage, next_step, " \
+		PG_EPOCH("updated_at") " FROM person_profiles WHERE council_id = " COUNCIL \
+		" AND person_id = $1") \
+	X(PROFILE_SET, "INSERT INTO person_profiles(person_id, values_text, kpi_text," \
+		" change_stage, next_step, updated_at) VALUES ($1, $2, $3, $4, $5, $6)" \
+		" ON CONFLICT (person_id) DO UPDATE SET values_text = excluded.values_text," \
+		" kpi_text = excluded.kpi_text, change_stage = excluded.change_stage," \
+		" next_step = excluded.next_step, updated_at = excluded.updated_at") \
+	X(STANCE_ADD, "INSERT INTO stance_history(person_id, influence, support, changed_at," \
+		" changed_by) VALUES ($1, $2, $3, $4, $5)") \
+	X(STANCE_LIST, "SELECT influence, support, " PG_EPOCH("changed_at") ", changed_by" \
+		" FROM stance_history WHERE council_id = " COUNCIL " AND person_id = $1" \
+		" ORDER BY changed_at DESC, id DESC LIMIT $2") \
+	X(MEASURE_ADD, "INSERT INTO measures(name, name_key, kind, department_id, person_id," \
+		" unit, direction, target, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)" \
+		" RETURNING id") \
+	X(MEASURE_FIND, "SELECT id FROM measures WHERE council_id = " COUNCIL \
+		" AND coalesce(department_id, 0) = $1 AND name_key = $2") \
+	X(MEASURE_LIST, "SELECT m.id, m.name, m.kind, m.department_id, d.name, m.person_id," \
+		" m.unit, m.direction = 'lower', m.target, m.archived_at IS NOT NULL," \
+		" v.value, v.period_on FROM measures m LEFT JOIN departments d ON d.id = m.department_id" \
+		" LEFT JOIN LATERAL (SELECT x.value, x.period_on FROM measure_values x" \
+		"   WHERE x.measure_id = m.id ORDER BY x.period_on DESC, x.id DESC LIMIT 1) v ON true" \
+		" WHERE m.council_id = " COUNCIL " AND m.kind = $1" \
+		" AND ($2::bigint = 0 OR m.department_id = $2) AND ($3::boolean OR m.archived_at IS NULL)" \
+		" ORDER BY d.name_key COLLATE \"C\", m.name_key COLLATE \"C\"") \
+	X(MEASURE_VALUE_ADD, "INSERT INTO measure_values(measure_id, period_on, value, entered_at," \
+		" entered_by) VALUES ($1, $2, $3, $4, $5)") \
+	X(ITEM_SET_MEASURE, "UPDATE items SET measure_id = $2 WHERE council_id = " COUNCIL \
+		" AND id = $1 AND deleted_at IS NULL") \
+	X(FOCUS_GET, "SELECT f.department_id, d.name, f.plan, f.next_step, f.since_on FROM focus f" \
+		" JOIN departments d ON d.id = f.department_id WHERE f.council_id = " COUNCIL) \
+	X(FOCUS_SET, "INSERT INTO focus(department_id, plan, next_step, since_on)" \
+		" VALUES ($1, $2, $3, $4) ON CONFLICT (council_id) DO UPDATE SET" \
+		" department_id = excluded.department_id, plan = excluded.plan," \
+		" next_step = excluded.next_step, since_on = excluded.since_on") \
+	X(FOCUS_CLEAR, "DELETE FROM focus WHERE council_id = " COUNCIL) \
 	X(MESSAGES_F, PG_MESSAGE_SELECT " AND r.id < $4 ORDER BY r.id DESC LIMIT $5") \
 	X(MESSAGES_B, PG_MESSAGE_SELECT " AND r.id > $4 ORDER BY r.id LIMIT $5") \
 	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES ($1, $2)") \

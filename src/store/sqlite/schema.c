@@ -417,6 +417,9 @@ static const char migration_7[] =
  * this one too, reads the new text. A million items are not copied. */
 static const char migration_8[] =
 	"ALTER TABLE items ADD COLUMN discussed_in INTEGER REFERENCES meetings(id);"
+	/* an action or a win naming the measure (a department's KPI) it serves;
+	 * every ALTER of items before the widening below */
+	"ALTER TABLE items ADD COLUMN measure_id INTEGER REFERENCES measures(id);"
 	"PRAGMA writable_schema = ON;"
 	"UPDATE sqlite_schema SET sql = replace(sql, '''parked'',''message'')',"
 	"  '''parked'',''message'',''topic'')') WHERE type = 'table' AND name = 'items';"
@@ -436,7 +439,64 @@ static const char migration_8[] =
 	"CREATE INDEX message_recipients_dept ON message_recipients(department_id, id);"
 	"CREATE INDEX message_recipients_open ON message_recipients(id) WHERE acked_at IS NULL;"
 	"CREATE INDEX message_recipients_open_dept ON message_recipients(department_id, id)"
-	"  WHERE acked_at IS NULL;";
+	"  WHERE acked_at IS NULL;"
+	/* What each leader values, their KPI, and where they stand in a change
+	 * (awareness, desire, knowledge, ability, reinforcement), with a next
+	 * step: one row a person, when written. */
+	"CREATE TABLE person_profiles ("
+	"  person_id INTEGER PRIMARY KEY REFERENCES people(id),"
+	"  values_text TEXT,"
+	"  kpi_text TEXT,"
+	"  change_stage TEXT CHECK (change_stage IN ('awareness','desire','knowledge','ability',"
+	"    'reinforcement')),"
+	"  next_step TEXT,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	/* A person's place on the stakeholder map as it moved: a row each time. */
+	"CREATE TABLE stance_history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES people(id),"
+	"  influence TEXT CHECK (influence IN ('low','high')),"
+	"  support TEXT CHECK (support IN ('low','high')),"
+	"  changed_at TEXT NOT NULL,"
+	"  changed_by TEXT"
+	");"
+	"CREATE INDEX stance_history_person ON stance_history(person_id, changed_at);"
+	/* Measures: a department's KPIs (kind 'kpi') and the success statement's
+	 * (kind 'success'), each value kept, a correction a new row. */
+	"CREATE TABLE measures ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL CHECK (length(name) > 0),"
+	"  name_key TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('kpi','success')),"
+	"  department_id INTEGER REFERENCES departments(id),"
+	"  person_id INTEGER REFERENCES people(id),"
+	"  unit TEXT,"
+	"  direction TEXT NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher','lower')),"
+	"  target REAL,"
+	"  created_at TEXT NOT NULL,"
+	"  archived_at TEXT"
+	");"
+	"CREATE UNIQUE INDEX measures_name ON measures(coalesce(department_id, 0), name_key);"
+	"CREATE TABLE measure_values ("
+	"  id INTEGER PRIMARY KEY,"
+	"  measure_id INTEGER NOT NULL REFERENCES measures(id),"
+	"  period_on TEXT NOT NULL,"
+	"  value REAL NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  entered_by TEXT"
+	");"
+	"CREATE INDEX measure_values_measure ON measure_values(measure_id, period_on, id);"
+	/* One department at a time: the focus, its plan (whom to win), its next
+	 * step, since when. One row, when set. */
+	"CREATE TABLE focus ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  department_id INTEGER NOT NULL REFERENCES departments(id),"
+	"  plan TEXT,"
+	"  next_step TEXT,"
+	"  since_on TEXT NOT NULL"
+	");";
+
 
 /* The sums counted again from the items, after a bulk write that wrote its
  * rows without the triggers (store_bulk.c). Each item is added to its key's

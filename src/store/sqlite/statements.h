@@ -175,6 +175,39 @@
 		" ORDER BY i.created_at, i.id LIMIT ?2") \
 	X(ITEM_SET_DISCUSSED, "UPDATE items SET discussed_in = ?1, updated_at = ?2" \
 		" WHERE id = ?3 AND meeting_id IS NULL AND deleted_at IS NULL") \
+	/* Profiles, the map's history, measures, the focus (store_leaders.c). */ \
+	X(PROFILE_GET, "SELECT values_text, kpi_text, change_stage, next_step, updated_at" \
+		" FROM person_profiles WHERE person_id = ?1") \
+	X(PROFILE_SET, "INSERT INTO person_profiles(person_id, values_text, kpi_text," \
+		" change_stage, next_step, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)" \
+		" ON CONFLICT (person_id) DO UPDATE SET values_text = excluded.values_text," \
+		" kpi_text = excluded.kpi_text, change_stage = excluded.change_stage," \
+		" next_step = excluded.next_step, updated_at = excluded.updated_at") \
+	X(STANCE_ADD, "INSERT INTO stance_history(person_id, influence, support, changed_at," \
+		" changed_by) VALUES (?1, ?2, ?3, ?4, ?5)") \
+	X(STANCE_LIST, "SELECT influence, support, changed_at, changed_by FROM stance_history" \
+		" WHERE person_id = ?1 ORDER BY changed_at DESC, id DESC LIMIT ?2") \
+	X(MEASURE_ADD, "INSERT INTO measures(name, name_key, kind, department_id, person_id," \
+		" unit, direction, target, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
+	X(MEASURE_FIND, "SELECT id FROM measures WHERE coalesce(department_id, 0) = ?1" \
+		" AND name_key = ?2") \
+	X(MEASURE_LIST, "SELECT m.id, m.name, m.kind, m.department_id, d.name, m.person_id," \
+		" m.unit, m.direction = 'lower', m.target, m.archived_at IS NOT NULL," \
+		" v.value, v.period_on FROM measures m LEFT JOIN departments d ON d.id = m.department_id" \
+		" LEFT JOIN measure_values v ON v.id = (SELECT x.id FROM measure_values x" \
+		"   WHERE x.measure_id = m.id ORDER BY x.period_on DESC, x.id DESC LIMIT 1)" \
+		" WHERE m.kind = ?1 AND (?2 = 0 OR m.department_id = ?2)" \
+		" AND (?3 OR m.archived_at IS NULL) ORDER BY d.name_key, m.name_key") \
+	X(MEASURE_VALUE_ADD, "INSERT INTO measure_values(measure_id, period_on, value, entered_at," \
+		" entered_by) VALUES (?1, ?2, ?3, ?4, ?5)") \
+	X(ITEM_SET_MEASURE, "UPDATE items SET measure_id = ?2 WHERE id = ?1 AND deleted_at IS NULL") \
+	X(FOCUS_GET, "SELECT f.department_id, d.name, f.plan, f.next_step, f.since_on FROM focus f" \
+		" JOIN departments d ON d.id = f.department_id WHERE f.id = 1") \
+	X(FOCUS_SET, "INSERT INTO focus(id, department_id, plan, next_step, since_on)" \
+		" VALUES (1, ?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET" \
+		" department_id = excluded.department_id, plan = excluded.plan," \
+		" next_step = excluded.next_step, since_on = excluded.since_on") \
+	X(FOCUS_CLEAR, "DELETE FROM focus") \
 	X(MESSAGES_F, MESSAGE_SELECT " AND r.id < ?11 ORDER BY r.id DESC LIMIT ?12") \
 	X(MESSAGES_B, MESSAGE_SELECT " AND r.id > ?11 ORDER BY r.id LIMIT ?12") \
 	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES (?1, ?2)") \

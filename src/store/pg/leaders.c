@@ -1,0 +1,206 @@
+/* leaders.c - what each leader values, the stakeholder map's history,
+ * measures and their values, and the focus department, on a server (as the
+ * file's store_leaders.c). */
+#include <stdlib.h>
+
+#include "pg_int.h"
+
+enum store_rc pg_person_profile_get(struct store *st, store_id person, struct person_profile *out)
+{
+	*out = (struct person_profile){.stage = CHANGE_UNSET};
+	struct pg_params p = {0};
+	pp_id(&p, person);
+	PGresult *r;
+	enum store_rc rc = pg_row(st, PGS_PROFILE_GET, &p, &r, "reading the person's profile");
+	if (rc != STORE_OK)
+		return rc;
+	out->values = pgc_text(r, 0, 0);
+	out->kpi = pgc_text(r, 0, 1);
+	out->stage = PQgetisnull(r, 0, 2) ? CHANGE_UNSET
+					  : (enum change_stage)change_stage_parse(PQgetvalue(r, 0, 2));
+	out->next_step = pgc_text(r, 0, 3);
+	out->updated_at = pgc_time(r, 0, 4);
+	PQclear(r);
+	return STORE_OK;
+}
+
+enum store_rc pg_person_profile_set(struct store *st, store_id person,
+				    const struct person_profile *pr, time_t at)
+{
+	struct pg_params p = {0};
+	pp_id(&p, person);
+	pp_text(&p, pr->values);
+	pp_text(&p, pr->kpi);
+	pp_text(&p, pr->stage == CHANGE_UNSET ? NULL : change_stage_name(pr->stage));
+	pp_text(&p, pr->next_step);
+	pp_time(&p, at);
+	return pg_exec(st, PGS_PROFILE_SET, &p, "writing the person's profile");
+}
+
+static const char *stance_text(enum stance s)
+{
+	return s == STANCE_UNSET ? NULL : s == STANCE_HIGH ? "high" : "low";
+}
+
+static enum stance stance_at(const PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? STANCE_UNSET
+	       : PQgetvalue(r, row, col)[0] == 'h' ? STANCE_HIGH : STANCE_LOW;
+}
+
+enum store_rc pg_stance_history_add(struct store *st, store_id person, enum stance influence,
+				    enum stance support, time_t at)
+{
+	struct pg_params p = {0};
+	pp_id(&p, person);
+	pp_text(&p, stance_text(influence));
+	pp_text(&p, stance_text(support));
+	pp_time(&p, at);
+	pp_text(&p, PG(st)->actor);
+	return pg_exec(st, PGS_STANCE_ADD, &p, "keeping the map's history");
+}
+
+static void read_change(const PGresult *r, int row, void *elem)
+{
+	struct stance_change *c = elem;
+	c->influence = stance_at(r, row, 0);
+	c->support = stance_at(r, row, 1);
+	c->at = pgc_time(r, row, 2);
+	c->by = pgc_text(r, row, 3);
+}
+
+enum store_rc pg_stance_history_list(struct store *st, store_id person, size_t limit,
+				     struct stance_change **out, size_t *n)
+{
+	struct pg_params p = {0};
+	pp_id(&p, person);
+	pp_int(&p, (int64_t)limit);
+	return pg_collect(st, PGS_STANCE_LIST, &p, (void **)out, n, sizeof **out, read_change,
+			  "reading the map's history");
+}
+
+static const char *const measure_kinds[] = {"kpi", "success"};
+
+enum store_rc pg_measure_add(struct store *st, const struct measure *m, const char *key,
+			     time_t at, store_id *id)
+{
+	store_id found;
+	enum store_rc rc = pg_measure_find(st, m->dept_id, key, &found);
+	if (rc == STORE_OK)
+		return pg_failf(st, STORE_DUPLICATE, "there is already a measure named '%s'%s",
+				m->name, m->dept_id ? " in that department" : "");
+	if (rc != STORE_NOTFOUND)
+		return rc;
+	struct pg_params p = {0};
+	pp_text(&p, m->name);
+	pp_text(&p, key);
+	pp_text(&p, measure_kinds[m->kind]);
+	pp_id(&p, m->dept_id);
+	pp_id(&p, m->person_id);
+	pp_text(&p, m->unit);
+	pp_text(&p, m->lower_is_better ? "lower" : "higher");
+	if (m->has_target)
+		pp_real(&p, m->target);
+	else
+		pp_text(&p, NULL);
+	pp_time(&p, at);
+	PGresult *r;
+	rc = pg_row(st, PGS_MEASURE_ADD, &p, &r, "adding the measure");
+	if (rc == STORE_OK) {
+		*id = pgc_id(r, 0, 0);
+		PQclear(r);
+	}
+	return rc;
+}
+
+enum store_rc pg_measure_find(struct store *st, store_id dept, const char *key, store_id *id)
+{
+	struct pg_params p = {0};
+	pp_int(&p, dept);
+	pp_text(&p, key);
+	PGresult *r;
+	enum store_rc rc = pg_row(st, PGS_MEASURE_FIND, &p, &r, "finding the measure");
+	if (rc == STORE_OK) {
+		*id = pgc_id(r, 0, 0);
+		PQclear(r);
+	}
+	return rc;
+}
+
+static void read_measure(const PGresult *r, int row, void *elem)
+{
+	struct measure *m = elem;
+	m->id = pgc_id(r, row, 0);
+	m->name = pgc_text_or_empty(r, row, 1);
+	m->kind = PQgetvalue(r, row, 2)[0] == 's' ? MEASURE_SUCCESS : MEASURE_KPI;
+	m->dept_id = pgc_id(r, row, 3);
+	m->dept_name = pgc_text(r, row, 4);
+	m->person_id = pgc_id(r, row, 5);
+	m->unit = pgc_text(r, row, 6);
+	m->lower_is_better = pgc_bool(r, row, 7);
+	m->has_target = !PQgetisnull(r, row, 8);
+	m->target = m->has_target ? strtod(PQgetvalue(r, row, 8), NULL) : 0;
+	m->archived = pgc_bool(r, row, 9);
+	m->has_value = !PQgetisnull(r, row, 10);
+	m->value = m->has_value ? strtod(PQgetvalue(r, row, 10), NULL) : 0;
+	m->value_on = pgc_date(r, row, 11);
+}
+
+enum store_rc pg_measure_list(struct store *st, enum measure_kind kind, store_id dept,
+			      bool with_archived, struct measure **out, size_t *n)
+{
+	struct pg_params p = {0};
+	pp_text(&p, measure_kinds[kind]);
+	pp_int(&p, dept);
+	pp_bool(&p, with_archived);
+	return pg_collect(st, PGS_MEASURE_LIST, &p, (void **)out, n, sizeof **out, read_measure,
+			  "reading the measures");
+}
+
+enum store_rc pg_measure_value_add(struct store *st, store_id measure, cx_date period,
+				   double value, time_t at)
+{
+	struct pg_params p = {0};
+	pp_id(&p, measure);
+	pp_date(&p, period);
+	pp_real(&p, value);
+	pp_time(&p, at);
+	pp_text(&p, PG(st)->actor);
+	return pg_exec(st, PGS_MEASURE_VALUE_ADD, &p, "keeping the measure's value");
+}
+
+enum store_rc pg_item_set_measure(struct store *st, store_id item, store_id measure)
+{
+	struct pg_params p = {0};
+	pp_id(&p, item);
+	pp_id(&p, measure);
+	return pg_update_one(st, PGS_ITEM_SET_MEASURE, &p, "naming the measure the item serves");
+}
+
+enum store_rc pg_focus_get(struct store *st, struct focus *out)
+{
+	*out = (struct focus){.since = DATE_NONE};
+	PGresult *r;
+	enum store_rc rc = pg_row(st, PGS_FOCUS_GET, NULL, &r, "reading the focus");
+	if (rc != STORE_OK)
+		return rc;
+	out->dept_id = pgc_id(r, 0, 0);
+	out->dept_name = pgc_text(r, 0, 1);
+	out->plan = pgc_text(r, 0, 2);
+	out->next_step = pgc_text(r, 0, 3);
+	out->since = pgc_date(r, 0, 4);
+	PQclear(r);
+	return STORE_OK;
+}
+
+enum store_rc pg_focus_set(struct store *st, const struct focus *f)
+{
+	if (!f)
+		return pg_exec(st, PGS_FOCUS_CLEAR, NULL, "setting the focus");
+	struct pg_params p = {0};
+	pp_id(&p, f->dept_id);
+	pp_text(&p, f->plan);
+	pp_text(&p, f->next_step);
+	pp_date(&p, f->since);
+	return pg_exec(st, PGS_FOCUS_SET, &p, "setting the focus");
+}
