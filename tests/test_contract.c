@@ -21,6 +21,7 @@
 #include "cxmeet/agenda.h"
 #include "cxmeet/items.h"
 #include "cxmeet/leaders.h"
+#include "cxmeet/ledger.h"
 #include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
@@ -520,7 +521,11 @@ static void between__waits_for_the_next_meeting_until_discussed(void **state)
 	store_id in = action(st, "Call back", d, tu_person(st, "Ann", d),
 			     date_from_ymd(2026, 3, 20), m1, "2026-03-09T09:40:00Z");
 	assert_int_equal(store_item_set_discussed(st, in, m1, tu_at("2026-03-09T09:41:00Z")),
+			 STORE_NOTFOUND);
+	assert_int_equal(store_item_get(st, in, &it), STORE_OK);
+	assert_int_equal(item_mark_discussed(st, &it, m1, true, tu_at("2026-03-09T09:41:00Z")),
 			 STORE_INVALID);
+	item_free(&it);
 	assert_int_equal(store_item_set_discussed(st, 999999, m1, tu_at("2026-03-09T09:41:00Z")),
 			 STORE_NOTFOUND);
 	assert_int_equal(store_meeting_finish(st, m1, MEETING_COMPLETED,
@@ -731,6 +736,72 @@ static void leaders__profiles_moves_kpis_and_focus(void **state)
 	store_close(st);
 }
 
+/* The buy-in ledger: per quarter and department, meetings attended of those
+ * completed, actions owned and done on time, wins, messages acknowledged,
+ * moves on the map; read the same from every backend. */
+static void ledger__counts_per_quarter_and_department(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id sales = dept(st, "Sales"), it_dept = dept(st, "IT");
+	store_id ann = tu_person(st, "Ann", sales), bo = tu_person(st, "Bo", it_dept);
+	/* Q1: two meetings, Sales at both, IT at none but handed an action */
+	store_id m1 = start_meeting(st, "2026-02-02T09:00:00Z");
+	assert_int_equal(store_attendance_set(st, m1, ann, true), STORE_OK);
+	action(st, "Fix the form", it_dept, bo, date_from_ymd(2026, 2, 20), m1, "2026-02-02T09:10:00Z");
+	store_id a2 = action(st, "Call back", sales, ann, date_from_ymd(2026, 2, 20), m1,
+			     "2026-02-02T09:20:00Z");
+	assert_int_equal(store_meeting_finish(st, m1, MEETING_COMPLETED, tu_at("2026-02-02T10:00:00Z"),
+					      7, DATE_NONE),
+			 STORE_OK);
+	assert_int_equal(item_set_status(st, a2, STATUS_DONE, NULL, 0, tu_at("2026-02-10T10:00:00Z")),
+			 STORE_OK);
+	store_id m2 = start_meeting(st, "2026-03-02T09:00:00Z");
+	assert_int_equal(store_attendance_set(st, m2, ann, true), STORE_OK);
+	assert_int_equal(store_meeting_finish(st, m2, MEETING_COMPLETED, tu_at("2026-03-02T10:00:00Z"),
+					      7, DATE_NONE),
+			 STORE_OK);
+	/* Q2: a win for IT, a message to IT acknowledged, Bo moved to high support */
+	between(st, ITEM_WIN, "Backlog down", it_dept, "2026-04-10T10:00:00Z");
+	store_id msg = between(st, ITEM_MESSAGE, "New form", it_dept, "2026-04-11T10:00:00Z");
+	assert_int_equal(store_message_recipients_add(st, msg, &it_dept, 1), STORE_OK);
+	assert_int_equal(store_message_ack(st, msg, it_dept, 0, tu_at("2026-04-12T10:00:00Z")),
+			 STORE_OK);
+	assert_int_equal(person_place(st, bo, STANCE_HIGH, STANCE_HIGH, tu_at("2026-04-13T10:00:00Z")),
+			 STORE_OK);
+
+	struct ledger l;
+	assert_int_equal(ledger_load(st, date_from_ymd(2026, 1, 15), date_from_ymd(2026, 5, 1), 0, &l),
+			 STORE_OK);
+	assert_int_equal(l.n_quarters, 2);
+	assert_int_equal(l.n_depts, 2); /* IT, Sales by name */
+	assert_string_equal(l.depts[0].name, "IT");
+	const struct ledger_line *q1_it = &l.lines[0], *q1_sales = &l.lines[1];
+	const struct ledger_line *q2_it = &l.lines[2], *q2_sales = &l.lines[3];
+	assert_int_equal(q1_it->year, 2026);
+	assert_int_equal(q1_it->quarter, 1);
+	assert_int_equal(q1_it->meetings, 2);
+	assert_int_equal(q1_it->attended, 0);
+	assert_int_equal(q1_it->actions, 1);
+	assert_int_equal(q1_it->on_time, 0);
+	assert_int_equal(q1_sales->attended, 2);
+	assert_int_equal(q1_sales->actions, 1);
+	assert_int_equal(q1_sales->on_time, 1);
+	assert_int_equal(ledger_attendance_pct(q1_sales), 100);
+	assert_int_equal(q2_it->quarter, 2);
+	assert_int_equal(q2_it->meetings, 0);
+	assert_int_equal(ledger_attendance_pct(q2_it), -1);
+	assert_int_equal(q2_it->wins, 1);
+	assert_int_equal(q2_it->messages, 1);
+	assert_int_equal(q2_it->acked, 1);
+	assert_int_equal(q2_it->support_up, 1);
+	assert_int_equal(q2_sales->wins, 0);
+	int from, to;
+	assert_int_equal(ledger_shift(&l, 1, &from, &to), 0); /* no meeting in Q2: not known */
+	ledger_free(&l);
+	store_close(st);
+}
+
 #define PAGED 53
 
 static void pages__continue_from_a_key_never_repeat_or_skip(void **state)
@@ -917,6 +988,7 @@ int main(void)
 		cmocka_unit_test(between__waits_for_the_next_meeting_until_discussed),
 		cmocka_unit_test(messages__acknowledged_by_each_department),
 		cmocka_unit_test(leaders__profiles_moves_kpis_and_focus),
+		cmocka_unit_test(ledger__counts_per_quarter_and_department),
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),
 		cmocka_unit_test(data_version__changes_for_another_writer_only),

@@ -505,7 +505,7 @@ static void cli__formats_with_a_hostile_department_name(void **state)
 	assert_int_equal(tu_cli(f.db, out, NULL, "cadence", "--format", "csv", NULL), 0);
 	s = tu_slurp(out, NULL);
 	const char head[] = "department,facing,attended,of,actions,on_time_pct,overdue,wins,"
-			    "silo_watch\r\n";
+			    "silo_watch,absent_but_handed_actions\r\n";
 	assert_memory_equal(s, head, strlen(head));
 	assert_non_null(strstr(s, "\"Ops, \"\"Night\"\"\nShift"));
 	free(s);

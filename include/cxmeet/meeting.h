@@ -125,6 +125,11 @@ int item_check(const struct item *it, char *err, size_t errlen);
  * link makes sense). *by_default says whether to offer it ticked. */
 int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default);
 
+/* Whether a win's text only reports a number that moved ("NPS up 0.1"):
+ * five words or fewer with a figure among them. A win says what changed,
+ * who did it and what it caused; the capture form and `cxmeet add` warn. */
+bool win_only_a_number(const char *text);
+
 /* The one gate through which an item is saved, from every entry point.
  *
  * meeting_add_item saves a new item in one transaction, linked to `link_to`

@@ -30,7 +30,9 @@
  *   actions (not yet due, dropped, without a due date) are not judged.
  * - Silo watch: an active department that, in each of the last three
  *   completed meetings, had nobody present, owned no action and was
- *   credited with no win. Needs at least three completed meetings.
+ *   credited with no win. Needs at least three completed meetings. It also
+ *   names a department absent from every meeting of the window (three or
+ *   more) that was handed actions in them all the same.
  * - A step overran when its actual time exceeded its planned minutes. */
 #ifndef CXMEET_REPORT_H
 #define CXMEET_REPORT_H
@@ -100,6 +102,9 @@ struct dept_line {
 	int overdue;  /* open actions past due now, from any meeting */
 	int wins;
 	bool silo;
+	/* absent from every meeting of the window (at least three), yet handed
+	 * actions in them: a department the council decides for, not with */
+	bool absent_handed;
 };
 
 /* One line per department of `depts` (archived ones are never flagged).

@@ -152,6 +152,23 @@ struct window_step {
 	bool done;
 };
 
+/* The buy-in ledger's counts (store_ledger_counts), per quarter and
+ * department, one part at a time: */
+enum ledger_part {
+	LEDGER_MEETINGS,   /* v[0]: meetings completed (dept_id 0) */
+	LEDGER_ATTENDANCE, /* v[0]: of those, meetings the department had someone at */
+	LEDGER_ITEMS,      /* v[0]: actions it owns, created then; v[1]: of those done on
+			    * time (closed on or before the due date); v[2]: wins credited */
+	LEDGER_MESSAGES,   /* v[0]: messages to it recorded then; v[1]: of those acknowledged */
+	LEDGER_MOVES,      /* v[0]: its people's moves to high support; v[1]: to low */
+	LEDGER_PART_COUNT
+};
+struct ledger_count {
+	int year, quarter; /* 2026, 1-4 (by the stored, UTC, day) */
+	store_id dept_id;
+	int64_t v[3];
+};
+
 struct dept_count {
 	store_id dept_id; /* 0: none */
 	int64_t n;

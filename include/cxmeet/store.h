@@ -431,8 +431,9 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	X(waiting_items, (struct store *st, store_id meeting, size_t limit, \
 		struct waiting_item **out, size_t *n), (st, meeting, limit, out, n)) \
 	/* Marks item, recorded outside any meeting, discussed in meeting (0: not \
-	 * discussed). STORE_NOTFOUND when there is no such item; STORE_INVALID \
-	 * when it was captured in a meeting. */ \
+	 * discussed). STORE_NOTFOUND when there is no such item, or it was \
+	 * captured in a meeting or deleted (items.h, item_mark_discussed, says \
+	 * which). */ \
 	X(item_set_discussed, (struct store *st, store_id item, store_id meeting, time_t at), \
 		(st, item, meeting, at)) \
 	/* --- what each leader values, the map's history, KPIs, focus --- */ \
@@ -446,8 +447,8 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 		enum stance support, time_t at), (st, person, influence, support, at)) \
 	X(stance_history_list, (struct store *st, store_id person, size_t limit, \
 		struct stance_change **out, size_t *n), (st, person, limit, out, n)) \
-	/* key: the name's key (names.h). STORE_DUPLICATE when the department (0: \
-	 * none) has a measure of that name already, without regard to case. */ \
+	/* key: the name's key (names.h); leaders.h's measure_add refuses a name \
+	 * its department (0: none) has already. */ \
 	X(measure_add, (struct store *st, const struct measure *m, const char *key, time_t at, \
 		store_id *id), (st, m, key, at, id)) \
 	/* The measure of that name (its key, names.h) in dept (0: none). */ \
@@ -469,6 +470,10 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	X(focus_get, (struct store *st, struct focus *out), (st, out)) \
 	/* Sets the focus (f NULL: none). */ \
 	X(focus_set, (struct store *st, const struct focus *f), (st, f)) \
+	/* The buy-in ledger's counts of one part (rows.h), per quarter from the \
+	 * quarter of `since` on, then per department. */ \
+	X(ledger_counts, (struct store *st, enum ledger_part part, cx_date since, \
+		struct ledger_count **out, size_t *n), (st, part, since, out, n)) \
 	/* --- messages to other teams ------------------------------- */ \
 	/* The departments message item goes to, none acknowledging it yet. */ \
 	X(message_recipients_add, (struct store *st, store_id item, const store_id *depts, \

@@ -21,7 +21,7 @@ static const enum item_kind addable[] = {ITEM_WIN,    ITEM_STORY,  ITEM_INSIGHT,
 #define ADD_DEPTS_MAX 20 /* the departments a message may go to */
 
 struct add_opts {
-	const char *dept[ADD_DEPTS_MAX], *person, *due, *detail, *kpi;
+	const char *dept[ADD_DEPTS_MAX], *person, *due, *detail, *kpi, *from;
 	size_t n_depts;
 	bool consent, too_many;
 };
@@ -41,6 +41,7 @@ static int add_opt(const struct cli_cmd *cmd, int key, const char *value, void *
 	case 'u': o->due = value; break;
 	case 'x': o->detail = value; break;
 	case 'k': o->kpi = value; break;
+	case 'F': o->from = value; break;
 	case 'C': o->consent = true; break;
 	}
 	return 0;
@@ -155,8 +156,22 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 	rc = cli_text_arg(argv[optind + 1], &text);
 	if (rc == 0 && o.detail)
 		rc = cli_text_arg(o.detail, &detail);
+	store_id from_id = 0;
+	if (rc == 0 && o.from && !cli_parse_id(o.from, &from_id))
+		rc = cli_usage_error(cmd, "--from: '%s' is not an item's number", o.from);
 	if (rc == 0)
 		rc = cli_open(cli);
+	struct item from = {0};
+	bool have_from = false;
+	if (rc == 0 && from_id) {
+		enum store_rc frc = store_item_get(cli->st, from_id, &from);
+		if (frc == STORE_NOTFOUND)
+			rc = cli_input_error("--from: no item #%lld", (long long)from_id);
+		else if (frc != STORE_OK)
+			rc = cli_store_error(cli, frc);
+		else
+			have_from = true;
+	}
 	store_id depts[ADD_DEPTS_MAX] = {0};
 	struct strbuf names; /* a message's departments, as they are named */
 	sb_init(&names);
@@ -171,7 +186,8 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 		/* the item, and a message's other departments, in one transaction */
 		enum store_rc src = store_begin(cli->st);
 		if (src == STORE_OK)
-			src = meeting_add_item(cli->st, &it, NULL, clock_now(), err, sizeof err);
+			src = meeting_add_item(cli->st, &it, have_from ? &from : NULL, clock_now(), err,
+					       sizeof err);
 		if (src == STORE_OK && o.n_depts > 1)
 			src = store_message_recipients_add(cli->st, it.id, depts + 1, o.n_depts - 1);
 		/* the department's KPI it serves */
@@ -207,6 +223,12 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 			}
 		}
 	}
+	if (rc == 0 && it.kind == ITEM_WIN && win_only_a_number(text))
+		fputs("cxmeet: warning: this win only reports a number that moved; a win says "
+		      "what changed, who did it and what it caused ('cxmeet add win --detail' "
+		      "or the edit form adds it)\n", stderr);
+	if (have_from)
+		item_free(&from);
 	sb_free(&names);
 	free(text);
 	free(detail);
@@ -220,6 +242,7 @@ static const struct cli_opt add_options[] = {
 	{"detail", 'x', CLI_VALUE},
 	{"consent", 'C', 0},
 	{"kpi", 'k', CLI_VALUE},
+	{"from", 'F', CLI_VALUE},
 	{0},
 };
 
@@ -246,7 +269,12 @@ const struct cli_cmd cmd_add = {
 		 "  -u, --due DATE      an action's due date (2026-12-04, fri, +2w, next...)\n"
 		 "  -x, --detail TEXT   the longer text ('-': standard input)\n"
 		 "  -C, --consent       a story's customer agreed to be named\n"
-		 "  -k, --kpi NAME      the department's KPI an action or a win serves\n",
+		 "  -k, --kpi NAME      the department's KPI an action or a win serves\n"
+		 "  -F, --from ID       what it came from: a win from an action or a story,\n"
+		 "                      an action from a story, an insight or a decision\n"
+		 "\n"
+		 "A win that only reports a number that moved (\"NPS up 0.1\") is recorded\n"
+		 "with a warning: a win says what changed, who did it and what it caused.\n",
 	.opts = add_options,
 	.operands = 2,
 	.run = add_run,

@@ -108,7 +108,7 @@ static const struct table_col dept_cols[] = {
 	{"attended", COL_INT, true},     {"of", COL_INT, true},
 	{"actions", COL_INT, true},      {"on_time_pct", COL_INT, true},
 	{"overdue", COL_INT, true},      {"wins", COL_INT, true},
-	{"silo_watch", COL_BOOL, false},
+	{"silo_watch", COL_BOOL, false}, {"absent_but_handed_actions", COL_BOOL, false},
 };
 
 static void fill_depts(struct table *t, const struct cadence_report *r, const char *council)
@@ -125,6 +125,7 @@ static void fill_depts(struct table *t, const struct cadence_report *r, const ch
 		table_cell_int(t, l->overdue);
 		table_cell_int(t, l->wins);
 		table_cell_bool(t, l->silo);
+		table_cell_bool(t, l->absent_handed);
 	}
 }
 

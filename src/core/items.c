@@ -75,6 +75,10 @@ enum store_rc item_set_status(struct store *st, store_id id, enum item_status st
 enum store_rc item_mark_discussed(struct store *st, const struct item *it, store_id meeting,
 				  bool discussed, time_t at)
 {
+	if (it->meeting_id || it->deleted_at)
+		return store_refuse(st, STORE_INVALID,
+				    it->deleted_at ? "it was deleted"
+						   : "it was captured in a meeting, not between meetings");
 	enum store_rc rc = store_begin(st);
 	if (rc != STORE_OK)
 		return rc;

@@ -607,5 +607,24 @@ int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default)
 	if ((from == ITEM_ACTION || from == ITEM_DECISION) &&
 	    (to == ITEM_STORY || to == ITEM_INSIGHT || to == ITEM_DECISION || to == ITEM_PARKED))
 		return LINK_AROSE_FROM;
+	/* story -> action -> win: a win came from an action or a story */
+	if (from == ITEM_WIN && (to == ITEM_ACTION || to == ITEM_STORY))
+		return LINK_AROSE_FROM;
 	return -1;
+}
+
+bool win_only_a_number(const char *text)
+{
+	/* a few words with a figure in them and nothing of what changed */
+	int words = 0;
+	bool digit = false, word = false;
+	for (const char *p = text ? text : ""; *p; p++) {
+		bool alnum = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+			     (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80;
+		digit |= *p >= '0' && *p <= '9';
+		if (alnum && !word)
+			words++;
+		word = alnum;
+	}
+	return digit && words <= 5;
 }

@@ -218,6 +218,8 @@ void dept_lines_build(const struct dept *depts, size_t n_depts, const store_id *
 				l->overdue = (int)overdue[i].n;
 		l->silo = !depts[d].archived &&
 			  silent(id, window, n_window, att, n_att, items, n_items);
+		l->absent_handed = !depts[d].archived && n_window >= SILO_MEETINGS &&
+				   l->attended == 0 && l->actions > 0;
 	}
 }
 

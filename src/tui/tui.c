@@ -256,7 +256,7 @@ int tui_run(struct store *st)
 	static const struct view_ops *const views[] = {
 		&view_home, &view_meeting, &view_cadence, &view_actions, &view_decisions,
 		&view_people, &view_stakeholders, &view_council, &view_setup, &view_history,
-		&view_agenda, &view_prepare,
+		&view_agenda, &view_prepare, &view_ledger,
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(views); i++)
 		tui_view_make(&t, views[i]);

@@ -206,14 +206,15 @@ static void percent_text(char *buf, size_t len, int num, int den)
 static void draw_dept(struct cadence_state *cv, int y, int x, int w, const struct dept_line *l)
 {
 	int nw = name_width(w, DEPT_FIXED);
-	attr_t a = l->silo ? theme(C_WARNING) : l->dept->behind ? theme(C_ACCENT) : theme(C_NORMAL);
+	bool flag = l->silo || l->absent_handed;
+	attr_t a = flag ? theme(C_WARNING) : l->dept->behind ? theme(C_ACCENT) : theme(C_NORMAL);
 	draw_text_fit(y, x, l->dept->name, nw - 1, a);
 	char pct[16], cols[96];
 	percent_text(pct, sizeof pct, l->on_time, l->judged);
 	snprintf(cols, sizeof cols, "%4d/%-3zu%6d%7s%8d%5d  %s", l->attended,
 		 cv->rep.n_meetings, l->actions, pct, l->overdue, l->wins,
-		 l->silo ? "SILO WATCH" : "");
-	draw_text(y, x + nw, cols, w - nw, l->silo ? theme(C_WARNING) : theme(C_NORMAL));
+		 l->silo ? "SILO WATCH" : l->absent_handed ? "ABSENT, HANDED ACTIONS" : "");
+	draw_text(y, x + nw, cols, w - nw, flag ? theme(C_WARNING) : theme(C_NORMAL));
 }
 
 #define STEP_FIXED 30

@@ -38,6 +38,7 @@ struct home_facts {
 	int unacked, unacked_late; /* messages' departments yet to acknowledge them */
 	struct focus focus; /* one department at a time */
 	bool has_focus;
+	char focus_line[600];
 };
 
 static void facts_load(struct tui *t, struct home_facts *f)
@@ -57,6 +58,14 @@ static void facts_load(struct tui *t, struct home_facts *f)
 		waiting_items_free(w, n);
 	}
 	f->has_focus = store_focus_get(t->st, &f->focus) == STORE_OK;
+	if (f->has_focus) {
+		char since[16];
+		date_format(f->focus.since, since, sizeof since);
+		snprintf(f->focus_line, sizeof f->focus_line, "Focus: %s since %s%s%s%s%s.",
+			 f->focus.dept_name, since, f->focus.plan ? ": " : "",
+			 f->focus.plan ? f->focus.plan : "", f->focus.next_step ? "; next: " : "",
+			 f->focus.next_step ? f->focus.next_step : "");
+	}
 	struct message_filter mf = {.open_only = true};
 	struct message_row *m;
 	if (f->have_org && store_messages_list(t->st, &mf, NULL, WAITING_SHOWN, &m, &n) == STORE_OK) {
@@ -86,6 +95,7 @@ enum {
 	HOME_PEOPLE,
 	HOME_MAP,
 	HOME_AGENDAS,
+	HOME_LEDGER,
 	/* recording between meetings: one key per kind (home_adds) */
 	HOME_ADD_WIN,
 	HOME_ADD_STORY,
@@ -114,6 +124,7 @@ static const struct keymap_entry home_keys[] = {
 	{HOME_PEOPLE, "people", "Departments and people", {KM_CH('p')}},
 	{HOME_MAP, "stakeholders", "Stakeholder map and champions", {KM_CH('m')}},
 	{HOME_AGENDAS, "agendas", "Agenda templates", {KM_CH('t')}},
+	{HOME_LEDGER, "ledger", "Buy-in ledger: each department's part, by quarter", {KM_CH('L')}},
 	{ACT_QUIT, "quit", "Quit cxmeet", {{0, false}}},
 	KM_HEADING("Record between meetings (it waits for the next meeting)"),
 	{HOME_ADD_WIN, "add-win", "Record a win", {KM_CH('W')}},
@@ -137,6 +148,7 @@ static const struct home_entry home_menu[] = {
 	{"Actions: who owes what", "Actions", HOME_ACTIONS, actions_view_open},
 	{"Decisions: the decision log", "Decisions", HOME_DECISIONS, decisions_view_open},
 	{"Cadence and participation", "Cadence", HOME_CADENCE, cadence_view_open},
+	{"Buy-in ledger", "Ledger", HOME_LEDGER, ledger_view_open},
 	{"Council and charter", "Council", HOME_COUNCIL, council_view_open},
 	{"Departments and people", "People", HOME_PEOPLE, people_open},
 	{"Stakeholder map and champions", "Stakeholders", HOME_MAP, map_open},
@@ -228,7 +240,8 @@ static void home_draw(struct tui *t)
 	 * mission gives up rows if it still must. */
 	char todo[400];
 	int todo_rows = todo_text(t, todo, sizeof todo) ? text_wrap_rows(todo, w, 2) : 0;
-	int below = 1 + 4 + (f.have_last ? 1 : 0) + (f.unacked ? 1 : 0) + (f.has_focus ? 1 : 0) + 1 + 1 +
+	int focus_rows = f.has_focus ? text_wrap_rows(f.focus_line, w, 2) : 0;
+	int below = 1 + 4 + (f.have_last ? 1 : 0) + (f.unacked ? 1 : 0) + focus_rows + 1 + 1 +
 		    (todo_rows ? todo_rows + 1 : 0);
 	bool have_mission = f.have_org && *f.org.text[ORG_MISSION];
 	const char *mission = have_mission ? f.org.text[ORG_MISSION]
@@ -267,15 +280,8 @@ static void home_draw(struct tui *t)
 	}
 	waiting_line(&f, line, sizeof line);
 	draw_text(y++, x, line, w, f.n_waiting ? theme(C_ACCENT) : theme(C_MUTED));
-	if (f.has_focus) {
-		char since[16];
-		date_format(f.focus.since, since, sizeof since);
-		snprintf(line, sizeof line, "Focus: %s since %s%s%s%s%s.", f.focus.dept_name,
-			 since, f.focus.plan ? ": " : "", f.focus.plan ? f.focus.plan : "",
-			 f.focus.next_step ? "; next: " : "",
-			 f.focus.next_step ? f.focus.next_step : "");
-		draw_text(y++, x, line, w, theme(C_ACCENT));
-	}
+	if (f.has_focus)
+		y += draw_wrapped(y, x, f.focus_line, w, focus_rows, theme(C_ACCENT));
 	if (f.unacked) {
 		snprintf(line, sizeof line, "Messages not acknowledged: %d%s, of which %d overdue.",
 			 f.unacked, f.unacked >= WAITING_SHOWN ? " or more" : "", f.unacked_late);
@@ -308,9 +314,15 @@ static void home_draw(struct tui *t)
 static void record(struct tui *t, enum item_kind kind)
 {
 	struct item it = {.kind = kind, .due = DATE_NONE, .revisit = DATE_NONE};
-	if (form_item(t, &it, 0, 0, NULL))
-		tui_flash(t, false, "Recorded %s #%lld: it waits for the next meeting.",
-			  item_kind_label(kind), (long long)it.id);
+	if (form_item(t, &it, 0, 0, NULL)) {
+		if (kind == ITEM_WIN && win_only_a_number(it.text))
+			tui_flash(t, true, "Recorded win #%lld. It only reports a number that moved: "
+				  "say what changed, who did it and what it caused.",
+				  (long long)it.id);
+		else
+			tui_flash(t, false, "Recorded %s #%lld: it waits for the next meeting.",
+				  item_kind_label(kind), (long long)it.id);
+	}
 	item_free(&it);
 }
 

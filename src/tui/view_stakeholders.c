@@ -325,7 +325,7 @@ static void map_draw(struct tui *t)
 	draw_hint(0, t->cols, " Stakeholder map: influence over decisions (up), support for CX (right)",
 		  " Stakeholder map: influence (up), support (right)", theme(C_TITLE));
 	int w = t->cols - 2, bw = w / 2;
-	int qh = (t->rows - 12) / 2;
+	int qh = (t->rows - 16) / 2; /* four rows kept for the card */
 	qh = qh < 3 ? 3 : qh > 8 ? 8 : qh;
 	draw_text(1, 1 + (bw - 20) / 2, "<- low support", bw, theme(C_MUTED));
 	draw_text(1, 1 + bw + (bw - 20) / 2, "high support ->", bw, theme(C_MUTED));
@@ -336,7 +336,7 @@ static void map_draw(struct tui *t)
 	/* the card of the person under the cursor, then the record with what
 	 * rows are left (three at least, when there are) */
 	int left = t->rows - 2 - (y + 3);
-	int card = draw_card(t, sv, y + 3, left - 3 > 4 ? 4 : left - 3, w);
+	int card = draw_card(t, sv, y + 3, left > 4 ? 4 : left, w);
 	draw_record(sv, y + 3 + card, left - card, w, t->cols >= 80);
 	/* Narrow: the toggles go to the second line, so that no hint is cut. */
 	static const char *const keys = " Left/Right support  K/J influence  i/s toggle  u unplace  "

@@ -21,6 +21,7 @@ extern const struct view_ops view_setup;
 extern const struct view_ops view_history;
 extern const struct view_ops view_agenda;  /* view_agenda.c */
 extern const struct view_ops view_prepare; /* view_prepare.c */
+extern const struct view_ops view_ledger;  /* view_ledger.c */
 
 
 /* Opens the help view over the current one until a key is pressed. */
@@ -32,6 +33,8 @@ void actions_view_open(struct tui *t);
 void stakeholder_view_open(struct tui *t, store_id select);
 /* Starts or resumes the meeting and switches to the runner. */
 void meeting_view_open(struct tui *t, bool resume);
+/* Reads the buy-in ledger and opens its view (view_ledger.c). */
+void ledger_view_open(struct tui *t);
 /* Reads the cadence and participation report and switches to its view. */
 void cadence_view_open(struct tui *t);
 /* Starts a meeting on the facilitator's adjusted copy of a template. */

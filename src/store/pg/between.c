@@ -26,18 +26,6 @@ enum store_rc pg_waiting_items(struct store *st, store_id meeting, size_t limit,
 
 enum store_rc pg_item_set_discussed(struct store *st, store_id item, store_id meeting, time_t at)
 {
-	struct item it;
-	enum store_rc rc = pg_item_get(st, item, &it);
-	if (rc != STORE_OK)
-		return rc;
-	store_id in = it.meeting_id;
-	bool deleted = it.deleted_at != 0;
-	item_free(&it);
-	if (in || deleted)
-		return pg_failf(st, STORE_INVALID,
-				deleted ? "#%lld was deleted"
-					: "#%lld was captured in a meeting, not between meetings",
-				(long long)item);
 	struct pg_params p = {0};
 	pp_id(&p, meeting);
 	pp_time(&p, at);

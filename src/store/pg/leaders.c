@@ -84,13 +84,7 @@ static const char *const measure_kinds[] = {"kpi", "success"};
 enum store_rc pg_measure_add(struct store *st, const struct measure *m, const char *key,
 			     time_t at, store_id *id)
 {
-	store_id found;
-	enum store_rc rc = pg_measure_find(st, m->dept_id, key, &found);
-	if (rc == STORE_OK)
-		return pg_failf(st, STORE_DUPLICATE, "there is already a measure named '%s'%s",
-				m->name, m->dept_id ? " in that department" : "");
-	if (rc != STORE_NOTFOUND)
-		return rc;
+	enum store_rc rc;
 	struct pg_params p = {0};
 	pp_text(&p, m->name);
 	pp_text(&p, key);
@@ -203,4 +197,31 @@ enum store_rc pg_focus_set(struct store *st, const struct focus *f)
 	pp_text(&p, f->next_step);
 	pp_date(&p, f->since);
 	return pg_exec(st, PGS_FOCUS_SET, &p, "setting the focus");
+}
+
+static void read_ledger(const PGresult *r, int row, void *elem)
+{
+	struct ledger_count *c = elem;
+	c->year = (int)pgc_int(r, row, 0);
+	c->quarter = (int)pgc_int(r, row, 1);
+	c->dept_id = pgc_id(r, row, 2);
+	for (int i = 0; i < 3; i++)
+		c->v[i] = pgc_int(r, row, 3 + i);
+}
+
+enum store_rc pg_ledger_counts(struct store *st, enum ledger_part part, cx_date since,
+			       struct ledger_count **out, size_t *n)
+{
+	static const enum pg_stmt parts[LEDGER_PART_COUNT] = {
+		PGS_LEDGER_MEETINGS, PGS_LEDGER_ATTENDANCE, PGS_LEDGER_ITEMS,
+		PGS_LEDGER_MESSAGES, PGS_LEDGER_MOVES,
+	};
+	*out = NULL;
+	*n = 0;
+	if ((int)part < 0 || part >= LEDGER_PART_COUNT)
+		return pg_failf(st, STORE_INVALID, "no such part of the ledger");
+	struct pg_params p = {0};
+	pp_date(&p, since);
+	return pg_collect(st, parts[part], &p, (void **)out, n, sizeof **out, read_ledger,
+			  "counting the ledger");
 }

@@ -388,6 +388,29 @@
 		" department_id = excluded.department_id, plan = excluded.plan," \
 		" next_step = excluded.next_step, since_on = excluded.since_on") \
 	X(FOCUS_CLEAR, "DELETE FROM focus WHERE council_id = " COUNCIL) \
+	/* The buy-in ledger (ledger.c): $1 the first day counted. */ \
+	X(LEDGER_MEETINGS, "SELECT date_part('year', started_at AT TIME ZONE 'UTC')::int, date_part('quarter', started_at AT TIME ZONE 'UTC')::int, 0, count(*), 0, 0 FROM meetings" \
+		" WHERE council_id = " COUNCIL " AND status = 'completed' AND started_at >= $1::date" \
+		" GROUP BY 1, 2") \
+	X(LEDGER_ATTENDANCE, "SELECT date_part('year', m.started_at AT TIME ZONE 'UTC')::int, date_part('quarter', m.started_at AT TIME ZONE 'UTC')::int, a.department_id, count(DISTINCT m.id), 0, 0" \
+		" FROM meetings m JOIN attendance a ON a.meeting_id = m.id" \
+		" WHERE m.council_id = " COUNCIL " AND m.status = 'completed' AND a.present" \
+		" AND a.department_id IS NOT NULL AND m.started_at >= $1::date GROUP BY 1, 2, 3") \
+	X(LEDGER_ITEMS, "SELECT date_part('year', i.created_at AT TIME ZONE 'UTC')::int, date_part('quarter', i.created_at AT TIME ZONE 'UTC')::int, i.department_id, count(*) FILTER (WHERE i.kind = 'action')," \
+		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done'" \
+		"   AND (i.closed_at AT TIME ZONE 'UTC')::date <= i.due_on)," \
+		" count(*) FILTER (WHERE i.kind = 'win') FROM items i" \
+		" WHERE i.council_id = " COUNCIL " AND i.kind IN ('action', 'win')" \
+		" AND i.deleted_at IS NULL AND i.department_id IS NOT NULL" \
+		" AND i.created_at >= $1::date GROUP BY 1, 2, 3") \
+	X(LEDGER_MESSAGES, "SELECT date_part('year', i.created_at AT TIME ZONE 'UTC')::int, date_part('quarter', i.created_at AT TIME ZONE 'UTC')::int, r.department_id, count(*), count(r.acked_at), 0" \
+		" FROM message_recipients r JOIN items i ON i.id = r.item_id" \
+		" WHERE r.council_id = " COUNCIL " AND i.deleted_at IS NULL" \
+		" AND i.created_at >= $1::date GROUP BY 1, 2, 3") \
+	X(LEDGER_MOVES, "SELECT date_part('year', h.changed_at AT TIME ZONE 'UTC')::int, date_part('quarter', h.changed_at AT TIME ZONE 'UTC')::int, p.department_id, count(*) FILTER (WHERE h.support = 'high')," \
+		" count(*) FILTER (WHERE h.support = 'low'), 0 FROM stance_history h" \
+		" JOIN people p ON p.id = h.person_id WHERE h.council_id = " COUNCIL \
+		" AND p.department_id IS NOT NULL AND h.changed_at >= $1::date GROUP BY 1, 2, 3") \
 	X(MESSAGES_F, PG_MESSAGE_SELECT " AND r.id < $4 ORDER BY r.id DESC LIMIT $5") \
 	X(MESSAGES_B, PG_MESSAGE_SELECT " AND r.id > $4 ORDER BY r.id LIMIT $5") \
 	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES ($1, $2)") \

@@ -208,6 +208,26 @@
 		" department_id = excluded.department_id, plan = excluded.plan," \
 		" next_step = excluded.next_step, since_on = excluded.since_on") \
 	X(FOCUS_CLEAR, "DELETE FROM focus") \
+	/* The buy-in ledger (store_ledger.c): ?1 the first day counted. */ \
+	X(LEDGER_MEETINGS, "SELECT substr(started_at, 1, 4), (CAST(substr(started_at, 6, 2) AS INTEGER) + 2) / 3, 0, count(*), 0, 0 FROM meetings" \
+		" WHERE status = 'completed' AND started_at >= ?1 GROUP BY 1, 2") \
+	X(LEDGER_ATTENDANCE, "SELECT substr(m.started_at, 1, 4), (CAST(substr(m.started_at, 6, 2) AS INTEGER) + 2) / 3, a.department_id, count(DISTINCT m.id), 0, 0" \
+		" FROM meetings m JOIN attendance a ON a.meeting_id = m.id WHERE m.status = 'completed'" \
+		" AND a.present = 1 AND a.department_id IS NOT NULL AND m.started_at >= ?1" \
+		" GROUP BY 1, 2, 3") \
+	X(LEDGER_ITEMS, "SELECT substr(i.created_at, 1, 4), (CAST(substr(i.created_at, 6, 2) AS INTEGER) + 2) / 3, i.department_id, count(*) FILTER (WHERE i.kind = 'action')," \
+		" count(*) FILTER (WHERE i.kind = 'action' AND i.status = 'done'" \
+		"   AND substr(i.closed_at, 1, 10) <= i.due_on)," \
+		" count(*) FILTER (WHERE i.kind = 'win') FROM items i" \
+		" WHERE i.kind IN ('action', 'win') AND i.deleted_at IS NULL" \
+		" AND i.department_id IS NOT NULL AND i.created_at >= ?1 GROUP BY 1, 2, 3") \
+	X(LEDGER_MESSAGES, "SELECT substr(i.created_at, 1, 4), (CAST(substr(i.created_at, 6, 2) AS INTEGER) + 2) / 3, r.department_id, count(*), count(r.acked_at), 0" \
+		" FROM message_recipients r JOIN items i ON i.id = r.item_id" \
+		" WHERE i.deleted_at IS NULL AND i.created_at >= ?1 GROUP BY 1, 2, 3") \
+	X(LEDGER_MOVES, "SELECT substr(h.changed_at, 1, 4), (CAST(substr(h.changed_at, 6, 2) AS INTEGER) + 2) / 3, p.department_id, count(*) FILTER (WHERE h.support = 'high')," \
+		" count(*) FILTER (WHERE h.support = 'low'), 0 FROM stance_history h" \
+		" JOIN people p ON p.id = h.person_id WHERE p.department_id IS NOT NULL" \
+		" AND h.changed_at >= ?1 GROUP BY 1, 2, 3") \
 	X(MESSAGES_F, MESSAGE_SELECT " AND r.id < ?11 ORDER BY r.id DESC LIMIT ?12") \
 	X(MESSAGES_B, MESSAGE_SELECT " AND r.id > ?11 ORDER BY r.id LIMIT ?12") \
 	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES (?1, ?2)") \

@@ -30,18 +30,6 @@ enum store_rc sqlite_waiting_items(struct store *st, store_id meeting, size_t li
 enum store_rc sqlite_item_set_discussed(struct store *st, store_id item, store_id meeting,
 					time_t at)
 {
-	struct item it;
-	enum store_rc rc = sqlite_item_get(st, item, &it);
-	if (rc != STORE_OK)
-		return rc;
-	store_id in = it.meeting_id;
-	bool deleted = it.deleted_at != 0;
-	item_free(&it);
-	if (in || deleted)
-		return store_failf(st, STORE_INVALID,
-				   deleted ? "#%lld was deleted"
-					   : "#%lld was captured in a meeting, not between meetings",
-				   (long long)item);
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_SET_DISCUSSED);
 	if (!s)
 		return stmt_missing(st);

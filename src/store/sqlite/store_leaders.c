@@ -93,13 +93,7 @@ static const char *const measure_kinds[] = {"kpi", "success"};
 enum store_rc sqlite_measure_add(struct store *st, const struct measure *m, const char *key,
 				 time_t at, store_id *id)
 {
-	store_id found;
-	enum store_rc rc = sqlite_measure_find(st, m->dept_id, key, &found);
-	if (rc == STORE_OK)
-		return store_failf(st, STORE_DUPLICATE, "there is already a measure named '%s'%s",
-				   m->name, m->dept_id ? " in that department" : "");
-	if (rc != STORE_NOTFOUND)
-		return rc;
+	enum store_rc rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_MEASURE_ADD);
 	if (!s)
 		return stmt_missing(st);
@@ -222,4 +216,33 @@ enum store_rc sqlite_focus_set(struct store *st, const struct focus *f)
 		bind_date(s, 4, f->since);
 	}
 	return stmt_exec(st, s, "setting the focus");
+}
+
+static void read_ledger(sqlite3_stmt *s, void *elem)
+{
+	struct ledger_count *c = elem;
+	c->year = sqlite3_column_int(s, 0);
+	c->quarter = sqlite3_column_int(s, 1);
+	c->dept_id = col_id(s, 2);
+	for (int i = 0; i < 3; i++)
+		c->v[i] = sqlite3_column_int64(s, 3 + i);
+}
+
+enum store_rc sqlite_ledger_counts(struct store *st, enum ledger_part part, cx_date since,
+				   struct ledger_count **out, size_t *n)
+{
+	static const enum stmt_id parts[LEDGER_PART_COUNT] = {
+		STMT_LEDGER_MEETINGS, STMT_LEDGER_ATTENDANCE, STMT_LEDGER_ITEMS,
+		STMT_LEDGER_MESSAGES, STMT_LEDGER_MOVES,
+	};
+	*out = NULL;
+	*n = 0;
+	if ((int)part < 0 || part >= LEDGER_PART_COUNT)
+		return store_failf(st, STORE_INVALID, "no such part of the ledger");
+	sqlite3_stmt *s = stmt_get(st, parts[part]);
+	if (!s)
+		return stmt_missing(st);
+	bind_date(s, 1, since);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_ledger, free_plain,
+			    "counting the ledger");
 }
