@@ -24,6 +24,9 @@ enum store_rc measure_add(struct store *st, const struct measure *m, time_t at, 
  * none); STORE_NOTFOUND, saying so, when there is none. */
 enum store_rc measure_find(struct store *st, store_id dept, const char *name, store_id *id);
 
+/* Sorts measures by department name, then name, without regard to case. */
+void measures_sort(struct measure *m, size_t n);
+
 /* A measure's value as people read it: the shortest text that reads back as
  * the same number ("92.5", "3"). */
 void measure_value_text(double v, char *buf, size_t len);

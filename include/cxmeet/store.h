@@ -454,8 +454,9 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	/* The measure of that name (its key, names.h) in dept (0: none). */ \
 	X(measure_find, (struct store *st, store_id dept, const char *key, store_id *id), \
 		(st, dept, key, id)) \
-	/* Measures of kind of one department (0: all), by department then name, \
-	 * each with its last value; archived ones only when asked. */ \
+	/* Measures of kind of one department (0: all), in the order they were \
+	 * added (leaders.h sorts them), each with its last value; archived ones \
+	 * only when asked. */ \
 	X(measure_list, (struct store *st, enum measure_kind kind, store_id dept, \
 		bool with_archived, struct measure **out, size_t *n), \
 		(st, kind, dept, with_archived, out, n)) \
@@ -483,6 +484,11 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * STORE_DUPLICATE when dept has already acknowledged it. */ \
 	X(message_ack, (struct store *st, store_id item, store_id dept, store_id meeting, \
 		time_t at), (st, item, dept, meeting, at)) \
+	/* How many departments' rows of messages are not acknowledged, and of \
+	 * those how many were recorded (on their meeting's day, else their own; \
+	 * the stored UTC day) before `cutoff`. */ \
+	X(messages_open_count, (struct store *st, cx_date cutoff, int64_t *open, int64_t *late), \
+		(st, cutoff, open, late)) \
 	/* Messages, a row per department they go to, newest first from cur \
 	 * (NULL: the first), at most limit. */ \
 	X(messages_list, (struct store *st, const struct message_filter *f, \

@@ -63,6 +63,7 @@ static int kpi_list(struct cli *cli, const struct kpi_opts *o)
 	enum store_rc src = store_measure_list(cli->st, MEASURE_KPI, dept, false, &m, &n);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
+	measures_sort(m, n);
 	if (n == 0 && o->format == OUT_PLAIN) {
 		fputs("No KPIs yet: cxmeet kpi add DEPT NAME [--unit U] [--value V]\n", cli->out);
 		measure_list_free(m, n);

@@ -3,6 +3,7 @@
  * them (leaders.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cxmeet/leaders.h"
 #include "cxmeet/names.h"
@@ -93,6 +94,29 @@ enum store_rc measure_find(struct store *st, store_id dept, const char *name, st
 	if (rc == STORE_NOTFOUND)
 		store_refuse(st, rc, "no such measure");
 	return rc;
+}
+
+/* by the folded names (text_fold), as names are compared */
+static int folded_cmp(const char *a, const char *b)
+{
+	char *fa = text_fold(a ? a : ""), *fb = text_fold(b ? b : "");
+	int c = strcmp(fa, fb);
+	free(fa);
+	free(fb);
+	return c;
+}
+
+static int measure_cmp(const void *a, const void *b)
+{
+	const struct measure *x = a, *y = b;
+	int c = folded_cmp(x->dept_name, y->dept_name);
+	return c ? c : folded_cmp(x->name, y->name);
+}
+
+void measures_sort(struct measure *m, size_t n)
+{
+	if (n > 1)
+		qsort(m, n, sizeof *m, measure_cmp);
 }
 
 void measure_value_text(double v, char *buf, size_t len)

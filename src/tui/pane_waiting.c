@@ -17,8 +17,9 @@
 #include "cxmeet/messages.h"
 #include "cxmeet/util.h"
 
-/* At most this many recorded items, and open messages, are read. */
+/* At most this many recorded items are read, and the newest open messages. */
 #define WAITING_MAX 500
+#define MESSAGES_SHOWN 100
 
 void waiting_load(struct tui *t)
 {
@@ -29,10 +30,12 @@ void waiting_load(struct tui *t)
 	mv->messages = NULL;
 	mv->n_waiting = mv->n_messages = 0;
 	struct message_filter f = {.open_only = true};
+	/* the messages only where they are shown, the newest of them */
+	bool messages_here = meeting_waiting_step(&mv->run, ITEM_NOTE) == mv->run.m.current_step;
 	if (store_waiting_items(t->st, mv->run.m.id, WAITING_MAX, &mv->waiting, &mv->n_waiting) !=
 		    STORE_OK ||
-	    store_messages_list(t->st, &f, NULL, WAITING_MAX, &mv->messages, &mv->n_messages) !=
-		    STORE_OK)
+	    (messages_here && store_messages_list(t->st, &f, NULL, MESSAGES_SHOWN, &mv->messages,
+						  &mv->n_messages) != STORE_OK))
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 }
 

@@ -66,13 +66,12 @@ static void facts_load(struct tui *t, struct home_facts *f)
 			 f->focus.plan ? f->focus.plan : "", f->focus.next_step ? "; next: " : "",
 			 f->focus.next_step ? f->focus.next_step : "");
 	}
-	struct message_filter mf = {.open_only = true};
-	struct message_row *m;
-	if (f->have_org && store_messages_list(t->st, &mf, NULL, WAITING_SHOWN, &m, &n) == STORE_OK) {
-		for (size_t i = 0; i < n; i++)
-			f->unacked_late += message_overdue(&m[i], &f->org.cadence, clock_today());
-		f->unacked = (int)n;
-		message_rows_free(m, n);
+	int64_t open = 0, late = 0;
+	if (f->have_org &&
+	    store_messages_open_count(t->st, message_overdue_cutoff(&f->org.cadence, clock_today()),
+				      &open, &late) == STORE_OK) {
+		f->unacked = (int)open;
+		f->unacked_late = (int)late;
 	}
 }
 
@@ -283,8 +282,8 @@ static void home_draw(struct tui *t)
 	if (f.has_focus)
 		y += draw_wrapped(y, x, f.focus_line, w, focus_rows, theme(C_ACCENT));
 	if (f.unacked) {
-		snprintf(line, sizeof line, "Messages not acknowledged: %d%s, of which %d overdue.",
-			 f.unacked, f.unacked >= WAITING_SHOWN ? " or more" : "", f.unacked_late);
+		snprintf(line, sizeof line, "Messages not acknowledged: %d, of which %d overdue.",
+			 f.unacked, f.unacked_late);
 		draw_text(y++, x, line, w, f.unacked_late ? theme(C_WARNING) : theme(C_NORMAL));
 	}
 	y += gap;

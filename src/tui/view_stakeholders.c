@@ -61,8 +61,9 @@ static void card_load(struct tui *t, struct map_state *sv, const struct person *
 	sv->card_of = p->id;
 	sv->has_profile = store_person_profile_get(t->st, p->id, &sv->profile) == STORE_OK;
 	if (p->dept_id)
-		(void)store_measure_list(t->st, MEASURE_KPI, p->dept_id, false, &sv->kpis,
-					 &sv->n_kpis);
+		if (store_measure_list(t->st, MEASURE_KPI, p->dept_id, false, &sv->kpis,
+				       &sv->n_kpis) == STORE_OK)
+			measures_sort(sv->kpis, sv->n_kpis);
 	(void)store_stance_history_list(t->st, p->id, 2, &sv->moves, &sv->n_moves);
 }
 
