@@ -23,8 +23,4 @@ enum store_rc message_acknowledge(struct store *st, store_id item, store_id dept
  * passed). */
 bool message_overdue(const struct message_row *m, const struct cadence *c, cx_date today);
 
-/* The first day whose messages are not overdue today: one recorded before
- * it, not acknowledged, is (message_overdue's rule, as a day). */
-cx_date message_overdue_cutoff(const struct cadence *c, cx_date today);
-
 #endif

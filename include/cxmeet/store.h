@@ -484,11 +484,6 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * STORE_DUPLICATE when dept has already acknowledged it. */ \
 	X(message_ack, (struct store *st, store_id item, store_id dept, store_id meeting, \
 		time_t at), (st, item, dept, meeting, at)) \
-	/* How many departments' rows of messages are not acknowledged, and of \
-	 * those how many were recorded (on their meeting's day, else their own; \
-	 * the stored UTC day) before `cutoff`. */ \
-	X(messages_open_count, (struct store *st, cx_date cutoff, int64_t *open, int64_t *late), \
-		(st, cutoff, open, late)) \
 	/* Messages, a row per department they go to, newest first from cur \
 	 * (NULL: the first), at most limit. */ \
 	X(messages_list, (struct store *st, const struct message_filter *f, \

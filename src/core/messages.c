@@ -111,15 +111,6 @@ enum store_rc message_acknowledge(struct store *st, store_id item, store_id dept
 	return rc;
 }
 
-cx_date message_overdue_cutoff(const struct cadence *c, cx_date today)
-{
-	/* overdue when the next meeting after its day is before today */
-	cx_date d = today;
-	while (d > today - 4000 && meeting_next_due(c, d - 1, d - 1) >= today)
-		d--;
-	return d;
-}
-
 bool message_overdue(const struct message_row *m, const struct cadence *c, cx_date today)
 {
 	if (m->acked_at)

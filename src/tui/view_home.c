@@ -14,7 +14,6 @@
 #include "council_facts.h"
 #include "keymap.h"
 #include "form.h"
-#include "cxmeet/messages.h"
 #include "cxmeet/report.h"
 #include "cxmeet/util.h"
 
@@ -35,7 +34,6 @@ struct home_facts {
 	int64_t open, overdue;
 	int waiting[ITEM_KIND_COUNT]; /* recorded since the last meeting, by kind */
 	int n_waiting;
-	int unacked, unacked_late; /* messages' departments yet to acknowledge them */
 	struct focus focus; /* one department at a time */
 	bool has_focus;
 	char focus_line[600];
@@ -65,13 +63,6 @@ static void facts_load(struct tui *t, struct home_facts *f)
 			 f->focus.dept_name, since, f->focus.plan ? ": " : "",
 			 f->focus.plan ? f->focus.plan : "", f->focus.next_step ? "; next: " : "",
 			 f->focus.next_step ? f->focus.next_step : "");
-	}
-	int64_t open = 0, late = 0;
-	if (f->have_org &&
-	    store_messages_open_count(t->st, message_overdue_cutoff(&f->org.cadence, clock_today()),
-				      &open, &late) == STORE_OK) {
-		f->unacked = (int)open;
-		f->unacked_late = (int)late;
 	}
 }
 
@@ -240,7 +231,7 @@ static void home_draw(struct tui *t)
 	char todo[400];
 	int todo_rows = todo_text(t, todo, sizeof todo) ? text_wrap_rows(todo, w, 2) : 0;
 	int focus_rows = f.has_focus ? text_wrap_rows(f.focus_line, w, 2) : 0;
-	int below = 1 + 4 + (f.have_last ? 1 : 0) + (f.unacked ? 1 : 0) + focus_rows + 1 + 1 +
+	int below = 1 + 4 + (f.have_last ? 1 : 0) + focus_rows + 1 + 1 +
 		    (todo_rows ? todo_rows + 1 : 0);
 	bool have_mission = f.have_org && *f.org.text[ORG_MISSION];
 	const char *mission = have_mission ? f.org.text[ORG_MISSION]
@@ -281,11 +272,6 @@ static void home_draw(struct tui *t)
 	draw_text(y++, x, line, w, f.n_waiting ? theme(C_ACCENT) : theme(C_MUTED));
 	if (f.has_focus)
 		y += draw_wrapped(y, x, f.focus_line, w, focus_rows, theme(C_ACCENT));
-	if (f.unacked) {
-		snprintf(line, sizeof line, "Messages not acknowledged: %d, of which %d overdue.",
-			 f.unacked, f.unacked_late);
-		draw_text(y++, x, line, w, f.unacked_late ? theme(C_WARNING) : theme(C_NORMAL));
-	}
 	y += gap;
 	if (todo_rows)
 		y += draw_wrapped(y, x, todo, w, todo_rows, theme(C_WARNING)) + gap;

@@ -47,22 +47,6 @@ enum store_rc pg_message_ack(struct store *st, store_id item, store_id dept, sto
 	return pg_update_one(st, PGS_MESSAGE_ACK, &q, "acknowledging the message");
 }
 
-enum store_rc pg_messages_open_count(struct store *st, cx_date cutoff, int64_t *open,
-				     int64_t *late)
-{
-	*open = *late = 0;
-	struct pg_params p = {0};
-	pp_date(&p, cutoff);
-	PGresult *r;
-	enum store_rc rc = pg_row(st, PGS_MESSAGES_OPEN_COUNT, &p, &r, "counting the messages");
-	if (rc == STORE_OK) {
-		*open = pgc_int(r, 0, 0);
-		*late = pgc_int(r, 0, 1);
-		PQclear(r);
-	}
-	return rc;
-}
-
 static void read_message(const PGresult *r, int row, void *elem)
 {
 	struct message_row *m = elem;

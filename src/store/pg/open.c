@@ -613,7 +613,7 @@ int64_t pg_data_version(struct store *st)
 	X(item_set_discussed) X(message_recipients_add) X(message_ack) X(messages_list) \
 	X(person_profile_get) X(person_profile_set) X(stance_history_add) X(stance_history_list) \
 	X(measure_add) X(measure_find) X(measure_list) X(measure_value_add) X(item_set_measure) \
-	X(focus_get) X(focus_set) X(ledger_counts) X(messages_open_count) \
+	X(focus_get) X(focus_set) X(ledger_counts) \
 	X(meeting_start) X(meeting_get) X(meeting_in_progress) X(meeting_last) \
 	X(meeting_set_current_step) X(meeting_step_time) X(meeting_set_outcome) \
 	X(meeting_finish) X(meeting_steps) X(meeting_count) X(meeting_work) \

@@ -413,11 +413,6 @@
 		" AND p.department_id IS NOT NULL AND h.changed_at >= $1::date GROUP BY 1, 2, 3") \
 	X(MESSAGES_F, PG_MESSAGE_SELECT " AND r.id < $4 ORDER BY r.id DESC LIMIT $5") \
 	X(MESSAGES_B, PG_MESSAGE_SELECT " AND r.id > $4 ORDER BY r.id LIMIT $5") \
-	X(MESSAGES_OPEN_COUNT, "SELECT count(*), count(*) FILTER (WHERE" \
-		" (coalesce(m.started_at, i.created_at) AT TIME ZONE 'UTC')::date < $1)" \
-		" FROM message_recipients r JOIN items i ON i.id = r.item_id" \
-		" LEFT JOIN meetings m ON m.id = i.meeting_id" \
-		" WHERE r.council_id = " COUNCIL " AND r.acked_at IS NULL AND i.deleted_at IS NULL") \
 	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES ($1, $2)") \
 	X(MESSAGE_ACK, "UPDATE message_recipients SET acked_at = $3, acked_by = $4," \
 		" ack_meeting_id = $5 WHERE council_id = " COUNCIL " AND item_id = $1" \

@@ -230,11 +230,6 @@
 		" AND h.changed_at >= ?1 GROUP BY 1, 2, 3") \
 	X(MESSAGES_F, MESSAGE_SELECT " AND r.id < ?11 ORDER BY r.id DESC LIMIT ?12") \
 	X(MESSAGES_B, MESSAGE_SELECT " AND r.id > ?11 ORDER BY r.id LIMIT ?12") \
-	X(MESSAGES_OPEN_COUNT, "SELECT count(*), count(*) FILTER (WHERE" \
-		" substr(coalesce(m.started_at, i.created_at), 1, 10) < ?1)" \
-		" FROM message_recipients r JOIN items i ON i.id = r.item_id" \
-		" LEFT JOIN meetings m ON m.id = i.meeting_id" \
-		" WHERE r.acked_at IS NULL AND i.deleted_at IS NULL") \
 	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES (?1, ?2)") \
 	X(MESSAGE_ACK, "UPDATE message_recipients SET acked_at = ?3, acked_by = ?4," \
 		" ack_meeting_id = ?5 WHERE item_id = ?1 AND department_id = ?2 AND acked_at IS NULL") \

@@ -54,23 +54,6 @@ enum store_rc sqlite_message_ack(struct store *st, store_id item, store_id dept,
 	return stmt_update_one(st, s, "acknowledging the message");
 }
 
-enum store_rc sqlite_messages_open_count(struct store *st, cx_date cutoff, int64_t *open,
-					 int64_t *late)
-{
-	*open = *late = 0;
-	sqlite3_stmt *s = stmt_get(st, STMT_MESSAGES_OPEN_COUNT);
-	if (!s)
-		return stmt_missing(st);
-	bind_date(s, 1, cutoff);
-	enum store_rc rc = stmt_row(st, s, "counting the messages");
-	if (rc == STORE_OK) {
-		*open = sqlite3_column_int64(s, 0);
-		*late = sqlite3_column_int64(s, 1);
-	}
-	sqlite3_reset(s);
-	return rc;
-}
-
 static void read_message(sqlite3_stmt *s, void *elem)
 {
 	struct message_row *m = elem;
