@@ -138,8 +138,9 @@ pg_load() {
 	made+=("$pgdb")
 	"$cxmeet" --db "$db" init >/dev/null || { echo "bench_pg: cxmeet init failed" >&2; exit 1; }
 	cid=$(sql -c "SELECT id FROM councils")
-	local tables=(organisation org_text_versions departments people agenda_templates agenda_template_steps
-		meetings meeting_steps attendance items item_links item_events)
+	local tables=(organisation org_text_versions departments people person_profiles stance_history focus
+		agenda_templates agenda_template_steps meetings meeting_steps measures measure_values attendance
+		items item_links item_events message_recipients)
 	sql -c "TRUNCATE $(IFS=,; echo "${tables[*]}"), meeting_holds, meeting_drafts" >/dev/null || exit 1
 	for t in "${tables[@]}"; do
 		cols=$(sql -c "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position)
