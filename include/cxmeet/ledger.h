@@ -34,6 +34,10 @@ enum store_rc ledger_load(struct store *st, cx_date since, cx_date today, store_
 			  struct ledger *out);
 void ledger_free(struct ledger *l);
 
+/* The first day of the quarter n-1 quarters before today's: the ledger of
+ * the last n quarters, today's included. */
+cx_date ledger_quarters_back(cx_date today, int n);
+
 /* The attendance share of a line, in whole percent; -1 when no meeting was held. */
 int ledger_attendance_pct(const struct ledger_line *l);
 /* How the department of line `i` of the last quarter moved from the quarter

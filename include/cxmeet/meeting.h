@@ -129,6 +129,9 @@ int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default);
  * five words or fewer with a figure among them. A win says what changed,
  * who did it and what it caused; the capture form and `cxmeet add` warn. */
 bool win_only_a_number(const char *text);
+/* What to tell whoever saved such a win (a sentence, no final stop). */
+#define WIN_ONLY_A_NUMBER_ADVICE \
+	"It only reports a number that moved: say what changed, who did it and what it caused"
 
 /* The one gate through which an item is saved, from every entry point.
  *

@@ -224,9 +224,8 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 		}
 	}
 	if (rc == 0 && it.kind == ITEM_WIN && win_only_a_number(text))
-		fputs("cxmeet: warning: this win only reports a number that moved; a win says "
-		      "what changed, who did it and what it caused ('cxmeet add win --detail' "
-		      "or the edit form adds it)\n", stderr);
+		fputs("cxmeet: warning: win recorded. " WIN_ONLY_A_NUMBER_ADVICE
+		      " ('cxmeet add win --detail' or the edit form adds it).\n", stderr);
 	if (have_from)
 		item_free(&from);
 	sb_free(&names);

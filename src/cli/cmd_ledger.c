@@ -58,13 +58,8 @@ static void shifts(struct cli *cli, const struct ledger *l, int way, const char 
 static int ledger_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
 	cx_date today = clock_today();
-	int y, m, d;
-	date_to_ymd(today, &y, &m, &d);
 	/* by default the last four quarters, this one included */
-	int q = (m - 1) / 3 - 3, yy = y;
-	while (q < 0)
-		q += 4, yy--;
-	struct ledger_opts o = {.since = date_from_ymd(yy, q * 3 + 1, 1), .format = OUT_PLAIN};
+	struct ledger_opts o = {.since = ledger_quarters_back(today, 4), .format = OUT_PLAIN};
 	int rc;
 	if (!cli_parse(cmd, argc, argv, ledger_opt, &o, &rc))
 		return rc;

@@ -112,6 +112,16 @@ void ledger_free(struct ledger *l)
 	memset(l, 0, sizeof *l);
 }
 
+cx_date ledger_quarters_back(cx_date today, int n)
+{
+	int y, m, d;
+	date_to_ymd(today, &y, &m, &d);
+	int q = (m - 1) / 3 - (n - 1); /* 0-3 within y, counting back */
+	while (q < 0)
+		q += 4, y--;
+	return date_from_ymd(y, q * 3 + 1, 1);
+}
+
 int ledger_attendance_pct(const struct ledger_line *l)
 {
 	if (l->meetings <= 0)

@@ -47,8 +47,7 @@ bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
 		/* The form returned after the commit: only now is it shown as saved. */
 		meeting_flush_time(&mv->run, clock_now());
 		if (kind == ITEM_WIN && win_only_a_number(it.text))
-			tui_flash(t, true, "Saved win #%lld. It only reports a number that moved: say "
-				  "what changed, who did it and what it caused (e edits it).",
+			tui_flash(t, true, "Saved win #%lld. " WIN_ONLY_A_NUMBER_ADVICE " (e edits it).",
 				  (long long)it.id);
 		else
 			tui_flash(t, false, "Saved %s #%lld.", item_kind_label(kind), (long long)it.id);

@@ -301,8 +301,7 @@ static void record(struct tui *t, enum item_kind kind)
 	struct item it = {.kind = kind, .due = DATE_NONE, .revisit = DATE_NONE};
 	if (form_item(t, &it, 0, 0, NULL)) {
 		if (kind == ITEM_WIN && win_only_a_number(it.text))
-			tui_flash(t, true, "Recorded win #%lld. It only reports a number that moved: "
-				  "say what changed, who did it and what it caused.",
+			tui_flash(t, true, "Recorded win #%lld. " WIN_ONLY_A_NUMBER_ADVICE ".",
 				  (long long)it.id);
 		else
 			tui_flash(t, false, "Recorded %s #%lld: it waits for the next meeting.",

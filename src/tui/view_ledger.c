@@ -29,12 +29,8 @@ static void ledger_load_view(struct tui *t)
 		ledger_free(&s->l);
 	s->loaded = false;
 	cx_date today = clock_today();
-	int y, m, d;
-	date_to_ymd(today, &y, &m, &d);
-	int q = (m - 1) / 3 - (LEDGER_QUARTERS - 1);
-	while (q < 0)
-		q += 4, y--;
-	if (ledger_load(t->st, date_from_ymd(y, q * 3 + 1, 1), today, 0, &s->l) != STORE_OK) {
+	if (ledger_load(t->st, ledger_quarters_back(today, LEDGER_QUARTERS), today, 0, &s->l) !=
+	    STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
