@@ -19,7 +19,7 @@
 
 /* At most this many recorded items are read, and the newest open messages. */
 #define WAITING_MAX 500
-#define MESSAGES_SHOWN 100
+#define MESSAGES_SHOWN 20 /* more than the list shows; 'cxmeet messages' lists all */
 
 void waiting_load(struct tui *t)
 {
@@ -111,8 +111,10 @@ static void heading(const struct meeting_view *mv, const struct entry *e, size_t
 		at += (size_t)snprintf(buf + at, len - at, ", %d discussed", discussed);
 	}
 	if (messages && at < len) {
-		at += (size_t)snprintf(buf + at, len - at, "%s%d %s to acknowledge", items ? "; " : "",
-				       messages, text_plural(messages, "message", "messages"));
+		at += (size_t)snprintf(buf + at, len - at, "%s%d%s %s to acknowledge",
+				       items ? "; " : "", messages,
+				       messages >= MESSAGES_SHOWN ? " or more" : "",
+				       text_plural(messages, "message", "messages"));
 		if (late && at < len)
 			snprintf(buf + at, len - at, ", %d overdue", late);
 	}
