@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
+#include "cxmeet/chain.h"
 #include "cxmeet/agenda.h"
 #include "cxmeet/items.h"
 #include "cxmeet/leaders.h"
@@ -576,6 +577,54 @@ static void between__waits_for_the_next_meeting_until_discussed(void **state)
 	store_close(st);
 }
 
+
+/* Story -> action -> win: the actions that arose from a story, the wins
+ * that came from them and those credited to the story itself, in id order;
+ * deleted ones and other stories' are left out. */
+static void chain__story_actions_and_their_wins(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id d = dept(st, "Sales");
+	store_id story = between(st, ITEM_STORY, "Gave up after 3 calls", d, "2026-03-03T10:00:00Z");
+	store_id other = between(st, ITEM_STORY, "Waited a week", d, "2026-03-03T10:01:00Z");
+	store_id a1 = between(st, ITEM_ACTION, "Fix the FAQ", d, "2026-03-03T10:02:00Z");
+	store_id a2 = between(st, ITEM_ACTION, "Call them back", d, "2026-03-03T10:03:00Z");
+	store_id w1 = between(st, ITEM_WIN, "One call, not three", d, "2026-03-10T10:00:00Z");
+	store_id w2 = between(st, ITEM_WIN, "Praised the new page", d, "2026-03-11T10:00:00Z");
+	store_id gone = between(st, ITEM_WIN, "Recorded by mistake", d, "2026-03-11T10:01:00Z");
+	store_id w3 = between(st, ITEM_WIN, "Another story's win", d, "2026-03-11T10:02:00Z");
+	assert_int_equal(store_item_link(st, a2, story, LINK_AROSE_FROM), STORE_OK);
+	assert_int_equal(store_item_link(st, a1, story, LINK_AROSE_FROM), STORE_OK);
+	assert_int_equal(store_item_link(st, w1, a1, LINK_AROSE_FROM), STORE_OK);
+	assert_int_equal(store_item_link(st, w2, story, LINK_AROSE_FROM), STORE_OK);
+	assert_int_equal(store_item_link(st, gone, a1, LINK_AROSE_FROM), STORE_OK);
+	assert_int_equal(store_item_link(st, w3, other, LINK_AROSE_FROM), STORE_OK);
+	assert_int_equal(store_item_delete(st, gone, 0, tu_at("2026-03-12T10:00:00Z")), STORE_OK);
+
+	struct story_chain c;
+	assert_int_equal(story_chain_load(st, story, &c), STORE_OK);
+	assert_true(story_chain_any(&c));
+	assert_int_equal(c.n_actions, 2);
+	assert_int_equal(c.actions[0].id, a1);
+	assert_int_equal(c.actions[1].id, a2);
+	assert_int_equal(c.n_wins, 2);
+	assert_int_equal(c.wins[0].it.id, w1);
+	assert_int_equal(c.wins[0].from_action, a1);
+	assert_int_equal(c.wins[1].it.id, w2);
+	assert_int_equal(c.wins[1].from_action, 0);
+	assert_int_equal(story_chain_wins_of(&c, a1), 1);
+	assert_int_equal(story_chain_wins_of(&c, a2), 0);
+	story_chain_free(&c);
+
+	/* a story that set nothing going */
+	store_id lone = between(st, ITEM_STORY, "Nothing came of it", d, "2026-03-13T10:00:00Z");
+	assert_int_equal(story_chain_load(st, lone, &c), STORE_OK);
+	assert_false(story_chain_any(&c));
+	story_chain_free(&c);
+	store_close(st);
+}
+
 /* A message goes to its departments, each acknowledging it once (by the
  * store's actor, in a meeting or not); the list gives a row per department,
  * newest first, the open ones alone when asked, a page at a time. */
@@ -986,6 +1035,7 @@ int main(void)
 		cmocka_unit_test(transaction__a_name_refused_inside_goes_on),
 		cmocka_unit_test(meeting__one_in_progress_one_writer),
 		cmocka_unit_test(between__waits_for_the_next_meeting_until_discussed),
+		cmocka_unit_test(chain__story_actions_and_their_wins),
 		cmocka_unit_test(messages__acknowledged_by_each_department),
 		cmocka_unit_test(leaders__profiles_moves_kpis_and_focus),
 		cmocka_unit_test(ledger__counts_per_quarter_and_department),

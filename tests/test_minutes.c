@@ -29,6 +29,7 @@
 
 static char *db;  /* the database the group setup builds */
 static char *md;  /* its last meeting's minutes */
+static char *json; /* and as JSON */
 static store_id first_meeting;
 
 /* --- building the meeting ----------------------------------------------- */
@@ -109,7 +110,10 @@ static void capture_items(struct store *st, store_id m, time_t t, store_id ana, 
 		   false, m, t + 2);
 	store_id act = item(st, m, ITEM_ACTION, "Call back [urgent] customers", "IT", ben, t + 3);
 	set_fields(st, act, NULL, NULL, date_from_ymd(2026, 12, 7), DATE_NONE, false, m, t + 3);
-	item(st, m, ITEM_WIN, "Fixed the `login` bug", "IT", ben, t + 4);
+	store_id win = item(st, m, ITEM_WIN, "Fixed the `login` bug", "IT", ben, t + 4);
+	/* story -> action -> win */
+	assert_int_equal(store_item_link(st, act, named, LINK_AROSE_FROM), STORE_OK);
+	assert_int_equal(store_item_link(st, win, act, LINK_AROSE_FROM), STORE_OK);
 	item(st, m, ITEM_INSIGHT, "Calls up after_price_change", NULL, 0, t + 5);
 	item(st, m, ITEM_PARKED, "Loyalty scheme", NULL, 0, t + 6);
 	item(st, m, ITEM_MESSAGE, "Tell them about refunds", "Finance", 0, t + 7);
@@ -159,6 +163,7 @@ static int build(void **state)
 	first_meeting = earlier_meeting(st, ana, &fix, &faq);
 	store_id m = the_meeting(st, ana, ben, cleo, dee, fix, faq);
 	assert_int_equal(minutes_markdown(st, m, &md), STORE_OK);
+	assert_int_equal(minutes_json(st, m, &json), STORE_OK);
 	store_close(st);
 	return 0;
 }
@@ -167,6 +172,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	free(md);
+	free(json);
 	free(db);
 	return 0;
 }
@@ -223,7 +229,9 @@ static void minutes__items_with_their_facts_and_escaped_text(void **state)
 	(void)state;
 	has("- Customer waited 3 weeks — told by Ana, Sales (customer not named)\n\n"
 	    "  She said: \\*bold\\* \\| pipe \\# hash\n\n  \\- not a list\n  1\\. nor this\n");
-	has("- Named with consent — told by Ana, Sales\n");
+	has("- Named with consent — told by Ana, Sales\n"
+	    "  - → *Action:* Call back \\[urgent\\] customers — owner Ben, IT, due 2026-12-07\n"
+	    "    - → *Win:* Fixed the \\`login\\` bug — IT (behind the scenes), hero Ben\n");
 	has("- Move returns to the courier portal — Operations, decided by Cleo, revisit "
 	    "2027-01-10\n\n  *Rationale:*\n  Cheaper\\_and faster\n");
 	has("- Call back \\[urgent\\] customers — owner Ben, IT, due 2026-12-07\n");
@@ -234,6 +242,24 @@ static void minutes__items_with_their_facts_and_escaped_text(void **state)
 	has("- Room was too \\<small\\>\n");
 	has("- Notes at <https://wiki.example/cx_council>.\n"); /* no escapes inside links */
 	assert_null(strstr(md, "SECRET"));
+}
+
+/* The story's chain in the JSON: its action, with the win that came of it. */
+static void minutes__json_story_with_its_chain(void **state)
+{
+	(void)state;
+	const char *named = strstr(json, "\"text\": \"Named with consent\"");
+	assert_non_null(named);
+	const char *chain = strstr(named, "\"chain\": {\"actions\": [{\"action\": {");
+	assert_non_null(chain);
+	assert_true(chain < strstr(named, "}]}"));
+	assert_non_null(strstr(chain, "\"text\": \"Call back [urgent] customers\""));
+	assert_non_null(strstr(chain, "\"wins\": [{\"id\": "));
+	assert_non_null(strstr(chain, "\"text\": \"Fixed the `login` bug\""));
+	/* the other story set nothing going */
+	const char *waited = strstr(json, "\"text\": \"Customer waited 3 weeks\"");
+	assert_non_null(waited);
+	assert_true(strstr(waited, "\"chain\"") == chain);
 }
 
 static void minutes__action_review_without_carried_events(void **state)
@@ -428,6 +454,7 @@ int main(void)
 		cmocka_unit_test(minutes__agenda_table_with_time_spent),
 		cmocka_unit_test(minutes__one_section_per_kind_in_order),
 		cmocka_unit_test(minutes__items_with_their_facts_and_escaped_text),
+		cmocka_unit_test(minutes__json_story_with_its_chain),
 		cmocka_unit_test(minutes__action_review_without_carried_events),
 		cmocka_unit_test(minutes__in_progress_meeting_and_table_escaping),
 		cmocka_unit_test(show__prints_the_last_or_a_given_meeting),

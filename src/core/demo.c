@@ -92,6 +92,7 @@ struct demo {
 	struct agenda_template agenda;
 	store_id template_id;
 	struct demo_stats *stats;
+	store_id story_action; /* the last action that arose from a story, for a win to come from */
 };
 
 /* An action whose life plays out over the meetings after it was created. */
@@ -371,8 +372,18 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 		}
 		if (kind == ITEM_STORY)
 			last_story = it.id;
-		if (kind == ITEM_ACTION && last_story && chance(&d->rng, 10))
+		if (kind == ITEM_ACTION && last_story && chance(&d->rng, 10)) {
 			rc = store_item_link(d->st, it.id, last_story, LINK_AROSE_FROM);
+			d->story_action = it.id;
+		}
+		/* story -> action -> win: now and then a win comes from the last
+		 * action a story set going (drawn from the win's id, so the rest of
+		 * the history stays as it was) */
+		if (rc == STORE_OK && kind == ITEM_WIN && d->story_action &&
+		    d->story_action < it.id && ((uint32_t)it.id * 2654435761u >> 8) % 100 < 30) {
+			rc = store_item_link(d->st, it.id, d->story_action, LINK_AROSE_FROM);
+			d->story_action = 0;
+		}
 		if (kind == ITEM_PARKED)
 			*last_parked = it.id;
 		if (kind == ITEM_DECISION && *last_parked && chance(&d->rng, 15)) {

@@ -369,12 +369,43 @@ static void item_facts(struct minutes *mc, const struct item *it)
 	}
 }
 
+/* The wins that came from `from` (0: the story itself), one level in. */
+static void render_chain_wins(struct minutes *mc, const struct story_chain *c, store_id from,
+			      const char *indent)
+{
+	for (size_t i = 0; i < c->n_wins; i++) {
+		if (c->wins[i].from_action != from)
+			continue;
+		sb_addf(&mc->sb, "%s- → *Win:* ", indent);
+		md_inline(&mc->sb, c->wins[i].it.text);
+		item_facts(mc, &c->wins[i].it);
+		sb_add(&mc->sb, "\n");
+	}
+}
+
+/* Story -> action -> win: what the story set going, as a list under it. */
+static void render_chain(struct minutes *mc, const struct item *it)
+{
+	const struct story_chain *c = it->kind == ITEM_STORY ? minutes_chain(mc, it->id) : NULL;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n_actions; i++) {
+		sb_add(&mc->sb, "  - → *Action:* ");
+		md_inline(&mc->sb, c->actions[i].text);
+		item_facts(mc, &c->actions[i]);
+		sb_add(&mc->sb, "\n");
+		render_chain_wins(mc, c, c->actions[i].id, "    ");
+	}
+	render_chain_wins(mc, c, 0, "  ");
+}
+
 static void render_item(struct minutes *mc, const struct item *it)
 {
 	sb_add(&mc->sb, "- ");
 	md_inline(&mc->sb, it->text);
 	item_facts(mc, it);
 	sb_add(&mc->sb, "\n");
+	render_chain(mc, it);
 	bool more = false;
 	if (it->kind == ITEM_DECISION && it->rationale && *it->rationale) {
 		sb_add(&mc->sb, "\n  *Rationale:*\n");
@@ -432,6 +463,7 @@ static void render_between(struct minutes *mc)
 			w->discussed ? "discussed"
 			: w->it.kind == ITEM_TOPIC ? "not discussed: carried to the next meeting"
 						   : "not discussed");
+		render_chain(mc, &w->it);
 	}
 }
 

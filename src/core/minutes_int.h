@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "cxmeet/chain.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
@@ -27,11 +28,15 @@ struct minutes {
 	struct review_event *review;
 	size_t n_review;
 	struct meeting_work work; /* what was done in each step */
+	struct story_chain *chains; /* of the stories above that set something going */
+	size_t n_chains;
 };
 
 enum store_rc minutes_load(struct minutes *mc, store_id meeting);
 void minutes_unload(struct minutes *mc);
 
+/* What the story `id` set going; NULL: nothing. */
+const struct story_chain *minutes_chain(const struct minutes *mc, store_id id);
 /* Whether department id has someone among the n attendees. */
 bool minutes_dept_present(store_id id, const struct attendee *a, size_t n);
 /* Seconds as whole minutes, to the nearest. */

@@ -92,6 +92,47 @@ static void json_attendance(struct minutes *mc)
 	sb_add(sb, "],\n");
 }
 
+static void json_item(struct strbuf *sb, const struct item *it);
+
+/* "chain" of a story: the actions that arose from it, each with the wins
+ * that came from it, and the wins credited to the story itself. */
+static void json_chain(struct strbuf *sb, const struct story_chain *c)
+{
+	sb_add(sb, ", \"chain\": {\"actions\": [");
+	for (size_t i = 0; i < c->n_actions; i++) {
+		sb_add(sb, i ? ", {\"action\": " : "{\"action\": ");
+		json_item(sb, &c->actions[i]);
+		sb_add(sb, ", \"wins\": [");
+		size_t shown = 0;
+		for (size_t k = 0; k < c->n_wins; k++)
+			if (c->wins[k].from_action == c->actions[i].id) {
+				sb_add(sb, shown++ ? ", " : "");
+				json_item(sb, &c->wins[k].it);
+			}
+		sb_add(sb, "]}");
+	}
+	sb_add(sb, "], \"wins\": [");
+	size_t shown = 0;
+	for (size_t k = 0; k < c->n_wins; k++)
+		if (!c->wins[k].from_action) {
+			sb_add(sb, shown++ ? ", " : "");
+			json_item(sb, &c->wins[k].it);
+		}
+	sb_add(sb, "]}");
+}
+
+/* An item; a story with what it set going ("chain"). */
+static void json_item_chain(struct minutes *mc, const struct item *it)
+{
+	json_item(&mc->sb, it);
+	const struct story_chain *c = it->kind == ITEM_STORY ? minutes_chain(mc, it->id) : NULL;
+	if (c) {
+		mc->sb.len--; /* reopen the object */
+		json_chain(&mc->sb, c);
+		sb_add(&mc->sb, "}");
+	}
+}
+
 static void json_item(struct strbuf *sb, const struct item *it)
 {
 	bool f = true;
@@ -133,7 +174,7 @@ static void json_items(struct minutes *mc)
 			if (it->kind != minutes_sections[k].kind || it->deleted_at)
 				continue;
 			sb_add(sb, shown++ ? ",\n      " : "\n      ");
-			json_item(sb, it);
+			json_item_chain(mc, it);
 		}
 		sb_add(sb, shown ? "\n    ]" : "]");
 	}
@@ -149,7 +190,7 @@ static void json_between(struct minutes *mc)
 	for (size_t i = 0; i < mc->n_between; i++) {
 		const struct waiting_item *w = &mc->between[i];
 		sb_add(sb, i ? ",\n    {\"item\": " : "\n    {\"item\": ");
-		json_item(sb, &w->it);
+		json_item_chain(mc, &w->it);
 		bool f = false;
 		json_member_str(sb, &f, "recorded_by",
 				actor_known(w->recorded_by) ? w->recorded_by : NULL);

@@ -1,6 +1,8 @@
 /* minutes_load.c - what one rendering of a meeting's minutes needs, read
  * through the store once (no SQL here, no curses), and the few facts both
  * renderings derive from it the same way. */
+#include <stdlib.h>
+
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
@@ -29,7 +31,30 @@ enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 		rc = store_meeting_review_events(mc->st, meeting, &mc->review, &mc->n_review);
 	if (rc == STORE_OK)
 		rc = store_meeting_work(mc->st, meeting, &mc->work);
+	for (size_t i = 0; rc == STORE_OK && i < mc->n_items + mc->n_between; i++) {
+		const struct item *it = i < mc->n_items ? &mc->items[i]
+							: &mc->between[i - mc->n_items].it;
+		if (it->kind != ITEM_STORY || it->deleted_at)
+			continue;
+		struct story_chain c;
+		if ((rc = story_chain_load(mc->st, it->id, &c)) != STORE_OK)
+			break;
+		if (!story_chain_any(&c)) {
+			story_chain_free(&c);
+			continue;
+		}
+		mc->chains = xrealloc(mc->chains, (mc->n_chains + 1) * sizeof *mc->chains);
+		mc->chains[mc->n_chains++] = c;
+	}
 	return rc;
+}
+
+const struct story_chain *minutes_chain(const struct minutes *mc, store_id id)
+{
+	for (size_t i = 0; i < mc->n_chains; i++)
+		if (mc->chains[i].story == id)
+			return &mc->chains[i];
+	return NULL;
 }
 
 void minutes_unload(struct minutes *mc)
@@ -43,6 +68,9 @@ void minutes_unload(struct minutes *mc)
 	waiting_items_free(mc->between, mc->n_between);
 	review_events_free(mc->review, mc->n_review);
 	meeting_work_free(&mc->work);
+	for (size_t i = 0; i < mc->n_chains; i++)
+		story_chain_free(&mc->chains[i]);
+	free(mc->chains);
 }
 
 bool minutes_dept_present(store_id id, const struct attendee *a, size_t n)

@@ -3,9 +3,12 @@
  * capturing an item there. The runner (view_meeting.c) hands the panes in
  * (mv->pane_for), so that the panes, which call these, and the runner,
  * which calls the panes, make no circle. */
+#include <stdlib.h>
+
 #include "meeting_view.h"
 #include "list.h"
 #include "form.h"
+#include "cxmeet/chain.h"
 #include "cxmeet/util.h"
 
 const struct pane_ops *mv_pane(struct tui *t)
@@ -16,6 +19,7 @@ const struct pane_ops *mv_pane(struct tui *t)
 void mv_reload(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
+	mv->chain_of = 0; /* a capture may have added to it */
 	item_list_free(mv->items, mv->n_items);
 	mv->items = NULL;
 	mv->n_items = 0;
@@ -30,6 +34,44 @@ const struct item *mv_selected(struct tui *t)
 	struct meeting_view *mv = t->mv;
 	long i = (long)mv->sel - (long)mv->offset;
 	return i >= 0 && (size_t)i < mv->n_items ? &mv->items[i] : NULL;
+}
+
+/* "→ action: Fix the FAQ (done) → win: Calls down; → action: ..." */
+static char *chain_line(const struct story_chain *c)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < c->n_actions; i++) {
+		const struct item *a = &c->actions[i];
+		sb_addf(&sb, "%s→ action: %s (%s)", i ? "; " : "", a->text,
+			item_status_name(a->status));
+		for (size_t k = 0; k < c->n_wins; k++)
+			if (c->wins[k].from_action == a->id)
+				sb_addf(&sb, " → win: %s", c->wins[k].it.text);
+	}
+	for (size_t k = 0; k < c->n_wins; k++)
+		if (!c->wins[k].from_action)
+			sb_addf(&sb, "%s→ win: %s", sb.len ? "; " : "", c->wins[k].it.text);
+	return sb_take(&sb);
+}
+
+const char *mv_chain(struct tui *t, const struct item *it)
+{
+	struct meeting_view *mv = t->mv;
+	if (!it || it->kind != ITEM_STORY)
+		return NULL;
+	if (mv->chain_of != it->id) {
+		free(mv->chain_text);
+		mv->chain_text = NULL;
+		mv->chain_of = it->id;
+		struct story_chain c;
+		if (story_chain_load(t->st, it->id, &c) == STORE_OK) {
+			if (story_chain_any(&c))
+				mv->chain_text = chain_line(&c);
+			story_chain_free(&c);
+		}
+	}
+	return mv->chain_text;
 }
 
 bool mv_move(struct tui *t, enum action a, size_t n, int page)

@@ -42,6 +42,8 @@ struct meeting_view {
 	struct message_row *messages; /* not acknowledged yet: the roll call's */
 	size_t n_messages;
 	bool waiting_focus;
+	store_id chain_of; /* the story whose chain_text is kept (0: none) */
+	char *chain_text;
 	int waiting_sel, waiting_top;
 	/* The pane of each kind of step (the runner's, view_meeting.c). */
 	const struct pane_ops *(*pane_of)(enum step_kind k);
@@ -84,15 +86,19 @@ bool mv_move(struct tui *t, enum action a, size_t n, int page);
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int first_index, int sel, int *top);
 /* The selected item in full under a list, over h rows (the first a rule):
- * text, details, detail text, each wrapped, cut with an ellipsis when it
- * does not fit. At least ITEMS_DETAIL_ROWS rows are kept for it. */
+ * text, details (with `chain`, what a story set going, when not NULL),
+ * detail text, each wrapped, cut with an ellipsis when it does not fit. At
+ * least ITEMS_DETAIL_ROWS rows are kept for it. */
 #define ITEMS_DETAIL_ROWS 5
-int items_detail_draw(int y, int x, int w, int h, const struct item *it);
+int items_detail_draw(int y, int x, int w, int h, const struct item *it, const char *chain);
 /* The rows the preview of `it` would use at most max_rows. */
-int items_detail_rows(const struct item *it, int w, int max_rows);
+int items_detail_rows(const struct item *it, const char *chain, int w, int max_rows);
 /* The preview's height under a list of n_items in h rows: ITEMS_DETAIL_ROWS,
  * or more when its text needs them and the list leaves them empty. */
-int items_detail_height(const struct item *it, size_t n_items, int h, int w);
+int items_detail_height(const struct item *it, const char *chain, size_t n_items, int h, int w);
+/* What the story `it` set going, as a line of text (story -> action -> win),
+ * read once per story selected; NULL for another kind or nothing set going. */
+const char *mv_chain(struct tui *t, const struct item *it);
 /* The keys of a plain list of items: moving, Enter or e to edit, X to delete. */
 enum action items_list_key(struct tui *t, wint_t ch, bool is_key, enum action a);
 /* Edit and delete of the item under the cursor, shared by the panes. */

@@ -110,22 +110,33 @@ static void detail_layout(const struct item *it, const char *meta, int w, int h,
 	*detail_rows = has_detail && left > 0 ? text_wrap_rows(it->detail, w, left) : 0;
 }
 
-int items_detail_rows(const struct item *it, int w, int max_rows)
+/* The details line of the preview: the meta, and what a story set going. */
+static char *detail_meta(const struct item *it, const char *chain)
+{
+	char *meta = item_meta(it);
+	if (!chain)
+		return meta;
+	char *both = xasprintf("%s%s%s", meta, *meta ? " · " : "", chain);
+	free(meta);
+	return both;
+}
+
+int items_detail_rows(const struct item *it, const char *chain, int w, int max_rows)
 {
 	if (!it || max_rows < 2)
 		return max_rows;
-	char *meta = item_meta(it);
+	char *meta = detail_meta(it, chain);
 	int tr, mr, dr;
 	detail_layout(it, meta, w, max_rows - 1, &tr, &mr, &dr);
 	free(meta);
 	return 1 + tr + mr + dr;
 }
 
-int items_detail_draw(int y, int x, int w, int h, const struct item *it)
+int items_detail_draw(int y, int x, int w, int h, const struct item *it, const char *chain)
 {
 	if (!it || h < 2)
 		return 0;
-	char *meta = item_meta(it);
+	char *meta = detail_meta(it, chain);
 	int tr, mr, dr;
 	detail_layout(it, meta, w, h - 1, &tr, &mr, &dr);
 	mvhline(y, x, ACS_HLINE, w);
@@ -139,7 +150,7 @@ int items_detail_draw(int y, int x, int w, int h, const struct item *it)
 	return rows;
 }
 
-int items_detail_height(const struct item *it, size_t n_items, int h, int w)
+int items_detail_height(const struct item *it, const char *chain, size_t n_items, int h, int w)
 {
 	/* The preview grows into the rows the list leaves empty (one kept
 	 * blank between them), when its text needs them. */
@@ -147,7 +158,7 @@ int items_detail_height(const struct item *it, size_t n_items, int h, int w)
 	int most = spare > ITEMS_DETAIL_ROWS ? spare : ITEMS_DETAIL_ROWS;
 	if (most > h - 1)
 		most = h - 1;
-	int need = items_detail_rows(it, w, most);
+	int need = items_detail_rows(it, chain, w, most);
 	return need > ITEMS_DETAIL_ROWS ? need : ITEMS_DETAIL_ROWS;
 }
 
@@ -207,10 +218,12 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		draw_wrapped(y + 2, x, hint, w, 2, theme(C_MUTED));
 		return;
 	}
-	int dh = items_detail_height(mv_selected(t), mv->n_items, h - 1, w);
+	const struct item *sel = mv_selected(t);
+	const char *chain = mv_chain(t, sel);
+	int dh = items_detail_height(sel, chain, mv->n_items, h - 1, w);
 	int list = h - 1 - dh;
 	items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
-	items_detail_draw(y + 1 + list, x, w, dh, mv_selected(t));
+	items_detail_draw(y + 1 + list, x, w, dh, sel, chain);
 }
 
 enum action items_list_key(struct tui *t, wint_t ch, bool is_key, enum action a)

@@ -92,10 +92,10 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		draw_wrapped(y + 1, x, "No wins yet. Press w to credit a department and its hero.", w,
 			     2, theme(C_MUTED));
 	} else {
-		int dh = items_detail_height(mv_selected(t), mv->n_items, h - 2 - qrows, w);
+		int dh = items_detail_height(mv_selected(t), NULL, mv->n_items, h - 2 - qrows, w);
 		int list = h - 2 - qrows - dh;
 		items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
-		items_detail_draw(y + 1 + list, x, w, dh, mv_selected(t));
+		items_detail_draw(y + 1 + list, x, w, dh, mv_selected(t), NULL);
 	}
 }
 

@@ -351,6 +351,7 @@ static void meeting_close(struct tui *t)
 	waiting_items_free(mv->waiting, mv->n_waiting);
 	message_rows_free(mv->messages, mv->n_messages);
 	item_list_free(mv->items, mv->n_items);
+	free(mv->chain_text);
 	person_list_free(mv->people, mv->n_people);
 	free(mv->present);
 	org_free(&mv->org);
