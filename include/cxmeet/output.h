@@ -12,13 +12,13 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/util.h"
 
-enum out_format { OUT_PLAIN, OUT_JSON, OUT_CSV, OUT_MD, OUT_ICS };
+enum out_format { OUT_PLAIN, OUT_JSON, OUT_CSV, OUT_MD, OUT_ICS, OUT_HTML };
 
 /* Bits for out_format_parse's `allowed`. */
 #define OUT_ALLOW(f) (1u << (f))
 #define OUT_TABLES (OUT_ALLOW(OUT_PLAIN) | OUT_ALLOW(OUT_JSON) | OUT_ALLOW(OUT_CSV))
 
-/* "plain"/"text", "json", "csv", "md"/"markdown", "ics"; -1 when the name is
+/* "plain"/"text", "json", "csv", "md"/"markdown", "ics", "html"; -1 when the name is
  * unknown or not among `allowed`. */
 int out_format_parse(const char *name, unsigned allowed);
 const char *out_format_name(enum out_format f);
@@ -88,6 +88,9 @@ void table_stream_end(const struct table *t, enum out_format f, size_t rows, str
  * escaped, bytes that are not UTF-8 replaced by U+FFFD, U+2028/U+2029
  * escaped. NULL gives null. */
 void json_string(struct strbuf *sb, const char *s);
+/* s as HTML (and XML) text or attribute value: & < > " ' as references,
+ * nothing unsafe (text_map). */
+void html_text(struct strbuf *sb, const char *s);
 /* Members of a JSON object, each written after a comma unless *first (which
  * they clear): `"key": value`. Missing values are null: a NULL string, an id
  * of 0 (json_member_id), DATE_NONE, a time of 0. Times are UTC timestamps

@@ -174,6 +174,11 @@ struct dept_count {
 	int64_t n;
 };
 
+struct credit_count {
+	store_id dept_id, person_id; /* 0: none */
+	int64_t n;
+};
+
 void window_steps_free(struct window_step *s, size_t n);
 
 /* One decision as the log shows it. */

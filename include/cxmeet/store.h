@@ -570,6 +570,16 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	/* Open actions due before `today`, counted per department (any meeting). */ \
 	X(overdue_by_dept, (struct store *st, cx_date today, struct dept_count **out, \
 		size_t *n), (st, today, out, n)) \
+	/* The items of one kind recorded from day `since` on (by the stored UTC \
+	 * day, as the ledger counts them; not deleted), the newest first, at most \
+	 * limit of them. */ \
+	X(items_since, (struct store *st, enum item_kind kind, cx_date since, size_t limit, \
+		struct item **out, size_t *n), (st, kind, since, limit, out, n)) \
+	/* How many items of one kind each department and person was credited \
+	 * with from day `since` on (not deleted), by department id then person id \
+	 * (0: none). */ \
+	X(credits_since, (struct store *st, enum item_kind kind, cx_date since, \
+		struct credit_count **out, size_t *n), (st, kind, since, out, n)) \
 	/* --- the decision log ------------------------------- */ \
 	/* With words: the id of the oldest of the newest cap decisions (not \
 	 * deleted, any department) holding them, when older ones hold them too, to \

@@ -95,7 +95,7 @@ int cli_format(const struct cli_cmd *cmd, const char *arg, unsigned allowed,
 	}
 	struct strbuf names;
 	sb_init(&names);
-	for (int i = OUT_PLAIN; i <= OUT_ICS; i++)
+	for (int i = OUT_PLAIN; i <= OUT_HTML; i++)
 		if (allowed & OUT_ALLOW(i))
 			sb_addf(&names, "%s%s", names.len ? ", " : "", out_format_name((enum out_format)i));
 	int rc = cli_usage_error(cmd, "unknown format '%s' for %s (use %s)", arg, cmd->name,

@@ -119,7 +119,7 @@ static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 }
 
 /* User text inside a line: a name, a short text, a table cell. */
-static void md_inline(struct strbuf *sb, const char *s)
+void md_inline(struct strbuf *sb, const char *s)
 {
 	char *safe = text_printable(s);
 	const char *p = md_line_start(sb, safe);
@@ -129,7 +129,7 @@ static void md_inline(struct strbuf *sb, const char *s)
 
 /* User text of several lines, each line prefixed by indent; blank lines are
  * kept (without the indent) and blanks around each line dropped. */
-static void md_block(struct strbuf *sb, const char *s, const char *indent)
+void md_block(struct strbuf *sb, const char *s, const char *indent)
 {
 	char *safe = text_printable(s);
 	for (const char *p = safe; *p;) {
@@ -154,7 +154,7 @@ static void md_block(struct strbuf *sb, const char *s, const char *indent)
 }
 
 /* Starts a "## title" section after exactly one blank line. */
-static void md_section(struct strbuf *sb, const char *title)
+void md_section(struct strbuf *sb, const char *title)
 {
 	bool blank = sb->len >= 2 && sb->s[sb->len - 1] == '\n' && sb->s[sb->len - 2] == '\n';
 	sb_addf(sb, "%s## %s\n\n", blank ? "" : "\n", title);

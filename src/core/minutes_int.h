@@ -35,6 +35,14 @@ struct minutes {
 enum store_rc minutes_load(struct minutes *mc, store_id meeting);
 void minutes_unload(struct minutes *mc);
 
+/* Markdown for user text (minutes.c): inside a line (a name, a short text,
+ * a table cell), every significant character escaped and line breaks made
+ * spaces; several lines, each prefixed by indent; a "## title" section
+ * after exactly one blank line. Nothing unsafe passes (text_printable). */
+void md_inline(struct strbuf *sb, const char *s);
+void md_block(struct strbuf *sb, const char *s, const char *indent);
+void md_section(struct strbuf *sb, const char *title);
+
 /* What the story `id` set going; NULL: nothing. */
 const struct story_chain *minutes_chain(const struct minutes *mc, store_id id);
 /* Whether department id has someone among the n attendees. */

@@ -10,7 +10,7 @@
 
 static const char *const format_names[] = {
 	[OUT_PLAIN] = "plain", [OUT_JSON] = "json", [OUT_CSV] = "csv",
-	[OUT_MD] = "md",       [OUT_ICS] = "ics",
+	[OUT_MD] = "md",       [OUT_ICS] = "ics",   [OUT_HTML] = "html",
 };
 
 int out_format_parse(const char *name, unsigned allowed)
@@ -262,6 +262,28 @@ void json_string(struct strbuf *sb, const char *s)
 	sb_addn(sb, "\"", 1);
 	text_map(sb, s, json_char);
 	sb_addn(sb, "\"", 1);
+}
+
+static void html_char(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n)
+{
+	switch (cp) {
+	case '&': sb_add(sb, "&amp;"); return;
+	case '<': sb_add(sb, "&lt;"); return;
+	case '>': sb_add(sb, "&gt;"); return;
+	case '"': sb_add(sb, "&quot;"); return;
+	case '\'': sb_add(sb, "&#39;"); return;
+	case 0xfffe:
+	case 0xffff: /* not characters XML allows */
+		sb_add(sb, "\xef\xbf\xbd");
+		return;
+	}
+	sb_addn(sb, bytes, n);
+}
+
+void html_text(struct strbuf *sb, const char *s)
+{
+	if (s)
+		text_map(sb, s, html_char);
 }
 
 void json_member(struct strbuf *sb, bool *first, const char *key)

@@ -627,7 +627,7 @@ int64_t pg_data_version(struct store *st)
 	X(bulk_begin) X(bulk_end) X(bulk_journal) X(bulk_item_add) X(bulk_item_status) \
 	X(bulk_item_due) \
 	X(meetings_after) X(meeting_attendees) X(meeting_review_events) X(held_meetings) \
-	X(window_attendance) X(window_items) X(window_steps) X(overdue_by_dept) X(person_records) \
+	X(window_attendance) X(window_items) X(window_steps) X(overdue_by_dept) X(items_since) X(credits_since) X(person_records) \
 	X(decisions_window) X(decisions_list) X(decisions_count) X(decision_links) \
 	X(decision_supersedes) X(decisions_later) X(decision_set_revisit) \
 	X(council_list) X(council_current) X(council_add) X(council_rename) X(council_archive) \

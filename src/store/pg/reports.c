@@ -164,6 +164,35 @@ enum store_rc pg_overdue_by_dept(struct store *st, cx_date today, struct dept_co
 			  read_dept_count, "counting overdue actions");
 }
 
+enum store_rc pg_items_since(struct store *st, enum item_kind kind, cx_date since, size_t limit,
+			     struct item **out, size_t *n)
+{
+	struct pg_params p = {0};
+	pp_text(&p, item_kind_name(kind));
+	pp_date(&p, since);
+	pp_int(&p, (int64_t)limit);
+	return pg_collect(st, PGS_ITEMS_SINCE, &p, (void **)out, n, sizeof **out, pg_read_item,
+			  "reading the items recorded since a day");
+}
+
+static void read_credit(const PGresult *r, int row, void *elem)
+{
+	struct credit_count *c = elem;
+	c->dept_id = pgc_id(r, row, 0);
+	c->person_id = pgc_id(r, row, 1);
+	c->n = pgc_int(r, row, 2);
+}
+
+enum store_rc pg_credits_since(struct store *st, enum item_kind kind, cx_date since,
+			       struct credit_count **out, size_t *n)
+{
+	struct pg_params p = {0};
+	pp_text(&p, item_kind_name(kind));
+	pp_date(&p, since);
+	return pg_collect(st, PGS_CREDITS_SINCE, &p, (void **)out, n, sizeof **out, read_credit,
+			  "counting what each department and person was credited with");
+}
+
 /* --- people's records ------------------------------------------------------ */
 
 static enum stance stance_read(const PGresult *r, int row, int col)

@@ -524,6 +524,12 @@
 	X(WINDOW_STEPS, "SELECT meeting_id, title, planned_minutes, actual_seconds, skipped, done" \
 		" FROM meeting_steps WHERE meeting_id IN (" PG_WINDOW_MEETINGS ")" \
 		" ORDER BY meeting_id, position") \
+	X(ITEMS_SINCE, PG_ITEM_SELECT " WHERE i.council_id = " COUNCIL " AND i.kind = $1" \
+		" AND i.created_at >= $2::date AND i.deleted_at IS NULL" \
+		" ORDER BY i.created_at DESC, i.id DESC LIMIT $3") \
+	X(CREDITS_SINCE, "SELECT coalesce(department_id, 0), coalesce(person_id, 0), count(*)" \
+		" FROM items WHERE council_id = " COUNCIL " AND kind = $1" \
+		" AND created_at >= $2::date AND deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2") \
 	X(OVERDUE_BY_DEPT, "SELECT coalesce(department_id, 0), count(*) FROM items" \
 		" WHERE council_id = " COUNCIL " AND kind = 'action' AND status = 'open'" \
 		" AND deleted_at IS NULL AND due_on < $1 GROUP BY 1 ORDER BY 1") \

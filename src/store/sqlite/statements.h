@@ -296,6 +296,11 @@
 		" FROM meeting_steps WHERE meeting_id IN (" WINDOW_MEETINGS ")" \
 		" ORDER BY meeting_id, position") \
 	/* item_tally's key runs (kind, status, department_id): no sort */ \
+	X(ITEMS_SINCE, ITEM_SELECT " WHERE i.kind = ?1 AND i.created_at >= ?2" \
+		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?3") \
+	X(CREDITS_SINCE, "SELECT department_id, person_id, count(*) FROM items" \
+		" WHERE kind = ?1 AND created_at >= ?2 AND deleted_at IS NULL" \
+		" GROUP BY 1, 2 ORDER BY 1, 2") \
 	X(OVERDUE_BY_DEPT, "SELECT department_id, sum(n) FROM item_tally WHERE kind = 'action'" \
 		" AND status = 'open' AND due > '' AND due < ?1 GROUP BY department_id") \
 	ACTION_PARTS(X) \

@@ -100,3 +100,32 @@ enum store_rc sqlite_overdue_by_dept(struct store *st, cx_date today, struct dep
 			    "counting overdue actions");
 }
 
+
+enum store_rc sqlite_items_since(struct store *st, enum item_kind kind, cx_date since,
+				 size_t limit, struct item **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ITEMS_SINCE);
+	bind_text(s, 1, item_kind_name(kind));
+	bind_date(s, 2, since);
+	bind_int(s, 3, (int64_t)limit);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_item, free_items,
+			    "reading the items recorded since a day");
+}
+
+static void read_credit(sqlite3_stmt *s, void *elem)
+{
+	struct credit_count *c = elem;
+	c->dept_id = col_id(s, 0);
+	c->person_id = col_id(s, 1);
+	c->n = sqlite3_column_int64(s, 2);
+}
+
+enum store_rc sqlite_credits_since(struct store *st, enum item_kind kind, cx_date since,
+				   struct credit_count **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_CREDITS_SINCE);
+	bind_text(s, 1, item_kind_name(kind));
+	bind_date(s, 2, since);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_credit, free_plain,
+			    "counting what each department and person was credited with");
+}
