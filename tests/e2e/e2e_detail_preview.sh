@@ -41,3 +41,27 @@ expect_match "$(screen_line 23)" "│ .*…$" "the last row of the preview ends 
 n=$(screen | grep -nF "[N] Check the courier contract" | cut -d: -f1)
 expect_match "$(screen_line $((n + 2)))" "│ ─{10,}" \
 	"the preview takes the rows the list leaves, one blank row under the list"
+
+note "story -> action -> win: what a story set going is shown with it"
+resize 100 30
+go_step 3 "Customer story"
+open_form s story
+text "Waited three weeks for a refund"
+save_form story 2
+cx add action "Refund lost parcels in ten days" --from 2 --dept Sales --due 2026-12-04 \
+	--person "Zoë Ångström"
+cx add win "Refunds now paid in a week, so nobody calls twice" --from 3 --dept Sales \
+	--person "Zoë Ångström"
+go_step 4 "Action review"
+go_step 3 "Customer story"
+keys Down
+wait_for "[S] Waited three weeks for a refund"
+wait_for "customer not named · → action: Refund lost parcels in ten days"
+expect_screen "(open) → win: Refunds now paid in a week, so nobody calls twice" "the win, after its action"
+note "the minutes say it too"
+expect_match "$(cx show last)" "^  - → \*Action:\* Refund lost parcels in ten days — owner Zoë Ångström, Sales, due 2026-12-04$" \
+	"the action under the story"
+expect_match "$(cx show last)" "^    - → \*Win:\* Refunds now paid in a week, so nobody calls twice — Sales, hero Zoë Ångström$" \
+	"the win under the action"
+expect_eq "$(cx_json '.items.story[] | select(.id == 2) | .chain.actions[0].wins[0].text' show last)" \
+	"Refunds now paid in a week, so nobody calls twice" "and the JSON"
