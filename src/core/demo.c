@@ -293,6 +293,30 @@ static enum store_rc review_actions(struct demo *d, struct pending *open, size_t
 	return rc;
 }
 
+/* Now and then a leader moves on the stakeholder map after a meeting: most
+ * often toward support, sometimes away (drawn from the meeting's id, so the
+ * rest of the history stays as it was). */
+static enum store_rc move_on_the_map(struct demo *d, store_id meeting, time_t at)
+{
+	uint32_t h = (uint32_t)meeting * 2654435761u;
+	if ((h >> 8) % 100 >= 30 || d->n_people == 0)
+		return STORE_OK;
+	struct person p;
+	enum store_rc rc = store_person_get(d->st, d->people[(h >> 16) % d->n_people], &p);
+	if (rc != STORE_OK)
+		return rc;
+	enum stance support = p.support == STANCE_HIGH ? ((h >> 4) % 3 == 0 ? STANCE_LOW : STANCE_HIGH)
+						       : STANCE_HIGH;
+	if (support != p.support) {
+		rc = store_person_set_stance(d->st, p.id, p.influence, support);
+		if (rc == STORE_OK)
+			rc = store_stance_history_add(d->st, p.id, p.influence, support,
+						      at + 3600);
+	}
+	person_free(&p);
+	return rc;
+}
+
 static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 				 struct pending **open, size_t *n_open, size_t *cap,
 				 store_id *last_parked)
@@ -418,6 +442,8 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 	meeting_steps_free(steps, n_steps);
 	if (rc == STORE_OK)
 		rc = store_meeting_set_current_step(d->st, mid, (int)n_steps - 1);
+	if (rc == STORE_OK)
+		rc = move_on_the_map(d, mid, start);
 	time_t end = start + 60 * between(&d->rng, 55, 80);
 	bool abandoned = chance(&d->rng, 2);
 	if (rc == STORE_OK)

@@ -14,6 +14,7 @@
 #include "modal.h"
 #include "cxmeet/names.h"
 #include "cxmeet/text.h"
+#include "cxmeet/leaders.h"
 #include "cxmeet/util.h"
 
 
@@ -288,6 +289,39 @@ store_id pick_department(struct tui *t, const char *title, const char *filter)
 	store_id id = k >= 0 ? o[k].id : 0;
 	pick_options_free(o, n);
 	dept_list_free(d, n);
+	return id;
+}
+
+store_id pick_kpi(struct tui *t, const char *title, store_id dept, const char *filter,
+		  char **name)
+{
+	struct measure *m;
+	size_t n;
+	*name = NULL;
+	if (store_measure_list(t->st, MEASURE_KPI, dept, false, &m, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return 0;
+	}
+	if (n == 0) {
+		tui_flash(t, true, "This department has no KPI yet (cxmeet kpi add).");
+		measure_list_free(m, n);
+		return 0;
+	}
+	struct pick_option *o = xcalloc(n + 1, sizeof *o);
+	for (size_t i = 0; i < n; i++) {
+		char v[32] = "";
+		if (m[i].has_value)
+			measure_value_text(m[i].value, v, sizeof v);
+		o[i] = (struct pick_option){m[i].id, xstrdup(m[i].name),
+					    xasprintf("%s%s%s", v, *v && m[i].unit ? " " : "",
+						      *v && m[i].unit ? m[i].unit : "")};
+	}
+	int k = dialog_pick(t, title, o, n, filter, NULL);
+	store_id id = k >= 0 ? o[k].id : 0;
+	if (k >= 0)
+		*name = xstrdup(o[k].label);
+	pick_options_free(o, n);
+	measure_list_free(m, n);
 	return id;
 }
 

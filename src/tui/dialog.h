@@ -41,6 +41,10 @@ void pick_options_free(struct pick_option *o, size_t n);
 store_id pick_department(struct tui *t, const char *title, const char *filter);
 /* Picks a person, or adds one on the spot; 0 when cancelled. */
 store_id pick_person(struct tui *t, const char *title, const char *filter);
+/* One of department dept's KPIs (0: cancelled, or none, said on the status
+ * line); *name gets its name (caller frees). */
+store_id pick_kpi(struct tui *t, const char *title, store_id dept, const char *filter,
+		  char **name);
 /* The name of a new or renamed department (person false) or person; one that
  * another already has, in any case, is refused in the dialog. self: the one
  * renamed (0: a new one). NULL when cancelled. */

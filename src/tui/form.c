@@ -21,7 +21,7 @@
 #define FIELD_ERROR_ROWS 4
 
 enum field_kind { F_TEXT, F_DETAIL, F_DEPT, F_PERSON, F_DUE, F_RATIONALE, F_REVISIT,
-		  F_CONSENT, F_LINK };
+		  F_CONSENT, F_LINK, F_KPI };
 
 struct field {
 	enum field_kind kind;
@@ -38,7 +38,7 @@ struct form {
 	struct item *it;
 	const struct item *link_to;
 	int link; /* enum link_kind offered, or -1 */
-	struct field f[9];
+	struct field f[10];
 	int n, focus;
 	struct date_context dates;
 	char error[256];
@@ -122,6 +122,9 @@ static void build(struct tui *t, struct form *fm)
 		date_format(due, buf, sizeof buf);
 		le_init(&f->le, due == DATE_NONE ? "" : buf, 64);
 	}
+	/* the department's KPI a new action or win serves */
+	if ((it->kind == ITEM_ACTION || it->kind == ITEM_WIN) && it->id == 0)
+		add(fm, F_KPI, "Serves KPI");
 	if (it->kind == ITEM_DECISION) {
 		f = add(fm, F_RATIONALE, "Rationale");
 		set_long_text(f, it->rationale);
@@ -164,6 +167,7 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 	switch (f->kind) {
 	case F_DEPT:
 	case F_PERSON:
+	case F_KPI:
 		draw_line(y, fx, f->name ? f->name : "(none: type or Space to choose)", fw, focus ? theme(C_SELECTED) : (f->name ? theme(C_NORMAL)
 										: theme(C_MUTED)));
 		break;
@@ -348,6 +352,10 @@ static enum store_rc save_new(struct tui *t, struct form *fm, struct item *it, c
 	}
 	rc = meeting_add_item(t->st, it, link && link->on ? fm->link_to : NULL, clock_now(), err,
 			      errlen);
+	struct field *kpi = find(fm, F_KPI);
+	if (rc == STORE_OK && kpi && kpi->id &&
+	    (rc = store_item_set_measure(t->st, it->id, kpi->id)) != STORE_OK)
+		snprintf(err, errlen, "Not saved: %s", store_errmsg(t->st));
 	if (rc == STORE_OK && it->meeting_id &&
 	    (rc = store_draft_clear(t->st, it->meeting_id)) != STORE_OK)
 		snprintf(err, errlen, "Not saved: %s", store_errmsg(t->st));
@@ -380,14 +388,44 @@ static bool save(struct tui *t, struct form *fm, store_id meeting)
 	return ok;
 }
 
+static void clear_choice(struct form *fm, struct field *f)
+{
+	f->id = 0;
+	free(f->name);
+	f->name = NULL;
+	fm->dirty = true;
+}
+
 static void choose(struct tui *t, struct form *fm, struct field *f, const char *filter)
 {
 	char title[64];
 	snprintf(title, sizeof title, "Choose: %s", f->label);
+	if (f->kind == F_KPI) {
+		store_id dept = find(fm, F_DEPT)->id;
+		char *name;
+		store_id id;
+		if (!dept)
+			snprintf(f->error, sizeof f->error, "Choose the department first: a KPI is "
+							    "a department's.");
+		else if ((id = pick_kpi(t, title, dept, filter, &name))) {
+			free(f->name);
+			f->id = id;
+			f->name = name;
+			f->error[0] = '\0';
+			fm->dirty = true;
+		}
+		return;
+	}
 	store_id id = f->kind == F_DEPT ? pick_department(t, title, filter)
 					: pick_person(t, title, filter);
 	if (!id)
 		return;
+	struct field *kpi = find(fm, F_KPI);
+	if (f->kind == F_DEPT && kpi) {
+		kpi->error[0] = '\0';
+		if (id != f->id && kpi->id)
+			clear_choice(fm, kpi); /* the other department's KPI */
+	}
 	f->id = id;
 	free(f->name);
 	f->name = name_of(t, f->kind == F_DEPT, id);
@@ -420,6 +458,7 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 	switch (f->kind) {
 	case F_DEPT:
 	case F_PERSON:
+	case F_KPI:
 		if (!is_key && ch >= 0x20 && !text_is_unsafe((uint32_t)ch)) {
 			char filter[8] = "";
 			if (ch != ' ') {
@@ -430,10 +469,10 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 			}
 			choose(t, fm, f, filter);
 		} else if (!is_key && (ch == 0x7f || ch == CTRL('h'))) {
-			f->id = 0;
-			free(f->name);
-			f->name = NULL;
-			fm->dirty = true;
+			struct field *kpi = find(fm, F_KPI);
+			if (f->kind == F_DEPT && kpi && kpi->id)
+				clear_choice(fm, kpi);
+			clear_choice(fm, f);
 		}
 		return 0;
 	case F_CONSENT:

@@ -18,6 +18,29 @@ start_tui 80 24
 wait_for "Focus: Finance since 2026-11-23: Win Ben over; next: Share the refund"
 expect_screen "  figures." "the focus wraps at 80 columns"
 
+note "an action that serves Finance's KPI, from the home screen"
+open_form A action
+text "Pay refunds the day the parcel is back"
+keys Tab Tab Tab Tab Tab
+wait_re "Serves KPI +\(none: type or Space to choose\)"
+keys Space
+wait_for "Choose the department first: a KPI is a department's."
+keys Up Up Up
+pick Fin Finance
+keys Down
+pick Ben "Ben Okafor"
+keys Down Down Space
+wait_for "Days to refund  5 days"
+keys Enter
+wait_re "Serves KPI +Days to refund"
+keys Enter
+wait_for "Recorded action #"
+if [ -z "${CXMEET_TEST_SERVER:-}" ]; then
+	# which measure an item serves: no command shows it
+	expect_eq "$(sql "SELECT m.name FROM items i JOIN measures m ON m.id = i.measure_id")" \
+		"Days to refund" "the action serves the KPI"
+fi
+
 note "the card on the stakeholder map"
 keys m
 wait_for "Stakeholder map"
