@@ -23,6 +23,7 @@
 #include "cxmeet/items.h"
 #include "cxmeet/leaders.h"
 #include "cxmeet/ledger.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
@@ -681,6 +682,39 @@ static void messages__acknowledged_by_each_department(void **state)
 	assert_true(seen[0] > seen[1] && seen[1] > seen[2]);
 	assert_int_equal(store_messages_list(st, &all, &cur, 1, &r, &n), STORE_OK);
 	assert_int_equal(n, 0);
+	message_rows_free(r, n);
+
+	/* a message's department edited: it goes to the new one; the old one's
+	 * part goes unless it acknowledged already */
+	char err[256];
+	struct item it;
+	assert_int_equal(store_item_get(st, b, &it), STORE_OK);
+	it.dept_id = sales; /* HR acknowledged it */
+	assert_int_equal(item_edit(st, &it, 0, tu_at("2026-03-11T09:00:00Z"), err, sizeof err),
+			 STORE_OK);
+	item_free(&it);
+	store_id c = between(st, ITEM_MESSAGE, "Parking closes", sales, "2026-03-11T10:00:00Z");
+	assert_int_equal(store_message_recipients_add(st, c, &sales, 1), STORE_OK);
+	assert_int_equal(store_item_get(st, c, &it), STORE_OK);
+	it.dept_id = it_dept; /* Sales has not */
+	assert_int_equal(item_edit(st, &it, 0, tu_at("2026-03-11T10:05:00Z"), err, sizeof err),
+			 STORE_OK);
+	item_free(&it);
+	assert_int_equal(store_messages_list(st, &all, NULL, 10, &r, &n), STORE_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(r[0].item_id, c);
+	assert_int_equal(r[0].dept_id, it_dept);
+	assert_int_equal(r[0].acked_at, 0);
+	for (size_t i = 1; i < n; i++)
+		assert_true(r[i].item_id != c); /* Sales no longer waits for it */
+	int b_parts = 0;
+	for (size_t i = 0; i < n; i++)
+		if (r[i].item_id == b) {
+			b_parts++;
+			assert_true(r[i].dept_id == hr ? r[i].acked_at != 0 : r[i].dept_id == sales &&
+										  r[i].acked_at == 0);
+		}
+	assert_int_equal(b_parts, 2);
 	message_rows_free(r, n);
 	store_close(st);
 }

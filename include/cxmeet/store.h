@@ -479,6 +479,11 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	/* The departments message item goes to, none acknowledging it yet. */ \
 	X(message_recipients_add, (struct store *st, store_id item, const store_id *depts, \
 		size_t n), (st, item, depts, n)) \
+	/* Message item now goes to department `to` instead of `from` (its \
+	 * department was edited): from's part goes, unless it acknowledged the \
+	 * message already; to gets one, unless it has one. */ \
+	X(message_redirect, (struct store *st, store_id item, store_id from, store_id to), \
+		(st, item, from, to)) \
 	/* Department dept acknowledges message item (in meeting; 0: none), by the \
 	 * store's actor. STORE_NOTFOUND when the message does not go to dept; \
 	 * STORE_DUPLICATE when dept has already acknowledged it. */ \

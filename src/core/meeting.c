@@ -538,10 +538,24 @@ enum store_rc item_edit(struct store *st, const struct item *it, store_id meetin
 		need.dept_id = it->id;
 	if (old.due == DATE_NONE && need.due == DATE_NONE)
 		need.due = 0;
+	/* a message whose department changed goes to the new one */
+	store_id was_dept = old.kind == ITEM_MESSAGE && old.dept_id != it->dept_id ? old.dept_id : 0;
+	bool redirect = old.kind == ITEM_MESSAGE && old.dept_id != it->dept_id && it->dept_id;
 	item_free(&old);
 	if (item_check(&need, err, errlen) != 0)
 		return STORE_INVALID;
-	return saved(st, item_update(st, it, meeting, at), err, errlen);
+	if (!redirect)
+		return saved(st, item_update(st, it, meeting, at), err, errlen);
+	if ((rc = store_begin(st)) != STORE_OK)
+		return saved(st, rc, err, errlen);
+	rc = item_update(st, it, meeting, at);
+	if (rc == STORE_OK)
+		rc = store_message_redirect(st, it->id, was_dept, it->dept_id);
+	if (rc == STORE_OK)
+		return saved(st, store_commit(st), err, errlen);
+	saved(st, rc, err, errlen); /* the reason, before the rollback */
+	store_rollback(st);
+	return rc;
 }
 
 void meeting_quiet_heroes(const struct dept *depts, size_t n_depts, const struct item *wins,

@@ -19,6 +19,19 @@ enum store_rc pg_message_recipients_add(struct store *st, store_id item, const s
 	return pg_tx_end(st, rc);
 }
 
+enum store_rc pg_message_redirect(struct store *st, store_id item, store_id from, store_id to)
+{
+	enum store_rc rc = pg_tx_begin(st);
+	static const int steps[] = {PGS_MESSAGE_TO_DROP, PGS_MESSAGE_TO_ADD_NEW};
+	for (size_t i = 0; rc == STORE_OK && i < 2; i++) {
+		struct pg_params p = {0};
+		pp_id(&p, item);
+		pp_id(&p, i ? to : from);
+		rc = pg_exec(st, steps[i], &p, "sending the message to its new department");
+	}
+	return pg_tx_end(st, rc);
+}
+
 enum store_rc pg_message_ack(struct store *st, store_id item, store_id dept, store_id meeting,
 			     time_t at)
 {

@@ -414,6 +414,11 @@
 	X(MESSAGES_F, PG_MESSAGE_SELECT " AND r.id < $4 ORDER BY r.id DESC LIMIT $5") \
 	X(MESSAGES_B, PG_MESSAGE_SELECT " AND r.id > $4 ORDER BY r.id LIMIT $5") \
 	X(MESSAGE_TO_ADD, "INSERT INTO message_recipients(item_id, department_id) VALUES ($1, $2)") \
+	X(MESSAGE_TO_DROP, "DELETE FROM message_recipients WHERE council_id = " COUNCIL \
+		" AND item_id = $1 AND department_id = $2 AND acked_at IS NULL") \
+	X(MESSAGE_TO_ADD_NEW, "INSERT INTO message_recipients(item_id, department_id)" \
+		" SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM message_recipients" \
+		" WHERE council_id = " COUNCIL " AND item_id = $1 AND department_id = $2)") \
 	X(MESSAGE_ACK, "UPDATE message_recipients SET acked_at = $3, acked_by = $4," \
 		" ack_meeting_id = $5 WHERE council_id = " COUNCIL " AND item_id = $1" \
 		" AND department_id = $2 AND acked_at IS NULL") \

@@ -23,6 +23,23 @@ enum store_rc sqlite_message_recipients_add(struct store *st, store_id item,
 	return tx_end(st, rc);
 }
 
+enum store_rc sqlite_message_redirect(struct store *st, store_id item, store_id from, store_id to)
+{
+	enum store_rc rc = tx_begin(st);
+	static const int steps[] = {STMT_MESSAGE_TO_DROP, STMT_MESSAGE_TO_ADD_NEW};
+	for (size_t i = 0; rc == STORE_OK && i < 2; i++) {
+		sqlite3_stmt *s = stmt_get(st, steps[i]);
+		if (!s) {
+			rc = stmt_missing(st);
+			break;
+		}
+		bind_id(s, 1, item);
+		bind_id(s, 2, i ? to : from);
+		rc = stmt_exec(st, s, "sending the message to its new department");
+	}
+	return tx_end(st, rc);
+}
+
 enum store_rc sqlite_message_ack(struct store *st, store_id item, store_id dept,
 				 store_id meeting, time_t at)
 {
