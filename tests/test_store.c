@@ -1353,6 +1353,35 @@ static void open__migration_7_keeps_carried_counts(void **state)
 	free(path);
 }
 
+/* Schema 9 keeps how often a measure is read: a file of schema 8 is migrated
+ * with its measures read each meeting, their values as they were. */
+static void open__migration_9_reads_measures_each_meeting(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_close(st);
+	raw_exec(path, "BEGIN; ALTER TABLE measures DROP COLUMN frequency;"
+		 " INSERT INTO measures(id, name, name_key, kind, created_at)"
+		 "  VALUES (1, 'NPS', 'nps', 'success', '2026-03-02T09:00:00Z');"
+		 " INSERT INTO measure_values(measure_id, period_on, value, entered_at)"
+		 "  VALUES (1, '2026-03-02', 31, '2026-03-02T09:00:00Z');"
+		 " PRAGMA user_version = 8; COMMIT");
+	char err[512];
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	struct measure *m;
+	size_t n;
+	assert_int_equal(store_measure_list(st, MEASURE_ANY, 0, false, &m, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(m[0].frequency, FREQ_MEETING);
+	assert_true(m[0].has_value);
+	assert_true(m[0].value == 31);
+	measure_list_free(m, n);
+	store_close(st);
+	free(path);
+}
+
 /* A file of schema 3 (its full-text index without prefixes) is migrated: the
  * index is made again with prefixes of one to three characters and built
  * from the items already there, which search finds as before. */
@@ -1449,6 +1478,7 @@ int main(void)
 		cmocka_unit_test(open__migrates_an_empty_file),
 		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
 		cmocka_unit_test(open__migration_7_keeps_carried_counts),
+		cmocka_unit_test(open__migration_9_reads_measures_each_meeting),
 		cmocka_unit_test(search__long_prefix_finds_what_a_prefix_finds),
 		cmocka_unit_test(search__terms_read_from_the_index_pages_are_fts5vocabs),
 		cmocka_unit_test(open__schema_digest_known_for_a_new_file),

@@ -20,6 +20,9 @@ enum store_rc person_place(struct store *st, store_id person, enum stance influe
 
 /* A measure (its name cleaned and keyed as names are, its unit a line). */
 enum store_rc measure_add(struct store *st, const struct measure *m, time_t at, store_id *id);
+/* Writes m (by m->id) as measure_add checks a new one: a name another
+ * measure of its department has is refused (STORE_DUPLICATE). */
+enum store_rc measure_edit(struct store *st, const struct measure *m);
 /* The measure named name (without regard to case) of department dept (0:
  * none); STORE_NOTFOUND, saying so, when there is none. */
 enum store_rc measure_find(struct store *st, store_id dept, const char *name, store_id *id);

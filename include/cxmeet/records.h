@@ -94,15 +94,20 @@ struct stance_change {
 void stance_changes_free(struct stance_change *c, size_t n);
 
 /* A measure: a department's KPI (kind kpi, dept_id set) or one of the
- * success statement's; with its last value when read in a list. */
-enum measure_kind { MEASURE_KPI, MEASURE_SUCCESS };
+ * success statement's; with its last value when read in a list. It is read
+ * each meeting, or once a week, a month or a quarter: a value is one a
+ * period, kept under the period's first day. */
+enum measure_kind { MEASURE_ANY = -1, MEASURE_KPI, MEASURE_SUCCESS };
+enum measure_freq { FREQ_MEETING, FREQ_WEEKLY, FREQ_MONTHLY, FREQ_QUARTERLY, FREQ_COUNT };
 struct measure {
 	store_id id;
 	char *name;
 	enum measure_kind kind;
+	enum measure_freq frequency;
 	store_id dept_id;
 	char *dept_name; /* filled on read */
 	store_id person_id;
+	char *person_name; /* its owner; filled on read */
 	char *unit;      /* NULL: none */
 	bool lower_is_better;
 	bool has_target;
@@ -114,6 +119,17 @@ struct measure {
 	cx_date value_on;
 };
 void measure_list_free(struct measure *m, size_t n);
+
+/* One value of a measure as entered; `corrected` when a later entry of the
+ * same period replaced it. */
+struct measure_value {
+	cx_date period;
+	double value;
+	time_t entered_at;
+	char *entered_by; /* NULL: not known */
+	bool corrected;
+};
+void measure_values_free(struct measure_value *v, size_t n);
 
 /* One department at a time: the council's focus, its plan (whom to win),
  * its next step, since when. */

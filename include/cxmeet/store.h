@@ -20,7 +20,7 @@
 #include "cxmeet/rows.h"
 #include "cxmeet/store_tables.h"
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 /* An open store: opaque, whatever its backend. */
 struct store;
@@ -454,9 +454,9 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	/* The measure of that name (its key, names.h) in dept (0: none). */ \
 	X(measure_find, (struct store *st, store_id dept, const char *key, store_id *id), \
 		(st, dept, key, id)) \
-	/* Measures of kind of one department (0: all), in the order they were \
-	 * added (leaders.h sorts them), each with its last value; archived ones \
-	 * only when asked. */ \
+	/* Measures of kind (MEASURE_ANY: both) of one department (0: all), in \
+	 * the order they were added (leaders.h sorts them), each with its last \
+	 * value; archived ones only when asked. */ \
 	X(measure_list, (struct store *st, enum measure_kind kind, store_id dept, \
 		bool with_archived, struct measure **out, size_t *n), \
 		(st, kind, dept, with_archived, out, n)) \
@@ -464,6 +464,18 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * later value of the same period corrects it (both are kept). */ \
 	X(measure_value_add, (struct store *st, store_id measure, cx_date period, double value, \
 		time_t at), (st, measure, period, value, at)) \
+	/* Writes a measure's name (and key), kind, department, owner, unit, \
+	 * direction, target and frequency (by m->id). */ \
+	X(measure_update, (struct store *st, const struct measure *m, const char *key), \
+		(st, m, key)) \
+	/* Archives (at) or restores (0) a measure; its values are kept. */ \
+	X(measure_archive, (struct store *st, store_id id, time_t at), (st, id, at)) \
+	/* A measure's values, the latest period first: one a period (the last \
+	 * entered), or with_corrections every entry, the later first. At most \
+	 * limit (0: all) periods. */ \
+	X(measure_values, (struct store *st, store_id measure, bool with_corrections, \
+		size_t limit, struct measure_value **out, size_t *n), \
+		(st, measure, with_corrections, limit, out, n)) \
 	/* The measure an item (an action or a win) serves (0: none). */ \
 	X(item_set_measure, (struct store *st, store_id item, store_id measure), \
 		(st, item, measure)) \

@@ -48,6 +48,10 @@ struct strbuf;
 void text_map(struct strbuf *sb, const char *s,
 	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n));
 
+/* Whether the locale's characters are UTF-8 (the terminal can show more
+ * than ASCII). */
+bool text_locale_utf8(void);
+
 /* Whether s[0..len) is valid UTF-8 with nothing unsafe in it. */
 bool text_is_safe(const char *s, size_t len);
 /* How many bytes at the start of s[0..len) are printable ASCII (0x20 to

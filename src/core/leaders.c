@@ -86,6 +86,32 @@ enum store_rc measure_add(struct store *st, const struct measure *m, time_t at, 
 	return rc;
 }
 
+enum store_rc measure_edit(struct store *st, const struct measure *m)
+{
+	char *clean, *key, *unit = NULL;
+	enum store_rc rc = name_checked(st, m->name, "measure's name", &clean, &key);
+	if (rc == STORE_OK)
+		rc = cleaned(st, m->unit, TEXT_NAME, "unit", &unit);
+	store_id found;
+	if (rc == STORE_OK && (rc = store_measure_find(st, m->dept_id, key, &found)) == STORE_OK &&
+	    found != m->id)
+		rc = store_refuse(st, STORE_DUPLICATE, m->dept_id
+				  ? "that department has a measure of that name already"
+				  : "there is a measure of that name already");
+	else if (rc == STORE_NOTFOUND || rc == STORE_OK)
+		rc = STORE_OK;
+	if (rc == STORE_OK) {
+		struct measure kept = *m;
+		kept.name = clean;
+		kept.unit = unit;
+		rc = store_measure_update(st, &kept, key);
+	}
+	free(clean);
+	free(key);
+	free(unit);
+	return rc;
+}
+
 enum store_rc measure_find(struct store *st, store_id dept, const char *name, store_id *id)
 {
 	char *key = text_fold(name ? name : "");

@@ -85,9 +85,17 @@ void measure_list_free(struct measure *m, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(m[i].name);
 		free(m[i].dept_name);
+		free(m[i].person_name);
 		free(m[i].unit);
 	}
 	free(m);
+}
+
+void measure_values_free(struct measure_value *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].entered_by);
+	free(v);
 }
 
 void focus_free(struct focus *f)

@@ -3,6 +3,7 @@
  * characters, within length, trimmed. Everything printed passes the same rule
  * (text_is_unsafe) on the way out, since stored text may have been written
  * behind the program's back. */
+#include <langinfo.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -553,4 +554,10 @@ void text_guard_end(struct text_guard *g, struct strbuf *out)
 const char *text_plural(long long n, const char *one, const char *many)
 {
 	return n == 1 || n == -1 ? one : many;
+}
+
+bool text_locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }

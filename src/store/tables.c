@@ -73,7 +73,7 @@ static const struct store_column stance_history[] = {
 static const struct store_column measures[] = {
 	{"id", I}, {"name", T}, {"name_key", T}, {"kind", T}, {"department_id", I},
 	{"person_id", I}, {"unit", T}, {"direction", T}, {"target", R}, {"created_at", TM},
-	{"archived_at", TM},
+	{"archived_at", TM}, {"frequency", T},
 };
 static const struct store_column measure_values[] = {
 	{"id", I}, {"measure_id", I}, {"period_on", D}, {"value", R}, {"entered_at", TM},

@@ -81,23 +81,74 @@ enum store_rc pg_stance_history_list(struct store *st, store_id person, size_t l
 
 static const char *const measure_kinds[] = {"kpi", "success"};
 
+static const char *const measure_freqs[FREQ_COUNT] = {"meeting", "weekly", "monthly",
+						     "quarterly"};
+
+/* The columns a measure's add and update write, in their order. */
+static void measure_params(struct pg_params *p, const struct measure *m, const char *key)
+{
+	pp_text(p, m->name);
+	pp_text(p, key);
+	pp_text(p, measure_kinds[m->kind == MEASURE_SUCCESS]);
+	pp_id(p, m->dept_id);
+	pp_id(p, m->person_id);
+	pp_text(p, m->unit);
+	pp_text(p, m->lower_is_better ? "lower" : "higher");
+	if (m->has_target)
+		pp_real(p, m->target);
+	else
+		pp_text(p, NULL);
+}
+
+enum store_rc pg_measure_update(struct store *st, const struct measure *m, const char *key)
+{
+	struct pg_params p = {0};
+	pp_id(&p, m->id);
+	measure_params(&p, m, key);
+	pp_text(&p, measure_freqs[m->frequency]);
+	return pg_update_one(st, PGS_MEASURE_UPDATE, &p, "changing the measure");
+}
+
+enum store_rc pg_measure_archive(struct store *st, store_id id, time_t at)
+{
+	struct pg_params p = {0};
+	pp_id(&p, id);
+	if (at)
+		pp_time(&p, at);
+	else
+		pp_text(&p, NULL);
+	return pg_update_one(st, PGS_MEASURE_ARCHIVE, &p, "archiving the measure");
+}
+
+static void read_value(const PGresult *r, int row, void *elem)
+{
+	struct measure_value *v = elem;
+	v->period = pgc_date(r, row, 0);
+	v->value = strtod(PQgetvalue(r, row, 1), NULL);
+	v->entered_at = pgc_time(r, row, 2);
+	v->entered_by = pgc_text(r, row, 3);
+	v->corrected = pgc_bool(r, row, 4);
+}
+
+enum store_rc pg_measure_values(struct store *st, store_id measure, bool with_corrections,
+				size_t limit, struct measure_value **out, size_t *n)
+{
+	struct pg_params p = {0};
+	pp_id(&p, measure);
+	pp_bool(&p, with_corrections);
+	pp_int(&p, (int64_t)limit);
+	return pg_collect(st, PGS_MEASURE_VALUES, &p, (void **)out, n, sizeof **out, read_value,
+			  "reading the measure's values");
+}
+
 enum store_rc pg_measure_add(struct store *st, const struct measure *m, const char *key,
 			     time_t at, store_id *id)
 {
 	enum store_rc rc;
 	struct pg_params p = {0};
-	pp_text(&p, m->name);
-	pp_text(&p, key);
-	pp_text(&p, measure_kinds[m->kind]);
-	pp_id(&p, m->dept_id);
-	pp_id(&p, m->person_id);
-	pp_text(&p, m->unit);
-	pp_text(&p, m->lower_is_better ? "lower" : "higher");
-	if (m->has_target)
-		pp_real(&p, m->target);
-	else
-		pp_text(&p, NULL);
+	measure_params(&p, m, key);
 	pp_time(&p, at);
+	pp_text(&p, measure_freqs[m->frequency]);
 	PGresult *r;
 	rc = pg_row(st, PGS_MEASURE_ADD, &p, &r, "adding the measure");
 	if (rc == STORE_OK) {
@@ -138,13 +189,19 @@ static void read_measure(const PGresult *r, int row, void *elem)
 	m->has_value = !PQgetisnull(r, row, 10);
 	m->value = m->has_value ? strtod(PQgetvalue(r, row, 10), NULL) : 0;
 	m->value_on = pgc_date(r, row, 11);
+	const char *f = PQgetvalue(r, row, 12);
+	m->frequency = FREQ_MEETING;
+	for (int k = 0; k < FREQ_COUNT; k++)
+		if (strcmp(f, measure_freqs[k]) == 0)
+			m->frequency = (enum measure_freq)k;
+	m->person_name = pgc_text(r, row, 13);
 }
 
 enum store_rc pg_measure_list(struct store *st, enum measure_kind kind, store_id dept,
 			      bool with_archived, struct measure **out, size_t *n)
 {
 	struct pg_params p = {0};
-	pp_text(&p, measure_kinds[kind]);
+	pp_text(&p, kind == MEASURE_ANY ? NULL : measure_kinds[kind]);
 	pp_int(&p, dept);
 	pp_bool(&p, with_archived);
 	return pg_collect(st, PGS_MEASURE_LIST, &p, (void **)out, n, sizeof **out, read_measure,

@@ -590,10 +590,16 @@ static const char migration_3[] =
 	"  measures_id_seq, measure_values_id_seq TO cxmeet_member;";
 
 
+/* The scorecard: how often each measure is read (the file's migration 9). */
+static const char migration_4[] =
+	"ALTER TABLE measures ADD COLUMN frequency text NOT NULL DEFAULT 'meeting'"
+	"  CHECK (frequency IN ('meeting','weekly','monthly','quarterly'));";
+
 const char *const pg_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 const int pg_migration_count = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);

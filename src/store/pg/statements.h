@@ -365,16 +365,30 @@
 		" FROM stance_history WHERE council_id = " COUNCIL " AND person_id = $1" \
 		" ORDER BY changed_at DESC, id DESC LIMIT $2") \
 	X(MEASURE_ADD, "INSERT INTO measures(name, name_key, kind, department_id, person_id," \
-		" unit, direction, target, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)" \
-		" RETURNING id") \
+		" unit, direction, target, created_at, frequency)" \
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id") \
+	X(MEASURE_UPDATE, "UPDATE measures SET name = $2, name_key = $3, kind = $4," \
+		" department_id = $5, person_id = $6, unit = $7, direction = $8, target = $9," \
+		" frequency = $10 WHERE council_id = " COUNCIL " AND id = $1") \
+	X(MEASURE_ARCHIVE, "UPDATE measures SET archived_at = $2 WHERE council_id = " COUNCIL \
+		" AND id = $1") \
+	X(MEASURE_VALUES, "SELECT period_on, value, " PG_EPOCH("entered_at") ", entered_by, corrected" \
+		" FROM (SELECT period_on, value, entered_at, entered_by, id," \
+		"   id <> max(id) OVER (PARTITION BY period_on) AS corrected," \
+		"   dense_rank() OVER (ORDER BY period_on DESC) AS nth" \
+		"   FROM measure_values WHERE council_id = " COUNCIL " AND measure_id = $1) v" \
+		" WHERE ($2::boolean OR NOT corrected) AND ($3::bigint = 0 OR nth <= $3)" \
+		" ORDER BY period_on DESC, id DESC") \
 	X(MEASURE_FIND, "SELECT id FROM measures WHERE council_id = " COUNCIL \
 		" AND coalesce(department_id, 0) = $1 AND name_key = $2") \
 	X(MEASURE_LIST, "SELECT m.id, m.name, m.kind, m.department_id, d.name, m.person_id," \
 		" m.unit, m.direction = 'lower', m.target, m.archived_at IS NOT NULL," \
-		" v.value, v.period_on FROM measures m LEFT JOIN departments d ON d.id = m.department_id" \
+		" v.value, v.period_on, m.frequency, pe.name FROM measures m" \
+		" LEFT JOIN departments d ON d.id = m.department_id" \
+		" LEFT JOIN people pe ON pe.id = m.person_id" \
 		" LEFT JOIN LATERAL (SELECT x.value, x.period_on FROM measure_values x" \
 		"   WHERE x.measure_id = m.id ORDER BY x.period_on DESC, x.id DESC LIMIT 1) v ON true" \
-		" WHERE m.council_id = " COUNCIL " AND m.kind = $1" \
+		" WHERE m.council_id = " COUNCIL " AND ($1::text IS NULL OR m.kind = $1)" \
 		" AND ($2::bigint = 0 OR m.department_id = $2) AND ($3::boolean OR m.archived_at IS NULL)" \
 		" ORDER BY m.id") \
 	X(MEASURE_VALUE_ADD, "INSERT INTO measure_values(measure_id, period_on, value, entered_at," \

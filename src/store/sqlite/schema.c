@@ -498,6 +498,12 @@ static const char migration_8[] =
 	");";
 
 
+/* The scorecard: how often each measure is read (each meeting, weekly,
+ * monthly, quarterly); a value is one a period, the period's first day. */
+static const char migration_9[] =
+	"ALTER TABLE measures ADD COLUMN frequency TEXT NOT NULL DEFAULT 'meeting'"
+	"  CHECK (frequency IN ('meeting','weekly','monthly','quarterly'));";
+
 /* The sums counted again from the items, after a bulk write that wrote its
  * rows without the triggers (store_bulk.c). Each item is added to its key's
  * count as the trigger adds it: a GROUP BY sorted every item on the seven
@@ -529,6 +535,7 @@ const char *const store_migrations[] = {
 	migration_6,
 	migration_7,
 	migration_8,
+	migration_9,
 };
 
 /* The migration (its number, from 1) that writes the schema's text itself:

@@ -188,15 +188,29 @@
 	X(STANCE_LIST, "SELECT influence, support, changed_at, changed_by FROM stance_history" \
 		" WHERE person_id = ?1 ORDER BY changed_at DESC, id DESC LIMIT ?2") \
 	X(MEASURE_ADD, "INSERT INTO measures(name, name_key, kind, department_id, person_id," \
-		" unit, direction, target, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
+		" unit, direction, target, created_at, frequency)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") \
+	X(MEASURE_UPDATE, "UPDATE measures SET name = ?2, name_key = ?3, kind = ?4," \
+		" department_id = ?5, person_id = ?6, unit = ?7, direction = ?8, target = ?9," \
+		" frequency = ?10 WHERE id = ?1") \
+	X(MEASURE_ARCHIVE, "UPDATE measures SET archived_at = ?2 WHERE id = ?1") \
+	X(MEASURE_VALUES, "SELECT period_on, value, entered_at, entered_by, corrected FROM" \
+		" (SELECT period_on, value, entered_at, entered_by, id," \
+		"   id <> max(id) OVER (PARTITION BY period_on) AS corrected," \
+		"   dense_rank() OVER (ORDER BY period_on DESC) AS nth" \
+		"   FROM measure_values WHERE measure_id = ?1)" \
+		" WHERE (?2 OR NOT corrected) AND (?3 = 0 OR nth <= ?3)" \
+		" ORDER BY period_on DESC, id DESC") \
 	X(MEASURE_FIND, "SELECT id FROM measures WHERE coalesce(department_id, 0) = ?1" \
 		" AND name_key = ?2") \
 	X(MEASURE_LIST, "SELECT m.id, m.name, m.kind, m.department_id, d.name, m.person_id," \
 		" m.unit, m.direction = 'lower', m.target, m.archived_at IS NOT NULL," \
-		" v.value, v.period_on FROM measures m LEFT JOIN departments d ON d.id = m.department_id" \
+		" v.value, v.period_on, m.frequency, p.name FROM measures m" \
+		" LEFT JOIN departments d ON d.id = m.department_id" \
+		" LEFT JOIN people p ON p.id = m.person_id" \
 		" LEFT JOIN measure_values v ON v.id = (SELECT x.id FROM measure_values x" \
 		"   WHERE x.measure_id = m.id ORDER BY x.period_on DESC, x.id DESC LIMIT 1)" \
-		" WHERE m.kind = ?1 AND (?2 = 0 OR m.department_id = ?2)" \
+		" WHERE (?1 IS NULL OR m.kind = ?1) AND (?2 = 0 OR m.department_id = ?2)" \
 		" AND (?3 OR m.archived_at IS NULL) ORDER BY m.id") \
 	X(MEASURE_VALUE_ADD, "INSERT INTO measure_values(measure_id, period_on, value, entered_at," \
 		" entered_by) VALUES (?1, ?2, ?3, ?4, ?5)") \

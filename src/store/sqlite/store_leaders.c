@@ -3,6 +3,8 @@
  * values, and the council's focus department (store.h). */
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "store_int.h"
 
 enum store_rc sqlite_person_profile_get(struct store *st, store_id person,
@@ -89,6 +91,32 @@ enum store_rc sqlite_stance_history_list(struct store *st, store_id person, size
 }
 
 static const char *const measure_kinds[] = {"kpi", "success"};
+static const char *const measure_freqs[FREQ_COUNT] = {"meeting", "weekly", "monthly",
+						     "quarterly"};
+
+static enum measure_freq freq_read(const char *s)
+{
+	for (int f = 0; s && f < FREQ_COUNT; f++)
+		if (strcmp(s, measure_freqs[f]) == 0)
+			return (enum measure_freq)f;
+	return FREQ_MEETING;
+}
+
+/* The columns a measure's add and update write, from ?2 (?1 its id). */
+static void bind_measure(sqlite3_stmt *s, const struct measure *m, const char *key, int at)
+{
+	bind_text(s, at, m->name);
+	bind_text(s, at + 1, key);
+	bind_text(s, at + 2, measure_kinds[m->kind == MEASURE_SUCCESS]);
+	bind_id(s, at + 3, m->dept_id);
+	bind_id(s, at + 4, m->person_id);
+	bind_text(s, at + 5, m->unit);
+	bind_text(s, at + 6, m->lower_is_better ? "lower" : "higher");
+	if (m->has_target)
+		sqlite3_bind_double(s, at + 7, m->target);
+	else
+		sqlite3_bind_null(s, at + 7);
+}
 
 enum store_rc sqlite_measure_add(struct store *st, const struct measure *m, const char *key,
 				 time_t at, store_id *id)
@@ -97,20 +125,62 @@ enum store_rc sqlite_measure_add(struct store *st, const struct measure *m, cons
 	sqlite3_stmt *s = stmt_get(st, STMT_MEASURE_ADD);
 	if (!s)
 		return stmt_missing(st);
-	bind_text(s, 1, m->name);
-	bind_text(s, 2, key);
-	bind_text(s, 3, measure_kinds[m->kind]);
-	bind_id(s, 4, m->dept_id);
-	bind_id(s, 5, m->person_id);
-	bind_text(s, 6, m->unit);
-	bind_text(s, 7, m->lower_is_better ? "lower" : "higher");
-	if (m->has_target)
-		sqlite3_bind_double(s, 8, m->target);
+	bind_measure(s, m, key, 1);
 	bind_time(s, 9, at);
+	bind_text(s, 10, measure_freqs[m->frequency]);
 	rc = stmt_exec(st, s, "adding the measure");
 	if (rc == STORE_OK)
 		*id = (store_id)sqlite3_last_insert_rowid(SQ(st)->db);
 	return rc;
+}
+
+enum store_rc sqlite_measure_update(struct store *st, const struct measure *m, const char *key)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEASURE_UPDATE);
+	if (!s)
+		return stmt_missing(st);
+	bind_id(s, 1, m->id);
+	bind_measure(s, m, key, 2);
+	bind_text(s, 10, measure_freqs[m->frequency]);
+	return stmt_update_one(st, s, "changing the measure");
+}
+
+enum store_rc sqlite_measure_archive(struct store *st, store_id id, time_t at)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEASURE_ARCHIVE);
+	if (!s)
+		return stmt_missing(st);
+	bind_id(s, 1, id);
+	if (at)
+		bind_time(s, 2, at);
+	else
+		sqlite3_bind_null(s, 2);
+	return stmt_update_one(st, s, "archiving the measure");
+}
+
+static void read_value(sqlite3_stmt *s, void *elem)
+{
+	struct measure_value *v = elem;
+	v->period = col_date(s, 0);
+	v->value = sqlite3_column_double(s, 1);
+	v->entered_at = col_time(s, 2);
+	v->entered_by = col_text(s, 3);
+	v->corrected = sqlite3_column_int(s, 4) != 0;
+}
+
+static void free_values(void *arr, size_t n) { measure_values_free(arr, n); }
+
+enum store_rc sqlite_measure_values(struct store *st, store_id measure, bool with_corrections,
+				    size_t limit, struct measure_value **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEASURE_VALUES);
+	if (!s)
+		return stmt_missing(st);
+	bind_id(s, 1, measure);
+	bind_int(s, 2, with_corrections);
+	bind_int(s, 3, (int64_t)limit);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_value, free_values,
+			    "reading the measure's values");
 }
 
 enum store_rc sqlite_measure_find(struct store *st, store_id dept, const char *key, store_id *id)
@@ -145,6 +215,8 @@ static void read_measure(sqlite3_stmt *s, void *elem)
 	m->has_value = sqlite3_column_type(s, 10) != SQLITE_NULL;
 	m->value = sqlite3_column_double(s, 10);
 	m->value_on = col_date(s, 11);
+	m->frequency = freq_read((const char *)sqlite3_column_text(s, 12));
+	m->person_name = col_text(s, 13);
 }
 
 static void free_measures(void *arr, size_t n) { measure_list_free(arr, n); }
@@ -155,7 +227,10 @@ enum store_rc sqlite_measure_list(struct store *st, enum measure_kind kind, stor
 	sqlite3_stmt *s = stmt_get(st, STMT_MEASURE_LIST);
 	if (!s)
 		return stmt_missing(st);
-	bind_text(s, 1, measure_kinds[kind]);
+	if (kind == MEASURE_ANY)
+		sqlite3_bind_null(s, 1);
+	else
+		bind_text(s, 1, measure_kinds[kind]);
 	bind_int(s, 2, dept);
 	bind_int(s, 3, with_archived);
 	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_measure, free_measures,
