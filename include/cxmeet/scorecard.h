@@ -39,6 +39,9 @@ void measure_period_text(enum measure_freq f, cx_date period, char *buf, size_t 
  * within SCORECARD_VALUE_MAX. 0, or -1 with the reason in err. */
 int measure_value_parse(const char *s, double *out, char *err, size_t errlen);
 
+/* "77.7%", "5.9 days", "12": a value with the measure's unit. */
+void measure_value_unit(const struct measure *m, double v, char *buf, size_t len);
+
 /* 1 on track (at or past the target, in the measure's direction), 0 off
  * track, -1 not known (no target). */
 int measure_on_track(const struct measure *m, double value);

@@ -359,9 +359,9 @@ static int show(struct cli *cli, const struct measure_opts *o, const char *name)
 		rc = cli_table_out(cli, &t, OUT_CSV);
 		table_free(&t);
 	} else {
-		char target[40] = "none", trend[SCORECARD_TREND * 4 + 1];
+		char target[64] = "none", trend[SCORECARD_TREND * 4 + 1];
 		if (m.has_target)
-			value_text(m.target, target, sizeof target);
+			measure_value_unit(&m, m.target, target, sizeof target);
 		/* the trend: the last values, oldest first, corrections left out */
 		double last[SCORECARD_TREND];
 		size_t k = 0;
@@ -375,8 +375,7 @@ static int show(struct cli *cli, const struct measure_opts *o, const char *name)
 			sb_addf(&sb, "Department %s\n", m.dept_name);
 		if (m.person_name)
 			sb_addf(&sb, "Owner      %s\n", m.person_name);
-		sb_addf(&sb, "Target     %s%s%s, %s is better\nRead       %s\n", target,
-			m.unit && m.has_target ? " " : "", m.unit && m.has_target ? m.unit : "",
+		sb_addf(&sb, "Target     %s, %s is better\nRead       %s\n", target,
 			m.lower_is_better ? "lower" : "higher", measure_freq_label(m.frequency));
 		if (k)
 			sb_addf(&sb, "Trend      %s\n", trend);
@@ -430,13 +429,13 @@ static int set(struct cli *cli, const struct measure_opts *o, const char *name, 
 		measure_free(&m);
 		return cli_store_error(cli, src);
 	}
-	char v[40], p[32];
-	value_text(value, v, sizeof v);
+	char v[64], p[32];
+	measure_value_unit(&m, value, v, sizeof v);
 	measure_period_text(m.frequency, period, p, sizeof p);
 	int track = measure_on_track(&m, value);
 	char *safe = text_printable_line(m.name);
-	fprintf(cli->out, "%s: %s%s%s for %s%s%s.\n", safe, v, m.unit ? " " : "",
-		m.unit ? m.unit : "", p, track < 0 ? "" : ", ", track < 0 ? "" : measure_track_word(track));
+	fprintf(cli->out, "%s: %s for %s%s%s.\n", safe, v, p, track < 0 ? "" : ", ",
+		track < 0 ? "" : measure_track_word(track));
 	free(safe);
 	measure_free(&m);
 	return 0;

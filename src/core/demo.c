@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "cxmeet/demo.h"
+#include "cxmeet/leaders.h"
 #include "cxmeet/names.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -93,9 +95,21 @@ struct demo {
 	store_id template_id;
 	struct demo_stats *stats;
 	store_id story_action; /* the last action that arose from a story, for a win to come from */
+	struct rng mrng;       /* the scorecard's values: apart from the history's numbers */
+	struct demo_measure *measures;
+	size_t n_measures;
 };
 
 /* An action whose life plays out over the meetings after it was created. */
+/* A measure of the demo's scorecard and the walk of its values. */
+struct demo_measure {
+	store_id id;
+	enum measure_freq freq;
+	double value, step, target;
+	bool lower;
+	cx_date last_period;
+};
+
 struct pending {
 	store_id id;
 	int64_t from;   /* meetings started when it was recorded */
@@ -453,6 +467,84 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 	return rc;
 }
 
+/* The scorecard: the success statement's measures and a KPI for some
+ * departments, each with its owner, target and frequency. */
+static enum store_rc add_measures(struct demo *d, time_t at)
+{
+	static const struct {
+		const char *name, *unit;
+		enum measure_freq freq;
+		double start, target, step;
+		bool lower;
+		const char *dept; /* NULL: the success statement's; else that department's KPI */
+	} defs[] = {
+		{"Repeat purchase rate", "%", FREQ_MONTHLY, 31, 38, 0.8, false, NULL},
+		{"Complaints per 1,000 orders", NULL, FREQ_WEEKLY, 9.5, 6, 0.4, true, NULL},
+		{"NPS", "points", FREQ_QUARTERLY, 18, 35, 3, false, NULL},
+		{"First-contact resolution", "%", FREQ_WEEKLY, 64, 80, 1.5, false, NULL},
+		{"Repeat contacts per case", NULL, FREQ_MEETING, 1.9, 1.4, 0.06, true, NULL},
+		{"Days to refund", "days", FREQ_MEETING, 7, 3, 0.4, true, "Finance"},
+		{"Orders delivered on the promised day", "%", FREQ_WEEKLY, 86, 95, 1, false,
+		 "Logistics"},
+		{"Cases reopened", "%", FREQ_MONTHLY, 12, 6, 0.8, true, "Customer Service"},
+	};
+	d->measures = xcalloc(ARRAY_SIZE(defs), sizeof *d->measures);
+	enum store_rc rc = STORE_OK;
+	for (size_t i = 0; rc == STORE_OK && i < ARRAY_SIZE(defs); i++) {
+		store_id dept = 0;
+		if (defs[i].dept) {
+			struct dept found;
+			rc = dept_find(d->st, defs[i].dept, &found);
+			if (rc == STORE_NOTFOUND) {
+				rc = STORE_OK;
+				continue;
+			}
+			if (rc != STORE_OK)
+				break;
+			dept = found.id;
+			dept_free(&found);
+		}
+		size_t owner = (size_t)pick(&d->mrng, (int)d->n_people);
+		struct measure m = {.name = (char *)defs[i].name, .unit = (char *)defs[i].unit,
+				    .kind = dept ? MEASURE_KPI : MEASURE_SUCCESS,
+				    .frequency = defs[i].freq, .dept_id = dept,
+				    .person_id = d->n_people ? d->people[owner] : 0,
+				    .lower_is_better = defs[i].lower, .has_target = true,
+				    .target = defs[i].target};
+		store_id id;
+		rc = measure_add(d->st, &m, at, &id);
+		d->measures[d->n_measures++] = (struct demo_measure){
+			id, defs[i].freq, defs[i].start, defs[i].step, defs[i].target,
+			defs[i].lower, DATE_NONE};
+	}
+	return rc;
+}
+
+/* Each measure's value for the period a meeting on `day` opens: a walk that
+ * leans toward the target, with slips back now and then. */
+static enum store_rc measure_values_at(struct demo *d, time_t at)
+{
+	cx_date day = date_from_time(at);
+	enum store_rc rc = STORE_OK;
+	for (size_t i = 0; rc == STORE_OK && i < d->n_measures; i++) {
+		struct demo_measure *m = &d->measures[i];
+		cx_date period = measure_period(m->freq, day);
+		if (period == m->last_period)
+			continue;
+		m->last_period = period;
+		double toward = (m->target > m->value) ? 1 : -1;
+		int r = pick(&d->mrng, 100);
+		double move = m->step * (r < 55 ? toward : r < 85 ? -toward : 0) *
+			      (0.5 + pick(&d->mrng, 100) / 100.0);
+		m->value += move;
+		if (m->value < 0)
+			m->value = 0;
+		double shown = (double)(long long)(m->value * 10 + (m->value >= 0 ? 0.5 : -0.5)) / 10;
+		rc = store_measure_value_add(d->st, m->id, period, shown, at + 3600);
+	}
+	return rc;
+}
+
 static enum store_rc generate(struct demo *d, int years, time_t now, demo_progress_fn progress,
 			      void *ctx)
 {
@@ -461,6 +553,8 @@ static enum store_rc generate(struct demo *d, int years, time_t now, demo_progre
 		rc = add_depts(d);
 	if (rc == STORE_OK)
 		rc = add_people(d);
+	if (rc == STORE_OK)
+		rc = add_measures(d, now - (time_t)years * 52 * 7 * 86400);
 	if (rc == STORE_OK)
 		rc = store_template_default(d->st, &d->template_id);
 	if (rc == STORE_OK)
@@ -482,10 +576,13 @@ static enum store_rc generate(struct demo *d, int years, time_t now, demo_progre
 		struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = dd,
 				.tm_hour = 10, .tm_min = between(&d->rng, 0, 1) * 5, .tm_isdst = -1};
 		rc = run_meeting(d, w, weeks, mktime(&tm), &open, &n_open, &cap, &last_parked);
+		if (rc == STORE_OK)
+			rc = measure_values_at(d, mktime(&tm));
 		if (progress)
 			progress(w + 1, weeks, ctx);
 	}
 	free(open);
+	free(d->measures);
 	return rc;
 }
 
@@ -499,7 +596,7 @@ enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t n
 		return rc;
 	if (meetings > 0)
 		return STORE_DUPLICATE;
-	struct demo d = {.st = st, .rng = {seed}, .stats = stats};
+	struct demo d = {.st = st, .rng = {seed}, .mrng = {seed ^ 0x5c0deca2dULL}, .stats = stats};
 	/* Every page written once, into the file, when nobody else has it open
 	 * (else through the log, as any write). */
 	bool journal = store_bulk_journal(st, true) == STORE_OK;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxmeet/leaders.h"
 #include "cxmeet/scorecard.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -113,6 +114,14 @@ int measure_value_parse(const char *s, double *out, char *err, size_t errlen)
 	}
 	*out = v == 0 ? 0 : v; /* no "-0" */
 	return 0;
+}
+
+void measure_value_unit(const struct measure *m, double v, char *buf, size_t len)
+{
+	char n[40];
+	measure_value_text(v, n, sizeof n);
+	const char *u = m->unit && *m->unit ? m->unit : NULL;
+	snprintf(buf, len, "%s%s%s", n, u && strcmp(u, "%") != 0 ? " " : "", u ? u : "");
 }
 
 int measure_on_track(const struct measure *m, double value)
