@@ -56,7 +56,7 @@ struct pane_ops {
 	enum action (*key)(struct tui *t, wint_t ch, bool is_key, enum action a);
 };
 
-extern const struct pane_ops pane_items, pane_rollcall, pane_mission, pane_review,
+extern const struct pane_ops pane_items, pane_scorecard, pane_rollcall, pane_mission, pane_review,
 	pane_priorities, pane_wins, pane_wrapup;
 
 const struct pane_ops *pane_for(enum step_kind k);

@@ -25,6 +25,7 @@ const struct pane_ops *pane_for(enum step_kind k)
 	case STEP_MISSION: return &pane_mission;
 	case STEP_ACTION_REVIEW: return &pane_review;
 	case STEP_PRIORITIES: return &pane_priorities;
+	case STEP_INSIGHTS: return &pane_scorecard;
 	case STEP_WINS: return &pane_wins;
 	case STEP_WRAP_UP: return &pane_wrapup;
 	default: return &pane_items;
