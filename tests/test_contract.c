@@ -25,6 +25,7 @@
 #include "cxmeet/ledger.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/util.h"
 
@@ -719,6 +720,83 @@ static void messages__acknowledged_by_each_department(void **state)
 	store_close(st);
 }
 
+/* The scorecard's measures: a frequency kept, an edit and an archive, and
+ * the values one a period, the last entry of each (the corrected ones only
+ * when asked), the latest periods first, as far as a limit. */
+static void measures__values_one_a_period_corrections_kept(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id d = dept(st, "Finance");
+	struct measure m = {.name = "NPS", .kind = MEASURE_SUCCESS, .frequency = FREQ_MONTHLY,
+			    .has_target = true, .target = 40, .unit = "points"};
+	store_id nps, refund;
+	assert_int_equal(measure_add(st, &m, tu_at("2026-01-05T10:00:00Z"), &nps), STORE_OK);
+	struct measure k = {.name = "Days to refund", .kind = MEASURE_KPI, .dept_id = d,
+			    .frequency = FREQ_WEEKLY, .lower_is_better = true};
+	assert_int_equal(measure_add(st, &k, tu_at("2026-01-05T10:00:00Z"), &refund), STORE_OK);
+	cx_date today = date_from_ymd(2026, 4, 20), p;
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 1, 14), today, 31, false,
+					tu_at("2026-01-14T10:00:00Z"), &p), STORE_OK);
+	assert_int_equal(p, date_from_ymd(2026, 1, 1));
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 2, 3), today, 33, false,
+					tu_at("2026-02-03T10:00:00Z"), &p), STORE_OK);
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 2, 20), today, 34, false,
+					tu_at("2026-02-20T10:00:00Z"), &p), STORE_INVALID);
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 2, 20), today, 35, true,
+					tu_at("2026-02-20T10:00:00Z"), &p), STORE_OK);
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 3, 2), today, 38, false,
+					tu_at("2026-03-02T10:00:00Z"), &p), STORE_OK);
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 5, 2), today, 38, false,
+					tu_at("2026-03-02T10:00:00Z"), &p), STORE_INVALID);
+	assert_int_equal(measure_record(st, refund, date_from_ymd(2026, 4, 16), today, 6, false,
+					tu_at("2026-04-16T10:00:00Z"), &p), STORE_OK);
+	assert_int_equal(p, date_from_ymd(2026, 4, 13)); /* its Monday */
+
+	struct measure_value *v;
+	size_t n;
+	assert_int_equal(store_measure_values(st, nps, false, 0, &v, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_true(v[0].value == 38 && v[1].value == 35 && v[2].value == 31);
+	assert_int_equal(v[1].period, date_from_ymd(2026, 2, 1));
+	assert_false(v[1].corrected);
+	measure_values_free(v, n);
+	assert_int_equal(store_measure_values(st, nps, false, 2, &v, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_true(v[0].value == 38 && v[1].value == 35);
+	measure_values_free(v, n);
+	assert_int_equal(store_measure_values(st, nps, true, 0, &v, &n), STORE_OK);
+	assert_int_equal(n, 4);
+	assert_true(v[1].value == 35 && !v[1].corrected && v[2].value == 33 && v[2].corrected);
+	assert_int_equal(v[2].entered_at, tu_at("2026-02-03T10:00:00Z"));
+	measure_values_free(v, n);
+
+	/* an edit, an archive: the list says so, the values stay */
+	struct measure *all;
+	assert_int_equal(store_measure_list(st, MEASURE_ANY, 0, false, &all, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	struct measure e = all[0].id == nps ? all[0] : all[1];
+	e.name = "Net promoter score";
+	e.frequency = FREQ_QUARTERLY;
+	e.target = 45;
+	assert_int_equal(measure_edit(st, &e), STORE_OK);
+	measure_list_free(all, n);
+	assert_int_equal(store_measure_archive(st, refund, tu_at("2026-04-20T10:00:00Z")), STORE_OK);
+	assert_int_equal(store_measure_list(st, MEASURE_ANY, 0, false, &all, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(all[0].name, "Net promoter score");
+	assert_int_equal(all[0].frequency, FREQ_QUARTERLY);
+	assert_true(all[0].target == 45 && all[0].has_value && all[0].value == 38);
+	measure_list_free(all, n);
+	assert_int_equal(store_measure_list(st, MEASURE_KPI, d, true, &all, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_true(all[0].archived && all[0].frequency == FREQ_WEEKLY && all[0].lower_is_better);
+	measure_list_free(all, n);
+	assert_int_equal(measure_record(st, refund, today, today, 5, false,
+					tu_at("2026-04-20T10:00:00Z"), &p), STORE_INVALID);
+	store_close(st);
+}
+
 /* What each leader values, the map's moves, a department's KPIs with every
  * value kept, an item naming the KPI it serves, and the focus. */
 static void leaders__profiles_moves_kpis_and_focus(void **state)
@@ -1072,6 +1150,7 @@ int main(void)
 		cmocka_unit_test(chain__story_actions_and_their_wins),
 		cmocka_unit_test(messages__acknowledged_by_each_department),
 		cmocka_unit_test(leaders__profiles_moves_kpis_and_focus),
+		cmocka_unit_test(measures__values_one_a_period_corrections_kept),
 		cmocka_unit_test(ledger__counts_per_quarter_and_department),
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),

@@ -135,9 +135,8 @@ enum store_rc pg_measure_values(struct store *st, store_id measure, bool with_co
 {
 	struct pg_params p = {0};
 	pp_id(&p, measure);
-	pp_bool(&p, with_corrections);
 	pp_int(&p, (int64_t)limit);
-	return pg_collect(st, PGS_MEASURE_VALUES, &p, (void **)out, n, sizeof **out, read_value,
+	return pg_collect(st, with_corrections ? PGS_MEASURE_VALUES : PGS_MEASURE_VALUES_LAST, &p, (void **)out, n, sizeof **out, read_value,
 			  "reading the measure's values");
 }
 

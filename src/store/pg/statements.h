@@ -377,8 +377,11 @@
 		"   id <> max(id) OVER (PARTITION BY period_on) AS corrected," \
 		"   dense_rank() OVER (ORDER BY period_on DESC) AS nth" \
 		"   FROM measure_values WHERE council_id = " COUNCIL " AND measure_id = $1) v" \
-		" WHERE ($2::boolean OR NOT corrected) AND ($3::bigint = 0 OR nth <= $3)" \
-		" ORDER BY period_on DESC, id DESC") \
+		" WHERE ($2::bigint = 0 OR nth <= $2) ORDER BY period_on DESC, id DESC") \
+	X(MEASURE_VALUES_LAST, "SELECT DISTINCT ON (period_on) period_on, value, " \
+		PG_EPOCH("entered_at") ", entered_by, false FROM measure_values" \
+		" WHERE council_id = " COUNCIL " AND measure_id = $1" \
+		" ORDER BY period_on DESC, id DESC LIMIT CASE WHEN $2::bigint = 0 THEN NULL ELSE $2 END") \
 	X(MEASURE_FIND, "SELECT id FROM measures WHERE council_id = " COUNCIL \
 		" AND coalesce(department_id, 0) = $1 AND name_key = $2") \
 	X(MEASURE_LIST, "SELECT m.id, m.name, m.kind, m.department_id, d.name, m.person_id," \

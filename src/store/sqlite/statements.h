@@ -199,8 +199,14 @@
 		"   id <> max(id) OVER (PARTITION BY period_on) AS corrected," \
 		"   dense_rank() OVER (ORDER BY period_on DESC) AS nth" \
 		"   FROM measure_values WHERE measure_id = ?1)" \
-		" WHERE (?2 OR NOT corrected) AND (?3 = 0 OR nth <= ?3)" \
-		" ORDER BY period_on DESC, id DESC") \
+		" WHERE (?3 = 0 OR nth <= ?3) ORDER BY period_on DESC, id DESC") \
+	/* the last entry of each period, the latest periods first: read on the \
+	 * index as far as the limit, however long the history */ \
+	X(MEASURE_VALUES_LAST, "SELECT period_on, value, entered_at, entered_by, 0" \
+		" FROM measure_values v WHERE measure_id = ?1 AND id = (SELECT max(x.id)" \
+		"   FROM measure_values x WHERE x.measure_id = v.measure_id" \
+		"   AND x.period_on = v.period_on)" \
+		" ORDER BY period_on DESC LIMIT CASE WHEN ?3 = 0 THEN -1 ELSE ?3 END") \
 	X(MEASURE_FIND, "SELECT id FROM measures WHERE coalesce(department_id, 0) = ?1" \
 		" AND name_key = ?2") \
 	X(MEASURE_LIST, "SELECT m.id, m.name, m.kind, m.department_id, d.name, m.person_id," \

@@ -173,11 +173,10 @@ static void free_values(void *arr, size_t n) { measure_values_free(arr, n); }
 enum store_rc sqlite_measure_values(struct store *st, store_id measure, bool with_corrections,
 				    size_t limit, struct measure_value **out, size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_MEASURE_VALUES);
+	sqlite3_stmt *s = stmt_get(st, with_corrections ? STMT_MEASURE_VALUES : STMT_MEASURE_VALUES_LAST);
 	if (!s)
 		return stmt_missing(st);
 	bind_id(s, 1, measure);
-	bind_int(s, 2, with_corrections);
 	bind_int(s, 3, (int64_t)limit);
 	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_value, free_values,
 			    "reading the measure's values");
