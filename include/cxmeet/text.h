@@ -48,9 +48,11 @@ struct strbuf;
 void text_map(struct strbuf *sb, const char *s,
 	      void (*emit)(struct strbuf *sb, uint32_t cp, const char *bytes, size_t n));
 
-/* Whether the locale's characters are UTF-8 (the terminal can show more
- * than ASCII). */
+/* Whether the user's locale is UTF-8 (the terminal can show more than
+ * ASCII), as main() found it before making LC_CTYPE UTF-8 for names; true
+ * until said otherwise. */
 bool text_locale_utf8(void);
+void text_locale_set_utf8(bool utf8);
 
 /* Whether s[0..len) is valid UTF-8 with nothing unsafe in it. */
 bool text_is_safe(const char *s, size_t len);

@@ -12,6 +12,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include "cxmeet/leaders.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/output.h"
@@ -522,6 +524,53 @@ static void render_review(struct minutes *mc)
 
 /* --- the document ------------------------------------------------------- */
 
+/* --- the scorecard ---------------------------------------------------------- */
+
+/* A value with its unit: the number as it is (no Markdown in it), the
+ * unit, user text, escaped. */
+static void md_value(struct strbuf *sb, const struct measure *m, double v)
+{
+	char n[40];
+	measure_value_text(v, n, sizeof n);
+	sb_add(sb, n);
+	if (m->unit && *m->unit) {
+		if (strcmp(m->unit, "%") != 0)
+			sb_add(sb, " ");
+		md_inline(sb, m->unit);
+	}
+}
+
+static void render_scorecard(struct minutes *mc)
+{
+	if (!mc->n_measures)
+		return;
+	md_section(&mc->sb, "Scorecard");
+	sb_add(&mc->sb, "| Measure | Department | Last value | Period | Target | Track |\n"
+			"|---|---|---:|---|---|---|\n");
+	for (size_t i = 0; i < mc->n_measures; i++) {
+		const struct measure *m = &mc->measures[i];
+		char p[32] = "";
+		sb_add(&mc->sb, "| ");
+		md_inline(&mc->sb, m->name);
+		sb_add(&mc->sb, " | ");
+		md_inline(&mc->sb, m->dept_name ? m->dept_name : "");
+		sb_add(&mc->sb, " | ");
+		if (m->has_value) {
+			md_value(&mc->sb, m, m->value);
+			measure_period_text(m->frequency, m->value_on, p, sizeof p);
+		} else {
+			sb_add(&mc->sb, "-");
+		}
+		sb_addf(&mc->sb, " | %s | ", p);
+		if (m->has_target) {
+			sb_add(&mc->sb, m->lower_is_better ? "≤ " : "≥ ");
+			md_value(&mc->sb, m, m->target);
+		}
+		sb_addf(&mc->sb, " | %s |\n", m->has_value ? measure_track_word(measure_on_track(m, m->value))
+							  : "no value");
+	}
+}
+
 enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
 {
 	struct minutes mc = {.st = st};
@@ -534,6 +583,7 @@ enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
 		render_attendance(&mc);
 		render_agenda(&mc);
 		render_items(&mc);
+		render_scorecard(&mc);
 		render_between(&mc);
 		render_review(&mc);
 		*out = sb_take(&mc.sb);

@@ -30,6 +30,11 @@ struct minutes {
 	struct meeting_work work; /* what was done in each step */
 	struct story_chain *chains; /* of the stories above that set something going */
 	size_t n_chains;
+	/* the scorecard as the meeting saw it: the measures in use, each with its
+	 * last value of a period begun by the meeting's day (has_value false:
+	 * none), the success statement's first */
+	struct measure *measures;
+	size_t n_measures;
 };
 
 enum store_rc minutes_load(struct minutes *mc, store_id meeting);

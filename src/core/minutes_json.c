@@ -2,6 +2,8 @@
  * programs: every field, user text through json_string(). */
 #include <stdbool.h>
 
+#include "cxmeet/leaders.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/output.h"
@@ -181,6 +183,37 @@ static void json_items(struct minutes *mc)
 	sb_add(sb, "\n  },\n");
 }
 
+/* "scorecard": each measure in use with its last value of a period begun
+ * by the meeting's day (null: none). */
+static void json_scorecard(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	sb_add(sb, "  \"scorecard\": [");
+	for (size_t i = 0; i < mc->n_measures; i++) {
+		const struct measure *m = &mc->measures[i];
+		char num[40];
+		bool f = true;
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_member_int(sb, &f, "measure_id", m->id);
+		json_member_str(sb, &f, "measure", m->name);
+		json_member_str(sb, &f, "kind", measure_kind_name(m->kind));
+		json_member_str(sb, &f, "department", m->dept_name);
+		json_member_str(sb, &f, "unit", m->unit);
+		json_member(sb, &f, "value");
+		measure_value_text(m->value, num, sizeof num);
+		sb_add(sb, m->has_value ? num : "null");
+		json_member_date(sb, &f, "period_on", m->has_value ? m->value_on : DATE_NONE);
+		json_member(sb, &f, "target");
+		measure_value_text(m->target, num, sizeof num);
+		sb_add(sb, m->has_target ? num : "null");
+		json_member_str(sb, &f, "better", m->lower_is_better ? "lower" : "higher");
+		json_member_str(sb, &f, "track", m->has_value ? measure_track_word(
+					measure_on_track(m, m->value)) : NULL);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, mc->n_measures ? "\n  ],\n" : "],\n");
+}
+
 /* "recorded_between": what was recorded between meetings for it, each item
  * with who recorded it and whether the meeting discussed it. */
 static void json_between(struct minutes *mc)
@@ -236,6 +269,7 @@ enum store_rc minutes_json(struct store *st, store_id meeting, char **out)
 		json_agenda(&mc);
 		json_attendance(&mc);
 		json_items(&mc);
+		json_scorecard(&mc);
 		json_between(&mc);
 		json_review(&mc);
 		sb_add(&mc.sb, "}\n");

@@ -3,10 +3,15 @@
  * renderings derive from it the same way. */
 #include <stdlib.h>
 
+#include <string.h>
+
+#include "cxmeet/leaders.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
 #include "minutes_int.h"
+
+static enum store_rc load_scorecard(struct minutes *mc);
 
 enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 {
@@ -31,6 +36,8 @@ enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 		rc = store_meeting_review_events(mc->st, meeting, &mc->review, &mc->n_review);
 	if (rc == STORE_OK)
 		rc = store_meeting_work(mc->st, meeting, &mc->work);
+	if (rc == STORE_OK)
+		rc = load_scorecard(mc);
 	for (size_t i = 0; rc == STORE_OK && i < mc->n_items + mc->n_between; i++) {
 		const struct item *it = i < mc->n_items ? &mc->items[i]
 							: &mc->between[i - mc->n_items].it;
@@ -45,6 +52,43 @@ enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 		}
 		mc->chains = xrealloc(mc->chains, (mc->n_chains + 1) * sizeof *mc->chains);
 		mc->chains[mc->n_chains++] = c;
+	}
+	return rc;
+}
+
+/* Each measure's last value of a period begun by the meeting's day: what
+ * the scorecard said then, whatever came later. */
+static enum store_rc load_scorecard(struct minutes *mc)
+{
+	enum store_rc rc = store_measure_list(mc->st, MEASURE_ANY, 0, false, &mc->measures,
+					      &mc->n_measures);
+	if (rc != STORE_OK)
+		return rc;
+	measures_sort(mc->measures, mc->n_measures);
+	size_t k = 0; /* the success statement's first */
+	for (size_t i = 0; i < mc->n_measures; i++)
+		if (mc->measures[i].kind == MEASURE_SUCCESS) {
+			struct measure x = mc->measures[i];
+			memmove(&mc->measures[k + 1], &mc->measures[k], (i - k) * sizeof x);
+			mc->measures[k++] = x;
+		}
+	cx_date day = date_from_time(mc->m.started_at);
+	for (size_t i = 0; rc == STORE_OK && i < mc->n_measures; i++) {
+		struct measure *m = &mc->measures[i];
+		if (!m->has_value || m->value_on <= day)
+			continue; /* the last value is the meeting's, or there is none */
+		m->has_value = false;
+		struct measure_value *v;
+		size_t n;
+		if ((rc = store_measure_values(mc->st, m->id, false, 0, &v, &n)) != STORE_OK)
+			break;
+		for (size_t j = 0; j < n && !m->has_value; j++)
+			if (v[j].period <= day) {
+				m->has_value = true;
+				m->value = v[j].value;
+				m->value_on = v[j].period;
+			}
+		measure_values_free(v, n);
 	}
 	return rc;
 }
@@ -71,6 +115,7 @@ void minutes_unload(struct minutes *mc)
 	for (size_t i = 0; i < mc->n_chains; i++)
 		story_chain_free(&mc->chains[i]);
 	free(mc->chains);
+	measure_list_free(mc->measures, mc->n_measures);
 }
 
 bool minutes_dept_present(store_id id, const struct attendee *a, size_t n)

@@ -3,7 +3,6 @@
  * characters, within length, trimmed. Everything printed passes the same rule
  * (text_is_unsafe) on the way out, since stored text may have been written
  * behind the program's back. */
-#include <langinfo.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -556,8 +555,8 @@ const char *text_plural(long long n, const char *one, const char *many)
 	return n == 1 || n == -1 ? one : many;
 }
 
-bool text_locale_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
+static bool locale_utf8 = true;
+
+bool text_locale_utf8(void) { return locale_utf8; }
+
+void text_locale_set_utf8(bool utf8) { locale_utf8 = utf8; }

@@ -113,24 +113,24 @@ static struct cols fit(int w)
 		if (!card.nv[i])
 			c.track = 12; /* "no value yet" */
 	}
-	/* what goes first when the width is short: older values of the trend,
-	 * the target, then the trend */
-	int fixed = c.trend + 1 + c.value + 1 + c.target + 1 + c.track;
-	if (w - fixed < name && w - fixed + 4 >= 12) {
-		c.trend -= 4;
-		fixed -= 4;
+	/* the names are read first: when they lack room, the trend shortens,
+	 * then the target goes (the line under the card shows it), then the
+	 * trend */
+	int want = name < 20 ? name : 20;
+	int room = w - (c.trend + 1 + c.value + 1 + c.target + 1 + c.track + 1);
+	if (room < want) {
+		room += c.trend - 8;
+		c.trend = 8;
 	}
-	if (w - fixed < 18) {
-		fixed -= c.target + 1;
+	if (room < want && c.target) {
+		room += c.target + 1;
 		c.target = 0;
 	}
-	if (w - fixed < 14) {
-		fixed -= c.trend + 1;
+	if (room < want && c.trend) {
+		room += c.trend + 1;
 		c.trend = 0;
 	}
-	c.name = w - fixed - 1;
-	if (c.name > name)
-		c.name = name;
+	c.name = room < name ? room : name;
 	if (c.name < 4)
 		c.name = 4;
 	return c;
@@ -365,14 +365,15 @@ static void enter_value(struct tui *t, size_t i)
 		 track < 0 ? "" : ", ", track < 0 ? "" : measure_track_word(track));
 	tui_flash(t, false, "%s", said);
 	store_id id = m.id;
-	bool ask = measure_needs_cause(&m, has_prev, prev, value);
-	if (ask)
+	/* a correction asks nothing more: the first value of the period did */
+	if (!filled && measure_needs_cause(&m, has_prev, prev, value))
 		ask_cause(t, &m, said);
 	mv_reload(t); /* the card again: m's strings are gone after this */
 	for (size_t k = 0; k < card.n; k++)
 		if (card.m[k].id == id) {
 			t->mv->sel = (int)k;
-			offer_topic(t, &card.m[k], card.v[k], card.nv[k]);
+			if (!filled)
+				offer_topic(t, &card.m[k], card.v[k], card.nv[k]);
 			break;
 		}
 	mv_reload(t);
