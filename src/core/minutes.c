@@ -526,9 +526,7 @@ static void render_review(struct minutes *mc)
 
 /* --- the scorecard ---------------------------------------------------------- */
 
-/* A value with its unit: the number as it is (no Markdown in it), the
- * unit, user text, escaped. */
-static void md_value(struct strbuf *sb, const struct measure *m, double v)
+void md_value(struct strbuf *sb, const struct measure *m, double v)
 {
 	char n[40];
 	measure_value_text(v, n, sizeof n);

@@ -47,6 +47,9 @@ void minutes_unload(struct minutes *mc);
 void md_inline(struct strbuf *sb, const char *s);
 void md_block(struct strbuf *sb, const char *s, const char *indent);
 void md_section(struct strbuf *sb, const char *title);
+/* A measure's value with its unit: the number as it is (no Markdown in it),
+ * the unit, user text, escaped. */
+void md_value(struct strbuf *sb, const struct measure *m, double v);
 
 /* What the story `id` set going; NULL: nothing. */
 const struct story_chain *minutes_chain(const struct minutes *mc, store_id id);

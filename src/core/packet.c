@@ -9,9 +9,11 @@
 #include "cxmeet/actions.h"
 #include "cxmeet/chain.h"
 #include "cxmeet/decisions.h"
+#include "cxmeet/leaders.h"
 #include "cxmeet/ledger.h"
 #include "cxmeet/packet.h"
 #include "cxmeet/report.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -58,6 +60,12 @@ struct packet {
 	int64_t due_total;
 	struct cadence_report cad;
 	int meetings; /* meeting days from since */
+	/* the scorecard: measures in use, each one's values from since (at
+	 * least its last two), the oldest first */
+	struct measure *measures;
+	size_t n_measures;
+	struct measure_value **values;
+	size_t *n_values;
 };
 
 /* --- gathering ------------------------------------------------------------ */
@@ -228,6 +236,46 @@ static void sum_ledger(struct packet *p)
 	}
 }
 
+/* The scorecard's values of the period, oldest first (the last two at least,
+ * for a line). */
+static enum store_rc gather_scorecard(struct packet *p)
+{
+	enum store_rc rc = store_measure_list(p->st, MEASURE_ANY, 0, false, &p->measures,
+					      &p->n_measures);
+	if (rc != STORE_OK)
+		return rc;
+	measures_sort(p->measures, p->n_measures);
+	size_t k = 0; /* the success statement's first */
+	for (size_t i = 0; i < p->n_measures; i++)
+		if (p->measures[i].kind == MEASURE_SUCCESS) {
+			struct measure x = p->measures[i];
+			memmove(&p->measures[k + 1], &p->measures[k], (i - k) * sizeof x);
+			p->measures[k++] = x;
+		}
+	p->values = xcalloc(p->n_measures + 1, sizeof *p->values);
+	p->n_values = xcalloc(p->n_measures + 1, sizeof *p->n_values);
+	for (size_t i = 0; rc == STORE_OK && i < p->n_measures; i++) {
+		struct measure_value *v;
+		size_t n;
+		if ((rc = store_measure_values(p->st, p->measures[i].id, false, 0, &v, &n)) != STORE_OK)
+			break;
+		size_t keep = 0; /* latest first: those of the period, two at least */
+		while (keep < n && (keep < 2 || v[keep].period >= measure_period(
+						p->measures[i].frequency, p->since)))
+			keep++;
+		for (size_t j = keep; j < n; j++)
+			free(v[j].entered_by);
+		for (size_t a = 0, b = keep ? keep - 1 : 0; a < b; a++, b--) {
+			struct measure_value t = v[a];
+			v[a] = v[b];
+			v[b] = t;
+		}
+		p->values[i] = v;
+		p->n_values[i] = keep;
+	}
+	return rc;
+}
+
 static enum store_rc gather(struct packet *p)
 {
 	enum store_rc rc = store_org_get(p->st, &p->org);
@@ -253,6 +301,8 @@ static enum store_rc gather(struct packet *p)
 	if (rc == STORE_OK)
 		rc = gather_overdue(p);
 	if (rc == STORE_OK)
+		rc = gather_scorecard(p);
+	if (rc == STORE_OK)
 		rc = cadence_report_load(p->st, REPORT_WINDOW_DEFAULT, p->today, &p->cad);
 	if (rc == STORE_OK) {
 		const struct cadence_summary *s = &p->cad.sum;
@@ -276,6 +326,11 @@ static void packet_free(struct packet *p)
 	item_list_free(p->escalated, p->n_escalated);
 	decision_rows_free(p->due, p->n_due);
 	cadence_report_free(&p->cad);
+	for (size_t i = 0; i < p->n_measures; i++)
+		measure_values_free(p->values[i], p->n_values[i]);
+	free(p->values);
+	free(p->n_values);
+	measure_list_free(p->measures, p->n_measures);
 }
 
 /* Departments in the order of a chart: by the figure, highest first, then
@@ -359,6 +414,7 @@ static const char html_style[] =
 	"ul.chain li::before{content:'\\2192  ';color:#5a6473}"
 	"figure{margin:.8em 0}figcaption{color:#5a6473;font-size:.85em}"
 	"svg{max-width:100%;height:auto}svg text{font-family:inherit;font-size:12px;fill:#1d2430}"
+	".grid{display:flex;flex-wrap:wrap;gap:.6em}.grid figure{margin:0;flex:0 1 340px}"
 	"footer{margin-top:2.5em;color:#5a6473;font-size:.85em}"
 	"@media print{body{margin:0;max-width:none;font-size:10pt}"
 	"section{break-inside:avoid}h2{break-after:avoid}a{color:inherit}}";
@@ -853,11 +909,94 @@ static void html_ledger(struct packet *p)
 	      "someone of the department present. Sums from %s on.</p>\n</section>\n", q);
 }
 
+/* One measure as a line chart: its values of the period, the target as a
+ * dashed line, the last value and whether it is on track. */
+static void svg_measure(struct packet *p, size_t i)
+{
+	const struct measure *m = &p->measures[i];
+	const struct measure_value *v = p->values[i];
+	size_t n = p->n_values[i];
+	const double W = 340, H = 150, x0 = 44, x1 = 330, y0 = 40, y1 = 128;
+	double lo = n ? v[0].value : 0, hi = lo;
+	for (size_t k = 0; k < n; k++) {
+		lo = v[k].value < lo ? v[k].value : lo;
+		hi = v[k].value > hi ? v[k].value : hi;
+	}
+	if (m->has_target) {
+		lo = m->target < lo ? m->target : lo;
+		hi = m->target > hi ? m->target : hi;
+	}
+	if (hi == lo) {
+		hi += 1;
+		lo -= 1;
+	}
+	double pad = (hi - lo) * 0.08;
+	hi += pad;
+	lo -= pad;
+#define PY(val) (y1 - (y1 - y0) * ((val) - lo) / (hi - lo))
+	int track = n ? measure_on_track(m, v[n - 1].value) : -1;
+	char last[64] = "no value", target[64], lo_t[40], hi_t[40];
+	if (n)
+		measure_value_unit(m, v[n - 1].value, last, sizeof last);
+	measure_value_text(hi - pad, hi_t, sizeof hi_t);
+	measure_value_text(lo + pad, lo_t, sizeof lo_t);
+	h(p, "<figure class=\"measure\">");
+	hf(p, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+	      "height=\"%.0f\" role=\"img\" aria-label=\"", W, H, W, H);
+	ht(p, m->name);
+	h(p, "\"><text x=\"4\" y=\"16\" font-weight=\"600\">");
+	ht(p, m->name);
+	hf(p, "</text><text x=\"4\" y=\"32\"><tspan data-fig=\"measure_value\" data-measure=\"");
+	ht(p, m->name);
+	h(p, "\">");
+	ht(p, last);
+	hf(p, "</tspan> <tspan fill=\"%s\">%s</tspan></text>",
+	   track == 1 ? "#1e6b3a" : track == 0 ? "#b3261e" : "#5a6473",
+	   n ? measure_track_word(track) : "");
+	hf(p, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#c5ccd8\"/>"
+	      "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"10\">%s</text>"
+	      "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"10\">%s</text>",
+	   x0, y1, x1, y1, x0 - 4, PY(hi - pad) + 4, hi_t, x0 - 4, PY(lo + pad) + 4, lo_t);
+	if (m->has_target) {
+		measure_value_unit(m, m->target, target, sizeof target);
+		hf(p, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#d98b2b\" "
+		      "stroke-dasharray=\"5 3\"/><text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" "
+		      "font-size=\"10\" fill=\"#a35f12\">target ",
+		   x0, PY(m->target), x1, PY(m->target), x1, PY(m->target) - 3);
+		ht(p, target);
+		h(p, "</text>");
+	}
+	if (n >= 2) {
+		h(p, "<polyline fill=\"none\" stroke=\"#3a6fb0\" stroke-width=\"2\" points=\"");
+		for (size_t k = 0; k < n; k++)
+			hf(p, "%s%.1f,%.1f", k ? " " : "", x0 + (x1 - x0) * (double)k / (double)(n - 1),
+			   PY(v[k].value));
+		h(p, "\"/>");
+	}
+	if (n)
+		hf(p, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#3a6fb0\"/>",
+		   n >= 2 ? x1 : (x0 + x1) / 2, PY(v[n - 1].value));
+#undef PY
+	h(p, "</svg></figure>\n");
+}
+
+static void html_scorecard(struct packet *p)
+{
+	if (!p->n_measures)
+		return;
+	h(p, "<section id=\"scorecard\">\n<h2>Scorecard</h2>\n<p>Each measure's values in the "
+	     "period, against its target (dashed).</p>\n<div class=\"grid\">\n");
+	for (size_t i = 0; i < p->n_measures; i++)
+		svg_measure(p, i);
+	h(p, "</div>\n</section>\n");
+}
+
 static void html_render(struct packet *p)
 {
 	html_head(p);
 	h(p, "<main>\n");
 	html_glance(p);
+	html_scorecard(p);
 	html_wins(p);
 	html_chains(p);
 	html_waiting(p);
@@ -1123,6 +1262,38 @@ static void md_ledger(struct packet *p)
 		    "the department present. Sums from %s on.\n", q);
 }
 
+static void md_scorecard(struct packet *p)
+{
+	if (!p->n_measures)
+		return;
+	struct strbuf *sb = p->sb;
+	md_section(sb, "Scorecard");
+	sb_add(sb, "| Measure | Trend | Last value | Target | Track |\n|---|---|---:|---|---|\n");
+	for (size_t i = 0; i < p->n_measures; i++) {
+		const struct measure *m = &p->measures[i];
+		size_t n = p->n_values[i], from = n > SCORECARD_TREND ? n - SCORECARD_TREND : 0;
+		double trend[SCORECARD_TREND];
+		for (size_t k = from; k < n; k++)
+			trend[k - from] = p->values[i][k].value;
+		char spark[SCORECARD_TREND * 4 + 1];
+		measure_sparkline(trend, n - from, true, spark, sizeof spark);
+		sb_add(sb, "| ");
+		md_inline(sb, m->name);
+		sb_addf(sb, " | %s | ", spark);
+		if (n)
+			md_value(sb, m, p->values[i][n - 1].value);
+		else
+			sb_add(sb, "-");
+		sb_add(sb, " | ");
+		if (m->has_target) {
+			sb_add(sb, m->lower_is_better ? "≤ " : "≥ ");
+			md_value(sb, m, m->target);
+		}
+		sb_addf(sb, " | %s |\n", n ? measure_track_word(measure_on_track(m, p->values[i][n - 1].value))
+					   : "no value");
+	}
+}
+
 static void md_render(struct packet *p)
 {
 	struct strbuf *sb = p->sb;
@@ -1152,6 +1323,7 @@ static void md_render(struct packet *p)
 		sb_addf(sb, "- On cadence, last 12 meetings: %d%%\n", on);
 	sb_addf(sb, "- Actions overdue: %lld\n- Waiting on the sponsor: %lld\n",
 		(long long)p->overdue_total, (long long)(p->escalated_total + p->due_total));
+	md_scorecard(p);
 	md_wins(p);
 	md_chains(p);
 	md_waiting(p);

@@ -39,7 +39,9 @@ expect_match "$(cat "$tmp/packet.html")" '&lt;script&gt;alert\(1\)&lt;/script&gt
 expect_match "$(cat "$tmp/packet.html")" 'R&amp;D &lt;lab&gt; &quot;North&quot;' "the department escaped"
 expect_no_match "$(cat "$tmp/packet.html")" $'\e|\u202e' "no escape or bidi override passes"
 n_svg=$(grep -o '<svg ' "$tmp/packet.html" | wc -l)
-expect_eq "$n_svg" 4 "charts: wins, overdue, on time per department, and the cadence timeline"
+n_measures=$(cx_json 'length' measure list)
+expect_eq "$n_svg" $((4 + n_measures)) \
+	"charts: a line per measure, wins, overdue, on time per department, the cadence timeline"
 # each chart is a well-formed SVG document on its own too
 for k in $(seq 1 "$n_svg"); do
 	awk -v k="$k" '/<svg /{n++} n==k{print} /<\/svg>/{if(n==k) exit}' "$tmp/packet.html" |
@@ -65,6 +67,8 @@ expect_match "$(cat "$tmp/err")" "use --force to replace it" "and says how"
 	cx_json '[.[] | select(.escalate)] | "escalated \(length)"' actions --state open
 	cx_json '"decisions_due \(length)"' decisions --revisit-due
 	cx_json '"cadence_on_time \(.recent_on_time)"' cadence
+	cx_json '.[] | "measure_value \(.measure) \(.value)\(if .unit == "%" then "%"
+		elif .unit then " \(.unit)" else "" end)"' measure list
 } | sort >"$tmp/cli.txt"
 
 if [ -z "$browser" ]; then
@@ -89,7 +93,7 @@ class Figs(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         self.scripts += tag == "script"
-        self.stack.append((a.get("data-fig"), a.get("data-dept"), []))
+        self.stack.append((a.get("data-fig"), a.get("data-dept") or a.get("data-measure"), []))
     def handle_endtag(self, tag):
         while self.stack:
             fig, dept, text = self.stack.pop()
@@ -108,7 +112,7 @@ for line in p.out:
     print(line)
 EOF
 expect_eq "$(grep '^scripts ' "$tmp/dom.txt")" "scripts 0" "no script in the rendered page"
-grep -E '^(wins_total|wins|overdue|escalated|decisions_due|cadence_on_time|on_time_pct) ' "$tmp/dom.txt" |
+grep -E '^(wins_total|wins|overdue|escalated|decisions_due|cadence_on_time|on_time_pct|measure_value) ' "$tmp/dom.txt" |
 	grep -v '^overdue_' | sort -u >"$tmp/page.txt"
 # departments with no overdue action are shown with 0 on the page: the CLI's
 # list names only those that have some
