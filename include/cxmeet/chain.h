@@ -1,7 +1,8 @@
 /* chain.h - story -> action -> win: what a customer story set going. The
  * actions that arose from a story, the wins that came from those actions,
  * and the wins credited to the story itself, read through the store's links
- * (an action arose from the story; a win arose from an action or the story).
+ * (an action arose from the story; a win arose from an action or the story),
+ * each win with the measure it moved: story -> action -> win -> measure.
  * Deleted items are left out. */
 #ifndef CXMEET_CHAIN_H
 #define CXMEET_CHAIN_H
@@ -16,6 +17,7 @@
 struct chain_win {
 	struct item it;
 	store_id from_action; /* the action it came from; 0: the story itself */
+	char *measure;        /* the scorecard's measure it moved; NULL: none named */
 };
 
 struct story_chain {

@@ -476,9 +476,14 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	X(measure_values, (struct store *st, store_id measure, bool with_corrections, \
 		size_t limit, struct measure_value **out, size_t *n), \
 		(st, measure, with_corrections, limit, out, n)) \
-	/* The measure an item (an action or a win) serves (0: none). */ \
+	/* The measure an item (an action, a win, an insight) serves or moved \
+	 * (0: none). */ \
 	X(item_set_measure, (struct store *st, store_id item, store_id measure), \
 		(st, item, measure)) \
+	/* The measure an item names (*measure 0 and *name NULL: none; the caller \
+	 * frees *name). */ \
+	X(item_measure, (struct store *st, store_id item, store_id *measure, char **name), \
+		(st, item, measure, name)) \
 	/* STORE_NOTFOUND when no department is the focus. */ \
 	X(focus_get, (struct store *st, struct focus *out), (st, out)) \
 	/* Sets the focus (f NULL: none). */ \

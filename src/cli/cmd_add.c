@@ -11,6 +11,8 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
+#include "cxmeet/scorecard.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 /* The kinds that can be recorded between meetings: a decision is the
@@ -21,7 +23,7 @@ static const enum item_kind addable[] = {ITEM_WIN,    ITEM_STORY,  ITEM_INSIGHT,
 #define ADD_DEPTS_MAX 20 /* the departments a message may go to */
 
 struct add_opts {
-	const char *dept[ADD_DEPTS_MAX], *person, *due, *detail, *kpi, *from;
+	const char *dept[ADD_DEPTS_MAX], *person, *due, *detail, *kpi, *measure, *from;
 	size_t n_depts;
 	bool consent, too_many;
 };
@@ -41,6 +43,7 @@ static int add_opt(const struct cli_cmd *cmd, int key, const char *value, void *
 	case 'u': o->due = value; break;
 	case 'x': o->detail = value; break;
 	case 'k': o->kpi = value; break;
+	case 'm': o->measure = value; break;
 	case 'F': o->from = value; break;
 	case 'C': o->consent = true; break;
 	}
@@ -150,6 +153,10 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 		return cli_usage_error(cmd, "only a message goes to more than one department");
 	if (o.kpi && it.kind != ITEM_ACTION && it.kind != ITEM_WIN)
 		return cli_usage_error(cmd, "--kpi goes with an action or a win");
+	if (o.measure && it.kind != ITEM_ACTION && it.kind != ITEM_WIN && it.kind != ITEM_INSIGHT)
+		return cli_usage_error(cmd, "--measure goes with a win, an insight or an action");
+	if (o.measure && o.kpi)
+		return cli_usage_error(cmd, "--kpi or --measure, not both");
 	if (o.consent && it.kind != ITEM_STORY)
 		return cli_usage_error(cmd, "--consent is a story's: the customer agreed to be named");
 	char *text = NULL, *detail = NULL;
@@ -202,6 +209,25 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 				dept_free(&d);
 			src = STORE_INVALID;
 		}
+		/* the scorecard's measure it moved: among all, else the department's */
+		if (src == STORE_OK && o.measure) {
+			struct measure m;
+			src = measure_lookup(cli->st, o.measure, -1, false, &m);
+			if (src == STORE_INVALID && it.dept_id)
+				src = measure_lookup(cli->st, o.measure, it.dept_id, false, &m);
+			if (src == STORE_OK) {
+				kpi = m.id;
+				measure_free(&m);
+			} else if (src == STORE_NOTFOUND) {
+				char *safe = text_printable_line(o.measure);
+				snprintf(err, sizeof err, "there is no measure named '%s' in use "
+					 "(cxmeet measure list)", safe);
+				free(safe);
+				src = STORE_INVALID;
+			} else if (src == STORE_INVALID) {
+				snprintf(err, sizeof err, "%s", store_errmsg(cli->st));
+			}
+		}
 		if (src == STORE_OK && kpi)
 			src = store_item_set_measure(cli->st, it.id, kpi);
 		if (src == STORE_OK)
@@ -241,6 +267,7 @@ static const struct cli_opt add_options[] = {
 	{"detail", 'x', CLI_VALUE},
 	{"consent", 'C', 0},
 	{"kpi", 'k', CLI_VALUE},
+	{"measure", 'm', CLI_VALUE},
 	{"from", 'F', CLI_VALUE},
 	{0},
 };
@@ -249,7 +276,8 @@ const struct cli_cmd cmd_add = {
 	.name = "add",
 	.summary = "record a win, story, topic... between meetings, for the next one",
 	.usage = "usage: cxmeet add KIND TEXT [--dept DEPT] [--person PERSON] [--due DATE]\n"
-		 "                  [--detail TEXT] [--consent]\n"
+		 "                  [--detail TEXT] [--consent] [--kpi NAME | --measure NAME]\n"
+		 "                  [--from ID]\n"
 		 "\n"
 		 "Records an item between meetings: KIND is win, story, insight, parked (a\n"
 		 "topic parked for later), topic (a talking point for the next meeting),\n"
@@ -269,6 +297,8 @@ const struct cli_cmd cmd_add = {
 		 "  -x, --detail TEXT   the longer text ('-': standard input)\n"
 		 "  -C, --consent       a story's customer agreed to be named\n"
 		 "  -k, --kpi NAME      the department's KPI an action or a win serves\n"
+		 "  -m, --measure NAME  the scorecard's measure a win or an insight moved,\n"
+		 "                      or an action serves (cxmeet measure list)\n"
 		 "  -F, --from ID       what it came from: a win from an action or a story,\n"
 		 "                      an action from a story, an insight or a decision\n"
 		 "\n"

@@ -66,10 +66,15 @@ static enum store_rc add_wins(struct store *st, struct story_chain *c, store_id 
 	if (rc != STORE_OK)
 		return rc;
 	c->wins = xrealloc(c->wins, (c->n_wins + n + 1) * sizeof *c->wins);
-	for (size_t i = 0; i < n; i++)
-		c->wins[c->n_wins++] = (struct chain_win){w[i], as};
+	for (size_t i = 0; i < n; i++) {
+		struct chain_win *cw = &c->wins[c->n_wins++];
+		*cw = (struct chain_win){w[i], as, NULL};
+		store_id m;
+		if (rc == STORE_OK)
+			rc = store_item_measure(st, w[i].id, &m, &cw->measure);
+	}
 	free(w);
-	return STORE_OK;
+	return rc;
 }
 
 enum store_rc story_chain_load(struct store *st, store_id story, struct story_chain *out)
@@ -89,8 +94,10 @@ enum store_rc story_chain_load(struct store *st, store_id story, struct story_ch
 void story_chain_free(struct story_chain *c)
 {
 	item_list_free(c->actions, c->n_actions);
-	for (size_t i = 0; i < c->n_wins; i++)
+	for (size_t i = 0; i < c->n_wins; i++) {
 		item_free(&c->wins[i].it);
+		free(c->wins[i].measure);
+	}
 	free(c->wins);
 	memset(c, 0, sizeof *c);
 }

@@ -381,6 +381,10 @@ static void render_chain_wins(struct minutes *mc, const struct story_chain *c, s
 		sb_addf(&mc->sb, "%s- → *Win:* ", indent);
 		md_inline(&mc->sb, c->wins[i].it.text);
 		item_facts(mc, &c->wins[i].it);
+		if (c->wins[i].measure) {
+			sb_add(&mc->sb, " → moved ");
+			md_inline(&mc->sb, c->wins[i].measure);
+		}
 		sb_add(&mc->sb, "\n");
 	}
 }

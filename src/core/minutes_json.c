@@ -96,6 +96,16 @@ static void json_attendance(struct minutes *mc)
 
 static void json_item(struct strbuf *sb, const struct item *it);
 
+/* A win of a chain: the item, and the measure it moved (null: none). */
+static void json_chain_win(struct strbuf *sb, const struct chain_win *w)
+{
+	json_item(sb, &w->it);
+	sb->len--; /* reopen the object */
+	bool f = false;
+	json_member_str(sb, &f, "measure", w->measure);
+	sb_add(sb, "}");
+}
+
 /* "chain" of a story: the actions that arose from it, each with the wins
  * that came from it, and the wins credited to the story itself. */
 static void json_chain(struct strbuf *sb, const struct story_chain *c)
@@ -109,7 +119,7 @@ static void json_chain(struct strbuf *sb, const struct story_chain *c)
 		for (size_t k = 0; k < c->n_wins; k++)
 			if (c->wins[k].from_action == c->actions[i].id) {
 				sb_add(sb, shown++ ? ", " : "");
-				json_item(sb, &c->wins[k].it);
+				json_chain_win(sb, &c->wins[k]);
 			}
 		sb_add(sb, "]}");
 	}
@@ -118,7 +128,7 @@ static void json_chain(struct strbuf *sb, const struct story_chain *c)
 	for (size_t k = 0; k < c->n_wins; k++)
 		if (!c->wins[k].from_action) {
 			sb_add(sb, shown++ ? ", " : "");
-			json_item(sb, &c->wins[k].it);
+			json_chain_win(sb, &c->wins[k]);
 		}
 	sb_add(sb, "]}");
 }

@@ -738,6 +738,10 @@ static void html_chain_wins(struct packet *p, const struct story_chain *c, store
 			continue;
 		h(p, "<li>");
 		html_item_line(p, "Win", &c->wins[k].it);
+		if (c->wins[k].measure) {
+			h(p, " <span class=\"muted\">→ moved</span> ");
+			ht(p, c->wins[k].measure);
+		}
 		h(p, "</li>");
 	}
 	h(p, "</ul>");
@@ -1096,8 +1100,15 @@ static void md_chain_wins(struct packet *p, const struct story_chain *c, store_i
 			  const char *indent)
 {
 	for (size_t k = 0; k < c->n_wins; k++)
-		if (c->wins[k].from_action == from)
+		if (c->wins[k].from_action == from) {
 			md_item_line(p, indent, "Win", &c->wins[k].it);
+			if (c->wins[k].measure) { /* on the line just written */
+				p->sb->len--;
+				sb_add(p->sb, " → moved ");
+				md_inline(p->sb, c->wins[k].measure);
+				sb_add(p->sb, "\n");
+			}
+		}
 }
 
 static void md_chains(struct packet *p)

@@ -15,6 +15,7 @@
 #include "cxmeet/names.h"
 #include "cxmeet/text.h"
 #include "cxmeet/leaders.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/util.h"
 
 
@@ -292,35 +293,50 @@ store_id pick_department(struct tui *t, const char *title, const char *filter)
 	return id;
 }
 
-store_id pick_kpi(struct tui *t, const char *title, store_id dept, const char *filter,
-		  char **name)
+store_id pick_measure(struct tui *t, const char *title, store_id dept, const char *filter,
+		      char **name, bool *kpi)
 {
 	struct measure *m;
 	size_t n;
 	*name = NULL;
-	if (store_measure_list(t->st, MEASURE_KPI, dept, false, &m, &n) != STORE_OK) {
+	*kpi = false;
+	if (store_measure_list(t->st, MEASURE_ANY, 0, false, &m, &n) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return 0;
 	}
-	if (n == 0) {
-		tui_flash(t, true, "This department has no KPI yet (cxmeet kpi add).");
-		measure_list_free(m, n);
-		return 0;
-	}
+	measures_sort(m, n);
 	struct pick_option *o = xcalloc(n + 1, sizeof *o);
-	for (size_t i = 0; i < n; i++) {
-		char v[32] = "";
-		if (m[i].has_value)
-			measure_value_text(m[i].value, v, sizeof v);
-		o[i] = (struct pick_option){m[i].id, xstrdup(m[i].name),
-					    xasprintf("%s%s%s", v, *v && m[i].unit ? " " : "",
-						      *v && m[i].unit ? m[i].unit : "")};
+	bool *is_kpi = xcalloc(n + 1, sizeof *is_kpi);
+	size_t k = 0;
+	for (int pass = 0; pass < 2; pass++) /* the success statement's first */
+		for (size_t i = 0; i < n; i++) {
+			bool success = m[i].kind == MEASURE_SUCCESS;
+			if (success != (pass == 0) || (!success && m[i].dept_id != dept))
+				continue;
+			char v[64] = "";
+			if (m[i].has_value)
+				measure_value_unit(&m[i], m[i].value, v, sizeof v);
+			is_kpi[k] = !success;
+			o[k++] = (struct pick_option){m[i].id, xstrdup(m[i].name),
+						      xasprintf("%s%s%s", success ? "success statement"
+									  : "KPI",
+								*v ? " · " : "", v)};
+		}
+	store_id id = 0;
+	if (k == 0) {
+		tui_flash(t, true, dept ? "No measure for this department yet (cxmeet measure add)."
+					: "No measure yet (cxmeet measure add); a department's KPIs "
+					  "show once it is chosen.");
+	} else {
+		int c = dialog_pick(t, title, o, k, filter, NULL);
+		if (c >= 0) {
+			id = o[c].id;
+			*name = xstrdup(o[c].label);
+			*kpi = is_kpi[c];
+		}
 	}
-	int k = dialog_pick(t, title, o, n, filter, NULL);
-	store_id id = k >= 0 ? o[k].id : 0;
-	if (k >= 0)
-		*name = xstrdup(o[k].label);
-	pick_options_free(o, n);
+	pick_options_free(o, k);
+	free(is_kpi);
 	measure_list_free(m, n);
 	return id;
 }

@@ -41,10 +41,12 @@ void pick_options_free(struct pick_option *o, size_t n);
 store_id pick_department(struct tui *t, const char *title, const char *filter);
 /* Picks a person, or adds one on the spot; 0 when cancelled. */
 store_id pick_person(struct tui *t, const char *title, const char *filter);
-/* One of department dept's KPIs (0: cancelled, or none, said on the status
- * line); *name gets its name (caller frees). */
-store_id pick_kpi(struct tui *t, const char *title, store_id dept, const char *filter,
-		  char **name);
+/* One of the scorecard's measures: the success statement's, and department
+ * dept's KPIs (0: none). Returns 0 when cancelled (or there is none, said on
+ * the status line); *name gets its name (caller frees), *kpi whether it is a
+ * department's KPI. */
+store_id pick_measure(struct tui *t, const char *title, store_id dept, const char *filter,
+		      char **name, bool *kpi);
 /* The name of a new or renamed department (person false) or person; one that
  * another already has, in any case, is refused in the dialog. self: the one
  * renamed (0: a new one). NULL when cancelled. */

@@ -122,9 +122,10 @@ static void build(struct tui *t, struct form *fm)
 		date_format(due, buf, sizeof buf);
 		le_init(&f->le, due == DATE_NONE ? "" : buf, 64);
 	}
-	/* the department's KPI a new action or win serves */
-	if ((it->kind == ITEM_ACTION || it->kind == ITEM_WIN) && it->id == 0)
-		add(fm, F_KPI, "Serves KPI");
+	/* the scorecard's measure a new action serves, or a win or an insight moved */
+	if ((it->kind == ITEM_ACTION || it->kind == ITEM_WIN || it->kind == ITEM_INSIGHT) &&
+	    it->id == 0)
+		add(fm, F_KPI, it->kind == ITEM_ACTION ? "Serves measure" : "Moved measure");
 	if (it->kind == ITEM_DECISION) {
 		f = add(fm, F_RATIONALE, "Rationale");
 		set_long_text(f, it->rationale);
@@ -401,16 +402,14 @@ static void choose(struct tui *t, struct form *fm, struct field *f, const char *
 	char title[64];
 	snprintf(title, sizeof title, "Choose: %s", f->label);
 	if (f->kind == F_KPI) {
-		store_id dept = find(fm, F_DEPT)->id;
 		char *name;
-		store_id id;
-		if (!dept)
-			snprintf(f->error, sizeof f->error, "Choose the department first: a KPI is "
-							    "a department's.");
-		else if ((id = pick_kpi(t, title, dept, filter, &name))) {
+		bool kpi;
+		store_id id = pick_measure(t, title, find(fm, F_DEPT)->id, filter, &name, &kpi);
+		if (id) {
 			free(f->name);
 			f->id = id;
 			f->name = name;
+			f->on = kpi; /* a department's: cleared when the department changes */
 			f->error[0] = '\0';
 			fm->dirty = true;
 		}
@@ -421,11 +420,8 @@ static void choose(struct tui *t, struct form *fm, struct field *f, const char *
 	if (!id)
 		return;
 	struct field *kpi = find(fm, F_KPI);
-	if (f->kind == F_DEPT && kpi) {
-		kpi->error[0] = '\0';
-		if (id != f->id && kpi->id)
-			clear_choice(fm, kpi); /* the other department's KPI */
-	}
+	if (f->kind == F_DEPT && kpi && id != f->id && kpi->id && kpi->on)
+		clear_choice(fm, kpi); /* the other department's KPI */
 	f->id = id;
 	free(f->name);
 	f->name = name_of(t, f->kind == F_DEPT, id);
@@ -470,7 +466,7 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 			choose(t, fm, f, filter);
 		} else if (!is_key && (ch == 0x7f || ch == CTRL('h'))) {
 			struct field *kpi = find(fm, F_KPI);
-			if (f->kind == F_DEPT && kpi && kpi->id)
+			if (f->kind == F_DEPT && kpi && kpi->id && kpi->on)
 				clear_choice(fm, kpi);
 			clear_choice(fm, f);
 		}

@@ -36,7 +36,14 @@ const struct item *mv_selected(struct tui *t)
 	return i >= 0 && (size_t)i < mv->n_items ? &mv->items[i] : NULL;
 }
 
-/* "→ action: Fix the FAQ (done) → win: Calls down; → action: ..." */
+static void chain_win(struct strbuf *sb, const char *sep, const struct chain_win *w)
+{
+	sb_addf(sb, "%s→ win: %s", sep, w->it.text);
+	if (w->measure)
+		sb_addf(sb, " → moved %s", w->measure);
+}
+
+/* "→ action: Fix the FAQ (done) → win: Calls down → moved NPS; → action: ..." */
 static char *chain_line(const struct story_chain *c)
 {
 	struct strbuf sb;
@@ -47,11 +54,11 @@ static char *chain_line(const struct story_chain *c)
 			item_status_name(a->status));
 		for (size_t k = 0; k < c->n_wins; k++)
 			if (c->wins[k].from_action == a->id)
-				sb_addf(&sb, " → win: %s", c->wins[k].it.text);
+				chain_win(&sb, " ", &c->wins[k]);
 	}
 	for (size_t k = 0; k < c->n_wins; k++)
 		if (!c->wins[k].from_action)
-			sb_addf(&sb, "%s→ win: %s", sb.len ? "; " : "", c->wins[k].it.text);
+			chain_win(&sb, sb.len ? "; " : "", &c->wins[k]);
 	return sb_take(&sb);
 }
 

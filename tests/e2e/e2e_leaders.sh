@@ -22,17 +22,17 @@ note "an action that serves Finance's KPI, from the home screen"
 open_form A action
 text "Pay refunds the day the parcel is back"
 keys Tab Tab Tab Tab Tab
-wait_re "Serves KPI +\(none: type or Space to choose\)"
+wait_re "Serves measure +\(none: type or Space to choose\)"
 keys Space
-wait_for "Choose the department first: a KPI is a department's."
+wait_for "No measure yet (cxmeet measure add); a department's KPIs show once it is chosen."
 keys Up Up Up
 pick Fin Finance
 keys Down
 pick Ben "Ben Okafor"
 keys Down Down Space
-wait_for "Days to refund  5 days"
+wait_for "Days to refund  KPI · 5 days"
 keys Enter
-wait_re "Serves KPI +Days to refund"
+wait_re "Serves measure +Days to refund"
 keys Enter
 wait_for "Recorded action #"
 if [ -z "${CXMEET_TEST_SERVER:-}" ]; then

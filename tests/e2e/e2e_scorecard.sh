@@ -19,6 +19,20 @@ cx measure set NPS 38 --on 2026-10-10
 cx measure set "Complaints per 1000 orders" 4.5 --on 2026-11-17
 cx measure set "Complaints per 1000 orders" 2.5 --on 2026-11-23
 
+note "story -> action -> win -> measure, from the command line"
+id_of() { sed -n 's/^Recorded [a-z]* #\([0-9]*\).*/\1/p'; }
+story=$("$CXMEET" add story "Waited three weeks for a refund" --person "Zoë Ångström" | id_of)
+action=$("$CXMEET" add action "Pay refunds the day the parcel is back" --from "$story" \
+	--person "Ben Okafor" --due 2026-12-10 | id_of)
+win=$("$CXMEET" add win "Refunds paid in two days, so nobody calls twice" --from "$action" \
+	--person "Ben Okafor" --measure "complaints per 1000 orders" | id_of)
+insight=$("$CXMEET" add insight "Calls doubled after the price change" --measure nps | id_of)
+[ -n "$story" ] && [ -n "$action" ] && [ -n "$win" ] && [ -n "$insight" ] || die "add said no id"
+rc=0
+"$CXMEET" add win "Faster refunds and fewer calls" --dept Sales --measure CSAT 2>"$tmp/err" || rc=$?
+expect_eq "$rc" 2 "an unknown measure is refused"
+expect_match "$(cat "$tmp/err")" "there is no measure named 'CSAT' in use" "and says so"
+
 start_tui 80 24
 start_meeting
 go_step 5 "Insights & metrics"
@@ -57,12 +71,12 @@ expect_eq "$(cx_json '[.[] | select(.kind == "parked") | .text] | join(",")' sea
 	"NPS off track two periods running (30 points against 40 points)" "the topic says the value and the target"
 expect_eq "$(cx_json '[.values[] | "\(.period_on):\(.value)"] | join(" ")' measure show NPS)" \
 	"2026-11-01:30 2026-10-01:38 2026-09-01:35" "the value is kept for the month"
-expect_eq "$(cx_json '[.[] | select(.kind == "insight") | .text] | join(",")' search price)" \
+expect_eq "$(cx_json '[.[] | select(.kind == "insight") | .text] | join(",")' search October)" \
 	"The price rise in October" "the insight"
 if [ -z "${CXMEET_TEST_SERVER:-}" ]; then
 	# which measure an insight is about: no command shows it
 	expect_eq "$(sql "SELECT m.name FROM items i JOIN measures m ON m.id = i.measure_id
-	                  WHERE i.kind = 'insight'")" "NPS" "linked to the measure"
+	                  WHERE i.text LIKE 'The price%'")" "NPS" "linked to the measure"
 fi
 
 note "the month has a value: a second one corrects it, when confirmed"
@@ -87,6 +101,20 @@ keys Enter
 wait_for "Days to refund: 2 days for 2026-11-26, on track."
 expect_no_screen "What caused it?" "no question"
 
+note "an insight names the measure it moved, in the capture form"
+open_form i insight
+text "Refund calls fell once the FAQ changed"
+keys Tab Tab Tab
+wait_re "Moved measure +\(none: type or Space to choose\)"
+pick NP NPS
+wait_re "Moved measure +NPS"
+keys Enter
+wait_for "Saved insight #"
+if [ -z "${CXMEET_TEST_SERVER:-}" ]; then
+	expect_eq "$(sql "SELECT m.name FROM items i JOIN measures m ON m.id = i.measure_id
+	                  WHERE i.text LIKE 'Refund calls%'")" "NPS" "the insight moved NPS"
+fi
+
 note "the minutes hold the scorecard as the meeting left it"
 md=$(cx show last)
 expect_match "$md" '^\| NPS \|  \| 32 points \| 2026-11 \| ≥ 40 points \| off track \|$' "a row of the table"
@@ -94,6 +122,12 @@ expect_match "$md" '^\| Days to refund \| Finance \| 2 days \| 2026-11-26 \| ≤
 	"a department's KPI"
 expect_eq "$(cx_json '[.scorecard[] | "\(.measure)=\(.value)"] | join(" ")' show last)" \
 	"Complaints per 1000 orders=2.5 NPS=32 Days to refund=2" "and in the JSON"
+
+note "the chain reaches the measure the win moved"
+expect_match "$md" "^    - → \\*Win:\\* Refunds paid in two days, so nobody calls twice — Finance \\(behind the scenes\\), hero Ben Okafor → moved Complaints per 1000 orders$" \
+	"in the minutes"
+expect_eq "$(cx_json --argjson s "$story" '.recorded_between[] | select(.item.id == $s) | .item.chain.actions[0].wins[0].measure' show last)" \
+	"Complaints per 1000 orders" "and in their JSON"
 
 note "200x50: the names whole"
 resize 200 50

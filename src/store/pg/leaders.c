@@ -140,6 +140,22 @@ enum store_rc pg_measure_values(struct store *st, store_id measure, bool with_co
 			  "reading the measure's values");
 }
 
+enum store_rc pg_item_measure(struct store *st, store_id item, store_id *measure, char **name)
+{
+	*measure = 0;
+	*name = NULL;
+	struct pg_params p = {0};
+	pp_id(&p, item);
+	PGresult *r;
+	enum store_rc rc = pg_row(st, PGS_ITEM_MEASURE, &p, &r, "reading the item's measure");
+	if (rc == STORE_OK) {
+		*measure = pgc_id(r, 0, 0);
+		*name = pgc_text(r, 0, 1);
+		PQclear(r);
+	}
+	return rc == STORE_NOTFOUND ? STORE_OK : rc;
+}
+
 enum store_rc pg_measure_add(struct store *st, const struct measure *m, const char *key,
 			     time_t at, store_id *id)
 {

@@ -398,6 +398,8 @@
 		" entered_by) VALUES ($1, $2, $3, $4, $5)") \
 	X(ITEM_SET_MEASURE, "UPDATE items SET measure_id = $2 WHERE council_id = " COUNCIL \
 		" AND id = $1 AND deleted_at IS NULL") \
+	X(ITEM_MEASURE, "SELECT m.id, m.name FROM items i JOIN measures m ON m.id = i.measure_id" \
+		" WHERE i.council_id = " COUNCIL " AND i.id = $1") \
 	X(FOCUS_GET, "SELECT f.department_id, d.name, f.plan, f.next_step, f.since_on FROM focus f" \
 		" JOIN departments d ON d.id = f.department_id WHERE f.council_id = " COUNCIL) \
 	X(FOCUS_SET, "INSERT INTO focus(department_id, plan, next_step, since_on)" \

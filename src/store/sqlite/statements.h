@@ -221,6 +221,8 @@
 	X(MEASURE_VALUE_ADD, "INSERT INTO measure_values(measure_id, period_on, value, entered_at," \
 		" entered_by) VALUES (?1, ?2, ?3, ?4, ?5)") \
 	X(ITEM_SET_MEASURE, "UPDATE items SET measure_id = ?2 WHERE id = ?1 AND deleted_at IS NULL") \
+	X(ITEM_MEASURE, "SELECT m.id, m.name FROM items i JOIN measures m ON m.id = i.measure_id" \
+		" WHERE i.id = ?1") \
 	X(FOCUS_GET, "SELECT f.department_id, d.name, f.plan, f.next_step, f.since_on FROM focus f" \
 		" JOIN departments d ON d.id = f.department_id WHERE f.id = 1") \
 	X(FOCUS_SET, "INSERT INTO focus(id, department_id, plan, next_step, since_on)" \

@@ -260,6 +260,23 @@ enum store_rc sqlite_item_set_measure(struct store *st, store_id item, store_id 
 	return stmt_update_one(st, s, "naming the measure the item serves");
 }
 
+enum store_rc sqlite_item_measure(struct store *st, store_id item, store_id *measure, char **name)
+{
+	*measure = 0;
+	*name = NULL;
+	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_MEASURE);
+	if (!s)
+		return stmt_missing(st);
+	bind_id(s, 1, item);
+	enum store_rc rc = stmt_row(st, s, "reading the item's measure");
+	if (rc == STORE_OK) {
+		*measure = col_id(s, 0);
+		*name = col_text(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == STORE_NOTFOUND ? STORE_OK : rc;
+}
+
 enum store_rc sqlite_focus_get(struct store *st, struct focus *out)
 {
 	*out = (struct focus){.since = DATE_NONE};
