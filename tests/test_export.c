@@ -19,6 +19,8 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
+#include "cxmeet/leaders.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/export.h"
 #include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
@@ -88,6 +90,23 @@ static int setup(void **state)
 				     t + 3600),
 			 STORE_OK);
 	meeting_run_free(&r);
+	/* the scorecard: a measure with a value corrected, and an archived one */
+	struct measure m = {.name = "NPS \"net\", promoters", .kind = MEASURE_SUCCESS,
+			    .frequency = FREQ_MONTHLY, .has_target = true, .target = 40,
+			    .unit = "points", .person_id = zoe};
+	store_id nps, old;
+	cx_date period;
+	assert_int_equal(measure_add(st, &m, t, &nps), STORE_OK);
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 10, 3), date_from_ymd(2026, 11, 23),
+					35.5, false, t, &period), STORE_OK);
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 11, 3), date_from_ymd(2026, 11, 23),
+					38, false, t + 10, &period), STORE_OK);
+	assert_int_equal(measure_record(st, nps, date_from_ymd(2026, 11, 3), date_from_ymd(2026, 11, 23),
+					39, true, t + 20, &period), STORE_OK);
+	struct measure k = {.name = "Days to refund", .kind = MEASURE_KPI,
+			    .dept_id = dept_id(st, "Finance"), .lower_is_better = true};
+	assert_int_equal(measure_add(st, &k, t, &old), STORE_OK);
+	assert_int_equal(store_measure_archive(st, old, t + 30), STORE_OK);
 	store_close(st);
 
 	/* Text no cxmeet screen accepts, as another program could write it. */

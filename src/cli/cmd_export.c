@@ -109,8 +109,9 @@ const struct cli_cmd cmd_export = {
 	.summary = "all the data as JSON or CSV, or open actions as an iCalendar file",
 	.usage = "usage: cxmeet export [--format json|csv|ics] [-o FILE|-] [--force]\n"
 		 "\n"
-		 "json (the default): the organisation, departments, people, meetings\n"
-		 "and every item, in one document. csv: the items, one row each, with a\n"
+		 "json (the default): the organisation, departments, people, meetings,\n"
+		 "the scorecard's measures with every value, and every item, in one\n"
+		 "document. csv: the items, one row each, with a\n"
 		 "header row. ics: an iCalendar file with a to-do for every open action\n"
 		 "(due date, owner, department) and an event on the next meeting's date,\n"
 		 "for calendar programs.\n"

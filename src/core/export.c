@@ -9,7 +9,9 @@
 
 #include "config.h"
 #include "cxmeet/export.h"
+#include "cxmeet/leaders.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/text.h"
 
 #define PAGE 2000
@@ -191,6 +193,62 @@ static enum store_rc each_item(struct store *st, struct out *o,
 	}
 }
 
+/* "measures": the scorecard's measures, archived ones too, each with every
+ * value entered (corrections marked), the latest period first. */
+static enum store_rc json_measures(struct store *st, struct out *o)
+{
+	struct measure *m;
+	size_t n;
+	enum store_rc rc = store_measure_list(st, MEASURE_ANY, 0, true, &m, &n);
+	if (rc != STORE_OK)
+		return rc;
+	struct strbuf *sb = &o->sb;
+	sb_add(sb, "  \"measures\": [");
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		char num[40];
+		bool f = true;
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_member_int(sb, &f, "id", m[i].id);
+		json_member_str(sb, &f, "name", m[i].name);
+		json_member_str(sb, &f, "kind", measure_kind_name(m[i].kind));
+		json_member_id(sb, &f, "department_id", m[i].dept_id);
+		json_member_str(sb, &f, "department", m[i].dept_name);
+		json_member_id(sb, &f, "owner_id", m[i].person_id);
+		json_member_str(sb, &f, "owner", m[i].person_name);
+		json_member_str(sb, &f, "unit", m[i].unit);
+		json_member_str(sb, &f, "better", m[i].lower_is_better ? "lower" : "higher");
+		json_member(sb, &f, "target");
+		measure_value_text(m[i].target, num, sizeof num);
+		sb_add(sb, m[i].has_target ? num : "null");
+		json_member_str(sb, &f, "every", measure_freq_name(m[i].frequency));
+		json_member_bool(sb, &f, "archived", m[i].archived);
+		json_member(sb, &f, "values");
+		struct measure_value *v;
+		size_t nv;
+		if ((rc = store_measure_values(st, m[i].id, true, 0, &v, &nv)) != STORE_OK)
+			break;
+		sb_add(sb, "[");
+		for (size_t k = 0; k < nv; k++) {
+			bool g = true;
+			sb_add(sb, k ? ", {" : "{");
+			json_member_date(sb, &g, "period_on", v[k].period);
+			json_member(sb, &g, "value");
+			measure_value_text(v[k].value, num, sizeof num);
+			sb_add(sb, num);
+			json_member_time(sb, &g, "entered_at", v[k].entered_at);
+			json_member_str(sb, &g, "entered_by", v[k].entered_by);
+			json_member_bool(sb, &g, "corrected", v[k].corrected);
+			sb_add(sb, "}");
+		}
+		sb_add(sb, "]}");
+		measure_values_free(v, nv);
+		flush(o, false);
+	}
+	sb_add(sb, n ? "\n  ],\n" : "],\n");
+	measure_list_free(m, n);
+	return rc;
+}
+
 static void json_item_row(struct out *o, const struct item *it, bool first)
 {
 	sb_add(&o->sb, first ? "\n    {" : ",\n    {");
@@ -206,7 +264,7 @@ static enum store_rc export_json(struct store *st, struct out *o, time_t now)
 		"  \"exported_at\": \"%s\",\n", stamp);
 	enum store_rc rc;
 	if ((rc = json_org(st, &o->sb)) != STORE_OK || (rc = json_team(st, &o->sb)) != STORE_OK ||
-	    (rc = json_meetings(st, o)) != STORE_OK)
+	    (rc = json_meetings(st, o)) != STORE_OK || (rc = json_measures(st, o)) != STORE_OK)
 		return rc;
 	sb_add(&o->sb, "  \"items\": [");
 	bool any;
