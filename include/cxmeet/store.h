@@ -476,6 +476,10 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	X(measure_values, (struct store *st, store_id measure, bool with_corrections, \
 		size_t limit, struct measure_value **out, size_t *n), \
 		(st, measure, with_corrections, limit, out, n)) \
+	/* The value of a measure's period (the last entered); STORE_NOTFOUND when \
+	 * the period has none. */ \
+	X(measure_value_get, (struct store *st, store_id measure, cx_date period, double *value), \
+		(st, measure, period, value)) \
 	/* The measure an item (an action, a win, an insight) serves or moved \
 	 * (0: none). */ \
 	X(item_set_measure, (struct store *st, store_id item, store_id measure), \

@@ -240,15 +240,11 @@ enum store_rc measure_record(struct store *st, store_id id, cx_date day, cx_date
 		return store_refuse(st, STORE_INVALID, "that period has not begun yet");
 	if ((rc = store_begin(st)) != STORE_OK)
 		return rc;
-	struct measure_value *v;
-	size_t nv;
-	/* the latest periods first: the one asked for is among them when filled */
-	rc = store_measure_values(st, id, false, 0, &v, &nv);
-	bool filled = false;
-	for (size_t k = 0; rc == STORE_OK && k < nv && v[k].period >= *period; k++)
-		filled |= v[k].period == *period;
-	if (rc == STORE_OK)
-		measure_values_free(v, nv);
+	double was;
+	rc = store_measure_value_get(st, id, *period, &was);
+	bool filled = rc == STORE_OK;
+	if (rc == STORE_NOTFOUND)
+		rc = STORE_OK;
 	if (rc == STORE_OK && filled && !correct) {
 		char p[32];
 		measure_period_text(f, *period, p, sizeof p);

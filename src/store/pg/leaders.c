@@ -140,6 +140,21 @@ enum store_rc pg_measure_values(struct store *st, store_id measure, bool with_co
 			  "reading the measure's values");
 }
 
+enum store_rc pg_measure_value_get(struct store *st, store_id measure, cx_date period,
+				   double *value)
+{
+	struct pg_params p = {0};
+	pp_id(&p, measure);
+	pp_date(&p, period);
+	PGresult *r;
+	enum store_rc rc = pg_row(st, PGS_MEASURE_VALUE_GET, &p, &r, "reading the measure's value");
+	if (rc == STORE_OK) {
+		*value = strtod(PQgetvalue(r, 0, 0), NULL);
+		PQclear(r);
+	}
+	return rc;
+}
+
 enum store_rc pg_item_measure(struct store *st, store_id item, store_id *measure, char **name)
 {
 	*measure = 0;

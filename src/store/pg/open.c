@@ -612,7 +612,7 @@ int64_t pg_data_version(struct store *st)
 	X(action_counts) X(meeting_items) X(items_after) X(id_bounds) X(waiting_items) \
 	X(item_set_discussed) X(message_recipients_add) X(message_redirect) X(message_ack) X(messages_list) \
 	X(person_profile_get) X(person_profile_set) X(stance_history_add) X(stance_history_list) \
-	X(measure_add) X(measure_find) X(measure_list) X(measure_value_add) X(item_measure) X(measure_update) X(measure_archive) X(measure_values) X(item_set_measure) \
+	X(measure_add) X(measure_find) X(measure_list) X(measure_value_add) X(measure_value_get) X(item_measure) X(measure_update) X(measure_archive) X(measure_values) X(item_set_measure) \
 	X(focus_get) X(focus_set) X(ledger_counts) \
 	X(meeting_start) X(meeting_get) X(meeting_in_progress) X(meeting_last) \
 	X(meeting_set_current_step) X(meeting_step_time) X(meeting_set_outcome) \

@@ -398,6 +398,8 @@
 		" entered_by) VALUES ($1, $2, $3, $4, $5)") \
 	X(ITEM_SET_MEASURE, "UPDATE items SET measure_id = $2 WHERE council_id = " COUNCIL \
 		" AND id = $1 AND deleted_at IS NULL") \
+	X(MEASURE_VALUE_GET, "SELECT value FROM measure_values WHERE council_id = " COUNCIL \
+		" AND measure_id = $1 AND period_on = $2 ORDER BY id DESC LIMIT 1") \
 	X(ITEM_MEASURE, "SELECT m.id, m.name FROM items i JOIN measures m ON m.id = i.measure_id" \
 		" WHERE i.council_id = " COUNCIL " AND i.id = $1") \
 	X(FOCUS_GET, "SELECT f.department_id, d.name, f.plan, f.next_step, f.since_on FROM focus f" \

@@ -221,6 +221,8 @@
 	X(MEASURE_VALUE_ADD, "INSERT INTO measure_values(measure_id, period_on, value, entered_at," \
 		" entered_by) VALUES (?1, ?2, ?3, ?4, ?5)") \
 	X(ITEM_SET_MEASURE, "UPDATE items SET measure_id = ?2 WHERE id = ?1 AND deleted_at IS NULL") \
+	X(MEASURE_VALUE_GET, "SELECT value FROM measure_values WHERE measure_id = ?1" \
+		" AND period_on = ?2 ORDER BY id DESC LIMIT 1") \
 	X(ITEM_MEASURE, "SELECT m.id, m.name FROM items i JOIN measures m ON m.id = i.measure_id" \
 		" WHERE i.id = ?1") \
 	X(FOCUS_GET, "SELECT f.department_id, d.name, f.plan, f.next_step, f.since_on FROM focus f" \

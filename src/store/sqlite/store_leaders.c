@@ -260,6 +260,21 @@ enum store_rc sqlite_item_set_measure(struct store *st, store_id item, store_id 
 	return stmt_update_one(st, s, "naming the measure the item serves");
 }
 
+enum store_rc sqlite_measure_value_get(struct store *st, store_id measure, cx_date period,
+				       double *value)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_MEASURE_VALUE_GET);
+	if (!s)
+		return stmt_missing(st);
+	bind_id(s, 1, measure);
+	bind_date(s, 2, period);
+	enum store_rc rc = stmt_row(st, s, "reading the measure's value");
+	if (rc == STORE_OK)
+		*value = sqlite3_column_double(s, 0);
+	sqlite3_reset(s);
+	return rc;
+}
+
 enum store_rc sqlite_item_measure(struct store *st, store_id item, store_id *measure, char **name)
 {
 	*measure = 0;
