@@ -605,6 +605,31 @@ run_task() {
 	rm -rf "$tw"
 }
 
+# scorecard_fill DB: the scorecard the views are timed with: the demo's
+# measures and more, to 50, each with ten years of weekly values (through the
+# command line, as a council would import them)
+scorecard_fill() {
+	local db=$1 have i csv=$dir/values.csv
+	have=$("$cxmeet" --db "$db" measure list --format json | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')
+	echo "measure,on,value" >"$csv"
+	for ((i = have + 1; i <= 50; i++)); do
+		"$cxmeet" --db "$db" measure add "Measure $i" --target 55 --every weekly >/dev/null
+		python3 - "Measure $i" "$i" "$today" >>"$csv" <<'EOP'
+import datetime, random, sys
+name, seed, today = sys.argv[1], int(sys.argv[2]), datetime.date.fromisoformat(sys.argv[3])
+random.seed(seed)
+v, day = 50.0, today - datetime.timedelta(weeks=520)
+for _ in range(520):
+    v += random.uniform(-2, 2.2)
+    print("%s,%s,%.1f" % (name, day.isoformat(), v))
+    day += datetime.timedelta(weeks=1)
+EOP
+	done
+	"$cxmeet" --db "$db" measure import "$csv" >/dev/null
+	printf 'scorecard: %s measures, %s values\n' \
+		"$(sqlite3 "$db" "SELECT count(*) FROM measures")" "$(sqlite3 "$db" "SELECT count(*) FROM measure_values")"
+}
+
 sizes=(10)
 [ "$big" = 1 ] && sizes+=(100)
 for years in "${sizes[@]}"; do
@@ -622,6 +647,7 @@ for years in "${sizes[@]}"; do
 	before=$broken
 	: >"$dir/all.sql"
 	has reports && run_reports "$db"
+	has views && scorecard_fill "$db"
 	has views && run_views "$db"
 	has plans && run_plans "$db"
 	if [ "$years" = 10 ]; then
