@@ -562,13 +562,23 @@ static int import(struct cli *cli, const struct measure_opts *o, const char *fil
 					  NULL);
 			break;
 		}
-		struct measure_opts one = *o;
-		one.dept = col_dept >= 0 && col_dept < nf && *f[col_dept] ? f[col_dept] : o->dept;
+		const char *dname = col_dept >= 0 && col_dept < nf && *f[col_dept] ? f[col_dept]
+									       : o->dept;
 		struct measure m;
 		store_id dept = -1;
-		if (one.dept && cli_dept_id(cli, one.dept, &dept) != 0) {
-			rc = import_error(file, lineno, "that department is not known: '%s'", one.dept);
-			break;
+		if (dname) {
+			struct dept d;
+			enum store_rc drc = dept_find(cli->st, dname, &d);
+			if (drc == STORE_NOTFOUND) {
+				rc = import_error(file, lineno, "there is no department named '%s'", dname);
+				break;
+			}
+			if (drc != STORE_OK) {
+				rc = cli_store_error(cli, drc);
+				break;
+			}
+			dept = d.id;
+			dept_free(&d);
 		}
 		enum store_rc src = measure_lookup(cli->st, f[col_measure], dept, false, &m);
 		if (src == STORE_NOTFOUND) {

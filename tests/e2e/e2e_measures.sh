@@ -73,6 +73,8 @@ printf 'measure,on,value\nComplaints per 1000 orders,2026-11-02,4.1\nNPS,2026-08
 refuse "bad.csv:4: 'four' is not a number" measure import "$tmp/bad.csv"
 printf 'measure,on,value\nNPS,2026-07-01,30\nNPS,2026-07-31,29\n' >"$tmp/twice.csv"
 refuse "twice.csv:3: 2026-07 has a value already.*nothing was written" measure import "$tmp/twice.csv"
+printf 'measure,department,on,value\nDays to refund,Nowhere,2026-11-20,4\n' >"$tmp/dept.csv"
+refuse "dept.csv:2: there is no department named 'Nowhere'" measure import "$tmp/dept.csv"
 printf 'name,value\nNPS,3\n' >"$tmp/header.csv"
 refuse "header.csv:1: the first line names the columns" measure import "$tmp/header.csv"
 printf 'measure,department,on,value\nComplaints per 1000 orders,,2026-11-02,4.1\n"Days to refund",Finance,2026-11-20,4\nNPS,,2026-08-14,31\n' >"$tmp/good.csv"
