@@ -70,6 +70,10 @@ enum store_rc measure_record(struct store *st, store_id id, cx_date day, cx_date
  * when dept is -1 in any department or none: STORE_NOTFOUND when there is
  * none, STORE_INVALID when several departments have one of that name (the
  * message says to name the department). *out is read with its last value. */
+/* The scorecard's measures in use, in its order: the success statement's,
+ * then the departments' KPIs, each by department and name (measures_sort). */
+enum store_rc scorecard_measures(struct store *st, struct measure **out, size_t *n);
+
 enum store_rc measure_lookup(struct store *st, const char *name, store_id dept, bool with_archived,
 			     struct measure *out);
 void measure_free(struct measure *m);

@@ -7,6 +7,7 @@
 
 #include "cxmeet/leaders.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/scorecard.h"
 #include "cxmeet/util.h"
 
 #include "minutes_int.h"
@@ -60,18 +61,9 @@ enum store_rc minutes_load(struct minutes *mc, store_id meeting)
  * the scorecard said then, whatever came later. */
 static enum store_rc load_scorecard(struct minutes *mc)
 {
-	enum store_rc rc = store_measure_list(mc->st, MEASURE_ANY, 0, false, &mc->measures,
-					      &mc->n_measures);
+	enum store_rc rc = scorecard_measures(mc->st, &mc->measures, &mc->n_measures);
 	if (rc != STORE_OK)
 		return rc;
-	measures_sort(mc->measures, mc->n_measures);
-	size_t k = 0; /* the success statement's first */
-	for (size_t i = 0; i < mc->n_measures; i++)
-		if (mc->measures[i].kind == MEASURE_SUCCESS) {
-			struct measure x = mc->measures[i];
-			memmove(&mc->measures[k + 1], &mc->measures[k], (i - k) * sizeof x);
-			mc->measures[k++] = x;
-		}
 	cx_date day = date_from_time(mc->m.started_at);
 	for (size_t i = 0; rc == STORE_OK && i < mc->n_measures; i++) {
 		struct measure *m = &mc->measures[i];

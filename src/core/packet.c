@@ -240,18 +240,9 @@ static void sum_ledger(struct packet *p)
  * for a line). */
 static enum store_rc gather_scorecard(struct packet *p)
 {
-	enum store_rc rc = store_measure_list(p->st, MEASURE_ANY, 0, false, &p->measures,
-					      &p->n_measures);
+	enum store_rc rc = scorecard_measures(p->st, &p->measures, &p->n_measures);
 	if (rc != STORE_OK)
 		return rc;
-	measures_sort(p->measures, p->n_measures);
-	size_t k = 0; /* the success statement's first */
-	for (size_t i = 0; i < p->n_measures; i++)
-		if (p->measures[i].kind == MEASURE_SUCCESS) {
-			struct measure x = p->measures[i];
-			memmove(&p->measures[k + 1], &p->measures[k], (i - k) * sizeof x);
-			p->measures[k++] = x;
-		}
 	p->values = xcalloc(p->n_measures + 1, sizeof *p->values);
 	p->n_values = xcalloc(p->n_measures + 1, sizeof *p->n_values);
 	for (size_t i = 0; rc == STORE_OK && i < p->n_measures; i++) {

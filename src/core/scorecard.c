@@ -175,6 +175,23 @@ void measure_sparkline(const double *values, size_t n, bool utf8, char *buf, siz
 	}
 }
 
+enum store_rc scorecard_measures(struct store *st, struct measure **out, size_t *n)
+{
+	enum store_rc rc = store_measure_list(st, MEASURE_ANY, 0, false, out, n);
+	if (rc != STORE_OK)
+		return rc;
+	struct measure *m = *out;
+	measures_sort(m, *n);
+	size_t k = 0; /* the success statement's first, in their order */
+	for (size_t i = 0; i < *n; i++)
+		if (m[i].kind == MEASURE_SUCCESS) {
+			struct measure x = m[i];
+			memmove(&m[k + 1], &m[k], (i - k) * sizeof x);
+			m[k++] = x;
+		}
+	return STORE_OK;
+}
+
 void measure_free(struct measure *m)
 {
 	free(m->name);

@@ -41,19 +41,10 @@ static void card_free(void)
 static void card_load(struct tui *t)
 {
 	card_free();
-	if (store_measure_list(t->st, MEASURE_ANY, 0, false, &card.m, &card.n) != STORE_OK) {
+	if (scorecard_measures(t->st, &card.m, &card.n) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
-	measures_sort(card.m, card.n);
-	/* the success statement's first, then the departments' KPIs */
-	size_t k = 0;
-	for (size_t i = 0; i < card.n; i++)
-		if (card.m[i].kind == MEASURE_SUCCESS) {
-			struct measure x = card.m[i];
-			memmove(&card.m[k + 1], &card.m[k], (i - k) * sizeof x);
-			card.m[k++] = x;
-		}
 	card.v = xcalloc(card.n + 1, sizeof *card.v);
 	card.nv = xcalloc(card.n + 1, sizeof *card.nv);
 	for (size_t i = 0; i < card.n; i++)
