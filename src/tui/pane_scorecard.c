@@ -19,13 +19,16 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-/* The scorecard as loaded, for the meeting shown: the measures in use and
- * each one's last values, the latest first. */
+/* The scorecard as loaded, for the meeting shown: the measures in use (each
+ * with its last value), and each one's last values for its trend, the latest
+ * first, read when its row is first drawn or its value typed: the step opens
+ * in the time of the rows on screen, however many measures there are. */
 static struct card {
 	struct measure *m;
 	size_t n;
 	struct measure_value **v;
 	size_t *nv;
+	bool *read;
 } card;
 
 static void card_free(void)
@@ -34,6 +37,7 @@ static void card_free(void)
 		measure_values_free(card.v[i], card.nv[i]);
 	free(card.v);
 	free(card.nv);
+	free(card.read);
 	measure_list_free(card.m, card.n);
 	memset(&card, 0, sizeof card);
 }
@@ -47,10 +51,18 @@ static void card_load(struct tui *t)
 	}
 	card.v = xcalloc(card.n + 1, sizeof *card.v);
 	card.nv = xcalloc(card.n + 1, sizeof *card.nv);
-	for (size_t i = 0; i < card.n; i++)
-		if (store_measure_values(t->st, card.m[i].id, false, SCORECARD_TREND, &card.v[i],
-					 &card.nv[i]) != STORE_OK)
-			tui_flash(t, true, "%s", store_errmsg(t->st));
+	card.read = xcalloc(card.n + 1, sizeof *card.read);
+}
+
+/* Measure i's last values, read once. */
+static void card_values(struct tui *t, size_t i)
+{
+	if (card.read[i])
+		return;
+	card.read[i] = true;
+	if (store_measure_values(t->st, card.m[i].id, false, SCORECARD_TREND, &card.v[i],
+				 &card.nv[i]) != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
 }
 
 static void load(struct tui *t)
@@ -82,8 +94,8 @@ static void texts_of(size_t i, char *value, char *target, size_t len)
 	const struct measure *m = &card.m[i];
 	snprintf(value, len, "-");
 	target[0] = '\0';
-	if (card.nv[i])
-		measure_value_unit(m, card.v[i][0].value, value, len);
+	if (m->has_value)
+		measure_value_unit(m, m->value, value, len);
 	if (m->has_target) {
 		char t[48];
 		measure_value_unit(m, m->target, t, sizeof t);
@@ -101,7 +113,7 @@ static struct cols fit(int w)
 		c.value = text_cols(v) > c.value ? text_cols(v) : c.value;
 		c.target = text_cols(t) > c.target ? text_cols(t) : c.target;
 		name = text_cols(card.m[i].name) > name ? text_cols(card.m[i].name) : name;
-		if (!card.nv[i])
+		if (!card.m[i].has_value)
 			c.track = 12; /* "no value yet" */
 	}
 	/* the names are read first: when they lack room, the trend shortens,
@@ -128,9 +140,12 @@ static struct cols fit(int w)
 }
 
 /* One measure's row: name, trend, last value, target, the words on track. */
-static void draw_measure(int y, int x, int w, size_t i, bool cur, const struct cols *c)
+static void draw_measure(struct tui *t, int y, int x, int w, size_t i, bool cur,
+			 const struct cols *c)
 {
 	const struct measure *m = &card.m[i];
+	if (c->trend)
+		card_values(t, i);
 	const struct measure_value *v = card.v[i];
 	size_t nv = card.nv[i];
 	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
@@ -156,8 +171,8 @@ static void draw_measure(int y, int x, int w, size_t i, bool cur, const struct c
 		draw_text(y, col, target, c->target, cur ? a : theme(C_MUTED));
 		col += c->target + 1;
 	}
-	int track = nv ? measure_on_track(m, v[0].value) : -1;
-	const char *word = nv ? measure_track_word(track) : "no value yet";
+	int track = m->has_value ? measure_on_track(m, m->value) : -1;
+	const char *word = m->has_value ? measure_track_word(track) : "no value yet";
 	attr_t ta = cur ? a : track == 1 ? theme(C_OK) : track == 0 ? theme(C_WARNING)
 								  : theme(C_MUTED);
 	if (x + w - col > 0)
@@ -185,19 +200,19 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		struct cols c = fit(w);
 		int top = mv->sel < (int)card.n && mv->sel >= shown ? mv->sel - shown + 1 : 0;
 		for (int r = 0; r < shown; r++)
-			draw_measure(y + rows + r, x, w, (size_t)(top + r), top + r == mv->sel, &c);
+			draw_measure(t, y + rows + r, x, w, (size_t)(top + r), top + r == mv->sel, &c);
 		rows += shown;
 		const struct measure *sm = selected_measure(t);
 		if (sm) { /* the measure under the cursor, whole */
 			size_t i = (size_t)mv->sel;
 			char value[64], target[64], period[32], line[400];
 			texts_of(i, value, target, sizeof value);
-			if (card.nv[i])
-				measure_period_text(sm->frequency, card.v[i][0].period, period,
+			if (sm->has_value)
+				measure_period_text(sm->frequency, sm->value_on, period,
 						    sizeof period);
 			snprintf(line, sizeof line, "%s: %s%s%s · target %s · read %s%s%s", sm->name,
-				 card.nv[i] ? value : "no value yet", card.nv[i] ? " for " : "",
-				 card.nv[i] ? period : "", *target ? target : "none",
+				 sm->has_value ? value : "no value yet", sm->has_value ? " for " : "",
+				 sm->has_value ? period : "", *target ? target : "none",
 				 measure_freq_label(sm->frequency), sm->person_name ? " · owner " : "",
 				 sm->person_name ? sm->person_name : "");
 			rows += draw_wrapped(y + rows + (shown < (int)card.n), x, line, w, 2,
@@ -307,6 +322,7 @@ static void offer_topic(struct tui *t, const struct measure *m, const struct mea
 
 static void enter_value(struct tui *t, size_t i)
 {
+	card_values(t, i);
 	struct measure m = card.m[i]; /* its strings stay with the card until the reload */
 	cx_date today = clock_today();
 	char period[32], title[300];
@@ -363,6 +379,7 @@ static void enter_value(struct tui *t, size_t i)
 	for (size_t k = 0; k < card.n; k++)
 		if (card.m[k].id == id) {
 			t->mv->sel = (int)k;
+			card_values(t, k);
 			if (!filled)
 				offer_topic(t, &card.m[k], card.v[k], card.nv[k]);
 			break;
