@@ -15,7 +15,7 @@
 #include "cxmeet/util.h"
 
 /* The runner's own action (its keymap, below). */
-enum { MEETING_WAITING = ACT_VIEW };
+enum { MEETING_WAITING = ACT_VIEW, MEETING_VALUE };
 static const struct keymap meeting_keymap;
 
 const struct pane_ops *pane_for(enum step_kind k)
@@ -538,6 +538,10 @@ static const struct keymap_entry meeting_keys[] = {
 	MEETING_KEY(TAKE_OVER, "take-over"),
 	{ACT_QUIT, "leave", "Leave the meeting (asks first); it can be resumed from home",
 	 {{0, false}}},
+	{MEETING_VALUE, "measure-value",
+	 "In the Insights & metrics step: type this period's value of the measure under "
+	 "the cursor (Enter does too)",
+	 {KM_CH('v')}},
 	{MEETING_WAITING, "recorded-between",
 	 "Go through what waits for this step (Space: mark a recorded item discussed; in "
 	 "the roll call, a message acknowledged by its department), and back",
