@@ -99,6 +99,13 @@ void stance_changes_free(struct stance_change *c, size_t n);
  * period, kept under the period's first day. */
 enum measure_kind { MEASURE_ANY = -1, MEASURE_KPI, MEASURE_SUCCESS };
 enum measure_freq { FREQ_MEETING, FREQ_WEEKLY, FREQ_MONTHLY, FREQ_QUARTERLY, FREQ_COUNT };
+/* The names stored and printed: "kpi", "success"; "meeting", "weekly",
+ * "monthly", "quarterly". A parse also takes "each-meeting", "week",
+ * "month" and "quarter"; -1 when it knows none. */
+const char *measure_kind_name(enum measure_kind k);
+int measure_kind_parse(const char *s);
+const char *measure_freq_name(enum measure_freq f);
+int measure_freq_parse(const char *s);
 struct measure {
 	store_id id;
 	char *name;

@@ -21,13 +21,9 @@
 /* Values whose size is beyond this are refused as absurd. */
 #define SCORECARD_VALUE_MAX 1e12
 
-const char *measure_freq_name(enum measure_freq f);  /* "meeting", "weekly", ... */
-const char *measure_freq_label(enum measure_freq f); /* "each meeting", "weekly", ... */
-/* "meeting"/"each-meeting", "weekly"/"week", "monthly"/"month",
- * "quarterly"/"quarter"; -1 when none. */
-int measure_freq_parse(const char *s);
-const char *measure_kind_name(enum measure_kind k); /* "kpi", "success" */
-int measure_kind_parse(const char *s);
+/* "each meeting", "weekly", "monthly", "quarterly" (measure_freq_name, of
+ * records.h, is the stored name). */
+const char *measure_freq_label(enum measure_freq f);
 
 /* The first day of the period of `day` for frequency f: the day itself
  * (each meeting), its week's Monday, its month's first, its quarter's first. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cxmeet/records.h"
+#include "cxmeet/text.h"
 
 void council_free(struct council *c)
 {
@@ -186,4 +187,36 @@ void item_events_free(struct item_event *e, size_t n)
 		free(e[i].reason);
 	}
 	free(e);
+}
+
+/* --- the names of a measure's kind and frequency ----------------------- */
+
+static const char *const freq_names[FREQ_COUNT] = {"meeting", "weekly", "monthly", "quarterly"};
+static const char *const freq_alias[FREQ_COUNT] = {"each-meeting", "week", "month", "quarter"};
+
+const char *measure_freq_name(enum measure_freq f)
+{
+	return f >= 0 && f < FREQ_COUNT ? freq_names[f] : freq_names[0];
+}
+
+int measure_freq_parse(const char *s)
+{
+	for (int f = 0; s && f < FREQ_COUNT; f++)
+		if (text_ieq(s, freq_names[f]) || text_ieq(s, freq_alias[f]))
+			return f;
+	return -1;
+}
+
+const char *measure_kind_name(enum measure_kind k)
+{
+	return k == MEASURE_SUCCESS ? "success" : "kpi";
+}
+
+int measure_kind_parse(const char *s)
+{
+	if (s && text_ieq(s, "success"))
+		return MEASURE_SUCCESS;
+	if (s && text_ieq(s, "kpi"))
+		return MEASURE_KPI;
+	return -1;
 }

@@ -10,41 +10,12 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-static const char *const freq_names[FREQ_COUNT] = {"meeting", "weekly", "monthly", "quarterly"};
 static const char *const freq_labels[FREQ_COUNT] = {"each meeting", "weekly", "monthly",
 						    "quarterly"};
-static const char *const freq_alias[FREQ_COUNT] = {"each-meeting", "week", "month", "quarter"};
-
-const char *measure_freq_name(enum measure_freq f)
-{
-	return f >= 0 && f < FREQ_COUNT ? freq_names[f] : freq_names[0];
-}
 
 const char *measure_freq_label(enum measure_freq f)
 {
 	return f >= 0 && f < FREQ_COUNT ? freq_labels[f] : freq_labels[0];
-}
-
-int measure_freq_parse(const char *s)
-{
-	for (int f = 0; s && f < FREQ_COUNT; f++)
-		if (text_ieq(s, freq_names[f]) || text_ieq(s, freq_alias[f]))
-			return f;
-	return -1;
-}
-
-const char *measure_kind_name(enum measure_kind k)
-{
-	return k == MEASURE_SUCCESS ? "success" : "kpi";
-}
-
-int measure_kind_parse(const char *s)
-{
-	if (s && text_ieq(s, "success"))
-		return MEASURE_SUCCESS;
-	if (s && text_ieq(s, "kpi"))
-		return MEASURE_KPI;
-	return -1;
 }
 
 cx_date measure_period(enum measure_freq f, cx_date day)

@@ -79,17 +79,14 @@ enum store_rc pg_stance_history_list(struct store *st, store_id person, size_t l
 			  "reading the map's history");
 }
 
-static const char *const measure_kinds[] = {"kpi", "success"};
 
-static const char *const measure_freqs[FREQ_COUNT] = {"meeting", "weekly", "monthly",
-						     "quarterly"};
 
 /* The columns a measure's add and update write, in their order. */
 static void measure_params(struct pg_params *p, const struct measure *m, const char *key)
 {
 	pp_text(p, m->name);
 	pp_text(p, key);
-	pp_text(p, measure_kinds[m->kind == MEASURE_SUCCESS]);
+	pp_text(p, measure_kind_name(m->kind));
 	pp_id(p, m->dept_id);
 	pp_id(p, m->person_id);
 	pp_text(p, m->unit);
@@ -105,7 +102,7 @@ enum store_rc pg_measure_update(struct store *st, const struct measure *m, const
 	struct pg_params p = {0};
 	pp_id(&p, m->id);
 	measure_params(&p, m, key);
-	pp_text(&p, measure_freqs[m->frequency]);
+	pp_text(&p, measure_freq_name(m->frequency));
 	return pg_update_one(st, PGS_MEASURE_UPDATE, &p, "changing the measure");
 }
 
@@ -178,7 +175,7 @@ enum store_rc pg_measure_add(struct store *st, const struct measure *m, const ch
 	struct pg_params p = {0};
 	measure_params(&p, m, key);
 	pp_time(&p, at);
-	pp_text(&p, measure_freqs[m->frequency]);
+	pp_text(&p, measure_freq_name(m->frequency));
 	PGresult *r;
 	rc = pg_row(st, PGS_MEASURE_ADD, &p, &r, "adding the measure");
 	if (rc == STORE_OK) {
@@ -219,11 +216,8 @@ static void read_measure(const PGresult *r, int row, void *elem)
 	m->has_value = !PQgetisnull(r, row, 10);
 	m->value = m->has_value ? strtod(PQgetvalue(r, row, 10), NULL) : 0;
 	m->value_on = pgc_date(r, row, 11);
-	const char *f = PQgetvalue(r, row, 12);
-	m->frequency = FREQ_MEETING;
-	for (int k = 0; k < FREQ_COUNT; k++)
-		if (strcmp(f, measure_freqs[k]) == 0)
-			m->frequency = (enum measure_freq)k;
+	int f = measure_freq_parse(PQgetvalue(r, row, 12));
+	m->frequency = f < 0 ? FREQ_MEETING : (enum measure_freq)f;
 	m->person_name = pgc_text(r, row, 13);
 }
 
@@ -231,7 +225,7 @@ enum store_rc pg_measure_list(struct store *st, enum measure_kind kind, store_id
 			      bool with_archived, struct measure **out, size_t *n)
 {
 	struct pg_params p = {0};
-	pp_text(&p, kind == MEASURE_ANY ? NULL : measure_kinds[kind]);
+	pp_text(&p, kind == MEASURE_ANY ? NULL : measure_kind_name(kind));
 	pp_int(&p, dept);
 	pp_bool(&p, with_archived);
 	return pg_collect(st, PGS_MEASURE_LIST, &p, (void **)out, n, sizeof **out, read_measure,

@@ -90,16 +90,10 @@ enum store_rc sqlite_stance_history_list(struct store *st, store_id person, size
 			    "reading the map's history");
 }
 
-static const char *const measure_kinds[] = {"kpi", "success"};
-static const char *const measure_freqs[FREQ_COUNT] = {"meeting", "weekly", "monthly",
-						     "quarterly"};
-
 static enum measure_freq freq_read(const char *s)
 {
-	for (int f = 0; s && f < FREQ_COUNT; f++)
-		if (strcmp(s, measure_freqs[f]) == 0)
-			return (enum measure_freq)f;
-	return FREQ_MEETING;
+	int f = measure_freq_parse(s);
+	return f < 0 ? FREQ_MEETING : (enum measure_freq)f;
 }
 
 /* The columns a measure's add and update write, from ?2 (?1 its id). */
@@ -107,7 +101,7 @@ static void bind_measure(sqlite3_stmt *s, const struct measure *m, const char *k
 {
 	bind_text(s, at, m->name);
 	bind_text(s, at + 1, key);
-	bind_text(s, at + 2, measure_kinds[m->kind == MEASURE_SUCCESS]);
+	bind_text(s, at + 2, measure_kind_name(m->kind));
 	bind_id(s, at + 3, m->dept_id);
 	bind_id(s, at + 4, m->person_id);
 	bind_text(s, at + 5, m->unit);
@@ -127,7 +121,7 @@ enum store_rc sqlite_measure_add(struct store *st, const struct measure *m, cons
 		return stmt_missing(st);
 	bind_measure(s, m, key, 1);
 	bind_time(s, 9, at);
-	bind_text(s, 10, measure_freqs[m->frequency]);
+	bind_text(s, 10, measure_freq_name(m->frequency));
 	rc = stmt_exec(st, s, "adding the measure");
 	if (rc == STORE_OK)
 		*id = (store_id)sqlite3_last_insert_rowid(SQ(st)->db);
@@ -141,7 +135,7 @@ enum store_rc sqlite_measure_update(struct store *st, const struct measure *m, c
 		return stmt_missing(st);
 	bind_id(s, 1, m->id);
 	bind_measure(s, m, key, 2);
-	bind_text(s, 10, measure_freqs[m->frequency]);
+	bind_text(s, 10, measure_freq_name(m->frequency));
 	return stmt_update_one(st, s, "changing the measure");
 }
 
@@ -229,7 +223,7 @@ enum store_rc sqlite_measure_list(struct store *st, enum measure_kind kind, stor
 	if (kind == MEASURE_ANY)
 		sqlite3_bind_null(s, 1);
 	else
-		bind_text(s, 1, measure_kinds[kind]);
+		bind_text(s, 1, measure_kind_name(kind));
 	bind_int(s, 2, dept);
 	bind_int(s, 3, with_archived);
 	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_measure, free_measures,
