@@ -47,8 +47,6 @@ static int measure_opt(const struct cli_cmd *cmd, int key, const char *value, vo
 	return 0;
 }
 
-static void value_text(double v, char *buf, size_t len) { measure_value_text(v, buf, len); }
-
 /* The measure NAME (in --dept when given) with its last value. */
 static int find(struct cli *cli, const struct measure_opts *o, const char *name, bool archived,
 		struct measure *m)
@@ -173,11 +171,11 @@ static int list(struct cli *cli, const struct measure_opts *o)
 		table_cell(&t, m[i].person_name);
 		table_cell(&t, m[i].unit);
 		table_cell(&t, m[i].lower_is_better ? "lower" : "higher");
-		value_text(m[i].target, target, sizeof target);
+		measure_value_text(m[i].target, target, sizeof target);
 		table_cell(&t, m[i].has_target ? target : NULL);
 		table_cell(&t, measure_freq_name(m[i].frequency));
 		if (m[i].has_value) {
-			value_text(m[i].value, v, sizeof v);
+			measure_value_text(m[i].value, v, sizeof v);
 			measure_period_text(m[i].frequency, m[i].value_on, period, sizeof period);
 		}
 		table_cell(&t, m[i].has_value ? v : NULL);
@@ -283,7 +281,7 @@ static void value_rows(struct table *t, const struct measure *m, const struct me
 		char period[32], day[16], value[40], at[32];
 		measure_period_text(m->frequency, v[i].period, period, sizeof period);
 		date_format(v[i].period, day, sizeof day);
-		value_text(v[i].value, value, sizeof value);
+		measure_value_text(v[i].value, value, sizeof value);
 		clock_format_utc(v[i].entered_at, at, sizeof at);
 		table_row(t);
 		table_cell(t, period);
@@ -311,7 +309,7 @@ static void json_measure(struct strbuf *sb, const struct measure *m, const struc
 	json_member_str(sb, &f, "better", m->lower_is_better ? "lower" : "higher");
 	json_member(sb, &f, "target");
 	if (m->has_target) {
-		value_text(m->target, buf, sizeof buf);
+		measure_value_text(m->target, buf, sizeof buf);
 		sb_add(sb, buf);
 	} else {
 		sb_add(sb, "null");

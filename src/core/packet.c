@@ -1067,8 +1067,9 @@ static void md_wins(struct packet *p)
 	}
 }
 
+/* A line of a chain; `moved`: the measure a win moved (NULL: none). */
 static void md_item_line(struct packet *p, const char *indent, const char *label,
-			 const struct item *it)
+			 const struct item *it, const char *moved)
 {
 	struct strbuf *sb = p->sb;
 	sb_addf(sb, "%s- %s*%s:* ", indent, *indent ? "→ " : "", label);
@@ -1084,6 +1085,10 @@ static void md_item_line(struct packet *p, const char *indent, const char *label
 	}
 	if (it->kind == ITEM_ACTION)
 		sb_addf(sb, " (%s)", item_status_name(it->status));
+	if (moved) {
+		sb_add(sb, " → moved ");
+		md_inline(sb, moved);
+	}
 	sb_add(sb, "\n");
 }
 
@@ -1091,15 +1096,8 @@ static void md_chain_wins(struct packet *p, const struct story_chain *c, store_i
 			  const char *indent)
 {
 	for (size_t k = 0; k < c->n_wins; k++)
-		if (c->wins[k].from_action == from) {
-			md_item_line(p, indent, "Win", &c->wins[k].it);
-			if (c->wins[k].measure) { /* on the line just written */
-				p->sb->len--;
-				sb_add(p->sb, " → moved ");
-				md_inline(p->sb, c->wins[k].measure);
-				sb_add(p->sb, "\n");
-			}
-		}
+		if (c->wins[k].from_action == from)
+			md_item_line(p, indent, "Win", &c->wins[k].it, c->wins[k].measure);
 }
 
 static void md_chains(struct packet *p)
@@ -1111,9 +1109,9 @@ static void md_chains(struct packet *p)
 	}
 	for (size_t i = 0; i < p->n_chains; i++) {
 		const struct story_chain *c = &p->chains[i];
-		md_item_line(p, "", "Story", &p->stories[i]);
+		md_item_line(p, "", "Story", &p->stories[i], NULL);
 		for (size_t a = 0; a < c->n_actions; a++) {
-			md_item_line(p, "  ", "Action", &c->actions[a]);
+			md_item_line(p, "  ", "Action", &c->actions[a], NULL);
 			md_chain_wins(p, c, c->actions[a].id, "    ");
 		}
 		md_chain_wins(p, c, 0, "  ");

@@ -300,28 +300,25 @@ store_id pick_measure(struct tui *t, const char *title, store_id dept, const cha
 	size_t n;
 	*name = NULL;
 	*kpi = false;
-	if (store_measure_list(t->st, MEASURE_ANY, 0, false, &m, &n) != STORE_OK) {
+	if (scorecard_measures(t->st, &m, &n) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return 0;
 	}
-	measures_sort(m, n);
 	struct pick_option *o = xcalloc(n + 1, sizeof *o);
 	bool *is_kpi = xcalloc(n + 1, sizeof *is_kpi);
 	size_t k = 0;
-	for (int pass = 0; pass < 2; pass++) /* the success statement's first */
-		for (size_t i = 0; i < n; i++) {
-			bool success = m[i].kind == MEASURE_SUCCESS;
-			if (success != (pass == 0) || (!success && m[i].dept_id != dept))
-				continue;
-			char v[64] = "";
-			if (m[i].has_value)
-				measure_value_unit(&m[i], m[i].value, v, sizeof v);
-			is_kpi[k] = !success;
-			o[k++] = (struct pick_option){m[i].id, xstrdup(m[i].name),
-						      xasprintf("%s%s%s", success ? "success statement"
-									  : "KPI",
-								*v ? " · " : "", v)};
-		}
+	for (size_t i = 0; i < n; i++) { /* the scorecard's order; KPIs of dept only */
+		bool success = m[i].kind == MEASURE_SUCCESS;
+		if (!success && m[i].dept_id != dept)
+			continue;
+		char v[64] = "";
+		if (m[i].has_value)
+			measure_value_unit(&m[i], m[i].value, v, sizeof v);
+		is_kpi[k] = !success;
+		o[k++] = (struct pick_option){m[i].id, xstrdup(m[i].name),
+					      xasprintf("%s%s%s", success ? "success statement" : "KPI",
+							*v ? " · " : "", v)};
+	}
 	store_id id = 0;
 	if (k == 0) {
 		tui_flash(t, true, dept ? "No measure for this department yet (cxmeet measure add)."

@@ -261,11 +261,10 @@ static const char *check_value(const char *text, void *ctx, char *buf, size_t le
 }
 
 /* The cause, as an insight of this step linked to the measure. */
-static void ask_cause(struct tui *t, const struct measure *m, const char *said)
+static void ask_cause(struct tui *t, const struct measure *m)
 {
 	struct meeting_view *mv = t->mv;
-	char title[300];
-	(void)said; /* on the status line under the question */
+	char title[300]; /* the value just saved is said on the status line under it */
 	snprintf(title, sizeof title, "What caused it? An insight on %s", m->name);
 	char *cause = dialog_input(t, title, "", NULL, NULL);
 	if (!cause || !*cause) {
@@ -374,7 +373,7 @@ static void enter_value(struct tui *t, size_t i)
 	store_id id = m.id;
 	/* a correction asks nothing more: the first value of the period did */
 	if (!filled && measure_needs_cause(&m, has_prev, prev, value))
-		ask_cause(t, &m, said);
+		ask_cause(t, &m);
 	mv_reload(t); /* the card again: m's strings are gone after this */
 	for (size_t k = 0; k < card.n; k++)
 		if (card.m[k].id == id) {
