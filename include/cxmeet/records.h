@@ -138,6 +138,56 @@ struct measure_value {
 };
 void measure_values_free(struct measure_value *v, size_t n);
 
+/* A council initiative: a quarter's CX work with one owner, a department, a
+ * due date and a track. Done and dropped close it; its milestones and every
+ * review are kept. */
+enum initiative_track { TRACK_ON, TRACK_OFF, TRACK_DONE, TRACK_DROPPED, TRACK_COUNT };
+/* The names stored and printed: "on", "off", "done", "dropped". A parse also
+ * takes "on-track", "off-track", "on track", "off track" and "drop"; -1 when
+ * it knows none. */
+const char *initiative_track_name(enum initiative_track t);
+int initiative_track_parse(const char *s);
+struct initiative {
+	store_id id;
+	char *title;
+	store_id dept_id;
+	char *dept_name; /* filled on read */
+	store_id person_id;
+	char *person_name; /* its owner; filled on read */
+	cx_date due;
+	enum initiative_track track;
+	time_t created_at;
+	/* filled on read */
+	int milestones, milestones_done;
+	time_t reviewed_at; /* the last review; 0: never reviewed */
+	char *last_note;    /* that review's note; NULL: none */
+};
+void initiative_free(struct initiative *in);
+void initiatives_free(struct initiative *v, size_t n);
+
+/* A step of an initiative, reached (done_on) or not (DATE_NONE). */
+struct milestone {
+	store_id id;
+	store_id initiative_id;
+	char *title;
+	cx_date due;     /* DATE_NONE: none */
+	cx_date done_on; /* DATE_NONE: not reached */
+};
+void milestones_free(struct milestone *v, size_t n);
+
+/* One review of an initiative: the track given, why, in which meeting (0:
+ * between meetings), when and by whom. */
+struct initiative_review {
+	store_id initiative_id;
+	char *title; /* the initiative's, filled on read */
+	store_id meeting_id;
+	enum initiative_track track;
+	char *note; /* NULL: none */
+	time_t at;
+	char *by;   /* NULL: not known */
+};
+void initiative_reviews_free(struct initiative_review *v, size_t n);
+
 /* One department at a time: the council's focus, its plan (whom to win),
  * its next step, since when. */
 struct focus {

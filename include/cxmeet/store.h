@@ -20,7 +20,7 @@
 #include "cxmeet/rows.h"
 #include "cxmeet/store_tables.h"
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 /* An open store: opaque, whatever its backend. */
 struct store;
@@ -488,6 +488,38 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * frees *name). */ \
 	X(item_measure, (struct store *st, store_id item, store_id *measure, char **name), \
 		(st, item, measure, name)) \
+	/* --- the council's initiatives ----------------------------- */ \
+	/* key: the title's key (names.h); initiatives.h refuses a title taken. */ \
+	X(initiative_add, (struct store *st, const struct initiative *in, const char *key, \
+		time_t at, store_id *id), (st, in, key, at, id)) \
+	/* Writes an initiative's title (and key), department, owner and due \
+	 * date (by in->id). */ \
+	X(initiative_update, (struct store *st, const struct initiative *in, const char *key), \
+		(st, in, key)) \
+	X(initiative_find, (struct store *st, const char *key, store_id *id), (st, key, id)) \
+	X(initiative_get, (struct store *st, store_id id, struct initiative *out), (st, id, out)) \
+	/* The initiatives due on or after `from` (DATE_NONE: any), open ones \
+	 * first, then by due date; done and dropped ones only with_closed. */ \
+	X(initiative_list, (struct store *st, bool with_closed, cx_date from, \
+		struct initiative **out, size_t *n), (st, with_closed, from, out, n)) \
+	/* A review: gives the initiative its track, and keeps the review (in \
+	 * meeting, 0: between meetings) by the store's actor. */ \
+	X(initiative_review, (struct store *st, store_id initiative, enum initiative_track track, \
+		const char *note, store_id meeting, time_t at), \
+		(st, initiative, track, note, meeting, at)) \
+	/* The reviews of one initiative (or, initiative 0, those made in one \
+	 * meeting; both 0: all), newest first, at most limit (0: all). */ \
+	X(initiative_reviews, (struct store *st, store_id initiative, store_id meeting, \
+		size_t limit, struct initiative_review **out, size_t *n), \
+		(st, initiative, meeting, limit, out, n)) \
+	X(milestone_add, (struct store *st, store_id initiative, const char *title, cx_date due, \
+		time_t at, store_id *id), (st, initiative, title, due, at, id)) \
+	/* Marks a milestone reached on `on` (DATE_NONE: not reached). */ \
+	X(milestone_reach, (struct store *st, store_id milestone, cx_date on), (st, milestone, on)) \
+	/* An initiative's milestones (0: every initiative's), by initiative, \
+	 * then as added. */ \
+	X(milestones, (struct store *st, store_id initiative, struct milestone **out, size_t *n), \
+		(st, initiative, out, n)) \
 	/* STORE_NOTFOUND when no department is the focus. */ \
 	X(focus_get, (struct store *st, struct focus *out), (st, out)) \
 	/* Sets the focus (f NULL: none). */ \

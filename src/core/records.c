@@ -99,6 +99,64 @@ void measure_values_free(struct measure_value *v, size_t n)
 	free(v);
 }
 
+static const char *const track_names[TRACK_COUNT] = {"on", "off", "done", "dropped"};
+
+const char *initiative_track_name(enum initiative_track t)
+{
+	return (unsigned)t < TRACK_COUNT ? track_names[t] : "on";
+}
+
+int initiative_track_parse(const char *s)
+{
+	static const struct {
+		const char *word;
+		enum initiative_track t;
+	} also[] = {{"on-track", TRACK_ON},  {"on track", TRACK_ON},   {"off-track", TRACK_OFF},
+		    {"off track", TRACK_OFF}, {"drop", TRACK_DROPPED}};
+	if (!s)
+		return -1;
+	for (int i = 0; i < TRACK_COUNT; i++)
+		if (text_ieq(s, track_names[i]))
+			return i;
+	for (size_t i = 0; i < sizeof also / sizeof also[0]; i++)
+		if (text_ieq(s, also[i].word))
+			return (int)also[i].t;
+	return -1;
+}
+
+void initiative_free(struct initiative *in)
+{
+	free(in->title);
+	free(in->dept_name);
+	free(in->person_name);
+	free(in->last_note);
+	memset(in, 0, sizeof *in);
+}
+
+void initiatives_free(struct initiative *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		initiative_free(&v[i]);
+	free(v);
+}
+
+void milestones_free(struct milestone *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].title);
+	free(v);
+}
+
+void initiative_reviews_free(struct initiative_review *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].note);
+		free(v[i].by);
+	}
+	free(v);
+}
+
 void focus_free(struct focus *f)
 {
 	free(f->dept_name);

@@ -79,6 +79,18 @@ static const struct store_column measure_values[] = {
 	{"id", I}, {"measure_id", I}, {"period_on", D}, {"value", R}, {"entered_at", TM},
 	{"entered_by", T},
 };
+static const struct store_column initiatives[] = {
+	{"id", I}, {"title", T}, {"title_key", T}, {"department_id", I}, {"person_id", I},
+	{"due_on", D}, {"track", T}, {"created_at", TM},
+};
+static const struct store_column initiative_milestones[] = {
+	{"id", I}, {"initiative_id", I}, {"title", T}, {"due_on", D}, {"done_on", D},
+	{"created_at", TM},
+};
+static const struct store_column initiative_reviews[] = {
+	{"id", I}, {"initiative_id", I}, {"meeting_id", I}, {"track", T}, {"note", T},
+	{"reviewed_at", TM}, {"reviewed_by", T},
+};
 static const struct store_column focus[] = {
 	{"id", I}, {"department_id", I}, {"plan", T}, {"next_step", T}, {"since_on", D},
 };
@@ -111,6 +123,9 @@ const struct store_table store_tables[] = {
 	TABLE(meeting_steps, {0}, 1, false, -1),
 	TABLE(measures, {0}, 1, false, -1),
 	TABLE(measure_values, {0}, 1, false, -1),
+	TABLE(initiatives, {0}, 1, false, -1),
+	TABLE(initiative_milestones, {0}, 1, false, -1),
+	TABLE(initiative_reviews, {0}, 1, false, -1),
 	TABLE(attendance, {0, 1}, 2, false, -1),
 	TABLE(items, {0}, 1, false, 9),
 	TABLE(item_links, {0, 1, 2}, 3, false, -1),

@@ -139,7 +139,8 @@ pg_load() {
 	"$cxmeet" --db "$db" init >/dev/null || { echo "bench_pg: cxmeet init failed" >&2; exit 1; }
 	cid=$(sql -c "SELECT id FROM councils")
 	local tables=(organisation org_text_versions departments people person_profiles stance_history focus
-		agenda_templates agenda_template_steps meetings meeting_steps measures measure_values attendance
+		agenda_templates agenda_template_steps meetings meeting_steps measures measure_values initiatives initiative_milestones
+		initiative_reviews attendance
 		items item_links item_events message_recipients)
 	sql -c "TRUNCATE $(IFS=,; echo "${tables[*]}"), meeting_holds, meeting_drafts" >/dev/null || exit 1
 	for t in "${tables[@]}"; do

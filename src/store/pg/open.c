@@ -10,7 +10,7 @@
 #include "pg_int.h"
 
 /* The schema version this program makes and knows (schema.c). */
-#define PG_SCHEMA_VERSION 4
+#define PG_SCHEMA_VERSION 5
 
 /* The database argument names a password: refused, so that none is typed
  * on a command line (where ps and the shell's history show it). */
@@ -613,6 +613,9 @@ int64_t pg_data_version(struct store *st)
 	X(item_set_discussed) X(message_recipients_add) X(message_redirect) X(message_ack) X(messages_list) \
 	X(person_profile_get) X(person_profile_set) X(stance_history_add) X(stance_history_list) \
 	X(measure_add) X(measure_find) X(measure_list) X(measure_value_add) X(measure_value_get) X(item_measure) X(measure_update) X(measure_archive) X(measure_values) X(item_set_measure) \
+	X(initiative_add) X(initiative_update) X(initiative_find) X(initiative_get) \
+	X(initiative_list) X(initiative_review) X(initiative_reviews) X(milestone_add) \
+	X(milestone_reach) X(milestones) \
 	X(focus_get) X(focus_set) X(ledger_counts) \
 	X(meeting_start) X(meeting_get) X(meeting_in_progress) X(meeting_last) \
 	X(meeting_set_current_step) X(meeting_step_time) X(meeting_set_outcome) \

@@ -595,11 +595,66 @@ static const char migration_4[] =
 	"ALTER TABLE measures ADD COLUMN frequency text NOT NULL DEFAULT 'meeting'"
 	"  CHECK (frequency IN ('meeting','weekly','monthly','quarterly'));";
 
+/* The council's initiatives, their milestones and reviews (the file's
+ * migration 10); a review made in a meeting is held to the meeting's one
+ * writer. */
+static const char migration_5[] =
+	"CREATE TABLE initiatives ("
+	ID_COL
+	COUNCIL_COL
+	"  title text NOT NULL CHECK (length(title) > 0),"
+	"  title_key text NOT NULL,"
+	"  department_id bigint,"
+	"  person_id bigint,"
+	"  due_on date NOT NULL,"
+	"  track text NOT NULL DEFAULT 'on' CHECK (track IN ('on','off','done','dropped')),"
+	"  created_at timestamptz NOT NULL,"
+	"  UNIQUE (council_id, id),"
+	"  UNIQUE (council_id, title_key),"
+	"  FOREIGN KEY (council_id, department_id) REFERENCES departments(council_id, id),"
+	"  FOREIGN KEY (council_id, person_id) REFERENCES people(council_id, id)"
+	");"
+	"CREATE INDEX initiatives_due ON initiatives(council_id, due_on, id);"
+	COUNCIL_OWNED("initiatives")
+	"CREATE TABLE initiative_milestones ("
+	ID_COL
+	COUNCIL_COL
+	"  initiative_id bigint NOT NULL,"
+	"  title text NOT NULL CHECK (length(title) > 0),"
+	"  due_on date,"
+	"  done_on date,"
+	"  created_at timestamptz NOT NULL,"
+	"  FOREIGN KEY (council_id, initiative_id) REFERENCES initiatives(council_id, id)"
+	");"
+	"CREATE INDEX initiative_milestones_initiative ON initiative_milestones(initiative_id, id);"
+	COUNCIL_OWNED("initiative_milestones")
+	"CREATE TABLE initiative_reviews ("
+	ID_COL
+	COUNCIL_COL
+	"  initiative_id bigint NOT NULL,"
+	"  meeting_id bigint,"
+	"  track text NOT NULL CHECK (track IN ('on','off','done','dropped')),"
+	"  note text,"
+	"  reviewed_at timestamptz NOT NULL,"
+	"  reviewed_by text,"
+	"  FOREIGN KEY (council_id, initiative_id) REFERENCES initiatives(council_id, id),"
+	"  FOREIGN KEY (council_id, meeting_id) REFERENCES meetings(council_id, id)"
+	");"
+	"CREATE INDEX initiative_reviews_initiative ON initiative_reviews(initiative_id, id);"
+	"CREATE INDEX initiative_reviews_meeting ON initiative_reviews(meeting_id, id)"
+	"  WHERE meeting_id IS NOT NULL;"
+	COUNCIL_OWNED("initiative_reviews")
+	"CREATE TRIGGER cx_hold_initiative BEFORE INSERT ON initiative_reviews"
+	"  FOR EACH ROW WHEN (NEW.meeting_id IS NOT NULL) EXECUTE FUNCTION cx_hold_check();"
+	"GRANT USAGE ON SEQUENCE initiatives_id_seq, initiative_milestones_id_seq,"
+	"  initiative_reviews_id_seq TO cxmeet_member;";
+
 const char *const pg_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 const int pg_migration_count = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);

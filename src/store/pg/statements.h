@@ -52,6 +52,19 @@
 	" LEFT JOIN departments d ON d.id = i.department_id" \
 	" LEFT JOIN people p ON p.id = i.person_id"
 
+/* An initiative with its department's and owner's names, its milestones
+ * counted (all, reached), and its last review (when, its note). */
+#define PG_INITIATIVE_SELECT \
+	"SELECT i.id, i.title, i.department_id, d.name, i.person_id, p.name, i.due_on, i.track," \
+	" " PG_EPOCH("i.created_at") ", (SELECT count(*) FROM initiative_milestones m" \
+	"   WHERE m.initiative_id = i.id), (SELECT count(*) FROM initiative_milestones m" \
+	"   WHERE m.initiative_id = i.id AND m.done_on IS NOT NULL), " PG_EPOCH("r.reviewed_at") "," \
+	" r.note FROM initiatives i" \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN LATERAL (SELECT x.reviewed_at, x.note FROM initiative_reviews x" \
+	"   WHERE x.initiative_id = i.id ORDER BY x.id DESC LIMIT 1) r ON true"
+
 /* Open actions not captured in meeting $1. Keyset pages (page.c): after
  * the filter's parameters, the key (parts with one), the id, the limit. */
 #define PG_OPEN_ACTIONS \
@@ -402,6 +415,33 @@
 		" AND measure_id = $1 AND period_on = $2 ORDER BY id DESC LIMIT 1") \
 	X(ITEM_MEASURE, "SELECT m.id, m.name FROM items i JOIN measures m ON m.id = i.measure_id" \
 		" WHERE i.council_id = " COUNCIL " AND i.id = $1") \
+	X(INITIATIVE_ADD, "INSERT INTO initiatives(title, title_key, department_id, person_id," \
+		" due_on, track, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id") \
+	X(INITIATIVE_UPDATE, "UPDATE initiatives SET title = $2, title_key = $3," \
+		" department_id = $4, person_id = $5, due_on = $6 WHERE council_id = " COUNCIL \
+		" AND id = $1") \
+	X(INITIATIVE_FIND, "SELECT id FROM initiatives WHERE council_id = " COUNCIL \
+		" AND title_key = $1") \
+	X(INITIATIVE_GET, PG_INITIATIVE_SELECT " WHERE i.council_id = " COUNCIL " AND i.id = $1") \
+	X(INITIATIVE_LIST, PG_INITIATIVE_SELECT " WHERE i.council_id = " COUNCIL \
+		" AND ($1::boolean OR i.track IN ('on','off')) AND ($2::date IS NULL OR i.due_on >= $2)" \
+		" ORDER BY i.track IN ('done','dropped'), i.due_on, i.id") \
+	X(INITIATIVE_TRACK, "UPDATE initiatives SET track = $2 WHERE council_id = " COUNCIL \
+		" AND id = $1") \
+	X(INITIATIVE_REVIEW_ADD, "INSERT INTO initiative_reviews(initiative_id, meeting_id, track," \
+		" note, reviewed_at, reviewed_by) VALUES ($1, $2, $3, $4, $5, $6)") \
+	X(INITIATIVE_REVIEWS, "SELECT r.initiative_id, i.title, r.meeting_id, r.track, r.note," \
+		" " PG_EPOCH("r.reviewed_at") ", r.reviewed_by FROM initiative_reviews r" \
+		" JOIN initiatives i ON i.id = r.initiative_id WHERE r.council_id = " COUNCIL \
+		" AND ($1::bigint = 0 OR r.initiative_id = $1) AND ($2::bigint = 0 OR r.meeting_id = $2)" \
+		" ORDER BY r.id DESC LIMIT CASE WHEN $3::bigint = 0 THEN NULL ELSE $3 END") \
+	X(MILESTONE_ADD, "INSERT INTO initiative_milestones(initiative_id, title, due_on," \
+		" created_at) VALUES ($1, $2, $3, $4) RETURNING id") \
+	X(MILESTONE_REACH, "UPDATE initiative_milestones SET done_on = $2 WHERE council_id = " \
+		COUNCIL " AND id = $1") \
+	X(MILESTONES, "SELECT id, initiative_id, title, due_on, done_on FROM initiative_milestones" \
+		" WHERE council_id = " COUNCIL " AND ($1::bigint = 0 OR initiative_id = $1)" \
+		" ORDER BY initiative_id, id") \
 	X(FOCUS_GET, "SELECT f.department_id, d.name, f.plan, f.next_step, f.since_on FROM focus f" \
 		" JOIN departments d ON d.id = f.department_id WHERE f.council_id = " COUNCIL) \
 	X(FOCUS_SET, "INSERT INTO focus(department_id, plan, next_step, since_on)" \

@@ -504,6 +504,45 @@ static const char migration_9[] =
 	"ALTER TABLE measures ADD COLUMN frequency TEXT NOT NULL DEFAULT 'meeting'"
 	"  CHECK (frequency IN ('meeting','weekly','monthly','quarterly'));";
 
+/* The council's CX initiatives, each a quarter's work with an owner, a
+ * department, a due date and a track (on, off, done, dropped); its
+ * milestones; and each review of it, in a meeting or between meetings, with
+ * the track it was given and why. An initiative is closed when done or
+ * dropped, and its history kept. */
+static const char migration_10[] =
+	"CREATE TABLE initiatives ("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL CHECK (length(title) > 0),"
+	"  title_key TEXT NOT NULL UNIQUE,"
+	"  department_id INTEGER REFERENCES departments(id),"
+	"  person_id INTEGER REFERENCES people(id),"
+	"  due_on TEXT NOT NULL,"
+	"  track TEXT NOT NULL DEFAULT 'on' CHECK (track IN ('on','off','done','dropped')),"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX initiatives_due ON initiatives(due_on, id);"
+	"CREATE TABLE initiative_milestones ("
+	"  id INTEGER PRIMARY KEY,"
+	"  initiative_id INTEGER NOT NULL REFERENCES initiatives(id),"
+	"  title TEXT NOT NULL CHECK (length(title) > 0),"
+	"  due_on TEXT,"
+	"  done_on TEXT,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX initiative_milestones_initiative ON initiative_milestones(initiative_id, id);"
+	"CREATE TABLE initiative_reviews ("
+	"  id INTEGER PRIMARY KEY,"
+	"  initiative_id INTEGER NOT NULL REFERENCES initiatives(id),"
+	"  meeting_id INTEGER REFERENCES meetings(id),"
+	"  track TEXT NOT NULL CHECK (track IN ('on','off','done','dropped')),"
+	"  note TEXT,"
+	"  reviewed_at TEXT NOT NULL,"
+	"  reviewed_by TEXT"
+	");"
+	"CREATE INDEX initiative_reviews_initiative ON initiative_reviews(initiative_id, id);"
+	"CREATE INDEX initiative_reviews_meeting ON initiative_reviews(meeting_id, id)"
+	"  WHERE meeting_id IS NOT NULL;";
+
 /* The sums counted again from the items, after a bulk write that wrote its
  * rows without the triggers (store_bulk.c). Each item is added to its key's
  * count as the trigger adds it: a GROUP BY sorted every item on the seven
@@ -536,6 +575,7 @@ const char *const store_migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_10,
 };
 
 /* The migration (its number, from 1) that writes the schema's text itself:

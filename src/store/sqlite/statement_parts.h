@@ -281,4 +281,16 @@
 	" LEFT JOIN meetings m ON m.id = i.meeting_id" \
 	" ORDER BY k.due_on" dir ", k.id" dir
 
+/* An initiative with its department's and owner's names, its milestones
+ * counted (all, reached), and its last review (when, its note). */
+#define INITIATIVE_SELECT \
+	"SELECT i.id, i.title, i.department_id, d.name, i.person_id, p.name, i.due_on, i.track," \
+	" i.created_at, (SELECT count(*) FROM initiative_milestones m WHERE m.initiative_id = i.id)," \
+	" (SELECT count(*) FROM initiative_milestones m WHERE m.initiative_id = i.id" \
+	"   AND m.done_on IS NOT NULL), r.reviewed_at, r.note FROM initiatives i" \
+	" LEFT JOIN departments d ON d.id = i.department_id" \
+	" LEFT JOIN people p ON p.id = i.person_id" \
+	" LEFT JOIN initiative_reviews r ON r.id = (SELECT max(x.id) FROM initiative_reviews x" \
+	"   WHERE x.initiative_id = i.id)"
+
 #endif
