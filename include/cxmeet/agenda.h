@@ -18,6 +18,7 @@ enum step_kind {
 	STEP_NEW_ACTIONS,
 	STEP_WRAP_UP,
 	STEP_TOPIC,
+	STEP_INITIATIVES, /* the council's initiatives reviewed */
 	STEP_KIND_COUNT
 };
 

@@ -22,6 +22,13 @@ typedef int (*export_sink)(void *ctx, const char *s, size_t n);
 enum store_rc export_write(struct store *st, enum out_format f, time_t now, export_sink sink,
 			   void *ctx);
 
+/* The scorecard as CSV: every value entered of every measure, archived ones
+ * too, a row each (the measure, its kind, department, unit, target, the
+ * better direction, how often it is read; the period, the value, on or off
+ * track, when and by whom entered, whether a later entry corrected it),
+ * the measures in the scorecard's order, the latest period first. */
+enum store_rc export_scorecard_csv(struct store *st, export_sink sink, void *ctx);
+
 /* iCalendar TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and
  * newline escaped; other control characters dropped; bytes that are not
  * UTF-8 become U+FFFD. */

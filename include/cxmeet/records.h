@@ -273,6 +273,7 @@ struct meeting_work {
 	int reviewed;
 	int present;
 	bool rated;
+	int initiatives_reviewed; /* initiatives given a track in the meeting */
 };
 
 void meeting_work_free(struct meeting_work *w);

@@ -26,10 +26,18 @@ static int sink(void *ctx, const char *s, size_t n)
 	return rc;
 }
 
-static int print(struct cli *cli, enum out_format f)
+/* The export of format f, or with scorecard the scorecard's CSV. */
+static enum store_rc write_out(struct cli *cli, enum out_format f, bool scorecard,
+			       struct sink_ctx *c)
+{
+	return scorecard ? export_scorecard_csv(cli->st, sink, c)
+			 : export_write(cli->st, f, clock_now(), sink, c);
+}
+
+static int print(struct cli *cli, enum out_format f, bool scorecard)
 {
 	struct sink_ctx c = {.fp = cli->out};
-	enum store_rc rc = export_write(cli->st, f, clock_now(), sink, &c);
+	enum store_rc rc = write_out(cli, f, scorecard, &c);
 	if (rc == STORE_OK && fflush(cli->out) != 0)
 		c.err = errno;
 	if (c.err)
@@ -37,7 +45,7 @@ static int print(struct cli *cli, enum out_format f)
 	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
 }
 
-static int save(struct cli *cli, enum out_format f, const char *path, bool force)
+static int save(struct cli *cli, enum out_format f, bool scorecard, const char *path, bool force)
 {
 	struct file_new file;
 	struct sink_ctx c = {.file = &file};
@@ -47,7 +55,7 @@ static int save(struct cli *cli, enum out_format f, const char *path, bool force
 		cli_report("%s", err);
 		return EXIT_RUNTIME;
 	}
-	enum store_rc rc = export_write(cli->st, f, clock_now(), sink, &c);
+	enum store_rc rc = write_out(cli, f, scorecard, &c);
 	if (rc != STORE_OK && !c.err) {
 		file_abort(&file);
 		return cli_store_error(cli, rc);
@@ -64,7 +72,7 @@ static int save(struct cli *cli, enum out_format f, const char *path, bool force
 struct export_opts {
 	enum out_format format;
 	const char *output;
-	bool force;
+	bool force, scorecard;
 };
 
 static int export_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
@@ -77,6 +85,7 @@ static int export_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 				  &o->format);
 	case 'o': o->output = value; break;
 	case 'F': o->force = true; break;
+	case 'S': o->scorecard = true; break;
 	}
 	return 0;
 }
@@ -91,16 +100,21 @@ static int export_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	const char *output = o.output;
 	if (output && !*output)
 		return cli_usage_error(cmd, "--output needs a file name");
+	if (o.scorecard && f != OUT_CSV)
+		return cli_usage_error(cmd, "--scorecard goes with --format csv (the JSON export "
+				       "holds the scorecard already)");
 	if ((rc = cli_open(cli)) != 0)
 		return rc;
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
-	return output && strcmp(output, "-") != 0 ? save(cli, f, output, o.force) : print(cli, f);
+	return output && strcmp(output, "-") != 0 ? save(cli, f, o.scorecard, output, o.force)
+						   : print(cli, f, o.scorecard);
 }
 
 static const struct cli_opt export_options[] = {
 	{"format", 'f', CLI_VALUE},
 	{"output", 'o', CLI_VALUE},
 	{"force", 'F', CLI_LONG_ONLY},
+	{"scorecard", 'S', CLI_LONG_ONLY},
 	{0},
 };
 
@@ -108,17 +122,20 @@ const struct cli_cmd cmd_export = {
 	.name = "export",
 	.summary = "all the data as JSON or CSV, or open actions as an iCalendar file",
 	.usage = "usage: cxmeet export [--format json|csv|ics] [-o FILE|-] [--force]\n"
+		 "       cxmeet export --format csv --scorecard [-o FILE|-] [--force]\n"
 		 "\n"
 		 "json (the default): the organisation, departments, people, meetings,\n"
-		 "the scorecard's measures with every value, and every item, in one\n"
-		 "document. csv: the items, one row each, with a\n"
-		 "header row. ics: an iCalendar file with a to-do for every open action\n"
-		 "(due date, owner, department) and an event on the next meeting's date,\n"
-		 "for calendar programs.\n"
+		 "the scorecard's measures with every value, the initiatives with their\n"
+		 "milestones and reviews, and every item, in one document. csv: the\n"
+		 "items, one row each, with a header row; with --scorecard, every value\n"
+		 "of every measure instead, a row each. ics: an iCalendar file with a\n"
+		 "to-do for every open action (due date, owner, department) and an event\n"
+		 "on the next meeting's date, for calendar programs.\n"
 		 "\n"
 		 "  -f, --format FORMAT  json, csv or ics\n"
 		 "  -o, --output FILE    write to FILE (written whole or not at all)\n"
-		 "      --force          replace FILE if it exists\n",
+		 "      --force          replace FILE if it exists\n"
+		 "      --scorecard      (csv) the scorecard's values, not the items\n",
 	.opts = export_options,
 	.run = export_run,
 };

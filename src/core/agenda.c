@@ -19,7 +19,7 @@
 
 static const char *const step_kinds[STEP_KIND_COUNT] = {
 	"roll-call", "mission", "story", "action-review", "insights",
-	"priorities", "wins", "new-actions", "wrap-up", "topic",
+	"priorities", "wins", "new-actions", "wrap-up", "topic", "initiatives",
 };
 
 const char *step_kind_name(enum step_kind k)
@@ -98,7 +98,8 @@ static int parse_step(struct parser *p, const char *rest)
 	int k = step_kind_parse(kind);
 	if (k < 0)
 		return fail(p, "unknown step kind '%s' (roll-call, mission, story, action-review, "
-			       "insights, priorities, wins, new-actions, wrap-up, topic)", kind);
+			       "initiatives, insights, priorities, wins, new-actions, wrap-up, "
+			       "topic)", kind);
 	char err[256];
 	char *title = text_clean(end + used, TEXT_NAME, "step title", err, sizeof err);
 	if (!title)

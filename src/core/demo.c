@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cxmeet/demo.h"
+#include "cxmeet/initiatives.h"
 #include "cxmeet/leaders.h"
 #include "cxmeet/names.h"
 #include "cxmeet/scorecard.h"
@@ -98,6 +99,42 @@ struct demo {
 	struct rng mrng;       /* the scorecard's values: apart from the history's numbers */
 	struct demo_measure *measures;
 	size_t n_measures;
+	struct rng irng; /* the initiatives: apart from the history's numbers too */
+	struct demo_initiative *inits;
+	size_t n_inits, cap_inits;
+	cx_date quarter; /* the quarter the last initiatives were set for */
+};
+
+/* An initiative of the demo, open until its quarter ends. */
+struct demo_initiative {
+	store_id id;
+	int milestones, reached;
+	cx_date due;
+	bool closed;
+};
+
+static const char *const initiative_titles[] = {
+	"Refunds paid within two days",
+	"One answer on every channel",
+	"Onboarding call for every new account",
+	"Close the loop on every detractor",
+	"Delivery promise shown at checkout",
+	"Self-service returns portal",
+	"Proactive outage notices",
+	"Plain-language invoices",
+	"First-contact resolution in support",
+	"Voice of the customer in every sprint",
+	"Fewer handoffs between teams",
+	"Renewal reminders customers welcome",
+};
+static const char *const milestone_titles[] = {
+	"Baseline measured", "Owner and team agreed", "Pilot with one region", "Policy signed off",
+	"Tooling live",      "Rolled out to all",     "Results shared with the council",
+};
+static const char *const initiative_blocks[] = {
+	"waiting on a budget decision from Finance", "the vendor moved the delivery date",
+	"the team is short of two people this month", "data from the old system is not ready",
+	"legal review of the new wording takes longer",
 };
 
 /* An action whose life plays out over the meetings after it was created. */
@@ -331,6 +368,8 @@ static enum store_rc move_on_the_map(struct demo *d, store_id meeting, time_t at
 	return rc;
 }
 
+static enum store_rc initiatives_at(struct demo *d, store_id mid, time_t start);
+
 static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 				 struct pending **open, size_t *n_open, size_t *cap,
 				 store_id *last_parked)
@@ -458,6 +497,8 @@ static enum store_rc run_meeting(struct demo *d, int m, int total, time_t start,
 		rc = store_meeting_set_current_step(d->st, mid, (int)n_steps - 1);
 	if (rc == STORE_OK)
 		rc = move_on_the_map(d, mid, start);
+	if (rc == STORE_OK)
+		rc = initiatives_at(d, mid, start);
 	time_t end = start + 60 * between(&d->rng, 55, 80);
 	bool abandoned = chance(&d->rng, 2);
 	if (rc == STORE_OK)
@@ -545,6 +586,73 @@ static enum store_rc measure_values_at(struct demo *d, time_t at)
 	return rc;
 }
 
+/* The council's initiatives in meeting mid on `start`: three new ones each
+ * quarter, due at its end, with milestones; each open one reviewed now and
+ * then, a milestone reached, off track at times with what is in the way;
+ * done or dropped as its quarter ends. */
+static enum store_rc initiatives_at(struct demo *d, store_id mid, time_t start)
+{
+	cx_date day = date_from_time(start);
+	cx_date quarter = initiative_quarter_start(day);
+	enum store_rc rc = STORE_OK;
+	for (size_t i = 0; rc == STORE_OK && i < d->n_inits; i++) {
+		struct demo_initiative *in = &d->inits[i];
+		if (in->closed)
+			continue;
+		if (day >= in->due - 7) {
+			bool dropped = chance(&d->irng, 20);
+			in->closed = true;
+			rc = initiative_set_track(d->st, in->id, dropped ? TRACK_DROPPED : TRACK_DONE,
+						  dropped ? "overtaken by a higher priority" : NULL, mid,
+						  start + 1800);
+			continue;
+		}
+		if (!chance(&d->irng, 70))
+			continue;
+		if (in->reached < in->milestones && chance(&d->irng, 35))
+			rc = initiative_milestone_mark(d->st, in->id, (size_t)++in->reached, day);
+		bool off = chance(&d->irng, 20);
+		if (rc == STORE_OK)
+			rc = initiative_set_track(
+				d->st, in->id, off ? TRACK_OFF : TRACK_ON,
+				off ? initiative_blocks[pick(&d->irng, (int)ARRAY_SIZE(initiative_blocks))]
+				    : NULL,
+				mid, start + 1800);
+	}
+	if (rc != STORE_OK || quarter == d->quarter)
+		return rc;
+	d->quarter = quarter;
+	cx_date due = date_add_months(quarter, 3) - 1;
+	char q[16];
+	initiative_quarter(due, q, sizeof q);
+	for (int k = 0; rc == STORE_OK && k < 3; k++) {
+		size_t owner = (size_t)pick(&d->irng, (int)d->n_people);
+		char *title = xasprintf("%s (%s)",
+					initiative_titles[pick(&d->irng, (int)ARRAY_SIZE(initiative_titles))], q);
+		struct initiative in = {.title = title, .person_id = d->people[owner],
+					.dept_id = d->person_dept[owner], .due = due};
+		store_id id;
+		rc = initiative_add(d->st, &in, start, &id);
+		if (rc == STORE_DUPLICATE) { /* the same title twice in a quarter: one is enough */
+			rc = STORE_OK;
+			free(title);
+			continue;
+		}
+		free(title);
+		int n = between(&d->irng, 2, 3);
+		for (int m = 0; rc == STORE_OK && m < n; m++)
+			rc = initiative_milestone_add(
+				d->st, id, milestone_titles[(size_t)(k + m * 2) % ARRAY_SIZE(milestone_titles)],
+				date_add_months(quarter, m + 1) - 1, start);
+		if (d->n_inits == d->cap_inits) {
+			d->cap_inits = d->cap_inits ? d->cap_inits * 2 : 16;
+			d->inits = xrealloc(d->inits, d->cap_inits * sizeof *d->inits);
+		}
+		d->inits[d->n_inits++] = (struct demo_initiative){.id = id, .milestones = n, .due = due};
+	}
+	return rc;
+}
+
 static enum store_rc generate(struct demo *d, int years, time_t now, demo_progress_fn progress,
 			      void *ctx)
 {
@@ -583,6 +691,7 @@ static enum store_rc generate(struct demo *d, int years, time_t now, demo_progre
 	}
 	free(open);
 	free(d->measures);
+	free(d->inits);
 	return rc;
 }
 
@@ -596,7 +705,8 @@ enum store_rc demo_generate(struct store *st, int years, uint64_t seed, time_t n
 		return rc;
 	if (meetings > 0)
 		return STORE_DUPLICATE;
-	struct demo d = {.st = st, .rng = {seed}, .mrng = {seed ^ 0x5c0deca2dULL}, .stats = stats};
+	struct demo d = {.st = st, .rng = {seed}, .mrng = {seed ^ 0x5c0deca2dULL},
+		     .irng = {seed ^ 0x1a1715e5ULL}, .stats = stats};
 	/* Every page written once, into the file, when nobody else has it open
 	 * (else through the log, as any write). */
 	bool journal = store_bulk_journal(st, true) == STORE_OK;

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "cxmeet/export.h"
+#include "cxmeet/initiatives.h"
 #include "cxmeet/leaders.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/scorecard.h"
@@ -249,6 +250,70 @@ static enum store_rc json_measures(struct store *st, struct out *o)
 	return rc;
 }
 
+/* "initiatives": the council's initiatives, closed ones too, each with its
+ * milestones and every review, the newest first. */
+static enum store_rc json_initiatives(struct store *st, struct out *o)
+{
+	struct initiative *v;
+	size_t n;
+	enum store_rc rc = store_initiative_list(st, true, DATE_NONE, &v, &n);
+	if (rc != STORE_OK)
+		return rc;
+	struct strbuf *sb = &o->sb;
+	sb_add(sb, "  \"initiatives\": [");
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		bool f = true;
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_member_int(sb, &f, "id", v[i].id);
+		json_member_str(sb, &f, "title", v[i].title);
+		json_member_id(sb, &f, "department_id", v[i].dept_id);
+		json_member_str(sb, &f, "department", v[i].dept_name);
+		json_member_id(sb, &f, "owner_id", v[i].person_id);
+		json_member_str(sb, &f, "owner", v[i].person_name);
+		json_member_date(sb, &f, "due_on", v[i].due);
+		json_member_str(sb, &f, "track", initiative_track_name(v[i].track));
+		json_member_time(sb, &f, "created_at", v[i].created_at);
+		struct milestone *m;
+		size_t nm;
+		if ((rc = store_milestones(st, v[i].id, &m, &nm)) != STORE_OK)
+			break;
+		json_member(sb, &f, "milestones");
+		sb_add(sb, "[");
+		for (size_t k = 0; k < nm; k++) {
+			bool g = true;
+			sb_add(sb, k ? ", {" : "{");
+			json_member_str(sb, &g, "title", m[k].title);
+			json_member_date(sb, &g, "due_on", m[k].due);
+			json_member_date(sb, &g, "reached_on", m[k].done_on);
+			sb_add(sb, "}");
+		}
+		sb_add(sb, "]");
+		milestones_free(m, nm);
+		struct initiative_review *r;
+		size_t nr;
+		if ((rc = store_initiative_reviews(st, v[i].id, 0, 0, &r, &nr)) != STORE_OK)
+			break;
+		json_member(sb, &f, "reviews");
+		sb_add(sb, "[");
+		for (size_t k = 0; k < nr; k++) {
+			bool g = true;
+			sb_add(sb, k ? ", {" : "{");
+			json_member_str(sb, &g, "track", initiative_track_name(r[k].track));
+			json_member_str(sb, &g, "note", r[k].note);
+			json_member_id(sb, &g, "meeting_id", r[k].meeting_id);
+			json_member_time(sb, &g, "reviewed_at", r[k].at);
+			json_member_str(sb, &g, "reviewed_by", r[k].by);
+			sb_add(sb, "}");
+		}
+		sb_add(sb, "]}");
+		initiative_reviews_free(r, nr);
+		flush(o, false);
+	}
+	sb_add(sb, n ? "\n  ],\n" : "],\n");
+	initiatives_free(v, n);
+	return rc;
+}
+
 static void json_item_row(struct out *o, const struct item *it, bool first)
 {
 	sb_add(&o->sb, first ? "\n    {" : ",\n    {");
@@ -264,7 +329,8 @@ static enum store_rc export_json(struct store *st, struct out *o, time_t now)
 		"  \"exported_at\": \"%s\",\n", stamp);
 	enum store_rc rc;
 	if ((rc = json_org(st, &o->sb)) != STORE_OK || (rc = json_team(st, &o->sb)) != STORE_OK ||
-	    (rc = json_meetings(st, o)) != STORE_OK || (rc = json_measures(st, o)) != STORE_OK)
+	    (rc = json_meetings(st, o)) != STORE_OK || (rc = json_measures(st, o)) != STORE_OK ||
+	    (rc = json_initiatives(st, o)) != STORE_OK)
 		return rc;
 	sb_add(&o->sb, "  \"items\": [");
 	bool any;
@@ -275,6 +341,70 @@ static enum store_rc export_json(struct store *st, struct out *o, time_t now)
 }
 
 /* --- CSV ---------------------------------------------------------------- */
+
+static const struct table_col scorecard_cols[] = {
+	{"measure", COL_TEXT, false},   {"kind", COL_TEXT, false},
+	{"department", COL_TEXT, false}, {"unit", COL_TEXT, false},
+	{"target", COL_INT, false},     {"better", COL_TEXT, false},
+	{"every", COL_TEXT, false},     {"period_on", COL_TEXT, false},
+	{"value", COL_INT, false},      {"track", COL_TEXT, false},
+	{"entered_at", COL_TEXT, false}, {"entered_by", COL_TEXT, false},
+	{"corrected", COL_BOOL, false},
+};
+
+enum store_rc export_scorecard_csv(struct store *st, export_sink sink, void *ctx)
+{
+	struct out o = {.sink = sink, .ctx = ctx};
+	sb_init(&o.sb);
+	struct measure *m;
+	size_t n;
+	enum store_rc rc = store_measure_list(st, MEASURE_ANY, 0, true, &m, &n);
+	if (rc == STORE_OK)
+		measures_sort(m, n);
+	struct table t;
+	size_t rows = 0;
+	table_init(&t, scorecard_cols, ARRAY_SIZE(scorecard_cols));
+	table_stream_begin(&t, OUT_CSV, &o.sb);
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		struct measure_value *v;
+		size_t nv;
+		if ((rc = store_measure_values(st, m[i].id, true, 0, &v, &nv)) != STORE_OK)
+			break;
+		for (size_t k = 0; k < nv; k++) {
+			char target[40], day[16], value[40], at[32];
+			measure_value_text(m[i].target, target, sizeof target);
+			date_format(v[k].period, day, sizeof day);
+			measure_value_text(v[k].value, value, sizeof value);
+			iso_time(at, sizeof at, v[k].entered_at, false);
+			table_row(&t);
+			table_cell(&t, m[i].name);
+			table_cell(&t, measure_kind_name(m[i].kind));
+			table_cell(&t, m[i].dept_name);
+			table_cell(&t, m[i].unit);
+			table_cell(&t, m[i].has_target ? target : NULL);
+			table_cell(&t, m[i].lower_is_better ? "lower" : "higher");
+			table_cell(&t, measure_freq_name(m[i].frequency));
+			table_cell(&t, day);
+			table_cell(&t, value);
+			table_cell(&t, measure_track_word(measure_on_track(&m[i], v[k].value)));
+			table_cell(&t, at);
+			table_cell(&t, v[k].entered_by);
+			table_cell_bool(&t, v[k].corrected);
+		}
+		measure_values_free(v, nv);
+		table_stream_rows(&t, OUT_CSV, rows, &o.sb);
+		rows += nv;
+		table_clear(&t);
+		flush(&o, false);
+	}
+	table_stream_end(&t, OUT_CSV, rows, &o.sb);
+	table_free(&t);
+	measure_list_free(m, n);
+	if (rc == STORE_OK)
+		flush(&o, true);
+	sb_free(&o.sb);
+	return rc == STORE_OK && o.failed ? STORE_ERROR : rc;
+}
 
 static const struct table_col csv_cols[] = {
 	{"id", COL_INT, false},         {"kind", COL_TEXT, false},

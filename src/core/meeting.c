@@ -219,6 +219,8 @@ int meeting_step_work(const struct meeting_step *s, const struct meeting_work *w
 		return n + w->present;
 	case STEP_WRAP_UP:
 		return n + (w->rated ? 1 : 0);
+	case STEP_INITIATIVES:
+		return n + w->initiatives_reviewed;
 	default:
 		return n;
 	}

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "cxmeet/leaders.h"
+#include "cxmeet/initiatives.h"
 #include "cxmeet/scorecard.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
@@ -573,6 +574,29 @@ static void render_scorecard(struct minutes *mc)
 	}
 }
 
+/* --- the initiatives ------------------------------------------------------- */
+
+static void render_initiatives(struct minutes *mc)
+{
+	if (!mc->n_inits)
+		return;
+	md_section(&mc->sb, "Initiatives");
+	sb_add(&mc->sb, "| Initiative | Owner | Due | Track | Note |\n|---|---|---|---|---|\n");
+	for (size_t i = 0; i < mc->n_inits; i++) {
+		const struct initiative_review *r = &mc->inits[i];
+		const struct initiative *in = &mc->init_of[i];
+		char due[16];
+		date_format(in->due, due, sizeof due);
+		sb_add(&mc->sb, "| ");
+		md_inline(&mc->sb, r->title);
+		sb_add(&mc->sb, " | ");
+		md_inline(&mc->sb, in->person_name ? in->person_name : "");
+		sb_addf(&mc->sb, " | %s | %s | ", due, initiative_track_word(r->track));
+		md_inline(&mc->sb, r->note ? r->note : "");
+		sb_add(&mc->sb, " |\n");
+	}
+}
+
 enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
 {
 	struct minutes mc = {.st = st};
@@ -585,6 +609,7 @@ enum store_rc minutes_markdown(struct store *st, store_id meeting, char **out)
 		render_attendance(&mc);
 		render_agenda(&mc);
 		render_items(&mc);
+		render_initiatives(&mc);
 		render_scorecard(&mc);
 		render_between(&mc);
 		render_review(&mc);

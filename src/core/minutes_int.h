@@ -35,6 +35,11 @@ struct minutes {
 	 * none), the success statement's first */
 	struct measure *measures;
 	size_t n_measures;
+	/* the initiatives reviewed in the meeting, in the order reviewed, each
+	 * with the initiative as it is now (its owner, department, due date) */
+	struct initiative_review *inits;
+	struct initiative *init_of;
+	size_t n_inits;
 };
 
 enum store_rc minutes_load(struct minutes *mc, store_id meeting);

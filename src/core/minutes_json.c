@@ -3,6 +3,7 @@
 #include <stdbool.h>
 
 #include "cxmeet/leaders.h"
+#include "cxmeet/initiatives.h"
 #include "cxmeet/scorecard.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
@@ -224,6 +225,29 @@ static void json_scorecard(struct minutes *mc)
 	sb_add(sb, mc->n_measures ? "\n  ],\n" : "],\n");
 }
 
+/* "initiatives": each initiative reviewed in the meeting, as reviewed. */
+static void json_initiatives(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	sb_add(sb, "  \"initiatives\": [");
+	for (size_t i = 0; i < mc->n_inits; i++) {
+		const struct initiative_review *r = &mc->inits[i];
+		const struct initiative *in = &mc->init_of[i];
+		bool f = true;
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_member_int(sb, &f, "initiative_id", r->initiative_id);
+		json_member_str(sb, &f, "initiative", r->title);
+		json_member_str(sb, &f, "owner", in->person_name);
+		json_member_str(sb, &f, "department", in->dept_name);
+		json_member_date(sb, &f, "due_on", in->due);
+		json_member_str(sb, &f, "track", initiative_track_word(r->track));
+		json_member_str(sb, &f, "note", r->note);
+		json_member_time(sb, &f, "reviewed_at", r->at);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, mc->n_inits ? "\n  ],\n" : "],\n");
+}
+
 /* "recorded_between": what was recorded between meetings for it, each item
  * with who recorded it and whether the meeting discussed it. */
 static void json_between(struct minutes *mc)
@@ -280,6 +304,7 @@ enum store_rc minutes_json(struct store *st, store_id meeting, char **out)
 		json_attendance(&mc);
 		json_items(&mc);
 		json_scorecard(&mc);
+		json_initiatives(&mc);
 		json_between(&mc);
 		json_review(&mc);
 		sb_add(&mc.sb, "}\n");

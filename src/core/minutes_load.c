@@ -13,6 +13,7 @@
 #include "minutes_int.h"
 
 static enum store_rc load_scorecard(struct minutes *mc);
+static enum store_rc load_initiatives(struct minutes *mc);
 
 enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 {
@@ -39,6 +40,8 @@ enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 		rc = store_meeting_work(mc->st, meeting, &mc->work);
 	if (rc == STORE_OK)
 		rc = load_scorecard(mc);
+	if (rc == STORE_OK)
+		rc = load_initiatives(mc);
 	for (size_t i = 0; rc == STORE_OK && i < mc->n_items + mc->n_between; i++) {
 		const struct item *it = i < mc->n_items ? &mc->items[i]
 							: &mc->between[i - mc->n_items].it;
@@ -85,6 +88,22 @@ static enum store_rc load_scorecard(struct minutes *mc)
 	return rc;
 }
 
+static enum store_rc load_initiatives(struct minutes *mc)
+{
+	enum store_rc rc = store_initiative_reviews(mc->st, 0, mc->m.id, 0, &mc->inits, &mc->n_inits);
+	if (rc != STORE_OK)
+		return rc;
+	for (size_t i = 0; i < mc->n_inits / 2; i++) { /* oldest first */
+		struct initiative_review tmp = mc->inits[i];
+		mc->inits[i] = mc->inits[mc->n_inits - 1 - i];
+		mc->inits[mc->n_inits - 1 - i] = tmp;
+	}
+	mc->init_of = xcalloc(mc->n_inits + 1, sizeof *mc->init_of);
+	for (size_t i = 0; rc == STORE_OK && i < mc->n_inits; i++)
+		rc = store_initiative_get(mc->st, mc->inits[i].initiative_id, &mc->init_of[i]);
+	return rc;
+}
+
 const struct story_chain *minutes_chain(const struct minutes *mc, store_id id)
 {
 	for (size_t i = 0; i < mc->n_chains; i++)
@@ -108,6 +127,9 @@ void minutes_unload(struct minutes *mc)
 		story_chain_free(&mc->chains[i]);
 	free(mc->chains);
 	measure_list_free(mc->measures, mc->n_measures);
+	initiative_reviews_free(mc->inits, mc->n_inits);
+	if (mc->init_of)
+		initiatives_free(mc->init_of, mc->n_inits);
 }
 
 bool minutes_dept_present(store_id id, const struct attendee *a, size_t n)

@@ -112,7 +112,7 @@ int ask_step_kind(struct tui *t, enum step_kind initial)
 	static const char *const detail[STEP_KIND_COUNT] = {
 		"who is here", "the CX mission", "a customer's story", "open actions",
 		"what changed", "parked topics, decisions", "wins and heroes", "new actions",
-		"rating, next date", "a free topic"};
+		"rating, next date", "a free topic", "the council's initiatives"};
 	struct pick_option o[STEP_KIND_COUNT];
 	int map[STEP_KIND_COUNT], n = 0;
 	map[n++] = (int)initial;

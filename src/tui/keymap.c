@@ -48,7 +48,7 @@ const struct binding tui_bindings[] = {
 	{'h', false, ACT_STEP_PREV, "h"},
 	{'[', false, ACT_STEP_PREV, "["},
 	{'<', false, ACT_STEP_PREV, "<"},
-	{'1', false, ACT_STEP_JUMP, "1-9"},
+	{'1', false, ACT_STEP_JUMP, "1-9, 0"},
 	{'\n', false, ACT_SELECT, "Enter"},
 	{'\r', false, ACT_SELECT, NULL},
 	{KEY_ENTER, true, ACT_SELECT, NULL},
@@ -85,7 +85,7 @@ bool action_everywhere(enum action a)
 
 enum action keymap_lookup(wint_t ch, bool is_key)
 {
-	if (!is_key && ch >= '2' && ch <= '9')
+	if (!is_key && ((ch >= '2' && ch <= '9') || ch == '0'))
 		return ACT_STEP_JUMP;
 	for (size_t i = 0; i < tui_binding_count; i++)
 		if (tui_bindings[i].is_key == is_key && (wint_t)tui_bindings[i].key == ch)

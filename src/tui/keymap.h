@@ -27,7 +27,7 @@
 	X(BOTTOM, "Last row", "Moving") \
 	X(STEP_NEXT, "Next agenda step", "Meeting") \
 	X(STEP_PREV, "Previous agenda step", "Meeting") \
-	X(STEP_JUMP, "Jump to step 1-9", "Meeting") \
+	X(STEP_JUMP, "Jump to step 1-9; 0 is step 10", "Meeting") \
 	X(SELECT, "Open, toggle or act on the row under the cursor", "Meeting") \
 	X(EDIT, "Edit the item under the cursor", "Meeting") \
 	X(DELETE, "Delete the item under the cursor (kept in history)", "Meeting") \

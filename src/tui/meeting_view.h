@@ -57,7 +57,7 @@ struct pane_ops {
 };
 
 extern const struct pane_ops pane_items, pane_scorecard, pane_rollcall, pane_mission, pane_review,
-	pane_priorities, pane_wins, pane_wrapup;
+	pane_priorities, pane_wins, pane_wrapup, pane_initiatives;
 
 const struct pane_ops *pane_for(enum step_kind k);
 /* The pane of the current step (meeting_pane.c, as the following). */

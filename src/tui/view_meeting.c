@@ -26,6 +26,7 @@ const struct pane_ops *pane_for(enum step_kind k)
 	case STEP_ACTION_REVIEW: return &pane_review;
 	case STEP_PRIORITIES: return &pane_priorities;
 	case STEP_INSIGHTS: return &pane_scorecard;
+	case STEP_INITIATIVES: return &pane_initiatives;
 	case STEP_WINS: return &pane_wins;
 	case STEP_WRAP_UP: return &pane_wrapup;
 	default: return &pane_items;
@@ -325,7 +326,7 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 		go_step(t, meeting_step_after(&mv->run, mv->run.m.current_step, -1));
 		return ACT_NONE;
 	case ACT_STEP_JUMP:
-		go_step(t, (int)ch - '1');
+		go_step(t, ch == '0' ? 9 : (int)ch - '1'); /* 0: step 10 */
 		return ACT_NONE;
 	case ACT_END_MEETING:
 		end_early(t);

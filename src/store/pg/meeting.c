@@ -470,6 +470,7 @@ enum store_rc pg_meeting_work(struct store *st, store_id meeting, struct meeting
 		out->reviewed = (int)pgc_int(r, 0, 0);
 		out->present = (int)pgc_int(r, 0, 1);
 		out->rated = pgc_bool(r, 0, 2);
+		out->initiatives_reviewed = (int)pgc_int(r, 0, 3);
 		PQclear(r);
 	} else {
 		meeting_work_free(out);

@@ -127,7 +127,8 @@
 		" JOIN items i ON i.id = e.item_id WHERE e.meeting_id = ?1" \
 		" AND e.event NOT IN ('carried', 'created') AND coalesce(i.meeting_id, 0) <> ?1)," \
 		" (SELECT count(*) FROM attendance WHERE meeting_id = ?1 AND present = 1)," \
-		" (SELECT rating IS NOT NULL FROM meetings WHERE id = ?1)") \
+		" (SELECT rating IS NOT NULL FROM meetings WHERE id = ?1)," \
+		" (SELECT count(DISTINCT initiative_id) FROM initiative_reviews WHERE meeting_id = ?1)") \
 	X(ATTEND_SET, "INSERT INTO attendance(meeting_id, person_id, department_id, present)" \
 		" SELECT ?1, id, department_id, ?3 FROM people WHERE id = ?2" \
 		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET present = excluded.present") \

@@ -222,6 +222,7 @@ enum store_rc sqlite_meeting_work(struct store *st, store_id meeting, struct mee
 			out->reviewed = sqlite3_column_int(s, 0);
 			out->present = sqlite3_column_int(s, 1);
 			out->rated = sqlite3_column_int(s, 2) != 0;
+			out->initiatives_reviewed = sqlite3_column_int(s, 3);
 		}
 		sqlite3_reset(s);
 	}
