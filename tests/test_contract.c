@@ -21,6 +21,7 @@
 #include "cxmeet/chain.h"
 #include "cxmeet/agenda.h"
 #include "cxmeet/items.h"
+#include "cxmeet/initiatives.h"
 #include "cxmeet/leaders.h"
 #include "cxmeet/ledger.h"
 #include "cxmeet/meeting.h"
@@ -797,6 +798,115 @@ static void measures__values_one_a_period_corrections_kept(void **state)
 	store_close(st);
 }
 
+/* The council's initiatives: added with an owner and a due date (the
+ * owner's department by default), a title once; reviewed between meetings
+ * and in one (held to its one writer), off track only with a note; the
+ * milestones reached; closed ones kept but left out of the open list. */
+static void initiatives__reviewed_milestones_reached_closed_kept(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id d = dept(st, "Finance"), p = tu_person(st, "Ann", d);
+	struct initiative in = {.title = (char *)"Refunds within two days", .person_id = p,
+				.due = date_from_ymd(2026, 6, 30)};
+	store_id a = 0, b = 0;
+	assert_int_equal(initiative_add(st, &in, tu_at(T0), &a), STORE_OK);
+	in.title = (char *)"REFUNDS within two days";
+	assert_int_equal(initiative_add(st, &in, tu_at(T0), &b), STORE_DUPLICATE);
+	in.title = (char *)"One answer on every channel";
+	in.person_id = 0;
+	assert_int_equal(initiative_add(st, &in, tu_at(T0), &b), STORE_INVALID);
+	in.person_id = p;
+	in.due = DATE_NONE;
+	assert_int_equal(initiative_add(st, &in, tu_at(T0), &b), STORE_INVALID);
+	in.due = date_from_ymd(2026, 3, 31);
+	assert_int_equal(initiative_add(st, &in, tu_at(T0), &b), STORE_OK);
+
+	assert_int_equal(initiative_milestone_add(st, a, "Policy signed", date_from_ymd(2026, 4, 30),
+						  tu_at(T0)), STORE_OK);
+	assert_int_equal(initiative_milestone_add(st, a, "Tooling live", DATE_NONE, tu_at(T0)),
+			 STORE_OK);
+	assert_int_equal(initiative_milestone_mark(st, a, 1, date_from_ymd(2026, 3, 5)), STORE_OK);
+	assert_int_equal(initiative_milestone_mark(st, a, 3, date_from_ymd(2026, 3, 5)),
+			 STORE_NOTFOUND);
+
+	/* off track needs a note; between meetings, then in one */
+	assert_int_equal(initiative_set_track(st, a, TRACK_OFF, "", 0, tu_at(T0)), STORE_INVALID);
+	assert_int_equal(initiative_set_track(st, a, TRACK_OFF, "Finance has not signed", 0,
+					      tu_at("2026-03-03T09:00:00Z")), STORE_OK);
+	store_id mid = start_meeting(st, "2026-03-09T09:00:00Z");
+	assert_int_equal(initiative_set_track(st, a, TRACK_ON, NULL, mid,
+					      tu_at("2026-03-09T09:20:00Z")), STORE_OK);
+	assert_int_equal(initiative_set_track(st, b, TRACK_DONE, NULL, mid,
+					      tu_at("2026-03-09T09:21:00Z")), STORE_OK);
+	struct store *other = contract_reopen(st);
+	assert_int_equal(initiative_set_track(other, a, TRACK_OFF, "from elsewhere", mid,
+					      tu_at("2026-03-09T09:22:00Z")), STORE_NOT_HELD);
+	store_close(other);
+
+	struct initiative *v;
+	size_t n;
+	assert_int_equal(store_initiative_list(st, false, DATE_NONE, &v, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, a);
+	assert_int_equal(v[0].dept_id, d);
+	assert_string_equal(v[0].person_name, "Ann");
+	assert_int_equal(v[0].track, TRACK_ON);
+	assert_int_equal(v[0].milestones, 2);
+	assert_int_equal(v[0].milestones_done, 1);
+	assert_int_equal(v[0].reviewed_at, tu_at("2026-03-09T09:20:00Z"));
+	initiatives_free(v, n);
+	assert_int_equal(store_initiative_list(st, true, DATE_NONE, &v, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[1].id, b); /* closed ones after the open */
+	assert_int_equal(v[1].track, TRACK_DONE);
+	initiatives_free(v, n);
+
+	struct initiative_review *r;
+	assert_int_equal(store_initiative_reviews(st, a, 0, 0, &r, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(r[0].track, TRACK_ON);
+	assert_int_equal(r[0].meeting_id, mid);
+	assert_int_equal(r[1].track, TRACK_OFF);
+	assert_string_equal(r[1].note, "Finance has not signed");
+	assert_int_equal(r[1].meeting_id, 0);
+	initiative_reviews_free(r, n);
+	assert_int_equal(store_initiative_reviews(st, 0, mid, 0, &r, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	initiative_reviews_free(r, n);
+	struct meeting_work w;
+	assert_int_equal(store_meeting_work(st, mid, &w), STORE_OK);
+	assert_int_equal(w.initiatives_reviewed, 2);
+	meeting_work_free(&w);
+
+	struct milestone *m;
+	assert_int_equal(store_milestones(st, a, &m, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(m[0].done_on, date_from_ymd(2026, 3, 5));
+	assert_int_equal(m[1].done_on, DATE_NONE);
+	assert_int_equal(m[0].due, date_from_ymd(2026, 4, 30));
+	milestones_free(m, n);
+
+	/* an edit: title and due date; a title taken refused */
+	struct initiative e;
+	assert_int_equal(initiative_lookup(st, "refunds WITHIN two days", &e), STORE_OK);
+	assert_int_equal(e.id, a);
+	char *keep = e.title;
+	e.title = (char *)"One answer on every channel";
+	assert_int_equal(initiative_edit(st, &e), STORE_DUPLICATE);
+	e.title = (char *)"Refunds within a day";
+	e.due = date_from_ymd(2026, 9, 30);
+	assert_int_equal(initiative_edit(st, &e), STORE_OK);
+	e.title = keep;
+	initiative_free(&e);
+	assert_int_equal(initiative_lookup(st, "#1", &e), STORE_OK);
+	assert_string_equal(e.title, "Refunds within a day");
+	assert_int_equal(e.due, date_from_ymd(2026, 9, 30));
+	initiative_free(&e);
+	assert_int_equal(initiative_lookup(st, "99", &e), STORE_NOTFOUND);
+	store_close(st);
+}
+
 /* What each leader values, the map's moves, a department's KPIs with every
  * value kept, an item naming the KPI it serves, and the focus. */
 static void leaders__profiles_moves_kpis_and_focus(void **state)
@@ -1151,6 +1261,7 @@ int main(void)
 		cmocka_unit_test(messages__acknowledged_by_each_department),
 		cmocka_unit_test(leaders__profiles_moves_kpis_and_focus),
 		cmocka_unit_test(measures__values_one_a_period_corrections_kept),
+		cmocka_unit_test(initiatives__reviewed_milestones_reached_closed_kept),
 		cmocka_unit_test(ledger__counts_per_quarter_and_department),
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),
