@@ -244,7 +244,7 @@ static void store__reorder_saves_every_step_in_order(void **state)
 	assert_int_equal(template_save_steps(st, id, &t), STORE_OK);
 	struct agenda_template back;
 	assert_int_equal(store_template_get(st, id, &back), STORE_OK);
-	assert_int_equal(back.n_steps, 9);
+	assert_int_equal(back.n_steps, 10);
 	assert_string_equal(back.steps[1].title, "Customer story");
 	assert_string_equal(back.steps[2].title, "Mission moment");
 	assert_string_equal(back.steps[2].prompt, t.steps[2].prompt);
@@ -259,7 +259,7 @@ static void store__reorder_saves_every_step_in_order(void **state)
 	assert_int_equal(template_save_steps(st, id, &t), STORE_INVALID);
 	assert_non_null(strstr(store_errmsg(st), "0 to 240"));
 	assert_int_equal(store_template_get(st, id, &back), STORE_OK);
-	assert_string_equal(back.steps[4].title, "Insights & metrics");
+	assert_string_equal(back.steps[4].title, "Initiatives");
 	assert_int_equal(back.steps[3].minutes, 10);
 	agenda_free(&back);
 	agenda_free(&t);
@@ -286,7 +286,7 @@ static void store__rename_clash_is_case_insensitive(void **state)
 	assert_int_equal(store_template_list(st, &ti, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(ti[0].name, "QUARTERLY, \"deep\" REVIEW");
-	assert_int_equal(ti[0].n_steps, 9);
+	assert_int_equal(ti[0].n_steps, 10);
 	template_list_free(ti, n);
 	store_close(st);
 }
@@ -339,7 +339,7 @@ static void store__archive_hides_and_frees_the_name(void **state)
 	assert_true(q2 != q);
 	struct agenda_template t;
 	assert_int_equal(store_template_get(st, q, &t), STORE_OK);
-	assert_int_equal(t.n_steps, 9);
+	assert_int_equal(t.n_steps, 10);
 	agenda_free(&t);
 	store_close(st);
 }
@@ -360,15 +360,15 @@ static void store__meeting_on_adjusted_copy_leaves_template(void **state)
 	struct meeting_run run;
 	assert_int_equal(meeting_begin_agenda(st, std, &t, 0, tu_at("2026-11-23T10:00:00Z"), &run),
 			 STORE_OK);
-	assert_int_equal(run.n_steps, 10);
+	assert_int_equal(run.n_steps, 11);
 	assert_int_equal(run.m.current_step, 2); /* the first step not skipped */
 	assert_true(run.steps[0].skipped && run.steps[1].skipped && !run.steps[2].skipped);
 	assert_int_equal(run.steps[3].planned_minutes, 30);
 	assert_string_equal(run.steps[8].title, "Guest, \"Billing\"");
-	assert_int_equal(meeting_planned_minutes(&run), 65 - 3 - 2 + 20 + 12);
+	assert_int_equal(meeting_planned_minutes(&run), 70 - 3 - 2 + 20 + 12);
 	assert_int_equal(meeting_step_after(&run, 2, -1), -1);
 	assert_int_equal(meeting_step_after(&run, 2, 1), 3);
-	assert_int_equal(meeting_step_after(&run, 9, 1), -1);
+	assert_int_equal(meeting_step_after(&run, 10, 1), -1);
 	/* A skipped step cannot be reached by a jump either: it stays skipped, not done. */
 	assert_int_equal(meeting_goto(&run, 0, tu_at("2026-11-23T10:01:00Z")), STORE_INVALID);
 	assert_int_equal(run.m.current_step, 2);
@@ -377,11 +377,11 @@ static void store__meeting_on_adjusted_copy_leaves_template(void **state)
 	char *md;
 	assert_int_equal(minutes_markdown(st, run.m.id, &md), STORE_OK);
 	assert_non_null(strstr(md, "| Welcome & roll call | 3 | 0 | skipped |"));
-	assert_non_null(strstr(md, "| **Total** | 92 |"));
+	assert_non_null(strstr(md, "| **Total** | 97 |"));
 	free(md);
 	meeting_run_free(&run);
 	assert_int_equal(store_template_get(st, std, &back), STORE_OK);
-	assert_int_equal(back.n_steps, 9);
+	assert_int_equal(back.n_steps, 10);
 	assert_int_equal(back.steps[3].minutes, 10);
 	agenda_free(&back);
 	agenda_free(&t);
@@ -397,21 +397,21 @@ static void store__meeting_without_wrap_up_gets_one(void **state)
 	store_id std = find(st, "Standard council meeting");
 	struct agenda_template t, back;
 	assert_int_equal(store_template_get(st, std, &t), STORE_OK);
-	agenda_remove_step(&t, 8); /* the wrap-up */
-	free(t.steps[7].title);
-	t.steps[7].title = xstrdup("Topic, \"Q\" \xc3\xbc");
+	agenda_remove_step(&t, 9); /* the wrap-up */
+	free(t.steps[8].title);
+	t.steps[8].title = xstrdup("Topic, \"Q\" \xc3\xbc");
 	struct meeting_run run;
 	assert_int_equal(template_save_steps(st, std, &t), STORE_OK);
 	assert_int_equal(meeting_begin_agenda(st, std, &t, 0, tu_at("2026-11-23T10:00:00Z"), &run),
 			 STORE_OK);
-	assert_int_equal(run.n_steps, 9);
-	assert_int_equal(run.steps[8].kind, STEP_WRAP_UP);
-	assert_string_equal(run.steps[7].title, "Topic, \"Q\" \xc3\xbc");
-	assert_int_equal(meeting_wrap_up_step(&run), 8);
-	assert_int_equal(meeting_planned_minutes(&run), 65);
+	assert_int_equal(run.n_steps, 10);
+	assert_int_equal(run.steps[9].kind, STEP_WRAP_UP);
+	assert_string_equal(run.steps[8].title, "Topic, \"Q\" \xc3\xbc");
+	assert_int_equal(meeting_wrap_up_step(&run), 9);
+	assert_int_equal(meeting_planned_minutes(&run), 70);
 	meeting_run_free(&run);
 	assert_int_equal(store_template_get(st, std, &back), STORE_OK);
-	assert_int_equal(back.n_steps, 8);
+	assert_int_equal(back.n_steps, 9);
 	agenda_free(&back);
 	agenda_free(&t);
 	store_close(st);
@@ -585,8 +585,8 @@ static void cli__list_default_copy_rename_archive(void **state)
 	assert_int_equal(run("agenda", "list", "--format", "csv", NULL), 0);
 	char *o = slurp(out_path);
 	assert_string_equal(o, "name,default,steps,minutes\r\n"
-			       "\"Review, \"\"Q4\"\"\",0,9,65\r\n"
-			       "Standard council meeting,1,9,65\r\n");
+			       "\"Review, \"\"Q4\"\"\",0,10,70\r\n"
+			       "Standard council meeting,1,10,70\r\n");
 	free(o);
 	assert_int_equal(run("agenda", "list", "--format", "json", NULL), 0);
 	o = slurp(out_path);
@@ -599,8 +599,8 @@ static void cli__list_default_copy_rename_archive(void **state)
 			 0); /* the archived one's name is free again */
 	assert_int_equal(run("agenda", "show", "standard council meeting", NULL), 0);
 	o = slurp(out_path);
-	assert_non_null(strstr(o, " 9. Wrap-up"));
-	assert_non_null(strstr(o, "9 steps, 65 minutes planned."));
+	assert_non_null(strstr(o, "10. Wrap-up"));
+	assert_non_null(strstr(o, "10 steps, 70 minutes planned."));
 	free(o);
 	assert_int_equal(run("agenda", "show", "Nope \x1b[2J", NULL), EXIT_USAGE);
 	assert_false(err_has("\x1b"));

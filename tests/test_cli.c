@@ -134,7 +134,7 @@ static void init__creates_defaults_once(void **state)
 	assert_int_equal(run("init", NULL), EXIT_OK);
 	assert_int_equal(query("SELECT count(*) FROM departments"), 10);
 	assert_int_equal(query("SELECT count(*) FROM agenda_templates"), 1);
-	assert_int_equal(query("SELECT count(*) FROM agenda_template_steps"), 9);
+	assert_int_equal(query("SELECT count(*) FROM agenda_template_steps"), 10);
 	char *name = query_text("SELECT name FROM organisation");
 	assert_string_equal(name, "Acme Ltd");
 	free(name);
@@ -757,6 +757,10 @@ static void open__a_missing_database_is_not_created(void **state)
 		{"org", "set", "name", "Acme"}, {"charter", "set", "1", "x"}, {"cadence"},
 		{"search", "x"}, {"show", "last"}, {"export", "-o", "-"}, {"check"},
 		{"agenda", "list"}, {"overdue"}, {"digest"}, {"champions"}, {"done", "1"},
+		{"add", "note", "x"}, {"messages"}, {"ack", "1"}, {"kpi", "list"},
+		{"measure", "list"}, {"measure", "set", "NPS", "3"}, {"ledger"},
+		{"packet", "--format", "md"}, {"focus"}, {"initiative", "list"},
+		{"initiative", "track", "1", "on"}, {"council", "list"},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
 		int rc = run(cmds[i][0], cmds[i][1], cmds[i][2], cmds[i][3], NULL);

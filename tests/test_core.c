@@ -864,25 +864,27 @@ static void step_kind__names_round_trip(void **state)
 	assert_int_equal(step_kind_parse(NULL), -1);
 }
 
-static void agenda__standard_has_nine_steps(void **state)
+static void agenda__standard_has_ten_steps(void **state)
 {
 	(void)state;
 	struct agenda_template t;
 	agenda_ok(data_agenda_standard, &t);
 	assert_string_equal(t.name, "Standard council meeting");
-	assert_int_equal(t.n_steps, 9);
+	assert_int_equal(t.n_steps, 10);
 	assert_int_equal(t.steps[0].kind, STEP_ROLL_CALL);
 	assert_int_equal(t.steps[0].minutes, 3);
 	assert_string_equal(t.steps[0].title, "Welcome & roll call");
-	assert_int_equal(t.steps[8].kind, STEP_WRAP_UP);
-	assert_string_equal(t.steps[8].title, "Wrap-up");
+	assert_int_equal(t.steps[3].kind, STEP_ACTION_REVIEW);
+	assert_int_equal(t.steps[4].kind, STEP_INITIATIVES); /* right after the action review */
+	assert_int_equal(t.steps[9].kind, STEP_WRAP_UP);
+	assert_string_equal(t.steps[9].title, "Wrap-up");
 	int total = 0;
 	for (size_t i = 0; i < t.n_steps; i++) {
 		total += t.steps[i].minutes;
 		assert_true(t.steps[i].prompt[0] != '\0');
 		assert_null(strchr(t.steps[i].prompt, '\n'));
 	}
-	assert_int_equal(total, 65);
+	assert_int_equal(total, 70);
 	/* prompt lines of one paragraph join with a single space */
 	assert_string_equal(t.steps[0].prompt,
 			    "Who is here, by department? Departments with nobody in the room are "
@@ -1237,7 +1239,7 @@ int main(void)
 		cmocka_unit_test(model__org_texts_round_trip_with_labels_and_questions),
 
 		cmocka_unit_test(step_kind__names_round_trip),
-		cmocka_unit_test(agenda__standard_has_nine_steps),
+		cmocka_unit_test(agenda__standard_has_ten_steps),
 		cmocka_unit_test(agenda__render_then_parse_gives_the_same_template),
 		cmocka_unit_test(agenda__comments_crlf_and_tabs_are_accepted),
 		cmocka_unit_test(agenda__round_trip_keeps_hash_prompts_and_paragraphs),

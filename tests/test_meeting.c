@@ -82,12 +82,12 @@ static void begin__copies_default_agenda_and_carries_only_open_actions(void **st
 	assert_int_equal(meeting_end(&r1, MEETING_COMPLETED, 7, DATE_NONE, t + 3600), STORE_OK);
 
 	assert_int_equal(meeting_begin(st, 0, 0, t + 7 * 86400, &r2), STORE_OK);
-	assert_int_equal(r2.n_steps, 9);
+	assert_int_equal(r2.n_steps, 10);
 	assert_string_equal(r2.steps[0].title, "Welcome & roll call");
 	assert_int_equal(r2.steps[0].kind, STEP_ROLL_CALL);
 	assert_int_equal(r2.steps[3].kind, STEP_ACTION_REVIEW);
-	assert_int_equal(r2.steps[8].kind, STEP_WRAP_UP);
-	assert_int_equal(meeting_planned_minutes(&r2), 65);
+	assert_int_equal(r2.steps[9].kind, STEP_WRAP_UP);
+	assert_int_equal(meeting_planned_minutes(&r2), 70);
 	assert_int_equal(r2.m.status, MEETING_IN_PROGRESS);
 	assert_int_equal(r2.m.current_step, 0);
 	assert_true(meeting_current(&r2) == &r2.steps[0]);
@@ -135,7 +135,7 @@ static void goto__records_time_and_marks_done_only_forward(void **state)
 	assert_int_equal(meeting_goto(&r, 2, t + 200), STORE_OK); /* revisit 0 */
 	assert_int_equal(meeting_goto(&r, 2, t + 300), STORE_OK); /* same step: nothing */
 	assert_int_equal(meeting_goto(&r, -1, t + 300), STORE_INVALID);
-	assert_int_equal(meeting_goto(&r, 9, t + 300), STORE_INVALID);
+	assert_int_equal(meeting_goto(&r, 10, t + 300), STORE_INVALID);
 	assert_int_equal(r.steps[0].actual_seconds, 140);
 	assert_true(r.steps[0].done);
 	assert_int_equal(r.steps[2].actual_seconds, 60);

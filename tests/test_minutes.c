@@ -138,7 +138,7 @@ static store_id the_meeting(struct store *st, store_id ana, store_id ben, store_
 	assert_int_equal(item_set_status(st, fix, STATUS_DONE, NULL, m, t + 300), STORE_OK);
 	set_fields(st, faq, NULL, NULL, date_from_ymd(2026, 12, 14), DATE_NONE, false, m, t + 310);
 	capture_items(st, m, t + 400, ana, ben, cleo);
-	assert_int_equal(meeting_goto(&r, 8, t + 3600), STORE_OK);
+	assert_int_equal(meeting_goto(&r, 9, t + 3600), STORE_OK);
 	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 8, date_from_ymd(2026, 12, 21),
 				     t + 3900), STORE_OK);
 	meeting_run_free(&r);
@@ -205,7 +205,7 @@ static void minutes__agenda_table_with_time_spent(void **state)
 	has("## Agenda\n\n| Step | Planned (min) | Actual (min) | Done |\n|---|---:|---:|---|\n"
 	    "| Welcome & roll call | 3 | 4 | yes |\n| Mission moment | 2 | 0 | no |\n");
 	has("| Action review | 10 | 56 | yes |\n");
-	has("| Wrap-up | 5 | 5 | yes |\n| **Total** | 65 | 65 | |\n");
+	has("| Wrap-up | 5 | 5 | yes |\n| **Total** | 70 | 65 | |\n");
 }
 
 static void minutes__one_section_per_kind_in_order(void **state)

@@ -458,8 +458,8 @@ static void template__default_agenda_is_loaded_once(void **state)
 	assert_int_equal(store_template_list(st, &t, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	assert_true(t[0].is_default);
-	assert_int_equal(t[0].n_steps, 9);
-	assert_int_equal(t[0].minutes, 65);
+	assert_int_equal(t[0].n_steps, 10);
+	assert_int_equal(t[0].minutes, 70);
 	store_id id;
 	assert_int_equal(store_template_default(st, &id), STORE_OK);
 	assert_int_equal(id, t[0].id);
@@ -571,7 +571,7 @@ static void meeting__round_trip_with_own_agenda_copy(void **state)
 	assert_int_equal(template_add(st, &a, true, NULL), STORE_OK);
 	struct meeting_step *steps;
 	assert_int_equal(store_meeting_steps(st, mid, &steps, &n), STORE_OK);
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 10);
 	assert_string_equal(steps[0].title, "Welcome & roll call");
 	assert_int_equal(steps[3].actual_seconds, 120);
 	assert_true(steps[3].done);

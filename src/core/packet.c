@@ -13,6 +13,7 @@
 #include "cxmeet/ledger.h"
 #include "cxmeet/packet.h"
 #include "cxmeet/report.h"
+#include "cxmeet/initiatives.h"
 #include "cxmeet/scorecard.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -66,6 +67,9 @@ struct packet {
 	size_t n_measures;
 	struct measure_value **values;
 	size_t *n_values;
+	/* the initiatives due from since on, open ones first */
+	struct initiative *inits;
+	size_t n_inits;
 };
 
 /* --- gathering ------------------------------------------------------------ */
@@ -294,6 +298,8 @@ static enum store_rc gather(struct packet *p)
 	if (rc == STORE_OK)
 		rc = gather_scorecard(p);
 	if (rc == STORE_OK)
+		rc = store_initiative_list(p->st, true, p->since, &p->inits, &p->n_inits);
+	if (rc == STORE_OK)
 		rc = cadence_report_load(p->st, REPORT_WINDOW_DEFAULT, p->today, &p->cad);
 	if (rc == STORE_OK) {
 		const struct cadence_summary *s = &p->cad.sum;
@@ -322,6 +328,7 @@ static void packet_free(struct packet *p)
 	free(p->values);
 	free(p->n_values);
 	measure_list_free(p->measures, p->n_measures);
+	initiatives_free(p->inits, p->n_inits);
 }
 
 /* Departments in the order of a chart: by the figure, highest first, then
@@ -986,12 +993,39 @@ static void html_scorecard(struct packet *p)
 	h(p, "</div>\n</section>\n");
 }
 
+/* The initiatives: each with its owner, department, due date, milestones
+ * reached of all and its track, in words (data-track: the stored name). */
+static void html_initiatives(struct packet *p)
+{
+	if (!p->n_inits)
+		return;
+	h(p, "<section id=\"initiatives\">\n<h2>Initiatives</h2>\n<table>\n<thead><tr>"
+	     "<th>Initiative</th><th>Owner</th><th>Department</th><th>Due</th>"
+	     "<th>Milestones</th><th>Track</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < p->n_inits; i++) {
+		const struct initiative *in = &p->inits[i];
+		char due[16];
+		date_text(in->due, due, sizeof due);
+		h(p, "<tr><td>");
+		ht(p, in->title);
+		h(p, "</td><td>");
+		ht(p, in->person_name ? in->person_name : "");
+		h(p, "</td><td>");
+		ht(p, in->dept_name ? in->dept_name : "");
+		hf(p, "</td><td>%s%s</td><td>%d of %d</td><td data-track=\"%s\">%s</td></tr>\n", due,
+		   initiative_late(in, p->today) ? " (late)" : "", in->milestones_done, in->milestones,
+		   initiative_track_name(in->track), initiative_track_word(in->track));
+	}
+	h(p, "</tbody>\n</table>\n</section>\n");
+}
+
 static void html_render(struct packet *p)
 {
 	html_head(p);
 	h(p, "<main>\n");
 	html_glance(p);
 	html_scorecard(p);
+	html_initiatives(p);
 	html_wins(p);
 	html_chains(p);
 	html_waiting(p);
@@ -1294,6 +1328,30 @@ static void md_scorecard(struct packet *p)
 	}
 }
 
+static void md_initiatives(struct packet *p)
+{
+	if (!p->n_inits)
+		return;
+	struct strbuf *sb = p->sb;
+	md_section(sb, "Initiatives");
+	sb_add(sb, "| Initiative | Owner | Department | Due | Milestones | Track |\n"
+		   "|---|---|---|---|---:|---|\n");
+	for (size_t i = 0; i < p->n_inits; i++) {
+		const struct initiative *in = &p->inits[i];
+		char due[16];
+		date_text(in->due, due, sizeof due);
+		sb_add(sb, "| ");
+		md_inline(sb, in->title);
+		sb_add(sb, " | ");
+		md_inline(sb, in->person_name ? in->person_name : "");
+		sb_add(sb, " | ");
+		md_inline(sb, in->dept_name ? in->dept_name : "");
+		sb_addf(sb, " | %s%s | %d of %d | %s |\n", due,
+			initiative_late(in, p->today) ? " (late)" : "", in->milestones_done,
+			in->milestones, initiative_track_word(in->track));
+	}
+}
+
 static void md_render(struct packet *p)
 {
 	struct strbuf *sb = p->sb;
@@ -1324,6 +1382,7 @@ static void md_render(struct packet *p)
 	sb_addf(sb, "- Actions overdue: %lld\n- Waiting on the sponsor: %lld\n",
 		(long long)p->overdue_total, (long long)(p->escalated_total + p->due_total));
 	md_scorecard(p);
+	md_initiatives(p);
 	md_wins(p);
 	md_chains(p);
 	md_waiting(p);

@@ -402,7 +402,7 @@ EOV
 			lines=
 			for ((r = 0; r < passes; r++)); do
 				n0=$(grep -c '^key ' "$keys")
-				for k in 2 3 4 5 6 7 8 9 1; do key "$k" >/dev/null; done
+				for k in 2 3 4 5 6 7 8 9 0 1; do key "$k" >/dev/null; done
 				lines+="$(keys_since "$n0")"$'\n'
 			done
 			read -r -a t <<<"$(col_medians <<<"$lines")"

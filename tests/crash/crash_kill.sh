@@ -15,7 +15,7 @@
 # progress at the step shown (or at one a key already sent could lead to),
 # everyone shown as toggled present/absent must be so in the database,
 # PRAGMA integrity_check must say ok, and the restarted program must resume
-# at the database's step ("Resumed at step N.", top bar "Step N/9").
+# at the database's step ("Resumed at step N.", top bar "Step N/10").
 #
 # CRASH_SEED replays the same random choices (the delays vary with the
 # machine); it is printed first. The last line is a summary:
@@ -108,7 +108,7 @@ declare -A pending=() # "kind label" -> text, for a form on which Enter was pres
 n_shown=0
 lost=0
 declare -A lost_ids=()
-cur_step=1            # the step (1-9) the resumed program showed
+cur_step=1            # the step (1-10) the resumed program showed
 ok_steps=" 1 "        # the steps the database may be at after this cycle's kill
 declare -A pre=()     # roll call before this cycle: name -> 1/0
 declare -A toggled=() # names whose row got a Space in this cycle
@@ -229,7 +229,7 @@ resume() {
 	shown=$(grep -oE "Resumed at step [0-9]+\." <<<"$SCR" | grep -oE '[0-9]+')
 	[ "$shown" = "$cur_step" ] ||
 		fail_now "resumed at step $shown, the database is at step $cur_step"
-	waitre "Step $cur_step/9: "
+	waitre "Step $cur_step/10: "
 	if [ "$cur_step" = 1 ]; then
 		waitre '\[[x ]\] Crash P'
 		declare -A shown_roll=()
@@ -323,7 +323,7 @@ sc_steps() {
 sc_rollcall() {
 	if [ "$cur_step" != 1 ]; then
 		keys 1
-		waitre "Step 1/9: "
+		waitre "Step 1/10: "
 		cur_step=1
 	fi
 	ok_steps=" 1 "
@@ -362,7 +362,7 @@ keys Enter
 waitre "This meeting's agenda"
 keys Enter
 waitre "Meeting started \(step 1\)\."
-waitre "Step 1/9: "
+waitre "Step 1/10: "
 started=$SECONDS
 
 for ((cycle = 1; cycle <= KILLS; cycle++)); do
@@ -387,8 +387,8 @@ for ((cycle = 1; cycle <= KILLS; cycle++)); do
 		after_capture
 	fi
 	if [ "$scenario" = steps ]; then
-		shown=$(head -n 1 <<<"$SCR" | grep -oE 'Step [1-9]/9' | grep -oE '^Step [1-9]' | grep -oE '[1-9]' || true)
-		[ -n "$shown" ] || fail_now "no 'Step N/9' in the top bar"
+		shown=$(head -n 1 <<<"$SCR" | grep -oE 'Step [1-9][0-9]?/10' | grep -oE '^Step [1-9][0-9]?' | grep -oE '[0-9]+' || true)
+		[ -n "$shown" ] || fail_now "no 'Step N/10' in the top bar"
 		[[ $STEP_SEQ == *" $shown "* ]] ||
 			check_failed "cycle $cycle: the top bar shows step $shown, the keys sent led to$STEP_SEQ only"
 		# Shown, or any target sent after the shown one (in flight).

@@ -9,7 +9,8 @@
 # showed as saved is in the database with its text; every person and
 # department the CLI added exists; the roll call, when reloaded (going to
 # step 1), shows a person the CLI added meanwhile ("Guest 1") and counts
-# everyone; the mission is the last one set; integrity_check says ok.
+# everyone; the mission is the last one set; three command lines adding
+# actions at once between captures lose none; integrity_check says ok.
 set -euo pipefail
 . "$(dirname "$0")/../e2e/lib.sh" "$@"
 . "$(dirname "$0")/lib_crash.sh"
@@ -142,6 +143,23 @@ if [ -e "$tmp/mission" ]; then
 	expect_eq "$(sql "SELECT body FROM org_text_versions WHERE field = 'mission' ORDER BY id DESC LIMIT 1")" \
 		"$(cat "$tmp/mission")" "the mission is the last one set"
 fi
+
+note "between meetings, three command lines add actions at once: none lost, none locked"
+rm -f "$tmp/cli.fail"
+for k in 1 2 3; do
+	(
+		set +e
+		for n in $(seq 1 25); do
+			run_cli add action "Between $k-$n" --person "Ben Okafor" --due +2w
+		done
+	) &
+done
+wait
+[ ! -e "$tmp/cli.fail" ] || { check_failed "a command line failed: $(head -c 400 "$tmp/cli.fail")"; }
+expect_eq "$(cx_json '[.items[] | select(.text | startswith("Between "))] | length' export)" 75 \
+	"all 75 actions added at once are kept"
+expect_eq "$(cx_json '[.items[] | select(.text | startswith("Between ")) | .text] | unique | length' \
+	export)" 75 "each once"
 
 note "leave and check the file"
 keys q

@@ -8,7 +8,7 @@ set -euo pipefail
 setup_council
 start_tui 100 30
 start_meeting
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 text "Send the Lee family a new tent"
 keys Tab Tab

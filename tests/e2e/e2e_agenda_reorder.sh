@@ -14,7 +14,7 @@ steps() { agenda_steps "Standard council meeting"; }
 positions() { steps | cut -d '|' -f 2 | paste -sd '|'; }
 # step N: its step at position N (from 0).
 step() { steps | sed -n "$(($1 + 1))p"; }
-standard='Welcome & roll call|Mission moment|Customer story|Action review|Insights & metrics|Priorities & decisions|Wins & hidden heroes|New actions|Wrap-up'
+standard='Welcome & roll call|Mission moment|Customer story|Action review|Initiatives|Insights & metrics|Priorities & decisions|Wins & hidden heroes|New actions|Wrap-up'
 
 setup_council
 start_tui 80 24
@@ -25,7 +25,7 @@ keys t
 wait_for "Enter steps  n new copy"
 expect_screen "* Standard council meeting (default)" "the default is marked"
 keys Enter
-wait_for " Agenda: Standard council meeting (default)  9 steps, 65 min"
+wait_for " Agenda: Standard council meeting (default)  10 steps, 70 min"
 expect_eq "$(screen_line 3 | sed 's/ *$//')" \
 	"  2. Mission moment                                       mission         2 min" "step 2 row"
 
@@ -34,10 +34,10 @@ keys j J
 wait_for "Saved: step moved down."
 expect_eq "$(screen_line 3 | cut -c1-20 | sed 's/ *$//')" "  2. Customer story" "step 2 is now the story"
 expect_eq "$(screen_line 4 | cut -c1-20 | sed 's/ *$//')" "  3. Mission moment" "step 3 is the mission"
-expect_eq "$(positions)" 'Welcome & roll call|Customer story|Mission moment|Action review|Insights & metrics|Priorities & decisions|Wins & hidden heroes|New actions|Wrap-up' \
+expect_eq "$(positions)" 'Welcome & roll call|Customer story|Mission moment|Action review|Initiatives|Insights & metrics|Priorities & decisions|Wins & hidden heroes|New actions|Wrap-up' \
 	"positions after the move"
 expect_eq "$(cx_json '.[].steps' agenda list)-$(positions | tr '|' '\n' | sort -u | wc -l)" \
-	"9-9" "still nine steps, none lost or doubled"
+	"10-10" "still ten steps, none lost or doubled"
 
 note "K moves it back"
 keys K
@@ -76,7 +76,7 @@ keys Enter
 wait_re "─ Kind of step ─"
 keys Enter
 wait_for "Saved: step added."
-wait_for " Agenda: Standard council meeting (default)  10 steps, 77 min"
+wait_for " Agenda: Standard council meeting (default)  11 steps, 82 min"
 expect_eq "$(steps | grep -F '|Guest' | cut -d '|' -f 1-4)" \
 	'2|Guest "Q&A", ü, with a comma|topic|12' "the new step is saved after step 2"
 expect_screen '  3. Guest "Q&A", ü, with a comma' "the new step shows as step 3"
@@ -132,14 +132,14 @@ note "the editor survives a small and a large terminal"
 resize 60 18
 wait_for " Agenda: Standard council meeting (default)"
 resize 100 30
-wait_for " Agenda: Standard council meeting (default)  10 steps, 85 min"
+wait_for " Agenda: Standard council meeting (default)  11 steps, 90 min"
 
 edited=$(steps)
 
 note "q goes back to the list: copy, make default, archive"
 keys q
 wait_for "Enter steps  n new copy"
-expect_screen "10       85" "the list shows the new totals"
+expect_screen "11       90" "the list shows the new totals"
 resize 60 18
 keys n
 wait_for "─ New agenda, a copy of Standard council meeting: i… ─" # a cut title ends in "…"
@@ -168,7 +168,7 @@ keys y
 wait_for "Saved: agenda archived."
 wait_gone "Standard council meeting"
 expect_eq "$(cx_json '.[] | "\(.name)|\(.default)|\(.steps)"' agenda list)" \
-	"Quarterly review|true|10" "the templates the program lists: the copy, now the default"
+	"Quarterly review|true|11" "the templates the program lists: the copy, now the default"
 rc=0
 "$CXMEET" agenda show "Standard council meeting" >/dev/null 2>&1 || rc=$?
 expect_eq "$rc" 2 "the archived template is no longer found by name"

@@ -11,7 +11,7 @@ items() { cx_json '.items | length' export; }
 setup_council
 start_tui 100 30
 start_meeting
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 text "Call the Hansen family back"
 

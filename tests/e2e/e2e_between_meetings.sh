@@ -15,7 +15,7 @@ note "a first meeting, held on Monday 16 Nov, so that there is a 'since'"
 export CXMEET_NOW=2026-11-16T10:00:00Z
 start_tui 100 30
 start_meeting
-go_step 9 "Wrap-up"
+go_step 0 "Wrap-up"
 keys E
 wait_for "End the meeting now?"
 keys y
@@ -85,7 +85,7 @@ expect_no_screen "To IT: Returns" "IT's row is gone once acknowledged"
 keys Tab
 
 note "the win is first in the wins step, with who recorded it"
-go_step 7 "Wins & hidden heroes"
+go_step 8 "Wins & hidden heroes"
 wait_for "1 win since 2026-11-16, 0 discussed"
 expect_screen "Courier claims settled in a day" "the win recorded on Tuesday is shown"
 expect_screen "by zoe, 2026-11-17" "who recorded it and when"
@@ -97,11 +97,11 @@ wait_for "1 win since 2026-11-16, 1 discussed"
 expect_screen "[x] Courier claims" "the win shows as discussed"
 
 note "the insight in the insights step; the talking point left for next time"
-go_step 5 "Insights & metrics"
+go_step 6 "Insights & metrics"
 wait_for "1 insight since 2026-11-16, 0 discussed"
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 wait_for "1 talking point since 2026-11-16, 0 discussed"
-go_step 9 "Wrap-up"
+go_step 0 "Wrap-up"
 keys E
 wait_for "End the meeting now?"
 keys y
@@ -134,11 +134,11 @@ export CXMEET_NOW=2026-11-26T10:00:00Z
 start_tui 100 30
 wait_for "Waiting for the next meeting: 1 talking point."
 start_meeting
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 wait_for "1 talking point since 2026-11-19, 0 discussed"
 keys Tab Space
 wait_for "Marked talking point #"
-go_step 7 "Wins & hidden heroes"
+go_step 8 "Wins & hidden heroes"
 expect_no_screen "since 2026-11-19" "nothing else waits"
 keys q
 wait_for "Leave the meeting?"

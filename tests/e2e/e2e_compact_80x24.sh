@@ -26,21 +26,21 @@ fits "home"
 note "runner: top bar, sidebar, status line"
 start_meeting
 expect_eq "$(screen_line 1 | sed 's/ *$//')" \
-	" Northwind Outfitters  CX council 2026-11-23  Step 1/9: Welcome & roll call" "top bar"
+	" Northwind Outfitters  CX council 2026-11-23  Step 1/10: Welcome & roll call" "top bar"
 expect_eq "$(screen_line 2 | sed 's/ *│.*//')" "Agenda" "sidebar heading"
 i=0
-for title in "Welcome & ro" "Mission mome" "Customer sto" "Action revie" "Insights & m" \
-	"Priorities &" "Wins & hidde" "New actions" "Wrap-up"; do
+for title in "Welcome & ro" "Mission mome" "Customer sto" "Action revie" "Initiatives" \
+	"Insights & m" "Priorities &" "Wins & hidde" "New actions" "Wrap-up"; do
 	i=$((i + 1))
 	line=$(screen_line $((i + 2)))
 	case "$line" in
-	[\ \>+]"$i $title"*) echo "ok - sidebar row $i: $title" ;;
+	[\ \>+]"$(printf '%2d' "$i") $title"*) echo "ok - sidebar row $i: $title" ;;
 	*) check_failed "sidebar row $i is '$line', not step $i $title..." ;;
 	esac
 done
 expect_eq "$(sidebar_col)" "25 " "the sidebar border is one straight column"
 keys j # clears the start message off the status line
-wait_re "^ Meeting 00:00/65m  Step 00:00/3m  [?]:help  q:leave  </>:step"
+wait_re "^ Meeting 00:00/70m  Step 00:00/3m  [?]:help  q:leave  </>:step"
 fits "roll call"
 # Hints are added while they fit: the line ends with a whole one, never a cut one.
 expect_match "$(screen_line 24 | sed 's/ *$//')" ' (\?:help|q:leave|</>:step|dawsinpm:capture|e:edit|X:delete)$' \
@@ -55,7 +55,7 @@ expect_screen "[x] Ben Okafor" "Ben is marked present"
 expect_eq "$(cx_json '.attendance[].people[].name' show)" "Ben Okafor" "attendance has Ben"
 
 note "one action, with the step's default kind (c)"
-go_step 8 "New actions"
+go_step 9 "New actions"
 expect_screen "Nothing yet. Press c to capture an action" "the empty step's hint is good English"
 open_form c action
 fits "the action form"
@@ -74,22 +74,22 @@ note "the wide layout's status line, at 100x30"
 keys j # clears the message off the status line
 wait_gone "Saved action #1."
 resize 100 30
-wait_re "^ Meeting 00:00/65m  Step 00:00/8m  [?]:help  q:leave  </>:step  dawsinpm:capture  e:edit"
+wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step  dawsinpm:capture  e:edit"
 expect_match "$(screen_line 30 | sed 's/ *$//')" ' (\?:help|q:leave|</>:step|dawsinpm:capture|e:edit|X:delete)$' \
 	"the wide status line is whole at 100 columns"
 resize 80 24
-wait_re "^ Meeting 00:00/65m  Step 00:00/8m  [?]:help  q:leave  </>:step"
+wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step"
 
 note "end without minutes"
 keys E
 wait_for "Go to the wrap-up to end the meeting?"
 fits "the question before the wrap-up"
 keys y
-wait_for "Step 9/9: Wrap-up"
+wait_for "Step 10/10: Wrap-up"
 fits "wrap-up"
 keys E
 wait_for "End the meeting now? Not done: 2 Mission moment, 3 Customer story, 4"
-expect_screen "hidden heroes. Next meeting 2026-12-23, rating not given." \
+expect_screen "decisions, 8 Wins & hidden heroes. Next meeting 2026-12-23, rating not" \
 	"the end question wraps inside its box"
 fits "the end question"
 keys y

@@ -8,7 +8,7 @@ set -euo pipefail
 setup_council
 start_tui 80 24
 start_meeting
-go_step 7 "Wins & hidden heroes"
+go_step 8 "Wins & hidden heroes"
 open_form w win
 text "Half-typed win"
 wait_for "Half-typed win"

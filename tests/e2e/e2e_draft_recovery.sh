@@ -12,7 +12,7 @@ n_items() { cx_json '.items | length' export; }
 setup_council
 start_tui 100 30
 start_meeting
-go_step 7 "Wins & hidden heroes"
+go_step 8 "Wins & hidden heroes"
 open_form w win
 text "Courier claims settled in a d"
 # kept after a pause in typing (no key for 0.7 s), not once per key
@@ -54,6 +54,6 @@ wait_for "Resume the meeting in progress"
 keys Enter
 wait_for 'A draft note was being typed: "Unfinished note". Restore it?'
 keys n
-wait_for "Step 7/9: Wins & hidden heroes"
+wait_for "Step 8/10: Wins & hidden heroes"
 expect_eq "$(sql "SELECT count(*) FROM meeting_drafts")" 0 "the refused draft is gone"
 expect_eq "$(n_items)" 1 "and nothing else was saved"

@@ -8,7 +8,7 @@ set -euo pipefail
 setup_council
 start_tui 100 30
 start_meeting
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 text "Call the Hansen family back"
 keys Tab Tab
@@ -35,7 +35,7 @@ export CXMEET_NOW=2026-12-01T10:00:00Z
 start_tui 100 30
 wait_for "Resume the meeting in progress"
 keys Enter
-wait_for "Step 8/9: New actions"
+wait_for "Step 9/10: New actions"
 wait_for "[A] Call the Hansen family back"
 keys e
 wait_re "─ Edit action ─"

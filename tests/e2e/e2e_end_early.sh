@@ -18,7 +18,7 @@ start_tui 100 30
 start_meeting
 go_step 2 "Mission moment"
 
-undone="Not done: 3 Customer story, 4 Action review (2 open actions not reviewed), 5 Insights & metrics, 6 Priorities & decisions, 7 Wins & hidden heroes, 8 New actions."
+undone="Not done: 3 Customer story, 4 Action review (2 open actions not reviewed), 5 Initiatives, 6 Insights & metrics, 7 Priorities & decisions, 8 Wins & hidden heroes, 9 New actions."
 # has TEXT PART MSG: records a failure unless TEXT contains PART (fixed string).
 has() {
 	if [[ "$1" == *"$2"* ]]; then echo "ok - $3"; return 0; fi
@@ -34,7 +34,7 @@ has "$(question)" "Go to the wrap-up to end the meeting? $undone y = yes" \
 	"the question names the steps not done and the open actions"
 keys n
 wait_gone "Go to the wrap-up"
-expect_screen "Step 2/9: Mission moment" "no keeps the meeting at step 2"
+expect_screen "Step 2/10: Mission moment" "no keeps the meeting at step 2"
 # (the step a meeting in progress is at: no command shows it)
 expect_eq "$(cx_json .meeting.status show)|$(sql "SELECT current_step FROM meetings")" "in_progress|1" \
 	"nothing moved"
@@ -43,7 +43,7 @@ note "yes goes to the wrap-up; ending there asks again, saying the same"
 keys E
 wait_for "Go to the wrap-up to end the meeting?"
 keys y
-wait_for "Step 9/9: Wrap-up"
+wait_for "Step 10/10: Wrap-up"
 keys E
 wait_for "End the meeting now?"
 has "$(question)" "End the meeting now? $undone Next meeting" \

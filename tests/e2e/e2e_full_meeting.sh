@@ -28,22 +28,23 @@ expect_screen "Quit" "home menu offers quit"
 note "roll call"
 start_meeting
 expect_eq "$(screen_line 1 | sed 's/ *$//')" \
-	" Northwind Outfitters  CX council 2026-11-23  Step 1/9: Welcome & roll call" "runner top bar"
-expect_eq "$(screen | sed -n '2,11p' | cut -c1-28 | sed 's/ *$//')" "Agenda
->1 Welcome & roll call
- 2 Mission moment
- 3 Customer story
- 4 Action review
- 5 Insights & metrics
- 6 Priorities & decisions
- 7 Wins & hidden heroes
- 8 New actions
- 9 Wrap-up" "agenda sidebar lists the nine steps, the first current"
+	" Northwind Outfitters  CX council 2026-11-23  Step 1/10: Welcome & roll call" "runner top bar"
+expect_eq "$(screen | sed -n '2,12p' | cut -c1-28 | sed 's/ *$//')" "Agenda
+> 1 Welcome & roll call
+  2 Mission moment
+  3 Customer story
+  4 Action review
+  5 Initiatives
+  6 Insights & metrics
+  7 Priorities & decisions
+  8 Wins & hidden heroes
+  9 New actions
+ 10 Wrap-up" "agenda sidebar lists the ten steps, the first current"
 wait_for "Roll call: 0 of 3 present  (Space toggles, + adds a guest)"
 expect_eq "$(screen | grep -oE '\[ \] [^ ]+( [^ ]+)?' | tr '\n' ';')" \
 	"[ ] Ben Okafor;[ ] 王芳;[ ] Zoë Ångström;" "roll call ordered by department, then name"
 keys j # moves to 王芳, and clears the start message off the status line
-wait_re "^ Meeting 00:00/65m  Step 00:00/3m"
+wait_re "^ Meeting 00:00/70m  Step 00:00/3m"
 keys Space
 wait_for "Roll call: 1 of 3 present"
 wait_for "王芳 is present."
@@ -82,7 +83,7 @@ expect_screen "[S] Parcel lost twice, refund took 3 weeks" "the story is listed 
 expect_screen "Sales · Zoë Ångström" "the story row names department and teller"
 
 note "new action"
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 text "Call back refund cases"
 keys Tab Tab
@@ -100,7 +101,7 @@ expect_screen "[A] Call back refund cases" "the action is listed"
 expect_screen "Sales · Zoë Ångström · due 2026-12-07" "the action row shows owner and due date"
 
 note "a parked topic settled by a decision"
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 wait_for "No parked topics. Press p to park one."
 open_form p "parked topic"
 text "Self-service refunds under 50 EUR"
@@ -123,7 +124,7 @@ wait_for "Decided in this meeting (1)"
 expect_screen "[D] Agents refund up to 50 EUR on the spot" "the decision is listed"
 
 note "a win for a team behind the scenes"
-go_step 7 "Wins & hidden heroes"
+go_step 8 "Wins & hidden heroes"
 open_form w win
 text "Duplicate invoices fixed overnight"
 keys Tab Tab
@@ -141,7 +142,7 @@ expect_screen "Behind the scenes, no win yet: Facilities, HR, IT, Operations," \
 	"teams behind the scenes without a win are named, Finance no longer"
 
 note "an insight, and a note deleted again"
-go_step 5 "Insights & metrics"
+go_step 6 "Insights & metrics"
 open_form i insight
 text "Refund complaints doubled in October"
 save_form insight 6
@@ -162,7 +163,7 @@ expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 7 AND event =
 	"the deletion is in the item history"
 
 note "wrap-up: a message, a rating, the end"
-go_step 9 "Wrap-up"
+go_step 0 "Wrap-up"
 wait_for "Next meeting: 2026-12-23 · Rating: not given"
 open_form m "message to another team"
 text "Tell Marketing about the 50 EUR rule"
@@ -187,7 +188,7 @@ text 8
 keys Enter
 wait_for "Rating: 8/10"
 keys E
-wait_for "End the meeting now? Not done: 2 Mission moment, 4 Action review. Next meeting 2026-12-23,"
+wait_for "End the meeting now? Not done: 2 Mission moment, 4 Action review, 5 Initiatives. Next"
 expect_screen " rating given." "the end question says the rating was given"
 keys y
 wait_for "Write the minutes to (empty: do not write)"

@@ -43,7 +43,7 @@ note "? in a meeting: the meeting's keys, longer than a page"
 keys Home Enter
 wait_for "This meeting's agenda"
 keys Enter
-wait_for "Step 1/9: Welcome & roll call"
+wait_for "Step 1/10: Welcome & roll call"
 keys '?'
 wait_for " cxmeet help: keys in the meeting"
 wait_for "Up/Down/PgUp/PgDn/Home/End scroll (38 rows)  any other key: back"
@@ -61,13 +61,13 @@ expect_eq "$(page)" "$page2" "Down past the end leaves the last page in place"
 keys Home
 wait_for "    Right, l, ], >   Next agenda step"
 keys x
-wait_for "Step 1/9: Welcome & roll call"
+wait_for "Step 1/10: Welcome & roll call"
 wait_for "Roll call: 0 of 3 present"
 expect_eq "$(sql "SELECT count(*), status, current_step FROM meetings")" "1|in_progress|0" \
 	"the help changes nothing in the meeting"
 
 note "the status line's </>:step keys move between steps"
 keys '>'
-wait_for "Step 2/9: Mission moment"
+wait_for "Step 2/10: Mission moment"
 keys '<'
-wait_for "Step 1/9: Welcome & roll call"
+wait_for "Step 1/10: Welcome & roll call"

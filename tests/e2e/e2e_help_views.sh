@@ -132,7 +132,7 @@ wait_for "This meeting's agenda"
 help_of prepare
 has_key "s, Space" "Skip the step"
 keys Enter
-wait_for "Step 1/9: Welcome & roll call"
+wait_for "Step 1/10: Welcome & roll call"
 help_of meeting
 has_key c "Capture what this step offers first"
 has_key "Right, l, \\], >" "Next agenda step"

@@ -10,14 +10,14 @@ set -euo pipefail
 setup_council
 start_tui 100 30
 start_meeting
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 
 note "an escape sequence pasted into the text field"
 open_form d decision
 text $'\e[31mRed\e[0m flag'
 settle
 expect_screen "─ New decision ─" "the form is still open"
-expect_screen "Step 6/9: Priorities & decisions" "the step did not change"
+expect_screen "Step 7/10: Priorities & decisions" "the step did not change"
 expect_screen "Red flag" "the printable text was typed"
 expect_no_screen "Discard what you typed?" "no Esc was replayed"
 
@@ -47,7 +47,7 @@ note "a terminal that goes away under an open form"
 start_tui 100 30
 wait_for "Resume the meeting in progress"
 keys Enter
-wait_for "Resumed at step 6."
+wait_for "Resumed at step 7."
 open_form n note
 text "typed but not saved"
 pid=$(tui_pid)

@@ -22,7 +22,7 @@ dump() {
 before=$(dump)
 start_tui 100 30
 start_meeting
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 open_form a action
 
 note "an 8 kB paste into the one-line Action field"

@@ -12,7 +12,7 @@ set -euo pipefail
 setup_council
 start_tui 100 30
 start_meeting
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 
 note "bug 1: invalid UTF-8 in a form field"
 open_form a action
@@ -36,7 +36,7 @@ note "bug 2: a 1 MB paste into the one-line Action field"
 start_tui 100 30
 wait_for "Resume the meeting in progress"
 keys Enter
-wait_for "Resumed at step 6."
+wait_for "Resumed at step 7."
 # the terminal closed with the form open: what was typed is offered back
 wait_for 'A draft action was being typed: "abcd". Restore it?'
 keys n

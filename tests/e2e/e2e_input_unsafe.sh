@@ -9,7 +9,7 @@ set -euo pipefail
 setup_council
 start_tui 100 30
 start_meeting
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 
 note "typed into a one-line field"
 open_form d decision

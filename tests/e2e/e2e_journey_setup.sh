@@ -136,7 +136,7 @@ note "phase 3: the agenda template edited"
 keys t
 wait_for "Enter steps  n new copy"
 keys Enter
-wait_for " Agenda: Standard council meeting (default)  9 steps, 65 min"
+wait_for " Agenda: Standard council meeting (default)  10 steps, 70 min"
 keys j e
 wait_re "─ Step title ─"
 keys C-u
@@ -162,19 +162,20 @@ keys Enter
 wait_re "─ Kind of step ─"
 keys Enter
 wait_for "Saved: step added."
-wait_for " Agenda: Standard council meeting (default)  10 steps, 73 min"
+wait_for " Agenda: Standard council meeting (default)  11 steps, 78 min"
 expect_screen '  2. Mission, "why" we ride' "the renamed step shows"
 expect_screen "  6. Supplier delays" "the new step shows after the cursor"
 edited='0|Welcome & roll call|roll-call|3
 1|Mission, "why" we ride|mission|4
 2|Action review|action-review|10
 3|Customer story|story|7
-4|Insights & metrics|insights|8
+4|Initiatives|initiatives|5
 5|Supplier delays|topic|6
-6|Priorities & decisions|priorities|15
-7|Wins & hidden heroes|wins|7
-8|New actions|new-actions|8
-9|Wrap-up|wrap-up|5'
+6|Insights & metrics|insights|8
+7|Priorities & decisions|priorities|15
+8|Wins & hidden heroes|wins|7
+9|New actions|new-actions|8
+10|Wrap-up|wrap-up|5'
 expect_eq "$(template_steps "Standard council meeting")" "$edited" "the template's steps as edited"
 keys q
 wait_for "Enter steps  n new copy"
@@ -184,7 +185,7 @@ wait_re "─ New agenda, a copy of Standard council meeting: its name ─"
 text "Quarterly review"
 keys Enter
 wait_for "Saved: agenda Quarterly review added."
-expect_eq "$(cx_json '.[].steps' agenda list)" "$(printf '10\n10')" "the copy has as many steps"
+expect_eq "$(cx_json '.[].steps' agenda list)" "$(printf '11\n11')" "the copy has as many steps"
 expect_eq "$(template_steps "Quarterly review")" "$edited" "the copy has the edited steps"
 keys q
 wait_for "Start a meeting"
@@ -193,13 +194,13 @@ before=$(template_dump)
 note "phase 4: a meeting on an adjusted copy of the template"
 keys Home Enter
 wait_re "─ Which agenda\? ─"
-expect_screen "Standard council meeting  10 steps, 73 min, default" "the edited template is offered"
-expect_screen "Quarterly review  10 steps, 73 min" "so is the copy"
+expect_screen "Standard council meeting  11 steps, 78 min, default" "the edited template is offered"
+expect_screen "Quarterly review  11 steps, 78 min" "so is the copy"
 text stand
 wait_re "Filter: +stand"
-wait_gone "Quarterly review  10 steps"
+wait_gone "Quarterly review  11 steps"
 keys Enter
-wait_for " This meeting's agenda (from Standard council meeting)  10 steps, 73 min"
+wait_for " This meeting's agenda (from Standard council meeting)  11 steps, 78 min"
 keys j j j s
 wait_for "Skipping Customer story (this meeting only)."
 expect_screen "  4. (skipped) Customer story" "the skipped step is marked"
@@ -212,20 +213,20 @@ keys C-u
 text 12
 keys Enter
 wait_for "Guest topic added (this meeting only)."
-expect_screen ' 10. Guest: "Velo" dealer, 3 asks' "the guest topic goes before the wrap-up"
-keys g j j j j e
+expect_screen ' 11. Guest: "Velo" dealer, 3 asks' "the guest topic goes before the wrap-up"
+keys g j j j j j j e
 wait_re "─ Planned minutes for this meeting"
 keys C-u
 text 5
 keys Enter
 wait_gone "Planned minutes for this meeting"
-wait_for " This meeting's agenda (from Standard council meeting)  11 steps, 75 min"
+wait_for " This meeting's agenda (from Standard council meeting)  12 steps, 80 min"
 expect_eq "$(cx_json length history)" 0 "nothing written before the start"
 keys Enter
-wait_for "Step 1/11: Welcome & roll call"
+wait_for "Step 1/12: Welcome & roll call"
 wait_for "Meeting started (step 1)."
 expect_eq "$(cx_json '.agenda | map("\(.position - 1):\(.title):\(.planned_minutes):\(if .skipped then 1 else 0 end):\(.kind)") | join("|")' show)" \
-	'0:Welcome & roll call:3:0:roll-call|1:Mission, "why" we ride:4:0:mission|2:Action review:10:0:action-review|3:Customer story:7:1:story|4:Insights & metrics:5:0:insights|5:Supplier delays:6:0:topic|6:Priorities & decisions:15:0:priorities|7:Wins & hidden heroes:7:0:wins|8:New actions:8:0:new-actions|9:Guest: "Velo" dealer, 3 asks:12:0:topic|10:Wrap-up:5:0:wrap-up' \
+	'0:Welcome & roll call:3:0:roll-call|1:Mission, "why" we ride:4:0:mission|2:Action review:10:0:action-review|3:Customer story:7:1:story|4:Initiatives:5:0:initiatives|5:Supplier delays:6:0:topic|6:Insights & metrics:5:0:insights|7:Priorities & decisions:15:0:priorities|8:Wins & hidden heroes:7:0:wins|9:New actions:8:0:new-actions|10:Guest: "Velo" dealer, 3 asks:12:0:topic|11:Wrap-up:5:0:wrap-up' \
 	"the meeting's steps: the skipped step, the guest topic, the changed minutes"
 expect_eq "$(template_dump)" "$before" "starting the meeting leaves the templates alone"
 # The template a meeting was started from: no command shows it.
@@ -244,15 +245,17 @@ expect_eq "$(cx_json '[.attendance[].people[].name] | sort | join("|")' show)" \
 
 note "through the steps: the skipped one is passed over"
 keys l
-wait_for "Step 2/11: Mission, \"why\" we ride"
+wait_for "Step 2/12: Mission, \"why\" we ride"
 keys l
-wait_for "Step 3/11: Action review"
+wait_for "Step 3/12: Action review"
 keys l
-wait_for "Step 5/11: Insights & metrics"
+wait_for "Step 5/12: Initiatives"
 keys l
-wait_for "Step 6/11: Supplier delays"
+wait_for "Step 6/12: Supplier delays"
 keys l
-wait_for "Step 7/11: Priorities & decisions"
+wait_for "Step 7/12: Insights & metrics"
+keys l
+wait_for "Step 8/12: Priorities & decisions"
 open_form d decision
 text 'Loan bikes for repairs over 3 days, "free"'
 keys Tab Tab
@@ -265,9 +268,9 @@ text "Waiting riders buy elsewhere"
 save_form decision
 wait_for "Decided in this meeting (1)"
 keys l
-wait_for "Step 8/11: Wins & hidden heroes"
+wait_for "Step 9/12: Wins & hidden heroes"
 keys l
-wait_for "Step 9/11: New actions"
+wait_for "Step 10/12: New actions"
 open_form a action
 text 'Stock the "top 20" spare parts, weekly'
 keys Tab Tab
@@ -294,10 +297,10 @@ expect_eq "$(cx_json '.items.decision[].rationale' show)" "Waiting riders buy el
 
 note "the guest topic, then the wrap-up: a rating, the end"
 keys l
-wait_for "Step 10/11: Guest: \"Velo\" dealer," # cut at 80 columns
+wait_for "Step 11/12: Guest: \"Velo\" dealer," # cut at 80 columns
 expect_screen "Step 00:00/12m" "the guest topic has its minutes"
 keys l
-wait_for "Step 11/11: Wrap-up"
+wait_for "Step 12/12: Wrap-up"
 wait_for "Rating: not given"
 keys Enter
 wait_for "End the meeting and write minutes"

@@ -41,13 +41,13 @@ expect_screen "A meeting is in progress: press Enter to resume it." "home says a
 expect_screen "Last meeting: 2026-11-23, still in progress." "home says the last meeting is in progress"
 expect_no_screen "Start a meeting" "home does not offer to start another meeting"
 keys Enter
-wait_for "Step 3/9: Customer story"
+wait_for "Step 3/10: Customer story"
 wait_for "Resumed at step 3."
 wait_for "Captured in this step (2)"
 expect_screen "[S] Delivery arrived broken, twice" "the story is listed after resuming"
 expect_screen "[N] Check the courier contract" "the note is listed after resuming"
-expect_screen ">3 Customer story" "the sidebar marks step 3 as current"
-expect_screen "+1 Welcome & roll call" "the sidebar marks step 1 as done"
+expect_screen "> 3 Customer story" "the sidebar marks step 3 as current"
+expect_screen "+ 1 Welcome & roll call" "the sidebar marks step 1 as done"
 
 note "edit an item after resuming"
 keys e
@@ -72,7 +72,7 @@ wait_for "Resume the meeting in progress"
 expect_eq "$(status)" "in_progress|3" \
 	"leaving keeps the meeting in progress at step 4"
 keys Enter
-wait_for "Step 4/9: Action review"
+wait_for "Step 4/10: Action review"
 wait_for "Resumed at step 4."
 expect_eq "$(cx_json length history)" 1 "resuming starts no other meeting"
 keys q

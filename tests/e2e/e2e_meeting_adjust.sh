@@ -31,9 +31,9 @@ wait_for "Start a meeting"
 note "Esc on this meeting's agenda starts nothing"
 keys Enter
 wait_re "─ Which agenda\? ─"
-expect_screen "Standard council meeting  9 steps, 65 min, default" "the default is offered first"
+expect_screen "Standard council meeting  10 steps, 70 min, default" "the default is offered first"
 keys Enter
-wait_for " This meeting's agenda (from Standard council meeting)  9 steps, 65 min"
+wait_for " This meeting's agenda (from Standard council meeting)  10 steps, 70 min"
 keys Escape
 wait_for "No meeting started."
 expect_eq "$(cx_json length history)" 0 "Esc started nothing"
@@ -61,7 +61,7 @@ keys C-u
 text 12
 keys Enter
 wait_for "Guest topic added (this meeting only)."
-expect_screen '  9. Billing, "refunds" & ü' "the guest topic goes before the wrap-up"
+expect_screen ' 10. Billing, "refunds" & ü' "the guest topic goes before the wrap-up"
 keys g e
 wait_re "─ Planned minutes for this meeting"
 keys C-u
@@ -69,33 +69,33 @@ text 6
 keys Enter
 wait_gone "Planned minutes for this meeting"
 keys j J
-wait_for " This meeting's agenda (from Standard council meeting)  10 steps, 73 min"
+wait_for " This meeting's agenda (from Standard council meeting)  11 steps, 78 min"
 expect_eq "$(cx_json length history)" 0 "nothing written before the start"
 
 note "Enter starts the meeting on the adjusted agenda"
 keys Enter
-wait_for "Step 1/10: Welcome & roll call"
+wait_for "Step 1/11: Welcome & roll call"
 expect_screen "- 2 Customer story" "the sidebar shows the skipped step (moved up by the move), marked"
-expect_screen "  9 Billing, \"refunds\" & ü" "the sidebar shows the guest topic"
-expect_screen " 10 Wrap-up" "with 10 steps the numbers are right-aligned, the titles in one column"
+expect_screen " 10 Billing, \"refunds\" & ü" "the sidebar shows the guest topic"
+expect_screen " 11 Wrap-up" "with 11 steps the numbers are right-aligned, the titles in one column"
 expect_eq "$(cx_json '.agenda | map("\(.position - 1):\(.title):\(.planned_minutes):\(if .skipped then 1 else 0 end):\(.kind)") | join("|")' show)" \
-	'0:Welcome & roll call:6:0:roll-call|1:Customer story:7:1:story|2:Mission moment:2:0:mission|3:Action review:10:0:action-review|4:Insights & metrics:8:0:insights|5:Priorities & decisions:15:0:priorities|6:Wins & hidden heroes:7:0:wins|7:New actions:8:0:new-actions|8:Billing, "refunds" & ü:12:0:topic|9:Wrap-up:5:0:wrap-up' \
+	'0:Welcome & roll call:6:0:roll-call|1:Customer story:7:1:story|2:Mission moment:2:0:mission|3:Action review:10:0:action-review|4:Initiatives:5:0:initiatives|5:Insights & metrics:8:0:insights|6:Priorities & decisions:15:0:priorities|7:Wins & hidden heroes:7:0:wins|8:New actions:8:0:new-actions|9:Billing, "refunds" & ü:12:0:topic|10:Wrap-up:5:0:wrap-up' \
 	"the meeting holds the adjusted copy"
 
 note "the runner passes over the skipped step"
 keys l
-wait_for "Step 3/10: Mission moment"
-expect_screen "Meeting 00:00/73m" "the planned total leaves the skipped step out"
+wait_for "Step 3/11: Mission moment"
+expect_screen "Meeting 00:00/78m" "the planned total leaves the skipped step out"
 keys h
-wait_for "Step 1/10: Welcome & roll call"
+wait_for "Step 1/11: Welcome & roll call"
 keys l l
-wait_for "Step 4/10: Action review"
+wait_for "Step 4/11: Action review"
 expect_eq "$(current_step)" 3 "the meeting is at step 4"
 
 note "a jump to the skipped step is refused: it stays skipped, not done"
 keys 2
 wait_for "Step 2 was skipped for this meeting."
-expect_screen "Step 4/10: Action review" "still at step 4"
+expect_screen "Step 4/11: Action review" "still at step 4"
 expect_eq "$(current_step)|$(cx_json '.agenda[1] | [.skipped, .done] | map(if . then 1 else 0 end) | join("")' show)" \
 	"3|10" "the meeting stays at step 4, the story skipped and not done"
 

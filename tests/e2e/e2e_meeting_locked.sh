@@ -20,7 +20,7 @@ while [ "$SECONDS" -lt "$end" ]; do
 	keys '?'
 	wait_for " cxmeet help: keys" 1
 	keys Escape
-	wait_for "Step 1/9: Welcome & roll call" 1
+	wait_for "Step 1/10: Welcome & roll call" 1
 	sleep 0.5 # a person's pause: the screen's clock ticks
 	n=$((n + 1))
 done

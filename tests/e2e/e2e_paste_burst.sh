@@ -14,7 +14,7 @@ item() { cx_json ".items[] | select(.id == $1).text" export; }
 setup_council
 start_tui 100 30
 start_meeting
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 
 note "two lines pasted into the decision field"
 open_form d decision

@@ -142,7 +142,7 @@ note "the capture form's owner picker does not offer her"
 keys q
 wait_for "Start a meeting"
 start_meeting
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 text "Call the Lee family"
 keys Tab Tab

@@ -44,7 +44,7 @@ keys q
 wait_for "Start a meeting"
 
 start_meeting
-go_step 8 "New actions"
+go_step 9 "New actions"
 note "a due date typed over the offered one replaces it"
 open_form a action
 text "Call the Hansen family back"

@@ -12,14 +12,14 @@ typed="Call back the Lee family about the refund 王芳 long text here to wrap"
 setup_council
 start_tui 100 30
 start_meeting
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 text "$typed"
 wait_re "│ Action +$typed +│"
 resize 60 18
 wait_re "│ Action +< " # scrolled: correct at 60 columns
 resize 100 30
-wait_re "^ Meeting 00:00/65m  Step 00:00/8m  [?]:help  q:leave  </>:step  dawsinpm:capture"
+wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step  dawsinpm:capture"
 if poll 3 on_screen_re "│ Action +$typed +│"; then
 	echo "ok - back at 100x30 the field shows the whole text again"
 else

@@ -10,14 +10,14 @@ typed="Résumé the 王 rollout"
 setup_council
 start_tui 100 30
 start_meeting
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 text "$typed"
 wait_re "Action +$typed"
 
 note "70x20: the compact layout, the form still open"
 resize 70 20
-wait_re "^ Meeting 00:00/65m  Step 00:00/8m  [?]:help  q:leave  </>:step" # the compact hints
+wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step" # the compact hints
 wait_for "─ New action ─"
 wait_re "Action +$typed"
 expect_eq "$(screen | display_cols | awk '$1 > 70' | wc -l)" 0 "at 70x20 no line is wider than 70"

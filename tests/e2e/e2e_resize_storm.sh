@@ -132,38 +132,39 @@ wait_for "Start a meeting"
 note "every meeting step"
 start_meeting
 keys j # clears the start message off the status line
-wait_re "^ Meeting 00:00/65m  Step 00:00/3m"
+wait_re "^ Meeting 00:00/70m  Step 00:00/3m"
 i=0
 for title in "Welcome & roll call" "Mission moment" "Customer story" "Action review" \
-	"Insights & metrics" "Priorities & decisions" "Wins & hidden heroes" "New actions" "Wrap-up"; do
+	"Initiatives" "Insights & metrics" "Priorities & decisions" "Wins & hidden heroes" \
+	"New actions" "Wrap-up"; do
 	i=$((i + 1))
-	go_step "$i" "$title"
-	wait_re "^ Meeting 00:00/65m  Step 00:00/[0-9]+m"
+	go_step "$((i % 10))" "$title" # 0 is step 10
+	wait_re "^ Meeting 00:00/70m  Step 00:00/[0-9]+m"
 	storm_in "step $i ($title)"
 done
 
-note "the size limits in a meeting (step 9)"
+note "the size limits in a meeting (step 10)"
 too_small 59 18
 too_small 60 17
 resize 60 18
 wait_gone "Terminal too small"
-wait_for "Step 9/9: Wrap" # cut at 60 columns
-expect_match "$(screen_line 18)" "^ Meeting 00:00/65m" "meeting at 60x18: the status line on row 18"
+wait_for "Step 10/10: Wrap" # cut at 60 columns
+expect_match "$(screen_line 18)" "^ Meeting 00:00/70m" "meeting at 60x18: the status line on row 18"
 whole_screen 60 18 "meeting at 60x18"
 resize 300 100
 poll 5 eval '[ "$(bar_cols 1)" = 300 ]' || check_failed "meeting at 300x100: the top bar is $(bar_cols 1) columns wide, not 300"
-expect_match "$(screen_line 1)" "^ Northwind Outfitters  CX council 2026-11-23  Step 9/9: Wrap-up" \
+expect_match "$(screen_line 1)" "^ Northwind Outfitters  CX council 2026-11-23  Step 10/10: Wrap-up" \
 	"meeting at 300x100: the top bar on row 1"
-expect_match "$(screen_line 100)" "^ Meeting 00:00/65m  Step 00:00/5m" \
+expect_match "$(screen_line 100)" "^ Meeting 00:00/70m  Step 00:00/5m" \
 	"meeting at 300x100: the status line on row 100"
-expect_eq "$(screen | grep -c "Meeting 00:00/65m")" 1 "meeting at 300x100: one status line"
+expect_eq "$(screen | grep -c "Meeting 00:00/70m")" 1 "meeting at 300x100: one status line"
 expect_eq "$(bar_cols 100)" 300 "meeting at 300x100: the status line spans 300 columns"
 whole_screen 300 100 "meeting at 300x100"
 resize 100 30
-wait_re "^ Meeting 00:00/65m.*[^ ]$" # the status line fits 100 columns again
+wait_re "^ Meeting 00:00/70m.*[^ ]$" # the status line fits 100 columns again
 
 note "the capture form, with text typed"
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 typed="Call back the Lee family about refund 4471 王芳 today"
 text "$typed"
@@ -194,10 +195,10 @@ wait_for "Leave the meeting? It stays in progress"
 storm_in "the leave confirmation"
 keys n
 wait_gone "Leave the meeting?"
-wait_for "Step 8/9: New actions"
+wait_for "Step 9/10: New actions"
 
 note "the wrap-up menu and its dialogs"
-go_step 9 "Wrap-up"
+go_step 0 "Wrap-up"
 keys Enter
 wait_for "Set the next meeting date"
 storm_in "the wrap-up menu"

@@ -35,7 +35,7 @@ expect_match "$(cat "$tmp/err")" "there is no measure named 'CSAT' in use" "and 
 
 start_tui 80 24
 start_meeting
-go_step 5 "Insights & metrics"
+go_step 6 "Insights & metrics"
 wait_for "Scorecard (3 measures)"
 note "the success statement's measures first, then the departments' KPIs"
 n1=$(screen | grep -n "Complaints per 1000" | cut -d: -f1)

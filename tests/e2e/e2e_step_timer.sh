@@ -10,7 +10,7 @@ set -euo pipefail
 setup_council
 start_tui 100 30
 start_meeting
-wait_re "^\+?>?1 Welcome & roll call +0/3│"
+wait_re "^\+?>? 1 Welcome & roll call +0/3│"
 
 # spend STEP-POSITION SECONDS...: kills the program, writes the seconds
 # spent in the steps at positions 0, 1, ..., and resumes the meeting. (Time
@@ -28,23 +28,23 @@ spend() {
 	start_tui 100 30
 	wait_for "Resume the meeting in progress"
 	keys Home Enter
-	wait_for "Step 1/9: Welcome & roll call"
+	wait_for "Step 1/10: Welcome & roll call"
 	keys Down # clears "Resumed at step 1." from the status line
 	wait_gone "Resumed at step 1."
 }
 
 note "1:08 in the two-minute mission moment, 0:59 in the roll call"
 spend 59 68
-wait_re "^.1 Welcome & roll call +0/3│"
-wait_re "^ 2 Mission moment +1/2│"
+wait_re "^. 1 Welcome & roll call +0/3│"
+wait_re "^  2 Mission moment +1/2│"
 expect_no_screen "2/2" "1:08 is not shown as two minutes"
 expect_screen " Step 00:59/3m " "the status line counts the seconds"
 expect_no_screen "OVER" "0:59 of three minutes is not over"
 
 note "2:08 in the mission moment, 3:00 in the roll call"
 spend 180 128
-wait_re "^.1 Welcome & roll call +3/3│"
-wait_re "^ 2 Mission moment +2/2│"
+wait_re "^. 1 Welcome & roll call +3/3│"
+wait_re "^  2 Mission moment +2/2│"
 expect_no_screen "3/2" "2:08 is not shown as three minutes"
 expect_screen " Step 03:00/3m " "three minutes in the roll call"
 expect_no_screen "OVER" "3:00 of three minutes is not over yet"
@@ -52,4 +52,4 @@ expect_no_screen "OVER" "3:00 of three minutes is not over yet"
 note "3:01 in the roll call is over"
 spend 181
 wait_for " Step 03:01/3m OVER"
-wait_re "^.1 Welcome & roll call +3/3│"
+wait_re "^. 1 Welcome & roll call +3/3│"

@@ -22,7 +22,7 @@ wait_for "Resume the meeting in progress"
 keys Enter
 wait_for "Held by another screen"
 keys Down Enter
-wait_for "Step 3/9: Customer story"
+wait_for "Step 3/10: Customer story"
 if poll 3 on_screen "Restore it?"; then keys n; fi
 wait_gone "Restore it?"
 wait_for "You hold the meeting now" # not "Resumed at step 3."

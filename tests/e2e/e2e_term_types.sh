@@ -89,7 +89,7 @@ for run in vt100:0 linux:0 xterm-256color:0 screen:0 tmux-256color:1; do
 	wait_for "Ben Okafor is present."
 	expect_screen "[x] Ben Okafor" "$what: Ben is marked present"
 
-	go_step 8 "New actions"
+	go_step 9 "New actions"
 	open_form c action
 	expect_screen "┌─ New action" "$what: the form's box (top)"
 	expect_screen "└──" "$what: the form's box (bottom)"

@@ -29,7 +29,7 @@ expect_eq "$(order)" "T2 T1 T3 T4 T5 T6" "the topics' order before any move"
 start_tui 100 30
 wait_for "Start a meeting"
 start_meeting
-keys 6
+keys 7
 wait_for "Parked topics (6)"
 
 note "J on the first: T1 before T2; T3's rank (3) still puts it after rank 2"

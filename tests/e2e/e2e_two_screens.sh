@@ -29,7 +29,7 @@ expect_screen "This meeting is held by ${USER:-$(id -un)} on $(hostname) (proces
 wait_for "Follow it read-only"
 keys Enter
 wait_for "Following the meeting read-only at step 1."
-wait_for "Step 1/9: Welcome & roll call  (read-only)"
+wait_for "Step 1/10: Welcome & roll call  (read-only)"
 expect_eq "$(sql "SELECT count(*) FROM meeting_holds")" 1 "one hold" # (no command shows holds)
 
 note "A moves and captures: B follows within a second"
@@ -39,7 +39,7 @@ open_form n note
 text "Seen by B"
 save_form note 1
 SOCK=$B
-wait_for "Step 3/9: Customer story" 1
+wait_for "Step 3/10: Customer story" 1
 wait_for "[N] Seen by B" 1
 
 note "B, read-only, cannot write"
@@ -48,7 +48,7 @@ wait_for "Read-only: ${USER:-$(id -un)} holds this meeting. T takes it over."
 expect_no_screen "New note" "no form opens on a read-only screen"
 keys 5
 settle
-expect_screen "Step 3/9: Customer story" "a step key does not move a read-only screen"
+expect_screen "Step 3/10: Customer story" "a step key does not move a read-only screen"
 expect_eq "$(current_step)" 2 "the meeting stays at A's step"
 
 note "B takes over; A is told at its next key and writes nothing"
@@ -64,14 +64,14 @@ expect_eq "$(current_step)" 2 "A moved nothing"
 SOCK=$B
 go_step 4 "Action review"
 SOCK=$A
-wait_for "Step 4/9: Action review" 1
+wait_for "Step 4/10: Action review" 1
 
 note "A takes it back and ends the meeting while B has a note typed"
 SOCK=$B
 keys 3
-wait_for "Step 3/9: Customer story"
+wait_for "Step 3/10: Customer story"
 SOCK=$A
-wait_for "Step 3/9: Customer story" 1
+wait_for "Step 3/10: Customer story" 1
 SOCK=$B
 open_form n note
 text "Typed on B after the end"
@@ -81,7 +81,7 @@ wait_for "You hold the meeting now"
 keys E
 wait_for "Go to the wrap-up to end the meeting?"
 keys y
-wait_for "Step 9/9: Wrap-up"
+wait_for "Step 10/10: Wrap-up"
 keys E
 wait_for "End the meeting now?"
 keys y
@@ -99,7 +99,7 @@ keys y
 wait_form_closed
 keys n
 wait_for "The meeting was ended on the screen that held it."
-expect_eq "$(cx_json .meeting.status show)|$(current_step)" "completed|8" \
+expect_eq "$(cx_json .meeting.status show)|$(current_step)" "completed|9" \
 	"B moved nothing in the ended meeting"
 expect_eq "$(items)" "Seen by B" "still only the item captured while held"
 

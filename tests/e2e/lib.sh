@@ -442,14 +442,15 @@ start_meeting() {
 	keys Home Enter # the first entry, wherever the cursor was left
 	wait_for "This meeting's agenda"
 	keys Enter
-	wait_for "Step 1/9: Welcome & roll call"
+	wait_for "Step 1/10: Welcome & roll call"
 	wait_for "Meeting started (step 1)."
 }
 
-# go_step N TITLE: jumps to agenda step N (a digit key) and waits for it.
+# go_step N TITLE: jumps to agenda step N (a digit key; 0 is step 10) and
+# waits for it.
 go_step() {
 	keys "$1"
-	wait_for "Step $1/9: $2"
+	wait_for "Step $([ "$1" = 0 ] && echo 10 || echo "$1")/10: $2"
 }
 
 # open_form KEY KIND: opens a capture form (KEY d a w s i n p m c) and waits

@@ -112,7 +112,7 @@ start_tui 110 30
 sock_b=$SOCK
 wait_for "Region South  CX council: B"
 start_meeting
-wait_for "Region South  CX council: B 2026-11-23  Step 1/9"
+wait_for "Region South  CX council: B 2026-11-23  Step 1/10"
 SOCK=$sock_a
 go_step 3 "Customer story"
 open_form s story

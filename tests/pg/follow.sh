@@ -22,7 +22,7 @@ keys Enter
 wait_for "Held by another screen"
 wait_for "Follow it read-only"
 keys Enter
-wait_for "Step 1/9: Welcome & roll call  (read-only)"
+wait_for "Step 1/10: Welcome & roll call  (read-only)"
 
 note "A moves and captures: B follows within a second"
 SOCK=$A
@@ -31,7 +31,7 @@ open_form n note
 text "Seen by B"
 save_form note
 SOCK=$B
-wait_for "Step 3/9: Customer story" 1
+wait_for "Step 3/10: Customer story" 1
 wait_for "[N] Seen by B" 1
 
 note "B, read-only, writes nothing"

@@ -26,7 +26,8 @@ fresh=$dir/fresh.db
 "$cxmeet" --db "$fresh" charter set 1 "Customers first" >/dev/null
 
 # One command of every family (and a writing one where the family writes),
-# with arguments that pass their own checks, so that each reaches the database.
+# with arguments that pass their own checks, so that each reaches the database;
+# check last, its output read after the loop.
 commands=(
 	"status"
 	"org show"
@@ -49,6 +50,19 @@ commands=(
 	"cadence --format json"
 	"champions --all"
 	"export --format json -o -"
+	"add note Hello"
+	"add action Call --person Ana --due +2w"
+	"messages"
+	"ack 1"
+	"kpi list"
+	"measure list"
+	"measure add NPS --target 40"
+	"ledger"
+	"packet --format md"
+	"focus"
+	"initiative list"
+	"initiative add Plan --owner Ana --due +2w"
+	"council list"
 	"demo --years 1"
 	"init"
 	"check"

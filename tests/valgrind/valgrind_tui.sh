@@ -73,7 +73,7 @@ wait_for "[x] yes, the customer agreed to be named"
 save_form story 1
 
 note "new action"
-go_step 8 "New actions"
+go_step 9 "New actions"
 open_form a action
 text "Call back refund cases"
 keys Tab Tab
@@ -88,7 +88,7 @@ wait_re "Due +\+2w"
 save_form action 2
 
 note "a parked topic settled by a decision"
-go_step 6 "Priorities & decisions"
+go_step 7 "Priorities & decisions"
 open_form p "parked topic"
 text "Self-service refunds under 50 EUR"
 save_form "parked topic" 3
@@ -106,7 +106,7 @@ save_form decision 4
 wait_for "Decided in this meeting (1)"
 
 note "a win"
-go_step 7 "Wins & hidden heroes"
+go_step 8 "Wins & hidden heroes"
 open_form w win
 text "Duplicate invoices fixed overnight"
 keys Tab Tab
@@ -116,7 +116,7 @@ pick Ben "Ben Okafor"
 save_form win 5
 
 note "an insight, and a note deleted again"
-go_step 5 "Insights & metrics"
+go_step 6 "Insights & metrics"
 open_form i insight
 text "Refund complaints doubled in October"
 save_form insight 6
@@ -140,7 +140,7 @@ resize 100 30
 settle
 
 note "wrap-up: a message, a rating, the end"
-go_step 9 "Wrap-up"
+go_step 0 "Wrap-up"
 open_form m "message to another team"
 text "Tell Marketing about the 50 EUR rule"
 keys Tab Tab
