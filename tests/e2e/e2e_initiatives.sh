@@ -87,4 +87,13 @@ expect_match "$("$CXMEET" --db "$CXMEET_DB" show "$mid")" \
 	"the minutes' table"
 expect_eq "$(cx_json '.agenda[] | select(.kind == "initiatives") | .done' show "$mid")" true \
 	"the step counts as done"
+
+note "the sponsor's packet lists the initiatives"
+packet=$("$CXMEET" --db "$CXMEET_DB" packet --since 2026-10-01 --format md)
+expect_match "$packet" "## Initiatives" "a section of its own"
+expect_match "$packet" \
+	"\| Refunds within two days \| Ben Okafor \| Finance \| 2026-12-31 \| 1 of 2 \| off track \|" \
+	"each with owner, department, due date, milestones and track"
+html=$("$CXMEET" --db "$CXMEET_DB" packet --since 2026-10-01 --format html)
+expect_match "$html" '<td data-track="off">off track</td>' "the HTML says the track in words and data"
 echo "e2e_initiatives: ok"
