@@ -87,6 +87,18 @@ int cli_dept_id(struct cli *cli, const char *name, store_id *id);
 /* The organisation's escalation limit (3 when it cannot be read). */
 int cli_escalate_limit(struct cli *cli);
 
+/* A subcommand after the options: the word argv[optind] (the first of
+ * `words` when there is none) among the n words, followed by exactly
+ * operands[i] operands, which *args points to. Returns its index, or -1
+ * with *rc set after a usage error that says what was `expected`. */
+struct cli_subcommand {
+	const char *const *words;
+	const int *operands;
+	size_t n;
+	const char *expected;
+};
+int cli_subcommand(const struct cli_cmd *cmd, int argc, char **argv,
+		   const struct cli_subcommand *sub, char ***args, int *rc);
 /* Prints "cxmeet: MSG" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

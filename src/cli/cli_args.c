@@ -154,6 +154,19 @@ int cli_input_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_subcommand(const struct cli_cmd *cmd, int argc, char **argv,
+		   const struct cli_subcommand *sub, char ***args, int *rc)
+{
+	const char *word = optind < argc ? argv[optind] : sub->words[0];
+	int left = optind < argc ? argc - optind - 1 : 0;
+	*args = argv + optind + 1;
+	for (size_t i = 0; i < sub->n; i++)
+		if (strcmp(word, sub->words[i]) == 0 && left == sub->operands[i])
+			return (int)i;
+	*rc = cli_usage_error(cmd, "expected %s", sub->expected);
+	return -1;
+}
+
 int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 {
 	va_list ap;

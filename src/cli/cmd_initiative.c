@@ -453,19 +453,17 @@ static int initiative_run(const struct cli_cmd *cmd, struct cli *cli, int argc, 
 	int rc;
 	if (!cli_parse(cmd, argc, argv, initiative_opt, &o, &rc))
 		return rc;
-	const char *action = optind < argc ? argv[optind] : "list";
-	int left = optind < argc ? argc - optind - 1 : 0;
-	char **args = argv + optind + 1;
-	static const char *const actions[] = {"list", "add",       "edit", "show",
-					      "track", "milestone", "reach"};
+	static const char *const words[] = {"list",  "add",       "edit", "show",
+					    "track", "milestone", "reach"};
 	static const int operands[] = {0, 1, 1, 1, 2, 2, 2};
-	size_t a = 0;
-	while (a < ARRAY_SIZE(actions) && strcmp(action, actions[a]) != 0)
-		a++;
-	if (a == ARRAY_SIZE(actions) || left != operands[a])
-		return cli_usage_error(cmd, "expected 'list', 'add TITLE', 'edit ID', 'show ID', "
-				       "'track ID on|off|done|dropped', 'milestone ID TEXT' or "
-				       "'reach ID N'");
+	static const struct cli_subcommand sub = {
+		words, operands, ARRAY_SIZE(words),
+		"'list', 'add TITLE', 'edit ID', 'show ID', 'track ID on|off|done|dropped', "
+		"'milestone ID TEXT' or 'reach ID N'"};
+	char **args;
+	int a = cli_subcommand(cmd, argc, argv, &sub, &args, &rc);
+	if (a < 0)
+		return rc;
 	if ((o.owner || o.dept) && a != 1 && a != 2)
 		return cli_usage_error(cmd, "--owner and --dept go with 'add' or 'edit'");
 	if (o.due && a != 1 && a != 2 && a != 5)

@@ -650,18 +650,17 @@ static int measure_run(const struct cli_cmd *cmd, struct cli *cli, int argc, cha
 	int rc;
 	if (!cli_parse(cmd, argc, argv, measure_opt, &o, &rc))
 		return rc;
-	const char *action = optind < argc ? argv[optind] : "list";
-	int left = optind < argc ? argc - optind - 1 : 0;
-	char **args = argv + optind + 1;
-	static const char *const actions[] = {"list", "add", "edit", "archive", "show", "set",
-					      "import"};
+	static const char *const words[] = {"list", "add", "edit", "archive", "show", "set",
+					    "import"};
 	static const int operands[] = {0, 1, 1, 1, 1, 2, 1};
-	size_t a = 0;
-	while (a < ARRAY_SIZE(actions) && strcmp(action, actions[a]) != 0)
-		a++;
-	if (a == ARRAY_SIZE(actions) || left != operands[a])
-		return cli_usage_error(cmd, "expected 'list', 'add NAME', 'edit NAME', 'archive NAME', "
-				       "'show NAME', 'set NAME VALUE' or 'import FILE'");
+	static const struct cli_subcommand sub = {
+		words, operands, ARRAY_SIZE(words),
+		"'list', 'add NAME', 'edit NAME', 'archive NAME', 'show NAME', 'set NAME VALUE' or "
+		"'import FILE'"};
+	char **args;
+	int a = cli_subcommand(cmd, argc, argv, &sub, &args, &rc);
+	if (a < 0)
+		return rc;
 	bool defines = o.owner || o.unit || o.target || o.no_target || o.lower || o.higher ||
 		       o.every;
 	if ((defines && a != 1 && a != 2) || (o.kind && a > 2))

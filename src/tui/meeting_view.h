@@ -70,6 +70,13 @@ void waiting_load(struct tui *t);
 int waiting_draw(struct tui *t, int y, int x, int h, int w);
 enum action waiting_key(struct tui *t, enum action a);
 size_t waiting_here_count(const struct meeting_view *mv);
+/* The items captured in the current step, read after `before` rows of
+ * the pane's own (a scorecard, the initiatives): the cursor runs over
+ * both, mv->offset being where the items start. */
+void mv_load_step_items(struct tui *t, size_t before);
+/* Draws "Captured in this step (n)" and those items (the selected one in
+ * full under them) in h rows, or `empty` when there are none. */
+void mv_draw_step_items(struct tui *t, int y, int x, int h, int w, const char *empty);
 /* Reloads the current pane's rows from the store. */
 void mv_reload(struct tui *t);
 /* The item under the cursor, or NULL. */

@@ -83,13 +83,8 @@ static void board_milestones(struct tui *t, size_t i)
 
 static void load(struct tui *t)
 {
-	struct meeting_view *mv = t->mv;
-	const struct meeting_step *s = meeting_current(&mv->run);
 	board_load(t);
-	if (store_meeting_items(t->st, mv->run.m.id, s->id, &mv->items, &mv->n_items) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
-	mv->offset = board.n;
-	mv->total = board.n + mv->n_items;
+	mv_load_step_items(t, board.n);
 }
 
 static const struct initiative *selected(struct tui *t)
@@ -224,22 +219,9 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 					    (size_t)mv->sel);
 	}
 	rows++;
-	if (rows >= h)
-		return;
-	char items[120];
-	snprintf(items, sizeof items, "Captured in this step (%zu)", mv->n_items);
-	draw_line(y + rows, x, items, w, theme(C_HEADING));
-	rows++;
-	int left = h - rows;
-	if (left <= 0)
-		return;
-	if (mv->n_items == 0) {
-		draw_wrapped(y + rows, x, "Nothing yet. Press n for a note, a to capture an action "
-					  "that helps an initiative off track.", w, left, theme(C_MUTED));
-		return;
-	}
-	items_draw(y + rows, x, left, w, mv->items, mv->n_items, (int)board.n,
-		   mv->sel >= (int)board.n ? mv->sel : -1, &mv->top);
+	mv_draw_step_items(t, y + rows, x, h - rows, w,
+			   "Nothing yet. Press n for a note, a to capture an action that helps an "
+			   "initiative off track.");
 }
 
 /* --- a review -------------------------------------------------------------- */

@@ -67,13 +67,8 @@ static void card_values(struct tui *t, size_t i)
 
 static void load(struct tui *t)
 {
-	struct meeting_view *mv = t->mv;
-	const struct meeting_step *s = meeting_current(&mv->run);
 	card_load(t);
-	if (store_meeting_items(t->st, mv->run.m.id, s->id, &mv->items, &mv->n_items) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
-	mv->offset = card.n;
-	mv->total = card.n + mv->n_items;
+	mv_load_step_items(t, card.n);
 }
 
 static const struct measure *selected_measure(struct tui *t)
@@ -226,29 +221,9 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		}
 	}
 	rows++;
-	if (rows >= h)
-		return;
-	char items[120];
-	snprintf(items, sizeof items, "Captured in this step (%zu)", mv->n_items);
-	draw_line(y + rows, x, items, w, theme(C_HEADING));
-	rows++;
-	int left = h - rows;
-	if (left <= 0)
-		return;
-	if (mv->n_items == 0) {
-		draw_wrapped(y + rows, x, "Nothing yet. Press i to capture an insight: what the "
-					  "numbers say, and what caused them.", w, left, theme(C_MUTED));
-		return;
-	}
-	const struct item *sel = mv_selected(t);
-	int dh = sel ? items_detail_height(sel, NULL, mv->n_items, left, w) : 0;
-	if (dh > left / 2)
-		dh = left / 2;
-	int list = left - dh;
-	items_draw(y + rows, x, list, w, mv->items, mv->n_items, (int)card.n,
-		   mv->sel >= (int)card.n ? mv->sel : -1, &mv->top);
-	if (dh >= 2)
-		items_detail_draw(y + rows + list, x, w, dh, sel, NULL);
+	mv_draw_step_items(t, y + rows, x, h - rows, w,
+			   "Nothing yet. Press i to capture an insight: what the numbers say, and "
+			   "what caused them.");
 }
 
 /* --- a value, its cause, a topic --------------------------------------------- */
