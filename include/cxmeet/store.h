@@ -507,8 +507,8 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	X(initiative_review, (struct store *st, store_id initiative, enum initiative_track track, \
 		const char *note, store_id meeting, time_t at), \
 		(st, initiative, track, note, meeting, at)) \
-	/* The reviews of one initiative (or, initiative 0, those made in one \
-	 * meeting; both 0: all), newest first, at most limit (0: all). */ \
+	/* The reviews of one initiative, or (initiative 0) those made in one \
+	 * meeting, newest first, at most limit (0: all). */ \
 	X(initiative_reviews, (struct store *st, store_id initiative, store_id meeting, \
 		size_t limit, struct initiative_review **out, size_t *n), \
 		(st, initiative, meeting, limit, out, n)) \
@@ -516,8 +516,7 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 		time_t at, store_id *id), (st, initiative, title, due, at, id)) \
 	/* Marks a milestone reached on `on` (DATE_NONE: not reached). */ \
 	X(milestone_reach, (struct store *st, store_id milestone, cx_date on), (st, milestone, on)) \
-	/* An initiative's milestones (0: every initiative's), by initiative, \
-	 * then as added. */ \
+	/* An initiative's milestones, as added. */ \
 	X(milestones, (struct store *st, store_id initiative, struct milestone **out, size_t *n), \
 		(st, initiative, out, n)) \
 	/* STORE_NOTFOUND when no department is the focus. */ \

@@ -208,6 +208,14 @@ run_reports() {
  FROM measure_values x WHERE x.measure_id = v.measure_id AND x.period_on = v.period_on)))
  FROM (SELECT * FROM measure_values WHERE measure_id = m.id ORDER BY period_on DESC, id DESC) v))
  FROM measures m LEFT JOIN departments d ON d.id = m.department_id LEFT JOIN people pe ON pe.id = m.person_id
+ UNION ALL SELECT json_object('id', n.id, 'title', n.title, 'department_id', n.department_id, 'department', d.name,
+ 'owner_id', n.person_id, 'owner', pe.name, 'due_on', n.due_on, 'track', n.track, 'created_at', n.created_at,
+ 'milestones', (SELECT json_group_array(json_object('title', ms.title, 'due_on', ms.due_on, 'reached_on', ms.done_on))
+ FROM initiative_milestones ms WHERE ms.initiative_id = n.id),
+ 'reviews', (SELECT json_group_array(json_object('track', r.track, 'note', r.note, 'meeting_id', r.meeting_id,
+ 'reviewed_at', r.reviewed_at, 'reviewed_by', r.reviewed_by)) FROM (SELECT * FROM initiative_reviews
+ WHERE initiative_id = n.id ORDER BY id DESC) r))
+ FROM initiatives n LEFT JOIN departments d ON d.id = n.department_id LEFT JOIN people pe ON pe.id = n.person_id
  UNION ALL SELECT json_object('id', i.id, 'kind', i.kind, 'status', i.status,
  'text', i.text, 'detail', i.detail, 'rationale', i.rationale, 'department', d.name, 'person', p.name, 'due_on', i.due_on,
  'revisit_on', i.revisit_on, 'superseded_by', i.superseded_by, 'rank', i.rank, 'consent', i.consent, 'meeting_id', i.meeting_id,

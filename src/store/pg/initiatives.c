@@ -153,8 +153,8 @@ enum store_rc pg_initiative_reviews(struct store *st, store_id initiative, store
 	pp_int(&p, initiative);
 	pp_int(&p, meeting);
 	pp_int(&p, (int64_t)limit);
-	return pg_collect(st, PGS_INITIATIVE_REVIEWS, &p, (void **)out, n, sizeof **out,
-			  read_review, "reading the initiative's reviews");
+	return pg_collect(st, initiative ? PGS_INITIATIVE_REVIEWS : PGS_INITIATIVE_REVIEWS_IN, &p,
+			  (void **)out, n, sizeof **out, read_review, "reading the initiative's reviews");
 }
 
 enum store_rc pg_milestone_add(struct store *st, store_id initiative, const char *title,

@@ -55,15 +55,15 @@
 /* An initiative with its department's and owner's names, its milestones
  * counted (all, reached), and its last review (when, its note). */
 #define PG_INITIATIVE_SELECT \
-	"SELECT i.id, i.title, i.department_id, d.name, i.person_id, p.name, i.due_on, i.track," \
-	" " PG_EPOCH("i.created_at") ", (SELECT count(*) FROM initiative_milestones m" \
-	"   WHERE m.initiative_id = i.id), (SELECT count(*) FROM initiative_milestones m" \
-	"   WHERE m.initiative_id = i.id AND m.done_on IS NOT NULL), " PG_EPOCH("r.reviewed_at") "," \
-	" r.note FROM initiatives i" \
-	" LEFT JOIN departments d ON d.id = i.department_id" \
-	" LEFT JOIN people p ON p.id = i.person_id" \
+	"SELECT n.id, n.title, n.department_id, d.name, n.person_id, p.name, n.due_on, n.track," \
+	" " PG_EPOCH("n.created_at") ", (SELECT count(*) FROM initiative_milestones m" \
+	"   WHERE m.initiative_id = n.id), (SELECT count(*) FROM initiative_milestones m" \
+	"   WHERE m.initiative_id = n.id AND m.done_on IS NOT NULL), " PG_EPOCH("r.reviewed_at") "," \
+	" r.note FROM initiatives n" \
+	" LEFT JOIN departments d ON d.id = n.department_id" \
+	" LEFT JOIN people p ON p.id = n.person_id" \
 	" LEFT JOIN LATERAL (SELECT x.reviewed_at, x.note FROM initiative_reviews x" \
-	"   WHERE x.initiative_id = i.id ORDER BY x.id DESC LIMIT 1) r ON true"
+	"   WHERE x.initiative_id = n.id ORDER BY x.id DESC LIMIT 1) r ON true"
 
 /* Open actions not captured in meeting $1. Keyset pages (page.c): after
  * the filter's parameters, the key (parts with one), the id, the limit. */
@@ -422,26 +422,30 @@
 		" AND id = $1") \
 	X(INITIATIVE_FIND, "SELECT id FROM initiatives WHERE council_id = " COUNCIL \
 		" AND title_key = $1") \
-	X(INITIATIVE_GET, PG_INITIATIVE_SELECT " WHERE i.council_id = " COUNCIL " AND i.id = $1") \
-	X(INITIATIVE_LIST, PG_INITIATIVE_SELECT " WHERE i.council_id = " COUNCIL \
-		" AND ($1::boolean OR i.track IN ('on','off')) AND ($2::date IS NULL OR i.due_on >= $2)" \
-		" ORDER BY i.track IN ('done','dropped'), i.due_on, i.id") \
+	X(INITIATIVE_GET, PG_INITIATIVE_SELECT " WHERE n.council_id = " COUNCIL " AND n.id = $1") \
+	X(INITIATIVE_LIST, PG_INITIATIVE_SELECT " WHERE n.council_id = " COUNCIL \
+		" AND ($1::boolean OR n.track IN ('on','off')) AND ($2::date IS NULL OR n.due_on >= $2)" \
+		" ORDER BY n.track IN ('done','dropped'), n.due_on, n.id") \
 	X(INITIATIVE_TRACK, "UPDATE initiatives SET track = $2 WHERE council_id = " COUNCIL \
 		" AND id = $1") \
 	X(INITIATIVE_REVIEW_ADD, "INSERT INTO initiative_reviews(initiative_id, meeting_id, track," \
 		" note, reviewed_at, reviewed_by) VALUES ($1, $2, $3, $4, $5, $6)") \
-	X(INITIATIVE_REVIEWS, "SELECT r.initiative_id, i.title, r.meeting_id, r.track, r.note," \
+	X(INITIATIVE_REVIEWS, "SELECT r.initiative_id, n.title, r.meeting_id, r.track, r.note," \
 		" " PG_EPOCH("r.reviewed_at") ", r.reviewed_by FROM initiative_reviews r" \
-		" JOIN initiatives i ON i.id = r.initiative_id WHERE r.council_id = " COUNCIL \
-		" AND ($1::bigint = 0 OR r.initiative_id = $1) AND ($2::bigint = 0 OR r.meeting_id = $2)" \
+		" JOIN initiatives n ON n.id = r.initiative_id WHERE r.council_id = " COUNCIL \
+		" AND r.initiative_id = $1 AND $2::bigint IS NOT NULL" \
+		" ORDER BY r.id DESC LIMIT CASE WHEN $3::bigint = 0 THEN NULL ELSE $3 END") \
+	X(INITIATIVE_REVIEWS_IN, "SELECT r.initiative_id, n.title, r.meeting_id, r.track, r.note," \
+		" " PG_EPOCH("r.reviewed_at") ", r.reviewed_by FROM initiative_reviews r" \
+		" JOIN initiatives n ON n.id = r.initiative_id WHERE r.council_id = " COUNCIL \
+		" AND r.meeting_id = $2 AND $1::bigint IS NOT NULL" \
 		" ORDER BY r.id DESC LIMIT CASE WHEN $3::bigint = 0 THEN NULL ELSE $3 END") \
 	X(MILESTONE_ADD, "INSERT INTO initiative_milestones(initiative_id, title, due_on," \
 		" created_at) VALUES ($1, $2, $3, $4) RETURNING id") \
 	X(MILESTONE_REACH, "UPDATE initiative_milestones SET done_on = $2 WHERE council_id = " \
 		COUNCIL " AND id = $1") \
 	X(MILESTONES, "SELECT id, initiative_id, title, due_on, done_on FROM initiative_milestones" \
-		" WHERE council_id = " COUNCIL " AND ($1::bigint = 0 OR initiative_id = $1)" \
-		" ORDER BY initiative_id, id") \
+		" WHERE council_id = " COUNCIL " AND initiative_id = $1 ORDER BY id") \
 	X(FOCUS_GET, "SELECT f.department_id, d.name, f.plan, f.next_step, f.since_on FROM focus f" \
 		" JOIN departments d ON d.id = f.department_id WHERE f.council_id = " COUNCIL) \
 	X(FOCUS_SET, "INSERT INTO focus(department_id, plan, next_step, since_on)" \

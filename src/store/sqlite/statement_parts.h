@@ -284,13 +284,13 @@
 /* An initiative with its department's and owner's names, its milestones
  * counted (all, reached), and its last review (when, its note). */
 #define INITIATIVE_SELECT \
-	"SELECT i.id, i.title, i.department_id, d.name, i.person_id, p.name, i.due_on, i.track," \
-	" i.created_at, (SELECT count(*) FROM initiative_milestones m WHERE m.initiative_id = i.id)," \
-	" (SELECT count(*) FROM initiative_milestones m WHERE m.initiative_id = i.id" \
-	"   AND m.done_on IS NOT NULL), r.reviewed_at, r.note FROM initiatives i" \
-	" LEFT JOIN departments d ON d.id = i.department_id" \
-	" LEFT JOIN people p ON p.id = i.person_id" \
+	"SELECT n.id, n.title, n.department_id, d.name, n.person_id, p.name, n.due_on, n.track," \
+	" n.created_at, (SELECT count(*) FROM initiative_milestones m WHERE m.initiative_id = n.id)," \
+	" (SELECT count(*) FROM initiative_milestones m WHERE m.initiative_id = n.id" \
+	"   AND m.done_on IS NOT NULL), r.reviewed_at, r.note FROM initiatives n" \
+	" LEFT JOIN departments d ON d.id = n.department_id" \
+	" LEFT JOIN people p ON p.id = n.person_id" \
 	" LEFT JOIN initiative_reviews r ON r.id = (SELECT max(x.id) FROM initiative_reviews x" \
-	"   WHERE x.initiative_id = i.id)"
+	"   WHERE x.initiative_id = n.id)"
 
 #endif

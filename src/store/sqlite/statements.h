@@ -239,23 +239,28 @@
 	X(INITIATIVE_UPDATE, "UPDATE initiatives SET title = ?2, title_key = ?3," \
 		" department_id = ?4, person_id = ?5, due_on = ?6 WHERE id = ?1") \
 	X(INITIATIVE_FIND, "SELECT id FROM initiatives WHERE title_key = ?1") \
-	X(INITIATIVE_GET, INITIATIVE_SELECT " WHERE i.id = ?1") \
-	X(INITIATIVE_LIST, INITIATIVE_SELECT " WHERE (?1 OR i.track IN ('on','off'))" \
-		" AND (?2 IS NULL OR i.due_on >= ?2)" \
-		" ORDER BY i.track IN ('done','dropped'), i.due_on, i.id") \
+	X(INITIATIVE_GET, INITIATIVE_SELECT " WHERE n.id = ?1") \
+	/* a council's initiatives are a few a quarter: read whole */ \
+	X(INITIATIVE_LIST, INITIATIVE_SELECT " WHERE (?1 OR n.track IN ('on','off'))" \
+		" AND (?2 IS NULL OR n.due_on >= ?2)" \
+		" ORDER BY n.track IN ('done','dropped'), n.due_on, n.id") \
 	X(INITIATIVE_TRACK, "UPDATE initiatives SET track = ?2 WHERE id = ?1") \
 	X(INITIATIVE_REVIEW_ADD, "INSERT INTO initiative_reviews(initiative_id, meeting_id, track," \
 		" note, reviewed_at, reviewed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
-	X(INITIATIVE_REVIEWS, "SELECT r.initiative_id, i.title, r.meeting_id, r.track, r.note," \
+	/* the reviews of one initiative, or those made in one meeting (?2) */ \
+	X(INITIATIVE_REVIEWS, "SELECT r.initiative_id, n.title, r.meeting_id, r.track, r.note," \
 		" r.reviewed_at, r.reviewed_by FROM initiative_reviews r" \
-		" JOIN initiatives i ON i.id = r.initiative_id" \
-		" WHERE (?1 = 0 OR r.initiative_id = ?1) AND (?2 = 0 OR r.meeting_id = ?2)" \
+		" JOIN initiatives n ON n.id = r.initiative_id WHERE r.initiative_id = ?1" \
+		" ORDER BY r.id DESC LIMIT CASE WHEN ?3 = 0 THEN -1 ELSE ?3 END") \
+	X(INITIATIVE_REVIEWS_IN, "SELECT r.initiative_id, n.title, r.meeting_id, r.track, r.note," \
+		" r.reviewed_at, r.reviewed_by FROM initiative_reviews r" \
+		" JOIN initiatives n ON n.id = r.initiative_id WHERE r.meeting_id = ?2" \
 		" ORDER BY r.id DESC LIMIT CASE WHEN ?3 = 0 THEN -1 ELSE ?3 END") \
 	X(MILESTONE_ADD, "INSERT INTO initiative_milestones(initiative_id, title, due_on," \
 		" created_at) VALUES (?1, ?2, ?3, ?4)") \
 	X(MILESTONE_REACH, "UPDATE initiative_milestones SET done_on = ?2 WHERE id = ?1") \
 	X(MILESTONES, "SELECT id, initiative_id, title, due_on, done_on FROM initiative_milestones" \
-		" WHERE (?1 = 0 OR initiative_id = ?1) ORDER BY initiative_id, id") \
+		" WHERE initiative_id = ?1 ORDER BY id") \
 	/* The buy-in ledger (store_ledger.c): ?1 the first day counted. */ \
 	X(LEDGER_MEETINGS, "SELECT substr(started_at, 1, 4), (CAST(substr(started_at, 6, 2) AS INTEGER) + 2) / 3, 0, count(*), 0, 0 FROM meetings" \
 		" WHERE status = 'completed' AND started_at >= ?1 GROUP BY 1, 2") \

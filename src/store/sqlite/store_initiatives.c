@@ -149,7 +149,7 @@ static void free_reviews(void *arr, size_t n) { initiative_reviews_free(arr, n);
 enum store_rc sqlite_initiative_reviews(struct store *st, store_id initiative, store_id meeting,
 					size_t limit, struct initiative_review **out, size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_INITIATIVE_REVIEWS);
+	sqlite3_stmt *s = stmt_get(st, initiative ? STMT_INITIATIVE_REVIEWS : STMT_INITIATIVE_REVIEWS_IN);
 	if (!s)
 		return stmt_missing(st);
 	bind_int(s, 1, initiative);
