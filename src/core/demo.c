@@ -108,6 +108,7 @@ struct demo {
 /* An initiative of the demo, open until its quarter ends. */
 struct demo_initiative {
 	store_id id;
+	store_id milestone[3];
 	int milestones, reached;
 	cx_date due;
 	bool closed;
@@ -599,21 +600,23 @@ static enum store_rc initiatives_at(struct demo *d, store_id mid, time_t start)
 		struct demo_initiative *in = &d->inits[i];
 		if (in->closed)
 			continue;
+		/* the demo's notes are its own clean text: the reviews go to the
+		 * store as they are (initiative_set_track's rules hold for them) */
 		if (day >= in->due - 7) {
 			bool dropped = chance(&d->irng, 20);
 			in->closed = true;
-			rc = initiative_set_track(d->st, in->id, dropped ? TRACK_DROPPED : TRACK_DONE,
-						  dropped ? "overtaken by a higher priority" : NULL, mid,
-						  start + 1800);
+			rc = store_initiative_review(d->st, in->id, dropped ? TRACK_DROPPED : TRACK_DONE,
+						     dropped ? "overtaken by a higher priority" : NULL,
+						     mid, start + 1800);
 			continue;
 		}
 		if (!chance(&d->irng, 70))
 			continue;
 		if (in->reached < in->milestones && chance(&d->irng, 35))
-			rc = initiative_milestone_mark(d->st, in->id, (size_t)++in->reached, day);
+			rc = store_milestone_reach(d->st, in->milestone[in->reached++], day);
 		bool off = chance(&d->irng, 20);
 		if (rc == STORE_OK)
-			rc = initiative_set_track(
+			rc = store_initiative_review(
 				d->st, in->id, off ? TRACK_OFF : TRACK_ON,
 				off ? initiative_blocks[pick(&d->irng, (int)ARRAY_SIZE(initiative_blocks))]
 				    : NULL,
@@ -639,16 +642,16 @@ static enum store_rc initiatives_at(struct demo *d, store_id mid, time_t start)
 			continue;
 		}
 		free(title);
-		int n = between(&d->irng, 2, 3);
-		for (int m = 0; rc == STORE_OK && m < n; m++)
-			rc = initiative_milestone_add(
+		struct demo_initiative di = {.id = id, .milestones = between(&d->irng, 2, 3), .due = due};
+		for (int m = 0; rc == STORE_OK && m < di.milestones; m++)
+			rc = store_milestone_add(
 				d->st, id, milestone_titles[(size_t)(k + m * 2) % ARRAY_SIZE(milestone_titles)],
-				date_add_months(quarter, m + 1) - 1, start);
+				date_add_months(quarter, m + 1) - 1, start, &di.milestone[m]);
 		if (d->n_inits == d->cap_inits) {
 			d->cap_inits = d->cap_inits ? d->cap_inits * 2 : 16;
 			d->inits = xrealloc(d->inits, d->cap_inits * sizeof *d->inits);
 		}
-		d->inits[d->n_inits++] = (struct demo_initiative){.id = id, .milestones = n, .due = due};
+		d->inits[d->n_inits++] = di;
 	}
 	return rc;
 }
