@@ -443,7 +443,7 @@ EOV
 		local stm
 		stm=$(printf '%s\n' "${st[@]}" | python3 -c 'import sys, statistics; print("%.3f" % statistics.median(float(l) for l in sys.stdin))')
 		all+=("$stm")
-		printf '%-22s %8s  (start, median of %s: %s)  steps 2..9,1: %s  story form: %s\n' "meeting" "$(fmt_ms "$stm")" \
+		printf '%-22s %8s  (start, median of %s: %s)  steps 2..9,0,1: %s  story form: %s\n' "meeting" "$(fmt_ms "$stm")" \
 			"${#st[@]}" "$(for x in "${st[@]}"; do printf '%s ' "$(fmt_ms "$x")"; done | sed 's/ $//')" \
 			"$(for x in "${t[@]}"; do printf '%s ' "$(fmt_ms "$x")"; done)" "$(fmt_ms "${f:-}")"
 	fi
