@@ -5,6 +5,7 @@
  * milestone reached; each review is kept with this meeting. Under them, the
  * items captured in this step. The cursor runs over the initiatives, then
  * the items (mv->offset: the rows before the items). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,8 +103,46 @@ static attr_t track_attr(enum initiative_track tr)
 						  : theme(C_MUTED);
 }
 
-/* One initiative's row: reviewed mark, title, owner, due, milestones, track. */
-static void draw_row(int y, int x, int w, size_t i, bool cur, int owner_w, cx_date today)
+/* The columns of the board, fitted to the width: the title as wide as the
+ * widest (what is left when the width is short), the owner from 64 columns,
+ * the department from 120; then due date (10), milestones (5), track (9). */
+struct cols {
+	int title, owner, dept;
+};
+
+static int widest(size_t off, int cap)
+{
+	int w = 0;
+	for (size_t i = 0; i < board.n; i++) {
+		const char *s = *(char *const *)((const char *)&board.v[i] + off);
+		int c = s ? text_cols(s) : 1;
+		w = c > w ? c : w;
+	}
+	return w < cap ? w : cap;
+}
+
+static struct cols fit(int w)
+{
+	struct cols c = {0, 0, 0};
+	int fixed = 2 + 10 + 1 + 5 + 1 + 9;
+	if (w >= 64)
+		c.owner = widest(offsetof(struct initiative, person_name), w >= 120 ? 24 : 12);
+	if (w >= 120)
+		c.dept = widest(offsetof(struct initiative, dept_name), 20);
+	if (c.owner && c.owner < 5)
+		c.owner = 5; /* "Owner" */
+	if (c.dept && c.dept < 10)
+		c.dept = 10; /* "Department" */
+	int room = w - fixed - (c.owner ? c.owner + 1 : 0) - (c.dept ? c.dept + 1 : 0) - 1;
+	c.title = widest(offsetof(struct initiative, title), room);
+	if (c.title < 10)
+		c.title = 10; /* "Initiative" */
+	return c;
+}
+
+/* One initiative's row: reviewed mark, title, owner, department, due,
+ * milestones, track. */
+static void draw_row(int y, int x, int w, size_t i, bool cur, const struct cols *c, cx_date today)
 {
 	const struct initiative *in = &board.v[i];
 	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
@@ -116,17 +155,17 @@ static void draw_row(int y, int x, int w, size_t i, bool cur, int owner_w, cx_da
 		snprintf(ms, sizeof ms, "%d/%d", in->milestones_done, in->milestones);
 	else
 		snprintf(ms, sizeof ms, "-");
-	/* from the right: track (9), milestones (5), due (10), owner */
-	int right = 9 + 1 + 5 + 1 + 10 + 1 + (owner_w ? owner_w + 1 : 0);
-	int title_w = w - 2 - right;
-	if (title_w < 8)
-		title_w = 8;
 	int col = x + 2;
-	draw_text_fit(y, col, in->title, title_w, a);
-	col += title_w + 1;
-	if (owner_w) {
-		draw_text_fit(y, col, in->person_name ? in->person_name : "-", owner_w, a);
-		col += owner_w + 1;
+	draw_text_fit(y, col, in->title, c->title, a);
+	col += c->title + 1;
+	if (c->owner) {
+		draw_text_fit(y, col, in->person_name ? in->person_name : "-", c->owner, a);
+		col += c->owner + 1;
+	}
+	if (c->dept) {
+		draw_text_fit(y, col, in->dept_name ? in->dept_name : "-", c->dept,
+			      cur ? a : theme(C_MUTED));
+		col += c->dept + 1;
 	}
 	if (col + 10 > x + w)
 		return;
@@ -151,12 +190,14 @@ static int draw_detail(struct tui *t, int y, int x, int h, int w, size_t i)
 	char due[16], quarter[16], line[600];
 	fmt_date(in->due, due, sizeof due);
 	initiative_quarter(in->due, quarter, sizeof quarter);
-	snprintf(line, sizeof line, "%s · %s · %s · due %s (%s)%s%s%s", in->title,
-		 in->person_name ? in->person_name : "no owner",
-		 in->dept_name ? in->dept_name : "no department", due, quarter,
-		 initiative_late(in, clock_today()) ? ", late" : "",
-		 in->last_note ? " · last note: " : "", in->last_note ? in->last_note : "");
-	int rows = draw_wrapped_fit(y, x, line, w, h < 3 ? h : 3, theme(C_MUTED));
+	char *head = xasprintf("%s · %s · %s · due %s (%s)%s%s%s", in->title,
+			       in->person_name ? in->person_name : "no owner",
+			       in->dept_name ? in->dept_name : "no department", due, quarter,
+			       initiative_late(in, clock_today()) ? ", late" : "",
+			       in->last_note ? " · last note: " : "",
+			       in->last_note ? in->last_note : "");
+	int rows = draw_wrapped_fit(y, x, head, w, h < 3 ? h : 3, theme(C_MUTED));
+	free(head);
 	for (size_t k = 0; k < board.n_ms && rows < h; k++) {
 		const struct milestone *m = &board.ms[k];
 		char d[16] = "";
@@ -190,12 +231,12 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		rows += draw_wrapped(y + 1, x, "No open initiative: cxmeet initiative add TITLE "
 					       "--owner PERSON --due DATE.", w, 2, theme(C_MUTED));
 	} else {
-		int owner_w = w >= 120 ? 20 : w >= 64 ? 12 : 0;
-		int title_w = w - 2 - (27 + (owner_w ? owner_w + 1 : 0));
-		char cols[200];
-		snprintf(cols, sizeof cols, "  %-*s %s%-*s%sDue         Done Track", title_w,
-			 "Initiative", "", owner_w, owner_w ? "Owner" : "", owner_w ? " " : "");
-		draw_line(y + rows, x, cols, w, theme(C_MUTED) | A_UNDERLINE);
+		struct cols c = fit(w);
+		char *head = xasprintf("  %-*s %-*s%s%-*s%sDue         Done Track", c.title, "Initiative",
+				       c.owner, c.owner ? "Owner" : "", c.owner ? " " : "", c.dept,
+				       c.dept ? "Department" : "", c.dept ? " " : "");
+		draw_line(y + rows, x, head, w, theme(C_MUTED) | A_UNDERLINE);
+		free(head);
 		rows++;
 		/* the board keeps at most half the pane, the detail under it */
 		int room = (h - 2) / 2;
@@ -205,8 +246,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		int top = mv->sel < (int)board.n && mv->sel >= shown ? mv->sel - shown + 1 : 0;
 		cx_date today = clock_today();
 		for (int r = 0; r < shown; r++)
-			draw_row(y + rows + r, x, w, (size_t)(top + r), top + r == mv->sel, owner_w,
-				 today);
+			draw_row(y + rows + r, x, w, (size_t)(top + r), top + r == mv->sel, &c, today);
 		rows += shown;
 		if ((int)board.n > shown) {
 			char more[80];

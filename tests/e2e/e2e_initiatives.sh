@@ -72,9 +72,9 @@ keys Enter
 wait_for "Milestone 1 of Refunds within two days"
 wait_for "[x] 1. Policy signed (reached 2026-11-26)"
 
-note "at 200x50 the owner has a column"
+note "at 200x50 the owner and the department have columns"
 resize 200 50
-wait_re "Refunds within two days +Ben Okafor +2026-12-31"
+wait_re "Refunds within two days +Ben Okafor +Finance +2026-12-31"
 
 note "the review is kept with the meeting, and shown in its minutes"
 mid=$(cx_json ".[0].id" history)
