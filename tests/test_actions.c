@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -645,6 +646,33 @@ static void cli__digest_grouped_by_owner(void **state)
 	assert_int_equal(clock_init(err, sizeof err), 0);
 	assert_int_equal(run("digest", "--days", "-1", NULL), EXIT_USAGE);
 	assert_int_equal(run("digest", "--days", "400", NULL), EXIT_USAGE);
+
+	/* A short digest is read in one pass, not a statement for each person
+	 * of the council: forty more people cost it nothing (on a server each
+	 * statement is a round trip: 112 ms at 100,000 items, against 76 for
+	 * psql, before). The same text either way. */
+	for (int i = 0; i < 40; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "Member %d", i);
+		assert_int_equal(run("person", "add", name, "--dept", "Sales", NULL), 0);
+	}
+	char *trace = xasprintf("%s/digest.trace", tu_dir());
+	unlink(trace);
+	setenv("CXMEET_TRACE_SQL", trace, 1);
+	assert_int_equal(run("digest", NULL), 0);
+	unsetenv("CXMEET_TRACE_SQL");
+	s = slurp_out();
+	assert_string_equal(s, want);
+	free(s);
+	char *t = tu_slurp(trace, NULL);
+	int statements = 0;
+	for (const char *c = t; *c; c++)
+		statements += *c == '\n';
+	if (statements > 12)
+		fail_msg("digest ran %d statements for 43 people:\n%s", statements, t);
+	free(t);
+	unlink(trace);
+	free(trace);
 }
 
 static int64_t query(const char *sql)

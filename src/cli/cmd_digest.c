@@ -68,6 +68,39 @@ static int digest_part(struct cli *cli, const struct action_filter *f,
 /* The digest written as it is read: the heading from the counts, then each
  * owner's actions (owners in the digest's order, from the small people
  * table), so memory stays that of a page however many actions are late. */
+/* A digest of at most this many actions is read in one pass and ordered in
+ * memory (a page's worth): one statement, rather than one for each person
+ * on the council. */
+#define ONE_PASS PAGE
+
+static int digest_one_pass(struct cli *cli, struct action_filter f, int days)
+{
+	struct actions_stream *as;
+	enum store_rc src = actions_stream_begin(cli->st, &f, &as);
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	struct action_row *rows = NULL;
+	size_t n = 0;
+	src = store_actions_stream_next(as, ONE_PASS + 1, &rows, &n);
+	store_actions_stream_end(as);
+	struct person *people = NULL;
+	size_t n_people = 0;
+	if (src == STORE_OK)
+		src = store_person_list(cli->st, true, 0, &people, &n_people);
+	int rc = src == STORE_OK ? 0 : cli_store_error(cli, src);
+	if (rc == 0) {
+		char *text = action_digest(rows, n, people, n_people, f.today, days,
+					   cli_escalate_limit(cli));
+		rc = cli_write(cli, text);
+		free(text);
+	}
+	if (rc == 0 && fflush(cli->out) != 0)
+		rc = cli_output_error(cli, errno);
+	action_rows_free(rows, n);
+	person_list_free(people, n_people);
+	return rc;
+}
+
 static int digest_out(struct cli *cli, cx_date today, int days)
 {
 	struct action_filter f = {ASTATE_OPEN, 0, 0, today + days + 1, today};
@@ -75,6 +108,8 @@ static int digest_out(struct cli *cli, cx_date today, int days)
 	enum store_rc src = actions_count(cli->st, &f, &total, &late);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
+	if (total > 0 && total <= ONE_PASS)
+		return digest_one_pass(cli, f, days);
 	struct strbuf sb;
 	sb_init(&sb);
 	action_digest_heading(&sb, today, days, (size_t)late, (size_t)total);

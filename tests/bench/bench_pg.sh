@@ -258,7 +258,23 @@ run_reports() {
  FROM departments UNION ALL SELECT json_build_object('id', p.id, 'name', p.name, 'department', d.name, 'role', p.role,
  'email', p.email) FROM people p LEFT JOIN departments d ON d.id = p.department_id UNION ALL
  SELECT json_build_object('id', id, 'status', status, 'started_at', started_at, 'ended_at', ended_at, 'rating', rating,
- 'next_meeting_on', next_meeting_on) FROM meetings UNION ALL SELECT json_build_object('id', i.id, 'kind', i.kind,
+ 'next_meeting_on', next_meeting_on) FROM meetings UNION ALL
+ SELECT json_build_object('id', m.id, 'name', m.name, 'kind', m.kind, 'department_id', m.department_id, 'department', d.name,
+ 'owner_id', m.person_id, 'owner', pe.name, 'unit', m.unit, 'better', m.direction, 'target', m.target, 'every', m.frequency,
+ 'archived', m.archived_at IS NOT NULL, 'values', (SELECT coalesce(json_agg(json_build_object('period_on', v.period_on,
+ 'value', v.value, 'entered_at', v.entered_at, 'entered_by', v.entered_by, 'corrected', v.id <> (SELECT max(x.id)
+ FROM measure_values x WHERE x.measure_id = v.measure_id AND x.period_on = v.period_on))
+ ORDER BY v.period_on DESC, v.id DESC), '[]') FROM measure_values v WHERE v.measure_id = m.id))
+ FROM measures m LEFT JOIN departments d ON d.id = m.department_id LEFT JOIN people pe ON pe.id = m.person_id UNION ALL
+ SELECT json_build_object('id', n.id, 'title', n.title, 'department_id', n.department_id, 'department', d.name,
+ 'owner_id', n.person_id, 'owner', pe.name, 'due_on', n.due_on, 'track', n.track, 'created_at', n.created_at,
+ 'milestones', (SELECT coalesce(json_agg(json_build_object('title', ms.title, 'due_on', ms.due_on, 'reached_on', ms.done_on)
+ ORDER BY ms.id), '[]') FROM initiative_milestones ms WHERE ms.initiative_id = n.id),
+ 'reviews', (SELECT coalesce(json_agg(json_build_object('track', r.track, 'note', r.note, 'meeting_id', r.meeting_id,
+ 'reviewed_at', r.reviewed_at, 'reviewed_by', r.reviewed_by) ORDER BY r.id DESC), '[]') FROM initiative_reviews r
+ WHERE r.initiative_id = n.id))
+ FROM initiatives n LEFT JOIN departments d ON d.id = n.department_id LEFT JOIN people pe ON pe.id = n.person_id
+ UNION ALL SELECT json_build_object('id', i.id, 'kind', i.kind,
  'status', i.status, 'text', i.text, 'detail', i.detail, 'rationale', i.rationale, 'department', d.name, 'person', p.name,
  'due_on', i.due_on, 'revisit_on', i.revisit_on, 'superseded_by', i.superseded_by, 'rank', i.rank, 'consent', i.consent,
  'meeting_id', i.meeting_id, 'created_at', i.created_at, 'closed_at', i.closed_at,
