@@ -3,12 +3,10 @@
  * capturing an item there. The runner (view_meeting.c) hands the panes in
  * (mv->pane_for), so that the panes, which call these, and the runner,
  * which calls the panes, make no circle. */
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "meeting_view.h"
 #include "list.h"
-#include "draw.h"
 #include "form.h"
 #include "cxmeet/chain.h"
 #include "cxmeet/util.h"
@@ -81,43 +79,6 @@ const char *mv_chain(struct tui *t, const struct item *it)
 		}
 	}
 	return mv->chain_text;
-}
-
-void mv_load_step_items(struct tui *t, size_t before)
-{
-	struct meeting_view *mv = t->mv;
-	const struct meeting_step *s = meeting_current(&mv->run);
-	if (store_meeting_items(t->st, mv->run.m.id, s->id, &mv->items, &mv->n_items) != STORE_OK)
-		tui_flash(t, true, "%s", store_errmsg(t->st));
-	mv->offset = before;
-	mv->total = before + mv->n_items;
-}
-
-void mv_draw_step_items(struct tui *t, int y, int x, int h, int w, const char *empty)
-{
-	struct meeting_view *mv = t->mv;
-	if (h <= 0)
-		return;
-	char head[120];
-	snprintf(head, sizeof head, "Captured in this step (%zu)", mv->n_items);
-	draw_line(y, x, head, w, theme(C_HEADING));
-	int left = h - 1;
-	if (left <= 0)
-		return;
-	if (mv->n_items == 0) {
-		draw_wrapped(y + 1, x, empty, w, left, theme(C_MUTED));
-		return;
-	}
-	int first = (int)mv->offset;
-	const struct item *sel = mv_selected(t);
-	int dh = sel ? items_detail_height(sel, NULL, mv->n_items, left, w) : 0;
-	if (dh > left / 2)
-		dh = left / 2;
-	int list = left - dh;
-	items_draw(y + 1, x, list, w, mv->items, mv->n_items, first, mv->sel >= first ? mv->sel : -1,
-		   &mv->top);
-	if (dh >= 2)
-		items_detail_draw(y + 1 + list, x, w, dh, sel, NULL);
 }
 
 bool mv_move(struct tui *t, enum action a, size_t n, int page)

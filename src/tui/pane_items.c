@@ -278,3 +278,40 @@ static enum action mission_key(struct tui *t, wint_t ch, bool is_key, enum actio
 
 const struct pane_ops pane_mission = {.load = mission_load, .draw = mission_draw,
 				      .key = mission_key};
+
+void mv_load_step_items(struct tui *t, size_t before)
+{
+	struct meeting_view *mv = t->mv;
+	const struct meeting_step *s = meeting_current(&mv->run);
+	if (store_meeting_items(t->st, mv->run.m.id, s->id, &mv->items, &mv->n_items) != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+	mv->offset = before;
+	mv->total = before + mv->n_items;
+}
+
+void mv_draw_step_items(struct tui *t, int y, int x, int h, int w, const char *empty)
+{
+	struct meeting_view *mv = t->mv;
+	if (h <= 0)
+		return;
+	char head[120];
+	snprintf(head, sizeof head, "Captured in this step (%zu)", mv->n_items);
+	draw_line(y, x, head, w, theme(C_HEADING));
+	int left = h - 1;
+	if (left <= 0)
+		return;
+	if (mv->n_items == 0) {
+		draw_wrapped(y + 1, x, empty, w, left, theme(C_MUTED));
+		return;
+	}
+	int first = (int)mv->offset;
+	const struct item *sel = mv_selected(t);
+	int dh = sel ? items_detail_height(sel, NULL, mv->n_items, left, w) : 0;
+	if (dh > left / 2)
+		dh = left / 2;
+	int list = left - dh;
+	items_draw(y + 1, x, list, w, mv->items, mv->n_items, first, mv->sel >= first ? mv->sel : -1,
+		   &mv->top);
+	if (dh >= 2)
+		items_detail_draw(y + 1 + list, x, w, dh, sel, NULL);
+}
