@@ -14,6 +14,10 @@
 /* "on track", "off track", "done", "dropped" (initiative_track_name, of
  * records.h, is the stored name). */
 const char *initiative_track_word(enum initiative_track t);
+/* The question a track's note answers when the track needs one: off track
+ * ("What is in the way, and who can help?"), dropped ("Why drop it?");
+ * NULL for a track that needs none. */
+const char *initiative_note_question(enum initiative_track t);
 /* Done or dropped: closed, kept with its history. */
 bool initiative_closed(enum initiative_track t);
 /* Open and due before today. */

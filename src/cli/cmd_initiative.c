@@ -48,11 +48,10 @@ static int find(struct cli *cli, const char *ref, struct initiative *in)
 	return src == STORE_OK ? 0 : cli_store_error(cli, src);
 }
 
-static int parse_due(struct cli *cli, const char *s, cx_date *out)
+static int parse_due(const char *s, cx_date *out)
 {
 	char err[512];
 	struct date_context dc = {clock_today(), DATE_NONE};
-	(void)cli;
 	if (date_parse_due(s, &dc, out, err, sizeof err) != 0)
 		return cli_input_error("--due: %s", err);
 	return 0;
@@ -82,7 +81,7 @@ static int apply(struct cli *cli, const struct initiative_opts *o, struct initia
 			in->dept_id = p.dept_id;
 		person_free(&p);
 	}
-	if (o->due && (rc = parse_due(cli, o->due, &in->due)) != 0)
+	if (o->due && (rc = parse_due(o->due, &in->due)) != 0)
 		return rc;
 	return 0;
 }
@@ -258,7 +257,7 @@ static int milestone(struct cli *cli, const struct initiative_opts *o, const cha
 		     const char *title)
 {
 	cx_date due = DATE_NONE;
-	int rc = o->due ? parse_due(cli, o->due, &due) : 0;
+	int rc = o->due ? parse_due(o->due, &due) : 0;
 	if (rc)
 		return rc;
 	struct initiative in;
@@ -280,8 +279,8 @@ static int reach(struct cli *cli, const struct initiative_opts *o, const char *r
 	char err[512], *end;
 	long n = strtol(nth, &end, 10);
 	if (*nth < '0' || *nth > '9' || *end || n < 1 || n > 1000)
-		return cli_input_error("'%s' is not a milestone's number (cxmeet initiative show %s)",
-				       nth, "ID");
+		return cli_input_error("'%s' is not a milestone's number (cxmeet initiative show "
+				       "lists them)", nth);
 	cx_date on = clock_today();
 	struct date_context dc = {clock_today(), DATE_NONE};
 	if (o->on && date_parse(o->on, &dc, DATE_BACK, &on, err, sizeof err) != 0)

@@ -14,6 +14,13 @@ const char *initiative_track_word(enum initiative_track t)
 	return (unsigned)t < TRACK_COUNT ? words[t] : words[TRACK_ON];
 }
 
+const char *initiative_note_question(enum initiative_track t)
+{
+	return t == TRACK_OFF	  ? "What is in the way, and who can help?"
+	       : t == TRACK_DROPPED ? "Why drop it?"
+				    : NULL;
+}
+
 bool initiative_closed(enum initiative_track t) { return t == TRACK_DONE || t == TRACK_DROPPED; }
 
 bool initiative_late(const struct initiative *in, cx_date today)

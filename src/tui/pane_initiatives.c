@@ -320,22 +320,16 @@ static void review(struct tui *t, size_t i)
 	}
 	enum initiative_track tr = (enum initiative_track)what[k];
 	char *note = NULL;
-	if (tr == TRACK_OFF || tr == TRACK_DROPPED) {
-		note = dialog_input(t, tr == TRACK_OFF ? "What is in the way, and who can help?"
-						       : "Why drop it?",
-				    "", NULL, NULL);
-		if (!note || !*note) {
-			free(note);
-			free(title);
-			tui_flash(t, false, "Not changed: %s needs a note.",
-				  tr == TRACK_OFF ? "off track" : "dropping it");
-			return;
-		}
+	const char *question = initiative_note_question(tr);
+	if (question && !(note = dialog_input(t, question, "", NULL, NULL))) {
+		free(title); /* cancelled */
+		return;
 	}
+	/* an empty note is refused by core's rule, which says why */
 	if (initiative_set_track(t->st, id, tr, note, mv->run.m.id, clock_now()) == STORE_OK)
 		tui_flash(t, false, "%s: %s.", title, initiative_track_word(tr));
 	else
-		tui_flash(t, true, "Not saved: %s", store_errmsg(t->st));
+		tui_flash(t, true, "Not changed: %s", store_errmsg(t->st));
 	free(note);
 	free(title);
 	board.ms_of = 0;
