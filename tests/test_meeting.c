@@ -228,6 +228,86 @@ static void step_minutes__whole_minutes_spent(void **state)
 	store_close(st);
 }
 
+/* The live timer: time left in the step (3 minutes planned) and the
+ * warning in its last minute, on time at exactly 3:00, over at 3:01; time
+ * left in the meeting (70 minutes planned). */
+static void step_left__warns_in_the_last_minute(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_step_left(&r, 0, t), 180);
+	assert_int_equal(meeting_step_timing(&r, 0, t), TIMING_ON_TIME);
+	assert_int_equal(meeting_step_timing(&r, 0, t + 119), TIMING_ON_TIME); /* 1:01 left */
+	assert_int_equal(meeting_step_timing(&r, 0, t + 120), TIMING_LAST_MINUTE);
+	assert_int_equal(meeting_step_left(&r, 0, t + 150), 30);
+	assert_int_equal(meeting_step_timing(&r, 0, t + 150), TIMING_LAST_MINUTE);
+	assert_int_equal(meeting_step_left(&r, 0, t + 180), 0);
+	assert_int_equal(meeting_step_timing(&r, 0, t + 180), TIMING_LAST_MINUTE);
+	assert_false(meeting_step_overrun(&r, 0, t + 180));
+	assert_int_equal(meeting_step_left(&r, 0, t + 260), -80);
+	assert_int_equal(meeting_step_timing(&r, 0, t + 260), TIMING_OVER);
+	assert_int_equal(meeting_step_timing(&r, 0, t - 5), TIMING_ON_TIME); /* clock set back */
+	assert_int_equal(meeting_left(&r, t), 70 * 60);
+	assert_int_equal(meeting_left(&r, t + 260), 70 * 60 - 260);
+	/* A step not reached keeps its planned minutes whatever the clock says. */
+	assert_int_equal(meeting_step_left(&r, 1, t + 260), 120);
+	assert_int_equal(meeting_step_timing(&r, 1, t + 260), TIMING_ON_TIME);
+	/* The meeting over its plan: 71 minutes in the roll call. */
+	assert_int_equal(meeting_left(&r, t + 71 * 60), -60);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+/* The projected end: the time left of the current step and the planned
+ * minutes of every step not done yet, from now; against the planned end. */
+static void projected_end__counts_what_is_left_to_do(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_planned_end(&r), t + 70 * 60);
+	assert_int_equal(meeting_remaining_seconds(&r, t), 70 * 60);
+	assert_int_equal(meeting_projected_end(&r, t), t + 70 * 60);
+	/* 2:30 into the three-minute roll call: on plan. */
+	assert_int_equal(meeting_remaining_seconds(&r, t + 150), 30 + 67 * 60);
+	assert_int_equal(meeting_projected_end(&r, t + 150), t + 70 * 60);
+	/* The roll call ran to 4:00 and is done: a minute late. */
+	assert_int_equal(meeting_goto(&r, 1, t + 240), STORE_OK);
+	assert_int_equal(meeting_remaining_seconds(&r, t + 240), 67 * 60);
+	assert_int_equal(meeting_projected_end(&r, t + 240), t + 71 * 60);
+	/* The mission moment (2 min) over at 3:20: nothing left of it, it is
+	 * taken to end now. */
+	assert_int_equal(meeting_remaining_seconds(&r, t + 440), 65 * 60);
+	assert_int_equal(meeting_projected_end(&r, t + 440), t + 440 + 65 * 60);
+	/* Jumping over the story (7 min) to the action review leaves the story
+	 * still to do; the mission moment is done. */
+	assert_int_equal(meeting_goto(&r, 3, t + 440), STORE_OK);
+	assert_false(r.steps[2].done);
+	assert_int_equal(meeting_remaining_seconds(&r, t + 440), 65 * 60);
+	/* Back to the roll call (done, current again): its time is over, so
+	 * only the steps not done count, the action review's 10 minutes whole. */
+	assert_int_equal(meeting_goto(&r, 0, t + 500), STORE_OK);
+	assert_int_equal(r.steps[3].actual_seconds, 60);
+	assert_int_equal(meeting_remaining_seconds(&r, t + 500), 65 * 60 - 60);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static void overrun_seconds__only_past_the_plan(void **state)
+{
+	(void)state;
+	assert_int_equal(step_overrun_seconds(3, 0), 0);
+	assert_int_equal(step_overrun_seconds(3, 180), 0);
+	assert_int_equal(step_overrun_seconds(3, 181), 1);
+	assert_int_equal(step_overrun_seconds(3, 300), 120);
+	assert_int_equal(step_overrun_seconds(0, 30), 30);
+}
+
 static void end__completed_with_rating_and_next_date_then_begin_again(void **state)
 {
 	(void)state;
@@ -776,6 +856,9 @@ int main(void)
 		cmocka_unit_test(resume__does_not_count_time_away),
 		cmocka_unit_test(step_overrun__only_past_the_planned_minutes),
 		cmocka_unit_test(step_minutes__whole_minutes_spent),
+		cmocka_unit_test(step_left__warns_in_the_last_minute),
+		cmocka_unit_test(projected_end__counts_what_is_left_to_do),
+		cmocka_unit_test(overrun_seconds__only_past_the_plan),
 		cmocka_unit_test(end__completed_with_rating_and_next_date_then_begin_again),
 		cmocka_unit_test(item_check__rules_of_each_kind),
 		cmocka_unit_test(item_gate__adding_and_editing_keep_the_rules_of_each_kind),

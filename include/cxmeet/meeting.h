@@ -92,6 +92,35 @@ bool meeting_step_overrun(const struct meeting_run *r, int step, time_t now);
  * against the planned minutes. */
 int meeting_step_minutes(const struct meeting_run *r, int step, time_t now);
 
+/* The live timer: what is left of a step and of the meeting against their
+ * plan, the warning before a step's end, and when the meeting will end.
+ *
+ * How many seconds past its planned minutes a step ran (0: not over). The
+ * overrun per step the cadence report counts is this, on the stored time. */
+int step_overrun_seconds(int planned_minutes, int actual_seconds);
+/* Seconds left of a step's planned minutes; negative: over by that much. */
+int meeting_step_left(const struct meeting_run *r, int step, time_t now);
+/* Seconds left of the meeting's planned minutes (meeting_planned_minutes)
+ * after the time spent in its steps (meeting_total_seconds); negative: over. */
+int meeting_left(const struct meeting_run *r, time_t now);
+/* The warning comes this long before a step's planned end. */
+#define STEP_WARN_SECS 60
+enum step_timing {
+	TIMING_ON_TIME,     /* more than STEP_WARN_SECS left */
+	TIMING_LAST_MINUTE, /* STEP_WARN_SECS or less left, not over */
+	TIMING_OVER,        /* past its planned minutes (meeting_step_overrun) */
+};
+enum step_timing meeting_step_timing(const struct meeting_run *r, int step, time_t now);
+/* The planned time still ahead: for each step neither skipped nor done
+ * (the runner's mark, `done`) and for the current one, what is left of its
+ * planned minutes (nothing for a step already over: it is taken to end
+ * now). A step done and not current has nothing left. */
+int meeting_remaining_seconds(const struct meeting_run *r, time_t now);
+/* When the meeting is projected to end: now + meeting_remaining_seconds. */
+time_t meeting_projected_end(const struct meeting_run *r, time_t now);
+/* When it was planned to end: its start + its planned minutes. */
+time_t meeting_planned_end(const struct meeting_run *r);
+
 /* The item kind a step offers first. */
 enum item_kind step_default_kind(enum step_kind k);
 /* The step of the meeting where an item of kind k recorded between meetings

@@ -340,7 +340,53 @@ int meeting_planned_minutes(const struct meeting_run *r)
 
 bool meeting_step_overrun(const struct meeting_run *r, int step, time_t now)
 {
-	return meeting_step_seconds(r, step, now) > r->steps[step].planned_minutes * 60;
+	return meeting_step_left(r, step, now) < 0;
+}
+
+int step_overrun_seconds(int planned_minutes, int actual_seconds)
+{
+	int over = actual_seconds - planned_minutes * 60;
+	return over > 0 ? over : 0;
+}
+
+int meeting_step_left(const struct meeting_run *r, int step, time_t now)
+{
+	return r->steps[step].planned_minutes * 60 - meeting_step_seconds(r, step, now);
+}
+
+int meeting_left(const struct meeting_run *r, time_t now)
+{
+	return meeting_planned_minutes(r) * 60 - meeting_total_seconds(r, now);
+}
+
+enum step_timing meeting_step_timing(const struct meeting_run *r, int step, time_t now)
+{
+	int left = meeting_step_left(r, step, now);
+	return left < 0 ? TIMING_OVER : left <= STEP_WARN_SECS ? TIMING_LAST_MINUTE
+							       : TIMING_ON_TIME;
+}
+
+int meeting_remaining_seconds(const struct meeting_run *r, time_t now)
+{
+	int total = 0;
+	for (size_t i = 0; i < r->n_steps; i++) {
+		const struct meeting_step *s = &r->steps[i];
+		if (s->skipped || (s->done && (int)i != r->m.current_step))
+			continue;
+		int left = meeting_step_left(r, (int)i, now);
+		total += left > 0 ? left : 0;
+	}
+	return total;
+}
+
+time_t meeting_projected_end(const struct meeting_run *r, time_t now)
+{
+	return now + meeting_remaining_seconds(r, now);
+}
+
+time_t meeting_planned_end(const struct meeting_run *r)
+{
+	return r->m.started_at + (time_t)meeting_planned_minutes(r) * 60;
 }
 
 int meeting_step_minutes(const struct meeting_run *r, int step, time_t now)
