@@ -17,6 +17,7 @@ struct cli {
 	bool may_create;     /* the command creates a missing database (init, demo, tui) */
 	FILE *out;
 	int output_failed; /* the exit status, once a failed write was reported */
+	bool bell; /* --bell: the meeting's timer rings the terminal's bell */
 };
 
 /* An option a command takes: --NAME, and -KEY too unless CLI_LONG_ONLY. KEY

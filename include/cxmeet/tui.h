@@ -15,6 +15,10 @@ bool tui_terminal_usable(void);
  * its arrival to the program waiting for the next), for the benchmark. */
 void tui_trace_begin(void);
 
+/* Whether the meeting's timer rings the terminal's bell (--bell): once as
+ * a step enters its last minute, once as it runs over. Off by default. */
+void tui_set_bell(bool on);
+
 /* Runs the interface on an open, set-up store until the user quits.
  * Returns an exit status. */
 int tui_run(struct store *st);

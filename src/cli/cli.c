@@ -23,7 +23,7 @@ const struct cli_cmd *const cli_commands[] = {
 const size_t cli_command_count = ARRAY_SIZE(cli_commands);
 
 static const char main_usage[] =
-	"usage: cxmeet [--db PATH] [--council NAME] COMMAND [ARGS]\n"
+	"usage: cxmeet [--db PATH] [--council NAME] [--bell] COMMAND [ARGS]\n"
 	"\n"
 	"Runs a cross-functional CX council: agenda, decisions, actions, wins,\n"
 	"customer stories and insights, kept in a local SQLite file.\n"
@@ -35,6 +35,8 @@ static const char main_usage[] =
 	"  -c, --council NAME\n"
 	"                  the council to work on, on a server of several\n"
 	"                  (default: $CXMEET_COUNCIL, else the role's only one)\n"
+	"      --bell      in a meeting, ring the terminal's bell a minute before\n"
+	"                  a step's planned end and as it runs over\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -94,6 +96,7 @@ int cli_main(int argc, char **argv)
 		{"council", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		{"bell", no_argument, NULL, 'B'},
 		{0},
 	};
 	struct cli cli = {.out = stdout};
@@ -119,6 +122,9 @@ int cli_main(int argc, char **argv)
 		case 'c':
 			free(council);
 			council = xstrdup(optarg);
+			break;
+		case 'B':
+			cli.bell = true;
 			break;
 		case 'h':
 			print_main_usage(stdout);

@@ -37,6 +37,7 @@ static int tui_cmd_run(const struct cli_cmd *self, struct cli *cli, int argc, ch
 		store_rollback(cli->st);
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
+	tui_set_bell(cli->bell);
 	return tui_run(cli->st);
 }
 

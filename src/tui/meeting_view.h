@@ -34,6 +34,11 @@ struct meeting_view {
 	int64_t data_version;       /* the database as last read, when following */
 	time_t last_beat;           /* the holder's last sign of life written */
 	time_t last_flush_try;      /* the last try to write the step's time */
+	/* The timing of each step (enum step_timing) this screen has already
+	 * told of, so that the bell rings once as a step enters its last minute
+	 * and once as it runs over (view_meeting.c). */
+	unsigned char *told;
+	size_t n_told;
 	int topic_top, decision_top; /* the priorities pane's two lists, scrolled */
 	/* What was recorded between meetings for this meeting (pane_waiting.c),
 	 * shown in the step it waits for; Tab moves the keys into its list. */

@@ -12,6 +12,7 @@
 #include "dialog.h"
 #include "form.h"
 #include "views.h"
+#include "cxmeet/tui.h"
 #include "cxmeet/util.h"
 
 /* The runner's own action (its keymap, below). */
@@ -33,12 +34,16 @@ const struct pane_ops *pane_for(enum step_kind k)
 	}
 }
 
+/* A length as the timer shows it: m:ss, or h:mm:ss from an hour on (the
+ * sign is the caller's words: "left" or "OVER"). */
 static void fmt_clock(int secs, char *buf, size_t len)
 {
+	if (secs < 0)
+		secs = -secs;
 	if (secs >= 3600)
 		snprintf(buf, len, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
 	else
-		snprintf(buf, len, "%02d:%02d", secs / 60, secs % 60);
+		snprintf(buf, len, "%d:%02d", secs / 60, secs % 60);
 }
 
 static void draw_sidebar(struct tui *t, int y, int h, int w)
@@ -64,25 +69,87 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 		draw_line(y + 1 + (int)i, 0, line, w - sw - 1, a);
 		free(line);
 		draw_line(y + 1 + (int)i, w - sw - 1, " ", 1, a);
+		enum step_timing tm = meeting_step_timing(r, (int)i, now);
 		draw_line(y + 1 + (int)i, w - sw, spent, sw,
-			  meeting_step_overrun(r, (int)i, now) ? theme(C_WARNING)
+			  tm == TIMING_OVER || (cur && tm == TIMING_LAST_MINUTE) ? theme(C_WARNING)
 			  : cur ? a : theme(C_MUTED));
 	}
 	for (int row = y; row < y + h; row++)
 		mvaddch(row, w, ACS_VLINE);
 }
 
+/* The timer's words at a level of detail (0: the most; TIMER_LEVELS - 1:
+ * the step's time alone), the least needed dropped first: the time spent
+ * against the plan, how late or early the end is, the planned end, the
+ * meeting's time left, the projected end. */
+#define TIMER_LEVELS 6
+static char *timer_text(const struct meeting_run *r, time_t now, int level)
+{
+	int cur = r->m.current_step;
+	const struct meeting_step *s = meeting_current(r);
+	int left = meeting_step_left(r, cur, now), mleft = meeting_left(r, now);
+	char a[16], b[16], spent[48] = "", mspent[48] = "", step[96], meet[80], end[80];
+	fmt_clock(left, a, sizeof a);
+	if (level == 0) {
+		fmt_clock(meeting_step_seconds(r, cur, now), b, sizeof b);
+		snprintf(spent, sizeof spent, " (%s of %dm)", b, s->planned_minutes);
+		fmt_clock(meeting_total_seconds(r, now), b, sizeof b);
+		snprintf(mspent, sizeof mspent, " (%s of %dm)", b, meeting_planned_minutes(r));
+	}
+	switch (meeting_step_timing(r, cur, now)) {
+	case TIMING_OVER:
+		snprintf(step, sizeof step, "Step %s OVER%s", a, spent);
+		break;
+	case TIMING_LAST_MINUTE:
+		if (left == STEP_WARN_SECS)
+			snprintf(step, sizeof step, "1 minute left in this step%s", spent);
+		else
+			snprintf(step, sizeof step, "%s left in this step%s", a, spent);
+		break;
+	default:
+		snprintf(step, sizeof step, "Step %s left%s", a, spent);
+		break;
+	}
+	fmt_clock(mleft, b, sizeof b);
+	snprintf(meet, sizeof meet, "Meeting %s %s%s", b, mleft < 0 ? "OVER" : "left", mspent);
+	time_t proj = meeting_projected_end(r, now), plan = meeting_planned_end(r);
+	clock_format_local(proj, "%H:%M", "?", a, sizeof a);
+	clock_format_local(plan, "%H:%M", "?", b, sizeof b);
+	/* by the clocks shown: 11:07:30 against 11:10 is 3 minutes early */
+	long late = (long)(proj / 60 - plan / 60);
+	char by[32] = "";
+	if (level <= 1 && late)
+		snprintf(by, sizeof by, ", %ld min %s", late < 0 ? -late : late,
+			 late < 0 ? "early" : "late");
+	if (level <= 2)
+		snprintf(end, sizeof end, "ends %s (plan %s%s)", a, b, by);
+	else
+		snprintf(end, sizeof end, "ends %s", a);
+	if (level <= 3)
+		return xasprintf(" %s · %s · %s", step, meet, end);
+	if (level <= 4)
+		return xasprintf(" %s · %s", step, end);
+	return xasprintf(" %s", step);
+}
+
 static void draw_status(struct tui *t)
 {
 	struct meeting_run *r = &t->mv->run;
 	time_t now = clock_now();
-	char total[16], step[16], line[256];
-	fmt_clock(meeting_total_seconds(r, now), total, sizeof total);
-	fmt_clock(meeting_step_seconds(r, r->m.current_step, now), step, sizeof step);
-	const struct meeting_step *s = meeting_current(r);
-	bool over = meeting_step_overrun(r, r->m.current_step, now);
-	snprintf(line, sizeof line, " Meeting %s/%dm  Step %s/%dm%s", total,
-		 meeting_planned_minutes(r), step, s->planned_minutes, over ? " OVER" : "");
+	char line[256];
+	/* The timer as fully as fits: its details only while "?:help" fits
+	 * too; the step's, the meeting's time left and the end against the plan
+	 * before the hint (? works all the same). */
+	char *timer = NULL;
+	for (int level = 0; level < TIMER_LEVELS; level++) {
+		free(timer);
+		timer = timer_text(r, now, level);
+		if (text_cols(timer) + (level < 2 ? 9 : 1) <= t->cols)
+			break;
+	}
+	snprintf(line, sizeof line, "%s", timer);
+	free(timer);
+	enum step_timing tm = meeting_step_timing(r, r->m.current_step, now);
 	if (t->mv->follow) {
 		const struct meeting_hold *h = &t->mv->holder;
 		if (h->user)
@@ -95,7 +162,11 @@ static void draw_status(struct tui *t)
 		return;
 	}
 	int used = text_cols(line);
-	draw_line(t->rows - 1, 0, line, used, over ? theme(C_ERROR) : theme(C_STATUS));
+	if (used > t->cols)
+		used = t->cols;
+	draw_line(t->rows - 1, 0, line, used, tm == TIMING_OVER ? theme(C_ERROR)
+					      : tm == TIMING_LAST_MINUTE ? theme(C_WARNING)
+					      : theme(C_STATUS));
 	/* As many hints as fit, most needed first; ? always lists the rest. */
 	static const char *const hints[] = {"?:help", "q:leave", "</>:step", "dawsinpm:capture",
 					    "e:edit", "X:delete"};
@@ -350,6 +421,7 @@ static void meeting_close(struct tui *t)
 		store_hold_release(t->st, mv->run.m.id);
 	}
 	meeting_hold_free(&mv->holder);
+	free(mv->told);
 	waiting_items_free(mv->waiting, mv->n_waiting);
 	message_rows_free(mv->messages, mv->n_messages);
 	item_list_free(mv->items, mv->n_items);
@@ -488,6 +560,38 @@ void meeting_view_start(struct tui *t, store_id template_id, const struct agenda
 	open_run(t, mv, rc, false, true);
 }
 
+static bool bell_on;
+
+void tui_set_bell(bool on)
+{
+	bell_on = on;
+}
+
+/* Rings the bell (when asked for) as the current step enters its last
+ * minute and as it runs over: once each per step. What the screen found
+ * when it took the meeting counts as told, but for the current step: a
+ * meeting resumed in its step's last minute rings, and going back to a
+ * step that ran over earlier does not. */
+static void ring_timer(struct meeting_view *mv, time_t now)
+{
+	struct meeting_run *r = &mv->run;
+	int cur = r->m.current_step;
+	if (mv->n_told != r->n_steps) {
+		free(mv->told);
+		mv->told = xcalloc(r->n_steps + 1, sizeof *mv->told);
+		mv->n_told = r->n_steps;
+		for (size_t i = 0; i < r->n_steps; i++)
+			if ((int)i != cur)
+				mv->told[i] = (unsigned char)meeting_step_timing(r, (int)i, now);
+	}
+	enum step_timing tm = meeting_step_timing(r, cur, now);
+	if (tm <= (enum step_timing)mv->told[cur])
+		return;
+	mv->told[cur] = (unsigned char)tm;
+	if (bell_on)
+		beep();
+}
+
 /* The step's time is written at least once a minute, so that a crash loses
  * at most a minute of it. */
 static void meeting_tick(struct tui *t)
@@ -519,6 +623,7 @@ static void meeting_tick(struct tui *t)
 			tui_flash(t, true, "%s", store_errmsg(t->st));
 	}
 	store_no_wait(t->st, false);
+	ring_timer(mv, now);
 }
 
 /* The meeting's keys are shared actions (the panes read them too): the
