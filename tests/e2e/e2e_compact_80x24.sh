@@ -40,7 +40,7 @@ for title in "Welcome & ro" "Mission mome" "Customer sto" "Action revie" "Initia
 done
 expect_eq "$(sidebar_col)" "25 " "the sidebar border is one straight column"
 keys j # clears the start message off the status line
-wait_re "^ Meeting 00:00/70m  Step 00:00/3m  [?]:help  q:leave  </>:step"
+wait_re "^ Step 3:00 left · Meeting 1:10:00 left · ends 11:10 \(plan 11:10\)  [?]:help"
 fits "roll call"
 # Hints are added while they fit: the line ends with a whole one, never a cut one.
 expect_match "$(screen_line 24 | sed 's/ *$//')" ' (\?:help|q:leave|</>:step|dawsinpm:capture|e:edit|X:delete)$' \
@@ -74,11 +74,11 @@ note "the wide layout's status line, at 100x30"
 keys j # clears the message off the status line
 wait_gone "Saved action #1."
 resize 100 30
-wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step  dawsinpm:capture  e:edit"
+wait_re "^ Step 8:00 left · Meeting 1:10:00 left · ends 11:07 \(plan 11:10, 3 min early\)  [?]:help  q:leave"
 expect_match "$(screen_line 30 | sed 's/ *$//')" ' (\?:help|q:leave|</>:step|dawsinpm:capture|e:edit|X:delete)$' \
 	"the wide status line is whole at 100 columns"
 resize 80 24
-wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step"
+wait_re "^ Step 8:00 left · Meeting 1:10:00 left · ends 11:07 \(plan 11:10\)  [?]:help"
 
 note "end without minutes"
 keys E

@@ -44,7 +44,7 @@ wait_for "Roll call: 0 of 3 present  (Space toggles, + adds a guest)"
 expect_eq "$(screen | grep -oE '\[ \] [^ ]+( [^ ]+)?' | tr '\n' ';')" \
 	"[ ] Ben Okafor;[ ] 王芳;[ ] Zoë Ångström;" "roll call ordered by department, then name"
 keys j # moves to 王芳, and clears the start message off the status line
-wait_re "^ Meeting 00:00/70m  Step 00:00/3m"
+wait_re "^ Step 3:00 left .*· Meeting 1:10:00 left"
 keys Space
 wait_for "Roll call: 1 of 3 present"
 wait_for "王芳 is present."

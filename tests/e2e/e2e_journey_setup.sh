@@ -298,7 +298,7 @@ expect_eq "$(cx_json '.items.decision[].rationale' show)" "Waiting riders buy el
 note "the guest topic, then the wrap-up: a rating, the end"
 keys l
 wait_for "Step 11/12: Guest: \"Velo\" dealer," # cut at 80 columns
-expect_screen "Step 00:00/12m" "the guest topic has its minutes"
+expect_screen "Step 12:00 left" "the guest topic has its minutes"
 keys l
 wait_for "Step 12/12: Wrap-up"
 wait_for "Rating: not given"

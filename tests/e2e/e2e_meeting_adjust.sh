@@ -85,7 +85,7 @@ expect_eq "$(cx_json '.agenda | map("\(.position - 1):\(.title):\(.planned_minut
 note "the runner passes over the skipped step"
 keys l
 wait_for "Step 3/11: Mission moment"
-expect_screen "Meeting 00:00/78m" "the planned total leaves the skipped step out"
+expect_screen "Meeting 1:18:00 left" "the planned total leaves the skipped step out"
 keys h
 wait_for "Step 1/11: Welcome & roll call"
 keys l l

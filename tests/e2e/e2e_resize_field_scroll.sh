@@ -19,7 +19,7 @@ wait_re "│ Action +$typed +│"
 resize 60 18
 wait_re "│ Action +< " # scrolled: correct at 60 columns
 resize 100 30
-wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step  dawsinpm:capture"
+wait_re "^ Step 8:00 left · Meeting 1:10:00 left · ends 11:07 \(plan 11:10, 3 min early\)  [?]:help  q:leave"
 if poll 3 on_screen_re "│ Action +$typed +│"; then
 	echo "ok - back at 100x30 the field shows the whole text again"
 else

@@ -17,7 +17,7 @@ wait_re "Action +$typed"
 
 note "70x20: the compact layout, the form still open"
 resize 70 20
-wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step" # the compact hints
+wait_re "^ Step 8:00 left · Meeting 1:10:00 left · ends 11:07 \(plan 11:10\)" # the compact timer
 wait_for "─ New action ─"
 wait_re "Action +$typed"
 expect_eq "$(screen | display_cols | awk '$1 > 70' | wc -l)" 0 "at 70x20 no line is wider than 70"

@@ -132,14 +132,14 @@ wait_for "Start a meeting"
 note "every meeting step"
 start_meeting
 keys j # clears the start message off the status line
-wait_re "^ Meeting 00:00/70m  Step 00:00/3m"
+wait_re "^ Step 3:00 left .*· Meeting 1:10:00 left"
 i=0
 for title in "Welcome & roll call" "Mission moment" "Customer story" "Action review" \
 	"Initiatives" "Insights & metrics" "Priorities & decisions" "Wins & hidden heroes" \
 	"New actions" "Wrap-up"; do
 	i=$((i + 1))
 	go_step "$((i % 10))" "$title" # 0 is step 10
-	wait_re "^ Meeting 00:00/70m  Step 00:00/[0-9]+m"
+	wait_re "^ Step [0-9]+:00 left .*· Meeting 1:10:00 left"
 	storm_in "step $i ($title)"
 done
 
@@ -149,19 +149,19 @@ too_small 60 17
 resize 60 18
 wait_gone "Terminal too small"
 wait_for "Step 10/10: Wrap" # cut at 60 columns
-expect_match "$(screen_line 18)" "^ Meeting 00:00/70m" "meeting at 60x18: the status line on row 18"
+expect_match "$(screen_line 18)" "^ Step 5:00 left · Meeting 1:10:00 left" "meeting at 60x18: the status line on row 18"
 whole_screen 60 18 "meeting at 60x18"
 resize 300 100
 poll 5 eval '[ "$(bar_cols 1)" = 300 ]' || check_failed "meeting at 300x100: the top bar is $(bar_cols 1) columns wide, not 300"
 expect_match "$(screen_line 1)" "^ Northwind Outfitters  CX council 2026-11-23  Step 10/10: Wrap-up" \
 	"meeting at 300x100: the top bar on row 1"
-expect_match "$(screen_line 100)" "^ Meeting 00:00/70m  Step 00:00/5m" \
+expect_match "$(screen_line 100)" "^ Step 5:00 left \(0:00 of 5m\) · Meeting 1:10:00 left \(0:00 of 70m\)" \
 	"meeting at 300x100: the status line on row 100"
-expect_eq "$(screen | grep -c "Meeting 00:00/70m")" 1 "meeting at 300x100: one status line"
+expect_eq "$(screen | grep -c "Meeting 1:10:00 left")" 1 "meeting at 300x100: one status line"
 expect_eq "$(bar_cols 100)" 300 "meeting at 300x100: the status line spans 300 columns"
 whole_screen 300 100 "meeting at 300x100"
 resize 100 30
-wait_re "^ Meeting 00:00/70m.*[^ ]$" # the status line fits 100 columns again
+wait_re "^ Step 5:00 left .*· Meeting 1:10:00 left.*[^ ]$" # the status line fits 100 columns again
 
 note "the capture form, with text typed"
 go_step 9 "New actions"
