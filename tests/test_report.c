@@ -302,6 +302,33 @@ static void depts__silo_watch_needs_three_silent_meetings(void **state)
 	assert_int_equal(out[2].attended, 2);
 }
 
+/* The overrun per step: how often each step ran over and by how much on
+ * average when it did; usually over when in more than half the times held. */
+static void steps__overrun_per_step_and_the_habit(void **state)
+{
+	(void)state;
+	struct window_step steps[] = {
+		{1, "Priorities", 15, 1000, false, true}, {1, "Wins", 7, 480, false, true},
+		{2, "Priorities", 15, 900, false, true},  {2, "Wins", 7, 400, false, true},
+		{3, "Priorities", 15, 1020, false, true}, {3, "Wins", 7, 420, false, true},
+		{4, "Wins", 7, 421, false, true},         {4, "Priorities", 15, 0, true, false},
+	};
+	struct step_line out[8];
+	size_t n = step_lines_build(steps, 8, out);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[0].title, "Priorities");
+	assert_int_equal(out[0].held, 3); /* skipped in the fourth */
+	assert_int_equal(out[0].overran, 2);
+	assert_int_equal(out[0].overrun_seconds_total, 220); /* 100 s and 120 s past 15:00 */
+	assert_true(out[0].overrun_avg > 1.83 && out[0].overrun_avg < 1.84); /* 110 s */
+	assert_true(out[0].usually_over); /* two of three */
+	assert_string_equal(out[1].title, "Wins");
+	assert_int_equal(out[1].held, 4);
+	assert_int_equal(out[1].overran, 2); /* 8:00 and 7:01; 7:00 is on time */
+	assert_int_equal(out[1].overrun_seconds_total, 61);
+	assert_false(out[1].usually_over); /* two of four is not more than half */
+}
+
 static void steps__grouped_by_title_without_skipped(void **state)
 {
 	(void)state;
@@ -320,8 +347,12 @@ static void steps__grouped_by_title_without_skipped(void **state)
 	assert_true(out[0].planned_avg > 3.66 && out[0].planned_avg < 3.67); /* 11 / 3 */
 	assert_true(out[0].actual_avg > 3.66 && out[0].actual_avg < 3.67);   /* 660 s / 3 */
 	assert_int_equal(out[0].overran, 1);
+	assert_int_equal(out[0].overrun_seconds_total, 60); /* 4:00 against 3 */
+	assert_true(out[0].overrun_avg > 0.99 && out[0].overrun_avg < 1.01);
+	assert_false(out[0].usually_over); /* once in three */
 	assert_int_equal(out[1].held, 1);
 	assert_int_equal(out[1].overran, 0);
+	assert_true(out[1].overrun_avg == 0.0);
 
 	struct held_meeting window[] = {held(2, 2026, 11, 9, DATE_NONE),
 					held(1, 2026, 11, 2, DATE_NONE)};
@@ -545,6 +576,7 @@ int main(void)
 		cmocka_unit_test(actions__judged_on_time_late_or_not_at_all),
 		cmocka_unit_test(depts__silo_watch_needs_three_silent_meetings),
 		cmocka_unit_test(steps__grouped_by_title_without_skipped),
+		cmocka_unit_test(steps__overrun_per_step_and_the_habit),
 		cmocka_unit_test(store__report_on_a_real_database),
 		cmocka_unit_test(cli__formats_with_a_hostile_department_name),
 	};

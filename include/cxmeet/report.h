@@ -33,7 +33,10 @@
  *   credited with no win. Needs at least three completed meetings. It also
  *   names a department absent from every meeting of the window (three or
  *   more) that was handed actions in them all the same.
- * - A step overran when its actual time exceeded its planned minutes. */
+ * - A step overran when its actual time exceeded its planned minutes; by
+ *   how much is the time past them (step_overrun_seconds), averaged over the
+ *   times it overran. A step usually runs over when it overran in more than
+ *   half the times it was held, at least two. */
 #ifndef CXMEET_REPORT_H
 #define CXMEET_REPORT_H
 
@@ -122,11 +125,15 @@ struct step_line {
 	int planned_minutes_total;
 	int actual_seconds_total;
 	int overran;
+	int overrun_seconds_total; /* past the plan, over the times it overran */
 	double planned_avg, actual_avg; /* minutes, per time held */
+	double overrun_avg; /* minutes past the plan, per time it overran (0: never) */
+	bool usually_over;  /* overran in more than half the times held, at least two */
 };
 
 /* Groups steps by title (first appearance order), leaving out the steps
- * skipped or never reached (neither done nor timed);
+ * skipped or never reached (neither done nor timed), with how often and by
+ * how much each ran over its plan;
  * out needs room for n lines. Returns the number of lines. */
 size_t step_lines_build(const struct window_step *steps, size_t n, struct step_line *out);
 

@@ -133,7 +133,8 @@ static const struct table_col step_cols[] = {
 	{"council", COL_TEXT, false},
 	{"step", COL_TEXT, false},         {"held", COL_INT, true},
 	{"planned_min", COL_INT, true},    {"actual_min", COL_INT, true},
-	{"overran", COL_INT, true},
+	{"overran", COL_INT, true},        {"overrun_min", COL_INT, true},
+	{"usually_over", COL_BOOL, false},
 };
 
 static void fill_steps(struct table *t, const struct cadence_report *r, const char *council)
@@ -146,6 +147,11 @@ static void fill_steps(struct table *t, const struct cadence_report *r, const ch
 		table_cellf(t, "%.1f", l->planned_avg);
 		table_cellf(t, "%.1f", l->actual_avg);
 		table_cell_int(t, l->overran);
+		if (l->overran)
+			table_cellf(t, "%.1f", l->overrun_avg);
+		else
+			table_cell(t, NULL); /* never over: no average to speak of */
+		table_cell_bool(t, l->usually_over);
 	}
 }
 
@@ -491,7 +497,8 @@ const struct cli_cmd cmd_cadence = {
 		 "longest gap and a timeline; then, over the last N completed meetings,\n"
 		 "each department's attendance, actions, share done on time, overdue\n"
 		 "actions, wins and the silo watch (silent in each of the last three\n"
-		 "meetings); the agenda steps against their plan; and each meeting's\n"
+		 "meetings); the agenda steps against their plan (how often each ran\n"
+		 "over, by how much on average, and which usually do); and each meeting's\n"
 		 "rating, actions done on time and steps that overran.\n"
 		 "\n"
 		 "  -n, --meetings N   the meetings to look back over (3 to 52, default 6)\n"

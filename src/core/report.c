@@ -244,11 +244,16 @@ size_t step_lines_build(const struct window_step *steps, size_t n, struct step_l
 		out[j].held++;
 		out[j].planned_minutes_total += steps[i].planned_minutes;
 		out[j].actual_seconds_total += steps[i].actual_seconds;
-		out[j].overran += steps[i].actual_seconds > steps[i].planned_minutes * 60;
+		int over = step_overrun_seconds(steps[i].planned_minutes, steps[i].actual_seconds);
+		out[j].overran += over > 0;
+		out[j].overrun_seconds_total += over;
 	}
 	for (size_t j = 0; j < k; j++) {
 		out[j].planned_avg = (double)out[j].planned_minutes_total / out[j].held;
 		out[j].actual_avg = out[j].actual_seconds_total / 60.0 / out[j].held;
+		if (out[j].overran)
+			out[j].overrun_avg = out[j].overrun_seconds_total / 60.0 / out[j].overran;
+		out[j].usually_over = out[j].overran >= 2 && out[j].overran * 2 > out[j].held;
 	}
 	return k;
 }
@@ -278,7 +283,8 @@ void meeting_lines_build(const struct held_meeting *window, size_t n_window,
 			if (steps[i].meeting_id != l->id || !step_held(&steps[i]))
 				continue;
 			l->steps++;
-			l->overran += steps[i].actual_seconds > steps[i].planned_minutes * 60;
+			l->overran += step_overrun_seconds(steps[i].planned_minutes,
+							   steps[i].actual_seconds) > 0;
 		}
 	}
 }

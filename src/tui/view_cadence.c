@@ -1,9 +1,10 @@
 /* view_cadence.c - cadence and participation: is the council keeping its
  * cadence (summary and a timeline of marks), and over the last N meetings
  * each department's part (silo watch in the warning colour, behind-the-scenes
- * departments in the accent colour), the agenda steps against their plan and
- * each meeting's effectiveness. The report is read once on opening and when N
- * changes (bounded, indexed reads); scrolling only redraws. */
+ * departments in the accent colour), the agenda steps against their plan
+ * (how often each ran over, by how much on average, and which usually do)
+ * and each meeting's effectiveness. The report is read once on opening and
+ * when N changes (bounded, indexed reads); scrolling only redraws. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,17 +218,23 @@ static void draw_dept(struct cadence_state *cv, int y, int x, int w, const struc
 	draw_text(y, x + nw, cols, w - nw, flag ? theme(C_WARNING) : theme(C_NORMAL));
 }
 
-#define STEP_FIXED 30
+#define STEP_FIXED 52
 
+/* A step: times held, average planned and actual minutes, how often it ran
+ * over and by how much on average when it did, and whether it usually does. */
 static void draw_step(int y, int x, int w, const struct step_line *l)
 {
 	int nw = name_width(w, STEP_FIXED);
 	double planned = l->planned_avg, actual = l->actual_avg;
-	bool over = actual > planned;
+	bool over = actual > planned || l->usually_over;
 	draw_text_fit(y, x, l->title, nw - 1, theme(C_NORMAL));
-	char cols[64];
-	snprintf(cols, sizeof cols, "%4d %7.1f %7.1f %4d/%d", l->held, planned, actual, l->overran,
-		 l->held);
+	char by[16], cols[96];
+	if (l->overran)
+		snprintf(by, sizeof by, "+%.1f", l->overrun_avg);
+	else
+		snprintf(by, sizeof by, "-");
+	snprintf(cols, sizeof cols, "%4d %7.1f %7.1f %4d/%-2d %7s  %s", l->held, planned, actual,
+		 l->overran, l->held, by, l->usually_over ? "USUALLY OVER" : "");
 	draw_text(y, x + nw, cols, w - nw, over ? theme(C_WARNING) : theme(C_NORMAL));
 }
 
@@ -268,8 +275,8 @@ static void draw_head(int y, int x, int w, enum line_kind kind)
 				"Attended", "Acts", "OnTime", "Overdue", "Wins");
 		break;
 	case L_STEP_HEAD:
-		buf = xasprintf("%-*s%4s %7s %7s %6s", name_width(w, STEP_FIXED), "Step", "Held",
-				"Planned", "Actual", "Overran");
+		buf = xasprintf("%-*s%4s %7s %7s %7s %7s", name_width(w, STEP_FIXED), "Step", "Held",
+				"Planned", "Actual", "Overran", "AvgOver");
 		break;
 	default:
 		buf = xasprintf("%-19s%-13s %7s %7s %6s", "Meeting", "Rating", "Actions", "OnTime",

@@ -34,7 +34,7 @@ keys C
 wait_for "Cadence and participation  (last 2 meetings)"
 expect_match "$(screen | grep -E '^ +Department ')" "Attended +Acts +OnTime +Overdue +Wins$" \
 	"the departments' heading ends with its last column"
-expect_match "$(screen | grep -E '^ +Step ')" "Held +Planned +Actual +Overran$" \
+expect_match "$(screen | grep -E '^ +Step ')" "Held +Planned +Actual +Overran +AvgOver$" \
 	"the steps' heading ends with its last column"
 keys q
 wait_for "Start a meeting"
