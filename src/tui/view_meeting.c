@@ -137,14 +137,16 @@ static void draw_status(struct tui *t)
 	struct meeting_run *r = &t->mv->run;
 	time_t now = clock_now();
 	char line[256];
-	/* The timer as fully as fits: its details only while "?:help" fits
-	 * too; the step's, the meeting's time left and the end against the plan
-	 * before the hint (? works all the same). */
+	/* The timer as fully as fits: the time spent only while the first
+	 * hints fit too ("  ?:help  q:leave  </>:step"), how early or late
+	 * while "?:help" does; the step's, the meeting's time left and the end
+	 * against the plan before any hint (? works all the same). */
+	static const int hint_room[TIMER_LEVELS] = {28, 9, 1, 1, 1, 1};
 	char *timer = NULL;
 	for (int level = 0; level < TIMER_LEVELS; level++) {
 		free(timer);
 		timer = timer_text(r, now, level);
-		if (text_cols(timer) + (level < 2 ? 9 : 1) <= t->cols)
+		if (text_cols(timer) + hint_room[level] <= t->cols)
 			break;
 	}
 	snprintf(line, sizeof line, "%s", timer);

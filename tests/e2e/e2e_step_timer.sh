@@ -20,8 +20,8 @@ wait_re "^\+?>? 1 Welcome & roll call +0/3│"
 keys Down # clears "Meeting started (step 1)." from the status line
 wait_gone "Meeting started"
 note "a meeting just started: every planned minute is left"
-expect_screen " Step 3:00 left (0:00 of 3m) · Meeting 1:10:00 left (0:00 of 70m) · ends 11:10 (plan 11:10)  ?:help" \
-	"the time left in the step and the meeting, and spent; the end as planned"
+expect_screen " Step 3:00 left · Meeting 1:10:00 left · ends 11:10 (plan 11:10)  ?:help  q:leave  </>:step" \
+	"the time left in the step and the meeting; the end as planned"
 meeting=$(cx_json '.[0].id' history --limit 1)
 
 # The bell: a program the pane runs instead of cxmeet, that passes --bell.

@@ -45,10 +45,10 @@ note "roll call columns at 80x24"
 keys j # clears the message off the status line
 wait_gone "王芳 is present."
 resize 80 24
-wait_re "^ Meeting .*q:leave  </>:step"
+wait_re "^ Step 3:00 left .*\(plan 11:10\)  [?]:help"
 expect_eq "$(rollcall_ends)" "79 " "at 80x24 every roll-call row ends in column 79"
 resize 100 30
-wait_re "^ Meeting .*e:edit"
+wait_re "^ Step 3:00 left .*q:leave  </>:step"
 
 note "a note in CJK, accents and symbols"
 go_step 3 "Customer story"
