@@ -88,7 +88,7 @@ static char *timer_text(const struct meeting_run *r, time_t now, int level)
 	int cur = r->m.current_step;
 	const struct meeting_step *s = meeting_current(r);
 	int left = meeting_step_left(r, cur, now), mleft = meeting_left(r, now);
-	char a[16], b[16], spent[48] = "", mspent[48] = "", step[96], meet[80], end[80];
+	char a[24], b[24], spent[48] = "", mspent[48] = "", step[96], meet[80], end[96];
 	fmt_clock(left, a, sizeof a);
 	if (level == 0) {
 		fmt_clock(meeting_step_seconds(r, cur, now), b, sizeof b);
@@ -113,12 +113,15 @@ static char *timer_text(const struct meeting_run *r, time_t now, int level)
 	fmt_clock(mleft, b, sizeof b);
 	snprintf(meet, sizeof meet, "Meeting %s %s%s", b, mleft < 0 ? "OVER" : "left", mspent);
 	time_t proj = meeting_projected_end(r, now), plan = meeting_planned_end(r);
+	/* A meeting resumed on a later day: its planned end is that day's,
+	 * dated, and the minutes early or late would say nothing. */
+	bool same_day = date_from_time(plan) == date_from_time(now);
 	clock_format_local(proj, "%H:%M", "?", a, sizeof a);
-	clock_format_local(plan, "%H:%M", "?", b, sizeof b);
+	clock_format_local(plan, same_day ? "%H:%M" : "%Y-%m-%d %H:%M", "?", b, sizeof b);
 	/* by the clocks shown: 11:07:30 against 11:10 is 3 minutes early */
 	long late = (long)(proj / 60 - plan / 60);
 	char by[32] = "";
-	if (level <= 1 && late)
+	if (level <= 1 && late && same_day)
 		snprintf(by, sizeof by, ", %ld min %s", late < 0 ? -late : late,
 			 late < 0 ? "early" : "late");
 	if (level <= 2)

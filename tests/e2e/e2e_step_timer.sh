@@ -148,3 +148,8 @@ expect_eq "$(cx_json '[.agenda[0:3][].actual_seconds] | join(",")' show "$meetin
 note "at 200x50: the time spent against the plan too"
 resize 200 50
 wait_for " Step 7:00 left (0:00 of 7m) · Meeting 58:00 left (12:00 of 70m) · ends 11:17 (plan 11:10, 7 min late)  ?:help  q:leave"
+
+note "resumed the next day: the planned end is dated, no minutes early or late"
+CXMEET_NOW=2026-11-24T09:00:00Z
+spend --step 3 --done 2 600 120 60
+wait_for " Step 6:00 left · Meeting 57:00 left · ends 10:04 (plan 2026-11-23 11:10)  ?:help"
