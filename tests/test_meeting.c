@@ -276,10 +276,12 @@ static void projected_end__counts_what_is_left_to_do(void **state)
 	/* 2:30 into the three-minute roll call: on plan. */
 	assert_int_equal(meeting_remaining_seconds(&r, t + 150), 30 + 67 * 60);
 	assert_int_equal(meeting_projected_end(&r, t + 150), t + 70 * 60);
+	assert_int_equal(meeting_end_late_minutes(&r, t + 150), 0);
 	/* The roll call ran to 4:00 and is done: a minute late. */
 	assert_int_equal(meeting_goto(&r, 1, t + 240), STORE_OK);
 	assert_int_equal(meeting_remaining_seconds(&r, t + 240), 67 * 60);
 	assert_int_equal(meeting_projected_end(&r, t + 240), t + 71 * 60);
+	assert_int_equal(meeting_end_late_minutes(&r, t + 240), 1);
 	/* The mission moment (2 min) over at 3:20: nothing left of it, it is
 	 * taken to end now. */
 	assert_int_equal(meeting_remaining_seconds(&r, t + 440), 65 * 60);
@@ -294,6 +296,16 @@ static void projected_end__counts_what_is_left_to_do(void **state)
 	assert_int_equal(meeting_goto(&r, 0, t + 500), STORE_OK);
 	assert_int_equal(r.steps[3].actual_seconds, 60);
 	assert_int_equal(meeting_remaining_seconds(&r, t + 500), 65 * 60 - 60);
+	meeting_run_free(&r);
+	store_close(st);
+
+	/* The roll call done in 0:30: the end projected at 15:07:30 against
+	 * 15:10 is three minutes early, as the clocks show them. */
+	st = open_setup();
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_int_equal(meeting_goto(&r, 1, t + 30), STORE_OK);
+	assert_int_equal(meeting_projected_end(&r, t + 30), t + 67 * 60 + 30);
+	assert_int_equal(meeting_end_late_minutes(&r, t + 30), -3);
 	meeting_run_free(&r);
 	store_close(st);
 }

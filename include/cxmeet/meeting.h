@@ -120,6 +120,10 @@ int meeting_remaining_seconds(const struct meeting_run *r, time_t now);
 time_t meeting_projected_end(const struct meeting_run *r, time_t now);
 /* When it was planned to end: its start + its planned minutes. */
 time_t meeting_planned_end(const struct meeting_run *r);
+/* How many minutes the projected end falls after the planned end (negative:
+ * before), by the clock minutes they fall in, as the clocks show them:
+ * 11:07:30 against 11:10 is -3. */
+long meeting_end_late_minutes(const struct meeting_run *r, time_t now);
 
 /* The item kind a step offers first. */
 enum item_kind step_default_kind(enum step_kind k);

@@ -389,6 +389,11 @@ time_t meeting_planned_end(const struct meeting_run *r)
 	return r->m.started_at + (time_t)meeting_planned_minutes(r) * 60;
 }
 
+long meeting_end_late_minutes(const struct meeting_run *r, time_t now)
+{
+	return (long)(meeting_projected_end(r, now) / 60 - meeting_planned_end(r) / 60);
+}
+
 int meeting_step_minutes(const struct meeting_run *r, int step, time_t now)
 {
 	int secs = meeting_step_seconds(r, step, now);

@@ -118,8 +118,7 @@ static char *timer_text(const struct meeting_run *r, time_t now, int level)
 	bool same_day = date_from_time(plan) == date_from_time(now);
 	clock_format_local(proj, "%H:%M", "?", a, sizeof a);
 	clock_format_local(plan, same_day ? "%H:%M" : "%Y-%m-%d %H:%M", "?", b, sizeof b);
-	/* by the clocks shown: 11:07:30 against 11:10 is 3 minutes early */
-	long late = (long)(proj / 60 - plan / 60);
+	long late = meeting_end_late_minutes(r, now);
 	char by[32] = "";
 	if (level <= 1 && late && same_day)
 		snprintf(by, sizeof by, ", %ld min %s", late < 0 ? -late : late,
