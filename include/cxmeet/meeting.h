@@ -92,6 +92,23 @@ bool meeting_step_overrun(const struct meeting_run *r, int step, time_t now);
  * against the planned minutes. */
 int meeting_step_minutes(const struct meeting_run *r, int step, time_t now);
 
+/* For a screen that only shows the meeting (the presenter view), which reads
+ * it as its holder writes it and writes nothing itself. */
+/* Seconds left in the current step against its planned minutes; negative
+ * once it has run over. */
+int meeting_step_seconds_left(const struct meeting_run *r, time_t now);
+/* When the meeting would end if the current step took its planned minutes
+ * (or ends now, when it has run over) and each later step not skipped its
+ * own; and when it was planned to end: its start and its planned minutes. */
+time_t meeting_end_projected(const struct meeting_run *r, time_t now);
+time_t meeting_end_planned(const struct meeting_run *r);
+/* Reads the meeting again as meeting_reload does, for a screen that follows
+ * it: while it stays on the same step, that step's clock goes on from the
+ * time this screen showed, since its holder writes the time spent only now
+ * and then (at least once a minute, and at each move); the time written wins
+ * when it is more. */
+enum store_rc meeting_reload_shown(struct meeting_run *r, time_t now);
+
 /* The item kind a step offers first. */
 enum item_kind step_default_kind(enum step_kind k);
 /* The step of the meeting where an item of kind k recorded between meetings

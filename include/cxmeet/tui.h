@@ -18,5 +18,9 @@ void tui_trace_begin(void);
 /* Runs the interface on an open, set-up store until the user quits.
  * Returns an exit status. */
 int tui_run(struct store *st);
+/* Runs the presenter view (`cxmeet present`) on an open store until the
+ * user quits: the meeting in progress, read-only, following the screen that
+ * holds it. Writes nothing. Returns an exit status. */
+int tui_present(struct store *st);
 
 #endif
