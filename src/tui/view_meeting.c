@@ -562,8 +562,7 @@ static const struct keymap_entry meeting_keys[] = {
 	MEETING_KEY(END_MEETING, "end"),
 	MEETING_KEY(TAKE_OVER, "take-over"),
 	{MEETING_PRESENTER, "presenter",
-	 "Say how to show this meeting on a shared screen: the presenter view, "
-	 "cxmeet present, in another terminal",
+	 "Say how to start the presenter view of this meeting, for a shared screen",
 	 {KM_CH('P')}},
 	{ACT_QUIT, "leave", "Leave the meeting (asks first); it can be resumed from home",
 	 {{0, false}}},

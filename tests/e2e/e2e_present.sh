@@ -180,6 +180,20 @@ wait_for "Step 1/10: Welcome & roll call" 2
 expect_eq "$(cx_json '.meetings | map(.status) | join(",")' export)" "completed,in_progress" \
 	"the first meeting ended, the second runs"
 
+note "? lists the presenter's keys; any key goes back"
+keys '?'
+wait_for "cxmeet help: keys in the presenter view"
+expect_screen "Quit the presenter view; the meeting goes on on the facilitator's screen" \
+	"the help says what q does here"
+keys x
+wait_for "Step 1/10: Welcome & roll call"
+SOCK=$F
+keys '?'
+wait_for "Say how to start the presenter view of this meeting, for a shared screen"
+keys x
+wait_gone "cxmeet help"
+SOCK=$P
+
 note "q quits the presenter; the meeting goes on"
 keys q
 wait_exit
