@@ -619,8 +619,7 @@ static void present_close(struct tui *t)
 
 static const struct keymap_entry present_keys[] = {
 	KM_HEADING("The presenter view (read-only)"),
-	{ACT_QUIT, "quit",
-	 "Quit the presenter view; the meeting goes on on the facilitator's screen",
+	{ACT_QUIT, "quit", "Quit the presenter view (the meeting goes on)",
 	 {KM_CH(ESC)}},
 	{ACT_REDRAW, "redraw", "Redraw the screen (it follows the meeting by itself)",
 	 {{0, false}}},

@@ -183,7 +183,7 @@ expect_eq "$(cx_json '.meetings | map(.status) | join(",")' export)" "completed,
 note "? lists the presenter's keys; any key goes back"
 keys '?'
 wait_for "cxmeet help: keys in the presenter view"
-expect_screen "Quit the presenter view; the meeting goes on on the facilitator's screen" \
+expect_screen "Quit the presenter view (the meeting goes on)" \
 	"the help says what q does here"
 keys x
 wait_for "Step 1/10: Welcome & roll call"
