@@ -310,8 +310,11 @@ static int draw_items(int y, int x, int w, int h, const char *heading, const str
 	for (size_t i = 0; i < n; i++)
 		need += item_rows(&items[i], tw, text_max) + (i ? 1 : 0);
 	int gap = need <= left ? 1 : 0;
-	if (!gap)
-		text_max = 2;
+	if (!gap) { /* without the spacing: long texts keep 3 rows if all still fit */
+		need -= (int)n - 1;
+		if (need > left)
+			text_max = 2;
+	}
 	size_t first = n;
 	int used = 0;
 	while (first > 0) {
