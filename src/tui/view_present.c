@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "draw.h"
 #include "screen.h"
@@ -27,6 +28,9 @@
 /* How often the holder is looked at when nothing was committed: a holder
  * that died writes nothing, and its meeting's clock then stands. */
 #define PRESENT_HOLD_CHECK_SECS 2
+/* A message on the status line goes after this long: nobody at a projector
+ * presses a key to clear it. */
+#define PRESENT_FLASH_SECS 4
 
 enum present_state {
 	PRESENT_WAITING, /* no meeting in progress, none ended while shown */
@@ -48,6 +52,7 @@ struct present_view {
 	int64_t data_version;
 	time_t refreshed; /* the last read */
 	bool read_failed; /* the last read failed: said on the status line */
+	double flash_at;  /* when the message on the status line was given */
 };
 
 static const struct keymap present_keymap;
@@ -182,10 +187,20 @@ void present_view_open(struct tui *t)
 	present_refresh(t);
 }
 
+/* Seconds on a clock that only goes forward (whatever CXMEET_NOW says). */
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void present_tick(struct tui *t)
 {
 	struct present_view *p = pv(t);
 	time_t now = clock_now();
+	if (t->flash[0] && seconds_now() - p->flash_at >= PRESENT_FLASH_SECS)
+		t->flash[0] = '\0';
 	bool hold_due = p->state == PRESENT_LIVE && now - p->refreshed >= PRESENT_HOLD_CHECK_SECS;
 	if (store_data_version(t->st) != p->data_version || hold_due || p->read_failed)
 		present_refresh(t);
@@ -608,6 +623,7 @@ static enum action present_key(struct tui *t, wint_t ch, bool is_key, enum actio
 	default:
 		tui_flash(t, false, "Read-only: the presenter view only shows the meeting; it is "
 				    "run on the facilitator's screen. q quits.");
+		pv(t)->flash_at = seconds_now();
 		return ACT_NONE;
 	}
 }

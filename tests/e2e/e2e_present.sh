@@ -127,6 +127,9 @@ note "the presenter's keys change nothing"
 before=$(data_now)
 keys d
 wait_for "Read-only: the presenter view only shows the meeting"
+wait_gone "Read-only: the presenter view only shows the meeting" 6 # gone by itself
+keys d
+wait_for "Read-only: the presenter view only shows the meeting"
 expect_no_screen "New decision" "no form opens"
 keys a Enter n T E 3 Left X
 settle
@@ -156,6 +159,23 @@ wait_for "Terminal too small: 50x15."
 resize 80 24
 wait_for "Step 9/10: New actions"
 fits 80
+
+note "the facilitator leaves the meeting: its clock stands until it is resumed"
+SOCK=$F
+keys q
+wait_for "Leave the meeting?"
+keys y
+wait_for "The meeting is still in progress: Enter resumes it."
+SOCK=$P
+wait_for "(paused)" 3
+wait_for "nobody runs the meeting now, its clock stands" 6 # once the message of a key has gone
+expect_screen "Step 9/10: New actions" "the step stays on screen"
+SOCK=$F
+keys Enter
+wait_for "Resumed at step 9."
+SOCK=$P
+wait_gone "(paused)" 3
+expect_screen "Read-only: follows the facilitator's screen" "followed again once resumed"
 
 note "the meeting ends: its summary stays until the next one starts"
 SOCK=$F
