@@ -473,7 +473,30 @@ static int draw_mission(struct present_view *p, int y, int x, int w, int h)
 
 /* "4:12 left in this step · meeting ends 11:05 (planned 11:10)", on two
  * rows when it does not fit on one. Returns the rows used. */
-static int draw_time(struct present_view *p, int y, int x, int w)
+/* The glyphs of the large readout: three rows of three columns a digit,
+ * in half blocks; one column for the colon. */
+static const char *const big_digit[10][3] = {
+	{"█▀█", "█ █", "▀▀▀"}, {" ▀█", "  █", "  ▀"}, {"▀▀█", "█▀▀", "▀▀▀"},
+	{"▀▀█", " ▀█", "▀▀▀"}, {"█ █", "▀▀█", "  ▀"}, {"█▀▀", "▀▀█", "▀▀▀"},
+	{"█▀▀", "█▀█", "▀▀▀"}, {"▀▀█", "  █", "  ▀"}, {"█▀█", "█▀█", "▀▀▀"},
+	{"█▀█", "▀▀█", "▀▀▀"},
+};
+static const char *const big_colon[3] = {"▄", "▄", " "};
+
+/* Draws "4:12" in the large glyphs at (y, x); returns the columns used. */
+static int draw_big(int y, int x, const char *span, attr_t a)
+{
+	int col = x;
+	for (const char *c = span; *c; c++) {
+		for (int r = 0; r < 3; r++)
+			draw_text(y + r, col, *c == ':' ? big_colon[r] : big_digit[*c - '0'][r],
+				  *c == ':' ? 1 : 3, a);
+		col += *c == ':' ? 2 : 4;
+	}
+	return col - x;
+}
+
+static int draw_time(struct present_view *p, int y, int x, int w, bool big)
 {
 	/* Nobody runs the meeting: its clock stands at the time written. */
 	time_t now = p->held ? clock_now() : p->run.step_started;
@@ -488,6 +511,17 @@ static int draw_time(struct present_view *p, int y, int x, int w)
 		n += snprintf(line + n, sizeof line - (size_t)n, " (paused)");
 	snprintf(line + n, sizeof line - (size_t)n, " · meeting ends %s (planned %s)", end, planned);
 	attr_t a = (left >= 0 ? theme(C_OK) : theme(C_WARNING)) | A_BOLD;
+	if (big && text_locale_utf8()) {
+		/* the time in large glyphs, what it means beside it */
+		int used = draw_big(y, x, span, a) + 2;
+		snprintf(line, sizeof line, "%s%s",
+			 left >= 0 ? "left in this step" : "over the time planned for this step",
+			 p->held ? "" : " (paused)");
+		draw_text_fit(y, x + used, line, w - used, a);
+		snprintf(line, sizeof line, "meeting ends %s (planned %s)", end, planned);
+		draw_text_fit(y + 1, x + used, line, w - used, theme(C_MUTED));
+		return 3;
+	}
 	if (text_cols(line) <= w) {
 		draw_line(y, x, line, w, a);
 		return 1;
@@ -514,7 +548,7 @@ static void draw_live(struct tui *t, struct present_view *p, int x, int w)
 	if (s->prompt && *s->prompt)
 		y += draw_wrapped_fit(y, x, s->prompt, w, roomy ? 3 : 2, theme(C_MUTED));
 	y++;
-	y += draw_time(p, y, x, w) + 1 + (roomy ? 1 : 0);
+	y += draw_time(p, y, x, w, roomy && w >= 60) + 1 + (roomy ? 1 : 0);
 	int h = bottom - 1 - y;
 	if (h <= 0)
 		return;
