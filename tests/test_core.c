@@ -379,6 +379,26 @@ static void append_byte(struct strbuf *sb, uint32_t cp, const char *bytes, size_
  * anything hostile at every place of a run of every length around a word:
  * quotes, controls, DEL, CR and CRLF, C1, bidi and line separators, invalid
  * and cut UTF-8, a byte with its high bit set. */
+/* A database path shown as a command to copy: quoted only when it must be. */
+static void text__shell_word_quotes_only_what_needs_it(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"/home/ana/cxmeet.db", "/home/ana/cxmeet.db"},
+		{"postgresql://db.example.com:5432/cx", "postgresql://db.example.com:5432/cx"},
+		{"/tmp/my file.db", "'/tmp/my file.db'"},
+		{"service=cx council", "'service=cx council'"},
+		{"it's.db", "'it'\\''s.db'"},
+		{"$(rm -rf ~)", "'$(rm -rf ~)'"},
+		{"", "''"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *w = text_shell_word(cases[i][0]);
+		assert_string_equal(w, cases[i][1]);
+		free(w);
+	}
+}
+
 static void text__word_checks_agree_with_a_character_at_a_time(void **state)
 {
 	(void)state;
@@ -1192,6 +1212,7 @@ int main(void)
 
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cadence__named_words),
+		cmocka_unit_test(text__shell_word_quotes_only_what_needs_it),
 		cmocka_unit_test(cadence__named_words_ignore_case_and_spaces),
 		cmocka_unit_test(cadence__every_n_units),
 		cmocka_unit_test(cadence__short_forms),

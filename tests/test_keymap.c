@@ -92,7 +92,7 @@ static void man__documents_every_action_as_help_does(void **state)
 static const struct view_ops *const every_view[] = {
 	&view_home,     &view_meeting, &view_cadence, &view_actions,     &view_decisions,
 	&view_people,   &view_council, &view_setup,   &view_stakeholders, &view_history,
-	&view_agenda,   &view_prepare,
+	&view_agenda,   &view_prepare, &view_present,
 };
 
 static void view_keymap__every_view_declares_its_keys(void **state)

@@ -204,6 +204,67 @@ static void step_overrun__only_past_the_planned_minutes(void **state)
 	store_close(st);
 }
 
+/* The presenter's readout: the time left in the step, when the meeting would
+ * end (the current step's plan, or now once over, and the plan of each other
+ * step not skipped), and when it was planned to end. */
+static void presenter__time_left_and_the_end(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	int planned = meeting_planned_minutes(&r);
+	assert_int_equal(planned, 70);
+	assert_int_equal(meeting_step_left(&r, 0, t + 30), 150); /* of 3 minutes */
+	assert_int_equal(meeting_step_left(&r, 0, t + 180), 0);
+	assert_int_equal(meeting_step_left(&r, 0, t + 200), -20);
+	assert_int_equal(meeting_planned_end(&r), t + 70 * 60);
+	assert_int_equal(meeting_projected_end(&r, t + 30), t + 70 * 60); /* on plan */
+	assert_int_equal(meeting_projected_end(&r, t + 200), t + 200 + 67 * 60); /* 20 s over */
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+/* A screen that shows the meeting reads it again at every change: on the same
+ * step its clock runs on from what it showed (a hold's sign of life is a
+ * change too, and says nothing of the time), unless the holder wrote more;
+ * on another step it starts from what was written. */
+static void presenter__reload_keeps_the_steps_clock(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r, shown = {0};
+	time_t t = at("2026-11-02T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	shown.st = st;
+	shown.m.id = r.m.id;
+	assert_int_equal(meeting_reload_shown(&shown, t + 40), STORE_OK);
+	assert_int_equal(shown.n_steps, r.n_steps);
+	assert_int_equal(meeting_step_seconds(&shown, 0, t + 50), 10); /* nothing written yet */
+	assert_int_equal(meeting_flush_time(&r, t + 60), STORE_OK);
+	assert_int_equal(meeting_reload_shown(&shown, t + 60), STORE_OK);
+	assert_int_equal(meeting_step_seconds(&shown, 0, t + 60), 60); /* the written time wins */
+	assert_int_equal(meeting_reload_shown(&shown, t + 90), STORE_OK);
+	assert_int_equal(meeting_step_seconds(&shown, 0, t + 90), 90); /* runs on */
+	assert_int_equal(meeting_step_left(&shown, 0, t + 90), 90);
+	/* plain meeting_reload starts again from the written time */
+	assert_int_equal(meeting_reload(&shown, t + 90), STORE_OK);
+	assert_int_equal(meeting_step_seconds(&shown, 0, t + 90), 60);
+	assert_int_equal(meeting_reload_shown(&shown, t + 95), STORE_OK);
+	assert_int_equal(meeting_step_seconds(&shown, 0, t + 95), 65);
+	assert_int_equal(meeting_goto(&r, 1, t + 100), STORE_OK);
+	assert_int_equal(meeting_reload_shown(&shown, t + 100), STORE_OK);
+	assert_int_equal(shown.m.current_step, 1);
+	assert_int_equal(shown.steps[0].actual_seconds, 100);
+	assert_int_equal(meeting_step_seconds(&shown, 1, t + 100), 0);
+	/* nothing was written by the reads: the holder still holds it */
+	assert_true(store_hold_mine(st, r.m.id));
+	meeting_run_free(&shown);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
 /* The agenda shows whole minutes spent: 1:08 is 1, not 2; 2:08 of a 2-minute
  * step is 2 (over), not 3. */
 static void step_minutes__whole_minutes_spent(void **state)
@@ -867,6 +928,8 @@ int main(void)
 		cmocka_unit_test(goto__records_time_and_marks_done_only_forward),
 		cmocka_unit_test(resume__does_not_count_time_away),
 		cmocka_unit_test(step_overrun__only_past_the_planned_minutes),
+		cmocka_unit_test(presenter__time_left_and_the_end),
+		cmocka_unit_test(presenter__reload_keeps_the_steps_clock),
 		cmocka_unit_test(step_minutes__whole_minutes_spent),
 		cmocka_unit_test(step_left__warns_in_the_last_minute),
 		cmocka_unit_test(projected_end__counts_what_is_left_to_do),

@@ -124,6 +124,12 @@ time_t meeting_planned_end(const struct meeting_run *r);
  * before), by the clock minutes they fall in, as the clocks show them:
  * 11:07:30 against 11:10 is -3. */
 long meeting_end_late_minutes(const struct meeting_run *r, time_t now);
+/* Reads the meeting again as meeting_reload does, for a screen that follows
+ * it: while it stays on the same step, that step's clock goes on from the
+ * time this screen showed, since its holder writes the time spent only now
+ * and then (at least once a minute, and at each move); the time written wins
+ * when it is more. */
+enum store_rc meeting_reload_shown(struct meeting_run *r, time_t now);
 
 /* The item kind a step offers first. */
 enum item_kind step_default_kind(enum step_kind k);

@@ -99,6 +99,10 @@ const char *text_plural(long long n, const char *one, const char *many);
 char *text_printable(const char *s);
 /* text_printable on one line: newline and tab become spaces. */
 char *text_printable_line(const char *s);
+/* s as one word of a shell command to copy: as it is when it holds only
+ * letters, digits and _ @ % + = : , . / -, else in single quotes (a quote
+ * in it as '\''). Caller frees. */
+char *text_shell_word(const char *s);
 
 /* Terminal columns the text takes as printed (wide characters count 2,
  * combining 0, an unsafe character or a byte that is not UTF-8 1: U+FFFD). */

@@ -22,5 +22,9 @@ void tui_set_bell(bool on);
 /* Runs the interface on an open, set-up store until the user quits.
  * Returns an exit status. */
 int tui_run(struct store *st);
+/* Runs the presenter view (`cxmeet present`) on an open store until the
+ * user quits: the meeting in progress, read-only, following the screen that
+ * holds it. Writes nothing. Returns an exit status. */
+int tui_present(struct store *st);
 
 #endif

@@ -400,6 +400,21 @@ int meeting_step_minutes(const struct meeting_run *r, int step, time_t now)
 	return secs > 0 ? secs / 60 : 0;
 }
 
+enum store_rc meeting_reload_shown(struct meeting_run *r, time_t now)
+{
+	int step = r->m.current_step;
+	bool had = r->n_steps > 0;
+	int shown = had ? meeting_step_seconds(r, step, now) : 0;
+	store_id id = r->m.id;
+	enum store_rc rc = meeting_reload(r, now);
+	if (rc != STORE_OK)
+		return rc;
+	int written = r->steps[r->m.current_step].actual_seconds;
+	if (had && r->m.id == id && r->m.current_step == step && shown > written)
+		r->step_started = now - (shown - written);
+	return STORE_OK;
+}
+
 /* The kinds of step an item of each kind recorded between meetings waits
  * for, in order of preference. */
 static const enum step_kind waits_for[ITEM_KIND_COUNT][2] = {

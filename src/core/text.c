@@ -504,6 +504,27 @@ char *text_printable_line(const char *s)
 	return p;
 }
 
+char *text_shell_word(const char *s)
+{
+	bool plain = *s != '\0';
+	for (const char *c = s; *c && plain; c++)
+		plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+			(*c >= '0' && *c <= '9') || strchr("_@%+=:,./-", *c);
+	if (plain)
+		return xstrdup(s);
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "'");
+	for (const char *c = s; *c; c++) {
+		if (*c == '\'')
+			sb_addf(&sb, "'\\''");
+		else
+			sb_addf(&sb, "%c", *c);
+	}
+	sb_addf(&sb, "'");
+	return sb_take(&sb);
+}
+
 /* --- the guard on a stream ---------------------------------------------- */
 
 /* How many bytes at the end of s[0..len) may be the start of a character (or

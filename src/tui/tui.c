@@ -112,6 +112,8 @@ static bool schema_damaged(struct tui *t)
 	return t->damaged;
 }
 
+static int tui_finish(struct tui *t, struct store *st);
+
 static void run_loop(struct tui *t)
 {
 	while (!t->quit && !tui_stop_asked()) {
@@ -217,7 +219,9 @@ bool tui_terminal_usable(void)
 	return true;
 }
 
-int tui_run(struct store *st)
+/* The interface, with the home screen first, or (present) only the
+ * presenter view. */
+static int tui_main(struct store *st, bool present)
 {
 	struct tui t = {.st = st};
 	if (!tui_terminal_usable())
@@ -247,6 +251,12 @@ int tui_run(struct store *st)
 	tui_layout(&t);
 	tui_catch_stop_signals();
 	fatal_arm();
+	if (present) {
+		tui_view_make(&t, &view_present);
+		present_view_open(&t);
+		run_loop(&t);
+		return tui_finish(&t, st);
+	}
 	store_defer_checkpoints(st);
 	store_id mid;
 	if (store_meeting_in_progress(st, &mid) == STORE_OK)
@@ -268,11 +278,21 @@ int tui_run(struct store *st)
 		org_free(&org);
 	}
 	run_loop(&t);
-	tui_views_free(&t);
+	return tui_finish(&t, st);
+}
+
+int tui_run(struct store *st) { return tui_main(st, false); }
+
+int tui_present(struct store *st) { return tui_main(st, true); }
+
+/* After the main loop: curses ended, and a damaged schema said. */
+static int tui_finish(struct tui *t, struct store *st)
+{
+	tui_views_free(t);
 	tui_end();
 	fatal_disarm();
 	util_set_die_hook(NULL);
-	if (t.damaged) { /* after endwin: printed on the shell's screen */
+	if (t->damaged) { /* after endwin: printed on the shell's screen */
 		char *safe = text_printable(store_errmsg(st));
 		fprintf(stderr, "cxmeet: %s\n", safe);
 		free(safe);

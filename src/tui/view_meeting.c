@@ -12,11 +12,12 @@
 #include "dialog.h"
 #include "form.h"
 #include "views.h"
+#include "cxmeet/text.h"
 #include "cxmeet/tui.h"
 #include "cxmeet/util.h"
 
 /* The runner's own action (its keymap, below). */
-enum { MEETING_WAITING = ACT_VIEW, MEETING_VALUE };
+enum { MEETING_WAITING = ACT_VIEW, MEETING_VALUE, MEETING_PRESENTER };
 static const struct keymap meeting_keymap;
 
 const struct pane_ops *pane_for(enum step_kind k)
@@ -341,6 +342,25 @@ static void take_over(struct tui *t)
 	tui_flash(t, false, "You hold the meeting now: the other screen follows it read-only.");
 }
 
+/* P: how to show the meeting on a shared screen, the command to run in
+ * another terminal, with this database (and council) as given. */
+static void presenter_hint(struct tui *t)
+{
+	char *db = text_shell_word(store_path(t->st));
+	const char *name = store_chosen_council();
+	char *council = name ? text_shell_word(name) : NULL;
+	char *cmd = xasprintf("cxmeet --db %s%s%s present", db, council ? " --council " : "",
+			      council ? council : "");
+	if (strlen(cmd) + 80 < sizeof t->flash)
+		tui_flash(t, false, "Presenter view: in another terminal run  %s", cmd);
+	else
+		tui_flash(t, false, "Presenter view: in another terminal run  cxmeet present  "
+			  "with this --db");
+	free(cmd);
+	free(council);
+	free(db);
+}
+
 /* Following: the cursor moves, help and q work, T takes over; nothing else. */
 static enum action follow_key(struct tui *t, enum action a)
 {
@@ -369,6 +389,10 @@ static enum action follow_key(struct tui *t, enum action a)
 static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
 	struct meeting_view *mv = t->mv;
+	if (keymap_find(&meeting_keymap, ch, is_key) == MEETING_PRESENTER) {
+		presenter_hint(t); /* writes nothing: the same held or following */
+		return ACT_NONE;
+	}
 	if (!mv->follow && a != ACT_HELP && !store_hold_mine(t->st, mv->run.m.id)) {
 		/* told at the first key after another screen took it */
 		lost_hold(t);
@@ -646,6 +670,9 @@ static const struct keymap_entry meeting_keys[] = {
 	MEETING_KEY(ADD_PERSON, "add-person"),
 	MEETING_KEY(END_MEETING, "end"),
 	MEETING_KEY(TAKE_OVER, "take-over"),
+	{MEETING_PRESENTER, "presenter",
+	 "Say how to start the presenter view of this meeting, for a shared screen",
+	 {KM_CH('P')}},
 	{ACT_QUIT, "leave", "Leave the meeting (asks first); it can be resumed from home",
 	 {{0, false}}},
 	{MEETING_VALUE, "measure-value",

@@ -22,6 +22,7 @@ extern const struct view_ops view_history;
 extern const struct view_ops view_agenda;  /* view_agenda.c */
 extern const struct view_ops view_prepare; /* view_prepare.c */
 extern const struct view_ops view_ledger;  /* view_ledger.c */
+extern const struct view_ops view_present; /* view_present.c */
 
 
 /* Opens the help view over the current one until a key is pressed. */
@@ -49,6 +50,10 @@ void decisions_view_open(struct tui *t);
 void council_view_open(struct tui *t);
 /* Switches to the first-run walk-through at the stored step (view_setup.c). */
 void setup_view_open(struct tui *t, int step);
+
+/* Opens the presenter view (view_present.c) as the first view, on the
+ * meeting in progress or waiting for one. */
+void present_view_open(struct tui *t);
 
 /* Switches to past meetings and search (view_history.c). */
 void history_view_open(struct tui *t);
