@@ -140,7 +140,7 @@ pg_load() {
 	cid=$(sql -c "SELECT id FROM councils")
 	local tables=(organisation org_text_versions departments people person_profiles stance_history focus
 		agenda_templates agenda_template_steps meetings meeting_steps measures measure_values initiatives initiative_milestones
-		initiative_reviews attendance
+		initiative_reviews attendance meeting_ratings meeting_briefers
 		items item_links item_events message_recipients)
 	sql -c "TRUNCATE $(IFS=,; echo "${tables[*]}"), meeting_holds, meeting_drafts" >/dev/null || exit 1
 	for t in "${tables[@]}"; do
