@@ -370,6 +370,10 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 		bool present), (st, meeting, person, present)) \
 	X(attendance_list, (struct store *st, store_id meeting, store_id **people, \
 		size_t *n), (st, meeting, people, n)) \
+	/* Marks every active person present, in one statement (the roll call's \
+	 * "everyone"); how many were not present before in *marked. */ \
+	X(attendance_everyone, (struct store *st, store_id meeting, int *marked), \
+		(st, meeting, marked)) \
 	/* A member's rating of a meeting in progress (1..10; given again, it \
 	 * replaces theirs); the meeting's own rating becomes the members' \
 	 * average, rounded, in the same transaction. meeting.h says who may. */ \

@@ -585,3 +585,18 @@ enum store_rc pg_briefers(struct store *st, store_id meeting, struct briefer **o
 	return pg_collect(st, PGS_BRIEFERS, &p, (void **)out, n, sizeof **out, read_briefer,
 			  "reading who will brief the departments");
 }
+
+enum store_rc pg_attendance_everyone(struct store *st, store_id meeting, int *marked)
+{
+	struct pg_params p = {0};
+	pp_id(&p, meeting);
+	PGresult *r;
+	*marked = 0;
+	enum store_rc rc = pg_run(st, PGS_ATTEND_EVERYONE, &p, &r, "marking everyone present");
+	if (rc != STORE_OK)
+		return rc;
+	const char *n = PQcmdTuples(r);
+	*marked = n ? atoi(n) : 0;
+	PQclear(r);
+	return rc;
+}

@@ -725,6 +725,10 @@
 		" DO UPDATE SET present = excluded.present") \
 	X(ATTEND_LIST, "SELECT person_id FROM attendance WHERE council_id = " COUNCIL \
 		" AND meeting_id = $1 AND present ORDER BY person_id") \
+	X(ATTEND_EVERYONE, "INSERT INTO attendance(meeting_id, person_id, department_id, present)" \
+		" SELECT $1, id, department_id, true FROM people WHERE council_id = " COUNCIL \
+		" AND archived_at IS NULL ON CONFLICT (meeting_id, person_id)" \
+		" DO UPDATE SET present = true WHERE NOT attendance.present") \
 	X(RATING_SET, "INSERT INTO meeting_ratings(meeting_id, person_id, rating, rated_at)" \
 		" SELECT $1, id, $3, $4 FROM people WHERE council_id = " COUNCIL " AND id = $2" \
 		" ON CONFLICT (meeting_id, person_id) DO UPDATE SET rating = excluded.rating," \

@@ -134,6 +134,9 @@
 		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET present = excluded.present") \
 	X(ATTEND_LIST, "SELECT person_id FROM attendance WHERE meeting_id = ? AND present = 1" \
 		" ORDER BY person_id") \
+	X(ATTEND_EVERYONE, "INSERT INTO attendance(meeting_id, person_id, department_id, present)" \
+		" SELECT ?1, id, department_id, 1 FROM people WHERE archived_at IS NULL" \
+		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET present = 1 WHERE present = 0") \
 	X(RATING_SET, "INSERT INTO meeting_ratings(meeting_id, person_id, rating, rated_at)" \
 		" SELECT ?1, id, ?3, ?4 FROM people WHERE id = ?2" \
 		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET rating = excluded.rating," \

@@ -334,3 +334,12 @@ enum store_rc sqlite_briefers(struct store *st, store_id meeting, struct briefer
 	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_briefer, free_briefers,
 			    "reading who will brief the departments");
 }
+
+enum store_rc sqlite_attendance_everyone(struct store *st, store_id meeting, int *marked)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_EVERYONE);
+	bind_id(s, 1, meeting);
+	enum store_rc rc = stmt_exec(st, s, "marking everyone present");
+	*marked = rc == STORE_OK ? sqlite3_changes(SQ(st)->db) : 0;
+	return rc;
+}
