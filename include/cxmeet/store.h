@@ -379,14 +379,16 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * average, rounded, in the same transaction. meeting.h says who may. */ \
 	X(rating_set, (struct store *st, store_id meeting, store_id person, int rating, \
 		time_t at), (st, meeting, person, rating, at)) \
-	/* The members' ratings of a meeting, by name. */ \
+	/* The members' ratings of a meeting, by name; meeting 0: those of \
+	 * every meeting, by meeting. */ \
 	X(ratings, (struct store *st, store_id meeting, struct member_rating **out, \
 		size_t *n), (st, meeting, out, n)) \
 	/* Who will brief a department nobody represented (given again, it \
 	 * replaces the one before). meeting.h says who may. */ \
 	X(briefer_set, (struct store *st, store_id meeting, store_id dept, store_id person, \
 		time_t at), (st, meeting, dept, person, at)) \
-	/* The briefers of a meeting, by department name. */ \
+	/* The briefers of a meeting, by department name; meeting 0: those of \
+	 * every meeting, by meeting. */ \
 	X(briefers, (struct store *st, store_id meeting, struct briefer **out, \
 		size_t *n), (st, meeting, out, n)) \
 	/* --- keyset paging -------------------------------------------------------- */ \

@@ -543,14 +543,16 @@ static void read_rating(const PGresult *r, int row, void *elem)
 	m->name = pgc_text_or_empty(r, row, 1);
 	m->rating = (int)pgc_int(r, row, 2);
 	m->at = pgc_time(r, row, 3);
+	m->meeting_id = pgc_id(r, row, 4);
 }
 
 enum store_rc pg_ratings(struct store *st, store_id meeting, struct member_rating **out,
 			 size_t *n)
 {
 	struct pg_params p = {0};
-	pp_id(&p, meeting);
-	return pg_collect(st, PGS_RATINGS, &p, (void **)out, n, sizeof **out, read_rating,
+	if (meeting)
+		pp_id(&p, meeting);
+	return pg_collect(st, meeting ? PGS_RATINGS : PGS_RATINGS_ALL, &p, (void **)out, n, sizeof **out, read_rating,
 			  "reading the members' ratings");
 }
 
@@ -576,13 +578,15 @@ static void read_briefer(const PGresult *r, int row, void *elem)
 	b->dept_name = pgc_text_or_empty(r, row, 1);
 	b->person_id = pgc_id(r, row, 2);
 	b->person_name = pgc_text_or_empty(r, row, 3);
+	b->meeting_id = pgc_id(r, row, 4);
 }
 
 enum store_rc pg_briefers(struct store *st, store_id meeting, struct briefer **out, size_t *n)
 {
 	struct pg_params p = {0};
-	pp_id(&p, meeting);
-	return pg_collect(st, PGS_BRIEFERS, &p, (void **)out, n, sizeof **out, read_briefer,
+	if (meeting)
+		pp_id(&p, meeting);
+	return pg_collect(st, meeting ? PGS_BRIEFERS : PGS_BRIEFERS_ALL, &p, (void **)out, n, sizeof **out, read_briefer,
 			  "reading who will brief the departments");
 }
 

@@ -736,19 +736,27 @@
 	X(RATING_AVERAGE, "UPDATE meetings SET rating = (SELECT round(avg(rating))::integer" \
 		" FROM meeting_ratings WHERE meeting_id = $1) WHERE council_id = " COUNCIL \
 		" AND id = $1") \
-	X(RATINGS, "SELECT r.person_id, p.name, r.rating, " PG_EPOCH("r.rated_at") \
+	X(RATINGS, "SELECT r.person_id, p.name, r.rating, " PG_EPOCH("r.rated_at") ", r.meeting_id" \
 		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
 		" WHERE r.council_id = " COUNCIL " AND r.meeting_id = $1" \
 		" ORDER BY lower(p.name) COLLATE \"C\", p.id") \
+	X(RATINGS_ALL, "SELECT r.person_id, p.name, r.rating, " PG_EPOCH("r.rated_at") "," \
+		" r.meeting_id FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
+		" WHERE r.council_id = " COUNCIL \
+		" ORDER BY r.meeting_id, lower(p.name) COLLATE \"C\", p.id") \
 	X(BRIEFER_SET, "INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)" \
 		" SELECT $1, d.id, p.id, $4 FROM departments d, people p WHERE d.council_id = " COUNCIL \
 		" AND p.council_id = " COUNCIL " AND d.id = $2 AND p.id = $3" \
 		" ON CONFLICT (meeting_id, department_id) DO UPDATE SET person_id = excluded.person_id," \
 		" set_at = excluded.set_at") \
-	X(BRIEFERS, "SELECT b.department_id, d.name, b.person_id, p.name FROM meeting_briefers b" \
-		" JOIN departments d ON d.id = b.department_id JOIN people p ON p.id = b.person_id" \
-		" WHERE b.council_id = " COUNCIL " AND b.meeting_id = $1" \
-		" ORDER BY lower(d.name) COLLATE \"C\", d.id") \
+	X(BRIEFERS, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
+		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
+		" JOIN people p ON p.id = b.person_id WHERE b.council_id = " COUNCIL \
+		" AND b.meeting_id = $1 ORDER BY lower(d.name) COLLATE \"C\", d.id") \
+	X(BRIEFERS_ALL, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
+		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
+		" JOIN people p ON p.id = b.person_id WHERE b.council_id = " COUNCIL \
+		" ORDER BY b.meeting_id, lower(d.name) COLLATE \"C\", d.id") \
 	/* --- holds and drafts --------------------------------------------------- */ \
 	X(HOLD_GET, "SELECT token, \"user\", host, pid, " PG_EPOCH("since") ", " \
 		PG_EPOCH("seen_at") ", token = $2 FROM meeting_holds" \

@@ -143,16 +143,23 @@
 		" rated_at = excluded.rated_at") \
 	X(RATING_AVERAGE, "UPDATE meetings SET rating = (SELECT CAST(round(avg(rating)) AS INTEGER)" \
 		" FROM meeting_ratings WHERE meeting_id = ?1) WHERE id = ?1") \
-	X(RATINGS, "SELECT r.person_id, p.name, r.rating, r.rated_at FROM meeting_ratings r" \
-		" JOIN people p ON p.id = r.person_id WHERE r.meeting_id = ?" \
+	X(RATINGS, "SELECT r.person_id, p.name, r.rating, r.rated_at, r.meeting_id" \
+		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id WHERE r.meeting_id = ?" \
 		" ORDER BY p.name COLLATE NOCASE, p.id") \
+	X(RATINGS_ALL, "SELECT r.person_id, p.name, r.rating, r.rated_at, r.meeting_id" \
+		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
+		" ORDER BY r.meeting_id, p.name COLLATE NOCASE, p.id") \
 	X(BRIEFER_SET, "INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)" \
 		" SELECT ?1, d.id, p.id, ?4 FROM departments d, people p WHERE d.id = ?2 AND p.id = ?3" \
 		" ON CONFLICT(meeting_id, department_id) DO UPDATE SET person_id = excluded.person_id," \
 		" set_at = excluded.set_at") \
-	X(BRIEFERS, "SELECT b.department_id, d.name, b.person_id, p.name FROM meeting_briefers b" \
-		" JOIN departments d ON d.id = b.department_id JOIN people p ON p.id = b.person_id" \
-		" WHERE b.meeting_id = ? ORDER BY d.name COLLATE NOCASE, d.id") \
+	X(BRIEFERS, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
+		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
+		" JOIN people p ON p.id = b.person_id WHERE b.meeting_id = ?" \
+		" ORDER BY d.name COLLATE NOCASE, d.id") \
+	X(BRIEFERS_ALL, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
+		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
+		" JOIN people p ON p.id = b.person_id ORDER BY b.meeting_id, d.name COLLATE NOCASE, d.id") \
 	X(ITEM_ADD, "INSERT INTO items(kind, text, detail, rationale, department_id, person_id," \
 		" due_on, revisit_on, rank, status, consent, meeting_id, step_id, created_at," \
 		" updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)") \

@@ -286,6 +286,7 @@ static void read_rating(sqlite3_stmt *s, void *elem)
 	r->name = col_text_or_empty(s, 1);
 	r->rating = sqlite3_column_int(s, 2);
 	r->at = col_time(s, 3);
+	r->meeting_id = col_id(s, 4);
 }
 
 static void free_ratings(void *arr, size_t n) { member_ratings_free(arr, n); }
@@ -293,8 +294,9 @@ static void free_ratings(void *arr, size_t n) { member_ratings_free(arr, n); }
 enum store_rc sqlite_ratings(struct store *st, store_id meeting, struct member_rating **out,
 			     size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_RATINGS);
-	bind_id(s, 1, meeting);
+	sqlite3_stmt *s = stmt_get(st, meeting ? STMT_RATINGS : STMT_RATINGS_ALL);
+	if (meeting)
+		bind_id(s, 1, meeting);
 	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_rating, free_ratings,
 			    "reading the members' ratings");
 }
@@ -322,6 +324,7 @@ static void read_briefer(sqlite3_stmt *s, void *elem)
 	b->dept_name = col_text_or_empty(s, 1);
 	b->person_id = col_id(s, 2);
 	b->person_name = col_text_or_empty(s, 3);
+	b->meeting_id = col_id(s, 4);
 }
 
 static void free_briefers(void *arr, size_t n) { briefers_free(arr, n); }
@@ -329,8 +332,9 @@ static void free_briefers(void *arr, size_t n) { briefers_free(arr, n); }
 enum store_rc sqlite_briefers(struct store *st, store_id meeting, struct briefer **out,
 			      size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, STMT_BRIEFERS);
-	bind_id(s, 1, meeting);
+	sqlite3_stmt *s = stmt_get(st, meeting ? STMT_BRIEFERS : STMT_BRIEFERS_ALL);
+	if (meeting)
+		bind_id(s, 1, meeting);
 	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_briefer, free_briefers,
 			    "reading who will brief the departments");
 }
