@@ -51,7 +51,7 @@ static const struct briefer *briefer_of(const struct briefer *b, size_t n, store
 	return NULL;
 }
 
-/* "Not represented: IT (briefed by Ana), Finance (b: who briefs it)" */
+/* "Not represented: IT (briefed by Ana), Finance" */
 static char *absent_line(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
@@ -70,7 +70,6 @@ static char *absent_line(struct tui *t)
 	meeting_unrepresented(d, n, mv->people, mv->n_people, mv->present, mv->n_present, absent);
 	struct strbuf sb;
 	sb_init(&sb);
-	bool unnamed = false;
 	for (size_t i = 0; i < n; i++) {
 		if (!absent[i])
 			continue;
@@ -79,13 +78,9 @@ static char *absent_line(struct tui *t)
 		const struct briefer *who = briefer_of(b, nb, d[i].id);
 		if (who)
 			sb_addf(&sb, " (briefed by %s)", who->person_name);
-		else
-			unnamed = true;
 	}
 	if (!sb.len)
 		sb_add(&sb, "Every department is represented.");
-	else if (unnamed)
-		sb_add(&sb, "  · b: who will brief it");
 	free(absent);
 	briefers_free(b, nb);
 	dept_list_free(d, n);
@@ -97,7 +92,8 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	struct meeting_view *mv = t->mv;
 	char head[120];
 	snprintf(head, sizeof head,
-		 "Roll call: %zu of %zu present  (A: everyone, Space toggles, + adds a guest)",
+		 "Roll call: %zu of %zu present  (Space toggles, + adds a guest, A: everyone, "
+		 "b: briefer)",
 		 mv->n_present, mv->n_people);
 	int hr = draw_wrapped(y, x, head, w, 2, theme(C_HEADING));
 	y += hr - 1;

@@ -318,8 +318,8 @@ static void end_meeting(struct tui *t)
 static void menu(struct tui *t)
 {
 	static const char *const labels[] = {"Set the next meeting date", "Rate this meeting",
-					     "Each member present rates it (r)",
-					     "End the meeting and write minutes"};
+					     "End the meeting and write minutes",
+					     "Each member present rates it (r)"};
 	struct pick_option o[4];
 	for (int i = 0; i < 4; i++)
 		o[i] = (struct pick_option){i, (char *)labels[i], NULL};
@@ -329,9 +329,9 @@ static void menu(struct tui *t)
 	else if (k == 1)
 		set_rating(t);
 	else if (k == 2)
-		rate_members(t);
-	else if (k == 3)
 		end_meeting(t);
+	else if (k == 3)
+		rate_members(t);
 }
 
 static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
