@@ -92,8 +92,8 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	struct meeting_view *mv = t->mv;
 	char head[120];
 	snprintf(head, sizeof head,
-		 "Roll call: %zu of %zu present  (Space toggles, + adds a guest, A: everyone, "
-		 "b: briefer)",
+		 "Roll call: %zu of %zu present  (Space toggles, + adds a guest)  A: everyone · "
+		 "b: who briefs",
 		 mv->n_present, mv->n_people);
 	int hr = draw_wrapped(y, x, head, w, 2, theme(C_HEADING));
 	y += hr - 1;

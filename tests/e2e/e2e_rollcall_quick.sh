@@ -56,8 +56,8 @@ end_meeting() {
 start_tui 100 30
 note "before: Space on each of the eight present, moving over the two absent"
 start_meeting
-wait_for "Roll call: 0 of 10 present  (Space toggles, + adds a guest, A:"
-expect_screen "everyone, b: briefer)" "the roll call names A and b"
+wait_for "Roll call: 0 of 10 present  (Space toggles, + adds a guest)"
+expect_screen "everyone · b: who briefs" "the roll call names A and b"
 k Space   # Ben
 k j Space # Fay
 k j j Space # Iris (over Hana)
