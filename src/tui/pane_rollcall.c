@@ -98,8 +98,10 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	int hr = draw_wrapped(y, x, head, w, 2, theme(C_HEADING));
 	y += hr - 1;
 	h -= hr - 1;
-	draw_wrapped(y + h - 2, x, absent ? absent : "", w, 2, theme(C_WARNING));
-	int rows = h - 4;
+	/* at the foot: two rows, three when the briefers need them */
+	int foot = text_wrap_rows(absent ? absent : "", w, 3) > 2 ? 3 : 2;
+	draw_wrapped_fit(y + h - foot, x, absent ? absent : "", w, foot, theme(C_WARNING));
+	int rows = h - 2 - foot;
 	if (mv->n_people == 0) {
 		draw_wrapped(y + 2, x, "No council members yet. Press + to add one, or use "
 			     "'cxmeet person add'.", w, 2, theme(C_MUTED));
