@@ -552,7 +552,8 @@ enum store_rc pg_ratings(struct store *st, store_id meeting, struct member_ratin
 	struct pg_params p = {0};
 	if (meeting)
 		pp_id(&p, meeting);
-	return pg_collect(st, meeting ? PGS_RATINGS : PGS_RATINGS_ALL, &p, (void **)out, n, sizeof **out, read_rating,
+	return pg_collect(st, meeting ? PGS_RATINGS : PGS_RATINGS_ALL, &p, (void **)out, n,
+			  sizeof **out, read_rating,
 			  "reading the members' ratings");
 }
 
@@ -586,7 +587,8 @@ enum store_rc pg_briefers(struct store *st, store_id meeting, struct briefer **o
 	struct pg_params p = {0};
 	if (meeting)
 		pp_id(&p, meeting);
-	return pg_collect(st, meeting ? PGS_BRIEFERS : PGS_BRIEFERS_ALL, &p, (void **)out, n, sizeof **out, read_briefer,
+	return pg_collect(st, meeting ? PGS_BRIEFERS : PGS_BRIEFERS_ALL, &p, (void **)out, n,
+			  sizeof **out, read_briefer,
 			  "reading who will brief the departments");
 }
 
