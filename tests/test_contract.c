@@ -463,6 +463,109 @@ static void meeting__one_in_progress_one_writer(void **state)
 	store_close(st);
 }
 
+/* The roll call: everyone present in one statement; who will brief a
+ * department nobody represents (one per department, given again it is
+ * replaced; refused for a department represented or from the department
+ * itself); each member present rates the meeting (again: replaced), the
+ * meeting's rating their average, rounded; refused from someone absent or
+ * out of range; another instance may write none of it; the cadence reads
+ * the average and spread. */
+static void rollcall__everyone_briefers_and_members_ratings(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	store_id sales = dept(st, "Sales"), it = dept(st, "IT"), hr = dept(st, "HR");
+	store_id ann = tu_person(st, "Ann", sales), bob = tu_person(st, "Bob", sales);
+	store_id cy = tu_person(st, "Cy", it), hal = tu_person(st, "Hal", hr);
+	store_id mid = start_meeting(st, "2026-03-09T09:00:00Z");
+	char err[300];
+	int marked = 0;
+	assert_int_equal(meeting_everyone_present(st, mid, &marked, err, sizeof err), STORE_OK);
+	assert_int_equal(marked, 4);
+	assert_int_equal(store_attendance_set(st, mid, hal, false), STORE_OK);
+	assert_int_equal(meeting_everyone_present(st, mid, &marked, err, sizeof err), STORE_OK);
+	assert_int_equal(marked, 1); /* only Hal was not present */
+	assert_int_equal(store_attendance_set(st, mid, hal, false), STORE_OK);
+	store_id *present;
+	size_t n;
+	assert_int_equal(store_attendance_list(st, mid, &present, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	free(present);
+
+	/* HR is nobody's here: Ann briefs it, then Cy instead */
+	time_t at = tu_at("2026-03-09T09:05:00Z");
+	assert_int_equal(meeting_set_briefer(st, mid, sales, cy, at, err, sizeof err),
+			 STORE_INVALID); /* Sales is represented */
+	assert_int_equal(meeting_set_briefer(st, mid, hr, hal, at, err, sizeof err),
+			 STORE_INVALID); /* not from HR itself */
+	assert_int_equal(meeting_set_briefer(st, mid, hr, ann, at, err, sizeof err), STORE_OK);
+	assert_int_equal(meeting_set_briefer(st, mid, hr, cy, at, err, sizeof err), STORE_OK);
+	struct briefer *b;
+	assert_int_equal(store_briefers(st, mid, &b, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(b[0].dept_id, hr);
+	assert_string_equal(b[0].dept_name, "HR");
+	assert_int_equal(b[0].person_id, cy);
+	assert_string_equal(b[0].person_name, "Cy");
+	assert_int_equal(b[0].meeting_id, mid);
+	briefers_free(b, n);
+
+	/* ratings: from the members present, 1 to 10, given again replaced */
+	assert_int_equal(meeting_rate_member(st, mid, hal, 7, at, err, sizeof err), STORE_INVALID);
+	assert_int_equal(meeting_rate_member(st, mid, ann, 11, at, err, sizeof err), STORE_INVALID);
+	assert_int_equal(meeting_rate_member(st, mid, ann, 9, at, err, sizeof err), STORE_OK);
+	assert_int_equal(meeting_rate_member(st, mid, bob, 6, at, err, sizeof err), STORE_OK);
+	assert_int_equal(meeting_rate_member(st, mid, cy, 5, at, err, sizeof err), STORE_OK);
+	assert_int_equal(meeting_rate_member(st, mid, cy, 8, at, err, sizeof err), STORE_OK);
+	struct member_rating *r;
+	assert_int_equal(store_ratings(st, mid, &r, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(r[0].name, "Ann");
+	assert_int_equal(r[0].rating, 9);
+	assert_int_equal(r[0].at, at);
+	assert_string_equal(r[2].name, "Cy");
+	assert_int_equal(r[2].rating, 8);
+	struct rating_spread sp;
+	rating_spread_of(r, n, &sp);
+	member_ratings_free(r, n);
+	char text[64];
+	rating_spread_text(&sp, text, sizeof text);
+	assert_string_equal(text, "7.7 (6–9, 3 ratings)");
+	struct meeting m;
+	assert_int_equal(store_meeting_get(st, mid, &m), STORE_OK);
+	assert_int_equal(m.rating, 8); /* 23 / 3, rounded */
+
+	/* another instance writes none of it */
+	struct store *other = contract_reopen(st);
+	assert_int_equal(store_rating_set(other, mid, ann, 2, at), STORE_NOT_HELD);
+	assert_int_equal(store_briefer_set(other, mid, hr, bob, at), STORE_NOT_HELD);
+	assert_int_equal(store_attendance_everyone(other, mid, &marked), STORE_NOT_HELD);
+	store_close(other);
+
+	/* the cadence reads the average and spread of each meeting held */
+	assert_int_equal(store_meeting_finish(st, mid, MEETING_COMPLETED,
+					      tu_at("2026-03-09T10:00:00Z"), m.rating, DATE_NONE),
+			 STORE_OK);
+	struct held_meeting *h;
+	assert_int_equal(store_held_meetings(st, &h, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].rating, 8);
+	assert_int_equal(h[0].members.n, 3);
+	assert_int_equal(h[0].members.sum, 23);
+	assert_int_equal(h[0].members.lo, 6);
+	assert_int_equal(h[0].members.hi, 9);
+	free(h);
+	/* every meeting's, for the export */
+	assert_int_equal(store_ratings(st, 0, &r, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(r[0].meeting_id, mid);
+	member_ratings_free(r, n);
+	assert_int_equal(store_briefers(st, 0, &b, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	briefers_free(b, n);
+	store_close(st);
+}
+
 /* Recorded between meetings: an item with no meeting waits for the next
  * meeting (the one after the last started), then for the meeting that
  * follows; a meeting gathers what was recorded since the meeting before it
@@ -1256,6 +1359,7 @@ int main(void)
 		cmocka_unit_test(transaction__all_or_nothing),
 		cmocka_unit_test(transaction__a_name_refused_inside_goes_on),
 		cmocka_unit_test(meeting__one_in_progress_one_writer),
+		cmocka_unit_test(rollcall__everyone_briefers_and_members_ratings),
 		cmocka_unit_test(between__waits_for_the_next_meeting_until_discussed),
 		cmocka_unit_test(chain__story_actions_and_their_wins),
 		cmocka_unit_test(messages__acknowledged_by_each_department),

@@ -915,6 +915,38 @@ static void step_done__worked_in_or_moved_on_however_it_was_left(void **state)
 	store_close(st);
 }
 
+/* A member's rating as typed, and the average and spread of several. */
+static void ratings__parsed_averaged_and_spread(void **state)
+{
+	(void)state;
+	char err[100];
+	assert_int_equal(meeting_rating_parse("7", err, sizeof err), 7);
+	assert_int_equal(meeting_rating_parse("10 ", err, sizeof err), 10);
+	assert_int_equal(meeting_rating_parse("0", err, sizeof err), 0);
+	assert_string_equal(err, "A rating is a whole number from 1 to 10.");
+	assert_int_equal(meeting_rating_parse("11", err, sizeof err), 0);
+	assert_int_equal(meeting_rating_parse("7.5", err, sizeof err), 0);
+	assert_int_equal(meeting_rating_parse("", err, sizeof err), 0);
+
+	struct member_rating r[] = {{.rating = 8}, {.rating = 6}, {.rating = 9}, {.rating = 7},
+				    {.rating = 9}};
+	struct rating_spread sp;
+	char text[64];
+	rating_spread_of(r, 0, &sp);
+	assert_int_equal(sp.n, 0);
+	rating_spread_text(&sp, text, sizeof text);
+	assert_string_equal(text, "");
+	rating_spread_of(r, 1, &sp);
+	rating_spread_text(&sp, text, sizeof text);
+	assert_string_equal(text, "8.0 (1 rating)");
+	rating_spread_of(r, 5, &sp);
+	assert_int_equal(sp.lo, 6);
+	assert_int_equal(sp.hi, 9);
+	assert_true(rating_average(&sp) > 7.79 && rating_average(&sp) < 7.81);
+	rating_spread_text(&sp, text, sizeof text);
+	assert_string_equal(text, "7.8 (6–9, 5 ratings)");
+}
+
 int main(void)
 {
 	tu_init("meeting");
@@ -922,6 +954,7 @@ int main(void)
 		cmocka_unit_test(add_item__a_decision_on_a_topic_settles_and_closes_it),
 		cmocka_unit_test(quiet_heroes__behind_the_scenes_without_a_win),
 		cmocka_unit_test(outcome__rating_and_next_date_kept_before_the_end),
+		cmocka_unit_test(ratings__parsed_averaged_and_spread),
 		cmocka_unit_test(delete__a_settling_decision_reopens_its_topic),
 		cmocka_unit_test(begin__copies_default_agenda_and_carries_only_open_actions),
 		cmocka_unit_test(begin__refused_while_another_is_in_progress),

@@ -1318,6 +1318,7 @@ static void open__migration_7_keeps_carried_counts(void **state)
 		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in; ALTER TABLE items DROP COLUMN measure_id;"
 		 " DROP TABLE person_profiles; DROP TABLE stance_history; DROP TABLE measure_values;"
 		 " DROP TABLE measures; DROP TABLE focus;"
+		 " DROP TABLE meeting_ratings; DROP TABLE meeting_briefers;"
 		 " DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;"
 		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
@@ -1363,6 +1364,7 @@ static void open__migration_9_reads_measures_each_meeting(void **state)
 	char *path = xstrdup(store_path(st));
 	store_close(st);
 	raw_exec(path, "BEGIN; ALTER TABLE measures DROP COLUMN frequency;"
+		 " DROP TABLE meeting_ratings; DROP TABLE meeting_briefers;"
 		 " DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;"
 		 " INSERT INTO measures(id, name, name_key, kind, created_at)"
 		 "  VALUES (1, 'NPS', 'nps', 'success', '2026-03-02T09:00:00Z');"
@@ -1401,6 +1403,7 @@ static void open__migration_builds_the_prefix_index_of_an_older_file(void **stat
 		 " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in; ALTER TABLE items DROP COLUMN measure_id;"
 		 " DROP TABLE person_profiles; DROP TABLE stance_history; DROP TABLE measure_values;"
 		 " DROP TABLE measures; DROP TABLE focus;"
+		 " DROP TABLE meeting_ratings; DROP TABLE meeting_briefers;"
 		 " DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;"
 		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"

@@ -496,6 +496,7 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 				      " ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in; ALTER TABLE items DROP COLUMN measure_id;"
 		 " DROP TABLE person_profiles; DROP TABLE stance_history; DROP TABLE measure_values;"
 		 " DROP TABLE measures; DROP TABLE focus;"
+		 " DROP TABLE meeting_ratings; DROP TABLE meeting_briefers;"
 		 " DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;"
 		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"

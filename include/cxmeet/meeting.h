@@ -199,6 +199,35 @@ enum store_rc meeting_delete_item(struct store *st, store_id id, store_id meetin
 /* Days an open action is past its due date (0 when not overdue or not open). */
 int action_days_overdue(const struct item *it, cx_date today);
 
+/* --- the roll call's briefers and the members' ratings ------------------ */
+
+/* Marks every active person present at once (then the facilitator unmarks
+ * who is absent); how many were marked in *marked. */
+enum store_rc meeting_everyone_present(struct store *st, store_id meeting, int *marked,
+				       char *err, size_t errlen);
+/* Records who will brief department `dept`, nobody of which is present at
+ * the meeting: an active person of the council who is not of that
+ * department (usually a member present). Refused (STORE_INVALID, why in
+ * err, nothing written) when someone of the department is present, or the
+ * person is of it or archived. */
+enum store_rc meeting_set_briefer(struct store *st, store_id meeting, store_id dept,
+				  store_id person, time_t at, char *err, size_t errlen);
+/* A member's rating of the meeting: a whole number from 1 to 10, from
+ * someone marked present. Given again, it replaces theirs. The meeting's
+ * own rating becomes the members' average, rounded. Refused (STORE_INVALID,
+ * why in err) otherwise, nothing written. */
+enum store_rc meeting_rate_member(struct store *st, store_id meeting, store_id person,
+				  int rating, time_t at, char *err, size_t errlen);
+/* The rating typed: 1..10, or 0 (and why in err) when it is not one. */
+int meeting_rating_parse(const char *text, char *err, size_t errlen);
+/* The spread of n members' ratings. */
+void rating_spread_of(const struct member_rating *r, size_t n, struct rating_spread *out);
+/* Their average (0 when there are none). */
+double rating_average(const struct rating_spread *r);
+/* "7.4 (6–9, 5 ratings)": the average to one decimal, the lowest and the
+ * highest (the spread), how many; "" when there are none. */
+void rating_spread_text(const struct rating_spread *r, char *buf, size_t len);
+
 /* Marks absent[i] for each department i with nobody present: `present` lists
  * the ids of the people present, `people` gives each person's department. */
 void meeting_unrepresented(const struct dept *depts, size_t n_depts, const struct person *people,

@@ -278,6 +278,28 @@ struct meeting_work {
 
 void meeting_work_free(struct meeting_work *w);
 
+/* A present member's rating of a meeting (1..10). */
+struct member_rating {
+	store_id meeting_id;
+	store_id person_id;
+	char *name;
+	int rating;
+	time_t at;
+};
+
+void member_ratings_free(struct member_rating *r, size_t n);
+
+/* Who will brief a department nobody represented at a meeting. */
+struct briefer {
+	store_id meeting_id;
+	store_id dept_id;
+	char *dept_name;
+	store_id person_id;
+	char *person_name;
+};
+
+void briefers_free(struct briefer *b, size_t n);
+
 void meeting_steps_free(struct meeting_step *s, size_t n);
 
 struct item {

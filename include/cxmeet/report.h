@@ -140,7 +140,8 @@ size_t step_lines_build(const struct window_step *steps, size_t n, struct step_l
 struct meeting_line {
 	store_id id;
 	cx_date day;
-	int rating; /* 0: none */
+	int rating; /* 0: none; the members' average, rounded, when they rated */
+	struct rating_spread members; /* the members' ratings (n 0: none) */
 	int actions, judged, on_time;
 	int steps, overran;
 };

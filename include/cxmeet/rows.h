@@ -117,6 +117,12 @@ void attendees_free(struct attendee *a, size_t n);
 
 void review_events_free(struct review_event *e, size_t n);
 
+/* The members' ratings of a meeting: how many, their sum, the lowest and
+ * the highest (meeting.h: their average and spread). */
+struct rating_spread {
+	int n, sum, lo, hi;
+};
+
 /* A completed meeting, for the cadence: when it started, its rating (0:
  * none) and the next meeting date it agreed (DATE_NONE: none). */
 struct held_meeting {
@@ -124,6 +130,7 @@ struct held_meeting {
 	time_t started_at;
 	int rating;
 	cx_date next_meeting;
+	struct rating_spread members; /* its members' ratings (n 0: none) */
 };
 
 /* A department with someone present at a meeting. */

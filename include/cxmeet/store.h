@@ -20,7 +20,7 @@
 #include "cxmeet/rows.h"
 #include "cxmeet/store_tables.h"
 
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 /* An open store: opaque, whatever its backend. */
 struct store;
@@ -370,6 +370,27 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 		bool present), (st, meeting, person, present)) \
 	X(attendance_list, (struct store *st, store_id meeting, store_id **people, \
 		size_t *n), (st, meeting, people, n)) \
+	/* Marks every active person present, in one statement (the roll call's \
+	 * "everyone"); how many were not present before in *marked. */ \
+	X(attendance_everyone, (struct store *st, store_id meeting, int *marked), \
+		(st, meeting, marked)) \
+	/* A member's rating of a meeting in progress (1..10; given again, it \
+	 * replaces theirs); the meeting's own rating becomes the members' \
+	 * average, rounded, in the same transaction. meeting.h says who may. */ \
+	X(rating_set, (struct store *st, store_id meeting, store_id person, int rating, \
+		time_t at), (st, meeting, person, rating, at)) \
+	/* The members' ratings of a meeting, by name; meeting 0: those of \
+	 * every meeting, by meeting. */ \
+	X(ratings, (struct store *st, store_id meeting, struct member_rating **out, \
+		size_t *n), (st, meeting, out, n)) \
+	/* Who will brief a department nobody represented (given again, it \
+	 * replaces the one before). meeting.h says who may. */ \
+	X(briefer_set, (struct store *st, store_id meeting, store_id dept, store_id person, \
+		time_t at), (st, meeting, dept, person, at)) \
+	/* The briefers of a meeting, by department name; meeting 0: those of \
+	 * every meeting, by meeting. */ \
+	X(briefers, (struct store *st, store_id meeting, struct briefer **out, \
+		size_t *n), (st, meeting, out, n)) \
 	/* --- keyset paging -------------------------------------------------------- */ \
 	/* --- items -------------------------------------------------------------- */ \
 	/* Inside a bulk write, the changes of a writer whose rows are right by \

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/report.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -158,7 +159,9 @@ static void fill_steps(struct table *t, const struct cadence_report *r, const ch
 static const struct table_col meeting_cols[] = {
 	{"council", COL_TEXT, false},
 	{"meeting", COL_INT, true},  {"date", COL_TEXT, false},
-	{"rating", COL_INT, true},   {"actions", COL_INT, true},
+	{"rating", COL_INT, true},   {"rated_by", COL_INT, true},
+	{"rating_avg", COL_INT, true}, {"rating_min", COL_INT, true},
+	{"rating_max", COL_INT, true}, {"actions", COL_INT, true},
 	{"on_time_pct", COL_INT, true}, {"steps", COL_INT, true},
 	{"overran", COL_INT, true},
 };
@@ -174,6 +177,17 @@ static void fill_meetings(struct table *t, const struct cadence_report *r, const
 			table_cell_int(t, l->rating);
 		else
 			table_cell(t, NULL);
+		/* the members' ratings: how many, their average and spread */
+		table_cell_int(t, l->members.n);
+		if (l->members.n) {
+			table_cellf(t, "%.1f", rating_average(&l->members));
+			table_cell_int(t, l->members.lo);
+			table_cell_int(t, l->members.hi);
+		} else {
+			table_cell(t, NULL);
+			table_cell(t, NULL);
+			table_cell(t, NULL);
+		}
 		table_cell_int(t, l->actions);
 		cell_percent(t, l->on_time, l->judged);
 		table_cell_int(t, l->steps);
@@ -499,7 +513,8 @@ const struct cli_cmd cmd_cadence = {
 		 "actions, wins and the silo watch (silent in each of the last three\n"
 		 "meetings); the agenda steps against their plan (how often each ran\n"
 		 "over, by how much on average, and which usually do); and each meeting's\n"
-		 "rating, actions done on time and steps that overran.\n"
+		 "rating (with the members' average, lowest and highest when they\n"
+		 "rated it), actions done on time and steps that overran.\n"
 		 "\n"
 		 "  -n, --meetings N   the meetings to look back over (3 to 52, default 6)\n"
 		 "  -f, --format F     plain (default), json (one object with every\n"

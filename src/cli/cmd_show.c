@@ -139,7 +139,8 @@ const struct cli_cmd cmd_show = {
 	.summary = "print a meeting's minutes as Markdown or JSON, or save them to a file",
 	.usage = "usage: cxmeet show [MEETING] [--format md|json] [-o FILE] [--force]\n"
 		 "\n"
-		 "Prints the minutes of a meeting: times, attendance by department, the\n"
+		 "Prints the minutes of a meeting: times, attendance by department (who\n"
+		 "briefs each department not represented), the members' ratings, the\n"
 		 "agenda with the time spent, every item captured, and the action review.\n"
 		 "MEETING is a meeting's number or 'last' (the default: the most recent).\n"
 		 "\n"

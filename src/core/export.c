@@ -144,6 +144,48 @@ static enum store_rc json_meetings(struct store *st, struct out *o)
 	return STORE_OK;
 }
 
+/* Each member's rating of each meeting, and who will brief each department
+ * nobody represented at one. */
+static enum store_rc json_meeting_extras(struct store *st, struct out *o)
+{
+	struct member_rating *r;
+	struct briefer *b;
+	size_t nr, nb;
+	enum store_rc rc = store_ratings(st, 0, &r, &nr);
+	if (rc != STORE_OK)
+		return rc;
+	struct strbuf *sb = &o->sb;
+	sb_add(sb, "  \"meeting_ratings\": [");
+	for (size_t i = 0; i < nr; i++) {
+		bool first = true;
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_member_int(sb, &first, "meeting_id", r[i].meeting_id);
+		json_member_int(sb, &first, "person_id", r[i].person_id);
+		json_member_str(sb, &first, "person", r[i].name);
+		json_member_int(sb, &first, "rating", r[i].rating);
+		json_member_time(sb, &first, "rated_at", r[i].at);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, nr ? "\n  ],\n" : "],\n");
+	member_ratings_free(r, nr);
+	if ((rc = store_briefers(st, 0, &b, &nb)) != STORE_OK)
+		return rc;
+	sb_add(sb, "  \"meeting_briefers\": [");
+	for (size_t i = 0; i < nb; i++) {
+		bool first = true;
+		sb_add(sb, i ? ",\n    {" : "\n    {");
+		json_member_int(sb, &first, "meeting_id", b[i].meeting_id);
+		json_member_str(sb, &first, "department", b[i].dept_name);
+		json_member_int(sb, &first, "person_id", b[i].person_id);
+		json_member_str(sb, &first, "person", b[i].person_name);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, nb ? "\n  ],\n" : "],\n");
+	briefers_free(b, nb);
+	flush(o, false);
+	return STORE_OK;
+}
+
 static void json_item(struct strbuf *sb, const struct item *it)
 {
 	bool first = true;
@@ -329,7 +371,8 @@ static enum store_rc export_json(struct store *st, struct out *o, time_t now)
 		"  \"exported_at\": \"%s\",\n", stamp);
 	enum store_rc rc;
 	if ((rc = json_org(st, &o->sb)) != STORE_OK || (rc = json_team(st, &o->sb)) != STORE_OK ||
-	    (rc = json_meetings(st, o)) != STORE_OK || (rc = json_measures(st, o)) != STORE_OK ||
+	    (rc = json_meetings(st, o)) != STORE_OK ||
+	    (rc = json_meeting_extras(st, o)) != STORE_OK || (rc = json_measures(st, o)) != STORE_OK ||
 	    (rc = json_initiatives(st, o)) != STORE_OK)
 		return rc;
 	sb_add(&o->sb, "  \"items\": [");

@@ -710,3 +710,128 @@ bool win_only_a_number(const char *text)
 	}
 	return digit && words <= 5;
 }
+
+/* --- the roll call's briefers and the members' ratings ------------------ */
+
+enum store_rc meeting_everyone_present(struct store *st, store_id meeting, int *marked,
+				       char *err, size_t errlen)
+{
+	enum store_rc rc = store_attendance_everyone(st, meeting, marked);
+	if (rc != STORE_OK)
+		errf(err, errlen, "Not saved: %s", store_errmsg(st));
+	return rc;
+}
+
+/* The people present at the meeting (attendance_list), in *ids. */
+static enum store_rc present_ids(struct store *st, store_id meeting, store_id **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	return store_attendance_list(st, meeting, ids, n);
+}
+
+static enum store_rc refuse(char *err, size_t errlen, const char *why)
+{
+	errf(err, errlen, "%s", why);
+	return STORE_INVALID;
+}
+
+enum store_rc meeting_set_briefer(struct store *st, store_id meeting, store_id dept,
+				  store_id person, time_t at, char *err, size_t errlen)
+{
+	struct dept d;
+	struct person p;
+	enum store_rc rc = store_dept_get(st, dept, &d);
+	if (rc != STORE_OK)
+		return saved(st, rc, err, errlen);
+	rc = store_person_get(st, person, &p);
+	if (rc != STORE_OK) {
+		dept_free(&d);
+		return saved(st, rc, err, errlen);
+	}
+	struct person *members = NULL;
+	size_t n_members = 0, n_present = 0;
+	store_id *present = NULL;
+	rc = store_person_list(st, true, dept, &members, &n_members);
+	if (rc == STORE_OK)
+		rc = present_ids(st, meeting, &present, &n_present);
+	bool represented = false;
+	for (size_t i = 0; rc == STORE_OK && i < n_members; i++)
+		represented |= id_in(members[i].id, present, n_present);
+	person_list_free(members, n_members);
+	free(present);
+	if (rc != STORE_OK)
+		errf(err, errlen, "Not saved: %s", store_errmsg(st));
+	else if (represented)
+		rc = refuse(err, errlen, "Someone of that department is present: it needs no briefer.");
+	else if (p.dept_id == dept)
+		rc = refuse(err, errlen, "Nobody of that department is here: choose who will brief "
+					 "it from outside it.");
+	else if (p.archived)
+		rc = refuse(err, errlen, "That person is archived.");
+	else
+		rc = saved(st, store_briefer_set(st, meeting, dept, person, at), err, errlen);
+	dept_free(&d);
+	person_free(&p);
+	return rc;
+}
+
+int meeting_rating_parse(const char *text, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	while (end && (*end == ' ' || *end == '\t'))
+		end++;
+	if (errno || end == text || *end || v < 1 || v > 10) {
+		errf(err, errlen, "A rating is a whole number from 1 to 10.");
+		return 0;
+	}
+	return (int)v;
+}
+
+enum store_rc meeting_rate_member(struct store *st, store_id meeting, store_id person,
+				  int rating, time_t at, char *err, size_t errlen)
+{
+	if (rating < 1 || rating > 10)
+		return refuse(err, errlen, "A rating is a whole number from 1 to 10.");
+	store_id *present;
+	size_t n;
+	enum store_rc rc = present_ids(st, meeting, &present, &n);
+	if (rc != STORE_OK)
+		return saved(st, rc, err, errlen);
+	bool here = id_in(person, present, n);
+	free(present);
+	if (!here)
+		return refuse(err, errlen, "Only a member marked present rates the meeting.");
+	return saved(st, store_rating_set(st, meeting, person, rating, at), err, errlen);
+}
+
+void rating_spread_of(const struct member_rating *r, size_t n, struct rating_spread *out)
+{
+	*out = (struct rating_spread){0};
+	for (size_t i = 0; i < n; i++) {
+		if (!out->n || r[i].rating < out->lo)
+			out->lo = r[i].rating;
+		if (!out->n || r[i].rating > out->hi)
+			out->hi = r[i].rating;
+		out->sum += r[i].rating;
+		out->n++;
+	}
+}
+
+double rating_average(const struct rating_spread *r)
+{
+	return r->n > 0 ? (double)r->sum / r->n : 0;
+}
+
+void rating_spread_text(const struct rating_spread *r, char *buf, size_t len)
+{
+	if (r->n <= 0)
+		snprintf(buf, len, "%s", "");
+	else if (r->n == 1)
+		snprintf(buf, len, "%.1f (1 rating)", rating_average(r));
+	else
+		snprintf(buf, len, "%.1f (%d–%d, %d ratings)", rating_average(r), r->lo, r->hi,
+			 r->n);
+}

@@ -208,8 +208,13 @@ static void render_title(struct minutes *mc)
 		sb_addf(&mc->sb, "**Time:** from %s", start);
 	}
 	sb_addf(&mc->sb, " · **Status:** %s", status_text(mc->m.status));
-	if (mc->m.rating > 0)
+	if (mc->spread.n > 0) {
+		char spread[64];
+		rating_spread_text(&mc->spread, spread, sizeof spread);
+		sb_addf(&mc->sb, " · **Rating:** %s", spread);
+	} else if (mc->m.rating > 0) {
 		sb_addf(&mc->sb, " · **Rating:** %d/10", mc->m.rating);
+	}
 	if (mc->m.next_meeting != DATE_NONE) {
 		date_format(mc->m.next_meeting, day, sizeof day);
 		sb_addf(&mc->sb, " · **Next meeting:** %s", day);
@@ -260,6 +265,12 @@ static void render_absent(struct minutes *mc, const struct attendee *a, size_t n
 			continue;
 		sb_add(&mc->sb, missing++ ? ", " : "\nNot represented: ");
 		md_inline(&mc->sb, d->name);
+		const struct briefer *b = minutes_briefer(mc, d->id);
+		if (b) {
+			sb_add(&mc->sb, " (briefed by ");
+			md_inline(&mc->sb, b->person_name);
+			sb_add(&mc->sb, ")");
+		}
 	}
 	if (missing)
 		sb_add(&mc->sb, "\n");
@@ -267,11 +278,29 @@ static void render_absent(struct minutes *mc, const struct attendee *a, size_t n
 		sb_add(&mc->sb, "\nEvery department was represented.\n");
 }
 
+/* "Ratings: Ana 8, Ben 6" under the attendance, when members rated. */
+static void render_ratings(struct minutes *mc)
+{
+	if (!mc->n_ratings)
+		return;
+	sb_add(&mc->sb, "\nRatings: ");
+	for (size_t i = 0; i < mc->n_ratings; i++) {
+		if (i)
+			sb_add(&mc->sb, ", ");
+		md_inline(&mc->sb, mc->ratings[i].name);
+		sb_addf(&mc->sb, " %d", mc->ratings[i].rating);
+	}
+	char spread[64];
+	rating_spread_text(&mc->spread, spread, sizeof spread);
+	sb_addf(&mc->sb, " — average %s\n", spread);
+}
+
 static void render_attendance(struct minutes *mc)
 {
 	md_section(&mc->sb, "Attendance");
 	render_present(mc, mc->att, mc->n_att);
 	render_absent(mc, mc->att, mc->n_att);
+	render_ratings(mc);
 }
 
 /* --- agenda ------------------------------------------------------------- */

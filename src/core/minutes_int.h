@@ -40,6 +40,13 @@ struct minutes {
 	struct initiative_review *inits;
 	struct initiative *init_of;
 	size_t n_inits;
+	/* the members' ratings, by name, and their spread (n 0: none) */
+	struct member_rating *ratings;
+	size_t n_ratings;
+	struct rating_spread spread;
+	/* who will brief each department nobody represented, by department */
+	struct briefer *briefers;
+	size_t n_briefers;
 };
 
 enum store_rc minutes_load(struct minutes *mc, store_id meeting);
@@ -60,6 +67,8 @@ void md_value(struct strbuf *sb, const struct measure *m, double v);
 const struct story_chain *minutes_chain(const struct minutes *mc, store_id id);
 /* Whether department id has someone among the n attendees. */
 bool minutes_dept_present(store_id id, const struct attendee *a, size_t n);
+/* Who will brief department id (NULL: nobody named). */
+const struct briefer *minutes_briefer(const struct minutes *mc, store_id id);
 /* Seconds as whole minutes, to the nearest. */
 int minutes_round(int seconds);
 

@@ -93,6 +93,51 @@ static void json_attendance(struct minutes *mc)
 		json_string(sb, d->name);
 	}
 	sb_add(sb, "],\n");
+	/* who will brief each of them, when named */
+	sb_add(sb, "  \"briefers\": [");
+	size_t named = 0;
+	for (size_t i = 0; i < mc->n_depts; i++) {
+		const struct dept *d = &mc->depts[i];
+		const struct briefer *b = minutes_briefer(mc, d->id);
+		if (!b || d->archived || minutes_dept_present(d->id, a, mc->n_att))
+			continue;
+		bool f = true;
+		sb_add(sb, named++ ? ", {" : "{");
+		json_member_str(sb, &f, "department", d->name);
+		json_member_int(sb, &f, "person_id", b->person_id);
+		json_member_str(sb, &f, "person", b->person_name);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, "],\n");
+}
+
+/* The members' ratings: each, and their average and spread (lowest,
+ * highest); count 0 and nulls when none rated. */
+static void json_ratings(struct minutes *mc)
+{
+	struct strbuf *sb = &mc->sb;
+	const struct rating_spread *r = &mc->spread;
+	bool f = true;
+	sb_add(sb, "  \"ratings\": {");
+	json_member_int(sb, &f, "count", r->n);
+	json_member(sb, &f, "average");
+	if (r->n)
+		sb_addf(sb, "%.2f", rating_average(r));
+	else
+		sb_add(sb, "null");
+	json_member_id(sb, &f, "lowest", r->lo);
+	json_member_id(sb, &f, "highest", r->hi);
+	json_member(sb, &f, "members");
+	sb_add(sb, "[");
+	for (size_t i = 0; i < mc->n_ratings; i++) {
+		bool g = true;
+		sb_add(sb, i ? ", {" : "{");
+		json_member_int(sb, &g, "person_id", mc->ratings[i].person_id);
+		json_member_str(sb, &g, "name", mc->ratings[i].name);
+		json_member_int(sb, &g, "rating", mc->ratings[i].rating);
+		sb_add(sb, "}");
+	}
+	sb_add(sb, "]},\n");
 }
 
 static void json_item(struct strbuf *sb, const struct item *it);
@@ -302,6 +347,7 @@ enum store_rc minutes_json(struct store *st, store_id meeting, char **out)
 		json_meeting(&mc);
 		json_agenda(&mc);
 		json_attendance(&mc);
+		json_ratings(&mc);
 		json_items(&mc);
 		json_scorecard(&mc);
 		json_initiatives(&mc);

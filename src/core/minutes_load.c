@@ -42,6 +42,12 @@ enum store_rc minutes_load(struct minutes *mc, store_id meeting)
 		rc = load_scorecard(mc);
 	if (rc == STORE_OK)
 		rc = load_initiatives(mc);
+	if (rc == STORE_OK)
+		rc = store_ratings(mc->st, meeting, &mc->ratings, &mc->n_ratings);
+	if (rc == STORE_OK) {
+		rating_spread_of(mc->ratings, mc->n_ratings, &mc->spread);
+		rc = store_briefers(mc->st, meeting, &mc->briefers, &mc->n_briefers);
+	}
 	for (size_t i = 0; rc == STORE_OK && i < mc->n_items + mc->n_between; i++) {
 		const struct item *it = i < mc->n_items ? &mc->items[i]
 							: &mc->between[i - mc->n_items].it;
@@ -130,6 +136,16 @@ void minutes_unload(struct minutes *mc)
 	initiative_reviews_free(mc->inits, mc->n_inits);
 	if (mc->init_of)
 		initiatives_free(mc->init_of, mc->n_inits);
+	member_ratings_free(mc->ratings, mc->n_ratings);
+	briefers_free(mc->briefers, mc->n_briefers);
+}
+
+const struct briefer *minutes_briefer(const struct minutes *mc, store_id id)
+{
+	for (size_t i = 0; i < mc->n_briefers; i++)
+		if (mc->briefers[i].dept_id == id)
+			return &mc->briefers[i];
+	return NULL;
 }
 
 bool minutes_dept_present(store_id id, const struct attendee *a, size_t n)

@@ -157,6 +157,22 @@ void initiative_reviews_free(struct initiative_review *v, size_t n)
 	free(v);
 }
 
+void member_ratings_free(struct member_rating *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(r[i].name);
+	free(r);
+}
+
+void briefers_free(struct briefer *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(b[i].dept_name);
+		free(b[i].person_name);
+	}
+	free(b);
+}
+
 void focus_free(struct focus *f)
 {
 	free(f->dept_name);

@@ -269,6 +269,7 @@ void meeting_lines_build(const struct held_meeting *window, size_t n_window,
 		l->id = window[m].id;
 		l->day = date_from_time(window[m].started_at);
 		l->rating = window[m].rating;
+		l->members = window[m].members;
 		for (size_t i = 0; i < n_items; i++) {
 			bool on_time;
 			if (items[i].meeting_id != l->id || items[i].kind != ITEM_ACTION)

@@ -91,6 +91,12 @@ static const struct store_column initiative_reviews[] = {
 	{"id", I}, {"initiative_id", I}, {"meeting_id", I}, {"track", T}, {"note", T},
 	{"reviewed_at", TM}, {"reviewed_by", T},
 };
+static const struct store_column meeting_ratings[] = {
+	{"meeting_id", I}, {"person_id", I}, {"rating", I}, {"rated_at", TM},
+};
+static const struct store_column meeting_briefers[] = {
+	{"meeting_id", I}, {"department_id", I}, {"person_id", I}, {"set_at", TM},
+};
 static const struct store_column focus[] = {
 	{"id", I}, {"department_id", I}, {"plan", T}, {"next_step", T}, {"since_on", D},
 };
@@ -127,6 +133,8 @@ const struct store_table store_tables[] = {
 	TABLE(initiative_milestones, {0}, 1, false, -1),
 	TABLE(initiative_reviews, {0}, 1, false, -1),
 	TABLE(attendance, {0, 1}, 2, false, -1),
+	TABLE(meeting_ratings, {0, 1}, 2, false, -1),
+	TABLE(meeting_briefers, {0, 1}, 2, false, -1),
 	TABLE(items, {0}, 1, false, 9),
 	TABLE(item_links, {0, 1, 2}, 3, false, -1),
 	TABLE(item_events, {0}, 1, false, -1),

@@ -1,5 +1,6 @@
 /* pane_rollcall.c - roll call: every active person by department, present or
- * not (Space toggles, saved at once), and the departments nobody represents. */
+ * not (Space toggles, A marks everyone present, saved at once), and the
+ * departments nobody represents, each with who will brief it (b). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "draw.h"
 #include "list.h"
 #include "dialog.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
 static bool is_present(struct meeting_view *mv, store_id id)
@@ -20,6 +22,9 @@ static bool is_present(struct meeting_view *mv, store_id id)
 
 static char *absent_line(struct tui *t);
 static char *absent; /* "Not represented: ...", computed on load, not per redraw */
+/* the departments nobody represents (ids), computed with it */
+static store_id *unrep;
+static size_t n_unrep;
 
 static void load(struct tui *t)
 {
@@ -38,24 +43,46 @@ static void load(struct tui *t)
 	absent = absent_line(t);
 }
 
-/* "Not represented: IT, Finance" */
+static const struct briefer *briefer_of(const struct briefer *b, size_t n, store_id dept)
+{
+	for (size_t i = 0; i < n; i++)
+		if (b[i].dept_id == dept)
+			return &b[i];
+	return NULL;
+}
+
+/* "Not represented: IT (briefed by Ana), Finance" */
 static char *absent_line(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
 	struct dept *d;
-	size_t n;
+	struct briefer *b = NULL;
+	size_t n, nb = 0;
+	free(unrep);
+	unrep = NULL;
+	n_unrep = 0;
 	if (store_dept_list(t->st, false, &d, &n) != STORE_OK)
 		return xstrdup("");
+	if (store_briefers(t->st, mv->run.m.id, &b, &nb) != STORE_OK)
+		tui_flash(t, true, "%s", store_errmsg(t->st));
 	bool *absent = xcalloc(n + 1, sizeof *absent);
+	unrep = xcalloc(n + 1, sizeof *unrep);
 	meeting_unrepresented(d, n, mv->people, mv->n_people, mv->present, mv->n_present, absent);
 	struct strbuf sb;
 	sb_init(&sb);
-	for (size_t i = 0; i < n; i++)
-		if (absent[i])
-			sb_addf(&sb, "%s%s", sb.len ? ", " : "Not represented: ", d[i].name);
+	for (size_t i = 0; i < n; i++) {
+		if (!absent[i])
+			continue;
+		unrep[n_unrep++] = d[i].id;
+		sb_addf(&sb, "%s%s", sb.len ? ", " : "Not represented: ", d[i].name);
+		const struct briefer *who = briefer_of(b, nb, d[i].id);
+		if (who)
+			sb_addf(&sb, " (briefed by %s)", who->person_name);
+	}
 	if (!sb.len)
 		sb_add(&sb, "Every department is represented.");
 	free(absent);
+	briefers_free(b, nb);
 	dept_list_free(d, n);
 	return sb_take(&sb);
 }
@@ -64,13 +91,17 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 {
 	struct meeting_view *mv = t->mv;
 	char head[120];
-	snprintf(head, sizeof head, "Roll call: %zu of %zu present  (Space toggles, + adds a guest)",
+	snprintf(head, sizeof head,
+		 "Roll call: %zu of %zu present  (Space toggles, + adds a guest)  A: everyone · "
+		 "b: who briefs",
 		 mv->n_present, mv->n_people);
 	int hr = draw_wrapped(y, x, head, w, 2, theme(C_HEADING));
 	y += hr - 1;
 	h -= hr - 1;
-	draw_wrapped(y + h - 2, x, absent ? absent : "", w, 2, theme(C_WARNING));
-	int rows = h - 4;
+	/* at the foot: two rows, three when the briefers need them */
+	int foot = text_wrap_rows(absent ? absent : "", w, 3) > 2 ? 3 : 2;
+	draw_wrapped_fit(y + h - foot, x, absent ? absent : "", w, foot, theme(C_WARNING));
+	int rows = h - 2 - foot;
 	if (mv->n_people == 0) {
 		draw_wrapped(y + 2, x, "No council members yet. Press + to add one, or use "
 			     "'cxmeet person add'.", w, 2, theme(C_MUTED));
@@ -128,12 +159,118 @@ static void add_guest(struct tui *t)
 			mv->sel = (int)i;
 }
 
+/* Everyone present in one key; Space then unmarks who is absent. */
+static void everyone(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	char err[300];
+	int marked = 0;
+	if (meeting_everyone_present(t->st, mv->run.m.id, &marked, err, sizeof err) != STORE_OK) {
+		tui_flash(t, true, "%s", err);
+		return;
+	}
+	int sel = mv->sel;
+	load(t);
+	mv->sel = sel;
+	tui_flash(t, false, "Everyone is present (%d marked). Space unmarks who is absent.",
+		  marked);
+}
+
+/* The department to name a briefer for: the one of the person under the
+ * cursor when nobody of it is present, else one picked among those nobody
+ * represents (0: none, or cancelled). */
+static store_id briefer_dept(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	if (!n_unrep) {
+		tui_flash(t, false, "Every department is represented: nobody needs briefing.");
+		return 0;
+	}
+	if (mv->sel >= 0 && (size_t)mv->sel < mv->n_people)
+		for (size_t i = 0; i < n_unrep; i++)
+			if (unrep[i] == mv->people[mv->sel].dept_id)
+				return unrep[i];
+	if (n_unrep == 1)
+		return unrep[0];
+	struct dept *d;
+	size_t n;
+	if (store_dept_list(t->st, false, &d, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return 0;
+	}
+	struct pick_option *o = xcalloc(n_unrep + 1, sizeof *o);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n_unrep; j++)
+			if (d[i].id == unrep[j])
+				o[k++] = (struct pick_option){d[i].id, xstrdup(d[i].name), NULL};
+	int c = dialog_pick(t, "Which department is to be briefed?", o, k, "", NULL);
+	store_id id = c >= 0 ? o[c].id : 0;
+	pick_options_free(o, k);
+	dept_list_free(d, n);
+	return id;
+}
+
+/* Who will brief a department nobody represents: the members present first,
+ * then everyone else outside it. */
+static void set_briefer(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	store_id dept = briefer_dept(t);
+	if (!dept)
+		return;
+	struct dept d;
+	if (store_dept_get(t->st, dept, &d) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	const char *dept_name = d.name;
+	struct pick_option *o = xcalloc(mv->n_people + 1, sizeof *o);
+	size_t k = 0;
+	for (int here = 1; here >= 0; here--)
+		for (size_t i = 0; i < mv->n_people; i++) {
+			const struct person *p = &mv->people[i];
+			if (p->dept_id == dept || is_present(mv, p->id) != (here == 1))
+				continue;
+			o[k++] = (struct pick_option){
+				p->id, xstrdup(p->name),
+				xasprintf("%s%s", p->dept_name ? p->dept_name : "-",
+					  here ? ", present" : "")};
+		}
+	char *title = xasprintf("Who will brief %s?", dept_name);
+	int c = dialog_pick(t, title, o, k, "", NULL);
+	free(title);
+	store_id person = c >= 0 ? o[c].id : 0;
+	char *name = c >= 0 ? xstrdup(o[c].label) : NULL;
+	pick_options_free(o, k);
+	if (person) {
+		char err[300];
+		if (meeting_set_briefer(t->st, mv->run.m.id, dept, person, clock_now(), err,
+					sizeof err) != STORE_OK) {
+			tui_flash(t, true, "%s", err);
+		} else {
+			int sel = mv->sel;
+			load(t);
+			mv->sel = sel;
+			tui_flash(t, false, "%s will brief %s.", name, dept_name);
+		}
+	}
+	free(name);
+	dept_free(&d);
+}
+
 static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)ch;
-	(void)is_key;
 	if (mv_move(t, a, t->mv->n_people, 10))
 		return ACT_NONE;
+	if (!is_key && ch == 'A') {
+		everyone(t);
+		return ACT_NONE;
+	}
+	if (!is_key && ch == 'b') {
+		set_briefer(t);
+		return ACT_NONE;
+	}
 	if (a == ACT_SELECT) {
 		toggle(t);
 		return ACT_NONE;

@@ -1,6 +1,7 @@
 /* pane_wrapup.c - wrap-up: messages to other teams (who else needs to know),
- * the next meeting date (from the cadence, editable), the meeting's rating,
- * what was captured, and ending the meeting with its minutes written. */
+ * the next meeting date (from the cadence, editable), the meeting's rating
+ * (one, or each member's: r, then their average and spread), what was
+ * captured, and ending the meeting with its minutes written. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,11 +11,26 @@
 #include "draw.h"
 #include "dialog.h"
 #include "cxmeet/fileio.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/minutes.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static int counts[ITEM_KIND_COUNT];
+static struct rating_spread spread; /* the members' ratings (n 0: none) */
+
+static void load_spread(struct tui *t)
+{
+	struct member_rating *r;
+	size_t n;
+	spread = (struct rating_spread){0};
+	if (store_ratings(t->st, t->mv->run.m.id, &r, &n) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	rating_spread_of(r, n, &spread);
+	member_ratings_free(r, n);
+}
 
 static void load(struct tui *t)
 {
@@ -22,6 +38,7 @@ static void load(struct tui *t)
 	struct item *all;
 	size_t n;
 	memset(counts, 0, sizeof counts);
+	load_spread(t);
 	if (store_meeting_items(t->st, mv->run.m.id, 0, &all, &n) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
@@ -42,9 +59,13 @@ static void load(struct tui *t)
 static void draw(struct tui *t, int y, int x, int h, int w)
 {
 	struct meeting_view *mv = t->mv;
-	char line[300], date[16], rating[16];
-	snprintf(rating, sizeof rating, mv->rating ? "%d/10" : "not given", mv->rating);
-	snprintf(line, sizeof line, "Next meeting: %s · Rating: %s · Enter: set · E: end",
+	char line[300], date[16], rating[64];
+	if (spread.n)
+		rating_spread_text(&spread, rating, sizeof rating);
+	else
+		snprintf(rating, sizeof rating, mv->rating ? "%d/10" : "not given", mv->rating);
+	snprintf(line, sizeof line,
+		 "Next meeting: %s · Rating: %s · Enter: set · r: members rate · E: end",
 		 fmt_date(mv->next_date, date, sizeof date), rating);
 	int hr = draw_wrapped(y, x, line, w, 2, theme(C_HEADING));
 	y += hr - 1;
@@ -69,14 +90,13 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 static const char *check_rating(const char *text, void *ctx, char *buf, size_t len)
 {
 	(void)ctx;
-	char *end;
-	errno = 0;
-	long v = strtol(text, &end, 10);
-	if (errno || end == text || *end || v < 1 || v > 10) {
-		snprintf(buf, len, "A rating is a whole number from 1 to 10.");
-		return buf;
-	}
-	return NULL;
+	return meeting_rating_parse(text, buf, len) ? NULL : buf;
+}
+
+/* Empty skips the member. */
+static const char *check_member_rating(const char *text, void *ctx, char *buf, size_t len)
+{
+	return *text ? check_rating(text, ctx, buf, len) : NULL;
 }
 
 static const char *check_next(const char *text, void *ctx, char *buf, size_t len)
@@ -111,9 +131,88 @@ static void set_next(struct tui *t)
 	free(text);
 }
 
+/* Each member present rates the meeting, one after another: a number and
+ * Enter (what they gave before is offered; empty skips one; Esc stops).
+ * Each is saved as given; the meeting's rating becomes their average. */
+static void rate_members(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	struct person *people;
+	struct member_rating *r;
+	store_id *present;
+	size_t n_people, n_r, n_present;
+	if (store_person_list(t->st, true, 0, &people, &n_people) != STORE_OK) {
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	if (store_attendance_list(t->st, mv->run.m.id, &present, &n_present) != STORE_OK) {
+		person_list_free(people, n_people);
+		tui_flash(t, true, "%s", store_errmsg(t->st));
+		return;
+	}
+	if (store_ratings(t->st, mv->run.m.id, &r, &n_r) != STORE_OK) {
+		r = NULL;
+		n_r = 0;
+	}
+	int saved = 0, asked = 0;
+	bool failed = false;
+	for (size_t i = 0; i < n_people && !failed; i++) {
+		bool here = false;
+		for (size_t k = 0; k < n_present && !here; k++)
+			here = present[k] == people[i].id;
+		if (!here)
+			continue;
+		asked++;
+		char cur[8] = "";
+		for (size_t k = 0; k < n_r; k++)
+			if (r[k].person_id == people[i].id)
+				snprintf(cur, sizeof cur, "%d", r[k].rating);
+		char *title = xasprintf("%s rates the meeting from 1 to 10 (empty: skip)",
+					people[i].name);
+		char *text = dialog_input(t, title, cur, check_member_rating, NULL);
+		free(title);
+		if (!text)
+			break;
+		char err[300];
+		int v = *text ? meeting_rating_parse(text, err, sizeof err) : 0;
+		free(text);
+		if (!v)
+			continue;
+		if (meeting_rate_member(t->st, mv->run.m.id, people[i].id, v, clock_now(), err,
+					sizeof err) != STORE_OK) {
+			tui_flash(t, true, "%s", err);
+			failed = true;
+		} else {
+			saved++;
+		}
+	}
+	member_ratings_free(r, n_r);
+	free(present);
+	person_list_free(people, n_people);
+	struct meeting m;
+	if (store_meeting_get(t->st, mv->run.m.id, &m) == STORE_OK)
+		mv->rating = m.rating;
+	load_spread(t);
+	if (failed)
+		return;
+	if (!asked) {
+		tui_flash(t, false, "Nobody is marked present: the roll call says who rates.");
+		return;
+	}
+	char text[64];
+	rating_spread_text(&spread, text, sizeof text);
+	tui_flash(t, false, "%d rating%s saved. Rating: %s", saved, saved == 1 ? "" : "s",
+		  spread.n ? text : "not given");
+}
+
 static void set_rating(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
+	if (spread.n) {
+		tui_flash(t, false, "The members rated it: its rating is their average (r to "
+				    "change theirs).");
+		return;
+	}
 	char cur[8] = "";
 	if (mv->rating)
 		snprintf(cur, sizeof cur, "%d", mv->rating);
@@ -219,25 +318,30 @@ static void end_meeting(struct tui *t)
 static void menu(struct tui *t)
 {
 	static const char *const labels[] = {"Set the next meeting date", "Rate this meeting",
-					     "End the meeting and write minutes"};
-	struct pick_option o[3];
-	for (int i = 0; i < 3; i++)
+					     "End the meeting and write minutes",
+					     "Each member present rates it (r)"};
+	struct pick_option o[4];
+	for (int i = 0; i < 4; i++)
 		o[i] = (struct pick_option){i, (char *)labels[i], NULL};
-	int k = dialog_pick(t, "Wrap-up", o, 3, "", NULL);
+	int k = dialog_pick(t, "Wrap-up", o, 4, "", NULL);
 	if (k == 0)
 		set_next(t);
 	else if (k == 1)
 		set_rating(t);
 	else if (k == 2)
 		end_meeting(t);
+	else if (k == 3)
+		rate_members(t);
 }
 
 static enum action key(struct tui *t, wint_t ch, bool is_key, enum action a)
 {
-	(void)ch;
-	(void)is_key;
 	if (mv_move(t, a, t->mv->n_items, 10))
 		return ACT_NONE;
+	if (!is_key && ch == 'r') {
+		rate_members(t);
+		return ACT_NONE;
+	}
 	if (a == ACT_SELECT) {
 		menu(t);
 		return ACT_NONE;

@@ -13,6 +13,7 @@
 #include "screen.h"
 #include "views.h"
 #include "keymap.h"
+#include "cxmeet/meeting.h"
 #include "cxmeet/report.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -261,8 +262,14 @@ static void draw_meeting(int y, int x, int w, const struct meeting_line *l)
 	}
 	used += draw_text(y, x + used, cols, w - used, theme(C_NORMAL));
 	snprintf(cols, sizeof cols, " %7d %7s %4d/%d", l->actions, pct, l->overran, l->steps);
-	draw_text(y, x + used, cols, w - used, l->overran * 2 > l->steps ? theme(C_WARNING)
-									: theme(C_NORMAL));
+	used += draw_text(y, x + used, cols, w - used,
+			  l->overran * 2 > l->steps ? theme(C_WARNING) : theme(C_NORMAL));
+	/* the members' ratings: average, lowest–highest (the spread), how many */
+	if (l->members.n && used < w) {
+		snprintf(cols, sizeof cols, "  %4.1f %2d–%-2d %3d", rating_average(&l->members),
+			 l->members.lo, l->members.hi, l->members.n);
+		draw_text(y, x + used, cols, w - used, theme(C_NORMAL));
+	}
 }
 
 static void draw_head(int y, int x, int w, enum line_kind kind)
@@ -279,8 +286,8 @@ static void draw_head(int y, int x, int w, enum line_kind kind)
 				"Planned", "Actual", "Overran", "AvgOver");
 		break;
 	default:
-		buf = xasprintf("%-19s%-13s %7s %7s %6s", "Meeting", "Rating", "Actions", "OnTime",
-				"Overran");
+		buf = xasprintf("%-19s%-13s %7s %7s %6s  %4s %5s %3s", "Meeting", "Rating",
+				"Actions", "OnTime", "Overran", "Avg", "Range", "By");
 		break;
 	}
 	draw_text(y, x, buf, w, theme(C_MUTED));

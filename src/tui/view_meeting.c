@@ -18,6 +18,8 @@
 
 /* The runner's own action (its keymap, below). */
 enum { MEETING_WAITING = ACT_VIEW, MEETING_VALUE, MEETING_PRESENTER };
+/* the roll call's and the wrap-up's own keys (their panes read them) */
+enum { MEETING_EVERYONE = ACT_VIEW + 20, MEETING_BRIEFER, MEETING_RATE_MEMBERS };
 static const struct keymap meeting_keymap;
 
 const struct pane_ops *pane_for(enum step_kind k)
@@ -679,6 +681,17 @@ static const struct keymap_entry meeting_keys[] = {
 	 "In the Insights & metrics step: type this period's value of the measure under "
 	 "the cursor (Enter does too)",
 	 {KM_CH('v')}},
+	{MEETING_EVERYONE, "everyone-present",
+	 "In the roll call: mark everyone present at once (then Space unmarks who is absent)",
+	 {KM_CH('A')}},
+	{MEETING_BRIEFER, "briefer",
+	 "In the roll call: name who will brief a department nobody represents (the one of "
+	 "the person under the cursor, or picked)",
+	 {KM_CH('b')}},
+	{MEETING_RATE_MEMBERS, "rate-members",
+	 "In the wrap-up: each member present rates the meeting from 1 to 10, one after "
+	 "another (Enter keeps a rating, Esc stops)",
+	 {KM_CH('r')}},
 	{MEETING_WAITING, "recorded-between",
 	 "Go through what waits for this step (Space: mark a recorded item discussed; in "
 	 "the roll call, a message acknowledged by its department), and back",

@@ -140,7 +140,7 @@ pg_load() {
 	cid=$(sql -c "SELECT id FROM councils")
 	local tables=(organisation org_text_versions departments people person_profiles stance_history focus
 		agenda_templates agenda_template_steps meetings meeting_steps measures measure_values initiatives initiative_milestones
-		initiative_reviews attendance
+		initiative_reviews attendance meeting_ratings meeting_briefers
 		items item_links item_events message_recipients)
 	sql -c "TRUNCATE $(IFS=,; echo "${tables[*]}"), meeting_holds, meeting_drafts" >/dev/null || exit 1
 	for t in "${tables[@]}"; do
@@ -259,6 +259,10 @@ run_reports() {
  'email', p.email) FROM people p LEFT JOIN departments d ON d.id = p.department_id UNION ALL
  SELECT json_build_object('id', id, 'status', status, 'started_at', started_at, 'ended_at', ended_at, 'rating', rating,
  'next_meeting_on', next_meeting_on) FROM meetings UNION ALL
+ SELECT json_build_object('meeting_id', r.meeting_id, 'person_id', r.person_id, 'person', p.name, 'rating', r.rating,
+ 'rated_at', r.rated_at) FROM meeting_ratings r JOIN people p ON p.id = r.person_id UNION ALL
+ SELECT json_build_object('meeting_id', b.meeting_id, 'department', d.name, 'person_id', b.person_id, 'person', p.name)
+ FROM meeting_briefers b JOIN departments d ON d.id = b.department_id JOIN people p ON p.id = b.person_id UNION ALL
  SELECT json_build_object('id', m.id, 'name', m.name, 'kind', m.kind, 'department_id', m.department_id, 'department', d.name,
  'owner_id', m.person_id, 'owner', pe.name, 'unit', m.unit, 'better', m.direction, 'target', m.target, 'every', m.frequency,
  'archived', m.archived_at IS NOT NULL, 'values', (SELECT coalesce(json_agg(json_build_object('period_on', v.period_on,

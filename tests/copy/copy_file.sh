@@ -40,6 +40,16 @@ INSERT INTO meeting_drafts VALUES (100000, 100000, 'action', 'Call the bank back
   '2026-11-23T08:40:00Z');
 INSERT INTO meeting_holds VALUES (100000, 'feedfeed', 'ana', 'desk', 4242,
   '2026-11-23T08:30:00Z', '2026-11-23T08:41:00Z');" || fail "setting up the meeting in progress"
+# members' ratings of a meeting held, and a department's briefer (the demo
+# gives one rating a meeting)
+sqlite3 "$src" "
+INSERT INTO meeting_ratings(meeting_id, person_id, rating, rated_at)
+  SELECT (SELECT min(id) FROM meetings WHERE status = 'completed'), id, 5 + id % 5,
+    '2026-11-23T08:45:00Z' FROM people ORDER BY id LIMIT 3;
+INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)
+  SELECT (SELECT min(id) FROM meetings WHERE status = 'completed'), d.id,
+    (SELECT min(p.id) FROM people p WHERE p.department_id IS NOT d.id), '2026-11-23T08:46:00Z'
+  FROM departments d ORDER BY d.id LIMIT 1;" || fail "setting up the ratings and briefers"
 
 dest="$work/new/dest.db"
 mkdir -p "$work/new"

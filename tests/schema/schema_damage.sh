@@ -176,6 +176,7 @@ sqlite3 "$old" "DROP INDEX items_decisions; DROP INDEX items_superseded_by;
 	ALTER TABLE meetings DROP COLUMN seq; ALTER TABLE items DROP COLUMN carry_from; ALTER TABLE items DROP COLUMN discussed_in; DROP TABLE message_recipients;
 	ALTER TABLE items DROP COLUMN measure_id; DROP TABLE person_profiles; DROP TABLE stance_history;
 	DROP TABLE measure_values; DROP TABLE measures; DROP TABLE focus;
+	DROP TABLE meeting_ratings; DROP TABLE meeting_briefers;
 	DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;
 	PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')
 	  WHERE name = 'items'; PRAGMA writable_schema = OFF;

@@ -14,7 +14,8 @@ static const char *const council_owned[] = {
 	"agenda_template_steps", "meetings", "meeting_steps", "attendance", "items",
 	"item_links", "item_events", "meeting_holds", "meeting_drafts", "message_recipients",
 	"person_profiles", "stance_history", "measures", "measure_values", "focus",
-	"initiatives", "initiative_milestones", "initiative_reviews",
+	"initiatives", "initiative_milestones", "initiative_reviews", "meeting_ratings",
+	"meeting_briefers",
 };
 static const char *const other_tables[] = {"cxmeet_schema", "councils", "council_members"};
 static const char *const functions[] = {"cx_councils_of", "cx_hold_check", "cx_refuse",
@@ -23,7 +24,7 @@ static const char *const functions[] = {"cx_councils_of", "cx_hold_check", "cx_r
 static const char *const triggers[] = {
 	"item_events_append_only", "items_soft_delete_only", "cx_hold_items", "cx_hold_events",
 	"cx_hold_meetings", "cx_hold_steps", "cx_hold_attendance", "cx_hold_drafts",
-	"cx_hold_initiative",
+	"cx_hold_initiative", "cx_hold_ratings", "cx_hold_briefers",
 	"meetings_seq", "items_carry",
 };
 

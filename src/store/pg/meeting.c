@@ -504,3 +504,105 @@ enum store_rc pg_attendance_list(struct store *st, store_id meeting, store_id **
 	return pg_collect(st, PGS_ATTEND_LIST, &p, (void **)people, n, sizeof **people, read_id,
 			  "reading attendance");
 }
+
+struct rating_args {
+	store_id meeting, person;
+	int rating;
+	time_t at;
+};
+
+static enum store_rc rating_body(struct store *st, void *ctx)
+{
+	const struct rating_args *a = ctx;
+	struct pg_params p = {0};
+	pp_id(&p, a->meeting);
+	pp_id(&p, a->person);
+	pp_int(&p, a->rating);
+	pp_time(&p, a->at);
+	enum store_rc rc = pg_update_one(st, PGS_RATING_SET, &p, "saving the member's rating");
+	if (rc == STORE_NOTFOUND)
+		return pg_failf(st, rc, "no such person");
+	if (rc != STORE_OK)
+		return rc;
+	struct pg_params q = {0};
+	pp_id(&q, a->meeting);
+	return pg_update_one(st, PGS_RATING_AVERAGE, &q, "saving the meeting's rating");
+}
+
+enum store_rc pg_rating_set(struct store *st, store_id meeting, store_id person, int rating,
+			    time_t at)
+{
+	struct rating_args a = {meeting, person, rating, at};
+	return pg_tx_run(st, rating_body, &a);
+}
+
+static void read_rating(const PGresult *r, int row, void *elem)
+{
+	struct member_rating *m = elem;
+	m->person_id = pgc_id(r, row, 0);
+	m->name = pgc_text_or_empty(r, row, 1);
+	m->rating = (int)pgc_int(r, row, 2);
+	m->at = pgc_time(r, row, 3);
+	m->meeting_id = pgc_id(r, row, 4);
+}
+
+enum store_rc pg_ratings(struct store *st, store_id meeting, struct member_rating **out,
+			 size_t *n)
+{
+	struct pg_params p = {0};
+	if (meeting)
+		pp_id(&p, meeting);
+	return pg_collect(st, meeting ? PGS_RATINGS : PGS_RATINGS_ALL, &p, (void **)out, n,
+			  sizeof **out, read_rating,
+			  "reading the members' ratings");
+}
+
+enum store_rc pg_briefer_set(struct store *st, store_id meeting, store_id dept, store_id person,
+			     time_t at)
+{
+	struct pg_params p = {0};
+	pp_id(&p, meeting);
+	pp_id(&p, dept);
+	pp_id(&p, person);
+	pp_time(&p, at);
+	enum store_rc rc = pg_update_one(st, PGS_BRIEFER_SET, &p,
+					 "saving who will brief the department");
+	if (rc == STORE_NOTFOUND)
+		pg_failf(st, rc, "no such department or person");
+	return rc;
+}
+
+static void read_briefer(const PGresult *r, int row, void *elem)
+{
+	struct briefer *b = elem;
+	b->dept_id = pgc_id(r, row, 0);
+	b->dept_name = pgc_text_or_empty(r, row, 1);
+	b->person_id = pgc_id(r, row, 2);
+	b->person_name = pgc_text_or_empty(r, row, 3);
+	b->meeting_id = pgc_id(r, row, 4);
+}
+
+enum store_rc pg_briefers(struct store *st, store_id meeting, struct briefer **out, size_t *n)
+{
+	struct pg_params p = {0};
+	if (meeting)
+		pp_id(&p, meeting);
+	return pg_collect(st, meeting ? PGS_BRIEFERS : PGS_BRIEFERS_ALL, &p, (void **)out, n,
+			  sizeof **out, read_briefer,
+			  "reading who will brief the departments");
+}
+
+enum store_rc pg_attendance_everyone(struct store *st, store_id meeting, int *marked)
+{
+	struct pg_params p = {0};
+	pp_id(&p, meeting);
+	PGresult *r;
+	*marked = 0;
+	enum store_rc rc = pg_run(st, PGS_ATTEND_EVERYONE, &p, &r, "marking everyone present");
+	if (rc != STORE_OK)
+		return rc;
+	const char *n = PQcmdTuples(r);
+	*marked = n ? atoi(n) : 0;
+	PQclear(r);
+	return rc;
+}

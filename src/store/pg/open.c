@@ -10,7 +10,7 @@
 #include "pg_int.h"
 
 /* The schema version this program makes and knows (schema.c). */
-#define PG_SCHEMA_VERSION 5
+#define PG_SCHEMA_VERSION 6
 
 /* The database argument names a password: refused, so that none is typed
  * on a command line (where ps and the shell's history show it). */
@@ -620,7 +620,8 @@ int64_t pg_data_version(struct store *st)
 	X(meeting_start) X(meeting_get) X(meeting_in_progress) X(meeting_last) \
 	X(meeting_set_current_step) X(meeting_step_time) X(meeting_set_outcome) \
 	X(meeting_finish) X(meeting_steps) X(meeting_count) X(meeting_work) \
-	X(attendance_set) X(attendance_list) \
+	X(attendance_set) X(attendance_list) X(attendance_everyone) \
+	X(rating_set) X(ratings) X(briefer_set) X(briefers) \
 	X(hold_get) X(hold_take) X(hold_beat) X(hold_release) \
 	X(draft_save) X(draft_get) X(draft_clear) \
 	X(open_actions) X(open_parked) X(open_parked_ids) X(open_parked_count) X(items_rerank) \

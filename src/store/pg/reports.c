@@ -82,6 +82,8 @@ static void read_held(const PGresult *r, int row, void *elem)
 	m->started_at = pgc_time(r, row, 1);
 	m->rating = (int)pgc_int(r, row, 2);
 	m->next_meeting = pgc_date(r, row, 3);
+	m->members = (struct rating_spread){(int)pgc_int(r, row, 4), (int)pgc_int(r, row, 5),
+					    (int)pgc_int(r, row, 6), (int)pgc_int(r, row, 7)};
 }
 
 enum store_rc pg_held_meetings(struct store *st, struct held_meeting **out, size_t *n)

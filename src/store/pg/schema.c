@@ -649,12 +649,45 @@ static const char migration_5[] =
 	"GRANT USAGE ON SEQUENCE initiatives_id_seq, initiative_milestones_id_seq,"
 	"  initiative_reviews_id_seq TO cxmeet_member;";
 
+/* Each present member's rating of a meeting, and who will brief each
+ * department nobody represented at it (the file's migration 11); both held
+ * to the meeting's one writer. */
+static const char migration_6[] =
+	"CREATE TABLE meeting_ratings ("
+	COUNCIL_COL
+	"  meeting_id bigint NOT NULL,"
+	"  person_id bigint NOT NULL,"
+	"  rating integer NOT NULL CHECK (rating BETWEEN 1 AND 10),"
+	"  rated_at timestamptz NOT NULL,"
+	"  PRIMARY KEY (meeting_id, person_id),"
+	"  FOREIGN KEY (council_id, meeting_id) REFERENCES meetings(council_id, id),"
+	"  FOREIGN KEY (council_id, person_id) REFERENCES people(council_id, id)"
+	");"
+	COUNCIL_OWNED("meeting_ratings")
+	"CREATE TRIGGER cx_hold_ratings BEFORE INSERT OR UPDATE ON meeting_ratings"
+	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();"
+	"CREATE TABLE meeting_briefers ("
+	COUNCIL_COL
+	"  meeting_id bigint NOT NULL,"
+	"  department_id bigint NOT NULL,"
+	"  person_id bigint NOT NULL,"
+	"  set_at timestamptz NOT NULL,"
+	"  PRIMARY KEY (meeting_id, department_id),"
+	"  FOREIGN KEY (council_id, meeting_id) REFERENCES meetings(council_id, id),"
+	"  FOREIGN KEY (council_id, department_id) REFERENCES departments(council_id, id),"
+	"  FOREIGN KEY (council_id, person_id) REFERENCES people(council_id, id)"
+	");"
+	COUNCIL_OWNED("meeting_briefers")
+	"CREATE TRIGGER cx_hold_briefers BEFORE INSERT OR UPDATE ON meeting_briefers"
+	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();";
+
 const char *const pg_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 
 const int pg_migration_count = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);

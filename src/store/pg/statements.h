@@ -582,9 +582,13 @@
 		" WHERE e.council_id = " COUNCIL " AND e.meeting_id = $1" \
 		" AND e.event NOT IN ('carried', 'created') AND i.deleted_at IS NULL" \
 		" AND coalesce(i.meeting_id, 0) <> $1 ORDER BY e.id") \
-	X(HELD_MEETINGS, "SELECT id, " PG_EPOCH("started_at") ", rating, next_meeting_on" \
-		" FROM meetings WHERE council_id = " COUNCIL " AND status = 'completed'" \
-		" ORDER BY started_at, id") \
+	/* with the members' ratings: how many, their sum, lowest and highest */ \
+	X(HELD_MEETINGS, "SELECT m.id, " PG_EPOCH("m.started_at") ", m.rating, m.next_meeting_on," \
+		" r.n, r.total, r.lo, r.hi FROM meetings m LEFT JOIN (SELECT meeting_id," \
+		" count(*) AS n, sum(rating) AS total, min(rating) AS lo, max(rating) AS hi" \
+		" FROM meeting_ratings WHERE council_id = " COUNCIL " GROUP BY meeting_id) r" \
+		" ON r.meeting_id = m.id WHERE m.council_id = " COUNCIL " AND m.status = 'completed'" \
+		" ORDER BY m.started_at, m.id") \
 	X(WINDOW_ATTENDANCE, "SELECT DISTINCT meeting_id, department_id FROM attendance" \
 		" WHERE meeting_id IN (" PG_WINDOW_MEETINGS ") AND present" \
 		" AND department_id IS NOT NULL ORDER BY 1, 2") \
@@ -721,6 +725,38 @@
 		" DO UPDATE SET present = excluded.present") \
 	X(ATTEND_LIST, "SELECT person_id FROM attendance WHERE council_id = " COUNCIL \
 		" AND meeting_id = $1 AND present ORDER BY person_id") \
+	X(ATTEND_EVERYONE, "INSERT INTO attendance(meeting_id, person_id, department_id, present)" \
+		" SELECT $1, id, department_id, true FROM people WHERE council_id = " COUNCIL \
+		" AND archived_at IS NULL ON CONFLICT (meeting_id, person_id)" \
+		" DO UPDATE SET present = true WHERE NOT attendance.present") \
+	X(RATING_SET, "INSERT INTO meeting_ratings(meeting_id, person_id, rating, rated_at)" \
+		" SELECT $1, id, $3, $4 FROM people WHERE council_id = " COUNCIL " AND id = $2" \
+		" ON CONFLICT (meeting_id, person_id) DO UPDATE SET rating = excluded.rating," \
+		" rated_at = excluded.rated_at") \
+	X(RATING_AVERAGE, "UPDATE meetings SET rating = (SELECT round(avg(rating))::integer" \
+		" FROM meeting_ratings WHERE meeting_id = $1) WHERE council_id = " COUNCIL \
+		" AND id = $1") \
+	X(RATINGS, "SELECT r.person_id, p.name, r.rating, " PG_EPOCH("r.rated_at") ", r.meeting_id" \
+		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
+		" WHERE r.council_id = " COUNCIL " AND r.meeting_id = $1" \
+		" ORDER BY lower(p.name) COLLATE \"C\", p.id") \
+	X(RATINGS_ALL, "SELECT r.person_id, p.name, r.rating, " PG_EPOCH("r.rated_at") "," \
+		" r.meeting_id FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
+		" WHERE r.council_id = " COUNCIL \
+		" ORDER BY r.meeting_id, lower(p.name) COLLATE \"C\", p.id") \
+	X(BRIEFER_SET, "INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)" \
+		" SELECT $1, d.id, p.id, $4 FROM departments d, people p WHERE d.council_id = " COUNCIL \
+		" AND p.council_id = " COUNCIL " AND d.id = $2 AND p.id = $3" \
+		" ON CONFLICT (meeting_id, department_id) DO UPDATE SET person_id = excluded.person_id," \
+		" set_at = excluded.set_at") \
+	X(BRIEFERS, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
+		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
+		" JOIN people p ON p.id = b.person_id WHERE b.council_id = " COUNCIL \
+		" AND b.meeting_id = $1 ORDER BY lower(d.name) COLLATE \"C\", d.id") \
+	X(BRIEFERS_ALL, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
+		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
+		" JOIN people p ON p.id = b.person_id WHERE b.council_id = " COUNCIL \
+		" ORDER BY b.meeting_id, lower(d.name) COLLATE \"C\", d.id") \
 	/* --- holds and drafts --------------------------------------------------- */ \
 	X(HOLD_GET, "SELECT token, \"user\", host, pid, " PG_EPOCH("since") ", " \
 		PG_EPOCH("seen_at") ", token = $2 FROM meeting_holds" \

@@ -543,6 +543,26 @@ static const char migration_10[] =
 	"CREATE INDEX initiative_reviews_meeting ON initiative_reviews(meeting_id, id)"
 	"  WHERE meeting_id IS NOT NULL;";
 
+/* Each present member's rating of a meeting (the meeting's own rating is
+ * then their average, rounded), and who will brief each department nobody
+ * represented at it. Both are written in the meeting, held to its one
+ * writer. */
+static const char migration_11[] =
+	"CREATE TABLE meeting_ratings ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id),"
+	"  person_id INTEGER NOT NULL REFERENCES people(id),"
+	"  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 10),"
+	"  rated_at TEXT NOT NULL,"
+	"  PRIMARY KEY (meeting_id, person_id)"
+	");"
+	"CREATE TABLE meeting_briefers ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id),"
+	"  department_id INTEGER NOT NULL REFERENCES departments(id),"
+	"  person_id INTEGER NOT NULL REFERENCES people(id),"
+	"  set_at TEXT NOT NULL,"
+	"  PRIMARY KEY (meeting_id, department_id)"
+	");";
+
 /* The sums counted again from the items, after a bulk write that wrote its
  * rows without the triggers (store_bulk.c). Each item is added to its key's
  * count as the trigger adds it: a GROUP BY sorted every item on the seven
@@ -576,6 +596,7 @@ const char *const store_migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 };
 
 /* The migration (its number, from 1) that writes the schema's text itself:

@@ -19,7 +19,7 @@
 /* 'cxmt': marks the file as ours for `file` and for our own checks. */
 #define CXMEET_APPLICATION_ID 0x63786d74
 
-_Static_assert(STORE_SCHEMA_VERSION == 10, "bump migrations with the schema version");
+_Static_assert(STORE_SCHEMA_VERSION == 11, "bump migrations with the schema version");
 
 /* --- checkpoints off the keys ------------------------------------------ */
 

@@ -15,6 +15,8 @@ static void read_held(sqlite3_stmt *s, void *elem)
 	m->started_at = col_time(s, 1);
 	m->rating = sqlite3_column_int(s, 2);
 	m->next_meeting = col_date(s, 3);
+	m->members = (struct rating_spread){sqlite3_column_int(s, 4), sqlite3_column_int(s, 5),
+					    sqlite3_column_int(s, 6), sqlite3_column_int(s, 7)};
 }
 
 enum store_rc sqlite_held_meetings(struct store *st, struct held_meeting **out, size_t *n)

@@ -47,6 +47,15 @@ static const char *const hold_checks[] = {
 	/* an initiative reviewed in a meeting (schema 10) */
 	"CREATE TEMP TRIGGER cx_hold_initiative BEFORE INSERT ON main.initiative_reviews"
 	"  WHEN new.meeting_id IS NOT NULL" REFUSE("new.meeting_id"),
+	/* a member's rating, a department's briefer (schema 11) */
+	"CREATE TEMP TRIGGER cx_hold_rating_i BEFORE INSERT ON main.meeting_ratings"
+	REFUSE("new.meeting_id"),
+	"CREATE TEMP TRIGGER cx_hold_rating_u BEFORE UPDATE ON main.meeting_ratings"
+	REFUSE("old.meeting_id"),
+	"CREATE TEMP TRIGGER cx_hold_briefer_i BEFORE INSERT ON main.meeting_briefers"
+	REFUSE("new.meeting_id"),
+	"CREATE TEMP TRIGGER cx_hold_briefer_u BEFORE UPDATE ON main.meeting_briefers"
+	REFUSE("old.meeting_id"),
 };
 
 static void make_token(char *out)
@@ -100,7 +109,8 @@ enum store_rc hold_checks_drop(struct store *st)
 	static const char *const names[] = {
 		"cx_hold_items", "cx_hold_events", "cx_hold_meetings", "cx_hold_steps",
 		"cx_hold_attend_i", "cx_hold_attend_u", "cx_hold_draft_i", "cx_hold_draft_u",
-		"cx_hold_initiative",
+		"cx_hold_initiative", "cx_hold_rating_i", "cx_hold_rating_u", "cx_hold_briefer_i",
+		"cx_hold_briefer_u",
 	};
 	_Static_assert(ARRAY_SIZE(names) == ARRAY_SIZE(hold_checks), "one name per check");
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {

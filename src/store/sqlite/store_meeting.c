@@ -253,3 +253,97 @@ enum store_rc sqlite_attendance_list(struct store *st, store_id meeting, store_i
 	return stmt_collect(st, s, (void **)people, n, sizeof **people, read_id, free_plain,
 			    "reading attendance");
 }
+
+enum store_rc sqlite_rating_set(struct store *st, store_id meeting, store_id person, int rating,
+				time_t at)
+{
+	enum store_rc rc = tx_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	sqlite3_stmt *s = stmt_get(st, STMT_RATING_SET);
+	if (!s)
+		return tx_end(st, stmt_missing(st));
+	bind_id(s, 1, meeting);
+	bind_id(s, 2, person);
+	bind_int(s, 3, rating);
+	bind_time(s, 4, at);
+	rc = stmt_update_one(st, s, "saving the member's rating");
+	if (rc == STORE_NOTFOUND)
+		store_failf(st, rc, "no such person");
+	if (rc == STORE_OK && !(s = stmt_get(st, STMT_RATING_AVERAGE)))
+		rc = stmt_missing(st);
+	if (rc == STORE_OK) {
+		bind_id(s, 1, meeting);
+		rc = stmt_update_one(st, s, "saving the meeting's rating");
+	}
+	return tx_end(st, rc);
+}
+
+static void read_rating(sqlite3_stmt *s, void *elem)
+{
+	struct member_rating *r = elem;
+	r->person_id = col_id(s, 0);
+	r->name = col_text_or_empty(s, 1);
+	r->rating = sqlite3_column_int(s, 2);
+	r->at = col_time(s, 3);
+	r->meeting_id = col_id(s, 4);
+}
+
+static void free_ratings(void *arr, size_t n) { member_ratings_free(arr, n); }
+
+enum store_rc sqlite_ratings(struct store *st, store_id meeting, struct member_rating **out,
+			     size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, meeting ? STMT_RATINGS : STMT_RATINGS_ALL);
+	if (meeting)
+		bind_id(s, 1, meeting);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_rating, free_ratings,
+			    "reading the members' ratings");
+}
+
+enum store_rc sqlite_briefer_set(struct store *st, store_id meeting, store_id dept,
+				 store_id person, time_t at)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_BRIEFER_SET);
+	if (!s)
+		return stmt_missing(st);
+	bind_id(s, 1, meeting);
+	bind_id(s, 2, dept);
+	bind_id(s, 3, person);
+	bind_time(s, 4, at);
+	enum store_rc rc = stmt_update_one(st, s, "saving who will brief the department");
+	if (rc == STORE_NOTFOUND)
+		store_failf(st, rc, "no such department or person");
+	return rc;
+}
+
+static void read_briefer(sqlite3_stmt *s, void *elem)
+{
+	struct briefer *b = elem;
+	b->dept_id = col_id(s, 0);
+	b->dept_name = col_text_or_empty(s, 1);
+	b->person_id = col_id(s, 2);
+	b->person_name = col_text_or_empty(s, 3);
+	b->meeting_id = col_id(s, 4);
+}
+
+static void free_briefers(void *arr, size_t n) { briefers_free(arr, n); }
+
+enum store_rc sqlite_briefers(struct store *st, store_id meeting, struct briefer **out,
+			      size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, meeting ? STMT_BRIEFERS : STMT_BRIEFERS_ALL);
+	if (meeting)
+		bind_id(s, 1, meeting);
+	return stmt_collect(st, s, (void **)out, n, sizeof **out, read_briefer, free_briefers,
+			    "reading who will brief the departments");
+}
+
+enum store_rc sqlite_attendance_everyone(struct store *st, store_id meeting, int *marked)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_EVERYONE);
+	bind_id(s, 1, meeting);
+	enum store_rc rc = stmt_exec(st, s, "marking everyone present");
+	*marked = rc == STORE_OK ? sqlite3_changes(SQ(st)->db) : 0;
+	return rc;
+}
