@@ -14,6 +14,7 @@
 #include "keymap.h"
 #include "modal.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/roster.h"
 #include "cxmeet/editor.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -415,10 +416,20 @@ static void choose(struct tui *t, struct form *fm, struct field *f, const char *
 		}
 		return;
 	}
+	struct field *dept = find(fm, F_DEPT);
 	store_id id = f->kind == F_DEPT ? pick_department(t, title, filter)
-					: pick_person(t, title, filter);
+					: pick_person_of(t, title, filter, dept->id);
 	if (!id)
 		return;
+	if (f->kind == F_PERSON && !dept->id) { /* the department follows the person */
+		struct person p;
+		if (store_person_get(t->st, id, &p) == STORE_OK &&
+		    (dept->id = roster_dept_for_person(dept->id, &p)) != 0) {
+			dept->name = name_of(t, true, dept->id);
+			dept->error[0] = '\0';
+		}
+		person_free(&p);
+	}
 	struct field *kpi = find(fm, F_KPI);
 	if (f->kind == F_DEPT && kpi && id != f->id && kpi->id && kpi->on)
 		clear_choice(fm, kpi); /* the other department's KPI */

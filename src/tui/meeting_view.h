@@ -13,6 +13,9 @@
 #include "cxmeet/meeting.h"
 #include "cxmeet/store.h"
 
+/* How many captures u can take back, latest first. */
+#define MV_UNDO_MAX 32
+
 struct meeting_view {
 	struct meeting_run run;
 	struct org org;
@@ -45,6 +48,10 @@ struct meeting_view {
 	store_id chain_of; /* the story whose chain_text is kept (0: none) */
 	char *chain_text;
 	int waiting_sel, waiting_top;
+	/* The items captured on this screen in this meeting, the last at the
+	 * end: what u takes back, latest first (nothing after a restart). */
+	store_id captured[MV_UNDO_MAX];
+	size_t n_captured;
 	/* The pane of each kind of step (the runner's, view_meeting.c). */
 	const struct pane_ops *(*pane_of)(enum step_kind k);
 };
@@ -83,6 +90,10 @@ void mv_reload(struct tui *t);
 const struct item *mv_selected(struct tui *t);
 /* Opens the capture form for a new item of kind; true when saved. */
 bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link);
+/* u: takes back the last capture still undone made on this screen in this
+ * meeting (deleted with its event, kept in the history), and says what it
+ * took back, or that nothing is left to undo. */
+void mv_undo(struct tui *t);
 /* Moves the cursor for Up/Down/PgUp/PgDn/Home/End over n rows; true if used. */
 bool mv_move(struct tui *t, enum action a, size_t n, int page);
 
