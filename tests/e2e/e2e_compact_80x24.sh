@@ -72,7 +72,7 @@ fits "the action listed"
 
 note "the wide layout's status line, at 100x30"
 keys j # clears the message off the status line
-wait_gone "Saved action #1."
+wait_gone "Action #1 saved: "
 resize 100 30
 wait_re "^ Meeting 00:00/70m  Step 00:00/8m  [?]:help  q:leave  </>:step  dawsinpm:capture  e:edit"
 expect_match "$(screen_line 30 | sed 's/ *$//')" ' (\?:help|q:leave|</>:step|dawsinpm:capture|e:edit|X:delete)$' \
