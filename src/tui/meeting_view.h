@@ -103,6 +103,14 @@ bool mv_move(struct tui *t, enum action a, size_t n, int page);
  * none here) and *top the first row shown, kept so that sel stays visible. */
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int first_index, int sel, int *top);
+/* Like items_draw, each item's detail wrapped under its row (up to
+ * ITEMS_LIST_DETAIL_ROWS, cut with "…"), but the selected one's (the preview
+ * shows it), when they all fit in h rows; else as items_draw. */
+#define ITEMS_LIST_DETAIL_ROWS 2
+void items_draw_details(int y, int x, int h, int w, const struct item *items, size_t n,
+			int first_index, int sel, int *top);
+/* The rows items_draw_details takes for them all. */
+int items_list_rows(const struct item *items, size_t n, int first_index, int sel, int w);
 /* The selected item in full under a list, over h rows (the first a rule):
  * text, details (with `chain`, what a story set going, when not NULL),
  * detail text, each wrapped, cut with an ellipsis when it does not fit. At

@@ -74,3 +74,13 @@ keys Enter
 wait_form_closed
 expect_eq "$(cx_json '.items[] | select(.kind == "decision") | .rationale' export)" "$kept" \
 	"the rationale is saved whole"
+
+note "in the step's list, the action's detail is wrapped under it, cut with an ellipsis"
+wait_for "[D] Refunds within ten days"
+row=$(screen | grep -nF "[A] Call Acme back" | cut -d: -f1)
+expect_match "$(screen_line $((row + 1)))" "│     NB: The customer called three times about the refund and *$" \
+	"the detail's first row under the action"
+expect_match "$(screen_line $((row + 2)))" "│     nobody answered; 王芳 says the contract gives ten days, so w… *$" \
+	"its second row, cut with an ellipsis"
+expect_match "$(screen_line $((row + 3)))" "│ \[D\] Refunds within ten days" \
+	"the decision under the cursor follows: its detail is in the preview"
