@@ -297,6 +297,8 @@ static void draw_form(struct tui *t, struct form *fm)
 		int total = ta_draw(&f->le, focus_row, x + 2 + 15, w - 4 - 15, fm->area_rows, &f->top,
 				    true);
 		draw_area_more(fm, f, focus_row, x + 2, total);
+		/* again, so that the cursor is left in the text, not after "more" */
+		ta_draw(&f->le, focus_row, x + 2 + 15, w - 4 - 15, fm->area_rows, &f->top, true);
 	} else if (is_line(f->kind) && !f->multiline) {
 		le_draw(&f->le, focus_row, x + 2 + 15, w - 4 - 15, true);
 	}
