@@ -1,5 +1,6 @@
 /* test_lineedit.c - the one-line editor holds at most its limit in UTF-8
- * bytes, however the text got there and whatever was deleted since. */
+ * bytes, however the text got there and whatever was deleted since; the
+ * wrapping editor of the long fields moves over its rows by columns. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 
 #include "testutil.h"
 #include "src/tui/lineedit.h"
+#include "src/tui/textarea.h"
 #include "src/tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -117,6 +119,73 @@ static void lineedit__a_million_refused_characters(void **state)
 	le_free(&le);
 }
 
+static bool ta(struct lineedit *le, wint_t key, int width)
+{
+	bool too_long;
+	return ta_key(le, key, true, width, &too_long);
+}
+
+static void textarea__rows_by_columns_and_the_cursor_across_them(void **state)
+{
+	(void)state;
+	struct lineedit le;
+	/* 10 columns: "ab cd ef" | "王芳 gh" (王芳 takes 4) | "ijklmnopqr" | "st" */
+	le_init(&le, "", 200);
+	int refused = 0;
+	type(&le, L"ab cd ef 王芳 gh ijklmnopqrst", &refused);
+	assert_int_equal(ta_rows(&le, 10), 4);
+	assert_int_equal(ta_rows(&le, 200), 1);
+	/* the cursor at the end, on "st": Up goes to column 2 of the row above */
+	assert_true(ta(&le, KEY_UP, 10));
+	assert_int_equal(le.cursor, 17); /* "ij|kl..." */
+	/* up again onto "王芳 gh": column 2 is after 王, not inside it */
+	assert_true(ta(&le, KEY_UP, 10));
+	assert_int_equal(le.cursor, 10); /* after 王 (at 9) */
+	assert_true(ta(&le, KEY_UP, 10));
+	assert_int_equal(le.cursor, 2); /* "ab| cd" */
+	/* Up on the first row is the form's: to the field above */
+	assert_false(ta(&le, KEY_UP, 10));
+	assert_int_equal(le.cursor, 2);
+	/* End and Home keep to the row */
+	assert_true(ta(&le, KEY_END, 10));
+	assert_int_equal(le.cursor, 8); /* on the space the row ends with */
+	assert_true(ta(&le, KEY_HOME, 10));
+	assert_int_equal(le.cursor, 0);
+	/* typing there goes in there */
+	type(&le, L">", &refused);
+	expect_text(&le, ">ab cd ef 王芳 gh ijklmnopqrst");
+	/* Down to the last row, then Down is the form's */
+	assert_true(ta(&le, KEY_DOWN, 10));
+	assert_true(ta(&le, KEY_DOWN, 10));
+	assert_true(ta(&le, KEY_DOWN, 10));
+	assert_false(ta(&le, KEY_DOWN, 10));
+	/* every other key is the one-line editor's */
+	assert_false(ta(&le, KEY_F(5), 10));
+	le_free(&le);
+}
+
+static void textarea__combining_marks_and_a_full_last_row(void **state)
+{
+	(void)state;
+	struct lineedit le;
+	le_init(&le, "", 200);
+	int refused = 0;
+	/* "René" with a combining accent is 4 columns: a row of 4 holds it */
+	type(&le, L"Rene\x0301", &refused);
+	assert_int_equal(le.len, 5);
+	/* the cursor at the end of a full row goes to the row after it */
+	assert_int_equal(ta_rows(&le, 4), 2);
+	assert_int_equal(ta_rows(&le, 5), 1);
+	assert_true(ta(&le, KEY_UP, 4));
+	assert_int_equal(le.cursor, 0);
+	assert_int_equal(ta_rows(&le, 4), 1);
+	/* a word wider than the row is cut where the row is full */
+	le_free(&le);
+	le_init(&le, "abcdefghij", 200);
+	assert_int_equal(ta_rows(&le, 4), 3);
+	le_free(&le);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8"); /* wide characters to UTF-8, as the program */
@@ -124,6 +193,8 @@ int main(void)
 		cmocka_unit_test(lineedit__limit_is_bytes_after_every_kind_of_delete),
 		cmocka_unit_test(lineedit__typing_replaces_a_given_text_and_its_length),
 		cmocka_unit_test(lineedit__a_million_refused_characters),
+		cmocka_unit_test(textarea__rows_by_columns_and_the_cursor_across_them),
+		cmocka_unit_test(textarea__combining_marks_and_a_full_last_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

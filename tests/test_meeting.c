@@ -947,11 +947,99 @@ static void ratings__parsed_averaged_and_spread(void **state)
 	assert_string_equal(text, "7.8 (6–9, 5 ratings)");
 }
 
+static void undo_capture__deletes_with_its_event_only_in_its_meeting(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	time_t t = at("2026-11-23T10:00:00Z");
+	struct meeting_run r;
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	store_id ana = add_person(st, "Ana Ruiz", "Sales");
+	store_id mine = add_action(st, "Call Acme back", ana, r.m.id, t + 60);
+	store_id elsewhere = add_action(st, "Not from this meeting", ana, 0, t + 90);
+	struct item got;
+	/* an item of another meeting (or none) is not this meeting's to undo */
+	assert_int_equal(meeting_undo_capture(st, elsewhere, r.m.id, t + 120, &got),
+			 STORE_NOTFOUND);
+	assert_null(got.text);
+	assert_int_equal(meeting_undo_capture(st, mine, r.m.id, t + 120, &got), STORE_OK);
+	assert_string_equal(got.text, "Call Acme back");
+	assert_string_equal(got.person_name, "Ana Ruiz");
+	char *line = item_undone_line(&got, 0);
+	assert_string_equal(line, "Undone: action #1 \"Call Acme back\" (Ana Ruiz, Sales, due "
+				  "2026-12-01).");
+	free(line);
+	item_free(&got);
+	struct item check;
+	assert_int_equal(store_item_get(st, mine, &check), STORE_OK);
+	assert_true(check.deleted_at != 0);
+	item_free(&check);
+	assert_int_equal(store_item_get(st, elsewhere, &check), STORE_OK);
+	assert_true(check.deleted_at == 0);
+	item_free(&check);
+	struct item_event *ev;
+	size_t n;
+	assert_int_equal(store_item_events(st, mine, &ev, &n), STORE_OK);
+	assert_int_equal(ev[n - 1].kind, EVENT_DELETED);
+	assert_int_equal(ev[n - 1].meeting_id, r.m.id);
+	item_events_free(ev, n);
+	/* undone already (or deleted by X since): nothing more is written */
+	assert_int_equal(meeting_undo_capture(st, mine, r.m.id, t + 180, &got), STORE_NOTFOUND);
+	/* only the screen holding the meeting undoes in it */
+	store_id another = add_action(st, "Another", ana, r.m.id, t + 200);
+	struct store *b = open_again(st);
+	assert_int_equal(meeting_undo_capture(b, another, r.m.id, t + 240, &got), STORE_NOT_HELD);
+	assert_null(got.text);
+	assert_int_equal(store_item_get(st, another, &check), STORE_OK);
+	assert_true(check.deleted_at == 0);
+	item_free(&check);
+	store_close(b);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static void read_back__owner_department_and_due_for_the_room(void **state)
+{
+	(void)state;
+	struct item it = {.id = 123, .kind = ITEM_ACTION, .text = (char *)"Call Acme back",
+			  .person_name = (char *)"Ana Ruiz", .dept_name = (char *)"Support",
+			  .due = date_from_ymd(2026, 12, 1), .revisit = DATE_NONE};
+	char *s = item_read_back(&it, 0);
+	assert_string_equal(s, "Action #123 saved: Call Acme back — Ana Ruiz (Support), "
+			       "due Tue 2026-12-01");
+	free(s);
+	s = item_undone_line(&it, 0);
+	assert_string_equal(s, "Undone: action #123 \"Call Acme back\" (Ana Ruiz, Support, due "
+			       "2026-12-01).");
+	free(s);
+	/* a long text is cut by columns, so that who and when stay in view */
+	it.text = (char *)"王芳 calls Acme back about every refund";
+	s = item_read_back(&it, 10);
+	assert_string_equal(s, "Action #123 saved: 王芳 call… — Ana Ruiz (Support), due Tue "
+			       "2026-12-01");
+	free(s);
+	/* what an item has not is left out */
+	struct item note = {.id = 7, .kind = ITEM_NOTE, .text = (char *)"Typo",
+			    .due = DATE_NONE, .revisit = DATE_NONE};
+	s = item_read_back(&note, 0);
+	assert_string_equal(s, "Note #7 saved: Typo");
+	free(s);
+	s = item_undone_line(&note, 0);
+	assert_string_equal(s, "Undone: note #7 \"Typo\".");
+	free(s);
+	note.dept_name = (char *)"Sales";
+	s = item_read_back(&note, 0);
+	assert_string_equal(s, "Note #7 saved: Typo — Sales");
+	free(s);
+}
+
 int main(void)
 {
 	tu_init("meeting");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(add_item__a_decision_on_a_topic_settles_and_closes_it),
+		cmocka_unit_test(undo_capture__deletes_with_its_event_only_in_its_meeting),
+		cmocka_unit_test(read_back__owner_department_and_due_for_the_room),
 		cmocka_unit_test(quiet_heroes__behind_the_scenes_without_a_win),
 		cmocka_unit_test(outcome__rating_and_next_date_kept_before_the_end),
 		cmocka_unit_test(ratings__parsed_averaged_and_spread),

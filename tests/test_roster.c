@@ -163,6 +163,35 @@ static void test_missing(void **state)
 	assert_string_equal(buf, "1 charter answer, 1");
 }
 
+static void test_dept_first(void **state)
+{
+	(void)state;
+	struct person p[] = {
+		person("Abe", 1, ROLE_MEMBER), person("Ana", 2, ROLE_MEMBER),
+		person("Ben", 1, ROLE_LEAD),   person("Olu", 2, ROLE_GUEST),
+		person("Nobody's", 0, ROLE_GUEST),
+	};
+	assert_int_equal(roster_dept_first(p, 5, 0), 0); /* no department: as given */
+	assert_string_equal(p[0].name, "Abe");
+	assert_int_equal(roster_dept_first(p, 5, 2), 2);
+	const char *want[] = {"Ana", "Olu", "Abe", "Ben", "Nobody's"}; /* stable both sides */
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(p[i].name, want[i]);
+	assert_int_equal(roster_dept_first(p, 5, 9), 0); /* nobody in it: as it was */
+	assert_string_equal(p[0].name, "Ana");
+	assert_int_equal(roster_dept_first(NULL, 0, 2), 0);
+}
+
+static void test_dept_for_person(void **state)
+{
+	(void)state;
+	struct person ana = person("Ana", 2, ROLE_MEMBER), none = person("Guest", 0, ROLE_GUEST);
+	assert_int_equal(roster_dept_for_person(0, &ana), 2);  /* follows the person */
+	assert_int_equal(roster_dept_for_person(1, &ana), 1);  /* one chosen stays */
+	assert_int_equal(roster_dept_for_person(0, &none), 0); /* nothing to follow */
+	assert_int_equal(roster_dept_for_person(0, NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +202,8 @@ int main(void)
 		cmocka_unit_test(test_archived_ignored),
 		cmocka_unit_test(test_setup_pending),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_dept_first),
+		cmocka_unit_test(test_dept_for_person),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

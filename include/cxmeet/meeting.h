@@ -196,6 +196,22 @@ void meeting_quiet_heroes(const struct dept *depts, size_t n_depts, const struct
  * decision had settled is open again, so it is not lost. */
 enum store_rc meeting_delete_item(struct store *st, store_id id, store_id meeting, time_t at);
 
+/* Undoes a capture made in `meeting` a moment ago: the item, read whole into
+ * *out (caller frees with item_free) as it was, is deleted as
+ * meeting_delete_item does, with its event. STORE_NOTFOUND when it is no
+ * longer there (deleted since, e.g. by X) or was captured in another
+ * meeting: nothing is written. */
+enum store_rc meeting_undo_capture(struct store *st, store_id id, store_id meeting, time_t at,
+				   struct item *out);
+/* The read-back of an item just saved, for the room to confirm: "Action
+ * #123 saved: Call Acme back — Ana Ruiz (Support), due Tue 2026-12-01"
+ * (the owner, department and due date as far as the item has them; the
+ * text cut with "…" past max_text columns, 0: whole). Caller frees. */
+char *item_read_back(const struct item *it, int max_text);
+/* What an undo took back: "Undone: action #123 "Call Acme back" (Ana Ruiz,
+ * Support, due 2026-12-01)." Caller frees. */
+char *item_undone_line(const struct item *it, int max_text);
+
 /* Days an open action is past its due date (0 when not overdue or not open). */
 int action_days_overdue(const struct item *it, cx_date today);
 

@@ -53,6 +53,13 @@ void roster_findings_free(struct roster_finding *f, size_t n);
  * departments by name, other findings by their message), so that none goes
  * unseen. Caller frees. */
 char *roster_more_line(const struct roster_finding *f, size_t n, size_t from);
+/* The owner picker's order: the people of department `dept` first, then
+ * the others, each in the order given (stable); dept 0 changes nothing.
+ * Returns how many belong to dept. */
+size_t roster_dept_first(struct person *people, size_t np, store_id dept);
+/* The department an item takes when its person is chosen: the one already
+ * chosen stays; with none, the person's own (0 if they have none). */
+store_id roster_dept_for_person(store_id chosen, const struct person *p);
 /* Active people who are not guests. */
 size_t roster_member_count(const struct person *people, size_t np);
 

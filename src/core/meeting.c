@@ -3,10 +3,13 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "cxmeet/items.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static enum store_rc load(struct store *st, store_id id, time_t now, struct meeting_run *out)
@@ -677,6 +680,106 @@ enum store_rc meeting_delete_item(struct store *st, store_id id, store_id meetin
 		return store_commit(st);
 	store_rollback(st);
 	return rc;
+}
+
+enum store_rc meeting_undo_capture(struct store *st, store_id id, store_id meeting, time_t at,
+				   struct item *out)
+{
+	memset(out, 0, sizeof *out);
+	enum store_rc rc = store_item_get(st, id, out);
+	if (rc != STORE_OK)
+		return rc;
+	if (out->deleted_at || out->meeting_id != meeting) {
+		item_free(out);
+		memset(out, 0, sizeof *out);
+		return STORE_NOTFOUND;
+	}
+	rc = meeting_delete_item(st, id, meeting, at);
+	if (rc != STORE_OK) {
+		item_free(out);
+		memset(out, 0, sizeof *out);
+	}
+	return rc;
+}
+
+/* The text in at most max columns, ending in "…" when cut (max 0: whole). */
+static void add_cut(struct strbuf *sb, const char *s, int max)
+{
+	if (max <= 0 || text_width(s) <= max) {
+		sb_addf(sb, "%s", s);
+		return;
+	}
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	int w = 0;
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = text_utf8_next(p, left, &cp);
+		int cw = 1;
+		if (n == 0)
+			n = 1;
+		else if (!text_is_unsafe(cp) && (cw = wcwidth((wchar_t)cp)) < 0)
+			cw = 1;
+		if (w + cw > max - 1)
+			break;
+		sb_addn(sb, (const char *)p, n);
+		w += cw;
+		p += n, left -= n;
+	}
+	sb_addf(sb, "…");
+}
+
+char *item_read_back(const struct item *it, int max_text)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	const char *kind = item_kind_label(it->kind);
+	sb_addf(&sb, "%c%s #%lld saved: ", kind[0] >= 'a' && kind[0] <= 'z' ? kind[0] - 'a' + 'A'
+			: kind[0], kind + 1, (long long)it->id);
+	add_cut(&sb, it->text ? it->text : "", max_text);
+	const char *sep = " — ";
+	if (it->person_name) {
+		sb_addf(&sb, "%s%s", sep, it->person_name);
+		if (it->dept_name)
+			sb_addf(&sb, " (%s)", it->dept_name);
+		sep = ", ";
+	} else if (it->dept_name) {
+		sb_addf(&sb, "%s%s", sep, it->dept_name);
+		sep = ", ";
+	}
+	if (it->due != DATE_NONE) {
+		static const char *const day[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+		char date[16];
+		date_format(it->due, date, sizeof date);
+		sb_addf(&sb, "%sdue %s %s", sep, day[date_weekday(it->due) % 7], date);
+	}
+	return sb_take(&sb);
+}
+
+char *item_undone_line(const struct item *it, int max_text)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "Undone: %s #%lld \"", item_kind_label(it->kind), (long long)it->id);
+	add_cut(&sb, it->text ? it->text : "", max_text);
+	sb_addf(&sb, "\"");
+	const char *sep = " (";
+	if (it->person_name) {
+		sb_addf(&sb, "%s%s", sep, it->person_name);
+		sep = ", ";
+	}
+	if (it->dept_name) {
+		sb_addf(&sb, "%s%s", sep, it->dept_name);
+		sep = ", ";
+	}
+	if (it->due != DATE_NONE) {
+		char date[16];
+		date_format(it->due, date, sizeof date);
+		sb_addf(&sb, "%sdue %s", sep, date);
+		sep = ", ";
+	}
+	sb_addf(&sb, "%s.", *sep == ',' ? ")" : "");
+	return sb_take(&sb);
 }
 
 int item_link_kind(enum item_kind from, enum item_kind to, bool *by_default)

@@ -151,3 +151,26 @@ void council_missing_format(const struct council_missing *m, char *buf, size_t l
 		append(buf, len, part);
 	}
 }
+
+size_t roster_dept_first(struct person *people, size_t np, store_id dept)
+{
+	if (!dept || np == 0)
+		return 0;
+	struct person *sorted = xcalloc(np, sizeof *sorted);
+	size_t k = 0;
+	for (size_t i = 0; i < np; i++)
+		if (people[i].dept_id == dept)
+			sorted[k++] = people[i];
+	size_t ours = k;
+	for (size_t i = 0; i < np; i++)
+		if (people[i].dept_id != dept)
+			sorted[k++] = people[i];
+	memcpy(people, sorted, np * sizeof *people);
+	free(sorted);
+	return ours;
+}
+
+store_id roster_dept_for_person(store_id chosen, const struct person *p)
+{
+	return chosen ? chosen : p ? p->dept_id : 0;
+}

@@ -15,6 +15,7 @@
 #include "cxmeet/names.h"
 #include "cxmeet/text.h"
 #include "cxmeet/leaders.h"
+#include "cxmeet/roster.h"
 #include "cxmeet/scorecard.h"
 #include "cxmeet/util.h"
 
@@ -261,8 +262,15 @@ static enum modal_rc pick_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
 int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts, size_t n,
 		const char *filter, char **typed)
 {
+	return dialog_pick_at(t, title, opts, n, filter, typed, 0);
+}
+
+int dialog_pick_at(struct tui *t, const char *title, const struct pick_option *opts, size_t n,
+		   const char *filter, char **typed, size_t sel)
+{
 	static const struct modal pick = {.draw = pick_draw, .key = pick_key, .text = true};
-	struct pick p = {.title = title, .opts = opts, .n = n, .result = -1};
+	struct pick p = {.title = title, .opts = opts, .n = n, .result = -1,
+			 .sel = filter && *filter ? 0 : sel};
 	p.shown = xcalloc(n + 1, sizeof *p.shown);
 	le_init(&p.le, filter, TEXT_MAX_NAME);
 	p.le.prefilled = false; /* the filter was typed: the next key adds to it */
@@ -427,12 +435,19 @@ static store_id add_person(struct tui *t, const char *filter)
 
 store_id pick_person(struct tui *t, const char *title, const char *filter)
 {
+	return pick_person_of(t, title, filter, 0);
+}
+
+store_id pick_person_of(struct tui *t, const char *title, const char *filter, store_id dept)
+{
 	struct person *p;
 	size_t n;
 	if (store_person_list(t->st, false, 0, &p, &n) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return 0;
 	}
+	/* the department's people first, the cursor on the first of them */
+	size_t ours = roster_dept_first(p, n, dept);
 	struct pick_option *o = xcalloc(n + 2, sizeof *o);
 	o[0] = (struct pick_option){-1, xstrdup("+ Add a new person..."), NULL};
 	for (size_t i = 0; i < n; i++)
@@ -440,7 +455,7 @@ store_id pick_person(struct tui *t, const char *title, const char *filter)
 						xasprintf("%s, %s", p[i].dept_name ? p[i].dept_name : "-",
 							  role_name(p[i].role))};
 	char *typed = NULL;
-	int k = dialog_pick(t, title, o, n + 1, filter, &typed);
+	int k = dialog_pick_at(t, title, o, n + 1, filter, &typed, ours ? 1 : 0);
 	store_id id = k > 0 ? o[k].id : 0;
 	pick_options_free(o, n + 1);
 	person_list_free(p, n);

@@ -35,12 +35,18 @@ struct pick_option {
  * it was when the list closed (caller frees). */
 int dialog_pick(struct tui *t, const char *title, const struct pick_option *opts, size_t n,
 		const char *filter, char **typed);
+/* The same with the cursor first on option `sel` (when no filter is typed). */
+int dialog_pick_at(struct tui *t, const char *title, const struct pick_option *opts, size_t n,
+		   const char *filter, char **typed, size_t sel);
 void pick_options_free(struct pick_option *o, size_t n);
 
 /* Picks a department (active ones); 0 when cancelled. */
 store_id pick_department(struct tui *t, const char *title, const char *filter);
 /* Picks a person, or adds one on the spot; 0 when cancelled. */
 store_id pick_person(struct tui *t, const char *title, const char *filter);
+/* The same, the people of department dept first (roster_dept_first), the
+ * cursor on the first of them; dept 0: as pick_person. */
+store_id pick_person_of(struct tui *t, const char *title, const char *filter, store_id dept);
 /* One of the scorecard's measures: the success statement's, and department
  * dept's KPIs (0: none). Returns 0 when cancelled (or there is none, said on
  * the status line); *name gets its name (caller frees), *kpi whether it is a

@@ -1,4 +1,5 @@
-/* form.c - the capture form for every item kind: text, detail ($EDITOR),
+/* form.c - the capture form for every item kind: text, detail (wrapping in
+ * place over several rows, or $EDITOR for line breaks),
  * department and person pickers, due date (parsed by core, errors inline),
  * rationale and revisit date for decisions, consent for stories, and a link to
  * the item under the cursor. Enter saves; the item is committed before the
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "lineedit.h"
+#include "textarea.h"
 #include "draw.h"
 #include "screen.h"
 #include "dialog.h"
@@ -14,6 +16,7 @@
 #include "keymap.h"
 #include "modal.h"
 #include "cxmeet/meeting.h"
+#include "cxmeet/roster.h"
 #include "cxmeet/editor.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
@@ -28,6 +31,7 @@ struct field {
 	const char *label;
 	struct lineedit le; /* text fields */
 	char *multiline;    /* detail or rationale with newlines, edited in $EDITOR */
+	int top;            /* detail or rationale: the first wrapped row shown */
 	store_id id;        /* pickers */
 	char *name;         /* pickers: the chosen name */
 	bool on;            /* toggles */
@@ -43,6 +47,8 @@ struct form {
 	struct date_context dates;
 	char error[256];
 	bool dirty;
+	int area_rows;  /* rows of a detail or rationale, by the terminal's height */
+	int area_width; /* their columns, as last drawn */
 };
 
 static const char *const text_labels[ITEM_KIND_COUNT] = {
@@ -159,6 +165,27 @@ static bool is_line(enum field_kind k)
 	return k == F_TEXT || k == F_DETAIL || k == F_DUE || k == F_RATIONALE || k == F_REVISIT;
 }
 
+/* A detail or rationale typed in the form: it wraps in place over several
+ * rows (one with line breaks shows as a line, for $EDITOR). */
+static bool is_area(const struct field *f)
+{
+	return (f->kind == F_DETAIL || f->kind == F_RATIONALE) && !f->multiline;
+}
+
+/* Says, under the label of a text area, that some of its text is out of
+ * view above or below. */
+static void draw_area_more(struct form *fm, struct field *f, int y, int x, int total)
+{
+	int rows = fm->area_rows;
+	if (rows < 2)
+		return;
+	bool above = f->top > 0, below = f->top + rows < total;
+	if (above)
+		draw_text(y + 1, x, "↑ more", 14, theme(C_MUTED));
+	if (below)
+		draw_text(y + rows - 1, x, "↓ more", 14, theme(C_MUTED));
+}
+
 static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bool focus)
 {
 	int lw = 15;
@@ -190,28 +217,62 @@ static void draw_field(struct form *fm, struct field *f, int y, int x, int w, bo
 				lines += *p == '\n';
 			snprintf(buf, sizeof buf, "(%d lines: Ctrl-E to edit)", lines);
 			draw_line(y, fx, buf, fw, focus ? theme(C_SELECTED) : theme(C_MUTED));
+		} else if (is_area(f)) {
+			if (!focus) {
+				int total = ta_draw(&f->le, y, fx, fw, fm->area_rows, &f->top, false);
+				draw_area_more(fm, f, y, x, total);
+			}
 		} else if (!focus) {
 			le_draw(&f->le, y, fx, fw, false);
 		}
 	}
 	if (f->error[0])
-		draw_wrapped(y + 1, fx, f->error, fw, FIELD_ERROR_ROWS, theme(C_WARNING));
+		draw_wrapped(y + (is_area(f) ? fm->area_rows : 1), fx, f->error, fw, FIELD_ERROR_ROWS,
+			     theme(C_WARNING));
 }
 
 #define FORM_ERROR_ROWS 3
 
-/* Rows a field takes: its line and its error, wrapped. */
-static int field_rows(const struct field *f, int w)
+/* Rows a field takes: its line (a text area's rows) and its error, wrapped. */
+static int field_rows(const struct form *fm, const struct field *f, int w)
 {
-	return 1 + (f->error[0] ? text_wrap_rows(f->error, w - 4 - 15, FIELD_ERROR_ROWS) : 0);
+	return (is_area(f) ? fm->area_rows : 1) +
+	       (f->error[0] ? text_wrap_rows(f->error, w - 4 - 15, FIELD_ERROR_ROWS) : 0);
+}
+
+/* The most rows a text area takes on a terminal so high. */
+#define AREA_ROWS_MIN 3
+static int area_rows_most(int screen_rows)
+{
+	return screen_rows >= 40 ? 6 : screen_rows >= 30 ? 4 : AREA_ROWS_MIN;
+}
+
+/* The text areas' rows: as many as the terminal's height allows, from
+ * AREA_ROWS_MIN to 6, fewer (down to one) when the form would not fit. */
+static void size_areas(struct tui *t, struct form *fm, int w)
+{
+	int areas = 0, rows = 0;
+	fm->area_rows = 1;
+	for (int i = 0; i < fm->n; i++) {
+		areas += is_area(&fm->f[i]);
+		rows += field_rows(fm, &fm->f[i], w);
+	}
+	int err_rows = fm->error[0] ? text_wrap_rows(fm->error, w - 4, FORM_ERROR_ROWS) : 1;
+	int spare = t->rows - 2 - (rows + 5 + err_rows);
+	if (areas == 0 || spare <= 0)
+		return;
+	int each = 1 + spare / areas, most = area_rows_most(t->rows);
+	fm->area_rows = each < most ? each : most;
 }
 
 static void draw_form(struct tui *t, struct form *fm)
 {
 	int w = t->cols - 4 < 96 ? t->cols - 4 : 96;
+	size_areas(t, fm, w);
+	fm->area_width = w - 4 - 15;
 	int rows = 0;
 	for (int i = 0; i < fm->n; i++)
-		rows += field_rows(&fm->f[i], w);
+		rows += field_rows(fm, &fm->f[i], w);
 	/* The form's own message (a refusal names who holds the meeting) wraps
 	 * over up to three rows rather than being cut at the border. */
 	int err_rows = fm->error[0] ? text_wrap_rows(fm->error, w - 4, FORM_ERROR_ROWS) : 1;
@@ -226,14 +287,21 @@ static void draw_form(struct tui *t, struct form *fm)
 		draw_field(fm, &fm->f[i], row, x + 2, w - 4, i == fm->focus);
 		if (i == fm->focus)
 			focus_row = row;
-		row += field_rows(&fm->f[i], w);
+		row += field_rows(fm, &fm->f[i], w);
 	}
 	draw_wrapped_fit(y + h - 2 - err_rows, x + 2, fm->error, w - 4, err_rows, theme(C_WARNING));
 	draw_text(y + h - 2, x + 2,
 		  "Enter save  Tab/Up/Down field  Ctrl-E editor  Esc cancel", w - 4, theme(C_MUTED));
 	struct field *f = &fm->f[fm->focus];
-	if (is_line(f->kind) && !f->multiline)
+	if (is_area(f)) {
+		int total = ta_draw(&f->le, focus_row, x + 2 + 15, w - 4 - 15, fm->area_rows, &f->top,
+				    true);
+		draw_area_more(fm, f, focus_row, x + 2, total);
+		/* again, so that the cursor is left in the text, not after "more" */
+		ta_draw(&f->le, focus_row, x + 2 + 15, w - 4 - 15, fm->area_rows, &f->top, true);
+	} else if (is_line(f->kind) && !f->multiline) {
 		le_draw(&f->le, focus_row, x + 2 + 15, w - 4 - 15, true);
+	}
 }
 
 int tui_edit_external(struct tui *t, const char *initial, char **out, char *err, size_t errlen)
@@ -415,10 +483,20 @@ static void choose(struct tui *t, struct form *fm, struct field *f, const char *
 		}
 		return;
 	}
+	struct field *dept = find(fm, F_DEPT);
 	store_id id = f->kind == F_DEPT ? pick_department(t, title, filter)
-					: pick_person(t, title, filter);
+					: pick_person_of(t, title, filter, dept->id);
 	if (!id)
 		return;
+	if (f->kind == F_PERSON && !dept->id) { /* the department follows the person */
+		struct person p;
+		if (store_person_get(t->st, id, &p) == STORE_OK &&
+		    (dept->id = roster_dept_for_person(dept->id, &p)) != 0) {
+			dept->name = name_of(t, true, dept->id);
+			dept->error[0] = '\0';
+		}
+		person_free(&p);
+	}
 	struct field *kpi = find(fm, F_KPI);
 	if (f->kind == F_DEPT && kpi && id != f->id && kpi->id && kpi->on)
 		clear_choice(fm, kpi); /* the other department's KPI */
@@ -438,6 +516,11 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 		return tui_inside_paste(t) ? 0 : -1; /* a pasted Esc cancels nothing */
 	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER))
 		return 1;
+	/* Up and Down move over a text area's rows, and on to the next field
+	 * from its last (the previous from its first). */
+	if (is_area(f) && is_key && (ch == KEY_UP || ch == KEY_DOWN) &&
+	    ta_key(&f->le, ch, is_key, fm->area_width, &too_long))
+		return 0;
 	if ((!is_key && ch == '\t') || (is_key && ch == KEY_DOWN)) {
 		fm->focus = (fm->focus + 1) % fm->n;
 		return 0;
@@ -481,7 +564,8 @@ static int form_key(struct tui *t, struct form *fm, wint_t ch, bool is_key)
 	default:
 		if (f->multiline)
 			return 0;
-		if (le_key(&f->le, ch, is_key, &too_long)) {
+		if (is_area(f) ? ta_key(&f->le, ch, is_key, fm->area_width, &too_long)
+			       : le_key(&f->le, ch, is_key, &too_long)) {
 			fm->dirty = true;
 			f->error[0] = '\0';
 			if (too_long)
@@ -572,7 +656,7 @@ static enum modal_rc form_box_key(struct tui *t, void *ctx, wint_t ch, bool is_k
 bool form_item(struct tui *t, struct item *it, store_id meeting, store_id step,
 	       const struct item *link_to)
 {
-	struct form fm = {.it = it, .link_to = link_to};
+	struct form fm = {.it = it, .link_to = link_to, .area_rows = 1, .area_width = 40};
 	struct org org;
 	fm.dates.today = clock_today();
 	fm.dates.next_meeting = DATE_NONE;

@@ -4,6 +4,7 @@
  * (mv->pane_for), so that the panes, which call these, and the runner,
  * which calls the panes, make no circle. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "meeting_view.h"
 #include "list.h"
@@ -86,6 +87,63 @@ bool mv_move(struct tui *t, enum action a, size_t n, int page)
 	return cursor_move(&t->mv->sel, a, n, page);
 }
 
+/* The capture u would take back first. */
+static void remember_capture(struct meeting_view *mv, store_id id)
+{
+	if (mv->n_captured == MV_UNDO_MAX) { /* the oldest goes */
+		memmove(mv->captured, mv->captured + 1, (MV_UNDO_MAX - 1) * sizeof *mv->captured);
+		mv->n_captured--;
+	}
+	mv->captured[mv->n_captured++] = id;
+}
+
+/* The text of a read-back or an undo is cut past this many columns, so that
+ * the owner and the due date after it stay in view. */
+#define READ_BACK_TEXT_COLS 60
+
+/* A new action read back as saved, for the room to confirm: who owns it, for
+ * which department, by when. Kept on the status line until the next key. */
+static void read_back(struct tui *t, store_id id)
+{
+	struct item it;
+	if (store_item_get(t->st, id, &it) != STORE_OK) {
+		tui_flash(t, false, "Saved action #%lld.", (long long)id);
+		return;
+	}
+	char *line = item_read_back(&it, READ_BACK_TEXT_COLS);
+	tui_flash(t, false, "%s", line);
+	free(line);
+	item_free(&it);
+}
+
+void mv_undo(struct tui *t)
+{
+	struct meeting_view *mv = t->mv;
+	while (mv->n_captured > 0) {
+		store_id id = mv->captured[mv->n_captured - 1];
+		struct item it;
+		enum store_rc rc = meeting_undo_capture(t->st, id, mv->run.m.id, clock_now(), &it);
+		if (rc == STORE_NOTFOUND) { /* deleted since (X): the one before it */
+			mv->n_captured--;
+			continue;
+		}
+		if (rc != STORE_OK) { /* kept, to be tried again */
+			tui_flash(t, true, "Not undone: %s", store_errmsg(t->st));
+			return;
+		}
+		mv->n_captured--;
+		char *line = item_undone_line(&it, READ_BACK_TEXT_COLS);
+		tui_flash(t, false, "%s%s", line,
+			  mv->n_captured ? "" : " Nothing more to undo.");
+		free(line);
+		item_free(&it);
+		mv_reload(t);
+		return;
+	}
+	tui_flash(t, false, "Nothing to undo: no capture made on this screen in this meeting is "
+			    "left.");
+}
+
 bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
 {
 	struct meeting_view *mv = t->mv;
@@ -95,9 +153,12 @@ bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
 	if (saved) {
 		/* The form returned after the commit: only now is it shown as saved. */
 		meeting_flush_time(&mv->run, clock_now());
+		remember_capture(mv, it.id);
 		if (kind == ITEM_WIN && win_only_a_number(it.text))
 			tui_flash(t, true, "Saved win #%lld. " WIN_ONLY_A_NUMBER_ADVICE " (e edits it).",
 				  (long long)it.id);
+		else if (kind == ITEM_ACTION)
+			read_back(t, it.id);
 		else
 			tui_flash(t, false, "Saved %s #%lld.", item_kind_label(kind), (long long)it.id);
 		mv_reload(t);

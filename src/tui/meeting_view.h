@@ -13,6 +13,9 @@
 #include "cxmeet/meeting.h"
 #include "cxmeet/store.h"
 
+/* How many captures u can take back, latest first. */
+#define MV_UNDO_MAX 32
+
 struct meeting_view {
 	struct meeting_run run;
 	struct org org;
@@ -50,6 +53,10 @@ struct meeting_view {
 	store_id chain_of; /* the story whose chain_text is kept (0: none) */
 	char *chain_text;
 	int waiting_sel, waiting_top;
+	/* The items captured on this screen in this meeting, the last at the
+	 * end: what u takes back, latest first (nothing after a restart). */
+	store_id captured[MV_UNDO_MAX];
+	size_t n_captured;
 	/* The pane of each kind of step (the runner's, view_meeting.c). */
 	const struct pane_ops *(*pane_of)(enum step_kind k);
 };
@@ -88,6 +95,10 @@ void mv_reload(struct tui *t);
 const struct item *mv_selected(struct tui *t);
 /* Opens the capture form for a new item of kind; true when saved. */
 bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link);
+/* u: takes back the last capture still undone made on this screen in this
+ * meeting (deleted with its event, kept in the history), and says what it
+ * took back, or that nothing is left to undo. */
+void mv_undo(struct tui *t);
 /* Moves the cursor for Up/Down/PgUp/PgDn/Home/End over n rows; true if used. */
 bool mv_move(struct tui *t, enum action a, size_t n, int page);
 
@@ -97,6 +108,14 @@ bool mv_move(struct tui *t, enum action a, size_t n, int page);
  * none here) and *top the first row shown, kept so that sel stays visible. */
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int first_index, int sel, int *top);
+/* Like items_draw, each item's detail wrapped under its row (up to
+ * ITEMS_LIST_DETAIL_ROWS, cut with "…"), but the selected one's (the preview
+ * shows it), when they all fit in h rows; else as items_draw. */
+#define ITEMS_LIST_DETAIL_ROWS 2
+void items_draw_details(int y, int x, int h, int w, const struct item *items, size_t n,
+			int first_index, int sel, int *top);
+/* The rows items_draw_details takes for them all. */
+int items_list_rows(const struct item *items, size_t n, int first_index, int sel, int w);
 /* The selected item in full under a list, over h rows (the first a rule):
  * text, details (with `chain`, what a story set going, when not NULL),
  * detail text, each wrapped, cut with an ellipsis when it does not fit. At

@@ -47,6 +47,34 @@ static char *item_meta(const struct item *it)
 	return sb_take(&sb);
 }
 
+/* One row of the list: the item's kind, text and details. */
+static void item_row(int y, int x, int w, const struct item *it, bool cur)
+{
+	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
+	char tag[8];
+	snprintf(tag, sizeof tag, "[%c] ", kind_tag[it->kind]);
+	char *meta = item_meta(it);
+	draw_fill(y, x, w, a);
+	int used = draw_text(y, x, tag, w, cur ? a : theme(C_HEADING));
+	/* The text keeps most of the row; details that do not fit end in an
+	 * ellipsis, and the detail area under the list shows them whole. */
+	int avail = w - used;
+	int mw = text_cols(meta);
+	int tcols = text_cols(it->text);
+	int cap = avail - 2 - tcols;
+	if (cap < 16)
+		cap = 16 < avail / 3 ? 16 : avail / 3;
+	if (mw > cap)
+		mw = cap;
+	if (mw < 6)
+		mw = 0;
+	int tw = avail - (mw ? mw + 2 : 0);
+	draw_text_fit(y, x + used, it->text, tw, a);
+	if (mw)
+		draw_text_fit(y, x + w - mw, meta, mw, cur ? a : theme(C_MUTED));
+	free(meta);
+}
+
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int first_index, int sel, int *top)
 {
@@ -60,31 +88,47 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int idx = *top + r;
 		if (idx - first_index >= (int)n)
 			break;
-		const struct item *it = &items[idx - first_index];
-		bool cur = idx == sel;
-		attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
-		char tag[8];
-		snprintf(tag, sizeof tag, "[%c] ", kind_tag[it->kind]);
-		char *meta = item_meta(it);
-		draw_fill(y + r, x, w, a);
-		int used = draw_text(y + r, x, tag, w, cur ? a : theme(C_HEADING));
-		/* The text keeps most of the row; details that do not fit end in an
-		 * ellipsis, and the detail area under the list shows them whole. */
-		int avail = w - used;
-		int mw = text_cols(meta);
-		int tcols = text_cols(it->text);
-		int cap = avail - 2 - tcols;
-		if (cap < 16)
-			cap = 16 < avail / 3 ? 16 : avail / 3;
-		if (mw > cap)
-			mw = cap;
-		if (mw < 6)
-			mw = 0;
-		int tw = avail - (mw ? mw + 2 : 0);
-		draw_text_fit(y + r, x + used, it->text, tw, a);
-		if (mw)
-			draw_text_fit(y + r, x + w - mw, meta, mw, cur ? a : theme(C_MUTED));
-		free(meta);
+		item_row(y + r, x, w, &items[idx - first_index], idx == sel);
+	}
+}
+
+/* The columns a detail is indented by under its item's row, past "[A] ". */
+#define DETAIL_INDENT 4
+
+/* The rows of an item's detail under its row in the list: none for the
+ * item under the cursor (the preview shows it whole) or without one. */
+static int detail_list_rows(const struct item *it, bool cur, int w)
+{
+	if (cur || !it->detail || !*it->detail || w <= DETAIL_INDENT + 8)
+		return 0;
+	return text_wrap_rows(it->detail, w - DETAIL_INDENT, ITEMS_LIST_DETAIL_ROWS);
+}
+
+int items_list_rows(const struct item *items, size_t n, int first_index, int sel, int w)
+{
+	int rows = 0;
+	for (size_t i = 0; i < n; i++)
+		rows += 1 + detail_list_rows(&items[i], (int)i + first_index == sel, w);
+	return rows;
+}
+
+void items_draw_details(int y, int x, int h, int w, const struct item *items, size_t n,
+			int first_index, int sel, int *top)
+{
+	if (items_list_rows(items, n, first_index, sel, w) > h) {
+		items_draw(y, x, h, w, items, n, first_index, sel, top);
+		return;
+	}
+	*top = first_index;
+	int row = y;
+	for (size_t i = 0; i < n; i++) {
+		bool cur = (int)i + first_index == sel;
+		item_row(row++, x, w, &items[i], cur);
+		int dr = detail_list_rows(&items[i], cur, w);
+		/* wrapped, and cut with "…" past its rows */
+		if (dr)
+			row += draw_wrapped_fit(row, x + DETAIL_INDENT, items[i].detail,
+						w - DETAIL_INDENT, dr, theme(C_MUTED));
 	}
 }
 
@@ -220,9 +264,15 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	}
 	const struct item *sel = mv_selected(t);
 	const char *chain = mv_chain(t, sel);
-	int dh = items_detail_height(sel, chain, mv->n_items, h - 1, w);
+	/* each item's detail under it when the rows allow, else one row each */
+	int rows = items_list_rows(mv->items, mv->n_items, 0, mv->sel, w);
+	bool details = rows + ITEMS_DETAIL_ROWS <= h - 1;
+	int dh = items_detail_height(sel, chain, details ? (size_t)rows : mv->n_items, h - 1, w);
 	int list = h - 1 - dh;
-	items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+	if (details)
+		items_draw_details(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+	else
+		items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
 	items_detail_draw(y + 1 + list, x, w, dh, sel, chain);
 }
 
@@ -306,12 +356,14 @@ void mv_draw_step_items(struct tui *t, int y, int x, int h, int w, const char *e
 	}
 	int first = (int)mv->offset;
 	const struct item *sel = mv_selected(t);
-	int dh = sel ? items_detail_height(sel, NULL, mv->n_items, left, w) : 0;
+	int cur = mv->sel >= first ? mv->sel : -1;
+	int rows = items_list_rows(mv->items, mv->n_items, first, cur, w);
+	int dh = sel ? items_detail_height(sel, NULL, (size_t)rows, left, w) : 0;
 	if (dh > left / 2)
 		dh = left / 2;
 	int list = left - dh;
-	items_draw(y + 1, x, list, w, mv->items, mv->n_items, first, mv->sel >= first ? mv->sel : -1,
-		   &mv->top);
+	/* each item's detail under it when the rows allow, else one row each */
+	items_draw_details(y + 1, x, list, w, mv->items, mv->n_items, first, cur, &mv->top);
 	if (dh >= 2)
 		items_detail_draw(y + 1 + list, x, w, dh, sel, NULL);
 }

@@ -17,7 +17,7 @@
 #include "cxmeet/util.h"
 
 /* The runner's own action (its keymap, below). */
-enum { MEETING_WAITING = ACT_VIEW, MEETING_VALUE, MEETING_PRESENTER };
+enum { MEETING_WAITING = ACT_VIEW, MEETING_VALUE, MEETING_PRESENTER, MEETING_UNDO };
 /* the roll call's and the wrap-up's own keys (their panes read them) */
 enum { MEETING_EVERYONE = ACT_VIEW + 20, MEETING_BRIEFER, MEETING_RATE_MEMBERS };
 static const struct keymap meeting_keymap;
@@ -408,6 +408,10 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 			tui_flash(t, false, "Nothing recorded between meetings waits for this step.");
 		return ACT_NONE;
 	}
+	if (keymap_find(&meeting_keymap, ch, is_key) == MEETING_UNDO) {
+		mv_undo(t);
+		return ACT_NONE;
+	}
 	if (mv->waiting_focus && (a = waiting_key(t, a)) == ACT_NONE)
 		return ACT_NONE;
 	a = mv_pane(t)->key(t, ch, is_key, a);
@@ -706,6 +710,10 @@ static const struct keymap_entry meeting_keys[] = {
 	MEETING_KEY(CAPTURE_PARKED, "capture-parked"),
 	MEETING_KEY(CAPTURE_MESSAGE, "capture-message"),
 	MEETING_KEY(CAPTURE_DEFAULT, "capture"),
+	{MEETING_UNDO, "undo",
+	 "Undo the last capture made on this screen (deleted, kept in the history); again: "
+	 "the one before it",
+	 {KM_CH('u')}},
 };
 #undef MEETING_KEY
 

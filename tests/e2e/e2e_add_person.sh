@@ -30,7 +30,7 @@ keys Enter
 wait_re "Owner +Amira Haddad"
 keys Enter
 wait_form_closed
-wait_for "Saved action #1."
+wait_for "Action #1 saved: Send the Lee family a new tent — Amira Haddad (Customer Service)"
 
 expect_eq "$(cx_json '.people[] | select(.name == "Amira Haddad") | "\(.name)|\(.department)|\(.role)"' export)" \
 	"Amira Haddad|Operations|guest" "the new person is a guest of Operations"

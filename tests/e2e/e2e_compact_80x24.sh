@@ -72,7 +72,7 @@ fits "the action listed"
 
 note "the wide layout's status line, at 100x30"
 keys j # clears the message off the status line
-wait_gone "Saved action #1."
+wait_gone "Action #1 saved: "
 resize 100 30
 wait_re "^ Step 8:00 left · Meeting 1:10:00 left · ends 11:07 \(plan 11:10, 3 min early\)  [?]:help  q:leave"
 expect_match "$(screen_line 30 | sed 's/ *$//')" ' (\?:help|q:leave|</>:step|dawsinpm:capture|e:edit|X:delete)$' \

@@ -19,7 +19,7 @@ keys Tab C-u
 text tomorrow
 keys Enter
 wait_form_closed
-wait_for "Saved action #1."
+wait_for "Action #1 saved: Call the Hansen family back — Ben Okafor (Sales), due Tue 2026-11-24"
 # action FILTER: what FILTER makes of the one action, as `cxmeet actions` lists it.
 action() { cx_json ".[] | $1" actions --state all; }
 expect_eq "$(action .due)" "2026-11-24" "due tomorrow"

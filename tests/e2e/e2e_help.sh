@@ -46,10 +46,14 @@ keys Enter
 wait_for "Step 1/10: Welcome & roll call"
 keys '?'
 wait_for " cxmeet help: keys in the meeting"
-wait_for "Up/Down/PgUp/PgDn/Home/End scroll (45 rows)  any other key: back"
+wait_re "Up/Down/PgUp/PgDn/Home/End scroll \([0-9]+ rows\)  any other key: back"
+# The meeting's keys are more than a page: the rows past the first 26 take
+# one Down each.
+help_rows=$(page | sed -n 's/.*scroll (\([0-9]*\) rows).*/\1/p')
+[ "${help_rows:-0}" -gt 40 ] || die "the meeting's help has more than 40 rows (got '$help_rows')"
 expect_screen "Capture a decision" "the meeting's help lists its capture keys"
 expect_no_screen "$last_row" "the last row is below the first page"
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+for ((k = 26; k < help_rows; k++)); do keys Down; done
 wait_for "$last_row"
 wait_gone "    Right, l, ], >   Next agenda step"
 page2=$(page)

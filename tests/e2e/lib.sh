@@ -478,8 +478,8 @@ pick() {
 }
 
 # save_form KIND [ID]: Enter in a form; waits for the flash "Saved KIND #ID."
-# (any ID when not given).
+# (any ID when not given), or a new action's read-back "Action #ID saved: ...".
 save_form() {
 	keys Enter
-	wait_re "^Saved $1 #${2:-[0-9]+}\."
+	wait_re "^(Saved $1 #${2:-[0-9]+}\.|${1^} #${2:-[0-9]+} saved: )"
 }
