@@ -46,7 +46,7 @@ expect_no_screen "of the month." "out of focus, the detail shows from its start,
 
 note "100x30: the whole detail in view, wrapped at 77 columns"
 resize 100 30
-wait_re "^ Meeting 00:00/70m"
+wait_re "^ Step [0-9:]+ left · Meeting "
 keys Up
 wait_re "│ Detail +NB: The customer called three times about the refund and nobody answered; +│"
 expect_screen "│                王芳 says the contract gives ten days, so we owe $rene an answer and a credit  │" \
