@@ -535,6 +535,19 @@ static void rollcall__everyone_briefers_and_members_ratings(void **state)
 	assert_int_equal(store_meeting_get(st, mid, &m), STORE_OK);
 	assert_int_equal(m.rating, 8); /* 23 / 3, rounded */
 
+	/* a member unmarked after rating no longer counts, and counts again
+	 * when marked present again */
+	assert_int_equal(store_attendance_set(st, mid, ann, false), STORE_OK);
+	assert_int_equal(store_ratings(st, mid, &r, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(r[0].name, "Bob");
+	member_ratings_free(r, n);
+	assert_int_equal(store_meeting_get(st, mid, &m), STORE_OK);
+	assert_int_equal(m.rating, 7); /* 14 / 2 */
+	assert_int_equal(store_attendance_set(st, mid, ann, true), STORE_OK);
+	assert_int_equal(store_meeting_get(st, mid, &m), STORE_OK);
+	assert_int_equal(m.rating, 8);
+
 	/* another instance writes none of it */
 	struct store *other = contract_reopen(st);
 	assert_int_equal(store_rating_set(other, mid, ann, 2, at), STORE_NOT_HELD);

@@ -478,17 +478,34 @@ enum store_rc pg_meeting_work(struct store *st, store_id meeting, struct meeting
 	return rc;
 }
 
+struct attend_args {
+	store_id meeting, person;
+	bool present;
+};
+
+static enum store_rc attend_body(struct store *st, void *ctx)
+{
+	const struct attend_args *a = ctx;
+	struct pg_params p = {0};
+	pp_id(&p, a->meeting);
+	pp_id(&p, a->person);
+	pp_bool(&p, a->present);
+	enum store_rc rc = pg_update_one(st, PGS_ATTEND_SET, &p, "recording attendance");
+	if (rc == STORE_NOTFOUND)
+		return pg_failf(st, rc, "no such person");
+	if (rc != STORE_OK)
+		return rc;
+	/* the members' average counts only those present */
+	struct pg_params q = {0};
+	pp_id(&q, a->meeting);
+	return pg_exec(st, PGS_RATING_AVERAGE, &q, "saving the meeting's rating");
+}
+
 enum store_rc pg_attendance_set(struct store *st, store_id meeting, store_id person,
 				bool present)
 {
-	struct pg_params p = {0};
-	pp_id(&p, meeting);
-	pp_id(&p, person);
-	pp_bool(&p, present);
-	enum store_rc rc = pg_update_one(st, PGS_ATTEND_SET, &p, "recording attendance");
-	if (rc == STORE_NOTFOUND)
-		pg_failf(st, rc, "no such person");
-	return rc;
+	struct attend_args a = {meeting, person, present};
+	return pg_tx_run(st, attend_body, &a);
 }
 
 static void read_id(const PGresult *r, int row, void *elem)

@@ -584,9 +584,11 @@
 		" AND coalesce(i.meeting_id, 0) <> $1 ORDER BY e.id") \
 	/* with the members' ratings: how many, their sum, lowest and highest */ \
 	X(HELD_MEETINGS, "SELECT m.id, " PG_EPOCH("m.started_at") ", m.rating, m.next_meeting_on," \
-		" r.n, r.total, r.lo, r.hi FROM meetings m LEFT JOIN (SELECT meeting_id," \
-		" count(*) AS n, sum(rating) AS total, min(rating) AS lo, max(rating) AS hi" \
-		" FROM meeting_ratings WHERE council_id = " COUNCIL " GROUP BY meeting_id) r" \
+		" r.n, r.total, r.lo, r.hi FROM meetings m LEFT JOIN (SELECT mr.meeting_id," \
+		" count(*) AS n, sum(mr.rating) AS total, min(mr.rating) AS lo, max(mr.rating) AS hi" \
+		" FROM meeting_ratings mr JOIN attendance a ON a.meeting_id = mr.meeting_id" \
+		" AND a.person_id = mr.person_id AND a.present" \
+		" WHERE mr.council_id = " COUNCIL " GROUP BY mr.meeting_id) r" \
 		" ON r.meeting_id = m.id WHERE m.council_id = " COUNCIL " AND m.status = 'completed'" \
 		" ORDER BY m.started_at, m.id") \
 	X(WINDOW_ATTENDANCE, "SELECT DISTINCT meeting_id, department_id FROM attendance" \
@@ -733,17 +735,21 @@
 		" SELECT $1, id, $3, $4 FROM people WHERE council_id = " COUNCIL " AND id = $2" \
 		" ON CONFLICT (meeting_id, person_id) DO UPDATE SET rating = excluded.rating," \
 		" rated_at = excluded.rated_at") \
-	X(RATING_AVERAGE, "UPDATE meetings SET rating = (SELECT round(avg(rating))::integer" \
-		" FROM meeting_ratings WHERE meeting_id = $1) WHERE council_id = " COUNCIL \
-		" AND id = $1") \
+	X(RATING_AVERAGE, "UPDATE meetings SET rating = (SELECT round(avg(r.rating))::integer" \
+		" FROM meeting_ratings r JOIN attendance a ON a.meeting_id = r.meeting_id" \
+		" AND a.person_id = r.person_id AND a.present WHERE r.meeting_id = $1)" \
+		" WHERE council_id = " COUNCIL " AND id = $1" \
+		" AND EXISTS (SELECT 1 FROM meeting_ratings WHERE meeting_id = $1)") \
 	X(RATINGS, "SELECT r.person_id, p.name, r.rating, " PG_EPOCH("r.rated_at") ", r.meeting_id" \
 		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
-		" WHERE r.council_id = " COUNCIL " AND r.meeting_id = $1" \
-		" ORDER BY lower(p.name) COLLATE \"C\", p.id") \
+		" JOIN attendance a ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id" \
+		" AND a.present WHERE r.council_id = " COUNCIL " AND r.meeting_id = $1" \
+		" ORDER BY p.name_key COLLATE \"C\", p.id") \
 	X(RATINGS_ALL, "SELECT r.person_id, p.name, r.rating, " PG_EPOCH("r.rated_at") "," \
 		" r.meeting_id FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
-		" WHERE r.council_id = " COUNCIL \
-		" ORDER BY r.meeting_id, lower(p.name) COLLATE \"C\", p.id") \
+		" JOIN attendance a ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id" \
+		" AND a.present WHERE r.council_id = " COUNCIL \
+		" ORDER BY r.meeting_id, p.name_key COLLATE \"C\", p.id") \
 	X(BRIEFER_SET, "INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)" \
 		" SELECT $1, d.id, p.id, $4 FROM departments d, people p WHERE d.council_id = " COUNCIL \
 		" AND p.council_id = " COUNCIL " AND d.id = $2 AND p.id = $3" \
@@ -752,11 +758,11 @@
 	X(BRIEFERS, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
 		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
 		" JOIN people p ON p.id = b.person_id WHERE b.council_id = " COUNCIL \
-		" AND b.meeting_id = $1 ORDER BY lower(d.name) COLLATE \"C\", d.id") \
+		" AND b.meeting_id = $1 ORDER BY d.name_key COLLATE \"C\", d.id") \
 	X(BRIEFERS_ALL, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
 		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
 		" JOIN people p ON p.id = b.person_id WHERE b.council_id = " COUNCIL \
-		" ORDER BY b.meeting_id, lower(d.name) COLLATE \"C\", d.id") \
+		" ORDER BY b.meeting_id, d.name_key COLLATE \"C\", d.id") \
 	/* --- holds and drafts --------------------------------------------------- */ \
 	X(HOLD_GET, "SELECT token, \"user\", host, pid, " PG_EPOCH("since") ", " \
 		PG_EPOCH("seen_at") ", token = $2 FROM meeting_holds" \

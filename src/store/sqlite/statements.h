@@ -141,14 +141,22 @@
 		" SELECT ?1, id, ?3, ?4 FROM people WHERE id = ?2" \
 		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET rating = excluded.rating," \
 		" rated_at = excluded.rated_at") \
-	X(RATING_AVERAGE, "UPDATE meetings SET rating = (SELECT CAST(round(avg(rating)) AS INTEGER)" \
-		" FROM meeting_ratings WHERE meeting_id = ?1) WHERE id = ?1") \
+	/* The members' average, of those still marked present (a member unmarked \
+	 * after rating no longer counts); nothing when none rated, so that a \
+	 * meeting rated as a whole keeps its rating. */ \
+	X(RATING_AVERAGE, "UPDATE meetings SET rating = (SELECT CAST(round(avg(r.rating)) AS INTEGER)" \
+		" FROM meeting_ratings r JOIN attendance a ON a.meeting_id = r.meeting_id" \
+		" AND a.person_id = r.person_id AND a.present = 1 WHERE r.meeting_id = ?1)" \
+		" WHERE id = ?1 AND EXISTS (SELECT 1 FROM meeting_ratings WHERE meeting_id = ?1)") \
 	X(RATINGS, "SELECT r.person_id, p.name, r.rating, r.rated_at, r.meeting_id" \
-		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id WHERE r.meeting_id = ?" \
-		" ORDER BY p.name COLLATE NOCASE, p.id") \
+		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
+		" JOIN attendance a ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id" \
+		" AND a.present = 1 WHERE r.meeting_id = ?" \
+		" ORDER BY p.name_key, p.id") \
 	X(RATINGS_ALL, "SELECT r.person_id, p.name, r.rating, r.rated_at, r.meeting_id" \
 		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
-		" ORDER BY r.meeting_id, p.name COLLATE NOCASE, p.id") \
+		" JOIN attendance a ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id" \
+		" AND a.present = 1 ORDER BY r.meeting_id, p.name_key, p.id") \
 	X(BRIEFER_SET, "INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)" \
 		" SELECT ?1, d.id, p.id, ?4 FROM departments d, people p WHERE d.id = ?2 AND p.id = ?3" \
 		" ON CONFLICT(meeting_id, department_id) DO UPDATE SET person_id = excluded.person_id," \
@@ -156,10 +164,10 @@
 	X(BRIEFERS, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
 		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
 		" JOIN people p ON p.id = b.person_id WHERE b.meeting_id = ?" \
-		" ORDER BY d.name COLLATE NOCASE, d.id") \
+		" ORDER BY d.name_key, d.id") \
 	X(BRIEFERS_ALL, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
 		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
-		" JOIN people p ON p.id = b.person_id ORDER BY b.meeting_id, d.name COLLATE NOCASE, d.id") \
+		" JOIN people p ON p.id = b.person_id ORDER BY b.meeting_id, d.name_key, d.id") \
 	X(ITEM_ADD, "INSERT INTO items(kind, text, detail, rationale, department_id, person_id," \
 		" due_on, revisit_on, rank, status, consent, meeting_id, step_id, created_at," \
 		" updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)") \
@@ -369,9 +377,11 @@
 		" AND coalesce(i.meeting_id, 0) <> ?1 ORDER BY e.id") \
 	/* with the members' ratings: how many, their sum, lowest and highest */ \
 	X(HELD_MEETINGS, "SELECT m.id, m.started_at, m.rating, m.next_meeting_on, r.n, r.total," \
-		" r.lo, r.hi FROM meetings m LEFT JOIN (SELECT meeting_id, count(*) AS n," \
-		" sum(rating) AS total, min(rating) AS lo, max(rating) AS hi FROM meeting_ratings" \
-		" GROUP BY meeting_id) r ON r.meeting_id = m.id" \
+		" r.lo, r.hi FROM meetings m LEFT JOIN (SELECT mr.meeting_id, count(*) AS n," \
+		" sum(mr.rating) AS total, min(mr.rating) AS lo, max(mr.rating) AS hi" \
+		" FROM meeting_ratings mr JOIN attendance a ON a.meeting_id = mr.meeting_id" \
+		" AND a.person_id = mr.person_id AND a.present = 1" \
+		" GROUP BY mr.meeting_id) r ON r.meeting_id = m.id" \
 		" WHERE m.status = 'completed' ORDER BY m.started_at, m.id") \
 	X(WINDOW_ATTENDANCE, "SELECT DISTINCT meeting_id, department_id FROM attendance" \
 		" WHERE meeting_id IN (" WINDOW_MEETINGS ") AND present = 1" \

@@ -234,14 +234,26 @@ enum store_rc sqlite_meeting_work(struct store *st, store_id meeting, struct mee
 enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id person,
 				    bool present)
 {
+	enum store_rc rc = tx_begin(st);
+	if (rc != STORE_OK)
+		return rc;
 	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_SET);
+	if (!s)
+		return tx_end(st, stmt_missing(st));
 	bind_id(s, 1, meeting);
 	bind_id(s, 2, person);
 	bind_int(s, 3, present);
-	enum store_rc rc = stmt_update_one(st, s, "recording attendance");
+	rc = stmt_update_one(st, s, "recording attendance");
 	if (rc == STORE_NOTFOUND)
 		store_failf(st, rc, "no such person");
-	return rc;
+	/* the members' average counts only those present */
+	if (rc == STORE_OK && !(s = stmt_get(st, STMT_RATING_AVERAGE)))
+		rc = stmt_missing(st);
+	if (rc == STORE_OK) {
+		bind_id(s, 1, meeting);
+		rc = stmt_exec(st, s, "saving the meeting's rating");
+	}
+	return tx_end(st, rc);
 }
 
 static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
