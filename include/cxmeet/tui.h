@@ -15,8 +15,9 @@ bool tui_terminal_usable(void);
  * its arrival to the program waiting for the next), for the benchmark. */
 void tui_trace_begin(void);
 
-/* Runs the interface on an open, set-up store until the user quits.
+/* Runs the interface on an open, set-up store until the user quits; with
+ * mouse, a click selects a row or an agenda step and the wheel scrolls.
  * Returns an exit status. */
-int tui_run(struct store *st);
+int tui_run(struct store *st, bool mouse);
 
 #endif

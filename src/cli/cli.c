@@ -35,6 +35,8 @@ static const char main_usage[] =
 	"  -c, --council NAME\n"
 	"                  the council to work on, on a server of several\n"
 	"                  (default: $CXMEET_COUNCIL, else the role's only one)\n"
+	"      --no-mouse  the full-screen interface reads no clicks or wheel, and\n"
+	"                  leaves the mouse to the terminal (also $CXMEET_NO_MOUSE)\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -92,6 +94,7 @@ int cli_main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
 		{"council", required_argument, NULL, 'c'},
+		{"no-mouse", no_argument, NULL, 'M'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0},
@@ -119,6 +122,9 @@ int cli_main(int argc, char **argv)
 		case 'c':
 			free(council);
 			council = xstrdup(optarg);
+			break;
+		case 'M':
+			cli.no_mouse = true;
 			break;
 		case 'h':
 			print_main_usage(stdout);

@@ -2,6 +2,7 @@
  * page and Home/End keys, and keeping the cursor's row on screen. */
 #include "list.h"
 #include "keymap.h"
+#include "screen.h"
 
 bool cursor_move(int *sel, enum action a, size_t n, int page)
 {
@@ -30,4 +31,11 @@ void cursor_scroll(int sel, int *top, int rows)
 		*top = sel - rows + 1;
 	if (*top < 0)
 		*top = 0;
+}
+
+void list_area(struct tui *t, int y, int x, int w, int rows, int sel, int *top, size_t n)
+{
+	cursor_scroll(sel, top, rows);
+	tui_area_add(t, &(struct tui_area){.kind = AREA_LIST, .y = y, .x = x, .h = rows, .w = w,
+					   .top = *top, .sel = sel, .n = n});
 }

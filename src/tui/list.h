@@ -16,6 +16,9 @@ struct tui;
 bool cursor_move(int *sel, enum action a, size_t n, int page);
 /* Moves *top so that row sel shows among `rows` rows from *top. */
 void cursor_scroll(int sel, int *top, int rows);
+/* cursor_scroll for a list of n rows drawn at (y, x), w columns wide: the
+ * mouse can then click its rows (tui_area_add). */
+void list_area(struct tui *t, int y, int x, int w, int rows, int sel, int *top, size_t n);
 
 /* pager.c: how a view reads its window of a long list paged by key. */
 struct pager_ops {

@@ -47,6 +47,17 @@ static char *item_meta(const struct item *it)
 	return sb_take(&sb);
 }
 
+/* The step's items as drawn, for the mouse: a click moves the cursor there
+ * (not while the cursor is in the list of what waits for the step). */
+static void items_area(struct tui *t, int y, int x, int h, int w)
+{
+	struct meeting_view *mv = t->mv;
+	if (!mv->waiting_focus)
+		tui_area_add(t, &(struct tui_area){.kind = AREA_LIST, .y = y, .x = x, .h = h,
+						   .w = w, .top = mv->top, .sel = mv->sel,
+						   .n = mv->offset + mv->n_items});
+}
+
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int first_index, int sel, int *top)
 {
@@ -223,6 +234,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	int dh = items_detail_height(sel, chain, mv->n_items, h - 1, w);
 	int list = h - 1 - dh;
 	items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+	items_area(t, y + 1, x, list, w);
 	items_detail_draw(y + 1 + list, x, w, dh, sel, chain);
 }
 
@@ -312,6 +324,7 @@ void mv_draw_step_items(struct tui *t, int y, int x, int h, int w, const char *e
 	int list = left - dh;
 	items_draw(y + 1, x, list, w, mv->items, mv->n_items, first, mv->sel >= first ? mv->sel : -1,
 		   &mv->top);
+	items_area(t, y + 1, x, list, w);
 	if (dh >= 2)
 		items_detail_draw(y + 1 + list, x, w, dh, sel, NULL);
 }

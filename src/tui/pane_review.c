@@ -118,7 +118,10 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 				  : "Due         Late Slip Carr Owner           Action",
 		  w, theme(C_MUTED) | A_UNDERLINE);
 	int rows = (h - hr - 1) / rh;
-	cursor_scroll(mv->sel, &mv->top, rows);
+	if (rh == 1)
+		list_area(t, y + hr + 1, x, w, rows, mv->sel, &mv->top, mv->total);
+	else
+		cursor_scroll(mv->sel, &mv->top, rows);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)mv->top + r - (long)mv->offset;
 		if (idx < 0 || (size_t)idx >= mv->n_items)

@@ -123,6 +123,12 @@ void tui_views_free(struct tui *t)
 	t->n_views = 0;
 }
 
+void tui_area_add(struct tui *t, const struct tui_area *a)
+{
+	if (t->n_areas < TUI_AREAS_MAX && a->h > 0 && a->w > 0)
+		t->areas[t->n_areas++] = *a;
+}
+
 void tui_layout(struct tui *t)
 {
 	getmaxyx(stdscr, t->rows, t->cols);
@@ -162,6 +168,7 @@ void tui_redraw(struct tui *t)
 	if (tui_hold_drawing(t))
 		return; /* drawn once the paste has arrived, not once per character */
 	tui_layout(t);
+	t->n_areas = 0; /* the view draws them again */
 	if (t->too_small) {
 		draw_too_small(t);
 		refresh();
@@ -434,12 +441,23 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 	return true;
 }
 
+/* A dialog or form over the view takes no click: the event is read and
+ * dropped, as a key that does nothing (the caller redraws). */
+static bool drop_mouse(wint_t ch, bool is_key)
+{
+	if (!is_key || ch != KEY_MOUSE)
+		return false;
+	MEVENT ev;
+	getmouse(&ev);
+	return true;
+}
+
 /* While the terminal is too small nothing can be seen, so no key may act:
  * a form typed into blind, or saved, would break the promise of the screen. */
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	t->reading_text = false;
-	return read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
+	return read_raw(t, ch, is_key, timeout_ms) && !t->too_small && !drop_mouse(*ch, *is_key);
 }
 
 bool tui_read_view_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms, bool text)
@@ -453,7 +471,8 @@ bool tui_read_view_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms, 
 bool tui_read_text(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	t->reading_text = true;
-	bool got = read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
+	bool got = read_raw(t, ch, is_key, timeout_ms) && !t->too_small &&
+		   !drop_mouse(*ch, *is_key);
 	t->reading_text = false;
 	return got;
 }

@@ -77,6 +77,7 @@ static void fatal_arm(void)
 {
 	fatal_reset_len = 0;
 	reset_add("\033[?2004l"); /* paste marks off */
+	reset_add("\033[?1000l\033[?1006l"); /* mouse reports off */
 	reset_add("\033[0m");
 	reset_add(tigetstr("cnorm"));
 	reset_add(tigetstr("rmkx"));
@@ -112,6 +113,78 @@ static bool schema_damaged(struct tui *t)
 	return t->damaged;
 }
 
+/* --- the mouse ------------------------------------------------------------ */
+
+/* The wheel moves this many rows a notch, as in htop and tig. */
+#define WHEEL_ROWS 3
+
+/* Clicks (button 1 pressed: the row is chosen at once, no wait for a double
+ * click) and the wheel (buttons 4 and 5). */
+static void mouse_start(struct tui *t)
+{
+	if (!t->mouse)
+		return;
+	mouseinterval(0);
+	if (!mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL))
+		t->mouse = false; /* a terminal without a mouse */
+}
+
+/* The view gets the key as if it were typed: the mouse does what the keys
+ * do, in every view, with the view's own rules (a follower moves its cursor
+ * but changes no step). False when the view changed or the program ends. */
+static bool mouse_key(struct tui *t, int key)
+{
+	const struct view *before = t->view;
+	enum action a = keymap_lookup((wint_t)key, true);
+	if (t->view->ops->key)
+		t->view->ops->key(t, (wint_t)key, true, a);
+	return t->view == before && !t->quit;
+}
+
+static const struct tui_area *area_at(const struct tui *t, int y, int x)
+{
+	for (size_t i = t->n_areas; i-- > 0;) { /* the last drawn is on top */
+		const struct tui_area *a = &t->areas[i];
+		if (y >= a->y && y < a->y + a->h && x >= a->x && x < a->x + a->w)
+			return a;
+	}
+	return NULL;
+}
+
+/* A click on a list's row moves its cursor there, a row at a time (so that a
+ * list read a page at a time reads what the keys would); on an agenda step,
+ * the view goes there. The wheel moves the cursor, or scrolls a view without
+ * one, as the arrow keys do. */
+static void mouse_event(struct tui *t)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int key = ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN;
+		for (int i = 0; i < WHEEL_ROWS && mouse_key(t, key); i++)
+			;
+		return;
+	}
+	if (!(ev.bstate & BUTTON1_PRESSED))
+		return;
+	const struct tui_area *hit = area_at(t, ev.y, ev.x);
+	if (!hit)
+		return;
+	struct tui_area a = *hit; /* the keys below redraw nothing, but keep it safe */
+	int index = a.top + (ev.y - a.y);
+	if (index < 0 || (size_t)index >= a.n)
+		return;
+	if (a.kind != AREA_LIST) {
+		if (t->view->ops->click)
+			t->view->ops->click(t, &a, index);
+		return;
+	}
+	int key = index > a.sel ? KEY_DOWN : KEY_UP;
+	for (int i = abs(index - a.sel); i > 0 && mouse_key(t, key); i--)
+		;
+}
+
 static void run_loop(struct tui *t)
 {
 	while (!t->quit && !tui_stop_asked()) {
@@ -129,6 +202,18 @@ static void run_loop(struct tui *t)
 		if (!got) {
 			if (v->tick)
 				v->tick(t);
+			continue;
+		}
+		if (is_key && ch == KEY_MOUSE) {
+			/* never pasted text, nor a click on a screen too small to show
+			 * what it would land on */
+			if (t->mouse && !tui_pasted(t) && !t->too_small) {
+				t->flash[0] = '\0';
+				mouse_event(t);
+			} else {
+				MEVENT ev;
+				getmouse(&ev);
+			}
 			continue;
 		}
 		if (tui_pasted(t) && !v->text_input)
@@ -217,9 +302,9 @@ bool tui_terminal_usable(void)
 	return true;
 }
 
-int tui_run(struct store *st)
+int tui_run(struct store *st, bool mouse)
 {
-	struct tui t = {.st = st};
+	struct tui t = {.st = st, .mouse = mouse};
 	if (!tui_terminal_usable())
 		return EXIT_USAGE;
 	struct council c;
@@ -243,6 +328,7 @@ int tui_run(struct store *st)
 	curs_set(0);
 	set_escdelay(50);
 	tui_paste_mode(true);
+	mouse_start(&t);
 	theme_init();
 	tui_layout(&t);
 	tui_catch_stop_signals();

@@ -217,7 +217,7 @@ static void actions_draw(struct tui *t)
 	if (av->total == 0) {
 		draw_text(4, 2, "No actions match the filters.", t->cols - 4, theme(C_MUTED));
 	} else {
-		cursor_scroll(av->sel, &av->top, rows);
+		list_area(t, 3, 0, t->cols, rows, av->sel, &av->top, (size_t)av->total);
 		for (int r = 0; r < rows; r++) {
 			long idx = (long)av->top + r - (long)av->offset;
 			if (idx < 0 || (size_t)idx >= av->n)

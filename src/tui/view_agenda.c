@@ -65,7 +65,7 @@ static void list_draw(struct tui *t)
 	int hw = text_cols(line);
 	draw_line(1, 0, "   Name", w - hw, theme(C_HEADING));
 	draw_line(1, w - hw, line, hw, theme(C_HEADING));
-	cursor_scroll(ag->sel, &ag->top, h);
+	list_area(t, 2, 0, w, h, ag->sel, &ag->top, ag->n);
 	for (int r = 0; r < h; r++) {
 		size_t i = (size_t)(ag->top + r);
 		if (i >= ag->n)

@@ -203,7 +203,7 @@ static void draw_row(const struct decision_row *r, int y, int w, bool cur)
 	draw_text_fit(y, x, r->text, w - x - 1, a);
 }
 
-static void draw_list(struct decisions_state *dv, int y, int h, int w)
+static void draw_list(struct tui *t, struct decisions_state *dv, int y, int h, int w)
 {
 	draw_line(y, 0, w >= 76 ? " Date       Revisit    Department    Decided by    Decision"
 				: " Date       Revisit    Department    Decision",
@@ -216,7 +216,7 @@ static void draw_list(struct decisions_state *dv, int y, int h, int w)
 			  w - 2, theme(C_MUTED));
 		return;
 	}
-	cursor_scroll(dv->sel, &dv->top, rows);
+	list_area(t, y + 1, 0, w, rows, dv->sel, &dv->top, (size_t)dv->total);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)dv->top + r - (long)dv->offset;
 		if (idx >= 0 && (size_t)idx < dv->n)
@@ -338,7 +338,7 @@ static void dec_draw(struct tui *t)
 		draw_detail(t, 2, body - 1, t->cols);
 	} else {
 		int list_h = body / 2 + 1;
-		draw_list(dv, 1, list_h, t->cols);
+		draw_list(t, dv, 1, list_h, t->cols);
 		draw_line(1 + list_h, 0, " Selected decision", t->cols, theme(C_MUTED) | A_UNDERLINE);
 		draw_detail(t, 2 + list_h, body - list_h - 1, t->cols);
 	}

@@ -266,7 +266,7 @@ static void draw_list(struct tui *t)
 		  w, theme(C_MUTED) | A_UNDERLINE);
 	if (H->m_total == 0)
 		draw_text(3, 2, "No meeting held yet.", w, theme(C_MUTED));
-	cursor_scroll(H->m_sel, &H->m_top, rows);
+	list_area(t, 3, 2, w, rows, H->m_sel, &H->m_top, (size_t)H->m_total);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)H->m_top + r - (long)H->m_offset;
 		if (idx < 0 || (size_t)idx >= H->n_meetings)
@@ -323,7 +323,7 @@ static void draw_results(struct tui *t)
 	if (H->h_total == 0)
 		draw_text(3, 2, "Nothing matches: / searches again, x clears the filters.", w,
 			  theme(C_MUTED));
-	cursor_scroll(H->h_sel, &H->h_top, rows);
+	list_area(t, 3, 2, w, rows, H->h_sel, &H->h_top, (size_t)H->h_total);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)H->h_top + r - (long)H->h_offset;
 		if (idx < 0 || (size_t)idx >= H->n_hits)
