@@ -20,6 +20,36 @@ void cursor_scroll(int sel, int *top, int rows);
  * mouse can then click its rows (tui_area_add). */
 void list_area(struct tui *t, int y, int x, int w, int rows, int sel, int *top, size_t n);
 
+/* The columns of a list's rows, their widths from the width there is: each
+ * as wide as its widest value (want, in display columns), but no narrower
+ * than min (its heading) and no wider than a cap that grows with the list:
+ * cap80 on an 80-column screen, cap200 on one of 200 columns or more (in
+ * between, in proportion). The column with want < 0 (the text) takes what
+ * the others leave; when that is less than its min, the others give back
+ * columns, the widest first, down to their own min. */
+struct list_col {
+	int min, cap80, cap200;
+	int want;
+	int x, w; /* set by list_cols */
+};
+
+/* A fixed column (a date): always w wide. */
+#define LIST_COL_FIXED(w) {(w), (w), (w), (w), 0, 0}
+/* The text: what is left, at least min. */
+#define LIST_COL_REST(min) {(min), 0, 0, -1, 0, 0}
+
+/* Widens c->want to hold s (NULL: "-"). */
+void list_col_want(struct list_col *c, const char *s);
+/* Lays out the n columns from x over width columns, gap columns between
+ * neighbours: sets each one's x and w. */
+void list_cols(struct list_col *c, size_t n, int x, int width, int gap);
+
+/* The columns a row's details (who, when: meta columns) get beside its text
+ * in avail columns, two apart: all they need when both fit; else the text
+ * keeps the rest, but the details keep two fifths of the row (at least 16
+ * columns, a third of a narrow one), so that a name in them can be read. */
+int list_meta_cols(int avail, int text, int meta);
+
 /* pager.c: how a view reads its window of a long list paged by key. */
 struct pager_ops {
 	/* Replaces the rows held by at most limit read from cur (NULL: the

@@ -7,6 +7,7 @@
 
 #include "meeting_view.h"
 #include "draw.h"
+#include "list.h"
 #include "dialog.h"
 #include "form.h"
 #include "cxmeet/util.h"
@@ -82,13 +83,7 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		/* The text keeps most of the row; details that do not fit end in an
 		 * ellipsis, and the detail area under the list shows them whole. */
 		int avail = w - used;
-		int mw = text_cols(meta);
-		int tcols = text_cols(it->text);
-		int cap = avail - 2 - tcols;
-		if (cap < 16)
-			cap = 16 < avail / 3 ? 16 : avail / 3;
-		if (mw > cap)
-			mw = cap;
+		int mw = list_meta_cols(avail, text_cols(it->text), text_cols(meta));
 		if (mw < 6)
 			mw = 0;
 		int tw = avail - (mw ? mw + 2 : 0);

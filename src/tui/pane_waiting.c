@@ -172,11 +172,7 @@ static void entry_draw(struct tui *t, const struct entry *e, int y, int x, int w
 	draw_fill(y, x, w, a);
 	int used = draw_text(y, x, done ? "[x] " : "[ ] ", w,
 			     cur ? a : done ? theme(C_OK) : late ? theme(C_WARNING) : theme(C_ACCENT));
-	int mw = text_cols(meta), avail = w - used, cap = avail - 2 - text_cols(text);
-	if (cap < 16)
-		cap = 16 < avail / 3 ? 16 : avail / 3;
-	if (mw > cap)
-		mw = cap;
+	int avail = w - used, mw = list_meta_cols(avail, text_cols(text), text_cols(meta));
 	draw_text_fit(y, x + used, text, avail - (mw ? mw + 2 : 0), a);
 	if (mw > 4)
 		draw_text_fit(y, x + w - mw, meta, mw,

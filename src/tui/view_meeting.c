@@ -48,11 +48,12 @@ static void step_minutes(const struct meeting_run *r, size_t i, time_t now, char
 		 r->steps[i].planned_minutes);
 }
 
-/* The agenda's width: enough for every step's title whole beside its mark,
- * number and minutes (the standard agenda's fit at 80 columns), but no less
- * than 24 columns (32 on a large screen) and no more than two fifths of the
- * screen (a quarter on a large one), so that the step's pane keeps the rest;
- * a title longer than that ends with an ellipsis. */
+/* The agenda's width: enough for every step's title whole beside its mark
+ * and number (the standard agenda's at 80 columns) and, on a large screen,
+ * its minutes (on a small one they show where the title leaves room); no
+ * less than 24 columns (32 on a large screen) and no more than a third of
+ * the screen (a quarter on a large one), so that the step's pane keeps the
+ * rest; a title longer than that ends with an ellipsis. */
 static int sidebar_width(const struct tui *t)
 {
 	const struct meeting_run *r = &t->mv->run;
@@ -66,9 +67,9 @@ static int sidebar_width(const struct tui *t)
 		c = text_cols(buf);
 		mins = c > mins ? c : mins;
 	}
-	int need = 1 + digits + 1 + title + 1 + mins;
+	int need = 1 + digits + 1 + title + (t->compact ? 0 : 1 + mins);
 	int least = t->compact ? 24 : 32;
-	int most = t->compact ? t->cols * 2 / 5 : t->cols / 4;
+	int most = t->compact ? t->cols / 3 : t->cols / 4;
 	if (most < least)
 		most = least;
 	return need < least ? least : need > most ? most : need;
@@ -95,14 +96,19 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 		/* Skipped steps stay in view, muted: the runner passes over them. */
 		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK)
 			   : s->skipped ? theme(C_MUTED) : theme(C_NORMAL);
+		bool over = meeting_step_overrun(r, (int)i, now);
 		int sw = text_cols(spent);
-		draw_fill(y + 1 + (int)i, 0, w - sw - 1, a);
-		draw_text_fit(y + 1 + (int)i, 0, line, w - sw - 1, a);
+		draw_fill(y + 1 + (int)i, 0, w, a);
+		if (text_cols(line) + 1 + sw > w) {
+			/* No room for both: the title whole, its overrun in its colour
+			 * (the status line has the current step's time). */
+			draw_text_fit(y + 1 + (int)i, 0, line, w, over && !cur ? theme(C_WARNING) : a);
+		} else {
+			draw_text(y + 1 + (int)i, 0, line, w - sw - 1, a);
+			draw_text(y + 1 + (int)i, w - sw, spent, sw,
+				  over ? theme(C_WARNING) : cur ? a : theme(C_MUTED));
+		}
 		free(line);
-		draw_line(y + 1 + (int)i, w - sw - 1, " ", 1, a);
-		draw_line(y + 1 + (int)i, w - sw, spent, sw,
-			  meeting_step_overrun(r, (int)i, now) ? theme(C_WARNING)
-			  : cur ? a : theme(C_MUTED));
 	}
 	for (int row = y; row < y + h; row++)
 		mvaddch(row, w, ACS_VLINE);
