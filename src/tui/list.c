@@ -99,9 +99,7 @@ int list_meta_cols(int avail, int text, int meta)
 {
 	if (text + 2 + meta <= avail)
 		return meta;
-	int least = avail * 2 / 5;
-	if (least < 16)
-		least = 16 < avail / 3 ? 16 : avail / 3;
+	int least = avail < 80 ? (16 < avail / 3 ? 16 : avail / 3) : 16 + (avail - 80) / 3;
 	int cap = avail - 2 - text;
 	if (cap < least)
 		cap = least;

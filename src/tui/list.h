@@ -46,8 +46,9 @@ void list_cols(struct list_col *c, size_t n, int x, int width, int gap);
 
 /* The columns a row's details (who, when: meta columns) get beside its text
  * in avail columns, two apart: all they need when both fit; else the text
- * keeps the rest, but the details keep two fifths of the row (at least 16
- * columns, a third of a narrow one), so that a name in them can be read. */
+ * keeps what it needs, but the details keep 16 columns (a third of a narrow
+ * row), and on a wide row a third of what passes 80, which at 200 columns
+ * holds the names in them whole. */
 int list_meta_cols(int avail, int text, int meta);
 
 /* pager.c: how a view reads its window of a long list paged by key. */

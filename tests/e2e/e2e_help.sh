@@ -46,10 +46,10 @@ keys Enter
 wait_for "Step 1/10: Welcome & roll call"
 keys '?'
 wait_for " cxmeet help: keys in the meeting"
-wait_for "Up/Down/PgUp/PgDn/Home/End scroll (38 rows)  any other key: back"
+wait_for "Up/Down/PgUp/PgDn/Home/End scroll (40 rows)  any other key: back"
 expect_screen "Capture a decision" "the meeting's help lists its capture keys"
 expect_no_screen "$last_row" "the last row is below the first page"
-keys Down Down Down Down Down Down Down Down Down Down Down Down
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 wait_for "$last_row"
 wait_gone "    Right, l, ], >   Next agenda step"
 page2=$(page)
