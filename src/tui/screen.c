@@ -212,6 +212,12 @@ static bool read_escape(struct tui *t)
 		}
 	}
 	seq[n] = '\0';
+	/* A mouse report the program did not ask for (--no-mouse, with tracking
+	 * left on by another program): xterm's "ESC [ M" and three bytes, button
+	 * and place, swallowed with it; its SGR form ends in M or m, above. */
+	if (strcmp(seq, "[M") == 0)
+		for (int i = 0; i < 3 && getch() != ERR; i++)
+			;
 	if (strcmp(seq, "[200~") == 0)
 		t->in_paste = true;
 	else if (strcmp(seq, "[201~") == 0)
@@ -394,6 +400,25 @@ static int read_char_idle(struct tui *t, wint_t *ch, bool *is_key, int timeout_m
 	return read_char(ch, is_key);
 }
 
+/* With the mouse off (--no-mouse) curses still knows the terminal's mouse
+ * report by its first bytes (terminfo's kmous) and says KEY_MOUSE, leaving
+ * the rest unread: xterm's three bytes, or the SGR form's numbers up to its
+ * M or m. They are read and dropped here, so that a report the program did
+ * not ask for (tracking left on by another program) types nothing. */
+static void drop_mouse_report(void)
+{
+	const char *km = tigetstr("kmous");
+	bool sgr = km && km != (char *)-1 && strchr(km, '<');
+	int c;
+	timeout(0);
+	if (sgr)
+		for (int i = 0; i < 24 && (c = getch()) != ERR && c != 'M' && c != 'm'; i++)
+			;
+	else
+		for (int i = 0; i < 3 && getch() != ERR; i++)
+			;
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	static int dead_reads;
@@ -431,6 +456,11 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		clearok(curscr, TRUE);
 		note_burst_end(t);
 		return false; /* the caller redraws */
+	}
+	if (*is_key && *ch == KEY_MOUSE && !t->mouse) {
+		drop_mouse_report();
+		note_burst_end(t);
+		return false;
 	}
 	if (!*is_key && *ch == 27 && !read_escape(t)) {
 		note_burst_end(t); /* a paste mark or an unknown key: no key, but a burst may end */
