@@ -33,6 +33,7 @@ struct tui_area {
 	int top;        /* the index of the area's first row */
 	int sel;        /* the cursor's index (AREA_LIST) */
 	size_t n;       /* rows there are: a click past the last does nothing */
+	bool open;      /* a menu: a click on the entry under the cursor opens it (Enter) */
 };
 
 #define TUI_AREAS_MAX 8

@@ -152,8 +152,8 @@ static const struct tui_area *area_at(const struct tui *t, int y, int x)
 }
 
 /* A click on a list's row moves its cursor there, a row at a time (so that a
- * list read a page at a time reads what the keys would); on an agenda step,
- * the view goes there. The wheel moves the cursor, or scrolls a view without
+ * list read a page at a time reads what the keys would), and on a menu's
+ * entry under the cursor opens it; on an agenda step, the view goes there. The wheel moves the cursor, or scrolls a view without
  * one, as the arrow keys do. */
 static void mouse_event(struct tui *t)
 {
@@ -178,6 +178,10 @@ static void mouse_event(struct tui *t)
 	if (a.kind != AREA_LIST) {
 		if (t->view->ops->click)
 			t->view->ops->click(t, &a, index);
+		return;
+	}
+	if (index == a.sel && a.open) {
+		mouse_key(t, KEY_ENTER);
 		return;
 	}
 	int key = index > a.sel ? KEY_DOWN : KEY_UP;

@@ -8,7 +8,7 @@
 # (the revisit date then set is the clicked decision's), a release or a click
 # past the rows does nothing, the wheel moves three rows; a click on an agenda
 # step goes to it (in the database too), but not on a screen that follows the
-# meeting read-only; text pasted into a form with the mouse on is saved.
+# meeting read-only; on the home menu a click chooses an entry, a second opens it; text pasted into a form with the mouse on is saved.
 # --no-mouse and CXMEET_NO_MOUSE: no mouse reports asked for, and a report
 # that comes anyway moves nothing and types nothing.
 set -euo pipefail
@@ -55,7 +55,12 @@ note "the decision log at 80x24: names whole, a long department cut"
 start_tui 80 24
 wait_for "Decisions: the decision log (d)"
 expect_eq "$(mouse_on)" 1 "the program asks for mouse reports"
-keys d
+# the home menu: a click chooses the entry, a second opens it
+row=$(($(screen | grep -n "Decisions: the decision log" | cut -d: -f1) - 1))
+click 8 "$row"
+settle
+expect_screen "Start a meeting" "one click only chooses the menu's entry"
+click 8 "$row"
 wait_for "Decision log  8 decisions"
 expect_match "$(screen_line 3)" \
 	"^ 2026-10-08 - +Customer Exper[a-z]*… Tomás Herrera +Decision number 8" \
