@@ -1,7 +1,8 @@
 /* test_list.c - what lists share (src/tui/list.c): the widths of their
  * columns from the width there is (list_cols), names whole when they fit
  * and readable at 80 columns, growing to 200; the room a row's details keep
- * beside its text (list_meta_cols); and the rows a list registers for the
+ * beside its text (list_meta_cols) and what of them shows there
+ * (list_meta_cut); and the rows a list registers for the
  * mouse (list_area). */
 #include <locale.h>
 #include <setjmp.h>
@@ -107,6 +108,36 @@ static void test_meta_cols(void **state)
 	assert_int_equal(list_meta_cols(146, 140, 12), 12);
 }
 
+/* Details too long for their room lose their last parts, then those before
+ * the name, which stays whole. */
+static void test_meta_cut(void **state)
+{
+	(void)state;
+	const char *meta = "Customer Experience · Tomás Herrera · due 2026-12-04";
+	char *s = list_meta_cut(meta, "Tomás Herrera", 60);
+	assert_string_equal(s, meta);
+	free(s);
+	s = list_meta_cut(meta, "Tomás Herrera", 40);
+	assert_string_equal(s, "Customer Experience · Tomás Herrera");
+	free(s);
+	s = list_meta_cut(meta, "Tomás Herrera", 20);
+	assert_string_equal(s, "Tomás Herrera");
+	free(s);
+	s = list_meta_cut(meta, "Tomás Herrera", 8); /* the name alone: the caller cuts it */
+	assert_string_equal(s, "Tomás Herrera");
+	free(s);
+	/* no name: the first part stays, then the last */
+	s = list_meta_cut("Sales · revisit 2027-01-01", NULL, 10);
+	assert_string_equal(s, "Sales");
+	free(s);
+	s = list_meta_cut("by zoe, 2026-11-17 · Finance · Ben Okafor", NULL, 31);
+	assert_string_equal(s, "by zoe, 2026-11-17 · Ben Okafor");
+	free(s);
+	s = list_meta_cut("by zoe, 2026-11-17 · Finance · Ben Okafor", NULL, 27);
+	assert_string_equal(s, "by zoe, 2026-11-17");
+	free(s);
+}
+
 /* A list drawn registers its rows for the mouse, with where its cursor is. */
 static void test_list_area(void **state)
 {
@@ -140,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_cols_display_width),
 		cmocka_unit_test(test_cols_narrow),
 		cmocka_unit_test(test_meta_cols),
+		cmocka_unit_test(test_meta_cut),
 		cmocka_unit_test(test_list_area),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,10 +1,14 @@
 /* list.c - what every list shares: the cursor moved over n rows with the
  * arrow, page and Home/End keys, kept on screen, its rows clickable; and
  * the widths of its columns, from the width there is. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "list.h"
 #include "keymap.h"
 #include "screen.h"
 #include "draw.h"
+#include "cxmeet/util.h"
 
 bool cursor_move(int *sel, enum action a, size_t n, int page)
 {
@@ -104,4 +108,67 @@ int list_meta_cols(int avail, int text, int meta)
 	if (cap < least)
 		cap = least;
 	return meta < cap ? meta : cap;
+}
+
+#define META_SEP " · "
+#define META_PARTS 16
+
+/* The parts of meta that are on, joined again. */
+static char *meta_join(const char *const *part, const size_t *len, const bool *on, size_t n)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	bool first = true;
+	for (size_t i = 0; i < n; i++) {
+		if (!on[i])
+			continue;
+		if (!first)
+			sb_add(&sb, META_SEP);
+		sb_addn(&sb, part[i], len[i]);
+		first = false;
+	}
+	return sb_take(&sb);
+}
+
+char *list_meta_cut(const char *meta, const char *keep, int width)
+{
+	if (text_cols(meta) <= width)
+		return xstrdup(meta);
+	const char *part[META_PARTS];
+	size_t len[META_PARTS], n = 0, k = META_PARTS;
+	bool on[META_PARTS];
+	for (const char *p = meta; n < META_PARTS;) {
+		const char *sep = strstr(p, META_SEP);
+		part[n] = p;
+		len[n] = sep && n + 1 < META_PARTS ? (size_t)(sep - p) : strlen(p);
+		on[n] = true;
+		if (keep && strlen(keep) == len[n] && strncmp(p, keep, len[n]) == 0)
+			k = n;
+		n++;
+		if (!sep || n == META_PARTS)
+			break;
+		p = sep + strlen(META_SEP);
+	}
+	/* With a name: the parts after it go first, from the last (dates,
+	 * marks), then those before it, the nearest first. Without: the first
+	 * part stays, those between it and the last go, then the last. */
+	size_t order[META_PARTS], m = 0;
+	if (k < n) {
+		for (size_t i = n; i-- > k + 1;)
+			order[m++] = i;
+		for (size_t i = k; i-- > 0;)
+			order[m++] = i;
+	} else {
+		for (size_t i = n - 1; i-- > 1;)
+			order[m++] = i;
+		if (n > 1)
+			order[m++] = n - 1;
+	}
+	char *s = meta_join(part, len, on, n);
+	for (size_t j = 0; j < m && text_cols(s) > width; j++) {
+		on[order[j]] = false;
+		free(s);
+		s = meta_join(part, len, on, n);
+	}
+	return s;
 }

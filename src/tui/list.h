@@ -51,6 +51,14 @@ void list_cols(struct list_col *c, size_t n, int x, int width, int gap);
  * holds the names in them whole. */
 int list_meta_cols(int avail, int text, int meta);
 
+/* A row's details ("Sales · Ana Ruiz · due 2026-12-04") in at most width
+ * columns, whole parts rather than a name cut ("Sales · Ana R…"): whole when
+ * they fit; else, with `keep` (the person's name), without the parts after
+ * it from the last, then those before it, the nearest first; without keep
+ * (NULL), the first part stays ("by ana, 2026-11-25"), those after it go
+ * but the last, then the last. Caller frees. */
+char *list_meta_cut(const char *meta, const char *keep, int width);
+
 /* pager.c: how a view reads its window of a long list paged by key. */
 struct pager_ops {
 	/* Replaces the rows held by at most limit read from cur (NULL: the

@@ -80,10 +80,16 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		char *meta = item_meta(it);
 		draw_fill(y + r, x, w, a);
 		int used = draw_text(y + r, x, tag, w, cur ? a : theme(C_HEADING));
-		/* The text keeps most of the row; details that do not fit end in an
-		 * ellipsis, and the detail area under the list shows them whole. */
+		/* The text keeps most of the row; details that do not fit lose
+		 * their last parts, then the department, so that the name is read
+		 * whole, and the detail area under the list shows them all. */
 		int avail = w - used;
 		int mw = list_meta_cols(avail, text_cols(it->text), text_cols(meta));
+		char *cut = list_meta_cut(meta, it->person_name, mw);
+		free(meta);
+		meta = cut;
+		if (text_cols(meta) < mw)
+			mw = text_cols(meta); /* the text gets what the details left */
 		if (mw < 6)
 			mw = 0;
 		int tw = avail - (mw ? mw + 2 : 0);

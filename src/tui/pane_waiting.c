@@ -168,11 +168,18 @@ static void entry_draw(struct tui *t, const struct entry *e, int y, int x, int w
 		text = xstrdup(wi->it.text);
 		meta = item_meta(wi);
 	}
+	int avail = w - 4 /* the mark */, mw = list_meta_cols(avail, text_cols(text), text_cols(meta));
+	if (!e->message) { /* who recorded it and when, then the name: no name cut */
+		char *cut = list_meta_cut(meta, NULL, mw);
+		free(meta);
+		meta = cut;
+	}
 	attr_t a = cur ? theme(C_SELECTED) : done ? theme(C_MUTED) : theme(C_NORMAL);
 	draw_fill(y, x, w, a);
 	int used = draw_text(y, x, done ? "[x] " : "[ ] ", w,
 			     cur ? a : done ? theme(C_OK) : late ? theme(C_WARNING) : theme(C_ACCENT));
-	int avail = w - used, mw = list_meta_cols(avail, text_cols(text), text_cols(meta));
+	if (text_cols(meta) < mw)
+		mw = text_cols(meta);
 	draw_text_fit(y, x + used, text, avail - (mw ? mw + 2 : 0), a);
 	if (mw > 4)
 		draw_text_fit(y, x + w - mw, meta, mw,

@@ -2,8 +2,8 @@
 # e2e_mouse - screens that use the room they have, and the mouse.
 # Columns: on the decision log a person's name whole at 80x24 ("Tomás
 # Herrera", cut at 12 columns before), a long department cut with an
-# ellipsis there and whole at 200x50; in the meeting's action review at 80x24
-# the owner's name whole. The mouse (as tmux reports it for the pane's TERM,
+# ellipsis there and whole at 200x50; in the meeting at 80x24 the owner's
+# name whole in the action review, and a parked topic's raiser's in its row. The mouse (as tmux reports it for the pane's TERM,
 # xterm's "ESC [ M" and three bytes): a click on a row moves the cursor there
 # (the revisit date then set is the clicked decision's), a release or a click
 # past the rows does nothing, the wheel moves three rows; a click on an agenda
@@ -50,6 +50,8 @@ done
 sql "INSERT INTO items(id, kind, text, department_id, person_id, created_at, updated_at)
      VALUES $values"
 cx add action "Call back the Hansen account" --person "Tomás Herrera" --due 2026-11-30
+cx add parked "Should the returns form move to self-service in every region?" \
+	--person "Tomás Herrera"
 
 note "the decision log at 80x24: names whole, a long department cut"
 start_tui 80 24
@@ -109,6 +111,14 @@ expect_eq "$(current_step)" 2 "the meeting is at step 3 in the database"
 click 5 5 # step 4: the action review, its owner's name whole
 wait_for "Step 4/10: Action review"
 wait_re "Tomás Herrera · Custom"
+click 5 8 # step 7: the parked topic's row keeps its raiser's name whole
+wait_for "Step 7/10: Priorities & decisions"
+expect_match "$(screen)" "\\[ \\] Decision number 1 +2026-10-01 · Zoë Ångström *$" \
+	"what waits for the step says when, then whose (the department left out), no name cut"
+expect_match "$(screen)" "\\[.\\] Should the returns form .*…  Tomás Herrera *$" \
+	"the parked topic's text cut, its raiser's name whole"
+click 5 5
+wait_for "Step 4/10: Action review"
 click 5 20 # below the agenda: nothing
 settle
 expect_eq "$(current_step)" 3 "a click below the agenda's steps goes nowhere"
