@@ -138,6 +138,20 @@ static void test_meta_cut(void **state)
 	free(s);
 }
 
+/* What the cut details take: what they need, a name wider than their room
+ * up to half the row. */
+static void test_meta_room(void **state)
+{
+	(void)state;
+	assert_int_equal(list_meta_room(47, 15, "from Wen Larsen", true), 15);
+	assert_int_equal(list_meta_room(47, 15, "Ana", true), 3);
+	assert_int_equal(list_meta_room(47, 15, "from Viktor Adeyemi", true), 19);
+	assert_int_equal(list_meta_room(30, 10, "from Viktor Adeyemi", true), 15);
+	assert_int_equal(list_meta_room(30, 20, "from Viktor Adeyemi", true), 19);
+	/* no name: the text keeps its room */
+	assert_int_equal(list_meta_room(47, 15, "customer not named", false), 15);
+}
+
 /* A list drawn registers its rows for the mouse, with where its cursor is. */
 static void test_list_area(void **state)
 {
@@ -172,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_cols_narrow),
 		cmocka_unit_test(test_meta_cols),
 		cmocka_unit_test(test_meta_cut),
+		cmocka_unit_test(test_meta_room),
 		cmocka_unit_test(test_list_area),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -172,3 +172,12 @@ char *list_meta_cut(const char *meta, const char *keep, int width)
 	}
 	return s;
 }
+
+int list_meta_room(int avail, int mw, const char *shown, bool named)
+{
+	int c = text_cols(shown);
+	if (c <= mw || !named)
+		return c < mw ? c : mw;
+	int most = mw > avail / 2 ? mw : avail / 2;
+	return c < most ? c : most;
+}

@@ -59,6 +59,12 @@ int list_meta_cols(int avail, int text, int meta);
  * but the last, then the last. Caller frees. */
 char *list_meta_cut(const char *meta, const char *keep, int width);
 
+/* The columns the details list_meta_cut left take, given mw for them in
+ * avail: what they need, at most mw; but details that hold a name (named)
+ * still wider than mw take up to half the row (the text gives it the room),
+ * so that the name is read whole. */
+int list_meta_room(int avail, int mw, const char *shown, bool named);
+
 /* pager.c: how a view reads its window of a long list paged by key. */
 struct pager_ops {
 	/* Replaces the rows held by at most limit read from cur (NULL: the

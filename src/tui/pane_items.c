@@ -88,8 +88,8 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		char *cut = list_meta_cut(meta, it->person_name, mw);
 		free(meta);
 		meta = cut;
-		if (text_cols(meta) < mw)
-			mw = text_cols(meta); /* the text gets what the details left */
+		/* the text gets what they leave */
+		mw = list_meta_room(avail, mw, meta, it->person_name != NULL);
 		if (mw < 6)
 			mw = 0;
 		int tw = avail - (mw ? mw + 2 : 0);
