@@ -3,14 +3,16 @@
 # Columns: on the decision log a person's name whole at 80x24 ("Tomás
 # Herrera", cut at 12 columns before), a long department cut with an
 # ellipsis there and whole at 200x50; in the meeting at 80x24 the owner's
-# name whole in the action review, and a parked topic's raiser's in its row. The mouse (as tmux reports it for the pane's TERM,
-# xterm's "ESC [ M" and three bytes): a click on a row moves the cursor there
-# (the revisit date then set is the clicked decision's), a release or a click
-# past the rows does nothing, the wheel moves three rows; a click on an agenda
-# step goes to it (in the database too), but not on a screen that follows the
-# meeting read-only; on the home menu a click chooses an entry, a second opens it; text pasted into a form with the mouse on is saved.
-# --no-mouse and CXMEET_NO_MOUSE: no mouse reports asked for, and a report
-# that comes anyway moves nothing and types nothing.
+# name whole in the action review, and a parked topic's raiser's in its row.
+# The mouse, as tmux reports it for the pane's TERM (xterm's "ESC [ M" and
+# three bytes; the SGR form under xterm-256color): on the home menu a click
+# chooses an entry, a second opens it; a click on a row moves the cursor
+# there (the revisit date then set is the clicked decision's), a release or
+# a click past the rows does nothing, the wheel moves three rows; a click on
+# an agenda step goes to it (in the database too), but not on a screen that
+# follows the meeting read-only; text pasted into a form with the mouse on is
+# saved. --no-mouse and CXMEET_NO_MOUSE: no mouse reports asked for, and a
+# report that comes anyway moves nothing and types nothing.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -149,6 +151,27 @@ SOCK=$A
 keys q
 wait_for "Leave the meeting?"
 keys y
+wait_for "Resume the meeting in progress"
+keys q
+wait_exit
+
+note "the SGR form of the reports (TERM=xterm-256color: ESC [ < button ; x ; y M or m)"
+n_socks=$((n_socks + 1))
+SOCK="$tmp/sock$n_socks"
+tmux -S "$SOCK" -f /dev/null new-session -d -x 80 -y 24 -c "$tmp" \
+	"$(printf 'exec env TERM=xterm-256color TZ=%q LC_ALL=%q CXMEET_NOW=%q HOME=%q CXMEET_DB=%q %q 2>>%q' \
+		"$TZ" "$LC_ALL" "$CXMEET_NOW" "$HOME" "$CXMEET_DB" "$CXMEET" "$tmp/stderr.log")"
+wait_for "Decisions: the decision log (d)"
+expect_eq "$(tmx display-message -p '#{mouse_sgr_flag}')" 1 "the SGR form is asked for"
+keys d
+wait_for "Decision log  8 decisions"
+tmx send-keys -l $'\e[<0;21;5M\e[<0;21;5m' # the third row (columns and rows from 1)
+drained
+wait_for "#6  2026-10-06"
+tmx send-keys -l $'\e[<65;21;5M' # the wheel down
+drained
+wait_for "#3  2026-10-03"
+keys q
 wait_for "Resume the meeting in progress"
 keys q
 wait_exit
