@@ -129,6 +129,18 @@ static void mouse_start(struct tui *t)
 		t->mouse = false; /* a terminal without a mouse */
 }
 
+/* What the view left of a key's action: help, redraw, or quit from the
+ * first view. */
+static void shared_action(struct tui *t, enum action a)
+{
+	if (a == ACT_HELP)
+		tui_help(t);
+	else if (a == ACT_REDRAW)
+		clear();
+	else if (a == ACT_QUIT && !t->view->parent) /* back from the first view */
+		t->quit = true;
+}
+
 /* The view gets the key as if it were typed: the mouse does what the keys
  * do, in every view, with the view's own rules (a follower moves its cursor
  * but changes no step). False when the view changed or the program ends. */
@@ -137,7 +149,8 @@ static bool mouse_key(struct tui *t, int key)
 	const struct view *before = t->view;
 	enum action a = keymap_lookup((wint_t)key, true);
 	if (t->view->ops->key)
-		t->view->ops->key(t, (wint_t)key, true, a);
+		a = t->view->ops->key(t, (wint_t)key, true, a);
+	shared_action(t, a);
 	return t->view == before && !t->quit;
 }
 
@@ -153,8 +166,9 @@ static const struct tui_area *area_at(const struct tui *t, int y, int x)
 
 /* A click on a list's row moves its cursor there, a row at a time (so that a
  * list read a page at a time reads what the keys would), and on a menu's
- * entry under the cursor opens it; on an agenda step, the view goes there. The wheel moves the cursor, or scrolls a view without
- * one, as the arrow keys do. */
+ * entry under the cursor opens it; on an agenda step, the view goes there.
+ * The wheel moves the cursor, or scrolls a view without one, as the arrow
+ * keys do. */
 static void mouse_event(struct tui *t)
 {
 	MEVENT ev;
@@ -171,7 +185,7 @@ static void mouse_event(struct tui *t)
 	const struct tui_area *hit = area_at(t, ev.y, ev.x);
 	if (!hit)
 		return;
-	struct tui_area a = *hit; /* the keys below redraw nothing, but keep it safe */
+	struct tui_area a = *hit; /* a dialog the keys open redraws the areas */
 	int index = a.top + (ev.y - a.y);
 	if (index < 0 || (size_t)index >= a.n)
 		return;
@@ -233,12 +247,7 @@ static void run_loop(struct tui *t)
 		enum action a = keymap_lookup(ch, is_key);
 		if (v->key)
 			a = v->key(t, ch, is_key, a);
-		if (a == ACT_HELP)
-			tui_help(t);
-		else if (a == ACT_REDRAW)
-			clear();
-		else if (a == ACT_QUIT && !t->view->parent) /* back from the first view */
-			t->quit = true;
+		shared_action(t, a);
 	}
 }
 
