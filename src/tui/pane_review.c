@@ -65,9 +65,6 @@ static void load_page(struct tui *t, bool afresh)
 
 static void load(struct tui *t) { load_page(t, true); }
 
-/* Columns: due, days late, slips, meetings carried, owner, department (when
- * there is room), then the action's text in what is left; a narrow pane puts
- * the text on a second line. */
 /* The columns after due, late, slips and carried: owner, department (from
  * 90 columns), the action; as wide as the names held need, within bounds. */
 enum { COL_OWNER, COL_DEPT, COL_TEXT, N_COLS };
@@ -92,6 +89,10 @@ static void layout(const struct meeting_view *mv, int x, int w, struct list_col 
 		c[COL_TEXT].x = c[COL_DEPT].x, c[COL_TEXT].w += 1;
 }
 
+/* Columns: due, days late, slips, meetings carried, owner, department (when
+ * there is room), then the action's text in what is left; a narrow pane puts
+ * the owner whole and the department on the first line, the text on a
+ * second. */
 static void draw_row(const struct item *it, int y, int x, int w, bool cur, cx_date today,
 		     bool two_lines, const struct list_col *c)
 {

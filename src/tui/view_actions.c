@@ -100,7 +100,6 @@ static const struct action_row *selected(const struct actions_state *av)
 
 /* --- drawing ------------------------------------------------------------ */
 
-/* Column layout: narrow screens leave out the department and meeting. */
 /* The columns: due, days late, slips and meetings carried, the escalation
  * mark, owner, and where there is room (100 columns) department and meeting;
  * then the text. */
