@@ -15,6 +15,7 @@ struct cli {
 	const char *db_path; /* resolved: --db, $CXMEET_DB, or the XDG default */
 	struct store *st;    /* opened by cli_open() */
 	bool may_create;     /* the command creates a missing database (init, demo, tui) */
+	bool no_mouse;       /* --no-mouse: the full-screen interface leaves the mouse alone */
 	FILE *out;
 	int output_failed; /* the exit status, once a failed write was reported */
 	bool bell; /* --bell: the meeting's timer rings the terminal's bell */

@@ -19,9 +19,10 @@ void tui_trace_begin(void);
  * a step enters its last minute, once as it runs over. Off by default. */
 void tui_set_bell(bool on);
 
-/* Runs the interface on an open, set-up store until the user quits.
+/* Runs the interface on an open, set-up store until the user quits; with
+ * mouse, a click selects a row or an agenda step and the wheel scrolls.
  * Returns an exit status. */
-int tui_run(struct store *st);
+int tui_run(struct store *st, bool mouse);
 /* Runs the presenter view (`cxmeet present`) on an open store until the
  * user quits: the meeting in progress, read-only, following the screen that
  * holds it. Writes nothing. Returns an exit status. */

@@ -37,6 +37,8 @@ static const char main_usage[] =
 	"                  (default: $CXMEET_COUNCIL, else the role's only one)\n"
 	"      --bell      in a meeting, ring the terminal's bell a minute before\n"
 	"                  a step's planned end and as it runs over\n"
+	"      --no-mouse  the full-screen interface reads no clicks or wheel, and\n"
+	"                  leaves the mouse to the terminal (also $CXMEET_NO_MOUSE)\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -94,6 +96,7 @@ int cli_main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
 		{"council", required_argument, NULL, 'c'},
+		{"no-mouse", no_argument, NULL, 'M'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"bell", no_argument, NULL, 'B'},
@@ -125,6 +128,9 @@ int cli_main(int argc, char **argv)
 			break;
 		case 'B':
 			cli.bell = true;
+			break;
+		case 'M':
+			cli.no_mouse = true;
 			break;
 		case 'h':
 			print_main_usage(stdout);

@@ -1,5 +1,6 @@
 /* cmd_tui.c - `cxmeet tui` (and `cxmeet` alone on a terminal): the full-screen
  * interface on the chosen database. */
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cxmeet/cli.h"
@@ -38,7 +39,9 @@ static int tui_cmd_run(const struct cli_cmd *self, struct cli *cli, int argc, ch
 	if (src != STORE_OK)
 		return cli_store_error(cli, src);
 	tui_set_bell(cli->bell);
-	return tui_run(cli->st);
+	/* The mouse unless --no-mouse, or $CXMEET_NO_MOUSE set to anything. */
+	const char *env = getenv("CXMEET_NO_MOUSE");
+	return tui_run(cli->st, !cli->no_mouse && !(env && *env));
 }
 
 const struct cli_cmd cmd_tui = {

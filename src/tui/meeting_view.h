@@ -53,6 +53,9 @@ struct meeting_view {
 	store_id chain_of; /* the story whose chain_text is kept (0: none) */
 	char *chain_text;
 	int waiting_sel, waiting_top;
+	/* The item on each row of the step's list as last drawn, for the mouse. */
+	int *row_item;
+	size_t n_row_item;
 	/* The items captured on this screen in this meeting, the last at the
 	 * end: what u takes back, latest first (nothing after a restart). */
 	store_id captured[MV_UNDO_MAX];
@@ -108,12 +111,16 @@ bool mv_move(struct tui *t, enum action a, size_t n, int page);
  * none here) and *top the first row shown, kept so that sel stays visible. */
 void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		int first_index, int sel, int *top);
+/* As items_draw; rows (h of them, or NULL) gets the index of the item drawn
+ * on each row, -1 under the last. */
+void items_draw_rows(int y, int x, int h, int w, const struct item *items, size_t n,
+		     int first_index, int sel, int *top, int *rows);
 /* Like items_draw, each item's detail wrapped under its row (up to
  * ITEMS_LIST_DETAIL_ROWS, cut with "…"), but the selected one's (the preview
  * shows it), when they all fit in h rows; else as items_draw. */
 #define ITEMS_LIST_DETAIL_ROWS 2
 void items_draw_details(int y, int x, int h, int w, const struct item *items, size_t n,
-			int first_index, int sel, int *top);
+			int first_index, int sel, int *top, int *rows);
 /* The rows items_draw_details takes for them all. */
 int items_list_rows(const struct item *items, size_t n, int first_index, int sel, int w);
 /* The selected item in full under a list, over h rows (the first a rule):

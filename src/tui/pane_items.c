@@ -7,6 +7,7 @@
 
 #include "meeting_view.h"
 #include "draw.h"
+#include "list.h"
 #include "dialog.h"
 #include "form.h"
 #include "cxmeet/util.h"
@@ -47,6 +48,18 @@ static char *item_meta(const struct item *it)
 	return sb_take(&sb);
 }
 
+/* The step's items as drawn, for the mouse: a click moves the cursor to the
+ * item on the row clicked, its detail's rows too (not while the cursor is in
+ * the list of what waits for the step). rows[r] is the item on row r. */
+static void items_area(struct tui *t, int y, int x, int h, int w, const int *rows)
+{
+	struct meeting_view *mv = t->mv;
+	if (!mv->waiting_focus)
+		tui_area_add(t, &(struct tui_area){.kind = AREA_LIST, .y = y, .x = x, .h = h,
+						   .w = w, .top = mv->top, .sel = mv->sel,
+						   .n = mv->offset + mv->n_items, .rows = rows});
+}
+
 /* One row of the list: the item's kind, text and details. */
 static void item_row(int y, int x, int w, const struct item *it, bool cur)
 {
@@ -56,16 +69,16 @@ static void item_row(int y, int x, int w, const struct item *it, bool cur)
 	char *meta = item_meta(it);
 	draw_fill(y, x, w, a);
 	int used = draw_text(y, x, tag, w, cur ? a : theme(C_HEADING));
-	/* The text keeps most of the row; details that do not fit end in an
-	 * ellipsis, and the detail area under the list shows them whole. */
+	/* The text keeps most of the row; details that do not fit lose their
+	 * last parts, then the department, so that the name is read whole, and
+	 * the detail area under the list shows them all. */
 	int avail = w - used;
-	int mw = text_cols(meta);
-	int tcols = text_cols(it->text);
-	int cap = avail - 2 - tcols;
-	if (cap < 16)
-		cap = 16 < avail / 3 ? 16 : avail / 3;
-	if (mw > cap)
-		mw = cap;
+	int mw = list_meta_cols(avail, text_cols(it->text), text_cols(meta));
+	char *cut = list_meta_cut(meta, it->person_name, mw);
+	free(meta);
+	meta = cut;
+	/* the text gets what they leave */
+	mw = list_meta_room(avail, mw, meta, it->person_name != NULL);
 	if (mw < 6)
 		mw = 0;
 	int tw = avail - (mw ? mw + 2 : 0);
@@ -75,8 +88,8 @@ static void item_row(int y, int x, int w, const struct item *it, bool cur)
 	free(meta);
 }
 
-void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
-		int first_index, int sel, int *top)
+void items_draw_rows(int y, int x, int h, int w, const struct item *items, size_t n,
+		     int first_index, int sel, int *top, int *rows)
 {
 	if (*top < first_index)
 		*top = first_index;
@@ -86,10 +99,18 @@ void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
 		*top = sel - h + 1;
 	for (int r = 0; r < h; r++) {
 		int idx = *top + r;
-		if (idx - first_index >= (int)n)
-			break;
-		item_row(y + r, x, w, &items[idx - first_index], idx == sel);
+		bool shown = idx - first_index < (int)n;
+		if (rows)
+			rows[r] = shown ? idx : -1;
+		if (shown)
+			item_row(y + r, x, w, &items[idx - first_index], idx == sel);
 	}
+}
+
+void items_draw(int y, int x, int h, int w, const struct item *items, size_t n,
+		int first_index, int sel, int *top)
+{
+	items_draw_rows(y, x, h, w, items, n, first_index, sel, top, NULL);
 }
 
 /* The columns a detail is indented by under its item's row, past "[A] ". */
@@ -113,23 +134,40 @@ int items_list_rows(const struct item *items, size_t n, int first_index, int sel
 }
 
 void items_draw_details(int y, int x, int h, int w, const struct item *items, size_t n,
-			int first_index, int sel, int *top)
+			int first_index, int sel, int *top, int *rows)
 {
 	if (items_list_rows(items, n, first_index, sel, w) > h) {
-		items_draw(y, x, h, w, items, n, first_index, sel, top);
+		items_draw_rows(y, x, h, w, items, n, first_index, sel, top, rows);
 		return;
 	}
 	*top = first_index;
+	for (int r = 0; rows && r < h; r++)
+		rows[r] = -1;
 	int row = y;
 	for (size_t i = 0; i < n; i++) {
 		bool cur = (int)i + first_index == sel;
+		int from = row;
 		item_row(row++, x, w, &items[i], cur);
 		int dr = detail_list_rows(&items[i], cur, w);
 		/* wrapped, and cut with "…" past its rows */
 		if (dr)
 			row += draw_wrapped_fit(row, x + DETAIL_INDENT, items[i].detail,
 						w - DETAIL_INDENT, dr, theme(C_MUTED));
+		for (int r = from; rows && r < row && r - y < h; r++)
+			rows[r - y] = (int)i + first_index; /* a click on its detail picks it too */
 	}
+}
+
+/* The meeting view's map of the list's rows to its items, for h rows. */
+static int *mv_row_items(struct meeting_view *mv, int h)
+{
+	if (h < 1)
+		h = 1;
+	if ((size_t)h > mv->n_row_item) {
+		mv->row_item = xrealloc(mv->row_item, (size_t)h * sizeof *mv->row_item);
+		mv->n_row_item = (size_t)h;
+	}
+	return mv->row_item;
 }
 
 /* Rows for the text, the details line and the detail text of `it` in h rows
@@ -270,9 +308,12 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 	int dh = items_detail_height(sel, chain, details ? (size_t)rows : mv->n_items, h - 1, w);
 	int list = h - 1 - dh;
 	if (details)
-		items_draw_details(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+		items_draw_details(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top,
+				   mv_row_items(mv, list));
 	else
-		items_draw(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top);
+		items_draw_rows(y + 1, x, list, w, mv->items, mv->n_items, 0, mv->sel, &mv->top,
+				mv_row_items(mv, list));
+	items_area(t, y + 1, x, list, w, mv->row_item);
 	items_detail_draw(y + 1 + list, x, w, dh, sel, chain);
 }
 
@@ -363,7 +404,9 @@ void mv_draw_step_items(struct tui *t, int y, int x, int h, int w, const char *e
 		dh = left / 2;
 	int list = left - dh;
 	/* each item's detail under it when the rows allow, else one row each */
-	items_draw_details(y + 1, x, list, w, mv->items, mv->n_items, first, cur, &mv->top);
+	items_draw_details(y + 1, x, list, w, mv->items, mv->n_items, first, cur, &mv->top,
+			   mv_row_items(mv, list));
+	items_area(t, y + 1, x, list, w, mv->row_item);
 	if (dh >= 2)
 		items_detail_draw(y + 1 + list, x, w, dh, sel, NULL);
 }

@@ -65,17 +65,42 @@ static void load_page(struct tui *t, bool afresh)
 
 static void load(struct tui *t) { load_page(t, true); }
 
+/* The columns after due, late, slips and carried: owner, department (from
+ * 90 columns), the action; as wide as the names held need, within bounds. */
+enum { COL_OWNER, COL_DEPT, COL_TEXT, N_COLS };
+#define DUE_COLS 27 /* "2026-11-23  12d    0    1 " */
+
+static void layout(const struct meeting_view *mv, int x, int w, struct list_col *c)
+{
+	const struct list_col cols[N_COLS] = {
+		[COL_OWNER] = {5, 16, 30, 0, 0, 0},
+		[COL_DEPT] = w >= 90 ? (struct list_col){10, 15, 30, 0, 0, 0}
+				     : (struct list_col)LIST_COL_FIXED(0),
+		[COL_TEXT] = LIST_COL_REST(12),
+	};
+	memcpy(c, cols, sizeof cols);
+	for (size_t i = 0; i < mv->n_items; i++) {
+		list_col_want(&c[COL_OWNER], mv->items[i].person_name);
+		if (w >= 90)
+			list_col_want(&c[COL_DEPT], mv->items[i].dept_name);
+	}
+	list_cols(c, N_COLS, x + DUE_COLS, w - DUE_COLS, 1);
+	if (w < 90) /* the action where the department was */
+		c[COL_TEXT].x = c[COL_DEPT].x, c[COL_TEXT].w += 1;
+}
+
 /* Columns: due, days late, slips, meetings carried, owner, department (when
  * there is room), then the action's text in what is left; a narrow pane puts
- * the text on a second line. */
+ * the owner whole and the department on the first line, the text on a
+ * second. */
 static void draw_row(const struct item *it, int y, int x, int w, bool cur, cx_date today,
-		     bool two_lines)
+		     bool two_lines, const struct list_col *c)
 {
 	char date[16], cols[64];
 	int late = action_days_overdue(it, today);
 	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
 	draw_fill(y, x, w, a);
-	snprintf(cols, sizeof cols, "%s %5s %4d %4d ", fmt_date(it->due, date, sizeof date), "",
+	snprintf(cols, sizeof cols, "%-10s %5s %4d %4d ", fmt_date(it->due, date, sizeof date), "",
 		 it->slips, it->carried);
 	int used = draw_text(y, x, cols, w, cur ? a : theme(C_MUTED));
 	if (late) {
@@ -83,20 +108,23 @@ static void draw_row(const struct item *it, int y, int x, int w, bool cur, cx_da
 		snprintf(l, sizeof l, "%4dd", late);
 		draw_text(y, x + 11, l, 5, cur ? a : theme(C_WARNING));
 	}
-	int ow = two_lines ? (w - used) / 2 : 16;
-	draw_text(y, x + used, it->person_name ? it->person_name : "-", ow - 1, a);
-	used += ow;
-	if (two_lines || w >= 90) {
-		int dw = two_lines ? w - used : 13;
-		draw_text(y, x + used, it->dept_name ? it->dept_name : "-", dw, cur ? a : theme(C_MUTED));
-		used += dw + 1;
-	}
 	if (two_lines) {
+		/* the owner whole, then the department in what is left */
+		used += draw_text_fit(y, x + used, it->person_name ? it->person_name : "-", w - used, a);
+		if (w - used > 6) {
+			used += draw_text(y, x + used, " · ", w - used, cur ? a : theme(C_MUTED));
+			draw_text_fit(y, x + used, it->dept_name ? it->dept_name : "-", w - used,
+				      cur ? a : theme(C_MUTED));
+		}
 		draw_fill(y + 1, x, w, a);
 		draw_text(y + 1, x + 2, it->text, w - 2, a);
-	} else {
-		draw_text(y, x + used, it->text, w - used, a);
+		return;
 	}
+	draw_text_fit(y, c[COL_OWNER].x, it->person_name ? it->person_name : "-", c[COL_OWNER].w, a);
+	if (c[COL_DEPT].w)
+		draw_text_fit(y, c[COL_DEPT].x, it->dept_name ? it->dept_name : "-", c[COL_DEPT].w,
+			      cur ? a : theme(C_MUTED));
+	draw_text(y, c[COL_TEXT].x, it->text, c[COL_TEXT].w, a);
 }
 
 static void draw(struct tui *t, int y, int x, int h, int w)
@@ -113,17 +141,26 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		draw_text(y + hr + 1, x, "No open actions from earlier meetings.", w, theme(C_MUTED));
 		return;
 	}
+	struct list_col c[N_COLS];
+	layout(mv, x, w, c);
 	draw_line(y + hr, x, two ? "Due         Late Slip Carr Owner / department / action"
-			: w >= 90 ? "Due         Late Slip Carr Owner           Department    Action"
-				  : "Due         Late Slip Carr Owner           Action",
+				 : "Due         Late Slip Carr",
 		  w, theme(C_MUTED) | A_UNDERLINE);
+	static const char *const heads[N_COLS] = {"Owner", "Department", "Action"};
+	for (int i = 0; i < N_COLS && !two; i++)
+		if (c[i].w)
+			draw_text(y + hr, c[i].x, heads[i], c[i].w, theme(C_MUTED) | A_UNDERLINE);
 	int rows = (h - hr - 1) / rh;
-	cursor_scroll(mv->sel, &mv->top, rows);
+	if (rh == 1)
+		list_area(t, y + hr + 1, x, w, rows, mv->sel, &mv->top, mv->total);
+	else
+		cursor_scroll(mv->sel, &mv->top, rows);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)mv->top + r - (long)mv->offset;
 		if (idx < 0 || (size_t)idx >= mv->n_items)
 			break;
-		draw_row(&mv->items[idx], y + hr + 1 + r * rh, x, w, mv->top + r == mv->sel, today, two);
+		draw_row(&mv->items[idx], y + hr + 1 + r * rh, x, w, mv->top + r == mv->sel, today, two,
+			 c);
 	}
 }
 

@@ -113,7 +113,7 @@ static struct cols fit(int w)
 	}
 	/* the names are read first: when they lack room, the trend shortens,
 	 * then the target goes (the line under the card shows it), then the
-	 * trend */
+	 * trend shortens to its last four values, then it goes */
 	int want = name < 20 ? name : 20;
 	int room = w - (c.trend + 1 + c.value + 1 + c.target + 1 + c.track + 1);
 	if (room < want) {
@@ -123,6 +123,10 @@ static struct cols fit(int w)
 	if (room < want && c.target) {
 		room += c.target + 1;
 		c.target = 0;
+	}
+	if (room < want && c.trend > 4) {
+		room += c.trend - 4;
+		c.trend = 4;
 	}
 	if (room < want && c.trend) {
 		room += c.trend + 1;

@@ -137,7 +137,7 @@ static char *item_meta(const struct waiting_item *w)
 	return sb_take(&sb);
 }
 
-/* "from Ana Ruiz, 2026-11-24, overdue" (caller frees) */
+/* "from Ana Ruiz · 2026-11-24 · overdue" (caller frees) */
 static char *message_meta(const struct message_row *m, bool late)
 {
 	char date[16];
@@ -146,8 +146,8 @@ static char *message_meta(const struct message_row *m, bool late)
 	struct strbuf sb;
 	sb_init(&sb);
 	if (m->person_name)
-		sb_addf(&sb, "from %s, ", m->person_name);
-	sb_addf(&sb, "%s%s", date, late ? ", overdue" : "");
+		sb_addf(&sb, "from %s · ", m->person_name);
+	sb_addf(&sb, "%s%s", date, late ? " · overdue" : "");
 	return sb_take(&sb);
 }
 
@@ -168,15 +168,21 @@ static void entry_draw(struct tui *t, const struct entry *e, int y, int x, int w
 		text = xstrdup(wi->it.text);
 		meta = item_meta(wi);
 	}
+	int avail = w - 4 /* the mark */, mw = list_meta_cols(avail, text_cols(text), text_cols(meta));
+	/* Whole parts, no name cut: a message keeps who sent it; an item who
+	 * recorded it and when, then the name. */
+	char *from = e->message && mv->messages[e->i].person_name
+			     ? xasprintf("from %s", mv->messages[e->i].person_name) : NULL;
+	bool named = from || (!e->message && mv->waiting[e->i].it.person_name);
+	char *cut = list_meta_cut(meta, from, mw);
+	free(from);
+	free(meta);
+	meta = cut;
 	attr_t a = cur ? theme(C_SELECTED) : done ? theme(C_MUTED) : theme(C_NORMAL);
 	draw_fill(y, x, w, a);
 	int used = draw_text(y, x, done ? "[x] " : "[ ] ", w,
 			     cur ? a : done ? theme(C_OK) : late ? theme(C_WARNING) : theme(C_ACCENT));
-	int mw = text_cols(meta), avail = w - used, cap = avail - 2 - text_cols(text);
-	if (cap < 16)
-		cap = 16 < avail / 3 ? 16 : avail / 3;
-	if (mw > cap)
-		mw = cap;
+	mw = list_meta_room(avail, mw, meta, named);
 	draw_text_fit(y, x + used, text, avail - (mw ? mw + 2 : 0), a);
 	if (mw > 4)
 		draw_text_fit(y, x + w - mw, meta, mw,

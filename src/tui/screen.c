@@ -123,6 +123,12 @@ void tui_views_free(struct tui *t)
 	t->n_views = 0;
 }
 
+void tui_area_add(struct tui *t, const struct tui_area *a)
+{
+	if (t->n_areas < TUI_AREAS_MAX && a->h > 0 && a->w > 0)
+		t->areas[t->n_areas++] = *a;
+}
+
 void tui_layout(struct tui *t)
 {
 	getmaxyx(stdscr, t->rows, t->cols);
@@ -162,6 +168,7 @@ void tui_redraw(struct tui *t)
 	if (tui_hold_drawing(t))
 		return; /* drawn once the paste has arrived, not once per character */
 	tui_layout(t);
+	t->n_areas = 0; /* the view draws them again */
 	if (t->too_small) {
 		draw_too_small(t);
 		refresh();
@@ -205,6 +212,12 @@ static bool read_escape(struct tui *t)
 		}
 	}
 	seq[n] = '\0';
+	/* A mouse report the program did not ask for (--no-mouse, with tracking
+	 * left on by another program): xterm's "ESC [ M" and three bytes, button
+	 * and place, swallowed with it; its SGR form ends in M or m, above. */
+	if (strcmp(seq, "[M") == 0)
+		for (int i = 0; i < 3 && getch() != ERR; i++)
+			;
 	if (strcmp(seq, "[200~") == 0)
 		t->in_paste = true;
 	else if (strcmp(seq, "[201~") == 0)
@@ -387,6 +400,25 @@ static int read_char_idle(struct tui *t, wint_t *ch, bool *is_key, int timeout_m
 	return read_char(ch, is_key);
 }
 
+/* With the mouse off (--no-mouse) curses still knows the terminal's mouse
+ * report by its first bytes (terminfo's kmous) and says KEY_MOUSE, leaving
+ * the rest unread: xterm's three bytes, or the SGR form's numbers up to its
+ * M or m. They are read and dropped here, so that a report the program did
+ * not ask for (tracking left on by another program) types nothing. */
+static void drop_mouse_report(void)
+{
+	const char *km = tigetstr("kmous");
+	bool sgr = km && km != (char *)-1 && strchr(km, '<');
+	int c;
+	timeout(0);
+	if (sgr)
+		for (int i = 0; i < 24 && (c = getch()) != ERR && c != 'M' && c != 'm'; i++)
+			;
+	else
+		for (int i = 0; i < 3 && getch() != ERR; i++)
+			;
+}
+
 static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	static int dead_reads;
@@ -425,6 +457,11 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 		note_burst_end(t);
 		return false; /* the caller redraws */
 	}
+	if (*is_key && *ch == KEY_MOUSE && !t->mouse) {
+		drop_mouse_report();
+		note_burst_end(t);
+		return false;
+	}
 	if (!*is_key && *ch == 27 && !read_escape(t)) {
 		note_burst_end(t); /* a paste mark or an unknown key: no key, but a burst may end */
 		return false;
@@ -434,12 +471,23 @@ static bool read_raw(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 	return true;
 }
 
+/* A dialog or form over the view takes no click: the event is read and
+ * dropped, as a key that does nothing (the caller redraws). */
+static bool drop_mouse(wint_t ch, bool is_key)
+{
+	if (!is_key || ch != KEY_MOUSE)
+		return false;
+	MEVENT ev;
+	getmouse(&ev);
+	return true;
+}
+
 /* While the terminal is too small nothing can be seen, so no key may act:
  * a form typed into blind, or saved, would break the promise of the screen. */
 bool tui_read_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	t->reading_text = false;
-	return read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
+	return read_raw(t, ch, is_key, timeout_ms) && !t->too_small && !drop_mouse(*ch, *is_key);
 }
 
 bool tui_read_view_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms, bool text)
@@ -453,7 +501,8 @@ bool tui_read_view_key(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms, 
 bool tui_read_text(struct tui *t, wint_t *ch, bool *is_key, int timeout_ms)
 {
 	t->reading_text = true;
-	bool got = read_raw(t, ch, is_key, timeout_ms) && !t->too_small;
+	bool got = read_raw(t, ch, is_key, timeout_ms) && !t->too_small &&
+		   !drop_mouse(*ch, *is_key);
 	t->reading_text = false;
 	return got;
 }

@@ -21,6 +21,26 @@ struct store;
 
 struct tui;
 
+/* The mouse: what the view drew this frame where a click or the wheel can
+ * land. A list's rows (AREA_LIST: a click moves its cursor to the row, through
+ * the view's own moving keys, so that it does what the keys would), or the
+ * steps of the meeting's agenda (AREA_STEPS: the view's click goes there). */
+enum tui_area_kind { AREA_LIST, AREA_STEPS };
+
+struct tui_area {
+	enum tui_area_kind kind;
+	int y, x, h, w; /* where on the screen */
+	int top;        /* the index of the area's first row */
+	int sel;        /* the cursor's index (AREA_LIST) */
+	size_t n;       /* rows there are: a click past the last does nothing */
+	bool open;      /* a menu: a click on the entry under the cursor opens it (Enter) */
+	/* When not NULL, the index on each of its h rows (-1: none), for a list
+	 * whose entries take more than a row; else top + the row. */
+	const int *rows;
+};
+
+#define TUI_AREAS_MAX 8
+
 struct view_ops {
 	const char *name;
 	/* The view's own keys, as named actions: its key() dispatches through
@@ -38,6 +58,11 @@ struct view_ops {
 	/* Called about once a second while no key comes (every tick_ms when set). */
 	void (*tick)(struct tui *t);
 	int tick_ms;
+	/* A click on rows of the view drawn this frame other than a list's (a
+	 * list's moves its cursor there through its moving keys): area's kind,
+	 * and the row clicked, counted as the area counts them (from its top).
+	 * NULL: such clicks do nothing. */
+	void (*click)(struct tui *t, const struct tui_area *area, int index);
 	/* The view has a text field: pasted text reaches key() too (t->in_paste
 	 * set) instead of being dropped as it is for views of commands. */
 	bool text_input;
@@ -75,6 +100,9 @@ struct tui {
 	bool burst_big;  /* a paste big enough to arrive in pieces */
 	bool too_small;
 	bool compact;
+	bool mouse; /* clicks and the wheel are read (not --no-mouse) */
+	struct tui_area areas[TUI_AREAS_MAX]; /* drawn this frame */
+	size_t n_areas;
 	bool expecting; /* store_expect_meeting done, in the first pause in typing */
 	int rows, cols;
 	char flash[256];       /* one-line message on the status bar */
@@ -103,6 +131,9 @@ void tui_views_free(struct tui *t);
  * at once). The view is staged for the next update: the caller draws what
  * goes over it and refreshes, or calls doupdate. */
 void tui_redraw(struct tui *t);
+/* Where a click can land, drawn this frame (a redraw forgets the last
+ * frame's; more than TUI_AREAS_MAX are dropped). */
+void tui_area_add(struct tui *t, const struct tui_area *a);
 void tui_flash(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void tui_paste_mode(bool on);

@@ -77,6 +77,7 @@ static void fatal_arm(void)
 {
 	fatal_reset_len = 0;
 	reset_add("\033[?2004l"); /* paste marks off */
+	reset_add("\033[?1000l\033[?1006l"); /* mouse reports off */
 	reset_add("\033[0m");
 	reset_add(tigetstr("cnorm"));
 	reset_add(tigetstr("rmkx"));
@@ -114,6 +115,96 @@ static bool schema_damaged(struct tui *t)
 
 static int tui_finish(struct tui *t, struct store *st);
 
+/* --- the mouse ------------------------------------------------------------ */
+
+/* The wheel moves this many rows a notch, as in htop and tig. */
+#define WHEEL_ROWS 3
+
+/* Clicks (button 1 pressed: the row is chosen at once, no wait for a double
+ * click) and the wheel (buttons 4 and 5). */
+static void mouse_start(struct tui *t)
+{
+	if (!t->mouse)
+		return;
+	mouseinterval(0);
+	if (!mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL))
+		t->mouse = false; /* a terminal without a mouse */
+}
+
+/* What the view left of a key's action: help, redraw, or quit from the
+ * first view. */
+static void shared_action(struct tui *t, enum action a)
+{
+	if (a == ACT_HELP)
+		tui_help(t);
+	else if (a == ACT_REDRAW)
+		clear();
+	else if (a == ACT_QUIT && !t->view->parent) /* back from the first view */
+		t->quit = true;
+}
+
+/* The view gets the key as if it were typed: the mouse does what the keys
+ * do, in every view, with the view's own rules (a follower moves its cursor
+ * but changes no step). False when the view changed or the program ends. */
+static bool mouse_key(struct tui *t, int key)
+{
+	const struct view *before = t->view;
+	enum action a = keymap_lookup((wint_t)key, true);
+	if (t->view->ops->key)
+		a = t->view->ops->key(t, (wint_t)key, true, a);
+	shared_action(t, a);
+	return t->view == before && !t->quit;
+}
+
+static const struct tui_area *area_at(const struct tui *t, int y, int x)
+{
+	for (size_t i = t->n_areas; i-- > 0;) { /* the last drawn is on top */
+		const struct tui_area *a = &t->areas[i];
+		if (y >= a->y && y < a->y + a->h && x >= a->x && x < a->x + a->w)
+			return a;
+	}
+	return NULL;
+}
+
+/* A click on a list's row moves its cursor there, a row at a time (so that a
+ * list read a page at a time reads what the keys would), and on a menu's
+ * entry under the cursor opens it; on an agenda step, the view goes there.
+ * The wheel moves the cursor, or scrolls a view without one, as the arrow
+ * keys do. */
+static void mouse_event(struct tui *t)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int key = ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN;
+		for (int i = 0; i < WHEEL_ROWS && mouse_key(t, key); i++)
+			;
+		return;
+	}
+	if (!(ev.bstate & BUTTON1_PRESSED))
+		return;
+	const struct tui_area *hit = area_at(t, ev.y, ev.x);
+	if (!hit)
+		return;
+	struct tui_area a = *hit; /* a dialog the keys open redraws the areas */
+	int index = a.rows ? a.rows[ev.y - a.y] : a.top + (ev.y - a.y);
+	if (index < 0 || (size_t)index >= a.n)
+		return;
+	if (a.kind != AREA_LIST) {
+		if (t->view->ops->click)
+			t->view->ops->click(t, &a, index);
+		return;
+	}
+	if (index == a.sel && a.open) {
+		mouse_key(t, KEY_ENTER);
+		return;
+	}
+	int key = index > a.sel ? KEY_DOWN : KEY_UP;
+	for (int i = abs(index - a.sel); i > 0 && mouse_key(t, key); i--)
+		;
+}
+
 static void run_loop(struct tui *t)
 {
 	while (!t->quit && !tui_stop_asked()) {
@@ -133,6 +224,18 @@ static void run_loop(struct tui *t)
 				v->tick(t);
 			continue;
 		}
+		if (is_key && ch == KEY_MOUSE) {
+			/* never pasted text, nor a click on a screen too small to show
+			 * what it would land on */
+			if (t->mouse && !tui_pasted(t) && !t->too_small) {
+				t->flash[0] = '\0';
+				mouse_event(t);
+			} else {
+				MEVENT ev;
+				getmouse(&ev);
+			}
+			continue;
+		}
 		if (tui_pasted(t) && !v->text_input)
 			continue; /* pasted text is not a command */
 		if (t->too_small) {
@@ -146,12 +249,7 @@ static void run_loop(struct tui *t)
 		enum action a = keymap_lookup(ch, is_key);
 		if (v->key)
 			a = v->key(t, ch, is_key, a);
-		if (a == ACT_HELP)
-			tui_help(t);
-		else if (a == ACT_REDRAW)
-			clear();
-		else if (a == ACT_QUIT && !t->view->parent) /* back from the first view */
-			t->quit = true;
+		shared_action(t, a);
 	}
 }
 
@@ -220,10 +318,10 @@ bool tui_terminal_usable(void)
 }
 
 /* The interface, with the home screen first, or (present) only the
- * presenter view. */
-static int tui_main(struct store *st, bool present)
+ * presenter view; with mouse, clicks and the wheel. */
+static int tui_main(struct store *st, bool present, bool mouse)
 {
-	struct tui t = {.st = st};
+	struct tui t = {.st = st, .mouse = mouse};
 	if (!tui_terminal_usable())
 		return EXIT_USAGE;
 	struct council c;
@@ -247,6 +345,7 @@ static int tui_main(struct store *st, bool present)
 	curs_set(0);
 	set_escdelay(50);
 	tui_paste_mode(true);
+	mouse_start(&t);
 	theme_init();
 	tui_layout(&t);
 	tui_catch_stop_signals();
@@ -281,9 +380,11 @@ static int tui_main(struct store *st, bool present)
 	return tui_finish(&t, st);
 }
 
-int tui_run(struct store *st) { return tui_main(st, false); }
+int tui_run(struct store *st, bool mouse) { return tui_main(st, false, mouse); }
 
-int tui_present(struct store *st) { return tui_main(st, true); }
+/* The presenter has nothing to click: the mouse stays the terminal's, to
+ * select and copy. */
+int tui_present(struct store *st) { return tui_main(st, true, false); }
 
 /* After the main loop: curses ended, and a damaged schema said. */
 static int tui_finish(struct tui *t, struct store *st)

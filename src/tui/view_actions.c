@@ -100,20 +100,38 @@ static const struct action_row *selected(const struct actions_state *av)
 
 /* --- drawing ------------------------------------------------------------ */
 
-/* Column layout: narrow screens leave out the department and meeting. */
-struct cols {
-	bool wide;
-	int owner;
-};
+/* The columns: due, days late, slips and meetings carried, the escalation
+ * mark, owner, and where there is room (100 columns) department and meeting;
+ * then the text. */
+enum { COL_DUE, COL_LATE, COL_SLIPS, COL_ESC, COL_OWNER, COL_DEPT, COL_MEETING, COL_TEXT,
+       N_COLS };
 
-static struct cols layout_for(int w)
+/* The widths for the rows held: owners and departments whole when they fit,
+ * a name readable at 80 columns. */
+static void layout(const struct actions_state *av, int w, struct list_col *c)
 {
-	struct cols c = {w >= 100, w >= 100 ? 16 : 14};
-	return c;
+	bool wide = w >= 100;
+	const struct list_col cols[N_COLS] = {
+		[COL_DUE] = LIST_COL_FIXED(10), [COL_LATE] = LIST_COL_FIXED(5),
+		[COL_SLIPS] = LIST_COL_FIXED(9), [COL_ESC] = LIST_COL_FIXED(3),
+		[COL_OWNER] = {5, 16, 30, 0, 0, 0},
+		[COL_DEPT] = wide ? (struct list_col){10, 15, 30, 0, 0, 0}
+				  : (struct list_col)LIST_COL_FIXED(0),
+		[COL_MEETING] = LIST_COL_FIXED(wide ? 10 : 0), [COL_TEXT] = LIST_COL_REST(12),
+	};
+	memcpy(c, cols, sizeof cols);
+	for (size_t i = 0; i < av->n; i++) {
+		list_col_want(&c[COL_OWNER], av->rows[i].it.person_name);
+		if (wide)
+			list_col_want(&c[COL_DEPT], av->rows[i].it.dept_name);
+	}
+	list_cols(c, N_COLS, 1, w - 1, 1);
+	if (!wide) /* the text where the department and meeting were */
+		c[COL_TEXT].x = c[COL_DEPT].x, c[COL_TEXT].w += 2;
 }
 
 static void draw_row(const struct actions_state *av, const struct action_row *r, int y, int w,
-		     bool cur, struct cols c)
+		     bool cur, const struct list_col *c)
 {
 	const struct item *it = &r->it;
 	char buf[64], date[16];
@@ -126,34 +144,29 @@ static void draw_row(const struct actions_state *av, const struct action_row *r,
 	date[0] = '\0';
 	if (it->due != DATE_NONE)
 		date_format(it->due, date, sizeof date);
-	int x = 1;
-	draw_text(y, x, date[0] ? date : "-", 10, late && !cur ? theme(C_WARNING) : a);
-	x += 11;
+	draw_text(y, c[COL_DUE].x, date[0] ? date : "-", 10, late && !cur ? theme(C_WARNING) : a);
 	if (late) {
 		snprintf(buf, sizeof buf, "%4dd", late);
-		draw_text(y, x, buf, 5, cur ? a : theme(C_WARNING));
+		draw_text(y, c[COL_LATE].x, buf, 5, cur ? a : theme(C_WARNING));
 	} else if (closed) {
-		draw_text(y, x, it->status == STATUS_DONE ? " done" : " drop", 5, muted);
+		draw_text(y, c[COL_LATE].x, it->status == STATUS_DONE ? " done" : " drop", 5, muted);
 	}
-	x += 6;
 	snprintf(buf, sizeof buf, "%4d %4d", it->slips, it->carried);
-	draw_text(y, x, buf, 9, muted);
-	x += 10;
+	draw_text(y, c[COL_SLIPS].x, buf, 9, muted);
 	if (esc)
-		draw_text(y, x, "ESC", 3, cur ? a | A_BOLD : theme(C_ERROR) | A_BOLD);
-	x += 4;
-	draw_text_fit(y, x, it->person_name ? it->person_name : "-", c.owner - 1, a);
-	x += c.owner;
-	if (c.wide) {
-		draw_text_fit(y, x, it->dept_name ? it->dept_name : "-", 13, muted);
-		x += 14;
+		draw_text(y, c[COL_ESC].x, "ESC", 3, cur ? a | A_BOLD : theme(C_ERROR) | A_BOLD);
+	draw_text_fit(y, c[COL_OWNER].x, it->person_name ? it->person_name : "-", c[COL_OWNER].w,
+		      a);
+	if (c[COL_DEPT].w) {
+		draw_text_fit(y, c[COL_DEPT].x, it->dept_name ? it->dept_name : "-", c[COL_DEPT].w,
+			      muted);
 		if (r->meeting_at)
 			date_format(date_from_time(r->meeting_at), date, sizeof date);
-		draw_text(y, x, r->meeting_at ? date : "-", 10, muted);
-		x += 11;
+		draw_text(y, c[COL_MEETING].x, r->meeting_at ? date : "-", 10, muted);
 	}
-	if (x < w)
-		draw_text_fit(y, x, it->text, w - x, late && !cur ? theme(C_WARNING) : a);
+	if (c[COL_TEXT].w > 0)
+		draw_text_fit(y, c[COL_TEXT].x, it->text, c[COL_TEXT].w,
+			      late && !cur ? theme(C_WARNING) : a);
 }
 
 static void draw_header(struct tui *t)
@@ -175,11 +188,14 @@ static void draw_header(struct tui *t)
 			    av->owner_name ? av->owner_name : "any");
 	draw_text(1, 1, s, t->cols - 2, theme(C_HEADING));
 	free(s);
-	struct cols c = layout_for(t->cols);
-	s = xasprintf(" %-10s %5s %4s %4s %-3s %-*s%s", "Due", "Late", "Slip", "Carr", "Esc",
-		      c.owner, "Owner", c.wide ? "Department    Meeting    Action" : "Action");
-	draw_line(2, 0, s, t->cols, theme(C_MUTED) | A_UNDERLINE);
-	free(s);
+	struct list_col c[N_COLS];
+	layout(av, t->cols, c);
+	static const char *const heads[N_COLS] = {"Due", " Late", "Slip Carr", "Esc", "Owner",
+						  "Department", "Meeting", "Action"};
+	draw_fill(2, 0, t->cols, theme(C_MUTED) | A_UNDERLINE);
+	for (int i = 0; i < N_COLS; i++)
+		if (c[i].w)
+			draw_text(2, c[i].x, heads[i], c[i].w, theme(C_MUTED) | A_UNDERLINE);
 }
 
 /* The selected action in full under the list: text, department, meeting. */
@@ -213,11 +229,12 @@ static void actions_draw(struct tui *t)
 	struct actions_state *av = tui_state(t, &view_actions);
 	draw_header(t);
 	int rows = list_rows(t);
-	struct cols c = layout_for(t->cols);
+	struct list_col c[N_COLS];
+	layout(av, t->cols, c);
 	if (av->total == 0) {
 		draw_text(4, 2, "No actions match the filters.", t->cols - 4, theme(C_MUTED));
 	} else {
-		cursor_scroll(av->sel, &av->top, rows);
+		list_area(t, 3, 0, t->cols, rows, av->sel, &av->top, (size_t)av->total);
 		for (int r = 0; r < rows; r++) {
 			long idx = (long)av->top + r - (long)av->offset;
 			if (idx < 0 || (size_t)idx >= av->n)

@@ -65,7 +65,7 @@ static void list_draw(struct tui *t)
 	int hw = text_cols(line);
 	draw_line(1, 0, "   Name", w - hw, theme(C_HEADING));
 	draw_line(1, w - hw, line, hw, theme(C_HEADING));
-	cursor_scroll(ag->sel, &ag->top, h);
+	list_area(t, 2, 0, w, h, ag->sel, &ag->top, ag->n);
 	for (int r = 0; r < h; r++) {
 		size_t i = (size_t)(ag->top + r);
 		if (i >= ag->n)
@@ -291,6 +291,8 @@ static void steps_draw_view(struct tui *t)
 	int prompt_h = t->compact ? 4 : 6;
 	int list_h = t->rows - 3 - prompt_h;
 	steps_draw(&ag->t, ag->ssel, &ag->stop, 1, list_h, t->cols);
+	tui_area_add(t, &(struct tui_area){.kind = AREA_LIST, .y = 1, .h = list_h, .w = t->cols,
+					   .top = ag->stop, .sel = ag->ssel, .n = ag->t.n_steps});
 	step_prompt_draw(&ag->t, ag->ssel, 2 + list_h, prompt_h, t->cols);
 	draw_line(t->rows - 1, 0, " e edit  a add  p prompt  K/J move  X delete  q back  ? help",
 		  t->cols, theme(C_STATUS));

@@ -177,25 +177,48 @@ static cx_date row_date(const struct decision_row *r)
 	return decision_day(r->meeting_at, r->created_at);
 }
 
+/* The columns of the list: date, revisit, department, decider (when there
+ * is room), the text. */
+enum { COL_DATE, COL_REVISIT, COL_DEPT, COL_DECIDER, COL_TEXT, N_COLS };
+
+/* The columns' widths for the rows held: names whole when they fit (at 200
+ * columns nearly always), readable at 80. */
+static void layout(const struct decisions_state *dv, int w, struct list_col *c)
+{
+	const struct list_col cols[N_COLS] = {
+		[COL_DATE] = LIST_COL_FIXED(10), [COL_REVISIT] = LIST_COL_FIXED(10),
+		[COL_DEPT] = {10, 15, 30, 0, 0, 0}, [COL_DECIDER] = {10, 16, 30, 0, 0, 0},
+		[COL_TEXT] = LIST_COL_REST(12),
+	};
+	memcpy(c, cols, sizeof cols);
+	if (w < 76) /* no decider */
+		c[COL_DECIDER] = (struct list_col)LIST_COL_FIXED(0);
+	for (size_t i = 0; i < dv->n; i++) {
+		list_col_want(&c[COL_DEPT], dv->rows[i].dept_name);
+		if (w >= 76)
+			list_col_want(&c[COL_DECIDER], dv->rows[i].decider);
+	}
+	list_cols(c, N_COLS, 1, w - 2, 1);
+	if (w < 76) /* the text where the decider was */
+		c[COL_TEXT].x = c[COL_DECIDER].x, c[COL_TEXT].w += 1;
+}
+
 /* Date, revisit, department, decider (when there is room), then the text. */
-static void draw_row(const struct decision_row *r, int y, int w, bool cur)
+static void draw_row(const struct decision_row *r, int y, int w, bool cur,
+		     const struct list_col *c)
 {
 	char buf[32];
 	bool muted = r->superseded_by != 0;
 	attr_t a = cur ? theme(C_SELECTED) : muted ? theme(C_MUTED) : theme(C_NORMAL);
 	draw_fill(y, 0, w, a);
-	int x = 1;
-	draw_text(y, x, fmt_day(row_date(r), buf, sizeof buf), 10, a);
-	x += 11;
-	draw_text(y, x, fmt_day(r->revisit, buf, sizeof buf), 10,
+	draw_text(y, c[COL_DATE].x, fmt_day(row_date(r), buf, sizeof buf), c[COL_DATE].w, a);
+	draw_text(y, c[COL_REVISIT].x, fmt_day(r->revisit, buf, sizeof buf), c[COL_REVISIT].w,
 		  r->due && !cur ? theme(C_WARNING) | A_BOLD : a);
-	x += 11;
-	draw_text_fit(y, x, r->dept_name ? r->dept_name : "-", 13, a);
-	x += 14;
-	if (w >= 76) {
-		draw_text_fit(y, x, r->decider ? r->decider : "-", 13, a);
-		x += 14;
-	}
+	draw_text_fit(y, c[COL_DEPT].x, r->dept_name ? r->dept_name : "-", c[COL_DEPT].w, a);
+	if (c[COL_DECIDER].w)
+		draw_text_fit(y, c[COL_DECIDER].x, r->decider ? r->decider : "-", c[COL_DECIDER].w,
+			      a);
+	int x = c[COL_TEXT].x;
 	if (r->superseded_by) {
 		snprintf(buf, sizeof buf, "→ #%lld ", (long long)r->superseded_by);
 		x += draw_text(y, x, buf, w - x, a);
@@ -203,11 +226,16 @@ static void draw_row(const struct decision_row *r, int y, int w, bool cur)
 	draw_text_fit(y, x, r->text, w - x - 1, a);
 }
 
-static void draw_list(struct decisions_state *dv, int y, int h, int w)
+static void draw_list(struct tui *t, struct decisions_state *dv, int y, int h, int w)
 {
-	draw_line(y, 0, w >= 76 ? " Date       Revisit    Department    Decided by    Decision"
-				: " Date       Revisit    Department    Decision",
-		  w, theme(C_MUTED) | A_UNDERLINE);
+	struct list_col c[N_COLS];
+	layout(dv, w, c);
+	static const char *const heads[N_COLS] = {"Date", "Revisit", "Department", "Decided by",
+						  "Decision"};
+	draw_fill(y, 0, w, theme(C_MUTED) | A_UNDERLINE);
+	for (int i = 0; i < N_COLS; i++)
+		if (c[i].w)
+			draw_text(y, c[i].x, heads[i], c[i].w, theme(C_MUTED) | A_UNDERLINE);
 	int rows = h - 1;
 	if (dv->total == 0) {
 		draw_text(y + 1, 1,
@@ -216,11 +244,11 @@ static void draw_list(struct decisions_state *dv, int y, int h, int w)
 			  w - 2, theme(C_MUTED));
 		return;
 	}
-	cursor_scroll(dv->sel, &dv->top, rows);
+	list_area(t, y + 1, 0, w, rows, dv->sel, &dv->top, (size_t)dv->total);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)dv->top + r - (long)dv->offset;
 		if (idx >= 0 && (size_t)idx < dv->n)
-			draw_row(&dv->rows[idx], y + 1 + r, w, dv->top + r == dv->sel);
+			draw_row(&dv->rows[idx], y + 1 + r, w, dv->top + r == dv->sel, c);
 	}
 }
 
@@ -338,7 +366,7 @@ static void dec_draw(struct tui *t)
 		draw_detail(t, 2, body - 1, t->cols);
 	} else {
 		int list_h = body / 2 + 1;
-		draw_list(dv, 1, list_h, t->cols);
+		draw_list(t, dv, 1, list_h, t->cols);
 		draw_line(1 + list_h, 0, " Selected decision", t->cols, theme(C_MUTED) | A_UNDERLINE);
 		draw_detail(t, 2 + list_h, body - list_h - 1, t->cols);
 	}

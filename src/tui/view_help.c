@@ -78,7 +78,7 @@ static bool keymap_names(const struct keymap *km, int a)
 }
 
 /* Every row of the help of the view under it, for a screen `width` wide. */
-static void help_build(const struct view_ops *v, struct help_rows *h, int width)
+static void help_build(const struct view_ops *v, struct help_rows *h, int width, bool mouse)
 {
 	const struct keymap *km = v ? v->keymap : NULL;
 	char keys[128];
@@ -108,6 +108,17 @@ static void help_build(const struct view_ops *v, struct help_rows *h, int width)
 			row_add(h, NULL, title, theme(C_HEADING), 0, 0);
 		}
 		key_line(h, keys, action_help((enum action)a), width);
+	}
+	/* The mouse moves as the keys above do (the last group, Moving). */
+	if (mouse) {
+		key_line(h, "Click", v && v->click ? "Move the cursor to the row; on the agenda, go "
+						      "to the step"
+						    : "Move the cursor to the row",
+			 width);
+		key_line(h, "Wheel", "Move three rows (Shift+mouse: the terminal's own selection)",
+			 width);
+	} else {
+		key_line(h, "Mouse", "Off (--no-mouse): the terminal has it", width);
 	}
 	/* A picker's letters are its filter's: say so where the keys are. */
 	row_add(h, NULL, "In a list with a Filter, letters filter; the other keys above move.",
@@ -141,7 +152,7 @@ static void help_draw(struct tui *t)
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	int width = t->cols - 4;
 	struct help_rows h = {0};
-	help_build(under, &h, width);
+	help_build(under, &h, width, t->mouse);
 	int total = (int)h.n, page = t->rows - 4;
 	if (help->top > total - page)
 		help->top = total - page > 0 ? total - page : 0;
@@ -168,7 +179,7 @@ static enum modal_rc help_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
 	struct help_state *help = ctx;
 	enum action a = keymap_lookup(ch, is_key);
 	struct help_rows h = {0};
-	help_build(t->view->parent->ops, &h, t->cols - 4);
+	help_build(t->view->parent->ops, &h, t->cols - 4, t->mouse);
 	int page = t->rows - 4 > 1 ? t->rows - 4 : 1, total = (int)h.n;
 	rows_free(&h);
 	int last = total - page > 0 ? total - page : 0;

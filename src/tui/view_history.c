@@ -266,7 +266,7 @@ static void draw_list(struct tui *t)
 		  w, theme(C_MUTED) | A_UNDERLINE);
 	if (H->m_total == 0)
 		draw_text(3, 2, "No meeting held yet.", w, theme(C_MUTED));
-	cursor_scroll(H->m_sel, &H->m_top, rows);
+	list_area(t, 3, 2, w, rows, H->m_sel, &H->m_top, (size_t)H->m_total);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)H->m_top + r - (long)H->m_offset;
 		if (idx < 0 || (size_t)idx >= H->n_meetings)
@@ -287,7 +287,18 @@ static void draw_list(struct tui *t)
 
 /* --- search results ----------------------------------------------------- */
 
-static void hit_row(const struct search_hit *h, int y, int w, bool cur)
+/* The department's width in the found rows: as wide as the names held need,
+ * 15 columns at most at 80 columns, 30 at 200. */
+static int hit_dept_cols(const struct history_state *H, int w)
+{
+	struct list_col c[2] = {{10, 15, 30, 0, 0, 0}, LIST_COL_REST(12)};
+	for (size_t i = 0; i < H->n_hits; i++)
+		list_col_want(&c[0], H->hits[i].it.dept_name);
+	list_cols(c, 2, 0, w - 20, 1); /* after "kind     date       " */
+	return c[0].w;
+}
+
+static void hit_row(const struct search_hit *h, int y, int w, bool cur, int dw)
 {
 	char date[16], head[64];
 	clock_format_local(h->meeting_at ? h->meeting_at : h->it.created_at, "%Y-%m-%d", "?", date,
@@ -296,7 +307,6 @@ static void hit_row(const struct search_hit *h, int y, int w, bool cur)
 	attr_t a = cur ? theme(C_SELECTED) : theme(C_NORMAL);
 	draw_fill(y, 2, w, a);
 	int used = draw_text(y, 2, head, w, cur ? a : theme(C_MUTED));
-	int dw = w >= 90 ? 18 : 13;
 	draw_text_fit(y, 2 + used, h->it.dept_name ? h->it.dept_name : "-", dw,
 		      cur ? a : theme(C_ACCENT));
 	used += dw + 1;
@@ -317,18 +327,19 @@ static void draw_results(struct tui *t)
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	free(title);
 	int w = t->cols - 4, rows = list_rows(t);
-	draw_line(2, 2, w >= 90 ? "Kind     Date       Department         Text"
-			       : "Kind     Date       Department    Text",
-		  w, theme(C_MUTED) | A_UNDERLINE);
+	int dw = hit_dept_cols(H, w);
+	char *head = xasprintf("Kind     Date       %-*s Text", dw, "Department");
+	draw_line(2, 2, head, w, theme(C_MUTED) | A_UNDERLINE);
+	free(head);
 	if (H->h_total == 0)
 		draw_text(3, 2, "Nothing matches: / searches again, x clears the filters.", w,
 			  theme(C_MUTED));
-	cursor_scroll(H->h_sel, &H->h_top, rows);
+	list_area(t, 3, 2, w, rows, H->h_sel, &H->h_top, (size_t)H->h_total);
 	for (int r = 0; r < rows; r++) {
 		long idx = (long)H->h_top + r - (long)H->h_offset;
 		if (idx < 0 || (size_t)idx >= H->n_hits)
 			break;
-		hit_row(&H->hits[idx], 3 + r, w, H->h_top + r == H->h_sel);
+		hit_row(&H->hits[idx], 3 + r, w, H->h_top + r == H->h_sel, dw);
 	}
 	const struct search_hit *h = hit_selected(H);
 	if (h) {

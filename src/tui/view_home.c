@@ -279,6 +279,12 @@ static void home_draw(struct tui *t)
 		hs->sel = HOME_N - 1;
 	int per_col = (HOME_N + cols - 1) / cols, cw = w / cols;
 	bool brief = cols > 1 && cw < 38;
+	for (int c = 0; c < cols; c++) /* a click chooses an entry, another opens it */
+		tui_area_add(t, &(struct tui_area){.kind = AREA_LIST, .y = y, .x = x + c * cw,
+						   .h = per_col < t->rows - 1 - y ? per_col
+									       : t->rows - 1 - y,
+						   .w = cw - 1, .top = c * per_col, .sel = hs->sel,
+						   .n = (size_t)HOME_N, .open = true});
 	for (int i = 0; i < HOME_N; i++) {
 		int ry = y + i % per_col, rx = x + (i / per_col) * cw;
 		if (ry >= t->rows - 1)

@@ -85,10 +85,7 @@ static void ledger_draw(struct tui *t)
 		rows = 1;
 	if (s->sel >= (int)l->n_depts)
 		s->sel = (int)l->n_depts - 1;
-	if (s->sel < s->top)
-		s->top = s->sel;
-	if (s->sel >= s->top + rows)
-		s->top = s->sel - rows + 1;
+	list_area(t, 3, 0, t->cols, rows, s->sel, &s->top, l->n_depts);
 	for (int r = 0; r < rows && s->top + r < (int)l->n_depts; r++) {
 		size_t d = (size_t)(s->top + r);
 		bool cur = (int)d == s->sel;

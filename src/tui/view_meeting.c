@@ -49,11 +49,48 @@ static void fmt_clock(int secs, char *buf, size_t len)
 		snprintf(buf, len, "%d:%02d", secs / 60, secs % 60);
 }
 
+/* The minutes column of step i: "spent/planned". */
+static void step_minutes(const struct meeting_run *r, size_t i, time_t now, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d/%d", meeting_step_minutes(r, (int)i, now),
+		 r->steps[i].planned_minutes);
+}
+
+/* The agenda's width: enough for every step's title whole beside its mark
+ * and number (the standard agenda's at 80 columns) and, on a large screen,
+ * its minutes (on a small one they show where the title leaves room); no
+ * less than 24 columns (32 on a large screen) and no more than a third of
+ * the screen (a quarter on a large one), so that the step's pane keeps the
+ * rest; a title longer than that ends with an ellipsis. */
+static int sidebar_width(const struct tui *t)
+{
+	const struct meeting_run *r = &t->mv->run;
+	time_t now = clock_now();
+	int digits = r->n_steps >= 10 ? 2 : 1, title = 0, mins = 0;
+	char buf[24];
+	for (size_t i = 0; i < r->n_steps; i++) {
+		int c = text_cols(r->steps[i].title);
+		title = c > title ? c : title;
+		step_minutes(r, i, now, buf, sizeof buf);
+		c = text_cols(buf);
+		mins = c > mins ? c : mins;
+	}
+	int need = 1 + digits + 1 + title + (t->compact ? 0 : 1 + mins);
+	int least = t->compact ? 24 : 32;
+	int most = t->compact ? t->cols / 3 : t->cols / 4;
+	if (most < least)
+		most = least;
+	return need < least ? least : need > most ? most : need;
+}
+
 static void draw_sidebar(struct tui *t, int y, int h, int w)
 {
 	struct meeting_run *r = &t->mv->run;
 	time_t now = clock_now();
 	draw_line(y, 0, "Agenda", w, theme(C_HEADING));
+	/* A click on a step goes there (meeting_click). */
+	tui_area_add(t, &(struct tui_area){.kind = AREA_STEPS, .y = y + 1, .x = 0, .h = h - 1,
+					   .w = w, .n = r->n_steps});
 	/* Numbers right-aligned, so that the titles stay in one column when a
 	 * guest topic takes the agenda to 10 steps or more. */
 	int digits = r->n_steps >= 10 ? 2 : 1;
@@ -61,21 +98,26 @@ static void draw_sidebar(struct tui *t, int y, int h, int w)
 		const struct meeting_step *s = &r->steps[i];
 		bool cur = (int)i == r->m.current_step;
 		char spent[24];
-		snprintf(spent, sizeof spent, "%d/%d", meeting_step_minutes(r, (int)i, now),
-			 s->planned_minutes);
+		step_minutes(r, i, now, spent, sizeof spent);
 		char mark = s->done ? '+' : cur ? '>' : s->skipped ? '-' : ' ';
 		char *line = xasprintf("%c%*zu %s", mark, digits, i + 1, s->title);
 		/* Skipped steps stay in view, muted: the runner passes over them. */
 		attr_t a = cur ? theme(C_SELECTED) : s->done ? theme(C_OK)
 			   : s->skipped ? theme(C_MUTED) : theme(C_NORMAL);
-		int sw = text_cols(spent);
-		draw_line(y + 1 + (int)i, 0, line, w - sw - 1, a);
-		free(line);
-		draw_line(y + 1 + (int)i, w - sw - 1, " ", 1, a);
 		enum step_timing tm = meeting_step_timing(r, (int)i, now);
-		draw_line(y + 1 + (int)i, w - sw, spent, sw,
-			  tm == TIMING_OVER || (cur && tm == TIMING_LAST_MINUTE) ? theme(C_WARNING)
-			  : cur ? a : theme(C_MUTED));
+		bool over = tm == TIMING_OVER || (cur && tm == TIMING_LAST_MINUTE);
+		int sw = text_cols(spent);
+		draw_fill(y + 1 + (int)i, 0, w, a);
+		if (text_cols(line) + 1 + sw > w) {
+			/* No room for both: the title whole, its overrun in its colour
+			 * (the status line has the current step's time). */
+			draw_text_fit(y + 1 + (int)i, 0, line, w, over && !cur ? theme(C_WARNING) : a);
+		} else {
+			draw_text(y + 1 + (int)i, 0, line, w - sw - 1, a);
+			draw_text(y + 1 + (int)i, w - sw, spent, sw,
+				  over ? theme(C_WARNING) : cur ? a : theme(C_MUTED));
+		}
+		free(line);
 	}
 	for (int row = y; row < y + h; row++)
 		mvaddch(row, w, ACS_VLINE);
@@ -211,7 +253,7 @@ static void meeting_draw(struct tui *t)
 	}
 	draw_line(0, 0, title, t->cols, theme(C_TITLE));
 	free(title);
-	int side = t->compact ? 24 : 32;
+	int side = sidebar_width(t);
 	int body = t->rows - 2;
 	draw_sidebar(t, 1, body, side);
 	int x = side + 2, w = t->cols - x - 1;
@@ -444,6 +486,25 @@ static enum action meeting_key(struct tui *t, wint_t ch, bool is_key, enum actio
 	}
 }
 
+/* A click on an agenda step goes to it, as its number key would: not from
+ * a screen that follows the meeting read-only, nor once another took it. */
+static void meeting_click(struct tui *t, const struct tui_area *area, int index)
+{
+	struct meeting_view *mv = t->mv;
+	if (area->kind != AREA_STEPS)
+		return;
+	if (mv->follow) {
+		tui_flash(t, true, "Read-only: %s holds this meeting. T takes it over.",
+			  mv->holder.user ? mv->holder.user : "nobody");
+		return;
+	}
+	if (!store_hold_mine(t->st, mv->run.m.id)) {
+		lost_hold(t);
+		return;
+	}
+	go_step(t, index);
+}
+
 static void meeting_close(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
@@ -460,6 +521,7 @@ static void meeting_close(struct tui *t)
 	message_rows_free(mv->messages, mv->n_messages);
 	item_list_free(mv->items, mv->n_items);
 	free(mv->chain_text);
+	free(mv->row_item);
 	person_list_free(mv->people, mv->n_people);
 	free(mv->present);
 	org_free(&mv->org);
@@ -725,6 +787,7 @@ const struct view_ops view_meeting = {
 	.private_size = sizeof(struct meeting_view),
 	.draw = meeting_draw,
 	.key = meeting_key,
+	.click = meeting_click,
 	.close = meeting_close,
 	.tick = meeting_tick,
 	.tick_ms = 200, /* a follower shows the holder's work within a second */

@@ -111,7 +111,7 @@ static void draw_depts(struct tui *t, int y, int rows)
 			     theme(C_MUTED));
 		return;
 	}
-	cursor_scroll(pv->sel[TAB_DEPTS], &pv->top[TAB_DEPTS], rows);
+	list_area(t, y + 1, 1, w, rows, pv->sel[TAB_DEPTS], &pv->top[TAB_DEPTS], pv->n_depts);
 	for (int r = 0; r < rows && (size_t)(pv->top[TAB_DEPTS] + r) < pv->n_depts; r++) {
 		size_t i = (size_t)(pv->top[TAB_DEPTS] + r);
 		const struct dept *d = &pv->depts[i];
@@ -145,7 +145,7 @@ static void draw_people(struct tui *t, int y, int rows)
 			     theme(C_MUTED));
 		return;
 	}
-	cursor_scroll(pv->sel[TAB_PEOPLE], &pv->top[TAB_PEOPLE], rows);
+	list_area(t, y + 1, 1, w, rows, pv->sel[TAB_PEOPLE], &pv->top[TAB_PEOPLE], pv->n_people);
 	for (int r = 0; r < rows && (size_t)(pv->top[TAB_PEOPLE] + r) < pv->n_people; r++) {
 		size_t i = (size_t)(pv->top[TAB_PEOPLE] + r);
 		const struct person *p = &pv->people[i];

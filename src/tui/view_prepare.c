@@ -86,6 +86,8 @@ static void prepare_draw(struct tui *t)
 		wait_h = 0;
 	int list_h = t->rows - 3 - prompt_h - wait_h;
 	steps_draw(&pr->t, pr->sel, &pr->top, 1, list_h, t->cols);
+	tui_area_add(t, &(struct tui_area){.kind = AREA_LIST, .y = 1, .h = list_h, .w = t->cols,
+					   .top = pr->top, .sel = pr->sel, .n = pr->t.n_steps});
 	if (wait_h)
 		waiting_draw(pr, 1 + list_h, t->cols);
 	step_prompt_draw(&pr->t, pr->sel, 2 + list_h + wait_h, prompt_h, t->cols);

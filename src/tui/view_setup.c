@@ -427,7 +427,7 @@ static void draw_list(struct tui *t, int y, int bottom, size_t n, draw_row_fn *r
 	if (su->sel >= (int)n)
 		su->sel = n ? (int)n - 1 : 0;
 	int rows = bottom - y;
-	cursor_scroll(su->sel, &su->top, rows);
+	list_area(t, y, 0, t->cols, rows, su->sel, &su->top, n);
 	for (int i = 0; i < rows && (size_t)(su->top + i) < n; i++)
 		row(t, (size_t)(su->top + i), y + i, data);
 }

@@ -72,7 +72,7 @@ expect_match "$(screen_line 4)" "2026-10-31 +23d +0 +3 ESC Ben Okafor +Call the"
 resize 40 10
 wait_for "Terminal too small"
 resize 100 30
-wait_for "Department    Meeting"
+wait_re "Department +Meeting"
 expect_eq "$(screen)" "$before" "the same screen after the resizes"
 
 note "department filter, then cleared"

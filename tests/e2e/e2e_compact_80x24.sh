@@ -29,16 +29,21 @@ expect_eq "$(screen_line 1 | sed 's/ *$//')" \
 	" Northwind Outfitters  CX council 2026-11-23  Step 1/10: Welcome & roll call" "top bar"
 expect_eq "$(screen_line 2 | sed 's/ *│.*//')" "Agenda" "sidebar heading"
 i=0
-for title in "Welcome & ro" "Mission mome" "Customer sto" "Action revie" "Initiatives" \
-	"Insights & m" "Priorities &" "Wins & hidde" "New actions" "Wrap-up"; do
+# The titles whole at 80 columns (the agenda as wide as they need), minutes
+# beside those that leave room.
+for title in "Welcome & roll call" "Mission moment" "Customer story" "Action review" \
+	"Initiatives" "Insights & metrics" "Priorities & decisions" "Wins & hidden heroes" \
+	"New actions" "Wrap-up"; do
 	i=$((i + 1))
 	line=$(screen_line $((i + 2)))
 	case "$line" in
-	[\ \>+]"$(printf '%2d' "$i") $title"*) echo "ok - sidebar row $i: $title" ;;
+	[\ \>+]"$(printf '%2d' "$i") $title"[\ │]*) echo "ok - sidebar row $i: $title" ;;
 	*) check_failed "sidebar row $i is '$line', not step $i $title..." ;;
 	esac
 done
-expect_eq "$(sidebar_col)" "25 " "the sidebar border is one straight column"
+expect_eq "$(sidebar_col)" "27 " "the sidebar border is one straight column"
+expect_match "$(screen)" "^  4 Action review +0/10│" "a step's minutes beside a title that leaves room"
+expect_match "$(screen)" "^  7 Priorities & decisions│" "no minutes beside the longest title"
 keys j # clears the start message off the status line
 wait_re "^ Step 3:00 left · Meeting 1:10:00 left · ends 11:10 \(plan 11:10\)  [?]:help"
 fits "roll call"

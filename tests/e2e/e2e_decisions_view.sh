@@ -164,9 +164,9 @@ keys Enter
 
 note "sizes"
 resize 100 30
-wait_for "Decided by    Decision"
+wait_re "Decided by +Decision"
 resize 60 18
-wait_for "Department    Decision"
+wait_re "Department +Decision"
 resize 80 24
 keys q
 wait_for "Start a meeting"

@@ -283,7 +283,7 @@ wait_re "Due +2026-12-23" # prefilled with the next meeting (monthly cadence)
 keys C-u
 text "2026-12-15"
 save_form action
-wait_for "[A] Stock the \"top 20\" spare parts"
+wait_for "[A] Stock the \"top 20\" spare"
 expect_screen "Product · Kai Brandt · due 2026-12-15" "the action shows its owner, department and date"
 expect_eq "$(cx_json '[.items[][]] | sort_by(.id) | map("\(.kind):\(.text):\(.department // ""):\(.person // ""):\(.due // "")") | join("|")' show)" \
 	'decision:Loan bikes for repairs over 3 days, "free":Customer Care, "Support":Ines Duarte:|action:Stock the "top 20" spare parts, weekly:Product:Kai Brandt:2026-12-15' \
