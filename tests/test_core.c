@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "cxmeet/agenda.h"
 #include "cxmeet/cadence.h"
 #include "cxmeet/dates.h"
+#include "cxmeet/fileio.h"
 #include "cxmeet/model.h"
 #include "cxmeet/setup.h"
 #include "cxmeet/text.h"
@@ -374,11 +376,6 @@ static void append_byte(struct strbuf *sb, uint32_t cp, const char *bytes, size_
 	sb_addn(sb, bytes, n);
 }
 
-/* The checks that read printable ASCII eight bytes at a time give the
- * answers (and text_printable the bytes) of a character at a time, with
- * anything hostile at every place of a run of every length around a word:
- * quotes, controls, DEL, CR and CRLF, C1, bidi and line separators, invalid
- * and cut UTF-8, a byte with its high bit set. */
 /* A database path shown as a command to copy: quoted only when it must be. */
 static void text__shell_word_quotes_only_what_needs_it(void **state)
 {
@@ -398,6 +395,49 @@ static void text__shell_word_quotes_only_what_needs_it(void **state)
 		free(w);
 	}
 }
+
+/* The path the presenter's command names is one any folder reads alike. */
+static void file__path_absolute_from_any_folder(void **state)
+{
+	(void)state;
+	char *cwd = getcwd(NULL, 0);
+	char dir[] = "/tmp/cxmeet-abs.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chdir(dir), 0);
+	FILE *f = fopen("t.db", "w");
+	assert_non_null(f);
+	fclose(f);
+	char *want = xasprintf("%s/t.db", dir);
+	char *got = file_path_absolute("t.db");
+	char *real_want = realpath(want, NULL);
+	assert_string_equal(got, real_want);
+	free(got);
+	got = file_path_absolute("./t.db");
+	assert_string_equal(got, real_want);
+	free(got);
+	/* as given: from the root already, a server, a file not there */
+	got = file_path_absolute("/x/y.db");
+	assert_string_equal(got, "/x/y.db");
+	free(got);
+	got = file_path_absolute("postgresql://h/cx");
+	assert_string_equal(got, "postgresql://h/cx");
+	free(got);
+	got = file_path_absolute("gone.db");
+	assert_string_equal(got, "gone.db");
+	free(got);
+	remove("t.db");
+	assert_int_equal(chdir(cwd), 0);
+	rmdir(dir);
+	free(real_want);
+	free(want);
+	free(cwd);
+}
+
+/* The checks that read printable ASCII eight bytes at a time give the
+ * answers (and text_printable the bytes) of a character at a time, with
+ * anything hostile at every place of a run of every length around a word:
+ * quotes, controls, DEL, CR and CRLF, C1, bidi and line separators, invalid
+ * and cut UTF-8, a byte with its high bit set. */
 
 static void text__word_checks_agree_with_a_character_at_a_time(void **state)
 {
@@ -1213,6 +1253,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cadence__named_words),
 		cmocka_unit_test(text__shell_word_quotes_only_what_needs_it),
+		cmocka_unit_test(file__path_absolute_from_any_folder),
 		cmocka_unit_test(cadence__named_words_ignore_case_and_spaces),
 		cmocka_unit_test(cadence__every_n_units),
 		cmocka_unit_test(cadence__short_forms),

@@ -29,6 +29,11 @@ int file_append(struct file_new *f, const char *s, size_t n);
 int file_finish(struct file_new *f, bool *exists, char *err, size_t errlen);
 void file_abort(struct file_new *f);
 
+/* path as another terminal, in another folder, would name the same file:
+ * from the root when it is a file's relative path that resolves; as given
+ * otherwise (a server's address, a file gone). Caller frees. */
+char *file_path_absolute(const char *path);
+
 /* Writes all n bytes to fd, retrying short writes; 0 or -1 (errno set). */
 int file_write_all(int fd, const char *s, size_t n);
 

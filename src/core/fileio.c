@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cxmeet/fileio.h"
+#include "cxmeet/store.h"
 #include "cxmeet/util.h"
 
 int file_write_all(int fd, const char *s, size_t n)
@@ -167,4 +168,12 @@ int file_write_new(const char *path, const char *text, bool force, bool *exists,
 		return -1;
 	file_append(&f, text, strlen(text));
 	return file_finish(&f, exists, err, errlen);
+}
+
+char *file_path_absolute(const char *path)
+{
+	if (!path || !*path || path[0] == '/' || store_names_server(path))
+		return xstrdup(path ? path : "");
+	char *full = realpath(path, NULL);
+	return full ? full : xstrdup(path);
 }

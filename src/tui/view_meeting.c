@@ -12,6 +12,7 @@
 #include "dialog.h"
 #include "form.h"
 #include "views.h"
+#include "cxmeet/fileio.h"
 #include "cxmeet/text.h"
 #include "cxmeet/tui.h"
 #include "cxmeet/util.h"
@@ -390,12 +391,16 @@ static void take_over(struct tui *t)
  * another terminal, with this database (and council) as given. */
 static void presenter_hint(struct tui *t)
 {
-	char *db = text_shell_word(store_path(t->st));
+	/* from the root: the other terminal may start in another folder */
+	char *path = file_path_absolute(store_path(t->st));
+	char *db = text_shell_word(path);
 	const char *name = store_chosen_council();
 	char *council = name ? text_shell_word(name) : NULL;
 	char *cmd = xasprintf("cxmeet --db %s%s%s present", db, council ? " --council " : "",
 			      council ? council : "");
-	if (strlen(cmd) + 80 < sizeof t->flash)
+	/* A command that would show other than it is (a control character in
+	 * the path, shown replaced) is not offered to be typed. */
+	if (strlen(cmd) + 80 < sizeof t->flash && text_is_safe(cmd, strlen(cmd)))
 		tui_flash(t, false, "Presenter view: in another terminal run  %s", cmd);
 	else
 		tui_flash(t, false, "Presenter view: in another terminal run  cxmeet present  "
@@ -403,6 +408,7 @@ static void presenter_hint(struct tui *t)
 	free(cmd);
 	free(council);
 	free(db);
+	free(path);
 }
 
 /* Following: the cursor moves, help and q work, T takes over; nothing else. */
