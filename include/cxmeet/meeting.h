@@ -211,6 +211,11 @@ char *item_read_back(const struct item *it, int max_text);
 /* What an undo took back: "Undone: action #123 "Call Acme back" (Ana Ruiz,
  * Support, due 2026-12-01)." Caller frees. */
 char *item_undone_line(const struct item *it, int max_text);
+/* Asked before an undo takes back a capture not in view (made in another
+ * step, `step` its number, 0: none): "Undo action #123 "Call Acme back"
+ * (Ana Ruiz, Support, due 2026-12-01), captured in step 3 Customer story?"
+ * Caller frees. */
+char *item_undo_question(const struct item *it, int step, const char *step_title, int max_text);
 
 /* Days an open action is past its due date (0 when not overdue or not open). */
 int action_days_overdue(const struct item *it, cx_date today);

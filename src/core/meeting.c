@@ -756,29 +756,50 @@ char *item_read_back(const struct item *it, int max_text)
 	return sb_take(&sb);
 }
 
-char *item_undone_line(const struct item *it, int max_text)
+/* 'action #123 "Call Acme back" (Ana Ruiz, Support, due 2026-12-01)' */
+static void add_undo_summary(struct strbuf *sb, const struct item *it, int max_text)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_addf(&sb, "Undone: %s #%lld \"", item_kind_label(it->kind), (long long)it->id);
-	add_cut(&sb, it->text ? it->text : "", max_text);
-	sb_addf(&sb, "\"");
+	sb_addf(sb, "%s #%lld \"", item_kind_label(it->kind), (long long)it->id);
+	add_cut(sb, it->text ? it->text : "", max_text);
+	sb_addf(sb, "\"");
 	const char *sep = " (";
 	if (it->person_name) {
-		sb_addf(&sb, "%s%s", sep, it->person_name);
+		sb_addf(sb, "%s%s", sep, it->person_name);
 		sep = ", ";
 	}
 	if (it->dept_name) {
-		sb_addf(&sb, "%s%s", sep, it->dept_name);
+		sb_addf(sb, "%s%s", sep, it->dept_name);
 		sep = ", ";
 	}
 	if (it->due != DATE_NONE) {
 		char date[16];
 		date_format(it->due, date, sizeof date);
-		sb_addf(&sb, "%sdue %s", sep, date);
+		sb_addf(sb, "%sdue %s", sep, date);
 		sep = ", ";
 	}
-	sb_addf(&sb, "%s.", *sep == ',' ? ")" : "");
+	if (*sep == ',')
+		sb_addf(sb, ")");
+}
+
+char *item_undone_line(const struct item *it, int max_text)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "Undone: ");
+	add_undo_summary(&sb, it, max_text);
+	sb_addf(&sb, ".");
+	return sb_take(&sb);
+}
+
+char *item_undo_question(const struct item *it, int step, const char *step_title, int max_text)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "Undo ");
+	add_undo_summary(&sb, it, max_text);
+	if (step > 0)
+		sb_addf(&sb, ", captured in step %d %s", step, step_title ? step_title : "");
+	sb_addf(&sb, "?");
 	return sb_take(&sb);
 }
 

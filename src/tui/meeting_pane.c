@@ -8,6 +8,7 @@
 
 #include "meeting_view.h"
 #include "list.h"
+#include "dialog.h"
 #include "form.h"
 #include "cxmeet/chain.h"
 #include "cxmeet/util.h"
@@ -116,12 +117,41 @@ static void read_back(struct tui *t, store_id id)
 	item_free(&it);
 }
 
+/* A capture made in another step than the one on screen is taken back only
+ * when the facilitator says so, seeing what it is: what u takes back is then
+ * never a surprise. True to go on (nothing to ask, or yes). */
+static bool undo_confirmed(struct tui *t, store_id id)
+{
+	struct meeting_view *mv = t->mv;
+	struct item it;
+	if (store_item_get(t->st, id, &it) != STORE_OK)
+		return true; /* gone or unreadable: the undo says so */
+	bool ok = true;
+	const struct meeting_step *cur = meeting_current(&mv->run);
+	if (!it.deleted_at && it.step_id != cur->id) {
+		int step = 0;
+		const char *title = NULL;
+		for (size_t i = 0; i < mv->run.n_steps; i++)
+			if (mv->run.steps[i].id == it.step_id)
+				step = (int)i + 1, title = mv->run.steps[i].title;
+		char *q = item_undo_question(&it, step, title, READ_BACK_TEXT_COLS);
+		ok = dialog_confirm(t, q);
+		free(q);
+		if (!ok)
+			tui_flash(t, false, "Nothing undone.");
+	}
+	item_free(&it);
+	return ok;
+}
+
 void mv_undo(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
 	while (mv->n_captured > 0) {
 		store_id id = mv->captured[mv->n_captured - 1];
 		struct item it;
+		if (!undo_confirmed(t, id))
+			return;
 		enum store_rc rc = meeting_undo_capture(t->st, id, mv->run.m.id, clock_now(), &it);
 		if (rc == STORE_NOTFOUND) { /* deleted since (X): the one before it */
 			mv->n_captured--;

@@ -70,3 +70,21 @@ wait_for "Nothing to undo: no capture made on this screen in this meeting is lef
 expect_screen "[N] Kept across the restart" "the note captured before leaving stays"
 expect_eq "$(cx_json '[.items[] | .text] | join(",")' export)" "Kept across the restart" \
 	"the note is still kept"
+
+note "a capture made in another step is taken back only when confirmed"
+open_form n note
+text "Captured in the new actions"
+save_form note 4
+go_step 3 "Customer story"
+keys u
+wait_for 'Undo note #4 "Captured in the new actions", captured in step 9 New actions?'
+keys n
+wait_for "Nothing undone."
+expect_eq "$(cx_json '[.items[] | select(.text == "Captured in the new actions")] | length' export)" 1 \
+	"answered no: the note is kept"
+keys u
+wait_for 'Undo note #4 "Captured in the new actions", captured in step 9 New actions?'
+keys y
+wait_for 'Undone: note #4 "Captured in the new actions".'
+expect_eq "$(cx_json '[.items[] | select(.text == "Captured in the new actions")] | length' export)" 0 \
+	"answered yes: the note is undone"
