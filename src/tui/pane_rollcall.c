@@ -237,6 +237,13 @@ static void set_briefer(struct tui *t)
 				xasprintf("%s%s", p->dept_name ? p->dept_name : "-",
 					  here ? ", present" : "")};
 		}
+	if (!k) { /* a council of this department alone */
+		tui_flash(t, true, "Nobody outside %s can brief it: + adds a person to the council.",
+			  dept_name);
+		free(o);
+		dept_free(&d);
+		return;
+	}
 	char *title = xasprintf("Who will brief %s?", dept_name);
 	int c = dialog_pick(t, title, o, k, "", NULL);
 	free(title);
