@@ -1018,6 +1018,16 @@ static void read_back__owner_department_and_due_for_the_room(void **state)
 	assert_string_equal(s, "Action #123 saved: 王芳 call… — Ana Ruiz (Support), due Tue "
 			       "2026-12-01");
 	free(s);
+	/* long names are cut as well, so that the due date stays in the line */
+	it.text = (char *)"Call Acme back";
+	it.person_name = (char *)"Maximiliana Theodora Wilhelmina von Hohenzollern-Sigmaringen";
+	it.dept_name = (char *)"Customer Experience, Loyalty and Retention Operations";
+	s = item_read_back(&it, 20);
+	assert_string_equal(s, "Action #123 saved: Call Acme back — Maximiliana Theodora Wilhelmi… "
+			       "(Customer Experience, Loyalty …), due Tue 2026-12-01");
+	free(s);
+	it.person_name = (char *)"Ana Ruiz";
+	it.dept_name = (char *)"Support";
 	/* what an item has not is left out */
 	struct item note = {.id = 7, .kind = ITEM_NOTE, .text = (char *)"Typo",
 			    .due = DATE_NONE, .revisit = DATE_NONE};

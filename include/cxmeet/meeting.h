@@ -206,7 +206,8 @@ enum store_rc meeting_undo_capture(struct store *st, store_id id, store_id meeti
 /* The read-back of an item just saved, for the room to confirm: "Action
  * #123 saved: Call Acme back — Ana Ruiz (Support), due Tue 2026-12-01"
  * (the owner, department and due date as far as the item has them; the
- * text cut with "…" past max_text columns, 0: whole). Caller frees. */
+ * text cut with "…" past max_text columns, and with it each name past 30,
+ * so that the due date stays in view; 0: whole). Caller frees. */
 char *item_read_back(const struct item *it, int max_text);
 /* What an undo took back: "Undone: action #123 "Call Acme back" (Ana Ruiz,
  * Support, due 2026-12-01)." Caller frees. */

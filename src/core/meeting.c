@@ -738,13 +738,20 @@ char *item_read_back(const struct item *it, int max_text)
 			: kind[0], kind + 1, (long long)it->id);
 	add_cut(&sb, it->text ? it->text : "", max_text);
 	const char *sep = " — ";
+	/* names cut too, so that a long one never pushes the due date out */
+	int max_name = max_text > 0 ? 30 : 0;
 	if (it->person_name) {
-		sb_addf(&sb, "%s%s", sep, it->person_name);
-		if (it->dept_name)
-			sb_addf(&sb, " (%s)", it->dept_name);
+		sb_addf(&sb, "%s", sep);
+		add_cut(&sb, it->person_name, max_name);
+		if (it->dept_name) {
+			sb_addf(&sb, " (");
+			add_cut(&sb, it->dept_name, max_name);
+			sb_addf(&sb, ")");
+		}
 		sep = ", ";
 	} else if (it->dept_name) {
-		sb_addf(&sb, "%s%s", sep, it->dept_name);
+		sb_addf(&sb, "%s", sep);
+		add_cut(&sb, it->dept_name, max_name);
 		sep = ", ";
 	}
 	if (it->due != DATE_NONE) {

@@ -105,7 +105,7 @@ struct tui {
 	size_t n_areas;
 	bool expecting; /* store_expect_meeting done, in the first pause in typing */
 	int rows, cols;
-	char flash[256];       /* one-line message on the status bar */
+	char flash[1024];      /* one-line message on the status bar */
 	bool flash_error;
 	struct meeting_view *mv; /* the live meeting, when one is open */
 	/* On a server of councils: ": NAME", the council's name as the title
