@@ -478,24 +478,35 @@ enum store_rc pg_meeting_work(struct store *st, store_id meeting, struct meeting
 	return rc;
 }
 
-struct attend_args {
+/* A member's row of a meeting (attendance: a boolean; a rating: a number
+ * and its time), then the meeting's rating as the average of the members
+ * present who rated it, in one transaction. */
+struct member_args {
+	enum pg_stmt stmt;
 	store_id meeting, person;
-	bool present;
+	int value;
+	bool rating;
+	time_t at;
+	const char *what;
 };
 
-static enum store_rc attend_body(struct store *st, void *ctx)
+static enum store_rc member_body(struct store *st, void *ctx)
 {
-	const struct attend_args *a = ctx;
+	const struct member_args *a = ctx;
 	struct pg_params p = {0};
 	pp_id(&p, a->meeting);
 	pp_id(&p, a->person);
-	pp_bool(&p, a->present);
-	enum store_rc rc = pg_update_one(st, PGS_ATTEND_SET, &p, "recording attendance");
+	if (a->rating) {
+		pp_int(&p, a->value);
+		pp_time(&p, a->at);
+	} else {
+		pp_bool(&p, a->value != 0);
+	}
+	enum store_rc rc = pg_update_one(st, a->stmt, &p, a->what);
 	if (rc == STORE_NOTFOUND)
 		return pg_failf(st, rc, "no such person");
 	if (rc != STORE_OK)
 		return rc;
-	/* the members' average counts only those present */
 	struct pg_params q = {0};
 	pp_id(&q, a->meeting);
 	return pg_exec(st, PGS_RATING_AVERAGE, &q, "saving the meeting's rating");
@@ -504,8 +515,9 @@ static enum store_rc attend_body(struct store *st, void *ctx)
 enum store_rc pg_attendance_set(struct store *st, store_id meeting, store_id person,
 				bool present)
 {
-	struct attend_args a = {meeting, person, present};
-	return pg_tx_run(st, attend_body, &a);
+	struct member_args a = {PGS_ATTEND_SET, meeting, person, present, false, 0,
+				"recording attendance"};
+	return pg_tx_run(st, member_body, &a);
 }
 
 static void read_id(const PGresult *r, int row, void *elem)
@@ -522,35 +534,12 @@ enum store_rc pg_attendance_list(struct store *st, store_id meeting, store_id **
 			  "reading attendance");
 }
 
-struct rating_args {
-	store_id meeting, person;
-	int rating;
-	time_t at;
-};
-
-static enum store_rc rating_body(struct store *st, void *ctx)
-{
-	const struct rating_args *a = ctx;
-	struct pg_params p = {0};
-	pp_id(&p, a->meeting);
-	pp_id(&p, a->person);
-	pp_int(&p, a->rating);
-	pp_time(&p, a->at);
-	enum store_rc rc = pg_update_one(st, PGS_RATING_SET, &p, "saving the member's rating");
-	if (rc == STORE_NOTFOUND)
-		return pg_failf(st, rc, "no such person");
-	if (rc != STORE_OK)
-		return rc;
-	struct pg_params q = {0};
-	pp_id(&q, a->meeting);
-	return pg_update_one(st, PGS_RATING_AVERAGE, &q, "saving the meeting's rating");
-}
-
 enum store_rc pg_rating_set(struct store *st, store_id meeting, store_id person, int rating,
 			    time_t at)
 {
-	struct rating_args a = {meeting, person, rating, at};
-	return pg_tx_run(st, rating_body, &a);
+	struct member_args a = {PGS_RATING_SET, meeting, person, rating, true, at,
+				"saving the member's rating"};
+	return pg_tx_run(st, member_body, &a);
 }
 
 static void read_rating(const PGresult *r, int row, void *elem)

@@ -231,22 +231,27 @@ enum store_rc sqlite_meeting_work(struct store *st, store_id meeting, struct mee
 	return out_rc;
 }
 
-enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id person,
-				    bool present)
+/* A member's row of a meeting (attendance, a rating: id's statement, bound
+ * to the meeting, the person, value and, when at, the time), then the
+ * meeting's rating as the average of the members present who rated it, in
+ * one transaction. */
+static enum store_rc member_row(struct store *st, enum stmt_id id, store_id meeting,
+				store_id person, int value, time_t at, const char *what)
 {
 	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
 		return rc;
-	sqlite3_stmt *s = stmt_get(st, STMT_ATTEND_SET);
+	sqlite3_stmt *s = stmt_get(st, id);
 	if (!s)
 		return tx_end(st, stmt_missing(st));
 	bind_id(s, 1, meeting);
 	bind_id(s, 2, person);
-	bind_int(s, 3, present);
-	rc = stmt_update_one(st, s, "recording attendance");
+	bind_int(s, 3, value);
+	if (at)
+		bind_time(s, 4, at);
+	rc = stmt_update_one(st, s, what);
 	if (rc == STORE_NOTFOUND)
 		store_failf(st, rc, "no such person");
-	/* the members' average counts only those present */
 	if (rc == STORE_OK && !(s = stmt_get(st, STMT_RATING_AVERAGE)))
 		rc = stmt_missing(st);
 	if (rc == STORE_OK) {
@@ -254,6 +259,13 @@ enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id
 		rc = stmt_exec(st, s, "saving the meeting's rating");
 	}
 	return tx_end(st, rc);
+}
+
+enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id person,
+				    bool present)
+{
+	return member_row(st, STMT_ATTEND_SET, meeting, person, present, 0,
+			  "recording attendance");
 }
 
 static void read_id(sqlite3_stmt *s, void *elem) { *(store_id *)elem = col_id(s, 0); }
@@ -269,26 +281,8 @@ enum store_rc sqlite_attendance_list(struct store *st, store_id meeting, store_i
 enum store_rc sqlite_rating_set(struct store *st, store_id meeting, store_id person, int rating,
 				time_t at)
 {
-	enum store_rc rc = tx_begin(st);
-	if (rc != STORE_OK)
-		return rc;
-	sqlite3_stmt *s = stmt_get(st, STMT_RATING_SET);
-	if (!s)
-		return tx_end(st, stmt_missing(st));
-	bind_id(s, 1, meeting);
-	bind_id(s, 2, person);
-	bind_int(s, 3, rating);
-	bind_time(s, 4, at);
-	rc = stmt_update_one(st, s, "saving the member's rating");
-	if (rc == STORE_NOTFOUND)
-		store_failf(st, rc, "no such person");
-	if (rc == STORE_OK && !(s = stmt_get(st, STMT_RATING_AVERAGE)))
-		rc = stmt_missing(st);
-	if (rc == STORE_OK) {
-		bind_id(s, 1, meeting);
-		rc = stmt_update_one(st, s, "saving the meeting's rating");
-	}
-	return tx_end(st, rc);
+	return member_row(st, STMT_RATING_SET, meeting, person, rating, at,
+			  "saving the member's rating");
 }
 
 static void read_rating(sqlite3_stmt *s, void *elem)
