@@ -52,18 +52,6 @@ expect_match "$(printf '%s\n' "$plain" | grep '^Customer story')" " 3 +2\.0 +yes
 expect_match "$(printf '%s\n' "$plain" | grep '^Wrap-up')" " 0 +no$" \
 	"plain: the wrap-up never overran, no average"
 
-# attrs_before TEXT: the display attributes (SGR parameters, comma-separated)
-# in force where TEXT begins on the screen, since the last reset.
-attrs_before() {
-	tmx capture-pane -p -e | perl -0777 -e '
-		my ($text) = @ARGV; local $/; my $s = <STDIN>;
-		my $at = index($s, $text); exit 1 if $at < 0;
-		my @sgr = (substr($s, 0, $at) =~ /\e\[([0-9;]*)m/g);
-		my @since;
-		for (@sgr) { @since = () if $_ eq "" || $_ eq "0"; push @since, $_ unless $_ eq "" || $_ eq "0" }
-		print join(",", @since), "\n";' "$1"
-}
-
 note "the cadence view at 80x24"
 start_tui 80 24
 wait_for "Cadence and participation (C)"

@@ -182,16 +182,7 @@ expect_screen "Read-only: follows the facilitator's screen" "followed again once
 
 note "the meeting ends: its summary stays until the next one starts"
 SOCK=$F
-keys E
-wait_for "Go to the wrap-up to end the meeting?"
-keys y
-wait_for "Step 10/10: Wrap-up"
-keys E
-wait_for "End the meeting now?"
-keys y
-wait_for "Write the minutes to"
-keys Escape
-wait_for "Meeting ended."
+end_meeting
 SOCK=$P
 wait_for "The meeting ended at 10:00." 2
 expect_screen "Captured: 1 action, 2 notes" "what the meeting captured"

@@ -40,18 +40,6 @@ k() { count=$((count + $#)); keys "$@"; }
 # absent_text: the roll call's "Not represented: ..." lines, joined
 absent_text() { screen | sed -n '/Not represented:/,$p' | sed '$d' | sed 's/^[^│]*│ //' | tr -s ' \n' '  '; }
 present() { cx_json '[.attendance[].people[].name] | sort | join(";")' show "$1"; }
-end_meeting() {
-	keys E
-	wait_for "Go to the wrap-up to end the meeting?"
-	keys y
-	wait_for "Step 10/10: Wrap-up"
-	keys E
-	wait_for "End the meeting now?"
-	keys y
-	wait_for "Write the minutes to"
-	keys Escape
-	wait_for "Meeting ended."
-}
 
 start_tui 100 30
 note "before: Space on each of the eight present, moving over the two absent"

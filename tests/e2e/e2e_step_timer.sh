@@ -73,18 +73,6 @@ bells() {
 	wc -l <"$tmp/bells"
 }
 
-# attrs_before TEXT: the display attributes (SGR parameters, comma-separated)
-# in force where TEXT begins on the screen, since the last reset.
-attrs_before() {
-	tmx capture-pane -p -e | perl -0777 -e '
-		my ($text) = @ARGV; local $/; my $s = <STDIN>;
-		my $at = index($s, $text); exit 1 if $at < 0;
-		my @sgr = (substr($s, 0, $at) =~ /\e\[([0-9;]*)m/g);
-		my @since;
-		for (@sgr) { @since = () if $_ eq "" || $_ eq "0"; push @since, $_ unless $_ eq "" || $_ eq "0" }
-		print join(",", @since), "\n";' "$1"
-}
-
 note "1:08 in the two-minute mission moment, 0:59 in the roll call"
 spend 59 68
 wait_re "^. 1 Welcome & roll call +0/3│"

@@ -78,16 +78,7 @@ text "Typed on B after the end"
 SOCK=$A
 keys T
 wait_for "You hold the meeting now"
-keys E
-wait_for "Go to the wrap-up to end the meeting?"
-keys y
-wait_for "Step 10/10: Wrap-up"
-keys E
-wait_for "End the meeting now?"
-keys y
-wait_for "Write the minutes to"
-keys Escape
-wait_for "Meeting ended."
+end_meeting
 expect_eq "$(cx_json .meeting.status show)" completed "A ended the meeting"
 SOCK=$B
 keys Enter

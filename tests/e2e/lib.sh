@@ -446,6 +446,34 @@ start_meeting() {
 	wait_for "Meeting started (step 1)."
 }
 
+# end_meeting: from any step of the meeting, E goes to the wrap-up (asked
+# first), E there ends the meeting, and the minutes are not written; waits
+# for the home screen's "Meeting ended.".
+end_meeting() {
+	keys E
+	wait_for "Go to the wrap-up to end the meeting?"
+	keys y
+	wait_for "Step 10/10: Wrap-up"
+	keys E
+	wait_for "End the meeting now?"
+	keys y
+	wait_for "Write the minutes to"
+	keys Escape
+	wait_for "Meeting ended."
+}
+
+# attrs_before TEXT: the display attributes (SGR parameters, comma-separated)
+# in force where TEXT begins on the screen, since the last reset.
+attrs_before() {
+	tmx capture-pane -p -e | perl -0777 -e '
+		my ($text) = @ARGV; local $/; my $s = <STDIN>;
+		my $at = index($s, $text); exit 1 if $at < 0;
+		my @sgr = (substr($s, 0, $at) =~ /\e\[([0-9;]*)m/g);
+		my @since;
+		for (@sgr) { @since = () if $_ eq "" || $_ eq "0"; push @since, $_ unless $_ eq "" || $_ eq "0" }
+		print join(",", @since), "\n";' "$1"
+}
+
 # go_step N TITLE: jumps to agenda step N (a digit key; 0 is step 10) and
 # waits for it.
 go_step() {
