@@ -33,10 +33,11 @@ int meeting_step_after(const struct meeting_run *r, int from, int dir);
 /* The step where the meeting is ended: its last wrap-up step. */
 int meeting_wrap_up_step(const struct meeting_run *r);
 /* A holder writes a sign of life this often (while its runner waits for
- * keys, and when a form keeps its draft), and one on another machine that
- * has not for HOLD_STALE_SECS is taken for gone (a closed lid, a lost link).
- * Generous, because a holder sitting in a dialog writes none; taking over
- * by choice is always one key away. */
+ * keys, a form or a dialog open over it or not, and when a form keeps its
+ * draft), and one on another machine that has not for HOLD_STALE_SECS is
+ * taken for gone (a closed lid, a lost link). Generous, because a suspended
+ * or unreachable holder may come back; taking over by choice is always one
+ * key away. */
 #define HOLD_BEAT_SECS 10
 #define HOLD_STALE_SECS 300
 /* Whether the instance holding a meeting is gone, so that its hold is taken

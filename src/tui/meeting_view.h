@@ -36,6 +36,9 @@ struct meeting_view {
 	struct meeting_hold holder; /* who holds it, when following */
 	int64_t data_version;       /* the database as last read, when following */
 	time_t last_beat;           /* the holder's last sign of life written */
+	/* A tick under a form or dialog found the meeting taken over: the
+	 * screen follows it once the box has closed (the box may use the rows). */
+	bool hold_lost;
 	time_t last_flush_try;      /* the last try to write the step's time */
 	/* The timing of each step (enum step_timing) this screen has already
 	 * told of, so that the bell rings once as a step enters its last minute

@@ -34,7 +34,9 @@ struct modal {
 };
 
 /* Runs the box until its key() says done or cancel; MODAL_CANCEL too when
- * the program must end (a signal, a lost terminal). */
+ * the program must end (a signal, a lost terminal). While no key comes, the
+ * view under the box ticks as in the main loop (every tick_ms, or once a
+ * second) with t->modal_depth set, and is redrawn under the box. */
 enum modal_rc modal_run(struct tui *t, const struct modal *m, void *ctx);
 
 #endif

@@ -55,7 +55,11 @@ struct view_ops {
 	/* Gets the key first; returns the action it did not handle (or ACT_NONE). */
 	enum action (*key)(struct tui *t, wint_t ch, bool is_key, enum action a);
 	void (*close)(struct tui *t);
-	/* Called about once a second while no key comes (every tick_ms when set). */
+	/* Called about once a second while no key comes (every tick_ms when set),
+	 * also while a modal box is open over the view (t->modal_depth > 0: a
+	 * form, a dialog, the help), so that its time goes on. Then it must not
+	 * change the view shown nor free or reload what a box may be using:
+	 * what would waits for a tick after the box has closed. */
 	void (*tick)(struct tui *t);
 	int tick_ms;
 	/* A click on rows of the view drawn this frame other than a list's (a
@@ -69,6 +73,9 @@ struct view_ops {
 	/* A view with text_input: whether a text field takes the keys now (keys
 	 * that arrive together are then a paste). NULL: whenever text_input. */
 	bool (*typing)(struct tui *t);
+	/* Drawn over its parent, which stays open under it (the help): the
+	 * parent's tick goes on while it is shown. */
+	bool over;
 };
 
 /* A view as a value: what it is (ops), its own state (priv), and where back
@@ -104,6 +111,7 @@ struct tui {
 	struct tui_area areas[TUI_AREAS_MAX]; /* drawn this frame */
 	size_t n_areas;
 	bool expecting; /* store_expect_meeting done, in the first pause in typing */
+	int modal_depth; /* modal boxes open (modal_run), one over another */
 	int rows, cols;
 	char flash[1024];      /* one-line message on the status bar */
 	bool flash_error;

@@ -170,7 +170,7 @@ static void help_draw(struct tui *t)
 	}
 }
 
-const struct view_ops view_help = {.name = "help", .draw = help_draw};
+const struct view_ops view_help = {.name = "help", .draw = help_draw, .over = true};
 
 /* Every moving key scrolls; help_draw keeps the last page in place. Any
  * other key closes the help. */

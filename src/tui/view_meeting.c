@@ -355,6 +355,7 @@ static void lost_hold(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
 	mv->follow = true;
+	mv->hold_lost = false;
 	follow_refresh(t);
 	if (t->mv != mv)
 		return; /* ended */
@@ -695,15 +696,26 @@ static void ring_timer(struct meeting_view *mv, time_t now)
 }
 
 /* The step's time is written at least once a minute, so that a crash loses
- * at most a minute of it. */
+ * at most a minute of it. Under a form or a dialog (t->modal_depth) the
+ * timer, the bell, the hold's sign of life and the step's time go on, but
+ * nothing is read again nor the view left: a follower's refresh, and
+ * following once the meeting was taken over, wait for the box to close. */
 static void meeting_tick(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
 	struct meeting_run *r = &mv->run;
 	time_t now = clock_now();
+	bool boxed = t->modal_depth > 0;
+	if (mv->hold_lost) {
+		if (boxed)
+			return;
+		mv->hold_lost = false;
+		lost_hold(t);
+		return;
+	}
 	if (mv->follow) {
 		/* one cheap read: anything committed since? */
-		if (store_data_version(t->st) != mv->data_version)
+		if (!boxed && store_data_version(t->st) != mv->data_version)
 			follow_refresh(t);
 		return;
 	}
@@ -715,7 +727,10 @@ static void meeting_tick(struct tui *t)
 		mv->last_beat = now;
 		if (store_hold_beat(t->st, r->m.id, now) == STORE_NOT_HELD) {
 			store_no_wait(t->st, false);
-			lost_hold(t);
+			if (boxed)
+				mv->hold_lost = true;
+			else
+				lost_hold(t);
 			return;
 		}
 	}
