@@ -42,8 +42,8 @@ chmod +x "$tmp/cxmeet-bell"
 bells() { wc -l <"$tmp/bells"; }
 bells_are() { [ "$(bells)" -eq "$1" ]; }
 
-note "1:52 spent of the roll call's three minutes: 68 s left, on the real clock"
-sql "UPDATE meeting_steps SET actual_seconds = 112 WHERE meeting_id = $meeting AND position = 0"
+note "1:45 spent of the roll call's three minutes: 75 s left, on the real clock"
+sql "UPDATE meeting_steps SET actual_seconds = 105 WHERE meeting_id = $meeting AND position = 0"
 CXMEET_NOW=
 CXMEET=$tmp/cxmeet-bell start_tui 100 30
 A=$SOCK
@@ -68,7 +68,7 @@ expect_screen "─ New note ─" "the form is still open"
 expect_screen "Typed while the clock runs" "what was typed is still in the form"
 
 note "the bell rings as the step enters its last minute, the form open"
-wait_for "left in this step" 20
+wait_for "left in this step" 30
 poll 5 bells_are 1 || check_failed "the bell did not ring under the form ($(bells) rings)"
 expect_screen "─ New note ─" "the form is still open after the bell"
 
