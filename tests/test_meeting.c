@@ -371,6 +371,135 @@ static void projected_end__counts_what_is_left_to_do(void **state)
 	store_close(st);
 }
 
+/* The end against the plan, as both the facilitator's screen and the
+ * presenter view say it: the planned end dated when the meeting is resumed
+ * on a later day, and then no minutes early or late. */
+static void planned_end__dated_on_a_later_day(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	char buf[64];
+	time_t t = at("2026-11-02T10:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	assert_true(meeting_planned_end_today(&r, t));
+	meeting_planned_end_text(&r, t, buf, sizeof buf);
+	assert_string_equal(buf, "11:10");
+	meeting_end_against_plan(&r, t, buf, sizeof buf);
+	assert_string_equal(buf, ""); /* on plan */
+	/* the roll call done in 0:30: three minutes early */
+	assert_int_equal(meeting_goto(&r, 1, t + 30), STORE_OK);
+	meeting_end_against_plan(&r, t + 30, buf, sizeof buf);
+	assert_string_equal(buf, "3 min early");
+	/* ... and late: seven minutes of the two-minute mission moment */
+	meeting_end_against_plan(&r, t + 30 + 420, buf, sizeof buf);
+	assert_string_equal(buf, "2 min late");
+	/* the last minute of the same day is still today */
+	time_t late_evening = at("2026-11-02T23:59:59Z");
+	assert_true(meeting_planned_end_today(&r, late_evening));
+	/* resumed the next day: the planned end is the day it started, dated,
+	 * and the hours since are not "min late" */
+	time_t next_day = at("2026-11-03T09:00:00Z");
+	assert_false(meeting_planned_end_today(&r, next_day));
+	meeting_planned_end_text(&r, next_day, buf, sizeof buf);
+	assert_string_equal(buf, "2026-11-02 11:10");
+	assert_true(meeting_end_late_minutes(&r, next_day) > 0);
+	meeting_end_against_plan(&r, next_day, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	meeting_run_free(&r);
+	store_close(st);
+}
+
+static void duration_clock__minutes_then_hours(void **state)
+{
+	(void)state;
+	char buf[24];
+	duration_clock_text(0, buf, sizeof buf);
+	assert_string_equal(buf, "0:00");
+	duration_clock_text(252, buf, sizeof buf);
+	assert_string_equal(buf, "4:12");
+	duration_clock_text(-20, buf, sizeof buf); /* the sign is the caller's words */
+	assert_string_equal(buf, "0:20");
+	duration_clock_text(3599, buf, sizeof buf);
+	assert_string_equal(buf, "59:59");
+	duration_clock_text(3729, buf, sizeof buf);
+	assert_string_equal(buf, "1:02:09");
+}
+
+/* An item's details line, in the list of a step and on the presenter. */
+static void item_meta__the_parts_asked_for(void **state)
+{
+	(void)state;
+	struct item act = {.id = 1, .kind = ITEM_ACTION, .text = (char *)"Call back",
+			   .person_name = (char *)"Zoë Ångström", .dept_name = (char *)"Sales",
+			   .due = date_from_ymd(2026, 12, 23), .revisit = DATE_NONE};
+	char *s = item_meta_text(&act, 0);
+	assert_string_equal(s, "Sales · Zoë Ångström · due 2026-12-23");
+	free(s);
+	s = item_meta_text(&act, ITEM_META_KIND | ITEM_META_OWNER);
+	assert_string_equal(s, "Action · owner Zoë Ångström · Sales · due 2026-12-23");
+	free(s);
+	s = item_meta_text(&act, ITEM_META_OWNER);
+	assert_string_equal(s, "Owner Zoë Ångström · Sales · due 2026-12-23");
+	free(s);
+	struct item story = {.id = 2, .kind = ITEM_STORY, .text = (char *)"A refund",
+			     .dept_name = (char *)"Support", .due = DATE_NONE,
+			     .revisit = date_from_ymd(2027, 1, 4)};
+	s = item_meta_text(&story, ITEM_META_KIND | ITEM_META_OWNER);
+	assert_string_equal(s, "Story · Support");
+	free(s);
+	s = item_meta_text(&story, ITEM_META_MORE);
+	assert_string_equal(s, "Support · customer not named · revisit 2027-01-04");
+	free(s);
+	struct item parked = {.id = 3, .kind = ITEM_PARKED, .text = (char *)"Later",
+			      .due = DATE_NONE, .revisit = DATE_NONE};
+	s = item_meta_text(&parked, 0);
+	assert_string_equal(s, "");
+	free(s);
+	char title[32];
+	item_kind_title(ITEM_PARKED, title, sizeof title);
+	assert_string_equal(title, "Parked topic");
+}
+
+/* The new actions of a meeting, and all its items counted by kind. */
+static void items_of_kind__kept_and_counted(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	struct meeting_run r;
+	time_t t = at("2026-11-02T10:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	struct item *items;
+	size_t n;
+	int counts[ITEM_KIND_COUNT];
+	assert_int_equal(meeting_items_of_kind(st, r.m.id, ITEM_ACTION, &items, &n, counts),
+			 STORE_OK);
+	assert_int_equal(n, 0);
+	for (int k = 0; k < ITEM_KIND_COUNT; k++)
+		assert_int_equal(counts[k], 0);
+	item_list_free(items, n);
+	char err[256];
+	store_id owner = add_person(st, "Ana Ruiz", "Sales");
+	struct item note = {.kind = ITEM_NOTE, .text = "Seen", .due = DATE_NONE,
+			    .revisit = DATE_NONE, .meeting_id = r.m.id, .step_id = r.steps[2].id};
+	struct item act = {.kind = ITEM_ACTION, .text = "Call back", .due = date_from_ymd(2026, 11, 9),
+			   .person_id = owner, .dept_id = dept_id(st, "Sales"), .revisit = DATE_NONE,
+			   .meeting_id = r.m.id, .step_id = r.steps[8].id};
+	assert_int_equal(meeting_add_item(st, &note, NULL, t + 10, err, sizeof err), STORE_OK);
+	assert_int_equal(meeting_add_item(st, &act, NULL, t + 20, err, sizeof err), STORE_OK);
+	assert_int_equal(meeting_items_of_kind(st, r.m.id, ITEM_ACTION, &items, &n, counts),
+			 STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(items[0].text, "Call back");
+	assert_string_equal(items[0].person_name, "Ana Ruiz");
+	assert_int_equal(counts[ITEM_ACTION], 1);
+	assert_int_equal(counts[ITEM_NOTE], 1);
+	assert_int_equal(counts[ITEM_WIN], 0);
+	item_list_free(items, n);
+	meeting_run_free(&r);
+	store_close(st);
+}
+
 static void overrun_seconds__only_past_the_plan(void **state)
 {
 	(void)state;
@@ -945,6 +1074,17 @@ static void ratings__parsed_averaged_and_spread(void **state)
 	assert_true(rating_average(&sp) > 7.79 && rating_average(&sp) < 7.81);
 	rating_spread_text(&sp, text, sizeof text);
 	assert_string_equal(text, "7.8 (6–9, 5 ratings)");
+	/* the meeting's rating as the minutes, the wrap-up and the presenter
+	 * give it: the members' when they rated, else the one typed */
+	meeting_rating_text(&sp, 8, text, sizeof text);
+	assert_string_equal(text, "7.8 (6–9, 5 ratings)");
+	rating_spread_of(r, 0, &sp);
+	meeting_rating_text(&sp, 8, text, sizeof text);
+	assert_string_equal(text, "8/10");
+	meeting_rating_text(&sp, 0, text, sizeof text);
+	assert_string_equal(text, "");
+	meeting_rating_text(NULL, 0, text, sizeof text);
+	assert_string_equal(text, "");
 }
 
 static void undo_capture__deletes_with_its_event_only_in_its_meeting(void **state)
@@ -1050,6 +1190,10 @@ int main(void)
 		cmocka_unit_test(add_item__a_decision_on_a_topic_settles_and_closes_it),
 		cmocka_unit_test(undo_capture__deletes_with_its_event_only_in_its_meeting),
 		cmocka_unit_test(read_back__owner_department_and_due_for_the_room),
+		cmocka_unit_test(planned_end__dated_on_a_later_day),
+		cmocka_unit_test(duration_clock__minutes_then_hours),
+		cmocka_unit_test(item_meta__the_parts_asked_for),
+		cmocka_unit_test(items_of_kind__kept_and_counted),
 		cmocka_unit_test(quiet_heroes__behind_the_scenes_without_a_win),
 		cmocka_unit_test(outcome__rating_and_next_date_kept_before_the_end),
 		cmocka_unit_test(ratings__parsed_averaged_and_spread),

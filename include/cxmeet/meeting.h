@@ -125,6 +125,19 @@ time_t meeting_planned_end(const struct meeting_run *r);
  * before), by the clock minutes they fall in, as the clocks show them:
  * 11:07:30 against 11:10 is -3. */
 long meeting_end_late_minutes(const struct meeting_run *r, time_t now);
+/* Whether the planned end falls on the local calendar day of now. A meeting
+ * resumed on a later day has its planned end on the day it started: a
+ * screen then dates it, and the minutes early or late would say nothing. */
+bool meeting_planned_end_today(const struct meeting_run *r, time_t now);
+/* The planned end as the screens show it: "11:10", or "2026-11-23 11:10"
+ * when it is not today (meeting_planned_end_today). */
+void meeting_planned_end_text(const struct meeting_run *r, time_t now, char *buf, size_t len);
+/* How the projected end falls against the plan: "3 min late", "2 min
+ * early"; "" on time, or when the planned end is not today. */
+void meeting_end_against_plan(const struct meeting_run *r, time_t now, char *buf, size_t len);
+/* A length of time as the timers show it: "4:12" (m:ss), "1:02:09" from an
+ * hour on; the sign is dropped (the caller's words say left or over). */
+void duration_clock_text(int secs, char *buf, size_t len);
 /* Reads the meeting again as meeting_reload does, for a screen that follows
  * it: while it stays on the same step, that step's clock goes on from the
  * time this screen showed, since its holder writes the time spent only now
@@ -210,6 +223,24 @@ enum store_rc meeting_undo_capture(struct store *st, store_id id, store_id meeti
  * text cut with "…" past max_text columns, and with it each name past 30,
  * so that the due date stays in view; 0: whole). Caller frees. */
 char *item_read_back(const struct item *it, int max_text);
+/* An item kind's label with a capital: "Action", "Parked topic". */
+void item_kind_title(enum item_kind k, char *buf, size_t len);
+/* What an item's details line says, its parts joined by " · " (caller
+ * frees): "Sales · Ana Ruiz · due 2026-12-04". ITEM_META_KIND puts the kind
+ * first ("Decision · ..."); ITEM_META_OWNER an action's owner before its
+ * department ("owner Ana Ruiz · Sales · ..."); ITEM_META_MORE adds whether a
+ * story names its customer and when a topic is revisited. */
+enum item_meta_part {
+	ITEM_META_KIND = 1,
+	ITEM_META_OWNER = 2,
+	ITEM_META_MORE = 4,
+};
+char *item_meta_text(const struct item *it, unsigned parts);
+/* The items of a meeting of one kind (in the order store_meeting_items
+ * gives; caller frees with item_list_free), and in counts the number of all
+ * its items by kind, read at once. */
+enum store_rc meeting_items_of_kind(struct store *st, store_id meeting, enum item_kind kind,
+				    struct item **out, size_t *n, int counts[ITEM_KIND_COUNT]);
 /* What an undo took back: "Undone: action #123 "Call Acme back" (Ana Ruiz,
  * Support, due 2026-12-01)." Caller frees. */
 char *item_undone_line(const struct item *it, int max_text);
@@ -250,6 +281,10 @@ double rating_average(const struct rating_spread *r);
 /* "7.4 (6–9, 5 ratings)": the average to one decimal, the lowest and the
  * highest (the spread), how many; "" when there are none. */
 void rating_spread_text(const struct rating_spread *r, char *buf, size_t len);
+/* The meeting's rating as the minutes give it: the members' spread when
+ * they rated (rating_spread_text), else the rating typed, "8/10"; "" when
+ * neither. */
+void meeting_rating_text(const struct rating_spread *members, int rating, char *buf, size_t len);
 
 /* Marks absent[i] for each department i with nobody present: `present` lists
  * the ids of the people present, `people` gives each person's department. */

@@ -12,6 +12,10 @@ static int present_run(const struct cli_cmd *self, struct cli *cli, int argc, ch
 	int rc;
 	if (!cli_parse(self, argc, argv, NULL, NULL, &rc))
 		return rc;
+	/* A projector's room hears no bell: the facilitator's screen rings. */
+	if (cli->bell)
+		cli_report("note: --bell rings on the facilitator's screen (cxmeet tui); "
+			   "the presenter view never rings");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return cli_input_error("the presenter view needs a terminal; "
 				       "try 'cxmeet status'");
@@ -36,6 +40,7 @@ const struct cli_cmd cmd_present = {
 		 "the CX mission, the scorecard, the new actions with owner and due date,\n"
 		 "or what was captured in the step. It follows every change within a\n"
 		 "second and changes nothing: it never takes the meeting. With no meeting\n"
-		 "in progress it says so and waits for one. q quits, ? lists the keys.\n",
+		 "in progress it says so and waits for one. q quits, ? lists the keys.\n"
+		 "It never rings the bell: --bell is for the facilitator's screen.\n",
 	.run = present_run,
 };

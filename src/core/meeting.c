@@ -397,6 +397,37 @@ long meeting_end_late_minutes(const struct meeting_run *r, time_t now)
 	return (long)(meeting_projected_end(r, now) / 60 - meeting_planned_end(r) / 60);
 }
 
+bool meeting_planned_end_today(const struct meeting_run *r, time_t now)
+{
+	return date_from_time(meeting_planned_end(r)) == date_from_time(now);
+}
+
+void meeting_planned_end_text(const struct meeting_run *r, time_t now, char *buf, size_t len)
+{
+	clock_format_local(meeting_planned_end(r),
+			   meeting_planned_end_today(r, now) ? "%H:%M" : "%Y-%m-%d %H:%M", "?", buf,
+			   len);
+}
+
+void meeting_end_against_plan(const struct meeting_run *r, time_t now, char *buf, size_t len)
+{
+	long late = meeting_end_late_minutes(r, now);
+	if (!late || !meeting_planned_end_today(r, now))
+		snprintf(buf, len, "%s", "");
+	else
+		snprintf(buf, len, "%ld min %s", late < 0 ? -late : late, late < 0 ? "early" : "late");
+}
+
+void duration_clock_text(int secs, char *buf, size_t len)
+{
+	if (secs < 0)
+		secs = -secs;
+	if (secs >= 3600)
+		snprintf(buf, len, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+	else
+		snprintf(buf, len, "%d:%02d", secs / 60, secs % 60);
+}
+
 int meeting_step_minutes(const struct meeting_run *r, int step, time_t now)
 {
 	int secs = meeting_step_seconds(r, step, now);
@@ -729,13 +760,83 @@ static void add_cut(struct strbuf *sb, const char *s, int max)
 	sb_addf(sb, "…");
 }
 
+void item_kind_title(enum item_kind k, char *buf, size_t len)
+{
+	const char *label = item_kind_label(k);
+	snprintf(buf, len, "%c%s", label[0] >= 'a' && label[0] <= 'z' ? label[0] - 'a' + 'A'
+								 : label[0], label + 1);
+}
+
+char *item_meta_text(const struct item *it, unsigned parts)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	const char *sep = "";
+	char buf[32];
+	bool owner_first = (parts & ITEM_META_OWNER) && it->kind == ITEM_ACTION;
+	if (parts & ITEM_META_KIND) {
+		item_kind_title(it->kind, buf, sizeof buf);
+		sb_addf(&sb, "%s", buf);
+		sep = " · ";
+	}
+	if (owner_first && it->person_name) {
+		sb_addf(&sb, "%s%s %s", sep, *sep ? "owner" : "Owner", it->person_name);
+		sep = " · ";
+	}
+	if (it->dept_name) {
+		sb_addf(&sb, "%s%s", sep, it->dept_name);
+		sep = " · ";
+	}
+	if (!owner_first && it->person_name) {
+		sb_addf(&sb, "%s%s", sep, it->person_name);
+		sep = " · ";
+	}
+	if (it->due != DATE_NONE) {
+		date_format(it->due, buf, sizeof buf);
+		sb_addf(&sb, "%sdue %s", sep, buf);
+		sep = " · ";
+	}
+	if ((parts & ITEM_META_MORE) && it->kind == ITEM_STORY) {
+		sb_addf(&sb, "%s%s", sep, it->consent ? "customer named" : "customer not named");
+		sep = " · ";
+	}
+	if ((parts & ITEM_META_MORE) && it->revisit != DATE_NONE) {
+		date_format(it->revisit, buf, sizeof buf);
+		sb_addf(&sb, "%srevisit %s", sep, buf);
+	}
+	return sb_take(&sb);
+}
+
+enum store_rc meeting_items_of_kind(struct store *st, store_id meeting, enum item_kind kind,
+				    struct item **out, size_t *n, int counts[ITEM_KIND_COUNT])
+{
+	struct item *all;
+	size_t n_all;
+	memset(counts, 0, sizeof(int) * ITEM_KIND_COUNT);
+	*out = NULL;
+	*n = 0;
+	enum store_rc rc = store_meeting_items(st, meeting, 0, &all, &n_all);
+	if (rc != STORE_OK)
+		return rc;
+	*out = xcalloc(n_all + 1, sizeof **out);
+	for (size_t i = 0; i < n_all; i++) {
+		counts[all[i].kind]++;
+		if (all[i].kind == kind)
+			(*out)[(*n)++] = all[i];
+		else
+			item_free(&all[i]);
+	}
+	free(all);
+	return STORE_OK;
+}
+
 char *item_read_back(const struct item *it, int max_text)
 {
 	struct strbuf sb;
 	sb_init(&sb);
-	const char *kind = item_kind_label(it->kind);
-	sb_addf(&sb, "%c%s #%lld saved: ", kind[0] >= 'a' && kind[0] <= 'z' ? kind[0] - 'a' + 'A'
-			: kind[0], kind + 1, (long long)it->id);
+	char kind[32];
+	item_kind_title(it->kind, kind, sizeof kind);
+	sb_addf(&sb, "%s #%lld saved: ", kind, (long long)it->id);
 	add_cut(&sb, it->text ? it->text : "", max_text);
 	const char *sep = " — ";
 	/* names cut too, so that a long one never pushes the due date out */
@@ -965,4 +1066,14 @@ void rating_spread_text(const struct rating_spread *r, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%.1f (%d–%d, %d ratings)", rating_average(r), r->lo, r->hi,
 			 r->n);
+}
+
+void meeting_rating_text(const struct rating_spread *members, int rating, char *buf, size_t len)
+{
+	if (members && members->n > 0)
+		rating_spread_text(members, buf, len);
+	else if (rating > 0)
+		snprintf(buf, len, "%d/10", rating);
+	else
+		snprintf(buf, len, "%s", "");
 }

@@ -208,13 +208,10 @@ static void render_title(struct minutes *mc)
 		sb_addf(&mc->sb, "**Time:** from %s", start);
 	}
 	sb_addf(&mc->sb, " · **Status:** %s", status_text(mc->m.status));
-	if (mc->spread.n > 0) {
-		char spread[64];
-		rating_spread_text(&mc->spread, spread, sizeof spread);
-		sb_addf(&mc->sb, " · **Rating:** %s", spread);
-	} else if (mc->m.rating > 0) {
-		sb_addf(&mc->sb, " · **Rating:** %d/10", mc->m.rating);
-	}
+	char rating[64];
+	meeting_rating_text(&mc->spread, mc->m.rating, rating, sizeof rating);
+	if (*rating)
+		sb_addf(&mc->sb, " · **Rating:** %s", rating);
 	if (mc->m.next_meeting != DATE_NONE) {
 		date_format(mc->m.next_meeting, day, sizeof day);
 		sb_addf(&mc->sb, " · **Next meeting:** %s", day);

@@ -104,12 +104,17 @@ struct keymap {
 	const char *title; /* "the actions view": the help says "keys in ..." */
 	const struct keymap_entry *entries;
 	size_t n;
+	/* The view has nothing to move through (no list, no cursor): its help
+	 * leaves out the moving keys every other view shares, and the mouse. */
+	bool no_moving;
 };
 
 #define KM_HEADING(title) {ACT_NONE, NULL, (title), {{0, false}}}
 #define KM_CH(c) {(c), false}
 #define KM_FN(c) {(c), true}
-#define KEYMAP(t, e) {(t), (e), sizeof(e) / sizeof((e)[0])}
+#define KEYMAP(t, e) {(t), (e), sizeof(e) / sizeof((e)[0]), false}
+/* The keymap of a view with nothing to move through (no_moving). */
+#define KEYMAP_NO_MOVING(t, e) {(t), (e), sizeof(e) / sizeof((e)[0]), true}
 
 /* The action of the view's entry holding the key, or ACT_NONE. */
 int keymap_find(const struct keymap *km, wint_t ch, bool is_key);

@@ -23,29 +23,7 @@ const char *fmt_date(cx_date d, char *buf, size_t len)
 /* "Sales · Ana · due 2026-12-04" (caller frees): as long as the names are. */
 static char *item_meta(const struct item *it)
 {
-	char date[16];
-	struct strbuf sb;
-	sb_init(&sb);
-	const char *sep = "";
-	if (it->dept_name) {
-		sb_addf(&sb, "%s", it->dept_name);
-		sep = " · ";
-	}
-	if (it->person_name) {
-		sb_addf(&sb, "%s%s", sep, it->person_name);
-		sep = " · ";
-	}
-	if (it->due != DATE_NONE) {
-		sb_addf(&sb, "%sdue %s", sep, fmt_date(it->due, date, sizeof date));
-		sep = " · ";
-	}
-	if (it->kind == ITEM_STORY) {
-		sb_addf(&sb, "%s%s", sep, it->consent ? "customer named" : "customer not named");
-		sep = " · ";
-	}
-	if (it->revisit != DATE_NONE)
-		sb_addf(&sb, "%srevisit %s", sep, fmt_date(it->revisit, date, sizeof date));
-	return sb_take(&sb);
+	return item_meta_text(it, ITEM_META_MORE);
 }
 
 /* The step's items as drawn, for the mouse: a click moves the cursor to the

@@ -35,23 +35,12 @@ static void load_spread(struct tui *t)
 static void load(struct tui *t)
 {
 	struct meeting_view *mv = t->mv;
-	struct item *all;
-	size_t n;
-	memset(counts, 0, sizeof counts);
 	load_spread(t);
-	if (store_meeting_items(t->st, mv->run.m.id, 0, &all, &n) != STORE_OK) {
+	if (meeting_items_of_kind(t->st, mv->run.m.id, ITEM_MESSAGE, &mv->items, &mv->n_items,
+				  counts) != STORE_OK) {
 		tui_flash(t, true, "%s", store_errmsg(t->st));
 		return;
 	}
-	mv->items = xcalloc(n + 1, sizeof *mv->items);
-	for (size_t i = 0; i < n; i++) {
-		counts[all[i].kind]++;
-		if (all[i].kind == ITEM_MESSAGE)
-			mv->items[mv->n_items++] = all[i];
-		else
-			item_free(&all[i]);
-	}
-	free(all);
 	mv->total = mv->n_items;
 	mv->offset = 0;
 }
@@ -60,10 +49,9 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 {
 	struct meeting_view *mv = t->mv;
 	char line[300], date[16], rating[64];
-	if (spread.n)
-		rating_spread_text(&spread, rating, sizeof rating);
-	else
-		snprintf(rating, sizeof rating, mv->rating ? "%d/10" : "not given", mv->rating);
+	meeting_rating_text(&spread, mv->rating, rating, sizeof rating);
+	if (!*rating)
+		snprintf(rating, sizeof rating, "not given");
 	snprintf(line, sizeof line,
 		 "Next meeting: %s · Rating: %s · Enter: set · r: members rate · E: end",
 		 fmt_date(mv->next_date, date, sizeof date), rating);

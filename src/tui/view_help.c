@@ -94,9 +94,12 @@ static void help_build(const struct view_ops *v, struct help_rows *h, int width,
 				 width);
 	}
 	const char *group = "";
+	bool still = km && km->no_moving; /* nothing to move through: no Moving keys */
 	for (int a = 1; a < ACT_COUNT; a++) {
 		if (!action_everywhere((enum action)a) || keymap_names(km, a))
 			continue; /* a view's own words for a shared key come first, once */
+		if (still && strcmp(action_group((enum action)a), "Moving") == 0)
+			continue;
 		struct keymap_entry shared = {a, NULL, action_help((enum action)a), {{0, false}}};
 		keymap_entry_keys(&shared, keys, sizeof keys);
 		if (!keys[0])
@@ -109,6 +112,8 @@ static void help_build(const struct view_ops *v, struct help_rows *h, int width,
 		}
 		key_line(h, keys, action_help((enum action)a), width);
 	}
+	if (still)
+		return; /* no row to click, no list to filter */
 	/* The mouse moves as the keys above do (the last group, Moving). */
 	if (mouse) {
 		key_line(h, "Click", v && v->click ? "Move the cursor to the row; on the agenda, go "
@@ -135,10 +140,11 @@ static void row_draw(const struct help_row *r, int y, int x0, int width)
 				  r->attr);
 }
 
-/* The help's state: how far it is scrolled. The view it was opened in is
- * its parent. */
+/* The help's state: how far it is scrolled, and the view it was opened in
+ * (its parent). */
 struct help_state {
 	int top;
+	const struct view_ops *under;
 };
 
 static void help_draw(struct tui *t)
@@ -195,10 +201,29 @@ static enum modal_rc help_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
 	return MODAL_GO_ON;
 }
 
+/* A view that follows something by itself (tick_in_help) goes on doing so
+ * under its help: its tick runs as often as without it. */
+static int help_wait_ms(void *ctx)
+{
+	const struct help_state *help = ctx;
+	const struct view_ops *v = help->under;
+	return v && v->tick_in_help && v->tick ? (v->tick_ms ? v->tick_ms : 1000) : -1;
+}
+
+static void help_idle(struct tui *t, void *ctx)
+{
+	const struct help_state *help = ctx;
+	const struct view_ops *v = help->under;
+	if (v && v->tick_in_help && v->tick)
+		v->tick(t);
+}
+
 void tui_help(struct tui *t)
 {
-	static const struct modal modal = {.key = help_key}; /* the view is the box */
-	struct help_state help = {0};
+	/* the view is the box */
+	static const struct modal modal = {.key = help_key, .wait_ms = help_wait_ms,
+					   .idle = help_idle};
+	struct help_state help = {0, t->view->ops};
 	/* Drawn over, not switched: the view under it stays open. */
 	struct view over = {&view_help, &help, t->view};
 	t->view = &over;

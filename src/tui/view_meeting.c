@@ -38,18 +38,6 @@ const struct pane_ops *pane_for(enum step_kind k)
 	}
 }
 
-/* A length as the timer shows it: m:ss, or h:mm:ss from an hour on (the
- * sign is the caller's words: "left" or "OVER"). */
-static void fmt_clock(int secs, char *buf, size_t len)
-{
-	if (secs < 0)
-		secs = -secs;
-	if (secs >= 3600)
-		snprintf(buf, len, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
-	else
-		snprintf(buf, len, "%d:%02d", secs / 60, secs % 60);
-}
-
 /* The minutes column of step i: "spent/planned". */
 static void step_minutes(const struct meeting_run *r, size_t i, time_t now, char *buf, size_t len)
 {
@@ -135,11 +123,11 @@ static char *timer_text(const struct meeting_run *r, time_t now, int level)
 	const struct meeting_step *s = meeting_current(r);
 	int left = meeting_step_left(r, cur, now), mleft = meeting_left(r, now);
 	char a[24], b[24], spent[48] = "", mspent[48] = "", step[96], meet[80], end[96];
-	fmt_clock(left, a, sizeof a);
+	duration_clock_text(left, a, sizeof a);
 	if (level == 0) {
-		fmt_clock(meeting_step_seconds(r, cur, now), b, sizeof b);
+		duration_clock_text(meeting_step_seconds(r, cur, now), b, sizeof b);
 		snprintf(spent, sizeof spent, " (%s of %dm)", b, s->planned_minutes);
-		fmt_clock(meeting_total_seconds(r, now), b, sizeof b);
+		duration_clock_text(meeting_total_seconds(r, now), b, sizeof b);
 		snprintf(mspent, sizeof mspent, " (%s of %dm)", b, meeting_planned_minutes(r));
 	}
 	switch (meeting_step_timing(r, cur, now)) {
@@ -156,19 +144,17 @@ static char *timer_text(const struct meeting_run *r, time_t now, int level)
 		snprintf(step, sizeof step, "Step %s left%s", a, spent);
 		break;
 	}
-	fmt_clock(mleft, b, sizeof b);
+	duration_clock_text(mleft, b, sizeof b);
 	snprintf(meet, sizeof meet, "Meeting %s %s%s", b, mleft < 0 ? "OVER" : "left", mspent);
-	time_t proj = meeting_projected_end(r, now), plan = meeting_planned_end(r);
-	/* A meeting resumed on a later day: its planned end is that day's,
-	 * dated, and the minutes early or late would say nothing. */
-	bool same_day = date_from_time(plan) == date_from_time(now);
-	clock_format_local(proj, "%H:%M", "?", a, sizeof a);
-	clock_format_local(plan, same_day ? "%H:%M" : "%Y-%m-%d %H:%M", "?", b, sizeof b);
-	long late = meeting_end_late_minutes(r, now);
-	char by[32] = "";
-	if (level <= 1 && late && same_day)
-		snprintf(by, sizeof by, ", %ld min %s", late < 0 ? -late : late,
-			 late < 0 ? "early" : "late");
+	/* A meeting resumed on a later day: its planned end is dated, and the
+	 * minutes early or late would say nothing (core's rule: the presenter
+	 * view says the same). */
+	clock_format_local(meeting_projected_end(r, now), "%H:%M", "?", a, sizeof a);
+	meeting_planned_end_text(r, now, b, sizeof b);
+	char late[32], by[40] = "";
+	meeting_end_against_plan(r, now, late, sizeof late);
+	if (level <= 1 && *late)
+		snprintf(by, sizeof by, ", %s", late);
 	if (level <= 2)
 		snprintf(end, sizeof end, "ends %s (plan %s%s)", a, b, by);
 	else

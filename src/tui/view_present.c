@@ -47,6 +47,7 @@ struct present_view {
 	struct item *items;     /* the step's items, or the new actions */
 	size_t n_items;
 	int counts[ITEM_KIND_COUNT]; /* an ended meeting's items, by kind */
+	struct rating_spread spread; /* an ended meeting's members' ratings */
 	struct measure *measures;    /* the insights step's scorecard */
 	size_t n_measures;
 	int64_t data_version;
@@ -68,27 +69,29 @@ static void content_free(struct present_view *p)
 	p->measures = NULL;
 	p->n_measures = 0;
 	memset(p->counts, 0, sizeof p->counts);
+	p->spread = (struct rating_spread){0};
 }
 
 /* The new actions of the meeting shown (not those carried into it), and the
  * count of its items by kind. */
 static enum store_rc load_actions(struct tui *t, struct present_view *p)
 {
-	struct item *all;
+	return meeting_items_of_kind(t->st, p->run.m.id, ITEM_ACTION, &p->items, &p->n_items,
+				     p->counts);
+}
+
+/* An ended meeting's summary: its new actions, its items by kind, and its
+ * members' ratings (as the minutes give them). */
+static enum store_rc load_summary(struct tui *t, struct present_view *p)
+{
+	struct member_rating *r;
 	size_t n;
-	enum store_rc rc = store_meeting_items(t->st, p->run.m.id, 0, &all, &n);
+	enum store_rc rc = store_ratings(t->st, p->run.m.id, &r, &n);
 	if (rc != STORE_OK)
 		return rc;
-	p->items = xcalloc(n + 1, sizeof *p->items);
-	for (size_t i = 0; i < n; i++) {
-		p->counts[all[i].kind]++;
-		if (all[i].kind == ITEM_ACTION)
-			p->items[p->n_items++] = all[i];
-		else
-			item_free(&all[i]);
-	}
-	free(all);
-	return STORE_OK;
+	rating_spread_of(r, n, &p->spread);
+	member_ratings_free(r, n);
+	return load_actions(t, p);
 }
 
 /* What the current step shows, read again. */
@@ -96,7 +99,7 @@ static enum store_rc load_content(struct tui *t, struct present_view *p)
 {
 	content_free(p);
 	if (p->state == PRESENT_ENDED)
-		return load_actions(t, p);
+		return load_summary(t, p);
 	const struct meeting_step *s = meeting_current(&p->run);
 	if (s->kind == STEP_WRAP_UP)
 		return load_actions(t, p);
@@ -141,6 +144,8 @@ static void present_refresh(struct tui *t)
 	store_id mid;
 	enum store_rc rc = store_meeting_in_progress(t->st, &mid);
 	if (rc == STORE_NOTFOUND) {
+		/* read: none in progress (a failure before is over) */
+		p->read_failed = false;
 		if (p->state == PRESENT_LIVE) {
 			/* ended (or abandoned) on the facilitator's screen: its summary */
 			struct meeting m;
@@ -208,17 +213,6 @@ static void present_tick(struct tui *t)
 
 /* --- drawing --------------------------------------------------------------- */
 
-/* "4:12", "1:02:09" */
-static void fmt_span(int secs, char *buf, size_t len)
-{
-	if (secs < 0)
-		secs = -secs;
-	if (secs >= 3600)
-		snprintf(buf, len, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
-	else
-		snprintf(buf, len, "%d:%02d", secs / 60, secs % 60);
-}
-
 /* The margin left and right: wider on a wide screen, so that a projector's
  * lines are not too long to read. */
 static int margin(const struct tui *t)
@@ -266,33 +260,7 @@ static void draw_status(struct tui *t)
  * action, its owner first. */
 static char *item_line_meta(const struct item *it, bool kind)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	const char *sep = "";
-	if (kind) {
-		const char *label = item_kind_label(it->kind);
-		sb_addf(&sb, "%c%s", label[0] >= 'a' && label[0] <= 'z' ? label[0] - 'a' + 'A'
-									 : label[0], label + 1);
-		sep = " · ";
-	}
-	if (it->kind == ITEM_ACTION && it->person_name) {
-		sb_addf(&sb, "%s%s %s", sep, *sep ? "owner" : "Owner", it->person_name);
-		sep = " · ";
-	}
-	if (it->dept_name) {
-		sb_addf(&sb, "%s%s", sep, it->dept_name);
-		sep = " · ";
-	}
-	if (it->kind != ITEM_ACTION && it->person_name) {
-		sb_addf(&sb, "%s%s", sep, it->person_name);
-		sep = " · ";
-	}
-	if (it->due != DATE_NONE) {
-		char date[16];
-		date_format(it->due, date, sizeof date);
-		sb_addf(&sb, "%sdue %s", sep, date);
-	}
-	return sb_take(&sb);
+	return item_meta_text(it, (kind ? ITEM_META_KIND : 0) | ITEM_META_OWNER);
 }
 
 /* The rows an item takes: its text (at most 3 rows), its details line. */
@@ -471,8 +439,6 @@ static int draw_mission(struct present_view *p, int y, int x, int w, int h)
 	return row;
 }
 
-/* "4:12 left in this step · meeting ends 11:05 (planned 11:10)", on two
- * rows when it does not fit on one. Returns the rows used. */
 /* The glyphs of the large readout: three rows of three columns a digit,
  * in half blocks; one column for the colon. */
 static const char *const big_digit[10][3] = {
@@ -496,41 +462,63 @@ static int draw_big(int y, int x, const char *span, attr_t a)
 	return col - x;
 }
 
+/* What the step's time means, as the facilitator's status line says it:
+ * time left, the last minute (in words too, not colour alone), or over. */
+static const char *time_words(enum step_timing tm)
+{
+	switch (tm) {
+	case TIMING_OVER: return "over the time planned for this step";
+	case TIMING_LAST_MINUTE: return "left in this step: the last minute";
+	default: return "left in this step";
+	}
+}
+
+/* "4:12 left in this step · meeting ends 11:05 (planned 11:10, 5 min
+ * early)", on two rows when it does not fit on one; in large digits when
+ * big. In the step's last minute in the warning colour, over it in the
+ * error colour, as on the facilitator's status line. Returns the rows
+ * used. */
 static int draw_time(struct present_view *p, int y, int x, int w, bool big)
 {
 	/* Nobody runs the meeting: its clock stands at the time written. */
 	time_t now = p->held ? clock_now() : p->run.step_started;
-	int left = meeting_step_left(&p->run, p->run.m.current_step, now);
-	char span[24], end[16], planned[16], line[200];
-	fmt_span(left, span, sizeof span);
+	int cur = p->run.m.current_step;
+	int left = meeting_step_left(&p->run, cur, now);
+	enum step_timing tm = meeting_step_timing(&p->run, cur, now);
+	char span[24], end[16], planned[24], late[32], plan[96], line[320];
+	duration_clock_text(left, span, sizeof span);
 	clock_format_local(meeting_projected_end(&p->run, now), "%H:%M", "?", end, sizeof end);
-	clock_format_local(meeting_planned_end(&p->run), "%H:%M", "?", planned, sizeof planned);
-	int n = snprintf(line, sizeof line, "%s %s", span,
-			 left >= 0 ? "left in this step" : "over the time planned for this step");
-	if (!p->held)
-		n += snprintf(line + n, sizeof line - (size_t)n, " (paused)");
-	snprintf(line + n, sizeof line - (size_t)n, " · meeting ends %s (planned %s)", end, planned);
-	attr_t a = (left >= 0 ? theme(C_OK) : theme(C_WARNING)) | A_BOLD;
+	/* a meeting resumed on a later day: the planned end dated, no minutes
+	 * early or late (core's rule, the facilitator's screen says the same) */
+	meeting_planned_end_text(&p->run, now, planned, sizeof planned);
+	meeting_end_against_plan(&p->run, now, late, sizeof late);
+	snprintf(plan, sizeof plan, "planned %s%s%s", planned, *late ? ", " : "", late);
+	const char *paused = p->held ? "" : " (paused)";
+	attr_t a = (tm == TIMING_OVER ? theme(C_ERROR) : tm == TIMING_LAST_MINUTE ? theme(C_WARNING)
+									  : theme(C_OK)) |
+		   A_BOLD;
 	if (big && text_locale_utf8()) {
 		/* the time in large glyphs, what it means beside it */
 		int used = draw_big(y, x, span, a) + 2;
-		snprintf(line, sizeof line, "%s%s",
-			 left >= 0 ? "left in this step" : "over the time planned for this step",
-			 p->held ? "" : " (paused)");
+		snprintf(line, sizeof line, "%s%s", time_words(tm), paused);
 		draw_text_fit(y, x + used, line, w - used, a);
-		snprintf(line, sizeof line, "meeting ends %s (planned %s)", end, planned);
+		snprintf(line, sizeof line, "meeting ends %s (%s)", end, plan);
 		draw_text_fit(y + 1, x + used, line, w - used, theme(C_MUTED));
 		return 3;
 	}
+	char step[160];
+	if (tm == TIMING_LAST_MINUTE && left == STEP_WARN_SECS)
+		snprintf(step, sizeof step, "1 minute left in this step%s", paused);
+	else
+		snprintf(step, sizeof step, "%s %s%s", span, time_words(tm), paused);
+	snprintf(line, sizeof line, "%s · meeting ends %s (%s)", step, end, plan);
 	if (text_cols(line) <= w) {
 		draw_line(y, x, line, w, a);
 		return 1;
 	}
 	/* narrow: the time left first, the end on a line of its own */
-	snprintf(line, sizeof line, "%s %s%s", span, left >= 0 ? "left in this step" : "over",
-		 p->held ? "" : " (paused)");
-	draw_text_fit(y, x, line, w, a);
-	snprintf(line, sizeof line, "Meeting ends %s (planned %s)", end, planned);
+	draw_text_fit(y, x, step, w, a);
+	snprintf(line, sizeof line, "Meeting ends %s (%s)", end, plan);
 	draw_text_fit(y + 1, x, line, w, theme(C_MUTED));
 	return 2;
 }
@@ -617,8 +605,11 @@ static void draw_ended(struct tui *t, struct present_view *p, int x, int w)
 	if (!any)
 		snprintf(line, sizeof line, "Nothing was captured.");
 	y += draw_wrapped_fit(y, x, line, w, 2, theme(C_NORMAL));
-	if (p->run.m.rating) {
-		snprintf(line, sizeof line, "Rated %d/10.", p->run.m.rating);
+	/* the rating as the minutes give it: the members' average and spread */
+	char rating[64];
+	meeting_rating_text(&p->spread, p->run.m.rating, rating, sizeof rating);
+	if (*rating) {
+		snprintf(line, sizeof line, "Rating: %s.", rating);
 		draw_text_fit(y++, x, line, w, theme(C_NORMAL));
 	}
 	y++;
@@ -678,7 +669,8 @@ static const struct keymap_entry present_keys[] = {
 	 {{0, false}}},
 };
 
-static const struct keymap present_keymap = KEYMAP("the presenter view", present_keys);
+/* Nothing moves here: the help lists only the keys that work. */
+static const struct keymap present_keymap = KEYMAP_NO_MOVING("the presenter view", present_keys);
 
 const struct view_ops view_present = {
 	.name = "present",
@@ -689,4 +681,5 @@ const struct view_ops view_present = {
 	.close = present_close,
 	.tick = present_tick,
 	.tick_ms = 200, /* the facilitator's screen is followed within a second */
+	.tick_in_help = true, /* and while the help is read */
 };

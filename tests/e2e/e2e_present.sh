@@ -7,8 +7,12 @@
 # note and the action just captured, the new actions at the wrap-up). Its
 # keys change nothing: the data is the same after them and the facilitator
 # keeps the meeting. It fits 80x24, 200x50 and 300x80, and says so when
-# too small. An ended meeting leaves its summary until the next one starts.
-# P on the facilitator's screen says how to start it.
+# too small. An ended meeting leaves its summary (with the members' rating
+# as the minutes give it) until the next one starts. P on the facilitator's
+# screen says how to start it. Its help lists only the keys that work there,
+# and it follows the meeting under the help. --bell is said to be the
+# facilitator's. On a server: a read that failed (a table locked too long) is
+# said on the status line until the next read succeeds, not for ever.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -50,6 +54,12 @@ rc=0
 "$CXMEET" --db "$CXMEET_DB" present </dev/null >"$tmp/out" 2>&1 || rc=$?
 expect_eq "$rc" 2 "present without a terminal exits 2"
 expect_match "$(cat "$tmp/out")" "the presenter view needs a terminal" "and says why"
+expect_no_match "$(cat "$tmp/out")" "bell" "no word of the bell without --bell"
+rc=0
+"$CXMEET" --db "$CXMEET_DB" --bell present </dev/null >"$tmp/out" 2>&1 || rc=$?
+expect_eq "$rc" 2 "--bell present without a terminal exits 2 all the same"
+expect_match "$(cat "$tmp/out")" "note: --bell rings on the facilitator's screen \(cxmeet tui\); the presenter view never rings" \
+	"--bell: a note that the bell is the facilitator's"
 
 note "no meeting in progress: the presenter says so and waits"
 start_present 80 24
@@ -83,8 +93,11 @@ go_step 2 "Mission moment"
 SOCK=$P
 wait_for "Step 2/10: Mission moment" 2
 expect_screen "Every customer gets a clear answer." "the CX mission on the mission step"
-expect_screen "2:00 left in this step · meeting ends 11:07 (planned 11:10)" \
-	"the time left, the end moved by the step jumped over"
+expect_screen "2:00 left in this step · meeting ends 11:07 (planned 11:10, 3 min early)" \
+	"the time left, the end moved by the step jumped over, early as the facilitator's screen says"
+SOCK=$F
+expect_screen "ends 11:07 (plan 11:10, 3 min early)" "the facilitator's status line says the same"
+SOCK=$P
 SOCK=$F
 go_step 3 "Customer story"
 SOCK=$P
@@ -151,7 +164,7 @@ wait_for "Step 9/10: New actions" 2
 poll 2 on_screen "Call back refund cases" || check_failed "200x50 shows the items"
 fits 200
 expect_screen "left in this step" "200x50: the time left in large digits, what it is beside it"
-expect_screen "meeting ends 10:50 (planned 11:10)" "200x50: and the end against the plan (the steps jumped over still ahead)"
+expect_screen "meeting ends 10:50 (planned 11:10, 20 min early)" "200x50: and the end against the plan (the steps jumped over still ahead)"
 expect_match "$(screen)" "█▀█ ▄ █▀█ █▀█" "200x50: 8:00 in large digits"
 resize 300 80
 settle
@@ -182,10 +195,33 @@ expect_screen "Read-only: follows the facilitator's screen" "followed again once
 
 note "the meeting ends: its summary stays until the next one starts"
 SOCK=$F
-end_meeting
+go_step 1 "Welcome & roll call"
+keys A
+wait_for "3 of 3 present"
+keys E
+wait_for "Go to the wrap-up to end the meeting?"
+keys y
+wait_for "Step 10/10: Wrap-up"
+keys r
+for r in "Ben Okafor:9" "王芳:6" "Zoë Ångström:8"; do
+	wait_for "${r%%:*} rates the meeting from 1 to 10 (empty: skip)"
+	text "${r#*:}"
+	keys Enter
+done
+wait_for "Rating: 7.7 (6–9, 3 ratings) · Enter:"
+keys E
+wait_for "End the meeting now?"
+keys y
+wait_for "Write the minutes to"
+keys Escape
+wait_for "Meeting ended."
 SOCK=$P
 wait_for "The meeting ended at 10:00." 2
 expect_screen "Captured: 1 action, 2 notes" "what the meeting captured"
+expect_screen "Rating: 7.7 (6–9, 3 ratings)." "the members' average and spread, as in the minutes"
+expect_no_screen "/10" "not the rounded average"
+expect_match "$("$CXMEET" show "$(cx_json '.meetings | map(.id) | max' export)")" \
+	"\\*\\*Rating:\\*\\* 7\\.7 \\(6–9, 3 ratings\\)" "the minutes say the same"
 expect_screen "New actions (1)" "and its new actions"
 SOCK=$F
 start_meeting
@@ -194,13 +230,25 @@ wait_for "Step 1/10: Welcome & roll call" 2
 expect_eq "$(cx_json '.meetings | map(.status) | join(",")' export)" "completed,in_progress" \
 	"the first meeting ended, the second runs"
 
-note "? lists the presenter's keys; any key goes back"
+note "? lists the presenter's keys, only those that work; it follows the meeting under the help"
 keys '?'
 wait_for "cxmeet help: keys in the presenter view"
+expect_screen "q, Ctrl-C, Esc" "the keys that quit"
 expect_screen "Quit the presenter view (the meeting goes on)" \
 	"the help says what q does here"
+expect_screen "Ctrl-L" "the key that redraws"
+expect_screen "Show this help" "and ? itself"
+expect_no_screen "Moving" "no moving keys: nothing moves here"
+expect_no_screen "PgUp" "no page keys"
+expect_no_screen "Home" "no Home"
+expect_no_screen "Click" "no click"
+expect_no_screen "letters filter" "no filter"
+SOCK=$F
+go_step 2 "Mission moment"
+SOCK=$P
+settle # the help stays, the presenter reads the meeting under it
 keys x
-wait_for "Step 1/10: Welcome & roll call"
+expect_screen "Step 2/10: Mission moment" "back from the help the step is the one the facilitator moved to, at once"
 SOCK=$F
 keys '?'
 wait_for "Say how to start the presenter view of this meeting, for a shared screen"
@@ -212,4 +260,40 @@ note "q quits the presenter; the meeting goes on"
 keys q
 wait_exit
 SOCK=$F
-expect_screen "Step 1/10: Welcome & roll call" "the facilitator's screen goes on"
+expect_screen "Step 2/10: Mission moment" "the facilitator's screen goes on"
+
+# A read that fails clears on the next good one: on a server a table locked
+# by another session makes the presenter's read wait, then fail.
+if [ -n "${CXMEET_TEST_SERVER:-}" ]; then
+	note "server: a failed read is said until the next read succeeds"
+	SOCK=$F
+	keys E
+	wait_for "Go to the wrap-up to end the meeting?"
+	keys y
+	wait_for "Step 10/10: Wrap-up"
+	keys E
+	wait_for "End the meeting now?"
+	keys y
+	wait_for "Write the minutes to"
+	keys Escape
+	wait_for "Meeting ended."
+	start_present 80 24
+	P=$SOCK
+	wait_for "No meeting in progress"
+	expect_no_screen "Cannot read the database" "no failure yet"
+	mkfifo "$tmp/pglock"
+	psql -q -X "$CXMEET_DB" <"$tmp/pglock" >/dev/null 2>&1 &
+	pglocker=$!
+	exec 8>"$tmp/pglock"
+	echo "BEGIN; LOCK TABLE meetings IN ACCESS EXCLUSIVE MODE;" >&8
+	echo "NOTIFY cxmeet_changed;" | psql -q -X "$CXMEET_DB" >/dev/null # a change to read again
+	wait_for "Cannot read the database: trying again" 10
+	echo "ROLLBACK;" >&8
+	exec 8>&-
+	wait "$pglocker" || true
+	wait_gone "Cannot read the database" 8
+	expect_screen "Read-only: waiting for a meeting" "the status line is back to what it says"
+	expect_screen "No meeting in progress" "and the screen waits for a meeting"
+	keys q
+	wait_exit
+fi
