@@ -576,6 +576,24 @@ static void rollcall__everyone_briefers_and_members_ratings(void **state)
 	assert_int_equal(store_briefers(st, 0, &b, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	briefers_free(b, n);
+	/* a rating given for the whole meeting when no member present has rated
+	 * stays as attendance changes; the last rater unmarked takes theirs away */
+	store_id mid2 = start_meeting(st, "2026-03-16T09:00:00Z");
+	assert_int_equal(store_attendance_set(st, mid2, ann, true), STORE_OK);
+	assert_int_equal(meeting_rate_member(st, mid2, ann, 9, at, err, sizeof err), STORE_OK);
+	assert_int_equal(store_meeting_get(st, mid2, &m), STORE_OK);
+	assert_int_equal(m.rating, 9);
+	assert_int_equal(store_attendance_set(st, mid2, ann, false), STORE_OK);
+	assert_int_equal(store_meeting_get(st, mid2, &m), STORE_OK);
+	assert_int_equal(m.rating, 0);
+	assert_int_equal(store_meeting_set_outcome(st, mid2, 6, DATE_NONE), STORE_OK);
+	assert_int_equal(store_attendance_set(st, mid2, bob, true), STORE_OK);
+	assert_int_equal(store_attendance_set(st, mid2, bob, false), STORE_OK);
+	assert_int_equal(store_meeting_get(st, mid2, &m), STORE_OK);
+	assert_int_equal(m.rating, 6);
+	assert_int_equal(store_meeting_finish(st, mid2, MEETING_COMPLETED,
+					      tu_at("2026-03-16T10:00:00Z"), 6, DATE_NONE),
+			 STORE_OK);
 	store_close(st);
 }
 

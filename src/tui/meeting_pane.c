@@ -152,6 +152,8 @@ void mv_undo(struct tui *t)
 		struct item it;
 		if (!undo_confirmed(t, id))
 			return;
+		if (mv->hold_lost) /* found under the question: told as it closes */
+			return;
 		enum store_rc rc = meeting_undo_capture(t->st, id, mv->run.m.id, clock_now(), &it);
 		if (rc == STORE_NOTFOUND) { /* deleted since (X): the one before it */
 			mv->n_captured--;
@@ -181,8 +183,10 @@ bool mv_capture(struct tui *t, enum item_kind kind, const struct item *link)
 	struct item it = {.kind = kind, .due = DATE_NONE, .revisit = DATE_NONE};
 	bool saved = form_item(t, &it, mv->run.m.id, step->id, link);
 	if (saved) {
-		/* The form returned after the commit: only now is it shown as saved. */
-		meeting_flush_time(&mv->run, clock_now());
+		/* The form returned after the commit: only now is it shown as saved.
+		 * The step's time is this screen's only while it holds the meeting. */
+		if (!mv->hold_lost)
+			meeting_flush_time(&mv->run, clock_now());
 		remember_capture(mv, it.id);
 		if (kind == ITEM_WIN && win_only_a_number(it.text))
 			tui_flash(t, true, "Saved win #%lld. " WIN_ONLY_A_NUMBER_ADVICE " (e edits it).",

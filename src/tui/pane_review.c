@@ -151,7 +151,7 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 		if (c[i].w)
 			draw_text(y + hr, c[i].x, heads[i], c[i].w, theme(C_MUTED) | A_UNDERLINE);
 	int rows = (h - hr - 1) / rh;
-	if (rh == 1)
+	if (rh == 1 && !mv->waiting_focus) /* not while the keys go through what waits */
 		list_area(t, y + hr + 1, x, w, rows, mv->sel, &mv->top, mv->total);
 	else
 		cursor_scroll(mv->sel, &mv->top, rows);

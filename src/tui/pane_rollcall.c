@@ -107,7 +107,11 @@ static void draw(struct tui *t, int y, int x, int h, int w)
 			     "'cxmeet person add'.", w, 2, theme(C_MUTED));
 		return;
 	}
-	list_area(t, y + 1, x, w, rows, mv->sel, &mv->top, mv->n_people);
+	/* a click picks a person, not while the keys go through what waits */
+	if (mv->waiting_focus)
+		cursor_scroll(mv->sel, &mv->top, rows);
+	else
+		list_area(t, y + 1, x, w, rows, mv->sel, &mv->top, mv->n_people);
 	for (int r = 0; r < rows && (size_t)(mv->top + r) < mv->n_people; r++) {
 		const struct person *p = &mv->people[mv->top + r];
 		bool cur = mv->top + r == mv->sel;

@@ -30,6 +30,11 @@ static void load_spread(struct tui *t)
 	}
 	rating_spread_of(r, n, &spread);
 	member_ratings_free(r, n);
+	/* the meeting's rating as stored: the members' average follows the roll
+	 * call, and the end writes back what is held here */
+	struct meeting m;
+	if (store_meeting_get(t->st, t->mv->run.m.id, &m) == STORE_OK)
+		t->mv->rating = m.rating;
 }
 
 static void load(struct tui *t)

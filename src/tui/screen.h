@@ -62,9 +62,6 @@ struct view_ops {
 	 * what would waits for a tick after the box has closed. */
 	void (*tick)(struct tui *t);
 	int tick_ms;
-	/* The tick goes on while the view's help is shown over it: for a tick
-	 * that only reads and draws nothing itself (the presenter view). */
-	bool tick_in_help;
 	/* A click on rows of the view drawn this frame other than a list's (a
 	 * list's moves its cursor there through its moving keys): area's kind,
 	 * and the row clicked, counted as the area counts them (from its top).

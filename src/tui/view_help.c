@@ -201,28 +201,11 @@ static enum modal_rc help_key(struct tui *t, void *ctx, wint_t ch, bool is_key)
 	return MODAL_GO_ON;
 }
 
-/* A view that follows something by itself (tick_in_help) goes on doing so
- * under its help: its tick runs as often as without it. */
-static int help_wait_ms(void *ctx)
-{
-	const struct help_state *help = ctx;
-	const struct view_ops *v = help->under;
-	return v && v->tick_in_help && v->tick ? (v->tick_ms ? v->tick_ms : 1000) : -1;
-}
-
-static void help_idle(struct tui *t, void *ctx)
-{
-	const struct help_state *help = ctx;
-	const struct view_ops *v = help->under;
-	if (v && v->tick_in_help && v->tick)
-		v->tick(t);
-}
-
 void tui_help(struct tui *t)
 {
 	/* the view is the box */
-	static const struct modal modal = {.key = help_key, .wait_ms = help_wait_ms,
-					   .idle = help_idle};
+	/* (the view under it goes on ticking: modal_run runs its tick) */
+	static const struct modal modal = {.key = help_key};
 	struct help_state help = {0, t->view->ops};
 	/* Drawn over, not switched: the view under it stays open. */
 	struct view over = {&view_help, &help, t->view};

@@ -681,5 +681,4 @@ const struct view_ops view_present = {
 	.close = present_close,
 	.tick = present_tick,
 	.tick_ms = 200, /* the facilitator's screen is followed within a second */
-	.tick_in_help = true, /* and while the help is read */
 };

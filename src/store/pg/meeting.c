@@ -509,6 +509,7 @@ static enum store_rc member_body(struct store *st, void *ctx)
 		return rc;
 	struct pg_params q = {0};
 	pp_id(&q, a->meeting);
+	pp_id(&q, a->person);
 	return pg_exec(st, PGS_RATING_AVERAGE, &q, "saving the meeting's rating");
 }
 

@@ -739,7 +739,9 @@
 		" FROM meeting_ratings r JOIN attendance a ON a.meeting_id = r.meeting_id" \
 		" AND a.person_id = r.person_id AND a.present WHERE r.meeting_id = $1)" \
 		" WHERE council_id = " COUNCIL " AND id = $1" \
-		" AND EXISTS (SELECT 1 FROM meeting_ratings WHERE meeting_id = $1)") \
+		" AND EXISTS (SELECT 1 FROM meeting_ratings r LEFT JOIN attendance a" \
+		" ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id WHERE r.meeting_id = $1" \
+		" AND (a.present OR r.person_id = $2))") \
 	X(RATINGS, "SELECT r.person_id, p.name, r.rating, " PG_EPOCH("r.rated_at") ", r.meeting_id" \
 		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
 		" JOIN attendance a ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id" \
@@ -749,7 +751,7 @@
 		" r.meeting_id FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
 		" JOIN attendance a ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id" \
 		" AND a.present WHERE r.council_id = " COUNCIL \
-		" ORDER BY r.meeting_id, p.name_key COLLATE \"C\", p.id") \
+		" ORDER BY r.meeting_id, r.person_id") \
 	X(BRIEFER_SET, "INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)" \
 		" SELECT $1, d.id, p.id, $4 FROM departments d, people p WHERE d.council_id = " COUNCIL \
 		" AND p.council_id = " COUNCIL " AND d.id = $2 AND p.id = $3" \
@@ -762,7 +764,7 @@
 	X(BRIEFERS_ALL, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
 		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
 		" JOIN people p ON p.id = b.person_id WHERE b.council_id = " COUNCIL \
-		" ORDER BY b.meeting_id, d.name_key COLLATE \"C\", d.id") \
+		" ORDER BY b.meeting_id, b.department_id") \
 	/* --- holds and drafts --------------------------------------------------- */ \
 	X(HOLD_GET, "SELECT token, \"user\", host, pid, " PG_EPOCH("since") ", " \
 		PG_EPOCH("seen_at") ", token = $2 FROM meeting_holds" \

@@ -142,12 +142,15 @@
 		" ON CONFLICT(meeting_id, person_id) DO UPDATE SET rating = excluded.rating," \
 		" rated_at = excluded.rated_at") \
 	/* The members' average, of those still marked present (a member unmarked \
-	 * after rating no longer counts); nothing when none rated, so that a \
-	 * meeting rated as a whole keeps its rating. */ \
+	 * after rating no longer counts), after the row of member ?2 changed: \
+	 * worked out again when a member present rated or ?2 did (their rating \
+	 * leaves it), so that a meeting rated as a whole keeps its rating. */ \
 	X(RATING_AVERAGE, "UPDATE meetings SET rating = (SELECT CAST(round(avg(r.rating)) AS INTEGER)" \
 		" FROM meeting_ratings r JOIN attendance a ON a.meeting_id = r.meeting_id" \
 		" AND a.person_id = r.person_id AND a.present = 1 WHERE r.meeting_id = ?1)" \
-		" WHERE id = ?1 AND EXISTS (SELECT 1 FROM meeting_ratings WHERE meeting_id = ?1)") \
+		" WHERE id = ?1 AND EXISTS (SELECT 1 FROM meeting_ratings r LEFT JOIN attendance a" \
+		" ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id WHERE r.meeting_id = ?1" \
+		" AND (a.present = 1 OR r.person_id = ?2))") \
 	X(RATINGS, "SELECT r.person_id, p.name, r.rating, r.rated_at, r.meeting_id" \
 		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
 		" JOIN attendance a ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id" \
@@ -156,7 +159,7 @@
 	X(RATINGS_ALL, "SELECT r.person_id, p.name, r.rating, r.rated_at, r.meeting_id" \
 		" FROM meeting_ratings r JOIN people p ON p.id = r.person_id" \
 		" JOIN attendance a ON a.meeting_id = r.meeting_id AND a.person_id = r.person_id" \
-		" AND a.present = 1 ORDER BY r.meeting_id, p.name_key, p.id") \
+		" AND a.present = 1 ORDER BY r.meeting_id, r.person_id") \
 	X(BRIEFER_SET, "INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)" \
 		" SELECT ?1, d.id, p.id, ?4 FROM departments d, people p WHERE d.id = ?2 AND p.id = ?3" \
 		" ON CONFLICT(meeting_id, department_id) DO UPDATE SET person_id = excluded.person_id," \
@@ -167,7 +170,7 @@
 		" ORDER BY d.name_key, d.id") \
 	X(BRIEFERS_ALL, "SELECT b.department_id, d.name, b.person_id, p.name, b.meeting_id" \
 		" FROM meeting_briefers b JOIN departments d ON d.id = b.department_id" \
-		" JOIN people p ON p.id = b.person_id ORDER BY b.meeting_id, d.name_key, d.id") \
+		" JOIN people p ON p.id = b.person_id ORDER BY b.meeting_id, b.department_id") \
 	X(ITEM_ADD, "INSERT INTO items(kind, text, detail, rationale, department_id, person_id," \
 		" due_on, revisit_on, rank, status, consent, meeting_id, step_id, created_at," \
 		" updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)") \

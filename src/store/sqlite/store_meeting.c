@@ -232,11 +232,12 @@ enum store_rc sqlite_meeting_work(struct store *st, store_id meeting, struct mee
 }
 
 /* A member's row of a meeting (attendance, a rating: id's statement, bound
- * to the meeting, the person, value and, when at, the time), then the
+ * to the meeting, the person, value and, for a rating, the time), then the
  * meeting's rating as the average of the members present who rated it, in
  * one transaction. */
 static enum store_rc member_row(struct store *st, enum stmt_id id, store_id meeting,
-				store_id person, int value, time_t at, const char *what)
+				store_id person, int value, bool rating, time_t at,
+				const char *what)
 {
 	enum store_rc rc = tx_begin(st);
 	if (rc != STORE_OK)
@@ -247,7 +248,7 @@ static enum store_rc member_row(struct store *st, enum stmt_id id, store_id meet
 	bind_id(s, 1, meeting);
 	bind_id(s, 2, person);
 	bind_int(s, 3, value);
-	if (at)
+	if (rating)
 		bind_time(s, 4, at);
 	rc = stmt_update_one(st, s, what);
 	if (rc == STORE_NOTFOUND)
@@ -256,6 +257,7 @@ static enum store_rc member_row(struct store *st, enum stmt_id id, store_id meet
 		rc = stmt_missing(st);
 	if (rc == STORE_OK) {
 		bind_id(s, 1, meeting);
+		bind_id(s, 2, person);
 		rc = stmt_exec(st, s, "saving the meeting's rating");
 	}
 	return tx_end(st, rc);
@@ -264,7 +266,7 @@ static enum store_rc member_row(struct store *st, enum stmt_id id, store_id meet
 enum store_rc sqlite_attendance_set(struct store *st, store_id meeting, store_id person,
 				    bool present)
 {
-	return member_row(st, STMT_ATTEND_SET, meeting, person, present, 0,
+	return member_row(st, STMT_ATTEND_SET, meeting, person, present, false, 0,
 			  "recording attendance");
 }
 
@@ -281,7 +283,7 @@ enum store_rc sqlite_attendance_list(struct store *st, store_id meeting, store_i
 enum store_rc sqlite_rating_set(struct store *st, store_id meeting, store_id person, int rating,
 				time_t at)
 {
-	return member_row(st, STMT_RATING_SET, meeting, person, rating, at,
+	return member_row(st, STMT_RATING_SET, meeting, person, rating, true, at,
 			  "saving the member's rating");
 }
 
