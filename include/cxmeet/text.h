@@ -104,6 +104,34 @@ char *text_printable_line(const char *s);
  * in it as '\''). Caller frees. */
 char *text_shell_word(const char *s);
 
+/* The columns one character takes on a terminal (libunistring's widths; an
+ * unsafe or control character is shown in one, as U+FFFD). */
+int text_cp_width(uint32_t cp);
+
+/* One grapheme cluster (UAX #29) of s[0..len): a character with its marks, an
+ * emoji sequence joined by U+200D, a flag (two regional indicators); a byte
+ * that is not UTF-8 and an unsafe character are one of their own. Returns its
+ * bytes (0 when len is 0) and the columns it takes in *cols. The one measure
+ * of text on screen and in padded output: a cluster is never cut. */
+size_t text_cluster(const char *s, size_t len, int *cols);
+
+/* How a cluster is drawn: cells of one spacing character with at most
+ * TEXT_CELL_MAX - 1 marks on it (tab and newline as a space, what is unsafe
+ * or not UTF-8 as U+FFFD). What an emoji sequence joins with U+200D is left
+ * out (terminals draw such sequences at widths of their own; its first emoji
+ * keeps the columns the program counted). Fills at most max cells; returns
+ * the cluster's bytes and its columns in *cols (the sum of the cells'). */
+#define TEXT_CELL_MAX 5
+struct text_cell {
+	uint32_t cp[TEXT_CELL_MAX];
+	int n, cols;
+};
+size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, int max, int *cols);
+
+/* The bytes of the whole clusters at the start of s[0..len) that fit in max
+ * columns; their columns in *used (may be NULL). */
+size_t text_fit(const char *s, size_t len, int max, int *used);
+
 /* Terminal columns the text takes as printed (wide characters count 2,
  * combining 0, an unsafe character or a byte that is not UTF-8 1: U+FFFD). */
 int text_width(const char *s);

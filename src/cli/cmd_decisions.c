@@ -79,23 +79,8 @@ static char *one_line(const char *s, int cols)
 			*q = ' ';
 	if (cols <= 0 || text_width(p) <= cols)
 		return p;
-	/* Cut on a character boundary, leaving a column for the ellipsis; the
-	 * width summed a character at a time (measuring each prefix again made
-	 * a long rationale cost its length squared). */
-	size_t len = strlen(p), end = 0;
-	int w = 0;
-	while (end < len) {
-		uint32_t cp;
-		size_t step = text_utf8_next((const unsigned char *)p + end, len - end, &cp);
-		step = step ? step : 1;
-		char save = p[end + step];
-		p[end + step] = '\0';
-		w += text_width(p + end);
-		p[end + step] = save;
-		if (w > cols - 1)
-			break;
-		end += step;
-	}
+	/* Cut between clusters, leaving a column for the ellipsis. */
+	size_t end = text_fit(p, strlen(p), cols - 1, NULL);
 	p[end] = '\0';
 	char *out = xasprintf("%s…", p);
 	free(p);

@@ -740,23 +740,7 @@ static void add_cut(struct strbuf *sb, const char *s, int max)
 		sb_addf(sb, "%s", s);
 		return;
 	}
-	const unsigned char *p = (const unsigned char *)s;
-	size_t left = strlen(s);
-	int w = 0;
-	while (left > 0) {
-		uint32_t cp;
-		size_t n = text_utf8_next(p, left, &cp);
-		int cw = 1;
-		if (n == 0)
-			n = 1;
-		else if (!text_is_unsafe(cp) && (cw = wcwidth((wchar_t)cp)) < 0)
-			cw = 1;
-		if (w + cw > max - 1)
-			break;
-		sb_addn(sb, (const char *)p, n);
-		w += cw;
-		p += n, left -= n;
-	}
+	sb_addn(sb, s, text_fit(s, strlen(s), max - 1, NULL)); /* whole clusters */
 	sb_addf(sb, "…");
 }
 

@@ -10,11 +10,17 @@
 #include <wctype.h>
 
 #include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
 #include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
 
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
+/* The one decoder: libunistring's strict one (overlong forms, surrogates and
+ * values past U+10FFFF are invalid), with an ASCII fast path. */
 size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	if (len == 0)
@@ -23,28 +29,130 @@ size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 		*cp = s[0];
 		return 1;
 	}
-	size_t n;
-	uint32_t c, min;
-	if ((s[0] & 0xe0) == 0xc0) {
-		n = 2, c = s[0] & 0x1f, min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		n = 3, c = s[0] & 0x0f, min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		n = 4, c = s[0] & 0x07, min = 0x10000;
-	} else {
+	ucs4_t uc;
+	int n = u8_mbtoucr(&uc, s, len);
+	if (n <= 0)
+		return 0;
+	*cp = uc;
+	return (size_t)n;
+}
+
+int text_cp_width(uint32_t cp)
+{
+	if (cp < 0x80)
+		return 1; /* a control one is shown as U+FFFD (tab and newline as a space) */
+	if (text_is_unsafe(cp))
+		return 1;
+	int w = uc_width(cp, "UTF-8");
+	return w < 0 ? 1 : w;
+}
+
+static bool is_ri(uint32_t c) { return c >= 0x1f1e6 && c <= 0x1f1ff; }
+
+/* The end of the grapheme cluster at s[0..len) (UAX #29): libunistring's
+ * rules, and the two it may lack (emoji joined by U+200D, flags as pairs of
+ * regional indicators). A byte that is not UTF-8, and an unsafe character,
+ * are clusters of their own and end the one before them. */
+static size_t cluster_end(const unsigned char *s, size_t len)
+{
+	uint32_t cp, first;
+	size_t n = text_utf8_next(s, len, &first);
+	if (n == 0 || text_is_unsafe(first))
+		return n ? n : 1;
+	bool pict = uc_is_property_extended_pictographic(first), ri = is_ri(first);
+	int ris = ri ? 1 : 0;
+	uint32_t prev = first;
+	size_t at = n;
+	while (at < len) {
+		size_t m = text_utf8_next(s + at, len - at, &cp);
+		if (m == 0 || text_is_unsafe(cp))
+			break;
+		bool join;
+		if (ri && is_ri(cp))
+			join = ris++ == 1; /* a flag is two of them */
+		else if (prev == 0x200d && pict && uc_is_property_extended_pictographic(cp))
+			join = true;
+		else
+			join = !uc_is_grapheme_break(prev, cp) && !(is_ri(prev) && is_ri(cp));
+		if (!join)
+			break;
+		prev = cp;
+		at += m;
+	}
+	return at;
+}
+
+size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, int max,
+			  int *cols)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int nc = 0, w = 0;
+	if (len == 0) {
+		*cols = 0;
 		return 0;
 	}
-	if (n > len)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
+	if (p[0] < 0x80 && (len == 1 || p[1] < 0x80)) { /* ASCII: one byte, one column */
+		if (max > 0)
+			cells[0] = (struct text_cell){{p[0] == '\t' || p[0] == '\n' ? ' '
+						   : p[0] < 0x20 || p[0] == 0x7f ? 0xfffd : p[0]},
+						  1, 1};
+		*cols = 1;
+		return 1;
 	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
+	size_t end = cluster_end(p, len), at = 0;
+	bool stop = false;
+	while (at < end) {
+		uint32_t cp;
+		size_t m = text_utf8_next(p + at, end - at, &cp);
+		if (m == 0)
+			cp = 0xfffd, m = 1;
+		else if (cp == '\t' || cp == '\n')
+			cp = ' ';
+		else if (text_is_unsafe(cp))
+			cp = 0xfffd;
+		int cw = text_cp_width(cp);
+		if (cp == 0x200d && at + m < end)
+			stop = true; /* what is joined to an emoji is left out: terminals
+				      * draw such a sequence at widths of their own */
+		if (!stop && (cw > 0 || nc == 0)) {
+			if (nc < max)
+				cells[nc] = (struct text_cell){{cp}, 1, cw};
+			nc++;
+			w += cw;
+		} else if (!stop && nc <= max && cells[nc - 1].n < TEXT_CELL_MAX) {
+			cells[nc - 1].cp[cells[nc - 1].n++] = cp; /* a mark on its base */
+		}
+		at += m;
+	}
+	*cols = w;
+	return end;
+}
+
+size_t text_cluster(const char *s, size_t len, int *cols)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (len > 0 && p[0] < 0x80 && (len == 1 || p[1] < 0x80)) {
+		*cols = 1;
+		return 1;
+	}
+	return text_cluster_cells(s, len, NULL, 0, cols);
+}
+
+size_t text_fit(const char *s, size_t len, int max, int *used)
+{
+	size_t at = 0;
+	int w = 0;
+	while (at < len) {
+		int cw;
+		size_t n = text_cluster(s + at, len - at, &cw);
+		if (w + cw > max)
+			break;
+		w += cw;
+		at += n;
+	}
+	if (used)
+		*used = w;
+	return at;
 }
 
 static size_t utf8_encode(uint32_t c, char *out)
@@ -315,23 +423,13 @@ bool text_ieq(const char *a, const char *b)
 
 int text_width(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t left = strlen((const char *)p);
+	const char *p = s ? s : "";
+	size_t left = strlen(p);
 	int w = 0;
 	while (left > 0) {
-		if (*p < 0x80) { /* any ASCII byte takes a column (a control one as U+FFFD) */
-			w++, p++, left--;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = text_utf8_next(p, left, &cp);
-		if (n == 0) {
-			w++, p++, left--;
-			continue;
-		}
-		/* An unsafe character is shown as U+FFFD, one column. */
-		int cw = text_is_unsafe(cp) ? 1 : wcwidth((wchar_t)cp);
-		w += cw < 0 ? 1 : cw;
+		int cw;
+		size_t n = text_cluster(p, left, &cw);
+		w += cw;
 		p += n, left -= n;
 	}
 	return w;

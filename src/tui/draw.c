@@ -1,12 +1,10 @@
 /* draw.c - drawing text by screen columns: UTF-8 decoded to wide characters,
- * measured with wcwidth, what core's text rule calls unsafe (and bytes that
+ * measured by core's text module (grapheme clusters, libunistring widths), what core's text rule calls unsafe (and bytes that
  * are not UTF-8) shown as U+FFFD, never cut inside a character. Also the
  * theme: colours by role, monochrome under NO_COLOR. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <wchar.h>
 
 #include "cxmeet/store.h" /* SEARCH_MARK_ON */
 #include "cxmeet/text.h"
@@ -58,64 +56,48 @@ void theme_init(void)
 
 attr_t theme(enum role_color r) { return roles[r]; }
 
-/* Decodes the next character of s; returns bytes used (0 at the end). Invalid
- * bytes decode as U+FFFD one at a time; tab and newline as a space. */
-static size_t next_char(const char *s, wchar_t *wc)
-{
-	if (!*s)
-		return 0;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	/* One character is at most MB_LEN_MAX bytes: measuring the whole rest of
-	 * the string for each character made long texts quadratic. */
-	size_t n = mbrtowc(wc, s, strnlen(s, MB_LEN_MAX), &ps);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		*wc = 0xfffd;
-		return 1;
-	}
-	if (*wc == '\t' || *wc == '\n')
-		*wc = L' ';
-	else if (text_is_unsafe((uint32_t)*wc))
-		*wc = 0xfffd;
-	return n;
-}
+int text_cols(const char *s) { return text_width(s); }
 
-int text_cols(const char *s)
+/* Draws the cells of one cluster at (y, x). */
+static void draw_cells(int y, int x, const struct text_cell *cells, int n, attr_t attr)
 {
-	int w = 0;
-	wchar_t wc;
-	size_t n;
-	while ((n = next_char(s, &wc)) > 0) {
-		int cw = wcwidth(wc);
-		w += cw < 0 ? 1 : cw;
-		s += n;
+	for (int i = 0; i < n && cells[i].n > 0; i++) {
+		wchar_t str[TEXT_CELL_MAX + 1];
+		for (int k = 0; k < cells[i].n; k++)
+			str[k] = (wchar_t)cells[i].cp[k];
+		str[cells[i].n] = L'\0';
+		cchar_t cc;
+		if (setcchar(&cc, str, attr, PAIR_NUMBER(attr), NULL) != OK) {
+			wchar_t q[2] = {L'?', L'\0'};
+			setcchar(&cc, q, attr, PAIR_NUMBER(attr), NULL);
+		}
+		mvadd_wch(y, x, &cc);
+		x += cells[i].cols;
 	}
-	return w;
 }
 
 int draw_text(int y, int x, const char *s, int width, attr_t attr)
 {
 	int used = 0;
-	wchar_t wc;
-	size_t n;
 	if (!s || width <= 0)
 		return 0;
 	move(y, x);
-	while ((n = next_char(s, &wc)) > 0) {
-		int cw = wcwidth(wc);
-		if (cw < 0) {
-			wc = L'?';
-			cw = 1;
-		}
+	size_t left = strlen(s);
+	while (left > 0) {
+		struct text_cell cells[4];
+		for (int i = 0; i < 4; i++)
+			cells[i].n = 0;
+		int cw;
+		size_t n = text_cluster_cells(s, left, cells, 4, &cw);
 		if (used + cw > width)
 			break;
-		cchar_t cc;
-		wchar_t str[2] = {wc, L'\0'};
-		setcchar(&cc, str, attr, PAIR_NUMBER(attr), NULL);
-		add_wch(&cc);
+		/* Each cluster at its own column: what the terminal makes of one
+		 * never moves the next. */
+		draw_cells(y, x + used, cells, 4, attr);
 		used += cw;
-		s += n;
+		s += n, left -= n;
 	}
+	move(y, x + used);
 	return used;
 }
 
@@ -154,17 +136,15 @@ static int wrap(int y, int x, const char *s, int width, int skip, int max_rows, 
 		}
 		/* Take as many whole words as fit in width columns. */
 		const char *p = s, *brk = NULL;
-		int cols = 0;
-		wchar_t wc;
+		int cols = 0, cw;
 		size_t n;
-		while ((n = next_char(p, &wc)) > 0 && *p != '\n') {
-			int cw = wcwidth(wc);
-			cw = cw < 0 ? 1 : cw;
+		while (*p && *p != '\n' && (n = text_cluster(p, strnlen(p, 64), &cw)) > 0) {
 			if (cols + cw > width)
 				break;
 			cols += cw;
+			bool space = *p == ' ';
 			p += n;
-			if (wc == L' ')
+			if (space)
 				brk = p;
 		}
 		const char *end = (!*p || *p == '\n' || !brk) ? p : brk;
@@ -275,38 +255,20 @@ void draw_dialog_box(int y, int x, int h, int w, const char *title)
 
 /* --- text with marked spans (the matches of a search) --------------------- */
 
-/* The bytes of the character at s (1 for a byte that is not UTF-8). */
-static size_t char_len(const char *s, mbstate_t *ps)
+/* The bytes of the cluster at s, and its columns in *cols. */
+static size_t char_len(const char *s, int *cols)
 {
-	wchar_t wc;
-	size_t n = mbrtowc(&wc, s, strlen(s), ps);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		memset(ps, 0, sizeof *ps);
-		return 1;
-	}
-	return n;
-}
-
-/* The columns of the character of n bytes at s. */
-static int char_cols(const char *s, size_t n)
-{
-	char ch[8];
-	size_t len = n < sizeof ch ? n : sizeof ch - 1;
-	memcpy(ch, s, len);
-	ch[len] = '\0';
-	return text_cols(ch);
+	return text_cluster(s, strlen(s), cols);
 }
 
 /* The columns of the word at s, up to the next space, marks left out. */
 static int word_cols(const char *s)
 {
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	int cols = 0;
+	int cols = 0, cw = 0;
 	while (*s && *s != ' ') {
-		size_t n = (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) ? 1 : char_len(s, &ps);
+		size_t n = (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) ? 1 : char_len(s, &cw);
 		if (*s != SEARCH_MARK_ON && *s != SEARCH_MARK_OFF)
-			cols += char_cols(s, n);
+			cols += cw;
 		s += n;
 	}
 	return cols;
@@ -317,16 +279,14 @@ void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t n
 {
 	bool on = false;
 	int row = 0, col = 0;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
 	while (*s && row < rows) {
 		if (*s == SEARCH_MARK_ON || *s == SEARCH_MARK_OFF) {
 			on = *s++ == SEARCH_MARK_ON;
 			continue;
 		}
 		int room = width - (row == rows - 1); /* the last row keeps one for … */
-		size_t n = char_len(s, &ps);
-		int cw = char_cols(s, n);
+		int cw;
+		size_t n = char_len(s, &cw);
 		bool wrap_here = *s == ' ' && col > 0 && col + 1 + word_cols(s + 1) > room &&
 				 word_cols(s + 1) <= width;
 		if (wrap_here || col + cw > room) {
@@ -341,11 +301,9 @@ void draw_marked_rows(int y, int x, const char *s, int width, int rows, attr_t n
 				continue;
 			}
 		}
-		char ch[8];
-		size_t len = n < sizeof ch ? n : sizeof ch - 1;
-		memcpy(ch, s, len);
-		ch[len] = '\0';
-		col += draw_text(y + row, x + col, ch, width - col, on ? match : normal);
+		char *ch = strndup(s, n);
+		col += draw_text(y + row, x + col, ch ? ch : "?", width - col, on ? match : normal);
+		free(ch);
 		s += n;
 	}
 }

@@ -60,15 +60,13 @@ bool le_set(struct lineedit *le, const char *text)
 {
 	empty(le);
 	le->prefilled = false;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
 	const char *p = text ? text : "";
 	size_t left = strlen(p);
 	while (left > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, p, left, &ps);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&ps, 0, sizeof ps);
+		uint32_t cp;
+		size_t n = text_utf8_next((const unsigned char *)p, left, &cp);
+		wchar_t wc = (wchar_t)cp;
+		if (n == 0) {
 			n = 1;
 			wc = L'?';
 		}
@@ -201,8 +199,7 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 
 static int wcols(wchar_t c)
 {
-	int w = wcwidth(c);
-	return w < 0 ? 1 : w;
+	return text_cp_width((uint32_t)c);
 }
 
 void le_draw(struct lineedit *le, int y, int x, int width, bool focused)

@@ -4,12 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "draw.h"
 #include "minutes_pager.h"
 #include "screen.h"
 #include "cxmeet/minutes.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 /* Where the screen row that starts at pos ends: at most `cols` columns, cut
@@ -18,21 +18,12 @@ static size_t row_end(const char *s, size_t pos, size_t eol, int cols)
 {
 	size_t at = pos, brk = 0;
 	int w = 0;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
 	while (at < eol) {
-		wchar_t wc = L'?';
-		size_t n = mbrtowc(&wc, s + at, eol - at, &ps);
-		int cw = 1;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			n = 1;
-			memset(&ps, 0, sizeof ps);
-		} else if (wcwidth(wc) >= 0) {
-			cw = wcwidth(wc);
-		}
+		int cw;
+		size_t n = text_cluster(s + at, eol - at, &cw);
 		if (w + cw > cols && at > pos)
 			break;
-		if (wc == L' ')
+		if (s[at] == ' ')
 			brk = at + 1;
 		w += cw;
 		at += n;

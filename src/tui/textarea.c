@@ -8,12 +8,12 @@
 #include "textarea.h"
 #include "draw.h"
 #include "keymap.h"
+#include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
 static int wcols(wchar_t c)
 {
-	int w = wcwidth(c);
-	return w < 0 ? 1 : w;
+	return text_cp_width((uint32_t)c);
 }
 
 /* Where each wrapped row starts: start[0] = 0, start[n] = the length. */
@@ -119,7 +119,7 @@ static size_t at_column(const struct lineedit *le, const struct wrap *w, int r, 
 		i++;
 	}
 	/* combining marks go with the character before them */
-	while (i < last && wcwidth(le->buf[i]) == 0)
+	while (i < last && text_cp_width((uint32_t)le->buf[i]) == 0)
 		i++;
 	return i;
 }
