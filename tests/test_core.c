@@ -767,6 +767,89 @@ static void width__counts_terminal_columns(void **state)
 	assert_int_equal(text_width("a\xff" "b"), 3);
 }
 
+#define ZWJ_DEV "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb" /* woman, ZWJ, laptop */
+#define FLAG_FR "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7"		/* regional F, R */
+
+static void width__clusters_count_as_drawn(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width(ZWJ_DEV), 2); /* one cluster, not 2 + 0 + 2 */
+	assert_int_equal(text_width("Ana " ZWJ_DEV " Ruiz"), 11);
+	assert_int_equal(text_width(FLAG_FR), 2);
+	assert_int_equal(text_width(FLAG_FR FLAG_FR), 4);
+	assert_int_equal(text_width("\xe2\x9d\xa4\xef\xb8\x8f"), 1); /* heart, VS16 */
+	assert_int_equal(text_width("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd"), 2); /* thumb, tone */
+	assert_int_equal(text_width("a\xcc\x81\xcc\x82\xcc\x83"), 1);	     /* marks on a */
+	assert_int_equal(text_width("\xed\xa0\x80"), 3); /* a surrogate: three bad bytes */
+	assert_int_equal(text_width("\xc0\xaf"), 2);	 /* an overlong form */
+	assert_int_equal(text_width("a\xe2\x80\xae" "b"), 3); /* an override: shown, one column */
+}
+
+static void cluster__never_split(void **state)
+{
+	(void)state;
+	int cols;
+	const char *s = ZWJ_DEV "x";
+	assert_int_equal(text_cluster(s, strlen(s), &cols), 11);
+	assert_int_equal(cols, 2);
+	s = FLAG_FR FLAG_FR;
+	assert_int_equal(text_cluster(s, strlen(s), &cols), 8);
+	assert_int_equal(cols, 2);
+	s = "e\xcc\x81" "f";
+	assert_int_equal(text_cluster(s, strlen(s), &cols), 3);
+	assert_int_equal(cols, 1);
+	s = "\xff" "a";
+	assert_int_equal(text_cluster(s, strlen(s), &cols), 1);
+	assert_int_equal(cols, 1);
+	assert_int_equal(text_cluster("", 0, &cols), 0);
+	/* Drawn: the first emoji of a joined sequence, marks on their base,
+	 * bad bytes and unsafe characters as U+FFFD, tab as a space. */
+	struct text_cell c[4];
+	s = ZWJ_DEV;
+	text_cluster_cells(s, strlen(s), c, 4, &cols);
+	assert_int_equal(c[0].n, 1);
+	assert_int_equal(c[0].cp[0], 0x1f469);
+	assert_int_equal(c[0].cols, 2);
+	s = "e\xcc\x81";
+	text_cluster_cells(s, strlen(s), c, 4, &cols);
+	assert_int_equal(c[0].n, 2);
+	assert_int_equal(c[0].cp[1], 0x301);
+	s = FLAG_FR;
+	text_cluster_cells(s, strlen(s), c, 4, &cols);
+	assert_int_equal(c[0].cp[0], 0x1f1eb);
+	assert_int_equal(c[1].cp[0], 0x1f1f7);
+	assert_int_equal(cols, 2);
+	text_cluster_cells("\xc2\x85", 2, c, 4, &cols);
+	assert_int_equal(c[0].cp[0], 0xfffd);
+	text_cluster_cells("\t", 1, c, 4, &cols);
+	assert_int_equal(c[0].cp[0], ' ');
+}
+
+static void fit__cuts_between_clusters(void **state)
+{
+	(void)state;
+	const char *s = "Ana " ZWJ_DEV " Ruiz";
+	int used;
+	assert_int_equal(text_fit(s, strlen(s), 5, &used), 4); /* the emoji does not fit */
+	assert_int_equal(used, 4);
+	assert_int_equal(text_fit(s, strlen(s), 6, &used), 15);
+	assert_int_equal(used, 6);
+	s = "王芳";
+	assert_int_equal(text_fit(s, strlen(s), 3, &used), 3);
+	assert_int_equal(used, 2);
+	s = "e\xcc\x81" "e\xcc\x81";
+	assert_int_equal(text_fit(s, strlen(s), 1, &used), 3);
+	assert_int_equal(text_fit(s, strlen(s), 0, &used), 0);
+	/* The strict decoder: surrogates and overlong forms are not UTF-8. */
+	uint32_t cp;
+	assert_int_equal(text_utf8_next((const unsigned char *)"\xed\xa0\x80", 3, &cp), 0);
+	assert_int_equal(text_utf8_next((const unsigned char *)"\xc0\xaf", 2, &cp), 0);
+	assert_int_equal(text_utf8_next((const unsigned char *)"\xf4\x90\x80\x80", 4, &cp), 0);
+	assert_int_equal(text_utf8_next((const unsigned char *)"\xf0\x9f\x98", 3, &cp), 0);
+	assert_int_equal(text_utf8_next((const unsigned char *)"\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1f600);
+}
+
 /* --- model name tables --------------------------------------------------- */
 
 /* Every value's name parses back to it, in any case; names are distinct. */
@@ -1267,6 +1350,9 @@ int main(void)
 		cmocka_unit_test(cadence__next_monthly_clamps_to_month_end),
 		cmocka_unit_test(cadence__days_approximates_interval),
 
+		cmocka_unit_test(width__clusters_count_as_drawn),
+		cmocka_unit_test(cluster__never_split),
+		cmocka_unit_test(fit__cuts_between_clusters),
 		cmocka_unit_test(clean__trims_surrounding_white_space),
 		cmocka_unit_test(clean__keeps_non_ascii_text),
 		cmocka_unit_test(clean__normalises_to_nfc),

@@ -111,9 +111,10 @@ size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, in
 		else if (text_is_unsafe(cp))
 			cp = 0xfffd;
 		int cw = text_cp_width(cp);
-		if (cp == 0x200d && at + m < end)
-			stop = true; /* what is joined to an emoji is left out: terminals
-				      * draw such a sequence at widths of their own */
+		/* What is joined to an emoji (after U+200D, a skin tone) is left
+		 * out: terminals draw such sequences at widths of their own. */
+		if ((cp == 0x200d && at + m < end) || (cp >= 0x1f3fb && cp <= 0x1f3ff && nc > 0))
+			stop = true;
 		if (!stop && (cw > 0 || nc == 0)) {
 			if (nc < max)
 				cells[nc] = (struct text_cell){{cp}, 1, cw};
