@@ -850,6 +850,52 @@ static void fit__cuts_between_clusters(void **state)
 	assert_int_equal(cp, 0x1f600);
 }
 
+/* Rows of text: where each ends, by text_row_end, as the screens wrap. */
+static char *rows_of(const char *s, int width)
+{
+	struct strbuf out;
+	sb_init(&out);
+	size_t len = strlen(s);
+	while (len > 0) {
+		size_t n = text_row_end(s, len, width);
+		sb_addf(&out, "%s%.*s", out.len ? "|" : "", (int)n, s);
+		s += n, len -= n;
+		while (len > 0 && *s == ' ')
+			s++, len--;
+	}
+	return out.s ? out.s : xstrdup("");
+}
+
+static void row_end__breaks_by_uax14(void **state)
+{
+	(void)state;
+	struct {
+		const char *text;
+		int width;
+		const char *rows;
+	} cases[] = {
+		{"the quick brown fox", 10, "the quick |brown fox"},
+		/* A word that ends at the edge goes to the next row, as before. */
+		{"the quick brown fox", 9, "the |quick |brown fox"},
+		{"well-known issue", 8, "well-|known |issue"},
+		{"abcdefghij", 4, "abcd|efgh|ij"}, /* a long word is cut */
+		{"顧客の声を聞く", 6, "顧客の|声を聞|く"},
+		{"中文。中文", 6, "中文。|中文"}, /* no row starts with 。 */
+		{"Ana " ZWJ_DEV " Ruiz", 5, "Ana |" ZWJ_DEV " |Ruiz"},
+		{ZWJ_DEV ZWJ_DEV, 3, ZWJ_DEV "|" ZWJ_DEV},
+		{ZWJ_DEV, 1, ZWJ_DEV}, /* wider than the row: alone, not split */
+		{"e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2, "e\xcc\x81" "e\xcc\x81|e\xcc\x81"},
+		{"fits", 4, "fits"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *rows = rows_of(cases[i].text, cases[i].width);
+		if (strcmp(rows, cases[i].rows) != 0)
+			fail_msg("%s at %d: got '%s', want '%s'", cases[i].text, cases[i].width,
+				 rows, cases[i].rows);
+		free(rows);
+	}
+}
+
 /* --- model name tables --------------------------------------------------- */
 
 /* Every value's name parses back to it, in any case; names are distinct. */
@@ -1353,6 +1399,7 @@ int main(void)
 		cmocka_unit_test(width__clusters_count_as_drawn),
 		cmocka_unit_test(cluster__never_split),
 		cmocka_unit_test(fit__cuts_between_clusters),
+		cmocka_unit_test(row_end__breaks_by_uax14),
 		cmocka_unit_test(clean__trims_surrounding_white_space),
 		cmocka_unit_test(clean__keeps_non_ascii_text),
 		cmocka_unit_test(clean__normalises_to_nfc),

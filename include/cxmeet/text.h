@@ -132,6 +132,13 @@ size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, in
  * columns; their columns in *used (may be NULL). */
 size_t text_fit(const char *s, size_t len, int max, int *used);
 
+/* Where a row of at most width columns ends in s[0..len), the rest of one
+ * line: all of it when it fits, else at the last line break opportunity of
+ * UAX #14 that fits (after a space or hyphen, between ideographs), else after
+ * the clusters that fit (a word longer than the row), at least one cluster.
+ * The next row's leading spaces are the caller's to skip. */
+size_t text_row_end(const char *s, size_t len, int width);
+
 /* Terminal columns the text takes as printed (wide characters count 2,
  * combining 0, an unsafe character or a byte that is not UTF-8 1: U+FFFD). */
 int text_width(const char *s);

@@ -12,6 +12,7 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <unigbrk.h>
+#include <unilbrk.h>
 #include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -154,6 +155,33 @@ size_t text_fit(const char *s, size_t len, int max, int *used)
 	if (used)
 		*used = w;
 	return at;
+}
+
+size_t text_row_end(const char *s, size_t len, int width)
+{
+	size_t fit = text_fit(s, len, width, NULL);
+	if (fit == len)
+		return len;
+	if (fit == 0) { /* a cluster wider than the row goes on it alone */
+		int cw;
+		return text_cluster(s, len, &cw);
+	}
+	/* The break opportunities (UAX #14) up to the cluster after the fit. */
+	int cw;
+	size_t look = fit + text_cluster(s + fit, len - fit, &cw);
+	char *brk = malloc(look);
+	if (!brk)
+		return fit;
+	u8_possible_linebreaks((const uint8_t *)s, look, "UTF-8", brk);
+	size_t end = fit;
+	for (size_t i = fit; i > 0; i--) {
+		if (brk[i] == UC_BREAK_POSSIBLE) {
+			end = i;
+			break;
+		}
+	}
+	free(brk);
+	return end;
 }
 
 static size_t utf8_encode(uint32_t c, char *out)

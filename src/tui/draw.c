@@ -134,20 +134,13 @@ static int wrap(int y, int x, const char *s, int width, int skip, int max_rows, 
 			row++;
 			continue;
 		}
-		/* Take as many whole words as fit in width columns. */
-		const char *p = s, *brk = NULL;
-		int cols = 0, cw;
-		size_t n;
-		while (*p && *p != '\n' && (n = text_cluster(p, strnlen(p, 64), &cw)) > 0) {
-			if (cols + cw > width)
-				break;
-			cols += cw;
-			bool space = *p == ' ';
-			p += n;
-			if (space)
-				brk = p;
-		}
-		const char *end = (!*p || *p == '\n' || !brk) ? p : brk;
+		/* Take what fits in width columns, up to a line break opportunity
+		 * (UAX #14). A row's bytes are bounded: the rest of a long
+		 * line is not measured for each row. */
+		size_t len = 0, cap = (size_t)width * 32 + 64;
+		while (s[len] && s[len] != '\n' && len < cap)
+			len++;
+		const char *end = s + text_row_end(s, len, width);
 		if (draw && row >= skip) {
 			char *line = strndup(s, (size_t)(end - s));
 			if (!line)

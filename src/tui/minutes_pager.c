@@ -13,22 +13,11 @@
 #include "cxmeet/util.h"
 
 /* Where the screen row that starts at pos ends: at most `cols` columns, cut
- * after the last space that fits when the line goes on. */
+ * at the last line break opportunity (UAX #14) that fits when the line goes
+ * on. */
 static size_t row_end(const char *s, size_t pos, size_t eol, int cols)
 {
-	size_t at = pos, brk = 0;
-	int w = 0;
-	while (at < eol) {
-		int cw;
-		size_t n = text_cluster(s + at, eol - at, &cw);
-		if (w + cw > cols && at > pos)
-			break;
-		if (s[at] == ' ')
-			brk = at + 1;
-		w += cw;
-		at += n;
-	}
-	return at < eol && brk > pos ? brk : at;
+	return pos + text_row_end(s + pos, eol - pos, cols);
 }
 
 /* Cuts each line of the text into screen rows of at most `cols` columns. */
