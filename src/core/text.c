@@ -145,6 +145,12 @@ size_t text_fit(const char *s, size_t len, int max, int *used)
 	size_t at = 0;
 	int w = 0;
 	while (at < len) {
+		if ((unsigned char)s[at] < 0x80 && (at + 1 == len || (unsigned char)s[at + 1] < 0x80)) {
+			if (w + 1 > max)
+				break;
+			w++, at++;
+			continue;
+		}
 		int cw;
 		size_t n = text_cluster(s + at, len - at, &cw);
 		if (w + cw > max)
@@ -456,6 +462,11 @@ int text_width(const char *s)
 	size_t left = strlen(p);
 	int w = 0;
 	while (left > 0) {
+		/* ASCII before ASCII: one column a byte (a control one as U+FFFD). */
+		if ((unsigned char)p[0] < 0x80 && (left == 1 || (unsigned char)p[1] < 0x80)) {
+			w++, p++, left--;
+			continue;
+		}
 		int cw;
 		size_t n = text_cluster(p, left, &cw);
 		w += cw;
