@@ -85,6 +85,33 @@ static void lineedit__limit_is_bytes_after_every_kind_of_delete(void **state)
 	le_free(&le);
 }
 
+/* An emoji sequence joined by U+200D, a flag and a letter with its mark are
+ * one character each to the arrows, Backspace and Delete. */
+static void lineedit__moves_and_deletes_whole_clusters(void **state)
+{
+	(void)state;
+	struct lineedit le;
+	le_init(&le, "", 200);
+	int refused = 0;
+	bool too_long;
+	type(&le, L"Ana \U0001F469\u200d\U0001F4BB Ruiz", &refused);
+	for (int i = 0; i < 5; i++)
+		le_key(&le, KEY_LEFT, true, &too_long); /* before " Ruiz" */
+	le_key(&le, 0x7f, false, &too_long);
+	expect_text(&le, "Ana  Ruiz");
+	le_set(&le, "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa"); /* FR DE */
+	le_key(&le, KEY_HOME, true, &too_long);
+	le_key(&le, KEY_RIGHT, true, &too_long);
+	le_key(&le, KEY_DC, true, &too_long);
+	expect_text(&le, "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7");
+	le_set(&le, "Jose\xcc\x81");
+	le_key(&le, KEY_END, true, &too_long);
+	le_key(&le, 0x7f, false, &too_long);
+	expect_text(&le, "Jos");
+	assert_int_equal(refused, 0);
+	le_free(&le);
+}
+
 static void lineedit__typing_replaces_a_given_text_and_its_length(void **state)
 {
 	(void)state;
@@ -191,6 +218,7 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8"); /* wide characters to UTF-8, as the program */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lineedit__limit_is_bytes_after_every_kind_of_delete),
+		cmocka_unit_test(lineedit__moves_and_deletes_whole_clusters),
 		cmocka_unit_test(lineedit__typing_replaces_a_given_text_and_its_length),
 		cmocka_unit_test(lineedit__a_million_refused_characters),
 		cmocka_unit_test(textarea__rows_by_columns_and_the_cursor_across_them),

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 /* Limits on what a person may type into one field, in bytes. */
 #define TEXT_MAX_NAME 200
@@ -127,6 +128,11 @@ struct text_cell {
 	int n, cols;
 };
 size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, int max, int *cols);
+
+/* The same clusters in wide characters (a line being edited): the end of
+ * the one that starts at s[at], and the start of the one before s[at]. */
+size_t text_wcs_cluster_end(const wchar_t *s, size_t len, size_t at);
+size_t text_wcs_cluster_start(const wchar_t *s, size_t len, size_t at);
 
 /* The bytes of the whole clusters at the start of s[0..len) that fit in max
  * columns; their columns in *used (may be NULL). */

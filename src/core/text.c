@@ -83,6 +83,49 @@ static size_t cluster_end(const unsigned char *s, size_t len)
 	return at;
 }
 
+size_t text_wcs_cluster_end(const wchar_t *s, size_t len, size_t at)
+{
+	if (at >= len)
+		return len;
+	uint32_t first = (uint32_t)s[at];
+	if (first < 0x20 || text_is_unsafe(first))
+		return at + 1;
+	bool pict = uc_is_property_extended_pictographic(first), ri = is_ri(first);
+	int ris = ri ? 1 : 0;
+	uint32_t prev = first;
+	size_t i = at + 1;
+	for (; i < len; i++) {
+		uint32_t cp = (uint32_t)s[i];
+		if (cp < 0x20 || text_is_unsafe(cp))
+			break;
+		bool join;
+		if (ri && is_ri(cp))
+			join = ris++ == 1;
+		else if (prev == 0x200d && pict && uc_is_property_extended_pictographic(cp))
+			join = true;
+		else
+			join = !uc_is_grapheme_break(prev, cp) && !(is_ri(prev) && is_ri(cp));
+		if (!join)
+			break;
+		prev = cp;
+	}
+	return i;
+}
+
+size_t text_wcs_cluster_start(const wchar_t *s, size_t len, size_t at)
+{
+	size_t pos = 0;
+	if (at > len)
+		at = len;
+	while (pos < at) {
+		size_t end = text_wcs_cluster_end(s, len, pos);
+		if (end >= at)
+			return pos;
+		pos = end;
+	}
+	return at;
+}
+
 size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, int max,
 			  int *cols)
 {

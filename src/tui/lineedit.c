@@ -128,13 +128,11 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 	le->prefilled = false;
 	if (is_key) {
 		switch (ch) {
-		case KEY_LEFT:
-			if (le->cursor > 0)
-				le->cursor--;
+		case KEY_LEFT: /* by user-perceived characters: an emoji sequence is one */
+			le->cursor = text_wcs_cluster_start(le->buf, le->len, le->cursor);
 			return true;
 		case KEY_RIGHT:
-			if (le->cursor < le->len)
-				le->cursor++;
+			le->cursor = text_wcs_cluster_end(le->buf, le->len, le->cursor);
 			return true;
 		case KEY_HOME:
 			le->cursor = 0;
@@ -147,7 +145,8 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 			break;
 		case KEY_DC:
 			if (le->cursor < le->len)
-				drop(le, le->cursor, le->cursor + 1);
+				drop(le, le->cursor,
+				     text_wcs_cluster_end(le->buf, le->len, le->cursor));
 			return true;
 		default:
 			le->prefilled = was_prefilled;
@@ -156,8 +155,9 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 	}
 	if (ch == 0x7f || ch == CTRL('h')) {
 		if (le->cursor > 0) {
-			drop(le, le->cursor - 1, le->cursor);
-			le->cursor--;
+			size_t start = text_wcs_cluster_start(le->buf, le->len, le->cursor);
+			drop(le, start, le->cursor);
+			le->cursor = start;
 		}
 		return true;
 	}
