@@ -22,13 +22,17 @@
 
 /* The one decoder: libunistring's strict one (overlong forms, surrogates and
  * values past U+10FFFF are invalid), with an ASCII fast path. */
-size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
+static inline size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	if (len == 0)
 		return 0;
 	if (s[0] < 0x80) {
 		*cp = s[0];
 		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf && len >= 2 && (s[1] & 0xc0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f); /* two bytes, inline */
+		return 2;
 	}
 	ucs4_t uc;
 	int n = u8_mbtoucr(&uc, s, len);
@@ -38,12 +42,29 @@ size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 	return (size_t)n;
 }
 
+size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	return utf8_next(s, len, cp);
+}
+
+/* text_is_unsafe, for the hot loops below (defined with the rule further on). */
+static inline bool unsafe_cp(uint32_t c)
+{
+	if (c == '\n' || c == '\t')
+		return false;
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+	       c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
 int text_cp_width(uint32_t cp)
 {
 	if (cp < 0x80)
 		return 1; /* a control one is shown as U+FFFD (tab and newline as a space) */
-	if (text_is_unsafe(cp))
-		return 1;
+	if (cp < 0x300 || unsafe_cp(cp))
+		return 1; /* Latin, Greek and Cyrillic letters before the marks */
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return 2; /* CJK ideographs */
 	int w = uc_width(cp, "UTF-8");
 	return w < 0 ? 1 : w;
 }
@@ -57,16 +78,16 @@ static bool is_ri(uint32_t c) { return c >= 0x1f1e6 && c <= 0x1f1ff; }
 static size_t cluster_end(const unsigned char *s, size_t len)
 {
 	uint32_t cp, first;
-	size_t n = text_utf8_next(s, len, &first);
-	if (n == 0 || text_is_unsafe(first))
+	size_t n = utf8_next(s, len, &first);
+	if (n == 0 || unsafe_cp(first))
 		return n ? n : 1;
 	bool pict = uc_is_property_extended_pictographic(first), ri = is_ri(first);
 	int ris = ri ? 1 : 0;
 	uint32_t prev = first;
 	size_t at = n;
 	while (at < len) {
-		size_t m = text_utf8_next(s + at, len - at, &cp);
-		if (m == 0 || text_is_unsafe(cp))
+		size_t m = utf8_next(s + at, len - at, &cp);
+		if (m == 0 || unsafe_cp(cp))
 			break;
 		bool join;
 		if (ri && is_ri(cp))
@@ -88,7 +109,7 @@ size_t text_wcs_cluster_end(const wchar_t *s, size_t len, size_t at)
 	if (at >= len)
 		return len;
 	uint32_t first = (uint32_t)s[at];
-	if (first < 0x20 || text_is_unsafe(first))
+	if (first < 0x20 || unsafe_cp(first))
 		return at + 1;
 	bool pict = uc_is_property_extended_pictographic(first), ri = is_ri(first);
 	int ris = ri ? 1 : 0;
@@ -96,7 +117,7 @@ size_t text_wcs_cluster_end(const wchar_t *s, size_t len, size_t at)
 	size_t i = at + 1;
 	for (; i < len; i++) {
 		uint32_t cp = (uint32_t)s[i];
-		if (cp < 0x20 || text_is_unsafe(cp))
+		if (cp < 0x20 || unsafe_cp(cp))
 			break;
 		bool join;
 		if (ri && is_ri(cp))
@@ -147,12 +168,12 @@ size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, in
 	bool stop = false;
 	while (at < end) {
 		uint32_t cp;
-		size_t m = text_utf8_next(p + at, end - at, &cp);
+		size_t m = utf8_next(p + at, end - at, &cp);
 		if (m == 0)
 			cp = 0xfffd, m = 1;
 		else if (cp == '\t' || cp == '\n')
 			cp = ' ';
-		else if (text_is_unsafe(cp))
+		else if (unsafe_cp(cp))
 			cp = 0xfffd;
 		int cw = text_cp_width(cp);
 		/* What is joined to an emoji (after U+200D, a skin tone) is left
@@ -179,6 +200,29 @@ size_t text_cluster(const char *s, size_t len, int *cols)
 	if (len > 0 && p[0] < 0x80 && (len == 1 || p[1] < 0x80)) {
 		*cols = 1;
 		return 1;
+	}
+	/* The common case, a character alone (a letter before ASCII, one
+	 * ideograph before another): measured without the cluster's walk. */
+	uint32_t cp, next;
+	size_t n = utf8_next(p, len, &cp);
+	if (n == 0) {
+		*cols = len > 0;
+		return len > 0;
+	}
+	bool alone = false;
+	if (n == len || p[n] < 0x80)
+		alone = cp < 0x300 || uc_graphemeclusterbreak_property(cp) != GBP_PREPEND;
+	else if (utf8_next(p + n, len - n, &next) == 0 || unsafe_cp(next))
+		alone = true;
+	else if ((cp < 0x300 && next < 0x300) ||
+		 (cp >= 0x4e00 && cp <= 0x9fff && next >= 0x4e00 && next <= 0x9fff))
+		alone = true; /* no marks or joiners among them */
+	else
+		alone = uc_is_grapheme_break(cp, next) && !(is_ri(cp) && is_ri(next)) &&
+			!(cp == 0x200d);
+	if (alone) {
+		*cols = text_cp_width(cp);
+		return n;
 	}
 	return text_cluster_cells(s, len, NULL, 0, cols);
 }
@@ -505,11 +549,16 @@ int text_width(const char *s)
 	size_t left = strlen(p);
 	int w = 0;
 	while (left > 0) {
-		/* ASCII before ASCII: one column a byte (a control one as U+FFFD). */
-		if ((unsigned char)p[0] < 0x80 && (left == 1 || (unsigned char)p[1] < 0x80)) {
-			w++, p++, left--;
-			continue;
-		}
+		/* A run of ASCII: a column a byte (a control one as U+FFFD), but
+		 * for its last, which marks after it may join. */
+		size_t k = 0;
+		while (k < left && (unsigned char)p[k] < 0x80)
+			k++;
+		if (k < left && k > 0)
+			k--;
+		w += (int)k, p += k, left -= k;
+		if (left == 0)
+			break;
 		int cw;
 		size_t n = text_cluster(p, left, &cw);
 		w += cw;
