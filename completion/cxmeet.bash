@@ -5,7 +5,7 @@
 _cxmeet_commands='init tui present status council org charter dept person kpi
 measure initiative focus agenda history search show actions add done messages
 ack overdue digest decisions supersede cadence ledger packet champions export
-copy demo check'
+copy backup demo check'
 
 # The long options of each command.
 _cxmeet_options()
@@ -18,6 +18,7 @@ _cxmeet_options()
 	cadence) echo --meetings --format --table --all-councils ;;
 	champions) echo --all --format --all-councils ;;
 	copy) echo --from --to ;;
+	backup) echo --output --force ;;
 	council) echo --format ;;
 	decisions) echo --revisit-due --dept --all --search --format --all-councils ;;
 	demo) echo --years --seed ;;
@@ -134,6 +135,10 @@ _cxmeet()
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$(_cxmeet_options "$cmd")" -- "$cur"))
+		return
+	fi
+	if [[ $cmd == check ]]; then
+		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 	fi
 	if [[ $cmd == help ]]; then

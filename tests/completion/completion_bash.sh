@@ -109,7 +109,7 @@ done <<<"$tables"
 # Tab itself, in an interactive bash
 if command -v tmux >/dev/null; then
 	tmux -S "$sock" new-session -d -x 120 -y 30 \
-		"env -i HOME=$work TERM=xterm PATH=$bin:/usr/bin:/bin CXMEET_DB=$db bash --norc --noprofile"
+		"env -i HOME=$work HISTFILE=/dev/null TERM=xterm PATH=$bin:/usr/bin:/bin CXMEET_DB=$db bash --norc --noprofile"
 	tmux -S "$sock" send-keys "source '$root/completion/cxmeet.bash' && echo SOURCED" Enter
 	for _ in $(seq 100); do
 		tmux -S "$sock" capture-pane -p | grep -qx 'SOURCED' && break
