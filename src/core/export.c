@@ -597,6 +597,21 @@ static enum store_rc ics_open_actions(struct store *st, struct out *o, const cha
 				 (long long)it->created_at);
 			ics_raw(sb, "UID:%s", id);
 			ics_raw(sb, "DTSTAMP:%s", stamp);
+			/* A calendar takes a changed to-do for the same one updated when
+			 * its SEQUENCE grows: each move of the due date adds one. */
+			int64_t moves = 0, changed = 0;
+			rc = store_item_revision(st, it->id, &moves, &changed);
+			if (rc != STORE_OK) {
+				item_list_free(items, n);
+				return rc;
+			}
+			if (changed > 0) {
+				char when[32];
+				iso_time(when, sizeof when, (time_t)changed, true);
+				ics_raw(sb, "LAST-MODIFIED:%s", when);
+			}
+			snprintf(due, sizeof due, "%lld", (long long)moves);
+			ics_raw(sb, "SEQUENCE:%s", due);
 			if (it->due != DATE_NONE) {
 				ics_basic_date(it->due, due, sizeof due);
 				ics_raw(sb, "DUE;VALUE=DATE:%s", due);
