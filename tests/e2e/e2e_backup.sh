@@ -8,8 +8,21 @@
 # refused (status 2) and left as it was, --force replaces it; a missing or
 # unwritable folder and a full disk are reported (status 1 and 7) and leave
 # no file behind.
+# On a PostgreSQL server (the 'pg' suite) the backup is refused, saying what
+# to use instead, and writes nothing.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
+
+if [ -n "${CXMEET_TEST_SERVER:-}" ]; then
+	setup_council
+	rc=0
+	"$CXMEET" backup -o "$tmp/b.db" 2>"$tmp/err" || rc=$?
+	expect_eq "$rc" 2 "a backup on a server: status 2"
+	expect_match "$(cat "$tmp/err")" "pg_dump.*cxmeet copy --from SERVER --to FILE" \
+		"a backup on a server: says to use pg_dump or copy"
+	expect_eq "$(ls -A "$tmp" | grep -c '^b\.db\|^\.cxmeet-')" 0 "a backup on a server writes nothing"
+	exit 0
+fi
 
 setup_council
 start_tui 100 30
