@@ -319,11 +319,66 @@ static void ics__slips_and_carries_in_plain_words(void **state)
 	free(path);
 }
 
+/* A to-do's revision: moving an action's due date (either way) raises its
+ * SEQUENCE and its LAST-MODIFIED, its UID stays; an overdue one has
+ * PRIORITY:1. The next meeting keeps its UID when its date moves (another
+ * cadence). */
+static void ics__revision_follows_changes(void **state)
+{
+	(void)state;
+	struct store *st = tu_open_setup();
+	char *path = xstrdup(store_path(st));
+	struct meeting_run r;
+	time_t t = tu_at("2026-11-09T14:00:00Z");
+	assert_int_equal(meeting_begin(st, 0, 0, t, &r), STORE_OK);
+	store_id id = add(st, r.m.id, ITEM_ACTION, "Move me", NULL, "Sales", 0,
+			  date_from_ymd(2026, 12, 20), t + 60);
+	assert_int_equal(meeting_end(&r, MEETING_COMPLETED, 0, DATE_NONE, t + 600), STORE_OK);
+	meeting_run_free(&r);
+	char *out = tu_new_path();
+	assert_int_equal(tu_cli(path, out, NULL, "export", "--format", "ics", NULL), 0);
+	char *raw = tu_slurp(out, NULL);
+	char *before = unfold(raw);
+	free(raw);
+	assert_non_null(strstr(before, "SEQUENCE:0\r\n"));
+	assert_non_null(strstr(before, "LAST-MODIFIED:20261109T140100Z\r\n"));
+	assert_null(strstr(before, "PRIORITY"));
+	const char *uid = strstr(before, "UID:meeting-after-");
+	assert_non_null(uid);
+	char *meeting_uid = xstrndup(uid, strcspn(uid, "\r"));
+
+	struct item it;
+	assert_int_equal(store_item_get(st, id, &it), STORE_OK);
+	it.due = date_from_ymd(2026, 12, 30); /* later */
+	assert_int_equal(store_item_update(st, &it, 0, tu_at("2026-11-10T09:00:00Z")), STORE_OK);
+	it.due = date_from_ymd(2026, 11, 20); /* earlier, and past by the export's day */
+	assert_int_equal(store_item_update(st, &it, 0, tu_at("2026-11-11T09:00:00Z")), STORE_OK);
+	item_free(&it);
+	assert_int_equal(store_org_set_cadence(st, &(struct cadence){CADENCE_WEEKS, 1}), STORE_OK);
+	store_close(st);
+	assert_int_equal(tu_cli(path, out, NULL, "export", "--format", "ics", "--force", NULL), 0);
+	raw = tu_slurp(out, NULL);
+	char *after = unfold(raw);
+	free(raw);
+	assert_non_null(strstr(after, "SEQUENCE:2\r\n"));
+	assert_non_null(strstr(after, "LAST-MODIFIED:20261111T090000Z\r\n"));
+	assert_non_null(strstr(after, "PRIORITY:1\r\n"));
+	assert_non_null(strstr(after, meeting_uid)); /* the same meeting, moved */
+	const char *s1 = strstr(before, "DTSTART"), *s2 = strstr(after, "DTSTART");
+	assert_true(s1 && s2 && strncmp(s1, s2, 28) != 0); /* it did move */
+	free(meeting_uid);
+	free(before);
+	free(after);
+	free(out);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json), cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_ics),  cmocka_unit_test(test_fold),
+		cmocka_unit_test(ics__revision_follows_changes),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(export_into_a_device),
 		cmocka_unit_test(ics__slips_and_carries_in_plain_words),

@@ -119,6 +119,9 @@ static void capture_items(struct store *st, store_id m, time_t t, store_id ana, 
 	item(st, m, ITEM_MESSAGE, "Tell them about refunds", "Finance", 0, t + 7);
 	item(st, m, ITEM_NOTE, "Room was too <small>", NULL, 0, t + 8);
 	item(st, m, ITEM_NOTE, "Notes at https://wiki.example/cx_council.", NULL, 0, t + 8);
+	item(st, m, ITEM_NOTE, "Also www.wiki.example/cx_council#top_2 (www.ex-1.example/a_b), "
+	     "www.example.com/x[y](javascript:z) or www.bad_x.com_y, not _www.a.example_x", NULL, 0,
+	     t + 8);
 	store_id oops = item(st, m, ITEM_NOTE, "SECRET typed by mistake", NULL, 0, t + 9);
 	assert_int_equal(store_item_delete(st, oops, m, t + 10), STORE_OK);
 }
@@ -241,6 +244,11 @@ static void minutes__items_with_their_facts_and_escaped_text(void **state)
 	has("- Tell them about refunds — tell Finance\n");
 	has("- Room was too \\<small\\>\n");
 	has("- Notes at <https://wiki.example/cx_council>.\n"); /* no escapes inside links */
+	/* a www. address as it is, for GitHub's autolink (no backslash shows in
+	 * it); not where it is no link, nor past what could make a link */
+	has("- Also www.wiki.example/cx_council#top_2 (www.ex-1.example/a_b), "
+	    "www.example.com/x\\[y\\](javascript:z) or www.bad\\_x.com\\_y, not "
+	    "\\_www.a.example\\_x\n");
 	assert_null(strstr(md, "SECRET"));
 }
 

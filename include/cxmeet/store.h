@@ -113,6 +113,9 @@ void store_open_action_cursor(const struct item *it, struct store_cursor *cur);
 struct actions_stream;
 struct search_stream;
 
+/* How far store_backup is: done of total pages. */
+typedef void (*store_count_fn)(long done, long total, void *ctx);
+
 /* A row read by store_table_rows: values[i] of column i (NULL: NULL). */
 typedef void (*store_row_fn)(const char *const *values, void *ctx);
 
@@ -154,6 +157,16 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * run (store_errmsg says why). *notes (when notes is not NULL; caller frees) \
 	 * lists the objects of the user's own, which are not problems, or is NULL. */ \
 	X(check, (struct store *st, char **problems, char **notes), (st, problems, notes)) \
+	/* A consistent copy of the whole database, as it was at one moment, into \
+	 * the file at path, which exists and is empty (the caller's temporary \
+	 * file, renamed into place afterwards): SQLite's online backup, a few \
+	 * pages at a time inside one read transaction, so that a meeting running \
+	 * meanwhile is neither blocked nor copied half-way. fn (NULL: none) is \
+	 * told the pages copied after each step. STORE_FULL for a full disk; on a \
+	 * server STORE_INVALID, saying what to use instead (pg_dump, or `cxmeet \
+	 * copy` into a file). */ \
+	X(backup, (struct store *st, const char *path, store_count_fn fn, void *ctx), \
+		(st, path, fn, ctx)) \
 	/* Compiles every statement the store may run (they are otherwise compiled on \
 	 * first use): a check that the schema is what this program expects. */ \
 	X(prepare_all, (struct store *st), (st)) \
@@ -434,6 +447,11 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 		size_t *n), (st, id, out, n)) \
 	/* kind -1: all. */ \
 	X(item_count, (struct store *st, int kind, int64_t *n), (st, kind, n)) \
+	/* How often item id's due date was moved (its due_moved events, either \
+	 * way) and when it was last changed: the revision of its calendar entry. \
+	 * STORE_NOTFOUND when there is no such item. */ \
+	X(item_revision, (struct store *st, store_id id, int64_t *due_moves, int64_t *updated_at), \
+		(st, id, due_moves, updated_at)) \
 	/* Open actions (but those of meeting `exclude`, 0: none), and those of them \
 	 * due before `today`. */ \
 	X(action_counts, (struct store *st, cx_date today, store_id exclude, int64_t *open, \

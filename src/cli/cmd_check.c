@@ -15,6 +15,8 @@ static int check_run(const struct cli_cmd *self, struct cli *cli, int argc, char
 	int rc;
 	if (!cli_parse(self, argc, argv, NULL, NULL, &rc))
 		return rc;
+	if (optind < argc) /* a file named: a backup, say, in place of --db */
+		cli->db_path = argv[optind];
 	if (!cli->db_path)
 		return cli_open_only(cli); /* says that there is no path */
 	/* A missing or empty file is refused, not created; a damaged one is
@@ -50,12 +52,14 @@ static int check_run(const struct cli_cmd *self, struct cli *cli, int argc, char
 const struct cli_cmd cmd_check = {
 	.name = "check",
 	.summary = "check that the database file is healthy",
-	.usage = "usage: cxmeet check\n"
+	.usage = "usage: cxmeet check [FILE]\n"
 		 "\n"
+		 "Checks FILE (a backup, say), else the database (--db).\n"
 		 "Compares the schema with the one this version makes (every table,\n"
 		 "index, trigger or view missing or altered), runs SQLite's integrity\n"
 		 "check and checks every reference between records. Prints 'ok' and\n"
 		 "exits 0 when the file is healthy; otherwise prints what it found and\n"
 		 "exits 5. Objects of your own are noted, not problems. Changes nothing.\n",
+	.operands = 1,
 	.run = check_run,
 };

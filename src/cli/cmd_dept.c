@@ -12,13 +12,19 @@ static const char *facing_label(bool behind)
 	return behind ? "behind-the-scenes" : "customer-facing";
 }
 
-static int dept_list(struct cli *cli, bool all)
+static int dept_list(struct cli *cli, bool all, bool names)
 {
 	struct dept *d;
 	size_t n;
 	enum store_rc rc = store_dept_list(cli->st, all, &d, &n);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
+	if (names) { /* one name a line, nothing else: for shell completion */
+		for (size_t i = 0; i < n; i++)
+			fprintf(cli->out, "%s\n", d[i].name);
+		dept_list_free(d, n);
+		return EXIT_OK;
+	}
 	int w = 10;
 	for (size_t i = 0; i < n; i++)
 		if (cli_cell_width(d[i].name) > w)
@@ -41,7 +47,7 @@ static int find(struct cli *cli, const char *name, struct dept *d)
 }
 
 struct dept_opts {
-	bool all, undo;
+	bool all, undo, names;
 	int facing; /* -1 unset, 0 customer-facing, 1 behind */
 };
 
@@ -59,6 +65,7 @@ static int dept_opt(const struct cli_cmd *cmd, int key, const char *value, void 
 		o->facing = key == 'b';
 		break;
 	case 'u': o->undo = true; break;
+	case 'N': o->names = true; break;
 	}
 	return 0;
 }
@@ -80,6 +87,8 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 	/* An option that does nothing for the action is a mistake worth saying. */
 	if (all && strcmp(action, "list") != 0)
 		return cli_usage_error(cmd, "--all only goes with 'list'");
+	if (o.names && strcmp(action, "list") != 0)
+		return cli_usage_error(cmd, "--names only goes with 'list'");
 	if (undo && strcmp(action, "archive") != 0)
 		return cli_usage_error(cmd, "--undo only goes with 'archive'");
 	if (facing >= 0 && strcmp(action, "add") != 0 && strcmp(action, "set") != 0)
@@ -87,7 +96,7 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 					    "with 'add' and 'set'");
 	enum store_rc src;
 	if (strcmp(action, "list") == 0 && left == 0)
-		return (rc = cli_open(cli)) ? rc : dept_list(cli, all);
+		return (rc = cli_open(cli)) ? rc : dept_list(cli, all, o.names);
 	if (strcmp(action, "add") == 0 && left == 1) {
 		if ((rc = cli_open(cli)) != 0)
 			return rc;
@@ -136,20 +145,22 @@ static const struct cli_opt dept_options[] = {
 	{"behind-the-scenes", 'b', 0},
 	{"customer-facing", 'c', 0},
 	{"undo", 'u', 0},
+	{"names", 'N', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_dept = {
 	.name = "dept",
 	.summary = "list, add, rename or archive departments",
-	.usage = "usage: cxmeet dept list [--all]\n"
+	.usage = "usage: cxmeet dept list [--all] [--names]\n"
 		 "       cxmeet dept add NAME [--behind-the-scenes | --customer-facing]\n"
 		 "       cxmeet dept rename NAME NEW-NAME\n"
 		 "       cxmeet dept set NAME --behind-the-scenes | --customer-facing\n"
 		 "       cxmeet dept archive NAME [--undo]\n"
 		 "\n"
 		 "Names are unique, compared without regard to case. Archived departments\n"
-		 "keep their history; list --all shows them.\n",
+		 "keep their history; list --all shows them. list --names prints only the\n"
+		 "names, one a line (for shell completion).\n",
 	.opts = dept_options,
 	.operands = CLI_ANY,
 	.run = dept_run,

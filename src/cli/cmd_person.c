@@ -20,6 +20,7 @@ struct person_opts {
 	const char *support;
 	bool all;
 	bool undo;
+	bool names; /* list: the names only, one a line */
 };
 
 static int person_list(struct cli *cli, const struct person_opts *o)
@@ -38,6 +39,12 @@ static int person_list(struct cli *cli, const struct person_opts *o)
 	enum store_rc rc = store_person_list(cli->st, o->all, dept_id, &p, &n);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
+	if (o->names) { /* one name a line, nothing else: for shell completion */
+		for (size_t i = 0; i < n; i++)
+			fprintf(cli->out, "%s\n", p[i].name);
+		person_list_free(p, n);
+		return EXIT_OK;
+	}
 	int wn = 4, wd = 10;
 	for (size_t i = 0; i < n; i++) {
 		if (cli_cell_width(p[i].name) > wn)
@@ -214,6 +221,8 @@ static int person_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 		o->all = true;
 	else if (key == 'u')
 		o->undo = true;
+	else if (key == 'N')
+		o->names = true;
 	else if (*slot) /* which of two values was meant cannot be guessed */
 		return cli_usage_error(cmd, "--%s is given more than once",
 				       cli_opt_name(cmd, key));
@@ -238,6 +247,8 @@ static int person_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	/* An option that does nothing for the action is a mistake worth saying. */
 	if (o.all && !list)
 		return cli_usage_error(cmd, "--all only goes with 'list'");
+	if (o.names && !list)
+		return cli_usage_error(cmd, "--names only goes with 'list'");
 	if (o.undo && !archive)
 		return cli_usage_error(cmd, "--undo only goes with 'archive'");
 	if (o.name && !edit)
@@ -282,13 +293,14 @@ static const struct cli_opt person_options[] = {
 	{"next-step", 'X', CLI_VALUE},
 	{"all", 'a', 0},
 	{"undo", 'u', 0},
+	{"names", 'N', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_person = {
 	.name = "person",
 	.summary = "list, add, edit or archive council members",
-	.usage = "usage: cxmeet person list [--dept DEPT] [--all]\n"
+	.usage = "usage: cxmeet person list [--dept DEPT] [--all] [--names]\n"
 		 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
 		 "       cxmeet person edit NAME [--name NEW] [--dept DEPT] [--role ROLE]\n"
 		 "                               [--email EMAIL] [--influence LEVEL]\n"
@@ -303,7 +315,8 @@ const struct cli_cmd cmd_person = {
 		 "--kpi (their own KPI), --stage (where they stand in the change:\n"
 		 "awareness, desire, knowledge, ability, reinforcement, or unset) and\n"
 		 "--next-step are shown on their card of the stakeholder map; '' clears\n"
-		 "one.\n",
+		 "one. list --names prints only the names, one a line (for shell\n"
+		 "completion).\n",
 	.opts = person_options,
 	.operands = CLI_ANY,
 	.run = person_run,

@@ -577,7 +577,8 @@ static void ics_basic_date(cx_date d, char *buf, size_t len)
 	snprintf(buf, len, "%.4s%.2s%.2s", iso, iso + 5, iso + 8);
 }
 
-static enum store_rc ics_open_actions(struct store *st, struct out *o, const char *stamp)
+static enum store_rc ics_open_actions(struct store *st, struct out *o, const char *stamp,
+				      cx_date today)
 {
 	struct store_cursor cur = { 0 };
 	for (;;) {
@@ -596,11 +597,29 @@ static enum store_rc ics_open_actions(struct store *st, struct out *o, const cha
 				 (long long)it->created_at);
 			ics_raw(sb, "UID:%s", id);
 			ics_raw(sb, "DTSTAMP:%s", stamp);
+			/* A calendar takes a changed to-do for the same one updated when
+			 * its SEQUENCE grows: each move of the due date adds one. */
+			int64_t moves = 0, changed = 0;
+			rc = store_item_revision(st, it->id, &moves, &changed);
+			if (rc != STORE_OK) {
+				item_list_free(items, n);
+				return rc;
+			}
+			if (changed > 0) {
+				char when[32];
+				iso_time(when, sizeof when, (time_t)changed, true);
+				ics_raw(sb, "LAST-MODIFIED:%s", when);
+			}
+			snprintf(due, sizeof due, "%lld", (long long)moves);
+			ics_raw(sb, "SEQUENCE:%s", due);
 			if (it->due != DATE_NONE) {
 				ics_basic_date(it->due, due, sizeof due);
 				ics_raw(sb, "DUE;VALUE=DATE:%s", due);
 			}
 			ics_prop(sb, "SUMMARY", it->text);
+			/* RFC 5545: 1 is the highest priority; an overdue action has it */
+			if (it->due != DATE_NONE && it->due < today)
+				ics_line(sb, "PRIORITY:1");
 			sb_init(&desc);
 			sb_addf(&desc, "Owner: %s\nDepartment: %s\nAction #%lld",
 				it->person_name ? it->person_name : "-",
@@ -650,8 +669,16 @@ static enum store_rc ics_next_meeting(struct store *st, struct out *o, const cha
 	ics_basic_date(next, start, sizeof start);
 	ics_basic_date(next + 1, end, sizeof end);
 	struct strbuf *sb = &o->sb;
+	char uid[96];
+	/* The meeting after the last one, whatever its date: moving it (another
+	 * cadence, a date set at the wrap-up) updates the same calendar entry. */
+	if (rc == STORE_OK)
+		snprintf(uid, sizeof uid, "meeting-after-%lld-%lld@cxmeet", (long long)last.id,
+			 (long long)last.started_at);
+	else
+		snprintf(uid, sizeof uid, "meeting-first@cxmeet");
 	ics_line(sb, "BEGIN:VEVENT");
-	ics_raw(sb, "UID:meeting-%s@cxmeet", start);
+	ics_raw(sb, "UID:%s", uid);
 	ics_raw(sb, "DTSTAMP:%s", stamp);
 	ics_raw(sb, "DTSTART;VALUE=DATE:%s", start);
 	ics_raw(sb, "DTEND;VALUE=DATE:%s", end);
@@ -682,7 +709,7 @@ static enum store_rc export_ics(struct store *st, struct out *o, time_t now)
 	ics_line(&o->sb, "METHOD:PUBLISH");
 	enum store_rc rc = ics_next_meeting(st, o, stamp, now);
 	if (rc == STORE_OK)
-		rc = ics_open_actions(st, o, stamp);
+		rc = ics_open_actions(st, o, stamp, date_from_time(now));
 	ics_line(&o->sb, "END:VCALENDAR");
 	return rc;
 }

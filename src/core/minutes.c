@@ -96,9 +96,57 @@ static size_t md_url_len(const char *p, size_t len)
 	return n > scheme ? n : 0;
 }
 
+/* The length of a "www." address starting at p (0: none) as GitHub's
+ * extended autolink takes it (GFM spec, "Autolinks (extension)"): a valid
+ * domain (segments of letters, digits, '_' and '-' between periods, no '_'
+ * in the last two), then a path up to a blank or '<', less the punctuation
+ * that ends a sentence and an unbalanced ')'. It also stops before anything
+ * that would mean something to plain CommonMark if written unescaped ('*',
+ * '`', '[', ']', '\\', '|', '&'), so that the address can be written as it is:
+ * an escape inside it would show as a backslash in GitHub's link. */
+static size_t md_www_len(const char *p, size_t len)
+{
+	if (len < 5 || strncasecmp(p, "www.", 4) != 0)
+		return 0;
+	size_t n = 4, seg = 4, last_us = 0, prev_us = 0; /* '_' in the last segments */
+	bool us = false;
+	while (n < len && (is_alnum(p[n]) || p[n] == '-' || p[n] == '_' || p[n] == '.')) {
+		if (p[n] == '.') {
+			if (n == seg)
+				return 0; /* an empty segment */
+			prev_us = last_us;
+			last_us = us;
+			us = false;
+			seg = n + 1;
+		} else if (p[n] == '_') {
+			us = true;
+		}
+		n++;
+	}
+	if (n == seg && p[n - 1] == '.')
+		n--; /* "www.example.com." ends a sentence */
+	else {
+		prev_us = last_us;
+		last_us = us;
+	}
+	if (n <= 4 || prev_us || last_us)
+		return 0;
+	while (n < len && !strchr(" \t\r\n<*`[]\\|&", p[n]) && (unsigned char)p[n] >= 0x20 &&
+	       p[n] != 0x7f)
+		n++;
+	while (n > 4 && strchr("?!.,:*_~'\")", p[n - 1])) {
+		if (p[n - 1] == ')' && md_parens_balanced(p, n))
+			break;
+		n--;
+	}
+	return n;
+}
+
 /* Appends p[0..len) with every significant character escaped. Web addresses
  * become autolinks (<https://...>), whose text Markdown takes literally, so
- * that escapes do not end up inside them. Line breaks become spaces: inline
+ * that escapes do not end up inside them; a "www." address is written as it
+ * is (md_www_len() keeps it free of anything to escape), for GitHub links it
+ * by itself. Line breaks become spaces: inline
  * text must stay on its line (and in its table cell). p is text_printable's:
  * nothing unsafe is left in it. */
 static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
@@ -110,6 +158,12 @@ static void md_escape_span(struct strbuf *sb, const char *p, size_t len)
 			sb_addn(sb, p + i, url);
 			sb_add(sb, ">");
 			i += url - 1;
+			continue;
+		}
+		size_t www = i == 0 || strchr(" \t\r\n*_~(", p[i - 1]) ? md_www_len(p + i, len - i) : 0;
+		if (www) {
+			sb_addn(sb, p + i, www);
+			i += www - 1;
 			continue;
 		}
 		char c = p[i];

@@ -145,3 +145,16 @@ out:
 	return pg_failf(st, STORE_CORRUPT, "the database %s is damaged: %zu %s found",
 			PG(st)->where, n, n == 1 ? "problem" : "problems");
 }
+
+/* A server's database is backed up by the server's own tools: a file's
+ * online backup has no meaning here. Says what to use instead. */
+enum store_rc pg_backup(struct store *st, const char *path, store_count_fn fn, void *ctx)
+{
+	(void)path;
+	(void)fn;
+	(void)ctx;
+	return pg_refuse(st, STORE_INVALID,
+			 "a database on a PostgreSQL server is backed up with the server's "
+			 "tools (pg_dump, or the server's own backups); to keep this council's "
+			 "history in a file, use: cxmeet copy --from SERVER --to FILE");
+}

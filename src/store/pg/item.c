@@ -396,6 +396,15 @@ enum store_rc pg_item_count(struct store *st, int kind, int64_t *n)
 	return two_ints(st, PGS_ITEM_COUNT, &p, n, NULL, "counting items");
 }
 
+enum store_rc pg_item_revision(struct store *st, store_id id, int64_t *due_moves,
+			       int64_t *updated_at)
+{
+	struct pg_params p = {0};
+	pp_id(&p, id);
+	return two_ints(st, PGS_ITEM_REVISION, &p, due_moves, updated_at,
+			"reading an item's changes");
+}
+
 enum store_rc pg_action_counts(struct store *st, cx_date today, store_id exclude, int64_t *open,
 			       int64_t *overdue)
 {

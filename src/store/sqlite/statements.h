@@ -195,6 +195,8 @@
 		"   WHERE meeting_id = ?2 AND kind = 'action' AND status = 'open'" \
 		"   AND deleted_at IS NULL) own") \
 	X(ITEM_COUNT, "SELECT coalesce(sum(n), 0) FROM item_tally WHERE ?1 IS NULL OR kind = ?1") \
+	X(ITEM_REVISION, "SELECT (SELECT count(*) FROM item_events e WHERE e.item_id = i.id" \
+		" AND e.event = 'due_moved'), i.updated_at FROM items i WHERE i.id = ?1") \
 	X(ITEM_SEARCH, ITEM_SELECT " JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ?" \
 		" AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?") \
 	/* Between meetings (store_between.c): ?1 the meeting (NULL: the next one, \

@@ -385,6 +385,18 @@ enum store_rc sqlite_item_count(struct store *st, int kind, int64_t *n)
 	return rc;
 }
 
+enum store_rc sqlite_item_revision(struct store *st, store_id id, int64_t *due_moves,
+				   int64_t *updated_at)
+{
+	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_REVISION);
+	bind_int(s, 1, id);
+	enum store_rc rc = stmt_row(st, s, "reading an item's changes");
+	*due_moves = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+	*updated_at = rc == STORE_OK ? (int64_t)col_time(s, 1) : 0;
+	sqlite3_reset(s);
+	return rc;
+}
+
 enum store_rc sqlite_action_counts(struct store *st, cx_date today, store_id exclude,
 				   int64_t *open, int64_t *overdue)
 {
