@@ -1,0 +1,252 @@
+/* import_actions.c - actions from a spreadsheet (CSV): every row read and
+ * held to the rules first, then all added in one transaction, or none. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/import.h"
+#include "cxmeet/items.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/names.h"
+#include "cxmeet/text.h"
+
+enum col { COL_TEXT, COL_OWNER, COL_DEPT, COL_DUE, COL_STATUS, COL_COUNT };
+
+struct pending {
+	struct item it;
+	long line;
+};
+
+struct errs {
+	import_report_fn report;
+	void *ctx;
+	int n;
+};
+
+static void refuse(struct errs *e, long line, const char *fmt, const char *detail)
+{
+	if (e->n++ >= IMPORT_MAX_ERRORS)
+		return;
+	char *d = detail ? text_printable_line(detail) : NULL;
+	char msg[700];
+	snprintf(msg, sizeof msg, fmt, d ? d : "");
+	e->report(e->ctx, line, msg);
+	free(d);
+}
+
+static int header_col(const char *name)
+{
+	if (text_ieq(name, "text") || text_ieq(name, "action"))
+		return COL_TEXT;
+	if (text_ieq(name, "owner"))
+		return COL_OWNER;
+	if (text_ieq(name, "department") || text_ieq(name, "dept"))
+		return COL_DEPT;
+	if (text_ieq(name, "due"))
+		return COL_DUE;
+	if (text_ieq(name, "status"))
+		return COL_STATUS;
+	return -1;
+}
+
+/* One row as an action, or a refusal reported (0 / -1; -2 for a store
+ * error, the code in *src). */
+static int row_action(struct store *st, char **f, const int *col, const struct date_context *dc,
+		      struct item *it, long line, struct errs *e, enum store_rc *src)
+{
+	*it = (struct item){.kind = ITEM_ACTION, .due = DATE_NONE, .revisit = DATE_NONE};
+	/* a cell's line breaks (Alt+Enter) join its lines with a space: an
+	 * action's text is one line */
+	char *text = f[col[COL_TEXT]], *w = text;
+	for (const char *p = text; *p; p++) {
+		if (*p == '\r' && p[1] == '\n')
+			continue;
+		*w++ = *p == '\r' || *p == '\n' ? ' ' : *p;
+	}
+	*w = '\0';
+	const char *owner = col[COL_OWNER] >= 0 ? f[col[COL_OWNER]] : "";
+	const char *dept = col[COL_DEPT] >= 0 ? f[col[COL_DEPT]] : "";
+	const char *due = col[COL_DUE] >= 0 ? f[col[COL_DUE]] : "";
+	const char *status = col[COL_STATUS] >= 0 ? f[col[COL_STATUS]] : "";
+	int bad = 0;
+	if (*status) {
+		int s = item_status_parse(status);
+		if (s != STATUS_OPEN && s != STATUS_DONE && s != STATUS_DROPPED) {
+			refuse(e, line, "'%s' is not an action's status (open, done or dropped)",
+			       status);
+			bad = -1;
+		} else {
+			it->status = (enum item_status)s;
+		}
+	}
+	store_id dept_id = 0;
+	if (*dept) {
+		struct dept d;
+		enum store_rc rc = dept_find(st, dept, &d);
+		if (rc == STORE_OK) {
+			dept_id = d.id;
+			dept_free(&d);
+		} else if (rc == STORE_NOTFOUND || rc == STORE_INVALID) {
+			refuse(e, line, "there is no department named '%s' (cxmeet dept list)", dept);
+			bad = -1;
+		} else {
+			*src = rc;
+			return -2;
+		}
+	}
+	if (*owner) {
+		struct person p;
+		enum store_rc rc = person_find(st, owner, &p);
+		if (rc == STORE_OK) {
+			it->person_id = p.id;
+			if (!*dept)
+				dept_id = p.dept_id;
+			else if (dept_id && p.dept_id && p.dept_id != dept_id) {
+				char what[600];
+				snprintf(what, sizeof what, "%s is not in %s", p.name, dept);
+				refuse(e, line, "%s (cxmeet person list)", what);
+				bad = -1;
+			}
+			person_free(&p);
+		} else if (rc == STORE_NOTFOUND || rc == STORE_INVALID) {
+			refuse(e, line, "there is no person named '%s' (cxmeet person list)", owner);
+			bad = -1;
+		} else {
+			*src = rc;
+			return -2;
+		}
+	}
+	it->dept_id = dept_id;
+	if (*due) {
+		char err[512];
+		if (date_parse_due(due, dc, &it->due, err, sizeof err) != 0 &&
+		    !(it->status != STATUS_OPEN && date_parse_iso(due, &it->due))) {
+			refuse(e, line, "due: %s", err);
+			bad = -1;
+		}
+	}
+	if (bad)
+		return bad;
+	it->text = text;
+	char err[512];
+	if (item_check(it, err, sizeof err) != 0) {
+		refuse(e, line, "%s", err);
+		it->text = NULL;
+		return -1;
+	}
+	it->text = xstrdup(text);
+	return 0;
+}
+
+enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_context *dc,
+				 time_t at, import_report_fn report, import_tick_fn tick,
+				 void *ctx, size_t *n)
+{
+	struct csv_reader r;
+	struct errs e = {report, ctx, 0};
+	struct pending *rows = NULL;
+	size_t nrows = 0, cap = 0, ncols = 0;
+	int col[COL_COUNT] = {-1, -1, -1, -1, -1};
+	bool header = false;
+	enum store_rc src = STORE_OK;
+	char err[512];
+	*n = 0;
+	csv_open(&r, fp);
+	for (;;) {
+		int got = csv_next(&r, err, sizeof err);
+		if (got == 0)
+			break;
+		if (got < 0) {
+			refuse(&e, r.line, "%s", err);
+			if (feof(fp) || ferror(fp))
+				break;
+			continue;
+		}
+		bool utf8 = true;
+		for (size_t i = 0; i < r.nf; i++)
+			utf8 = utf8 && text_valid_utf8(r.fields[i], strlen(r.fields[i]));
+		if (!utf8) {
+			refuse(&e, r.line, "the row is not UTF-8 text (save the sheet as CSV UTF-8)%s",
+			       NULL);
+			continue;
+		}
+		if (r.nf == 1 && !*r.fields[0])
+			continue; /* a blank line */
+		if (!header) {
+			header = true;
+			ncols = r.nf;
+			for (size_t i = 0; i < r.nf; i++) {
+				int c = header_col(r.fields[i]);
+				if (c < 0)
+					refuse(&e, r.line, "'%s' is not a column of an action: the first "
+					       "line names text, owner, department, due and status", r.fields[i]);
+				else if (col[c] >= 0)
+					refuse(&e, r.line, "the column '%s' is named twice", r.fields[i]);
+				else
+					col[c] = (int)i;
+			}
+			if (col[COL_TEXT] < 0 || (col[COL_OWNER] < 0 && col[COL_DEPT] < 0))
+				refuse(&e, r.line, "the first line names the columns: text, owner, "
+				       "department, due, status (text, and owner or department, "
+				       "needed)%s", NULL);
+			if (e.n)
+				break;
+			continue;
+		}
+		if (r.nf != ncols) {
+			char what[200];
+			snprintf(what, sizeof what, "the row has %zu %s, the header %zu", r.nf,
+				 r.nf == 1 ? "column" : "columns", ncols);
+			refuse(&e, r.line, "%s", what);
+			continue;
+		}
+		if (nrows == IMPORT_MAX_ACTIONS) {
+			refuse(&e, r.line, "more than a million actions in one file%s", NULL);
+			break;
+		}
+		struct item it;
+		int rc = row_action(st, r.fields, col, dc, &it, r.line, &e, &src);
+		if (rc == -2)
+			break;
+		if (rc < 0)
+			continue;
+		if (nrows == cap) {
+			cap = cap ? cap * 2 : 256;
+			rows = xrealloc(rows, cap * sizeof *rows);
+		}
+		rows[nrows++] = (struct pending){it, r.line};
+	}
+	if (src == STORE_OK && !header && !e.n)
+		refuse(&e, 1, "the file is empty: its first line names the columns text, owner, "
+		       "department, due, status%s", NULL);
+	csv_close(&r);
+	if (src == STORE_OK && e.n)
+		src = STORE_INVALID;
+	bool begun = false;
+	if (src == STORE_OK)
+		begun = (src = store_begin(st)) == STORE_OK;
+	size_t i = 0;
+	for (; src == STORE_OK && i < nrows; i++) {
+		enum item_status status = rows[i].it.status;
+		rows[i].it.status = STATUS_OPEN;
+		src = meeting_add_item(st, &rows[i].it, NULL, at, err, sizeof err);
+		if (src == STORE_OK && status != STATUS_OPEN)
+			src = item_set_status(st, rows[i].it.id, status, NULL, 0, at);
+		if (src == STORE_INVALID) {
+			refuse(&e, rows[i].line, "%s", *err ? err : store_errmsg(st));
+			*err = '\0';
+		}
+		if (tick && (i % 256 == 0 || i + 1 == nrows))
+			tick(ctx, (long)i + 1, (long)nrows);
+	}
+	if (begun && src == STORE_OK) {
+		if ((src = store_commit(st)) == STORE_OK)
+			*n = nrows;
+	} else if (begun) {
+		store_rollback(st);
+	}
+	for (size_t j = 0; j < nrows; j++)
+		free(rows[j].it.text);
+	free(rows);
+	return src;
+}
