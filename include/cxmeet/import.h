@@ -46,8 +46,8 @@ typedef void (*import_tick_fn)(void *ctx, long done, long total);
 
 /* Imports the actions of a CSV file. The header names the columns, without
  * regard to case: text (or action), owner, department (or dept), due,
- * status; text, and owner or department, are required, other columns
- * refused. Owners and departments are found as everywhere (names.h); an
+ * status; text and owner are required (an action has an owner), other
+ * columns refused. Owners and departments are found as everywhere (names.h); an
  * empty department is the owner's; an owner of another department than the
  * one given is refused. due: as `cxmeet add action --due` (a done or
  * dropped action may have a past YYYY-MM-DD). status: open (empty), done

@@ -185,10 +185,9 @@ enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_c
 				else
 					col[c] = (int)i;
 			}
-			if (col[COL_TEXT] < 0 || (col[COL_OWNER] < 0 && col[COL_DEPT] < 0))
+			if (col[COL_TEXT] < 0 || col[COL_OWNER] < 0)
 				refuse(&e, r.line, "the first line names the columns: text, owner, "
-				       "department, due, status (text, and owner or department, "
-				       "needed)%s", NULL);
+				       "department, due, status (text and owner needed)%s", NULL);
 			if (e.n)
 				break;
 			continue;
