@@ -58,4 +58,17 @@ enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_c
 				 time_t at, import_report_fn report, import_tick_fn tick,
 				 void *ctx, size_t *n);
 
+/* Imports the tasks of `task export` (a JSON array) as actions: the
+ * description is the text; pending and waiting tasks are open, completed
+ * ones done, deleted and recurring ones (the pattern, not its instances)
+ * skipped (*skipped counts them); due is the local day of its UTC time (a
+ * completed task without one: the day it ended). The owner is a UDA owner;
+ * the department a UDA department, else the project's first part (before
+ * '.'), else the owner's. A task refused is told by the line it starts on
+ * ('task export' writes one a line). Then as import_actions_csv. */
+enum store_rc import_actions_taskwarrior(struct store *st, const char *text, size_t len,
+					 const struct date_context *dc, time_t at,
+					 import_report_fn report, import_tick_fn tick, void *ctx,
+					 size_t *n, size_t *skipped);
+
 #endif

@@ -94,6 +94,67 @@ static int import_csv(struct cli *cli, const char *file)
 	return rc;
 }
 
+/* The whole of fp, NUL-ended (*len without it); NULL when it cannot be
+ * read. */
+static char *read_all(FILE *fp, size_t *len)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "");
+	char buf[65536];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
+		sb_addn(&sb, buf, got);
+	if (ferror(fp)) {
+		sb_free(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	return sb_take(&sb);
+}
+
+static int import_taskwarrior(struct cli *cli, const char *file)
+{
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	char *safe = text_printable_line(file);
+	size_t len = 0;
+	char *text = fp ? read_all(fp, &len) : NULL;
+	int err = errno;
+	if (fp && fp != stdin)
+		fclose(fp);
+	if (!text) {
+		cli_report("cannot read %s: %s", safe, strerror(err));
+		free(safe);
+		return EXIT_RUNTIME;
+	}
+	int rc = cli_open(cli);
+	if (rc == 0) {
+		struct import_ctx c = {safe, {0}};
+		progress_begin(&c.bar, "importing", "tasks");
+		struct date_context dc = due_context(cli);
+		size_t n = 0, skipped = 0;
+		enum store_rc src = import_actions_taskwarrior(cli->st, text, len, &dc, clock_now(),
+							       report, tick, &c, &n, &skipped);
+		progress_end(&c.bar);
+		if (src == STORE_INVALID) {
+			cli_report("%s: nothing was imported", safe);
+			rc = EXIT_USAGE;
+		} else if (src != STORE_OK) {
+			rc = cli_store_error(cli, src);
+		} else {
+			fprintf(cli->out, "Imported %zu %s", n,
+				text_plural((long long)n, "action", "actions"));
+			if (skipped)
+				fprintf(cli->out, " (%zu deleted or recurring %s skipped)", skipped,
+					text_plural((long long)skipped, "task", "tasks"));
+			fputs(".\n", cli->out);
+		}
+	}
+	free(text);
+	free(safe);
+	return rc;
+}
+
 static int import_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
 	struct import_opts o = {0};
@@ -105,11 +166,10 @@ static int import_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	const char *file = argv[optind];
 	if (o.format && o.from)
 		return cli_usage_error(cmd, "--format or --from, not both");
-	if (o.from) {
-		/* the place of --from taskwarrior */
-		return cli_usage_error(cmd, "--from: '%s' is not a program this build imports from",
-				       o.from);
-	}
+	if (o.from && text_ieq(o.from, "taskwarrior"))
+		return import_taskwarrior(cli, file);
+	if (o.from)
+		return cli_usage_error(cmd, "--from: '%s' is not taskwarrior", o.from);
 	if (o.format && text_ieq(o.format, "csv"))
 		return import_csv(cli, file);
 	if (o.format && !text_ieq(o.format, "json"))
@@ -126,8 +186,9 @@ static const struct cli_opt import_options[] = {
 
 const struct cli_cmd cmd_import = {
 	.name = "import",
-	.summary = "bring in actions from a spreadsheet (CSV)",
+	.summary = "bring in actions from a spreadsheet (CSV) or from taskwarrior",
 	.usage = "usage: cxmeet import --format csv FILE\n"
+		 "       cxmeet import --from taskwarrior FILE\n"
 		 "\n"
 		 "Adds the actions of a spreadsheet saved as CSV (FILE '-': standard\n"
 		 "input). The first line names the columns, in any order and case: text\n"
@@ -145,7 +206,17 @@ const struct cli_cmd cmd_import = {
 		 "as FILE:LINE: why, and nothing is written (exit status 2). Else every\n"
 		 "action is added in one transaction.\n"
 		 "\n"
-		 "  -f, --format F      csv\n",
+		 "--from taskwarrior reads what 'task export' writes ('task export |\n"
+		 "cxmeet import --from taskwarrior -'): the description is the text;\n"
+		 "pending and waiting tasks are open, completed ones done, deleted and\n"
+		 "recurring ones (the pattern; its instances are tasks) skipped; due is\n"
+		 "its day (a completed task without one: the day it ended). The owner is\n"
+		 "a UDA 'owner' (uda.owner.type=string in .taskrc); the department a UDA\n"
+		 "'department', else the project (its first part, before '.'), else the\n"
+		 "owner's. A refused task is told as FILE:LINE, the line it starts on.\n"
+		 "\n"
+		 "  -f, --format F      csv\n"
+		 "      --from PROGRAM  taskwarrior\n",
 	.opts = import_options,
 	.operands = 1,
 	.run = import_run,

@@ -3,9 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cxmeet/import.h"
 #include "cxmeet/items.h"
+#include "cxmeet/json_read.h"
 #include "cxmeet/meeting.h"
 #include "cxmeet/names.h"
 #include "cxmeet/text.h"
@@ -138,6 +140,38 @@ static int row_action(struct store *st, char **f, const int *col, const struct d
 	return 0;
 }
 
+/* Every row in one transaction (src: STORE_OK to write), or none. */
+static enum store_rc write_rows(struct store *st, struct pending *rows, size_t nrows,
+				enum store_rc src, time_t at, struct errs *e, import_tick_fn tick,
+				void *ctx, size_t *n)
+{
+	char err[512] = "";
+	bool begun = false;
+	if (src == STORE_OK)
+		begun = (src = store_begin(st)) == STORE_OK;
+	size_t i = 0;
+	for (; src == STORE_OK && i < nrows; i++) {
+		enum item_status status = rows[i].it.status;
+		rows[i].it.status = STATUS_OPEN;
+		src = meeting_add_item(st, &rows[i].it, NULL, at, err, sizeof err);
+		if (src == STORE_OK && status != STATUS_OPEN)
+			src = item_set_status(st, rows[i].it.id, status, NULL, 0, at);
+		if (src == STORE_INVALID) {
+			refuse(e, rows[i].line, "%s", *err ? err : store_errmsg(st));
+			*err = '\0';
+		}
+		if (tick && (i % 256 == 0 || i + 1 == nrows))
+			tick(ctx, (long)i + 1, (long)nrows);
+	}
+	if (begun && src == STORE_OK) {
+		if ((src = store_commit(st)) == STORE_OK)
+			*n = nrows;
+	} else if (begun) {
+		store_rollback(st);
+	}
+	return src;
+}
+
 enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_context *dc,
 				 time_t at, import_report_fn report, import_tick_fn tick,
 				 void *ctx, size_t *n)
@@ -221,29 +255,125 @@ enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_c
 	csv_close(&r);
 	if (src == STORE_OK && e.n)
 		src = STORE_INVALID;
-	bool begun = false;
-	if (src == STORE_OK)
-		begun = (src = store_begin(st)) == STORE_OK;
-	size_t i = 0;
-	for (; src == STORE_OK && i < nrows; i++) {
-		enum item_status status = rows[i].it.status;
-		rows[i].it.status = STATUS_OPEN;
-		src = meeting_add_item(st, &rows[i].it, NULL, at, err, sizeof err);
-		if (src == STORE_OK && status != STATUS_OPEN)
-			src = item_set_status(st, rows[i].it.id, status, NULL, 0, at);
-		if (src == STORE_INVALID) {
-			refuse(&e, rows[i].line, "%s", *err ? err : store_errmsg(st));
-			*err = '\0';
+	src = write_rows(st, rows, nrows, src, at, &e, tick, ctx, n);
+	for (size_t j = 0; j < nrows; j++)
+		free(rows[j].it.text);
+	free(rows);
+	return src;
+}
+
+/* "20261201T000000Z" (UTC) as the local day, "2026-12-01"; false when it
+ * is not one. */
+static bool tw_day(const char *s, char *out, size_t len)
+{
+	struct tm tm = {0};
+	int y, mo, d, h, mi, se;
+	char z;
+	if (strlen(s) != 16 || sscanf(s, "%4d%2d%2dT%2d%2d%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 ||
+	    z != 'Z')
+		return false;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	time_t t = timegm(&tm);
+	struct tm local;
+	if (t == (time_t)-1 || !localtime_r(&t, &local))
+		return false;
+	snprintf(out, len, "%04d-%02d-%02d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+	return true;
+}
+
+enum store_rc import_actions_taskwarrior(struct store *st, const char *text, size_t len,
+					 const struct date_context *dc, time_t at,
+					 import_report_fn report, import_tick_fn tick, void *ctx,
+					 size_t *n, size_t *skipped)
+{
+	struct errs e = {report, ctx, 0};
+	struct json all;
+	char err[512];
+	long line;
+	*n = *skipped = 0;
+	if (json_parse(text, len, &all, err, sizeof err, &line) != 0) {
+		refuse(&e, line, "%s (not what 'task export' writes)", err);
+		return STORE_INVALID;
+	}
+	if (all.type != JSON_ARRAY) {
+		refuse(&e, all.line, "not a list of tasks (what 'task export' writes)%s", NULL);
+		json_free(&all);
+		return STORE_INVALID;
+	}
+	struct pending *rows = xcalloc(all.n ? all.n : 1, sizeof *rows);
+	size_t nrows = 0;
+	enum store_rc src = STORE_OK;
+	static const int col[COL_COUNT] = {0, 1, 2, 3, 4};
+	for (size_t i = 0; i < all.n && src == STORE_OK; i++) {
+		const struct json *t = &all.items[i];
+		if (t->type != JSON_OBJECT) {
+			refuse(&e, t->line, "not a task (an object)%s", NULL);
+			continue;
 		}
-		if (tick && (i % 256 == 0 || i + 1 == nrows))
-			tick(ctx, (long)i + 1, (long)nrows);
+		const char *status = json_get_str(t, "status");
+		const char *desc = json_get_str(t, "description");
+		if (!status || !desc) {
+			refuse(&e, t->line, "a task without a description or a status%s", NULL);
+			continue;
+		}
+		/* a deleted task is gone; a recurring one is the pattern, its
+		 * instances are tasks of their own */
+		if (strcmp(status, "deleted") == 0 || strcmp(status, "recurring") == 0) {
+			++*skipped;
+			continue;
+		}
+		const char *state;
+		if (strcmp(status, "pending") == 0 || strcmp(status, "waiting") == 0)
+			state = "open";
+		else if (strcmp(status, "completed") == 0)
+			state = "done";
+		else {
+			refuse(&e, t->line, "'%s' is not a status of taskwarrior", status);
+			continue;
+		}
+		/* the owner: a UDA owner; the department: a UDA department, else the
+		 * project's first part */
+		char *owner = NULL, *dept = NULL;
+		const char *uda = json_get_str(t, "owner");
+		if (uda)
+			owner = xstrdup(uda);
+		const char *udept = json_get_str(t, "department");
+		const char *project = json_get_str(t, "project");
+		if (udept)
+			dept = xstrdup(udept);
+		else if (project)
+			dept = xstrndup(project, strcspn(project, "."));
+		char due[32] = "";
+		/* a completed task without a due date was due the day it ended */
+		const char *twdue = json_get_str(t, "due");
+		if (!twdue && strcmp(state, "done") == 0)
+			twdue = json_get_str(t, "end");
+		if (twdue && !tw_day(twdue, due, sizeof due)) {
+			refuse(&e, t->line, "due: '%s' is not a date of taskwarrior", twdue);
+			free(owner);
+			free(dept);
+			continue;
+		}
+		char *d = xstrdup(desc);
+		char *f[COL_COUNT] = {d, owner ? owner : (char *)"", dept ? dept : (char *)"", due,
+				      (char *)state};
+		struct item it;
+		int rc = row_action(st, f, col, dc, &it, t->line, &e, &src);
+		free(d);
+		free(owner);
+		free(dept);
+		if (rc == 0)
+			rows[nrows++] = (struct pending){it, t->line};
 	}
-	if (begun && src == STORE_OK) {
-		if ((src = store_commit(st)) == STORE_OK)
-			*n = nrows;
-	} else if (begun) {
-		store_rollback(st);
-	}
+	json_free(&all);
+	if (src == STORE_OK && e.n)
+		src = STORE_INVALID;
+	src = write_rows(st, rows, nrows, src, at, &e, tick, ctx, n);
 	for (size_t j = 0; j < nrows; j++)
 		free(rows[j].it.text);
 	free(rows);
