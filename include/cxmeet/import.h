@@ -39,7 +39,8 @@ int csv_next(struct csv_reader *r, char *err, size_t errlen);
 void csv_close(struct csv_reader *r);
 
 /* Tells a refused line (the message is plain text, user text made
- * printable). */
+ * printable); line 0: not a line's, how many more were refused after the
+ * first IMPORT_MAX_ERRORS. */
 typedef void (*import_report_fn)(void *ctx, long line, const char *msg);
 /* Tells how many of total actions are written. */
 typedef void (*import_tick_fn)(void *ctx, long done, long total);

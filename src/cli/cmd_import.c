@@ -36,7 +36,10 @@ static void report(void *ctx, long line, const char *msg)
 {
 	struct import_ctx *c = ctx;
 	progress_end(&c->bar);
-	cli_report("%s:%ld: %s", c->file, line, msg);
+	if (line > 0)
+		cli_report("%s:%ld: %s", c->file, line, msg);
+	else
+		cli_report("%s: %s", c->file, msg);
 }
 
 static void tick(void *ctx, long done, long total)

@@ -140,6 +140,16 @@ static int row_action(struct store *st, char **f, const int *col, const struct d
 	return 0;
 }
 
+/* After the first IMPORT_MAX_ERRORS: how many more were refused. */
+static void refuse_more(struct errs *e)
+{
+	if (e->n <= IMPORT_MAX_ERRORS)
+		return;
+	char msg[100];
+	snprintf(msg, sizeof msg, "and %d more refused", e->n - IMPORT_MAX_ERRORS);
+	e->report(e->ctx, 0, msg);
+}
+
 /* Every row in one transaction (src: STORE_OK to write), or none. */
 static enum store_rc write_rows(struct store *st, struct pending *rows, size_t nrows,
 				enum store_rc src, time_t at, struct errs *e, import_tick_fn tick,
@@ -163,6 +173,7 @@ static enum store_rc write_rows(struct store *st, struct pending *rows, size_t n
 		if (tick && (i % 256 == 0 || i + 1 == nrows))
 			tick(ctx, (long)i + 1, (long)nrows);
 	}
+	refuse_more(e);
 	if (begun && src == STORE_OK) {
 		if ((src = store_commit(st)) == STORE_OK)
 			*n = nrows;
