@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cxmeet/cli.h"
+#include "cxmeet/import.h"
 #include "cxmeet/leaders.h"
 #include "cxmeet/names.h"
 #include "cxmeet/scorecard.h"
@@ -15,8 +16,6 @@
 
 /* At most this many rows are read from a CSV file of values. */
 #define IMPORT_MAX_ROWS 100000
-/* A line of a CSV file longer than this is refused. */
-#define IMPORT_MAX_LINE 4096
 
 struct measure_opts {
 	const char *kind, *dept, *owner, *unit, *target, *every, *name, *on;
@@ -441,47 +440,6 @@ static int set(struct cli *cli, const struct measure_opts *o, const char *name, 
 
 /* --- import ---------------------------------------------------------------- */
 
-/* One CSV record of at most `max` fields from the line (RFC 4180 quoting,
- * no field over a line); the number of fields, or -1 on a quote left open. */
-static int csv_split(char *line, char **fields, int max)
-{
-	int n = 0;
-	char *p = line;
-	for (;;) {
-		char *out = p, *start = p;
-		if (*p == '"') {
-			p++;
-			for (;;) {
-				if (!*p)
-					return -1;
-				if (*p == '"' && p[1] == '"') {
-					*out++ = '"';
-					p += 2;
-				} else if (*p == '"') {
-					p++;
-					break;
-				} else {
-					*out++ = *p++;
-				}
-			}
-			if (*p && *p != ',')
-				return -1;
-		} else {
-			while (*p && *p != ',')
-				*out++ = *p++;
-		}
-		char end = *p;
-		*out = '\0';
-		if (n < max)
-			fields[n] = start;
-		n++;
-		if (!end)
-			break;
-		p++;
-	}
-	return n;
-}
-
 struct import_row {
 	store_id measure;
 	cx_date day;
@@ -514,32 +472,33 @@ static int import(struct cli *cli, const struct measure_opts *o, const char *fil
 	}
 	struct import_row *rows = NULL;
 	size_t n = 0, cap = 0;
-	char line[IMPORT_MAX_LINE + 2];
-	long lineno = 0;
+	struct csv_reader csv;
+	char err_csv[256];
+	long lineno = 1;
 	int rc = 0, col_measure = -1, col_dept = -1, col_on = -1, col_value = -1;
-	while (rc == 0 && fgets(line, sizeof line, fp)) {
-		lineno++;
-		size_t len = strlen(line);
-		if (len > IMPORT_MAX_LINE) {
-			rc = import_error(file, lineno, "the line is too long%s", NULL);
+	csv_open(&csv, fp);
+	for (;;) {
+		int got = csv_next(&csv, err_csv, sizeof err_csv);
+		lineno = csv.line;
+		if (got == 0)
+			break;
+		if (got < 0) {
+			rc = import_error(file, lineno, "%s", err_csv);
 			break;
 		}
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (!text_valid_utf8(line, len)) {
+		bool utf8 = true;
+		for (size_t i = 0; i < csv.nf; i++)
+			utf8 = utf8 && text_valid_utf8(csv.fields[i], strlen(csv.fields[i]));
+		if (!utf8) {
 			rc = import_error(file, lineno, "the line is not UTF-8 text%s", NULL);
 			break;
 		}
-		if (len == 0)
+		if (csv.nf == 1 && !*csv.fields[0])
 			continue;
-		char *f[8];
-		int nf = csv_split(line, f, 8);
-		if (nf < 0) {
-			rc = import_error(file, lineno, "a quote is left open%s", NULL);
-			break;
-		}
+		char **f = csv.fields;
+		int nf = (int)csv.nf;
 		if (col_measure < 0) { /* the header */
-			for (int i = 0; i < nf && i < 8; i++) {
+			for (int i = 0; i < nf; i++) {
 				if (text_ieq(f[i], "measure")) col_measure = i;
 				else if (text_ieq(f[i], "department")) col_dept = i;
 				else if (text_ieq(f[i], "on") || text_ieq(f[i], "period")) col_on = i;
@@ -549,6 +508,8 @@ static int import(struct cli *cli, const struct measure_opts *o, const char *fil
 				rc = import_error(file, lineno, "the first line names the columns: "
 					"measure, on, value (and department when measures share a "
 					"name)%s", NULL);
+			if (rc)
+				break;
 			continue;
 		}
 		if (n == IMPORT_MAX_ROWS) {
@@ -607,8 +568,7 @@ static int import(struct cli *cli, const struct measure_opts *o, const char *fil
 		}
 		rows[n++] = (struct import_row){id, day, v, lineno};
 	}
-	if (rc == 0 && ferror(fp))
-		rc = import_error(file, lineno + 1, "cannot be read%s", NULL);
+	csv_close(&csv);
 	if (rc == 0 && col_measure < 0)
 		rc = import_error(file, 1, "the file is empty: its first line names the columns "
 					   "measure, on, value%s", NULL);

@@ -75,6 +75,9 @@ printf 'measure,on,value\nNPS,2026-07-01,30\nNPS,2026-07-31,29\n' >"$tmp/twice.c
 refuse "twice.csv:3: 2026-07 has a value already.*nothing was written" measure import "$tmp/twice.csv"
 printf 'measure,department,on,value\nDays to refund,Nowhere,2026-11-20,4\n' >"$tmp/dept.csv"
 refuse "dept.csv:2: there is no department named 'Nowhere'" measure import "$tmp/dept.csv"
+# Excel's byte-order mark and CRLF read as `import --format csv` reads them
+printf '\xef\xbb\xbfmeasure,on,value\r\nNPS,2026-07-01,30\r\nNPS,2026-06-01,"3\r\n' >"$tmp/excel.csv"
+refuse "excel.csv:3: a quote is left open" measure import "$tmp/excel.csv"
 printf 'name,value\nNPS,3\n' >"$tmp/header.csv"
 refuse "header.csv:1: the first line names the columns" measure import "$tmp/header.csv"
 printf 'measure,department,on,value\nComplaints per 1000 orders,,2026-11-02,4.1\n"Days to refund",Finance,2026-11-20,4\nNPS,,2026-08-14,31\n' >"$tmp/good.csv"

@@ -1,0 +1,226 @@
+/* cmd_import.c - `cxmeet import`: actions from a spreadsheet saved as CSV
+ * (import.h holds the rules; this reads the options, the file and tells). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxmeet/cli.h"
+#include "cxmeet/import.h"
+#include "cxmeet/meeting.h"
+#include "cxmeet/progress.h"
+#include "cxmeet/text.h"
+#include "cxmeet/util.h"
+
+struct import_opts {
+	const char *format, *from;
+};
+
+static int import_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
+{
+	(void)cmd;
+	struct import_opts *o = ctx;
+	switch (key) {
+	case 'f': o->format = value; break;
+	case 'F': o->from = value; break;
+	}
+	return 0;
+}
+
+struct import_ctx {
+	const char *file; /* printable */
+	struct progress bar;
+};
+
+static void report(void *ctx, long line, const char *msg)
+{
+	struct import_ctx *c = ctx;
+	progress_end(&c->bar);
+	if (line > 0)
+		cli_report("%s:%ld: %s", c->file, line, msg);
+	else
+		cli_report("%s: %s", c->file, msg);
+}
+
+static void tick(void *ctx, long done, long total)
+{
+	struct import_ctx *c = ctx;
+	progress_count(&c->bar, done, total);
+}
+
+/* The context of a due date: today and the next meeting. */
+static struct date_context due_context(struct cli *cli)
+{
+	struct org org;
+	struct meeting last;
+	cx_date today = clock_today();
+	struct date_context dc = {today, DATE_NONE};
+	if (store_org_get(cli->st, &org) == STORE_OK) {
+		bool have_last = store_meeting_last(cli->st, &last) == STORE_OK;
+		dc.next_meeting = council_next_meeting(&org.cadence, have_last ? &last : NULL, today);
+		org_free(&org);
+	}
+	return dc;
+}
+
+static int import_csv(struct cli *cli, const char *file)
+{
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	char *safe = text_printable_line(file);
+	if (!fp) {
+		cli_report("cannot read %s: %s", safe, strerror(errno));
+		free(safe);
+		return EXIT_RUNTIME;
+	}
+	int rc = cli_open(cli);
+	if (rc == 0) {
+		struct import_ctx c = {safe, {0}};
+		progress_begin(&c.bar, "importing", "actions");
+		struct date_context dc = due_context(cli);
+		size_t n = 0;
+		enum store_rc src = import_actions_csv(cli->st, fp, &dc, clock_now(), report, tick,
+						       &c, &n);
+		progress_end(&c.bar);
+		if (src == STORE_INVALID) {
+			cli_report("%s: nothing was imported", safe);
+			rc = EXIT_USAGE;
+		} else if (src != STORE_OK) {
+			rc = cli_store_error(cli, src);
+		} else {
+			fprintf(cli->out, "Imported %zu %s.\n", n,
+				text_plural((long long)n, "action", "actions"));
+		}
+	}
+	if (fp != stdin)
+		fclose(fp);
+	free(safe);
+	return rc;
+}
+
+/* The whole of fp, NUL-ended (*len without it); NULL when it cannot be
+ * read. */
+static char *read_all(FILE *fp, size_t *len)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "");
+	char buf[65536];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
+		sb_addn(&sb, buf, got);
+	if (ferror(fp)) {
+		sb_free(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	return sb_take(&sb);
+}
+
+static int import_taskwarrior(struct cli *cli, const char *file)
+{
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	char *safe = text_printable_line(file);
+	size_t len = 0;
+	char *text = fp ? read_all(fp, &len) : NULL;
+	int err = errno;
+	if (fp && fp != stdin)
+		fclose(fp);
+	if (!text) {
+		cli_report("cannot read %s: %s", safe, strerror(err));
+		free(safe);
+		return EXIT_RUNTIME;
+	}
+	int rc = cli_open(cli);
+	if (rc == 0) {
+		struct import_ctx c = {safe, {0}};
+		progress_begin(&c.bar, "importing", "tasks");
+		struct date_context dc = due_context(cli);
+		size_t n = 0, skipped = 0;
+		enum store_rc src = import_actions_taskwarrior(cli->st, text, len, &dc, clock_now(),
+							       report, tick, &c, &n, &skipped);
+		progress_end(&c.bar);
+		if (src == STORE_INVALID) {
+			cli_report("%s: nothing was imported", safe);
+			rc = EXIT_USAGE;
+		} else if (src != STORE_OK) {
+			rc = cli_store_error(cli, src);
+		} else {
+			fprintf(cli->out, "Imported %zu %s", n,
+				text_plural((long long)n, "action", "actions"));
+			if (skipped)
+				fprintf(cli->out, " (%zu deleted or recurring %s skipped)", skipped,
+					text_plural((long long)skipped, "task", "tasks"));
+			fputs(".\n", cli->out);
+		}
+	}
+	free(text);
+	free(safe);
+	return rc;
+}
+
+static int import_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
+{
+	struct import_opts o = {0};
+	int rc;
+	if (!cli_parse(cmd, argc, argv, import_opt, &o, &rc))
+		return rc;
+	if (optind >= argc)
+		return cli_usage_error(cmd, "missing the file to import ('-': standard input)");
+	const char *file = argv[optind];
+	if (o.format && o.from)
+		return cli_usage_error(cmd, "--format or --from, not both");
+	if (o.from && text_ieq(o.from, "taskwarrior"))
+		return import_taskwarrior(cli, file);
+	if (o.from)
+		return cli_usage_error(cmd, "--from: '%s' is not taskwarrior", o.from);
+	if (o.format && text_ieq(o.format, "csv"))
+		return import_csv(cli, file);
+	if (o.format && !text_ieq(o.format, "json"))
+		return cli_usage_error(cmd, "--format: '%s' is not csv or json", o.format);
+	/* the place of --format json, the default */
+	return cli_usage_error(cmd, "JSON import is not available in this build: give --format csv");
+}
+
+static const struct cli_opt import_options[] = {
+	{"format", 'f', CLI_VALUE},
+	{"from", 'F', CLI_VALUE | CLI_LONG_ONLY},
+	{0},
+};
+
+const struct cli_cmd cmd_import = {
+	.name = "import",
+	.summary = "bring in actions from a spreadsheet (CSV) or from taskwarrior",
+	.usage = "usage: cxmeet import --format csv FILE\n"
+		 "       cxmeet import --from taskwarrior FILE\n"
+		 "\n"
+		 "Adds the actions of a spreadsheet saved as CSV (FILE '-': standard\n"
+		 "input). The first line names the columns, in any order and case: text\n"
+		 "(or action), owner, department (or dept), due and status; text and\n"
+		 "owner are needed; any other column is refused. Owners\n"
+		 "and departments are found as everywhere, without regard to case; an\n"
+		 "empty department is the owner's, and an owner of another\n"
+		 "department than the one given is refused. due takes what 'cxmeet add\n"
+		 "action --due' takes (a done or dropped action may have a past\n"
+		 "YYYY-MM-DD); status is open (the default), done or dropped. Quoted\n"
+		 "fields may hold commas, quotes (doubled) and line breaks; lines end in\n"
+		 "LF or CRLF; Excel's UTF-8 byte-order mark is skipped.\n"
+		 "\n"
+		 "The whole file is checked first: every refused row (up to 20) is told\n"
+		 "as FILE:LINE: why, and nothing is written (exit status 2). Else every\n"
+		 "action is added in one transaction.\n"
+		 "\n"
+		 "--from taskwarrior reads what 'task export' writes ('task export |\n"
+		 "cxmeet import --from taskwarrior -'): the description is the text;\n"
+		 "pending and waiting tasks are open, completed ones done, deleted and\n"
+		 "recurring ones (the pattern; its instances are tasks) skipped; due is\n"
+		 "its day (a completed task without one: the day it ended). The owner is\n"
+		 "a UDA 'owner' (uda.owner.type=string in .taskrc); the department a UDA\n"
+		 "'department', else the project (its first part, before '.'), else the\n"
+		 "owner's. A refused task is told as FILE:LINE, the line it starts on.\n"
+		 "\n"
+		 "  -f, --format F      csv\n"
+		 "      --from PROGRAM  taskwarrior\n",
+	.opts = import_options,
+	.operands = 1,
+	.run = import_run,
+};
