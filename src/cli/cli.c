@@ -17,7 +17,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cmd_init, &cmd_tui, &cmd_present, &cmd_status, &cmd_council, &cmd_org, &cmd_charter, &cmd_dept, &cmd_person, &cmd_kpi, &cmd_measure, &cmd_initiative, &cmd_focus,
 	&cmd_agenda, &cmd_history, &cmd_search, &cmd_show, &cmd_actions, &cmd_add, &cmd_done, &cmd_messages, &cmd_ack,
 	&cmd_overdue, &cmd_digest, &cmd_decisions, &cmd_supersede, &cmd_cadence, &cmd_ledger,
-	&cmd_packet, &cmd_champions, &cmd_export, &cmd_copy, &cmd_demo, &cmd_check,
+	&cmd_packet, &cmd_champions, &cmd_export, &cmd_import, &cmd_copy, &cmd_demo, &cmd_check,
 };
 
 const size_t cli_command_count = ARRAY_SIZE(cli_commands);
