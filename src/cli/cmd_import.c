@@ -75,8 +75,10 @@ static int import_json_file(struct cli *cli, const char *path)
 		status = cli_input_error("%s; nothing was imported", err);
 	else if (rc == IMPORT_NOT_EMPTY)
 		status = cli_input_error("%s", err);
-	else if (rc == IMPORT_STORE)
-		status = cli_store_error(cli, src);
+	else if (rc == IMPORT_STORE) {
+		cli_report("importing %s: %s; nothing was imported", safe, store_errmsg(cli->st));
+		status = cli_exit_status(src);
+	}
 	else
 		fprintf(cli->out, "Imported %s.\n", safe);
 	free(safe);

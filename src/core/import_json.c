@@ -436,8 +436,12 @@ static bool read_row(struct loader *l)
 	char **row = l->vals + l->n * t->ncols;
 	bool seen[64] = {false};
 	skip_ws(r);
-	if (next(r) != '{') {
-		fail(r, "a row of %s (an object) expected", t->name);
+	int c0 = next(r);
+	if (c0 != '{') {
+		if (c0 == EOF)
+			fail(r, "the document ends early: a row of %s expected", t->name);
+		else
+			fail(r, "a row of %s (an object) expected", t->name);
 		return false;
 	}
 	if (!empty_next(r, '}')) {
