@@ -51,7 +51,8 @@ static void iso_time(char *buf, size_t len, time_t t, bool basic)
 /* The "tables" section: every table the store keeps (store_tables), each
  * an array of its rows in key order, a row an object of its columns under
  * their names: a whole number or a decimal as a number, a boolean as true or
- * false, text, a date and a time as strings (as the store keeps them:
+ * false (a decimal written as the scorecard writes it, measure_value_text),
+ * text, a date and a time as strings (as the store keeps them:
  * YYYY-MM-DD, ISO 8601 in UTC), NULL as null. Drafts of a meeting in
  * progress are a running instance's, not the council's data: left out. */
 #define EXPORT_JSON_VERSION_S "2"
@@ -73,7 +74,12 @@ static void json_table_value(struct strbuf *sb, enum store_col_kind k, const cha
 		sb_add(sb, "null");
 	else if (k == SCOL_BOOL)
 		sb_add(sb, strcmp(v, "0") != 0 ? "true" : "false");
-	else if (k == SCOL_INT || k == SCOL_REAL)
+	else if (k == SCOL_REAL) {
+		/* one spelling whatever the backend ("38", not "38.0") */
+		char num[40];
+		measure_value_text(strtod(v, NULL), num, sizeof num);
+		sb_add(sb, num);
+	} else if (k == SCOL_INT)
 		sb_add(sb, v);
 	else
 		json_string(sb, v);
