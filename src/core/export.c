@@ -23,7 +23,39 @@ struct out {
 	export_sink sink;
 	void *ctx;
 	bool failed;
+	long done, total; /* rows written of the items and the tables, for the bar */
 };
+
+static export_progress progress_fn;
+static void *progress_ctx;
+
+void export_set_progress(export_progress fn, void *ctx)
+{
+	progress_fn = fn;
+	progress_ctx = ctx;
+}
+
+/* One more row written: the bar told every few thousand. */
+static void row_done(struct out *o)
+{
+	if (progress_fn && (++o->done & 4095) == 0)
+		progress_fn(progress_ctx, o->done, o->total);
+}
+
+/* The rows the bar counts: the items, then every row of the tables. */
+static enum store_rc count_rows(struct store *st, struct out *o)
+{
+	enum store_rc rc = store_begin(st);
+	for (size_t i = 0; i < store_table_count && rc == STORE_OK; i++) {
+		int64_t n = 0;
+		if (!export_table_included(i))
+			continue;
+		rc = store_table_rows(st, i, 0, NULL, NULL, &n);
+		o->total += (long)n * (strcmp(store_tables[i].name, "items") == 0 ? 2 : 1);
+	}
+	store_rollback(st); /* only read */
+	return rc;
+}
 
 /* Hands the buffer to the sink once it holds a chunk (or always, at the end). */
 static void flush(struct out *o, bool all)
@@ -97,6 +129,7 @@ static void json_table_row(const char *const *values, void *ctx)
 		json_table_value(sb, to->t->cols[i].kind, values[i]);
 	}
 	sb_add(sb, "}");
+	row_done(to->o);
 	flush(to->o, false);
 }
 
@@ -434,6 +467,7 @@ static enum store_rc json_initiatives(struct store *st, struct out *o)
 static void json_item_row(struct out *o, const struct item *it, bool first)
 {
 	sb_add(&o->sb, first ? "\n    {" : ",\n    {");
+	row_done(o);
 	json_item(&o->sb, it);
 	sb_add(&o->sb, "}");
 }
@@ -445,6 +479,8 @@ static enum store_rc export_json(struct store *st, struct out *o, time_t now)
 	sb_addf(&o->sb, "{\n  \"format\": \"cxmeet-export\",\n  \"version\": " EXPORT_JSON_VERSION_S ",\n"
 		"  \"exported_at\": \"%s\",\n", stamp);
 	enum store_rc rc;
+	if (progress_fn && (rc = count_rows(st, o)) != STORE_OK)
+		return rc;
 	if ((rc = json_org(st, &o->sb)) != STORE_OK || (rc = json_team(st, &o->sb)) != STORE_OK ||
 	    (rc = json_meetings(st, o)) != STORE_OK ||
 	    (rc = json_meeting_extras(st, o)) != STORE_OK || (rc = json_measures(st, o)) != STORE_OK ||

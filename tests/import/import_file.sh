@@ -40,7 +40,8 @@ INSERT INTO meeting_briefers(meeting_id, department_id, person_id, set_at)
     (SELECT min(p.id) FROM people p WHERE p.department_id IS NOT d.id), '2026-11-23T08:46:00Z'
   FROM departments d ORDER BY d.id LIMIT 1;" || fail "setting up the ratings and briefers"
 
-"$cx" --db "$src" export --format json -o "$work/a.json" >/dev/null || fail "export"
+"$cx" --db "$src" export --format json -o "$work/a.json" >/dev/null 2>"$work/err" || fail "export"
+[ -s "$work/err" ] && fail "export -o wrote to stderr when it is not a terminal: $(cat "$work/err")"
 # every table the store keeps is in the document (but the drafts)
 for t in $(sqlite3 "$src" "SELECT name FROM sqlite_master WHERE type = 'table'
 		AND name NOT LIKE 'sqlite%' AND name NOT LIKE '%fts%' AND name NOT LIKE '%search%' AND name NOT LIKE '%tally'
@@ -75,6 +76,17 @@ for c in "actions --format json" "decisions --format json" "history"; do
 	[ "$("$cx" --db "$src" $c 2>&1)" = "$("$cx" --db "$dest" $c 2>&1)" ] ||
 		fail "'$c' differs after the import"
 done
+
+# on a terminal, a bar on stderr for both, and the same bytes
+if command -v script >/dev/null; then
+	script -qec "$(printf '%q --db %q export -o %q' "$cx" "$src" "$work/tty.json")" /dev/null \
+		>"$work/tty.out" 2>&1 || fail "export on a terminal: $(cat "$work/tty.out")"
+	grep -q "exporting .*rows" "$work/tty.out" || fail "no bar for export on a terminal"
+	cmp -s "$work/a.json" "$work/tty.json" || fail "the export made on a terminal differs"
+	script -qec "$(printf '%q --db %q import %q' "$cx" "$work/tty.db" "$work/a.json")" /dev/null \
+		>"$work/tty.out" 2>&1 || fail "import on a terminal: $(cat "$work/tty.out")"
+	grep -q "importing .*KiB" "$work/tty.out" || fail "no bar for import on a terminal"
+fi
 
 # into a database holding data: refused, nothing written
 "$cx" --db "$dest" import "$work/a.json" >"$work/out" 2>"$work/err"
