@@ -14,6 +14,11 @@ enum import_rc {
 	IMPORT_STORE,     /* the store failed: store_errmsg, rc in *store_rc */
 };
 
+/* What a merge did: rows added, rows the database already held. */
+struct import_counts {
+	long added, kept;
+};
+
 /* Told how many bytes of the file have been read so far. */
 typedef void (*import_progress)(void *ctx, long done);
 
@@ -25,8 +30,16 @@ typedef void (*import_progress)(void *ctx, long done);
  * unknown table or column, a value of the wrong kind) is refused with
  * "PATH:LINE: message" in err, and nothing is written. Memory is bounded by
  * a few hundred rows, whatever the size of the file (plus the ids of the
- * superseded decisions). */
-enum import_rc import_json(struct store *st, FILE *fp, const char *path, import_progress fn,
-			   void *ctx, enum store_rc *store_rc, char *err, size_t errlen);
+ * superseded decisions).
+ * With merge, a store holding data is not refused: a row of the file whose
+ * number (the table's key) the store holds with the same values is left as
+ * it is (counts->kept), one it lacks is added (counts->added), and one whose
+ * number the store holds with other values refuses the file (nothing
+ * written): the same file imported twice adds nothing the second time, and
+ * a later export of the same database adds only what is new. Memory then
+ * holds 16 bytes per row of the store's largest table. */
+enum import_rc import_json(struct store *st, FILE *fp, const char *path, bool merge,
+			   import_progress fn, void *ctx, struct import_counts *counts,
+			   enum store_rc *store_rc, char *err, size_t errlen);
 
 #endif

@@ -15,6 +15,7 @@
 
 struct import_opts {
 	const char *format;
+	bool merge;
 };
 
 static int import_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
@@ -23,6 +24,8 @@ static int import_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 	(void)cmd;
 	if (key == 'F')
 		o->format = value;
+	else if (key == 'm')
+		o->merge = true;
 	return 0;
 }
 
@@ -38,7 +41,7 @@ static void bar_count(void *ctx, long done)
 }
 
 /* The JSON export (export --format json) into the open store. */
-static int import_json_file(struct cli *cli, const char *path)
+static int import_json_file(struct cli *cli, const char *path, bool merge)
 {
 	char *safe = text_printable(path);
 	FILE *fp = fopen(path, "rb");
@@ -65,8 +68,9 @@ static int import_json_file(struct cli *cli, const char *path)
 	struct bar_ctx b = {.bar = &bar, .total = (long)sb.st_size};
 	char err[1024];
 	enum store_rc src;
-	enum import_rc rc = import_json(cli->st, fp, safe, bar.on ? bar_count : NULL, &b, &src,
-					err, sizeof err);
+	struct import_counts counts = {0};
+	enum import_rc rc = import_json(cli->st, fp, safe, merge, bar.on ? bar_count : NULL, &b,
+					&counts, &src, err, sizeof err);
 	progress_end(&bar);
 	if (journal)
 		(void)store_bulk_journal(cli->st, false);
@@ -79,6 +83,9 @@ static int import_json_file(struct cli *cli, const char *path)
 		cli_report("importing %s: %s; nothing was imported", safe, store_errmsg(cli->st));
 		status = cli_exit_status(src);
 	}
+	else if (merge && (counts.added || counts.kept))
+		fprintf(cli->out, "Merged %s: %ld %s added, %ld already there.\n", safe,
+			counts.added, text_plural(counts.added, "record", "records"), counts.kept);
 	else
 		fprintf(cli->out, "Imported %s.\n", safe);
 	free(safe);
@@ -95,28 +102,32 @@ static int import_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 		return cli_usage_error(cmd, "import needs the FILE to read");
 	const char *path = argv[optind];
 	if (!o.format || strcmp(o.format, "json") == 0)
-		return import_json_file(cli, path);
+		return import_json_file(cli, path, o.merge);
 	return cli_usage_error(cmd, "--format: json is the only format import reads");
 }
 
 static const struct cli_opt import_options[] = {
 	{"format", 'F', CLI_VALUE},
+	{"merge", 'm', 0},
 	{0},
 };
 
 const struct cli_cmd cmd_import = {
 	.name = "import",
 	.summary = "load a council's whole history from a JSON export",
-	.usage = "usage: cxmeet import [--format json] FILE\n"
+	.usage = "usage: cxmeet import [--format json] [--merge] FILE\n"
 		 "\n"
 		 "Loads FILE, written by `cxmeet export --format json` (version 2),\n"
 		 "into a new file or an empty database or council, every record with its\n"
 		 "number: the export of the database is then the file imported, byte for\n"
-		 "byte. A database that holds data is refused. A file that is not such an\n"
-		 "export is refused with the line at fault. The import is one\n"
-		 "transaction: if it fails, nothing of it is written.\n"
+		 "byte. A database that holds data is refused unless --merge is given.\n"
+		 "A file that is not such an export is refused with the line at fault.\n"
+		 "The import is one transaction: if it fails, nothing of it is written.\n"
 		 "\n"
-		 "  -F, --format json  the kind of FILE (json, the default)\n",
+		 "  -F, --format json  the kind of FILE (json, the default)\n"
+		 "  -m, --merge        into a database holding data: add the records it\n"
+		 "                     lacks, matched by number; a number it holds with\n"
+		 "                     other values refuses the file\n",
 	.opts = import_options,
 	.operands = 1,
 	.creates = true,

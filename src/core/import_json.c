@@ -4,6 +4,7 @@
  * the "tables" section through the store, table by table, as `cxmeet copy`
  * writes them (store_table_put). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -355,7 +356,58 @@ struct loader {
 	char **late; /* id, value pairs */
 	size_t nlate, late_cap;
 	struct strbuf key, val;
+	/* --merge: the rows already in the store's table, by key, sorted */
+	bool merge;
+	struct have *have;
+	size_t nhave, have_cap;
+	long added, kept;
 };
+
+/* A row as a merge compares it: a hash of its key columns and one of all
+ * its columns, each value in one spelling whatever the backend. */
+struct have {
+	uint64_t key, row;
+};
+
+static uint64_t hash_add(uint64_t h, const char *v, enum store_col_kind k)
+{
+	char num[40];
+	if (v && k == SCOL_REAL) {
+		snprintf(num, sizeof num, "%.17g", strtod(v, NULL));
+		v = num;
+	}
+	if (!v)
+		return (h ^ 0xff) * 0x100000001b3ULL * 31;
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return (h ^ 0xfe) * 0x100000001b3ULL;
+}
+
+static struct have row_hashes(const struct store_table *t, const char *const *values)
+{
+	struct have h = {0xcbf29ce484222325ULL, 0xcbf29ce484222325ULL};
+	for (int k = 0; k < t->nkey; k++)
+		h.key = hash_add(h.key, values[t->key[k]], t->cols[t->key[k]].kind);
+	for (size_t c = 0; c < t->ncols; c++)
+		h.row = hash_add(h.row, values[c], t->cols[c].kind);
+	return h;
+}
+
+static void have_row(const char *const *values, void *ctx)
+{
+	struct loader *l = ctx;
+	if (l->nhave == l->have_cap) {
+		l->have_cap = l->have_cap ? 2 * l->have_cap : 256;
+		l->have = xrealloc(l->have, l->have_cap * sizeof *l->have);
+	}
+	l->have[l->nhave++] = row_hashes(l->t, values);
+}
+
+static int have_cmp(const void *a, const void *b)
+{
+	const struct have *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
 
 static void batch_write(struct loader *l)
 {
@@ -471,6 +523,24 @@ static bool read_row(struct loader *l)
 			fail(r, "a row of %s without its column %s", t->name, t->cols[c].name);
 			return false;
 		}
+	if (l->merge) {
+		struct have h = row_hashes(t, (const char *const *)row);
+		struct have *found = bsearch(&h, l->have, l->nhave, sizeof *l->have, have_cmp);
+		if (found && found->row != h.row) {
+			fail(r, "a row of %s whose number (or key) the database holds with other "
+				"values: --merge adds only what the database lacks", t->name);
+			return false;
+		}
+		if (found) {
+			for (size_t c = 0; c < t->ncols; c++) {
+				free(row[c]);
+				row[c] = NULL;
+			}
+			l->kept++;
+			return true;
+		}
+		l->added++;
+	}
 	if (t->late >= 0 && row[t->late]) {
 		if (l->nlate == l->late_cap) {
 			l->late_cap = l->late_cap ? 2 * l->late_cap : 64;
@@ -519,6 +589,13 @@ static void read_tables(struct loader *l)
 		after = i + 1;
 		l->table = i;
 		l->t = &store_tables[i];
+		if (l->merge) {
+			l->nhave = 0;
+			l->rc = store_table_rows(l->st, i, 0, have_row, l, NULL);
+			if (l->rc != STORE_OK)
+				return;
+			qsort(l->have, l->nhave, sizeof *l->have, have_cmp);
+		}
 		if (!expect(r, '['))
 			return;
 		if (!empty_next(r, ']')) {
@@ -605,8 +682,9 @@ static enum store_rc store_empty(struct store *st, bool *empty, const char **whe
 	return STORE_OK;
 }
 
-enum import_rc import_json(struct store *st, FILE *fp, const char *path, import_progress fn,
-			   void *ctx, enum store_rc *store_rc, char *err, size_t errlen)
+enum import_rc import_json(struct store *st, FILE *fp, const char *path, bool merge,
+			   import_progress fn, void *ctx, struct import_counts *counts,
+			   enum store_rc *store_rc, char *err, size_t errlen)
 {
 	struct reader r = {.fp = fp, .path = path, .line = 1, .peeked = -2, .err = err,
 			   .errlen = errlen, .fn = fn, .ctx = ctx};
@@ -616,7 +694,7 @@ enum import_rc import_json(struct store *st, FILE *fp, const char *path, import_
 	enum store_rc rc = store_begin(st);
 	if (rc == STORE_OK)
 		rc = store_empty(st, &empty, &holds);
-	if (rc == STORE_OK && !empty) {
+	if (rc == STORE_OK && !empty && !merge) {
 		store_rollback(st);
 		snprintf(err, errlen, "the database already holds data (%s): import writes only "
 			 "into a new file or an empty database or council; nothing was written",
@@ -630,7 +708,8 @@ enum import_rc import_json(struct store *st, FILE *fp, const char *path, import_
 		*store_rc = rc;
 		return IMPORT_STORE;
 	}
-	struct loader l = {.r = &r, .st = st, .rc = STORE_OK, .t = &store_tables[0]};
+	struct loader l = {.r = &r, .st = st, .rc = STORE_OK, .t = &store_tables[0],
+			   .merge = merge && !empty};
 	size_t widest = 0;
 	for (size_t i = 0; i < store_table_count; i++)
 		if (store_tables[i].ncols > widest)
@@ -646,6 +725,9 @@ enum import_rc import_json(struct store *st, FILE *fp, const char *path, import_
 	free(l.late);
 	sb_free(&l.key);
 	sb_free(&l.val);
+	free(l.have);
+	counts->added = l.added;
+	counts->kept = l.kept;
 	rc = l.rc;
 	if (ok && rc == STORE_OK)
 		rc = store_table_put_end(st);

@@ -96,6 +96,34 @@ grep -q "already holds data" "$work/err" || fail "the refusal said: $(cat "$work
 dump "$dest" >"$work/dest2.dump"
 cmp -s "$work/dest.dump" "$work/dest2.dump" || fail "the refused import wrote"
 
+# --merge: the same file twice adds nothing; into a database holding part of
+# it, the rest; a number held with other values refuses the file
+"$cx" --db "$dest" import --merge "$work/a.json" >"$work/out" 2>"$work/err" ||
+	fail "merge exited $? ($(cat "$work/err"))"
+grep -q "^Merged .*: 0 records added, [0-9]* already there" "$work/out" ||
+	fail "merge said: $(cat "$work/out")"
+dump "$dest" >"$work/dest3.dump"
+cmp -s "$work/dest.dump" "$work/dest3.dump" || fail "merging the same file changed the tables"
+jq '.tables.items |= map(select(.id < 3000)) | .tables.item_events |= map(select(.item_id < 3000))
+	| .tables.item_links |= map(select(.from_item < 3000 and .to_item < 3000))
+	| .tables.message_recipients |= map(select(.item_id < 3000))' "$work/a.json" >"$work/part.json"
+part="$work/part.db"
+"$cx" --db "$part" import "$work/part.json" >/dev/null 2>"$work/err" || fail "import of a part ($(cat "$work/err"))"
+"$cx" --db "$part" import --merge "$work/a.json" >"$work/out" 2>"$work/err" ||
+	fail "merge of the rest exited $? ($(cat "$work/err"))"
+grep -q "^Merged .*: [1-9][0-9]* records added" "$work/out" || fail "merge of the rest said: $(cat "$work/out")"
+"$cx" --db "$part" export -o "$work/part-all.json" >/dev/null
+cmp -s "$work/a.json" "$work/part-all.json" || fail "a part merged with the whole is not the whole"
+"$cx" --db "$part" check >/dev/null 2>&1 || fail "check after the merge: $("$cx" --db "$part" check 2>&1)"
+jq '.tables.departments[0].name = "Other"' "$work/a.json" >"$work/conflict.json"
+"$cx" --db "$part" import --merge "$work/conflict.json" >"$work/out" 2>"$work/err"
+rc=$?
+[ "$rc" = 2 ] || fail "a merge of other values under a number exited $rc"
+grep -q "conflict.json:[0-9]*: a row of departments whose number" "$work/err" ||
+	fail "the conflict said: $(cat "$work/err")"
+"$cx" --db "$part" export -o "$work/part-after.json" >/dev/null
+cmp -s "$work/a.json" "$work/part-after.json" || fail "the refused merge wrote"
+
 # bad files: refused with FILE:LINE, nothing written
 bad() { # NAME FILE PATTERN
 	local db="$work/bad-$1.db"
