@@ -3,7 +3,8 @@
 # year exported from a file, imported into a new server database, exported
 # again: the same bytes; imported from the server's export into a new file:
 # the same again. An import into the server's database, now holding data, is
-# refused; a bad file imported into a new server database writes nothing.
+# refused, and a merge of it adds nothing; a bad file imported into a new
+# server database writes nothing.
 # Run inside with_cluster.sh: import.sh CXMEET
 set -uo pipefail
 cx=$1
@@ -39,6 +40,11 @@ rc=$?
 grep -q "already holds data" "$work/out" || fail "the refusal said: $(cat "$work/out")"
 "$cx" --db "$server" export --format json -o "$work/d.json" >/dev/null
 cmp -s "$work/a.json" "$work/d.json" || fail "the refused import changed the server"
+
+"$cx" --db "$server" import --merge "$work/a.json" >"$work/out" 2>&1 || fail "merge into the server: $(cat "$work/out")"
+grep -q ": 0 records added" "$work/out" || fail "merging the same file into the server said: $(cat "$work/out")"
+"$cx" --db "$server" export --format json -o "$work/e.json" >/dev/null
+cmp -s "$work/a.json" "$work/e.json" || fail "merging the same file changed the server"
 
 jq '.tables.items[7].due_on = "soon"' "$work/a.json" >"$work/bad.json"
 "$cx" --db "$(uri badimport)" import "$work/bad.json" >"$work/out" 2>&1
