@@ -19,6 +19,15 @@ typedef int (*export_sink)(void *ctx, const char *s, size_t n);
  * it (DTSTAMP, exported_at) and fixes "today" for the next meeting. Returns
  * STORE_OK, a store error, or STORE_ERROR when the sink refused (the sink's
  * context knows why). */
+/* Told, every few thousand rows of the JSON export, how many of about how
+ * many are written (a bar on a terminal); NULL: nobody. */
+typedef void (*export_progress)(void *ctx, long done, long total);
+void export_set_progress(export_progress fn, void *ctx);
+
+/* Whether the JSON export's "tables" section holds store_tables[table]:
+ * every table but a meeting's drafts (a running instance's, not data). */
+bool export_table_included(size_t table);
+
 enum store_rc export_write(struct store *st, enum out_format f, time_t now, export_sink sink,
 			   void *ctx);
 

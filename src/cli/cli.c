@@ -48,9 +48,14 @@ static const char main_usage[] =
 static void print_main_usage(FILE *out)
 {
 	fputs(main_usage, out);
+	/* the names' column as wide as the longest and a space */
+	int col = 0;
+	for (size_t i = 0; i < cli_command_count; i++)
+		if ((int)strlen(cli_commands[i]->name) + 1 > col)
+			col = (int)strlen(cli_commands[i]->name) + 1;
 	for (size_t i = 0; i < cli_command_count; i++) {
 		fputs("  ", out);
-		cli_pad(out, cli_commands[i]->name, 10);
+		cli_pad(out, cli_commands[i]->name, col);
 		fprintf(out, "%s\n", cli_commands[i]->summary);
 	}
 	fputs("\nWithout a command, cxmeet opens the full-screen interface (or prints the\n"

@@ -8,6 +8,7 @@
 #include "cxmeet/dates.h"
 #include "cxmeet/export.h"
 #include "cxmeet/fileio.h"
+#include "cxmeet/progress.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
@@ -45,6 +46,11 @@ static int print(struct cli *cli, enum out_format f, bool scorecard)
 	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
 }
 
+static void bar_count(void *ctx, long done, long total)
+{
+	progress_count(ctx, done, total);
+}
+
 static int save(struct cli *cli, enum out_format f, bool scorecard, const char *path, bool force)
 {
 	struct file_new file;
@@ -55,7 +61,14 @@ static int save(struct cli *cli, enum out_format f, bool scorecard, const char *
 		cli_report("%s", err);
 		return EXIT_RUNTIME;
 	}
+	/* The JSON export, long on a long history, with a bar on a terminal. */
+	struct progress bar;
+	progress_begin(&bar, "exporting", "rows");
+	if (bar.on && f == OUT_JSON && !scorecard)
+		export_set_progress(bar_count, &bar);
 	enum store_rc rc = write_out(cli, f, scorecard, &c);
+	export_set_progress(NULL, NULL);
+	progress_end(&bar);
 	if (rc != STORE_OK && !c.err) {
 		file_abort(&file);
 		return cli_store_error(cli, rc);

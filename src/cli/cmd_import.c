@@ -1,9 +1,14 @@
-/* cmd_import.c - `cxmeet import`: actions from a spreadsheet saved as CSV
- * (import.h holds the rules; this reads the options, the file and tells). */
+/* cmd_import.c - `cxmeet import FILE`: data loaded from a file. The kind of
+ * file is chosen here (--format, --from): the JSON export, the default, read
+ * by core/import_json.c; actions from a spreadsheet saved as CSV or from
+ * taskwarrior, by core/import_actions.c (import.h holds the rules; this
+ * reads the options and the file, and tells). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include "cxmeet/cli.h"
 #include "cxmeet/import.h"
@@ -14,6 +19,7 @@
 
 struct import_opts {
 	const char *format, *from;
+	bool merge;
 };
 
 static int import_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
@@ -23,6 +29,7 @@ static int import_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 	switch (key) {
 	case 'f': o->format = value; break;
 	case 'F': o->from = value; break;
+	case 'm': o->merge = true; break;
 	}
 	return 0;
 }
@@ -158,6 +165,69 @@ static int import_taskwarrior(struct cli *cli, const char *file)
 	return rc;
 }
 
+struct bar_ctx {
+	struct progress *bar;
+	long total;
+};
+
+static void bar_count(void *ctx, long done)
+{
+	struct bar_ctx *b = ctx;
+	progress_count(b->bar, done / 1024, b->total / 1024);
+}
+
+/* The JSON export (export --format json) into the open store. */
+static int import_json_file(struct cli *cli, const char *path, bool merge)
+{
+	char *safe = text_printable(path);
+	FILE *fp = fopen(path, "rb");
+	struct stat sb;
+	if (!fp || fstat(fileno(fp), &sb) != 0 || S_ISDIR(sb.st_mode)) {
+		int why = !fp ? errno : S_ISDIR(sb.st_mode) ? EISDIR : errno;
+		if (fp)
+			fclose(fp);
+		int rc = cli_input_error("cannot read %s: %s", safe, strerror(why));
+		free(safe);
+		return rc;
+	}
+	int status = cli_open_only(cli);
+	if (status != 0) {
+		fclose(fp);
+		free(safe);
+		return status;
+	}
+	/* The file's journal left for the import, as `copy` does (a server
+	 * has none); when the file is open elsewhere, it stays. */
+	bool journal = store_bulk_journal(cli->st, true) == STORE_OK;
+	struct progress bar;
+	progress_begin(&bar, "importing", "KiB");
+	struct bar_ctx b = {.bar = &bar, .total = (long)sb.st_size};
+	char err[1024];
+	enum store_rc src;
+	struct import_counts counts = {0};
+	enum import_rc rc = import_json(cli->st, fp, safe, merge, bar.on ? bar_count : NULL, &b,
+					&counts, &src, err, sizeof err);
+	progress_end(&bar);
+	if (journal)
+		(void)store_bulk_journal(cli->st, false);
+	fclose(fp);
+	if (rc == IMPORT_BAD_FILE)
+		status = cli_input_error("%s; nothing was imported", err);
+	else if (rc == IMPORT_NOT_EMPTY)
+		status = cli_input_error("%s", err);
+	else if (rc == IMPORT_STORE) {
+		cli_report("importing %s: %s; nothing was imported", safe, store_errmsg(cli->st));
+		status = cli_exit_status(src);
+	}
+	else if (merge && (counts.added || counts.kept))
+		fprintf(cli->out, "Merged %s: %ld %s added, %ld already there.\n", safe,
+			counts.added, text_plural(counts.added, "record", "records"), counts.kept);
+	else
+		fprintf(cli->out, "Imported %s.\n", safe);
+	free(safe);
+	return status;
+}
+
 static int import_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
 	struct import_opts o = {0};
@@ -169,6 +239,9 @@ static int import_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	const char *file = argv[optind];
 	if (o.format && o.from)
 		return cli_usage_error(cmd, "--format or --from, not both");
+	if (o.merge && ((o.format && !text_ieq(o.format, "json")) || o.from))
+		return cli_usage_error(cmd, "--merge is for the JSON export (the actions of a "
+					    "spreadsheet or of taskwarrior are always added)");
 	if (o.from && text_ieq(o.from, "taskwarrior"))
 		return import_taskwarrior(cli, file);
 	if (o.from)
@@ -176,29 +249,41 @@ static int import_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	if (o.format && text_ieq(o.format, "csv"))
 		return import_csv(cli, file);
 	if (o.format && !text_ieq(o.format, "json"))
-		return cli_usage_error(cmd, "--format: '%s' is not csv or json", o.format);
-	/* the place of --format json, the default */
-	return cli_usage_error(cmd, "JSON import is not available in this build: give --format csv");
+		return cli_usage_error(cmd, "--format: '%s' is not json or csv", o.format);
+	if (!*file)
+		return cli_usage_error(cmd, "import needs the FILE to read");
+	return import_json_file(cli, file, o.merge);
 }
 
 static const struct cli_opt import_options[] = {
 	{"format", 'f', CLI_VALUE},
 	{"from", 'F', CLI_VALUE | CLI_LONG_ONLY},
+	{"merge", 'm', 0},
 	{0},
 };
 
 const struct cli_cmd cmd_import = {
 	.name = "import",
-	.summary = "bring in actions from a spreadsheet (CSV) or from taskwarrior",
-	.usage = "usage: cxmeet import --format csv FILE\n"
+	.summary = "load a JSON export, or actions from a spreadsheet or taskwarrior",
+	.usage = "usage: cxmeet import [--format json] [--merge] FILE\n"
+		 "       cxmeet import --format csv FILE\n"
 		 "       cxmeet import --from taskwarrior FILE\n"
 		 "\n"
-		 "Adds the actions of a spreadsheet saved as CSV (FILE '-': standard\n"
-		 "input). The first line names the columns, in any order and case: text\n"
-		 "(or action), owner, department (or dept), due and status; text and\n"
-		 "owner are needed; any other column is refused. Owners\n"
-		 "and departments are found as everywhere, without regard to case; an\n"
-		 "empty department is the owner's, and an owner of another\n"
+		 "Loads FILE, written by `cxmeet export --format json` (version 2),\n"
+		 "into a new file or an empty database or council, every record with its\n"
+		 "number: the export of the database is then the file imported, byte for\n"
+		 "byte. A database that holds data is refused unless --merge is given:\n"
+		 "then the records it lacks are added, matched by number, and a number it\n"
+		 "holds with other values refuses the file. A file that is not such an\n"
+		 "export is refused with the line at fault. The import is one\n"
+		 "transaction: if it fails, nothing of it is written.\n"
+		 "\n"
+		 "--format csv adds the actions of a spreadsheet saved as CSV (FILE\n"
+		 "'-': standard input). The first line names the columns, in any order\n"
+		 "and case: text (or action), owner, department (or dept), due and\n"
+		 "status; text and owner are needed; any other column is refused.\n"
+		 "Owners and departments are found as everywhere, without regard to\n"
+		 "case; an empty department is the owner's, and an owner of another\n"
 		 "department than the one given is refused. due takes what 'cxmeet add\n"
 		 "action --due' takes (a done or dropped action may have a past\n"
 		 "YYYY-MM-DD); status is open (the default), done or dropped. Quoted\n"
@@ -218,9 +303,11 @@ const struct cli_cmd cmd_import = {
 		 "'department', else the project (its first part, before '.'), else the\n"
 		 "owner's. A refused task is told as FILE:LINE, the line it starts on.\n"
 		 "\n"
-		 "  -f, --format F      csv\n"
-		 "      --from PROGRAM  taskwarrior\n",
+		 "  -f, --format F      json (the default) or csv\n"
+		 "      --from PROGRAM  taskwarrior\n"
+		 "  -m, --merge         JSON: into a database holding data, add what it lacks\n",
 	.opts = import_options,
 	.operands = 1,
+	.creates = true,
 	.run = import_run,
 };

@@ -23,7 +23,39 @@ struct out {
 	export_sink sink;
 	void *ctx;
 	bool failed;
+	long done, total; /* rows written of the items and the tables, for the bar */
 };
+
+static export_progress progress_fn;
+static void *progress_ctx;
+
+void export_set_progress(export_progress fn, void *ctx)
+{
+	progress_fn = fn;
+	progress_ctx = ctx;
+}
+
+/* One more row written: the bar told every few thousand. */
+static void row_done(struct out *o)
+{
+	if (progress_fn && (++o->done & 4095) == 0)
+		progress_fn(progress_ctx, o->done, o->total);
+}
+
+/* The rows the bar counts: the items, then every row of the tables. */
+static enum store_rc count_rows(struct store *st, struct out *o)
+{
+	enum store_rc rc = store_begin(st);
+	for (size_t i = 0; i < store_table_count && rc == STORE_OK; i++) {
+		int64_t n = 0;
+		if (!export_table_included(i))
+			continue;
+		rc = store_table_rows(st, i, 0, NULL, NULL, &n);
+		o->total += (long)n * (strcmp(store_tables[i].name, "items") == 0 ? 2 : 1);
+	}
+	store_rollback(st); /* only read */
+	return rc;
+}
 
 /* Hands the buffer to the sink once it holds a chunk (or always, at the end). */
 static void flush(struct out *o, bool all)
@@ -47,6 +79,82 @@ static void iso_time(char *buf, size_t len, time_t t, bool basic)
 }
 
 /* --- JSON --------------------------------------------------------------- */
+
+/* The "tables" section: every table the store keeps (store_tables), each
+ * an array of its rows in key order, a row an object of its columns under
+ * their names: a whole number or a decimal as a number, a boolean as true or
+ * false (a decimal written as the scorecard writes it, measure_value_text),
+ * text, a date and a time as strings (as the store keeps them:
+ * YYYY-MM-DD, ISO 8601 in UTC), NULL as null. Drafts of a meeting in
+ * progress are a running instance's, not the council's data: left out. */
+#define EXPORT_JSON_VERSION_S "2"
+
+bool export_table_included(size_t table)
+{
+	return strcmp(store_tables[table].name, "meeting_drafts") != 0;
+}
+
+struct table_out {
+	struct out *o;
+	const struct store_table *t;
+	bool any;
+};
+
+static void json_table_value(struct strbuf *sb, enum store_col_kind k, const char *v)
+{
+	if (!v)
+		sb_add(sb, "null");
+	else if (k == SCOL_BOOL)
+		sb_add(sb, strcmp(v, "0") != 0 ? "true" : "false");
+	else if (k == SCOL_REAL) {
+		/* one spelling whatever the backend ("38", not "38.0") */
+		char num[40];
+		measure_value_text(strtod(v, NULL), num, sizeof num);
+		sb_add(sb, num);
+	} else if (k == SCOL_INT)
+		sb_add(sb, v);
+	else
+		json_string(sb, v);
+}
+
+static void json_table_row(const char *const *values, void *ctx)
+{
+	struct table_out *to = ctx;
+	struct strbuf *sb = &to->o->sb;
+	sb_add(sb, to->any ? ",\n      {" : "\n      {");
+	to->any = true;
+	for (size_t i = 0; i < to->t->ncols; i++) {
+		bool first = i == 0;
+		json_member(sb, &first, to->t->cols[i].name);
+		json_table_value(sb, to->t->cols[i].kind, values[i]);
+	}
+	sb_add(sb, "}");
+	row_done(to->o);
+	flush(to->o, false);
+}
+
+static enum store_rc json_tables(struct store *st, struct out *o)
+{
+	enum store_rc rc = store_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	sb_add(&o->sb, "  \"tables\": {");
+	bool firsttable = true;
+	for (size_t i = 0; i < store_table_count && rc == STORE_OK && !o->failed; i++) {
+		if (!export_table_included(i))
+			continue;
+		struct table_out to = {.o = o, .t = &store_tables[i]};
+		sb_add(&o->sb, firsttable ? "\n    " : ",\n    ");
+		firsttable = false;
+		json_string(&o->sb, to.t->name);
+		sb_add(&o->sb, ": [");
+		rc = store_table_rows(st, i, 0, json_table_row, &to, NULL);
+		sb_add(&o->sb, to.any ? "\n    ]" : "]");
+	}
+	sb_add(&o->sb, "\n  }\n");
+	store_rollback(st);
+	return rc;
+}
 
 static enum store_rc json_org(struct store *st, struct strbuf *sb)
 {
@@ -359,6 +467,7 @@ static enum store_rc json_initiatives(struct store *st, struct out *o)
 static void json_item_row(struct out *o, const struct item *it, bool first)
 {
 	sb_add(&o->sb, first ? "\n    {" : ",\n    {");
+	row_done(o);
 	json_item(&o->sb, it);
 	sb_add(&o->sb, "}");
 }
@@ -367,9 +476,11 @@ static enum store_rc export_json(struct store *st, struct out *o, time_t now)
 {
 	char stamp[32];
 	iso_time(stamp, sizeof stamp, now, false);
-	sb_addf(&o->sb, "{\n  \"format\": \"cxmeet-export\",\n  \"version\": 1,\n"
+	sb_addf(&o->sb, "{\n  \"format\": \"cxmeet-export\",\n  \"version\": " EXPORT_JSON_VERSION_S ",\n"
 		"  \"exported_at\": \"%s\",\n", stamp);
 	enum store_rc rc;
+	if (progress_fn && (rc = count_rows(st, o)) != STORE_OK)
+		return rc;
 	if ((rc = json_org(st, &o->sb)) != STORE_OK || (rc = json_team(st, &o->sb)) != STORE_OK ||
 	    (rc = json_meetings(st, o)) != STORE_OK ||
 	    (rc = json_meeting_extras(st, o)) != STORE_OK || (rc = json_measures(st, o)) != STORE_OK ||
@@ -379,7 +490,10 @@ static enum store_rc export_json(struct store *st, struct out *o, time_t now)
 	bool any;
 	if ((rc = each_item(st, o, json_item_row, &any)) != STORE_OK)
 		return rc;
-	sb_add(&o->sb, any ? "\n  ]\n}\n" : "]\n}\n");
+	sb_add(&o->sb, any ? "\n  ],\n" : "],\n");
+	if ((rc = json_tables(st, o)) != STORE_OK)
+		return rc;
+	sb_add(&o->sb, "}\n");
 	return STORE_OK;
 }
 

@@ -25,6 +25,14 @@ while IFS= read -r cmd; do
 	if [ "$cmd" = status ]; then
 		sed -i '/^Database /d' "$work/a" "$work/b"
 	fi
+	# The demo written on each numbers an item's events in the order the
+	# backend wrote them: the events are compared without their numbers.
+	if [ "$cmd" = "export --format json" ]; then
+		for f in "$work/a" "$work/b"; do
+			jq -c '.tables.item_events |= (map(del(.id)) | sort_by(.item_id, .at, .event,
+				.new_value, .old_value))' "$f" >"$f.j" && mv "$f.j" "$f"
+		done
+	fi
 	if [ "$a" != "$b" ] || ! cmp -s "$work/a" "$work/b"; then
 		echo "same: FAIL: '$cmd' differs (exit $a on the file, $b on the server):" >&2
 		diff "$work/a" "$work/b" | head -10 >&2
