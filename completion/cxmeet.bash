@@ -5,7 +5,7 @@
 _cxmeet_commands='init tui present status council org charter dept person kpi
 measure initiative focus agenda history search show actions add done messages
 ack overdue digest decisions supersede cadence ledger packet champions export
-copy backup demo check'
+import copy backup demo check'
 
 # The long options of each command.
 _cxmeet_options()
@@ -26,6 +26,7 @@ _cxmeet_options()
 	digest) echo --days --all-councils ;;
 	done) echo --reason ;;
 	export) echo --format --output --force --scorecard ;;
+	import) echo --format --from --merge ;;
 	history) echo --since --dept --limit --format ;;
 	init) echo --org ;;
 	initiative) echo --owner --dept --due --title --note --quarter --on --undo --all --format ;;
