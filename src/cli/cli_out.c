@@ -35,6 +35,12 @@ int cli_output_error(struct cli *cli, int err)
 		status = EXIT_FULL;
 	if (cli->output_failed)
 		return cli->output_failed;
+	if (cli->pager && err == EPIPE) {
+		/* The reader quit the pager: the command stops, without a word. */
+		cli->pager_quit = true;
+		cli->output_failed = status;
+		return status;
+	}
 	if (err)
 		cli_report("cannot write the output: %s", strerror(err));
 	else
@@ -173,6 +179,8 @@ static bool guard_pass(struct out_guard *og, const char *buf, size_t n, bool end
 	/* Most output is safe and does not end inside a character or a CRLF:
 	 * written as it is. */
 	unsigned char last = n ? (unsigned char)buf[n - 1] : 0;
+	if (n)
+		cli_pager_begin(); /* the first byte of a paged command's output */
 	if (!end && og->g.npend == 0 && n > 0 && last < 0x80 && last != '\r' &&
 	    text_is_safe_crlf(buf, n))
 		return fwrite(buf, 1, n, og->to) == n;

@@ -260,6 +260,7 @@ static const struct cli_opt actions_options[] = {
 };
 
 const struct cli_cmd cmd_actions = {
+	.paged = true,
 	.name = "actions",
 	.summary = "list actions: open, overdue, due this week, done or dropped",
 	.usage = "usage: cxmeet actions [--overdue | --state STATE] [--owner PERSON] [--dept DEPT]\n"
@@ -295,6 +296,7 @@ static const struct cli_opt overdue_options[] = {
 };
 
 const struct cli_cmd cmd_overdue = {
+	.paged = true,
 	.name = "overdue",
 	.summary = "list overdue actions; exit status 8 when there are any",
 	.usage = "usage: cxmeet overdue [--format plain|json|csv] [--all-councils]\n"

@@ -501,6 +501,7 @@ static const struct cli_opt cadence_options[] = {
 };
 
 const struct cli_cmd cmd_cadence = {
+	.paged = true,
 	.name = "cadence",
 	.summary = "is the council keeping its cadence, and which departments take part",
 	.usage = "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"

@@ -311,6 +311,7 @@ static const struct cli_opt decisions_options[] = {
 };
 
 const struct cli_cmd cmd_decisions = {
+	.paged = true,
 	.name = "decisions",
 	.summary = "the decision log: revisits due first, then the newest",
 	.usage = "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"

@@ -191,6 +191,7 @@ static const struct cli_opt digest_options[] = {
 };
 
 const struct cli_cmd cmd_digest = {
+	.paged = true,
 	.name = "digest",
 	.summary = "overdue and soon-due actions by owner, as text for a mail",
 	.usage = "usage: cxmeet digest [--days N] [--all-councils]\n"

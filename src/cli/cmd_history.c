@@ -166,6 +166,7 @@ static const struct cli_opt history_options[] = {
 };
 
 const struct cli_cmd cmd_history = {
+	.paged = true,
 	.name = "history",
 	.summary = "list past meetings, newest first, with what each one decided",
 	.usage = "usage: cxmeet history [--since DATE] [--dept DEPT] [--limit N]\n"

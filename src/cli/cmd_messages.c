@@ -147,6 +147,7 @@ static const struct cli_opt messages_options[] = {
 };
 
 const struct cli_cmd cmd_messages = {
+	.paged = true,
 	.name = "messages",
 	.summary = "messages to other teams, and whether each department acknowledged them",
 	.usage = "usage: cxmeet messages [--dept DEPT] [--open] [--limit N]\n"

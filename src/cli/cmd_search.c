@@ -210,6 +210,7 @@ static const struct cli_opt search_options[] = {
 };
 
 const struct cli_cmd cmd_search = {
+	.paged = true,
 	.name = "search",
 	.summary = "find items of every meeting by the words in them",
 	.usage = "usage: cxmeet search WORDS... [--dept DEPT] [--kind KIND] [--limit N]\n"
