@@ -44,6 +44,7 @@ struct cli_cmd {
 	const char *usage;   /* the whole of `cxmeet NAME --help` */
 	const struct cli_opt *opts; /* ends with {0}; NULL: none but --help */
 	int operands;               /* at most this many after the options, or CLI_ANY */
+	bool quiet_ok; /* takes -q/--quiet: nothing printed on success */
 	bool paged;   /* long output: through the pager on a terminal (pager.c) */
 	bool creates; /* creates the database when there is none; every other
 		       * command refuses a missing file and creates nothing */
@@ -65,6 +66,9 @@ extern const struct cli_cmd cmd_init, cmd_tui, cmd_present, cmd_status, cmd_coun
  * (cli_pager_begin, from the output guard). cli_pager_end waits for it and
  * returns rc, or an error status when the pager could not be run. */
 void cli_pager_want(struct cli *cli);
+/* -q/--quiet (cli_parse, for a command with quiet_ok): what the command writes
+ * to stdout is dropped, its messages to stderr are not. Reset by cli_main. */
+void cli_set_quiet(bool quiet);
 void cli_pager_begin(void);
 int cli_pager_end(struct cli *cli, int rc);
 

@@ -124,6 +124,7 @@ int cli_main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	opterr = 0;
+	cli_set_quiet(false);
 	clearerr(stdout); /* a failed write of an earlier in-process run */
 	while ((c = getopt_long(argc, argv, "+:d:c:hVP", opts, NULL)) != -1) {
 		switch (c) {

@@ -169,6 +169,13 @@ void cli_pad(FILE *out, const char *text, int width)
  * import, an older version) reaches no terminal raw, whichever command or
  * format prints it. The writers of each format clean their text already;
  * this is the one place that catches what a plain fprintf would let by. */
+static bool quiet; /* -q: stdout is dropped */
+
+void cli_set_quiet(bool q)
+{
+	quiet = q;
+}
+
 struct out_guard {
 	FILE *to;
 	struct text_guard g;
@@ -176,6 +183,8 @@ struct out_guard {
 
 static bool guard_pass(struct out_guard *og, const char *buf, size_t n, bool end)
 {
+	if (quiet)
+		return true;
 	/* Most output is safe and does not end inside a character or a CRLF:
 	 * written as it is. */
 	unsigned char last = n ? (unsigned char)buf[n - 1] : 0;

@@ -273,6 +273,7 @@ static const struct cli_opt add_options[] = {
 };
 
 const struct cli_cmd cmd_add = {
+	.quiet_ok = true,
 	.name = "add",
 	.summary = "record a win, story, topic... between meetings, for the next one",
 	.usage = "usage: cxmeet add KIND TEXT [--dept DEPT] [--person PERSON] [--due DATE]\n"
@@ -303,7 +304,8 @@ const struct cli_cmd cmd_add = {
 		 "                      an action from a story, an insight or a decision\n"
 		 "\n"
 		 "A win that only reports a number that moved (\"NPS up 0.1\") is recorded\n"
-		 "with a warning: a win says what changed, who did it and what it caused.\n",
+		 "with a warning: a win says what changed, who did it and what it caused.\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = add_options,
 	.operands = 2,
 	.run = add_run,

@@ -140,6 +140,7 @@ static const struct cli_opt dept_options[] = {
 };
 
 const struct cli_cmd cmd_dept = {
+	.quiet_ok = true,
 	.name = "dept",
 	.summary = "list, add, rename or archive departments",
 	.usage = "usage: cxmeet dept list [--all]\n"
@@ -149,7 +150,8 @@ const struct cli_cmd cmd_dept = {
 		 "       cxmeet dept archive NAME [--undo]\n"
 		 "\n"
 		 "Names are unique, compared without regard to case. Archived departments\n"
-		 "keep their history; list --all shows them.\n",
+		 "keep their history; list --all shows them.\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = dept_options,
 	.operands = CLI_ANY,
 	.run = dept_run,

@@ -73,6 +73,7 @@ static const struct cli_opt done_options[] = {
 };
 
 const struct cli_cmd cmd_done = {
+	.quiet_ok = true,
 	.name = "done",
 	.summary = "mark an action done, outside a meeting",
 	.usage = "usage: cxmeet done ID [--reason TEXT]\n"
@@ -83,7 +84,8 @@ const struct cli_cmd cmd_done = {
 		 "and nothing is written.\n"
 		 "\n"
 		 "  -r, --reason TEXT   a note kept with the event ('-': read from standard\n"
-		 "                      input)\n",
+		 "                      input)\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = done_options,
 	.operands = 1,
 	.run = done_run,

@@ -195,6 +195,7 @@ static const struct cli_opt kpi_options[] = {
 };
 
 const struct cli_cmd cmd_kpi = {
+	.quiet_ok = true,
 	.name = "kpi",
 	.summary = "the KPIs each department already tracks, with their values",
 	.usage = "usage: cxmeet kpi list [--dept DEPT] [--format plain|json|csv]\n"
@@ -214,7 +215,8 @@ const struct cli_cmd cmd_kpi = {
 		 "  -l, --lower-is-better  fewer is better (complaints, days to refund)\n"
 		 "  -v, --value VALUE      its value today, as it is added\n"
 		 "  -o, --on DATE          the day of the value set (default: today)\n"
-		 "  -f, --format F         plain (the default), json or csv\n",
+		 "  -f, --format F         plain (the default), json or csv\n"
+		 "  -q, --quiet            print nothing on success\n",
 	.opts = kpi_options,
 	.operands = CLI_ANY,
 	.run = kpi_run,
@@ -315,6 +317,7 @@ static const struct cli_opt focus_options[] = {
 };
 
 const struct cli_cmd cmd_focus = {
+	.quiet_ok = true,
 	.name = "focus",
 	.summary = "one department at a time: the council's focus and its plan",
 	.usage = "usage: cxmeet focus [DEPT [--plan TEXT] [--next-step TEXT]]\n"
@@ -327,7 +330,8 @@ const struct cli_cmd cmd_focus = {
 		 "\n"
 		 "  -p, --plan TEXT       whom to win, and how\n"
 		 "  -n, --next-step TEXT  the next step\n"
-		 "  -c, --clear           no department is the focus\n",
+		 "  -c, --clear           no department is the focus\n"
+		 "  -q, --quiet           print nothing on success\n",
 	.opts = focus_options,
 	.operands = 1,
 	.run = focus_run,

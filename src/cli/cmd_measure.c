@@ -712,6 +712,7 @@ static const struct cli_opt measure_options[] = {
 };
 
 const struct cli_cmd cmd_measure = {
+	.quiet_ok = true,
 	.name = "measure",
 	.summary = "the CX scorecard: measures against the success statement, and their values",
 	.usage = "usage: cxmeet measure list [--kind success|kpi] [--dept DEPT] [--all]\n"
@@ -754,7 +755,8 @@ const struct cli_cmd cmd_measure = {
 		 "      --correct          replace the value of a period that has one\n"
 		 "  -a, --all              archived measures too\n"
 		 "      --restore          take an archived measure back in use\n"
-		 "  -f, --format F         plain (the default), json or csv\n",
+		 "  -f, --format F         plain (the default), json or csv\n"
+		 "  -q, --quiet            print nothing on success\n",
 	.opts = measure_options,
 	.operands = CLI_ANY,
 	.run = measure_run,

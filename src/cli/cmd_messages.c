@@ -218,6 +218,7 @@ static const struct cli_opt ack_options[] = {
 };
 
 const struct cli_cmd cmd_ack = {
+	.quiet_ok = true,
 	.name = "ack",
 	.summary = "acknowledge a message to another team, outside a meeting",
 	.usage = "usage: cxmeet ack ID [--dept DEPT]\n"
@@ -229,7 +230,8 @@ const struct cli_cmd cmd_ack = {
 		 "a department it does not go to, or one that already acknowledged it is\n"
 		 "refused (exit status 2) and nothing is written.\n"
 		 "\n"
-		 "  -d, --dept DEPT     the department acknowledging it\n",
+		 "  -d, --dept DEPT     the department acknowledging it\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = ack_options,
 	.operands = 1,
 	.run = ack_run,

@@ -220,6 +220,7 @@ static int charter_run(const struct cli_cmd *cmd, struct cli *cli, int argc, cha
 }
 
 const struct cli_cmd cmd_org = {
+	.quiet_ok = true,
 	.name = "org",
 	.summary = "show or set the organisation's name, mission, success statement, cadence",
 	.usage = "usage: cxmeet org show\n"
@@ -229,12 +230,14 @@ const struct cli_cmd cmd_org = {
 		 "VALUE '-' reads the value from standard input.\n"
 		 "cadence is weekly, \"every two weeks\", monthly, quarterly, or \"every N days\"\n"
 		 "(also every N weeks, every N months). escalate is how many meetings an\n"
-		 "open action may be carried through before it is flagged for the sponsor.\n",
+		 "open action may be carried through before it is flagged for the sponsor.\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.operands = 3,
 	.run = org_run,
 };
 
 const struct cli_cmd cmd_charter = {
+	.quiet_ok = true,
 	.name = "charter",
 	.summary = "show or set the six answers of the CX charter",
 	.usage = "usage: cxmeet charter show\n"
@@ -245,7 +248,8 @@ const struct cli_cmd cmd_charter = {
 		 "responsibilities, 4 how we prioritise, 5 who needs to know and who\n"
 		 "approves, 6 how we work together. TEXT '-' reads the answer from\n"
 		 "standard input. Without TEXT, $VISUAL or $EDITOR opens with the current\n"
-		 "answer (only on a terminal).\n",
+		 "answer (only on a terminal).\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.operands = 3,
 	.run = charter_run,
 };

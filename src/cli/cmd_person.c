@@ -286,6 +286,7 @@ static const struct cli_opt person_options[] = {
 };
 
 const struct cli_cmd cmd_person = {
+	.quiet_ok = true,
 	.name = "person",
 	.summary = "list, add, edit or archive council members",
 	.usage = "usage: cxmeet person list [--dept DEPT] [--all]\n"
@@ -303,7 +304,8 @@ const struct cli_cmd cmd_person = {
 		 "--kpi (their own KPI), --stage (where they stand in the change:\n"
 		 "awareness, desire, knowledge, ability, reinforcement, or unset) and\n"
 		 "--next-step are shown on their card of the stakeholder map; '' clears\n"
-		 "one.\n",
+		 "one.\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = person_options,
 	.operands = CLI_ANY,
 	.run = person_run,
