@@ -29,7 +29,7 @@ static const char main_usage[] =
 	"customer stories and insights, kept in a local SQLite file.\n"
 	"\n"
 	"Options:\n"
-	"  -d, --db PATH   the database file (default: $CXMEET_DB, else\n"
+	"  -D, --db PATH   the database file (default: $CXMEET_DB, else\n"
 	"                  $XDG_DATA_HOME/cxmeet/cxmeet.db), or a PostgreSQL\n"
 	"                  server: postgresql://..., postgres://..., service=NAME\n"
 	"  -c, --council NAME\n"
@@ -103,7 +103,7 @@ static int finish(struct cli *cli, int rc)
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
+		{"db", required_argument, NULL, 'D'},
 		{"council", required_argument, NULL, 'c'},
 		{"no-mouse", no_argument, NULL, 'M'},
 		{"help", no_argument, NULL, 'h'},
@@ -126,9 +126,9 @@ int cli_main(int argc, char **argv)
 	opterr = 0;
 	cli_set_quiet(false);
 	clearerr(stdout); /* a failed write of an earlier in-process run */
-	while ((c = getopt_long(argc, argv, "+:d:c:hVP", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:D:c:hVP", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd':
+		case 'D':
 			free(path);
 			free(council);
 			path = xstrdup(optarg);

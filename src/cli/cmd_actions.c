@@ -250,8 +250,8 @@ static int overdue_run(const struct cli_cmd *cmd, struct cli *cli, int argc, cha
 
 static const struct cli_opt actions_options[] = {
 	{"overdue", 'O', CLI_LONG_ONLY},
-	{"state", 's', CLI_VALUE},
-	{"owner", 'o', CLI_VALUE},
+	{"state", 's', CLI_VALUE | CLI_LONG_ONLY},
+	{"owner", 'o', CLI_VALUE | CLI_LONG_ONLY},
 	{"dept", 'd', CLI_VALUE},
 	{"due-before", 'b', CLI_VALUE},
 	{"format", 'f', CLI_VALUE | CLI_LONG_ONLY},
@@ -273,10 +273,10 @@ const struct cli_cmd cmd_actions = {
 		 "sponsor (cxmeet org set escalate N), status, owner, department, the date\n"
 		 "of the meeting it came from, and its text.\n"
 		 "\n"
-		 "  -s, --state STATE      open (the default), overdue, week (due today to\n"
+		 "      --state STATE      open (the default), overdue, week (due today to\n"
 		 "                         six days ahead), done, dropped or all\n"
 		 "      --overdue          the same as --state overdue\n"
-		 "  -o, --owner PERSON     only the actions PERSON owns\n"
+		 "      --owner PERSON     only the actions PERSON owns\n"
 		 "  -d, --dept DEPT        only the actions of department DEPT\n"
 		 "  -b, --due-before DATE  only those due before DATE (YYYY-MM-DD, or a form\n"
 		 "                         such as today, +2w, -1w, fri (the next Friday),\n"

@@ -493,9 +493,9 @@ static int cadence_run(const struct cli_cmd *cmd, struct cli *cli, int argc, cha
 }
 
 static const struct cli_opt cadence_options[] = {
-	{"meetings", 'n', CLI_VALUE},
+	{"meetings", 'n', CLI_VALUE | CLI_LONG_ONLY},
 	{"format", 'f', CLI_VALUE},
-	{"table", 't', CLI_VALUE},
+	{"table", 't', CLI_VALUE | CLI_LONG_ONLY},
 	{"all-councils", 'A', CLI_LONG_ONLY},
 	{0},
 };
@@ -517,10 +517,10 @@ const struct cli_cmd cmd_cadence = {
 		 "rating (with the members' average, lowest and highest when they\n"
 		 "rated it), actions done on time and steps that overran.\n"
 		 "\n"
-		 "  -n, --meetings N   the meetings to look back over (3 to 52, default 6)\n"
+		 "      --meetings N   the meetings to look back over (3 to 52, default 6)\n"
 		 "  -f, --format F     plain (default), json (one object with every\n"
 		 "                     table) or csv (one table, departments by default)\n"
-		 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
+		 "      --table TABLE  print only summary, timeline, departments, steps\n"
 		 "                     or meetings\n"
 		 "      --all-councils the report of every council the role may read:\n"
 		 "                     each under its name (plain), an array of objects\n"

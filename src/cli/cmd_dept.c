@@ -133,9 +133,9 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 
 static const struct cli_opt dept_options[] = {
 	{"all", 'a', 0},
-	{"behind-the-scenes", 'b', 0},
-	{"customer-facing", 'c', 0},
-	{"undo", 'u', 0},
+	{"behind-the-scenes", 'b', CLI_LONG_ONLY},
+	{"customer-facing", 'c', CLI_LONG_ONLY},
+	{"undo", 'u', CLI_LONG_ONLY},
 	{0},
 };
 
@@ -151,6 +151,8 @@ const struct cli_cmd cmd_dept = {
 		 "\n"
 		 "Names are unique, compared without regard to case. Archived departments\n"
 		 "keep their history; list --all shows them.\n"
+		 "\n"
+		 "  -a, --all           list: archived departments too\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.opts = dept_options,
 	.operands = CLI_ANY,

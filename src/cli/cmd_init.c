@@ -36,7 +36,7 @@ static int init_run(const struct cli_cmd *self, struct cli *cli, int argc, char 
 }
 
 static const struct cli_opt init_options[] = {
-	{"org", 'o', CLI_VALUE},
+	{"org", 'o', CLI_VALUE | CLI_LONG_ONLY},
 	{0},
 };
 
@@ -50,7 +50,7 @@ const struct cli_cmd cmd_init = {
 		 "standard agenda. Running it again changes nothing, except the name when\n"
 		 "--org is given.\n"
 		 "\n"
-		 "  -o, --org NAME   the organisation's name\n"
+		 "      --org NAME   the organisation's name\n"
 		 "  -q, --quiet      print nothing on success\n",
 	.opts = init_options,
 	.creates = true,

@@ -495,7 +495,7 @@ static const struct cli_opt initiative_options[] = {
 	{"dept", 'd', CLI_VALUE},
 	{"due", 'u', CLI_VALUE},
 	{"title", 'T', CLI_VALUE | CLI_LONG_ONLY},
-	{"note", 'n', CLI_VALUE},
+	{"note", 'n', CLI_VALUE | CLI_LONG_ONLY},
 	{"quarter", 'Q', CLI_VALUE | CLI_LONG_ONLY},
 	{"on", 'w', CLI_VALUE | CLI_LONG_ONLY},
 	{"undo", 'U', CLI_LONG_ONLY},
@@ -531,7 +531,7 @@ const struct cli_cmd cmd_initiative = {
 		 "  -d, --dept DEPT        its department\n"
 		 "  -u, --due DATE         when it is due (2026-12-31, eom, +6w, ...)\n"
 		 "      --title T          its new title\n"
-		 "  -n, --note TEXT        why (with track; - reads standard input)\n"
+		 "      --note TEXT        why (with track; - reads standard input)\n"
 		 "      --quarter Q        those due in quarter Q (2026-Q4)\n"
 		 "      --on DATE          the day a milestone was reached (default: today)\n"
 		 "      --undo             a milestone not reached after all\n"

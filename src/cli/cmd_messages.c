@@ -140,7 +140,7 @@ static int messages_run(const struct cli_cmd *cmd, struct cli *cli, int argc, ch
 
 static const struct cli_opt messages_options[] = {
 	{"dept", 'd', CLI_VALUE},
-	{"open", 'o', 0},
+	{"open", 'o', CLI_LONG_ONLY},
 	{"limit", 'n', CLI_VALUE},
 	{"format", 'f', CLI_VALUE},
 	{0},
@@ -161,7 +161,7 @@ const struct cli_cmd cmd_messages = {
 		 "or with 'cxmeet ack'.\n"
 		 "\n"
 		 "  -d, --dept DEPT     the messages to that department\n"
-		 "  -o, --open          only those not acknowledged yet\n"
+		 "      --open          only those not acknowledged yet\n"
 		 "  -n, --limit N       the newest N rows only\n"
 		 "  -f, --format F      plain (the default), json or csv\n",
 	.opts = messages_options,

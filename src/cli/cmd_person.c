@@ -273,15 +273,15 @@ static const struct cli_opt person_options[] = {
 	{"dept", 'd', CLI_VALUE},
 	{"role", 'r', CLI_VALUE},
 	{"email", 'e', CLI_VALUE},
-	{"name", 'n', CLI_VALUE},
-	{"influence", 'I', CLI_VALUE},
-	{"support", 'S', CLI_VALUE},
-	{"values", 'V', CLI_VALUE},
-	{"kpi", 'K', CLI_VALUE},
-	{"stage", 'G', CLI_VALUE},
-	{"next-step", 'X', CLI_VALUE},
+	{"name", 'n', CLI_VALUE | CLI_LONG_ONLY},
+	{"influence", 'I', CLI_VALUE | CLI_LONG_ONLY},
+	{"support", 'S', CLI_VALUE | CLI_LONG_ONLY},
+	{"values", 'V', CLI_VALUE | CLI_LONG_ONLY},
+	{"kpi", 'K', CLI_VALUE | CLI_LONG_ONLY},
+	{"stage", 'G', CLI_VALUE | CLI_LONG_ONLY},
+	{"next-step", 'X', CLI_VALUE | CLI_LONG_ONLY},
 	{"all", 'a', 0},
-	{"undo", 'u', 0},
+	{"undo", 'u', CLI_LONG_ONLY},
 	{0},
 };
 
@@ -305,6 +305,11 @@ const struct cli_cmd cmd_person = {
 		 "awareness, desire, knowledge, ability, reinforcement, or unset) and\n"
 		 "--next-step are shown on their card of the stakeholder map; '' clears\n"
 		 "one.\n"
+		 "\n"
+		 "  -d, --dept DEPT     the person's department (list: only its people)\n"
+		 "  -r, --role ROLE     sponsor, lead, champion, member (the default) or guest\n"
+		 "  -e, --email EMAIL   their email address\n"
+		 "  -a, --all           list: archived people too\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.opts = person_options,
 	.operands = CLI_ANY,
