@@ -12,13 +12,42 @@ static const char *facing_label(bool behind)
 	return behind ? "behind-the-scenes" : "customer-facing";
 }
 
-static int dept_list(struct cli *cli, bool all)
+/* The columns of --format json and csv, named as in the export. */
+static const struct table_col dept_cols[] = {
+	{"id", COL_INT, true},
+	{"name", COL_TEXT, false},
+	{"customer_facing", COL_BOOL, false},
+	{"archived", COL_BOOL, false},
+};
+
+static int dept_table(struct cli *cli, const struct dept *d, size_t n, enum out_format f)
+{
+	struct table t;
+	table_init(&t, dept_cols, ARRAY_SIZE(dept_cols));
+	for (size_t i = 0; i < n; i++) {
+		table_row(&t);
+		table_cell_int(&t, (long long)d[i].id);
+		table_cell(&t, d[i].name);
+		table_cell_bool(&t, !d[i].behind);
+		table_cell_bool(&t, d[i].archived);
+	}
+	int status = cli_table_out(cli, &t, f);
+	table_free(&t);
+	return status;
+}
+
+static int dept_list(struct cli *cli, bool all, enum out_format f)
 {
 	struct dept *d;
 	size_t n;
 	enum store_rc rc = store_dept_list(cli->st, all, &d, &n);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
+	if (f != OUT_PLAIN) {
+		int status = dept_table(cli, d, n, f);
+		dept_list_free(d, n);
+		return status;
+	}
 	int w = 10;
 	for (size_t i = 0; i < n; i++)
 		if (cli_cell_width(d[i].name) > w)
@@ -41,6 +70,8 @@ static int find(struct cli *cli, const char *name, struct dept *d)
 }
 
 struct dept_opts {
+	enum out_format format;
+	bool format_set;
 	bool all, undo;
 	int facing; /* -1 unset, 0 customer-facing, 1 behind */
 };
@@ -51,6 +82,9 @@ static int dept_opt(const struct cli_cmd *cmd, int key, const char *value, void 
 	(void)value;
 	switch (key) {
 	case 'a': o->all = true; break;
+	case 'f':
+		o->format_set = true;
+		return cli_format(cmd, value, OUT_TABLES, &o->format);
 	case 'b':
 	case 'c':
 		if (o->facing >= 0 && o->facing != (key == 'b'))
@@ -65,7 +99,7 @@ static int dept_opt(const struct cli_cmd *cmd, int key, const char *value, void 
 
 static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
-	struct dept_opts o = {.facing = -1};
+	struct dept_opts o = {.format = OUT_PLAIN, .facing = -1};
 	int rc;
 	if (!cli_parse(cmd, argc, argv, dept_opt, &o, &rc))
 		return rc;
@@ -80,6 +114,8 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 	/* An option that does nothing for the action is a mistake worth saying. */
 	if (all && strcmp(action, "list") != 0)
 		return cli_usage_error(cmd, "--all only goes with 'list'");
+	if (o.format_set && strcmp(action, "list") != 0)
+		return cli_usage_error(cmd, "--format only goes with 'list'");
 	if (undo && strcmp(action, "archive") != 0)
 		return cli_usage_error(cmd, "--undo only goes with 'archive'");
 	if (facing >= 0 && strcmp(action, "add") != 0 && strcmp(action, "set") != 0)
@@ -87,7 +123,7 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 					    "with 'add' and 'set'");
 	enum store_rc src;
 	if (strcmp(action, "list") == 0 && left == 0)
-		return (rc = cli_open(cli)) ? rc : dept_list(cli, all);
+		return (rc = cli_open(cli)) ? rc : dept_list(cli, all, o.format);
 	if (strcmp(action, "add") == 0 && left == 1) {
 		if ((rc = cli_open(cli)) != 0)
 			return rc;
@@ -136,6 +172,7 @@ static const struct cli_opt dept_options[] = {
 	{"behind-the-scenes", 'b', CLI_LONG_ONLY},
 	{"customer-facing", 'c', CLI_LONG_ONLY},
 	{"undo", 'u', CLI_LONG_ONLY},
+	{"format", 'f', CLI_VALUE},
 	{0},
 };
 
@@ -143,7 +180,7 @@ const struct cli_cmd cmd_dept = {
 	.quiet_ok = true,
 	.name = "dept",
 	.summary = "list, add, rename or archive departments",
-	.usage = "usage: cxmeet dept list [--all]\n"
+	.usage = "usage: cxmeet dept list [--all] [--format plain|json|csv]\n"
 		 "       cxmeet dept add NAME [--behind-the-scenes | --customer-facing]\n"
 		 "       cxmeet dept rename NAME NEW-NAME\n"
 		 "       cxmeet dept set NAME --behind-the-scenes | --customer-facing\n"
@@ -153,6 +190,7 @@ const struct cli_cmd cmd_dept = {
 		 "keep their history; list --all shows them.\n"
 		 "\n"
 		 "  -a, --all           list: archived departments too\n"
+		 "  -f, --format F      list: plain (the default), json or csv\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.opts = dept_options,
 	.operands = CLI_ANY,

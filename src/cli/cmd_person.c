@@ -20,7 +20,37 @@ struct person_opts {
 	const char *support;
 	bool all;
 	bool undo;
+	enum out_format format;
+	bool format_set;
 };
+
+/* The columns of --format json and csv, named as in the export. */
+static const struct table_col person_cols[] = {
+	{"id", COL_INT, true},
+	{"name", COL_TEXT, false},
+	{"department", COL_TEXT, false},
+	{"role", COL_TEXT, false},
+	{"email", COL_TEXT, false},
+	{"archived", COL_BOOL, false},
+};
+
+static int person_table(struct cli *cli, const struct person *p, size_t n, enum out_format f)
+{
+	struct table t;
+	table_init(&t, person_cols, ARRAY_SIZE(person_cols));
+	for (size_t i = 0; i < n; i++) {
+		table_row(&t);
+		table_cell_int(&t, (long long)p[i].id);
+		table_cell(&t, p[i].name);
+		table_cell(&t, p[i].dept_name);
+		table_cell(&t, role_name(p[i].role));
+		table_cell(&t, p[i].email);
+		table_cell_bool(&t, p[i].archived);
+	}
+	int status = cli_table_out(cli, &t, f);
+	table_free(&t);
+	return status;
+}
 
 static int person_list(struct cli *cli, const struct person_opts *o)
 {
@@ -38,6 +68,11 @@ static int person_list(struct cli *cli, const struct person_opts *o)
 	enum store_rc rc = store_person_list(cli->st, o->all, dept_id, &p, &n);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
+	if (o->format != OUT_PLAIN) {
+		int status = person_table(cli, p, n, o->format);
+		person_list_free(p, n);
+		return status;
+	}
 	int wn = 4, wd = 10;
 	for (size_t i = 0; i < n; i++) {
 		if (cli_cell_width(p[i].name) > wn)
@@ -210,6 +245,10 @@ static int person_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 			  : key == 'd' ? &o->dept : key == 'r' ? &o->role
 			  : key == 'e' ? &o->email : key == 'n' ? &o->name
 			  : key == 'I' ? &o->influence : key == 'S' ? &o->support : NULL;
+	if (key == 'f') {
+		o->format_set = true;
+		return cli_format(cmd, value, OUT_TABLES, &o->format);
+	}
 	if (key == 'a')
 		o->all = true;
 	else if (key == 'u')
@@ -238,6 +277,8 @@ static int person_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	/* An option that does nothing for the action is a mistake worth saying. */
 	if (o.all && !list)
 		return cli_usage_error(cmd, "--all only goes with 'list'");
+	if (o.format_set && !list)
+		return cli_usage_error(cmd, "--format only goes with 'list'");
 	if (o.undo && !archive)
 		return cli_usage_error(cmd, "--undo only goes with 'archive'");
 	if (o.name && !edit)
@@ -282,6 +323,7 @@ static const struct cli_opt person_options[] = {
 	{"next-step", 'X', CLI_VALUE | CLI_LONG_ONLY},
 	{"all", 'a', 0},
 	{"undo", 'u', CLI_LONG_ONLY},
+	{"format", 'f', CLI_VALUE},
 	{0},
 };
 
@@ -289,7 +331,7 @@ const struct cli_cmd cmd_person = {
 	.quiet_ok = true,
 	.name = "person",
 	.summary = "list, add, edit or archive council members",
-	.usage = "usage: cxmeet person list [--dept DEPT] [--all]\n"
+	.usage = "usage: cxmeet person list [--dept DEPT] [--all] [--format plain|json|csv]\n"
 		 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
 		 "       cxmeet person edit NAME [--name NEW] [--dept DEPT] [--role ROLE]\n"
 		 "                               [--email EMAIL] [--influence LEVEL]\n"
@@ -310,6 +352,7 @@ const struct cli_cmd cmd_person = {
 		 "  -r, --role ROLE     sponsor, lead, champion, member (the default) or guest\n"
 		 "  -e, --email EMAIL   their email address\n"
 		 "  -a, --all           list: archived people too\n"
+		 "  -f, --format F      list: plain (the default), json or csv\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.opts = person_options,
 	.operands = CLI_ANY,
