@@ -19,7 +19,7 @@
 static const struct table_col action_cols[] = {
 	{"council", COL_TEXT, false},
 	{"id", COL_INT, true},
-	{"due", COL_TEXT, false},
+	{"due_on", COL_TEXT, false},
 	{"days_overdue", COL_INT, true},
 	{"slips", COL_INT, true},
 	{"carried", COL_INT, true},
@@ -27,7 +27,7 @@ static const struct table_col action_cols[] = {
 	{"status", COL_TEXT, false},
 	{"owner", COL_TEXT, false},
 	{"department", COL_TEXT, false},
-	{"meeting", COL_TEXT, false},
+	{"meeting_on", COL_TEXT, false},
 	{"text", COL_TEXT, false},
 };
 

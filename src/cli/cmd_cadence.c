@@ -49,12 +49,12 @@ static void row(struct table *t, const char *council)
 static const struct table_col summary_cols[] = {
 	{"council", COL_TEXT, false},
 	{"cadence", COL_TEXT, false},     {"grace_days", COL_INT, true},
-	{"meeting_days", COL_INT, true},  {"first_meeting", COL_TEXT, false},
-	{"last_meeting", COL_TEXT, false}, {"next_due", COL_TEXT, false},
+	{"meeting_days", COL_INT, true},  {"first_meeting_on", COL_TEXT, false},
+	{"last_meeting_on", COL_TEXT, false}, {"next_due_on", COL_TEXT, false},
 	{"days_late", COL_INT, true},     {"recent_intervals", COL_INT, true},
 	{"recent_on_time", COL_INT, true}, {"on_time_pct", COL_INT, true},
 	{"streak", COL_INT, true},        {"longest_gap_days", COL_INT, true},
-	{"longest_gap_from", COL_TEXT, false}, {"longest_gap_to", COL_TEXT, false},
+	{"longest_gap_from_on", COL_TEXT, false}, {"longest_gap_to_on", COL_TEXT, false},
 };
 
 static void fill_summary(struct table *t, const struct cadence_summary *s, cx_date today,
@@ -84,7 +84,7 @@ static void fill_summary(struct table *t, const struct cadence_summary *s, cx_da
 
 static const struct table_col timeline_cols[] = {
 	{"council", COL_TEXT, false},
-	{"from", COL_TEXT, false}, {"to", COL_TEXT, false}, {"due", COL_TEXT, false},
+	{"from_on", COL_TEXT, false}, {"to_on", COL_TEXT, false}, {"due_on", COL_TEXT, false},
 	{"days", COL_INT, true},   {"judged", COL_BOOL, false}, {"on_time", COL_BOOL, false},
 };
 
@@ -158,7 +158,7 @@ static void fill_steps(struct table *t, const struct cadence_report *r, const ch
 
 static const struct table_col meeting_cols[] = {
 	{"council", COL_TEXT, false},
-	{"meeting", COL_INT, true},  {"date", COL_TEXT, false},
+	{"meeting_id", COL_INT, true},  {"held_on", COL_TEXT, false},
 	{"rating", COL_INT, true},   {"rated_by", COL_INT, true},
 	{"rating_avg", COL_INT, true}, {"rating_min", COL_INT, true},
 	{"rating_max", COL_INT, true}, {"actions", COL_INT, true},

@@ -23,8 +23,8 @@
 static const struct table_col decision_cols[] = {
 	{"council", COL_TEXT, false},
 	{"id", COL_INT, true},
-	{"date", COL_TEXT, false},
-	{"revisit", COL_TEXT, false},
+	{"decided_on", COL_TEXT, false},
+	{"revisit_on", COL_TEXT, false},
 	{"revisit_due", COL_BOOL, false},
 	{"department", COL_TEXT, false},
 	{"decided_by", COL_TEXT, false},

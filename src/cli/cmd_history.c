@@ -9,7 +9,7 @@
 
 static const struct table_col history_cols[] = {
 	{"id", COL_INT, true},
-	{"date", COL_TEXT, false},
+	{"held_on", COL_TEXT, false},
 	{"start", COL_TEXT, false},
 	{"minutes", COL_INT, true},
 	{"present", COL_INT, true},

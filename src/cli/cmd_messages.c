@@ -10,7 +10,7 @@
 #include "cxmeet/util.h"
 
 static const struct table_col message_cols[] = {
-	{"message", COL_INT, true},
+	{"id", COL_INT, true},
 	{"recorded_on", COL_TEXT, false},
 	{"to", COL_TEXT, false},
 	{"delivered_by", COL_TEXT, false},
