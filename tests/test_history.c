@@ -549,7 +549,9 @@ static void cli__history_in_three_formats(void **state)
 
 	assert_int_equal(run("history", "--format", "json", NULL), 0);
 	assert_true(json_valid(out_text));
-	assert_non_null(strstr(out_text, "\"departments\": \"Ops, \\\"R&D\\\" =1+1, Sales\""));
+	/* a list: a name holding ", " is one item; none present is an empty one */
+	assert_non_null(strstr(out_text, "\"departments\": [\"Ops, \\\"R&D\\\" =1+1\", \"Sales\"]"));
+	assert_non_null(strstr(out_text, "\"departments\": []"));
 	assert_non_null(strstr(out_text, "\"rating\": null"));
 
 	assert_int_equal(run("history", "--format", "csv", "--dept", "ops, \"r&d\" =1+1", NULL), 0);

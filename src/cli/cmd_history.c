@@ -19,7 +19,7 @@ static const struct table_col history_cols[] = {
 	{"wins", COL_INT, true},
 	{"rating", COL_INT, true},
 	{"status", COL_TEXT, false},
-	{"departments", COL_TEXT, false},
+	{"departments", COL_LIST, false},
 };
 
 static void history_row(struct table *t, const struct meeting_summary *m)
@@ -46,7 +46,7 @@ static void history_row(struct table *t, const struct meeting_summary *m)
 	else
 		table_cell(t, NULL);
 	table_cell(t, meeting_status_name(m->status));
-	table_cell(t, m->dept_names);
+	table_cell(t, m->dept_list);
 }
 
 struct history_opts {
