@@ -43,3 +43,13 @@ rc=0
 expect_eq "$rc" 2 "person add --format is refused"
 expect_match "$(cat "$tmp/err")" "--format only goes with 'list'" "and says why"
 expect_eq "$(cx_json '[.people[] | select(.name == "Nobody Here")] | length' export)" 0 "nothing written"
+
+note "status --format json and csv: one record"
+expect_eq "$(cx_json '[.organisation, .departments, .people, (.meetings | type), .overdue_actions] | @csv' status)" \
+	"\"Northwind Outfitters\",$(cx_json '[.departments[] | select(.archived | not)] | length' export),$(cx_json '[.people[] | select(.archived | not)] | length' export),\"number\",0" \
+	"the organisation and the counts, as numbers"
+out=$("$CXMEET" --db "$CXMEET_DB" status --format csv | tr -d '\r')
+expect_eq "$(printf '%s\n' "$out" | head -n 1)" \
+	"organisation,mission,cadence,departments,people,meetings,items,open_actions,overdue_actions,database" \
+	"the CSV header"
+expect_eq "$(printf '%s\n' "$out" | wc -l)" 2 "one row"
