@@ -305,6 +305,7 @@ const struct cli_cmd cmd_add = {
 		 "\n"
 		 "A win that only reports a number that moved (\"NPS up 0.1\") is recorded\n"
 		 "with a warning: a win says what changed, who did it and what it caused.\n"
+		 "\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.opts = add_options,
 	.operands = 2,

@@ -231,6 +231,7 @@ const struct cli_cmd cmd_org = {
 		 "cadence is weekly, \"every two weeks\", monthly, quarterly, or \"every N days\"\n"
 		 "(also every N weeks, every N months). escalate is how many meetings an\n"
 		 "open action may be carried through before it is flagged for the sponsor.\n"
+		 "\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.operands = 3,
 	.run = org_run,
@@ -249,6 +250,7 @@ const struct cli_cmd cmd_charter = {
 		 "approves, 6 how we work together. TEXT '-' reads the answer from\n"
 		 "standard input. Without TEXT, $VISUAL or $EDITOR opens with the current\n"
 		 "answer (only on a terminal).\n"
+		 "\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.operands = 3,
 	.run = charter_run,

@@ -36,6 +36,7 @@ const struct cli_cmd cmd_supersede = {
 		 "cxmeet decisions, with or without '#'). NEW must be a decision taken at\n"
 		 "the same time as OLD or later, and OLD must not be superseded already.\n"
 		 "Both stay in the log; the change is recorded in OLD's history.\n"
+		 "\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.operands = CLI_ANY,
 	.run = supersede_run,
