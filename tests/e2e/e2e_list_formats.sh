@@ -53,3 +53,18 @@ expect_eq "$(printf '%s\n' "$out" | head -n 1)" \
 	"organisation,mission,cadence,departments,people,meetings,items,open_actions,overdue_actions,database" \
 	"the CSV header"
 expect_eq "$(printf '%s\n' "$out" | wc -l)" 2 "one row"
+
+note "org show and charter show --format json and csv: one record"
+cx charter set 1 "Every answer kept"
+expect_eq "$(cx_json '[.name, .mission, .cadence, .escalate_after, (.success_changed_at // "none")] | @csv' org show)" \
+	"\"Northwind Outfitters\",\"Every customer gets a clear answer.\",\"$(cx_json '.organisation.cadence' export)\",$(cx_json '.organisation.escalate_after' export),\"none\"" \
+	"the texts, the cadence, escalate_after a number, a text never set null"
+expect_match "$(cx_json '.mission_changed_at' org show)" '^2026-11-23T10:00:00Z$' "when it changed, an ISO time"
+expect_eq "$(cx_json '[.vision, .goals] | @csv' charter show)" '"Every answer kept",""' \
+	"the charter's answers by their names, one not written empty"
+expect_eq "$("$CXMEET" --db "$CXMEET_DB" charter show --format csv | head -n 1 | cut -d, -f1-3 | tr -d '\r')" \
+	"vision,vision_changed_at,goals" "the CSV header"
+rc=0
+"$CXMEET" --db "$CXMEET_DB" org set mission "Other" --format json >/dev/null 2>"$tmp/err" || rc=$?
+expect_eq "$rc" 2 "org set --format is refused"
+expect_eq "$(cx_json '.organisation.mission' export)" "Every customer gets a clear answer." "nothing written"
