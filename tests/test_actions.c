@@ -455,10 +455,10 @@ static void cli__actions_json_and_csv_escape_text(void **state)
 	char *s = slurp_out();
 	char want[512];
 	snprintf(want, sizeof want,
-		 "[\n  {\"id\": %lld, \"due\": \"2026-10-31\", \"days_overdue\": 2, \"slips\": 0, "
+		 "[\n  {\"id\": %lld, \"due_on\": \"2026-10-31\", \"days_overdue\": 2, \"slips\": 0, "
 		 "\"carried\": 2, \"escalate\": true, \"status\": \"open\", "
 		 "\"owner\": \"Ana \\\"Quotes\\\", Esq.\", \"department\": \"Sales\", "
-		 "\"meeting\": \"2026-10-01\", "
+		 "\"meeting_on\": \"2026-10-01\", "
 		 "\"text\": \"Call \\\"Hansen\\\", then, =SUM(A1) \xc3\xa5\"}\n]\n",
 		 (long long)a_late);
 	assert_string_equal(s, want);
@@ -466,7 +466,7 @@ static void cli__actions_json_and_csv_escape_text(void **state)
 	assert_int_equal(run("actions", "--overdue", "--format", "csv", NULL), EXIT_OK);
 	s = slurp_out();
 	snprintf(want, sizeof want,
-		 "id,due,days_overdue,slips,carried,escalate,status,owner,department,meeting,"
+		 "id,due_on,days_overdue,slips,carried,escalate,status,owner,department,meeting_on,"
 		 "text\r\n"
 		 "%lld,2026-10-31,2,0,2,1,open,\"Ana \"\"Quotes\"\", Esq.\",Sales,2026-10-01,"
 		 "\"Call \"\"Hansen\"\", then, =SUM(A1) \xc3\xa5\"\r\n", (long long)a_late);
@@ -547,7 +547,7 @@ static void cli__long_lists_across_pages(void **state)
 	free(s);
 	assert_int_equal(run("actions", "--state", "done", "--format", "csv", NULL), EXIT_OK);
 	s = slurp_out();
-	assert_int_equal(strncmp(s, "id,due,", 7), 0);
+	assert_int_equal(strncmp(s, "id,due_on,", 10), 0);
 	assert_int_equal(count_of(s, "\r\n"), done + 1);
 	assert_int_equal(count_of(s, ",\"Bulk, \"\"row\"\" "), 2101);
 	free(s);
@@ -802,7 +802,7 @@ static void cli__messages_acknowledged(void **state)
 	snprintf(num, sizeof num, "%lld", (long long)id);
 	assert_int_equal(run("messages", "--open", "--format", "csv", NULL), EXIT_OK);
 	s = slurp_out();
-	assert_non_null(strstr(s, "message,recorded_on,to,delivered_by,state,acknowledged_on,"
+	assert_non_null(strstr(s, "id,recorded_on,to,delivered_by,state,acknowledged_on,"
 				  "acknowledged_by,text\r\n"));
 	assert_non_null(strstr(s, ",IT,Bo,open,,,Returns move to the new form\r\n"));
 	assert_non_null(strstr(s, ",Sales,Bo,open,,,Returns move to the new form\r\n"));

@@ -106,7 +106,7 @@ static const char *const refused[] = {
 	"frobnicate",
 	"--db",
 	"init --org",
-	"init -o",
+	"init --org",
 	"init --org Acme extra",
 	"init --bogus --help",
 	"org",
@@ -117,7 +117,7 @@ static const char *const refused[] = {
 	"charter a b c d",
 	"dept",
 	"dept add X --behind-the-scenes --customer-facing",
-	"dept add X -b -c",
+	"dept add X --behind-the-scenes --customer-facing",
 	"dept list --undo",
 	"dept frob",
 	"person",
@@ -126,7 +126,7 @@ static const char *const refused[] = {
 	"person edit X",
 	"person archive X --all",
 	"person list --influence high",
-	"person list -I",
+	"person list --influence",
 	"person list --inf high",
 	"agenda",
 	"agenda list --format xml",
@@ -163,13 +163,13 @@ static const char *const refused[] = {
 	"done 1 2",
 	"done x",
 	"done 1 --reason",
-	"done 1 -r",
+	"done 1 --reason",
 	"overdue -f json",
 	"overdue --format xml",
 	"overdue extra",
 	"digest --days 400",
 	"digest --days x",
-	"digest -n",
+	"digest --days",
 	"digest extra",
 	"decisions --format xml",
 	"decisions -f json",
@@ -180,7 +180,7 @@ static const char *const refused[] = {
 	"supersede 1 2 3",
 	"supersede x 2",
 	"cadence --table bogus",
-	"cadence -n 60",
+	"cadence --meetings 60",
 	"cadence --meetings",
 	"cadence extra",
 	"champions --format xml",
@@ -234,6 +234,43 @@ static void usage__refusals_are_the_golden_ones(void **state)
 	assert_int_equal(access(db, F_OK), -1); /* refused usage creates nothing */
 }
 
+/* A short option means one thing in every command (-o is --output wherever
+ * it is taken, -d --dept...), none is one of the global options' letters
+ * (-D --db, -c --council, -P --no-pager, -V --version), -q is --quiet, and
+ * each command's help shows the short form exactly where it works. */
+static void options__a_short_option_means_one_thing(void **state)
+{
+	(void)state;
+	const char *meaning[128] = {0};
+	meaning['h'] = "help";
+	meaning['q'] = "quiet";
+	const char *global = "DcPV";
+	for (size_t i = 0; i < cli_command_count; i++) {
+		const struct cli_cmd *cmd = cli_commands[i];
+		for (const struct cli_opt *o = cmd->opts; o && o->name; o++) {
+			char form[64];
+			snprintf(form, sizeof form, "-%c, --%s", o->key, o->name);
+			if (o->flags & CLI_LONG_ONLY) {
+				if (strstr(cmd->usage, form))
+					fail_msg("%s: the help shows '%s', which is long only", cmd->name, form);
+				continue;
+			}
+			if (!strstr(cmd->usage, form))
+				fail_msg("%s: the help does not show '%s'", cmd->name, form);
+			if (strchr(global, o->key))
+				fail_msg("%s: -%c is a global option's", cmd->name, o->key);
+			unsigned char k = (unsigned char)o->key;
+			assert_true(k < 128);
+			if (meaning[k] && strcmp(meaning[k], o->name) != 0)
+				fail_msg("%s: -%c is --%s, elsewhere --%s", cmd->name, o->key, o->name,
+					 meaning[k]);
+			meaning[k] = o->name;
+		}
+		if (cmd->quiet_ok && !strstr(cmd->usage, "-q, --quiet"))
+			fail_msg("%s: takes -q, --quiet, and its help does not say so", cmd->name);
+	}
+}
+
 int main(void)
 {
 	tu_init("cli_help");
@@ -241,6 +278,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(help__every_text_is_the_golden_one),
 		cmocka_unit_test(usage__refusals_are_the_golden_ones),
+		cmocka_unit_test(options__a_short_option_means_one_thing),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	free(db);

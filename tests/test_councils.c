@@ -180,7 +180,7 @@ static void all_councils__a_file_names_its_one_council(void **state)
 	assert_non_null(strstr(out(), "[\n  {\"council\": \"North CX\", \"id\": "));
 	assert_int_equal(run("decisions", "--all-councils", "--search", "refund", "--format",
 			     "csv", NULL), EXIT_OK);
-	assert_memory_equal(out(), "council,id,date,", 16);
+	assert_memory_equal(out(), "council,id,decided_on,", 22);
 	assert_non_null(strstr(out(), "\r\nNorth CX,"));
 	assert_int_equal(run("decisions", "--all-councils", "--search", "refund", NULL), EXIT_OK);
 	assert_non_null(strstr(out(), "\n[North CX] #"));

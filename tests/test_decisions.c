@@ -643,7 +643,7 @@ static void cli__plain_json_csv_with_hostile_text(void **state)
 	assert_lacks("stdout", "\x1b");
 
 	assert_int_equal(run("decisions", "--format", "csv", NULL), EXIT_OK);
-	assert_has("stdout", "id,date,revisit,revisit_due,department,decided_by,superseded_by,"
+	assert_has("stdout", "id,decided_on,revisit_on,revisit_due,department,decided_by,superseded_by,"
 			     "links,text,rationale\r\n");
 	assert_has("stdout", ",\"'=cmd|\"\"x\"\", said 'he'\",\"line one\ntwo, \"\"q\"\"");
 	assert_lacks("stdout", "chat support on weekends");

@@ -541,7 +541,7 @@ static void cli__history_in_three_formats(void **state)
 	(void)state;
 	assert_int_equal(run("history", NULL), 0);
 	/* the dates and times are local (TZ=UTC in the tests) */
-	assert_non_null(strstr(out_text, "id  date        start  minutes  present  depts"));
+	assert_non_null(strstr(out_text, "id  held_on     start  minutes  present  depts"));
 	assert_non_null(strstr(out_text, "2026-11-02  14:00       90        2      2"));
 	assert_non_null(strstr(out_text, "abandoned\n")); /* no department present */
 	char *first = strchr(out_text, '\n') + 1;
@@ -549,12 +549,14 @@ static void cli__history_in_three_formats(void **state)
 
 	assert_int_equal(run("history", "--format", "json", NULL), 0);
 	assert_true(json_valid(out_text));
-	assert_non_null(strstr(out_text, "\"departments\": \"Ops, \\\"R&D\\\" =1+1, Sales\""));
+	/* a list: a name holding ", " is one item; none present is an empty one */
+	assert_non_null(strstr(out_text, "\"departments\": [\"Ops, \\\"R&D\\\" =1+1\", \"Sales\"]"));
+	assert_non_null(strstr(out_text, "\"departments\": []"));
 	assert_non_null(strstr(out_text, "\"rating\": null"));
 
 	assert_int_equal(run("history", "--format", "csv", "--dept", "ops, \"r&d\" =1+1", NULL), 0);
 	assert_string_equal(out_text,
-			    "id,date,start,minutes,present,depts,decisions,actions,wins,rating,"
+			    "id,held_on,start,minutes,present,depts,decisions,actions,wins,rating,"
 			    "status,departments\r\n"
 			    "3,2026-11-02,14:00,90,2,2,1,1,0,9,completed,"
 			    "\"Ops, \"\"R&D\"\" =1+1, Sales\"\r\n");
@@ -578,10 +580,10 @@ static void cli__search_in_three_formats_with_hostile_text(void **state)
 	assert_non_null(strstr(out_text,
 			       "\"text\": \"=HYPERLINK(\\\"x\\\"), refund\\ufffd[2J\\nline2"));
 	assert_non_null(strstr(out_text, "\"department\": \"Ops, \\\"R&D\\\" =1+1\""));
-	assert_non_null(strstr(out_text, "\"meeting\": 3"));
+	assert_non_null(strstr(out_text, "\"meeting_id\": 3"));
 
 	assert_int_equal(run("search", "refund", "--format", "csv", "--dept", "sales", NULL), 0);
-	assert_non_null(strstr(out_text, "id,kind,date,meeting,department,person,text\r\n"));
+	assert_non_null(strstr(out_text, "id,kind,recorded_on,meeting_id,department,person,text\r\n"));
 	/* quoted, the formula guarded, bytes that are not UTF-8 replaced */
 	assert_non_null(strstr(out_text, "8,story,2026-11-02,3,Sales,Ana,"
 					 "\"'=HYPERLINK(\"\"x\"\"), refund\xef\xbf\xbd[2J\nline2 "

@@ -19,6 +19,9 @@ struct cli {
 	FILE *out;
 	int output_failed; /* the exit status, once a failed write was reported */
 	bool bell; /* --bell: the meeting's timer rings the terminal's bell */
+	bool no_pager;   /* --no-pager: long output is printed directly */
+	bool pager;      /* stdout goes to a running pager (pager.c) */
+	bool pager_quit; /* the pager ended before the output did: no error */
 };
 
 /* An option a command takes: --NAME, and -KEY too unless CLI_LONG_ONLY. KEY
@@ -41,6 +44,8 @@ struct cli_cmd {
 	const char *usage;   /* the whole of `cxmeet NAME --help` */
 	const struct cli_opt *opts; /* ends with {0}; NULL: none but --help */
 	int operands;               /* at most this many after the options, or CLI_ANY */
+	bool quiet_ok; /* takes -q/--quiet: nothing printed on success */
+	bool paged;   /* long output: through the pager on a terminal (pager.c) */
 	bool creates; /* creates the database when there is none; every other
 		       * command refuses a missing file and creates nothing */
 	int (*run)(const struct cli_cmd *self, struct cli *cli, int argc, char **argv);
@@ -54,6 +59,18 @@ extern const struct cli_cmd cmd_init, cmd_tui, cmd_present, cmd_status, cmd_coun
 	cmd_dept, cmd_person, cmd_agenda, cmd_history, cmd_search, cmd_show, cmd_actions, cmd_add, cmd_done, cmd_messages, cmd_ack, cmd_kpi, cmd_focus, cmd_ledger, cmd_packet, cmd_measure, cmd_initiative, cmd_import,
 	cmd_overdue, cmd_digest, cmd_decisions, cmd_supersede, cmd_cadence, cmd_champions,
 	cmd_export, cmd_copy, cmd_backup, cmd_demo, cmd_check;
+
+/* The pager (pager.c). cli_pager_want: this run's output to stdout goes
+ * through $CXMEET_PAGER, $PAGER or "less -FRX" when stdout is a terminal and
+ * there is no --no-pager; the pager starts at the first byte written
+ * (cli_pager_begin, from the output guard). cli_pager_end waits for it and
+ * returns rc, or an error status when the pager could not be run. */
+void cli_pager_want(struct cli *cli);
+/* -q/--quiet (cli_parse, for a command with quiet_ok): what the command writes
+ * to stdout is dropped, its messages to stderr are not. Reset by cli_main. */
+void cli_set_quiet(bool quiet);
+void cli_pager_begin(void);
+int cli_pager_end(struct cli *cli, int rc);
 
 /* Runs the command line after the global options; returns the exit status. */
 int cli_main(int argc, char **argv);

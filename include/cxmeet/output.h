@@ -27,6 +27,9 @@ enum col_type {
 	COL_TEXT, /* a JSON string */
 	COL_INT,  /* a JSON number; the cell holds it as JSON writes it (digits, 92.5) */
 	COL_BOOL, /* a JSON true/false; the cell holds "1" or "0" (plain: yes/no) */
+	COL_LIST, /* a JSON array of strings; the cell holds them with a unit
+		   * separator ('\x1f') between, no value an empty array (plain
+		   * and CSV: ", " between) */
 };
 
 struct table_col {

@@ -273,6 +273,7 @@ struct meeting_summary {
 	int present;     /* people present */
 	int n_depts;     /* departments present */
 	char *dept_names; /* those departments by name, ", " between; NULL: none */
+	char *dept_list;  /* the same, a unit separator ('\x1f') between: a list */
 	int decisions, actions, wins; /* items captured, deleted ones left out */
 	struct store_cursor after; /* continues the list after this row */
 };

@@ -24,13 +24,13 @@ const struct cli_cmd *const cli_commands[] = {
 const size_t cli_command_count = ARRAY_SIZE(cli_commands);
 
 static const char main_usage[] =
-	"usage: cxmeet [--db PATH] [--council NAME] [--bell] COMMAND [ARGS]\n"
+	"usage: cxmeet [--db PATH] [--council NAME] [--bell] [--no-pager] COMMAND [ARGS]\n"
 	"\n"
 	"Runs a cross-functional CX council: agenda, decisions, actions, wins,\n"
 	"customer stories and insights, kept in a local SQLite file.\n"
 	"\n"
 	"Options:\n"
-	"  -d, --db PATH   the database file (default: $CXMEET_DB, else\n"
+	"  -D, --db PATH   the database file (default: $CXMEET_DB, else\n"
 	"                  $XDG_DATA_HOME/cxmeet/cxmeet.db), or a PostgreSQL\n"
 	"                  server: postgresql://..., postgres://..., service=NAME\n"
 	"  -c, --council NAME\n"
@@ -40,6 +40,9 @@ static const char main_usage[] =
 	"                  a step's planned end and as it runs over\n"
 	"      --no-mouse  the full-screen interface reads no clicks or wheel, and\n"
 	"                  leaves the mouse to the terminal (also $CXMEET_NO_MOUSE)\n"
+	"  -P, --no-pager  print long output directly; without it, a command's long\n"
+	"                  output to a terminal goes through $CXMEET_PAGER, else\n"
+	"                  $PAGER, else 'less -FRX'\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -90,6 +93,12 @@ static int finish(struct cli *cli, int rc)
 			err = errno;
 		ok = false;
 	}
+	if (cli->pager_quit) {
+		/* The pager was quit before the end: not an error. */
+		clearerr(stdout);
+		return cli_pager_end(cli, rc == cli->output_failed ? EXIT_OK : rc);
+	}
+	rc = cli_pager_end(cli, rc);
 	if (cli->output_failed)
 		return cli->output_failed;
 	if (!ok || ferror(stdout))
@@ -100,12 +109,13 @@ static int finish(struct cli *cli, int rc)
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
+		{"db", required_argument, NULL, 'D'},
 		{"council", required_argument, NULL, 'c'},
 		{"no-mouse", no_argument, NULL, 'M'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"bell", no_argument, NULL, 'B'},
+		{"no-pager", no_argument, NULL, 'P'},
 		{0},
 	};
 	struct cli cli = {.out = stdout};
@@ -120,10 +130,11 @@ int cli_main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	opterr = 0;
+	cli_set_quiet(false);
 	clearerr(stdout); /* a failed write of an earlier in-process run */
-	while ((c = getopt_long(argc, argv, "+:d:c:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:D:c:hVP", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd':
+		case 'D':
 			free(path);
 			free(council);
 			path = xstrdup(optarg);
@@ -138,8 +149,13 @@ int cli_main(int argc, char **argv)
 		case 'M':
 			cli.no_mouse = true;
 			break;
+		case 'P':
+			cli.no_pager = true;
+			break;
 		case 'h':
-			print_main_usage(stdout);
+			cli.out = cli_guard_open(stdout);
+			cli_pager_want(&cli);
+			print_main_usage(cli.out);
 			free(path);
 			free(council);
 			return finish(&cli, EXIT_OK);
@@ -183,6 +199,8 @@ int cli_main(int argc, char **argv)
 	char **sub_argv = optind < argc ? argv + optind : status_argv;
 	optind = 0; /* restart getopt for the subcommand (GNU) */
 	cli.out = cli_guard_open(stdout);
+	if (cmd->paged)
+		cli_pager_want(&cli);
 	int rc = cmd->run(cmd, &cli, sub_argc, sub_argv);
 	store_close(cli.st);
 	store_choose_council(NULL);

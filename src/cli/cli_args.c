@@ -15,8 +15,8 @@ bool cli_parse(const struct cli_cmd *cmd, int argc, char **argv, cli_opt_fn set,
 	       int *status)
 {
 	enum { MAX = 16 };
-	struct option longs[MAX + 2];
-	char shorts[3 + 2 * MAX + 1] = ":h";
+	struct option longs[MAX + 3];
+	char shorts[4 + 2 * MAX + 1] = ":h";
 	size_t n = 0, ns = 2;
 	for (const struct cli_opt *o = cmd->opts; o && o->name; o++, n++) {
 		if (n == MAX)
@@ -29,6 +29,10 @@ bool cli_parse(const struct cli_cmd *cmd, int argc, char **argv, cli_opt_fn set,
 				shorts[ns++] = ':';
 		}
 	}
+	if (cmd->quiet_ok) {
+		shorts[ns++] = 'q';
+		longs[n++] = (struct option){"quiet", no_argument, NULL, 'q'};
+	}
 	shorts[ns] = '\0';
 	longs[n++] = (struct option){"help", no_argument, NULL, 'h'};
 	longs[n] = (struct option){0};
@@ -38,6 +42,10 @@ bool cli_parse(const struct cli_cmd *cmd, int argc, char **argv, cli_opt_fn set,
 		if (c == 'h') {
 			fputs(cmd->usage, stdout);
 			return false;
+		}
+		if (c == 'q' && cmd->quiet_ok) {
+			cli_set_quiet(true);
+			continue;
 		}
 		if (c == '?' && optopt)
 			*status = cli_usage_error(cmd, "unknown option '-%c'", optopt);

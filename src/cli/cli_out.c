@@ -35,6 +35,12 @@ int cli_output_error(struct cli *cli, int err)
 		status = EXIT_FULL;
 	if (cli->output_failed)
 		return cli->output_failed;
+	if (cli->pager && err == EPIPE) {
+		/* The reader quit the pager: the command stops, without a word. */
+		cli->pager_quit = true;
+		cli->output_failed = status;
+		return status;
+	}
 	if (err)
 		cli_report("cannot write the output: %s", strerror(err));
 	else
@@ -163,6 +169,13 @@ void cli_pad(FILE *out, const char *text, int width)
  * import, an older version) reaches no terminal raw, whichever command or
  * format prints it. The writers of each format clean their text already;
  * this is the one place that catches what a plain fprintf would let by. */
+static bool quiet; /* -q: stdout is dropped */
+
+void cli_set_quiet(bool q)
+{
+	quiet = q;
+}
+
 struct out_guard {
 	FILE *to;
 	struct text_guard g;
@@ -170,9 +183,13 @@ struct out_guard {
 
 static bool guard_pass(struct out_guard *og, const char *buf, size_t n, bool end)
 {
+	if (quiet)
+		return true;
 	/* Most output is safe and does not end inside a character or a CRLF:
 	 * written as it is. */
 	unsigned char last = n ? (unsigned char)buf[n - 1] : 0;
+	if (n)
+		cli_pager_begin(); /* the first byte of a paged command's output */
 	if (!end && og->g.npend == 0 && n > 0 && last < 0x80 && last != '\r' &&
 	    text_is_safe_crlf(buf, n))
 		return fwrite(buf, 1, n, og->to) == n;

@@ -19,7 +19,7 @@
 static const struct table_col action_cols[] = {
 	{"council", COL_TEXT, false},
 	{"id", COL_INT, true},
-	{"due", COL_TEXT, false},
+	{"due_on", COL_TEXT, false},
 	{"days_overdue", COL_INT, true},
 	{"slips", COL_INT, true},
 	{"carried", COL_INT, true},
@@ -27,7 +27,7 @@ static const struct table_col action_cols[] = {
 	{"status", COL_TEXT, false},
 	{"owner", COL_TEXT, false},
 	{"department", COL_TEXT, false},
-	{"meeting", COL_TEXT, false},
+	{"meeting_on", COL_TEXT, false},
 	{"text", COL_TEXT, false},
 };
 
@@ -250,8 +250,8 @@ static int overdue_run(const struct cli_cmd *cmd, struct cli *cli, int argc, cha
 
 static const struct cli_opt actions_options[] = {
 	{"overdue", 'O', CLI_LONG_ONLY},
-	{"state", 's', CLI_VALUE},
-	{"owner", 'o', CLI_VALUE},
+	{"state", 's', CLI_VALUE | CLI_LONG_ONLY},
+	{"owner", 'o', CLI_VALUE | CLI_LONG_ONLY},
 	{"dept", 'd', CLI_VALUE},
 	{"due-before", 'b', CLI_VALUE},
 	{"format", 'f', CLI_VALUE | CLI_LONG_ONLY},
@@ -260,6 +260,7 @@ static const struct cli_opt actions_options[] = {
 };
 
 const struct cli_cmd cmd_actions = {
+	.paged = true,
 	.name = "actions",
 	.summary = "list actions: open, overdue, due this week, done or dropped",
 	.usage = "usage: cxmeet actions [--overdue | --state STATE] [--owner PERSON] [--dept DEPT]\n"
@@ -272,10 +273,10 @@ const struct cli_cmd cmd_actions = {
 		 "sponsor (cxmeet org set escalate N), status, owner, department, the date\n"
 		 "of the meeting it came from, and its text.\n"
 		 "\n"
-		 "  -s, --state STATE      open (the default), overdue, week (due today to\n"
+		 "      --state STATE      open (the default), overdue, week (due today to\n"
 		 "                         six days ahead), done, dropped or all\n"
 		 "      --overdue          the same as --state overdue\n"
-		 "  -o, --owner PERSON     only the actions PERSON owns\n"
+		 "      --owner PERSON     only the actions PERSON owns\n"
 		 "  -d, --dept DEPT        only the actions of department DEPT\n"
 		 "  -b, --due-before DATE  only those due before DATE (YYYY-MM-DD, or a form\n"
 		 "                         such as today, +2w, -1w, fri (the next Friday),\n"
@@ -295,6 +296,7 @@ static const struct cli_opt overdue_options[] = {
 };
 
 const struct cli_cmd cmd_overdue = {
+	.paged = true,
 	.name = "overdue",
 	.summary = "list overdue actions; exit status 8 when there are any",
 	.usage = "usage: cxmeet overdue [--format plain|json|csv] [--all-councils]\n"

@@ -33,7 +33,7 @@ static int add_opt(const struct cli_cmd *cmd, int key, const char *value, void *
 	(void)cmd;
 	struct add_opts *o = ctx;
 	switch (key) {
-	case 'D':
+	case 'd':
 		if (o->n_depts < ADD_DEPTS_MAX)
 			o->dept[o->n_depts++] = value;
 		else
@@ -261,18 +261,19 @@ static int add_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 }
 
 static const struct cli_opt add_options[] = {
-	{"dept", 'D', CLI_VALUE},
+	{"dept", 'd', CLI_VALUE},
 	{"person", 'p', CLI_VALUE},
 	{"due", 'u', CLI_VALUE},
 	{"detail", 'x', CLI_VALUE},
 	{"consent", 'C', 0},
-	{"kpi", 'k', CLI_VALUE},
+	{"kpi", 'k', CLI_VALUE | CLI_LONG_ONLY},
 	{"measure", 'm', CLI_VALUE},
 	{"from", 'F', CLI_VALUE},
 	{0},
 };
 
 const struct cli_cmd cmd_add = {
+	.quiet_ok = true,
 	.name = "add",
 	.summary = "record a win, story, topic... between meetings, for the next one",
 	.usage = "usage: cxmeet add KIND TEXT [--dept DEPT] [--person PERSON] [--due DATE]\n"
@@ -289,21 +290,23 @@ const struct cli_cmd cmd_add = {
 		 "an owner, a department and a due date; a win credits a department; a\n"
 		 "message goes to one. Refused input (exit status 2) writes nothing.\n"
 		 "\n"
-		 "  -D, --dept DEPT     the department credited, concerned or told (a\n"
+		 "  -d, --dept DEPT     the department credited, concerned or told (a\n"
 		 "                      person's own when only --person is given); a\n"
 		 "                      message may name several, --dept each\n"
 		 "  -p, --person PERSON the hero, teller, owner or who raised it\n"
 		 "  -u, --due DATE      an action's due date (2026-12-04, fri, +2w, next...)\n"
 		 "  -x, --detail TEXT   the longer text ('-': standard input)\n"
 		 "  -C, --consent       a story's customer agreed to be named\n"
-		 "  -k, --kpi NAME      the department's KPI an action or a win serves\n"
+		 "      --kpi NAME      the department's KPI an action or a win serves\n"
 		 "  -m, --measure NAME  the scorecard's measure a win or an insight moved,\n"
 		 "                      or an action serves (cxmeet measure list)\n"
 		 "  -F, --from ID       what it came from: a win from an action or a story,\n"
 		 "                      an action from a story, an insight or a decision\n"
 		 "\n"
 		 "A win that only reports a number that moved (\"NPS up 0.1\") is recorded\n"
-		 "with a warning: a win says what changed, who did it and what it caused.\n",
+		 "with a warning: a win says what changed, who did it and what it caused.\n"
+		 "\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = add_options,
 	.operands = 2,
 	.run = add_run,

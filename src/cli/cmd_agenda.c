@@ -345,7 +345,7 @@ static const struct cli_opt agenda_options[] = {
 	{"format", 'f', CLI_VALUE},
 	{"output", 'o', CLI_VALUE},
 	{"force", 'F', CLI_LONG_ONLY},
-	{"name", 'n', CLI_VALUE},
+	{"name", 'n', CLI_VALUE | CLI_LONG_ONLY},
 	{"replace", 'r', CLI_LONG_ONLY},
 	{0},
 };
@@ -373,7 +373,7 @@ const struct cli_cmd cmd_agenda = {
 		 "  -o, --output FILE    export: write to FILE (written whole or not at\n"
 		 "                       all); '-' prints\n"
 		 "      --force          export: replace FILE if it exists\n"
-		 "  -n, --name NAME      import: under NAME instead of the file's name\n"
+		 "      --name NAME      import: under NAME instead of the file's name\n"
 		 "      --replace        import: replace the steps of the agenda of that\n"
 		 "                       name if it exists\n",
 	.opts = agenda_options,

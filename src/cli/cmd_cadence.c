@@ -49,12 +49,12 @@ static void row(struct table *t, const char *council)
 static const struct table_col summary_cols[] = {
 	{"council", COL_TEXT, false},
 	{"cadence", COL_TEXT, false},     {"grace_days", COL_INT, true},
-	{"meeting_days", COL_INT, true},  {"first_meeting", COL_TEXT, false},
-	{"last_meeting", COL_TEXT, false}, {"next_due", COL_TEXT, false},
+	{"meeting_days", COL_INT, true},  {"first_meeting_on", COL_TEXT, false},
+	{"last_meeting_on", COL_TEXT, false}, {"next_due_on", COL_TEXT, false},
 	{"days_late", COL_INT, true},     {"recent_intervals", COL_INT, true},
 	{"recent_on_time", COL_INT, true}, {"on_time_pct", COL_INT, true},
 	{"streak", COL_INT, true},        {"longest_gap_days", COL_INT, true},
-	{"longest_gap_from", COL_TEXT, false}, {"longest_gap_to", COL_TEXT, false},
+	{"longest_gap_from_on", COL_TEXT, false}, {"longest_gap_to_on", COL_TEXT, false},
 };
 
 static void fill_summary(struct table *t, const struct cadence_summary *s, cx_date today,
@@ -84,7 +84,7 @@ static void fill_summary(struct table *t, const struct cadence_summary *s, cx_da
 
 static const struct table_col timeline_cols[] = {
 	{"council", COL_TEXT, false},
-	{"from", COL_TEXT, false}, {"to", COL_TEXT, false}, {"due", COL_TEXT, false},
+	{"from_on", COL_TEXT, false}, {"to_on", COL_TEXT, false}, {"due_on", COL_TEXT, false},
 	{"days", COL_INT, true},   {"judged", COL_BOOL, false}, {"on_time", COL_BOOL, false},
 };
 
@@ -158,7 +158,7 @@ static void fill_steps(struct table *t, const struct cadence_report *r, const ch
 
 static const struct table_col meeting_cols[] = {
 	{"council", COL_TEXT, false},
-	{"meeting", COL_INT, true},  {"date", COL_TEXT, false},
+	{"meeting_id", COL_INT, true},  {"held_on", COL_TEXT, false},
 	{"rating", COL_INT, true},   {"rated_by", COL_INT, true},
 	{"rating_avg", COL_INT, true}, {"rating_min", COL_INT, true},
 	{"rating_max", COL_INT, true}, {"actions", COL_INT, true},
@@ -493,14 +493,15 @@ static int cadence_run(const struct cli_cmd *cmd, struct cli *cli, int argc, cha
 }
 
 static const struct cli_opt cadence_options[] = {
-	{"meetings", 'n', CLI_VALUE},
+	{"meetings", 'n', CLI_VALUE | CLI_LONG_ONLY},
 	{"format", 'f', CLI_VALUE},
-	{"table", 't', CLI_VALUE},
+	{"table", 't', CLI_VALUE | CLI_LONG_ONLY},
 	{"all-councils", 'A', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_cadence = {
+	.paged = true,
 	.name = "cadence",
 	.summary = "is the council keeping its cadence, and which departments take part",
 	.usage = "usage: cxmeet cadence [--meetings N] [--format plain|json|csv] [--table TABLE]\n"
@@ -516,10 +517,10 @@ const struct cli_cmd cmd_cadence = {
 		 "rating (with the members' average, lowest and highest when they\n"
 		 "rated it), actions done on time and steps that overran.\n"
 		 "\n"
-		 "  -n, --meetings N   the meetings to look back over (3 to 52, default 6)\n"
+		 "      --meetings N   the meetings to look back over (3 to 52, default 6)\n"
 		 "  -f, --format F     plain (default), json (one object with every\n"
 		 "                     table) or csv (one table, departments by default)\n"
-		 "  -t, --table TABLE  print only summary, timeline, departments, steps\n"
+		 "      --table TABLE  print only summary, timeline, departments, steps\n"
 		 "                     or meetings\n"
 		 "      --all-councils the report of every council the role may read:\n"
 		 "                     each under its name (plain), an array of objects\n"

@@ -237,8 +237,8 @@ static int copy_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 }
 
 static const struct cli_opt copy_options[] = {
-	{"from", 'f', CLI_VALUE},
-	{"to", 't', CLI_VALUE},
+	{"from", 'f', CLI_VALUE | CLI_LONG_ONLY},
+	{"to", 't', CLI_VALUE | CLI_LONG_ONLY},
 	{0},
 };
 
@@ -258,8 +258,8 @@ const struct cli_cmd cmd_copy = {
 		 "copy is one transaction: if it fails or is stopped half-way, DEST\n"
 		 "holds nothing of it. Who holds a live meeting is not copied.\n"
 		 "\n"
-		 "  -f, --from SOURCE  the database copied from\n"
-		 "  -t, --to DEST      the database copied into: new, or without data\n",
+		 "      --from SOURCE  the database copied from\n"
+		 "      --to DEST      the database copied into: new, or without data\n",
 	.opts = copy_options,
 	.run = copy_run,
 };

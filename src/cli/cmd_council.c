@@ -134,7 +134,9 @@ const struct cli_cmd cmd_council = {
 		 "renames the organisation). A PostgreSQL server holds many: its owner\n"
 		 "adds, renames and archives them, and grants a role (made on the server\n"
 		 "first) membership of one. list marks archived ones, those the role is a\n"
-		 "member of, and the one this run works on (--council, CXMEET_COUNCIL).\n",
+		 "member of, and the one this run works on (--council, CXMEET_COUNCIL).\n"
+		 "\n"
+		 "  -f, --format F   list: plain (the default), json or csv\n",
 	.opts = council_options,
 	.operands = CLI_ANY,
 	.run = council_run,

@@ -23,8 +23,8 @@
 static const struct table_col decision_cols[] = {
 	{"council", COL_TEXT, false},
 	{"id", COL_INT, true},
-	{"date", COL_TEXT, false},
-	{"revisit", COL_TEXT, false},
+	{"decided_on", COL_TEXT, false},
+	{"revisit_on", COL_TEXT, false},
 	{"revisit_due", COL_BOOL, false},
 	{"department", COL_TEXT, false},
 	{"decided_by", COL_TEXT, false},
@@ -286,16 +286,17 @@ static int decisions_run(const struct cli_cmd *cmd, struct cli *cli, int argc, c
 }
 
 static const struct cli_opt decisions_options[] = {
-	{"revisit-due", 'r', 0},
+	{"revisit-due", 'r', CLI_LONG_ONLY},
 	{"dept", 'd', CLI_VALUE},
 	{"all", 'a', 0},
-	{"search", 's', CLI_VALUE},
+	{"search", 's', CLI_VALUE | CLI_LONG_ONLY},
 	{"format", 'f', CLI_VALUE | CLI_LONG_ONLY},
 	{"all-councils", 'A', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_decisions = {
+	.paged = true,
 	.name = "decisions",
 	.summary = "the decision log: revisits due first, then the newest",
 	.usage = "usage: cxmeet decisions [--revisit-due] [--dept DEPT] [--all]\n"
@@ -307,10 +308,10 @@ const struct cli_cmd cmd_decisions = {
 		 "first. Each shows its date, department, who decided, the revisit date,\n"
 		 "how many items are linked to it, its text and why it was taken.\n"
 		 "\n"
-		 "  -r, --revisit-due   only the decisions due for a revisit\n"
+		 "      --revisit-due   only the decisions due for a revisit\n"
 		 "  -d, --dept DEPT     only the decisions of department DEPT\n"
 		 "  -a, --all           superseded decisions too, with what superseded them\n"
-		 "  -s, --search WORDS  only the decisions whose text, detail or rationale\n"
+		 "      --search WORDS  only the decisions whose text, detail or rationale\n"
 		 "                      hold every word (or a word starting so)\n"
 		 "      --format F      plain (the default: a short block per decision),\n"
 		 "                      json or csv (one row per decision, every column)\n"

@@ -71,7 +71,7 @@ static int demo_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 
 static const struct cli_opt demo_options[] = {
 	{"years", 'y', CLI_VALUE},
-	{"seed", 's', CLI_VALUE},
+	{"seed", 's', CLI_VALUE | CLI_LONG_ONLY},
 	{0},
 };
 
@@ -83,7 +83,10 @@ const struct cli_cmd cmd_demo = {
 		 "Fills a database that has no meetings yet with N years (default 2, at\n"
 		 "most 20) of weekly council meetings ending now: departments, people,\n"
 		 "attendance, and items of every kind, with actions done, dropped, slipped\n"
-		 "and overdue. The same seed always writes the same history.\n",
+		 "and overdue. The same seed always writes the same history.\n"
+		 "\n"
+		 "  -y, --years N   the years of meetings (default 2)\n"
+		 "      --seed S    the seed of the history written (default 1)\n",
 	.opts = demo_options,
 	.creates = true,
 	.run = demo_run,

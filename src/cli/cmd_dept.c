@@ -12,7 +12,31 @@ static const char *facing_label(bool behind)
 	return behind ? "behind-the-scenes" : "customer-facing";
 }
 
-static int dept_list(struct cli *cli, bool all, bool names)
+/* The columns of --format json and csv, named as in the export. */
+static const struct table_col dept_cols[] = {
+	{"id", COL_INT, true},
+	{"name", COL_TEXT, false},
+	{"customer_facing", COL_BOOL, false},
+	{"archived", COL_BOOL, false},
+};
+
+static int dept_table(struct cli *cli, const struct dept *d, size_t n, enum out_format f)
+{
+	struct table t;
+	table_init(&t, dept_cols, ARRAY_SIZE(dept_cols));
+	for (size_t i = 0; i < n; i++) {
+		table_row(&t);
+		table_cell_int(&t, (long long)d[i].id);
+		table_cell(&t, d[i].name);
+		table_cell_bool(&t, !d[i].behind);
+		table_cell_bool(&t, d[i].archived);
+	}
+	int status = cli_table_out(cli, &t, f);
+	table_free(&t);
+	return status;
+}
+
+static int dept_list(struct cli *cli, bool all, bool names, enum out_format f)
 {
 	struct dept *d;
 	size_t n;
@@ -24,6 +48,11 @@ static int dept_list(struct cli *cli, bool all, bool names)
 			fprintf(cli->out, "%s\n", d[i].name);
 		dept_list_free(d, n);
 		return EXIT_OK;
+	}
+	if (f != OUT_PLAIN) {
+		int status = dept_table(cli, d, n, f);
+		dept_list_free(d, n);
+		return status;
 	}
 	int w = 10;
 	for (size_t i = 0; i < n; i++)
@@ -47,6 +76,8 @@ static int find(struct cli *cli, const char *name, struct dept *d)
 }
 
 struct dept_opts {
+	enum out_format format;
+	bool format_set;
 	bool all, undo, names;
 	int facing; /* -1 unset, 0 customer-facing, 1 behind */
 };
@@ -57,6 +88,9 @@ static int dept_opt(const struct cli_cmd *cmd, int key, const char *value, void 
 	(void)value;
 	switch (key) {
 	case 'a': o->all = true; break;
+	case 'f':
+		o->format_set = true;
+		return cli_format(cmd, value, OUT_TABLES, &o->format);
 	case 'b':
 	case 'c':
 		if (o->facing >= 0 && o->facing != (key == 'b'))
@@ -72,7 +106,7 @@ static int dept_opt(const struct cli_cmd *cmd, int key, const char *value, void 
 
 static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
-	struct dept_opts o = {.facing = -1};
+	struct dept_opts o = {.format = OUT_PLAIN, .facing = -1};
 	int rc;
 	if (!cli_parse(cmd, argc, argv, dept_opt, &o, &rc))
 		return rc;
@@ -89,6 +123,8 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 		return cli_usage_error(cmd, "--all only goes with 'list'");
 	if (o.names && strcmp(action, "list") != 0)
 		return cli_usage_error(cmd, "--names only goes with 'list'");
+	if (o.format_set && strcmp(action, "list") != 0)
+		return cli_usage_error(cmd, "--format only goes with 'list'");
 	if (undo && strcmp(action, "archive") != 0)
 		return cli_usage_error(cmd, "--undo only goes with 'archive'");
 	if (facing >= 0 && strcmp(action, "add") != 0 && strcmp(action, "set") != 0)
@@ -96,7 +132,7 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 					    "with 'add' and 'set'");
 	enum store_rc src;
 	if (strcmp(action, "list") == 0 && left == 0)
-		return (rc = cli_open(cli)) ? rc : dept_list(cli, all, o.names);
+		return (rc = cli_open(cli)) ? rc : dept_list(cli, all, o.names, o.format);
 	if (strcmp(action, "add") == 0 && left == 1) {
 		if ((rc = cli_open(cli)) != 0)
 			return rc;
@@ -142,17 +178,19 @@ static int dept_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 
 static const struct cli_opt dept_options[] = {
 	{"all", 'a', 0},
-	{"behind-the-scenes", 'b', 0},
-	{"customer-facing", 'c', 0},
-	{"undo", 'u', 0},
+	{"behind-the-scenes", 'b', CLI_LONG_ONLY},
+	{"customer-facing", 'c', CLI_LONG_ONLY},
+	{"undo", 'u', CLI_LONG_ONLY},
+	{"format", 'f', CLI_VALUE},
 	{"names", 'N', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_dept = {
+	.quiet_ok = true,
 	.name = "dept",
 	.summary = "list, add, rename or archive departments",
-	.usage = "usage: cxmeet dept list [--all] [--names]\n"
+	.usage = "usage: cxmeet dept list [--all] [--format plain|json|csv] [--names]\n"
 		 "       cxmeet dept add NAME [--behind-the-scenes | --customer-facing]\n"
 		 "       cxmeet dept rename NAME NEW-NAME\n"
 		 "       cxmeet dept set NAME --behind-the-scenes | --customer-facing\n"
@@ -160,7 +198,12 @@ const struct cli_cmd cmd_dept = {
 		 "\n"
 		 "Names are unique, compared without regard to case. Archived departments\n"
 		 "keep their history; list --all shows them. list --names prints only the\n"
-		 "names, one a line (for shell completion).\n",
+		 "names, one a line (for shell completion).\n"
+		 "\n"
+		 "  -a, --all           list: archived departments too\n"
+		 "  -f, --format F      list: plain (the default), json or csv\n"
+		 "      --names         list: the names alone, one a line\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = dept_options,
 	.operands = CLI_ANY,
 	.run = dept_run,

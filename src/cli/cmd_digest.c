@@ -185,12 +185,13 @@ static int digest_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 }
 
 static const struct cli_opt digest_options[] = {
-	{"days", 'n', CLI_VALUE},
+	{"days", 'n', CLI_VALUE | CLI_LONG_ONLY},
 	{"all-councils", 'A', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_digest = {
+	.paged = true,
 	.name = "digest",
 	.summary = "overdue and soon-due actions by owner, as text for a mail",
 	.usage = "usage: cxmeet digest [--days N] [--all-councils]\n"
@@ -200,7 +201,7 @@ const struct cli_cmd cmd_digest = {
 		 "owner'. Each action shows its due date, how late it is, its department,\n"
 		 "and whether it has been carried so often that it goes to the sponsor.\n"
 		 "\n"
-		 "  -n, --days N        how many days ahead count as due soon (0 to 366)\n"
+		 "      --days N        how many days ahead count as due soon (0 to 366)\n"
 		 "      --all-councils  the digest of every council the role may read,\n"
 		 "                      each under the council's name\n",
 	.opts = digest_options,

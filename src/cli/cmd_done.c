@@ -68,11 +68,12 @@ static int done_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char *
 }
 
 static const struct cli_opt done_options[] = {
-	{"reason", 'r', CLI_VALUE},
+	{"reason", 'r', CLI_VALUE | CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_done = {
+	.quiet_ok = true,
 	.name = "done",
 	.summary = "mark an action done, outside a meeting",
 	.usage = "usage: cxmeet done ID [--reason TEXT]\n"
@@ -82,8 +83,9 @@ const struct cli_cmd cmd_done = {
 		 "action, or an action already done or dropped is refused (exit status 2)\n"
 		 "and nothing is written.\n"
 		 "\n"
-		 "  -r, --reason TEXT   a note kept with the event ('-': read from standard\n"
-		 "                      input)\n",
+		 "      --reason TEXT   a note kept with the event ('-': read from standard\n"
+		 "                      input)\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = done_options,
 	.operands = 1,
 	.run = done_run,

@@ -9,7 +9,7 @@
 
 static const struct table_col history_cols[] = {
 	{"id", COL_INT, true},
-	{"date", COL_TEXT, false},
+	{"held_on", COL_TEXT, false},
 	{"start", COL_TEXT, false},
 	{"minutes", COL_INT, true},
 	{"present", COL_INT, true},
@@ -19,7 +19,7 @@ static const struct table_col history_cols[] = {
 	{"wins", COL_INT, true},
 	{"rating", COL_INT, true},
 	{"status", COL_TEXT, false},
-	{"departments", COL_TEXT, false},
+	{"departments", COL_LIST, false},
 };
 
 static void history_row(struct table *t, const struct meeting_summary *m)
@@ -46,7 +46,7 @@ static void history_row(struct table *t, const struct meeting_summary *m)
 	else
 		table_cell(t, NULL);
 	table_cell(t, meeting_status_name(m->status));
-	table_cell(t, m->dept_names);
+	table_cell(t, m->dept_list);
 }
 
 struct history_opts {
@@ -166,6 +166,7 @@ static const struct cli_opt history_options[] = {
 };
 
 const struct cli_cmd cmd_history = {
+	.paged = true,
 	.name = "history",
 	.summary = "list past meetings, newest first, with what each one decided",
 	.usage = "usage: cxmeet history [--since DATE] [--dept DEPT] [--limit N]\n"

@@ -258,7 +258,7 @@ static int import_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 static const struct cli_opt import_options[] = {
 	{"format", 'f', CLI_VALUE},
 	{"from", 'F', CLI_VALUE | CLI_LONG_ONLY},
-	{"merge", 'm', 0},
+	{"merge", 'm', CLI_LONG_ONLY},
 	{0},
 };
 
@@ -305,7 +305,7 @@ const struct cli_cmd cmd_import = {
 		 "\n"
 		 "  -f, --format F      json (the default) or csv\n"
 		 "      --from PROGRAM  taskwarrior\n"
-		 "  -m, --merge         JSON: into a database holding data, add what it lacks\n",
+		 "      --merge         JSON: into a database holding data, add what it lacks\n",
 	.opts = import_options,
 	.operands = 1,
 	.creates = true,

@@ -36,11 +36,12 @@ static int init_run(const struct cli_cmd *self, struct cli *cli, int argc, char 
 }
 
 static const struct cli_opt init_options[] = {
-	{"org", 'o', CLI_VALUE},
+	{"org", 'o', CLI_VALUE | CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_init = {
+	.quiet_ok = true,
 	.name = "init",
 	.summary = "create the database with the default departments and agenda",
 	.usage = "usage: cxmeet init [--org NAME]\n"
@@ -49,7 +50,8 @@ const struct cli_cmd cmd_init = {
 		 "standard agenda. Running it again changes nothing, except the name when\n"
 		 "--org is given.\n"
 		 "\n"
-		 "  -o, --org NAME   the organisation's name\n",
+		 "      --org NAME   the organisation's name\n"
+		 "  -q, --quiet      print nothing on success\n",
 	.opts = init_options,
 	.creates = true,
 	.run = init_run,

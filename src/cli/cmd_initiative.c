@@ -25,7 +25,7 @@ static int initiative_opt(const struct cli_cmd *cmd, int key, const char *value,
 	case 'u': o->due = value; break;
 	case 'T': o->title = value; break;
 	case 'n': o->note = value; break;
-	case 'q': o->quarter = value; break;
+	case 'Q': o->quarter = value; break;
 	case 'w': o->on = value; break;
 	case 'a': o->all = true; break;
 	case 'U': o->undo = true; break;
@@ -495,8 +495,8 @@ static const struct cli_opt initiative_options[] = {
 	{"dept", 'd', CLI_VALUE},
 	{"due", 'u', CLI_VALUE},
 	{"title", 'T', CLI_VALUE | CLI_LONG_ONLY},
-	{"note", 'n', CLI_VALUE},
-	{"quarter", 'q', CLI_VALUE},
+	{"note", 'n', CLI_VALUE | CLI_LONG_ONLY},
+	{"quarter", 'Q', CLI_VALUE | CLI_LONG_ONLY},
 	{"on", 'w', CLI_VALUE | CLI_LONG_ONLY},
 	{"undo", 'U', CLI_LONG_ONLY},
 	{"all", 'a', 0},
@@ -505,6 +505,7 @@ static const struct cli_opt initiative_options[] = {
 };
 
 const struct cli_cmd cmd_initiative = {
+	.quiet_ok = true,
 	.name = "initiative",
 	.summary = "the council's CX initiatives: owner, due date, track, milestones",
 	.usage = "usage: cxmeet initiative list [--all] [--quarter YYYY-QN]\n"
@@ -530,12 +531,13 @@ const struct cli_cmd cmd_initiative = {
 		 "  -d, --dept DEPT        its department\n"
 		 "  -u, --due DATE         when it is due (2026-12-31, eom, +6w, ...)\n"
 		 "      --title T          its new title\n"
-		 "  -n, --note TEXT        why (with track; - reads standard input)\n"
-		 "  -q, --quarter Q        those due in quarter Q (2026-Q4)\n"
+		 "      --note TEXT        why (with track; - reads standard input)\n"
+		 "      --quarter Q        those due in quarter Q (2026-Q4)\n"
 		 "      --on DATE          the day a milestone was reached (default: today)\n"
 		 "      --undo             a milestone not reached after all\n"
 		 "  -a, --all              done and dropped initiatives too\n"
-		 "  -f, --format F         plain (the default), json or csv\n",
+		 "  -f, --format F         plain (the default), json or csv\n"
+		 "  -q, --quiet            print nothing on success\n",
 	.opts = initiative_options,
 	.operands = CLI_ANY,
 	.run = initiative_run,

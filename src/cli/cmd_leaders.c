@@ -186,15 +186,16 @@ static int kpi_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 
 static const struct cli_opt kpi_options[] = {
 	{"dept", 'd', CLI_VALUE},
-	{"unit", 'u', CLI_VALUE},
+	{"unit", 'u', CLI_VALUE | CLI_LONG_ONLY},
 	{"value", 'v', CLI_VALUE},
 	{"lower-is-better", 'l', 0},
-	{"on", 'o', CLI_VALUE},
+	{"on", 'o', CLI_VALUE | CLI_LONG_ONLY},
 	{"format", 'f', CLI_VALUE},
 	{0},
 };
 
 const struct cli_cmd cmd_kpi = {
+	.quiet_ok = true,
 	.name = "kpi",
 	.summary = "the KPIs each department already tracks, with their values",
 	.usage = "usage: cxmeet kpi list [--dept DEPT] [--format plain|json|csv]\n"
@@ -210,11 +211,12 @@ const struct cli_cmd cmd_kpi = {
 		 "action or a win can name the KPI it serves (cxmeet add --kpi).\n"
 		 "\n"
 		 "  -d, --dept DEPT        list that department's KPIs only\n"
-		 "  -u, --unit UNIT        what the value counts: %, days, calls...\n"
+		 "      --unit UNIT        what the value counts: %, days, calls...\n"
 		 "  -l, --lower-is-better  fewer is better (complaints, days to refund)\n"
 		 "  -v, --value VALUE      its value today, as it is added\n"
-		 "  -o, --on DATE          the day of the value set (default: today)\n"
-		 "  -f, --format F         plain (the default), json or csv\n",
+		 "      --on DATE          the day of the value set (default: today)\n"
+		 "  -f, --format F         plain (the default), json or csv\n"
+		 "  -q, --quiet            print nothing on success\n",
 	.opts = kpi_options,
 	.operands = CLI_ANY,
 	.run = kpi_run,
@@ -308,13 +310,14 @@ static int focus_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char 
 }
 
 static const struct cli_opt focus_options[] = {
-	{"plan", 'p', CLI_VALUE},
-	{"next-step", 'n', CLI_VALUE},
-	{"clear", 'c', 0},
+	{"plan", 'p', CLI_VALUE | CLI_LONG_ONLY},
+	{"next-step", 'n', CLI_VALUE | CLI_LONG_ONLY},
+	{"clear", 'c', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_focus = {
+	.quiet_ok = true,
 	.name = "focus",
 	.summary = "one department at a time: the council's focus and its plan",
 	.usage = "usage: cxmeet focus [DEPT [--plan TEXT] [--next-step TEXT]]\n"
@@ -325,9 +328,10 @@ const struct cli_cmd cmd_focus = {
 		 "focus (the same department keeps its first day) with its plan and next\n"
 		 "step; the home screen shows it.\n"
 		 "\n"
-		 "  -p, --plan TEXT       whom to win, and how\n"
-		 "  -n, --next-step TEXT  the next step\n"
-		 "  -c, --clear           no department is the focus\n",
+		 "      --plan TEXT       whom to win, and how\n"
+		 "      --next-step TEXT  the next step\n"
+		 "      --clear           no department is the focus\n"
+		 "  -q, --quiet           print nothing on success\n",
 	.opts = focus_options,
 	.operands = 1,
 	.run = focus_run,

@@ -112,6 +112,7 @@ static const struct cli_opt ledger_options[] = {
 };
 
 const struct cli_cmd cmd_ledger = {
+	.paged = true,
 	.name = "ledger",
 	.summary = "the buy-in ledger: each department's part in the council, by quarter",
 	.usage = "usage: cxmeet ledger [--since DATE] [--dept DEPT] [--format plain|json|csv]\n"

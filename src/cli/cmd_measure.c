@@ -656,12 +656,12 @@ static const struct cli_opt measure_options[] = {
 	{"kind", 'k', CLI_VALUE},
 	{"dept", 'd', CLI_VALUE},
 	{"owner", 'O', CLI_VALUE | CLI_LONG_ONLY},
-	{"unit", 'u', CLI_VALUE},
+	{"unit", 'u', CLI_VALUE | CLI_LONG_ONLY},
 	{"target", 't', CLI_VALUE},
 	{"no-target", 'T', CLI_LONG_ONLY},
 	{"lower-is-better", 'l', 0},
 	{"higher-is-better", 'H', CLI_LONG_ONLY},
-	{"every", 'e', CLI_VALUE},
+	{"every", 'e', CLI_VALUE | CLI_LONG_ONLY},
 	{"name", 'n', CLI_VALUE | CLI_LONG_ONLY},
 	{"on", 'w', CLI_VALUE | CLI_LONG_ONLY},
 	{"correct", 'c', CLI_LONG_ONLY},
@@ -672,6 +672,7 @@ static const struct cli_opt measure_options[] = {
 };
 
 const struct cli_cmd cmd_measure = {
+	.quiet_ok = true,
 	.name = "measure",
 	.summary = "the CX scorecard: measures against the success statement, and their values",
 	.usage = "usage: cxmeet measure list [--kind success|kpi] [--dept DEPT] [--all]\n"
@@ -703,18 +704,19 @@ const struct cli_cmd cmd_measure = {
 		 "  -k, --kind KIND        success (the default) or kpi\n"
 		 "  -d, --dept DEPT        the measure's department\n"
 		 "      --owner PERSON     who owns it ('' for nobody)\n"
-		 "  -u, --unit UNIT        what the value counts: %, days, points...\n"
+		 "      --unit UNIT        what the value counts: %, days, points...\n"
 		 "  -t, --target N         the value it should reach (or stay within)\n"
 		 "      --no-target        no target\n"
 		 "  -l, --lower-is-better  less is better (complaints, days to refund)\n"
 		 "      --higher-is-better more is better (the default)\n"
-		 "  -e, --every F          meeting, weekly, monthly or quarterly\n"
+		 "      --every F          meeting, weekly, monthly or quarterly\n"
 		 "      --name NEW         its new name\n"
 		 "      --on DATE          the day the value is for (default: today)\n"
 		 "      --correct          replace the value of a period that has one\n"
 		 "  -a, --all              archived measures too\n"
 		 "      --restore          take an archived measure back in use\n"
-		 "  -f, --format F         plain (the default), json or csv\n",
+		 "  -f, --format F         plain (the default), json or csv\n"
+		 "  -q, --quiet            print nothing on success\n",
 	.opts = measure_options,
 	.operands = CLI_ANY,
 	.run = measure_run,

@@ -10,7 +10,7 @@
 #include "cxmeet/util.h"
 
 static const struct table_col message_cols[] = {
-	{"message", COL_INT, true},
+	{"id", COL_INT, true},
 	{"recorded_on", COL_TEXT, false},
 	{"to", COL_TEXT, false},
 	{"delivered_by", COL_TEXT, false},
@@ -140,13 +140,14 @@ static int messages_run(const struct cli_cmd *cmd, struct cli *cli, int argc, ch
 
 static const struct cli_opt messages_options[] = {
 	{"dept", 'd', CLI_VALUE},
-	{"open", 'o', 0},
+	{"open", 'o', CLI_LONG_ONLY},
 	{"limit", 'n', CLI_VALUE},
 	{"format", 'f', CLI_VALUE},
 	{0},
 };
 
 const struct cli_cmd cmd_messages = {
+	.paged = true,
 	.name = "messages",
 	.summary = "messages to other teams, and whether each department acknowledged them",
 	.usage = "usage: cxmeet messages [--dept DEPT] [--open] [--limit N]\n"
@@ -160,7 +161,7 @@ const struct cli_cmd cmd_messages = {
 		 "or with 'cxmeet ack'.\n"
 		 "\n"
 		 "  -d, --dept DEPT     the messages to that department\n"
-		 "  -o, --open          only those not acknowledged yet\n"
+		 "      --open          only those not acknowledged yet\n"
 		 "  -n, --limit N       the newest N rows only\n"
 		 "  -f, --format F      plain (the default), json or csv\n",
 	.opts = messages_options,
@@ -217,6 +218,7 @@ static const struct cli_opt ack_options[] = {
 };
 
 const struct cli_cmd cmd_ack = {
+	.quiet_ok = true,
 	.name = "ack",
 	.summary = "acknowledge a message to another team, outside a meeting",
 	.usage = "usage: cxmeet ack ID [--dept DEPT]\n"
@@ -228,7 +230,8 @@ const struct cli_cmd cmd_ack = {
 		 "a department it does not go to, or one that already acknowledged it is\n"
 		 "refused (exit status 2) and nothing is written.\n"
 		 "\n"
-		 "  -d, --dept DEPT     the department acknowledging it\n",
+		 "  -d, --dept DEPT     the department acknowledging it\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = ack_options,
 	.operands = 1,
 	.run = ack_run,

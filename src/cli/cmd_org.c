@@ -13,14 +13,80 @@
 
 /* Reads --help and checks that an action is given (at most three words, by
  * the entry). Returns -1 to go on, else the exit status. */
-static int plain_args(const struct cli_cmd *cmd, int argc, char **argv)
+static int format_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
+{
+	return key == 'f' ? cli_format(cmd, value, OUT_TABLES, ctx) : 0;
+}
+
+static int plain_args(const struct cli_cmd *cmd, int argc, char **argv, enum out_format *f)
 {
 	int rc;
-	if (!cli_parse(cmd, argc, argv, NULL, NULL, &rc))
+	*f = (enum out_format)-1; /* not given */
+	if (!cli_parse(cmd, argc, argv, format_opt, f, &rc))
 		return rc;
 	if (argc - optind < 1)
 		return cli_usage_error(cmd, "missing argument");
+	if ((int)*f >= 0 && strcmp(argv[optind], "show") != 0)
+		return cli_usage_error(cmd, "--format only goes with 'show'");
+	if ((int)*f < 0)
+		*f = OUT_PLAIN;
 	return -1;
+}
+
+/* A record of the organisation's texts: fields[] by their stored names, each
+ * with its _changed_at, and the extra members first (JSON) or columns (CSV).
+ */
+static int texts_record(struct cli *cli, enum out_format f, const struct org *org,
+			const enum org_text *fields, size_t n, const char *cadence, int escalate)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	int rc;
+	if (f == OUT_JSON) {
+		bool first = true;
+		sb_add(&sb, "{");
+		if (cadence) {
+			json_member_str(&sb, &first, "cadence", cadence);
+			json_member_int(&sb, &first, "escalate_after", escalate);
+		}
+		for (size_t i = 0; i < n; i++) {
+			char key[64];
+			json_member_str(&sb, &first, org_text_name(fields[i]), org->text[fields[i]]);
+			snprintf(key, sizeof key, "%s_changed_at", org_text_name(fields[i]));
+			json_member_str(&sb, &first, key, org->changed_at[fields[i]]);
+		}
+		sb_add(&sb, "}\n");
+		rc = cli_write(cli, sb.s);
+		sb_free(&sb);
+		return rc;
+	}
+	struct table_col cols[2 + 2 * ORG_TEXT_COUNT];
+	char keys[ORG_TEXT_COUNT][64];
+	size_t nc = 0;
+	if (cadence) {
+		cols[nc++] = (struct table_col){"cadence", COL_TEXT, false};
+		cols[nc++] = (struct table_col){"escalate_after", COL_INT, true};
+	}
+	for (size_t i = 0; i < n; i++) {
+		snprintf(keys[i], sizeof keys[i], "%s_changed_at", org_text_name(fields[i]));
+		cols[nc++] = (struct table_col){org_text_name(fields[i]), COL_TEXT, false};
+		cols[nc++] = (struct table_col){keys[i], COL_TEXT, false};
+	}
+	struct table t;
+	table_init(&t, cols, nc);
+	table_row(&t);
+	if (cadence) {
+		table_cell(&t, cadence);
+		table_cell_int(&t, escalate);
+	}
+	for (size_t i = 0; i < n; i++) {
+		table_cell(&t, org->text[fields[i]]);
+		table_cell(&t, org->changed_at[fields[i]]);
+	}
+	rc = cli_table_out(cli, &t, f);
+	table_free(&t);
+	sb_free(&sb);
+	return rc;
 }
 
 static void print_text(FILE *out, const char *label, const char *text, const char *changed_at)
@@ -31,7 +97,7 @@ static void print_text(FILE *out, const char *label, const char *text, const cha
 	fprintf(out, "\n  %s\n", *text ? text : "(not written yet)");
 }
 
-static int org_show(struct cli *cli)
+static int org_show(struct cli *cli, enum out_format f)
 {
 	struct org org;
 	enum store_rc rc = store_org_get(cli->st, &org);
@@ -39,6 +105,13 @@ static int org_show(struct cli *cli)
 		return cli_store_error(cli, rc);
 	char cad[48];
 	cadence_format(&org.cadence, cad, sizeof cad);
+	if (f != OUT_PLAIN) {
+		static const enum org_text fields[] = {ORG_NAME, ORG_MISSION, ORG_SUCCESS};
+		int out = texts_record(cli, f, &org, fields, ARRAY_SIZE(fields), cad,
+				       org.escalate_after);
+		org_free(&org);
+		return out;
+	}
 	fprintf(cli->out, "Name: %s\n", *org.text[ORG_NAME] ? org.text[ORG_NAME] : "(not named)");
 	fprintf(cli->out, "Cadence: %s\n", cad);
 	fprintf(cli->out, "Escalate after: carried %d %s\n\n", org.escalate_after,
@@ -116,14 +189,15 @@ static int org_set(struct cli *cli, const struct cli_cmd *cmd, const char *field
 
 static int org_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
-	int rc = plain_args(cmd, argc, argv);
+	enum out_format format;
+	int rc = plain_args(cmd, argc, argv, &format);
 	if (rc >= 0)
 		return rc;
 	const char *action = argv[optind];
 	int left = argc - optind - 1;
 	char **args = argv + optind + 1;
 	if (strcmp(action, "show") == 0 && left == 0)
-		return (rc = cli_open(cli)) ? rc : org_show(cli);
+		return (rc = cli_open(cli)) ? rc : org_show(cli, format);
 	if (strcmp(action, "set") == 0 && left == 2) {
 		char *value;
 		if ((rc = cli_text_arg(args[1], &value)) != 0)
@@ -151,12 +225,20 @@ static int charter_number(const char *s)
 	return -1;
 }
 
-static int charter_show(struct cli *cli)
+static int charter_show(struct cli *cli, enum out_format f)
 {
 	struct org org;
 	enum store_rc rc = store_org_get(cli->st, &org);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
+	if (f != OUT_PLAIN) {
+		enum org_text fields[CHARTER_COUNT];
+		for (int i = 0; i < CHARTER_COUNT; i++)
+			fields[i] = (enum org_text)(CHARTER_FIRST + i);
+		int out = texts_record(cli, f, &org, fields, CHARTER_COUNT, NULL, 0);
+		org_free(&org);
+		return out;
+	}
 	for (int i = 0; i < CHARTER_COUNT; i++) {
 		int f = CHARTER_FIRST + i;
 		char label[96];
@@ -190,14 +272,15 @@ static int charter_edit(struct cli *cli, enum org_text f)
 
 static int charter_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **argv)
 {
-	int rc = plain_args(cmd, argc, argv);
+	enum out_format format;
+	int rc = plain_args(cmd, argc, argv, &format);
 	if (rc >= 0)
 		return rc;
 	const char *action = argv[optind];
 	int left = argc - optind - 1;
 	char **args = argv + optind + 1;
 	if (strcmp(action, "show") == 0 && left == 0)
-		return (rc = cli_open(cli)) ? rc : charter_show(cli);
+		return (rc = cli_open(cli)) ? rc : charter_show(cli, format);
 	if ((strcmp(action, "set") == 0 && (left == 1 || left == 2)) ||
 	    (strcmp(action, "history") == 0 && left == 1)) {
 		int f = charter_number(args[0]);
@@ -219,25 +302,36 @@ static int charter_run(const struct cli_cmd *cmd, struct cli *cli, int argc, cha
 	return cli_usage_error(cmd, "expected 'show', 'set N [TEXT]' or 'history N'");
 }
 
+static const struct cli_opt text_options[] = {
+	{"format", 'f', CLI_VALUE},
+	{0},
+};
+
 const struct cli_cmd cmd_org = {
+	.quiet_ok = true,
 	.name = "org",
 	.summary = "show or set the organisation's name, mission, success statement, cadence",
-	.usage = "usage: cxmeet org show\n"
+	.usage = "usage: cxmeet org show [--format plain|json|csv]\n"
 		 "       cxmeet org set name|mission|success|cadence|escalate VALUE\n"
 		 "       cxmeet org history name|mission|success\n"
 		 "\n"
 		 "VALUE '-' reads the value from standard input.\n"
 		 "cadence is weekly, \"every two weeks\", monthly, quarterly, or \"every N days\"\n"
 		 "(also every N weeks, every N months). escalate is how many meetings an\n"
-		 "open action may be carried through before it is flagged for the sponsor.\n",
+		 "open action may be carried through before it is flagged for the sponsor.\n"
+		 "\n"
+		 "  -f, --format F      show: plain (the default), json or csv\n"
+		 "  -q, --quiet         print nothing on success\n",
+	.opts = text_options,
 	.operands = 3,
 	.run = org_run,
 };
 
 const struct cli_cmd cmd_charter = {
+	.quiet_ok = true,
 	.name = "charter",
 	.summary = "show or set the six answers of the CX charter",
-	.usage = "usage: cxmeet charter show\n"
+	.usage = "usage: cxmeet charter show [--format plain|json|csv]\n"
 		 "       cxmeet charter set N [TEXT]\n"
 		 "       cxmeet charter history N\n"
 		 "\n"
@@ -245,7 +339,11 @@ const struct cli_cmd cmd_charter = {
 		 "responsibilities, 4 how we prioritise, 5 who needs to know and who\n"
 		 "approves, 6 how we work together. TEXT '-' reads the answer from\n"
 		 "standard input. Without TEXT, $VISUAL or $EDITOR opens with the current\n"
-		 "answer (only on a terminal).\n",
+		 "answer (only on a terminal).\n"
+		 "\n"
+		 "  -f, --format F      show: plain (the default), json or csv\n"
+		 "  -q, --quiet         print nothing on success\n",
+	.opts = text_options,
 	.operands = 3,
 	.run = charter_run,
 };

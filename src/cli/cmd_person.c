@@ -20,8 +20,38 @@ struct person_opts {
 	const char *support;
 	bool all;
 	bool undo;
+	enum out_format format;
+	bool format_set;
 	bool names; /* list: the names only, one a line */
 };
+
+/* The columns of --format json and csv, named as in the export. */
+static const struct table_col person_cols[] = {
+	{"id", COL_INT, true},
+	{"name", COL_TEXT, false},
+	{"department", COL_TEXT, false},
+	{"role", COL_TEXT, false},
+	{"email", COL_TEXT, false},
+	{"archived", COL_BOOL, false},
+};
+
+static int person_table(struct cli *cli, const struct person *p, size_t n, enum out_format f)
+{
+	struct table t;
+	table_init(&t, person_cols, ARRAY_SIZE(person_cols));
+	for (size_t i = 0; i < n; i++) {
+		table_row(&t);
+		table_cell_int(&t, (long long)p[i].id);
+		table_cell(&t, p[i].name);
+		table_cell(&t, p[i].dept_name);
+		table_cell(&t, role_name(p[i].role));
+		table_cell(&t, p[i].email);
+		table_cell_bool(&t, p[i].archived);
+	}
+	int status = cli_table_out(cli, &t, f);
+	table_free(&t);
+	return status;
+}
 
 static int person_list(struct cli *cli, const struct person_opts *o)
 {
@@ -44,6 +74,11 @@ static int person_list(struct cli *cli, const struct person_opts *o)
 			fprintf(cli->out, "%s\n", p[i].name);
 		person_list_free(p, n);
 		return EXIT_OK;
+	}
+	if (o->format != OUT_PLAIN) {
+		int status = person_table(cli, p, n, o->format);
+		person_list_free(p, n);
+		return status;
 	}
 	int wn = 4, wd = 10;
 	for (size_t i = 0; i < n; i++) {
@@ -217,6 +252,10 @@ static int person_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 			  : key == 'd' ? &o->dept : key == 'r' ? &o->role
 			  : key == 'e' ? &o->email : key == 'n' ? &o->name
 			  : key == 'I' ? &o->influence : key == 'S' ? &o->support : NULL;
+	if (key == 'f') {
+		o->format_set = true;
+		return cli_format(cmd, value, OUT_TABLES, &o->format);
+	}
 	if (key == 'a')
 		o->all = true;
 	else if (key == 'u')
@@ -249,6 +288,8 @@ static int person_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 		return cli_usage_error(cmd, "--all only goes with 'list'");
 	if (o.names && !list)
 		return cli_usage_error(cmd, "--names only goes with 'list'");
+	if (o.format_set && !list)
+		return cli_usage_error(cmd, "--format only goes with 'list'");
 	if (o.undo && !archive)
 		return cli_usage_error(cmd, "--undo only goes with 'archive'");
 	if (o.name && !edit)
@@ -284,23 +325,26 @@ static const struct cli_opt person_options[] = {
 	{"dept", 'd', CLI_VALUE},
 	{"role", 'r', CLI_VALUE},
 	{"email", 'e', CLI_VALUE},
-	{"name", 'n', CLI_VALUE},
-	{"influence", 'I', CLI_VALUE},
-	{"support", 'S', CLI_VALUE},
-	{"values", 'V', CLI_VALUE},
-	{"kpi", 'K', CLI_VALUE},
-	{"stage", 'G', CLI_VALUE},
-	{"next-step", 'X', CLI_VALUE},
+	{"name", 'n', CLI_VALUE | CLI_LONG_ONLY},
+	{"influence", 'I', CLI_VALUE | CLI_LONG_ONLY},
+	{"support", 'S', CLI_VALUE | CLI_LONG_ONLY},
+	{"values", 'V', CLI_VALUE | CLI_LONG_ONLY},
+	{"kpi", 'K', CLI_VALUE | CLI_LONG_ONLY},
+	{"stage", 'G', CLI_VALUE | CLI_LONG_ONLY},
+	{"next-step", 'X', CLI_VALUE | CLI_LONG_ONLY},
 	{"all", 'a', 0},
-	{"undo", 'u', 0},
+	{"undo", 'u', CLI_LONG_ONLY},
+	{"format", 'f', CLI_VALUE},
 	{"names", 'N', CLI_LONG_ONLY},
 	{0},
 };
 
 const struct cli_cmd cmd_person = {
+	.quiet_ok = true,
 	.name = "person",
 	.summary = "list, add, edit or archive council members",
-	.usage = "usage: cxmeet person list [--dept DEPT] [--all] [--names]\n"
+	.usage = "usage: cxmeet person list [--dept DEPT] [--all] [--format plain|json|csv]\n"
+		 "                          [--names]\n"
 		 "       cxmeet person add NAME --dept DEPT [--role ROLE] [--email EMAIL]\n"
 		 "       cxmeet person edit NAME [--name NEW] [--dept DEPT] [--role ROLE]\n"
 		 "                               [--email EMAIL] [--influence LEVEL]\n"
@@ -316,7 +360,15 @@ const struct cli_cmd cmd_person = {
 		 "awareness, desire, knowledge, ability, reinforcement, or unset) and\n"
 		 "--next-step are shown on their card of the stakeholder map; '' clears\n"
 		 "one. list --names prints only the names, one a line (for shell\n"
-		 "completion).\n",
+		 "completion).\n"
+		 "\n"
+		 "  -d, --dept DEPT     the person's department (list: only its people)\n"
+		 "  -r, --role ROLE     sponsor, lead, champion, member (the default) or guest\n"
+		 "  -e, --email EMAIL   their email address\n"
+		 "  -a, --all           list: archived people too\n"
+		 "  -f, --format F      list: plain (the default), json or csv\n"
+		 "      --names         list: the names alone, one a line\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = person_options,
 	.operands = CLI_ANY,
 	.run = person_run,

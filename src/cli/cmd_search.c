@@ -19,8 +19,8 @@ static const struct table_col search_cols[] = {
 	{"council", COL_TEXT, false},
 	{"id", COL_INT, true},
 	{"kind", COL_TEXT, false},
-	{"date", COL_TEXT, false},
-	{"meeting", COL_INT, true},
+	{"recorded_on", COL_TEXT, false},
+	{"meeting_id", COL_INT, true},
 	{"department", COL_TEXT, false},
 	{"person", COL_TEXT, false},
 	{"text", COL_TEXT, false},
@@ -210,6 +210,7 @@ static const struct cli_opt search_options[] = {
 };
 
 const struct cli_cmd cmd_search = {
+	.paged = true,
 	.name = "search",
 	.summary = "find items of every meeting by the words in them",
 	.usage = "usage: cxmeet search WORDS... [--dept DEPT] [--kind KIND] [--limit N]\n"

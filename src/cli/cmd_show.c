@@ -135,6 +135,7 @@ static const struct cli_opt show_options[] = {
 };
 
 const struct cli_cmd cmd_show = {
+	.paged = true,
 	.name = "show",
 	.summary = "print a meeting's minutes as Markdown or JSON, or save them to a file",
 	.usage = "usage: cxmeet show [MEETING] [--format md|json] [-o FILE] [--force]\n"

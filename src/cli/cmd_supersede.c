@@ -27,6 +27,7 @@ static int supersede_run(const struct cli_cmd *cmd, struct cli *cli, int argc, c
 }
 
 const struct cli_cmd cmd_supersede = {
+	.quiet_ok = true,
 	.name = "supersede",
 	.summary = "mark a decision superseded by a later one",
 	.usage = "usage: cxmeet supersede OLD NEW\n"
@@ -34,7 +35,9 @@ const struct cli_cmd cmd_supersede = {
 		 "Marks decision OLD as superseded by decision NEW (numbers as shown by\n"
 		 "cxmeet decisions, with or without '#'). NEW must be a decision taken at\n"
 		 "the same time as OLD or later, and OLD must not be superseded already.\n"
-		 "Both stay in the log; the change is recorded in OLD's history.\n",
+		 "Both stay in the log; the change is recorded in OLD's history.\n"
+		 "\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.operands = CLI_ANY,
 	.run = supersede_run,
 };

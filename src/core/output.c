@@ -120,6 +120,40 @@ static const char *cell(const struct table *t, size_t r, size_t c)
 	return at ? t->text.s + at - 1 : NULL;
 }
 
+/* A list cell as plain text and CSV show it: ", " between its items. NULL
+ * when s has one item or none (shown as it is). Caller frees. */
+static char *list_joined(const char *s)
+{
+	if (!s || !strchr(s, '\x1f'))
+		return NULL;
+	struct strbuf sb;
+	sb_init(&sb);
+	for (const char *p = s; *p; p++) {
+		if (*p == '\x1f')
+			sb_addn(&sb, ", ", 2);
+		else
+			sb_addn(&sb, p, 1);
+	}
+	return sb_take(&sb);
+}
+
+/* A list cell as a JSON array of strings. */
+static void json_list(struct strbuf *sb, const char *s)
+{
+	sb_addn(sb, "[", 1);
+	for (const char *p = s; p && *p;) {
+		const char *q = strchr(p, '\x1f');
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		char *item = xstrndup(p, n);
+		if (p != s)
+			sb_addn(sb, ", ", 2);
+		json_string(sb, item);
+		free(item);
+		p = q ? q + 1 : p + n;
+	}
+	sb_addn(sb, "]", 1);
+}
+
 /* Whether s is printable ASCII only, which plain text shows as it is, one
  * column a byte (most cells): no copy and no width lookup needed. */
 static bool plain_ascii(const char *s, int *width)
@@ -138,14 +172,18 @@ static const char *plain_cell(const struct table *t, size_t r, size_t c, char **
 			      int *width)
 {
 	const char *s = r == SIZE_MAX ? t->cols[c].name : cell(t, r, c);
+	char *joined = NULL;
 	*made = NULL;
 	if (!s)
 		s = "";
 	else if (r != SIZE_MAX && t->cols[c].type == COL_BOOL)
 		s = strcmp(s, "0") ? "yes" : "no";
-	if (plain_ascii(s, width))
+	else if (r != SIZE_MAX && t->cols[c].type == COL_LIST && (joined = list_joined(s)))
+		s = joined;
+	if (!joined && plain_ascii(s, width))
 		return s;
 	*made = text_printable_line(s);
+	free(joined);
 	*width = text_width(*made);
 	return *made;
 }
@@ -405,7 +443,9 @@ static void json_rows(const struct table *t, size_t rows_before, struct strbuf *
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *v = cell(t, r, c);
 			sb_addn(sb, keys.s + at[c], at[c + 1] - at[c]);
-			if (!v)
+			if (t->cols[c].type == COL_LIST)
+				json_list(sb, v);
+			else if (!v)
 				sb_addn(sb, "null", 4);
 			else if (t->cols[c].type == COL_INT)
 				sb_add(sb, *v ? v : "null");
@@ -436,7 +476,11 @@ static void csv_rows(const struct table *t, struct strbuf *sb)
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (c)
 				sb_add(sb, ",");
-			csv_field(sb, cell(t, r, c), t->cols[c].type == COL_TEXT);
+			const char *v = cell(t, r, c);
+			char *joined = t->cols[c].type == COL_LIST ? list_joined(v) : NULL;
+			csv_field(sb, joined ? joined : v,
+				  t->cols[c].type == COL_TEXT || t->cols[c].type == COL_LIST);
+			free(joined);
 		}
 		sb_add(sb, "\r\n");
 	}

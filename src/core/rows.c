@@ -78,8 +78,10 @@ void person_records_free(struct person_record *r, size_t n)
 
 void meeting_summaries_free(struct meeting_summary *m, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(m[i].dept_names);
+		free(m[i].dept_list);
+	}
 	free(m);
 }
 

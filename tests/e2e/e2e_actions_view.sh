@@ -123,7 +123,7 @@ keys C-u
 text 2026-12-04
 keys Enter
 wait_for "Action #2 is now due 2026-12-04."
-expect_eq "$(action 2 '"\(.due) \(.slips)"')" "2026-12-04 1" "the date moved, one slip"
+expect_eq "$(action 2 '"\(.due_on) \(.slips)"')" "2026-12-04 1" "the date moved, one slip"
 expect_eq "$(sql "SELECT old_value || ' ' || new_value || ' ' || coalesce(meeting_id, 'none')
                   FROM item_events WHERE item_id = 2 AND event = 'due_moved'")" \
 	"2026-11-27 2026-12-04 none" "a due_moved event with no meeting"

@@ -56,7 +56,7 @@ out=$("$CXMEET" add message "Returns move to the new form on Monday" --dept Sale
 	--person "Ben Okafor")
 expect_match "$out" "^Recorded message to another team #[0-9]+ to Sales, IT \(Ben Okafor\)\." \
 	"add names both departments"
-msg=$(cx_json '.[0].message' messages --open)
+msg=$(cx_json '.[0].id' messages --open)
 expect_eq "$(cx_json '[.[] | "\(.to):\(.state)"] | join(" ")' messages --open)" "IT:open Sales:open" \
 	"the message waits for both departments"
 

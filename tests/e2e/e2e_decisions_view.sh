@@ -92,7 +92,7 @@ wait_for "Revisit date (empty or none: no revisit)"
 text "2027-01-15"
 keys Enter
 wait_for "Saved: #2 to be revisited on 2027-01-15."
-expect_eq "$(decision 2 revisit)" 2027-01-15 "the revisit date is saved"
+expect_eq "$(decision 2 revisit_on)" 2027-01-15 "the revisit date is saved"
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 2 AND event = 'edited'
 	AND new_value = '2027-01-15'")" 1 "with an event"
 keys v
@@ -103,7 +103,7 @@ keys Enter
 wait_for "2020-01-01 is in the past"
 keys C-u Enter
 wait_for "Saved: #2 has no revisit date."
-expect_eq "$(decision 2 'revisit // "none"')" none "the revisit date is cleared"
+expect_eq "$(decision 2 'revisit_on // "none"')" none "the revisit date is cleared"
 expect_eq "$(sql "SELECT count(*) FROM item_events WHERE item_id = 2 AND event = 'edited'")" 2 \
 	"the clearing is an event too, the refused date none"
 

@@ -37,7 +37,7 @@ for w in $(printf '%s' "$dtext" | tr -c 'A-Za-z' ' '); do
 done
 [ -n "$word" ] || die "no word to search for in decision $decision"
 all=$(search_all length "$word")
-meeting=$(search_all ".[] | select(.id == $decision).meeting" "$word" --kind decision)
+meeting=$(search_all ".[] | select(.id == $decision).meeting_id" "$word" --kind decision)
 # The search lists the newest first: the decision is that many rows down.
 row=$(search_all "[.[] | select(.id > $decision)] | length" "$word" --kind decision)
 note "searching '$word': $all items, $decisions decisions, #$decision (meeting $meeting) at row $row"
@@ -104,7 +104,7 @@ expect_screen "Actions: $(n_actions --dept "$dept") open, $(n_actions --overdue 
 # overdue_rows [OPTION...]: the overdue actions as the view's first rows show
 # them (due date, days late, owner), most overdue first.
 overdue_rows() {
-	cx_json 'sort_by(.due, .id) | .[] | "\(.due) \(.days_overdue)d \(.owner[0:14])"' \
+	cx_json 'sort_by(.due_on, .id) | .[] | "\(.due_on) \(.days_overdue)d \(.owner[0:14])"' \
 		actions --overdue "$@"
 }
 # shown_rows N: the due date, days late and owner (its first 14 characters, as

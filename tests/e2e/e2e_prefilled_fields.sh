@@ -62,7 +62,7 @@ wait_re "Due +\+2w"
 expect_no_screen "2026-12-23+2w" "the offered date is not kept in front of what is typed"
 save_form action
 # due TEXT: the due date of the action TEXT, as `cxmeet actions` lists it.
-due() { cx_json --arg t "$1" '.[] | select(.text == $t).due' actions --state all; }
+due() { cx_json --arg t "$1" '.[] | select(.text == $t).due_on' actions --state all; }
 expect_eq "$(due 'Call the Hansen family back')" \
 	2026-12-07 "+2w from 2026-11-23 is saved as 2026-12-07"
 

@@ -306,7 +306,9 @@ static void read_summary(const PGresult *r, int row, void *elem)
 	const char *names = PQgetvalue(r, row, 7);
 	m->n_depts = 0;
 	m->dept_names = NULL;
+	m->dept_list = NULL;
 	if (!PQgetisnull(r, row, 7) && *names) {
+		m->dept_list = xstrdup(names);
 		struct strbuf sb;
 		sb_init(&sb);
 		m->n_depts = 1;

@@ -54,8 +54,11 @@ static void read_summary(sqlite3_stmt *s, void *elem)
 	const char *names = (const char *)sqlite3_column_text(s, 7);
 	m->n_depts = 0;
 	m->dept_names = NULL;
-	if (names && *names)
+	m->dept_list = NULL;
+	if (names && *names) {
 		m->dept_names = join_names(names, strlen(names), &m->n_depts);
+		m->dept_list = xstrdup(names);
+	}
 	m->decisions = sqlite3_column_int(s, 8);
 	m->actions = sqlite3_column_int(s, 9);
 	m->wins = sqlite3_column_int(s, 10);
