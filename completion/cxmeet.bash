@@ -20,9 +20,12 @@ _cxmeet_options()
 	copy) echo --from --to ;;
 	backup) echo --output --force ;;
 	council) echo --format ;;
+	charter) echo --format ;;
+	org) echo --format ;;
+	status) echo --format ;;
 	decisions) echo --revisit-due --dept --all --search --format --all-councils ;;
 	demo) echo --years --seed ;;
-	dept) echo --all --behind-the-scenes --customer-facing --undo --names ;;
+	dept) echo --all --behind-the-scenes --customer-facing --undo --format --names ;;
 	digest) echo --days --all-councils ;;
 	done) echo --reason ;;
 	export) echo --format --output --force --scorecard ;;
@@ -39,7 +42,7 @@ _cxmeet_options()
 	ack) echo --dept ;;
 	packet) echo --since --format --output --force ;;
 	person) echo --dept --role --email --name --influence --support --values --kpi \
-		--stage --next-step --all --undo --names ;;
+		--stage --next-step --all --undo --format --names ;;
 	search) echo --dept --kind --limit --format --all-councils ;;
 	show) echo --format --output --force ;;
 	esac
@@ -94,7 +97,7 @@ _cxmeet()
 	# The global options before the command, kept for reading names.
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		-d | --db | -c | --council)
+		-D | --db | -c | --council)
 			global+=("${words[i]}" "${words[i + 1]}")
 			((i++)) ;;
 		--db=* | --council=*) global+=("${words[i]}") ;;
@@ -103,14 +106,14 @@ _cxmeet()
 		esac
 	done
 	case $prev in
-	-d | --db)
+	-D | --db)
 		[[ -z $cmd ]] && { COMPREPLY=($(compgen -f -- "$cur")); return; } ;;
 	-c | --council)
 		[[ -z $cmd ]] && return ;;
 	esac
 	if [[ -z $cmd ]]; then
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--db --council --bell --no-mouse --help --version' -- "$cur"))
+			COMPREPLY=($(compgen -W '--db --council --bell --no-mouse --no-pager --help --version' -- "$cur"))
 		else
 			COMPREPLY=($(compgen -W "$_cxmeet_commands help" -- "$cur"))
 		fi

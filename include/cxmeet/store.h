@@ -178,6 +178,11 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	X(begin, (struct store *st), (st)) \
 	X(commit, (struct store *st), (st)) \
 	V(rollback, (struct store *st), (st)) \
+	/* A transaction that only reads (ended with store_rollback): its reads \
+	 * see the data as it was at one moment, and on a file it waits for no \
+	 * writer (another program's lock, a meeting running), as store_begin's \
+	 * write transaction would. */ \
+	X(read_begin, (struct store *st), (st)) \
 	/* For a writer of many rows in one transaction (inside store_begin) that \
 	 * writes only into meetings it starts in it: store_bulk_begin stops keeping \
 	 * the full-text index in step row by row and lifts this connection's checks \

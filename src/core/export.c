@@ -45,7 +45,7 @@ static void row_done(struct out *o)
 /* The rows the bar counts: the items, then every row of the tables. */
 static enum store_rc count_rows(struct store *st, struct out *o)
 {
-	enum store_rc rc = store_begin(st);
+	enum store_rc rc = store_read_begin(st);
 	for (size_t i = 0; i < store_table_count && rc == STORE_OK; i++) {
 		int64_t n = 0;
 		if (!export_table_included(i))
@@ -135,7 +135,7 @@ static void json_table_row(const char *const *values, void *ctx)
 
 static enum store_rc json_tables(struct store *st, struct out *o)
 {
-	enum store_rc rc = store_begin(st);
+	enum store_rc rc = store_read_begin(st);
 	if (rc != STORE_OK)
 		return rc;
 	sb_add(&o->sb, "  \"tables\": {");

@@ -22,7 +22,7 @@ wait_form_closed
 wait_for "Action #1 saved: Call the Hansen family back — Ben Okafor (Sales), due Tue 2026-11-24"
 # action FILTER: what FILTER makes of the one action, as `cxmeet actions` lists it.
 action() { cx_json ".[] | $1" actions --state all; }
-expect_eq "$(action .due)" "2026-11-24" "due tomorrow"
+expect_eq "$(action .due_on)" "2026-11-24" "due tomorrow"
 keys q
 wait_for "Leave the meeting?"
 keys y
@@ -44,7 +44,7 @@ text " today"
 keys Enter
 wait_form_closed
 wait_for "Saved action #1."
-expect_eq "$(action '"\(.text)|\(.due)"')" \
+expect_eq "$(action '"\(.text)|\(.due_on)"')" \
 	"Call the Hansen family back today|2026-11-24" "the text changed, the due date did not"
 expect_eq "$(action .slips)" 0 "no slip recorded"
 
@@ -59,4 +59,4 @@ keys Escape
 wait_for "Discard what you typed?"
 keys y
 wait_form_closed
-expect_eq "$(action .due)" "2026-11-24" "still due 2026-11-24"
+expect_eq "$(action .due_on)" "2026-11-24" "still due 2026-11-24"

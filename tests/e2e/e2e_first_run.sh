@@ -115,8 +115,9 @@ keys a
 wait_for "New department: name"
 text "$long"
 keys Enter
-wait_re "^Added Regional Field Operations, Logistics and Installations for the Northern Islands *$"
-wait_re "^\(customer-facing; Space to change\)\. *$"
+# wrapped where UAX #14 allows (after a space, or after the hyphen)
+wait_re "^Added Regional Field Operations, Logistics and Installations for the Northern Islands( \(customer-)? *$"
+wait_re "^(\(customer-)?facing; Space to change\)\. *$"
 keys X
 wait_for "Remove Regional Field Operations"
 keys y

@@ -46,15 +46,15 @@ expect_eq "$(cx_json '[.[] | select(.owner == "Ben Okafor" and .department == "F
 expect_eq "$(cx_json '[.[] | select(.owner == "王芳" and .department == "IT" and .status == "done")] | length' actions --state all)" 125 "done rows are done"
 expect_eq "$(cx_json '[.[] | select(.status == "open")] | length' actions --state all)" 375 "the others open"
 expect_eq "$(cx_json '[.[] | select(.text == "Ticket 2, escalated")] | length' actions --state all)" 1 "a quoted comma kept"
-expect_eq "$(cx_json '[.[] | select(.text == "Fix invoice 1")][0].due' actions --state all)" 2026-12-07 "+2w as --due reads it"
-expect_eq "$(cx_json '[.[] | select(.text == "Call customer 4 back")][0].due' actions --state all)" 2026-12-05 "an ISO due date"
+expect_eq "$(cx_json '[.[] | select(.text == "Fix invoice 1")][0].due_on' actions --state all)" 2026-12-07 "+2w as --due reads it"
+expect_eq "$(cx_json '[.[] | select(.text == "Call customer 4 back")][0].due_on' actions --state all)" 2026-12-05 "an ISO due date"
 
 note "Excel: a byte-order mark, CRLF, quotes doubled, a cell of two lines"
 printf '\xef\xbb\xbfACTION,OWNER,DUE\r\n"Say ""thank you"", twice",Ben Okafor,2026-12-04\r\n"Two\r\nlines",Ben Okafor,2026-12-11\r\n' >"$tmp/excel.csv"
 out=$("$CXMEET" import --format csv "$tmp/excel.csv")
 expect_eq "$out" "Imported 2 actions." "an Excel file imported"
 expect_eq "$(cx_json '[.[] | select(.text == "Say \"thank you\", twice")] | length' actions --state all)" 1 "doubled quotes read as one"
-expect_eq "$(cx_json '[.[] | select(.text == "Two lines")][0].due' actions --state all)" 2026-12-11 "a cell's line break joined with a space"
+expect_eq "$(cx_json '[.[] | select(.text == "Two lines")][0].due_on' actions --state all)" 2026-12-11 "a cell's line break joined with a space"
 expect_eq "$(count)" 502 "502 actions"
 
 note "one bad row refuses the whole file, with its line"

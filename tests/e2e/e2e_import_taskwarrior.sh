@@ -38,13 +38,13 @@ out=$(task export | "$CXMEET" import --from taskwarrior -)
 expect_match "$out" "^Imported [0-9]+ actions \\(2 deleted or recurring tasks skipped\\)\\.$" "tasks imported, the deleted and the pattern skipped"
 n_weekly=$(jq '[.[] | select(.status == "pending" and .description == "Weekly check")] | length' "$tmp/tasks.json")
 expect_eq "$(cx_json 'length' actions --state all)" $((4 + n_weekly)) "every pending and completed task an action"
-expect_eq "$(cx_json '.[] | select(.text == "Call the Hansen family back") | [.owner, .department, .due, .status] | join("|")' actions --state all)" \
+expect_eq "$(cx_json '.[] | select(.text == "Call the Hansen family back") | [.owner, .department, .due_on, .status] | join("|")' actions --state all)" \
 	"Zoë Ångström|Sales|2026-12-04|open" "owner by UDA, department by project"
-expect_eq "$(cx_json '.[] | select(.text == "Fix the refund form") | [.owner, .department, .due] | join("|")' actions --state all)" \
+expect_eq "$(cx_json '.[] | select(.text == "Fix the refund form") | [.owner, .department, .due_on] | join("|")' actions --state all)" \
 	"Ben Okafor|Finance|2026-12-11" "the owner's department"
 expect_eq "$(cx_json '.[] | select(.text == "Ship the FAQ") | [.owner, .department] | join("|")' actions --state all)" \
 	"王芳|IT" "department by UDA"
-expect_eq "$(cx_json '.[] | select(.text == "Paid the refund") | [.status, .due] | join("|")' actions --state all)" \
+expect_eq "$(cx_json '.[] | select(.text == "Paid the refund") | [.status, .due_on] | join("|")' actions --state all)" \
 	"done|2026-11-20" "completed: done"
 expect_eq "$(cx_json '[.[] | select(.text == "Not needed")] | length' actions --state all)" 0 "deleted: skipped"
 

@@ -94,7 +94,7 @@ keys C-u
 text "2027-03-01"
 keys Enter
 wait_for "Saved"
-expect_eq "$(decision 6 revisit)" 2027-03-01 "the revisit date is the clicked decision's"
+expect_eq "$(decision 6 revisit_on)" 2027-03-01 "the revisit date is the clicked decision's"
 expect_eq "$(decision 8 'revisit // "none"')" none "the first decision is untouched"
 
 note "the wheel moves three rows"

@@ -540,5 +540,7 @@ enum store_rc pg_tx_run(struct store *st, enum store_rc (*body)(struct store *st
 }
 
 enum store_rc pg_begin(struct store *st) { return pg_tx_begin(st); }
+/* A server's reader waits for no writer: its transaction is the same. */
+enum store_rc pg_read_begin(struct store *st) { return pg_tx_begin(st); }
 enum store_rc pg_commit(struct store *st) { return pg_tx_end(st, STORE_OK); }
 void pg_rollback(struct store *st) { (void)pg_tx_end(st, STORE_ERROR); }

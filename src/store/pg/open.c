@@ -597,7 +597,7 @@ int64_t pg_data_version(struct store *st)
 /* The operations written for this backend; every other one refuses
  * (STORE_ERROR, PG_NOT_YET) until it is. */
 #define PG_DONE(X) \
-	X(verify) X(check) X(prepare_all) X(begin) X(commit) X(refuse) X(read_once) \
+	X(verify) X(check) X(prepare_all) X(begin) X(read_begin) X(commit) X(refuse) X(read_once) \
 	X(org_get) X(org_create) X(org_set_text) X(org_set_cadence) X(org_set_escalate_after) \
 	X(org_set_setup_step) X(org_history) \
 	X(dept_add) X(dept_find) X(dept_get) X(dept_list) X(dept_rename) X(dept_set_behind) \

@@ -273,7 +273,8 @@ enum store_rc stmt_update_one(struct store *st, sqlite3_stmt *s, const char *wha
 
 /* --- transactions ------------------------------------------------------- */
 
-enum store_rc tx_begin(struct store *st)
+/* begin: BEGIN (IMMEDIATE: a writer's, or DEFERRED: a reader's). */
+static enum store_rc tx_begin_as(struct store *st, enum stmt_id begin)
 {
 	if (SQ(st)->tx_depth > 0) {
 		SQ(st)->tx_depth++;
@@ -285,7 +286,7 @@ enum store_rc tx_begin(struct store *st)
 		return rc;
 	SQ(st)->tx_depth++;
 	SQ(st)->tx_failed = false;
-	rc = stmt_exec(st, stmt_get(st, STMT_BEGIN), "starting a transaction");
+	rc = stmt_exec(st, stmt_get(st, begin), "starting a transaction");
 	if (rc != STORE_OK) {
 		SQ(st)->tx_depth = 0;
 		return rc;
@@ -329,7 +330,12 @@ enum store_rc tx_end(struct store *st, enum store_rc rc)
 	return crc;
 }
 
+enum store_rc tx_begin(struct store *st) { return tx_begin_as(st, STMT_BEGIN); }
+
 enum store_rc sqlite_begin(struct store *st) { return tx_begin(st); }
+/* Deferred: the snapshot is taken at the first read, and in WAL mode no
+ * writer holds it back. */
+enum store_rc sqlite_read_begin(struct store *st) { return tx_begin_as(st, STMT_BEGIN_READ); }
 
 void sqlite_no_wait(struct store *st, bool on)
 {

@@ -11,6 +11,7 @@
  * User data only ever reaches SQL through the ? parameters. */
 #define STORE_STATEMENTS(X) \
 	X(BEGIN, "BEGIN IMMEDIATE") \
+	X(BEGIN_READ, "BEGIN DEFERRED") \
 	X(COMMIT, "COMMIT") \
 	X(ROLLBACK, "ROLLBACK") \
 	X(ORG_GET, "SELECT name, mission, success, vision, goals, roles, prioritise, approvals," \
