@@ -78,7 +78,7 @@ done
 cxmeet=$(realpath "${cxmeet:-build/src/cxmeet}")
 slack_ms=${BENCH_SLACK_MS:-5}
 timeout_s=${BENCH_TIMEOUT:-150} # a report still running then is stopped, and broken
-for p in sqlite3 tmux; do
+for p in sqlite3 tmux jq; do
 	command -v $p >/dev/null || { echo "bench: needs the $p program" >&2; exit 77; }
 done
 command -v python3 >/dev/null || { echo "bench: needs python3 (for medians of the views)" >&2; exit 77; }
@@ -152,6 +152,15 @@ run_reports() {
  (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
  (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried') + coalesce((SELECT max(seq) FROM meetings) - i.carry_from, 0), i.text, i.detail, i.rationale
  FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id"
+	# The export's "tables" section: every row of every table it holds, each
+	# column by name (the tables as the export names them, read once here,
+	# untimed, so that a table added later is counted too).
+	local etables="" t tcols
+	for t in $("$cxmeet" --db "$db" export --format json | jq -r '.tables | keys_unsorted[]'); do
+		tcols=$(sqlite3 "$db" "SELECT group_concat(quote(name) || ', \"' || name || '\"', ', ')
+ FROM pragma_table_info('$t')")
+		etables+=" UNION ALL SELECT json_object($tcols) FROM \"$t\""
+	done
 
 	# label | how to count cxmeet's rows | sqlite3 mode | the one-pass query | cxmeet's arguments (one per line after)
 	reports=()
@@ -223,7 +232,7 @@ run_reports() {
  'slips', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
  'carried', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried') + coalesce((SELECT max(seq) FROM meetings) - i.carry_from, 0))
  FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
- WHERE i.deleted_at IS NULL" export --format json
+ WHERE i.deleted_at IS NULL$etables" export --format json
 	report "export ics" ics list "SELECT 'BEGIN:VTODO' || char(10) || 'UID:action-' || i.id || '@cxmeet' || char(10)
  || 'DUE;VALUE=DATE:' || replace(i.due_on, '-', '') || char(10) || 'SUMMARY:' || i.text || char(10) || 'END:VTODO'
  FROM items i INDEXED BY items_kind_status_due WHERE i.kind = 'action' AND i.status = 'open' AND i.deleted_at IS NULL

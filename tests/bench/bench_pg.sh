@@ -52,7 +52,7 @@ done
 cxmeet=$(realpath "${cxmeet:-build/src/cxmeet}")
 slack_ms=${BENCH_SLACK_MS:-5}
 timeout_s=${BENCH_TIMEOUT:-150}
-for p in sqlite3 psql; do
+for p in sqlite3 psql jq; do
 	command -v $p >/dev/null || { echo "bench_pg: needs the $p program" >&2; exit 77; }
 done
 schema=$("$cxmeet" --version | sed -n 's/.*(schema \([0-9]*\),.*/\1/p')
@@ -209,6 +209,12 @@ run_reports() {
  (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
  (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried') + coalesce((SELECT max(seq) FROM meetings) - i.carry_from, 0), i.text, i.detail, i.rationale
  FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id"
+	# The export's "tables" section: every row of every table it holds (the
+	# tables as the export names them, read once here, untimed).
+	local etables="" t
+	for t in $("$cxmeet" --db "$db" export --format json | jq -r '.tables | keys_unsorted[]'); do
+		etables+=" UNION ALL SELECT row_to_json(x) FROM \"$t\" x"
+	done
 
 	# label | how to count cxmeet's rows | psql mode | the one-pass query | cxmeet's arguments (one per line after)
 	reports=()
@@ -285,7 +291,7 @@ run_reports() {
  'slips', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'due_moved' AND e.new_value > e.old_value),
  'carried', (SELECT count(*) FROM item_events e WHERE e.item_id = i.id AND e.event = 'carried') + coalesce((SELECT max(seq) FROM meetings) - i.carry_from, 0))
  FROM items i LEFT JOIN departments d ON d.id = i.department_id LEFT JOIN people p ON p.id = i.person_id
- WHERE i.deleted_at IS NULL" export --format json
+ WHERE i.deleted_at IS NULL$etables" export --format json
 	report "export ics" ics list "SELECT 'BEGIN:VTODO' || chr(10) || 'UID:action-' || i.id || '@cxmeet' || chr(10)
  || 'DUE;VALUE=DATE:' || to_char(i.due_on, 'YYYYMMDD') || chr(10) || 'SUMMARY:' || i.text || chr(10) || 'END:VTODO'
  FROM items i WHERE i.kind = 'action' AND i.status = 'open' AND i.deleted_at IS NULL

@@ -46,7 +46,7 @@ count_out() {
 	dec) grep -cE '^#[0-9]+  ' "$2" ;;
 	digest) grep -cE '^  - #[0-9]+ ' "$2" ;;
 	cadence) sed -n 's/^Meeting days held: \([0-9]*\),.*/\1/p' "$2" ;;
-	export) grep -cE '^    \{' "$2" ;;
+	export) grep -cE '^    (  )?\{' "$2" ;; # a record, or a row of a table
 	ics) grep -c '^BEGIN:VTODO' "$2" ;;
 	esac
 }
