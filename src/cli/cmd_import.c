@@ -70,6 +70,25 @@ static struct date_context due_context(struct cli *cli)
 	return dc;
 }
 
+/* What an import of actions did, told: refused (every refused row told
+ * already), failed, or how many were added (and tasks skipped). */
+static int actions_told(struct cli *cli, enum store_rc src, const char *safe, size_t n,
+			size_t skipped)
+{
+	if (src == STORE_INVALID) {
+		cli_report("%s: nothing was imported", safe);
+		return EXIT_USAGE;
+	}
+	if (src != STORE_OK)
+		return cli_store_error(cli, src);
+	fprintf(cli->out, "Imported %zu %s", n, text_plural((long long)n, "action", "actions"));
+	if (skipped)
+		fprintf(cli->out, " (%zu deleted or recurring %s skipped)", skipped,
+			text_plural((long long)skipped, "task", "tasks"));
+	fputs(".\n", cli->out);
+	return EXIT_OK;
+}
+
 static int import_csv(struct cli *cli, const char *file)
 {
 	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
@@ -88,15 +107,7 @@ static int import_csv(struct cli *cli, const char *file)
 		enum store_rc src = import_actions_csv(cli->st, fp, &dc, clock_now(), report, tick,
 						       &c, &n);
 		progress_end(&c.bar);
-		if (src == STORE_INVALID) {
-			cli_report("%s: nothing was imported", safe);
-			rc = EXIT_USAGE;
-		} else if (src != STORE_OK) {
-			rc = cli_store_error(cli, src);
-		} else {
-			fprintf(cli->out, "Imported %zu %s.\n", n,
-				text_plural((long long)n, "action", "actions"));
-		}
+		rc = actions_told(cli, src, safe, n, 0);
 	}
 	if (fp != stdin)
 		fclose(fp);
@@ -146,19 +157,7 @@ static int import_taskwarrior(struct cli *cli, const char *file)
 		enum store_rc src = import_actions_taskwarrior(cli->st, text, len, &dc, clock_now(),
 							       report, tick, &c, &n, &skipped);
 		progress_end(&c.bar);
-		if (src == STORE_INVALID) {
-			cli_report("%s: nothing was imported", safe);
-			rc = EXIT_USAGE;
-		} else if (src != STORE_OK) {
-			rc = cli_store_error(cli, src);
-		} else {
-			fprintf(cli->out, "Imported %zu %s", n,
-				text_plural((long long)n, "action", "actions"));
-			if (skipped)
-				fprintf(cli->out, " (%zu deleted or recurring %s skipped)", skipped,
-					text_plural((long long)skipped, "task", "tasks"));
-			fputs(".\n", cli->out);
-		}
+		rc = actions_told(cli, src, safe, n, skipped);
 	}
 	free(text);
 	free(safe);
