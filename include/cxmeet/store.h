@@ -452,11 +452,12 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 		size_t *n), (st, id, out, n)) \
 	/* kind -1: all. */ \
 	X(item_count, (struct store *st, int kind, int64_t *n), (st, kind, n)) \
-	/* How often item id's due date was moved (its due_moved events, either \
-	 * way) and when it was last changed: the revision of its calendar entry. \
-	 * STORE_NOTFOUND when there is no such item. */ \
-	X(item_revision, (struct store *st, store_id id, int64_t *due_moves, int64_t *updated_at), \
-		(st, id, due_moves, updated_at)) \
+	/* For each of the n items ids[i]: how often its due date was moved (its \
+	 * due_moved events, either way) and when it was last changed, the \
+	 * revision of its calendar entry, into due_moves[i] and updated_at[i] (0 \
+	 * for an id there is no item of). One round trip on a server. */ \
+	X(item_revisions, (struct store *st, const store_id *ids, size_t n, int64_t *due_moves, \
+		int64_t *updated_at), (st, ids, n, due_moves, updated_at)) \
 	/* Open actions (but those of meeting `exclude`, 0: none), and those of them \
 	 * due before `today`. */ \
 	X(action_counts, (struct store *st, cx_date today, store_id exclude, int64_t *open, \

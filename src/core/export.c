@@ -701,7 +701,14 @@ static enum store_rc ics_open_actions(struct store *st, struct out *o, const cha
 		enum store_rc rc = store_open_actions(st, 0, &cur, PAGE, &items, &n);
 		if (rc != STORE_OK)
 			return rc;
-		for (size_t i = 0; i < n; i++) {
+		/* the page's revisions read at once (one round trip on a server) */
+		store_id *ids = xcalloc(n + 1, sizeof *ids);
+		int64_t *moves = xcalloc(n + 1, sizeof *moves), *changed = xcalloc(n + 1, sizeof *changed);
+		for (size_t i = 0; i < n; i++)
+			ids[i] = items[i].id;
+		rc = store_item_revisions(st, ids, n, moves, changed);
+		free(ids);
+		for (size_t i = 0; i < n && rc == STORE_OK; i++) {
 			const struct item *it = &items[i];
 			struct strbuf *sb = &o->sb, desc;
 			char id[64], due[16];
@@ -713,18 +720,12 @@ static enum store_rc ics_open_actions(struct store *st, struct out *o, const cha
 			ics_raw(sb, "DTSTAMP:%s", stamp);
 			/* A calendar takes a changed to-do for the same one updated when
 			 * its SEQUENCE grows: each move of the due date adds one. */
-			int64_t moves = 0, changed = 0;
-			rc = store_item_revision(st, it->id, &moves, &changed);
-			if (rc != STORE_OK) {
-				item_list_free(items, n);
-				return rc;
-			}
-			if (changed > 0) {
+			if (changed[i] > 0) {
 				char when[32];
-				iso_time(when, sizeof when, (time_t)changed, true);
+				iso_time(when, sizeof when, (time_t)changed[i], true);
 				ics_raw(sb, "LAST-MODIFIED:%s", when);
 			}
-			snprintf(due, sizeof due, "%lld", (long long)moves);
+			snprintf(due, sizeof due, "%lld", (long long)moves[i]);
 			ics_raw(sb, "SEQUENCE:%s", due);
 			if (it->due != DATE_NONE) {
 				ics_basic_date(it->due, due, sizeof due);
@@ -752,6 +753,12 @@ static enum store_rc ics_open_actions(struct store *st, struct out *o, const cha
 				ics_prop(sb, "CATEGORIES", it->dept_name);
 			ics_line(sb, "STATUS:NEEDS-ACTION");
 			ics_line(sb, "END:VTODO");
+		}
+		free(moves);
+		free(changed);
+		if (rc != STORE_OK) {
+			item_list_free(items, n);
+			return rc;
 		}
 		if (n)
 			store_open_action_cursor(&items[n - 1], &cur);

@@ -396,13 +396,37 @@ enum store_rc pg_item_count(struct store *st, int kind, int64_t *n)
 	return two_ints(st, PGS_ITEM_COUNT, &p, n, NULL, "counting items");
 }
 
-enum store_rc pg_item_revision(struct store *st, store_id id, int64_t *due_moves,
-			       int64_t *updated_at)
+enum store_rc pg_item_revisions(struct store *st, const store_id *ids, size_t n,
+				int64_t *due_moves, int64_t *updated_at)
 {
+	for (size_t i = 0; i < n; i++)
+		due_moves[i] = updated_at[i] = 0;
+	if (n == 0)
+		return STORE_OK;
+	struct strbuf list;
+	sb_init(&list);
+	sb_add(&list, "{");
+	for (size_t i = 0; i < n; i++)
+		sb_addf(&list, "%s%lld", i ? "," : "", (long long)ids[i]);
+	sb_add(&list, "}");
 	struct pg_params p = {0};
-	pp_id(&p, id);
-	return two_ints(st, PGS_ITEM_REVISION, &p, due_moves, updated_at,
-			"reading an item's changes");
+	pp_text(&p, list.s);
+	PGresult *r;
+	enum store_rc rc = pg_run(st, PGS_ITEM_REVISIONS, &p, &r, "reading the items' changes");
+	if (rc == STORE_OK) {
+		/* ids as given, each found by a walk (a page of a report at most) */
+		for (int row = 0; row < PQntuples(r); row++) {
+			store_id id = pgc_id(r, row, 0);
+			for (size_t i = 0; i < n; i++)
+				if (ids[i] == id) {
+					due_moves[i] = pgc_int(r, row, 1);
+					updated_at[i] = pgc_int(r, row, 2);
+				}
+		}
+		PQclear(r);
+	}
+	sb_free(&list);
+	return rc;
 }
 
 enum store_rc pg_action_counts(struct store *st, cx_date today, store_id exclude, int64_t *open,

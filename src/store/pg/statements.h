@@ -334,9 +334,9 @@
 		" AND id = $3") \
 	X(HOLDS_OTHERS, "SELECT count(*) FROM meeting_holds WHERE council_id = " COUNCIL \
 		" AND token <> $1") \
-	X(ITEM_REVISION, "SELECT (SELECT count(*) FROM item_events e WHERE e.item_id = i.id" \
+	X(ITEM_REVISIONS, "SELECT i.id, (SELECT count(*) FROM item_events e WHERE e.item_id = i.id" \
 		" AND e.event = 'due_moved'), " PG_EPOCH("i.updated_at") " FROM items i" \
-		" WHERE i.council_id = " COUNCIL " AND i.id = $1") \
+		" WHERE i.council_id = " COUNCIL " AND i.id = ANY ($1::bigint[])") \
 	X(ITEM_COUNT, "SELECT count(*) FROM items WHERE council_id = " COUNCIL \
 		" AND deleted_at IS NULL AND ($1::text IS NULL OR kind = $1)") \
 	X(ACTION_COUNTS, "SELECT count(*), count(*) FILTER (WHERE due_on < $1) FROM items" \

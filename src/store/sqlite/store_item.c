@@ -385,16 +385,20 @@ enum store_rc sqlite_item_count(struct store *st, int kind, int64_t *n)
 	return rc;
 }
 
-enum store_rc sqlite_item_revision(struct store *st, store_id id, int64_t *due_moves,
-				   int64_t *updated_at)
+enum store_rc sqlite_item_revisions(struct store *st, const store_id *ids, size_t n,
+				    int64_t *due_moves, int64_t *updated_at)
 {
 	sqlite3_stmt *s = stmt_get(st, STMT_ITEM_REVISION);
-	bind_int(s, 1, id);
-	enum store_rc rc = stmt_row(st, s, "reading an item's changes");
-	*due_moves = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
-	*updated_at = rc == STORE_OK ? (int64_t)col_time(s, 1) : 0;
-	sqlite3_reset(s);
-	return rc;
+	for (size_t i = 0; i < n; i++) {
+		bind_int(s, 1, ids[i]);
+		enum store_rc rc = stmt_row(st, s, "reading an item's changes");
+		due_moves[i] = rc == STORE_OK ? sqlite3_column_int64(s, 0) : 0;
+		updated_at[i] = rc == STORE_OK ? (int64_t)col_time(s, 1) : 0;
+		sqlite3_reset(s);
+		if (rc != STORE_OK && rc != STORE_NOTFOUND)
+			return rc;
+	}
+	return STORE_OK;
 }
 
 enum store_rc sqlite_action_counts(struct store *st, cx_date today, store_id exclude,
