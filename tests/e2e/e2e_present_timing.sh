@@ -23,17 +23,8 @@ start_present() {
 	tmux -S "$SOCK" -f /dev/null new-session -d -x "$1" -y "$2" -c "$tmp" "$cmd"
 }
 
-# attrs_before TEXT: the display attributes (SGR parameters) in force where
-# TEXT begins on the screen, since the last reset, joined by ";".
-attrs_before() {
-	tmx capture-pane -p -e | perl -0777 -e '
-		my ($text) = @ARGV; local $/; my $s = <STDIN>;
-		my $at = index($s, $text); exit 1 if $at < 0;
-		my @sgr = (substr($s, 0, $at) =~ /\e\[([0-9;]*)m/g);
-		my @since;
-		for (@sgr) { @since = () if $_ eq "" || $_ eq "0"; push @since, $_ unless $_ eq "" || $_ eq "0" }
-		print join(";", @since), "\n";' "$1"
-}
+# attrs_before (lib.sh) joins the attributes by ";" here.
+export ATTRS_SEP=";"
 
 # spend SECONDS: the roll call's time spent, written behind the programs' backs.
 spend() {

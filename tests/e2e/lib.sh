@@ -462,8 +462,9 @@ end_meeting() {
 	wait_for "Meeting ended."
 }
 
-# attrs_before TEXT: the display attributes (SGR parameters, comma-separated)
-# in force where TEXT begins on the screen, since the last reset.
+# attrs_before TEXT: the display attributes (SGR parameters, separated by
+# $ATTRS_SEP, a comma unless set) in force where TEXT begins on the screen,
+# since the last reset.
 attrs_before() {
 	tmx capture-pane -p -e | perl -0777 -e '
 		my ($text) = @ARGV; local $/; my $s = <STDIN>;
@@ -471,7 +472,7 @@ attrs_before() {
 		my @sgr = (substr($s, 0, $at) =~ /\e\[([0-9;]*)m/g);
 		my @since;
 		for (@sgr) { @since = () if $_ eq "" || $_ eq "0"; push @since, $_ unless $_ eq "" || $_ eq "0" }
-		print join(",", @since), "\n";' "$1"
+		print join($ENV{ATTRS_SEP} // ",", @since), "\n";' "$1"
 }
 
 # go_step N TITLE: jumps to agenda step N (a digit key; 0 is step 10) and
