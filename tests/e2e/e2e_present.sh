@@ -267,16 +267,7 @@ expect_screen "Step 2/10: Mission moment" "the facilitator's screen goes on"
 if [ -n "${CXMEET_TEST_SERVER:-}" ]; then
 	note "server: a failed read is said until the next read succeeds"
 	SOCK=$F
-	keys E
-	wait_for "Go to the wrap-up to end the meeting?"
-	keys y
-	wait_for "Step 10/10: Wrap-up"
-	keys E
-	wait_for "End the meeting now?"
-	keys y
-	wait_for "Write the minutes to"
-	keys Escape
-	wait_for "Meeting ended."
+	end_meeting
 	start_present 80 24
 	P=$SOCK
 	wait_for "No meeting in progress"
