@@ -105,7 +105,7 @@ static void fill_timeline(struct table *t, const struct cadence_summary *s, cx_d
 
 static const struct table_col dept_cols[] = {
 	{"council", COL_TEXT, false},
-	{"department", COL_TEXT, false}, {"facing", COL_TEXT, false},
+	{"department", COL_TEXT, false}, {"customer_facing", COL_BOOL, false},
 	{"attended", COL_INT, true},     {"of", COL_INT, true},
 	{"actions", COL_INT, true},      {"on_time_pct", COL_INT, true},
 	{"overdue", COL_INT, true},      {"wins", COL_INT, true},
@@ -118,7 +118,7 @@ static void fill_depts(struct table *t, const struct cadence_report *r, const ch
 		const struct dept_line *l = &r->depts[i];
 		row(t, council);
 		table_cell(t, l->dept->name);
-		table_cell(t, l->dept->behind ? "behind" : "customer");
+		table_cell_bool(t, !l->dept->behind);
 		table_cell_int(t, l->attended);
 		table_cell_int(t, (long long)r->n_meetings);
 		table_cell_int(t, l->actions);

@@ -7,30 +7,31 @@
 #include "cxmeet/meeting.h"
 #include "cxmeet/util.h"
 
-static const struct table_col history_cols[] = {
-	{"id", COL_INT, true},
-	{"held_on", COL_TEXT, false},
-	{"start", COL_TEXT, false},
-	{"minutes", COL_INT, true},
-	{"present", COL_INT, true},
-	{"depts", COL_INT, true},
-	{"decisions", COL_INT, true},
-	{"actions", COL_INT, true},
-	{"wins", COL_INT, true},
-	{"rating", COL_INT, true},
-	{"status", COL_TEXT, false},
-	{"departments", COL_LIST, false},
-};
+/* Plain text shows the local clock time the meeting started ("start",
+ * 09:00) beside its day; JSON and CSV give the moment as every other _at
+ * field does, an ISO time in UTC ("started_at"). */
+#define HISTORY_COLS(start)                                                                \
+	{"id", COL_INT, true}, {"held_on", COL_TEXT, false}, {start, COL_TEXT, false},     \
+	{"minutes", COL_INT, true}, {"present", COL_INT, true}, {"depts", COL_INT, true}, \
+	{"decisions", COL_INT, true}, {"actions", COL_INT, true}, {"wins", COL_INT, true}, \
+	{"rating", COL_INT, true}, {"status", COL_TEXT, false},                           \
+	{"departments", COL_LIST, false}
 
-static void history_row(struct table *t, const struct meeting_summary *m)
+static const struct table_col history_cols[] = {HISTORY_COLS("start")};
+static const struct table_col history_data_cols[] = {HISTORY_COLS("started_at")};
+
+static void history_row(struct table *t, const struct meeting_summary *m, bool plain)
 {
 	char buf[32];
 	table_row(t);
 	table_cell_int(t, m->id);
 	clock_format_local(m->started_at, "%Y-%m-%d", "", buf, sizeof buf);
 	table_cell(t, buf);
-	clock_format_local(m->started_at, "%H:%M", "", buf, sizeof buf);
-	table_cell(t, buf);
+	if (plain)
+		clock_format_local(m->started_at, "%H:%M", "", buf, sizeof buf);
+	else if (m->started_at)
+		clock_format_utc(m->started_at, buf, sizeof buf);
+	table_cell(t, plain || m->started_at ? buf : NULL);
 	int length = meeting_length_minutes(m->started_at, m->ended_at);
 	if (length >= 0)
 		table_cell_int(t, length);
@@ -61,6 +62,7 @@ struct history_opts {
 struct history_ctx {
 	struct history_filter f;
 	size_t limit; /* 0: all */
+	bool plain;
 	struct store_cursor cur; /* where the next page starts */
 };
 
@@ -80,7 +82,7 @@ static long history_page(struct cli *cli, void *ctx, size_t done, size_t limit,
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
-		history_row(t, &m[i]);
+		history_row(t, &m[i], h->plain);
 	if (n)
 		h->cur = m[n - 1].after;
 	meeting_summaries_free(m, n);
@@ -104,7 +106,8 @@ static void history_widths(struct cli *cli, int w[ARRAY_SIZE(history_cols)])
 
 static int history(struct cli *cli, const struct history_opts *o)
 {
-	struct history_ctx h = {.limit = o->limit};
+	struct history_ctx h = {.limit = o->limit, .plain = o->format == OUT_PLAIN};
+	const struct table_col *cols = h.plain ? history_cols : history_data_cols;
 	store_read_once(cli->st); /* only memory is at stake: a failure changes nothing */
 	int rc = cli_dept_id(cli, o->dept, &h.f.dept_id);
 	if (rc != 0)
@@ -118,13 +121,13 @@ static int history(struct cli *cli, const struct history_opts *o)
 	if (o->format == OUT_PLAIN)
 		history_widths(cli, w);
 	size_t shown;
-	rc = cli_table_pages(cli, history_cols, ARRAY_SIZE(history_cols),
+	rc = cli_table_pages(cli, cols, ARRAY_SIZE(history_cols),
 			     o->format == OUT_PLAIN ? w : NULL, o->format, HISTORY_PAGE,
 			     history_page, &h, &shown);
 	if (rc != 0 || shown > 0 || o->format != OUT_PLAIN)
 		return rc;
 	struct table t; /* the table of no row, as before */
-	table_init(&t, history_cols, ARRAY_SIZE(history_cols));
+	table_init(&t, cols, ARRAY_SIZE(history_cols));
 	rc = cli_table_out(cli, &t, o->format);
 	table_free(&t);
 	return rc;

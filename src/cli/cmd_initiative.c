@@ -88,13 +88,17 @@ static int apply(struct cli *cli, const struct initiative_opts *o, struct initia
 
 /* --- list ----------------------------------------------------------------- */
 
-static const struct table_col list_cols[] = {
-	{"id", COL_INT, true},        {"initiative", COL_TEXT, false},
-	{"owner", COL_TEXT, false},   {"department", COL_TEXT, false},
-	{"due_on", COL_TEXT, false},  {"quarter", COL_TEXT, false},
-	{"track", COL_TEXT, false},   {"late", COL_BOOL, false},
-	{"milestones", COL_TEXT, false}, {"last_note", COL_TEXT, false},
-};
+/* Plain text counts the milestones as "1/3" (reached of all); JSON and CSV
+ * give the two numbers, "milestones" and "milestones_reached". */
+#define LIST_COLS(...)                                                                   \
+	{"id", COL_INT, true}, {"initiative", COL_TEXT, false}, {"owner", COL_TEXT, false}, \
+	{"department", COL_TEXT, false}, {"due_on", COL_TEXT, false},                     \
+	{"quarter", COL_TEXT, false}, {"track", COL_TEXT, false}, {"late", COL_BOOL, false}, \
+	__VA_ARGS__, {"last_note", COL_TEXT, false}
+
+static const struct table_col list_cols[] = {LIST_COLS({"milestones", COL_TEXT, false})};
+static const struct table_col list_data_cols[] = {
+	LIST_COLS({"milestones", COL_INT, true}, {"milestones_reached", COL_INT, true})};
 
 /* "2026-Q4" or "2026 Q4": the quarter's first day. */
 static int parse_quarter(const char *s, cx_date *out)
@@ -143,8 +147,12 @@ static int list(struct cli *cli, const struct initiative_opts *o)
 		return 0;
 	}
 	cx_date today = clock_today();
+	bool plain = o->format == OUT_PLAIN;
 	struct table t;
-	table_init(&t, list_cols, ARRAY_SIZE(list_cols));
+	if (plain)
+		table_init(&t, list_cols, ARRAY_SIZE(list_cols));
+	else
+		table_init(&t, list_data_cols, ARRAY_SIZE(list_data_cols));
 	for (size_t i = 0; i < n; i++) {
 		if (to != DATE_NONE && v[i].due >= to)
 			continue;
@@ -161,7 +169,12 @@ static int list(struct cli *cli, const struct initiative_opts *o)
 		table_cell(&t, quarter);
 		table_cell(&t, initiative_track_word(v[i].track));
 		table_cell_bool(&t, initiative_late(&v[i], today));
-		table_cell(&t, ms);
+		if (plain) {
+			table_cell(&t, ms);
+		} else {
+			table_cell_int(&t, v[i].milestones);
+			table_cell_int(&t, v[i].milestones_done);
+		}
 		table_cell(&t, v[i].last_note);
 	}
 	rc = cli_table_out(cli, &t, o->format);
@@ -311,8 +324,8 @@ static const struct table_col milestone_cols[] = {
 };
 static const struct table_col review_cols[] = {
 	{"reviewed_at", COL_TEXT, false}, {"track", COL_TEXT, false},
-	{"note", COL_TEXT, false},        {"meeting", COL_INT, true},
-	{"by", COL_TEXT, false},
+	{"note", COL_TEXT, false},        {"meeting_id", COL_INT, true},
+	{"reviewed_by", COL_TEXT, false},
 };
 
 static void milestone_rows(struct table *t, const struct milestone *m, size_t n)

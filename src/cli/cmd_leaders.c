@@ -17,7 +17,7 @@ static const struct table_col kpi_cols[] = {
 	{"unit", COL_TEXT, false},
 	{"better", COL_TEXT, false},
 	{"value", COL_INT, true},
-	{"as_of", COL_TEXT, false},
+	{"as_of_on", COL_TEXT, false},
 };
 
 /* A number as people write it: 92.5, -3, 1e3; finite. */

@@ -130,14 +130,19 @@ static int apply(struct cli *cli, const struct measure_opts *o, struct measure *
 
 /* --- list ----------------------------------------------------------------- */
 
-static const struct table_col list_cols[] = {
-	{"measure", COL_TEXT, false}, {"kind", COL_TEXT, false},
-	{"department", COL_TEXT, false}, {"owner", COL_TEXT, false},
-	{"unit", COL_TEXT, false},    {"better", COL_TEXT, false},
-	{"target", COL_INT, true},    {"every", COL_TEXT, false},
-	{"value", COL_INT, true},     {"period", COL_TEXT, false},
-	{"track", COL_TEXT, false},   {"archived", COL_BOOL, false},
-};
+/* Plain text names the last value's period in words ("period": week of
+ * 2026-11-16); JSON and CSV give the words as "period_label" and the
+ * period's first day as "period_on", as measure show does. */
+#define LIST_COLS(...)                                                                   \
+	{"measure", COL_TEXT, false}, {"kind", COL_TEXT, false},                          \
+	{"department", COL_TEXT, false}, {"owner", COL_TEXT, false},                      \
+	{"unit", COL_TEXT, false}, {"better", COL_TEXT, false}, {"target", COL_INT, true}, \
+	{"every", COL_TEXT, false}, {"value", COL_INT, true}, __VA_ARGS__,                \
+	{"track", COL_TEXT, false}, {"archived", COL_BOOL, false}
+
+static const struct table_col list_cols[] = {LIST_COLS({"period", COL_TEXT, false})};
+static const struct table_col list_data_cols[] = {
+	LIST_COLS({"period_label", COL_TEXT, false}, {"period_on", COL_TEXT, false})};
 
 static int list(struct cli *cli, const struct measure_opts *o)
 {
@@ -159,10 +164,14 @@ static int list(struct cli *cli, const struct measure_opts *o)
 		measure_list_free(m, n);
 		return 0;
 	}
+	bool plain = o->format == OUT_PLAIN;
 	struct table t;
-	table_init(&t, list_cols, ARRAY_SIZE(list_cols) - !o->all);
+	if (plain)
+		table_init(&t, list_cols, ARRAY_SIZE(list_cols) - !o->all);
+	else
+		table_init(&t, list_data_cols, ARRAY_SIZE(list_data_cols) - !o->all);
 	for (size_t i = 0; i < n; i++) {
-		char v[40], target[40], period[32];
+		char v[40], target[40], period[32], day[16];
 		table_row(&t);
 		table_cell(&t, m[i].name);
 		table_cell(&t, measure_kind_name(m[i].kind));
@@ -176,9 +185,12 @@ static int list(struct cli *cli, const struct measure_opts *o)
 		if (m[i].has_value) {
 			measure_value_text(m[i].value, v, sizeof v);
 			measure_period_text(m[i].frequency, m[i].value_on, period, sizeof period);
+			date_format(m[i].value_on, day, sizeof day);
 		}
 		table_cell(&t, m[i].has_value ? v : NULL);
 		table_cell(&t, m[i].has_value ? period : NULL);
+		if (!plain)
+			table_cell(&t, m[i].has_value ? day : NULL);
 		table_cell(&t, m[i].has_value ? measure_track_word(measure_on_track(&m[i], m[i].value))
 					      : NULL);
 		if (o->all)
@@ -267,7 +279,7 @@ static int archive(struct cli *cli, const struct measure_opts *o, const char *na
 /* --- show ---------------------------------------------------------------- */
 
 static const struct table_col value_cols[] = {
-	{"period", COL_TEXT, false}, {"period_on", COL_TEXT, false},
+	{"period_label", COL_TEXT, false}, {"period_on", COL_TEXT, false},
 	{"value", COL_INT, true},    {"track", COL_TEXT, false},
 	{"entered_at", COL_TEXT, false}, {"entered_by", COL_TEXT, false},
 	{"corrected", COL_BOOL, false},

@@ -12,7 +12,7 @@
 static const struct table_col message_cols[] = {
 	{"id", COL_INT, true},
 	{"recorded_on", COL_TEXT, false},
-	{"to", COL_TEXT, false},
+	{"department", COL_TEXT, false},
 	{"delivered_by", COL_TEXT, false},
 	{"state", COL_TEXT, false},
 	{"acknowledged_on", COL_TEXT, false},

@@ -20,7 +20,7 @@ static void json_meeting(struct minutes *mc)
 	sb_add(sb, "  \"meeting\": {");
 	json_member_int(sb, &f, "id", m->id);
 	json_member_str(sb, &f, "organisation", mc->org.text[ORG_NAME]);
-	json_member_date(sb, &f, "date", date_from_time(m->started_at));
+	json_member_date(sb, &f, "held_on", date_from_time(m->started_at));
 	json_member_time(sb, &f, "started_at", m->started_at);
 	json_member_time(sb, &f, "ended_at", m->ended_at);
 	int length = meeting_length_minutes(m->started_at, m->ended_at);
@@ -31,7 +31,7 @@ static void json_meeting(struct minutes *mc)
 		sb_add(sb, "null");
 	json_member_str(sb, &f, "status", meeting_status_name(m->status));
 	json_member_id(sb, &f, "rating", m->rating);
-	json_member_date(sb, &f, "next_meeting", m->next_meeting);
+	json_member_date(sb, &f, "next_meeting_on", m->next_meeting);
 	json_member_str(sb, &f, "mission", mc->org.text[ORG_MISSION]);
 	sb_add(sb, "},\n");
 }
@@ -69,7 +69,7 @@ static void json_attendance(struct minutes *mc)
 			bool f = true;
 			sb_add(sb, i ? "]},\n    {" : "\n    {");
 			json_member_str(sb, &f, "department", a[i].dept_name);
-			json_member_bool(sb, &f, "behind_the_scenes", a[i].dept_behind);
+			json_member_bool(sb, &f, "customer_facing", !a[i].dept_behind);
 			json_member(sb, &f, "people");
 			sb_add(sb, "[");
 		} else {
@@ -204,8 +204,8 @@ static void json_item(struct strbuf *sb, const struct item *it)
 	json_member_str(sb, &f, "department", it->dept_name);
 	json_member_id(sb, &f, "person_id", it->person_id);
 	json_member_str(sb, &f, "person", it->person_name);
-	json_member_date(sb, &f, "due", it->due);
-	json_member_date(sb, &f, "revisit", it->revisit);
+	json_member_date(sb, &f, "due_on", it->due);
+	json_member_date(sb, &f, "revisit_on", it->revisit);
 	json_member_str(sb, &f, "status", item_status_name(it->status));
 	json_member_id(sb, &f, "superseded_by", it->superseded_by);
 	json_member_int(sb, &f, "rank", it->rank);
@@ -326,8 +326,8 @@ static void json_review(struct minutes *mc)
 		json_member_int(sb, &f, "item_id", r->e.item_id);
 		json_member_str(sb, &f, "item_text", r->item_text);
 		json_member_str(sb, &f, "event", event_kind_name(r->e.kind));
-		json_member_time(sb, &f, "at", r->e.at);
-		json_member_str(sb, &f, "by", r->e.by);
+		json_member_time(sb, &f, "changed_at", r->e.at);
+		json_member_str(sb, &f, "changed_by", r->e.by);
 		json_member_str(sb, &f, "old_value", r->e.old_value);
 		json_member_str(sb, &f, "new_value", r->e.new_value);
 		json_member_str(sb, &f, "reason", r->e.reason);
