@@ -802,7 +802,7 @@ static void cli__messages_acknowledged(void **state)
 	snprintf(num, sizeof num, "%lld", (long long)id);
 	assert_int_equal(run("messages", "--open", "--format", "csv", NULL), EXIT_OK);
 	s = slurp_out();
-	assert_non_null(strstr(s, "id,recorded_on,to,delivered_by,state,acknowledged_on,"
+	assert_non_null(strstr(s, "id,recorded_on,department,delivered_by,state,acknowledged_on,"
 				  "acknowledged_by,text\r\n"));
 	assert_non_null(strstr(s, ",IT,Bo,open,,,Returns move to the new form\r\n"));
 	assert_non_null(strstr(s, ",Sales,Bo,open,,,Returns move to the new form\r\n"));
@@ -873,7 +873,7 @@ static void cli__kpis_focus_and_profiles(void **state)
 	/* the value of today (2026-11-02) is the last, by day */
 	assert_non_null(strstr(s, "{\"department\": \"IT\", \"kpi\": \"Ticket backlog\", "
 				  "\"unit\": \"tickets\", \"better\": \"lower\", \"value\": 412, "
-				  "\"as_of\": \"2026-11-02\"}"));
+				  "\"as_of_on\": \"2026-11-02\"}"));
 	free(s);
 	assert_int_equal(query("SELECT count(*) FROM measure_values"), 2);
 

@@ -553,12 +553,16 @@ static void cli__history_in_three_formats(void **state)
 	assert_non_null(strstr(out_text, "\"departments\": [\"Ops, \\\"R&D\\\" =1+1\", \"Sales\"]"));
 	assert_non_null(strstr(out_text, "\"departments\": []"));
 	assert_non_null(strstr(out_text, "\"rating\": null"));
+	/* the start a moment in UTC, as every _at field; no clock time */
+	assert_non_null(strstr(out_text, "\"held_on\": \"2026-11-02\", "
+					 "\"started_at\": \"2026-11-02T14:00:00Z\", "));
+	assert_null(strstr(out_text, "\"start\""));
 
 	assert_int_equal(run("history", "--format", "csv", "--dept", "ops, \"r&d\" =1+1", NULL), 0);
 	assert_string_equal(out_text,
-			    "id,held_on,start,minutes,present,depts,decisions,actions,wins,rating,"
+			    "id,held_on,started_at,minutes,present,depts,decisions,actions,wins,rating,"
 			    "status,departments\r\n"
-			    "3,2026-11-02,14:00,90,2,2,1,1,0,9,completed,"
+			    "3,2026-11-02,2026-11-02T14:00:00Z,90,2,2,1,1,0,9,completed,"
 			    "\"Ops, \"\"R&D\"\" =1+1, Sales\"\r\n");
 
 	assert_int_equal(run("history", "--since", "2026-10-06", "--limit", "1", NULL), 0);
@@ -631,11 +635,12 @@ static void cli__show_json_is_valid_with_hostile_text(void **state)
 	assert_int_equal(run("show", id, "--format", "json", NULL), 0);
 	assert_true(json_valid(out_text));
 	assert_non_null(strstr(out_text, "\"meeting\": {\"id\": 3, "));
-	assert_non_null(strstr(out_text, "\"started_at\": \"2026-11-02T14:00:00Z\""));
+	assert_non_null(strstr(out_text, "\"held_on\": \"2026-11-02\", \"started_at\": \"2026-11-02T14:00:00Z\""));
 	assert_non_null(strstr(out_text, "\"minutes\": 90"));
+	assert_null(strstr(out_text, "\"date\": "));
 	assert_non_null(strstr(out_text, "\"planned_minutes\": "));
 	assert_non_null(strstr(out_text, "{\"department\": \"Ops, \\\"R&D\\\" =1+1\", "
-					 "\"behind_the_scenes\": true, \"people\": [{\"id\": 3, "
+					 "\"customer_facing\": false, \"people\": [{\"id\": 3, "
 					 "\"name\": \"Cléo \\\"the fixer\\\"\", "
 					 "\"role\": \"member\"}]}"));
 	assert_non_null(strstr(out_text, "\"text\": \"=HYPERLINK(\\\"x\\\"), refund\\ufffd[2J"

@@ -57,7 +57,7 @@ out=$("$CXMEET" add message "Returns move to the new form on Monday" --dept Sale
 expect_match "$out" "^Recorded message to another team #[0-9]+ to Sales, IT \(Ben Okafor\)\." \
 	"add names both departments"
 msg=$(cx_json '.[0].id' messages --open)
-expect_eq "$(cx_json '[.[] | "\(.to):\(.state)"] | join(" ")' messages --open)" "IT:open Sales:open" \
+expect_eq "$(cx_json '[.[] | "\(.department):\(.state)"] | join(" ")' messages --open)" "IT:open Sales:open" \
 	"the message waits for both departments"
 
 note "Thursday's meeting: its prepared agenda lists the talking point"
@@ -126,7 +126,7 @@ export CXMEET_NOW=2026-11-20T09:00:00Z
 out=$("$CXMEET" ack "$msg")
 expect_eq "$out" "Message #$msg acknowledged by Sales." "ack takes the one department left"
 expect_eq "$(cx_json 'length' messages --open)" "0" "no message waits"
-expect_eq "$(cx_json '[.[] | "\(.to):\(.state):\(.acknowledged_on):\(.acknowledged_by)"] | join(" ")' messages)" \
+expect_eq "$(cx_json '[.[] | "\(.department):\(.state):\(.acknowledged_on):\(.acknowledged_by)"] | join(" ")' messages)" \
 	"IT:acknowledged:2026-11-19:zoe Sales:acknowledged:2026-11-20:zoe" "who acknowledged and when"
 
 note "the next meeting: only the talking point comes back"

@@ -205,7 +205,7 @@ wait_exit
 note "the database"
 # item FILTER: what FILTER makes of each item of meeting 1, by number.
 item() { cx_json "[.items[][]] | sort_by(.id) | .[] | $1" show 1; }
-expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating)|\(.next_meeting)|\(.ended_at != null)"' show 1)" \
+expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating)|\(.next_meeting_on)|\(.ended_at != null)"' show 1)" \
 	"completed|8|2026-12-23|true" "the meeting is completed, rated 8"
 expect_eq "$(item '"\(.kind)|\(.text)|\(.department // "")|\(.person // "")|\(.due // "")|\(.status)"')" \
 	"story|Parcel lost twice, refund took 3 weeks|Sales|Zoë Ångström||open

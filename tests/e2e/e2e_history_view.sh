@@ -32,7 +32,7 @@ sql "INSERT INTO items(kind, text, status, due_on, created_at, updated_at)
 outside=$(cx_json '.items | map(.id) | max' export)
 before=$(data_digest)
 meetings=$(cx_json length history)
-first_date=$(cx_json 'max_by(.held_on + " " + .start).held_on' history)
+first_date=$(cx_json 'max_by(.started_at).held_on' history)
 
 start_tui 100 30
 wait_for "History and search (h)"

@@ -78,7 +78,7 @@ wait_re "Refunds within two days +Ben Okafor +Finance +2026-12-31"
 
 note "the review is kept with the meeting, and shown in its minutes"
 mid=$(cx_json ".[0].id" history)
-expect_eq "$(cx_json '.reviews[0].meeting' initiative show 1)" "$mid" "the review names the meeting"
+expect_eq "$(cx_json '.reviews[0].meeting_id' initiative show 1)" "$mid" "the review names the meeting"
 expect_eq "$(cx_json '.reviews[0].note' initiative show 1)" "Finance has not signed" "with its note"
 expect_eq "$(cx_json '.milestones[0].reached_on' initiative show 1)" "2026-11-26" "the milestone reached"
 expect_eq "$(cx_json '.initiatives[0].track' show "$mid")" "off track" "the minutes' JSON"

@@ -60,7 +60,7 @@ wait_re " Search \"$word\": $decisions match(es)?  kind: decision"
 for ((i = 0; i < row; i++)); do keys Down; done
 wait_for "  #$decision decision, meeting $meeting: $dtext"
 # meeting_date ID: the day of meeting ID, as the program shows it.
-meeting_date() { cx_json ".meeting.date" show "$1"; }
+meeting_date() { cx_json ".meeting.held_on" show "$1"; }
 expect_match "$(screen)" "decision $(meeting_date "$meeting") $ddept +${dtext:0:30}" "the decision's row: its meeting's date, its department"
 note "Enter jumps to the meeting's minutes, at the decision"
 keys Enter

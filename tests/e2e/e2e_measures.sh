@@ -44,12 +44,12 @@ expect_eq "$out" "NPS: 35 points for 2026-09, off track." "the month's value, of
 cx measure set NPS 38 --on 2026-10-03
 cx measure set NPS 42
 cx measure set "complaints per 1000 orders" 4.5 --on 2026-11-17
-expect_eq "$(cx_json '.values[0] | "\(.period_on) \(.period) \(.value)"' measure show "Complaints per 1000 orders")" \
+expect_eq "$(cx_json '.values[0] | "\(.period_on) \(.period_label) \(.value)"' measure show "Complaints per 1000 orders")" \
 	"2026-11-16 week of 2026-11-16 4.5" "a weekly value is kept under its Monday"
 refuse "2026-11 has a value already: correct it \(--correct\)" measure set NPS 44
 out=$("$CXMEET" measure set NPS 44 --correct)
 expect_eq "$out" "NPS: 44 points for 2026-11, on track." "a correction"
-expect_eq "$(cx_json '[.values[] | "\(.period):\(.value):\(.corrected)"] | join(" ")' measure show NPS)" \
+expect_eq "$(cx_json '[.values[] | "\(.period_label):\(.value):\(.corrected)"] | join(" ")' measure show NPS)" \
 	"2026-11:44:false 2026-11:42:true 2026-10:38:false 2026-09:35:false" \
 	"every value is kept, the corrected one marked"
 expect_eq "$(cx_json '.[] | select(.measure == "NPS") | "\(.value) \(.track)"' measure list)" \

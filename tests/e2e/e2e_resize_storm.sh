@@ -235,7 +235,7 @@ keys q
 wait_exit
 
 note "$n_storms storms"
-expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating // "none")|\(.next_meeting)"' show)" \
+expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating // "none")|\(.next_meeting_on)"' show)" \
 	"completed|none|2026-12-23" "the meeting ended as left: not rated, the next date unchanged"
 expect_eq "$(cx_json '.items | length' export)" 0 "no item was saved by a storm"
 expect_eq "$(cx_json '[.attendance[].people[]] | length' show)" 0 "nobody was marked present"
