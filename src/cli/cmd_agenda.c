@@ -66,13 +66,79 @@ static int load(struct cli *cli, const char *name, store_id *id, struct agenda_t
 	return rc == STORE_OK ? 0 : cli_store_error(cli, rc);
 }
 
-static int agenda_show(struct cli *cli, const char *name)
+static const struct table_col step_cols[] = {
+	{"position", COL_INT, true}, {"title", COL_TEXT, false}, {"kind", COL_TEXT, false},
+	{"minutes", COL_INT, true},  {"prompt", COL_TEXT, false},
+};
+
+/* The steps of t as a table, a row each, numbered from 1. */
+static void step_rows(struct table *tb, const struct agenda_template *t)
+{
+	table_init(tb, step_cols, ARRAY_SIZE(step_cols));
+	for (size_t i = 0; i < t->n_steps; i++) {
+		const struct agenda_step *s = &t->steps[i];
+		table_row(tb);
+		table_cell_int(tb, (long long)(i + 1));
+		table_cell(tb, s->title);
+		table_cell(tb, step_kind_name(s->kind));
+		table_cell_int(tb, s->minutes);
+		table_cell(tb, s->prompt && *s->prompt ? s->prompt : NULL);
+	}
+}
+
+/* JSON: the template (id, name, default, its planned minutes) with its steps
+ * as an array; CSV: a row per step. */
+static int agenda_show_data(struct cli *cli, store_id id, const struct agenda_template *t,
+			    enum out_format f)
+{
+	struct table tb;
+	step_rows(&tb, t);
+	if (f == OUT_CSV) {
+		int rc = cli_table_out(cli, &tb, f);
+		table_free(&tb);
+		return rc;
+	}
+	store_id default_id = 0;
+	enum store_rc src = store_template_default(cli->st, &default_id);
+	if (src != STORE_OK && src != STORE_NOTFOUND) {
+		table_free(&tb);
+		return cli_store_error(cli, src);
+	}
+	struct strbuf sb, rows;
+	sb_init(&sb);
+	sb_init(&rows);
+	bool first = true;
+	sb_add(&sb, "{");
+	json_member_int(&sb, &first, "id", id);
+	json_member_str(&sb, &first, "name", t->name);
+	json_member_bool(&sb, &first, "default", src == STORE_OK && default_id == id);
+	json_member_int(&sb, &first, "minutes", agenda_minutes(t));
+	json_member(&sb, &first, "steps");
+	table_render(&tb, OUT_JSON, &rows);
+	/* the array as the table writes it, without its last newline */
+	while (rows.len && rows.s[rows.len - 1] == '\n')
+		rows.s[--rows.len] = '\0';
+	sb_add(&sb, rows.s);
+	sb_add(&sb, "}\n");
+	int rc = cli_write(cli, sb.s);
+	sb_free(&rows);
+	sb_free(&sb);
+	table_free(&tb);
+	return rc;
+}
+
+static int agenda_show(struct cli *cli, const char *name, enum out_format f)
 {
 	struct agenda_template t;
 	store_id id;
 	int rc = load(cli, name, &id, &t);
 	if (rc != 0)
 		return rc;
+	if (f != OUT_PLAIN) {
+		rc = agenda_show_data(cli, id, &t, f);
+		agenda_free(&t);
+		return rc;
+	}
 	int total = 0;
 	char *safe = text_printable(t.name);
 	fprintf(cli->out, "%s\n\n", safe);
@@ -281,8 +347,8 @@ static int action_args(const char *action)
 static int check_options(const struct cli_cmd *cmd, const char *action,
 			 const struct agenda_opts *o)
 {
-	if (o->format_given && strcmp(action, "list") != 0)
-		return cli_usage_error(cmd, "--format only goes with 'list'");
+	if (o->format_given && strcmp(action, "list") != 0 && strcmp(action, "show") != 0)
+		return cli_usage_error(cmd, "--format only goes with 'list' and 'show'");
 	if ((o->output || o->force) && strcmp(action, "export") != 0)
 		return cli_usage_error(cmd, "--output and --force only go with 'export'");
 	if ((o->name || o->replace) && strcmp(action, "import") != 0)
@@ -335,7 +401,7 @@ static int agenda_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char
 	if (strcmp(action, "list") == 0)
 		return agenda_list(cli, o.format);
 	if (strcmp(action, "show") == 0)
-		return agenda_show(cli, args[0]);
+		return agenda_show(cli, args[0], o.format);
 	if (strcmp(action, "export") == 0)
 		return agenda_export(cli, args[0], &o);
 	return agenda_change(cli, action, args[0], want == 2 ? args[1] : NULL);
@@ -354,7 +420,7 @@ const struct cli_cmd cmd_agenda = {
 	.name = "agenda",
 	.summary = "list, export, import, copy, rename or archive agenda templates",
 	.usage = "usage: cxmeet agenda list [--format plain|json|csv]\n"
-		 "       cxmeet agenda show NAME\n"
+		 "       cxmeet agenda show NAME [--format plain|json|csv]\n"
 		 "       cxmeet agenda export NAME [-o FILE|-] [--force]\n"
 		 "       cxmeet agenda import FILE|- [--name NAME] [--replace]\n"
 		 "       cxmeet agenda default NAME\n"
@@ -369,7 +435,7 @@ const struct cli_cmd cmd_agenda = {
 		 "An import with errors reports them as FILE:LINE and writes nothing.\n"
 		 "The default agenda cannot be archived: make another one the default.\n"
 		 "\n"
-		 "  -f, --format FORMAT  list: plain, json or csv\n"
+		 "  -f, --format FORMAT  list, show: plain, json or csv\n"
 		 "  -o, --output FILE    export: write to FILE (written whole or not at\n"
 		 "                       all); '-' prints\n"
 		 "      --force          export: replace FILE if it exists\n"
