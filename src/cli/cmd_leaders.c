@@ -227,6 +227,8 @@ const struct cli_cmd cmd_kpi = {
 struct focus_opts {
 	const char *plan, *next_step;
 	bool clear;
+	bool format_given;
+	enum out_format format;
 };
 
 static int focus_opt(const struct cli_cmd *cmd, int key, const char *value, void *ctx)
@@ -237,14 +239,64 @@ static int focus_opt(const struct cli_cmd *cmd, int key, const char *value, void
 	case 'p': o->plan = value; break;
 	case 'n': o->next_step = value; break;
 	case 'c': o->clear = true; break;
+	case 'f':
+		o->format_given = true;
+		return cli_format(cmd, value, OUT_TABLES, &o->format);
 	}
 	return 0;
 }
 
-static int focus_show(struct cli *cli)
+static const struct table_col focus_cols[] = {
+	{"department_id", COL_INT, true}, {"department", COL_TEXT, false},
+	{"since_on", COL_TEXT, false},    {"plan", COL_TEXT, false},
+	{"next_step", COL_TEXT, false},
+};
+
+/* The focus as one record: JSON an object, CSV a header and a row; every
+ * field null (empty) when no department is the focus. */
+static int focus_record(struct cli *cli, const struct focus *f, enum out_format format)
+{
+	char day[16] = "";
+	if (f && f->since != DATE_NONE)
+		date_format(f->since, day, sizeof day);
+	int rc;
+	if (format == OUT_JSON) {
+		struct strbuf sb;
+		sb_init(&sb);
+		bool first = true;
+		sb_add(&sb, "{");
+		json_member_id(&sb, &first, "department_id", f ? f->dept_id : 0);
+		json_member_str(&sb, &first, "department", f ? f->dept_name : NULL);
+		json_member_date(&sb, &first, "since_on", f ? f->since : DATE_NONE);
+		json_member_str(&sb, &first, "plan", f ? f->plan : NULL);
+		json_member_str(&sb, &first, "next_step", f ? f->next_step : NULL);
+		sb_add(&sb, "}\n");
+		rc = cli_write(cli, sb.s);
+		sb_free(&sb);
+		return rc;
+	}
+	struct table t;
+	table_init(&t, focus_cols, ARRAY_SIZE(focus_cols));
+	table_row(&t);
+	if (f && f->dept_id)
+		table_cell_int(&t, f->dept_id);
+	else
+		table_cell(&t, NULL);
+	table_cell(&t, f ? f->dept_name : NULL);
+	table_cell(&t, *day ? day : NULL);
+	table_cell(&t, f ? f->plan : NULL);
+	table_cell(&t, f ? f->next_step : NULL);
+	rc = cli_table_out(cli, &t, format);
+	table_free(&t);
+	return rc;
+}
+
+static int focus_show(struct cli *cli, enum out_format format)
 {
 	struct focus f;
 	enum store_rc rc = store_focus_get(cli->st, &f);
+	if (rc == STORE_NOTFOUND && format != OUT_PLAIN)
+		return focus_record(cli, NULL, format);
 	if (rc == STORE_NOTFOUND) {
 		fputs("No focus department: cxmeet focus DEPT --plan TEXT --next-step TEXT\n",
 		      cli->out);
@@ -252,6 +304,11 @@ static int focus_show(struct cli *cli)
 	}
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
+	if (format != OUT_PLAIN) {
+		int out = focus_record(cli, &f, format);
+		focus_free(&f);
+		return out;
+	}
 	char day[16];
 	date_format(f.since, day, sizeof day);
 	fprintf(cli->out, "Focus      %s, since %s\n", f.dept_name ? f.dept_name : "?", day);
@@ -274,6 +331,8 @@ static int focus_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char 
 		return cli_usage_error(cmd, "--clear takes nothing else");
 	if (!dept_given && (o.plan || o.next_step))
 		return cli_usage_error(cmd, "--plan and --next-step go with a department");
+	if (o.format_given && (dept_given || o.clear))
+		return cli_usage_error(cmd, "--format only goes with showing the focus");
 	if ((rc = cli_open(cli)) != 0)
 		return rc;
 	if (o.clear) {
@@ -284,7 +343,7 @@ static int focus_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char 
 		return 0;
 	}
 	if (!dept_given)
-		return focus_show(cli);
+		return focus_show(cli, o.format);
 	store_id dept;
 	if ((rc = cli_dept_id(cli, argv[optind], &dept)) != 0)
 		return rc;
@@ -302,7 +361,7 @@ static int focus_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char 
 		rc = cli_text_arg(o.next_step, &next);
 	if (rc == 0) {
 		enum store_rc src = focus_choose(cli->st, dept, plan, next, since);
-		rc = src == STORE_OK ? focus_show(cli) : cli_store_error(cli, src);
+		rc = src == STORE_OK ? focus_show(cli, OUT_PLAIN) : cli_store_error(cli, src);
 	}
 	free(plan);
 	free(next);
@@ -313,6 +372,7 @@ static const struct cli_opt focus_options[] = {
 	{"plan", 'p', CLI_VALUE | CLI_LONG_ONLY},
 	{"next-step", 'n', CLI_VALUE | CLI_LONG_ONLY},
 	{"clear", 'c', CLI_LONG_ONLY},
+	{"format", 'f', CLI_VALUE},
 	{0},
 };
 
@@ -320,7 +380,8 @@ const struct cli_cmd cmd_focus = {
 	.quiet_ok = true,
 	.name = "focus",
 	.summary = "one department at a time: the council's focus and its plan",
-	.usage = "usage: cxmeet focus [DEPT [--plan TEXT] [--next-step TEXT]]\n"
+	.usage = "usage: cxmeet focus [--format plain|json|csv]\n"
+		 "       cxmeet focus DEPT [--plan TEXT] [--next-step TEXT]\n"
 		 "       cxmeet focus --clear\n"
 		 "\n"
 		 "Without DEPT, shows the department the council focuses on, since when,\n"
@@ -331,6 +392,7 @@ const struct cli_cmd cmd_focus = {
 		 "      --plan TEXT       whom to win, and how\n"
 		 "      --next-step TEXT  the next step\n"
 		 "      --clear           no department is the focus\n"
+		 "  -f, --format F        showing it: plain (the default), json or csv\n"
 		 "  -q, --quiet           print nothing on success\n",
 	.opts = focus_options,
 	.operands = 1,
