@@ -26,8 +26,9 @@ static int plain_args(const struct cli_cmd *cmd, int argc, char **argv, enum out
 		return rc;
 	if (argc - optind < 1)
 		return cli_usage_error(cmd, "missing argument");
-	if ((int)*f >= 0 && strcmp(argv[optind], "show") != 0)
-		return cli_usage_error(cmd, "--format only goes with 'show'");
+	if ((int)*f >= 0 && strcmp(argv[optind], "show") != 0 &&
+	    strcmp(argv[optind], "history") != 0)
+		return cli_usage_error(cmd, "--format only goes with 'show' and 'history'");
 	if ((int)*f < 0)
 		*f = OUT_PLAIN;
 	return -1;
@@ -124,13 +125,41 @@ static int org_show(struct cli *cli, enum out_format f)
 	return EXIT_OK;
 }
 
-static int history(struct cli *cli, enum org_text f)
+/* A text's versions as data, newest first: when, by whom, the text ("" once
+ * cleared). */
+static int history_table(struct cli *cli, const struct org_version *v, size_t n,
+			 enum out_format format)
+{
+	static const struct table_col cols[] = {
+		{"changed_at", COL_TEXT, false},
+		{"changed_by", COL_TEXT, false},
+		{"text", COL_TEXT, false},
+	};
+	struct table t;
+	table_init(&t, cols, ARRAY_SIZE(cols));
+	for (size_t i = 0; i < n; i++) {
+		table_row(&t);
+		table_cell(&t, v[i].changed_at);
+		table_cell(&t, actor_known(v[i].changed_by) ? v[i].changed_by : NULL);
+		table_cell(&t, v[i].body);
+	}
+	int rc = cli_table_out(cli, &t, format);
+	table_free(&t);
+	return rc;
+}
+
+static int history(struct cli *cli, enum org_text f, enum out_format format)
 {
 	struct org_version *v;
 	size_t n;
 	enum store_rc rc = store_org_history(cli->st, f, &v, &n);
 	if (rc != STORE_OK)
 		return cli_store_error(cli, rc);
+	if (format != OUT_PLAIN) {
+		int out = history_table(cli, v, n, format);
+		org_versions_free(v, n);
+		return out;
+	}
 	if (n == 0)
 		fprintf(cli->out, "%s has never been set.\n", org_text_label(f));
 	for (size_t i = 0; i < n; i++)
@@ -213,7 +242,7 @@ static int org_run(const struct cli_cmd *cmd, struct cli *cli, int argc, char **
 		if (f != ORG_NAME && f != ORG_MISSION && f != ORG_SUCCESS)
 			return cli_usage_error(cmd, "no history for '%s'; use name, mission or success",
 					       args[0]);
-		return (rc = cli_open(cli)) ? rc : history(cli, (enum org_text)f);
+		return (rc = cli_open(cli)) ? rc : history(cli, (enum org_text)f, format);
 	}
 	return cli_usage_error(cmd, "expected 'show', 'set FIELD VALUE' or 'history FIELD'");
 }
@@ -291,7 +320,7 @@ static int charter_run(const struct cli_cmd *cmd, struct cli *cli, int argc, cha
 			return rc;
 		if ((rc = cli_open(cli)) == 0) {
 			if (action[0] == 'h')
-				rc = history(cli, (enum org_text)f);
+				rc = history(cli, (enum org_text)f, format);
 			else
 				rc = text ? set_text(cli, (enum org_text)f, text)
 					  : charter_edit(cli, (enum org_text)f);
@@ -313,14 +342,14 @@ const struct cli_cmd cmd_org = {
 	.summary = "show or set the organisation's name, mission, success statement, cadence",
 	.usage = "usage: cxmeet org show [--format plain|json|csv]\n"
 		 "       cxmeet org set name|mission|success|cadence|escalate VALUE\n"
-		 "       cxmeet org history name|mission|success\n"
+		 "       cxmeet org history name|mission|success [--format plain|json|csv]\n"
 		 "\n"
 		 "VALUE '-' reads the value from standard input.\n"
 		 "cadence is weekly, \"every two weeks\", monthly, quarterly, or \"every N days\"\n"
 		 "(also every N weeks, every N months). escalate is how many meetings an\n"
 		 "open action may be carried through before it is flagged for the sponsor.\n"
 		 "\n"
-		 "  -f, --format F      show: plain (the default), json or csv\n"
+		 "  -f, --format F      show, history: plain (the default), json or csv\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.opts = text_options,
 	.operands = 3,
@@ -333,7 +362,7 @@ const struct cli_cmd cmd_charter = {
 	.summary = "show or set the six answers of the CX charter",
 	.usage = "usage: cxmeet charter show [--format plain|json|csv]\n"
 		 "       cxmeet charter set N [TEXT]\n"
-		 "       cxmeet charter history N\n"
+		 "       cxmeet charter history N [--format plain|json|csv]\n"
 		 "\n"
 		 "N is 1 to 6: 1 vision, 2 goals and objectives, 3 roles and\n"
 		 "responsibilities, 4 how we prioritise, 5 who needs to know and who\n"
@@ -341,7 +370,7 @@ const struct cli_cmd cmd_charter = {
 		 "standard input. Without TEXT, $VISUAL or $EDITOR opens with the current\n"
 		 "answer (only on a terminal).\n"
 		 "\n"
-		 "  -f, --format F      show: plain (the default), json or csv\n"
+		 "  -f, --format F      show, history: plain (the default), json or csv\n"
 		 "  -q, --quiet         print nothing on success\n",
 	.opts = text_options,
 	.operands = 3,
