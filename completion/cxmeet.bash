@@ -34,7 +34,7 @@ _cxmeet_options()
 	init) echo --org ;;
 	initiative) echo --owner --dept --due --title --note --quarter --on --undo --all --format ;;
 	kpi) echo --dept --unit --value --lower-is-better --on --format ;;
-	focus) echo --plan --next-step --clear ;;
+	focus) echo --plan --next-step --clear --format ;;
 	ledger) echo --since --dept --format ;;
 	measure) echo --kind --dept --owner --unit --target --no-target --lower-is-better \
 		--higher-is-better --every --name --on --correct --all --restore --format ;;
