@@ -207,7 +207,7 @@ note "the database"
 item() { cx_json "[.items[][]] | sort_by(.id) | .[] | $1" show 1; }
 expect_eq "$(cx_json '.meeting | "\(.status)|\(.rating)|\(.next_meeting_on)|\(.ended_at != null)"' show 1)" \
 	"completed|8|2026-12-23|true" "the meeting is completed, rated 8"
-expect_eq "$(item '"\(.kind)|\(.text)|\(.department // "")|\(.person // "")|\(.due // "")|\(.status)"')" \
+expect_eq "$(item '"\(.kind)|\(.text)|\(.department // "")|\(.person // "")|\(.due_on // "")|\(.status)"')" \
 	"story|Parcel lost twice, refund took 3 weeks|Sales|Zoë Ångström||open
 action|Call back refund cases|Sales|Zoë Ångström|2026-12-07|open
 parked|Self-service refunds under 50 EUR||||closed

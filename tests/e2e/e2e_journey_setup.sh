@@ -285,7 +285,7 @@ text "2026-12-15"
 save_form action
 wait_for "[A] Stock the \"top 20\" spare"
 expect_screen "Product · Kai Brandt · due 2026-12-15" "the action shows its owner, department and date"
-expect_eq "$(cx_json '[.items[][]] | sort_by(.id) | map("\(.kind):\(.text):\(.department // ""):\(.person // ""):\(.due // "")") | join("|")' show)" \
+expect_eq "$(cx_json '[.items[][]] | sort_by(.id) | map("\(.kind):\(.text):\(.department // ""):\(.person // ""):\(.due_on // "")") | join("|")' show)" \
 	'decision:Loan bikes for repairs over 3 days, "free":Customer Care, "Support":Ines Duarte:|action:Stock the "top 20" spare parts, weekly:Product:Kai Brandt:2026-12-15' \
 	"the decision and the action, with department, person and due date"
 # The step an item was captured at: no command shows it.
