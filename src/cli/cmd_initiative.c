@@ -112,6 +112,16 @@ static int parse_quarter(const char *s, cx_date *out)
 	return 0;
 }
 
+/* The quarter an initiative is due in: "2026 Q4" in plain text, "2026-Q4" in
+ * JSON and CSV, as the ledger names quarters and --quarter reads them. */
+static void quarter_text(cx_date due, bool plain, char *buf, size_t len)
+{
+	initiative_quarter(due, buf, len);
+	char *space = strchr(buf, ' ');
+	if (!plain && space)
+		*space = '-';
+}
+
 static void milestones_text(const struct initiative *in, char *buf, size_t len)
 {
 	if (in->milestones)
@@ -158,7 +168,7 @@ static int list(struct cli *cli, const struct initiative_opts *o)
 			continue;
 		char due[16], quarter[16], ms[24];
 		date_format(v[i].due, due, sizeof due);
-		initiative_quarter(v[i].due, quarter, sizeof quarter);
+		quarter_text(v[i].due, plain, quarter, sizeof quarter);
 		milestones_text(&v[i], ms, sizeof ms);
 		table_row(&t);
 		table_cell_int(&t, (long long)v[i].id);
@@ -391,7 +401,7 @@ static int show(struct cli *cli, const struct initiative_opts *o, const char *re
 	}
 	char due[16], quarter[16];
 	date_format(in.due, due, sizeof due);
-	initiative_quarter(in.due, quarter, sizeof quarter);
+	quarter_text(in.due, o->format == OUT_PLAIN, quarter, sizeof quarter);
 	bool late = initiative_late(&in, clock_today());
 	struct strbuf sb;
 	sb_init(&sb);

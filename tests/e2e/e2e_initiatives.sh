@@ -18,7 +18,7 @@ expect_eq "$(cx_json '.[] | select(.id == 1) | .department' initiative list)" "F
 	"the owner's department"
 expect_eq "$(cx_json '.[0].initiative' initiative list)" "One answer on every channel" \
 	"the earlier due first"
-expect_eq "$(cx_json '.[0].quarter' initiative list)" "2026 Q4" "the quarter it is due in"
+expect_eq "$(cx_json '.[0].quarter' initiative list)" "2026-Q4" "the quarter it is due in, named as the ledger names quarters"
 
 note "bad input refused, nothing written"
 refused() { # refused STATUS TEXT ARGS...: exits STATUS and says TEXT

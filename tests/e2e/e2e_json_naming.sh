@@ -121,6 +121,10 @@ expect_eq "$(cx_json '[.values[0] | has("period_label"), has("period_on"), has("
 expect_eq "$(cx_json '[.[] | [(.milestones | type), (.milestones_reached | type)]] | unique | flatten | @csv' initiative list --all)" \
 	'"number","number"' "initiative list: milestones and milestones_reached, numbers"
 expect_match "$("$CXMEET" --db "$CXMEET_DB" initiative list)" "  [0-9]/[0-9]" "plain text keeps reached/all"
+expect_eq "$(cx_json '[.[] | .quarter | test("^[0-9]{4}-Q[1-4]$")] | unique | @csv' initiative list --all)" \
+	"true" "initiative list: the quarter named as the ledger names it"
+expect_eq "$(cx_json '[.[] | .quarter | test("^[0-9]{4}-Q[1-4]$")] | unique | @csv' ledger)" \
+	"true" "the ledger's quarters"
 expect_eq "$(cx_json '[.reviews[0] | (.meeting_id | type), has("reviewed_by"), has("meeting"), has("by")] | @csv' initiative show "$initiative")" \
 	'"number",true,false,false' "initiative show: meeting_id and reviewed_by"
 expect_eq "$(cx_json '([.[] | .department | type] | unique | join(",")) + " " + ([.[] | has("to")] | any | tostring)' messages)" \
