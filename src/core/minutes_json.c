@@ -111,7 +111,8 @@ static void json_attendance(struct minutes *mc)
 	sb_add(sb, "],\n");
 }
 
-/* The members' ratings: each, and their average and spread (lowest,
+/* The members' ratings: each (person_id and person, as the export's
+ * meeting_ratings name them), and their average and spread (lowest,
  * highest); count 0 and nulls when none rated. */
 static void json_ratings(struct minutes *mc)
 {
@@ -133,7 +134,7 @@ static void json_ratings(struct minutes *mc)
 		bool g = true;
 		sb_add(sb, i ? ", {" : "{");
 		json_member_int(sb, &g, "person_id", mc->ratings[i].person_id);
-		json_member_str(sb, &g, "name", mc->ratings[i].name);
+		json_member_str(sb, &g, "person", mc->ratings[i].name);
 		json_member_int(sb, &g, "rating", mc->ratings[i].rating);
 		sb_add(sb, "}");
 	}

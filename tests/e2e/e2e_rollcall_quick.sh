@@ -133,7 +133,7 @@ wait_for "5 ratings saved. Rating: 7.8 (6–9, 5 ratings)"
 wait_for "Rating: 7.8 (6–9, 5 ratings) · Enter:"
 expect_eq "$(cx_json '.ratings | "\(.count) \(.average) \(.lowest) \(.highest)"' show 2)" \
 	"5 7.8 6 9" "the minutes' JSON: five ratings, their average and spread"
-expect_eq "$(cx_json '.ratings.members | map("\(.name)=\(.rating)") | join(";")' show 2)" \
+expect_eq "$(cx_json '.ratings.members | map("\(.person)=\(.rating)") | join(";")' show 2)" \
 	"Ben Okafor=8;Fay Lund=6;Iris Wong=9;Max Roy=7;Sam Hill=9" "each member's rating is kept"
 expect_eq "$(cx_json .meeting.rating show 2)" 8 "the meeting's rating is their average, rounded"
 
