@@ -825,6 +825,74 @@ static void cluster__never_split(void **state)
 	assert_int_equal(c[0].cp[0], ' ');
 }
 
+/* The editors' clusters, in wide characters: where each starts and ends, its
+ * columns and cells are those of the same text in UTF-8; the start of the
+ * cluster before a place, found from a boundary near it, is the one a walk
+ * from the start of the text finds. */
+static void cluster__wide_characters_alike(void **state)
+{
+	(void)state;
+	static const wchar_t *texts[] = {
+		L"Ana \U0001F469\u200d\U0001F4BB Ruiz",
+		L"\U0001F1EB\U0001F1F7\U0001F1E9\U0001F1EA\U0001F1EB", /* FR DE and a lone F */
+		L"Jose\u0301 e\u0301\u0302 \u0301x",		   /* marks, one on a space */
+		L"\u738b\u82b3 \uac00\u11a8\u1100\u1161 \ud55c\uad6d", /* CJK, jamo, syllables */
+		L"\u0600\u0661\u0662 \u0915\u094d\u0937",	   /* prepended, a conjunct */
+		L"\U0001F44D\U0001F3FD ok \u2764\ufe0f",	   /* a skin tone, VS16 */
+		L"\u043f\u0440\u0438\u0432\u0435\u0442\u0483 \u00e9t\u00e9",
+	};
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		const wchar_t *w = texts[t];
+		size_t len = wcslen(w);
+		char u8[256];
+		size_t at8[64]; /* the byte where each wide character starts */
+		size_t n8 = 0;
+		for (size_t i = 0; i <= len; i++) {
+			at8[i] = n8;
+			if (i < len) {
+				mbstate_t ps;
+				memset(&ps, 0, sizeof ps);
+				n8 += wcrtomb(u8 + n8, w[i], &ps);
+			}
+		}
+		bool boundary[64] = {true};
+		for (size_t i = 0; i < len;) {
+			struct text_cell wc[4] = {{{0}, 0, 0}}, uc[4] = {{{0}, 0, 0}};
+			int wcols, ucols;
+			size_t e = text_wcs_cluster_cells(w, len, i, wc, 4, &wcols);
+			size_t e8 = text_cluster_cells(u8 + at8[i], n8 - at8[i], uc, 4, &ucols);
+			assert_int_equal(e, text_wcs_cluster_end(w, len, i));
+			assert_int_equal(at8[e], at8[i] + e8);
+			assert_int_equal(wcols, ucols);
+			assert_memory_equal(wc, uc, sizeof wc);
+			boundary[e] = true;
+			i = e;
+		}
+		for (size_t at = 1; at <= len; at++) {
+			size_t want = at - 1;
+			while (!boundary[want])
+				want--;
+			assert_int_equal(text_wcs_cluster_start(w, len, at), want);
+		}
+		assert_int_equal(text_wcs_cluster_start(w, len, 0), 0);
+	}
+	int cols;
+	assert_int_equal(text_wcs_cluster_cells(L"ab", 2, 2, NULL, 0, &cols), 2);
+	assert_int_equal(cols, 0);
+	/* a long text: the start before its end is found near its end */
+	size_t big = 200000;
+	wchar_t *w = malloc(big * sizeof *w);
+	for (size_t i = 0; i < big; i++)
+		w[i] = i % 2 ? 0x0439 : 0x738b; /* Cyrillic and CJK, no ASCII */
+	clock_t start = clock();
+	for (int k = 0; k < 20000; k++)
+		assert_int_equal(text_wcs_cluster_start(w, big, big), big - 1);
+	double cpu = (double)(clock() - start) / CLOCKS_PER_SEC;
+	if (cpu > 1.0)
+		fail_msg("20,000 starts at the end of a long text took %.2f s", cpu);
+	free(w);
+}
+
 static void fit__cuts_between_clusters(void **state)
 {
 	(void)state;
@@ -1398,6 +1466,7 @@ int main(void)
 
 		cmocka_unit_test(width__clusters_count_as_drawn),
 		cmocka_unit_test(cluster__never_split),
+		cmocka_unit_test(cluster__wide_characters_alike),
 		cmocka_unit_test(fit__cuts_between_clusters),
 		cmocka_unit_test(row_end__breaks_by_uax14),
 		cmocka_unit_test(clean__trims_surrounding_white_space),

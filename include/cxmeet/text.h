@@ -129,10 +129,16 @@ struct text_cell {
 };
 size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, int max, int *cols);
 
-/* The same clusters in wide characters (a line being edited): the end of
- * the one that starts at s[at], and the start of the one before s[at]. */
+/* The same clusters in wide characters (a text being edited): the end of
+ * the one that starts at s[at], and the start of the one before s[at] (the
+ * one s[at - 1] is in). The editors move, delete and wrap by them only. */
 size_t text_wcs_cluster_end(const wchar_t *s, size_t len, size_t at);
 size_t text_wcs_cluster_start(const wchar_t *s, size_t len, size_t at);
+/* text_cluster_cells for the cluster that starts at s[at] in wide
+ * characters: returns its end, fills at most max cells (cells may be NULL
+ * when max is 0) and sets its columns in *cols (0 at the end of s). */
+size_t text_wcs_cluster_cells(const wchar_t *s, size_t len, size_t at, struct text_cell *cells,
+			      int max, int *cols);
 
 /* The bytes of the whole clusters at the start of s[0..len) that fit in max
  * columns; their columns in *used (may be NULL). */

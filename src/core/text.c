@@ -111,6 +111,8 @@ size_t text_wcs_cluster_end(const wchar_t *s, size_t len, size_t at)
 	uint32_t first = (uint32_t)s[at];
 	if (first < 0x20 || unsafe_cp(first))
 		return at + 1;
+	if (first < 0x7f && (at + 1 == len || (uint32_t)s[at + 1] < 0x80))
+		return at + 1; /* ASCII before ASCII: no rule joins them */
 	bool pict = uc_is_property_extended_pictographic(first), ri = is_ri(first);
 	int ris = ri ? 1 : 0;
 	uint32_t prev = first;
@@ -133,11 +135,33 @@ size_t text_wcs_cluster_end(const wchar_t *s, size_t len, size_t at)
 	return i;
 }
 
+/* Whether a cluster always starts at b, whatever comes before a: neither is
+ * a mark, a joiner, a regional indicator, a prepended character or a
+ * Hangul jamo (letters, ideographs, Hangul syllables, emoji alone), so that
+ * no rule of UAX #29, nor the two added above, joins them. */
+static bool sure_break(uint32_t a, uint32_t b)
+{
+	if (b < 0x80 && a < 0x300)
+		return true;
+	if (a > 0x10ffff || b > 0x10ffff)
+		return false;
+	int pa = uc_graphemeclusterbreak_property(a), pb = uc_graphemeclusterbreak_property(b);
+	return (pa == GBP_OTHER || pa == GBP_LV || pa == GBP_LVT) &&
+	       (pb == GBP_OTHER || pb == GBP_LV || pb == GBP_LVT);
+}
+
 size_t text_wcs_cluster_start(const wchar_t *s, size_t len, size_t at)
 {
-	size_t pos = 0;
 	if (at > len)
 		at = len;
+	if (at == 0)
+		return 0;
+	/* Clusters are found from the start of the text on, but a sure
+	 * boundary before the cursor will do: a key costs the same at the end
+	 * of a long text as at its start. */
+	size_t pos = at - 1;
+	while (pos > 0 && !sure_break((uint32_t)s[pos - 1], (uint32_t)s[pos]))
+		pos--;
 	while (pos < at) {
 		size_t end = text_wcs_cluster_end(s, len, pos);
 		if (end >= at)
@@ -147,11 +171,63 @@ size_t text_wcs_cluster_start(const wchar_t *s, size_t len, size_t at)
 	return at;
 }
 
+/* The cells of a cluster as its characters come (see text_cluster_cells):
+ * a character with columns starts a cell, a mark goes on the cell before. */
+struct cells_acc {
+	struct text_cell *cells;
+	int max, n, cols;
+	bool stop;
+};
+
+static void cells_add(struct cells_acc *a, uint32_t cp, bool last)
+{
+	if (cp == '\t' || cp == '\n')
+		cp = ' ';
+	else if (unsafe_cp(cp) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = 0xfffd;
+	int cw = text_cp_width(cp);
+	/* What is joined to an emoji (after U+200D, a skin tone) is left out:
+	 * terminals draw such sequences at widths of their own. */
+	if ((cp == 0x200d && !last) || (cp >= 0x1f3fb && cp <= 0x1f3ff && a->n > 0))
+		a->stop = true;
+	if (a->stop)
+		return;
+	if (cw > 0 || a->n == 0) {
+		if (a->n < a->max)
+			a->cells[a->n] = (struct text_cell){{cp}, 1, cw};
+		a->n++;
+		a->cols += cw;
+	} else if (a->n <= a->max && a->cells[a->n - 1].n < TEXT_CELL_MAX) {
+		a->cells[a->n - 1].cp[a->cells[a->n - 1].n++] = cp; /* a mark on its base */
+	}
+}
+
+size_t text_wcs_cluster_cells(const wchar_t *s, size_t len, size_t at, struct text_cell *cells,
+			      int max, int *cols)
+{
+	if (at >= len) {
+		*cols = 0;
+		return len;
+	}
+	uint32_t first = (uint32_t)s[at];
+	if (first >= 0x20 && first < 0x7f && (at + 1 == len || (uint32_t)s[at + 1] < 0x80)) {
+		if (max > 0)
+			cells[0] = (struct text_cell){{first}, 1, 1};
+		*cols = 1;
+		return at + 1;
+	}
+	size_t end = text_wcs_cluster_end(s, len, at);
+	struct cells_acc a = {cells, max, 0, 0, false};
+	for (size_t i = at; i < end; i++)
+		cells_add(&a, (uint32_t)s[i], i + 1 == end);
+	*cols = a.cols;
+	return end;
+}
+
 size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, int max,
 			  int *cols)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	int nc = 0, w = 0;
 	if (len == 0) {
 		*cols = 0;
 		return 0;
@@ -165,32 +241,16 @@ size_t text_cluster_cells(const char *s, size_t len, struct text_cell *cells, in
 		return 1;
 	}
 	size_t end = cluster_end(p, len), at = 0;
-	bool stop = false;
+	struct cells_acc a = {cells, max, 0, 0, false};
 	while (at < end) {
 		uint32_t cp;
 		size_t m = utf8_next(p + at, end - at, &cp);
 		if (m == 0)
 			cp = 0xfffd, m = 1;
-		else if (cp == '\t' || cp == '\n')
-			cp = ' ';
-		else if (unsafe_cp(cp))
-			cp = 0xfffd;
-		int cw = text_cp_width(cp);
-		/* What is joined to an emoji (after U+200D, a skin tone) is left
-		 * out: terminals draw such sequences at widths of their own. */
-		if ((cp == 0x200d && at + m < end) || (cp >= 0x1f3fb && cp <= 0x1f3ff && nc > 0))
-			stop = true;
-		if (!stop && (cw > 0 || nc == 0)) {
-			if (nc < max)
-				cells[nc] = (struct text_cell){{cp}, 1, cw};
-			nc++;
-			w += cw;
-		} else if (!stop && nc <= max && cells[nc - 1].n < TEXT_CELL_MAX) {
-			cells[nc - 1].cp[cells[nc - 1].n++] = cp; /* a mark on its base */
-		}
+		cells_add(&a, cp, at + m >= end);
 		at += m;
 	}
-	*cols = w;
+	*cols = a.cols;
 	return end;
 }
 

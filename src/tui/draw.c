@@ -58,8 +58,7 @@ attr_t theme(enum role_color r) { return roles[r]; }
 
 int text_cols(const char *s) { return text_width(s); }
 
-/* Draws the cells of one cluster at (y, x). */
-static void draw_cells(int y, int x, const struct text_cell *cells, int n, attr_t attr)
+void draw_cells(int y, int x, const struct text_cell *cells, int n, attr_t attr)
 {
 	for (int i = 0; i < n && cells[i].n > 0; i++) {
 		wchar_t str[TEXT_CELL_MAX + 1];

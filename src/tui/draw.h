@@ -34,6 +34,10 @@ attr_t theme(enum role_color r);
 /* Draws s at (y, x) in at most `width` columns, wide characters at their true
  * width, what core's text rule calls unsafe as U+FFFD. Returns the columns used. */
 int draw_text(int y, int x, const char *s, int width, attr_t attr);
+struct text_cell;
+/* Draws the cells of one cluster (cxmeet/text.h: at most n, up to the first
+ * empty one) at (y, x): how every cluster is drawn, typed or stored. */
+void draw_cells(int y, int x, const struct text_cell *cells, int n, attr_t attr);
 /* Like draw_text, then pads with spaces to width. */
 void draw_line(int y, int x, const char *s, int width, attr_t attr);
 /* Word-wraps s into the box; returns the rows used (at most max_rows). */

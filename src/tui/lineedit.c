@@ -1,6 +1,8 @@
 /* lineedit.c - the one-line editor used by every text field and prompt.
  * Only printable characters are inserted, so escape sequences pasted into a
- * field never reach the database or the screen. */
+ * field never reach the database or the screen. The cursor moves, deletes
+ * and scrolls by grapheme cluster (core's text module): a letter with its
+ * marks, a flag or an emoji sequence is one character to every key. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,16 @@ static void drop(struct lineedit *le, size_t start, size_t end)
 		le->bytes -= utf8_len(le->buf[i]);
 	memmove(le->buf + start, le->buf + end, (le->len - end) * sizeof *le->buf);
 	le->len -= end - start;
+}
+
+/* Keeps the cursor between two clusters: a character typed or a deletion
+ * may join what was two (a mark typed after a letter, the two halves of a
+ * flag brought together), the cursor then goes after the whole. */
+static void settle(struct lineedit *le)
+{
+	if (le->cursor > 0 && le->cursor < le->len)
+		le->cursor = text_wcs_cluster_end(
+			le->buf, le->len, text_wcs_cluster_start(le->buf, le->len, le->cursor));
 }
 
 static void empty(struct lineedit *le)
@@ -144,9 +156,11 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 			ch = 0x7f;
 			break;
 		case KEY_DC:
-			if (le->cursor < le->len)
+			if (le->cursor < le->len) {
 				drop(le, le->cursor,
 				     text_wcs_cluster_end(le->buf, le->len, le->cursor));
+				settle(le);
+			}
 			return true;
 		default:
 			le->prefilled = was_prefilled;
@@ -158,6 +172,7 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 			size_t start = text_wcs_cluster_start(le->buf, le->len, le->cursor);
 			drop(le, start, le->cursor);
 			le->cursor = start;
+			settle(le);
 		}
 		return true;
 	}
@@ -182,10 +197,13 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 			start--;
 		while (start > 0 && is_word(le->buf[start - 1]))
 			start--;
+		if (start < end) /* a space with a mark on it goes with its mark */
+			start = text_wcs_cluster_start(le->buf, le->len, start + 1);
 		if (start == end) /* nothing to delete; buf may be NULL */
 			return true;
 		drop(le, start, end);
 		le->cursor = start;
+		settle(le);
 		return true;
 	}
 	if (!printable(ch)) {
@@ -194,33 +212,36 @@ bool le_key(struct lineedit *le, wint_t ch, bool is_key, bool *too_long)
 	}
 	if (!insert(le, (wchar_t)ch))
 		*too_long = true;
+	else
+		settle(le);
 	return true;
 }
 
-static int wcols(wchar_t c)
+/* The end of the cluster at i, and its columns in *cols. */
+static size_t next(const struct lineedit *le, size_t i, int *cols)
 {
-	return text_cp_width((uint32_t)c);
+	return text_wcs_cluster_cells(le->buf, le->len, i, NULL, 0, cols);
 }
 
 void le_draw(struct lineedit *le, int y, int x, int width, bool focused)
 {
 	if (width < 2)
 		return;
-	/* Keep the cursor in view: scroll so that it fits in width - 1 columns. */
-	if (le->cursor < le->scroll)
-		le->scroll = le->cursor;
-	/* The first character shown is the earliest one from which the '<'
-	 * marker, the text up to the cursor and the character under it (or the
+	/* The first cluster shown is the earliest one from which the '<'
+	 * marker, the text up to the cursor and the cluster under it (or the
 	 * cursor cell at the end) fit: a field that grows wider shows more again. */
+	int cols = 0, cw;
+	for (size_t i = 0; i < le->cursor;) {
+		i = next(le, i, &cw);
+		cols += cw;
+	}
+	if (le->cursor < le->len)
+		next(le, le->cursor, &cw);
+	cols += le->cursor < le->len ? cw : 1;
 	le->scroll = 0;
-	for (;;) {
-		int cols = le->scroll > 0;
-		for (size_t i = le->scroll; i < le->cursor; i++)
-			cols += wcols(le->buf[i]);
-		cols += le->cursor < le->len ? wcols(le->buf[le->cursor]) : 1;
-		if (cols <= width || le->scroll >= le->cursor)
-			break;
-		le->scroll++;
+	while (cols + (le->scroll > 0) > width && le->scroll < le->cursor) {
+		le->scroll = next(le, le->scroll, &cw);
+		cols -= cw;
 	}
 	/* A given text shows selected while focused: typing replaces it. */
 	attr_t fill = focused ? A_UNDERLINE | A_BOLD : A_UNDERLINE;
@@ -232,17 +253,16 @@ void le_draw(struct lineedit *le, int y, int x, int width, bool focused)
 		draw_text(y, x, "<", 1, theme(C_MUTED));
 		used = 1;
 	}
-	for (size_t i = le->scroll; i < le->len; i++) {
-		int w = wcols(le->buf[i]);
-		if (used + w > width)
+	for (size_t i = le->scroll; i < le->len;) {
+		struct text_cell cells[4] = {{{0}, 0, 0}};
+		size_t e = text_wcs_cluster_cells(le->buf, le->len, i, cells, 4, &cw);
+		if (used + cw > width)
 			break;
-		if (i == le->cursor)
+		if (i <= le->cursor && le->cursor < e)
 			cursor_x = x + used;
-		cchar_t cc;
-		wchar_t str[2] = {le->buf[i], L'\0'};
-		setcchar(&cc, str, a, (short)PAIR_NUMBER(a), NULL);
-		mvadd_wch(y, x + used, &cc);
-		used += w;
+		draw_cells(y, x + used, cells, 4, a);
+		used += cw;
+		i = e;
 	}
 	if (le->cursor == le->len)
 		cursor_x = x + used;

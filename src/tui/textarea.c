@@ -1,7 +1,9 @@
 /* textarea.c - the wrapping editor of the long fields (a detail, a
  * rationale): the one-line editor's text and keys, wrapped over several
  * rows. The rows are worked out from the text at each key and each draw, so
- * that a resize needs nothing more than the next draw. */
+ * that a resize needs nothing more than the next draw. The text is walked a
+ * grapheme cluster at a time (core's text module): a letter with its marks,
+ * a flag or an emoji sequence is never cut by a row, a move or a delete. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,9 +13,16 @@
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
 
-static int wcols(wchar_t c)
+/* The end of the cluster at i, and its columns in *cols. */
+static size_t next(const struct lineedit *le, size_t i, int *cols)
 {
-	return text_cp_width((uint32_t)c);
+	return text_wcs_cluster_cells(le->buf, le->len, i, NULL, 0, cols);
+}
+
+/* Whether the cluster at i is a space alone: where a row may break. */
+static bool space_at(const struct lineedit *le, size_t i)
+{
+	return le->buf[i] == L' ' && text_wcs_cluster_end(le->buf, le->len, i) == i + 1;
 }
 
 /* Where each wrapped row starts: start[0] = 0, start[n] = the length. */
@@ -47,19 +56,20 @@ static void wrap(const struct lineedit *le, int width, struct wrap *w)
 		int cols = 0;
 		size_t i = s, brk = 0;
 		while (i < le->len) {
-			int cw = wcols(le->buf[i]);
+			int cw;
+			size_t e = next(le, i, &cw);
 			if (cols + cw > width && i > s)
 				break;
 			cols += cw;
-			if (le->buf[i] == L' ')
-				brk = i + 1;
-			i++;
+			if (space_at(le, i))
+				brk = e;
+			i = e;
 		}
 		if (i >= le->len) {
 			w->last_cols = cols;
 			break;
 		}
-		s = le->buf[i] == L' ' ? i + 1 : brk > s ? brk : i;
+		s = space_at(le, i) ? i + 1 : brk > s ? brk : i;
 	}
 	w->start[w->n] = le->len;
 }
@@ -84,8 +94,11 @@ static size_t row_start(const struct wrap *w, int r)
 static int cols_between(const struct lineedit *le, size_t from, size_t to)
 {
 	int c = 0;
-	for (size_t i = from; i < to; i++)
-		c += wcols(le->buf[i]);
+	for (size_t i = from; i < to;) {
+		int cw;
+		i = next(le, i, &cw);
+		c += cw;
+	}
 	return c;
 }
 
@@ -98,13 +111,15 @@ int ta_rows(const struct lineedit *le, int width)
 	return n;
 }
 
-/* The last place the cursor may take on row r: the row's end, or the last
- * character of a row followed by another (its end is the next row's start). */
+/* The last place the cursor may take on row r: the row's end, or before the
+ * last cluster of a row followed by another (its end is the next row's start). */
 static size_t row_last(const struct lineedit *le, const struct wrap *w, int r)
 {
 	if (r >= w->n - 1)
 		return le->len;
-	return w->start[r + 1] > w->start[r] ? w->start[r + 1] - 1 : w->start[r];
+	return w->start[r + 1] > w->start[r]
+		       ? text_wcs_cluster_start(le->buf, le->len, w->start[r + 1])
+		       : w->start[r];
 }
 
 /* The place on row r nearest column col, not past the row's last. */
@@ -114,13 +129,14 @@ static size_t at_column(const struct lineedit *le, const struct wrap *w, int r, 
 		return le->len;
 	size_t i = w->start[r], last = row_last(le, w, r);
 	int c = 0;
-	while (i < last && c + wcols(le->buf[i]) <= col) {
-		c += wcols(le->buf[i]);
-		i++;
+	while (i < last) {
+		int cw;
+		size_t e = next(le, i, &cw);
+		if (c + cw > col)
+			break;
+		c += cw;
+		i = e;
 	}
-	/* combining marks go with the character before them */
-	while (i < last && text_cp_width((uint32_t)le->buf[i]) == 0)
-		i++;
 	return i;
 }
 
@@ -185,15 +201,15 @@ int ta_draw(struct lineedit *le, int y, int x, int width, int rows, int *top, bo
 		int room = cut && r == rows - 1 ? width - 1 : width;
 		int used = 0;
 		size_t end = w.start[row + 1];
-		for (size_t i = w.start[row]; i < end; i++) {
-			int cw = wcols(le->buf[i]);
+		for (size_t i = w.start[row]; i < end;) {
+			struct text_cell cells[4] = {{{0}, 0, 0}};
+			int cw;
+			size_t e = text_wcs_cluster_cells(le->buf, le->len, i, cells, 4, &cw);
 			if (used + cw > room)
 				break;
-			cchar_t cc;
-			wchar_t str[2] = {le->buf[i], L'\0'};
-			setcchar(&cc, str, a, (short)PAIR_NUMBER(a), NULL);
-			mvadd_wch(y + r, x + used, &cc);
+			draw_cells(y + r, x + used, cells, 4, a);
 			used += cw;
+			i = e;
 		}
 		if (cut && r == rows - 1)
 			draw_text(y + r, x + used, "…", 1, theme(C_MUTED));
