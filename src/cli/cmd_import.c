@@ -307,9 +307,11 @@ const struct cli_cmd cmd_import = {
 		 "\n"
 		 "  -f, --format F      json (the default) or csv\n"
 		 "      --from PROGRAM  taskwarrior\n"
-		 "      --merge         JSON: into a database holding data, add what it lacks\n",
+		 "      --merge         JSON: into a database holding data, add what it lacks\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = import_options,
 	.operands = 1,
+	.quiet_ok = true,
 	.creates = true,
 	.run = import_run,
 };

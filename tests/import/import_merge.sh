@@ -8,9 +8,9 @@
 #  - two databases of other histories (the same item numbers, the same
 #    department and people names) merged: the union, nothing twice, an
 #    action's owner, a superseded decision's chain and attendance right;
-#  - the same file merged twice adds nothing; a later export of the same
-#    database, an item's text edited since and an action added, adds only
-#    the action (the database's text wins);
+#  - the same file merged twice adds nothing (with --quiet, told nothing);
+#    a later export of the same database, an item's text edited since and
+#    an action added, adds only the action (the database's text wins);
 #  - a bad row anywhere, or a second meeting in progress, refuses the whole
 #    file with FILE:LINE and writes nothing.
 #   import_merge.sh CXMEET [server]   (server: inside tests/pg/with_cluster.sh)
@@ -109,6 +109,10 @@ merged "$b" "$work/a.json" "^Merged .*: 0 records added, [1-9][0-9]* already the
 export_of "$b" "$work/b2.json"
 cmp -s <(jq 'del(.exported_at)' "$work/b.json") <(jq 'del(.exported_at)' "$work/b2.json") ||
 	fail "the same file merged twice changed the database"
+
+run "$b" import --merge --quiet "$work/a.json" >"$work/out" 2>"$work/err" ||
+	fail "a quiet merge exited $? ($(cat "$work/err"))"
+[ -s "$work/out" ] && fail "a quiet merge said: $(cat "$work/out")"
 
 # 3. a later export of the same history: an item's text edited since, an
 # action added: only the action is added, the database's text is kept
