@@ -6,6 +6,7 @@
  * its events, a transaction all or nothing, one meeting in progress and one
  * writer for it, pages that continue from a key and never repeat or skip a
  * row, a search that finds words and forgets deleted items. */
+#include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1365,6 +1366,70 @@ static void data_version__changes_for_another_writer_only(void **state)
 	store_close(a);
 }
 
+static size_t table_named(const char *name)
+{
+	for (size_t i = 0; i < store_table_count; i++)
+		if (strcmp(store_tables[i].name, name) == 0)
+			return i;
+	fail_msg("no table %s", name);
+	return 0;
+}
+
+/* A row of departments as store_table_rows gives it, kept as text. */
+static void keep_row(const char *const *values, void *ctx)
+{
+	char **row = ctx;
+	for (size_t c = 0; c < 6; c++) {
+		free(row[c]);
+		row[c] = values[c] ? xstrdup(values[c]) : NULL;
+	}
+}
+
+/* The numbers given for a merge's new rows (store_table_ids): increasing,
+ * held by no row, past those of the rows written with the numbers given
+ * before; the rows then read back with them, and a row added afterwards
+ * numbered past them all. */
+static void ids__new_rows_numbered_past_every_row(void **state)
+{
+	(void)state;
+	struct store *st = contract_open();
+	size_t depts = table_named("departments");
+	assert_int_equal(store_tables[depts].ncols, 6);
+	store_id sales = dept(st, "Sales");
+	store_id service = dept(st, "Service");
+	store_id top = sales > service ? sales : service;
+	int64_t ids[3];
+	char *row[6] = {0};
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_bulk_begin(st), STORE_OK);
+	assert_int_equal(store_table_rows(st, depts, 1, keep_row, row, NULL), STORE_OK);
+	assert_int_equal(store_table_ids(st, depts, 3, ids), STORE_OK);
+	assert_true(ids[0] > top && ids[1] > ids[0] && ids[2] > ids[1]);
+	char num[24];
+	snprintf(num, sizeof num, "%" PRId64, ids[0]);
+	free(row[0]), row[0] = xstrdup(num);
+	free(row[1]), row[1] = xstrdup("Finance");
+	free(row[2]), row[2] = xstrdup("finance");
+	assert_int_equal(store_table_put(st, depts, 1, (const char *const *)row), STORE_OK);
+	int64_t more[2];
+	assert_int_equal(store_table_ids(st, depts, 2, more), STORE_OK);
+	assert_true(more[0] > ids[0] && more[1] > more[0]);
+	/* a table whose rows have no number of their own has none to give */
+	assert_int_equal(store_table_ids(st, table_named("attendance"), 1, more), STORE_INVALID);
+	assert_int_equal(store_table_put_end(st), STORE_OK);
+	assert_int_equal(store_bulk_end(st), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+	struct dept d;
+	assert_int_equal(store_dept_get(st, (store_id)ids[0], &d), STORE_OK);
+	assert_string_equal(d.name, "Finance");
+	dept_free(&d);
+	store_id after = dept(st, "Legal");
+	assert_true(after > ids[0]);
+	for (size_t c = 0; c < 6; c++)
+		free(row[c]);
+	store_close(st);
+}
+
 /* $CXMEET_CONTRACT_TESTS (names separated by commas; unset: all) runs only
  * those tests: the checks a backend passes so far, while it is built. */
 static bool wanted(const char *name)
@@ -1401,6 +1466,7 @@ int main(void)
 		cmocka_unit_test(pages__continue_from_a_key_never_repeat_or_skip),
 		cmocka_unit_test(search__finds_words_and_forgets_deleted_items),
 		cmocka_unit_test(data_version__changes_for_another_writer_only),
+		cmocka_unit_test(ids__new_rows_numbered_past_every_row),
 	};
 	struct CMUnitTest tests[ARRAY_SIZE(all)];
 	size_t n = 0;

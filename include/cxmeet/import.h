@@ -101,13 +101,20 @@ typedef void (*import_progress)(void *ctx, long done);
  * "PATH:LINE: message" in err, and nothing is written. Memory is bounded by
  * a few hundred rows, whatever the size of the file (plus the ids of the
  * superseded decisions).
- * With merge, a store holding data is not refused: a row of the file whose
- * number (the table's key) the store holds with the same values is left as
- * it is (counts->kept), one it lacks is added (counts->added), and one whose
- * number the store holds with other values refuses the file (nothing
- * written): the same file imported twice adds nothing the second time, and
- * a later export of the same database adds only what is new. Memory then
- * holds 16 bytes per row of the store's largest table. */
+ * With merge, a store holding data is not refused, and the file may be an
+ * export of any database: each row is matched with the store's by what it
+ * is (its natural key, store_tables.h: names, times, positions, the rows it
+ * belongs to, references compared as the store's numbers; import_merge.c).
+ * A row the store holds is left as it is, the store's values winning
+ * (counts->kept); one it lacks is added (counts->added) under a number the
+ * store gives (store_table_ids), every reference to it rewritten, a
+ * meeting's seq after the store's highest, a default template added as not
+ * the default when the store has one. A meeting in progress added to a
+ * store that has one, or a reference to a row the file lacks, refuses the
+ * file (nothing written). The same file imported twice adds nothing the
+ * second time, a later export of the same database adds only what is new.
+ * Memory then holds about 50 bytes per row of the store's largest table
+ * and 16 per row of each table others refer to. */
 enum import_rc import_json(struct store *st, FILE *fp, const char *path, bool merge,
 			   import_progress fn, void *ctx, struct import_counts *counts,
 			   enum store_rc *store_rc, char *err, size_t errlen);

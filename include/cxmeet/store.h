@@ -222,6 +222,15 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	/* After the last store_table_put of a copy, inside its transaction: new \
 	 * rows are then given ids past those written. */ \
 	X(table_put_end, (struct store *st), (st)) \
+	/* Inside a bulk write: n numbers for rows to be added to \
+	 * store_tables[table] (one numbered by an id column; else \
+	 * STORE_INVALID), increasing, in one call: none held by a row (on a \
+	 * server, of any council). A number given before and not written yet \
+	 * may be given again: a call's rows are written before the next call. \
+	 * A merge's new rows (the numbers of the file it merges are never \
+	 * trusted to be free). */ \
+	X(table_ids, (struct store *st, size_t table, size_t n, int64_t *ids), \
+		(st, table, n, ids)) \
 	/* --- organisation ------------------------------------------------------- */ \
 	/* STORE_NOTFOUND when the organisation was never set up (a fresh database). */ \
 	X(org_get, (struct store *st, struct org *out), (st, out)) \

@@ -38,6 +38,24 @@ struct store_table {
 	 * (items.superseded_by: the newer decision), or -1: written NULL with
 	 * its row, then set by store_table_link once every row is in. */
 	int late;
+	/* What a merge (`cxmeet import --merge`, import.h) needs to match a row
+	 * of another database with the store's own, by what it is rather than
+	 * by its number. Each a list of column names parted by spaces, NULL:
+	 * none.
+	 * refs: each column that holds the number of a row of another table
+	 * (or of its own), as COLUMN=TABLE, or COLUMN=TABLE.COLUMN when it
+	 * holds another column of that row than its id (items.carry_from, a
+	 * meeting's seq).
+	 * same: the natural key, the columns whose values make two rows the
+	 * same row, references compared once mapped to the store's numbers;
+	 * empty in a one_row table (its one row is the same row).
+	 * same_or_id: a column of same that may differ when the row's number
+	 * is the same (an item's text, edited since an earlier export).
+	 * renumber: a column numbering the rows of a council (a meeting's seq),
+	 * given after the store's highest to rows added.
+	 * one_true: a boolean column true in at most one row (the default
+	 * template), written false on a row added when the store has one. */
+	const char *refs, *same, *same_or_id, *renumber, *one_true;
 };
 
 extern const struct store_table store_tables[];

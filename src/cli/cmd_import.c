@@ -272,10 +272,13 @@ const struct cli_cmd cmd_import = {
 		 "into a new file or an empty database or council, every record with its\n"
 		 "number: the export of the database is then the file imported, byte for\n"
 		 "byte. A database that holds data is refused unless --merge is given:\n"
-		 "then the records it lacks are added, matched by number, and a number it\n"
-		 "holds with other values refuses the file. A file that is not such an\n"
-		 "export is refused with the line at fault. The import is one\n"
-		 "transaction: if it fails, nothing of it is written.\n"
+		 "then FILE may be an export of any database, and the records it lacks\n"
+		 "are added under new numbers, matched by what they are (departments,\n"
+		 "people and templates by name, meetings by when they started, items by\n"
+		 "kind, time and text or number, the rest by what they belong to); the\n"
+		 "database's values win. A file that is not such an export is refused\n"
+		 "with the line at fault. The import is one transaction: if it fails,\n"
+		 "nothing of it is written.\n"
 		 "\n"
 		 "--format csv adds the actions of a spreadsheet saved as CSV (FILE\n"
 		 "'-': standard input). The first line names the columns, in any order\n"
@@ -304,9 +307,11 @@ const struct cli_cmd cmd_import = {
 		 "\n"
 		 "  -f, --format F      json (the default) or csv\n"
 		 "      --from PROGRAM  taskwarrior\n"
-		 "      --merge         JSON: into a database holding data, add what it lacks\n",
+		 "      --merge         JSON: into a database holding data, add what it lacks\n"
+		 "  -q, --quiet         print nothing on success\n",
 	.opts = import_options,
 	.operands = 1,
+	.quiet_ok = true,
 	.creates = true,
 	.run = import_run,
 };

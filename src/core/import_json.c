@@ -13,6 +13,7 @@
 #include "cxmeet/import.h"
 #include "cxmeet/text.h"
 #include "cxmeet/util.h"
+#include "import_merge.h"
 
 /* Rows written to the store in one call. */
 #define BATCH 256
@@ -356,58 +357,11 @@ struct loader {
 	char **late; /* id, value pairs */
 	size_t nlate, late_cap;
 	struct strbuf key, val;
-	/* --merge: the rows already in the store's table, by key, sorted */
+	/* --merge: the rows matched with the store's (import_merge.c) */
 	bool merge;
-	struct have *have;
-	size_t nhave, have_cap;
+	struct merge *m;
 	long added, kept;
 };
-
-/* A row as a merge compares it: a hash of its key columns and one of all
- * its columns, each value in one spelling whatever the backend. */
-struct have {
-	uint64_t key, row;
-};
-
-static uint64_t hash_add(uint64_t h, const char *v, enum store_col_kind k)
-{
-	char num[40];
-	if (v && k == SCOL_REAL) {
-		snprintf(num, sizeof num, "%.17g", strtod(v, NULL));
-		v = num;
-	}
-	if (!v)
-		return (h ^ 0xff) * 0x100000001b3ULL * 31;
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		h = (h ^ *p) * 0x100000001b3ULL;
-	return (h ^ 0xfe) * 0x100000001b3ULL;
-}
-
-static struct have row_hashes(const struct store_table *t, const char *const *values)
-{
-	struct have h = {0xcbf29ce484222325ULL, 0xcbf29ce484222325ULL};
-	for (int k = 0; k < t->nkey; k++)
-		h.key = hash_add(h.key, values[t->key[k]], t->cols[t->key[k]].kind);
-	for (size_t c = 0; c < t->ncols; c++)
-		h.row = hash_add(h.row, values[c], t->cols[c].kind);
-	return h;
-}
-
-static void have_row(const char *const *values, void *ctx)
-{
-	struct loader *l = ctx;
-	if (l->nhave == l->have_cap) {
-		l->have_cap = l->have_cap ? 2 * l->have_cap : 256;
-		l->have = xrealloc(l->have, l->have_cap * sizeof *l->have);
-	}
-	l->have[l->nhave++] = row_hashes(l->t, values);
-}
-
-static int have_cmp(const void *a, const void *b)
-{
-	const struct have *x = a, *y = b;
-	return x->key < y->key ? -1 : x->key > y->key;
-}
 
 static void batch_write(struct loader *l)
 {
@@ -524,22 +478,34 @@ static bool read_row(struct loader *l)
 			return false;
 		}
 	if (l->merge) {
-		struct have h = row_hashes(t, (const char *const *)row);
-		struct have *found = bsearch(&h, l->have, l->nhave, sizeof *l->have, have_cmp);
-		if (found && found->row != h.row) {
-			fail(r, "a row of %s whose number (or key) the database holds with other "
-				"values: --merge adds only what the database lacks", t->name);
-			return false;
+		if (l->n && merge_wants_ids(l->m)) {
+			/* the rows numbered so far are written before numbers are
+			 * asked again; this one becomes the batch's first */
+			char *tmp[64];
+			memcpy(tmp, row, t->ncols * sizeof *row);
+			memset(row, 0, t->ncols * sizeof *row);
+			batch_write(l);
+			row = l->vals;
+			memcpy(row, tmp, t->ncols * sizeof *row);
 		}
-		if (found) {
+		char msg[256];
+		switch (merge_row(l->m, row, &l->rc, msg, sizeof msg)) {
+		case MERGE_REFUSED:
+			fail(r, "%s", msg);
+			return false;
+		case MERGE_STORE:
+			return false;
+		case MERGE_KEPT:
 			for (size_t c = 0; c < t->ncols; c++) {
 				free(row[c]);
 				row[c] = NULL;
 			}
 			l->kept++;
 			return true;
+		case MERGE_ADD:
+			l->added++;
+			break;
 		}
-		l->added++;
 	}
 	if (t->late >= 0 && row[t->late]) {
 		if (l->nlate == l->late_cap) {
@@ -590,11 +556,9 @@ static void read_tables(struct loader *l)
 		l->table = i;
 		l->t = &store_tables[i];
 		if (l->merge) {
-			l->nhave = 0;
-			l->rc = store_table_rows(l->st, i, 0, have_row, l, NULL);
+			l->rc = merge_table_begin(l->m, i);
 			if (l->rc != STORE_OK)
 				return;
-			qsort(l->have, l->nhave, sizeof *l->have, have_cmp);
 		}
 		if (!expect(r, '['))
 			return;
@@ -605,6 +569,11 @@ static void read_tables(struct loader *l)
 			} while (l->rc == STORE_OK && more(r, ']'));
 		}
 		batch_write(l);
+		char msg[256];
+		if (l->merge && !r->failed && l->rc == STORE_OK &&
+		    (!merge_late(l->m, l->late, l->nlate, msg, sizeof msg) ||
+		     !merge_table_end(l->m, msg, sizeof msg)))
+			fail(r, "%s", msg);
 		if (!r->failed && l->rc == STORE_OK && l->nlate)
 			l->rc = store_table_link(l->st, i, l->nlate, (const char *const *)l->late);
 		late_clear(l);
@@ -710,6 +679,8 @@ enum import_rc import_json(struct store *st, FILE *fp, const char *path, bool me
 	}
 	struct loader l = {.r = &r, .st = st, .rc = STORE_OK, .t = &store_tables[0],
 			   .merge = merge && !empty};
+	if (l.merge)
+		l.m = merge_new(st);
 	size_t widest = 0;
 	for (size_t i = 0; i < store_table_count; i++)
 		if (store_tables[i].ncols > widest)
@@ -725,7 +696,7 @@ enum import_rc import_json(struct store *st, FILE *fp, const char *path, bool me
 	free(l.late);
 	sb_free(&l.key);
 	sb_free(&l.val);
-	free(l.have);
+	merge_free(l.m);
 	counts->added = l.added;
 	counts->kept = l.kept;
 	rc = l.rc;

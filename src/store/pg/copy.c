@@ -282,3 +282,32 @@ enum store_rc pg_table_put_end(struct store *st)
 	}
 	return rc;
 }
+
+/* Numbers from the table's sequence, the one every council's rows take
+ * theirs from (so none is another council's), n in one round trip. */
+enum store_rc pg_table_ids(struct store *st, size_t table, size_t n, int64_t *ids)
+{
+	static const char what[] = "numbering the rows added";
+	if (table >= store_table_count)
+		return bad_table(st, table);
+	const struct store_table *t = &store_tables[table];
+	if (t->one_row || strcmp(t->cols[0].name, "id") != 0)
+		return pg_failf(st, STORE_INVALID, "%s has no numbers to give", t->name);
+	if (n == 0)
+		return STORE_OK;
+	enum store_rc rc = connected(st, what);
+	if (rc != STORE_OK)
+		return rc;
+	struct strbuf sql;
+	sb_init(&sql);
+	sb_addf(&sql, "SELECT nextval(pg_get_serial_sequence('public.%s', 'id'))"
+		" FROM generate_series(1, %zu) ORDER BY 1", t->name, n);
+	PGresult *r = PQexecParams(PG(st)->conn, sql.s, 0, NULL, NULL, NULL, NULL, 0);
+	sb_free(&sql);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || (size_t)PQntuples(r) != n)
+		rc = pg_fail(st, r, what);
+	for (size_t i = 0; rc == STORE_OK && i < n; i++)
+		ids[i] = pgc_int(r, (int)i, 0);
+	PQclear(r);
+	return rc;
+}

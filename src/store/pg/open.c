@@ -636,7 +636,7 @@ int64_t pg_data_version(struct store *st)
 	X(decision_supersedes) X(decisions_later) X(decision_set_revisit) \
 	X(council_list) X(council_current) X(council_add) X(council_rename) X(council_archive) \
 	X(council_grant) X(council_revoke) X(read_all_councils) \
-	X(table_rows) X(table_put) X(table_link) X(table_put_end) X(backup) X(item_revisions)
+	X(table_rows) X(table_put) X(table_link) X(table_put_end) X(table_ids) X(backup) X(item_revisions)
 
 #define FIRST_ARG(...) FIRST_ARG_(__VA_ARGS__, 0)
 #define FIRST_ARG_(first, ...) first

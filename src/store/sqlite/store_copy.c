@@ -158,3 +158,33 @@ enum store_rc sqlite_table_put_end(struct store *st)
 	(void)st;
 	return STORE_OK;
 }
+
+/* A file's numbers go on from its largest: the rows given numbers before
+ * are written, so the next are past them. */
+enum store_rc sqlite_table_ids(struct store *st, size_t table, size_t n, int64_t *ids)
+{
+	if (table >= store_table_count)
+		return bad_table(st, table);
+	const struct store_table *t = &store_tables[table];
+	if (strcmp(t->cols[0].name, "id") != 0)
+		return store_failf(st, STORE_INVALID, "%s has no numbers to give", t->name);
+	struct strbuf sql;
+	sb_init(&sql);
+	sb_add(&sql, "SELECT coalesce(max(id), 0) FROM main.");
+	add_name(&sql, t->name);
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(SQ(st)->db, sql.s, -1, &s, NULL);
+	sb_free(&sql);
+	if (rc != SQLITE_OK)
+		return store_fail(st, "numbering the rows added");
+	enum store_rc out = STORE_OK;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t last = sqlite3_column_int64(s, 0);
+		for (size_t i = 0; i < n; i++)
+			ids[i] = last + 1 + (int64_t)i;
+	} else {
+		out = store_fail(st, "numbering the rows added");
+	}
+	sqlite3_finalize(s);
+	return out;
+}

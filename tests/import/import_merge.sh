@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# import_merge.sh - `cxmeet import --merge` of an export of any database,
+# its records matched with the database's by what they are, read back
+# through the CLI's JSON only (so that it runs on a server too):
+#  - a new database (`cxmeet init`) merged with a demo's export: every
+#    action, decision and meeting of the file once, owners and departments
+#    the database's rows of the same name (a department in both is one);
+#  - two databases of other histories (the same item numbers, the same
+#    department and people names) merged: the union, nothing twice, an
+#    action's owner, a superseded decision's chain and attendance right;
+#  - the same file merged twice adds nothing (with --quiet, told nothing);
+#    a later export of the same database, an item's text edited since and
+#    an action added, adds only the action (the database's text wins);
+#  - a bad row anywhere, or a second meeting in progress, refuses the whole
+#    file with FILE:LINE and writes nothing.
+#   import_merge.sh CXMEET [server]   (server: inside tests/pg/with_cluster.sh)
+set -uo pipefail
+cx=$1
+on_server=${2:-}
+export TZ=UTC LC_ALL=C.UTF-8 CXMEET_NOW=2026-11-23T09:00:00Z
+work=$(mktemp -d /tmp/cxmeet-merge.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "import_merge: FAIL: $*" >&2; failures=$((failures + 1)); }
+# The database called NAME: a file, or a database of the test's server.
+db() {
+	if [ "$on_server" = server ]; then
+		echo "postgresql://$PGUSER@/merge_$1?host=$PGHOST&port=$PGPORT"
+	else
+		echo "$work/$1.db"
+	fi
+}
+# Sources are files whatever the backend under test: the exports are its input.
+src() { echo "$work/src-$1.db"; }
+run() { "$cx" --db "$@"; }
+export_of() { rm -f "$2"; run "$1" export --format json -o "$2" >/dev/null || fail "export of $1"; }
+decision_ids() { run "$1" decisions --format json | jq '[.[].id] | sort'; }
+
+# What a database holds, told without its numbers: actions with their owner
+# and department, decisions with what superseded them (by its text and
+# date), meetings, attendance as meeting start and person, one per line.
+actions() { run "$1" actions --state all --format json |
+	jq -c '.[] | [.text, .owner, .department, .due_on, .status, .meeting_on]' | sort; }
+decisions() { run "$1" decisions --all --format json |
+	jq -c '(map({key: (.id | tostring), value: (.text + " @" + .decided_on)}) | from_entries)
+		as $m | .[] | [.text, .decided_on, .department, .decided_by,
+		(if .superseded_by == null then null else $m[.superseded_by | tostring] end)]' | sort; }
+tables() { # EXPORT: meetings and attendance by natural values
+	jq -c '(.tables.meetings | map({key: (.id | tostring), value: .started_at}) | from_entries) as $m
+		| (.tables.people | map({key: (.id | tostring), value: .name}) | from_entries) as $p
+		| (.tables.meetings[] | ["meeting", .started_at, .status]),
+		  (.tables.attendance[] | ["attended", $m[.meeting_id | tostring],
+			$p[.person_id | tostring], .present])' "$1" | sort; }
+unique_names() { # EXPORT TABLE: each name_key once
+	local n u
+	n=$(jq ".tables.$2 | length" "$1")
+	u=$(jq ".tables.$2 | map(.name_key) | unique | length" "$1")
+	[ "$n" = "$u" ] || fail "$2 holds $n rows for $u names in $1"
+}
+merged() { # DB FILE PATTERN: a merge that succeeds and says PATTERN
+	run "$1" import --merge "$2" >"$work/out" 2>"$work/err" ||
+		fail "merge of $2 exited $? ($(cat "$work/err"))"
+	grep -q "$3" "$work/out" || fail "merge of $2 said: $(cat "$work/out"), not $3"
+}
+
+# Two histories: the same departments and people, the same item numbers,
+# other meetings and items (another day, another seed); each with a
+# superseded decision.
+a=$(src a)
+c=$(src c)
+run "$a" demo --years 1 --seed 3 >/dev/null || { echo "demo failed" >&2; exit 1; }
+CXMEET_NOW=2025-05-12T09:00:00Z run "$c" demo --years 1 --seed 8 >/dev/null ||
+	{ echo "demo failed" >&2; exit 1; }
+for s in "$a" "$c"; do
+	ids=$(decision_ids "$s")
+	run "$s" supersede "$(jq '.[0]' <<<"$ids")" "$(jq '.[-1]' <<<"$ids")" >/dev/null ||
+		fail "supersede in $s"
+done
+export_of "$a" "$work/a.json"
+export_of "$c" "$work/c.json"
+[ "$(jq '.tables.items[0].id' "$work/a.json")" = "$(jq '.tables.items[0].id' "$work/c.json")" ] ||
+	fail "the two histories do not share item numbers"
+
+# 1. init, then the demo's export merged: all of it once, by name
+b=$(db b)
+run "$b" init --org Acme >/dev/null || fail "init"
+merged "$b" "$work/a.json" "^Merged .*a.json: [1-9][0-9]* records added, [1-9][0-9]* already there"
+export_of "$b" "$work/b.json"
+for t in departments people; do unique_names "$work/b.json" $t; done
+[ "$(jq '.tables.departments | length' "$work/b.json")" = \
+	"$(jq '.tables.departments | length' "$work/a.json")" ] ||
+	fail "a department of both is not one row"
+[ "$(jq -r '.tables.organisation[0].name' "$work/b.json")" = Acme ] ||
+	fail "the database's organisation did not win"
+actions "$a" >"$work/actions-a"; decisions "$a" >"$work/decisions-a"
+cp "$work/actions-a" "$work/want"; actions "$b" >"$work/got"
+[ -s "$work/want" ] && cmp -s "$work/want" "$work/got" ||
+	fail "the actions after init + merge: $(diff "$work/want" "$work/got" | head -4)"
+decisions "$a" >"$work/want"; decisions "$b" >"$work/got"
+[ -s "$work/want" ] && cmp -s "$work/want" "$work/got" ||
+	fail "the decisions after init + merge: $(diff "$work/want" "$work/got" | head -4)"
+grep -q '"[^"]* @[0-9-]*"\]$' "$work/got" || fail "no superseded decision after the merge"
+tables "$work/a.json" >"$work/want"; tables "$work/b.json" >"$work/got"
+cmp -s "$work/want" "$work/got" || fail "meetings or attendance: $(diff "$work/want" "$work/got" | head -4)"
+run "$b" check >/dev/null 2>&1 || fail "check after init + merge: $(run "$b" check 2>&1 | head -3)"
+
+# 2. the same file again: nothing added
+merged "$b" "$work/a.json" "^Merged .*: 0 records added, [1-9][0-9]* already there"
+export_of "$b" "$work/b2.json"
+cmp -s <(jq 'del(.exported_at)' "$work/b.json") <(jq 'del(.exported_at)' "$work/b2.json") ||
+	fail "the same file merged twice changed the database"
+
+run "$b" import --merge --quiet "$work/a.json" >"$work/out" 2>"$work/err" ||
+	fail "a quiet merge exited $? ($(cat "$work/err"))"
+[ -s "$work/out" ] && fail "a quiet merge said: $(cat "$work/out")"
+
+# 3. a later export of the same history: an item's text edited since, an
+# action added: only the action is added, the database's text is kept
+who=$(run "$a" person list --format json | jq -r '.[0].name')
+run "$a" add action "Call back the three churned accounts" --person "$who" --due 2026-12-04 \
+	>/dev/null || fail "add action"
+export_of "$a" "$work/a2.json"
+jq '(.tables.items | map(.kind == "decision") | index(true)) as $i
+	| .tables.items[$i].text = "Edited after the first merge"' "$work/a2.json" >"$work/a3.json"
+actions "$b" >"$work/before"
+merged "$b" "$work/a3.json" "^Merged .*: [1-9][0-9]* records added"
+actions "$b" >"$work/after"
+[ "$(comm -13 "$work/before" "$work/after" | wc -l)" = 1 ] &&
+	comm -13 "$work/before" "$work/after" | grep -q "Call back the three churned accounts" &&
+	[ -z "$(comm -23 "$work/before" "$work/after")" ] ||
+	fail "a later export added: $(diff "$work/before" "$work/after" | head -4)"
+run "$b" decisions --all --format json | jq -e 'map(select(.text == "Edited after the first merge"))
+	| length == 0' >/dev/null || fail "the file's edited text replaced or doubled the database's"
+export_of "$b" "$work/b3.json"
+[ "$(jq '.tables.items | length' "$work/b3.json")" = "$(jq '.tables.items | length' "$work/a3.json")" ] ||
+	fail "a later export: $(jq '.tables.items | length' "$work/b3.json") items, not $(jq '.tables.items | length' "$work/a3.json")"
+
+# 4. two histories merged: the union, nothing twice, references right
+d=$(db d)
+if [ "$on_server" = server ]; then
+	run "$d" import "$work/c.json" >/dev/null 2>&1 || fail "import of c into the server"
+else
+	cp "$c" "$d"
+fi
+merged "$d" "$work/a.json" "^Merged .*: [1-9][0-9]* records added, [1-9][0-9]* already there"
+export_of "$d" "$work/d.json"
+for t in departments people; do unique_names "$work/d.json" $t; done
+{ cat "$work/actions-a"; actions "$c"; } | sort >"$work/want"; actions "$d" >"$work/got"
+cmp -s "$work/want" "$work/got" || fail "the union's actions: $(diff "$work/want" "$work/got" | head -4)"
+{ cat "$work/decisions-a"; decisions "$c"; } | sort >"$work/want"; decisions "$d" >"$work/got"
+cmp -s "$work/want" "$work/got" || fail "the union's decisions: $(diff "$work/want" "$work/got" | head -4)"
+[ "$(grep -c '"[^"]* @[0-9-]*"\]$' "$work/got")" = 2 ] || fail "not two superseded decisions in the union"
+{ tables "$work/a.json"; tables "$work/c.json"; } | sort >"$work/want"; tables "$work/d.json" >"$work/got"
+cmp -s "$work/want" "$work/got" || fail "the union's meetings or attendance: $(diff "$work/want" "$work/got" | head -4)"
+[ "$(jq '.tables.meetings | map(.seq) | unique | length' "$work/d.json")" = \
+	"$(jq '.tables.meetings | length' "$work/d.json")" ] || fail "two meetings with one seq"
+run "$d" check >/dev/null 2>&1 || fail "check after the union: $(run "$d" check 2>&1 | head -3)"
+merged "$d" "$work/c.json" "^Merged .*: 0 records added"
+merged "$d" "$work/a.json" "^Merged .*: 0 records added"
+
+# 5. refused files write nothing: a bad row at the end, a reference to a row
+# the file lacks, a second meeting in progress
+refused() { # NAME FILE PATTERN
+	export_of "$b" "$work/before.json"
+	run "$b" import --merge "$2" >"$work/out" 2>"$work/err"
+	local rc=$?
+	[ "$rc" = 2 ] || fail "$1: exited $rc ($(cat "$work/err"))"
+	grep -q "$3" "$work/err" || fail "$1: said $(cat "$work/err"), not $3"
+	grep -q "nothing was imported" "$work/err" || fail "$1: did not say nothing was imported"
+	export_of "$b" "$work/after.json"
+	cmp -s <(jq 'del(.exported_at)' "$work/before.json") <(jq 'del(.exported_at)' "$work/after.json") ||
+		fail "$1: the refused merge wrote"
+}
+jq '.tables.message_recipients[-1].acked_at = "yesterday"' "$work/c.json" >"$work/bad.json"
+refused bad-value "$work/bad.json" "bad.json:[0-9]*: message_recipients.acked_at must be a time"
+jq '.tables.item_events[-1].item_id = 987654' "$work/c.json" >"$work/dangling.json"
+refused dangling "$work/dangling.json" \
+	"dangling.json:[0-9]*: item_events.item_id refers to a row of items (number 987654) that the file does not hold"
+jq '.tables.meetings[-1].status = "in_progress" | .tables.meetings[-1].ended_at = null' \
+	"$work/c.json" >"$work/running-c.json"
+jq '.tables.meetings[-1].status = "in_progress" | .tables.meetings[-1].ended_at = null' \
+	"$work/a.json" >"$work/running-a.json"
+merged "$b" "$work/running-a.json" "^Merged .*: 0 records added"
+e=$(db e)
+run "$e" import "$work/running-a.json" >/dev/null 2>&1 || fail "import of a meeting in progress"
+b=$e refused running "$work/running-c.json" \
+	"running-c.json:[0-9]*: a meeting in progress (started [0-9T:Z-]*) while the database has another"
+
+[ "$failures" = 0 ] && echo "import_merge: ok"
+exit $((failures > 0))
