@@ -21,6 +21,8 @@
 #define IMPORT_MAX_ACTIONS 1000000
 /* A field longer than this is refused. */
 #define CSV_MAX_FIELD 65536
+/* A string of taskwarrior's export longer than this is refused. */
+#define TW_MAX_STRING (1 << 20)
 
 /* A CSV reader: one record at a time, with the line it starts on. */
 struct csv_reader {
@@ -55,12 +57,14 @@ typedef void (*import_tick_fn)(void *ctx, long done, long total);
  * empty department is the owner's; an owner of another department than the
  * one given is refused. due: as `cxmeet add action --due` (a done or
  * dropped action may have a past YYYY-MM-DD). status: open (empty), done
- * or dropped. Returns STORE_OK with *n the actions added, STORE_INVALID
+ * or dropped. Each action added has an "imported" event saying where it
+ * came from: "FROM, line N" (from: the file's printable name, or "standard
+ * input"). Returns STORE_OK with *n the actions added, STORE_INVALID
  * having reported every refused line (at most IMPORT_MAX_ERRORS) with
  * nothing written, or another code of the store. */
-enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_context *dc,
-				 time_t at, import_report_fn report, import_tick_fn tick,
-				 void *ctx, size_t *n);
+enum store_rc import_actions_csv(struct store *st, FILE *fp, const char *from,
+				 const struct date_context *dc, time_t at, import_report_fn report,
+				 import_tick_fn tick, void *ctx, size_t *n);
 
 /* Imports the tasks of `task export` (a JSON array) as actions: the
  * description is the text; pending and waiting tasks are open, completed
@@ -69,8 +73,13 @@ enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_c
  * completed task without one: the day it ended). The owner is a UDA owner;
  * the department a UDA department, else the project's first part (before
  * '.'), else the owner's. A task refused is told by the line it starts on
- * ('task export' writes one a line). Then as import_actions_csv. */
-enum store_rc import_actions_taskwarrior(struct store *st, const char *text, size_t len,
+ * ('task export' writes one a line). Then as import_actions_csv. The file
+ * is read twice, one task at a time: checked whole, then each task added as
+ * it is read again, in one transaction; what cannot be read again (a pipe)
+ * is kept in a temporary file as it is first read. Memory is bounded by one
+ * task (a string of at most TW_MAX_STRING bytes), whatever the size of the
+ * file. */
+enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, const char *from,
 					 const struct date_context *dc, time_t at,
 					 import_report_fn report, import_tick_fn tick, void *ctx,
 					 size_t *n, size_t *skipped);

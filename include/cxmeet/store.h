@@ -441,6 +441,9 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * every meeting started while it is open without one). */ \
 	X(item_carry, (struct store *st, store_id id, store_id meeting, \
 		time_t at), (st, id, meeting, at)) \
+	/* An 'imported' event: where the item was read from (new_value). */ \
+	X(item_imported, (struct store *st, store_id id, const char *from, \
+		time_t at), (st, id, from, at)) \
 	X(item_delete, (struct store *st, store_id id, store_id meeting, \
 		time_t at), (st, id, meeting, at)) \
 	X(item_link, (struct store *st, store_id from, store_id to, \

@@ -89,6 +89,12 @@ static int actions_told(struct cli *cli, enum store_rc src, const char *safe, si
 	return EXIT_OK;
 }
 
+/* Where imported actions came from, as their "imported" event says. */
+static const char *imported_from(const char *file, const char *safe)
+{
+	return strcmp(file, "-") == 0 ? "standard input" : safe;
+}
+
 static int import_csv(struct cli *cli, const char *file)
 {
 	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
@@ -104,8 +110,8 @@ static int import_csv(struct cli *cli, const char *file)
 		progress_begin(&c.bar, "importing", "actions");
 		struct date_context dc = due_context(cli);
 		size_t n = 0;
-		enum store_rc src = import_actions_csv(cli->st, fp, &dc, clock_now(), report, tick,
-						       &c, &n);
+		enum store_rc src = import_actions_csv(cli->st, fp, imported_from(file, safe), &dc,
+						       clock_now(), report, tick, &c, &n);
 		progress_end(&c.bar);
 		rc = actions_told(cli, src, safe, n, 0);
 	}
@@ -115,36 +121,12 @@ static int import_csv(struct cli *cli, const char *file)
 	return rc;
 }
 
-/* The whole of fp, NUL-ended (*len without it); NULL when it cannot be
- * read. */
-static char *read_all(FILE *fp, size_t *len)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_add(&sb, "");
-	char buf[65536];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
-		sb_addn(&sb, buf, got);
-	if (ferror(fp)) {
-		sb_free(&sb);
-		return NULL;
-	}
-	*len = sb.len;
-	return sb_take(&sb);
-}
-
 static int import_taskwarrior(struct cli *cli, const char *file)
 {
 	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
 	char *safe = text_printable_line(file);
-	size_t len = 0;
-	char *text = fp ? read_all(fp, &len) : NULL;
-	int err = errno;
-	if (fp && fp != stdin)
-		fclose(fp);
-	if (!text) {
-		cli_report("cannot read %s: %s", safe, strerror(err));
+	if (!fp) {
+		cli_report("cannot read %s: %s", safe, strerror(errno));
 		free(safe);
 		return EXIT_RUNTIME;
 	}
@@ -154,12 +136,14 @@ static int import_taskwarrior(struct cli *cli, const char *file)
 		progress_begin(&c.bar, "importing", "tasks");
 		struct date_context dc = due_context(cli);
 		size_t n = 0, skipped = 0;
-		enum store_rc src = import_actions_taskwarrior(cli->st, text, len, &dc, clock_now(),
-							       report, tick, &c, &n, &skipped);
+		enum store_rc src = import_actions_taskwarrior(cli->st, fp, imported_from(file, safe),
+							       &dc, clock_now(), report, tick, &c,
+							       &n, &skipped);
 		progress_end(&c.bar);
 		rc = actions_told(cli, src, safe, n, skipped);
 	}
-	free(text);
+	if (fp != stdin)
+		fclose(fp);
 	free(safe);
 	return rc;
 }
