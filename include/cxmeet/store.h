@@ -20,7 +20,7 @@
 #include "cxmeet/rows.h"
 #include "cxmeet/store_tables.h"
 
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 
 /* An open store: opaque, whatever its backend. */
 struct store;

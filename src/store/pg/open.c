@@ -10,7 +10,7 @@
 #include "pg_int.h"
 
 /* The schema version this program makes and knows (schema.c). */
-#define PG_SCHEMA_VERSION 6
+#define PG_SCHEMA_VERSION 7
 
 /* The database argument names a password: refused, so that none is typed
  * on a command line (where ps and the shell's history show it). */
