@@ -75,14 +75,15 @@ enum store_rc import_actions_csv(struct store *st, FILE *fp, const char *from,
  * '.'), else the owner's. A task refused is told by the line it starts on
  * ('task export' writes one a line). Then as import_actions_csv. The file
  * is read twice, one task at a time: checked whole, then each task added as
- * it is read again, in one transaction; what cannot be read again (a pipe)
- * is kept in a temporary file as it is first read. Memory is bounded by one
+ * it is read again, in one transaction: fp can be read again from where it
+ * is (a file), or spill is given (an empty temporary file), where fp (a
+ * pipe) is kept as it is first read. Memory is bounded by one
  * task (a string of at most TW_MAX_STRING bytes), whatever the size of the
  * file. */
-enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, const char *from,
-					 const struct date_context *dc, time_t at,
-					 import_report_fn report, import_tick_fn tick, void *ctx,
-					 size_t *n, size_t *skipped);
+enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, FILE *spill,
+					 const char *from, const struct date_context *dc,
+					 time_t at, import_report_fn report, import_tick_fn tick,
+					 void *ctx, size_t *n, size_t *skipped);
 
 /* --- the JSON export ---------------------------------------------------- */
 

@@ -121,6 +121,26 @@ static int import_csv(struct cli *cli, const char *file)
 	return rc;
 }
 
+/* A temporary file in $TMPDIR (else /tmp), readable by its owner only and
+ * gone when closed; NULL (errno set) when none can be made. */
+static FILE *spill_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/cxmeet-import-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path); /* mode 0600 */
+	FILE *fp = NULL;
+	if (fd >= 0) {
+		unlink(path);
+		if (!(fp = fdopen(fd, "w+b"))) {
+			int why = errno;
+			close(fd);
+			errno = why;
+		}
+	}
+	free(path);
+	return fp;
+}
+
 static int import_taskwarrior(struct cli *cli, const char *file)
 {
 	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
@@ -130,18 +150,35 @@ static int import_taskwarrior(struct cli *cli, const char *file)
 		free(safe);
 		return EXIT_RUNTIME;
 	}
+	/* The export is read twice: what cannot be read again (a pipe) is kept
+	 * in a temporary file the first time. */
+	FILE *spill = NULL;
+	off_t at = ftello(fp);
+	if (at < 0 || fseeko(fp, at, SEEK_SET) != 0) {
+		spill = spill_file();
+		if (!spill) {
+			cli_report("cannot keep %s in a temporary file: %s", safe, strerror(errno));
+			if (fp != stdin)
+				fclose(fp);
+			free(safe);
+			return EXIT_RUNTIME;
+		}
+	}
 	int rc = cli_open(cli);
 	if (rc == 0) {
 		struct import_ctx c = {safe, {0}};
 		progress_begin(&c.bar, "importing", "tasks");
 		struct date_context dc = due_context(cli);
 		size_t n = 0, skipped = 0;
-		enum store_rc src = import_actions_taskwarrior(cli->st, fp, imported_from(file, safe),
-							       &dc, clock_now(), report, tick, &c,
-							       &n, &skipped);
+		enum store_rc src = import_actions_taskwarrior(cli->st, fp, spill,
+							       imported_from(file, safe), &dc,
+							       clock_now(), report, tick, &c, &n,
+							       &skipped);
 		progress_end(&c.bar);
 		rc = actions_told(cli, src, safe, n, skipped);
 	}
+	if (spill)
+		fclose(spill);
 	if (fp != stdin)
 		fclose(fp);
 	free(safe);
@@ -275,7 +312,8 @@ const struct cli_cmd cmd_import = {
 		 "\n"
 		 "The whole file is checked first: every refused row (up to 20) is told\n"
 		 "as FILE:LINE: why, and nothing is written (exit status 2). Else every\n"
-		 "action is added in one transaction.\n"
+		 "action is added in one transaction, its history saying where it came\n"
+		 "from (an 'imported' event: 'FILE, line N', or 'standard input, line N').\n"
 		 "\n"
 		 "--from taskwarrior reads what 'task export' writes ('task export |\n"
 		 "cxmeet import --from taskwarrior -'): the description is the text;\n"
@@ -285,6 +323,8 @@ const struct cli_cmd cmd_import = {
 		 "a UDA 'owner' (uda.owner.type=string in .taskrc); the department a UDA\n"
 		 "'department', else the project (its first part, before '.'), else the\n"
 		 "owner's. A refused task is told as FILE:LINE, the line it starts on.\n"
+		 "The export is read a task at a time, twice (checked, then added);\n"
+		 "standard input is kept in a temporary file for the second reading.\n"
 		 "\n"
 		 "  -f, --format F      json (the default) or csv\n"
 		 "      --from PROGRAM  taskwarrior\n"

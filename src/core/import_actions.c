@@ -481,24 +481,21 @@ done:
 	return src;
 }
 
-enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, const char *from,
-					 const struct date_context *dc, time_t at,
-					 import_report_fn report, import_tick_fn tick, void *ctx,
-					 size_t *n, size_t *skipped)
+enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, FILE *spill,
+					 const char *from, const struct date_context *dc,
+					 time_t at, import_report_fn report, import_tick_fn tick,
+					 void *ctx, size_t *n, size_t *skipped)
 {
 	struct errs e = {report, ctx, 0};
 	size_t count = 0, written = 0, skipped2 = 0;
 	*n = *skipped = 0;
 	/* Read twice: checked whole first, then written as read again, one task
-	 * at a time. What cannot be read again (a pipe) is kept in a temporary
-	 * file as it is read the first time. */
-	off_t start = ftello(fp);
-	FILE *spill = NULL;
-	if (start < 0 || fseeko(fp, start, SEEK_SET) != 0) {
-		start = 0;
-		spill = tmpfile();
-		if (!spill)
-			return STORE_ERROR;
+	 * at a time. What cannot be read again (a pipe) is kept in spill as it
+	 * is read the first time. */
+	off_t start = spill ? 0 : ftello(fp);
+	if (start < 0) {
+		report(ctx, 0, "cannot be read twice: it is not a file");
+		return STORE_INVALID;
 	}
 	struct json_reader r;
 	json_reader_init(&r, fp, from, NULL, 0);
@@ -510,8 +507,12 @@ enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, const char 
 		src = STORE_INVALID;
 	FILE *again = spill ? spill : fp;
 	if (src == STORE_OK && (fflush(again) != 0 || ferror(again) ||
-				fseeko(again, start, SEEK_SET) != 0))
-		src = STORE_ERROR;
+				fseeko(again, start, SEEK_SET) != 0)) {
+		report(ctx, 0, spill ? "could not be kept in a temporary file for its second "
+				       "reading (is TMPDIR full?)"
+				     : "could not be read again");
+		src = STORE_INVALID;
+	}
 	bool begun = false;
 	if (src == STORE_OK)
 		begun = (src = store_begin(st)) == STORE_OK;
@@ -531,7 +532,5 @@ enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, const char 
 	} else if (begun) {
 		store_rollback(st);
 	}
-	if (spill)
-		fclose(spill);
 	return src;
 }

@@ -93,3 +93,10 @@ printf '[\n{"description":"From a file \\u00e9 \\ud83d\\ude00","status":"pending
 out=$("$CXMEET" --db "$CXMEET_DB" import --from taskwarrior "$tmp/one.json")
 expect_eq "$out" "Imported 1 action." "one task from a file"
 expect_eq "$(imported_from "From a file é 😀")" "$tmp/one.json, line 2" "an 'imported' event: the file and the task's line"
+
+note "a pipe kept for its second reading in TMPDIR: none there, nothing read"
+rc=0
+cat "$tmp/one.json" | TMPDIR=$tmp/missing "$CXMEET" --db "$CXMEET_DB" import --from taskwarrior - >"$tmp/out" 2>"$tmp/err" || rc=$?
+expect_eq "$rc" 1 "no temporary file: status 1"
+expect_match "$(cat "$tmp/err")" "cannot keep - in a temporary file" "says why"
+expect_eq "$(imported_from "From a file é 😀" | wc -l)" 1 "nothing written"
