@@ -49,6 +49,8 @@ void csv_close(struct csv_reader *r);
 typedef void (*import_report_fn)(void *ctx, long line, const char *msg);
 /* Tells how many of total actions are written. */
 typedef void (*import_tick_fn)(void *ctx, long done, long total);
+/* Told how many bytes of the file have been read so far. */
+typedef void (*import_progress)(void *ctx, long done);
 
 /* Imports the actions of a CSV file. The header names the columns, without
  * regard to case: text (or action), owner, department (or dept), due,
@@ -79,10 +81,12 @@ enum store_rc import_actions_csv(struct store *st, FILE *fp, const char *from,
  * is (a file), or spill is given (an empty temporary file), where fp (a
  * pipe) is kept as it is first read. Memory is bounded by one
  * task (a string of at most TW_MAX_STRING bytes), whatever the size of the
- * file. */
+ * file. checked (may be NULL) is told the bytes read by the first reading,
+ * tick the tasks written by the second. */
 enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, FILE *spill,
 					 const char *from, const struct date_context *dc,
-					 time_t at, import_report_fn report, import_tick_fn tick,
+					 time_t at, import_report_fn report,
+					 import_progress checked, import_tick_fn tick,
 					 void *ctx, size_t *n, size_t *skipped);
 
 /* --- the JSON export ---------------------------------------------------- */
@@ -99,8 +103,6 @@ struct import_counts {
 	long added, kept;
 };
 
-/* Told how many bytes of the file have been read so far. */
-typedef void (*import_progress)(void *ctx, long done);
 
 /* Loads the "tables" section of the JSON export (format "cxmeet-export",
  * version 2, export.c) read from fp (named path in messages) into st, which

@@ -37,6 +37,10 @@ static int import_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 struct import_ctx {
 	const char *file; /* printable */
 	struct progress bar;
+	/* taskwarrior's export, checked before it is written: its size (0: a
+	 * pipe's, not known), and whether the bar still counts its kilobytes */
+	long size;
+	bool checking;
 };
 
 static void report(void *ctx, long line, const char *msg)
@@ -52,7 +56,30 @@ static void report(void *ctx, long line, const char *msg)
 static void tick(void *ctx, long done, long total)
 {
 	struct import_ctx *c = ctx;
+	if (c->checking) {
+		progress_end(&c->bar);
+		progress_begin(&c->bar, "importing", "tasks");
+		c->checking = false;
+	}
 	progress_count(&c->bar, done, total);
+}
+
+/* The kilobytes of taskwarrior's export checked so far (a pipe's: the time
+ * taken). */
+static void checked(void *ctx, long bytes)
+{
+	struct import_ctx *c = ctx;
+	if (!c->bar.on)
+		return;
+	if (c->size > 0) {
+		progress_count(&c->bar, bytes / 1024, c->size / 1024);
+		return;
+	}
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	c->bar.shown = true; /* cleared by progress_end */
+	progress_time("checking the tasks", (double)(now.tv_sec - c->bar.start.tv_sec) +
+						    (double)(now.tv_nsec - c->bar.start.tv_nsec) / 1e9);
 }
 
 /* The context of a due date: today and the next meeting. */
@@ -106,7 +133,7 @@ static int import_csv(struct cli *cli, const char *file)
 	}
 	int rc = cli_open(cli);
 	if (rc == 0) {
-		struct import_ctx c = {safe, {0}};
+		struct import_ctx c = {.file = safe};
 		progress_begin(&c.bar, "importing", "actions");
 		struct date_context dc = due_context(cli);
 		size_t n = 0;
@@ -166,14 +193,17 @@ static int import_taskwarrior(struct cli *cli, const char *file)
 	}
 	int rc = cli_open(cli);
 	if (rc == 0) {
-		struct import_ctx c = {safe, {0}};
-		progress_begin(&c.bar, "importing", "tasks");
+		struct stat sb;
+		struct import_ctx c = {.file = safe, .checking = true};
+		if (!spill && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
+			c.size = (long)sb.st_size;
+		progress_begin(&c.bar, "checking", "KiB");
 		struct date_context dc = due_context(cli);
 		size_t n = 0, skipped = 0;
 		enum store_rc src = import_actions_taskwarrior(cli->st, fp, spill,
 							       imported_from(file, safe), &dc,
-							       clock_now(), report, tick, &c, &n,
-							       &skipped);
+							       clock_now(), report, checked, tick,
+							       &c, &n, &skipped);
 		progress_end(&c.bar);
 		rc = actions_told(cli, src, safe, n, skipped);
 	}

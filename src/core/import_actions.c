@@ -483,7 +483,8 @@ done:
 
 enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, FILE *spill,
 					 const char *from, const struct date_context *dc,
-					 time_t at, import_report_fn report, import_tick_fn tick,
+					 time_t at, import_report_fn report,
+					 import_progress checked, import_tick_fn tick,
 					 void *ctx, size_t *n, size_t *skipped)
 {
 	struct errs e = {report, ctx, 0};
@@ -501,6 +502,8 @@ enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, FILE *spill
 	json_reader_init(&r, fp, from, NULL, 0);
 	r.max_string = TW_MAX_STRING;
 	r.copy = spill;
+	r.progress = checked;
+	r.ctx = ctx;
 	enum store_rc src = tw_pass(st, &r, from, dc, at, &e, false, 0, NULL, NULL, &count,
 				    skipped);
 	if (src == STORE_OK && e.n)
