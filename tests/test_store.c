@@ -1390,6 +1390,42 @@ static void open__migration_9_reads_measures_each_meeting(void **state)
 	free(path);
 }
 
+/* Schema 12 knows an item's 'imported' event: a file of schema 11, which
+ * refused it, is migrated in place, its events kept, and then takes one;
+ * the events' CHECK still names every kind. */
+static void open__migration_12_takes_imported_events(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_id a = add_item(st, ITEM_ACTION, "Call back", 0, 0, DATE_NONE);
+	store_close(st);
+	raw_exec(path, "BEGIN; PRAGMA writable_schema = ON;"
+		 " UPDATE sqlite_schema SET sql = replace(sql, ',''imported'')', ')')"
+		 " WHERE name = 'item_events'; PRAGMA writable_schema = OFF;"
+		 " PRAGMA user_version = 11; COMMIT");
+	char err[512];
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_item_imported(st, a, "actions.csv, line 2", 1790000000), STORE_OK);
+	struct item_event *ev;
+	size_t n;
+	assert_int_equal(store_item_events(st, a, &ev, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(ev[0].kind, EVENT_CREATED);
+	assert_int_equal(ev[1].kind, EVENT_IMPORTED);
+	assert_string_equal(ev[1].new_value, "actions.csv, line 2");
+	assert_null(ev[1].old_value);
+	assert_int_equal(ev[1].meeting_id, 0);
+	item_events_free(ev, n);
+	store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM item_events WHERE event = 'imported'"), 1);
+	char *sql = raw_text(path, "SELECT sql FROM sqlite_schema WHERE name = 'item_events'");
+	assert_non_null(strstr(sql, "'deleted','superseded','closed','imported'))"));
+	free(sql);
+	free(path);
+}
+
 /* A file of schema 3 (its full-text index without prefixes) is migrated: the
  * index is made again with prefixes of one to three characters and built
  * from the items already there, which search finds as before. */
@@ -1491,6 +1527,7 @@ int main(void)
 		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
 		cmocka_unit_test(open__migration_7_keeps_carried_counts),
 		cmocka_unit_test(open__migration_9_reads_measures_each_meeting),
+		cmocka_unit_test(open__migration_12_takes_imported_events),
 		cmocka_unit_test(search__long_prefix_finds_what_a_prefix_finds),
 		cmocka_unit_test(search__terms_read_from_the_index_pages_are_fts5vocabs),
 		cmocka_unit_test(open__schema_digest_known_for_a_new_file),
