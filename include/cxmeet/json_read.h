@@ -61,10 +61,30 @@ void json_reader_init(struct json_reader *r, FILE *fp, const char *path, char *e
  * kept). */
 void json_fail(struct json_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The next byte without reading it, or EOF. */
-int json_peek(struct json_reader *r);
+/* The next byte without reading it, or EOF. (Inline, as the next: every
+ * byte of a document goes through them.) */
+static inline int json_peek(struct json_reader *r)
+{
+	if (r->peeked == -2) {
+		/* one thread reads a document: the stream's lock is not needed */
+		r->peeked = r->failed ? EOF : getc_unlocked(r->fp);
+		if (r->copy && r->peeked != EOF)
+			putc_unlocked(r->peeked, r->copy);
+	}
+	return r->peeked;
+}
+
 /* The next byte, read (lines counted), or EOF. */
-int json_next(struct json_reader *r);
+static inline int json_next(struct json_reader *r)
+{
+	int c = json_peek(r);
+	r->peeked = -2;
+	if (c == '\n')
+		r->line++;
+	if (c != EOF && (++r->bytes & 0xffff) == 0 && r->progress)
+		r->progress(r->ctx, r->bytes);
+	return c;
+}
 void json_skip_ws(struct json_reader *r);
 /* Whitespace, then the byte want; else refused. */
 bool json_expect(struct json_reader *r, char want);

@@ -29,27 +29,6 @@ void json_fail(struct json_reader *r, const char *fmt, ...)
 		snprintf(r->err, r->errlen, "%s:%ld: %s", r->path ? r->path : "", r->line, r->msg);
 }
 
-int json_peek(struct json_reader *r)
-{
-	if (r->peeked == -2) {
-		r->peeked = r->failed ? EOF : getc(r->fp);
-		if (r->copy && r->peeked != EOF)
-			putc(r->peeked, r->copy);
-	}
-	return r->peeked;
-}
-
-int json_next(struct json_reader *r)
-{
-	int c = json_peek(r);
-	r->peeked = -2;
-	if (c == '\n')
-		r->line++;
-	if (c != EOF && (++r->bytes & 0xffff) == 0 && r->progress)
-		r->progress(r->ctx, r->bytes);
-	return c;
-}
-
 void json_skip_ws(struct json_reader *r)
 {
 	int c;
