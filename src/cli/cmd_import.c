@@ -172,8 +172,11 @@ static int import_taskwarrior(struct cli *cli, const char *file)
 {
 	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
 	char *safe = text_printable_line(file);
-	if (!fp) {
-		cli_report("cannot read %s: %s", safe, strerror(errno));
+	struct stat sb;
+	if (!fp || (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode))) {
+		cli_report("cannot read %s: %s", safe, strerror(fp ? EISDIR : errno));
+		if (fp && fp != stdin)
+			fclose(fp);
 		free(safe);
 		return EXIT_RUNTIME;
 	}
@@ -193,7 +196,6 @@ static int import_taskwarrior(struct cli *cli, const char *file)
 	}
 	int rc = cli_open(cli);
 	if (rc == 0) {
-		struct stat sb;
 		struct import_ctx c = {.file = safe, .checking = true};
 		if (!spill && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
 			c.size = (long)sb.st_size;

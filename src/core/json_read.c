@@ -24,6 +24,9 @@ void json_fail(struct json_reader *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(r->msg, sizeof r->msg, fmt, ap);
 	va_end(ap);
+	/* a read that failed looks like the end of the file to the reader */
+	if (r->fp && ferror(r->fp))
+		snprintf(r->msg, sizeof r->msg, "the file could not be read");
 	r->fail_line = r->line;
 	if (r->err && r->errlen)
 		snprintf(r->err, r->errlen, "%s:%ld: %s", r->path ? r->path : "", r->line, r->msg);
