@@ -1,5 +1,8 @@
-/* import_actions.c - actions from a spreadsheet (CSV): every row read and
- * held to the rules first, then all added in one transaction, or none. */
+/* import_actions.c - actions from a spreadsheet (CSV) or taskwarrior's
+ * export: every row read and held to the rules first, then all added in one
+ * transaction, or none, each with an 'imported' event saying where it came
+ * from. The spreadsheet's rows are held between the two; taskwarrior's
+ * export, read with json_read.h a task at a time, is read again. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
