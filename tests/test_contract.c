@@ -325,6 +325,18 @@ static void item__read_back_as_written_with_its_events(void **state)
 	assert_string_equal(ev[n - 1].reason, "not paid yet");
 	item_events_free(ev, n);
 
+	/* where it was imported from, outside any meeting */
+	assert_int_equal(store_item_imported(st, id, "tasks.json, line 7",
+					     tu_at("2026-03-05T11:00:00Z")),
+			 STORE_OK);
+	assert_int_equal(store_item_events(st, id, &ev, &n), STORE_OK);
+	assert_int_equal(ev[n - 1].kind, EVENT_IMPORTED);
+	assert_string_equal(ev[n - 1].new_value, "tasks.json, line 7");
+	assert_null(ev[n - 1].old_value);
+	assert_int_equal(ev[n - 1].meeting_id, 0);
+	assert_int_equal(ev[n - 1].at, tu_at("2026-03-05T11:00:00Z"));
+	item_events_free(ev, n);
+
 	/* deleted: gone from reads, its history kept */
 	assert_int_equal(store_item_delete(st, id, 0, tu_at("2026-03-06T10:00:00Z")), STORE_OK);
 	int64_t count;

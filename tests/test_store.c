@@ -1322,7 +1322,9 @@ static void open__migration_7_keeps_carried_counts(void **state)
 		 " DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;"
 		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
-		 " WHERE name = 'items'; PRAGMA writable_schema = OFF;"
+		 " WHERE name = 'items';"
+		 " UPDATE sqlite_schema SET sql = replace(sql, ',''imported'')', ')')"
+		 " WHERE name = 'item_events'; PRAGMA writable_schema = OFF;"
 		 " INSERT INTO meetings(id, status, started_at) VALUES"
 		 "  (1, 'completed', '2026-03-02T09:00:00Z'), (2, 'completed', '2026-03-09T09:00:00Z');"
 		 " INSERT INTO item_events(item_id, event, at, meeting_id)"
@@ -1366,6 +1368,8 @@ static void open__migration_9_reads_measures_each_meeting(void **state)
 	raw_exec(path, "BEGIN; ALTER TABLE measures DROP COLUMN frequency;"
 		 " DROP TABLE meeting_ratings; DROP TABLE meeting_briefers;"
 		 " DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;"
+		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''imported'')', ')')"
+		 " WHERE name = 'item_events'; PRAGMA writable_schema = OFF;"
 		 " INSERT INTO measures(id, name, name_key, kind, created_at)"
 		 "  VALUES (1, 'NPS', 'nps', 'success', '2026-03-02T09:00:00Z');"
 		 " INSERT INTO measure_values(measure_id, period_on, value, entered_at)"
@@ -1383,6 +1387,42 @@ static void open__migration_9_reads_measures_each_meeting(void **state)
 	assert_true(m[0].value == 31);
 	measure_list_free(m, n);
 	store_close(st);
+	free(path);
+}
+
+/* Schema 12 knows an item's 'imported' event: a file of schema 11, which
+ * refused it, is migrated in place, its events kept, and then takes one;
+ * the events' CHECK still names every kind. */
+static void open__migration_12_takes_imported_events(void **state)
+{
+	(void)state;
+	struct store *st = open_setup();
+	char *path = xstrdup(store_path(st));
+	store_id a = add_item(st, ITEM_ACTION, "Call back", 0, 0, DATE_NONE);
+	store_close(st);
+	raw_exec(path, "BEGIN; PRAGMA writable_schema = ON;"
+		 " UPDATE sqlite_schema SET sql = replace(sql, ',''imported'')', ')')"
+		 " WHERE name = 'item_events'; PRAGMA writable_schema = OFF;"
+		 " PRAGMA user_version = 11; COMMIT");
+	char err[512];
+	assert_int_equal(store_open(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_item_imported(st, a, "actions.csv, line 2", 1790000000), STORE_OK);
+	struct item_event *ev;
+	size_t n;
+	assert_int_equal(store_item_events(st, a, &ev, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(ev[0].kind, EVENT_CREATED);
+	assert_int_equal(ev[1].kind, EVENT_IMPORTED);
+	assert_string_equal(ev[1].new_value, "actions.csv, line 2");
+	assert_null(ev[1].old_value);
+	assert_int_equal(ev[1].meeting_id, 0);
+	item_events_free(ev, n);
+	store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM item_events WHERE event = 'imported'"), 1);
+	char *sql = raw_text(path, "SELECT sql FROM sqlite_schema WHERE name = 'item_events'");
+	assert_non_null(strstr(sql, "'deleted','superseded','closed','imported'))"));
+	free(sql);
 	free(path);
 }
 
@@ -1407,7 +1447,9 @@ static void open__migration_builds_the_prefix_index_of_an_older_file(void **stat
 		 " DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;"
 		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
-		 " WHERE name = 'items'; PRAGMA writable_schema = OFF;"
+		 " WHERE name = 'items';"
+		 " UPDATE sqlite_schema SET sql = replace(sql, ',''imported'')', ')')"
+		 " WHERE name = 'item_events'; PRAGMA writable_schema = OFF;"
 		 " DROP TRIGGER revisit_tally_i; DROP TRIGGER revisit_tally_u;"
 		 " DROP TABLE item_tally; DROP TABLE revisit_tally;"
 		 " DROP INDEX items_revisit_dept; DROP INDEX items_parked_rank;"
@@ -1485,6 +1527,7 @@ int main(void)
 		cmocka_unit_test(open__migration_builds_the_prefix_index_of_an_older_file),
 		cmocka_unit_test(open__migration_7_keeps_carried_counts),
 		cmocka_unit_test(open__migration_9_reads_measures_each_meeting),
+		cmocka_unit_test(open__migration_12_takes_imported_events),
 		cmocka_unit_test(search__long_prefix_finds_what_a_prefix_finds),
 		cmocka_unit_test(search__terms_read_from_the_index_pages_are_fts5vocabs),
 		cmocka_unit_test(open__schema_digest_known_for_a_new_file),

@@ -500,7 +500,9 @@ static void mixed_changes__sums_equal_a_recount(void **state)
 		 " DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;"
 		 " DROP TABLE message_recipients;"
 		 " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')"
-		 " WHERE name = 'items'; PRAGMA writable_schema = OFF;"
+		 " WHERE name = 'items';"
+		 " UPDATE sqlite_schema SET sql = replace(sql, ',''imported'')', ')')"
+		 " WHERE name = 'item_events'; PRAGMA writable_schema = OFF;"
 				      " PRAGMA user_version = 4", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);

@@ -21,6 +21,8 @@
 #define IMPORT_MAX_ACTIONS 1000000
 /* A field longer than this is refused. */
 #define CSV_MAX_FIELD 65536
+/* A string of taskwarrior's export longer than this is refused. */
+#define TW_MAX_STRING (1 << 20)
 
 /* A CSV reader: one record at a time, with the line it starts on. */
 struct csv_reader {
@@ -47,6 +49,8 @@ void csv_close(struct csv_reader *r);
 typedef void (*import_report_fn)(void *ctx, long line, const char *msg);
 /* Tells how many of total actions are written. */
 typedef void (*import_tick_fn)(void *ctx, long done, long total);
+/* Told how many bytes of the file have been read so far. */
+typedef void (*import_progress)(void *ctx, long done);
 
 /* Imports the actions of a CSV file. The header names the columns, without
  * regard to case: text (or action), owner, department (or dept), due,
@@ -55,12 +59,14 @@ typedef void (*import_tick_fn)(void *ctx, long done, long total);
  * empty department is the owner's; an owner of another department than the
  * one given is refused. due: as `cxmeet add action --due` (a done or
  * dropped action may have a past YYYY-MM-DD). status: open (empty), done
- * or dropped. Returns STORE_OK with *n the actions added, STORE_INVALID
+ * or dropped. Each action added has an "imported" event saying where it
+ * came from: "FROM, line N" (from: the file's printable name, or "standard
+ * input"). Returns STORE_OK with *n the actions added, STORE_INVALID
  * having reported every refused line (at most IMPORT_MAX_ERRORS) with
  * nothing written, or another code of the store. */
-enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_context *dc,
-				 time_t at, import_report_fn report, import_tick_fn tick,
-				 void *ctx, size_t *n);
+enum store_rc import_actions_csv(struct store *st, FILE *fp, const char *from,
+				 const struct date_context *dc, time_t at, import_report_fn report,
+				 import_tick_fn tick, void *ctx, size_t *n);
 
 /* Imports the tasks of `task export` (a JSON array) as actions: the
  * description is the text; pending and waiting tasks are open, completed
@@ -69,11 +75,19 @@ enum store_rc import_actions_csv(struct store *st, FILE *fp, const struct date_c
  * completed task without one: the day it ended). The owner is a UDA owner;
  * the department a UDA department, else the project's first part (before
  * '.'), else the owner's. A task refused is told by the line it starts on
- * ('task export' writes one a line). Then as import_actions_csv. */
-enum store_rc import_actions_taskwarrior(struct store *st, const char *text, size_t len,
-					 const struct date_context *dc, time_t at,
-					 import_report_fn report, import_tick_fn tick, void *ctx,
-					 size_t *n, size_t *skipped);
+ * ('task export' writes one a line). Then as import_actions_csv. The file
+ * is read twice, one task at a time: checked whole, then each task added as
+ * it is read again, in one transaction: fp can be read again from where it
+ * is (a file), or spill is given (an empty temporary file), where fp (a
+ * pipe) is kept as it is first read. Memory is bounded by one
+ * task (a string of at most TW_MAX_STRING bytes), whatever the size of the
+ * file. checked (may be NULL) is told the bytes read by the first reading,
+ * tick the tasks written by the second. */
+enum store_rc import_actions_taskwarrior(struct store *st, FILE *fp, FILE *spill,
+					 const char *from, const struct date_context *dc,
+					 time_t at, import_report_fn report,
+					 import_progress checked, import_tick_fn tick,
+					 void *ctx, size_t *n, size_t *skipped);
 
 /* --- the JSON export ---------------------------------------------------- */
 
@@ -89,8 +103,6 @@ struct import_counts {
 	long added, kept;
 };
 
-/* Told how many bytes of the file have been read so far. */
-typedef void (*import_progress)(void *ctx, long done);
 
 /* Loads the "tables" section of the JSON export (format "cxmeet-export",
  * version 2, export.c) read from fp (named path in messages) into st, which

@@ -55,6 +55,7 @@ enum event_kind {
 	EVENT_DELETED,
 	EVENT_SUPERSEDED,
 	EVENT_CLOSED,
+	EVENT_IMPORTED, /* new_value: where from ("FILE, line N") */
 	EVENT_KIND_COUNT
 };
 

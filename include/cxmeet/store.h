@@ -20,7 +20,7 @@
 #include "cxmeet/rows.h"
 #include "cxmeet/store_tables.h"
 
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 
 /* An open store: opaque, whatever its backend. */
 struct store;
@@ -450,6 +450,9 @@ typedef void (*store_row_fn)(const char *const *values, void *ctx);
 	 * every meeting started while it is open without one). */ \
 	X(item_carry, (struct store *st, store_id id, store_id meeting, \
 		time_t at), (st, id, meeting, at)) \
+	/* An 'imported' event: where the item was read from (new_value). */ \
+	X(item_imported, (struct store *st, store_id id, const char *from, \
+		time_t at), (st, id, from, at)) \
 	X(item_delete, (struct store *st, store_id id, store_id meeting, \
 		time_t at), (st, id, meeting, at)) \
 	X(item_link, (struct store *st, store_id from, store_id to, \

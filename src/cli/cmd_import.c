@@ -37,6 +37,10 @@ static int import_opt(const struct cli_cmd *cmd, int key, const char *value, voi
 struct import_ctx {
 	const char *file; /* printable */
 	struct progress bar;
+	/* taskwarrior's export, checked before it is written: its size (0: a
+	 * pipe's, not known), and whether the bar still counts its kilobytes */
+	long size;
+	bool checking;
 };
 
 static void report(void *ctx, long line, const char *msg)
@@ -52,7 +56,30 @@ static void report(void *ctx, long line, const char *msg)
 static void tick(void *ctx, long done, long total)
 {
 	struct import_ctx *c = ctx;
+	if (c->checking) {
+		progress_end(&c->bar);
+		progress_begin(&c->bar, "importing", "tasks");
+		c->checking = false;
+	}
 	progress_count(&c->bar, done, total);
+}
+
+/* The kilobytes of taskwarrior's export checked so far (a pipe's: the time
+ * taken). */
+static void checked(void *ctx, long bytes)
+{
+	struct import_ctx *c = ctx;
+	if (!c->bar.on)
+		return;
+	if (c->size > 0) {
+		progress_count(&c->bar, bytes / 1024, c->size / 1024);
+		return;
+	}
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	c->bar.shown = true; /* cleared by progress_end */
+	progress_time("checking the tasks", (double)(now.tv_sec - c->bar.start.tv_sec) +
+						    (double)(now.tv_nsec - c->bar.start.tv_nsec) / 1e9);
 }
 
 /* The context of a due date: today and the next meeting. */
@@ -89,6 +116,12 @@ static int actions_told(struct cli *cli, enum store_rc src, const char *safe, si
 	return EXIT_OK;
 }
 
+/* Where imported actions came from, as their "imported" event says. */
+static const char *imported_from(const char *file, const char *safe)
+{
+	return strcmp(file, "-") == 0 ? "standard input" : safe;
+}
+
 static int import_csv(struct cli *cli, const char *file)
 {
 	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
@@ -100,12 +133,12 @@ static int import_csv(struct cli *cli, const char *file)
 	}
 	int rc = cli_open(cli);
 	if (rc == 0) {
-		struct import_ctx c = {safe, {0}};
+		struct import_ctx c = {.file = safe};
 		progress_begin(&c.bar, "importing", "actions");
 		struct date_context dc = due_context(cli);
 		size_t n = 0;
-		enum store_rc src = import_actions_csv(cli->st, fp, &dc, clock_now(), report, tick,
-						       &c, &n);
+		enum store_rc src = import_actions_csv(cli->st, fp, imported_from(file, safe), &dc,
+						       clock_now(), report, tick, &c, &n);
 		progress_end(&c.bar);
 		rc = actions_told(cli, src, safe, n, 0);
 	}
@@ -115,51 +148,71 @@ static int import_csv(struct cli *cli, const char *file)
 	return rc;
 }
 
-/* The whole of fp, NUL-ended (*len without it); NULL when it cannot be
- * read. */
-static char *read_all(FILE *fp, size_t *len)
+/* A temporary file in $TMPDIR (else /tmp), readable by its owner only and
+ * gone when closed; NULL (errno set) when none can be made. */
+static FILE *spill_file(void)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_add(&sb, "");
-	char buf[65536];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
-		sb_addn(&sb, buf, got);
-	if (ferror(fp)) {
-		sb_free(&sb);
-		return NULL;
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/cxmeet-import-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path); /* mode 0600 */
+	FILE *fp = NULL;
+	if (fd >= 0) {
+		unlink(path);
+		if (!(fp = fdopen(fd, "w+b"))) {
+			int why = errno;
+			close(fd);
+			errno = why;
+		}
 	}
-	*len = sb.len;
-	return sb_take(&sb);
+	free(path);
+	return fp;
 }
 
 static int import_taskwarrior(struct cli *cli, const char *file)
 {
 	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
 	char *safe = text_printable_line(file);
-	size_t len = 0;
-	char *text = fp ? read_all(fp, &len) : NULL;
-	int err = errno;
-	if (fp && fp != stdin)
-		fclose(fp);
-	if (!text) {
-		cli_report("cannot read %s: %s", safe, strerror(err));
+	struct stat sb;
+	if (!fp || (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode))) {
+		cli_report("cannot read %s: %s", safe, strerror(fp ? EISDIR : errno));
+		if (fp && fp != stdin)
+			fclose(fp);
 		free(safe);
 		return EXIT_RUNTIME;
 	}
+	/* The export is read twice: what cannot be read again (a pipe) is kept
+	 * in a temporary file the first time. */
+	FILE *spill = NULL;
+	off_t at = ftello(fp);
+	if (at < 0 || fseeko(fp, at, SEEK_SET) != 0) {
+		spill = spill_file();
+		if (!spill) {
+			cli_report("cannot keep %s in a temporary file: %s", safe, strerror(errno));
+			if (fp != stdin)
+				fclose(fp);
+			free(safe);
+			return EXIT_RUNTIME;
+		}
+	}
 	int rc = cli_open(cli);
 	if (rc == 0) {
-		struct import_ctx c = {safe, {0}};
-		progress_begin(&c.bar, "importing", "tasks");
+		struct import_ctx c = {.file = safe, .checking = true};
+		if (!spill && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
+			c.size = (long)sb.st_size;
+		progress_begin(&c.bar, "checking", "KiB");
 		struct date_context dc = due_context(cli);
 		size_t n = 0, skipped = 0;
-		enum store_rc src = import_actions_taskwarrior(cli->st, text, len, &dc, clock_now(),
-							       report, tick, &c, &n, &skipped);
+		enum store_rc src = import_actions_taskwarrior(cli->st, fp, spill,
+							       imported_from(file, safe), &dc,
+							       clock_now(), report, checked, tick,
+							       &c, &n, &skipped);
 		progress_end(&c.bar);
 		rc = actions_told(cli, src, safe, n, skipped);
 	}
-	free(text);
+	if (spill)
+		fclose(spill);
+	if (fp != stdin)
+		fclose(fp);
 	free(safe);
 	return rc;
 }
@@ -294,7 +347,8 @@ const struct cli_cmd cmd_import = {
 		 "\n"
 		 "The whole file is checked first: every refused row (up to 20) is told\n"
 		 "as FILE:LINE: why, and nothing is written (exit status 2). Else every\n"
-		 "action is added in one transaction.\n"
+		 "action is added in one transaction, its history saying where it came\n"
+		 "from (an 'imported' event: 'FILE, line N', or 'standard input, line N').\n"
 		 "\n"
 		 "--from taskwarrior reads what 'task export' writes ('task export |\n"
 		 "cxmeet import --from taskwarrior -'): the description is the text;\n"
@@ -304,6 +358,8 @@ const struct cli_cmd cmd_import = {
 		 "a UDA 'owner' (uda.owner.type=string in .taskrc); the department a UDA\n"
 		 "'department', else the project (its first part, before '.'), else the\n"
 		 "owner's. A refused task is told as FILE:LINE, the line it starts on.\n"
+		 "The export is read a task at a time, twice (checked, then added);\n"
+		 "standard input is kept in a temporary file for the second reading.\n"
 		 "\n"
 		 "  -f, --format F      json (the default) or csv\n"
 		 "      --from PROGRAM  taskwarrior\n"

@@ -1,300 +1,333 @@
-/* json_read.c - a small strict JSON reader: the whole text into a tree. */
-#include <stdio.h>
-#include <stdlib.h>
+/* json_read.c - the one JSON reader: strict, pull-style, a byte at a time
+ * from a FILE*, one value at a time (json_read.h). */
+#include <stdarg.h>
 #include <string.h>
 
 #include "cxmeet/json_read.h"
 #include "cxmeet/text.h"
-#include "cxmeet/util.h"
 
-struct reader {
-	const char *p, *end;
-	long line;
-	char *err;
-	size_t errlen;
-};
-
-static int fail(struct reader *r, const char *msg)
+void json_reader_init(struct json_reader *r, FILE *fp, const char *path, char *err,
+		      size_t errlen)
 {
-	snprintf(r->err, r->errlen, "%s", msg);
-	return -1;
+	*r = (struct json_reader){.fp = fp, .path = path, .line = 1, .peeked = -2, .err = err,
+				  .errlen = errlen};
+	if (err && errlen)
+		*err = '\0';
 }
 
-static void space(struct reader *r)
+void json_fail(struct json_reader *r, const char *fmt, ...)
 {
-	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r')) {
-		if (*r->p == '\n')
-			r->line++;
-		r->p++;
-	}
+	if (r->failed)
+		return;
+	r->failed = true;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->msg, sizeof r->msg, fmt, ap);
+	va_end(ap);
+	/* a read that failed looks like the end of the file to the reader */
+	if (r->fp && ferror(r->fp))
+		snprintf(r->msg, sizeof r->msg, "the file could not be read");
+	r->fail_line = r->line;
+	if (r->err && r->errlen)
+		snprintf(r->err, r->errlen, "%s:%ld: %s", r->path ? r->path : "", r->line, r->msg);
 }
 
-static int hex4(struct reader *r, unsigned *out)
+void json_skip_ws(struct json_reader *r)
 {
-	if (r->end - r->p < 4)
-		return fail(r, "a \\u escape needs four hex digits");
-	unsigned v = 0;
+	int c;
+	while ((c = json_peek(r)) == ' ' || c == '\t' || c == '\n' || c == '\r')
+		json_next(r);
+}
+
+bool json_expect(struct json_reader *r, char want)
+{
+	json_skip_ws(r);
+	int c = json_next(r);
+	if (c == want)
+		return true;
+	if (c == EOF)
+		json_fail(r, "the document ends early: '%c' expected", want);
+	else
+		json_fail(r, "'%c' expected", want);
+	return false;
+}
+
+static int hexval(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				      : -1;
+}
+
+static long read_hex4(struct json_reader *r)
+{
+	long v = 0;
 	for (int i = 0; i < 4; i++) {
-		char c = *r->p++;
-		v <<= 4;
-		if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
-		else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
-		else return fail(r, "a \\u escape needs four hex digits");
+		int h = hexval(json_next(r));
+		if (h < 0) {
+			json_fail(r, "a \\u escape needs four hexadecimal digits");
+			return -1;
+		}
+		v = v * 16 + h;
 	}
-	*out = v;
-	return 0;
+	return v;
 }
 
-static void put_utf8(struct strbuf *sb, unsigned cp)
+static void add_utf8(struct strbuf *sb, unsigned long cp)
 {
 	char b[4];
 	size_t n;
-	if (cp < 0x80) { b[0] = (char)cp; n = 1; }
-	else if (cp < 0x800) { b[0] = (char)(0xC0 | cp >> 6); b[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-	else if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | cp >> 12); b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
+	if (cp < 0x80) {
+		b[0] = (char)cp, n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | cp >> 6), b[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | cp >> 12), b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
 	} else {
-		b[0] = (char)(0xF0 | cp >> 18); b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); b[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+		b[0] = (char)(0xf0 | cp >> 18), b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), b[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
 	}
 	sb_addn(sb, b, n);
 }
 
-static int string(struct reader *r, char **out)
+bool json_read_string(struct json_reader *r, struct strbuf *sb)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_add(&sb, "");
-	r->p++; /* the quote */
+	sb->len = 0;
+	sb_grow(sb, 1);
+	sb->s[0] = '\0';
 	for (;;) {
-		if (r->p >= r->end) {
-			sb_free(&sb);
-			return fail(r, "a string is left open");
+		if (r->max_string && sb->len > r->max_string) {
+			json_fail(r, "a string longer than %zu bytes", r->max_string);
+			return false;
 		}
-		unsigned char c = (unsigned char)*r->p++;
+		int c = json_next(r);
+		if (c == EOF) {
+			json_fail(r, "the document ends inside a string");
+			return false;
+		}
 		if (c == '"')
 			break;
 		if (c < 0x20) {
-			sb_free(&sb);
-			return fail(r, "a control character inside a string");
+			if (c == '\n')
+				r->line--; /* told on the line it ends */
+			json_fail(r, "a control character inside a string (it must be escaped)");
+			return false;
 		}
 		if (c != '\\') {
-			sb_addn(&sb, (const char *)&c, 1);
+			char ch = (char)c;
+			sb_addn(sb, &ch, 1);
 			continue;
 		}
-		if (r->p >= r->end) {
-			sb_free(&sb);
-			return fail(r, "a string is left open");
-		}
-		char e = *r->p++;
-		unsigned cp;
-		switch (e) {
-		case '"': sb_add(&sb, "\""); break;
-		case '\\': sb_add(&sb, "\\"); break;
-		case '/': sb_add(&sb, "/"); break;
-		case 'b': sb_add(&sb, "\b"); break;
-		case 'f': sb_add(&sb, "\f"); break;
-		case 'n': sb_add(&sb, "\n"); break;
-		case 'r': sb_add(&sb, "\r"); break;
-		case 't': sb_add(&sb, "\t"); break;
-		case 'u':
-			if (hex4(r, &cp) != 0) {
-				sb_free(&sb);
-				return -1;
-			}
-			if (cp >= 0xD800 && cp < 0xDC00) {
-				unsigned lo;
-				if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u') {
-					sb_free(&sb);
-					return fail(r, "a \\u escape of half a surrogate pair");
-				}
-				r->p += 2;
-				if (hex4(r, &lo) != 0 || lo < 0xDC00 || lo > 0xDFFF) {
-					sb_free(&sb);
-					return fail(r, "a \\u escape of half a surrogate pair");
-				}
-				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-			} else if (cp >= 0xDC00 && cp < 0xE000) {
-				sb_free(&sb);
-				return fail(r, "a \\u escape of half a surrogate pair");
-			}
-			if (cp == 0) {
-				sb_free(&sb);
-				return fail(r, "a string holds a NUL character (\\u0000)");
-			}
-			put_utf8(&sb, cp);
-			break;
-		default:
-			sb_free(&sb);
-			return fail(r, "an unknown escape inside a string");
-		}
-	}
-	if (!text_valid_utf8(sb.s, sb.len)) {
-		sb_free(&sb);
-		return fail(r, "a string is not UTF-8 text");
-	}
-	*out = sb_take(&sb);
-	return 0;
-}
-
-static int value(struct reader *r, struct json *v, int depth);
-
-static int members(struct reader *r, struct json *v, int depth, bool object)
-{
-	char close = object ? '}' : ']';
-	size_t cap = 0;
-	r->p++;
-	space(r);
-	if (r->p < r->end && *r->p == close) {
-		r->p++;
-		return 0;
-	}
-	for (;;) {
-		if (v->n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v->items = xrealloc(v->items, cap * sizeof *v->items);
-			if (object)
-				v->keys = xrealloc(v->keys, cap * sizeof *v->keys);
-		}
-		space(r);
-		if (object) {
-			if (r->p >= r->end || *r->p != '"')
-				return fail(r, "an object's key is not a string");
-			if (string(r, &v->keys[v->n]) != 0)
-				return -1;
-			space(r);
-			if (r->p >= r->end || *r->p != ':') {
-				free(v->keys[v->n]);
-				return fail(r, "a key is not followed by ':'");
-			}
-			r->p++;
-			space(r);
-		}
-		memset(&v->items[v->n], 0, sizeof v->items[v->n]);
-		int rc = value(r, &v->items[v->n], depth + 1);
-		v->n++; /* freed with the rest, whatever it holds */
-		if (rc != 0)
-			return -1;
-		space(r);
-		if (r->p < r->end && *r->p == ',') {
-			r->p++;
+		c = json_next(r);
+		const char *simple = strchr("\"\\/bfnrt", c);
+		if (c != EOF && c && simple) {
+			static const char out[] = "\"\\/\b\f\n\r\t";
+			sb_addn(sb, &out[simple - "\"\\/bfnrt"], 1);
 			continue;
 		}
-		if (r->p < r->end && *r->p == close) {
-			r->p++;
-			return 0;
+		if (c != 'u') {
+			json_fail(r, "an unknown escape in a string");
+			return false;
 		}
-		return fail(r, object ? "an object goes on without ',' or '}'"
-				      : "an array goes on without ',' or ']'");
+		long cp = read_hex4(r);
+		if (cp < 0)
+			return false;
+		if (cp >= 0xd800 && cp <= 0xdbff) {
+			long lo = -1;
+			if (json_next(r) == '\\' && json_next(r) == 'u')
+				lo = read_hex4(r);
+			if (r->failed)
+				return false;
+			if (lo < 0xdc00 || lo > 0xdfff) {
+				json_fail(r, "a lone surrogate in a \\u escape");
+				return false;
+			}
+			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+		} else if (cp >= 0xdc00 && cp <= 0xdfff) {
+			json_fail(r, "a lone surrogate in a \\u escape");
+			return false;
+		} else if (cp == 0) {
+			json_fail(r, "a NUL character (\\u0000) in a string");
+			return false;
+		}
+		add_utf8(sb, (unsigned long)cp);
 	}
-}
-
-static bool word(struct reader *r, const char *w)
-{
-	size_t n = strlen(w);
-	if ((size_t)(r->end - r->p) < n || memcmp(r->p, w, n) != 0)
+	/* escapes only ever add whole characters: bytes that are not UTF-8
+	 * are the file's own */
+	if (!text_valid_utf8(sb->s, sb->len)) {
+		json_fail(r, "a string that is not valid UTF-8");
 		return false;
-	r->p += n;
+	}
 	return true;
 }
 
-static int number(struct reader *r, struct json *v)
+/* A number as JSON writes it, its text into sb; *whole when it has no
+ * fraction or exponent. */
+static bool read_number(struct json_reader *r, struct strbuf *sb, bool *whole)
 {
-	const char *s = r->p;
-	if (r->p < r->end && *r->p == '-')
-		r->p++;
-	if (r->p >= r->end || *r->p < '0' || *r->p > '9')
-		return fail(r, "a value that is not JSON");
-	if (*r->p == '0')
-		r->p++;
-	else
-		while (r->p < r->end && *r->p >= '0' && *r->p <= '9')
-			r->p++;
-	if (r->p < r->end && *r->p == '.') {
-		r->p++;
-		if (r->p >= r->end || *r->p < '0' || *r->p > '9')
-			return fail(r, "a number with no digit after its point");
-		while (r->p < r->end && *r->p >= '0' && *r->p <= '9')
-			r->p++;
+	sb->len = 0;
+	*whole = true;
+	char ch;
+#define TAKE() (ch = (char)json_next(r), sb_addn(sb, &ch, 1))
+#define DIGIT(c) ((c) >= '0' && (c) <= '9')
+#define LONG() (sb->len > JSON_MAX_NUMBER)
+	if (json_peek(r) == '-')
+		TAKE();
+	if (json_peek(r) == '0') {
+		TAKE();
+	} else if (DIGIT(json_peek(r))) {
+		while (DIGIT(json_peek(r)) && !LONG())
+			TAKE();
+	} else {
+		json_fail(r, "a number expected");
+		return false;
 	}
-	if (r->p < r->end && (*r->p == 'e' || *r->p == 'E')) {
-		r->p++;
-		if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
-			r->p++;
-		if (r->p >= r->end || *r->p < '0' || *r->p > '9')
-			return fail(r, "a number with no digit in its exponent");
-		while (r->p < r->end && *r->p >= '0' && *r->p <= '9')
-			r->p++;
+	if (json_peek(r) == '.') {
+		*whole = false;
+		TAKE();
+		if (!DIGIT(json_peek(r))) {
+			json_fail(r, "a digit expected after the decimal point");
+			return false;
+		}
+		while (DIGIT(json_peek(r)) && !LONG())
+			TAKE();
 	}
-	v->type = JSON_NUMBER;
-	v->s = xstrndup(s, (size_t)(r->p - s));
-	return 0;
+	if (json_peek(r) == 'e' || json_peek(r) == 'E') {
+		*whole = false;
+		TAKE();
+		if (json_peek(r) == '+' || json_peek(r) == '-')
+			TAKE();
+		if (!DIGIT(json_peek(r))) {
+			json_fail(r, "a digit expected in the exponent");
+			return false;
+		}
+		while (DIGIT(json_peek(r)) && !LONG())
+			TAKE();
+	}
+	if (LONG()) {
+		json_fail(r, "a number too long");
+		return false;
+	}
+#undef TAKE
+#undef DIGIT
+#undef LONG
+	return true;
 }
 
-static int value(struct reader *r, struct json *v, int depth)
+static bool read_word(struct json_reader *r, const char *w)
 {
-	if (depth > JSON_MAX_DEPTH)
-		return fail(r, "values nested too deep");
-	space(r);
-	v->line = r->line;
-	if (r->p >= r->end)
-		return fail(r, "the text ends where a value was expected");
-	switch (*r->p) {
-	case '{': v->type = JSON_OBJECT; return members(r, v, depth, true);
-	case '[': v->type = JSON_ARRAY; return members(r, v, depth, false);
-	case '"': v->type = JSON_STRING; return string(r, &v->s);
-	}
-	if (word(r, "null")) { v->type = JSON_NULL; return 0; }
-	if (word(r, "true")) { v->type = JSON_BOOL; v->b = true; return 0; }
-	if (word(r, "false")) { v->type = JSON_BOOL; return 0; }
-	return number(r, v);
+	for (const char *p = w; *p; p++)
+		if (json_next(r) != *p) {
+			json_fail(r, "a value expected (a string, number, object, array, true, false "
+				  "or null)");
+			return false;
+		}
+	return true;
 }
 
-int json_parse(const char *text, size_t len, struct json *out, char *err, size_t errlen,
-	       long *line)
+enum json_value json_read_value(struct json_reader *r, struct strbuf *sb, bool *whole)
 {
-	struct reader r = {text, text + len, 1, err, errlen};
-	memset(out, 0, sizeof *out);
-	int rc = value(&r, out, 0);
-	if (rc == 0) {
-		space(&r);
-		if (r.p != r.end)
-			rc = fail(&r, "more after the value");
+	bool w;
+	if (!whole)
+		whole = &w;
+	json_skip_ws(r);
+	int c = json_peek(r);
+	if (r->failed)
+		return JSON_BAD;
+	switch (c) {
+	case '"':
+		json_next(r);
+		return json_read_string(r, sb) ? JSON_STRING : JSON_BAD;
+	case '{':
+		json_next(r);
+		return JSON_OBJECT;
+	case '[':
+		json_next(r);
+		return JSON_ARRAY;
+	case 't':
+		return read_word(r, "true") ? JSON_TRUE : JSON_BAD;
+	case 'f':
+		return read_word(r, "false") ? JSON_FALSE : JSON_BAD;
+	case 'n':
+		return read_word(r, "null") ? JSON_NULL : JSON_BAD;
+	case EOF:
+		json_fail(r, "the document ends early: a value expected");
+		return JSON_BAD;
+	default:
+		return read_number(r, sb, whole) ? JSON_NUMBER : JSON_BAD;
 	}
-	if (rc != 0) {
-		*line = r.line;
-		json_free(out);
-	}
-	return rc;
 }
 
-const struct json *json_get(const struct json *obj, const char *key)
+bool json_more(struct json_reader *r, char close)
 {
-	if (!obj || obj->type != JSON_OBJECT)
-		return NULL;
-	for (size_t i = 0; i < obj->n; i++)
-		if (strcmp(obj->keys[i], key) == 0)
-			return &obj->items[i];
-	return NULL;
+	json_skip_ws(r);
+	int c = json_next(r);
+	if (c == ',')
+		return true;
+	if (c != close)
+		json_fail(r, c == EOF ? "the document ends early: ',' or '%c' expected"
+				      : "',' or '%c' expected", close);
+	return false;
 }
 
-const char *json_get_str(const struct json *obj, const char *key)
+bool json_empty_next(struct json_reader *r, char close)
 {
-	const struct json *v = json_get(obj, key);
-	return v && v->type == JSON_STRING ? v->s : NULL;
-}
-
-void json_free(struct json *v)
-{
-	for (size_t i = 0; i < v->n; i++) {
-		json_free(&v->items[i]);
-		if (v->keys)
-			free(v->keys[i]);
+	json_skip_ws(r);
+	if (json_peek(r) == close) {
+		json_next(r);
+		return true;
 	}
-	free(v->items);
-	free(v->keys);
-	free(v->s);
-	memset(v, 0, sizeof *v);
+	return false;
+}
+
+bool json_read_key(struct json_reader *r, struct strbuf *key)
+{
+	json_skip_ws(r);
+	if (json_next(r) != '"') {
+		json_fail(r, "a member's name (a string) expected");
+		return false;
+	}
+	return json_read_string(r, key) && json_expect(r, ':');
+}
+
+void json_skip_value(struct json_reader *r, struct strbuf *tmp, int depth)
+{
+	enum json_value v = json_read_value(r, tmp, NULL);
+	json_skip_rest(r, v, tmp, depth);
+}
+
+void json_skip_rest(struct json_reader *r, enum json_value v, struct strbuf *tmp, int depth)
+{
+	if (v != JSON_OBJECT && v != JSON_ARRAY)
+		return;
+	if (depth >= JSON_MAX_DEPTH) {
+		json_fail(r, "arrays and objects nested too deep");
+		return;
+	}
+	char close = v == JSON_OBJECT ? '}' : ']';
+	if (json_empty_next(r, close))
+		return;
+	do {
+		if (v == JSON_OBJECT && !json_read_key(r, tmp))
+			return;
+		json_skip_value(r, tmp, depth + 1);
+	} while (!r->failed && json_more(r, close));
+}
+
+bool json_end(struct json_reader *r)
+{
+	if (r->failed)
+		return false;
+	json_skip_ws(r);
+	if (json_peek(r) != EOF) {
+		json_fail(r, "something after the end of the document");
+		return false;
+	}
+	if (ferror(r->fp)) {
+		json_fail(r, "the file could not be read");
+		return false;
+	}
+	return true;
 }

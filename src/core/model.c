@@ -39,7 +39,7 @@ NAME_TABLE(role_name, role_parse, enum role, ROLE_COUNT,
 	   "sponsor", "lead", "champion", "member", "guest")
 NAME_TABLE(event_kind_name, event_kind_parse, enum event_kind, EVENT_KIND_COUNT,
 	   "created", "edited", "due_moved", "reassigned", "carried", "done", "reopened",
-	   "dropped", "deleted", "superseded", "closed")
+	   "dropped", "deleted", "superseded", "closed", "imported")
 NAME_TABLE(link_kind_name, link_kind_parse, enum link_kind, LINK_KIND_COUNT,
 	   "arose_from", "settles")
 NAME_TABLE(meeting_status_name, meeting_status_parse, enum meeting_status,
@@ -69,7 +69,7 @@ const char *item_kind_plural(enum item_kind k, long long n)
 
 static const char *const event_kind_labels[EVENT_KIND_COUNT] = {
 	"created", "edited", "due date moved", "reassigned", "carried to the next meeting",
-	"done", "reopened", "dropped", "deleted", "superseded", "closed",
+	"done", "reopened", "dropped", "deleted", "superseded", "closed", "imported",
 };
 
 const char *event_kind_label(enum event_kind e)

@@ -259,7 +259,9 @@ static char *event_line(const struct item_event *e)
 	struct strbuf sb;
 	sb_init(&sb);
 	sb_addf(&sb, "%s  %s", when, event_kind_label(e->kind));
-	if (e->old_value || e->new_value)
+	if (e->kind == EVENT_IMPORTED && e->new_value)
+		sb_addf(&sb, " from %s", e->new_value); /* "imported from a.csv, line 3" */
+	else if (e->old_value || e->new_value)
 		sb_addf(&sb, "  %s -> %s", e->old_value ? e->old_value : "-",
 			e->new_value ? e->new_value : "-");
 	if (e->reason)

@@ -5,7 +5,9 @@
 # commas, quotes and a line break; each kind of bad row (unknown owner or
 # department, an owner of another department, a bad date, a bad status, a
 # wrong number of columns, bytes that are not UTF-8, an unknown column, a
-# quote left open) refuses the whole file with FILE:LINE and nothing written.
+# quote left open) refuses the whole file with FILE:LINE and nothing written;
+# each action added has an 'imported' event: the file (or standard input)
+# and the row's line, in the JSON export.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -56,6 +58,8 @@ expect_eq "$out" "Imported 2 actions." "an Excel file imported"
 expect_eq "$(cx_json '[.[] | select(.text == "Say \"thank you\", twice")] | length' actions --state all)" 1 "doubled quotes read as one"
 expect_eq "$(cx_json '[.[] | select(.text == "Two lines")][0].due_on' actions --state all)" 2026-12-11 "a cell's line break joined with a space"
 expect_eq "$(count)" 502 "502 actions"
+expect_eq "$(imported_from "Fix invoice 1")" "$tmp/many.csv, line 2" "an 'imported' event: the file and the row's line"
+expect_eq "$(imported_from "Two lines")" "$tmp/excel.csv, line 3" "the line a row of two lines starts on"
 
 note "one bad row refuses the whole file, with its line"
 bad() { # bad NAME ROW: the 500 good rows with ROW at line 300
@@ -97,8 +101,11 @@ refuse "empty.csv:1: the file is empty" "$tmp/empty.csv"
 note "standard input; JSON not in this build"
 out=$(printf 'text,owner,due\nFrom a pipe,Ben Okafor,+1w\n' | "$CXMEET" import --format csv -)
 expect_eq "$out" "Imported 1 action." "read from standard input"
+expect_eq "$(imported_from "From a pipe")" "standard input, line 2" "an 'imported' event: standard input"
 rc=0
 "$CXMEET" import "$tmp/many.csv" >/dev/null 2>"$tmp/err" || rc=$?
 expect_eq "$rc" 2 "no --format: usage error for now"
 expect_eq "$(count)" 503 "503 actions in the end"
+expect_eq "$("$CXMEET" --db "$CXMEET_DB" export --format json | jq '[.tables.item_events[] | select(.event == "imported")] | length')" \
+	503 "an 'imported' event for every action"
 

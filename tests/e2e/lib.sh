@@ -286,6 +286,19 @@ cx_json() {
 		cx_fail "jq '$filter' could not read the output of cxmeet $* --format json"
 }
 
+# imported_from TEXT: where the actions whose text is TEXT were imported
+# from, as their 'imported' events say in the JSON export ("FILE, line N"),
+# one a line.
+imported_from() {
+	local out rc=0
+	out=$("$CXMEET" --db "$CXMEET_DB" export --format json 2>"$tmp/cx.err") || rc=$?
+	[ "$rc" -eq 0 ] || cx_fail "cxmeet export --format json exited with status $rc: $(cat "$tmp/cx.err")"
+	printf '%s' "$out" | jq -r --arg text "$1" '.tables as $t
+		| [$t.items[] | select(.text == $text) | .id] as $ids
+		| $t.item_events[] | select(.event == "imported" and (.item_id as $i | $ids | index($i)))
+		| .new_value' || cx_fail "jq could not read the JSON export"
+}
+
 # text_versions: every version kept of the organisation's texts, one
 # FIELD=TEXT a line (first line of the text), as `cxmeet org history` and
 # `cxmeet charter history` print them: the fields in the order name, mission,

@@ -80,7 +80,9 @@ fi
 # cannot upgrade it and is told who can; its owner's next command does.
 expect 0 "" "$cx" --db "$(db old)" init
 psql -X -q -d old <<SQL
-DELETE FROM cxmeet_schema WHERE version IN (2, 3, 4, 5, 6);
+DELETE FROM cxmeet_schema WHERE version IN (2, 3, 4, 5, 6, 7);
+ALTER TABLE item_events DROP CONSTRAINT item_events_event_check;
+ALTER TABLE item_events ADD CONSTRAINT item_events_event_check CHECK (event IN ('created','edited','due_moved','reassigned','carried','done','reopened','dropped','deleted','superseded','closed'));
 DROP TABLE meeting_ratings, meeting_briefers;
 DROP TABLE initiative_reviews, initiative_milestones, initiatives;
 ALTER TABLE items DROP COLUMN discussed_in;
@@ -102,7 +104,7 @@ ver() { psql -X -A -t -d old -c "SELECT max(version), (SELECT count(*) FROM pg_i
 err=$("$cx" --db "$(db old)" status 2>&1 >/dev/null) ||
 	{ echo "errors: FAIL: the owner's upgrade failed: $err" >&2; failures=$((failures + 1)); }
 [ -z "$err" ] || { echo "errors: FAIL: the upgrade wrote to standard error: $err" >&2; failures=$((failures + 1)); }
-[ "$(ver)" = "6|3" ] || { echo "errors: FAIL: the owner's command did not upgrade: $(ver)" >&2; failures=$((failures + 1)); }
+[ "$(ver)" = "7|3" ] || { echo "errors: FAIL: the owner's command did not upgrade: $(ver)" >&2; failures=$((failures + 1)); }
 
 [ "$failures" = 0 ] && echo "errors: each failure told apart"
 exit $((failures > 0))

@@ -179,7 +179,8 @@ sqlite3 "$old" "DROP INDEX items_decisions; DROP INDEX items_superseded_by;
 	DROP TABLE meeting_ratings; DROP TABLE meeting_briefers;
 	DROP TABLE initiative_reviews; DROP TABLE initiative_milestones; DROP TABLE initiatives;
 	PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ',''topic'')', ')')
-	  WHERE name = 'items'; PRAGMA writable_schema = OFF;
+	  WHERE name = 'items'; UPDATE sqlite_schema SET sql = replace(sql, ',''imported'')', ')')
+	  WHERE name = 'item_events'; PRAGMA writable_schema = OFF;
 	DROP TABLE items_fts; CREATE VIRTUAL TABLE items_fts USING fts5(text, detail, rationale,
 	  content='items', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 	INSERT INTO items_fts(items_fts) VALUES ('rebuild'); PRAGMA user_version = 1"

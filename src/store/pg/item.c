@@ -278,6 +278,11 @@ enum store_rc pg_item_carry(struct store *st, store_id id, store_id meeting, tim
 	return pg_event_add(st, id, EVENT_CARRIED, at, meeting, NULL, NULL, NULL);
 }
 
+enum store_rc pg_item_imported(struct store *st, store_id id, const char *from, time_t at)
+{
+	return pg_event_add(st, id, EVENT_IMPORTED, at, 0, NULL, from, NULL);
+}
+
 struct del {
 	store_id id, meeting;
 	time_t at;

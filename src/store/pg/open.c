@@ -10,7 +10,7 @@
 #include "pg_int.h"
 
 /* The schema version this program makes and knows (schema.c). */
-#define PG_SCHEMA_VERSION 6
+#define PG_SCHEMA_VERSION 7
 
 /* The database argument names a password: refused, so that none is typed
  * on a command line (where ps and the shell's history show it). */
@@ -608,7 +608,7 @@ int64_t pg_data_version(struct store *st)
 	X(template_save_steps) X(template_rename) X(template_set_default) X(template_copy) \
 	X(template_archive) \
 	X(item_add) X(item_get) X(item_update) X(item_set_status) X(item_supersede) \
-	X(item_carry) X(item_delete) X(item_link) X(item_links) X(item_events) X(item_count) \
+	X(item_carry) X(item_imported) X(item_delete) X(item_link) X(item_links) X(item_events) X(item_count) \
 	X(action_counts) X(meeting_items) X(items_after) X(id_bounds) X(waiting_items) \
 	X(item_set_discussed) X(message_recipients_add) X(message_redirect) X(message_ack) X(messages_list) \
 	X(person_profile_get) X(person_profile_set) X(stance_history_add) X(stance_history_list) \

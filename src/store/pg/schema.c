@@ -681,6 +681,14 @@ static const char migration_6[] =
 	"CREATE TRIGGER cx_hold_briefers BEFORE INSERT OR UPDATE ON meeting_briefers"
 	"  FOR EACH ROW EXECUTE FUNCTION cx_hold_check();";
 
+/* Version 7 (the file's migration 12): an item's 'imported' event, where
+ * an imported action came from. */
+static const char migration_7[] =
+	"ALTER TABLE item_events DROP CONSTRAINT item_events_event_check;"
+	"ALTER TABLE item_events ADD CONSTRAINT item_events_event_check CHECK (event IN ("
+	"  'created','edited','due_moved','reassigned','carried','done','reopened','dropped',"
+	"  'deleted','superseded','closed','imported'));";
+
 const char *const pg_migrations[] = {
 	migration_1,
 	migration_2,
@@ -688,6 +696,7 @@ const char *const pg_migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 
 const int pg_migration_count = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);

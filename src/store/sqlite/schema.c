@@ -585,6 +585,17 @@ const char store_tally_refill[] = "DELETE FROM revisit_tally; DELETE FROM item_t
 #undef TALLY_ADD
 #undef TALLY_FILL
 
+/* An item's 'imported' event: where an imported action came from (a file's
+ * name and line). The events' CHECK is widened where it is written, as
+ * migration 8 widened the kinds (the schema's version then moved on): no
+ * event is copied. */
+static const char migration_12[] =
+	"PRAGMA writable_schema = ON;"
+	"UPDATE sqlite_schema SET sql = replace(sql, '''superseded'',''closed'')',"
+	"  '''superseded'',''closed'',''imported'')') WHERE type = 'table'"
+	"  AND name = 'item_events';"
+	"PRAGMA writable_schema = OFF;";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -597,10 +608,11 @@ const char *const store_migrations[] = {
 	migration_9,
 	migration_10,
 	migration_11,
+	migration_12,
 };
 
-/* The migration (its number, from 1) that writes the schema's text itself:
- * the schema's version is moved on after it. */
-const int store_migration_rewrites = 8;
+/* The migrations (bit N: migration N, from 1) that write the schema's text
+ * itself: the schema's version is moved on after each. */
+const unsigned long store_migration_rewrites = 1ul << 8 | 1ul << 12;
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

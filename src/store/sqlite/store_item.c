@@ -284,6 +284,11 @@ enum store_rc sqlite_item_carry(struct store *st, store_id id, store_id meeting,
 	return event_add(st, id, EVENT_CARRIED, at, meeting, NULL, NULL, NULL);
 }
 
+enum store_rc sqlite_item_imported(struct store *st, store_id id, const char *from, time_t at)
+{
+	return event_add(st, id, EVENT_IMPORTED, at, 0, NULL, from, NULL);
+}
+
 enum store_rc sqlite_item_delete(struct store *st, store_id id, store_id meeting, time_t at)
 {
 	enum store_rc rc = tx_begin(st);
