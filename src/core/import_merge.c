@@ -43,6 +43,7 @@ struct tinfo {
 	int ref[MAX_COLS];            /* the table a column refers to, or -1 */
 	bool ref_renumber[MAX_COLS];  /* ... to its renumbered column, not its id */
 	int same[MAX_SAME], nsame;
+	int also[MAX_SAME], nalso; /* id_also */
 	int same_or_id, renumber, one_true;
 	bool has_id;
 	bool referenced, renumber_referenced;
@@ -127,6 +128,12 @@ static void describe(struct merge *m)
 			if (ti->nsame == MAX_SAME)
 				die("store_tables: %s has too long a key", t->name);
 			ti->same[ti->nsame++] = col_index(t, w, len);
+		}
+		p = t->id_also ? t->id_also : "";
+		for (const char *w; (w = word(&p, &len));) {
+			if (ti->nalso == MAX_SAME)
+				die("store_tables: %s has too long an id_also", t->name);
+			ti->also[ti->nalso++] = col_index(t, w, len);
 		}
 		p = t->refs ? t->refs : "";
 		for (const char *w; (w = word(&p, &len));) {
@@ -218,6 +225,17 @@ static uint64_t key_of(const struct tinfo *ti, const struct store_table *t,
 	return h ^ (h >> 33);
 }
 
+/* The hash a row's number is matched with (same_or_id): its natural key
+ * without that column, and its id_also columns. */
+static uint64_t rel_of(const struct tinfo *ti, const struct store_table *t,
+		       const char *const *v)
+{
+	uint64_t h = key_of(ti, t, v, ti->same_or_id);
+	for (int i = 0; i < ti->nalso; i++)
+		h = hash_add(h, v[ti->also[i]], t->cols[ti->also[i]].kind);
+	return h;
+}
+
 /* --- maps ------------------------------------------------------------------- */
 
 static void map_add(struct map *mp, int64_t from, int64_t to)
@@ -291,7 +309,7 @@ static void db_row(const char *const *v, void *ctx)
 	if (r->num > m->top_num)
 		m->top_num = r->num;
 	r->key = key_of(ti, m->t, v, -1);
-	r->rel = ti->same_or_id >= 0 ? key_of(ti, m->t, v, ti->same_or_id) : 0;
+	r->rel = ti->same_or_id >= 0 ? rel_of(ti, m->t, v) : 0;
 	r->used = false;
 	if (ti->one_true >= 0 && is(v[ti->one_true], "1"))
 		m->have_true = true;
@@ -418,7 +436,7 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 	struct dbrow *hit = NULL;
 	if (ti->same_or_id >= 0 && ti->has_id) {
 		struct dbrow *r = find_id(m, file_id);
-		if (r && !r->used && r->rel == key_of(ti, t, vals, ti->same_or_id))
+		if (r && !r->used && r->rel == rel_of(ti, t, vals))
 			hit = r;
 	}
 	if (!hit)

@@ -158,6 +158,43 @@ run "$d" check >/dev/null 2>&1 || fail "check after the union: $(run "$d" check 
 merged "$d" "$work/c.json" "^Merged .*: 0 records added"
 merged "$d" "$work/a.json" "^Merged .*: 0 records added"
 
+# 4b. two demos of one day (other seeds): the same meetings' times, items of
+# the same number recorded in the same minute of the same step but other
+# ones: none taken for the other's (an edited text), none lost, and no
+# item given the other's history
+f=$(src f)
+run "$f" demo --years 1 --seed 8 >/dev/null || fail "demo of seed 8"
+export_of "$f" "$work/f.json"
+g=$(db g)
+if [ "$on_server" = server ]; then
+	run "$g" import "$work/a.json" >/dev/null 2>&1 || fail "import of a into the server"
+else
+	cp "$a" "$g"
+fi
+merged "$g" "$work/f.json" "^Merged .*: [1-9][0-9]* records added"
+export_of "$g" "$work/g.json"
+# items by what they are (an item of both, the same kind, minute and text,
+# is one: as many as the source that has more), none lost or doubled; no
+# item closed twice, but for those of both
+keys() { jq -r '.tables.items[] | [.kind, .created_at, .text] | @tsv' "$1"; }
+{ keys "$work/a2.json" | sed 's/^/a\t/'; keys "$work/f.json" | sed 's/^/f\t/'; } |
+	awk -F'\t' '{ k = substr($0, 3); if ($1 == "a") a[k]++; else f[k]++ }
+		END { for (k in a) if (!(k in f)) f[k] = 0
+		      for (k in f) for (i = 0; i < (a[k] > f[k] ? a[k] : f[k]); i++) print k }' |
+	sort >"$work/want"
+keys "$work/g.json" | sort >"$work/got"
+cmp -s "$work/want" "$work/got" ||
+	fail "two demos of one day: the items $(diff "$work/want" "$work/got" | head -4)"
+comm -12 <(keys "$work/a2.json" | sort) <(keys "$work/f.json" | sort) >"$work/both"
+jq -e --rawfile both "$work/both" '($both | split("\n")) as $b
+	| [.tables.items[] | select(([.kind, .created_at, .text] | join("\t")) as $k
+		| $b | index($k) | not) | .id] as $ids
+	| [.tables.item_events[] | select(.event == "done" or .event == "dropped")
+		| .item_id | select(. as $i | $ids | index($i))]
+	| group_by(.) | map(select(length > 1)) | length == 0' "$work/g.json" >/dev/null ||
+	fail "two demos of one day: an item closed twice (another's history on it)"
+run "$g" check >/dev/null 2>&1 || fail "check after two demos of one day"
+
 # 5. refused files write nothing: a bad row at the end, a reference to a row
 # the file lacks, a second meeting in progress
 refused() { # NAME FILE PATTERN
