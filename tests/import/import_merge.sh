@@ -167,7 +167,7 @@ run "$f" demo --years 1 --seed 8 >/dev/null || fail "demo of seed 8"
 export_of "$f" "$work/f.json"
 g=$(db g)
 if [ "$on_server" = server ]; then
-	run "$g" import "$work/a.json" >/dev/null 2>&1 || fail "import of a into the server"
+	run "$g" import "$work/a2.json" >/dev/null 2>&1 || fail "import of a into the server"
 else
 	cp "$a" "$g"
 fi
@@ -194,6 +194,19 @@ jq -e --rawfile both "$work/both" '($both | split("\n")) as $b
 	| group_by(.) | map(select(length > 1)) | length == 0' "$work/g.json" >/dev/null ||
 	fail "two demos of one day: an item closed twice (another's history on it)"
 run "$g" check >/dev/null 2>&1 || fail "check after two demos of one day"
+
+# 4c. a name's key is the database's fold of the name, not what the file
+# says: a department whose name_key was left behind when the file was
+# edited ("Sales" keyed "revenue") is the database's Sales, not a second
+jq '(.tables.departments | map(.name == "Sales") | index(true)) as $i
+	| .tables.departments[$i].name_key = "revenue"' "$work/f.json" >"$work/f-key.json"
+merged "$g" "$work/f-key.json" "^Merged .*: 0 records added"
+[ "$(run "$g" dept list --format json | jq '[.[] | select(.name == "Sales")] | length')" = 1 ] ||
+	fail "a department's name_key taken from the file: two Sales"
+h=$(db h)
+run "$h" import "$work/f-key.json" >/dev/null 2>&1 || fail "import of f-key"
+run "$h" dept add "SALES" >/dev/null 2>&1 &&
+	fail "a department's name_key taken from the file: SALES added beside Sales"
 
 # 5. refused files write nothing: a bad row at the end, a reference to a row
 # the file lacks, a second meeting in progress
