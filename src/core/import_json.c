@@ -699,8 +699,10 @@ enum import_rc import_json(struct store *st, FILE *fp, const char *path, bool me
 		*store_rc = rc;
 		return IMPORT_STORE;
 	}
+	/* --merge renumbers even into an empty council: on a server, the
+	 * numbers of the file may be held by another council's rows */
 	struct loader l = {.r = &r, .st = st, .rc = STORE_OK, .t = &store_tables[0],
-			   .merge = merge && !empty};
+			   .merge = merge};
 	if (l.merge)
 		l.m = merge_new(st);
 	size_t widest = 0;

@@ -208,6 +208,26 @@ run "$h" import "$work/f-key.json" >/dev/null 2>&1 || fail "import of f-key"
 run "$h" dept add "SALES" >/dev/null 2>&1 &&
 	fail "a department's name_key taken from the file: SALES added beside Sales"
 
+# 4d. on a server, a second council, new and empty, takes a merge of a
+# history whose numbers the first council's rows hold: the rows get the
+# server's numbers, the first council is left as it was
+if [ "$on_server" = server ]; then
+	run "$d" council add Beta >/dev/null || fail "council add"
+	run "$d" --council merge_d export --format json -o "$work/d-before.json" >/dev/null ||
+		fail "export of the first council"
+	run "$d" --council Beta import --merge "$work/c.json" >"$work/out" 2>"$work/err" ||
+		fail "a merge into a new council exited $? ($(cat "$work/err"))"
+	actions "$c" >"$work/want"
+	run "$d" --council Beta actions --state all --format json |
+		jq -c '.[] | [.text, .owner, .department, .due_on, .status, .meeting_on]' | sort >"$work/got"
+	cmp -s "$work/want" "$work/got" ||
+		fail "the new council's actions: $(diff "$work/want" "$work/got" | head -4)"
+	run "$d" --council merge_d export --format json -o "$work/d-after.json" >/dev/null ||
+		fail "export of the first council"
+	cmp -s <(jq 'del(.exported_at)' "$work/d-before.json") <(jq 'del(.exported_at)' "$work/d-after.json") ||
+		fail "a merge into another council changed the first"
+fi
+
 # 5. refused files write nothing: a bad row at the end, a reference to a row
 # the file lacks, a second meeting in progress
 refused() { # NAME FILE PATTERN
