@@ -256,5 +256,30 @@ run "$e" import "$work/running-a.json" >/dev/null 2>&1 || fail "import of a meet
 b=$e refused running "$work/running-c.json" \
 	"running-c.json:[0-9]*: a meeting in progress (started [0-9T:Z-]*) while the database has another"
 
+# 6. a database another program is writing to (a file locked by sqlite3):
+# refused with the database's own status and message, nothing written
+if [ "$on_server" != server ] && command -v sqlite3 >/dev/null; then
+	export_of "$b" "$work/before.json"
+	mkfifo "$work/lock"
+	sqlite3 "$b" <"$work/lock" >/dev/null 2>&1 &
+	locker=$!
+	exec 7>"$work/lock"
+	echo "BEGIN IMMEDIATE;" >&7
+	for ((i = 0; i < 100; i++)); do
+		sqlite3 -cmd '.timeout 0' "$b" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
+		sleep 0.1
+	done
+	run "$b" import --merge "$work/c.json" >"$work/out" 2>"$work/err"
+	rc=$?
+	exec 7>&-
+	wait "$locker"
+	[ "$rc" = 3 ] || fail "a merge into a locked database exited $rc ($(cat "$work/err"))"
+	grep -q "locked by another program.*nothing was imported" "$work/err" ||
+		fail "a merge into a locked database said: $(cat "$work/err")"
+	export_of "$b" "$work/after.json"
+	cmp -s <(jq 'del(.exported_at)' "$work/before.json") <(jq 'del(.exported_at)' "$work/after.json") ||
+		fail "a merge into a locked database wrote"
+fi
+
 [ "$failures" = 0 ] && echo "import_merge: ok"
 exit $((failures > 0))
