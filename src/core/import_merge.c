@@ -70,6 +70,10 @@ struct merge {
 	bool have_true;     /* the store has a row whose one_true column is true */
 	bool running;       /* a meeting in progress (meetings) */
 	int status_col;     /* meetings.status, else -1 */
+	/* item_events: a "superseded" event's new_value is the number of the
+	 * decision that superseded it (store_item's supersede), mapped as a
+	 * reference to items; -1 in another table */
+	int event_col, value_col, items_table;
 	int64_t *ids;       /* numbers given by the store, idpos the next */
 	size_t nids, idpos, block;
 };
@@ -172,7 +176,7 @@ struct merge *merge_new(struct store *st)
 	struct merge *m = xcalloc(1, sizeof *m);
 	m->st = st;
 	m->ti = xcalloc(store_table_count, sizeof *m->ti);
-	m->status_col = -1;
+	m->status_col = m->event_col = m->value_col = m->items_table = -1;
 	describe(m);
 	return m;
 }
@@ -332,6 +336,10 @@ enum store_rc merge_table_begin(struct merge *m, size_t table)
 	m->have_true = m->running = false;
 	m->nids = m->idpos = m->block = 0;
 	m->status_col = strcmp(m->t->name, "meetings") == 0 ? named(m->t, "status") : -1;
+	bool events = strcmp(m->t->name, "item_events") == 0;
+	m->event_col = events ? named(m->t, "event") : -1;
+	m->value_col = events ? named(m->t, "new_value") : -1;
+	m->items_table = events ? table_index("items", 5) : -1;
 	enum store_rc rc = store_table_rows(m->st, table, 0, db_row, m, NULL);
 	if (rc != STORE_OK)
 		return rc;
@@ -431,6 +439,14 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 			return MERGE_REFUSED;
 		}
 		set_number(&row[c], mapped);
+	}
+	if (m->event_col >= 0 && is(row[m->event_col], "superseded") && row[m->value_col]) {
+		/* a number the file's items do not have is left as it is */
+		char *end;
+		int64_t v = strtoll(row[m->value_col], &end, 10), mapped;
+		if (*end == '\0' && end != row[m->value_col] &&
+		    map_get(&m->ti[m->items_table].ids, v, &mapped))
+			set_number(&row[m->value_col], mapped);
 	}
 	const char *const *vals = (const char *const *)row;
 	struct dbrow *hit = NULL;

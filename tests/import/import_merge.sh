@@ -154,6 +154,14 @@ cmp -s "$work/want" "$work/got" || fail "the union's decisions: $(diff "$work/wa
 cmp -s "$work/want" "$work/got" || fail "the union's meetings or attendance: $(diff "$work/want" "$work/got" | head -4)"
 [ "$(jq '.tables.meetings | map(.seq) | unique | length' "$work/d.json")" = \
 	"$(jq '.tables.meetings | length' "$work/d.json")" ] || fail "two meetings with one seq"
+# a decision's "superseded" event names the decision that superseded it by
+# its number: the database's number, as its superseded_by does
+jq -e '(.tables.items | map({key: (.id | tostring), value: .superseded_by}) | from_entries) as $by
+	| [.tables.item_events[] | select(.event == "superseded")] as $ev
+	| ($ev | length) == 2 and ($ev | all(.new_value == ($by[.item_id | tostring] | tostring)))' \
+	"$work/d.json" >/dev/null ||
+	fail "the union's superseded events: $(jq -c '.tables.item_events[] | select(.event == "superseded")
+		| [.item_id, .new_value]' "$work/d.json" | head -4)"
 run "$d" check >/dev/null 2>&1 || fail "check after the union: $(run "$d" check 2>&1 | head -3)"
 merged "$d" "$work/c.json" "^Merged .*: 0 records added"
 merged "$d" "$work/a.json" "^Merged .*: 0 records added"
