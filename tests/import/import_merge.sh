@@ -234,6 +234,14 @@ if [ "$on_server" = server ]; then
 		fail "export of the first council"
 	cmp -s <(jq 'del(.exported_at)' "$work/d-before.json") <(jq 'del(.exported_at)' "$work/d-after.json") ||
 		fail "a merge into another council changed the first"
+	# a plain import there cannot keep the numbers: refused, told to merge
+	run "$d" council add Gamma >/dev/null || fail "council add"
+	run "$d" --council Gamma import "$work/c.json" >"$work/out" 2>"$work/err" &&
+		fail "a plain import into a second council kept numbers another holds"
+	grep -q "another council.*import --merge" "$work/err" ||
+		fail "a plain import into a second council said: $(cat "$work/err")"
+	[ "$(run "$d" --council Gamma actions --state all --format json | jq length)" = 0 ] ||
+		fail "a refused import into a second council wrote"
 fi
 
 # 5. refused files write nothing: a bad row at the end, a reference to a row
