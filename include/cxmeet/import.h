@@ -114,7 +114,10 @@ struct import_counts {
  * a few hundred rows, whatever the size of the file (plus the ids of the
  * superseded decisions).
  * With merge, a store holding data is not refused, and the file may be an
- * export of any database: each row is matched with the store's by what it
+ * export of any database (into an empty store too its rows are numbered as
+ * in any merge: on a server another council may hold the file's numbers);
+ * a name's key is made from the name, never taken from the file (also
+ * without merge); each row is matched with the store's by what it
  * is (its natural key, store_tables.h: names, times, positions, the rows it
  * belongs to, references compared as the store's numbers; import_merge.c).
  * A row the store holds is left as it is, the store's values winning

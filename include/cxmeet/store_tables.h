@@ -51,11 +51,16 @@ struct store_table {
 	 * empty in a one_row table (its one row is the same row).
 	 * same_or_id: a column of same that may differ when the row's number
 	 * is the same (an item's text, edited since an earlier export).
+	 * id_also: with same_or_id, the columns besides the rest of same that
+	 * are to be the same too for the number to match (an item's meeting,
+	 * step, department and owner): another database's row of that number
+	 * and time (a demo's, of the same day) is not taken for an edit of
+	 * the store's.
 	 * renumber: a column numbering the rows of a council (a meeting's seq),
 	 * given after the store's highest to rows added.
 	 * one_true: a boolean column true in at most one row (the default
 	 * template), written false on a row added when the store has one. */
-	const char *refs, *same, *same_or_id, *renumber, *one_true;
+	const char *refs, *same, *same_or_id, *id_also, *renumber, *one_true;
 };
 
 extern const struct store_table store_tables[];

@@ -159,7 +159,7 @@ static void fill_steps(struct table *t, const struct cadence_report *r, const ch
 static const struct table_col meeting_cols[] = {
 	{"council", COL_TEXT, false},
 	{"meeting_id", COL_INT, true},  {"held_on", COL_TEXT, false},
-	{"rating", COL_INT, true},   {"rated_by", COL_INT, true},
+	{"rating", COL_INT, true},   {"ratings", COL_INT, true},
 	{"rating_avg", COL_INT, true}, {"rating_min", COL_INT, true},
 	{"rating_max", COL_INT, true}, {"actions", COL_INT, true},
 	{"on_time_pct", COL_INT, true}, {"steps", COL_INT, true},

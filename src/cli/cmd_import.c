@@ -268,7 +268,12 @@ static int import_json_file(struct cli *cli, const char *path, bool merge)
 	else if (rc == IMPORT_NOT_EMPTY)
 		status = cli_input_error("%s", err);
 	else if (rc == IMPORT_STORE) {
-		cli_report("importing %s: %s; nothing was imported", safe, store_errmsg(cli->st));
+		/* a server's councils number their records from one sequence:
+		 * the numbers of the file are held by another council's */
+		bool taken = !merge && src == STORE_DUPLICATE && store_names_server(cli->db_path);
+		cli_report("importing %s: %s; nothing was imported%s", safe, store_errmsg(cli->st),
+			   taken ? " (another council of the server holds the file's numbers: "
+				   "import --merge gives the records new ones)" : "");
 		status = cli_exit_status(src);
 	}
 	else if (merge && (counts.added || counts.kept))

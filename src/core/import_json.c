@@ -108,6 +108,27 @@ static bool column_value(struct loader *l, const struct store_column *col, char 
 	return true;
 }
 
+/* A name's key (departments.name_key, initiatives.title_key) is the fold of
+ * the name (text_fold), whatever the file says: a key left behind when the
+ * name was edited in the file would otherwise take the row for another (a
+ * merge matches by it) or let a second row of the same name in. */
+static void fold_keys(const struct store_table *t, char **row)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *name = t->cols[c].name;
+		size_t len = strlen(name);
+		if (len < 5 || strcmp(name + len - 4, "_key") != 0)
+			continue;
+		for (size_t b = 0; b < t->ncols; b++)
+			if (strlen(t->cols[b].name) == len - 4 &&
+			    memcmp(t->cols[b].name, name, len - 4) == 0 && row[b]) {
+				free(row[c]);
+				row[c] = text_fold(row[b]);
+				break;
+			}
+	}
+}
+
 static bool read_row(struct loader *l)
 {
 	struct json_reader *r = l->r;
@@ -150,6 +171,7 @@ static bool read_row(struct loader *l)
 			json_fail(r, "a row of %s without its column %s", t->name, t->cols[c].name);
 			return false;
 		}
+	fold_keys(t, row);
 	if (l->merge) {
 		if (l->n && merge_wants_ids(l->m)) {
 			/* the rows numbered so far are written before numbers are
@@ -345,8 +367,10 @@ enum import_rc import_json(struct store *st, FILE *fp, const char *path, bool me
 		*store_rc = rc;
 		return IMPORT_STORE;
 	}
+	/* --merge renumbers even into an empty council: on a server, the
+	 * numbers of the file may be held by another council's rows */
 	struct loader l = {.r = &r, .st = st, .rc = STORE_OK, .t = &store_tables[0],
-			   .merge = merge && !empty};
+			   .merge = merge};
 	if (l.merge)
 		l.m = merge_new(st);
 	size_t widest = 0;

@@ -43,6 +43,7 @@ struct tinfo {
 	int ref[MAX_COLS];            /* the table a column refers to, or -1 */
 	bool ref_renumber[MAX_COLS];  /* ... to its renumbered column, not its id */
 	int same[MAX_SAME], nsame;
+	int also[MAX_SAME], nalso; /* id_also */
 	int same_or_id, renumber, one_true;
 	bool has_id;
 	bool referenced, renumber_referenced;
@@ -69,6 +70,10 @@ struct merge {
 	bool have_true;     /* the store has a row whose one_true column is true */
 	bool running;       /* a meeting in progress (meetings) */
 	int status_col;     /* meetings.status, else -1 */
+	/* item_events: a "superseded" event's new_value is the number of the
+	 * decision that superseded it (store_item's supersede), mapped as a
+	 * reference to items; -1 in another table */
+	int event_col, value_col, items_table;
 	int64_t *ids;       /* numbers given by the store, idpos the next */
 	size_t nids, idpos, block;
 };
@@ -128,6 +133,12 @@ static void describe(struct merge *m)
 				die("store_tables: %s has too long a key", t->name);
 			ti->same[ti->nsame++] = col_index(t, w, len);
 		}
+		p = t->id_also ? t->id_also : "";
+		for (const char *w; (w = word(&p, &len));) {
+			if (ti->nalso == MAX_SAME)
+				die("store_tables: %s has too long an id_also", t->name);
+			ti->also[ti->nalso++] = col_index(t, w, len);
+		}
 		p = t->refs ? t->refs : "";
 		for (const char *w; (w = word(&p, &len));) {
 			const char *eq = memchr(w, '=', len);
@@ -165,7 +176,7 @@ struct merge *merge_new(struct store *st)
 	struct merge *m = xcalloc(1, sizeof *m);
 	m->st = st;
 	m->ti = xcalloc(store_table_count, sizeof *m->ti);
-	m->status_col = -1;
+	m->status_col = m->event_col = m->value_col = m->items_table = -1;
 	describe(m);
 	return m;
 }
@@ -216,6 +227,17 @@ static uint64_t key_of(const struct tinfo *ti, const struct store_table *t,
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	return h ^ (h >> 33);
+}
+
+/* The hash a row's number is matched with (same_or_id): its natural key
+ * without that column, and its id_also columns. */
+static uint64_t rel_of(const struct tinfo *ti, const struct store_table *t,
+		       const char *const *v)
+{
+	uint64_t h = key_of(ti, t, v, ti->same_or_id);
+	for (int i = 0; i < ti->nalso; i++)
+		h = hash_add(h, v[ti->also[i]], t->cols[ti->also[i]].kind);
+	return h;
 }
 
 /* --- maps ------------------------------------------------------------------- */
@@ -291,7 +313,7 @@ static void db_row(const char *const *v, void *ctx)
 	if (r->num > m->top_num)
 		m->top_num = r->num;
 	r->key = key_of(ti, m->t, v, -1);
-	r->rel = ti->same_or_id >= 0 ? key_of(ti, m->t, v, ti->same_or_id) : 0;
+	r->rel = ti->same_or_id >= 0 ? rel_of(ti, m->t, v) : 0;
 	r->used = false;
 	if (ti->one_true >= 0 && is(v[ti->one_true], "1"))
 		m->have_true = true;
@@ -314,6 +336,10 @@ enum store_rc merge_table_begin(struct merge *m, size_t table)
 	m->have_true = m->running = false;
 	m->nids = m->idpos = m->block = 0;
 	m->status_col = strcmp(m->t->name, "meetings") == 0 ? named(m->t, "status") : -1;
+	bool events = strcmp(m->t->name, "item_events") == 0;
+	m->event_col = events ? named(m->t, "event") : -1;
+	m->value_col = events ? named(m->t, "new_value") : -1;
+	m->items_table = events ? table_index("items", 5) : -1;
 	enum store_rc rc = store_table_rows(m->st, table, 0, db_row, m, NULL);
 	if (rc != STORE_OK)
 		return rc;
@@ -414,11 +440,19 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 		}
 		set_number(&row[c], mapped);
 	}
+	if (m->event_col >= 0 && is(row[m->event_col], "superseded") && row[m->value_col]) {
+		/* a number the file's items do not have is left as it is */
+		char *end;
+		int64_t v = strtoll(row[m->value_col], &end, 10), mapped;
+		if (*end == '\0' && end != row[m->value_col] &&
+		    map_get(&m->ti[m->items_table].ids, v, &mapped))
+			set_number(&row[m->value_col], mapped);
+	}
 	const char *const *vals = (const char *const *)row;
 	struct dbrow *hit = NULL;
 	if (ti->same_or_id >= 0 && ti->has_id) {
 		struct dbrow *r = find_id(m, file_id);
-		if (r && !r->used && r->rel == key_of(ti, t, vals, ti->same_or_id))
+		if (r && !r->used && r->rel == rel_of(ti, t, vals))
 			hit = r;
 	}
 	if (!hit)

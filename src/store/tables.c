@@ -162,7 +162,8 @@ const struct store_table store_tables[] = {
 	      .refs = "department_id=departments person_id=people superseded_by=items"
 		      " meeting_id=meetings step_id=meeting_steps carry_from=meetings.seq"
 		      " discussed_in=meetings measure_id=measures",
-	      .same = "kind created_at text", .same_or_id = "text"),
+	      .same = "kind created_at text", .same_or_id = "text",
+	      .id_also = "meeting_id step_id department_id person_id"),
 	TABLE(item_links, .key = {0, 1, 2}, .nkey = 3, .late = -1,
 	      .refs = "from_item=items to_item=items", .same = "from_item to_item kind"),
 	TABLE(item_events, BY_FIRST, .late = -1, .refs = "item_id=items meeting_id=meetings",

@@ -3,7 +3,8 @@
 # on a demo's history, the JSON of every command that prints a list or a
 # record is scanned, and a key ending neither in _on nor in _at whose value
 # is a day or a time fails (so does an _on that is not an ISO date, an _at
-# that is not an ISO time, a yes/no or a number as a string); the fields once
+# that is not an ISO time, a yes/no or a number as a string, a _by that is
+# not a person's name); the fields once
 # named otherwise are checked by their new names, the old ones gone; and the
 # --format added to agenda show, focus, org history and charter history
 # gives JSON and CSV (read by python3's csv) of the same fields.
@@ -40,6 +41,8 @@ def walk(v, path, key):
     elif isinstance(v, list):
         for x in v:
             walk(x, path + "[]", key)
+    elif key is not None and key.endswith("_by") and v is not None and not isinstance(v, str):
+        bad.append("%s: %r is not a person (a _by field names one; a count is a plural noun)" % (path, v))
     elif isinstance(v, str) and key is not None:
         if key.endswith("_on"):
             if not DATE.match(v):
@@ -131,6 +134,8 @@ expect_eq "$(cx_json '([.[] | .department | type] | unique | join(",")) + " " + 
 	"string false" "messages: department, no 'to'"
 expect_eq "$(cx_json '([.departments[] | .customer_facing | type] | unique | join(",")) + " " + ([.departments[] | has("facing")] | any | tostring)' cadence)" \
 	"boolean false" "cadence: customer_facing true or false, no 'facing'"
+expect_eq "$(cx_json '[.meetings[] | (.ratings | type), has("rated_by")] | unique | map(tostring) | join(" ")' cadence)" \
+	'false number' "cadence's meetings: how many rated them, ratings (no rated_by)"
 expect_eq "$(cx_json '.meeting | [(.held_on | test("^[0-9-]{10}$")), (.next_meeting_on | type), has("date"), has("next_meeting")] | @csv' show "$meeting")" \
 	'true,"string",false,false' "the minutes: held_on and next_meeting_on"
 expect_eq "$(cx_json '[.items.action[0] | has("due_on"), has("due")] + [.items.decision[0] | has("revisit_on"), has("revisit")] | @csv' show "$meeting")" \

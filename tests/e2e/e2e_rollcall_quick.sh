@@ -164,7 +164,7 @@ md=$("$CXMEET" show 2)
 expect_match "$md" '\*\*Rating:\*\* 6\.8 \(3–9, 5 ratings\)' "the minutes' head gives the average and spread"
 expect_match "$md" 'Ratings: Ben Okafor 3, Fay Lund 6, Iris Wong 9, Max Roy 7, Sam Hill 9 — average 6\.8' \
 	"the minutes list each member's rating"
-expect_eq "$(cx_json '.meetings | map("\(.meeting_id):\(.rating):\(.rated_by):\(.rating_avg):\(.rating_min):\(.rating_max)") | join(";")' cadence)" \
+expect_eq "$(cx_json '.meetings | map("\(.meeting_id):\(.rating):\(.ratings):\(.rating_avg):\(.rating_min):\(.rating_max)") | join(";")' cadence)" \
 	"2:7:5:6.8:3:9;1:null:0:null:null:null" "the cadence gives each meeting's average and spread"
 expect_match "$("$CXMEET" cadence)" "6\.8" "the plain cadence shows the average"
 expect_eq "$(cx_json '[.meeting_ratings[] | .rating] | add' export)" 34 "the export holds every rating"

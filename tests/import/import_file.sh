@@ -120,7 +120,9 @@ norm='del(.exported_at) | .tables.item_events |= (map(del(.id)) | sort_by(tostri
 cmp -s <(jq -S "$norm" "$work/a.json") <(jq -S "$norm" "$work/part-all.json") ||
 	fail "a part merged with the whole is not the whole"
 "$cx" --db "$part" check >/dev/null 2>&1 || fail "check after the merge: $("$cx" --db "$part" check 2>&1)"
-jq '.tables.departments[0].name = "Other"' "$work/a.json" >"$work/conflict.json"
+jq '.tables.departments[0] |= (.name |= ascii_upcase
+	| .facing = (if .facing == "customer" then "behind" else "customer" end))' \
+	"$work/a.json" >"$work/conflict.json"
 "$cx" --db "$part" export -o "$work/part-before.json" >/dev/null
 "$cx" --db "$part" import --merge "$work/conflict.json" >"$work/out" 2>"$work/err" ||
 	fail "a merge of other values under a name exited $? ($(cat "$work/err"))"

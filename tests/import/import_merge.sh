@@ -154,9 +154,95 @@ cmp -s "$work/want" "$work/got" || fail "the union's decisions: $(diff "$work/wa
 cmp -s "$work/want" "$work/got" || fail "the union's meetings or attendance: $(diff "$work/want" "$work/got" | head -4)"
 [ "$(jq '.tables.meetings | map(.seq) | unique | length' "$work/d.json")" = \
 	"$(jq '.tables.meetings | length' "$work/d.json")" ] || fail "two meetings with one seq"
+# a decision's "superseded" event names the decision that superseded it by
+# its number: the database's number, as its superseded_by does
+jq -e '(.tables.items | map({key: (.id | tostring), value: .superseded_by}) | from_entries) as $by
+	| [.tables.item_events[] | select(.event == "superseded")] as $ev
+	| ($ev | length) == 2 and ($ev | all(.new_value == ($by[.item_id | tostring] | tostring)))' \
+	"$work/d.json" >/dev/null ||
+	fail "the union's superseded events: $(jq -c '.tables.item_events[] | select(.event == "superseded")
+		| [.item_id, .new_value]' "$work/d.json" | head -4)"
 run "$d" check >/dev/null 2>&1 || fail "check after the union: $(run "$d" check 2>&1 | head -3)"
 merged "$d" "$work/c.json" "^Merged .*: 0 records added"
 merged "$d" "$work/a.json" "^Merged .*: 0 records added"
+
+# 4b. two demos of one day (other seeds): the same meetings' times, items of
+# the same number recorded in the same minute of the same step but other
+# ones: none taken for the other's (an edited text), none lost, and no
+# item given the other's history
+f=$(src f)
+run "$f" demo --years 1 --seed 8 >/dev/null || fail "demo of seed 8"
+export_of "$f" "$work/f.json"
+g=$(db g)
+if [ "$on_server" = server ]; then
+	run "$g" import "$work/a2.json" >/dev/null 2>&1 || fail "import of a into the server"
+else
+	cp "$a" "$g"
+fi
+merged "$g" "$work/f.json" "^Merged .*: [1-9][0-9]* records added"
+export_of "$g" "$work/g.json"
+# items by what they are (an item of both, the same kind, minute and text,
+# is one: as many as the source that has more), none lost or doubled; no
+# item closed twice, but for those of both
+keys() { jq -r '.tables.items[] | [.kind, .created_at, .text] | @tsv' "$1"; }
+{ keys "$work/a2.json" | sed 's/^/a\t/'; keys "$work/f.json" | sed 's/^/f\t/'; } |
+	awk -F'\t' '{ k = substr($0, 3); if ($1 == "a") a[k]++; else f[k]++ }
+		END { for (k in a) if (!(k in f)) f[k] = 0
+		      for (k in f) for (i = 0; i < (a[k] > f[k] ? a[k] : f[k]); i++) print k }' |
+	sort >"$work/want"
+keys "$work/g.json" | sort >"$work/got"
+cmp -s "$work/want" "$work/got" ||
+	fail "two demos of one day: the items $(diff "$work/want" "$work/got" | head -4)"
+comm -12 <(keys "$work/a2.json" | sort) <(keys "$work/f.json" | sort) >"$work/both"
+jq -e --rawfile both "$work/both" '($both | split("\n")) as $b
+	| [.tables.items[] | select(([.kind, .created_at, .text] | join("\t")) as $k
+		| $b | index($k) | not) | .id] as $ids
+	| [.tables.item_events[] | select(.event == "done" or .event == "dropped")
+		| .item_id | select(. as $i | $ids | index($i))]
+	| group_by(.) | map(select(length > 1)) | length == 0' "$work/g.json" >/dev/null ||
+	fail "two demos of one day: an item closed twice (another's history on it)"
+run "$g" check >/dev/null 2>&1 || fail "check after two demos of one day"
+
+# 4c. a name's key is the database's fold of the name, not what the file
+# says: a department whose name_key was left behind when the file was
+# edited ("Sales" keyed "revenue") is the database's Sales, not a second
+jq '(.tables.departments | map(.name == "Sales") | index(true)) as $i
+	| .tables.departments[$i].name_key = "revenue"' "$work/f.json" >"$work/f-key.json"
+merged "$g" "$work/f-key.json" "^Merged .*: 0 records added"
+[ "$(run "$g" dept list --format json | jq '[.[] | select(.name == "Sales")] | length')" = 1 ] ||
+	fail "a department's name_key taken from the file: two Sales"
+h=$(db h)
+run "$h" import "$work/f-key.json" >/dev/null 2>&1 || fail "import of f-key"
+run "$h" dept add "SALES" >/dev/null 2>&1 &&
+	fail "a department's name_key taken from the file: SALES added beside Sales"
+
+# 4d. on a server, a second council, new and empty, takes a merge of a
+# history whose numbers the first council's rows hold: the rows get the
+# server's numbers, the first council is left as it was
+if [ "$on_server" = server ]; then
+	run "$d" council add Beta >/dev/null || fail "council add"
+	run "$d" --council merge_d export --format json -o "$work/d-before.json" >/dev/null ||
+		fail "export of the first council"
+	run "$d" --council Beta import --merge "$work/c.json" >"$work/out" 2>"$work/err" ||
+		fail "a merge into a new council exited $? ($(cat "$work/err"))"
+	actions "$c" >"$work/want"
+	run "$d" --council Beta actions --state all --format json |
+		jq -c '.[] | [.text, .owner, .department, .due_on, .status, .meeting_on]' | sort >"$work/got"
+	cmp -s "$work/want" "$work/got" ||
+		fail "the new council's actions: $(diff "$work/want" "$work/got" | head -4)"
+	run "$d" --council merge_d export --format json -o "$work/d-after.json" >/dev/null ||
+		fail "export of the first council"
+	cmp -s <(jq 'del(.exported_at)' "$work/d-before.json") <(jq 'del(.exported_at)' "$work/d-after.json") ||
+		fail "a merge into another council changed the first"
+	# a plain import there cannot keep the numbers: refused, told to merge
+	run "$d" council add Gamma >/dev/null || fail "council add"
+	run "$d" --council Gamma import "$work/c.json" >"$work/out" 2>"$work/err" &&
+		fail "a plain import into a second council kept numbers another holds"
+	grep -q "another council.*import --merge" "$work/err" ||
+		fail "a plain import into a second council said: $(cat "$work/err")"
+	[ "$(run "$d" --council Gamma actions --state all --format json | jq length)" = 0 ] ||
+		fail "a refused import into a second council wrote"
+fi
 
 # 5. refused files write nothing: a bad row at the end, a reference to a row
 # the file lacks, a second meeting in progress
@@ -185,6 +271,31 @@ e=$(db e)
 run "$e" import "$work/running-a.json" >/dev/null 2>&1 || fail "import of a meeting in progress"
 b=$e refused running "$work/running-c.json" \
 	"running-c.json:[0-9]*: a meeting in progress (started [0-9T:Z-]*) while the database has another"
+
+# 6. a database another program is writing to (a file locked by sqlite3):
+# refused with the database's own status and message, nothing written
+if [ "$on_server" != server ] && command -v sqlite3 >/dev/null; then
+	export_of "$b" "$work/before.json"
+	mkfifo "$work/lock"
+	sqlite3 "$b" <"$work/lock" >/dev/null 2>&1 &
+	locker=$!
+	exec 7>"$work/lock"
+	echo "BEGIN IMMEDIATE;" >&7
+	for ((i = 0; i < 100; i++)); do
+		sqlite3 -cmd '.timeout 0' "$b" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
+		sleep 0.1
+	done
+	run "$b" import --merge "$work/c.json" >"$work/out" 2>"$work/err"
+	rc=$?
+	exec 7>&-
+	wait "$locker"
+	[ "$rc" = 3 ] || fail "a merge into a locked database exited $rc ($(cat "$work/err"))"
+	grep -q "locked by another program.*nothing was imported" "$work/err" ||
+		fail "a merge into a locked database said: $(cat "$work/err")"
+	export_of "$b" "$work/after.json"
+	cmp -s <(jq 'del(.exported_at)' "$work/before.json") <(jq 'del(.exported_at)' "$work/after.json") ||
+		fail "a merge into a locked database wrote"
+fi
 
 [ "$failures" = 0 ] && echo "import_merge: ok"
 exit $((failures > 0))
