@@ -98,9 +98,10 @@ enum import_rc {
 	IMPORT_STORE,     /* the store failed: store_errmsg, rc in *store_rc */
 };
 
-/* What a merge did: rows added, rows the database already held. */
+/* What a merge did: rows added, rows the database already held, and rows of
+ * the history of items it held (item_events) left out: its own wins. */
 struct import_counts {
-	long added, kept;
+	long added, kept, left;
 };
 
 

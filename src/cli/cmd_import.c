@@ -276,6 +276,11 @@ static int import_json_file(struct cli *cli, const char *path, bool merge)
 				   "import --merge gives the records new ones)" : "");
 		status = cli_exit_status(src);
 	}
+	else if (merge && (counts.added || counts.kept) && counts.left)
+		fprintf(cli->out, "Merged %s: %ld %s added, %ld already there, %ld left out "
+			"(the history of items the database holds: its own wins).\n", safe,
+			counts.added, text_plural(counts.added, "record", "records"), counts.kept,
+			counts.left);
 	else if (merge && (counts.added || counts.kept))
 		fprintf(cli->out, "Merged %s: %ld %s added, %ld already there.\n", safe,
 			counts.added, text_plural(counts.added, "record", "records"), counts.kept);
@@ -334,9 +339,10 @@ const struct cli_cmd cmd_import = {
 		 "are added under new numbers, matched by what they are (departments,\n"
 		 "people and templates by name, meetings by when they started, items by\n"
 		 "kind, time and text or number, the rest by what they belong to); the\n"
-		 "database's values win. A file that is not such an export is refused\n"
-		 "with the line at fault. The import is one transaction: if it fails,\n"
-		 "nothing of it is written.\n"
+		 "database's values win, and an item it holds keeps its own history (the\n"
+		 "file's events for it are left out, and counted). A file that is not\n"
+		 "such an export is refused with the line at fault. The import is one\n"
+		 "transaction: if it fails, nothing of it is written.\n"
 		 "\n"
 		 "--format csv adds the actions of a spreadsheet saved as CSV (FILE\n"
 		 "'-': standard input). The first line names the columns, in any order\n"

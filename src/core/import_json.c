@@ -33,7 +33,7 @@ struct loader {
 	/* --merge: the rows matched with the store's (import_merge.c) */
 	bool merge;
 	struct merge *m;
-	long added, kept;
+	long added, kept, left;
 };
 
 static void batch_write(struct loader *l)
@@ -184,18 +184,23 @@ static bool read_row(struct loader *l)
 			memcpy(row, tmp, t->ncols * sizeof *row);
 		}
 		char msg[256];
-		switch (merge_row(l->m, row, &l->rc, msg, sizeof msg)) {
+		enum merge_rc mr = merge_row(l->m, row, &l->rc, msg, sizeof msg);
+		switch (mr) {
 		case MERGE_REFUSED:
 			json_fail(r, "%s", msg);
 			return false;
 		case MERGE_STORE:
 			return false;
 		case MERGE_KEPT:
+		case MERGE_LEFT:
 			for (size_t c = 0; c < t->ncols; c++) {
 				free(row[c]);
 				row[c] = NULL;
 			}
-			l->kept++;
+			if (mr == MERGE_LEFT)
+				l->left++;
+			else
+				l->kept++;
 			return true;
 		case MERGE_ADD:
 			l->added++;
@@ -391,6 +396,7 @@ enum import_rc import_json(struct store *st, FILE *fp, const char *path, bool me
 	merge_free(l.m);
 	counts->added = l.added;
 	counts->kept = l.kept;
+	counts->left = l.left;
 	rc = l.rc;
 	if (ok && rc == STORE_OK)
 		rc = store_table_put_end(st);

@@ -27,9 +27,11 @@
 #define FIRST_BLOCK 256
 #define LAST_BLOCK 65536
 
-/* A number of the file and the store's number for the same row. */
+/* A number of the file and the store's number for the same row; kept when
+ * the store held the row before (the file's row matched one of its). */
 struct idmap {
 	int64_t from, to;
+	bool kept;
 };
 
 struct map {
@@ -242,7 +244,7 @@ static uint64_t rel_of(const struct tinfo *ti, const struct store_table *t,
 
 /* --- maps ------------------------------------------------------------------- */
 
-static void map_add(struct map *mp, int64_t from, int64_t to)
+static void map_add(struct map *mp, int64_t from, int64_t to, bool kept)
 {
 	if (mp->n == mp->cap) {
 		mp->cap = mp->cap ? 2 * mp->cap : 256;
@@ -250,7 +252,7 @@ static void map_add(struct map *mp, int64_t from, int64_t to)
 	}
 	if (mp->n && mp->v[mp->n - 1].from >= from)
 		mp->sorted = false;
-	mp->v[mp->n++] = (struct idmap){from, to};
+	mp->v[mp->n++] = (struct idmap){from, to, kept};
 }
 
 static int idmap_cmp(const void *a, const void *b)
@@ -275,10 +277,15 @@ static bool map_sort(struct map *mp, int64_t *dup)
 	return true;
 }
 
+static const struct idmap *map_find(const struct map *mp, int64_t from)
+{
+	struct idmap want = {from, 0, false};
+	return bsearch(&want, mp->v, mp->n, sizeof *mp->v, idmap_cmp);
+}
+
 static bool map_get(const struct map *mp, int64_t from, int64_t *to)
 {
-	struct idmap want = {from, 0};
-	const struct idmap *hit = bsearch(&want, mp->v, mp->n, sizeof *mp->v, idmap_cmp);
+	const struct idmap *hit = map_find(mp, from);
 	if (hit)
 		*to = hit->to;
 	return hit != NULL;
@@ -420,6 +427,9 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 		}
 		file_id = strtoll(row[0], NULL, 10);
 	}
+	/* an event of an item the store held before the merge: the store's
+	 * record of the item, its state and its history, wins as a whole */
+	bool of_kept_item = false;
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (ti->ref[c] < 0 || (int)c == t->late || !row[c])
 			continue;
@@ -432,13 +442,16 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 				set_number(&row[c], mapped);
 			continue;
 		}
-		if (!map_get(&to->ids, v, &mapped)) {
+		const struct idmap *hit = map_find(&to->ids, v);
+		if (!hit) {
 			snprintf(msg, msglen, "%s.%s refers to a row of %s (number %" PRId64
 				 ") that the file does not hold", t->name, t->cols[c].name,
 				 store_tables[ti->ref[c]].name, v);
 			return MERGE_REFUSED;
 		}
-		set_number(&row[c], mapped);
+		if (m->event_col >= 0 && ti->ref[c] == m->items_table)
+			of_kept_item = hit->kept;
+		set_number(&row[c], hit->to);
 	}
 	if (m->event_col >= 0 && is(row[m->event_col], "superseded") && row[m->value_col]) {
 		/* a number the file's items do not have is left as it is */
@@ -450,6 +463,7 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 	}
 	const char *const *vals = (const char *const *)row;
 	struct dbrow *hit = NULL;
+
 	if (ti->same_or_id >= 0 && ti->has_id) {
 		struct dbrow *r = find_id(m, file_id);
 		if (r && !r->used && r->rel == rel_of(ti, t, vals))
@@ -459,12 +473,14 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 		hit = find_key(m, key_of(ti, t, vals, -1));
 	int64_t file_num = ti->renumber >= 0 && row[ti->renumber]
 				   ? strtoll(row[ti->renumber], NULL, 10) : 0;
+	if (!hit && of_kept_item)
+		return MERGE_LEFT;
 	if (hit) {
 		hit->used = true;
 		if (ti->referenced)
-			map_add(&ti->ids, file_id, hit->id);
+			map_add(&ti->ids, file_id, hit->id, true);
 		if (ti->renumber_referenced && row[ti->renumber])
-			map_add(&ti->nums, file_num, hit->num);
+			map_add(&ti->nums, file_num, hit->num, true);
 		return MERGE_KEPT;
 	}
 	if (m->status_col >= 0 && is(row[m->status_col], "in_progress")) {
@@ -484,7 +500,7 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 	if (ti->renumber >= 0 && row[ti->renumber]) {
 		set_number(&row[ti->renumber], ++m->top_num);
 		if (ti->renumber_referenced)
-			map_add(&ti->nums, file_num, m->top_num);
+			map_add(&ti->nums, file_num, m->top_num, false);
 	}
 	if (ti->has_id) {
 		int64_t id;
@@ -493,7 +509,7 @@ enum merge_rc merge_row(struct merge *m, char **row, enum store_rc *rc, char *ms
 			return MERGE_STORE;
 		set_number(&row[0], id);
 		if (ti->referenced)
-			map_add(&ti->ids, file_id, id);
+			map_add(&ti->ids, file_id, id, false);
 	}
 	return MERGE_ADD;
 }

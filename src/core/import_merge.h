@@ -23,6 +23,7 @@ enum store_rc merge_table_begin(struct merge *m, size_t table);
 enum merge_rc {
 	MERGE_ADD,     /* the row is new: rewritten to the store's numbers, to write */
 	MERGE_KEPT,    /* the store holds it: not to write */
+	MERGE_LEFT,    /* history of an item the store held: not to write */
 	MERGE_REFUSED, /* the file is refused: msg says why */
 	MERGE_STORE,   /* the store failed (store_errmsg), rc in *rc */
 };

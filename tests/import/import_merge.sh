@@ -9,6 +9,8 @@
 #    department and people names) merged: the union, nothing twice, an
 #    action's owner, a superseded decision's chain and attendance right;
 #  - the same file merged twice adds nothing (with --quiet, told nothing);
+#    a copy in which an action was done and a decision superseded since
+#    leaves the database's record of both whole (their state and history);
 #    a later export of the same database, an item's text edited since and
 #    an action added, adds only the action (the database's text wins);
 #  - a bad row anywhere, or a second meeting in progress, refuses the whole
@@ -134,6 +136,43 @@ run "$b" decisions --all --format json | jq -e 'map(select(.text == "Edited afte
 export_of "$b" "$work/b3.json"
 [ "$(jq '.tables.items | length' "$work/b3.json")" = "$(jq '.tables.items | length' "$work/a3.json")" ] ||
 	fail "a later export: $(jq '.tables.items | length' "$work/b3.json") items, not $(jq '.tables.items | length' "$work/a3.json")"
+
+# 3b. a copy of the history in which an action was done and a decision
+# superseded since: the database holds both items, so its own record of
+# them wins whole, their state and their history; the copy's "done" and
+# "superseded" are left out (and said to be), not told of an open action
+# and an active decision
+e=$(src e)
+cp "$a" "$e"
+act_id=$(run "$e" actions --format json | jq '[.[] | select(.status == "open")][0].id')
+dec=$(run "$e" decisions --format json | # newest first: the oldest superseded by the newest
+	jq -r '[.[] | select(.superseded_by == null)] | .[-1].id, .[0].id')
+dec_id=$(sed -n 1p <<<"$dec"); dec_new=$(sed -n 2p <<<"$dec")
+run "$e" done "$act_id" >/dev/null || fail "done in the copy"
+run "$e" supersede "$dec_id" "$dec_new" >/dev/null || fail "supersede in the copy"
+export_of "$e" "$work/e.json"
+merged "$b" "$work/e.json" "left out (the history of items the database holds"
+export_of "$b" "$work/b4.json"
+# the two items in the database, found by what they are in the copy
+same_item() { # ID: the database's item that is the copy's item ID, as JSON
+	jq -c --argjson id "$1" --slurpfile e "$work/e.json" '
+		($e[0].tables.items[] | select(.id == $id)) as $x
+		| [.tables.items[] | select(.kind == $x.kind and .created_at == $x.created_at
+			and .text == $x.text)]' "$work/b4.json"
+}
+got=$(same_item "$act_id")
+jq -e 'length == 1 and .[0].status == "open" and .[0].closed_at == null' <<<"$got" >/dev/null ||
+	fail "the action done in the copy is not the database's, open, once: $got"
+act_b=$(jq '.[0].id' <<<"$got")
+got=$(same_item "$dec_id")
+jq -e 'length == 1 and .[0].superseded_by == null' <<<"$got" >/dev/null ||
+	fail "the decision superseded in the copy is not the database's, active, once: $got"
+dec_b=$(jq '.[0].id' <<<"$got")
+jq -e --argjson a "$act_b" --argjson d "$dec_b" '[.tables.item_events[]
+	| select((.item_id == $a and .event == "done") or (.item_id == $d and .event == "superseded"))]
+	| length == 0' "$work/b4.json" >/dev/null ||
+	fail "the copy's done or superseded event was added to the database's history of the item"
+run "$b" check >/dev/null 2>&1 || fail "check after a copy's later history: $(run "$b" check 2>&1 | head -3)"
 
 # 4. two histories merged: the union, nothing twice, references right
 d=$(db d)
