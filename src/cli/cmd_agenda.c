@@ -26,6 +26,7 @@ struct agenda_opts {
 static int agenda_list(struct cli *cli, enum out_format f)
 {
 	static const struct table_col cols[] = {
+		{"id", COL_INT, true},
 		{"name", COL_TEXT, false},
 		{"default", COL_BOOL, false},
 		{"steps", COL_INT, true},
@@ -40,6 +41,7 @@ static int agenda_list(struct cli *cli, enum out_format f)
 	table_init(&t, cols, ARRAY_SIZE(cols));
 	for (size_t i = 0; i < n; i++) {
 		table_row(&t);
+		table_cell_int(&t, (long long)ti[i].id);
 		table_cell(&t, ti[i].name);
 		table_cell_bool(&t, ti[i].is_default);
 		table_cell_int(&t, (long long)ti[i].n_steps);

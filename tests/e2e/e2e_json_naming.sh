@@ -160,6 +160,9 @@ expect_eq "$(cx_json '[.id, .name, .default, .minutes, (.steps | length)] | @csv
 expect_eq "$(cx_json '.steps[0] | [.position, .title, .kind, .minutes, (.prompt | startswith("Who is here"))] | @csv' agenda show "Standard council meeting")" \
 	'1,"Welcome & roll call","roll-call",3,true' "a step: position, title, kind, minutes, prompt"
 expect_eq "$(cx_json '.default' agenda show "Short council")" false "another template is not the default"
+expect_eq "$(cx_json '.[] | "\(.id) \(.name)"' agenda list)" \
+	"$(cx_json '.tables.agenda_templates[] | "\(.id) \(.name)"' export | sort -k2)" \
+	"agenda list gives each template's number, as agenda show and the export do"
 expect_eq "$("$CXMEET" --db "$CXMEET_DB" agenda show "Standard council meeting" --format csv | csv_rows)" \
 	"position,title,kind,minutes,prompt
 10" "CSV: a row per step"
