@@ -584,13 +584,13 @@ static void cli__list_default_copy_rename_archive(void **state)
 	assert_int_equal(run("agenda", "copy", "Standard council meeting", "Review, \"Q4\"", NULL), 0);
 	assert_int_equal(run("agenda", "list", "--format", "csv", NULL), 0);
 	char *o = slurp(out_path);
-	assert_string_equal(o, "name,default,steps,minutes\r\n"
-			       "\"Review, \"\"Q4\"\"\",0,10,70\r\n"
-			       "Standard council meeting,1,10,70\r\n");
+	assert_string_equal(o, "id,name,default,steps,minutes\r\n"
+			       "2,\"Review, \"\"Q4\"\"\",0,10,70\r\n"
+			       "1,Standard council meeting,1,10,70\r\n");
 	free(o);
 	assert_int_equal(run("agenda", "list", "--format", "json", NULL), 0);
 	o = slurp(out_path);
-	assert_non_null(strstr(o, "{\"name\": \"Review, \\\"Q4\\\"\", \"default\": false"));
+	assert_non_null(strstr(o, "{\"id\": 2, \"name\": \"Review, \\\"Q4\\\"\", \"default\": false"));
 	free(o);
 	assert_int_equal(run("agenda", "archive", "Standard council meeting", NULL), EXIT_USAGE);
 	assert_int_equal(run("agenda", "default", "review, \"q4\"", NULL), 0);
