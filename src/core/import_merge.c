@@ -265,7 +265,7 @@ static int idmap_cmp(const void *a, const void *b)
  * two rows one number), *dup that number. */
 static bool map_sort(struct map *mp, int64_t *dup)
 {
-	if (mp->sorted)
+	if (mp->sorted || mp->n == 0) /* an empty map has no array to sort */
 		return true;
 	qsort(mp->v, mp->n, sizeof *mp->v, idmap_cmp);
 	mp->sorted = true;
@@ -280,6 +280,8 @@ static bool map_sort(struct map *mp, int64_t *dup)
 static const struct idmap *map_find(const struct map *mp, int64_t from)
 {
 	struct idmap want = {from, 0, false};
+	if (mp->n == 0)
+		return NULL;
 	return bsearch(&want, mp->v, mp->n, sizeof *mp->v, idmap_cmp);
 }
 
@@ -387,6 +389,8 @@ static struct dbrow *find_key(struct merge *m, uint64_t key)
 static struct dbrow *find_id(struct merge *m, int64_t id)
 {
 	struct dbrow want = {.id = id};
+	if (m->nrows == 0)
+		return NULL;
 	return bsearch(&want, m->rows, m->nrows, sizeof *m->rows, dbrow_id_cmp);
 }
 
