@@ -103,8 +103,12 @@ enum store_rc sqlite_table_put(struct store *st, size_t table, size_t n,
 	for (size_t c = 0; c < t->ncols; c++)
 		sb_add(&sql, c ? ", ?" : "?");
 	sb_add(&sql, ")");
+	/* A bulk write lifts the schema's checks for speed; rows that come
+	 * from a file (an import) are held to them, as every other write is. */
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(SQ(st)->db, sql.s, -1, &s, NULL);
+	int rc = sqlite3_exec(SQ(st)->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(SQ(st)->db, sql.s, -1, &s, NULL);
 	sb_free(&sql);
 	if (rc != SQLITE_OK)
 		return store_fail(st, "copying rows");
@@ -153,10 +157,26 @@ enum store_rc sqlite_table_link(struct store *st, size_t table, size_t n,
 }
 
 /* A file gives a new row the id after the largest: nothing to move on. */
+/* Every reference written by the rows put names a row that is there: the
+ * bulk write lifted the foreign keys (rows come parents first, a late
+ * column after), so they are checked once, at the end, before the commit. */
 enum store_rc sqlite_table_put_end(struct store *st)
 {
-	(void)st;
-	return STORE_OK;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(SQ(st)->db, "SELECT \"table\", rowid, parent"
+			       " FROM pragma_foreign_key_check LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, "checking the rows' references");
+	int rc = sqlite3_step(s);
+	enum store_rc out = STORE_OK;
+	if (rc == SQLITE_ROW)
+		out = store_failf(st, STORE_INVALID, "row %lld of %s refers to a missing row of %s",
+				  (long long)sqlite3_column_int64(s, 1),
+				  (const char *)sqlite3_column_text(s, 0),
+				  (const char *)sqlite3_column_text(s, 2));
+	else if (rc != SQLITE_DONE)
+		out = store_fail(st, "checking the rows' references");
+	sqlite3_finalize(s);
+	return out;
 }
 
 /* A file's numbers go on from its largest: the rows given numbers before
